@@ -1,0 +1,118 @@
+"""Read-back (复述确认), corrections in plain words, and the confirmed ticket."""
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import dependencies
+from actions.conversation import (
+    latest_entity,
+    latest_intent,
+    latest_text,
+    localized,
+    slots_set_this_turn,
+)
+from actions.tickets import announce_ticket, create_ticket
+from actions.validation import MAX_DESCRIPTION_CHARS
+from bot.intake.draft import IntakeFacts
+from bot.intake.presentation import read_back_card, read_back_values
+from bot.orders.ids import normalize_order_id
+from bot.orders.service import OrderServiceUnavailable
+
+_CORRECTABLE = ("order_id", "issue_category", "desired_remedy")
+
+
+def read_back(
+    dispatcher: CollectingDispatcher, tracker: Tracker, overrides: Dict[str, Any]
+) -> List[EventType]:
+    """Send the read-back of the current facts (with `overrides` applied)."""
+    slots = {**tracker.current_slot_values(), **overrides}
+    values = read_back_values(IntakeFacts.from_slots(slots))
+    dispatcher.utter_message(
+        response="utter_read_back",
+        json_message=localized(tracker, read_back_card(values)),
+        **values,
+    )
+    return [SlotSet("awaiting_confirmation", True)]
+
+
+class ActionReadBack(Action):
+    """Read every collected fact back in one message before anything is filed."""
+
+    def name(self) -> str:
+        return "action_read_back"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        return read_back(dispatcher, tracker, {})
+
+
+class ActionApplyCorrection(Action):
+    """Take a correction in plain words at the read-back, then read back again."""
+
+    def name(self) -> str:
+        return "action_apply_correction"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        changes = {k: v for k, v in slots_set_this_turn(tracker).items() if k in _CORRECTABLE}
+        phone = latest_entity(tracker, "phone")
+        if phone:
+            changes.update(contact=str(phone), contact_status="given")
+        if latest_intent(tracker) == "complain" and latest_text(tracker):
+            description = tracker.get_slot("issue_description") or ""
+            changes["issue_description"] = f"{description}\n{latest_text(tracker)}".strip()[
+                :MAX_DESCRIPTION_CHARS
+            ]
+        if "order_id" in changes:
+            order_changes = await self._check_order(changes.pop("order_id"))
+            if order_changes.get("pending_order_id"):
+                dispatcher.utter_message(
+                    response="utter_order_not_found",
+                    pending_order_id=order_changes["pending_order_id"],
+                    buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
+                )
+                return [SlotSet(k, v) for k, v in {**changes, **order_changes}.items()]
+            changes.update(order_changes)
+        if not changes:
+            dispatcher.utter_message(response="utter_ask_correction")
+            return []
+        dispatcher.utter_message(response="utter_noted_correction")
+        events: List[EventType] = [SlotSet(k, v) for k, v in changes.items()]
+        return events + read_back(dispatcher, tracker, changes)
+
+    async def _check_order(self, raw: Any) -> Dict[str, Any]:
+        order_id = normalize_order_id(str(raw or ""), dependencies.settings().order_id_pattern)
+        if not order_id:
+            return {}
+        try:
+            order = await dependencies.order_service().get_order(order_id)
+        except OrderServiceUnavailable:
+            return {"order_id": order_id, "order_verified": False}
+        if order:
+            return {"order_id": order_id, "order_verified": True, "pending_order_id": None}
+        return {"pending_order_id": order_id}
+
+
+class ActionCreateTicket(Action):
+    """The customer confirmed: file the ticket once and tell them what happens next."""
+
+    def name(self) -> str:
+        return "action_create_ticket"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        pending = tracker.get_slot("pending_order_id")
+        if pending:
+            confirmed = {"order_id": pending, "order_verified": False, "pending_order_id": None}
+            dispatcher.utter_message(response="utter_noted_correction")
+            return [SlotSet(k, v) for k, v in confirmed.items()] + read_back(
+                dispatcher, tracker, confirmed
+            )
+        ticket = await create_ticket(tracker, handoff_reason="confirmed")
+        return announce_ticket(dispatcher, tracker, ticket, "utter_ticket_created")

@@ -1,0 +1,109 @@
+"""Reading the conversation from a rasa-sdk tracker: script, channel, what just changed."""
+
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+
+from bot.i18n import conversation_script, localize
+
+INTAKE_SLOTS = (
+    "order_id",
+    "pending_order_id",
+    "order_verified",
+    "issue_description",
+    "issue_category",
+    "category_candidates",
+    "desired_remedy",
+    "evidence",
+    "evidence_status",
+    "contact",
+    "contact_status",
+    "emotion",
+    "live",
+    "live_claim",
+    "intake_id",
+)
+
+# Messages that steer the conversation rather than answer the form's question.
+CONTROL_INTENTS = frozenset(
+    {
+        "handoff",
+        "cancel",
+        "status_query",
+        "bot_challenge",
+        "out_of_scope",
+        "greet",
+        "goodbye",
+        "thank",
+        "correct",
+        "affirm",
+        "deny",
+    }
+)
+
+
+def latest_intent(tracker: Tracker) -> Optional[str]:
+    """Name of the intent of the latest user message."""
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def latest_text(tracker: Tracker) -> str:
+    """The latest user message as typed (empty for button payloads)."""
+    text = (tracker.latest_message.get("text") or "").strip()
+    return "" if text.startswith("/") else text
+
+
+def latest_entity(tracker: Tracker, entity: str) -> Optional[Any]:
+    """Value of an entity in the latest message, if any."""
+    return next(tracker.get_latest_entity_values(entity), None)
+
+
+def script(tracker: Tracker) -> str:
+    """`hant` when the customer writes Traditional Chinese."""
+    texts = (
+        e.get("text") or ""
+        for e in reversed(tracker.events)
+        if e.get("event") == "user" and not str(e.get("text") or "").startswith("/")
+    )
+    return conversation_script(texts)
+
+
+def localized(tracker: Tracker, value: Any) -> Any:
+    """Buttons and cards an action builds, in the customer's script."""
+    return localize(value, script(tracker))
+
+
+def channel(tracker: Tracker) -> str:
+    """Ticket `channel` for the conversation's input channel."""
+    name = tracker.get_latest_input_channel() or "rest"
+    return {"socketio": "widget", "widget": "widget"}.get(name, name)
+
+
+def slots_set_this_turn(tracker: Tracker) -> Dict[str, Any]:
+    """Slots changed since the latest user message (e.g. by entity mappings)."""
+    changed: Dict[str, Any] = {}
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot":
+            changed.setdefault(event["name"], event.get("value"))
+    return changed
+
+
+def reset_intake() -> List[EventType]:
+    """Forget the current intake so a new complaint starts clean."""
+    events: List[EventType] = [SlotSet(name, None) for name in INTAKE_SLOTS]
+    events.append(SlotSet("awaiting_confirmation", False))
+    return events
+
+
+def channel_live_context(tracker: Tracker) -> Optional[Dict[str, Any]]:
+    """The live session the channel says the customer came from (WeCom scene, webhook room)."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        live = (event.get("metadata") or {}).get("live")
+        if isinstance(live, dict) and live:
+            return dict(live)
+    return None

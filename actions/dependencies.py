@@ -1,0 +1,40 @@
+"""The action server's long-lived objects, built on first use (never at import)."""
+
+from functools import lru_cache
+
+from bot.evidence.store import EvidenceStore
+from bot.live.incidents import IncidentLinker
+from bot.orders.service import OrderService, build_order_service
+from bot.settings import Settings
+from bot.tickets.store import TicketStore
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """Settings from config/settings.yml and COMPLAINTS_* variables."""
+    return Settings.load()
+
+
+@lru_cache(maxsize=1)
+def ticket_store() -> TicketStore:
+    """The ticket store the agents' tools read."""
+    return TicketStore.from_url(settings().database_url)
+
+
+@lru_cache(maxsize=1)
+def order_service() -> OrderService:
+    """The configured order service (demo file by default)."""
+    return build_order_service(settings().order_service)
+
+
+@lru_cache(maxsize=1)
+def evidence_store() -> EvidenceStore:
+    """Evidence files customers uploaded (the widget's and the connectors' uploads)."""
+    return EvidenceStore(settings().evidence)
+
+
+@lru_cache(maxsize=1)
+def incident_linker() -> IncidentLinker:
+    """Links complaints from one live session into a group incident (群体性投诉)."""
+    current = settings()
+    return IncidentLinker(ticket_store().engine, sla=current.sla, timezone_name=current.timezone)

@@ -1,0 +1,82 @@
+"""Opening an intake: empathy before any question, and the form's custom questions."""
+
+import uuid
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import channel_live_context, latest_text, localized
+from bot.intake.draft import strongest_emotion
+from bot.taxonomy import CATEGORIES, category_label
+from bot.triage.emotion import detect_emotion
+from bot.triage.severity import assess_severity
+
+
+class ActionStartIntake(Action):
+    """Answer the customer's feeling first (the SOPs' 共情), then let the form ask."""
+
+    def name(self) -> str:
+        return "action_start_intake"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        text = latest_text(tracker)
+        emotion = strongest_emotion(tracker.get_slot("emotion"), detect_emotion([text]).emotion)
+        severity = assess_severity([text], None, float("inf"))
+        if "injury" in severity.reasons:
+            dispatcher.utter_message(response="utter_empathy_safety")
+        else:
+            dispatcher.utter_message(response=f"utter_empathy_{emotion}")
+        events: List[EventType] = [SlotSet("emotion", emotion)]
+        live = channel_live_context(tracker)
+        if live and not tracker.get_slot("live"):
+            events.append(SlotSet("live", live))
+        if not tracker.get_slot("intake_id"):
+            events.append(SlotSet("intake_id", uuid.uuid4().hex))
+        return events
+
+
+class ActionAskIssueCategory(Action):
+    """Ask for the category with the classifier's best guesses as quick replies."""
+
+    def name(self) -> str:
+        return "action_ask_issue_category"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        ranked = [c for c in (tracker.get_slot("category_candidates") or []) if c in CATEGORIES]
+        codes = list(dict.fromkeys(ranked[:3] + [c for c in CATEGORIES if c not in ranked]))
+        choices = codes[:4] + (["other"] if "other" not in codes[:4] else [])
+        buttons = [
+            {"title": category_label(code), "payload": f'/inform{{"issue_category":"{code}"}}'}
+            for code in choices
+        ]
+        dispatcher.utter_message(
+            response="utter_ask_issue_category", buttons=localized(tracker, buttons)
+        )
+        return []
+
+
+class ActionAskOrderId(Action):
+    """Ask for the order number, or ask to re-check one the order service did not know."""
+
+    def name(self) -> str:
+        return "action_ask_order_id"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        pending = tracker.get_slot("pending_order_id")
+        if pending:
+            dispatcher.utter_message(
+                response="utter_order_not_found",
+                pending_order_id=pending,
+                buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
+            )
+        else:
+            dispatcher.utter_message(response="utter_ask_order_id")
+        return []

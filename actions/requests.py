@@ -1,0 +1,76 @@
+"""What a customer can ask for at any time: a human, to stop, or the status of a complaint."""
+
+import asyncio
+from datetime import datetime
+from typing import Any, Dict, List
+from zoneinfo import ZoneInfo
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import dependencies
+from actions.conversation import reset_intake
+from actions.tickets import announce_ticket, create_ticket
+from bot.taxonomy import category_label
+
+_STOP_FORM: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
+class ActionHandoff(Action):
+    """Hand over to a human now, with whatever is known, so nothing is asked twice."""
+
+    def name(self) -> str:
+        return "action_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        existing = tracker.get_slot("ticket_id")
+        if existing and not tracker.get_slot("intake_id"):
+            ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, existing)
+            if ticket:
+                return _STOP_FORM + announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
+        ticket = await create_ticket(tracker, handoff_reason="customer_requested")
+        return _STOP_FORM + announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
+
+
+class ActionCancelComplaint(Action):
+    """The customer changed their mind: end politely, file nothing."""
+
+    def name(self) -> str:
+        return "action_cancel_complaint"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        dispatcher.utter_message(response="utter_cancelled")
+        return _STOP_FORM + reset_intake()
+
+
+class ActionTicketStatus(Action):
+    """Report this customer's complaints, newest first."""
+
+    def name(self) -> str:
+        return "action_ticket_status"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        store = dependencies.ticket_store()
+        tickets = await asyncio.to_thread(
+            store.list_tickets, conversation_id=tracker.sender_id, limit=3
+        )
+        if not tickets:
+            dispatcher.utter_message(response="utter_status_none")
+            return []
+        tz = ZoneInfo(dependencies.settings().timezone)
+        for ticket in tickets:
+            created = datetime.fromisoformat(ticket["created_at"]).astimezone(tz)
+            dispatcher.utter_message(
+                response=f"utter_status_{ticket['status']}",
+                ticket_id=ticket["id"],
+                category_label=category_label(ticket.get("issue_category")) or "-",
+                created_at=f"{created.month}月{created.day}日 {created:%H:%M}",
+            )
+        return []

@@ -1,0 +1,151 @@
+"""After an agent resolves a ticket: tell the customer the outcome and ask for a rating (回访)."""
+
+import asyncio
+import re
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions import dependencies
+from actions.conversation import latest_entity, latest_intent, latest_text
+
+_SCORE_WORDS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_SCORE_PHRASES = (
+    ("很不满意", 1),
+    ("不太满意", 2),
+    ("不太滿意", 2),
+    ("很不滿意", 1),
+    ("不满意", 2),
+    ("不滿意", 2),
+    ("一般", 3),
+    ("还行", 3),
+    ("還行", 3),
+    ("非常满意", 5),
+    ("非常滿意", 5),
+    ("满意", 4),
+    ("滿意", 4),
+)
+_STOP_WORDS = ("handoff", "cancel", "status_query", "bot_challenge")
+
+
+def parse_score(text: str) -> Optional[int]:
+    """1-5 from "5", "五分", "4星" or words like 非常满意; None when it is not a rating."""
+    match = re.search(r"(?<!\d)([1-5])(?!\d)", text) or re.search(
+        "[一二两三四五](?=[分星颗顆]|$)", text
+    )
+    if match:
+        token = match.group(1) if match.re.groups else match.group(0)
+        return int(token) if token.isdigit() else _SCORE_WORDS[token]
+    for phrase, score in _SCORE_PHRASES:
+        if phrase in text:
+            return score
+    return None
+
+
+def _resolved_ticket(tracker: Tracker, ticket_id: Optional[str]) -> Optional[Dict[str, Any]]:
+    """The ticket, only when it is this customer's and really resolved (customers can type intents)."""
+    if not ticket_id:
+        return None
+    ticket = dependencies.ticket_store().get_ticket(str(ticket_id))
+    if (
+        not ticket
+        or ticket["conversation_id"] != tracker.sender_id
+        or ticket["status"] != "resolved"
+    ):
+        return None
+    return ticket
+
+
+class ActionTellResolution(Action):
+    """Tell the customer what the agent decided; the satisfaction form follows."""
+
+    def name(self) -> str:
+        return "action_tell_resolution"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        ticket_id = latest_entity(tracker, "ticket_id") or tracker.get_slot("ticket_id")
+        ticket = await asyncio.to_thread(_resolved_ticket, tracker, ticket_id)
+        if ticket is None:
+            return [FollowupAction("action_listen")]
+        resolution = ticket["resolution"]
+        if isinstance(resolution, dict):
+            resolution = resolution.get("text") or resolution.get("summary") or ""
+        dispatcher.utter_message(
+            response="utter_ticket_resolved",
+            ticket_id=ticket["id"],
+            resolution=str(resolution or ""),
+        )
+        return [
+            SlotSet("ticket_id", ticket["id"]),
+            SlotSet("satisfaction_score", None),
+            SlotSet("satisfaction_comment", None),
+        ]
+
+
+class ValidateSatisfactionForm(FormValidationAction):
+    """A score from 1 to 5, then an optional comment ("没有了" leaves it empty)."""
+
+    def name(self) -> str:
+        return "validate_satisfaction_form"
+
+    async def extract_satisfaction_score(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """The button's entity, or a rating typed in words or digits."""
+        if tracker.get_slot("requested_slot") != "satisfaction_score":
+            return {}
+        if latest_intent(tracker) in _STOP_WORDS:
+            return {}
+        score = latest_entity(tracker, "satisfaction_score") or parse_score(latest_text(tracker))
+        return {"satisfaction_score": str(score)} if score else {}
+
+    async def validate_satisfaction_score(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Only 1-5."""
+        return {"satisfaction_score": str(value) if str(value) in "12345" and value else None}
+
+    async def extract_satisfaction_comment(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Whatever they add; "no" means no comment."""
+        if tracker.get_slot("requested_slot") != "satisfaction_comment":
+            return {}
+        text = latest_text(tracker)
+        intent = latest_intent(tracker)
+        if intent == "deny" or (intent in ("thank", "goodbye") and len(text) <= 4):
+            return {"satisfaction_comment": ""}
+        return {"satisfaction_comment": text[:1000]} if text else {}
+
+
+class ActionSaveSatisfaction(Action):
+    """Store the rating on the ticket once, then thank the customer."""
+
+    def name(self) -> str:
+        return "action_save_satisfaction"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        ticket = await asyncio.to_thread(_resolved_ticket, tracker, tracker.get_slot("ticket_id"))
+        score = tracker.get_slot("satisfaction_score")
+        if ticket and ticket["satisfaction"] is None and score:
+            comment = tracker.get_slot("satisfaction_comment") or None
+            await asyncio.to_thread(
+                dependencies.ticket_store().update_ticket,
+                ticket["id"],
+                actor="customer",
+                satisfaction={"score": int(score), "comment": comment},
+            )
+        dispatcher.utter_message(response="utter_thanks_for_rating")
+        return [
+            ActiveLoop(None),
+            SlotSet("satisfaction_score", None),
+            SlotSet("satisfaction_comment", None),
+        ]

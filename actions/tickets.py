@@ -1,0 +1,98 @@
+"""Creating the ticket from the conversation: shared by confirmation and handoff."""
+
+import asyncio
+from datetime import datetime, timezone
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import dependencies
+from actions.conversation import channel, channel_live_context, localized, reset_intake
+from bot.intake.draft import IntakeFacts, draft_fields
+from bot.intake.presentation import due_values
+from bot.orders.service import OrderServiceUnavailable
+from bot.tickets import TicketDraft
+
+
+async def lookup_order(order_id: Optional[str]) -> Optional[Dict[str, Any]]:
+    """Order data for the ticket; None when unknown or the service is down."""
+    if not order_id:
+        return None
+    try:
+        return await dependencies.order_service().get_order(order_id)
+    except OrderServiceUnavailable:
+        return None
+
+
+def intake_events(tracker: Tracker) -> List[Dict[str, Any]]:
+    """Events of the current session (a restart or new session starts a new transcript)."""
+    events = list(tracker.events)
+    for index in range(len(events) - 1, -1, -1):
+        if events[index].get("event") == "session_started":
+            return events[index:]
+    return events
+
+
+async def unclaimed_evidence(conversation_id: str) -> List[Dict[str, Any]]:
+    """Files of this conversation not yet attached to one of its earlier tickets.
+
+    Customers may upload at any time, not only when asked; the evidence store is the
+    record of what they sent.
+    """
+    files = await asyncio.to_thread(dependencies.evidence_store().list, conversation_id)
+    if not files:
+        return []
+    earlier = await asyncio.to_thread(
+        dependencies.ticket_store().list_tickets, conversation_id=conversation_id
+    )
+    claimed = {item["id"] for ticket in earlier for item in ticket["evidence"]}
+    return [item for item in files if item["id"] not in claimed]
+
+
+async def create_ticket(tracker: Tracker, handoff_reason: str) -> Dict[str, Any]:
+    """Create (idempotently) the ticket for the current intake and return it."""
+    settings = dependencies.settings()
+    slots = tracker.current_slot_values()
+    facts = IntakeFacts.from_slots(
+        {
+            **slots,
+            "evidence": slots.get("evidence") or await unclaimed_evidence(tracker.sender_id),
+            "live": slots.get("live") or channel_live_context(tracker),
+        }
+    )
+    order = await lookup_order(facts.order_id)
+    fields = draft_fields(
+        facts,
+        conversation_id=tracker.sender_id,
+        channel=channel(tracker),
+        events=intake_events(tracker),
+        order=order,
+        amount_threshold=settings.large_amount_threshold,
+        handoff_reason=handoff_reason,
+    )
+    key = tracker.get_slot("intake_id") or f"{tracker.sender_id}:{len(tracker.events)}"
+    store = dependencies.ticket_store()
+    ticket = await asyncio.to_thread(store.create_ticket, TicketDraft(**fields), key)
+    if ticket.get("live"):
+        await asyncio.to_thread(dependencies.incident_linker().link, ticket["id"])
+        ticket = await asyncio.to_thread(store.get_ticket, ticket["id"]) or ticket
+    return ticket
+
+
+def announce_ticket(
+    dispatcher: CollectingDispatcher, tracker: Tracker, ticket: Dict[str, Any], response: str
+) -> List[EventType]:
+    """Tell the customer the ticket id and when a human answers; start a fresh intake."""
+    values = due_values(ticket, dependencies.settings().timezone, datetime.now(timezone.utc))
+    banner = {
+        "type": "ticket",
+        "id": ticket["id"],
+        "severity": ticket["severity"],
+        "first_response_due": ticket["sla"]["first_response_due"],
+    }
+    dispatcher.utter_message(response=response, json_message=localized(tracker, banner), **values)
+    if ticket["severity"] == "urgent":
+        dispatcher.utter_message(response="utter_ticket_urgent")
+    return [*reset_intake(), SlotSet("ticket_id", ticket["id"])]

@@ -1,0 +1,216 @@
+"""Validation of the complaint form: what counts as an answer to each question."""
+
+import asyncio
+import logging
+import re
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions import dependencies
+from actions.conversation import (
+    CONTROL_INTENTS,
+    channel_live_context,
+    latest_entity,
+    latest_intent,
+    latest_text,
+)
+from bot.orders.ids import normalize_order_id
+from bot.orders.service import OrderServiceUnavailable
+from bot.taxonomy import CATEGORIES, REMEDIES
+
+logger = logging.getLogger(__name__)
+
+_PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+MAX_DESCRIPTION_CHARS = 2000
+
+
+def _append(existing: Optional[str], text: str) -> str:
+    """Keep every detail the customer gives, in order, without repeating any."""
+    if not existing:
+        return text[:MAX_DESCRIPTION_CHARS]
+    if text in existing:
+        return existing
+    return f"{existing}\n{text}"[:MAX_DESCRIPTION_CHARS]
+
+
+def _phone(tracker: Tracker) -> Optional[str]:
+    """The phone number in the latest message, found by the NLU or typed with separators."""
+    phone = latest_entity(tracker, "phone")
+    if phone:
+        return str(phone)
+    match = _PHONE.search(re.sub(r"[\s\-]", "", latest_text(tracker)))
+    return match.group(0) if match else None
+
+
+class ValidateComplaintForm(FormValidationAction):
+    """Extracts and checks the slots of `complaint_form`."""
+
+    def name(self) -> str:
+        return "validate_complaint_form"
+
+    async def required_slots(
+        self,
+        domain_slots: List[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[str]:
+        """A live-stream complaint also needs what the host said (主播话术)."""
+        slots = list(domain_slots)
+        if tracker.get_slot("issue_category") == "livestream_misleading":
+            slots.insert(slots.index("issue_category") + 1, "live_claim")
+        return slots
+
+    async def extract_live_claim(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Whatever the customer answers about the host's words, as they put it."""
+        if tracker.get_slot("requested_slot") != "live_claim":
+            return {}
+        text = latest_text(tracker)
+        if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny"}:
+            return {}
+        return {"live_claim": text[:MAX_DESCRIPTION_CHARS]}
+
+    async def validate_live_claim(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Record the claim (and when it was said) in the ticket's `live` context."""
+        live = dict(tracker.get_slot("live") or channel_live_context(tracker) or {})
+        live["claim"] = value
+        when = latest_entity(tracker, "date")
+        if when:
+            live["replay_at"] = str(when)
+        return {"live_claim": value, "live": live}
+
+    async def extract_issue_description(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """The customer's own words: every complaint message, or any answer when asked."""
+        text = latest_text(tracker)
+        intent = latest_intent(tracker)
+        asked = tracker.get_slot("requested_slot") == "issue_description"
+        if not text or not (intent == "complain" or (asked and intent not in CONTROL_INTENTS)):
+            return {}
+        return {"issue_description": _append(tracker.get_slot("issue_description"), text)}
+
+    async def validate_issue_description(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Keep the classifier's best guesses so an unsure category is asked with buttons."""
+        slots: Dict[str, Any] = {"issue_description": value}
+        ranking = (tracker.latest_message.get("complaint_triage") or {}).get("category") or {}
+        candidates = [r.get("code") for r in ranking.get("ranking", []) if r.get("code")]
+        if candidates:
+            slots["category_candidates"] = candidates
+        return slots
+
+    async def extract_order_id(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Confirming a number we could not find, or a bare number typed when asked."""
+        if tracker.get_slot("requested_slot") != "order_id":
+            return {}
+        pending = tracker.get_slot("pending_order_id")
+        if pending and latest_intent(tracker) == "affirm":
+            return {"order_id": pending}
+        if latest_entity(tracker, "order_id") or latest_intent(tracker) in CONTROL_INTENTS:
+            return {}
+        candidate = normalize_order_id(latest_text(tracker), self._pattern())
+        return {"order_id": candidate} if candidate else {}
+
+    async def validate_order_id(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Known orders pass; an unknown one is checked once more with the customer."""
+        order_id = normalize_order_id(str(value or ""), self._pattern())
+        if not order_id:
+            return {"order_id": None}
+        pending = tracker.get_slot("pending_order_id")
+        try:
+            order = await dependencies.order_service().get_order(order_id)
+        except OrderServiceUnavailable as exc:
+            logger.warning("order service unavailable, keeping order unverified: %s", exc)
+            return {"order_id": order_id, "order_verified": False, "pending_order_id": None}
+        if order:
+            return {"order_id": order_id, "order_verified": True, "pending_order_id": None}
+        if pending == order_id:
+            return {"order_id": order_id, "order_verified": False, "pending_order_id": None}
+        return {"order_id": None, "order_verified": None, "pending_order_id": order_id}
+
+    async def validate_issue_category(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Only taxonomy codes are stored."""
+        return {"issue_category": value if value in CATEGORIES else None}
+
+    async def validate_desired_remedy(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Only taxonomy codes; a change made while another question is open is confirmed."""
+        if value not in REMEDIES:
+            return {"desired_remedy": None}
+        requested = tracker.get_slot("requested_slot")
+        if requested not in (None, "desired_remedy") and latest_intent(tracker) == "correct":
+            dispatcher.utter_message(response="utter_noted_correction")
+        return {"desired_remedy": value}
+
+    async def extract_evidence_status(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Files sent, none to give, or later: all three answer the evidence question."""
+        if tracker.get_slot("requested_slot") != "evidence_status":
+            return {}
+        intent = latest_intent(tracker)
+        if intent == "send_evidence":
+            return {"evidence_status": "provided"}
+        if intent == "deny":
+            return {"evidence_status": "none"}
+        if intent in ("evidence_later", "affirm"):
+            return {"evidence_status": "later"}
+        return {}
+
+    async def validate_evidence_status(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Files count as sent only when they are really in the evidence store."""
+        if value != "provided":
+            return {"evidence_status": value}
+        files = await self._evidence_files(tracker.sender_id)
+        if not files:
+            return {"evidence_status": None}
+        dispatcher.utter_message(response="utter_evidence_received", evidence_count=len(files))
+        return {"evidence": files, "evidence_status": "provided"}
+
+    async def extract_contact_status(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """A phone number given when asked is consent to be called; "不用" declines."""
+        if tracker.get_slot("requested_slot") != "contact_status":
+            return {}
+        if _phone(tracker):
+            return {"contact_status": "given"}
+        intent = latest_intent(tracker)
+        if intent == "deny" or (intent == "cancel" and len(latest_text(tracker)) <= 4):
+            return {"contact_status": "declined"}
+        return {}
+
+    async def validate_contact_status(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Store the number the customer agreed to be called on."""
+        if value == "given":
+            return {"contact_status": "given", "contact": _phone(tracker)}
+        return {"contact_status": value}
+
+    async def _evidence_files(self, conversation_id: str) -> List[Dict[str, Any]]:
+        """Files the customer uploaded in this conversation (widget and connectors)."""
+        store = dependencies.evidence_store()
+        return await asyncio.to_thread(store.list, conversation_id)
+
+    def _pattern(self) -> str:
+        return dependencies.settings().order_id_pattern

@@ -1,0 +1,422 @@
+"""NLU on held-out data (bench/data/, never trained on) with the trained model.
+
+Why: the targets in the issue are about what the customer's words turn into — intent,
+issue_category, desired_remedy, severity and the order number — on text written
+independently of data/nlu/. Every error is listed (text, expected, got) so engineers can
+fix the TRAINING data or the components; the evaluation data is never tuned to the model.
+
+Figures:
+- intent macro-F1 over the intents of the eval set (predictions outside it, e.g. nlu_fallback,
+  count as errors of the true intent);
+- issue_category accuracy and per-category F1 on `complain` examples (predicted = the parse's
+  `issue_category` entity; none predicted = wrong);
+- desired_remedy accuracy on complain/inform/correct examples: expected = the block's
+  `remedy` metadata, or none when the block has none (then predicting a remedy is wrong);
+  reported for all of them (main figure), for those with a remedy and for those without;
+- urgent recall/precision of `bot.triage.severity.assess_severity` on severity_eval.yml;
+- order-number extraction (the parse's `order_id` entities must be exactly the expected id,
+  or nothing) on order_numbers.yml;
+- parse latency per message (p50/p95, one message at a time, in-process).
+
+    .venv/bin/python -m bench.nlu_eval [--model models/complaint.tar.gz]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Sequence
+
+import yaml
+
+from bench.common import DATA, MODEL, ROOT, md_table, percentile, rounded, short
+
+REMEDY_INTENTS = ("complain", "inform", "correct")
+NONE = "(none)"
+
+
+@dataclass
+class Example:
+    text: str
+    intent: str
+    category: str | None
+    remedy: str | None
+
+
+def load_nlu_examples(path: Path = DATA / "nlu_eval.yml") -> List[Example]:
+    """Examples with their intent-level metadata, read by Rasa's own loader."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    examples = []
+    for message in load_data(str(path)).intent_examples:
+        meta = (message.get("metadata") or {}).get("intent") or {}
+        examples.append(
+            Example(
+                message.get("text"), message.get("intent"), meta.get("category"), meta.get("remedy")
+            )
+        )
+    return examples
+
+
+def entity_values(parsed: Mapping[str, Any], name: str) -> List[str]:
+    """Values of one entity type, most confident first, without duplicates."""
+    found = [e for e in parsed.get("entities") or [] if e.get("entity") == name]
+    found.sort(key=lambda e: -float(e.get("confidence_entity") or 1.0))
+    values: List[str] = []
+    for entity in found:
+        value = str(entity.get("value"))
+        if value not in values:
+            values.append(value)
+    return values
+
+
+def top_entity(parsed: Mapping[str, Any], name: str) -> str | None:
+    values = entity_values(parsed, name)
+    return values[0] if values else None
+
+
+async def parse_all(model_path: Path, texts: Sequence[str]) -> List[Dict[str, Any]]:
+    """Parse every text with the model, timing each parse."""
+    from rasa.core.agent import Agent
+    from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_logging_and_warnings(logging.WARNING)
+    configure_structlog(logging.WARNING)  # the processor's per-message debug lines
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    agent = Agent.load(str(model_path))
+    await agent.parse_message("你好")  # warm-up, not timed
+    parsed = []
+    for text in texts:
+        start = time.perf_counter()
+        result = await agent.parse_message(text)
+        result["_ms"] = (time.perf_counter() - start) * 1000.0
+        parsed.append(result)
+    return parsed
+
+
+def _f1_table(y_true: List[str], y_pred: List[str], labels: List[str]) -> Dict[str, Dict]:
+    from sklearn.metrics import precision_recall_fscore_support
+
+    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)
+    return {
+        label: {
+            "precision": round(p[i], 3),
+            "recall": round(r[i], 3),
+            "f1": round(f[i], 3),
+            "support": int(s[i]),
+        }
+        for i, label in enumerate(labels)
+    }
+
+
+def evaluate_intents(examples: List[Example], parsed: List[Dict]) -> Dict[str, Any]:
+    from sklearn.metrics import f1_score
+
+    y_true = [e.intent for e in examples]
+    y_pred = [(p.get("intent") or {}).get("name") or NONE for p in parsed]
+    labels = sorted(set(y_true))
+    errors = [
+        {
+            "text": e.text,
+            "expected": e.intent,
+            "got": g,
+            "confidence": round((p.get("intent") or {}).get("confidence") or 0.0, 3),
+        }
+        for e, p, g in zip(examples, parsed, y_pred, strict=True)
+        if g != e.intent
+    ]
+    return {
+        "examples": len(examples),
+        "macro_f1": round(
+            f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0), 4
+        ),
+        "accuracy": round(
+            sum(t == g for t, g in zip(y_true, y_pred, strict=True)) / len(y_true), 4
+        ),
+        "per_intent": _f1_table(y_true, y_pred, labels),
+        "errors": errors,
+    }
+
+
+def evaluate_categories(examples: List[Example], parsed: List[Dict]) -> Dict[str, Any]:
+    from bot.taxonomy import CATEGORIES
+
+    pairs = [
+        (e, p)
+        for e, p in zip(examples, parsed, strict=True)
+        if e.intent == "complain" and e.category
+    ]
+    y_true = [e.category for e, _ in pairs]
+    y_pred = [top_entity(p, "issue_category") or NONE for _, p in pairs]
+    labels = [c for c in CATEGORIES if c in set(y_true)]
+    return {
+        "examples": len(pairs),
+        "accuracy": round(
+            sum(t == g for t, g in zip(y_true, y_pred, strict=True)) / max(1, len(pairs)), 4
+        ),
+        "per_category": _f1_table(y_true, y_pred, labels),
+        "errors": [
+            {"text": e.text, "expected": t, "got": g, "intent": (p.get("intent") or {}).get("name")}
+            for (e, p), t, g in zip(pairs, y_true, y_pred, strict=True)
+            if t != g
+        ],
+    }
+
+
+def evaluate_remedies(examples: List[Example], parsed: List[Dict]) -> Dict[str, Any]:
+    pairs = [(e, p) for e, p in zip(examples, parsed, strict=True) if e.intent in REMEDY_INTENTS]
+    rows = [(e, e.remedy or NONE, top_entity(p, "desired_remedy") or NONE) for e, p in pairs]
+
+    def accuracy(subset: List[tuple]) -> float | None:
+        return round(sum(t == g for _, t, g in subset) / len(subset), 4) if subset else None
+
+    with_remedy = [r for r in rows if r[1] != NONE]
+    without = [r for r in rows if r[1] == NONE]
+    return {
+        "examples": len(rows),
+        "accuracy": accuracy(rows),
+        "with_remedy": {"examples": len(with_remedy), "accuracy": accuracy(with_remedy)},
+        "without_remedy": {"examples": len(without), "accuracy": accuracy(without)},
+        "errors": [
+            {"text": e.text, "intent": e.intent, "expected": t, "got": g}
+            for e, t, g in rows
+            if t != g
+        ],
+    }
+
+
+def evaluate_order_ids(cases: List[Dict], parsed: List[Dict]) -> Dict[str, Any]:
+    errors = []
+    for case, p in zip(cases, parsed, strict=True):
+        want = [str(case["expected"])] if case.get("expected") is not None else []
+        got = entity_values(p, "order_id")
+        if got != want:
+            errors.append(
+                {
+                    "text": case["text"],
+                    "expected": want[0] if want else None,
+                    "got": ", ".join(got) if got else None,
+                }
+            )
+    total = len(cases)
+    return {
+        "cases": total,
+        "with_order_id": sum(1 for c in cases if c.get("expected") is not None),
+        "accuracy": round((total - len(errors)) / max(1, total), 4),
+        "errors": errors,
+    }
+
+
+def evaluate_severity(cases: List[Dict]) -> Dict[str, Any]:
+    """Urgent recall/precision of the rule module the bot uses (no model needed)."""
+    try:
+        from bot.settings import Settings
+        from bot.triage.severity import assess_severity
+    except ImportError as exc:
+        return {"available": False, "error": f"{type(exc).__name__}: {exc}"}
+    threshold = Settings.load().large_amount_threshold
+    tp = fp = fn = tn = 0
+    errors = []
+    reasons_exact = 0
+    for case in cases:
+        result = assess_severity([case["text"]], None, threshold)
+        got_urgent = result.severity == "urgent"
+        want = bool(case["urgent"])
+        got_reasons = sorted(result.reasons or [])
+        if sorted(case.get("reasons") or []) == got_reasons:
+            reasons_exact += 1
+        if want and got_urgent:
+            tp += 1
+        elif want:
+            fn += 1
+        elif got_urgent:
+            fp += 1
+        else:
+            tn += 1
+        if want != got_urgent or sorted(case.get("reasons") or []) != got_reasons:
+            errors.append(
+                {"text": case["text"], "expected": case.get("reasons") or [], "got": got_reasons}
+            )
+    return {
+        "available": True,
+        "cases": len(cases),
+        "urgent": tp + fn,
+        "urgent_recall": round(tp / (tp + fn), 4) if tp + fn else None,
+        "urgent_precision": round(tp / (tp + fp), 4) if tp + fp else None,
+        "confusion": {"tp": tp, "fp": fp, "fn": fn, "tn": tn},
+        "reasons_exact": round(reasons_exact / max(1, len(cases)), 4),
+        "errors": errors,
+    }
+
+
+def _read_list(path: Path) -> List[Dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+
+
+def run(model_path: Path = MODEL) -> Dict[str, Any]:
+    """Evaluate everything; the model is parsed once per distinct text."""
+    os.chdir(ROOT)  # custom components resolve project-relative paths
+    examples = load_nlu_examples()
+    order_cases = _read_list(DATA / "order_numbers.yml")
+    severity_cases = _read_list(DATA / "severity_eval.yml")
+    texts = [e.text for e in examples] + [c["text"] for c in order_cases]
+    start = time.perf_counter()
+    parsed = asyncio.run(parse_all(model_path, texts))
+    elapsed = time.perf_counter() - start
+    nlu_parsed, order_parsed = parsed[: len(examples)], parsed[len(examples) :]
+    latencies = [p["_ms"] for p in parsed]
+    return {
+        "model": str(model_path),
+        "intent": evaluate_intents(examples, nlu_parsed),
+        "category": evaluate_categories(examples, nlu_parsed),
+        "remedy": evaluate_remedies(examples, nlu_parsed),
+        "order_id": evaluate_order_ids(order_cases, order_parsed),
+        "severity": evaluate_severity(severity_cases),
+        "parse_latency_ms": {
+            "messages": len(latencies),
+            "p50": rounded(percentile(latencies, 50), 2),
+            "p95": rounded(percentile(latencies, 95), 2),
+            "max": rounded(max(latencies), 2),
+        },
+        "seconds": round(elapsed, 1),
+    }
+
+
+def headline(result: Dict[str, Any]) -> Dict[str, Any]:
+    """The stable `nlu.*` keys of docs/benchmarks.json."""
+    severity = result.get("severity") or {}
+    return {
+        "intent_macro_f1": result["intent"]["macro_f1"],
+        "category_accuracy": result["category"]["accuracy"],
+        "remedy_accuracy": result["remedy"]["accuracy"],
+        "urgent_recall": severity.get("urgent_recall"),
+        "urgent_precision": severity.get("urgent_precision"),
+        "order_id_accuracy": result["order_id"]["accuracy"],
+        "parse_p50_ms": result["parse_latency_ms"]["p50"],
+        "parse_p95_ms": result["parse_latency_ms"]["p95"],
+    }
+
+
+def _errors_table(errors: List[Dict], columns: List[str], limit: int = 60) -> str:
+    if not errors:
+        return "No errors."
+    rows = [
+        [
+            short(e.get(c) if not isinstance(e.get(c), list) else ", ".join(e[c]) or "—", 70)
+            if e.get(c) is not None
+            else "—"
+            for c in columns
+        ]
+        for e in errors[:limit]
+    ]
+    more = (
+        f"\n\n…and {len(errors) - limit} more (docs/benchmarks.json has them all)."
+        if len(errors) > limit
+        else ""
+    )
+    return md_table(columns, rows) + more
+
+
+def markdown(result: Dict[str, Any]) -> str:
+    intent, category, remedy = result["intent"], result["category"], result["remedy"]
+    order, severity, lat = result["order_id"], result["severity"], result["parse_latency_ms"]
+    out = [
+        md_table(
+            ["figure", "value", "examples"],
+            [
+                ["intent macro-F1", intent["macro_f1"], intent["examples"]],
+                ["intent accuracy", intent["accuracy"], intent["examples"]],
+                ["issue_category accuracy", category["accuracy"], category["examples"]],
+                ["desired_remedy accuracy (all)", remedy["accuracy"], remedy["examples"]],
+                [
+                    "— with a remedy stated",
+                    remedy["with_remedy"]["accuracy"],
+                    remedy["with_remedy"]["examples"],
+                ],
+                [
+                    "— no remedy stated (must predict none)",
+                    remedy["without_remedy"]["accuracy"],
+                    remedy["without_remedy"]["examples"],
+                ],
+                ["urgent recall", severity.get("urgent_recall", "n/a"), severity.get("urgent", "")],
+                ["urgent precision", severity.get("urgent_precision", "n/a"), ""],
+                [
+                    "severity reasons exactly right",
+                    severity.get("reasons_exact", "n/a"),
+                    severity.get("cases", ""),
+                ],
+                ["order numbers exactly right", order["accuracy"], order["cases"]],
+                ["parse latency p50 / p95 ms", f"{lat['p50']} / {lat['p95']}", lat["messages"]],
+            ],
+        ),
+        "",
+        "### Per category (F1)",
+        "",
+        md_table(
+            ["category", "precision", "recall", "F1", "support"],
+            [
+                [c, v["precision"], v["recall"], v["f1"], v["support"]]
+                for c, v in category["per_category"].items()
+            ],
+        ),
+        "",
+        "### Per intent (F1)",
+        "",
+        md_table(
+            ["intent", "precision", "recall", "F1", "support"],
+            [
+                [i, v["precision"], v["recall"], v["f1"], v["support"]]
+                for i, v in intent["per_intent"].items()
+            ],
+        ),
+        "",
+        "### Errors, to fix in the training data (data/nlu/) or the components — never in bench/data/",
+        "",
+        f"**Intent** ({len(intent['errors'])})",
+        "",
+        _errors_table(intent["errors"], ["text", "expected", "got", "confidence"]),
+        "",
+        f"**issue_category** ({len(category['errors'])})",
+        "",
+        _errors_table(category["errors"], ["text", "expected", "got", "intent"]),
+        "",
+        f"**desired_remedy** ({len(remedy['errors'])})",
+        "",
+        _errors_table(remedy["errors"], ["text", "intent", "expected", "got"]),
+        "",
+        f"**Order numbers** ({len(order['errors'])})",
+        "",
+        _errors_table(order["errors"], ["text", "expected", "got"]),
+        "",
+    ]
+    if severity.get("available"):
+        out += [
+            f"**Severity** ({len(severity['errors'])}; reasons compared as sets)",
+            "",
+            _errors_table(severity["errors"], ["text", "expected", "got"]),
+            "",
+        ]
+    else:
+        out += [f"**Severity**: not evaluated — {severity.get('error')}", ""]
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", type=Path, default=MODEL)
+    parser.add_argument("--json", action="store_true", help="print the JSON, not the markdown")
+    args = parser.parse_args()
+    result = run(args.model)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else markdown(result))
+    print(json.dumps(headline(result), indent=2))
+
+
+if __name__ == "__main__":
+    main()

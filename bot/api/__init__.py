@@ -1,0 +1,1 @@
+"""The ticket API (Sanic): tickets for agents and other systems, and text triage."""

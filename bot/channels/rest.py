@@ -1,0 +1,110 @@
+"""The REST channel with its input checked: a clear 4xx instead of a crash or a lost message.
+
+Rasa's stock `RestInput` trusts its JSON; a missing sender, a non-string message or a body
+that is not JSON ends in a server error. This subclass checks the request first and answers
+`{"error", "message"}` with a 4xx; everything valid goes through Rasa's own code path.
+"""
+
+import json
+import logging
+from typing import Any, Awaitable, Callable, Dict, Tuple
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+logger = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 10_000
+MAX_SENDER_CHARS = 128
+
+
+class BadChatRequest(Exception):
+    """A request the channel refuses, with the HTTP status and a message for the client."""
+
+    def __init__(self, status: int, error: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.error, self.message = status, error, message
+
+
+def _printable(text: str) -> str:
+    """Drop control characters (binary junk) but keep newlines, emoji and all scripts."""
+    return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+
+
+def parse_chat_request(request: Request) -> Tuple[str, str, Dict[str, Any] | None]:
+    """Validate a chat request and return (sender, text, metadata)."""
+    try:
+        body = json.loads(request.body or b"")
+    except (ValueError, UnicodeDecodeError):
+        raise BadChatRequest(400, "malformed_json", "request body must be a JSON object") from None
+    if not isinstance(body, dict):
+        raise BadChatRequest(400, "malformed_json", "request body must be a JSON object")
+    sender = body.get("sender")
+    if not isinstance(sender, str) or not sender.strip():
+        raise BadChatRequest(400, "missing_sender", "'sender' (the conversation id) is required")
+    if len(sender) > MAX_SENDER_CHARS or not sender.isprintable():
+        raise BadChatRequest(
+            400, "bad_sender", "'sender' must be printable, at most 128 characters"
+        )
+    text = body.get("message")
+    if not isinstance(text, str):
+        raise BadChatRequest(400, "missing_message", "'message' must be a string")
+    if len(text) > MAX_MESSAGE_CHARS:
+        raise BadChatRequest(
+            413, "message_too_long", f"'message' is limited to {MAX_MESSAGE_CHARS} characters"
+        )
+    text = _printable(text).strip()
+    if not text:
+        raise BadChatRequest(400, "empty_message", "'message' is empty")
+    metadata = body.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise BadChatRequest(400, "bad_metadata", "'metadata' must be an object")
+    return sender.strip(), text, metadata
+
+
+class CheckedRestInput(RestInput):
+    """Rasa's REST channel (`/webhooks/rest/webhook`) with request validation."""
+
+    @classmethod
+    def name(cls) -> str:
+        """Same name as the stock channel: clients and the ticket `channel` say `rest`."""
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        """Health and webhook routes; the webhook answers with the bot's messages."""
+        webhook = Blueprint("checked_rest_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                sender, text, metadata = parse_chat_request(request)
+            except BadChatRequest as exc:
+                return response.json(
+                    {"error": exc.error, "message": exc.message}, status=exc.status
+                )
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(
+                    UserMessage(
+                        text, collector, sender, input_channel=self.name(), metadata=metadata
+                    )
+                )
+            except Exception:  # the message is in the tracker; tell the client to retry
+                logger.exception("handling a REST message failed")
+                return response.json(
+                    {
+                        "error": "bot_unavailable",
+                        "message": "the assistant could not answer, try again",
+                    },
+                    status=503,
+                )
+            return response.json(collector.messages)
+
+        return webhook

@@ -1,0 +1,107 @@
+"""The desk's HTML shells.
+
+Data is never put into HTML here: pages load it as JSON and `static/desk.js` renders it with `textContent` only, so customer text cannot become markup.
+The few values below (agent name, CSRF token, ticket id) pass through `html.escape`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+NAV = (
+    ("queue", "/desk/", "工单队列"),
+    ("stats", "/desk/stats", "统计"),
+)
+
+
+def _shell(
+    page: str, title: str, body: str, agent: str, role: str, csrf: str, extra: str = ""
+) -> str:
+    links = "".join(
+        f'<a href="{href}"{" aria-current=page" if key == page else ""}>{label}</a>'
+        for key, href, label in NAV
+    )
+    return f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="csrf-token" content="{escape(csrf)}">
+<title>{escape(title)} · 客服工作台</title>
+<link rel="stylesheet" href="/desk/static/desk.css">
+<script src="/desk/static/desk.js" defer></script>
+</head><body data-page="{escape(page)}"{extra}>
+<header class="top"><strong>投诉工单 · 客服工作台</strong><nav>{links}</nav>
+<span class="me">{escape(agent)}（{"主管" if role == "supervisor" else "客服"}）</span>
+<form method="post" action="/desk/logout" class="logout">
+<input type="hidden" name="csrf_token" value="{escape(csrf)}">
+<button type="submit">退出</button></form></header>
+<main>{body}</main>
+<div id="toast" role="status" aria-live="polite"></div>
+</body></html>"""
+
+
+def queue_page(agent: str, role: str, csrf: str) -> str:
+    """The queue: counts, urgent alert banner, the table of active tickets."""
+    body = """
+<section id="alert" class="alert" hidden role="alert"></section>
+<section class="counts" id="counts" aria-label="工单数量"></section>
+<p class="livebar"><span id="live-dot" class="dot"></span><span id="live-text">连接中…</span>
+<button type="button" id="sound">开启提示音</button></p>
+<table class="queue"><thead><tr><th>工单号</th><th>性质</th><th>类型</th><th>渠道</th>
+<th>摘要</th><th>状态</th><th>处理人</th><th>时限</th></tr></thead>
+<tbody id="queue-rows"></tbody></table>
+<p id="queue-empty" hidden>当前没有待处理的工单。</p>"""
+    return _shell("queue", "工单队列", body, agent, role, csrf)
+
+
+def ticket_page(agent: str, role: str, csrf: str, ticket_id: str) -> str:
+    """One ticket: summary, fields, order, live context, evidence, transcript, history, actions."""
+    body = """
+<p><a href="/desk/">← 返回队列</a></p>
+<h1 id="title"></h1>
+<section class="summary" id="summary"></section>
+<div class="cols"><div class="col">
+<section class="card"><h2>操作</h2><div id="actions" class="actions"></div>
+<form id="reply-form" class="reply"><label for="reply-text">回复客户</label>
+<textarea id="reply-text" rows="3" maxlength="2000"></textarea>
+<button type="submit">发送</button></form>
+<form id="note-form" class="reply"><label for="note-text">内部备注（客户看不到）</label>
+<textarea id="note-text" rows="2" maxlength="4000"></textarea>
+<button type="submit">添加备注</button></form></section>
+<section class="card"><h2>对话记录</h2><ol id="transcript" class="transcript"></ol>
+<p class="hint">客户的新消息会实时出现在这里。</p></section>
+</div><div class="col">
+<section class="card"><h2>工单信息</h2><dl id="fields" class="fields"></dl></section>
+<section class="card"><h2>订单</h2><div id="order"></div></section>
+<section class="card" id="live-card" hidden><h2>直播信息</h2><dl id="live" class="fields"></dl></section>
+<section class="card"><h2>凭证</h2><div id="evidence" class="evidence"></div></section>
+<section class="card"><h2>内部备注</h2><ol id="notes" class="notes"></ol></section>
+<section class="card"><h2>处理记录</h2><ol id="audit" class="audit"></ol></section>
+</div></div>"""
+    return _shell(
+        "ticket", ticket_id, body, agent, role, csrf, f' data-ticket="{escape(ticket_id)}"'
+    )
+
+
+def stats_page(agent: str, role: str, csrf: str) -> str:
+    """Statistics with inline SVG/CSS charts and a CSV export link."""
+    body = """
+<h1>统计</h1><p><a href="/desk/stats.csv" download>导出 CSV</a></p>
+<section class="kpis" id="kpis"></section>
+<div class="charts" id="charts"></div>"""
+    return _shell("stats", "统计", body, agent, role, csrf)
+
+
+def login_page(csrf: str, error: str = "") -> str:
+    """The sign-in form (its CSRF token is also in a cookie: double submit)."""
+    message = f'<p class="error" role="alert">{escape(error)}</p>' if error else ""
+    return f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>登录 · 客服工作台</title>
+<link rel="stylesheet" href="/desk/static/desk.css"></head>
+<body class="login"><main><h1>客服工作台登录</h1>{message}
+<form method="post" action="/desk/login">
+<input type="hidden" name="csrf_token" value="{escape(csrf)}">
+<label>账号 <input name="name" autocomplete="username" required maxlength="64"></label>
+<label>密码 <input name="password" type="password" autocomplete="current-password" required></label>
+<button type="submit">登录</button></form></main></body></html>"""

@@ -1,0 +1,105 @@
+"""The Rasa server's HTTP API as the desk uses it (needs `--enable-api --auth-token`).
+
+- `pause` / `resume`: append a `pause` / `resume` event, so the bot stays silent while an
+  agent owns the conversation (the processor still logs the customer's messages).
+- `send_agent_message`: append a `bot` event with `metadata.agent`, sent through the
+  customer's channel (`output_channel=latest&execute_side_effects=true`).
+- `trigger_intent`: start a bot turn (e.g. `ticket_resolved` to ask for satisfaction).
+- `user_messages`: the customer's messages in the tracker, to show them in the desk live.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Dict, List
+from urllib.parse import quote
+
+import aiohttp
+
+from bot.settings import Settings
+
+
+class RasaUnavailable(RuntimeError):
+    """The Rasa server could not be reached or refused the call."""
+
+
+class RasaClient:
+    """One method per call the desk makes; every call is authenticated with the token."""
+
+    def __init__(self, url: str, token: str = "", timeout_seconds: float = 10.0) -> None:
+        self._url = url.rstrip("/")
+        self._token = token
+        self._timeout = aiohttp.ClientTimeout(total=timeout_seconds)
+
+    def __repr__(self) -> str:
+        return f"RasaClient(url={self._url!r}, token='**********')"
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RasaClient:
+        """The Rasa server of the project settings."""
+        return cls(settings.rasa_url, str(settings.rasa_token))
+
+    def _conversation_url(self, conversation_id: str, tail: str) -> str:
+        return f"{self._url}/conversations/{quote(conversation_id, safe='')}/{tail}"
+
+    async def _request(
+        self, method: str, url: str, params: Dict[str, str], body: Any = None
+    ) -> Any:
+        if self._token:
+            params = {**params, "token": self._token}
+        try:
+            async with aiohttp.ClientSession(timeout=self._timeout) as session:
+                async with session.request(method, url, params=params, json=body) as response:
+                    if response.status >= 400:
+                        detail = (await response.text())[:200]
+                        raise RasaUnavailable(f"Rasa answered {response.status}: {detail}")
+                    return await response.json(content_type=None)
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+            raise RasaUnavailable(f"Rasa server unreachable: {error}") from error
+
+    async def append_events(
+        self, conversation_id: str, events: List[Dict[str, Any]], *, side_effects: bool = False
+    ) -> None:
+        """Append events to the conversation's tracker."""
+        params = (
+            {"output_channel": "latest", "execute_side_effects": "true"} if side_effects else {}
+        )
+        await self._request(
+            "POST", self._conversation_url(conversation_id, "tracker/events"), params, events
+        )
+
+    async def pause(self, conversation_id: str) -> None:
+        """Stop the bot in this conversation."""
+        await self.append_events(conversation_id, [{"event": "pause"}])
+
+    async def resume(self, conversation_id: str) -> None:
+        """Let the bot answer again."""
+        await self.append_events(conversation_id, [{"event": "resume"}])
+
+    async def send_agent_message(self, conversation_id: str, text: str, agent: str) -> None:
+        """Send the agent's text to the customer on their channel, labelled with the agent."""
+        event = {"event": "bot", "text": text, "metadata": {"agent": agent}}
+        await self.append_events(conversation_id, [event], side_effects=True)
+
+    async def trigger_intent(
+        self, conversation_id: str, intent: str, entities: Dict[str, Any] | None = None
+    ) -> None:
+        """Start a bot turn as if the customer had sent `intent`."""
+        await self._request(
+            "POST",
+            self._conversation_url(conversation_id, "trigger_intent"),
+            {"output_channel": "latest"},
+            {"name": intent, "entities": entities or {}},
+        )
+
+    async def user_messages(self, conversation_id: str) -> List[Dict[str, Any]]:
+        """The customer's messages in the tracker: `{text, timestamp}`, oldest first."""
+        tracker = await self._request(
+            "GET", self._conversation_url(conversation_id, "tracker"), {"include_events": "ALL"}
+        )
+        events = tracker.get("events") or [] if isinstance(tracker, dict) else []
+        return [
+            {"text": str(e.get("text") or ""), "timestamp": float(e.get("timestamp") or 0)}
+            for e in events
+            if isinstance(e, dict) and e.get("event") == "user"
+        ]

@@ -1,0 +1,338 @@
+// Agent desk. Every value from the server is put into the page with textContent or
+// setAttribute on safe attributes only: customer text never becomes markup.
+"use strict";
+
+(function () {
+  const CSRF = document.querySelector('meta[name="csrf-token"]').content;
+  const STATUS = { open: "待处理", assigned: "处理中", resolved: "已结案", closed: "已关闭" };
+  const ROLE = { customer: "客户", bot: "机器人", agent: "客服" };
+  const REASONS = { injury: "人身伤害/安全隐患", legal: "扬言投诉监管或起诉", media: "扬言曝光/媒体", group: "群体投诉", amount: "金额较大" };
+  const EMOTION = { calm: "平静", upset: "不满", angry: "愤怒" };
+  const REMEDY = { refund: "仅退款", return_refund: "退货退款", exchange: "换货", reship: "补发", repair: "维修", compensation: "赔偿/补偿", apology: "道歉/给个说法", other: "其他" };
+  const FIELD = { status: "状态", assignee: "处理人", resolution: "处理结果", satisfaction: "满意度" };
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "class") node.className = value;
+      else if (key === "href" || key === "src") {
+        const url = new URL(String(value), location.href);
+        if (url.protocol === "http:" || url.protocol === "https:") node.setAttribute(key, url.href);
+      } else node.setAttribute(key, String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function time(value) {
+    if (!value) return "";
+    const d = new Date(value);
+    return isNaN(d) ? String(value) : d.toLocaleString("zh-CN", { hour12: false });
+  }
+
+  function show(value) {
+    if (value === null || value === undefined || value === "") return "—";
+    if (typeof value === "object") return value.score ? value.score + " 分 " + (value.comment || "") : JSON.stringify(value);
+    return STATUS[value] || String(value);
+  }
+
+  function toast(message, bad) {
+    const box = document.getElementById("toast");
+    box.textContent = message;
+    box.className = bad ? "show bad" : "show";
+    setTimeout(() => { box.className = ""; }, 4000);
+  }
+
+  async function api(path, body) {
+    const options = body === undefined ? {} : {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": CSRF },
+      body: JSON.stringify(body),
+    };
+    const response = await fetch(path, { credentials: "same-origin", ...options });
+    if (response.status === 401) { location.href = "/desk/login"; throw new Error("signed out"); }
+    const data = await response.json();
+    if (!response.ok) throw new Error(data.message || response.statusText);
+    return data;
+  }
+
+  // --- sound -------------------------------------------------------------------------------
+  let audio = null;
+  function beep() {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      if (audio.state === "suspended") audio.resume();
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.type = "square";
+      osc.frequency.value = 880;
+      gain.gain.value = 0.08;
+      osc.connect(gain).connect(audio.destination);
+      osc.start();
+      osc.stop(audio.currentTime + 0.35);
+      document.body.dataset.beeps = String(Number(document.body.dataset.beeps || 0) + 1);
+    } catch (error) { /* no audio device: the banner still shows */ }
+  }
+
+  // --- queue -------------------------------------------------------------------------------
+  function queuePage() {
+    const rows = document.getElementById("queue-rows");
+    const seen = new Set();
+    let first = true;
+    document.getElementById("sound").addEventListener("click", (event) => {
+      beep();
+      event.target.textContent = "提示音已开启";
+    });
+
+    function render(data) {
+      const counts = document.getElementById("counts");
+      counts.replaceChildren(...Object.keys(STATUS).map((s) =>
+        el("div", { class: "count " + s }, el("span", {}, STATUS[s]), el("strong", {}, data.counts[s] || 0))));
+      const fresh = [];
+      rows.replaceChildren(...data.tickets.map((t) => {
+        if (!seen.has(t.id)) { seen.add(t.id); if (!first) fresh.push(t); }
+        const row = el("tr", {
+          class: [t.severity === "urgent" ? "urgent" : "", t.overdue ? "overdue" : ""].join(" ").trim(),
+          "data-ticket": t.id,
+        },
+          el("td", {}, el("a", { href: "/desk/tickets/" + encodeURIComponent(t.id) }, t.id)),
+          el("td", {}, el("span", { class: "badge " + t.severity }, t.severity_label || t.severity)),
+          el("td", {}, t.category_label || t.issue_category),
+          el("td", {}, t.channel),
+          el("td", { class: "summary-cell" }, t.summary),
+          el("td", {}, STATUS[t.status] || t.status),
+          el("td", {}, t.assignee || "—"),
+          el("td", { class: "due" }, t.overdue ? el("strong", {}, "已超时 ") : "", time(t.due)));
+        return row;
+      }));
+      document.getElementById("queue-empty").hidden = data.tickets.length > 0;
+      const urgent = fresh.filter((t) => t.severity === "urgent");
+      if (urgent.length) {
+        const banner = document.getElementById("alert");
+        banner.hidden = false;
+        banner.replaceChildren(el("strong", {}, "紧急工单！"), " ",
+          ...urgent.map((t) => el("a", { href: "/desk/tickets/" + encodeURIComponent(t.id) }, t.id + " " + (t.summary || ""))));
+        beep();
+      }
+      first = false;
+    }
+
+    api("/desk/api/queue").then(render).catch((e) => toast(e.message, true));
+    const source = new EventSource("/desk/api/queue/stream");
+    const dot = document.getElementById("live-dot");
+    const label = document.getElementById("live-text");
+    source.addEventListener("open", () => { dot.className = "dot on"; label.textContent = "实时更新中"; });
+    source.addEventListener("error", () => { dot.className = "dot"; label.textContent = "连接断开，正在重连…"; });
+    source.addEventListener("queue", (event) => render(JSON.parse(event.data)));
+  }
+
+  // --- ticket ------------------------------------------------------------------------------
+  function ticketPage() {
+    const id = document.body.dataset.ticket;
+    const base = "/desk/api/tickets/" + encodeURIComponent(id);
+    const live = [];
+
+    function field(list, name, value) {
+      if (value === null || value === undefined || value === "") value = "—";
+      list.append(el("dt", {}, name), el("dd", {}, value));
+    }
+
+    function render(data) {
+      const t = data.ticket;
+      const me = data.me;
+      document.getElementById("title").replaceChildren(
+        el("span", {}, t.id + " "), el("span", { class: "badge " + t.severity }, t.severity === "urgent" ? "严重" : "一般"),
+        el("span", { class: "badge status" }, STATUS[t.status] || t.status));
+      document.getElementById("summary").replaceChildren(el("p", {}, t.summary || ""));
+
+      const fields = document.getElementById("fields");
+      fields.replaceChildren();
+      field(fields, "状态", STATUS[t.status] || t.status);
+      field(fields, "处理人", t.assignee);
+      field(fields, "创建时间", time(t.created_at));
+      field(fields, "首次响应时限", time(t.sla.first_response_due));
+      field(fields, "解决时限", time(t.sla.resolution_due));
+      field(fields, "渠道", t.channel);
+      field(fields, "会话", t.conversation_id);
+      field(fields, "投诉类型", t.issue_category);
+      field(fields, "问题描述", t.issue_description);
+      field(fields, "客户诉求", REMEDY[t.desired_remedy] || t.desired_remedy);
+      field(fields, "严重原因", (t.severity_reasons || []).map((r) => REASONS[r] || r).join("、"));
+      field(fields, "情绪", EMOTION[t.emotion] || t.emotion);
+      field(fields, "联系方式", t.contact);
+      field(fields, "群体事件", t.incident_id);
+      field(fields, "缺少的凭证", (t.evidence_missing || []).join("、"));
+      field(fields, "处理结果", typeof t.resolution === "object" && t.resolution ? JSON.stringify(t.resolution) : t.resolution);
+      field(fields, "满意度", t.satisfaction ? t.satisfaction.score + " 分 " + (t.satisfaction.comment || "") : null);
+
+      const order = document.getElementById("order");
+      const orderList = el("dl", { class: "fields" });
+      field(orderList, "订单号", t.order_id);
+      field(orderList, "订单已核实", t.order_verified === false ? "否（客户确认）" : t.order_verified ? "是" : "—");
+      const o = t.order || {};
+      field(orderList, "金额", o.amount);
+      field(orderList, "订单状态", o.status);
+      for (const item of o.items || []) field(orderList, "商品", item.name + " × " + item.qty + "  ¥" + item.price);
+      order.replaceChildren(orderList);
+
+      document.getElementById("live-card").hidden = !t.live;
+      if (t.live) {
+        const liveList = document.getElementById("live");
+        liveList.replaceChildren();
+        field(liveList, "直播间", t.live.room_id);
+        field(liveList, "主播", t.live.streamer);
+        field(liveList, "开播时间", time(t.live.started_at));
+        field(liveList, "主播承诺", t.live.claim);
+        field(liveList, "回放位置", t.live.replay_at);
+      }
+
+      document.getElementById("evidence").replaceChildren(...(data.evidence.length ? data.evidence.map((e) =>
+        el("figure", {}, e.url ? el("a", { href: e.url, target: "_blank", rel: "noopener noreferrer" },
+          e.thumb_url ? el("img", { src: e.thumb_url, alt: e.filename, loading: "lazy" }) : e.filename) : e.filename,
+          el("figcaption", {}, e.filename + " · " + e.content_type))) : [el("p", {}, "没有凭证")]));
+
+      const transcript = document.getElementById("transcript");
+      transcript.replaceChildren(...t.transcript.map((m) =>
+        el("li", { class: "msg " + m.role }, el("span", { class: "who" }, ROLE[m.role] || m.role), el("p", {}, m.text), el("time", {}, time(m.at)))));
+      for (const m of live) transcript.append(m.cloneNode(true));
+
+      document.getElementById("notes").replaceChildren(...data.notes.map((n) =>
+        el("li", {}, el("strong", {}, n.author), " ", el("time", {}, time(n.at)), el("p", {}, n.text))));
+      document.getElementById("audit").replaceChildren(...data.audit.map((a) =>
+        el("li", {}, el("time", {}, time(a.at)), " ", a.actor, "：", FIELD[a.field] || a.field, " ",
+          show(a.before), " → ", show(a.after))));
+
+      const actions = document.getElementById("actions");
+      const mine = t.assignee === me.name || me.role === "supervisor";
+      const buttons = [];
+      if (t.status === "open") buttons.push(el("button", { type: "button", "data-act": "claim" }, "认领"));
+      if (t.status === "assigned" && mine) {
+        buttons.push(el("input", { id: "resolution", "aria-label": "处理结果", placeholder: "处理结果（会告知客户）", maxlength: 2000 }),
+          el("button", { type: "button", "data-act": "resolve" }, "结案"));
+        const select = el("select", { id: "reassign-to", "aria-label": "转派给" },
+          ...data.agents.filter((a) => a.name !== t.assignee).map((a) => el("option", { value: a.name }, a.name + (a.role === "supervisor" ? "（主管）" : ""))));
+        if (select.options.length) buttons.push(select, el("button", { type: "button", "data-act": "reassign" }, "转派"));
+      }
+      if (t.status === "open" || (t.status === "assigned" && mine)) {
+        buttons.push(el("input", { id: "escalate-reason", "aria-label": "升级原因", placeholder: "升级原因", maxlength: 4000 }),
+          el("button", { type: "button", "data-act": "escalate" }, "升级主管"));
+      }
+      if (t.status === "resolved" || t.status === "closed") buttons.push(el("button", { type: "button", "data-act": "reopen" }, "重新打开"));
+      actions.replaceChildren(...buttons);
+      document.getElementById("reply-form").hidden = !(t.status === "assigned" && mine);
+    }
+
+    function load() { return api(base).then(render).catch((e) => toast(e.message, true)); }
+
+    async function act(name, body) {
+      try {
+        const result = await api(base + "/" + name, body || {});
+        if (result.warning) toast(result.warning, true); else toast("已完成");
+      } catch (error) { toast(error.message, true); }
+      await load();
+    }
+
+    document.getElementById("actions").addEventListener("click", (event) => {
+      const name = event.target.dataset && event.target.dataset.act;
+      if (!name) return;
+      if (name === "resolve") {
+        const resolution = document.getElementById("resolution").value.trim();
+        if (resolution) act("resolve", { resolution }); else toast("请先填写处理结果", true);
+      } else if (name === "escalate") {
+        const reason = document.getElementById("escalate-reason").value.trim();
+        if (reason) act("escalate", { reason }); else toast("请先填写升级原因", true);
+      } else if (name === "reassign") {
+        act("reassign", { assignee: document.getElementById("reassign-to").value });
+      } else act(name);
+    });
+    document.getElementById("reply-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const box = document.getElementById("reply-text");
+      if (!box.value.trim()) return;
+      act("reply", { text: box.value }).then(() => { box.value = ""; });
+    });
+    document.getElementById("note-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const box = document.getElementById("note-text");
+      if (!box.value.trim()) return;
+      act("note", { text: box.value }).then(() => { box.value = ""; });
+    });
+
+    load();
+    const source = new EventSource(base + "/stream");
+    const shown = new Set();
+    source.addEventListener("changed", load);
+    source.addEventListener("customer", (event) => {
+      const m = JSON.parse(event.data);
+      const key = m.at + "\n" + m.text;
+      if (shown.has(key)) return;
+      shown.add(key);
+      const item = el("li", { class: "msg customer live" }, el("span", { class: "who" }, "客户（新）"), el("p", {}, m.text), el("time", {}, time(m.at)));
+      live.push(item);
+      document.getElementById("transcript").append(item.cloneNode(true));
+    });
+  }
+
+  // --- statistics --------------------------------------------------------------------------
+  const SVG = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs, text) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = String(text);
+    return node;
+  }
+
+  function bars(title, pairs, labels) {
+    const max = Math.max(1, ...pairs.map((p) => p[1]));
+    const list = el("ul", { class: "bars" }, ...pairs.map(([key, value]) => {
+      const bar = el("span", { class: "bar" });
+      bar.style.width = (100 * value / max).toFixed(1) + "%";
+      return el("li", {}, el("span", { class: "label" }, (labels && labels[key]) || key || "—"), el("span", { class: "track" }, bar), el("span", { class: "value" }, value));
+    }));
+    return el("section", { class: "card chart" }, el("h2", {}, title), pairs.length ? list : el("p", {}, "暂无数据"));
+  }
+
+  function columns(title, pairs, short) {
+    const width = 600, height = 160, max = Math.max(1, ...pairs.map((p) => p[1]));
+    const step = pairs.length ? width / pairs.length : width;
+    const chart = svg("svg", { viewBox: `0 0 ${width} ${height + 30}`, role: "img", "aria-label": title, class: "columns" });
+    pairs.forEach(([key, value], i) => {
+      const h = (height - 20) * value / max;
+      const w = Math.min(step * 0.7, 48);
+      chart.append(svg("rect", { x: i * step + (step - w) / 2, y: height - h, width: w, height: h, class: "col" }));
+      chart.append(svg("text", { x: i * step + step / 2, y: height - h - 4, "text-anchor": "middle", class: "v" }, value));
+      chart.append(svg("text", { x: i * step + step / 2, y: height + 18, "text-anchor": "middle", class: "k" }, short ? key.slice(5) : key));
+    });
+    return el("section", { class: "card chart wide" }, el("h2", {}, title), pairs.length ? chart : el("p", {}, "暂无数据"));
+  }
+
+  function statsPage() {
+    api("/desk/api/stats").then((s) => {
+      const minutes = (v) => (v === null ? "—" : v + " 分钟");
+      const sat = s.satisfaction;
+      document.getElementById("kpis").replaceChildren(
+        ...[["工单总数", s.total], ["平均首次响应", minutes(s.avg_first_response_minutes)],
+          ["平均解决时长", minutes(s.avg_resolution_minutes)],
+          ["SLA 超时率", s.sla_breach_rate === null ? "—" : (100 * s.sla_breach_rate).toFixed(1) + "%"],
+          ["满意度", sat.average === null ? "—" : sat.average + " / 5（" + sat.count + " 份）"]]
+          .map(([k, v]) => el("div", { class: "kpi" }, el("span", {}, k), el("strong", {}, v))));
+      document.getElementById("charts").replaceChildren(
+        columns("按日（近 31 天）", s.by_day.slice(-31), true),
+        columns("按月（近 12 个月）", s.by_month.slice(-12), false),
+        bars("按类型", s.by_category, s.labels.category),
+        bars("按渠道", s.by_channel),
+        bars("按性质", s.by_severity, s.labels.severity),
+        bars("按状态", s.by_status, STATUS),
+        bars("满意度分布", sat.distribution.map(([k, v]) => [k + " 分", v])));
+    }).catch((e) => toast(e.message, true));
+  }
+
+  const page = document.body.dataset.page;
+  if (page === "queue") queuePage();
+  else if (page === "ticket") ticketPage();
+  else if (page === "stats") statsPage();
+})();

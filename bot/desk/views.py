@@ -1,0 +1,207 @@
+"""What the desk shows, computed from ticket dicts: the queue and the statistics.
+
+Pure functions over the ticket JSON of the spec (times are ISO 8601 strings with a zone), so
+they are tested without a server.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from datetime import datetime
+from typing import Any, Dict, Iterable, List, Mapping, Tuple
+from zoneinfo import ZoneInfo
+
+from bot.taxonomy import CATEGORIES, SEVERITIES, TICKET_STATUSES
+
+ACTIVE_STATUSES = ("open", "assigned")
+QUEUE_FIELDS = (
+    "id",
+    "status",
+    "severity",
+    "severity_reasons",
+    "emotion",
+    "issue_category",
+    "channel",
+    "summary",
+    "assignee",
+    "created_at",
+    "order_id",
+)
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """An ISO 8601 time of a ticket, or None."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def due_at(ticket: Mapping[str, Any]) -> datetime | None:
+    """The deadline that matters now: first response while open, else resolution."""
+    sla = ticket.get("sla") or {}
+    key = "first_response_due" if ticket.get("status") == "open" else "resolution_due"
+    return parse_time(sla.get(key))
+
+
+def queue_item(ticket: Mapping[str, Any], now: datetime) -> Dict[str, Any]:
+    """The queue's view of one ticket: a few fields, its deadline and whether it is overdue."""
+    due = due_at(ticket)
+    item = {key: ticket.get(key) for key in QUEUE_FIELDS}
+    item["category_label"] = CATEGORIES.get(str(ticket.get("issue_category")), "")
+    item["severity_label"] = SEVERITIES.get(str(ticket.get("severity")), "")
+    item["due"] = due.isoformat() if due else None
+    item["overdue"] = bool(due and due < now)
+    return item
+
+
+def sort_queue(tickets: Iterable[Mapping[str, Any]], now: datetime) -> List[Dict[str, Any]]:
+    """Active tickets, urgent first, then by the deadline that matters now (soonest first)."""
+    items = [queue_item(t, now) for t in tickets if t.get("status") in ACTIVE_STATUSES]
+
+    def key(item: Dict[str, Any]) -> Tuple[int, float, str]:
+        due = parse_time(item["due"])
+        # Compare instants, not strings: deadlines may carry different zones.
+        return (
+            0 if item["severity"] == "urgent" else 1,
+            due.timestamp() if due else float("inf"),
+            str(item["id"]),
+        )
+
+    return sorted(items, key=key)
+
+
+def _minutes(start: datetime | None, end: datetime | None) -> float | None:
+    if start is None or end is None:
+        return None
+    return round((end - start).total_seconds() / 60.0, 1)
+
+
+def first_response_at(ticket: Mapping[str, Any]) -> datetime | None:
+    """When an agent first wrote to the customer (the first `agent` transcript entry)."""
+    for entry in ticket.get("transcript") or []:
+        if entry.get("role") == "agent":
+            return parse_time(entry.get("at"))
+    return None
+
+
+def ticket_metrics(
+    ticket: Mapping[str, Any], resolved_at: datetime | None, now: datetime
+) -> Dict[str, Any]:
+    """Per-ticket times (minutes) and whether an SLA deadline was missed."""
+    created = parse_time(ticket.get("created_at"))
+    first = first_response_at(ticket)
+    sla = ticket.get("sla") or {}
+    first_due = parse_time(sla.get("first_response_due"))
+    resolution_due = parse_time(sla.get("resolution_due"))
+    breached = bool(
+        (first_due and (first or now) > first_due)
+        or (resolution_due and (resolved_at or now) > resolution_due)
+    )
+    if ticket.get("status") in ("resolved", "closed") and resolved_at is None:
+        breached = bool(first_due and first and first > first_due)
+    return {
+        "first_response_minutes": _minutes(created, first),
+        "resolution_minutes": _minutes(created, resolved_at),
+        "sla_breached": breached,
+    }
+
+
+def _average(values: List[float]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def compute_stats(
+    tickets: List[Mapping[str, Any]],
+    resolved: Mapping[str, datetime],
+    now: datetime,
+    timezone_name: str,
+) -> Dict[str, Any]:
+    """Counts by day, month, category, channel, severity and status; times; SLA; satisfaction."""
+    tz = ZoneInfo(timezone_name)
+    by_day: Counter = Counter()
+    by_month: Counter = Counter()
+    first_times: List[float] = []
+    resolution_times: List[float] = []
+    breached = 0
+    scores: List[int] = []
+    for ticket in tickets:
+        created = parse_time(ticket.get("created_at"))
+        if created is not None:
+            local = created.astimezone(tz)
+            by_day[local.strftime("%Y-%m-%d")] += 1
+            by_month[local.strftime("%Y-%m")] += 1
+        metrics = ticket_metrics(ticket, resolved.get(str(ticket.get("id"))), now)
+        if metrics["first_response_minutes"] is not None:
+            first_times.append(metrics["first_response_minutes"])
+        if metrics["resolution_minutes"] is not None:
+            resolution_times.append(metrics["resolution_minutes"])
+        breached += metrics["sla_breached"]
+        satisfaction = ticket.get("satisfaction") or {}
+        if isinstance(satisfaction, dict) and isinstance(satisfaction.get("score"), int):
+            scores.append(satisfaction["score"])
+
+    def counted(field: str, order: Iterable[str] = ()) -> List[List[Any]]:
+        counts = Counter(str(t.get(field) or "") for t in tickets)
+        keys = [k for k in order if counts.get(k)] + sorted(k for k in counts if k not in order)
+        return [[k, counts[k]] for k in keys]
+
+    total = len(tickets)
+    return {
+        "total": total,
+        "by_day": sorted([k, v] for k, v in by_day.items()),
+        "by_month": sorted([k, v] for k, v in by_month.items()),
+        "by_category": counted("issue_category", CATEGORIES),
+        "by_channel": counted("channel"),
+        "by_severity": counted("severity", SEVERITIES),
+        "by_status": counted("status", TICKET_STATUSES),
+        "avg_first_response_minutes": _average(first_times),
+        "avg_resolution_minutes": _average(resolution_times),
+        "sla_breach_rate": round(breached / total, 3) if total else None,
+        "satisfaction": {
+            "count": len(scores),
+            "average": _average([float(s) for s in scores]),
+            "distribution": [[s, scores.count(s)] for s in range(1, 6)],
+        },
+        "labels": {"category": CATEGORIES, "severity": SEVERITIES},
+    }
+
+
+CSV_COLUMNS = (
+    "id",
+    "created_at",
+    "channel",
+    "issue_category",
+    "severity",
+    "status",
+    "assignee",
+    "first_response_minutes",
+    "resolution_minutes",
+    "sla_breached",
+    "satisfaction",
+)
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    # A leading = + - @ makes spreadsheets run the cell as a formula.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def stats_csv(
+    tickets: List[Mapping[str, Any]], resolved: Mapping[str, datetime], now: datetime
+) -> str:
+    """One row per ticket with its times and SLA outcome (UTF-8 with BOM for Excel)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for ticket in tickets:
+        metrics = ticket_metrics(ticket, resolved.get(str(ticket.get("id"))), now)
+        satisfaction = ticket.get("satisfaction") or {}
+        row = {**ticket, **metrics, "satisfaction": satisfaction.get("score")}
+        writer.writerow([_cell(row.get(column)) for column in CSV_COLUMNS])
+    return "\ufeff" + out.getvalue()

@@ -1,0 +1,145 @@
+"""Turning a finished (or interrupted) intake into the ticket the agents receive.
+
+The action server hands this module plain data (slot values, the tracker's event dicts),
+so the logic is shared and tested without Rasa: what the customer said, how urgent it is,
+how they feel and what evidence is still missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+
+from bot.taxonomy import CATEGORIES, REMEDIES
+from bot.triage.emotion import detect_emotion
+from bot.triage.severity import assess_severity
+
+# Which evidence makes a useful set, per category (what the bot asks for and the ticket
+# reports as missing when the customer has none).
+EVIDENCE_KINDS: Dict[str, List[str]] = {
+    "logistics": ["外包装照片", "商品破损照片", "快递面单"],
+    "wrong_or_missing_item": ["商品标签照片", "收到的商品照片"],
+    "product_quality": ["问题部位近照"],
+    "not_as_described": ["实物照片"],
+    "refund_payment": ["付款/扣款截图"],
+    "livestream_misleading": ["直播截图或录屏"],
+    "promotion": ["活动页面或优惠券截图"],
+}
+
+_ROLE_BY_EVENT = {"user": "customer", "bot": "bot"}
+_EMOTION_RANK = {"calm": 0, "upset": 1, "angry": 2}
+
+
+@dataclass(frozen=True)
+class IntakeFacts:
+    """What the form collected; any of it may be missing after an early handoff."""
+
+    order_id: Optional[str] = None
+    order_verified: Optional[bool] = None
+    issue_category: Optional[str] = None
+    issue_description: Optional[str] = None
+    desired_remedy: Optional[str] = None
+    evidence: Sequence[Mapping[str, Any]] = ()
+    evidence_status: Optional[str] = None
+    contact: Optional[str] = None
+    emotion: Optional[str] = None
+    live: Optional[Mapping[str, Any]] = None
+
+    @classmethod
+    def from_slots(cls, slots: Mapping[str, Any]) -> IntakeFacts:
+        """Read the facts from the tracker's slots, dropping values outside the taxonomy."""
+        category = slots.get("issue_category")
+        remedy = slots.get("desired_remedy")
+        return cls(
+            order_id=slots.get("order_id"),
+            order_verified=slots.get("order_verified"),
+            issue_category=category if category in CATEGORIES else None,
+            issue_description=slots.get("issue_description"),
+            desired_remedy=remedy if remedy in REMEDIES else None,
+            evidence=list(slots.get("evidence") or []),
+            evidence_status=slots.get("evidence_status"),
+            contact=slots.get("contact"),
+            emotion=slots.get("emotion"),
+            live=slots.get("live"),
+        )
+
+
+def transcript_from_events(events: Iterable[Mapping[str, Any]]) -> List[Dict[str, Any]]:
+    """The customer/bot exchange as the ticket stores it (button payloads shown as such)."""
+    transcript = []
+    for event in events:
+        role = _ROLE_BY_EVENT.get(str(event.get("event")))
+        text = event.get("text")
+        if not role or not text:
+            continue
+        stamp = event.get("timestamp")
+        at = (
+            datetime.fromtimestamp(float(stamp), tz=timezone.utc).isoformat()
+            if isinstance(stamp, (int, float))
+            else None
+        )
+        transcript.append({"role": role, "text": str(text), "at": at})
+    return transcript
+
+
+def customer_texts(events: Iterable[Mapping[str, Any]]) -> List[str]:
+    """What the customer typed (button payloads are not their words)."""
+    return [
+        str(e["text"])
+        for e in events
+        if e.get("event") == "user" and e.get("text") and not str(e["text"]).startswith("/")
+    ]
+
+
+def strongest_emotion(*emotions: Optional[str]) -> str:
+    """The most intense emotion seen: one angry message makes an angry customer."""
+    known = [e for e in emotions if e in _EMOTION_RANK]
+    return max(known, key=_EMOTION_RANK.__getitem__) if known else "calm"
+
+
+def missing_evidence(facts: IntakeFacts) -> List[str]:
+    """Kinds of evidence the category calls for that the customer did not send."""
+    if facts.evidence or not facts.issue_category:
+        return []
+    return list(EVIDENCE_KINDS.get(facts.issue_category, []))
+
+
+def draft_fields(
+    facts: IntakeFacts,
+    *,
+    conversation_id: str,
+    channel: str,
+    events: Sequence[Mapping[str, Any]],
+    order: Optional[Mapping[str, Any]],
+    amount_threshold: float,
+    handoff_reason: str,
+) -> Dict[str, Any]:
+    """Everything the ticket store needs to create the ticket, as keyword arguments."""
+    texts = customer_texts(events)
+    amount = float(order["amount"]) if order and order.get("amount") is not None else None
+    severity = assess_severity(texts, amount, amount_threshold)
+    emotion = strongest_emotion(facts.emotion, detect_emotion(texts).emotion)
+    live = dict(facts.live) if facts.live else None
+    if live is None and order and order.get("live"):
+        live = dict(order["live"])
+    return {
+        "conversation_id": conversation_id,
+        "channel": channel,
+        "order_id": facts.order_id,
+        "order_verified": bool(order) if facts.order_id else False,
+        "order": dict(order) if order else None,
+        "issue_category": facts.issue_category or "other",
+        "issue_description": facts.issue_description or "\n".join(texts),
+        "desired_remedy": facts.desired_remedy,
+        "evidence": [dict(item) for item in facts.evidence],
+        "severity": severity.severity,
+        "severity_reasons": list(severity.reasons),
+        "emotion": emotion,
+        "contact": facts.contact,
+        "live": live,
+        "incident_id": None,
+        "evidence_missing": missing_evidence(facts),
+        "transcript": transcript_from_events(events),
+        "handoff_reason": handoff_reason,
+    }

@@ -1,0 +1,88 @@
+"""Values the bot's responses show: the read-back card and the promised reply times.
+
+The sentences themselves live in `domain.yml`; this module only formats the values that
+fill them (labels for codes, masked phone numbers, local times).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Dict, List, Mapping, Optional
+from zoneinfo import ZoneInfo
+
+from bot.intake.draft import IntakeFacts
+from bot.taxonomy import category_label, remedy_label
+
+_EVIDENCE_STATUS_LABELS = {"none": "暂无", "later": "稍后补充", "provided": "已上传"}
+
+
+def mask_phone(contact: Optional[str]) -> str:
+    """`138****8000`: enough for the customer to recognise, not enough to leak."""
+    if not contact:
+        return "未留"
+    digits = "".join(ch for ch in contact if ch.isdigit())
+    if len(digits) >= 7:
+        return f"{digits[:3]}****{digits[-4:]}"
+    return contact
+
+
+def read_back_values(facts: IntakeFacts) -> Dict[str, str]:
+    """Template variables of `utter_read_back`."""
+    if facts.evidence:
+        evidence = f"{len(facts.evidence)}个文件"
+    else:
+        evidence = _EVIDENCE_STATUS_LABELS.get(facts.evidence_status or "", "暂无")
+    order = facts.order_id or "未提供"
+    if facts.order_id and facts.order_verified is False:
+        order = f"{facts.order_id}（系统未查到，已按您确认的登记）"
+    return {
+        "order_display": order,
+        "category_label": category_label(facts.issue_category) or "待确认",
+        "issue_description": _shorten(facts.issue_description or "", 60),
+        "remedy_label": remedy_label(facts.desired_remedy) or "待确认",
+        "evidence_display": evidence,
+        "contact_display": mask_phone(facts.contact),
+        "live_claim": _shorten(str((facts.live or {}).get("claim") or ""), 60),
+    }
+
+
+def read_back_card(values: Mapping[str, str]) -> Dict[str, Any]:
+    """The same facts as a structured card for channels that can draw one."""
+    rows: List[Dict[str, str]] = [
+        {"label": "订单号", "value": values["order_display"]},
+        {"label": "问题", "value": values["category_label"]},
+        {"label": "描述", "value": values["issue_description"]},
+        {"label": "诉求", "value": values["remedy_label"]},
+        {"label": "凭证", "value": values["evidence_display"]},
+        {"label": "联系方式", "value": values["contact_display"]},
+    ]
+    if values.get("live_claim"):
+        rows.insert(2, {"label": "主播说法", "value": values["live_claim"]})
+    return {"type": "read_back", "fields": rows}
+
+
+def due_values(ticket: Mapping[str, Any], tz_name: str, now: datetime) -> Dict[str, Any]:
+    """Template variables of `utter_ticket_created` / `utter_handoff` from the ticket's SLA."""
+    tz = ZoneInfo(tz_name)
+    first = datetime.fromisoformat(ticket["sla"]["first_response_due"]).astimezone(tz)
+    resolution = datetime.fromisoformat(ticket["sla"]["resolution_due"]).astimezone(tz)
+    local_now = now.astimezone(tz)
+    minutes = max(1, round((first - local_now).total_seconds() / 60))
+    return {
+        "ticket_id": ticket["id"],
+        "first_response_at": _clock(first, local_now),
+        "first_response_minutes": minutes,
+        "resolution_at": _clock(resolution, local_now),
+    }
+
+
+def _clock(moment: datetime, now: datetime) -> str:
+    """`18:45` today, `11月24日 18:45` on another day."""
+    if moment.date() == now.date():
+        return moment.strftime("%H:%M")
+    return f"{moment.month}月{moment.day}日 {moment.strftime('%H:%M')}"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,1 @@
+"""Live-stream awareness shared by the channels, the actions and the ticket API."""

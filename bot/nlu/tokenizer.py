@@ -1,0 +1,90 @@
+"""Jieba tokenizer that segments normalised text but reports offsets into the original.
+
+Training data is mostly Simplified; customers also write Traditional and full-width forms.
+Segmenting the normalised text (see `bot.nlu.normalize`) gives "訂單" and "订单", "１２３"
+and "123" the same tokens and hence the same features, while token `start`/`end` still
+point into the message as typed, because normalisation keeps the length.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
+from rasa.nlu.tokenizers.tokenizer import Token
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.normalize import fold_digits, normalize
+from bot.settings import PROJECT_ROOT
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_DICTIONARY_PATH = "bot/nlu/jieba_dict"
+
+
+def _resolve_dictionary_path(path: Optional[str]) -> Optional[str]:
+    """The user-dictionary folder as given, or under the project root when relative.
+
+    Rasa is normally started from the project root, but tests and scripts may not be; a
+    missing folder is fine (nothing to load), so a non-existent path is passed through.
+    """
+    if path is None:
+        return None
+    candidate = Path(path)
+    if candidate.is_absolute() or candidate.exists():
+        return str(candidate)
+    rooted = PROJECT_ROOT / candidate
+    return str(rooted) if rooted.exists() else str(candidate)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=True)
+class NormalizingJiebaTokenizer(JiebaTokenizer):
+    """`JiebaTokenizer` over the normalised text (Simplified, half-width), original offsets.
+
+    Token `text` and `lemma` are the normalised word, so featurizers see one vocabulary for
+    both scripts; `start`/`end` index the original message. The user dictionaries in
+    `dictionary_path` are loaded and persisted exactly as `JiebaTokenizer` does.
+    """
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Rasa's Jieba defaults, with the project's user-dictionary folder."""
+        return {**JiebaTokenizer.get_default_config(), "dictionary_path": DEFAULT_DICTIONARY_PATH}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> NormalizingJiebaTokenizer:
+        """Create the tokenizer, loading the user dictionaries found under the project."""
+        config = {**config, "dictionary_path": _resolve_dictionary_path(config["dictionary_path"])}
+        if config["dictionary_path"] is not None:
+            cls._load_custom_dictionary(config["dictionary_path"])
+        return cls(config, model_storage, resource)
+
+    def tokenize(self, message: Message, attribute: str) -> List[Token]:
+        """Segment the normalised text; offsets are valid in the original text."""
+        import jieba
+
+        text = message.get(attribute) or ""
+        normalized = fold_digits(normalize(text, lowercase=False))
+        tokens = [
+            Token(word, start, end)
+            for word, start, end in jieba.tokenize(normalized)
+            if word.strip()
+        ]
+        if not tokens:
+            # Featurizers give a message without tokens no features at all, and Rasa's
+            # LogisticRegressionClassifier then fails on it (also with the stock
+            # JiebaTokenizer). One empty token yields all-zero features instead.
+            return [Token("", 0, len(text))]
+        return self._apply_token_pattern(tokens)

@@ -1,0 +1,29 @@
+"""Order-number normalisation shared by the NLU, the form validation and the ticket API."""
+
+import re
+from typing import Optional
+
+_SEPARATORS = re.compile(r"[\s\-_－—–·.]+")
+
+
+def _halfwidth(text: str) -> str:
+    """Full-width ASCII (digits, letters, dashes) to half-width, one character for one."""
+    return "".join(
+        chr(ord(ch) - 0xFEE0) if 0xFF01 <= ord(ch) <= 0xFF5E else (" " if ch == "\u3000" else ch)
+        for ch in text
+    )
+
+
+def normalize_order_id(raw: str, pattern: str = r"^[A-Za-z0-9]{6,24}$") -> Optional[str]:
+    """Return the canonical order number, or None when `raw` is not one.
+
+    Customers type numbers with full-width digits, spaces and dashes ("２０２４ 1123-5567");
+    the canonical form has none of them and upper-case letters, so the same order is always
+    stored and looked up the same way.
+    """
+    candidate = _SEPARATORS.sub("", _halfwidth(raw or "")).upper()
+    if not candidate or not re.fullmatch(pattern, candidate):
+        return None
+    if not any(ch.isdigit() for ch in candidate):
+        return None
+    return candidate

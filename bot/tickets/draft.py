@@ -1,0 +1,191 @@
+"""What the bot hands over at handoff (`TicketDraft`) and the checks every ticket passes.
+
+The bot fills a draft from its slots; the store validates it against the contract in
+`shared/spec/complaint-ticket.md` (codes, shapes) and adds what only the store knows (id,
+creation time, status, summary, SLA). Nested objects are normalised to exactly the keys the
+spec lists, with null where a value is unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone, tzinfo
+from typing import Any, Dict, List, Mapping, Sequence
+
+from bot.taxonomy import CATEGORIES, EMOTIONS, REMEDIES, SEVERITIES, SEVERITY_REASONS
+
+EVIDENCE_KEYS = ("id", "filename", "content_type", "size", "sha256", "url")
+LIVE_KEYS = ("room_id", "streamer", "started_at", "claim", "replay_at")
+TRANSCRIPT_ROLES = ("customer", "bot", "agent")
+
+
+class InvalidTicketData(ValueError):
+    """A draft or a change does not fit the ticket contract; the message says what."""
+
+
+@dataclass(kw_only=True)
+class TicketDraft:
+    """The complaint as the bot collected it, before the store makes it a ticket.
+
+    Required: `conversation_id`, `channel`, `issue_category`, `issue_description`. Everything
+    else may be left at its default (unknown). `handoff_reason` (e.g. "confirmed",
+    "customer_requested") is stored and shown in the summary but is not a key of the ticket
+    JSON. Non-empty `severity_reasons` make the ticket urgent, as the spec defines.
+    """
+
+    conversation_id: str
+    channel: str
+    order_id: str | None = None
+    order_verified: bool | None = None
+    order: Dict[str, Any] | None = None
+    issue_category: str
+    issue_description: str
+    desired_remedy: str | None = None
+    evidence: List[Dict[str, Any]] = field(default_factory=list)
+    severity: str = "normal"
+    severity_reasons: List[str] = field(default_factory=list)
+    emotion: str | None = None
+    contact: str | None = None
+    live: Dict[str, Any] | None = None
+    incident_id: str | None = None
+    evidence_missing: List[str] = field(default_factory=list)
+    transcript: List[Dict[str, Any]] = field(default_factory=list)
+    handoff_reason: str | None = None
+
+
+def _require_text(name: str, value: Any, *, allow_none: bool = False) -> str | None:
+    if value is None and allow_none:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidTicketData(f"{name} must be a non-empty string")
+    return value
+
+
+def _require_code(name: str, value: Any, codes: Mapping[str, str], allow_none: bool) -> Any:
+    if value is None and allow_none:
+        return None
+    if value not in codes:
+        raise InvalidTicketData(f"{name} must be one of {sorted(codes)}, got {value!r}")
+    return value
+
+
+def _only_keys(name: str, value: Any, keys: Sequence[str]) -> Dict[str, Any]:
+    if not isinstance(value, Mapping):
+        raise InvalidTicketData(f"{name} must be an object")
+    return {key: value.get(key) for key in keys}
+
+
+def _string_list(name: str, value: Any) -> List[str]:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise InvalidTicketData(f"{name} must be a list of strings")
+    return list(value)
+
+
+def format_time(value: datetime, tz: tzinfo) -> str:
+    """ISO 8601 with the zone offset, in the shop's timezone, to the second."""
+    return value.astimezone(tz).isoformat(timespec="seconds")
+
+
+def normalize_transcript(entries: Any, now: datetime, tz: tzinfo) -> List[Dict[str, Any]]:
+    """Check transcript entries and give each exactly `role`, `text` and an ISO `at`.
+
+    `at` may be an ISO string (kept), an aware datetime or a Unix timestamp (Rasa event
+    times); a missing `at` becomes `now`.
+    """
+    if not isinstance(entries, (list, tuple)):
+        raise InvalidTicketData("transcript must be a list of entries")
+    normalized = []
+    for entry in entries:
+        if not isinstance(entry, Mapping):
+            raise InvalidTicketData("transcript entries must be objects")
+        role = entry.get("role")
+        if role not in TRANSCRIPT_ROLES:
+            raise InvalidTicketData(f"transcript role must be one of {list(TRANSCRIPT_ROLES)}")
+        text = entry.get("text")
+        if not isinstance(text, str):
+            raise InvalidTicketData("transcript text must be a string")
+        normalized.append({"role": role, "text": text, "at": _entry_time(entry.get("at"), now, tz)})
+    return normalized
+
+
+def _entry_time(value: Any, now: datetime, tz: tzinfo) -> str:
+    if value is None:
+        return format_time(now, tz)
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise InvalidTicketData("transcript times must carry a timezone")
+        return format_time(value, tz)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_time(datetime.fromtimestamp(value, tz=timezone.utc), tz)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise InvalidTicketData(f"transcript time is not ISO 8601: {value!r}") from None
+        if parsed.tzinfo is None:
+            raise InvalidTicketData("transcript times must carry a timezone")
+        return value
+    raise InvalidTicketData("transcript time must be an ISO string, a datetime or a timestamp")
+
+
+def normalize_satisfaction(value: Any) -> Dict[str, Any] | None:
+    """`{"score": 1-5, "comment": str or null}` or None."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidTicketData("satisfaction must be an object with score and comment")
+    score = value.get("score")
+    if not isinstance(score, int) or isinstance(score, bool) or not 1 <= score <= 5:
+        raise InvalidTicketData("satisfaction score must be an integer from 1 to 5")
+    comment = value.get("comment")
+    if comment is not None and not isinstance(comment, str):
+        raise InvalidTicketData("satisfaction comment must be a string or null")
+    return {"score": score, "comment": comment}
+
+
+def validated_fields(draft: TicketDraft, now: datetime, tz: tzinfo) -> Dict[str, Any]:
+    """The draft's values checked against the contract, ready to store."""
+    _require_text("conversation_id", draft.conversation_id)
+    _require_text("channel", draft.channel)
+    _require_code("issue_category", draft.issue_category, CATEGORIES, allow_none=False)
+    if not isinstance(draft.issue_description, str):
+        raise InvalidTicketData("issue_description must be a string")
+    _require_code("desired_remedy", draft.desired_remedy, REMEDIES, allow_none=True)
+    _require_code("emotion", draft.emotion, EMOTIONS, allow_none=True)
+    reasons = _string_list("severity_reasons", draft.severity_reasons)
+    for reason in reasons:
+        _require_code("severity_reasons", reason, SEVERITY_REASONS, allow_none=False)
+    severity = _require_code("severity", draft.severity, SEVERITIES, allow_none=False)
+    if reasons:
+        severity = "urgent"
+    _require_text("order_id", draft.order_id, allow_none=True)
+    if draft.order_verified is not None and not isinstance(draft.order_verified, bool):
+        raise InvalidTicketData("order_verified must be true, false or null")
+    if draft.order is not None and not isinstance(draft.order, Mapping):
+        raise InvalidTicketData("order must be an object or null")
+    if not isinstance(draft.evidence, (list, tuple)):
+        raise InvalidTicketData("evidence must be a list")
+    for name in ("contact", "incident_id", "handoff_reason"):
+        value = getattr(draft, name)
+        if value is not None and not isinstance(value, str):
+            raise InvalidTicketData(f"{name} must be a string or null")
+    return {
+        "conversation_id": draft.conversation_id,
+        "channel": draft.channel,
+        "order_id": draft.order_id,
+        "order_verified": draft.order_verified,
+        "order_data": dict(draft.order) if draft.order is not None else None,
+        "issue_category": draft.issue_category,
+        "issue_description": draft.issue_description,
+        "desired_remedy": draft.desired_remedy,
+        "evidence": [_only_keys("evidence item", e, EVIDENCE_KEYS) for e in draft.evidence],
+        "severity": severity,
+        "severity_reasons": list(dict.fromkeys(reasons)),
+        "emotion": draft.emotion,
+        "contact": draft.contact,
+        "live": _only_keys("live", draft.live, LIVE_KEYS) if draft.live is not None else None,
+        "incident_id": draft.incident_id,
+        "evidence_missing": _string_list("evidence_missing", draft.evidence_missing),
+        "transcript": normalize_transcript(draft.transcript, now, tz),
+        "handoff_reason": draft.handoff_reason,
+    }

@@ -1,0 +1,483 @@
+"""The ticket store: handed-over complaints in SQLite (embedded default) or PostgreSQL.
+
+One code path for both backends (SQLAlchemy 1.4, ORM models in `bot.tickets.models`); only
+the engine is set up per dialect. Every public method is one unit of work in its own
+session (`session_scope`, as Rasa's `SQLTrackerStore` does). The methods are synchronous:
+async callers run them in a thread (`asyncio.to_thread`).
+
+Concurrency:
+
+- Ticket ids (`C20261123-0001`) come from a counter row per prefix and local day, incremented
+  in the transaction that inserts the ticket: PostgreSQL serialises writers on the row lock,
+  SQLite on the database write lock (every transaction starts with `BEGIN IMMEDIATE`). Ids are
+  therefore unique and gap-free per day.
+- `create_ticket` is idempotent: the key has a unique constraint; a call that loses a race
+  gets an `IntegrityError`, rolls back (its id is not used) and returns the winner's ticket.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterator, List, Mapping
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import create_engine, event, func, select, update
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from bot.settings import Settings, SlaSettings
+from bot.taxonomy import TICKET_STATUSES
+from bot.tickets.draft import (
+    InvalidTicketData,
+    TicketDraft,
+    format_time,
+    normalize_satisfaction,
+    normalize_transcript,
+    validated_fields,
+)
+from bot.tickets.models import Base, TicketAuditRow, TicketIdCounterRow, TicketRow
+from bot.tickets.summary import build_summary
+
+logger = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+TICKET_KEYS = (
+    "id",
+    "conversation_id",
+    "channel",
+    "created_at",
+    "status",
+    "order_id",
+    "order_verified",
+    "order",
+    "issue_category",
+    "issue_description",
+    "desired_remedy",
+    "evidence",
+    "severity",
+    "severity_reasons",
+    "emotion",
+    "contact",
+    "live",
+    "incident_id",
+    "evidence_missing",
+    "summary",
+    "sla",
+    "assignee",
+    "resolution",
+    "satisfaction",
+    "transcript",
+)
+UPDATABLE_FIELDS = ("status", "assignee", "resolution", "satisfaction")
+MAX_LIST_LIMIT = 500
+MAX_IDEMPOTENCY_KEY_LENGTH = 200
+CREATE_ATTEMPTS = 5
+
+
+class TicketNotFound(LookupError):
+    """No ticket has this id."""
+
+
+def utc_now() -> datetime:
+    """The default clock: the current time, timezone-aware, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy emit BEGIN itself (pysqlite's implicit transactions start too late).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _sqlite_on_begin(connection: Any) -> None:
+    # Take the write lock up front: no read-to-write lock upgrade, so no deadlock; the
+    # busy timeout makes concurrent writers wait their turn.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine for a SQLite or PostgreSQL URL; a SQLite file's folder is created."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed, future=True, pool_pre_ping=True, json_serializer=_dumps)
+    database = parsed.database or ""
+    in_memory = database in ("", ":memory:")
+    if not in_memory and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        parsed,
+        future=True,
+        json_serializer=_dumps,
+        connect_args={"timeout": 30, "check_same_thread": False},
+        **({"poolclass": StaticPool} if in_memory else {}),
+    )
+    event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
+class TicketStore:
+    """Creates, reads and updates complaint tickets; returns them as the spec's JSON dicts."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        timezone_name: str = "Asia/Shanghai",
+        id_prefix: str = "C",
+        sla: SlaSettings | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        self.engine = engine
+        self._tz = ZoneInfo(timezone_name)
+        self._prefix = id_prefix
+        self._sla = sla or SlaSettings()
+        self._clock: Clock = clock or utc_now
+        self._sessionmaker = sessionmaker(bind=engine, future=True, expire_on_commit=False)
+
+    @classmethod
+    def from_url(
+        cls, url: str, settings: Settings | None = None, clock: Clock | None = None
+    ) -> TicketStore:
+        """Connect to `url`, create the tables if needed; other options from `settings`."""
+        settings = settings or Settings()
+        store = cls(
+            create_store_engine(url),
+            timezone_name=settings.timezone,
+            id_prefix=settings.ticket_id_prefix,
+            sla=settings.sla,
+            clock=clock,
+        )
+        store.create_tables()
+        return store
+
+    @classmethod
+    def from_settings(cls, settings: Settings, clock: Clock | None = None) -> TicketStore:
+        """The store at `settings.database_url`."""
+        return cls.from_url(settings.database_url, settings, clock)
+
+    def create_tables(self) -> None:
+        """Create missing tables (safe to run from several processes at once)."""
+        try:
+            Base.metadata.create_all(self.engine)
+        except (IntegrityError, ProgrammingError, OperationalError):
+            # Another process created them between our check and our CREATE.
+            Base.metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        """Release the engine's pooled connections."""
+        self.engine.dispose()
+
+    @contextmanager
+    def session_scope(self) -> Iterator[Session]:
+        """One session per unit of work: committed on success, rolled back on error, closed."""
+        session = self._sessionmaker()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def _now(self) -> datetime:
+        now = self._clock()
+        if now.tzinfo is None:
+            raise ValueError("the clock must return timezone-aware datetimes")
+        return now
+
+    def _fmt(self, value: datetime | None) -> str | None:
+        return format_time(value, self._tz) if value is not None else None
+
+    def create_ticket(self, draft: TicketDraft, idempotency_key: str) -> Dict[str, Any]:
+        """Store the draft as a new open ticket, or return the ticket already made for this key.
+
+        Raises `InvalidTicketData` when the draft breaks the contract.
+        """
+        if not isinstance(idempotency_key, str) or not idempotency_key.strip():
+            raise InvalidTicketData("idempotency_key must be a non-empty string")
+        if len(idempotency_key) > MAX_IDEMPOTENCY_KEY_LENGTH:
+            raise InvalidTicketData(
+                f"idempotency_key is longer than {MAX_IDEMPOTENCY_KEY_LENGTH} characters"
+            )
+        for _ in range(CREATE_ATTEMPTS):
+            now = self._now()
+            fields = validated_fields(draft, now, self._tz)
+            fields["summary"] = build_summary(fields)
+            try:
+                with self.session_scope() as session:
+                    existing = self._by_key(session, idempotency_key)
+                    if existing is not None:
+                        return self._to_dict(existing)
+                    row = self._insert(session, fields, idempotency_key, now)
+                    return self._to_dict(row)
+            except IntegrityError:
+                # Lost a race: the same key, or the day's first counter row, was inserted
+                # by a concurrent call. Our transaction is rolled back; look for the winner.
+                with self.session_scope() as session:
+                    existing = self._by_key(session, idempotency_key)
+                    if existing is not None:
+                        return self._to_dict(existing)
+                logger.debug("ticket id allocation conflicted, retrying")
+        raise RuntimeError(f"could not create the ticket after {CREATE_ATTEMPTS} attempts")
+
+    @staticmethod
+    def _by_key(session: Session, key: str) -> TicketRow | None:
+        return session.execute(
+            select(TicketRow).where(TicketRow.idempotency_key == key)
+        ).scalar_one_or_none()
+
+    def _insert(
+        self, session: Session, fields: Dict[str, Any], key: str, now: datetime
+    ) -> TicketRow:
+        urgent = fields["severity"] == "urgent"
+        first_minutes = (
+            self._sla.urgent_first_response_minutes
+            if urgent
+            else self._sla.normal_first_response_minutes
+        )
+        resolution_minutes = (
+            self._sla.urgent_resolution_minutes if urgent else self._sla.normal_resolution_minutes
+        )
+        row = TicketRow(
+            id=self._next_id(session, now),
+            idempotency_key=key,
+            created_at=now,
+            status="open",
+            first_response_due=now + timedelta(minutes=first_minutes),
+            resolution_due=now + timedelta(minutes=resolution_minutes),
+            assignee=None,
+            resolution=None,
+            satisfaction=None,
+            **fields,
+        )
+        session.add(row)
+        session.flush()
+        session.add(
+            TicketAuditRow(
+                ticket_id=row.id, at=now, actor="bot", field="status", before=None, after="open"
+            )
+        )
+        session.flush()
+        return row
+
+    def _next_id(self, session: Session, now: datetime) -> str:
+        day_key = f"{self._prefix}{now.astimezone(self._tz):%Y%m%d}"
+        counter = TicketIdCounterRow
+        bumped = session.execute(
+            update(counter)
+            .where(counter.day_key == day_key)
+            .values(last_value=counter.last_value + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if bumped.rowcount == 0:
+            session.add(counter(day_key=day_key, last_value=1))
+            session.flush()
+            value = 1
+        else:
+            value = session.execute(
+                select(counter.last_value).where(counter.day_key == day_key)
+            ).scalar_one()
+        return f"{day_key}-{value:04d}"
+
+    def get_ticket(self, ticket_id: str) -> Dict[str, Any] | None:
+        """The ticket with this id, or None."""
+        with self.session_scope() as session:
+            row = session.get(TicketRow, ticket_id)
+            return self._to_dict(row) if row is not None else None
+
+    @staticmethod
+    def _filters(
+        status: str | None, conversation_id: str | None, order_id: str | None
+    ) -> List[Any]:
+        if status is not None and status not in TICKET_STATUSES:
+            raise ValueError(f"status must be one of {list(TICKET_STATUSES)}")
+        conditions = []
+        if status is not None:
+            conditions.append(TicketRow.status == status)
+        if conversation_id is not None:
+            conditions.append(TicketRow.conversation_id == conversation_id)
+        if order_id is not None:
+            conditions.append(TicketRow.order_id == order_id)
+        return conditions
+
+    def list_tickets(
+        self,
+        status: str | None = None,
+        conversation_id: str | None = None,
+        order_id: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> List[Dict[str, Any]]:
+        """Tickets matching every given filter, newest first."""
+        conditions = self._filters(status, conversation_id, order_id)
+        if not 1 <= limit <= MAX_LIST_LIMIT:
+            raise ValueError(f"limit must be between 1 and {MAX_LIST_LIMIT}")
+        if offset < 0:
+            raise ValueError("offset must not be negative")
+        query = (
+            select(TicketRow)
+            .where(*conditions)
+            .order_by(TicketRow.created_at.desc(), TicketRow.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        with self.session_scope() as session:
+            return [self._to_dict(row) for row in session.execute(query).scalars()]
+
+    def count_tickets(
+        self,
+        status: str | None = None,
+        conversation_id: str | None = None,
+        order_id: str | None = None,
+    ) -> int:
+        """How many tickets match every given filter."""
+        conditions = self._filters(status, conversation_id, order_id)
+        query = select(func.count()).select_from(TicketRow).where(*conditions)
+        with self.session_scope() as session:
+            return int(session.execute(query).scalar_one())
+
+    def update_ticket(self, ticket_id: str, *, actor: str, **changes: Any) -> Dict[str, Any]:
+        """Change status, assignee, resolution and/or satisfaction; audit every changed field.
+
+        Raises `TicketNotFound`, or `InvalidTicketData` for an unknown field or a bad value.
+        """
+        if not isinstance(actor, str) or not actor.strip():
+            raise InvalidTicketData("actor must be a non-empty string")
+        values = self._validated_changes(changes)
+        with self.session_scope() as session:
+            row = session.execute(
+                select(TicketRow).where(TicketRow.id == ticket_id).with_for_update()
+            ).scalar_one_or_none()
+            if row is None:
+                raise TicketNotFound(ticket_id)
+            now = self._now()
+            for name, value in values.items():
+                before = getattr(row, name)
+                if before == value:
+                    continue
+                setattr(row, name, value)
+                session.add(
+                    TicketAuditRow(
+                        ticket_id=ticket_id,
+                        at=now,
+                        actor=actor,
+                        field=name,
+                        before=before,
+                        after=value,
+                    )
+                )
+            return self._to_dict(row)
+
+    @staticmethod
+    def _validated_changes(changes: Mapping[str, Any]) -> Dict[str, Any]:
+        if not changes:
+            raise InvalidTicketData("nothing to change")
+        unknown = sorted(set(changes) - set(UPDATABLE_FIELDS))
+        if unknown:
+            raise InvalidTicketData(
+                f"cannot change {unknown}; changeable: {list(UPDATABLE_FIELDS)}"
+            )
+        values: Dict[str, Any] = {}
+        for name, value in changes.items():
+            if name == "status":
+                if value not in TICKET_STATUSES:
+                    raise InvalidTicketData(f"status must be one of {list(TICKET_STATUSES)}")
+            elif name == "assignee":
+                if value is not None and (not isinstance(value, str) or not value.strip()):
+                    raise InvalidTicketData("assignee must be a non-empty string or null")
+            elif name == "resolution":
+                if value is not None and not isinstance(value, (str, dict)):
+                    raise InvalidTicketData("resolution must be a string, an object or null")
+            else:
+                value = normalize_satisfaction(value)
+            values[name] = value
+        return values
+
+    def append_transcript(self, ticket_id: str, entries: List[Dict[str, Any]]) -> Dict[str, Any]:
+        """Add `{role, text, at}` entries to the end of the ticket's transcript."""
+        new_entries = normalize_transcript(entries, self._now(), self._tz)
+        with self.session_scope() as session:
+            row = session.execute(
+                select(TicketRow).where(TicketRow.id == ticket_id).with_for_update()
+            ).scalar_one_or_none()
+            if row is None:
+                raise TicketNotFound(ticket_id)
+            row.transcript = list(row.transcript or []) + new_entries
+            return self._to_dict(row)
+
+    def get_audit(self, ticket_id: str) -> List[Dict[str, Any]]:
+        """The ticket's change history, oldest first: `{at, actor, field, before, after}`."""
+        query = (
+            select(TicketAuditRow)
+            .where(TicketAuditRow.ticket_id == ticket_id)
+            .order_by(TicketAuditRow.id)
+        )
+        with self.session_scope() as session:
+            return [
+                {
+                    "ticket_id": row.ticket_id,
+                    "at": self._fmt(row.at),
+                    "actor": row.actor,
+                    "field": row.field,
+                    "before": row.before,
+                    "after": row.after,
+                }
+                for row in session.execute(query).scalars()
+            ]
+
+    def _to_dict(self, row: TicketRow) -> Dict[str, Any]:
+        """The ticket JSON of the spec, keys in the spec's order."""
+        return {
+            "id": row.id,
+            "conversation_id": row.conversation_id,
+            "channel": row.channel,
+            "created_at": self._fmt(row.created_at),
+            "status": row.status,
+            "order_id": row.order_id,
+            "order_verified": row.order_verified,
+            "order": row.order_data,
+            "issue_category": row.issue_category,
+            "issue_description": row.issue_description,
+            "desired_remedy": row.desired_remedy,
+            "evidence": list(row.evidence or []),
+            "severity": row.severity,
+            "severity_reasons": list(row.severity_reasons or []),
+            "emotion": row.emotion,
+            "contact": row.contact,
+            "live": row.live,
+            "incident_id": row.incident_id,
+            "evidence_missing": list(row.evidence_missing or []),
+            "summary": row.summary,
+            "sla": {
+                "first_response_due": self._fmt(row.first_response_due),
+                "resolution_due": self._fmt(row.resolution_due),
+            },
+            "assignee": row.assignee,
+            "resolution": row.resolution,
+            "satisfaction": row.satisfaction,
+            "transcript": list(row.transcript or []),
+        }

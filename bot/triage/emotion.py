@@ -1,0 +1,90 @@
+"""The customer's emotion (`calm` / `upset` / `angry`) from their messages.
+
+Angry customers get an apology and empathy before any question, so the rule leans towards
+noticing anger: insults and swearing, angry emoji, or runs of three or more !/? make a
+customer angry; disappointment, frustration and impatience make them upset; anything else
+is calm. Matching is on the normalised text (see `bot.triage.lexicon`), so "氣死" and
+full-width "！！！" count like "气死" and "!!!".
+
+Words with a harmless second sense are excluded by longer phrases: 垃圾袋 (a product),
+滚筒/滚水, 麻烦 (the polite "please"); "破" is only counted in insults (破东西, 什么破),
+never alone, because "杯子破了" is a description, not anger.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Literal, Sequence
+
+from bot.nlu.normalize import normalize
+from bot.triage.lexicon import Lexicon, words
+
+Emotion = Literal["calm", "upset", "angry"]
+
+_ANGRY = words(
+    """
+    垃圾 骗子 骗人 骗钱 坑人 坑爹 坑钱 黑店 黑心 奸商 无耻 不要脸 气死 气炸 气疯 火大 暴怒 愤怒
+    滚 什么玩意 什么东西 破东西 破玩意 什么破 破烂 破店 烂透 烂东西 太扯 扯淡 很夸张 欺负人 好欺负
+    忍无可忍 太过分 去死 妈的 他妈 tmd 尼玛 卧槽 我靠 傻逼 sb 操你 草泥马 割韭菜
+    😡 🤬 💢 👿 😠 😤 🖕
+    """
+)
+_UPSET = words(
+    """
+    失望 无语 郁闷 怎么回事 还没 到底 难受 崩溃 心累 烦 服了 无奈 搞什么 什么情况 怎么搞的
+    太慢 不满 差评 不开心 伤心 糟心 离谱 醉了 唉 哎 说好的 多少次 几次了 为什么 凭什么 敷衍
+    推来推去 扯皮 恶心 过分 不靠谱 一直没 等了好久 等了半天 受不了 头疼 闹心 晕
+    😭 😢 😞 🙄 😒 😔 💔 😩 😫 😣 😖 🤦 😓 🤮
+    """
+)
+_EXCLUSIONS = words(
+    """
+    垃圾袋 垃圾桶 垃圾篓 垃圾分类 垃圾处理 垃圾短信 垃圾邮件
+    滚筒 滚轮 滚动 滚珠 滚烫 滚水 翻滚 滚刷 滚梳 滚边 滚针 滚雪球
+    麻烦 不厌其烦 晕车 晕船 头晕
+    """
+)
+# Three or more !/? in a row (after normalisation) is shouting; two is exasperation.
+_SHOUTING = re.compile(r"[!?]{3,}")
+_EXASPERATED = re.compile(r"(?<![!?])[!?]{2}(?![!?])")
+
+
+@functools.cache
+def emotion_lexicon() -> Lexicon:
+    """The emotion lexicon (compiled on first match)."""
+    return Lexicon({"angry": _ANGRY, "upset": _UPSET}, exclusions=_EXCLUSIONS)
+
+
+@dataclass(frozen=True)
+class EmotionResult:
+    """The emotion, a confidence, and the cues that decided it (strongest first)."""
+
+    emotion: Emotion
+    confidence: float
+    cues: List[str] = field(default_factory=list)
+
+
+def detect_emotion(texts: Sequence[str]) -> EmotionResult:
+    """The strongest emotion over all the customer's messages.
+
+    Confidence grows with the number of distinct cues of the winning level (one insult is
+    fairly sure, three are surer); calm has a fixed, lower confidence because it rests on
+    the absence of cues.
+    """
+    texts = [text for text in texts if text]
+    cues: Dict[str, List[str]] = emotion_lexicon().find(texts)
+    for text in texts:
+        normalized = normalize(text)
+        for level, regex in (("angry", _SHOUTING), ("upset", _EXASPERATED)):
+            for run in regex.findall(normalized):
+                found = cues.setdefault(level, [])
+                if run not in found:
+                    found.append(run)
+    angry, upset = cues.get("angry", []), cues.get("upset", [])
+    if angry:
+        return EmotionResult("angry", round(min(0.95, 0.65 + 0.1 * len(angry)), 2), angry + upset)
+    if upset:
+        return EmotionResult("upset", round(min(0.9, 0.6 + 0.1 * len(upset)), 2), upset)
+    return EmotionResult("calm", 0.6, [])

@@ -1,0 +1,85 @@
+import time
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import dependencies
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def domain() -> Dict[str, Any]:
+    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def isolated_dependencies(tmp_path, monkeypatch):
+    """Each test gets its own SQLite ticket database and fresh cached services."""
+    monkeypatch.setenv("COMPLAINTS_DATABASE_URL", f"sqlite:///{tmp_path / 'tickets.db'}")
+    monkeypatch.setenv("COMPLAINTS_SETTINGS", str(tmp_path / "no-settings.yml"))
+    monkeypatch.setenv("COMPLAINTS_EVIDENCE__STORAGE_DIR", str(tmp_path / "evidence"))
+    factories = (
+        dependencies.settings,
+        dependencies.ticket_store,
+        dependencies.order_service,
+        dependencies.evidence_store,
+        dependencies.incident_linker,
+    )
+    for factory in factories:
+        factory.cache_clear()
+    yield
+    for factory in factories:
+        factory.cache_clear()
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+def make_tracker(
+    text: str = "",
+    intent: Optional[str] = None,
+    entities: Optional[List[Dict[str, Any]]] = None,
+    slots: Optional[Dict[str, Any]] = None,
+    history: Optional[List[Dict[str, Any]]] = None,
+    sender: str = "customer-1",
+    extra: Optional[Dict[str, Any]] = None,
+    active_loop: Optional[str] = None,
+) -> Tracker:
+    """A real rasa-sdk tracker whose latest event is the customer's message."""
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.9},
+        "entities": entities or [],
+    }
+    latest.update(extra or {})
+    events = list(history or [])
+    events.append(
+        {
+            "event": "user",
+            "text": text,
+            "timestamp": time.time(),
+            "parse_data": latest,
+            "input_channel": "rest",
+        }
+    )
+    return Tracker(
+        sender_id=sender,
+        slots={"awaiting_confirmation": False, **(slots or {})},
+        latest_message=latest,
+        events=events,
+        paused=False,
+        followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+def responses(dispatcher: CollectingDispatcher) -> List[str]:
+    return [m.get("response") for m in dispatcher.messages]

@@ -1,0 +1,184 @@
+from actions import dependencies
+from actions.confirmation import ActionApplyCorrection, ActionCreateTicket, ActionReadBack
+from actions.requests import ActionCancelComplaint, ActionHandoff, ActionTicketStatus
+from tests.actions.conftest import make_tracker, responses
+
+FACTS = {
+    "order_id": "202411235567",
+    "order_verified": True,
+    "issue_category": "logistics",
+    "issue_description": "收到的杯子碎了",
+    "desired_remedy": "reship",
+    "evidence_status": "none",
+    "contact_status": "declined",
+    "emotion": "upset",
+    "intake_id": "intake-1",
+    "awaiting_confirmation": True,
+}
+HISTORY = [
+    {"event": "user", "text": "收到的杯子碎了", "timestamp": 1732350000.0},
+    {"event": "bot", "text": "抱歉", "timestamp": 1732350001.0},
+]
+
+
+def slot_events(events):
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+async def test_read_back_shows_every_fact_and_waits(dispatcher, domain):
+    events = await ActionReadBack().run(
+        dispatcher, make_tracker("不用", "deny", slots=FACTS), domain
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_read_back"
+    assert message["order_display"] == "202411235567"
+    assert message["category_label"] == "物流配送问题" and message["remedy_label"] == "补发"
+    assert message["custom"]["type"] == "read_back"
+    assert slot_events(events) == {"awaiting_confirmation": True}
+
+
+async def test_confirmation_files_one_ticket_even_when_repeated(dispatcher, domain):
+    tracker = make_tracker("确认", "affirm", slots=FACTS, history=HISTORY)
+    first = slot_events(await ActionCreateTicket().run(dispatcher, tracker, domain))
+    second = slot_events(await ActionCreateTicket().run(dispatcher, tracker, domain))
+    assert first["ticket_id"] == second["ticket_id"]
+    tickets = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
+    assert len(tickets) == 1
+    ticket = tickets[0]
+    assert ticket["order"]["amount"] == 118.0
+    assert ticket["issue_category"] == "logistics" and ticket["desired_remedy"] == "reship"
+    assert ticket["evidence_missing"] == ["外包装照片", "商品破损照片", "快递面单"]
+    assert responses(dispatcher)[0] == "utter_ticket_created"
+    assert dispatcher.messages[0]["ticket_id"] == ticket["id"]
+    assert first["awaiting_confirmation"] is False and first["order_id"] is None
+
+
+async def test_urgent_ticket_is_announced_as_prioritised(dispatcher, domain):
+    history = [
+        {
+            "event": "user",
+            "text": "水壶漏电把孩子电伤了，我要去12315投诉",
+            "timestamp": 1732350000.0,
+        }
+    ]
+    slots = {**FACTS, "order_id": "202411191024", "issue_category": "product_quality"}
+    await ActionCreateTicket().run(
+        dispatcher, make_tracker("确认", "affirm", slots=slots, history=history), domain
+    )
+    [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
+    assert ticket["severity"] == "urgent"
+    assert {"injury", "legal"} <= set(ticket["severity_reasons"])
+    assert responses(dispatcher) == ["utter_ticket_created", "utter_ticket_urgent"]
+
+
+async def test_confirming_a_pending_order_reads_back_first(dispatcher, domain):
+    slots = {**FACTS, "order_id": None, "pending_order_id": "998877665544"}
+    events = await ActionCreateTicket().run(
+        dispatcher, make_tracker("确认", "affirm", slots=slots), domain
+    )
+    assert slot_events(events)["order_id"] == "998877665544"
+    assert slot_events(events)["order_verified"] is False
+    assert dependencies.ticket_store().list_tickets(conversation_id="customer-1") == []
+    assert responses(dispatcher) == ["utter_noted_correction", "utter_read_back"]
+
+
+async def test_correction_of_the_order_number_is_checked(dispatcher, domain):
+    tracker = make_tracker("订单号打错了，是 2024 1115 0420", "correct", slots=FACTS)
+    tracker.events.append({"event": "slot", "name": "order_id", "value": "202411150420"})
+    events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert slot_events(events)["order_id"] == "202411150420"
+    assert responses(dispatcher) == ["utter_noted_correction", "utter_read_back"]
+    assert dispatcher.messages[1]["order_display"] == "202411150420"
+
+
+async def test_correction_to_an_unknown_order_asks_to_recheck(dispatcher, domain):
+    tracker = make_tracker("订单号是 111122223333", "correct", slots=FACTS)
+    tracker.events.append({"event": "slot", "name": "order_id", "value": "111122223333"})
+    events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert slot_events(events)["pending_order_id"] == "111122223333"
+    assert responses(dispatcher) == ["utter_order_not_found"]
+
+
+async def test_correction_without_a_value_asks_what_to_change(dispatcher, domain):
+    events = await ActionApplyCorrection().run(
+        dispatcher, make_tracker("需要修改", "correct", slots=FACTS), domain
+    )
+    assert events == []
+    assert responses(dispatcher) == ["utter_ask_correction"]
+
+
+async def test_handoff_files_what_is_known_and_stops_the_form(dispatcher, domain):
+    slots = {
+        "issue_description": "耳机不响了",
+        "issue_category": "product_quality",
+        "intake_id": "i-2",
+    }
+    tracker = make_tracker("转人工", "handoff", slots=slots, active_loop="complaint_form")
+    events = await ActionHandoff().run(dispatcher, tracker, domain)
+    assert any(e["event"] == "active_loop" and e["name"] is None for e in events)
+    [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
+    assert ticket["issue_category"] == "product_quality" and ticket["order_id"] is None
+    assert responses(dispatcher) == ["utter_handoff"]
+
+
+async def test_handoff_after_a_ticket_reuses_it(dispatcher, domain):
+    tracker = make_tracker("确认", "affirm", slots=FACTS, history=HISTORY)
+    created = slot_events(await ActionCreateTicket().run(dispatcher, tracker, domain))
+    after = make_tracker("转人工", "handoff", slots={"ticket_id": created["ticket_id"]})
+    await ActionHandoff().run(dispatcher, after, domain)
+    assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
+    assert dispatcher.messages[-1]["ticket_id"] == created["ticket_id"]
+
+
+async def test_cancel_files_nothing(dispatcher, domain):
+    events = await ActionCancelComplaint().run(
+        dispatcher, make_tracker("算了", "cancel", slots=FACTS), domain
+    )
+    assert slot_events(events)["order_id"] is None
+    assert dependencies.ticket_store().list_tickets(conversation_id="customer-1") == []
+    assert responses(dispatcher) == ["utter_cancelled"]
+
+
+async def test_status_lists_this_customers_tickets_only(dispatcher, domain):
+    await ActionCreateTicket().run(
+        dispatcher, make_tracker("确认", "affirm", slots=FACTS, history=HISTORY), domain
+    )
+    await ActionCreateTicket().run(
+        dispatcher,
+        make_tracker(
+            "确认",
+            "affirm",
+            slots={**FACTS, "intake_id": "other"},
+            history=HISTORY,
+            sender="someone-else",
+        ),
+        domain,
+    )
+    dispatcher.messages.clear()
+    await ActionTicketStatus().run(dispatcher, make_tracker("到哪一步了", "status_query"), domain)
+    assert responses(dispatcher) == ["utter_status_open"]
+    dispatcher.messages.clear()
+    await ActionTicketStatus().run(
+        dispatcher, make_tracker("进度", "status_query", sender="nobody"), domain
+    )
+    assert responses(dispatcher) == ["utter_status_none"]
+
+
+async def test_files_uploaded_at_any_time_reach_the_ticket_once(dispatcher, domain):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), "blue").save(buffer, "PNG")
+    dependencies.evidence_store().save("customer-1", "screen.png", buffer.getvalue(), "image/png")
+    tracker = make_tracker("确认", "affirm", slots=FACTS, history=HISTORY)
+    await ActionCreateTicket().run(dispatcher, tracker, domain)
+    second = make_tracker(
+        "确认", "affirm", slots={**FACTS, "intake_id": "intake-2"}, history=HISTORY
+    )
+    await ActionCreateTicket().run(dispatcher, second, domain)
+    newest, first = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
+    assert [e["filename"] for e in first["evidence"]] == ["screen.png"]
+    assert first["evidence_missing"] == []
+    assert newest["evidence"] == []

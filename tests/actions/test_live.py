@@ -1,0 +1,73 @@
+"""Live-stream complaints: the host's claim, the session from the channel, group incidents."""
+
+from actions import dependencies
+from actions.confirmation import ActionCreateTicket
+from actions.intake import ActionStartIntake
+from actions.validation import ValidateComplaintForm
+from tests.actions.conftest import make_tracker
+
+ROOM = {"room_id": "room-8801", "streamer": "小鹿美妆", "started_at": "2024-11-20T20:00:00+08:00"}
+
+
+def live_history(sender="viewer-1"):
+    return [
+        {"event": "user", "text": "在吗", "timestamp": 1732350000.0, "metadata": {"live": ROOM}}
+    ]
+
+
+async def test_host_claim_is_asked_only_for_live_stream_complaints(dispatcher, domain):
+    form = ValidateComplaintForm()
+    slots = form.domain_slots(domain)
+    live = make_tracker("x", "complain", slots={"issue_category": "livestream_misleading"})
+    other = make_tracker("x", "complain", slots={"issue_category": "logistics"})
+    required = await form.required_slots(slots, dispatcher, live, domain)
+    assert required.index("live_claim") == required.index("issue_category") + 1
+    assert "live_claim" not in await form.required_slots(slots, dispatcher, other, domain)
+
+
+async def test_claim_is_recorded_in_the_live_context(dispatcher, domain):
+    tracker = make_tracker(
+        "主播说买二送一还送面膜，开播一小时左右说的",
+        "inform",
+        slots={"requested_slot": "live_claim", "issue_category": "livestream_misleading"},
+        history=live_history(),
+    )
+    form = ValidateComplaintForm()
+    extracted = await form.extract_live_claim(dispatcher, tracker, domain)
+    assert extracted == {"live_claim": "主播说买二送一还送面膜，开播一小时左右说的"}
+    validated = await form.validate_live_claim(extracted["live_claim"], dispatcher, tracker, domain)
+    assert validated["live"] == {**ROOM, "claim": extracted["live_claim"]}
+
+
+async def test_intake_takes_the_session_from_the_channel(dispatcher, domain):
+    tracker = make_tracker("主播说的赠品没收到", "complain", history=live_history())
+    events = await ActionStartIntake().run(dispatcher, tracker, domain)
+    assert {e["name"]: e["value"] for e in events}["live"] == ROOM
+
+
+async def test_five_viewers_of_one_session_make_one_urgent_incident(dispatcher, domain):
+    ids = []
+    for n in range(5):
+        sender = f"viewer-{n}"
+        slots = {
+            "issue_category": "livestream_misleading",
+            "issue_description": "主播承诺的赠品没有发",
+            "desired_remedy": "reship",
+            "evidence_status": "none",
+            "contact_status": "declined",
+            "intake_id": f"intake-{n}",
+            "live": {**ROOM, "claim": "下单送面膜"},
+        }
+        tracker = make_tracker(
+            "确认", "affirm", slots=slots, history=live_history(sender), sender=sender
+        )
+        events = await ActionCreateTicket().run(dispatcher, tracker, domain)
+        ids.append(next(e["value"] for e in events if e.get("name") == "ticket_id"))
+    store = dependencies.ticket_store()
+    tickets = [store.get_ticket(i) for i in ids]
+    incident_ids = {t["incident_id"] for t in tickets}
+    assert len(incident_ids) == 1 and None not in incident_ids
+    assert all(t["severity"] == "urgent" and "group" in t["severity_reasons"] for t in tickets)
+    assert tickets[0]["live"]["claim"] == "下单送面膜"
+    incident = dependencies.incident_linker().get_incident(incident_ids.pop())
+    assert sorted(m if isinstance(m, str) else m["id"] for m in incident["members"]) == sorted(ids)

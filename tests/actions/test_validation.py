@@ -1,0 +1,188 @@
+from actions.validation import ValidateComplaintForm
+from tests.actions.conftest import make_tracker
+
+
+async def test_known_order_is_verified(dispatcher, domain):
+    tracker = make_tracker("2024 1123 5567", "inform", slots={"requested_slot": "order_id"})
+    result = await ValidateComplaintForm().validate_order_id(
+        "2024 1123 5567", dispatcher, tracker, domain
+    )
+    assert result == {"order_id": "202411235567", "order_verified": True, "pending_order_id": None}
+
+
+async def test_unknown_order_is_checked_once_more_then_kept_unverified(dispatcher, domain):
+    form = ValidateComplaintForm()
+    first = make_tracker("998877665544", "inform", slots={"requested_slot": "order_id"})
+    assert await form.validate_order_id("998877665544", dispatcher, first, domain) == {
+        "order_id": None,
+        "order_verified": None,
+        "pending_order_id": "998877665544",
+    }
+
+    confirm = make_tracker(
+        "确认", "affirm", slots={"requested_slot": "order_id", "pending_order_id": "998877665544"}
+    )
+    extracted = await form.extract_order_id(dispatcher, confirm, domain)
+    assert extracted == {"order_id": "998877665544"}
+    validated = await form.validate_order_id(extracted["order_id"], dispatcher, confirm, domain)
+    assert validated == {
+        "order_id": "998877665544",
+        "order_verified": False,
+        "pending_order_id": None,
+    }
+
+
+async def test_bare_number_typed_when_asked_is_taken(dispatcher, domain):
+    tracker = make_tracker(
+        "２０２４-１１２０-００１２", "nlu_fallback", slots={"requested_slot": "order_id"}
+    )
+    assert await ValidateComplaintForm().extract_order_id(dispatcher, tracker, domain) == {
+        "order_id": "202411200012"
+    }
+
+
+async def test_description_collects_every_complaint_message_once(dispatcher, domain):
+    form = ValidateComplaintForm()
+    tracker = make_tracker("盒子压扁了", "complain", slots={"issue_description": "杯子碎了"})
+    assert await form.extract_issue_description(dispatcher, tracker, domain) == {
+        "issue_description": "杯子碎了\n盒子压扁了"
+    }
+    again = make_tracker("杯子碎了", "complain", slots={"issue_description": "杯子碎了"})
+    assert await form.extract_issue_description(dispatcher, again, domain) == {
+        "issue_description": "杯子碎了"
+    }
+
+
+async def test_description_ignores_control_messages_and_keeps_candidates(dispatcher, domain):
+    form = ValidateComplaintForm()
+    handoff = make_tracker("转人工", "handoff", slots={"requested_slot": "issue_description"})
+    assert await form.extract_issue_description(dispatcher, handoff, domain) == {}
+    triage = {
+        "category": {
+            "code": None,
+            "confidence": 0.3,
+            "ranking": [
+                {"code": "logistics", "confidence": 0.3},
+                {"code": "product_quality", "confidence": 0.2},
+            ],
+        }
+    }
+    vague = make_tracker(
+        "东西有问题",
+        "nlu_fallback",
+        slots={"requested_slot": "issue_description"},
+        extra={"complaint_triage": triage},
+    )
+    assert await form.extract_issue_description(dispatcher, vague, domain) == {
+        "issue_description": "东西有问题"
+    }
+    assert await form.validate_issue_description("东西有问题", dispatcher, vague, domain) == {
+        "issue_description": "东西有问题",
+        "category_candidates": ["logistics", "product_quality"],
+    }
+
+
+async def test_evidence_answers(dispatcher, domain):
+    form = ValidateComplaintForm()
+    asked = {"requested_slot": "evidence_status"}
+    assert await form.extract_evidence_status(
+        dispatcher, make_tracker("没拍", "deny", slots=asked), domain
+    ) == {"evidence_status": "none"}
+    assert await form.extract_evidence_status(
+        dispatcher, make_tracker("晚点发", "evidence_later", slots=asked), domain
+    ) == {"evidence_status": "later"}
+    assert (
+        await form.extract_evidence_status(
+            dispatcher, make_tracker("转人工", "handoff", slots=asked), domain
+        )
+        == {}
+    )
+    not_asked = make_tracker("没有", "deny", slots={"requested_slot": "order_id"})
+    assert await form.extract_evidence_status(dispatcher, not_asked, domain) == {}
+
+
+async def test_contact_only_with_consent(dispatcher, domain):
+    form = ValidateComplaintForm()
+    asked = {"requested_slot": "contact_status"}
+    given = make_tracker("打我电话 138 0013 8000", "inform", slots=asked)
+    assert await form.extract_contact_status(dispatcher, given, domain) == {
+        "contact_status": "given"
+    }
+    assert await form.validate_contact_status("given", dispatcher, given, domain) == {
+        "contact_status": "given",
+        "contact": "13800138000",
+    }
+    declined = make_tracker("不用", "deny", slots=asked)
+    assert await form.extract_contact_status(dispatcher, declined, domain) == {
+        "contact_status": "declined"
+    }
+    quit_complaint = make_tracker("算了 我不投诉了", "cancel", slots=asked)
+    assert await form.extract_contact_status(dispatcher, quit_complaint, domain) == {}
+
+
+async def test_remedy_change_mid_form_is_acknowledged(dispatcher, domain):
+    tracker = make_tracker(
+        "算了不退了，换一个吧", "correct", slots={"requested_slot": "evidence_status"}
+    )
+    result = await ValidateComplaintForm().validate_desired_remedy(
+        "exchange", dispatcher, tracker, domain
+    )
+    assert result == {"desired_remedy": "exchange"}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_noted_correction"]
+
+
+async def test_codes_outside_the_taxonomy_are_dropped(dispatcher, domain):
+    form = ValidateComplaintForm()
+    tracker = make_tracker("x", "inform")
+    assert await form.validate_issue_category("weather", dispatcher, tracker, domain) == {
+        "issue_category": None
+    }
+    assert await form.validate_desired_remedy("free_money", dispatcher, tracker, domain) == {
+        "desired_remedy": None
+    }
+
+
+async def test_uploaded_files_answer_the_evidence_question(dispatcher, domain, tmp_path):
+    import io
+
+    from PIL import Image
+
+    from actions import dependencies
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(buffer, "JPEG")
+    dependencies.evidence_store().save("customer-1", "box.jpg", buffer.getvalue(), "image/jpeg")
+    tracker = make_tracker(
+        "/send_evidence", "send_evidence", slots={"requested_slot": "evidence_status"}
+    )
+    form = ValidateComplaintForm()
+    assert await form.extract_evidence_status(dispatcher, tracker, domain) == {
+        "evidence_status": "provided"
+    }
+    result = await form.validate_evidence_status("provided", dispatcher, tracker, domain)
+    assert result["evidence_status"] == "provided"
+    [item] = result["evidence"]
+    assert (
+        item["filename"] == "box.jpg"
+        and item["content_type"] == "image/jpeg"
+        and len(item["sha256"]) == 64
+    )
+    assert dispatcher.messages[0]["response"] == "utter_evidence_received"
+
+
+async def test_sent_evidence_with_no_file_is_asked_again(dispatcher, domain):
+    tracker = make_tracker(
+        "/send_evidence", "send_evidence", slots={"requested_slot": "evidence_status"}
+    )
+    result = await ValidateComplaintForm().validate_evidence_status(
+        "provided", dispatcher, tracker, domain
+    )
+    assert result == {"evidence_status": None}
+
+
+async def test_form_run_keeps_the_extra_slots(dispatcher, domain):
+    """Through the SDK's own run(): slots outside required_slots must survive validation."""
+    tracker = make_tracker("手机 13800138000", "inform", slots={"requested_slot": "contact_status"})
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["contact"] == "13800138000" and slots["contact_status"] == "given"

@@ -1,0 +1,77 @@
+"""Queue order and statistics from ticket dicts."""
+
+from datetime import datetime, timedelta, timezone
+
+from bot.desk.views import compute_stats, sort_queue, stats_csv, ticket_metrics
+
+NOW = datetime(2026, 11, 23, 4, 0, tzinfo=timezone.utc)
+
+
+def ticket(tid, severity="normal", status="open", created=NOW - timedelta(minutes=30), **extra):
+    first_due = created + timedelta(minutes=5 if severity == "urgent" else 15)
+    return {
+        "id": tid,
+        "status": status,
+        "severity": severity,
+        "channel": "widget",
+        "issue_category": "logistics",
+        "created_at": created.astimezone(timezone(timedelta(hours=8))).isoformat(),
+        "sla": {
+            "first_response_due": first_due.isoformat(),
+            "resolution_due": (created + timedelta(hours=24)).isoformat(),
+        },
+        "transcript": [],
+        "satisfaction": None,
+        **extra,
+    }
+
+
+def test_urgent_first_then_soonest_deadline_and_overdue_flag():
+    items = sort_queue(
+        [
+            ticket("late-normal", created=NOW - timedelta(minutes=1)),
+            ticket("early-normal", created=NOW - timedelta(minutes=20)),
+            ticket("urgent", "urgent", created=NOW - timedelta(minutes=1)),
+            ticket("done", status="resolved"),
+        ],
+        NOW,
+    )
+    assert [i["id"] for i in items] == ["urgent", "early-normal", "late-normal"]
+    assert [i["overdue"] for i in items] == [False, True, False]
+
+
+def test_metrics_first_response_resolution_and_sla():
+    created = NOW - timedelta(hours=2)
+    answered = ticket(
+        "a",
+        status="resolved",
+        created=created,
+        transcript=[
+            {"role": "agent", "text": "hi", "at": (created + timedelta(minutes=3)).isoformat()}
+        ],
+        satisfaction={"score": 4, "comment": ""},
+    )
+    metrics = ticket_metrics(answered, created + timedelta(minutes=90), NOW)
+    assert metrics == {
+        "first_response_minutes": 3.0,
+        "resolution_minutes": 90.0,
+        "sla_breached": False,
+    }
+    waiting = ticket("b", created=created)
+    assert ticket_metrics(waiting, None, NOW)["sla_breached"] is True
+    stats = compute_stats(
+        [answered, waiting], {"a": created + timedelta(minutes=90)}, NOW, "Asia/Shanghai"
+    )
+    assert stats["total"] == 2
+    assert stats["sla_breach_rate"] == 0.5
+    assert stats["avg_first_response_minutes"] == 3.0
+    assert stats["satisfaction"]["average"] == 4.0
+    assert stats["by_day"] == [["2026-11-23", 2]]
+    assert stats["by_month"] == [["2026-11", 2]]
+    assert dict(stats["by_status"]) == {"open": 1, "resolved": 1}
+
+
+def test_csv_neutralises_formulas():
+    text = stats_csv([ticket("=1+1", assignee="@x")], {}, NOW)
+    assert text.startswith("\ufeffid,")
+    assert "'=1+1" in text and "'@x" in text

@@ -1,0 +1,128 @@
+"""Five viewers of one live session complaining about the same thing make one incident."""
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.live.incidents import (
+    IncidentLinker,
+    IncidentSettings,
+    group_candidates,
+    incident_id_for,
+)
+from bot.settings import Settings
+from bot.tickets import TicketStore
+from tests.bot.tickets.conftest import FakeClock, _make_draft
+
+TZ = ZoneInfo("Asia/Shanghai")
+LIVE = {"room_id": "room-8801", "streamer": "小鹿美妆", "started_at": "2026-11-22T20:00+08:00"}
+T0 = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+
+
+def misleading(conversation: str, **overrides):
+    values = {
+        "conversation_id": conversation,
+        "channel": "wecom",
+        "issue_category": "livestream_misleading",
+        "issue_description": "主播说买二送一，只收到一瓶",
+        "desired_remedy": "compensation",
+        "severity": "normal",
+        "severity_reasons": [],
+        "emotion": "upset",
+        "live": {**LIVE, "claim": "买二送一"},
+        "order": None,
+        "order_id": None,
+        "order_verified": None,
+    }
+    values.update(overrides)
+    return _make_draft(**values)
+
+
+@pytest.fixture
+def stores(database_url):
+    clock = FakeClock(T0)
+    tickets = TicketStore.from_url(database_url, Settings(), clock=clock)
+    linker = IncidentLinker(tickets.engine, settings=IncidentSettings(threshold=5))
+    yield tickets, linker, clock
+    tickets.close()
+
+
+def test_the_rule_needs_five_in_a_day_of_one_session_and_category():
+    def ticket(i, hours, live=LIVE, category="livestream_misleading"):
+        return {
+            "id": f"C{i}",
+            "created_at": T0 + timedelta(hours=hours),
+            "issue_category": category,
+            "live": live,
+        }
+
+    settings = IncidentSettings(threshold=5, window=timedelta(hours=24))
+    four = [ticket(i, i) for i in range(4)]
+    assert group_candidates(four, settings, TZ) == {}
+    other_room = ticket(9, 1, live={**LIVE, "room_id": "room-1"})
+    other_category = ticket(8, 1, category="logistics")
+    no_live = ticket(7, 1, live=None)
+    assert group_candidates([*four, other_room, other_category, no_live], settings, TZ) == {}
+    late = ticket(5, 30)  # more than 24 hours after the first
+    assert group_candidates([*four, late], settings, TZ) == {}
+    fifth = ticket(4, 5)
+    groups = group_candidates([*four, fifth, late], settings, TZ)
+    assert list(groups.values()) == [["C0", "C1", "C2", "C3", "C4", "C5"]]
+
+
+def test_five_viewers_of_one_session_make_one_incident(stores):
+    tickets, linker, clock = stores
+    created = []
+    for i in range(4):
+        ticket = tickets.create_ticket(misleading(f"wmViewer{i}"), f"key-{i}")
+        created.append(ticket["id"])
+        assert linker.link(ticket["id"]) is None
+        clock.advance(hours=1)
+    # Another room and another category do not count.
+    other = tickets.create_ticket(
+        misleading("wmOther", live={**LIVE, "room_id": "room-1"}), "key-other"
+    )
+    assert linker.link(other["id"]) is None
+    fifth = tickets.create_ticket(misleading("wmViewer4"), "key-4")
+    created.append(fifth["id"])
+    incident = linker.link(fifth["id"])
+    assert incident is not None
+    assert incident["members"] == created
+    assert incident["live"] == LIVE
+    assert incident["issue_category"] == "livestream_misleading"
+    assert incident == linker.get_incident(incident["id"])
+
+    for ticket_id in created:
+        ticket = tickets.get_ticket(ticket_id)
+        assert ticket["incident_id"] == incident["id"]
+        assert ticket["severity"] == "urgent"
+        assert ticket["severity_reasons"] == ["group"]
+        assert incident["id"] in ticket["summary"] and "【严重】" in ticket["summary"]
+        created_at = datetime.fromisoformat(ticket["created_at"])
+        due = datetime.fromisoformat(ticket["sla"]["first_response_due"])
+        assert due - created_at == timedelta(minutes=5)
+    audit_fields = {a["field"] for a in tickets.get_audit(created[0])}
+    assert {"incident_id", "severity", "severity_reasons", "summary"} <= audit_fields
+    assert tickets.get_ticket(other["id"])["incident_id"] is None
+
+    # A sixth joins the same incident; linking again changes nothing.
+    clock.advance(hours=1)
+    sixth = tickets.create_ticket(misleading("wmViewer5"), "key-5")
+    again = linker.link(sixth["id"])
+    assert again["id"] == incident["id"] and again["members"] == [*created, sixth["id"]]
+    assert linker.link(sixth["id"]) == again
+    assert incident["id"] == incident_id_for(
+        "room-8801|2026-11-22T20:00+08:00|livestream_misleading"
+    )
+
+
+def test_reasons_already_there_are_kept(stores):
+    tickets, linker, clock = stores
+    ids = []
+    for i in range(5):
+        draft = misleading(f"wmV{i}", severity="urgent", severity_reasons=["legal"])
+        ids.append(tickets.create_ticket(draft, f"k{i}")["id"])
+        clock.advance(minutes=10)
+    linker.link(ids[-1])
+    assert tickets.get_ticket(ids[0])["severity_reasons"] == ["legal", "group"]

@@ -1,0 +1,121 @@
+"""TunableLogisticRegressionClassifier: Rasa's intent classifier with a configurable C."""
+
+import numpy as np
+import pytest
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
+    CountVectorsFeaturizer,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.intent_classifier import TunableLogisticRegressionClassifier
+from bot.nlu.tokenizer import NormalizingJiebaTokenizer
+
+EXAMPLES = {
+    "greet": ["你好", "在吗", "有人吗", "您好 在不在"],
+    "complain": ["快递三天没动了", "耳机右边没声音", "少发了一件", "质量太差了"],
+    "send_evidence": ["图片发你了", "照片已经上传了", "截图发过去了", "视频传好了"],
+}
+
+
+def _component(cls, config, model_storage, execution_context, name):
+    return cls.create(
+        {**cls.get_default_config(), **config}, model_storage, Resource(name), execution_context
+    )
+
+
+@pytest.fixture
+def featurized(model_storage, execution_context):
+    """Training data and a featurize(messages) function, through the real components."""
+    tokenizer = _component(NormalizingJiebaTokenizer, {}, model_storage, execution_context, "t")
+    featurizer = _component(
+        CountVectorsFeaturizer,
+        {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 3},
+        model_storage,
+        execution_context,
+        "f",
+    )
+    data = TrainingData(
+        [Message(data={"text": t, "intent": i}) for i, texts in EXAMPLES.items() for t in texts]
+    )
+    tokenizer.process_training_data(data)
+    featurizer.train(data)
+    featurizer.process_training_data(data)
+
+    def featurize(texts):
+        messages = [Message(data={"text": t}) for t in texts]
+        tokenizer.process(messages)
+        featurizer.process(messages)
+        return messages
+
+    return data, featurize
+
+
+def _train(cls, config, data, model_storage, execution_context, name):
+    component = _component(cls, config, model_storage, execution_context, name)
+    component.train(data)
+    return component
+
+
+def test_default_is_rasas_classifier(featurized, model_storage, execution_context):
+    data, featurize = featurized
+    ours = _train(
+        TunableLogisticRegressionClassifier, {}, data, model_storage, execution_context, "a"
+    )
+    rasas = _train(LogisticRegressionClassifier, {}, data, model_storage, execution_context, "b")
+    assert ours.clf.C == rasas.clf.C == 1.0
+    assert ours.clf.class_weight == "balanced"
+    np.testing.assert_allclose(ours.clf.coef_, rasas.clf.coef_)
+
+
+def test_configured_c_is_used_and_sharpens_confidence(featurized, model_storage, execution_context):
+    data, featurize = featurized
+    soft = _train(
+        TunableLogisticRegressionClassifier, {}, data, model_storage, execution_context, "a"
+    )
+    sharp = _train(
+        TunableLogisticRegressionClassifier, {"C": 5}, data, model_storage, execution_context, "b"
+    )
+    assert sharp.clf.C == 5.0
+    texts = ["少发了两件", "照片发你了"]
+    low = soft.process(featurize(texts))
+    high = sharp.process(featurize(texts))
+    for a, b in zip(low, high, strict=True):
+        assert a.get("intent")["name"] == b.get("intent")["name"]
+        assert b.get("intent")["confidence"] > a.get("intent")["confidence"]
+
+
+def test_persisted_model_keeps_its_c(featurized, model_storage, execution_context):
+    data, featurize = featurized
+    trained = _train(
+        TunableLogisticRegressionClassifier,
+        {"C": 5.0},
+        data,
+        model_storage,
+        execution_context,
+        "c",
+    )
+    loaded = TunableLogisticRegressionClassifier.load(
+        {**TunableLogisticRegressionClassifier.get_default_config(), "C": 5.0},
+        model_storage,
+        Resource("c"),
+        execution_context,
+    )
+    assert loaded.clf.C == 5.0
+    message = featurize(["图片发你了"])
+    expected = trained.process(featurize(["图片发你了"]))[0].get("intent")
+    assert loaded.process(message)[0].get("intent") == expected
+
+
+@pytest.mark.parametrize("value", [0, -1, "5", None, True])
+def test_invalid_c_is_rejected(value, model_storage, execution_context):
+    with pytest.raises(ValueError, match="C must be a positive number"):
+        _component(
+            TunableLogisticRegressionClassifier,
+            {"C": value},
+            model_storage,
+            execution_context,
+            "x",
+        )

@@ -1,0 +1,182 @@
+import pytest
+
+from bot.nlu.spacy_pipeline import build_pipeline, extract, parse_chinese_number
+
+
+def found(text, label=None, pattern=None):
+    return [
+        (e["label"], e["value"])
+        for e in extract(text, pattern)
+        if label is None or e["label"] == label
+    ]
+
+
+def orders(text, pattern=None):
+    return [value for _, value in found(text, "ORDER_ID", pattern)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单 2024 1123 5567 的杯子碎了", "202411235567"),
+        ("４５２１-８８７６-０９１２", "452188760912"),
+        ("订单号：２０２４１１２３５５６７", "202411235567"),
+        ("訂單號碼 LS-2024-1122-017", "LS20241122017"),
+        ("我的单号是 tb-2024-1123-9987", "TB202411239987"),
+        ("订单号 LS 2024 1120 001", "LS20241120001"),
+        ("yz_20241101_5521 这单的赠品没到", "YZ202411015521"),
+        ("订单　２０２４　１１２３　００６６", "202411230066"),
+        ("单号是：202411 18 0305 谢谢", "202411180305"),
+        ("订单(202411150420)的水杯漏水", "202411150420"),
+        ("dd20241123889 这个单什么时候到", "DD20241123889"),
+        ("订单15012345678 一直没发货", "15012345678"),
+    ],
+)
+def test_order_numbers_are_found_and_normalised(text, expected):
+    assert orders(text) == [expected]
+
+
+def test_offsets_index_the_original_text():
+    text = "訂單號：２０２４ １１２３-５５６７，謝謝"
+    (entity,) = [e for e in extract(text) if e["label"] == "ORDER_ID"]
+    assert entity["value"] == "202411235567"
+    assert text[entity["start"] : entity["end"]] == "２０２４ １１２３-５５６７"
+    assert entity["text"] == "２０２４ １１２３-５５６７"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号12345",  # too short
+        "订单号 20241121123456789012345678",  # too long
+        "订单后四位是0066",
+        "2024年11月23日买的 杯子碎了",
+        "快递单号SF1400223344 显示签收了",
+        "邮编100086 东西没到",
+        "验证码662839 是这个吗",
+        "QQ 384729105 加我说吧",
+        "你好",
+    ],
+)
+def test_what_is_not_an_order_number(text):
+    assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("我电话是13912345678 你们打给我", "13912345678"),
+        ("联系电话 139-1234-5678", "13912345678"),
+        ("手机 138 1234 5678", "13812345678"),
+        ("打 138 0013 8000", "13800138000"),
+        ("+86 138 1234 5678", "13812345678"),
+        ("手機０９１２３４５６７８", "0912345678"),
+        ("座机 010-12345678", "01012345678"),
+        ("13800138000是我的手机 不是订单号", "13800138000"),
+    ],
+)
+def test_phone_numbers_by_shape_and_context(text, phone):
+    assert found(text, "PHONE") == [("PHONE", phone)]
+    assert orders(text) == []
+
+
+def test_context_decides_phone_or_order_for_the_same_number():
+    assert found("手机13812345678", "PHONE") == [("PHONE", "13812345678")]
+    assert orders("手机13812345678") == []
+    assert orders("订单号13812345678") == ["13812345678"]
+    assert found("订单号13812345678", "PHONE") == []
+
+
+def test_both_numbers_in_one_message():
+    text = "订单号202411200012，手机号15800001234，11月15号付的款699元"
+    assert found(text) == [
+        ("ORDER_ID", "202411200012"),
+        ("PHONE", "15800001234"),
+        ("DATE", "11月15号"),
+        ("MONEY", 699.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, amount",
+    [
+        ("买的时候花了1299块 到现在都没收到", 1299.0),
+        ("退款￥328.00还没到账", 328.0),
+        ("一共三百八十四元", 384.0),
+        ("花了1,299.50元", 1299.5),
+        ("两千块钱的东西", 2000.0),
+        ("1.2万元的手机", 12000.0),
+        ("rmb 99", 99.0),
+        ("123456元", 123456.0),
+    ],
+)
+def test_amounts_are_money_and_never_orders(text, amount):
+    assert found(text, "MONEY") == [("MONEY", amount)]
+    assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("11月23号买的", "11月23号"),
+        ("2024-11-23下单", "2024-11-23"),
+        ("2024/11/20 20:41 下的单", "2024/11/20"),
+        ("2024年11月23日买的", "2024年11月23日"),
+        ("十一月二十三号到的", "十一月二十三号"),
+        ("昨天收到的", "昨天"),
+        ("前天下的单", "前天"),
+        ("上周三买的", "上周三"),
+        ("双11买的", "双11"),
+        ("昨天收到的貨", "昨天"),
+    ],
+)
+def test_dates_keep_the_text_as_written(text, date):
+    assert found(text, "DATE") == [("DATE", date)]
+    assert orders(text) == []
+
+
+def test_house_numbers_are_not_dates():
+    assert found("我住3号楼1201室") == []
+
+
+def test_order_pattern_is_configurable():
+    pattern = r"^TB\d{8}$"
+    assert orders("订单 tb-1234-5678", pattern) == ["TB12345678"]
+    assert orders("订单 2024 1123 5567", pattern) == []
+    assert build_pipeline(pattern) is build_pipeline(pattern)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😡😡😡", "\x00\xff", "\ud800订单\udcff"])
+def test_odd_input_gives_nothing_and_does_not_fail(text):
+    assert extract(text) == []
+
+
+def test_long_text_keeps_offsets():
+    text = ("訂單２０２４１１２３５５６７沒到，花了２９９元。" * 500)[:10_000]
+    entities = extract(text)
+    assert entities
+    for entity in entities:
+        assert 0 <= entity["start"] < entity["end"] <= len(text)
+        assert text[entity["start"] : entity["end"]] == entity["text"]
+
+
+@pytest.mark.parametrize(
+    "numeral, value",
+    [
+        ("三百八十四", 384),
+        ("一千二", 1200),
+        ("三万五", 35000),
+        ("一百零五", 105),
+        ("十五", 15),
+        ("两千", 2000),
+        ("1.2万", 12000),
+        ("八", 8),
+    ],
+)
+def test_chinese_numerals(numeral, value):
+    assert parse_chinese_number(numeral) == value
+
+
+def test_not_a_numeral():
+    assert parse_chinese_number("快递") is None
+    assert parse_chinese_number("") is None

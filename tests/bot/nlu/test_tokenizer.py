@@ -1,0 +1,112 @@
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.tokenizer import NormalizingJiebaTokenizer
+
+
+@pytest.fixture
+def dictionary_dir(tmp_path):
+    folder = tmp_path / "jieba_dict"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def tokenizer(dictionary_dir, model_storage, resource, execution_context):
+    config = {
+        **NormalizingJiebaTokenizer.get_default_config(),
+        "dictionary_path": str(dictionary_dir),
+    }
+    return NormalizingJiebaTokenizer.create(config, model_storage, resource, execution_context)
+
+
+def tokens(tokenizer, text):
+    return tokenizer.tokenize(Message(data={"text": text}), "text")
+
+
+@pytest.mark.parametrize(
+    "original, simplified",
+    [
+        ("我的訂單還沒到，快遞也查不到", "我的订单还没到，快递也查不到"),
+        ("訂單號２０２４１１２３５５６７", "订单号202411235567"),
+        ("收到的杯子碎了！！給我補發一個", "收到的杯子碎了！！给我补发一个"),
+    ],
+)
+def test_traditional_and_fullwidth_tokenise_like_simplified(tokenizer, original, simplified):
+    got = tokens(tokenizer, original)
+    expected = tokens(tokenizer, simplified)
+    assert [t.text for t in got] == [t.text for t in expected]
+    assert [(t.start, t.end) for t in got] == [(t.start, t.end) for t in expected]
+
+
+def test_offsets_point_into_the_original_text(tokenizer):
+    text = "訂單 ＡＢ１２ 沒到"
+    got = tokens(tokenizer, text)
+    assert [t.text for t in got] == [t.text for t in tokens(tokenizer, "订单 AB12 没到")]
+    assert [text[t.start : t.end] for t in got] == ["訂單", "ＡＢ１２", "沒", "到"]
+
+
+def test_numbers_look_alike_to_the_featurizers(tokenizer):
+    assert [t.text for t in tokens(tokenizer, "订单 202411235567")] == [
+        t.text for t in tokens(tokenizer, "订单 778122904432")
+    ]
+
+
+@pytest.mark.parametrize("text", ["😡😡😡", "\x00\xff", "好" * 10_000])
+def test_odd_input_gives_consistent_tokens(tokenizer, text):
+    got = tokens(tokenizer, text)
+    assert got
+    assert all(0 <= t.start < t.end <= len(text) for t in got)
+    assert all(t.text.strip() for t in got)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u3000"])
+def test_text_without_words_gets_one_empty_token(tokenizer, text):
+    # featurizers need a token to give the intent classifier a (zero) feature vector
+    (token,) = tokens(tokenizer, text)
+    assert (token.text, token.start, token.end) == ("", 0, len(text))
+
+
+def test_processes_training_data_and_messages(tokenizer):
+    data = TrainingData([Message(data={"text": "快遞沒到", "intent": "complain"})])
+    tokenizer.process_training_data(data)
+    from_training = [t.text for t in data.training_examples[0].get("text_tokens")]
+    message = Message(data={"text": "快递没到"})
+    tokenizer.process([message])
+    assert [t.text for t in message.get("text_tokens")] == from_training
+    assert from_training[0] == "快递"
+
+
+def test_user_dictionary_is_persisted_and_loaded(
+    dictionary_dir, model_storage, resource, execution_context
+):
+    (dictionary_dir / "userdict.txt").write_text("补寄一瓶 100 v\n", encoding="utf-8")
+    config = {
+        **NormalizingJiebaTokenizer.get_default_config(),
+        "dictionary_path": str(dictionary_dir),
+    }
+    trained = NormalizingJiebaTokenizer.create(config, model_storage, resource, execution_context)
+    trained.train(TrainingData())
+    loaded = NormalizingJiebaTokenizer.load(config, model_storage, resource, execution_context)
+    assert "补寄一瓶" in [t.text for t in tokens(loaded, "請補寄一瓶")]
+    with model_storage.read_from(resource) as stored:
+        assert (stored / "userdict.txt").is_file()
+
+
+@pytest.mark.parametrize("folder", ["empty", "missing"])
+def test_empty_or_missing_dictionary_folder_is_fine(
+    tmp_path, folder, model_storage, resource, execution_context
+):
+    path = tmp_path / folder
+    if folder == "empty":
+        path.mkdir()
+    config = {**NormalizingJiebaTokenizer.get_default_config(), "dictionary_path": str(path)}
+    component = NormalizingJiebaTokenizer.create(config, model_storage, resource, execution_context)
+    component.train(TrainingData())
+    loaded = NormalizingJiebaTokenizer.load(config, model_storage, resource, execution_context)
+    assert [t.text for t in tokens(loaded, "快遞沒到")][0] == "快递"
+
+
+def test_default_dictionary_folder_is_the_projects():
+    assert NormalizingJiebaTokenizer.get_default_config()["dictionary_path"] == "bot/nlu/jieba_dict"

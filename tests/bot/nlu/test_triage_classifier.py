@@ -1,0 +1,329 @@
+import textwrap
+
+import pytest
+import skops.io as sio
+from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.triage_classifier import (
+    ComplaintTriageClassifier,
+    UntrustedModelError,
+    labels_of,
+)
+
+NLU_YAML = """
+version: "3.1"
+nlu:
+- intent: complain
+  metadata: {category: logistics}
+  examples: |
+    - 快递三天没动了
+    - 物流一直不更新
+    - 包裹显示签收但我没收到
+    - 快递员不送上门
+    - 发货都一周了还在路上
+- intent: complain
+  metadata: {category: logistics, remedy: reship}
+  examples: |
+    - 收到的杯子碎了！！给我补发一个
+    - 快递压坏了 麻烦补发
+    - 包裹丢了 重新发一个吧
+- intent: complain
+  metadata: {category: product_quality}
+  examples: |
+    - 吹风机用了两天就坏了
+    - 耳机右边没声音
+    - 质量太差了 拉链一拉就断
+    - 充电宝充不进电
+- intent: complain
+  metadata: {category: product_quality, remedy: exchange}
+  examples: |
+    - 鼠标失灵了 给我换个新的
+    - 台灯一直闪 换一台
+    - 手表走不准 换一块
+- intent: complain
+  metadata: {category: refund_payment, remedy: refund}
+  examples:
+  - text: 退款申请了十天还没到账
+  - text: 钱扣了两次 把多扣的退给我
+  - text: 付款失败但是钱被扣了 退钱
+  - text: 退款一直不到账 我不要了 退货吧
+    metadata: {remedy: return_refund}
+- intent: inform
+  metadata: {remedy: refund}
+  examples: |
+    - 我要退款
+    - 退钱就行
+    - 直接退款吧
+- intent: inform
+  metadata: {remedy: return_refund}
+  examples: |
+    - 我要退货退款
+    - 退货 把钱退我
+    - 寄回去 退款
+- intent: greet
+  examples: |
+    - 你好
+    - 在吗
+    - 有人吗
+"""
+
+
+@pytest.fixture
+def training_data(tmp_path):
+    path = tmp_path / "nlu.yml"
+    path.write_text(NLU_YAML, encoding="utf-8")
+    return load_data(str(path))
+
+
+def train_and_load(data, model_storage, resource, execution_context, **config):
+    component = ComplaintTriageClassifier.create(config, model_storage, resource, execution_context)
+    component.train(data)
+    return ComplaintTriageClassifier.load(config, model_storage, resource, execution_context)
+
+
+@pytest.fixture
+def classifier(training_data, model_storage, resource, execution_context):
+    return train_and_load(training_data, model_storage, resource, execution_context)
+
+
+def process(classifier, text, intent="complain", confidence=0.95):
+    data = {"text": text}
+    if intent is not None:
+        data["intent"] = {"name": intent, "confidence": confidence}
+    message = Message(data=data)
+    classifier.process([message])
+    return message
+
+
+def entity(message, name):
+    found = [e for e in message.get("entities") or [] if e["entity"] == name]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def test_labels_come_from_intent_and_example_metadata(training_data):
+    labels = {m.get("text").strip(): labels_of(m) for m in training_data.intent_examples}
+    assert labels["快递三天没动了"] == ("logistics", None)
+    assert labels["收到的杯子碎了！！给我补发一个"] == ("logistics", "reship")
+    assert labels["我要退款"] == (None, "refund")
+    assert labels["你好"] == (None, None)
+    # example-level metadata overrides the intent's remedy, keeps its category
+    assert labels["退款一直不到账 我不要了 退货吧"] == ("refund_payment", "return_refund")
+
+
+def test_complaint_gets_category_and_remedy_entities(classifier):
+    message = process(classifier, "快递压碎了 给我补发一个")
+    category = entity(message, "issue_category")
+    remedy = entity(message, "desired_remedy")
+    assert category["value"] == "logistics"
+    assert remedy["value"] == "reship"
+    for found in (category, remedy):
+        assert found["extractor"] == "ComplaintTriageClassifier"
+        assert 0 < found["confidence_entity"] <= 1
+
+
+def test_traditional_input_is_classified_like_simplified(classifier):
+    simplified = process(classifier, "快递三天没动了，物流也不更新")
+    traditional = process(classifier, "快遞三天沒動了，物流也不更新")
+    assert entity(traditional, "issue_category")["value"] == "logistics"
+    assert simplified.get("complaint_triage") == traditional.get("complaint_triage")
+
+
+def test_output_property_has_codes_confidences_and_top3_rankings(classifier):
+    triage = process(classifier, "吹风机坏了 给我换一个").get("complaint_triage")
+    assert set(triage) == {"category", "remedy"}
+    category = triage["category"]
+    assert category["code"] == "product_quality"
+    ranking = category["ranking"]
+    assert 1 <= len(ranking) <= 3
+    assert ranking[0] == {"code": category["code"], "confidence": category["confidence"]}
+    assert [r["confidence"] for r in ranking] == sorted(
+        (r["confidence"] for r in ranking), reverse=True
+    )
+    assert triage["remedy"]["code"] == "exchange"
+    assert all(r["code"] != "none" for r in triage["remedy"]["ranking"])
+
+
+def test_message_asking_nothing_has_no_remedy(classifier):
+    message = process(classifier, "快递三天没动了")
+    assert entity(message, "desired_remedy") is None
+    assert message.get("complaint_triage")["remedy"]["code"] is None
+
+
+def test_category_only_for_complaints_and_confident_corrections(classifier):
+    text = "快递一直不更新"
+    assert entity(process(classifier, text, intent="greet"), "issue_category") is None
+    assert entity(process(classifier, text, intent=None), "issue_category") is None
+    assert (
+        entity(process(classifier, text, intent="correct", confidence=0.4), "issue_category")
+        is None
+    )
+    assert entity(process(classifier, text, intent="correct", confidence=0.9), "issue_category")
+    # the ranking is there whatever the intent, for quick-reply buttons
+    assert process(classifier, text, intent="greet").get("complaint_triage")["category"]["code"]
+
+
+def test_remedy_does_not_depend_on_the_intent(classifier):
+    assert entity(process(classifier, "我要退货退款", intent="inform"), "desired_remedy")[
+        "value"
+    ] == ("return_refund")
+
+
+def test_thresholds_are_configurable(training_data, model_storage, resource, execution_context):
+    strict = train_and_load(
+        training_data,
+        model_storage,
+        resource,
+        execution_context,
+        category_threshold=0.999,
+        remedy_threshold=0.999,
+    )
+    message = process(strict, "快递压碎了 给我补发一个")
+    assert message.get("entities") is None
+    assert message.get("complaint_triage")["category"]["code"] == "logistics"
+
+
+def test_keeps_entities_of_earlier_components(classifier):
+    earlier = {"entity": "order_id", "value": "202411235567", "start": 0, "end": 12}
+    message = Message(
+        data={
+            "text": "202411235567 快递没动",
+            "intent": {"name": "complain", "confidence": 0.9},
+            "entities": [earlier],
+        }
+    )
+    classifier.process([message])
+    assert message.get("entities")[0] == earlier
+    assert [e["entity"] for e in message.get("entities")][1:] == ["issue_category"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "😡😡😡", "\x00\xff", "\ud800"])
+def test_input_without_known_characters_gives_no_prediction(classifier, text):
+    message = process(classifier, text)
+    assert message.get("entities") is None
+    assert message.get("complaint_triage") == {
+        "category": {"code": None, "confidence": 0.0, "ranking": []},
+        "remedy": {"code": None, "confidence": 0.0, "ranking": []},
+    }
+
+
+def test_long_text(classifier):
+    message = process(classifier, ("快递三天没动了，" * 2000)[:10_000])
+    assert entity(message, "issue_category")["value"] == "logistics"
+
+
+def test_batch_processing_matches_single(classifier):
+    texts = ["快递三天没动了", "耳机没声音 换一个", "你好"]
+    messages = [
+        Message(data={"text": t, "intent": {"name": "complain", "confidence": 1.0}}) for t in texts
+    ]
+    classifier.process(messages)
+    assert [m.get("complaint_triage") for m in messages] == [
+        process(classifier, t).get("complaint_triage") for t in texts
+    ]
+
+
+def test_training_data_without_metadata_emits_nothing(
+    tmp_path, model_storage, resource, execution_context
+):
+    path = tmp_path / "plain.yml"
+    path.write_text(
+        textwrap.dedent(
+            """
+            version: "3.1"
+            nlu:
+            - intent: complain
+              examples: |
+                - 快递没到
+                - 东西坏了
+            - intent: greet
+              examples: |
+                - 你好
+            """
+        ),
+        encoding="utf-8",
+    )
+    classifier = train_and_load(load_data(str(path)), model_storage, resource, execution_context)
+    message = process(classifier, "快递没到")
+    assert message.get("entities") is None
+    assert message.get("complaint_triage")["category"] == {
+        "code": None,
+        "confidence": 0.0,
+        "ranking": [],
+    }
+    assert message.get("complaint_triage")["remedy"]["code"] is None
+
+
+def test_empty_training_data(model_storage, resource, execution_context):
+    classifier = train_and_load(TrainingData(), model_storage, resource, execution_context)
+    assert process(classifier, "快递没到").get("complaint_triage")["category"]["code"] is None
+
+
+def test_few_examples_per_class_and_a_single_category(model_storage, resource, execution_context):
+    examples = [
+        Message(
+            data={
+                "text": "快递没到",
+                "intent": "complain",
+                "metadata": {"intent": {"category": "logistics", "remedy": "refund"}},
+            }
+        ),
+        Message(
+            data={
+                "text": "物流不动",
+                "intent": "complain",
+                "metadata": {"intent": {"category": "logistics"}},
+            }
+        ),
+        Message(data={"text": "你好", "intent": "greet"}),
+    ]
+    classifier = train_and_load(TrainingData(examples), model_storage, resource, execution_context)
+    message = process(classifier, "快递还没到")
+    assert entity(message, "issue_category")["value"] == "logistics"
+    assert message.get("complaint_triage")["remedy"]["ranking"][0]["code"] == "refund"
+
+
+def test_unknown_codes_are_warned_about_and_ignored(model_storage, resource, execution_context):
+    examples = [
+        Message(data={"text": t, "intent": "complain", "metadata": {"intent": {"category": c}}})
+        for t, c in [("快递没到", "logistics"), ("物流不动", "logistics"), ("东西坏了", "brokenn")]
+    ]
+    component = ComplaintTriageClassifier.create({}, model_storage, resource, execution_context)
+    with pytest.warns(UserWarning, match="brokenn"):
+        component.train(TrainingData(examples))
+    triage = process(component, "东西坏了").get("complaint_triage")
+    assert triage["category"]["code"] == "logistics"
+
+
+def test_untrained_resource_loads_as_untrained(model_storage, resource, execution_context):
+    classifier = ComplaintTriageClassifier.load({}, model_storage, resource, execution_context)
+    assert process(classifier, "快递没到").get("complaint_triage")["category"]["code"] is None
+
+
+def test_refuses_to_load_a_model_with_unexpected_types(model_storage, resource, execution_context):
+    from fractions import Fraction
+
+    with model_storage.write_to(resource) as directory:
+        sio.dump(
+            {"category": {"classifier": Fraction(1, 3)}},
+            directory / ComplaintTriageClassifier.MODEL_FILE,
+        )
+    with pytest.raises(UntrustedModelError):
+        ComplaintTriageClassifier.load({}, model_storage, resource, execution_context)
+
+
+def test_logistic_regression_option(training_data, model_storage, resource, execution_context):
+    classifier = train_and_load(
+        training_data, model_storage, resource, execution_context, classifier="logreg"
+    )
+    assert (
+        entity(process(classifier, "快递压碎了 给我补发一个"), "desired_remedy")["value"]
+        == "reship"
+    )
+
+
+def test_invalid_config_is_rejected():
+    with pytest.raises(ValueError):
+        ComplaintTriageClassifier.validate_config({"classifier": "forest"})

@@ -1,0 +1,416 @@
+import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from bot.settings import Settings, SlaSettings
+from bot.taxonomy import (
+    CATEGORIES,
+    EMOTIONS,
+    REMEDIES,
+    SEVERITIES,
+    SEVERITY_REASONS,
+    TICKET_STATUSES,
+)
+from bot.tickets import TICKET_KEYS, InvalidTicketData, TicketNotFound, TicketStore
+
+ISO_WITH_ZONE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
+
+
+def parse(value: str) -> datetime:
+    assert ISO_WITH_ZONE.match(value), value
+    return datetime.fromisoformat(value)
+
+
+# --- the ticket JSON ---------------------------------------------------------------------
+
+
+def test_created_ticket_has_exactly_the_spec_keys_and_valid_codes(store, make_draft):
+    ticket = store.create_ticket(make_draft(), "conv-1:handoff-1")
+
+    assert tuple(ticket) == TICKET_KEYS
+    assert re.fullmatch(r"C20261123-0001", ticket["id"])
+    assert ticket["created_at"] == "2026-11-23T10:00:00+08:00"
+    assert ticket["status"] == "open" and ticket["status"] in TICKET_STATUSES
+    assert ticket["issue_category"] in CATEGORIES
+    assert ticket["desired_remedy"] in REMEDIES
+    assert ticket["severity"] in SEVERITIES
+    assert set(ticket["severity_reasons"]) <= set(SEVERITY_REASONS)
+    assert ticket["emotion"] in EMOTIONS
+    assert ticket["order"]["items"][0]["name"] == "多功能破壁料理机"
+    assert ticket["order_verified"] is True
+    assert ticket["evidence"][0] == {
+        "id": "ev-1",
+        "filename": "smoke.jpg",
+        "content_type": "image/jpeg",
+        "size": 12345,
+        "sha256": "ab" * 32,
+        "url": "/evidence/ev-1",
+    }
+    assert set(ticket["sla"]) == {"first_response_due", "resolution_due"}
+    assert ticket["assignee"] is None
+    assert ticket["resolution"] is None
+    assert ticket["satisfaction"] is None
+    assert ticket["live"] is None and ticket["incident_id"] is None
+    assert ticket["evidence_missing"] == []
+    assert [e["role"] for e in ticket["transcript"]] == ["customer", "bot"]
+    assert all(set(e) == {"role", "text", "at"} for e in ticket["transcript"])
+    assert "商品质量问题" in ticket["summary"]
+
+
+def test_read_back_equals_what_create_returned(store, make_draft):
+    created = store.create_ticket(make_draft(), "k1")
+
+    assert store.get_ticket(created["id"]) == created
+
+
+def test_tickets_survive_a_new_store_on_the_same_database(database_url, clock, make_draft):
+    first = TicketStore.from_url(database_url, clock=clock)
+    created = first.create_ticket(
+        make_draft(issue_description="颜色和详情页不一样，“米白”发成了灰色"), "k1"
+    )
+    first.close()
+    second = TicketStore.from_url(database_url, clock=clock)
+    try:
+        assert second.get_ticket(created["id"]) == created
+    finally:
+        second.close()
+
+
+def test_unknown_values_are_null_and_nested_objects_get_exactly_the_spec_keys(store, make_draft):
+    ticket = store.create_ticket(
+        make_draft(
+            order_id=None,
+            order_verified=None,
+            order=None,
+            desired_remedy=None,
+            emotion=None,
+            severity="normal",
+            severity_reasons=[],
+            evidence=[{"id": "ev-9", "filename": "a.png", "internal_path": "/tmp/x"}],
+            live={"room_id": "8812", "streamer": "小美", "claim": "买一送一", "extra": 1},
+            transcript=[],
+        ),
+        "k-nulls",
+    )
+
+    assert ticket["order_id"] is None and ticket["order"] is None
+    assert ticket["order_verified"] is None
+    assert ticket["desired_remedy"] is None and ticket["emotion"] is None
+    assert ticket["evidence"] == [
+        {
+            "id": "ev-9",
+            "filename": "a.png",
+            "content_type": None,
+            "size": None,
+            "sha256": None,
+            "url": None,
+        }
+    ]
+    assert ticket["live"] == {
+        "room_id": "8812",
+        "streamer": "小美",
+        "started_at": None,
+        "claim": "买一送一",
+        "replay_at": None,
+    }
+    assert ticket["transcript"] == []
+
+
+def test_get_unknown_ticket_is_none(store):
+    assert store.get_ticket("C20261123-9999") is None
+
+
+def test_sqlite_file_and_its_folder_are_created(tmp_path, clock, make_draft):
+    path = tmp_path / "deep" / "var" / "complaints.db"
+    sqlite_store = TicketStore.from_url(f"sqlite:///{path}", clock=clock)
+    try:
+        sqlite_store.create_ticket(make_draft(), "k")
+    finally:
+        sqlite_store.close()
+    assert path.is_file()
+
+
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"issue_category": "quality"}, "issue_category"),
+        ({"desired_remedy": "money_back"}, "desired_remedy"),
+        ({"severity": "high", "severity_reasons": []}, "severity"),
+        ({"severity_reasons": ["angry"]}, "severity_reasons"),
+        ({"emotion": "furious"}, "emotion"),
+        ({"conversation_id": " "}, "conversation_id"),
+        ({"channel": ""}, "channel"),
+        ({"transcript": [{"role": "system", "text": "x"}]}, "role"),
+        ({"transcript": [{"role": "bot", "text": "x", "at": "yesterday"}]}, "ISO"),
+        ({"evidence": ["photo.jpg"]}, "evidence"),
+        ({"order_verified": "yes"}, "order_verified"),
+    ],
+)
+def test_drafts_breaking_the_contract_are_refused(sqlite_store, make_draft, overrides, message):
+    with pytest.raises(InvalidTicketData, match=message):
+        sqlite_store.create_ticket(make_draft(**overrides), "k")
+    assert sqlite_store.count_tickets() == 0
+
+
+def test_reasons_make_a_ticket_urgent(sqlite_store, make_draft):
+    ticket = sqlite_store.create_ticket(
+        make_draft(severity="normal", severity_reasons=["legal"]), "k"
+    )
+    assert ticket["severity"] == "urgent"
+
+
+def test_empty_idempotency_key_is_refused(sqlite_store, make_draft):
+    with pytest.raises(InvalidTicketData):
+        sqlite_store.create_ticket(make_draft(), "  ")
+
+
+def test_naive_clock_is_refused(sqlite_url, make_draft):
+    naive = TicketStore.from_url(sqlite_url, clock=lambda: datetime(2026, 11, 23, 10, 0))
+    try:
+        with pytest.raises(ValueError, match="timezone-aware"):
+            naive.create_ticket(make_draft(), "k")
+    finally:
+        naive.close()
+
+
+# --- ids ---------------------------------------------------------------------------------
+
+
+def test_ids_are_sequential_per_local_day(store, clock, make_draft):
+    clock.now = datetime(2026, 11, 23, 15, 58, tzinfo=timezone.utc)  # 23:58 in Shanghai
+    ids = [store.create_ticket(make_draft(), f"a{i}")["id"] for i in range(3)]
+    clock.advance(minutes=2)  # midnight in Shanghai, still 16:00 on the 23rd in UTC
+    ids += [store.create_ticket(make_draft(), f"b{i}")["id"] for i in range(2)]
+
+    assert ids == [
+        "C20261123-0001",
+        "C20261123-0002",
+        "C20261123-0003",
+        "C20261124-0001",
+        "C20261124-0002",
+    ]
+
+
+def test_id_prefix_comes_from_settings(sqlite_url, clock, make_draft):
+    custom = TicketStore.from_url(sqlite_url, Settings(ticket_id_prefix="TS"), clock=clock)
+    try:
+        assert custom.create_ticket(make_draft(), "k")["id"] == "TS20261123-0001"
+    finally:
+        custom.close()
+
+
+def test_concurrent_creation_gives_unique_sequential_ids(store, make_draft):
+    barrier = threading.Barrier(6)
+
+    def create(worker):
+        barrier.wait()
+        return [store.create_ticket(make_draft(), f"w{worker}-{n}")["id"] for n in range(5)]
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        ids = [i for batch in pool.map(create, range(6)) for i in batch]
+
+    assert len(ids) == 30
+    assert sorted(ids) == [f"C20261123-{n:04d}" for n in range(1, 31)]
+    assert store.count_tickets() == 30
+
+
+# --- idempotency -------------------------------------------------------------------------
+
+
+def test_same_key_twice_returns_the_same_ticket_and_creates_one(store, clock, make_draft):
+    first = store.create_ticket(make_draft(), "conv-1:handoff")
+    clock.advance(minutes=1)
+    second = store.create_ticket(make_draft(issue_description="重复提交"), "conv-1:handoff")
+
+    assert second == first
+    assert store.count_tickets() == 1
+    assert store.create_ticket(make_draft(), "conv-1:other")["id"] == "C20261123-0002"
+
+
+def test_same_key_concurrently_creates_one_ticket(store, make_draft):
+    barrier = threading.Barrier(6)
+
+    def create(_):
+        barrier.wait()
+        return store.create_ticket(make_draft(), "conv-9:handoff")["id"]
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        ids = list(pool.map(create, range(6)))
+
+    assert set(ids) == {"C20261123-0001"}
+    assert store.count_tickets() == 1
+    # the losers' ids were rolled back: the next ticket continues the sequence without a gap
+    assert store.create_ticket(make_draft(), "next")["id"] == "C20261123-0002"
+
+
+# --- listing -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def three_tickets(store, clock, make_draft):
+    a = store.create_ticket(make_draft(conversation_id="u1", order_id="111111"), "a")
+    clock.advance(minutes=1)
+    b = store.create_ticket(make_draft(conversation_id="u2", order_id="222222"), "b")
+    clock.advance(minutes=1)
+    c = store.create_ticket(make_draft(conversation_id="u1", order_id="222222"), "c")
+    store.update_ticket(b["id"], actor="agent:li", status="assigned", assignee="li")
+    return a["id"], b["id"], c["id"]
+
+
+def test_list_is_newest_first_and_filters_combine(store, three_tickets):
+    a, b, c = three_tickets
+
+    def ids(**filters):
+        return [t["id"] for t in store.list_tickets(**filters)]
+
+    assert ids() == [c, b, a]
+    assert ids(status="open") == [c, a]
+    assert ids(status="assigned") == [b]
+    assert ids(status="closed") == []
+    assert ids(conversation_id="u1") == [c, a]
+    assert ids(order_id="222222") == [c, b]
+    assert ids(conversation_id="u1", order_id="222222") == [c]
+    assert ids(limit=2) == [c, b]
+    assert ids(limit=2, offset=2) == [a]
+    assert store.count_tickets(order_id="222222") == 2
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"status": "pending"}, {"limit": 0}, {"limit": 501}, {"offset": -1}]
+)
+def test_list_refuses_bad_arguments(sqlite_store, kwargs):
+    with pytest.raises(ValueError):
+        sqlite_store.list_tickets(**kwargs)
+
+
+# --- SLA ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "severity, reasons, first, resolution",
+    [
+        ("urgent", ["injury"], timedelta(minutes=5), timedelta(hours=2)),
+        ("normal", [], timedelta(minutes=15), timedelta(hours=24)),
+    ],
+)
+def test_sla_due_times_follow_severity(
+    store, clock, make_draft, severity, reasons, first, resolution
+):
+    ticket = store.create_ticket(make_draft(severity=severity, severity_reasons=reasons), "k")
+
+    created = parse(ticket["created_at"])
+    assert created == clock.now
+    assert parse(ticket["sla"]["first_response_due"]) - created == first
+    assert parse(ticket["sla"]["resolution_due"]) - created == resolution
+    assert ticket["sla"]["first_response_due"].endswith("+08:00")
+
+
+def test_sla_minutes_come_from_settings(sqlite_url, clock, make_draft):
+    settings = Settings(sla=SlaSettings(urgent_first_response_minutes=3))
+    custom = TicketStore.from_url(sqlite_url, settings, clock=clock)
+    try:
+        ticket = custom.create_ticket(make_draft(severity_reasons=["media"]), "k")
+    finally:
+        custom.close()
+    assert parse(ticket["sla"]["first_response_due"]) - clock.now == timedelta(minutes=3)
+
+
+# --- updates and the audit trail ----------------------------------------------------------
+
+
+def test_updates_are_audited_field_by_field(store, clock, make_draft):
+    ticket = store.create_ticket(make_draft(), "k")
+    clock.advance(minutes=3)
+    updated = store.update_ticket(
+        ticket["id"], actor="agent:wang", status="assigned", assignee="wang"
+    )
+    clock.advance(minutes=30)
+    store.update_ticket(
+        ticket["id"],
+        actor="agent:wang",
+        status="resolved",
+        assignee="wang",  # unchanged: not audited
+        resolution={"action": "refund", "amount": 2399.0, "note": "已退款"},
+    )
+    final = store.update_ticket(
+        ticket["id"], actor="customer", satisfaction={"score": 5, "comment": "处理很快"}
+    )
+
+    assert updated["status"] == "assigned" and updated["assignee"] == "wang"
+    assert final["status"] == "resolved"
+    assert final["resolution"]["note"] == "已退款"
+    assert final["satisfaction"] == {"score": 5, "comment": "处理很快"}
+    assert store.get_ticket(ticket["id"]) == final
+
+    audit = store.get_audit(ticket["id"])
+    assert [(a["actor"], a["field"], a["before"], a["after"]) for a in audit] == [
+        ("bot", "status", None, "open"),
+        ("agent:wang", "status", "open", "assigned"),
+        ("agent:wang", "assignee", None, "wang"),
+        ("agent:wang", "status", "assigned", "resolved"),
+        (
+            "agent:wang",
+            "resolution",
+            None,
+            {"action": "refund", "amount": 2399.0, "note": "已退款"},
+        ),
+        ("customer", "satisfaction", None, {"score": 5, "comment": "处理很快"}),
+    ]
+    assert audit[0]["at"] == "2026-11-23T10:00:00+08:00"
+    assert audit[1]["at"] == "2026-11-23T10:03:00+08:00"
+    assert audit[-1]["at"] == "2026-11-23T10:33:00+08:00"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"status": "done"},
+        {"severity": "normal"},
+        {"assignee": ""},
+        {"resolution": 42},
+        {"satisfaction": {"score": 6}},
+        {"satisfaction": {"score": True}},
+        {"satisfaction": "great"},
+    ],
+)
+def test_bad_changes_are_refused_and_not_audited(sqlite_store, make_draft, changes):
+    ticket = sqlite_store.create_ticket(make_draft(), "k")
+    with pytest.raises(InvalidTicketData):
+        sqlite_store.update_ticket(ticket["id"], actor="agent:li", **changes)
+    assert sqlite_store.get_ticket(ticket["id"]) == ticket
+    assert len(sqlite_store.get_audit(ticket["id"])) == 1
+
+
+def test_update_needs_an_actor_and_an_existing_ticket(sqlite_store, make_draft):
+    ticket = sqlite_store.create_ticket(make_draft(), "k")
+    with pytest.raises(InvalidTicketData):
+        sqlite_store.update_ticket(ticket["id"], actor=" ", status="closed")
+    with pytest.raises(TicketNotFound):
+        sqlite_store.update_ticket("C20990101-0001", actor="agent:li", status="closed")
+
+
+def test_transcript_entries_are_appended(store, clock, make_draft):
+    ticket = store.create_ticket(make_draft(), "k")
+    clock.advance(minutes=2)
+    updated = store.append_transcript(
+        ticket["id"],
+        [
+            {"role": "agent", "text": "您好，我是客服小王"},
+            {"role": "customer", "text": "好的", "at": 1795399320.0},
+        ],
+    )
+
+    assert updated["transcript"][:2] == ticket["transcript"]
+    assert updated["transcript"][2:] == [
+        {"role": "agent", "text": "您好，我是客服小王", "at": "2026-11-23T10:02:00+08:00"},
+        {"role": "customer", "text": "好的", "at": "2026-11-23T10:02:00+08:00"},
+    ]
+    assert store.get_ticket(ticket["id"])["transcript"] == updated["transcript"]
+    with pytest.raises(TicketNotFound):
+        store.append_transcript("nope", [{"role": "agent", "text": "x"}])
+    with pytest.raises(InvalidTicketData):
+        store.append_transcript(ticket["id"], [{"role": "agent"}])

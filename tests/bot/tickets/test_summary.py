@@ -1,0 +1,80 @@
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from bot.tickets.draft import validated_fields
+from bot.tickets.summary import build_summary, trim
+
+NOW = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+def summary_of(draft):
+    return build_summary(validated_fields(draft, NOW, TZ))
+
+
+def test_summary_names_what_an_agent_needs(make_draft):
+    summary = summary_of(make_draft())
+
+    assert summary.startswith("【严重】商品质量问题")
+    assert "诉求：退货退款" in summary
+    assert "订单 202411210777（已核实，已签收）" in summary
+    assert "多功能破壁料理机×1" in summary
+    assert "¥2399.00" in summary
+    assert "严重原因：人身伤害/安全隐患、金额较大" in summary
+    assert "情绪：愤怒" in summary
+    assert "客户原话：“料理机用了两天就冒烟了，差点起火，我要退货退款”" in summary
+
+
+def test_summary_without_order_remedy_or_emotion(make_draft):
+    summary = summary_of(
+        make_draft(
+            order_id=None,
+            order=None,
+            order_verified=None,
+            desired_remedy=None,
+            emotion=None,
+            severity="normal",
+            severity_reasons=[],
+            issue_category="logistics",
+        )
+    )
+
+    assert summary.startswith("【一般】物流配送问题")
+    assert "诉求：未说明" in summary
+    assert "订单：未提供" in summary
+    assert "严重原因" not in summary and "情绪" not in summary
+
+
+def test_summary_shows_unverified_order_live_incident_missing_evidence_and_handoff(make_draft):
+    summary = summary_of(
+        make_draft(
+            issue_category="livestream_misleading",
+            order_verified=False,
+            order=None,
+            live={"room_id": "8812", "streamer": "小美", "claim": "拍下送同款保温杯"},
+            incident_id="INC-7",
+            evidence_missing=["直播截图"],
+            handoff_reason="customer_requested",
+        )
+    )
+
+    assert "主播误导/虚假宣传" in summary
+    assert "订单 202411210777（未核实）" in summary
+    assert "直播：直播间 8812，主播 小美，承诺“拍下送同款保温杯”" in summary
+    assert "群体事件 INC-7" in summary
+    assert "缺少凭证：直播截图" in summary
+    assert "客户主动要求转人工" in summary
+
+
+def test_long_customer_words_are_trimmed(make_draft):
+    words = "快递三天没动静，" * 40
+    summary = summary_of(make_draft(issue_description=words))
+
+    quote = summary.split("客户原话：“")[1]
+    assert quote.endswith("…”。")
+    assert len(quote) <= 80 + 3
+
+
+def test_trim_collapses_whitespace():
+    assert trim("  a \n\n b  ") == "a b"
+    assert trim("一二三四五", 4) == "一二三…"

@@ -1,0 +1,89 @@
+import pytest
+
+from bot.triage.emotion import detect_emotion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "垃圾店铺 再也不买了",
+        "你们就是骗子",
+        "什麼爛東西，收到就壞",
+        "气死我了",
+        "滚！",
+        "这什么破东西",
+        "坑人啊",
+        "到底什么时候发货！！！",
+        "为什么还没发货？？？",
+        "我的订单呢😡",
+        "快递没到🤬",
+        "退款呢💢",
+        "你们这是什么玩意",
+    ],
+)
+def test_angry(text):
+    result = detect_emotion([text])
+    assert result.emotion == "angry"
+    assert result.cues
+    assert 0.5 < result.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "太让我失望了",
+        "无语了",
+        "好郁闷",
+        "怎么回事啊",
+        "快递还没到",
+        "到底什么时候发货",
+        "等了好久了😭",
+        "又是这样🙄",
+        "怎么还不发货？？",
+        "收到的杯子碎了！！给我补发一个",
+    ],
+)
+def test_upset(text):
+    result = detect_emotion([text])
+    assert result.emotion == "upset"
+    assert result.cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你好，我想查一下订单",
+        "杯子破了，麻烦补发一个",
+        "买的垃圾袋漏了",
+        "滚筒洗衣机不脱水",
+        "谢谢",
+        "好的",
+        "",
+        "\x00\xff",
+        "😊",
+    ],
+)
+def test_calm(text):
+    result = detect_emotion([text])
+    assert result.emotion == "calm"
+    assert result.cues == []
+
+
+def test_strongest_emotion_over_all_messages_and_cues_strongest_first():
+    result = detect_emotion(["你好", "快递还没到", "垃圾！！！"])
+    assert result.emotion == "angry"
+    assert result.cues[:2] == ["垃圾", "!!!"]
+    assert "还没" in result.cues
+
+
+def test_more_cues_more_confidence():
+    assert detect_emotion(["垃圾"]).confidence < detect_emotion(["垃圾骗子！！！😡"]).confidence
+
+
+def test_fullwidth_punctuation_counts():
+    assert detect_emotion(["为什么！！！"]).emotion == "angry"
+
+
+def test_no_messages_and_long_text():
+    assert detect_emotion([]).emotion == "calm"
+    assert detect_emotion(["好的" * 5000 + "气死了"]).emotion == "angry"

@@ -1,0 +1,124 @@
+import pytest
+
+from bot.triage.severity import REASONS, assess_severity
+
+THRESHOLD = 2000.0
+
+
+def reasons(*texts, amount=None):
+    return assess_severity(list(texts), amount, THRESHOLD).reasons
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("充电宝突然炸了 我手被烫起了一串泡", ["injury"]),
+        ("熱水壺把手斷掉，整壺滾水倒在我腿上，燙傷了", ["injury"]),
+        ("用了面霜整张脸又红又肿 医生说是过敏", ["injury"]),
+        ("吹风机漏电 手麻了好久", ["injury"]),
+        ("孩子被边角划了个口子 流了好多血", ["injury"]),
+        ("再不给我处理 我就打12315", ["legal"]),
+        ("我已经咨询过律师了 准备起诉你们", ["legal"]),
+        ("再不處理我就去消基會申訴", ["legal"]),
+        ("我会向市场监管局举报", ["legal"]),
+        ("再不解决我就发微博曝光你们", ["media"]),
+        ("我要去爆料給媒體", ["media"]),
+        ("我會把整個過程PO上Dcard", ["media"]),
+        ("直播间好多人都没收到赠品 不止我一个", ["group"]),
+        ("我们小区二十多户都收到坏的", ["group"]),
+        ("买家群里好几个人都说是假货", ["group"]),
+        ("锅炸裂把我手烫伤了 我要找律师告你们", ["injury", "legal"]),
+        ("好多买家都被坑了 我们准备联系媒体", ["media", "group"]),
+    ],
+)
+def test_urgent_reasons(text, expected):
+    result = assess_severity([text], None, THRESHOLD)
+    assert result.severity == "urgent"
+    assert result.reasons == expected
+    assert set(result.matches) == set(expected)
+    assert 0.5 < result.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "相机拍出来的照片总是曝光不足 是不是坏了",
+        "照片全部过曝 白茫茫一片",
+        "看这个新品曝光度挺高才买的",
+        "相機的自動曝光模式一直不準",
+        "我烫完头发用你们的吹风机 风小得可怜",
+        "燙衣板收到少了一個腳",
+        "气得我肺都要爆炸了 你们怎么回事",
+        "等了半个月 我真的要炸了",
+        "好多天了还没发货",
+        "我买了好多东西 就这一件有问题",
+        "帮同事一起下的单 少发了一件",
+        "我是在抖音直播间下的单 赠品没收到",
+        "上过热搜的那款面膜 我用着一般",
+        "去工商银行转的账 退款还没到",
+        "全网最低价是假的 券用不了",
+        "手机屏幕有划痕 贴膜起泡",
+        "花了315元买的",
+        "订单2024123156没到",
+        "我先告你一声 再不回我就差评了",
+        "气死我了！！！垃圾店铺 再也不买了",
+    ],
+)
+def test_not_urgent_although_it_looks_like_it(text):
+    result = assess_severity([text], None, THRESHOLD)
+    assert result.severity == "normal", result.matches
+    assert result.reasons == []
+    assert result.matches == {}
+
+
+def test_threat_counts_even_when_negated():
+    assert reasons("我不会去曝光的 但你们要给个说法") == ["media"]
+
+
+def test_amount_at_or_above_threshold():
+    assert reasons("杯子碎了", amount=2000) == ["amount"]
+    assert reasons("杯子碎了", amount=1999.99) == []
+    assert reasons("杯子碎了", amount=None) == []
+    assert assess_severity(["杯子碎了"], 2999.5, THRESHOLD).matches == {"amount": ["2999.5"]}
+    assert assess_severity(["杯子碎了"], 10**9, float("inf")).reasons == []
+
+
+def test_reasons_are_in_spec_order_across_messages():
+    result = assess_severity(
+        [
+            "我们二十几个人一起买的全是假货",
+            "金额很大",
+            "已经集体打了12315",
+            "孩子过敏了",
+            "我要曝光",
+        ],
+        5000,
+        THRESHOLD,
+    )
+    assert result.reasons == list(REASONS)
+    assert result.matches["legal"] == ["12315"]
+    assert result.confidence > 0.99
+
+
+def test_confidence_grows_with_reasons():
+    one = assess_severity(["我要曝光"], None, THRESHOLD).confidence
+    two = assess_severity(["我要曝光 还要起诉"], None, THRESHOLD).confidence
+    assert one < two
+
+
+def test_near_miss_lowers_confidence_of_normal():
+    plain = assess_severity(["快递没到"], None, THRESHOLD)
+    near = assess_severity(["照片曝光不足"], None, THRESHOLD)
+    assert plain.severity == near.severity == "normal"
+    assert near.confidence < plain.confidence
+
+
+@pytest.mark.parametrize("texts", [[], [""], ["😡😡"], ["\x00\xff"], ["\ud800"], ["好的" * 5000]])
+def test_odd_input_is_normal(texts):
+    result = assess_severity(texts, None, THRESHOLD)
+    assert result.severity == "normal"
+    assert result.reasons == []
+
+
+def test_long_text_still_finds_a_late_trigger():
+    assert reasons("快递没到。" * 2000 + "我要起诉") == ["legal"]

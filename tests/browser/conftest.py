@@ -1,0 +1,129 @@
+"""Browser test harness: Debian's chromium driven by Playwright, and the widget's server.
+
+Playwright's own browser downloads are not used (no `playwright install`): the tests launch
+`/usr/bin/chromium` (`apt-get install chromium`; override with COMPLAINTS_CHROMIUM). When it
+is missing the tests are skipped on a developer machine and FAIL under CI (`CI=true`). The
+widget bundle is built from web/ (`npm ci` + `node build.mjs`) when it is missing or older
+than its sources.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+WEB = ROOT / "web"
+CHROMIUM = os.environ.get("COMPLAINTS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _on_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _unavailable(message: str) -> None:
+    if _on_ci():
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        _unavailable(f"chromium not found at {CHROMIUM}: apt-get install chromium")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def widget_bundle() -> Path:
+    """web/dist/widget.js, rebuilt when a source is newer."""
+    bundle = WEB / "dist" / "widget.js"
+    sources = [WEB / "build.mjs", WEB / "package-lock.json", *sorted((WEB / "src").iterdir())]
+    if bundle.is_file() and bundle.stat().st_mtime >= max(p.stat().st_mtime for p in sources):
+        return bundle
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        _unavailable("node and npm are needed to build the widget (web/)")
+    if not (WEB / "node_modules" / "socket.io-client").is_dir():
+        subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=WEB, check=True
+        )
+    subprocess.run([node, "build.mjs"], cwd=WEB, check=True, capture_output=True)
+    return bundle
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def widget_server(widget_bundle, tmp_path):
+    """The widget's channels with a fake bot, in a child process; yields its base URL."""
+    port = _free_port()
+    log = open(tmp_path / "server.log", "wb")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.browser.widget_server",
+            "--port",
+            str(port),
+            "--storage",
+            str(tmp_path / "evidence"),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/webhooks/widget/", timeout=2):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log.flush()
+                    pytest.fail(
+                        "widget server did not start:\n"
+                        + (tmp_path / "server.log").read_text(errors="replace")
+                    )
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()

@@ -1,0 +1,257 @@
+"""The agent desk in Debian's chromium: sign in, live queue, claim, reply, live customer text.
+
+Set COMPLAINTS_DESK_SCREENSHOTS=docs to refresh docs/desk-queue.png, docs/desk-ticket.png and
+docs/desk-stats.png; otherwise the screenshots go to the test's temporary folder.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from bot.desk.accounts import AccountStore
+from bot.settings import Settings
+from bot.tickets import TicketStore
+from tests.bot.tickets.conftest import _make_draft
+from tests.browser.conftest import ROOT, _free_port
+
+PASSWORD = "browser password 1"
+XSS = '<script>alert("x")</script><img src=x onerror="alert(1)">'
+
+
+def _get(url):
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return json.loads(response.read())
+
+
+def _post(url, body):
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return json.loads(response.read())
+
+
+@pytest.fixture
+def desk(tmp_path):
+    database = f"sqlite:///{tmp_path / 'complaints.db'}"
+    store = TicketStore.from_settings(Settings(database_url=database))
+    seed_history(database)
+    accounts = AccountStore(store)
+    accounts.create_agent("小王", "agent", PASSWORD)
+    accounts.create_agent("张主管", "supervisor", PASSWORD)
+    port, rasa_port = _free_port(), _free_port()
+    log = open(tmp_path / "desk.log", "wb")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.browser.desk_server",
+            "--port",
+            str(port),
+            "--rasa-port",
+            str(rasa_port),
+            "--database",
+            database,
+            "--storage",
+            str(tmp_path / "ev"),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                _get(f"{url}/health")
+                _get(f"http://127.0.0.1:{rasa_port}/test/calls")
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log.flush()
+                    pytest.fail("desk did not start:\n" + (tmp_path / "desk.log").read_text())
+                time.sleep(0.2)
+        yield {"url": url, "rasa": f"http://127.0.0.1:{rasa_port}", "store": store}
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+        store.close()
+
+
+def seed_history(database: str) -> None:
+    """Tickets of the past weeks (some answered, resolved and rated) and an overdue one."""
+    now = datetime.now(timezone.utc)
+    clock = {"now": now}
+    store = TicketStore.from_url(database, Settings(), clock=lambda: clock["now"])
+    kinds = [
+        ("logistics", "normal", "widget", "快递一周没动了"),
+        ("refund_payment", "normal", "rest", "退款还没到账"),
+        ("livestream_misleading", "urgent", "livestream", "主播说送赠品，结果没有，我要去12315"),
+        ("wrong_or_missing_item", "normal", "widget", "发错颜色了"),
+        ("product_quality", "normal", "widget", "用了三天就坏了"),
+    ]
+    try:
+        for n in range(14):
+            category, severity, channel, text = kinds[n % len(kinds)]
+            clock["now"] = now - timedelta(days=40 - n * 3, hours=n % 5)
+            draft = _make_draft(
+                conversation_id=f"conv-h{n}",
+                channel=channel,
+                issue_category=category,
+                issue_description=text,
+                severity=severity,
+                severity_reasons=["legal"] if severity == "urgent" else [],
+                emotion="upset",
+            )
+            ticket = store.create_ticket(draft, f"k-h{n}")
+            clock["now"] += timedelta(minutes=4 + n % 4 * 5)
+            store.append_transcript(ticket["id"], [{"role": "agent", "text": "您好"}])
+            clock["now"] += timedelta(hours=1 + n % 6 * 5)
+            store.update_ticket(ticket["id"], actor="小李", status="resolved", resolution="已处理")
+            store.update_ticket(
+                ticket["id"], actor="bot", satisfaction={"score": 3 + n % 3, "comment": ""}
+            )
+        clock["now"] = now - timedelta(minutes=25)
+        store.create_ticket(
+            _make_draft(
+                conversation_id="conv-overdue",
+                severity="normal",
+                severity_reasons=[],
+                issue_category="after_sales",
+                issue_description="申请换货三天没人理",
+                desired_remedy="exchange",
+            ),
+            "k-overdue",
+        )
+    finally:
+        store.close()
+
+
+def screenshot_dir(tmp_path: Path) -> Path:
+    target = os.environ.get("COMPLAINTS_DESK_SCREENSHOTS")
+    return Path(target) if target else tmp_path
+
+
+def test_agent_signs_in_sees_a_new_ticket_live_claims_and_replies(browser, desk, tmp_path):
+    store = desk["store"]
+    shots = screenshot_dir(tmp_path)
+    older = store.create_ticket(
+        _make_draft(
+            conversation_id="conv-old",
+            severity="normal",
+            severity_reasons=[],
+            emotion="calm",
+            issue_category="logistics",
+            issue_description="快递三天没更新物流了",
+            desired_remedy="reship",
+        ),
+        "k-old",
+    )
+    context = browser.new_context(
+        viewport={"width": 1360, "height": 860}, locale="zh-CN", timezone_id="Asia/Shanghai"
+    )
+    page = context.new_page()
+    dialogs, errors = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page.goto(f"{desk['url']}/desk/")
+    expect(page).to_have_url(f"{desk['url']}/desk/login")
+    page.get_by_label("账号").fill("小王")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page.locator(f'tr[data-ticket="{older["id"]}"]')).to_be_visible()
+    # the ticket nobody answered within its 15 minutes stands out
+    expect(page.locator("tr.overdue")).to_have_count(1)
+    expect(page.locator("tr.overdue")).to_contain_text("已超时")
+    expect(page.locator("tr.overdue")).to_contain_text("售后服务问题")
+    expect(page.locator("#live-text")).to_have_text("实时更新中")
+    page.get_by_role("button", name="开启提示音").click()
+    beeps_before = int(page.evaluate("document.body.dataset.beeps || '0'"))
+
+    # a new urgent ticket appears without a reload, with a banner and a beep
+    created = store.create_ticket(
+        _make_draft(conversation_id="conv-live", issue_description=XSS, contact=XSS), "k-live"
+    )
+    started = time.monotonic()
+    row = page.locator(f'tr[data-ticket="{created["id"]}"]')
+    expect(row).to_be_visible(timeout=3000)
+    assert time.monotonic() - started < 2.5
+    expect(page.get_by_role("alert")).to_contain_text("紧急工单")
+    assert int(page.evaluate("document.body.dataset.beeps")) > beeps_before
+    # urgent first
+    expect(page.locator("#queue-rows tr").first).to_have_attribute("data-ticket", created["id"])
+    page.screenshot(path=str(shots / "desk-queue.png"), full_page=True)
+
+    # the ticket: customer markup is text, claim pauses the bot, reply goes out as the agent
+    row.get_by_role("link").click()
+    expect(page.get_by_text(XSS).first).to_be_visible()
+    page.get_by_role("button", name="认领").click()
+    expect(page.locator("#fields")).to_contain_text("小王")
+    page.get_by_label("回复客户").fill("您好，我是客服小王，马上为您处理")
+    page.get_by_role("button", name="发送", exact=True).click()
+    expect(page.locator(".msg.agent").last).to_contain_text("马上为您处理")
+
+    # the customer answers; it shows up live
+    _post(
+        f"{desk['rasa']}/test/user_message",
+        {"conversation_id": "conv-live", "text": XSS + " 还在吗"},
+    )
+    expect(page.locator(".msg.customer.live")).to_contain_text("还在吗", timeout=5000)
+    page.get_by_label("内部备注（客户看不到）").fill("客户提到起火，优先处理")
+    page.get_by_role("button", name="添加备注").click()
+    expect(page.locator("#notes")).to_contain_text("优先处理")
+    page.screenshot(path=str(shots / "desk-ticket.png"), full_page=True)
+
+    calls = _get(f"{desk['rasa']}/test/calls")
+    assert [(c["path"], c["json"]) for c in calls] == [
+        ("/conversations/conv-live/tracker/events", [{"event": "pause"}]),
+        (
+            "/conversations/conv-live/tracker/events",
+            [
+                {
+                    "event": "bot",
+                    "text": "您好，我是客服小王，马上为您处理",
+                    "metadata": {"agent": "小王"},
+                }
+            ],
+        ),
+    ]
+    assert calls[1]["query"] == {
+        "output_channel": "latest",
+        "execute_side_effects": "true",
+        "token": "browser-rasa-token",
+    }
+    assert store.get_ticket(created["id"])["transcript"][-1]["role"] == "agent"
+
+    # resolve hands the conversation back and asks the bot for the satisfaction turn
+    page.get_by_label("处理结果").fill("已为您办理退货退款，运费由我们承担")
+    page.get_by_role("button", name="结案").click()
+    expect(page.locator("#title")).to_contain_text("已结案")
+    store.update_ticket(created["id"], actor="bot", satisfaction={"score": 5, "comment": "很快"})
+
+    page.get_by_role("link", name="统计").click()
+    expect(page.locator("#kpis")).to_contain_text("工单总数17")
+    expect(page.locator("#kpis")).not_to_contain_text("平均解决时长—")
+    expect(page.locator("#kpis")).to_contain_text("（15 份）")
+    page.screenshot(path=str(shots / "desk-stats.png"), full_page=True)
+
+    assert dialogs == []
+    assert errors == []
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    context.close()

@@ -1,0 +1,168 @@
+"""The shop widget in Debian's chromium, against the real channels and a fake bot.
+
+Set COMPLAINTS_WIDGET_SCREENSHOTS=docs to refresh docs/widget-desktop.png and
+docs/widget-phone.png; otherwise the screenshots go to the test's temporary folder.
+"""
+
+import json
+import os
+import re
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from tests.bot.evidence import media_files as files
+
+IN_SHADOW = "complaint-widget"
+
+
+def received_texts(server: str) -> list:
+    with urllib.request.urlopen(f"{server}/test/received", timeout=5) as response:
+        return [message["text"] for message in json.loads(response.read())]
+
+
+def screenshot_dir(tmp_path: Path) -> Path:
+    target = os.environ.get("COMPLAINTS_WIDGET_SCREENSHOTS")
+    return Path(target) if target else tmp_path
+
+
+def test_bundle_is_ascii_so_any_page_encoding_works(widget_bundle):
+    assert widget_bundle.read_bytes().isascii()
+
+
+def test_widget_conversation_evidence_reload_and_offline(browser, widget_server, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    errors: list = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    # a GBK-encoded host page still shows the widget's Chinese correctly
+    page.goto(f"{widget_server}/test/gbk.html")
+    expect(page.get_by_role("button", name="联系客服")).to_be_visible()
+
+    page.goto(f"{widget_server}/widget/demo/")
+
+    # one script tag gives a launcher; the shop's CSS does not reach the widget
+    launcher = page.get_by_role("button", name="联系客服")
+    launcher.click()
+    dialog = page.get_by_role("dialog", name="在线客服")
+    expect(dialog).to_be_visible()
+    box = page.get_by_role("textbox", name="输入消息")
+    expect(box).to_be_focused()
+    send = page.get_by_role("button", name="发送", exact=True)
+    style = "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).textTransform]"
+    assert send.evaluate(style) == ["rgb(201, 48, 44)", "none"]
+    assert page.locator("main button").first.evaluate(style) == ["rgb(43, 43, 43)", "uppercase"]
+
+    # a message in Traditional script, the reply, a timestamp
+    box.fill("我的訂單還沒收到，請問怎麼處理？")
+    box.press("Enter")
+    reply = page.get_by_text("收到：我的訂單還沒收到，請問怎麼處理？", exact=True)
+    expect(reply).to_be_visible()
+    assert reply.get_attribute("lang") == "zh-Hant"
+    expect(page.locator(f"{IN_SHADOW} .row.bot time").first).to_have_text(
+        re.compile(r"^\d\d:\d\d$")
+    )
+
+    # the typing indicator while the bot works
+    box.fill("请稍等一下")
+    box.press("Enter")
+    typing = page.get_by_role("status", name="客服正在输入")
+    expect(typing).to_be_visible()
+    expect(page.get_by_text("收到：请稍等一下", exact=True)).to_be_visible()
+    expect(typing).to_be_hidden()
+
+    # a quick reply; the read-back card and the ticket banner
+    page.get_by_role("button", name="是的，提交").click()
+    card = page.get_by_role("group", name="请核对您的投诉信息")
+    expect(card).to_be_visible()
+    expect(card.get_by_text("物流配送问题")).to_be_visible()
+    expect(page.get_by_text("C20261123-0001")).to_be_visible()
+    expect(page.get_by_role("button", name="是的，提交")).to_have_count(0)
+
+    # evidence: a photo uploads and shows its thumbnail; a fake .jpg is refused; a wrong
+    # file is removed before sending
+    file_input = page.locator(f"{IN_SHADOW} input[type=file]")
+    file_input.set_input_files(
+        [{"name": "破损照片.jpg", "mimeType": "image/jpeg", "buffer": files.photo()}]
+    )
+    done = page.locator(f"{IN_SHADOW} .tray li[data-status=done]")
+    expect(done).to_have_count(1)
+    expect(done.locator("img")).to_have_attribute("src", re.compile(r"/thumb\?exp=\d+&sig="))
+    file_input.set_input_files(
+        [{"name": "fake.jpg", "mimeType": "image/jpeg", "buffer": files.elf()}]
+    )
+    expect(page.get_by_text("「fake.jpg」不是图片或视频", exact=False)).to_be_visible()
+    file_input.set_input_files(
+        [{"name": "wrong.png", "mimeType": "image/png", "buffer": files.png()}]
+    )
+    expect(done).to_have_count(2)
+    page.get_by_role("button", name="移除 wrong.png").click()
+    expect(page.locator(f"{IN_SHADOW} .tray li")).to_have_count(1)
+    send.click()
+    expect(page.get_by_text("收到 1 个证据文件，谢谢！")).to_be_visible()
+    sent_thumb = page.locator(f"{IN_SHADOW} .evidence-grid img")
+    expect(sent_thumb).to_have_count(1)
+    sent_thumb.evaluate("img => img.decode()")  # the signed thumbnail link really loads
+    assert sent_thumb.evaluate("img => img.naturalWidth") > 0
+    page.screenshot(path=str(screenshot_dir(tmp_path) / "widget-desktop.png"))
+
+    # reload: same session, the history is shown again, an unsent upload is back in the tray
+    file_input.set_input_files(
+        [{"name": "later.png", "mimeType": "image/png", "buffer": files.png()}]
+    )
+    expect(done).to_have_count(1)
+    page.reload()
+    expect(dialog).to_be_visible()
+    expect(page.get_by_text("收到：我的訂單還沒收到，請問怎麼處理？", exact=True)).to_be_visible()
+    expect(page.get_by_text("C20261123-0001")).to_be_visible()
+    expect(page.locator(f"{IN_SHADOW} .evidence-grid img")).to_have_count(1)
+    expect(done).to_have_count(1)
+    page.get_by_role("button", name="移除 later.png").click()
+    expect(page.locator(f"{IN_SHADOW} .tray li")).to_have_count(0)
+
+    # offline: the message waits, then is delivered exactly once
+    context.set_offline(True)
+    expect(page.get_by_role("status").filter(has_text="网络已断开")).to_be_visible()
+    box.fill("断网时写的消息")
+    box.press("Enter")
+    expect(page.get_by_text("待发送")).to_be_visible()
+    page.wait_for_timeout(1000)
+    assert "断网时写的消息" not in received_texts(widget_server)
+    context.set_offline(False)
+    answer = page.get_by_text("收到：断网时写的消息", exact=True)
+    expect(answer).to_have_count(1)
+    expect(page.get_by_text("待发送")).to_have_count(0)
+    page.wait_for_timeout(1500)
+    expect(answer).to_have_count(1)
+    assert received_texts(widget_server).count("断网时写的消息") == 1
+
+    # keyboard: Escape closes the dialog and gives focus back to the launcher
+    box.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(launcher).to_be_focused()
+
+    # phone width, same session (the storage state carries the session token)
+    phone = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="zh-CN",
+        storage_state=context.storage_state(),
+    )
+    phone_page = phone.new_page()
+    phone_page.on("pageerror", lambda error: errors.append(str(error)))
+    phone_page.goto(f"{widget_server}/widget/demo/order.html")
+    phone_page.get_by_role("button", name="申请售后 / 投诉").click()
+    phone_dialog = phone_page.get_by_role("dialog", name="在线客服")
+    expect(phone_dialog).to_be_visible()
+    expect(phone_page.get_by_text("收到：断网时写的消息", exact=True)).to_be_visible()
+    box_size = phone_dialog.bounding_box()
+    assert box_size and box_size["width"] == 390 and box_size["height"] == 844
+    expect(phone_page.get_by_role("button", name="联系客服")).to_be_hidden()
+    phone_page.screenshot(path=str(screenshot_dir(tmp_path) / "widget-phone.png"))
+
+    phone.close()
+    context.close()
+    assert errors == []

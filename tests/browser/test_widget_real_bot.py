@@ -1,0 +1,79 @@
+"""A whole complaint in the shop widget against the real bot, read back through the ticket API."""
+
+import hashlib
+import os
+
+import pytest
+import requests
+from playwright.sync_api import expect
+
+from tests.bot.evidence import media_files as files
+from tests.e2e.stack import MODEL, Stack
+
+IN_SHADOW = "complaint-widget"
+pytestmark = [pytest.mark.e2e, pytest.mark.model]
+
+
+@pytest.fixture(scope="module")
+def real_stack(tmp_path_factory, widget_bundle):
+    if not MODEL.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("models/complaint.tar.gz is missing: scripts/test trains it before pytest")
+        pytest.skip("no trained model")
+    running = Stack(tmp_path_factory.mktemp("widget-stack"))
+    try:
+        yield running.start()
+    finally:
+        running.stop()
+
+
+def test_complaint_with_photos_reaches_a_ticket(browser, real_stack, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{real_stack.rasa_url}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    box = page.get_by_role("textbox", name="输入消息")
+    send = page.get_by_role("button", name="发送", exact=True)
+
+    box.fill("收到的杯子碎了！！订单 2024 1123 5567，给我补发一个")
+    send.click()
+    expect(page.get_by_text("快递面单", exact=False).first).to_be_visible(timeout=30_000)
+
+    photo, screenshot = files.photo(), files.png()
+    page.locator(f"{IN_SHADOW} input[type=file]").set_input_files(
+        [
+            {"name": "破损.jpg", "mimeType": "image/jpeg", "buffer": photo},
+            {"name": "订单截图.png", "mimeType": "image/png", "buffer": screenshot},
+        ]
+    )
+    expect(page.locator(f"{IN_SHADOW} .tray li[data-status=done]")).to_have_count(2)
+    send.click()
+    expect(page.get_by_text("收到2个文件", exact=False)).to_be_visible(timeout=30_000)
+    expect(page.locator(f"{IN_SHADOW} .evidence-grid img")).to_have_count(2)
+
+    box.fill("不用留电话")
+    send.click()
+    card = page.get_by_role("group", name="请核对您的投诉信息")
+    expect(card).to_be_visible(timeout=30_000)
+    expect(card.get_by_text("202411235567")).to_be_visible()
+    expect(page.get_by_text("跟您核对一下", exact=False)).to_have_count(0)
+    page.get_by_role("button", name="确认提交").click()
+
+    tickets = []
+    for _ in range(60):
+        tickets = [t for t in real_stack.tickets() if t["channel"] == "widget"]
+        if tickets:
+            break
+        page.wait_for_timeout(500)
+    [ticket] = tickets
+    expect(page.get_by_text(ticket["id"]).first).to_be_visible(timeout=30_000)
+    assert ticket["order_id"] == "202411235567" and ticket["desired_remedy"] == "reship"
+    assert len(ticket["evidence"]) == 2
+    assert {e["content_type"] for e in ticket["evidence"]} == {"image/jpeg", "image/png"}
+    for item in ticket["evidence"]:
+        stored = requests.get(item["url"], timeout=10)
+        assert stored.status_code == 200
+        assert hashlib.sha256(stored.content).hexdigest() == item["sha256"]
+        assert len(stored.content) == item["size"]
+    assert ticket["evidence_missing"] == []
+    context.close()

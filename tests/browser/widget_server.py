@@ -1,0 +1,155 @@
+"""A Sanic server with the widget's channels and a fake bot, for the browser tests.
+
+Run as `python -m tests.browser.widget_server --port N --storage DIR`. The channels are
+mounted with Rasa's own `register()`, as `rasa run` mounts them. The fake bot stands in for
+the agent: it keeps real trackers in Rasa's InMemoryTrackerStore (so the history replay is
+the real one), answers through the channel's output channel, and counts what it received
+(`GET /test/received`) so a test can check that a message was delivered exactly once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import uuid
+from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
+from typing import Any, Dict, List
+
+from rasa.core.channels.channel import UserMessage, register
+from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, UserUttered
+from sanic import Sanic, response
+
+from bot.channels.socketio import WidgetSocketIOInput
+from bot.channels.uploads import EvidenceUploadInput
+from bot.evidence.settings import EvidenceSettings
+
+SECRET = "browser-test-secret-0123456789abcdef"
+
+
+class FakeBot:
+    """Echoes, offers quick replies, reads back and files a ticket."""
+
+    def __init__(self) -> None:
+        self.tracker_store = InMemoryTrackerStore(Domain.empty())
+        self.received: List[Dict[str, Any]] = []
+
+    def replies(self, message: UserMessage) -> List[Dict[str, Any]]:
+        text = message.text or ""
+        metadata = message.metadata or {}
+        if text == "/affirm":
+            due = datetime.now(timezone.utc) + timedelta(minutes=15)
+            return [
+                {
+                    "custom": {
+                        "type": "read_back",
+                        "fields": [
+                            {"label": "订单号", "value": "2026112300123"},
+                            {"label": "问题类型", "value": "物流配送问题"},
+                            {"label": "问题描述", "value": "我的訂單還沒收到"},
+                            {"label": "您的诉求", "value": "补发"},
+                        ],
+                    }
+                },
+                {
+                    "custom": {
+                        "type": "ticket",
+                        "id": "C20261123-0001",
+                        "first_response_due": due.isoformat(),
+                    }
+                },
+                {"text": "客服会在 15 分钟内联系您。"},
+            ]
+        if text == "/send_evidence":
+            count = len(metadata.get("evidence") or [])
+            return [{"text": f"收到 {count} 个证据文件，谢谢！"}]
+        if text.startswith("/"):
+            return [{"text": "好的，请继续描述。"}]
+        return [
+            {
+                "text": f"收到：{text}",
+                "buttons": [
+                    {"title": "是的，提交", "payload": "/affirm"},
+                    {"title": "补充说明", "payload": "/deny"},
+                ],
+            }
+        ]
+
+    async def __call__(self, message: UserMessage) -> None:
+        self.received.append({"text": message.text, "metadata": message.metadata})
+        if "稍等" in (message.text or ""):
+            await asyncio.sleep(1.5)  # a slow turn, to see the typing indicator
+        tracker = await self.tracker_store.get_or_create_tracker(message.sender_id)
+        tracker.update(
+            UserUttered(
+                message.text, input_channel=message.input_channel, metadata=message.metadata
+            )
+        )
+        for reply in self.replies(message):
+            data = {key: value for key, value in reply.items() if key != "text"}
+            event = BotUttered(reply.get("text"), data=data)
+            tracker.update(event)
+            await message.output_channel.send_response(message.sender_id, event.message())
+        await self.tracker_store.save(tracker)
+
+
+def create_app(storage: str) -> Sanic:
+    """The app: both widget channels, the fake bot as the agent, a counter route."""
+    settings = EvidenceSettings(storage_dir=storage, secret=SECRET)  # type: ignore[arg-type]
+    bot = FakeBot()
+    app = Sanic(f"widget_browser_{uuid.uuid4().hex[:8]}")
+    app.ctx.agent = SimpleNamespace(tracker_store=bot.tracker_store, handle_message=bot)
+    channels = [
+        WidgetSocketIOInput(session_persistence=True, evidence_settings=settings),
+        EvidenceUploadInput(settings=settings),
+    ]
+    register(channels, app, route="/webhooks/")
+
+    @app.get("/test/received")
+    async def received(_: Any) -> Any:
+        return response.json(bot.received)
+
+    @app.get("/test/gbk.html")
+    async def gbk_page(_: Any) -> Any:
+        """A shop page in GBK, as many older Chinese shop pages still are."""
+        page = (
+            '<!doctype html><html lang="zh-CN"><head><meta charset="gbk"><title>旧版店铺</title>'
+            "</head><body><h1>旧版店铺页面</h1>"
+            '<script src="/widget/widget.js"></script></body></html>'
+        )
+        return response.raw(page.encode("gbk"), content_type="text/html; charset=gbk")
+
+    return app
+
+
+async def main(port: int, storage: str) -> None:
+    """Serve until SIGTERM or SIGINT."""
+    app = create_app(storage)
+    server = await app.create_server(
+        host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
+    )
+    assert server is not None
+    await server.startup()
+    await server.before_start()
+    await server.after_start()
+    await server.start_serving()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    await server.before_stop()
+    server.close()
+    await server.wait_closed()
+    await server.after_stop()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--storage", required=True)
+    args = parser.parse_args()
+    asyncio.run(main(args.port, args.storage))

@@ -1,0 +1,196 @@
+"""Starts the real servers (Rasa, action server, ticket API) for end-to-end tests."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "complaint.tar.gz"
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Stack:
+    """Running servers and helpers to talk to them like a client would."""
+
+    workdir: Path
+    rasa_port: int = field(default_factory=free_port)
+    actions_port: int = field(default_factory=free_port)
+    api_port: int = field(default_factory=free_port)
+    api_token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.api_port}"
+
+    def env(self) -> Dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            PYTHONPATH=str(ROOT),
+            TF_CPP_MIN_LOG_LEVEL="3",
+            COMPLAINTS_DATABASE_URL=f"sqlite:///{self.workdir / 'complaints.db'}",
+            COMPLAINTS_API_TOKEN=self.api_token,
+            COMPLAINTS_API_PORT=str(self.api_port),
+            COMPLAINTS_RASA_URL=self.rasa_url,
+            COMPLAINTS_RASA_TOKEN=self.rasa_token,
+            COMPLAINTS_EVIDENCE__STORAGE_DIR=str(self.workdir / "evidence"),
+            COMPLAINTS_EVIDENCE__PUBLIC_BASE_URL=self.rasa_url,
+        )
+        return env
+
+    def _endpoints(self) -> Path:
+        path = self.workdir / "endpoints.yml"
+        path.write_text(
+            f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
+            f'tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: "{self.workdir / "tracker.db"}"\n'
+            "nlg:\n  type: bot.nlg.ScriptAwareNLG\n",
+            encoding="utf-8",
+        )
+        return path
+
+    def _spawn(self, name: str, args: List[str]) -> None:
+        log = open(self.workdir / f"{name}.log", "wb")
+        self.processes[name] = subprocess.Popen(
+            args, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT
+        )
+
+    def start_actions(self) -> None:
+        self._spawn(
+            "actions",
+            [
+                str(BIN / "rasa"),
+                "run",
+                "actions",
+                "--actions",
+                "actions",
+                "--port",
+                str(self.actions_port),
+            ],
+        )
+
+    def start_rasa(self) -> None:
+        self._spawn(
+            "rasa",
+            [
+                str(BIN / "rasa"),
+                "run",
+                "--enable-api",
+                "--auth-token",
+                self.rasa_token,
+                "--port",
+                str(self.rasa_port),
+                "--model",
+                str(MODEL),
+                "--credentials",
+                str(ROOT / "credentials.yml"),
+                "--endpoints",
+                str(self._endpoints()),
+            ],
+        )
+
+    def start_api(self) -> None:
+        self._spawn("api", [sys.executable, "-m", "bot.api"])
+
+    def start(self) -> Stack:
+        self.start_actions()
+        self.start_rasa()
+        self.start_api()
+        self.wait_ready()
+        return self
+
+    def wait_ready(self, timeout: float = 240) -> None:
+        checks = {
+            "actions": f"http://127.0.0.1:{self.actions_port}/health",
+            "rasa": f"{self.rasa_url}/status?token={self.rasa_token}",
+            "api": f"{self.api_url}/health",
+        }
+        deadline = time.monotonic() + timeout
+        for name, url in checks.items():
+            while True:
+                proc = self.processes.get(name)
+                if proc is not None and proc.poll() is not None:
+                    raise RuntimeError(f"{name} exited:\n{self.log_tail(name)}")
+                try:
+                    if requests.get(url, timeout=2).status_code == 200:
+                        break
+                except requests.RequestException:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{name} did not start:\n{self.log_tail(name)}")
+                time.sleep(0.5)
+
+    def stop(self, name: Optional[str] = None) -> None:
+        for key in [name] if name else list(self.processes):
+            proc = self.processes.pop(key, None)
+            if proc and proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+    def log_tail(self, name: str, lines: int = 40) -> str:
+        path = self.workdir / f"{name}.log"
+        return (
+            "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+            if path.exists()
+            else ""
+        )
+
+    # client helpers -------------------------------------------------------------
+    def say(self, sender: str, text: str) -> List[Dict[str, Any]]:
+        resp = requests.post(
+            f"{self.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": text},
+            timeout=60,
+        )
+        resp.raise_for_status()
+        return resp.json()
+
+    def tickets(self, **params: Any) -> List[Dict[str, Any]]:
+        resp = requests.get(
+            f"{self.api_url}/api/tickets",
+            params=params,
+            timeout=10,
+            headers={"Authorization": f"Bearer {self.api_token}"},
+        )
+        resp.raise_for_status()
+        body = resp.json()
+        return body["tickets"] if isinstance(body, dict) else body
+
+
+def tracker(stack: Stack, sender: str) -> Dict[str, Any]:
+    """The conversation's tracker through Rasa's HTTP API."""
+    resp = requests.get(
+        f"{stack.rasa_url}/conversations/{sender}/tracker",
+        params={"token": stack.rasa_token},
+        timeout=10,
+    )
+    resp.raise_for_status()
+    return resp.json()
+
+
+def texts(messages: List[Dict[str, Any]]) -> List[str]:
+    return [m["text"] for m in messages if m.get("text")]

@@ -1,0 +1,172 @@
+"""A customer's whole complaint through the REST channel, read back through the ticket API."""
+
+import uuid
+
+import pytest
+import requests
+
+from bot.nlu.normalize import detect_script
+from tests.e2e.stack import texts, tracker
+
+pytestmark = [pytest.mark.e2e, pytest.mark.model]
+
+
+APOLOGY = ("抱歉", "对不起", "不好意思", "理解")
+
+
+def new_sender() -> str:
+    return f"e2e-{uuid.uuid4().hex[:10]}"
+
+
+def requested_slot(stack, sender):
+    return tracker(stack, sender)["slots"].get("requested_slot")
+
+
+def test_all_in_one_opening_reaches_a_ticket(stack):
+    sender = new_sender()
+    first = texts(stack.say(sender, "收到的杯子碎了！！订单 2024 1123 5567，给我补发一个"))
+    assert any(word in first[0] for word in APOLOGY), first
+    slots = tracker(stack, sender)["slots"]
+    assert slots["order_id"] == "202411235567"
+    assert slots["issue_category"] == "logistics"
+    assert slots["desired_remedy"] == "reship"
+    assert slots["requested_slot"] == "evidence_status"
+
+    stack.say(sender, "没拍照片")
+    assert requested_slot(stack, sender) == "contact_status"
+    read_back = "\n".join(texts(stack.say(sender, "不用留电话")))
+    assert "202411235567" in read_back and "补发" in read_back
+
+    created = "\n".join(texts(stack.say(sender, "确认")))
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert ticket["id"] in created
+    assert ticket["order_id"] == "202411235567" and ticket["order_verified"] is True
+    assert ticket["issue_category"] == "logistics"
+    assert ticket["desired_remedy"] == "reship"
+    assert ticket["channel"] == "rest"
+    assert ticket["order"]["amount"] == 118.0
+    assert ticket["evidence_missing"]
+    assert ticket["transcript"][0]["role"] == "customer"
+
+
+def test_confirmation_sent_twice_files_one_ticket(stack):
+    sender = new_sender()
+    stack.say(sender, "订单202411200012的羽绒服拉链坏了，我要退货退款")
+    stack.say(sender, "没有照片")
+    stack.say(sender, "不用")
+    stack.say(sender, "确认")
+    stack.say(sender, "确认")
+    assert len(stack.tickets(conversation_id=sender)) == 1
+
+
+def test_angry_customer_hears_an_apology_before_any_question(stack):
+    sender = new_sender()
+    replies = texts(stack.say(sender, "你们这什么破快递！！！东西全压烂了 垃圾店😡"))
+    assert any(word in replies[0] for word in APOLOGY[:3]), replies
+    assert "？" not in replies[0] and "?" not in replies[0]
+
+
+def test_handoff_mid_form_files_what_is_known(stack):
+    sender = new_sender()
+    stack.say(sender, "耳机用了两天就不响了")
+    reply = "\n".join(texts(stack.say(sender, "转人工")))
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert ticket["id"] in reply
+    assert ticket["issue_category"] == "product_quality"
+    assert "耳机" in ticket["issue_description"]
+    assert tracker(stack, sender)["active_loop"] in ({}, None) or not tracker(stack, sender)[
+        "active_loop"
+    ].get("name")
+
+
+def test_cancel_files_nothing(stack):
+    sender = new_sender()
+    stack.say(sender, "少发了一件")
+    stack.say(sender, "算了 不投诉了")
+    assert stack.tickets(conversation_id=sender) == []
+
+
+def test_correction_at_read_back(stack):
+    sender = new_sender()
+    stack.say(sender, "订单 202411180305 耳机坏了 要换货")
+    stack.say(sender, "没有")
+    stack.say(sender, "不用")
+    reply = "\n".join(texts(stack.say(sender, "订单号打错了，是 2024 1115 0420")))
+    assert "202411150420" in reply
+    stack.say(sender, "确认")
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert ticket["order_id"] == "202411150420"
+
+
+def test_status_query_reports_the_ticket(stack):
+    sender = new_sender()
+    stack.say(sender, "退款一直没到账 订单202411220931")
+    stack.say(sender, "退款")
+    stack.say(sender, "没有")
+    stack.say(sender, "不用")
+    stack.say(sender, "确认")
+    [ticket] = stack.tickets(conversation_id=sender)
+    reply = "\n".join(texts(stack.say(sender, "我的投诉到哪一步了")))
+    assert ticket["id"] in reply
+
+
+def test_traditional_customer_is_answered_in_traditional(stack):
+    sender = new_sender()
+    replies = texts(stack.say(sender, "收到的貨物壞了，訂單202411191024，我要退貨"))
+    assert replies and all(detect_script(text) == "hant" for text in replies), replies
+    simplified = texts(stack.say(new_sender(), "收到的货物坏了，订单202411191024，我要退货"))
+    assert all(detect_script(text) != "hant" for text in simplified), simplified
+
+
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        (b"{not json", 400),
+        (b'{"message": "hi"}', 400),
+        (b'{"sender": "x", "message": ""}', 400),
+        (b'{"sender": "x", "message": "   "}', 400),
+        (b'{"sender": "x", "message": 42}', 400),
+        (('{"sender": "x", "message": "' + "长" * 10001 + '"}').encode(), 413),
+        (b"\x00\xff\xfe binary", 400),
+    ],
+)
+def test_bad_requests_get_a_clear_4xx(stack, body, status):
+    resp = requests.post(f"{stack.rasa_url}/webhooks/rest/webhook", data=body, timeout=30)
+    assert resp.status_code == status
+    assert resp.json()["message"]
+
+
+@pytest.mark.parametrize("text", ["😡😡😡", "\x00\x01垃圾\x7f", "长" * 10000, "在吗"])
+def test_odd_but_valid_messages_get_a_polite_reply(stack, text):
+    replies = stack.say(new_sender(), text)
+    assert texts(replies)
+
+
+def test_triage_api_uses_the_running_model(stack):
+    resp = requests.post(
+        f"{stack.api_url}/api/triage",
+        json={"text": "孩子用你们的水壶烫伤了 订单 2024 1119 1024，我要去12315投诉"},
+        headers={"Authorization": f"Bearer {stack.api_token}"},
+        timeout=30,
+    )
+    assert resp.status_code == 200, resp.text
+    body = resp.json()
+    assert body["severity"]["value"] == "urgent"
+    assert {"injury", "legal"} <= set(body["severity_reasons"])
+    assert body["order_id"]["value"] == "202411191024"
+    assert body["issue_category"]["value"] == "product_quality"
+
+
+def test_conversation_survives_a_server_restart(stack):
+    sender = new_sender()
+    stack.say(sender, "订单202411200012的羽绒服拉链坏了，我要退货退款")
+    assert requested_slot(stack, sender) == "evidence_status"
+    stack.stop("rasa")
+    stack.start_rasa()
+    stack.wait_ready()
+    stack.say(sender, "没有照片")
+    assert requested_slot(stack, sender) == "contact_status"
+    stack.say(sender, "不用")
+    stack.say(sender, "确认")
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert ticket["order_id"] == "202411200012" and ticket["desired_remedy"] == "return_refund"
