@@ -3,7 +3,7 @@
 Three tables beside the ticket store's (same engine, created on start):
 
 - `desk_agents`: one row per agent: unique name, role (`agent` or `supervisor`), password
-  hash (scrypt from the standard library, a memory-hard KDF: `scrypt$n$r$p$salt$hash`).
+  hash (argon2id through argon2-cffi, with its default parameters, as a PHC string).
 - `desk_sessions`: one row per signed-in browser; only the SHA-256 of the session id is kept,
   with the session's CSRF token and expiry. Signing out deletes the row.
 - `desk_notes`: private notes agents write on tickets (never shown to the customer).
@@ -15,14 +15,14 @@ Every method is one unit of work in its own session (the ticket store's `session
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Dict, List
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Column, ForeignKey, Integer, String, Text, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import declarative_base
@@ -33,7 +33,6 @@ from bot.tickets.store import TicketStore, utc_now
 DeskBase: Any = declarative_base()
 
 ROLES = ("agent", "supervisor")
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MIN_PASSWORD_CHARS = 8
 MAX_NAME_CHARS = 64
 MAX_NOTE_CHARS = 4000
@@ -110,37 +109,20 @@ class DeskSession:
     csrf_token: str
 
 
+_HASHER = PasswordHasher()
+
+
 def hash_password(password: str) -> str:
-    """A salted scrypt hash of the password, with its parameters."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(
-        password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32
-    )
-    encode = base64.b64encode
-    return (
-        f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}$"
-        f"{encode(salt).decode('ascii')}${encode(digest).decode('ascii')}"
-    )
+    """An argon2id hash (PHC string: algorithm, parameters, salt and hash in one)."""
+    return _HASHER.hash(password)
 
 
 def check_password(password: str, stored: str) -> bool:
     """Whether the password matches a hash made by `hash_password` (constant time)."""
     try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        expected = base64.b64decode(digest)
-        given = hashlib.scrypt(
-            password.encode("utf-8"),
-            salt=base64.b64decode(salt),
-            n=int(n),
-            r=int(r),
-            p=int(p),
-            dklen=len(expected),
-        )
-    except (ValueError, TypeError):
+        return _HASHER.verify(stored, password)
+    except (VerificationError, InvalidHashError):
         return False
-    return hmac.compare_digest(given, expected)
 
 
 # Compared against when the name is unknown, so both cases take the same time.

@@ -459,6 +459,27 @@ def create_desk_app(
             raise TicketNotFound(ticket_id)
         return ticket
 
+    async def sync_customer_messages(ticket: Dict[str, Any]) -> List[Dict[str, Any]]:
+        """Copy what the customer wrote after the ticket was created into its transcript.
+
+        Why: during a takeover (or while nobody has picked the ticket up) the customer keeps
+        writing in Rasa's conversation; the ticket must keep those words even if no desk page
+        was open. Returns the messages after the ticket's creation (`{text, timestamp}`).
+        """
+        created = parse_time(ticket["created_at"])
+        since = created.timestamp() if created else 0.0
+        messages = [
+            m
+            for m in await rasa.user_messages(ticket["conversation_id"])
+            if m["timestamp"] > since and m["text"].strip()
+        ]
+        entries = [
+            {"role": "customer", "text": m["text"], "at": m["timestamp"]} for m in messages
+        ]
+        if entries:
+            await run(store.merge_transcript, ticket["id"], entries)
+        return messages
+
     def _evidence_links(ticket: Dict[str, Any]) -> List[Dict[str, Any]]:
         items = []
         for item in ticket.get("evidence") or []:
@@ -523,7 +544,7 @@ def create_desk_app(
             if time.monotonic() >= state["next_rasa"]:
                 state["next_rasa"] = time.monotonic() + max(1.0, desk.poll_seconds * 2)
                 try:
-                    messages = await rasa.user_messages(ticket["conversation_id"])
+                    messages = await sync_customer_messages(ticket)
                 except RasaUnavailable:
                     messages = []
                 for message in messages:
@@ -561,6 +582,7 @@ def create_desk_app(
         if ticket["status"] != "assigned":
             raise DeskError(409, "not_assigned", "先认领工单再回复客户")
         _require_owner(agent, ticket)
+        await sync_customer_messages(ticket)
         await rasa.send_agent_message(ticket["conversation_id"], text, agent.name)
         updated = await run(store.append_transcript, ticket_id, [{"role": "agent", "text": text}])
         return _json({"ticket": updated})
@@ -574,6 +596,10 @@ def create_desk_app(
         if ticket["status"] != "assigned":
             raise DeskError(409, "not_assigned", "只能结案处理中（assigned）的工单")
         _require_owner(agent, ticket)
+        try:
+            await sync_customer_messages(ticket)
+        except RasaUnavailable as error:
+            logger.warning("ticket %s: customer messages not copied: %s", ticket_id, error)
         updated = await run(
             store.update_ticket,
             ticket_id,

@@ -429,6 +429,26 @@ class TicketStore:
             row.transcript = list(row.transcript or []) + new_entries
             return self._to_dict(row)
 
+    def merge_transcript(self, ticket_id: str, entries: List[Dict[str, Any]]) -> int:
+        """Add the entries the transcript does not hold yet (same role, text and time).
+
+        Why: the desk copies the customer's messages from Rasa's tracker into the ticket from
+        several places (live stream, reply, resolve); calling it twice must not duplicate.
+        Returns how many entries were added.
+        """
+        new_entries = normalize_transcript(entries, self._now(), self._tz)
+        with self.session_scope() as session:
+            row = session.execute(
+                select(TicketRow).where(TicketRow.id == ticket_id).with_for_update()
+            ).scalar_one_or_none()
+            if row is None:
+                raise TicketNotFound(ticket_id)
+            present = {(e["role"], e["text"], e["at"]) for e in row.transcript or []}
+            added = [e for e in new_entries if (e["role"], e["text"], e["at"]) not in present]
+            if added:
+                row.transcript = list(row.transcript or []) + added
+            return len(added)
+
     def get_audit(self, ticket_id: str) -> List[Dict[str, Any]]:
         """The ticket's change history, oldest first: `{at, actor, field, before, after}`."""
         query = (

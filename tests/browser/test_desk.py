@@ -237,7 +237,10 @@ def test_agent_signs_in_sees_a_new_ticket_live_claims_and_replies(browser, desk,
         "execute_side_effects": "true",
         "token": "browser-rasa-token",
     }
-    assert store.get_ticket(created["id"])["transcript"][-1]["role"] == "agent"
+    # the desk keeps the customer's answer in the ticket, after the agent's line
+    transcript = store.get_ticket(created["id"])["transcript"]
+    assert [e["role"] for e in transcript[-2:]] == ["agent", "customer"]
+    assert transcript[-1]["text"] == XSS + " 还在吗"
 
     # resolve hands the conversation back and asks the bot for the satisfaction turn
     page.get_by_label("处理结果").fill("已为您办理退货退款，运费由我们承担")

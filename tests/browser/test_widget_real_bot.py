@@ -1,30 +1,15 @@
 """A whole complaint in the shop widget against the real bot, read back through the ticket API."""
 
 import hashlib
-import os
 
 import pytest
 import requests
 from playwright.sync_api import expect
 
 from tests.bot.evidence import media_files as files
-from tests.e2e.stack import MODEL, Stack
 
 IN_SHADOW = "complaint-widget"
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
-
-
-@pytest.fixture(scope="module")
-def real_stack(tmp_path_factory, widget_bundle):
-    if not MODEL.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("models/complaint.tar.gz is missing: scripts/test trains it before pytest")
-        pytest.skip("no trained model")
-    running = Stack(tmp_path_factory.mktemp("widget-stack"))
-    try:
-        yield running.start()
-    finally:
-        running.stop()
 
 
 def test_complaint_with_photos_reaches_a_ticket(browser, real_stack, tmp_path):
@@ -61,7 +46,7 @@ def test_complaint_with_photos_reaches_a_ticket(browser, real_stack, tmp_path):
 
     tickets = []
     for _ in range(60):
-        tickets = [t for t in real_stack.tickets() if t["channel"] == "widget"]
+        tickets = real_stack.tickets(order_id="202411235567")
         if tickets:
             break
         page.wait_for_timeout(500)

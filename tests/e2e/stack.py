@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import secrets
 import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Awaitable, Dict, List, Optional, TypeVar
 
 import requests
 
@@ -33,8 +35,9 @@ class Stack:
     rasa_port: int = field(default_factory=free_port)
     actions_port: int = field(default_factory=free_port)
     api_port: int = field(default_factory=free_port)
-    api_token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
-    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    desk_port: int = field(default_factory=free_port)
+    api_token: str = field(default_factory=lambda: secrets.token_hex(16))
+    rasa_token: str = field(default_factory=lambda: secrets.token_hex(16))
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
@@ -44,6 +47,10 @@ class Stack:
     @property
     def api_url(self) -> str:
         return f"http://127.0.0.1:{self.api_port}"
+
+    @property
+    def desk_url(self) -> str:
+        return f"http://127.0.0.1:{self.desk_port}"
 
     def env(self) -> Dict[str, str]:
         env = dict(os.environ)
@@ -57,6 +64,8 @@ class Stack:
             COMPLAINTS_RASA_TOKEN=self.rasa_token,
             COMPLAINTS_EVIDENCE__STORAGE_DIR=str(self.workdir / "evidence"),
             COMPLAINTS_EVIDENCE__PUBLIC_BASE_URL=self.rasa_url,
+            COMPLAINTS_DESK__PORT=str(self.desk_port),
+            COMPLAINTS_DESK__SECRET_FILE=str(self.workdir / "desk-secret.key"),
         )
         return env
 
@@ -113,6 +122,21 @@ class Stack:
     def start_api(self) -> None:
         self._spawn("api", [sys.executable, "-m", "bot.api"])
 
+    def start_desk(self, agents: Dict[str, str]) -> None:
+        """Create the agent accounts (name -> password) with the CLI, then serve the desk."""
+        for name, password in agents.items():
+            subprocess.run(
+                [sys.executable, "-m", "bot.desk", "create-agent", name, "--password-stdin"],
+                input=password + "\n",
+                text=True,
+                cwd=ROOT,
+                env=self.env(),
+                check=True,
+                capture_output=True,
+            )
+        self._spawn("desk", [sys.executable, "-m", "bot.desk"])
+        self._wait_for("desk", f"{self.desk_url}/health", time.monotonic() + 60)
+
     def start(self) -> Stack:
         self.start_actions()
         self.start_rasa()
@@ -128,18 +152,21 @@ class Stack:
         }
         deadline = time.monotonic() + timeout
         for name, url in checks.items():
-            while True:
-                proc = self.processes.get(name)
-                if proc is not None and proc.poll() is not None:
-                    raise RuntimeError(f"{name} exited:\n{self.log_tail(name)}")
-                try:
-                    if requests.get(url, timeout=2).status_code == 200:
-                        break
-                except requests.RequestException:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"{name} did not start:\n{self.log_tail(name)}")
-                time.sleep(0.5)
+            self._wait_for(name, url, deadline)
+
+    def _wait_for(self, name: str, url: str, deadline: float) -> None:
+        while True:
+            proc = self.processes.get(name)
+            if proc is not None and proc.poll() is not None:
+                raise RuntimeError(f"{name} exited:\n{self.log_tail(name)}")
+            try:
+                if requests.get(url, timeout=2).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{name} did not start:\n{self.log_tail(name)}")
+            time.sleep(0.5)
 
     def stop(self, name: Optional[str] = None) -> None:
         for key in [name] if name else list(self.processes):
@@ -194,3 +221,20 @@ def tracker(stack: Stack, sender: str) -> Dict[str, Any]:
 
 def texts(messages: List[Dict[str, Any]]) -> List[str]:
     return [m["text"] for m in messages if m.get("text")]
+
+
+T = TypeVar("T")
+
+
+def run_async(awaitable: Awaitable[T]) -> T:
+    """Run a coroutine to completion from a sync test.
+
+    A worker thread gets its own event loop, so this works even while the session's
+    Playwright browser keeps a loop running in the main thread.
+    """
+
+    async def _await() -> T:
+        return await awaitable
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _await()).result()

@@ -28,6 +28,11 @@
     return node;
   }
 
+  // The same customer message from the live stream and from the stored transcript.
+  function messageKey(m) {
+    return Math.floor(Date.parse(m.at) / 1000) + "\n" + m.text;
+  }
+
   function time(value) {
     if (!value) return "";
     const d = new Date(value);
@@ -196,9 +201,11 @@
           el("figcaption", {}, e.filename + " · " + e.content_type))) : [el("p", {}, "没有凭证")]));
 
       const transcript = document.getElementById("transcript");
+      const stored = new Set(t.transcript.map((m) => messageKey(m)));
       transcript.replaceChildren(...t.transcript.map((m) =>
-        el("li", { class: "msg " + m.role }, el("span", { class: "who" }, ROLE[m.role] || m.role), el("p", {}, m.text), el("time", {}, time(m.at)))));
-      for (const m of live) transcript.append(m.cloneNode(true));
+        el("li", { class: "msg " + m.role + (m.role === "customer" && Date.parse(m.at) > Date.parse(t.created_at) ? " live" : "") },
+          el("span", { class: "who" }, ROLE[m.role] || m.role), el("p", {}, m.text), el("time", {}, time(m.at)))));
+      for (const [key, item] of live) if (!stored.has(key)) transcript.append(item.cloneNode(true));
 
       document.getElementById("notes").replaceChildren(...data.notes.map((n) =>
         el("li", {}, el("strong", {}, n.author), " ", el("time", {}, time(n.at)), el("p", {}, n.text))));
@@ -268,11 +275,11 @@
     source.addEventListener("changed", load);
     source.addEventListener("customer", (event) => {
       const m = JSON.parse(event.data);
-      const key = m.at + "\n" + m.text;
+      const key = messageKey(m);
       if (shown.has(key)) return;
       shown.add(key);
       const item = el("li", { class: "msg customer live" }, el("span", { class: "who" }, "客户（新）"), el("p", {}, m.text), el("time", {}, time(m.at)));
-      live.push(item);
+      live.push([key, item]);
       document.getElementById("transcript").append(item.cloneNode(true));
     });
   }

@@ -10,9 +10,9 @@ from bot.desk.accounts import AccountError, AccountStore, check_password, hash_p
 from bot.tickets import TicketStore
 
 
-def test_passwords_are_salted_scrypt_hashes():
+def test_passwords_are_salted_argon2id_hashes():
     stored = hash_password("s3cret-pass")
-    assert stored.startswith("scrypt$16384$8$1$")
+    assert stored.startswith("$argon2id$")
     assert stored != hash_password("s3cret-pass")
     assert check_password("s3cret-pass", stored)
     assert not check_password("wrong", stored)

@@ -1,6 +1,7 @@
 """The desk app end to end through ASGI: sign-in, security, queue, hand-over to and from Rasa."""
 
 import re
+from datetime import datetime
 
 import pytest
 from yarl import URL
@@ -24,6 +25,18 @@ def events_url(conversation_id, **query):
     return URL(f"{RASA_URL}/conversations/{conversation_id}/tracker/events").with_query(
         {**query, "token": RASA_TOKEN}
     )
+
+
+def tracker_url(conversation_id):
+    return URL(f"{RASA_URL}/conversations/{conversation_id}/tracker").with_query(
+        {"include_events": "ALL", "token": RASA_TOKEN}
+    )
+
+
+def mock_tracker(mock, conversation_id, *messages):
+    """The fake Rasa tracker holds these `(text, unix time)` customer messages."""
+    events = [{"event": "user", "text": text, "timestamp": at} for text, at in messages]
+    mock.get(tracker_url(conversation_id), payload={"events": events}, repeat=True)
 
 
 # --- security ---------------------------------------------------------------------------
@@ -230,21 +243,32 @@ async def test_reply_goes_to_the_customers_channel_and_the_transcript(
     conversation = ticket["conversation_id"]
     rasa_mock.post(events_url(conversation), payload={})
     rasa_mock.post(
-        events_url(conversation, output_channel="latest", execute_side_effects="true"), payload={}
+        events_url(conversation, output_channel="latest", execute_side_effects="true"),
+        payload={},
+        repeat=True,
     )
+    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 30
+    mock_tracker(rasa_mock, conversation, ("杯子碎了", later - 3600), ("有人吗？", later))
     await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")
     response = await agent.post(
         f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "您好，我是小王"}
     )
     assert response.status == 200, response.text
-    assert response.json()["ticket"]["transcript"][-1]["role"] == "agent"
-    assert response.json()["ticket"]["transcript"][-1]["text"] == "您好，我是小王"
-    assert rasa_calls(rasa_mock)[-1] == (
+    transcript = response.json()["ticket"]["transcript"]
+    # what the customer wrote after the ticket (not before) is kept, once, before the reply
+    assert [(e["role"], e["text"]) for e in transcript[-2:]] == [
+        ("customer", "有人吗？"),
+        ("agent", "您好，我是小王"),
+    ]
+    assert [e["text"] for e in transcript].count("杯子碎了") == 0
+    again = await agent.post(f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "在的"})
+    assert [e["text"] for e in again.json()["ticket"]["transcript"]].count("有人吗？") == 1
+    assert (
         "POST",
         f"/conversations/{conversation}/tracker/events",
         {"output_channel": "latest", "execute_side_effects": "true", "token": RASA_TOKEN},
         [{"event": "bot", "text": "您好，我是小王", "metadata": {"agent": "小王"}}],
-    )
+    ) in rasa_calls(rasa_mock)
 
 
 async def test_only_the_assignee_may_reply(agent, client, make_ticket, rasa_mock):
@@ -269,6 +293,8 @@ async def test_resolve_resumes_the_bot_and_triggers_the_satisfaction_turn(
         ),
         payload={},
     )
+    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 60
+    mock_tracker(rasa_mock, conversation, ("快递单号是SF123", later))
     await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")
     response = await agent.post(
         f"/desk/api/tickets/{ticket['id']}/resolve", json={"resolution": "已为您办理退货退款"}
@@ -279,7 +305,8 @@ async def test_resolve_resumes_the_bot_and_triggers_the_satisfaction_turn(
     assert stored["status"] == "resolved"
     assert stored["resolution"] == "已为您办理退货退款"
     events = f"/conversations/{conversation}/tracker/events"
-    assert rasa_calls(rasa_mock) == [
+    assert stored["transcript"][-1]["text"] == "快递单号是SF123"
+    assert [c for c in rasa_calls(rasa_mock) if c[0] == "POST"] == [
         ("POST", events, {"token": RASA_TOKEN}, [{"event": "pause"}]),
         ("POST", events, {"token": RASA_TOKEN}, [{"event": "resume"}]),
         (
