@@ -13,6 +13,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from bot import rasa_runtime
 from bot.i18n import conversation_script, localize
 
 
@@ -27,6 +28,9 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
     """Rasa's templated NLG plus conversion to the conversation's script."""
 
     def __init__(self, endpoint_config: Optional[EndpointConfig], domain: Domain) -> None:
+        # Rasa builds the NLG once when it loads the agent: the moment to install our
+        # runtime fixes to the server (bot/rasa_runtime), explicitly rather than on import.
+        rasa_runtime.install_all()
         super().__init__(domain.responses)
 
     async def generate(

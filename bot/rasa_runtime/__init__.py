@@ -1,0 +1,13 @@
+"""Small, documented runtime fixes to the Rasa server, installed explicitly at start-up.
+
+Each fix lives in its own module named for what it changes and has an `install()` that one
+of our Rasa plug-ins calls when Rasa constructs it (never as an import side effect), so a
+process that does not use our plug-ins runs stock Rasa. `install_all()` is that one call.
+"""
+
+from bot.rasa_runtime import action_validation
+
+
+def install_all() -> None:
+    """Install every runtime fix (idempotent)."""
+    action_validation.install()

@@ -1,0 +1,97 @@
+"""Validate custom-action responses with one compiled JSON-schema validator.
+
+Why: Rasa 3.6's `RemoteAction._validate_action_result` calls `jsonschema.validate(result,
+schema)` on every action-server response. That helper first checks the *schema* against the
+JSON-schema meta-schema and builds a new validator, every call; with Rasa's large events
+schema this was about half of the Rasa server's CPU under load (docs/performance.md). The
+schema is a constant, so it is checked once and its validator reused.
+
+Behaviour is unchanged: the same schema (`RemoteAction.action_response_format_spec()`), the
+same validator class `jsonschema.validate` would pick, the same error it would raise
+(`best_match` over all errors) with Rasa's hint appended. Installed by
+`bot.rasa_runtime.install_all()`, which our NLG (`bot.nlg.ScriptAwareNLG`) calls when Rasa
+builds it at server start-up. Sharing one validator is safe because Rasa validates on its
+event loop, one response at a time (the validator's `$ref` resolver keeps a scope stack).
+Revisit when upgrading Rasa: the patch refuses to install if
+`RemoteAction` no longer has the method it replaces.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any, Callable, Dict
+
+from jsonschema import ValidationError, exceptions, validators
+from jsonschema.protocols import Validator
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.constants import DOCS_BASE_URL
+
+logger = logging.getLogger(__name__)
+
+_HINT = (
+    ". Failed to validate Action server response from API, "
+    "make sure your response from the Action endpoint is valid. "
+    "For more information about the format visit "
+    f"{DOCS_BASE_URL}/custom-actions"
+)
+
+_STOCK: Dict[str, Callable[..., bool]] = {}
+
+
+@lru_cache(maxsize=1)
+def action_result_validator() -> Validator:
+    """The compiled validator of Rasa's action-response schema, checked once."""
+    schema = RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def validate_action_result(result: Dict[str, Any]) -> bool:
+    """True for a valid action-server response; raises Rasa's `ValidationError` otherwise."""
+    error = exceptions.best_match(action_result_validator().iter_errors(result))
+    if error is None:
+        return True
+    error.message += _HINT
+    raise error
+
+
+def _cached_validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
+    """Drop-in for `RemoteAction._validate_action_result` (same signature and errors)."""
+    return validate_action_result(result)
+
+
+def is_installed() -> bool:
+    """Whether `RemoteAction` validates with the cached validator."""
+    return RemoteAction.__dict__.get("_validate_action_result") is _cached_validate_action_result
+
+
+def install() -> None:
+    """Make `RemoteAction` use the cached validator (idempotent)."""
+    if is_installed():
+        return
+    stock = RemoteAction.__dict__.get("_validate_action_result")
+    if stock is None:
+        raise RuntimeError("RemoteAction._validate_action_result is gone: re-check this patch")
+    action_result_validator()  # fail at start-up, not on the first action, if the schema is bad
+    _STOCK["_validate_action_result"] = stock
+    RemoteAction._validate_action_result = _cached_validate_action_result  # type: ignore[method-assign]
+    logger.info("custom-action responses are validated with a cached JSON-schema validator")
+
+
+def uninstall() -> None:
+    """Restore Rasa's own validation (for tests)."""
+    stock = _STOCK.pop("_validate_action_result", None)
+    if stock is not None:
+        RemoteAction._validate_action_result = stock  # type: ignore[method-assign]
+
+
+__all__ = [
+    "ValidationError",
+    "action_result_validator",
+    "install",
+    "is_installed",
+    "uninstall",
+    "validate_action_result",
+]

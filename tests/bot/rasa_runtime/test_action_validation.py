@@ -1,0 +1,91 @@
+"""The cached action-response validation accepts and rejects exactly what Rasa's does."""
+
+import jsonschema
+import pytest
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.domain import Domain
+
+from bot.nlg import ScriptAwareNLG
+from bot.rasa_runtime import action_validation
+
+VALID = [
+    {},
+    {"events": [], "responses": []},
+    {
+        "events": [
+            {"event": "slot", "name": "order_id", "value": "202411235567", "timestamp": None},
+            {"event": "active_loop", "name": "complaint_form"},
+            {"event": "followup", "name": "action_read_back"},
+        ],
+        "responses": [{"response": "utter_ask_order_id", "buttons": []}],
+    },
+]
+
+INVALID = [
+    {"events": "not a list"},
+    {"events": [{"name": "order_id"}]},  # no "event" type
+    {"events": [{"event": "no_such_event"}]},
+    {"events": [{"event": "slot", "value": 1}]},  # a slot event needs a name
+    {"responses": ["a bare string"]},
+    {"events": [], "responses": {"text": "not a list"}},
+    ["not", "an", "object"],
+]
+
+
+@pytest.fixture
+def installed():
+    action_validation.install()
+    yield RemoteAction("action_anything", None)
+    action_validation.uninstall()
+
+
+def stock_accepts(result) -> bool:
+    try:
+        jsonschema.validate(result, RemoteAction.action_response_format_spec())
+        return True
+    except jsonschema.ValidationError:
+        return False
+
+
+@pytest.mark.parametrize("result", VALID)
+def test_valid_responses_pass(installed, result):
+    assert stock_accepts(result)
+    assert installed._validate_action_result(result) is True
+
+
+@pytest.mark.parametrize("result", INVALID)
+def test_invalid_responses_are_rejected_with_rasas_error(installed, result):
+    assert not stock_accepts(result)
+    with pytest.raises(jsonschema.ValidationError) as caught:
+        installed._validate_action_result(result)
+    assert "Failed to validate Action server response" in caught.value.message
+    assert "/custom-actions" in caught.value.message
+
+
+@pytest.mark.parametrize("result", INVALID)
+def test_same_error_as_stock(result):
+    """The patched method raises the error the stock one does (same message, same path)."""
+    action = RemoteAction("action_anything", None)
+    with pytest.raises(jsonschema.ValidationError) as stock:
+        action._validate_action_result(result)
+    action_validation.install()
+    try:
+        with pytest.raises(jsonschema.ValidationError) as cached:
+            action._validate_action_result(result)
+    finally:
+        action_validation.uninstall()
+    assert cached.value.message == stock.value.message
+    assert list(cached.value.absolute_path) == list(stock.value.absolute_path)
+
+
+def test_not_installed_on_import_but_by_the_nlg_at_start_up():
+    action_validation.uninstall()
+    assert not action_validation.is_installed()
+    ScriptAwareNLG(None, Domain.empty())
+    try:
+        assert action_validation.is_installed()
+        action_validation.install()  # idempotent
+        assert action_validation.is_installed()
+    finally:
+        action_validation.uninstall()
+    assert not action_validation.is_installed()
