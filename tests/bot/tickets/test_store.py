@@ -414,3 +414,22 @@ def test_transcript_entries_are_appended(store, clock, make_draft):
         store.append_transcript("nope", [{"role": "agent", "text": "x"}])
     with pytest.raises(InvalidTicketData):
         store.append_transcript(ticket["id"], [{"role": "agent"}])
+
+
+def test_merging_the_same_messages_twice_adds_them_once(store, make_draft):
+    ticket = store.create_ticket(make_draft(), "k")
+    first = {"role": "customer", "text": "还在吗", "at": 1795399320.0}
+    second = {"role": "customer", "text": "还在吗", "at": 1795399380.0}
+
+    assert store.merge_transcript(ticket["id"], [first]) == 1
+    assert store.merge_transcript(ticket["id"], [first, second]) == 1
+    # what the ticket held at creation is never copied again either
+    assert store.merge_transcript(ticket["id"], ticket["transcript"]) == 0
+
+    texts = [(e["text"], e["at"]) for e in store.get_ticket(ticket["id"])["transcript"]]
+    assert texts[len(ticket["transcript"]) :] == [
+        ("还在吗", "2026-11-23T10:02:00+08:00"),
+        ("还在吗", "2026-11-23T10:03:00+08:00"),
+    ]
+    with pytest.raises(TicketNotFound):
+        store.merge_transcript("nope", [first])
