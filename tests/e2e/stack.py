@@ -39,6 +39,8 @@ class Stack:
     api_token: str = field(default_factory=lambda: secrets.token_hex(16))
     rasa_token: str = field(default_factory=lambda: secrets.token_hex(16))
     processes: Dict[str, subprocess.Popen] = field(default_factory=dict)
+    # YAML appended to the project's credentials.yml (channels that need test secrets)
+    extra_credentials: str = ""
 
     @property
     def rasa_url(self) -> str:
@@ -79,6 +81,12 @@ class Stack:
         )
         return path
 
+    def _credentials(self) -> Path:
+        path = self.workdir / "credentials.yml"
+        base = (ROOT / "credentials.yml").read_text(encoding="utf-8")
+        path.write_text(base + "\n" + self.extra_credentials, encoding="utf-8")
+        return path
+
     def _spawn(self, name: str, args: List[str]) -> None:
         log = open(self.workdir / f"{name}.log", "wb")
         self.processes[name] = subprocess.Popen(
@@ -113,7 +121,7 @@ class Stack:
                 "--model",
                 str(MODEL),
                 "--credentials",
-                str(ROOT / "credentials.yml"),
+                str(self._credentials()),
                 "--endpoints",
                 str(self._endpoints()),
             ],
