@@ -14,8 +14,10 @@ from actions.conversation import (
     localized,
     slots_set_this_turn,
 )
+from actions.requests import hand_off
 from actions.tickets import announce_ticket, create_ticket
 from actions.validation import MAX_DESCRIPTION_CHARS
+from bot.intake.answers import accepts_read_back, wants_human
 from bot.intake.draft import IntakeFacts
 from bot.intake.presentation import read_back_card, read_back_values
 from bot.orders.ids import normalize_order_id
@@ -60,14 +62,18 @@ class ActionApplyCorrection(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         changes = {k: v for k, v in slots_set_this_turn(tracker).items() if k in _CORRECTABLE}
+        text = latest_text(tracker)
+        if wants_human(text):
+            return await hand_off(dispatcher, tracker)
+        if not changes and accepts_read_back(text):
+            # "对 尽快处理", "對，麻煩了": a yes with extra words, nothing to change
+            return await confirm(dispatcher, tracker)
         phone = latest_entity(tracker, "phone")
         if phone:
             changes.update(contact=str(phone), contact_status="given")
-        if latest_intent(tracker) == "complain" and latest_text(tracker):
+        if latest_intent(tracker) == "complain" and text:
             description = tracker.get_slot("issue_description") or ""
-            changes["issue_description"] = f"{description}\n{latest_text(tracker)}".strip()[
-                :MAX_DESCRIPTION_CHARS
-            ]
+            changes["issue_description"] = f"{description}\n{text}".strip()[:MAX_DESCRIPTION_CHARS]
         if "order_id" in changes:
             order_changes = await self._check_order(changes.pop("order_id"))
             if order_changes.get("pending_order_id"):
@@ -94,7 +100,12 @@ class ActionApplyCorrection(Action):
         except OrderServiceUnavailable:
             return {"order_id": order_id, "order_verified": False}
         if order:
-            return {"order_id": order_id, "order_verified": True, "pending_order_id": None}
+            return {
+                "order_id": order_id,
+                "order_verified": True,
+                "pending_order_id": None,
+                "order_missing": None,
+            }
         return {"pending_order_id": order_id}
 
 
@@ -107,12 +118,25 @@ class ActionCreateTicket(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        pending = tracker.get_slot("pending_order_id")
-        if pending:
-            confirmed = {"order_id": pending, "order_verified": False, "pending_order_id": None}
-            dispatcher.utter_message(response="utter_noted_correction")
-            return [SlotSet(k, v) for k, v in confirmed.items()] + read_back(
-                dispatcher, tracker, confirmed
-            )
-        ticket = await create_ticket(tracker, handoff_reason="confirmed")
-        return announce_ticket(dispatcher, tracker, ticket, "utter_ticket_created")
+        return await confirm(dispatcher, tracker)
+
+
+async def confirm(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """A yes at the read-back files the ticket.
+
+    An unknown order number the customer stands by is kept (unverified) and read back first.
+    """
+    pending = tracker.get_slot("pending_order_id")
+    if pending:
+        confirmed = {
+            "order_id": pending,
+            "order_verified": False,
+            "pending_order_id": None,
+            "order_missing": None,
+        }
+        dispatcher.utter_message(response="utter_noted_correction")
+        return [SlotSet(k, v) for k, v in confirmed.items()] + read_back(
+            dispatcher, tracker, confirmed
+        )
+    ticket = await create_ticket(tracker, handoff_reason="confirmed")
+    return announce_ticket(dispatcher, tracker, ticket, "utter_ticket_created")

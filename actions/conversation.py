@@ -23,6 +23,8 @@ INTAKE_SLOTS = (
     "live",
     "live_claim",
     "intake_id",
+    "order_missing",
+    "wants_human",
 )
 
 # Messages that steer the conversation rather than answer the form's question.

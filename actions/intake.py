@@ -8,6 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import channel_live_context, latest_text, localized
+from bot.intake.answers import wants_human
 from bot.intake.draft import strongest_emotion
 from bot.taxonomy import CATEGORIES, category_label
 from bot.triage.emotion import detect_emotion
@@ -36,6 +37,8 @@ class ActionStartIntake(Action):
             events.append(SlotSet("live", live))
         if not tracker.get_slot("intake_id"):
             events.append(SlotSet("intake_id", uuid.uuid4().hex))
+        # "… 气死了 给我转人工": the rules hand over instead of starting the form
+        events.append(SlotSet("wants_human", True if wants_human(text) else None))
         return events
 
 

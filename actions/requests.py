@@ -26,13 +26,18 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        existing = tracker.get_slot("ticket_id")
-        if existing and not tracker.get_slot("intake_id"):
-            ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, existing)
-            if ticket:
-                return _STOP_FORM + announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
-        ticket = await create_ticket(tracker, handoff_reason="customer_requested")
-        return _STOP_FORM + announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
+        return await hand_off(dispatcher, tracker)
+
+
+async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """File (or point to) the ticket with what is known and tell the customer a human comes."""
+    existing = tracker.get_slot("ticket_id")
+    if existing and not tracker.get_slot("intake_id"):
+        ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, existing)
+        if ticket:
+            return _STOP_FORM + announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
+    ticket = await create_ticket(tracker, handoff_reason="customer_requested")
+    return _STOP_FORM + announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
 
 
 class ActionCancelComplaint(Action):

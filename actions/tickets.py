@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies
 from actions.conversation import channel, channel_live_context, localized, reset_intake
-from bot.intake.draft import IntakeFacts, draft_fields
+from bot.intake.draft import IntakeFacts, draft_fields, triaged_category
 from bot.intake.presentation import due_values
 from bot.orders.service import OrderServiceUnavailable
 from bot.tickets import TicketDraft
@@ -55,9 +55,11 @@ async def create_ticket(tracker: Tracker, handoff_reason: str) -> Dict[str, Any]
     """Create (idempotently) the ticket for the current intake and return it."""
     settings = dependencies.settings()
     slots = tracker.current_slot_values()
+    events = intake_events(tracker)
     facts = IntakeFacts.from_slots(
         {
             **slots,
+            "issue_category": slots.get("issue_category") or triaged_category(events),
             "evidence": slots.get("evidence") or await unclaimed_evidence(tracker.sender_id),
             "live": slots.get("live") or channel_live_context(tracker),
         }
@@ -67,7 +69,7 @@ async def create_ticket(tracker: Tracker, handoff_reason: str) -> Dict[str, Any]
         facts,
         conversation_id=tracker.sender_id,
         channel=channel(tracker),
-        events=intake_events(tracker),
+        events=events,
         order=order,
         amount_threshold=settings.large_amount_threshold,
         handoff_reason=handoff_reason,

@@ -6,6 +6,7 @@ import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -17,7 +18,9 @@ from actions.conversation import (
     latest_entity,
     latest_intent,
     latest_text,
+    slots_set_this_turn,
 )
+from bot.intake import answers
 from bot.orders.ids import normalize_order_id
 from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, REMEDIES
@@ -52,6 +55,35 @@ class ValidateComplaintForm(FormValidationAction):
     def name(self) -> str:
         return "validate_complaint_form"
 
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Give way to a request for a human or a withdrawn complaint, else fill the form.
+
+        The form rejects itself (`ActionExecutionRejected`) so that the rules for handoff
+        and cancel apply even when the message also carried entities that would fill a
+        slot ("订单 DD2024… 气死了 给我转人工"). A handoff asked for inside a message the
+        NLU read as a complaint sets `wants_human`, which the rules react to.
+        """
+        intent = latest_intent(tracker)
+        text = latest_text(tracker)
+        rejected = ActionExecutionRejected(self.form_name())
+        if intent == "handoff":
+            return [rejected]
+        if answers.wants_human(text):
+            return [SlotSet("wants_human", True), rejected]
+        if intent == "cancel" and answers.cancels_complaint(text):
+            return [rejected]
+        events = await super().run(dispatcher, tracker, domain)
+        requested = tracker.get_slot("requested_slot")
+        if intent == "cancel" and not any(
+            e.get("event") == "slot" and e.get("name") == requested and e.get("value") is not None
+            for e in events
+        ):
+            # "算了" that does not answer the open question drops the complaint
+            return [rejected]
+        return events
+
     async def required_slots(
         self,
         domain_slots: List[str],
@@ -59,10 +91,16 @@ class ValidateComplaintForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> List[str]:
-        """A live-stream complaint also needs what the host said (主播话术)."""
+        """The questions this complaint needs.
+
+        A live-stream complaint also needs what the host said (主播话术); a customer without
+        an order number answers the order question by saying so (`order_missing`).
+        """
         slots = list(domain_slots)
         if tracker.get_slot("issue_category") == "livestream_misleading":
             slots.insert(slots.index("issue_category") + 1, "live_claim")
+        if tracker.get_slot("order_missing") and not tracker.get_slot("order_id"):
+            slots[slots.index("order_id")] = "order_missing"
         return slots
 
     async def extract_live_claim(
@@ -94,7 +132,11 @@ class ValidateComplaintForm(FormValidationAction):
         text = latest_text(tracker)
         intent = latest_intent(tracker)
         asked = tracker.get_slot("requested_slot") == "issue_description"
-        if not text or not (intent == "complain" or (asked and intent not in CONTROL_INTENTS)):
+        if not text or not (
+            intent == "complain"
+            or (asked and intent not in CONTROL_INTENTS)
+            or (intent == "inform" and self._describes_problem(tracker))
+        ):
             return {}
         return {"issue_description": _append(tracker.get_slot("issue_description"), text)}
 
@@ -116,12 +158,28 @@ class ValidateComplaintForm(FormValidationAction):
         if tracker.get_slot("requested_slot") != "order_id":
             return {}
         pending = tracker.get_slot("pending_order_id")
-        if pending and latest_intent(tracker) == "affirm":
-            return {"order_id": pending}
-        if latest_entity(tracker, "order_id") or latest_intent(tracker) in CONTROL_INTENTS:
+        intent = latest_intent(tracker)
+        text = latest_text(tracker)
+        if latest_entity(tracker, "order_id"):
             return {}
-        candidate = normalize_order_id(latest_text(tracker), self._pattern())
+        if pending and (intent == "affirm" or answers.affirms(text)):
+            return {"order_id": pending}
+        if not pending and (
+            answers.has_no_order_number(text) or (intent == "deny" and not answers.has_number(text))
+        ):
+            return {"order_missing": True}
+        if intent in CONTROL_INTENTS:
+            return {}
+        candidate = normalize_order_id(text, self._pattern())
         return {"order_id": candidate} if candidate else {}
+
+    async def validate_order_missing(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """No order number: the ticket goes out without one (order_verified false)."""
+        if not value:
+            return {"order_missing": None}
+        return {"order_missing": True, "order_id": None, "pending_order_id": None}
 
     async def validate_order_id(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -137,16 +195,42 @@ class ValidateComplaintForm(FormValidationAction):
             logger.warning("order service unavailable, keeping order unverified: %s", exc)
             return {"order_id": order_id, "order_verified": False, "pending_order_id": None}
         if order:
-            return {"order_id": order_id, "order_verified": True, "pending_order_id": None}
-        if pending == order_id:
-            return {"order_id": order_id, "order_verified": False, "pending_order_id": None}
-        return {"order_id": None, "order_verified": None, "pending_order_id": order_id}
+            return {
+                "order_id": order_id,
+                "order_verified": True,
+                "pending_order_id": None,
+                "order_missing": None,
+            }
+        if pending == order_id or self._confirmed_this_turn(tracker, order_id):
+            return {
+                "order_id": order_id,
+                "order_verified": False,
+                "pending_order_id": None,
+                "order_missing": None,
+            }
+        return {
+            "order_id": None,
+            "order_verified": None,
+            "pending_order_id": order_id,
+            "order_missing": None,
+        }
 
     async def validate_issue_category(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         """Only taxonomy codes are stored."""
         return {"issue_category": value if value in CATEGORIES else None}
+
+    async def extract_desired_remedy(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """A quick-reply title typed as text ("其他", "赔偿/补偿") answers the remedy question."""
+        if tracker.get_slot("requested_slot") != "desired_remedy" or latest_entity(
+            tracker, "desired_remedy"
+        ):
+            return {}
+        code = answers.remedy_named(latest_text(tracker), REMEDIES)
+        return {"desired_remedy": code} if code else {}
 
     async def validate_desired_remedy(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -168,7 +252,7 @@ class ValidateComplaintForm(FormValidationAction):
         intent = latest_intent(tracker)
         if intent == "send_evidence":
             return {"evidence_status": "provided"}
-        if intent == "deny":
+        if intent == "deny" or answers.has_no_evidence(latest_text(tracker)):
             return {"evidence_status": "none"}
         if intent in ("evidence_later", "affirm"):
             return {"evidence_status": "later"}
@@ -194,8 +278,10 @@ class ValidateComplaintForm(FormValidationAction):
             return {}
         if _phone(tracker):
             return {"contact_status": "given"}
-        intent = latest_intent(tracker)
-        if intent == "deny" or (intent == "cancel" and len(latest_text(tracker)) <= 4):
+        text = latest_text(tracker)
+        if answers.cancels_complaint(text):
+            return {}
+        if latest_intent(tracker) in ("deny", "cancel") or answers.declines_contact(text):
             return {"contact_status": "declined"}
         return {}
 
@@ -211,6 +297,27 @@ class ValidateComplaintForm(FormValidationAction):
         """Files the customer uploaded in this conversation (widget and connectors)."""
         store = dependencies.evidence_store()
         return await asyncio.to_thread(store.list, conversation_id)
+
+    @staticmethod
+    def _confirmed_this_turn(tracker: Tracker, order_id: str) -> bool:
+        """Whether this message already confirmed the unknown number.
+
+        The slot mappings run this validation once before the form does; the form must not
+        ask again.
+        """
+        changed = slots_set_this_turn(tracker)
+        return changed.get("order_verified") is False and changed.get("order_id") == order_id
+
+    @staticmethod
+    def _describes_problem(tracker: Tracker) -> bool:
+        """Whether facts given without a complaint intent still say what went wrong.
+
+        "保温杯漏水 订单… 想换一个": the triage classifier is sure of a category.
+        """
+        if tracker.get_slot("issue_description"):
+            return False
+        triage = (tracker.latest_message.get("complaint_triage") or {}).get("category") or {}
+        return bool(triage.get("code")) and float(triage.get("confidence") or 0) >= 0.45
 
     def _pattern(self) -> str:
         return dependencies.settings().order_id_pattern

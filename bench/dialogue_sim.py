@@ -13,6 +13,10 @@ cancel scenarios with no ticket; handoff scenarios with a ticket holding the fac
 then. Other fields (contact, severity, emotion, evidence) are checked and reported apart.
 
     .venv/bin/python -m bench.dialogue_sim [--only d001,d017] [--limit 5]
+    .venv/bin/python -m bench.dialogue_sim --scenarios bench/data/dialogues_dev.yml  # dev split
+
+The evaluation split (bench/data/dialogues.yml) is held out: develop against the
+development split (bench/data/dialogues_dev.yml, same format) and run the evaluation once.
 """
 
 from __future__ import annotations
@@ -343,10 +347,11 @@ def run(
     limit: int | None = None,
     model: Path = MODEL,
     logs: Path | None = None,
+    scenarios_path: Path | None = None,
 ) -> Dict[str, Any]:
     from bench.stack import BenchStack
 
-    scenarios = load_scenarios()
+    scenarios = load_scenarios(scenarios_path or DATA / "dialogues.yml")
     if only:
         scenarios = [s for s in scenarios if s["id"] in only]
     if limit:
@@ -440,8 +445,19 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--model", type=Path, default=MODEL)
     parser.add_argument("--logs", type=Path, help="copy the servers' logs into this folder")
+    parser.add_argument(
+        "--scenarios",
+        type=Path,
+        help="scenario file (default: the evaluation split bench/data/dialogues.yml)",
+    )
     args = parser.parse_args()
-    result = run(args.only.split(",") if args.only else None, args.limit, args.model, args.logs)
+    result = run(
+        args.only.split(",") if args.only else None,
+        args.limit,
+        args.model,
+        args.logs,
+        args.scenarios,
+    )
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else markdown(result))
 
 

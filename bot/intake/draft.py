@@ -29,6 +29,8 @@ EVIDENCE_KINDS: Dict[str, List[str]] = {
 
 _ROLE_BY_EVENT = {"user": "customer", "bot": "bot"}
 _EMOTION_RANK = {"calm": 0, "upset": 1, "angry": 2}
+# The triage classifier's category_threshold (config.yml): below it the form asks instead.
+CATEGORY_MIN_CONFIDENCE = 0.45
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,27 @@ def customer_texts(events: Iterable[Mapping[str, Any]]) -> List[str]:
         for e in events
         if e.get("event") == "user" and e.get("text") and not str(e["text"]).startswith("/")
     ]
+
+
+def triaged_category(
+    events: Iterable[Mapping[str, Any]], min_confidence: float = CATEGORY_MIN_CONFIDENCE
+) -> Optional[str]:
+    """The category the NLU's triage was surest of over the customer's messages.
+
+    Only when sure enough: a handoff asked for before the form got to the category still
+    files it.
+    """
+    best: Optional[str] = None
+    best_confidence = min_confidence
+    for event in events:
+        if event.get("event") != "user":
+            continue
+        triage = ((event.get("parse_data") or {}).get("complaint_triage") or {}).get("category")
+        code = (triage or {}).get("code")
+        confidence = float((triage or {}).get("confidence") or 0.0)
+        if code in CATEGORIES and code != "other" and confidence >= best_confidence:
+            best, best_confidence = code, confidence
+    return best
 
 
 def strongest_emotion(*emotions: Optional[str]) -> str:

@@ -7,7 +7,12 @@ async def test_known_order_is_verified(dispatcher, domain):
     result = await ValidateComplaintForm().validate_order_id(
         "2024 1123 5567", dispatcher, tracker, domain
     )
-    assert result == {"order_id": "202411235567", "order_verified": True, "pending_order_id": None}
+    assert result == {
+        "order_id": "202411235567",
+        "order_verified": True,
+        "pending_order_id": None,
+        "order_missing": None,
+    }
 
 
 async def test_unknown_order_is_checked_once_more_then_kept_unverified(dispatcher, domain):
@@ -17,6 +22,7 @@ async def test_unknown_order_is_checked_once_more_then_kept_unverified(dispatche
         "order_id": None,
         "order_verified": None,
         "pending_order_id": "998877665544",
+        "order_missing": None,
     }
 
     confirm = make_tracker(
@@ -29,6 +35,7 @@ async def test_unknown_order_is_checked_once_more_then_kept_unverified(dispatche
         "order_id": "998877665544",
         "order_verified": False,
         "pending_order_id": None,
+        "order_missing": None,
     }
 
 

@@ -1,0 +1,123 @@
+"""What a customer's free-text answer means for the question the bot asked.
+
+The NLU names one intent per message, but answers come with extra words ("对 尽快处理",
+"不用留了 这里联系就行", "没什么可拍的") that pull a linear classifier towards other
+intents. These checks read the answer itself, on the normalised text (`bot.nlu.normalize`:
+Simplified script, half-width, lower-case), so Traditional and full-width input count the
+same. They are used only where the question gives the answer its meaning (the form's
+validation, the read-back), never to classify a message out of context.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping, Optional
+
+from bot.nlu.normalize import normalize
+
+_PUNCT = re.compile(r"[\s,.!?;:~…、，。！？；：～\-—'\"“”‘’()（）\[\]【】]+")
+# A run of digits or letters long enough to be an order or phone number.
+_NUMBER = re.compile(r"[0-9a-z][0-9a-z \-]{4,}[0-9]")
+
+# "Yes" at the start of an answer: 对/是的/没错/确认/好的/可以/嗯/没问题/就是/ok ...
+_AFFIRM_START = re.compile(
+    r"^(对|对的|对啊|对呀|是|是的|是啊|是滴|没错|没问题|确认|确定|正确|好|好的|好滴|可以|行|"
+    r"嗯|恩|就是|就这样|就这个|提交|ok|okay|yes|yep|👌|👍)"
+)
+# Words that turn a "yes" into a change or a "no".
+_NOT_PLAIN_YES = re.compile(
+    r"不对|不是|不行|不要|不用|(?<!没)错|改|换成|但是|不过|除了|还有个|取消|算了"
+)
+# Polite closings that accept what was read back ("麻烦了", "谢谢").
+_THANKS = re.compile(r"^(谢谢|多谢|感谢|麻烦(你|您)?了|辛苦(了|你了|您了)?|拜托了)")
+
+_NO_ORDER = re.compile(
+    r"没有|没订单|没单号|无订单|找不到|找不着|查不到|看不到|不记得|记不得|记不清|记不住|"
+    r"忘了|忘记|忘掉|不知道|不清楚|丢了|删了|没保存|没存"
+)
+_NO_EVIDENCE = re.compile(
+    r"(没有|没|无|不用)(什么|啥|任何)?(可以|可|好)?(拍|图|照|相片|截图|截屏|视频|录像|证据|凭证)|"
+    r"拍不了|拍不到|拍不出|没法拍|没办法拍|不能拍|不方便拍|不好拍|没拍|没截|"
+    r"(扔|丢|删)(掉)?了"
+)
+_DECLINE_CONTACT = re.compile(
+    r"不用|不需要|不要|不必|不留|别留|别打|不方便|不想留|算了|免了|"
+    r"(这里|这边|这儿|在这|线上|网上|文字)(联系|说|聊|沟通|回复|回)"
+)
+# Dropping the complaint altogether, not just declining one question.
+_CANCEL_COMPLAINT = re.compile(
+    r"不投诉|取消投诉|撤销投诉|撤回投诉|投诉取消|不弄了|不处理了|不用处理|不折腾了|不办了|"
+    r"不登记了|不提交了|不要投诉|没事了|问题解决了|已经解决了|自己解决了"
+)
+_WANTS_HUMAN = re.compile(
+    r"(转|接|找|要|换|叫|来|给我)(个|一个|位)?(人工|真人|活人)|人工客服|真人客服|人工服务|"
+    r"(叫|找|让)(你们)?(的)?(主管|经理|负责人|老板)(来|出来)|"
+    r"(不要|不想|别|不跟|不和)(跟|和|让)?(机器人|机器|ai|自动回复)"
+)
+
+
+def _plain(text: str) -> str:
+    return _PUNCT.sub(" ", normalize(text or "")).strip()
+
+
+def has_number(text: str) -> bool:
+    """Whether the message carries something shaped like an order or phone number."""
+    return bool(_NUMBER.search(_plain(text)))
+
+
+def affirms(text: str) -> bool:
+    """A "yes" with or without extra words ("对 尽快处理", "没错就是它", "對，麻煩了")."""
+    plain = _plain(text)
+    return bool(_AFFIRM_START.match(plain)) and not _NOT_PLAIN_YES.search(plain)
+
+
+def accepts_read_back(text: str) -> bool:
+    """The read-back is accepted: a "yes" or a polite closing with nothing to change."""
+    plain = _plain(text)
+    if _NOT_PLAIN_YES.search(plain) or has_number(plain):
+        return False
+    return bool(_AFFIRM_START.match(plain) or _THANKS.match(plain))
+
+
+def has_no_order_number(text: str) -> bool:
+    """The customer cannot give an order number ("没有订单号", "不记得了", "忘了")."""
+    plain = _plain(text)
+    return not has_number(plain) and bool(_NO_ORDER.search(plain))
+
+
+def has_no_evidence(text: str) -> bool:
+    """Nothing to send as evidence ("没什么可拍的", "拍不了", "没有图")."""
+    return bool(_NO_EVIDENCE.search(_plain(text)))
+
+
+def declines_contact(text: str) -> bool:
+    """No phone number wanted ("不用留了 这里联系就行")."""
+    return bool(_DECLINE_CONTACT.search(_plain(text)))
+
+
+def cancels_complaint(text: str) -> bool:
+    """The complaint itself is withdrawn ("不投诉了", "算了不弄了")."""
+    return bool(_CANCEL_COMPLAINT.search(_plain(text)))
+
+
+def wants_human(text: str) -> bool:
+    """An explicit request for a person, wherever it sits in the message."""
+    return bool(_WANTS_HUMAN.search(_plain(text)))
+
+
+_OTHER_REMEDY = re.compile(r"^(其他|其它|别的|都不是|别的方式|其他方式|其他的|其它的)$")
+
+
+def remedy_named(text: str, labels: Mapping[str, str]) -> Optional[str]:
+    """The remedy whose label (a quick reply's title) is the whole answer.
+
+    "其他/别的" is `other`.
+    """
+    plain = _plain(text).replace(" ", "")
+    if _OTHER_REMEDY.match(plain):
+        return "other"
+    for code, label in labels.items():
+        names = {normalize(part) for part in re.split(r"[/（）()]", label) if part}
+        if plain and plain in names:
+            return code
+    return None

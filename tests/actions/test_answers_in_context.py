@@ -1,0 +1,199 @@
+"""Answers in the customer's own words, read in the context of the question asked.
+
+Behaviours that once failed in simulated conversations (issue #3): no order number to give,
+an unknown order number confirmed in free words, "no contact" said like a cancel, a yes with
+extra words at the read-back, "nothing to photograph", a handoff inside a long angry message,
+and a handoff before the category question.
+"""
+
+import pytest
+
+from actions import dependencies
+from actions.confirmation import ActionApplyCorrection
+from actions.intake import ActionStartIntake
+from actions.validation import ValidateComplaintForm
+from tests.actions.conftest import make_tracker, responses
+
+FACTS = {
+    "order_id": "202411235567",
+    "order_verified": True,
+    "issue_category": "logistics",
+    "issue_description": "收到的杯子碎了",
+    "desired_remedy": "reship",
+    "evidence_status": "none",
+    "contact_status": "declined",
+    "intake_id": "intake-1",
+    "awaiting_confirmation": True,
+}
+DOMAIN_SLOTS = [
+    "issue_description",
+    "issue_category",
+    "order_id",
+    "desired_remedy",
+    "evidence_status",
+    "contact_status",
+]
+
+
+def slot_events(events):
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def rejected(events):
+    return any(e.get("event") == "action_execution_rejected" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text", ["没有订单号", "不记得了", "找不到订单号", "忘了", "我忘記訂單號了"]
+)
+async def test_no_order_number_answers_the_order_question(dispatcher, domain, text):
+    form = ValidateComplaintForm()
+    asked = {"requested_slot": "order_id", "issue_category": "logistics"}
+    tracker = make_tracker(text, "nlu_fallback", slots=asked)
+    assert await form.extract_order_id(dispatcher, tracker, domain) == {"order_missing": True}
+    assert await form.validate_order_missing(True, dispatcher, tracker, domain) == {
+        "order_missing": True,
+        "order_id": None,
+        "pending_order_id": None,
+    }
+    answered = make_tracker(text, "deny", slots={**asked, "order_missing": True})
+    required = await form.required_slots(DOMAIN_SLOTS, dispatcher, answered, domain)
+    assert "order_id" not in required and "order_missing" in required
+
+
+async def test_an_order_number_given_later_replaces_no_order(dispatcher, domain):
+    form = ValidateComplaintForm()
+    tracker = make_tracker(
+        "订单号找到了 202411235567",
+        "inform",
+        slots={"order_missing": True, "order_id": "202411235567"},
+    )
+    assert "order_id" in await form.required_slots(DOMAIN_SLOTS, dispatcher, tracker, domain)
+    validated = await form.validate_order_id("202411235567", dispatcher, tracker, domain)
+    assert validated["order_id"] == "202411235567" and validated["order_missing"] is None
+
+
+async def test_a_ticket_without_order_number_is_unverified(dispatcher, domain):
+    from actions.confirmation import ActionCreateTicket
+
+    slots = {**FACTS, "order_id": None, "order_verified": None, "order_missing": True}
+    tracker = make_tracker("确认", "affirm", slots=slots)
+    await ActionCreateTicket().run(dispatcher, tracker, domain)
+    [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
+    assert ticket["order_id"] is None and ticket["order_verified"] is False
+
+
+@pytest.mark.parametrize(
+    "text", ["对 就是这个号", "没错就是它", "對，就是這個", "是的没错 我核对过了"]
+)
+async def test_unknown_order_confirmed_in_free_words(dispatcher, domain, text):
+    slots = {"requested_slot": "order_id", "pending_order_id": "998877665544"}
+    tracker = make_tracker(text, "complain", slots=slots)
+    form = ValidateComplaintForm()
+    assert await form.extract_order_id(dispatcher, tracker, domain) == {"order_id": "998877665544"}
+
+
+async def test_a_different_number_is_not_a_confirmation(dispatcher, domain):
+    slots = {"requested_slot": "order_id", "pending_order_id": "998877665544"}
+    tracker = make_tracker("不对 是 202411235567", "correct", slots=slots)
+    assert await ValidateComplaintForm().extract_order_id(dispatcher, tracker, domain) == {}
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("不用留了 这里联系就行", "cancel"),
+        ("不用留了，這裡聯繫就好", "cancel"),
+        ("算了不用留电话了", "cancel"),
+        ("不需要 有事在这说", "nlu_fallback"),
+    ],
+)
+async def test_declining_contact_is_not_cancelling(dispatcher, domain, text, intent):
+    tracker = make_tracker(
+        text, intent, slots={"requested_slot": "contact_status"}, active_loop="complaint_form"
+    )
+    form = ValidateComplaintForm()
+    assert await form.extract_contact_status(dispatcher, tracker, domain) == {
+        "contact_status": "declined"
+    }
+
+
+@pytest.mark.parametrize("text", ["算了不弄了 不投诉了", "不投诉了"])
+async def test_a_clear_cancel_at_the_contact_question_rejects_the_form(dispatcher, domain, text):
+    tracker = make_tracker(
+        text, "cancel", slots={"requested_slot": "contact_status"}, active_loop="complaint_form"
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert rejected(events)
+
+
+@pytest.mark.parametrize("text", ["没什么可拍的", "拍不了", "没有图", "拍不了 已经扔了"])
+async def test_nothing_to_photograph_is_no_evidence(dispatcher, domain, text):
+    tracker = make_tracker(text, "nlu_fallback", slots={"requested_slot": "evidence_status"})
+    assert await ValidateComplaintForm().extract_evidence_status(dispatcher, tracker, domain) == {
+        "evidence_status": "none"
+    }
+
+
+async def test_handoff_inside_an_angry_complaint_rejects_the_form(dispatcher, domain):
+    text = "等了一个礼拜还没发货 气死了 你们到底管不管 给我转人工"
+    tracker = make_tracker(
+        text, "complain", slots={"requested_slot": "desired_remedy"}, active_loop="complaint_form"
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert rejected(events) and slot_events(events) == {"wants_human": True}
+
+
+async def test_handoff_intent_rejects_the_form_even_with_entities(dispatcher, domain):
+    tracker = make_tracker(
+        "别问了 转人工",
+        "handoff",
+        entities=[{"entity": "desired_remedy", "value": "refund"}],
+        slots={"requested_slot": "evidence_status"},
+        active_loop="complaint_form",
+    )
+    assert rejected(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+
+
+async def test_opening_that_asks_for_a_human_is_flagged(dispatcher, domain):
+    text = "四件套一周了还不发货 订单DD20241123889 气死了 你们到底管不管 给我转人工"
+    events = await ActionStartIntake().run(dispatcher, make_tracker(text, "complain"), domain)
+    assert slot_events(events)["wants_human"] is True
+    calm = await ActionStartIntake().run(dispatcher, make_tracker("杯子碎了", "complain"), domain)
+    assert slot_events(calm)["wants_human"] is None
+
+
+@pytest.mark.parametrize(
+    "text", ["对 尽快处理", "對，麻煩了", "没问题 快点", "是的 就这样提交吧 谢谢"]
+)
+async def test_yes_with_extra_words_at_read_back_files_the_ticket(dispatcher, domain, text):
+    tracker = make_tracker(text, "complain", slots=FACTS)
+    events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_ticket_created"
+    assert slot_events(events)["awaiting_confirmation"] is False
+    assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
+
+
+async def test_change_at_read_back_is_not_a_yes(dispatcher, domain):
+    tracker = make_tracker("好的 改成换货", "correct", slots=FACTS)
+    await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert "utter_ticket_created" not in responses(dispatcher)
+
+
+async def test_handoff_before_the_category_keeps_the_triaged_category(dispatcher, domain):
+    from actions.requests import ActionHandoff
+
+    triage = {"category": {"code": "logistics", "confidence": 0.8, "ranking": []}}
+    text = "四件套一周了还不发货 给我转人工"
+    history = [
+        {
+            "event": "user",
+            "text": text,
+            "timestamp": 1732350000.0,
+            "parse_data": {"intent": {"name": "handoff"}, "complaint_triage": triage},
+        }
+    ]
+    tracker = make_tracker(text, "handoff", history=history, extra={"complaint_triage": triage})
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
+    assert ticket["issue_category"] == "logistics"
