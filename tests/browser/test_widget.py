@@ -166,3 +166,38 @@ def test_widget_conversation_evidence_reload_and_offline(browser, widget_server,
     phone.close()
     context.close()
     assert errors == []
+
+
+def test_each_bad_upload_is_refused_with_its_message_and_changes_nothing(browser, widget_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{widget_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    file_input = page.locator(f"{IN_SHADOW} input[type=file]")
+    tray = page.locator(f"{IN_SHADOW} .tray li")
+    done = page.locator(f"{IN_SHADOW} .tray li[data-status=done]")
+
+    def refused(name: str, mime: str, data: bytes, message: str) -> None:
+        file_input.set_input_files([{"name": name, "mimeType": mime, "buffer": data}])
+        expect(page.get_by_text(message, exact=False).first).to_be_visible()
+        expect(done).to_have_count(0)
+
+    photo = files.photo()
+    refused("程序.jpg", "image/jpeg", files.pe(), "「程序.jpg」不是图片或视频")
+    refused("空的.jpg", "image/jpeg", b"", "「空的.jpg」是空文件")
+    refused("半张.jpg", "image/jpeg", photo[: len(photo) // 2], "「半张.jpg」不完整或已损坏")
+    refused("说明.pdf", "application/pdf", files.pdf(), "暂不支持「说明.pdf」的文件格式")
+    big = photo + b"\0" * (10 * 1024 * 1024)
+    refused("超大.jpg", "image/jpeg", big, "「超大.jpg」太大了")
+    expect(tray.filter(has_text="超大.jpg")).to_have_count(0)
+
+    # ten screenshots at once: nine are kept, the tenth is refused with the limit
+    many = [
+        {"name": f"截图{i}.png", "mimeType": "image/png", "buffer": files.png(width=40 + i)}
+        for i in range(10)
+    ]
+    file_input.set_input_files(many)
+    expect(page.get_by_text("每个投诉最多上传 9 个文件", exact=False).first).to_be_visible()
+    expect(done).to_have_count(9)
+    assert received_texts(widget_server) == []
+    context.close()
