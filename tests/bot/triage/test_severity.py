@@ -122,3 +122,48 @@ def test_odd_input_is_normal(texts):
 
 def test_long_text_still_finds_a_late_trigger():
     assert reasons("快递没到。" * 2000 + "我要起诉") == ["legal"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("我女儿的嘴被割了个口子", ["injury"]),
+        ("充電寶鼓包了 差點燒到沙發", ["injury"]),
+        ("用了这个面霜脸上又红又痒", ["injury"]),
+        ("吃完肚子疼了一晚上", ["injury"]),
+        ("热水袋漏了把腿烫红了", ["injury"]),
+        ("我要向市场监督管理局投诉", ["legal"]),
+        ("那就走法律程序", ["legal"]),
+        ("我會去消委會投訴", ["legal"]),
+        ("我会发到小红书上让大家避雷", ["media"]),
+        ("不光是我 评论区全是一样的问题", ["group"]),
+        ("三千多块的手机用了两天就坏了", ["amount"]),
+        ("花了5999买的电脑开不了机", ["amount"]),
+        ("1.2萬的包是假的", ["amount"]),
+        ("四千五的手机屏幕碎了", ["amount"]),
+        ("好几千的东西说丢就丢了", ["amount"]),
+    ],
+)
+def test_more_ways_of_saying_it(text, expected):
+    assert reasons(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "气炸了 你们怎么回事",
+        "吃一口就吐了 太难吃",
+        "差价20块退给我",
+        "付了八十九块九",
+        "订单 202411235567 没发货",
+        "千万别买 等了一万年",
+        "花了1999买的",
+    ],
+)
+def test_stated_amounts_below_threshold_or_not_money(text):
+    assert reasons(text) == []
+
+
+def test_order_amount_wins_over_stated_amount():
+    assert assess_severity(["花了5999买的"], 2500, THRESHOLD).matches["amount"] == ["2500"]
+    assert assess_severity(["花了5999买的"], None, THRESHOLD).matches["amount"] == ["5999"]
