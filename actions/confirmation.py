@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies
 from actions.conversation import (
+    kept_category,
     latest_entity,
     latest_intent,
     latest_text,
@@ -62,6 +63,10 @@ class ActionApplyCorrection(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         changes = {k: v for k, v in slots_set_this_turn(tracker).items() if k in _CORRECTABLE}
+        kept = kept_category(tracker)
+        if kept and "issue_category" in changes:
+            # "订单号错了 应该是 …": the triage's category of this message is not a correction
+            changes["issue_category"] = kept
         text = latest_text(tracker)
         if wants_human(text):
             return await hand_off(dispatcher, tracker)

@@ -93,6 +93,34 @@ def slots_set_this_turn(tracker: Tracker) -> Dict[str, Any]:
     return changed
 
 
+def slot_before_this_turn(tracker: Tracker, name: str) -> Any:
+    """The value a slot had before the latest user message."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == name:
+            return event.get("value")
+    return None
+
+
+def kept_category(tracker: Tracker) -> Optional[str]:
+    """The category known before this message, when this message must not change it.
+
+    The triage reads a category into every complaint-like message, also into answers
+    about something else ("订单号打错了，是 …", "改成换货", "订单号找不到了"). A category
+    once known changes only through a message that corrects nothing else.
+    """
+    before = slot_before_this_turn(tracker, "issue_category")
+    if not before:
+        return None
+    changed = slots_set_this_turn(tracker)
+    about_something_else = any(
+        changed.get(name) for name in ("order_id", "desired_remedy", "order_missing", "phone")
+    ) or tracker.get_slot("requested_slot") in ("order_id", "desired_remedy")
+    return before if about_something_else else None
+
+
 def reset_intake() -> List[EventType]:
     """Forget the current intake so a new complaint starts clean."""
     events: List[EventType] = [SlotSet(name, None) for name in INTAKE_SLOTS]

@@ -4,12 +4,13 @@ import uuid
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import channel_live_context, latest_text, localized
+from actions.conversation import channel_live_context, latest_entity, latest_text, localized
+from actions.requests import hand_off
 from bot.intake.answers import wants_human
-from bot.intake.draft import strongest_emotion
+from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.taxonomy import CATEGORIES, category_label
 from bot.triage.emotion import detect_emotion
 from bot.triage.severity import assess_severity
@@ -24,22 +25,57 @@ class ActionStartIntake(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        return _start(dispatcher, tracker)
+
+
+class ActionNotUnderstood(Action):
+    """A message the NLU could not place (nlu_fallback), read once more for what it says.
+
+    A request for a human is handed over; outside any intake, a message the complaint
+    triage is sure about (or one carrying an order number) opens the intake like a
+    complaint would; anything else is asked again.
+    """
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
         text = latest_text(tracker)
-        emotion = strongest_emotion(tracker.get_slot("emotion"), detect_emotion([text]).emotion)
-        severity = assess_severity([text], None, float("inf"))
-        if "injury" in severity.reasons:
-            dispatcher.utter_message(response="utter_empathy_safety")
-        else:
-            dispatcher.utter_message(response=f"utter_empathy_{emotion}")
-        events: List[EventType] = [SlotSet("emotion", emotion)]
-        live = channel_live_context(tracker)
-        if live and not tracker.get_slot("live"):
-            events.append(SlotSet("live", live))
-        if not tracker.get_slot("intake_id"):
-            events.append(SlotSet("intake_id", uuid.uuid4().hex))
-        # "… 气死了 给我转人工": the rules hand over instead of starting the form
-        events.append(SlotSet("wants_human", True if wants_human(text) else None))
-        return events
+        if wants_human(text):
+            return await hand_off(dispatcher, tracker)
+        idle = not tracker.active_loop.get("name") and not tracker.get_slot("awaiting_confirmation")
+        if idle and text and _sounds_like_a_complaint(tracker):
+            return _start(dispatcher, tracker) + [FollowupAction("complaint_form")]
+        dispatcher.utter_message(response="utter_please_rephrase")
+        return []
+
+
+def _sounds_like_a_complaint(tracker: Tracker) -> bool:
+    triage = (tracker.latest_message.get("complaint_triage") or {}).get("category") or {}
+    confident = float(triage.get("confidence") or 0.0) >= CATEGORY_MIN_CONFIDENCE
+    return bool(triage.get("code")) and confident or bool(latest_entity(tracker, "order_id"))
+
+
+def _start(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """Empathy for the opening message and the slots a new intake starts with."""
+    text = latest_text(tracker)
+    emotion = strongest_emotion(tracker.get_slot("emotion"), detect_emotion([text]).emotion)
+    severity = assess_severity([text], None, float("inf"))
+    if "injury" in severity.reasons:
+        dispatcher.utter_message(response="utter_empathy_safety")
+    else:
+        dispatcher.utter_message(response=f"utter_empathy_{emotion}")
+    events: List[EventType] = [SlotSet("emotion", emotion)]
+    live = channel_live_context(tracker)
+    if live and not tracker.get_slot("live"):
+        events.append(SlotSet("live", live))
+    if not tracker.get_slot("intake_id"):
+        events.append(SlotSet("intake_id", uuid.uuid4().hex))
+    # "… 气死了 给我转人工": the rules hand over instead of starting the form
+    events.append(SlotSet("wants_human", True if wants_human(text) else None))
+    return events
 
 
 class ActionAskIssueCategory(Action):

@@ -15,6 +15,7 @@ from actions import dependencies
 from actions.conversation import (
     CONTROL_INTENTS,
     channel_live_context,
+    kept_category,
     latest_entity,
     latest_intent,
     latest_text,
@@ -135,7 +136,7 @@ class ValidateComplaintForm(FormValidationAction):
         if not text or not (
             intent == "complain"
             or (asked and intent not in CONTROL_INTENTS)
-            or (intent == "inform" and self._describes_problem(tracker))
+            or (intent in ("inform", "nlu_fallback") and self._describes_problem(tracker))
         ):
             return {}
         return {"issue_description": _append(tracker.get_slot("issue_description"), text)}
@@ -218,7 +219,13 @@ class ValidateComplaintForm(FormValidationAction):
     async def validate_issue_category(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Only taxonomy codes are stored."""
+        """Only taxonomy codes are stored.
+
+        A known category is kept against answers about something else (`kept_category`).
+        """
+        kept = kept_category(tracker)
+        if kept and value != kept:
+            return {"issue_category": kept}
         return {"issue_category": value if value in CATEGORIES else None}
 
     async def extract_desired_remedy(

@@ -197,3 +197,69 @@ async def test_handoff_before_the_category_keeps_the_triaged_category(dispatcher
     await ActionHandoff().run(dispatcher, tracker, domain)
     [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
     assert ticket["issue_category"] == "logistics"
+
+
+async def test_a_correction_of_the_order_number_keeps_the_category(dispatcher, domain):
+    history = [
+        {"event": "slot", "name": "issue_category", "value": "product_quality"},
+        {"event": "user", "text": "耳机一边没声", "timestamp": 1732350000.0},
+        {"event": "slot", "name": "issue_category", "value": "product_quality"},
+    ]
+    tracker = make_tracker(
+        "订单号错了 应该是 202411220931",
+        "correct",
+        slots={**FACTS, "issue_category": "wrong_or_missing_item", "order_id": "202411220931"},
+        history=history,
+    )
+    tracker.events.extend(
+        [
+            {"event": "slot", "name": "order_id", "value": "202411220931"},
+            {"event": "slot", "name": "issue_category", "value": "wrong_or_missing_item"},
+        ]
+    )
+    events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert slot_events(events)["issue_category"] == "product_quality"
+    assert dispatcher.messages[-1]["category_label"] == "商品质量问题"
+
+
+async def test_a_new_category_alone_is_a_correction(dispatcher, domain):
+    form = ValidateComplaintForm()
+    history = [{"event": "slot", "name": "issue_category", "value": "product_quality"}]
+    tracker = make_tracker(
+        "问题是少发了一件", "correct", slots={"requested_slot": "evidence_status"}, history=history
+    )
+    assert await form.validate_issue_category(
+        "wrong_or_missing_item", dispatcher, tracker, domain
+    ) == {"issue_category": "wrong_or_missing_item"}
+    answering = make_tracker(
+        "订单号找不到了", "complain", slots={"requested_slot": "order_id"}, history=history
+    )
+    assert await form.validate_issue_category("account", dispatcher, answering, domain) == {
+        "issue_category": "product_quality"
+    }
+
+
+async def test_not_understood_complaint_opens_the_intake(dispatcher, domain):
+    from actions.intake import ActionNotUnderstood
+
+    triage = {"category": {"code": "product_quality", "confidence": 0.8, "ranking": []}}
+    tracker = make_tracker("保温杯漏水", "nlu_fallback", extra={"complaint_triage": triage})
+    events = await ActionNotUnderstood().run(dispatcher, tracker, domain)
+    assert {"event": "followup", "name": "complaint_form"}.items() <= events[-1].items()
+    assert responses(dispatcher) == ["utter_empathy_calm"]
+
+
+async def test_not_understood_request_for_a_human_hands_over(dispatcher, domain):
+    from actions.intake import ActionNotUnderstood
+
+    text = "一周了还不发货 气死了 你们到底管不管 给我转人工"
+    await ActionNotUnderstood().run(dispatcher, make_tracker(text, "nlu_fallback"), domain)
+    assert responses(dispatcher)[0] == "utter_handoff"
+    assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
+
+
+async def test_not_understood_otherwise_asks_again(dispatcher, domain):
+    from actions.intake import ActionNotUnderstood
+
+    events = await ActionNotUnderstood().run(dispatcher, make_tracker("啊", "nlu_fallback"), domain)
+    assert events == [] and responses(dispatcher) == ["utter_please_rephrase"]
