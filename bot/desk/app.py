@@ -39,6 +39,7 @@ from sqlalchemy import select
 
 from bot.desk import pages
 from bot.desk.accounts import AccountError, AccountStore, Agent, DeskSession
+from bot.desk.presence import Presence
 from bot.desk.rasa_client import RasaClient, RasaUnavailable
 from bot.desk.views import compute_stats, parse_time, sort_queue, stats_csv
 from bot.desk.webhook import UrgentWebhook
@@ -59,6 +60,7 @@ STATIC_FILES = {"desk.js": "text/javascript", "desk.css": "text/css"}
 MAX_BODY_BYTES = 64 * 1024
 MAX_REPLY_CHARS = 2000
 STREAM_SECONDS = 300  # an event stream ends after this; EventSource reconnects by itself
+PRESENCE_BEAT_SECONDS = 20  # an open live page marks its agent as online this often
 RESOLVED_INTENT = "ticket_resolved"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -163,6 +165,7 @@ def create_desk_app(
     now: Callable[[], datetime] = clock or utc_now
     rasa = rasa_client or RasaClient.from_settings(settings)
     accounts = accounts or AccountStore(store, timedelta(hours=desk.session_hours), clock)
+    presence = Presence(store, clock=clock)
     evidence_store = evidence if evidence is not None else EvidenceStore(settings.evidence)
     if webhook is None and desk.webhook_url:
         webhook = UrgentWebhook(
@@ -425,7 +428,11 @@ def create_desk_app(
         await response.send("retry: 1000\n\n")
         deadline = time.monotonic() + STREAM_SECONDS
         last_beat = time.monotonic()
+        last_presence = 0.0
         while time.monotonic() < deadline:
+            if time.monotonic() - last_presence >= PRESENCE_BEAT_SECONDS:
+                await run(presence.seen, request.ctx.agent.name)
+                last_presence = time.monotonic()
             for name, data in await step():
                 payload = json.dumps(data, ensure_ascii=False)
                 await response.send(f"event: {name}\ndata: {payload}\n\n")

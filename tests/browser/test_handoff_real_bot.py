@@ -11,6 +11,8 @@ from typing import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from bot.desk.presence import Presence
+from bot.tickets.store import TicketStore
 from tests.browser.conftest import AGENT_PASSWORD
 
 IN_SHADOW = "complaint-widget"
@@ -44,6 +46,10 @@ def test_agent_takes_over_the_customers_widget_conversation(browser, real_stack)
     desk = browser.new_context(viewport={"width": 1360, "height": 860}, locale="zh-CN")
     agent = desk.new_page()
     _sign_in(agent, real_stack.desk_url)
+    # the open queue page marks 小王 as online, for the bot to know someone is at the desk
+    store = TicketStore.from_url(real_stack.env()["COMPLAINTS_DATABASE_URL"])
+    assert Presence(store).online() == ["小王"]
+    store.close()
 
     shop = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     customer = shop.new_page()
@@ -86,7 +92,7 @@ def test_agent_takes_over_the_customers_widget_conversation(browser, real_stack)
 
     agent.get_by_label("处理结果").fill("已安排换新，明天发出")
     agent.get_by_role("button", name="结案").click()
-    expect(agent.locator("#title")).to_contain_text("已结案")
+    expect(agent.locator("#title")).to_contain_text("已结案", timeout=30_000)
 
     expect(customer.get_by_text("已安排换新，明天发出", exact=False)).to_be_visible(timeout=30_000)
     customer.get_by_role("button", name="5 非常满意").click()
