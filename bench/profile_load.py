@@ -42,6 +42,7 @@ def start_py_spy(pid: int, out: Path, rate: int) -> subprocess.Popen:
             "--output",
             str(out),
             "--nonblocking",
+            "--gil",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -1,0 +1,89 @@
+"""Rasa's SQL tracker store, with an embedded SQLite file set up for a chat server.
+
+Configured in `endpoints.yml` as `tracker_store: {type: bot.tracker_store.TunedSQLTrackerStore,
+dialect: sqlite, db: ...}`; every other option is Rasa's `SQLTrackerStore`'s, and for any
+other dialect (PostgreSQL in production) it *is* Rasa's store, unchanged.
+
+Why: Rasa opens SQLite with the library defaults, a rollback journal and `synchronous=FULL`
+with a new connection for every read and write (SQLAlchemy 1.4 uses no pool for SQLite
+files). Each turn stores events with a commit that waits for several disk flushes, and
+Rasa does that on its event loop, so every other conversation waits too; under load this was
+a fifth of the Rasa server's time (docs/performance.md). Here the file runs in WAL mode
+(readers never wait for the writer) with `synchronous=NORMAL` (one flush per checkpoint, not
+per commit) and connections are kept in a small pool. The trade-off, as SQLite documents
+it: after a power cut or OS crash, not a process crash, the last commits may be lost; set
+`synchronous: FULL` in `endpoints.yml` to keep every commit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from sqlalchemy.pool import QueuePool
+
+JOURNAL_MODES = ("WAL", "DELETE", "TRUNCATE", "PERSIST", "MEMORY", "OFF")
+SYNCHRONOUS_MODES = ("OFF", "NORMAL", "FULL", "EXTRA")
+
+
+def _checked(value: str, allowed: tuple[str, ...], name: str) -> str:
+    """A PRAGMA value from the configuration, refused unless SQLite knows it."""
+    upper = str(value).upper()
+    if upper not in allowed:
+        raise ValueError(f"tracker store {name} must be one of {allowed}, not {value!r}")
+    return upper
+
+
+def sqlite_engine(
+    url: sa.engine.URL, journal_mode: str, synchronous: str, busy_timeout_ms: int
+) -> sa.engine.Engine:
+    """A pooled engine whose connections all use the given journal and sync modes."""
+    engine = sa.create_engine(
+        url,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+        # Rasa uses the store from its event loop only; the pool may hand a connection to
+        # whichever thread asks, so SQLite's same-thread check must be off.
+        connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000.0},
+    )
+
+    @sa.event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA journal_mode={journal_mode}")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.close()
+
+    return engine
+
+
+class TunedSQLTrackerStore(SQLTrackerStore):
+    """`SQLTrackerStore`; for SQLite: WAL, `synchronous=NORMAL` and pooled connections."""
+
+    engine: sa.engine.Engine  # set by Rasa's __init__, replaced below for SQLite
+
+    def __init__(
+        self,
+        *args: Any,
+        journal_mode: str = "WAL",
+        synchronous: str = "NORMAL",
+        busy_timeout_ms: int = 10_000,
+        **kwargs: Any,
+    ) -> None:
+        """Rasa's store; then, for SQLite, swap in the tuned engine (tables already exist)."""
+        super().__init__(*args, **kwargs)
+        stock_engine = self.engine
+        url = stock_engine.url
+        if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+            return  # a pool of in-memory databases would be several databases
+        stock_engine.dispose()
+        self.engine = sqlite_engine(
+            url,
+            _checked(journal_mode, JOURNAL_MODES, "journal_mode"),
+            _checked(synchronous, SYNCHRONOUS_MODES, "synchronous"),
+            int(busy_timeout_ms),
+        )
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)

@@ -1,0 +1,68 @@
+"""The tuned SQL tracker store: loaded from endpoints.yml, SQLite in WAL, same behaviour."""
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from rasa.core.tracker_store import TrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.utils.endpoints import read_endpoint_config
+
+from bot.tracker_store import TunedSQLTrackerStore
+
+ROOT = Path(__file__).resolve().parents[2]
+DOMAIN = Domain.from_dict({"slots": {"order_id": {"type": "any", "mappings": []}}})
+
+
+def store_from_endpoints(tmp_path: Path, extra: str = "") -> TrackerStore:
+    """The store Rasa builds from an endpoints file like ours."""
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(
+        "tracker_store:\n"
+        "  type: bot.tracker_store.TunedSQLTrackerStore\n"
+        "  dialect: sqlite\n"
+        f"  db: {tmp_path / 'tracker.db'}\n" + extra
+    )
+    return TrackerStore.create(read_endpoint_config(str(endpoints), "tracker_store"), DOMAIN)
+
+
+def pragma(store: TunedSQLTrackerStore, name: str) -> object:
+    with store.engine.connect() as connection:
+        return connection.execute(sa.text(f"PRAGMA {name}")).scalar()
+
+
+def test_project_endpoints_use_the_tuned_store():
+    config = read_endpoint_config(str(ROOT / "endpoints.yml"), "tracker_store")
+    assert config.type == "bot.tracker_store.TunedSQLTrackerStore"
+
+
+def test_sqlite_runs_in_wal_with_normal_sync(tmp_path):
+    store = store_from_endpoints(tmp_path)
+    assert isinstance(store, TunedSQLTrackerStore)
+    assert pragma(store, "journal_mode") == "wal"
+    assert pragma(store, "synchronous") == 1  # NORMAL
+
+
+def test_synchronous_is_configurable_and_checked(tmp_path):
+    store = store_from_endpoints(tmp_path, "  synchronous: full\n")
+    assert pragma(store, "synchronous") == 2  # FULL
+    with pytest.raises(ValueError, match="synchronous"):
+        TunedSQLTrackerStore(DOMAIN, db=str(tmp_path / "other.db"), synchronous="fast")
+
+
+async def test_trackers_round_trip(tmp_path):
+    store = store_from_endpoints(tmp_path)
+    tracker = await store.get_or_create_tracker("customer-1")
+    tracker.update(UserUttered("订单 2024 1123 5567"))
+    tracker.update(SlotSet("order_id", "202411235567"))
+    tracker.update(ActionExecuted("action_listen"))
+    await store.save(tracker)
+    await store.save(tracker)  # saving again adds nothing
+
+    again = await store_from_endpoints(tmp_path).retrieve("customer-1")
+    assert again is not None
+    assert again.get_slot("order_id") == "202411235567"
+    assert [e.as_dict()["event"] for e in again.events] == [
+        e.as_dict()["event"] for e in tracker.events
+    ]
