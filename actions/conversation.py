@@ -117,7 +117,7 @@ def kept_category(tracker: Tracker) -> Optional[str]:
     changed = slots_set_this_turn(tracker)
     about_something_else = any(
         changed.get(name) for name in ("order_id", "desired_remedy", "order_missing", "phone")
-    ) or tracker.get_slot("requested_slot") in ("order_id", "desired_remedy")
+    ) or tracker.get_slot("requested_slot") not in (None, "issue_description", "issue_category")
     return before if about_something_else else None
 
 

@@ -133,10 +133,14 @@ class ValidateComplaintForm(FormValidationAction):
         text = latest_text(tracker)
         intent = latest_intent(tracker)
         asked = tracker.get_slot("requested_slot") == "issue_description"
-        if not text or not (
+        if not text or self._answers_open_question(tracker):
+            return {}
+        if not (
             intent == "complain"
             or (asked and intent not in CONTROL_INTENTS)
-            or (intent in ("inform", "nlu_fallback") and self._describes_problem(tracker))
+            or (
+                intent in ("inform", "nlu_fallback", "correct") and self._describes_problem(tracker)
+            )
         ):
             return {}
         return {"issue_description": _append(tracker.get_slot("issue_description"), text)}
@@ -316,15 +320,33 @@ class ValidateComplaintForm(FormValidationAction):
         return changed.get("order_verified") is False and changed.get("order_id") == order_id
 
     @staticmethod
+    def _answers_open_question(tracker: Tracker) -> bool:
+        """Whether the message answers the open question in words.
+
+        "没啥可拍的", "不记得订单号了" are no detail of the problem, however the NLU read them.
+        """
+        text = latest_text(tracker)
+        return {
+            "order_id": answers.has_no_order_number,
+            "evidence_status": answers.has_no_evidence,
+            "contact_status": answers.declines_contact,
+        }.get(tracker.get_slot("requested_slot") or "", lambda _: False)(text)
+
+    @staticmethod
     def _describes_problem(tracker: Tracker) -> bool:
         """Whether facts given without a complaint intent still say what went wrong.
 
-        "保温杯漏水 订单… 想换一个": the triage classifier is sure of a category.
+        "保温杯漏水 订单… 想换一个": the triage classifier is sure of a category, or the
+        message that opens the intake says more than an order number and a remedy
+        ("电饭煲不加热了 订单 2024-1122-0931").
         """
         if tracker.get_slot("issue_description"):
             return False
         triage = (tracker.latest_message.get("complaint_triage") or {}).get("category") or {}
-        return bool(triage.get("code")) and float(triage.get("confidence") or 0) >= 0.45
+        if triage.get("code") and float(triage.get("confidence") or 0) >= 0.45:
+            return True
+        opening = tracker.get_slot("requested_slot") is None
+        return opening and answers.says_what_happened(latest_text(tracker))
 
     def _pattern(self) -> str:
         return dependencies.settings().order_id_pattern

@@ -121,3 +121,18 @@ def remedy_named(text: str, labels: Mapping[str, str]) -> Optional[str]:
         if plain and plain in names:
             return code
     return None
+
+
+_FACT_WORDS = re.compile(
+    r"订单号|订单|单号|仅退款|退货退款|退款|退货|换货|补发|维修|赔偿|补偿|我要|想要|给我|麻烦|请|帮我"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def says_what_happened(text: str) -> bool:
+    """Whether a message says more than an order number and a wish.
+
+    Five or more Chinese characters once "订单/换货/我要…" are set aside.
+    """
+    rest = _FACT_WORDS.sub("", _plain(text))
+    return len(_CJK.findall(rest)) >= 5

@@ -226,13 +226,13 @@ async def test_a_new_category_alone_is_a_correction(dispatcher, domain):
     form = ValidateComplaintForm()
     history = [{"event": "slot", "name": "issue_category", "value": "product_quality"}]
     tracker = make_tracker(
-        "问题是少发了一件", "correct", slots={"requested_slot": "evidence_status"}, history=history
+        "问题是少发了一件", "correct", slots={"awaiting_confirmation": True}, history=history
     )
     assert await form.validate_issue_category(
         "wrong_or_missing_item", dispatcher, tracker, domain
     ) == {"issue_category": "wrong_or_missing_item"}
     answering = make_tracker(
-        "订单号找不到了", "complain", slots={"requested_slot": "order_id"}, history=history
+        "没啥可拍的", "complain", slots={"requested_slot": "evidence_status"}, history=history
     )
     assert await form.validate_issue_category("account", dispatcher, answering, domain) == {
         "issue_category": "product_quality"
@@ -263,3 +263,21 @@ async def test_not_understood_otherwise_asks_again(dispatcher, domain):
 
     events = await ActionNotUnderstood().run(dispatcher, make_tracker("啊", "nlu_fallback"), domain)
     assert events == [] and responses(dispatcher) == ["utter_please_rephrase"]
+
+
+async def test_an_answer_in_words_is_not_added_to_the_description(dispatcher, domain):
+    slots = {"requested_slot": "evidence_status", "issue_description": "快递员把东西扔门口"}
+    tracker = make_tracker("没啥可拍的", "complain", slots=slots)
+    assert (
+        await ValidateComplaintForm().extract_issue_description(dispatcher, tracker, domain) == {}
+    )
+
+
+async def test_an_opening_that_says_what_happened_is_the_description(dispatcher, domain):
+    form = ValidateComplaintForm()
+    opening = make_tracker("电饭煲不加热了 订单 2024-1122-0931", "correct")
+    assert await form.extract_issue_description(dispatcher, opening, domain) == {
+        "issue_description": "电饭煲不加热了 订单 2024-1122-0931"
+    }
+    facts_only = make_tracker("订单 202411200012 换货", "inform")
+    assert await form.extract_issue_description(dispatcher, facts_only, domain) == {}
