@@ -22,6 +22,7 @@ from actions.conversation import (
     slots_set_this_turn,
 )
 from bot.intake import answers
+from bot.intake.draft import CATEGORY_MIN_CONFIDENCE
 from bot.orders.ids import normalize_order_id
 from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, REMEDIES
@@ -343,7 +344,7 @@ class ValidateComplaintForm(FormValidationAction):
         if tracker.get_slot("issue_description"):
             return False
         triage = (tracker.latest_message.get("complaint_triage") or {}).get("category") or {}
-        if triage.get("code") and float(triage.get("confidence") or 0) >= 0.45:
+        if triage.get("code") and float(triage.get("confidence") or 0) >= CATEGORY_MIN_CONFIDENCE:
             return True
         opening = tracker.get_slot("requested_slot") is None
         return opening and answers.says_what_happened(latest_text(tracker))

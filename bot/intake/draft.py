@@ -30,7 +30,7 @@ EVIDENCE_KINDS: Dict[str, List[str]] = {
 _ROLE_BY_EVENT = {"user": "customer", "bot": "bot"}
 _EMOTION_RANK = {"calm": 0, "upset": 1, "angry": 2}
 # The triage classifier's category_threshold (config.yml): below it the form asks instead.
-CATEGORY_MIN_CONFIDENCE = 0.45
+CATEGORY_MIN_CONFIDENCE = 0.35
 
 
 @dataclass(frozen=True)
