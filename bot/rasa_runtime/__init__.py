@@ -5,9 +5,12 @@ of our Rasa plug-ins calls when Rasa constructs it (never as an import side effe
 process that does not use our plug-ins runs stock Rasa. `install_all()` is that one call.
 """
 
-from bot.rasa_runtime import action_validation
+from bot import log_privacy
+from bot.rasa_runtime import action_validation, event_types
 
 
 def install_all() -> None:
     """Install every runtime fix (idempotent)."""
     action_validation.install()
+    event_types.install()
+    log_privacy.install()
