@@ -63,7 +63,7 @@ def test_agent_takes_over_the_customers_widget_conversation(browser, real_stack)
         send.click()
 
     say("蓝牙耳机用了两天左边就不响了")
-    expect(_bot_rows(customer).last).to_be_visible(timeout=30_000)
+    expect(_bot_rows(customer).last).to_be_visible(timeout=60_000)
     say("转人工")
     ticket = _wait_for_ticket(customer, real_stack, lambda t: "耳机" in t["issue_description"])
     expect(customer.get_by_text(ticket["id"]).first).to_be_visible(timeout=30_000)

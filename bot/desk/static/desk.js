@@ -229,7 +229,15 @@
           el("button", { type: "button", "data-act": "escalate" }, "升级主管"));
       }
       if (t.status === "resolved" || t.status === "closed") buttons.push(el("button", { type: "button", "data-act": "reopen" }, "重新打开"));
+      // a live refresh must not wipe what the agent is typing
+      const typed = {};
+      const focused = document.activeElement && document.activeElement.id;
+      for (const input of actions.querySelectorAll("input, select")) typed[input.id] = input.value;
       actions.replaceChildren(...buttons);
+      for (const input of actions.querySelectorAll("input, select")) {
+        if (typed[input.id] !== undefined) input.value = typed[input.id];
+        if (input.id && input.id === focused) input.focus();
+      }
       document.getElementById("reply-form").hidden = !(t.status === "assigned" && mine);
     }
 
