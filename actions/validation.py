@@ -236,12 +236,18 @@ class ValidateComplaintForm(FormValidationAction):
     async def extract_desired_remedy(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """A quick-reply title typed as text ("其他", "赔偿/补偿") answers the remedy question."""
+        """The answer to the remedy question, read in its context.
+
+        A quick-reply title typed as text ("其他", "赔偿/补偿"), else the remedy the triage
+        ranked first, taken at a lower bar than outside this question.
+        """
         if tracker.get_slot("requested_slot") != "desired_remedy" or latest_entity(
             tracker, "desired_remedy"
         ):
             return {}
         code = answers.remedy_named(latest_text(tracker), REMEDIES)
+        if code is None and latest_intent(tracker) not in CONTROL_INTENTS - {"correct"}:
+            code = answers.remedy_in_context(tracker.latest_message.get("complaint_triage"))
         return {"desired_remedy": code} if code else {}
 
     async def validate_desired_remedy(

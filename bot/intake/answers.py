@@ -11,7 +11,7 @@ validation, the read-back), never to classify a message out of context.
 from __future__ import annotations
 
 import re
-from typing import Mapping, Optional
+from typing import Any, Mapping, Optional
 
 from bot.nlu.normalize import normalize
 
@@ -120,6 +120,28 @@ def remedy_named(text: str, labels: Mapping[str, str]) -> Optional[str]:
         names = {normalize(part) for part in re.split(r"[/（）()]", label) if part}
         if plain and plain in names:
             return code
+    return None
+
+
+# Asked "how would you like this handled?", the customer is naming a remedy: the triage
+# classifier's best remedy other than "none" is taken at this lower confidence.
+IN_CONTEXT_REMEDY_CONFIDENCE = 0.3
+
+
+def remedy_in_context(triage: Any, minimum: float = IN_CONTEXT_REMEDY_CONFIDENCE) -> Optional[str]:
+    """The best remedy the triage ranked (ignoring "none"), if it reaches `minimum`.
+
+    Why: out of context "能给我弄个新的吗" may be small talk or a description, so the NLU only
+    emits a remedy entity when it is sure; as the answer to the remedy question it is one.
+    """
+    remedy = triage.get("remedy") if isinstance(triage, Mapping) else None
+    ranking = remedy.get("ranking") if isinstance(remedy, Mapping) else None
+    if not ranking or not isinstance(ranking[0], Mapping):
+        return None
+    best = ranking[0]
+    confidence = best.get("confidence")
+    if isinstance(confidence, (int, float)) and confidence >= minimum and best.get("code"):
+        return str(best["code"])
     return None
 
 

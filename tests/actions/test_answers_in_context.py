@@ -281,3 +281,46 @@ async def test_an_opening_that_says_what_happened_is_the_description(dispatcher,
     }
     facts_only = make_tracker("订单 202411200012 换货", "inform")
     assert await form.extract_issue_description(dispatcher, facts_only, domain) == {}
+
+
+def _triage(*ranking):
+    return {
+        "complaint_triage": {
+            "remedy": {
+                "code": None,
+                "confidence": 0.5,
+                "ranking": [{"code": c, "confidence": p} for c, p in ranking],
+            }
+        }
+    }
+
+
+@pytest.mark.parametrize(
+    "intent, ranking, expected",
+    [
+        # answering the remedy question, a modest best guess is the answer
+        ("inform", [("exchange", 0.41), ("reship", 0.2)], "exchange"),
+        ("nlu_fallback", [("repair", 0.33)], "repair"),
+        # too unsure, or the customer is steering elsewhere: ask again
+        ("inform", [("exchange", 0.22), ("reship", 0.2)], None),
+        ("handoff", [("refund", 0.6)], None),
+        ("status_query", [("refund", 0.6)], None),
+    ],
+)
+async def test_the_remedy_answer_is_read_in_context(dispatcher, domain, intent, ranking, expected):
+    tracker = make_tracker(
+        "能不能给我弄个新的",
+        intent,
+        slots={"requested_slot": "desired_remedy"},
+        extra=_triage(*ranking),
+    )
+    result = await ValidateComplaintForm().extract_desired_remedy(dispatcher, tracker, domain)
+    assert result == ({"desired_remedy": expected} if expected else {})
+    # the same guess does not fill the remedy while another question is asked
+    elsewhere = make_tracker(
+        "能不能给我弄个新的",
+        intent,
+        slots={"requested_slot": "evidence_status"},
+        extra=_triage(*ranking),
+    )
+    assert await ValidateComplaintForm().extract_desired_remedy(dispatcher, elsewhere, domain) == {}
