@@ -12,8 +12,8 @@ same validator class `jsonschema.validate` would pick, the same error it would r
 `bot.rasa_runtime.install_all()`, which our NLG (`bot.nlg.ScriptAwareNLG`) calls when Rasa
 builds it at server start-up. Sharing one validator is safe because Rasa validates on its
 event loop, one response at a time (the validator's `$ref` resolver keeps a scope stack).
-Revisit when upgrading Rasa: the patch refuses to install if
-`RemoteAction` no longer has the method it replaces.
+Revisit when upgrading Rasa: the patch refuses to install if `RemoteAction` no longer has
+the method it replaces.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import logging
 from functools import lru_cache
 from typing import Any, Callable, Dict
 
-from jsonschema import ValidationError, exceptions, validators
+from jsonschema import exceptions, validators
 from jsonschema.protocols import Validator
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
@@ -49,7 +49,7 @@ def action_result_validator() -> Validator:
 
 
 def validate_action_result(result: Dict[str, Any]) -> bool:
-    """True for a valid action-server response; raises Rasa's `ValidationError` otherwise."""
+    """True for a valid action-server response; raises jsonschema's `ValidationError` else."""
     error = exceptions.best_match(action_result_validator().iter_errors(result))
     if error is None:
         return True
@@ -85,13 +85,3 @@ def uninstall() -> None:
     stock = _STOCK.pop("_validate_action_result", None)
     if stock is not None:
         RemoteAction._validate_action_result = stock  # type: ignore[method-assign]
-
-
-__all__ = [
-    "ValidationError",
-    "action_result_validator",
-    "install",
-    "is_installed",
-    "uninstall",
-    "validate_action_result",
-]
