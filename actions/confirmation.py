@@ -144,4 +144,4 @@ async def confirm(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Ev
             dispatcher, tracker, confirmed
         )
     ticket = await create_ticket(tracker, handoff_reason="confirmed")
-    return announce_ticket(dispatcher, tracker, ticket, "utter_ticket_created")
+    return await announce_ticket(dispatcher, tracker, ticket, "utter_ticket_created")

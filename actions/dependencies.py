@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 
+from bot.desk.presence import Presence
 from bot.evidence.store import EvidenceStore
 from bot.live.incidents import IncidentLinker
 from bot.orders.service import OrderService, build_order_service
@@ -38,3 +39,9 @@ def incident_linker() -> IncidentLinker:
     """Links complaints from one live session into a group incident (群体性投诉)."""
     current = settings()
     return IncidentLinker(ticket_store().engine, sla=current.sla, timezone_name=current.timezone)
+
+
+@lru_cache(maxsize=1)
+def presence() -> Presence:
+    """Which agents have the desk open (the desk writes it, the bot reads it)."""
+    return Presence(ticket_store())

@@ -67,7 +67,8 @@ def _start(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType
         dispatcher.utter_message(response="utter_empathy_safety")
     else:
         dispatcher.utter_message(response=f"utter_empathy_{emotion}")
-    events: List[EventType] = [SlotSet("emotion", emotion)]
+    # a new intake: what follows belongs to it, not to an earlier ticket
+    events: List[EventType] = [SlotSet("emotion", emotion), SlotSet("ticket_open", False)]
     live = channel_live_context(tracker)
     if live and not tracker.get_slot("live"):
         events.append(SlotSet("live", live))

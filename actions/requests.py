@@ -35,9 +35,9 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
     if existing and not tracker.get_slot("intake_id"):
         ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, existing)
         if ticket:
-            return _STOP_FORM + announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
+            return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
     ticket = await create_ticket(tracker, handoff_reason="customer_requested")
-    return _STOP_FORM + announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
+    return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
 
 
 class ActionCancelComplaint(Action):

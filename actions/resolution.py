@@ -83,6 +83,7 @@ class ActionTellResolution(Action):
         )
         return [
             SlotSet("ticket_id", ticket["id"]),
+            SlotSet("ticket_open", False),
             SlotSet("satisfaction_score", None),
             SlotSet("satisfaction_comment", None),
         ]

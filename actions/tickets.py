@@ -83,10 +83,14 @@ async def create_ticket(tracker: Tracker, handoff_reason: str) -> Dict[str, Any]
     return ticket
 
 
-def announce_ticket(
+async def announce_ticket(
     dispatcher: CollectingDispatcher, tracker: Tracker, ticket: Dict[str, Any], response: str
 ) -> List[EventType]:
-    """Tell the customer the ticket id and when a human answers; start a fresh intake."""
+    """Tell the customer the ticket id and when a human answers; start a fresh intake.
+
+    When no agent has the desk open, say so: the SLA time still holds, and what the customer
+    adds meanwhile goes into the ticket.
+    """
     values = due_values(ticket, dependencies.settings().timezone, datetime.now(timezone.utc))
     banner = {
         "type": "ticket",
@@ -97,4 +101,6 @@ def announce_ticket(
     dispatcher.utter_message(response=response, json_message=localized(tracker, banner), **values)
     if ticket["severity"] == "urgent":
         dispatcher.utter_message(response="utter_ticket_urgent")
-    return [*reset_intake(), SlotSet("ticket_id", ticket["id"])]
+    if not await asyncio.to_thread(dependencies.presence().online):
+        dispatcher.utter_message(response="utter_nobody_online", ticket_id=ticket["id"])
+    return [*reset_intake(), SlotSet("ticket_id", ticket["id"]), SlotSet("ticket_open", True)]

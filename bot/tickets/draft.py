@@ -69,6 +69,16 @@ def _require_code(name: str, value: Any, codes: Mapping[str, str], allow_none: b
     return value
 
 
+def normalize_evidence(items: Any) -> List[Dict[str, Any]]:
+    """Evidence items with exactly the spec's keys (`InvalidTicketData` otherwise)."""
+    if not isinstance(items, (list, tuple)):
+        raise InvalidTicketData("evidence must be a list")
+    normalized = [_only_keys("evidence item", item, EVIDENCE_KEYS) for item in items]
+    if not all(isinstance(item["id"], str) and item["id"] for item in normalized):
+        raise InvalidTicketData("every evidence item needs its id")
+    return normalized
+
+
 def _only_keys(name: str, value: Any, keys: Sequence[str]) -> Dict[str, Any]:
     if not isinstance(value, Mapping):
         raise InvalidTicketData(f"{name} must be an object")

@@ -38,6 +38,7 @@ from bot.tickets.draft import (
     InvalidTicketData,
     TicketDraft,
     format_time,
+    normalize_evidence,
     normalize_satisfaction,
     normalize_transcript,
     validated_fields,
@@ -448,6 +449,38 @@ class TicketStore:
             if added:
                 row.transcript = list(row.transcript or []) + added
             return len(added)
+
+    def add_evidence(
+        self, ticket_id: str, items: List[Dict[str, Any]], *, actor: str
+    ) -> Dict[str, Any]:
+        """Attach files the customer sent after the ticket was filed (new ids only).
+
+        With evidence present nothing is reported missing any more, as at creation.
+        """
+        new_items = normalize_evidence(items)
+        with self.session_scope() as session:
+            row = session.execute(
+                select(TicketRow).where(TicketRow.id == ticket_id).with_for_update()
+            ).scalar_one_or_none()
+            if row is None:
+                raise TicketNotFound(ticket_id)
+            before = list(row.evidence or [])
+            known = {item["id"] for item in before}
+            added = [item for item in new_items if item["id"] not in known]
+            if added:
+                row.evidence = before + added
+                row.evidence_missing = []
+                session.add(
+                    TicketAuditRow(
+                        ticket_id=ticket_id,
+                        at=self._now(),
+                        actor=actor,
+                        field="evidence",
+                        before=[item["id"] for item in before],
+                        after=[item["id"] for item in row.evidence],
+                    )
+                )
+            return self._to_dict(row)
 
     def get_audit(self, ticket_id: str) -> List[Dict[str, Any]]:
         """The ticket's change history, oldest first: `{at, actor, field, before, after}`."""

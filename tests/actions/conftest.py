@@ -29,6 +29,7 @@ def isolated_dependencies(tmp_path, monkeypatch):
         dependencies.order_service,
         dependencies.evidence_store,
         dependencies.incident_linker,
+        dependencies.presence,
     )
     for factory in factories:
         factory.cache_clear()

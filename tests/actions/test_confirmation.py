@@ -68,7 +68,12 @@ async def test_urgent_ticket_is_announced_as_prioritised(dispatcher, domain):
     [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
     assert ticket["severity"] == "urgent"
     assert {"injury", "legal"} <= set(ticket["severity_reasons"])
-    assert responses(dispatcher) == ["utter_ticket_created", "utter_ticket_urgent"]
+    # nobody has the desk open in this test: the customer is told so
+    assert responses(dispatcher) == [
+        "utter_ticket_created",
+        "utter_ticket_urgent",
+        "utter_nobody_online",
+    ]
 
 
 async def test_confirming_a_pending_order_reads_back_first(dispatcher, domain):
@@ -114,11 +119,15 @@ async def test_handoff_files_what_is_known_and_stops_the_form(dispatcher, domain
         "intake_id": "i-2",
     }
     tracker = make_tracker("转人工", "handoff", slots=slots, active_loop="complaint_form")
+    dependencies.presence().seen("小王")  # an agent has the desk open
     events = await ActionHandoff().run(dispatcher, tracker, domain)
     assert any(e["event"] == "active_loop" and e["name"] is None for e in events)
     [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
     assert ticket["issue_category"] == "product_quality" and ticket["order_id"] is None
     assert responses(dispatcher) == ["utter_handoff"]
+    assert {"event": "slot", "name": "ticket_open", "value": True} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]
 
 
 async def test_handoff_after_a_ticket_reuses_it(dispatcher, domain):

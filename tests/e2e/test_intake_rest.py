@@ -79,6 +79,23 @@ def test_handoff_mid_form_files_what_is_known(stack):
     ].get("name")
 
 
+def test_with_nobody_at_the_desk_details_left_later_go_into_the_ticket(stack):
+    sender = new_sender()
+    stack.say(sender, "耳机用了两天就不响了")
+    reply = "\n".join(texts(stack.say(sender, "转人工")))
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert "不在线" in reply and ticket["id"] in reply  # no agent has the desk open
+
+    added = "\n".join(texts(stack.say(sender, "对了 充电盒也充不进电，指示灯不亮")))
+    assert ticket["id"] in added
+    [same] = stack.tickets(conversation_id=sender)  # still one ticket
+    assert same["transcript"][-1]["text"] == "对了 充电盒也充不进电，指示灯不亮"
+
+    # a new complaint is still possible, and it is a new intake
+    stack.say(sender, "我还要投诉另一个订单")
+    assert tracker(stack, sender)["active_loop"].get("name") == "complaint_form"
+
+
 def test_cancel_files_nothing(stack):
     sender = new_sender()
     stack.say(sender, "少发了一件")

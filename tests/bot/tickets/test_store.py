@@ -433,3 +433,28 @@ def test_merging_the_same_messages_twice_adds_them_once(store, make_draft):
     ]
     with pytest.raises(TicketNotFound):
         store.merge_transcript("nope", [first])
+
+
+def test_evidence_sent_after_filing_is_attached_once_and_audited(store, make_draft):
+    ticket = store.create_ticket(
+        make_draft(evidence=[], evidence_missing=["outer_box", "item"]), "k"
+    )
+    photo = {
+        "id": "ev-1",
+        "filename": "破损.jpg",
+        "content_type": "image/jpeg",
+        "size": 2048,
+        "sha256": "ab" * 32,
+        "url": "http://127.0.0.1:5005/evidence/ev-1",
+    }
+    updated = store.add_evidence(ticket["id"], [photo], actor="customer")
+    assert [item["id"] for item in updated["evidence"]] == ["ev-1"]
+    assert updated["evidence_missing"] == []
+    again = store.add_evidence(ticket["id"], [photo], actor="customer")
+    assert again["evidence"] == updated["evidence"]
+    audit = [(a["actor"], a["field"], a["after"]) for a in store.get_audit(ticket["id"])]
+    assert audit.count(("customer", "evidence", ["ev-1"])) == 1
+    with pytest.raises(InvalidTicketData):
+        store.add_evidence(ticket["id"], [{"filename": "no-id.jpg"}], actor="customer")
+    with pytest.raises(TicketNotFound):
+        store.add_evidence("nope", [photo], actor="customer")

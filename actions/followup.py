@@ -1,0 +1,63 @@
+"""After filing: what the customer adds while the ticket waits for a human goes into it."""
+
+import asyncio
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import dependencies
+from actions.conversation import latest_text
+from actions.requests import hand_off
+from actions.tickets import unclaimed_evidence
+from bot.intake.answers import wants_human
+from bot.tickets import TicketNotFound
+
+EVIDENCE_INTENT = "send_evidence"
+
+
+class ActionAddTicketDetails(Action):
+    """Add the customer's message (or the files they sent) to their open ticket.
+
+    Why: a customer who thinks of something else while waiting ("盒子也是压扁的", a photo
+    found later) must not have to start a second complaint, and nothing they write may be
+    lost while nobody is at the desk. The desk shows the ticket's transcript and evidence.
+    """
+
+    def name(self) -> str:
+        return "action_add_ticket_details"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        ticket_id = tracker.get_slot("ticket_id")
+        text = latest_text(tracker)
+        if wants_human(text):
+            return await hand_off(dispatcher, tracker)
+        store = dependencies.ticket_store()
+        try:
+            if tracker.latest_message.get("intent", {}).get("name") == EVIDENCE_INTENT:
+                files = await unclaimed_evidence(tracker.sender_id)
+                ticket = await asyncio.to_thread(
+                    store.add_evidence, ticket_id, files, actor="customer"
+                )
+                dispatcher.utter_message(
+                    response="utter_evidence_added", ticket_id=ticket["id"], count=len(files)
+                )
+                return []
+            entry = {"role": "customer", "text": text, "at": _message_time(tracker)}
+            await asyncio.to_thread(store.merge_transcript, ticket_id, [entry])
+        except TicketNotFound:
+            dispatcher.utter_message(response="utter_please_rephrase")
+            return [SlotSet("ticket_open", False)]
+        dispatcher.utter_message(response="utter_details_added", ticket_id=ticket_id)
+        return []
+
+
+def _message_time(tracker: Tracker) -> Any:
+    """The Unix time of the customer's latest message (None: now)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return event.get("timestamp")
+    return None

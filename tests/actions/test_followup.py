@@ -1,0 +1,68 @@
+"""After filing: details, files and handoff requests while the ticket waits for a human."""
+
+from actions import dependencies
+from actions.followup import ActionAddTicketDetails
+from tests.actions.conftest import make_tracker, responses
+from tests.bot.evidence import media_files as files
+
+
+def _open_ticket(conversation="customer-1"):
+    from bot.tickets import TicketDraft
+
+    draft = TicketDraft(
+        conversation_id=conversation,
+        channel="widget",
+        issue_category="logistics",
+        issue_description="收到的杯子碎了",
+        desired_remedy="reship",
+        severity="normal",
+        severity_reasons=[],
+        emotion="upset",
+        handoff_reason="confirmed",
+        evidence_missing=["outer_box", "item", "waybill"],
+        transcript=[{"role": "customer", "text": "收到的杯子碎了", "at": 1795399200.0}],
+    )
+    return dependencies.ticket_store().create_ticket(draft, f"key-{conversation}")
+
+
+def _after_filing(ticket, text, intent):
+    history = [{"event": "user", "text": text, "timestamp": 1795399500.0}]
+    return make_tracker(
+        text, intent, slots={"ticket_id": ticket["id"], "ticket_open": True}, history=history
+    )
+
+
+async def test_a_detail_after_filing_goes_into_the_open_ticket(dispatcher, domain):
+    ticket = _open_ticket()
+    tracker = _after_filing(ticket, "对了 外面的纸箱也压扁了", "complain")
+    events = await ActionAddTicketDetails().run(dispatcher, tracker, domain)
+    assert events == []
+    assert responses(dispatcher) == ["utter_details_added"]
+    stored = dependencies.ticket_store().get_ticket(ticket["id"])
+    assert stored["transcript"][-1]["text"] == "对了 外面的纸箱也压扁了"
+    assert stored["transcript"][-1]["role"] == "customer"
+    # the same message delivered twice is kept once
+    await ActionAddTicketDetails().run(dispatcher, tracker, domain)
+    texts = [e["text"] for e in dependencies.ticket_store().get_ticket(ticket["id"])["transcript"]]
+    assert texts.count("对了 外面的纸箱也压扁了") == 1
+    # no second ticket was opened
+    assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
+
+
+async def test_files_sent_after_filing_are_attached_to_the_ticket(dispatcher, domain):
+    ticket = _open_ticket()
+    item = dependencies.evidence_store().save("customer-1", "纸箱.jpg", files.photo())
+    tracker = _after_filing(ticket, "/send_evidence", "send_evidence")
+    await ActionAddTicketDetails().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_evidence_added"]
+    stored = dependencies.ticket_store().get_ticket(ticket["id"])
+    assert [e["id"] for e in stored["evidence"]] == [item["id"]]
+    assert stored["evidence_missing"] == []
+
+
+async def test_a_request_for_a_human_after_filing_points_to_the_ticket(dispatcher, domain):
+    ticket = _open_ticket()
+    tracker = _after_filing(ticket, "等半天了 给我转人工", "complain")
+    await ActionAddTicketDetails().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_handoff"
+    assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
