@@ -5,19 +5,26 @@ A blank `zh` pipeline with jieba segmentation runs on the normalised text (see
 three components:
 
 1. `complaint_token_merger` joins what jieba splits but a customer means as one thing:
-   digit/letter groups separated by single spaces, dashes or underscores ("2024 1123 5567",
-   "ls-2024-1122-017") when the joined form is an order or phone number, plus dates
-   ("2024.11.23") and grouped amounts ("1,299.50").
-2. `entity_ruler` labels ORDER_ID, PHONE, MONEY and DATE with token patterns in which context
-   decides: an 11-digit 1[3-9] number after 手机/电话/联系/打 is a PHONE and after 订单/单号 an
-   ORDER_ID; a number followed by 元/块 is MONEY and never an order. Numbers after
-   快递单号/运单号 (TRACKING_NO) or 邮编/验证码/QQ/尾号 (OTHER_NUMBER) are labelled too, so the
-   longer context match wins over a bare order-number match; callers ignore those labels.
-3. `complaint_entity_trimmer` cuts the context words off ORDER_ID/PHONE/... matches.
+   digit/letter groups separated by spaces, a line break, one dash/dot/slash/underscore or an
+   emoji ("2024 1123 5567", "ls-2024-1122-017", "2024.1123.5567", "2024😡1123", keycap
+   digits "2️⃣0️⃣2️⃣4️⃣") when the joined form is an order or phone number, plus dates
+   ("2024.11.23"), decimals ("299.00") and grouped amounts ("1,299.50"). A group that is a
+   whole number by itself (ten or more characters, or a mobile number) is never joined to
+   its neighbour, nor is a number that is an amount (followed by 元/块).
+   It then decides, per number, what the words around it make of it, on the normalised text
+   itself rather than on jieba's words (jieba cuts "快递单号" as 快递/单/号 and "顺丰单号" as
+   顺丰单/号): the longest context word right before the number (only spaces, punctuation,
+   emoji and fillers such as 是/为/如下 in between) wins: 订单/单号/订单编号 make an order,
+   手机/电话/联系 a phone, 快递单号/运单号/顺丰单号 a tracking number, 邮编/验证码/商品编号/
+   售后单号/金额... some other number. Without one, words right after it decide
+   ("13812345678是订单号"), else its shape: a mobile (or dashed landline) is a PHONE, a date
+   written as eight digits (20241123) is nothing, any other id-shaped number an ORDER_ID.
+2. `entity_ruler` labels ORDER_ID, PHONE, MONEY and DATE with token patterns: numbers by the
+   kind the merger gave them; a number followed by 元/块 is MONEY and never an order;
+   TRACKING_NO and OTHER_NUMBER mark numbers that are NOT orders (callers ignore them).
+3. `complaint_entity_trimmer` cuts context words off multi-token number matches.
 
-The ruler keeps the longest match among overlapping ones, so every context pattern is
-longer than the bare pattern it must beat, and bare patterns never tie (a mobile-shaped
-bare number is a PHONE, not an ORDER_ID).
+Every id-like token gets exactly one kind, so the ruler's number patterns never compete.
 
 Pipelines are built on first use and cached per order-number pattern; nothing is built at
 import time.
@@ -26,7 +33,9 @@ import time.
 import bisect
 import functools
 import re
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, TypedDict
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypedDict
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -54,8 +63,18 @@ _MOBILE = re.compile(r"1[3-9]\d{9}|09\d{8}")  # mainland mobile; Taiwan mobile 0
 _INTL_MOBILE = re.compile(r"861[3-9]\d{9}")
 _LANDLINE = re.compile(r"0\d{9,11}")
 _GROUP = re.compile(r"[0-9a-z]+", re.IGNORECASE)
+_DASHED_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[- ]?\d{7,8}")  # 010-12345678, (021)87654321
+_HOTLINE = re.compile(r"[48]00[- ]?\d{3}[- ]?\d{4}")  # 400-123-4567: a shop's hotline
+_DATE_DIGITS = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+_NOT_ID_CHAR = re.compile(r"[^0-9a-z]", re.IGNORECASE)
 _MAX_ID_CHARS = 40  # longer digit/letter runs are never one id, whatever the pattern
-_ID_SEPARATORS = re.compile(r"[\s\-_]+")
+_WHOLE_GROUP = 10  # a group this long is a number by itself, never a piece of another
+# Between the groups of one number: spaces, one line break, one of these, or emoji.
+_ID_PUNCTUATION = frozenset("-_./·~")
+# Characters that only decorate the one before: emoji variation selectors and the keycap
+# mark ("2️⃣" is 2, U+FE0F, U+20E3); digits joined by them are one group.
+_INVISIBLE = frozenset("\ufe0e\ufe0f\u20e3\u2060")
+_ALNUM_RUN = re.compile(r"[0-9a-z]+", re.IGNORECASE)
 
 # Spans merged before the id groups: numeric dates and amounts with thousands separators.
 _NUMERIC_DATE = re.compile(
@@ -63,6 +82,8 @@ _NUMERIC_DATE = re.compile(
     re.IGNORECASE,
 )
 _GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)")
+# Prices with cents ("299.00", "2.5"); "2024.1123.5567" and "202411.235567" are id groups.
+_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")
 
 _ARABIC_NUMBER = re.compile(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
@@ -90,29 +111,112 @@ _UNITS = {
 # A number directly followed by one of these is an amount, never an order or phone number.
 _AMOUNT_FOLLOWERS = frozenset(_UNITS) | frozenset(_MAGNITUDE) | {"多", "钱"}
 
-_ORDER_CONTEXT = ["订单", "订单号", "单号", "订单编号", "订单号码", "这单", "该订单", "order"]
-_ORDER_CONTEXT_TAIL = ["号", "号码", "编号", "id", "no"]
-_PHONE_CONTEXT = [
+# Context words, matched on the normalised text (Simplified, half-width, lower-case) right
+# before a number, the longest one winning: "售后单号" (not an order) beats "单号".
+_ORDER_WORDS = [
+    "订单",
+    "订单号",
+    "订单号码",
+    "订单编号",
+    "订单id",
+    "订单no",
+    "订单no.",
+    "订单信息",
+    "单号",
+    "单号码",
+    "单子",
+    "单子号",
+    "这单",
+    "这一单",
+    "该订单",
+    "这个订单",
+    "那个订单",
+    "子订单",
+    "子订单号",
+    "母订单",
+    "主订单号",
+    "order",
+    "order no",
+    "order no.",
+    "orderno",
+    "order id",
+    "orderid",
+    "order number",
+    "no",
+    "no.",
+]
+_PHONE_WORDS = [
     "手机",
     "手机号",
     "手机号码",
     "电话",
     "电话号码",
+    "电话号",
     "联系电话",
     "联系方式",
+    "联系我",
     "联系",
     "打",
+    "打我",
     "拨打",
     "致电",
     "座机",
     "tel",
     "call",
+    "收件人电话",
+    "手机是",
 ]
-_PHONE_FILLERS = ["我", "给", "是", "为", ":", "号", "号码", "方式", "我的"]
-_TRACKING_CONTEXT = ["快递单号", "运单号", "物流单号", "快递号", "运单", "面单号"]
-_TRACKING_PREFIX = ["快递", "物流", "运单", "顺丰", "中通", "圆通", "韵达", "申通", "邮政"]
-_TRACKING_TAIL = ["单号", "号", "单", "编号"]
-_OTHER_CONTEXT = [
+_TRACKING_WORDS = [
+    f"{carrier}{tail}"
+    for carrier in (
+        "快递",
+        "物流",
+        "运单",
+        "面单",
+        "包裹",
+        "顺丰",
+        "中通",
+        "圆通",
+        "韵达",
+        "申通",
+        "邮政",
+        "ems",
+        "极兔",
+        "京东快递",
+        "德邦",
+        "百世",
+        "退货",
+        "退货快递",
+        "寄回",
+    )
+    for tail in ("", "单", "单号", "号", "号码", "编号", "单号码")
+    if carrier + tail not in ("退货", "寄回", "包裹")  # the bare verbs/nouns say nothing
+]
+_OTHER_WORDS = [
+    *(
+        f"{what}{tail}"
+        for what in (
+            "商品",
+            "退款",
+            "售后",
+            "服务",
+            "工单",
+            "投诉",
+            "支付",
+            "交易",
+            "商户",
+            "流水",
+            "发票",
+            "退换货",
+            "换货",
+            "维修",
+            "会员",
+            "用户",
+            "账户",
+            "帐户",
+        )
+        for tail in ("单号", "编号", "号", "号码", "id", "单")
+    ),
     "邮编",
     "邮政编码",
     "验证码",
@@ -121,21 +225,81 @@ _OTHER_CONTEXT = [
     "qq号",
     "微信",
     "微信号",
+    "vx",
+    "wx",
     "尾号",
     "后四位",
     "后六位",
     "后几位",
+    "后4位",
+    "后6位",
+    "前四位",
+    "前4位",
     "密码",
     "工号",
     "身份证",
     "身份证号",
     "卡号",
     "银行卡",
-    "发票号",
+    "银行卡号",
+    "账号",
+    "帐号",
     "房间",
+    "房间号",
+    "货号",
+    "型号",
+    "批号",
+    "批次",
+    "批次号",
+    "条码",
+    "条形码",
+    "序列号",
+    "sn",
+    "sn码",
+    "sku",
+    "商品链接",
+    "取件码",
+    "提货码",
+    "券码",
+    "兑换码",
+    "优惠码",
+    "优惠券码",
+    "激活码",
+    "金额",
+    "订单金额",
+    "实付",
+    "实付款",
+    "付款金额",
+    "总价",
+    "合计",
+    "价格",
+    "运费",
+    "客服电话",
+    "客服热线",
+    "热线",
 ]
+# Letter words that introduce a number ("QQ 3847...", "tel 138...") are not id prefixes.
 _NOT_PREFIXES = frozenset({"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms"})
-_FILLERS = ["是", "为", ":", "#", "(", "[", "【", "「", "“", '"', "'", "就是", "=", "no", "no."]
+_CONTEXT_KINDS: Dict[str, str] = {
+    **{word: "order" for word in _ORDER_WORDS},
+    **{word: "phone" for word in _PHONE_WORDS},
+    **{word: "tracking" for word in _TRACKING_WORDS},
+    **{word: "other" for word in _OTHER_WORDS},
+}
+# What may stand between a context word and its number: spaces, punctuation except the end
+# of a sentence, emoji, and a few words ("订单号是：", "单号如下", "订单号我发你").
+_LEFT_FILLER = re.compile(
+    r"(?:[^\w.!?;。]|_|是|为|就是|如下|这个|给你|发你|我发你|发给你|在这里|在这|如图|复制)+$"
+)
+# After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
+# introduces the next number).
+_RIGHT_ORDER = re.compile(
+    r"[\s:,]*(?:是|为|就是)?(?:我们?的|我)?(?:订单|单号|这单|这一单|这个订单|那个订单|的订单|的单子)"
+    r"(?![号码编id\s:,是为#]*[0-9a-z])"
+)
+_RIGHT_PHONE = re.compile(r"[\s:,]*(?:是|为|就是)?(?:我们?的|我)?(?:手机|电话|联系方式|座机)")
+_CONTEXT_WINDOW = 24
+_LONGEST_CONTEXT = max(len(word) for word in _CONTEXT_KINDS)
 
 _RELATIVE_DATES = [
     "今天",
@@ -165,8 +329,10 @@ _WEEKDAY = r"[一二三四五六日天1-7]"
 
 _CONFIDENCE: Dict[Tuple[str, str], float] = {
     (ORDER_ID, "ctx"): 0.95,
+    (ORDER_ID, "post"): 0.9,
     (ORDER_ID, "bare"): 0.75,
     (PHONE, "ctx"): 0.95,
+    (PHONE, "post"): 0.9,
     (PHONE, "intl"): 0.9,
     (PHONE, "bare"): 0.85,
     (MONEY, "amount"): 0.9,
@@ -174,6 +340,7 @@ _CONFIDENCE: Dict[Tuple[str, str], float] = {
     (DATE, "day"): 0.7,
     (TRACKING_NO, "ctx"): 0.9,
     (OTHER_NUMBER, "ctx"): 0.9,
+    (OTHER_NUMBER, "bare"): 0.8,
 }
 _NOT_AFTER_DAY = frozenset("楼线门房床位座室栋口机车仓柜台")
 _NUMBER_LABELS = frozenset({ORDER_ID, PHONE, TRACKING_NO, OTHER_NUMBER})
@@ -256,25 +423,41 @@ def _money_value(span: Span) -> Optional[float]:
 # ------------------------------------------------------------------------ token attributes
 
 
+def _compact(text: str) -> str:
+    """Letters and digits only, upper-case: "ls-2024 1122" -> "LS20241122"."""
+    return _NOT_ID_CHAR.sub("", text).upper()
+
+
 def _is_id_token(token: Token) -> bool:
     return bool(token._.complaint_merged or _GROUP.fullmatch(token.text))
 
 
+def _is_amount(token: Token) -> bool:
+    """A number followed by 元/块/万... or preceded by a currency sign is money."""
+    doc = token.doc
+    after = token.i + 1
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    if after < len(doc) and doc[after].lower_ in _AMOUNT_FOLLOWERS:
+        return True
+    before = token.i - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in _CURRENCY
+
+
 def _compact_id(token: Token) -> str:
     """Upper-case id without separators; "" for non-ids and numbers followed by 元/块/万."""
-    if not _is_id_token(token):
+    if not _is_id_token(token) or _is_amount(token):
         return ""
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if following is not None and following.lower_ in _AMOUNT_FOLLOWERS:
-        return ""
-    return _ID_SEPARATORS.sub("", token.text).upper()
+    return _compact(token.text)
 
 
 _EXTENSION_DEFAULTS: Dict[str, Any] = {
     "complaint_merged": False,  # joined from groups by the merger
     "complaint_id": "",  # compact upper-case id, "" when the token cannot be one
-    "complaint_mobile": False,
-    "complaint_has_digit": False,
+    "complaint_kind": "",  # what the number is: order, phone, tracking, other, or ""
+    "complaint_rule": "",  # which rule decided the kind: ctx, post, bare, intl
     "complaint_number": False,  # a number an amount can be made of
 }
 
@@ -290,24 +473,91 @@ def _register_extensions() -> None:
             Token.set_extension(name, default=default)
 
 
-def _annotate(doc: Doc) -> None:
+def _left_context(text: str, start: int) -> str:
+    """Kind of the longest context word right before `start` (fillers skipped), or ""."""
+    window = text[max(0, start - _CONTEXT_WINDOW) : start]
+    filler = _LEFT_FILLER.search(window)
+    if filler:
+        window = window[: filler.start()]
+    best, best_length = "", 0
+    for length in range(1, min(len(window), _LONGEST_CONTEXT) + 1):
+        kind = _CONTEXT_KINDS.get(window[-length:])
+        if kind and not (
+            # an ASCII context word must not be the end of a longer word ("piano" is not "no")
+            window[-length].isascii()
+            and window[-length].isalnum()
+            and length < len(window)
+            and window[-length - 1].isascii()
+            and window[-length - 1].isalnum()
+        ):
+            best, best_length = kind, length
+    return best if best_length else ""
+
+
+def _phone_shape(compact: str, raw: str) -> str:
+    """Phone shapes ("intl", "mobile", "landline"), "hotline" for 400/800 numbers, else ""."""
+    if _INTL_MOBILE.fullmatch(compact):
+        return "intl"
+    if _MOBILE.fullmatch(compact):
+        return "mobile"
+    if _LANDLINE.fullmatch(compact):
+        return "landline"
+    if _DASHED_LANDLINE.fullmatch(raw):
+        return "landline"
+    if _HOTLINE.fullmatch(raw):
+        return "hotline"
+    return ""
+
+
+def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
+    """(kind, rule) of an id token: context before it, then after it, then its shape."""
+    compact = token._.complaint_id
+    if not compact:
+        return "", ""
+    text = token.doc.text
+    phone = _phone_shape(compact, token.text)
+    is_order = bool(order_pattern.fullmatch(compact)) and any(c.isdigit() for c in compact)
+    context = _left_context(text, token.idx)
+    if context == "order":
+        return ("order", "ctx") if is_order else ("", "")
+    if context == "phone":
+        return ("phone", "ctx") if phone in ("intl", "mobile", "landline") else ("other", "ctx")
+    if context in ("tracking", "other"):
+        return context, "ctx"
+    after = text[token.idx + len(token) : token.idx + len(token) + 12]
+    if is_order and _RIGHT_ORDER.match(after):
+        return "order", "post"
+    if phone in ("intl", "mobile", "landline") and _RIGHT_PHONE.match(after):
+        return "phone", "post"
+    if phone == "intl":
+        return "phone", "intl"
+    if phone == "mobile" or (phone == "landline" and not compact.isdigit()):
+        return "phone", "bare"
+    if phone == "landline" and _DASHED_LANDLINE.fullmatch(token.text):
+        return "phone", "bare"
+    if phone == "hotline":
+        return "other", "bare"
+    if _DATE_DIGITS.fullmatch(compact):
+        return "", ""  # 20241123 without an order word is the date it looks like
+    return ("order", "bare") if is_order else ("", "")
+
+
+def _annotate(doc: Doc, order_pattern: re.Pattern[str]) -> None:
     for token in doc:
-        compact = _compact_id(token)
-        token._.complaint_id = compact
-        token._.complaint_mobile = bool(_MOBILE.fullmatch(compact))
-        token._.complaint_has_digit = any(c.isdigit() for c in compact)
+        token._.complaint_id = _compact_id(token)
+        token._.complaint_kind, token._.complaint_rule = _kind(token, order_pattern)
         token._.complaint_number = _is_number(token)
 
 
 # ----------------------------------------------------------------------------- the merger
 
 
-def _group_ok(token: Token, first: bool) -> bool:
+def _group_ok(text: str, first: bool) -> bool:
     """Whether a group may be part of an id: digits in it, or a short letter prefix ("LS").
 
     Letter words that introduce a number ("QQ 3847...", "tel 138...") are not prefixes.
     """
-    text = token.lower_
+    text = text.lower()
     if any(c.isdigit() for c in text):
         return first or len(text) >= 2
     return first and len(text) <= 4 and text not in _NOT_PREFIXES
@@ -324,39 +574,63 @@ def _looks_like_date(groups: Sequence[str]) -> bool:
     return len(groups) == 2 or (len(groups[2]) <= 2 and 1 <= int(groups[2]) <= 31)
 
 
-def _id_runs(doc: Doc) -> List[List[Token]]:
-    """Maximal runs of id-like tokens joined by one space, dash or underscore."""
-    runs: List[List[Token]] = []
-    i = 0
-    while i < len(doc):
-        if not _GROUP.fullmatch(doc[i].text):
-            i += 1
+def _is_emoji(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk", "Mn", "Me", "Cf") or char in _INVISIBLE
+
+
+def _separator(between: str) -> str:
+    """How two groups are joined: "glue" (invisible), "sep", or "" (not one number)."""
+    if not between:
+        return "glue"
+    if all(char in _INVISIBLE for char in between):
+        return "glue"
+    if len(between) > 4 or between.count("\n") > 1:
+        return ""
+    punctuation = sum(1 for char in between if char in _ID_PUNCTUATION)
+    if punctuation > 1:
+        return ""
+    if all(char.isspace() or char in _ID_PUNCTUATION or _is_emoji(char) for char in between):
+        return "sep"
+    return ""
+
+
+@dataclass
+class _Group:
+    """Digit/letter groups glued together (keycap digits), as token indices and text."""
+
+    first: int
+    last: int
+    text: str
+    amount: bool
+
+
+def _id_runs(doc: Doc) -> List[List[_Group]]:
+    """Maximal runs of id-like groups joined by separators (see `_separator`)."""
+    runs: List[List[_Group]] = []
+    current: List[_Group] = []
+    previous: Optional[Token] = None
+    for token in doc:
+        if not _GROUP.fullmatch(token.text):
             continue
-        groups = [doc[i]]
-        j = i
-        while True:
-            current = doc[j]
-            if (
-                current.whitespace_ == " "
-                and j + 1 < len(doc)
-                and _GROUP.fullmatch(doc[j + 1].text)
-            ):
-                groups.append(doc[j + 1])
-                j += 1
-            elif (
-                current.whitespace_ == ""
-                and j + 2 < len(doc)
-                and doc[j + 1].text in ("-", "_")
-                and doc[j + 1].whitespace_ == ""
-                and _GROUP.fullmatch(doc[j + 2].text)
-            ):
-                groups.append(doc[j + 2])
-                j += 2
-            else:
-                break
-        if len(groups) > 1:
-            runs.append(groups)
-        i = j + 1
+        group = _Group(token.i, token.i, token.text, _is_amount(token))
+        if previous is not None:
+            between = doc.text[previous.idx + len(previous) : token.idx]
+            how = _separator(between)
+            if how == "glue" and current:
+                last = current[-1]
+                current[-1] = _Group(last.first, token.i, last.text + token.text, group.amount)
+                previous = token
+                continue
+            if not how:
+                if len(current) > 1:
+                    runs.append(current)
+                current = []
+        current.append(group)
+        previous = token
+    if len(current) > 1:
+        runs.append(current)
+    # single glued groups ("2️⃣0️⃣2️⃣4️⃣") must be merged too
+    runs += [[group] for group in current if len(current) == 1 and group.first != group.last]
     return runs
 
 
@@ -372,27 +646,49 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
             or _LANDLINE.fullmatch(compact)
         )
 
-    def longest_id(groups: Sequence[Token], start: int) -> int:
+    def whole(group: _Group) -> bool:
+        """A group that is a number by itself: not a piece of a longer one."""
+        return len(group.text) >= _WHOLE_GROUP or bool(_MOBILE.fullmatch(group.text))
+
+    def phone_starts(groups: Sequence[_Group], at: int) -> bool:
+        """A mobile number typed in groups (138 1234 5678) starts at `at`."""
+        texts = ""
+        for group in groups[at : at + 3]:
+            texts += group.text
+            if _MOBILE.fullmatch(texts):
+                return True
+        return False
+
+    def longest_id(groups: Sequence[_Group], start: int) -> int:
         """End (exclusive) of the longest plausible id starting at `start`, or 0.
 
         Ids are short: the search stops after `_MAX_ID_CHARS` characters or at the first
         group that cannot continue an id, so 5,000 "1 " in a row cost 5,000 steps, not 5,000².
         """
-        if not _group_ok(groups[start], first=True):
+        first = groups[start]
+        if not _group_ok(first.text, first=True) or first.amount:
             return 0
-        texts, length, best = [groups[start].text], len(groups[start]), 0
+        texts, length, best = [first.text], len(first.text), 0
         for end in range(start + 1, len(groups)):
-            length += len(groups[end])
-            if length > _MAX_ID_CHARS or not _group_ok(groups[end], first=False):
+            group = groups[end]
+            length += len(group.text)
+            if (
+                length > _MAX_ID_CHARS
+                or not _group_ok(group.text, first=False)
+                or group.amount
+                or whole(group)
+                or (whole(groups[end - 1]) and any(c.isdigit() for c in groups[end - 1].text))
+                or (best and phone_starts(groups, end))
+            ):
                 break
-            texts.append(groups[end].text)
+            texts.append(group.text)
             if plausible(texts):
                 best = end + 1
         return best
 
     def merge(doc: Doc) -> Doc:
         spans = []
-        for regex in (_NUMERIC_DATE, _GROUPED_NUMBER, _RELATIVE_DATE):
+        for regex in (_NUMERIC_DATE, _GROUPED_NUMBER, _DECIMAL, _RELATIVE_DATE):
             for match in regex.finditer(doc.text):
                 span = doc.char_span(match.start(), match.end())
                 if span is not None and len(span) > 1:
@@ -402,18 +698,23 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
                 retokenizer.merge(span)
         id_spans = []
         for groups in _id_runs(doc):
+            if len(groups) == 1:
+                id_spans.append(doc[groups[0].first : groups[0].last + 1])
+                continue
             start = 0
-            while start < len(groups) - 1:
+            while start < len(groups):
                 end = longest_id(groups, start)
                 if end:
-                    id_spans.append(doc[groups[start].i : groups[end - 1].i + 1])
+                    id_spans.append(doc[groups[start].first : groups[end - 1].last + 1])
                     start = end
                 else:
+                    if groups[start].first != groups[start].last:
+                        id_spans.append(doc[groups[start].first : groups[start].last + 1])
                     start += 1
         with doc.retokenize() as retokenizer:
             for span in id_spans:
                 retokenizer.merge(span, attrs={"_": {"complaint_merged": True}})
-        _annotate(doc)
+        _annotate(doc, order_pattern)
         return doc
 
     return merge
@@ -424,7 +725,8 @@ def _trim(doc: Doc) -> Doc:
     entities: List[Span] = []
     for ent in doc.ents:
         if ent.label_ in _NUMBER_LABELS and len(ent) > 1:
-            entities.append(Span(doc, ent.end - 1, ent.end, label=ent.label_, span_id=ent.id_))
+            number = next((t for t in reversed(ent) if t._.complaint_id), ent[-1])
+            entities.append(Span(doc, number.i, number.i + 1, label=ent.label_, span_id=ent.id_))
         else:
             entities.append(ent)
     doc.set_ents(entities, default="outside")
@@ -443,14 +745,25 @@ _BOUNDARIES = re.compile(
 
 
 class _BoundaryTokenizer:
-    """Wraps the jieba tokenizer and splits tokens that straddle a date boundary."""
+    """Wraps the jieba tokenizer and splits tokens that straddle a date boundary.
+
+    Every run of ASCII letters and digits is its own token too: jieba keeps "no.202411235567"
+    and "2024.1123" whole, and the merger works on digit/letter groups.
+    """
 
     def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
         self._tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
         doc = self._tokenizer(text)
-        cuts = sorted({edge for match in _BOUNDARIES.finditer(text) for edge in match.span()})
+        cuts = sorted(
+            {
+                edge
+                for regex in (_BOUNDARIES, _ALNUM_RUN)
+                for match in regex.finditer(text)
+                for edge in match.span()
+            }
+        )
         if not cuts:
             return doc
         words: List[str] = []
@@ -485,71 +798,28 @@ def _register_factories() -> None:
 # ------------------------------------------------------------------------------- patterns
 
 
-def _optional(tokens: Iterable[str], times: int = 1) -> List[Dict[str, Any]]:
-    return [{"LOWER": {"IN": list(tokens)}, "OP": "?"} for _ in range(times)]
-
-
 _SPACE = {"IS_SPACE": True, "OP": "?"}
 
 
 def _patterns(order_id_pattern: str) -> List[Dict[str, Any]]:
     """Entity-ruler patterns; `id` records which rule fired (it sets the confidence)."""
-    anchored = f"^(?:{order_id_pattern})$"
-    order_id = {"_": {"complaint_id": {"REGEX": anchored}, "complaint_has_digit": True}}
-    bare_order_id = {**order_id, "_": {**order_id["_"], "complaint_mobile": False}}
-    phone_number: TokenPattern = [
-        {"_": {"complaint_mobile": True}},
-        {"_": {"complaint_id": {"REGEX": f"^{_LANDLINE.pattern}$"}}},
-        {"_": {"complaint_id": {"REGEX": f"^{_INTL_MOBILE.pattern}$"}}},
-    ]
-    any_number = {"_": {"complaint_id": {"REGEX": r"^[0-9A-Z]{4,}$"}}}
-    fillers = [_SPACE, *_optional(_FILLERS, 2), _SPACE]
-
-    patterns: List[Dict[str, Any]] = [
-        {"label": ORDER_ID, "id": "bare", "pattern": [bare_order_id]},
-        {
-            "label": ORDER_ID,
-            "id": "ctx",
-            "pattern": [
-                {"LOWER": {"IN": _ORDER_CONTEXT}},
-                *_optional(_ORDER_CONTEXT_TAIL),
-                *fillers,
-                order_id,
-            ],
-        },
-        {"label": PHONE, "id": "bare", "pattern": [{"_": {"complaint_mobile": True}}]},
-        {
-            "label": PHONE,
-            "id": "intl",
-            "pattern": [{"ORTH": "+"}, {"_": {"complaint_id": {"REGEX": "^86"}}}],
-        },
-    ]
-    for number in phone_number:
-        patterns.append(
-            {
-                "label": PHONE,
-                "id": "ctx",
-                "pattern": [
-                    {"LOWER": {"IN": _PHONE_CONTEXT}},
-                    _SPACE,
-                    *_optional(_PHONE_FILLERS, 2),
-                    _SPACE,
-                    {"ORTH": "+", "OP": "?"},
-                    number,
-                ],
-            }
-        )
-    not_order_contexts: List[Tuple[str, TokenPattern]] = [
-        (TRACKING_NO, [{"LOWER": {"IN": _TRACKING_CONTEXT}}]),
-        (TRACKING_NO, [{"LOWER": {"IN": _TRACKING_PREFIX}}, {"LOWER": {"IN": _TRACKING_TAIL}}]),
-        (OTHER_NUMBER, [{"LOWER": {"IN": _OTHER_CONTEXT}}]),
-        (
-            OTHER_NUMBER,
-            [{"LOWER": "后"}, {"LOWER": {"IN": ["四位", "六位", "几位", "4位", "6位"]}}],
-        ),
-    ]
-    for label, context in not_order_contexts:
-        patterns.append({"label": label, "id": "ctx", "pattern": [*context, *fillers, any_number]})
+    # The merger has decided what each number is (`complaint_kind`, by context or shape)
+    # and which rule decided it (`complaint_rule`): one single-token pattern per pair, so
+    # the number patterns never overlap each other.
+    kinds = {"order": ORDER_ID, "phone": PHONE, "tracking": TRACKING_NO, "other": OTHER_NUMBER}
+    rules = {
+        "order": ["ctx", "post", "bare"],
+        "phone": ["ctx", "post", "bare", "intl"],
+        "tracking": ["ctx"],
+        "other": ["ctx", "bare"],
+    }
+    patterns: List[Dict[str, Any]] = []
+    for kind, label in kinds.items():
+        for rule in rules[kind]:
+            token: Dict[str, Any] = {"complaint_kind": kind, "complaint_rule": rule}
+            if kind in ("tracking", "other"):
+                token["complaint_id"] = {"REGEX": r"^[0-9A-Z]{4,}$"}
+            patterns.append({"label": label, "id": rule, "pattern": [{"_": token}]})
 
     # MONEY: number [magnitude] [多] unit [钱] | currency number [magnitude] | 八百块(钱)
     number = {"_": {"complaint_number": True}}

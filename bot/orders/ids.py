@@ -3,7 +3,9 @@
 import re
 from typing import Optional
 
-_SEPARATORS = re.compile(r"[\s\-_－—–·.]+")
+# Spaces, dashes, dots, slashes and middle dots between groups, and the invisible marks of
+# emoji/keycap digits ("2️⃣0️⃣"), as the NLU merger accepts them.
+_SEPARATORS = re.compile(r"[\s\-_－—–‐‑‒―−·./／\ufe0e\ufe0f\u20e3\u200b-\u200d\u2060\ufeff]+")
 
 
 def _halfwidth(text: str) -> str:
@@ -17,7 +19,8 @@ def _halfwidth(text: str) -> str:
 def normalize_order_id(raw: str, pattern: str = r"^[A-Za-z0-9]{6,24}$") -> Optional[str]:
     """Return the canonical order number, or None when `raw` is not one.
 
-    Customers type numbers with full-width digits, spaces and dashes ("２０２４ 1123-5567");
+    Customers type numbers with full-width digits, spaces, dashes, dots and slashes
+    ("２０２４ 1123-5567", "2024.1123.5567");
     the canonical form has none of them and upper-case letters, so the same order is always
     stored and looked up the same way.
     """

@@ -180,3 +180,40 @@ def test_chinese_numerals(numeral, value):
 def test_not_a_numeral():
     assert parse_chinese_number("快递") is None
     assert parse_chinese_number("") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号2024.1123.5567", "202411235567"),
+        ("订单 2024/1123/5567", "202411235567"),
+        ("订单号 4521 - 8876 - 0912", "452188760912"),
+        ("订单号 2024😡1123😡5567", "202411235567"),
+        ("订单号2️⃣0️⃣2️⃣4️⃣1️⃣1️⃣2️⃣3️⃣", "20241123"),
+        ("订单号：2024112\n35567", "202411235567"),
+        ("No.202411235567", "202411235567"),
+    ],
+)
+def test_separators_customers_type_between_groups(text, expected):
+    assert orders(text) == [expected]
+
+
+def test_a_whole_number_is_not_glued_to_its_neighbour():
+    assert orders("订单号202411235567 13912345678") == ["202411235567"]
+    assert found("订单号202411235567 13912345678", "PHONE") == [("PHONE", "13912345678")]
+    assert orders("订单202411235567 299元") == ["202411235567"]
+    assert orders("订单 2024 1123 5567 299元") == ["202411235567"]
+
+
+def test_context_after_the_number_and_context_split_by_jieba():
+    assert orders("13812345678是订单号") == ["13812345678"]
+    assert orders("13912345678 订单号202411235567") == ["202411235567"]
+    assert orders("快递单号 YT 7788 9900 1122") == []
+    assert orders("顺丰单号 SF1400223344") == []
+    assert orders("售后单号 2411230001") == []
+
+
+def test_dates_and_hotlines_are_not_orders():
+    assert orders("20241123 下的单") == []
+    assert orders("订单号 20241123") == ["20241123"]
+    assert orders("客服电话 400-123-4567") == []

@@ -167,3 +167,27 @@ def test_stated_amounts_below_threshold_or_not_money(text):
 def test_order_amount_wins_over_stated_amount():
     assert assess_severity(["花了5999买的"], 2500, THRESHOLD).matches["amount"] == ["2500"]
     assert assess_severity(["花了5999买的"], None, THRESHOLD).matches["amount"] == ["5999"]
+
+
+def test_many_people_count_only_when_they_were_affected():
+    assert reasons("很多人都说你们家的客服很好") == []
+    assert reasons("好多人推荐我才买的") == []
+    assert reasons("很多人都收到了坏的") == ["group"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("牛奶过期了一个月，我妈已经喝了两盒", ["injury"]),
+        ("锅柄松了，一锅热油泼到我脚上", ["injury"]),
+        ("我会在微博上把这件事说清楚", ["media"]),
+        ("买的4999的手机，屏幕碎了", ["amount"]),
+        ("我不小心把杯子摔地上了", []),
+        ("在小红书上看到推荐买的", []),
+        ("气得我要住院了", []),
+        ("快递员态度差到爆炸", []),
+        ("2024的新款，已经坏了", []),
+    ],
+)
+def test_sentence_rules_and_exaggerations(text, expected):
+    assert reasons(text) == expected
