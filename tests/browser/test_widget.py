@@ -4,6 +4,7 @@ Set COMPLAINTS_WIDGET_SCREENSHOTS=docs to refresh docs/widget-desktop.png and
 docs/widget-phone.png; otherwise the screenshots go to the test's temporary folder.
 """
 
+import base64
 import json
 import os
 import re
@@ -200,4 +201,53 @@ def test_each_bad_upload_is_refused_with_its_message_and_changes_nothing(browser
     expect(page.get_by_text("每个投诉最多上传 9 个文件", exact=False).first).to_be_visible()
     expect(done).to_have_count(9)
     assert received_texts(widget_server) == []
+    context.close()
+
+
+_DISPATCH_FILE = """async ([b64, name, type, target, kind]) => {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([bytes], name, { type }));
+  const node = document.querySelector("complaint-widget").shadowRoot.querySelector(target);
+  if (kind === "paste") {
+    node.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  } else {
+    for (const name of ["dragenter", "dragover", "drop"]) {
+      node.dispatchEvent(new DragEvent(name, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }
+}"""
+
+
+def test_files_by_drag_and_drop_and_paste_with_a_progress_bar(browser, widget_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{widget_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    done = page.locator(f"{IN_SHADOW} .tray li[data-status=done]")
+
+    photo = base64.b64encode(files.photo()).decode()
+    page.evaluate(_DISPATCH_FILE, [photo, "拖进来的.jpg", "image/jpeg", ".panel", "drop"])
+    expect(done.filter(has_text="拖进来的.jpg")).to_have_count(1)
+
+    shot = base64.b64encode(files.png(width=120, height=80)).decode()
+    page.evaluate(_DISPATCH_FILE, [shot, "image.png", "image/png", "#cw-input", "paste"])
+    expect(done).to_have_count(2)
+
+    # a slow connection: a large photo shows its progress until it is done
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 20, "downloadThroughput": -1, "uploadThroughput": 300_000},
+    )
+    large = files.jpeg(1600, 1200, noise=True)
+    assert len(large) > 1_000_000
+    page.locator(f"{IN_SHADOW} input[type=file]").set_input_files(
+        [{"name": "大图.jpg", "mimeType": "image/jpeg", "buffer": large}]
+    )
+    bar = page.get_by_role("progressbar", name="大图.jpg")
+    expect(bar).to_be_visible()
+    expect(done).to_have_count(3, timeout=30_000)
+    expect(bar).to_have_count(0)
     context.close()
