@@ -25,7 +25,7 @@ from bench.load import OUR_SCRIPTS, measure, our_stack
 PROFILED = ("rasa", "actions")
 
 
-def start_py_spy(pid: int, out: Path, rate: int) -> subprocess.Popen:
+def start_py_spy(pid: int, out: Path, rate: int, idle: bool = False) -> subprocess.Popen:
     """py-spy in raw (collapsed-stack) format, without pausing the server (`--nonblocking`)."""
     exe = shutil.which("py-spy") or str(Path(__file__).resolve().parents[1] / ".venv/bin/py-spy")
     return subprocess.Popen(
@@ -42,7 +42,7 @@ def start_py_spy(pid: int, out: Path, rate: int) -> subprocess.Popen:
             "--output",
             str(out),
             "--nonblocking",
-            "--gil",
+            *(["--idle"] if idle else ["--gil"]),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -83,6 +83,9 @@ def main() -> None:
     parser.add_argument("--conversations", type=int, default=40)
     parser.add_argument("--rate", type=int, default=200, help="py-spy samples per second")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument(
+        "--idle", action="store_true", help="sample waiting threads too (where wall time goes)"
+    )
     parser.add_argument("--out", type=Path, default=Path("/tmp/load-profile"))
     parser.add_argument("--model", type=Path, default=MODEL)
     args = parser.parse_args()
@@ -91,7 +94,8 @@ def main() -> None:
     with our_stack(args.model) as (url, pids, _stack):
         asyncio.run(measure(url, script, 1, 1, None, "profile-warmup"))
         spies = {
-            name: start_py_spy(pids[name], args.out / f"{name}.txt", args.rate) for name in PROFILED
+            name: start_py_spy(pids[name], args.out / f"{name}.txt", args.rate, args.idle)
+            for name in PROFILED
         }
         figures = asyncio.run(
             measure(
