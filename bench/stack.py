@@ -1,9 +1,6 @@
 """The e2e `Stack` (tests/e2e/stack.py) with two additions for the benchmarks.
 
 - The model can be another than models/complaint.tar.gz (to compare models).
-- The Rasa server gets the project's own `endpoints.yml` (tracker store type and options,
-  NLG, lock store), with only the action server's URL and the tracker database's path
-  replaced, so the load figures measure the configuration that ships.
 - The simulated customer can send a photo the way the widget does: upload it, then send
   `/send_evidence` with the evidence ids in the message metadata (default evidence settings,
   so the files land in the project's var/evidence, which is git-ignored).
@@ -18,8 +15,6 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
-
-import yaml
 
 import tests.e2e.stack as e2e
 from tests.e2e.stack import Stack, texts, tracker
@@ -50,17 +45,6 @@ class BenchStack(Stack):
             super().start_rasa()
         finally:
             e2e.MODEL = saved
-
-    def _endpoints(self) -> Path:
-        """The project's endpoints.yml, pointed at this stack's action server and databases."""
-        endpoints = yaml.safe_load((e2e.ROOT / "endpoints.yml").read_text(encoding="utf-8"))
-        endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{self.actions_port}/webhook"
-        store = endpoints.get("tracker_store") or {}
-        if store.get("dialect", "sqlite") == "sqlite":
-            store["db"] = str(self.workdir / "tracker.db")
-        path = self.workdir / "endpoints.yml"
-        path.write_text(yaml.safe_dump(endpoints, allow_unicode=True), encoding="utf-8")
-        return path
 
     def env(self) -> Dict[str, str]:
         env = super().env()

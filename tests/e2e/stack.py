@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Awaitable, Dict, List, Optional, TypeVar
 
 import requests
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 # E2E_MODEL runs the end-to-end tests on another model (e.g. one trained elsewhere with
@@ -75,13 +76,15 @@ class Stack:
         return env
 
     def _endpoints(self) -> Path:
+        """The project's endpoints.yml (tracker store, NLG, lock store as shipped), pointed
+        at this stack's action server and, for SQLite, a tracker database in the workdir."""
+        endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+        endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{self.actions_port}/webhook"
+        store = endpoints.get("tracker_store") or {}
+        if store.get("dialect", "sqlite") == "sqlite":
+            store["db"] = str(self.workdir / "tracker.db")
         path = self.workdir / "endpoints.yml"
-        path.write_text(
-            f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
-            f'tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: "{self.workdir / "tracker.db"}"\n'
-            "nlg:\n  type: bot.nlg.ScriptAwareNLG\n",
-            encoding="utf-8",
-        )
+        path.write_text(yaml.safe_dump(endpoints, allow_unicode=True), encoding="utf-8")
         return path
 
     def _credentials(self) -> Path:
