@@ -37,13 +37,13 @@ the TRAINING data can be fixed where the model is confused.
     PYTHONPATH=. .venv/bin/python -m bench.model_selection --quick --out /tmp/ms  # config.yml only
 
 Writes docs/model_selection.md and docs/model_selection.json (or into --out). How the
-committed figures were made (the baseline is data/nlu and config.yml of commit 5d239e8, read
+committed figures were made (the baseline is data/nlu and config.yml of commit 22ef8db, read
 with `git show`, the working tree untouched):
 
-    PYTHONPATH=. .venv/bin/python -m bench.model_selection --at 5d239e8 --solver-check --out /tmp/b
+    PYTHONPATH=. .venv/bin/python -m bench.model_selection --at 22ef8db --quick --out /tmp/b
     cp /tmp/b/model_selection.json docs/model_selection_baseline.json
-    PYTHONPATH=. .venv/bin/python -m bench.model_selection --solver-check \
-        --compare-ref 5d239e8 --baseline docs/model_selection_baseline.json
+    PYTHONPATH=. .venv/bin/python -m bench.model_selection \
+        --compare-ref 22ef8db --baseline docs/model_selection_baseline.json
 """
 
 from __future__ import annotations
@@ -290,6 +290,10 @@ def triage_candidates(reference: TriageCandidate, quick: bool) -> List[TriageCan
     variants = [
         TriageCandidate("LinearSVC C=1 + sigmoid calibration", {**base, "classifier": "svm"}),
         TriageCandidate("LogisticRegression C=30", {**base, "classifier": "logreg"}),
+        TriageCandidate(
+            "config.yml without the last-clause remedy features",
+            {**reference.config, "remedy_tail_weight": 0.0},
+        ),
     ]
     chosen = [reference]
     if not quick:

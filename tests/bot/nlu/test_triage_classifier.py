@@ -10,6 +10,7 @@ from bot.nlu.triage_classifier import (
     ComplaintTriageClassifier,
     UntrustedModelError,
     labels_of,
+    last_clause,
 )
 
 NLU_YAML = """
@@ -327,3 +328,36 @@ def test_logistic_regression_option(training_data, model_storage, resource, exec
 def test_invalid_config_is_rejected():
     with pytest.raises(ValueError):
         ComplaintTriageClassifier.validate_config({"classifier": "forest"})
+    with pytest.raises(ValueError):
+        ComplaintTriageClassifier.validate_config({"remedy_tail_weight": -1})
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("退款一直没到账", "退款一直没到账"),
+        ("退款一直没到账 今天必须退给我", "今天必须退给我"),
+        ("退款一直沒到賬,今天必須退給我!!", "今天必須退給我"),
+        ("坏了。给我换一个～", "给我换一个"),
+        ("   ", "   "),
+    ],
+)
+def test_last_clause(text, clause):
+    assert last_clause(text) == clause
+
+
+def test_last_clause_features_are_stored_and_used(
+    training_data, model_storage, resource, execution_context
+):
+    without = train_and_load(training_data, model_storage, resource, execution_context)
+    assert "tail_vectorizer" not in without._heads["remedy"]
+    classifier = train_and_load(
+        training_data, model_storage, resource, execution_context, remedy_tail_weight=0.5
+    )
+    head = classifier._heads["remedy"]
+    assert head["tail_weight"] == 0.5
+    width = len(head["vectorizer"].vocabulary_) + len(head["tail_vectorizer"].vocabulary_)
+    assert head["classifier"].n_features_in_ == width
+    message = process(classifier, "快递压碎了 给我补发一个")
+    assert entity(message, "desired_remedy")["value"] == "reship"
+    assert entity(process(classifier, "你好"), "desired_remedy") is None
