@@ -85,7 +85,8 @@ class ComplaintEntityExtractor(GraphComponent, EntityExtractorMixin):
         """Append the entities found in each message's text."""
         texts = [message.get(TEXT) or "" for message in messages]
         found = spacy_pipeline.extract_many(texts, self._order_id_pattern)
-        for message, spans in zip(messages, found, strict=True):
+        for message, all_spans in zip(messages, found, strict=True):
+            spans = spacy_pipeline.one_order(all_spans)  # one order per complaint
             entities = [
                 {
                     ENTITY_ATTRIBUTE_TYPE: ENTITY_NAMES[span["label"]],

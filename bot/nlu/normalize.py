@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Dict, Literal, Optional
+import unicodedata
+from typing import Any, Dict, List, Literal, Optional
 
 Script = Literal["hant", "hans"]
 
@@ -148,3 +149,152 @@ def to_traditional(text: str) -> str:
     if not text:
         return text
     return str(_converter("s2twp").convert(text))
+
+
+# ------------------------------------------------------------------------ digits in numbers
+
+# Chinese characters customers (and voice input) use for single digits: 幺 for 1 and 洞 for 0
+# as digits are read aloud, 拐 for 7 and 勾 for 9 in radio style, 〇/○ for zero, and the
+# financial forms (Simplified, as `normalize` leaves them).
+_CN_DIGIT_CHARS: Dict[str, str] = {
+    **dict.fromkeys("零〇○◯洞", "0"),
+    **dict.fromkeys("一幺壹", "1"),
+    **dict.fromkeys("二两贰", "2"),
+    **dict.fromkeys("三叁参", "3"),
+    **dict.fromkeys("四肆", "4"),
+    **dict.fromkeys("五伍", "5"),
+    **dict.fromkeys("六陆", "6"),
+    **dict.fromkeys("七拐柒", "7"),
+    **dict.fromkeys("八捌", "8"),
+    **dict.fromkeys("九勾玖", "9"),
+}
+# A run of this many digits (of any form) is a long number: an order, phone or parcel id.
+# Shorter runs of Chinese numerals are words and quantities ("一一对应", "三五天").
+_LONG_NUMBER = 7
+# One of these between two digits keeps them in one run ("二 零 二 四", "二零二四，一一二三").
+_RUN_GAP = frozenset(" -_./·,、，\u3000")
+# A numeral unit next to a run makes it a counted quantity ("一二三四五六七八九十个").
+_NUMERAL_UNITS = frozenset("十百千万亿拾佰仟第")
+# A last numeral that starts a word is not a digit: "...五六七一直没发货", "两个", "零件".
+_WORD_AFTER = {
+    "一": frozenset("直下个件天次点共样起定单看把些般句条周位台只双套本张盒瓶包箱份遍模切旦律面边"),
+    "两": frozenset("个件天次周位台只双套本张盒瓶包箱份遍"),
+    "零": frozenset("件钱食售"),
+}
+# Letters typed for digits inside a number: O for 0, I and l for 1 ("2024112355O7").
+_TYPO_DIGITS: Dict[str, str] = {"o": "0", "O": "0", "i": "1", "I": "1", "l": "1", "L": "1"}
+_ALNUM_SPAN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]+(?:[ \-_./·][0-9A-Za-z]+)*")
+_TYPO_GROUP = re.compile(r"[0-9oOiIlL]*[0-9][0-9oOiIlL]*")
+
+
+def _digit_of(char: str) -> Optional[str]:
+    """The ASCII digit `char` stands for: digits of any script, circled digits, numerals."""
+    if "0" <= char <= "9":
+        return char
+    if char in _CN_DIGIT_CHARS:
+        return _CN_DIGIT_CHARS[char]
+    if char.isascii():
+        return None
+    value = unicodedata.digit(char, None)  # ２, ②, ❷, ⓪, 𝟐 ...
+    return None if value is None else str(value)
+
+
+def _is_numeral(char: str) -> bool:
+    return char in _CN_DIGIT_CHARS or (not char.isascii() and _digit_of(char) is not None)
+
+
+def _digit_at(text: str, index: int) -> Optional[str]:
+    """`_digit_of` the character, and the letter O for zero among numerals ("二O二四")."""
+    char = text[index]
+    if char in "oO":
+        left = index > 0 and _is_numeral(text[index - 1])
+        right = index + 1 < len(text) and _is_numeral(text[index + 1])
+        return "0" if left or right else None
+    return _digit_of(char)
+
+
+def _digit_runs(text: str) -> List[List[int]]:
+    """Positions of digit-like characters, in runs (one gap character allowed inside)."""
+    runs: List[List[int]] = []
+    current: List[int] = []
+    for index in range(len(text)):
+        if _digit_at(text, index) is not None:
+            if (
+                current
+                and index - current[-1] > 1
+                and (index - current[-1] > 2 or text[index - 1] not in _RUN_GAP)
+            ):
+                runs.append(current)
+                current = []
+            current.append(index)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _spell_digits(text: str) -> str:
+    """Long numbers in Chinese numerals, circled or other non-ASCII digits to ASCII digits.
+
+    "二零二四一一二三五五六七", "2024一一23五五67", "②⓪②④..." (see `normalize_digits`).
+    """
+    chars = list(text)
+    for run in _digit_runs(text):
+        after = run[-1] + 1
+        if len(run) > 1 and after < len(text) and text[after] in _WORD_AFTER.get(text[run[-1]], ""):
+            run = run[:-1]  # "...五六七一直没到": 一直 is a word
+        if len(run) < _LONG_NUMBER:
+            continue
+        before = text[run[0] - 1] if run[0] else ""
+        after_char = text[run[-1] + 1] if run[-1] + 1 < len(text) else ""
+        if before in _NUMERAL_UNITS or after_char in _NUMERAL_UNITS:
+            continue
+        foreign = [i for i in run if not "0" <= text[i] <= "9"]
+        if not foreign:
+            continue
+        if len(foreign) == 1 and foreign[0] in (run[0], run[-1]) and len(run) > 1:
+            continue  # "202411235567一...": one numeral at the edge is the next word
+        for index in run:
+            chars[index] = _digit_at(text, index) or text[index]
+    return "".join(chars)
+
+
+def _fix_letter_typos(text: str) -> str:
+    """O for 0 and I/l for 1 inside an otherwise numeric id ("2024112355O7", "2O24l123...").
+
+    Only in spans of digit groups with at least six digits, at most two such letters, and
+    no other letter: "iPhone15", "LS2024...", "lol" and "500ml" stay as they are.
+    """
+    chars = list(text)
+    for span in _ALNUM_SPAN.finditer(text):
+        groups = re.split(r"[ \-_./·]", span.group())
+        digits = sum(1 for char in span.group() if char.isdigit())
+        typos = [g for g in groups if not g.isdigit() and _TYPO_GROUP.fullmatch(g)]
+        if not typos or digits < 6:
+            continue
+        offset = span.start()
+        for group in groups:
+            letters = sum(1 for char in group if not char.isdigit())
+            if (
+                group in typos
+                and letters <= 2
+                and letters < sum(1 for char in group if char.isdigit())
+                and not (len(group) > 1 and group[0].isalpha() and group[1].isalpha())
+            ):
+                for index, char in enumerate(group, start=offset):
+                    chars[index] = _TYPO_DIGITS.get(char, char)
+            offset += len(group) + 1
+    return "".join(chars)
+
+
+def normalize_digits(text: str) -> str:
+    """Digits written another way inside long numbers become ASCII digits; same length.
+
+    For number extraction only (order, phone and parcel numbers), on top of `normalize`:
+    Chinese numerals read digit by digit (二零二四…, 幺/洞, with or without spaces), circled
+    and other non-ASCII digits, mixed with ASCII digits or not, when they form a number of at
+    least seven digits; and O/I/l typed for 0/1 inside an otherwise numeric id. Words,
+    quantities and dates in numerals ("一一对应", "二零二四年", "三五天") are left alone.
+    """
+    if not text:
+        return ""
+    return _fix_letter_typos(_spell_digits(text))

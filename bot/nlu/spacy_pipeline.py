@@ -1,30 +1,43 @@
 """spaCy pipeline that finds order numbers, phone numbers, amounts and dates in complaints.
 
 A blank `zh` pipeline with jieba segmentation runs on the normalised text (see
-`bot.nlu.normalize`, same length as the original, so offsets carry over) and does the work in
-three components:
+`bot.nlu.normalize`, same length as the original, so offsets carry over), in which digits
+written another way inside long numbers are ASCII digits (`normalize_digits`: Chinese
+numerals read digit by digit, 幺/洞/〇, circled digits, O/l typed for 0/1), and does the work
+in three components:
 
 1. `complaint_token_merger` joins what jieba splits but a customer means as one thing:
    digit/letter groups separated by spaces, a line break, one dash/dot/slash/underscore or an
    emoji ("2024 1123 5567", "ls-2024-1122-017", "2024.1123.5567", "2024😡1123", keycap
-   digits "2️⃣0️⃣2️⃣4️⃣") when the joined form is an order or phone number, plus dates
+   digits "2️⃣0️⃣2️⃣4️⃣"), a comma or 、, a colon after a letter prefix ("JD：2024..."), or
+   one digit at a time as voice input types them ("2 0 2 4 ...") when the joined form is an
+   order or phone number, plus dates
    ("2024.11.23"), decimals ("299.00") and grouped amounts ("1,299.50"). A group that is a
    whole number by itself (ten or more characters, or a mobile number) is never joined to
-   its neighbour, nor is a number that is an amount (followed by 元/块).
+   its neighbour (but to a letter prefix by a colon or dash, and Pinduoduo's
+   "241123-056789012345678"), nor is a number that is an amount (followed by 元/块) or a
+   short quantity or size (2件, 42码).
    It then decides, per number, what the words around it make of it, on the normalised text
    itself rather than on jieba's words (jieba cuts "快递单号" as 快递/单/号 and "顺丰单号" as
    顺丰单/号): the longest context word right before the number (only spaces, punctuation,
    emoji and fillers such as 是/为/如下 in between) wins: 订单/单号/订单编号 make an order,
    手机/电话/联系 a phone, 快递单号/运单号/顺丰单号 a tracking number, 邮编/验证码/商品编号/
-   售后单号/金额... some other number. Without one, words right after it decide
-   ("13812345678是订单号"), else its shape: a mobile (or dashed landline) is a PHONE, a date
-   written as eight digits (20241123) is nothing, any other id-shaped number an ORDER_ID.
+   售后单号/金额... some other number. A number in a link is no order unless an order key
+   names it ("?order_id=..."). Without a context word, words right after it decide
+   ("13812345678是订单号", "773012345678是快递单号"), else its shape: a mobile (or dashed
+   landline) is a PHONE, a date written as eight digits (20241123) is nothing, a carrier's
+   parcel number (SF1400223344) a TRACKING_NO, any other number of six digits or more with at
+   most four letters an ORDER_ID (not "iPhone15" or "RTX4090").
 2. `entity_ruler` labels ORDER_ID, PHONE, MONEY and DATE with token patterns: numbers by the
    kind the merger gave them; a number followed by 元/块 is MONEY and never an order;
    TRACKING_NO and OTHER_NUMBER mark numbers that are NOT orders (callers ignore them).
 3. `complaint_entity_trimmer` cuts context words off multi-token number matches.
 
 Every id-like token gets exactly one kind, so the ruler's number patterns never compete.
+
+A message may hold several order numbers: `extract` returns them all, in order; a complaint
+files one, `primary_order` (a number called an order beats a bare one, a number the customer
+takes back loses, else the first), and the Rasa component passes on only that one.
 
 Pipelines are built on first use and cached per order-number pattern; nothing is built at
 import time.
@@ -41,7 +54,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from bot.nlu.normalize import normalize
+from bot.nlu.normalize import normalize, normalize_digits
 from bot.settings import Settings
 
 ORDER_ID = "ORDER_ID"
@@ -69,8 +82,9 @@ _DATE_DIGITS = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 _NOT_ID_CHAR = re.compile(r"[^0-9a-z]", re.IGNORECASE)
 _MAX_ID_CHARS = 40  # longer digit/letter runs are never one id, whatever the pattern
 _WHOLE_GROUP = 10  # a group this long is a number by itself, never a piece of another
-# Between the groups of one number: spaces, one line break, one of these, or emoji.
-_ID_PUNCTUATION = frozenset("-_./·~")
+# Between the groups of one number: spaces, one line break, one of these, or emoji (a colon
+# only after a letter prefix: "JD：2024...").
+_ID_PUNCTUATION = frozenset("-_./·~,、")
 # Characters that only decorate the one before: emoji variation selectors and the keycap
 # mark ("2️⃣" is 2, U+FE0F, U+20E3); digits joined by them are one group.
 _INVISIBLE = frozenset("\ufe0e\ufe0f\u20e3\u2060")
@@ -142,6 +156,15 @@ _ORDER_WORDS = [
     "order id",
     "orderid",
     "order number",
+    "order_id",
+    "order-id",
+    "order_no",
+    "order_sn",
+    "order_num",
+    "ordernumber",
+    "bizorderid",
+    "tradeid",
+    "trade_id",
     "no",
     "no.",
 ]
@@ -279,7 +302,24 @@ _OTHER_WORDS = [
     "热线",
 ]
 # Letter words that introduce a number ("QQ 3847...", "tel 138...") are not id prefixes.
-_NOT_PREFIXES = frozenset({"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms"})
+_NOT_PREFIXES = frozenset(
+    {"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms", "sn", "sku", "imei", "ems"}
+)
+# Parcel numbers by their shape: a carrier's letters and digits ("SF1400223344").
+_TRACKING_SHAPE = re.compile(r"(?:SF|YT|JT|ZTO|STO|YD|YUNDA|EMS|DPK|JDV|JDX|JDA|KYE)\d{8,}")
+# Ids inside a link: only an order key ("order_id=...") makes an order of them.
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s\u3000-\u9fff\uff00-\uffef]+"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|hk|tw)(?:/[^\s\u3000-\u9fff\uff00-\uffef]*)?"
+)
+# An order the customer takes back: "不是2024...，是2024...", "2024...写错了".
+_RETRACTED_LEFT = re.compile(r"不是[\s:,]*(?:订单号?|单号)?[\s:,]*$")
+_RETRACTED_RIGHT = re.compile(
+    r"[\s,]*(?:是|号码|单号)?(?:写|填|打|输|弄|搞)错"
+    r"|[\s,]*(?:错了|不对|有误)(?=$|[\s,.!?;。，])"
+)
+# Quantities and sizes: a number right before one of these is never a piece of an id.
+_COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
 _CONTEXT_KINDS: Dict[str, str] = {
     **{word: "order" for word in _ORDER_WORDS},
     **{word: "phone" for word in _PHONE_WORDS},
@@ -289,13 +329,18 @@ _CONTEXT_KINDS: Dict[str, str] = {
 # What may stand between a context word and its number: spaces, punctuation except the end
 # of a sentence, emoji, and a few words ("订单号是：", "单号如下", "订单号我发你").
 _LEFT_FILLER = re.compile(
-    r"(?:[^\w.!?;。]|_|是|为|就是|如下|这个|给你|发你|我发你|发给你|在这里|在这|如图|复制)+$"
+    r"(?:[^\w.!?;。]|_|是|为|就是|如下|这个|给你|发你|我发你|发给你|在这里|在这|如图|复制|is|was)+$"
 )
 # After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
 # introduces the next number).
 _RIGHT_ORDER = re.compile(
     r"[\s:,]*(?:是|为|就是)?(?:我们?的|我)?(?:订单|单号|这单|这一单|这个订单|那个订单|的订单|的单子)"
     r"(?![号码编id\s:,是为#]*[0-9a-z])"
+)
+_CARRIERS = "快递|物流|运单|面单|顺丰|中通|圆通|韵达|申通|邮政|极兔|德邦|京东快递"
+_RIGHT_TRACKING = re.compile(
+    rf"[\s:,]*(?:(?:是|为|就是)(?:我们?的|我)?(?:{_CARRIERS})"
+    rf"|(?:{_CARRIERS})(?:单号|单|号码|号|编号)(?![号码编id\s:,是为#]*[0-9a-z]))"
 )
 _RIGHT_PHONE = re.compile(r"[\s:,]*(?:是|为|就是)?(?:我们?的|我)?(?:手机|电话|联系方式|座机)")
 _CONTEXT_WINDOW = 24
@@ -331,6 +376,7 @@ _CONFIDENCE: Dict[Tuple[str, str], float] = {
     (ORDER_ID, "ctx"): 0.95,
     (ORDER_ID, "post"): 0.9,
     (ORDER_ID, "bare"): 0.75,
+    (ORDER_ID, "retracted"): 0.3,
     (PHONE, "ctx"): 0.95,
     (PHONE, "post"): 0.9,
     (PHONE, "intl"): 0.9,
@@ -339,6 +385,8 @@ _CONFIDENCE: Dict[Tuple[str, str], float] = {
     (DATE, "date"): 0.9,
     (DATE, "day"): 0.7,
     (TRACKING_NO, "ctx"): 0.9,
+    (TRACKING_NO, "post"): 0.9,
+    (TRACKING_NO, "bare"): 0.8,
     (OTHER_NUMBER, "ctx"): 0.9,
     (OTHER_NUMBER, "bare"): 0.8,
 }
@@ -440,6 +488,8 @@ def _is_amount(token: Token) -> bool:
         after += 1
     if after < len(doc) and doc[after].lower_ in _AMOUNT_FOLLOWERS:
         return True
+    if len(token) <= 3 and after < len(doc) and doc[after].text[:1] in _COUNTERS:
+        return True  # 2件, 42码: a quantity or a size (short: "2024...只到了一件" is an id)
     before = token.i - 1
     while before >= 0 and doc[before].is_space:
         before -= 1
@@ -520,6 +570,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     context = _left_context(text, token.idx)
     if context == "order":
         return ("order", "ctx") if is_order else ("", "")
+    if _in_url(token):
+        return "other", "bare"  # a product or shop id in a link, not an order
     if context == "phone":
         return ("phone", "ctx") if phone in ("intl", "mobile", "landline") else ("other", "ctx")
     if context in ("tracking", "other"):
@@ -527,6 +579,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     after = text[token.idx + len(token) : token.idx + len(token) + 12]
     if is_order and _RIGHT_ORDER.match(after):
         return "order", "post"
+    if _RIGHT_TRACKING.match(after):
+        return "tracking", "post"
     if phone in ("intl", "mobile", "landline") and _RIGHT_PHONE.match(after):
         return "phone", "post"
     if phone == "intl":
@@ -539,7 +593,37 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "other", "bare"
     if _DATE_DIGITS.fullmatch(compact):
         return "", ""  # 20241123 without an order word is the date it looks like
-    return ("order", "bare") if is_order else ("", "")
+    if _TRACKING_SHAPE.fullmatch(compact):
+        return "tracking", "bare"
+    return ("order", "bare") if is_order and _id_shaped(compact) else ("", "")
+
+
+def _id_shaped(compact: str) -> bool:
+    """Whether a number nobody called an order looks like one: mostly digits.
+
+    At least six digits and at most four letters ("DD20241123889"), not a model name
+    ("IPHONE15", "RTX4090").
+    """
+    digits = sum(1 for char in compact if char.isdigit())
+    return digits >= 6 and len(compact) - digits <= 4
+
+
+def _in_url(token: Token) -> bool:
+    """Whether the token is part of a link (the doc's URL spans are computed once)."""
+    doc = token.doc
+    spans = doc.user_data.get("complaint_urls")
+    if spans is None:
+        spans = [match.span() for match in _URL.finditer(doc.text)]
+        doc.user_data["complaint_urls"] = spans
+    return any(start <= token.idx < end for start, end in spans)
+
+
+def _retracted(token: Token) -> bool:
+    """The customer takes this number back: "不是2024...", "2024...写错了"."""
+    text = token.doc.text
+    before = text[max(0, token.idx - 12) : token.idx]
+    after = text[token.idx + len(token) : token.idx + len(token) + 8]
+    return bool(_RETRACTED_LEFT.search(before) or _RETRACTED_RIGHT.match(after))
 
 
 def _annotate(doc: Doc, order_pattern: re.Pattern[str]) -> None:
@@ -578,8 +662,14 @@ def _is_emoji(char: str) -> bool:
     return unicodedata.category(char) in ("So", "Sk", "Mn", "Me", "Cf") or char in _INVISIBLE
 
 
-def _separator(between: str) -> str:
-    """How two groups are joined: "glue" (invisible), "sep", or "" (not one number)."""
+def _separator(between: str, previous: str = "") -> str:
+    """How two groups are joined: "glue" (invisible), "sep", or "" (not one number).
+
+    A colon joins only a letter prefix to its digits ("jd:2024...", "tb : 2024").
+    """
+    if previous.isalpha() and previous.lower() not in _NOT_PREFIXES and len(previous) <= 4:
+        if between.strip(" ") == ":":
+            return "sep"
     if not between:
         return "glue"
     if all(char in _INVISIBLE for char in between):
@@ -602,6 +692,7 @@ class _Group:
     last: int
     text: str
     amount: bool
+    between: str = ""  # what separates it from the group before
 
 
 def _id_runs(doc: Doc) -> List[List[_Group]]:
@@ -615,10 +706,13 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
         group = _Group(token.i, token.i, token.text, _is_amount(token))
         if previous is not None:
             between = doc.text[previous.idx + len(previous) : token.idx]
-            how = _separator(between)
+            group.between = between
+            how = _separator(between, previous.text)
             if how == "glue" and current:
                 last = current[-1]
-                current[-1] = _Group(last.first, token.i, last.text + token.text, group.amount)
+                current[-1] = _Group(
+                    last.first, token.i, last.text + token.text, group.amount, last.between
+                )
                 previous = token
                 continue
             if not how:
@@ -672,11 +766,25 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
         for end in range(start + 1, len(groups)):
             group = groups[end]
             length += len(group.text)
+            # voice input puts a space between every digit: "2 0 2 4 1 1 2 3"
+            spelt = len(group.text) == 1 and len(groups[end - 1].text) == 1
+            # Pinduoduo: six digits of the date, a dash, fifteen digits ("241123-0567...")
+            joined = end == start + 1 and bool(
+                re.fullmatch(r"\d{6}", first.text)
+                and group.text.isdigit()
+                and group.between.strip() == "-"
+            )
+            # a letter prefix, a colon or dash, then the number: "JD：202411230098", "JD-2024..."
+            joined = joined or (
+                end == start + 1
+                and first.text.isalpha()
+                and group.between.strip() in (":", "-", "_")
+            )
             if (
                 length > _MAX_ID_CHARS
-                or not _group_ok(group.text, first=False)
+                or not (_group_ok(group.text, first=False) or (spelt and group.text.isdigit()))
                 or group.amount
-                or whole(group)
+                or (whole(group) and not joined)
                 or (whole(groups[end - 1]) and any(c.isdigit() for c in groups[end - 1].text))
                 or (best and phone_starts(groups, end))
             ):
@@ -810,7 +918,7 @@ def _patterns(order_id_pattern: str) -> List[Dict[str, Any]]:
     rules = {
         "order": ["ctx", "post", "bare"],
         "phone": ["ctx", "post", "bare", "intl"],
-        "tracking": ["ctx"],
+        "tracking": ["ctx", "post", "bare"],
         "other": ["ctx", "bare"],
     }
     patterns: List[Dict[str, Any]] = []
@@ -912,6 +1020,8 @@ def _entities(doc: Doc, original: str) -> List[ExtractedEntity]:
             continue
         if rule == "day" and original[ent.end_char : ent.end_char + 1] in _NOT_AFTER_DAY:
             continue  # 3号楼, 5号线: a building or a line, not the 3rd
+        if label == ORDER_ID and _retracted(ent[-1]):
+            rule = "retracted"
         found.append(
             ExtractedEntity(
                 label=label,
@@ -931,12 +1041,35 @@ def extract_many(
     """`extract` for several texts at once (one `nlp.pipe` pass)."""
     nlp = build_pipeline(order_id_pattern or DEFAULT_ORDER_ID_PATTERN)
     originals = [text or "" for text in texts]
-    docs = nlp.pipe(normalize(text) for text in originals)
+    docs = nlp.pipe(normalize_digits(normalize(text)) for text in originals)
     return [_entities(doc, original) for doc, original in zip(docs, originals, strict=True)]
+
+
+def primary_order(entities: Sequence[ExtractedEntity]) -> Optional[ExtractedEntity]:
+    """The one order a complaint is about, when a message holds several ORDER_IDs.
+
+    A complaint files one order. A number called an order ("订单号...") beats one that only
+    looks like an id; one the customer takes back ("不是X，是Y", "X写错了") loses to any
+    other; among equals the first written wins.
+    """
+    orders = [e for e in entities if e["label"] == ORDER_ID]
+    if not orders:
+        return None
+    best = max(e["confidence"] for e in orders)
+    return next(e for e in orders if e["confidence"] == best)
+
+
+def one_order(entities: Sequence[ExtractedEntity]) -> List[ExtractedEntity]:
+    """`entities` with only the `primary_order` of its ORDER_IDs (all other labels kept)."""
+    primary = primary_order(entities)
+    return [e for e in entities if e["label"] != ORDER_ID or e is primary]
 
 
 def extract(text: str, order_id_pattern: Optional[str] = None) -> List[ExtractedEntity]:
     """Order numbers, phone numbers, amounts and dates in `text`, in order of appearance.
+
+    Every ORDER_ID is returned, in order (a retracted one with confidence 0.3); the Rasa
+    component keeps only `primary_order`.
 
     `value` is normalised (ORDER_ID: upper-case without separators; PHONE: digits; MONEY:
     yuan as float; DATE: the text as written); `start`/`end` index `text` itself.

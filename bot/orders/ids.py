@@ -3,9 +3,11 @@
 import re
 from typing import Optional
 
-# Spaces, dashes, dots, slashes and middle dots between groups, and the invisible marks of
-# emoji/keycap digits ("2️⃣0️⃣"), as the NLU merger accepts them.
-_SEPARATORS = re.compile(r"[\s\-_－—–‐‑‒―−·./／\ufe0e\ufe0f\u20e3\u200b-\u200d\u2060\ufeff]+")
+from bot.nlu.normalize import normalize_digits
+
+# Spaces, dashes, dots, slashes, middle dots and commas between groups, and the invisible
+# marks of emoji/keycap digits ("2️⃣0️⃣"), as the NLU merger accepts them.
+_SEPARATORS = re.compile(r"[\s\-_－—–‐‑‒―−·./／,，、\ufe0e\ufe0f\u20e3\u200b-\u200d\u2060\ufeff]+")
 
 
 def _halfwidth(text: str) -> str:
@@ -19,12 +21,14 @@ def _halfwidth(text: str) -> str:
 def normalize_order_id(raw: str, pattern: str = r"^[A-Za-z0-9]{6,24}$") -> Optional[str]:
     """Return the canonical order number, or None when `raw` is not one.
 
-    Customers type numbers with full-width digits, spaces, dashes, dots and slashes
-    ("２０２４ 1123-5567", "2024.1123.5567");
-    the canonical form has none of them and upper-case letters, so the same order is always
-    stored and looked up the same way.
+    Customers type numbers with full-width digits, spaces, dashes, dots, slashes and commas
+    ("２０２４ 1123-5567", "2024.1123.5567", "2024，1123，5567"), read them out in Chinese
+    numerals ("二零二四一一二三五五六七", 幺 for 1), in circled digits, or with O/l for 0/1
+    ("2024112355O7"); the canonical form has ASCII digits, no separators and upper-case
+    letters, so the same order is always stored and looked up the same way (the NLU's
+    `bot.nlu.normalize.normalize_digits` makes the same digits).
     """
-    candidate = _SEPARATORS.sub("", _halfwidth(raw or "")).upper()
+    candidate = _SEPARATORS.sub("", normalize_digits(_halfwidth(raw or ""))).upper()
     if not candidate or not re.fullmatch(pattern, candidate):
         return None
     if not any(ch.isdigit() for ch in candidate):

@@ -45,6 +45,14 @@ def test_numbers_that_are_not_orders_give_no_entity(extractor):
     assert entities(extractor, "验证码662839") == []
 
 
+def test_one_order_id_per_message(extractor):
+    found = entities(extractor, "订单号不是202411235567，是202411235568，电话13912345678")
+    assert [(e["entity"], e["value"]) for e in found] == [
+        ("order_id", "202411235568"),
+        ("phone", "13912345678"),
+    ]
+
+
 @pytest.mark.parametrize("text", ["", "😡", "\x00\xff", "好" * 10_000])
 def test_odd_input(extractor, text):
     assert entities(extractor, text) == []

@@ -4,6 +4,7 @@ from bot.nlu.normalize import (
     detect_script,
     fold_digits,
     normalize,
+    normalize_digits,
     to_halfwidth,
     to_simplified,
     to_traditional,
@@ -77,3 +78,48 @@ def test_traditional_uses_taiwan_vocabulary():
 def test_fold_digits_keeps_the_shape_of_numbers():
     assert fold_digits("订单2024-1123 花了299元") == "订单0000-0000 花了000元"
     assert fold_digits("") == ""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号二零二四一一二三五五六七", "订单号202411235567"),
+        ("单号幺幺二三四五六七八九洞", "单号11234567890"),
+        ("二〇二四 一一二三 五五六七", "2024 1123 5567"),
+        ("二O二四一一二三五五六七", "202411235567"),
+        ("二零二四，一一二三，五五六七", "2024，1123，5567"),
+        ("2024一一23五五67", "202411235567"),
+        ("②⓪②④①①②③⑤⑤⑥⑦", "202411235567"),
+        ("❷⓿❷❹❶❶❷❸", "20241123"),
+        ("二零二四一一二三五五六七一直没到", "202411235567一直没到"),
+        ("二零二四一一二三五五六七零件坏了", "202411235567零件坏了"),
+        ("2024112355O7", "202411235507"),
+        ("2O24l1235567", "202411235567"),
+        ("2024 1123 55I7", "2024 1123 5517"),
+    ],
+)
+def test_normalize_digits_spells_long_numbers_in_digits(text, expected):
+    assert normalize_digits(text) == expected
+    assert len(normalize_digits(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二零二四年十一月二十三日",  # a date: short runs
+        "一一对应，三五天到",
+        "我一二三四五六七八九十个人",  # counting, next to a unit
+        "① 杯子碎了 ② 没有发票",
+        "①202411235567",  # a list mark before a number
+        "202411235567一直没到",
+        "iphone15 lol 500ml no 202411235567",
+        "ls20241122017 dd20241123889",
+        "",
+    ],
+)
+def test_normalize_digits_leaves_words_and_short_numerals(text):
+    assert normalize_digits(text) == text
+
+
+def test_normalize_does_not_spell_digits():
+    assert normalize("二零二四一一二三五五六七") == "二零二四一一二三五五六七"

@@ -1,6 +1,12 @@
 import pytest
 
-from bot.nlu.spacy_pipeline import build_pipeline, extract, parse_chinese_number
+from bot.nlu.spacy_pipeline import (
+    build_pipeline,
+    extract,
+    one_order,
+    parse_chinese_number,
+    primary_order,
+)
 
 
 def found(text, label=None, pattern=None):
@@ -217,3 +223,83 @@ def test_dates_and_hotlines_are_not_orders():
     assert orders("20241123 下的单") == []
     assert orders("订单号 20241123") == ["20241123"]
     assert orders("客服电话 400-123-4567") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号二零二四一一二三五五六七", "202411235567"),
+        ("订单号 二零二四 一一二三 五五六七 麻烦查下", "202411235567"),
+        ("订单号是二洞二四幺幺二三五五六七", "202411235567"),
+        ("订单2024一一23五五67 还没到", "202411235567"),
+        ("订单号二零二四一一二三五五六七一直没发货", "202411235567"),
+        ("订单号②⓪②④①①②③⑤⑤⑥⑦", "202411235567"),
+        ("订单号 2 0 2 4 1 1 2 3 5 5 6 7", "202411235567"),
+        ("订单号是 二 零 二 四 一 一 二 三 五 五 六 七", "202411235567"),
+        ("订单号2024112355O7 没收到", "202411235507"),
+        ("JD：202411230098 收到的是坏的", "JD202411230098"),
+        ("订单号：JD-202411230098", "JD202411230098"),
+        ("订单号 2024，1123，5567", "202411235567"),
+        ("订单号2024、1123、5567 东西坏了", "202411235567"),
+        ("my order number is 202411235567", "202411235567"),
+        ("order_id=202411235567", "202411235567"),
+        ("订单编号:241123-056789012345678", "241123056789012345678"),
+    ],
+)
+def test_digits_written_other_ways(text, expected):
+    assert orders(text) == [expected]
+
+
+def test_chinese_numeral_offsets_index_the_original_text():
+    text = "订单号二零二四一一二三五五六七，谢谢"
+    (entity,) = [e for e in extract(text) if e["label"] == "ORDER_ID"]
+    assert entity["value"] == "202411235567"
+    assert entity["text"] == "二零二四一一二三五五六七"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iPhone15 屏幕有划痕",
+        "RTX4090 显卡坏了",
+        "买了2件 42码的鞋",
+        "SF1400223344 显示已签收 但我没收到",
+        "773012345678是快递单号",
+        "https://item.jd.com/100012345678.html 这个杯子是坏的",
+        "二零二四年十一月二十三日买的杯子",
+        "手机幺三八幺二三四五六七八",
+        "SN:A1B2C3D4E5F6 这台机器有问题",
+    ],
+)
+def test_more_numbers_that_are_not_orders(text):
+    assert orders(text) == []
+
+
+def test_a_quantity_is_not_glued_to_an_order_number():
+    assert orders("订单号 2024 1123 5567 3个都坏了") == ["202411235567"]
+
+
+def test_every_order_number_in_order_and_one_primary():
+    text = "订单202411235567和202411235568都没到"
+    assert orders(text) == ["202411235567", "202411235568"]
+    entities = extract(text)
+    assert primary_order(entities)["value"] == "202411235567"
+    assert [e["value"] for e in one_order(entities) if e["label"] == "ORDER_ID"] == ["202411235567"]
+    assert primary_order(extract("你好")) is None
+
+
+@pytest.mark.parametrize(
+    "text, primary",
+    [
+        ("订单号不是202411235567，是202411235568", "202411235568"),
+        ("刚才的202411235567写错了，订单号是202411235568", "202411235568"),
+        ("商品 100012345678 有问题 订单号202411235567", "202411235567"),
+        ("订单号202411235567 订单号202411235568 都没发货", "202411235567"),
+    ],
+)
+def test_primary_order(text, primary):
+    assert primary_order(extract(text))["value"] == primary
+
+
+def test_a_retracted_number_alone_is_still_the_order():
+    assert [e["value"] for e in one_order(extract("202411235567写错了吗"))] == ["202411235567"]
