@@ -12,7 +12,7 @@ from actions.requests import hand_off
 from bot.intake.answers import wants_human
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.taxonomy import CATEGORIES, category_label
-from bot.triage.emotion import detect_emotion
+from bot.triage.emotion import combine_emotion, detect_emotion, learned_emotion
 from bot.triage.severity import assess_severity
 
 
@@ -61,7 +61,9 @@ def _sounds_like_a_complaint(tracker: Tracker) -> bool:
 def _start(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     """Empathy for the opening message and the slots a new intake starts with."""
     text = latest_text(tracker)
-    emotion = strongest_emotion(tracker.get_slot("emotion"), detect_emotion([text]).emotion)
+    # the lexicon, lifted by the learned head's verdict in the parse data (no Rasa import)
+    opening = combine_emotion(detect_emotion([text]), learned_emotion(tracker.latest_message))
+    emotion = strongest_emotion(tracker.get_slot("emotion"), opening.emotion if text else None)
     severity = assess_severity([text], None, float("inf"))
     if "injury" in severity.reasons:
         dispatcher.utter_message(response="utter_empathy_safety")

@@ -37,6 +37,7 @@ from typing import Any, Dict, List, Mapping, Sequence
 
 import yaml
 
+from bench import emotion_eval
 from bench.common import DATA, MODEL, ROOT, md_table, percentile, rounded, short
 
 REMEDY_INTENTS = ("complain", "inform", "correct")
@@ -324,6 +325,8 @@ def run(model_path: Path = MODEL) -> Dict[str, Any]:
             **evaluate_severity(severity_cases),
             "by_file": _by_file(severity_cases, evaluate_severity),
         },
+        # emotion: lexicon vs lexicon + learned head, CV on data/emotion and the dev split
+        "emotion": emotion_eval.run(),
         "parse_latency_ms": {
             "messages": len(latencies),
             "p50": rounded(percentile(latencies, 50), 2),
@@ -344,6 +347,7 @@ def headline(result: Dict[str, Any]) -> Dict[str, Any]:
         "urgent_recall": severity.get("urgent_recall"),
         "urgent_precision": severity.get("urgent_precision"),
         "order_id_accuracy": result["order_id"]["accuracy"],
+        **(emotion_eval.headline(result["emotion"]) if "emotion" in result else {}),
         "parse_p50_ms": result["parse_latency_ms"]["p50"],
         "parse_p95_ms": result["parse_latency_ms"]["p95"],
     }
@@ -454,6 +458,12 @@ def markdown(result: Dict[str, Any]) -> str:
         _errors_table(order["errors"], ["text", "expected", "got"]),
         "",
     ]
+    if "emotion" in result:
+        out += [
+            "### Customer emotion (bench/emotion_eval.py)",
+            "",
+            emotion_eval.markdown(result["emotion"]),
+        ]
     if severity.get("available"):
         out += [
             f"**Severity** ({len(severity['errors'])}; reasons compared as sets)",
@@ -470,7 +480,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=MODEL)
     parser.add_argument("--json", action="store_true", help="print the JSON, not the markdown")
+    parser.add_argument(
+        "--only-emotion", action="store_true", help="only the emotion block (no model needed)"
+    )
     args = parser.parse_args()
+    if args.only_emotion:
+        emotion = emotion_eval.run()
+        print(
+            json.dumps(emotion, ensure_ascii=False, indent=2)
+            if args.json
+            else emotion_eval.markdown(emotion)
+        )
+        return
     result = run(args.model)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else markdown(result))
     print(json.dumps(headline(result), indent=2))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from bot.taxonomy import CATEGORIES, REMEDIES
-from bot.triage.emotion import detect_emotion
+from bot.triage.emotion import detect_emotion_in_messages
 from bot.triage.severity import assess_severity
 
 # Which evidence makes a useful set, per category (what the bot asks for and the ticket
@@ -94,6 +94,17 @@ def customer_texts(events: Iterable[Mapping[str, Any]]) -> List[str]:
     ]
 
 
+def customer_messages(
+    events: Iterable[Mapping[str, Any]],
+) -> List[Tuple[str, Optional[Mapping[str, Any]]]]:
+    """(text, parse data) of what the customer typed: the emotion reads both."""
+    return [
+        (str(e["text"]), e.get("parse_data"))
+        for e in events
+        if e.get("event") == "user" and e.get("text") and not str(e["text"]).startswith("/")
+    ]
+
+
 def triaged_category(
     events: Iterable[Mapping[str, Any]], min_confidence: float = CATEGORY_MIN_CONFIDENCE
 ) -> Optional[str]:
@@ -142,7 +153,9 @@ def draft_fields(
     texts = customer_texts(events)
     amount = float(order["amount"]) if order and order.get("amount") is not None else None
     severity = assess_severity(texts, amount, amount_threshold)
-    emotion = strongest_emotion(facts.emotion, detect_emotion(texts).emotion)
+    # per message: the lexicon on its text, lifted by the learned head in its parse data
+    felt = detect_emotion_in_messages(customer_messages(events))
+    emotion = strongest_emotion(facts.emotion, felt.emotion)
     live = dict(facts.live) if facts.live else None
     if live is None and order and order.get("live"):
         live = dict(order["live"])

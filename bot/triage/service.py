@@ -3,8 +3,10 @@
 The Rasa server does the NLU (`POST {rasa_url}/model/parse`): the entities `issue_category`,
 `desired_remedy` and `order_id` are what fill the bot's slots, and the output property
 `complaint_triage` carries the category and remedy classifiers' confidences and rankings.
-Severity and emotion come from the same rule modules the bot uses (`bot.triage.severity`,
-`bot.triage.emotion`). Rasa unreachable or answering badly raises `TriageUnavailable`.
+Severity comes from the same rule module the bot uses (`bot.triage.severity`); emotion is
+the bot's too: the lexicon combined with the learned head's verdict in the parse result
+(`bot.triage.emotion.combine_emotion`). Rasa unreachable or answering badly raises
+`TriageUnavailable`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import aiohttp
 from bot.orders.ids import normalize_order_id
 from bot.settings import Settings
 from bot.taxonomy import CATEGORIES, REMEDIES
-from bot.triage.emotion import detect_emotion
+from bot.triage.emotion import combine_emotion, detect_emotion, learned_emotion
 from bot.triage.severity import assess_severity
 
 logger = logging.getLogger(__name__)
@@ -167,7 +169,8 @@ class TriageService:
         )
         texts: List[str] = [text]
         severity = assess_severity(texts, None, self._amount_threshold)
-        emotion = detect_emotion(texts)
+        # the lexicon, lifted by the learned head (`complaint_triage.emotion`) when it is sure
+        emotion = combine_emotion(detect_emotion(texts), learned_emotion(parsed))
         return {
             "issue_category": {"value": category, "confidence": category_confidence},
             "desired_remedy": {

@@ -66,3 +66,16 @@ async def test_odd_input_parses(agent, text):
         "product_quality",
         "refund_payment",
     )
+
+
+async def test_emotion_head_joins_the_triage_output(agent):
+    # config.yml's emotion component trains on data/emotion/train.yml and runs after the
+    # triage classifier: both blocks reach the parse result and the tracker
+    parsed = await agent.parse_message("又是这样，说好的三天到呢🙄")
+    triage = parsed["complaint_triage"]
+    assert {"category", "remedy", "emotion"} <= set(triage)
+    assert triage["emotion"]["code"] == "upset"
+    event = UserUttered(parsed["text"], parsed["intent"], parsed["entities"], parsed)
+    tracker = DialogueStateTracker.from_events("customer", [event])
+    latest = tracker.current_state()["latest_message"]
+    assert latest["complaint_triage"]["emotion"] == triage["emotion"]

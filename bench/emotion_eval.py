@@ -1,0 +1,209 @@
+"""Customer emotion: the lexicon alone against the lexicon combined with the learned head.
+
+Two measurements, both without a Rasa server (the head is the same `EmotionHead` the Rasa
+component trains, on the same file):
+
+* cross-validation on the training file (data/emotion/train.yml): 5 stratified folds,
+  identical normalised texts ("滚"/"滾") kept in one fold; the head is trained on 4/5 and
+  judges the rest;
+* the development split (bench/data/emotion_dev.yml), written apart from the training file
+  and never trained on: the head is trained on the whole training file.
+
+Figures: macro-F1, accuracy and per-class recall/precision of `lexicon` (bot.triage.emotion
+.detect_emotion), `learned` (the head's top label) and `combined` (combine_emotion, what the
+bot uses). `--tune` prints the cross-validated grid the defaults were chosen from.
+
+    .venv/bin/python -m bench.emotion_eval [--json] [--tune]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from bench.common import DATA, ROOT, md_table
+from bot.triage.emotion import combine_emotion, detect_emotion
+from bot.triage.emotion_model import (
+    DEFAULT_C,
+    DEFAULT_NGRAMS,
+    EMOTIONS,
+    EmotionHead,
+    prepare,
+    read_emotion_file,
+)
+
+TRAIN = ROOT / "data" / "emotion" / "train.yml"
+DEV = DATA / "emotion_dev.yml"
+FOLDS = 5
+
+Probabilities = Optional[Dict[str, float]]
+
+
+def scores(y_true: Sequence[str], y_pred: Sequence[str]) -> Dict[str, Any]:
+    """Macro-F1, accuracy, per-class recall and precision (stable keys)."""
+    recall, precision, f1s = {}, {}, []
+    for label in EMOTIONS:
+        tp = sum(t == p == label for t, p in zip(y_true, y_pred, strict=True))
+        support = sum(t == label for t in y_true)
+        predicted = sum(p == label for p in y_pred)
+        r = tp / support if support else 0.0
+        p = tp / predicted if predicted else 0.0
+        recall[label], precision[label] = round(r, 3), round(p, 3)
+        f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+    accuracy = sum(t == p for t, p in zip(y_true, y_pred, strict=True)) / max(1, len(y_true))
+    return {
+        "macro_f1": round(sum(f1s) / len(f1s), 3),
+        "accuracy": round(accuracy, 3),
+        "recall": recall,
+        "precision": precision,
+    }
+
+
+def out_of_fold(
+    texts: Sequence[str], labels: Sequence[str], C: float, ngrams: Tuple[int, int]
+) -> List[Probabilities]:
+    """The head's probabilities for every training text, from the fold that held it out."""
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    groups = [prepare(text) for text in texts]
+    folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=42)
+    result: List[Probabilities] = [None] * len(texts)
+    for train, test in folds.split(list(texts), list(labels), groups):
+        head = EmotionHead.fit(
+            [texts[i] for i in train], [labels[i] for i in train], C=C, ngrams=ngrams
+        )
+        for i, verdict in zip(test, head.predict([texts[i] for i in test]), strict=True):
+            result[i] = verdict.probabilities if verdict else None
+    return result
+
+
+def judge(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    learned: Sequence[Probabilities],
+    lexicon: Optional[Sequence[Any]] = None,
+    **thresholds: float,
+) -> Dict[str, Any]:
+    """Scores of the lexicon, the head alone and the combination, plus the combined misses."""
+    lexicon = lexicon or [detect_emotion([text]) for text in texts]
+    combined = [
+        combine_emotion(lex, probs, **thresholds).emotion
+        for lex, probs in zip(lexicon, learned, strict=True)
+    ]
+    alone = [max(p, key=p.__getitem__) if p else "calm" for p in learned]
+    return {
+        "cases": len(texts),
+        "lexicon": scores(labels, [lex.emotion for lex in lexicon]),
+        "learned": scores(labels, alone),
+        "combined": scores(labels, combined),
+        "errors": [
+            {"text": t, "expected": y, "got": c}
+            for t, y, c in zip(texts, labels, combined, strict=True)
+            if y != c
+        ],
+    }
+
+
+def run(train: Path = TRAIN, dev: Path = DEV) -> Dict[str, Any]:
+    """Cross-validation on the training file and the dev split, with the defaults."""
+    train_pairs, dev_pairs = read_emotion_file(train), read_emotion_file(dev)
+    texts, labels = [t for t, _ in train_pairs], [y for _, y in train_pairs]
+    cv = judge(texts, labels, out_of_fold(texts, labels, DEFAULT_C, DEFAULT_NGRAMS))
+    head = EmotionHead.fit(texts, labels)
+    dev_texts, dev_labels = [t for t, _ in dev_pairs], [y for _, y in dev_pairs]
+    verdicts = head.predict(dev_texts)
+    dev_result = judge(dev_texts, dev_labels, [v.probabilities if v else None for v in verdicts])
+    return {"train_examples": len(texts), "cv": cv, "dev": dev_result}
+
+
+def tune(train: Path = TRAIN) -> List[Dict[str, Any]]:
+    """Cross-validated macro-F1 of the combination over C, n-grams and thresholds."""
+    pairs = read_emotion_file(train)
+    texts, labels = [t for t, _ in pairs], [y for _, y in pairs]
+    lexicon = [detect_emotion([text]) for text in texts]
+    rows = []
+    for C, ngrams in itertools.product((1.0, 3.0, 10.0, 30.0), ((1, 2), (1, 3), (1, 4))):
+        learned = out_of_fold(texts, labels, C, ngrams)
+        for angry, upset in itertools.product((0.4, 0.5, 0.6, 0.7), (0.4, 0.5, 0.6, 0.7)):
+            result = judge(
+                texts, labels, learned, lexicon, angry_threshold=angry, upset_threshold=upset
+            )
+            rows.append(
+                {
+                    "C": C,
+                    "ngrams": ngrams,
+                    "angry": angry,
+                    "upset": upset,
+                    "macro_f1": result["combined"]["macro_f1"],
+                    "learned_macro_f1": result["learned"]["macro_f1"],
+                }
+            )
+    return sorted(rows, key=lambda r: -r["macro_f1"])
+
+
+def headline(result: Dict[str, Any]) -> Dict[str, Any]:
+    """Stable keys for docs/benchmarks.json (`nlu.emotion_*`)."""
+    return {
+        "emotion_dev_macro_f1": result["dev"]["combined"]["macro_f1"],
+        "emotion_dev_lexicon_macro_f1": result["dev"]["lexicon"]["macro_f1"],
+        "emotion_cv_macro_f1": result["cv"]["combined"]["macro_f1"],
+    }
+
+
+def markdown(result: Dict[str, Any]) -> str:
+    """The emotion section of docs/benchmarks.md."""
+    rows = []
+    for split in ("cv", "dev"):
+        part = result[split]
+        name = f"{FOLDS}-fold CV, training file" if split == "cv" else "dev split"
+        for method in ("lexicon", "learned", "combined"):
+            s = part[method]
+            rows.append(
+                [name, method, s["macro_f1"], s["accuracy"]]
+                + [s["recall"][label] for label in EMOTIONS]
+                + [part["cases"]]
+            )
+    errors = result["dev"]["errors"]
+    return "\n".join(
+        [
+            md_table(
+                [
+                    "split",
+                    "method",
+                    "macro-F1",
+                    "accuracy",
+                    "recall calm",
+                    "recall upset",
+                    "recall angry",
+                    "cases",
+                ],
+                rows,
+            ),
+            "",
+            "`combined` is what the bot uses (bot.triage.emotion.combine_emotion); `learned` is "
+            "the head's top label alone. Dev-split misses of `combined` "
+            f"({len(errors)}): "
+            + "; ".join(f"{e['text']} ({e['expected']}→{e['got']})" for e in errors[:30]),
+            "",
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--tune", action="store_true", help="print the CV grid (training file)")
+    args = parser.parse_args()
+    if args.tune:
+        for row in tune()[:25]:
+            print(row)
+        return
+    result = run()
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else markdown(result))
+
+
+if __name__ == "__main__":
+    main()

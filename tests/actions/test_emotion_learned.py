@@ -1,0 +1,76 @@
+"""The learned emotion in the parse data reaches the opening empathy and the ticket."""
+
+import pytest
+
+from actions.intake import ActionStartIntake
+from bot.intake.draft import IntakeFacts, draft_fields
+from bot.triage.emotion import detect_emotion
+from tests.actions.conftest import make_tracker, responses
+
+TEXT = "买的时候说得那么好，收到就这"  # no lexicon cue: the head has to notice
+
+
+def triage(calm, upset, angry):
+    ranking = sorted(
+        [("calm", calm), ("upset", upset), ("angry", angry)], key=lambda item: -item[1]
+    )
+    return {
+        "complaint_triage": {
+            "emotion": {
+                "code": ranking[0][0],
+                "confidence": ranking[0][1],
+                "ranking": [{"code": c, "confidence": p} for c, p in ranking],
+            }
+        }
+    }
+
+
+def test_the_example_has_no_lexicon_cue():
+    assert detect_emotion([TEXT]).emotion == "calm"
+
+
+@pytest.mark.parametrize(
+    "extra, expected",
+    [
+        (triage(0.1, 0.8, 0.1), "upset"),
+        (triage(0.05, 0.25, 0.7), "angry"),
+        (triage(0.7, 0.2, 0.1), "calm"),
+        ({}, "calm"),  # a model without the emotion head: the lexicon alone
+    ],
+)
+async def test_opening_empathy_follows_the_learned_emotion(dispatcher, domain, extra, expected):
+    tracker = make_tracker(TEXT, "complain", extra=extra)
+    events = await ActionStartIntake().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [f"utter_empathy_{expected}"]
+    assert {e["name"]: e["value"] for e in events}["emotion"] == expected
+
+
+def user(text, parse_data=None):
+    return {"event": "user", "text": text, "parse_data": parse_data or {}, "timestamp": 1.0}
+
+
+def emotion_of(events, slot=None):
+    fields = draft_fields(
+        IntakeFacts(emotion=slot),
+        conversation_id="c1",
+        channel="rest",
+        events=events,
+        order=None,
+        amount_threshold=2000.0,
+        handoff_reason="completed",
+    )
+    return fields["emotion"]
+
+
+def test_ticket_takes_the_strongest_message():
+    events = [
+        user("你好", triage(0.9, 0.05, 0.05)),
+        {"event": "bot", "text": "请问遇到了什么问题？", "timestamp": 1.0},
+        user(TEXT, triage(0.1, 0.8, 0.1)),
+        user("2024 1123 5567", triage(0.95, 0.03, 0.02)),
+        user('/inform{"desired_remedy":"refund"}', triage(0.1, 0.1, 0.8)),  # a button: ignored
+    ]
+    assert emotion_of(events) == "upset"
+    assert emotion_of(events[:2]) == "calm"
+    assert emotion_of(events[:2], slot="angry") == "angry"
+    assert emotion_of([user("骗子", triage(0.9, 0.05, 0.05))]) == "angry"

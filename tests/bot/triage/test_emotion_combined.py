@@ -1,0 +1,92 @@
+"""The lexicon combined with the learned head, per message and over a conversation."""
+
+import pytest
+
+from bot.triage.emotion import (
+    EmotionResult,
+    combine_emotion,
+    detect_emotion,
+    detect_emotion_in_messages,
+    learned_emotion,
+)
+
+
+def parse(calm, upset, angry):
+    ranking = sorted(
+        [("calm", calm), ("upset", upset), ("angry", angry)], key=lambda item: -item[1]
+    )
+    return {
+        "complaint_triage": {
+            "category": {"code": "logistics", "confidence": 0.8, "ranking": []},
+            "emotion": {
+                "code": ranking[0][0],
+                "confidence": ranking[0][1],
+                "ranking": [{"code": c, "confidence": p} for c, p in ranking],
+            },
+        }
+    }
+
+
+def test_learned_emotion_reads_the_ranking():
+    assert learned_emotion(parse(0.1, 0.7, 0.2)) == {"calm": 0.1, "upset": 0.7, "angry": 0.2}
+
+
+@pytest.mark.parametrize(
+    "parse_data",
+    [
+        None,
+        {},
+        {"complaint_triage": {"category": {}}},
+        {"complaint_triage": {"emotion": {"code": None, "confidence": 0.0, "ranking": []}}},
+        {"complaint_triage": {"emotion": {"ranking": [{"code": "bored", "confidence": 1.0}]}}},
+        {"complaint_triage": "nonsense"},
+    ],
+)
+def test_no_learned_emotion(parse_data):
+    assert learned_emotion(parse_data) is None
+
+
+def test_without_the_head_the_lexicon_decides():
+    lexicon = detect_emotion(["又是这样🙄"])
+    assert combine_emotion(lexicon, None) == lexicon
+
+
+@pytest.mark.parametrize(
+    "text, probabilities, expected",
+    [
+        # the lexicon's anger is an override, whatever the head says
+        ("垃圾店铺 再也不买了", {"calm": 0.9, "upset": 0.05, "angry": 0.05}, "angry"),
+        # the head lifts calm to upset when the non-calm mass is large enough
+        ("买了个寂寞", {"calm": 0.2, "upset": 0.7, "angry": 0.1}, "upset"),
+        ("买了个寂寞", {"calm": 0.2, "upset": 0.3, "angry": 0.5}, "angry"),
+        # not sure enough: stays calm
+        ("快递三天没更新了", {"calm": 0.5, "upset": 0.3, "angry": 0.2}, "calm"),
+        # the head never lowers a lexicon cue
+        ("无语了", {"calm": 0.9, "upset": 0.05, "angry": 0.05}, "upset"),
+        # and may raise it to angry
+        ("无语了", {"calm": 0.1, "upset": 0.3, "angry": 0.6}, "angry"),
+    ],
+)
+def test_combination(text, probabilities, expected):
+    result = combine_emotion(detect_emotion([text]), probabilities)
+    assert result.emotion == expected
+    assert 0 < result.confidence <= 1
+
+
+def test_thresholds_are_parameters():
+    lexicon = EmotionResult("calm", 0.6, [])
+    probabilities = {"calm": 0.45, "upset": 0.45, "angry": 0.1}
+    assert combine_emotion(lexicon, probabilities, upset_threshold=0.5).emotion == "upset"
+    assert combine_emotion(lexicon, probabilities, upset_threshold=0.6).emotion == "calm"
+
+
+def test_strongest_over_the_conversation():
+    messages = [
+        ("你好", parse(0.9, 0.05, 0.05)),
+        ("说好的48小时呢", parse(0.1, 0.8, 0.1)),
+        ("12345678", parse(0.95, 0.03, 0.02)),
+    ]
+    assert detect_emotion_in_messages(messages).emotion == "upset"
+    assert detect_emotion_in_messages(messages + [("骗子", None)]).emotion == "angry"
+    assert detect_emotion_in_messages([("好的", parse(0.9, 0.05, 0.05))]).emotion == "calm"
+    assert detect_emotion_in_messages([]).emotion == "calm"

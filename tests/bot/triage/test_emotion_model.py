@@ -1,0 +1,90 @@
+"""The learned emotion head and its data files (training and dev split)."""
+
+import pytest
+
+from bot.settings import PROJECT_ROOT
+from bot.triage.emotion_model import (
+    EMOTIONS,
+    EmotionDataError,
+    EmotionHead,
+    prepare,
+    read_emotion_file,
+)
+
+TRAIN = PROJECT_ROOT / "data" / "emotion" / "train.yml"
+DEV = PROJECT_ROOT / "bench" / "data" / "emotion_dev.yml"
+
+TINY = {
+    "calm": ["快递三天没更新 帮忙查一下", "订单号 2024 1123 5567", "好的", "我要退款", "换一个吧"],
+    "upset": ["怎么还没到啊", "又是这样🙄", "说好的三天呢", "唉 等了好久", "真的很失望…"],
+    "angry": ["垃圾店", "骗子！！！", "我要去12315投诉你们", "滚", "你们脑子有病吧"],
+}
+
+
+def write(tmp_path, blocks):
+    path = tmp_path / "emotion.yml"
+    body = "".join(
+        f"  {label}: |\n" + "".join(f"    - {text}\n" for text in texts)
+        for label, texts in blocks.items()
+    )
+    path.write_text(f'version: "1"\nemotion:\n{body}', encoding="utf-8")
+    return path
+
+
+def fitted():
+    texts = [t for texts in TINY.values() for t in texts]
+    labels = [label for label, texts in TINY.items() for _ in texts]
+    return EmotionHead.fit(texts, labels)
+
+
+def test_read_blocks(tmp_path):
+    pairs = read_emotion_file(write(tmp_path, TINY))
+    assert ("又是这样🙄", "upset") in pairs
+    assert ("骗子！！！", "angry") in pairs
+    assert len(pairs) == 15
+
+
+def test_unknown_label_or_format_is_an_error(tmp_path):
+    with pytest.raises(EmotionDataError):
+        read_emotion_file(write(tmp_path, {"furious": ["啊"]}))
+    path = tmp_path / "nlu.yml"
+    path.write_text("nlu:\n- intent: greet\n  examples: |\n    - 你好\n", encoding="utf-8")
+    with pytest.raises(EmotionDataError):
+        read_emotion_file(path)
+
+
+def test_head_predicts_probabilities_and_keeps_state():
+    head = fitted()
+    verdict, unknown, empty = head.predict(["又是这样 怎么还没到", "zzzz", ""])
+    assert verdict is not None and set(verdict.probabilities) == set(EMOTIONS)
+    assert verdict.emotion == "upset"
+    assert abs(sum(verdict.probabilities.values()) - 1) < 0.01
+    assert unknown is None and empty is None
+    rebuilt = EmotionHead(head.state())
+    assert rebuilt.predict(["又是这样 怎么还没到"])[0] == verdict
+
+
+def test_traditional_meets_simplified_features():
+    head = fitted()
+    assert head.predict(["騙子"])[0].emotion == head.predict(["骗子"])[0].emotion == "angry"
+    assert prepare("訂單 ２０２４") == "订单 0000"
+
+
+def test_unfitted_head_says_nothing():
+    assert EmotionHead().predict(["垃圾"]) == [None]
+    with pytest.raises(EmotionDataError):
+        EmotionHead.fit(["a", "b"], ["calm", "calm"])
+
+
+def test_training_file_has_enough_of_every_label_and_no_dev_lines():
+    train, dev = read_emotion_file(TRAIN), read_emotion_file(DEV)
+    for label in EMOTIONS:
+        assert sum(1 for _, y in train if y == label) >= 150
+        assert sum(1 for _, y in dev if y == label) >= 25
+    assert len(dev) >= 90
+    # the dev split stays honest: no text of it, after normalisation, is in the training file
+    assert not {prepare(t) for t, _ in train} & {prepare(t) for t, _ in dev}
+    # one label per text
+    labels = {}
+    for text, label in train:
+        assert labels.setdefault(prepare(text), label) == label, text
