@@ -277,3 +277,40 @@ def test_a_public_comment_becomes_a_private_complaint_through_the_webhook(live_s
     _assert_live_ticket(ticket, "livestream", "room-5501", "小葵好物")
     assert any(ticket["id"] in text for text in transcript), "\n".join(transcript)
     assert platform.bad_signatures == 0
+
+
+def test_five_viewers_of_one_session_become_one_urgent_incident(live_stack):
+    stack = live_stack.stack
+    room = {
+        "platform": "douyin",
+        "room_id": "room-7707",
+        "streamer": "大鹏严选",
+        "started_at": "2024-11-22T20:00+08:00",
+        "attachments": [],
+    }
+    senders = []
+    for n in range(5):
+        user = f"viewer_group_{n}"
+        senders.append(f"douyin:{user}")
+        for text in ["主播在直播间说买锅送炒铲，我收到根本没有炒铲", "转人工"]:
+            body = {**room, "type": "dm", "user_id": user, "text": text, "ts": int(time.time())}
+            assert _post_event(stack, body).json() == {"status": "accepted"}
+
+    tickets = [t for t in stack.tickets() if t["conversation_id"] in senders]
+    assert len(tickets) == 5
+    assert {t["issue_category"] for t in tickets} == {"livestream_misleading"}
+    [incident_id] = {t["incident_id"] for t in tickets}
+    assert incident_id
+    # the fifth complaint made it a group incident: every member is urgent for `group`
+    for ticket in stack.tickets():
+        if ticket["conversation_id"] in senders:
+            assert ticket["severity"] == "urgent" and "group" in ticket["severity_reasons"]
+    response = requests.get(
+        f"{stack.api_url}/api/incidents/{incident_id}",
+        headers={"Authorization": f"Bearer {stack.api_token}"},
+        timeout=10,
+    )
+    assert response.status_code == 200
+    incident = response.json()
+    assert sorted(incident["members"]) == sorted(t["id"] for t in tickets)
+    assert incident["live"]["room_id"] == "room-7707"
