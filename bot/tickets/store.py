@@ -87,6 +87,16 @@ class TicketNotFound(LookupError):
     """No ticket has this id."""
 
 
+def _locked_ticket(session: Session, ticket_id: str) -> TicketRow:
+    """The ticket's row, locked for this unit of work (`TicketNotFound` if there is none)."""
+    row = session.execute(
+        select(TicketRow).where(TicketRow.id == ticket_id).with_for_update()
+    ).scalar_one_or_none()
+    if row is None:
+        raise TicketNotFound(ticket_id)
+    return row
+
+
 def utc_now() -> datetime:
     """The default clock: the current time, timezone-aware, in UTC."""
     return datetime.now(timezone.utc)
@@ -370,11 +380,7 @@ class TicketStore:
             raise InvalidTicketData("actor must be a non-empty string")
         values = self._validated_changes(changes)
         with self.session_scope() as session:
-            row = session.execute(
-                select(TicketRow).where(TicketRow.id == ticket_id).with_for_update()
-            ).scalar_one_or_none()
-            if row is None:
-                raise TicketNotFound(ticket_id)
+            row = _locked_ticket(session, ticket_id)
             now = self._now()
             for name, value in values.items():
                 before = getattr(row, name)
@@ -422,11 +428,7 @@ class TicketStore:
         """Add `{role, text, at}` entries to the end of the ticket's transcript."""
         new_entries = normalize_transcript(entries, self._now(), self._tz)
         with self.session_scope() as session:
-            row = session.execute(
-                select(TicketRow).where(TicketRow.id == ticket_id).with_for_update()
-            ).scalar_one_or_none()
-            if row is None:
-                raise TicketNotFound(ticket_id)
+            row = _locked_ticket(session, ticket_id)
             row.transcript = list(row.transcript or []) + new_entries
             return self._to_dict(row)
 
@@ -439,11 +441,7 @@ class TicketStore:
         """
         new_entries = normalize_transcript(entries, self._now(), self._tz)
         with self.session_scope() as session:
-            row = session.execute(
-                select(TicketRow).where(TicketRow.id == ticket_id).with_for_update()
-            ).scalar_one_or_none()
-            if row is None:
-                raise TicketNotFound(ticket_id)
+            row = _locked_ticket(session, ticket_id)
             present = {(e["role"], e["text"], e["at"]) for e in row.transcript or []}
             added = [e for e in new_entries if (e["role"], e["text"], e["at"]) not in present]
             if added:
@@ -459,11 +457,7 @@ class TicketStore:
         """
         new_items = normalize_evidence(items)
         with self.session_scope() as session:
-            row = session.execute(
-                select(TicketRow).where(TicketRow.id == ticket_id).with_for_update()
-            ).scalar_one_or_none()
-            if row is None:
-                raise TicketNotFound(ticket_id)
+            row = _locked_ticket(session, ticket_id)
             before = list(row.evidence or [])
             known = {item["id"] for item in before}
             added = [item for item in new_items if item["id"] not in known]
