@@ -17,6 +17,8 @@ INTAKE_SLOTS = (
     "desired_remedy",
     "evidence",
     "evidence_status",
+    "evidence_followup",
+    "evidence_missing",
     "contact",
     "contact_status",
     "emotion",

@@ -12,6 +12,7 @@ from actions.conversation import latest_text
 from actions.requests import hand_off
 from actions.tickets import unclaimed_evidence
 from bot.intake.answers import wants_human
+from bot.intake.draft import evidence_still_missing
 from bot.tickets import TicketNotFound
 
 EVIDENCE_INTENT = "send_evidence"
@@ -38,12 +39,9 @@ class ActionAddTicketDetails(Action):
         store = dependencies.ticket_store()
         try:
             if tracker.latest_message.get("intent", {}).get("name") == EVIDENCE_INTENT:
-                files = await unclaimed_evidence(tracker.sender_id)
-                ticket = await asyncio.to_thread(
-                    store.add_evidence, ticket_id, files, actor="customer"
-                )
+                count = await _attach_new_files(tracker.sender_id, ticket_id)
                 dispatcher.utter_message(
-                    response="utter_evidence_added", ticket_id=ticket["id"], count=len(files)
+                    response="utter_evidence_added", ticket_id=ticket_id, count=count
                 )
                 return []
             entry = {"role": "customer", "text": text, "at": _message_time(tracker)}
@@ -53,6 +51,20 @@ class ActionAddTicketDetails(Action):
             return [SlotSet("ticket_open", False)]
         dispatcher.utter_message(response="utter_details_added", ticket_id=ticket_id)
         return []
+
+
+async def _attach_new_files(conversation_id: str, ticket_id: str) -> int:
+    """Attach the conversation's files no ticket holds yet; return how many."""
+    store = dependencies.ticket_store()
+    ticket = await asyncio.to_thread(store.get_ticket, ticket_id)
+    if ticket is None:
+        raise TicketNotFound(ticket_id)
+    files = await unclaimed_evidence(conversation_id)
+    missing = evidence_still_missing(ticket["issue_category"], len(ticket["evidence"]) + len(files))
+    await asyncio.to_thread(
+        store.add_evidence, ticket_id, files, actor="customer", still_missing=missing
+    )
+    return len(files)
 
 
 def _message_time(tracker: Tracker) -> Any:

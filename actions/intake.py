@@ -122,3 +122,20 @@ class ActionAskOrderId(Action):
         else:
             dispatcher.utter_message(response="utter_ask_order_id")
         return []
+
+
+class ActionAskEvidenceStatus(Action):
+    """Ask for evidence; after some files, ask once for the kinds still missing."""
+
+    def name(self) -> str:
+        return "action_ask_evidence_status"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        missing = tracker.get_slot("evidence_followup")
+        if missing:
+            dispatcher.utter_message(response="utter_ask_more_evidence", missing="、".join(missing))
+        else:
+            dispatcher.utter_message(response="utter_ask_evidence_status")
+        return []

@@ -22,7 +22,7 @@ from actions.conversation import (
     slots_set_this_turn,
 )
 from bot.intake import answers
-from bot.intake.draft import CATEGORY_MIN_CONFIDENCE
+from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_still_missing
 from bot.orders.ids import normalize_order_id
 from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, REMEDIES
@@ -279,14 +279,26 @@ class ValidateComplaintForm(FormValidationAction):
     async def validate_evidence_status(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Files count as sent only when they are really in the evidence store."""
+        """Files count as sent only when they are really in the evidence store.
+
+        When the files cannot cover the category's useful set, the rest is asked for once
+        (`evidence_followup`); whatever the answer, the ticket records what is missing.
+        """
+        followup = tracker.get_slot("evidence_followup")
         if value != "provided":
+            if followup:  # files came earlier; "没有/稍后发" is about the rest
+                return {"evidence_status": "provided", "evidence_missing": list(followup)}
             return {"evidence_status": value}
         files = await self._evidence_files(tracker.sender_id)
         if not files:
             return {"evidence_status": None}
         dispatcher.utter_message(response="utter_evidence_received", evidence_count=len(files))
-        return {"evidence": files, "evidence_status": "provided"}
+        remaining = evidence_still_missing(tracker.get_slot("issue_category"), len(files))
+        # this validation runs twice a turn (slot mappings, then the form): ask once per turn
+        asked_now = "evidence_followup" in slots_set_this_turn(tracker)
+        if remaining and (not followup or asked_now):
+            return {"evidence": files, "evidence_status": None, "evidence_followup": remaining}
+        return {"evidence": files, "evidence_status": "provided", "evidence_missing": remaining}
 
     async def extract_contact_status(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

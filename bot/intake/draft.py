@@ -44,6 +44,8 @@ class IntakeFacts:
     desired_remedy: Optional[str] = None
     evidence: Sequence[Mapping[str, Any]] = ()
     evidence_status: Optional[str] = None
+    # kinds the customer said they cannot give when asked for the rest (None: not asked)
+    evidence_missing: Optional[Sequence[str]] = None
     contact: Optional[str] = None
     emotion: Optional[str] = None
     live: Optional[Mapping[str, Any]] = None
@@ -61,6 +63,7 @@ class IntakeFacts:
             desired_remedy=remedy if remedy in REMEDIES else None,
             evidence=list(slots.get("evidence") or []),
             evidence_status=slots.get("evidence_status"),
+            evidence_missing=slots.get("evidence_missing"),
             contact=slots.get("contact"),
             emotion=slots.get("emotion"),
             live=slots.get("live"),
@@ -134,9 +137,22 @@ def strongest_emotion(*emotions: Optional[str]) -> str:
 
 def missing_evidence(facts: IntakeFacts) -> List[str]:
     """Kinds of evidence the category calls for that the customer did not send."""
-    if facts.evidence or not facts.issue_category:
+    if facts.evidence_missing is not None:
+        return list(facts.evidence_missing)
+    if not facts.issue_category:
         return []
-    return list(EVIDENCE_KINDS.get(facts.issue_category, []))
+    return evidence_still_missing(facts.issue_category, len(facts.evidence))
+
+
+def evidence_still_missing(category: Optional[str], file_count: int) -> List[str]:
+    """The kinds a useful set for this category still lacks after `file_count` files.
+
+    Files cannot be told apart by kind (a photo of a box and of a waybill look alike to the
+    server), so the files are taken to cover the kinds in the order the evidence question
+    lists them; the follow-up question names the rest and the customer confirms or denies.
+    """
+    kinds = EVIDENCE_KINDS.get(category or "", [])
+    return list(kinds[file_count:])
 
 
 def draft_fields(

@@ -30,6 +30,8 @@ def read_back_values(facts: IntakeFacts) -> Dict[str, str]:
     """Template variables of `utter_read_back`."""
     if facts.evidence:
         evidence = f"{len(facts.evidence)}个文件"
+        if facts.evidence_missing:
+            evidence += f"（缺{'、'.join(facts.evidence_missing)}）"
     else:
         evidence = _EVIDENCE_STATUS_LABELS.get(facts.evidence_status or "", "暂无")
     order = facts.order_id or "未提供"

@@ -449,11 +449,17 @@ class TicketStore:
             return len(added)
 
     def add_evidence(
-        self, ticket_id: str, items: List[Dict[str, Any]], *, actor: str
+        self,
+        ticket_id: str,
+        items: List[Dict[str, Any]],
+        *,
+        actor: str,
+        still_missing: List[str] | None = None,
     ) -> Dict[str, Any]:
         """Attach files the customer sent after the ticket was filed (new ids only).
 
-        With evidence present nothing is reported missing any more, as at creation.
+        `still_missing` replaces `evidence_missing` (the caller knows the category's set);
+        None keeps it.
         """
         new_items = normalize_evidence(items)
         with self.session_scope() as session:
@@ -463,7 +469,8 @@ class TicketStore:
             added = [item for item in new_items if item["id"] not in known]
             if added:
                 row.evidence = before + added
-                row.evidence_missing = []
+                if still_missing is not None:
+                    row.evidence_missing = [str(kind) for kind in still_missing]
                 session.add(
                     TicketAuditRow(
                         ticket_id=ticket_id,

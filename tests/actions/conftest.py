@@ -52,8 +52,12 @@ def make_tracker(
     sender: str = "customer-1",
     extra: Optional[Dict[str, Any]] = None,
     active_loop: Optional[str] = None,
+    after_user: Optional[List[Dict[str, Any]]] = None,
 ) -> Tracker:
-    """A real rasa-sdk tracker whose latest event is the customer's message."""
+    """A real rasa-sdk tracker whose latest user event is the customer's message.
+
+    `after_user`: events that came after it in this turn (e.g. slots set by mappings).
+    """
     latest = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.9},
@@ -70,6 +74,7 @@ def make_tracker(
             "input_channel": "rest",
         }
     )
+    events.extend(after_user or [])
     return Tracker(
         sender_id=sender,
         slots={"awaiting_confirmation": False, **(slots or {})},

@@ -57,7 +57,8 @@ async def test_files_sent_after_filing_are_attached_to_the_ticket(dispatcher, do
     assert responses(dispatcher) == ["utter_evidence_added"]
     stored = dependencies.ticket_store().get_ticket(ticket["id"])
     assert [e["id"] for e in stored["evidence"]] == [item["id"]]
-    assert stored["evidence_missing"] == []
+    # one photo of the three kinds a damaged parcel needs
+    assert stored["evidence_missing"] == ["商品破损照片", "快递面单"]
 
 
 async def test_a_request_for_a_human_after_filing_points_to_the_ticket(dispatcher, domain):

@@ -447,9 +447,9 @@ def test_evidence_sent_after_filing_is_attached_once_and_audited(store, make_dra
         "sha256": "ab" * 32,
         "url": "http://127.0.0.1:5005/evidence/ev-1",
     }
-    updated = store.add_evidence(ticket["id"], [photo], actor="customer")
+    updated = store.add_evidence(ticket["id"], [photo], actor="customer", still_missing=["item"])
     assert [item["id"] for item in updated["evidence"]] == ["ev-1"]
-    assert updated["evidence_missing"] == []
+    assert updated["evidence_missing"] == ["item"]
     again = store.add_evidence(ticket["id"], [photo], actor="customer")
     assert again["evidence"] == updated["evidence"]
     audit = [(a["actor"], a["field"], a["after"]) for a in store.get_audit(ticket["id"])]

@@ -1,0 +1,84 @@
+"""Evidence completeness: what a useful set is per category, asked for once, recorded."""
+
+import pytest
+
+from actions import dependencies
+from actions.intake import ActionAskEvidenceStatus
+from actions.validation import ValidateComplaintForm
+from tests.actions.conftest import make_tracker, responses
+from tests.bot.evidence import media_files as files
+
+ASKED = {"requested_slot": "evidence_status", "issue_category": "logistics"}
+
+
+def _upload(*names):
+    for n, name in enumerate(names):
+        dependencies.evidence_store().save("customer-1", name, files.jpeg(40 + n, 30))
+
+
+def _followup_set_this_turn(missing):
+    return [{"event": "slot", "name": "evidence_followup", "value": missing}]
+
+
+async def test_fewer_files_than_the_set_asks_once_for_the_rest(dispatcher, domain):
+    _upload("外箱.jpg")
+    form = ValidateComplaintForm()
+    tracker = make_tracker("/send_evidence", "send_evidence", slots=ASKED)
+    result = await form.validate_evidence_status("provided", dispatcher, tracker, domain)
+    assert result["evidence_status"] is None  # the question stays open
+    assert result["evidence_followup"] == ["商品破损照片", "快递面单"]
+    assert len(result["evidence"]) == 1
+
+    # the form validates a second time in the same turn: still asking
+    again = make_tracker(
+        "/send_evidence",
+        "send_evidence",
+        slots={**ASKED, "evidence_followup": result["evidence_followup"]},
+        after_user=_followup_set_this_turn(result["evidence_followup"]),
+    )
+    second = await form.validate_evidence_status("provided", dispatcher, again, domain)
+    assert second["evidence_status"] is None
+
+    # the follow-up names what is missing, once
+    asking = make_tracker(
+        "", None, slots={**ASKED, "evidence_followup": ["商品破损照片", "快递面单"]}
+    )
+    await ActionAskEvidenceStatus().run(dispatcher, asking, domain)
+    assert responses(dispatcher)[-1] == "utter_ask_more_evidence"
+    assert dispatcher.messages[-1]["missing"] == "商品破损照片、快递面单"
+
+
+@pytest.mark.parametrize("answer, intent", [("面单扔了 没有", "deny"), ("拍不了", "nlu_fallback")])
+async def test_no_more_files_records_what_is_missing(dispatcher, domain, answer, intent):
+    _upload("外箱.jpg")
+    form = ValidateComplaintForm()
+    slots = {**ASKED, "evidence_followup": ["商品破损照片", "快递面单"]}
+    tracker = make_tracker(answer, intent, slots=slots)
+    status = await form.extract_evidence_status(dispatcher, tracker, domain)
+    assert status == {"evidence_status": "none"}
+    result = await form.validate_evidence_status("none", dispatcher, tracker, domain)
+    assert result == {
+        "evidence_status": "provided",
+        "evidence_missing": ["商品破损照片", "快递面单"],
+    }
+
+
+async def test_more_files_after_the_follow_up_complete_the_set(dispatcher, domain):
+    _upload("外箱.jpg", "破损.jpg", "面单.jpg")
+    slots = {**ASKED, "evidence_followup": ["商品破损照片", "快递面单"]}
+    tracker = make_tracker("/send_evidence", "send_evidence", slots=slots)
+    result = await ValidateComplaintForm().validate_evidence_status(
+        "provided", dispatcher, tracker, domain
+    )
+    assert result["evidence_status"] == "provided"
+    assert result["evidence_missing"] == [] and len(result["evidence"]) == 3
+
+
+async def test_a_category_needing_one_kind_is_complete_with_one_file(dispatcher, domain):
+    _upload("近照.jpg")
+    slots = {"requested_slot": "evidence_status", "issue_category": "product_quality"}
+    tracker = make_tracker("/send_evidence", "send_evidence", slots=slots)
+    result = await ValidateComplaintForm().validate_evidence_status(
+        "provided", dispatcher, tracker, domain
+    )
+    assert result["evidence_status"] == "provided" and result["evidence_missing"] == []
