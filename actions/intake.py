@@ -52,6 +52,38 @@ class ActionNotUnderstood(Action):
         return []
 
 
+class ActionOutOfScope(Action):
+    """Outside the bot's remit, unless the NLU was unsure and it reads as a complaint.
+
+    "耳机有杂音" can look like a pre-sales question to the intent model; when it is not sure
+    (below OUT_OF_SCOPE_SURE), ranks a complaint second and the triage knows the category,
+    the intake opens as for a complaint. Sure out-of-scope questions ("这个保修几年") are
+    answered as such.
+    """
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        idle = not tracker.active_loop.get("name") and not tracker.get_slot("ticket_open")
+        if idle and _maybe_a_complaint(tracker) and _sounds_like_a_complaint(tracker):
+            return _start(dispatcher, tracker) + [FollowupAction("complaint_form")]
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+
+
+OUT_OF_SCOPE_SURE = 0.75
+
+
+def _maybe_a_complaint(tracker: Tracker) -> bool:
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    top = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+    runner_up = ranking[1].get("name") if len(ranking) > 1 else None
+    return top < OUT_OF_SCOPE_SURE and runner_up == "complain"
+
+
 def _sounds_like_a_complaint(tracker: Tracker) -> bool:
     triage = (tracker.latest_message.get("complaint_triage") or {}).get("category") or {}
     confident = float(triage.get("confidence") or 0.0) >= CATEGORY_MIN_CONFIDENCE

@@ -241,11 +241,12 @@ class ValidateComplaintForm(FormValidationAction):
         A quick-reply title typed as text ("其他", "赔偿/补偿"), else the remedy the triage
         ranked first, taken at a lower bar than outside this question.
         """
-        if tracker.get_slot("requested_slot") != "desired_remedy" or latest_entity(
-            tracker, "desired_remedy"
-        ):
+        if tracker.get_slot("requested_slot") != "desired_remedy":
             return {}
+        # a quick reply's title typed as the whole answer is surer than any classifier
         code = answers.remedy_named(latest_text(tracker), REMEDIES)
+        if code is None and latest_entity(tracker, "desired_remedy"):
+            return {}
         if code is None and latest_intent(tracker) not in CONTROL_INTENTS - {"correct"}:
             code = answers.remedy_in_context(tracker.latest_message.get("complaint_triage"))
         return {"desired_remedy": code} if code else {}

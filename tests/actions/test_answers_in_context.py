@@ -324,3 +324,48 @@ async def test_the_remedy_answer_is_read_in_context(dispatcher, domain, intent, 
         extra=_triage(*ranking),
     )
     assert await ValidateComplaintForm().extract_desired_remedy(dispatcher, elsewhere, domain) == {}
+
+
+async def test_a_typed_quick_reply_title_beats_the_classifiers_guess(dispatcher, domain):
+    tracker = make_tracker(
+        "维修",
+        "inform",
+        entities=[{"entity": "desired_remedy", "value": "other"}],
+        slots={"requested_slot": "desired_remedy"},
+    )
+    result = await ValidateComplaintForm().extract_desired_remedy(dispatcher, tracker, domain)
+    assert result == {"desired_remedy": "repair"}
+
+
+def _ranked(*pairs):
+    return {
+        "intent_ranking": [{"name": n, "confidence": c} for n, c in pairs],
+        "complaint_triage": {"category": {"code": "product_quality", "confidence": 0.9}},
+    }
+
+
+async def test_an_unsure_out_of_scope_that_reads_as_a_complaint_opens_the_intake(
+    dispatcher, domain
+):
+    from actions.intake import ActionOutOfScope
+
+    unsure = make_tracker(
+        "耳机有杂音", "out_of_scope", extra=_ranked(("out_of_scope", 0.54), ("complain", 0.12))
+    )
+    unsure.latest_message["intent"]["confidence"] = 0.54
+    events = await ActionOutOfScope().run(dispatcher, unsure, domain)
+    assert {"event": "followup", "name": "complaint_form"} in [
+        {k: e.get(k) for k in ("event", "name")} for e in events
+    ]
+    assert responses(dispatcher)[0].startswith("utter_empathy")
+
+
+async def test_a_sure_out_of_scope_question_is_answered_as_such(dispatcher, domain):
+    from actions.intake import ActionOutOfScope
+
+    sure = make_tracker(
+        "这个保修几年", "out_of_scope", extra=_ranked(("out_of_scope", 0.98), ("inform", 0.01))
+    )
+    sure.latest_message["intent"]["confidence"] = 0.98
+    assert await ActionOutOfScope().run(dispatcher, sure, domain) == []
+    assert responses(dispatcher) == ["utter_out_of_scope"]
