@@ -24,6 +24,7 @@ INTAKE_SLOTS = (
     "emotion",
     "live",
     "live_claim",
+    "live_session",
     "intake_id",
     "order_missing",
     "wants_human",

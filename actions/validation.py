@@ -23,6 +23,7 @@ from actions.conversation import (
 )
 from bot.intake import answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_still_missing
+from bot.live.session_answer import live_from_answer
 from bot.orders.ids import normalize_order_id
 from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, REMEDIES
@@ -99,10 +100,13 @@ class ValidateComplaintForm(FormValidationAction):
         an order number answers the order question by saying so (`order_missing`).
         """
         slots = list(domain_slots)
-        if tracker.get_slot("issue_category") == "livestream_misleading":
-            slots.insert(slots.index("issue_category") + 1, "live_claim")
         if tracker.get_slot("order_missing") and not tracker.get_slot("order_id"):
             slots[slots.index("order_id")] = "order_missing"
+        if tracker.get_slot("issue_category") == "livestream_misleading":
+            slots.insert(slots.index("issue_category") + 1, "live_claim")
+            if not _live_session_known(tracker):
+                order_slot = "order_missing" if "order_missing" in slots else "order_id"
+                slots.insert(slots.index(order_slot) + 1, "live_session")
         return slots
 
     async def extract_live_claim(
@@ -126,6 +130,25 @@ class ValidateComplaintForm(FormValidationAction):
         if when:
             live["replay_at"] = str(when)
         return {"live_claim": value, "live": live}
+
+    async def extract_live_session(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Which live room and when, as the customer puts it ("不记得了" answers it too)."""
+        if tracker.get_slot("requested_slot") != "live_session":
+            return {}
+        text = latest_text(tracker)
+        if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny", "inform"}:
+            return {}
+        return {"live_session": text[:MAX_DESCRIPTION_CHARS]}
+
+    async def validate_live_session(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Add the host's name and the time the answer gives to the ticket's `live`."""
+        known = tracker.get_slot("live") or channel_live_context(tracker) or {}
+        live = live_from_answer(str(value), latest_entity(tracker, "date"), known)
+        return {"live_session": value, "live": live or None}
 
     async def extract_issue_description(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -201,12 +224,15 @@ class ValidateComplaintForm(FormValidationAction):
             logger.warning("order service unavailable, keeping order unverified: %s", exc)
             return {"order_id": order_id, "order_verified": False, "pending_order_id": None}
         if order:
-            return {
+            known = {
                 "order_id": order_id,
                 "order_verified": True,
                 "pending_order_id": None,
                 "order_missing": None,
             }
+            if order.get("live"):  # the order records the live session it was bought in
+                known["live"] = {**order["live"], **(tracker.get_slot("live") or {})}
+            return known
         if pending == order_id or self._confirmed_this_turn(tracker, order_id):
             return {
                 "order_id": order_id,
@@ -370,3 +396,11 @@ class ValidateComplaintForm(FormValidationAction):
 
     def _pattern(self) -> str:
         return dependencies.settings().order_id_pattern
+
+
+def _live_session_known(tracker: Tracker) -> bool:
+    """Whether the channel or the order already said which live session this was."""
+    for live in (tracker.get_slot("live"), channel_live_context(tracker)):
+        if isinstance(live, dict) and (live.get("room_id") or live.get("streamer")):
+            return True
+    return False

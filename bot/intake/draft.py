@@ -172,9 +172,8 @@ def draft_fields(
     # per message: the lexicon on its text, lifted by the learned head in its parse data
     felt = detect_emotion_in_messages(customer_messages(events))
     emotion = strongest_emotion(facts.emotion, felt.emotion)
-    live = dict(facts.live) if facts.live else None
-    if live is None and order and order.get("live"):
-        live = dict(order["live"])
+    # the order's record of its live session, completed by what the channel or customer said
+    live = {**((order or {}).get("live") or {}), **(facts.live or {})} or None
     return {
         "conversation_id": conversation_id,
         "channel": channel,

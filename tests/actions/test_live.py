@@ -71,3 +71,50 @@ async def test_five_viewers_of_one_session_make_one_urgent_incident(dispatcher, 
     assert tickets[0]["live"]["claim"] == "下单送面膜"
     incident = dependencies.incident_linker().get_incident(incident_ids.pop())
     assert sorted(m if isinstance(m, str) else m["id"] for m in incident["members"]) == sorted(ids)
+
+
+async def test_without_a_known_session_the_room_is_asked_after_the_order(dispatcher, domain):
+    form = ValidateComplaintForm()
+    slots = form.domain_slots(domain)
+    unknown = make_tracker("x", "complain", slots={"issue_category": "livestream_misleading"})
+    required = await form.required_slots(slots, dispatcher, unknown, domain)
+    assert required.index("live_session") == required.index("order_id") + 1
+    # the channel said which room: nothing to ask
+    from_channel = make_tracker(
+        "x", "complain", slots={"issue_category": "livestream_misleading"}, history=live_history()
+    )
+    assert "live_session" not in await form.required_slots(slots, dispatcher, from_channel, domain)
+
+
+async def test_an_order_bought_in_a_live_session_fills_the_room(dispatcher, domain):
+    form = ValidateComplaintForm()
+    tracker = make_tracker(
+        "LS20241120001",
+        "inform",
+        slots={"requested_slot": "order_id", "issue_category": "livestream_misleading"},
+    )
+    result = await form.validate_order_id("LS20241120001", dispatcher, tracker, domain)
+    assert result["live"]["room_id"] == "room-8801" and result["live"]["streamer"] == "小鹿美妆"
+    answered = make_tracker(
+        "x", "complain", slots={"issue_category": "livestream_misleading", "live": result["live"]}
+    )
+    slots = form.domain_slots(domain)
+    assert "live_session" not in await form.required_slots(slots, dispatcher, answered, domain)
+
+
+async def test_the_customers_answer_about_the_room_goes_into_live(dispatcher, domain):
+    form = ValidateComplaintForm()
+    tracker = make_tracker(
+        "阿杰数码的直播间 昨天晚上下的单",
+        "inform",
+        entities=[{"entity": "date", "value": "2024-11-22"}],
+        slots={
+            "requested_slot": "live_session",
+            "issue_category": "livestream_misleading",
+            "live": {"claim": "买一送一"},
+        },
+    )
+    extracted = await form.extract_live_session(dispatcher, tracker, domain)
+    assert extracted == {"live_session": "阿杰数码的直播间 昨天晚上下的单"}
+    result = await form.validate_live_session(extracted["live_session"], dispatcher, tracker, domain)
+    assert result["live"] == {"claim": "买一送一", "streamer": "阿杰数码", "started_at": "2024-11-22"}

@@ -96,6 +96,32 @@ def test_with_nobody_at_the_desk_details_left_later_go_into_the_ticket(stack):
     assert tracker(stack, sender)["active_loop"].get("name") == "complaint_form"
 
 
+def test_a_live_stream_complaint_without_a_known_session_asks_for_the_room(stack):
+    answers = {
+        "issue_category": "主播直播时承诺的赠品没给",
+        "live_claim": "主播说下单送两双袜子",
+        "order_id": "订单 202411220931",
+        "live_session": "阿杰数码的直播间 前天晚上下的单",
+        "desired_remedy": "把赠品补发给我",
+        "evidence_status": "没有截图",
+        "contact_status": "不用留电话",
+    }
+    sender = new_sender()
+    stack.say(sender, "直播间主播说买跑鞋送袜子，结果没有袜子")
+    asked = []
+    for _ in range(10):
+        slot = requested_slot(stack, sender)
+        if slot is None:
+            break
+        asked.append(slot)
+        stack.say(sender, answers[slot])
+    assert "live_session" in asked and asked.index("live_session") > asked.index("order_id")
+    stack.say(sender, "确认")
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert ticket["issue_category"] == "livestream_misleading"
+    assert ticket["live"]["streamer"] == "阿杰数码" and "袜" in ticket["live"]["claim"]
+
+
 def test_cancel_files_nothing(stack):
     sender = new_sender()
     stack.say(sender, "少发了一件")

@@ -1,0 +1,56 @@
+"""Reading the customer's answer to "which live room, and when?" into the ticket's `live`.
+
+Why: a viewer who comes through the shop widget (not a live-stream channel) and whose order
+does not record its live session is asked where they watched; agents need the host's name
+to find the replay. Only what the words clearly give is kept: the host's name when the
+answer names one ("小鹿美妆的直播间", "主播叫阿杰"), or a short answer that is just a name;
+the time comes from the NLU's date entity. The full answer stays in the transcript.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, Optional
+
+_NAME = r"[A-Za-z0-9\u4e00-\u9fff·_\-]{2,16}"
+_PATTERNS = (
+    re.compile(rf"(?:主播|播主|博主)(?:是|叫|名字叫|名叫)?[：:\s「“\"]*(?P<name>{_NAME})"),
+    re.compile(rf"(?:在|是)?[「“\"]?(?P<name>{_NAME}?)[」”\"]?的?直播间"),
+)
+_NOT_NAMES = {"那个", "这个", "你们", "你们家", "你们的", "店铺", "官方", "一个", "他们", "她们"}
+_SHORT_ANSWER = re.compile(rf"^[「“\"]?({_NAME})[」”\"]?$")
+_NOT_A_NAME = re.compile(r"不|没|忘|记得|記得|知道|哪|什么|吗|呢|你们|你們|我们|了$|的$")
+_TIME_WORDS = re.compile(r"(今天|昨天|前天|上周|上个月|晚上|早上|中午|下午|凌晨|\d+[点号日月])")
+
+
+def streamer_from_answer(text: str) -> Optional[str]:
+    """The host's name the answer gives, if it clearly gives one."""
+    plain = (text or "").strip()
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(plain):
+            name = match.group("name")
+            if _plausible(name):
+                return name
+    short = _SHORT_ANSWER.match(plain)
+    if short and _plausible(short.group(1)):
+        return short.group(1)
+    return None
+
+
+def _plausible(name: Optional[str]) -> bool:
+    return bool(name) and name not in _NOT_NAMES and not (
+        _TIME_WORDS.search(name or "") or _NOT_A_NAME.search(name or "")
+    )
+
+
+def live_from_answer(
+    text: str, when: Optional[str], known: Optional[Dict[str, str]] = None
+) -> Dict[str, str]:
+    """The `live` context with what this answer adds (known values are kept)."""
+    live = dict(known or {})
+    streamer = streamer_from_answer(text)
+    if streamer and not live.get("streamer"):
+        live["streamer"] = streamer
+    if when and not live.get("started_at"):
+        live["started_at"] = when
+    return live

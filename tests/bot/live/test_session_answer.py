@@ -1,0 +1,32 @@
+"""The answer to "which live room, and when?" gives the host's name only when it is clear."""
+
+import pytest
+
+from bot.live.session_answer import live_from_answer, streamer_from_answer
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("小鹿美妆的直播间", "小鹿美妆"),
+        ("在阿杰数码直播间买的，昨天晚上", "阿杰数码"),
+        ("主播叫阿杰", "阿杰"),
+        ("主播是「大鹏严选」", "大鹏严选"),
+        ("小葵好物", "小葵好物"),
+        ("就你们家的直播间", None),
+        ("不记得了", None),
+        ("昨天晚上八点多", None),
+    ],
+)
+def test_the_hosts_name_is_taken_only_when_clear(text, name):
+    assert streamer_from_answer(text) == name
+
+
+def test_known_values_are_kept_and_the_time_comes_from_the_date():
+    known = {"room_id": "room-8801", "streamer": "小鹿美妆"}
+    assert live_from_answer("阿杰数码直播间", "2024-11-22", known) == {
+        "room_id": "room-8801",
+        "streamer": "小鹿美妆",
+        "started_at": "2024-11-22",
+    }
+    assert live_from_answer("不记得了", None) == {}
