@@ -31,7 +31,9 @@ class ActionStartIntake(Action):
 class ActionNotUnderstood(Action):
     """A message the NLU could not place (nlu_fallback), read once more for what it says.
 
-    A request for a human is handed over; outside any intake, a message the complaint
+    A request for a human is handed over; the answer to a question asked in free words
+    (what happened, what the host said, which live room) goes back to the form; outside any
+    intake, a message the complaint
     triage is sure about (or one carrying an order number) opens the intake like a
     complaint would; anything else is asked again.
     """
@@ -45,6 +47,8 @@ class ActionNotUnderstood(Action):
         text = latest_text(tracker)
         if wants_human(text):
             return await hand_off(dispatcher, tracker)
+        if text and _answers_free_text_question(tracker):
+            return [FollowupAction("complaint_form")]
         idle = not tracker.active_loop.get("name") and not tracker.get_slot("awaiting_confirmation")
         if idle and text and _sounds_like_a_complaint(tracker):
             return _start(dispatcher, tracker) + [FollowupAction("complaint_form")]
@@ -75,6 +79,13 @@ class ActionOutOfScope(Action):
 
 
 OUT_OF_SCOPE_SURE = 0.75
+# Questions answered in the customer's own words: any text answers them, understood or not.
+FREE_TEXT_SLOTS = frozenset({"issue_description", "live_claim", "live_session"})
+
+
+def _answers_free_text_question(tracker: Tracker) -> bool:
+    in_form = tracker.active_loop.get("name") == "complaint_form"
+    return in_form and tracker.get_slot("requested_slot") in FREE_TEXT_SLOTS
 
 
 def _maybe_a_complaint(tracker: Tracker) -> bool:

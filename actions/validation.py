@@ -19,6 +19,7 @@ from actions.conversation import (
     latest_entity,
     latest_intent,
     latest_text,
+    slot_before_this_turn,
     slots_set_this_turn,
 )
 from bot.intake import answers
@@ -113,7 +114,7 @@ class ValidateComplaintForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         """Whatever the customer answers about the host's words, as they put it."""
-        if tracker.get_slot("requested_slot") != "live_claim":
+        if not _asked_this_turn(tracker, "live_claim"):
             return {}
         text = latest_text(tracker)
         if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny"}:
@@ -135,7 +136,7 @@ class ValidateComplaintForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         """Which live room and when, as the customer puts it ("不记得了" answers it too)."""
-        if tracker.get_slot("requested_slot") != "live_session":
+        if not _asked_this_turn(tracker, "live_session"):
             return {}
         text = latest_text(tracker)
         if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny", "inform"}:
@@ -404,3 +405,15 @@ def _live_session_known(tracker: Tracker) -> bool:
         if isinstance(live, dict) and (live.get("room_id") or live.get("streamer")):
             return True
     return False
+
+
+def _asked_this_turn(tracker: Tracker, slot: str) -> bool:
+    """Whether this message answers the question about `slot`.
+
+    The slot mappings' pass of this validation already moves `requested_slot` on; the
+    form's own pass must still see the answer, or Rasa rejects a slot it does not list.
+    """
+    return slot in (
+        tracker.get_slot("requested_slot"),
+        slot_before_this_turn(tracker, "requested_slot"),
+    )

@@ -369,3 +369,17 @@ async def test_a_sure_out_of_scope_question_is_answered_as_such(dispatcher, doma
     sure.latest_message["intent"]["confidence"] = 0.98
     assert await ActionOutOfScope().run(dispatcher, sure, domain) == []
     assert responses(dispatcher) == ["utter_out_of_scope"]
+
+
+async def test_a_free_text_answer_the_nlu_did_not_place_goes_back_to_the_form(dispatcher, domain):
+    from actions.intake import ActionNotUnderstood
+
+    tracker = make_tracker(
+        "阿杰数码的直播间 前天晚上下的单",
+        "nlu_fallback",
+        slots={"requested_slot": "live_session"},
+        active_loop="complaint_form",
+    )
+    events = await ActionNotUnderstood().run(dispatcher, tracker, domain)
+    assert [(e["event"], e.get("name")) for e in events] == [("followup", "complaint_form")]
+    assert responses(dispatcher) == []
