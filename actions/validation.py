@@ -105,7 +105,8 @@ class ValidateComplaintForm(FormValidationAction):
             slots[slots.index("order_id")] = "order_missing"
         if tracker.get_slot("issue_category") == "livestream_misleading":
             slots.insert(slots.index("issue_category") + 1, "live_claim")
-            if not _live_session_known(tracker):
+            # once answered it stays, even though the answer itself made the session known
+            if tracker.get_slot("live_session") or not _live_session_known(tracker):
                 order_slot = "order_missing" if "order_missing" in slots else "order_id"
                 slots.insert(slots.index(order_slot) + 1, "live_session")
         return slots

@@ -118,3 +118,19 @@ async def test_the_customers_answer_about_the_room_goes_into_live(dispatcher, do
     assert extracted == {"live_session": "阿杰数码的直播间 昨天晚上下的单"}
     result = await form.validate_live_session(extracted["live_session"], dispatcher, tracker, domain)
     assert result["live"] == {"claim": "买一送一", "streamer": "阿杰数码", "started_at": "2024-11-22"}
+
+
+async def test_an_answered_room_question_stays_in_the_form(dispatcher, domain):
+    # the answer itself made the session known; the form's own pass must still see it
+    form = ValidateComplaintForm()
+    answered = make_tracker(
+        "阿杰数码的直播间",
+        "inform",
+        slots={
+            "issue_category": "livestream_misleading",
+            "live": {"streamer": "阿杰数码"},
+            "live_session": "阿杰数码的直播间",
+        },
+    )
+    slots = form.domain_slots(domain)
+    assert "live_session" in await form.required_slots(slots, dispatcher, answered, domain)
