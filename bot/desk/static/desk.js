@@ -202,9 +202,16 @@
 
       const transcript = document.getElementById("transcript");
       const stored = new Set(t.transcript.map((m) => messageKey(m)));
-      transcript.replaceChildren(...t.transcript.map((m) =>
-        el("li", { class: "msg " + m.role + (m.role === "customer" && Date.parse(m.at) > Date.parse(t.created_at) ? " live" : "") },
-          el("span", { class: "who" }, ROLE[m.role] || m.role), el("p", {}, m.text), el("time", {}, time(m.at)))));
+      const seenLive = new Set(live.map(([key]) => key));
+      let agentSpoke = false;
+      // "new" customer messages: written after filing, during a takeover, or seen live here
+      transcript.replaceChildren(...t.transcript.map((m) => {
+        agentSpoke = agentSpoke || m.role === "agent";
+        const fresh = m.role === "customer" && (agentSpoke || seenLive.has(messageKey(m)) ||
+          Date.parse(m.at) > Date.parse(t.created_at));
+        return el("li", { class: "msg " + m.role + (fresh ? " live" : "") },
+          el("span", { class: "who" }, ROLE[m.role] || m.role), el("p", {}, m.text), el("time", {}, time(m.at)));
+      }));
       for (const [key, item] of live) if (!stored.has(key)) transcript.append(item.cloneNode(true));
 
       document.getElementById("notes").replaceChildren(...data.notes.map((n) =>
