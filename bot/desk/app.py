@@ -466,15 +466,20 @@ def create_desk_app(
             raise TicketNotFound(ticket_id)
         return ticket
 
-    async def sync_customer_messages(ticket: Dict[str, Any]) -> List[Dict[str, Any]]:
-        """Copy what the customer wrote after the ticket was created into its transcript.
+    async def sync_customer_messages(
+        ticket: Dict[str, Any], since: float | None = None
+    ) -> List[Dict[str, Any]]:
+        """Copy what the customer wrote after `since` into the ticket's transcript.
 
         Why: during a takeover (or while nobody has picked the ticket up) the customer keeps
         writing in Rasa's conversation; the ticket must keep those words even if no desk page
-        was open. Returns the messages after the ticket's creation (`{text, timestamp}`).
+        was open. `since` defaults to the ticket's creation; a live page passes the newest
+        message it has seen, so only new messages are written. Returns the messages copied
+        (`{text, timestamp}`, oldest first).
         """
-        created = parse_time(ticket["created_at"])
-        since = created.timestamp() if created else 0.0
+        if since is None:
+            created = parse_time(ticket["created_at"])
+            since = created.timestamp() if created else 0.0
         messages = [
             m
             for m in await rasa.user_messages(ticket["conversation_id"])
@@ -551,14 +556,13 @@ def create_desk_app(
             if time.monotonic() >= state["next_rasa"]:
                 state["next_rasa"] = time.monotonic() + max(1.0, desk.poll_seconds * 2)
                 try:
-                    messages = await sync_customer_messages(ticket)
+                    messages = await sync_customer_messages(ticket, state["since"])
                 except RasaUnavailable:
                     messages = []
                 for message in messages:
-                    if message["timestamp"] > state["since"]:
-                        state["since"] = message["timestamp"]
-                        at = datetime.fromtimestamp(message["timestamp"], timezone.utc)
-                        out.append(("customer", {"text": message["text"], "at": at.isoformat()}))
+                    state["since"] = max(state["since"], message["timestamp"])
+                    at = datetime.fromtimestamp(message["timestamp"], timezone.utc)
+                    out.append(("customer", {"text": message["text"], "at": at.isoformat()}))
             return out
 
         await event_stream(request, step)

@@ -110,6 +110,25 @@ _GROUP = words(
     整个小区 整个社区 整栋楼 全小区 全村
     """
 )
+# Where customers post and shop; the media rules add more places people post to.
+_MAINSTREAM_PLATFORMS = [
+    "微博",
+    "抖音",
+    "快手",
+    "小红书",
+    "朋友圈",
+    "知乎",
+    "b站",
+    "视频号",
+    "公众号",
+    "头条",
+    "贴吧",
+    "豆瓣",
+    "网上",
+    "直播间",
+    "评论区",
+    "脸书",
+]
 # Longer phrases in which a trigger means something harmless.
 _EXCLUSIONS = (
     words(
@@ -186,24 +205,7 @@ _EXCLUSIONS = (
         # "在抖音上发现这家店", "在直播间发的券": where they shopped, not where they will post
         f"{where}{platform}{mid}{what}"
         for where in "在去到上"
-        for platform in (
-            "微博",
-            "抖音",
-            "快手",
-            "小红书",
-            "朋友圈",
-            "知乎",
-            "b站",
-            "视频号",
-            "公众号",
-            "头条",
-            "贴吧",
-            "豆瓣",
-            "网上",
-            "直播间",
-            "评论区",
-            "脸书",
-        )
+        for platform in _MAINSTREAM_PLATFORMS
         for mid in ("", "上", "里")
         for what in (
             "发现",
@@ -263,24 +265,10 @@ _PEOPLE = [
 # Many people/buyers: "不少买家", "一堆网友", "好多粉丝"; a platform posted to: "发到小红书",
 # "在微博上曝光", "po上脸书"; a person hurt by a falling or collapsing thing.
 _QUANTIFIERS = ["好多", "很多", "不少", "许多", "好些", "一堆", "一群", "一大堆", "大批", "成群"]
-_PLATFORMS = [
-    "微博",
-    "抖音",
-    "快手",
-    "小红书",
-    "朋友圈",
-    "知乎",
-    "b站",
+_PLATFORMS = _MAINSTREAM_PLATFORMS + [
     "哔哩哔哩",
-    "视频号",
-    "公众号",
-    "头条",
-    "贴吧",
-    "豆瓣",
-    "网上",
     "网络上",
     "网路",
-    "脸书",
     "fb",
     "ig",
     "instagram",
@@ -293,8 +281,6 @@ _PLATFORMS = [
     "dcard",
     "ptt",
     "业主群",
-    "直播间",
-    "评论区",
 ]
 _POST_VERBS = ["发", "晒", "挂", "放", "传", "贴", "写", "po", "曝", "爆"]
 _POST_LINKS = list("到在上个一条篇段帖子文视频去")

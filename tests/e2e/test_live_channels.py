@@ -19,11 +19,10 @@ from typing import Any, Awaitable, Dict, Iterator, List, TypeVar
 
 import pytest
 import requests
-from aiohttp import web
-from aiohttp.test_utils import TestServer
 
 from bot.channels.live_webhook import sign
 from tests.bot.channels import wecom_server as ws
+from tests.bot.channels.live_platform import PlatformEndpoint
 from tests.e2e.stack import MODEL, Stack, tracker
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
@@ -62,31 +61,6 @@ class BackgroundLoop:
         self.thread.join(10)
 
 
-class PlatformEndpoint:
-    """A live platform's reply endpoint: checks each reply's signature and keeps it."""
-
-    def __init__(self) -> None:
-        self.replies: List[Dict[str, Any]] = []
-        self.bad_signatures = 0
-        self.server: TestServer | None = None
-
-    async def handle(self, request: web.Request) -> web.Response:
-        body = await request.read()
-        expected = sign(PLATFORM_SECRET, request.headers.get("X-Live-Timestamp", ""), body)
-        if request.headers.get("X-Live-Signature") != expected:
-            self.bad_signatures += 1
-            return web.Response(status=403)
-        self.replies.append(json.loads(body))
-        return web.json_response({"ok": True})
-
-    async def start(self) -> str:
-        app = web.Application()
-        app.router.add_post("/replies", self.handle)
-        self.server = TestServer(app, host="127.0.0.1")
-        await self.server.start_server()
-        return str(self.server.make_url("/replies"))
-
-
 @dataclass
 class LiveStack:
     stack: Stack
@@ -101,7 +75,7 @@ def live_stack(tmp_path_factory) -> Iterator[LiveStack]:
             pytest.fail("models/complaint.tar.gz is missing: scripts/test trains it before pytest")
         pytest.skip("no trained model")
     background = BackgroundLoop()
-    wecom, platform = ws.FakeWeCom(), PlatformEndpoint()
+    wecom, platform = ws.FakeWeCom(), PlatformEndpoint(PLATFORM_SECRET)
     base_url = background.run(wecom.start())
     reply_url = background.run(platform.start())
     credentials = (
@@ -125,8 +99,7 @@ def live_stack(tmp_path_factory) -> Iterator[LiveStack]:
     finally:
         stack.stop()
         background.run(wecom.close())
-        if platform.server is not None:
-            background.run(platform.server.close())
+        background.run(platform.close())
         background.stop()
 
 

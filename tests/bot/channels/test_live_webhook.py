@@ -6,44 +6,17 @@ import time
 
 import aiohttp
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestServer
 from rasa.core.channels.channel import UserMessage
 
 from bot.channels.live_webhook import LiveWebhookInput, Platform, sign
 from bot.evidence.store import EvidenceStore
 from bot.settings import Secret
 from tests.bot.channels.conftest import new_app, serve
+from tests.bot.channels.live_platform import PlatformEndpoint
 from tests.bot.evidence import media_files as files
 
 SECRET = "douyin-secret-0123456789"
 OTHER_SECRET = "kuaishou-secret-9876543210"
-
-
-class Receiver:
-    """The platform's reply endpoint: checks each reply's signature and records it."""
-
-    def __init__(self) -> None:
-        self.replies = []
-        self.fail_next = 0
-        self.server = None
-
-    async def handle(self, request: web.Request) -> web.Response:
-        body = await request.read()
-        if self.fail_next:
-            self.fail_next -= 1
-            return web.Response(status=503)
-        expected = sign(SECRET, request.headers["X-Live-Timestamp"], body)
-        assert request.headers["X-Live-Signature"] == expected
-        self.replies.append(json.loads(body))
-        return web.json_response({"ok": True})
-
-    async def start(self) -> str:
-        app = web.Application()
-        app.router.add_post("/replies", self.handle)
-        self.server = TestServer(app, host="127.0.0.1")
-        await self.server.start_server()
-        return str(self.server.make_url("/replies"))
 
 
 class Bot:
@@ -64,10 +37,11 @@ class Bot:
 
 @pytest.fixture
 async def receiver():
-    r = Receiver()
+    r = PlatformEndpoint(SECRET)
     r.url = await r.start()
     yield r
-    await r.server.close()
+    await r.close()
+    assert r.bad_signatures == 0
 
 
 @pytest.fixture
