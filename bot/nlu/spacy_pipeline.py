@@ -15,16 +15,18 @@ in three components:
    ("2024.11.23"), decimals ("299.00") and grouped amounts ("1,299.50"). A group that is a
    whole number by itself (ten or more characters, or a mobile number) is never joined to
    its neighbour (but to a letter prefix by a colon or dash, and Pinduoduo's
-   "241123-056789012345678"), nor is a number that is an amount (followed by 元/块) or a
-   short quantity or size (2件, 42码).
+   "241123-056789012345678", also after a prefix: "PDD 241123-0567..."), nor is a number
+   that is an amount (followed by 元/块) or a short quantity or size (2件, 42码); a long
+   number an app broke over two lines (2024112500 / 318876) is joined back.
    It then decides, per number, what the words around it make of it, on the normalised text
    itself rather than on jieba's words (jieba cuts "快递单号" as 快递/单/号 and "顺丰单号" as
    顺丰单/号): the longest context word right before the number (only spaces, punctuation,
    emoji and fillers such as 是/为/如下 in between) wins: 订单/单号/订单编号 make an order,
    手机/电话/联系 a phone, 快递单号/运单号/顺丰单号 a tracking number, 邮编/验证码/商品编号/
-   售后单号/金额... some other number. A number in a link is no order unless an order key
-   names it ("?order_id=..."). Without a context word, words right after it decide
-   ("13812345678是订单号", "773012345678是快递单号"), else its shape: a mobile (or dashed
+   售后单号/金额/下单时间... some other number, 尾号/前几位/末尾 part of one (no order).
+   A number in a link is no order unless an order key names it ("?order_id=..."). Without
+   a context word, words right after it decide ("13812345678是订单号",
+   "773012345678是快递单号"), else its shape: a mobile (or dashed
    landline) is a PHONE, a date written as eight digits (20241123) is nothing, a carrier's
    parcel number (SF1400223344) a TRACKING_NO, any other number of six digits or more with at
    most four letters an ORDER_ID (not "iPhone15" or "RTX4090").
@@ -214,7 +216,24 @@ _TRACKING_WORDS = [
     )
     for tail in ("", "单", "单号", "号", "号码", "编号", "单号码")
     if carrier + tail not in ("退货", "寄回", "包裹")  # the bare verbs/nouns say nothing
+] + [
+    # "寄回的单号", "快递的单号": the parcel's number, said with 的
+    f"{carrier}的{tail}"
+    for carrier in ("快递", "物流", "包裹", "退货", "寄回", "寄出", "退回", "回寄", "寄过来")
+    for tail in ("单号", "单号码", "号码", "运单号")
 ]
+# Part of a number is no order to look up: "订单尾号 5567", "前几位是2024112", "末尾是 318876".
+_PARTIAL_WORDS = [
+    *(
+        f"{side}{count}位{tail}"
+        for side in ("前", "后", "最后", "末", "尾")
+        for count in ("几", "两", *"123456789", *"一二三四五六七八九十")
+        for tail in ("", "数", "数字", "号码")
+    ),
+    *("尾号", "尾数", "末尾", "结尾", "开头"),
+]
+# A time written without separators ("下单时间：20241125102133") is no order either.
+_TIME_WORDS = ["时间", "日期", "时间戳"]
 _OTHER_WORDS = [
     *(
         f"{what}{tail}"
@@ -250,14 +269,8 @@ _OTHER_WORDS = [
     "微信号",
     "vx",
     "wx",
-    "尾号",
-    "后四位",
-    "后六位",
-    "后几位",
-    "后4位",
-    "后6位",
-    "前四位",
-    "前4位",
+    *_PARTIAL_WORDS,
+    *_TIME_WORDS,
     "密码",
     "工号",
     "身份证",
@@ -744,6 +757,19 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
         """A group that is a number by itself: not a piece of a longer one."""
         return len(group.text) >= _WHOLE_GROUP or bool(_MOBILE.fullmatch(group.text))
 
+    def wrapped(previous: _Group, group: _Group) -> bool:
+        """A long number the customer's app broke over two lines: 2024112500 / 318876.
+
+        Only a bare line break, a rest of digits too short to be a number by itself and not
+        a mobile: 202411235567 / 13912345678 on two lines stay an order and a phone.
+        """
+        return (
+            group.between == "\n"
+            and previous.text.isdigit()
+            and group.text.isdigit()
+            and not whole(group)
+        )
+
     def phone_starts(groups: Sequence[_Group], at: int) -> bool:
         """A mobile number typed in groups (138 1234 5678) starts at `at`."""
         texts = ""
@@ -768,9 +794,11 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
             length += len(group.text)
             # voice input puts a space between every digit: "2 0 2 4 1 1 2 3"
             spelt = len(group.text) == 1 and len(groups[end - 1].text) == 1
-            # Pinduoduo: six digits of the date, a dash, fifteen digits ("241123-0567...")
-            joined = end == start + 1 and bool(
-                re.fullmatch(r"\d{6}", first.text)
+            # Pinduoduo: six digits of the date, a dash, fifteen digits ("241123-0567..."),
+            # also after a letter prefix ("PDD 241125-0123...")
+            after_prefix = end == start + 2 and first.text.isalpha()
+            joined = (end == start + 1 or after_prefix) and bool(
+                re.fullmatch(r"\d{6}", groups[end - 1].text)
                 and group.text.isdigit()
                 and group.between.strip() == "-"
             )
@@ -785,7 +813,11 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
                 or not (_group_ok(group.text, first=False) or (spelt and group.text.isdigit()))
                 or group.amount
                 or (whole(group) and not joined)
-                or (whole(groups[end - 1]) and any(c.isdigit() for c in groups[end - 1].text))
+                or (
+                    whole(groups[end - 1])
+                    and any(c.isdigit() for c in groups[end - 1].text)
+                    and not wrapped(groups[end - 1], group)
+                )
                 or (best and phone_starts(groups, end))
             ):
                 break
