@@ -2,26 +2,40 @@
 
 The spec (shared/spec/complaint-ticket.md) makes a complaint urgent on personal injury or a
 safety hazard, a threat of legal or regulatory action, a threat of media exposure, a group
-complaint, or a large amount. The first four are lexicon rules over the normalised text
-(see `bot.triage.lexicon`), so Traditional input ("燙傷", "消基會") matches too.
+complaint, or a large amount. The first four are lexicon and sentence rules over the
+normalised text (`bot.triage.severity_rules`), so Traditional input ("燙傷", "消基會")
+matches too; amounts the customer states are read by `bot.triage.severity_amounts`.
 
-Rules favour recall on threats: "我不会去曝光，但..." still counts, because an agent must see
-any mention of exposure. Words used in another sense are excluded explicitly (照片曝光不足,
-烫头发, 气炸了, 工商银行, 好多天); a platform named without a threat ("在抖音直播间下的单")
-does not count, only the act of posting ("发抖音", "发到网上").
+This module applies the rules: each hit is checked against its clause, because the same
+words report a problem or do not depending on what surrounds them ("朋友都没收到" is a group,
+"朋友都说好用" is not; "我朋友是记者" threatens only in a message that threatens).
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Literal, Optional, Sequence
+from typing import Dict, List, Literal, Optional, Sequence, Tuple
 
 from bot.nlu.normalize import normalize
-from bot.nlu.spacy_pipeline import parse_chinese_number
-from bot.triage.lexicon import Lexicon, TokenPattern, chars, one_of, words
+from bot.triage.severity_amounts import stated_amounts
+from bot.triage.severity_rules import (
+    CLAUSE_END,
+    COUNTERFACTUAL,
+    IDENTITY,
+    OTHER_SHOP,
+    PRAISE,
+    PROBLEM_CUE,
+    PROFESSIONS,
+    QUESTION,
+    RHETORICAL,
+    SENTENCE_END,
+    SENTENCE_RULES,
+    THREAT_CUE,
+    exclusion_lexicon,
+    severity_lexicon,
+)
 
 Severity = Literal["urgent", "normal"]
 REASONS = ("injury", "legal", "media", "group", "amount")
@@ -38,491 +52,74 @@ _WEIGHTS: Dict[str, float] = {
 _NORMAL_CONFIDENCE = 0.8  # no trigger at all
 _NORMAL_NEAR_MISS_CONFIDENCE = 0.65  # only excluded senses ("曝光不足") were seen
 
-_INJURY = words(
-    """
-    受伤 伤到 弄伤 伤着 割伤 割到 划到手 手被划 划了个口子 划了一道口子 划出血 流血 出血 缝针
-    割了个口子 割了一道 割破 划破 划伤 刮伤 刮破 扎伤 扎破 扎到手 刺伤 戳伤 夹伤 夹到手 手指被夹
-    烫伤 烫到 烫起 水泡 血泡 烧伤 灼伤 起火 着火 冒火 火花 冒烟 自燃 燃烧 爆炸 炸裂 炸开 炸了
-    烫了一个 烫出 烫红 烫破 烫亲 起了泡 大泡 泼了一身 泼到身上 溅到身上 溅到脸上 溅到眼睛 进眼睛
-    烧到 烧焦 烧糊 烧黑 短路 鼓包 爆了 爆开
-    崩飞 飞出来 砸到 砸伤 砸青 淤青 瘀青 青了一块 青紫 肿了 肿得 红肿
-    触电 漏电 被电到 电到我 电到手 被电了 电了一下 麻了一下 电麻
-    过敏 疹子 起疹 红疹 又红又痒 又痒又红 红痒 烂脸 毁容 刺痛 起痘 长痘 爆痘 瘙痒 痒得
-    中毒 拉肚子 上吐下泻 腹泻 呕吐 噎住 噎到 卡住喉咙 窒息 误吞 误食 吞下 吞进 差点吃下去
-    肚子疼 肚子痛 胃疼 胃痛 又吐又拉 吐了好几次 吐了一晚 吐了一夜 吐个不停 吃完就吐 宝宝吐 孩子吐 恶心想吐 头晕 咳嗽 喘不上气 喘不过气 闹肚子 拉稀
-    拉了一天 拉了一晚 拉了一夜 拉了好几次 玻璃渣 玻璃碴
-    疼得厉害 痛得厉害 疼了一晚 疼了一夜 疼了好几天 疼死了 痛死了
-    进医院 住院 医院 急诊 送医 骨折 摔伤 摔倒 跌倒 摔了一跤 摔了个跟头 危险 安全隐患
-    我摔地上 我摔在地上 摔到地上了 孩子摔 宝宝摔 老人摔 鼻青脸肿 青一块 紫一块
-    烧起来 烧了个洞 烧了一个洞 烧穿 燃起来 着起来 火苗 火星子 冒火星
-    煤气味 燃气味 煤气泄漏 燃气泄漏 漏煤气 漏燃气 天然气泄漏 出人命 闹出人命 人命关天
-    硌崩 硌断 硌掉 硌到牙 硌牙 牙崩 牙齿崩 崩了一颗牙 崩掉一颗牙 牙硌
-    坐塌 塌下来 砸下来 掉下来砸 砸在身上 砸到头 砸头上
-    破伤风 伤口 留疤 留下疤 溃烂 化脓 感染了 发炎 起红疙瘩 红疙瘩 风团 荨麻疹
-    甲醛超标 甲醛严重超标 有毒物质 毒性 致癌 重金属超标 超标严重 食品安全 食物中毒
-    吞下去 吞进肚 咽下去 卡在喉咙 卡喉咙 卡在嗓子 卡嗓子
-    跑厕所 次厕所 跑肚 窜稀 蹲了一晚上厕所 点着了 引燃 烧着了 着了火 失火 火灾 烧了起来
-    又痒又痛 又痛又痒 又疼又痒 又痒又疼 掉了一大块皮 脸脱皮 皮肤脱皮 手脱皮 破皮 烂皮
-    差点出事 险些出事 差点出大事 后果不堪设想
-    """
-)
-_LEGAL = words(
-    """
-    律师 起诉 告你们 告你 告到 去告 告他们 打官司 法院 法庭 法律责任 追究
-    12315 12345热线 12345市民 打12345 拨打12345 315晚会 打315 去315
-    消协 消费者协会 市场监管 监管局 监管部门 工商 消基会 消保官 消保处 举报 报警 仲裁
-    市场监督 监督管理局 市监局 消保会 消保委 消委会 消费者委员会 消费者权益保护 市长热线 政府热线
-    律师函 律师信 法律程序 法律途径 法律手段 走法律 诉讼 上诉 告上法庭 派出所 报案 公安
-    一二三一五 幺二三幺五 幺二三一五 拨打315 315投诉
-    去维权 要维权 维权到底 依法维权 法律维权 会维权 准备维权 维权途径 继续维权 走维权
-    违法 犯法 违反消费者 消法 食品安全法 产品质量法
-    监管 质监局 质检局 食药监 药监局 食品药品监督 卫健委 卫生局 工信部 网信办 商务局 物价局
-    发改委 信访 检察院 提告 告死 告到底 检举 打1950 拨1950 拨打1950 1950申诉 公平会
-    报110 打110 法务
-    """
-)
-_MEDIA = words(
-    """
-    曝光 媒体 记者 电视台 报社 民生栏目 爆料 发微博 发小红书 发抖音 拍抖音 发朋友圈
-    发到网上 发网上 放到网上 传到网上 网上曝光 发帖 发文 上热搜 全网 让所有人 让大家看看
-    让大家评评理 挂出来 挂到网上 挂你们 公之于众 dcard ptt 脸书 黑猫投诉
-    抖音上曝 发个朋友圈 晒到网上 避雷 挂朋友圈 挂在朋友圈 挂网上 挂在网上
-    上新闻 新闻媒体 找新闻 舆论 po文 po上 po到 公开出来 网友评评理
-    暴光 爆光 曝出来 曝出去 揭露 揭发 公开你们 让全网 全网都知道 所有人都知道 让所有人知道
-    拍视频曝 发帖子 发个帖 写篇小作文 小作文 爆料公社
-    网上说说 网上讲讲 网上评评理 上网曝 po网 po上网 发网路
-    融媒体 问政 帮帮团 直播间刷屏
-    """
-)
-_GROUP = words(
-    """
-    群里都 不止我一个 不只我一个 不止我 不只我 我们几个 集体 好几个人
-    其他买家 别的买家 很多买家 好多买家 买家都 家家都 每家都 维权群 不是个例 不是个别 同一批
-    一大片差评 好多差评 很多差评 一堆差评 公司团购 单位团购 小区团购 社区团购
-    同事都 邻居都 同学都 亲戚都 朋友们都 不光是我 不光我一个 不仅是我 不只是我 不止是我 不是我一个
-    不止一个人 不只一个人 评论区 评论里都 评价里都 好多评论 很多评价 别人也 其他人也 其他人都
-    其他顾客 其他消费者 一大批人 一批人 一群人 上百人 都中招 批量采购
-    公司采购 单位采购
-    同款都 同款的都 同款也 买同款的 买了同款 同款的人 同一款都 这批货都 这批都 这一批都
-    整批 批次都 同批次 同一批次 一整批 好多单都 很多单都
-    朋友都 姐妹都 姐妹们都 邻居们都 同事们都 同学们都 家长都 家长们都 宝妈都 宝妈们都
-    粉丝都 粉丝们都 网友都 网友们都 顾客都 客户都 大家都说 大家都反映 大家都遇到
-    整个小区 整个社区 整栋楼 全小区 全村
-    """
-)
-# Where customers post and shop; the media rules add more places people post to.
-_MAINSTREAM_PLATFORMS = [
-    "微博",
-    "抖音",
-    "快手",
-    "小红书",
-    "朋友圈",
-    "知乎",
-    "b站",
-    "视频号",
-    "公众号",
-    "头条",
-    "贴吧",
-    "豆瓣",
-    "网上",
-    "直播间",
-    "评论区",
-    "脸书",
-]
-# Longer phrases in which a trigger means something harmless.
-_EXCLUSIONS = (
-    words(
-        """
-    # photography: exposure
-    曝光不足 曝光过度 曝光度 自动曝光 曝光模式 曝光补偿 曝光时间 长曝光 曝光值
-    # hair perm, ironing, anger idioms
-    烫头 烫发 烫完头 烫衣 气炸 要炸了 快炸了 心态炸 炸毛 要爆炸了 肺都要爆炸了 肺都炸了 爆炸性 爆炸款
-    # other senses of a trigger
-    工商银行 多媒体 自媒体号 媒体评测 上过热搜 全网最低 全网最便宜 全网独家 全网首发
-    律师朋友 告你一声 发文件 火花塞 危险品
-    气炸了 炸了锅 气爆了 火爆了 爆了单 心疼 贴膜起泡 刷爆了
-    # exaggeration: "X到爆炸" is "extremely X"; 炸裂 as slang; hurt feelings
-    到爆炸 到炸裂 到爆了 太炸裂 真炸裂 好炸裂 很炸裂 有点炸裂 炸裂了吧
-    心受伤 心灵受伤 心都受伤 受伤的心 心里受伤 感情受伤 心理受伤
-    # a place, not a patient; an advert, a report
-    医院上班 医院工作 医院值班 医院附近 医院门口 寄到医院 医院地址 医院食堂
-    广告你 广告你们 报告你 报告你们 告诉你 告诉你们
-    # an item that went bad, not a person: "监管" in a shop's own words
-    无人监管
-    心情炸了 心情爆炸 情绪炸了 脑袋炸了 脑子炸了 头都炸了 头要炸了 头炸了 肺炸了 肺要炸了 炸锅
-    """
-    )
-    + [
-        # "气得我要住院", "气到进医院": anger, not an injury
-        f"{anger}{result}"
-        for anger in (
-            "气得",
-            "气到",
-            "气的",
-            "气得我",
-            "气到我",
-            "气的我",
-            "气得我要",
-            "气得我快",
-            "气得要",
-            "气得快",
-            "气到要",
-            "气得我都要",
-            "气到我要",
-            "被气得",
-            "被气到",
-            "被气",
-        )
-        for result in (
-            "住院",
-            "进医院",
-            "去医院",
-            "心脏病",
-            "高血压",
-            "犯病",
-            "进急诊",
-            "吐血",
-            "头晕",
-        )
-    ]
-    + [
-        # "很多人推荐才买的": many people praised it, they were not harmed
-        f"{many}{people}{ad}{praise}"
-        for many in ("好多", "很多", "不少", "许多", "大家", "")
-        for people in ("人", "买家", "网友", "粉丝", "博主", "朋友", "姐妹", "人家")
-        for ad in ("", "都", "都在", "在")
-        for praise in ("推荐", "种草", "说好", "好评", "夸", "安利", "抢")
-        if many or people in ("人家",)
-    ]
-    + [
-        # "转发到朋友圈集赞", "分享到朋友圈": a promotion's conditions, not a threat
-        f"{share}{place}"
-        for share in ("转发到", "分享到", "转到", "转发", "分享")
-        for place in ("朋友圈", "微博", "抖音", "小红书", "群里", "微信群")
-    ]
-    + ["朋友圈集赞", "集赞", "发朋友圈集赞", "发朋友圈领", "发朋友圈送", "发朋友圈截图"]
-    + [
-        # "在抖音上发现这家店", "在直播间发的券": where they shopped, not where they will post
-        f"{where}{platform}{mid}{what}"
-        for where in "在去到上"
-        for platform in _MAINSTREAM_PLATFORMS
-        for mid in ("", "上", "里")
-        for what in (
-            "发现",
-            "发货",
-            "发的",
-            "发布的",
-            "发了券",
-            "发券",
-            "发优惠",
-            "发链接",
-            "发红包",
-            "说的",
-            "说好",
-            "说送",
-            "说包",
-            "说买",
-        )
-    ]
-    + [
-        # "家里三个人各买了一件": one household, not a group of buyers
-        f"{home}{count}{unit}"
-        for home in ("家里", "我家", "全家", "一家", "家人", "家里人")
-        for count in ("三", "四", "五", "3", "4", "5")
-        for unit in ("个人", "口人", "口")
-    ]
-)
-# Many people, said without saying they were affected: "很多人都说你们家客服很好" is
-# praise. These count for `group` only when their clause also tells of a problem.
-_GROUP_WEAK = ["好多人", "很多人", "大家都", "大伙都", "大家也"]
-_PROBLEM_CUE = re.compile(
-    r"没收到|没发|没到|坏|假|问题|漏|破|碎|裂|过敏|拉肚子|吐|差|退|投诉|维权|中招|一样|同样|也是|也有"
-    r"|都有|都是|都没|都不|都被|遇到|反映|出现|坑|骗|烂|臭|霉|质量|不能用|用不了|掉色|开线|缩水"
-    r"|褪色|异味|虫|少发|错发|不对|不符|不行|受伤|烫|疼|痛|痒|肿"
-)
-_CLAUSE_END = re.compile(r"[。!?;,，、\n~]")
-_PEOPLE = [
-    "人",
-    "户",
-    "买家",
-    "家长",
-    "宝妈",
-    "顾客",
-    "消费者",
-    "同事",
-    "邻居",
-    "家庭",
-    "同学",
-    "朋友",
-    "粉丝",
-    "网友",
-    "姐妹",
-    "人家",
-    "客户",
-    "单位",
-    "公司",
-]
-# Many people/buyers: "不少买家", "一堆网友", "好多粉丝"; a platform posted to: "发到小红书",
-# "在微博上曝光", "po上脸书"; a person hurt by a falling or collapsing thing.
-_QUANTIFIERS = ["好多", "很多", "不少", "许多", "好些", "一堆", "一群", "一大堆", "大批", "成群"]
-_PLATFORMS = _MAINSTREAM_PLATFORMS + [
-    "哔哩哔哩",
-    "网络上",
-    "网路",
-    "fb",
-    "ig",
-    "instagram",
-    "threads",
-    "脆",
-    "youtube",
-    "油管",
-    "推特",
-    "twitter",
-    "dcard",
-    "ptt",
-    "业主群",
-]
-_POST_VERBS = ["发", "晒", "挂", "放", "传", "贴", "写", "po", "曝", "爆"]
-_POST_LINKS = list("到在上个一条篇段帖子文视频去")
-_POST_AFTER = [
-    "发",
-    "曝",
-    "爆",
-    "挂",
-    "晒",
-    "骂",
-    "吐槽",
-    "避雷",
-    "揭",
-    "说说",
-    "讲讲",
-    "评评理",
-    "po",
-]
-_NUMERALS = list("0123456789零一二两三四五六七八九十百千几多好数")
+
+@dataclass(frozen=True)
+class _Hit:
+    """One rule hit in a normalised text: the rule's label and where it matched."""
+
+    label: str
+    text: str
+    start: int
+    end: int
 
 
-def _count(required: int = 1) -> TokenPattern:
-    """Up to four numeral characters ("二十多", "好几", "30"), the first `required` of them.
-
-    Bounded on purpose: a "+" would make the matcher quadratic on a long run of digits.
-    """
-    return [one_of(_NUMERALS, None if k < required else "?") for k in range(4)]
-
-
-def _group_count_patterns() -> List[TokenPattern]:
-    """A count of buyers, checked to be three or more: 二十多户, 好几个人, 十几个宝妈, 5个人."""
-    return [
-        [*_count(), one_of(["个", "位", "名", "家"], "?"), *chars(noun)]
-        for noun in _PEOPLE
-        if noun not in ("单位", "公司", "人家")
-    ]
+def _bounds(text: str, start: int, end: int, boundary: re.Pattern[str]) -> Tuple[int, int]:
+    """Start and end of the clause (or sentence, by `boundary`) around text[start:end]."""
+    low = max((m.end() for m in boundary.finditer(text, 0, start)), default=0)
+    after = boundary.search(text, end)
+    return low, after.start() if after else len(text)
 
 
-def _group_patterns() -> List[TokenPattern]:
-    """Many people, however counted in words: 不少买家, 一群家长, 好多粉丝."""
-    return [[*chars(many), *chars(noun)] for many in _QUANTIFIERS for noun in _PEOPLE]
-
-
-def _media_patterns() -> List[TokenPattern]:
-    """Posting about it somewhere public ("发到小红书", "在微博上曝光", "去小红书避雷").
-
-    A verb, a few linking characters and a platform; or a platform and then the act.
-    """
-    patterns: List[TokenPattern] = []
-    for platform in _PLATFORMS:
-        for verb in _POST_VERBS:
-            links = [one_of(_POST_LINKS, "?") for _ in range(3)]
-            patterns.append([*chars(verb), *links, *chars(platform)])
-        for after in _POST_AFTER:
-            if after == "发" and platform in ("直播间", "评论区"):
-                continue  # "在直播间发的券" is the shop's doing
-            patterns.append(
-                [one_of("在去到上"), *chars(platform), one_of("上里去", "?"), *chars(after)]
-            )
-    return patterns
-
-
-def _is_many(numeral: str) -> bool:
-    """Whether a count means three or more ("几", "多", "十" ...) rather than one or two."""
-    if numeral in ("好", "多", "数"):
-        return False
-    if any(char in numeral for char in "几多十百千数"):
-        return True
-    if numeral.isdigit():
-        return int(numeral) >= 3
-    return numeral in "三四五六七八九"
-
-
-def _check(label: str, text: str) -> bool:
-    if label != "group_count":
-        return True
-    numeral = ""
-    for char in text:
-        if char not in _NUMERALS:
-            break
-        numeral += char
-    return _is_many(numeral)
-
-
-# Amounts the customer states ("花了5999", "三千多块的手机", "1.2万的包", "好几千的东西").
-# The order's amount is the reliable figure; the customer's words count too, because the
-# order may be unknown and a large loss must not wait for it. Only numbers that read as a
-# price: a currency sign or unit, a price word before, "买的"/"的" after a magnitude; never a
-# bare long number (order and phone numbers).
-_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]{0,7})"
-_MAGNITUDE = r"(万|千|w|k)?"
-_MONEY_PATTERNS = [
-    re.compile(rf"[¥$]\s*{_NUMBER}{_MAGNITUDE}"),
-    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*[多几]?\s*(?:块|元|圆|rmb|人民币|大洋)"),
-    re.compile(
-        rf"(?:花了|付了|付款|实付|支付了|价值|价格|售价|原价|金额|总价|总共|一共|共计|"
-        rf"买了个|买了台|买的时候|买的|退款|退|扣了|扣款|被扣|损失|损失了|亏了|转了|转账|"
-        rf"充了|充值|定金|订金|尾款|货款|全款|交了|赔|差价)\s*我?\s*{_NUMBER}\s*{_MAGNITUDE}"
-    ),
-    # "4999的手机": a price before the thing (not a year: "2024的新款")
-    re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(\d{4,6}(?:\.\d{1,2})?)()\s*多?的"),
-    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*多?\s*(?:买的|买来的|买了)"),
-    re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*多?\s*的"),
-    re.compile(
-        r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*[千万][零〇一二两三四五六七八九十百千万]*)()\s*多?\s*的"
-    ),
-]
-# Vague large sums: "好几千", "上万", "几万块".
-_VAGUE_AMOUNTS = {
-    "好几千": 5000.0,
-    "大几千": 7000.0,
-    "几千块": 3000.0,
-    "几千元": 3000.0,
-    "上千块": 1000.0,
-    "上万": 10000.0,
-    "几万": 30000.0,
-    "好几万": 50000.0,
-    "十几万": 100000.0,
-}
-_MAGNITUDES = {"万": 10_000.0, "千": 1_000.0, "w": 10_000.0, "k": 1_000.0}
-
-
-def stated_amounts(text: str) -> List[float]:
-    """Money amounts (yuan) the text states, as far as simple price phrases tell."""
-    normalized = normalize(text or "")
-    found: List[float] = []
-    for pattern in _MONEY_PATTERNS:
-        for match in pattern.finditer(normalized):
-            number, magnitude = match.group(1), match.group(2)
-            value = parse_chinese_number(number.replace(",", ""))
-            if value is None:
-                continue
-            if magnitude and not (number[-1] in "千万" and magnitude == number[-1]):
-                value *= _MAGNITUDES[magnitude]
-            found.append(value)
-    found += [value for word, value in _VAGUE_AMOUNTS.items() if word in normalized]
-    return found
-
-
-# Injury told in a sentence rather than in one word: something spoiled or with glass in it
-# that was eaten, hot liquid on a person, a person who fell, something that came down.
-_CLAUSE = r"[^。!?;]"
-_INJURY_SENTENCES = [
-    re.compile(
-        rf"(?:过期|变质|发霉|霉变|馊了|长毛|生虫|有虫){_CLAUSE}{{0,12}}?"
-        r"(?:吃了|喝了|吃下|喝下|吃进|喝进|吃过|喝过|已经吃|已经喝)"
-    ),
-    re.compile(
-        rf"(?:吃了|喝了|吃下|喝下|吃到|喝到|吃出|喝出){_CLAUSE}{{0,8}}?"
-        r"(?:过期|变质|发霉|霉变|馊|虫|异物|玻璃|铁丝|钢丝|刀片|针|石子|塑料片)"
-    ),
-    re.compile(
-        rf"(?:热油|滚油|开水|热水|滚水|热汤|热粥|沸水|热茶|热咖啡){_CLAUSE}{{0,8}}?"
-        r"(?:泼|洒|溅|倒|喷|浇)(?:到|在|了)"
-    ),
-    re.compile(
-        r"(?:我|人|孩子|宝宝|小孩|老人|我妈|我爸|老公|老婆|他|她|女儿|儿子)"
-        r"(?:(?!把)[^。!?;]){0,6}?摔(?:在|到|倒在)?(?:地上|下来|倒|伤|了一跤)"
-    ),
-    re.compile(
-        r"(?:孩子|宝宝|小孩|儿子|女儿|老人|我|我妈|我爸)差点(?:就)?"
-        r"(?:掉|摔|被|烫|砸|噎|吞|电|割|夹|烧|吃|喝|出事)"
-    ),
-    re.compile(
-        r"(?:椅子|凳子|床|架子|桌子|柜子|梯子|床板|吊灯|灯|镜子|置物架|货架|婴儿车|推车)"
-        rf"{_CLAUSE}{{0,6}}?(?:塌了|塌下|坐塌|砸到|砸在|砸伤|掉下来|倒下来)"
-    ),
-]
-
-
-# "在微博上把这件事说清楚": a platform, a few words, then telling it there (not where the
-# customer saw, bought or found something).
-_MEDIA_SENTENCES = [
-    re.compile(
-        r"(?:在|去|到|上)(?:"
-        + "|".join(re.escape(platform) for platform in _PLATFORMS)
-        + r")(?:上|里)?(?:(?!看|刷|买|发现|搜|下单|下的单|关注|领|抢)[^。!?;,]){0,6}?"
-        r"(?:说清楚|说道说道|讲清楚|讲讲|说说|公开|曝光|揭|评评理|吐槽|避雷|发帖|发文|发视频"
-        r"|发个|发条|发一条|发出来|发上去)"
-    )
-]
-
-
-def _sentences(texts: Sequence[str], patterns: Sequence[re.Pattern[str]]) -> List[str]:
-    """What the sentence rules found in the texts (normalised), in order."""
-    found: List[str] = []
-    for text in texts:
-        normalized = normalize(text or "")
-        for pattern in patterns:
-            for match in pattern.finditer(normalized):
-                if match.group(0) not in found:
-                    found.append(match.group(0))
-    return found
-
-
-@functools.cache
-def severity_lexicon() -> Lexicon:
-    """The severity lexicon (compiled on first match)."""
-    return Lexicon(
-        {
-            "injury": _INJURY,
-            "legal": _LEGAL,
-            "media": _MEDIA,
-            "group": _GROUP,
-            "group_weak": _GROUP_WEAK,
-        },
-        patterns={
-            "group_count": _group_count_patterns(),
-            "group_weak": _group_patterns(),
-            "media": _media_patterns(),
-            "injury": [
-                # 流了好多血, 流了一地血
-                [
-                    *chars("流"),
-                    *chars("了", True),
-                    one_of("好很一", "?"),
-                    one_of("多些地", "?"),
-                    *chars("血"),
-                ],
-                # 拉了两天肚子
-                [
-                    *chars("拉"),
-                    *chars("了", True),
-                    *_count(required=0),
-                    *chars("天", True),
-                    *chars("肚子"),
-                ],
-                # 缝了三针
-                [*chars("缝"), *chars("了", True), *_count(), *chars("针")],
-            ],
-        },
-        exclusions=_EXCLUSIONS,
-        check=_check,
-    )
-
-
-def _clause(text: str, start: int, end: int) -> str:
+def _clause(text: str, start: int, end: int, boundary: re.Pattern[str] = CLAUSE_END) -> str:
     """The clause around text[start:end], minus the match itself."""
-    low = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    after = _CLAUSE_END.search(text, end)
-    high = after.start() if after else len(text)
+    low, high = _bounds(text, start, end, boundary)
     return text[low:start] + text[end:high]
+
+
+def _hits(normalized: str) -> List[_Hit]:
+    """Lexicon hits, then sentence-rule hits, in one normalised text."""
+    hits = [
+        _Hit(match.label, match.text, match.start, match.end)
+        for match in severity_lexicon().matches(normalized)
+    ]
+    for label, patterns in SENTENCE_RULES.items():
+        for pattern in patterns:
+            hits += [
+                _Hit(label, m.group(0), m.start(), m.end()) for m in pattern.finditer(normalized)
+            ]
+    return hits
+
+
+def _reason(hit: _Hit, text: str) -> Optional[str]:
+    """The reason a hit supports in its normalised `text`, or None when its context vetoes it.
+
+    Weak group words need a problem in their clause ("很多人都说你们家客服很好" is praise),
+    "集体" in its sentence; a group in a plain question is asked about, not reported. A
+    threat against another shop, praise ("评论区都是夸的"), a fear told as "以为", and a
+    friend who is a journalist in a message that threatens nothing do not count.
+    """
+    low, high = _bounds(text, hit.start, hit.end, CLAUSE_END)
+    before = text[low : hit.start]
+    label = hit.label
+    if label == "group_weak" and not PROBLEM_CUE.search(_clause(text, hit.start, hit.end)):
+        return None
+    if label == "group_context" and not PROBLEM_CUE.search(
+        _clause(text, hit.start, hit.end, SENTENCE_END)
+    ):
+        return None
+    reason = "group" if label.startswith("group") else label
+    clause = text[low:high]
+    if reason == "group" and QUESTION.search(clause) and not RHETORICAL.search(clause):
+        return None
+    if reason == "injury" and COUNTERFACTUAL.search(before):
+        return None
+    if reason in ("legal", "media") and OTHER_SHOP.search(clause):
+        return None
+    if reason in ("media", "group") and PRAISE.search(clause):
+        return None
+    if hit.text in PROFESSIONS and IDENTITY.search(before) and not THREAT_CUE.search(text):
+        return None
+    return reason
 
 
 @dataclass(frozen=True)
@@ -544,28 +141,18 @@ def assess_severity(
     reason to the phrases that triggered it (for amount: the amount). `confidence` is
     1 - prod(1 - weight) over the fired reasons, or a fixed value for "normal".
     """
-    lexicon = severity_lexicon()
     found: Dict[str, List[str]] = {}
     for text in texts:
         if not text:
             continue
         normalized = normalize(text)
-        for match in lexicon.matches(text):
-            label = match.label
-            if label == "group_count":
-                label = "group"
-            elif label == "group_weak":
-                if not _PROBLEM_CUE.search(_clause(normalized, match.start, match.end)):
-                    continue
-                label = "group"
-            seen = found.setdefault(label, [])
-            if match.text not in seen:
-                seen.append(match.text)
-    for reason, rules in (("injury", _INJURY_SENTENCES), ("media", _MEDIA_SENTENCES)):
-        sentences = _sentences([text for text in texts if text], rules)
-        if sentences:
-            hits = found.setdefault(reason, [])
-            hits.extend(p for p in sentences if p not in hits)
+        for hit in _hits(normalized):
+            reason = _reason(hit, normalized)
+            if reason is None:
+                continue
+            seen = found.setdefault(reason, [])
+            if hit.text not in seen:
+                seen.append(hit.text)
     if amount is not None and math.isfinite(amount) and amount >= threshold:
         found["amount"] = [f"{amount:g}"]
     elif math.isfinite(threshold):
@@ -583,11 +170,6 @@ def assess_severity(
     return SeverityResult("normal", [], confidence, {})
 
 
-@functools.cache
-def _exclusion_lexicon() -> Lexicon:
-    return Lexicon({"excluded": _EXCLUSIONS})
-
-
 def _has_excluded_trigger(text: str) -> bool:
     """Whether the text holds a phrase that looks like a trigger but was excluded."""
-    return bool(_exclusion_lexicon().matches(text))
+    return bool(exclusion_lexicon().matches(text))

@@ -191,3 +191,62 @@ def test_many_people_count_only_when_they_were_affected():
 )
 def test_sentence_rules_and_exaggerations(text, expected):
     assert reasons(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the same words, reported or not, depending on the clause around them
+        ("朋友都没收到", ["group"]),
+        ("我要发朋友圈让所有朋友都别买", ["media"]),
+        ("评论区都是说漏水的", ["group"]),
+        ("评论区都是夸的", []),
+        ("别的买家也有这个问题吗？", []),
+        ("不是好多人都没收到吗？", ["group"]),
+        ("我们单位集体采购的一百台，一半都开不了机", ["group"]),
+        ("我们班集体订的班服，尺码表能发我一下吗", []),
+        ("我朋友是记者，她也买了，说挺好用", []),
+        ("我朋友是记者，这事你们看着办", ["media"]),
+        ("我以前在12315投诉过别家", []),
+        ("我之前在小红书发过一篇笔记夸你们", []),
+        ("笑死，我还以为会爆炸呢", []),
+        ("气得我差点砸了手机", []),
+    ],
+)
+def test_a_hit_counts_only_in_a_clause_that_reports_it(text, expected):
+    assert reasons(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("嘴唇肿成香肠了", ["injury"]),
+        ("宝宝的脸被玩具划了一道", ["injury"]),
+        ("气得我脸都红了", []),
+        ("手机屏幕红了一大片", []),
+        ("万一孩子把手伸进去怎么办", ["injury"]),
+        ("万一孩子不喜欢怎么办", []),
+        ("要是下次还发错，我就不买了", []),
+        ("微博我已经发了", ["media"]),
+        ("微博上发了优惠券我没抢到", []),
+    ],
+)
+def test_injury_and_posting_told_in_a_sentence(text, expected):
+    assert reasons(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, large",
+    [
+        ("两千整的耳机", True),
+        ("两千出头的洗衣机", True),
+        ("贰仟伍佰元的吸尘器", True),
+        ("不到两千块的手机", False),
+        ("充了2000积分用不了", False),
+        ("买的2000g猫砂", False),
+        ("2000w的吹风机，吹不热", False),
+        ("12w的车", True),
+    ],
+)
+def test_amounts_read_as_customers_write_them(text, large):
+    assert (reasons(text) == ["amount"]) == large

@@ -1,7 +1,9 @@
-"""Severity on the development set (bench/data/severity_dev.yml): urgent recall must be 1.0.
+"""Severity on the development sets (bench/data/severity_dev*.yml): urgent recall must be 1.0.
 
 The held-out files (severity_*.yml) are for bench/nlu_eval.py only. Precision and the exact
 reasons are checked too, as the evaluation reports them, with the configured threshold.
+severity_dev2.yml was written by a second author before reading the rules, to check that
+they generalise to phrasing the first set lacks.
 """
 
 from pathlib import Path
@@ -12,31 +14,39 @@ import yaml
 from bot.settings import Settings
 from bot.triage.severity import assess_severity
 
-DEV = Path(__file__).resolve().parents[3] / "bench" / "data" / "severity_dev.yml"
-CASES = yaml.safe_load(DEV.read_text(encoding="utf-8"))
-THRESHOLD = Settings.large_amount_threshold  # the default the dev set is written for
+DATA = Path(__file__).resolve().parents[3] / "bench" / "data"
+DEV_FILES = ("severity_dev.yml", "severity_dev2.yml")
+SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
+CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]
+THRESHOLD = Settings.large_amount_threshold  # the default the dev sets are written for
 
 
 def judge(case):
     return assess_severity([case["text"]], None, THRESHOLD)
 
 
-def test_the_dev_set_covers_every_reason_and_tricky_normals():
-    reasons = {reason for case in CASES for reason in case["reasons"]}
+@pytest.mark.parametrize("name", DEV_FILES)
+def test_each_dev_set_covers_every_reason_and_tricky_normals(name):
+    cases = SETS[name]
+    reasons = {reason for case in cases for reason in case["reasons"]}
     assert reasons == {"injury", "legal", "media", "group", "amount"}
-    assert sum(1 for case in CASES if not case["urgent"]) >= 50
+    assert sum(1 for case in cases if not case["urgent"]) >= 50
+    assert sum(1 for case in cases if case["urgent"]) >= 80
 
 
-@pytest.mark.parametrize("case", CASES, ids=range(len(CASES)))
+@pytest.mark.parametrize(
+    "case", [case for _, case in CASES], ids=[f"{name}-{i}" for i, (name, _) in enumerate(CASES)]
+)
 def test_dev_case(case):
     result = judge(case)
     assert (result.severity == "urgent") == case["urgent"], (case["text"], result.matches)
     assert sorted(result.reasons) == sorted(case["reasons"]), (case["text"], result.matches)
 
 
-def test_urgent_recall_is_one_and_precision_at_least_0_9():
+@pytest.mark.parametrize("name", DEV_FILES)
+def test_urgent_recall_is_one_and_precision_at_least_0_9(name):
     tp = fp = fn = 0
-    for case in CASES:
+    for case in SETS[name]:
         urgent = judge(case).severity == "urgent"
         tp += urgent and case["urgent"]
         fp += urgent and not case["urgent"]

@@ -1,0 +1,97 @@
+"""Money amounts a customer states in words ("花了5999", "三千多块", "1.2万的包").
+
+The `amount` reason of `bot.triage.severity` compares them with the large-amount threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from bot.nlu.normalize import normalize
+from bot.nlu.spacy_pipeline import parse_chinese_number
+
+# Amounts the customer states ("花了5999", "三千多块的手机", "1.2万的包", "好几千的东西").
+# The order's amount is the reliable figure; the customer's words count too, because the
+# order may be unknown and a large loss must not wait for it. Only numbers that read as a
+# price: a currency sign or unit, a price word before, "买的"/"的" after a magnitude; never a
+# bare long number (order and phone numbers).
+_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]{0,7})"
+_MAGNITUDE = r"(万|千|w|k)?"
+# Roughly the number: "两千整的", "两千出头的", "三千左右的", "两千几的".
+_ABOUT = r"(?:多|整|出头|左右|来|余|几)?"
+_MONEY_PATTERNS = [
+    re.compile(rf"[¥$]\s*{_NUMBER}{_MAGNITUDE}"),
+    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*[多几]?\s*(?:块|元|圆|rmb|人民币|大洋)"),
+    re.compile(
+        rf"(?:花了|付了|付款|实付|支付了|价值|价格|售价|原价|金额|总价|总共|一共|共计|"
+        rf"买了个|买了台|买的时候|买的|退款|退|扣了|扣款|被扣|损失|损失了|亏了|转了|转账|"
+        rf"充了|充值|定金|订金|尾款|货款|全款|交了|赔|差价)\s*我?\s*{_NUMBER}\s*{_MAGNITUDE}"
+    ),
+    # "4999的手机": a price before the thing (not a year: "2024的新款")
+    re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(\d{{4,6}}(?:\.\d{{1,2}})?)()\s*{_ABOUT}的"),
+    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*{_ABOUT}\s*(?:买的|买来的|买了)"),
+    re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*{_ABOUT}\s*的"),
+    re.compile(
+        r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*[千万][零〇一二两三四五六七八九十百千万]*)()"
+        rf"\s*{_ABOUT}\s*的"
+    ),
+]
+# Vague large sums: "好几千", "上万", "几万块".
+_VAGUE_AMOUNTS = {
+    "好几千": 5000.0,
+    "大几千": 7000.0,
+    "几千块": 3000.0,
+    "几千元": 3000.0,
+    "上千块": 1000.0,
+    "上万": 10000.0,
+    "几万": 30000.0,
+    "好几万": 50000.0,
+    "十几万": 100000.0,
+}
+_MAGNITUDES = {"万": 10_000.0, "千": 1_000.0, "w": 10_000.0, "k": 1_000.0}
+# The capital numerals of receipts and invoices ("贰仟伍佰元"), one character for one.
+_FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬", "一二三四五六七八九十百千万")
+# A number right after a price word may be something else: "充了2000积分", "买的2000g猫砂".
+_NOT_MONEY_UNIT = re.compile(
+    r"\s*(?:g|克|kg|千克|公斤|斤|毫安|mah|ml|毫升|升|米|cm|mm|km|公里|瓦|积分|分|度|码|寸|英寸"
+    r"|帧|像素|转|平|次|天|小时|年|个月|人|张|页|条|颗|粒|片)"
+)
+# Just below the number: "不到两千块", "快两千块的" (the threshold is "at or above").
+_BELOW = re.compile(r"(?:快|将近|接近|不到|差点|差一点|小)$")
+
+
+def stated_amounts(text: str) -> List[float]:
+    """Money amounts (yuan) the text states, as far as simple price phrases tell."""
+    normalized = normalize(text or "").translate(_FINANCIAL_NUMERALS)
+    found: List[float] = []
+    for pattern in _MONEY_PATTERNS:
+        for match in pattern.finditer(normalized):
+            value = _value(match, normalized)
+            if value is not None:
+                found.append(value)
+    found += [value for word, value in _VAGUE_AMOUNTS.items() if word in normalized]
+    return found
+
+
+def _value(match: re.Match[str], text: str) -> Optional[float]:
+    """The yuan a money pattern's match states, or None when it is no price after all.
+
+    A number that ends the match and goes on with a unit ("2000g", "2000积分") is a weight or
+    points; a number with w/k of a hundred or more is watts ("2000w的吹风机"); "快两千" is
+    just below two thousand.
+    """
+    number, magnitude = match.group(1), match.group(2)
+    value = parse_chinese_number(number.replace(",", ""))
+    if value is None:
+        return None
+    number_end = match.end(2) if magnitude else match.end(1)
+    if match.end() == number_end and _NOT_MONEY_UNIT.match(text, number_end):
+        return None
+    if magnitude in ("w", "k") and value >= 100:
+        return None
+    if magnitude and not (number[-1] in "千万" and magnitude == number[-1]):
+        value *= _MAGNITUDES[magnitude]
+    if _BELOW.search(text, 0, match.start(1)):
+        value -= 1
+    return value

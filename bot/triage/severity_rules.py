@@ -1,0 +1,587 @@
+"""The severity lexicon: the words, phrases and sentence shapes behind each reason.
+
+`bot.triage.severity` applies these rules; this module only holds them, so the lexicon can
+grow without burying the logic. Entries are matched on normalised text (Simplified script,
+half-width, lower-case; see `bot.triage.lexicon`), so Traditional input ("燙傷", "消基會")
+matches too.
+
+Rules favour recall on threats: "我不会去曝光，但..." still counts, because an agent must see
+any mention of exposure. Words used in another sense are excluded explicitly (照片曝光不足,
+烫头发, 气炸了, 工商银行, 好多天); a platform named without a threat ("在抖音直播间下的单")
+does not count, only the act of posting ("发抖音", "发到网上").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Dict, List
+
+from bot.triage.lexicon import Lexicon, TokenPattern, chars, one_of, words
+
+_INJURY = words(
+    """
+    受伤 伤到 弄伤 伤着 割伤 割到 划到手 手被划 划了个口子 划了一道口子 划出血 流血 出血 缝针
+    割了个口子 割了一道 割破 划破 划伤 刮伤 刮破 扎伤 扎破 扎到手 刺伤 戳伤 夹伤 夹到手 手指被夹
+    烫伤 烫到 烫起 水泡 血泡 烧伤 灼伤 起火 着火 冒火 火花 冒烟 自燃 燃烧 爆炸 炸裂 炸开 炸了
+    烫了一个 烫出 烫红 烫破 烫亲 起了泡 大泡 泼了一身 泼到身上 溅到身上 溅到脸上 溅到眼睛 进眼睛
+    烧到 烧焦 烧糊 烧黑 短路 鼓包 爆了 爆开
+    崩飞 飞出来 砸到 砸伤 砸青 淤青 瘀青 青了一块 青紫 肿了 肿得 红肿
+    触电 漏电 被电到 电到我 电到手 被电了 电了一下 麻了一下 电麻
+    过敏 疹子 起疹 红疹 又红又痒 又痒又红 红痒 烂脸 毁容 刺痛 起痘 长痘 爆痘 瘙痒 痒得
+    中毒 拉肚子 上吐下泻 腹泻 呕吐 噎住 噎到 卡住喉咙 窒息 误吞 误食 吞下 吞进 差点吃下去
+    肚子疼 肚子痛 胃疼 胃痛 又吐又拉 吐了好几次 吐了一晚 吐了一夜 吐个不停 吃完就吐 宝宝吐 孩子吐 恶心想吐 头晕 咳嗽 喘不上气 喘不过气 闹肚子 拉稀
+    拉了一天 拉了一晚 拉了一夜 拉了好几次 玻璃渣 玻璃碴
+    疼得厉害 痛得厉害 疼了一晚 疼了一夜 疼了好几天 疼死了 痛死了
+    进医院 住院 医院 急诊 送医 骨折 摔伤 摔倒 跌倒 摔了一跤 摔了个跟头 危险 安全隐患
+    我摔地上 我摔在地上 摔到地上了 孩子摔 宝宝摔 老人摔 鼻青脸肿 青一块 紫一块
+    烧起来 烧了个洞 烧了一个洞 烧穿 燃起来 着起来 火苗 火星子 冒火星
+    煤气味 燃气味 煤气泄漏 燃气泄漏 漏煤气 漏燃气 天然气泄漏 出人命 闹出人命 人命关天
+    硌崩 硌断 硌掉 硌到牙 硌牙 牙崩 牙齿崩 崩了一颗牙 崩掉一颗牙 牙硌
+    坐塌 塌下来 砸下来 掉下来砸 砸在身上 砸到头 砸头上
+    破伤风 伤口 留疤 留下疤 溃烂 化脓 感染了 发炎 起红疙瘩 红疙瘩 风团 荨麻疹
+    甲醛超标 甲醛严重超标 有毒物质 毒性 致癌 重金属超标 超标严重 食品安全 食物中毒
+    吞下去 吞进肚 咽下去 卡在喉咙 卡喉咙 卡在嗓子 卡嗓子
+    跑厕所 次厕所 跑肚 窜稀 蹲了一晚上厕所 点着了 引燃 烧着了 着了火 失火 火灾 烧了起来
+    又痒又痛 又痛又痒 又疼又痒 又痒又疼 掉了一大块皮 脸脱皮 皮肤脱皮 手脱皮 破皮 烂皮
+    差点出事 险些出事 差点出大事 后果不堪设想
+    抽搐 痉挛 抢救 昏迷 休克 晕倒 晕过去 昏过去 就医 看急诊 挂急诊 输液 挂水 打点滴 吊水 洗胃
+    # homophone typos of the pinyin input (tang shang)
+    汤伤
+    """
+)
+_LEGAL = words(
+    """
+    律师 起诉 告你们 告你 告到 去告 告他们 打官司 法院 法庭 法律责任 追究
+    12315 12345热线 12345市民 打12345 拨打12345 315晚会 打315 去315
+    消协 消费者协会 市场监管 监管局 监管部门 工商 消基会 消保官 消保处 举报 报警 仲裁
+    市场监督 监督管理局 市监局 消保会 消保委 消委会 消费者委员会 消费者权益保护 市长热线 政府热线
+    律师函 律师信 法律程序 法律途径 法律手段 走法律 诉讼 上诉 告上法庭 派出所 报案 公安
+    一二三一五 幺二三幺五 幺二三一五 拨打315 315投诉
+    去维权 要维权 维权到底 依法维权 法律维权 会维权 准备维权 维权途径 继续维权 走维权
+    违法 犯法 违反消费者 消法 食品安全法 产品质量法
+    监管 质监局 质检局 食药监 药监局 食品药品监督 卫健委 卫生局 工信部 网信办 商务局 物价局
+    发改委 信访 检察院 提告 告死 告到底 检举 打1950 拨1950 拨打1950 1950申诉 公平会
+    报110 打110 法务
+    执法 有关部门 相关部门 主管部门 政府部门 职能部门 司法 消费者保护 退一赔三 退一赔十
+    # pinyin typos (qi su)
+    起素
+    """
+)
+_MEDIA = words(
+    """
+    曝光 媒体 记者 电视台 报社 民生栏目 爆料 发微博 发小红书 发抖音 拍抖音 发朋友圈
+    发到网上 发网上 放到网上 传到网上 网上曝光 发帖 发文 上热搜 全网 让所有人 让大家看看
+    让大家评评理 挂出来 挂到网上 挂你们 公之于众 dcard ptt 脸书 黑猫投诉
+    抖音上曝 发个朋友圈 晒到网上 避雷 挂朋友圈 挂在朋友圈 挂网上 挂在网上
+    上新闻 新闻媒体 找新闻 舆论 po文 po上 po到 公开出来 网友评评理
+    暴光 爆光 曝出来 曝出去 揭露 揭发 公开你们 让全网 全网都知道 所有人都知道 让所有人知道
+    拍视频曝 发帖子 发个帖 写篇小作文 小作文 爆料公社
+    网上说说 网上讲讲 网上评评理 上网曝 po网 po上网 发网路
+    融媒体 问政 帮帮团 直播间刷屏 315晚会 扒你们 扒一扒 扒皮
+    """
+)
+_GROUP = words(
+    """
+    不止我一个 不只我一个 不止我 不只我 我们几个 好几个人
+    其他买家 别的买家 很多买家 好多买家 买家都 家家都 每家都 维权群 不是个例 不是个别 同一批
+    一大片差评 好多差评 很多差评 一堆差评 公司团购 单位团购 小区团购 社区团购
+    不光是我 不光我一个 不仅是我 不只是我 不止是我 不是我一个
+    不止一个人 不只一个人 评论里都 评价里都 好多评论 很多评价 别人也 其他人也 其他人都
+    其他顾客 其他消费者 一大批人 一批人 一群人 上百人 都中招 批量采购
+    公司采购 单位采购
+    同款都 同款的都 同款也 买同款的 买了同款 同款的人 同一款都 这批货都 这批都 这一批都
+    整批 批次都 同批次 同一批次 一整批 好多单都 很多单都
+    整个小区 整个社区 整栋楼 全小区 全村
+    """
+)
+# Where customers post and shop; the media rules add more places people post to.
+_MAINSTREAM_PLATFORMS = [
+    "微博",
+    "抖音",
+    "快手",
+    "小红书",
+    "朋友圈",
+    "知乎",
+    "b站",
+    "视频号",
+    "公众号",
+    "头条",
+    "贴吧",
+    "豆瓣",
+    "网上",
+    "直播间",
+    "评论区",
+    "脸书",
+]
+# Longer phrases in which a trigger means something harmless.
+EXCLUSIONS = (
+    words(
+        """
+    # photography: exposure
+    曝光不足 曝光过度 曝光度 自动曝光 曝光模式 曝光补偿 曝光时间 长曝光 曝光值
+    # hair perm, ironing, anger idioms
+    烫头 烫发 烫完头 烫衣 气炸 要炸了 快炸了 心态炸 炸毛 要爆炸了 肺都要爆炸了 肺都炸了 爆炸性 爆炸款
+    # other senses of a trigger
+    工商银行 多媒体 自媒体号 媒体评测 上过热搜 全网最低 全网最便宜 全网独家 全网首发
+    律师朋友 告你一声 发文件 火花塞 危险品
+    气炸了 炸了锅 气爆了 火爆了 爆了单 心疼 贴膜起泡 刷爆了
+    # exaggeration: "X到爆炸" is "extremely X"; 炸裂 as slang; hurt feelings
+    到爆炸 到炸裂 到爆了 太炸裂 真炸裂 好炸裂 很炸裂 有点炸裂 炸裂了吧
+    心受伤 心灵受伤 心都受伤 受伤的心 心里受伤 感情受伤 心理受伤
+    # a place, not a patient; an advert, a report
+    医院上班 医院工作 医院值班 医院附近 医院门口 寄到医院 医院地址 医院食堂
+    广告你 广告你们 报告你 报告你们 告诉你 告诉你们
+    # an item that went bad, not a person: "监管" in a shop's own words
+    无人监管
+    心情炸了 心情爆炸 情绪炸了 脑袋炸了 脑子炸了 头都炸了 头要炸了 头炸了 肺炸了 肺要炸了 炸锅
+    心态炸了 心态爆炸 心态炸裂 人都炸了 我都炸了 我要炸了 我快炸了
+    # slang: "太炸了" is "too loud/flashy"; anger or boredom "suffocates"
+    太炸了 好炸啊 也太炸 超炸的 让人窒息 令人窒息 窒息操作 窒息的操作 看得窒息 简直窒息
+    # exposure that happened to the shop, told as news ("我看新闻说你们被曝光过")
+    被曝光过 之前被曝光 以前被曝光 曾经被曝光 曾被曝光 被媒体曝光过 被报道过 上过新闻 上过电视
+    """
+    )
+    + [
+        # "气得我要住院", "气到进医院": anger, not an injury
+        f"{anger}{result}"
+        for anger in (
+            "气得",
+            "气到",
+            "气的",
+            "气得我",
+            "气到我",
+            "气的我",
+            "气得我要",
+            "气得我快",
+            "气得要",
+            "气得快",
+            "气到要",
+            "气得我都要",
+            "气到我要",
+            "被气得",
+            "被气到",
+            "被气",
+        )
+        for result in (
+            "住院",
+            "进医院",
+            "去医院",
+            "心脏病",
+            "高血压",
+            "犯病",
+            "进急诊",
+            "吐血",
+            "头晕",
+        )
+    ]
+    + [
+        # "很多人推荐才买的": many people praised it, they were not harmed
+        f"{many}{people}{ad}{praise}"
+        for many in ("好多", "很多", "不少", "许多", "大家", "")
+        for people in ("人", "买家", "网友", "粉丝", "博主", "朋友", "姐妹", "人家")
+        for ad in ("", "都", "都在", "在")
+        for praise in ("推荐", "种草", "说好", "好评", "夸", "安利", "抢")
+        if many or people in ("人家",)
+    ]
+    + [
+        # "转发到朋友圈集赞", "分享到朋友圈": a promotion's conditions, not a threat
+        f"{share}{place}"
+        for share in ("转发到", "分享到", "转到", "转发", "分享")
+        for place in ("朋友圈", "微博", "抖音", "小红书", "群里", "微信群")
+    ]
+    + ["朋友圈集赞", "集赞", "发朋友圈集赞", "发朋友圈领", "发朋友圈送", "发朋友圈截图"]
+    + [
+        # "在抖音上发现这家店", "在直播间发的券": where they shopped, not where they will post
+        f"{where}{platform}{mid}{what}"
+        for where in "在去到上"
+        for platform in _MAINSTREAM_PLATFORMS
+        for mid in ("", "上", "里")
+        for what in (
+            "发现",
+            "发货",
+            "发的",
+            "发布的",
+            "发了券",
+            "发券",
+            "发优惠",
+            "发链接",
+            "发红包",
+            "说的",
+            "说好",
+            "说送",
+            "说包",
+            "说买",
+        )
+    ]
+    + [
+        # "我对你们的客服都要过敏了": allergic to a service, a figure of speech
+        f"{what}{adverb}过敏"
+        for what in ("客服", "服务", "态度", "你们", "你们家", "这家店", "套路", "广告", "话术")
+        for adverb in ("", "都", "都要", "要", "已经", "真的", "快")
+    ]
+    + [
+        # "我在法院上班": a workplace or an address, not a threat or a patient
+        f"{place}{what}"
+        for place in (
+            *("法院", "派出所", "公安局", "检察院", "工商局", "市场监管局", "律所"),
+            *("律师事务所", "电视台", "报社"),
+        )
+        for what in ("上班", "工作", "值班", "附近", "门口", "旁边", "对面", "地址", "楼下", "食堂")
+    ]
+    + [
+        # "家里三个人各买了一件": one household, not a group of buyers
+        f"{home}{count}{unit}"
+        for home in ("家里", "我家", "全家", "一家", "家人", "家里人")
+        for count in ("三", "四", "五", "3", "4", "5")
+        for unit in ("个人", "口人", "口")
+    ]
+)
+# Many people, said without saying they were affected: "很多人都说你们家客服很好" is
+# praise. These count for `group` only when their clause also tells of a problem.
+_GROUP_WEAK = [
+    *("好多人", "很多人", "大家都", "大伙都", "大家也", "大家都说", "大家都反映", "大家都遇到"),
+    "群里都",
+    # "朋友都...", "粉丝们都...": others, affected only if the clause says so ("朋友都别买"
+    # is advice, "朋友都没收到" a group)
+    *(
+        f"{who}{plural}都"
+        for who in ("朋友", "姐妹", "邻居", "同事", "同学", "亲戚", "家长", "宝妈", "粉丝", "网友")
+        for plural in ("", "们")
+    ),
+    *(
+        "顾客都",
+        "客户都",
+        "评论区",
+        "拼单的都",
+        "拼团的都",
+        "团购的都",
+        "一起买的都",
+        "一起下单的都",
+    ),
+]
+# Said of a group, but also of one class or office buying together ("我们班集体订的班服"):
+# a group complaint only if the sentence tells of a problem.
+_GROUP_CONTEXT = ["集体"]
+PROBLEM_CUE = re.compile(
+    r"没收到|没发|没到|坏|假|问题|漏|破|碎|裂|过敏|拉肚子|吐|差|退|投诉|维权|中招|一样|同样|也是|也有"
+    r"|都有|都是|都没|都不|都被|遇到|反映|出现|坑|骗|烂|臭|霉|质量|不能用|用不了|掉色|开线|缩水"
+    r"|褪色|异味|虫|少发|错发|不对|不符|不行|受伤|烫|疼|痛|痒|肿"
+    r"|疹|发错|错了|开不了|打不开|不工作|不制冷|没反应|不亮|甲醛|有味|刺鼻|毒"
+)
+# Where a sentence ends (for `_GROUP_CONTEXT`: "集体采购的一百台，一半都开不了机").
+SENTENCE_END = re.compile(r"[。!?;\n]")
+CLAUSE_END = re.compile(r"[。!?;,，、\n~]")
+_PEOPLE = [
+    "人",
+    "户",
+    "买家",
+    "家长",
+    "宝妈",
+    "顾客",
+    "消费者",
+    "同事",
+    "邻居",
+    "家庭",
+    "同学",
+    "朋友",
+    "粉丝",
+    "网友",
+    "姐妹",
+    "人家",
+    "客户",
+    "单位",
+    "公司",
+]
+# Many people/buyers: "不少买家", "一堆网友", "好多粉丝"; a platform posted to: "发到小红书",
+# "在微博上曝光", "po上脸书"; a person hurt by a falling or collapsing thing.
+_QUANTIFIERS = ["好多", "很多", "不少", "许多", "好些", "一堆", "一群", "一大堆", "大批", "成群"]
+_PLATFORMS = _MAINSTREAM_PLATFORMS + [
+    "哔哩哔哩",
+    "网络上",
+    "网路",
+    "fb",
+    "ig",
+    "instagram",
+    "threads",
+    "脆",
+    "youtube",
+    "油管",
+    "推特",
+    "twitter",
+    "dcard",
+    "ptt",
+    "业主群",
+    # nicknames and pinyin initials: 小红薯 (小红书), xhs, dy (抖音), 某音
+    *("小红薯", "xhs", "dy", "某音"),
+]
+_POST_VERBS = ["发", "晒", "挂", "放", "传", "贴", "写", "po", "曝", "爆"]
+_POST_LINKS = list("到在上个一条篇段帖子文视频去")
+_POST_AFTER = [
+    "发",
+    "曝",
+    "爆",
+    "挂",
+    "晒",
+    "骂",
+    "吐槽",
+    "避雷",
+    "揭",
+    "说说",
+    "讲讲",
+    "评评理",
+    "po",
+]
+_NUMERALS = list("0123456789零一二两三四五六七八九十百千几多好数")
+
+
+def _count(required: int = 1) -> TokenPattern:
+    """Up to four numeral characters ("二十多", "好几", "30"), the first `required` of them.
+
+    Bounded on purpose: a "+" would make the matcher quadratic on a long run of digits.
+    """
+    return [one_of(_NUMERALS, None if k < required else "?") for k in range(4)]
+
+
+def _group_count_patterns() -> List[TokenPattern]:
+    """A count of buyers, checked to be three or more: 二十多户, 好几个人, 十几个宝妈, 5个人."""
+    return [
+        [*_count(), one_of(["个", "位", "名", "家"], "?"), *chars(noun)]
+        for noun in _PEOPLE
+        if noun not in ("单位", "公司", "人家")
+    ]
+
+
+def _group_patterns() -> List[TokenPattern]:
+    """Many people, however counted in words: 不少买家, 一群家长, 好多粉丝."""
+    return [[*chars(many), *chars(noun)] for many in _QUANTIFIERS for noun in _PEOPLE]
+
+
+def _media_patterns() -> List[TokenPattern]:
+    """Posting about it somewhere public ("发到小红书", "在微博上曝光", "去小红书避雷").
+
+    A verb, a few linking characters and a platform; or a platform and then the act.
+    """
+    patterns: List[TokenPattern] = []
+    for platform in _PLATFORMS:
+        for verb in _POST_VERBS:
+            links = [one_of(_POST_LINKS, "?") for _ in range(3)]
+            patterns.append([*chars(verb), *links, *chars(platform)])
+        for after in _POST_AFTER:
+            if after == "发" and platform in ("直播间", "评论区"):
+                continue  # "在直播间发的券" is the shop's doing
+            patterns.append(
+                [one_of("在去到上"), *chars(platform), one_of("上里去", "?"), *chars(after)]
+            )
+    return patterns
+
+
+def _is_many(numeral: str) -> bool:
+    """Whether a count means three or more ("几", "多", "十" ...) rather than one or two."""
+    if numeral in ("好", "多", "数"):
+        return False
+    if any(char in numeral for char in "几多十百千数"):
+        return True
+    if numeral.isdigit():
+        return int(numeral) >= 3
+    return numeral in "三四五六七八九"
+
+
+def _check(label: str, text: str) -> bool:
+    if label != "group_count":
+        return True
+    numeral = ""
+    for char in text:
+        if char not in _NUMERALS:
+            break
+        numeral += char
+    return _is_many(numeral)
+
+
+# Injury told in a sentence rather than in one word: something spoiled or with glass in it
+# that was eaten, hot liquid on a person, a person who fell, something that came down, a
+# part of the body with a symptom, a shock, a near miss, a hazard told as what could happen.
+_CLAUSE = r"[^。!?;]"
+_BODY = (
+    r"(?:脸|嘴|嘴唇|舌头|牙龈|眼睛|眼皮|鼻子|耳朵|脖子|头皮|皮肤|身上|全身|浑身|背上|后背|胳膊|手臂"
+    r"|手指|手背|手心|手掌|手上|(?<![a-z])手(?![机表柄环套提工续办动感写])|脚(?![垫本架步])|腿"
+    r"|膝盖|屁股|屁屁|肚皮|胸口|下巴|额头)"
+)
+_SYMPTOM = (
+    r"(?:红了一?大?[片块]|红肿|肿了|肿成|肿得|肿起|脱皮|破皮|掉皮|火辣辣|刺痛|灼痛|发麻|麻麻的"
+    r"|出血|流血|烫了|烫红|烫出|起泡|溃烂|发炎|过敏|磕破|磕伤|撞青|撞肿"
+    r"|被?[^。!?;,]{0,3}?(?:划|割|刮)(?:了一?道|破|伤|了个口子|出血)"
+    r"|起了?(?:好多|一片|一堆|很多|一些|几个)?小?红?(?:疙瘩|疹|包|泡|红点|痘))"
+)
+_WHO = r"(?:孩子|宝宝|小孩|儿子|女儿|老人|人|我)"
+_HURT = r"(?:划|割|扎|烫|电|砸|夹|噎|呛|烧|刮|戳|伤)"
+_HARM = r"(?:呛|噎|吞|烫|电(?:到|着|死)|割|夹(?:到|伤)|砸(?:到|伤|中)|烧|着火|起火|爆炸|炸伤|炸到)"
+_DISASTER = r"(?:着火|起火|爆炸|触电|漏电|中毒|窒息|误吞|吞下去)"
+INJURY_SENTENCES = [
+    re.compile(
+        rf"(?:过期|变质|发霉|霉变|馊了|长毛|生虫|有虫){_CLAUSE}{{0,12}}?"
+        r"(?:吃了|喝了|吃下|喝下|吃进|喝进|吃过|喝过|已经吃|已经喝)"
+    ),
+    re.compile(
+        rf"(?:吃了|喝了|吃下|喝下|吃到|喝到|吃出|喝出){_CLAUSE}{{0,8}}?"
+        r"(?:过期|变质|发霉|霉变|馊|虫|异物|玻璃|铁丝|钢丝|刀片|针|石子|塑料片)"
+    ),
+    re.compile(
+        rf"(?:热油|滚油|开水|热水|滚水|热汤|热粥|沸水|热茶|热咖啡){_CLAUSE}{{0,8}}?"
+        r"(?:泼|洒|溅|倒|喷|浇)(?:到|在|了)"
+    ),
+    re.compile(
+        r"(?:我|人|孩子|宝宝|小孩|老人|我妈|我爸|老公|老婆|他|她|女儿|儿子)"
+        r"(?:(?!把)[^。!?;]){0,6}?摔(?:在|到|倒在)?(?:地上|下来|倒|伤|了一跤)"
+    ),
+    re.compile(
+        r"(?:孩子|宝宝|小孩|儿子|女儿|老人|我|我妈|我爸)差点(?:就)?"
+        # not anger or tears: "我差点被气死", "气得我差点砸了手机", "差点掉眼泪"
+        r"(?:掉(?!眼泪|泪)|摔|被(?!气|骗|坑|忽悠|你们)|烫|砸(?:到|伤|中|在)|噎|吞|电|割|夹|烧|吃|喝"
+        r"|出事)"
+    ),
+    re.compile(
+        r"(?:椅子|凳子|床|架子|桌子|柜子|梯子|床板|吊灯|灯|镜子|置物架|货架|婴儿车|推车)"
+        rf"{_CLAUSE}{{0,6}}?(?:塌了|塌下|坐塌|砸到|砸在|砸伤|掉下来|倒下来)"
+    ),
+    # a part of the body and what it shows: "嘴唇肿成香肠", "屁股红了一大片", "腿上烫了一片"
+    re.compile(rf"{_BODY}[^。!?;,]{{0,6}}?{_SYMPTOM}"),
+    # an electric shock to someone: "电到嘴了", "被电得手发麻"
+    re.compile(
+        r"电(?:到|着)了?(?:我|人|孩子|宝宝|小孩|老人|嘴|手|脚|脸|舌头|身上)|被电(?:了|到|着|得)"
+    ),
+    # a near miss, whoever it was: "差点被呛到", "差点把孩子烫了" (not "差点砸了手机")
+    re.compile(rf"差点(?:就|儿)?(?:被|把)?{_WHO}?{_HARM}"),
+    # a hazard told as what could happen: "要是划到孩子怎么办", "万一着火了", "容易割到手"
+    re.compile(
+        rf"(?:要是|万一|如果|假如|若是|会不会|容易|可能会){_CLAUSE}{{0,12}}?"
+        rf"(?:{_HURT}(?:到|伤|着|了)?(?:{_WHO}|眼睛|脸|手|嘴)|{_DISASTER})"
+    ),
+    # what a child could do with it: "万一孩子把手伸进去怎么办", "要是宝宝放嘴里吞了"
+    re.compile(
+        rf"(?:要是|万一|如果|假如|若是|会不会|容易){_CLAUSE}{{0,6}}?(?:孩子|宝宝|小孩|婴儿)"
+        rf"{_CLAUSE}{{0,8}}?(?:伸进|卡住|夹住|掉进|吞|咬下|误食|放嘴里|塞进嘴)"
+    ),
+]
+
+
+# "在微博上把这件事说清楚": a platform, a few words, then telling it there (not where the
+# customer saw, bought or found something).
+MEDIA_SENTENCES = [
+    re.compile(
+        r"(?:在|去|到|上)(?:"
+        + "|".join(re.escape(platform) for platform in _PLATFORMS)
+        + r")(?:上|里)?(?:(?!看|刷|买|发现|搜|下单|下的单|关注|领|抢)[^。!?;,]){0,6}?"
+        r"(?:说清楚|说道说道|讲清楚|讲讲|说说|公开|曝光|揭|评评理|吐槽|避雷|发帖|发文|发视频"
+        r"|发个|发条|发一条|发出来|发上去)"
+    ),
+    # the platform first, the act at the end of the clause: "微博我已经发了",
+    # "小红书笔记我发了" (not "抖音上发了优惠券": there the act goes on)
+    re.compile(
+        r"(?:"
+        + "|".join(re.escape(platform) for platform in _PLATFORMS)
+        + r")(?:上|里)?的?(?:笔记|视频|帖子|文章|动态|长文|小作文)?(?:我们?)?"
+        r"(?:已经|都|也|早就|刚刚?|昨天|今天)?(?:发|挂|曝光|po)(?:了|出去了?|上去了?|出来了?)"
+        r"(?=$|[,。!?;~]|吧|啊|呢|哦)"
+    ),
+    # a live stream or a video about it: "开直播讲讲你们", "拍个视频曝光"
+    re.compile(
+        r"(?:开|做|录|拍|搞)(?:个|一个|一期|一条|条|场|一场)?(?:直播|视频)"
+        r"(?:讲讲|说说|讲一讲|说一说|曝光|骂|揭|吐槽|给大家看|让大家看|让大家评|评评理)"
+    ),
+]
+
+# Many people, in a sentence: "大家拆开都说有虫子", "我们公司一起拼单的都被发错了货",
+# "我闺蜜和我妈买的也是一样的问题", "评价，全是说漏水的". Weak: the clause must tell of a
+# problem too (`PROBLEM_CUE`).
+_GROUP_SENTENCES = [
+    re.compile(
+        r"(?:大家|群里|买了的人|买过的人|买的人|收到的人|用过的人|用了的人)[^。!?;,\s]{0,6}?都"
+    ),
+    re.compile(
+        r"(?:我们|咱们)(?:公司|单位|部门|班|学校|宿舍|寝室|小区|办公室|群|团|楼|村)"
+        r"[^。!?;,]{0,8}?(?:都|全|全部)"
+    ),
+    re.compile(
+        r"(?:闺蜜|朋友|同事|邻居|同学|室友|亲戚|别人|其他人|他们|她们|我妈|我爸|我姐|我哥|我弟|我妹"
+        r"|婆婆|嫂子|家人)[^。!?;,]{0,4}?买(?:的|了的|了)(?:也|都)"
+    ),
+    re.compile(
+        r"(?:评价|评论|差评|评论区|买家秀|问大家)(?:里|区|区里)?,?"
+        r"(?:全是|都是|全都是|一堆|好多|很多|一大堆|清一色)"
+    ),
+]
+# Sentence rules by label (labels as in the lexicon: "group_weak" needs a problem cue).
+SENTENCE_RULES: Dict[str, List[re.Pattern[str]]] = {
+    "injury": INJURY_SENTENCES,
+    "media": MEDIA_SENTENCES,
+    "group_weak": _GROUP_SENTENCES,
+}
+
+
+@functools.cache
+def severity_lexicon() -> Lexicon:
+    """The severity lexicon (compiled on first match)."""
+    return Lexicon(
+        {
+            "injury": _INJURY,
+            "legal": _LEGAL,
+            "media": _MEDIA,
+            "group": _GROUP,
+            "group_weak": _GROUP_WEAK,
+            "group_context": _GROUP_CONTEXT,
+        },
+        patterns={
+            "group_count": _group_count_patterns(),
+            "group_weak": _group_patterns(),
+            "media": _media_patterns(),
+            "injury": [
+                # 流了好多血, 流了一地血
+                [
+                    *chars("流"),
+                    *chars("了", True),
+                    one_of("好很一", "?"),
+                    one_of("多些地", "?"),
+                    *chars("血"),
+                ],
+                # 拉了两天肚子
+                [
+                    *chars("拉"),
+                    *chars("了", True),
+                    *_count(required=0),
+                    *chars("天", True),
+                    *chars("肚子"),
+                ],
+                # 缝了三针
+                [*chars("缝"), *chars("了", True), *_count(), *chars("针")],
+            ],
+        },
+        exclusions=EXCLUSIONS,
+        check=_check,
+    )
+
+
+@functools.cache
+def exclusion_lexicon() -> Lexicon:
+    """Only the exclusion phrases: to tell a near miss ("曝光不足") from plain text."""
+    return Lexicon({"excluded": EXCLUSIONS})
+
+
+# Clause vetoes, applied by `bot.triage.severity` to the clause around a hit.
+# Another shop ("我以前在12315投诉过别家"): no threat to this one.
+OTHER_SHOP = re.compile(r"别家|别的店|别的商家|其他商家|其他店|其他家|另一家|别人家")
+# Praise ("我之前在小红书发过一篇笔记夸你们"): posting, but no exposure.
+PRAISE = re.compile(r"夸|好评|推荐|种草|安利|点赞|表扬|五星")
+# A fear that did not come true ("我还以为会爆炸呢").
+COUNTERFACTUAL = re.compile(r"以为")
+# Someone's job, not a threat ("我朋友是记者，她也买了这个"), unless the message threatens.
+PROFESSIONS = frozenset({"律师", "记者", "媒体"})
+IDENTITY = re.compile(r"(?:是|当|做|干)(?:个|一个|一名|一位)?(?:做)?$")
+THREAT_CUE = re.compile(
+    r"看着办|等着|走着瞧|后果|小心|掂量|别怪|不客气|不处理|不解决|不给|不退|再不|否则|不然"
+    r"|要是不|如果不|说法|负责|违法|违规|欺诈|骗"
+)
+# A question about others, not a report ("别的买家也有这个问题吗？"); a rhetorical one
+# ("不是好多人都没收到吗") says 不/没/难道.
+QUESTION = re.compile(r"[吗嘛么][?!]*$")
+RHETORICAL = re.compile(r"不|没|难道")
