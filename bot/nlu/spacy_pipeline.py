@@ -329,7 +329,7 @@ _URL = re.compile(
 _RETRACTED_LEFT = re.compile(r"不是[\s:,]*(?:订单号?|单号)?[\s:,]*$")
 _RETRACTED_RIGHT = re.compile(
     r"[\s,]*(?:是|号码|单号)?(?:写|填|打|输|弄|搞)错"
-    r"|[\s,]*(?:错了|不对|有误)(?=$|[\s,.!?;。，])"
+    r"|[\s,]*(?:错了|不对|有误)+(?=$|[\s,.!?;。，])"
 )
 # Quantities and sizes: a number right before one of these is never a piece of an id.
 _COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
@@ -795,10 +795,10 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
             # voice input puts a space between every digit: "2 0 2 4 1 1 2 3"
             spelt = len(group.text) == 1 and len(groups[end - 1].text) == 1
             # Pinduoduo: six digits of the date, a dash, fifteen digits ("241123-0567..."),
-            # also after a letter prefix ("PDD 241125-0123...")
+            # also after a letter prefix ("PDD 241125-0123...", "PDD241125-0123...")
             after_prefix = end == start + 2 and first.text.isalpha()
             joined = (end == start + 1 or after_prefix) and bool(
-                re.fullmatch(r"\d{6}", groups[end - 1].text)
+                re.fullmatch(r"[a-z]{0,4}\d{6}", groups[end - 1].text, re.IGNORECASE)
                 and group.text.isdigit()
                 and group.between.strip() == "-"
             )

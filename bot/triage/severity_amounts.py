@@ -32,6 +32,12 @@ _MONEY_PATTERNS = [
     re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(\d{{4,6}}(?:\.\d{{1,2}})?)()\s*{_ABOUT}的"),
     re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*{_ABOUT}\s*(?:买的|买来的|买了)"),
     re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*{_ABOUT}\s*的"),
+    # "一万出头", "3千左右": a sum in thousands, roughly (not "一万多年", "三千左右人")
+    re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*(?:出头|左右)(?!\s*[年人个次天步米字])"),
+    re.compile(
+        r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*[千万][零〇一二两三四五六七八九十百千万]*)()"
+        r"\s*(?:出头|左右)(?!\s*[年人个次天步米字])"
+    ),
     re.compile(
         r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*[千万][零〇一二两三四五六七八九十百千万]*)()"
         rf"\s*{_ABOUT}\s*的"
