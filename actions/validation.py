@@ -20,7 +20,6 @@ from actions.conversation import (
     latest_intent,
     latest_text,
     slot_before_this_turn,
-    slots_set_this_turn,
 )
 from bot.intake import answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_still_missing
@@ -115,7 +114,7 @@ class ValidateComplaintForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         """Whatever the customer answers about the host's words, as they put it."""
-        if not _asked_this_turn(tracker, "live_claim"):
+        if tracker.get_slot("requested_slot") != "live_claim":
             return {}
         text = latest_text(tracker)
         if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny"}:
@@ -137,7 +136,7 @@ class ValidateComplaintForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         """Which live room and when, as the customer puts it ("不记得了" answers it too)."""
-        if not _asked_this_turn(tracker, "live_session"):
+        if tracker.get_slot("requested_slot") != "live_session":
             return {}
         text = latest_text(tracker)
         if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny", "inform"}:
@@ -165,7 +164,8 @@ class ValidateComplaintForm(FormValidationAction):
             intent == "complain"
             or (asked and intent not in CONTROL_INTENTS)
             or (
-                intent in ("inform", "nlu_fallback", "correct") and self._describes_problem(tracker)
+                intent in ("inform", "nlu_fallback", "correct", "out_of_scope")
+                and self._describes_problem(tracker)
             )
         ):
             return {}
@@ -235,7 +235,7 @@ class ValidateComplaintForm(FormValidationAction):
             if order.get("live"):  # the order records the live session it was bought in
                 known["live"] = {**order["live"], **(tracker.get_slot("live") or {})}
             return known
-        if pending == order_id or self._confirmed_this_turn(tracker, order_id):
+        if pending == order_id:
             return {
                 "order_id": order_id,
                 "order_verified": False,
@@ -282,10 +282,16 @@ class ValidateComplaintForm(FormValidationAction):
     async def validate_desired_remedy(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Only taxonomy codes; a change made while another question is open is confirmed."""
+        """Only taxonomy codes; a change made while another question is open is confirmed.
+
+        An answer quoting the host ("主播说假一赔十") repeats a promise, not what the
+        customer asks for: it leaves the remedy as it was.
+        """
+        requested = tracker.get_slot("requested_slot")
+        if requested == "live_claim":
+            return {"desired_remedy": slot_before_this_turn(tracker, "desired_remedy")}
         if value not in REMEDIES:
             return {"desired_remedy": None}
-        requested = tracker.get_slot("requested_slot")
         if requested not in (None, "desired_remedy") and latest_intent(tracker) == "correct":
             dispatcher.utter_message(response="utter_noted_correction")
         return {"desired_remedy": value}
@@ -323,9 +329,7 @@ class ValidateComplaintForm(FormValidationAction):
             return {"evidence_status": None}
         dispatcher.utter_message(response="utter_evidence_received", evidence_count=len(files))
         remaining = evidence_still_missing(tracker.get_slot("issue_category"), len(files))
-        # this validation runs twice a turn (slot mappings, then the form): ask once per turn
-        asked_now = "evidence_followup" in slots_set_this_turn(tracker)
-        if remaining and (not followup or asked_now):
+        if remaining and not followup:
             return {"evidence": files, "evidence_status": None, "evidence_followup": remaining}
         return {"evidence": files, "evidence_status": "provided", "evidence_missing": remaining}
 
@@ -356,16 +360,6 @@ class ValidateComplaintForm(FormValidationAction):
         """Files the customer uploaded in this conversation (widget and connectors)."""
         store = dependencies.evidence_store()
         return await asyncio.to_thread(store.list, conversation_id)
-
-    @staticmethod
-    def _confirmed_this_turn(tracker: Tracker, order_id: str) -> bool:
-        """Whether this message already confirmed the unknown number.
-
-        The slot mappings run this validation once before the form does; the form must not
-        ask again.
-        """
-        changed = slots_set_this_turn(tracker)
-        return changed.get("order_verified") is False and changed.get("order_id") == order_id
 
     @staticmethod
     def _answers_open_question(tracker: Tracker) -> bool:
@@ -406,15 +400,3 @@ def _live_session_known(tracker: Tracker) -> bool:
         if isinstance(live, dict) and (live.get("room_id") or live.get("streamer")):
             return True
     return False
-
-
-def _asked_this_turn(tracker: Tracker, slot: str) -> bool:
-    """Whether this message answers the question about `slot`.
-
-    The slot mappings' pass of this validation already moves `requested_slot` on; the
-    form's own pass must still see the answer, or Rasa rejects a slot it does not list.
-    """
-    return slot in (
-        tracker.get_slot("requested_slot"),
-        slot_before_this_turn(tracker, "requested_slot"),
-    )

@@ -82,6 +82,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.fast_head import CompiledHead, compile_head
 from bot.nlu.normalize import fold_digits, normalize
 from bot.settings import Settings
 from bot.taxonomy import CATEGORIES, REMEDIES
@@ -212,7 +213,33 @@ def _head_from_state(state: Optional[Dict[str, Any]], config: Dict[str, Any]) ->
         )
         tail.idf_ = state["tail_idf"]
         head.update(tail_vectorizer=tail, tail_weight=float(state["tail_weight"]))
+    return _with_compiled(head)
+
+
+# Texts the compiled heads are checked on against scikit-learn (fast_head.compile_head).
+_PROBES = (
+    "收到的杯子碎了！！订单 2024 1123 5567，给我补发一个",
+    "退款一直没到账 今天必须退给我",
+    "主播说送的赠品没收到",
+    "快遞員態度太差了",
+    "",
+)
+
+
+def _with_compiled(head: Head) -> Head:
+    """The head plus its numpy copy for scoring single messages fast, when exact."""
+    probes = [(_prepare(text), last_clause(_prepare(text))) for text in _PROBES]
+    head["compiled"] = compile_head(head, probes)
     return head
+
+
+def _ranked(compiled: CompiledHead, classes: Sequence[str], text: str) -> List[Tuple[str, float]]:
+    """One text's classes with probabilities, best first; [] without a known n-gram."""
+    columns, values = compiled.features(text, last_clause(text))
+    if not len(columns):
+        return []
+    probabilities = compiled.probabilities(columns, values)
+    return [(classes[i], float(probabilities[i])) for i in np.argsort(-probabilities, kind="stable")]
 
 
 def _features(head: Head, texts: Sequence[str]) -> Any:
@@ -346,7 +373,7 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
         classifier.fit(_features(head, texts), np.array(labels))
         head["classes"] = [str(c) for c in classifier.classes_]
         head["classifier"] = classifier
-        return head
+        return _with_compiled(head)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Train both heads from example metadata and persist them."""
@@ -439,6 +466,9 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             return [[] for _ in texts]
         if head["classifier"] is None:  # a single class was seen in training
             return [[(head["classes"][0], 1.0)] if text else [] for text in texts]
+        compiled: Optional[CompiledHead] = head.get("compiled")
+        if compiled is not None:
+            return [_ranked(compiled, head["classes"], text) for text in texts]
         features = _features(head, texts)
         probabilities = head["classifier"].predict_proba(features)
         classes = head["classes"]

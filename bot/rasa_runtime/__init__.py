@@ -6,11 +6,12 @@ process that does not use our plug-ins runs stock Rasa. `install_all()` is that 
 """
 
 from bot import log_privacy
-from bot.rasa_runtime import action_validation, event_types
+from bot.rasa_runtime import action_validation, event_types, http_keepalive
 
 
 def install_all() -> None:
     """Install every runtime fix (idempotent)."""
     action_validation.install()
     event_types.install()
+    http_keepalive.install()
     log_privacy.install()

@@ -134,3 +134,31 @@ async def test_an_answered_room_question_stays_in_the_form(dispatcher, domain):
     )
     slots = form.domain_slots(domain)
     assert "live_session" in await form.required_slots(slots, dispatcher, answered, domain)
+
+
+async def test_the_hosts_quoted_promise_is_not_the_customers_remedy(dispatcher, domain):
+    """"假一赔十" in the host's words is read as compensation; the customer has not asked yet."""
+    answer = "主播说是专柜正品 假一赔十"
+    tracker = make_tracker(
+        answer,
+        "inform",
+        entities=[{"entity": "desired_remedy", "value": "compensation"}],
+        slots={
+            "requested_slot": "live_claim",
+            "issue_category": "livestream_misleading",
+            "issue_description": "收到的面霜明显是假的",
+            "order_id": "LS20241120001",
+            "live": ROOM,
+            "desired_remedy": "compensation",
+        },
+        active_loop="complaint_form",
+        after_user=[  # what Rasa's form passes to its validation: the entity mapping's value
+            {"event": "action", "name": "complaint_form"},
+            {"event": "slot", "name": "desired_remedy", "value": "compensation"},
+        ],
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["live_claim"] == answer
+    assert slots["desired_remedy"] is None
+    assert slots["requested_slot"] == "desired_remedy"

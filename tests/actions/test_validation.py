@@ -193,3 +193,24 @@ async def test_form_run_keeps_the_extra_slots(dispatcher, domain):
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert slots["contact"] == "13800138000" and slots["contact_status"] == "given"
+
+
+async def test_an_unsure_out_of_scope_opening_is_the_description(dispatcher, domain):
+    """"耳机有杂音" read as out of scope but opening the intake is what went wrong."""
+    tracker = make_tracker(
+        "耳机有杂音",
+        "out_of_scope",
+        extra={
+            "complaint_triage": {
+                "category": {
+                    "code": "product_quality",
+                    "confidence": 0.9,
+                    "ranking": [{"code": "product_quality", "confidence": 0.9}],
+                }
+            }
+        },
+        after_user=[{"event": "action", "name": "complaint_form"}],
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["issue_description"] == "耳机有杂音"

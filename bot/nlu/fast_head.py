@@ -1,0 +1,176 @@
+"""The triage heads' inference in a few numpy operations, with scikit-learn's exact results.
+
+Why: a triage head is a character-n-gram TF-IDF vectoriser and a sigmoid-calibrated linear
+SVM (three folds). Asking scikit-learn for the probabilities of one short message costs about
+5 ms per head, nearly all of it input checking and sparse-matrix plumbing around a few dozen
+multiplications; the two heads were a tenth of the Rasa server's CPU under load
+(docs/performance.md). Here the fitted parameters are copied into plain arrays once and one
+message is scored directly.
+
+`compile_head` only compiles what it can reproduce exactly (TF-IDF as the project configures
+it, `CalibratedClassifierCV` over `LinearSVC` with sigmoid calibration, every class in every
+fold) and checks the compiled head against scikit-learn on probe texts; otherwise it returns
+None and the caller keeps using scikit-learn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+_WHITESPACE = re.compile(r"\s\s+")
+_TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class CharTfidf:
+    """`TfidfVectorizer(analyzer="char", sublinear_tf=True, lowercase=False)`, norm l2."""
+
+    vocabulary: Dict[str, int]
+    idf: np.ndarray
+    low: int
+    high: int
+
+    @classmethod
+    def from_vectorizer(cls, vectorizer: Any) -> Optional[CharTfidf]:
+        """Copy a fitted vectoriser, or None when it is configured otherwise."""
+        expected = {
+            "analyzer": "char",
+            "sublinear_tf": True,
+            "lowercase": False,
+            "norm": "l2",
+            "use_idf": True,
+            "strip_accents": None,
+            "preprocessor": None,
+            "binary": False,
+        }
+        params = vectorizer.get_params()
+        if any(params.get(key) != value for key, value in expected.items()):
+            return None
+        low, high = vectorizer.ngram_range
+        return cls(dict(vectorizer.vocabulary_), np.asarray(vectorizer.idf_), low, high)
+
+    def ngrams(self, text: str) -> List[str]:
+        """scikit-learn's character n-grams (whitespace runs count as one space)."""
+        text = _WHITESPACE.sub(" ", text)
+        return [
+            text[i : i + n]
+            for n in range(self.low, min(self.high, len(text)) + 1)
+            for i in range(len(text) - n + 1)
+        ]
+
+    def vector(self, text: str) -> Tuple[np.ndarray, np.ndarray]:
+        """Column indices and l2-normalised TF-IDF values of the known n-grams."""
+        counts: Dict[int, int] = {}
+        for gram in self.ngrams(text):
+            column = self.vocabulary.get(gram)
+            if column is not None:
+                counts[column] = counts.get(column, 0) + 1
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        values = (1.0 + np.log(tf)) * self.idf[columns]
+        norm = np.sqrt(np.dot(values, values))
+        return columns, values / norm if norm > 0 else values
+
+
+@dataclass(frozen=True)
+class CompiledHead:
+    """A head's vectorisers and calibrated SVM folds as arrays."""
+
+    main: CharTfidf
+    tail: Optional[CharTfidf]
+    tail_weight: float
+    weights: np.ndarray  # (n_features, folds * classes): the folds' SVM coefficients
+    intercepts: np.ndarray  # (folds, classes)
+    slopes: np.ndarray  # (folds, classes): sigmoid calibration a
+    offsets: np.ndarray  # (folds, classes): sigmoid calibration b
+
+    def features(self, text: str, last_clause: str) -> Tuple[np.ndarray, np.ndarray]:
+        """The head's feature vector: text n-grams, then the weighted last-clause n-grams."""
+        columns, values = self.main.vector(text)
+        if self.tail is None:
+            return columns, values
+        tail_columns, tail_values = self.tail.vector(last_clause)
+        return (
+            np.concatenate([columns, tail_columns + len(self.main.idf)]),
+            np.concatenate([values, self.tail_weight * tail_values]),
+        )
+
+    def probabilities(self, columns: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """Class probabilities: each fold's calibrated sigmoids, normalised, averaged."""
+        folds, classes = self.intercepts.shape
+        decision = (values @ self.weights[columns]).reshape(folds, classes) + self.intercepts
+        proba = 1.0 / (1.0 + np.exp(self.slopes * decision + self.offsets))
+        total = proba.sum(axis=1, keepdims=True)
+        uniform = np.full_like(proba, 1.0 / classes)
+        proba = np.divide(proba, total, out=uniform, where=total != 0)
+        proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
+        return proba.mean(axis=0)
+
+
+def _folds(classifier: Any, classes: Sequence[str]) -> Optional[List[Tuple[Any, List[Any]]]]:
+    """(LinearSVC, sigmoid calibrators in class order) per fold, if that is what was fitted."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.svm import LinearSVC
+
+    if not isinstance(classifier, CalibratedClassifierCV) or classifier.method != "sigmoid":
+        return None
+    if len(classes) < 3:  # binary heads score one column; not needed by the project
+        return None
+    folds = []
+    for fold in classifier.calibrated_classifiers_:
+        svm = getattr(fold, "estimator", None) or getattr(fold, "base_estimator", None)
+        if not isinstance(svm, LinearSVC) or [str(c) for c in svm.classes_] != list(classes):
+            return None
+        folds.append((svm, list(fold.calibrators)))
+    return folds
+
+
+def compile_head(head: Dict[str, Any], probes: Sequence[Tuple[str, str]]) -> Optional[CompiledHead]:
+    """A compiled copy of a fitted head, or None if it cannot match scikit-learn exactly.
+
+    `probes`: (text, last clause) pairs scored both ways; any difference beyond rounding
+    error keeps the head on scikit-learn.
+    """
+    vectorizer, classifier = head.get("vectorizer"), head.get("classifier")
+    if vectorizer is None or classifier is None:
+        return None
+    main = CharTfidf.from_vectorizer(vectorizer)
+    tail_vectorizer = head.get("tail_vectorizer")
+    tail = CharTfidf.from_vectorizer(tail_vectorizer) if tail_vectorizer is not None else None
+    folds = _folds(classifier, head["classes"])
+    if main is None or folds is None or (tail_vectorizer is not None and tail is None):
+        return None
+    compiled = CompiledHead(
+        main=main,
+        tail=tail,
+        tail_weight=float(head.get("tail_weight", 0.0)),
+        weights=np.hstack([svm.coef_.T for svm, _ in folds]),
+        intercepts=np.vstack([svm.intercept_ for svm, _ in folds]),
+        slopes=np.array([[c.a_ for c in calibrators] for _, calibrators in folds]),
+        offsets=np.array([[c.b_ for c in calibrators] for _, calibrators in folds]),
+    )
+    return compiled if _agrees(compiled, head, probes) else None
+
+
+def _agrees(compiled: CompiledHead, head: Dict[str, Any], probes: Sequence[Tuple[str, str]]) -> bool:
+    """Whether the compiled head scores the probes as scikit-learn does."""
+    from scipy import sparse
+
+    for text, clause in probes:
+        features = head["vectorizer"].transform([text])
+        if compiled.tail is not None:
+            tail = head["tail_vectorizer"].transform([clause])
+            features = sparse.hstack([features, compiled.tail_weight * tail], format="csr")
+        expected = head["classifier"].predict_proba(features)[0]
+        columns, values = compiled.features(text, clause)
+        if features.shape[1] != compiled.weights.shape[0]:
+            return False
+        if not np.allclose(compiled.probabilities(columns, values), expected, rtol=0, atol=_TOLERANCE):
+            return False
+    return True
