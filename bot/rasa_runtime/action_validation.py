@@ -18,9 +18,10 @@ the method it replaces.
 
 from __future__ import annotations
 
+import copy
 import logging
 from functools import lru_cache
-from typing import Any, Callable, Dict
+from typing import Any, Callable, Dict, Tuple
 
 from jsonschema import exceptions, validators
 from jsonschema.protocols import Validator
@@ -48,8 +49,52 @@ def action_result_validator() -> Validator:
     return cls(schema)
 
 
+@lru_cache(maxsize=1)
+def _event_validators() -> Tuple[Validator, Dict[str, Validator]]:
+    """The schema without the events' `oneOf`, and one validator per event type.
+
+    Rasa's events schema is a `oneOf` over 23 event types, each fixing `event` with a
+    `const`; a validator must try every branch for every event (most of the remaining
+    validation time). At most one branch can match an event, the one whose `const` is its
+    type, so validating the event against that branch alone decides the same. Returns empty
+    validators if the schema is not of that shape.
+    """
+    schema = RemoteAction.action_response_format_spec()
+    items = schema.get("properties", {}).get("events", {}).get("items", {})
+    branches = items.get("oneOf") or []
+    by_type: Dict[str, Validator] = {}
+    for branch in branches:
+        const = branch.get("properties", {}).get("event", {}).get("const")
+        if not isinstance(const, str) or const in by_type:
+            return action_result_validator(), {}
+        by_type[const] = validators.validator_for(schema)(branch)
+    if "event" not in items.get("required", []):
+        return action_result_validator(), {}
+    outer = copy.deepcopy(schema)
+    del outer["properties"]["events"]["items"]["oneOf"]
+    return validators.validator_for(schema)(outer), by_type
+
+
+def _valid_by_event_type(result: Any) -> bool:
+    """Whether the response is valid, checking each event against its own type's branch."""
+    outer, by_type = _event_validators()
+    if not by_type or not outer.is_valid(result):
+        return False
+    for event in result.get("events") or []:
+        branch = by_type.get(event["event"])
+        if branch is None or not branch.is_valid(event):
+            return False
+    return True
+
+
 def validate_action_result(result: Dict[str, Any]) -> bool:
-    """True for a valid action-server response; raises jsonschema's `ValidationError` else."""
+    """True for a valid action-server response; raises jsonschema's `ValidationError` else.
+
+    Valid responses (all but broken action servers) take the per-event-type path; anything
+    it does not accept goes through the whole schema, for the error Rasa would raise.
+    """
+    if _valid_by_event_type(result):
+        return True
     error = exceptions.best_match(action_result_validator().iter_errors(result))
     if error is None:
         return True
@@ -74,7 +119,7 @@ def install() -> None:
     stock = RemoteAction.__dict__.get("_validate_action_result")
     if stock is None:
         raise RuntimeError("RemoteAction._validate_action_result is gone: re-check this patch")
-    action_result_validator()  # fail at start-up, not on the first action, if the schema is bad
+    _event_validators()  # fail at start-up, not on the first action, if the schema is bad
     _STOCK["_validate_action_result"] = stock
     RemoteAction._validate_action_result = _cached_validate_action_result  # type: ignore[method-assign]
     logger.info("custom-action responses are validated with a cached JSON-schema validator")

@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from rasa.core.tracker_store import TrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
 from bot.tracker_store import TunedSQLTrackerStore
@@ -66,3 +67,60 @@ async def test_trackers_round_trip(tmp_path):
     assert [e.as_dict()["event"] for e in again.events] == [
         e.as_dict()["event"] for e in tracker.events
     ]
+
+
+def _turns() -> list:
+    return [
+        [
+            UserUttered("订单 2024 1123 5567", {"name": "inform", "confidence": 0.9}),
+            SlotSet("order_id", "202411235567"),
+            ActionExecuted("complaint_form"),
+        ],
+        [BotUttered("好的"), ActionExecuted("action_listen"), UserUttered("确认")],
+    ]
+
+
+def _rows(store: SQLTrackerStore) -> list:
+    with store.engine.connect() as connection:
+        table = store.SQLEvent.__table__
+        columns = [c for c in table.columns if c.name != "id"]
+        return [tuple(row) for row in connection.execute(sa.select(*columns).order_by(table.c.id))]
+
+
+async def test_saved_rows_are_those_rasa_writes(tmp_path):
+    ours = store_from_endpoints(tmp_path)
+    stock = SQLTrackerStore(DOMAIN, db=str(tmp_path / "stock.db"))
+    turns = _turns()
+    for store in (ours, stock):
+        tracker = DialogueStateTracker("customer-1", DOMAIN.slots)
+        for turn in turns:
+            for event in turn:
+                tracker.update(event)
+            await store.save(tracker)
+        await store.save(tracker)  # nothing new: nothing written
+    assert _rows(ours) == _rows(stock)
+    assert len(_rows(ours)) == len(tracker.events)
+    assert {row[3] for row in _rows(ours)} >= {"inform"}  # intent_name column filled
+
+
+@pytest.mark.postgres
+async def test_postgresql_round_trip_with_the_bulk_insert(postgres_url):
+    url = sa.engine.make_url(postgres_url)
+    store = TunedSQLTrackerStore(
+        DOMAIN,
+        dialect="postgresql",
+        host=url.host,
+        port=url.port,
+        db=url.database,
+        username=url.username,
+        query=dict(url.query),
+    )
+    tracker = DialogueStateTracker("customer-1", DOMAIN.slots)
+    for turn in _turns():
+        for event in turn:
+            tracker.update(event)
+        await store.save(tracker)
+    again = await store.retrieve("customer-1")
+    assert again is not None and again.get_slot("order_id") == "202411235567"
+    assert [e.as_dict() for e in again.events] == [e.as_dict() for e in tracker.events]
+    store.engine.dispose()

@@ -21,6 +21,18 @@ VALID = [
     },
 ]
 
+VALID += [
+    {
+        "events": [
+            {"event": "user", "text": "订单 2024", "parse_data": {"intent": {"name": "inform"}}},
+            {"event": "bot", "text": "好的"},
+            {"event": "action_execution_rejected", "name": "complaint_form"},
+            {"event": "slot", "name": "evidence", "value": [{"sha256": "ab"}], "timestamp": 1.5},
+            {"event": "session_started", "metadata": {"live": {"room_id": "r1"}}},
+        ]
+    },
+]
+
 INVALID = [
     {"events": "not a list"},
     {"events": [{"name": "order_id"}]},  # no "event" type
@@ -29,6 +41,11 @@ INVALID = [
     {"responses": ["a bare string"]},
     {"events": [], "responses": {"text": "not a list"}},
     ["not", "an", "object"],
+    {"events": [{"event": "slot", "name": "order_id"}]},  # no value
+    {"events": [{"event": "user", "parse_data": "not an object"}]},
+    {"events": [{"event": "slot", "name": "a", "value": 1}, {"event": 7}]},
+    {"events": [{"event": "action", "name": "x", "timestamp": "yesterday"}]},
+    {"events": [{"event": "user", "parse_data": {"entities": [{"value": 1}]}}]},
 ]
 
 
@@ -89,3 +106,9 @@ def test_not_installed_on_import_but_by_the_nlg_at_start_up():
     finally:
         action_validation.uninstall()
     assert not action_validation.is_installed()
+
+
+@pytest.mark.parametrize("result", VALID + INVALID)
+def test_the_per_event_type_path_decides_as_the_whole_schema(result):
+    """Checking each event against its own type's branch accepts exactly what `oneOf` does."""
+    assert action_validation._valid_by_event_type(result) == stock_accepts(result)
