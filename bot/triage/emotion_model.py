@@ -27,6 +27,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 import numpy as np
 import yaml
 
+from bot.nlu.fast_head import CharTfidf
 from bot.nlu.normalize import fold_digits, normalize
 
 EMOTIONS = ("calm", "upset", "angry")
@@ -80,13 +81,12 @@ class EmotionHead:
     def __init__(self, state: Optional[Dict[str, Any]] = None) -> None:
         """An unfitted head, or one rebuilt from `state()`."""
         self._state = state
-        self._vectorizer: Any = None
+        self._tfidf: Optional[CharTfidf] = None
         if state is not None:
-            self._vectorizer = self._make_vectorizer(
-                tuple(state["ngram_range"]),
-                {str(t): i for i, t in enumerate(state["terms"].tolist())},
-            )
-            self._vectorizer.idf_ = state["idf"]
+            low, high = state["ngram_range"]
+            vocabulary = {str(t): i for i, t in enumerate(state["terms"].tolist())}
+            # the fitted TfidfVectorizer's transform, in numpy (see bot/nlu/fast_head.py)
+            self._tfidf = CharTfidf(vocabulary, np.asarray(state["idf"]), int(low), int(high))
 
     @staticmethod
     def _make_vectorizer(ngrams: Tuple[int, int], vocabulary: Optional[Dict[str, int]]) -> Any:
@@ -146,11 +146,12 @@ class EmotionHead:
 
     def predict(self, texts: Sequence[str]) -> List[Optional[LearnedEmotion]]:
         """One verdict per text; None for empty text or text without any known n-gram."""
-        if self._state is None:
+        if self._state is None or self._tfidf is None:
             return [None for _ in texts]
-        features = self._vectorizer.transform([prepare(text) for text in texts])
-        scores = features @ self._state["coef"].T + self._state["intercept"]
-        scores = np.asarray(scores)
+        vectors = [self._tfidf.vector(prepare(text)) for text in texts]
+        coef = self._state["coef"]
+        scores = np.array([coef[:, columns] @ values for columns, values in vectors])
+        scores = scores + self._state["intercept"]
         if scores.shape[1] == 1:  # two classes: LogisticRegression's binary form
             positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
             probabilities = np.column_stack([1.0 - positive, positive])
@@ -159,8 +160,8 @@ class EmotionHead:
             probabilities = shifted / shifted.sum(axis=1, keepdims=True)
         classes = self._state["classes"]
         verdicts: List[Optional[LearnedEmotion]] = []
-        for row, probas in enumerate(probabilities):
-            if features[row].nnz == 0:
+        for (columns, _), probas in zip(vectors, probabilities, strict=True):
+            if not len(columns):
                 verdicts.append(None)
                 continue
             best = int(np.argmax(probas))

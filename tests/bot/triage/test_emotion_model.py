@@ -88,3 +88,28 @@ def test_training_file_has_enough_of_every_label_and_no_dev_lines():
     labels = {}
     for text, label in train:
         assert labels.setdefault(prepare(text), label) == label, text
+
+
+def test_probabilities_are_scikit_learns_on_the_project_data():
+    """The numpy scoring equals TfidfVectorizer + LogisticRegression.predict_proba."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    pairs = read_emotion_file(TRAIN)
+    texts, labels = [t for t, _ in pairs], [label for _, label in pairs]
+    head = EmotionHead.fit(texts, labels)
+    state = head.state()
+    vectorizer = TfidfVectorizer(
+        analyzer="char", ngram_range=tuple(state["ngram_range"]), sublinear_tf=True, lowercase=False
+    )
+    vectorizer.fit([prepare(t) for t in texts])
+    model = LogisticRegression(C=state.get("C", 1.0), max_iter=10)
+    model.classes_ = np.array(state["classes"])
+    model.coef_, model.intercept_ = state["coef"], state["intercept"]
+    probes = ["怎么还没到啊😡", "謝謝 收到了", "垃圾店 骗子", "订单 2024 1123 5567", "我" * 200]
+    expected = model.predict_proba(vectorizer.transform([prepare(t) for t in probes]))
+    for verdict, row in zip(head.predict(probes), expected, strict=True):
+        assert verdict is not None
+        got = [verdict.probabilities[c] for c in state["classes"]]
+        np.testing.assert_allclose(got, np.round(row, 4), atol=1e-4)
