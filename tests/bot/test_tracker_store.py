@@ -6,7 +6,13 @@ import pytest
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
@@ -124,3 +130,32 @@ async def test_postgresql_round_trip_with_the_bulk_insert(postgres_url):
     assert again is not None and again.get_slot("order_id") == "202411235567"
     assert [e.as_dict() for e in again.events] == [e.as_dict() for e in tracker.events]
     store.engine.dispose()
+
+
+async def test_reads_and_counts_follow_conversation_sessions_as_rasa_does(tmp_path):
+    """Latest session for `retrieve`, every session for `retrieve_full_tracker`."""
+    ours = store_from_endpoints(tmp_path)
+    tracker = DialogueStateTracker("customer-1", DOMAIN.slots)
+    first = [ActionExecuted("action_session_start", timestamp=1.0), SessionStarted(timestamp=1.0)]
+    first += [UserUttered("在吗", timestamp=2.0), SlotSet("order_id", "1", timestamp=3.0)]
+    second = [ActionExecuted("action_session_start", timestamp=10.0), SessionStarted(timestamp=10.0)]
+    second += [UserUttered("又是我", timestamp=11.0)]
+    for event in first:
+        tracker.update(event)
+    await ours.save(tracker)
+    for event in second:  # as Rasa does: the new session starts on the tracker it read
+        tracker.update(event)
+    await ours.save(tracker)
+    await ours.save(await ours.retrieve("customer-1"))  # nothing new in the latest session
+
+    stock = SQLTrackerStore(DOMAIN, db=str(tmp_path / "tracker.db"))
+    for method in ("retrieve", "retrieve_full_tracker"):
+        got = await getattr(ours, method)("customer-1")
+        expected = await getattr(stock, method)("customer-1")
+        assert [e.as_dict() for e in got.events] == [e.as_dict() for e in expected.events]
+    latest = await ours.retrieve("customer-1")
+    assert [e.as_dict()["event"] for e in latest.events][-1] == "user"
+    assert len(latest.events) == 3
+    assert len((await ours.retrieve_full_tracker("customer-1")).events) == 7
+    assert len(_rows(ours)) == 7
+    assert await ours.retrieve("somebody-else") is None

@@ -1,5 +1,6 @@
 """Calls to the action server reuse one kept-alive connection, with Rasa's own request code."""
 
+import json
 from typing import List, Tuple
 
 import pytest
@@ -123,3 +124,19 @@ def test_install_is_idempotent_and_uninstall_restores_rasa(stock):
     assert http_keepalive.is_installed()
     http_keepalive.uninstall()
     assert EndpointConfig.__dict__["session"] is rasa_session
+
+
+async def test_the_body_is_utf8_json_of_the_payload(action_server, installed):
+    url, _, headers = action_server
+    payload = {"next_action": "action_0", "tracker": {"text": "收到的杯子碎了😭", "score": 1 / 3}}
+    reply = await EndpointConfig(url).request(json=payload, method="post")
+    assert reply["echo"] == "action_0"
+    assert http_keepalive.dump_json(payload).count("收到的杯子碎了") == 1  # not \\u-escaped
+    assert json.loads(http_keepalive.dump_json(payload)) == payload
+    assert headers[0]["Content-Type"].startswith("application/json")
+    await http_keepalive.close_sessions()
+
+
+def test_what_ujson_refuses_is_encoded_by_json():
+    big = {"amount": 2**70}
+    assert json.loads(http_keepalive.dump_json(big)) == big
