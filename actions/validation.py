@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 
 _PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 MAX_DESCRIPTION_CHARS = 2000
+# intents whose remedy replaces a known one while another question is open
+CHANGES_REMEDY = frozenset({"correct", "complain"})
 
 
 def _append(existing: Optional[str], text: str) -> str:
@@ -285,11 +287,17 @@ class ValidateComplaintForm(FormValidationAction):
         """Only taxonomy codes; a change made while another question is open is confirmed.
 
         An answer quoting the host ("主播说假一赔十") repeats a promise, not what the
-        customer asks for: it leaves the remedy as it was.
+        customer asks for, and an answer to another question changes a known remedy only
+        as a correction or a complaint: both leave the remedy as it was.
         """
         requested = tracker.get_slot("requested_slot")
+        before = slot_before_this_turn(tracker, "desired_remedy")
         if requested == "live_claim":
-            return {"desired_remedy": slot_before_this_turn(tracker, "desired_remedy")}
+            return {"desired_remedy": before}
+        answering_another_question = requested not in (None, "desired_remedy")
+        if before and answering_another_question and latest_intent(tracker) not in CHANGES_REMEDY:
+            # "别打电话 在这回我就行" answers the contact question; it is no new remedy
+            return {"desired_remedy": before}
         if value not in REMEDIES:
             return {"desired_remedy": None}
         if requested not in (None, "desired_remedy") and latest_intent(tracker) == "correct":

@@ -383,3 +383,36 @@ async def test_a_free_text_answer_the_nlu_did_not_place_goes_back_to_the_form(di
     events = await ActionNotUnderstood().run(dispatcher, tracker, domain)
     assert [(e["event"], e.get("name")) for e in events] == [("followup", "complaint_form")]
     assert responses(dispatcher) == []
+
+
+@pytest.mark.parametrize(
+    "text, intent, kept",
+    [("别打电话 在这回我就行", "inform", True), ("算了不修了 改成换货吧", "correct", False)],
+)
+async def test_an_answer_to_another_question_keeps_the_known_remedy(
+    dispatcher, domain, text, intent, kept
+):
+    """The contact answer read as remedy `other` keeps `repair`; a correction changes it."""
+    guessed = "other" if kept else "exchange"
+    tracker = make_tracker(
+        text,
+        intent,
+        entities=[{"entity": "desired_remedy", "value": guessed}],
+        slots={
+            "requested_slot": "contact_status",
+            "issue_description": "电饭煲不加热了",
+            "issue_category": "product_quality",
+            "order_id": "202411220931",
+            "evidence_status": "later",
+            "desired_remedy": guessed,
+        },
+        history=[{"event": "slot", "name": "desired_remedy", "value": "repair"}],
+        active_loop="complaint_form",
+        after_user=[
+            {"event": "action", "name": "complaint_form"},
+            {"event": "slot", "name": "desired_remedy", "value": guessed},
+        ],
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["desired_remedy"] == ("repair" if kept else "exchange")
