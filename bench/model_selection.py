@@ -14,8 +14,9 @@ created with `Component.create(config, ...)`, trained with `train()` on the trai
 (`process_training_data()` for the featurizers) and applied with `process()` to the test
 fold. Nothing is re-implemented, so the figures are those of the real components; skipping
 `rasa train`'s graph, fingerprinting and packaging makes a fold take seconds, not a minute.
-Intent candidates with C=1 use Rasa's `LogisticRegressionClassifier`, others the project's
-`TunableLogisticRegressionClassifier` (the same component with `C` configurable).
+Intent candidates with C=1 and Rasa's balanced class weights use Rasa's
+`LogisticRegressionClassifier`, others the project's `TunableLogisticRegressionClassifier`
+(the same component with `C` and the class weighting configurable).
 
 Figures (pooled over the 5 test folds):
 - intent macro-F1 over all training intents, after the FallbackClassifier (a fallback counts
@@ -35,6 +36,11 @@ the TRAINING data can be fixed where the model is confused.
 
     PYTHONPATH=. .venv/bin/python -m bench.model_selection             # all candidates, ~5 min
     PYTHONPATH=. .venv/bin/python -m bench.model_selection --quick --out /tmp/ms  # config.yml only
+    PYTHONPATH=. .venv/bin/python -m bench.model_selection --class-weights --seed 7 --out /tmp/cw
+
+(`--class-weights`: config.yml and its class-weight variants only. The category and remedy
+figures are those of the reference's intents, so a weighting is checked there by a `--quick`
+run with a copy of config.yml that sets it, `--config /tmp/config.yml`.)
 
 Writes docs/model_selection.md and docs/model_selection.json (or into --out). How the
 committed figures were made (the baseline is data/nlu and config.yml of commit 22ef8db, read
@@ -184,12 +190,18 @@ class IntentCandidate:
 
     name: str
     featurizers: List[Dict[str, Any]]
-    classifier: Dict[str, Any]  # Rasa LogisticRegressionClassifier options (solver, ...)
-    C: float = 1.0  # 1.0: Rasa's component; else the project's TunableLogisticRegressionClassifier
+    # Rasa LogisticRegressionClassifier options (solver, ...) and the project's class_weight
+    classifier: Dict[str, Any]
+    C: float = 1.0  # 1.0 and Rasa's weighting: Rasa's component; else the project's
     fallback: Dict[str, float] = field(default_factory=dict)
 
     def signature(self) -> str:
-        return json.dumps([self.featurizers, self.classifier, float(self.C)], sort_keys=True)
+        classifier = {**RASA_WEIGHTING, **self.classifier}
+        return json.dumps([self.featurizers, classifier, float(self.C)], sort_keys=True)
+
+    def rasas_component(self) -> bool:
+        """Whether Rasa's own component trains this candidate (C=1, balanced weights)."""
+        return self.C == 1.0 and weighting(self.classifier) == weighting(RASA_WEIGHTING)
 
 
 @dataclass
@@ -223,6 +235,17 @@ def read_config(path: Path = CONFIG) -> Tuple[IntentCandidate, TriageCandidate, 
     return intent, TriageCandidate("config.yml", triage), tokenizer
 
 
+# TunableLogisticRegressionClassifier's class weighting; Rasa's component is balanced.
+RASA_WEIGHTING: Dict[str, Any] = {"class_weight": "balanced"}
+# the class-weight variants: Rasa's and none (scikit-learn's default)
+WEIGHTINGS: Tuple[Dict[str, Any], ...] = (RASA_WEIGHTING, {"class_weight": None})
+
+
+def weighting(classifier: Dict[str, Any]) -> str:
+    """'balanced' or 'unweighted' for a classifier config."""
+    return "unweighted" if {**RASA_WEIGHTING, **classifier}["class_weight"] is None else "balanced"
+
+
 CHAR13 = {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 3}
 CHAR14 = {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 4}
 WORD: Dict[str, Any] = {}
@@ -230,15 +253,19 @@ LR = {"max_iter": 500, "tol": 0.0001, "random_state": 42}
 
 
 def intent_candidates(
-    reference: IntentCandidate, quick: bool, solver_check: bool = False
+    reference: IntentCandidate,
+    quick: bool,
+    solver_check: bool = False,
+    class_weights_only: bool = False,
 ) -> List[IntentCandidate]:
     """config.yml first; then variations of one setting at a time.
 
-    Featurizer variants keep config.yml's classifier (C, solver); C variants keep its
-    featurizers. Variations use the newton-cg solver: it reaches the same optimum as lbfgs
-    (the objective is convex; `--solver-check` adds Rasa's stock lbfgs classifier, whose
-    predictions agree) in a third of the time, which keeps a full run at a few minutes on the
-    shared two cores.
+    Featurizer variants keep config.yml's classifier (C, class weights, solver); C and
+    class-weight variants keep its featurizers and its other classifier settings
+    (`class_weights_only`: config.yml and the class-weight variants). Variations use the
+    newton-cg solver: it reaches the same optimum as lbfgs (the objective is convex;
+    `--solver-check` adds Rasa's stock lbfgs classifier, whose predictions agree) in a third
+    of the time, which keeps a full run at a few minutes on the shared two cores.
     """
     newton = {**LR, **reference.classifier, "solver": "newton-cg"}
     features = reference.featurizers
@@ -253,8 +280,15 @@ def intent_candidates(
         ]
         return " + ".join(parts) if len(parts) > 1 else f"{parts[0]} only"
 
+    # names keep their old form with Rasa's weighting
+    weights = weighting(newton)
+    suffix = "" if weights == weighting(RASA_WEIGHTING) else f", {weights}"
+    c_values = () if class_weights_only else (1.0, 5.0, 20.0)
+    feature_sets = (
+        [] if class_weights_only else [[CHAR14, WORD], [CHAR13], [CHAR14], [CHAR13, WORD]]
+    )
     variants = []
-    if solver_check:
+    if solver_check and not class_weights_only:
         variants.append(
             IntentCandidate(
                 "Rasa stock: char_wb 1-3 + word, lbfgs, C=1",
@@ -262,18 +296,29 @@ def intent_candidates(
                 {**LR, "solver": "lbfgs"},
             )
         )
-    for value in (1.0, 5.0, 20.0):
+    for value in c_values:
         variants.append(
             IntentCandidate(
-                f"{described(features)}, newton-cg, C={value:g}", features, newton, value
+                f"{described(features)}, newton-cg, C={value:g}{suffix}", features, newton, value
             )
         )
-    for featurizers in ([CHAR14, WORD], [CHAR13], [CHAR14], [CHAR13, WORD]):
+    for featurizers in feature_sets:
         variants.append(
-            IntentCandidate(f"{described(featurizers)}, newton-cg, C={C:g}", featurizers, newton, C)
+            IntentCandidate(
+                f"{described(featurizers)}, newton-cg, C={C:g}{suffix}", featurizers, newton, C
+            )
+        )
+    for weights in WEIGHTINGS:
+        variants.append(
+            IntentCandidate(
+                f"{described(features)}, newton-cg, C={C:g}, {weighting(weights)}",
+                features,
+                {**newton, **weights},
+                C,
+            )
         )
     chosen = [reference]
-    if not quick:
+    if not quick or class_weights_only:
         seen = {reference.signature()}
         for candidate in variants:
             if candidate.signature() not in seen:
@@ -374,7 +419,7 @@ def run_intent(
         featurizer.train(data)
         featurizer.process_training_data(data)
         featurizers.append(featurizer)
-    if candidate.C == 1.0:
+    if candidate.rasas_component():
         classifier = parts.create(LogisticRegressionClassifier, candidate.classifier)
     else:
         classifier = parts.create(
@@ -670,6 +715,7 @@ def run(
     compare_ref: Optional[str] = None,
     data: Path = NLU_DATA,
     config: Path = CONFIG,
+    class_weights_only: bool = False,
 ) -> Dict[str, Any]:
     logging.getLogger("rasa").setLevel(logging.ERROR)
     logging.getLogger("jieba").setLevel(logging.ERROR)
@@ -677,8 +723,8 @@ def run(
     examples = load_examples(data)
     splits = split(examples, folds, seed)
     ref_intent, ref_triage, tokenizer_config = read_config(config)
-    intents = intent_candidates(ref_intent, quick, solver_check)
-    triages = triage_candidates(ref_triage, quick)
+    intents = intent_candidates(ref_intent, quick, solver_check, class_weights_only)
+    triages = triage_candidates(ref_triage, quick or class_weights_only)
 
     n = len(examples)
     fold_of = [0] * n
@@ -957,9 +1003,9 @@ def markdown(result: Dict[str, Any]) -> str:
         f"{method['fallback']['ambiguity_threshold']}; a fallback counts as an error) and "
         "without it (argmax). 'b / c': messages only the candidate / only config.yml gets "
         "right (after fallback; 'argmax b / c' without it). Every candidate goes through "
-        "config.yml's fallback settings; another C gives other confidences and would need "
-        "its own threshold, so compare C values by the argmax figures and the fallback grids "
-        "below. Training time: tokenizer, featurizers and intent classifier, mean per fold "
+        "config.yml's fallback settings; another C or class weighting gives other confidences "
+        "and would need its own threshold, so compare them by the argmax figures and the "
+        "fallback grids below. Training time: tokenizer, featurizers and intent classifier, mean per fold "
         "(4/5 of the data).",
         "",
         md_table(
@@ -1176,6 +1222,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--quick", action="store_true", help="config.yml candidates only")
     parser.add_argument(
+        "--class-weights",
+        action="store_true",
+        help="config.yml and its class-weight variants only (triage: config.yml only)",
+    )
+    parser.add_argument(
         "--solver-check", action="store_true", help="add the (slow) lbfgs intent candidate"
     )
     parser.add_argument("--data", type=Path, default=NLU_DATA, help="NLU data folder")
@@ -1212,7 +1263,14 @@ def main() -> None:
         if args.at:
             data, config = checkout(args.at, Path(tmp))
         result = run(
-            args.folds, args.seed, args.quick, args.solver_check, args.compare_ref, data, config
+            args.folds,
+            args.seed,
+            args.quick,
+            args.solver_check,
+            args.compare_ref,
+            data,
+            config,
+            args.class_weights,
         )
     if args.at:
         result["method"]["data"] = f"data/nlu at {args.at} (training data only)"

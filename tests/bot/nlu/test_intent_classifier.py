@@ -109,6 +109,112 @@ def test_persisted_model_keeps_its_c(featurized, model_storage, execution_contex
     assert loaded.process(message)[0].get("intent") == expected
 
 
+# complain has most examples, as in data/nlu; deny and greet a few each
+IMBALANCED = {
+    "complain": [
+        "快递三天没动了",
+        "耳机右边没声音",
+        "少发了一件",
+        "质量太差了",
+        "屏幕碎了",
+        "充电器坏了",
+        "衣服有个洞",
+        "收到的杯子裂了",
+        "鞋子开胶了",
+        "颜色发错了",
+        "漏发了配件",
+        "商品过期了",
+    ],
+    "deny": ["不是", "没有", "不对"],
+    "greet": ["你好", "在吗", "有人吗"],
+}
+
+
+@pytest.fixture
+def imbalanced(model_storage, execution_context):
+    """IMBALANCED featurized like `featurized` (own resource names: both may be used)."""
+    tokenizer = _component(NormalizingJiebaTokenizer, {}, model_storage, execution_context, "t2")
+    featurizer = _component(
+        CountVectorsFeaturizer,
+        {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 3},
+        model_storage,
+        execution_context,
+        "f2",
+    )
+    data = TrainingData(
+        [Message(data={"text": t, "intent": i}) for i, texts in IMBALANCED.items() for t in texts]
+    )
+    tokenizer.process_training_data(data)
+    featurizer.train(data)
+    featurizer.process_training_data(data)
+
+    def featurize(texts):
+        messages = [Message(data={"text": t}) for t in texts]
+        tokenizer.process(messages)
+        featurizer.process(messages)
+        return messages
+
+    return data, featurize
+
+
+def _intents(classifier, featurize, texts):
+    return [m.get("intent")["name"] for m in classifier.process(featurize(texts))]
+
+
+@pytest.mark.parametrize("C", [1.0, 5.0])
+def test_unweighted_classes_stop_shrinking_the_large_intent(
+    C, imbalanced, model_storage, execution_context
+):
+    # the colleague's case: a terse negated complaint shares 不/没 with the few denials, and
+    # balanced weights (Rasa's) give each denial four times a complaint's weight
+    data, featurize = imbalanced
+    balanced = _train(
+        TunableLogisticRegressionClassifier, {"C": C}, data, model_storage, execution_context, "b"
+    )
+    plain = _train(
+        TunableLogisticRegressionClassifier,
+        {"C": C, "class_weight": None},
+        data,
+        model_storage,
+        execution_context,
+        "u",
+    )
+    assert balanced.clf.class_weight == "balanced"
+    assert plain.clf.class_weight is None
+    assert _intents(balanced, featurize, ["不亮了", "不行", "你好呀"]) == ["deny", "deny", "greet"]
+    assert _intents(plain, featurize, ["不亮了", "不行", "你好呀"]) == ["complain", "deny", "greet"]
+
+
+def test_persisted_model_keeps_its_class_weights(imbalanced, model_storage, execution_context):
+    data, featurize = imbalanced
+    config = {"C": 5.0, "class_weight": None}
+    trained = _train(
+        TunableLogisticRegressionClassifier, config, data, model_storage, execution_context, "p"
+    )
+    loaded = TunableLogisticRegressionClassifier.load(
+        {**TunableLogisticRegressionClassifier.get_default_config(), **config},
+        model_storage,
+        Resource("p"),
+        execution_context,
+    )
+    assert loaded.clf.class_weight is None
+    np.testing.assert_allclose(loaded.clf.coef_, trained.clf.coef_)
+    expected = trained.process(featurize(["不亮了"]))[0].get("intent")
+    assert loaded.process(featurize(["不亮了"]))[0].get("intent") == expected
+
+
+@pytest.mark.parametrize("value", ["Balanced", "auto", "none", {"complain": 1.0}, 1, True])
+def test_invalid_class_weight_is_rejected(value, model_storage, execution_context):
+    with pytest.raises(ValueError, match="class_weight must be 'balanced' or null"):
+        _component(
+            TunableLogisticRegressionClassifier,
+            {"class_weight": value},
+            model_storage,
+            execution_context,
+            "x",
+        )
+
+
 @pytest.mark.parametrize("value", [0, -1, "5", None, True])
 def test_invalid_c_is_rejected(value, model_storage, execution_context):
     with pytest.raises(ValueError, match="C must be a positive number"):
