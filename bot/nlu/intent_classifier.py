@@ -11,16 +11,26 @@ mean top confidence 0.89. On data/nlu as it was before the examples added togeth
 this component (1610) the gain was smaller: 89.5% against 89.3% (16 / 12 messages). C=20 was
 no better than C=5. Everything else -- features, class weights, solver options, ranking,
 persistence -- is Rasa's component.
+
+One message at a time (the server's case) is scored with numpy: softmax of the features
+times the fitted coefficients, which is what scikit-learn computes for this multinomial
+model, without its input checks and sparse-matrix stacking (about 10x faster per message;
+the intent model was a tenth of the Rasa server's CPU under load). Batches, and models
+scikit-learn scores otherwise (one-vs-rest, two classes), keep Rasa's code.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, List, Optional
 
+import numpy as np
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.utils.tensorflow.constants import RANKING_LENGTH
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -76,3 +86,46 @@ class TunableLogisticRegressionClassifier(LogisticRegressionClassifier):
             raise ValueError(
                 f"{cls.__name__}: class_weight must be 'balanced' or null, got {weight!r}"
             )
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Rasa's `process`; a single message of a multinomial model is scored directly."""
+        probabilities = self._single_message_probabilities(messages)
+        if probabilities is None:
+            return super().process(messages)
+        ranking = sorted(
+            (
+                {"name": name, "confidence": confidence}
+                for name, confidence in zip(self.clf.classes_, probabilities, strict=True)
+            ),
+            key=lambda entry: -entry["confidence"],
+        )
+        messages[0].set("intent", ranking[0], add_to_output=True)
+        if self.config[RANKING_LENGTH] > 0:
+            ranking = ranking[: self.config[RANKING_LENGTH]]
+        messages[0].set("intent_ranking", ranking, add_to_output=True)
+        return messages
+
+    def _single_message_probabilities(self, messages: List[Message]) -> Optional[np.ndarray]:
+        """scikit-learn's multinomial `predict_proba` for one message, or None to use it."""
+        if len(messages) != 1 or not _is_multinomial(self.clf):
+            return None
+        _, sparse = messages[0].get_sparse_features(attribute=TEXT)
+        _, dense = messages[0].get_dense_features(attribute=TEXT)
+        if sparse is None or dense is not None:
+            return None
+        row = sparse.features.tocsr()
+        if row.shape != (1, self.clf.coef_.shape[1]):
+            return None
+        scores = self.clf.coef_[:, row.indices] @ row.data + self.clf.intercept_
+        scores = np.exp(scores - scores.max())
+        return scores / scores.sum()
+
+
+def _is_multinomial(clf: Any) -> bool:
+    """Whether scikit-learn scores the fitted model with a softmax over all classes."""
+    classes = getattr(clf, "classes_", None)
+    if classes is None or len(classes) <= 2:
+        return False
+    if clf.multi_class == "multinomial":
+        return True
+    return clf.multi_class == "auto" and clf.solver != "liblinear"

@@ -225,3 +225,39 @@ def test_invalid_c_is_rejected(value, model_storage, execution_context):
             execution_context,
             "x",
         )
+
+
+SINGLE = ["你好呀", "快递到现在都没动", "截图发你了", "我的耳机没声音了还少发一件", "😡😡", "ＸＹＺ"]
+
+
+def test_one_message_is_scored_as_scikit_learn_scores_it(
+    featurized, model_storage, execution_context
+):
+    data, featurize = featurized
+    classifier = _train(
+        TunableLogisticRegressionClassifier, {"C": 5.0}, data, model_storage, execution_context, "c"
+    )
+    for text in SINGLE:
+        (message,) = featurize([text])
+        assert classifier._single_message_probabilities([message]) is not None
+        classifier.process([message])
+        (stock,) = featurize([text])
+        LogisticRegressionClassifier.process(classifier, [stock])
+        assert message.get("intent")["name"] == stock.get("intent")["name"], text
+        fast = [(r["name"], r["confidence"]) for r in message.get("intent_ranking")]
+        slow = [(r["name"], r["confidence"]) for r in stock.get("intent_ranking")]
+        assert [name for name, _ in fast] == [name for name, _ in slow]
+        np.testing.assert_allclose([p for _, p in fast], [p for _, p in slow], atol=1e-12)
+
+
+def test_batches_and_two_class_models_keep_rasas_code(featurized, model_storage, execution_context):
+    data, featurize = featurized
+    classifier = _train(
+        TunableLogisticRegressionClassifier, {}, data, model_storage, execution_context, "b"
+    )
+    assert classifier._single_message_probabilities(featurize(SINGLE[:2])) is None
+    two = TrainingData([m for m in data.training_examples if m.get("intent") != "greet"])
+    binary = _train(TunableLogisticRegressionClassifier, {}, two, model_storage, execution_context, "2")
+    assert binary._single_message_probabilities(featurize(SINGLE[:1])) is None
+    (message,) = binary.process(featurize(SINGLE[1:2]))
+    assert message.get("intent")["name"] in ("complain", "send_evidence")
