@@ -123,3 +123,12 @@ def test_normalize_digits_leaves_words_and_short_numerals(text):
 
 def test_normalize_does_not_spell_digits():
     assert normalize("二零二四一一二三五五六七") == "二零二四一一二三五五六七"
+
+
+def test_recent_texts_are_converted_once():
+    normalize.cache_clear()
+    text = "退貨退款，快遞員態度太差了"
+    assert normalize(text) == normalize(text) == "退货退款,快递员态度太差了"
+    info = normalize.cache_info()
+    assert (info.hits, info.misses) == (1, 1)
+    assert info.maxsize is not None  # bounded: long messages cannot pile up
