@@ -25,6 +25,7 @@ import json
 from typing import Any, Dict, Iterator, Optional
 
 import sqlalchemy as sa
+import ujson
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -131,11 +132,12 @@ class TunedSQLTrackerStore(SQLTrackerStore):
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
     ) -> Optional[DialogueStateTracker]:
-        """Rasa's `_retrieve` with the prepared query."""
+        """Rasa's `_retrieve` with the prepared query, parsing the events with ujson."""
         statement = self._statements["all" if fetch_events_from_all_sessions else "latest"]
         with self.session_scope() as session:
             rows = session.execute(statement, {"sender_id": sender_id}).scalars().all()
-        events = [json.loads(data) for data in rows]
+        # ujson (Sanic's) parses the events' JSON, full parse data included, 2-3x faster
+        events = [ujson.loads(data) for data in rows]
         if not (self.domain and events):
             return None
         return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
@@ -174,3 +176,4 @@ def _event_row(sender_id: str, event: Event) -> Dict[str, Any]:
         "action_name": data.get("name"),
         "data": json.dumps(data),
     }
+
