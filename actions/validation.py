@@ -20,6 +20,7 @@ from actions.conversation import (
     latest_intent,
     latest_text,
     slot_before_this_turn,
+    slots_set_this_turn,
 )
 from bot.intake import answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_still_missing
@@ -116,7 +117,7 @@ class ValidateComplaintForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         """Whatever the customer answers about the host's words, as they put it."""
-        if tracker.get_slot("requested_slot") != "live_claim":
+        if not _asked_this_turn(tracker, "live_claim"):
             return {}
         text = latest_text(tracker)
         if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny"}:
@@ -138,7 +139,7 @@ class ValidateComplaintForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         """Which live room and when, as the customer puts it ("不记得了" answers it too)."""
-        if tracker.get_slot("requested_slot") != "live_session":
+        if not _asked_this_turn(tracker, "live_session"):
             return {}
         text = latest_text(tracker)
         if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny", "inform"}:
@@ -237,7 +238,7 @@ class ValidateComplaintForm(FormValidationAction):
             if order.get("live"):  # the order records the live session it was bought in
                 known["live"] = {**order["live"], **(tracker.get_slot("live") or {})}
             return known
-        if pending == order_id:
+        if pending == order_id or self._confirmed_this_turn(tracker, order_id):
             return {
                 "order_id": order_id,
                 "order_verified": False,
@@ -292,7 +293,7 @@ class ValidateComplaintForm(FormValidationAction):
         """
         requested = tracker.get_slot("requested_slot")
         before = slot_before_this_turn(tracker, "desired_remedy")
-        if requested == "live_claim":
+        if _asked_this_turn(tracker, "live_claim"):
             return {"desired_remedy": before}
         answering_another_question = requested not in (None, "desired_remedy")
         if before and answering_another_question and latest_intent(tracker) not in CHANGES_REMEDY:
@@ -337,7 +338,9 @@ class ValidateComplaintForm(FormValidationAction):
             return {"evidence_status": None}
         dispatcher.utter_message(response="utter_evidence_received", evidence_count=len(files))
         remaining = evidence_still_missing(tracker.get_slot("issue_category"), len(files))
-        if remaining and not followup:
+        # this validation runs twice a turn (slot mappings, then the form): ask once per turn
+        asked_now = "evidence_followup" in slots_set_this_turn(tracker)
+        if remaining and (not followup or asked_now):
             return {"evidence": files, "evidence_status": None, "evidence_followup": remaining}
         return {"evidence": files, "evidence_status": "provided", "evidence_missing": remaining}
 
@@ -368,6 +371,16 @@ class ValidateComplaintForm(FormValidationAction):
         """Files the customer uploaded in this conversation (widget and connectors)."""
         store = dependencies.evidence_store()
         return await asyncio.to_thread(store.list, conversation_id)
+
+    @staticmethod
+    def _confirmed_this_turn(tracker: Tracker, order_id: str) -> bool:
+        """Whether this message already confirmed the unknown number.
+
+        The slot mappings run this validation once before the form does; the form must not
+        ask again.
+        """
+        changed = slots_set_this_turn(tracker)
+        return changed.get("order_verified") is False and changed.get("order_id") == order_id
 
     @staticmethod
     def _answers_open_question(tracker: Tracker) -> bool:
@@ -408,3 +421,15 @@ def _live_session_known(tracker: Tracker) -> bool:
         if isinstance(live, dict) and (live.get("room_id") or live.get("streamer")):
             return True
     return False
+
+
+def _asked_this_turn(tracker: Tracker, slot: str) -> bool:
+    """Whether this message answers the question about `slot`.
+
+    The slot mappings' pass of this validation already moves `requested_slot` on; the
+    form's own pass must still see the answer, or Rasa rejects a slot it does not list.
+    """
+    return slot in (
+        tracker.get_slot("requested_slot"),
+        slot_before_this_turn(tracker, "requested_slot"),
+    )

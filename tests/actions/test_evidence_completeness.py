@@ -16,6 +16,10 @@ def _upload(*names):
         dependencies.evidence_store().save("customer-1", name, files.jpeg(40 + n, 30))
 
 
+def _followup_set_this_turn(missing):
+    return [{"event": "slot", "name": "evidence_followup", "value": missing}]
+
+
 async def test_fewer_files_than_the_set_asks_once_for_the_rest(dispatcher, domain):
     _upload("外箱.jpg")
     form = ValidateComplaintForm()
@@ -24,6 +28,16 @@ async def test_fewer_files_than_the_set_asks_once_for_the_rest(dispatcher, domai
     assert result["evidence_status"] is None  # the question stays open
     assert result["evidence_followup"] == ["商品破损照片", "快递面单"]
     assert len(result["evidence"]) == 1
+
+    # the form validates a second time in the same turn: still asking
+    again = make_tracker(
+        "/send_evidence",
+        "send_evidence",
+        slots={**ASKED, "evidence_followup": result["evidence_followup"]},
+        after_user=_followup_set_this_turn(result["evidence_followup"]),
+    )
+    second = await form.validate_evidence_status("provided", dispatcher, again, domain)
+    assert second["evidence_status"] is None
 
     # the follow-up names what is missing, once
     asking = make_tracker(
