@@ -9,8 +9,8 @@ message is scored directly.
 
 `compile_head` only compiles what it can reproduce exactly (TF-IDF as the project configures
 it, `CalibratedClassifierCV` over `LinearSVC` with sigmoid calibration, every class in every
-fold) and checks the compiled head against scikit-learn on probe texts; otherwise it returns
-None and the caller keeps using scikit-learn.
+fold); otherwise it returns None and the caller keeps using scikit-learn. The caller checks
+the compiled head against scikit-learn on probe texts before using it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 _WHITESPACE = re.compile(r"\s\s+")
-_TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -131,12 +130,8 @@ def _folds(classifier: Any, classes: Sequence[str]) -> Optional[List[Tuple[Any, 
     return folds
 
 
-def compile_head(head: Dict[str, Any], probes: Sequence[Tuple[str, str]]) -> Optional[CompiledHead]:
-    """A compiled copy of a fitted head, or None if it cannot match scikit-learn exactly.
-
-    `probes`: (text, last clause) pairs scored both ways; any difference beyond rounding
-    error keeps the head on scikit-learn.
-    """
+def compile_head(head: Dict[str, Any]) -> Optional[CompiledHead]:
+    """A compiled copy of a fitted head, or None if it is not a model this module reproduces."""
     vectorizer, classifier = head.get("vectorizer"), head.get("classifier")
     if vectorizer is None or classifier is None:
         return None
@@ -146,31 +141,15 @@ def compile_head(head: Dict[str, Any], probes: Sequence[Tuple[str, str]]) -> Opt
     folds = _folds(classifier, head["classes"])
     if main is None or folds is None or (tail_vectorizer is not None and tail is None):
         return None
-    compiled = CompiledHead(
+    weights = np.hstack([svm.coef_.T for svm, _ in folds])
+    if weights.shape[0] != len(main.idf) + (len(tail.idf) if tail is not None else 0):
+        return None
+    return CompiledHead(
         main=main,
         tail=tail,
         tail_weight=float(head.get("tail_weight", 0.0)),
-        weights=np.hstack([svm.coef_.T for svm, _ in folds]),
+        weights=weights,
         intercepts=np.vstack([svm.intercept_ for svm, _ in folds]),
         slopes=np.array([[c.a_ for c in calibrators] for _, calibrators in folds]),
         offsets=np.array([[c.b_ for c in calibrators] for _, calibrators in folds]),
     )
-    return compiled if _agrees(compiled, head, probes) else None
-
-
-def _agrees(compiled: CompiledHead, head: Dict[str, Any], probes: Sequence[Tuple[str, str]]) -> bool:
-    """Whether the compiled head scores the probes as scikit-learn does."""
-    from scipy import sparse
-
-    for text, clause in probes:
-        features = head["vectorizer"].transform([text])
-        if compiled.tail is not None:
-            tail = head["tail_vectorizer"].transform([clause])
-            features = sparse.hstack([features, compiled.tail_weight * tail], format="csr")
-        expected = head["classifier"].predict_proba(features)[0]
-        columns, values = compiled.features(text, clause)
-        if features.shape[1] != compiled.weights.shape[0]:
-            return False
-        if not np.allclose(compiled.probabilities(columns, values), expected, rtol=0, atol=_TOLERANCE):
-            return False
-    return True

@@ -216,7 +216,7 @@ def _head_from_state(state: Optional[Dict[str, Any]], config: Dict[str, Any]) ->
     return _with_compiled(head)
 
 
-# Texts the compiled heads are checked on against scikit-learn (fast_head.compile_head).
+# Texts the compiled heads are checked on against scikit-learn (`_scores_as_sklearn`).
 _PROBES = (
     "收到的杯子碎了！！订单 2024 1123 5567，给我补发一个",
     "退款一直没到账 今天必须退给我",
@@ -228,9 +228,20 @@ _PROBES = (
 
 def _with_compiled(head: Head) -> Head:
     """The head plus its numpy copy for scoring single messages fast, when exact."""
-    probes = [(_prepare(text), last_clause(_prepare(text))) for text in _PROBES]
-    head["compiled"] = compile_head(head, probes)
+    compiled = compile_head(head)
+    head["compiled"] = compiled if compiled and _scores_as_sklearn(compiled, head) else None
     return head
+
+
+def _scores_as_sklearn(compiled: CompiledHead, head: Head) -> bool:
+    """Whether the compiled head gives scikit-learn's probabilities on the probe texts."""
+    texts = [_prepare(text) for text in _PROBES]
+    expected = head["classifier"].predict_proba(_features(head, texts))
+    for text, row in zip(texts, expected, strict=True):
+        got = compiled.probabilities(*compiled.features(text, last_clause(text)))
+        if not np.allclose(got, row, rtol=0, atol=1e-9):
+            return False
+    return True
 
 
 def _ranked(compiled: CompiledHead, classes: Sequence[str], text: str) -> List[Tuple[str, float]]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 import logging
 from functools import lru_cache
-from typing import Any, Callable, Dict, Tuple
+from typing import Any, Callable, Dict, Optional, Tuple
 
 from jsonschema import exceptions, validators
 from jsonschema.protocols import Validator
@@ -50,7 +50,7 @@ def action_result_validator() -> Validator:
 
 
 @lru_cache(maxsize=1)
-def _event_validators() -> Tuple[Validator, Dict[str, Validator]]:
+def _event_validators() -> Optional[Tuple[Validator, Dict[str, Validator]]]:
     """The schema without the events' `oneOf`, and one validator per event type.
 
     Rasa's events schema is a `oneOf` over 23 event types, each fixing `event` with a
@@ -66,10 +66,10 @@ def _event_validators() -> Tuple[Validator, Dict[str, Validator]]:
     for branch in branches:
         const = branch.get("properties", {}).get("event", {}).get("const")
         if not isinstance(const, str) or const in by_type:
-            return action_result_validator(), {}
+            return None
         by_type[const] = validators.validator_for(schema)(branch)
-    if "event" not in items.get("required", []):
-        return action_result_validator(), {}
+    if not by_type or "event" not in items.get("required", []):
+        return None
     outer = copy.deepcopy(schema)
     del outer["properties"]["events"]["items"]["oneOf"]
     return validators.validator_for(schema)(outer), by_type
@@ -77,8 +77,11 @@ def _event_validators() -> Tuple[Validator, Dict[str, Validator]]:
 
 def _valid_by_event_type(result: Any) -> bool:
     """Whether the response is valid, checking each event against its own type's branch."""
-    outer, by_type = _event_validators()
-    if not by_type or not outer.is_valid(result):
+    validators = _event_validators()
+    if validators is None:
+        return False
+    outer, by_type = validators
+    if not outer.is_valid(result):
         return False
     for event in result.get("events") or []:
         branch = by_type.get(event["event"])
@@ -119,7 +122,8 @@ def install() -> None:
     stock = RemoteAction.__dict__.get("_validate_action_result")
     if stock is None:
         raise RuntimeError("RemoteAction._validate_action_result is gone: re-check this patch")
-    _event_validators()  # fail at start-up, not on the first action, if the schema is bad
+    action_result_validator()  # fail at start-up, not on the first action, if the schema is bad
+    _event_validators()
     _STOCK["_validate_action_result"] = stock
     RemoteAction._validate_action_result = _cached_validate_action_result  # type: ignore[method-assign]
     logger.info("custom-action responses are validated with a cached JSON-schema validator")

@@ -26,19 +26,20 @@ def _component(cls, config, model_storage, execution_context, name):
     )
 
 
-@pytest.fixture
-def featurized(model_storage, execution_context):
+def _featurized(examples, model_storage, execution_context, suffix=""):
     """Training data and a featurize(messages) function, through the real components."""
-    tokenizer = _component(NormalizingJiebaTokenizer, {}, model_storage, execution_context, "t")
+    tokenizer = _component(
+        NormalizingJiebaTokenizer, {}, model_storage, execution_context, f"t{suffix}"
+    )
     featurizer = _component(
         CountVectorsFeaturizer,
         {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 3},
         model_storage,
         execution_context,
-        "f",
+        f"f{suffix}",
     )
     data = TrainingData(
-        [Message(data={"text": t, "intent": i}) for i, texts in EXAMPLES.items() for t in texts]
+        [Message(data={"text": t, "intent": i}) for i, texts in examples.items() for t in texts]
     )
     tokenizer.process_training_data(data)
     featurizer.train(data)
@@ -51,6 +52,11 @@ def featurized(model_storage, execution_context):
         return messages
 
     return data, featurize
+
+
+@pytest.fixture
+def featurized(model_storage, execution_context):
+    return _featurized(EXAMPLES, model_storage, execution_context)
 
 
 def _train(cls, config, data, model_storage, execution_context, name):
@@ -133,28 +139,7 @@ IMBALANCED = {
 @pytest.fixture
 def imbalanced(model_storage, execution_context):
     """IMBALANCED featurized like `featurized` (own resource names: both may be used)."""
-    tokenizer = _component(NormalizingJiebaTokenizer, {}, model_storage, execution_context, "t2")
-    featurizer = _component(
-        CountVectorsFeaturizer,
-        {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 3},
-        model_storage,
-        execution_context,
-        "f2",
-    )
-    data = TrainingData(
-        [Message(data={"text": t, "intent": i}) for i, texts in IMBALANCED.items() for t in texts]
-    )
-    tokenizer.process_training_data(data)
-    featurizer.train(data)
-    featurizer.process_training_data(data)
-
-    def featurize(texts):
-        messages = [Message(data={"text": t}) for t in texts]
-        tokenizer.process(messages)
-        featurizer.process(messages)
-        return messages
-
-    return data, featurize
+    return _featurized(IMBALANCED, model_storage, execution_context, suffix="2")
 
 
 def _intents(classifier, featurize, texts):

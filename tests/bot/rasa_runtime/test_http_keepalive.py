@@ -1,13 +1,32 @@
 """Calls to the action server reuse one kept-alive connection, with Rasa's own request code."""
 
 import json
-from typing import List, Tuple
+from contextlib import asynccontextmanager
+from typing import AsyncIterator, Awaitable, Callable, List, Tuple
 
 import pytest
 from aiohttp import web
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.rasa_runtime import http_keepalive
+
+
+@asynccontextmanager
+async def serving(
+    handler: Callable[[web.Request], Awaitable[web.Response]],
+) -> AsyncIterator[str]:
+    """A local HTTP server with `handler` at /webhook; yields the webhook's URL."""
+    app = web.Application()
+    app.router.add_post("/webhook", handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        yield f"http://127.0.0.1:{port}/webhook"
+    finally:
+        await runner.cleanup()
 
 
 @pytest.fixture
@@ -22,15 +41,8 @@ async def action_server():
         body = await request.json()
         return web.json_response({"events": [], "responses": [], "echo": body["next_action"]})
 
-    app = web.Application()
-    app.router.add_post("/webhook", webhook)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    yield f"http://127.0.0.1:{port}/webhook", peers, headers
-    await runner.cleanup()
+    async with serving(webhook) as url:
+        yield url, peers, headers
 
 
 @pytest.fixture
@@ -101,20 +113,13 @@ async def test_errors_are_raised_as_rasa_raises_them(installed):
     async def broken(request: web.Request) -> web.Response:
         return web.Response(status=500, text="boom")
 
-    app = web.Application()
-    app.router.add_post("/webhook", broken)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    try:
-        with pytest.raises(ClientResponseError) as error:
-            await EndpointConfig(f"http://127.0.0.1:{port}/webhook").request(json={})
-        assert error.value.status == 500
-    finally:
-        await http_keepalive.close_sessions()
-        await runner.cleanup()
+    async with serving(broken) as url:
+        try:
+            with pytest.raises(ClientResponseError) as error:
+                await EndpointConfig(url).request(json={})
+            assert error.value.status == 500
+        finally:
+            await http_keepalive.close_sessions()
 
 
 def test_install_is_idempotent_and_uninstall_restores_rasa(stock):
