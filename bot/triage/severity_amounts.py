@@ -17,6 +17,8 @@ from bot.nlu.spacy_pipeline import parse_chinese_number
 # price: a currency sign or unit, a price word before, "买的"/"的" after a magnitude; never a
 # bare long number (order and phone numbers).
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]{0,7})"
+# a sum in thousands or ten thousands written in Chinese numerals ("两千", "一万二"); empty 2nd group
+_CHINESE_THOUSANDS = r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*[千万][零〇一二两三四五六七八九十百千万]*)()"
 _MAGNITUDE = r"(万|千|w|k)?"
 # Roughly the number: "两千整的", "两千出头的", "三千左右的", "两千几的".
 _ABOUT = r"(?:多|整|出头|左右|来|余|几)?"
@@ -34,14 +36,8 @@ _MONEY_PATTERNS = [
     re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*{_ABOUT}\s*的"),
     # "一万出头", "3千左右": a sum in thousands, roughly (not "一万多年", "三千左右人")
     re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*(?:出头|左右)(?!\s*[年人个次天步米字])"),
-    re.compile(
-        r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*[千万][零〇一二两三四五六七八九十百千万]*)()"
-        r"\s*(?:出头|左右)(?!\s*[年人个次天步米字])"
-    ),
-    re.compile(
-        r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*[千万][零〇一二两三四五六七八九十百千万]*)()"
-        rf"\s*{_ABOUT}\s*的"
-    ),
+    re.compile(rf"{_CHINESE_THOUSANDS}\s*(?:出头|左右)(?!\s*[年人个次天步米字])"),
+    re.compile(rf"{_CHINESE_THOUSANDS}\s*{_ABOUT}\s*的"),
 ]
 # Vague large sums: "好几千", "上万", "几万块".
 _VAGUE_AMOUNTS = {
