@@ -895,9 +895,7 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
             # Pinduoduo's date and the rest ("241123-0567...", "241126 5382..."), also after
             # a letter prefix ("PDD 241125-0123...", "PDD241125-0123...")
             after_prefix = end == start + 2 and first.text.isalpha()
-            joined = (end == start + 1 or after_prefix) and _pinduoduo_joint(
-                groups[end - 1], group
-            )
+            joined = (end == start + 1 or after_prefix) and _pinduoduo_joint(groups[end - 1], group)
             # a letter prefix, a colon or dash, then the number: "JD：202411230098", "JD-2024..."
             joined = joined or (
                 end == start + 1
