@@ -177,9 +177,10 @@ _CN_DIGIT_CHARS: Dict[str, str] = {
 # Shorter runs of Chinese numerals are words and quantities ("一一对应", "三五天").
 _LONG_NUMBER = 7
 # Up to `_MAX_RUN_GAP` of these between two digits keep them in one run ("二 零 二 四",
-# "二零二四，一一二三", "二八五四   一三零九" once a hesitation is blanked, see below).
+# "二零二四，一一二三", "二八五四   一三零九" once a hesitation is blanked, see below); four,
+# as between the groups of one number in `bot.nlu.spacy_pipeline`.
 _RUN_GAP = frozenset(" -_./·,、，\u3000")
-_MAX_RUN_GAP = 3
+_MAX_RUN_GAP = 4
 # A numeral unit next to a run makes it a counted quantity ("一二三四五六七八九十个").
 _NUMERAL_UNITS = frozenset("十百千万亿拾佰仟第")
 # A last numeral that starts a word is not a digit: "...五六七一直没发货", "两个", "零件".

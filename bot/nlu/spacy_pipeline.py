@@ -98,8 +98,10 @@ _NUMERIC_DATE = re.compile(
     re.IGNORECASE,
 )
 _GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)")
-# Digits in thousands only (at least seven): an id after an order word ("285,413,097,762").
+# Digits in thousands only: seven to nine digits are an id after an order word
+# ("285,413,097"), ten or more always (no complaint is about a billion yuan).
 _THOUSANDS_ID = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_THOUSANDS_LONG_ID = re.compile(r"\d{1,3}(?:,\d{3}){3,}")
 # Prices with cents ("299.00", "2.5"); "2024.1123.5567" and "202411.235567" are id groups.
 _DECIMAL = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")
 
@@ -348,7 +350,8 @@ _RETRACTED_RIGHT = re.compile(
 # A number given as the correction of an earlier one ("更正：3012…", "应该是 2412…") beats
 # it even when nothing takes the earlier one back in words.
 _CORRECTION_LEFT = re.compile(
-    r"(?:更正|纠正|改正|改成|改为|正确的?(?:是|为)|应该是|应为)[\s:,]*(?:订单号?|单号)?[\s:,是为]*$"
+    r"(?:(?:更正|纠正|改正)(?:一下)?|改成|改为|应该是|应为|正确的?)"
+    r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,]*$"
 )
 # Quantities and sizes: a number right before one of these is never a piece of an id.
 _COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
@@ -513,7 +516,9 @@ def _is_id_token(token: Token) -> bool:
     if token._.complaint_merged or _GROUP.fullmatch(token.text):
         return True
     # Dictation writes a long number with thousands separators ("订单号是285,413,097,762"):
-    # an id when an order word introduces it, else the amount it looks like.
+    # an id when it is too long for an amount or an order word introduces it.
+    if _THOUSANDS_LONG_ID.fullmatch(token.text):
+        return True
     return bool(_THOUSANDS_ID.fullmatch(token.text)) and (
         _left_context(token.doc.text, token.idx) == "order"
     )
@@ -668,7 +673,7 @@ def _retracted(token: Token) -> bool:
 def _corrects(token: Token) -> bool:
     """The customer gives this number as a correction: "更正：2024...", "应该是2024..."."""
     text = token.doc.text
-    return bool(_CORRECTION_LEFT.search(text[max(0, token.idx - 12) : token.idx]))
+    return bool(_CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx]))
 
 
 def _annotate(doc: Doc, order_pattern: re.Pattern[str]) -> None:
