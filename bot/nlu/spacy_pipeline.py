@@ -15,9 +15,13 @@ in three components:
    ("2024.11.23"), decimals ("299.00") and grouped amounts ("1,299.50"). A group that is a
    whole number by itself (ten or more characters, or a mobile number) is never joined to
    its neighbour (but to a letter prefix by a colon or dash, and Pinduoduo's
-   "241123-056789012345678", also after a prefix: "PDD 241123-0567..."), nor is a number
+   "241123-056789012345678", also after a prefix: "PDD 241123-0567...", or with a space
+   when the rest has its fifteen digits), nor is a number
    that is an amount (followed by 元/块) or a short quantity or size (2件, 42码); a long
-   number an app broke over two lines (2024112500 / 318876) is joined back.
+   number an app broke over two lines (2024112500 / 318876) is joined back, and so are a
+   dashed number's last single digit ("692-384-…-465-1") and a prefix voice input spells
+   letter by letter ("S O 2024…"). A key written in dashed blocks with a block of letters
+   after the first ("ABCD-EFGH-1234-5678") is one token and no id.
    It then decides, per number, what the words around it make of it, on the normalised text
    itself rather than on jieba's words (jieba cuts "快递单号" as 快递/单/号 and "顺丰单号" as
    顺丰单/号): the longest context word right before the number (only spaces, punctuation,
@@ -38,8 +42,9 @@ in three components:
 Every id-like token gets exactly one kind, so the ruler's number patterns never compete.
 
 A message may hold several order numbers: `extract` returns them all, in order; a complaint
-files one, `primary_order` (a number called an order beats a bare one, a number the customer
-takes back loses, else the first), and the Rasa component passes on only that one.
+files one, `primary_order` (a correction such as "更正：…" beats the rest, a number called an
+order beats a bare one, a number the customer takes back loses, else the first), and the Rasa
+component passes on only that one.
 
 Pipelines are built on first use and cached per order-number pattern; nothing is built at
 import time.
