@@ -176,8 +176,11 @@ _CN_DIGIT_CHARS: Dict[str, str] = {
 # A run of this many digits (of any form) is a long number: an order, phone or parcel id.
 # Shorter runs of Chinese numerals are words and quantities ("一一对应", "三五天").
 _LONG_NUMBER = 7
-# One of these between two digits keeps them in one run ("二 零 二 四", "二零二四，一一二三").
+# Up to `_MAX_RUN_GAP` of these between two digits keep them in one run ("二 零 二 四",
+# "二零二四，一一二三", "二八五四   一三零九" once a hesitation is blanked, see below); four,
+# as between the groups of one number in `bot.nlu.spacy_pipeline`.
 _RUN_GAP = frozenset(" -_./·,、，\u3000")
+_MAX_RUN_GAP = 4
 # A numeral unit next to a run makes it a counted quantity ("一二三四五六七八九十个").
 _NUMERAL_UNITS = frozenset("十百千万亿拾佰仟第")
 # A last numeral that starts a word is not a digit: "...五六七一直没发货", "两个", "零件".
@@ -190,6 +193,34 @@ _WORD_AFTER = {
 _TYPO_DIGITS: Dict[str, str] = {"o": "0", "O": "0", "i": "1", "I": "1", "l": "1", "L": "1"}
 _ALNUM_SPAN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]+(?:[ \-_./·][0-9A-Za-z]+)*")
 _TYPO_GROUP = re.compile(r"[0-9oOiIlL]*[0-9][0-9oOiIlL]*")
+
+
+# Characters a number is read out of: ASCII digits and letters, and the numerals above.
+_ID_CHARS = "0-9A-Za-z" + "".join(_CN_DIGIT_CHARS)
+# Voice input says the dash of "241126-5382..." and "SO-2024-..." as a word (杠, 横杠, 横线)
+# and hesitates between the groups it reads ("二八五四 嗯 一三零九"). Between two characters
+# of a number these become a dash and spaces, so the groups stay one number.
+_SPOKEN_DASH = re.compile(r"横杠|横线|杠")
+_SPOKEN_SEPARATOR = re.compile(
+    rf"(?<=[{_ID_CHARS}])[ ,，、]?(?:{_SPOKEN_DASH.pattern}|[嗯呃额唔啊]{{1,2}})[ ,，、]?"
+    rf"(?=[{_ID_CHARS}])"
+)
+
+
+def _spoken_separators(text: str) -> str:
+    """Spoken dashes to "-" and hesitations to spaces between the groups of a number.
+
+    "二四一一二六杠五三八…" reads "241126-538…"; "SO横杠二零二四" reads "SO- 2024";
+    "二八五四 嗯 一三零九" reads "二八五四   一三零九". Same length as `text`.
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        dash = _SPOKEN_DASH.search(match.group())
+        if dash is None:
+            return " " * len(match.group())
+        return " " * dash.start() + "-" + " " * (len(match.group()) - dash.start() - 1)
+
+    return _SPOKEN_SEPARATOR.sub(blank, text)
 
 
 def _digit_of(char: str) -> Optional[str]:
@@ -219,16 +250,13 @@ def _digit_at(text: str, index: int) -> Optional[str]:
 
 
 def _digit_runs(text: str) -> List[List[int]]:
-    """Positions of digit-like characters, in runs (one gap character allowed inside)."""
+    """Positions of digit-like characters, in runs (short gaps of `_RUN_GAP` allowed inside)."""
     runs: List[List[int]] = []
     current: List[int] = []
     for index in range(len(text)):
         if _digit_at(text, index) is not None:
-            if (
-                current
-                and index - current[-1] > 1
-                and (index - current[-1] > 2 or text[index - 1] not in _RUN_GAP)
-            ):
+            gap = text[current[-1] + 1 : index] if current else ""
+            if len(gap) > _MAX_RUN_GAP or any(char not in _RUN_GAP for char in gap):
                 runs.append(current)
                 current = []
             current.append(index)
@@ -299,7 +327,9 @@ def normalize_digits(text: str) -> str:
     and other non-ASCII digits, mixed with ASCII digits or not, when they form a number of at
     least seven digits; and O/I/l typed for 0/1 inside an otherwise numeric id. Words,
     quantities and dates in numerals ("一一对应", "二零二四年", "三五天") are left alone.
+    Spoken dashes (杠) and hesitations (嗯) between the groups of a number are a dash and
+    spaces first, so voice input reads as one number.
     """
     if not text:
         return ""
-    return _fix_letter_typos(_spell_digits(text))
+    return _fix_letter_typos(_spell_digits(_spoken_separators(text)))

@@ -15,9 +15,13 @@ in three components:
    ("2024.11.23"), decimals ("299.00") and grouped amounts ("1,299.50"). A group that is a
    whole number by itself (ten or more characters, or a mobile number) is never joined to
    its neighbour (but to a letter prefix by a colon or dash, and Pinduoduo's
-   "241123-056789012345678", also after a prefix: "PDD 241123-0567..."), nor is a number
+   "241123-056789012345678", also after a prefix: "PDD 241123-0567...", or with a space
+   when the rest has its fifteen digits), nor is a number
    that is an amount (followed by 元/块) or a short quantity or size (2件, 42码); a long
-   number an app broke over two lines (2024112500 / 318876) is joined back.
+   number an app broke over two lines (2024112500 / 318876) is joined back, and so are a
+   dashed number's last single digit ("692-384-…-465-1") and a prefix voice input spells
+   letter by letter ("S O 2024…"). A key written in dashed blocks with a block of letters
+   after the first ("ABCD-EFGH-1234-5678") is one token and no id.
    It then decides, per number, what the words around it make of it, on the normalised text
    itself rather than on jieba's words (jieba cuts "快递单号" as 快递/单/号 and "顺丰单号" as
    顺丰单/号): the longest context word right before the number (only spaces, punctuation,
@@ -38,8 +42,9 @@ in three components:
 Every id-like token gets exactly one kind, so the ruler's number patterns never compete.
 
 A message may hold several order numbers: `extract` returns them all, in order; a complaint
-files one, `primary_order` (a number called an order beats a bare one, a number the customer
-takes back loses, else the first), and the Rasa component passes on only that one.
+files one, `primary_order` (a correction such as "更正：…" beats the rest, a number called an
+order beats a bare one, a number the customer takes back loses, else the first), and the Rasa
+component passes on only that one.
 
 Pipelines are built on first use and cached per order-number pattern; nothing is built at
 import time.
@@ -98,6 +103,10 @@ _NUMERIC_DATE = re.compile(
     re.IGNORECASE,
 )
 _GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)")
+# Digits in thousands only: seven to nine digits are an id after an order word
+# ("285,413,097"), ten or more always (no complaint is about a billion yuan).
+_THOUSANDS_ID = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_THOUSANDS_LONG_ID = re.compile(r"\d{1,3}(?:,\d{3}){3,}")
 # Prices with cents ("299.00", "2.5"); "2024.1123.5567" and "202411.235567" are id groups.
 _DECIMAL = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")
 
@@ -127,6 +136,9 @@ _UNITS = {
 # A number directly followed by one of these is an amount, never an order or phone number.
 _AMOUNT_FOLLOWERS = frozenset(_UNITS) | frozenset(_MAGNITUDE) | {"多", "钱"}
 
+# What a payment bill calls the shop's own order number (WeChat Pay's 商户单号, Alipay's
+# 商户订单号, the merchant's out_trade_no): an order, unlike the payment's 交易单号.
+_MERCHANT_ORDER_WORDS = ["商户单号", "商户订单号"]
 # Context words, matched on the normalised text (Simplified, half-width, lower-case) right
 # before a number, the longest one winning: "售后单号" (not an order) beats "单号".
 _ORDER_WORDS = [
@@ -138,6 +150,11 @@ _ORDER_WORDS = [
     "订单no",
     "订单no.",
     "订单信息",
+    "订单流水号",
+    "订购单",
+    "订购单号",
+    "订购编号",
+    *_MERCHANT_ORDER_WORDS,
     "单号",
     "单号码",
     "单子",
@@ -258,6 +275,7 @@ _OTHER_WORDS = [
             "帐户",
         )
         for tail in ("单号", "编号", "号", "号码", "id", "单")
+        if f"{what}{tail}" not in _MERCHANT_ORDER_WORDS
     ),
     "邮编",
     "邮政编码",
@@ -275,7 +293,9 @@ _OTHER_WORDS = [
     "工号",
     "身份证",
     "身份证号",
+    "卡",  # 这张卡, 信用卡, 购物卡: a card number, whatever the card
     "卡号",
+    "卡密",
     "银行卡",
     "银行卡号",
     "账号",
@@ -327,9 +347,16 @@ _URL = re.compile(
 )
 # An order the customer takes back: "不是2024...，是2024...", "2024...写错了".
 _RETRACTED_LEFT = re.compile(r"不是[\s:,]*(?:订单号?|单号)?[\s:,]*$")
+_INTERJECTION = r"(?:[哦噢喔啊呃额嗯哎唉诶欸呀]+[\s,]*)?"  # "…7219 哦不对 是…"
 _RETRACTED_RIGHT = re.compile(
     r"[\s,]*(?:是|号码|单号)?(?:写|填|打|输|弄|搞)错"
-    r"|[\s,]*(?:错了|不对|有误)+(?=$|[\s,.!?;。，])"
+    rf"|[\s,]*{_INTERJECTION}(?:错了|不对|有误)+(?=$|[\s,.!?;。，])"
+)
+# A number given as the correction of an earlier one ("更正：3012…", "应该是 2412…") beats
+# it even when nothing takes the earlier one back in words.
+_CORRECTION_LEFT = re.compile(
+    r"(?:(?:更正|纠正|改正)(?:一下)?|改成|改为|应该是|应为|正确的?)"
+    r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,]*$"
 )
 # Quantities and sizes: a number right before one of these is never a piece of an id.
 _COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
@@ -390,6 +417,7 @@ _CONFIDENCE: Dict[Tuple[str, str], float] = {
     (ORDER_ID, "post"): 0.9,
     (ORDER_ID, "bare"): 0.75,
     (ORDER_ID, "retracted"): 0.3,
+    (ORDER_ID, "corrected"): 0.97,
     (PHONE, "ctx"): 0.95,
     (PHONE, "post"): 0.9,
     (PHONE, "intl"): 0.9,
@@ -490,7 +518,15 @@ def _compact(text: str) -> str:
 
 
 def _is_id_token(token: Token) -> bool:
-    return bool(token._.complaint_merged or _GROUP.fullmatch(token.text))
+    if token._.complaint_merged or _GROUP.fullmatch(token.text):
+        return True
+    # Dictation writes a long number with thousands separators ("订单号是285,413,097,762"):
+    # an id when it is too long for an amount or an order word introduces it.
+    if _THOUSANDS_LONG_ID.fullmatch(token.text):
+        return True
+    return bool(_THOUSANDS_ID.fullmatch(token.text)) and (
+        _left_context(token.doc.text, token.idx) == "order"
+    )
 
 
 def _is_amount(token: Token) -> bool:
@@ -639,6 +675,12 @@ def _retracted(token: Token) -> bool:
     return bool(_RETRACTED_LEFT.search(before) or _RETRACTED_RIGHT.match(after))
 
 
+def _corrects(token: Token) -> bool:
+    """The customer gives this number as a correction: "更正：2024...", "应该是2024..."."""
+    text = token.doc.text
+    return bool(_CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx]))
+
+
 def _annotate(doc: Doc, order_pattern: re.Pattern[str]) -> None:
     for token in doc:
         token._.complaint_id = _compact_id(token)
@@ -741,6 +783,74 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
     return runs
 
 
+# Pinduoduo's order number: six digits of the order date (maybe after a letter prefix such as
+# "PDD"), a dash, fifteen digits: "241123-056789012345678".
+_PINDUODUO_HEAD = re.compile(r"[a-z]{0,4}\d{6}", re.IGNORECASE)
+_PINDUODUO_TAIL = re.compile(r"\d{15}")
+
+
+def _pinduoduo_joint(previous: _Group, group: _Group) -> bool:
+    """Whether `group` is the rest of a Pinduoduo number whose date part is `previous`.
+
+    Joined by a dash, or by a space (an IME's ideographic space, a line break) when the rest
+    has Pinduoduo's full fifteen digits: "241126 538207164920371".
+    """
+    if not (_PINDUODUO_HEAD.fullmatch(previous.text) and group.text.isdigit()):
+        return False
+    between = group.between.strip()
+    return between == "-" or (not between and bool(_PINDUODUO_TAIL.fullmatch(group.text)))
+
+
+def _joined_by_punctuation(group: _Group) -> bool:
+    return any(char in _ID_PUNCTUATION for char in group.between)
+
+
+def _continues_id(groups: Sequence[_Group], start: int, end: int) -> bool:
+    """Whether `groups[end]` may continue the id that starts at `groups[start]`.
+
+    A group with digits in it, and three kinds of one-character groups: digits voice input
+    spells one by one ("2 0 2 4 …"), the last digit of a number dashed throughout
+    ("692-384-750-192-837-465-1"), and the letters of a prefix spelt one by one ("S O 2024…").
+    """
+    group, previous = groups[end], groups[end - 1]
+    if _group_ok(group.text, first=False):
+        return True
+    if len(group.text) != 1:
+        return False
+    if group.text.isdigit():
+        spelt = len(previous.text) == 1
+        dashed_tail = (
+            _joined_by_punctuation(group) and group.between.strip() == previous.between.strip()
+        )
+        return spelt or dashed_tail
+    prefix = groups[start:end]
+    return len(prefix) < 4 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
+
+
+def _code_blocks(groups: Sequence[_Group]) -> List[Tuple[List[_Group], bool]]:
+    """The run cut into (groups, is_code) parts: codes are never ids, nor pieces of one.
+
+    A code is written in dashed blocks with a block of letters only after the first, as card
+    keys and vouchers are ("ABCD-EFGH-1234-5678"); an id has letters at most in front
+    ("SO-2024-001234", "PDD 241125-0123…"). Without this the digits after the letters would
+    pass for an order ("EFGH-1234-5678").
+    """
+    blocks: List[List[_Group]] = []
+    for group in groups:
+        if blocks and _joined_by_punctuation(group):
+            blocks[-1].append(group)
+        else:
+            blocks.append([group])
+    parts: List[Tuple[List[_Group], bool]] = []
+    for block in blocks:
+        is_code = any(group.text.isalpha() for group in block[1:])
+        if parts and not is_code and not parts[-1][1]:
+            parts[-1][0].extend(block)
+        else:
+            parts.append((list(block), is_code))
+    return parts
+
+
 def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
     def plausible(texts: Sequence[str]) -> bool:
         if _looks_like_date(texts):
@@ -792,16 +902,10 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
         for end in range(start + 1, len(groups)):
             group = groups[end]
             length += len(group.text)
-            # voice input puts a space between every digit: "2 0 2 4 1 1 2 3"
-            spelt = len(group.text) == 1 and len(groups[end - 1].text) == 1
-            # Pinduoduo: six digits of the date, a dash, fifteen digits ("241123-0567..."),
-            # also after a letter prefix ("PDD 241125-0123...", "PDD241125-0123...")
+            # Pinduoduo's date and the rest ("241123-0567...", "241126 5382..."), also after
+            # a letter prefix ("PDD 241125-0123...", "PDD241125-0123...")
             after_prefix = end == start + 2 and first.text.isalpha()
-            joined = (end == start + 1 or after_prefix) and bool(
-                re.fullmatch(r"[a-z]{0,4}\d{6}", groups[end - 1].text, re.IGNORECASE)
-                and group.text.isdigit()
-                and group.between.strip() == "-"
-            )
+            joined = (end == start + 1 or after_prefix) and _pinduoduo_joint(groups[end - 1], group)
             # a letter prefix, a colon or dash, then the number: "JD：202411230098", "JD-2024..."
             joined = joined or (
                 end == start + 1
@@ -810,7 +914,7 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
             )
             if (
                 length > _MAX_ID_CHARS
-                or not (_group_ok(group.text, first=False) or (spelt and group.text.isdigit()))
+                or not _continues_id(groups, start, end)
                 or group.amount
                 or (whole(group) and not joined)
                 or (
@@ -836,10 +940,15 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
         with doc.retokenize() as retokenizer:
             for span in filter_spans(spans):
                 retokenizer.merge(span)
-        id_spans = []
-        for groups in _id_runs(doc):
+        id_spans, code_spans = [], []
+        parts = [part for run in _id_runs(doc) for part in _code_blocks(run)]
+        for groups, is_code in parts:
+            if is_code:
+                code_spans.append(doc[groups[0].first : groups[-1].last + 1])
+                continue
             if len(groups) == 1:
-                id_spans.append(doc[groups[0].first : groups[0].last + 1])
+                if groups[0].first != groups[0].last:
+                    id_spans.append(doc[groups[0].first : groups[0].last + 1])
                 continue
             start = 0
             while start < len(groups):
@@ -854,6 +963,8 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
         with doc.retokenize() as retokenizer:
             for span in id_spans:
                 retokenizer.merge(span, attrs={"_": {"complaint_merged": True}})
+            for span in code_spans:
+                retokenizer.merge(span)  # one token, and no id: see `_code_blocks`
         _annotate(doc, order_pattern)
         return doc
 
@@ -1054,6 +1165,8 @@ def _entities(doc: Doc, original: str) -> List[ExtractedEntity]:
             continue  # 3号楼, 5号线: a building or a line, not the 3rd
         if label == ORDER_ID and _retracted(ent[-1]):
             rule = "retracted"
+        elif label == ORDER_ID and _corrects(ent[-1]):
+            rule = "corrected"
         found.append(
             ExtractedEntity(
                 label=label,
@@ -1080,9 +1193,9 @@ def extract_many(
 def primary_order(entities: Sequence[ExtractedEntity]) -> Optional[ExtractedEntity]:
     """The one order a complaint is about, when a message holds several ORDER_IDs.
 
-    A complaint files one order. A number called an order ("订单号...") beats one that only
-    looks like an id; one the customer takes back ("不是X，是Y", "X写错了") loses to any
-    other; among equals the first written wins.
+    A complaint files one order. A correction ("更正：Y", "应该是Y") beats the rest; a number
+    called an order ("订单号...") beats one that only looks like an id; one the customer takes
+    back ("不是X，是Y", "X写错了", "X 哦不对") loses to any other; among equals the first wins.
     """
     orders = [e for e in entities if e["label"] == ORDER_ID]
     if not orders:

@@ -96,6 +96,12 @@ def test_fold_digits_keeps_the_shape_of_numbers():
         ("2024112355O7", "202411235507"),
         ("2O24l1235567", "202411235567"),
         ("2024 1123 55I7", "2024 1123 5517"),
+        # spoken dashes and hesitations between the groups of a number (voice input)
+        ("二四一一二六杠五三八二零七一六四九二零三七一", "241126-538207164920371"),
+        ("二四一一二六 横线 五三八二零七一六四九二零三七一", "241126 -  538207164920371"),
+        ("SO横杠二零二四横杠零零一二三四", "SO- 2024- 001234"),
+        ("二八五四 嗯 一三零九 七七六二", "2854   1309 7762"),
+        ("2854 呃 1309 7762", "2854   1309 7762"),
     ],
 )
 def test_normalize_digits_spells_long_numbers_in_digits(text, expected):
@@ -114,6 +120,8 @@ def test_normalize_digits_spells_long_numbers_in_digits(text, expected):
         "202411235567一直没到",
         "iphone15 lol 500ml no 202411235567",
         "ls20241122017 dd20241123889",
+        "抬杠",  # a spoken dash only between the characters of a number
+        "订单号202411235567啊啊啊快点",
         "",
     ],
 )
