@@ -6,12 +6,21 @@ process that does not use our plug-ins runs stock Rasa. `install_all()` is that 
 """
 
 from bot import log_privacy
-from bot.rasa_runtime import action_validation, event_types, graph_runner, http_keepalive
+from bot.rasa_runtime import (
+    action_validation,
+    debug_log_copies,
+    empty_domain,
+    event_types,
+    graph_runner,
+    http_keepalive,
+)
 
 
 def install_all() -> None:
     """Install every runtime fix (idempotent)."""
     action_validation.install()
+    debug_log_copies.install()
+    empty_domain.install()
     event_types.install()
     graph_runner.install()
     http_keepalive.install()
