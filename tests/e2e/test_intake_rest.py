@@ -213,3 +213,20 @@ def test_conversation_survives_a_server_restart(stack):
     stack.say(sender, "确认")
     [ticket] = stack.tickets(conversation_id=sender)
     assert ticket["order_id"] == "202411200012" and ticket["desired_remedy"] == "return_refund"
+
+
+def test_action_server_restart_loses_no_turn(stack):
+    """The Rasa server keeps connections to the action server alive between calls; a
+    restarted action server must not cost the customer a turn (no error reply, no lost answer)."""
+    sender = new_sender()
+    stack.say(sender, "订单202411200012的羽绒服拉链坏了，我要退货退款")
+    assert requested_slot(stack, sender) == "evidence_status"
+    stack.stop("actions")
+    stack.start_actions()
+    stack.wait_ready()
+    replies = stack.say(sender, "没有照片")  # the first call after the restart, at once
+    assert replies and requested_slot(stack, sender) == "contact_status", texts(replies)
+    stack.say(sender, "不用")
+    stack.say(sender, "确认")
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert ticket["order_id"] == "202411200012" and ticket["desired_remedy"] == "return_refund"

@@ -14,13 +14,14 @@ from bot.rasa_runtime import http_keepalive
 @asynccontextmanager
 async def serving(
     handler: Callable[[web.Request], Awaitable[web.Response]],
+    port: int = 0,
 ) -> AsyncIterator[str]:
-    """A local HTTP server with `handler` at /webhook; yields the webhook's URL."""
+    """A local HTTP server with `handler` at /webhook (on `port`, or any free one)."""
     app = web.Application()
     app.router.add_post("/webhook", handler)
     runner = web.AppRunner(app)
     await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
+    site = web.TCPSite(runner, "127.0.0.1", port)
     await site.start()
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     try:
@@ -145,3 +146,21 @@ async def test_the_body_is_utf8_json_of_the_payload(action_server, installed):
 def test_what_ujson_refuses_is_encoded_by_json():
     big = {"amount": 2**70}
     assert json.loads(http_keepalive.dump_json(big)) == big
+
+
+async def test_a_restarted_server_costs_no_call(installed):
+    """The pooled connection dies with the old server; the next call opens a new one."""
+    served: List[str] = []
+
+    async def webhook(request: web.Request) -> web.Response:
+        body = await request.json()
+        served.append(body["next_action"])
+        return web.json_response({"events": [], "responses": [], "echo": body["next_action"]})
+
+    async with serving(webhook) as url:
+        endpoint = EndpointConfig(url)
+        assert await _call(endpoint, 2) == ["action_0", "action_1"]
+        port = int(url.split(":")[2].split("/")[0])
+    async with serving(webhook, port=port):  # the same address at once, a new process's socket
+        assert await _call(endpoint, 2) == ["action_0", "action_1"]
+    assert served == ["action_0", "action_1"] * 2
