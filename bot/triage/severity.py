@@ -16,23 +16,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Literal, Optional, Sequence, Tuple
+from typing import Dict, List, Literal, Optional, Sequence
 
 from bot.nlu.normalize import normalize
 from bot.triage.severity_amounts import stated_amounts
+from bot.triage.severity_context import CLAUSE_END, SENTENCE_END, Context, bounds, veto
 from bot.triage.severity_rules import (
-    CLAUSE_END,
-    COUNTERFACTUAL,
-    IDENTITY,
-    OTHER_SHOP,
-    PRAISE,
     PROBLEM_CUE,
-    PROFESSIONS,
-    QUESTION,
-    RHETORICAL,
-    SENTENCE_END,
     SENTENCE_RULES,
-    THREAT_CUE,
     exclusion_lexicon,
     severity_lexicon,
 )
@@ -63,16 +54,9 @@ class _Hit:
     end: int
 
 
-def _bounds(text: str, start: int, end: int, boundary: re.Pattern[str]) -> Tuple[int, int]:
-    """Start and end of the clause (or sentence, by `boundary`) around text[start:end]."""
-    low = max((m.end() for m in boundary.finditer(text, 0, start)), default=0)
-    after = boundary.search(text, end)
-    return low, after.start() if after else len(text)
-
-
 def _clause(text: str, start: int, end: int, boundary: re.Pattern[str] = CLAUSE_END) -> str:
     """The clause around text[start:end], minus the match itself."""
-    low, high = _bounds(text, start, end, boundary)
+    low, high = bounds(text, start, end, boundary)
     return text[low:start] + text[end:high]
 
 
@@ -90,34 +74,29 @@ def _hits(normalized: str) -> List[_Hit]:
     return hits
 
 
+def _group_word_applies(hit: _Hit, text: str) -> bool:
+    """Whether a weak group word tells of a problem: in its clause, or for "集体" its sentence.
+
+    "很多人都说你们家客服很好" is praise; "我们班集体订的班服" is one buyer.
+    """
+    if hit.label == "group_weak":
+        return bool(PROBLEM_CUE.search(_clause(text, hit.start, hit.end)))
+    if hit.label == "group_context":
+        return bool(PROBLEM_CUE.search(_clause(text, hit.start, hit.end, SENTENCE_END)))
+    return True
+
+
 def _reason(hit: _Hit, text: str) -> Optional[str]:
     """The reason a hit supports in its normalised `text`, or None when its context vetoes it.
 
-    Weak group words need a problem in their clause ("很多人都说你们家客服很好" is praise),
-    "集体" in its sentence; a group in a plain question is asked about, not reported. A
-    threat against another shop, praise ("评论区都是夸的"), a fear told as "以为", and a
-    friend who is a journalist in a message that threatens nothing do not count.
+    Weak group words need a problem around them; then the context vetoes of
+    `bot.triage.severity_context` apply (a question, a negation, a disclaimer, hearsay, a
+    form field, a settled past matter, a joke, a simile, another shop, praise, a job).
     """
-    low, high = _bounds(text, hit.start, hit.end, CLAUSE_END)
-    before = text[low : hit.start]
-    label = hit.label
-    if label == "group_weak" and not PROBLEM_CUE.search(_clause(text, hit.start, hit.end)):
+    if not _group_word_applies(hit, text):
         return None
-    if label == "group_context" and not PROBLEM_CUE.search(
-        _clause(text, hit.start, hit.end, SENTENCE_END)
-    ):
-        return None
-    reason = "group" if label.startswith("group") else label
-    clause = text[low:high]
-    if reason == "group" and QUESTION.search(clause) and not RHETORICAL.search(clause):
-        return None
-    if reason == "injury" and COUNTERFACTUAL.search(before):
-        return None
-    if reason in ("legal", "media") and OTHER_SHOP.search(clause):
-        return None
-    if reason in ("media", "group") and PRAISE.search(clause):
-        return None
-    if hit.text in PROFESSIONS and IDENTITY.search(before) and not THREAT_CUE.search(text):
+    reason = "group" if hit.label.startswith("group") else hit.label
+    if veto(reason, Context.around(text, hit.text, hit.start, hit.end)):
         return None
     return reason
 

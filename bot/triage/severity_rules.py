@@ -277,9 +277,6 @@ PROBLEM_CUE = re.compile(
     r"|褪色|异味|虫|少发|错发|不对|不符|不行|受伤|烫|疼|痛|痒|肿"
     r"|疹|发错|错了|开不了|打不开|不工作|不制冷|没反应|不亮|甲醛|有味|刺鼻|毒"
 )
-# Where a sentence ends (for `_GROUP_CONTEXT`: "集体采购的一百台，一半都开不了机").
-SENTENCE_END = re.compile(r"[。!?;\n]")
-CLAUSE_END = re.compile(r"[。!?;,，、\n~]")
 _PEOPLE = [
     "人",
     "户",
@@ -580,23 +577,3 @@ def severity_lexicon() -> Lexicon:
 def exclusion_lexicon() -> Lexicon:
     """Only the exclusion phrases: to tell a near miss ("曝光不足") from plain text."""
     return Lexicon({"excluded": EXCLUSIONS})
-
-
-# Clause vetoes, applied by `bot.triage.severity` to the clause around a hit.
-# Another shop ("我以前在12315投诉过别家"): no threat to this one.
-OTHER_SHOP = re.compile(r"别家|别的店|别的商家|其他商家|其他店|其他家|另一家|别人家")
-# Praise ("我之前在小红书发过一篇笔记夸你们"): posting, but no exposure.
-PRAISE = re.compile(r"夸|好评|推荐|种草|安利|点赞|表扬|五星")
-# A fear that did not come true ("我还以为会爆炸呢").
-COUNTERFACTUAL = re.compile(r"以为")
-# Someone's job, not a threat ("我朋友是记者，她也买了这个"), unless the message threatens.
-PROFESSIONS = frozenset({"律师", "记者", "媒体"})
-IDENTITY = re.compile(r"(?:是|当|做|干)(?:个|一个|一名|一位)?(?:做)?$")
-THREAT_CUE = re.compile(
-    r"看着办|等着|走着瞧|后果|小心|掂量|别怪|不客气|不处理|不解决|不给|不退|再不|否则|不然"
-    r"|要是不|如果不|说法|负责|违法|违规|欺诈|骗"
-)
-# A question about others, not a report ("别的买家也有这个问题吗？"); a rhetorical one
-# ("不是好多人都没收到吗") says 不/没/难道.
-QUESTION = re.compile(r"[吗嘛么][?!]*$")
-RHETORICAL = re.compile(r"不|没|难道")
