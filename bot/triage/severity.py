@@ -23,6 +23,7 @@ from bot.triage.severity_amounts import stated_amounts
 from bot.triage.severity_context import CLAUSE_END, SENTENCE_END, Context, bounds, veto
 from bot.triage.severity_rules import (
     PROBLEM_CUE,
+    PURCHASE_ONLY,
     SENTENCE_RULES,
     exclusion_lexicon,
     severity_lexicon,
@@ -74,13 +75,24 @@ def _hits(normalized: str) -> List[_Hit]:
     return hits
 
 
+def _clause_and_sequel(text: str, start: int, end: int) -> str:
+    """The clause around text[start:end]; and the next one if this one only tells a purchase."""
+    low, high = bounds(text, start, end, CLAUSE_END)
+    clause = text[low:start] + text[end:high]
+    if PURCHASE_ONLY.search(text[low:high]) and high < len(text):
+        _, sequel_end = bounds(text, high + 1, high + 1, CLAUSE_END)
+        clause += text[high:sequel_end]
+    return clause
+
+
 def _group_word_applies(hit: _Hit, text: str) -> bool:
     """Whether a weak group word tells of a problem: in its clause, or for "集体" its sentence.
 
-    "很多人都说你们家客服很好" is praise; "我们班集体订的班服" is one buyer.
+    "很多人都说你们家客服很好" is praise; "我们班集体订的班服" is one buyer; in "我们整个班的
+    家长都买了，都有这个问题" the problem is in the clause after the purchase.
     """
     if hit.label == "group_weak":
-        return bool(PROBLEM_CUE.search(_clause(text, hit.start, hit.end)))
+        return bool(PROBLEM_CUE.search(_clause_and_sequel(text, hit.start, hit.end)))
     if hit.label == "group_context":
         return bool(PROBLEM_CUE.search(_clause(text, hit.start, hit.end, SENTENCE_END)))
     return True

@@ -22,14 +22,19 @@ _CHINESE_THOUSANDS = r"([一二两三四五六七八九十][零〇一二两三�
 _MAGNITUDE = r"(万|千|w|k)?"
 # Roughly the number: "两千整的", "两千出头的", "三千左右的", "两千几的".
 _ABOUT = r"(?:多|整|出头|左右|来|余|几)?"
+# A currency named before the number ("¥2000", "RMB 2,500", "人民币两千").
+_CURRENCY = r"(?:[¥$]|rmb|cny|人民币)"
+# Words that say a price follows, and what may link them to it ("金额：", "退款的", "实付是").
+_PRICE_WORDS = (
+    r"(?:花了|付了|付款|实付|支付了|价值|价格|售价|原价|金额|总价|总共|一共|共计|"
+    r"买了个|买了台|买的时候|买的|退款|退|扣了|扣款|被扣|损失|损失了|亏了|转了|转账|"
+    r"充了|充值|定金|订金|尾款|货款|全款|交了|赔|差价)"
+)
+_PRICE_LINK = r"(?:的|是|为|:|了)?"
 _MONEY_PATTERNS = [
-    re.compile(rf"[¥$]\s*{_NUMBER}{_MAGNITUDE}"),
-    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*[多几]?\s*(?:块|元|圆|rmb|人民币|大洋)"),
-    re.compile(
-        rf"(?:花了|付了|付款|实付|支付了|价值|价格|售价|原价|金额|总价|总共|一共|共计|"
-        rf"买了个|买了台|买的时候|买的|退款|退|扣了|扣款|被扣|损失|损失了|亏了|转了|转账|"
-        rf"充了|充值|定金|订金|尾款|货款|全款|交了|赔|差价)\s*我?\s*{_NUMBER}\s*{_MAGNITUDE}"
-    ),
+    re.compile(rf"{_CURRENCY}\s*{_NUMBER}\s*{_MAGNITUDE}"),
+    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*[多几]?\s*(?:块|元|圆|rmb|cny|人民币|大洋)"),
+    re.compile(rf"{_PRICE_WORDS}\s*{_PRICE_LINK}\s*我?\s*{_NUMBER}\s*{_MAGNITUDE}"),
     # "4999的手机": a price before the thing (not a year: "2024的新款")
     re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(\d{{4,6}}(?:\.\d{{1,2}})?)()\s*{_ABOUT}的"),
     re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*{_ABOUT}\s*(?:买的|买来的|买了)"),
@@ -50,7 +55,30 @@ _VAGUE_AMOUNTS = {
     "几万": 30000.0,
     "好几万": 50000.0,
     "十几万": 100000.0,
+    # "五位数的包": a sum of five digits
+    "五位数": 10000.0,
+    "六位数": 100000.0,
 }
+# A vague number that counts something else: "点赞好几千", "上万人", "几万条评论".
+_COUNTED_BEFORE = re.compile(
+    r"(?:点赞|赞|粉丝|评论|播放|阅读|浏览|销量|好评|差评|关注|转发|收藏|人数|单量|积分|步数)"
+    r"(?:量|数)?(?:了|有|都|也|就|已经|破|超过|过)*$"
+)
+_COUNTED_AFTER = re.compile(
+    r"\s*(?:人|个|条|次|赞|粉|单|年|公里|步|字|米|件|位|名|户|家|张|页|天|小时|分钟|积分)"
+)
+# A unit price and a count ("每件800，一共买了三件", "500元一台，买了6台"): the order's
+# amount is their product.
+_UNIT_PRICES = [
+    re.compile(
+        rf"(?:单价|[每一](?:件|个|台|套|双|盒|瓶|份|条|张|箱))(?:是|要)?\s*{_NUMBER}\s*{_MAGNITUDE}"
+    ),
+    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*(?:块|元)?\s*一(?:件|个|台|套|双|盒|瓶|份|条|张|箱)"),
+]
+_QUANTITY = re.compile(
+    r"(?:买了|拍了|下了|订了|一共|共|总共|有)(?:买了|拍了|下了|订了)?\s*"
+    r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:件|个|台|套|双|盒|瓶|份|条|张|箱)"
+)
 _MAGNITUDES = {"万": 10_000.0, "千": 1_000.0, "w": 10_000.0, "k": 1_000.0}
 # The capital numerals of receipts and invoices ("贰仟伍佰元"), one character for one.
 _FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬", "一二三四五六七八九十百千万")
@@ -72,8 +100,37 @@ def stated_amounts(text: str) -> List[float]:
             value = _value(match, normalized)
             if value is not None:
                 found.append(value)
-    found += [value for word, value in _VAGUE_AMOUNTS.items() if word in normalized]
+    found += _vague_amounts(normalized)
+    found += _unit_price_totals(normalized)
     return found
+
+
+def _vague_amounts(text: str) -> List[float]:
+    """Vague large sums ("好几千的冰箱", "五位数的包"), unless they count something else."""
+    found: List[float] = []
+    for word, value in _VAGUE_AMOUNTS.items():
+        for match in re.finditer(re.escape(word), text):
+            counted = _COUNTED_BEFORE.search(text, 0, match.start()) or _COUNTED_AFTER.match(
+                text, match.end()
+            )
+            if not counted:
+                found.append(value)
+    return found
+
+
+def _unit_price_totals(text: str) -> List[float]:
+    """Unit price times count, for a message that gives both ("每件800，一共买了三件")."""
+    prices = [
+        value
+        for pattern in _UNIT_PRICES
+        for match in pattern.finditer(text)
+        if (value := _value(match, text)) is not None
+    ]
+    counts = [parse_chinese_number(match.group(1)) for match in _QUANTITY.finditer(text)]
+    largest = max((count for count in counts if count is not None), default=None)
+    if not prices or largest is None or largest < 2:
+        return []
+    return [price * largest for price in prices]
 
 
 def _value(match: re.Match[str], text: str) -> Optional[float]:

@@ -150,7 +150,7 @@ def _simile(c: Context) -> bool:
 
 
 def _charm(c: Context) -> bool:
-    """ "电到我" said of something pretty ("颜色太好看了，直接电到我了")."""
+    """Charm, not a shock: 电到我 said of something pretty ("颜色太好看了，直接电到我了")."""
     return c.hit in SHOCK_WORDS and bool(CHARM.search(c.sentence))
 
 

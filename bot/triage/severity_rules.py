@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Dict, List
+from typing import Dict, List, Tuple
 
 from bot.triage.lexicon import Lexicon, TokenPattern, chars, one_of, words
 
@@ -46,8 +46,17 @@ _INJURY = words(
     又痒又痛 又痛又痒 又疼又痒 又痒又疼 掉了一大块皮 脸脱皮 皮肤脱皮 手脱皮 破皮 烂皮
     差点出事 险些出事 差点出大事 后果不堪设想
     抽搐 痉挛 抢救 昏迷 休克 晕倒 晕过去 昏过去 就医 看急诊 挂急诊 输液 挂水 打点滴 吊水 洗胃
-    # homophone typos of the pinyin input (tang shang)
+    # homophone typos of the pinyin input (tang shang); more in `_MISSPELLINGS`
     汤伤
+    # bleeding, fever, collapse, a visit to a doctor or a vet
+    鼻血 血流不止 发烧 发高烧 高烧 低烧 虚脱 脱水 下不了床 起不来床 走不了路 站不起来
+    看医生 看了医生 去看医生 带去看医生 找医生 医生说 兽医 诊所 卫生院 包扎
+    咬伤 抓伤 扭伤 拉伤 崴脚 闪到腰 扭到腰 胸闷 心慌 心悸 呼吸不畅
+    # smoke, chemical burns, shocks, blasts
+    黑烟 浓烟 冒黑烟 冒浓烟 熏黑 腐蚀 灼烧 电击 麻手 闪爆 爆燃 炸碎
+    # Cantonese: 爆咗 (爆了), 烧亲 (烧到), 睇医生 (看医生), 肚痛 (肚子痛)
+    爆咗 炸咗 着咗火 起咗火 烧咗 冒咗烟 烧亲 伤亲 整亲 辣亲 割亲 撞亲 跌亲 电亲 夹亲 肚痛
+    睇医生 睇咗医生
     风疹 疹块 喉咙发紧 嗓子发紧 喉咙肿 呼吸困难 焦糊味 烧焦味 焦味
     """
 )
@@ -65,8 +74,14 @@ _LEGAL = words(
     发改委 信访 检察院 提告 告死 告到底 检举 打1950 拨1950 拨打1950 1950申诉 公平会
     报110 打110 法务
     执法 有关部门 相关部门 主管部门 政府部门 职能部门 司法 消费者保护 退一赔三 退一赔十
-    # pinyin typos (qi su)
+    # pinyin typos (qi su); more in `_MISSPELLINGS`
     起素
+    # a regulator or court by another name: Shenzhen's 消委, the 红盾 (12315) site, a summons;
+    # Taiwan's 存證信函 (a lawyer's registered letter), 地檢署, 法扶; Hong Kong's 小額錢債審裁處
+    # and 報串 (to lodge an official complaint)
+    消委 红盾 立案 传票 开庭 诉状 起诉书 法官 法律顾问 法律援助 法援 网警 警察局 警局
+    叫警察 找警察 喊警察 打三一五 拨三一五 消费者权益
+    存证信函 存证函 地检署 法扶 消保法 小额钱债 报串
     消费者投诉热线 消费者热线 消费者投诉平台
     """
 )
@@ -81,8 +96,63 @@ _MEDIA = words(
     拍视频曝 发帖子 发个帖 写篇小作文 小作文 爆料公社
     网上说说 网上讲讲 网上评评理 上网曝 po网 po上网 发网路
     融媒体 问政 帮帮团 直播间刷屏 315晚会 扒你们 扒一扒 扒皮 投稿给 投稿到 投稿了
+    # an interview, a programme, the whole country told; Hong Kong: 放上網, 俾大家睇
+    采访 上节目 做一期节目 做期节目 节目组 全国人民 全世界都知道 让网友 给大家看看
+    放上网 放网上 po上网 俾大家睇 畀大家睇 开帖 贴文 晒出来
     """
 )
+# Trigger words as typed with a pinyin IME in a hurry: one syllable left in pinyin ("zhao火",
+# "中du", "报jing", "律shi函"), and for the threats, whole words in pinyin ("baojing", "qisu").
+# Whole-word pinyin of the injury words is left out: "qihuo" is 期货, "guomin" 国民.
+_PINYIN: Dict[str, Dict[str, Tuple[str, ...]]] = {
+    "injury": {
+        "着火": ("zhao", "huo"),
+        "起火": ("qi", "huo"),
+        "中毒": ("zhong", "du"),
+        "过敏": ("guo", "min"),
+        "爆炸": ("bao", "zha"),
+        "烫伤": ("tang", "shang"),
+        "触电": ("chu", "dian"),
+        "漏电": ("lou", "dian"),
+        "受伤": ("shou", "shang"),
+        "流血": ("liu", "xue"),
+        "骨折": ("gu", "zhe"),
+        "住院": ("zhu", "yuan"),
+        "冒烟": ("mao", "yan"),
+    },
+    "legal": {
+        "报警": ("bao", "jing"),
+        "律师": ("lv", "shi"),
+        "起诉": ("qi", "su"),
+        "法院": ("fa", "yuan"),
+        "消协": ("xiao", "xie"),
+        "举报": ("ju", "bao"),
+    },
+    "media": {
+        "曝光": ("bao", "guang"),
+        "记者": ("ji", "zhe"),
+        "媒体": ("mei", "ti"),
+        "热搜": ("re", "sou"),
+    },
+}
+# Homophones the IME offers first: 报井 (报警), 起肃/起塑 (起诉), 律湿/驴师 (律师).
+_HOMOPHONES = {
+    "injury": [],
+    "legal": ["报井", "起肃", "起塑", "律湿", "律狮", "驴师", "律诗函"],
+    "media": [],
+}
+
+
+def _misspellings(reason: str) -> List[str]:
+    """The pinyin-half spellings (and for threats the whole pinyin) of a reason's key words."""
+    found = list(_HOMOPHONES[reason])
+    for word, (first, second) in _PINYIN[reason].items():
+        found += [first + word[1], word[0] + second]
+        if reason != "injury":
+            found.append(first + second)
+    return found
+
+
 _GROUP = words(
     """
     不止我一个 不只我一个 不止我 不只我 我们几个 好几个人
@@ -95,6 +165,9 @@ _GROUP = words(
     同款都 同款的都 同款也 买同款的 买了同款 同款的人 同一款都 这批货都 这批都 这一批都
     整批 批次都 同批次 同一批次 一整批 好多单都 很多单都
     整个小区 整个社区 整栋楼 全小区 全村
+    # buyers acting together, victims in the plural
+    联名 联合投诉 一起投诉 一起维权 集体维权 集体诉讼 其他受害者 受害者们 受害者群 一群受害者
+    被骗的人 中招的人 同样遭遇 一样的遭遇 同样的遭遇 我不是第一个 不是第一个人 不是第一个买家
     """
 )
 # Where customers post and shop; the media rules add more places people post to.
@@ -138,6 +211,14 @@ EXCLUSIONS = (
     广告你 广告你们 报告你 报告你们 告诉你 告诉你们
     # an item that went bad, not a person: "监管" in a shop's own words
     无人监管
+    # an alarm that is the product: 报警器, 报警灯, "冰箱一直报警"
+    报警器 报警灯 报警声 报警音 报警提示 报警功能 报警系统 报警装置 报警信号 报警代码 报警码
+    一直报警 老是报警 总是报警 频繁报警 自动报警 乱报警 误报警 滴滴报警 故障报警
+    # a hobby, a brand collaboration, a material, a hum: 发烧友, 联名款, 耐腐蚀, 电流声
+    发烧友 发烧级 联名款 联名版 联名系列 联名限定 联名礼盒 耐腐蚀 防腐蚀 抗腐蚀
+    电流声 电流音 电流麦
+    # someone's trade, not a threat: "我是做自媒体的"
+    做自媒体 搞自媒体 干自媒体 自媒体人 自媒体从业 自媒体工作
     心情炸了 心情爆炸 情绪炸了 脑袋炸了 脑子炸了 头都炸了 头要炸了 头炸了 肺炸了 肺要炸了 炸锅
     心态炸了 心态爆炸 心态炸裂 人都炸了 我都炸了 我要炸了 我快炸了
     # slang: "太炸了" is "too loud/flashy"; anger or boredom "suffocates"
@@ -146,6 +227,21 @@ EXCLUSIONS = (
     被曝光过 之前被曝光 以前被曝光 曾经被曝光 曾被曝光 被媒体曝光过 被报道过 上过新闻 上过电视
     """
     )
+    + [
+        # "拍照效果炸裂", "颜值爆炸": slang for "amazing", said of a quality
+        f"{quality}{blast}"
+        for quality in (
+            *("效果", "音质", "画质", "颜值", "性能", "音效", "低音", "味道", "口感", "表现"),
+            *("拍照", "配置", "颜色", "香味", "气场", "手感", "质感", "演技", "舞台"),
+        )
+        for blast in ("炸裂", "爆炸", "炸了")
+    ]
+    + [
+        # "我的钱包受伤了": money, or feelings, hurt
+        f"{what}{hurt}"
+        for what in ("钱包", "荷包", "钱袋", "余额", "存款", "钱包君", "小心脏", "自尊心")
+        for hurt in ("受伤", "受到了伤害", "受到伤害", "伤不起")
+    ]
     + [
         # "气得我要住院", "气到进医院": anger, not an injury
         f"{anger}{result}"
@@ -271,11 +367,15 @@ _GROUP_CONTEXT = [
     "集体",
     *(f"全{who}" for who in ("公司", "单位", "部门", "班", "校", "厂", "办公室", "楼", "宿舍")),
 ]
+# A clause that only tells of the purchase ("我们整个班的家长都买了，都有这个问题"): the
+# problem, if any, is in the next clause.
+PURCHASE_ONLY = re.compile(r"(?:买了|买的|下单了|下了单|拼了|团了|收到了|用了)$")
 PROBLEM_CUE = re.compile(
     r"没收到|没发|没到|坏|假|问题|漏|破|碎|裂|过敏|拉肚子|吐|差|退|投诉|维权|中招|一样|同样|也是|也有"
     r"|都有|都是|都没|都不|都被|遇到|反映|出现|坑|骗|烂|臭|霉|质量|不能用|用不了|掉色|开线|缩水"
     r"|褪色|异味|虫|少发|错发|不对|不符|不行|受伤|烫|疼|痛|痒|肿"
     r"|疹|发错|错了|开不了|打不开|不工作|不制冷|没反应|不亮|甲醛|有味|刺鼻|毒"
+    r"|仿|山寨|翻新|二手|次品|劣质|不合格|危险|医院"
 )
 _PEOPLE = [
     "人",
@@ -318,7 +418,9 @@ _PLATFORMS = _MAINSTREAM_PLATFORMS + [
     "ptt",
     "业主群",
     # nicknames and pinyin initials: 小红薯 (小红书), xhs, dy (抖音), 某音
-    *("小红薯", "xhs", "dy", "某音"),
+    *("小红薯", "xhs", "dy", "某音", "抖阴", "斗音", "wb", "ins", "tiktok"),
+    # forums: Hong Kong's 連登 (LIHKG) and 高登
+    *("连登", "高登", "lihkg", "论坛", "讨论区"),
 ]
 _POST_VERBS = ["发", "晒", "挂", "放", "传", "贴", "写", "po", "曝", "爆", "公开", "公布", "上传"]
 _POST_LINKS = list("到在上个一条篇段帖子文视频去")
@@ -414,11 +516,15 @@ _BODY = (
 )
 _SYMPTOM = (
     r"(?:红了一?大?[片块]|红肿|肿了|肿成|肿得|肿起|脱皮|破皮|掉皮|火辣辣|刺痛|灼痛|发麻|麻麻的"
-    r"|出血|流血|烫了|烫红|烫出|起泡|溃烂|发炎|过敏|磕破|磕伤|撞青|撞肿"
+    r"|出血|流血|烫了|烫红|烫出|起泡|溃烂|发炎|过敏|磕破|磕伤|撞青|撞肿|充血|腐蚀|骨折|淤青"
+    r"|脱了一?层皮|看不清|睁不开"
     r"|被?[^。!?;,]{0,3}?(?:划|割|刮)(?:了一?道|破|伤|了个口子|出血)"
     r"|起了?[好很一几些多片堆个颗块大小红]{0,5}?(?:疙瘩|疹|包|泡|红点|痘|风团))"
 )
 _WHO = r"(?:孩子|宝宝|小孩|儿子|女儿|老人|人|我)"
+# Parts a blow lands on, beyond `_BODY`: "撞到头", "摔到了尾椎骨".
+_PART = rf"(?:{_BODY}|头(?![发像条绳])|腰|尾椎骨?|骨头|后脑勺?|牙齿?|鼻梁|眼角)"
+_PET = r"(?:猫咪|猫|狗狗|狗|宠物|鸟|仓鼠|兔子|兔兔|乌龟|鹦鹉)"
 _HURT = r"(?:划|割|扎|烫|电|砸|夹|噎|呛|烧|刮|戳|伤)"
 _HARM = r"(?:呛|噎|吞|烫|电(?:到|着|死)|割|夹(?:到|伤)|砸(?:到|伤|中)|烧|着火|起火|爆炸|炸伤|炸到)"
 _DISASTER = r"(?:着火|起火|爆炸|触电|漏电|中毒|窒息|误吞|吞下去)"
@@ -440,10 +546,10 @@ INJURY_SENTENCES = [
         r"(?:(?!把)[^。!?;]){0,6}?摔(?:在|到|倒在)?(?:地上|下来|倒|伤|了一跤)"
     ),
     re.compile(
-        r"(?:孩子|宝宝|小孩|儿子|女儿|老人|我|我妈|我爸)差点(?:就)?"
+        r"(?:孩子|宝宝|小孩|儿子|女儿|老人|我|我妈|我爸)差(?:点|啲|一点)儿?(?:就)?"
         # not anger or tears: "我差点被气死", "气得我差点砸了手机", "差点掉眼泪"
         r"(?:掉(?!眼泪|泪)|摔|被(?!气|骗|坑|忽悠|你们)|烫|砸(?:到|伤|中|在)|噎|吞|电|割|夹|烧|吃|喝"
-        r"|出事)"
+        r"|出事|飞出|甩出|跌|滚|撞|卡|窒息|淹|溺)"
     ),
     re.compile(
         r"(?:椅子|凳子|床|架子|桌子|柜子|梯子|床板|吊灯|灯|镜子|置物架|货架|婴儿车|推车)"
@@ -456,14 +562,15 @@ INJURY_SENTENCES = [
     # an electrical part that smells burnt, crackles or sparks: a fire hazard
     re.compile(
         r"(?:插头|插座|插线板|排插|电线|电源线|充电器|充电线|充电头|电池|线路|开关|电源|变压器)"
-        rf"{_CLAUSE}{{0,12}}?(?:糊味|焦味|噼里啪啦|噼啪|啪啪响|滋滋响|滋啦|打火|发黑|熔化|融化|烫手)"
+        rf"{_CLAUSE}{{0,12}}?(?:糊味|焦味|噼里啪啦|噼啪|啪啪响|滋滋响|滋啦|打火|发黑|熔化|融化|烫手"
+        r"|漏液|鼓包|漏电|短路)"
     ),
     # an electric shock to someone: "电到嘴了", "被电得手发麻"
     re.compile(
         r"电(?:到|着)了?(?:我|人|孩子|宝宝|小孩|老人|嘴|手|脚|脸|舌头|身上)|被电(?:了|到|着|得)"
     ),
     # a near miss, whoever it was: "差点被呛到", "差点把孩子烫了" (not "差点砸了手机")
-    re.compile(rf"差点(?:就|儿)?(?:被|把)?{_WHO}?{_HARM}"),
+    re.compile(rf"差(?:点|啲|一点)(?:就|儿)?(?:被|把)?{_WHO}?{_HARM}"),
     # a hazard told as what could happen: "要是划到孩子怎么办", "万一着火了", "容易割到手"
     re.compile(
         rf"(?:要是|万一|如果|假如|若是|会不会|容易|可能会){_CLAUSE}{{0,12}}?"
@@ -474,8 +581,24 @@ INJURY_SENTENCES = [
         rf"(?:要是|万一|如果|假如|若是|会不会|容易){_CLAUSE}{{0,6}}?(?:孩子|宝宝|小孩|婴儿)"
         rf"{_CLAUSE}{{0,8}}?(?:伸进|卡住|夹住|掉进|吞|咬下|误食|放嘴里|塞进嘴)"
     ),
+    # blood all over: "满嘴是血", "一手血" (not "牛排里全是血水")
+    re.compile(r"(?:满|一)(?:嘴|手|脸|身|头|地)(?:都|全)?是?血(?!水)"),
+    # illness by its trips: "跑了十几趟厕所", "一晚上跑了好几次厕所"
+    re.compile(r"跑了?[^,。!?;]{0,5}?(?:趟|次|回)厕所"),
+    # a blow to a part of the body: "弹到我眼睛", "摔到了尾椎骨", "撞到头"
+    re.compile(rf"[摔磕撞碰跌砸弹崩戳扎溅喷](?:到|在|伤|中|破|进)了?{_WHO}?的?{_PART}"),
+    # a pet that died: "狗狗昨天死了", "猫咪没救回来"
+    re.compile(
+        rf"{_PET}(?:都|也|就|已经|全|居然|竟然|昨天|今天|当天|半夜|第二天|直接)*"
+        r"(?:死了|死掉|去世|没了|救不回来|没救回来|没抢救过来)"
+    ),
+    # smoke out of it: "冒出一股黑烟", "冒了烟" (not a humidifier's white mist)
+    re.compile(r"冒(?:了|出|起)(?:一股|一阵|好多|很多|大量)?[黑浓青]?烟"),
 ]
 
+
+_ANY_PLATFORM = "(?:" + "|".join(re.escape(platform) for platform in _PLATFORMS) + ")"
+_INFLUENCER = r"(?:测评博主|博主|网红|大v|up主|自媒体)"
 
 # "在微博上把这件事说清楚": a platform, a few words, then telling it there (not where the
 # customer saw, bought or found something).
@@ -485,22 +608,37 @@ MEDIA_SENTENCES = [
         + "|".join(re.escape(platform) for platform in _PLATFORMS)
         + r")(?:上|里)?(?:(?!看|刷|买|发现|搜|下单|下的单|关注|领|抢)[^。!?;,]){0,6}?"
         r"(?:说清楚|说道说道|讲清楚|讲讲|说说|公开|曝光|揭|评评理|吐槽|避雷|发帖|发文|发视频"
-        r"|发个|发条|发一条|发出来|发上去)"
+        r"|发个|发条|发一条|发出来|发上去|[做拍录出]个?视频|做一期|开直播)"
     ),
-    # the platform first, the act at the end of the clause: "微博我已经发了",
-    # "小红书笔记我发了" (not "抖音上发了优惠券": there the act goes on)
+    # the platforms first, the act at the end of the clause: "微博我已经发了",
+    # "小红书笔记我发了", "贴吧知乎我都去发一遍" (not "抖音上发了优惠券": the act goes on)
     re.compile(
-        r"(?:"
-        + "|".join(re.escape(platform) for platform in _PLATFORMS)
-        + r")(?:上|里)?的?(?:笔记|视频|帖子|文章|动态|长文|小作文)?(?:我们?)?"
-        r"(?:已经|都|也|早就|刚刚?|昨天|今天)?(?:发|挂|曝光|po)(?:了|出去了?|上去了?|出来了?)"
+        rf"{_ANY_PLATFORM}(?:[、,和跟及]?{_ANY_PLATFORM})*"
+        r"(?:上|里)?的?(?:笔记|视频|帖子|文章|动态|长文|小作文)?(?:我们?)?"
+        r"(?:已经|都|也|早就|刚刚?|昨天|今天|要|会|去|准备|打算)*(?:发|挂|曝光|po)"
+        r"(?:了|出去了?|上去了?|出来了?|一遍|一下|个遍|一圈|遍)"
         r"(?=$|[,。!?;~]|吧|啊|呢|哦)"
     ),
-    # a live stream or a video about it: "开直播讲讲你们", "拍个视频曝光"
+    # a post, published: "帖子我已经发出去了", "避雷帖发了", "视频已经传到网上了"
     re.compile(
-        r"(?:开|做|录|拍|搞|发)(?:个|一个|一期|一条|条|场|一场)?(?:直播|视频)"
-        r"(?:讲讲|说说|讲一讲|说一说|曝光|骂|揭|吐槽|给大家看|让大家看|让大家评|评评理)"
+        r"(?:帖子?|笔记|小作文|长文|文章)(?:我们?)?(?:已经|都|也|早就|刚刚?)*(?:发|挂|po)"
+        r"(?:了|出去了?|上去了?|出来了?)"
     ),
+    re.compile(r"视频(?:我们?)?(?:已经|都|也|早就|刚刚?)*(?:发|传|挂|po)(?:出去|上去|到网上|上网)"),
+    # a live stream or a video about it: "开直播讲讲你们", "拍个视频曝光", "做个视频专门讲"
+    re.compile(
+        r"(?:开|做|录|拍|搞|发|出)(?:个|一个|一期|一条|条|场|一场)?(?:直播|视频)"
+        r"(?:专门|好好)?"
+        r"(?:讲讲|说说|讲一讲|说一说|曝光|骂|揭|吐槽|给大家看|让大家看|让大家评|评评理"
+        r"|(?<=专门|好好)[讲说聊])"
+    ),
+    # a blogger or influencer brought in: "找几个博主", "有个博主联系我了"
+    re.compile(
+        rf"(?:找|联系|联系了|请|约|私信)(?:了|个|一个|几个|好几个)?{_INFLUENCER}"
+        rf"|{_INFLUENCER}(?:已经|都)?(?:联系|私信|找)(?:了)?我"
+    ),
+    # a journalist, mistyped: "找记着来采访" (记着 alone is "remember")
+    re.compile(r"(?:找|叫|联系|请)(?:个|几个|了)?记着"),
 ]
 
 # Many people, in a sentence: "大家拆开都说有虫子", "我们公司一起拼单的都被发错了货",
@@ -511,7 +649,7 @@ _GROUP_SENTENCES = [
         r"(?:大家|群里|买了的人|买过的人|买的人|收到的人|用过的人|用了的人)[^。!?;,\s]{0,6}?都"
     ),
     re.compile(
-        r"(?:我们|咱们)(?:公司|单位|部门|班|学校|宿舍|寝室|小区|办公室|群|团|楼|村)"
+        r"(?:我们|咱们)(?:整个|全|这个|一个)?(?:公司|单位|部门|班|学校|宿舍|寝室|小区|办公室|群|团|楼|村)"
         r"[^。!?;,]{0,8}?(?:都|全|全部)"
     ),
     re.compile(
@@ -524,8 +662,20 @@ _GROUP_SENTENCES = [
     ),
 ]
 # Sentence rules by label (labels as in the lexicon: "group_weak" needs a problem cue).
+# A legal threat in internet shorthand: pinyin initials ("我就bj了", "等着收lsh"), where
+# the context tells them from "bj" for 北京.
+LEGAL_SENTENCES = [
+    re.compile(
+        r"(?:就|要|会|直接|马上|立刻|准备|已经|我)\s*(?:bj|baojing|bao警|报jing)"
+        r"(?=$|[了啦吧,。!?\s])"
+    ),
+    re.compile(r"(?<![a-z])(?:lsh|ls函)(?![a-z])"),
+]
+# Injury words with 伤 mistyped as 商 ("割商", "烫商"), not 商家 or 商品 ("摔商品").
+INJURY_SENTENCES.append(re.compile(r"[割烫划砸摔烧刺扎受炸灼夹]商(?![家品城场户店量标务业人铺])"))
 SENTENCE_RULES: Dict[str, List[re.Pattern[str]]] = {
     "injury": INJURY_SENTENCES,
+    "legal": LEGAL_SENTENCES,
     "media": MEDIA_SENTENCES,
     "group_weak": _GROUP_SENTENCES,
 }
@@ -536,9 +686,9 @@ def severity_lexicon() -> Lexicon:
     """The severity lexicon (compiled on first match)."""
     return Lexicon(
         {
-            "injury": _INJURY,
-            "legal": _LEGAL,
-            "media": _MEDIA,
+            "injury": _INJURY + _misspellings("injury"),
+            "legal": _LEGAL + _misspellings("legal"),
+            "media": _MEDIA + _misspellings("media"),
             "group": _GROUP,
             "group_weak": _GROUP_WEAK,
             "group_context": _GROUP_CONTEXT,
