@@ -21,28 +21,34 @@ _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?|[零〇一�
 _CHINESE_THOUSANDS = r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*[千万][零〇一二两三四五六七八九十百千万]*)()"
 _MAGNITUDE = r"(万|千|w|k)?"
 # Roughly the number: "两千整的", "两千出头的", "三千左右的", "两千几的".
-_ABOUT = r"(?:多|整|出头|左右|来|余|几)?"
+_ABOUT = r"(?:多|整|出头|左右|来|余|几|\+)?"
 # A currency named before the number ("¥2000", "RMB 2,500", "人民币两千").
 _CURRENCY = r"(?:[¥$]|rmb|cny|人民币)"
 # Words that say a price follows, and what may link them to it ("金额：", "退款的", "实付是").
 _PRICE_WORDS = (
     r"(?:花了|付了|付款|实付|支付了|价值|价格|售价|原价|金额|总价|总共|一共|共计|"
     r"买了个|买了台|买的时候|买的|退款|退|扣了|扣款|被扣|损失|损失了|亏了|转了|转账|"
-    r"充了|充值|定金|订金|尾款|货款|全款|交了|赔|差价)"
+    r"充了|充值|定金|订金|尾款|货款|全款|交了|赔|差价|"
+    r"到手价|到手|券后价?|折后价?|成交价|标价|定价|活动价|拍下价|下单价|单价|花)"
 )
-_PRICE_LINK = r"(?:的|是|为|:|了)?"
+_PRICE_LINK = r"(?:的|是|为|:|了)?(?:小|快|将近|接近|差不多|大概|约|近)?"
 _MONEY_PATTERNS = [
     re.compile(rf"{_CURRENCY}\s*{_NUMBER}\s*{_MAGNITUDE}"),
     re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*[多几]?\s*(?:块|元|圆|rmb|cny|人民币|大洋)"),
     re.compile(rf"{_PRICE_WORDS}\s*{_PRICE_LINK}\s*我?\s*{_NUMBER}\s*{_MAGNITUDE}"),
     # "4999的手机": a price before the thing (not a year: "2024的新款")
-    re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(\d{{4,6}}(?:\.\d{{1,2}})?)()\s*{_ABOUT}的"),
+    re.compile(
+        rf"(?<![\d.])(?!(?:19|20)\d\d(?![\d+多]))(\d{{4,6}}(?:\.\d{{1,2}})?)()\s*{_ABOUT}的"
+    ),
     re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*{_ABOUT}\s*(?:买的|买来的|买了)"),
     re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*{_ABOUT}\s*的"),
     # "一万出头", "3千左右": a sum in thousands, roughly (not "一万多年", "三千左右人")
     re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*(?:出头|左右)(?!\s*[年人个次天步米字])"),
     re.compile(rf"{_CHINESE_THOUSANDS}\s*(?:出头|左右)(?!\s*[年人个次天步米字])"),
     re.compile(rf"{_CHINESE_THOUSANDS}\s*{_ABOUT}\s*的"),
+    # "这个三千多，质量就这？", "3000多的": thousands and more ("三千多人" is caught after)
+    re.compile(rf"{_CHINESE_THOUSANDS}\s*(?:多|出头|来)"),
+    re.compile(r"(?<![\d.])(\d{4,6})()\s*(?:多|出头|来)"),
 ]
 # Vague large sums: "好几千", "上万", "几万块".
 _VAGUE_AMOUNTS = {
@@ -57,6 +63,7 @@ _VAGUE_AMOUNTS = {
     "十几万": 100000.0,
     # "五位数的包": a sum of five digits
     "五位数": 10000.0,
+    "万把": 10000.0,
     "六位数": 100000.0,
 }
 # A vague number that counts something else: "点赞好几千", "上万人", "几万条评论".
@@ -85,8 +92,11 @@ _FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬", "
 # A number right after a price word may be something else: "充了2000积分", "买的2000g猫砂".
 _NOT_MONEY_UNIT = re.compile(
     r"\s*(?:g|克|kg|千克|公斤|斤|毫安|mah|ml|毫升|升|米|cm|mm|km|公里|瓦|积分|分|度|码|寸|英寸"
-    r"|帧|像素|转|平|次|天|小时|年|个月|人|张|页|条|颗|粒|片)"
+    r"|帧|像素|转|平|次|天|小时|年|个月|人|张|页|条|颗|粒|片"
+    r"|个|件|单|位|名|户|家|箱|台|步|字|遍|赞|粉|号|楼|层|只|本)"
 )
+# What may stand between a number and a unit that makes it no price ("三千多人", "2000+条").
+_ROUGHLY = frozenset({"", "多", "出头", "来", "左右", "余", "几", "+"})
 # Just below the number: "不到两千块", "快两千块的" (the threshold is "at or above").
 _BELOW = re.compile(r"(?:快|将近|接近|不到|差点|差一点|小)$")
 
@@ -119,7 +129,7 @@ def _vague_amounts(text: str) -> List[float]:
 
 
 def _unit_price_totals(text: str) -> List[float]:
-    """Unit price times count, for a message that gives both ("每件800，一共买了三件")."""
+    """Unit price times count ("每件800，一共买了三件"); one, if no count is given ("4999一台")."""
     prices = [
         value
         for pattern in _UNIT_PRICES
@@ -127,17 +137,16 @@ def _unit_price_totals(text: str) -> List[float]:
         if (value := _value(match, text)) is not None
     ]
     counts = [parse_chinese_number(match.group(1)) for match in _QUANTITY.finditer(text)]
-    largest = max((count for count in counts if count is not None), default=None)
-    if not prices or largest is None or largest < 2:
-        return []
-    return [price * largest for price in prices]
+    largest = max((count for count in counts if count is not None), default=1.0)
+    return [price * max(largest, 1.0) for price in prices]
 
 
 def _value(match: re.Match[str], text: str) -> Optional[float]:
     """The yuan a money pattern's match states, or None when it is no price after all.
 
-    A number that ends the match and goes on with a unit ("2000g", "2000积分") is a weight or
-    points; a number with w/k of a hundred or more is watts ("2000w的吹风机"); "快两千" is
+    A number that ends the match and goes on with a unit ("2000g", "2000积分", "三千多人") is
+    a weight, points or a count, and so is one after a counted thing ("销量2000", "点赞三千
+    多"); a number with w/k of a hundred or more is watts ("2000w的吹风机"); "快两千" is
     just below two thousand.
     """
     number, magnitude = match.group(1), match.group(2)
@@ -145,7 +154,10 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
     if value is None:
         return None
     number_end = match.end(2) if magnitude else match.end(1)
-    if match.end() == number_end and _NOT_MONEY_UNIT.match(text, number_end):
+    roughly = text[number_end : match.end()].strip() in _ROUGHLY
+    if roughly and _NOT_MONEY_UNIT.match(text, match.end()):
+        return None
+    if _COUNTED_BEFORE.search(text, 0, match.start()):
         return None
     if magnitude in ("w", "k") and value >= 100:
         return None

@@ -39,9 +39,11 @@ COUNTERFACTUAL = re.compile(r"以为")
 # Someone's job, not a threat ("我朋友是记者，她也买了这个"), unless the message threatens.
 PROFESSIONS = frozenset({"律师", "记者", "媒体"})
 IDENTITY = re.compile(r"(?:是|当|做|干)(?:个|一个|一名|一位)?(?:做)?$")
+# ... or said of a friend or relative ("律师朋友推荐的这家").
+RELATION = re.compile(r"^(?:的)?(?:朋友|同学|亲戚|家属|表哥|表姐|老公|老婆)")
 THREAT_CUE = re.compile(
     r"看着办|等着|走着瞧|后果|小心|掂量|别怪|不客气|不处理|不解决|不给|不退|再不|否则|不然"
-    r"|要是不|如果不|说法|负责|违法|违规|欺诈|骗"
+    r"|要是不|如果不|说法|负责|违法|违规|欺诈|骗|咨询"
 )
 # A question about others, not a report ("别的买家也有这个问题吗？", "有没有其他人也遇到过");
 # a rhetorical one ("不是好多人都没收到吗") says 不/没/难道 outside an A-not-A question.
@@ -95,6 +97,7 @@ class Context:
     text: str  # the whole message
     hit: str  # the matched words
     before: str  # the clause up to the hit
+    after: str  # the clause after the hit
     clause: str  # the whole clause, hit included
     sentence: str  # the whole sentence, hit included
 
@@ -103,7 +106,14 @@ class Context:
         """The context of text[start:end]."""
         low, high = bounds(text, start, end, CLAUSE_END)
         sentence_low, sentence_high = bounds(text, start, end, SENTENCE_END)
-        return cls(text, hit, text[low:start], text[low:high], text[sentence_low:sentence_high])
+        return cls(
+            text,
+            hit,
+            text[low:start],
+            text[end:high],
+            text[low:high],
+            text[sentence_low:sentence_high],
+        )
 
 
 def _asks_about_others(c: Context) -> bool:
@@ -171,9 +181,8 @@ def _fear(c: Context) -> bool:
 
 def _someones_job(c: Context) -> bool:
     """A friend who is a journalist or lawyer, in a message that threatens nothing."""
-    return (
-        c.hit in PROFESSIONS and bool(IDENTITY.search(c.before)) and not THREAT_CUE.search(c.text)
-    )
+    said_of_someone = IDENTITY.search(c.before) or RELATION.search(c.after)
+    return c.hit in PROFESSIONS and bool(said_of_someone) and not THREAT_CUE.search(c.text)
 
 
 Veto = Callable[[Context], bool]
