@@ -29,7 +29,8 @@ _PRICE_WORDS = (
     r"(?:花了|付了|付款|实付|支付了|价值|价格|售价|原价|金额|总价|总共|一共|共计|"
     r"买了个|买了台|买的时候|买的|退款|退|扣了|扣款|被扣|损失|损失了|亏了|转了|转账|"
     r"充了|充值|定金|订金|尾款|货款|全款|交了|赔|差价|"
-    r"到手价|到手|券后价?|折后价?|成交价|标价|定价|活动价|拍下价|下单价|单价|花)"
+    r"到手价|到手|券后价?|折后价?|成交价|标价|定价|活动价|拍下价|下单价|单价|花|"
+    r"这单|那单|这笔|那笔|这一单)"
 )
 _PRICE_LINK = r"(?:的|是|为|:|了)?(?:小|快|将近|接近|差不多|大概|约|近)?"
 _MONEY_PATTERNS = [
@@ -49,6 +50,8 @@ _MONEY_PATTERNS = [
     # "这个三千多，质量就这？", "3000多的": thousands and more ("三千多人" is caught after)
     re.compile(rf"{_CHINESE_THOUSANDS}\s*(?:多|出头|来)"),
     re.compile(r"(?<![\d.])(\d{4,6})()\s*(?:多|出头|来)"),
+    # a sum in Chinese numerals that ends its clause: "花了我两个月工资，三千六"
+    re.compile(rf"{_CHINESE_THOUSANDS}(?=\s*(?:[,。!?;~]|$))"),
 ]
 # Vague large sums: "好几千", "上万", "几万块".
 _VAGUE_AMOUNTS = {
@@ -70,6 +73,10 @@ _VAGUE_AMOUNTS = {
 _COUNTED_BEFORE = re.compile(
     r"(?:点赞|赞|粉丝|评论|播放|阅读|浏览|销量|好评|差评|关注|转发|收藏|人数|单量|积分|步数)"
     r"(?:量|数)?(?:了|有|都|也|就|已经|破|超过|过)*$"
+)
+# Money that is not the order's: "我一个月工资才三千", "房租都要两千".
+_NOT_THE_ORDER = re.compile(
+    r"(?:工资|月薪|年薪|收入|薪水|房租|生活费|存款|零花钱|余额)(?:才|只有|就|也就|都|都要|是|也才)?\s*$"
 )
 _COUNTED_AFTER = re.compile(
     r"\s*(?:人|个|条|次|赞|粉|单|年|公里|步|字|米|件|位|名|户|家|张|页|天|小时|分钟|积分)"
@@ -146,7 +153,7 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
 
     A number that ends the match and goes on with a unit ("2000g", "2000积分", "三千多人") is
     a weight, points or a count, and so is one after a counted thing ("销量2000", "点赞三千
-    多"); a number with w/k of a hundred or more is watts ("2000w的吹风机"); "快两千" is
+    多"); a salary or the rent is not the order ("工资才三千"); a number with w/k of a hundred or more is watts ("2000w的吹风机"); "快两千" is
     just below two thousand.
     """
     number, magnitude = match.group(1), match.group(2)
@@ -157,7 +164,9 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
     roughly = text[number_end : match.end()].strip() in _ROUGHLY
     if roughly and _NOT_MONEY_UNIT.match(text, match.end()):
         return None
-    if _COUNTED_BEFORE.search(text, 0, match.start()):
+    if _COUNTED_BEFORE.search(text, 0, match.start()) or _NOT_THE_ORDER.search(
+        text, 0, match.start(1)
+    ):
         return None
     if magnitude in ("w", "k") and value >= 100:
         return None
