@@ -13,7 +13,9 @@ small function, because each covers a family of phrasings, not a single message:
 - hearsay about other people's actions ("听说有人去消协投诉过你们家");
 - a field of an address or invoice ("收货地址：…法院家属院", "发票抬头：…律师事务所");
 - a past matter the shop already settled ("上次过敏那件事你们已经赔过了");
-- a joke: a wish told with laughter ("快递慢得我都想报警了哈哈哈");
+- a joke: a wish told with laughter ("快递慢得我都想报警了哈哈哈"), or a threat taken back
+  ("律师函警告⚠️ 哈哈开玩笑的");
+- the shop's own words, reported ("客服说要等法务部门审核");
 - a simile about looks ("涂上像中毒了一样，颜色太丑了") or charm ("颜色直接电到我了").
 
 Recall comes first (the spec wants every urgent complaint): a veto needs its whole shape,
@@ -75,6 +77,10 @@ SETTLED = re.compile(
 # A joke: a wish (not an act) with laughter in the sentence ("慢得我都想报警了哈哈哈").
 WISH = re.compile(r"(?:想|都想|真想|恨不得|差点就?)$")
 LAUGHTER = re.compile(r"哈哈|hhh|笑死|😂|🤣|233|lol|狗头|\[doge\]")
+# A threat taken back as a joke: "律师函警告⚠️ 哈哈开玩笑的" (not "我不是开玩笑的").
+JOKING = re.compile(r"(?<!不是)(?<!不)(?:开玩笑的|开个玩笑|逗你们?玩?的|说着玩的)")
+# The shop's own words reported: "客服说要等法务部门审核".
+SHOP_SAYS = re.compile(r"(?:客服|商家|卖家|店家|售后|他们)(?:说|讲|告诉我|回复)")
 # A simile about looks, not a symptom: "涂上像中毒了一样，颜色太丑了".
 SIMILE = re.compile(r"(?:像|好像|就像|跟|仿佛|如同|宛如)(?:是|被)?$")
 LOOKS = re.compile(r"颜色|色号|丑|难看|看起来|看着|显得|妆|样子|效果|上身|显黑|土")
@@ -154,6 +160,16 @@ def _joke(c: Context) -> bool:
     return bool(WISH.search(c.before)) and bool(LAUGHTER.search(c.sentence))
 
 
+def _taken_back(c: Context) -> bool:
+    """A threat the customer calls a joke ("律师函警告⚠️ 哈哈开玩笑的")."""
+    return bool(JOKING.search(c.text))
+
+
+def _shop_says(c: Context) -> bool:
+    """The shop's words, reported ("客服说要等法务部门审核")."""
+    return bool(SHOP_SAYS.search(c.before))
+
+
 def _simile(c: Context) -> bool:
     """A simile about looks ("涂上像中毒了一样，颜色太丑了")."""
     return bool(SIMILE.search(c.before)) and bool(LOOKS.search(c.sentence))
@@ -189,10 +205,13 @@ Veto = Callable[[Context], bool]
 # Which vetoes apply to which reason.
 VETOES: Dict[str, List[Veto]] = {
     "injury": [_fear, _negated, _settled, _joke, _simile, _charm],
-    "legal": [_other_shop, _disclaimed, _hearsay, _field_value, _settled, _joke, _someones_job],
+    "legal": [
+        *(_other_shop, _disclaimed, _hearsay, _field_value, _settled, _joke, _taken_back),
+        *(_shop_says, _someones_job),
+    ],
     "media": [
         *(_other_shop, _praise, _disclaimed, _hearsay, _field_value, _settled, _joke),
-        _someones_job,
+        *(_taken_back, _shop_says, _someones_job),
     ],
     "group": [_asks_about_others, _praise, _settled],
 }

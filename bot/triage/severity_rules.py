@@ -62,6 +62,7 @@ _INJURY = words(
     不吃不喝 精神萎靡 萎靡不振 起红点 长红点 起小红点 冒红点 起疙瘩
     烧胶皮 烧塑料 胶皮味 塑料烧 焦糊 烧化 一氧化碳
     吃坏肚子 吃坏了肚子 血口子 红血丝 激素脸 一直咳 咳个不停 咳得厉害
+    口吐白沫 吐白沫 抽筋 不省人事 呼吸急促
     风疹 疹块 喉咙发紧 嗓子发紧 喉咙肿 呼吸困难 焦糊味 烧焦味 焦味
     """
 )
@@ -386,7 +387,11 @@ _GROUP_WEAK = [
 # a group complaint only if the sentence tells of a problem.
 _GROUP_CONTEXT = [
     "集体",
-    *(f"全{who}" for who in ("公司", "单位", "部门", "班", "校", "厂", "办公室", "楼", "宿舍")),
+    *(
+        f"{whole}{who}"
+        for whole in ("全", "整个")
+        for who in ("公司", "单位", "部门", "班", "校", "厂", "办公室", "楼", "宿舍", "宿舍楼")
+    ),
 ]
 # A clause that only tells of the purchase ("我们整个班的家长都买了，都有这个问题"): the
 # problem, if any, is in the next clause.
@@ -397,8 +402,10 @@ PROBLEM_CUE = re.compile(
     r"|褪色|异味|虫|少发|错发|不对|不符|不行|受伤|烫|疼|痛|痒|肿"
     r"|疹|发错|错了|开不了|打不开|不工作|不制冷|没反应|不亮|甲醛|有味|刺鼻|毒"
     r"|仿|山寨|翻新|二手|次品|劣质|不合格|危险|医院|没有一个|没一个"
+    r"|冒烟|着火|起火|爆|炸|漏电|电到|受伤"
 )
 _PEOPLE = [
+    "街坊",
     "人",
     "户",
     "买家",
@@ -438,6 +445,8 @@ _PLATFORMS = _MAINSTREAM_PLATFORMS + [
     "dcard",
     "ptt",
     "业主群",
+    # "发到各个平台"
+    *("各个平台", "各大平台", "各平台", "所有平台", "社交平台", "社交媒体"),
     # nicknames and pinyin initials: 小红薯 (小红书), xhs, dy (抖音), 某音
     *("小红薯", "xhs", "dy", "某音", "抖阴", "斗音", "wb", "ins", "tiktok"),
     # forums: Hong Kong's 連登 (LIHKG) and 高登
@@ -722,6 +731,15 @@ _GROUP_HARMED_SENTENCES = [
         r"[^,。!?;]{0,6}?(?:没有一个|没一个)(?:是)?(?:好的|能用|正常)"
     ),
 ]
+# An organisation's bulk order gone wrong as a whole: "我们厂里订的三百套工作服，全部尺码不对"
+# (a group like 公司采购; not "给全公司买的福利少了三箱", a shortfall in one delivery). The
+# sentence must tell of a problem (label "group_context").
+_BULK_ORDER_SENTENCES = [
+    re.compile(
+        r"(?:公司|单位|厂|工厂|学校|部门|车间)里?[^。!?;]{0,4}?(?:订|买|采购|团)的?"
+        r"[^。!?;]{0,10}?(?:全部|全都|都|全是|一半|大部分|好多|很多)"
+    ),
+]
 # Sentence rules by label (labels as in the lexicon: "group_weak" needs a problem cue).
 # A legal threat in internet shorthand: pinyin initials ("我就bj了", "等着收lsh"), where
 # the context tells them from "bj" for 北京.
@@ -744,6 +762,7 @@ SENTENCE_RULES: Dict[str, List[re.Pattern[str]]] = {
     "media": MEDIA_SENTENCES,
     "group_weak": _GROUP_SENTENCES,
     "group": _GROUP_HARMED_SENTENCES,
+    "group_context": _BULK_ORDER_SENTENCES,
 }
 
 
