@@ -61,11 +61,17 @@ def _clause(text: str, start: int, end: int, boundary: re.Pattern[str] = CLAUSE_
     return text[low:start] + text[end:high]
 
 
+# A space between two Chinese characters: customers use it as a comma ("宣传防水 泡一下就
+# 进水"), so a lexicon entry must not match across it ("水泡").
+_SPACED = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
+
+
 def _hits(normalized: str) -> List[_Hit]:
-    """Lexicon hits, then sentence-rule hits, in one normalised text."""
+    """Lexicon hits (none across a space between Chinese words), then sentence-rule hits."""
     hits = [
         _Hit(match.label, match.text, match.start, match.end)
         for match in severity_lexicon().matches(normalized)
+        if not _SPACED.search(match.text)
     ]
     for label, patterns in SENTENCE_RULES.items():
         for pattern in patterns:

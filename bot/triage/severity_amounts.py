@@ -37,9 +37,10 @@ _MONEY_PATTERNS = [
     re.compile(rf"{_CURRENCY}\s*{_NUMBER}\s*{_MAGNITUDE}"),
     re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*[多几]?\s*(?:块|元|圆|rmb|cny|人民币|大洋)"),
     re.compile(rf"{_PRICE_WORDS}\s*{_PRICE_LINK}\s*我?\s*{_NUMBER}\s*{_MAGNITUDE}"),
-    # "4999的手机": a price before the thing (not a year: "2024的新款")
+    # "4999的手机": a price before the thing (not a year: "2024的新款"; not the end of an order
+    # number written in groups: "订单 2024 1103 8876 的音箱")
     re.compile(
-        rf"(?<![\d.])(?!(?:19|20)\d\d(?![\d+多]))(\d{{4,6}}(?:\.\d{{1,2}})?)()\s*{_ABOUT}的"
+        rf"(?<![\d.])(?<!\d[-\s])(?!(?:19|20)\d\d(?![\d+多]))(\d{{4,6}}(?:\.\d{{1,2}})?)()\s*{_ABOUT}的"
     ),
     re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*{_ABOUT}\s*(?:买的|买来的|买了)"),
     re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*{_ABOUT}\s*的"),
@@ -50,9 +51,12 @@ _MONEY_PATTERNS = [
     # "这个三千多，质量就这？", "3000多的": thousands and more ("三千多人" is caught after)
     re.compile(rf"{_CHINESE_THOUSANDS}\s*(?:多|出头|来)"),
     re.compile(r"(?<![\d.])(\d{4,6})()\s*(?:多|出头|来)"),
-    # a sum in Chinese numerals that ends its clause: "花了我两个月工资，三千六"
-    re.compile(rf"{_CHINESE_THOUSANDS}(?=\s*(?:[,。!?;~]|$))"),
 ]
+# A sum in Chinese numerals that ends its clause ("花了我两个月工资，三千六"): money only in a
+# sentence about spending, not about points ("积分莫名其妙少了两千").
+_CLAUSE_FINAL_SUM = re.compile(rf"{_CHINESE_THOUSANDS}(?=\s*(?:[,。!?;~]|$))")
+_SPENDING = re.compile(r"花|付|买|价|钱|块|元|损失|亏|赔|值|贵|刷")
+_SENTENCE = re.compile(r"[^。!?;\n]+")
 # Vague large sums: "好几千", "上万", "几万块".
 _VAGUE_AMOUNTS = {
     "好几千": 5000.0,
@@ -117,8 +121,23 @@ def stated_amounts(text: str) -> List[float]:
             value = _value(match, normalized)
             if value is not None:
                 found.append(value)
+    found += _clause_final_sums(normalized)
     found += _vague_amounts(normalized)
     found += _unit_price_totals(normalized)
+    return found
+
+
+def _clause_final_sums(text: str) -> List[float]:
+    """Chinese-numeral sums ending a clause, in sentences about spending (and not points)."""
+    found: List[float] = []
+    for sentence in _SENTENCE.finditer(text):
+        words = sentence.group(0)
+        if not _SPENDING.search(words) or "积分" in words:
+            continue
+        for match in _CLAUSE_FINAL_SUM.finditer(words):
+            value = _value(match, words)
+            if value is not None:
+                found.append(value)
     return found
 
 

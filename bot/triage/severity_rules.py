@@ -50,7 +50,7 @@ _INJURY = words(
     汤伤
     # bleeding, fever, collapse, a visit to a doctor or a vet
     # (a fever, a racing heart, a headache count only after using it: `INJURY_SENTENCES`)
-    鼻血 血流不止 虚脱 脱水 看医生 看了医生 去看医生 带去看医生 兽医 包扎
+    鼻血 血流不止 虚脱 看医生 看了医生 去看医生 带去看医生 兽医 包扎
     咬伤 抓伤 扭伤 拉伤 崴脚 闪到腰 扭到腰 呼吸不畅
     # smoke, chemical burns, shocks, blasts
     黑烟 浓烟 冒黑烟 冒浓烟 熏黑 腐蚀 灼烧 电击 麻手 闪爆 爆燃 炸碎
@@ -86,7 +86,7 @@ _LEGAL = words(
     # a regulator or court by another name: Shenzhen's 消委, the 红盾 (12315) site, a summons;
     # Taiwan's 存證信函 (a lawyer's registered letter), 地檢署, 法扶; Hong Kong's 小額錢債審裁處
     # and 報串 (to lodge an official complaint)
-    消委 红盾 立案 传票 开庭 诉状 起诉书 法官 法律顾问 法律援助 法援 网警 警察局 警局
+    消委 红盾 立案 传票 开庭 起诉书 法官 法律顾问 法律援助 法援 网警 警察局 警局
     叫警察 找警察 喊警察 打三一五 拨三一五 消费者权益
     存证信函 存证函 地检署 法扶 消保法 小额钱债 报串
     # regulators by a shorter name or by their hotline (food and drugs, prices, quality)
@@ -224,7 +224,7 @@ EXCLUSIONS = (
     心受伤 心灵受伤 心都受伤 受伤的心 心里受伤 感情受伤 心理受伤
     # a place, not a patient; an advert, a report
     医院上班 医院工作 医院值班 医院附近 医院门口 寄到医院 医院地址 医院食堂
-    广告你 广告你们 报告你 报告你们 告诉你 告诉你们
+    广告你 广告你们 报告你 报告你们 告诉你 告诉你们 警告你 警告你们 忠告你们 劝告你们
     # an item that went bad, not a person: "监管" in a shop's own words
     无人监管
     # an alarm that is the product: 报警器, 报警灯, "冰箱一直报警"
@@ -261,6 +261,38 @@ EXCLUSIONS = (
         f"{what}{hurt}"
         for what in ("钱包", "荷包", "钱袋", "余额", "存款", "钱包君", "小心脏", "自尊心")
         for hurt in ("受伤", "受到了伤害", "受到伤害", "伤不起")
+    ]
+    + [
+        # "每次都说转相关部门": the shop's own departments, not the authorities
+        f"{verb}{department}{after}"
+        for verb in ("转", "转到", "转给", "交给", "反馈给", "提交给", "提交到", "上报给", "")
+        for department in ("相关部门", "有关部门")
+        for after in (("",) if verb else ("处理", "核实", "跟进", "在处理", "会联系", "审核"))
+    ]
+    + [
+        # "标的是三人位", "转了四个人": a size, or agents passed through, not buyers
+        f"{count}{person}{unit}"
+        for count in (*"三四五六七八九十几多", *"3456789")
+        for person in ("人", "个人")
+        for unit in ("位", "座", "份", "用", "桌", "床", "间", "餐", "套", "沙发", "帐篷", "装")
+    ]
+    + [
+        f"{verb}{count}个人"
+        # agents passed through; seats and beds: "坐三个人都挤"
+        for verb in (
+            "转了",
+            "换了",
+            "问了",
+            "找了",
+            "转给了",
+            "转接了",
+            "坐",
+            "睡",
+            "住",
+            "装",
+            "容纳",
+        )
+        for count in (*"三四五六七八九十几", *"3456789", "好几")
     ]
     + [
         # "气得我要住院", "气到进医院": anger, not an injury
@@ -680,7 +712,8 @@ MEDIA_SENTENCES = [
         r"(?:帖子?|笔记|小作文|长文|文章)(?:我们?)?(?:已经|都|也|早就|刚刚?)*(?:发|挂|po)"
         r"(?:了|出去了?|上去了?|出来了?)"
     ),
-    re.compile(r"视频(?:我们?)?(?:已经|都|也|早就|刚刚?)*(?:发|传|挂|po)(?:出去|上去|到网上|上网)"),
+    # (not "视频传上去了": uploaded to the chat as evidence)
+    re.compile(r"视频(?:我们?)?(?:已经|都|也|早就|刚刚?)*(?:发|传|挂|po)(?:到网上|上网|网上)"),
     # a live stream or a video about it: "开直播讲讲你们", "拍个视频曝光", "做个视频专门讲"
     re.compile(
         r"(?:开|做|录|拍|搞|发|出)(?:个|一个|一期|一条|条|场|一场)?(?:直播|视频)"
