@@ -61,8 +61,9 @@ _SENTENCE = re.compile(r"[^。!?;\n]+")
 _VAGUE_AMOUNTS = {
     "好几千": 5000.0,
     "大几千": 7000.0,
-    "几千块": 3000.0,
-    "几千元": 3000.0,
+    # "几千块", "几千大洋" ("几千公里" counts something else: `_COUNTED_AFTER`)
+    "几千": 3000.0,
+    "小几千": 3000.0,
     "上千块": 1000.0,
     "上万": 10000.0,
     "几万": 30000.0,
@@ -73,10 +74,12 @@ _VAGUE_AMOUNTS = {
     "万把": 10000.0,
     "六位数": 100000.0,
 }
+# A compound sum in shorthand: "1w2" (12000), "2k5" (2500), "1万5".
+_COMPOUND = re.compile(r"(?<![\d.])(\d{1,3})\s*(w|万|k|千)\s*(\d)(?![\d.])")
 # A vague number that counts something else: "点赞好几千", "上万人", "几万条评论".
 _COUNTED_BEFORE = re.compile(
     r"(?:点赞|赞|粉丝|评论|播放|阅读|浏览|销量|好评|差评|关注|转发|收藏|人数|单量|积分|步数)"
-    r"(?:量|数)?(?:了|有|都|也|就|已经|破|超过|过)*$"
+    r"(?:量|数)?(?:了|有|都|也|就|已经|破|超过|过|好|大|小)*$"
 )
 # Money that is not the order's: "我一个月工资才三千", "房租都要两千".
 _NOT_THE_ORDER = re.compile(
@@ -122,8 +125,20 @@ def stated_amounts(text: str) -> List[float]:
             if value is not None:
                 found.append(value)
     found += _clause_final_sums(normalized)
+    found += _compound_sums(normalized)
     found += _vague_amounts(normalized)
     found += _unit_price_totals(normalized)
+    return found
+
+
+def _compound_sums(text: str) -> List[float]:
+    """Shorthand sums with a second digit of a tenth of the magnitude ("1w2" = 12000)."""
+    found: List[float] = []
+    for match in _COMPOUND.finditer(text):
+        if _NOT_MONEY_UNIT.match(text, match.end()):
+            continue
+        magnitude = _MAGNITUDES[match.group(2)]
+        found.append(int(match.group(1)) * magnitude + int(match.group(3)) * magnitude / 10)
     return found
 
 

@@ -79,8 +79,8 @@ WISH = re.compile(r"(?:想|都想|真想|恨不得|差点就?)$")
 LAUGHTER = re.compile(r"哈哈|hhh|笑死|😂|🤣|233|lol|狗头|\[doge\]")
 # A threat taken back as a joke: "律师函警告⚠️ 哈哈开玩笑的" (not "我不是开玩笑的").
 JOKING = re.compile(r"(?<!不是)(?<!不)(?:开玩笑的|开个玩笑|逗你们?玩?的|说着玩的)")
-# The shop's own words reported: "客服说要等法务部门审核".
-SHOP_SAYS = re.compile(r"(?:客服|商家|卖家|店家|售后|他们)(?:说|讲|告诉我|回复)")
+# The shop's own words reported: "客服说要等法务部门审核", "客服让我去12315投诉".
+SHOP_SAYS = re.compile(r"(?:客服|商家|卖家|店家|售后|他们)(?:说|讲|告诉我|回复|让我|叫我|建议我)")
 # A simile about looks, not a symptom: "涂上像中毒了一样，颜色太丑了".
 SIMILE = re.compile(r"(?:像|好像|就像|跟|仿佛|如同|宛如)(?:是|被)?$")
 LOOKS = re.compile(r"颜色|色号|丑|难看|看起来|看着|显得|妆|样子|效果|上身|显黑|土")
