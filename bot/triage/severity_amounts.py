@@ -42,7 +42,7 @@ _MONEY_PATTERNS = [
     re.compile(
         rf"(?<![\d.])(?<!\d[-\s])(?!(?:19|20)\d\d(?![\d+多]))(\d{{4,6}}(?:\.\d{{1,2}})?)()\s*{_ABOUT}的"
     ),
-    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*{_ABOUT}\s*(?:买的|买来的|买了)"),
+    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*{_ABOUT}\s*(?:买的|买来的|买了|入手|拿下|入的)"),
     re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*{_ABOUT}\s*的"),
     # "一万出头", "3千左右": a sum in thousands, roughly (not "一万多年", "三千左右人")
     re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*(?:出头|左右)(?!\s*[年人个次天步米字])"),

@@ -63,13 +63,16 @@ _INJURY = words(
     烧胶皮 烧塑料 胶皮味 塑料烧 焦糊 烧化 一氧化碳
     吃坏肚子 吃坏了肚子 血口子 红血丝 激素脸 一直咳 咳个不停 咳得厉害
     口吐白沫 吐白沫 抽筋 不省人事 呼吸急促
+    受了伤 受了点伤 受了些伤 医药费 医疗费 药费 看病花 看病的钱 火光 电人 会电人 电手
+    烫了一下 烫着了 被烫了
     扎进肉 刺进肉 嵌进肉 整个人飞出去 人飞出去 人飞了出去 摔出去 被甩出去 甩了出去
     风疹 疹块 喉咙发紧 嗓子发紧 喉咙肿 呼吸困难 焦糊味 烧焦味 焦味
     """
 )
 _LEGAL = words(
     """
-    律师 起诉 告你们 告你 告到 去告 告他们 打官司 法院 法庭 法律责任 追究
+    # (追究 alone may be about an agent's manners: `LEGAL_SENTENCES` wants 责任 or 到底)
+    律师 起诉 告你们 告你 告到 去告 告他们 打官司 法院 法庭 法律责任
     # (the 315晚会 is CCTV's exposure show: media, not a regulator)
     12315 12345热线 12345市民 打12345 拨打12345 打315 去315
     消协 消费者协会 市场监管 监管局 监管部门 工商 消基会 消保官 消保处 举报 报警 仲裁
@@ -93,7 +96,9 @@ _LEGAL = words(
     # regulators by a shorter name or by their hotline (food and drugs, prices, quality)
     市监 12331 12358 12365
     # the law as a weapon; financial regulators; the government's message boards
-    官司 通过法律 法律武器 法律解决 公证 银保监 银监会 金融监管 领导留言板 人民网留言板 市长信箱
+    官司 通过法律 法律武器 法律解决 公证
+    # the postal regulator (couriers) and its hotline; the government's service platforms
+    邮政局 邮政管理局 12305 政务服务 政务平台 政务热线 政府网站 银保监 银监会 金融监管 领导留言板 人民网留言板 市长信箱
     消费者投诉热线 消费者热线 消费者投诉平台
     """
 )
@@ -112,7 +117,7 @@ _MEDIA = words(
     采访 上节目 做一期节目 做期节目 节目组 全国人民 全世界都知道 让网友 给大家看看
     放上网 放网上 po上网 俾大家睇 畀大家睇 开帖 贴文 晒出来
     让你们火 让你们出名 帮你们出名 让你们红 让你们上新闻 公布出来 公布于众
-    报料 新闻台 新闻热线 传媒 投书 栏目组 写成文章 发表文章 公开发表 发表出来
+    报料 新闻台 新闻热线 传媒 投书 上头条 头条新闻 栏目组 写成文章 发表文章 公开发表 发表出来
     """
 )
 # Trigger words as typed with a pinyin IME in a hurry: one syllable left in pinyin ("zhao火",
@@ -183,6 +188,8 @@ _GROUP = words(
     联名 联合投诉 一起投诉 一起维权 集体维权 集体诉讼 其他受害者 受害者们 受害者群 一群受害者
     被骗的人 中招的人 同样遭遇 一样的遭遇 同样的遭遇 我不是第一个 不是第一个人 不是第一个买家
     不在少数 大有人在 多的是人
+    # a defect common to many units: "这个问题很普遍"
+    很普遍 普遍问题 普遍存在 通病 共性问题
     """
 )
 # Where customers post and shop; the media rules add more places people post to.
@@ -682,6 +689,12 @@ INJURY_SENTENCES = [
         r"把(?:我|我的)?(?:孩子|宝宝|小孩|儿子|女儿|老人|我妈|我爸|老公|老婆|人|手指?|脚|腿|头)"
         r"[^。!?;,]{0,2}?(?:夹|卡|压|砸|烫|电|割|划|扎)(?:在|住|到|伤|了|破|出)"
     ),
+    # hurt by it, told in the passive: "被加湿器喷出的热气烫了一下", "被虫子咬了"
+    re.compile(r"被[^。!?;,]{0,12}?(?:烫|电|咬)(?:了|到|伤|着|红|得|出)"),
+    # a rash without a named part of the body: "起了湿疹", "起了一身疙瘩"
+    re.compile(r"起了?[一些好多片身脸红小]{0,4}?(?:疹|疙瘩|风团|红点)"),
+    # current in it: "摸着有电", "手一碰就麻"
+    re.compile(r"摸[^。!?;,]{0,3}?(?:有电|电人|麻手|发麻)|(?:一碰|碰一下|摸一下|一摸)就麻"),
     # gas leaking: "煤气罐的阀门漏气" (not a tyre or an air bed)
     re.compile(r"(?:煤气|燃气|天然气|液化气|气罐)[^。!?;,]{0,8}?漏"),
     # a head or a limb caught: "宝宝的头卡进去了", "手指夹在门缝里"
@@ -734,9 +747,11 @@ MEDIA_SENTENCES = [
         rf"(?:找|联系|联系了|请|约|私信|认识)(?:了|个|一个|几个|好几个)?{_INFLUENCER}"
         rf"|{_INFLUENCER}(?:已经|都)?(?:联系|私信|找)(?:了)?我"
     ),
-    # a broadcaster contacted: "联系了都市频道的栏目组", "打电话给电台" (not "收不到频道")
+    # a broadcaster or newspaper contacted: "联系了都市频道的栏目组", "发给当地的晚报" (not
+    # "收不到频道", "用报纸包着")
     re.compile(
-        r"(?:联系|找|打给|打电话给|打到|投诉到|反映到|爆料给)了?[^。!?;,]{0,6}?(?:频道|栏目|电台)"
+        r"(?:联系|找|打给|打电话给|打到|投诉到|反映到|爆料给|发给|投给|寄给|上)了?[^。!?;,]{0,6}?"
+        r"(?:频道|栏目|电台|晚报|日报|早报|都市报|商报|报纸)"
     ),
     # a journalist, mistyped: "找记着来采访" (记着 alone is "remember")
     re.compile(r"(?:找|叫|联系|请)(?:个|几个|了)?记着"),
@@ -794,6 +809,14 @@ LEGAL_SENTENCES = [
         r"(?=$|[了啦吧,。!?\s])"
     ),
     re.compile(r"(?<![a-z])(?:lsh|ls函)(?![a-z])"),
+    # pursuing it: "追究你们的责任", "追究到底" (not "追究客服的态度问题")
+    re.compile(r"追究(?:到底|[^。!?;,]{0,8}?责任)"),
+    # a complaint to a government office: "投诉到区市场监管所", "去物价局告你们" (not a post
+    # office, not "告诉我")
+    re.compile(
+        r"(?:投诉|举报|反映|申诉|告(?!诉))(?:到|给|去)?[^。!?;,]{0,8}?"
+        r"(?:(?<!邮)局|监管所|管理所|委员会|政府|街道办)(?![长里面])"
+    ),
     # 315 as the consumer hotline, with a verb: "投诉到315", "找315" (not "花了315元")
     re.compile(r"(?:投诉到|投诉给|打|去|到|向|找|上|拨打?)\s*315(?![\d晚])|(?<!\d)315见"),
     # a law broken: "违反广告法", "触犯了消费者权益保护法" (not "违反了平台的做法")
