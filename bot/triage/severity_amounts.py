@@ -85,8 +85,11 @@ _COUNTED_BEFORE = re.compile(
 _NOT_THE_ORDER = re.compile(
     r"(?:工资|月薪|年薪|收入|薪水|房租|生活费|存款|零花钱|余额)(?:才|只有|就|也就|都|都要|是|也才)?\s*$"
 )
+# ... or after it: "三千块的预算", "两千以内的".
+_NOT_THE_ORDER_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?(?:的)?(?:预算|以内|以下|工资|月薪|房租)")
 _COUNTED_AFTER = re.compile(
-    r"\s*(?:人|个|条|次|赞|粉|单|年|公里|步|字|米|件|位|名|户|家|张|页|天|小时|分钟|积分)"
+    r"\s*(?:人|个|条|次|赞|粉|单|年|公里|步|字|米|件|位|名|户|家|张|页|天|小时|分钟|积分"
+    r"|播放|阅读|浏览|点赞|转发|评论|关注|观看)"
 )
 # A unit price and a count ("每件800，一共买了三件", "500元一台，买了6台"): the order's
 # amount is their product.
@@ -201,6 +204,8 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
     if _COUNTED_BEFORE.search(text, 0, match.start()) or _NOT_THE_ORDER.search(
         text, 0, match.start(1)
     ):
+        return None
+    if _NOT_THE_ORDER_AFTER.match(text, number_end):
         return None
     if magnitude in ("w", "k") and value >= 100:
         return None

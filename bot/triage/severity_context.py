@@ -6,7 +6,8 @@ actually reporting an injury or making a threat. Each veto is one named pattern 
 small function, because each covers a family of phrasings, not a single message:
 
 - another shop, praise, someone's job, a fear that did not come true (as before);
-- a question about others ("有没有其他人也遇到过这个问题啊？");
+- a question about others ("有没有其他人也遇到过这个问题啊？"), or a plain question about a
+  threat word ("这个颜色上热搜了吗"; but "你们不怕我曝光吗" threatens);
 - an injury or hazard negated right before it ("没有受伤", "没冒烟", "不过敏");
 - a threat disclaimed with nothing to take it back ("我没打算曝光你们，只是想退款"; but
   "我不会去曝光的 但你们要给个说法" still threatens);
@@ -51,6 +52,9 @@ THREAT_CUE = re.compile(
 # a rhetorical one ("不是好多人都没收到吗") says 不/没/难道 outside an A-not-A question.
 QUESTION = re.compile(r"[吗嘛么][?!]*$|^(?:请问|想问一?下|问一?下|大家)?有没有")
 RHETORICAL = re.compile(r"不|没|难道")
+# A threat asked as a question ("你们是想让我去12315吗", "你们不怕我曝光吗"), unlike a plain
+# question about it ("这个颜色上热搜了吗").
+THREAT_QUESTION = re.compile(r"想让|要不要|信不信|不怕|是不是要|非要|是想|逼我|难道")
 A_NOT_A = re.compile(r"有没有|是不是|会不会|能不能|可不可以")
 
 # An injury or hazard negated right before it: "没有受伤", "没被烫伤", "没冒烟", "不过敏"
@@ -126,6 +130,11 @@ def _asks_about_others(c: Context) -> bool:
     """A group asked about, not reported ("别的买家也有这个问题吗", "有没有其他人也…")."""
     plain = A_NOT_A.sub("", c.clause)
     return bool(QUESTION.search(c.clause)) and not RHETORICAL.search(plain)
+
+
+def _plain_question(c: Context) -> bool:
+    """A question about it, not a threat asked as one ("这个颜色上热搜了吗")."""
+    return bool(QUESTION.search(c.clause)) and not THREAT_QUESTION.search(c.sentence)
 
 
 def _negated(c: Context) -> bool:
@@ -207,11 +216,11 @@ VETOES: Dict[str, List[Veto]] = {
     "injury": [_fear, _negated, _settled, _joke, _simile, _charm],
     "legal": [
         *(_other_shop, _disclaimed, _hearsay, _field_value, _settled, _joke, _taken_back),
-        *(_shop_says, _someones_job),
+        *(_shop_says, _someones_job, _plain_question),
     ],
     "media": [
         *(_other_shop, _praise, _disclaimed, _hearsay, _field_value, _settled, _joke),
-        *(_taken_back, _shop_says, _someones_job),
+        *(_taken_back, _shop_says, _someones_job, _plain_question),
     ],
     "group": [_asks_about_others, _praise, _settled],
 }

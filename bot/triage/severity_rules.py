@@ -65,6 +65,7 @@ _INJURY = words(
     口吐白沫 吐白沫 抽筋 不省人事 呼吸急促
     受了伤 受了点伤 受了些伤 医药费 医疗费 药费 看病花 看病的钱 火光 电人 会电人 电手
     烫了一下 烫着了 被烫了
+    爆掉 炸掉 剪到肉 切到手 切到肉 切破 剪破 切伤 剪伤
     扎进肉 刺进肉 嵌进肉 整个人飞出去 人飞出去 人飞了出去 摔出去 被甩出去 甩了出去
     风疹 疹块 喉咙发紧 嗓子发紧 喉咙肿 呼吸困难 焦糊味 烧焦味 焦味
     """
@@ -92,7 +93,9 @@ _LEGAL = words(
     # and 報串 (to lodge an official complaint)
     消委 红盾 立案 传票 开庭 起诉书 法官 法律顾问 法律援助 法援 网警 警察局 警局
     叫警察 找警察 喊警察 打三一五 拨三一五 消费者权益
-    存证信函 存证函 地检署 法扶 消保法 小额钱债 报串
+    存证信函 存证函 地检署 法扶 消保法 小额钱债 报串 消保
+    # what a regulator does to a shop: "等着被查吧", "等着被约谈"
+    等着被查 被约谈 约谈你们 查封 吊销 行政处罚 立案调查 被罚款 诉诸
     # regulators by a shorter name or by their hotline (food and drugs, prices, quality)
     市监 12331 12358 12365
     # the law as a weapon; financial regulators; the government's message boards
@@ -190,6 +193,8 @@ _GROUP = words(
     不在少数 大有人在 多的是人
     # a defect common to many units: "这个问题很普遍"
     很普遍 普遍问题 普遍存在 通病 共性问题
+    # Cantonese: 中晒招 (all got hit)
+    中晒招 中招晒 全部中招
     """
 )
 # Where customers post and shop; the media rules add more places people post to.
@@ -238,6 +243,8 @@ EXCLUSIONS = (
     # an alarm that is the product: 报警器, 报警灯, "冰箱一直报警"
     报警器 报警灯 报警声 报警音 报警提示 报警功能 报警系统 报警装置 报警信号 报警代码 报警码
     一直报警 老是报警 总是报警 频繁报警 自动报警 乱报警 误报警 滴滴报警 故障报警
+    # comments blowing up, not a device: "评论区都炸了"
+    评论区都炸了 评论区炸了 评论炸了 群里炸了 群炸了 网上炸了 评论区都炸 朋友圈炸了
     # a parcel dropped on the floor: "把箱子砸到地上"
     砸到地上 砸在地上 砸到地板 砸在地板 砸到桌上 砸在桌上 砸到车上 砸在车上
     # a hobby, a brand collaboration, a material, a hum: 发烧友, 联名款, 耐腐蚀, 电流声
@@ -427,6 +434,8 @@ _GROUP_WEAK = [
 # a group complaint only if the sentence tells of a problem.
 _GROUP_CONTEXT = [
     "集体",
+    # Cantonese 成班 ("the whole bunch")
+    "成班",
     *(
         f"{whole}{who}"
         for whole in ("全", "整个")
@@ -442,7 +451,7 @@ PROBLEM_CUE = re.compile(
     r"|褪色|异味|虫|少发|错发|不对|不符|不行|受伤|烫|疼|痛|痒|肿"
     r"|疹|发错|错了|开不了|打不开|不工作|不制冷|没反应|不亮|甲醛|有味|刺鼻|毒"
     r"|仿|山寨|翻新|二手|次品|劣质|不合格|危险|医院|没有一个|没一个"
-    r"|冒烟|着火|起火|爆|炸|漏电|电到|受伤"
+    r"|冒烟|着火|起火|爆炸|漏电|电到|受伤|中.?招|迟迟|还没|等了[^,。]{0,4}?(?:天|周|星期|个月)"
 )
 _PEOPLE = [
     "街坊",
@@ -493,7 +502,7 @@ _PLATFORMS = _MAINSTREAM_PLATFORMS + [
     *("连登", "高登", "lihkg", "论坛", "讨论区"),
 ]
 _POST_VERBS = ["发", "晒", "挂", "放", "传", "贴", "写", "po", "曝", "爆", "公开", "公布", "上传"]
-_POST_LINKS = list("到在上个一条篇段帖子文视频去")
+_POST_LINKS = list("到在上个一条篇段帖子文视频去了")
 _POST_AFTER = [
     "发",
     "曝",
@@ -588,7 +597,7 @@ _SYMPTOM = (
     r"(?:红了一?[大小]?[片块圈]|红肿|肿了|肿成|肿得|肿起|脱皮|破皮|掉皮|火辣辣|刺痛|灼痛|发麻|麻麻的"
     r"|出血|流血|烫了|烫红|烫出|起泡|溃烂|发炎|过敏|磕破|磕伤|撞青|撞肿|充血|腐蚀|骨折|淤青"
     r"|脱了一?层皮|看不清|睁不开|烂了|烂掉|红红的|发红|红一圈|一圈红|红血丝|肿了?一?个?大?包"
-    r"|(?:还|很|好|特别|一直|又|巨|超)(?:疼|痛)|(?:疼|痛)得"
+    r"|(?:还|很|好|特别|一直|又|巨|超)(?:疼|痛)|(?:疼|痛)得|被?熏得|直流泪|流泪不止"
     r"|被?[^。!?;,]{0,3}?(?:划|割|刮)(?:了一?道|破|伤|了个口子|出血)"
     r"|起了?[好很一几些多片堆个颗块大小红]{0,5}?(?:疙瘩|疹|包|泡|红点|痘|风团))"
 )
@@ -630,7 +639,8 @@ INJURY_SENTENCES = [
         r"|出事|飞出|甩出|跌|滚|撞|卡|窒息|淹|溺)"
     ),
     re.compile(
-        r"(?:椅子|凳子|床(?![垫单品])|架子|桌子|柜子|梯子|床板|吊灯|灯|镜子|置物架|货架|婴儿车|推车)"
+        r"(?:椅子|凳子|床(?![垫单品])|架子|桌子|柜子|梯子|床板|吊灯|灯|镜子|置物架|货架|婴儿车|推车"
+        r"|秋千|吊椅|吊床|摇椅|高脚椅|餐椅|护栏|围栏)"
         rf"{_CLAUSE}{{0,6}}?(?:塌了|塌下|坐塌|砸到|砸在|砸伤|掉下来|倒下来)"
     ),
     # a part of the body and what it shows: "嘴唇肿成香肠", "屁股红了一大片", "腿上烫了一片"
@@ -691,6 +701,10 @@ INJURY_SENTENCES = [
     ),
     # hurt by it, told in the passive: "被加湿器喷出的热气烫了一下", "被虫子咬了"
     re.compile(r"被[^。!?;,]{0,12}?(?:烫|电|咬)(?:了|到|伤|着|红|得|出)"),
+    # a life nearly lost: "差点要了我的命" (not "这价格要了我的命")
+    re.compile(r"差(?:点|一点|啲)[^。!?;,]{0,3}?(?:要了?(?:我|他|她|孩子|人)?的?命|没命|送命)"),
+    # covered in spots: "用完满脸痘", "满身疹子"
+    re.compile(r"满(?:脸|身|手|嘴)[^。!?;,]{0,2}?(?:痘|疹|包|红点|疙瘩|泡)"),
     # a rash without a named part of the body: "起了湿疹", "起了一身疙瘩"
     re.compile(r"起了?[一些好多片身脸红小]{0,4}?(?:疹|疙瘩|风团|红点)"),
     # current in it: "摸着有电", "手一碰就麻"
@@ -708,6 +722,11 @@ INJURY_SENTENCES = [
 
 _ANY_PLATFORM = "(?:" + "|".join(re.escape(platform) for platform in _PLATFORMS) + ")"
 _INFLUENCER = r"(?:测评博主|博主|网红|大v|up主|自媒体)"
+
+# "让更多人知道你们的恶劣行为": everyone told.
+_EVERYONE_TOLD = re.compile(
+    r"让(?:更多|所有|全部|大家|全世界|全国)[^。!?;,]{0,4}?(?:知道|看到|看看|看清|认清|评评理)"
+)
 
 # "在微博上把这件事说清楚": a platform, a few words, then telling it there (not where the
 # customer saw, bought or found something).
@@ -753,6 +772,7 @@ MEDIA_SENTENCES = [
         r"(?:联系|找|打给|打电话给|打到|投诉到|反映到|爆料给|发给|投给|寄给|上)了?[^。!?;,]{0,6}?"
         r"(?:频道|栏目|电台|晚报|日报|早报|都市报|商报|报纸)"
     ),
+    _EVERYONE_TOLD,
     # a journalist, mistyped: "找记着来采访" (记着 alone is "remember")
     re.compile(r"(?:找|叫|联系|请)(?:个|几个|了)?记着"),
 ]
@@ -770,7 +790,7 @@ _GROUP_SENTENCES = [
         r"|拍了的人|付款的人)[^。!?;,\s]{0,6}?都"
     ),
     re.compile(
-        r"(?:我们|咱们)(?:整个|全|这个|一个)?(?:公司|单位|部门|班|学校|宿舍|寝室|小区|办公室|群|团|楼|村)"
+        r"(?:我们|咱们)(?:一?整个|全|这个|一个)?(?:公司|单位|部门|班|学校|宿舍|寝室|小区|办公室|群|团|楼|村)"
         r"[^。!?;,]{0,12}?(?:都|全|全部)"
     ),
     re.compile(
