@@ -3,8 +3,10 @@
 The spec (shared/spec/complaint-ticket.md) makes a complaint urgent on personal injury or a
 safety hazard, a threat of legal or regulatory action, a threat of media exposure, a group
 complaint, or a large amount. The first four are lexicon and sentence rules over the
-normalised text (`bot.triage.severity_rules`), so Traditional input ("燙傷", "消基會")
-matches too; amounts the customer states are read by `bot.triage.severity_amounts`.
+normalised text (words in `bot.triage.severity_rules`, sentence shapes in
+`bot.triage.severity_sentences`), so Traditional input ("燙傷", "消基會") matches too; amounts
+the customer states are read by `bot.triage.severity_amounts`; whether a hit counts in its
+context is decided by `bot.triage.severity_context`.
 
 This module applies the rules: each hit is checked against its clause, because the same
 words report a problem or do not depending on what surrounds them ("朋友都没收到" is a group,
@@ -24,10 +26,10 @@ from bot.triage.severity_context import CLAUSE_END, SENTENCE_END, Context, bound
 from bot.triage.severity_rules import (
     PROBLEM_CUE,
     PURCHASE_ONLY,
-    SENTENCE_RULES,
     exclusion_lexicon,
     severity_lexicon,
 )
+from bot.triage.severity_sentences import SENTENCE_RULES
 
 Severity = Literal["urgent", "normal"]
 REASONS = ("injury", "legal", "media", "group", "amount")
