@@ -8,7 +8,8 @@ small function, because each covers a family of phrasings, not a single message:
 - another shop, praise, someone's job, a fear that did not come true (as before);
 - a question about others ("有没有其他人也遇到过这个问题啊？"), or a plain question about a
   threat word ("这个颜色上热搜了吗"; but "你们不怕我曝光吗" threatens);
-- an injury or hazard negated right before it ("没有受伤", "没冒烟", "不过敏");
+- an injury or hazard negated right before it ("没有受伤", "没人受伤", "没冒烟", "不过敏"), or
+  asked about to be reassured ("不会让人过敏吧？");
 - a threat disclaimed with nothing to take it back ("我没打算曝光你们，只是想退款"; but
   "我不会去曝光的 但你们要给个说法" still threatens);
 - hearsay about other people's actions ("听说有人去消协投诉过你们家");
@@ -59,7 +60,10 @@ A_NOT_A = re.compile(r"有没有|是不是|会不会|能不能|可不可以")
 
 # An injury or hazard negated right before it: "没有受伤", "没被烫伤", "没冒烟", "不过敏"
 # ("会不会过敏" asks about a hazard, it does not negate one).
-NEGATED = re.compile(r"(?:(?<!会)不|没有?|未|并未|无)(?:被|有|什么|啥)?$")
+NEGATED = re.compile(r"(?:(?<!会)不|没有?|未|并未|无)(?:被|有|什么|啥|人|任何人|谁)?$")
+# Asking to be reassured, with nothing seen going wrong: "你们家东西不会让人过敏吧？"
+REASSURANCE = re.compile(r"不会[^。!?;,]{0,8}?[吧吗]$")
+OBSERVED_HAZARD = re.compile(r"烫|冒烟|焦|火花|漏电|冒火|烧|异味|刺鼻|红|肿|痒|疼|痛")
 # A threat disclaimed: "我没打算曝光你们", "我不会去投诉的", "不好意思发朋友圈".
 DISCLAIMER = re.compile(
     r"不会|没打算|不打算|没想|不想|不好意思|不至于|没必要|不是要|不是想|并不想|不准备|没准备"
@@ -142,6 +146,13 @@ def _negated(c: Context) -> bool:
     return bool(NEGATED.search(c.before))
 
 
+def _reassurance(c: Context) -> bool:
+    """A question asking to be reassured ("不会让人过敏吧？"), with no hazard seen."""
+    return bool(REASSURANCE.search(c.clause)) and not OBSERVED_HAZARD.search(
+        c.sentence.replace(c.hit, "")
+    )
+
+
 def _disclaimed(c: Context) -> bool:
     """A threat disclaimed, and nothing in the message takes it back."""
     return bool(DISCLAIMER.search(c.before)) and not (
@@ -213,7 +224,7 @@ def _someones_job(c: Context) -> bool:
 Veto = Callable[[Context], bool]
 # Which vetoes apply to which reason.
 VETOES: Dict[str, List[Veto]] = {
-    "injury": [_fear, _negated, _settled, _joke, _simile, _charm],
+    "injury": [_fear, _negated, _reassurance, _settled, _joke, _simile, _charm],
     "legal": [
         *(_other_shop, _disclaimed, _hearsay, _field_value, _settled, _joke, _taken_back),
         *(_shop_says, _someones_job, _plain_question),
