@@ -30,7 +30,7 @@ _PRICE_WORDS = (
     r"买了个|买了台|买的时候|买的|退款|退|扣了|扣款|被扣|损失|损失了|亏了|转了|转账|"
     r"充了|充值|定金|订金|尾款|货款|全款|交了|赔|差价|"
     r"到手价|到手|券后价?|折后价?|成交价|标价|定价|活动价|拍下价|下单价|单价|花|"
-    r"这单|那单|这笔|那笔|这一单)"
+    r"这单|那单|这笔|那笔|这一单|加起来|加一起|加在一起|合起来|合计)"
 )
 _PRICE_LINK = r"(?:的|是|为|:|了)?(?:小|快|将近|接近|差不多|大概|约|近)?"
 _MONEY_PATTERNS = [
@@ -105,7 +105,8 @@ _QUANTITY = re.compile(
 )
 _MAGNITUDES = {"万": 10_000.0, "千": 1_000.0, "w": 10_000.0, "k": 1_000.0}
 # The capital numerals of receipts and invoices ("贰仟伍佰元"), one character for one.
-_FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬", "一二三四五六七八九十百千万")
+# 俩 is the colloquial 两 ("俩千块").
+_FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬俩", "一二三四五六七八九十百千万两")
 # A number right after a price word may be something else: "充了2000积分", "买的2000g猫砂".
 _NOT_MONEY_UNIT = re.compile(
     r"\s*(?:g|克|kg|千克|公斤|斤|毫安|mah|ml|毫升|升|米|cm|mm|km|公里|瓦|积分|分|度|码|寸|英寸"
@@ -116,6 +117,10 @@ _NOT_MONEY_UNIT = re.compile(
 _ROUGHLY = frozenset({"", "多", "出头", "来", "左右", "余", "几", "+"})
 # Just below the number: "不到两千块", "快两千块的" (the threshold is "at or above").
 _BELOW = re.compile(r"(?:快|将近|接近|不到|差点|差一点|小)$")
+# ... or said after it: "2000元不到", "两千块未满".
+_BELOW_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?(?:不到|未满|差一点|差点)")
+# Two sums added up: "一千二加一千五", "1200+1500".
+_ADDED = re.compile(rf"{_NUMBER}\s*(?:块|元)?\s*(?:加上?|\+)\s*{_NUMBER}")
 
 
 def stated_amounts(text: str) -> List[float]:
@@ -129,6 +134,7 @@ def stated_amounts(text: str) -> List[float]:
                 found.append(value)
     found += _clause_final_sums(normalized)
     found += _compound_sums(normalized)
+    found += _added_sums(normalized)
     found += _vague_amounts(normalized)
     found += _unit_price_totals(normalized)
     return found
@@ -142,6 +148,16 @@ def _compound_sums(text: str) -> List[float]:
             continue
         magnitude = _MAGNITUDES[match.group(2)]
         found.append(int(match.group(1)) * magnitude + int(match.group(3)) * magnitude / 10)
+    return found
+
+
+def _added_sums(text: str) -> List[float]:
+    """Two sums added up in the message ("一千二加一千五", "1200+1500"), if both are a hundred or more."""
+    found: List[float] = []
+    for match in _ADDED.finditer(text):
+        values = [parse_chinese_number(group.replace(",", "")) for group in match.groups()]
+        if all(value is not None and value >= 100 for value in values):
+            found.append(sum(value for value in values if value is not None))
     return found
 
 
@@ -211,6 +227,6 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
         return None
     if magnitude and not (number[-1] in "千万" and magnitude == number[-1]):
         value *= _MAGNITUDES[magnitude]
-    if _BELOW.search(text, 0, match.start(1)):
+    if _BELOW.search(text, 0, match.start(1)) or _BELOW_AFTER.match(text, number_end):
         value -= 1
     return value

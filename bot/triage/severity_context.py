@@ -6,6 +6,7 @@ actually reporting an injury or making a threat. Each veto is one named pattern 
 small function, because each covers a family of phrasings, not a single message:
 
 - another shop, praise, someone's job, a fear that did not come true (as before);
+- two buyers, not many ("我和我邻居都买了，都坏了");
 - a question about others ("有没有其他人也遇到过这个问题啊？"), or a plain question about a
   threat word ("这个颜色上热搜了吗"; but "你们不怕我曝光吗" threatens);
 - an injury or hazard negated right before it ("没有受伤", "没人受伤", "没冒烟", "不过敏"), or
@@ -85,6 +86,8 @@ SETTLED = re.compile(
 # A joke: a wish (not an act) with laughter in the sentence ("慢得我都想报警了哈哈哈").
 WISH = re.compile(r"(?:想|都想|真想|恨不得|差点就?)$")
 LAUGHTER = re.compile(r"哈哈|hhh|笑死|😂|🤣|233|lol|狗头|\[doge\]")
+# Two people, not many: "我和我邻居都买了", "我们俩".
+PAIR = re.compile(r"(?:我和|我跟|我与)(?:我的?)?$|俩|两个人|两人")
 # A threat taken back as a joke: "律师函警告⚠️ 哈哈开玩笑的" (not "我不是开玩笑的").
 JOKING = re.compile(r"(?<!不是)(?<!不)(?:开玩笑的|开个玩笑|逗你们?玩?的|说着玩的)")
 # The shop's own words reported: "客服说要等法务部门审核", "客服让我去12315投诉".
@@ -139,6 +142,11 @@ def _asks_about_others(c: Context) -> bool:
 def _plain_question(c: Context) -> bool:
     """A question about it, not a threat asked as one ("这个颜色上热搜了吗")."""
     return bool(QUESTION.search(c.clause)) and not THREAT_QUESTION.search(c.sentence)
+
+
+def _pair(c: Context) -> bool:
+    """Two buyers, the customer and one other ("我和我邻居都买了，都坏了")."""
+    return bool(PAIR.search(c.before))
 
 
 def _negated(c: Context) -> bool:
@@ -233,7 +241,7 @@ VETOES: Dict[str, List[Veto]] = {
         *(_other_shop, _praise, _disclaimed, _hearsay, _field_value, _settled, _joke),
         *(_taken_back, _shop_says, _someones_job, _plain_question),
     ],
-    "group": [_asks_about_others, _praise, _settled],
+    "group": [_asks_about_others, _praise, _settled, _pair],
 }
 
 

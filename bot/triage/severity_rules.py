@@ -441,7 +441,10 @@ _GROUP_CONTEXT = [
     *(
         f"{whole}{who}"
         for whole in ("全", "整个")
-        for who in ("公司", "单位", "部门", "班", "校", "厂", "办公室", "楼", "宿舍", "宿舍楼")
+        for who in (
+            *("公司", "单位", "部门", "班", "校", "厂", "办公室", "楼", "宿舍", "宿舍楼"),
+            *("团", "群", "团购群", "直播间"),
+        )
     ),
 ]
 # A clause that only tells of the purchase ("我们整个班的家长都买了，都有这个问题"): the
@@ -457,6 +460,8 @@ PROBLEM_CUE = re.compile(
 )
 _PEOPLE = [
     "街坊",
+    "住户",
+    "用户",
     "人",
     "户",
     "买家",
@@ -479,7 +484,11 @@ _PEOPLE = [
 ]
 # Many people/buyers: "不少买家", "一堆网友", "好多粉丝"; a platform posted to: "发到小红书",
 # "在微博上曝光", "po上脸书"; a person hurt by a falling or collapsing thing.
-_QUANTIFIERS = ["好多", "很多", "不少", "许多", "好些", "一堆", "一群", "一大堆", "大批", "成群"]
+_QUANTIFIERS = [
+    *("好多", "很多", "不少", "许多", "好些", "一堆", "一群", "一大堆", "大批", "成群"),
+    # a share of them: "一半的住户", "大部分买家"
+    *("一半的", "一大半", "大部分", "大多数", "多数", "绝大多数"),
+]
 PLATFORMS = _MAINSTREAM_PLATFORMS + [
     "哔哩哔哩",
     "网络上",
