@@ -1,11 +1,12 @@
 """Context vetoes for severity hits: when the words are there but the reason is not.
 
-`bot.triage.severity` finds trigger words and sentence shapes (`bot.triage.severity_rules`);
-this module decides, from the clause and sentence around a hit, whether the customer is
+`bot.triage.severity` finds trigger words (`bot.triage.severity_rules`) and sentence shapes
+(`bot.triage.severity_sentences`); this module decides, from the clause and sentence around a hit, whether the customer is
 actually reporting an injury or making a threat. Each veto is one named pattern and one
 small function, because each covers a family of phrasings, not a single message:
 
-- another shop, praise, someone's job, a fear that did not come true (as before);
+- another shop ("我以前在12315投诉过别家"), praise ("评论区都是夸的"), someone's job
+  ("我朋友是记者"), a fear that did not come true ("我还以为会爆炸呢");
 - two buyers, not many ("我和我邻居都买了，都坏了");
 - a question about others ("有没有其他人也遇到过这个问题啊？"), or a plain question about a
   threat word ("这个颜色上热搜了吗"; but "你们不怕我曝光吗" threatens);
@@ -41,7 +42,8 @@ OTHER_SHOP = re.compile(r"别家|别的店|别的商家|其他商家|其他店|�
 PRAISE = re.compile(r"夸|好评|推荐|种草|安利|点赞|表扬|五星")
 # A fear that did not come true ("我还以为会爆炸呢").
 COUNTERFACTUAL = re.compile(r"以为")
-# Someone's job, not a threat ("我朋友是记者，她也买了这个"), unless the message threatens.
+# Someone's job, not a threat ("我朋友是记者，她也买了这个"), unless the message threatens
+# (`THREAT_CUE`, which also counts having consulted the lawyer: "咨询了").
 PROFESSIONS = frozenset({"律师", "记者", "媒体"})
 IDENTITY = re.compile(r"(?:是|当|做|干)(?:个|一个|一名|一位)?(?:做)?$")
 # ... or said of a friend or relative ("律师朋友推荐的这家").
