@@ -104,6 +104,7 @@ _LEGAL = words(
     市监 12331 12358 12365
     # the law as a weapon; financial regulators; the government's message boards
     官司 通过法律 法律武器 法律解决 公证
+    质量技术监督 技术监督 监督部门
     # the postal regulator (couriers) and its hotline; the government's service platforms
     邮政局 邮政管理局 12305 政务服务 政务平台 政务热线 政府网站 银保监 银监会 金融监管 领导留言板 人民网留言板 市长信箱
     消费者投诉热线 消费者热线 消费者投诉平台
@@ -124,6 +125,7 @@ _MEDIA = words(
     采访 上节目 做一期节目 做期节目 节目组 全国人民 全世界都知道 让网友 给大家看看
     放上网 放网上 po上网 俾大家睇 畀大家睇 开帖 贴文 晒出来
     让你们火 让你们出名 帮你们出名 让你们红 让你们上新闻 公布出来 公布于众
+    拍成视频 拍成短视频 做成视频 做成短视频 剪成视频
     报料 新闻台 新闻热线 传媒 投书 上头条 头条新闻 栏目组 写成文章 发表文章 公开发表 发表出来
     """
 )
@@ -194,7 +196,7 @@ _GROUP = words(
     # buyers acting together, victims in the plural
     联名 联合投诉 一起投诉 一起维权 集体维权 集体诉讼 其他受害者 受害者们 受害者群 一群受害者
     被骗的人 中招的人 同样遭遇 一样的遭遇 同样的遭遇 我不是第一个 不是第一个人 不是第一个买家
-    不在少数 大有人在 多的是人
+    不在少数 大有人在 多的是人 不是少数 不是一个两个 不止一两个
     # a defect common to many units: "这个问题很普遍"
     很普遍 普遍问题 普遍存在 通病 共性问题
     # Cantonese: 中晒招 (all got hit)

@@ -146,6 +146,11 @@ INJURY_SENTENCES = [
     re.compile(r"头(?:撞|磕|碰|砸)(?:到|在|了|伤|破)"),
     # injury words with 伤 mistyped as 商 ("割商", "烫商"), not 商家 or 商品 ("摔商品")
     re.compile(r"[割烫划砸摔烧刺扎受炸灼夹]商(?![家品城场户店量标务业人铺])"),
+    # a harmful substance found in it: "婴儿辅食里检测出重金属", "查出甲醛超标"
+    re.compile(
+        r"(?:检测出|检出|查出|检测到|测出)[^。!?;,]{0,6}?"
+        r"(?:重金属|甲醛|农药|致癌|有毒|大肠杆菌|沙门氏菌|塑化剂|荧光剂|激素|苏丹红|瘦肉精|铅|汞|镉)"
+    ),
     # smoke out of it: "冒出一股黑烟", "冒了烟" (not a humidifier's white mist)
     re.compile(r"冒(?:了|出|起)(?:一股|一阵|好多|很多|大量)?[黑浓青]?烟"),
 ]
@@ -168,7 +173,7 @@ MEDIA_SENTENCES = [
         + r")(?:上|里)?(?:(?!看|刷|买|发现|搜|下单|下的单|关注|领|抢)[^。!?;,]){0,6}?"
         r"(?:说清楚|说道说道|讲清楚|讲讲|说说|公开|曝光|揭|评评理|吐槽|避雷|发帖|发文|发视频"
         r"|发个|发条|发一条|发出来|发上去|[做拍录出]个?视频|做一期|开直播"
-        r"|直播(?:说|讲|曝|骂|吐槽|揭))"
+        r"|直播(?:说|讲|曝|骂|吐槽|揭)|写了?[个篇一条]?(?:回答|文章|帖子|笔记|长文|小作文))"
     ),
     # the platforms first, the act at the end of the clause: "微博我已经发了",
     # "小红书笔记我发了", "贴吧知乎我都去发一遍" (not "抖音上发了优惠券": the act goes on)
@@ -212,7 +217,7 @@ MEDIA_SENTENCES = [
     # "收不到频道", "用报纸包着")
     re.compile(
         r"(?:联系|找|打给|打电话给|打到|投诉到|反映到|爆料给|发给|投给|寄给|上)了?[^。!?;,]{0,6}?"
-        r"(?:频道|栏目|电台|晚报|日报|早报|都市报|商报|报纸)"
+        r"(?:频道|栏目|电台|晚报|日报|早报|晨报|快报|时报|都市报|商报|报纸|周刊|杂志)"
     ),
     _EVERYONE_TOLD,
     # a journalist, mistyped: "找记着来采访" (记着 alone is "remember")
@@ -223,6 +228,8 @@ MEDIA_SENTENCES = [
 # "我闺蜜和我妈买的也是一样的问题", "评价，全是说漏水的". Weak: the clause must tell of a
 # problem too (`PROBLEM_CUE`).
 _GROUP_SENTENCES = [
+    # a buyers' group or comments, then what they all say: "买家群里已经炸锅了，都在说收到的是次品"
+    re.compile(r"(?:群里|评论区|买家群|评论里)[^。!?;]{0,12}?都(?:在)?(?:说|反映|吐槽|骂|讲)"),
     # the people who bought it: "买过的宝妈们都说"
     re.compile(
         r"买(?:了|过)?(?:这款|这个|同款|这家|这批|这件)?的(?:朋友|同事|邻居|同学|人|姐妹|宝妈|家长"
