@@ -105,6 +105,8 @@ _LEGAL = words(
     # the law as a weapon; financial regulators; the government's message boards
     官司 通过法律 法律武器 法律解决 公证
     质量技术监督 技术监督 监督部门
+    # English, as Hong Kong and overseas customers mix it in ("我会找lawyer", "sue你们")
+    lawyer sue lawsuit police legal action consumer council
     # the postal regulator (couriers) and its hotline; the government's service platforms
     邮政局 邮政管理局 12305 政务服务 政务平台 政务热线 政府网站 银保监 银监会 金融监管 领导留言板 人民网留言板 市长信箱
     消费者投诉热线 消费者热线 消费者投诉平台
@@ -125,6 +127,8 @@ _MEDIA = words(
     采访 上节目 做一期节目 做期节目 节目组 全国人民 全世界都知道 让网友 给大家看看
     放上网 放网上 po上网 俾大家睇 畀大家睇 开帖 贴文 晒出来
     让你们火 让你们出名 帮你们出名 让你们红 让你们上新闻 公布出来 公布于众
+    # English: "我会post上网", "go viral"
+    post上网 post到网上 reporter journalist expose
     拍成视频 拍成短视频 做成视频 做成短视频 剪成视频
     报料 新闻台 新闻热线 传媒 投书 上头条 头条新闻 栏目组 写成文章 发表文章 公开发表 发表出来
     """
@@ -516,7 +520,9 @@ PLATFORMS = _MAINSTREAM_PLATFORMS + [
     # forums: Hong Kong's 連登 (LIHKG) and 高登
     *("连登", "高登", "lihkg", "论坛", "讨论区"),
 ]
-_POST_VERBS = ["发", "晒", "挂", "放", "传", "贴", "写", "po", "曝", "爆", "公开", "公布", "上传"]
+_POST_VERBS = [
+    *("发", "晒", "挂", "放", "传", "贴", "写", "po", "post", "曝", "爆", "公开", "公布", "上传"),
+]
 _POST_LINKS = list("到在上个一条篇段帖子文视频去了")
 _POST_AFTER = [
     "发",
