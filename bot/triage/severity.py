@@ -3,8 +3,10 @@
 The spec (shared/spec/complaint-ticket.md) makes a complaint urgent on personal injury or a
 safety hazard, a threat of legal or regulatory action, a threat of media exposure, a group
 complaint, or a large amount. The first four are lexicon and sentence rules over the
-normalised text (`bot.triage.severity_rules`), so Traditional input ("燙傷", "消基會")
-matches too; amounts the customer states are read by `bot.triage.severity_amounts`.
+normalised text (words in `bot.triage.severity_rules`, sentence shapes in
+`bot.triage.severity_sentences`), so Traditional input ("燙傷", "消基會") matches too; amounts
+the customer states are read by `bot.triage.severity_amounts`; whether a hit counts in its
+context is decided by `bot.triage.severity_context`.
 
 This module applies the rules: each hit is checked against its clause, because the same
 words report a problem or do not depending on what surrounds them ("朋友都没收到" is a group,
@@ -16,26 +18,18 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Literal, Optional, Sequence, Tuple
+from typing import Dict, List, Literal, Optional, Sequence
 
 from bot.nlu.normalize import normalize
 from bot.triage.severity_amounts import stated_amounts
+from bot.triage.severity_context import CLAUSE_END, SENTENCE_END, Context, bounds, veto
 from bot.triage.severity_rules import (
-    CLAUSE_END,
-    COUNTERFACTUAL,
-    IDENTITY,
-    OTHER_SHOP,
-    PRAISE,
     PROBLEM_CUE,
-    PROFESSIONS,
-    QUESTION,
-    RHETORICAL,
-    SENTENCE_END,
-    SENTENCE_RULES,
-    THREAT_CUE,
+    PURCHASE_ONLY,
     exclusion_lexicon,
     severity_lexicon,
 )
+from bot.triage.severity_sentences import SENTENCE_RULES
 
 Severity = Literal["urgent", "normal"]
 REASONS = ("injury", "legal", "media", "group", "amount")
@@ -63,24 +57,23 @@ class _Hit:
     end: int
 
 
-def _bounds(text: str, start: int, end: int, boundary: re.Pattern[str]) -> Tuple[int, int]:
-    """Start and end of the clause (or sentence, by `boundary`) around text[start:end]."""
-    low = max((m.end() for m in boundary.finditer(text, 0, start)), default=0)
-    after = boundary.search(text, end)
-    return low, after.start() if after else len(text)
-
-
 def _clause(text: str, start: int, end: int, boundary: re.Pattern[str] = CLAUSE_END) -> str:
     """The clause around text[start:end], minus the match itself."""
-    low, high = _bounds(text, start, end, boundary)
+    low, high = bounds(text, start, end, boundary)
     return text[low:start] + text[end:high]
 
 
+# A space between two Chinese characters: customers use it as a comma ("宣传防水 泡一下就
+# 进水"), so a lexicon entry must not match across it ("水泡").
+_SPACED = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
+
+
 def _hits(normalized: str) -> List[_Hit]:
-    """Lexicon hits, then sentence-rule hits, in one normalised text."""
+    """Lexicon hits (none across a space between Chinese words), then sentence-rule hits."""
     hits = [
         _Hit(match.label, match.text, match.start, match.end)
         for match in severity_lexicon().matches(normalized)
+        if not _SPACED.search(match.text)
     ]
     for label, patterns in SENTENCE_RULES.items():
         for pattern in patterns:
@@ -90,34 +83,40 @@ def _hits(normalized: str) -> List[_Hit]:
     return hits
 
 
+def _clause_and_sequel(text: str, start: int, end: int) -> str:
+    """The clause around text[start:end]; and the next one if this one only tells a purchase."""
+    low, high = bounds(text, start, end, CLAUSE_END)
+    clause = text[low:start] + text[end:high]
+    if PURCHASE_ONLY.search(text[low:high]) and high < len(text):
+        _, sequel_end = bounds(text, high + 1, high + 1, CLAUSE_END)
+        clause += text[high:sequel_end]
+    return clause
+
+
+def _group_word_applies(hit: _Hit, text: str) -> bool:
+    """Whether a weak group word tells of a problem: in its clause, or for "集体" its sentence.
+
+    "很多人都说你们家客服很好" is praise; "我们班集体订的班服" is one buyer; in "我们整个班的
+    家长都买了，都有这个问题" the problem is in the clause after the purchase.
+    """
+    if hit.label == "group_weak":
+        return bool(PROBLEM_CUE.search(_clause_and_sequel(text, hit.start, hit.end)))
+    if hit.label == "group_context":
+        return bool(PROBLEM_CUE.search(_clause(text, hit.start, hit.end, SENTENCE_END)))
+    return True
+
+
 def _reason(hit: _Hit, text: str) -> Optional[str]:
     """The reason a hit supports in its normalised `text`, or None when its context vetoes it.
 
-    Weak group words need a problem in their clause ("很多人都说你们家客服很好" is praise),
-    "集体" in its sentence; a group in a plain question is asked about, not reported. A
-    threat against another shop, praise ("评论区都是夸的"), a fear told as "以为", and a
-    friend who is a journalist in a message that threatens nothing do not count.
+    Weak group words need a problem around them; then the context vetoes of
+    `bot.triage.severity_context` apply (a question, a negation, a disclaimer, hearsay, a
+    form field, a settled past matter, a joke, a simile, another shop, praise, a job).
     """
-    low, high = _bounds(text, hit.start, hit.end, CLAUSE_END)
-    before = text[low : hit.start]
-    label = hit.label
-    if label == "group_weak" and not PROBLEM_CUE.search(_clause(text, hit.start, hit.end)):
+    if not _group_word_applies(hit, text):
         return None
-    if label == "group_context" and not PROBLEM_CUE.search(
-        _clause(text, hit.start, hit.end, SENTENCE_END)
-    ):
-        return None
-    reason = "group" if label.startswith("group") else label
-    clause = text[low:high]
-    if reason == "group" and QUESTION.search(clause) and not RHETORICAL.search(clause):
-        return None
-    if reason == "injury" and COUNTERFACTUAL.search(before):
-        return None
-    if reason in ("legal", "media") and OTHER_SHOP.search(clause):
-        return None
-    if reason in ("media", "group") and PRAISE.search(clause):
-        return None
-    if hit.text in PROFESSIONS and IDENTITY.search(before) and not THREAT_CUE.search(text):
+    reason = "group" if hit.label.startswith("group") else hit.label
+    if veto(reason, Context.around(text, hit.text, hit.start, hit.end)):
         return None
     return reason
 

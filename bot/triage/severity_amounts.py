@@ -21,46 +21,106 @@ _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?|[零〇一�
 _CHINESE_THOUSANDS = r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*[千万][零〇一二两三四五六七八九十百千万]*)()"
 _MAGNITUDE = r"(万|千|w|k)?"
 # Roughly the number: "两千整的", "两千出头的", "三千左右的", "两千几的".
-_ABOUT = r"(?:多|整|出头|左右|来|余|几)?"
+_ABOUT = r"(?:多|整|出头|左右|来|余|几|\+)?"
+# A currency named before the number ("¥2000", "RMB 2,500", "人民币两千").
+_CURRENCY = r"(?:[¥$]|rmb|cny|人民币)"
+# Words that say a price follows, and what may link them to it ("金额：", "退款的", "实付是").
+_PRICE_WORDS = (
+    r"(?:花了|付了|付款|实付|支付了|价值|价格|售价|原价|金额|总价|总共|一共|共计|"
+    r"买了个|买了台|买的时候|买的|退款|退|扣了|扣款|被扣|损失|损失了|亏了|转了|转账|"
+    r"充了|充值|定金|订金|尾款|货款|全款|交了|赔|差价|"
+    r"到手价|到手|券后价?|折后价?|成交价|标价|定价|活动价|拍下价|下单价|单价|花|"
+    r"这单|那单|这笔|那笔|这一单|加起来|加一起|加在一起|合起来|合计)"
+)
+_PRICE_LINK = r"(?:的|是|为|:|了)?(?:小|快|将近|接近|差不多|大概|约|近)?"
 _MONEY_PATTERNS = [
-    re.compile(rf"[¥$]\s*{_NUMBER}{_MAGNITUDE}"),
-    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*[多几]?\s*(?:块|元|圆|rmb|人民币|大洋)"),
+    re.compile(rf"{_CURRENCY}\s*{_NUMBER}\s*{_MAGNITUDE}"),
+    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*[多几]?\s*(?:块|元|圆|rmb|cny|人民币|大洋)"),
+    re.compile(rf"{_PRICE_WORDS}\s*{_PRICE_LINK}\s*我?\s*{_NUMBER}\s*{_MAGNITUDE}"),
+    # "4999的手机": a price before the thing (not a year: "2024的新款"; not the end of an order
+    # number written in groups: "订单 2024 1103 8876 的音箱")
     re.compile(
-        rf"(?:花了|付了|付款|实付|支付了|价值|价格|售价|原价|金额|总价|总共|一共|共计|"
-        rf"买了个|买了台|买的时候|买的|退款|退|扣了|扣款|被扣|损失|损失了|亏了|转了|转账|"
-        rf"充了|充值|定金|订金|尾款|货款|全款|交了|赔|差价)\s*我?\s*{_NUMBER}\s*{_MAGNITUDE}"
+        rf"(?<![\d.])(?<!\d[-\s])(?!(?:19|20)\d\d(?![\d+多]))(\d{{4,6}}(?:\.\d{{1,2}})?)()\s*{_ABOUT}的"
     ),
-    # "4999的手机": a price before the thing (not a year: "2024的新款")
-    re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(\d{{4,6}}(?:\.\d{{1,2}})?)()\s*{_ABOUT}的"),
-    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*{_ABOUT}\s*(?:买的|买来的|买了)"),
+    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*{_ABOUT}\s*(?:买的|买来的|买了|入手|拿下|入的)"),
     re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*{_ABOUT}\s*的"),
     # "一万出头", "3千左右": a sum in thousands, roughly (not "一万多年", "三千左右人")
     re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*(?:出头|左右)(?!\s*[年人个次天步米字])"),
     re.compile(rf"{_CHINESE_THOUSANDS}\s*(?:出头|左右)(?!\s*[年人个次天步米字])"),
     re.compile(rf"{_CHINESE_THOUSANDS}\s*{_ABOUT}\s*的"),
+    # "这个三千多，质量就这？", "3000多的": thousands and more ("三千多人" is caught after)
+    re.compile(rf"{_CHINESE_THOUSANDS}\s*(?:多|出头|来)"),
+    re.compile(r"(?<![\d.])(\d{4,6})()\s*(?:多|出头|来)"),
 ]
+# A sum in Chinese numerals that ends its clause ("花了我两个月工资，三千六"): money only in a
+# sentence about spending, not about points ("积分莫名其妙少了两千").
+_CLAUSE_FINAL_SUM = re.compile(rf"{_CHINESE_THOUSANDS}(?=\s*(?:[,。!?;~]|$))")
+_SPENDING = re.compile(r"花|付|买|价|钱|块|元|损失|亏|赔|值|贵|刷")
+_SENTENCE = re.compile(r"[^。!?;\n]+")
 # Vague large sums: "好几千", "上万", "几万块".
 _VAGUE_AMOUNTS = {
     "好几千": 5000.0,
     "大几千": 7000.0,
-    "几千块": 3000.0,
-    "几千元": 3000.0,
+    # "几千块", "几千大洋" ("几千公里" counts something else: `_COUNTED_AFTER`)
+    "几千": 3000.0,
+    "小几千": 3000.0,
     "上千块": 1000.0,
     "上万": 10000.0,
     "几万": 30000.0,
     "好几万": 50000.0,
     "十几万": 100000.0,
+    # "五位数的包": a sum of five digits
+    "五位数": 10000.0,
+    "万把": 10000.0,
+    "六位数": 100000.0,
 }
+# A compound sum in shorthand: "1w2" (12000), "2k5" (2500), "1万5".
+_COMPOUND = re.compile(r"(?<![\d.])(\d{1,3})\s*(w|万|k|千)\s*(\d)(?![\d.])")
+# A vague number that counts something else: "点赞好几千", "上万人", "几万条评论".
+_COUNTED_BEFORE = re.compile(
+    r"(?:点赞|赞|粉丝|评论|播放|阅读|浏览|销量|好评|差评|关注|转发|收藏|人数|单量|积分|步数)"
+    r"(?:量|数)?(?:了|有|都|也|就|已经|破|超过|过|好|大|小)*$"
+)
+# Money that is not the order's: "我一个月工资才三千", "房租都要两千".
+_NOT_THE_ORDER = re.compile(
+    r"(?:工资|月薪|年薪|收入|薪水|房租|生活费|存款|零花钱|余额)(?:才|只有|就|也就|都|都要|是|也才)?\s*$"
+)
+# ... or after it: "三千块的预算", "两千以内的".
+_NOT_THE_ORDER_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?(?:的)?(?:预算|以内|以下|工资|月薪|房租)")
+_COUNTED_AFTER = re.compile(
+    r"\s*(?:人|个|条|次|赞|粉|单|年|公里|步|字|米|件|位|名|户|家|张|页|天|小时|分钟|积分"
+    r"|播放|阅读|浏览|点赞|转发|评论|关注|观看)"
+)
+# A unit price and a count ("每件800，一共买了三件", "500元一台，买了6台"): the order's
+# amount is their product.
+_UNIT_PRICES = [
+    re.compile(
+        rf"(?:单价|[每一](?:件|个|台|套|双|盒|瓶|份|条|张|箱))(?:是|要)?\s*{_NUMBER}\s*{_MAGNITUDE}"
+    ),
+    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*(?:块|元)?\s*一(?:件|个|台|套|双|盒|瓶|份|条|张|箱)"),
+]
+_QUANTITY = re.compile(
+    r"(?:买了|拍了|下了|订了|一共|共|总共|有)(?:买了|拍了|下了|订了)?\s*"
+    r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:件|个|台|套|双|盒|瓶|份|条|张|箱)"
+)
 _MAGNITUDES = {"万": 10_000.0, "千": 1_000.0, "w": 10_000.0, "k": 1_000.0}
 # The capital numerals of receipts and invoices ("贰仟伍佰元"), one character for one.
-_FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬", "一二三四五六七八九十百千万")
+# 俩 is the colloquial 两 ("俩千块").
+_FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬俩", "一二三四五六七八九十百千万两")
 # A number right after a price word may be something else: "充了2000积分", "买的2000g猫砂".
 _NOT_MONEY_UNIT = re.compile(
     r"\s*(?:g|克|kg|千克|公斤|斤|毫安|mah|ml|毫升|升|米|cm|mm|km|公里|瓦|积分|分|度|码|寸|英寸"
-    r"|帧|像素|转|平|次|天|小时|年|个月|人|张|页|条|颗|粒|片)"
+    r"|帧|像素|转|平|次|天|小时|年|个月|人|张|页|条|颗|粒|片"
+    r"|个|件|单|位|名|户|家|箱|台|步|字|遍|赞|粉|号|楼|层|只|本)"
 )
+# What may stand between a number and a unit that makes it no price ("三千多人", "2000+条").
+_ROUGHLY = frozenset({"", "多", "出头", "来", "左右", "余", "几", "+"})
 # Just below the number: "不到两千块", "快两千块的" (the threshold is "at or above").
 _BELOW = re.compile(r"(?:快|将近|接近|不到|差点|差一点|小)$")
+# ... or said after it: "2000元不到", "两千块未满".
+_BELOW_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?(?:不到|未满|差一点|差点)")
+# Two sums added up: "一千二加一千五", "1200+1500".
+_ADDED = re.compile(rf"{_NUMBER}\s*(?:块|元)?\s*(?:加上?|\+)\s*{_NUMBER}")
 
 
 def stated_amounts(text: str) -> List[float]:
@@ -72,15 +132,81 @@ def stated_amounts(text: str) -> List[float]:
             value = _value(match, normalized)
             if value is not None:
                 found.append(value)
-    found += [value for word, value in _VAGUE_AMOUNTS.items() if word in normalized]
+    found += _clause_final_sums(normalized)
+    found += _compound_sums(normalized)
+    found += _added_sums(normalized)
+    found += _vague_amounts(normalized)
+    found += _unit_price_totals(normalized)
     return found
+
+
+def _compound_sums(text: str) -> List[float]:
+    """Shorthand sums with a second digit of a tenth of the magnitude ("1w2" = 12000)."""
+    found: List[float] = []
+    for match in _COMPOUND.finditer(text):
+        if _NOT_MONEY_UNIT.match(text, match.end()):
+            continue
+        magnitude = _MAGNITUDES[match.group(2)]
+        found.append(int(match.group(1)) * magnitude + int(match.group(3)) * magnitude / 10)
+    return found
+
+
+def _added_sums(text: str) -> List[float]:
+    """Two sums added up in the message ("一千二加一千五", "1200+1500"), if both are a hundred or more."""
+    found: List[float] = []
+    for match in _ADDED.finditer(text):
+        values = [parse_chinese_number(group.replace(",", "")) for group in match.groups()]
+        if all(value is not None and value >= 100 for value in values):
+            found.append(sum(value for value in values if value is not None))
+    return found
+
+
+def _clause_final_sums(text: str) -> List[float]:
+    """Chinese-numeral sums ending a clause, in sentences about spending (and not points)."""
+    found: List[float] = []
+    for sentence in _SENTENCE.finditer(text):
+        words = sentence.group(0)
+        if not _SPENDING.search(words) or "积分" in words:
+            continue
+        for match in _CLAUSE_FINAL_SUM.finditer(words):
+            value = _value(match, words)
+            if value is not None:
+                found.append(value)
+    return found
+
+
+def _vague_amounts(text: str) -> List[float]:
+    """Vague large sums ("好几千的冰箱", "五位数的包"), unless they count something else."""
+    found: List[float] = []
+    for word, value in _VAGUE_AMOUNTS.items():
+        for match in re.finditer(re.escape(word), text):
+            counted = _COUNTED_BEFORE.search(text, 0, match.start()) or _COUNTED_AFTER.match(
+                text, match.end()
+            )
+            if not counted:
+                found.append(value)
+    return found
+
+
+def _unit_price_totals(text: str) -> List[float]:
+    """Unit price times count ("每件800，一共买了三件"); one, if no count is given ("4999一台")."""
+    prices = [
+        value
+        for pattern in _UNIT_PRICES
+        for match in pattern.finditer(text)
+        if (value := _value(match, text)) is not None
+    ]
+    counts = [parse_chinese_number(match.group(1)) for match in _QUANTITY.finditer(text)]
+    largest = max((count for count in counts if count is not None), default=1.0)
+    return [price * max(largest, 1.0) for price in prices]
 
 
 def _value(match: re.Match[str], text: str) -> Optional[float]:
     """The yuan a money pattern's match states, or None when it is no price after all.
 
-    A number that ends the match and goes on with a unit ("2000g", "2000积分") is a weight or
-    points; a number with w/k of a hundred or more is watts ("2000w的吹风机"); "快两千" is
+    A number that ends the match and goes on with a unit ("2000g", "2000积分", "三千多人") is
+    a weight, points or a count, and so is one after a counted thing ("销量2000", "点赞三千
+    多"); a salary or the rent is not the order ("工资才三千"); a number with w/k of a hundred or more is watts ("2000w的吹风机"); "快两千" is
     just below two thousand.
     """
     number, magnitude = match.group(1), match.group(2)
@@ -88,12 +214,19 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
     if value is None:
         return None
     number_end = match.end(2) if magnitude else match.end(1)
-    if match.end() == number_end and _NOT_MONEY_UNIT.match(text, number_end):
+    roughly = text[number_end : match.end()].strip() in _ROUGHLY
+    if roughly and _NOT_MONEY_UNIT.match(text, match.end()):
+        return None
+    if _COUNTED_BEFORE.search(text, 0, match.start()) or _NOT_THE_ORDER.search(
+        text, 0, match.start(1)
+    ):
+        return None
+    if _NOT_THE_ORDER_AFTER.match(text, number_end):
         return None
     if magnitude in ("w", "k") and value >= 100:
         return None
     if magnitude and not (number[-1] in "千万" and magnitude == number[-1]):
         value *= _MAGNITUDES[magnitude]
-    if _BELOW.search(text, 0, match.start(1)):
+    if _BELOW.search(text, 0, match.start(1)) or _BELOW_AFTER.match(text, number_end):
         value -= 1
     return value

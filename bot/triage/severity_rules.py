@@ -1,21 +1,23 @@
-"""The severity lexicon: the words, phrases and sentence shapes behind each reason.
+"""The severity lexicon: the words, phrases and token patterns behind each reason.
 
 `bot.triage.severity` applies these rules; this module only holds them, so the lexicon can
-grow without burying the logic. Entries are matched on normalised text (Simplified script,
-half-width, lower-case; see `bot.triage.lexicon`), so Traditional input ("燙傷", "消基會")
-matches too.
+grow without burying the logic (sentence shapes are in `bot.triage.severity_sentences`, the
+context vetoes in `bot.triage.severity_context`). Entries are matched on normalised text
+(Simplified script, half-width, lower-case; see `bot.triage.lexicon`), so Traditional input
+("燙傷", "消基會") matches too; Cantonese, pinyin halves ("zhao火", "报jing") and the IME's
+homophones ("律湿函", "报井") are listed as such.
 
 Rules favour recall on threats: "我不会去曝光，但..." still counts, because an agent must see
 any mention of exposure. Words used in another sense are excluded explicitly (照片曝光不足,
-烫头发, 气炸了, 工商银行, 好多天); a platform named without a threat ("在抖音直播间下的单")
-does not count, only the act of posting ("发抖音", "发到网上").
+烫头发, 气炸了, 工商银行, 好多天, 报警器, 三人位); a platform named without a threat
+("在抖音直播间下的单") does not count, only the act of posting ("发抖音", "发到网上").
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from typing import Dict, List
+from typing import Dict, List, Tuple
 
 from bot.triage.lexicon import Lexicon, TokenPattern, chars, one_of, words
 
@@ -46,15 +48,40 @@ _INJURY = words(
     又痒又痛 又痛又痒 又疼又痒 又痒又疼 掉了一大块皮 脸脱皮 皮肤脱皮 手脱皮 破皮 烂皮
     差点出事 险些出事 差点出大事 后果不堪设想
     抽搐 痉挛 抢救 昏迷 休克 晕倒 晕过去 昏过去 就医 看急诊 挂急诊 输液 挂水 打点滴 吊水 洗胃
-    # homophone typos of the pinyin input (tang shang)
+    # homophone typos of the pinyin input (tang shang); more in `_MISSPELLINGS`
     汤伤
+    # bleeding, fever, collapse, a visit to a doctor or a vet
+    # (a fever, a racing heart, a headache count only after using it: `INJURY_SENTENCES`)
+    鼻血 血流不止 虚脱 看医生 看了医生 去看医生 带去看医生 兽医 包扎
+    咬伤 抓伤 扭伤 拉伤 崴脚 闪到腰 扭到腰 呼吸不畅
+    # smoke, chemical burns, shocks, blasts
+    黑烟 浓烟 冒黑烟 冒浓烟 熏黑 腐蚀 灼烧 电击 麻手 闪爆 爆燃 炸碎
+    # Cantonese: 爆咗 (爆了), 烧亲 (烧到), 睇医生 (看医生), 肚痛 (肚子痛)
+    爆咗 炸咗 着咗火 起咗火 烧咗 冒咗烟 烧亲 伤亲 整亲 辣亲 割亲 撞亲 跌亲 电亲 夹亲 肚痛
+    睇医生 睇咗医生
+    # a vehicle out of control; a pet off its food; red spots; a smell of burning insulation
+    刹车失灵 刹车不灵 刹车失效 车失控 方向失控
+    不吃不喝 精神萎靡 萎靡不振 起红点 长红点 起小红点 冒红点 起疙瘩
+    烧胶皮 烧塑料 胶皮味 塑料烧 焦糊 烧化 一氧化碳
+    吃坏肚子 吃坏了肚子 血口子 红血丝 激素脸 一直咳 咳个不停 咳得厉害
+    口吐白沫 吐白沫 抽筋 不省人事 呼吸急促
+    受了伤 受了点伤 受了些伤 医药费 医疗费 药费 看病花 看病的钱 火光 电人 会电人 电手
+    烫了一下 烫着了 被烫了
+    # a hazard named as such; what it could do ("早晚要摔死人")
+    安全问题 安全事故 安全风险 太不安全 很不安全 非常不安全 极不安全 一点都不安全 特别不安全 摔死人 砸死人 电死人 烫死人 烧死人 毒死人 要人命
+    # skin broken down ("用了脸就烂了"; not "身上的衣服烂了")
+    脸烂了 脸就烂了 脸都烂了 脸全烂了 皮肤烂了 嘴烂了 嘴角烂了
+    烤焦 烤糊 爆掉 炸掉 剪到肉 切到手 切到肉 切破 剪破 切伤 剪伤
+    扎进肉 刺进肉 嵌进肉 整个人飞出去 人飞出去 人飞了出去 摔出去 被甩出去 甩了出去
     风疹 疹块 喉咙发紧 嗓子发紧 喉咙肿 呼吸困难 焦糊味 烧焦味 焦味
     """
 )
 _LEGAL = words(
     """
-    律师 起诉 告你们 告你 告到 去告 告他们 打官司 法院 法庭 法律责任 追究
-    12315 12345热线 12345市民 打12345 拨打12345 315晚会 打315 去315
+    # (追究 alone may be about an agent's manners: `LEGAL_SENTENCES` wants 责任 or 到底)
+    律师 起诉 告你们 告你 告到 去告 告他们 打官司 法院 法庭 法律责任
+    # (the 315晚会 is CCTV's exposure show: media, not a regulator)
+    12315 12345热线 12345市民 打12345 拨打12345 打315 去315
     消协 消费者协会 市场监管 监管局 监管部门 工商 消基会 消保官 消保处 举报 报警 仲裁
     市场监督 监督管理局 市监局 消保会 消保委 消委会 消费者委员会 消费者权益保护 市长热线 政府热线
     律师函 律师信 法律程序 法律途径 法律手段 走法律 诉讼 上诉 告上法庭 派出所 报案 公安
@@ -65,8 +92,25 @@ _LEGAL = words(
     发改委 信访 检察院 提告 告死 告到底 检举 打1950 拨1950 拨打1950 1950申诉 公平会
     报110 打110 法务
     执法 有关部门 相关部门 主管部门 政府部门 职能部门 司法 消费者保护 退一赔三 退一赔十
-    # pinyin typos (qi su)
+    # pinyin typos (qi su); more in `_MISSPELLINGS`
     起素
+    # a regulator or court by another name: Shenzhen's 消委, the 红盾 (12315) site, a summons;
+    # Taiwan's 存證信函 (a lawyer's registered letter), 地檢署, 法扶; Hong Kong's 小額錢債審裁處
+    # and 報串 (to lodge an official complaint)
+    消委 红盾 立案 传票 开庭 起诉书 法官 法律顾问 法律援助 法援 网警 警察局 警局
+    叫警察 找警察 喊警察 打三一五 拨三一五 消费者权益
+    存证信函 存证函 地检署 法扶 消保法 小额钱债 报串 消保
+    # what a regulator does to a shop: "等着被查吧", "等着被约谈"
+    等着被查 被约谈 约谈你们 查封 吊销 行政处罚 立案调查 被罚款 诉诸
+    # regulators by a shorter name or by their hotline (food and drugs, prices, quality)
+    市监 12331 12358 12365
+    # the law as a weapon; financial regulators; the government's message boards
+    官司 通过法律 法律武器 法律解决 公证
+    质量技术监督 技术监督 监督部门
+    # English, as Hong Kong and overseas customers mix it in ("我会找lawyer", "sue你们")
+    lawyer sue lawsuit police legal action consumer council
+    # the postal regulator (couriers) and its hotline; the government's service platforms
+    邮政局 邮政管理局 12305 政务服务 政务平台 政务热线 政府网站 银保监 银监会 金融监管 领导留言板 人民网留言板 市长信箱
     消费者投诉热线 消费者热线 消费者投诉平台
     """
 )
@@ -81,8 +125,68 @@ _MEDIA = words(
     拍视频曝 发帖子 发个帖 写篇小作文 小作文 爆料公社
     网上说说 网上讲讲 网上评评理 上网曝 po网 po上网 发网路
     融媒体 问政 帮帮团 直播间刷屏 315晚会 扒你们 扒一扒 扒皮 投稿给 投稿到 投稿了
+    # an interview, a programme, the whole country told; Hong Kong: 放上網, 俾大家睇
+    采访 上节目 做一期节目 做期节目 节目组 全国人民 全世界都知道 让网友 给大家看看
+    放上网 放网上 po上网 俾大家睇 畀大家睇 开帖 贴文 晒出来
+    让你们火 让你们出名 帮你们出名 让你们红 让你们上新闻 公布出来 公布于众
+    # English: "我会post上网", "go viral"
+    post上网 post到网上 reporter journalist expose
+    拍成视频 拍成短视频 做成视频 做成短视频 剪成视频
+    报料 新闻台 新闻热线 传媒 投书 上头条 头条新闻 栏目组 写成文章 发表文章 公开发表 发表出来
     """
 )
+# Trigger words as typed with a pinyin IME in a hurry: one syllable left in pinyin ("zhao火",
+# "中du", "报jing", "律shi函"), and for the threats, whole words in pinyin ("baojing", "qisu").
+# Whole-word pinyin of the injury words is left out: "qihuo" is 期货, "guomin" 国民.
+_PINYIN: Dict[str, Dict[str, Tuple[str, ...]]] = {
+    "injury": {
+        "着火": ("zhao", "huo"),
+        "起火": ("qi", "huo"),
+        "中毒": ("zhong", "du"),
+        "过敏": ("guo", "min"),
+        "爆炸": ("bao", "zha"),
+        "烫伤": ("tang", "shang"),
+        "触电": ("chu", "dian"),
+        "漏电": ("lou", "dian"),
+        "受伤": ("shou", "shang"),
+        "流血": ("liu", "xue"),
+        "骨折": ("gu", "zhe"),
+        "住院": ("zhu", "yuan"),
+        "冒烟": ("mao", "yan"),
+    },
+    "legal": {
+        "报警": ("bao", "jing"),
+        "律师": ("lv", "shi"),
+        "起诉": ("qi", "su"),
+        "法院": ("fa", "yuan"),
+        "消协": ("xiao", "xie"),
+        "举报": ("ju", "bao"),
+    },
+    "media": {
+        "曝光": ("bao", "guang"),
+        "记者": ("ji", "zhe"),
+        "媒体": ("mei", "ti"),
+        "热搜": ("re", "sou"),
+    },
+}
+# Homophones the IME offers first: 报井 (报警), 起肃/起塑 (起诉), 律湿/驴师 (律师).
+_HOMOPHONES = {
+    "injury": [],
+    "legal": ["报井", "起肃", "起塑", "律湿", "律狮", "驴师", "律诗函"],
+    "media": [],
+}
+
+
+def _misspellings(reason: str) -> List[str]:
+    """The pinyin-half spellings (and for threats the whole pinyin) of a reason's key words."""
+    found = list(_HOMOPHONES[reason])
+    for word, (first, second) in _PINYIN[reason].items():
+        found += [first + word[1], word[0] + second]
+        if reason != "injury":
+            found.append(first + second)
+    return found
+
+
 _GROUP = words(
     """
     不止我一个 不只我一个 不止我 不只我 我们几个 好几个人
@@ -95,6 +199,15 @@ _GROUP = words(
     同款都 同款的都 同款也 买同款的 买了同款 同款的人 同一款都 这批货都 这批都 这一批都
     整批 批次都 同批次 同一批次 一整批 好多单都 很多单都
     整个小区 整个社区 整栋楼 全小区 全村
+    # buyers acting together, victims in the plural
+    联名 联合投诉 一起投诉 一起维权 集体维权 集体诉讼 其他受害者 受害者们 受害者群 一群受害者
+    被骗的人 中招的人 同样遭遇 一样的遭遇 同样的遭遇 我不是第一个 不是第一个人 不是第一个买家
+    维权联盟 维权团 受害者联盟 多了去了
+    不在少数 大有人在 多的是人 不是少数 不是一个两个 不止一两个
+    # a defect common to many units: "这个问题很普遍"
+    很普遍 普遍问题 普遍存在 通病 共性问题
+    # Cantonese: 中晒招 (all got hit)
+    中晒招 中招晒 全部中招
     """
 )
 # Where customers post and shop; the media rules add more places people post to.
@@ -126,7 +239,9 @@ EXCLUSIONS = (
     烫头 烫发 烫完头 烫衣 气炸 要炸了 快炸了 心态炸 炸毛 要爆炸了 肺都要爆炸了 肺都炸了 爆炸性 爆炸款
     # other senses of a trigger
     工商银行 多媒体 自媒体号 媒体评测 上过热搜 全网最低 全网最便宜 全网独家 全网首发
-    律师朋友 告你一声 发文件 火花塞 危险品
+    告你一声 发文件 火花塞 危险品
+    # goosebumps
+    鸡皮疙瘩
     气炸了 炸了锅 气爆了 火爆了 爆了单 心疼 贴膜起泡 刷爆了
     # selling out: "卖爆了", "抢爆了"
     卖爆了 卖到爆 抢爆了 爆单 销量爆了 爆满
@@ -135,9 +250,23 @@ EXCLUSIONS = (
     心受伤 心灵受伤 心都受伤 受伤的心 心里受伤 感情受伤 心理受伤
     # a place, not a patient; an advert, a report
     医院上班 医院工作 医院值班 医院附近 医院门口 寄到医院 医院地址 医院食堂
-    广告你 广告你们 报告你 报告你们 告诉你 告诉你们
+    广告你 广告你们 报告你 报告你们 告诉你 告诉你们 警告你 警告你们 忠告你们 劝告你们
     # an item that went bad, not a person: "监管" in a shop's own words
     无人监管
+    # an alarm that is the product: 报警器, 报警灯, "冰箱一直报警"
+    报警器 报警灯 报警声 报警音 报警提示 报警功能 报警系统 报警装置 报警信号 报警代码 报警码
+    一直报警 老是报警 总是报警 频繁报警 自动报警 乱报警 误报警 滴滴报警 故障报警
+    # comments blowing up, not a device: "评论区都炸了"
+    评论区都炸了 评论区炸了 评论炸了 群里炸了 群炸了 网上炸了 评论区都炸 朋友圈炸了
+    # a parcel dropped on the floor: "把箱子砸到地上"
+    砸到地上 砸在地上 砸到地板 砸在地板 砸到桌上 砸在桌上 砸到车上 砸在车上
+    # a hobby, a brand collaboration, a material, a hum: 发烧友, 联名款, 耐腐蚀, 电流声
+    发烧友 发烧级 联名款 联名版 联名系列 联名限定 联名礼盒 耐腐蚀 防腐蚀 抗腐蚀
+    电流声 电流音 电流麦
+    # a company's name: "XX文化传媒有限公司"
+    传媒公司 传媒有限 文化传媒 传媒集团 让你们红包
+    # someone's trade, not a threat: "我是做自媒体的"
+    做自媒体 搞自媒体 干自媒体 自媒体人 自媒体从业 自媒体工作
     心情炸了 心情爆炸 情绪炸了 脑袋炸了 脑子炸了 头都炸了 头要炸了 头炸了 肺炸了 肺要炸了 炸锅
     心态炸了 心态爆炸 心态炸裂 人都炸了 我都炸了 我要炸了 我快炸了
     # slang: "太炸了" is "too loud/flashy"; anger or boredom "suffocates"
@@ -146,6 +275,60 @@ EXCLUSIONS = (
     被曝光过 之前被曝光 以前被曝光 曾经被曝光 曾被曝光 被媒体曝光过 被报道过 上过新闻 上过电视
     """
     )
+    + [
+        # "拍照效果炸裂", "颜值爆炸": slang for "amazing", said of a quality
+        f"{quality}{blast}"
+        for quality in (
+            *("效果", "音质", "画质", "颜值", "性能", "音效", "低音", "味道", "口感", "表现"),
+            *("拍照", "配置", "颜色", "香味", "气场", "手感", "质感", "演技", "舞台"),
+        )
+        for blast in ("炸裂", "爆炸", "炸了")
+    ]
+    + [
+        # "我的钱包受伤了": money, or feelings, hurt
+        f"{what}{hurt}"
+        for what in ("钱包", "荷包", "钱袋", "余额", "存款", "钱包君", "小心脏", "自尊心")
+        for hurt in ("受伤", "受到了伤害", "受到伤害", "伤不起")
+    ]
+    + [
+        # "每次都说转相关部门": the shop's own departments, not the authorities
+        f"{verb}{department}{after}"
+        for verb in ("转", "转到", "转给", "交给", "反馈给", "提交给", "提交到", "上报给", "")
+        for department in ("相关部门", "有关部门")
+        for after in (("",) if verb else ("处理", "核实", "跟进", "在处理", "会联系", "审核"))
+    ]
+    + [
+        # "标的是三人位", "转了四个人": a size, or agents passed through, not buyers
+        f"{count}{person}{unit}"
+        for count in (*"三四五六七八九十几多", *"3456789")
+        for person in ("人", "个人")
+        for unit in ("位", "座", "份", "用", "桌", "床", "间", "餐", "套", "沙发", "帐篷", "装")
+    ]
+    + [
+        f"{verb}{count}个人"
+        # agents passed through; seats and beds: "坐三个人都挤"
+        for verb in (
+            "转了",
+            "换了",
+            "问了",
+            "找了",
+            "转给了",
+            "转接了",
+            "坐",
+            "睡",
+            "住",
+            "装",
+            "容纳",
+        )
+        for count in (*"三四五六七八九十几", *"3456789", "好几")
+    ]
+    + [
+        # "说设备不安全", "账号太不安全了": an account's security, not a hazard
+        f"{what}{adverb}{unsafe}"
+        for what in ("账号", "账户", "设备", "网络", "密码", "支付", "登录", "环境", "信息", "隐私")
+        for adverb in ("", "太", "很", "非常", "特别", "存在", "有")
+        for unsafe in ("不安全", "安全问题", "安全风险")
+    ]
     + [
         # "气得我要住院", "气到进医院": anger, not an injury
         f"{anger}{result}"
@@ -246,6 +429,8 @@ EXCLUSIONS = (
 _GROUP_WEAK = [
     *("好多人", "很多人", "大家都", "大伙都", "大家也", "大家都说", "大家都反映", "大家都遇到"),
     "群里都",
+    # the audience of a live stream: "直播间的家人们都被骗了"
+    *("家人们都", "宝宝们都", "直播间的人都", "直播间的家人们都"),
     # "朋友都...", "粉丝们都...": others, affected only if the clause says so ("朋友都别买"
     # is advice, "朋友都没收到" a group)
     *(
@@ -269,18 +454,32 @@ _GROUP_WEAK = [
 # a group complaint only if the sentence tells of a problem.
 _GROUP_CONTEXT = [
     "集体",
-    *(f"全{who}" for who in ("公司", "单位", "部门", "班", "校", "厂", "办公室", "楼", "宿舍")),
+    # Cantonese 成班 ("the whole bunch")
+    "成班",
+    *(
+        f"{whole}{who}"
+        for whole in ("全", "整个")
+        for who in (
+            *("公司", "单位", "部门", "班", "校", "厂", "办公室", "楼", "宿舍", "宿舍楼"),
+            *("团", "群", "团购群", "直播间"),
+        )
+    ),
 ]
+# A clause that only tells of the purchase ("我们整个班的家长都买了，都有这个问题"): the
+# problem, if any, is in the next clause.
+PURCHASE_ONLY = re.compile(r"(?:买了|买的|下单了|下了单|拼了|团了|收到了|用了)$")
 PROBLEM_CUE = re.compile(
     r"没收到|没发|没到|坏|假|问题|漏|破|碎|裂|过敏|拉肚子|吐|差|退|投诉|维权|中招|一样|同样|也是|也有"
     r"|都有|都是|都没|都不|都被|遇到|反映|出现|坑|骗|烂|臭|霉|质量|不能用|用不了|掉色|开线|缩水"
     r"|褪色|异味|虫|少发|错发|不对|不符|不行|受伤|烫|疼|痛|痒|肿"
     r"|疹|发错|错了|开不了|打不开|不工作|不制冷|没反应|不亮|甲醛|有味|刺鼻|毒"
+    r"|仿|山寨|翻新|二手|次品|劣质|不合格|危险|医院|没有一个|没一个"
+    r"|冒烟|着火|起火|爆炸|漏电|电到|受伤|中.?招|迟迟|还没|等了[^,。]{0,4}?(?:天|周|星期|个月)"
 )
-# Where a sentence ends (for `_GROUP_CONTEXT`: "集体采购的一百台，一半都开不了机").
-SENTENCE_END = re.compile(r"[。!?;\n]")
-CLAUSE_END = re.compile(r"[。!?;,，、\n~]")
 _PEOPLE = [
+    "街坊",
+    "住户",
+    "用户",
     "人",
     "户",
     "买家",
@@ -303,8 +502,12 @@ _PEOPLE = [
 ]
 # Many people/buyers: "不少买家", "一堆网友", "好多粉丝"; a platform posted to: "发到小红书",
 # "在微博上曝光", "po上脸书"; a person hurt by a falling or collapsing thing.
-_QUANTIFIERS = ["好多", "很多", "不少", "许多", "好些", "一堆", "一群", "一大堆", "大批", "成群"]
-_PLATFORMS = _MAINSTREAM_PLATFORMS + [
+_QUANTIFIERS = [
+    *("好多", "很多", "不少", "许多", "好些", "一堆", "一群", "一大堆", "大批", "成群"),
+    # a share of them: "一半的住户", "大部分买家"
+    *("一半的", "一大半", "大部分", "大多数", "多数", "绝大多数"),
+]
+PLATFORMS = _MAINSTREAM_PLATFORMS + [
     "哔哩哔哩",
     "网络上",
     "网路",
@@ -320,11 +523,17 @@ _PLATFORMS = _MAINSTREAM_PLATFORMS + [
     "dcard",
     "ptt",
     "业主群",
+    # "发到各个平台"
+    *("各个平台", "各大平台", "各平台", "所有平台", "社交平台", "社交媒体"),
     # nicknames and pinyin initials: 小红薯 (小红书), xhs, dy (抖音), 某音
-    *("小红薯", "xhs", "dy", "某音"),
+    *("小红薯", "xhs", "dy", "某音", "抖阴", "斗音", "wb", "ins", "tiktok"),
+    # forums: Hong Kong's 連登 (LIHKG) and 高登
+    *("连登", "高登", "lihkg", "论坛", "讨论区"),
 ]
-_POST_VERBS = ["发", "晒", "挂", "放", "传", "贴", "写", "po", "曝", "爆", "公开", "公布", "上传"]
-_POST_LINKS = list("到在上个一条篇段帖子文视频去")
+_POST_VERBS = [
+    *("发", "晒", "挂", "放", "传", "贴", "写", "po", "post", "曝", "爆", "公开", "公布", "上传"),
+]
+_POST_LINKS = list("到在上个一条篇段帖子文视频去了")
 _POST_AFTER = [
     "发",
     "曝",
@@ -371,7 +580,7 @@ def _media_patterns() -> List[TokenPattern]:
     A verb, a few linking characters and a platform; or a platform and then the act.
     """
     patterns: List[TokenPattern] = []
-    for platform in _PLATFORMS:
+    for platform in PLATFORMS:
         for verb in _POST_VERBS:
             links = [one_of(_POST_LINKS, "?") for _ in range(3)]
             patterns.append([*chars(verb), *links, *chars(platform)])
@@ -406,142 +615,14 @@ def _check(label: str, text: str) -> bool:
     return _is_many(numeral)
 
 
-# Injury told in a sentence rather than in one word: something spoiled or with glass in it
-# that was eaten, hot liquid on a person, a person who fell, something that came down, a
-# part of the body with a symptom, a shock, a near miss, a hazard told as what could happen.
-_CLAUSE = r"[^。!?;]"
-_BODY = (
-    r"(?:脸|嘴|嘴唇|舌头|牙龈|眼睛|眼皮|鼻子|耳朵|脖子|头皮|皮肤|身上|全身|浑身|背上|后背|胳膊|手臂"
-    r"|手指|手背|手心|手掌|手上|(?<![a-z])手(?![机表柄环套提工续办动感写])|脚(?![垫本架步])|腿"
-    r"|膝盖|屁股|屁屁|肚皮|胸口|下巴|额头)"
-)
-_SYMPTOM = (
-    r"(?:红了一?大?[片块]|红肿|肿了|肿成|肿得|肿起|脱皮|破皮|掉皮|火辣辣|刺痛|灼痛|发麻|麻麻的"
-    r"|出血|流血|烫了|烫红|烫出|起泡|溃烂|发炎|过敏|磕破|磕伤|撞青|撞肿"
-    r"|被?[^。!?;,]{0,3}?(?:划|割|刮)(?:了一?道|破|伤|了个口子|出血)"
-    r"|起了?[好很一几些多片堆个颗块大小红]{0,5}?(?:疙瘩|疹|包|泡|红点|痘|风团))"
-)
-_WHO = r"(?:孩子|宝宝|小孩|儿子|女儿|老人|人|我)"
-_HURT = r"(?:划|割|扎|烫|电|砸|夹|噎|呛|烧|刮|戳|伤)"
-_HARM = r"(?:呛|噎|吞|烫|电(?:到|着|死)|割|夹(?:到|伤)|砸(?:到|伤|中)|烧|着火|起火|爆炸|炸伤|炸到)"
-_DISASTER = r"(?:着火|起火|爆炸|触电|漏电|中毒|窒息|误吞|吞下去)"
-INJURY_SENTENCES = [
-    re.compile(
-        rf"(?:过期|变质|发霉|霉变|馊了|长毛|生虫|有虫){_CLAUSE}{{0,12}}?"
-        r"(?:吃了|喝了|吃下|喝下|吃进|喝进|吃过|喝过|已经吃|已经喝)"
-    ),
-    re.compile(
-        rf"(?:吃了|喝了|吃下|喝下|吃到|喝到|吃出|喝出){_CLAUSE}{{0,8}}?"
-        r"(?:过期|变质|发霉|霉变|馊|虫|异物|玻璃|铁丝|钢丝|刀片|针|石子|塑料片)"
-    ),
-    re.compile(
-        rf"(?:热油|滚油|开水|热水|滚水|热汤|热粥|沸水|热茶|热咖啡){_CLAUSE}{{0,8}}?"
-        r"(?:泼|洒|溅|倒|喷|浇)(?:到|在|了)"
-    ),
-    re.compile(
-        r"(?:我|人|孩子|宝宝|小孩|老人|我妈|我爸|老公|老婆|他|她|女儿|儿子)"
-        r"(?:(?!把)[^。!?;]){0,6}?摔(?:在|到|倒在)?(?:地上|下来|倒|伤|了一跤)"
-    ),
-    re.compile(
-        r"(?:孩子|宝宝|小孩|儿子|女儿|老人|我|我妈|我爸)差点(?:就)?"
-        # not anger or tears: "我差点被气死", "气得我差点砸了手机", "差点掉眼泪"
-        r"(?:掉(?!眼泪|泪)|摔|被(?!气|骗|坑|忽悠|你们)|烫|砸(?:到|伤|中|在)|噎|吞|电|割|夹|烧|吃|喝"
-        r"|出事)"
-    ),
-    re.compile(
-        r"(?:椅子|凳子|床|架子|桌子|柜子|梯子|床板|吊灯|灯|镜子|置物架|货架|婴儿车|推车)"
-        rf"{_CLAUSE}{{0,6}}?(?:塌了|塌下|坐塌|砸到|砸在|砸伤|掉下来|倒下来)"
-    ),
-    # a part of the body and what it shows: "嘴唇肿成香肠", "屁股红了一大片", "腿上烫了一片"
-    re.compile(rf"{_BODY}[^。!?;,]{{0,6}}?{_SYMPTOM}"),
-    # a cut, told by its size: "划了我一道口子", "割了孩子一个大口子"
-    re.compile(rf"(?:划|割|刮|拉|扎)(?:了|破|开)?{_WHO}?的?[手脸脚腿]?[一几好]*[道个条]大?口子"),
-    # an electrical part that smells burnt, crackles or sparks: a fire hazard
-    re.compile(
-        r"(?:插头|插座|插线板|排插|电线|电源线|充电器|充电线|充电头|电池|线路|开关|电源|变压器)"
-        rf"{_CLAUSE}{{0,12}}?(?:糊味|焦味|噼里啪啦|噼啪|啪啪响|滋滋响|滋啦|打火|发黑|熔化|融化|烫手)"
-    ),
-    # an electric shock to someone: "电到嘴了", "被电得手发麻"
-    re.compile(
-        r"电(?:到|着)了?(?:我|人|孩子|宝宝|小孩|老人|嘴|手|脚|脸|舌头|身上)|被电(?:了|到|着|得)"
-    ),
-    # a near miss, whoever it was: "差点被呛到", "差点把孩子烫了" (not "差点砸了手机")
-    re.compile(rf"差点(?:就|儿)?(?:被|把)?{_WHO}?{_HARM}"),
-    # a hazard told as what could happen: "要是划到孩子怎么办", "万一着火了", "容易割到手"
-    re.compile(
-        rf"(?:要是|万一|如果|假如|若是|会不会|容易|可能会){_CLAUSE}{{0,12}}?"
-        rf"(?:{_HURT}(?:到|伤|着|了)?(?:{_WHO}|眼睛|脸|手|嘴)|{_DISASTER})"
-    ),
-    # what a child could do with it: "万一孩子把手伸进去怎么办", "要是宝宝放嘴里吞了"
-    re.compile(
-        rf"(?:要是|万一|如果|假如|若是|会不会|容易){_CLAUSE}{{0,6}}?(?:孩子|宝宝|小孩|婴儿)"
-        rf"{_CLAUSE}{{0,8}}?(?:伸进|卡住|夹住|掉进|吞|咬下|误食|放嘴里|塞进嘴)"
-    ),
-]
-
-
-# "在微博上把这件事说清楚": a platform, a few words, then telling it there (not where the
-# customer saw, bought or found something).
-MEDIA_SENTENCES = [
-    re.compile(
-        r"(?:在|去|到|上)(?:"
-        + "|".join(re.escape(platform) for platform in _PLATFORMS)
-        + r")(?:上|里)?(?:(?!看|刷|买|发现|搜|下单|下的单|关注|领|抢)[^。!?;,]){0,6}?"
-        r"(?:说清楚|说道说道|讲清楚|讲讲|说说|公开|曝光|揭|评评理|吐槽|避雷|发帖|发文|发视频"
-        r"|发个|发条|发一条|发出来|发上去)"
-    ),
-    # the platform first, the act at the end of the clause: "微博我已经发了",
-    # "小红书笔记我发了" (not "抖音上发了优惠券": there the act goes on)
-    re.compile(
-        r"(?:"
-        + "|".join(re.escape(platform) for platform in _PLATFORMS)
-        + r")(?:上|里)?的?(?:笔记|视频|帖子|文章|动态|长文|小作文)?(?:我们?)?"
-        r"(?:已经|都|也|早就|刚刚?|昨天|今天)?(?:发|挂|曝光|po)(?:了|出去了?|上去了?|出来了?)"
-        r"(?=$|[,。!?;~]|吧|啊|呢|哦)"
-    ),
-    # a live stream or a video about it: "开直播讲讲你们", "拍个视频曝光"
-    re.compile(
-        r"(?:开|做|录|拍|搞|发)(?:个|一个|一期|一条|条|场|一场)?(?:直播|视频)"
-        r"(?:讲讲|说说|讲一讲|说一说|曝光|骂|揭|吐槽|给大家看|让大家看|让大家评|评评理)"
-    ),
-]
-
-# Many people, in a sentence: "大家拆开都说有虫子", "我们公司一起拼单的都被发错了货",
-# "我闺蜜和我妈买的也是一样的问题", "评价，全是说漏水的". Weak: the clause must tell of a
-# problem too (`PROBLEM_CUE`).
-_GROUP_SENTENCES = [
-    re.compile(
-        r"(?:大家|群里|买了的人|买过的人|买的人|收到的人|用过的人|用了的人)[^。!?;,\s]{0,6}?都"
-    ),
-    re.compile(
-        r"(?:我们|咱们)(?:公司|单位|部门|班|学校|宿舍|寝室|小区|办公室|群|团|楼|村)"
-        r"[^。!?;,]{0,8}?(?:都|全|全部)"
-    ),
-    re.compile(
-        r"(?:闺蜜|朋友|同事|邻居|同学|室友|亲戚|别人|其他人|他们|她们|我妈|我爸|我姐|我哥|我弟|我妹"
-        r"|婆婆|嫂子|家人)[^。!?;,]{0,4}?买(?:的|了的|了)(?:也|都)"
-    ),
-    re.compile(
-        r"(?:评价|评论|差评|评论区|买家秀|问大家)(?:里|区|区里)?,?"
-        r"(?:全是|都是|全都是|一堆|好多|很多|一大堆|清一色)"
-    ),
-]
-# Sentence rules by label (labels as in the lexicon: "group_weak" needs a problem cue).
-SENTENCE_RULES: Dict[str, List[re.Pattern[str]]] = {
-    "injury": INJURY_SENTENCES,
-    "media": MEDIA_SENTENCES,
-    "group_weak": _GROUP_SENTENCES,
-}
-
-
 @functools.cache
 def severity_lexicon() -> Lexicon:
     """The severity lexicon (compiled on first match)."""
     return Lexicon(
         {
-            "injury": _INJURY,
-            "legal": _LEGAL,
-            "media": _MEDIA,
+            "injury": _INJURY + _misspellings("injury"),
+            "legal": _LEGAL + _misspellings("legal"),
+            "media": _MEDIA + _misspellings("media"),
             "group": _GROUP,
             "group_weak": _GROUP_WEAK,
             "group_context": _GROUP_CONTEXT,
@@ -580,23 +661,3 @@ def severity_lexicon() -> Lexicon:
 def exclusion_lexicon() -> Lexicon:
     """Only the exclusion phrases: to tell a near miss ("曝光不足") from plain text."""
     return Lexicon({"excluded": EXCLUSIONS})
-
-
-# Clause vetoes, applied by `bot.triage.severity` to the clause around a hit.
-# Another shop ("我以前在12315投诉过别家"): no threat to this one.
-OTHER_SHOP = re.compile(r"别家|别的店|别的商家|其他商家|其他店|其他家|另一家|别人家")
-# Praise ("我之前在小红书发过一篇笔记夸你们"): posting, but no exposure.
-PRAISE = re.compile(r"夸|好评|推荐|种草|安利|点赞|表扬|五星")
-# A fear that did not come true ("我还以为会爆炸呢").
-COUNTERFACTUAL = re.compile(r"以为")
-# Someone's job, not a threat ("我朋友是记者，她也买了这个"), unless the message threatens.
-PROFESSIONS = frozenset({"律师", "记者", "媒体"})
-IDENTITY = re.compile(r"(?:是|当|做|干)(?:个|一个|一名|一位)?(?:做)?$")
-THREAT_CUE = re.compile(
-    r"看着办|等着|走着瞧|后果|小心|掂量|别怪|不客气|不处理|不解决|不给|不退|再不|否则|不然"
-    r"|要是不|如果不|说法|负责|违法|违规|欺诈|骗"
-)
-# A question about others, not a report ("别的买家也有这个问题吗？"); a rhetorical one
-# ("不是好多人都没收到吗") says 不/没/难道.
-QUESTION = re.compile(r"[吗嘛么][?!]*$")
-RHETORICAL = re.compile(r"不|没|难道")

@@ -1,0 +1,255 @@
+"""Context vetoes for severity hits: when the words are there but the reason is not.
+
+`bot.triage.severity` finds trigger words (`bot.triage.severity_rules`) and sentence shapes
+(`bot.triage.severity_sentences`); this module decides, from the clause and sentence around a hit, whether the customer is
+actually reporting an injury or making a threat. Each veto is one named pattern and one
+small function, because each covers a family of phrasings, not a single message:
+
+- another shop ("我以前在12315投诉过别家"), praise ("评论区都是夸的"), someone's job
+  ("我朋友是记者"), a fear that did not come true ("我还以为会爆炸呢");
+- two buyers, not many ("我和我邻居都买了，都坏了");
+- a question about others ("有没有其他人也遇到过这个问题啊？"), or a plain question about a
+  threat word ("这个颜色上热搜了吗"; but "你们不怕我曝光吗" threatens);
+- an injury or hazard negated right before it ("没有受伤", "没人受伤", "没冒烟", "不过敏"), or
+  asked about to be reassured ("不会让人过敏吧？");
+- a threat disclaimed with nothing to take it back ("我没打算曝光你们，只是想退款"; but
+  "我不会去曝光的 但你们要给个说法" still threatens);
+- hearsay about other people's actions ("听说有人去消协投诉过你们家");
+- a field of an address or invoice ("收货地址：…法院家属院", "发票抬头：…律师事务所");
+- a past matter the shop already settled ("上次过敏那件事你们已经赔过了");
+- a joke: a wish told with laughter ("快递慢得我都想报警了哈哈哈"), or a threat taken back
+  ("律师函警告⚠️ 哈哈开玩笑的");
+- the shop's own words, reported ("客服说要等法务部门审核");
+- a simile about looks ("涂上像中毒了一样，颜色太丑了") or charm ("颜色直接电到我了").
+
+Recall comes first (the spec wants every urgent complaint): a veto needs its whole shape,
+and a message that also threatens (`THREAT_CUE`) keeps its threat.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional, Tuple
+
+# Where a sentence ends, and where a clause does.
+SENTENCE_END = re.compile(r"[。!?;\n]")
+CLAUSE_END = re.compile(r"[。!?;,，、\n~]")
+
+# Another shop ("我以前在12315投诉过别家"): no threat to this one.
+OTHER_SHOP = re.compile(r"别家|别的店|别的商家|其他商家|其他店|其他家|另一家|别人家")
+# Praise ("我之前在小红书发过一篇笔记夸你们"): posting, but no exposure.
+PRAISE = re.compile(r"夸|好评|推荐|种草|安利|点赞|表扬|五星")
+# A fear that did not come true ("我还以为会爆炸呢").
+COUNTERFACTUAL = re.compile(r"以为")
+# Someone's job, not a threat ("我朋友是记者，她也买了这个"), unless the message threatens
+# (`THREAT_CUE`, which also counts having consulted the lawyer: "咨询了").
+PROFESSIONS = frozenset({"律师", "记者", "媒体"})
+IDENTITY = re.compile(r"(?:是|当|做|干)(?:个|一个|一名|一位)?(?:做)?$")
+# ... or said of a friend or relative ("律师朋友推荐的这家").
+RELATION = re.compile(r"^(?:的)?(?:朋友|同学|亲戚|家属|表哥|表姐|老公|老婆)")
+THREAT_CUE = re.compile(
+    r"看着办|等着|走着瞧|后果|小心|掂量|别怪|不客气|不处理|不解决|不给|不退|再不|否则|不然"
+    r"|要是不|如果不|说法|负责|违法|违规|欺诈|骗|咨询"
+)
+# A question about others, not a report ("别的买家也有这个问题吗？", "有没有其他人也遇到过");
+# a rhetorical one ("不是好多人都没收到吗") says 不/没/难道 outside an A-not-A question.
+QUESTION = re.compile(r"[吗嘛么][?!]*$|^(?:请问|想问一?下|问一?下|大家)?有没有")
+RHETORICAL = re.compile(r"不|没|难道")
+# A threat asked as a question ("你们是想让我去12315吗", "你们不怕我曝光吗"), unlike a plain
+# question about it ("这个颜色上热搜了吗").
+THREAT_QUESTION = re.compile(r"想让|要不要|信不信|不怕|是不是要|非要|是想|逼我|难道")
+A_NOT_A = re.compile(r"有没有|是不是|会不会|能不能|可不可以")
+
+# An injury or hazard negated right before it: "没有受伤", "没被烫伤", "没冒烟", "不过敏"
+# ("会不会过敏" asks about a hazard, it does not negate one).
+NEGATED = re.compile(r"(?:(?<!会)不|没有?|未|并未|无)(?:被|有|什么|啥|人|任何人|谁)?$")
+# Asking to be reassured, with nothing seen going wrong: "你们家东西不会让人过敏吧？"
+REASSURANCE = re.compile(r"不会[^。!?;,]{0,8}?[吧吗]$")
+OBSERVED_HAZARD = re.compile(r"烫|冒烟|焦|火花|漏电|冒火|烧|异味|刺鼻|红|肿|痒|疼|痛")
+# A threat disclaimed: "我没打算曝光你们", "我不会去投诉的", "不好意思发朋友圈".
+DISCLAIMER = re.compile(
+    r"不会|没打算|不打算|没想|不想|不好意思|不至于|没必要|不是要|不是想|并不想|不准备|没准备"
+)
+# What takes a disclaimer back: a "but", a condition, a deadline ("但你们要给个说法").
+TURN = re.compile(r"但|可是|不过|然而|除非")
+# Somebody else's doing, heard of: "听说有人去消协投诉过你们家".
+HEARSAY = re.compile(r"听说|据说|听人说|听别人说|有人说|看到有人|看见有人|网上说|新闻说")
+# The value of a form field: "收货地址：人民路110号法院家属院", "发票抬头是XX律师事务所".
+FIELD_VALUE = re.compile(
+    r"(?:抬头|地址|单位名称|公司名称|公司名|收件人|收货人|寄件人|开票信息)\s*(?:[:是为]|写的?是?)"
+    r"[^,。!?;]*$"
+)
+# A past matter, settled: "上次过敏那件事你们已经赔过了，这次是想开个发票".
+PAST = re.compile(r"上次|上回|之前|以前|去年|上个月|前段时间")
+SETTLED = re.compile(
+    r"(?:赔|处理|解决|补偿|退)(?:过|好|完)了|已经(?:赔|处理|解决|补偿|退款)|已经给?(?:我)?(?:赔|补偿)"
+)
+# A joke: a wish (not an act) with laughter in the sentence ("慢得我都想报警了哈哈哈").
+WISH = re.compile(r"(?:想|都想|真想|恨不得|差点就?)$")
+LAUGHTER = re.compile(r"哈哈|hhh|笑死|😂|🤣|233|lol|狗头|\[doge\]")
+# Two people, not many: "我和我邻居都买了", "我们俩".
+PAIR = re.compile(r"(?:我和|我跟|我与)(?:我的?)?$|俩|两个人|两人")
+# A threat taken back as a joke: "律师函警告⚠️ 哈哈开玩笑的" (not "我不是开玩笑的").
+JOKING = re.compile(r"(?<!不是)(?<!不)(?:开玩笑的|开个玩笑|逗你们?玩?的|说着玩的)")
+# The shop's own words reported: "客服说要等法务部门审核", "客服让我去12315投诉".
+SHOP_SAYS = re.compile(r"(?:客服|商家|卖家|店家|售后|他们)(?:说|讲|告诉我|回复|让我|叫我|建议我)")
+# A simile about looks, not a symptom: "涂上像中毒了一样，颜色太丑了".
+SIMILE = re.compile(r"(?:像|好像|就像|跟|仿佛|如同|宛如)(?:是|被)?$")
+LOOKS = re.compile(r"颜色|色号|丑|难看|看起来|看着|显得|妆|样子|效果|上身|显黑|土")
+# Charm, not a shock: "这个颜色太好看了，直接电到我了".
+SHOCK_WORDS = frozenset({"电到我", "被电到", "电到了"})
+CHARM = re.compile(r"好看|漂亮|颜值|帅|美|可爱|心动|眼神|颜色|款式|设计|喜欢|爱了")
+
+
+def bounds(text: str, start: int, end: int, boundary: re.Pattern[str]) -> Tuple[int, int]:
+    """Start and end of the clause (or sentence, by `boundary`) around text[start:end]."""
+    low = max((m.end() for m in boundary.finditer(text, 0, start)), default=0)
+    after = boundary.search(text, end)
+    return low, after.start() if after else len(text)
+
+
+@dataclass(frozen=True)
+class Context:
+    """A hit and what surrounds it in one normalised message."""
+
+    text: str  # the whole message
+    hit: str  # the matched words
+    before: str  # the clause up to the hit
+    after: str  # the clause after the hit
+    clause: str  # the whole clause, hit included
+    sentence: str  # the whole sentence, hit included
+
+    @classmethod
+    def around(cls, text: str, hit: str, start: int, end: int) -> Context:
+        """The context of text[start:end]."""
+        low, high = bounds(text, start, end, CLAUSE_END)
+        sentence_low, sentence_high = bounds(text, start, end, SENTENCE_END)
+        return cls(
+            text,
+            hit,
+            text[low:start],
+            text[end:high],
+            text[low:high],
+            text[sentence_low:sentence_high],
+        )
+
+
+def _asks_about_others(c: Context) -> bool:
+    """A group asked about, not reported ("别的买家也有这个问题吗", "有没有其他人也…")."""
+    plain = A_NOT_A.sub("", c.clause)
+    return bool(QUESTION.search(c.clause)) and not RHETORICAL.search(plain)
+
+
+def _plain_question(c: Context) -> bool:
+    """A question about it, not a threat asked as one ("这个颜色上热搜了吗")."""
+    return bool(QUESTION.search(c.clause)) and not THREAT_QUESTION.search(c.sentence)
+
+
+def _pair(c: Context) -> bool:
+    """Two buyers, the customer and one other ("我和我邻居都买了，都坏了")."""
+    return bool(PAIR.search(c.before))
+
+
+def _negated(c: Context) -> bool:
+    """An injury or hazard negated right before it ("没有受伤", "没冒烟")."""
+    return bool(NEGATED.search(c.before))
+
+
+def _reassurance(c: Context) -> bool:
+    """A question asking to be reassured ("不会让人过敏吧？"), with no hazard seen."""
+    return bool(REASSURANCE.search(c.clause)) and not OBSERVED_HAZARD.search(
+        c.sentence.replace(c.hit, "")
+    )
+
+
+def _disclaimed(c: Context) -> bool:
+    """A threat disclaimed, and nothing in the message takes it back."""
+    return bool(DISCLAIMER.search(c.before)) and not (
+        THREAT_CUE.search(c.text) or TURN.search(c.text)
+    )
+
+
+def _hearsay(c: Context) -> bool:
+    """Other people's complaints, heard of ("听说有人去消协投诉过你们家")."""
+    return bool(HEARSAY.search(c.before))
+
+
+def _field_value(c: Context) -> bool:
+    """A name or address in a form field ("发票抬头：XX律师事务所")."""
+    return bool(FIELD_VALUE.search(c.before))
+
+
+def _settled(c: Context) -> bool:
+    """A past matter the shop already settled ("上次过敏那件事你们已经赔过了")."""
+    return bool(PAST.search(c.before)) and bool(SETTLED.search(c.text))
+
+
+def _joke(c: Context) -> bool:
+    """A wish told with laughter ("快递慢得我都想报警了哈哈哈")."""
+    return bool(WISH.search(c.before)) and bool(LAUGHTER.search(c.sentence))
+
+
+def _taken_back(c: Context) -> bool:
+    """A threat the customer calls a joke ("律师函警告⚠️ 哈哈开玩笑的")."""
+    return bool(JOKING.search(c.text))
+
+
+def _shop_says(c: Context) -> bool:
+    """The shop's words, reported ("客服说要等法务部门审核")."""
+    return bool(SHOP_SAYS.search(c.before))
+
+
+def _simile(c: Context) -> bool:
+    """A simile about looks ("涂上像中毒了一样，颜色太丑了")."""
+    return bool(SIMILE.search(c.before)) and bool(LOOKS.search(c.sentence))
+
+
+def _charm(c: Context) -> bool:
+    """Charm, not a shock: 电到我 said of something pretty ("颜色太好看了，直接电到我了")."""
+    return c.hit in SHOCK_WORDS and bool(CHARM.search(c.sentence))
+
+
+def _other_shop(c: Context) -> bool:
+    """A threat against another shop ("我以前在12315投诉过别家")."""
+    return bool(OTHER_SHOP.search(c.clause))
+
+
+def _praise(c: Context) -> bool:
+    """Posting or many people, in praise ("评论区都是夸的")."""
+    return bool(PRAISE.search(c.clause))
+
+
+def _fear(c: Context) -> bool:
+    """A fear that did not come true ("我还以为会爆炸呢")."""
+    return bool(COUNTERFACTUAL.search(c.before))
+
+
+def _someones_job(c: Context) -> bool:
+    """A friend who is a journalist or lawyer, in a message that threatens nothing."""
+    said_of_someone = IDENTITY.search(c.before) or RELATION.search(c.after)
+    return c.hit in PROFESSIONS and bool(said_of_someone) and not THREAT_CUE.search(c.text)
+
+
+Veto = Callable[[Context], bool]
+# Which vetoes apply to which reason.
+VETOES: Dict[str, List[Veto]] = {
+    "injury": [_fear, _negated, _reassurance, _settled, _joke, _simile, _charm],
+    "legal": [
+        *(_other_shop, _disclaimed, _hearsay, _field_value, _settled, _joke, _taken_back),
+        *(_shop_says, _someones_job, _plain_question),
+    ],
+    "media": [
+        *(_other_shop, _praise, _disclaimed, _hearsay, _field_value, _settled, _joke),
+        *(_taken_back, _shop_says, _someones_job, _plain_question),
+    ],
+    "group": [_asks_about_others, _praise, _settled, _pair],
+}
+
+
+def veto(reason: str, context: Context) -> Optional[str]:
+    """The name of the first veto that applies to a hit for `reason`, or None."""
+    for check in VETOES.get(reason, []):
+        if check(context):
+            return check.__name__.lstrip("_")
+    return None
