@@ -28,6 +28,7 @@ INTAKE_SLOTS = (
     "intake_id",
     "order_missing",
     "wants_human",
+    "unclear_answer",
 )
 
 # Messages that steer the conversation rather than answer the form's question.

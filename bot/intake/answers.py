@@ -158,3 +158,92 @@ def says_what_happened(text: str) -> bool:
     """
     rest = _FACT_WORDS.sub("", _plain(text))
     return len(_CJK.findall(rest)) >= 5
+
+
+# Remedies named in so many words. Order matters where one name contains another:
+# "退货退款" before "退款", "退差价" before "退款/退".
+_REMEDY_WORDS = (
+    ("return_refund", r"退货退款|退货|退掉|退回去|寄回去|退了吧"),
+    ("compensation", r"退差价|补差价|差价|赔偿|补偿|赔钱|赔我|赔点"),
+    ("refund", r"仅退款|只退款|退款|退钱|把钱退|钱退"),
+    ("exchange", r"换货|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)|换新|调换|更换"),
+    ("reship", r"补发|补寄|重发|重新发|再发(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)"),
+    ("repair", r"维修|修(一下|好|理)|返修|保修"),
+    ("apology", r"道歉|给(个|我)?(一个)?(说法|解释|交代)"),
+)
+_REMEDY_RE = re.compile("|".join(f"(?P<{code}>{words})" for code, words in _REMEDY_WORDS))
+# "不要退款", "不想换了", "别补发": a remedy named only to be refused.
+_NEGATED_BEFORE = re.compile(r"(不|别|没|无需|不必)(是|再|要|用|想|想要)?$")
+# Words that make a remedy named in a complaint a wish, not a fact ("我希望能退货退款",
+# "麻烦给我补发" against "退款一直没到账", "申请退货五天了").
+_WISH = re.compile(
+    r"我要|想|希望|要求|麻烦|(?<!申)请(?!问)|给我|帮我|能不能|可以|直接|还是|改成|就要"
+)
+# "要求退货被拒了", "我要退款 申请一直不通过": what follows makes the name a past request.
+_FACT_AFTER = re.compile(
+    r"^(的)?(申请|被|没|不给|不让|一直|还没|还是没|到账|进度|通过|审核|失败|成功|已经|了\d|\d+天|几天)"
+)
+
+
+def remedies_named(text: str) -> list:
+    """Remedies the message names in so many words, in order, leaving out refused ones.
+
+    Each item is (code, start, end) on the normalised text.
+    """
+    plain = _plain(text)
+    found = []
+    for match in _REMEDY_RE.finditer(plain):
+        before = plain[max(0, match.start() - 3) : match.start()]
+        if _NEGATED_BEFORE.search(before):
+            continue
+        found.append((match.lastgroup, match.start(), match.end(), plain))
+    return found
+
+
+def remedy_mentioned(text: str) -> Optional[str]:
+    """The remedy an answer to "how would you like this handled?" names last.
+
+    "补发 照片我拍了", "维修太麻烦了 改成退货退款吧", "不要退款 给我补发两个": the answer
+    may carry other words the classifier weighs more; the remedy named last (and not refused)
+    is the wish.
+    """
+    found = remedies_named(text)
+    return found[-1][0] if found else None
+
+
+def remedy_wished(text: str) -> Optional[str]:
+    """A remedy a complaint asks for in so many words ("我希望能退货退款", "帮我换一个新的").
+
+    Only a name preceded (within its clause) by a wish word counts: "退款一直没到账" and
+    "申请退货五天了没人理" name a remedy as a fact, not as what the customer asks for now.
+    """
+    wished = None
+    for code, start, end, plain in remedies_named(text):
+        if _FACT_AFTER.match(plain[end:]):
+            continue
+        clause = re.split(r"[ ,.!?;:，。！？；：]", plain[:start])[-1]
+        if _WISH.search(clause[-8:] if len(clause) > 8 else clause):
+            wished = code
+    return wished
+
+
+# A question about the process ("退货的话运费谁出", "换货要多久"), not an answer to one.
+_PROCESS_QUESTION = re.compile(
+    r"谁(出|付|承担|负责|来出)|多久|多长时间|几天(能|可以|到)|什么时候|啥时候|哪里|哪儿|"
+    r"怎么(寄|退|换|操作|弄|办|算|收费|申请)|如何(寄|退|换|操作|申请)"
+)
+
+
+def asks_about_process(text: str) -> bool:
+    """Whether the message asks how something works rather than saying what is wanted."""
+    return bool(_PROCESS_QUESTION.search(_plain(text)))
+
+
+_STATUS_WORDS = re.compile(
+    r"进度|到哪|怎么样了|处理(了|好了|得怎么样|没有|了吗|了没)|结果|状态|工单|(查|问)(一下|下)?(我的|之前的|那个)?投诉"
+)
+
+
+def asks_about_status(text: str) -> bool:
+    """Whether the message asks how a complaint is getting on ("投诉到哪一步了")."""
+    return bool(_STATUS_WORDS.search(_plain(text)))
