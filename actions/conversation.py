@@ -29,6 +29,7 @@ INTAKE_SLOTS = (
     "order_missing",
     "wants_human",
     "unclear_answer",
+    "wants_cancel",
 )
 
 # Messages that steer the conversation rather than answer the form's question.

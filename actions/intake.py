@@ -8,8 +8,8 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import channel_live_context, latest_entity, latest_text, localized
-from actions.requests import hand_off
-from actions.validation import CLOSED_QUESTIONS
+from actions.requests import cancel_complaint, hand_off
+from actions.validation import CLOSED_QUESTIONS, WAITING
 from bot.intake.answers import wants_human
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.taxonomy import CATEGORIES, category_label
@@ -48,6 +48,8 @@ class ActionNotUnderstood(Action):
         text = latest_text(tracker)
         if wants_human(text):
             return await hand_off(dispatcher, tracker)
+        if tracker.get_slot("wants_cancel"):
+            return cancel_complaint(dispatcher)
         if text and _answers_free_text_question(tracker):
             return [FollowupAction("complaint_form")]
         if text and _answers_closed_question(tracker):
@@ -178,6 +180,8 @@ class ActionAskOrderId(Action):
             )
         elif tracker.get_slot("unclear_answer") == "order_id":
             dispatcher.utter_message(response="utter_ask_order_id_unclear")
+        elif tracker.get_slot("unclear_answer") == f"order_id{WAITING}":
+            dispatcher.utter_message(response="utter_ask_order_id_wait")
         else:
             dispatcher.utter_message(response="utter_ask_order_id")
         return []

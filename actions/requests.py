@@ -51,8 +51,13 @@ class ActionCancelComplaint(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        dispatcher.utter_message(response="utter_cancelled")
-        return _STOP_FORM + reset_intake()
+        return cancel_complaint(dispatcher)
+
+
+def cancel_complaint(dispatcher: CollectingDispatcher) -> List[EventType]:
+    """End politely with nothing filed and forget the intake."""
+    dispatcher.utter_message(response="utter_cancelled")
+    return _STOP_FORM + reset_intake()
 
 
 class ActionTicketStatus(Action):

@@ -56,6 +56,8 @@ NOT_ANSWERS = frozenset(
 # second such reply moves on with what a person would note: no order number, remedy
 # "other", evidence later, no contact.
 CLOSED_QUESTIONS = ("order_id", "desired_remedy", "evidence_status", "contact_status")
+# suffix of `unclear_answer` for a reply that asks for a moment ("稍等 我找找")
+WAITING = ":wait"
 # entities that fill (or answer) a form question through the domain's slot mappings
 FORM_ENTITIES = frozenset({"order_id", "desired_remedy", "issue_category", "phone"})
 
@@ -103,6 +105,9 @@ class ValidateComplaintForm(FormValidationAction):
             return [SlotSet("wants_human", True), rejected]
         if intent == "cancel" and answers.cancels_complaint(text):
             return [rejected]
+        if _withdraws(tracker):
+            # "東西找到了 不用了", "不用了谢谢" read as something else: the rules cancel
+            return [SlotSet("wants_cancel", True), rejected]
         events = await super().run(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
         if intent == "cancel" and not any(
@@ -507,6 +512,22 @@ def _asked_this_turn(tracker: Tracker, slot: str) -> bool:
     )
 
 
+# Questions a bare "不用了谢谢" answers (no photos, no phone) rather than withdrawing.
+_POLITE_NO_ANSWERS = frozenset({"evidence_status", "contact_status"})
+
+
+def _withdraws(tracker: Tracker) -> bool:
+    """Whether a message the NLU did not read as a cancel still withdraws the complaint."""
+    intent = latest_intent(tracker)
+    text = latest_text(tracker)
+    if intent in ("cancel", "handoff") or not text:
+        return False
+    if answers.cancels_complaint(text):
+        return True
+    requested = tracker.get_slot("requested_slot")
+    return requested not in _POLITE_NO_ANSWERS and answers.declines_politely(text)
+
+
 def _form_pass(tracker: Tracker) -> bool:
     """Whether this validation is the form's own pass of the turn, not the slot mappings'.
 
@@ -531,6 +552,7 @@ def _unclear_again(tracker: Tracker, slot: str) -> bool:
         and slot_before_this_turn(tracker, "unclear_answer") == slot
         and latest_intent(tracker) not in NOT_ANSWERS
         and bool(latest_text(tracker))
+        and not answers.asks_to_wait(latest_text(tracker))
     )
 
 
@@ -557,7 +579,9 @@ def _unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Ev
         and text
         and latest_intent(tracker) not in NOT_ANSWERS
     ):
-        return [SlotSet("unclear_answer", requested)]
+        # "稍等 我找找" is no unclear answer: the question waits (asked as "take your time")
+        waiting = answers.asks_to_wait(text)
+        return [SlotSet("unclear_answer", f"{requested}{WAITING}" if waiting else requested)]
     if filled and tracker.get_slot("unclear_answer"):
         return [SlotSet("unclear_answer", None)]
     return []

@@ -47,11 +47,18 @@ _DECLINE_CONTACT = re.compile(
 # Dropping the complaint altogether, not just declining one question.
 _CANCEL_COMPLAINT = re.compile(
     r"不投诉|取消投诉|撤销投诉|撤回投诉|投诉取消|不弄了|不处理了|不用处理|不折腾了|不办了|"
-    r"不登记了|不提交了|不要投诉|没事了|问题解决了|已经解决了|自己解决了"
+    r"不登记了|不提交了|不要投诉|没事了|问题解决了|已经解决了|自己解决了|不麻烦了|不用麻烦了|"
+    r"(找到|收到|到|送到|修好)了.{0,6}((不用|不需要)(了|投诉|登记|处理)|不要(投诉|登记|处理))"
+)
+# "不用了谢谢": a polite no to the whole thing, when the question is not one it answers
+# (at the evidence or contact question it answers that question).
+_POLITE_NO = re.compile(
+    r"^(那|哦|嗯)?(不用|不需要|不必|不要)(了)?(啊|呢|哈)?(谢谢|谢了|多谢|感谢)(你|您)?(啦|了|哈)?$"
 )
 _WANTS_HUMAN = re.compile(
     r"(转|接|找|要|换|叫|来|给我)(个|一个|位)?(人工|真人|活人)|人工客服|真人客服|人工服务|"
-    r"(叫|找|让)(你们)?(的)?(主管|经理|负责人|老板)(来|出来)|"
+    r"(叫|找|让|要)(你们)?(的)?(主管|经理|负责人|老板|领导|店长|上级)|"
+    r"换(个|一个)?人(来|吧|处理|$)|有没有(人工|真人|活人)|"
     r"(不要|不想|别|不跟|不和)(跟|和|让)?(机器人|机器|ai|自动回复)"
 )
 
@@ -98,6 +105,11 @@ def declines_contact(text: str) -> bool:
 def cancels_complaint(text: str) -> bool:
     """The complaint itself is withdrawn ("不投诉了", "算了不弄了")."""
     return bool(_CANCEL_COMPLAINT.search(_plain(text)))
+
+
+def declines_politely(text: str) -> bool:
+    """A bare polite no ("不用了谢谢", "不需要了 谢谢"), nothing else said."""
+    return bool(_POLITE_NO.match(_plain(text).replace(" ", "")))
 
 
 def wants_human(text: str) -> bool:
@@ -247,3 +259,16 @@ _STATUS_WORDS = re.compile(
 def asks_about_status(text: str) -> bool:
     """Whether the message asks how a complaint is getting on ("投诉到哪一步了")."""
     return bool(_STATUS_WORDS.search(_plain(text)))
+
+
+# "稍等", "等一下 我找找", "我看看": the customer is looking for the answer.
+_WAIT = re.compile(
+    r"^(等(一)?(下|等|会|会儿)|等我(找|看|查|翻)?|稍等|稍后|请稍等|马上|我(去)?(找|看|查)(一)?(下|找|看|查)|"
+    r"(找|看|查)(一)?下|我翻(一)?(下|翻)|让我(找|看|想)|我再(找|看|想))"
+)
+
+
+def asks_to_wait(text: str) -> bool:
+    """Whether the reply only asks for a moment ("稍等", "我找找", "我再想想")."""
+    plain = _plain(text)
+    return bool(_WAIT.match(plain)) and not has_number(plain)

@@ -275,3 +275,89 @@ async def test_a_real_status_question_still_reports(dispatcher, domain):
     )
     await ActionTicketStatus().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_status_none"]
+
+
+async def test_a_request_to_wait_is_no_unclear_answer(dispatcher, domain):
+    """ "稍等" after an unclear reply must not make the bot give up on the order number."""
+    tracker = make_tracker(
+        "稍等",
+        "evidence_later",
+        slots={"requested_slot": "order_id", "unclear_answer": "order_id"},
+        history=_unclear_before("order_id"),
+    )
+    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert "order_missing" not in slots
+    assert slots["unclear_answer"] == "order_id:wait"
+    asking = make_tracker(slots={"requested_slot": "order_id", "unclear_answer": "order_id:wait"})
+    await ActionAskOrderId().run(dispatcher, asking, domain)
+    assert responses(dispatcher) == ["utter_ask_order_id_wait"]
+
+
+@pytest.mark.parametrize(
+    "text, intent, requested",
+    [
+        ("不用了谢谢", "deny", "order_id"),
+        ("不用了谢谢", "deny", "desired_remedy"),
+        ("東西找到了 不用了", "nlu_fallback", "order_id"),
+        ("不麻烦了", "nlu_fallback", "evidence_status"),
+    ],
+)
+async def test_a_withdrawal_read_as_something_else_is_handed_to_the_cancel_rule(
+    dispatcher, domain, text, intent, requested
+):
+    tracker = make_tracker(text, intent, slots={"requested_slot": requested})
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert _slots(events) == {"wants_cancel": True}
+    assert events[-1]["event"] == "action_execution_rejected"
+
+
+@pytest.mark.parametrize("requested", ["evidence_status", "contact_status"])
+async def test_a_polite_no_answers_the_evidence_and_contact_questions(
+    dispatcher, domain, requested
+):
+    tracker = make_tracker("不用了谢谢", "deny", slots={"requested_slot": requested})
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert "wants_cancel" not in _slots(events)
+    assert _slots(events)[requested] in ("none", "declined")
+
+
+async def test_a_polite_no_at_the_read_back_files_nothing(dispatcher, domain):
+    from actions.confirmation import ActionApplyCorrection
+
+    tracker = make_tracker(
+        "不用了谢谢",
+        "deny",
+        slots={"awaiting_confirmation": True, "order_id": "202411180305"},
+    )
+    events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_cancelled"]
+    assert _slots(events)["awaiting_confirmation"] is False
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("找你们店长", True),
+        ("我要投诉你这个机器人 换人", True),
+        ("有没有人工", True),
+        ("让你们经理联系我", True),
+        ("你们老板知道吗", False),
+        ("我要退款", False),
+    ],
+)
+def test_requests_for_a_person(text, expected):
+    assert answers.wants_human(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("東西找到了 不用了", True),
+        ("快递刚刚到了 不用投诉了", True),
+        ("不麻烦了", True),
+        ("收到了 质量太差 不要了", False),
+        ("不用留了 这里联系就行", False),
+    ],
+)
+def test_withdrawals(text, expected):
+    assert answers.cancels_complaint(text) is expected
