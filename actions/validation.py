@@ -326,6 +326,8 @@ class ValidateComplaintForm(FormValidationAction):
             return {}
         if code is None and intent not in NOT_ANSWERS - {"correct"}:
             code = answers.remedy_mentioned(text)
+        if code is None and answers.leaves_remedy_open(text):
+            code = "other"  # "你们看着办": the agent proposes one
         if code is None and latest_entity(tracker, "desired_remedy"):
             return {}
         if code is None and intent not in CONTROL_INTENTS - {"correct"}:
@@ -389,7 +391,7 @@ class ValidateComplaintForm(FormValidationAction):
             return {"evidence_status": "provided"}
         if intent == "deny" or answers.has_no_evidence(latest_text(tracker)):
             return {"evidence_status": "none"}
-        if intent in ("evidence_later", "affirm"):
+        if intent in ("evidence_later", "affirm") or answers.evidence_coming(latest_text(tracker)):
             return {"evidence_status": "later"}
         if _unclear_again(tracker, "evidence_status"):
             return {"evidence_status": "later"}  # asked twice: the agent asks for it later
@@ -422,9 +424,16 @@ class ValidateComplaintForm(FormValidationAction):
     async def extract_contact_status(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """A phone number given when asked is consent to be called; "不用" declines."""
-        if tracker.get_slot("requested_slot") != "contact_status":
-            return {}
+        """A phone number given when asked is consent to be called; "不用" declines.
+
+        A phone number volunteered at another question ("打我电话 138 1234 5678" when asked
+        for photos) is consent too, except at the order question, where a long number is
+        read as the order number.
+        """
+        requested = tracker.get_slot("requested_slot")
+        if requested != "contact_status":
+            volunteered = requested not in (None, "order_id") and _phone(tracker)
+            return {"contact_status": "given"} if volunteered else {}
         if _phone(tracker):
             return {"contact_status": "given"}
         text = latest_text(tracker)

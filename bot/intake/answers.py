@@ -38,6 +38,7 @@ _NO_ORDER = re.compile(
 _NO_EVIDENCE = re.compile(
     r"(没有|没|无|不用)(什么|啥|任何)?(可以|可|好)?(拍|图|照|相片|截图|截屏|视频|录像|证据|凭证)|"
     r"拍不了|拍不到|拍不出|没法拍|没办法拍|不能拍|不方便拍|不好拍|没拍|没截|"
+    r"(发|传|上传)不了|没法(发|传)|"
     r"(扔|丢|删)(掉)?了"
 )
 _DECLINE_CONTACT = re.compile(
@@ -179,8 +180,11 @@ _REMEDY_WORDS = (
     ("compensation", r"退差价|补差价|差价|赔偿|补偿|赔钱|赔我|赔点"),
     ("refund", r"仅退款|只退款|退款|退钱|把钱退|钱退"),
     ("exchange", r"换货|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)|换新|调换|更换"),
-    ("reship", r"补发|补寄|重发|重新发|再发(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)"),
-    ("repair", r"维修|修(一下|好|理)|返修|保修"),
+    (
+        "reship",
+        r"补发|补寄|重发|重新(发|寄)|再(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)",
+    ),
+    ("repair", r"维修|修(一下|好|理)|返修|保修|(能|可以|帮我|给我|拿去)修"),
     ("apology", r"道歉|给(个|我)?(一个)?(说法|解释|交代)"),
 )
 _REMEDY_RE = re.compile("|".join(f"(?P<{code}>{words})" for code, words in _REMEDY_WORDS))
@@ -272,3 +276,28 @@ def asks_to_wait(text: str) -> bool:
     """Whether the reply only asks for a moment ("稍等", "我找找", "我再想想")."""
     plain = _plain(text)
     return bool(_WAIT.match(plain)) and not has_number(plain)
+
+
+# Files promised for later ("有的 等会", "等下发你", "有 我发你"), not a no.
+_EVIDENCE_COMING = re.compile(
+    r"^(有|有的|有啊|有呀|有滴)( |$)|"
+    r"(等会|等下|等一下|一会|待会|稍后|晚点|晚些|回头|之后|明天|马上)(儿)?(再)?(发|传|补|拍|给)?|"
+    r"我(来|去)?(发|传|拍)(给)?(你|您)"
+)
+
+
+def evidence_coming(text: str) -> bool:
+    """Whether the answer to the evidence question promises files for later."""
+    plain = _plain(text)
+    return bool(_EVIDENCE_COMING.search(plain)) and not has_no_evidence(plain)
+
+
+# "随便", "你们看着办", "能解决就行": the customer leaves the remedy to the shop.
+_REMEDY_LEFT_OPEN = re.compile(
+    r"随便|看着办|看着处理|看着弄|都行|都可以|无所谓|能解决就行|解决就行|你们定|听你们的|怎么都行"
+)
+
+
+def leaves_remedy_open(text: str) -> bool:
+    """Whether the answer to the remedy question leaves it to the shop (remedy "other")."""
+    return bool(_REMEDY_LEFT_OPEN.search(_plain(text)))

@@ -164,6 +164,9 @@ async def test_not_understood_at_a_closed_question_goes_back_to_the_form(dispatc
         ("不要退款 给我补发两个", "inform", "reship"),
         ("维修太麻烦了 改成退货退款吧", "correct", "return_refund"),
         ("刚才说了 退货退款", "inform", "return_refund"),
+        ("你们看着办", "out_of_scope", "other"),
+        ("随便", "nlu_fallback", "other"),
+        ("重新寄一个", "inform", "reship"),
     ],
 )
 async def test_a_remedy_named_in_words_answers_the_remedy_question(
@@ -361,3 +364,28 @@ def test_requests_for_a_person(text, expected):
 )
 def test_withdrawals(text, expected):
     assert answers.cancels_complaint(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("有 我发你", "out_of_scope", "later"),
+        ("有的 等会", "nlu_fallback", "later"),
+        ("发不了", "complain", "none"),
+    ],
+)
+async def test_evidence_answers_in_words(dispatcher, domain, text, intent, expected):
+    tracker = make_tracker(text, intent, slots={"requested_slot": "evidence_status"})
+    assert await ValidateComplaintForm().extract_evidence_status(dispatcher, tracker, domain) == {
+        "evidence_status": expected
+    }
+
+
+async def test_a_phone_number_volunteered_at_another_question_is_the_contact(dispatcher, domain):
+    tracker = make_tracker(
+        "打我电话 138 1234 5678", "inform", slots={"requested_slot": "evidence_status"}
+    )
+    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots["contact_status"] == "given" and slots["contact"] == "13812345678"
+    at_order = make_tracker("13812345678", "inform", slots={"requested_slot": "order_id"})
+    assert await ValidateComplaintForm().extract_contact_status(dispatcher, at_order, domain) == {}
