@@ -6,6 +6,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from bot.i18n import conversation_script, localize
+from bot.intake.answers import corrects_the_problem
 
 INTAKE_SLOTS = (
     "order_id",
@@ -120,10 +121,18 @@ def kept_category(tracker: Tracker) -> Optional[str]:
     if not before:
         return None
     changed = slots_set_this_turn(tracker)
-    about_something_else = any(
-        changed.get(name) for name in ("order_id", "desired_remedy", "order_missing", "phone")
-    ) or tracker.get_slot("requested_slot") not in (None, "issue_description", "issue_category")
-    return before if about_something_else else None
+    if any(changed.get(name) for name in ("order_id", "desired_remedy", "order_missing", "phone")):
+        return before
+    answering_another_question = tracker.get_slot("requested_slot") not in (
+        None,
+        "issue_description",
+        "issue_category",
+    )
+    # "其实不是质量问题 是你们发错了" while asked for photos: a correction of the problem
+    correcting_the_problem = latest_intent(tracker) == "correct" and corrects_the_problem(
+        latest_text(tracker)
+    )
+    return before if answering_another_question and not correcting_the_problem else None
 
 
 def reset_intake() -> List[EventType]:

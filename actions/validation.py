@@ -116,6 +116,13 @@ class ValidateComplaintForm(FormValidationAction):
         ):
             # "算了" that does not answer the open question drops the complaint
             return [rejected]
+        if (
+            intent == "correct"
+            and not _resuming(tracker)
+            and not _changes_anything(tracker, events)
+        ):
+            # "不对 订单号错了" with no new value: the rule asks what to change
+            return [rejected]
         return events + _unclear_answer_events(tracker, events)
 
     async def required_slots(
@@ -269,6 +276,11 @@ class ValidateComplaintForm(FormValidationAction):
             logger.warning("order service unavailable, keeping order unverified: %s", exc)
             return {"order_id": order_id, "order_verified": False, "pending_order_id": None}
         if order:
+            before = slot_before_this_turn(tracker, "order_id")
+            requested = tracker.get_slot("requested_slot")
+            if before and before != order_id and requested != "order_id" and _form_pass(tracker):
+                # a new known number while another question is open ("订单号应该是 …")
+                dispatcher.utter_message(response="utter_noted_correction")
             known = {
                 "order_id": order_id,
                 "order_verified": True,
@@ -302,7 +314,17 @@ class ValidateComplaintForm(FormValidationAction):
         kept = kept_category(tracker)
         if kept and value != kept:
             return {"issue_category": kept}
-        return {"issue_category": value if value in CATEGORIES else None}
+        if value not in CATEGORIES:
+            return {"issue_category": None}
+        before = slot_before_this_turn(tracker, "issue_category")
+        if (
+            before
+            and value != before
+            and latest_intent(tracker) == "correct"
+            and _form_pass(tracker)
+        ):
+            dispatcher.utter_message(response="utter_noted_correction")
+        return {"issue_category": value}
 
     async def extract_desired_remedy(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -535,6 +557,35 @@ def _withdraws(tracker: Tracker) -> bool:
         return True
     requested = tracker.get_slot("requested_slot")
     return requested not in _POLITE_NO_ANSWERS and answers.declines_politely(text)
+
+
+def _resuming(tracker: Tracker) -> bool:
+    """Whether the form runs again after another action answered this message.
+
+    (After "好的，请直接告诉我要改的内容" the form asks its question again; rejecting it
+    then would hand the turn to the default fallback.)
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        name = event.get("name")
+        if event.get("event") == "action" and name not in (
+            "complaint_form",
+            "action_listen",
+            "action_extract_slots",
+        ):
+            return True
+    return False
+
+
+def _changes_anything(tracker: Tracker, events: List[EventType]) -> bool:
+    """Whether the validation changed a slot's value from what it was before this message."""
+    return any(
+        e.get("event") == "slot"
+        and e.get("name") != "requested_slot"
+        and e.get("value") != slot_before_this_turn(tracker, e.get("name"))
+        for e in events
+    )
 
 
 def _form_pass(tracker: Tracker) -> bool:

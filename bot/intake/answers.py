@@ -301,3 +301,19 @@ _REMEDY_LEFT_OPEN = re.compile(
 def leaves_remedy_open(text: str) -> bool:
     """Whether the answer to the remedy question leaves it to the shop (remedy "other")."""
     return bool(_REMEDY_LEFT_OPEN.search(_plain(text)))
+
+
+# Words about a fact other than the problem itself: order, remedy, evidence, contact.
+_OTHER_FACT = re.compile(
+    r"订单|单号|号码|号是|退|换|补发|补寄|维修|修|赔|补偿|道歉|说法|电话|手机|联系|照片|图片|截图|视频|拍"
+)
+
+
+def corrects_the_problem(text: str) -> bool:
+    """A correction that is about what went wrong, not about another fact.
+
+    "其实不是质量问题 是你们发错了 我买的是白色发来黑色" changes the category; "不对 订单号错了"
+    and "算了不退了，换一个吧" correct something else.
+    """
+    plain = _plain(text)
+    return bool(plain) and not _OTHER_FACT.search(plain)

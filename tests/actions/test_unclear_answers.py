@@ -389,3 +389,58 @@ async def test_a_phone_number_volunteered_at_another_question_is_the_contact(dis
     assert slots["contact_status"] == "given" and slots["contact"] == "13812345678"
     at_order = make_tracker("13812345678", "inform", slots={"requested_slot": "order_id"})
     assert await ValidateComplaintForm().extract_contact_status(dispatcher, at_order, domain) == {}
+
+
+def _category_entity(code):
+    return [{"entity": "issue_category", "value": code}]
+
+
+async def test_a_correction_of_the_problem_mid_form_changes_the_category(dispatcher, domain):
+    history = [{"event": "slot", "name": "issue_category", "value": "product_quality"}]
+    tracker = make_tracker(
+        "其实不是质量问题 是你们发错了 我买的是白色发来黑色",
+        "correct",
+        entities=_category_entity("wrong_or_missing_item"),
+        slots={"requested_slot": "evidence_status", "issue_category": "wrong_or_missing_item"},
+        history=history,
+        after_user=[
+            {"event": "action", "name": "complaint_form"},
+            {"event": "slot", "name": "issue_category", "value": "wrong_or_missing_item"},
+        ],
+    )
+    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots["issue_category"] == "wrong_or_missing_item"
+    assert responses(dispatcher) == ["utter_noted_correction"]
+
+
+async def test_a_correction_without_a_new_value_is_left_to_the_rule(dispatcher, domain):
+    """ "不对 订单号错了" (the triage still reads a category into it): the rule asks what."""
+    history = [{"event": "slot", "name": "issue_category", "value": "wrong_or_missing_item"}]
+    tracker = make_tracker(
+        "不对 订单号错了",
+        "correct",
+        entities=_category_entity("refund_payment"),
+        slots={"requested_slot": "evidence_status", "issue_category": "refund_payment"},
+        history=history,
+        after_user=[
+            {"event": "action", "name": "complaint_form"},
+            {"event": "slot", "name": "issue_category", "value": "refund_payment"},
+        ],
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert [e["event"] for e in events] == ["action_execution_rejected"]
+
+
+async def test_the_form_resumes_after_the_correction_question(dispatcher, domain):
+    """After utter_ask_correction the form asks again; rejecting it then would fall back."""
+    tracker = make_tracker(
+        "不对 订单号错了",
+        "correct",
+        slots={"requested_slot": "evidence_status"},
+        after_user=[
+            {"event": "action", "name": "utter_ask_correction"},
+            {"event": "action", "name": "complaint_form"},
+        ],
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert all(e["event"] != "action_execution_rejected" for e in events)
