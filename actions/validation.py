@@ -121,8 +121,12 @@ class ValidateComplaintForm(FormValidationAction):
             and not _resuming(tracker)
             and not _changes_anything(tracker, events)
         ):
-            # "不对 订单号错了" with no new value: the rule asks what to change
-            return [rejected]
+            # "不对 订单号错了" with no new value: the rule asks what to change. The slots the
+            # validation restored (the triage's category of this message) stay restored.
+            restored = [
+                e for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"
+            ]
+            return restored + [rejected]
         return events + _unclear_answer_events(tracker, events)
 
     async def required_slots(
@@ -320,7 +324,8 @@ class ValidateComplaintForm(FormValidationAction):
         if (
             before
             and value != before
-            and latest_intent(tracker) == "correct"
+            and tracker.get_slot("requested_slot")
+            not in (None, "issue_description", "issue_category")
             and _form_pass(tracker)
         ):
             dispatcher.utter_message(response="utter_noted_correction")
@@ -579,12 +584,18 @@ def _resuming(tracker: Tracker) -> bool:
 
 
 def _changes_anything(tracker: Tracker, events: List[EventType]) -> bool:
-    """Whether the validation changed a slot's value from what it was before this message."""
+    """Whether this message changed a slot's value from what it was before it.
+
+    Both validation passes count: by the form's pass, the slot mappings' pass has already
+    set what the message said ("订单号找不到了" → order_missing).
+    """
+    after = dict(slots_set_this_turn(tracker))
+    after.update({e.get("name"): e.get("value") for e in events if e.get("event") == "slot"})
+    bookkeeping = {"requested_slot", "unclear_answer", "category_candidates"}
     return any(
-        e.get("event") == "slot"
-        and e.get("name") != "requested_slot"
-        and e.get("value") != slot_before_this_turn(tracker, e.get("name"))
-        for e in events
+        value != slot_before_this_turn(tracker, name)
+        for name, value in after.items()
+        if name not in bookkeeping
     )
 
 

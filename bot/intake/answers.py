@@ -294,7 +294,7 @@ def evidence_coming(text: str) -> bool:
 
 # "随便", "你们看着办", "能解决就行": the customer leaves the remedy to the shop.
 _REMEDY_LEFT_OPEN = re.compile(
-    r"随便|看着办|看着处理|看着弄|都行|都可以|无所谓|能解决就行|解决就行|你们定|听你们的|怎么都行"
+    r"随便|看(着|著)(办|处理|弄)|都行|都可以|无所谓|能解决就行|解决就行|你们定|听你们的|怎么都行"
 )
 
 
@@ -317,3 +317,14 @@ def corrects_the_problem(text: str) -> bool:
     """
     plain = _plain(text)
     return bool(plain) and not _OTHER_FACT.search(plain)
+
+
+# Words that mark a message as a correction ("其实不是质量问题", "而是发错了", "选错了").
+_CORRECTION_MARK = re.compile(
+    r"不是.{0,8}(问题|的事|这个)|其实(是|不是)|而是|搞错了|说错了|选错了|(类型|分类)不对"
+)
+
+
+def says_correction(text: str) -> bool:
+    """Whether the message says in words that something said before was wrong."""
+    return bool(_CORRECTION_MARK.search(_plain(text)))

@@ -428,7 +428,9 @@ async def test_a_correction_without_a_new_value_is_left_to_the_rule(dispatcher, 
         ],
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
-    assert [e["event"] for e in events] == ["action_execution_rejected"]
+    assert events[-1]["event"] == "action_execution_rejected"
+    # the category the triage read into it is put back, not left changed by the mapping
+    assert _slots(events) == {"issue_category": "wrong_or_missing_item"}
 
 
 async def test_the_form_resumes_after_the_correction_question(dispatcher, domain):
@@ -444,3 +446,37 @@ async def test_the_form_resumes_after_the_correction_question(dispatcher, domain
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert all(e["event"] != "action_execution_rejected" for e in events)
+
+
+async def test_a_complaint_that_says_it_corrects_the_problem_changes_the_category(
+    dispatcher, domain
+):
+    history = [{"event": "slot", "name": "issue_category", "value": "product_quality"}]
+    tracker = make_tracker(
+        "其实不是质量问题 是你们发错了 我买的白色发来黑色",
+        "complain",
+        entities=_category_entity("wrong_or_missing_item"),
+        slots={"requested_slot": "evidence_status", "issue_category": "wrong_or_missing_item"},
+        history=history,
+        after_user=[
+            {"event": "action", "name": "complaint_form"},
+            {"event": "slot", "name": "issue_category", "value": "wrong_or_missing_item"},
+        ],
+    )
+    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots["issue_category"] == "wrong_or_missing_item"
+    more = make_tracker(
+        "盒子也压坏了",
+        "complain",
+        entities=_category_entity("logistics"),
+        slots={"requested_slot": "evidence_status", "issue_category": "logistics"},
+        history=history,
+        after_user=[
+            {"event": "action", "name": "complaint_form"},
+            {"event": "slot", "name": "issue_category", "value": "logistics"},
+        ],
+    )
+    assert (
+        _slots(await ValidateComplaintForm().run(dispatcher, more, domain))["issue_category"]
+        == "product_quality"
+    )
