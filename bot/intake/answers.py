@@ -79,12 +79,33 @@ def affirms(text: str) -> bool:
     return bool(_AFFIRM_START.match(plain)) and not _NOT_PLAIN_YES.search(plain)
 
 
+# "Nothing to change" and "but be quick" are no change to the read-back.
+_NO_CHANGE = re.compile(
+    r"(不用|不需要|无需|没有|没什么|没啥|不)(要|需要|用|可以)?(改|修改|更改|变)(的|了|啦)?|"
+    r"(但是|不过)?(要|请|麻烦|希望)?(快点|尽快|抓紧|赶紧|早点|快些|快一点)(处理|解决|弄|办)?"
+)
+_ALL_RIGHT = re.compile(
+    r"^(都对|全对|都没问题|没有问题|都正确|都没错|(信息|内容)(都)?(对|没错|正确|没问题))"
+)
+
+
 def accepts_read_back(text: str) -> bool:
-    """The read-back is accepted: a "yes" or a polite closing with nothing to change."""
+    """The read-back is accepted: a "yes" or a polite closing with nothing to change.
+
+    "没问题 不用改", "都对 提交吧", "对的 但是要快点处理" accept it too.
+    """
     plain = _plain(text)
-    if _NOT_PLAIN_YES.search(plain) or has_number(plain):
+    if has_number(plain):
         return False
-    return bool(_AFFIRM_START.match(plain) or _THANKS.match(plain))
+    said_no_change = bool(_NO_CHANGE.search(plain))
+    rest = _NO_CHANGE.sub(" ", plain).strip()
+    if _NOT_PLAIN_YES.search(rest):
+        return False
+    if said_no_change and not rest:
+        return True
+    return bool(_AFFIRM_START.match(rest) or _THANKS.match(rest) or _ALL_RIGHT.match(rest)) or (
+        said_no_change and bool(_AFFIRM_START.match(rest.split(" ")[-1]))
+    )
 
 
 def has_no_order_number(text: str) -> bool:

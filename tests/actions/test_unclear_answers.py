@@ -480,3 +480,20 @@ async def test_a_complaint_that_says_it_corrects_the_problem_changes_the_categor
         _slots(await ValidateComplaintForm().run(dispatcher, more, domain))["issue_category"]
         == "product_quality"
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("不用改了 提交吧", True),
+        ("没问题 不用改", True),
+        ("信息都对 提交吧", True),
+        ("对的 但是要快点处理", True),
+        ("都没问题", True),
+        ("对 但是订单号错了", False),
+        ("好的 改一下", False),
+        ("不用", False),
+    ],
+)
+def test_read_back_accepted_in_other_words(text, expected):
+    assert answers.accepts_read_back(text) is expected
