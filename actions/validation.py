@@ -558,6 +558,8 @@ def _withdraws(tracker: Tracker) -> bool:
     text = latest_text(tracker)
     if intent in ("cancel", "handoff") or not text:
         return False
+    if (tracker.active_loop or {}).get("name") != "complaint_form":
+        return False  # the slot mappings run this outside the form too (read-back, after filing)
     if answers.cancels_complaint(text):
         return True
     requested = tracker.get_slot("requested_slot")

@@ -308,7 +308,9 @@ async def test_a_request_to_wait_is_no_unclear_answer(dispatcher, domain):
 async def test_a_withdrawal_read_as_something_else_is_handed_to_the_cancel_rule(
     dispatcher, domain, text, intent, requested
 ):
-    tracker = make_tracker(text, intent, slots={"requested_slot": requested})
+    tracker = make_tracker(
+        text, intent, slots={"requested_slot": requested}, active_loop="complaint_form"
+    )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert _slots(events) == {"wants_cancel": True}
     assert events[-1]["event"] == "action_execution_rejected"
@@ -497,3 +499,10 @@ async def test_a_complaint_that_says_it_corrects_the_problem_changes_the_categor
 )
 def test_read_back_accepted_in_other_words(text, expected):
     assert answers.accepts_read_back(text) is expected
+
+
+async def test_a_polite_no_outside_the_form_sets_nothing(dispatcher, domain):
+    """The slot mappings run the validation after filing too: no stray wants_cancel."""
+    tracker = make_tracker("不用了谢谢", "deny", slots={"ticket_id": "C1", "ticket_open": True})
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert "wants_cancel" not in _slots(events)
