@@ -214,7 +214,7 @@ _NEGATED_BEFORE = re.compile(r"(不|别|没|无需|不必)(是|再|要|用|想|�
 # Words that make a remedy named in a complaint a wish, not a fact ("我希望能退货退款",
 # "麻烦给我补发" against "退款一直没到账", "申请退货五天了").
 _WISH = re.compile(
-    r"我要|想|希望|要求|麻烦|(?<!申)请(?!问)|给我|帮我|能不能|可以|直接|还是|改成|就要"
+    r"我要|(?<![说不只还])要(?!求)|想|希望|要求|麻烦|(?<!申)请(?!问)|给我|帮我|能不能|可以|直接|还是|改成|就要"
 )
 # "要求退货被拒了", "我要退款 申请一直不通过": what follows makes the name a past request.
 _FACT_AFTER = re.compile(
