@@ -15,10 +15,15 @@ from actions.conversation import (
     localized,
     slots_set_this_turn,
 )
-from actions.requests import hand_off
+from actions.requests import cancel_complaint, hand_off
 from actions.tickets import announce_ticket, create_ticket
 from actions.validation import MAX_DESCRIPTION_CHARS
-from bot.intake.answers import accepts_read_back, wants_human
+from bot.intake.answers import (
+    accepts_read_back,
+    cancels_complaint,
+    declines_politely,
+    wants_human,
+)
 from bot.intake.draft import IntakeFacts
 from bot.intake.presentation import read_back_card, read_back_values
 from bot.orders.ids import normalize_order_id
@@ -70,6 +75,9 @@ class ActionApplyCorrection(Action):
         text = latest_text(tracker)
         if wants_human(text):
             return await hand_off(dispatcher, tracker)
+        if not changes and (cancels_complaint(text) or declines_politely(text)):
+            # "不用了谢谢" to "shall I file this?": withdrawn, nothing filed
+            return cancel_complaint(dispatcher)
         if not changes and accepts_read_back(text):
             # "对 尽快处理", "對，麻煩了": a yes with extra words, nothing to change
             return await confirm(dispatcher, tracker)

@@ -6,6 +6,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from bot.i18n import conversation_script, localize
+from bot.intake.answers import corrects_the_problem, says_correction
 
 INTAKE_SLOTS = (
     "order_id",
@@ -28,6 +29,8 @@ INTAKE_SLOTS = (
     "intake_id",
     "order_missing",
     "wants_human",
+    "unclear_answer",
+    "wants_cancel",
 )
 
 # Messages that steer the conversation rather than answer the form's question.
@@ -107,6 +110,20 @@ def slot_before_this_turn(tracker: Tracker, name: str) -> Any:
     return None
 
 
+# Slots an answer to one of the form's questions sets: a message that set one of them was
+# an answer (however the NLU read it), not a correction of the problem.
+ANSWER_SLOTS = (
+    "order_id",
+    "desired_remedy",
+    "order_missing",
+    "phone",
+    "evidence_status",
+    "contact_status",
+    "live_claim",
+    "live_session",
+)
+
+
 def kept_category(tracker: Tracker) -> Optional[str]:
     """The category known before this message, when this message must not change it.
 
@@ -118,10 +135,21 @@ def kept_category(tracker: Tracker) -> Optional[str]:
     if not before:
         return None
     changed = slots_set_this_turn(tracker)
-    about_something_else = any(
-        changed.get(name) for name in ("order_id", "desired_remedy", "order_missing", "phone")
-    ) or tracker.get_slot("requested_slot") not in (None, "issue_description", "issue_category")
-    return before if about_something_else else None
+    if any(changed.get(name) for name in ANSWER_SLOTS):
+        return before
+    answering_another_question = tracker.get_slot("requested_slot") not in (
+        None,
+        "issue_description",
+        "issue_category",
+    )
+    # "其实不是质量问题 是你们发错了" while asked for photos: a correction of the problem
+    # (read as a complaint too, when it says so: "其实不是质量问题 是你们发错了")
+    text = latest_text(tracker)
+    intent = latest_intent(tracker)
+    correcting_the_problem = (
+        intent == "correct" or (intent == "complain" and says_correction(text))
+    ) and corrects_the_problem(text)
+    return before if answering_another_question and not correcting_the_problem else None
 
 
 def reset_intake() -> List[EventType]:

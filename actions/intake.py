@@ -8,7 +8,8 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import channel_live_context, latest_entity, latest_text, localized
-from actions.requests import hand_off
+from actions.requests import cancel_complaint, hand_off
+from actions.validation import CLOSED_QUESTIONS, WAITING
 from bot.intake.answers import wants_human
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.taxonomy import CATEGORIES, category_label
@@ -47,7 +48,12 @@ class ActionNotUnderstood(Action):
         text = latest_text(tracker)
         if wants_human(text):
             return await hand_off(dispatcher, tracker)
+        if tracker.get_slot("wants_cancel"):
+            return cancel_complaint(dispatcher)
         if text and _answers_free_text_question(tracker):
+            return [FollowupAction("complaint_form")]
+        if text and _answers_closed_question(tracker):
+            # the form reads it as the answer, or asks again with a hint (unclear_answer)
             return [FollowupAction("complaint_form")]
         idle = not tracker.active_loop.get("name") and not tracker.get_slot("awaiting_confirmation")
         if idle and text and _sounds_like_a_complaint(tracker):
@@ -88,6 +94,11 @@ def _answers_free_text_question(tracker: Tracker) -> bool:
     return in_form and tracker.get_slot("requested_slot") in FREE_TEXT_SLOTS
 
 
+def _answers_closed_question(tracker: Tracker) -> bool:
+    in_form = tracker.active_loop.get("name") == "complaint_form"
+    return in_form and tracker.get_slot("requested_slot") in CLOSED_QUESTIONS
+
+
 def _maybe_a_complaint(tracker: Tracker) -> bool:
     ranking = tracker.latest_message.get("intent_ranking") or []
     top = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
@@ -99,6 +110,11 @@ def _sounds_like_a_complaint(tracker: Tracker) -> bool:
     triage = (tracker.latest_message.get("complaint_triage") or {}).get("category") or {}
     confident = float(triage.get("confidence") or 0.0) >= CATEGORY_MIN_CONFIDENCE
     return bool(triage.get("code")) and confident or bool(latest_entity(tracker, "order_id"))
+
+
+def start_intake_from_here(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """Open the intake from an action the rules chose for another reading of the message."""
+    return _start(dispatcher, tracker) + [FollowupAction("complaint_form")]
 
 
 def _start(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
@@ -162,6 +178,10 @@ class ActionAskOrderId(Action):
                 pending_order_id=pending,
                 buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
             )
+        elif tracker.get_slot("unclear_answer") == "order_id":
+            dispatcher.utter_message(response="utter_ask_order_id_unclear")
+        elif tracker.get_slot("unclear_answer") == f"order_id{WAITING}":
+            dispatcher.utter_message(response="utter_ask_order_id_wait")
         else:
             dispatcher.utter_message(response="utter_ask_order_id")
         return []
@@ -179,6 +199,8 @@ class ActionAskEvidenceStatus(Action):
         missing = tracker.get_slot("evidence_followup")
         if missing:
             dispatcher.utter_message(response="utter_ask_more_evidence", missing="、".join(missing))
+        elif tracker.get_slot("unclear_answer") == "evidence_status":
+            dispatcher.utter_message(response="utter_ask_evidence_status_unclear")
         else:
             dispatcher.utter_message(response="utter_ask_evidence_status")
         return []

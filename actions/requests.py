@@ -12,6 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dependencies
 from actions.conversation import reset_intake
 from actions.tickets import announce_ticket, create_ticket
+from bot.intake import answers
+from bot.intake.draft import CATEGORY_MIN_CONFIDENCE
 from bot.taxonomy import category_label
 
 _STOP_FORM: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
@@ -49,8 +51,13 @@ class ActionCancelComplaint(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        dispatcher.utter_message(response="utter_cancelled")
-        return _STOP_FORM + reset_intake()
+        return cancel_complaint(dispatcher)
+
+
+def cancel_complaint(dispatcher: CollectingDispatcher) -> List[EventType]:
+    """End politely with nothing filed and forget the intake."""
+    dispatcher.utter_message(response="utter_cancelled")
+    return _STOP_FORM + reset_intake()
 
 
 class ActionTicketStatus(Action):
@@ -66,6 +73,12 @@ class ActionTicketStatus(Action):
         tickets = await asyncio.to_thread(
             store.list_tickets, conversation_id=tracker.sender_id, limit=3
         )
+        if not tickets and _a_complaint_read_as_status(tracker):
+            # "手表屏幕有划痕 新的就有 订单LS…": nothing to report, the customer is telling
+            # us a problem; open the intake instead of asking them to tell it
+            from actions.intake import start_intake_from_here
+
+            return start_intake_from_here(dispatcher, tracker)
         if not tickets:
             dispatcher.utter_message(response="utter_status_none")
             return []
@@ -79,3 +92,19 @@ class ActionTicketStatus(Action):
                 created_at=f"{created.month}月{created.day}日 {created:%H:%M}",
             )
         return []
+
+
+def _a_complaint_read_as_status(tracker: Tracker) -> bool:
+    """A message the NLU read as a status question that tells a problem and asks nothing.
+
+    Only outside an intake and the read-back; the triage must be sure of a category, the
+    message must say what happened, and it must not ask about progress ("进度", "到哪了").
+    """
+    if tracker.active_loop.get("name") or tracker.get_slot("awaiting_confirmation"):
+        return False
+    text = (tracker.latest_message.get("text") or "").strip()
+    if not text or text.startswith("/") or answers.asks_about_status(text):
+        return False
+    triage = (tracker.latest_message.get("complaint_triage") or {}).get("category") or {}
+    sure = float(triage.get("confidence") or 0.0) >= CATEGORY_MIN_CONFIDENCE
+    return bool(triage.get("code")) and sure and answers.says_what_happened(text)

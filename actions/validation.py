@@ -35,6 +35,31 @@ _PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 MAX_DESCRIPTION_CHARS = 2000
 # intents whose remedy replaces a known one while another question is open
 CHANGES_REMEDY = frozenset({"correct", "complain"})
+# Messages a rule answers (a human, stop, status, small talk, "I want to correct something"):
+# never an answer to the open question, however the form reads them.
+NOT_ANSWERS = frozenset(
+    {
+        "handoff",
+        "cancel",
+        "status_query",
+        "bot_challenge",
+        "out_of_scope",
+        "greet",
+        "goodbye",
+        "thank",
+        "correct",
+        "start_complaint",
+    }
+)
+# Questions with a closed answer. A reply that answers none of them and fills nothing else
+# ("就是上周买的那个", "不是订单的问题") is asked again with a hint (`unclear_answer`); a
+# second such reply moves on with what a person would note: no order number, remedy
+# "other", evidence later, no contact.
+CLOSED_QUESTIONS = ("order_id", "desired_remedy", "evidence_status", "contact_status")
+# suffix of `unclear_answer` for a reply that asks for a moment ("稍等 我找找")
+WAITING = ":wait"
+# entities that fill (or answer) a form question through the domain's slot mappings
+FORM_ENTITIES = frozenset({"order_id", "desired_remedy", "issue_category", "phone"})
 
 
 def _append(existing: Optional[str], text: str) -> str:
@@ -80,6 +105,9 @@ class ValidateComplaintForm(FormValidationAction):
             return [SlotSet("wants_human", True), rejected]
         if intent == "cancel" and answers.cancels_complaint(text):
             return [rejected]
+        if _withdraws(tracker):
+            # "東西找到了 不用了", "不用了谢谢" read as something else: the rules cancel
+            return [SlotSet("wants_cancel", True), rejected]
         events = await super().run(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
         if intent == "cancel" and not any(
@@ -88,7 +116,18 @@ class ValidateComplaintForm(FormValidationAction):
         ):
             # "算了" that does not answer the open question drops the complaint
             return [rejected]
-        return events
+        if (
+            intent == "correct"
+            and not _resuming(tracker)
+            and not _changes_anything(tracker, events)
+        ):
+            # "不对 订单号错了" with no new value: the rule asks what to change. The slots the
+            # validation restored (the triage's category of this message) stay restored.
+            restored = [
+                e for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"
+            ]
+            return restored + [rejected]
+        return events + _unclear_answer_events(tracker, events)
 
     async def required_slots(
         self,
@@ -166,8 +205,14 @@ class ValidateComplaintForm(FormValidationAction):
         if not (
             intent == "complain"
             or (asked and intent not in CONTROL_INTENTS)
+            or (_asked_closed_question(tracker) and answers.asks_about_process(text))
             or (
                 intent in ("inform", "nlu_fallback", "correct", "out_of_scope")
+                and self._describes_problem(tracker)
+            )
+            or (  # a complaint the NLU read as a status question (action_ticket_status)
+                intent == "status_query"
+                and not answers.asks_about_status(text)
                 and self._describes_problem(tracker)
             )
         ):
@@ -205,7 +250,13 @@ class ValidateComplaintForm(FormValidationAction):
         if intent in CONTROL_INTENTS:
             return {}
         candidate = normalize_order_id(text, self._pattern())
-        return {"order_id": candidate} if candidate else {}
+        if candidate:
+            return {"order_id": candidate}
+        if _unclear_again(tracker, "order_id"):
+            # asked twice, no number: the customer has none at hand (or stands by the one
+            # we could not find); the ticket goes out without a verified order
+            return {"order_id": pending} if pending else {"order_missing": True}
+        return {}
 
     async def validate_order_missing(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -229,6 +280,11 @@ class ValidateComplaintForm(FormValidationAction):
             logger.warning("order service unavailable, keeping order unverified: %s", exc)
             return {"order_id": order_id, "order_verified": False, "pending_order_id": None}
         if order:
+            before = slot_before_this_turn(tracker, "order_id")
+            requested = tracker.get_slot("requested_slot")
+            if before and before != order_id and requested != "order_id" and _form_pass(tracker):
+                # a new known number while another question is open ("订单号应该是 …")
+                dispatcher.utter_message(response="utter_noted_correction")
             known = {
                 "order_id": order_id,
                 "order_verified": True,
@@ -262,24 +318,63 @@ class ValidateComplaintForm(FormValidationAction):
         kept = kept_category(tracker)
         if kept and value != kept:
             return {"issue_category": kept}
-        return {"issue_category": value if value in CATEGORIES else None}
+        if value not in CATEGORIES:
+            return {"issue_category": None}
+        before = slot_before_this_turn(tracker, "issue_category")
+        if (
+            before
+            and value != before
+            and tracker.get_slot("requested_slot")
+            not in (None, "issue_description", "issue_category")
+            and _form_pass(tracker)
+        ):
+            dispatcher.utter_message(response="utter_noted_correction")
+        return {"issue_category": value}
 
     async def extract_desired_remedy(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         """The answer to the remedy question, read in its context.
 
-        A quick-reply title typed as text ("其他", "赔偿/补偿"), else the remedy the triage
-        ranked first, taken at a lower bar than outside this question.
+        A quick-reply title typed as text ("其他", "赔偿/补偿"), else a remedy named in so
+        many words ("补发 照片我拍了", "不要退款 给我补发两个"), else the remedy the triage
+        ranked first, taken at a lower bar than outside this question. A question about the
+        process ("退货的话运费谁出") answers nothing; it goes into the description for the
+        agent. Outside this question, a complaint that asks for a remedy in so many words
+        ("…我希望能退货退款，照片晚点发") gives it when nothing else did.
         """
+        text = latest_text(tracker)
+        intent = latest_intent(tracker)
         if tracker.get_slot("requested_slot") != "desired_remedy":
-            return {}
+            return self._remedy_wished(tracker)
         # a quick reply's title typed as the whole answer is surer than any classifier
-        code = answers.remedy_named(latest_text(tracker), REMEDIES)
+        code = answers.remedy_named(text, REMEDIES)
+        if code is None and answers.asks_about_process(text):
+            return {}
+        if code is None and intent not in NOT_ANSWERS - {"correct"}:
+            code = answers.remedy_mentioned(text)
+        if code is None and answers.leaves_remedy_open(text):
+            code = "other"  # "你们看着办": the agent proposes one
         if code is None and latest_entity(tracker, "desired_remedy"):
             return {}
-        if code is None and latest_intent(tracker) not in CONTROL_INTENTS - {"correct"}:
+        if code is None and intent not in CONTROL_INTENTS - {"correct"}:
             code = answers.remedy_in_context(tracker.latest_message.get("complaint_triage"))
+        if code is None and _unclear_again(tracker, "desired_remedy"):
+            code = "other"  # asked twice and still no remedy named: the agent asks
+        return {"desired_remedy": code} if code else {}
+
+    @staticmethod
+    def _remedy_wished(tracker: Tracker) -> Dict[str, Any]:
+        """A remedy asked for in so many words in a complaint, when none is known yet."""
+        if (
+            tracker.get_slot("desired_remedy")
+            or slot_before_this_turn(tracker, "desired_remedy")
+            or latest_entity(tracker, "desired_remedy")
+            or latest_intent(tracker) not in ("complain", "inform", "start_complaint")
+            or tracker.get_slot("requested_slot") in ("live_claim", "live_session")
+        ):
+            return {}
+        code = answers.remedy_wished(latest_text(tracker))
         return {"desired_remedy": code} if code else {}
 
     async def validate_desired_remedy(
@@ -295,6 +390,13 @@ class ValidateComplaintForm(FormValidationAction):
         before = slot_before_this_turn(tracker, "desired_remedy")
         if _asked_this_turn(tracker, "live_claim"):
             return {"desired_remedy": before}
+        if requested == "desired_remedy" and answers.asks_about_process(latest_text(tracker)):
+            # "退货的话运费谁出": a question, whatever remedy the NLU read into it; it is in
+            # the description for the agent (said once: in the form's pass of the turn)
+            if answers.remedy_named(latest_text(tracker), REMEDIES) is None:
+                if _form_pass(tracker):
+                    dispatcher.utter_message(response="utter_question_noted")
+                return {"desired_remedy": before}
         answering_another_question = requested not in (None, "desired_remedy")
         if before and answering_another_question and latest_intent(tracker) not in CHANGES_REMEDY:
             # "别打电话 在这回我就行" answers the contact question; it is no new remedy
@@ -316,8 +418,10 @@ class ValidateComplaintForm(FormValidationAction):
             return {"evidence_status": "provided"}
         if intent == "deny" or answers.has_no_evidence(latest_text(tracker)):
             return {"evidence_status": "none"}
-        if intent in ("evidence_later", "affirm"):
+        if intent in ("evidence_later", "affirm") or answers.evidence_coming(latest_text(tracker)):
             return {"evidence_status": "later"}
+        if _unclear_again(tracker, "evidence_status"):
+            return {"evidence_status": "later"}  # asked twice: the agent asks for it later
         return {}
 
     async def validate_evidence_status(
@@ -347,9 +451,16 @@ class ValidateComplaintForm(FormValidationAction):
     async def extract_contact_status(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """A phone number given when asked is consent to be called; "不用" declines."""
-        if tracker.get_slot("requested_slot") != "contact_status":
-            return {}
+        """A phone number given when asked is consent to be called; "不用" declines.
+
+        A phone number volunteered at another question ("打我电话 138 1234 5678" when asked
+        for photos) is consent too, except at the order question, where a long number is
+        read as the order number.
+        """
+        requested = tracker.get_slot("requested_slot")
+        if requested != "contact_status":
+            volunteered = requested not in (None, "order_id") and _phone(tracker)
+            return {"contact_status": "given"} if volunteered else {}
         if _phone(tracker):
             return {"contact_status": "given"}
         text = latest_text(tracker)
@@ -357,6 +468,8 @@ class ValidateComplaintForm(FormValidationAction):
             return {}
         if latest_intent(tracker) in ("deny", "cancel") or answers.declines_contact(text):
             return {"contact_status": "declined"}
+        if _unclear_again(tracker, "contact_status"):
+            return {"contact_status": "declined"}  # asked twice, no number: none given
         return {}
 
     async def validate_contact_status(
@@ -433,3 +546,115 @@ def _asked_this_turn(tracker: Tracker, slot: str) -> bool:
         tracker.get_slot("requested_slot"),
         slot_before_this_turn(tracker, "requested_slot"),
     )
+
+
+# Questions a bare "不用了谢谢" answers (no photos, no phone) rather than withdrawing.
+_POLITE_NO_ANSWERS = frozenset({"evidence_status", "contact_status"})
+
+
+def _withdraws(tracker: Tracker) -> bool:
+    """Whether a message the NLU did not read as a cancel still withdraws the complaint."""
+    intent = latest_intent(tracker)
+    text = latest_text(tracker)
+    if intent in ("cancel", "handoff") or not text:
+        return False
+    if (tracker.active_loop or {}).get("name") != "complaint_form":
+        return False  # the slot mappings run this outside the form too (read-back, after filing)
+    if answers.cancels_complaint(text):
+        return True
+    requested = tracker.get_slot("requested_slot")
+    return requested not in _POLITE_NO_ANSWERS and answers.declines_politely(text)
+
+
+def _resuming(tracker: Tracker) -> bool:
+    """Whether the form runs again after another action answered this message.
+
+    (After "好的，请直接告诉我要改的内容" the form asks its question again; rejecting it
+    then would hand the turn to the default fallback.)
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        name = event.get("name")
+        if event.get("event") == "action" and name not in (
+            "complaint_form",
+            "action_listen",
+            "action_extract_slots",
+        ):
+            return True
+    return False
+
+
+def _changes_anything(tracker: Tracker, events: List[EventType]) -> bool:
+    """Whether this message changed a slot's value from what it was before it.
+
+    Both validation passes count: by the form's pass, the slot mappings' pass has already
+    set what the message said ("订单号找不到了" → order_missing).
+    """
+    after = dict(slots_set_this_turn(tracker))
+    after.update({e.get("name"): e.get("value") for e in events if e.get("event") == "slot"})
+    bookkeeping = {"requested_slot", "unclear_answer", "category_candidates"}
+    return any(
+        value != slot_before_this_turn(tracker, name)
+        for name, value in after.items()
+        if name not in bookkeeping
+    )
+
+
+def _form_pass(tracker: Tracker) -> bool:
+    """Whether this validation is the form's own pass of the turn, not the slot mappings'.
+
+    The form inserts its own execution event after the user's message before calling us.
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "complaint_form":
+            return True
+    return False
+
+
+def _asked_closed_question(tracker: Tracker) -> bool:
+    return tracker.get_slot("requested_slot") in CLOSED_QUESTIONS
+
+
+def _unclear_again(tracker: Tracker, slot: str) -> bool:
+    """Whether this reply to the question about `slot` follows an unclear one to it."""
+    return (
+        tracker.get_slot("requested_slot") == slot
+        and slot_before_this_turn(tracker, "unclear_answer") == slot
+        and latest_intent(tracker) not in NOT_ANSWERS
+        and bool(latest_text(tracker))
+        and not answers.asks_to_wait(latest_text(tracker))
+    )
+
+
+def _unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[EventType]:
+    """Mark a reply that fills nothing as unclear, or clear the mark once one does.
+
+    Marking it (a slot the form sees as validated) keeps the form from rejecting itself
+    and handing the turn to the default fallback, which would not repeat the question;
+    the form asks again with a hint instead (the ask actions and responses read
+    `unclear_answer`). Runs in both of the turn's validation passes with the same result.
+    """
+    requested = tracker.get_slot("requested_slot")
+    ignored = {"requested_slot", "unclear_answer"}
+    filled = {e.get("name") for e in events if e.get("event") == "slot"} - ignored
+    filled |= set(slots_set_this_turn(tracker)) - ignored
+    # slots the NLU's entities fill (in the first pass their mappings are not events yet)
+    filled |= {
+        e.get("entity") for e in tracker.latest_message.get("entities") or []
+    } & FORM_ENTITIES
+    text = latest_text(tracker)
+    if (
+        requested in CLOSED_QUESTIONS
+        and not filled
+        and text
+        and latest_intent(tracker) not in NOT_ANSWERS
+    ):
+        # "稍等 我找找" is no unclear answer: the question waits (asked as "take your time")
+        waiting = answers.asks_to_wait(text)
+        return [SlotSet("unclear_answer", f"{requested}{WAITING}" if waiting else requested)]
+    if filled and tracker.get_slot("unclear_answer"):
+        return [SlotSet("unclear_answer", None)]
+    return []

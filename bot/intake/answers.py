@@ -38,6 +38,7 @@ _NO_ORDER = re.compile(
 _NO_EVIDENCE = re.compile(
     r"(没有|没|无|不用)(什么|啥|任何)?(可以|可|好)?(拍|图|照|相片|截图|截屏|视频|录像|证据|凭证)|"
     r"拍不了|拍不到|拍不出|没法拍|没办法拍|不能拍|不方便拍|不好拍|没拍|没截|"
+    r"(发|传|上传)不了|没法(发|传)|"
     r"(扔|丢|删)(掉)?了"
 )
 _DECLINE_CONTACT = re.compile(
@@ -47,11 +48,18 @@ _DECLINE_CONTACT = re.compile(
 # Dropping the complaint altogether, not just declining one question.
 _CANCEL_COMPLAINT = re.compile(
     r"不投诉|取消投诉|撤销投诉|撤回投诉|投诉取消|不弄了|不处理了|不用处理|不折腾了|不办了|"
-    r"不登记了|不提交了|不要投诉|没事了|问题解决了|已经解决了|自己解决了"
+    r"不登记了|不提交了|不要投诉|没事了|问题解决了|已经解决了|自己解决了|不麻烦了|不用麻烦了|"
+    r"(找到|收到|到|送到|修好)了.{0,6}((不用|不需要)(了|投诉|登记|处理)|不要(投诉|登记|处理))"
+)
+# "不用了谢谢": a polite no to the whole thing, when the question is not one it answers
+# (at the evidence or contact question it answers that question).
+_POLITE_NO = re.compile(
+    r"^(那|哦|嗯)?(不用|不需要|不必|不要)(了)?(啊|呢|哈)?(谢谢|谢了|多谢|感谢)(你|您)?(啦|了|哈)?$"
 )
 _WANTS_HUMAN = re.compile(
     r"(转|接|找|要|换|叫|来|给我)(个|一个|位)?(人工|真人|活人)|人工客服|真人客服|人工服务|"
-    r"(叫|找|让)(你们)?(的)?(主管|经理|负责人|老板)(来|出来)|"
+    r"(叫|找|让|要)(你们)?(的)?(主管|经理|负责人|老板|领导|店长|上级)|"
+    r"换(个|一个)?人(来|吧|处理|$)|有没有(人工|真人|活人)|"
     r"(不要|不想|别|不跟|不和)(跟|和|让)?(机器人|机器|ai|自动回复)"
 )
 
@@ -71,12 +79,33 @@ def affirms(text: str) -> bool:
     return bool(_AFFIRM_START.match(plain)) and not _NOT_PLAIN_YES.search(plain)
 
 
+# "Nothing to change" and "but be quick" are no change to the read-back.
+_NO_CHANGE = re.compile(
+    r"(不用|不需要|无需|没有|没什么|没啥|不)(要|需要|用|可以)?(改|修改|更改|变)(的|了|啦)?|"
+    r"(但是|不过)?(要|请|麻烦|希望)?(快点|尽快|抓紧|赶紧|早点|快些|快一点)(处理|解决|弄|办)?"
+)
+_ALL_RIGHT = re.compile(
+    r"^(都对|全对|都没问题|没有问题|都正确|都没错|(信息|内容)(都)?(对|没错|正确|没问题))"
+)
+
+
 def accepts_read_back(text: str) -> bool:
-    """The read-back is accepted: a "yes" or a polite closing with nothing to change."""
+    """The read-back is accepted: a "yes" or a polite closing with nothing to change.
+
+    "没问题 不用改", "都对 提交吧", "对的 但是要快点处理" accept it too.
+    """
     plain = _plain(text)
-    if _NOT_PLAIN_YES.search(plain) or has_number(plain):
+    if has_number(plain):
         return False
-    return bool(_AFFIRM_START.match(plain) or _THANKS.match(plain))
+    said_no_change = bool(_NO_CHANGE.search(plain))
+    rest = _NO_CHANGE.sub(" ", plain).strip()
+    if _NOT_PLAIN_YES.search(rest):
+        return False
+    if said_no_change and not rest:
+        return True
+    return bool(_AFFIRM_START.match(rest) or _THANKS.match(rest) or _ALL_RIGHT.match(rest)) or (
+        said_no_change and bool(_AFFIRM_START.match(rest.split(" ")[-1]))
+    )
 
 
 def has_no_order_number(text: str) -> bool:
@@ -98,6 +127,11 @@ def declines_contact(text: str) -> bool:
 def cancels_complaint(text: str) -> bool:
     """The complaint itself is withdrawn ("不投诉了", "算了不弄了")."""
     return bool(_CANCEL_COMPLAINT.search(_plain(text)))
+
+
+def declines_politely(text: str) -> bool:
+    """A bare polite no ("不用了谢谢", "不需要了 谢谢"), nothing else said."""
+    return bool(_POLITE_NO.match(_plain(text).replace(" ", "")))
 
 
 def wants_human(text: str) -> bool:
@@ -158,3 +192,160 @@ def says_what_happened(text: str) -> bool:
     """
     rest = _FACT_WORDS.sub("", _plain(text))
     return len(_CJK.findall(rest)) >= 5
+
+
+# Remedies named in so many words. Order matters where one name contains another:
+# "退货退款" before "退款", "退差价" before "退款/退".
+_REMEDY_WORDS = (
+    ("return_refund", r"退货退款|退货|退掉|退回去|寄回去|退了吧"),
+    ("compensation", r"退差价|补差价|差价|赔偿|补偿|赔钱|赔我|赔点"),
+    ("refund", r"仅退款|只退款|退款|退钱|把钱退|钱退"),
+    ("exchange", r"换货|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)|换新|调换|更换"),
+    (
+        "reship",
+        r"补发|补寄|重发|重新(发|寄)|再(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)",
+    ),
+    ("repair", r"维修|修(一下|好|理)|返修|保修|(能|可以|帮我|给我|拿去)修"),
+    ("apology", r"道歉|给(个|我)?(一个)?(说法|解释|交代)"),
+)
+_REMEDY_RE = re.compile("|".join(f"(?P<{code}>{words})" for code, words in _REMEDY_WORDS))
+# "不要退款", "不想换了", "别补发": a remedy named only to be refused.
+_NEGATED_BEFORE = re.compile(r"(不|别|没|无需|不必)(是|再|要|用|想|想要)?$")
+# Words that make a remedy named in a complaint a wish, not a fact ("我希望能退货退款",
+# "麻烦给我补发" against "退款一直没到账", "申请退货五天了").
+_WISH = re.compile(
+    r"我要|(?<![说不只还])要(?!求)|想|希望|要求|麻烦|(?<!申)请(?!问)|给我|帮我|能不能|可以|直接|还是|改成|就要"
+)
+# "要求退货被拒了", "我要退款 申请一直不通过": what follows makes the name a past request.
+_FACT_AFTER = re.compile(
+    r"^(的)?(申请|被|没|不给|不让|一直|还没|还是没|到账|进度|通过|审核|失败|成功|已经|了\d|\d+天|几天)"
+)
+
+
+def remedies_named(text: str) -> list:
+    """Remedies the message names in so many words, in order, leaving out refused ones.
+
+    Each item is (code, start, end) on the normalised text.
+    """
+    plain = _plain(text)
+    found = []
+    for match in _REMEDY_RE.finditer(plain):
+        before = plain[max(0, match.start() - 3) : match.start()]
+        if _NEGATED_BEFORE.search(before):
+            continue
+        found.append((match.lastgroup, match.start(), match.end(), plain))
+    return found
+
+
+def remedy_mentioned(text: str) -> Optional[str]:
+    """The remedy an answer to "how would you like this handled?" names last.
+
+    "补发 照片我拍了", "维修太麻烦了 改成退货退款吧", "不要退款 给我补发两个": the answer
+    may carry other words the classifier weighs more; the remedy named last (and not refused)
+    is the wish.
+    """
+    found = remedies_named(text)
+    return found[-1][0] if found else None
+
+
+def remedy_wished(text: str) -> Optional[str]:
+    """A remedy a complaint asks for in so many words ("我希望能退货退款", "帮我换一个新的").
+
+    Only a name preceded (within its clause) by a wish word counts: "退款一直没到账" and
+    "申请退货五天了没人理" name a remedy as a fact, not as what the customer asks for now.
+    """
+    wished = None
+    for code, start, end, plain in remedies_named(text):
+        if _FACT_AFTER.match(plain[end:]):
+            continue
+        clause = re.split(r"[ ,.!?;:，。！？；：]", plain[:start])[-1]
+        if _WISH.search(clause[-8:] if len(clause) > 8 else clause):
+            wished = code
+    return wished
+
+
+# A question about the process ("退货的话运费谁出", "换货要多久"), not an answer to one.
+_PROCESS_QUESTION = re.compile(
+    r"谁(出|付|承担|负责|来出)|多久|多长时间|几天(能|可以|到)|什么时候|啥时候|哪里|哪儿|"
+    r"怎么(寄|退|换|操作|弄|办|算|收费|申请)|如何(寄|退|换|操作|申请)"
+)
+
+
+def asks_about_process(text: str) -> bool:
+    """Whether the message asks how something works rather than saying what is wanted."""
+    return bool(_PROCESS_QUESTION.search(_plain(text)))
+
+
+_STATUS_WORDS = re.compile(
+    r"进度|到哪|怎么样了|处理(了|好了|得怎么样|没有|了吗|了没)|结果|状态|工单|(查|问)(一下|下)?(我的|之前的|那个)?投诉"
+)
+
+
+def asks_about_status(text: str) -> bool:
+    """Whether the message asks how a complaint is getting on ("投诉到哪一步了")."""
+    return bool(_STATUS_WORDS.search(_plain(text)))
+
+
+# "稍等", "等一下 我找找", "我看看": the customer is looking for the answer.
+_WAIT = re.compile(
+    r"^(等(一)?(下|等|会|会儿)|等我(找|看|查|翻)?|稍等|稍后|请稍等|马上|我(去)?(找|看|查)(一)?(下|找|看|查)|"
+    r"(找|看|查)(一)?下|我翻(一)?(下|翻)|让我(找|看|想)|我再(找|看|想))"
+)
+
+
+def asks_to_wait(text: str) -> bool:
+    """Whether the reply only asks for a moment ("稍等", "我找找", "我再想想")."""
+    plain = _plain(text)
+    return bool(_WAIT.match(plain)) and not has_number(plain)
+
+
+# Files promised for later ("有的 等会", "等下发你", "有 我发你"), not a no.
+_EVIDENCE_COMING = re.compile(
+    r"^(有|有的|有啊|有呀|有滴)( |$)|"
+    r"(等会|等下|等一下|一会|待会|稍后|晚点|晚些|回头|之后|明天|马上)(儿)?(再)?(发|传|补|拍|给)?|"
+    r"我(来|去)?(发|传|拍)(给)?(你|您)"
+)
+
+
+def evidence_coming(text: str) -> bool:
+    """Whether the answer to the evidence question promises files for later."""
+    plain = _plain(text)
+    return bool(_EVIDENCE_COMING.search(plain)) and not has_no_evidence(plain)
+
+
+# "随便", "你们看着办", "能解决就行": the customer leaves the remedy to the shop.
+_REMEDY_LEFT_OPEN = re.compile(
+    r"随便|看(着|著)(办|处理|弄)|都行|都可以|无所谓|能解决就行|解决就行|你们定|听你们的|怎么都行"
+)
+
+
+def leaves_remedy_open(text: str) -> bool:
+    """Whether the answer to the remedy question leaves it to the shop (remedy "other")."""
+    return bool(_REMEDY_LEFT_OPEN.search(_plain(text)))
+
+
+# Words about a fact other than the problem itself: order, remedy, evidence, contact.
+_OTHER_FACT = re.compile(
+    r"订单|单号|号码|号是|退|换|补发|补寄|维修|修|赔|补偿|道歉|说法|电话|手机|联系|照片|图片|截图|视频|拍"
+)
+
+
+def corrects_the_problem(text: str) -> bool:
+    """A correction that is about what went wrong, not about another fact.
+
+    "其实不是质量问题 是你们发错了 我买的是白色发来黑色" changes the category; "不对 订单号错了"
+    and "算了不退了，换一个吧" correct something else.
+    """
+    plain = _plain(text)
+    return bool(plain) and not _OTHER_FACT.search(plain)
+
+
+# Words that mark a message as a correction ("其实不是质量问题", "而是发错了", "选错了").
+_CORRECTION_MARK = re.compile(
+    r"不是.{0,8}(问题|的事|这个)|其实(是|不是)|而是|搞错了|说错了|选错了|(类型|分类)不对"
+)
+
+
+def says_correction(text: str) -> bool:
+    """Whether the message says in words that something said before was wrong."""
+    return bool(_CORRECTION_MARK.search(_plain(text)))

@@ -1,0 +1,508 @@
+"""Answers that say nothing the open question can use, remedies named in words, questions
+asked mid-form and complaints the NLU read as status questions (bench/data/dialogues_dev2.yml).
+
+The trackers are real rasa-sdk trackers; the validation runs through the SDK's own run().
+"""
+
+import pytest
+
+from actions.intake import ActionAskEvidenceStatus, ActionAskOrderId, ActionNotUnderstood
+from actions.requests import ActionTicketStatus
+from actions.validation import ValidateComplaintForm
+from bot.intake import answers
+from tests.actions.conftest import make_tracker, responses
+
+FORM = {"name": "complaint_form"}
+
+
+def _slots(events):
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def _unclear_before(slot):
+    """History in which the customer's previous reply to `slot`'s question was unclear."""
+    return [{"event": "slot", "name": "unclear_answer", "value": slot}]
+
+
+async def test_a_reply_without_the_order_number_is_asked_again_with_a_hint(dispatcher, domain):
+    """ "就是上周买的那个": the form must not reject itself (the default fallback would not
+    repeat the question); it marks the reply unclear and asks again with a hint."""
+    tracker = make_tracker(
+        "就是上周买的那个",
+        "inform",
+        entities=[{"entity": "date", "value": "上周"}],
+        slots={"requested_slot": "order_id", "issue_category": "wrong_or_missing_item"},
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert _slots(events) == {"unclear_answer": "order_id"}
+
+    asking = make_tracker(slots={"requested_slot": "order_id", "unclear_answer": "order_id"})
+    await ActionAskOrderId().run(dispatcher, asking, domain)
+    assert responses(dispatcher) == ["utter_ask_order_id_unclear"]
+
+
+async def test_a_second_reply_without_the_order_number_goes_on_without_one(dispatcher, domain):
+    tracker = make_tracker(
+        "不是订单的问题",
+        "nlu_fallback",
+        slots={"requested_slot": "order_id", "unclear_answer": "order_id"},
+        history=_unclear_before("order_id"),
+    )
+    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots["order_missing"] is True and slots["order_id"] is None
+    assert slots["unclear_answer"] is None
+
+
+async def test_an_unknown_number_not_denied_twice_is_kept_unverified(dispatcher, domain):
+    tracker = make_tracker(
+        "嗯……",
+        "nlu_fallback",
+        slots={
+            "requested_slot": "order_id",
+            "pending_order_id": "998877665544",
+            "unclear_answer": "order_id",
+        },
+        history=_unclear_before("order_id"),
+    )
+    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots["order_id"] == "998877665544" and slots["order_verified"] is False
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [("你是机器人吗", "bot_challenge"), ("运费谁出", "out_of_scope"), ("我要改一下", "correct")],
+)
+async def test_messages_with_their_own_rule_are_not_unclear_answers(
+    dispatcher, domain, text, intent
+):
+    """The form must still reject itself so that the small-talk and correction rules apply."""
+    tracker = make_tracker(text, intent, slots={"requested_slot": "order_id"})
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert "unclear_answer" not in _slots(events)
+
+
+async def test_a_number_given_in_words_and_digits_clears_the_mark(dispatcher, domain):
+    tracker = make_tracker(
+        "找到了 202411180305",
+        "inform",
+        entities=[{"entity": "order_id", "value": "202411180305"}],
+        slots={
+            "requested_slot": "order_id",
+            "unclear_answer": "order_id",
+            "order_id": "202411180305",
+        },
+        history=_unclear_before("order_id"),
+        after_user=[{"event": "slot", "name": "order_id", "value": "202411180305"}],
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    slots = _slots(events)
+    assert slots["order_id"] == "202411180305" and slots["unclear_answer"] is None
+    assert "order_missing" not in slots or not slots["order_missing"]
+
+
+async def test_an_entity_filled_reply_is_not_marked_in_the_first_pass(dispatcher, domain):
+    """In the slot-mapping pass the entity's SlotSet is no event yet; the entity counts."""
+    tracker = make_tracker(
+        "202411180305",
+        "inform",
+        entities=[{"entity": "order_id", "value": "202411180305"}],
+        slots={"requested_slot": "order_id"},
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert "unclear_answer" not in _slots(events)
+
+
+async def test_unclear_evidence_and_contact_answers_move_on_the_second_time(dispatcher, domain):
+    form = ValidateComplaintForm()
+    evidence = make_tracker(
+        "要拍什么",
+        "nlu_fallback",
+        slots={"requested_slot": "evidence_status", "unclear_answer": "evidence_status"},
+        history=_unclear_before("evidence_status"),
+    )
+    assert _slots(await form.run(dispatcher, evidence, domain))["evidence_status"] == "later"
+    contact = make_tracker(
+        "随便吧",
+        "nlu_fallback",
+        slots={"requested_slot": "contact_status", "unclear_answer": "contact_status"},
+        history=_unclear_before("contact_status"),
+    )
+    assert _slots(await form.run(dispatcher, contact, domain))["contact_status"] == "declined"
+
+
+async def test_unclear_evidence_answer_is_asked_with_a_hint(dispatcher, domain):
+    tracker = make_tracker(
+        slots={"requested_slot": "evidence_status", "unclear_answer": "evidence_status"}
+    )
+    await ActionAskEvidenceStatus().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_ask_evidence_status_unclear"]
+
+
+async def test_the_remedy_question_has_a_hint_variation(domain):
+    variations = domain["responses"]["utter_ask_desired_remedy"]
+    hinted = [v for v in variations if v.get("condition")]
+    assert hinted and hinted[0]["condition"][0]["value"] == "desired_remedy"
+    assert any(b["title"] == "其他" for b in hinted[0]["buttons"])
+
+
+async def test_not_understood_at_a_closed_question_goes_back_to_the_form(dispatcher, domain):
+    tracker = make_tracker(
+        "不是订单的问题",
+        "nlu_fallback",
+        slots={"requested_slot": "order_id"},
+        active_loop="complaint_form",
+    )
+    events = await ActionNotUnderstood().run(dispatcher, tracker, domain)
+    assert events == [{"event": "followup", "name": "complaint_form", "timestamp": None}]
+    assert responses(dispatcher) == []
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("补发 照片我拍了", "send_evidence", "reship"),
+        ("不要退款 给我补发两个", "inform", "reship"),
+        ("维修太麻烦了 改成退货退款吧", "correct", "return_refund"),
+        ("刚才说了 退货退款", "inform", "return_refund"),
+        ("你们看着办", "out_of_scope", "other"),
+        ("随便", "nlu_fallback", "other"),
+        ("重新寄一个", "inform", "reship"),
+    ],
+)
+async def test_a_remedy_named_in_words_answers_the_remedy_question(
+    dispatcher, domain, text, intent, expected
+):
+    tracker = make_tracker(text, intent, slots={"requested_slot": "desired_remedy"})
+    assert await ValidateComplaintForm().extract_desired_remedy(dispatcher, tracker, domain) == {
+        "desired_remedy": expected
+    }
+
+
+async def test_a_second_unclear_remedy_answer_is_other(dispatcher, domain):
+    tracker = make_tracker(
+        "你们看着弄",
+        "nlu_fallback",
+        slots={"requested_slot": "desired_remedy", "unclear_answer": "desired_remedy"},
+        history=_unclear_before("desired_remedy"),
+    )
+    assert (
+        _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))["desired_remedy"]
+        == "other"
+    )
+
+
+async def test_a_question_at_the_remedy_question_is_noted_not_taken(dispatcher, domain):
+    """ "退货的话运费谁出": the NLU reads a remedy into it; it is a question for the agent."""
+    tracker = make_tracker(
+        "退货的话运费谁出",
+        "inform",
+        entities=[{"entity": "desired_remedy", "value": "compensation"}],
+        slots={
+            "requested_slot": "desired_remedy",
+            "desired_remedy": "compensation",
+            "issue_description": "围巾有个洞",
+        },
+        after_user=[
+            {"event": "action", "name": "complaint_form"},  # the form's pass says it once
+            {"event": "slot", "name": "desired_remedy", "value": "compensation"},
+        ],
+    )
+    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots["desired_remedy"] is None
+    assert slots["issue_description"] == "围巾有个洞\n退货的话运费谁出"
+    assert responses(dispatcher) == ["utter_question_noted"]
+
+
+async def test_a_remedy_wished_in_a_long_opening_is_taken(dispatcher, domain):
+    text = (
+        "你好，我十一月二十号买了一件羽绒服，订单号是202411200012，穿了两次袖口的线就全开了，"
+        "我真的很失望。我希望能退货退款，照片我已经拍好了晚点发给你们。"
+    )
+    tracker = make_tracker(text, "complain")
+    assert await ValidateComplaintForm().extract_desired_remedy(dispatcher, tracker, domain) == {
+        "desired_remedy": "return_refund"
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("希望可以幫我換一個新的，謝謝。", "exchange"),
+        ("保温杯漏水 想换一个", "exchange"),
+        ("麻烦给我补发", "reship"),
+        ("不想退款 我要换货", "exchange"),
+        ("退款一直没到账", None),
+        ("申请退货五天了一直没人处理", None),
+        ("我要求退货被拒了", None),
+        ("料理机送去修一个月了", None),
+    ],
+)
+def test_remedy_wished_only_for_a_wish(text, expected):
+    assert answers.remedy_wished(text) == expected
+
+
+async def test_a_remedy_named_as_a_fact_is_no_wish(dispatcher, domain):
+    tracker = make_tracker("申请换货被拒了 理由都不给一个", "complain")
+    assert await ValidateComplaintForm().extract_desired_remedy(dispatcher, tracker, domain) == {}
+
+
+def _triage(code, confidence):
+    return {"complaint_triage": {"category": {"code": code, "confidence": confidence}}}
+
+
+async def test_a_complaint_read_as_a_status_question_opens_the_intake(dispatcher, domain):
+    tracker = make_tracker(
+        "手表屏幕有划痕 新的就有 订单LS20241122017",
+        "status_query",
+        extra=_triage("product_quality", 0.66),
+    )
+    events = await ActionTicketStatus().run(dispatcher, tracker, domain)
+    assert {"event": "followup", "name": "complaint_form", "timestamp": None} in events
+    assert "utter_status_none" not in responses(dispatcher)
+
+    described = make_tracker(
+        "手表屏幕有划痕 新的就有 订单LS20241122017",
+        "status_query",
+        extra=_triage("product_quality", 0.66),
+        after_user=[{"event": "action", "name": "complaint_form"}],
+    )
+    slots = _slots(await ValidateComplaintForm().run(dispatcher, described, domain))
+    assert slots["issue_description"].startswith("手表屏幕有划痕")
+
+
+async def test_a_real_status_question_still_reports(dispatcher, domain):
+    tracker = make_tracker(
+        "我之前投诉的那个耳机坏了的事到哪一步了",
+        "status_query",
+        extra=_triage("product_quality", 0.7),
+    )
+    await ActionTicketStatus().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_status_none"]
+
+
+async def test_a_request_to_wait_is_no_unclear_answer(dispatcher, domain):
+    """ "稍等" after an unclear reply must not make the bot give up on the order number."""
+    tracker = make_tracker(
+        "稍等",
+        "evidence_later",
+        slots={"requested_slot": "order_id", "unclear_answer": "order_id"},
+        history=_unclear_before("order_id"),
+    )
+    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert "order_missing" not in slots
+    assert slots["unclear_answer"] == "order_id:wait"
+    asking = make_tracker(slots={"requested_slot": "order_id", "unclear_answer": "order_id:wait"})
+    await ActionAskOrderId().run(dispatcher, asking, domain)
+    assert responses(dispatcher) == ["utter_ask_order_id_wait"]
+
+
+@pytest.mark.parametrize(
+    "text, intent, requested",
+    [
+        ("不用了谢谢", "deny", "order_id"),
+        ("不用了谢谢", "deny", "desired_remedy"),
+        ("東西找到了 不用了", "nlu_fallback", "order_id"),
+        ("不麻烦了", "nlu_fallback", "evidence_status"),
+    ],
+)
+async def test_a_withdrawal_read_as_something_else_is_handed_to_the_cancel_rule(
+    dispatcher, domain, text, intent, requested
+):
+    tracker = make_tracker(
+        text, intent, slots={"requested_slot": requested}, active_loop="complaint_form"
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert _slots(events) == {"wants_cancel": True}
+    assert events[-1]["event"] == "action_execution_rejected"
+
+
+@pytest.mark.parametrize("requested", ["evidence_status", "contact_status"])
+async def test_a_polite_no_answers_the_evidence_and_contact_questions(
+    dispatcher, domain, requested
+):
+    tracker = make_tracker("不用了谢谢", "deny", slots={"requested_slot": requested})
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert "wants_cancel" not in _slots(events)
+    assert _slots(events)[requested] in ("none", "declined")
+
+
+async def test_a_polite_no_at_the_read_back_files_nothing(dispatcher, domain):
+    from actions.confirmation import ActionApplyCorrection
+
+    tracker = make_tracker(
+        "不用了谢谢",
+        "deny",
+        slots={"awaiting_confirmation": True, "order_id": "202411180305"},
+    )
+    events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_cancelled"]
+    assert _slots(events)["awaiting_confirmation"] is False
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("找你们店长", True),
+        ("我要投诉你这个机器人 换人", True),
+        ("有没有人工", True),
+        ("让你们经理联系我", True),
+        ("你们老板知道吗", False),
+        ("我要退款", False),
+    ],
+)
+def test_requests_for_a_person(text, expected):
+    assert answers.wants_human(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("東西找到了 不用了", True),
+        ("快递刚刚到了 不用投诉了", True),
+        ("不麻烦了", True),
+        ("收到了 质量太差 不要了", False),
+        ("不用留了 这里联系就行", False),
+    ],
+)
+def test_withdrawals(text, expected):
+    assert answers.cancels_complaint(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("有 我发你", "out_of_scope", "later"),
+        ("有的 等会", "nlu_fallback", "later"),
+        ("发不了", "complain", "none"),
+    ],
+)
+async def test_evidence_answers_in_words(dispatcher, domain, text, intent, expected):
+    tracker = make_tracker(text, intent, slots={"requested_slot": "evidence_status"})
+    assert await ValidateComplaintForm().extract_evidence_status(dispatcher, tracker, domain) == {
+        "evidence_status": expected
+    }
+
+
+async def test_a_phone_number_volunteered_at_another_question_is_the_contact(dispatcher, domain):
+    tracker = make_tracker(
+        "打我电话 138 1234 5678", "inform", slots={"requested_slot": "evidence_status"}
+    )
+    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots["contact_status"] == "given" and slots["contact"] == "13812345678"
+    at_order = make_tracker("13812345678", "inform", slots={"requested_slot": "order_id"})
+    assert await ValidateComplaintForm().extract_contact_status(dispatcher, at_order, domain) == {}
+
+
+def _category_entity(code):
+    return [{"entity": "issue_category", "value": code}]
+
+
+async def test_a_correction_of_the_problem_mid_form_changes_the_category(dispatcher, domain):
+    history = [{"event": "slot", "name": "issue_category", "value": "product_quality"}]
+    tracker = make_tracker(
+        "其实不是质量问题 是你们发错了 我买的是白色发来黑色",
+        "correct",
+        entities=_category_entity("wrong_or_missing_item"),
+        slots={"requested_slot": "evidence_status", "issue_category": "wrong_or_missing_item"},
+        history=history,
+        after_user=[
+            {"event": "action", "name": "complaint_form"},
+            {"event": "slot", "name": "issue_category", "value": "wrong_or_missing_item"},
+        ],
+    )
+    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots["issue_category"] == "wrong_or_missing_item"
+    assert responses(dispatcher) == ["utter_noted_correction"]
+
+
+async def test_a_correction_without_a_new_value_is_left_to_the_rule(dispatcher, domain):
+    """ "不对 订单号错了" (the triage still reads a category into it): the rule asks what."""
+    history = [{"event": "slot", "name": "issue_category", "value": "wrong_or_missing_item"}]
+    tracker = make_tracker(
+        "不对 订单号错了",
+        "correct",
+        entities=_category_entity("refund_payment"),
+        slots={"requested_slot": "evidence_status", "issue_category": "refund_payment"},
+        history=history,
+        after_user=[
+            {"event": "action", "name": "complaint_form"},
+            {"event": "slot", "name": "issue_category", "value": "refund_payment"},
+        ],
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert events[-1]["event"] == "action_execution_rejected"
+    # the category the triage read into it is put back, not left changed by the mapping
+    assert _slots(events) == {"issue_category": "wrong_or_missing_item"}
+
+
+async def test_the_form_resumes_after_the_correction_question(dispatcher, domain):
+    """After utter_ask_correction the form asks again; rejecting it then would fall back."""
+    tracker = make_tracker(
+        "不对 订单号错了",
+        "correct",
+        slots={"requested_slot": "evidence_status"},
+        after_user=[
+            {"event": "action", "name": "utter_ask_correction"},
+            {"event": "action", "name": "complaint_form"},
+        ],
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert all(e["event"] != "action_execution_rejected" for e in events)
+
+
+async def test_a_complaint_that_says_it_corrects_the_problem_changes_the_category(
+    dispatcher, domain
+):
+    history = [{"event": "slot", "name": "issue_category", "value": "product_quality"}]
+    tracker = make_tracker(
+        "其实不是质量问题 是你们发错了 我买的白色发来黑色",
+        "complain",
+        entities=_category_entity("wrong_or_missing_item"),
+        slots={"requested_slot": "evidence_status", "issue_category": "wrong_or_missing_item"},
+        history=history,
+        after_user=[
+            {"event": "action", "name": "complaint_form"},
+            {"event": "slot", "name": "issue_category", "value": "wrong_or_missing_item"},
+        ],
+    )
+    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots["issue_category"] == "wrong_or_missing_item"
+    more = make_tracker(
+        "盒子也压坏了",
+        "complain",
+        entities=_category_entity("logistics"),
+        slots={"requested_slot": "evidence_status", "issue_category": "logistics"},
+        history=history,
+        after_user=[
+            {"event": "action", "name": "complaint_form"},
+            {"event": "slot", "name": "issue_category", "value": "logistics"},
+        ],
+    )
+    assert (
+        _slots(await ValidateComplaintForm().run(dispatcher, more, domain))["issue_category"]
+        == "product_quality"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("不用改了 提交吧", True),
+        ("没问题 不用改", True),
+        ("信息都对 提交吧", True),
+        ("对的 但是要快点处理", True),
+        ("都没问题", True),
+        ("对 但是订单号错了", False),
+        ("好的 改一下", False),
+        ("不用", False),
+    ],
+)
+def test_read_back_accepted_in_other_words(text, expected):
+    assert answers.accepts_read_back(text) is expected
+
+
+async def test_a_polite_no_outside_the_form_sets_nothing(dispatcher, domain):
+    """The slot mappings run the validation after filing too: no stray wants_cancel."""
+    tracker = make_tracker("不用了谢谢", "deny", slots={"ticket_id": "C1", "ticket_open": True})
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert "wants_cancel" not in _slots(events)
