@@ -15,9 +15,9 @@ from actions.conversation import (
     localized,
     slots_set_this_turn,
 )
+from actions.form_turn import MAX_DESCRIPTION_CHARS
 from actions.requests import cancel_complaint, hand_off
 from actions.tickets import announce_ticket, create_ticket
-from actions.validation import MAX_DESCRIPTION_CHARS
 from bot.intake.answers import (
     accepts_read_back,
     cancels_complaint,

@@ -8,8 +8,8 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import channel_live_context, latest_entity, latest_text, localized
+from actions.form_turn import CLOSED_QUESTIONS, WAITING
 from actions.requests import cancel_complaint, hand_off
-from actions.validation import CLOSED_QUESTIONS, WAITING
 from bot.intake.answers import wants_human
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.taxonomy import CATEGORIES, category_label

@@ -2,8 +2,7 @@
 
 import asyncio
 import logging
-import re
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
@@ -11,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import dependencies
+from actions import dependencies, form_turn
 from actions.conversation import (
     CONTROL_INTENTS,
     channel_live_context,
@@ -31,53 +30,8 @@ from bot.taxonomy import CATEGORIES, REMEDIES
 
 logger = logging.getLogger(__name__)
 
-_PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-MAX_DESCRIPTION_CHARS = 2000
 # intents whose remedy replaces a known one while another question is open
 CHANGES_REMEDY = frozenset({"correct", "complain"})
-# Messages a rule answers (a human, stop, status, small talk, "I want to correct something"):
-# never an answer to the open question, however the form reads them.
-NOT_ANSWERS = frozenset(
-    {
-        "handoff",
-        "cancel",
-        "status_query",
-        "bot_challenge",
-        "out_of_scope",
-        "greet",
-        "goodbye",
-        "thank",
-        "correct",
-        "start_complaint",
-    }
-)
-# Questions with a closed answer. A reply that answers none of them and fills nothing else
-# ("就是上周买的那个", "不是订单的问题") is asked again with a hint (`unclear_answer`); a
-# second such reply moves on with what a person would note: no order number, remedy
-# "other", evidence later, no contact.
-CLOSED_QUESTIONS = ("order_id", "desired_remedy", "evidence_status", "contact_status")
-# suffix of `unclear_answer` for a reply that asks for a moment ("稍等 我找找")
-WAITING = ":wait"
-# entities that fill (or answer) a form question through the domain's slot mappings
-FORM_ENTITIES = frozenset({"order_id", "desired_remedy", "issue_category", "phone"})
-
-
-def _append(existing: Optional[str], text: str) -> str:
-    """Keep every detail the customer gives, in order, without repeating any."""
-    if not existing:
-        return text[:MAX_DESCRIPTION_CHARS]
-    if text in existing:
-        return existing
-    return f"{existing}\n{text}"[:MAX_DESCRIPTION_CHARS]
-
-
-def _phone(tracker: Tracker) -> Optional[str]:
-    """The phone number in the latest message, found by the NLU or typed with separators."""
-    phone = latest_entity(tracker, "phone")
-    if phone:
-        return str(phone)
-    match = _PHONE.search(re.sub(r"[\s\-]", "", latest_text(tracker)))
-    return match.group(0) if match else None
 
 
 class ValidateComplaintForm(FormValidationAction):
@@ -105,7 +59,7 @@ class ValidateComplaintForm(FormValidationAction):
             return [SlotSet("wants_human", True), rejected]
         if intent == "cancel" and answers.cancels_complaint(text):
             return [rejected]
-        if _withdraws(tracker):
+        if form_turn.withdraws(tracker):
             # "東西找到了 不用了", "不用了谢谢" read as something else: the rules cancel
             return [SlotSet("wants_cancel", True), rejected]
         events = await super().run(dispatcher, tracker, domain)
@@ -118,8 +72,8 @@ class ValidateComplaintForm(FormValidationAction):
             return [rejected]
         if (
             intent == "correct"
-            and not _resuming(tracker)
-            and not _changes_anything(tracker, events)
+            and not form_turn.resuming(tracker)
+            and not form_turn.changes_anything(tracker, events)
         ):
             # "不对 订单号错了" with no new value: the rule asks what to change. The slots the
             # validation restored (the triage's category of this message) stay restored.
@@ -127,7 +81,7 @@ class ValidateComplaintForm(FormValidationAction):
                 e for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"
             ]
             return restored + [rejected]
-        return events + _unclear_answer_events(tracker, events)
+        return events + form_turn.unclear_answer_events(tracker, events)
 
     async def required_slots(
         self,
@@ -147,7 +101,7 @@ class ValidateComplaintForm(FormValidationAction):
         if tracker.get_slot("issue_category") == "livestream_misleading":
             slots.insert(slots.index("issue_category") + 1, "live_claim")
             # once answered it stays, even though the answer itself made the session known
-            if tracker.get_slot("live_session") or not _live_session_known(tracker):
+            if tracker.get_slot("live_session") or not form_turn.live_session_known(tracker):
                 order_slot = "order_missing" if "order_missing" in slots else "order_id"
                 slots.insert(slots.index(order_slot) + 1, "live_session")
         return slots
@@ -156,12 +110,12 @@ class ValidateComplaintForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         """Whatever the customer answers about the host's words, as they put it."""
-        if not _asked_this_turn(tracker, "live_claim"):
+        if not form_turn.asked_this_turn(tracker, "live_claim"):
             return {}
         text = latest_text(tracker)
         if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny"}:
             return {}
-        return {"live_claim": text[:MAX_DESCRIPTION_CHARS]}
+        return {"live_claim": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
     async def validate_live_claim(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -178,12 +132,12 @@ class ValidateComplaintForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         """Which live room and when, as the customer puts it ("不记得了" answers it too)."""
-        if not _asked_this_turn(tracker, "live_session"):
+        if not form_turn.asked_this_turn(tracker, "live_session"):
             return {}
         text = latest_text(tracker)
         if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny", "inform"}:
             return {}
-        return {"live_session": text[:MAX_DESCRIPTION_CHARS]}
+        return {"live_session": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
     async def validate_live_session(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -205,7 +159,7 @@ class ValidateComplaintForm(FormValidationAction):
         if not (
             intent == "complain"
             or (asked and intent not in CONTROL_INTENTS)
-            or (_asked_closed_question(tracker) and answers.asks_about_process(text))
+            or (form_turn.asked_closed_question(tracker) and answers.asks_about_process(text))
             or (
                 intent in ("inform", "nlu_fallback", "correct", "out_of_scope")
                 and self._describes_problem(tracker)
@@ -217,7 +171,7 @@ class ValidateComplaintForm(FormValidationAction):
             )
         ):
             return {}
-        return {"issue_description": _append(tracker.get_slot("issue_description"), text)}
+        return {"issue_description": form_turn.append(tracker.get_slot("issue_description"), text)}
 
     async def validate_issue_description(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -252,7 +206,7 @@ class ValidateComplaintForm(FormValidationAction):
         candidate = normalize_order_id(text, self._pattern())
         if candidate:
             return {"order_id": candidate}
-        if _unclear_again(tracker, "order_id"):
+        if form_turn.unclear_again(tracker, "order_id"):
             # asked twice, no number: the customer has none at hand (or stands by the one
             # we could not find); the ticket goes out without a verified order
             return {"order_id": pending} if pending else {"order_missing": True}
@@ -282,7 +236,12 @@ class ValidateComplaintForm(FormValidationAction):
         if order:
             before = slot_before_this_turn(tracker, "order_id")
             requested = tracker.get_slot("requested_slot")
-            if before and before != order_id and requested != "order_id" and _form_pass(tracker):
+            if (
+                before
+                and before != order_id
+                and requested != "order_id"
+                and form_turn.form_pass(tracker)
+            ):
                 # a new known number while another question is open ("订单号应该是 …")
                 dispatcher.utter_message(response="utter_noted_correction")
             known = {
@@ -326,7 +285,7 @@ class ValidateComplaintForm(FormValidationAction):
             and value != before
             and tracker.get_slot("requested_slot")
             not in (None, "issue_description", "issue_category")
-            and _form_pass(tracker)
+            and form_turn.form_pass(tracker)
         ):
             dispatcher.utter_message(response="utter_noted_correction")
         return {"issue_category": value}
@@ -351,7 +310,7 @@ class ValidateComplaintForm(FormValidationAction):
         code = answers.remedy_named(text, REMEDIES)
         if code is None and answers.asks_about_process(text):
             return {}
-        if code is None and intent not in NOT_ANSWERS - {"correct"}:
+        if code is None and intent not in form_turn.NOT_ANSWERS - {"correct"}:
             code = answers.remedy_mentioned(text)
         if code is None and answers.leaves_remedy_open(text):
             code = "other"  # "你们看着办": the agent proposes one
@@ -359,7 +318,7 @@ class ValidateComplaintForm(FormValidationAction):
             return {}
         if code is None and intent not in CONTROL_INTENTS - {"correct"}:
             code = answers.remedy_in_context(tracker.latest_message.get("complaint_triage"))
-        if code is None and _unclear_again(tracker, "desired_remedy"):
+        if code is None and form_turn.unclear_again(tracker, "desired_remedy"):
             code = "other"  # asked twice and still no remedy named: the agent asks
         return {"desired_remedy": code} if code else {}
 
@@ -388,13 +347,13 @@ class ValidateComplaintForm(FormValidationAction):
         """
         requested = tracker.get_slot("requested_slot")
         before = slot_before_this_turn(tracker, "desired_remedy")
-        if _asked_this_turn(tracker, "live_claim"):
+        if form_turn.asked_this_turn(tracker, "live_claim"):
             return {"desired_remedy": before}
         if requested == "desired_remedy" and answers.asks_about_process(latest_text(tracker)):
             # "退货的话运费谁出": a question, whatever remedy the NLU read into it; it is in
             # the description for the agent (said once: in the form's pass of the turn)
             if answers.remedy_named(latest_text(tracker), REMEDIES) is None:
-                if _form_pass(tracker):
+                if form_turn.form_pass(tracker):
                     dispatcher.utter_message(response="utter_question_noted")
                 return {"desired_remedy": before}
         answering_another_question = requested not in (None, "desired_remedy")
@@ -420,7 +379,7 @@ class ValidateComplaintForm(FormValidationAction):
             return {"evidence_status": "none"}
         if intent in ("evidence_later", "affirm") or answers.evidence_coming(latest_text(tracker)):
             return {"evidence_status": "later"}
-        if _unclear_again(tracker, "evidence_status"):
+        if form_turn.unclear_again(tracker, "evidence_status"):
             return {"evidence_status": "later"}  # asked twice: the agent asks for it later
         return {}
 
@@ -459,16 +418,16 @@ class ValidateComplaintForm(FormValidationAction):
         """
         requested = tracker.get_slot("requested_slot")
         if requested != "contact_status":
-            volunteered = requested not in (None, "order_id") and _phone(tracker)
+            volunteered = requested not in (None, "order_id") and form_turn.phone(tracker)
             return {"contact_status": "given"} if volunteered else {}
-        if _phone(tracker):
+        if form_turn.phone(tracker):
             return {"contact_status": "given"}
         text = latest_text(tracker)
         if answers.cancels_complaint(text):
             return {}
         if latest_intent(tracker) in ("deny", "cancel") or answers.declines_contact(text):
             return {"contact_status": "declined"}
-        if _unclear_again(tracker, "contact_status"):
+        if form_turn.unclear_again(tracker, "contact_status"):
             return {"contact_status": "declined"}  # asked twice, no number: none given
         return {}
 
@@ -477,7 +436,7 @@ class ValidateComplaintForm(FormValidationAction):
     ) -> Dict[str, Any]:
         """Store the number the customer agreed to be called on."""
         if value == "given":
-            return {"contact_status": "given", "contact": _phone(tracker)}
+            return {"contact_status": "given", "contact": form_turn.phone(tracker)}
         return {"contact_status": value}
 
     async def _evidence_files(self, conversation_id: str) -> List[Dict[str, Any]]:
@@ -526,135 +485,3 @@ class ValidateComplaintForm(FormValidationAction):
 
     def _pattern(self) -> str:
         return dependencies.settings().order_id_pattern
-
-
-def _live_session_known(tracker: Tracker) -> bool:
-    """Whether the channel or the order already said which live session this was."""
-    for live in (tracker.get_slot("live"), channel_live_context(tracker)):
-        if isinstance(live, dict) and (live.get("room_id") or live.get("streamer")):
-            return True
-    return False
-
-
-def _asked_this_turn(tracker: Tracker, slot: str) -> bool:
-    """Whether this message answers the question about `slot`.
-
-    The slot mappings' pass of this validation already moves `requested_slot` on; the
-    form's own pass must still see the answer, or Rasa rejects a slot it does not list.
-    """
-    return slot in (
-        tracker.get_slot("requested_slot"),
-        slot_before_this_turn(tracker, "requested_slot"),
-    )
-
-
-# Questions a bare "不用了谢谢" answers (no photos, no phone) rather than withdrawing.
-_POLITE_NO_ANSWERS = frozenset({"evidence_status", "contact_status"})
-
-
-def _withdraws(tracker: Tracker) -> bool:
-    """Whether a message the NLU did not read as a cancel still withdraws the complaint."""
-    intent = latest_intent(tracker)
-    text = latest_text(tracker)
-    if intent in ("cancel", "handoff") or not text:
-        return False
-    if (tracker.active_loop or {}).get("name") != "complaint_form":
-        return False  # the slot mappings run this outside the form too (read-back, after filing)
-    if answers.cancels_complaint(text):
-        return True
-    requested = tracker.get_slot("requested_slot")
-    return requested not in _POLITE_NO_ANSWERS and answers.declines_politely(text)
-
-
-def _resuming(tracker: Tracker) -> bool:
-    """Whether the form runs again after another action answered this message.
-
-    (After "好的，请直接告诉我要改的内容" the form asks its question again; rejecting it
-    then would hand the turn to the default fallback.)
-    """
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        name = event.get("name")
-        if event.get("event") == "action" and name not in (
-            "complaint_form",
-            "action_listen",
-            "action_extract_slots",
-        ):
-            return True
-    return False
-
-
-def _changes_anything(tracker: Tracker, events: List[EventType]) -> bool:
-    """Whether this message changed a slot's value from what it was before it.
-
-    Both validation passes count: by the form's pass, the slot mappings' pass has already
-    set what the message said ("订单号找不到了" → order_missing).
-    """
-    after = dict(slots_set_this_turn(tracker))
-    after.update({e.get("name"): e.get("value") for e in events if e.get("event") == "slot"})
-    bookkeeping = {"requested_slot", "unclear_answer", "category_candidates"}
-    return any(
-        value != slot_before_this_turn(tracker, name)
-        for name, value in after.items()
-        if name not in bookkeeping
-    )
-
-
-def _form_pass(tracker: Tracker) -> bool:
-    """Whether this validation is the form's own pass of the turn, not the slot mappings'.
-
-    The form inserts its own execution event after the user's message before calling us.
-    """
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "action" and event.get("name") == "complaint_form":
-            return True
-    return False
-
-
-def _asked_closed_question(tracker: Tracker) -> bool:
-    return tracker.get_slot("requested_slot") in CLOSED_QUESTIONS
-
-
-def _unclear_again(tracker: Tracker, slot: str) -> bool:
-    """Whether this reply to the question about `slot` follows an unclear one to it."""
-    return (
-        tracker.get_slot("requested_slot") == slot
-        and slot_before_this_turn(tracker, "unclear_answer") == slot
-        and latest_intent(tracker) not in NOT_ANSWERS
-        and bool(latest_text(tracker))
-        and not answers.asks_to_wait(latest_text(tracker))
-    )
-
-
-def _unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[EventType]:
-    """Mark a reply that fills nothing as unclear, or clear the mark once one does.
-
-    Marking it (a slot the form sees as validated) keeps the form from rejecting itself
-    and handing the turn to the default fallback, which would not repeat the question;
-    the form asks again with a hint instead (the ask actions and responses read
-    `unclear_answer`). Runs in both of the turn's validation passes with the same result.
-    """
-    requested = tracker.get_slot("requested_slot")
-    ignored = {"requested_slot", "unclear_answer"}
-    filled = {e.get("name") for e in events if e.get("event") == "slot"} - ignored
-    filled |= set(slots_set_this_turn(tracker)) - ignored
-    # slots the NLU's entities fill (in the first pass their mappings are not events yet)
-    filled |= {
-        e.get("entity") for e in tracker.latest_message.get("entities") or []
-    } & FORM_ENTITIES
-    text = latest_text(tracker)
-    if (
-        requested in CLOSED_QUESTIONS
-        and not filled
-        and text
-        and latest_intent(tracker) not in NOT_ANSWERS
-    ):
-        # "稍等 我找找" is no unclear answer: the question waits (asked as "take your time")
-        waiting = answers.asks_to_wait(text)
-        return [SlotSet("unclear_answer", f"{requested}{WAITING}" if waiting else requested)]
-    if filled and tracker.get_slot("unclear_answer"):
-        return [SlotSet("unclear_answer", None)]
-    return []

@@ -1,0 +1,202 @@
+"""What one message did within the complaint form's turn, read from the tracker.
+
+The form's validation (`actions/validation.py`) runs twice per message (the slot mappings'
+pass, then the form's own); these helpers tell the passes apart, find what the message
+changed, and decide when a reply answers nothing, so both passes reach the same verdict.
+"""
+
+import re
+from typing import List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+
+from actions.conversation import (
+    channel_live_context,
+    latest_entity,
+    latest_intent,
+    latest_text,
+    slot_before_this_turn,
+    slots_set_this_turn,
+)
+from bot.intake import answers
+
+MAX_DESCRIPTION_CHARS = 2000
+_PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+
+# Messages a rule answers (a human, stop, status, small talk, "I want to correct something"):
+# never an answer to the open question, however the form reads them.
+NOT_ANSWERS = frozenset(
+    {
+        "handoff",
+        "cancel",
+        "status_query",
+        "bot_challenge",
+        "out_of_scope",
+        "greet",
+        "goodbye",
+        "thank",
+        "correct",
+        "start_complaint",
+    }
+)
+# Questions with a closed answer. A reply that answers none of them and fills nothing else
+# ("就是上周买的那个", "不是订单的问题") is asked again with a hint (`unclear_answer`); a
+# second such reply moves on with what a person would note: no order number, remedy
+# "other", evidence later, no contact.
+CLOSED_QUESTIONS = ("order_id", "desired_remedy", "evidence_status", "contact_status")
+# suffix of `unclear_answer` for a reply that asks for a moment ("稍等 我找找")
+WAITING = ":wait"
+# entities that fill (or answer) a form question through the domain's slot mappings
+FORM_ENTITIES = frozenset({"order_id", "desired_remedy", "issue_category", "phone"})
+
+
+def append(existing: Optional[str], text: str) -> str:
+    """Keep every detail the customer gives, in order, without repeating any."""
+    if not existing:
+        return text[:MAX_DESCRIPTION_CHARS]
+    if text in existing:
+        return existing
+    return f"{existing}\n{text}"[:MAX_DESCRIPTION_CHARS]
+
+
+def phone(tracker: Tracker) -> Optional[str]:
+    """The phone number in the latest message, found by the NLU or typed with separators."""
+    found = latest_entity(tracker, "phone")
+    if found:
+        return str(found)
+    match = _PHONE.search(re.sub(r"[\s\-]", "", latest_text(tracker)))
+    return match.group(0) if match else None
+
+
+def live_session_known(tracker: Tracker) -> bool:
+    """Whether the channel or the order already said which live session this was."""
+    for live in (tracker.get_slot("live"), channel_live_context(tracker)):
+        if isinstance(live, dict) and (live.get("room_id") or live.get("streamer")):
+            return True
+    return False
+
+
+def asked_this_turn(tracker: Tracker, slot: str) -> bool:
+    """Whether this message answers the question about `slot`.
+
+    The slot mappings' pass of this validation already moves `requested_slot` on; the
+    form's own pass must still see the answer, or Rasa rejects a slot it does not list.
+    """
+    return slot in (
+        tracker.get_slot("requested_slot"),
+        slot_before_this_turn(tracker, "requested_slot"),
+    )
+
+
+# Questions a bare "不用了谢谢" answers (no photos, no phone) rather than withdrawing.
+_POLITE_NO_ANSWERS = frozenset({"evidence_status", "contact_status"})
+
+
+def withdraws(tracker: Tracker) -> bool:
+    """Whether a message the NLU did not read as a cancel still withdraws the complaint."""
+    intent = latest_intent(tracker)
+    text = latest_text(tracker)
+    if intent in ("cancel", "handoff") or not text:
+        return False
+    if (tracker.active_loop or {}).get("name") != "complaint_form":
+        return False  # the slot mappings run this outside the form too (read-back, after filing)
+    if answers.cancels_complaint(text):
+        return True
+    requested = tracker.get_slot("requested_slot")
+    return requested not in _POLITE_NO_ANSWERS and answers.declines_politely(text)
+
+
+def resuming(tracker: Tracker) -> bool:
+    """Whether the form runs again after another action answered this message.
+
+    (After "好的，请直接告诉我要改的内容" the form asks its question again; rejecting it
+    then would hand the turn to the default fallback.)
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        name = event.get("name")
+        if event.get("event") == "action" and name not in (
+            "complaint_form",
+            "action_listen",
+            "action_extract_slots",
+        ):
+            return True
+    return False
+
+
+def changes_anything(tracker: Tracker, events: List[EventType]) -> bool:
+    """Whether this message changed a slot's value from what it was before it.
+
+    Both validation passes count: by the form's pass, the slot mappings' pass has already
+    set what the message said ("订单号找不到了" → order_missing).
+    """
+    after = dict(slots_set_this_turn(tracker))
+    after.update({e.get("name"): e.get("value") for e in events if e.get("event") == "slot"})
+    bookkeeping = {"requested_slot", "unclear_answer", "category_candidates"}
+    return any(
+        value != slot_before_this_turn(tracker, name)
+        for name, value in after.items()
+        if name not in bookkeeping
+    )
+
+
+def form_pass(tracker: Tracker) -> bool:
+    """Whether this validation is the form's own pass of the turn, not the slot mappings'.
+
+    The form inserts its own execution event after the user's message before calling us.
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "complaint_form":
+            return True
+    return False
+
+
+def asked_closed_question(tracker: Tracker) -> bool:
+    """Whether the open question has a closed answer (order, remedy, evidence, contact)."""
+    return tracker.get_slot("requested_slot") in CLOSED_QUESTIONS
+
+
+def unclear_again(tracker: Tracker, slot: str) -> bool:
+    """Whether this reply to the question about `slot` follows an unclear one to it."""
+    return (
+        tracker.get_slot("requested_slot") == slot
+        and slot_before_this_turn(tracker, "unclear_answer") == slot
+        and latest_intent(tracker) not in NOT_ANSWERS
+        and bool(latest_text(tracker))
+        and not answers.asks_to_wait(latest_text(tracker))
+    )
+
+
+def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[EventType]:
+    """Mark a reply that fills nothing as unclear, or clear the mark once one does.
+
+    Marking it (a slot the form sees as validated) keeps the form from rejecting itself
+    and handing the turn to the default fallback, which would not repeat the question;
+    the form asks again with a hint instead (the ask actions and responses read
+    `unclear_answer`). Runs in both of the turn's validation passes with the same result.
+    """
+    requested = tracker.get_slot("requested_slot")
+    ignored = {"requested_slot", "unclear_answer"}
+    filled = {e.get("name") for e in events if e.get("event") == "slot"} - ignored
+    filled |= set(slots_set_this_turn(tracker)) - ignored
+    # slots the NLU's entities fill (in the first pass their mappings are not events yet)
+    filled |= {
+        e.get("entity") for e in tracker.latest_message.get("entities") or []
+    } & FORM_ENTITIES
+    text = latest_text(tracker)
+    if (
+        requested in CLOSED_QUESTIONS
+        and not filled
+        and text
+        and latest_intent(tracker) not in NOT_ANSWERS
+    ):
+        # "稍等 我找找" is no unclear answer: the question waits (asked as "take your time")
+        waiting = answers.asks_to_wait(text)
+        return [SlotSet("unclear_answer", f"{requested}{WAITING}" if waiting else requested)]
+    if filled and tracker.get_slot("unclear_answer"):
+        return [SlotSet("unclear_answer", None)]
+    return []
