@@ -93,18 +93,18 @@ def scores(truth: List[str], predicted: List[str], labels: List[str]) -> Dict[st
     from sklearn.metrics import f1_score, precision_recall_fscore_support
 
     p, r, f, s = precision_recall_fscore_support(truth, predicted, labels=labels, zero_division=0)
-    present = [label for label, n in zip(labels, s) if n]
+    present = [label for label, n in zip(labels, s, strict=True) if n]
     return {
         "n": len(truth),
         "macro_f1": round(
             float(f1_score(truth, predicted, labels=present, average="macro", zero_division=0)),
             4,
         ),
-        "accuracy": round(sum(t == q for t, q in zip(truth, predicted)) / max(len(truth), 1), 4),
+        "accuracy": round(sum(t == q for t, q in zip(truth, predicted, strict=True)) / max(len(truth), 1), 4),
         "per_intent": {
             label: {"p": round(float(a), 3), "r": round(float(b), 3), "f1": round(float(c), 3),
                     "n": int(d)}
-            for label, a, b, c, d in zip(labels, p, r, f, s)
+            for label, a, b, c, d in zip(labels, p, r, f, s, strict=True)
             if d or a
         },
     }
@@ -137,7 +137,7 @@ def run(data: Path, config: Path, dev_path: Path) -> Dict[str, Any]:
             "predicted": q,
             "top": [[n, round(c, 3)] for n, c in r],
         }
-        for e, q, r in zip(dev, predicted, result["ranking"])
+        for e, q, r in zip(dev, predicted, result["ranking"], strict=True)
         if q != e.intent
     ]
     return {
@@ -191,7 +191,7 @@ def paired_cv(
                 for train_index, test_index in split(core, folds, seed):
                     train = [core[i] for i in train_index] + extra
                     result = run_intent(parts, candidate, train, [core[i] for i in test_index])
-                    for i, r in zip(test_index, result["ranking"]):
+                    for i, r in zip(test_index, result["ranking"], strict=True):
                         predicted[i] = (
                             FALLBACK if should_fallback(r, threshold, ambiguity) else r[0][0]
                         )
@@ -201,7 +201,7 @@ def paired_cv(
                 4,
             )
             out[name]["accuracy"][seed] = round(
-                sum(t == q for t, q in zip(truth, predicted)) / len(truth), 4
+                sum(t == q for t, q in zip(truth, predicted, strict=True)) / len(truth), 4
             )
             print(f"{name} seed {seed}: macro-F1 {out[name]['macro_f1'][seed]:.4f}", flush=True)
         values = list(out[name]["macro_f1"].values())
