@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from actions.conversation import (
+    CONTROL_INTENTS,
     channel_live_context,
     latest_entity,
     latest_intent,
@@ -24,22 +25,10 @@ from bot.intake import answers
 MAX_DESCRIPTION_CHARS = 2000
 _PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 
-# Messages a rule answers (a human, stop, status, small talk, "I want to correct something"):
-# never an answer to the open question, however the form reads them.
-NOT_ANSWERS = frozenset(
-    {
-        "handoff",
-        "cancel",
-        "status_query",
-        "bot_challenge",
-        "out_of_scope",
-        "greet",
-        "goodbye",
-        "thank",
-        "correct",
-        "start_complaint",
-    }
-)
+# Messages a rule answers (a human, stop, status, small talk, "I want to correct something",
+# "I want to complain"): never an answer to the open question, however the form reads them.
+# A yes or no can be one, so those two control intents are not among them.
+NOT_ANSWERS = (CONTROL_INTENTS - {"affirm", "deny"}) | {"start_complaint"}
 # Questions with a closed answer. A reply that answers none of them and fills nothing else
 # ("就是上周买的那个", "不是订单的问题") is asked again with a hint (`unclear_answer`); a
 # second such reply moves on with what a person would note: no order number, remedy
