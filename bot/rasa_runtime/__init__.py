@@ -13,6 +13,7 @@ from bot.rasa_runtime import (
     event_types,
     graph_runner,
     http_keepalive,
+    slot_copies,
 )
 
 
@@ -24,4 +25,5 @@ def install_all() -> None:
     event_types.install()
     graph_runner.install()
     http_keepalive.install()
+    slot_copies.install()
     log_privacy.install()

@@ -104,7 +104,9 @@ def install() -> None:
         return
     for module in PATCHED_MODULES:
         if not copies_only_for_debug_lines(module):
-            raise RuntimeError(f"{module.__name__} uses `copy` beyond debug log lines: re-check this patch")
+            raise RuntimeError(
+                f"{module.__name__} uses `copy` beyond debug log lines: re-check this patch"
+            )
     for module in PATCHED_MODULES:
         _STOCK[module.__name__] = module.copy  # type: ignore[attr-defined]
         module.copy = CopyForDebugLines  # type: ignore[attr-defined]

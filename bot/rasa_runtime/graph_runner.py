@@ -111,7 +111,9 @@ def install() -> None:
     if is_installed():
         return
     if rasa.core.processor.DaskGraphRunner is not DaskGraphRunner:
-        raise RuntimeError("rasa.core.processor no longer uses DaskGraphRunner: re-check this patch")
+        raise RuntimeError(
+            "rasa.core.processor no longer uses DaskGraphRunner: re-check this patch"
+        )
     rasa.core.processor.DaskGraphRunner = SequentialGraphRunner  # type: ignore[misc]
 
 

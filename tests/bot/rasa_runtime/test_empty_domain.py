@@ -28,7 +28,13 @@ def domains():
 
 def test_same_answers_as_rasa(domains):
     cases, stock = domains
-    assert stock == {"empty": True, "empty from dict": True, "ours": False, "one intent": False, "one response": False}
+    assert stock == {
+        "empty": True,
+        "empty from dict": True,
+        "ours": False,
+        "one intent": False,
+        "one response": False,
+    }
     for _ in range(2):  # first call builds the empty domain, the second reuses it
         assert {name: domain.is_empty() for name, domain in cases.items()} == stock
 

@@ -42,7 +42,9 @@ class Join(GraphComponent):
 
 
 def node(**needs: str) -> SchemaNode:
-    return SchemaNode(needs=needs, uses=Join, constructor_name="create", fn="run", config={}, eager=True)
+    return SchemaNode(
+        needs=needs, uses=Join, constructor_name="create", fn="run", config={}, eager=True
+    )
 
 
 # a diamond (b and c both need a) with a tail d, and an input-fed branch e
@@ -141,7 +143,14 @@ def model_runners():
     return metadata, loaded["stock"], loaded["ours"]
 
 
-TEXTS = ["收到的杯子碎了！！订单 2024 1123 5567，给我补发一个", "在吗", "轉人工", "没拍照片", "确认", ""]
+TEXTS = [
+    "收到的杯子碎了！！订单 2024 1123 5567，给我补发一个",
+    "在吗",
+    "轉人工",
+    "没拍照片",
+    "确认",
+    "",
+]
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -174,7 +183,9 @@ def test_trained_model_predicts_the_same_with_both_runners(model_runners):
         slots=domain.slots,
     )
     predictions = [
-        runner.run(inputs={"__tracker__": tracker}, targets=[metadata.core_target])[metadata.core_target]
+        runner.run(inputs={"__tracker__": tracker}, targets=[metadata.core_target])[
+            metadata.core_target
+        ]
         for runner in (stock, ours)
     ]
     assert predictions[0].probabilities == predictions[1].probabilities
