@@ -8,6 +8,7 @@ process that does not use our plug-ins runs stock Rasa. `install_all()` is that 
 from bot import log_privacy
 from bot.rasa_runtime import (
     action_validation,
+    active_loop_state,
     debug_log_copies,
     empty_domain,
     event_types,
@@ -20,6 +21,7 @@ from bot.rasa_runtime import (
 def install_all() -> None:
     """Install every runtime fix (idempotent)."""
     action_validation.install()
+    active_loop_state.install()
     debug_log_copies.install()
     empty_domain.install()
     event_types.install()
