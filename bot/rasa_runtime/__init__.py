@@ -14,6 +14,7 @@ from bot.rasa_runtime import (
     event_types,
     graph_runner,
     http_keepalive,
+    rule_matching,
     slot_copies,
 )
 
@@ -27,5 +28,6 @@ def install_all() -> None:
     event_types.install()
     graph_runner.install()
     http_keepalive.install()
+    rule_matching.install()
     slot_copies.install()
     log_privacy.install()
