@@ -50,14 +50,11 @@ class ActionNotUnderstood(Action):
             return await hand_off(dispatcher, tracker)
         if tracker.get_slot("wants_cancel"):
             return cancel_complaint(dispatcher)
-        if text and _answers_free_text_question(tracker):
-            return [FollowupAction("complaint_form")]
-        if text and _answers_closed_question(tracker):
-            # the form reads it as the answer, or asks again with a hint (unclear_answer)
+        if text and _answers_form_question(tracker):
             return [FollowupAction("complaint_form")]
         idle = not tracker.active_loop.get("name") and not tracker.get_slot("awaiting_confirmation")
         if idle and text and _sounds_like_a_complaint(tracker):
-            return _start(dispatcher, tracker) + [FollowupAction("complaint_form")]
+            return start_intake_from_here(dispatcher, tracker)
         dispatcher.utter_message(response="utter_please_rephrase")
         return []
 
@@ -79,7 +76,7 @@ class ActionOutOfScope(Action):
     ) -> List[EventType]:
         idle = not tracker.active_loop.get("name") and not tracker.get_slot("ticket_open")
         if idle and _maybe_a_complaint(tracker) and _sounds_like_a_complaint(tracker):
-            return _start(dispatcher, tracker) + [FollowupAction("complaint_form")]
+            return start_intake_from_here(dispatcher, tracker)
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
@@ -89,14 +86,15 @@ OUT_OF_SCOPE_SURE = 0.75
 FREE_TEXT_SLOTS = frozenset({"issue_description", "live_claim", "live_session"})
 
 
-def _answers_free_text_question(tracker: Tracker) -> bool:
-    in_form = tracker.active_loop.get("name") == "complaint_form"
-    return in_form and tracker.get_slot("requested_slot") in FREE_TEXT_SLOTS
+def _answers_form_question(tracker: Tracker) -> bool:
+    """Whether the form should read the message, however the NLU placed it.
 
-
-def _answers_closed_question(tracker: Tracker) -> bool:
+    Free-text questions take any text; for closed ones the form reads the answer or asks
+    again with a hint (`unclear_answer`).
+    """
     in_form = tracker.active_loop.get("name") == "complaint_form"
-    return in_form and tracker.get_slot("requested_slot") in CLOSED_QUESTIONS
+    requested = tracker.get_slot("requested_slot")
+    return in_form and (requested in FREE_TEXT_SLOTS or requested in CLOSED_QUESTIONS)
 
 
 def _maybe_a_complaint(tracker: Tracker) -> bool:

@@ -35,7 +35,10 @@ Step = Tuple[str, Tuple[str, ...]]
 class SequentialGraphRunner(DaskGraphRunner):
     """A `DaskGraphRunner` whose `run` calls the nodes in dependency order, without dask."""
 
-    _plans: Dict[Tuple[Tuple[str, ...], FrozenSet[str]], List[Step]]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Stock's runner (nodes instantiated from the schema), with no plan yet."""
+        super().__init__(*args, **kwargs)
+        self._plans: Dict[Tuple[Tuple[str, ...], FrozenSet[str]], List[Step]] = {}
 
     def run(
         self,
@@ -74,8 +77,6 @@ class SequentialGraphRunner(DaskGraphRunner):
 
     def _plan(self, targets: Sequence[str], input_names: FrozenSet[str]) -> List[Step]:
         """The nodes to call for these targets, parents before children (remembered)."""
-        if not hasattr(self, "_plans"):
-            self._plans = {}
         key = (tuple(targets), input_names)
         plan = self._plans.get(key)
         if plan is None:
