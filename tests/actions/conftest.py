@@ -89,3 +89,8 @@ def make_tracker(
 
 def responses(dispatcher: CollectingDispatcher) -> List[str]:
     return [m.get("response") for m in dispatcher.messages]
+
+
+def slot_events(events: List[Dict[str, Any]]) -> Dict[str, Any]:
+    """The slots an action's events set, by name."""
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}

@@ -12,7 +12,7 @@ from actions import dependencies
 from actions.confirmation import ActionApplyCorrection
 from actions.intake import ActionStartIntake
 from actions.validation import ValidateComplaintForm
-from tests.actions.conftest import make_tracker, responses
+from tests.actions.conftest import make_tracker, responses, slot_events
 
 FACTS = {
     "order_id": "202411235567",
@@ -33,10 +33,6 @@ DOMAIN_SLOTS = [
     "evidence_status",
     "contact_status",
 ]
-
-
-def slot_events(events):
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
 def rejected(events):
@@ -414,5 +410,5 @@ async def test_an_answer_to_another_question_keeps_the_known_remedy(
         ],
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
-    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    slots = slot_events(events)
     assert slots["desired_remedy"] == ("repair" if kept else "exchange")

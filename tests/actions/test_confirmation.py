@@ -1,7 +1,7 @@
 from actions import dependencies
 from actions.confirmation import ActionApplyCorrection, ActionCreateTicket, ActionReadBack
 from actions.requests import ActionCancelComplaint, ActionHandoff, ActionTicketStatus
-from tests.actions.conftest import make_tracker, responses
+from tests.actions.conftest import make_tracker, responses, slot_events
 
 FACTS = {
     "order_id": "202411235567",
@@ -19,10 +19,6 @@ HISTORY = [
     {"event": "user", "text": "收到的杯子碎了", "timestamp": 1732350000.0},
     {"event": "bot", "text": "抱歉", "timestamp": 1732350001.0},
 ]
-
-
-def slot_events(events):
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
 async def test_read_back_shows_every_fact_and_waits(dispatcher, domain):

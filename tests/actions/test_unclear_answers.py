@@ -10,13 +10,9 @@ from actions.intake import ActionAskEvidenceStatus, ActionAskOrderId, ActionNotU
 from actions.requests import ActionTicketStatus
 from actions.validation import ValidateComplaintForm
 from bot.intake import answers
-from tests.actions.conftest import make_tracker, responses
+from tests.actions.conftest import make_tracker, responses, slot_events
 
 FORM = {"name": "complaint_form"}
-
-
-def _slots(events):
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
 
 
 def _unclear_before(slot):
@@ -34,7 +30,7 @@ async def test_a_reply_without_the_order_number_is_asked_again_with_a_hint(dispa
         slots={"requested_slot": "order_id", "issue_category": "wrong_or_missing_item"},
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
-    assert _slots(events) == {"unclear_answer": "order_id"}
+    assert slot_events(events) == {"unclear_answer": "order_id"}
 
     asking = make_tracker(slots={"requested_slot": "order_id", "unclear_answer": "order_id"})
     await ActionAskOrderId().run(dispatcher, asking, domain)
@@ -48,7 +44,7 @@ async def test_a_second_reply_without_the_order_number_goes_on_without_one(dispa
         slots={"requested_slot": "order_id", "unclear_answer": "order_id"},
         history=_unclear_before("order_id"),
     )
-    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots["order_missing"] is True and slots["order_id"] is None
     assert slots["unclear_answer"] is None
 
@@ -64,7 +60,7 @@ async def test_an_unknown_number_not_denied_twice_is_kept_unverified(dispatcher,
         },
         history=_unclear_before("order_id"),
     )
-    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots["order_id"] == "998877665544" and slots["order_verified"] is False
 
 
@@ -78,7 +74,7 @@ async def test_messages_with_their_own_rule_are_not_unclear_answers(
     """The form must still reject itself so that the small-talk and correction rules apply."""
     tracker = make_tracker(text, intent, slots={"requested_slot": "order_id"})
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
-    assert "unclear_answer" not in _slots(events)
+    assert "unclear_answer" not in slot_events(events)
 
 
 async def test_a_number_given_in_words_and_digits_clears_the_mark(dispatcher, domain):
@@ -95,7 +91,7 @@ async def test_a_number_given_in_words_and_digits_clears_the_mark(dispatcher, do
         after_user=[{"event": "slot", "name": "order_id", "value": "202411180305"}],
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
-    slots = _slots(events)
+    slots = slot_events(events)
     assert slots["order_id"] == "202411180305" and slots["unclear_answer"] is None
     assert "order_missing" not in slots or not slots["order_missing"]
 
@@ -109,7 +105,7 @@ async def test_an_entity_filled_reply_is_not_marked_in_the_first_pass(dispatcher
         slots={"requested_slot": "order_id"},
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
-    assert "unclear_answer" not in _slots(events)
+    assert "unclear_answer" not in slot_events(events)
 
 
 async def test_unclear_evidence_and_contact_answers_move_on_the_second_time(dispatcher, domain):
@@ -120,14 +116,14 @@ async def test_unclear_evidence_and_contact_answers_move_on_the_second_time(disp
         slots={"requested_slot": "evidence_status", "unclear_answer": "evidence_status"},
         history=_unclear_before("evidence_status"),
     )
-    assert _slots(await form.run(dispatcher, evidence, domain))["evidence_status"] == "later"
+    assert slot_events(await form.run(dispatcher, evidence, domain))["evidence_status"] == "later"
     contact = make_tracker(
         "随便吧",
         "nlu_fallback",
         slots={"requested_slot": "contact_status", "unclear_answer": "contact_status"},
         history=_unclear_before("contact_status"),
     )
-    assert _slots(await form.run(dispatcher, contact, domain))["contact_status"] == "declined"
+    assert slot_events(await form.run(dispatcher, contact, domain))["contact_status"] == "declined"
 
 
 async def test_unclear_evidence_answer_is_asked_with_a_hint(dispatcher, domain):
@@ -186,7 +182,7 @@ async def test_a_second_unclear_remedy_answer_is_other(dispatcher, domain):
         history=_unclear_before("desired_remedy"),
     )
     assert (
-        _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))["desired_remedy"]
+        slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))["desired_remedy"]
         == "other"
     )
 
@@ -207,7 +203,7 @@ async def test_a_question_at_the_remedy_question_is_noted_not_taken(dispatcher, 
             {"event": "slot", "name": "desired_remedy", "value": "compensation"},
         ],
     )
-    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots["desired_remedy"] is None
     assert slots["issue_description"] == "围巾有个洞\n退货的话运费谁出"
     assert responses(dispatcher) == ["utter_question_noted"]
@@ -266,7 +262,7 @@ async def test_a_complaint_read_as_a_status_question_opens_the_intake(dispatcher
         extra=_triage("product_quality", 0.66),
         after_user=[{"event": "action", "name": "complaint_form"}],
     )
-    slots = _slots(await ValidateComplaintForm().run(dispatcher, described, domain))
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, described, domain))
     assert slots["issue_description"].startswith("手表屏幕有划痕")
 
 
@@ -288,7 +284,7 @@ async def test_a_request_to_wait_is_no_unclear_answer(dispatcher, domain):
         slots={"requested_slot": "order_id", "unclear_answer": "order_id"},
         history=_unclear_before("order_id"),
     )
-    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert "order_missing" not in slots
     assert slots["unclear_answer"] == "order_id:wait"
     asking = make_tracker(slots={"requested_slot": "order_id", "unclear_answer": "order_id:wait"})
@@ -312,7 +308,7 @@ async def test_a_withdrawal_read_as_something_else_is_handed_to_the_cancel_rule(
         text, intent, slots={"requested_slot": requested}, active_loop="complaint_form"
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
-    assert _slots(events) == {"wants_cancel": True}
+    assert slot_events(events) == {"wants_cancel": True}
     assert events[-1]["event"] == "action_execution_rejected"
 
 
@@ -322,8 +318,8 @@ async def test_a_polite_no_answers_the_evidence_and_contact_questions(
 ):
     tracker = make_tracker("不用了谢谢", "deny", slots={"requested_slot": requested})
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
-    assert "wants_cancel" not in _slots(events)
-    assert _slots(events)[requested] in ("none", "declined")
+    assert "wants_cancel" not in slot_events(events)
+    assert slot_events(events)[requested] in ("none", "declined")
 
 
 async def test_a_polite_no_at_the_read_back_files_nothing(dispatcher, domain):
@@ -336,7 +332,7 @@ async def test_a_polite_no_at_the_read_back_files_nothing(dispatcher, domain):
     )
     events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_cancelled"]
-    assert _slots(events)["awaiting_confirmation"] is False
+    assert slot_events(events)["awaiting_confirmation"] is False
 
 
 @pytest.mark.parametrize(
@@ -387,7 +383,7 @@ async def test_a_phone_number_volunteered_at_another_question_is_the_contact(dis
     tracker = make_tracker(
         "打我电话 138 1234 5678", "inform", slots={"requested_slot": "evidence_status"}
     )
-    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots["contact_status"] == "given" and slots["contact"] == "13812345678"
     at_order = make_tracker("13812345678", "inform", slots={"requested_slot": "order_id"})
     assert await ValidateComplaintForm().extract_contact_status(dispatcher, at_order, domain) == {}
@@ -410,7 +406,7 @@ async def test_a_correction_of_the_problem_mid_form_changes_the_category(dispatc
             {"event": "slot", "name": "issue_category", "value": "wrong_or_missing_item"},
         ],
     )
-    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots["issue_category"] == "wrong_or_missing_item"
     assert responses(dispatcher) == ["utter_noted_correction"]
 
@@ -432,7 +428,7 @@ async def test_a_correction_without_a_new_value_is_left_to_the_rule(dispatcher, 
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert events[-1]["event"] == "action_execution_rejected"
     # the category the triage read into it is put back, not left changed by the mapping
-    assert _slots(events) == {"issue_category": "wrong_or_missing_item"}
+    assert slot_events(events) == {"issue_category": "wrong_or_missing_item"}
 
 
 async def test_the_form_resumes_after_the_correction_question(dispatcher, domain):
@@ -465,7 +461,7 @@ async def test_a_complaint_that_says_it_corrects_the_problem_changes_the_categor
             {"event": "slot", "name": "issue_category", "value": "wrong_or_missing_item"},
         ],
     )
-    slots = _slots(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots["issue_category"] == "wrong_or_missing_item"
     more = make_tracker(
         "盒子也压坏了",
@@ -479,7 +475,7 @@ async def test_a_complaint_that_says_it_corrects_the_problem_changes_the_categor
         ],
     )
     assert (
-        _slots(await ValidateComplaintForm().run(dispatcher, more, domain))["issue_category"]
+        slot_events(await ValidateComplaintForm().run(dispatcher, more, domain))["issue_category"]
         == "product_quality"
     )
 
@@ -505,4 +501,4 @@ async def test_a_polite_no_outside_the_form_sets_nothing(dispatcher, domain):
     """The slot mappings run the validation after filing too: no stray wants_cancel."""
     tracker = make_tracker("不用了谢谢", "deny", slots={"ticket_id": "C1", "ticket_open": True})
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
-    assert "wants_cancel" not in _slots(events)
+    assert "wants_cancel" not in slot_events(events)

@@ -1,5 +1,5 @@
 from actions.validation import ValidateComplaintForm
-from tests.actions.conftest import make_tracker
+from tests.actions.conftest import make_tracker, slot_events
 
 
 async def test_known_order_is_verified(dispatcher, domain):
@@ -191,7 +191,7 @@ async def test_form_run_keeps_the_extra_slots(dispatcher, domain):
     """Through the SDK's own run(): slots outside required_slots must survive validation."""
     tracker = make_tracker("手机 13800138000", "inform", slots={"requested_slot": "contact_status"})
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
-    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    slots = slot_events(events)
     assert slots["contact"] == "13800138000" and slots["contact_status"] == "given"
 
 
@@ -212,5 +212,5 @@ async def test_an_unsure_out_of_scope_opening_is_the_description(dispatcher, dom
         after_user=[{"event": "action", "name": "complaint_form"}],
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
-    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    slots = slot_events(events)
     assert slots["issue_description"] == "耳机有杂音"
