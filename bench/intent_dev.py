@@ -48,6 +48,7 @@ from bench.model_selection import (
     NLU_DATA,
     Components,
     Example,
+    intent_metrics,
     load_examples,
     read_config,
     run_intent,
@@ -89,24 +90,12 @@ def variant(data: Path, without: List[str], file_at: List[str], folder: Path) ->
     return out
 
 
-def scores(truth: List[str], predicted: List[str], labels: List[str]) -> Dict[str, Any]:
-    from sklearn.metrics import f1_score, precision_recall_fscore_support
-
-    p, r, f, s = precision_recall_fscore_support(truth, predicted, labels=labels, zero_division=0)
-    present = [label for label, n in zip(labels, s, strict=True) if n]
+def scores(examples: List[Example], predicted: List[str]) -> Dict[str, Any]:
+    """Macro-F1, accuracy and per-intent figures, defined as in the cross-validation."""
+    metrics = intent_metrics(examples, predicted, [0] * len(examples))
     return {
-        "n": len(truth),
-        "macro_f1": round(
-            float(f1_score(truth, predicted, labels=present, average="macro", zero_division=0)),
-            4,
-        ),
-        "accuracy": round(sum(t == q for t, q in zip(truth, predicted, strict=True)) / max(len(truth), 1), 4),
-        "per_intent": {
-            label: {"p": round(float(a), 3), "r": round(float(b), 3), "f1": round(float(c), 3),
-                    "n": int(d)}
-            for label, a, b, c, d in zip(labels, p, r, f, s, strict=True)
-            if d or a
-        },
+        "n": len(examples),
+        **{key: metrics[key] for key in ("macro_f1", "accuracy", "per_intent")},
     }
 
 
@@ -123,11 +112,8 @@ def run(data: Path, config: Path, dev_path: Path) -> Dict[str, Any]:
         parts = Components(Path(tmp), tokenizer_config)
         result = run_intent(parts, candidate, train, dev)
     predicted = [
-        FALLBACK if should_fallback(r, threshold, ambiguity) else r[0][0]
-        for r in result["ranking"]
+        FALLBACK if should_fallback(r, threshold, ambiguity) else r[0][0] for r in result["ranking"]
     ]
-    truth = [e.intent for e in dev]
-    labels = sorted({e.intent for e in train})
     train_keys = {e.key for e in train}
     novel = [i for i, e in enumerate(dev) if e.key not in train_keys]
     errors = [
@@ -143,12 +129,10 @@ def run(data: Path, config: Path, dev_path: Path) -> Dict[str, Any]:
     return {
         "training_examples": len(train),
         "fallback": {"threshold": threshold, "ambiguity_threshold": ambiguity},
-        "all": scores(truth, predicted, labels),
-        "argmax": scores(truth, [r[0][0] for r in result["ranking"]], labels),
-        "novel": scores([truth[i] for i in novel], [predicted[i] for i in novel], labels),
-        "confusions": Counter(
-            f"{e['intent']} -> {e['predicted']}" for e in errors
-        ).most_common(),
+        "all": scores(dev, predicted),
+        "argmax": scores(dev, [r[0][0] for r in result["ranking"]]),
+        "novel": scores([dev[i] for i in novel], [predicted[i] for i in novel]),
+        "confusions": Counter(f"{e['intent']} -> {e['predicted']}" for e in errors).most_common(),
         "errors": errors,
     }
 
@@ -157,7 +141,6 @@ def paired_cv(
     core_ref: str, variants: Dict[str, Path], config: Path, seeds: List[int], folds: int = 5
 ) -> Dict[str, Dict[str, Any]]:
     """Out-of-fold macro-F1 on the examples at `core_ref`, folds fixed across the variants."""
-    from sklearn.metrics import f1_score
 
     from bench.model_selection import keys_at, split
 
@@ -177,7 +160,6 @@ def paired_cv(
         if e.key in common and (e.key, e.intent) not in seen:
             seen.add((e.key, e.intent))
             core.append(e)
-    labels = sorted({e.intent for e in core})
     out: Dict[str, Dict[str, Any]] = {
         name: {"core": len(core), "added": 0, "macro_f1": {}, "accuracy": {}} for name in loaded
     }
@@ -195,14 +177,9 @@ def paired_cv(
                         predicted[i] = (
                             FALLBACK if should_fallback(r, threshold, ambiguity) else r[0][0]
                         )
-            truth = [e.intent for e in core]
-            out[name]["macro_f1"][seed] = round(
-                float(f1_score(truth, predicted, labels=labels, average="macro", zero_division=0)),
-                4,
-            )
-            out[name]["accuracy"][seed] = round(
-                sum(t == q for t, q in zip(truth, predicted, strict=True)) / len(truth), 4
-            )
+            metrics = scores(core, predicted)
+            out[name]["macro_f1"][seed] = metrics["macro_f1"]
+            out[name]["accuracy"][seed] = metrics["accuracy"]
             print(f"{name} seed {seed}: macro-F1 {out[name]['macro_f1'][seed]:.4f}", flush=True)
         values = list(out[name]["macro_f1"].values())
         out[name]["mean_macro_f1"] = round(sum(values) / len(values), 4)
@@ -219,7 +196,10 @@ def show(result: Dict[str, Any]) -> None:
     )
     print(f"{'intent':16} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for label, row in a["per_intent"].items():
-        print(f"{label:16} {row['n']:>4} {row['p']:>6.3f} {row['r']:>6.3f} {row['f1']:>6.3f}")
+        print(
+            f"{label:16} {row['support']:>4} {row['precision']:>6.3f} {row['recall']:>6.3f}"
+            f" {row['f1']:>6.3f}"
+        )
     print("confusions (true -> predicted):")
     for pair, count in result["confusions"]:
         print(f"  {count:3d}  {pair}")
@@ -235,20 +215,30 @@ def main() -> None:
     parser.add_argument("--config", type=Path, default=CONFIG, help="Rasa config file")
     parser.add_argument("--dev", type=Path, default=DEV, help="development split")
     parser.add_argument(
-        "--without", action="append", default=[], metavar="FILE",
+        "--without",
+        action="append",
+        default=[],
+        metavar="FILE",
         help="leave this data/nlu file out (repeatable)",
     )
     parser.add_argument(
-        "--file-at", action="append", default=[], metavar="FILE=GIT_REF",
+        "--file-at",
+        action="append",
+        default=[],
+        metavar="FILE=GIT_REF",
         help="use this data/nlu file as committed at GIT_REF (repeatable)",
     )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument(
-        "--paired-cv", metavar="GIT_REF",
+        "--paired-cv",
+        metavar="GIT_REF",
         help="paired cross-validation of --variant folders on the examples at GIT_REF",
     )
     parser.add_argument(
-        "--variant", action="append", default=[], metavar="NAME=FOLDER",
+        "--variant",
+        action="append",
+        default=[],
+        metavar="NAME=FOLDER",
         help="a data folder for --paired-cv (repeatable)",
     )
     parser.add_argument("--seeds", type=int, nargs="+", default=[42, 7, 13])
