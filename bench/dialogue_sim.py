@@ -16,7 +16,9 @@ then. Other fields (contact, severity, emotion, evidence) are checked and report
     .venv/bin/python -m bench.dialogue_sim --scenarios bench/data/dialogues_dev.yml  # dev split
 
 The evaluation split (bench/data/dialogues.yml) is held out: develop against the
-development split (bench/data/dialogues_dev.yml, same format) and run the evaluation once.
+development splits (bench/data/dialogues_dev*.yml, same format), whose failures are printed
+with their transcripts; the evaluation reports only counts of failures by kind and reason
+(bench/held_out.py says why), and refuses --logs.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from typing import Any, Dict, List
 
 import yaml
 
+from bench import held_out
 from bench.common import DATA, MODEL, md_table, short
 
 MAX_TURNS = 15
@@ -351,6 +354,9 @@ def run(
 ) -> Dict[str, Any]:
     from bench.stack import BenchStack
 
+    held_out_split = scenarios_path is None
+    if held_out_split and logs is not None:
+        raise SystemExit("--logs is for development splits: the evaluation split stays unread")
     scenarios = load_scenarios(scenarios_path or DATA / "dialogues.yml")
     if only:
         scenarios = [s for s in scenarios if s["id"] in only]
@@ -374,12 +380,39 @@ def run(
                     shutil.copy(log, logs / log.name)
     result = summarize(outcomes)
     result["seconds"] = round(time.perf_counter() - start, 1)
-    return result
+    return without_scenarios(result) if held_out_split else result
+
+
+def without_scenarios(result: Dict[str, Any]) -> Dict[str, Any]:
+    """The summary with failures counted by kind and reason, and no scenario ids or turns."""
+    mismatched = Counter(
+        name for item in result["field_mismatches_in_successes"] for name in item["mismatches"]
+    )
+    hidden = ("failures", "field_mismatches_in_successes", "per_scenario")
+    return {
+        **{k: v for k, v in result.items() if k not in hidden},
+        "held_out": True,
+        "failed": len(result["failures"]),
+        "failure_kinds": held_out.scenario_failures(result["failures"]),
+        "field_mismatches_in_successes": dict(mismatched),
+    }
 
 
 def _excerpt(transcript: List[str], lines: int = 16) -> str:
     picked = transcript if len(transcript) <= lines else ["…"] + transcript[-lines:]
     return "\n".join("    " + short(line, 110) for line in picked)
+
+
+def _held_out_failures(result: Dict[str, Any]) -> List[str]:
+    rows = [[k["kind"], k["reason"], k["fields"], k["count"]] for k in result["failure_kinds"]]
+    return [
+        f"### Failed scenarios ({result['failed']}; held-out, so counted by kind, not listed)",
+        "",
+        md_table(["kind", "reason", "ticket fields that differed", "scenarios"], rows)
+        if rows
+        else "None.",
+        "",
+    ]
 
 
 def markdown(result: Dict[str, Any]) -> str:
@@ -406,6 +439,8 @@ def markdown(result: Dict[str, Any]) -> str:
             ),
             "",
         ]
+    if result.get("held_out"):
+        return "\n".join(out + _held_out_failures(result))
     failures = result["failures"]
     if failures:
         kinds = Counter(f["reason"] for f in failures)

@@ -194,11 +194,12 @@ def markdown(data: Dict[str, Any]) -> str:
         "```",
         ".venv/bin/python -m bench.run_all                       # all parts, from the project root",
         ".venv/bin/python -m bench.run_all --parts nlu,load      # some of: train, nlu, dialogue, load",
-        ".venv/bin/python -m bench.dialogue_sim --only d001,d017  # one part, printed only",
+        ".venv/bin/python -m bench.dialogue_sim --scenarios bench/data/dialogues_dev2.yml  # a dev split",
         "```",
         "",
-        "The evaluation data in `bench/data/` is held out: it is never trained on, and errors "
-        "are fixed in `data/` or the components, never by editing it. `run_all` first brings "
+        "The evaluation data in `bench/data/` is held out: it is never trained on, never edited, "
+        "and its errors are reported as counts by kind, not as sentences (`bench/held_out.py`): "
+        "errors are found and fixed on the development splits (README). `run_all` first brings "
         "`models/complaint.tar.gz` up to date with `scripts/lib.sh ensure_model`.",
         "",
     ]

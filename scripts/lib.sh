@@ -75,6 +75,7 @@ ensure_model() {
     return 0
   fi
   log "training the model (data, config or NLU code changed)"
+  mkdir -p "$ROOT/var" "$ROOT/models"
   local start=$SECONDS
   (cd "$ROOT" && "$VENV/bin/rasa" train --force --fixed-model-name complaint --out models >"$ROOT/var/train.log" 2>&1) \
     || { tail -40 "$ROOT/var/train.log" >&2; return 1; }
