@@ -9,12 +9,11 @@ random one is created once in `secret_file`.
 
 from __future__ import annotations
 
-import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from bot.key_files import read_or_create_key
 from bot.settings import PROJECT_ROOT, Secret
 
 
@@ -53,20 +52,4 @@ class DeskSettings:
         """The desk's key: the configured secret, else one kept in `secret_file`."""
         if self.secret:
             return str(self.secret).encode("utf-8")
-        key_file = Path(self.secret_file)
-        key_file.parent.mkdir(parents=True, exist_ok=True)
-        if not key_file.exists():
-            tmp = key_file.with_name(f".{key_file.name}.{os.getpid()}.{secrets.token_hex(4)}")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w", encoding="ascii") as handle:
-                handle.write(secrets.token_hex(32))
-            try:
-                os.link(tmp, key_file)
-            except FileExistsError:
-                pass
-            finally:
-                tmp.unlink()
-        key = key_file.read_text(encoding="ascii").strip()
-        if not key:
-            raise RuntimeError(f"{key_file} is empty; delete it or set the desk secret")
-        return key.encode("ascii")
+        return read_or_create_key(Path(self.secret_file), "COMPLAINTS_DESK__SECRET")

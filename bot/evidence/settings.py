@@ -11,12 +11,11 @@ machines).
 
 from __future__ import annotations
 
-import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import FrozenSet, Mapping
 
+from bot.key_files import read_or_create_key
 from bot.settings import PROJECT_ROOT, Secret
 
 ENV_PREFIX = "COMPLAINTS_EVIDENCE__"
@@ -67,23 +66,6 @@ class EvidenceSettings:
         """The signing key: the configured secret, else one kept in `secret.key`."""
         if self.secret:
             return str(self.secret).encode("utf-8")
-        directory = Path(self.storage_dir)
-        directory.mkdir(parents=True, exist_ok=True)
-        key_file = directory / "secret.key"
-        if not key_file.exists():
-            # Write a complete file under a private name, then link it into place: the
-            # link fails if another process won the race, and nobody reads a half file.
-            tmp = directory / f".secret.{os.getpid()}.{secrets.token_hex(4)}"
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w", encoding="ascii") as handle:
-                handle.write(secrets.token_hex(32))
-            try:
-                os.link(tmp, key_file)
-            except FileExistsError:
-                pass
-            finally:
-                tmp.unlink()
-        key = key_file.read_text(encoding="ascii").strip()
-        if not key:
-            raise RuntimeError(f"{key_file} is empty; delete it or set the evidence secret")
-        return key.encode("ascii")
+        return read_or_create_key(
+            Path(self.storage_dir) / "secret.key", "COMPLAINTS_EVIDENCE__SECRET"
+        )
