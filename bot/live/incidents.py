@@ -18,10 +18,9 @@ Call `link(ticket_id)` after a ticket is created; it is idempotent.
 from __future__ import annotations
 
 import hashlib
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
+from typing import Any, ContextManager, Dict, Iterable, List, Mapping, Optional, Sequence
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Column, Integer, String, select
@@ -132,18 +131,9 @@ class IncidentLinker:
         self._sessionmaker = sessionmaker(bind=engine, future=True, expire_on_commit=False)
         IncidentRow.__table__.create(engine, checkfirst=True)
 
-    @contextmanager
-    def session_scope(self) -> Iterator[Session]:
-        """One session per unit of work, committed on success, closed always."""
-        session = self._sessionmaker()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+    def session_scope(self) -> ContextManager[Session]:
+        """One session per unit of work: committed on success, rolled back on error, closed."""
+        return self._sessionmaker.begin()
 
     def link(self, ticket_id: str) -> Optional[Dict[str, Any]]:
         """Put the ticket into its incident when its session has enough; the incident or None."""

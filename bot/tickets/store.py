@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import json
 import logging
-from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Mapping
+from typing import Any, Callable, ContextManager, Dict, List, Mapping
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import create_engine, event, func, select, update
@@ -201,18 +200,9 @@ class TicketStore:
         """Release the engine's pooled connections."""
         self.engine.dispose()
 
-    @contextmanager
-    def session_scope(self) -> Iterator[Session]:
+    def session_scope(self) -> ContextManager[Session]:
         """One session per unit of work: committed on success, rolled back on error, closed."""
-        session = self._sessionmaker()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+        return self._sessionmaker.begin()
 
     def _now(self) -> datetime:
         now = self._clock()
