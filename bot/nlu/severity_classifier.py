@@ -2,7 +2,9 @@
 
 Training data is its own set of files, not NLU examples: `data/severity/*.yml` (the `data`
 setting, a directory relative to the project root), lists of `{text, urgent, reasons}`
-cases. They have no `nlu:` key, so Rasa's importer never reads them as intent examples.
+cases. They have no `nlu:` key, so Rasa's importer never reads them as intent examples. The
+NLU examples in which the rules find no reason are added as normal cases
+(`bot.triage.severity_model.ordinary_texts`).
 Rasa does not know the component reads them, so `fingerprint_addon` adds their hash to the
 graph fingerprint: editing a file retrains the component.
 
@@ -40,6 +42,7 @@ from bot.triage.severity_model import (
     DEFAULT_C,
     DEFAULT_NGRAMS,
     SeverityHead,
+    ordinary_texts,
     read_severity_file,
 )
 
@@ -130,7 +133,7 @@ class ComplaintSeverityClassifier(GraphComponent):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Fit the head on the severity files (the NLU training data is not used)."""
+        """Fit the head on the severity files and the NLU examples without a rule reason."""
         files = data_files(self._config)
         if not files:
             rasa.shared.utils.io.raise_warning(
@@ -139,9 +142,13 @@ class ComplaintSeverityClassifier(GraphComponent):
             )
             return self._resource
         cases = [case for path in files for case in read_severity_file(path)]
+        texts = [text for text, _ in cases]
+        ordinary = ordinary_texts(
+            [str(m.get(TEXT)) for m in training_data.intent_examples if m.get(TEXT)], texts
+        )
         self._head = SeverityHead.fit(
-            [text for text, _ in cases],
-            [reasons for _, reasons in cases],
+            texts + ordinary,
+            [reasons for _, reasons in cases] + [[] for _ in ordinary],
             C=float(self._config["C"]),
             ngrams=(int(self._config["min_ngram"]), int(self._config["max_ngram"])),
         )

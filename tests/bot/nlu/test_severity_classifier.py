@@ -78,6 +78,23 @@ def test_stored_as_plain_arrays(classifier, model_storage, resource):
             assert set(f.files) >= {"terms", "idf", "coef", "intercept", "reasons"}
 
 
+def test_nlu_examples_without_a_rule_reason_teach_what_is_ordinary(
+    case_dir, model_storage, resource, execution_context
+):
+    config = {"data": str(case_dir), "C": 10.0}
+    component = ComplaintSeverityClassifier.create(
+        config, model_storage, resource, execution_context
+    )
+    component.train(TrainingData())  # the severity cases alone
+    before = process(component, "撤销投诉").get("complaint_triage")["severity"]["confidence"]
+    examples = [
+        Message(data={"text": text, "intent": "cancel"}) for text in ("撤销投诉", "不投诉了")
+    ] + [Message(data={"text": "我要去12315投诉", "intent": "complain"})]  # a rule reason: kept out
+    component.train(TrainingData(training_examples=examples))
+    after = process(component, "撤销投诉").get("complaint_triage")["severity"]["confidence"]
+    assert after < before
+
+
 def test_missing_data_warns_and_leaves_messages_alone(
     tmp_path, model_storage, resource, execution_context
 ):

@@ -9,6 +9,7 @@ from bot.triage.severity_model import (
     LEARNED_REASONS,
     SeverityDataError,
     SeverityHead,
+    ordinary_texts,
     prepare,
     read_severity_file,
 )
@@ -47,6 +48,11 @@ def test_prepare_folds_script_digits_and_spaces_between_chinese():
     assert prepare("曝 光") == "曝光"
     assert prepare("dy 发视频") == "dy 发视频"  # a space next to Latin text is kept
     assert prepare(None) == ""
+
+
+def test_ordinary_texts_are_those_without_a_rule_reason_once_each():
+    texts = ["撤销投诉", "撤銷投訴", "我要去12315投诉", "掉漆了", "快递三天没更新", ""]
+    assert ordinary_texts(texts, known=["快递三天没更新"]) == ["撤销投诉", "掉漆了"]
 
 
 def test_each_learned_reason_gets_its_own_probability(head):
