@@ -14,7 +14,7 @@ from bot.intake.answers import wants_human
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.taxonomy import CATEGORIES, category_label
 from bot.triage.emotion import combine_emotion, detect_emotion, learned_emotion
-from bot.triage.severity import assess_severity
+from bot.triage.severity import assess_severity, learned_severity
 
 
 class ActionStartIntake(Action):
@@ -121,7 +121,10 @@ def _start(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType
     # the lexicon, lifted by the learned head's verdict in the parse data (no Rasa import)
     opening = combine_emotion(detect_emotion([text]), learned_emotion(tracker.latest_message))
     emotion = strongest_emotion(tracker.get_slot("emotion"), opening.emotion if text else None)
-    severity = assess_severity([text], None, float("inf"))
+    # the rules, with the reasons the learned head is sure of (parse data, no Rasa import)
+    severity = assess_severity(
+        [text], None, float("inf"), [learned_severity(tracker.latest_message)]
+    )
     if "injury" in severity.reasons:
         dispatcher.utter_message(response="utter_empathy_safety")
     else:

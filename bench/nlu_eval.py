@@ -16,7 +16,8 @@ Figures:
   reported for all of them (main figure), for those with a remedy and for those without;
 - urgent recall/precision of `bot.triage.severity.assess_severity` on severity_holdout.yml
   (primary) and the older severity_eval.yml: the headline figure pools both files, and each
-  file is also reported on its own;
+  file is also reported on its own; as the bot decides, the rules combined with the learned
+  head in each text's parse (`complaint_triage.severity`), and the rules alone beside it;
 - order-number extraction (the parse's `order_id` entities must be exactly the expected id,
   or nothing) on order_numbers_holdout.yml (primary) and order_numbers.yml, pooled likewise;
 - parse latency per message (p50/p95, one message at a time, in-process).
@@ -218,8 +219,12 @@ def evaluate_order_ids(cases: List[Dict], parsed: List[Dict]) -> Dict[str, Any]:
     }
 
 
-def evaluate_severity(cases: List[Dict]) -> Dict[str, Any]:
-    """Urgent recall/precision of the rule module the bot uses (no model needed)."""
+def evaluate_severity(cases: List[Dict], use_learned: bool = True) -> Dict[str, Any]:
+    """Urgent recall/precision of the severity the bot decides.
+
+    A case's `learned` key holds the learned head's probabilities from its parse
+    (`learned_severity`); with `use_learned=False`, or without the key, the rules alone.
+    """
     try:
         from bot.settings import Settings
         from bot.triage.severity import assess_severity
@@ -230,7 +235,8 @@ def evaluate_severity(cases: List[Dict]) -> Dict[str, Any]:
     errors = []
     reasons_exact = 0
     for case in cases:
-        result = assess_severity([case["text"]], None, threshold)
+        learned = [case.get("learned")] if use_learned else []
+        result = assess_severity([case["text"]], None, threshold, learned)
         got_urgent = result.severity == "urgent"
         want = bool(case["urgent"])
         got_reasons = sorted(result.reasons or [])
@@ -287,6 +293,17 @@ def _by_file(cases: List[Dict], evaluate: Any) -> Dict[str, Any]:
     return result
 
 
+def with_learned_severity(model_path: Path, cases: List[Dict]) -> List[Dict]:
+    """The cases with the learned head's probabilities from their parse (`learned`).
+
+    Parsed apart from the NLU and order texts, so the latency figures keep their population.
+    """
+    from bot.triage.severity import learned_severity
+
+    parsed = asyncio.run(parse_all(model_path, [case["text"] for case in cases]))
+    return [{**case, "learned": learned_severity(p)} for case, p in zip(cases, parsed, strict=True)]
+
+
 def counted_results(
     examples: List[Example],
     nlu_parsed: List[Dict],
@@ -294,8 +311,12 @@ def counted_results(
     order_parsed: List[Dict],
     severity_cases: List[Dict],
 ) -> Dict[str, Any]:
-    """Every figure, with the error listings replaced by counts (bench/held_out.py)."""
+    """Every figure, with the error listings replaced by counts (bench/held_out.py).
+
+    Severity cases may carry the learned head's probabilities (`with_learned_severity`).
+    """
     order_id = evaluate_order_ids(order_cases, order_parsed)
+    rules_alone = evaluate_severity(severity_cases, use_learned=False)
     return {
         "intent": _counted(evaluate_intents(examples, nlu_parsed)),
         "category": _counted(evaluate_categories(examples, nlu_parsed)),
@@ -321,6 +342,7 @@ def counted_results(
         },
         "severity": {
             **_counted(evaluate_severity(severity_cases)),
+            "rules_alone": {k: v for k, v in rules_alone.items() if k != "errors"},
             "by_file": _by_file(severity_cases, evaluate_severity),
         },
     }
@@ -338,6 +360,7 @@ def run(model_path: Path = MODEL) -> Dict[str, Any]:
     elapsed = time.perf_counter() - start
     nlu_parsed, order_parsed = parsed[: len(examples)], parsed[len(examples) :]
     latencies = [p["_ms"] for p in parsed]
+    severity_cases = with_learned_severity(model_path, severity_cases)
     return {
         "model": str(model_path),
         **counted_results(examples, nlu_parsed, order_cases, order_parsed, severity_cases),
@@ -412,6 +435,14 @@ def markdown(result: Dict[str, Any]) -> str:
                 [
                     "severity reasons exactly right",
                     severity.get("reasons_exact", "n/a"),
+                    severity.get("cases", ""),
+                ],
+                [
+                    "— rules alone: urgent recall / precision",
+                    "{} / {}".format(
+                        (severity.get("rules_alone") or {}).get("urgent_recall", "n/a"),
+                        (severity.get("rules_alone") or {}).get("urgent_precision", "n/a"),
+                    ),
                     severity.get("cases", ""),
                 ],
                 ["order numbers exactly right", order["accuracy"], order["cases"]],

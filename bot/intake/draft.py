@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from bot.taxonomy import CATEGORIES, REMEDIES
 from bot.triage.emotion import detect_emotion_in_messages
-from bot.triage.severity import assess_severity
+from bot.triage.severity import assess_severity, learned_severity
 
 # Which evidence makes a useful set, per category (what the bot asks for and the ticket
 # reports as missing when the customer has none).
@@ -168,7 +168,9 @@ def draft_fields(
     """Everything the ticket store needs to create the ticket, as keyword arguments."""
     texts = customer_texts(events)
     amount = float(order["amount"]) if order and order.get("amount") is not None else None
-    severity = assess_severity(texts, amount, amount_threshold)
+    # the rules, with the reasons the learned head is sure of in any message's parse data
+    learned = [learned_severity(parse_data) for _, parse_data in customer_messages(events)]
+    severity = assess_severity(texts, amount, amount_threshold, learned)
     # per message: the lexicon on its text, lifted by the learned head in its parse data
     felt = detect_emotion_in_messages(customer_messages(events))
     emotion = strongest_emotion(facts.emotion, felt.emotion)

@@ -3,7 +3,8 @@
 The Rasa server does the NLU (`POST {rasa_url}/model/parse`): the entities `issue_category`,
 `desired_remedy` and `order_id` are what fill the bot's slots, and the output property
 `complaint_triage` carries the category and remedy classifiers' confidences and rankings.
-Severity comes from the same rule module the bot uses (`bot.triage.severity`); emotion is
+Severity comes from the same rules the bot uses (`bot.triage.severity`), with the reasons
+the learned head in the parse result (`complaint_triage.severity`) is sure of; emotion is
 the bot's too: the lexicon combined with the learned head's verdict in the parse result
 (`bot.triage.emotion.combine_emotion`). Rasa unreachable or answering badly raises
 `TriageUnavailable`.
@@ -21,7 +22,7 @@ from bot.orders.ids import normalize_order_id
 from bot.settings import Settings
 from bot.taxonomy import CATEGORIES, REMEDIES
 from bot.triage.emotion import combine_emotion, detect_emotion, learned_emotion
-from bot.triage.severity import assess_severity
+from bot.triage.severity import assess_severity, learned_severity
 
 logger = logging.getLogger(__name__)
 
@@ -148,7 +149,8 @@ class TriageService:
 
         The category is the bot's (entity) when it has one, else the classifier's top code
         (never null). The remedy is the entity's, else the classifier's code at or above the
-        remedy threshold, else null. Severity has no order amount here: text rules only.
+        remedy threshold, else null. Severity has no order amount here: text rules and the
+        learned head only.
         """
         parsed = await self.parse(text)
         category, category_confidence, top, top_confidence = _pick(
@@ -168,7 +170,8 @@ class TriageService:
             else None
         )
         texts: List[str] = [text]
-        severity = assess_severity(texts, None, self._amount_threshold)
+        # the rules, with the reasons the learned head (`complaint_triage.severity`) is sure of
+        severity = assess_severity(texts, None, self._amount_threshold, [learned_severity(parsed)])
         # the lexicon, lifted by the learned head (`complaint_triage.emotion`) when it is sure
         emotion = combine_emotion(detect_emotion(texts), learned_emotion(parsed))
         return {

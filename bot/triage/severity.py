@@ -8,6 +8,10 @@ normalised text (words in `bot.triage.severity_rules`, sentence shapes in
 the customer states are read by `bot.triage.severity_amounts`; whether a hit counts in its
 context is decided by `bot.triage.severity_context`.
 
+The rules know the phrasings someone wrote down; the learned head (`bot.triage.severity_model`,
+its verdict in the parse data as `complaint_triage.severity`) adds a text reason when it is
+sure of one the rules missed (`combine_severity`; docs/severity.md).
+
 This module applies the rules: each hit is checked against its clause, because the same
 words report a problem or do not depending on what surrounds them ("朋友都没收到" is a group,
 "朋友都说好用" is not; "我朋友是记者" threatens only in a message that threatens).
@@ -18,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Literal, Optional, Sequence
+from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence
 
 from bot.nlu.normalize import normalize
 from bot.triage.severity_amounts import stated_amounts
@@ -132,14 +136,26 @@ class SeverityResult:
 
 
 def assess_severity(
-    texts: Sequence[str], amount: Optional[float], threshold: float
+    texts: Sequence[str],
+    amount: Optional[float],
+    threshold: float,
+    learned: Sequence[Optional[Mapping[str, float]]] = (),
 ) -> SeverityResult:
     """Judge the customer's messages and the order amount (yuan) against the threshold.
 
     `reasons` lists injury/legal/media/group/amount in that order; `matches` maps each
     reason to the phrases that triggered it (for amount: the amount). `confidence` is
     1 - prod(1 - weight) over the fired reasons, or a fixed value for "normal".
+    `learned` holds the learned head's probabilities per message (`learned_severity`), if
+    the model has the head: see `combine_severity`.
     """
+    return combine_severity(_rule_severity(texts, amount, threshold), learned)
+
+
+def _rule_severity(
+    texts: Sequence[str], amount: Optional[float], threshold: float
+) -> SeverityResult:
+    """The rules' verdict alone (see `assess_severity`)."""
     found: Dict[str, List[str]] = {}
     for text in texts:
         if not text:
@@ -159,16 +175,75 @@ def assess_severity(
         large = [value for value in stated if value >= threshold]
         if large:
             found["amount"] = [f"{max(large):g}"]
-    reasons = [reason for reason in REASONS if found.get(reason)]
-    matches = {reason: found[reason] for reason in reasons}
-    if reasons:
-        doubt = math.prod(1 - _WEIGHTS[reason] for reason in reasons)
-        return SeverityResult("urgent", reasons, round(1 - doubt, 4), matches)
+    if any(found.values()):
+        return _urgent(found)
     near_miss = any(_has_excluded_trigger(text) for text in texts if text)
     confidence = _NORMAL_NEAR_MISS_CONFIDENCE if near_miss else _NORMAL_CONFIDENCE
     return SeverityResult("normal", [], confidence, {})
 
 
+def _urgent(found: Mapping[str, List[str]]) -> SeverityResult:
+    """The urgent verdict for the reasons in `found` (reason -> what matched)."""
+    reasons = [reason for reason in REASONS if found.get(reason)]
+    doubt = math.prod(1 - _WEIGHTS[reason] for reason in reasons)
+    return SeverityResult(
+        "urgent", reasons, round(1 - doubt, 4), {reason: list(found[reason]) for reason in reasons}
+    )
+
+
 def _has_excluded_trigger(text: str) -> bool:
     """Whether the text holds a phrase that looks like a trigger but was excluded."""
     return bool(exclusion_lexicon().matches(text))
+
+
+# ----------------------------------------------------------------- rules + learned head
+
+# The learned head adds a text reason at P(reason) >= this: the highest out-of-fold recall at
+# out-of-fold precision >= 0.95 over the severity cases, with at most 1 % of the ordinary NLU
+# examples made urgent, by 5-fold cross-validation (bench/severity_dev.py --tune), never
+# chosen on a dev split.
+LEARNED_THRESHOLD = 0.55
+
+
+def learned_severity(parse_data: Optional[Mapping[str, Any]]) -> Optional[Dict[str, float]]:
+    """The learned head's P(reason) from a message's parse data, if it ran.
+
+    Reads `complaint_triage.severity.ranking` ([{"code", "confidence"}, ...]); None when the
+    model has no severity head or the message had no known character n-gram.
+    """
+    triage = (parse_data or {}).get("complaint_triage")
+    block = triage.get("severity") if isinstance(triage, Mapping) else None
+    ranking = block.get("ranking") if isinstance(block, Mapping) else None
+    if not isinstance(ranking, list):
+        return None
+    probabilities: Dict[str, float] = {}
+    for item in ranking:
+        if not isinstance(item, Mapping) or item.get("code") not in REASONS:
+            continue
+        value = item.get("confidence")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            probabilities[str(item["code"])] = float(value)
+    return probabilities or None
+
+
+def combine_severity(
+    rules: SeverityResult,
+    learned: Sequence[Optional[Mapping[str, float]]],
+    threshold: float = LEARNED_THRESHOLD,
+) -> SeverityResult:
+    """The rules' verdict with every reason the head is sure of in any message added.
+
+    The head only adds (the rules are the high-precision part); a reason it adds is listed
+    in `matches` as "learned p=0.87", so an agent sees it came from the model.
+    """
+    added: Dict[str, float] = {}
+    for probabilities in learned:
+        for reason, p in (probabilities or {}).items():
+            if reason in REASONS and p >= threshold and reason not in rules.reasons:
+                added[reason] = max(p, added.get(reason, 0.0))
+    if not added:
+        return rules
+    found = {reason: list(phrases) for reason, phrases in rules.matches.items()}
+    for reason, p in added.items():
+        found[reason] = [f"learned p={p:.2f}"]
+    return _urgent(found)

@@ -118,6 +118,30 @@ async def test_legal_threat_is_urgent(client, rasa):
     assert "legal" in body["severity_reasons"]
 
 
+async def test_the_learned_severity_head_adds_its_reason(client, rasa):
+    # no rule fires on this text; the head in the parse result is sure of a group complaint
+    text = "车队十二个司机一起买的行车记录仪，现在没一个能用的"
+    ranking = [{"code": "group", "confidence": 0.81}, {"code": "injury", "confidence": 0.03}]
+    severity = {"code": "group", "confidence": 0.81, "ranking": ranking}
+    rasa.post(PARSE_URL, payload=rasa_answer(triage={**CLASSIFIERS, "severity": severity}))
+
+    response = await client.post("/api/triage", json={"text": text})
+
+    assert response.status == 200, response.body
+    body = response.json()
+    assert body["severity"]["value"] == "urgent"
+    assert body["severity_reasons"] == ["group"]
+
+
+async def test_without_the_learned_head_the_rules_decide(client, rasa):
+    rasa.post(PARSE_URL, payload=rasa_answer(triage=CLASSIFIERS))
+
+    text = "车队十二个司机一起买的行车记录仪，现在没一个能用的"
+    response = await client.post("/api/triage", json={"text": text})
+
+    assert response.json()["severity"]["value"] == "normal"
+
+
 async def test_entity_wins_over_the_classifier_and_keeps_its_ranked_confidence(client, rasa):
     rasa.post(
         PARSE_URL,

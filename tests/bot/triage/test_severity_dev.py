@@ -1,4 +1,4 @@
-"""Severity on the development sets (bench/data/severity_dev*.yml): urgent recall must be 1.0.
+"""Severity rules on their training cases (data/severity/train_*.yml): urgent recall must be 1.0.
 
 The held-out files (severity_*.yml) are for bench/nlu_eval.py only. Precision and the exact
 reasons are checked too, as the evaluation reports them, with the configured threshold.
@@ -16,8 +16,8 @@ import yaml
 from bot.settings import Settings
 from bot.triage.severity import assess_severity
 
-DATA = Path(__file__).resolve().parents[3] / "bench" / "data"
-DEV_FILES = ("severity_dev.yml", "severity_dev2.yml", "severity_dev3.yml")
+DATA = Path(__file__).resolve().parents[3] / "data" / "severity"
+DEV_FILES = ("train_1.yml", "train_2.yml", "train_3.yml")
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]
 THRESHOLD = Settings.large_amount_threshold  # the default the dev sets are written for

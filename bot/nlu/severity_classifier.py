@@ -1,0 +1,197 @@
+"""Rasa component: the learned severity head (P(reason) for injury, legal, media, group).
+
+Training data is its own set of files, not NLU examples: `data/severity/*.yml` (the `data`
+setting, a directory relative to the project root), lists of `{text, urgent, reasons}`
+cases. They have no `nlu:` key, so Rasa's importer never reads them as intent examples. The
+NLU examples in which the rules find no reason are added as normal cases
+(`bot.triage.severity_model.ordinary_texts`).
+Rasa does not know the component reads them, so `fingerprint_addon` adds their hash to the
+graph fingerprint: editing a file retrains the component.
+
+The head (`bot.triage.severity_model.SeverityHead`: character n-gram TF-IDF, one logistic
+regression per reason) is stored as plain numpy arrays (`np.savez`, loaded with
+`allow_pickle=False`), so loading a model never unpickles anything.
+
+Output: `complaint_triage.severity = {"code", "confidence", "ranking": [{"code",
+"confidence"}, ...]}`: the learned reasons, likeliest first (code None when the message has
+no known character n-gram). It merges into the `complaint_triage` property the triage
+classifier sets, so it comes after `ComplaintTriageClassifier` in config.yml. What the bot
+does with it (the rules stay, the head adds the reasons it is sure of) is
+`bot.triage.severity.combine_severity`, shared by the actions, the ticket and `/api/triage`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import numpy as np
+import rasa.shared.utils.io
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.settings import PROJECT_ROOT
+from bot.triage.severity_model import (
+    DEFAULT_C,
+    DEFAULT_NGRAMS,
+    SeverityHead,
+    ordinary_texts,
+    read_severity_file,
+)
+
+logger = logging.getLogger(__name__)
+
+OUTPUT_PROPERTY = "complaint_triage"
+SEVERITY_KEY = "severity"
+_ARRAYS = ("reasons", "terms", "idf", "ngram_range", "coef", "intercept")
+
+
+def data_files(config: Dict[str, Any]) -> List[Path]:
+    """The training files: `*.yml` in the configured directory (absolute, or project-relative)."""
+    path = Path(str(config.get("data") or ""))
+    directory = path if path.is_absolute() else PROJECT_ROOT / path
+    return sorted(directory.glob("*.yml")) if directory.is_dir() else []
+
+
+def severity_output(probabilities: Optional[Dict[str, float]]) -> Dict[str, Any]:
+    """The `complaint_triage.severity` block for one message."""
+    if not probabilities:
+        return {"code": None, "confidence": 0.0, "ranking": []}
+    ranking = sorted(probabilities.items(), key=lambda item: -item[1])
+    return {
+        "code": ranking[0][0],
+        "confidence": ranking[0][1],
+        "ranking": [{"code": code, "confidence": p} for code, p in ranking],
+    }
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
+class ComplaintSeverityClassifier(GraphComponent):
+    """Adds the learned severity reasons and their probabilities to `complaint_triage`."""
+
+    MODEL_FILE = "complaint_severity.npz"
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Data directory and model settings (C and n-grams by cross-validation)."""
+        return {
+            "data": "data/severity",
+            "C": DEFAULT_C,
+            "min_ngram": DEFAULT_NGRAMS[0],
+            "max_ngram": DEFAULT_NGRAMS[1],
+        }
+
+    @staticmethod
+    def required_packages() -> List[str]:
+        """Python packages the component needs."""
+        return ["sklearn"]
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """The training files' hash: Rasa retrains the component when one changes."""
+        files = data_files({**cls.get_default_config(), **config})
+        if not files:
+            return None
+        digest = hashlib.sha256()
+        try:
+            for path in files:
+                digest.update(path.name.encode("utf-8"))
+                digest.update(path.read_bytes())
+        except OSError:
+            return None
+        return digest.hexdigest()
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        head: Optional[SeverityHead] = None,
+    ) -> None:
+        """Create the component, trained when `head` is given."""
+        self._config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self._head = head or SeverityHead()
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ComplaintSeverityClassifier:
+        """Create an untrained component (see `GraphComponent.create`)."""
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Fit the head on the severity files and the NLU examples without a rule reason."""
+        files = data_files(self._config)
+        if not files:
+            rasa.shared.utils.io.raise_warning(
+                f"{self.__class__.__name__}: no severity training files in "
+                f"{self._config['data']}; the bot falls back to the severity rules alone."
+            )
+            return self._resource
+        cases = [case for path in files for case in read_severity_file(path)]
+        texts = [text for text, _ in cases]
+        ordinary = ordinary_texts(
+            [str(m.get(TEXT)) for m in training_data.intent_examples if m.get(TEXT)], texts
+        )
+        self._head = SeverityHead.fit(
+            texts + ordinary,
+            [reasons for _, reasons in cases] + [[] for _ in ordinary],
+            C=float(self._config["C"]),
+            ngrams=(int(self._config["min_ngram"]), int(self._config["max_ngram"])),
+        )
+        self.persist()
+        return self._resource
+
+    def persist(self) -> None:
+        """Store the head as numpy arrays."""
+        state = self._head.state()
+        with self._model_storage.write_to(self._resource) as model_dir:
+            np.savez(
+                model_dir / self.MODEL_FILE,
+                **{key: np.asarray(state[key]) for key in _ARRAYS},
+            )
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> ComplaintSeverityClassifier:
+        """Load the trained head; untrained (no severity output) if there is none."""
+        try:
+            with model_storage.read_from(resource) as model_dir:
+                with np.load(model_dir / cls.MODEL_FILE, allow_pickle=False) as stored:
+                    state = {key: stored[key] for key in _ARRAYS}
+        except (ValueError, FileNotFoundError, OSError):
+            logger.debug(f"No trained {cls.__name__} in resource '{resource.name}'.")
+            return cls(config, model_storage, resource)
+        state["reasons"] = [str(r) for r in state["reasons"].tolist()]
+        state["ngram_range"] = [int(n) for n in state["ngram_range"].tolist()]
+        return cls(config, model_storage, resource, SeverityHead(state))
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Add `complaint_triage.severity` to each message (when the head is trained)."""
+        if not self._head.fitted:
+            return messages
+        verdicts = self._head.predict([message.get(TEXT) or "" for message in messages])
+        for message, probabilities in zip(messages, verdicts, strict=True):
+            triage = dict(message.get(OUTPUT_PROPERTY) or {})
+            triage[SEVERITY_KEY] = severity_output(probabilities)
+            message.set(OUTPUT_PROPERTY, triage, add_to_output=True)
+        return messages

@@ -1,0 +1,178 @@
+"""The learned severity head: character n-grams and one linear model per reason, without Rasa.
+
+Why learned: the severity rules (`bot.triage.severity`) know the phrasings someone wrote down,
+and every fresh batch of cases written by someone who had not read them found 13-53 % of its
+urgent cases missed ("媒t", "律丝", "车队十二个司机一起买的…"). A linear model over character
+n-grams generalises from labelled cases to the next phrasing. The rules stay the
+high-precision part; `bot.triage.severity.combine_severity` adds the head's reasons when it is
+sure.
+
+One binary logistic regression per text reason (injury, legal, media, group), so a head that
+says "urgent" always says why. `amount` is not learned: a threshold on a number is arithmetic,
+and `bot.triage.severity_amounts` reads the amounts (digits are folded away here anyway).
+
+Data: `data/severity/*.yml` (the cases the rules were written on, moved out of bench/data;
+format as bench/data/severity_dev4.yml: `- {text, urgent, reasons}`), plus every NLU
+training example in which the rules find no reason, as a normal case (`ordinary_texts`). The
+severity cases' normals are all near misses; without ordinary messages the head took
+"撤销投诉", "掉漆了" or "冇問題" for urgent (4.7 % of the NLU examples out of fold, 0.4 % with
+them; a rule miss among them is label noise the head accepts). Text is prepared like
+the triage heads' (`bot.nlu.normalize`: Simplified script, half-width, lower-case, digits
+folded to 0), with spaces between Chinese characters removed ("曝 光" is "曝光"). Character
+1-3-grams, sublinear TF-IDF, balanced class weights; C and the threshold by 5-fold
+cross-validation on the training files (`bench/severity_dev.py --tune`, docs/severity.md).
+
+The fitted state is plain arrays (terms, idf, coefficients), so storing it needs no pickle
+and loading it trusts nothing but numpy.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import yaml
+
+from bot.nlu.fast_head import CharTfidf
+from bot.nlu.normalize import fold_digits, normalize
+
+LEARNED_REASONS = ("injury", "legal", "media", "group")
+ALL_REASONS = LEARNED_REASONS + ("amount",)
+DEFAULT_C = 30.0
+DEFAULT_NGRAMS = (1, 3)
+DEFAULT_THRESHOLD = 0.5
+
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+class SeverityDataError(ValueError):
+    """A severity case file is not a list of {text, urgent, reasons} cases."""
+
+
+def prepare(text: Optional[str]) -> str:
+    """Normalised text, digits folded, no spaces between Chinese characters."""
+    collapsed = " ".join(fold_digits(normalize(text or "")).split())
+    return _CJK_SPACE.sub("", collapsed)
+
+
+def ordinary_texts(texts: Iterable[str], known: Iterable[str] = ()) -> List[str]:
+    """The texts in which the rules find no reason, once each, minus the `known` ones.
+
+    Used as normal cases: ordinary complaints and answers teach the head what a message
+    without any reason looks like.
+    """
+    from bot.triage.severity import assess_severity
+
+    seen = {prepare(text) for text in known}
+    ordinary = []
+    for text in texts:
+        prepared = prepare(text)
+        if prepared and prepared not in seen:
+            seen.add(prepared)
+            if assess_severity([text], None, float("inf")).severity == "normal":
+                ordinary.append(text)
+    return ordinary
+
+
+def read_severity_file(path: Union[str, Path]) -> List[Tuple[str, List[str]]]:
+    """(text, reasons) of a severity case file, in file order; urgent means reasons."""
+    cases = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+    if not isinstance(cases, list):
+        raise SeverityDataError(f"{path}: expected a list of cases")
+    pairs: List[Tuple[str, List[str]]] = []
+    for case in cases:
+        if not isinstance(case, Mapping) or not isinstance(case.get("text"), str):
+            raise SeverityDataError(f"{path}: a case without text: {case!r}")
+        reasons = [str(r) for r in case.get("reasons") or []]
+        unknown = set(reasons) - set(ALL_REASONS)
+        if unknown or bool(reasons) != bool(case.get("urgent")):
+            raise SeverityDataError(f"{path}: bad urgent/reasons in {case!r}")
+        pairs.append((case["text"], reasons))
+    return pairs
+
+
+class SeverityHead:
+    """Character n-gram TF-IDF + one binary logistic regression per text reason."""
+
+    def __init__(self, state: Optional[Dict[str, Any]] = None) -> None:
+        """An unfitted head, or one rebuilt from `state()`."""
+        self._state = state
+        self._tfidf: Optional[CharTfidf] = None
+        if state is not None:
+            low, high = state["ngram_range"]
+            vocabulary = {str(t): i for i, t in enumerate(state["terms"].tolist())}
+            self._tfidf = CharTfidf(vocabulary, np.asarray(state["idf"]), int(low), int(high))
+
+    @property
+    def fitted(self) -> bool:
+        """Whether the head can predict."""
+        return self._state is not None
+
+    @classmethod
+    def fit(
+        cls,
+        texts: Sequence[str],
+        reasons: Sequence[Sequence[str]],
+        *,
+        C: float = DEFAULT_C,
+        ngrams: Tuple[int, int] = DEFAULT_NGRAMS,
+    ) -> SeverityHead:
+        """Fit on raw texts (prepared here) and each text's reasons.
+
+        Every learned reason needs positive and negative cases.
+        """
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        vectorizer = TfidfVectorizer(
+            analyzer="char", ngram_range=ngrams, sublinear_tf=True, lowercase=False
+        )
+        features = vectorizer.fit_transform([prepare(text) for text in texts])
+        coefs, intercepts = [], []
+        for reason in LEARNED_REASONS:
+            target = np.array([reason in case for case in reasons])
+            if target.all() or not target.any():
+                raise SeverityDataError(f"the severity head needs cases with and without {reason}")
+            model = LogisticRegression(
+                C=C, class_weight="balanced", max_iter=3000, solver="liblinear"
+            )
+            model.fit(features, target)
+            coefs.append(model.coef_[0])
+            intercepts.append(model.intercept_[0])
+        vocabulary = vectorizer.vocabulary_
+        state = {
+            "reasons": list(LEARNED_REASONS),
+            "terms": np.array(sorted(vocabulary, key=vocabulary.__getitem__), dtype=str),
+            "idf": vectorizer.idf_,
+            "ngram_range": list(ngrams),
+            "coef": np.vstack(coefs),
+            "intercept": np.array(intercepts),
+        }
+        return cls(state)
+
+    def state(self) -> Dict[str, Any]:
+        """Plain arrays and lists to store (see the module docstring)."""
+        if self._state is None:
+            raise ValueError("the severity head is not fitted")
+        return self._state
+
+    def predict(self, texts: Sequence[str]) -> List[Optional[Dict[str, float]]]:
+        """P(reason) per learned reason for each text; None for text without a known n-gram."""
+        if self._state is None or self._tfidf is None:
+            return [None for _ in texts]
+        coef, intercept = self._state["coef"], self._state["intercept"]
+        reasons = [str(r) for r in self._state["reasons"]]
+        verdicts: List[Optional[Dict[str, float]]] = []
+        for text in texts:
+            columns, values = self._tfidf.vector(prepare(text))
+            if not len(columns):
+                verdicts.append(None)
+                continue
+            scores = coef[:, columns] @ values + intercept
+            probabilities = 1.0 / (1.0 + np.exp(-scores))
+            verdicts.append(
+                {r: round(float(p), 4) for r, p in zip(reasons, probabilities, strict=True)}
+            )
+        return verdicts
