@@ -177,6 +177,8 @@ _ORDER_WORDS = [
     "order number",
     "order_id",
     "order-id",
+    "order sn",  # Shopee's and Lazada's own label, not a serial number
+    "ordersn",
     "order_no",
     "order_sn",
     "order_num",
@@ -227,6 +229,15 @@ _TRACKING_WORDS = [
         "京东快递",
         "德邦",
         "百世",
+        "菜鸟",
+        "跨越",
+        "优速",
+        "安能",
+        "宅急送",
+        "丰网",
+        "众邮",
+        "燕文",
+        "云途",
         "退货",
         "退货快递",
         "寄回",
@@ -238,6 +249,11 @@ _TRACKING_WORDS = [
     f"{carrier}的{tail}"
     for carrier in ("快递", "物流", "包裹", "退货", "寄回", "寄出", "退回", "回寄", "寄过来")
     for tail in ("单号", "单号码", "号码", "运单号")
+]
+# Cross-border parcels, labelled in English or by the carrier's name.
+_ENGLISH_TRACKING_WORDS = [
+    *(f"{word}{tail}" for word in ("tracking", "waybill", "awb") for tail in ("", " no", " no.")),
+    *("tracking number", "tracking id", "tracking code", "ups", "dhl", "fedex", "usps", "tnt"),
 ]
 # Part of a number is no order to look up: "订单尾号 5567", "前几位是2024112", "末尾是 318876".
 _PARTIAL_WORDS = [
@@ -339,7 +355,12 @@ _NOT_PREFIXES = frozenset(
     {"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms", "sn", "sku", "imei", "ems"}
 )
 # Parcel numbers by their shape: a carrier's letters and digits ("SF1400223344").
-_TRACKING_SHAPE = re.compile(r"(?:SF|YT|JT|ZTO|STO|YD|YUNDA|EMS|DPK|JDV|JDX|JDA|KYE)\d{8,}")
+_TRACKING_SHAPE = re.compile(
+    r"(?:SF|YT|JT|ZTO|STO|YD|YUNDA|EMS|DPK|JDV|JDX|JDA|KYE)\d{8,}"
+    r"|LP\d{14}"  # Cainiao's cross-border parcels
+    r"|[A-Z]{2}\d{9}[A-Z]{2}"  # the UPU's postal items (EMS, registered mail): EA123456785CN
+    r"|1Z[0-9A-Z]{16}"  # UPS
+)
 # Ids inside a link: only an order key ("order_id=...") makes an order of them.
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s\u3000-\u9fff\uff00-\uffef]+"
@@ -363,7 +384,7 @@ _COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
 _CONTEXT_KINDS: Dict[str, str] = {
     **{word: "order" for word in _ORDER_WORDS},
     **{word: "phone" for word in _PHONE_WORDS},
-    **{word: "tracking" for word in _TRACKING_WORDS},
+    **{word: "tracking" for word in _TRACKING_WORDS + _ENGLISH_TRACKING_WORDS},
     **{word: "other" for word in _OTHER_WORDS},
 }
 # What may stand between a context word and its number: spaces, punctuation except the end
@@ -377,7 +398,7 @@ _RIGHT_ORDER = re.compile(
     r"[\s:,]*(?:是|为|就是)?(?:我们?的|我)?(?:订单|单号|这单|这一单|这个订单|那个订单|的订单|的单子)"
     r"(?![号码编id\s:,是为#]*[0-9a-z])"
 )
-_CARRIERS = "快递|物流|运单|面单|顺丰|中通|圆通|韵达|申通|邮政|极兔|德邦|京东快递"
+_CARRIERS = "快递|物流|运单|面单|顺丰|中通|圆通|韵达|申通|邮政|极兔|德邦|京东快递|菜鸟"
 _RIGHT_TRACKING = re.compile(
     rf"[\s:,]*(?:(?:是|为|就是)(?:我们?的|我)?(?:{_CARRIERS})"
     rf"|(?:{_CARRIERS})(?:单号|单|号码|号|编号)(?![号码编id\s:,是为#]*[0-9a-z]))"
@@ -805,12 +826,18 @@ def _joined_by_punctuation(group: _Group) -> bool:
     return any(char in _ID_PUNCTUATION for char in group.between)
 
 
+def _joined_tightly(group: _Group) -> bool:
+    """One separator and no space, as in a code's blocks ("EFGH-1234"), not prose's ", "."""
+    return len(group.between) == 1 and group.between in _ID_PUNCTUATION
+
+
 def _continues_id(groups: Sequence[_Group], start: int, end: int) -> bool:
     """Whether `groups[end]` may continue the id that starts at `groups[start]`.
 
     A group with digits in it, and three kinds of one-character groups: digits voice input
     spells one by one ("2 0 2 4 …"), the last digit of a number dashed throughout
-    ("692-384-750-192-837-465-1"), and the letters of a prefix spelt one by one ("S O 2024…").
+    ("692-384-750-192-837-465-1") or typed in even groups ("2024 1128 0093 1"), and the
+    letters of a prefix spelt one by one ("S O 2024…").
     """
     group, previous = groups[end], groups[end - 1]
     if _group_ok(group.text, first=False):
@@ -822,9 +849,21 @@ def _continues_id(groups: Sequence[_Group], start: int, end: int) -> bool:
         dashed_tail = (
             _joined_by_punctuation(group) and group.between.strip() == previous.between.strip()
         )
-        return spelt or dashed_tail
+        even_tail = group.between == previous.between and _even_groups(groups[start:end])
+        return spelt or dashed_tail or even_tail
     prefix = groups[start:end]
     return len(prefix) < 4 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
+
+
+def _even_groups(groups: Sequence[_Group]) -> bool:
+    """Three or more digit groups of one length (three or more): a number typed in blocks."""
+    lengths = {len(group.text) for group in groups}
+    return (
+        len(groups) >= 3
+        and len(lengths) == 1
+        and min(lengths) >= 3
+        and all(group.text.isdigit() for group in groups)
+    )
 
 
 def _code_blocks(groups: Sequence[_Group]) -> List[Tuple[List[_Group], bool]]:
@@ -837,7 +876,7 @@ def _code_blocks(groups: Sequence[_Group]) -> List[Tuple[List[_Group], bool]]:
     """
     blocks: List[List[_Group]] = []
     for group in groups:
-        if blocks and _joined_by_punctuation(group):
+        if blocks and _joined_tightly(group):
             blocks[-1].append(group)
         else:
             blocks.append([group])
@@ -849,6 +888,49 @@ def _code_blocks(groups: Sequence[_Group]) -> List[Tuple[List[_Group], bool]]:
         else:
             parts.append((list(block), is_code))
     return parts
+
+
+# An id a shop system prints in one piece, its blocks joined by one and the same separator
+# and nothing else: "DD_20241128_0088", "BJ-SH-2411-2809", "PO-211-09283746501928374".
+_PRINTED_ID = re.compile(
+    r"(?<![0-9a-z_./-])[0-9a-z]+([-_./])[0-9a-z]+(?:\1[0-9a-z]+)*(?![0-9a-z]|[-_./][0-9a-z])",
+    re.IGNORECASE,
+)
+
+
+def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str]) -> bool:
+    """Whether a printed id is one number although its blocks would not join one by one.
+
+    The group-by-group rules keep a long block to itself and stop at a block of letters or
+    a letter prefix longer than four (codes and words look like that), which cuts a shop's
+    own id: "PO-211-0928374650192837" or "WxMall_2411280931_77", and a date at its head
+    ("2024-11-28-0931") is taken for a date. Printed in one piece it is one id when an order
+    word introduces it; without one, only a short letter prefix and digit blocks
+    (`_id_shaped` then decides, as for any number).
+    """
+    blocks = re.split(r"[-_./]", match.group())
+    compact = "".join(blocks).upper()
+    if not order_pattern.fullmatch(compact) or _looks_like_date(blocks):
+        return False
+    dated = len(blocks) > 3 and _looks_like_date(blocks[:3])  # "2024-11-28-0931"
+    head = blocks[0].lower()
+    if (head in _NOT_PREFIXES or head in _CONTEXT_KINDS) and not blocks[1].isalpha():
+        return False  # "No.8823401567", "order_2411...": a label, then the number
+    if not any(char.isdigit() for char in compact):
+        return False
+    long_block = any(len(block) >= _WHOLE_GROUP for block in blocks[1:])
+    context = _left_context(text, match.start())
+    if context == "order":
+        letter_block = any(block.isalpha() for block in blocks[1:])
+        long_prefix = blocks[0].isalpha() and len(blocks[0]) > 4
+        return long_block or letter_block or long_prefix or dated
+    return (
+        not context
+        and long_block
+        and blocks[0].isalpha()
+        and _group_ok(blocks[0], first=True)
+        and all(any(char.isdigit() for char in block) for block in blocks[1:])
+    )
 
 
 def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
@@ -940,6 +1022,15 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
         with doc.retokenize() as retokenizer:
             for span in filter_spans(spans):
                 retokenizer.merge(span)
+        printed = [
+            span
+            for match in _PRINTED_ID.finditer(doc.text)
+            if _printed_id(doc.text, match, order_pattern)
+            and (span := doc.char_span(match.start(), match.end())) is not None
+        ]
+        with doc.retokenize() as retokenizer:
+            for span in printed:
+                retokenizer.merge(span, attrs={"_": {"complaint_merged": True}})
         id_spans, code_spans = [], []
         parts = [part for run in _id_runs(doc) for part in _code_blocks(run)]
         for groups, is_code in parts:

@@ -321,3 +321,77 @@ def test_primary_order(text, primary):
 
 def test_a_retracted_number_alone_is_still_the_order():
     assert [e["value"] for e in one_order(extract("202411235567写错了吗"))] == ["202411235567"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Temu 订单 PO-211-09283746501928374 少了两件", "PO21109283746501928374"),
+        ("Temu PO-211-09283746501928374 没到", "PO21109283746501928374"),
+        ("订单号 WxMall_2411280931_77 收到的是坏的", "WXMALL241128093177"),
+        ("订单号 BJ-SH-2411-2809", "BJSH24112809"),
+        ("订单编号 so-2024-abc-1128 颜色发错", "SO2024ABC1128"),
+        ("订单号 2024-11-28-0931", "202411280931"),
+        ("Order ID：wx_mall_2411280931", "WXMALL2411280931"),
+        ("订单号：YZ.2024.1128.0931", "YZ202411280931"),
+    ],
+)
+def test_ids_a_shop_system_prints_in_one_piece(text, expected):
+    assert orders(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单No.8823401567 没收到赠品", "8823401567"),
+        ("order no.2024112800931", "2024112800931"),
+        ("订单号 2024-11-28 下单", None),
+    ],
+)
+def test_a_label_or_a_date_printed_with_the_number_is_not_part_of_it(text, expected):
+    assert orders(text) == ([expected] if expected else [])
+
+
+def test_prose_after_a_dashed_number_does_not_make_it_a_code():
+    text = "Amazon order 113-4829301-7765290, the charger arrived broken"
+    assert orders(text) == ["11348293017765290"]
+    assert orders("ABCD-EFGH-1234-5678 用不了") == []
+    assert orders("券码 ABCD-EFGH-1234-5678") == []
+
+
+@pytest.mark.parametrize(
+    "text, parcel",
+    [
+        ("国际件 EA123456785CN 卡在海关", "EA123456785CN"),
+        ("UPS tracking 1Z999AA10123456784 no update", "1Z999AA10123456784"),
+        ("UPS 1Z999AA10123456784", "1Z999AA10123456784"),
+        ("菜鸟单号 LP00192837465019 一直不动", "LP00192837465019"),
+        ("tracking no: 1234567890123", "1234567890123"),
+        ("DHL 1234567890 没更新", "1234567890"),
+    ],
+)
+def test_cross_border_parcels_are_tracking_numbers(text, parcel):
+    assert ("TRACKING_NO", parcel) in found(text, "TRACKING_NO")
+    assert orders(text) == []
+
+
+def test_a_parcel_beside_the_order_leaves_the_order():
+    text = "运单号 EA123456785CN 订单号 2411281093847561"
+    assert primary_order(extract(text))["value"] == "2411281093847561"
+
+
+def test_order_sn_is_an_order_label_not_a_serial_number():
+    assert orders("Shopee order SN 241128QWERTY12 parcel empty") == ["241128QWERTY12"]
+    assert orders("SN 241128QWERTY12") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("单号: 2024 1128 0093 1", "2024112800931"),
+        ("订单号 381 029 384 756 1", "3810293847561"),
+        ("订单号 2024 1128 0093 1件没到", "202411280093"),
+    ],
+)
+def test_the_last_digit_of_a_number_typed_in_even_groups(text, expected):
+    assert orders(text) == [expected]
