@@ -86,6 +86,14 @@ _GROUP = re.compile(r"[0-9a-z]+", re.IGNORECASE)
 _DASHED_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[- ]?\d{7,8}")  # 010-12345678, (021)87654321
 _HOTLINE = re.compile(r"[48]00[- ]?\d{3}[- ]?\d{4}")  # 400-123-4567: a shop's hotline
 _DATE_DIGITS = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+# A time stamp: the date and the time to the second ("20241128143520"), or to the hour with
+# the minutes after a colon ("2024112814:35").
+_TIMESTAMP = re.compile(_DATE_DIGITS.pattern + r"([01]\d|2[0-3])[0-5]\d[0-5]\d")
+_DATE_HOUR = re.compile(_DATE_DIGITS.pattern + r"([01]\d|2[0-3])")
+_MINUTES_AFTER = re.compile(r":[0-5]\d(?!\d)")
+# A mainland resident ID: region, birth date, sequence, check digit (ISO 7064 MOD 11-2).
+_RESIDENT_ID = re.compile(r"\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]")
+_RESIDENT_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _NOT_ID_CHAR = re.compile(r"[^0-9a-z]", re.IGNORECASE)
 _MAX_ID_CHARS = 40  # longer digit/letter runs are never one id, whatever the pattern
 _WHOLE_GROUP = 10  # a group this long is a number by itself, never a piece of another
@@ -661,11 +669,33 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "phone", "bare"
     if phone == "hotline":
         return "other", "bare"
-    if _DATE_DIGITS.fullmatch(compact):
+    if _DATE_DIGITS.fullmatch(compact) or _is_timestamp(compact, after):
         return "", ""  # 20241123 without an order word is the date it looks like
+    if _is_resident_id(compact):
+        return "other", "bare"
     if _TRACKING_SHAPE.fullmatch(compact):
         return "tracking", "bare"
     return ("order", "bare") if is_order and _id_shaped(compact) else ("", "")
+
+
+def _is_timestamp(compact: str, after: str) -> bool:
+    """A date and time written as digits ("20241128143520"; "2024112814" before ":35").
+
+    It says when something happened; an order number without an order word is no time stamp.
+    """
+    return bool(
+        _TIMESTAMP.fullmatch(compact)
+        or (_DATE_HOUR.fullmatch(compact) and _MINUTES_AFTER.match(after))
+    )
+
+
+def _is_resident_id(compact: str) -> bool:
+    """A resident ID card number, by its shape and check digit: the customer's, no order."""
+    if not _RESIDENT_ID.fullmatch(compact):
+        return False
+    digits = compact[:-1]
+    total = sum(int(d) * w for d, w in zip(digits, _RESIDENT_ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == compact[-1]
 
 
 def _id_shaped(compact: str) -> bool:
@@ -918,7 +948,11 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
         return False  # "No.8823401567", "order_2411...": a label, then the number
     if not any(char.isdigit() for char in compact):
         return False
-    long_block = any(len(block) >= _WHOLE_GROUP for block in blocks[1:])
+    if any(_MOBILE.fullmatch(block) for block in blocks):
+        return False  # "301234567890/13812345678": an order and a phone, not one id
+    long_block = len(blocks[-1]) >= _WHOLE_GROUP and all(
+        len(block) < _WHOLE_GROUP for block in blocks[:-1]
+    )
     context = _left_context(text, match.start())
     if context == "order":
         letter_block = any(block.isalpha() for block in blocks[1:])

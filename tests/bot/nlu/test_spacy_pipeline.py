@@ -395,3 +395,34 @@ def test_order_sn_is_an_order_label_not_a_serial_number():
 )
 def test_the_last_digit_of_a_number_typed_in_even_groups(text, expected):
     assert orders(text) == [expected]
+
+
+def test_an_order_and_a_phone_printed_with_a_slash_stay_two_numbers():
+    text = "订单号301234567890/13812345678"
+    assert orders(text) == ["301234567890"]
+    assert found(text, "PHONE") == [("PHONE", "13812345678")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "20241128143520 下的单",  # date and time to the second
+        "2024112814:35 下的单",  # date and hour, minutes after a colon
+        "11010519491231002X 这是我身份证",  # resident ID, check digit X
+        "310115198512034562 退款退到哪",  # resident ID, check digit 2
+    ],
+)
+def test_time_stamps_and_resident_ids_are_not_orders(text):
+    assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号 20241128143520", "20241128143520"),  # an order word decides
+        ("440306199001011235", "440306199001011235"),  # ID-shaped, but the check digit is wrong
+        ("202411281435 这单", "202411281435"),
+    ],
+)
+def test_what_only_looks_like_a_time_stamp_or_an_id_card(text, expected):
+    assert orders(text) == [expected]
