@@ -86,11 +86,16 @@ _GROUP = re.compile(r"[0-9a-z]+", re.IGNORECASE)
 _DASHED_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[- ]?\d{7,8}")  # 010-12345678, (021)87654321
 _HOTLINE = re.compile(r"[48]00[- ]?\d{3}[- ]?\d{4}")  # 400-123-4567: a shop's hotline
 _DATE_DIGITS = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
-# A time stamp: the date and the time to the second ("20241128143520"), or to the hour with
-# the minutes after a colon ("2024112814:35").
-_TIMESTAMP = re.compile(_DATE_DIGITS.pattern + r"([01]\d|2[0-3])[0-5]\d[0-5]\d")
+# A time stamp written to the hour, the minutes after a colon: "2024112814:35". (Fourteen
+# digits that read as a date and time, "20241128000931", are as often a shop's date and
+# counter: an order.)
 _DATE_HOUR = re.compile(_DATE_DIGITS.pattern + r"([01]\d|2[0-3])")
 _MINUTES_AFTER = re.compile(r":[0-5]\d(?!\d)")
+# Hidden digits: three or more asterisks, or asterisks or an ellipsis between digits (not
+# "**3810…**", bold in chat); "x" runs inside a number.
+_MASK_AFTER = re.compile(r"[*＊]{3}|(?:[*＊]{2,}|…+|\.{3,})\d")
+_MASK_BEFORE = re.compile(r"[*＊]{3}$|\d(?:[*＊]{2,}|…+|\.{3,})$")
+_MASK_INSIDE = re.compile(r"\dx{3,}\d", re.IGNORECASE)
 # A mainland resident ID: region, birth date, sequence, check digit (ISO 7064 MOD 11-2).
 _RESIDENT_ID = re.compile(r"\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]")
 _RESIDENT_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -187,6 +192,14 @@ _ORDER_WORDS = [
     "order-id",
     "order sn",  # Shopee's and Lazada's own label, not a serial number
     "ordersn",
+    "order code",
+    "order ref",
+    "order reference",
+    "order num",
+    "单据号",
+    "单据编号",
+    "注文番号",  # cross-border shops' Japanese and Korean pages
+    "주문번호",
     "order_no",
     "order_sn",
     "order_num",
@@ -340,6 +353,20 @@ _OTHER_WORDS = [
     "商品链接",
     "取件码",
     "提货码",
+    "取货码",
+    "核销码",
+    "提取码",
+    "授权码",
+    "卡券号",
+    "券号",
+    "礼品卡",
+    "串号",
+    "串码",
+    "imei",
+    "meid",
+    "运费险",
+    "运费险单号",
+    "保单号",
     "券码",
     "兑换码",
     "优惠码",
@@ -361,6 +388,7 @@ _OTHER_WORDS = [
 # Letter words that introduce a number ("QQ 3847...", "tel 138...") are not id prefixes.
 _NOT_PREFIXES = frozenset(
     {"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms", "sn", "sku", "imei", "ems"}
+    | {"code", "ref", "num", "nr", "meid"}
 )
 # Parcel numbers by their shape: a carrier's letters and digits ("SF1400223344").
 _TRACKING_SHAPE = re.compile(
@@ -647,9 +675,11 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     is_order = bool(order_pattern.fullmatch(compact)) and any(c.isdigit() for c in compact)
     context = _left_context(text, token.idx)
     if context == "order":
-        return ("order", "ctx") if is_order else ("", "")
+        return ("order", "ctx") if is_order and not _masked(token) else ("", "")
     if _in_url(token):
         return "other", "bare"  # a product or shop id in a link, not an order
+    if _masked(token):
+        return "other", "bare"
     if context == "phone":
         return ("phone", "ctx") if phone in ("intl", "mobile", "landline") else ("other", "ctx")
     if context in ("tracking", "other"):
@@ -679,13 +709,20 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
 
 
 def _is_timestamp(compact: str, after: str) -> bool:
-    """A date and time written as digits ("20241128143520"; "2024112814" before ":35").
+    """A date and hour with the minutes after a colon ("2024112814:35"): a time, no order."""
+    return bool(_DATE_HOUR.fullmatch(compact) and _MINUTES_AFTER.match(after))
 
-    It says when something happened; an order number without an order word is no time stamp.
+
+def _masked(token: Token) -> bool:
+    """Part of a number with digits hidden ("3810****9384", "381029...9384", "138xxxx5678").
+
+    Apps and customers mask numbers they show; what is left is no number to look up.
     """
+    text = token.doc.text
+    before = text[max(0, token.idx - 5) : token.idx]
+    after = text[token.idx + len(token) : token.idx + len(token) + 5]
     return bool(
-        _TIMESTAMP.fullmatch(compact)
-        or (_DATE_HOUR.fullmatch(compact) and _MINUTES_AFTER.match(after))
+        _MASK_AFTER.match(after) or _MASK_BEFORE.search(before) or _MASK_INSIDE.search(token.text)
     )
 
 

@@ -406,23 +406,69 @@ def test_an_order_and_a_phone_printed_with_a_slash_stay_two_numbers():
 @pytest.mark.parametrize(
     "text",
     [
-        "20241128143520 下的单",  # date and time to the second
         "2024112814:35 下的单",  # date and hour, minutes after a colon
         "11010519491231002X 这是我身份证",  # resident ID, check digit X
         "310115198512034562 退款退到哪",  # resident ID, check digit 2
     ],
 )
-def test_time_stamps_and_resident_ids_are_not_orders(text):
+def test_a_time_stamp_and_resident_ids_are_not_orders(text):
     assert orders(text) == []
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("订单号 20241128143520", "20241128143520"),  # an order word decides
+        ("订单号 20241128143520", "20241128143520"),
+        ("20241128000931 到现在没发货", "20241128000931"),  # a date and a counter: an order
         ("440306199001011235", "440306199001011235"),  # ID-shaped, but the check digit is wrong
         ("202411281435 这单", "202411281435"),
     ],
 )
 def test_what_only_looks_like_a_time_stamp_or_an_id_card(text, expected):
     assert orders(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 3810293847****9384",
+        "订单号 3810293847****",
+        "订单号：381029384756...9384",
+        "订单号 3810xxxx9384",
+        "138xxxx5678 联系我",
+    ],
+)
+def test_a_masked_number_is_no_order(text):
+    assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号**3810293847561029384**",  # bold, not a mask
+        "订单号3810293847561029384...怎么还没发货",  # a pause, not hidden digits
+    ],
+)
+def test_asterisks_and_dots_that_hide_nothing(text):
+    assert orders(text) == ["3810293847561029384"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("order code: SO2024112800931", "SO2024112800931"),
+        ("单据编号：DJ20241128000931", "DJ20241128000931"),
+        ("주문번호 20241128000931", "20241128000931"),
+        ("注文番号 249-1234567-1234567", "24912345671234567"),
+    ],
+)
+def test_more_order_labels(text, expected):
+    assert orders(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["核销码 381029384756", "卡券号 3810293847561029397", "运费险单号 2024112800931"],
+)
+def test_redemption_codes_and_insurance_numbers_are_not_orders(text):
+    assert orders(text) == []
