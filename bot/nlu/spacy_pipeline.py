@@ -417,6 +417,8 @@ _CORRECTION_LEFT = re.compile(
 )
 # Quantities and sizes: a number right before one of these is never a piece of an id.
 _COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
+# Order words a parcel number is called by too: its shape decides ("单号 SF1402938475611").
+_PARCEL_OR_ORDER = frozenset({"单号", "单号码", "no", "no."})
 _CONTEXT_KINDS: Dict[str, str] = {
     **{word: "order" for word in _ORDER_WORDS},
     **{word: "phone" for word in _PHONE_WORDS},
@@ -631,6 +633,11 @@ def _register_extensions() -> None:
 
 def _left_context(text: str, start: int) -> str:
     """Kind of the longest context word right before `start` (fillers skipped), or ""."""
+    return _CONTEXT_KINDS.get(_left_word(text, start), "")
+
+
+def _left_word(text: str, start: int) -> str:
+    """The longest context word right before `start` (fillers skipped), or ""."""
     window = text[max(0, start - _CONTEXT_WINDOW) : start]
     filler = _LEFT_FILLER.search(window)
     if filler:
@@ -646,7 +653,7 @@ def _left_context(text: str, start: int) -> str:
             and window[-length - 1].isascii()
             and window[-length - 1].isalnum()
         ):
-            best, best_length = kind, length
+            best, best_length = window[-length:], length
     return best if best_length else ""
 
 
@@ -673,7 +680,10 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     text = token.doc.text
     phone = _phone_shape(compact, token.text)
     is_order = bool(order_pattern.fullmatch(compact)) and any(c.isdigit() for c in compact)
-    context = _left_context(text, token.idx)
+    word = _left_word(text, token.idx)
+    context = _CONTEXT_KINDS.get(word, "")
+    if context == "order" and word in _PARCEL_OR_ORDER and _TRACKING_SHAPE.fullmatch(compact):
+        return "tracking", "ctx"  # "单号 SF1402938475611": a carrier's parcel number
     if context == "order":
         return ("order", "ctx") if is_order and not _masked(token) else ("", "")
     if _in_url(token):

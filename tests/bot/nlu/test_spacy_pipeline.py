@@ -472,3 +472,16 @@ def test_more_order_labels(text, expected):
 )
 def test_redemption_codes_and_insurance_numbers_are_not_orders(text):
     assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("单号 SF1402938475611 三天没动", None),  # 单号 alone: the shape says parcel
+        ("我的单号SF1402938475611", None),
+        ("单号 3810293847561029384", "3810293847561029384"),
+        ("订单 SF1402938475611", "SF1402938475611"),  # called an order: the customer's word
+    ],
+)
+def test_a_parcel_shape_after_the_bare_word_dan_hao(text, expected):
+    assert orders(text) == ([expected] if expected else [])
