@@ -159,6 +159,7 @@ _ORDER_WORDS = [
     "订单号",
     "订单号码",
     "订单编号",
+    "订单编码",
     "订单id",
     "订单no",
     "订单no.",
@@ -310,8 +311,10 @@ _OTHER_WORDS = [
             "用户",
             "账户",
             "帐户",
+            "店铺",
+            "直播间",
         )
-        for tail in ("单号", "编号", "号", "号码", "id", "单")
+        for tail in ("单号", "编号", "号", "号码", "id", "单", "编码")
         if f"{what}{tail}" not in _MERCHANT_ORDER_WORDS
     ),
     "邮编",
@@ -351,6 +354,8 @@ _OTHER_WORDS = [
     "sn码",
     "sku",
     "商品链接",
+    # the customer's or a shop's account on a platform, not an order
+    *("抖音号", "快手号", "小红书号", "旺旺号", "旺旺", "淘宝号", "淘宝账号", "主播号"),
     "取件码",
     "提货码",
     "取货码",

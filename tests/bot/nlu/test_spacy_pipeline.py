@@ -485,3 +485,21 @@ def test_redemption_codes_and_insurance_numbers_are_not_orders(text):
 )
 def test_a_parcel_shape_after_the_bare_word_dan_hao(text, expected):
     assert orders(text) == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "抖音号 dy123456789 关注一下",
+        "小红书号 123456789",
+        "店铺ID 12345678 这家店",
+        "商品编码 6901234567890 扫不出来",
+    ],
+)
+def test_platform_accounts_shops_and_product_codes_are_not_orders(text):
+    assert orders(text) == []
+
+
+def test_an_account_beside_the_order_leaves_the_order():
+    assert orders("抖音号 dy123456789 订单编号 6938201746592018375") == ["6938201746592018375"]
+    assert orders("订单编码 6938201746592018375") == ["6938201746592018375"]
