@@ -21,19 +21,25 @@ in three components:
    number an app broke over two lines (2024112500 / 318876) is joined back, and so are a
    dashed number's last single digit ("692-384-…-465-1") and a prefix voice input spells
    letter by letter ("S O 2024…"). A key written in dashed blocks with a block of letters
-   after the first ("ABCD-EFGH-1234-5678") is one token and no id.
+   after the first ("ABCD-EFGH-1234-5678") is one token and no id. An id a shop system
+   prints in one piece, its blocks joined by one and the same separator, is one token when
+   an order word introduces it even where the group rules would cut it ("PO-211-0928…",
+   "WxMall_2411280931_77", "BJ-SH-2411-2809", "2024-11-28-0931").
    It then decides, per number, what the words around it make of it, on the normalised text
    itself rather than on jieba's words (jieba cuts "快递单号" as 快递/单/号 and "顺丰单号" as
    顺丰单/号): the longest context word right before the number (only spaces, punctuation,
    emoji and fillers such as 是/为/如下 in between) wins: 订单/单号/订单编号 make an order,
    手机/电话/联系 a phone, 快递单号/运单号/顺丰单号 a tracking number, 邮编/验证码/商品编号/
    售后单号/金额/下单时间... some other number, 尾号/前几位/末尾 part of one (no order).
-   A number in a link is no order unless an order key names it ("?order_id=..."). Without
+   A number in a link is no order unless an order key names it ("?order_id=..."), nor is a
+   masked one ("3810****9384", "381029...9384"). Without
    a context word, words right after it decide ("13812345678是订单号",
    "773012345678是快递单号"), else its shape: a mobile (or dashed
-   landline) is a PHONE, a date written as eight digits (20241123) is nothing, a carrier's
-   parcel number (SF1400223344) a TRACKING_NO, any other number of six digits or more with at
-   most four letters an ORDER_ID (not "iPhone15" or "RTX4090").
+   landline) is a PHONE, a date written as eight digits (20241123) or with its hour before
+   ":mm" is nothing, a resident ID with a valid check digit some other number, a carrier's
+   parcel number (SF1400223344, EA123456785CN, 1Z…, LP…) a TRACKING_NO (also after the bare
+   word 单号), any other number of six digits or more with at most four letters an ORDER_ID
+   (not "iPhone15" or "RTX4090").
 2. `entity_ruler` labels ORDER_ID, PHONE, MONEY and DATE with token patterns: numbers by the
    kind the merger gave them; a number followed by 元/块 is MONEY and never an order;
    TRACKING_NO and OTHER_NUMBER mark numbers that are NOT orders (callers ignore them).
