@@ -118,7 +118,8 @@ _ALNUM_RUN = re.compile(r"[0-9a-z]+", re.IGNORECASE)
 
 # Spans merged before the id groups: numeric dates and amounts with thousands separators.
 _NUMERIC_DATE = re.compile(
-    r"(?<![0-9a-z])(?:19|20)\d{2}([-/.])(0?[1-9]|1[0-2])\1(0?[1-9]|[12]\d|3[01])(?![0-9a-z])",
+    r"(?<![0-9a-z])(?:19|20)\d{2}([-/.])(0?[1-9]|1[0-2])\1(0?[1-9]|[12]\d|3[01])"
+    r"(?=t\d|(?![0-9a-z]))",  # ISO 8601 goes on with its time: 2024-11-28T14:35:20
     re.IGNORECASE,
 )
 _GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)")
@@ -428,6 +429,7 @@ _CORRECTION_LEFT = re.compile(
 )
 # Quantities and sizes: a number right before one of these is never a piece of an id.
 _COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
+_PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
 # Order words a parcel number is called by too: its shape decides ("单号 SF1402938475611").
 _PARCEL_OR_ORDER = frozenset({"单号", "单号码", "no", "no."})
 _CONTEXT_KINDS: Dict[str, str] = {
@@ -609,6 +611,8 @@ def _is_amount(token: Token) -> bool:
         return True
     if len(token) <= 3 and after < len(doc) and doc[after].text[:1] in _COUNTERS:
         return True  # 2件, 42码: a quantity or a size (short: "2024...只到了一件" is an id)
+    if len(token) <= 6 and after < len(doc) and doc[after].text[:1] in _PIECE_COUNTERS:
+        return True  # 100000 个: a large quantity (个/件/台… are never "only" or a day)
     before = token.i - 1
     while before >= 0 and doc[before].is_space:
         before -= 1
@@ -1182,7 +1186,8 @@ class _BoundaryTokenizer:
     """Wraps the jieba tokenizer and splits tokens that straddle a date boundary.
 
     Every run of ASCII letters and digits is its own token too: jieba keeps "no.202411235567"
-    and "2024.1123" whole, and the merger works on digit/letter groups.
+    and "2024.1123" whole, and the merger works on digit/letter groups; a numeric date ends
+    a token even when an ISO time follows it ("2024-11-28T14:35").
     """
 
     def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
@@ -1193,7 +1198,7 @@ class _BoundaryTokenizer:
         cuts = sorted(
             {
                 edge
-                for regex in (_BOUNDARIES, _ALNUM_RUN)
+                for regex in (_BOUNDARIES, _ALNUM_RUN, _NUMERIC_DATE)
                 for match in regex.finditer(text)
                 for edge in match.span()
             }

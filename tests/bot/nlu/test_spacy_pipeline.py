@@ -503,3 +503,11 @@ def test_platform_accounts_shops_and_product_codes_are_not_orders(text):
 def test_an_account_beside_the_order_leaves_the_order():
     assert orders("抖音号 dy123456789 订单编号 6938201746592018375") == ["6938201746592018375"]
     assert orders("订单编码 6938201746592018375") == ["6938201746592018375"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["付款 2024-11-28T14:35:20+08:00", "买了 100000 个 结果只到了一半", "补发了 2000 件"],
+)
+def test_iso_times_and_large_quantities_are_not_orders(text):
+    assert orders(text) == []
