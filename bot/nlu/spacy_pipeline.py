@@ -1090,6 +1090,15 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
                 and first.text.isalpha()
                 and group.between.strip() in (":", "-", "_")
             )
+            # a prefix voice input spells letter by letter, then the number: "J D 2948173650"
+            prefix = groups[start:end]
+            spelt = "".join(g.text for g in prefix)
+            joined = joined or (
+                2 <= len(prefix) <= 4
+                and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
+                and spelt.lower() not in _NOT_PREFIXES  # "Q Q 1029384756", "V X 138…"
+                and not _MOBILE.fullmatch(group.text)
+            )
             if (
                 length > _MAX_ID_CHARS
                 or not _continues_id(groups, start, end)

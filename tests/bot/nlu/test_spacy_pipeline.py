@@ -511,3 +511,15 @@ def test_an_account_beside_the_order_leaves_the_order():
 )
 def test_iso_times_and_large_quantities_are_not_orders(text):
     assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号 j d 294817365023", "JD294817365023"),
+        ("订单号 J D 294817365023", "JD294817365023"),
+        ("V X 13812345678", None),  # a label spelt out, then a phone
+    ],
+)
+def test_a_spelt_prefix_before_a_whole_number(text, expected):
+    assert orders(text) == ([expected] if expected else [])
