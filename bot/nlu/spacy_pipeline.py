@@ -21,19 +21,25 @@ in three components:
    number an app broke over two lines (2024112500 / 318876) is joined back, and so are a
    dashed number's last single digit ("692-384-…-465-1") and a prefix voice input spells
    letter by letter ("S O 2024…"). A key written in dashed blocks with a block of letters
-   after the first ("ABCD-EFGH-1234-5678") is one token and no id.
+   after the first ("ABCD-EFGH-1234-5678") is one token and no id. An id a shop system
+   prints in one piece, its blocks joined by one and the same separator, is one token when
+   an order word introduces it even where the group rules would cut it ("PO-211-0928…",
+   "WxMall_2411280931_77", "BJ-SH-2411-2809", "2024-11-28-0931").
    It then decides, per number, what the words around it make of it, on the normalised text
    itself rather than on jieba's words (jieba cuts "快递单号" as 快递/单/号 and "顺丰单号" as
    顺丰单/号): the longest context word right before the number (only spaces, punctuation,
    emoji and fillers such as 是/为/如下 in between) wins: 订单/单号/订单编号 make an order,
    手机/电话/联系 a phone, 快递单号/运单号/顺丰单号 a tracking number, 邮编/验证码/商品编号/
    售后单号/金额/下单时间... some other number, 尾号/前几位/末尾 part of one (no order).
-   A number in a link is no order unless an order key names it ("?order_id=..."). Without
+   A number in a link is no order unless an order key names it ("?order_id=..."), nor is a
+   masked one ("3810****9384", "381029...9384"). Without
    a context word, words right after it decide ("13812345678是订单号",
    "773012345678是快递单号"), else its shape: a mobile (or dashed
-   landline) is a PHONE, a date written as eight digits (20241123) is nothing, a carrier's
-   parcel number (SF1400223344) a TRACKING_NO, any other number of six digits or more with at
-   most four letters an ORDER_ID (not "iPhone15" or "RTX4090").
+   landline) is a PHONE, a date written as eight digits (20241123) or with its hour before
+   ":mm" is nothing, a resident ID with a valid check digit some other number, a carrier's
+   parcel number (SF1400223344, EA123456785CN, 1Z…, LP…) a TRACKING_NO (also after the bare
+   word 单号), any other number of six digits or more with at most four letters an ORDER_ID
+   (not "iPhone15" or "RTX4090").
 2. `entity_ruler` labels ORDER_ID, PHONE, MONEY and DATE with token patterns: numbers by the
    kind the merger gave them; a number followed by 元/块 is MONEY and never an order;
    TRACKING_NO and OTHER_NUMBER mark numbers that are NOT orders (callers ignore them).
@@ -86,6 +92,19 @@ _GROUP = re.compile(r"[0-9a-z]+", re.IGNORECASE)
 _DASHED_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[- ]?\d{7,8}")  # 010-12345678, (021)87654321
 _HOTLINE = re.compile(r"[48]00[- ]?\d{3}[- ]?\d{4}")  # 400-123-4567: a shop's hotline
 _DATE_DIGITS = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+# A time stamp written to the hour, the minutes after a colon: "2024112814:35". (Fourteen
+# digits that read as a date and time, "20241128000931", are as often a shop's date and
+# counter: an order.)
+_DATE_HOUR = re.compile(_DATE_DIGITS.pattern + r"([01]\d|2[0-3])")
+_MINUTES_AFTER = re.compile(r":[0-5]\d(?!\d)")
+# Hidden digits: three or more asterisks, or asterisks or an ellipsis between digits (not
+# "**3810…**", bold in chat); "x" runs inside a number.
+_MASK_AFTER = re.compile(r"[*＊]{3}|(?:[*＊]{2,}|…+|\.{3,})\d")
+_MASK_BEFORE = re.compile(r"[*＊]{3}$|\d(?:[*＊]{2,}|…+|\.{3,})$")
+_MASK_INSIDE = re.compile(r"\dx{3,}\d", re.IGNORECASE)
+# A mainland resident ID: region, birth date, sequence, check digit (ISO 7064 MOD 11-2).
+_RESIDENT_ID = re.compile(r"\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]")
+_RESIDENT_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _NOT_ID_CHAR = re.compile(r"[^0-9a-z]", re.IGNORECASE)
 _MAX_ID_CHARS = 40  # longer digit/letter runs are never one id, whatever the pattern
 _WHOLE_GROUP = 10  # a group this long is a number by itself, never a piece of another
@@ -99,7 +118,8 @@ _ALNUM_RUN = re.compile(r"[0-9a-z]+", re.IGNORECASE)
 
 # Spans merged before the id groups: numeric dates and amounts with thousands separators.
 _NUMERIC_DATE = re.compile(
-    r"(?<![0-9a-z])(?:19|20)\d{2}([-/.])(0?[1-9]|1[0-2])\1(0?[1-9]|[12]\d|3[01])(?![0-9a-z])",
+    r"(?<![0-9a-z])(?:19|20)\d{2}([-/.])(0?[1-9]|1[0-2])\1(0?[1-9]|[12]\d|3[01])"
+    r"(?=t\d|(?![0-9a-z]))",  # ISO 8601 goes on with its time: 2024-11-28T14:35:20
     re.IGNORECASE,
 )
 _GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)")
@@ -146,6 +166,7 @@ _ORDER_WORDS = [
     "订单号",
     "订单号码",
     "订单编号",
+    "订单编码",
     "订单id",
     "订单no",
     "订单no.",
@@ -177,6 +198,16 @@ _ORDER_WORDS = [
     "order number",
     "order_id",
     "order-id",
+    "order sn",  # Shopee's and Lazada's own label, not a serial number
+    "ordersn",
+    "order code",
+    "order ref",
+    "order reference",
+    "order num",
+    "单据号",
+    "单据编号",
+    "注文番号",  # cross-border shops' Japanese and Korean pages
+    "주문번호",
     "order_no",
     "order_sn",
     "order_num",
@@ -227,6 +258,15 @@ _TRACKING_WORDS = [
         "京东快递",
         "德邦",
         "百世",
+        "菜鸟",
+        "跨越",
+        "优速",
+        "安能",
+        "宅急送",
+        "丰网",
+        "众邮",
+        "燕文",
+        "云途",
         "退货",
         "退货快递",
         "寄回",
@@ -238,6 +278,11 @@ _TRACKING_WORDS = [
     f"{carrier}的{tail}"
     for carrier in ("快递", "物流", "包裹", "退货", "寄回", "寄出", "退回", "回寄", "寄过来")
     for tail in ("单号", "单号码", "号码", "运单号")
+]
+# Cross-border parcels, labelled in English or by the carrier's name.
+_ENGLISH_TRACKING_WORDS = [
+    *(f"{word}{tail}" for word in ("tracking", "waybill", "awb") for tail in ("", " no", " no.")),
+    *("tracking number", "tracking id", "tracking code", "ups", "dhl", "fedex", "usps", "tnt"),
 ]
 # Part of a number is no order to look up: "订单尾号 5567", "前几位是2024112", "末尾是 318876".
 _PARTIAL_WORDS = [
@@ -273,8 +318,10 @@ _OTHER_WORDS = [
             "用户",
             "账户",
             "帐户",
+            "店铺",
+            "直播间",
         )
-        for tail in ("单号", "编号", "号", "号码", "id", "单")
+        for tail in ("单号", "编号", "号", "号码", "id", "单", "编码")
         if f"{what}{tail}" not in _MERCHANT_ORDER_WORDS
     ),
     "邮编",
@@ -314,8 +361,24 @@ _OTHER_WORDS = [
     "sn码",
     "sku",
     "商品链接",
+    # the customer's or a shop's account on a platform, not an order
+    *("抖音号", "快手号", "小红书号", "旺旺号", "旺旺", "淘宝号", "淘宝账号", "主播号"),
     "取件码",
     "提货码",
+    "取货码",
+    "核销码",
+    "提取码",
+    "授权码",
+    "卡券号",
+    "券号",
+    "礼品卡",
+    "串号",
+    "串码",
+    "imei",
+    "meid",
+    "运费险",
+    "运费险单号",
+    "保单号",
     "券码",
     "兑换码",
     "优惠码",
@@ -337,9 +400,15 @@ _OTHER_WORDS = [
 # Letter words that introduce a number ("QQ 3847...", "tel 138...") are not id prefixes.
 _NOT_PREFIXES = frozenset(
     {"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms", "sn", "sku", "imei", "ems"}
+    | {"code", "ref", "num", "nr", "meid"}
 )
 # Parcel numbers by their shape: a carrier's letters and digits ("SF1400223344").
-_TRACKING_SHAPE = re.compile(r"(?:SF|YT|JT|ZTO|STO|YD|YUNDA|EMS|DPK|JDV|JDX|JDA|KYE)\d{8,}")
+_TRACKING_SHAPE = re.compile(
+    r"(?:SF|YT|JT|ZTO|STO|YD|YUNDA|EMS|DPK|JDV|JDX|JDA|KYE)\d{8,}"
+    r"|LP\d{14}"  # Cainiao's cross-border parcels
+    r"|[A-Z]{2}\d{9}[A-Z]{2}"  # the UPU's postal items (EMS, registered mail): EA123456785CN
+    r"|1Z[0-9A-Z]{16}"  # UPS
+)
 # Ids inside a link: only an order key ("order_id=...") makes an order of them.
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s\u3000-\u9fff\uff00-\uffef]+"
@@ -360,10 +429,13 @@ _CORRECTION_LEFT = re.compile(
 )
 # Quantities and sizes: a number right before one of these is never a piece of an id.
 _COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
+_PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
+# Order words a parcel number is called by too: its shape decides ("单号 SF1402938475611").
+_PARCEL_OR_ORDER = frozenset({"单号", "单号码", "no", "no."})
 _CONTEXT_KINDS: Dict[str, str] = {
     **{word: "order" for word in _ORDER_WORDS},
     **{word: "phone" for word in _PHONE_WORDS},
-    **{word: "tracking" for word in _TRACKING_WORDS},
+    **{word: "tracking" for word in _TRACKING_WORDS + _ENGLISH_TRACKING_WORDS},
     **{word: "other" for word in _OTHER_WORDS},
 }
 # What may stand between a context word and its number: spaces, punctuation except the end
@@ -377,7 +449,7 @@ _RIGHT_ORDER = re.compile(
     r"[\s:,]*(?:是|为|就是)?(?:我们?的|我)?(?:订单|单号|这单|这一单|这个订单|那个订单|的订单|的单子)"
     r"(?![号码编id\s:,是为#]*[0-9a-z])"
 )
-_CARRIERS = "快递|物流|运单|面单|顺丰|中通|圆通|韵达|申通|邮政|极兔|德邦|京东快递"
+_CARRIERS = "快递|物流|运单|面单|顺丰|中通|圆通|韵达|申通|邮政|极兔|德邦|京东快递|菜鸟"
 _RIGHT_TRACKING = re.compile(
     rf"[\s:,]*(?:(?:是|为|就是)(?:我们?的|我)?(?:{_CARRIERS})"
     rf"|(?:{_CARRIERS})(?:单号|单|号码|号|编号)(?![号码编id\s:,是为#]*[0-9a-z]))"
@@ -539,6 +611,8 @@ def _is_amount(token: Token) -> bool:
         return True
     if len(token) <= 3 and after < len(doc) and doc[after].text[:1] in _COUNTERS:
         return True  # 2件, 42码: a quantity or a size (short: "2024...只到了一件" is an id)
+    if len(token) <= 6 and after < len(doc) and doc[after].text[:1] in _PIECE_COUNTERS:
+        return True  # 100000 个: a large quantity (个/件/台… are never "only" or a day)
     before = token.i - 1
     while before >= 0 and doc[before].is_space:
         before -= 1
@@ -574,6 +648,11 @@ def _register_extensions() -> None:
 
 def _left_context(text: str, start: int) -> str:
     """Kind of the longest context word right before `start` (fillers skipped), or ""."""
+    return _CONTEXT_KINDS.get(_left_word(text, start), "")
+
+
+def _left_word(text: str, start: int) -> str:
+    """The longest context word right before `start` (fillers skipped), or ""."""
     window = text[max(0, start - _CONTEXT_WINDOW) : start]
     filler = _LEFT_FILLER.search(window)
     if filler:
@@ -589,7 +668,7 @@ def _left_context(text: str, start: int) -> str:
             and window[-length - 1].isascii()
             and window[-length - 1].isalnum()
         ):
-            best, best_length = kind, length
+            best, best_length = window[-length:], length
     return best if best_length else ""
 
 
@@ -616,11 +695,16 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     text = token.doc.text
     phone = _phone_shape(compact, token.text)
     is_order = bool(order_pattern.fullmatch(compact)) and any(c.isdigit() for c in compact)
-    context = _left_context(text, token.idx)
+    word = _left_word(text, token.idx)
+    context = _CONTEXT_KINDS.get(word, "")
+    if context == "order" and word in _PARCEL_OR_ORDER and _TRACKING_SHAPE.fullmatch(compact):
+        return "tracking", "ctx"  # "单号 SF1402938475611": a carrier's parcel number
     if context == "order":
-        return ("order", "ctx") if is_order else ("", "")
+        return ("order", "ctx") if is_order and not _masked(token) else ("", "")
     if _in_url(token):
         return "other", "bare"  # a product or shop id in a link, not an order
+    if _masked(token):
+        return "other", "bare"
     if context == "phone":
         return ("phone", "ctx") if phone in ("intl", "mobile", "landline") else ("other", "ctx")
     if context in ("tracking", "other"):
@@ -640,11 +724,40 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "phone", "bare"
     if phone == "hotline":
         return "other", "bare"
-    if _DATE_DIGITS.fullmatch(compact):
+    if _DATE_DIGITS.fullmatch(compact) or _is_timestamp(compact, after):
         return "", ""  # 20241123 without an order word is the date it looks like
+    if _is_resident_id(compact):
+        return "other", "bare"
     if _TRACKING_SHAPE.fullmatch(compact):
         return "tracking", "bare"
     return ("order", "bare") if is_order and _id_shaped(compact) else ("", "")
+
+
+def _is_timestamp(compact: str, after: str) -> bool:
+    """A date and hour with the minutes after a colon ("2024112814:35"): a time, no order."""
+    return bool(_DATE_HOUR.fullmatch(compact) and _MINUTES_AFTER.match(after))
+
+
+def _masked(token: Token) -> bool:
+    """Part of a number with digits hidden ("3810****9384", "381029...9384", "138xxxx5678").
+
+    Apps and customers mask numbers they show; what is left is no number to look up.
+    """
+    text = token.doc.text
+    before = text[max(0, token.idx - 5) : token.idx]
+    after = text[token.idx + len(token) : token.idx + len(token) + 5]
+    return bool(
+        _MASK_AFTER.match(after) or _MASK_BEFORE.search(before) or _MASK_INSIDE.search(token.text)
+    )
+
+
+def _is_resident_id(compact: str) -> bool:
+    """A resident ID card number, by its shape and check digit: the customer's, no order."""
+    if not _RESIDENT_ID.fullmatch(compact):
+        return False
+    digits = compact[:-1]
+    total = sum(int(d) * w for d, w in zip(digits, _RESIDENT_ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == compact[-1]
 
 
 def _id_shaped(compact: str) -> bool:
@@ -805,12 +918,18 @@ def _joined_by_punctuation(group: _Group) -> bool:
     return any(char in _ID_PUNCTUATION for char in group.between)
 
 
+def _joined_tightly(group: _Group) -> bool:
+    """One separator and no space, as in a code's blocks ("EFGH-1234"), not prose's ", "."""
+    return len(group.between) == 1 and group.between in _ID_PUNCTUATION
+
+
 def _continues_id(groups: Sequence[_Group], start: int, end: int) -> bool:
     """Whether `groups[end]` may continue the id that starts at `groups[start]`.
 
     A group with digits in it, and three kinds of one-character groups: digits voice input
     spells one by one ("2 0 2 4 …"), the last digit of a number dashed throughout
-    ("692-384-750-192-837-465-1"), and the letters of a prefix spelt one by one ("S O 2024…").
+    ("692-384-750-192-837-465-1") or typed in even groups ("2024 1128 0093 1"), and the
+    letters of a prefix spelt one by one ("S O 2024…").
     """
     group, previous = groups[end], groups[end - 1]
     if _group_ok(group.text, first=False):
@@ -822,9 +941,21 @@ def _continues_id(groups: Sequence[_Group], start: int, end: int) -> bool:
         dashed_tail = (
             _joined_by_punctuation(group) and group.between.strip() == previous.between.strip()
         )
-        return spelt or dashed_tail
+        even_tail = group.between == previous.between and _even_groups(groups[start:end])
+        return spelt or dashed_tail or even_tail
     prefix = groups[start:end]
     return len(prefix) < 4 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
+
+
+def _even_groups(groups: Sequence[_Group]) -> bool:
+    """Three or more digit groups of one length (three or more): a number typed in blocks."""
+    lengths = {len(group.text) for group in groups}
+    return (
+        len(groups) >= 3
+        and len(lengths) == 1
+        and min(lengths) >= 3
+        and all(group.text.isdigit() for group in groups)
+    )
 
 
 def _code_blocks(groups: Sequence[_Group]) -> List[Tuple[List[_Group], bool]]:
@@ -837,7 +968,7 @@ def _code_blocks(groups: Sequence[_Group]) -> List[Tuple[List[_Group], bool]]:
     """
     blocks: List[List[_Group]] = []
     for group in groups:
-        if blocks and _joined_by_punctuation(group):
+        if blocks and _joined_tightly(group):
             blocks[-1].append(group)
         else:
             blocks.append([group])
@@ -849,6 +980,53 @@ def _code_blocks(groups: Sequence[_Group]) -> List[Tuple[List[_Group], bool]]:
         else:
             parts.append((list(block), is_code))
     return parts
+
+
+# An id a shop system prints in one piece, its blocks joined by one and the same separator
+# and nothing else: "DD_20241128_0088", "BJ-SH-2411-2809", "PO-211-09283746501928374".
+_PRINTED_ID = re.compile(
+    r"(?<![0-9a-z_./-])[0-9a-z]+([-_./])[0-9a-z]+(?:\1[0-9a-z]+)*(?![0-9a-z]|[-_./][0-9a-z])",
+    re.IGNORECASE,
+)
+
+
+def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str]) -> bool:
+    """Whether a printed id is one number although its blocks would not join one by one.
+
+    The group-by-group rules keep a long block to itself and stop at a block of letters or
+    a letter prefix longer than four (codes and words look like that), which cuts a shop's
+    own id: "PO-211-0928374650192837" or "WxMall_2411280931_77", and a date at its head
+    ("2024-11-28-0931") is taken for a date. Printed in one piece it is one id when an order
+    word introduces it; without one, only a short letter prefix and digit blocks
+    (`_id_shaped` then decides, as for any number).
+    """
+    blocks = re.split(r"[-_./]", match.group())
+    compact = "".join(blocks).upper()
+    if not order_pattern.fullmatch(compact) or _looks_like_date(blocks):
+        return False
+    dated = len(blocks) > 3 and _looks_like_date(blocks[:3])  # "2024-11-28-0931"
+    head = blocks[0].lower()
+    if (head in _NOT_PREFIXES or head in _CONTEXT_KINDS) and not blocks[1].isalpha():
+        return False  # "No.8823401567", "order_2411...": a label, then the number
+    if not any(char.isdigit() for char in compact):
+        return False
+    if any(_MOBILE.fullmatch(block) for block in blocks):
+        return False  # "301234567890/13812345678": an order and a phone, not one id
+    long_block = len(blocks[-1]) >= _WHOLE_GROUP and all(
+        len(block) < _WHOLE_GROUP for block in blocks[:-1]
+    )
+    context = _left_context(text, match.start())
+    if context == "order":
+        letter_block = any(block.isalpha() for block in blocks[1:])
+        long_prefix = blocks[0].isalpha() and len(blocks[0]) > 4
+        return long_block or letter_block or long_prefix or dated
+    return (
+        not context
+        and long_block
+        and blocks[0].isalpha()
+        and _group_ok(blocks[0], first=True)
+        and all(any(char.isdigit() for char in block) for block in blocks[1:])
+    )
 
 
 def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
@@ -912,6 +1090,15 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
                 and first.text.isalpha()
                 and group.between.strip() in (":", "-", "_")
             )
+            # a prefix voice input spells letter by letter, then the number: "J D 2948173650"
+            prefix = groups[start:end]
+            spelt = "".join(g.text for g in prefix)
+            joined = joined or (
+                2 <= len(prefix) <= 4
+                and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
+                and spelt.lower() not in _NOT_PREFIXES  # "Q Q 1029384756", "V X 138…"
+                and not _MOBILE.fullmatch(group.text)
+            )
             if (
                 length > _MAX_ID_CHARS
                 or not _continues_id(groups, start, end)
@@ -940,6 +1127,15 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
         with doc.retokenize() as retokenizer:
             for span in filter_spans(spans):
                 retokenizer.merge(span)
+        printed = [
+            span
+            for match in _PRINTED_ID.finditer(doc.text)
+            if _printed_id(doc.text, match, order_pattern)
+            and (span := doc.char_span(match.start(), match.end())) is not None
+        ]
+        with doc.retokenize() as retokenizer:
+            for span in printed:
+                retokenizer.merge(span, attrs={"_": {"complaint_merged": True}})
         id_spans, code_spans = [], []
         parts = [part for run in _id_runs(doc) for part in _code_blocks(run)]
         for groups, is_code in parts:
@@ -999,7 +1195,8 @@ class _BoundaryTokenizer:
     """Wraps the jieba tokenizer and splits tokens that straddle a date boundary.
 
     Every run of ASCII letters and digits is its own token too: jieba keeps "no.202411235567"
-    and "2024.1123" whole, and the merger works on digit/letter groups.
+    and "2024.1123" whole, and the merger works on digit/letter groups; a numeric date ends
+    a token even when an ISO time follows it ("2024-11-28T14:35").
     """
 
     def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
@@ -1010,7 +1207,7 @@ class _BoundaryTokenizer:
         cuts = sorted(
             {
                 edge
-                for regex in (_BOUNDARIES, _ALNUM_RUN)
+                for regex in (_BOUNDARIES, _ALNUM_RUN, _NUMERIC_DATE)
                 for match in regex.finditer(text)
                 for edge in match.span()
             }

@@ -6,7 +6,9 @@ distinct `order_id` values, most confident first, must be the expected id or not
 order_numbers_dev2.yml was written by a second author before reading the extractor, with the
 shapes customers paste (copied app text, tracking numbers beside the order, voice input);
 order_numbers_dev3.yml by a third, also before reading it, with every platform's shapes (links,
-share texts, separators of every kind, spelled and spoken digits, corrections, card keys).
+share texts, separators of every kind, spelled and spoken digits, corrections, card keys);
+order_numbers_dev4.yml by a fourth, also before reading it, with overseas and self-built shop
+systems' ids (letter blocks, long prefixes, underscores, dots, slashes) and parcel numbers.
 """
 
 from pathlib import Path
@@ -18,7 +20,12 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlu.entity_extractor import ComplaintEntityExtractor
 
 DATA = Path(__file__).resolve().parents[3] / "bench" / "data"
-DEV_FILES = ("order_numbers_dev.yml", "order_numbers_dev2.yml", "order_numbers_dev3.yml")
+DEV_FILES = (
+    "order_numbers_dev.yml",
+    "order_numbers_dev2.yml",
+    "order_numbers_dev3.yml",
+    "order_numbers_dev4.yml",
+)
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]
 

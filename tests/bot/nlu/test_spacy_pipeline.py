@@ -321,3 +321,205 @@ def test_primary_order(text, primary):
 
 def test_a_retracted_number_alone_is_still_the_order():
     assert [e["value"] for e in one_order(extract("202411235567写错了吗"))] == ["202411235567"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Temu 订单 PO-211-09283746501928374 少了两件", "PO21109283746501928374"),
+        ("Temu PO-211-09283746501928374 没到", "PO21109283746501928374"),
+        ("订单号 WxMall_2411280931_77 收到的是坏的", "WXMALL241128093177"),
+        ("订单号 BJ-SH-2411-2809", "BJSH24112809"),
+        ("订单编号 so-2024-abc-1128 颜色发错", "SO2024ABC1128"),
+        ("订单号 2024-11-28-0931", "202411280931"),
+        ("Order ID：wx_mall_2411280931", "WXMALL2411280931"),
+        ("订单号：YZ.2024.1128.0931", "YZ202411280931"),
+    ],
+)
+def test_ids_a_shop_system_prints_in_one_piece(text, expected):
+    assert orders(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单No.8823401567 没收到赠品", "8823401567"),
+        ("order no.2024112800931", "2024112800931"),
+        ("订单号 2024-11-28 下单", None),
+    ],
+)
+def test_a_label_or_a_date_printed_with_the_number_is_not_part_of_it(text, expected):
+    assert orders(text) == ([expected] if expected else [])
+
+
+def test_prose_after_a_dashed_number_does_not_make_it_a_code():
+    text = "Amazon order 113-4829301-7765290, the charger arrived broken"
+    assert orders(text) == ["11348293017765290"]
+    assert orders("ABCD-EFGH-1234-5678 用不了") == []
+    assert orders("券码 ABCD-EFGH-1234-5678") == []
+
+
+@pytest.mark.parametrize(
+    "text, parcel",
+    [
+        ("国际件 EA123456785CN 卡在海关", "EA123456785CN"),
+        ("UPS tracking 1Z999AA10123456784 no update", "1Z999AA10123456784"),
+        ("UPS 1Z999AA10123456784", "1Z999AA10123456784"),
+        ("菜鸟单号 LP00192837465019 一直不动", "LP00192837465019"),
+        ("tracking no: 1234567890123", "1234567890123"),
+        ("DHL 1234567890 没更新", "1234567890"),
+    ],
+)
+def test_cross_border_parcels_are_tracking_numbers(text, parcel):
+    assert ("TRACKING_NO", parcel) in found(text, "TRACKING_NO")
+    assert orders(text) == []
+
+
+def test_a_parcel_beside_the_order_leaves_the_order():
+    text = "运单号 EA123456785CN 订单号 2411281093847561"
+    assert primary_order(extract(text))["value"] == "2411281093847561"
+
+
+def test_order_sn_is_an_order_label_not_a_serial_number():
+    assert orders("Shopee order SN 241128QWERTY12 parcel empty") == ["241128QWERTY12"]
+    assert orders("SN 241128QWERTY12") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("单号: 2024 1128 0093 1", "2024112800931"),
+        ("订单号 381 029 384 756 1", "3810293847561"),
+        ("订单号 2024 1128 0093 1件没到", "202411280093"),
+    ],
+)
+def test_the_last_digit_of_a_number_typed_in_even_groups(text, expected):
+    assert orders(text) == [expected]
+
+
+def test_an_order_and_a_phone_printed_with_a_slash_stay_two_numbers():
+    text = "订单号301234567890/13812345678"
+    assert orders(text) == ["301234567890"]
+    assert found(text, "PHONE") == [("PHONE", "13812345678")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024112814:35 下的单",  # date and hour, minutes after a colon
+        "11010519491231002X 这是我身份证",  # resident ID, check digit X
+        "310115198512034562 退款退到哪",  # resident ID, check digit 2
+    ],
+)
+def test_a_time_stamp_and_resident_ids_are_not_orders(text):
+    assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号 20241128143520", "20241128143520"),
+        ("20241128000931 到现在没发货", "20241128000931"),  # a date and a counter: an order
+        ("440306199001011235", "440306199001011235"),  # ID-shaped, but the check digit is wrong
+        ("202411281435 这单", "202411281435"),
+    ],
+)
+def test_what_only_looks_like_a_time_stamp_or_an_id_card(text, expected):
+    assert orders(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 3810293847****9384",
+        "订单号 3810293847****",
+        "订单号：381029384756...9384",
+        "订单号 3810xxxx9384",
+        "138xxxx5678 联系我",
+    ],
+)
+def test_a_masked_number_is_no_order(text):
+    assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号**3810293847561029384**",  # bold, not a mask
+        "订单号3810293847561029384...怎么还没发货",  # a pause, not hidden digits
+    ],
+)
+def test_asterisks_and_dots_that_hide_nothing(text):
+    assert orders(text) == ["3810293847561029384"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("order code: SO2024112800931", "SO2024112800931"),
+        ("单据编号：DJ20241128000931", "DJ20241128000931"),
+        ("주문번호 20241128000931", "20241128000931"),
+        ("注文番号 249-1234567-1234567", "24912345671234567"),
+    ],
+)
+def test_more_order_labels(text, expected):
+    assert orders(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["核销码 381029384756", "卡券号 3810293847561029397", "运费险单号 2024112800931"],
+)
+def test_redemption_codes_and_insurance_numbers_are_not_orders(text):
+    assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("单号 SF1402938475611 三天没动", None),  # 单号 alone: the shape says parcel
+        ("我的单号SF1402938475611", None),
+        ("单号 3810293847561029384", "3810293847561029384"),
+        ("订单 SF1402938475611", "SF1402938475611"),  # called an order: the customer's word
+    ],
+)
+def test_a_parcel_shape_after_the_bare_word_dan_hao(text, expected):
+    assert orders(text) == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "抖音号 dy123456789 关注一下",
+        "小红书号 123456789",
+        "店铺ID 12345678 这家店",
+        "商品编码 6901234567890 扫不出来",
+    ],
+)
+def test_platform_accounts_shops_and_product_codes_are_not_orders(text):
+    assert orders(text) == []
+
+
+def test_an_account_beside_the_order_leaves_the_order():
+    assert orders("抖音号 dy123456789 订单编号 6938201746592018375") == ["6938201746592018375"]
+    assert orders("订单编码 6938201746592018375") == ["6938201746592018375"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["付款 2024-11-28T14:35:20+08:00", "买了 100000 个 结果只到了一半", "补发了 2000 件"],
+)
+def test_iso_times_and_large_quantities_are_not_orders(text):
+    assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号 j d 294817365023", "JD294817365023"),
+        ("订单号 J D 294817365023", "JD294817365023"),
+        ("V X 13812345678", None),  # a label spelt out, then a phone
+    ],
+)
+def test_a_spelt_prefix_before_a_whole_number(text, expected):
+    assert orders(text) == ([expected] if expected else [])
