@@ -198,7 +198,11 @@ def says_what_happened(text: str) -> bool:
 # "退货退款" before "退款", "退差价" before "退款/退".
 _REMEDY_WORDS = (
     ("return_refund", r"退货退款|退货|退掉|退回去|寄回去|退了吧"),
-    ("compensation", r"退差价|补差价|差价|赔偿|补偿|赔钱|赔我|赔点"),
+    (
+        "compensation",
+        r"退差价|补差价|差价|赔偿|补偿|赔钱|赔我|赔点|"
+        r"(积分|余额|点数|红包|优惠券|券)(给我|帮我)?补|补(一|1)?(张|个)?(积分|余额|点数|红包|优惠券|券)",
+    ),
     ("refund", r"仅退款|只退款|退款|退钱|把钱退|钱退"),
     ("exchange", r"换货|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)|换新|调换|更换"),
     (
@@ -237,15 +241,30 @@ def remedies_named(text: str) -> list:
     return found
 
 
+# Money back asked for as such ("仅退款", "只退款"), not as the second half of a return.
+_REFUND_ONLY = re.compile(r"仅退款|只退款")
+
+
 def remedy_mentioned(text: str) -> Optional[str]:
     """The remedy an answer to "how would you like this handled?" names last.
 
     "补发 照片我拍了", "维修太麻烦了 改成退货退款吧", "不要退款 给我补发两个": the answer
     may carry other words the classifier weighs more; the remedy named last (and not refused)
-    is the wish.
+    is the wish. Goods sent back and money back ("东西寄回去 把钱退给我") are one remedy,
+    退货退款, whichever half is said last.
     """
-    found = remedies_named(text)
-    return found[-1][0] if found else None
+    return _last_remedy(remedies_named(text))
+
+
+def _last_remedy(found: list) -> Optional[str]:
+    """The remedy named last, with a return named before money back read as 退货退款."""
+    if not found:
+        return None
+    code, start, end, plain = found[-1]
+    returned = any(item[0] == "return_refund" for item in found)
+    if code == "refund" and returned and not _REFUND_ONLY.match(plain[start:end]):
+        return "return_refund"
+    return str(code)
 
 
 def remedy_wished(text: str) -> Optional[str]:
@@ -254,14 +273,14 @@ def remedy_wished(text: str) -> Optional[str]:
     Only a name preceded (within its clause) by a wish word counts: "退款一直没到账" and
     "申请退货五天了没人理" name a remedy as a fact, not as what the customer asks for now.
     """
-    wished = None
+    wished = []
     for code, start, end, plain in remedies_named(text):
         if _FACT_AFTER.match(plain[end:]):
             continue
         clause = re.split(r"[ ,.!?;:，。！？；：]", plain[:start])[-1]
         if _WISH.search(clause[-8:] if len(clause) > 8 else clause):
-            wished = code
-    return wished
+            wished.append((code, start, end, plain))
+    return _last_remedy(wished)
 
 
 # A question about the process ("退货的话运费谁出", "换货要多久"), not an answer to one.

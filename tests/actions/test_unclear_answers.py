@@ -163,6 +163,9 @@ async def test_not_understood_at_a_closed_question_goes_back_to_the_form(dispatc
         ("你们看着办", "out_of_scope", "other"),
         ("随便", "nlu_fallback", "other"),
         ("重新寄一个", "inform", "reship"),
+        ("鞋我寄回去 钱退给我就行", "inform", "return_refund"),
+        ("退货太麻烦了 只退款吧", "inform", "refund"),
+        ("余额帮我补回来", "inform", "compensation"),
     ],
 )
 async def test_a_remedy_named_in_words_answers_the_remedy_question(
@@ -231,6 +234,7 @@ async def test_a_remedy_wished_in_a_long_opening_is_taken(dispatcher, domain):
         ("申请退货五天了一直没人处理", None),
         ("我要求退货被拒了", None),
         ("料理机送去修一个月了", None),
+        ("我要退货 把钱退给我", "return_refund"),
     ],
 )
 def test_remedy_wished_only_for_a_wish(text, expected):
