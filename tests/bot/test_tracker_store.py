@@ -159,3 +159,78 @@ async def test_reads_and_counts_follow_conversation_sessions_as_rasa_does(tmp_pa
     assert len((await ours.retrieve_full_tracker("customer-1")).events) == 7
     assert len(_rows(ours)) == 7
     assert await ours.retrieve("somebody-else") is None
+
+
+def _count_queries(store: TunedSQLTrackerStore) -> list:
+    """The count statements the store's engine runs from now on."""
+    seen: list = []
+
+    @sa.event.listens_for(store.engine, "before_cursor_execute")
+    def _record(_conn, _cursor, statement, *_args) -> None:
+        if "count(" in statement.lower():
+            seen.append(statement)
+
+    return seen
+
+
+async def _play(store: SQLTrackerStore, copy_at: int) -> None:
+    """Turns as Rasa plays them (read, update, save), with the awkward cases in between:
+    a new session, an event stamped before the session start, a saved copy of a tracker and
+    two tracker objects of one conversation saved one after the other."""
+    import copy
+
+    start = [ActionExecuted("action_session_start", timestamp=1.0), SessionStarted(timestamp=1.0)]
+    turns = [
+        start + [UserUttered("在吗", timestamp=2.0)],
+        [SlotSet("order_id", "1", timestamp=3.0), BotUttered("好的", timestamp=3.5)],
+        [ActionExecuted("action_session_start", timestamp=10.0), SessionStarted(timestamp=10.0)],
+        [UserUttered("又是我", timestamp=11.0), SlotSet("order_id", "2", timestamp=5.0)],
+        [UserUttered("还在吗", timestamp=12.0)],
+        [BotUttered("在的", timestamp=13.0)],
+    ]
+    tracker = await store.get_or_create_tracker("customer-1", append_action_listen=False)
+    for index, turn in enumerate(turns):
+        for event in turn:
+            tracker.update(event)
+        if index == copy_at:
+            duplicate = copy.deepcopy(tracker)
+            duplicate.update(ActionExecuted("action_listen", timestamp=12.5))
+            await store.save(duplicate)
+        await store.save(tracker)
+        await store.save(tracker)  # nothing new
+        other = await store.retrieve("customer-1")
+        assert other is not None
+        if index % 2:  # another object of the conversation saved in between
+            other.update(BotUttered("另一个", timestamp=20.0 + index))
+            await store.save(other)
+        else:
+            tracker = other
+
+
+@pytest.mark.parametrize("copy_at", [1, 4])
+async def test_stored_events_counted_without_a_query_give_rasa_rows(tmp_path, copy_at):
+    ours = store_from_endpoints(tmp_path)
+    stock = SQLTrackerStore(DOMAIN, db=str(tmp_path / "stock.db"))
+    for store in (ours, stock):
+        await _play(store, copy_at)
+    assert _rows(ours) == _rows(stock)
+
+
+async def test_a_tracker_read_from_the_store_is_saved_without_counting(tmp_path):
+    store = store_from_endpoints(tmp_path)
+    counts = _count_queries(store)
+    tracker = await store.get_or_create_tracker("customer-1", append_action_listen=False)
+    for event in _turns()[0]:
+        tracker.update(event)
+    await store.save(tracker)
+    assert counts == [] or len(counts) == 1  # a new conversation is counted once at most
+    counts.clear()
+    for _ in range(3):
+        tracker = await store.retrieve("customer-1")
+        assert tracker is not None
+        tracker.update(UserUttered("确认"))
+        await store.save(tracker)
+        await store.save(tracker)
+    assert counts == []
+    stock = SQLTrackerStore(DOMAIN, db=str(tmp_path / "tracker.db"))
+    assert len((await stock.retrieve("customer-1")).events) == 6
