@@ -7,6 +7,7 @@ process that does not use our plug-ins runs stock Rasa. `install_all()` is that 
 
 from bot import log_privacy
 from bot.rasa_runtime import (
+    action_call_domain,
     action_validation,
     active_loop_state,
     debug_log_copies,
@@ -21,6 +22,7 @@ from bot.rasa_runtime import (
 
 def install_all() -> None:
     """Install every runtime fix (idempotent)."""
+    action_call_domain.install()
     action_validation.install()
     active_loop_state.install()
     debug_log_copies.install()

@@ -28,6 +28,10 @@ TokenPattern = List[Dict[str, Any]]
 Check = Callable[[str, str], bool]
 
 _ASCII_WORD = re.compile(r"[a-z0-9]")
+# texts whose hits each lexicon remembers: a customer's message is matched more than once
+# (the opening's severity when the intake starts and again over every message when the
+# ticket is drafted; the emotion of each message at the intake and in the draft)
+REMEMBERED_TEXTS = 256
 
 
 @functools.cache
@@ -73,6 +77,7 @@ class Lexicon:
         self._check = check
         self._compiled: Optional[Tuple[Any, Any]] = None
         self._lock = threading.Lock()
+        self._remembered = functools.lru_cache(maxsize=REMEMBERED_TEXTS)(self._find_matches)
 
     def _matchers(self) -> Tuple[Any, Any]:
         with self._lock:
@@ -93,10 +98,17 @@ class Lexicon:
             return self._compiled
 
     def matches(self, text: str) -> List[LexiconMatch]:
-        """Hits in one text, in order of appearance, exclusions already removed."""
-        normalized = normalize(text or "")
+        """Hits in one text, in order of appearance, exclusions already removed.
+
+        The hits depend on the text alone (the entries never change once built), so the
+        last texts' hits are remembered (`REMEMBERED_TEXTS`); a new list every call.
+        """
+        return list(self._remembered(text or ""))
+
+    def _find_matches(self, text: str) -> Tuple[LexiconMatch, ...]:
+        normalized = normalize(text)
         if not normalized.strip():
-            return []
+            return ()
         phrase_matcher, matcher = self._matchers()
         doc = char_pipeline().make_doc(normalized)
         spans = list(phrase_matcher(doc, as_spans=True))
@@ -129,7 +141,7 @@ class Lexicon:
                 continue
             reach_by_label[match.label] = max(reach_by_label.get(match.label, -1), match.end)
             kept.append(match)
-        return kept
+        return tuple(kept)
 
     def find(self, texts: Sequence[str]) -> Dict[str, List[str]]:
         """Label -> distinct matched phrases over all texts, in order of appearance."""

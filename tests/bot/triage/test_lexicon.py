@@ -57,3 +57,13 @@ def test_words_skips_comments():
         甲 乙
         丙
     """) == ["甲", "乙", "丙"]
+
+
+def test_remembered_hits_are_the_same_and_a_new_list_each_time():
+    remembering = lexicon()
+    texts = ["我要曝光，去工商局告你們", "流了好多血", "", "曝光不足", "我要曝光，去工商局告你們"]
+    first = [remembering.matches(text) for text in texts]
+    again = [remembering.matches(text) for text in texts]
+    assert again == first == [lexicon().matches(text) for text in texts]
+    again[0].clear()
+    assert remembering.matches(texts[0]) == first[0] != []
