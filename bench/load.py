@@ -52,6 +52,17 @@ OUR_SCRIPTS: List[List[str]] = [
 ]
 STOCK_SCRIPT: List[str] = ["hello", "I am sad", "yes"]
 
+
+def our_script(i: int) -> List[str]:
+    """Conversation i: one of the scripts, its opening made unique.
+
+    Real customers do not repeat each other's words, so no per-text cache (the lexicons keep
+    the hits of recent texts) may answer a later conversation from an earlier one.
+    """
+    opening, *rest = OUR_SCRIPTS[i % len(OUR_SCRIPTS)]
+    return [f"{opening}（在你们家买了{i + 1}次了）", *rest]
+
+
 MAIN_LEVEL = 10
 
 
@@ -271,7 +282,7 @@ def run(
             ours = asyncio.run(
                 _drive(
                     url,
-                    lambda i: OUR_SCRIPTS[i % len(OUR_SCRIPTS)],
+                    our_script,
                     levels,
                     conversations,
                     pids,
@@ -368,8 +379,9 @@ def markdown(result: Dict[str, object]) -> str:
     lines.append("")
     lines.append(
         "Our script per conversation: "
-        + " → ".join(f"“{t}”" for t in OUR_SCRIPTS[0])
-        + f" (and {len(OUR_SCRIPTS) - 1} variants); stock: "
+        + " → ".join(f"“{t}”" for t in our_script(0))
+        + f" (and {len(OUR_SCRIPTS) - 1} variants; every opening made unique by its"
+        " conversation's number); stock: "
         + " → ".join(f"“{t}”" for t in STOCK_SCRIPT)
         + ". Our Rasa server uses the SQLite tracker store and calls the action server and "
         "ticket API; the stock bot keeps trackers in memory and has no custom actions."
