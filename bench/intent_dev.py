@@ -14,6 +14,11 @@ It never reads the held-out evaluation files of bench/data.
     PYTHONPATH=. .venv/bin/python -m bench.intent_dev
     PYTHONPATH=. .venv/bin/python -m bench.intent_dev --without intent_boundaries.yml
     PYTHONPATH=. .venv/bin/python -m bench.intent_dev --file-at hard_pairs.yml=891da00
+    PYTHONPATH=. .venv/bin/python -m bench.intent_dev --dev bench/data/intent_dev2.yml
+
+bench/data/intent_dev2.yml is a second split, written unlike the first (voice transcripts,
+one-word form answers, abbreviations, emoji, Cantonese and northern Chinese, two acts in one
+message); a change should hold on both.
 
 Paired cross-validation of data variants (`--paired-cv GIT_REF`): bench/model_selection.py
 re-splits the folds whenever examples are added or removed, which moves macro-F1 by about half

@@ -3,7 +3,9 @@
 Training data is mostly Simplified; customers also write Traditional and full-width forms.
 Segmenting the normalised text (see `bot.nlu.normalize`) gives "訂單" and "订单", "１２３"
 and "123" the same tokens and hence the same features, while token `start`/`end` still
-point into the message as typed, because normalisation keeps the length.
+point into the message as typed, because normalisation keeps the length. Long numbers read
+out in words by voice input ("一三九 一二三四 五六七八") are digits first, so that they get the
+features of a typed number rather than of the words "一" and "三".
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
 from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.normalize import fold_digits, normalize
+from bot.nlu.normalize import fold_digits, normalize, normalize_digits
 from bot.settings import PROJECT_ROOT
 
 logger = logging.getLogger(__name__)
@@ -76,7 +78,7 @@ class NormalizingJiebaTokenizer(JiebaTokenizer):
         import jieba
 
         text = message.get(attribute) or ""
-        normalized = fold_digits(normalize(text, lowercase=False))
+        normalized = fold_digits(normalize_digits(normalize(text, lowercase=False)))
         tokens = [
             Token(word, start, end)
             for word, start, end in jieba.tokenize(normalized)

@@ -53,6 +53,14 @@ def test_numbers_look_alike_to_the_featurizers(tokenizer):
     ]
 
 
+def test_numbers_read_out_in_words_look_like_typed_numbers(tokenizer):
+    spoken = tokens(tokenizer, "电话 一三九 一二三四 五六七八")
+    typed = tokens(tokenizer, "电话 139 1234 5678")
+    assert [t.text for t in spoken] == [t.text for t in typed]
+    # short runs of numerals are words and quantities, not numbers
+    assert "0" not in "".join(t.text for t in tokens(tokenizer, "等了三五天 一一对应"))
+
+
 @pytest.mark.parametrize("text", ["😡😡😡", "\x00\xff", "好" * 10_000])
 def test_odd_input_gives_consistent_tokens(tokenizer, text):
     got = tokens(tokenizer, text)
