@@ -23,20 +23,15 @@ ticket and `POST /api/triage`.
 from __future__ import annotations
 
 import hashlib
-import logging
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Optional
 
-import numpy as np
 import rasa.shared.utils.io
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import TEXT
-from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.learned_head import LearnedHeadComponent
 from bot.settings import PROJECT_ROOT
 from bot.triage.emotion_model import (
     DEFAULT_C,
@@ -46,9 +41,6 @@ from bot.triage.emotion_model import (
     read_emotion_file,
 )
 
-logger = logging.getLogger(__name__)
-
-OUTPUT_PROPERTY = "complaint_triage"
 EMOTION_KEY = "emotion"
 _ARRAYS = ("classes", "terms", "idf", "ngram_range", "coef", "intercept")
 
@@ -72,9 +64,11 @@ def emotion_output(verdict: Optional[LearnedEmotion]) -> Dict[str, Any]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
-class ComplaintEmotionClassifier(GraphComponent):
+class ComplaintEmotionClassifier(LearnedHeadComponent):
     """Adds the learned emotion and its probabilities to `complaint_triage`."""
 
+    ARRAYS = _ARRAYS
+    OUTPUT_KEY = EMOTION_KEY
     MODEL_FILE = "complaint_emotion.npz"
 
     @staticmethod
@@ -87,11 +81,6 @@ class ComplaintEmotionClassifier(GraphComponent):
             "max_ngram": DEFAULT_NGRAMS[1],
         }
 
-    @staticmethod
-    def required_packages() -> List[str]:
-        """Python packages the component needs."""
-        return ["sklearn"]
-
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         """The training file's hash: Rasa retrains the component when the file changes."""
@@ -100,30 +89,6 @@ class ComplaintEmotionClassifier(GraphComponent):
             return hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             return None
-
-    def __init__(
-        self,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        head: Optional[EmotionHead] = None,
-    ) -> None:
-        """Create the component, trained when `head` is given."""
-        self._config = {**self.get_default_config(), **config}
-        self._model_storage = model_storage
-        self._resource = resource
-        self._head = head or EmotionHead()
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> ComplaintEmotionClassifier:
-        """Create an untrained component (see `GraphComponent.create`)."""
-        return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the head on the emotion file (the NLU training data is not used)."""
@@ -144,43 +109,18 @@ class ComplaintEmotionClassifier(GraphComponent):
         self.persist()
         return self._resource
 
-    def persist(self) -> None:
-        """Store the head as numpy arrays."""
-        state = self._head.state()
-        with self._model_storage.write_to(self._resource) as model_dir:
-            np.savez(
-                model_dir / self.MODEL_FILE,
-                **{key: np.asarray(state[key]) for key in _ARRAYS},
-            )
+    @classmethod
+    def untrained_head(cls) -> EmotionHead:
+        """A head that predicts nothing."""
+        return EmotionHead()
 
     @classmethod
-    def load(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> ComplaintEmotionClassifier:
-        """Load the trained head; untrained (no emotion output) if there is none."""
-        try:
-            with model_storage.read_from(resource) as model_dir:
-                with np.load(model_dir / cls.MODEL_FILE, allow_pickle=False) as stored:
-                    state = {key: stored[key] for key in _ARRAYS}
-        except (ValueError, FileNotFoundError, OSError):
-            logger.debug(f"No trained {cls.__name__} in resource '{resource.name}'.")
-            return cls(config, model_storage, resource)
-        state["classes"] = [str(c) for c in state["classes"].tolist()]
-        state["ngram_range"] = [int(n) for n in state["ngram_range"].tolist()]
-        return cls(config, model_storage, resource, EmotionHead(state))
+    def restore_head(cls, state: Dict[str, Any]) -> EmotionHead:
+        """The head from its stored arrays."""
+        state["classes"] = [str(value) for value in state["classes"].tolist()]
+        return EmotionHead(state)
 
-    def process(self, messages: List[Message]) -> List[Message]:
-        """Add `complaint_triage.emotion` to each message (when the head is trained)."""
-        if not self._head.fitted:
-            return messages
-        verdicts = self._head.predict([message.get(TEXT) or "" for message in messages])
-        for message, verdict in zip(messages, verdicts, strict=True):
-            triage = dict(message.get(OUTPUT_PROPERTY) or {})
-            triage[EMOTION_KEY] = emotion_output(verdict)
-            message.set(OUTPUT_PROPERTY, triage, add_to_output=True)
-        return messages
+    @classmethod
+    def output(cls, verdict: Any) -> Dict[str, Any]:
+        """The `complaint_triage.emotion` block for one message."""
+        return emotion_output(verdict)

@@ -23,20 +23,16 @@ does with it (the rules stay, the head adds the reasons it is sure of) is
 from __future__ import annotations
 
 import hashlib
-import logging
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-import numpy as np
 import rasa.shared.utils.io
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
-from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.learned_head import LearnedHeadComponent
 from bot.settings import PROJECT_ROOT
 from bot.triage.severity_model import (
     DEFAULT_C,
@@ -46,9 +42,6 @@ from bot.triage.severity_model import (
     read_severity_file,
 )
 
-logger = logging.getLogger(__name__)
-
-OUTPUT_PROPERTY = "complaint_triage"
 SEVERITY_KEY = "severity"
 _ARRAYS = ("reasons", "terms", "idf", "ngram_range", "coef", "intercept")
 
@@ -73,9 +66,11 @@ def severity_output(probabilities: Optional[Dict[str, float]]) -> Dict[str, Any]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
-class ComplaintSeverityClassifier(GraphComponent):
+class ComplaintSeverityClassifier(LearnedHeadComponent):
     """Adds the learned severity reasons and their probabilities to `complaint_triage`."""
 
+    ARRAYS = _ARRAYS
+    OUTPUT_KEY = SEVERITY_KEY
     MODEL_FILE = "complaint_severity.npz"
 
     @staticmethod
@@ -87,11 +82,6 @@ class ComplaintSeverityClassifier(GraphComponent):
             "min_ngram": DEFAULT_NGRAMS[0],
             "max_ngram": DEFAULT_NGRAMS[1],
         }
-
-    @staticmethod
-    def required_packages() -> List[str]:
-        """Python packages the component needs."""
-        return ["sklearn"]
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
@@ -107,30 +97,6 @@ class ComplaintSeverityClassifier(GraphComponent):
         except OSError:
             return None
         return digest.hexdigest()
-
-    def __init__(
-        self,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        head: Optional[SeverityHead] = None,
-    ) -> None:
-        """Create the component, trained when `head` is given."""
-        self._config = {**self.get_default_config(), **config}
-        self._model_storage = model_storage
-        self._resource = resource
-        self._head = head or SeverityHead()
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> ComplaintSeverityClassifier:
-        """Create an untrained component (see `GraphComponent.create`)."""
-        return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the head on the severity files and the NLU examples without a rule reason."""
@@ -155,43 +121,18 @@ class ComplaintSeverityClassifier(GraphComponent):
         self.persist()
         return self._resource
 
-    def persist(self) -> None:
-        """Store the head as numpy arrays."""
-        state = self._head.state()
-        with self._model_storage.write_to(self._resource) as model_dir:
-            np.savez(
-                model_dir / self.MODEL_FILE,
-                **{key: np.asarray(state[key]) for key in _ARRAYS},
-            )
+    @classmethod
+    def untrained_head(cls) -> SeverityHead:
+        """A head that predicts nothing."""
+        return SeverityHead()
 
     @classmethod
-    def load(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> ComplaintSeverityClassifier:
-        """Load the trained head; untrained (no severity output) if there is none."""
-        try:
-            with model_storage.read_from(resource) as model_dir:
-                with np.load(model_dir / cls.MODEL_FILE, allow_pickle=False) as stored:
-                    state = {key: stored[key] for key in _ARRAYS}
-        except (ValueError, FileNotFoundError, OSError):
-            logger.debug(f"No trained {cls.__name__} in resource '{resource.name}'.")
-            return cls(config, model_storage, resource)
-        state["reasons"] = [str(r) for r in state["reasons"].tolist()]
-        state["ngram_range"] = [int(n) for n in state["ngram_range"].tolist()]
-        return cls(config, model_storage, resource, SeverityHead(state))
+    def restore_head(cls, state: Dict[str, Any]) -> SeverityHead:
+        """The head from its stored arrays."""
+        state["reasons"] = [str(value) for value in state["reasons"].tolist()]
+        return SeverityHead(state)
 
-    def process(self, messages: List[Message]) -> List[Message]:
-        """Add `complaint_triage.severity` to each message (when the head is trained)."""
-        if not self._head.fitted:
-            return messages
-        verdicts = self._head.predict([message.get(TEXT) or "" for message in messages])
-        for message, probabilities in zip(messages, verdicts, strict=True):
-            triage = dict(message.get(OUTPUT_PROPERTY) or {})
-            triage[SEVERITY_KEY] = severity_output(probabilities)
-            message.set(OUTPUT_PROPERTY, triage, add_to_output=True)
-        return messages
+    @classmethod
+    def output(cls, verdict: Any) -> Dict[str, Any]:
+        """The `complaint_triage.severity` block for one message."""
+        return severity_output(verdict)
