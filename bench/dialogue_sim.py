@@ -260,9 +260,12 @@ def _present(facts: Dict[str, Any]) -> set:
     }
 
 
-def play_all(stack: Any, scenarios: List[Dict[str, Any]]) -> List[Outcome]:
+def play_all(
+    stack: Any, scenarios: List[Dict[str, Any]], held_out_split: bool = False
+) -> List[Outcome]:
+    """Play every scenario; progress lines name the scenario only on development splits."""
     outcomes = []
-    for scenario in scenarios:
+    for number, scenario in enumerate(scenarios, 1):
         start = time.perf_counter()
         customer = Customer(stack, scenario)
         out = Outcome(scenario["id"], kind_of(scenario), scenario.get("script", ""))
@@ -276,10 +279,11 @@ def play_all(stack: Any, scenarios: List[Dict[str, Any]]) -> List[Outcome]:
         out.transcript = customer.transcript
         out.seconds = round(time.perf_counter() - start, 2)
         outcomes.append(out)
-        print(
-            f"{out.id} {out.kind:7} {'ok ' if out.success else 'FAIL'} turns={out.turns} {out.reason}",
-            flush=True,
-        )
+        if held_out_split:
+            print(f"scenario {number}/{len(scenarios)} played", flush=True)
+        else:
+            verdict = "ok " if out.success else "FAIL"
+            print(f"{out.id} {out.kind:7} {verdict} turns={out.turns} {out.reason}", flush=True)
     return outcomes
 
 
@@ -367,7 +371,7 @@ def run(
         stack = BenchStack(Path(tmp), model=model)
         try:
             stack.start()
-            outcomes = play_all(stack, scenarios)
+            outcomes = play_all(stack, scenarios, held_out_split)
         except Exception:
             for name in ("rasa", "actions", "api"):
                 print(f"--- {name} log ---\n{stack.log_tail(name)}")
