@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -32,6 +32,13 @@ class CharTfidf:
     idf: np.ndarray
     low: int
     high: int
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> CharTfidf:
+        """Rebuild from a head's stored arrays (`terms`, `idf`, `ngram_range`)."""
+        low, high = state["ngram_range"]
+        vocabulary = {str(t): i for i, t in enumerate(state["terms"].tolist())}
+        return cls(vocabulary, np.asarray(state["idf"]), int(low), int(high))
 
     @classmethod
     def from_vectorizer(cls, vectorizer: Any) -> Optional[CharTfidf]:

@@ -83,10 +83,7 @@ class EmotionHead:
         self._state = state
         self._tfidf: Optional[CharTfidf] = None
         if state is not None:
-            low, high = state["ngram_range"]
-            vocabulary = {str(t): i for i, t in enumerate(state["terms"].tolist())}
-            # the fitted TfidfVectorizer's transform, in numpy (see bot/nlu/fast_head.py)
-            self._tfidf = CharTfidf(vocabulary, np.asarray(state["idf"]), int(low), int(high))
+            self._tfidf = CharTfidf.from_state(state)  # the fitted TfidfVectorizer, in numpy
 
     @staticmethod
     def _make_vectorizer(ngrams: Tuple[int, int], vocabulary: Optional[Dict[str, int]]) -> Any:

@@ -101,9 +101,7 @@ class SeverityHead:
         self._state = state
         self._tfidf: Optional[CharTfidf] = None
         if state is not None:
-            low, high = state["ngram_range"]
-            vocabulary = {str(t): i for i, t in enumerate(state["terms"].tolist())}
-            self._tfidf = CharTfidf(vocabulary, np.asarray(state["idf"]), int(low), int(high))
+            self._tfidf = CharTfidf.from_state(state)  # the fitted TfidfVectorizer, in numpy
 
     @property
     def fitted(self) -> bool:
