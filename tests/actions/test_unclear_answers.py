@@ -185,7 +185,9 @@ async def test_a_second_unclear_remedy_answer_is_other(dispatcher, domain):
         history=_unclear_before("desired_remedy"),
     )
     assert (
-        slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))["desired_remedy"]
+        slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))[
+            "desired_remedy"
+        ]
         == "other"
     )
 
@@ -393,22 +395,27 @@ async def test_a_phone_number_volunteered_at_another_question_is_the_contact(dis
     assert await ValidateComplaintForm().extract_contact_status(dispatcher, at_order, domain) == {}
 
 
-def _category_entity(code):
-    return [{"entity": "issue_category", "value": code}]
+def _category_read_mid_form(text, intent, earlier, read):
+    """A message at the evidence question whose category `read` the form mapped over `earlier`."""
+    return make_tracker(
+        text,
+        intent,
+        entities=[{"entity": "issue_category", "value": read}],
+        slots={"requested_slot": "evidence_status", "issue_category": read},
+        history=[{"event": "slot", "name": "issue_category", "value": earlier}],
+        after_user=[
+            {"event": "action", "name": "complaint_form"},
+            {"event": "slot", "name": "issue_category", "value": read},
+        ],
+    )
 
 
 async def test_a_correction_of_the_problem_mid_form_changes_the_category(dispatcher, domain):
-    history = [{"event": "slot", "name": "issue_category", "value": "product_quality"}]
-    tracker = make_tracker(
+    tracker = _category_read_mid_form(
         "其实不是质量问题 是你们发错了 我买的是白色发来黑色",
         "correct",
-        entities=_category_entity("wrong_or_missing_item"),
-        slots={"requested_slot": "evidence_status", "issue_category": "wrong_or_missing_item"},
-        history=history,
-        after_user=[
-            {"event": "action", "name": "complaint_form"},
-            {"event": "slot", "name": "issue_category", "value": "wrong_or_missing_item"},
-        ],
+        earlier="product_quality",
+        read="wrong_or_missing_item",
     )
     slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots["issue_category"] == "wrong_or_missing_item"
@@ -417,17 +424,8 @@ async def test_a_correction_of_the_problem_mid_form_changes_the_category(dispatc
 
 async def test_a_correction_without_a_new_value_is_left_to_the_rule(dispatcher, domain):
     """ "不对 订单号错了" (the triage still reads a category into it): the rule asks what."""
-    history = [{"event": "slot", "name": "issue_category", "value": "wrong_or_missing_item"}]
-    tracker = make_tracker(
-        "不对 订单号错了",
-        "correct",
-        entities=_category_entity("refund_payment"),
-        slots={"requested_slot": "evidence_status", "issue_category": "refund_payment"},
-        history=history,
-        after_user=[
-            {"event": "action", "name": "complaint_form"},
-            {"event": "slot", "name": "issue_category", "value": "refund_payment"},
-        ],
+    tracker = _category_read_mid_form(
+        "不对 订单号错了", "correct", earlier="wrong_or_missing_item", read="refund_payment"
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert events[-1]["event"] == "action_execution_rejected"
@@ -453,30 +451,16 @@ async def test_the_form_resumes_after_the_correction_question(dispatcher, domain
 async def test_a_complaint_that_says_it_corrects_the_problem_changes_the_category(
     dispatcher, domain
 ):
-    history = [{"event": "slot", "name": "issue_category", "value": "product_quality"}]
-    tracker = make_tracker(
+    tracker = _category_read_mid_form(
         "其实不是质量问题 是你们发错了 我买的白色发来黑色",
         "complain",
-        entities=_category_entity("wrong_or_missing_item"),
-        slots={"requested_slot": "evidence_status", "issue_category": "wrong_or_missing_item"},
-        history=history,
-        after_user=[
-            {"event": "action", "name": "complaint_form"},
-            {"event": "slot", "name": "issue_category", "value": "wrong_or_missing_item"},
-        ],
+        earlier="product_quality",
+        read="wrong_or_missing_item",
     )
     slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots["issue_category"] == "wrong_or_missing_item"
-    more = make_tracker(
-        "盒子也压坏了",
-        "complain",
-        entities=_category_entity("logistics"),
-        slots={"requested_slot": "evidence_status", "issue_category": "logistics"},
-        history=history,
-        after_user=[
-            {"event": "action", "name": "complaint_form"},
-            {"event": "slot", "name": "issue_category", "value": "logistics"},
-        ],
+    more = _category_read_mid_form(
+        "盒子也压坏了", "complain", earlier="product_quality", read="logistics"
     )
     assert (
         slot_events(await ValidateComplaintForm().run(dispatcher, more, domain))["issue_category"]
