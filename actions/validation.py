@@ -21,8 +21,9 @@ from actions.conversation import (
     slot_before_this_turn,
     slots_set_this_turn,
 )
+from actions.intake import answer_feeling, message_emotion
 from bot.intake import answers
-from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_still_missing
+from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_still_missing, strongest_emotion
 from bot.live.session_answer import live_from_answer
 from bot.orders.ids import normalize_order_id
 from bot.orders.service import OrderServiceUnavailable
@@ -176,8 +177,18 @@ class ValidateComplaintForm(FormValidationAction):
     async def validate_issue_description(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Keep the classifier's best guesses so an unsure category is asked with buttons."""
+        """Keep the classifier's best guesses so an unsure category is asked with buttons.
+
+        When the intake opened without the problem (a photo, "我要投诉") and the customer's
+        first words of it are angry or upset, they hear empathy before the next question.
+        """
         slots: Dict[str, Any] = {"issue_description": value}
+        if self._feeling_still_unanswered(tracker, value):
+            emotion = strongest_emotion(message_emotion(tracker))
+            if emotion != "calm":
+                slots["emotion"] = emotion
+                if form_turn.form_pass(tracker):  # the slot mappings' messages are not sent
+                    answer_feeling(dispatcher, tracker, emotion)
         ranking = (tracker.latest_message.get("complaint_triage") or {}).get("category") or {}
         candidates = [r.get("code") for r in ranking.get("ranking", []) if r.get("code")]
         if candidates:
@@ -369,12 +380,18 @@ class ValidateComplaintForm(FormValidationAction):
     async def extract_evidence_status(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Files sent, none to give, or later: all three answer the evidence question."""
-        if tracker.get_slot("requested_slot") != "evidence_status":
-            return {}
+        """Files sent, none to give, or later: all three answer the evidence question.
+
+        Files answer it whichever question is open, and before the first one: a customer
+        who opens with a photo, or sends it while asked for the remedy, has given it and is
+        not asked for it again. After filing, files go to the open ticket instead.
+        """
+        requested = tracker.get_slot("requested_slot")
         intent = latest_intent(tracker)
-        if intent == "send_evidence":
+        if intent == "send_evidence" and (requested is not None or _before_any_intake(tracker)):
             return {"evidence_status": "provided"}
+        if requested != "evidence_status":
+            return {}
         if intent == "deny" or answers.has_no_evidence(latest_text(tracker)):
             return {"evidence_status": "none"}
         if intent in ("evidence_later", "affirm") or answers.evidence_coming(latest_text(tracker)):
@@ -414,12 +431,17 @@ class ValidateComplaintForm(FormValidationAction):
 
         A phone number volunteered at another question ("打我电话 138 1234 5678" when asked
         for photos) is consent too, except at the order question, where a long number is
-        read as the order number.
+        read as the order number; "不用留电话" there declines it.
         """
         requested = tracker.get_slot("requested_slot")
         if requested != "contact_status":
-            volunteered = requested not in (None, "order_id") and form_turn.phone(tracker)
-            return {"contact_status": "given"} if volunteered else {}
+            if requested in (None, "order_id"):
+                return {}
+            if form_turn.phone(tracker):
+                return {"contact_status": "given"}
+            if answers.declines_call(latest_text(tracker)):
+                return {"contact_status": "declined"}
+            return {}
         if form_turn.phone(tracker):
             return {"contact_status": "given"}
         text = latest_text(tracker)
@@ -443,6 +465,15 @@ class ValidateComplaintForm(FormValidationAction):
         """Files the customer uploaded in this conversation (widget and connectors)."""
         store = dependencies.evidence_store()
         return await asyncio.to_thread(store.list, conversation_id)
+
+    @staticmethod
+    def _feeling_still_unanswered(tracker: Tracker, description: Any) -> bool:
+        """The first words of the problem, asked for, after an opening without feeling."""
+        return (
+            tracker.get_slot("requested_slot") == "issue_description"
+            and description == latest_text(tracker)
+            and strongest_emotion(slot_before_this_turn(tracker, "emotion")) == "calm"
+        )
 
     @staticmethod
     def _confirmed_this_turn(tracker: Tracker, order_id: str) -> bool:
@@ -485,3 +516,12 @@ class ValidateComplaintForm(FormValidationAction):
 
     def _pattern(self) -> str:
         return dependencies.settings().order_id_pattern
+
+
+def _before_any_intake(tracker: Tracker) -> bool:
+    """No form running, nothing read back or filed yet: the conversation's opening."""
+    return not (
+        tracker.active_loop.get("name")
+        or tracker.get_slot("awaiting_confirmation")
+        or tracker.get_slot("ticket_open")
+    )

@@ -5,19 +5,34 @@ conversation is taken from the customer's own latest decisive message and the ou
 message is converted just before it leaves (see `bot.nlg`).
 """
 
+import re
 from typing import Any, Iterable
 
 from bot.nlu.normalize import detect_script, to_traditional
 
+_TRADITIONAL_LANG = re.compile(r"zh[-_](hant|tw|hk|mo)", re.IGNORECASE)
 _UNTRANSLATED_KEYS = frozenset({"payload", "id", "url", "utter_action", "type", "code"})
 
 
-def conversation_script(user_texts_newest_first: Iterable[str]) -> str:
-    """`hant` or `hans`: the first message with a decisive script wins; default Simplified."""
+def conversation_script(user_texts_newest_first: Iterable[str], fallback: str = "hans") -> str:
+    """`hant` or `hans`: the first message with a decisive script wins, else `fallback`."""
     for text in user_texts_newest_first:
         script = detect_script(text or "")
         if script:
             return script
+    return fallback
+
+
+def interface_script(user_metadata_newest_first: Iterable[Any]) -> str:
+    """The script of the chat window the customer uses, from the `lang` its messages carry.
+
+    Why: a photo or a button is no text to read a script from; a customer whose widget shows
+    Traditional ("zh-Hant", "zh-TW", "zh-HK") should not get a Simplified first answer.
+    """
+    for metadata in user_metadata_newest_first:
+        lang = metadata.get("lang") if isinstance(metadata, dict) else None
+        if isinstance(lang, str) and lang:
+            return "hant" if _TRADITIONAL_LANG.match(lang) else "hans"
     return "hans"
 
 

@@ -14,7 +14,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot import rasa_runtime
-from bot.i18n import conversation_script, localize
+from bot.i18n import conversation_script, interface_script, localize
 
 
 def user_texts_newest_first(tracker: DialogueStateTracker) -> Iterator[str]:
@@ -22,6 +22,13 @@ def user_texts_newest_first(tracker: DialogueStateTracker) -> Iterator[str]:
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered) and event.text and not event.text.startswith("/"):
             yield event.text
+
+
+def _user_metadata(tracker: DialogueStateTracker) -> Iterator[Any]:
+    """The metadata of the customer's messages, newest first."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            yield event.metadata
 
 
 class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
@@ -44,6 +51,8 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
         message = await super().generate(utter_action, tracker, output_channel, **kwargs)
         if message is None:
             return None
-        script = conversation_script(user_texts_newest_first(tracker))
+        script = conversation_script(
+            user_texts_newest_first(tracker), fallback=interface_script(_user_metadata(tracker))
+        )
         localized: Dict[str, Any] = localize(message, script)
         return localized

@@ -177,6 +177,29 @@ async def test_uploaded_files_answer_the_evidence_question(dispatcher, domain, t
     assert dispatcher.messages[0]["response"] == "utter_evidence_received"
 
 
+async def test_files_sent_at_another_question_or_first_answer_the_evidence_one(
+    dispatcher, domain
+):
+    form = ValidateComplaintForm()
+    at_remedy = make_tracker(
+        "/send_evidence",
+        "send_evidence",
+        slots={"requested_slot": "desired_remedy"},
+        active_loop="complaint_form",
+    )
+    opening = make_tracker("/send_evidence", "send_evidence")
+    after_filing = make_tracker("/send_evidence", "send_evidence", slots={"ticket_open": True})
+    at_read_back = make_tracker(
+        "/send_evidence", "send_evidence", slots={"awaiting_confirmation": True}
+    )
+    for tracker in (at_remedy, opening):
+        assert await form.extract_evidence_status(dispatcher, tracker, domain) == {
+            "evidence_status": "provided"
+        }
+    for tracker in (after_filing, at_read_back):
+        assert await form.extract_evidence_status(dispatcher, tracker, domain) == {}
+
+
 async def test_sent_evidence_with_no_file_is_asked_again(dispatcher, domain):
     tracker = make_tracker(
         "/send_evidence", "send_evidence", slots={"requested_slot": "evidence_status"}
