@@ -73,6 +73,14 @@ _ORDER_WORDS = [
     "trade_id",
     "no",
     "no.",
+    # Cantonese: 柯打 is "order"; 張單/個單 "the order (slip)", 嘅 "of" ("張單嘅編號係 …")
+    *("柯打", "柯打号", "柯打号码", "柯打编号"),
+    *(
+        f"{owner}{link}{tail}"
+        for owner in ("订单", "张单", "个单", "单子", "柯打")
+        for link in ("的", "嘅")
+        for tail in ("编号", "号码", "号")
+    ),
 ]
 _PHONE_WORDS = [
     "手机",
@@ -177,7 +185,7 @@ _OTHER_WORDS = [
             "店铺",
             "直播间",
         )
-        for tail in ("单号", "编号", "号", "号码", "id", "单", "编码")
+        for tail in ("单号", "编号", "号", "号码", "id", "单", "编码", "名")
         if f"{what}{tail}" not in _MERCHANT_ORDER_WORDS
     ),
     "邮编",
@@ -218,6 +226,10 @@ _OTHER_WORDS = [
     "sku",
     "商品链接",
     # the customer's or a shop's account on a platform, not an order
+    *("用户名", "昵称", "账户名", "帐户名"),
+    # a company's tax id on an invoice: Taiwan's 統一編號 (8 digits), the mainland's 税号 /
+    # 纳税人识别号 / 统一社会信用代码 (18 letters and digits, shaped like an order)
+    *("统一编号", "统编", "税号", "纳税人识别号", "识别号", "统一社会信用代码", "信用代码"),
     *("抖音号", "快手号", "小红书号", "旺旺号", "旺旺", "淘宝号", "淘宝账号", "主播号"),
     "取件码",
     "提货码",
@@ -257,6 +269,9 @@ _OTHER_WORDS = [
 NOT_PREFIXES = frozenset(
     {"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms", "sn", "sku", "imei", "ems"}
     | {"code", "ref", "num", "nr", "meid"}
+    # English words before a number ("my order number is 112-…"), never part of it
+    | {"is", "was", "are", "am", "be", "my", "our", "the", "an", "for", "of", "to", "at", "on"}
+    | {"in", "me", "it", "its", "and", "or", "has", "had", "with", "from", "by", "this", "that"}
 )
 # Order words a parcel number is called by too: its shape decides ("单号 SF1402938475611").
 PARCEL_OR_ORDER = frozenset({"单号", "单号码", "no", "no."})
@@ -267,9 +282,11 @@ CONTEXT_KINDS: Dict[str, str] = {
     **{word: "other" for word in _OTHER_WORDS},
 }
 # What may stand between a context word and its number: spaces, punctuation except the end
-# of a sentence, emoji, and a few words ("订单号是：", "单号如下", "订单号我发你").
+# of a sentence, emoji, and a few words ("订单号是：", "单号如下", "订单号我发你"); the
+# Cantonese copula 係 (系 once normalised: "單號係 …"), but not the end of 联系 or 关系.
 _LEFT_FILLER = re.compile(
-    r"(?:[^\w.!?;。]|_|是|为|就是|如下|这个|给你|发你|我发你|发给你|在这里|在这|如图|复制|is|was)+$"
+    r"(?:[^\w.!?;。]|_|是|为|就是|如下|这个|给你|发你|我发你|发给你|在这里|在这|如图|复制|is|was"
+    r"|(?<![联关])系)+$"
 )
 _CONTEXT_WINDOW = 24
 _LONGEST_CONTEXT = max(len(word) for word in CONTEXT_KINDS)

@@ -581,6 +581,7 @@ class _Group:
     text: str
     amount: bool
     between: str = ""  # what separates it from the group before
+    labelled: bool = False  # letters an order word introduces: "订单号JD 3012…", "订单 PO 211…"
 
 
 def _id_runs(doc: Doc) -> List[List[_Group]]:
@@ -592,6 +593,8 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
         if not _GROUP.fullmatch(token.text):
             continue
         group = _Group(token.i, token.i, token.text, _is_amount(token))
+        if token.text.isalpha():
+            group.labelled = left_context(doc.text, token.idx) == "order"
         if previous is not None:
             between = doc.text[previous.idx + len(previous) : token.idx]
             group.between = between
@@ -809,6 +812,11 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
                 end == start + 1
                 and first.text.isalpha()
                 and group.between.strip() in (":", "-", "_")
+            )
+            # a letter prefix an order word introduces, then the number after a space, in one
+            # piece or in groups: "订单号JD 301234567890", "订单号 PO 211 29384756102938475"
+            joined = joined or (
+                first.labelled and not any(whole(g) for g in groups[start + 1 : end])
             )
             # a prefix voice input spells letter by letter, then the number: "J D 2948173650"
             prefix = groups[start:end]
