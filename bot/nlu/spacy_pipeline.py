@@ -118,6 +118,7 @@ _WHOLE_GROUP = 10  # a group this long is a number by itself, never a piece of a
 # Between the groups of one number: spaces, one line break, one of these, or emoji (a colon
 # only after a letter prefix: "JD：2024...").
 _ID_PUNCTUATION = frozenset("-_./·~,、")
+_CODE_SEPARATORS = _ID_PUNCTUATION - frozenset(",、")  # keys are never written with commas
 # Characters that only decorate the one before: emoji variation selectors and the keycap
 # mark ("2️⃣" is 2, U+FE0F, U+20E3); digits joined by them are one group.
 _INVISIBLE = frozenset("\ufe0e\ufe0f\u20e3\u2060")
@@ -642,8 +643,12 @@ def _joined_by_punctuation(group: _Group) -> bool:
 
 
 def _joined_tightly(group: _Group) -> bool:
-    """One separator and no space, as in a code's blocks ("EFGH-1234"), not prose's ", "."""
-    return len(group.between) == 1 and group.between in _ID_PUNCTUATION
+    """One separator and no space, as in a code's blocks ("EFGH-1234"), not prose's ", ".
+
+    Commas are prose even without a space (a full-width "，" has none): "301234567890，JD
+    301234567891" lists two orders, it is no code.
+    """
+    return len(group.between) == 1 and group.between in _CODE_SEPARATORS
 
 
 def _continues_id(groups: Sequence[_Group], start: int, end: int) -> bool:

@@ -584,3 +584,14 @@ def test_cantonese_order_labels(text, expected):
 )
 def test_tax_ids_and_account_names_are_not_orders(text):
     assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号 301234567890，JD 301234567891 也没到", ["301234567890", "301234567891"]),
+        ("订单号 JD 301234567890，JD 301234567891", ["JD301234567890", "301234567891"]),
+    ],
+)
+def test_a_comma_before_letters_lists_two_numbers_it_makes_no_code(text, expected):
+    assert orders(text) == expected
