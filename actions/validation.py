@@ -25,7 +25,7 @@ from actions.intake import answer_feeling, message_emotion
 from bot.intake import answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_still_missing, strongest_emotion
 from bot.live.session_answer import live_from_answer
-from bot.orders.ids import normalize_order_id
+from bot.orders.ids import normalize_order_id, with_typed_prefix
 from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, REMEDIES
 
@@ -204,8 +204,10 @@ class ValidateComplaintForm(FormValidationAction):
         pending = tracker.get_slot("pending_order_id")
         intent = latest_intent(tracker)
         text = latest_text(tracker)
-        if latest_entity(tracker, "order_id"):
-            return {}
+        extracted = latest_entity(tracker, "order_id")
+        if extracted:
+            whole = with_typed_prefix(text, str(extracted), self._pattern())
+            return {"order_id": whole} if whole != str(extracted) else {}
         if pending and (intent == "affirm" or answers.affirms(text)):
             return {"order_id": pending}
         if not pending and (
