@@ -220,7 +220,7 @@ def _has_excluded_trigger(text: str) -> bool:
 # out-of-fold precision >= 0.95 over the severity cases, with at most 1 % of the ordinary NLU
 # examples made urgent, by 5-fold cross-validation (bench/severity_dev.py --tune), never
 # chosen on a dev split.
-LEARNED_THRESHOLD = 0.55
+LEARNED_THRESHOLD = 0.65
 # ... and at P >= this for a reason the rules saw and dismissed in context (a veto such as
 # "手一滑差点摔了，还好接住了", an exclusion such as "平台仲裁"): the head is then contradicted
 # by the rules' reading of the clause, and overrides it only when it is as sure as it is
