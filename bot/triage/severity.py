@@ -154,9 +154,39 @@ def assess_severity(
     reason to the phrases that triggered it (for amount: the amount). `confidence` is
     1 - prod(1 - weight) over the fired reasons, or a fixed value for "normal".
     `learned` holds the learned head's probabilities per message (`learned_severity`), if
-    the model has the head: see `combine_severity`.
+    the model has the head: see `combine_severity`. When it has one entry per text, a
+    reason the rules dismissed raises the head's bar only for the message it was dismissed in.
     """
-    return combine_severity(_rule_severity(texts, amount, threshold), learned)
+    rules = _rule_severity(texts, amount, threshold)
+    if not learned or len(learned) != len(texts):
+        return combine_severity(rules, learned)
+    per_message = [
+        tuple(r for r in _findings(normalize(text))[1] if r not in rules.reasons) if text else ()
+        for text in texts
+    ]
+    return combine_severity(rules, learned, dismissed_by_message=per_message)
+
+
+def _findings(normalized: str) -> Tuple[Dict[str, List[str]], Set[str]]:
+    """One normalised message's rule hits by reason, and the reasons it dismissed in context.
+
+    Dismissed: a trigger vetoed in its context, or swallowed by an exclusion ("平台仲裁");
+    a weak group word without a problem around it is no verdict either way.
+    """
+    found: Dict[str, List[str]] = {}
+    dismissed: Set[str] = set()
+    for hit in _hits(normalized):
+        reason = _reason(hit, normalized)
+        if reason is None:
+            if _group_word_applies(hit, normalized):
+                dismissed.add("group" if hit.label.startswith("group") else hit.label)
+            continue
+        seen = found.setdefault(reason, [])
+        if hit.text not in seen:
+            seen.append(hit.text)
+    for excluded in exclusion_lexicon().matches(normalized):
+        dismissed |= trigger_reasons(excluded.text)
+    return found, dismissed - set(found)
 
 
 def _rule_severity(
@@ -168,19 +198,11 @@ def _rule_severity(
     for text in texts:
         if not text:
             continue
-        normalized = normalize(text)
-        for hit in _hits(normalized):
-            reason = _reason(hit, normalized)
-            if reason is None:
-                if _group_word_applies(hit, normalized):
-                    # vetoed in context (a weak group word without a problem is no verdict)
-                    dismissed.add("group" if hit.label.startswith("group") else hit.label)
-                continue
+        message_found, message_dismissed = _findings(normalize(text))
+        for reason, phrases in message_found.items():
             seen = found.setdefault(reason, [])
-            if hit.text not in seen:
-                seen.append(hit.text)
-        for excluded in exclusion_lexicon().matches(normalized):
-            dismissed |= trigger_reasons(excluded.text)
+            seen += [phrase for phrase in phrases if phrase not in seen]
+        dismissed |= message_dismissed
     dismissed_reasons = tuple(reason for reason in REASONS if reason in dismissed - set(found))
     if amount is not None and math.isfinite(amount) and amount >= threshold:
         found["amount"] = [f"{amount:g}"]
@@ -253,19 +275,26 @@ def combine_severity(
     rules: SeverityResult,
     learned: Sequence[Optional[Mapping[str, float]]],
     threshold: float = LEARNED_THRESHOLD,
+    dismissed_by_message: Optional[Sequence[Sequence[str]]] = None,
 ) -> SeverityResult:
     """The rules' verdict with every reason the head is sure of in any message added.
 
     The head only adds (the rules are the high-precision part); a reason it adds is listed
     in `matches` as "learned p=0.87", so an agent sees it came from the model. A reason the
-    rules dismissed in context (`SeverityResult.dismissed`) needs `DISMISSED_THRESHOLD`.
+    rules dismissed in context needs `DISMISSED_THRESHOLD`: in that message, if
+    `dismissed_by_message` (one entry per `learned` entry) says, else in any
+    (`SeverityResult.dismissed`).
     """
     added: Dict[str, float] = {}
-    for probabilities in learned:
+    for index, probabilities in enumerate(learned):
+        if dismissed_by_message is not None and len(dismissed_by_message) == len(learned):
+            dismissed: Sequence[str] = dismissed_by_message[index]
+        else:
+            dismissed = rules.dismissed
         for reason, p in (probabilities or {}).items():
             if reason not in REASONS or reason in rules.reasons:
                 continue
-            bar = max(threshold, DISMISSED_THRESHOLD) if reason in rules.dismissed else threshold
+            bar = max(threshold, DISMISSED_THRESHOLD) if reason in dismissed else threshold
             if p >= bar:
                 added[reason] = max(p, added.get(reason, 0.0))
     if not added:

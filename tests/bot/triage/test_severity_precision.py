@@ -98,3 +98,14 @@ def test_the_head_needs_more_certainty_for_a_dismissed_reason():
     assert sure.reasons == ["legal"]
     # another reason keeps the usual bar
     assert combine_severity(rules, [{"group": unsure}]).reasons == ["group"]
+
+
+def test_the_higher_bar_holds_only_in_the_message_that_dismissed_the_reason():
+    texts = ["我会去申请平台仲裁", "你们再拖，我就让律丝发函给你们"]
+    unsure = (LEARNED_THRESHOLD + DISMISSED_THRESHOLD) / 2
+    # the head unsure of legal in the second message: the first one's dismissal does not bar it
+    later = assess_severity(texts, None, THRESHOLD, [None, {"legal": unsure}])
+    assert later.reasons == ["legal"]
+    # the same probability in the message that dismissed it is not enough
+    first = assess_severity(texts, None, THRESHOLD, [{"legal": unsure}, None])
+    assert first.severity == "normal"
