@@ -55,6 +55,7 @@ def test_numpy_scalars_of_the_intent_classifier_are_copied_without_asdict(monkey
         "intent": {"name": np.str_("complain"), "confidence": np.float64(0.97)},
         "intent_ranking": [{"name": np.str_("inform"), "confidence": np.float32(0.02)}],
         "flags": [np.bool_(True), np.int64(3)],
+        "spans": [(0, 2), (2, ({"k": [1]},))],
     }
     loop = TrackerActiveLoop("complaint_form", False, False, trigger)
     stock = dataclasses.asdict(loop)
