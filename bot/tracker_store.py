@@ -22,7 +22,8 @@ from __future__ import annotations
 import functools
 import itertools
 import json
-from typing import Any, Dict, Iterator, Optional
+import weakref
+from typing import Any, Dict, Iterator, Optional, Tuple
 
 import sqlalchemy as sa
 import ujson
@@ -140,12 +141,28 @@ class TunedSQLTrackerStore(SQLTrackerStore):
         events = [ujson.loads(data) for data in rows]
         if not (self.domain and events):
             return None
-        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        if not fetch_events_from_all_sessions:  # the rows Rasa's count would find
+            self._stored_counts.remember(tracker, len(rows))
+        return tracker
+
+    @functools.cached_property
+    def _stored_counts(self) -> StoredCounts:
+        """The stored-event counts of the trackers this store read or saved."""
+        return StoredCounts()
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
-        """The tracker's events not stored yet (Rasa's, counting with the prepared query)."""
-        stored = session.execute(self._statements["count"], {"sender_id": tracker.sender_id})
-        return itertools.islice(tracker.events, stored.scalar_one(), len(tracker.events))
+        """The tracker's events not stored yet (Rasa's, counting with the prepared query).
+
+        A tracker this store read (latest session) or saved knows how many of its events are
+        stored: no one else writes the conversation between Rasa's read and its save (Rasa
+        holds the conversation's lock), so the count query would find the same number.
+        """
+        stored = self._stored_counts.recall(tracker)
+        if stored is None:
+            result = session.execute(self._statements["count"], {"sender_id": tracker.sender_id})
+            stored = result.scalar_one()
+        return itertools.islice(tracker.events, stored, len(tracker.events))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Rasa's `save`, writing the new events with one bulk insert.
@@ -163,6 +180,37 @@ class TunedSQLTrackerStore(SQLTrackerStore):
             if rows:
                 session.execute(self.SQLEvent.__table__.insert(), rows)
             session.commit()
+        self._stored_counts.remember(tracker, len(tracker.events))
+
+
+class StoredCounts:
+    """How many of a tracker's events are in the store, while its event list is unchanged.
+
+    Keyed by the tracker's id with a weak reference (trackers are neither changed nor kept
+    alive); forgotten when the tracker gets a new event list (Rasa appends to the one it has),
+    so a copy, a tracker built elsewhere or one read with all sessions is counted by query.
+    """
+
+    def __init__(self) -> None:
+        self._counts: Dict[int, Tuple[Any, Any, int]] = {}
+
+    def remember(self, tracker: DialogueStateTracker, stored: int) -> None:
+        """`stored` of the tracker's events are in the store (after a read or a save)."""
+        key = id(tracker)
+
+        def forget(ref: Any) -> None:
+            entry = self._counts.get(key)
+            if entry is not None and entry[0] is ref:
+                del self._counts[key]
+
+        self._counts[key] = (weakref.ref(tracker, forget), tracker.events, stored)
+
+    def recall(self, tracker: DialogueStateTracker) -> Optional[int]:
+        """How many of its events are stored, or None when the store cannot vouch for it."""
+        entry = self._counts.get(id(tracker))
+        if entry is None or entry[0]() is not tracker or entry[1] is not tracker.events:
+            return None
+        return entry[2]
 
 
 def _event_row(sender_id: str, event: Event) -> Dict[str, Any]:
@@ -176,4 +224,3 @@ def _event_row(sender_id: str, event: Event) -> Dict[str, Any]:
         "action_name": data.get("name"),
         "data": json.dumps(data),
     }
-

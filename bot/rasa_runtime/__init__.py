@@ -17,6 +17,7 @@ from bot.rasa_runtime import (
     http_keepalive,
     rule_matching,
     slot_copies,
+    tracker_history,
 )
 
 
@@ -32,4 +33,5 @@ def install_all() -> None:
     http_keepalive.install()
     rule_matching.install()
     slot_copies.install()
+    tracker_history.install()
     log_privacy.install()

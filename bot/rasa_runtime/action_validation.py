@@ -6,6 +6,9 @@ JSON-schema meta-schema and builds a new validator, every call; with Rasa's larg
 schema this was about half of the Rasa server's CPU under load (docs/performance.md). The
 schema is a constant, so it is checked once and its validator reused.
 
+The verdict for each event is also remembered by the event's JSON value (a form validation
+answers every message with much the same events): the same value, the same verdict.
+
 Behaviour is unchanged: the same schema (`RemoteAction.action_response_format_spec()`), the
 same validator class `jsonschema.validate` would pick, the same error it would raise
 (`best_match` over all errors) with Rasa's hint appended. Installed by
@@ -75,6 +78,53 @@ def _event_validators() -> Optional[Tuple[Validator, Dict[str, Validator]]]:
     return validators.validator_for(schema)(outer), by_type
 
 
+# verdicts of events already checked, by their JSON value (see `_event_key`)
+_VERDICTS: Dict[Any, bool] = {}
+_MAX_VERDICTS = 4096
+_KEY_ATOMS = (str, int, float, bool, type(None))
+
+
+class _NotJson(Exception):
+    """A value not parsed from JSON: its event is validated, not looked up."""
+
+
+def _event_key(value: Any) -> Any:
+    """A hashable key equal only for equal JSON values of the same JSON types.
+
+    Types are part of the key (1, 1.0 and True are equal in Python but not to a JSON
+    schema); dicts compare without order, as JSON objects do. Action-server responses are
+    parsed JSON, so anything else (a tuple, say) is refused and validated every time.
+    """
+    kind = type(value)
+    if kind in _KEY_ATOMS:
+        return kind, value
+    if kind is dict:
+        if not all(type(key) is str for key in value):
+            raise _NotJson
+        return frozenset((key, _event_key(item)) for key, item in value.items())
+    if kind is list:
+        return tuple(_event_key(item) for item in value)
+    raise _NotJson
+
+
+def _event_valid(branch: Validator, event: Any) -> bool:
+    """`branch.is_valid(event)`, remembered for events seen before.
+
+    A form validation answers every message with events such as the requested slot's
+    `SlotSet`; the same event gets the same verdict from the same schema.
+    """
+    try:
+        key = (event["event"], _event_key(event))
+    except _NotJson:
+        return bool(branch.is_valid(event))
+    verdict = _VERDICTS.get(key)
+    if verdict is None:
+        if len(_VERDICTS) >= _MAX_VERDICTS:
+            _VERDICTS.clear()
+        verdict = _VERDICTS[key] = bool(branch.is_valid(event))
+    return verdict
+
+
 def _valid_by_event_type(result: Any) -> bool:
     """Whether the response is valid, checking each event against its own type's branch."""
     validators = _event_validators()
@@ -85,7 +135,7 @@ def _valid_by_event_type(result: Any) -> bool:
         return False
     for event in result.get("events") or []:
         branch = by_type.get(event["event"])
-        if branch is None or not branch.is_valid(event):
+        if branch is None or not _event_valid(branch, event):
             return False
     return True
 

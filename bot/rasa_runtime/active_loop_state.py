@@ -7,9 +7,10 @@ by asking of every nested value whether it is a dataclass, a namedtuple, a list,
 something to `copy.deepcopy`: ≈2.4% of the Rasa server's CPU under load
 (docs/performance.md).
 
-The trigger message is JSON data (dicts with string keys, lists, strings, numbers, None), so
-the same copy is made here by a walk that only knows those; anything else in it sends the
-whole loop to `dataclasses.asdict` as before. The result is equal to stock's and shares
+The trigger message is JSON data (dicts with string keys, lists, strings, numbers, None, and
+numpy's string and number scalars from the intent classifier, plain tuples such as spans),
+so the same copy is made here by a walk that only knows those; anything else in it sends
+the whole loop to `dataclasses.asdict` as before. The result is equal to stock's and shares
 nothing mutable with the tracker. `rasa.shared.core.trackers` uses `dataclasses` only for
 that call and its class decorator (checked when installing); it gets a stand-in whose
 `asdict` is `loop_as_dict` and whose other names are the real module's. Installed by
@@ -23,10 +24,16 @@ import dataclasses
 import inspect
 from typing import Any, Dict
 
+import numpy as np
 import rasa.shared.core.trackers
 from rasa.shared.core.trackers import TrackerActiveLoop
 
 _ATOMS = (str, int, float, bool, type(None))
+# numpy's immutable scalars: a scikit-learn intent classifier (Rasa's and ours) names intents
+# with `numpy.str_` and scores them with `numpy.float64`, so the trigger message of a form
+# activated by a fresh message holds them. `asdict` deep-copies each into an equal scalar of
+# the same type; being immutable, the scalar itself is as good a copy.
+_NUMPY_ATOMS = (np.str_, np.bytes_, np.bool_, np.number)
 
 
 class _NotJson(Exception):
@@ -43,6 +50,10 @@ def _copy_json(value: Any) -> Any:
         return {key: _copy_json(item) for key, item in value.items()}
     if kind is list:
         return [_copy_json(item) for item in value]
+    if kind is tuple:  # spans in our components' parse data; `asdict` makes a new tuple too
+        return tuple(_copy_json(item) for item in value)
+    if isinstance(value, _NUMPY_ATOMS):
+        return value
     raise _NotJson
 
 

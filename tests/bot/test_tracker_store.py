@@ -138,7 +138,10 @@ async def test_reads_and_counts_follow_conversation_sessions_as_rasa_does(tmp_pa
     tracker = DialogueStateTracker("customer-1", DOMAIN.slots)
     first = [ActionExecuted("action_session_start", timestamp=1.0), SessionStarted(timestamp=1.0)]
     first += [UserUttered("在吗", timestamp=2.0), SlotSet("order_id", "1", timestamp=3.0)]
-    second = [ActionExecuted("action_session_start", timestamp=10.0), SessionStarted(timestamp=10.0)]
+    second = [
+        ActionExecuted("action_session_start", timestamp=10.0),
+        SessionStarted(timestamp=10.0),
+    ]
     second += [UserUttered("又是我", timestamp=11.0)]
     for event in first:
         tracker.update(event)
@@ -159,3 +162,56 @@ async def test_reads_and_counts_follow_conversation_sessions_as_rasa_does(tmp_pa
     assert len((await ours.retrieve_full_tracker("customer-1")).events) == 7
     assert len(_rows(ours)) == 7
     assert await ours.retrieve("somebody-else") is None
+
+
+def _count_queries(store: TunedSQLTrackerStore) -> list:
+    """Every execution of the store's count statement, recorded."""
+    seen: list = []
+    count = store._statements["count"]
+
+    @sa.event.listens_for(store.engine, "before_execute")
+    def _record(_conn, clauseelement, *_args):
+        if clauseelement is count:
+            seen.append(1)
+
+    return seen
+
+
+async def test_a_tracker_read_or_saved_by_the_store_is_saved_without_counting(tmp_path):
+    """Rasa reads, appends and saves under the conversation's lock: the read's row count is
+    what the count query would find, so the same rows are written without asking."""
+    ours = store_from_endpoints(tmp_path)
+    stock = SQLTrackerStore(DOMAIN, db=str(tmp_path / "stock.db"))
+    counted = _count_queries(ours)
+    first, second = _turns()
+    for store in (ours, stock):
+        tracker = DialogueStateTracker("customer-1", DOMAIN.slots)
+        for event in first:
+            tracker.update(event)
+        await store.save(tracker)  # never read: counted by query
+        read = await store.retrieve("customer-1")
+        for event in second:
+            read.update(event)
+        await store.save(read)
+        await store.save(read)  # nothing new since the last save
+    assert _rows(ours) == _rows(stock)
+    assert len(counted) == 1
+
+
+async def test_trackers_the_store_cannot_vouch_for_are_counted(tmp_path):
+    """Read with every session, copied, or given a new event list: the count query decides."""
+    ours = store_from_endpoints(tmp_path)
+    tracker = DialogueStateTracker("customer-1", DOMAIN.slots)
+    for event in _turns()[0]:
+        tracker.update(event)
+    await ours.save(tracker)
+    counted = _count_queries(ours)
+    full = await ours.retrieve_full_tracker("customer-1")
+    await ours.save(full)
+    copy = (await ours.retrieve("customer-1")).copy()
+    await ours.save(copy)
+    replaced = await ours.retrieve("customer-1")
+    replaced.events = type(replaced.events)(replaced.events)
+    await ours.save(replaced)
+    assert len(counted) == 3
+    assert len(_rows(ours)) == len(tracker.events)

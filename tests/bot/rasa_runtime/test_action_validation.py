@@ -112,3 +112,33 @@ def test_not_installed_on_import_but_by_the_nlg_at_start_up():
 def test_the_per_event_type_path_decides_as_the_whole_schema(result):
     """Checking each event against its own type's branch accepts exactly what `oneOf` does."""
     assert action_validation._valid_by_event_type(result) == stock_accepts(result)
+
+
+def test_remembered_verdicts_follow_the_json_types(installed, monkeypatch):
+    """An event seen before is not validated again; 1, 1.0 and True are different events."""
+    action_validation._VERDICTS.clear()
+    checks = []
+    _, by_type = action_validation._event_validators()
+    slot_branch = by_type["slot"]
+    real_is_valid = type(slot_branch).is_valid
+    monkeypatch.setattr(
+        type(slot_branch),
+        "is_valid",
+        lambda self, instance, *a: checks.append(instance) or real_is_valid(self, instance, *a),
+    )
+    event = {"event": "slot", "name": "requested_slot", "value": "order_id", "timestamp": None}
+    for _ in range(3):
+        assert installed._validate_action_result({"events": [dict(event)]}) is True
+    slot_checks = [c for c in checks if c == event]
+    assert len(slot_checks) == 1
+    for value in (1, 1.0, True, [1], {"a": 1}):
+        result = {"events": [{"event": "slot", "name": "n", "value": value}]}
+        assert installed._validate_action_result(result) is stock_accepts(result)
+        assert installed._validate_action_result(result) is stock_accepts(result)
+    # a timestamp of the wrong JSON type is refused, though equal to an accepted one in Python
+    ok = {"events": [{"event": "action", "name": "x", "timestamp": 1}]}
+    bad = {"events": [{"event": "action", "name": "x", "timestamp": True}]}
+    assert installed._validate_action_result(ok) is stock_accepts(ok) is True
+    assert not stock_accepts(bad)
+    with pytest.raises(jsonschema.ValidationError):
+        installed._validate_action_result(bad)

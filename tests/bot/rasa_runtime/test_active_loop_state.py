@@ -49,6 +49,33 @@ def test_same_dict_as_dataclasses_asdict(trigger):
     assert type(ours["trigger_message"]) is type(dataclasses.asdict(loop)["trigger_message"])
 
 
+def test_numpy_scalars_of_the_intent_classifier_are_copied_without_asdict(monkeypatch):
+    """A form started by a fresh message: intent names are numpy.str_, scores numpy.float64."""
+    trigger = {
+        "intent": {"name": np.str_("complain"), "confidence": np.float64(0.97)},
+        "intent_ranking": [{"name": np.str_("inform"), "confidence": np.float32(0.02)}],
+        "flags": [np.bool_(True), np.int64(3)],
+        "spans": [(0, 2), (2, ({"k": [1]},))],
+    }
+    loop = TrackerActiveLoop("complaint_form", False, False, trigger)
+    stock = dataclasses.asdict(loop)
+
+    def no_asdict(_obj):
+        raise AssertionError("took dataclasses.asdict")
+
+    monkeypatch.setattr(active_loop_state.dataclasses, "asdict", no_asdict)
+    ours = loop_as_dict(loop)
+    assert ours == stock
+    intent, ranking = ours["trigger_message"]["intent"], ours["trigger_message"]["intent_ranking"]
+    assert type(intent["name"]) is np.str_ and type(intent["confidence"]) is np.float64
+    assert type(ranking[0]["confidence"]) is np.float32
+    assert [type(v) for v in ours["trigger_message"]["flags"]] == [np.bool_, np.int64]
+    assert (
+        ours["trigger_message"] is not trigger
+        and ours["trigger_message"]["intent"] is not (trigger["intent"])
+    )
+
+
 def test_the_copy_shares_nothing_mutable_with_the_loop():
     loop = TrackerActiveLoop("complaint_form", False, False, PARSE)
     ours = loop_as_dict(loop)
