@@ -16,7 +16,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Any, Dict, List, Literal, Optional
+from typing import Any, Dict, List, Literal, Optional, Tuple
+
+from bot.nlu.regional import to_mainland
 
 Script = Literal["hant", "hans"]
 
@@ -39,6 +41,9 @@ _CANONICAL: Dict[int, Any] = {
     # fail on them. U+FFFD marks the spot and keeps the length.
     **{code: "\ufffd" for code in range(0xD800, 0xE000)},
 }
+# Hong Kong variant characters t2s leaves as they are (OpenCC's HKVariants that hk2s, but not
+# t2s, maps back); hk2s itself is not used because it also turns 抬 into 擡.
+_HK_VARIANTS: Dict[int, Any] = str.maketrans("衹粧敍枱糭衞", "只妆叙台粽卫")
 # Only ASCII letters: str.lower() changes the length of a few non-ASCII characters ("İ").
 _ASCII_LOWER: Dict[int, int] = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
@@ -91,7 +96,8 @@ def to_simplified(text: str) -> str:
 def normalize(text: str, lowercase: bool = True) -> str:
     """The canonical form NLU components match against; same length as `text`.
 
-    Half-width, canonical dashes/spaces, Simplified script and, unless `lowercase` is False,
+    Half-width, canonical dashes/spaces, Simplified script, mainland words for Cantonese and
+    Taiwanese ones (`bot.nlu.regional`: 冇→没, 退費→退款) and, unless `lowercase` is False,
     lower-case ASCII letters. The tokenizer keeps case because jieba's dictionaries (and the
     project's user dictionary) hold mixed-case words such as "T恤"; the featurizers lower-case
     tokens themselves.
@@ -102,7 +108,8 @@ def normalize(text: str, lowercase: bool = True) -> str:
     """
     if not text:
         return ""
-    result = to_simplified(to_halfwidth(text).translate(_CANONICAL))
+    canonical = to_halfwidth(text).translate(_CANONICAL)
+    result = to_mainland(to_simplified(canonical).translate(_HK_VARIANTS), canonical)
     return result.translate(_ASCII_LOWER) if lowercase else result
 
 
@@ -120,20 +127,29 @@ def _is_cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
-def detect_script(text: str) -> Optional[Script]:
-    """`hant`, `hans`, or None when nothing in the text tells the scripts apart.
+def script_evidence(text: str) -> Tuple[int, int]:
+    """(Traditional, Simplified) counts of the characters that tell the scripts apart.
 
     A character counts for Traditional when t2s changes it and for Simplified when s2t
-    changes it; shared characters ("好的", digits, emoji) count for neither. The majority
-    wins; a tie or no evidence gives None so callers keep the conversation's earlier script.
+    changes it; shared characters ("好的", digits, emoji) count for neither.
     """
     sample = "".join(char for char in (text or "") if _is_cjk(char))[:_SCRIPT_SAMPLE]
     if not sample:
-        return None
+        return 0, 0
     as_simplified = _convert_same_length(sample, "t2s")
     as_traditional = _convert_same_length(sample, "s2t")
     traditional = sum(1 for a, b in zip(sample, as_simplified, strict=True) if a != b)
     simplified = sum(1 for a, b in zip(sample, as_traditional, strict=True) if a != b)
+    return traditional, simplified
+
+
+def detect_script(text: str) -> Optional[Script]:
+    """`hant`, `hans`, or None when nothing in the text tells the scripts apart.
+
+    The majority of `script_evidence` wins; a tie or no evidence gives None so callers keep
+    the conversation's earlier script.
+    """
+    traditional, simplified = script_evidence(text)
     if traditional > simplified:
         return "hant"
     if simplified > traditional:
