@@ -49,6 +49,9 @@ _WORDS: Dict[str, str] = {
     "寻日": "昨天",
     "听日": "明天",
     "成日": "总是",
+    "迟啲": "晚点",
+    "等阵": "等下",
+    "一阵间": "一会儿",
     "系咪": "是不",
     "得唔得": "行不行",
     "影相": "拍照",
@@ -112,7 +115,7 @@ _CONTEXTUAL: Tuple[Tuple[str, str], ...] = (
     # 唔 before a verb or adjective is "not"; alone ("唔，我想想") it is a hesitation
     (r"唔(?=[是系好要得识知会想用够见准可明记对开满合收退换理覆回出到识])", "不"),
     # 返 after a verb is "back": 退返/寄返/换返 ("返现", "返厂" stay)
-    (r"(?<=[退寄换补拿给还送交拎])返", "回"),
+    (r"(?<=[退寄换补赔拿给还送交拎修])返", "回"),
     # 仲 is "still/also", except in 仲裁 (arbitration) and 仲夏
     (r"(?<![伯])仲(?![裁介夏春秋冬])", "还"),
     # 话 is "says" after a speaker ("主播话", "客服又话"); 电话, 话术, 话费 stay
