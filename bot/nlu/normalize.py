@@ -127,11 +127,18 @@ def _is_cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
+# Characters of written Cantonese, the same in both scripts.
+_CANTONESE_CHARS = frozenset("冇咗嘅啲嘢哋佢喺嚟嗰唔乜咩攞睇啱畀俾噉嘥")
+
+
 def script_evidence(text: str) -> Tuple[int, int]:
     """(Traditional, Simplified) counts of the characters that tell the scripts apart.
 
     A character counts for Traditional when t2s changes it and for Simplified when s2t
-    changes it; shared characters ("好的", digits, emoji) count for neither.
+    changes it; shared characters ("好的", digits, emoji) count for neither. A message whose
+    characters are all shared but that is written Cantonese (冇, 咗, 嘅 ...) counts as one
+    Traditional character: Hong Kong customers write Traditional, and a Cantonese message in
+    Simplified has Simplified characters to say so.
     """
     sample = "".join(char for char in (text or "") if _is_cjk(char))[:_SCRIPT_SAMPLE]
     if not sample:
@@ -140,6 +147,8 @@ def script_evidence(text: str) -> Tuple[int, int]:
     as_traditional = _convert_same_length(sample, "s2t")
     traditional = sum(1 for a, b in zip(sample, as_simplified, strict=True) if a != b)
     simplified = sum(1 for a, b in zip(sample, as_traditional, strict=True) if a != b)
+    if not traditional and not simplified and any(char in _CANTONESE_CHARS for char in sample):
+        return 1, 0  # "喂 有冇人呀": written Cantonese, nothing else to go by
     return traditional, simplified
 
 

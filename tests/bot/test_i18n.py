@@ -16,3 +16,8 @@ def test_script_follows_the_customer_and_defaults_to_simplified():
     assert conversation_script([]) == "hans"
     assert conversation_script(["對"]) == "hant"
     assert conversation_script(["谢谢", "對的 沒錯"]) == "hant"
+
+
+def test_written_cantonese_without_other_evidence_is_traditional():
+    assert conversation_script(["喂 有冇人呀"]) == "hant"
+    assert conversation_script(["我哋嘅订单冇到"]) == "hans"  # 订 says Simplified
