@@ -93,12 +93,14 @@ def to_simplified(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def normalize(text: str, lowercase: bool = True) -> str:
+def normalize(text: str, lowercase: bool = True, mainland: bool = True) -> str:
     """The canonical form NLU components match against; same length as `text`.
 
     Half-width, canonical dashes/spaces, Simplified script, mainland words for Cantonese and
     Taiwanese ones (`bot.nlu.regional`: 冇→没, 退費→退款) and, unless `lowercase` is False,
-    lower-case ASCII letters. The tokenizer keeps case because jieba's dictionaries (and the
+    lower-case ASCII letters. `mainland=False` keeps the regional words: the severity and
+    emotion lexicons list Cantonese words of their own (烧咗, 爆咗), which as Mandarin (烧了)
+    would also match "发烧了". The tokenizer keeps case because jieba's dictionaries (and the
     project's user dictionary) hold mixed-case words such as "T恤"; the featurizers lower-case
     tokens themselves.
 
@@ -109,7 +111,9 @@ def normalize(text: str, lowercase: bool = True) -> str:
     if not text:
         return ""
     canonical = to_halfwidth(text).translate(_CANONICAL)
-    result = to_mainland(to_simplified(canonical).translate(_HK_VARIANTS), canonical)
+    result = to_simplified(canonical).translate(_HK_VARIANTS)
+    if mainland:
+        result = to_mainland(result, canonical)
     return result.translate(_ASCII_LOWER) if lowercase else result
 
 

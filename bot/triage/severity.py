@@ -160,7 +160,7 @@ def _rule_severity(
     for text in texts:
         if not text:
             continue
-        normalized = normalize(text)
+        normalized = normalize(text, mainland=False)
         for hit in _hits(normalized):
             reason = _reason(hit, normalized)
             if reason is None:
