@@ -63,4 +63,3 @@ def test_lexicons_can_keep_the_regional_words():
     # the severity lexicon's Cantonese 烧咗 must not become Mandarin 烧了 ("发烧了")
     assert normalize("燒咗", mainland=False) == "烧咗"
     assert normalize("燒咗") == "烧了"
-
