@@ -39,6 +39,7 @@ def test_regional_words_read_as_mainland_mandarin(text, expected):
         "我们的關係很好",  # 係 of 關係 is no copula
         "我要申请仲裁",
         "电影 影响 影片",
+        "快递没影了",  # vanished, not "no photo"
         "返现没到 返厂维修",
         "打电话 主播的话术",
         "唔 我想想",  # a hesitation, not "not"
