@@ -5,7 +5,7 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from bot.i18n import conversation_script, localize
+from bot.i18n import conversation_script, interface_script, localize
 from bot.intake.answers import corrects_the_problem, says_correction
 
 INTAKE_SLOTS = (
@@ -74,7 +74,8 @@ def script(tracker: Tracker) -> str:
         for e in reversed(tracker.events)
         if e.get("event") == "user" and not str(e.get("text") or "").startswith("/")
     )
-    return conversation_script(texts)
+    metadata = (e.get("metadata") for e in reversed(tracker.events) if e.get("event") == "user")
+    return conversation_script(texts, fallback=interface_script(metadata))
 
 
 def localized(tracker: Tracker, value: Any) -> Any:

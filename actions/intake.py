@@ -1,7 +1,7 @@
 """Opening an intake: empathy before any question, and the form's custom questions."""
 
 import uuid
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -118,17 +118,8 @@ def start_intake_from_here(dispatcher: CollectingDispatcher, tracker: Tracker) -
 def _start(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     """Empathy for the opening message and the slots a new intake starts with."""
     text = latest_text(tracker)
-    # the lexicon, lifted by the learned head's verdict in the parse data (no Rasa import)
-    opening = combine_emotion(detect_emotion([text]), learned_emotion(tracker.latest_message))
-    emotion = strongest_emotion(tracker.get_slot("emotion"), opening.emotion if text else None)
-    # the rules, with the reasons the learned head is sure of (parse data, no Rasa import)
-    severity = assess_severity(
-        [text], None, float("inf"), [learned_severity(tracker.latest_message)]
-    )
-    if "injury" in severity.reasons:
-        dispatcher.utter_message(response="utter_empathy_safety")
-    else:
-        dispatcher.utter_message(response=f"utter_empathy_{emotion}")
+    emotion = strongest_emotion(tracker.get_slot("emotion"), message_emotion(tracker))
+    answer_feeling(dispatcher, tracker, emotion)
     # a new intake: what follows belongs to it, not to an earlier ticket
     events: List[EventType] = [SlotSet("emotion", emotion), SlotSet("ticket_open", False)]
     live = channel_live_context(tracker)
@@ -139,6 +130,26 @@ def _start(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType
     # "… 气死了 给我转人工": the rules hand over instead of starting the form
     events.append(SlotSet("wants_human", True if wants_human(text) else None))
     return events
+
+
+def message_emotion(tracker: Tracker) -> Optional[str]:
+    """The latest message's emotion: the lexicon, lifted by the learned head's verdict."""
+    text = latest_text(tracker)
+    if not text:
+        return None
+    return combine_emotion(detect_emotion([text]), learned_emotion(tracker.latest_message)).emotion
+
+
+def answer_feeling(dispatcher: CollectingDispatcher, tracker: Tracker, emotion: str) -> None:
+    """Empathy before any question: safety first when someone is hurt, else the emotion."""
+    # the rules, with the reasons the learned head is sure of (parse data, no Rasa import)
+    severity = assess_severity(
+        [latest_text(tracker)], None, float("inf"), [learned_severity(tracker.latest_message)]
+    )
+    if "injury" in severity.reasons:
+        dispatcher.utter_message(response="utter_empathy_safety")
+    else:
+        dispatcher.utter_message(response=f"utter_empathy_{emotion}")
 
 
 class ActionAskIssueCategory(Action):

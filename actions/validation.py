@@ -1,6 +1,5 @@
 """Validation of the complaint form: what counts as an answer to each question."""
 
-import asyncio
 import logging
 from typing import Any, Dict, List
 
@@ -21,10 +20,12 @@ from actions.conversation import (
     slot_before_this_turn,
     slots_set_this_turn,
 )
+from actions.evidence_contact_slots import EvidenceAndContactSlots
+from actions.intake import answer_feeling, message_emotion
 from bot.intake import answers
-from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_still_missing
+from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.live.session_answer import live_from_answer
-from bot.orders.ids import normalize_order_id
+from bot.orders.ids import normalize_order_id, with_typed_prefix
 from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, REMEDIES
 
@@ -34,7 +35,7 @@ logger = logging.getLogger(__name__)
 CHANGES_REMEDY = frozenset({"correct", "complain"})
 
 
-class ValidateComplaintForm(FormValidationAction):
+class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
     """Extracts and checks the slots of `complaint_form`."""
 
     def name(self) -> str:
@@ -176,8 +177,18 @@ class ValidateComplaintForm(FormValidationAction):
     async def validate_issue_description(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Keep the classifier's best guesses so an unsure category is asked with buttons."""
+        """Keep the classifier's best guesses so an unsure category is asked with buttons.
+
+        When the intake opened without the problem (a photo, "我要投诉") and the customer's
+        first words of it are angry or upset, they hear empathy before the next question.
+        """
         slots: Dict[str, Any] = {"issue_description": value}
+        if self._feeling_still_unanswered(tracker, value):
+            emotion = strongest_emotion(message_emotion(tracker))
+            if emotion != "calm":
+                slots["emotion"] = emotion
+                if form_turn.form_pass(tracker):  # the slot mappings' messages are not sent
+                    answer_feeling(dispatcher, tracker, emotion)
         ranking = (tracker.latest_message.get("complaint_triage") or {}).get("category") or {}
         candidates = [r.get("code") for r in ranking.get("ranking", []) if r.get("code")]
         if candidates:
@@ -193,8 +204,10 @@ class ValidateComplaintForm(FormValidationAction):
         pending = tracker.get_slot("pending_order_id")
         intent = latest_intent(tracker)
         text = latest_text(tracker)
-        if latest_entity(tracker, "order_id"):
-            return {}
+        extracted = latest_entity(tracker, "order_id")
+        if extracted:
+            whole = with_typed_prefix(text, str(extracted), self._pattern())
+            return {"order_id": whole} if whole != str(extracted) else {}
         if pending and (intent == "affirm" or answers.affirms(text)):
             return {"order_id": pending}
         if not pending and (
@@ -366,83 +379,14 @@ class ValidateComplaintForm(FormValidationAction):
             dispatcher.utter_message(response="utter_noted_correction")
         return {"desired_remedy": value}
 
-    async def extract_evidence_status(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """Files sent, none to give, or later: all three answer the evidence question."""
-        if tracker.get_slot("requested_slot") != "evidence_status":
-            return {}
-        intent = latest_intent(tracker)
-        if intent == "send_evidence":
-            return {"evidence_status": "provided"}
-        if intent == "deny" or answers.has_no_evidence(latest_text(tracker)):
-            return {"evidence_status": "none"}
-        if intent in ("evidence_later", "affirm") or answers.evidence_coming(latest_text(tracker)):
-            return {"evidence_status": "later"}
-        if form_turn.unclear_again(tracker, "evidence_status"):
-            return {"evidence_status": "later"}  # asked twice: the agent asks for it later
-        return {}
-
-    async def validate_evidence_status(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """Files count as sent only when they are really in the evidence store.
-
-        When the files cannot cover the category's useful set, the rest is asked for once
-        (`evidence_followup`); whatever the answer, the ticket records what is missing.
-        """
-        followup = tracker.get_slot("evidence_followup")
-        if value != "provided":
-            if followup:  # files came earlier; "没有/稍后发" is about the rest
-                return {"evidence_status": "provided", "evidence_missing": list(followup)}
-            return {"evidence_status": value}
-        files = await self._evidence_files(tracker.sender_id)
-        if not files:
-            return {"evidence_status": None}
-        dispatcher.utter_message(response="utter_evidence_received", evidence_count=len(files))
-        remaining = evidence_still_missing(tracker.get_slot("issue_category"), len(files))
-        # this validation runs twice a turn (slot mappings, then the form): ask once per turn
-        asked_now = "evidence_followup" in slots_set_this_turn(tracker)
-        if remaining and (not followup or asked_now):
-            return {"evidence": files, "evidence_status": None, "evidence_followup": remaining}
-        return {"evidence": files, "evidence_status": "provided", "evidence_missing": remaining}
-
-    async def extract_contact_status(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """A phone number given when asked is consent to be called; "不用" declines.
-
-        A phone number volunteered at another question ("打我电话 138 1234 5678" when asked
-        for photos) is consent too, except at the order question, where a long number is
-        read as the order number.
-        """
-        requested = tracker.get_slot("requested_slot")
-        if requested != "contact_status":
-            volunteered = requested not in (None, "order_id") and form_turn.phone(tracker)
-            return {"contact_status": "given"} if volunteered else {}
-        if form_turn.phone(tracker):
-            return {"contact_status": "given"}
-        text = latest_text(tracker)
-        if answers.cancels_complaint(text):
-            return {}
-        if latest_intent(tracker) in ("deny", "cancel") or answers.declines_contact(text):
-            return {"contact_status": "declined"}
-        if form_turn.unclear_again(tracker, "contact_status"):
-            return {"contact_status": "declined"}  # asked twice, no number: none given
-        return {}
-
-    async def validate_contact_status(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """Store the number the customer agreed to be called on."""
-        if value == "given":
-            return {"contact_status": "given", "contact": form_turn.phone(tracker)}
-        return {"contact_status": value}
-
-    async def _evidence_files(self, conversation_id: str) -> List[Dict[str, Any]]:
-        """Files the customer uploaded in this conversation (widget and connectors)."""
-        store = dependencies.evidence_store()
-        return await asyncio.to_thread(store.list, conversation_id)
+    @staticmethod
+    def _feeling_still_unanswered(tracker: Tracker, description: Any) -> bool:
+        """The first words of the problem, asked for, after an opening without feeling."""
+        return (
+            tracker.get_slot("requested_slot") == "issue_description"
+            and description == latest_text(tracker)
+            and strongest_emotion(slot_before_this_turn(tracker, "emotion")) == "calm"
+        )
 
     @staticmethod
     def _confirmed_this_turn(tracker: Tracker, order_id: str) -> bool:

@@ -5,10 +5,12 @@ conversation is taken from the customer's own latest messages (`conversation_scr
 the outgoing message is converted just before it leaves (see `bot.nlg`).
 """
 
+import re
 from typing import Any, Iterable
 
 from bot.nlu.normalize import script_evidence, to_traditional
 
+_TRADITIONAL_LANG = re.compile(r"zh[-_](hant|tw|hk|mo)", re.IGNORECASE)
 _UNTRANSLATED_KEYS = frozenset({"payload", "id", "url", "utter_action", "type", "code"})
 
 
@@ -18,13 +20,14 @@ _UNTRANSLATED_KEYS = frozenset({"payload", "id", "url", "utter_action", "type", 
 DECISIVE_MARGIN = 3
 
 
-def conversation_script(user_texts_newest_first: Iterable[str]) -> str:
+def conversation_script(user_texts_newest_first: Iterable[str], fallback: str = "hans") -> str:
     """`hant` or `hans`, from the customer's own messages, newest first.
 
     The newest messages are counted until one script leads by `DECISIVE_MARGIN`
     characters: a customer who switches script in a sentence is answered in the new one at
     once, while a two-character "确认" after a Traditional conversation does not flip it.
-    Without such a lead the whole conversation's majority decides; default Simplified.
+    Without such a lead the whole conversation's majority decides; `fallback` when nothing
+    the customer wrote tells the scripts apart.
     """
     traditional = simplified = 0
     for text in user_texts_newest_first:
@@ -33,7 +36,24 @@ def conversation_script(user_texts_newest_first: Iterable[str]) -> str:
         simplified += hans
         if abs(traditional - simplified) >= DECISIVE_MARGIN:
             break
-    return "hant" if traditional > simplified else "hans"
+    if traditional > simplified:
+        return "hant"
+    if simplified > traditional:
+        return "hans"
+    return fallback
+
+
+def interface_script(user_metadata_newest_first: Iterable[Any]) -> str:
+    """The script of the chat window the customer uses, from the `lang` its messages carry.
+
+    Why: a photo or a button is no text to read a script from; a customer whose widget shows
+    Traditional ("zh-Hant", "zh-TW", "zh-HK") should not get a Simplified first answer.
+    """
+    for metadata in user_metadata_newest_first:
+        lang = metadata.get("lang") if isinstance(metadata, dict) else None
+        if isinstance(lang, str) and lang:
+            return "hant" if _TRADITIONAL_LANG.match(lang) else "hans"
+    return "hans"
 
 
 def localize(value: Any, script: str) -> Any:

@@ -16,7 +16,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot import rasa_runtime
-from bot.i18n import conversation_script, localize
+from bot.i18n import conversation_script, interface_script, localize
 
 # Template variables holding what the customer typed: quoted back as typed, never converted.
 VERBATIM = frozenset({"issue_description", "live_claim", "live_session"})
@@ -27,6 +27,13 @@ def user_texts_newest_first(tracker: DialogueStateTracker) -> Iterator[str]:
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered) and event.text and not event.text.startswith("/"):
             yield event.text
+
+
+def _user_metadata(tracker: DialogueStateTracker) -> Iterator[Any]:
+    """The metadata of the customer's messages, newest first."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            yield event.metadata
 
 
 class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
@@ -52,7 +59,9 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
         quoted back (`VERBATIM`) stay exactly as typed: OpenCC would otherwise rewrite a
         Traditional "喂" into "餵" or Simplified words inside a quote.
         """
-        script = conversation_script(user_texts_newest_first(tracker))
+        script = conversation_script(
+            user_texts_newest_first(tracker), fallback=interface_script(_user_metadata(tracker))
+        )
         if script != "hant":
             return await super().generate(utter_action, tracker, output_channel, **kwargs)
         filled_slots = tracker.current_slot_values()

@@ -45,6 +45,13 @@ _DECLINE_CONTACT = re.compile(
     r"不用|不需要|不要|不必|不留|别留|别打|不方便|不想留|算了|免了|"
     r"(这里|这边|这儿|在这|线上|网上|文字)(联系|说|聊|沟通|回复|回)"
 )
+# No phone call, said in so many words, so it answers the contact question whichever is
+# open ("不用留电话" when asked for photos); a bare "不用" only answers the open one.
+_DECLINE_CALL = re.compile(
+    r"(不用|不需要|不要|不必|不想|别|唔使|唔洗|唔駛|唔好|唔需要)"
+    r"((留|给|打|再打)(我)?(的)?(电话|手机号|手机|联系方式|号码)|"
+    r"(电话|手机)(联系|沟通|回访)|(打|致电)(电话|给我|俾我|过来))"
+)
 # Dropping the complaint altogether, not just declining one question.
 _CANCEL_COMPLAINT = re.compile(
     r"不投诉|取消投诉|撤销投诉|撤回投诉|投诉取消|不弄了|不处理了|不用处理|不折腾了|不办了|"
@@ -122,6 +129,11 @@ def has_no_evidence(text: str) -> bool:
 def declines_contact(text: str) -> bool:
     """No phone number wanted ("不用留了 这里联系就行")."""
     return bool(_DECLINE_CONTACT.search(_plain(text)))
+
+
+def declines_call(text: str) -> bool:
+    """No phone call wanted, with the phone named ("不用留电话", "唔使打俾我")."""
+    return bool(_DECLINE_CALL.search(_plain(text).replace(" ", "")))
 
 
 def cancels_complaint(text: str) -> bool:

@@ -71,11 +71,15 @@ class IntakeFacts:
 
 
 def transcript_from_events(events: Iterable[Mapping[str, Any]]) -> List[Dict[str, Any]]:
-    """The customer/bot exchange as the ticket stores it (button payloads shown as such)."""
+    """The customer/bot exchange as the ticket stores it.
+
+    A button or an upload is shown as the customer saw it in their window ("提交了 1 个证据
+    文件", the button's title: the widget's `metadata.display`), else as its payload.
+    """
     transcript = []
     for event in events:
         role = _ROLE_BY_EVENT.get(str(event.get("event")))
-        text = event.get("text")
+        text = _shown_text(event)
         if not role or not text:
             continue
         stamp = event.get("timestamp")
@@ -86,6 +90,15 @@ def transcript_from_events(events: Iterable[Mapping[str, Any]]) -> List[Dict[str
         )
         transcript.append({"role": role, "text": str(text), "at": at})
     return transcript
+
+
+def _shown_text(event: Mapping[str, Any]) -> Any:
+    text = event.get("text")
+    metadata = event.get("metadata")
+    display = metadata.get("display") if isinstance(metadata, Mapping) else None
+    if isinstance(text, str) and text.startswith("/") and isinstance(display, str) and display:
+        return display
+    return text
 
 
 def customer_texts(events: Iterable[Mapping[str, Any]]) -> List[str]:

@@ -68,6 +68,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from bot.nlu.normalize import normalize, normalize_digits
+from bot.nlu.number_words import (
+    CONTEXT_KINDS,
+    NOT_PREFIXES,
+    PARCEL_OR_ORDER,
+    left_context,
+    left_word,
+)
 from bot.settings import Settings
 
 ORDER_ID = "ORDER_ID"
@@ -115,6 +122,7 @@ _WHOLE_GROUP = 10  # a group this long is a number by itself, never a piece of a
 # Between the groups of one number: spaces, one line break, one of these, or emoji (a colon
 # only after a letter prefix: "JD：2024...").
 _ID_PUNCTUATION = frozenset("-_./·~,、")
+_CODE_SEPARATORS = _ID_PUNCTUATION - frozenset(",、")  # keys are never written with commas
 # Characters that only decorate the one before: emoji variation selectors and the keycap
 # mark ("2️⃣" is 2, U+FE0F, U+20E3); digits joined by them are one group.
 _INVISIBLE = frozenset("\ufe0e\ufe0f\u20e3\u2060")
@@ -160,252 +168,6 @@ _UNITS = {
 # A number directly followed by one of these is an amount, never an order or phone number.
 _AMOUNT_FOLLOWERS = frozenset(_UNITS) | frozenset(_MAGNITUDE) | {"多", "钱"}
 
-# What a payment bill calls the shop's own order number (WeChat Pay's 商户单号, Alipay's
-# 商户订单号, the merchant's out_trade_no): an order, unlike the payment's 交易单号.
-_MERCHANT_ORDER_WORDS = ["商户单号", "商户订单号"]
-# Context words, matched on the normalised text (Simplified, half-width, lower-case) right
-# before a number, the longest one winning: "售后单号" (not an order) beats "单号".
-_ORDER_WORDS = [
-    "订单",
-    "订单号",
-    "订单号码",
-    "订单编号",
-    "订单编码",
-    "订单id",
-    "订单no",
-    "订单no.",
-    "订单信息",
-    "订单流水号",
-    "订购单",
-    "订购单号",
-    "订购编号",
-    *_MERCHANT_ORDER_WORDS,
-    "单号",
-    "单号码",
-    "单子",
-    "单子号",
-    "这单",
-    "这一单",
-    "该订单",
-    "这个订单",
-    "那个订单",
-    "子订单",
-    "子订单号",
-    "母订单",
-    "主订单号",
-    "order",
-    "order no",
-    "order no.",
-    "orderno",
-    "order id",
-    "orderid",
-    "order number",
-    "order_id",
-    "order-id",
-    "order sn",  # Shopee's and Lazada's own label, not a serial number
-    "ordersn",
-    "order code",
-    "order ref",
-    "order reference",
-    "order num",
-    "单据号",
-    "单据编号",
-    "注文番号",  # cross-border shops' Japanese and Korean pages
-    "주문번호",
-    "order_no",
-    "order_sn",
-    "order_num",
-    "ordernumber",
-    "bizorderid",
-    "tradeid",
-    "trade_id",
-    "no",
-    "no.",
-]
-_PHONE_WORDS = [
-    "手机",
-    "手机号",
-    "手机号码",
-    "电话",
-    "电话号码",
-    "电话号",
-    "联系电话",
-    "联系方式",
-    "联系我",
-    "联系",
-    "打",
-    "打我",
-    "拨打",
-    "致电",
-    "座机",
-    "tel",
-    "call",
-    "收件人电话",
-    "手机是",
-]
-_TRACKING_WORDS = [
-    f"{carrier}{tail}"
-    for carrier in (
-        "快递",
-        "物流",
-        "运单",
-        "面单",
-        "包裹",
-        "顺丰",
-        "中通",
-        "圆通",
-        "韵达",
-        "申通",
-        "邮政",
-        "ems",
-        "极兔",
-        "京东快递",
-        "德邦",
-        "百世",
-        "菜鸟",
-        "跨越",
-        "优速",
-        "安能",
-        "宅急送",
-        "丰网",
-        "众邮",
-        "燕文",
-        "云途",
-        "退货",
-        "退货快递",
-        "寄回",
-    )
-    for tail in ("", "单", "单号", "号", "号码", "编号", "单号码")
-    if carrier + tail not in ("退货", "寄回", "包裹")  # the bare verbs/nouns say nothing
-] + [
-    # "寄回的单号", "快递的单号": the parcel's number, said with 的
-    f"{carrier}的{tail}"
-    for carrier in ("快递", "物流", "包裹", "退货", "寄回", "寄出", "退回", "回寄", "寄过来")
-    for tail in ("单号", "单号码", "号码", "运单号")
-]
-# Cross-border parcels, labelled in English or by the carrier's name.
-_ENGLISH_TRACKING_WORDS = [
-    *(f"{word}{tail}" for word in ("tracking", "waybill", "awb") for tail in ("", " no", " no.")),
-    *("tracking number", "tracking id", "tracking code", "ups", "dhl", "fedex", "usps", "tnt"),
-]
-# Part of a number is no order to look up: "订单尾号 5567", "前几位是2024112", "末尾是 318876".
-_PARTIAL_WORDS = [
-    *(
-        f"{side}{count}位{tail}"
-        for side in ("前", "后", "最后", "末", "尾")
-        for count in ("几", "两", *"123456789", *"一二三四五六七八九十")
-        for tail in ("", "数", "数字", "号码")
-    ),
-    *("尾号", "尾数", "末尾", "结尾", "开头"),
-]
-# A time written without separators ("下单时间：20241125102133") is no order either.
-_TIME_WORDS = ["时间", "日期", "时间戳"]
-_OTHER_WORDS = [
-    *(
-        f"{what}{tail}"
-        for what in (
-            "商品",
-            "退款",
-            "售后",
-            "服务",
-            "工单",
-            "投诉",
-            "支付",
-            "交易",
-            "商户",
-            "流水",
-            "发票",
-            "退换货",
-            "换货",
-            "维修",
-            "会员",
-            "用户",
-            "账户",
-            "帐户",
-            "店铺",
-            "直播间",
-        )
-        for tail in ("单号", "编号", "号", "号码", "id", "单", "编码")
-        if f"{what}{tail}" not in _MERCHANT_ORDER_WORDS
-    ),
-    "邮编",
-    "邮政编码",
-    "验证码",
-    "校验码",
-    "qq",
-    "qq号",
-    "微信",
-    "微信号",
-    "vx",
-    "wx",
-    *_PARTIAL_WORDS,
-    *_TIME_WORDS,
-    "密码",
-    "工号",
-    "身份证",
-    "身份证号",
-    "卡",  # 这张卡, 信用卡, 购物卡: a card number, whatever the card
-    "卡号",
-    "卡密",
-    "银行卡",
-    "银行卡号",
-    "账号",
-    "帐号",
-    "房间",
-    "房间号",
-    "货号",
-    "型号",
-    "批号",
-    "批次",
-    "批次号",
-    "条码",
-    "条形码",
-    "序列号",
-    "sn",
-    "sn码",
-    "sku",
-    "商品链接",
-    # the customer's or a shop's account on a platform, not an order
-    *("抖音号", "快手号", "小红书号", "旺旺号", "旺旺", "淘宝号", "淘宝账号", "主播号"),
-    "取件码",
-    "提货码",
-    "取货码",
-    "核销码",
-    "提取码",
-    "授权码",
-    "卡券号",
-    "券号",
-    "礼品卡",
-    "串号",
-    "串码",
-    "imei",
-    "meid",
-    "运费险",
-    "运费险单号",
-    "保单号",
-    "券码",
-    "兑换码",
-    "优惠码",
-    "优惠券码",
-    "激活码",
-    "金额",
-    "订单金额",
-    "实付",
-    "实付款",
-    "付款金额",
-    "总价",
-    "合计",
-    "价格",
-    "运费",
-    "客服电话",
-    "客服热线",
-    "热线",
-]
-# Letter words that introduce a number ("QQ 3847...", "tel 138...") are not id prefixes.
-_NOT_PREFIXES = frozenset(
-    {"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms", "sn", "sku", "imei", "ems"}
-    | {"code", "ref", "num", "nr", "meid"}
-)
 # Parcel numbers by their shape: a carrier's letters and digits ("SF1400223344").
 _TRACKING_SHAPE = re.compile(
     r"(?:SF|YT|JT|ZTO|STO|YD|YUNDA|EMS|DPK|JDV|JDX|JDA|KYE)\d{8,}"
@@ -434,19 +196,6 @@ _CORRECTION_LEFT = re.compile(
 # Quantities and sizes: a number right before one of these is never a piece of an id.
 _COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
 _PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
-# Order words a parcel number is called by too: its shape decides ("单号 SF1402938475611").
-_PARCEL_OR_ORDER = frozenset({"单号", "单号码", "no", "no."})
-_CONTEXT_KINDS: Dict[str, str] = {
-    **{word: "order" for word in _ORDER_WORDS},
-    **{word: "phone" for word in _PHONE_WORDS},
-    **{word: "tracking" for word in _TRACKING_WORDS + _ENGLISH_TRACKING_WORDS},
-    **{word: "other" for word in _OTHER_WORDS},
-}
-# What may stand between a context word and its number: spaces, punctuation except the end
-# of a sentence, emoji, and a few words ("订单号是：", "单号如下", "订单号我发你").
-_LEFT_FILLER = re.compile(
-    r"(?:[^\w.!?;。]|_|是|为|就是|如下|这个|给你|发你|我发你|发给你|在这里|在这|如图|复制|is|was)+$"
-)
 # After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
 # introduces the next number).
 _RIGHT_ORDER = re.compile(
@@ -459,8 +208,6 @@ _RIGHT_TRACKING = re.compile(
     rf"|(?:{_CARRIERS})(?:单号|单|号码|号|编号)(?![号码编id\s:,是为#]*[0-9a-z]))"
 )
 _RIGHT_PHONE = re.compile(r"[\s:,]*(?:是|为|就是)?(?:我们?的|我)?(?:手机|电话|联系方式|座机)")
-_CONTEXT_WINDOW = 24
-_LONGEST_CONTEXT = max(len(word) for word in _CONTEXT_KINDS)
 
 _RELATIVE_DATES = [
     "今天",
@@ -601,7 +348,7 @@ def _is_id_token(token: Token) -> bool:
     if _THOUSANDS_LONG_ID.fullmatch(token.text):
         return True
     return bool(_THOUSANDS_ID.fullmatch(token.text)) and (
-        _left_context(token.doc.text, token.idx) == "order"
+        left_context(token.doc.text, token.idx) == "order"
     )
 
 
@@ -650,32 +397,6 @@ def _register_extensions() -> None:
             Token.set_extension(name, default=default)
 
 
-def _left_context(text: str, start: int) -> str:
-    """Kind of the longest context word right before `start` (fillers skipped), or ""."""
-    return _CONTEXT_KINDS.get(_left_word(text, start), "")
-
-
-def _left_word(text: str, start: int) -> str:
-    """The longest context word right before `start` (fillers skipped), or ""."""
-    window = text[max(0, start - _CONTEXT_WINDOW) : start]
-    filler = _LEFT_FILLER.search(window)
-    if filler:
-        window = window[: filler.start()]
-    best, best_length = "", 0
-    for length in range(1, min(len(window), _LONGEST_CONTEXT) + 1):
-        kind = _CONTEXT_KINDS.get(window[-length:])
-        if kind and not (
-            # an ASCII context word must not be the end of a longer word ("piano" is not "no")
-            window[-length].isascii()
-            and window[-length].isalnum()
-            and length < len(window)
-            and window[-length - 1].isascii()
-            and window[-length - 1].isalnum()
-        ):
-            best, best_length = window[-length:], length
-    return best if best_length else ""
-
-
 def _phone_shape(compact: str, raw: str) -> str:
     """Phone shapes ("intl", "mobile", "landline", "hk_mobile"), "hotline" for 400/800 numbers.
 
@@ -704,9 +425,9 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     text = token.doc.text
     phone = _phone_shape(compact, token.text)
     is_order = bool(order_pattern.fullmatch(compact)) and any(c.isdigit() for c in compact)
-    word = _left_word(text, token.idx)
-    context = _CONTEXT_KINDS.get(word, "")
-    if context == "order" and word in _PARCEL_OR_ORDER and _TRACKING_SHAPE.fullmatch(compact):
+    word = left_word(text, token.idx)
+    context = CONTEXT_KINDS.get(word, "")
+    if context == "order" and word in PARCEL_OR_ORDER and _TRACKING_SHAPE.fullmatch(compact):
         return "tracking", "ctx"  # "单号 SF1402938475611": a carrier's parcel number
     if context == "order":
         return ("order", "ctx") if is_order and not _masked(token) else ("", "")
@@ -821,7 +542,7 @@ def _group_ok(text: str, first: bool) -> bool:
     text = text.lower()
     if any(c.isdigit() for c in text):
         return first or len(text) >= 2
-    return first and len(text) <= 4 and text not in _NOT_PREFIXES
+    return first and len(text) <= 4 and text not in NOT_PREFIXES
 
 
 def _looks_like_date(groups: Sequence[str]) -> bool:
@@ -844,7 +565,7 @@ def _separator(between: str, previous: str = "") -> str:
 
     A colon joins only a letter prefix to its digits ("jd:2024...", "tb : 2024").
     """
-    if previous.isalpha() and previous.lower() not in _NOT_PREFIXES and len(previous) <= 4:
+    if previous.isalpha() and previous.lower() not in NOT_PREFIXES and len(previous) <= 4:
         if between.strip(" ") == ":":
             return "sep"
     if not between:
@@ -870,6 +591,7 @@ class _Group:
     text: str
     amount: bool
     between: str = ""  # what separates it from the group before
+    labelled: bool = False  # letters an order word introduces: "订单号JD 3012…", "订单 PO 211…"
 
 
 def _id_runs(doc: Doc) -> List[List[_Group]]:
@@ -881,6 +603,8 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
         if not _GROUP.fullmatch(token.text):
             continue
         group = _Group(token.i, token.i, token.text, _is_amount(token))
+        if token.text.isalpha():
+            group.labelled = left_context(doc.text, token.idx) == "order"
         if previous is not None:
             between = doc.text[previous.idx + len(previous) : token.idx]
             group.between = between
@@ -928,8 +652,12 @@ def _joined_by_punctuation(group: _Group) -> bool:
 
 
 def _joined_tightly(group: _Group) -> bool:
-    """One separator and no space, as in a code's blocks ("EFGH-1234"), not prose's ", "."""
-    return len(group.between) == 1 and group.between in _ID_PUNCTUATION
+    """One separator and no space, as in a code's blocks ("EFGH-1234"), not prose's ", ".
+
+    Commas are prose even without a space (a full-width "，" has none): "301234567890，JD
+    301234567891" lists two orders, it is no code.
+    """
+    return len(group.between) == 1 and group.between in _CODE_SEPARATORS
 
 
 def _continues_id(groups: Sequence[_Group], start: int, end: int) -> bool:
@@ -1015,7 +743,7 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
         return False
     dated = len(blocks) > 3 and _looks_like_date(blocks[:3])  # "2024-11-28-0931"
     head = blocks[0].lower()
-    if (head in _NOT_PREFIXES or head in _CONTEXT_KINDS) and not blocks[1].isalpha():
+    if (head in NOT_PREFIXES or head in CONTEXT_KINDS) and not blocks[1].isalpha():
         return False  # "No.8823401567", "order_2411...": a label, then the number
     if not any(char.isdigit() for char in compact):
         return False
@@ -1024,7 +752,7 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
     long_block = len(blocks[-1]) >= _WHOLE_GROUP and all(
         len(block) < _WHOLE_GROUP for block in blocks[:-1]
     )
-    context = _left_context(text, match.start())
+    context = left_context(text, match.start())
     if context == "order":
         letter_block = any(block.isalpha() for block in blocks[1:])
         long_prefix = blocks[0].isalpha() and len(blocks[0]) > 4
@@ -1099,13 +827,18 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
                 and first.text.isalpha()
                 and group.between.strip() in (":", "-", "_")
             )
+            # a letter prefix an order word introduces, then the number after a space, in one
+            # piece or in groups: "订单号JD 301234567890", "订单号 PO 211 29384756102938475"
+            joined = joined or (
+                first.labelled and not any(whole(g) for g in groups[start + 1 : end])
+            )
             # a prefix voice input spells letter by letter, then the number: "J D 2948173650"
             prefix = groups[start:end]
             spelt = "".join(g.text for g in prefix)
             joined = joined or (
                 2 <= len(prefix) <= 4
                 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
-                and spelt.lower() not in _NOT_PREFIXES  # "Q Q 1029384756", "V X 138…"
+                and spelt.lower() not in NOT_PREFIXES  # "Q Q 1029384756", "V X 138…"
                 and not _MOBILE.fullmatch(group.text)
             )
             if (

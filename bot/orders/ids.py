@@ -4,6 +4,9 @@ import re
 from typing import Optional
 
 from bot.nlu.normalize import normalize_digits
+from bot.nlu.number_words import NOT_PREFIXES
+
+_MAX_PREFIX = 4
 
 # Spaces, dashes, dots, slashes, middle dots and commas between groups, and the invisible
 # marks of emoji/keycap digits ("2️⃣0️⃣"), as the NLU merger accepts them.
@@ -34,3 +37,22 @@ def normalize_order_id(raw: str, pattern: str = r"^[A-Za-z0-9]{6,24}$") -> Optio
     if not any(ch.isdigit() for ch in candidate):
         return None
     return candidate
+
+
+def with_typed_prefix(answer: str, extracted: str, pattern: str = r"^[A-Za-z0-9]{6,24}$") -> str:
+    """The whole answer to the order question when it is `extracted` behind a letter prefix.
+
+    Asked for the order number, a customer answers "JD 301234567890" or "PO 211 2938…". The
+    NLU, which does not know what was asked, joins a spaced prefix to the number only after
+    an order word ("订单号JD 3012…") and extracts 301234567890 here; at the order question
+    the answer is the number, so the prefix the customer typed stays (a prefix is part of
+    the id, as after an order word). Label words ("No 3012…", "ID 3012…") are not prefixes.
+    Returns `extracted` unchanged otherwise.
+    """
+    whole = normalize_order_id(answer, pattern)
+    if not whole or whole == extracted or not whole.endswith(extracted):
+        return extracted
+    letters = whole[: len(whole) - len(extracted)].rstrip("0123456789")  # "PO" of "PO211"
+    if not (letters.isalpha() and len(letters) <= _MAX_PREFIX) or letters.lower() in NOT_PREFIXES:
+        return extracted
+    return whole

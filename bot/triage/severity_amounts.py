@@ -51,6 +51,11 @@ _MONEY_PATTERNS = [
     # "这个三千多，质量就这？", "3000多的": thousands and more ("三千多人" is caught after)
     re.compile(rf"{_CHINESE_THOUSANDS}\s*(?:多|出头|来)"),
     re.compile(r"(?<![\d.])(\d{4,6})()\s*(?:多|出头|来)"),
+    # a sum in ten thousands or thousands ending its clause, after the thing it bought:
+    # "沙发1.2万，送来的颜色不对", "这个包一万二 拉链头掉了" (not "粉丝1.2万": `_value`;
+    # not a change told by a verb: "积分少了三千", "涨了两千")
+    re.compile(r"(?<![\d.了少扣减掉加涨降差])(\d{1,3}(?:\.\d{1,2})?)\s*(万|千)(?=\s|[,。!?;~]|$)"),
+    re.compile(rf"(?<![了少扣减掉加涨降差]){_CHINESE_THOUSANDS}(?=\s|[,。!?;~]|$)"),
 ]
 # A sum in Chinese numerals that ends its clause ("花了我两个月工资，三千六"): money only in a
 # sentence about spending, not about points ("积分莫名其妙少了两千").

@@ -20,7 +20,11 @@ small function, because each covers a family of phrasings, not a single message:
 - a joke: a wish told with laughter ("快递慢得我都想报警了哈哈哈"), or a threat taken back
   ("律师函警告⚠️ 哈哈开玩笑的");
 - the shop's own words, reported ("客服说要等法务部门审核");
-- a simile about looks ("涂上像中毒了一样，颜色太丑了") or charm ("颜色直接电到我了").
+- a simile about looks ("涂上像中毒了一样，颜色太丑了") or charm ("颜色直接电到我了");
+- a figure of speech: hooked, not poisoned ("我已经中毒了，一买再买"), fainting at a price
+  ("看到运费我差点晕过去");
+- an injury the customer calls unrelated ("宝宝摔了一跤，不过跟你们的东西没关系"), or a near
+  fall of their own haste or of the item ("手一滑差点摔了，还好接住了").
 
 Recall comes first (the spec wants every urgent complaint): a veto needs its whole shape,
 and a message that also threatens (`THREAT_CUE`) keeps its threat.
@@ -100,6 +104,25 @@ LOOKS = re.compile(r"颜色|色号|丑|难看|看起来|看着|显得|妆|样子
 # Charm, not a shock: "这个颜色太好看了，直接电到我了".
 SHOCK_WORDS = frozenset({"电到我", "被电到", "电到了"})
 CHARM = re.compile(r"好看|漂亮|颜值|帅|美|可爱|心动|眼神|颜色|款式|设计|喜欢|爱了")
+# Hooked, not poisoned: "我已经中毒了，你们家的零食一买再买" (not "吃了以后再也不回购了").
+HOOKED_WORDS = frozenset({"中毒", "中毒了"})
+HOOKED = re.compile(r"(?<![不别])(?:回购|一买再买|买了又买|上瘾|入坑|停不下来|戒不掉|真香|安利)")
+# Fainting or spitting blood at a price: "看到运费88我差点晕过去", "一看账单差点吐血".
+PRICE_SHOCK_WORDS = re.compile(r"晕|昏|吐血")
+PRICE_SEEN = re.compile(
+    r"(?:看到|看见|一看|听到|知道)[^,。!?;]{0,8}?(?:价|运费|账单|钱|费|扣款|余额|\d)"
+    r"|(?:价格|价钱|运费|账单|扣款|报价|标价)[^。!?;]{0,16}$"
+)
+# An injury the customer says has nothing to do with the product: "宝宝摔了一跤，不过跟你们
+# 的东西没关系".
+UNRELATED = re.compile(
+    r"(?:跟|和|与)(?:你们|产品|商品|东西|这个|宝贝|快递)[^。!?;,]{0,6}?"
+    r"(?:没关系|没有关系|没啥关系|没什么关系|无关)"
+)
+# A near fall of the customer's own making, or of the item ("手一滑差点摔了，还好接住了",
+# "下楼取快递太急差点摔一跤"), not of a product that gave way.
+OWN_SLIP = re.compile(r"手一?滑|脚一?滑|太急|着急|急着|赶着|匆忙|没看路|还好接住|接住了")
+FALL = re.compile(r"摔|跌")
 
 
 def bounds(text: str, start: int, end: int, boundary: re.Pattern[str]) -> Tuple[int, int]:
@@ -231,10 +254,34 @@ def _someones_job(c: Context) -> bool:
     return c.hit in PROFESSIONS and bool(said_of_someone) and not THREAT_CUE.search(c.text)
 
 
+def _hooked(c: Context) -> bool:
+    """中毒 meaning hooked on it ("我已经中毒了，一买再买"), not poisoned."""
+    return c.hit in HOOKED_WORDS and bool(HOOKED.search(c.sentence))
+
+
+def _price_shock(c: Context) -> bool:
+    """Fainting or spitting blood at a price ("看到运费我差点晕过去"): a figure of speech."""
+    said_before = c.sentence[: c.sentence.find(c.hit)]
+    return bool(PRICE_SHOCK_WORDS.search(c.hit)) and bool(PRICE_SEEN.search(said_before))
+
+
+def _unrelated(c: Context) -> bool:
+    """An injury the customer says the product had nothing to do with."""
+    return bool(UNRELATED.search(c.text))
+
+
+def _own_slip(c: Context) -> bool:
+    """A near fall of the customer's own haste, or of the item caught in time."""
+    return bool(FALL.search(c.hit)) and bool(OWN_SLIP.search(c.clause))
+
+
 Veto = Callable[[Context], bool]
 # Which vetoes apply to which reason.
 VETOES: Dict[str, List[Veto]] = {
-    "injury": [_fear, _negated, _reassurance, _settled, _joke, _simile, _charm],
+    "injury": [
+        *(_fear, _negated, _reassurance, _settled, _joke, _simile, _charm),
+        *(_hooked, _price_shock, _unrelated, _own_slip),
+    ],
     "legal": [
         *(_other_shop, _disclaimed, _hearsay, _field_value, _settled, _joke, _taken_back),
         *(_shop_says, _someones_job, _plain_question),

@@ -19,8 +19,9 @@ severity cases' normals are all near misses; without ordinary messages the head 
 them; a rule miss among them is label noise the head accepts). Text is prepared like
 the triage heads' (`bot.nlu.normalize`: Simplified script, half-width, lower-case, digits
 folded to 0), with spaces between Chinese characters removed ("曝 光" is "曝光"). Character
-1-3-grams, sublinear TF-IDF, balanced class weights; C and the threshold by 5-fold
-cross-validation on the training files (`bench/severity_dev.py --tune`, docs/severity.md).
+1-4-grams (1-3 and C=30 before train_4.yml), sublinear TF-IDF, balanced class weights; C and
+the threshold by 5-fold cross-validation on the training files (`bench/severity_dev.py
+--tune`, docs/severity.md).
 
 The fitted state is plain arrays (terms, idf, coefficients), so storing it needs no pickle
 and loading it trusts nothing but numpy.
@@ -40,8 +41,8 @@ from bot.nlu.normalize import fold_digits, normalize
 
 LEARNED_REASONS = ("injury", "legal", "media", "group")
 ALL_REASONS = LEARNED_REASONS + ("amount",)
-DEFAULT_C = 30.0
-DEFAULT_NGRAMS = (1, 3)
+DEFAULT_C = 100.0
+DEFAULT_NGRAMS = (1, 4)
 DEFAULT_THRESHOLD = 0.5
 
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Dict, List, Tuple
+from typing import Dict, FrozenSet, List, Tuple
 
 from bot.triage.lexicon import Lexicon, TokenPattern, chars, one_of, words
 
@@ -288,7 +288,7 @@ EXCLUSIONS = (
         # "我的钱包受伤了": money, or feelings, hurt
         f"{what}{hurt}"
         for what in ("钱包", "荷包", "钱袋", "余额", "存款", "钱包君", "小心脏", "自尊心")
-        for hurt in ("受伤", "受到了伤害", "受到伤害", "伤不起")
+        for hurt in ("受伤", "受到了伤害", "受到伤害", "伤不起", "在流血", "流血", "大出血", "出血")
     ]
     + [
         # "每次都说转相关部门": the shop's own departments, not the authorities
@@ -416,6 +416,45 @@ EXCLUSIONS = (
         )
         for what in ("上班", "工作", "值班", "附近", "门口", "旁边", "对面", "地址", "楼下", "食堂")
     ]
+    + [
+        # "心态都炸了", "人直接炸了": a temper blowing up, with an adverb between
+        f"{mind}{adverb}{blast}"
+        for mind in ("心态", "心情", "情绪", "脑袋", "脑子", "头", "肺", "人", "我")
+        for adverb in ("都", "都要", "快要", "直接", "彻底", "已经", "真的")
+        for blast in ("炸了", "炸裂", "爆炸", "爆了")
+    ]
+    + [
+        # "炸裂好用", "真的炸裂": slang praise, said before the quality or after an adverb
+        f"{blast}{praise}"
+        for blast in ("炸裂", "爆炸")
+        for praise in (
+            *("好用", "好看", "好吃", "好听", "好闻", "推荐", "划算", "便宜", "香", "美", "帅"),
+            *("强", "稳", "舒服", "性价比", "颜值"),
+        )
+    ]
+    + ["真的炸裂", "简直炸裂", "直接炸裂", "绝对炸裂"]
+    + [
+        # "烫伤膏", "过敏药", "止泻药": a remedy named after what it treats, not a symptom
+        f"{condition}{remedy}"
+        for condition in (
+            *("烫伤", "烧伤", "过敏", "抗过敏", "防过敏", "脱敏", "腹泻", "拉肚子", "止泻"),
+            *("红肿", "瘙痒", "湿疹", "荨麻疹", "伤口", "刺痛", "头晕", "晕车", "呕吐", "咳嗽"),
+        )
+        for remedy in (
+            *("膏", "药", "药膏", "软膏", "乳膏", "喷雾", "贴", "片", "凝胶", "霜", "药水"),
+            *("滴眼液", "冲剂", "胶囊", "敷料", "贴布"),
+        )
+    ]
+    + [
+        # "平台仲裁", "申请淘宝仲裁": the platform's arbitration, not a tribunal (as 平台介入)
+        f"{platform}{arbitration}"
+        for platform in ("平台", "淘宝", "天猫", "京东", "拼多多", "抖音", "小二", "客服", "官方")
+        for arbitration in ("仲裁", "介入仲裁")
+    ]
+    # a press card or Journalists' Day; a TV advert seen ("电视台播的那个广告")
+    + ["记者证", "记者节", "采访本", "电视台播的", "电视台的广告", "电视台广告", "电视台放的"]
+    # laughing until it hurts: "笑到肚子疼", "笑得肚子痛"
+    + [f"笑{to}{part}{pain}" for to in ("到", "得") for part in ("肚子", "肚皮") for pain in "疼痛"]
     + [
         # "家里三个人各买了一件": one household, not a group of buyers
         f"{home}{count}{unit}"
@@ -654,6 +693,24 @@ def severity_lexicon() -> Lexicon:
         },
         exclusions=EXCLUSIONS,
         check=_check,
+    )
+
+
+@functools.cache
+def trigger_reasons(phrase: str) -> FrozenSet[str]:
+    """The reasons whose trigger words an (excluded) phrase contains: "平台仲裁" -> {legal}.
+
+    Tells which reason the rules dismissed when an exclusion swallowed a trigger, so the
+    learned head needs more certainty to give that reason back (`combine_severity`).
+    """
+    lists = {
+        "injury": _INJURY + _misspellings("injury"),
+        "legal": _LEGAL + _misspellings("legal"),
+        "media": _MEDIA + _misspellings("media"),
+        "group": _GROUP + _GROUP_WEAK + _GROUP_CONTEXT,
+    }
+    return frozenset(
+        reason for reason, entries in lists.items() if any(entry in phrase for entry in entries)
     )
 
 

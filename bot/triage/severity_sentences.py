@@ -151,6 +151,12 @@ INJURY_SENTENCES = [
         r"(?:检测出|检出|查出|检测到|测出)[^。!?;,]{0,6}?"
         r"(?:重金属|甲醛|农药|致癌|有毒|大肠杆菌|沙门氏菌|塑化剂|荧光剂|激素|苏丹红|瘦肉精|铅|汞|镉)"
     ),
+    # a remedy taken or prescribed for it: "涂了两天烫伤膏", "医生开了抗过敏药" (the remedy
+    # as the product ordered, "过敏药发错规格了", is excluded in the lexicon)
+    re.compile(
+        r"(?:吃|涂|抹|擦|喷|开|打|输)(?:了|过)[^。!?;,]{0,6}?(?:抗|防)?"
+        r"(?:过敏|烫伤|烧伤|止泻|腹泻|消炎)(?:的)?(?:药|膏|喷雾|针)"
+    ),
     # smoke out of it: "冒出一股黑烟", "冒了烟" (not a humidifier's white mist)
     re.compile(r"冒(?:了|出|起)(?:一股|一阵|好多|很多|大量)?[黑浓青]?烟"),
 ]
@@ -220,6 +226,8 @@ MEDIA_SENTENCES = [
         r"(?:频道|栏目|电台|晚报|日报|早报|晨报|快报|时报|都市报|商报|报纸|周刊|杂志)"
     ),
     _EVERYONE_TOLD,
+    # a story written about it: "她说可以写篇稿子", "让他们发个报道" (not "写个评价")
+    re.compile(r"(?:写|发|登|出|做)(?:一?篇|个|一个|条|一条)(?:稿子?|报道|新闻|专题)"),
     # a journalist, mistyped: "找记着来采访" (记着 alone is "remember")
     re.compile(r"(?:找|叫|联系|请)(?:个|几个|了)?记着"),
 ]

@@ -395,6 +395,49 @@ async def test_a_phone_number_volunteered_at_another_question_is_the_contact(dis
     assert await ValidateComplaintForm().extract_contact_status(dispatcher, at_order, domain) == {}
 
 
+async def test_no_call_said_at_another_question_declines_the_contact(dispatcher, domain):
+    """ "唔使留電話" while asked for photos: that question stays open, the phone is settled."""
+    form = ValidateComplaintForm()
+    for text in ("不用留电话", "唔使留電話", "别打我电话 这里说就行"):
+        at_evidence = make_tracker(text, "deny", slots={"requested_slot": "evidence_status"})
+        assert await form.extract_contact_status(dispatcher, at_evidence, domain) == {
+            "contact_status": "declined"
+        }
+    for text in ("不用了", "我不要手机壳了 退款吧", "不要打折了"):
+        at_remedy = make_tracker(text, "deny", slots={"requested_slot": "desired_remedy"})
+        assert await form.extract_contact_status(dispatcher, at_remedy, domain) == {}
+
+
+async def test_angry_first_words_after_a_wordless_opening_hear_empathy_first(dispatcher, domain):
+    """A photo or "我要投诉" opened the intake calmly; the problem, when it comes, is angry."""
+    angry_text = "你们这什么破快递！！！东西全压烂了 垃圾店😡"
+    asked = {"requested_slot": "issue_description", "emotion": "calm"}
+
+    def turn(text, before, form_pass):
+        return make_tracker(
+            text,
+            "complain",
+            slots=asked,
+            history=[{"event": "slot", "name": "emotion", "value": before}],
+            after_user=[{"event": "action", "name": "complaint_form"}] if form_pass else [],
+        )
+
+    mappings = slot_events(
+        await ValidateComplaintForm().run(dispatcher, turn(angry_text, "calm", False), domain)
+    )
+    assert mappings["emotion"] == "angry" and responses(dispatcher) == []  # not sent by Rasa
+    form = slot_events(
+        await ValidateComplaintForm().run(dispatcher, turn(angry_text, "calm", True), domain)
+    )
+    assert form["emotion"] == "angry"
+    assert responses(dispatcher)[0] == "utter_empathy_angry"
+
+    dispatcher.messages.clear()
+    await ValidateComplaintForm().run(dispatcher, turn("耳机左边没声音", "calm", True), domain)
+    await ValidateComplaintForm().run(dispatcher, turn(angry_text, "upset", True), domain)
+    assert not any(r.startswith("utter_empathy") for r in responses(dispatcher))
+
+
 def _category_read_mid_form(text, intent, earlier, read):
     """A message at the evidence question whose category `read` the form mapped over `earlier`."""
     return make_tracker(

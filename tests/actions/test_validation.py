@@ -1,3 +1,5 @@
+import pytest
+
 from actions.validation import ValidateComplaintForm
 from tests.actions.conftest import make_tracker, slot_events
 
@@ -46,6 +48,37 @@ async def test_bare_number_typed_when_asked_is_taken(dispatcher, domain):
     assert await ValidateComplaintForm().extract_order_id(dispatcher, tracker, domain) == {
         "order_id": "202411200012"
     }
+
+
+@pytest.mark.parametrize(
+    "text, extracted, stored",
+    [
+        # what the NLU extracts keeps its shape through extraction and validation
+        ("拼多多订单号：241128-079312846150275", "241128079312846150275", None),
+        ("订单号 PO 211 29384756102938475", "PO21129384756102938475", None),
+        ("亚马逊订单号 112-1234567-1234567", "11212345671234567", None),
+        ("蝦皮訂單編號 241128ABCD1234", "241128ABCD1234", None),
+        ("小红书订单号：P768192837465019283", "P768192837465019283", None),
+        # typed alone at the order question, a spaced letter prefix stays
+        ("JD 301234567890", "301234567890", "JD301234567890"),
+        ("PO 211 29384756102938475", "29384756102938475", "PO21129384756102938475"),
+    ],
+)
+async def test_new_order_shapes_typed_at_the_order_question_are_kept(
+    dispatcher, domain, text, extracted, stored
+):
+    form = ValidateComplaintForm()
+    tracker = make_tracker(
+        text,
+        "inform",
+        entities=[{"entity": "order_id", "value": extracted}],
+        slots={"requested_slot": "order_id"},
+    )
+    assert await form.extract_order_id(dispatcher, tracker, domain) == (
+        {"order_id": stored} if stored else {}
+    )
+    validated = await form.validate_order_id(stored or extracted, dispatcher, tracker, domain)
+    assert validated["pending_order_id"] == (stored or extracted)  # unknown: asked once more
 
 
 async def test_description_collects_every_complaint_message_once(dispatcher, domain):
@@ -177,6 +210,29 @@ async def test_uploaded_files_answer_the_evidence_question(dispatcher, domain, t
     assert dispatcher.messages[0]["response"] == "utter_evidence_received"
 
 
+async def test_files_sent_at_another_question_or_first_answer_the_evidence_one(
+    dispatcher, domain
+):
+    form = ValidateComplaintForm()
+    at_remedy = make_tracker(
+        "/send_evidence",
+        "send_evidence",
+        slots={"requested_slot": "desired_remedy"},
+        active_loop="complaint_form",
+    )
+    opening = make_tracker("/send_evidence", "send_evidence")
+    after_filing = make_tracker("/send_evidence", "send_evidence", slots={"ticket_open": True})
+    at_read_back = make_tracker(
+        "/send_evidence", "send_evidence", slots={"awaiting_confirmation": True}
+    )
+    for tracker in (at_remedy, opening):
+        assert await form.extract_evidence_status(dispatcher, tracker, domain) == {
+            "evidence_status": "provided"
+        }
+    for tracker in (after_filing, at_read_back):
+        assert await form.extract_evidence_status(dispatcher, tracker, domain) == {}
+
+
 async def test_sent_evidence_with_no_file_is_asked_again(dispatcher, domain):
     tracker = make_tracker(
         "/send_evidence", "send_evidence", slots={"requested_slot": "evidence_status"}
@@ -196,7 +252,7 @@ async def test_form_run_keeps_the_extra_slots(dispatcher, domain):
 
 
 async def test_an_unsure_out_of_scope_opening_is_the_description(dispatcher, domain):
-    """"耳机有杂音" read as out of scope but opening the intake is what went wrong."""
+    """ "耳机有杂音" read as out of scope but opening the intake is what went wrong."""
     tracker = make_tracker(
         "耳机有杂音",
         "out_of_scope",

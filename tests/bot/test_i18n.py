@@ -1,4 +1,47 @@
-from bot.i18n import conversation_script
+"""The conversation's script: the customer's own words first, then the chat window's language."""
+
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from actions.conversation import script
+from bot.i18n import conversation_script, interface_script
+from bot.nlg import ScriptAwareNLG
+from tests.actions.conftest import make_tracker
+
+
+def test_the_customers_words_decide_before_the_window():
+    assert conversation_script(["/send_evidence", "东西碎了"], fallback="hant") == "hans"
+    assert conversation_script(["😡", "東西碎咗"], fallback="hans") == "hant"
+    assert conversation_script(["/send_evidence", "👍"], fallback="hant") == "hant"
+
+
+def test_the_window_language_names_the_script():
+    assert interface_script([{"lang": "zh-Hant"}]) == "hant"
+    assert interface_script([{}, None, {"lang": "zh-HK"}]) == "hant"
+    assert interface_script([{"lang": "zh-Hans"}, {"lang": "zh-Hant"}]) == "hans"
+    assert interface_script([{"lang": 3}, {}]) == "hans"
+
+
+async def test_a_photo_from_a_traditional_window_is_answered_in_traditional():
+    domain = Domain.from_dict(
+        {"responses": {"utter_evidence_received": [{"text": "收到文件，谢谢您！"}]}}
+    )
+    tracker = DialogueStateTracker.from_events(
+        "customer-1",
+        [UserUttered("/send_evidence", {"name": "send_evidence"}, metadata={"lang": "zh-Hant"})],
+    )
+    message = await ScriptAwareNLG(None, domain).generate(
+        "utter_evidence_received", tracker, "socketio"
+    )
+    assert message is not None and message["text"] == "收到檔案，謝謝您！"
+
+
+def test_actions_read_the_window_language_too():
+    photo = {"event": "user", "text": "/send_evidence", "metadata": {"lang": "zh-Hant"}}
+    assert script(make_tracker("/send_evidence", "send_evidence", history=[photo])) == "hant"
+    assert script(make_tracker("/send_evidence", "send_evidence")) == "hans"
+
 
 OPENING = "料理機的蓋子蓋不緊 訂單202411210777 我要換貨"
 

@@ -725,7 +725,7 @@ function startComplaintWidget(io, script) {
   }
   function emitEntry(entry) {
     if (!socket || !socket.connected || !confirmed || inflight[entry.cmid]) return;
-    var metadata = { client_msg_id: entry.cmid };
+    var metadata = { client_msg_id: entry.cmid, lang: uiLang };
     if (entry.display) metadata.display = entry.display;
     if (entry.evidence) metadata.evidence = entry.evidence;
     if (orderId) metadata.page = { order_id: orderId };

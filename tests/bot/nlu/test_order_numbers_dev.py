@@ -8,7 +8,10 @@ shapes customers paste (copied app text, tracking numbers beside the order, voic
 order_numbers_dev3.yml by a third, also before reading it, with every platform's shapes (links,
 share texts, separators of every kind, spelled and spoken digits, corrections, card keys);
 order_numbers_dev4.yml by a fourth, also before reading it, with overseas and self-built shop
-systems' ids (letter blocks, long prefixes, underscores, dots, slashes) and parcel numbers.
+systems' ids (letter blocks, long prefixes, underscores, dots, slashes) and parcel numbers;
+order_numbers_dev5.yml by a fifth, also before reading it, with each platform's real id shape
+(Amazon 3-7-7, eBay 2-5-5, Temu, Shopee, Rakuten), a prefix spaced after the label, Traditional
+and Cantonese labels, pasted app screens and OCR, voice input, and look-alikes.
 """
 
 from pathlib import Path
@@ -25,6 +28,7 @@ DEV_FILES = (
     "order_numbers_dev2.yml",
     "order_numbers_dev3.yml",
     "order_numbers_dev4.yml",
+    "order_numbers_dev5.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]

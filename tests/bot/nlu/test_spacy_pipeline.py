@@ -533,3 +533,75 @@ def test_iso_times_and_large_quantities_are_not_orders(text):
 )
 def test_a_spelt_prefix_before_a_whole_number(text, expected):
     assert orders(text) == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号JD 301234567890", "JD301234567890"),
+        ("订单号：jd 298374650192，洗衣机漏水", "JD298374650192"),
+        ("小红书 订单 P 758201938475610293", "P758201938475610293"),
+        ("订单号 PO 211 29384756102938475 包裹丢了", "PO21129384756102938475"),
+        ("订单号 JD 3012 3456 7890", "JD301234567890"),
+        ("單號係JD 301928374657 部機開唔到", "JD301928374657"),
+        ("订单号 JD 三零幺九二八三七四六六四", "JD301928374664"),  # voice input
+    ],
+)
+def test_a_letter_prefix_an_order_word_introduces_keeps_its_space(text, expected):
+    assert orders(text) == [expected]
+
+
+def test_a_spaced_prefix_needs_the_order_word_and_stops_at_the_number():
+    assert orders("JD 301234567890 到了") == ["301234567890"]  # no label: JD is the shop
+    assert found("订单号 JD 301234567890 13812345678") == [
+        ("ORDER_ID", "JD301234567890"),
+        ("PHONE", "13812345678"),
+    ]
+    assert found("单号 SF 1234567890123", "TRACKING_NO") == [("TRACKING_NO", "SF1234567890123")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("My order number is 112-3019283-7465019, the box was empty", "11230192837465019"),
+        ("the order for 2031928374650192839 was late", "2031928374650192839"),
+    ],
+)
+def test_english_words_before_a_number_are_no_prefix(text, expected):
+    assert orders(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("張單嘅編號係 241130K7HM2P9Y，未收到", "241130K7HM2P9Y"),
+        ("订单的编号是 241130K7HM2P9Y", "241130K7HM2P9Y"),
+        ("柯打編號 HK2411281930AB", "HK2411281930AB"),
+    ],
+)
+def test_cantonese_order_labels(text, expected):
+    assert orders(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "統一編號 12345678 發票抬頭打錯",
+        "纳税人识别号 914403001234567890",
+        "淘宝会员名 tb12345678 账号被封了",
+        "用户名 jd_20241128",
+    ],
+)
+def test_tax_ids_and_account_names_are_not_orders(text):
+    assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号 301234567890，JD 301234567891 也没到", ["301234567890", "301234567891"]),
+        ("订单号 JD 301234567890，JD 301234567891", ["JD301234567890", "301234567891"]),
+    ],
+)
+def test_a_comma_before_letters_lists_two_numbers_it_makes_no_code(text, expected):
+    assert orders(text) == expected

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.orders.ids import normalize_order_id
+from bot.orders.ids import normalize_order_id, with_typed_prefix
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,20 @@ def test_rejects_what_is_not_an_order_number(raw):
 def test_pattern_is_configurable():
     assert normalize_order_id("TB123", r"^TB\d{3}$") == "TB123"
     assert normalize_order_id("202411235567", r"^TB\d{3}$") is None
+
+
+@pytest.mark.parametrize(
+    "answer, extracted, expected",
+    [
+        ("JD 301234567890", "301234567890", "JD301234567890"),
+        ("p 758201938475610293", "758201938475610293", "P758201938475610293"),
+        ("PO 211 29384756102938475", "29384756102938475", "PO21129384756102938475"),
+        ("jd 三零幺九二八三七四六六四", "301928374664", "JD301928374664"),  # voice input
+        ("No 301234567890", "301234567890", "301234567890"),  # a label, not a prefix
+        ("13812345678 301234567890", "301234567890", "301234567890"),  # no letters in front
+        ("好的 JD 301234567890", "301234567890", "301234567890"),  # not only the number
+        ("241128-079312846150275", "241128079312846150275", "241128079312846150275"),
+    ],
+)
+def test_a_letter_prefix_typed_at_the_order_question_stays(answer, extracted, expected):
+    assert with_typed_prefix(answer, extracted) == expected

@@ -17,7 +17,10 @@ from bot.settings import Settings
 from bot.triage.severity import assess_severity
 
 DATA = Path(__file__).resolve().parents[3] / "data" / "severity"
-DEV_FILES = ("train_1.yml", "train_2.yml", "train_3.yml")
+# train_4.yml holds near misses (and their urgent counterparts) written after scoring
+# severity_dev5.yml: every case must be right, but it is too small to cover every reason.
+DEV_FILES = tuple(sorted(path.name for path in DATA.glob("train_*.yml")))
+COVERAGE_FILES = ("train_1.yml", "train_2.yml", "train_3.yml")
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]
 THRESHOLD = Settings.large_amount_threshold  # the default the dev sets are written for
@@ -27,7 +30,12 @@ def judge(case):
     return assess_severity([case["text"]], None, THRESHOLD)
 
 
-@pytest.mark.parametrize("name", DEV_FILES)
+def test_every_training_file_is_checked():
+    assert set(COVERAGE_FILES) < set(DEV_FILES)
+    assert "train_4.yml" in DEV_FILES
+
+
+@pytest.mark.parametrize("name", COVERAGE_FILES)
 def test_each_dev_set_covers_every_reason_and_tricky_normals(name):
     cases = SETS[name]
     reasons = {reason for case in cases for reason in case["reasons"]}

@@ -102,12 +102,13 @@ def test_bad_case_files_are_refused(tmp_path, body):
         read_severity_file(path)
 
 
-def test_the_dev_split_is_never_training_material():
+@pytest.mark.parametrize("dev_file", ["severity_dev4.yml", "severity_dev5.yml"])
+def test_the_dev_split_is_never_training_material(dev_file):
     training = {
         prepare(text)
         for path in sorted((ROOT / "data" / "severity").glob("*.yml"))
         for text, _ in read_severity_file(path)
     }
-    dev = [prepare(text) for text, _ in read_severity_file(ROOT / "bench/data/severity_dev4.yml")]
+    dev = [prepare(text) for text, _ in read_severity_file(ROOT / "bench/data" / dev_file)]
     assert training and dev
     assert not training.intersection(dev)

@@ -1,0 +1,119 @@
+"""The complaint form's last two questions: the evidence and a contact number.
+
+Split from `actions/validation.py` (one concern each); `ValidateComplaintForm` mixes these
+methods in, and rasa-sdk finds them there by their `extract_<slot>`/`validate_<slot>` names.
+"""
+
+import asyncio
+from typing import Any, Dict, List
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import dependencies, form_turn
+from actions.conversation import latest_intent, latest_text, slots_set_this_turn
+from bot.intake import answers
+from bot.intake.draft import evidence_still_missing
+
+
+class EvidenceAndContactSlots:
+    """Files, "no photos" or "later"; a phone number only with the customer's consent."""
+
+    async def extract_evidence_status(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Files sent, none to give, or later: all three answer the evidence question.
+
+        Files answer it whichever question is open, and before the first one: a customer
+        who opens with a photo, or sends it while asked for the remedy, has given it and is
+        not asked for it again. After filing, files go to the open ticket instead.
+        """
+        requested = tracker.get_slot("requested_slot")
+        intent = latest_intent(tracker)
+        if intent == "send_evidence" and (requested is not None or _before_any_intake(tracker)):
+            return {"evidence_status": "provided"}
+        if requested != "evidence_status":
+            return {}
+        if intent == "deny" or answers.has_no_evidence(latest_text(tracker)):
+            return {"evidence_status": "none"}
+        if intent in ("evidence_later", "affirm") or answers.evidence_coming(latest_text(tracker)):
+            return {"evidence_status": "later"}
+        if form_turn.unclear_again(tracker, "evidence_status"):
+            return {"evidence_status": "later"}  # asked twice: the agent asks for it later
+        return {}
+
+    async def validate_evidence_status(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Files count as sent only when they are really in the evidence store.
+
+        When the files cannot cover the category's useful set, the rest is asked for once
+        (`evidence_followup`); whatever the answer, the ticket records what is missing.
+        """
+        followup = tracker.get_slot("evidence_followup")
+        if value != "provided":
+            if followup:  # files came earlier; "没有/稍后发" is about the rest
+                return {"evidence_status": "provided", "evidence_missing": list(followup)}
+            return {"evidence_status": value}
+        files = await self._evidence_files(tracker.sender_id)
+        if not files:
+            return {"evidence_status": None}
+        dispatcher.utter_message(response="utter_evidence_received", evidence_count=len(files))
+        remaining = evidence_still_missing(tracker.get_slot("issue_category"), len(files))
+        # this validation runs twice a turn (slot mappings, then the form): ask once per turn
+        asked_now = "evidence_followup" in slots_set_this_turn(tracker)
+        if remaining and (not followup or asked_now):
+            return {"evidence": files, "evidence_status": None, "evidence_followup": remaining}
+        return {"evidence": files, "evidence_status": "provided", "evidence_missing": remaining}
+
+    async def extract_contact_status(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """A phone number given when asked is consent to be called; "不用" declines.
+
+        A phone number volunteered at another question ("打我电话 138 1234 5678" when asked
+        for photos) is consent too, except at the order question, where a long number is
+        read as the order number; "不用留电话" there declines it.
+        """
+        requested = tracker.get_slot("requested_slot")
+        if requested != "contact_status":
+            if requested in (None, "order_id"):
+                return {}
+            if form_turn.phone(tracker):
+                return {"contact_status": "given"}
+            if answers.declines_call(latest_text(tracker)):
+                return {"contact_status": "declined"}
+            return {}
+        if form_turn.phone(tracker):
+            return {"contact_status": "given"}
+        text = latest_text(tracker)
+        if answers.cancels_complaint(text):
+            return {}
+        if latest_intent(tracker) in ("deny", "cancel") or answers.declines_contact(text):
+            return {"contact_status": "declined"}
+        if form_turn.unclear_again(tracker, "contact_status"):
+            return {"contact_status": "declined"}  # asked twice, no number: none given
+        return {}
+
+    async def validate_contact_status(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Store the number the customer agreed to be called on."""
+        if value == "given":
+            return {"contact_status": "given", "contact": form_turn.phone(tracker)}
+        return {"contact_status": value}
+
+    async def _evidence_files(self, conversation_id: str) -> List[Dict[str, Any]]:
+        """Files the customer uploaded in this conversation (widget and connectors)."""
+        store = dependencies.evidence_store()
+        return await asyncio.to_thread(store.list, conversation_id)
+
+
+def _before_any_intake(tracker: Tracker) -> bool:
+    """No form running, nothing read back or filed yet: the conversation's opening."""
+    return not (
+        tracker.active_loop.get("name")
+        or tracker.get_slot("awaiting_confirmation")
+        or tracker.get_slot("ticket_open")
+    )

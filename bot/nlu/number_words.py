@@ -1,0 +1,318 @@
+"""What the words right before a number in a complaint make of it: order, phone, parcel, other.
+
+Why a module of its own: the vocabulary (order labels in Simplified and Traditional
+Chinese, Cantonese and English, the labels of phones, parcels and the many numbers that are
+no order) is data that grows with every new way customers write; the spaCy components in
+`bot.nlu.spacy_pipeline` only ask `left_word`/`left_context` what stands before a number.
+
+Words are matched on the normalised text (`bot.nlu.normalize`: Simplified script,
+half-width, lower-case), so one entry covers 訂單編號 and 订单编号, ＯＲＤＥＲ and order.
+"""
+
+import re
+from typing import Dict
+
+# What a payment bill calls the shop's own order number (WeChat Pay's 商户单号, Alipay's
+# 商户订单号, the merchant's out_trade_no): an order, unlike the payment's 交易单号.
+_MERCHANT_ORDER_WORDS = ["商户单号", "商户订单号"]
+# Context words, matched on the normalised text (Simplified, half-width, lower-case) right
+# before a number, the longest one winning: "售后单号" (not an order) beats "单号".
+_ORDER_WORDS = [
+    "订单",
+    "订单号",
+    "订单号码",
+    "订单编号",
+    "订单编码",
+    "订单id",
+    "订单no",
+    "订单no.",
+    "订单信息",
+    "订单流水号",
+    "订购单",
+    "订购单号",
+    "订购编号",
+    *_MERCHANT_ORDER_WORDS,
+    "单号",
+    "单号码",
+    "单子",
+    "单子号",
+    "这单",
+    "这一单",
+    "该订单",
+    "这个订单",
+    "那个订单",
+    "子订单",
+    "子订单号",
+    "母订单",
+    "主订单号",
+    "order",
+    "order no",
+    "order no.",
+    "orderno",
+    "order id",
+    "orderid",
+    "order number",
+    "order_id",
+    "order-id",
+    "order sn",  # Shopee's and Lazada's own label, not a serial number
+    "ordersn",
+    "order code",
+    "order ref",
+    "order reference",
+    "order num",
+    "单据号",
+    "单据编号",
+    "注文番号",  # cross-border shops' Japanese and Korean pages
+    "주문번호",
+    "order_no",
+    "order_sn",
+    "order_num",
+    "ordernumber",
+    "bizorderid",
+    "tradeid",
+    "trade_id",
+    "no",
+    "no.",
+    # Cantonese: 柯打 is "order"; 張單/個單 "the order (slip)", 嘅 "of" ("張單嘅編號係 …")
+    *("柯打", "柯打号", "柯打号码", "柯打编号"),
+    *(
+        f"{owner}{link}{tail}"
+        for owner in ("订单", "张单", "个单", "单子", "柯打")
+        for link in ("的", "嘅")
+        for tail in ("编号", "号码", "号")
+    ),
+]
+_PHONE_WORDS = [
+    "手机",
+    "手机号",
+    "手机号码",
+    "电话",
+    "电话号码",
+    "电话号",
+    "联系电话",
+    "联系方式",
+    "联系我",
+    "联系",
+    "打",
+    "打我",
+    "拨打",
+    "致电",
+    "座机",
+    "tel",
+    "call",
+    "收件人电话",
+    "手机是",
+]
+_TRACKING_WORDS = [
+    f"{carrier}{tail}"
+    for carrier in (
+        "快递",
+        "物流",
+        "运单",
+        "面单",
+        "包裹",
+        "顺丰",
+        "中通",
+        "圆通",
+        "韵达",
+        "申通",
+        "邮政",
+        "ems",
+        "极兔",
+        "京东快递",
+        "德邦",
+        "百世",
+        "菜鸟",
+        "跨越",
+        "优速",
+        "安能",
+        "宅急送",
+        "丰网",
+        "众邮",
+        "燕文",
+        "云途",
+        "退货",
+        "退货快递",
+        "寄回",
+    )
+    for tail in ("", "单", "单号", "号", "号码", "编号", "单号码")
+    if carrier + tail not in ("退货", "寄回", "包裹")  # the bare verbs/nouns say nothing
+] + [
+    # "寄回的单号", "快递的单号": the parcel's number, said with 的
+    f"{carrier}的{tail}"
+    for carrier in ("快递", "物流", "包裹", "退货", "寄回", "寄出", "退回", "回寄", "寄过来")
+    for tail in ("单号", "单号码", "号码", "运单号")
+]
+# Cross-border parcels, labelled in English or by the carrier's name.
+_ENGLISH_TRACKING_WORDS = [
+    *(f"{word}{tail}" for word in ("tracking", "waybill", "awb") for tail in ("", " no", " no.")),
+    *("tracking number", "tracking id", "tracking code", "ups", "dhl", "fedex", "usps", "tnt"),
+]
+# Part of a number is no order to look up: "订单尾号 5567", "前几位是2024112", "末尾是 318876".
+_PARTIAL_WORDS = [
+    *(
+        f"{side}{count}位{tail}"
+        for side in ("前", "后", "最后", "末", "尾")
+        for count in ("几", "两", *"123456789", *"一二三四五六七八九十")
+        for tail in ("", "数", "数字", "号码")
+    ),
+    *("尾号", "尾数", "末尾", "结尾", "开头"),
+]
+# A time written without separators ("下单时间：20241125102133") is no order either.
+_TIME_WORDS = ["时间", "日期", "时间戳"]
+_OTHER_WORDS = [
+    *(
+        f"{what}{tail}"
+        for what in (
+            "商品",
+            "退款",
+            "售后",
+            "服务",
+            "工单",
+            "投诉",
+            "支付",
+            "交易",
+            "商户",
+            "流水",
+            "发票",
+            "退换货",
+            "换货",
+            "维修",
+            "会员",
+            "用户",
+            "账户",
+            "帐户",
+            "店铺",
+            "直播间",
+        )
+        for tail in ("单号", "编号", "号", "号码", "id", "单", "编码", "名")
+        if f"{what}{tail}" not in _MERCHANT_ORDER_WORDS
+    ),
+    "邮编",
+    "邮政编码",
+    "验证码",
+    "校验码",
+    "qq",
+    "qq号",
+    "微信",
+    "微信号",
+    "vx",
+    "wx",
+    *_PARTIAL_WORDS,
+    *_TIME_WORDS,
+    "密码",
+    "工号",
+    "身份证",
+    "身份证号",
+    "卡",  # 这张卡, 信用卡, 购物卡: a card number, whatever the card
+    "卡号",
+    "卡密",
+    "银行卡",
+    "银行卡号",
+    "账号",
+    "帐号",
+    "房间",
+    "房间号",
+    "货号",
+    "型号",
+    "批号",
+    "批次",
+    "批次号",
+    "条码",
+    "条形码",
+    "序列号",
+    "sn",
+    "sn码",
+    "sku",
+    "商品链接",
+    # the customer's or a shop's account on a platform, not an order
+    *("用户名", "昵称", "账户名", "帐户名"),
+    # a company's tax id on an invoice: Taiwan's 統一編號 (8 digits), the mainland's 税号 /
+    # 纳税人识别号 / 统一社会信用代码 (18 letters and digits, shaped like an order)
+    *("统一编号", "统编", "税号", "纳税人识别号", "识别号", "统一社会信用代码", "信用代码"),
+    *("抖音号", "快手号", "小红书号", "旺旺号", "旺旺", "淘宝号", "淘宝账号", "主播号"),
+    "取件码",
+    "提货码",
+    "取货码",
+    "核销码",
+    "提取码",
+    "授权码",
+    "卡券号",
+    "券号",
+    "礼品卡",
+    "串号",
+    "串码",
+    "imei",
+    "meid",
+    "运费险",
+    "运费险单号",
+    "保单号",
+    "券码",
+    "兑换码",
+    "优惠码",
+    "优惠券码",
+    "激活码",
+    "金额",
+    "订单金额",
+    "实付",
+    "实付款",
+    "付款金额",
+    "总价",
+    "合计",
+    "价格",
+    "运费",
+    "客服电话",
+    "客服热线",
+    "热线",
+]
+# Letter words that introduce a number ("QQ 3847...", "tel 138...") are not id prefixes.
+NOT_PREFIXES = frozenset(
+    {"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms", "sn", "sku", "imei", "ems"}
+    | {"code", "ref", "num", "nr", "meid"}
+    # English words before a number ("my order number is 112-…"), never part of it
+    | {"is", "was", "are", "am", "be", "my", "our", "the", "an", "for", "of", "to", "at", "on"}
+    | {"in", "me", "it", "its", "and", "or", "has", "had", "with", "from", "by", "this", "that"}
+)
+# Order words a parcel number is called by too: its shape decides ("单号 SF1402938475611").
+PARCEL_OR_ORDER = frozenset({"单号", "单号码", "no", "no."})
+CONTEXT_KINDS: Dict[str, str] = {
+    **{word: "order" for word in _ORDER_WORDS},
+    **{word: "phone" for word in _PHONE_WORDS},
+    **{word: "tracking" for word in _TRACKING_WORDS + _ENGLISH_TRACKING_WORDS},
+    **{word: "other" for word in _OTHER_WORDS},
+}
+# What may stand between a context word and its number: spaces, punctuation except the end
+# of a sentence, emoji, and a few words ("订单号是：", "单号如下", "订单号我发你"); the
+# Cantonese copula 係 (系 once normalised: "單號係 …"), but not the end of 联系 or 关系.
+_LEFT_FILLER = re.compile(
+    r"(?:[^\w.!?;。]|_|是|为|就是|如下|这个|给你|发你|我发你|发给你|在这里|在这|如图|复制|is|was"
+    r"|(?<![联关])系)+$"
+)
+_CONTEXT_WINDOW = 24
+_LONGEST_CONTEXT = max(len(word) for word in CONTEXT_KINDS)
+
+
+def left_context(text: str, start: int) -> str:
+    """Kind of the longest context word right before `start` (fillers skipped), or ""."""
+    return CONTEXT_KINDS.get(left_word(text, start), "")
+
+
+def left_word(text: str, start: int) -> str:
+    """The longest context word right before `start` (fillers skipped), or ""."""
+    window = text[max(0, start - _CONTEXT_WINDOW) : start]
+    filler = _LEFT_FILLER.search(window)
+    if filler:
+        window = window[: filler.start()]
+    best, best_length = "", 0
+    for length in range(1, min(len(window), _LONGEST_CONTEXT) + 1):
+        kind = CONTEXT_KINDS.get(window[-length:])
+        if kind and not (
+            # an ASCII context word must not be the end of a longer word ("piano" is not "no")
+            window[-length].isascii()
+            and window[-length].isalnum()
+            and length < len(window)
+            and window[-length - 1].isascii()
+            and window[-length - 1].isalnum()
+        ):
+            best, best_length = window[-length:], length
+    return best if best_length else ""

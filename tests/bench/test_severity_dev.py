@@ -1,0 +1,26 @@
+"""bench.severity_dev: which files it judges by default, and that held-out files are refused."""
+
+from pathlib import Path
+
+import pytest
+
+from bench.severity_dev import DEV, dev_cases
+
+
+def test_both_development_files_are_judged_by_default():
+    assert [path.name for path in DEV] == ["severity_dev4.yml", "severity_dev5.yml"]
+    assert all(path.exists() for path in DEV)
+
+
+@pytest.mark.parametrize("name", ["severity_eval.yml", "severity_holdout.yml"])
+def test_held_out_files_are_refused(name):
+    with pytest.raises(SystemExit):
+        dev_cases(Path("bench/data") / name)
+
+
+def test_dev5_covers_every_reason_and_hard_normals():
+    cases = dev_cases(DEV[1])
+    reasons = {reason for _, found in cases for reason in found}
+    assert reasons == {"injury", "legal", "media", "group", "amount"}
+    assert sum(1 for _, found in cases if found) >= 100
+    assert sum(1 for _, found in cases if not found) >= 120

@@ -1,0 +1,38 @@
+import re
+
+import pytest
+
+from bot.nlu.number_words import left_context, left_word
+
+
+def number_at(text):
+    """Where the number (the first ASCII letter or digit) of `text` starts."""
+    return re.search(r"[0-9a-z]", text).start()
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("订单号 2031", "订单号"),
+        ("单号系 2031", "单号"),  # Cantonese 係, normalised to 系
+        ("张单嘅编号系 2031", "张单嘅编号"),
+        ("柯打号码 2031", "柯打号码"),
+        ("联系 0755", "联系"),  # 系 ends 联系 here: no filler
+        ("关系 2031", ""),
+    ],
+)
+def test_left_word(text, word):
+    assert left_word(text, number_at(text)) == word
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("统一编号 1234", "other"),
+        ("税号 9144", "other"),
+        ("淘宝会员名 tb1234", "other"),
+        ("订单的编号 2411", "order"),
+    ],
+)
+def test_left_context(text, kind):
+    assert left_context(text, number_at(text)) == kind
