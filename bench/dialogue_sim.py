@@ -59,6 +59,7 @@ class Outcome:
     mismatches: Dict[str, Any] = field(default_factory=dict)
     extra_checks: Dict[str, bool] = field(default_factory=dict)
     seconds: float = 0.0
+    wrong_script: List[str] = field(default_factory=list)  # bot replies in the other script
 
 
 def load_scenarios(path: Path = DATA / "dialogues.yml") -> List[Dict[str, Any]]:
@@ -131,19 +132,23 @@ class Customer:
                 return str(item["say"])
         return None
 
+    def _default(self) -> str:
+        """What the customer types for "yes, go on": in the customer's own script."""
+        return "確認" if self.s.get("script") == "traditional" else "确认"
+
     def _answer(self, point: str, slots: Dict[str, Any]) -> str:
         """The customer's answer to the bot's question at `point` (a `turns` key)."""
         if point == "read_back":
-            return str(self.turns.get("read_back") or "确认")
+            return str(self.turns.get("read_back") or self._default())
         if point == "issue_category":
             code = self.facts.get("issue_category")
             # the quick-reply button the customer would tap
             return f'/inform{{"issue_category":"{code}"}}' if code else "其他"
         if point == "order_id" and slots.get("pending_order_id"):
-            return str(self.turns.get("order_confirm") or "确认")
+            return str(self.turns.get("order_confirm") or self._default())
         if point == "contact" == "contact":
             return str(self.turns.get("contact") or "不用")
-        return str(self.turns.get(point) or "确认")
+        return str(self.turns.get(point) or self._default())
 
     # -- the conversation ----------------------------------------------------------------
     def play(self) -> str:
@@ -200,6 +205,21 @@ class Customer:
             if point == "read_back" and self.stack.tickets(conversation_id=self.sender):
                 return "ticket created"
         return "turn limit"
+
+
+def replies_in_other_script(scenario: Dict[str, Any], transcript: List[str]) -> List[str]:
+    """The bot's replies written in the other script than the customer's.
+
+    A Traditional-writing customer must read Traditional (and a Simplified one Simplified);
+    replies without characters that tell the scripts apart count for neither.
+    """
+    from bot.nlu.normalize import detect_script
+
+    expected = {"traditional": "hant", "simplified": "hans"}.get(scenario.get("script", ""))
+    if expected is None:
+        return []
+    replies = [line[len("机器人: ") :] for line in transcript if line.startswith("机器人: ")]
+    return [text for text in replies if detect_script(text) not in (None, expected)]
 
 
 def _evidence_ok(expected: str | None, ticket: Dict[str, Any]) -> bool | None:
@@ -277,6 +297,7 @@ def play_all(
             out.reason = f"error: {type(exc).__name__}: {exc}"
         out.turns = customer.count
         out.transcript = customer.transcript
+        out.wrong_script = replies_in_other_script(scenario, customer.transcript)
         out.seconds = round(time.perf_counter() - start, 2)
         outcomes.append(out)
         if held_out_split:
@@ -311,9 +332,16 @@ def summarize(outcomes: List[Outcome]) -> Dict[str, Any]:
         vals = [o.extra_checks[name] for o in outcomes if name in o.extra_checks]
         if vals:
             extra[name] = {"checked": len(vals), "accuracy": round(sum(vals) / len(vals), 4)}
+    scripted = [o for o in outcomes if o.script in ("traditional", "simplified")]
     return {
         "scenarios": n,
         "task_success": round(sum(o.success for o in outcomes) / n, 4) if n else None,
+        "replies_in_customer_script": {
+            "checked": len(scripted),
+            "all_replies_right": round(sum(not o.wrong_script for o in scripted) / len(scripted), 4)
+            if scripted
+            else None,
+        },
         "succeeded": sum(o.success for o in outcomes),
         "turns_mean": round(statistics.mean(turns), 2) if turns else None,
         "turns_median": statistics.median(turns) if turns else None,
@@ -335,6 +363,9 @@ def summarize(outcomes: List[Outcome]) -> Dict[str, Any]:
         ],
         "field_mismatches_in_successes": [
             {"id": o.id, "mismatches": o.mismatches} for o in outcomes if o.success and o.mismatches
+        ],
+        "replies_in_other_script": [
+            {"id": o.id, "replies": o.wrong_script} for o in outcomes if o.wrong_script
         ],
         "per_scenario": [
             {
@@ -392,7 +423,12 @@ def without_scenarios(result: Dict[str, Any]) -> Dict[str, Any]:
     mismatched = Counter(
         name for item in result["field_mismatches_in_successes"] for name in item["mismatches"]
     )
-    hidden = ("failures", "field_mismatches_in_successes", "per_scenario")
+    hidden = (
+        "failures",
+        "field_mismatches_in_successes",
+        "per_scenario",
+        "replies_in_other_script",
+    )
     return {
         **{k: v for k, v in result.items() if k not in hidden},
         "held_out": True,
@@ -443,8 +479,22 @@ def markdown(result: Dict[str, Any]) -> str:
             ),
             "",
         ]
+    scripts = result.get("replies_in_customer_script") or {}
+    if scripts.get("checked"):
+        out += [
+            f"Scenarios whose every reply is in the customer's script: "
+            f"{scripts['all_replies_right']} of {scripts['checked']}.",
+            "",
+        ]
     if result.get("held_out"):
         return "\n".join(out + _held_out_failures(result))
+    for item in result.get("replies_in_other_script") or []:
+        out.append(
+            f"- {item['id']} answered in the other script: "
+            + " | ".join(short(text, 60) for text in item["replies"])
+        )
+    if result.get("replies_in_other_script"):
+        out.append("")
     failures = result["failures"]
     if failures:
         kinds = Counter(f["reason"] for f in failures)

@@ -1,25 +1,45 @@
 """Answering in the customer's script: Traditional-writing customers read Traditional.
 
 All customer-facing text is written once, in Simplified, in `domain.yml`; the script of a
-conversation is taken from the customer's own latest decisive message and the outgoing
-message is converted just before it leaves (see `bot.nlg`).
+conversation is taken from the customer's own latest messages (`conversation_script`) and
+the outgoing message is converted just before it leaves (see `bot.nlg`).
 """
 
 import re
 from typing import Any, Iterable
 
-from bot.nlu.normalize import detect_script, to_traditional
+from bot.nlu.normalize import script_evidence, to_traditional
 
 _TRADITIONAL_LANG = re.compile(r"zh[-_](hant|tw|hk|mo)", re.IGNORECASE)
 _UNTRANSLATED_KEYS = frozenset({"payload", "id", "url", "utter_action", "type", "code"})
 
 
+# Characters of one script more than of the other that settle the conversation's script.
+# A short reply ("确认", "對") is often typed with whatever the IME or a quick-reply offers
+# and says little; a sentence says which script the customer reads.
+DECISIVE_MARGIN = 3
+
+
 def conversation_script(user_texts_newest_first: Iterable[str], fallback: str = "hans") -> str:
-    """`hant` or `hans`: the first message with a decisive script wins, else `fallback`."""
+    """`hant` or `hans`, from the customer's own messages, newest first.
+
+    The newest messages are counted until one script leads by `DECISIVE_MARGIN`
+    characters: a customer who switches script in a sentence is answered in the new one at
+    once, while a two-character "确认" after a Traditional conversation does not flip it.
+    Without such a lead the whole conversation's majority decides; `fallback` when nothing
+    the customer wrote tells the scripts apart.
+    """
+    traditional = simplified = 0
     for text in user_texts_newest_first:
-        script = detect_script(text or "")
-        if script:
-            return script
+        hant, hans = script_evidence(text or "")
+        traditional += hant
+        simplified += hans
+        if abs(traditional - simplified) >= DECISIVE_MARGIN:
+            break
+    if traditional > simplified:
+        return "hant"
+    if simplified > traditional:
+        return "hans"
     return fallback
 
 

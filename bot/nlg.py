@@ -1,10 +1,12 @@
 """Response generation that answers in the customer's script.
 
 Configured in `endpoints.yml` as `nlg: {type: bot.nlg.ScriptAwareNLG}`. It renders the
-domain's responses exactly as Rasa's templated generator does, then converts the rendered
-message to Traditional when the customer writes Traditional.
+domain's responses as Rasa's templated generator does and, when the customer writes
+Traditional, converts the response and the bot's own values to Traditional before filling
+them in (the customer's words quoted back are left as typed).
 """
 
+import copy
 from typing import Any, Dict, Iterator, Optional
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
@@ -15,6 +17,9 @@ from rasa.utils.endpoints import EndpointConfig
 
 from bot import rasa_runtime
 from bot.i18n import conversation_script, interface_script, localize
+
+# Template variables holding what the customer typed: quoted back as typed, never converted.
+VERBATIM = frozenset({"issue_description", "live_claim", "live_session"})
 
 
 def user_texts_newest_first(tracker: DialogueStateTracker) -> Iterator[str]:
@@ -47,12 +52,33 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
         output_channel: str,
         **kwargs: Any,
     ) -> Optional[Dict[str, Any]]:
-        """Render the response, then localise it."""
-        message = await super().generate(utter_action, tracker, output_channel, **kwargs)
-        if message is None:
-            return None
+        """Render the response in the conversation's script.
+
+        For a Traditional conversation the response and the values the bot made (labels,
+        times) are converted before they are filled in, so that the customer's own words
+        quoted back (`VERBATIM`) stay exactly as typed: OpenCC would otherwise rewrite a
+        Traditional "喂" into "餵" or Simplified words inside a quote.
+        """
         script = conversation_script(
             user_texts_newest_first(tracker), fallback=interface_script(_user_metadata(tracker))
         )
-        localized: Dict[str, Any] = localize(message, script)
-        return localized
+        if script != "hant":
+            return await super().generate(utter_action, tracker, output_channel, **kwargs)
+        filled_slots = tracker.current_slot_values()
+        response = self._random_response_for(utter_action, output_channel, filled_slots)
+        if response is None:
+            return None
+        template: Dict[str, Any] = localize(copy.deepcopy(response), script)
+        return self._fill_response(
+            template,
+            _localized_values(filled_slots, script),
+            **_localized_values(kwargs, script),
+        )
+
+
+def _localized_values(values: Dict[str, Any], script: str) -> Dict[str, Any]:
+    """Template values in `script`, except the customer's own words."""
+    return {
+        name: value if name in VERBATIM else localize(value, script)
+        for name, value in values.items()
+    }

@@ -16,7 +16,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Any, Dict, List, Literal, Optional
+from typing import Any, Dict, List, Literal, Optional, Tuple
+
+from bot.nlu.regional import to_mainland
 
 Script = Literal["hant", "hans"]
 
@@ -39,6 +41,9 @@ _CANONICAL: Dict[int, Any] = {
     # fail on them. U+FFFD marks the spot and keeps the length.
     **{code: "\ufffd" for code in range(0xD800, 0xE000)},
 }
+# Hong Kong variant characters t2s leaves as they are (OpenCC's HKVariants that hk2s, but not
+# t2s, maps back); hk2s itself is not used because it also turns 抬 into 擡.
+_HK_VARIANTS: Dict[int, Any] = str.maketrans("衹粧敍枱糭衞", "只妆叙台粽卫")
 # Only ASCII letters: str.lower() changes the length of a few non-ASCII characters ("İ").
 _ASCII_LOWER: Dict[int, int] = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
@@ -88,11 +93,14 @@ def to_simplified(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def normalize(text: str, lowercase: bool = True) -> str:
+def normalize(text: str, lowercase: bool = True, mainland: bool = True) -> str:
     """The canonical form NLU components match against; same length as `text`.
 
-    Half-width, canonical dashes/spaces, Simplified script and, unless `lowercase` is False,
-    lower-case ASCII letters. The tokenizer keeps case because jieba's dictionaries (and the
+    Half-width, canonical dashes/spaces, Simplified script, mainland words for Cantonese and
+    Taiwanese ones (`bot.nlu.regional`: 冇→没, 退費→退款) and, unless `lowercase` is False,
+    lower-case ASCII letters. `mainland=False` keeps the regional words: the severity and
+    emotion lexicons list Cantonese words of their own (烧咗, 爆咗), which as Mandarin (烧了)
+    would also match "发烧了". The tokenizer keeps case because jieba's dictionaries (and the
     project's user dictionary) hold mixed-case words such as "T恤"; the featurizers lower-case
     tokens themselves.
 
@@ -102,7 +110,10 @@ def normalize(text: str, lowercase: bool = True) -> str:
     """
     if not text:
         return ""
-    result = to_simplified(to_halfwidth(text).translate(_CANONICAL))
+    canonical = to_halfwidth(text).translate(_CANONICAL)
+    result = to_simplified(canonical).translate(_HK_VARIANTS)
+    if mainland:
+        result = to_mainland(result, canonical)
     return result.translate(_ASCII_LOWER) if lowercase else result
 
 
@@ -120,20 +131,38 @@ def _is_cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
-def detect_script(text: str) -> Optional[Script]:
-    """`hant`, `hans`, or None when nothing in the text tells the scripts apart.
+# Characters of written Cantonese, the same in both scripts.
+_CANTONESE_CHARS = frozenset("冇咗嘅啲嘢哋佢喺嚟嗰唔乜咩攞睇啱畀俾噉嘥")
+
+
+def script_evidence(text: str) -> Tuple[int, int]:
+    """(Traditional, Simplified) counts of the characters that tell the scripts apart.
 
     A character counts for Traditional when t2s changes it and for Simplified when s2t
-    changes it; shared characters ("好的", digits, emoji) count for neither. The majority
-    wins; a tie or no evidence gives None so callers keep the conversation's earlier script.
+    changes it; shared characters ("好的", digits, emoji) count for neither. A message whose
+    characters are all shared but that is written Cantonese (冇, 咗, 嘅 ...) counts as one
+    Traditional character: Hong Kong customers write Traditional, and a Cantonese message in
+    Simplified has Simplified characters to say so.
     """
     sample = "".join(char for char in (text or "") if _is_cjk(char))[:_SCRIPT_SAMPLE]
     if not sample:
-        return None
+        return 0, 0
     as_simplified = _convert_same_length(sample, "t2s")
     as_traditional = _convert_same_length(sample, "s2t")
     traditional = sum(1 for a, b in zip(sample, as_simplified, strict=True) if a != b)
     simplified = sum(1 for a, b in zip(sample, as_traditional, strict=True) if a != b)
+    if not traditional and not simplified and any(char in _CANTONESE_CHARS for char in sample):
+        return 1, 0  # "喂 有冇人呀": written Cantonese, nothing else to go by
+    return traditional, simplified
+
+
+def detect_script(text: str) -> Optional[Script]:
+    """`hant`, `hans`, or None when nothing in the text tells the scripts apart.
+
+    The majority of `script_evidence` wins; a tie or no evidence gives None so callers keep
+    the conversation's earlier script.
+    """
+    traditional, simplified = script_evidence(text)
     if traditional > simplified:
         return "hant"
     if simplified > traditional:

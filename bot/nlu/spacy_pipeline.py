@@ -93,8 +93,12 @@ _TRIMMER = "complaint_entity_trimmer"
 
 # Shapes of phone numbers (compact form: no spaces or dashes).
 _MOBILE = re.compile(r"1[3-9]\d{9}|09\d{8}")  # mainland mobile; Taiwan mobile 09xx-xxx-xxx
-_INTL_MOBILE = re.compile(r"861[3-9]\d{9}")
+_INTL_MOBILE = re.compile(r"861[3-9]\d{9}|852[4-9]\d{7}|8869\d{8}")
+# Hong Kong mobile numbers have eight digits (5/6/9, some 4/7/8): a phone only where the
+# words around it say so ("打 9123 4567", "電話 6123-4567"), else an eight-digit order.
+_HK_MOBILE = re.compile(r"[4-9]\d{7}")
 _LANDLINE = re.compile(r"0\d{9,11}")
+_CONTEXT_PHONES = frozenset({"intl", "mobile", "landline", "hk_mobile"})
 _GROUP = re.compile(r"[0-9a-z]+", re.IGNORECASE)
 _DASHED_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[- ]?\d{7,8}")  # 010-12345678, (021)87654321
 _HOTLINE = re.compile(r"[48]00[- ]?\d{3}[- ]?\d{4}")  # 400-123-4567: a shop's hotline
@@ -394,7 +398,10 @@ def _register_extensions() -> None:
 
 
 def _phone_shape(compact: str, raw: str) -> str:
-    """Phone shapes ("intl", "mobile", "landline"), "hotline" for 400/800 numbers, else ""."""
+    """Phone shapes ("intl", "mobile", "landline", "hk_mobile"), "hotline" for 400/800 numbers.
+
+    "" for anything else.
+    """
     if _INTL_MOBILE.fullmatch(compact):
         return "intl"
     if _MOBILE.fullmatch(compact):
@@ -405,6 +412,8 @@ def _phone_shape(compact: str, raw: str) -> str:
         return "landline"
     if _HOTLINE.fullmatch(raw):
         return "hotline"
+    if _HK_MOBILE.fullmatch(compact):
+        return "hk_mobile"
     return ""
 
 
@@ -427,7 +436,7 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     if _masked(token):
         return "other", "bare"
     if context == "phone":
-        return ("phone", "ctx") if phone in ("intl", "mobile", "landline") else ("other", "ctx")
+        return ("phone", "ctx") if phone in _CONTEXT_PHONES else ("other", "ctx")
     if context in ("tracking", "other"):
         return context, "ctx"
     after = text[token.idx + len(token) : token.idx + len(token) + 12]
@@ -435,7 +444,7 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "order", "post"
     if _RIGHT_TRACKING.match(after):
         return "tracking", "post"
-    if phone in ("intl", "mobile", "landline") and _RIGHT_PHONE.match(after):
+    if phone in _CONTEXT_PHONES and _RIGHT_PHONE.match(after):
         return "phone", "post"
     if phone == "intl":
         return "phone", "intl"
@@ -1076,6 +1085,15 @@ def build_pipeline(order_id_pattern: str = DEFAULT_ORDER_ID_PATTERN) -> Language
     return nlp
 
 
+def _national(number: str) -> str:
+    """A mobile number with its country code as dialled at home: 86…, 852…, 886… (+ 0)."""
+    if number.startswith("852"):
+        return number[3:]
+    if number.startswith("886"):
+        return "0" + number[3:]
+    return number[2:]
+
+
 def _entities(doc: Doc, original: str) -> List[ExtractedEntity]:
     found: List[ExtractedEntity] = []
     for ent in doc.ents:
@@ -1084,7 +1102,7 @@ def _entities(doc: Doc, original: str) -> List[ExtractedEntity]:
         if label in _NUMBER_LABELS:
             value = ent[-1]._.complaint_id
             if label == PHONE and _INTL_MOBILE.fullmatch(value):
-                value = value[2:]
+                value = _national(value)
         elif label == MONEY:
             value = _money_value(ent)
         else:

@@ -83,7 +83,7 @@ def detect_emotion(texts: Sequence[str]) -> EmotionResult:
     texts = [text for text in texts if text]
     cues: Dict[str, List[str]] = emotion_lexicon().find(texts)
     for text in texts:
-        normalized = normalize(text)
+        normalized = normalize(text, mainland=False)
         for level, regex in (("angry", _SHOUTING), ("upset", _EXASPERATED)):
             for run in regex.findall(normalized):
                 found = cues.setdefault(level, [])

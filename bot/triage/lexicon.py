@@ -88,7 +88,7 @@ class Lexicon:
                 phrase_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
                 entries = {**self._phrases, self._EXCLUDE: self._exclusions}
                 for label, items in entries.items():
-                    docs = [nlp.make_doc(normalize(item)) for item in items if item]
+                    docs = [nlp.make_doc(normalize(item, mainland=False)) for item in items if item]
                     if docs:
                         phrase_matcher.add(label, docs)
                 matcher = Matcher(nlp.vocab)
@@ -106,7 +106,7 @@ class Lexicon:
         return list(self._remembered(text or ""))
 
     def _find_matches(self, text: str) -> Tuple[LexiconMatch, ...]:
-        normalized = normalize(text)
+        normalized = normalize(text, mainland=False)
         if not normalized.strip():
             return ()
         phrase_matcher, matcher = self._matchers()
@@ -175,7 +175,7 @@ def words(block: str) -> List[str]:
 
 def chars(text: str, optional: bool = False) -> TokenPattern:
     """Token pattern for a literal string, one character per token (normalised)."""
-    pattern: TokenPattern = [{"ORTH": char} for char in normalize(text)]
+    pattern: TokenPattern = [{"ORTH": char} for char in normalize(text, mainland=False)]
     if optional:
         for token in pattern:
             token["OP"] = "?"
@@ -184,7 +184,9 @@ def chars(text: str, optional: bool = False) -> TokenPattern:
 
 def one_of(options: Sequence[str], op: Optional[str] = None) -> Dict[str, Any]:
     """One character out of `options` (each a single character), optionally quantified."""
-    token: Dict[str, Any] = {"ORTH": {"IN": [normalize(option) for option in options]}}
+    token: Dict[str, Any] = {
+        "ORTH": {"IN": [normalize(option, mainland=False) for option in options]}
+    }
     if op:
         token["OP"] = op
     return token

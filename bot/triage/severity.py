@@ -161,7 +161,9 @@ def assess_severity(
     if not learned or len(learned) != len(texts):
         return combine_severity(rules, learned)
     per_message = [
-        tuple(r for r in _findings(normalize(text))[1] if r not in rules.reasons) if text else ()
+        tuple(r for r in _findings(normalize(text, mainland=False))[1] if r not in rules.reasons)
+        if text
+        else ()
         for text in texts
     ]
     return combine_severity(rules, learned, dismissed_by_message=per_message)
@@ -198,7 +200,7 @@ def _rule_severity(
     for text in texts:
         if not text:
             continue
-        message_found, message_dismissed = _findings(normalize(text))
+        message_found, message_dismissed = _findings(normalize(text, mainland=False))
         for reason, phrases in message_found.items():
             seen = found.setdefault(reason, [])
             seen += [phrase for phrase in phrases if phrase not in seen]

@@ -130,7 +130,7 @@ _ADDED = re.compile(rf"{_NUMBER}\s*(?:块|元)?\s*(?:加上?|\+)\s*{_NUMBER}")
 
 def stated_amounts(text: str) -> List[float]:
     """Money amounts (yuan) the text states, as far as simple price phrases tell."""
-    normalized = normalize(text or "").translate(_FINANCIAL_NUMERALS)
+    normalized = normalize(text or "", mainland=False).translate(_FINANCIAL_NUMERALS)
     found: List[float] = []
     for pattern in _MONEY_PATTERNS:
         for match in pattern.finditer(normalized):

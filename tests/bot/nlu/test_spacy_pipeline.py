@@ -79,6 +79,11 @@ def test_what_is_not_an_order_number(text):
         ("手機０９１２３４５６７８", "0912345678"),
         ("座机 010-12345678", "01012345678"),
         ("13800138000是我的手机 不是订单号", "13800138000"),
+        # Hong Kong mobiles have eight digits: a phone where the words say so
+        ("可以 打 9123 4567 搵我", "91234567"),
+        ("電話 6123-4567", "61234567"),
+        ("+852 9123 4567", "91234567"),
+        ("+886 912 345 678", "0912345678"),
     ],
 )
 def test_phone_numbers_by_shape_and_context(text, phone):
@@ -91,6 +96,11 @@ def test_context_decides_phone_or_order_for_the_same_number():
     assert orders("手机13812345678") == []
     assert orders("订单号13812345678") == ["13812345678"]
     assert found("订单号13812345678", "PHONE") == []
+
+
+def test_eight_digits_without_phone_words_stay_an_order():
+    assert orders("訂單91234567") == ["91234567"]
+    assert found("訂單91234567", "PHONE") == []
 
 
 def test_both_numbers_in_one_message():

@@ -1,0 +1,180 @@
+"""Cantonese and Taiwanese words to their mainland Mandarin equivalents, same length.
+
+Why: OpenCC's t2s changes the script, not the words. A Hong Kong customer writes "冇收到"
+(没收到), "退返啲錢俾我" (把钱退给我), "唔使" (不用), "整返好" (修好); a Taiwanese one "退費"
+(退款), "出貨" (发货), "品質" (质量), "已讀不回". The training data, the answer checks of
+`bot.intake.answers` and the severity and emotion lexicons are written in mainland Mandarin,
+so these words would otherwise be unknown tokens to every one of them. `bot.nlu.normalize`
+applies this after t2s, so everything downstream sees one vocabulary as it sees one script.
+
+Every replacement has the length of what it replaces (offsets must stay valid) and is
+chosen so that mainland Mandarin text is left alone: the Cantonese characters mapped on
+their own (冇, 咗, 啲, 嘅, 佢, 哋 ...) are not used in Mandarin, and the ambiguous ones (唔,
+係, 返, 仲, 话, 影, 整) are mapped only where the neighbouring character makes the Cantonese
+reading certain.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Callable, Dict, Tuple
+
+# Words, written in Simplified (the tables are converted with t2s once, so Traditional
+# keys work too). Longer words first where they overlap (`_pattern` sorts by length).
+_WORDS: Dict[str, str] = {
+    # Cantonese
+    "唔该": "谢谢",
+    "唔使": "不用",
+    "唔驶": "不用",
+    "唔紧要": "没关系",
+    "冇嘢": "没事",
+    "乜嘢": "什么",
+    "咩嘢": "什么",
+    "点解": "为何",
+    "点样": "怎样",
+    "点算": "怎办",
+    "边个": "哪个",
+    "边度": "哪里",
+    "边间": "哪家",
+    "呢个": "这个",
+    "呢件": "这件",
+    "呢单": "这单",
+    "呢度": "这里",
+    "呢排": "最近",
+    "呢啲": "这些",
+    "嗰度": "那里",
+    "而家": "现在",
+    "琴日": "昨天",
+    "寻日": "昨天",
+    "听日": "明天",
+    "成日": "总是",
+    "迟啲": "晚点",
+    "等阵": "等下",
+    "一阵间": "一会儿",
+    "系咪": "是不",
+    "得唔得": "行不行",
+    "影相": "拍照",
+    "冇影": "没拍",
+    "落单": "下单",
+    "波鞋": "球鞋",
+    "银包": "钱包",
+    "雪柜": "冰箱",
+    "搞掂": "搞定",
+    "整返": "修好",
+    "整好": "修好",
+    "碌卡": "刷卡",
+    "找数": "付款",
+    "保养期": "保修期",
+    "电邮": "邮箱",
+    # Taiwanese
+    "退费": "退款",
+    "客诉": "投诉",
+    "出货": "发货",
+    "品质": "质量",
+    "讯息": "消息",
+    "简讯": "短信",
+    "影片": "视频",
+    "帐号": "账号",
+    "帐户": "账户",
+    "点数": "积分",
+    "快煮壶": "电水壶",
+    "床包": "床单",
+    "折价券": "优惠券",
+    "已读不回": "看了不回",
+    "有够": "真是",
+    "超扯": "离谱",
+    "很扯": "离谱",
+}
+
+# Cantonese characters with no Mandarin use of their own.
+_CHARS: Dict[str, str] = {
+    "冇": "没",
+    "咗": "了",
+    "啲": "些",
+    "嘅": "的",
+    "嘢": "物",
+    "攞": "拿",
+    "睇": "看",
+    "佢": "他",
+    "哋": "们",
+    "喺": "在",
+    "嚟": "来",
+    "嗰": "那",
+    "搵": "找",
+    "諗": "想",
+    "啱": "对",
+    "畀": "给",
+    "俾": "给",
+    "乜": "啥",
+    "咁": "这",
+    "嘥": "浪",
+}
+
+# Ambiguous characters, mapped only in a Cantonese neighbourhood: (pattern, replacement).
+_CONTEXTUAL: Tuple[Tuple[str, str], ...] = (
+    # 唔 before a verb or adjective is "not"; alone ("唔，我想想") it is a hesitation
+    (r"唔(?=[是系好要得识知会想用够见准可明记对开满合收退换理覆回出到识])", "不"),
+    # 返 after a verb is "back": 退返/寄返/换返 ("返现", "返厂" stay)
+    (r"(?<=[退寄换补赔拿给还送交拎修])返", "回"),
+    # 仲 is "still/also", except in 仲裁 (arbitration) and 仲夏
+    (r"(?<![伯])仲(?![裁介夏春秋冬])", "还"),
+    # 话 is "says" after a speaker ("主播话", "客服又话"); 电话, 话术, 话费 stay
+    (r"(?<=[又都就仲还他她我你播家服员店主])话(?![费题筒术])", "说"),
+    # 影 is "take a photo" before 咗/埋/相 ("影咗相"); 影响, 影片, 电影 and the Mandarin 没影了
+    # ("vanished") stay
+    (r"影(?=[咗了低埋晒相])", "拍"),
+)
+
+
+@functools.cache
+def _tables() -> Tuple[Dict[str, str], re.Pattern[str]]:
+    """The word table with Simplified and Traditional keys, and its regex (longest first)."""
+    from bot.nlu.normalize import to_simplified  # the converters are built lazily
+
+    table: Dict[str, str] = {}
+    for source, target in {**_WORDS, **_CHARS}.items():
+        for key in {source, to_simplified(source)}:
+            if len(key) == len(target):
+                table[key] = target
+    keys = sorted(table, key=len, reverse=True)
+    return table, re.compile("|".join(map(re.escape, keys)))
+
+
+@functools.cache
+def _contextual() -> Tuple[Tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), target) for pattern, target in _CONTEXTUAL)
+
+
+def _copula(original: str) -> Callable[[re.Match[str]], str]:
+    """Cantonese 係 ("is") as 是, but not the 係 of 關係/聯係 or 係數 ("relation", "factor")."""
+
+    def replace(match: re.Match[str]) -> str:
+        index = match.start()
+        if original[index : index + 1] != "係":
+            return match.group()
+        before = original[index - 1 : index]
+        after = original[index + 1 : index + 2]
+        if (before and before in "關关聯联干維维") or (after and after in "數数統统列"):
+            return match.group()
+        return "是"
+
+    return replace
+
+
+def to_mainland(text: str, original: str = "") -> str:
+    """`text` (already Simplified) with Cantonese and Taiwanese words in mainland Mandarin.
+
+    `original` is the text before t2s, of the same length: 係 ("is") and 系 ("system",
+    "relation") are one character after t2s, so only the original tells them apart.
+    Same length as `text`, character for character.
+    """
+    if not text:
+        return text
+    table, pattern = _tables()
+    result = pattern.sub(lambda match: table[match.group()], text)
+    for contextual, target in _contextual():
+        result = contextual.sub(target, result)
+    if original and len(original) == len(result) and "係" in original:
+        result = re.sub("系", _copula(original), result)
+    return result

@@ -1,0 +1,42 @@
+"""The simulated customer writes in its own script and checks the bot answers in it."""
+
+from bench import dialogue_sim
+
+
+def _customer(script: str, turns: dict | None = None) -> dialogue_sim.Customer:
+    scenario = {"id": "t1", "script": script, "opening": "…", "turns": turns or {}}
+    return dialogue_sim.Customer(stack=None, scenario=scenario)
+
+
+def test_default_answers_are_in_the_customer_script():
+    assert _customer("traditional")._answer("read_back", {}) == "確認"
+    assert _customer("simplified")._answer("read_back", {}) == "确认"
+    assert _customer("traditional")._answer("order_id", {"pending_order_id": "1"}) == "確認"
+    assert _customer("traditional", {"read_back": "對"})._answer("read_back", {}) == "對"
+
+
+def test_replies_in_the_other_script_are_listed():
+    transcript = [
+        "客户: 杯子碎咗",
+        "机器人: 跟您核對一下",
+        "机器人: 已为您登记，工单号 C1",
+        "机器人: 好的 👍",
+    ]
+    wrong = dialogue_sim.replies_in_other_script({"script": "traditional"}, transcript)
+    assert wrong == ["已为您登记，工单号 C1"]
+    assert dialogue_sim.replies_in_other_script({"script": "simplified"}, transcript) == [
+        "跟您核對一下"
+    ]
+    assert dialogue_sim.replies_in_other_script({}, transcript) == []
+
+
+def test_summary_counts_scenarios_with_every_reply_in_script():
+    right = dialogue_sim.Outcome(id="a", kind="normal", script="traditional", success=True)
+    wrong = dialogue_sim.Outcome(id="b", kind="normal", script="traditional", success=True)
+    wrong.wrong_script = ["已为您登记"]
+    summary = dialogue_sim.summarize([right, wrong])
+    assert summary["replies_in_customer_script"] == {"checked": 2, "all_replies_right": 0.5}
+    assert "b answered in the other script" in dialogue_sim.markdown(summary)
+    hidden = dialogue_sim.without_scenarios(summary)
+    assert "replies_in_other_script" not in hidden
+    assert "已为您登记" not in dialogue_sim.markdown(hidden)

@@ -1,0 +1,36 @@
+"""Answers in Cantonese and Taiwanese words mean what their Mandarin equivalents mean."""
+
+import pytest
+
+from bot.intake import answers
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        ("快啲整好寄返俾我", "repair"),
+        ("直接退費就好", "refund"),
+        ("退返啲錢俾我", "refund"),
+        ("換過件俾我", "exchange"),
+        ("換返對新嘅俾我", "exchange"),
+        ("賠返啲錢俾我", "compensation"),
+        ("賠醫藥費俾我", "compensation"),
+        ("補寄返俾我", "reship"),
+        ("俾個解釋我", "apology"),
+    ],
+)
+def test_remedies_named_in_cantonese_and_taiwanese(text, remedy):
+    assert answers.remedy_mentioned(text) == remedy
+
+
+def test_form_answers_in_cantonese():
+    assert answers.has_no_order_number("冇訂單號")
+    assert answers.affirms("係呀冇錯")
+    assert answers.declines_contact("唔使")
+    assert answers.has_no_evidence("冇影")
+    assert answers.evidence_coming("遲啲send相俾你")
+
+
+def test_mandarin_words_near_the_new_names_are_no_remedy():
+    assert answers.remedy_mentioned("话费不对") is None
+    assert answers.remedy_mentioned("换回来了") is None

@@ -1,0 +1,66 @@
+import pytest
+
+from bot.nlu.normalize import normalize
+from bot.nlu.regional import to_mainland
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Cantonese
+        ("冇訂單號", "没订单号"),
+        ("係呀冇錯", "是呀没错"),
+        ("唔使", "不用"),
+        ("冇影", "没拍"),
+        ("影咗相", "拍了相"),
+        ("快啲整好寄返俾我", "快些修好寄回给我"),
+        ("整返好佢得唔得", "修好好他行不行"),
+        ("你哋係咪玩嘢", "你们是不玩物"),
+        ("唔係我簽收嘅", "不是我签收的"),
+        ("主播話一星期淡斑 仲話係最後一批", "主播说一星期淡斑 还说是最后一批"),
+        ("唔該幫我轉人工", "谢谢帮我转人工"),
+        # Taiwanese
+        ("直接退費", "直接退款"),
+        ("還沒出貨", "还没发货"),
+        ("品質有夠差", "质量真是差"),
+        ("客服已讀不回", "客服看了不回"),
+        ("帳號的點數不見了", "账号的积分不见了"),
+    ],
+)
+def test_regional_words_read_as_mainland_mandarin(text, expected):
+    assert normalize(text, lowercase=False) == expected
+    assert len(normalize(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "联系我 系统 关系 一系列",
+        "我们的關係很好",  # 係 of 關係 is no copula
+        "我要申请仲裁",
+        "电影 影响 影片",
+        "快递没影了",  # vanished, not "no photo"
+        "返现没到 返厂维修",
+        "打电话 主播的话术",
+        "唔 我想想",  # a hesitation, not "not"
+        "整个都坏了 整理一下",
+    ],
+)
+def test_mandarin_is_left_alone(text):
+    simplified = normalize(text, lowercase=False)
+    assert to_mainland(simplified, text) == simplified
+    assert "是" not in simplified and "还" not in simplified and "不" not in simplified
+
+
+def test_hong_kong_variant_characters_are_simplified():
+    assert normalize("衞生 枱面 衹有") == "卫生 台面 只有"
+
+
+def test_empty_text():
+    assert to_mainland("") == ""
+
+
+def test_lexicons_can_keep_the_regional_words():
+    # the severity lexicon's Cantonese 烧咗 must not become Mandarin 烧了 ("发烧了")
+    assert normalize("燒咗", mainland=False) == "烧咗"
+    assert normalize("燒咗") == "烧了"

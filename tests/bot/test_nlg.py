@@ -1,0 +1,61 @@
+"""The NLG answers in the customer's script and quotes the customer's words as typed."""
+
+from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.nlg import ScriptAwareNLG
+
+DOMAIN = Domain.from_dict(
+    {
+        "responses": {
+            "utter_read_back": [
+                {
+                    "text": "跟您核对一下：{category_label}（“{issue_description}”）",
+                    "buttons": [{"title": "确认提交", "payload": "/affirm"}],
+                }
+            ]
+        }
+    }
+)
+
+
+def _nlg() -> ScriptAwareNLG:
+    # without ScriptAwareNLG.__init__, which installs the runtime fixes into Rasa
+    nlg = ScriptAwareNLG.__new__(ScriptAwareNLG)
+    TemplatedNaturalLanguageGenerator.__init__(nlg, DOMAIN.responses)
+    return nlg
+
+
+def _tracker(*texts: str) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events("c", [UserUttered(text) for text in texts])
+
+
+async def test_traditional_customer_reads_traditional_with_own_words_as_typed():
+    words = "喂 你好呀 個水壺个手柄鬆咗"
+    message = await _nlg().generate(
+        "utter_read_back",
+        _tracker(words),
+        "rest",
+        category_label="商品质量问题",
+        issue_description=words,
+    )
+    assert message["text"] == f"跟您核對一下：商品質量問題（“{words}”）"
+    assert message["buttons"] == [{"title": "確認提交", "payload": "/affirm"}]
+
+
+async def test_simplified_customer_reads_the_response_unchanged():
+    message = await _nlg().generate(
+        "utter_read_back",
+        _tracker("杯子碎了"),
+        "rest",
+        category_label="物流配送问题",
+        issue_description="杯子碎了",
+    )
+    assert message["text"] == "跟您核对一下：物流配送问题（“杯子碎了”）"
+    assert message["buttons"][0]["title"] == "确认提交"
+
+
+async def test_unknown_response_gives_nothing():
+    assert await _nlg().generate("utter_nothing", _tracker("對"), "rest") is None
