@@ -8,8 +8,8 @@ a Simplified example cannot leak into its own test fold), trains candidate confi
 4 folds and predicts the 5th, and pools the out-of-fold predictions. It never reads bench/data.
 
 How the pipeline is run: with Rasa's own component classes, in process, exactly as the graph
-of config.yml runs them -- `NormalizingJiebaTokenizer` -> `CountVectorsFeaturizer`(s) ->
-`LogisticRegressionClassifier` -> `FallbackClassifier` -> `ComplaintTriageClassifier`, each
+of config.yml runs them -- `NormalizingJiebaTokenizer` -> `CountVectorsFeaturizer`(s) and
+`MessageCharNgramFeaturizer` -> `LogisticRegressionClassifier` -> `FallbackClassifier` -> `ComplaintTriageClassifier`, each
 created with `Component.create(config, ...)`, trained with `train()` on the training folds
 (`process_training_data()` for the featurizers) and applied with `process()` to the test
 fold. Nothing is re-implemented, so the figures are those of the real components; skipping
@@ -92,6 +92,9 @@ TRIAGE_KEYS = ("head", "head_conf", "allowed", "category", "remedy", "remedy_top
 
 TOKENIZER = "bot.nlu.tokenizer.NormalizingJiebaTokenizer"
 INTENT_CLASSIFIER = "bot.nlu.intent_classifier.TunableLogisticRegressionClassifier"
+# featurizers other than Rasa's CountVectorsFeaturizer carry their class under this key
+COMPONENT = "component"
+CHAR_FEATURIZER = "bot.nlu.char_featurizer.MessageCharNgramFeaturizer"
 TRIAGE = "bot.nlu.triage_classifier.ComplaintTriageClassifier"
 
 
@@ -222,6 +225,8 @@ def read_config(path: Path = CONFIG) -> Tuple[IntentCandidate, TriageCandidate, 
         name = step.pop("name")
         if name == "CountVectorsFeaturizer":
             featurizers.append(step)
+        elif name == CHAR_FEATURIZER:
+            featurizers.append({COMPONENT: name, **step})
         elif name in ("LogisticRegressionClassifier", INTENT_CLASSIFIER):
             classifier = step
         elif name == "FallbackClassifier":
@@ -273,7 +278,9 @@ def intent_candidates(
 
     def described(featurizers: List[Dict[str, Any]]) -> str:
         parts = [
-            f"char_wb {f.get('min_ngram', 1)}-{f.get('max_ngram', 1)}"
+            f"message chars {f.get('min_ngram', 1)}-{f.get('max_ngram', 3)}"
+            if f.get(COMPONENT) == CHAR_FEATURIZER
+            else f"char_wb {f.get('min_ngram', 1)}-{f.get('max_ngram', 1)}"
             if f.get("analyzer") in ("char", "char_wb")
             else "word"
             for f in featurizers
@@ -408,6 +415,7 @@ def run_intent(
     )
     from rasa.shared.nlu.training_data.training_data import TrainingData
 
+    from bot.nlu.char_featurizer import MessageCharNgramFeaturizer
     from bot.nlu.intent_classifier import TunableLogisticRegressionClassifier
 
     start = time.perf_counter()
@@ -415,7 +423,13 @@ def run_intent(
     parts.tokenizer.process_training_data(data)
     featurizers = []
     for config in candidate.featurizers:
-        featurizer = parts.create(CountVectorsFeaturizer, config)
+        config = dict(config)
+        cls = (
+            MessageCharNgramFeaturizer
+            if config.pop(COMPONENT, None) == CHAR_FEATURIZER
+            else CountVectorsFeaturizer
+        )
+        featurizer = parts.create(cls, config)
         featurizer.train(data)
         featurizer.process_training_data(data)
         featurizers.append(featurizer)

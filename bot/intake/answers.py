@@ -349,9 +349,11 @@ def evidence_coming(text: str) -> bool:
     return bool(_EVIDENCE_COMING.search(plain)) and not has_no_evidence(plain)
 
 
-# "随便", "你们看着办", "能解决就行": the customer leaves the remedy to the shop.
+# "随便", "你们看着办", "能解决就行": the customer leaves the remedy to the shop; so does one
+# who cannot say yet ("说不上来", "不知道要怎么处理") or wants the shop to look first ("你们先查一下").
 _REMEDY_LEFT_OPEN = re.compile(
     r"随便|看(着|著)(办|处理|弄)|都行|都可以|无所谓|能解决就行|解决就行|你们定|听你们的|怎么都行"
+    r"|说不上来|说不好|不知道(要|该|想)?(怎么|咋)(办|处理|弄)|先查(清楚|一下|查)"
 )
 
 
