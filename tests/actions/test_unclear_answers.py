@@ -442,6 +442,40 @@ async def test_angry_first_words_after_a_wordless_opening_hear_empathy_first(dis
     assert not any(r.startswith("utter_empathy") for r in responses(dispatcher))
 
 
+async def test_without_an_order_number_one_answer_fills_one_question(dispatcher, domain):
+    """ "没拍" answers the photo question; the phone question is still asked afterwards.
+
+    The slot mappings' pass used to name the next question (rasa-sdk does so when
+    required_slots is overridden, as it is without an order number), and the form's pass
+    then read "没拍" as the answer to that one too.
+    """
+    slots = {
+        "requested_slot": "evidence_status",
+        "issue_description": "耳机左边没声音",
+        "issue_category": "product_quality",
+        "order_missing": True,
+        "desired_remedy": "exchange",
+    }
+    mappings = await ValidateComplaintForm().run(
+        dispatcher, make_tracker("没拍", "deny", slots=slots), domain
+    )
+    assert slot_events(mappings) == {"evidence_status": "none"}
+    form = await ValidateComplaintForm().run(
+        dispatcher,
+        make_tracker(
+            "没拍",
+            "deny",
+            slots={**slots, "evidence_status": "none"},
+            after_user=[
+                {"event": "slot", "name": "evidence_status", "value": "none"},
+                {"event": "action", "name": "complaint_form"},
+            ],
+        ),
+        domain,
+    )
+    assert slot_events(form)["requested_slot"] == "contact_status"
+
+
 def _category_read_mid_form(text, intent, earlier, read):
     """A message at the evidence question whose category `read` the form mapped over `earlier`."""
     return make_tracker(
