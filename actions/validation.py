@@ -112,8 +112,14 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
     async def extract_live_claim(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Whatever the customer answers about the host's words, as they put it."""
-        if not form_turn.asked_this_turn(tracker, "live_claim"):
+        """Whatever the customer answers about the host's words, as they put it.
+
+        A message that itself tells of a misleading host ("主播说下单送发夹 结果没有") states
+        the claim already: it is taken, and the question is not asked.
+        """
+        if not (
+            form_turn.asked_this_turn(tracker, "live_claim") or self._states_live_claim(tracker)
+        ):
             return {}
         text = latest_text(tracker)
         if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny"}:
@@ -380,6 +386,13 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
         if requested not in (None, "desired_remedy") and latest_intent(tracker) == "correct":
             dispatcher.utter_message(response="utter_noted_correction")
         return {"desired_remedy": value}
+
+    @staticmethod
+    def _states_live_claim(tracker: Tracker) -> bool:
+        """The first message the triage reads as a misleading host, before the claim is known."""
+        return latest_entity(
+            tracker, "issue_category"
+        ) == "livestream_misleading" and not slot_before_this_turn(tracker, "live_claim")
 
     @staticmethod
     def _feeling_still_unanswered(tracker: Tracker, description: Any) -> bool:

@@ -39,6 +39,26 @@ async def test_claim_is_recorded_in_the_live_context(dispatcher, domain):
     assert validated["live"] == {**ROOM, "claim": extracted["live_claim"]}
 
 
+async def test_a_complaint_that_tells_the_hosts_words_is_the_claim(dispatcher, domain):
+    """ "主播说下单送发夹 结果啥也没有" is not asked "what did the host say?" again."""
+    form = ValidateComplaintForm()
+    text = "直播间主播说下单送发夹 结果啥也没有"
+    opening = make_tracker(
+        text, "complain", entities=[{"entity": "issue_category", "value": "livestream_misleading"}]
+    )
+    assert await form.extract_live_claim(dispatcher, opening, domain) == {"live_claim": text}
+    later = make_tracker(
+        "主播还说包邮的",
+        "complain",
+        entities=[{"entity": "issue_category", "value": "livestream_misleading"}],
+        slots={"requested_slot": "evidence_status", "live_claim": text},
+        history=[{"event": "slot", "name": "live_claim", "value": text}],
+    )
+    assert await form.extract_live_claim(dispatcher, later, domain) == {}
+    no_host = make_tracker("耳机没声音", "complain", slots={"requested_slot": "order_id"})
+    assert await form.extract_live_claim(dispatcher, no_host, domain) == {}
+
+
 async def test_intake_takes_the_session_from_the_channel(dispatcher, domain):
     tracker = make_tracker("主播说的赠品没收到", "complain", history=live_history())
     events = await ActionStartIntake().run(dispatcher, tracker, domain)
