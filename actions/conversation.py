@@ -5,7 +5,7 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from bot.i18n import conversation_script, interface_script, localize
+from bot.i18n import customer_script, localize
 from bot.intake.answers import corrects_the_problem, says_correction
 
 INTAKE_SLOTS = (
@@ -69,13 +69,11 @@ def latest_entity(tracker: Tracker, entity: str) -> Optional[Any]:
 
 def script(tracker: Tracker) -> str:
     """`hant` when the customer writes Traditional Chinese."""
-    texts = (
-        e.get("text") or ""
+    return customer_script(
+        (str(e.get("text") or ""), e.get("metadata"))
         for e in reversed(tracker.events)
-        if e.get("event") == "user" and not str(e.get("text") or "").startswith("/")
+        if e.get("event") == "user"
     )
-    metadata = (e.get("metadata") for e in reversed(tracker.events) if e.get("event") == "user")
-    return conversation_script(texts, fallback=interface_script(metadata))
 
 
 def localized(tracker: Tracker, value: Any) -> Any:

@@ -6,7 +6,7 @@ the outgoing message is converted just before it leaves (see `bot.nlg`).
 """
 
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, Tuple
 
 from bot.nlu.normalize import script_evidence, to_traditional
 
@@ -41,6 +41,17 @@ def conversation_script(user_texts_newest_first: Iterable[str], fallback: str = 
     if simplified > traditional:
         return "hans"
     return fallback
+
+
+def customer_script(messages_newest_first: Iterable[Tuple[str, Any]]) -> str:
+    """The script to answer in, from the customer's (text, metadata) messages, newest first.
+
+    Their own words decide (button payloads "/..." are not words); only when those say
+    nothing does the chat window's language (`interface_script`).
+    """
+    messages = list(messages_newest_first)
+    typed = (text for text, _ in messages if text and not text.startswith("/"))
+    return conversation_script(typed, fallback="") or interface_script(m for _, m in messages)
 
 
 def interface_script(user_metadata_newest_first: Iterable[Any]) -> str:

@@ -7,7 +7,7 @@ them in (the customer's words quoted back are left as typed).
 """
 
 import copy
-from typing import Any, Dict, Iterator, Optional
+from typing import Any, Dict, Iterator, Optional, Tuple
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
@@ -16,24 +16,17 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot import rasa_runtime
-from bot.i18n import conversation_script, interface_script, localize
+from bot.i18n import customer_script, localize
 
 # Template variables holding what the customer typed: quoted back as typed, never converted.
 VERBATIM = frozenset({"issue_description", "live_claim", "live_session"})
 
 
-def user_texts_newest_first(tracker: DialogueStateTracker) -> Iterator[str]:
-    """The customer's messages, newest first (button payloads skipped)."""
-    for event in reversed(tracker.events):
-        if isinstance(event, UserUttered) and event.text and not event.text.startswith("/"):
-            yield event.text
-
-
-def _user_metadata(tracker: DialogueStateTracker) -> Iterator[Any]:
-    """The metadata of the customer's messages, newest first."""
+def _customer_messages(tracker: DialogueStateTracker) -> Iterator[Tuple[str, Any]]:
+    """The customer's messages as (text, metadata), newest first."""
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
-            yield event.metadata
+            yield event.text or "", event.metadata
 
 
 class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
@@ -59,9 +52,7 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
         quoted back (`VERBATIM`) stay exactly as typed: OpenCC would otherwise rewrite a
         Traditional "喂" into "餵" or Simplified words inside a quote.
         """
-        script = conversation_script(
-            user_texts_newest_first(tracker), fallback=interface_script(_user_metadata(tracker))
-        )
+        script = customer_script(_customer_messages(tracker))
         if script != "hant":
             return await super().generate(utter_action, tracker, output_channel, **kwargs)
         filled_slots = tracker.current_slot_values()
