@@ -69,8 +69,9 @@ def live_session_known(tracker: Tracker) -> bool:
 def asked_this_turn(tracker: Tracker, slot: str) -> bool:
     """Whether this message answers the question about `slot`.
 
-    The slot mappings' pass of this validation already moves `requested_slot` on; the
-    form's own pass must still see the answer, or Rasa rejects a slot it does not list.
+    The question open before this message counts too, in case `requested_slot` was set
+    again this turn before the form's pass: that pass must still see the answer, or Rasa
+    rejects a slot it does not list.
     """
     return slot in (
         tracker.get_slot("requested_slot"),

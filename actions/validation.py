@@ -1,7 +1,7 @@
 """Validation of the complaint form: what counts as an answer to each question."""
 
 import logging
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
@@ -64,8 +64,6 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
             # "東西找到了 不用了", "不用了谢谢" read as something else: the rules cancel
             return [SlotSet("wants_cancel", True), rejected]
         events = await super().run(dispatcher, tracker, domain)
-        if not form_turn.form_pass(tracker):
-            events = _without_next_question(events)
         requested = tracker.get_slot("requested_slot")
         if intent == "cancel" and not any(
             e.get("event") == "slot" and e.get("name") == requested and e.get("value") is not None
@@ -85,6 +83,20 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
             ]
             return restored + [rejected]
         return events + form_turn.unclear_answer_events(tracker, events)
+
+    async def next_requested_slot(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Optional[EventType]:
+        """The next question, named in the form's own pass only.
+
+        rasa-sdk names it whenever `required_slots` is overridden (here: without an order
+        number, or for a live-stream complaint), in the slot mappings' pass too; the form's
+        pass then read the same message as the answer to that next question ("没拍" to the
+        photo question also declined the phone call that was never asked for).
+        """
+        if not form_turn.form_pass(tracker):
+            return None
+        return await super().next_requested_slot(dispatcher, tracker, domain)
 
     async def required_slots(
         self,
@@ -444,16 +456,3 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
 
     def _pattern(self) -> str:
         return dependencies.settings().order_id_pattern
-
-
-def _without_next_question(events: List[EventType]) -> List[EventType]:
-    """The slot mappings' pass must not move the form on to its next question.
-
-    rasa-sdk names the next question whenever `required_slots` is overridden (here: without
-    an order number, or for a live-stream complaint), in the slot mappings' pass too; the
-    form's own pass then read the same message as the answer to that next question ("没拍"
-    to the photo question also declined the phone call that was never asked for).
-    """
-    return [
-        e for e in events if not (e.get("event") == "slot" and e.get("name") == "requested_slot")
-    ]
