@@ -92,7 +92,9 @@ TRIAGE_KEYS = ("head", "head_conf", "allowed", "category", "remedy", "remedy_top
 
 TOKENIZER = "bot.nlu.tokenizer.NormalizingJiebaTokenizer"
 INTENT_CLASSIFIER = "bot.nlu.intent_classifier.TunableLogisticRegressionClassifier"
-# featurizers other than Rasa's CountVectorsFeaturizer carry their class under this key
+# Rasa's CountVectorsFeaturizer, and ours that counts the same features faster at inference
+COUNT_VECTORS = ("CountVectorsFeaturizer", "bot.nlu.count_vectors.DirectCountVectorsFeaturizer")
+# featurizers other than the count-vector ones carry their class under this key
 COMPONENT = "component"
 CHAR_FEATURIZER = "bot.nlu.char_featurizer.MessageCharNgramFeaturizer"
 TRIAGE = "bot.nlu.triage_classifier.ComplaintTriageClassifier"
@@ -223,7 +225,7 @@ def read_config(path: Path = CONFIG) -> Tuple[IntentCandidate, TriageCandidate, 
     for step in pipeline:
         step = dict(step)
         name = step.pop("name")
-        if name == "CountVectorsFeaturizer":
+        if name in COUNT_VECTORS:
             featurizers.append(step)
         elif name == CHAR_FEATURIZER:
             featurizers.append({COMPONENT: name, **step})

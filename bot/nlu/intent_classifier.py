@@ -28,7 +28,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
 
@@ -106,19 +106,43 @@ class TunableLogisticRegressionClassifier(LogisticRegressionClassifier):
         return messages
 
     def _single_message_probabilities(self, messages: List[Message]) -> Optional[np.ndarray]:
-        """scikit-learn's multinomial `predict_proba` for one message, or None to use it."""
+        """scikit-learn's multinomial `predict_proba` for one message, or None to use it.
+
+        The featurizers' sentence features are read block by block, in the order
+        `Message.get_sparse_features` would stack them, without stacking them: scipy's
+        `hstack` (and the deep copy before it) cost more than the scoring.
+        """
         if len(messages) != 1 or not _is_multinomial(self.clf):
             return None
-        _, sparse = messages[0].get_sparse_features(attribute=TEXT)
-        _, dense = messages[0].get_dense_features(attribute=TEXT)
-        if sparse is None or dense is not None:
+        blocks = _sentence_blocks(messages[0])
+        if blocks is None or sum(block.shape[1] for block in blocks) != self.clf.coef_.shape[1]:
             return None
-        row = sparse.features.tocsr()
-        if row.shape != (1, self.clf.coef_.shape[1]):
-            return None
-        scores = self.clf.coef_[:, row.indices] @ row.data + self.clf.intercept_
+        scores = self.clf.intercept_.astype(float)
+        offset = 0
+        for block in blocks:
+            scores = scores + self.clf.coef_[:, offset + block.col] @ block.data
+            offset += block.shape[1]
         scores = np.exp(scores - scores.max())
         return scores / scores.sum()
+
+
+def _sentence_blocks(message: Message) -> Optional[List[Any]]:
+    """The message's sparse sentence features of its text (COO, one row each), in order.
+
+    None if it has none, a dense text feature or a block of another shape.
+    """
+    blocks = []
+    for feature in message.features:
+        if feature.attribute != TEXT:
+            continue
+        if feature.is_dense():
+            return None
+        if feature.type == FEATURE_TYPE_SENTENCE:
+            matrix = feature.features.tocoo()
+            if matrix.shape[0] != 1:
+                return None
+            blocks.append(matrix)
+    return blocks or None
 
 
 def _is_multinomial(clf: Any) -> bool:

@@ -10,6 +10,7 @@ from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.char_featurizer import MessageCharNgramFeaturizer
 from bot.nlu.intent_classifier import TunableLogisticRegressionClassifier
 from bot.nlu.tokenizer import NormalizingJiebaTokenizer
 
@@ -31,24 +32,31 @@ def _featurized(examples, model_storage, execution_context, suffix=""):
     tokenizer = _component(
         NormalizingJiebaTokenizer, {}, model_storage, execution_context, f"t{suffix}"
     )
-    featurizer = _component(
-        CountVectorsFeaturizer,
-        {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 3},
-        model_storage,
-        execution_context,
-        f"f{suffix}",
-    )
+    # several featurizers, as config.yml has: the classifier reads their blocks side by side
+    featurizers = [
+        _component(
+            CountVectorsFeaturizer,
+            {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 3},
+            model_storage,
+            execution_context,
+            f"f{suffix}",
+        ),
+        _component(CountVectorsFeaturizer, {}, model_storage, execution_context, f"w{suffix}"),
+        _component(MessageCharNgramFeaturizer, {}, model_storage, execution_context, f"m{suffix}"),
+    ]
     data = TrainingData(
         [Message(data={"text": t, "intent": i}) for i, texts in examples.items() for t in texts]
     )
     tokenizer.process_training_data(data)
-    featurizer.train(data)
-    featurizer.process_training_data(data)
+    for featurizer in featurizers:
+        featurizer.train(data)
+        featurizer.process_training_data(data)
 
     def featurize(texts):
         messages = [Message(data={"text": t}) for t in texts]
         tokenizer.process(messages)
-        featurizer.process(messages)
+        for featurizer in featurizers:
+            featurizer.process(messages)
         return messages
 
     return data, featurize
@@ -212,7 +220,14 @@ def test_invalid_c_is_rejected(value, model_storage, execution_context):
         )
 
 
-SINGLE = ["你好呀", "快递到现在都没动", "截图发你了", "我的耳机没声音了还少发一件", "😡😡", "ＸＹＺ"]
+SINGLE = [
+    "你好呀",
+    "快递到现在都没动",
+    "截图发你了",
+    "我的耳机没声音了还少发一件",
+    "😡😡",
+    "ＸＹＺ",
+]
 
 
 def test_one_message_is_scored_as_scikit_learn_scores_it(
@@ -242,7 +257,9 @@ def test_batches_and_two_class_models_keep_rasas_code(featurized, model_storage,
     )
     assert classifier._single_message_probabilities(featurize(SINGLE[:2])) is None
     two = TrainingData([m for m in data.training_examples if m.get("intent") != "greet"])
-    binary = _train(TunableLogisticRegressionClassifier, {}, two, model_storage, execution_context, "2")
+    binary = _train(
+        TunableLogisticRegressionClassifier, {}, two, model_storage, execution_context, "2"
+    )
     assert binary._single_message_probabilities(featurize(SINGLE[:1])) is None
     (message,) = binary.process(featurize(SINGLE[1:2]))
     assert message.get("intent")["name"] in ("complain", "send_evidence")
