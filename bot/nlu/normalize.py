@@ -222,6 +222,10 @@ _WORD_AFTER = {
 _TYPO_DIGITS: Dict[str, str] = {"o": "0", "O": "0", "i": "1", "I": "1", "l": "1", "L": "1"}
 _ALNUM_SPAN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]+(?:[ \-_./·][0-9A-Za-z]+)*")
 _TYPO_GROUP = re.compile(r"[0-9oOiIlL]*[0-9][0-9oOiIlL]*")
+# An id's letter prefix, then digits with O/I/l typed between them ("DD2O241123889",
+# "LS2O24112OOO1", "P7283948572618392O1"): the prefix stays, the letters between digits are
+# the digits they look like.
+_PREFIXED_TYPO_GROUP = re.compile(r"([A-Za-z]{1,4})([0-9][0-9oOiIlL]*[0-9])")
 
 
 # Characters a number is read out of: ASCII digits and letters, and the numerals above.
@@ -324,13 +328,19 @@ def _fix_letter_typos(text: str) -> str:
     """O for 0 and I/l for 1 inside an otherwise numeric id ("2024112355O7", "2O24l123...").
 
     Only in spans of digit groups with at least six digits, at most two such letters, and
-    no other letter: "iPhone15", "LS2024...", "lol" and "500ml" stay as they are.
+    no other letter: "iPhone15", "LS2024...", "lol" and "500ml" stay as they are. Behind an
+    id's letter prefix ("DD2O24...", "LS2O24112OOO1") only letters standing between digits
+    are read as digits (see `_prefixed_typos`).
     """
     chars = list(text)
     for span in _ALNUM_SPAN.finditer(text):
         groups = re.split(r"[ \-_./·]", span.group())
         digits = sum(1 for char in span.group() if char.isdigit())
         typos = [g for g in groups if not g.isdigit() and _TYPO_GROUP.fullmatch(g)]
+        offset = span.start()
+        for group in groups:
+            _prefixed_typos(group, offset, chars)
+            offset += len(group) + 1
         if not typos or digits < 6:
             continue
         offset = span.start()
@@ -362,3 +372,24 @@ def normalize_digits(text: str) -> str:
     if not text:
         return ""
     return _fix_letter_typos(_spell_digits(_spoken_separators(text)))
+
+
+def _prefixed_typos(group: str, offset: int, chars: List[str]) -> None:
+    """O for 0 and I/l for 1 between the digits of an id behind a letter prefix, in `chars`.
+
+    Why apart from the digit-only groups: a prefix is letters the id owns ("DD", "LS", "P"),
+    so the group is not "otherwise numeric", yet no platform puts an O or an l between the
+    digits after it. The letters must stand between digits, the digits (six or more) must
+    outnumber them, and the prefix itself is never touched ("lol1234567" is no typo of 1).
+    """
+    match = _PREFIXED_TYPO_GROUP.fullmatch(group)
+    if not match:
+        return
+    body = match.group(2)
+    letters = sum(1 for char in body if not char.isdigit())
+    digits = len(body) - letters
+    if not letters or digits < 6 or letters >= digits:
+        return
+    start = offset + match.start(2)
+    for index, char in enumerate(body, start=start):
+        chars[index] = _TYPO_DIGITS.get(char, char)

@@ -183,15 +183,24 @@ _URL = re.compile(
 # An order the customer takes back: "不是2024...，是2024...", "2024...写错了".
 _RETRACTED_LEFT = re.compile(r"不是[\s:,]*(?:订单号?|单号)?[\s:,]*$")
 _INTERJECTION = r"(?:[哦噢喔啊呃额嗯哎唉诶欸呀]+[\s,]*)?"  # "…7219 哦不对 是…"
+_MISTYPED = r"(?:写|填|打|输|弄|搞|发|记)错"
 _RETRACTED_RIGHT = re.compile(
-    r"[\s,]*(?:是|号码|单号)?(?:写|填|打|输|弄|搞)错"
+    rf"[\s,]*(?:是|号码|单号)?{_MISTYPED}"
     rf"|[\s,]*{_INTERJECTION}(?:错了|不对|有误)+(?=$|[\s,.!?;。，])"
+    # a digit too few or too many: "20241123556 少打了一位 202411235567"
+    r"|[\s,]*(?:少|多|漏)(?:打|写|输|填|按)了?"
 )
-# A number given as the correction of an earlier one ("更正：3012…", "应该是 2412…") beats
-# it even when nothing takes the earlier one back in words.
+# A number given as the correction of an earlier one ("更正：3012…", "应该是 2412…", "发错了
+# 是 2412…", "啊不是 是 2412…") beats it even when nothing takes the earlier one back in words.
 _CORRECTION_LEFT = re.compile(
-    r"(?:(?:更正|纠正|改正)(?:一下)?|改成|改为|应该是|应为|正确的?)"
+    r"(?:(?:更正|纠正|改正)(?:一下)?|改成|改为|应该是|应为|正确的?"
+    rf"|(?:{_MISTYPED}了?|错了|不对|不是)[\s,]*(?:是|应该是|应是))"
     r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,]*$"
+)
+# Said after both numbers, the customer picks the later one: "X还是Y来着 应该是后面这个".
+_LATER_CHOSEN = re.compile(
+    r"[^0-9a-z]{0,6}?(?:(?:应该|应|就|对的)?是|以)"
+    r"(?:后面|后边|下面|后一个|最后一个|第二个)"
 )
 # Quantities and sizes: a number right before one of these is never a piece of an id.
 _COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
@@ -519,9 +528,17 @@ def _retracted(token: Token) -> bool:
 
 
 def _corrects(token: Token) -> bool:
-    """The customer gives this number as a correction: "更正：2024...", "应该是2024..."."""
+    """The customer gives this number as a correction: "更正：2024...", "应该是2024...".
+
+    Or picks it, the later of two, after both: "2024...还是2024...来着 应该是后面这个" (a
+    number alone picked so is still the only one, whatever its confidence).
+    """
     text = token.doc.text
-    return bool(_CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx]))
+    after = text[token.idx + len(token) : token.idx + len(token) + 16]
+    return bool(
+        _CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx])
+        or _LATER_CHOSEN.match(after)
+    )
 
 
 def _annotate(doc: Doc, order_pattern: re.Pattern[str]) -> None:
@@ -592,6 +609,7 @@ class _Group:
     amount: bool
     between: str = ""  # what separates it from the group before
     labelled: bool = False  # letters an order word introduces: "订单号JD 3012…", "订单 PO 211…"
+    stray_tail: bool = False  # the last digits of an order after a stray space (`_stray_tail`)
 
 
 def _id_runs(doc: Doc) -> List[List[_Group]]:
@@ -620,6 +638,8 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
                 if len(current) > 1:
                     runs.append(current)
                 current = []
+        if current:
+            group.stray_tail = _stray_tail(doc, current[0], group, token)
         current.append(group)
         previous = token
     if len(current) > 1:
@@ -627,6 +647,29 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
     # single glued groups ("2️⃣0️⃣2️⃣4️⃣") must be merged too
     runs += [[group] for group in current if len(current) == 1 and group.first != group.last]
     return runs
+
+
+# What may follow the last group of a message: spaces and the marks that end a sentence.
+_MESSAGE_END = re.compile(r"[\s.。!！?？~～…]*$")
+
+
+def _stray_tail(doc: Doc, head: _Group, group: _Group, token: Token) -> bool:
+    """Two or three digits a stray space cut off an order number at the end of the message.
+
+    "订单号为2024112355 67": the head (ten digits) would be a number by itself, but the
+    digits left over mean nothing alone, so the customer typed one number with a space in
+    it. Only after an order word, with one plain space, and with nothing but the end of the
+    message after the digits (else "12点", "3 个", a date or a second number may follow).
+    """
+    doc_text = doc.text
+    return (
+        group.between == " "
+        and group.text.isdigit()
+        and 2 <= len(group.text) <= 3
+        and not group.amount
+        and bool(_MESSAGE_END.fullmatch(doc_text, token.idx + len(token)))
+        and left_context(doc_text, doc[head.first].idx) == "order"
+    )
 
 
 # Pinduoduo's order number: six digits of the order date (maybe after a letter prefix such as
@@ -786,8 +829,11 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
         """A long number the customer's app broke over two lines: 2024112500 / 318876.
 
         Only a bare line break, a rest of digits too short to be a number by itself and not
-        a mobile: 202411235567 / 13912345678 on two lines stay an order and a phone.
+        a mobile: 202411235567 / 13912345678 on two lines stay an order and a phone. Or the
+        `_stray_tail` a space cut off at the end of the message: 2024112355 67.
         """
+        if group.stray_tail and previous.text.isdigit():
+            return True
         return (
             group.between == "\n"
             and previous.text.isdigit()

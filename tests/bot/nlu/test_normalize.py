@@ -96,6 +96,9 @@ def test_fold_digits_keeps_the_shape_of_numbers():
         ("2024112355O7", "202411235507"),
         ("2O24l1235567", "202411235567"),
         ("2024 1123 55I7", "2024 1123 5517"),
+        # behind an id's letter prefix, only letters between digits: the prefix stays
+        ("SO2O2412O10045", "SO202412010045"),
+        ("订单号 wd3O1l98765432 谢谢", "订单号 wd301198765432 谢谢"),
         # spoken dashes and hesitations between the groups of a number (voice input)
         ("二四一一二六杠五三八二零七一六四九二零三七一", "241126-538207164920371"),
         ("二四一一二六 横线 五三八二零七一六四九二零三七一", "241126 -  538207164920371"),
@@ -120,6 +123,7 @@ def test_normalize_digits_spells_long_numbers_in_digits(text, expected):
         "202411235567一直没到",
         "iphone15 lol 500ml no 202411235567",
         "ls20241122017 dd20241123889",
+        "abcde1o234567 lol1234567 sku12o4",  # a prefix of five letters, the prefix, few digits
         "抬杠",  # a spoken dash only between the characters of a number
         "订单号202411235567啊啊啊快点",
         "",

@@ -11,7 +11,11 @@ order_numbers_dev4.yml by a fourth, also before reading it, with overseas and se
 systems' ids (letter blocks, long prefixes, underscores, dots, slashes) and parcel numbers;
 order_numbers_dev5.yml by a fifth, also before reading it, with each platform's real id shape
 (Amazon 3-7-7, eBay 2-5-5, Temu, Shopee, Rakuten), a prefix spaced after the label, Traditional
-and Cantonese labels, pasted app screens and OCR, voice input, and look-alikes.
+and Cantonese labels, pasted app screens and OCR, voice input, and look-alikes;
+order_numbers_dev6.yml by a sixth, also before reading it, with the Chinese platforms' ids as
+their apps show them (淘宝, 京东, 拼多多, 抖音, 快手, 小红书, 唯品会, 得物, 蝦皮), elderly customers'
+typing and dictation, O/0 and l/1 typos behind a prefix, numbers beside phones, amounts, dates
+and parcel numbers, and corrections in many words.
 """
 
 from pathlib import Path
@@ -29,6 +33,7 @@ DEV_FILES = (
     "order_numbers_dev3.yml",
     "order_numbers_dev4.yml",
     "order_numbers_dev5.yml",
+    "order_numbers_dev6.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]

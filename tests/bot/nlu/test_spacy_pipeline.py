@@ -323,10 +323,35 @@ def test_every_order_number_in_order_and_one_primary():
         ("订单号：202411235567\n更正：202411235568", "202411235568"),
         ("订单号 202411235567\n更正一下，订单号是 202411235568", "202411235568"),
         ("订单号 202411235567 改成 202411235568", "202411235568"),
+        # a correction in other words: sent or noted wrongly, "no, it is", a digit too few
+        ("订单号 202412015566，记错了 是 202412015568", "202412015568"),
+        ("訂單 202412015566\n唔好意思 發錯咗 係 202412015568", "202412015568"),
+        ("订单号202412015566 噢不是 是202412015568", "202412015568"),
+        ("订单号 20241201556 漏打了一位 202412015566", "202412015566"),
+        # the later of two, picked after both
+        ("单号 202412015566 还是 202412015586 记不清 应该是后边那个", "202412015586"),
+        ("订单 202412015566 或者 202412015586，以后面的为准", "202412015586"),
+        ("订单 202412015566 或者 202412015586，后面那个是旧的", "202412015566"),
     ],
 )
 def test_primary_order(text, primary):
     assert primary_order(extract(text))["value"] == primary
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号：1987654321 045", ["1987654321045"]),
+        ("訂單編號 3049182756 88 ！", ["304918275688"]),
+        # the digits after the space are something else, or no order word introduces them
+        ("订单号：1987654321 045 谢谢", ["1987654321"]),
+        ("订单号 1987654321 15天了", ["1987654321"]),
+        ("订单号 1987654321 3 个", ["1987654321"]),
+        ("1987654321 45", ["1987654321"]),
+    ],
+)
+def test_digits_a_stray_space_cut_off_at_the_end_stay_with_the_order(text, expected):
+    assert orders(text) == expected
 
 
 def test_a_retracted_number_alone_is_still_the_order():
