@@ -135,8 +135,12 @@ def _is_cjk(char: str) -> bool:
 _CANTONESE_CHARS = frozenset("冇咗嘅啲嘢哋佢喺嚟嗰唔乜咩攞睇啱畀俾噉嘥")
 
 
+@functools.lru_cache(maxsize=1024)
 def script_evidence(text: str) -> Tuple[int, int]:
     """(Traditional, Simplified) counts of the characters that tell the scripts apart.
+
+    Remembered per text: every response the bot gives reads the script off the customer's
+    earlier messages again (`bot.i18n.conversation_script`), two OpenCC passes each.
 
     A character counts for Traditional when t2s changes it and for Simplified when s2t
     changes it; shared characters ("好的", digits, emoji) count for neither. A message whose
