@@ -13,6 +13,7 @@ from actions.conversation import (
     latest_intent,
     latest_text,
     localized,
+    script,
     slots_set_this_turn,
 )
 from actions.form_turn import MAX_DESCRIPTION_CHARS
@@ -40,7 +41,7 @@ def read_back(
     values = read_back_values(IntakeFacts.from_slots(slots))
     dispatcher.utter_message(
         response="utter_read_back",
-        json_message=localized(tracker, read_back_card(values)),
+        json_message=read_back_card(values, script(tracker)),
         **values,
     )
     return [SlotSet("awaiting_confirmation", True)]

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any, Dict, List, Mapping, Optional
 from zoneinfo import ZoneInfo
 
+from bot.i18n import localize
 from bot.intake.draft import IntakeFacts
 from bot.taxonomy import category_label, remedy_label
 
@@ -48,8 +49,16 @@ def read_back_values(facts: IntakeFacts) -> Dict[str, str]:
     }
 
 
-def read_back_card(values: Mapping[str, str]) -> Dict[str, Any]:
-    """The same facts as a structured card for channels that can draw one."""
+# rows quoting the customer's own words: never converted to the other script
+_VERBATIM_ROWS = {"描述": "issue_description", "主播说法": "live_claim"}
+
+
+def read_back_card(values: Mapping[str, str], script: str = "hans") -> Dict[str, Any]:
+    """The same facts as a structured card for channels that can draw one, in `script`.
+
+    Labels and the bot's own values are converted; the customer's quoted words stay as
+    typed, as in the text read-back (`bot.nlg.VERBATIM`).
+    """
     rows: List[Dict[str, str]] = [
         {"label": "订单号", "value": values["order_display"]},
         {"label": "问题", "value": values["category_label"]},
@@ -60,7 +69,18 @@ def read_back_card(values: Mapping[str, str]) -> Dict[str, Any]:
     ]
     if values.get("live_claim"):
         rows.insert(2, {"label": "主播说法", "value": values["live_claim"]})
-    return {"type": "read_back", "fields": rows}
+    fields = [
+        {
+            "label": localize(row["label"], script),
+            "value": (
+                values[_VERBATIM_ROWS[row["label"]]]
+                if row["label"] in _VERBATIM_ROWS
+                else localize(row["value"], script)
+            ),
+        }
+        for row in rows
+    ]
+    return {"type": "read_back", "fields": fields}
 
 
 def due_values(ticket: Mapping[str, Any], tz_name: str, now: datetime) -> Dict[str, Any]:

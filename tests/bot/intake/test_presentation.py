@@ -1,0 +1,43 @@
+"""The read-back card: labels in the customer's script, their own words as typed."""
+
+from bot.intake.draft import IntakeFacts
+from bot.intake.presentation import read_back_card, read_back_values
+
+
+def _values(**slots):
+    base = {
+        "order_id": "202411235567",
+        "issue_category": "logistics",
+        "issue_description": "杯子碎了，快递员说不关他事",
+        "desired_remedy": "reship",
+        "evidence_status": "none",
+    }
+    return read_back_values(IntakeFacts.from_slots({**base, **slots}))
+
+
+def _fields(card):
+    return {row["label"]: row["value"] for row in card["fields"]}
+
+
+def test_simplified_card_lists_every_fact():
+    card = read_back_card(_values())
+    assert card["type"] == "read_back"
+    fields = _fields(card)
+    assert fields["订单号"] == "202411235567"
+    assert fields["描述"] == "杯子碎了，快递员说不关他事"
+    assert list(fields) == ["订单号", "问题", "描述", "诉求", "凭证", "联系方式"]
+
+
+def test_traditional_card_converts_labels_but_quotes_the_customer_as_typed():
+    # a Traditional customer who typed some Simplified characters: the quote stays theirs
+    values = _values(issue_description="杯子碎了，快递员說不關他事")
+    fields = _fields(read_back_card(values, "hant"))
+    assert "訂單號" in fields and "訂單号" not in fields
+    assert fields["描述"] == "杯子碎了，快递员說不關他事"
+    assert fields["聯絡方式"] == "未留"  # OpenCC s2twp: Taiwan wording
+
+
+def test_live_claim_row_is_quoted_verbatim():
+    values = _values(live={"claim": "主播说下单送发夹"})
+    fields = _fields(read_back_card(values, "hant"))
+    assert fields["主播說法"] == "主播说下单送发夹"
