@@ -24,7 +24,7 @@ from actions.evidence_contact_slots import EvidenceAndContactSlots
 from actions.intake import answer_feeling, message_emotion
 from bot.intake import answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
-from bot.live.session_answer import live_from_answer
+from bot.live.session_answer import live_from_answer, named_streamer
 from bot.orders.ids import normalize_order_id, with_typed_prefix
 from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, REMEDIES
@@ -152,8 +152,14 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
     async def extract_live_session(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Which live room and when, as the customer puts it ("不记得了" answers it too)."""
-        if not form_turn.asked_this_turn(tracker, "live_session"):
+        """Which live room and when, as the customer puts it ("不记得了" answers it too).
+
+        A message that names the room before the question ("我是在小鹿美妆直播间买的" at the
+        order question) answers it already, and the question is not asked.
+        """
+        if not (
+            form_turn.asked_this_turn(tracker, "live_session") or self._names_live_room(tracker)
+        ):
             return {}
         text = latest_text(tracker)
         if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny", "inform"}:
@@ -405,6 +411,15 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
         return latest_entity(
             tracker, "issue_category"
         ) == "livestream_misleading" and not slot_before_this_turn(tracker, "live_claim")
+
+    @staticmethod
+    def _names_live_room(tracker: Tracker) -> bool:
+        """A message naming the host's room while the session is not yet known."""
+        return (
+            named_streamer(latest_text(tracker) or "") is not None
+            and not slot_before_this_turn(tracker, "live_session")
+            and not form_turn.live_session_known(tracker)
+        )
 
     @staticmethod
     def _feeling_still_unanswered(tracker: Tracker, description: Any) -> bool:

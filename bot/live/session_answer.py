@@ -15,8 +15,10 @@ from typing import Dict, Optional
 _NAME = r"[A-Za-z0-9\u4e00-\u9fff·_\-]{2,16}"
 _PATTERNS = (
     re.compile(rf"(?:主播|播主|博主)(?:是|叫|名字叫|名叫)?[：:\s「“\"]*(?P<name>{_NAME})"),
-    re.compile(rf"(?:在|是)?[「“\"]?(?P<name>{_NAME}?)[」”\"]?的?直播间"),
+    re.compile(rf"(?:在|是)?[「“\"]?(?P<name>{_NAME}?)[」”\"]?[的嘅]?直播[间間]"),
 )
+# words before the name in "我是在小鹿美妆直播间买的", "我哋喺阿杰直播间"
+_LEADING_WORDS = re.compile(r"^(?:我们|我哋|我|俺)?(?:就是|是)?(?:在|喺|從|从)")
 _NOT_NAMES = {"那个", "这个", "你们", "你们家", "你们的", "店铺", "官方", "一个", "他们", "她们"}
 _SHORT_ANSWER = re.compile(rf"^[「“\"]?({_NAME})[」”\"]?$")
 _NOT_A_NAME = re.compile(r"不|没|忘|记得|記得|知道|哪|什么|吗|呢|你们|你們|我们|了$|的$")
@@ -26,20 +28,35 @@ _TIME_WORDS = re.compile(r"(今天|昨天|前天|上周|上个月|晚上|早上|
 def streamer_from_answer(text: str) -> Optional[str]:
     """The host's name the answer gives, if it clearly gives one."""
     plain = (text or "").strip()
-    for pattern in _PATTERNS:
-        for match in pattern.finditer(plain):
-            name = match.group("name")
-            if _plausible(name):
-                return name
+    named = named_streamer(plain)
+    if named:
+        return named
     short = _SHORT_ANSWER.match(plain)
     if short and _plausible(short.group(1)):
         return short.group(1)
     return None
 
 
+def named_streamer(text: str) -> Optional[str]:
+    """The host's name when the words call it one ("小鹿美妆的直播间", "主播叫阿杰").
+
+    Unlike `streamer_from_answer`, a bare name is not enough: this reads messages that
+    answer other questions, where a short word is no host's name.
+    """
+    plain = (text or "").strip()
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(plain):
+            name = _LEADING_WORDS.sub("", match.group("name") or "")
+            if _plausible(name):
+                return name
+    return None
+
+
 def _plausible(name: Optional[str]) -> bool:
-    return bool(name) and name not in _NOT_NAMES and not (
-        _TIME_WORDS.search(name or "") or _NOT_A_NAME.search(name or "")
+    return (
+        bool(name)
+        and name not in _NOT_NAMES
+        and not (_TIME_WORDS.search(name or "") or _NOT_A_NAME.search(name or ""))
     )
 
 

@@ -136,8 +136,14 @@ async def test_the_customers_answer_about_the_room_goes_into_live(dispatcher, do
     )
     extracted = await form.extract_live_session(dispatcher, tracker, domain)
     assert extracted == {"live_session": "阿杰数码的直播间 昨天晚上下的单"}
-    result = await form.validate_live_session(extracted["live_session"], dispatcher, tracker, domain)
-    assert result["live"] == {"claim": "买一送一", "streamer": "阿杰数码", "started_at": "2024-11-22"}
+    result = await form.validate_live_session(
+        extracted["live_session"], dispatcher, tracker, domain
+    )
+    assert result["live"] == {
+        "claim": "买一送一",
+        "streamer": "阿杰数码",
+        "started_at": "2024-11-22",
+    }
 
 
 async def test_an_answered_room_question_stays_in_the_form(dispatcher, domain):
@@ -157,7 +163,7 @@ async def test_an_answered_room_question_stays_in_the_form(dispatcher, domain):
 
 
 async def test_the_hosts_quoted_promise_is_not_the_customers_remedy(dispatcher, domain):
-    """"假一赔十" in the host's words is read as compensation; the customer has not asked yet."""
+    """ "假一赔十" in the host's words is read as compensation; the customer has not asked yet."""
     answer = "主播说是专柜正品 假一赔十"
     tracker = make_tracker(
         answer,
@@ -182,3 +188,28 @@ async def test_the_hosts_quoted_promise_is_not_the_customers_remedy(dispatcher, 
     assert slots["live_claim"] == answer
     assert slots["desired_remedy"] is None
     assert slots["requested_slot"] == "desired_remedy"
+
+
+async def test_a_room_named_before_the_question_answers_it(dispatcher, domain):
+    """'我在小鹿美妆直播间买的' at the order question: the room question is not asked later."""
+    form = ValidateComplaintForm()
+    slots = {"requested_slot": "order_id", "issue_category": "livestream_misleading"}
+    volunteered = make_tracker("没有订单号 我是在小鹿美妆直播间买的", "inform", slots=slots)
+    extracted = await form.extract_live_session(dispatcher, volunteered, domain)
+    assert extracted == {"live_session": "没有订单号 我是在小鹿美妆直播间买的"}
+    result = await form.validate_live_session(
+        extracted["live_session"], dispatcher, volunteered, domain
+    )
+    assert result["live"]["streamer"] == "小鹿美妆"
+
+    # a bare word at another question names no room; a room the channel gave is kept
+    assert (
+        await form.extract_live_session(
+            dispatcher, make_tracker("小鹿", "inform", slots=slots), domain
+        )
+        == {}
+    )
+    from_channel = make_tracker(
+        "我是在阿杰数码直播间买的", "inform", slots=slots, history=live_history()
+    )
+    assert await form.extract_live_session(dispatcher, from_channel, domain) == {}

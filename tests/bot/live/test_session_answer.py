@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.live.session_answer import live_from_answer, streamer_from_answer
+from bot.live.session_answer import live_from_answer, named_streamer, streamer_from_answer
 
 
 @pytest.mark.parametrize(
@@ -11,6 +11,8 @@ from bot.live.session_answer import live_from_answer, streamer_from_answer
         ("小鹿美妆的直播间", "小鹿美妆"),
         ("在阿杰数码直播间买的，昨天晚上", "阿杰数码"),
         ("主播叫阿杰", "阿杰"),
+        ("我是在小鹿美妆直播间买的", "小鹿美妆"),
+        ("我哋喺阿杰數碼直播間買嘅", "阿杰數碼"),
         ("主播是「大鹏严选」", "大鹏严选"),
         ("小葵好物", "小葵好物"),
         ("就你们家的直播间", None),
@@ -30,3 +32,11 @@ def test_known_values_are_kept_and_the_time_comes_from_the_date():
         "started_at": "2024-11-22",
     }
     assert live_from_answer("不记得了", None) == {}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("没有订单号 我是在小鹿美妆直播间买的", "小鹿美妆"), ("小葵好物", None), ("好的", None)],
+)
+def test_a_message_answering_another_question_names_a_host_only_in_words(text, name):
+    assert named_streamer(text) == name
