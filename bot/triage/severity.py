@@ -26,7 +26,15 @@ from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Set, T
 
 from bot.nlu.normalize import normalize
 from bot.triage.severity_amounts import stated_amounts
-from bot.triage.severity_context import CLAUSE_END, SENTENCE_END, Context, bounds, veto
+from bot.triage.severity_context import (
+    CLAUSE_END,
+    RULING_VETOES,
+    SENTENCE_END,
+    Context,
+    bounds,
+    ruled_out_by_message,
+    veto,
+)
 from bot.triage.severity_rules import (
     PROBLEM_CUE,
     PURCHASE_ONLY,
@@ -111,19 +119,19 @@ def _group_word_applies(hit: _Hit, text: str) -> bool:
     return True
 
 
-def _reason(hit: _Hit, text: str) -> Optional[str]:
-    """The reason a hit supports in its normalised `text`, or None when its context vetoes it.
+def _reason(hit: _Hit, text: str) -> Tuple[Optional[str], Optional[str]]:
+    """The reason a hit supports in its normalised `text`, and the veto that dismissed it.
 
+    The reason is None when a veto of its context applies (its name is then returned).
     Weak group words need a problem around them; then the context vetoes of
     `bot.triage.severity_context` apply (a question, a negation, a disclaimer, hearsay, a
     form field, a settled past matter, a joke, a simile, another shop, praise, a job).
     """
     if not _group_word_applies(hit, text):
-        return None
+        return None, None
     reason = "group" if hit.label.startswith("group") else hit.label
-    if veto(reason, Context.around(text, hit.text, hit.start, hit.end)):
-        return None
-    return reason
+    vetoed = veto(reason, Context.around(text, hit.text, hit.start, hit.end))
+    return (None, vetoed) if vetoed else (reason, None)
 
 
 @dataclass(frozen=True)
@@ -133,6 +141,9 @@ class SeverityResult:
     `dismissed`: the reasons whose trigger words the rules saw but dismissed in context (a
     veto, or an exclusion such as "平台仲裁"), and which did not fire elsewhere; the learned
     head needs more certainty to add one of those (`combine_severity`).
+    `ruled_out`: the reasons the rules read as explicitly absent (a threat renounced, a
+    complaint lodged with the platform or the shop, a threat of a bad review), which did not
+    fire elsewhere; the learned head never adds one of those.
     """
 
     severity: Severity
@@ -140,6 +151,7 @@ class SeverityResult:
     confidence: float
     matches: Dict[str, List[str]] = field(default_factory=dict)
     dismissed: Tuple[str, ...] = ()
+    ruled_out: Tuple[str, ...] = ()
 
 
 def assess_severity(
@@ -155,40 +167,64 @@ def assess_severity(
     1 - prod(1 - weight) over the fired reasons, or a fixed value for "normal".
     `learned` holds the learned head's probabilities per message (`learned_severity`), if
     the model has the head: see `combine_severity`. When it has one entry per text, a
-    reason the rules dismissed raises the head's bar only for the message it was dismissed in.
+    reason the rules dismissed or ruled out holds back the head only in the message that
+    dismissed or ruled it out.
     """
     rules = _rule_severity(texts, amount, threshold)
     if not learned or len(learned) != len(texts):
         return combine_severity(rules, learned)
-    per_message = [
-        tuple(r for r in _findings(normalize(text, mainland=False))[1] if r not in rules.reasons)
-        if text
-        else ()
-        for text in texts
-    ]
-    return combine_severity(rules, learned, dismissed_by_message=per_message)
+    dismissed: List[Tuple[str, ...]] = []
+    ruled_out: List[Tuple[str, ...]] = []
+    for text in texts:
+        findings = _findings(normalize(text, mainland=False)) if text else None
+        dismissed.append(_not_in(findings.dismissed, rules.reasons) if findings else ())
+        ruled_out.append(_not_in(findings.ruled_out, rules.reasons) if findings else ())
+    return combine_severity(
+        rules, learned, dismissed_by_message=dismissed, ruled_out_by_message=ruled_out
+    )
 
 
-def _findings(normalized: str) -> Tuple[Dict[str, List[str]], Set[str]]:
+def _not_in(reasons: Set[str], fired: Sequence[str]) -> Tuple[str, ...]:
+    """The reasons that did not fire, in spec order."""
+    return tuple(reason for reason in REASONS if reason in reasons and reason not in fired)
+
+
+@dataclass(frozen=True)
+class _Findings:
+    """One message's rule hits by reason, and the reasons it dismissed or ruled out."""
+
+    found: Dict[str, List[str]]
+    dismissed: Set[str]
+    ruled_out: Set[str]
+
+
+def _findings(normalized: str) -> _Findings:
     """One normalised message's rule hits by reason, and the reasons it dismissed in context.
 
     Dismissed: a trigger vetoed in its context, or swallowed by an exclusion ("平台仲裁");
-    a weak group word without a problem around it is no verdict either way.
+    a weak group word without a problem around it is no verdict either way. Ruled out: a
+    trigger vetoed as explicitly absent (`RULING_VETOES`: renounced, lodged with the
+    platform), or a message that names a non-authority recipient or a review as the threat
+    (`ruled_out_by_message`). Neither holds for a reason found elsewhere in the message.
     """
     found: Dict[str, List[str]] = {}
     dismissed: Set[str] = set()
+    ruled_out: Set[str] = set(ruled_out_by_message(normalized))
     for hit in _hits(normalized):
-        reason = _reason(hit, normalized)
+        reason, vetoed = _reason(hit, normalized)
         if reason is None:
             if _group_word_applies(hit, normalized):
-                dismissed.add("group" if hit.label.startswith("group") else hit.label)
+                label = "group" if hit.label.startswith("group") else hit.label
+                dismissed.add(label)
+                if vetoed in RULING_VETOES:
+                    ruled_out.add(label)
             continue
         seen = found.setdefault(reason, [])
         if hit.text not in seen:
             seen.append(hit.text)
     for excluded in exclusion_lexicon().matches(normalized):
         dismissed |= trigger_reasons(excluded.text)
-    return found, dismissed - set(found)
+    return _Findings(found, dismissed - set(found), ruled_out - set(found))
 
 
 def _rule_severity(
@@ -197,15 +233,18 @@ def _rule_severity(
     """The rules' verdict alone (see `assess_severity`)."""
     found: Dict[str, List[str]] = {}
     dismissed: Set[str] = set()
+    ruled_out: Set[str] = set()
     for text in texts:
         if not text:
             continue
-        message_found, message_dismissed = _findings(normalize(text, mainland=False))
-        for reason, phrases in message_found.items():
+        findings = _findings(normalize(text, mainland=False))
+        for reason, phrases in findings.found.items():
             seen = found.setdefault(reason, [])
             seen += [phrase for phrase in phrases if phrase not in seen]
-        dismissed |= message_dismissed
-    dismissed_reasons = tuple(reason for reason in REASONS if reason in dismissed - set(found))
+        dismissed |= findings.dismissed
+        ruled_out |= findings.ruled_out
+    dismissed_reasons = _not_in(dismissed, list(found))
+    ruled_out_reasons = _not_in(ruled_out, list(found))
     if amount is not None and math.isfinite(amount) and amount >= threshold:
         found["amount"] = [f"{amount:g}"]
     elif math.isfinite(threshold):
@@ -214,13 +253,15 @@ def _rule_severity(
         if large:
             found["amount"] = [f"{max(large):g}"]
     if any(found.values()):
-        return _urgent(found, dismissed_reasons)
+        return _urgent(found, dismissed_reasons, ruled_out_reasons)
     near_miss = any(_has_excluded_trigger(text) for text in texts if text)
     confidence = _NORMAL_NEAR_MISS_CONFIDENCE if near_miss else _NORMAL_CONFIDENCE
-    return SeverityResult("normal", [], confidence, {}, dismissed_reasons)
+    return SeverityResult("normal", [], confidence, {}, dismissed_reasons, ruled_out_reasons)
 
 
-def _urgent(found: Mapping[str, List[str]], dismissed: Sequence[str] = ()) -> SeverityResult:
+def _urgent(
+    found: Mapping[str, List[str]], dismissed: Sequence[str] = (), ruled_out: Sequence[str] = ()
+) -> SeverityResult:
     """The urgent verdict for the reasons in `found` (reason -> what matched)."""
     reasons = [reason for reason in REASONS if found.get(reason)]
     doubt = math.prod(1 - _WEIGHTS[reason] for reason in reasons)
@@ -230,6 +271,7 @@ def _urgent(found: Mapping[str, List[str]], dismissed: Sequence[str] = ()) -> Se
         round(1 - doubt, 4),
         {reason: list(found[reason]) for reason in reasons},
         tuple(reason for reason in dismissed if reason not in reasons),
+        tuple(reason for reason in ruled_out if reason not in reasons),
     )
 
 
@@ -278,23 +320,22 @@ def combine_severity(
     learned: Sequence[Optional[Mapping[str, float]]],
     threshold: float = LEARNED_THRESHOLD,
     dismissed_by_message: Optional[Sequence[Sequence[str]]] = None,
+    ruled_out_by_message: Optional[Sequence[Sequence[str]]] = None,
 ) -> SeverityResult:
     """The rules' verdict with every reason the head is sure of in any message added.
 
     The head only adds (the rules are the high-precision part); a reason it adds is listed
     in `matches` as "learned p=0.87", so an agent sees it came from the model. A reason the
-    rules dismissed in context needs `DISMISSED_THRESHOLD`: in that message, if
-    `dismissed_by_message` (one entry per `learned` entry) says, else in any
-    (`SeverityResult.dismissed`).
+    rules dismissed in context needs `DISMISSED_THRESHOLD`, and one they ruled out is never
+    added: in that message, if `dismissed_by_message` / `ruled_out_by_message` (one entry
+    per `learned` entry) say, else in any (`SeverityResult.dismissed`, `.ruled_out`).
     """
     added: Dict[str, float] = {}
     for index, probabilities in enumerate(learned):
-        if dismissed_by_message is not None and len(dismissed_by_message) == len(learned):
-            dismissed: Sequence[str] = dismissed_by_message[index]
-        else:
-            dismissed = rules.dismissed
+        dismissed = _for_message(dismissed_by_message, index, len(learned), rules.dismissed)
+        ruled_out = _for_message(ruled_out_by_message, index, len(learned), rules.ruled_out)
         for reason, p in (probabilities or {}).items():
-            if reason not in REASONS or reason in rules.reasons:
+            if reason not in REASONS or reason in rules.reasons or reason in ruled_out:
                 continue
             bar = max(threshold, DISMISSED_THRESHOLD) if reason in dismissed else threshold
             if p >= bar:
@@ -304,4 +345,13 @@ def combine_severity(
     found = {reason: list(phrases) for reason, phrases in rules.matches.items()}
     for reason, p in added.items():
         found[reason] = [f"learned p={p:.2f}"]
-    return _urgent(found, rules.dismissed)
+    return _urgent(found, rules.dismissed, rules.ruled_out)
+
+
+def _for_message(
+    by_message: Optional[Sequence[Sequence[str]]], index: int, count: int, whole: Sequence[str]
+) -> Sequence[str]:
+    """The reasons given for message `index`, or those of the whole conversation."""
+    if by_message is not None and len(by_message) == count:
+        return by_message[index]
+    return whole

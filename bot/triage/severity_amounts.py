@@ -20,6 +20,13 @@ _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,7}(?:\.\d{1,2})?|[零〇一�
 # a sum in thousands or ten thousands written in Chinese numerals ("两千", "一万二"); empty 2nd group
 _CHINESE_THOUSANDS = r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*[千万][零〇一二两三四五六七八九十百千万]*)()"
 _MAGNITUDE = r"(万|千|w|k)?"
+# Goods a price may follow directly ("笔记本电脑6999，…"): durable things whose name is no
+# model number's prefix.
+_GOODS = (
+    r"电脑|笔记本|手机|冰箱|空调|电视|洗衣机|相机|单反|沙发|床垫|按摩椅|投影仪|平板|手表|钻戒|戒指"
+    r"|项链|手镯|包包|自行车|电动车|摩托车|显示器|音响|音箱|烤箱|洗碗机|热水器|净水器|扫地机|吸尘器"
+    r"|跑步机|衣柜|羽绒服|大衣|西装|婚纱"
+)
 # Roughly the number: "两千整的", "两千出头的", "三千左右的", "两千几的".
 _ABOUT = r"(?:多|整|出头|左右|来|余|几|\+)?"
 # A currency named before the number ("¥2000", "RMB 2,500", "人民币两千").
@@ -44,6 +51,12 @@ _MONEY_PATTERNS = [
     ),
     re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*{_ABOUT}\s*(?:买的|买来的|买了|入手|拿下|入的)"),
     re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*{_ABOUT}\s*的"),
+    # a price right after the thing, ending its clause: "笔记本电脑6999，屏幕有坏点" (not a
+    # year, not a phone's last digits: "尾号6999" names no goods)
+    re.compile(
+        rf"(?:{_GOODS})\s*(?!(?:19|20)\d\d(?![\d.]))(\d{{4,6}}(?:\.\d{{1,2}})?)()"
+        r"(?=\s+(?!\d)|\s*(?:[,。!?;~]|$))"
+    ),
     # "一万出头", "3千左右": a sum in thousands, roughly (not "一万多年", "三千左右人")
     re.compile(rf"{_NUMBER}\s*(万|千|w|k)\s*(?:出头|左右)(?!\s*[年人个次天步米字])"),
     re.compile(rf"{_CHINESE_THOUSANDS}\s*(?:出头|左右)(?!\s*[年人个次天步米字])"),

@@ -24,7 +24,16 @@ small function, because each covers a family of phrasings, not a single message:
 - a figure of speech: hooked, not poisoned ("我已经中毒了，一买再买"), fainting at a price
   ("看到运费我差点晕过去");
 - an injury the customer calls unrelated ("宝宝摔了一跤，不过跟你们的东西没关系"), or a near
-  fall of their own haste or of the item ("手一滑差点摔了，还好接住了").
+  fall of their own haste, of an errand or of the item ("手一滑差点摔了，还好接住了", "去取快递
+  的路上摔了一跤");
+- a hospital stay told as a circumstance: why a parcel was missed or should wait, where to
+  deliver, whom the order is for ("孩子骨折住院，快递没人签收被退回了", "我在医院陪床");
+- an allergy as the customer's constitution ("我本身对花生过敏", "过敏体质能用吗") or as a
+  figure of speech about the shop ("对你们的自动回复过敏了");
+- a trigger word naming a product's style ("电击枪造型的水枪", "消防主题的睡衣");
+- an office as the buyer ("律师事务所订的打印纸"), a complaint or report lodged with the
+  platform or the shop ("去平台举报你们刷单"), a courier's words reported ("快递员说被市场监管局
+  抽检了").
 
 Recall comes first (the spec wants every urgent complaint): a veto needs its whole shape,
 and a message that also threatens (`THREAT_CUE`) keeps its threat.
@@ -34,7 +43,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Tuple
 
 # Where a sentence ends, and where a clause does.
 SENTENCE_END = re.compile(r"[。!?;\n]")
@@ -43,7 +52,11 @@ CLAUSE_END = re.compile(r"[。!?;,，、\n~]")
 # Another shop ("我以前在12315投诉过别家"): no threat to this one.
 OTHER_SHOP = re.compile(r"别家|别的店|别的商家|其他商家|其他店|其他家|另一家|别人家")
 # Praise ("我之前在小红书发过一篇笔记夸你们"): posting, but no exposure.
-PRAISE = re.compile(r"夸|好评|推荐|种草|安利|点赞|表扬|五星")
+PRAISE = re.compile(
+    r"夸|好评|推荐|种草|安利|点赞|表扬|五星"
+    # "大家都说这家店好", "都说好用" (not "都说不好", "都说好多问题")
+    r"|说[^,。!?;]{0,6}?(?<![不太没])(?:好(?![多几像大些久])|不错|靠谱)"
+)
 # A fear that did not come true ("我还以为会爆炸呢").
 COUNTERFACTUAL = re.compile(r"以为")
 # Someone's job, not a threat ("我朋友是记者，她也买了这个"), unless the message threatens
@@ -73,10 +86,19 @@ REASSURANCE = re.compile(r"不会[^。!?;,]{0,8}?[吧吗]$")
 OBSERVED_HAZARD = re.compile(r"烫|冒烟|焦|火花|漏电|冒火|烧|异味|刺鼻|红|肿|痒|疼|痛")
 # A threat disclaimed: "我没打算曝光你们", "我不会去投诉的", "不好意思发朋友圈".
 DISCLAIMER = re.compile(
-    r"不会|没打算|不打算|没想|不想|不好意思|不至于|没必要|不是要|不是想|并不想|不准备|没准备"
+    # (not "不会放过你们", "不会让你们好过": a threat)
+    r"(?:不会(?!放过|罢休|善罢甘休|就这么|这么|轻易|饶|让)|没打算|不打算|没想|不想|不好意思|不至于"
+    r"|没必要|不是要|不是想|并不想|不准备|没准备"
+    # "我不是那种发到网上闹的人"
+    r"|不是那种)"
+    # ... governing the threat word: close to it, with no pause or finished thought between
+    # ("我不想多说了 直接找消协吧" disclaims nothing)
+    r"[^了吧\s]{0,8}$"
 )
 # What takes a disclaimer back: a "but", a condition, a deadline ("但你们要给个说法").
 TURN = re.compile(r"但|可是|不过|然而|除非")
+# A modest wish after a disclaimer is no threat cue: "我不会去告你们的，就是想要个说法".
+MODEST_WISH = re.compile(r"(?:就是|只是|只|就)(?:想|希望)(?:要|讨)?(?:个|一个)?说法")
 # Somebody else's doing, heard of: "听说有人去消协投诉过你们家".
 HEARSAY = re.compile(r"听说|据说|听人说|听别人说|有人说|看到有人|看见有人|网上说|新闻说")
 # The value of a form field: "收货地址：人民路110号法院家属院", "发票抬头是XX律师事务所".
@@ -94,10 +116,16 @@ WISH = re.compile(r"(?:想|都想|真想|恨不得|差点就?)$")
 LAUGHTER = re.compile(r"哈哈|hhh|笑死|😂|🤣|233|lol|狗头|\[doge\]")
 # Two people, not many: "我和我邻居都买了", "我们俩".
 PAIR = re.compile(r"(?:我和|我跟|我与)(?:我的?)?$|俩|两个人|两人")
+# ... unless the other side is counted as many: "我跟我几个邻居都买了".
+COUNTED_MANY = re.compile(r"^(?:好几|几|[三四五六七八九十百]|[3-9]|\d\d)")
 # A threat taken back as a joke: "律师函警告⚠️ 哈哈开玩笑的" (not "我不是开玩笑的").
 JOKING = re.compile(r"(?<!不是)(?<!不)(?:开玩笑的|开个玩笑|逗你们?玩?的|说着玩的)")
 # The shop's own words reported: "客服说要等法务部门审核", "客服让我去12315投诉".
-SHOP_SAYS = re.compile(r"(?:客服|商家|卖家|店家|售后|他们)(?:说|讲|告诉我|回复|让我|叫我|建议我)")
+# ... or the courier's ("快递员说东西被市场监管局抽检扣下了").
+SHOP_SAYS = re.compile(
+    r"(?:客服|商家|卖家|店家|售后|他们|快递员|快递小哥|快递公司|快递|物流|驿站|司机)"
+    r"(?:说|讲|告诉我|回复|让我|叫我|建议我)"
+)
 # A simile about looks, not a symptom: "涂上像中毒了一样，颜色太丑了".
 SIMILE = re.compile(r"(?:像|好像|就像|跟|仿佛|如同|宛如)(?:是|被)?$")
 LOOKS = re.compile(r"颜色|色号|丑|难看|看起来|看着|显得|妆|样子|效果|上身|显黑|土")
@@ -121,8 +149,66 @@ UNRELATED = re.compile(
 )
 # A near fall of the customer's own making, or of the item ("手一滑差点摔了，还好接住了",
 # "下楼取快递太急差点摔一跤"), not of a product that gave way.
-OWN_SLIP = re.compile(r"手一?滑|脚一?滑|太急|着急|急着|赶着|匆忙|没看路|还好接住|接住了")
+OWN_SLIP = re.compile(
+    r"手一?滑|脚一?滑|太急|着急|急着|赶着|匆忙|没看路|还好接住|接住了"
+    # an errand: "去取快递的路上摔了一跤", "搬快递的时候摔了"
+    r"|(?:取|拿|搬|接|扛)(?:快递|包裹|件)"
+)
 FALL = re.compile(r"摔|跌")
+
+
+# A hospital stay, a fracture or a doctor as the customer's circumstance: why the parcel was
+# missed or should wait, where to deliver, whom the order is for ("孩子骨折住院，快递没人签收
+# 被退回了", "我在医院陪床，没法取快递", "我妈住院了想给她买个护理床垫").
+CIRCUMSTANCE_WORDS = frozenset(
+    {"医院", "住院", "进医院", "急诊", "骨折", "看医生", "就医", "输液", "挂水", "打点滴", "吊水"}
+)
+ERRAND = re.compile(
+    r"没法取|取不了|没人签收|没人收|签收不了|收不了|被退回|退回去|退回了|没及时|才看到|错过了?快递"
+    r"|晚点(?:再)?发|晚些(?:再)?发|延迟发|推迟发|改个?时间|改地址|陪床|陪护|探望|看望|住院部"
+    r"|想给(?:他|她|老人|我妈|我爸|孩子)买|给(?:他|她)买|买[^,。!?;]{0,6}?给(?:他|她|老人)用"
+    # the parcel's journey, a shift, a period of time: "我爸住院了，快递能放门卫吗"
+    r"|快递|包裹|签收|收货|送货|发货|门卫|驿站|没人在家|上班|值班|夜班|期间"
+)
+# ... unless it says the product caused it ("吃了…住院了", "用了以后…进医院").
+CAUSED = re.compile(
+    r"(?:用|吃|喝|戴|涂|抹|擦|穿|闻|玩|坐|泡|敷)(?:了|完|过)|因为(?:你们|这个|它)|害|导致|造成|引起"
+)
+# An allergy as the customer's constitution ("我本身对花生过敏", "过敏体质能用吗").
+CONSTITUTION_BEFORE = re.compile(
+    r"(?:本身|本来|天生|从小)就?(?:对[^,。!?;]{0,8})?(?:有点|容易|很)?$"
+)
+CONSTITUTION_AFTER = re.compile(r"^性?体质|^源|^原|^性(?:鼻炎|哮喘|结膜炎)")
+# ... or told as the reason for a choice: "我对芒果过敏，所以选了不含芒果的" (an allergen that
+# is not the product: not "我对你们的面膜过敏，所以…").
+ALLERGEN_BEFORE = re.compile(
+    r"对(?![^,。!?;]*(?:你们|这个|这款|这瓶|这支|它|产品|商品))[^,。!?;]{1,8}$"
+)
+CONSTITUTION_REASONING = re.compile(r"^,?(?:所以|因此|才|特意|特地|一般都|一直都|平时)")
+# ... or as a figure of speech about the shop ("我对你们这种机器人回复已经过敏了").
+SERVICE_ALLERGY = re.compile(
+    r"对[^,。!?;]{0,10}?(?:客服|回复|服务|态度|套路|话术|机器人|广告|推销|营销|短信|电话|借口|说辞)"
+    r"[^,。!?;]{0,4}$"
+)
+# A trigger word naming a product's style: "电击枪造型的水枪", "消防主题的睡衣".
+STYLED_AFTER = re.compile(r"^[^,。!?;]{0,2}?(?:造型|主题|图案|款式|风格|形状|印花|元素|同款)")
+# An office as the buyer ("律师事务所订的打印纸"), unless the customer goes to it.
+OFFICE_AFTER = re.compile(r"^事务所")
+SEEKING = re.compile(r"(?:去|找|到|请|委托|咨询|联系)了?(?:过)?(?:一家|个|家)?$")
+# A complaint or report lodged with the platform or the shop, not with an authority:
+# "我要去平台举报你们刷单", "向天猫官方申诉".
+_PLATFORM_OR_SHOP = (
+    # "你们公司总部", "品牌总部", "京东的客服热线"
+    r"(?:你们的?)?(?:公司|品牌|旗舰店|店铺|京东|淘宝|天猫|拼多多|抖音)?的?"
+    r"(?:平台|淘宝|天猫|京东|拼多多|抖音|快手|小红书|闲鱼|小二|官方|客服热线|客服|总部|商城|店铺"
+    r"|店长|老板|经理|品牌方|售后)"
+)
+PLATFORM_RECIPIENT = re.compile(
+    rf"(?:去|到|向|跟|给|在|找)?{_PLATFORM_OR_SHOP}(?:上|那里|那边|那儿|里)?$"
+)
+# ... named after the act: "我把你们店举报给平台了".
+PLATFORM_RECIPIENT_AFTER = re.compile(rf"^(?:给|到|去)了?{_PLATFORM_OR_SHOP}")
+PLATFORM_CHANNEL_WORDS = frozenset({"举报", "检举", "仲裁", "申诉"})
 
 
 def bounds(text: str, start: int, end: int, boundary: re.Pattern[str]) -> Tuple[int, int]:
@@ -170,8 +256,11 @@ def _plain_question(c: Context) -> bool:
 
 
 def _pair(c: Context) -> bool:
-    """Two buyers, the customer and one other ("我和我邻居都买了，都坏了")."""
-    return bool(PAIR.search(c.before))
+    """Two buyers, the customer and one other ("我和我邻居都买了，都坏了").
+
+    Not when the others are counted as many ("我跟我几个邻居都买了").
+    """
+    return bool(PAIR.search(c.before)) and not COUNTED_MANY.search(c.hit)
 
 
 def _negated(c: Context) -> bool:
@@ -188,9 +277,8 @@ def _reassurance(c: Context) -> bool:
 
 def _disclaimed(c: Context) -> bool:
     """A threat disclaimed, and nothing in the message takes it back."""
-    return bool(DISCLAIMER.search(c.before)) and not (
-        THREAT_CUE.search(c.text) or TURN.search(c.text)
-    )
+    rest = MODEST_WISH.sub("", c.text)
+    return bool(DISCLAIMER.search(c.before)) and not (THREAT_CUE.search(rest) or TURN.search(rest))
 
 
 def _hearsay(c: Context) -> bool:
@@ -275,23 +363,100 @@ def _own_slip(c: Context) -> bool:
     return bool(FALL.search(c.hit)) and bool(OWN_SLIP.search(c.clause))
 
 
+def _circumstance(c: Context) -> bool:
+    """A hospital stay told as why a parcel waits or whom it is for, not caused by the product."""
+    return c.hit in CIRCUMSTANCE_WORDS and bool(ERRAND.search(c.text)) and not CAUSED.search(c.text)
+
+
+def _constitution(c: Context) -> bool:
+    """An allergy the customer has anyway ("我本身对花生过敏"), with no reaction seen."""
+    rest = c.sentence[c.sentence.find(c.hit) + len(c.hit) :]
+    reasoning = ALLERGEN_BEFORE.search(c.before) and CONSTITUTION_REASONING.search(rest)
+    said = CONSTITUTION_BEFORE.search(c.before) or CONSTITUTION_AFTER.search(c.after) or reasoning
+    seen = OBSERVED_HAZARD.search(c.sentence.replace(c.hit, ""))
+    return c.hit == "过敏" and bool(said) and not seen
+
+
+def _service_allergy(c: Context) -> bool:
+    """过敏 said of the shop's manners ("对你们的机器人回复过敏了"), a figure of speech."""
+    return c.hit == "过敏" and bool(SERVICE_ALLERGY.search(c.before))
+
+
+def _styled_after(c: Context) -> bool:
+    """A trigger word naming a product's style ("电击枪造型的玩具", "消防主题的睡衣")."""
+    return bool(STYLED_AFTER.search(c.after))
+
+
+def _office(c: Context) -> bool:
+    """A law office as the buyer ("律师事务所订的打印纸"), in a message that threatens nothing."""
+    return (
+        bool(OFFICE_AFTER.search(c.after))
+        and not SEEKING.search(c.before)
+        and not THREAT_CUE.search(c.text)
+    )
+
+
+def _platform_channel(c: Context) -> bool:
+    """A report or appeal lodged with the platform or the shop ("去平台举报你们刷单")."""
+    named = PLATFORM_RECIPIENT.search(c.before) or PLATFORM_RECIPIENT_AFTER.search(c.after)
+    return c.hit in PLATFORM_CHANNEL_WORDS and bool(named)
+
+
 Veto = Callable[[Context], bool]
 # Which vetoes apply to which reason.
 VETOES: Dict[str, List[Veto]] = {
     "injury": [
         *(_fear, _negated, _reassurance, _settled, _joke, _simile, _charm),
         *(_hooked, _price_shock, _unrelated, _own_slip),
+        *(_circumstance, _constitution, _service_allergy, _styled_after),
     ],
     "legal": [
         *(_other_shop, _disclaimed, _hearsay, _field_value, _settled, _joke, _taken_back),
-        *(_shop_says, _someones_job, _plain_question),
+        *(_shop_says, _someones_job, _plain_question, _styled_after, _office, _platform_channel),
     ],
     "media": [
         *(_other_shop, _praise, _disclaimed, _hearsay, _field_value, _settled, _joke),
-        *(_taken_back, _shop_says, _someones_job, _plain_question),
+        *(_taken_back, _shop_says, _someones_job, _plain_question, _styled_after),
     ],
     "group": [_asks_about_others, _praise, _settled, _pair],
 }
+
+
+# Vetoes that read the reason as explicitly absent, not just unproven: a threat renounced, a
+# report lodged with the platform. The learned head may not give such a reason back.
+RULING_VETOES = frozenset({"disclaimed", "platform_channel"})
+
+# A complaint lodged with the platform, the shop or its staff ("已经投诉到你们总部了", "向拼多多
+# 平台投诉", "投诉你们客服"): the recipient is named, and it is no authority.
+PLATFORM_COMPLAINT = re.compile(
+    rf"(?:投诉|反映|反馈|申诉|举报|检举)(?:到|给|去)?了?{_PLATFORM_OR_SHOP}"
+    rf"|(?:向|跟|给|找|到|在|去|打了?){_PLATFORM_OR_SHOP}(?:上|那里|那边|那儿|里)?[^,。!?;]{{0,8}}?"
+    r"(?:投诉|反映|反馈|申诉|举报|检举)"
+    r"|投诉(?:你们的?)?(?:客服|快递员|店员|售后|主播)"
+)
+# A threat whose consequence is named and is no legal action: a review, calls, blocking the
+# shop ("追评里我会如实写的 你们看着办", "不处理我就天天打客服电话").
+OWN_CONSEQUENCE = re.compile(
+    r"差评|追评|评价|一星|打分|拉黑|黑名单|取关|不续费|不会再买|再也不买|不再买|刷屏"
+    r"|(?:天天|一直|每天|反复)打[^,。!?;]{0,4}?电话"
+)
+# ... said as a threat: "看着办", "再不…", "不退的话…".
+OWN_THREAT = re.compile(
+    r"看着办|等着|走着瞧|掂量|别怪|不处理|不解决|不给|不退|不换|再不|否则|不然|要是不|如果不"
+)
+
+
+def ruled_out_by_message(text: str) -> FrozenSet[str]:
+    """The reasons a message reads as explicitly absent, whatever its words suggest.
+
+    legal: a complaint lodged with the platform or the shop, or a threat whose named
+    consequence is a review or calls (`PLATFORM_COMPLAINT`; `OWN_CONSEQUENCE` with
+    `OWN_THREAT`). The caller keeps a reason its rules found anyway.
+    """
+    threat_of_review = OWN_CONSEQUENCE.search(text) and OWN_THREAT.search(text)
+    if PLATFORM_COMPLAINT.search(text) or threat_of_review:
+        return frozenset({"legal"})
+    return frozenset()
 
 
 def veto(reason: str, context: Context) -> Optional[str]:

@@ -240,6 +240,8 @@ EXCLUSIONS = (
     # other senses of a trigger
     工商银行 多媒体 自媒体号 媒体评测 上过热搜 全网最低 全网最便宜 全网独家 全网首发
     告你一声 发文件 火花塞 危险品
+    # insurance named after what it covers
+    火灾险 火灾保险 意外伤害险 意外险
     # goosebumps
     鸡皮疙瘩
     气炸了 炸了锅 气爆了 火爆了 爆了单 心疼 贴膜起泡 刷爆了
@@ -412,6 +414,7 @@ EXCLUSIONS = (
         f"{place}{what}"
         for place in (
             *("法院", "派出所", "公安局", "检察院", "工商局", "市场监管局", "律所"),
+            *("市场监管所", "监管所", "工商所", "警察局", "税务局"),
             *("律师事务所", "电视台", "报社"),
         )
         for what in ("上班", "工作", "值班", "附近", "门口", "旁边", "对面", "地址", "楼下", "食堂")
@@ -538,6 +541,12 @@ _PEOPLE = [
     "客户",
     "单位",
     "公司",
+    # people who live, study or work side by side: "我跟几个室友都买了"
+    "室友",
+    "舍友",
+    "业主",
+    "学员",
+    "工友",
 ]
 # Many people/buyers: "不少买家", "一堆网友", "好多粉丝"; a platform posted to: "发到小红书",
 # "在微博上曝光", "po上脸书"; a person hurt by a falling or collapsing thing.

@@ -219,6 +219,12 @@ MEDIA_SENTENCES = [
         rf"(?:找|联系|联系了|请|约|私信|认识)(?:了|个|一个|几个|好几个)?{_INFLUENCER}"
         rf"|{_INFLUENCER}(?:已经|都)?(?:联系|私信|找)(?:了)?我"
     ),
+    # the customer's own following, and a post: "我是有几十万粉丝的博主，不处理好我就发出来"
+    # (not "粉丝价的赠品还没发出来": shipping)
+    re.compile(
+        r"我(?:是|有|本身是|也是|自己是|自己有)[^。!?;]{0,12}?(?:粉丝|博主|网红|up主|大v|自媒体)"
+        r"[^。!?;]{0,20}?(?<![没未])(?:发出来|发出去|发个?视频|曝光|挂出来|发一条|写出来|公开|发到)"
+    ),
     # a broadcaster or newspaper contacted: "联系了都市频道的栏目组", "发给当地的晚报" (not
     # "收不到频道", "用报纸包着")
     re.compile(

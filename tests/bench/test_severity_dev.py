@@ -7,8 +7,9 @@ import pytest
 from bench.severity_dev import DEV, dev_cases
 
 
-def test_both_development_files_are_judged_by_default():
-    assert [path.name for path in DEV] == ["severity_dev4.yml", "severity_dev5.yml"]
+def test_the_development_files_are_judged_by_default():
+    names = [path.name for path in DEV]
+    assert names == ["severity_dev4.yml", "severity_dev5.yml", "severity_dev6.yml"]
     assert all(path.exists() for path in DEV)
 
 
@@ -18,8 +19,9 @@ def test_held_out_files_are_refused(name):
         dev_cases(Path("bench/data") / name)
 
 
-def test_dev5_covers_every_reason_and_hard_normals():
-    cases = dev_cases(DEV[1])
+@pytest.mark.parametrize("index", [1, 2])
+def test_dev5_and_dev6_cover_every_reason_and_hard_normals(index):
+    cases = dev_cases(DEV[index])
     reasons = {reason for _, found in cases for reason in found}
     assert reasons == {"injury", "legal", "media", "group", "amount"}
     assert sum(1 for _, found in cases if found) >= 100

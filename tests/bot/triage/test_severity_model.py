@@ -102,7 +102,9 @@ def test_bad_case_files_are_refused(tmp_path, body):
         read_severity_file(path)
 
 
-@pytest.mark.parametrize("dev_file", ["severity_dev4.yml", "severity_dev5.yml"])
+@pytest.mark.parametrize(
+    "dev_file", ["severity_dev4.yml", "severity_dev5.yml", "severity_dev6.yml"]
+)
 def test_the_dev_split_is_never_training_material(dev_file):
     training = {
         prepare(text)
