@@ -1,8 +1,8 @@
 """Remember a tracker's applied events and past states until its events change.
 
 Why: both are worked out from the whole conversation and asked for several times while the
-events stay the same. Every prediction builds the past states for MemoizationPolicy and for
-RulePolicy, RulePolicy twice after a user message (with and without the text; the two differ
+events stay the same. Every prediction builds the past states for each policy, RulePolicy
+twice after a user message (with and without the text; the two differ
 only in the last state, which the featurizer trims afterwards on its own copy), and each build
 replays the conversation from `applied_events()`, itself a walk over every event with several
 `isinstance` checks against Rasa's abstract event classes (`ABCMeta.__instancecheck__`). The
