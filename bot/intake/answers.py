@@ -209,16 +209,34 @@ def says_what_happened(text: str) -> bool:
 # Remedies named in so many words. Order matters where one name contains another:
 # "退货退款" before "退款", "退差价" before "退款/退".
 _REMEDY_WORDS = (
-    ("return_refund", r"退货退款|退货|退掉|退回去|寄回去|退了吧"),
+    # 退活/换活: the pinyin input method's homophone of 货, a common slip
+    # the goods sent back ("东西退了 钱退我", "七天无理由退"), not for repair ("寄回去修")
+    (
+        "return_refund",
+        r"退[货活]退款|退货|退活|退掉|退回去|寄回去(?![^ ]{0,3}修)|退了吧|无理由退|"
+        r"(东西|货|商品)(我)?退(回去|回|掉|了)?",
+    ),
     (
         "compensation",
-        r"退差价|补差价|差价|赔偿|补偿|赔钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
-        r"(积分|余额|点数|红包|优惠券|券)(给我|帮我)?补|补(一|1)?(张|个)?(积分|余额|点数|红包|优惠券|券)",
+        # money made good, with what follows ("赔点钱给我", Cantonese 補返啲錢俾我): not
+        # money back, which "钱给我" alone would read
+        r"退差价|补差价|差价|赔偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
+        r"(积分|余额|点数|红包|优惠券|券)(给我|帮我)?补|补(一|1)?(张|个)?(积分|余额|点数|红包|优惠券|券)|"
+        # the discount's money is made good, not paid back ("把折扣的钱还我"); so is part of
+        # the price ("退我点钱 东西留着", "退一部分"), a discount, a coupon or red packet given
+        r"(折扣|优惠|打折|差额) ?(的|那)?(部分)?(钱|金额)|"
+        r"退(我|给我)?(一)?(部分|点儿|点)(钱|款)?|部分退款|打(个|点)?折|弥补|"
+        r"(给|发|送)(我)?(个|点|张|些)?(红包|优惠券|代金券|券)",
     ),
-    ("refund", r"仅退款|只退款|退款|退钱|把钱退|钱退|退回(些)?钱"),
+    (
+        "refund",
+        r"仅退款|只退款|退款|退钱|把钱退|钱退|退回(些)?钱|"
+        # money given back: "把钱还我", "还我钱", Cantonese 俾返錢我 (给回钱我)
+        r"(钱|货款|款项)(还|给)(回)?(给)?我|还(给)?(我)?(回)?钱|给回(我)?(些)?钱",
+    ),
     (
         "exchange",
-        r"换货|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)|换新|调换|更换|"
+        r"换[货活]|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)|换新|调换|更换|"
         # Cantonese 換過件 / 換返對 ("exchange for another"), as `normalize` leaves them
         r"换(过|回)(一)?(个|件|双|对|台|部|只|盒|套|条)",
     ),
@@ -226,8 +244,17 @@ _REMEDY_WORDS = (
         "reship",
         r"补发|补寄|重发|重新(发|寄)|再(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)",
     ),
-    ("repair", r"维修|修(一下|好|理)|返修|保修|(能|可以|帮我|给我|拿去)修"),
-    ("apology", r"道歉|给(个|我)?(一个)?(说法|解释|交代)"),
+    (
+        "repair",
+        r"维修|修(一下|好|理)|返修|保修|(能|可以|帮我|给我|拿去)修|"
+        r"(寄|送)(回去|回|过去|去)[^ ]{0,3}修",
+    ),
+    (
+        "apology",
+        # an explanation asked of the shop, not the customer's own "我说清楚点/我解释一下"
+        r"道歉|给(个|我)?(一个)?(说法|解释|交代)|(?<!我)(说(个)?清楚|解释(一下|清楚))(?!点)|"
+        r"(说|道)(一)?(声|句)?(对不起|抱歉)",
+    ),
 )
 _REMEDY_RE = re.compile("|".join(f"(?P<{code}>{words})" for code, words in _REMEDY_WORDS))
 # "不要退款", "不想换了", "别补发": a remedy named only to be refused.
@@ -284,18 +311,26 @@ def _last_remedy(found: list) -> Optional[str]:
     return str(code)
 
 
+# The customer named as the one who receives it, at the end of its clause: an imperative
+# ("钱退我", "补寄给我吧", Cantonese 俾返錢我 / 賠返啲錢俾我 as 给回钱我 / 赔回些钱给我).
+_TO_ME_AFTER = re.compile(r"^(给)?我(吧|啦|呀|啊|哈|就行|就好|就可以)*( |$)")
+
+
 def remedy_wished(text: str) -> Optional[str]:
     """A remedy a complaint asks for in so many words ("我希望能退货退款", "帮我换一个新的").
 
-    Only a name preceded (within its clause) by a wish word counts: "退款一直没到账" and
-    "申请退货五天了没人理" name a remedy as a fact, not as what the customer asks for now.
+    Only a name preceded (within its clause) by a wish word, or followed by "(给)我" as its
+    receiver ("俾返錢我"), counts: "退款一直没到账" and "申请退货五天了没人理" name a
+    remedy as a fact, not as what the customer asks for now.
     """
     wished = []
     for code, start, end, plain in remedies_named(text):
         if _FACT_AFTER.match(plain[end:]):
             continue
         clause = re.split(r"[ ,.!?;:，。！？；：]", plain[:start])[-1]
-        if _WISH.search(clause[-8:] if len(clause) > 8 else clause):
+        if _WISH.search(clause[-8:] if len(clause) > 8 else clause) or _TO_ME_AFTER.match(
+            plain[end:]
+        ):
             wished.append((code, start, end, plain))
     return _last_remedy(wished)
 
@@ -353,7 +388,7 @@ def evidence_coming(text: str) -> bool:
 # who cannot say yet ("说不上来", "不知道要怎么处理") or wants the shop to look first ("你们先查一下").
 _REMEDY_LEFT_OPEN = re.compile(
     r"随便|看(着|著)(办|处理|弄)|都行|都可以|无所谓|能解决就行|解决就行|你们定|听你们的|怎么都行"
-    r"|说不上来|说不好|不知道(要|该|想)?(怎么|咋)(办|处理|弄)|先查(清楚|一下|查)"
+    r"|说不上来|说不好|不知道(要|该|想)?(怎么|咋)(办|处理|弄)|(先|帮我|你们)查(清楚|一下|查)"
 )
 
 
@@ -368,19 +403,28 @@ _OTHER_FACT = re.compile(
 )
 
 
+# The product page's own pictures and words: what the item is compared with, no evidence.
+_PAGE_PICTURES = re.compile(
+    r"(网页|页面|商品页|详情页|宣传|主图|网上|链接|店铺|商品)(上|里)?(的|写的|放的)?(图片|照片|图|视频)"
+)
+
+
 def corrects_the_problem(text: str) -> bool:
     """A correction that is about what went wrong, not about another fact.
 
     "其实不是质量问题 是你们发错了 我买的是白色发来黑色" changes the category; "不对 订单号错了"
-    and "算了不退了，换一个吧" correct something else.
+    and "算了不退了，换一个吧" correct something else. "跟网页上的图片差太多" names the
+    product page's pictures, not a photo the customer sends.
     """
-    plain = _plain(text)
-    return bool(plain) and not _OTHER_FACT.search(plain)
+    plain = _PAGE_PICTURES.sub(" ", _plain(text))
+    return bool(plain.strip()) and not _OTHER_FACT.search(plain)
 
 
 # Words that mark a message as a correction ("其实不是质量问题", "而是发错了", "选错了").
 _CORRECTION_MARK = re.compile(
-    r"不是.{0,8}(问题|的事|这个)|其实(是|不是)|而是|搞错了|说错了|选错了|(类型|分类)不对"
+    r"不是.{0,8}(问题|的事|这个)|其实(是|不是)|而是|搞错了|说错了|选错了|(类型|分类)不对|"
+    # "不是发错了 是颜色跟图片差太多": not this, but that
+    r"不是[^ ]{1,8} (就)?是"
 )
 
 

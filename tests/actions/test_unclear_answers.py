@@ -549,6 +549,26 @@ async def test_a_complaint_that_says_it_corrects_the_problem_changes_the_categor
     )
 
 
+async def test_a_correction_that_names_the_product_pages_picture_changes_the_category(
+    dispatcher, domain
+):
+    """ "详情页的图片" is what the item is compared with, not a photo the customer sends."""
+    tracker = _category_read_mid_form(
+        "不是寄错了 是实物和详情页的图片差很多",
+        "correct",
+        earlier="wrong_or_missing_item",
+        read="not_as_described",
+    )
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots["issue_category"] == "not_as_described"
+    assert responses(dispatcher) == ["utter_noted_correction"]
+    photo = _category_read_mid_form(
+        "不对 我刚发的图片是另一单的", "correct", earlier="logistics", read="not_as_described"
+    )
+    events = await ValidateComplaintForm().run(dispatcher, photo, domain)
+    assert slot_events(events)["issue_category"] == "logistics"
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -17,6 +17,9 @@ from bot.intake import answers
         ("賠醫藥費俾我", "compensation"),
         ("補寄返俾我", "reship"),
         ("俾個解釋我", "apology"),
+        # money given back is a refund; money made good is compensation
+        ("唔使等 俾返錢我", "refund"),
+        ("補返啲錢俾我", "compensation"),
     ],
 )
 def test_remedies_named_in_cantonese_and_taiwanese(text, remedy):

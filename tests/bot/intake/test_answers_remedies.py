@@ -1,0 +1,69 @@
+"""Remedies named indirectly, as customers answer "how would you like this handled?"."""
+
+import pytest
+
+from bot.intake import answers
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # money given back is a refund
+        ("把钱还我", "refund"),
+        ("还我钱就行", "refund"),
+        ("货款还给我", "refund"),
+        # money made good while the goods stay: compensation
+        ("少打的折扣 那部分钱还给我", "compensation"),
+        ("优惠的金额补给我", "compensation"),
+        ("赔点钱给我", "compensation"),
+        ("退我点钱 鞋子我留下", "compensation"),
+        ("退一部分吧", "compensation"),
+        ("打个折就算了", "compensation"),
+        ("发张优惠券弥补一下", "compensation"),
+        # the goods go back
+        ("货我退回去 钱打给我", "return_refund"),
+        ("走七天无理由退", "return_refund"),
+        # sent back to be repaired is a repair, not a return
+        ("我寄回去你们修", "repair"),
+        ("寄回去维修", "repair"),
+        # an explanation or an apology
+        ("要你们说清楚怎么回事", "apology"),
+        ("道声抱歉总可以吧", "apology"),
+        # the pinyin input method's 活 for 货
+        ("退活退款", "return_refund"),
+        ("换活", "exchange"),
+    ],
+)
+def test_remedies_named_indirectly(text, remedy):
+    assert answers.remedy_mentioned(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text", ["钱还没到账", "一直没打折", "对不起 我打错字了", "我说清楚点 是颜色不对", "我解释一下"]
+)
+def test_no_remedy_in_words_that_only_sound_like_one(text):
+    assert answers.remedy_mentioned(text) is None
+
+
+def test_money_not_back_yet_is_no_wish():
+    assert answers.remedy_wished("钱还没到账") is None
+
+
+def test_asking_the_shop_to_look_into_it_leaves_the_remedy_open():
+    assert answers.leaves_remedy_open("帮我查一下到底怎么回事")
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # the customer named as the receiver makes it a request, as a wish word does
+        ("貨一直未寄 俾返錢我啦", "refund"),
+        ("遲咗成個禮拜 賠返啲錢俾我", "compensation"),
+        ("少了一个配件 补寄给我吧", "reship"),
+        # a fact, however it names the customer
+        ("退款给我了 可是少了二十", None),
+        ("已经退款给我了", None),
+    ],
+)
+def test_a_remedy_for_me_in_a_complaint_is_wished(text, remedy):
+    assert answers.remedy_wished(text) == remedy
