@@ -35,6 +35,10 @@ logger = logging.getLogger(__name__)
 CHANGES_REMEDY = frozenset({"correct", "complain"})
 
 
+# what a message is about even when it also names the live room
+_REQUESTS = frozenset({"handoff", "cancel", "status_query"})
+
+
 class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
     """Extracts and checks the slots of `complaint_form`."""
 
@@ -155,14 +159,15 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
         """Which live room and when, as the customer puts it ("不记得了" answers it too).
 
         A message that names the room before the question ("我是在小鹿美妆直播间买的" at the
-        order question) answers it already, and the question is not asked.
+        order question, whatever else the NLU read in it) answers it already, and the
+        question is not asked.
         """
-        if not (
-            form_turn.asked_this_turn(tracker, "live_session") or self._names_live_room(tracker)
-        ):
-            return {}
         text = latest_text(tracker)
-        if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny", "inform"}:
+        named = self._names_live_room(tracker)
+        if not text or not (named or form_turn.asked_this_turn(tracker, "live_session")):
+            return {}
+        not_an_answer = _REQUESTS if named else CONTROL_INTENTS - {"deny", "inform"}
+        if latest_intent(tracker) in not_an_answer:
             return {}
         return {"live_session": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 

@@ -10,25 +10,33 @@ the time comes from the NLU's date entity. The full answer stays in the transcri
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional
+from typing import Dict, Optional, Tuple
 
 _NAME = r"[A-Za-z0-9\u4e00-\u9fff·_\-]{2,16}"
 _PATTERNS = (
     re.compile(rf"(?:主播|播主|博主)(?:是|叫|名字叫|名叫)?[：:\s「“\"]*(?P<name>{_NAME})"),
     re.compile(rf"(?:在|是)?[「“\"]?(?P<name>{_NAME}?)[」”\"]?[的嘅]?直播[间間]"),
 )
+# outside an answer to the room question "主播说下单送发夹" is the host's words, not a name:
+# there the host must be called by name ("主播叫阿杰") or the room named ("…的直播间")
+_NAMING_PATTERNS = (
+    re.compile(rf"(?:主播|播主|博主)(?:叫|名字叫|名叫|係叫|叫做)[：:\s「“\"]*(?P<name>{_NAME})"),
+    _PATTERNS[1],
+)
 # words before the name in "我是在小鹿美妆直播间买的", "我哋喺阿杰直播间"
 _LEADING_WORDS = re.compile(r"^(?:我们|我哋|我|俺)?(?:就是|是)?(?:在|喺|從|从)")
 _NOT_NAMES = {"那个", "这个", "你们", "你们家", "你们的", "店铺", "官方", "一个", "他们", "她们"}
 _SHORT_ANSWER = re.compile(rf"^[「“\"]?({_NAME})[」”\"]?$")
-_NOT_A_NAME = re.compile(r"不|没|忘|记得|記得|知道|哪|什么|吗|呢|你们|你們|我们|了$|的$")
-_TIME_WORDS = re.compile(r"(今天|昨天|前天|上周|上个月|晚上|早上|中午|下午|凌晨|\d+[点号日月])")
+_NOT_A_NAME = re.compile(r"不|没|忘|记得|記得|知道|哪|什么|吗|呢|你们|你們|我们|主播|了$|的$")
+_TIME_WORDS = re.compile(
+    r"(今天|昨天|前天|昨晚|今晚|前晚|那天|那场|这场|上次|上周|上个月|晚上|早上|中午|下午|凌晨|\d+[点号日月])"
+)
 
 
 def streamer_from_answer(text: str) -> Optional[str]:
     """The host's name the answer gives, if it clearly gives one."""
     plain = (text or "").strip()
-    named = named_streamer(plain)
+    named = _first_name(plain, _PATTERNS)
     if named:
         return named
     short = _SHORT_ANSWER.match(plain)
@@ -43,8 +51,12 @@ def named_streamer(text: str) -> Optional[str]:
     Unlike `streamer_from_answer`, a bare name is not enough: this reads messages that
     answer other questions, where a short word is no host's name.
     """
+    return _first_name(text, _NAMING_PATTERNS)
+
+
+def _first_name(text: str, patterns: Tuple[re.Pattern[str], ...]) -> Optional[str]:
     plain = (text or "").strip()
-    for pattern in _PATTERNS:
+    for pattern in patterns:
         for match in pattern.finditer(plain):
             name = _LEADING_WORDS.sub("", match.group("name") or "")
             if _plausible(name):

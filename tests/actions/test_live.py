@@ -194,7 +194,8 @@ async def test_a_room_named_before_the_question_answers_it(dispatcher, domain):
     """'我在小鹿美妆直播间买的' at the order question: the room question is not asked later."""
     form = ValidateComplaintForm()
     slots = {"requested_slot": "order_id", "issue_category": "livestream_misleading"}
-    volunteered = make_tracker("没有订单号 我是在小鹿美妆直播间买的", "inform", slots=slots)
+    # read as a correction by the NLU: naming the room still answers the room question
+    volunteered = make_tracker("没有订单号 我是在小鹿美妆直播间买的", "correct", slots=slots)
     extracted = await form.extract_live_session(dispatcher, volunteered, domain)
     assert extracted == {"live_session": "没有订单号 我是在小鹿美妆直播间买的"}
     result = await form.validate_live_session(
@@ -209,6 +210,8 @@ async def test_a_room_named_before_the_question_answers_it(dispatcher, domain):
         )
         == {}
     )
+    handoff = make_tracker("我在小鹿美妆直播间买的 给我转人工", "handoff", slots=slots)
+    assert await form.extract_live_session(dispatcher, handoff, domain) == {}
     from_channel = make_tracker(
         "我是在阿杰数码直播间买的", "inform", slots=slots, history=live_history()
     )

@@ -36,7 +36,17 @@ def test_known_values_are_kept_and_the_time_comes_from_the_date():
 
 @pytest.mark.parametrize(
     "text, name",
-    [("没有订单号 我是在小鹿美妆直播间买的", "小鹿美妆"), ("小葵好物", None), ("好的", None)],
+    [
+        ("没有订单号 我是在小鹿美妆直播间买的", "小鹿美妆"),
+        ("主播叫阿杰 昨晚说买一送一", "阿杰"),
+        ("小葵好物", None),
+        ("好的", None),
+        # the host's words, not a name
+        ("主播说下单送发夹 结果啥也没有", None),
+        ("直播間主播話買一送一 收到只得一件", None),
+        ("主播在直播间说买一送一", None),
+        ("昨晚的直播间说送发夹", None),
+    ],
 )
 def test_a_message_answering_another_question_names_a_host_only_in_words(text, name):
     assert named_streamer(text) == name
