@@ -117,6 +117,27 @@ def normalize(text: str, lowercase: bool = True, mainland: bool = True) -> str:
     return result.translate(_ASCII_LOWER) if lowercase else result
 
 
+# A whole message of two to four 8s, maybe ending in 6, with only punctuation, spaces or emoji
+# around it ("88", "886~", "8888 👋"): chat shorthand for 拜拜 / 拜拜了 (read aloud it sounds
+# like it). Longer runs are numbers (an order or phone number of 8s stays one).
+_GOODBYE_DIGITS = re.compile(r"^(\W*)(8{2,4}6?)(\W*)$")
+
+
+def spell_goodbye_digits(text: str) -> str:
+    """A message that is only "88" / "886" reads as 拜拜 / 拜拜了, length kept.
+
+    Why: `fold_digits` makes every number look alike to the features, so "88" had the
+    features of a bare order number and was read as inform (0.97) however many goodbyes the
+    data has; no example can teach it (data/nlu/dialogue_acts.yml). Only a message that is
+    nothing else is spelled out: "88块" or "订单 886…" keep their digits.
+    """
+    match = _GOODBYE_DIGITS.match(text)
+    if match is None:
+        return text
+    head, digits, tail = match.groups()
+    return head + digits.replace("8", "拜").replace("6", "了") + tail
+
+
 def fold_digits(text: str) -> str:
     """Every ASCII digit becomes `0`: features see the shape of a number, not its value.
 

@@ -5,7 +5,8 @@ Segmenting the normalised text (see `bot.nlu.normalize`) gives "訂單" and "订
 and "123" the same tokens and hence the same features, while token `start`/`end` still
 point into the message as typed, because normalisation keeps the length. Long numbers read
 out in words by voice input ("一三九 一二三四 五六七八") are digits first, so that they get the
-features of a typed number rather than of the words "一" and "三".
+features of a typed number rather than of the words "一" and "三"; a message that is only
+"88" / "886" is the chat goodbye 拜拜 / 拜拜了, not a number.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
 from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.normalize import fold_digits, normalize, normalize_digits
+from bot.nlu.normalize import fold_digits, normalize, normalize_digits, spell_goodbye_digits
 from bot.settings import PROJECT_ROOT
 
 logger = logging.getLogger(__name__)
@@ -78,7 +79,9 @@ class NormalizingJiebaTokenizer(JiebaTokenizer):
         import jieba
 
         text = message.get(attribute) or ""
-        normalized = fold_digits(normalize_digits(normalize(text, lowercase=False)))
+        normalized = fold_digits(
+            spell_goodbye_digits(normalize_digits(normalize(text, lowercase=False)))
+        )
         tokens = [
             Token(word, start, end)
             for word, start, end in jieba.tokenize(normalized)

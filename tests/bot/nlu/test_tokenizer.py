@@ -118,3 +118,18 @@ def test_empty_or_missing_dictionary_folder_is_fine(
 
 def test_default_dictionary_folder_is_the_projects():
     assert NormalizingJiebaTokenizer.get_default_config()["dictionary_path"] == "bot/nlu/jieba_dict"
+
+
+@pytest.mark.parametrize(
+    "shorthand, words",
+    [("88", "拜拜"), ("886", "拜拜了"), ("88~", "拜拜~"), ("８８６！", "拜拜了！")],
+)
+def test_a_message_of_88_reads_as_goodbye(tokenizer, shorthand, words):
+    got = tokens(tokenizer, shorthand)
+    assert [t.text for t in got] == [t.text for t in tokens(tokenizer, words)]
+    assert [(t.start, t.end) for t in got] == [(t.start, t.end) for t in tokens(tokenizer, words)]
+
+
+@pytest.mark.parametrize("text", ["88888888", "88块", "订单 886", "付了 88"])
+def test_88_inside_or_as_a_long_number_stays_a_number(tokenizer, text):
+    assert "拜" not in "".join(t.text for t in tokens(tokenizer, text))
