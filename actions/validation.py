@@ -22,7 +22,7 @@ from actions.conversation import (
 )
 from actions.evidence_contact_slots import EvidenceAndContactSlots
 from actions.intake import answer_feeling, message_emotion
-from bot.intake import answers
+from bot.intake import answers, category_answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.live.session_answer import live_from_answer, named_streamer
 from bot.orders.ids import normalize_order_id, with_typed_prefix
@@ -310,6 +310,28 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
             "pending_order_id": order_id,
             "order_missing": None,
         }
+
+    async def extract_issue_category(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """A typed answer to the category question ("质量问题", "物流的问题").
+
+        The quick replies fill the slot through their entity; a customer who types instead
+        names the category or describes it, and the NLU gives no category for that.
+        """
+        if (
+            not form_turn.asked_this_turn(tracker, "issue_category")
+            or latest_entity(tracker, "issue_category")
+            or latest_intent(tracker) in _REQUESTS
+        ):
+            return {}
+        text = latest_text(tracker)
+        code = category_answers.category_named(text)
+        if code is None and latest_intent(tracker) not in CONTROL_INTENTS:
+            code = category_answers.category_in_context(
+                tracker.latest_message.get("complaint_triage")
+            )
+        return {"issue_category": code} if code else {}
 
     async def validate_issue_category(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

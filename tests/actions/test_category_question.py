@@ -1,0 +1,41 @@
+"""Typed answers to the category question fill the category (the buttons are optional)."""
+
+from actions.validation import ValidateComplaintForm
+from tests.actions.conftest import make_tracker
+
+ASKED = {"requested_slot": "issue_category", "issue_description": "东西有问题"}
+
+
+async def _extract(text, intent, domain, dispatcher, **kwargs):
+    tracker = make_tracker(text, intent, slots=ASKED, **kwargs)
+    return await ValidateComplaintForm().extract_issue_category(dispatcher, tracker, domain)
+
+
+async def test_a_typed_category_name_answers_the_question(dispatcher, domain):
+    assert await _extract("质量问题", "inform", domain, dispatcher) == {
+        "issue_category": "product_quality"
+    }
+    assert await _extract("是物流的問題吧", "affirm", domain, dispatcher) == {
+        "issue_category": "logistics"
+    }
+
+
+async def test_a_description_counts_at_the_triages_lower_bar(dispatcher, domain):
+    triage = {"category": {"ranking": [{"code": "logistics", "confidence": 0.41}]}}
+    assert await _extract(
+        "等了十天还没送到", "inform", domain, dispatcher, extra={"complaint_triage": triage}
+    ) == {"issue_category": "logistics"}
+    # a denial is no answer, whatever the triage guessed
+    assert (
+        await _extract("不是这样的", "deny", domain, dispatcher, extra={"complaint_triage": triage})
+        == {}
+    )
+
+
+async def test_buttons_requests_and_other_questions_are_left_alone(dispatcher, domain):
+    button = [{"entity": "issue_category", "value": "logistics"}]
+    assert await _extract("/inform", "inform", domain, dispatcher, entities=button) == {}
+    assert await _extract("质量问题 给我转人工", "handoff", domain, dispatcher) == {}
+    other_question = make_tracker("质量问题", "inform", slots={"requested_slot": "order_id"})
+    form = ValidateComplaintForm()
+    assert await form.extract_issue_category(dispatcher, other_question, domain) == {}
