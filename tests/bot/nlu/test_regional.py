@@ -44,6 +44,9 @@ def test_regional_words_read_as_mainland_mandarin(text, expected):
         "打电话 主播的话术",
         "唔 我想想",  # a hesitation, not "not"
         "整个都坏了 整理一下",
+        "商品质量问题 产品质量差",  # 商品|质量, not 品质
+        "一点解释都没有",  # 一点|解释, not 点解 ("why")
+        "完成日期写错了",  # 完成|日期, not 成日 ("always")
     ],
 )
 def test_mandarin_is_left_alone(text):
