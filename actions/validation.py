@@ -317,19 +317,19 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
         """A typed answer to the category question ("质量问题", "物流的问题").
 
         The quick replies fill the slot through their entity; a customer who types instead
-        names the category or describes it, and the NLU gives no category for that.
+        names the category or describes it, and the NLU gives no category for that. A
+        category's bare name ("物流的问题") names it before the question too.
         """
-        if (
-            not form_turn.asked_this_turn(tracker, "issue_category")
-            or latest_entity(tracker, "issue_category")
-            or latest_intent(tracker) in _REQUESTS
-        ):
+        asked = form_turn.asked_this_turn(tracker, "issue_category")
+        if latest_entity(tracker, "issue_category") or latest_intent(tracker) in _REQUESTS:
             return {}
         text = latest_text(tracker)
-        code = category_answers.category_named(text)
-        if code is None and latest_intent(tracker) not in CONTROL_INTENTS:
+        code = None
+        if asked or not tracker.get_slot("issue_category"):
+            code = category_answers.category_named(text)
+        if code is None and asked and latest_intent(tracker) not in CONTROL_INTENTS:
             code = category_answers.category_in_context(
-                tracker.latest_message.get("complaint_triage")
+                text, tracker.latest_message.get("complaint_triage")
             )
         return {"issue_category": code} if code else {}
 

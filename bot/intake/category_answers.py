@@ -49,8 +49,11 @@ _FRAME = re.compile(
     r"(?:的|方面的?|这块的?|那块的?)?(?:问题|类的?|类型|方面|那种)?(?:吧|啊|呀|吗|呢|哦|喔|了)*$"
 )
 
-# asked for the category, the triage's best guess is taken at this confidence
+# asked for the category, the triage's best guess is taken at this confidence, for a
+# message of at least this many Chinese characters
 IN_CONTEXT_CATEGORY_CONFIDENCE = 0.35
+MIN_DESCRIPTION_CHARS = 3
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def category_named(text: str) -> Optional[str]:
@@ -65,13 +68,16 @@ def category_named(text: str) -> Optional[str]:
 
 
 def category_in_context(
-    triage: Any, minimum: float = IN_CONTEXT_CATEGORY_CONFIDENCE
+    text: str, triage: Any, minimum: float = IN_CONTEXT_CATEGORY_CONFIDENCE
 ) -> Optional[str]:
     """The category the triage ranked first for this message, if it reaches `minimum`.
 
     Out of context the NLU gives a category only for complaints; as the answer to the
-    category question ("东西寄来就是坏的") the message is about the problem's kind.
+    category question ("东西寄来就是坏的") the message is about the problem's kind. A message
+    of a few words at most ("202411235567", "嗯") tells no kind, whatever the triage ranks.
     """
+    if len(_CJK.findall(text or "")) < MIN_DESCRIPTION_CHARS:
+        return None
     category = triage.get("category") if isinstance(triage, Mapping) else None
     ranking = category.get("ranking") if isinstance(category, Mapping) else None
     if not ranking or not isinstance(ranking[0], Mapping):

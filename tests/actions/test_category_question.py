@@ -36,6 +36,25 @@ async def test_buttons_requests_and_other_questions_are_left_alone(dispatcher, d
     button = [{"entity": "issue_category", "value": "logistics"}]
     assert await _extract("/inform", "inform", domain, dispatcher, entities=button) == {}
     assert await _extract("质量问题 给我转人工", "handoff", domain, dispatcher) == {}
-    other_question = make_tracker("质量问题", "inform", slots={"requested_slot": "order_id"})
+
+
+async def test_a_bare_category_name_before_the_question_names_it(dispatcher, domain):
     form = ValidateComplaintForm()
-    assert await form.extract_issue_category(dispatcher, other_question, domain) == {}
+    opening = make_tracker("物流的问题", "complain", slots={"requested_slot": None})
+    assert await form.extract_issue_category(dispatcher, opening, domain) == {
+        "issue_category": "logistics"
+    }
+    known = make_tracker(
+        "质量问题", "inform", slots={"requested_slot": "order_id", "issue_category": "logistics"}
+    )
+    assert await form.extract_issue_category(dispatcher, known, domain) == {}
+
+
+async def test_an_order_number_at_the_question_is_no_category(dispatcher, domain):
+    triage = {"category": {"ranking": [{"code": "product_quality", "confidence": 0.6}]}}
+    assert (
+        await _extract(
+            "202411235567", "inform", domain, dispatcher, extra={"complaint_triage": triage}
+        )
+        == {}
+    )

@@ -40,8 +40,12 @@ def test_every_category_has_names_and_every_label_is_one():
 
 def test_the_triages_first_category_counts_from_the_lower_bar():
     triage = {"category": {"ranking": [{"code": "logistics", "confidence": 0.4}]}}
-    assert category_in_context(triage) == "logistics"
+    text = "十天了还没送到"
+    assert category_in_context(text, triage) == "logistics"
     unsure = {"category": {"ranking": [{"code": "logistics", "confidence": 0.2}]}}
-    assert category_in_context(unsure) is None
-    assert category_in_context(None) is None
-    assert category_in_context({"category": {"ranking": []}}) is None
+    assert category_in_context(text, unsure) is None
+    assert category_in_context(text, None) is None
+    assert category_in_context(text, {"category": {"ranking": []}}) is None
+    # an order number or a word or two tells no kind of problem
+    assert category_in_context("202411235567", triage) is None
+    assert category_in_context("嗯嗯", triage) is None
