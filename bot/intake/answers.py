@@ -180,8 +180,16 @@ def remedy_in_context(triage: Any, minimum: float = IN_CONTEXT_REMEDY_CONFIDENCE
     Why: out of context "能给我弄个新的吗" may be small talk or a description, so the NLU only
     emits a remedy entity when it is sure; as the answer to the remedy question it is one.
     """
-    remedy = triage.get("remedy") if isinstance(triage, Mapping) else None
-    ranking = remedy.get("ranking") if isinstance(remedy, Mapping) else None
+    return triage_first(triage, "remedy", minimum)
+
+
+def triage_first(triage: Any, head: str, minimum: float) -> Optional[str]:
+    """The code the triage's `head` ("category", "remedy") ranked first, if it reaches `minimum`.
+
+    Asked a question, the answer is taken at a lower bar than the NLU's own entity needs.
+    """
+    summary = triage.get(head) if isinstance(triage, Mapping) else None
+    ranking = summary.get("ranking") if isinstance(summary, Mapping) else None
     if not ranking or not isinstance(ranking[0], Mapping):
         return None
     best = ranking[0]

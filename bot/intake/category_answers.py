@@ -10,8 +10,9 @@ ranks first at a lower bar than elsewhere, answers it.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Mapping, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
+from bot.intake.answers import triage_first
 from bot.nlu.normalize import normalize
 from bot.taxonomy import CATEGORIES
 
@@ -78,12 +79,4 @@ def category_in_context(
     """
     if len(_CJK.findall(text or "")) < MIN_DESCRIPTION_CHARS:
         return None
-    category = triage.get("category") if isinstance(triage, Mapping) else None
-    ranking = category.get("ranking") if isinstance(category, Mapping) else None
-    if not ranking or not isinstance(ranking[0], Mapping):
-        return None
-    best = ranking[0]
-    confidence = best.get("confidence")
-    if isinstance(confidence, (int, float)) and confidence >= minimum and best.get("code"):
-        return str(best["code"])
-    return None
+    return triage_first(triage, "category", minimum)
