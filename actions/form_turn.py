@@ -31,9 +31,15 @@ _PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 NOT_ANSWERS = (CONTROL_INTENTS - {"affirm", "deny"}) | {"start_complaint"}
 # Questions with a closed answer. A reply that answers none of them and fills nothing else
 # ("就是上周买的那个", "不是订单的问题") is asked again with a hint (`unclear_answer`); a
-# second such reply moves on with what a person would note: no order number, remedy
-# "other", evidence later, no contact.
-CLOSED_QUESTIONS = ("order_id", "desired_remedy", "evidence_status", "contact_status")
+# second such reply moves on with what a person would note: the likeliest category (or
+# "other"), no order number, remedy "other", evidence later, no contact.
+CLOSED_QUESTIONS = (
+    "issue_category",
+    "order_id",
+    "desired_remedy",
+    "evidence_status",
+    "contact_status",
+)
 # suffix of `unclear_answer` for a reply that asks for a moment ("稍等 我找找")
 WAITING = ":wait"
 # entities that fill (or answer) a form question through the domain's slot mappings

@@ -168,8 +168,10 @@ class ActionAskIssueCategory(Action):
             {"title": category_label(code), "payload": f'/inform{{"issue_category":"{code}"}}'}
             for code in choices
         ]
+        unclear = tracker.get_slot("unclear_answer") == "issue_category"
         dispatcher.utter_message(
-            response="utter_ask_issue_category", buttons=localized(tracker, buttons)
+            response="utter_ask_issue_category_unclear" if unclear else "utter_ask_issue_category",
+            buttons=localized(tracker, buttons),
         )
         return []
 

@@ -331,6 +331,10 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
             code = category_answers.category_in_context(
                 text, tracker.latest_message.get("complaint_triage")
             )
+        if code is None and form_turn.unclear_again(tracker, "issue_category"):
+            # asked twice and still no kind named: the likeliest one, which the read-back shows
+            candidates = tracker.get_slot("category_candidates") or []
+            code = next((c for c in candidates if c in CATEGORIES), "other")
         return {"issue_category": code} if code else {}
 
     async def validate_issue_category(

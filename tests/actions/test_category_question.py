@@ -1,7 +1,8 @@
 """Typed answers to the category question fill the category (the buttons are optional)."""
 
+from actions.intake import ActionAskIssueCategory
 from actions.validation import ValidateComplaintForm
-from tests.actions.conftest import make_tracker
+from tests.actions.conftest import make_tracker, responses, slot_events
 
 ASKED = {"requested_slot": "issue_category", "issue_description": "东西有问题"}
 
@@ -58,3 +59,42 @@ async def test_an_order_number_at_the_question_is_no_category(dispatcher, domain
         )
         == {}
     )
+
+
+async def test_an_unclear_reply_is_asked_again_with_a_hint_then_the_likeliest_is_taken(
+    dispatcher, domain
+):
+    """'冇相' at the category question (the customer answered another question): asked
+    again with a hint, not 'not understood' over and over; a second such reply files the
+    likeliest category, which the read-back shows."""
+    asked = {**ASKED, "category_candidates": ["product_quality", "logistics"]}
+    first = make_tracker("冇相", "nlu_fallback", slots=asked, active_loop="complaint_form")
+    events = await ValidateComplaintForm().run(dispatcher, first, domain)
+    assert slot_events(events) == {"unclear_answer": "issue_category"}
+
+    asking = make_tracker(slots={**asked, "unclear_answer": "issue_category"})
+    await ActionAskIssueCategory().run(dispatcher, asking, domain)
+    assert responses(dispatcher) == ["utter_ask_issue_category_unclear"]
+    assert dispatcher.messages[0]["buttons"][0]["title"] == "商品质量问题"
+
+    unclear_before = [{"event": "slot", "name": "unclear_answer", "value": "issue_category"}]
+    second = make_tracker(
+        "唔使",
+        "deny",
+        slots={**asked, "unclear_answer": "issue_category"},
+        history=unclear_before,
+        active_loop="complaint_form",
+    )
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, second, domain))
+    assert slots["issue_category"] == "product_quality"
+    assert slots["unclear_answer"] is None
+
+    no_candidates = make_tracker(
+        "唔知",
+        "inform",
+        slots={**ASKED, "unclear_answer": "issue_category"},
+        history=unclear_before,
+        active_loop="complaint_form",
+    )
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, no_candidates, domain))
+    assert slots["issue_category"] == "other"
