@@ -53,7 +53,7 @@ _FRAME = re.compile(
 # asked for the category, the triage's best guess is taken at this confidence, for a
 # message of at least this many Chinese characters
 IN_CONTEXT_CATEGORY_CONFIDENCE = 0.35
-MIN_DESCRIPTION_CHARS = 3
+MIN_DESCRIPTION_CHARS = 5
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -75,7 +75,7 @@ def category_in_context(
 
     Out of context the NLU gives a category only for complaints; as the answer to the
     category question ("东西寄来就是坏的") the message is about the problem's kind. A message
-    of a few words at most ("202411235567", "嗯") tells no kind, whatever the triage ranks.
+    of a few words at most ("202411235567", "随便吧") tells no kind, whatever the triage ranks.
     """
     if len(_CJK.findall(text or "")) < MIN_DESCRIPTION_CHARS:
         return None

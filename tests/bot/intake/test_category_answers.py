@@ -49,3 +49,4 @@ def test_the_triages_first_category_counts_from_the_lower_bar():
     # an order number or a word or two tells no kind of problem
     assert category_in_context("202411235567", triage) is None
     assert category_in_context("嗯嗯", triage) is None
+    assert category_in_context("随便吧", triage) is None  # a shrug, not a description
