@@ -4,7 +4,9 @@ Why a baseline in the same run: absolute latencies on a shared two-core machine 
 so every run also trains the stock `rasa init` bot (moodbot, default DIET/TED config) in a
 temp dir, serves it with `rasa run` on the same machine and drives both servers with the
 same aiohttp client. The figures compared are per-turn latency (p50/p95, ms), messages/s and
-the Rasa server's resident memory (process tree, read from /proc).
+the Rasa server's resident memory (process tree, read from /proc). After the first pass over
+the levels, both bots stay up and play alternating pairs at the main level; the headline
+throughput ratio is the median of the pairs' and the first pass's ratios.
 
 Our bot runs as in production: Rasa server + action server + ticket API (tests/e2e/stack.py),
 SQLite tracker store. Each simulated customer plays a short complaint (opening with all facts,
@@ -17,13 +19,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Sequence
 
@@ -51,6 +55,8 @@ OUR_SCRIPTS: List[List[str]] = [
     ["订单 202411180305 耳机坏了 要换货", "没有", "不用", "确认"],
 ]
 STOCK_SCRIPT: List[str] = ["hello", "I am sad", "yes"]
+# pairs at the main level after the first pass (stock and ours alternating)
+PAIRED_ROUNDS = 4
 
 
 def our_script(i: int) -> List[str]:
@@ -64,6 +70,7 @@ def our_script(i: int) -> List[str]:
 
 
 MAIN_LEVEL = 10
+_CONVERSATION_BLOCKS = itertools.count()
 
 
 async def _turn(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> List[dict]:
@@ -95,6 +102,8 @@ async def measure(
     errors: List[str] = []
     empty = 0
     per_worker = max(1, -(-conversations // concurrency))
+    # numbered across the whole run: no two conversations (levels, rounds) open alike
+    first = next(_CONVERSATION_BLOCKS) * 100_000
     run_id = uuid.uuid4().hex[:6]
     timeout = aiohttp.ClientTimeout(total=120)
 
@@ -102,7 +111,7 @@ async def measure(
         nonlocal empty
         for n in range(per_worker):
             sender = f"{tag}-{run_id}-{worker}-{n}"
-            for text in script(worker * per_worker + n):
+            for text in script(first + worker * per_worker + n):
                 start = time.perf_counter()
                 try:
                     replies = await _turn(session, url, sender, text)
@@ -251,55 +260,120 @@ def run(
     skip_stock: bool = False,
     skip_ours: bool = False,
     model: Path = MODEL,
+    rounds: int = PAIRED_ROUNDS,
 ) -> Dict[str, object]:
-    """Load both bots, one after the other, with the same client and levels."""
+    """Load both bots with the same client and levels, then alternate them at the main level.
+
+    Every level is played on stock, then on ours. With both bots up, `rounds` more pairs at
+    the main level follow, stock and ours alternating (which goes first alternates too), so
+    that a change in the machine's speed or load during the run reaches both bots alike; the
+    headline ratio is the median of the pairs' ratios (`compare`).
+    """
     result: Dict[str, object] = {
         "levels": list(levels),
         "conversations_per_level": conversations,
         "our_script": OUR_SCRIPTS,
         "stock_script": STOCK_SCRIPT,
     }
-    if not skip_stock:
-        # a temp project unless --stock-dir names one to reuse (or to create and keep)
-        tmp = None if stock_dir else Path(tempfile.mkdtemp(prefix="bench-stock-"))
-        project = stock_dir or tmp / "moodbot"
-        try:
-            result["stock_train_seconds"] = None
-            if not (project / "models").is_dir():
-                project.mkdir(parents=True, exist_ok=True)
-                result["stock_train_seconds"] = train_stock(project)
-            with stock_server(project) as (url, pid):
+    tmp = None if stock_dir or skip_stock else Path(tempfile.mkdtemp(prefix="bench-stock-"))
+    try:
+        with ExitStack() as servers:
+            stock = ours = None
+            if not skip_stock:
+                # a temp project unless --stock-dir names one to reuse (or to create and keep)
+                project = stock_dir or tmp / "moodbot"  # type: ignore[operator]
+                result["stock_train_seconds"] = None
+                if not (project / "models").is_dir():
+                    project.mkdir(parents=True, exist_ok=True)
+                    result["stock_train_seconds"] = train_stock(project)
+                stock = servers.enter_context(stock_server(project))
+                url, pid = stock
                 result["stock"] = asyncio.run(
                     _drive(
                         url, lambda i: STOCK_SCRIPT, levels, conversations, {"rasa": pid}, "stock"
                     )
                 )
-        finally:
-            if tmp is not None:
-                shutil.rmtree(tmp, ignore_errors=True)
-    if not skip_ours:
-        with our_stack(model) as (url, pids, stack):
-            ours = asyncio.run(
-                _drive(
-                    url,
-                    our_script,
-                    levels,
-                    conversations,
-                    pids,
-                    "ours",
+            if not skip_ours:
+                ours = servers.enter_context(our_stack(model))
+                url, pids, stack = ours
+                figures = asyncio.run(_drive(url, our_script, levels, conversations, pids, "ours"))
+                figures["stack_rss_mb"] = {name: rss_mb(pid) for name, pid in pids.items()}
+                # did the scripted complaints really end in tickets? (warm-up + every level)
+                played = 1 + sum(fig["conversations"] for fig in figures["levels"].values())
+                figures["tickets_filed"] = {"conversations": played, "tickets": ticket_total(stack)}
+                result["ours"] = figures
+            if stock and ours and rounds:
+                result["paired_rounds"] = asyncio.run(
+                    _paired_rounds(stock, ours, conversations, rounds)
                 )
-            )
-            ours["stack_rss_mb"] = {name: rss_mb(pid) for name, pid in pids.items()}
-            # did the scripted complaints really end in tickets? (warm-up + every level)
-            played = 1 + sum(fig["conversations"] for fig in ours["levels"].values())
-            ours["tickets_filed"] = {"conversations": played, "tickets": ticket_total(stack)}
-            result["ours"] = ours
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
     result.update(compare(result))
     return result
 
 
+async def _paired_rounds(
+    stock: tuple, ours: tuple, conversations: int, rounds: int
+) -> List[Dict[str, object]]:
+    """`rounds` pairs at the main level, stock and ours alternating first."""
+    stock_url, stock_pid = stock
+    our_url, our_pids, _ = ours
+
+    async def stock_turns() -> Dict[str, object]:
+        return await measure(
+            stock_url,
+            lambda i: STOCK_SCRIPT,
+            MAIN_LEVEL,
+            conversations,
+            stock_pid,
+            "stock-pair",
+            {"rasa": stock_pid},
+        )
+
+    async def our_turns() -> Dict[str, object]:
+        return await measure(
+            our_url,
+            our_script,
+            MAIN_LEVEL,
+            conversations,
+            our_pids["rasa"],
+            "ours-pair",
+            our_pids,
+        )
+
+    pairs = []
+    for number in range(rounds):
+        if number % 2:
+            ours_fig, stock_fig = await our_turns(), await stock_turns()
+        else:
+            stock_fig, ours_fig = await stock_turns(), await our_turns()
+        pairs.append(
+            {
+                "ours_messages_per_s": ours_fig["messages_per_s"],
+                "stock_messages_per_s": stock_fig["messages_per_s"],
+                "ratio": _ratio(ours_fig, stock_fig),
+                "ours_p95_ms": ours_fig["p95_ms"],
+                "stock_p95_ms": stock_fig["p95_ms"],
+                "ours_cpu_ms_per_message": ours_fig["cpu_ms_per_message"],
+                "stock_cpu_ms_per_message": stock_fig["cpu_ms_per_message"],
+            }
+        )
+    return pairs
+
+
+def _ratio(ours: Dict[str, object], stock: Dict[str, object]) -> float | None:
+    if not ours.get("messages_per_s") or not stock.get("messages_per_s"):
+        return None
+    return round(float(ours["messages_per_s"]) / float(stock["messages_per_s"]), 2)
+
+
 def compare(result: Dict[str, object]) -> Dict[str, object]:
-    """Headline figures at the main level (10 concurrent conversations)."""
+    """Headline figures at the main level (10 concurrent conversations).
+
+    The throughput ratio is the median over the first pass and the paired rounds; the
+    first pass's latency and messages/s are reported beside it.
+    """
     ours = (result.get("ours") or {}).get("levels", {}).get(str(MAIN_LEVEL))
     stock = (result.get("stock") or {}).get("levels", {}).get(str(MAIN_LEVEL))
     out: Dict[str, object] = {"main_level": MAIN_LEVEL}
@@ -309,10 +383,14 @@ def compare(result: Dict[str, object]) -> Dict[str, object]:
     if stock:
         out["stock_p95_ms"] = stock["p95_ms"]
         out["stock_messages_per_s"] = stock["messages_per_s"]
-    if ours and stock and stock["messages_per_s"]:
-        out["throughput_ratio_vs_stock"] = round(
-            ours["messages_per_s"] / stock["messages_per_s"], 2
-        )
+    if ours and stock:
+        ratios = [_ratio(ours, stock)] + [
+            pair["ratio"] for pair in result.get("paired_rounds") or []
+        ]
+        ratios = [ratio for ratio in ratios if ratio is not None]
+        if ratios:
+            out["throughput_ratio_vs_stock"] = round(statistics.median(ratios), 2)
+            out["throughput_ratios"] = ratios
     return out
 
 
@@ -371,6 +449,14 @@ def markdown(result: Dict[str, object]) -> str:
         lines.append(
             f"Tickets filed by this bot's {filed['conversations']} scripted complaints "
             f"(warm-up included): {filed['tickets']}."
+        )
+    ratios = result.get("throughput_ratios")
+    if ratios:
+        lines.append(
+            f"Throughput ratio at {MAIN_LEVEL} concurrent (ours / stock messages per second): "
+            f"first pass, then {len(ratios) - 1} pairs alternating which bot goes first: "
+            f"{', '.join(f'{r}×' for r in ratios)}; the headline is their median, "
+            f"{result.get('throughput_ratio_vs_stock')}×."
         )
     if result.get("stock_train_seconds"):
         lines.append(
