@@ -29,6 +29,8 @@ _PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 # "I want to complain"): never an answer to the open question, however the form reads them.
 # A yes or no can be one, so those two control intents are not among them.
 NOT_ANSWERS = (CONTROL_INTENTS - {"affirm", "deny"}) | {"start_complaint"}
+# what a message is about even when it also answers a question (names the room, the kind)
+REQUESTS = frozenset({"handoff", "cancel", "status_query"})
 # Questions with a closed answer. A reply that answers none of them and fills nothing else
 # ("就是上周买的那个", "不是订单的问题") is asked again with a hint (`unclear_answer`); a
 # second such reply moves on with what a person would note: the likeliest category (or

@@ -12,7 +12,6 @@ from rasa_sdk.types import DomainDict
 from actions import dependencies, form_turn
 from actions.conversation import (
     CONTROL_INTENTS,
-    channel_live_context,
     kept_category,
     latest_entity,
     latest_intent,
@@ -22,9 +21,9 @@ from actions.conversation import (
 )
 from actions.evidence_contact_slots import EvidenceAndContactSlots
 from actions.intake import answer_feeling, message_emotion
+from actions.live_slots import LiveStreamSlots
 from bot.intake import answers, category_answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
-from bot.live.session_answer import live_from_answer, named_streamer
 from bot.orders.ids import normalize_order_id, with_typed_prefix
 from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, REMEDIES
@@ -35,11 +34,7 @@ logger = logging.getLogger(__name__)
 CHANGES_REMEDY = frozenset({"correct", "complain"})
 
 
-# what a message is about even when it also names the live room
-_REQUESTS = frozenset({"handoff", "cancel", "status_query"})
-
-
-class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
+class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValidationAction):
     """Extracts and checks the slots of `complaint_form`."""
 
     def name(self) -> str:
@@ -124,60 +119,6 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
                 order_slot = "order_missing" if "order_missing" in slots else "order_id"
                 slots.insert(slots.index(order_slot) + 1, "live_session")
         return slots
-
-    async def extract_live_claim(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """Whatever the customer answers about the host's words, as they put it.
-
-        A message that itself tells of a misleading host ("主播说下单送发夹 结果没有") states
-        the claim already: it is taken, and the question is not asked.
-        """
-        if not (
-            form_turn.asked_this_turn(tracker, "live_claim") or self._states_live_claim(tracker)
-        ):
-            return {}
-        text = latest_text(tracker)
-        if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny"}:
-            return {}
-        return {"live_claim": text[: form_turn.MAX_DESCRIPTION_CHARS]}
-
-    async def validate_live_claim(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """Record the claim (and when it was said) in the ticket's `live` context."""
-        live = dict(tracker.get_slot("live") or channel_live_context(tracker) or {})
-        live["claim"] = value
-        when = latest_entity(tracker, "date")
-        if when:
-            live["replay_at"] = str(when)
-        return {"live_claim": value, "live": live}
-
-    async def extract_live_session(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """Which live room and when, as the customer puts it ("不记得了" answers it too).
-
-        A message that names the room before the question ("我是在小鹿美妆直播间买的" at the
-        order question, whatever else the NLU read in it) answers it already, and the
-        question is not asked.
-        """
-        text = latest_text(tracker)
-        named = self._names_live_room(tracker)
-        if not text or not (named or form_turn.asked_this_turn(tracker, "live_session")):
-            return {}
-        not_an_answer = _REQUESTS if named else CONTROL_INTENTS - {"deny", "inform"}
-        if latest_intent(tracker) in not_an_answer:
-            return {}
-        return {"live_session": text[: form_turn.MAX_DESCRIPTION_CHARS]}
-
-    async def validate_live_session(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """Add the host's name and the time the answer gives to the ticket's `live`."""
-        known = tracker.get_slot("live") or channel_live_context(tracker) or {}
-        live = live_from_answer(str(value), latest_entity(tracker, "date"), known)
-        return {"live_session": value, "live": live or None}
 
     async def extract_issue_description(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -321,7 +262,7 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
         category's bare name ("物流的问题") names it before the question too.
         """
         asked = form_turn.asked_this_turn(tracker, "issue_category")
-        if latest_entity(tracker, "issue_category") or latest_intent(tracker) in _REQUESTS:
+        if latest_entity(tracker, "issue_category") or latest_intent(tracker) in form_turn.REQUESTS:
             return {}
         text = latest_text(tracker)
         code = None
@@ -435,22 +376,6 @@ class ValidateComplaintForm(EvidenceAndContactSlots, FormValidationAction):
         if requested not in (None, "desired_remedy") and latest_intent(tracker) == "correct":
             dispatcher.utter_message(response="utter_noted_correction")
         return {"desired_remedy": value}
-
-    @staticmethod
-    def _states_live_claim(tracker: Tracker) -> bool:
-        """The first message the triage reads as a misleading host, before the claim is known."""
-        return latest_entity(
-            tracker, "issue_category"
-        ) == "livestream_misleading" and not slot_before_this_turn(tracker, "live_claim")
-
-    @staticmethod
-    def _names_live_room(tracker: Tracker) -> bool:
-        """A message naming the host's room while the session is not yet known."""
-        return (
-            named_streamer(latest_text(tracker) or "") is not None
-            and not slot_before_this_turn(tracker, "live_session")
-            and not form_turn.live_session_known(tracker)
-        )
 
     @staticmethod
     def _feeling_still_unanswered(tracker: Tracker, description: Any) -> bool:

@@ -11,7 +11,7 @@ validation, the read-back), never to classify a message out of context.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Set
 
 from bot.nlu.normalize import normalize
 
@@ -159,14 +159,23 @@ def remedy_named(text: str, labels: Mapping[str, str]) -> Optional[str]:
 
     "其他/别的" is `other`.
     """
-    plain = _plain(text).replace(" ", "")
+    plain = compact(text)
     if _OTHER_REMEDY.match(plain):
         return "other"
     for code, label in labels.items():
-        names = {normalize(part) for part in re.split(r"[/（）()]", label) if part}
-        if plain and plain in names:
+        if plain and plain in label_parts(label):
             return code
     return None
+
+
+def compact(text: str) -> str:
+    """The message normalised, without punctuation or spaces: how a typed title is compared."""
+    return _plain(text).replace(" ", "")
+
+
+def label_parts(label: str) -> Set[str]:
+    """The parts of a quick reply's title a customer may type alone ("赔偿/补偿": 赔偿, 补偿)."""
+    return {normalize(part) for part in re.split(r"[/（）()]", label) if part}
 
 
 # Asked "how would you like this handled?", the customer is naming a remedy: the triage

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Optional, Tuple
 
-from bot.intake.answers import triage_first
-from bot.nlu.normalize import normalize
+from bot.intake.answers import compact, label_parts, says_what_happened, triage_first
 from bot.taxonomy import CATEGORIES
 
 # what customers type for each category (Simplified; Traditional is normalised first)
@@ -30,15 +29,14 @@ CATEGORY_NAMES: Dict[str, Tuple[str, ...]] = {
     "livestream_misleading": ("主播误导", "虚假宣传", "主播", "直播"),
     "other": ("其他", "其它", "别的", "都不是"),
 }
-_PUNCT = re.compile(r"[\s,.!?;:~\-…、，。！？；：～“”\"'（）()/]+")
 
 
 def _short_names() -> Dict[str, str]:
-    """Every short name, and the quick replies' titles whole and split at "/"."""
+    """Every short name, and the quick replies' titles whole and in their parts."""
     names = {name: code for code, short in CATEGORY_NAMES.items() for name in short}
     for code, label in CATEGORIES.items():
-        for part in [label, *label.split("/")]:
-            names.setdefault(_PUNCT.sub("", part), code)
+        for name in (compact(label), compact(label.replace("/", "")), *label_parts(label)):
+            names.setdefault(name, code)
     return names
 
 
@@ -50,16 +48,13 @@ _FRAME = re.compile(
     r"(?:的|方面的?|这块的?|那块的?)?(?:问题|类的?|类型|方面|那种)?(?:吧|啊|呀|吗|呢|哦|喔|了)*$"
 )
 
-# asked for the category, the triage's best guess is taken at this confidence, for a
-# message of at least this many Chinese characters
+# asked for the category, the triage's best guess for a description is taken at this confidence
 IN_CONTEXT_CATEGORY_CONFIDENCE = 0.35
-MIN_DESCRIPTION_CHARS = 5
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def category_named(text: str) -> Optional[str]:
     """The category whose short name is the whole answer ("质量问题", "是物流的问题吧")."""
-    plain = _PUNCT.sub("", normalize(text or ""))
+    plain = compact(text or "")
     if not plain or len(plain) > 16:
         return None
     if plain in _SHORT_NAMES:
@@ -75,8 +70,9 @@ def category_in_context(
 
     Out of context the NLU gives a category only for complaints; as the answer to the
     category question ("东西寄来就是坏的") the message is about the problem's kind. A message
-    of a few words at most ("202411235567", "随便吧") tells no kind, whatever the triage ranks.
+    that says no more than a number or a shrug ("202411235567", "随便吧";
+    `answers.says_what_happened`) tells no kind, whatever the triage ranks.
     """
-    if len(_CJK.findall(text or "")) < MIN_DESCRIPTION_CHARS:
+    if not says_what_happened(text or ""):
         return None
     return triage_first(triage, "category", minimum)

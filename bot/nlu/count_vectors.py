@@ -15,7 +15,7 @@ Training, persistence and loading are Rasa's component unchanged, so a model tra
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 import scipy.sparse
@@ -32,6 +32,11 @@ SparseList = List[Optional[scipy.sparse.spmatrix]]
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
 class DirectCountVectorsFeaturizer(CountVectorsFeaturizer):
     """`CountVectorsFeaturizer` whose `_create_features` counts without `transform`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Rasa's featurizer, with a counter per attribute made on first use."""
+        super().__init__(*args, **kwargs)
+        self._ngram_counters: Dict[str, _NgramCounter] = {}
 
     def _create_features(
         self, attribute: str, all_tokens: List[List[str]]
@@ -57,10 +62,9 @@ class DirectCountVectorsFeaturizer(CountVectorsFeaturizer):
 
     def _counter(self, attribute: str, vectorizer: CountVectorizer) -> _NgramCounter:
         """The attribute's counter, rebuilt if the vectorizer was replaced (training)."""
-        counters: Dict[str, _NgramCounter] = self.__dict__.setdefault("_ngram_counters", {})
-        counter = counters.get(attribute)
+        counter = self._ngram_counters.get(attribute)
         if counter is None or counter.vectorizer is not vectorizer:
-            counter = counters[attribute] = _NgramCounter(vectorizer)
+            counter = self._ngram_counters[attribute] = _NgramCounter(vectorizer)
         return counter
 
 

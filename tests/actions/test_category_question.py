@@ -77,24 +77,22 @@ async def test_an_unclear_reply_is_asked_again_with_a_hint_then_the_likeliest_is
     assert responses(dispatcher) == ["utter_ask_issue_category_unclear"]
     assert dispatcher.messages[0]["buttons"][0]["title"] == "商品质量问题"
 
-    unclear_before = [{"event": "slot", "name": "unclear_answer", "value": "issue_category"}]
-    second = make_tracker(
-        "唔使",
-        "deny",
-        slots={**asked, "unclear_answer": "issue_category"},
-        history=unclear_before,
-        active_loop="complaint_form",
-    )
+    second = _after_an_unclear_reply("唔使", "deny", asked)
     slots = slot_events(await ValidateComplaintForm().run(dispatcher, second, domain))
     assert slots["issue_category"] == "product_quality"
     assert slots["unclear_answer"] is None
 
-    no_candidates = make_tracker(
-        "唔知",
-        "inform",
-        slots={**ASKED, "unclear_answer": "issue_category"},
-        history=unclear_before,
-        active_loop="complaint_form",
-    )
+    no_candidates = _after_an_unclear_reply("唔知", "inform", ASKED)
     slots = slot_events(await ValidateComplaintForm().run(dispatcher, no_candidates, domain))
     assert slots["issue_category"] == "other"
+
+
+def _after_an_unclear_reply(text, intent, slots):
+    """The customer's second reply to the category question, the first one unclear."""
+    return make_tracker(
+        text,
+        intent,
+        slots={**slots, "unclear_answer": "issue_category"},
+        history=[{"event": "slot", "name": "unclear_answer", "value": "issue_category"}],
+        active_loop="complaint_form",
+    )

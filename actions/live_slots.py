@@ -1,0 +1,96 @@
+"""The live-stream questions of the complaint form: what the host said, and which room.
+
+Split from `actions/validation.py` (one concern each); `ValidateComplaintForm` mixes these
+methods in, and rasa-sdk finds them there by their `extract_<slot>`/`validate_<slot>` names.
+"""
+
+from typing import Any, Dict
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import form_turn
+from actions.conversation import (
+    CONTROL_INTENTS,
+    channel_live_context,
+    latest_entity,
+    latest_intent,
+    latest_text,
+    slot_before_this_turn,
+)
+from bot.live.session_answer import live_from_answer, named_streamer
+
+
+class LiveStreamSlots:
+    """The host's claim (主播话术) and the live room, as the customer puts them."""
+
+    async def extract_live_claim(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Whatever the customer answers about the host's words, as they put it.
+
+        A message that itself tells of a misleading host ("主播说下单送发夹 结果没有") states
+        the claim already: it is taken, and the question is not asked.
+        """
+        if not (
+            form_turn.asked_this_turn(tracker, "live_claim") or self._states_live_claim(tracker)
+        ):
+            return {}
+        text = latest_text(tracker)
+        if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny"}:
+            return {}
+        return {"live_claim": text[: form_turn.MAX_DESCRIPTION_CHARS]}
+
+    async def validate_live_claim(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Record the claim (and when it was said) in the ticket's `live` context."""
+        live = dict(tracker.get_slot("live") or channel_live_context(tracker) or {})
+        live["claim"] = value
+        when = latest_entity(tracker, "date")
+        if when:
+            live["replay_at"] = str(when)
+        return {"live_claim": value, "live": live}
+
+    async def extract_live_session(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Which live room and when, as the customer puts it ("不记得了" answers it too).
+
+        A message that names the room before the question ("我是在小鹿美妆直播间买的" at the
+        order question, whatever else the NLU read in it) answers it already, and the
+        question is not asked.
+        """
+        text = latest_text(tracker)
+        named = self._names_live_room(tracker)
+        if not text or not (named or form_turn.asked_this_turn(tracker, "live_session")):
+            return {}
+        not_an_answer = form_turn.REQUESTS if named else CONTROL_INTENTS - {"deny", "inform"}
+        if latest_intent(tracker) in not_an_answer:
+            return {}
+        return {"live_session": text[: form_turn.MAX_DESCRIPTION_CHARS]}
+
+    async def validate_live_session(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Add the host's name and the time the answer gives to the ticket's `live`."""
+        known = tracker.get_slot("live") or channel_live_context(tracker) or {}
+        live = live_from_answer(str(value), latest_entity(tracker, "date"), known)
+        return {"live_session": value, "live": live or None}
+
+    @staticmethod
+    def _states_live_claim(tracker: Tracker) -> bool:
+        """The first message the triage reads as a misleading host, before the claim is known."""
+        return latest_entity(
+            tracker, "issue_category"
+        ) == "livestream_misleading" and not slot_before_this_turn(tracker, "live_claim")
+
+    @staticmethod
+    def _names_live_room(tracker: Tracker) -> bool:
+        """A message naming the host's room while the session is not yet known."""
+        return (
+            named_streamer(latest_text(tracker) or "") is not None
+            and not slot_before_this_turn(tracker, "live_session")
+            and not form_turn.live_session_known(tracker)
+        )
