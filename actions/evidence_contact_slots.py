@@ -34,6 +34,8 @@ class EvidenceAndContactSlots:
         if intent == "send_evidence" and (requested is not None or _before_any_intake(tracker)):
             return {"evidence_status": "provided"}
         if requested != "evidence_status":
+            if requested is not None and answers.declines_evidence(latest_text(tracker)):
+                return {"evidence_status": "none"}  # "没有照片" said at another question
             return {}
         if intent == "deny" or answers.has_no_evidence(latest_text(tracker)):
             return {"evidence_status": "none"}

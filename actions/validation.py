@@ -180,7 +180,9 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
         if extracted:
             whole = with_typed_prefix(text, str(extracted), self._pattern())
             return {"order_id": whole} if whole != str(extracted) else {}
-        if pending and (intent == "affirm" or answers.affirms(text)):
+        if pending and (
+            intent == "affirm" or answers.affirms(text) or answers.stands_by_number(text)
+        ):
             return {"order_id": pending}
         if not pending and (
             answers.has_no_order_number(text) or (intent == "deny" and not answers.has_number(text))
@@ -321,8 +323,8 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
         code = answers.remedy_named(text, REMEDIES)
         if code is None and answers.asks_about_process(text):
             return {}
-        if code is None and intent not in form_turn.NOT_ANSWERS - {"correct"}:
-            code = answers.remedy_mentioned(text)
+        if code is None and intent not in form_turn.NOT_ANSWERS - {"correct", "cancel"}:
+            code = answers.remedy_mentioned(text)  # "算了 退款吧", "订单取消吧": a remedy
         if code is None and answers.leaves_remedy_open(text):
             code = "other"  # "你们看着办": the agent proposes one
         if code is None and latest_entity(tracker, "desired_remedy"):

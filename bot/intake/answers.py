@@ -80,6 +80,19 @@ def has_number(text: str) -> bool:
     return bool(_NUMBER.search(_plain(text)))
 
 
+# "号码没错", "没打错", "确认无误": the number the shop could not find is the right one.
+_STANDS_BY_NUMBER = re.compile(
+    r"(号码|单号|订单号|订单编号|编号|号|数字)(是|都|就是)?(没错|没有错|对的|正确|没问题|无误)|"
+    r"没(有)?(打|输|写|填|抄)错|确认(过)?(了)?(没错|无误)|核对过|查过(了)?(没错|是对的)"
+)
+
+
+def stands_by_number(text: str) -> bool:
+    """Whether the customer stands by an order number we could not find."""
+    plain = _plain(text).replace(" ", "")
+    return bool(_STANDS_BY_NUMBER.search(plain)) and not re.search(r"不对|不是|错了", plain)
+
+
 def affirms(text: str) -> bool:
     """A "yes" with or without extra words ("对 尽快处理", "没错就是它", "對，麻煩了")."""
     plain = _plain(text)
@@ -119,6 +132,21 @@ def has_no_order_number(text: str) -> bool:
     """The customer cannot give an order number ("没有订单号", "不记得了", "忘了")."""
     plain = _plain(text)
     return not has_number(plain) and bool(_NO_ORDER.search(plain))
+
+
+# No evidence, said in so many words and on its own ("没有照片", "照片没拍", "冇相"), so it
+# answers the evidence question whichever is open; inside a description
+# ("快递员没拍照就签收了") it is a fact, not an answer.
+_DECLINE_EVIDENCE = re.compile(
+    r"^(我|我这边|手上|手头|我手上)?(也|都)?(没有|没|无)(任何)?(拍)?"
+    r"(照片|相片|图片|图|截图|视频|录像|证据|凭证|照|相)(了|啊|呢|哦|喔|哈|耶|啦)?$|"
+    r"^(照片|相片|图片|图|截图|视频|录像|证据)(也|都)?(没有|没拍|没截|没录|拍不了)(了|啊|呢|哦|喔|啦)?$"
+)
+
+
+def declines_evidence(text: str) -> bool:
+    """A clause that only says there are no photos ("没有照片 号码没错": the first clause)."""
+    return any(_DECLINE_EVIDENCE.match(clause) for clause in _plain(text).split())
 
 
 def has_no_evidence(text: str) -> bool:
@@ -248,6 +276,8 @@ _REMEDY_WORDS = (
     (
         "refund",
         r"仅退款|只退款|退款|退钱|把钱退|钱退|退回(些)?钱|"
+        # the order called off: money back, nothing to send back ("我不买了 订单取消吧")
+        r"取消(这个|这|那个|那)?(个)?(订单|单子|这单|那单)|(订单|单子)(帮我|给我)?(取消|撤销)|退单|撤单|"
         # money given back: "把钱还我", "还我钱", Cantonese 俾返錢我 (给回钱我)
         r"(钱|货款|款项)(还|给)(回)?(给)?我|还(给)?(我)?(回)?钱|给回(我)?(些)?钱",
     ),

@@ -89,6 +89,15 @@ async def test_unknown_order_confirmed_in_free_words(dispatcher, domain, text):
     assert await form.extract_order_id(dispatcher, tracker, domain) == {"order_id": "998877665544"}
 
 
+@pytest.mark.parametrize("text", ["没有照片 号码没错", "号码没错", "没打错", "订单号是对的 确认无误"])
+async def test_unknown_order_stood_by_without_a_yes(dispatcher, domain, text):
+    """The customer vouches for the number in words that are no plain "yes" (hand test)."""
+    slots = {"requested_slot": "order_id", "pending_order_id": "998877665544"}
+    tracker = make_tracker(text, "deny", slots=slots)
+    form = ValidateComplaintForm()
+    assert await form.extract_order_id(dispatcher, tracker, domain) == {"order_id": "998877665544"}
+
+
 async def test_a_different_number_is_not_a_confirmation(dispatcher, domain):
     slots = {"requested_slot": "order_id", "pending_order_id": "998877665544"}
     tracker = make_tracker("不对 是 202411235567", "correct", slots=slots)
@@ -121,6 +130,39 @@ async def test_a_clear_cancel_at_the_contact_question_rejects_the_form(dispatche
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert rejected(events)
+
+
+@pytest.mark.parametrize(
+    "asked,text",
+    [("order_id", "没有照片 号码没错"), ("desired_remedy", "没有照片"), ("desired_remedy", "照片沒拍")],
+)
+async def test_no_photos_said_at_another_question_answers_the_evidence_one(
+    dispatcher, domain, asked, text
+):
+    """Said while the order or the remedy is asked for, and not asked for again (hand test)."""
+    tracker = make_tracker(text, "deny", slots={"requested_slot": asked})
+    assert await ValidateComplaintForm().extract_evidence_status(dispatcher, tracker, domain) == {
+        "evidence_status": "none"
+    }
+
+
+@pytest.mark.parametrize("text", ["快递员没拍照就签收了", "没有照片的话能处理吗 杯子碎了"])
+async def test_no_photo_inside_a_description_answers_nothing(dispatcher, domain, text):
+    tracker = make_tracker(text, "complain", slots={"requested_slot": "desired_remedy"})
+    assert await ValidateComplaintForm().extract_evidence_status(dispatcher, tracker, domain) == {}
+
+
+@pytest.mark.parametrize("text", ["我不买了 订单取消吧", "算了 退款吧", "帮我把订单取消了"])
+async def test_calling_off_the_order_at_the_remedy_question_is_a_refund(dispatcher, domain, text):
+    """Read as a cancel, these still answer the remedy question; the complaint goes on."""
+    tracker = make_tracker(
+        text, "cancel", slots={"requested_slot": "desired_remedy"}, active_loop="complaint_form"
+    )
+    form = ValidateComplaintForm()
+    assert await form.extract_desired_remedy(dispatcher, tracker, domain) == {
+        "desired_remedy": "refund"
+    }
+    assert not rejected(await form.run(dispatcher, tracker, domain))
 
 
 @pytest.mark.parametrize("text", ["没什么可拍的", "拍不了", "没有图", "拍不了 已经扔了"])
