@@ -14,13 +14,15 @@ from actions.conversation import (
     latest_text,
     localized,
     script,
+    slot_before_this_turn,
     slots_set_this_turn,
 )
 from actions.form_turn import MAX_DESCRIPTION_CHARS
-from actions.requests import cancel_complaint, hand_off
+from actions.requests import cancel_complaint, hand_off, report_status_at_read_back
 from actions.tickets import announce_ticket, create_ticket
 from bot.intake.answers import (
     accepts_read_back,
+    asks_about_status,
     cancels_complaint,
     declines_politely,
     wants_human,
@@ -82,6 +84,8 @@ class ActionApplyCorrection(Action):
         if not changes and accepts_read_back(text):
             # "对 尽快处理", "對，麻煩了": a yes with extra words, nothing to change
             return await confirm(dispatcher, tracker)
+        if not changes and latest_intent(tracker) == "status_query" and asks_about_status(text):
+            return await report_status_at_read_back(dispatcher, tracker)
         phone = latest_entity(tracker, "phone")
         if phone:
             changes.update(contact=str(phone), contact_status="given")
@@ -91,11 +95,9 @@ class ActionApplyCorrection(Action):
         if "order_id" in changes:
             order_changes = await self._check_order(changes.pop("order_id"))
             if order_changes.get("pending_order_id"):
-                dispatcher.utter_message(
-                    response="utter_order_not_found",
-                    pending_order_id=order_changes["pending_order_id"],
-                    buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
-                )
+                # the number we could not find stays out of the facts until confirmed
+                order_changes["order_id"] = slot_before_this_turn(tracker, "order_id")
+                self._ask_about_order(dispatcher, tracker, order_changes["pending_order_id"])
                 return [SlotSet(k, v) for k, v in {**changes, **order_changes}.items()]
             changes.update(order_changes)
         if not changes:
@@ -103,7 +105,22 @@ class ActionApplyCorrection(Action):
             return []
         dispatcher.utter_message(response="utter_noted_correction")
         events: List[EventType] = [SlotSet(k, v) for k, v in changes.items()]
+        pending = tracker.get_slot("pending_order_id")
+        if pending:
+            # another change while the unknown number waits for a yes: ask about it again
+            self._ask_about_order(dispatcher, tracker, pending)
+            return events
         return events + read_back(dispatcher, tracker, changes)
+
+    @staticmethod
+    def _ask_about_order(
+        dispatcher: CollectingDispatcher, tracker: Tracker, pending_order_id: str
+    ) -> None:
+        dispatcher.utter_message(
+            response="utter_order_not_found",
+            pending_order_id=pending_order_id,
+            buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
+        )
 
     async def _check_order(self, raw: Any) -> Dict[str, Any]:
         order_id = normalize_order_id(str(raw or ""), dependencies.settings().order_id_pattern)

@@ -69,10 +69,7 @@ class ActionTicketStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        store = dependencies.ticket_store()
-        tickets = await asyncio.to_thread(
-            store.list_tickets, conversation_id=tracker.sender_id, limit=3
-        )
+        tickets = await _customer_tickets(tracker)
         if not tickets and _a_complaint_read_as_status(tracker):
             # "手表屏幕有划痕 新的就有 订单LS…": nothing to report, the customer is telling
             # us a problem; open the intake instead of asking them to tell it
@@ -82,16 +79,36 @@ class ActionTicketStatus(Action):
         if not tickets:
             dispatcher.utter_message(response="utter_status_none")
             return []
-        tz = ZoneInfo(dependencies.settings().timezone)
-        for ticket in tickets:
-            created = datetime.fromisoformat(ticket["created_at"]).astimezone(tz)
-            dispatcher.utter_message(
-                response=f"utter_status_{ticket['status']}",
-                ticket_id=ticket["id"],
-                category_label=category_label(ticket.get("issue_category")) or "-",
-                created_at=f"{created.month}月{created.day}日 {created:%H:%M}",
-            )
+        report_tickets(dispatcher, tickets)
         return []
+
+
+async def _customer_tickets(tracker: Tracker) -> List[Dict[str, Any]]:
+    """The conversation's three newest tickets."""
+    store = dependencies.ticket_store()
+    return await asyncio.to_thread(store.list_tickets, conversation_id=tracker.sender_id, limit=3)
+
+
+def report_tickets(dispatcher: CollectingDispatcher, tickets: List[Dict[str, Any]]) -> None:
+    """One line per ticket: its id, category, when it was filed and where it stands."""
+    tz = ZoneInfo(dependencies.settings().timezone)
+    for ticket in tickets:
+        created = datetime.fromisoformat(ticket["created_at"]).astimezone(tz)
+        dispatcher.utter_message(
+            response=f"utter_status_{ticket['status']}",
+            ticket_id=ticket["id"],
+            category_label=category_label(ticket.get("issue_category")) or "-",
+            created_at=f"{created.month}月{created.day}日 {created:%H:%M}",
+        )
+
+
+async def report_status_at_read_back(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> List[EventType]:
+    """"投诉到哪一步了" at the read-back: earlier tickets, and that this one waits for a yes."""
+    report_tickets(dispatcher, await _customer_tickets(tracker))
+    dispatcher.utter_message(response="utter_status_not_yet_filed")
+    return []
 
 
 def _a_complaint_read_as_status(tracker: Tracker) -> bool:

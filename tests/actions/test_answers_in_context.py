@@ -134,7 +134,12 @@ async def test_a_clear_cancel_at_the_contact_question_rejects_the_form(dispatche
 
 @pytest.mark.parametrize(
     "asked,text",
-    [("order_id", "没有照片 号码没错"), ("desired_remedy", "没有照片"), ("desired_remedy", "照片沒拍")],
+    [
+        ("order_id", "没有照片 号码没错"),
+        ("desired_remedy", "没有照片"),
+        ("desired_remedy", "照片沒拍"),
+        ("issue_category", "冇相"),
+    ],
 )
 async def test_no_photos_said_at_another_question_answers_the_evidence_one(
     dispatcher, domain, asked, text

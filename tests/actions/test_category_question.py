@@ -64,11 +64,11 @@ async def test_an_order_number_at_the_question_is_no_category(dispatcher, domain
 async def test_an_unclear_reply_is_asked_again_with_a_hint_then_the_likeliest_is_taken(
     dispatcher, domain
 ):
-    """'冇相' at the category question (the customer answered another question): asked
-    again with a hint, not 'not understood' over and over; a second such reply files the
-    likeliest category, which the read-back shows."""
+    """'系咩嚟㗎' at the category question (it answers nothing): asked again with a hint, not
+    'not understood' over and over; a second such reply files the likeliest category, which
+    the read-back shows. ('冇相' there answers the evidence question: test_answers_in_context.)"""
     asked = {**ASKED, "category_candidates": ["product_quality", "logistics"]}
-    first = make_tracker("冇相", "nlu_fallback", slots=asked, active_loop="complaint_form")
+    first = make_tracker("系咩嚟㗎", "nlu_fallback", slots=asked, active_loop="complaint_form")
     events = await ValidateComplaintForm().run(dispatcher, first, domain)
     assert slot_events(events) == {"unclear_answer": "issue_category"}
 

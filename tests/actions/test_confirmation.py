@@ -100,6 +100,51 @@ async def test_correction_to_an_unknown_order_asks_to_recheck(dispatcher, domain
     assert responses(dispatcher) == ["utter_order_not_found"]
 
 
+async def test_an_unknown_number_stays_out_of_the_facts_until_confirmed(dispatcher, domain):
+    """The read-back must not show a number we could not find as if it were checked."""
+    tracker = make_tracker(
+        "订单号打错了，是 111122223333",
+        "correct",
+        slots={**FACTS, "order_id": "111122223333"},
+        history=[{"event": "slot", "name": "order_id", "value": "202411235567"}],
+        after_user=[{"event": "slot", "name": "order_id", "value": "111122223333"}],
+    )
+    events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert slot_events(events)["order_id"] == "202411235567"
+    assert slot_events(events)["pending_order_id"] == "111122223333"
+
+
+async def test_another_change_while_a_number_waits_asks_about_the_number_again(dispatcher, domain):
+    """"算了不换了，退款吧" instead of confirming the number: noted, then the number again."""
+    tracker = make_tracker(
+        "算了不换了，退款吧",
+        "correct",
+        slots={**FACTS, "pending_order_id": "111122223333", "desired_remedy": "refund"},
+        after_user=[{"event": "slot", "name": "desired_remedy", "value": "refund"}],
+    )
+    events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert slot_events(events)["desired_remedy"] == "refund"
+    assert responses(dispatcher) == ["utter_noted_correction", "utter_order_not_found"]
+    assert dispatcher.messages[1]["pending_order_id"] == "111122223333"
+
+
+async def test_a_status_question_at_the_read_back_says_it_is_not_filed_yet(dispatcher, domain):
+    tracker = make_tracker("我的投诉到哪一步了", "status_query", slots=FACTS)
+    assert await ActionApplyCorrection().run(dispatcher, tracker, domain) == []
+    assert responses(dispatcher) == ["utter_status_not_yet_filed"]
+    assert dependencies.ticket_store().list_tickets(conversation_id="customer-1") == []
+
+
+async def test_a_status_question_at_the_read_back_also_reports_earlier_tickets(
+    dispatcher, domain
+):
+    await ActionCreateTicket().run(dispatcher, make_tracker("对", "affirm", slots=FACTS), domain)
+    dispatcher.messages.clear()
+    tracker = make_tracker("之前那个投诉进度怎么样了", "status_query", slots=FACTS)
+    await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_status_open", "utter_status_not_yet_filed"]
+
+
 async def test_correction_without_a_value_asks_what_to_change(dispatcher, domain):
     events = await ActionApplyCorrection().run(
         dispatcher, make_tracker("需要修改", "correct", slots=FACTS), domain
