@@ -66,9 +66,13 @@ def phone(tracker: Tracker) -> Optional[str]:
     return match.group(0) if match else None
 
 
-def live_session_known(tracker: Tracker) -> bool:
-    """Whether the channel or the order already said which live session this was."""
-    for live in (tracker.get_slot("live"), channel_live_context(tracker)):
+def live_session_known(tracker: Tracker, before_this_turn: bool = False) -> bool:
+    """Whether the channel or the order already said which live session this was.
+
+    `before_this_turn`: as it stood before this message, which may itself name the room.
+    """
+    own = slot_before_this_turn(tracker, "live") if before_this_turn else tracker.get_slot("live")
+    for live in (own, channel_live_context(tracker)):
         if isinstance(live, dict) and (live.get("room_id") or live.get("streamer")):
             return True
     return False

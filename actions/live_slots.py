@@ -88,9 +88,13 @@ class LiveStreamSlots:
 
     @staticmethod
     def _names_live_room(tracker: Tracker) -> bool:
-        """A message naming the host's room while the session is not yet known."""
+        """A message naming the host's room while the session was not yet known.
+
+        Known as it stood before this message: the slot mappings' pass records the room, and
+        the form's pass must still read the message as the answer, or Rasa rejects the form.
+        """
         return (
             named_streamer(latest_text(tracker) or "") is not None
             and not slot_before_this_turn(tracker, "live_session")
-            and not form_turn.live_session_known(tracker)
+            and not form_turn.live_session_known(tracker, before_this_turn=True)
         )

@@ -214,7 +214,7 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
         order_id = normalize_order_id(str(value or ""), self._pattern())
         if not order_id:
             return {"order_id": None}
-        pending = tracker.get_slot("pending_order_id")
+        pending = self._pending_before_this_turn(tracker)
         try:
             order = await dependencies.order_service().get_order(order_id)
         except OrderServiceUnavailable as exc:
@@ -387,6 +387,18 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
             and description == latest_text(tracker)
             and strongest_emotion(slot_before_this_turn(tracker, "emotion")) == "calm"
         )
+
+    @staticmethod
+    def _pending_before_this_turn(tracker: Tracker) -> Optional[str]:
+        """The number waiting for a yes before this message.
+
+        The slot mappings' pass may have just set it to this message's number, which the
+        form's pass must not take as the customer standing by it (a phone number typed at
+        the re-check was filed as the order).
+        """
+        if "pending_order_id" in slots_set_this_turn(tracker):
+            return slot_before_this_turn(tracker, "pending_order_id")
+        return tracker.get_slot("pending_order_id")
 
     @staticmethod
     def _confirmed_this_turn(tracker: Tracker, order_id: str) -> bool:

@@ -98,6 +98,22 @@ async def test_unknown_order_stood_by_without_a_yes(dispatcher, domain, text):
     assert await form.extract_order_id(dispatcher, tracker, domain) == {"order_id": "998877665544"}
 
 
+async def test_a_new_number_at_the_recheck_is_checked_not_taken(dispatcher, domain):
+    """The slot mappings' pass made '13812345678' the number waiting for a yes; the form's
+    pass must not read that as the customer standing by it (hand test: it was filed)."""
+    tracker = make_tracker(
+        "13812345678",
+        "inform",
+        slots={"requested_slot": "order_id", "pending_order_id": "13812345678"},
+        history=[{"event": "slot", "name": "pending_order_id", "value": "202411208891"}],
+        after_user=[{"event": "slot", "name": "pending_order_id", "value": "13812345678"}],
+    )
+    validated = await ValidateComplaintForm().validate_order_id(
+        "13812345678", dispatcher, tracker, domain
+    )
+    assert validated["order_id"] is None and validated["pending_order_id"] == "13812345678"
+
+
 async def test_a_different_number_is_not_a_confirmation(dispatcher, domain):
     slots = {"requested_slot": "order_id", "pending_order_id": "998877665544"}
     tracker = make_tracker("不对 是 202411235567", "correct", slots=slots)

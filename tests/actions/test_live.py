@@ -216,3 +216,29 @@ async def test_a_room_named_before_the_question_answers_it(dispatcher, domain):
         "我是在阿杰数码直播间买的", "inform", slots=slots, history=live_history()
     )
     assert await form.extract_live_session(dispatcher, from_channel, domain) == {}
+
+
+async def test_the_forms_own_pass_still_reads_a_room_the_mappings_recorded(dispatcher, domain):
+    """The slot mappings' pass already set `live` from '小美的直播间'; the form's pass must
+    still take the message as the answer, or Rasa rejects the form (hand test: 'not
+    understood' at the order re-check)."""
+    room = "小美的直播间"
+    slots = {
+        "requested_slot": "order_id",
+        "issue_category": "livestream_misleading",
+        "pending_order_id": "202411208891",
+        "live_session": room,
+        "live": {"claim": "主播说送刀具", "streamer": "小美"},
+    }
+    form_pass = make_tracker(
+        room,
+        "inform",
+        slots=slots,
+        history=[{"event": "slot", "name": "live", "value": {"claim": "主播说送刀具"}}],
+        after_user=[
+            {"event": "slot", "name": "live_session", "value": room},
+            {"event": "slot", "name": "live", "value": slots["live"]},
+        ],
+    )
+    form = ValidateComplaintForm()
+    assert await form.extract_live_session(dispatcher, form_pass, domain) == {"live_session": room}
