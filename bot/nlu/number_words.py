@@ -134,9 +134,17 @@ _TRACKING_WORDS = [
         "退货",
         "退货快递",
         "寄回",
+        # Taiwan's and Hong Kong's parcel pages: 追蹤號碼, 配送編號, 寄件編號, 貨運單號
+        "追踪",
+        "配送",
+        "寄件",
+        "货运",
+        "托运",
     )
-    for tail in ("", "单", "单号", "号", "号码", "编号", "单号码")
-    if carrier + tail not in ("退货", "寄回", "包裹")  # the bare verbs/nouns say nothing
+    for tail in ("", "单", "单号", "号", "号码", "编号", "单号码", "码")
+    # the bare verbs/nouns say nothing, and 快递码/退货码 are pick-up codes, not parcels
+    if carrier + tail not in ("退货", "寄回", "包裹", "配送", "寄件", "货运", "托运")
+    and (tail != "码" or carrier == "追踪")
 ] + [
     # "寄回的单号", "快递的单号": the parcel's number, said with 的
     f"{carrier}的{tail}"
@@ -188,6 +196,8 @@ _OTHER_WORDS = [
         for tail in ("单号", "编号", "号", "号码", "id", "单", "编码", "名")
         if f"{what}{tail}" not in _MERCHANT_ORDER_WORDS
     ),
+    # an invoice's 发票代码 (10 or 12 digits) beside its 发票号码
+    *("发票代码", "开票代码"),
     "邮编",
     "邮政编码",
     "验证码",
@@ -202,8 +212,13 @@ _OTHER_WORDS = [
     *_TIME_WORDS,
     "密码",
     "工号",
-    "身份证",
-    "身份证号",
+    # identity papers: the mainland's 身份证, Taiwan's 身分證字號 (a letter and nine digits,
+    # shaped like an order), passports and residence permits
+    *(
+        f"{paper}{tail}"
+        for paper in ("身份证", "身分证", "证件", "护照", "居留证", "港澳通行证", "台胞证")
+        for tail in ("", "号", "号码", "字号", "编号")
+    ),
     "卡",  # 这张卡, 信用卡, 购物卡: a card number, whatever the card
     "卡号",
     "卡密",
@@ -231,7 +246,10 @@ _OTHER_WORDS = [
     # 纳税人识别号 / 统一社会信用代码 (18 letters and digits, shaped like an order)
     *("统一编号", "统编", "税号", "纳税人识别号", "识别号", "统一社会信用代码", "信用代码"),
     *("抖音号", "快手号", "小红书号", "旺旺号", "旺旺", "淘宝号", "淘宝账号", "主播号"),
+    # the bot's own ticket, quoted back bare ("工单 C20250311-0007 进度呢")
+    *("工单", "投诉单"),
     "取件码",
+    *("收货码", "签收码", "自提码", "取餐码", "核验码"),
     "提货码",
     "取货码",
     "核销码",

@@ -175,6 +175,9 @@ _TRACKING_SHAPE = re.compile(
     r"|[A-Z]{2}\d{9}[A-Z]{2}"  # the UPU's postal items (EMS, registered mail): EA123456785CN
     r"|1Z[0-9A-Z]{16}"  # UPS
 )
+# This bot's own ticket ids as it shows them ("C20261123-0001", `bot/tickets/store.py`): a
+# customer asking after a complaint quotes one back; it is no order.
+_TICKET_ID = re.compile(r"c20\d{6}-\d{4}")
 # Ids inside a link: only an order key ("order_id=...") makes an order of them.
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s\u3000-\u9fff\uff00-\uffef]+"
@@ -183,24 +186,48 @@ _URL = re.compile(
 # An order the customer takes back: "不是2024...，是2024...", "2024...写错了".
 _RETRACTED_LEFT = re.compile(r"不是[\s:,]*(?:订单号?|单号)?[\s:,]*$")
 _INTERJECTION = r"(?:[哦噢喔啊呃额嗯哎唉诶欸呀]+[\s,]*)?"  # "…7219 哦不对 是…"
-_MISTYPED = r"(?:写|填|打|输|弄|搞|发|记)错"
+_MISTYPED = r"(?:(?:写|填|打|输|弄|搞|发|记)错|(?:写|填|打|输|记)反)"  # 写反了: digits swapped
+_APOLOGY = r"(?:不好意思|对不起|抱歉|sorry)?[\s,]*"
 _RETRACTED_RIGHT = re.compile(
-    rf"[\s,]*(?:是|号码|单号)?{_MISTYPED}"
-    rf"|[\s,]*{_INTERJECTION}(?:错了|不对|有误)+(?=$|[\s,.!?;。，])"
+    rf"[\s,]*(?:是|号码|单号)?{_APOLOGY}{_MISTYPED}"
+    rf"|[\s,]*{_INTERJECTION}(?:这个|那个)?(?:号码?|单号)?(?:错了|不对|有误)+(?=$|[\s,.!?;。，])"
+    r"|[\s,]*不是这个(?!吗|嘛|么)"
+    r"|[\s,]*\((?:错的|错误|不对|不对的|写错了?)\)"  # "X(错的) Y(对的)"
     # a digit too few or too many: "20241123556 少打了一位 202411235567"
     r"|[\s,]*(?:少|多|漏)(?:打|写|输|填|按)了?"
+    # in English: "112-…-0123459, sorry wrong one", "… (typo)", "… oops, not this one"
+    r"|[\s,.;(]*(?:(?:sorry|oops|my bad)[\s,.;]*)?"
+    r"(?:wrong|typo|incorrect|mistake|not this one|not that one)"
 )
 # A number given as the correction of an earlier one ("更正：3012…", "应该是 2412…", "发错了
 # 是 2412…", "啊不是 是 2412…") beats it even when nothing takes the earlier one back in words.
 _CORRECTION_LEFT = re.compile(
     r"(?:(?:更正|纠正|改正)(?:一下)?|改成|改为|应该是|应为|正确的?"
-    rf"|(?:{_MISTYPED}了?|错了|不对|不是)[\s,]*(?:是|应该是|应是))"
+    rf"|(?:{_MISTYPED}了?|错了|不对|不是)(?:这个|那个)?[\s,]*(?:是|应该是|应是)"
+    r"|重新?发(?:一下|一遍|一次)?"
+    # the one this complaint is about, told from an earlier order: "之前那单 X 已经退了，这次是
+    # Y", "有问题的是 Y"
+    r"|这[次回](?:要投诉的|有问题的|的)?(?:订单|单子)?(?:号码?|编号)?(?:是|为)"
+    r"|有问题的(?:那个|那单|是那个)?(?:订单|单子)?(?:号码?|编号)?是"
+    r"|should be|(?:correct|right)(?:ed)? (?:one|number|order(?: number)?)(?: is)?|i meant?)"
     r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,]*$"
 )
 # Said after both numbers, the customer picks the later one: "X还是Y来着 应该是后面这个".
 _LATER_CHOSEN = re.compile(
     r"[^0-9a-z]{0,6}?(?:(?:应该|应|就|对的)?是|以)"
     r"(?:后面|后边|下面|后一个|最后一个|第二个)"
+    # or says the later one is the one at fault: "X 和 Y，第二个有问题" (no number after it:
+    # "第一个 X 第二个有问题的是 Y" names Y)
+    r"|[^0-9a-z]{0,6}?(?:后面|后边|下面|后一个|最后一个|第二个|第二单|后一单)"
+    r"(?:那个|这个|那单|这单|的)?(?:有问题|坏了|没到|才是|才对|是对的)(?![^0-9]{0,6}[0-9])"
+)
+# Said right after a number, the customer vouches for it: "Y 这个是对的", "Y 以这个为准" (no
+# 不 or 没 on the way: "X 这个不对" takes X back instead).
+_CHOSEN_RIGHT = re.compile(
+    r"[^0-9a-z不没]{0,8}?(?:这个|这单|这个号码?|这个单号|这个订单号?)(?:才|就)?(?:是)?"
+    r"(?:对的|正确的|准确的|没错)"
+    r"|[^0-9a-z不没]{0,4}?以(?:这个|此)为准"
+    r"|\s*\((?:对的|正确的?|这个对)\)"
 )
 # Quantities and sizes: a number right before one of these is never a piece of an id.
 _COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
@@ -208,7 +235,7 @@ _PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
 # After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
 # introduces the next number).
 _RIGHT_ORDER = re.compile(
-    r"[\s:,]*(?:是|为|就是)?(?:我们?的|我)?(?:订单|单号|这单|这一单|这个订单|那个订单|的订单|的单子)"
+    r"[\s:,]*(?:是|为|就是)?(?:我们?的|我)?(?:订单|单号|这单|这一单|这个订单|那个订单|的订单|的单子|[这那][张笔](?:订单|单))"
     r"(?![号码编id\s:,是为#]*[0-9a-z])"
 )
 _CARRIERS = "快递|物流|运单|面单|顺丰|中通|圆通|韵达|申通|邮政|极兔|德邦|京东快递|菜鸟"
@@ -216,7 +243,14 @@ _RIGHT_TRACKING = re.compile(
     rf"[\s:,]*(?:(?:是|为|就是)(?:我们?的|我)?(?:{_CARRIERS})"
     rf"|(?:{_CARRIERS})(?:单号|单|号码|号|编号)(?![号码编id\s:,是为#]*[0-9a-z]))"
 )
-_RIGHT_PHONE = re.compile(r"[\s:,]*(?:是|为|就是)?(?:我们?的|我)?(?:手机|电话|联系方式|座机)")
+_RIGHT_PHONE = re.compile(
+    r"[\s:,]*(?:这个?|那个?)?(?:是|为|就是)?(?:我们?的|我)?(?:手机|电话|联系方式|座机)"
+)
+# Said of a number whatever its shape ("139123456789 这是我电话", a digit too many): a phone,
+# so no order. Without 是 ("2865… 电话 138…") the word introduces the next number instead.
+_RIGHT_PHONE_SAID = re.compile(
+    r"[\s:,]*(?:这个?|那个?)?(?:是|为|就是)(?:我们?的|我)?(?:手机|电话|联系方式|座机)"
+)
 
 _RELATIVE_DATES = [
     "今天",
@@ -455,6 +489,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "tracking", "post"
     if phone in _CONTEXT_PHONES and _RIGHT_PHONE.match(after):
         return "phone", "post"
+    if _RIGHT_PHONE_SAID.match(after):
+        return "other", "ctx"
     if phone == "intl":
         return "phone", "intl"
     if phone == "mobile" or (phone == "landline" and not compact.isdigit()):
@@ -469,7 +505,23 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "other", "bare"
     if _TRACKING_SHAPE.fullmatch(compact):
         return "tracking", "bare"
+    if _TICKET_ID.fullmatch(token.text.lower()):
+        return "other", "bare"
+    if is_order and _given_as_correction(token):
+        return "order", "ctx"  # "打错了 是 241120ABCD12FE": letters of its own, still the order
     return ("order", "bare") if is_order and _id_shaped(compact) else ("", "")
+
+
+def _given_as_correction(token: Token) -> bool:
+    """A number of six digits or more the customer gives as the right one ("打错了 是 …").
+
+    Called an order by the correction whatever its letters: a shop's id with five or more
+    letters (Shopee's "241118K3M7P2XG") looks like no id on its own.
+    """
+    if sum(1 for char in token._.complaint_id if char.isdigit()) < 6:
+        return False
+    text = token.doc.text
+    return bool(_CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx]))
 
 
 def _is_timestamp(compact: str, after: str) -> bool:
@@ -523,7 +575,7 @@ def _retracted(token: Token) -> bool:
     """The customer takes this number back: "不是2024...", "2024...写错了"."""
     text = token.doc.text
     before = text[max(0, token.idx - 12) : token.idx]
-    after = text[token.idx + len(token) : token.idx + len(token) + 8]
+    after = text[token.idx + len(token) : token.idx + len(token) + 20]  # ", sorry wrong one"
     return bool(_RETRACTED_LEFT.search(before) or _RETRACTED_RIGHT.match(after))
 
 
@@ -538,6 +590,7 @@ def _corrects(token: Token) -> bool:
     return bool(
         _CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx])
         or _LATER_CHOSEN.match(after)
+        or _CHOSEN_RIGHT.match(after)
     )
 
 
@@ -620,6 +673,11 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
     for token in doc:
         if not _GROUP.fullmatch(token.text):
             continue
+        if _contraction(doc, token):  # "it's 112-…": the s of "it's" is no prefix
+            if len(current) > 1:
+                runs.append(current)
+            current, previous = [], None
+            continue
         group = _Group(token.i, token.i, token.text, _is_amount(token))
         if token.text.isalpha():
             group.labelled = left_context(doc.text, token.idx) == "order"
@@ -647,6 +705,11 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
     # single glued groups ("2️⃣0️⃣2️⃣4️⃣") must be merged too
     runs += [[group] for group in current if len(current) == 1 and group.first != group.last]
     return runs
+
+
+def _contraction(doc: Doc, token: Token) -> bool:
+    """Letters after an apostrophe ("it's", "that’s", "I'm"): the end of an English word."""
+    return token.text.isalpha() and token.idx > 0 and doc.text[token.idx - 1] in "'’"
 
 
 # What may follow the last group of a message: spaces and the marks that end a sentence.

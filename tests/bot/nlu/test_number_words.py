@@ -32,6 +32,10 @@ def test_left_word(text, word):
         ("税号 9144", "other"),
         ("淘宝会员名 tb1234", "other"),
         ("订单的编号 2411", "order"),
+        ("身分证字号 f234", "other"),
+        ("证件号码 4403", "other"),
+        ("追踪号码 tw25", "tracking"),
+        ("配送单号 8812", "tracking"),
     ],
 )
 def test_left_context(text, kind):

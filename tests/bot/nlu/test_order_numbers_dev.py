@@ -15,7 +15,11 @@ and Cantonese labels, pasted app screens and OCR, voice input, and look-alikes;
 order_numbers_dev6.yml by a sixth, also before reading it, with the Chinese platforms' ids as
 their apps show them (淘宝, 京东, 拼多多, 抖音, 快手, 小红书, 唯品会, 得物, 蝦皮), elderly customers'
 typing and dictation, O/0 and l/1 typos behind a prefix, numbers beside phones, amounts, dates
-and parcel numbers, and corrections in many words.
+and parcel numbers, and corrections in many words;
+order_numbers_dev7.yml by ord7, also before reading it, with the platforms' shapes pasted with
+their labels, tabs and line breaks, spoken digits (幺, 拐, 勾), numbers that are no order beside
+one (ID cards, Taiwan's included, invoices, tax ids, coupons, the bot's ticket ids), and which
+of two orders the customer means.
 """
 
 from pathlib import Path
@@ -34,6 +38,7 @@ DEV_FILES = (
     "order_numbers_dev4.yml",
     "order_numbers_dev5.yml",
     "order_numbers_dev6.yml",
+    "order_numbers_dev7.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]

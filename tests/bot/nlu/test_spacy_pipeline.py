@@ -630,3 +630,98 @@ def test_tax_ids_and_account_names_are_not_orders(text):
 )
 def test_a_comma_before_letters_lists_two_numbers_it_makes_no_code(text, expected):
     assert orders(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, primary",
+    [
+        # the one this complaint is about, told from an earlier order
+        ("上回那单 6012983745610293847 退掉了 这回的是 6012983745610293874", "6012983745610293874"),
+        (
+            "两单 4410293847561029384、4410293847561029348 有问题的是 4410293847561029348",
+            "4410293847561029348",
+        ),
+        # vouched for after it
+        ("单号 390128475601 不确定 390128475610 这个才是对的", "390128475610"),
+        ("订单 390128475601 和 390128475610，以这个为准", "390128475610"),
+        # taken back with 这个 / in English
+        ("订单号 390128475601 这个号码不对 390128475610", "390128475610"),
+        ("order 390128475601 oops typo, 390128475610", "390128475610"),
+        ("order 390128475601, my bad, wrong number. should be 390128475610", "390128475610"),
+        # a correction makes an order of an id with five or more letters of its own
+        ("訂單 250311QK8M2ZPA 寫錯了 是 250311QK8M2ZAP", "250311QK8M2ZAP"),
+        # digits swapped, "not this one", marked wrong and right in brackets, sent again
+        ("订单 482910375612 打反了 482910375621", "482910375621"),
+        ("订单号 482910375612 不是这个 是 482910375621", "482910375621"),
+        ("订单 482910375612（错的） 482910375621（对的）", "482910375621"),
+        ("订单号 482910375612 我重新发一下 482910375621", "482910375621"),
+        # the later one named by position as the one at fault
+        ("482910375612 跟 482910375621 两单，后一单没到", "482910375621"),
+        ("第一单 482910375612 第二单有问题的是 482910375621", "482910375621"),
+    ],
+)
+def test_which_of_two_orders_a_complaint_files(text, primary):
+    assert primary_order(extract(text))["value"] == primary
+
+
+def test_a_vouching_word_with_a_negation_takes_nothing():
+    """ "这个不是对的" after the later number does not make it the one (the first stays)."""
+    text = "390128475601 还有 390128475610 这个不是对的"
+    assert primary_order(extract(text))["value"] == "390128475601"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1581234567 是我电话 订单还没到",  # a digit short of a mobile, still called a phone
+        "幺五八幺二三四五六七八九零 这个是我手机",
+    ],
+)
+def test_a_number_said_to_be_a_phone_is_no_order(text):
+    assert orders(text) == []
+
+
+def test_a_phone_word_after_a_bare_order_introduces_the_next_number():
+    assert orders("390128475601 电话15812345678 尽快处理") == ["390128475601"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("that's 390128475601", ["390128475601"]),
+        ("it’s 112-9876543-2109876 thanks", ["11298765432109876"]),
+    ],
+)
+def test_the_s_of_an_english_contraction_is_no_prefix(text, expected):
+    assert orders(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "身分證字號 F234567890 要填嗎",
+        "护照号 EJ1234567 过期了",
+        "包裹追蹤編號 TW250311987654",
+        "货运单号 660123456789 查不到",
+    ],
+)
+def test_identity_papers_and_parcel_labels_are_no_orders(text):
+    assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C20250417-0032 处理到哪了",  # the bot's own ticket id, quoted back bare
+        "投诉单 C20250417-0032 没人回",
+        "发票代码 044031900111 抬头错了",
+        "签收码 604218 快递员要",
+    ],
+)
+def test_tickets_invoice_codes_and_receipt_codes_are_no_orders(text):
+    assert orders(text) == []
+
+
+def test_a_number_a_this_order_phrase_follows_is_an_order():
+    """ "这张订单" after an id with many letters of its own calls it an order."""
+    assert orders("250417ZXQ8K2MW 這張訂單還沒出貨") == ["250417ZXQ8K2MW"]
