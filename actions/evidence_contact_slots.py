@@ -31,12 +31,12 @@ class EvidenceAndContactSlots:
         """
         requested = tracker.get_slot("requested_slot")
         intent = latest_intent(tracker)
-        if intent == "send_evidence" and (requested is not None or _before_any_intake(tracker)):
+        if intent == "send_evidence" and (
+            requested is not None or form_turn.before_any_intake(tracker)
+        ):
             return {"evidence_status": "provided"}
         if requested != "evidence_status":
-            if requested is not None and answers.declines_evidence(latest_text(tracker)):
-                return {"evidence_status": "none"}  # "没有照片" said at another question
-            return {}
+            return self._evidence_said_early(tracker)
         if intent == "deny" or answers.has_no_evidence(latest_text(tracker)):
             return {"evidence_status": "none"}
         if intent in ("evidence_later", "affirm") or answers.evidence_coming(latest_text(tracker)):
@@ -106,16 +106,19 @@ class EvidenceAndContactSlots:
             return {"contact_status": "given", "contact": form_turn.phone(tracker)}
         return {"contact_status": value}
 
+    @staticmethod
+    def _evidence_said_early(tracker: Tracker) -> Dict[str, Any]:
+        """No photos, or photos promised for later, said before the evidence question."""
+        if tracker.get_slot("requested_slot") is None and not form_turn.before_any_intake(tracker):
+            return {}
+        text = latest_text(tracker)
+        if answers.declines_evidence(text):
+            return {"evidence_status": "none"}
+        if answers.promises_evidence_later(text):
+            return {"evidence_status": "later"}
+        return {}
+
     async def _evidence_files(self, conversation_id: str) -> List[Dict[str, Any]]:
         """Files the customer uploaded in this conversation (widget and connectors)."""
         store = dependencies.evidence_store()
         return await asyncio.to_thread(store.list, conversation_id)
-
-
-def _before_any_intake(tracker: Tracker) -> bool:
-    """No form running, nothing read back or filed yet: the conversation's opening."""
-    return not (
-        tracker.active_loop.get("name")
-        or tracker.get_slot("awaiting_confirmation")
-        or tracker.get_slot("ticket_open")
-    )

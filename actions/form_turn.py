@@ -202,3 +202,12 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
     if filled and tracker.get_slot("unclear_answer"):
         return [SlotSet("unclear_answer", None)]
     return []
+
+
+def before_any_intake(tracker: Tracker) -> bool:
+    """No form running, nothing read back or filed yet: the conversation's opening."""
+    return not (
+        tracker.active_loop.get("name")
+        or tracker.get_slot("awaiting_confirmation")
+        or tracker.get_slot("ticket_open")
+    )

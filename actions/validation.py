@@ -170,8 +170,13 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
     async def extract_order_id(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Confirming a number we could not find, or a bare number typed when asked."""
+        """Confirming a number we could not find, or a bare number typed when asked.
+
+        "订单号没有" said while another question is open answers this one too.
+        """
         if tracker.get_slot("requested_slot") != "order_id":
+            if self._no_order_said_early(tracker):
+                return {"order_missing": True}
             return {}
         pending = tracker.get_slot("pending_order_id")
         intent = latest_intent(tracker)
@@ -386,6 +391,16 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
             tracker.get_slot("requested_slot") == "issue_description"
             and description == latest_text(tracker)
             and strongest_emotion(slot_before_this_turn(tracker, "emotion")) == "calm"
+        )
+
+    @staticmethod
+    def _no_order_said_early(tracker: Tracker) -> bool:
+        """No order number, said in so many words before the order question."""
+        return (
+            (tracker.get_slot("requested_slot") is not None or form_turn.before_any_intake(tracker))
+            and not tracker.get_slot("order_id")
+            and not tracker.get_slot("pending_order_id")
+            and answers.says_no_order_number(latest_text(tracker))
         )
 
     @staticmethod

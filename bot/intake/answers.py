@@ -149,6 +149,35 @@ def declines_evidence(text: str) -> bool:
     return any(_DECLINE_EVIDENCE.match(clause) for clause in _plain(text).split())
 
 
+# Files promised for later, with the files named ("图片我等会发", "晚点补视频"): an answer to
+# the evidence question even before it is asked.
+_EVIDENCE_LATER_NAMED = re.compile(
+    r"(照片|相片|图片|图|截图|视频|录像|凭证)(我)?(等会|等下|等一下|一会|待会|稍后|晚点|晚些|回头|明天)"
+    r"(儿)?(再)?(发|传|补|拍|给)|"
+    r"(等会|等下|等一下|一会|待会|稍后|晚点|晚些|回头|明天)(儿)?(再)?(发|传|补|拍|给)(你|您)?(们)?"
+    r"(照片|相片|图片|图|截图|视频|录像|凭证)"
+)
+
+
+def promises_evidence_later(text: str) -> bool:
+    """Files promised for later, named as such, anywhere in a message."""
+    return bool(_EVIDENCE_LATER_NAMED.search(_plain(text).replace(" ", "")))
+
+
+# No order number, said with the number named ("订单号没有 是朋友帮我下的"), so it answers the
+# order question whichever is open; a bare "没有" only answers the open one.
+_NO_ORDER_NAMED = re.compile(
+    r"(订单号|单号|订单编号)(我)?(也)?(没有(?!错|问题)|没(?![有错]|问题|打错|写错)|找不到|忘了|忘记了|不记得|不知道|记不得|丢了)|"
+    r"(没有|找不到|忘了|不记得|不知道|记不得)(了)?(订单号|单号|订单编号)"
+)
+
+
+def says_no_order_number(text: str) -> bool:
+    """No order number to give, with the number named, anywhere in a message."""
+    plain = _plain(text)
+    return not has_number(plain) and bool(_NO_ORDER_NAMED.search(plain.replace(" ", "")))
+
+
 def has_no_evidence(text: str) -> bool:
     """Nothing to send as evidence ("没什么可拍的", "拍不了", "没有图")."""
     return bool(_NO_EVIDENCE.search(_plain(text)))

@@ -167,6 +167,37 @@ async def test_no_photos_said_at_another_question_answers_the_evidence_one(
     }
 
 
+@pytest.mark.parametrize(
+    "asked,text",
+    [
+        (None, "羽绒服洗了一次就掉毛 订单号 2024-1123-5567 要求退货退款 图片我等会发"),
+        ("order_id", "晚点补视频给你"),
+    ],
+)
+async def test_files_promised_for_later_before_the_question_answer_it(
+    dispatcher, domain, asked, text
+):
+    """The opening said the photos come later; the evidence question is not asked (hand test)."""
+    tracker = make_tracker(text, "complain", slots={"requested_slot": asked})
+    assert await ValidateComplaintForm().extract_evidence_status(dispatcher, tracker, domain) == {
+        "evidence_status": "later"
+    }
+
+
+async def test_no_order_number_said_at_the_category_question_answers_the_order_one(
+    dispatcher, domain
+):
+    """'订单号没有 是朋友帮我下的' when asked for the category: not asked for it later."""
+    form = ValidateComplaintForm()
+    asked = {"requested_slot": "issue_category"}
+    said = make_tracker("订单号没有 是朋友帮我下的", "inform", slots=asked)
+    assert await form.extract_order_id(dispatcher, said, domain) == {"order_missing": True}
+    bare = make_tracker("没有", "deny", slots=asked)
+    assert await form.extract_order_id(dispatcher, bare, domain) == {}
+    known = make_tracker("订单号没有错", "inform", slots={**asked, "order_id": "202411235567"})
+    assert await form.extract_order_id(dispatcher, known, domain) == {}
+
+
 @pytest.mark.parametrize("text", ["快递员没拍照就签收了", "没有照片的话能处理吗 杯子碎了"])
 async def test_no_photo_inside_a_description_answers_nothing(dispatcher, domain, text):
     tracker = make_tracker(text, "complain", slots={"requested_slot": "desired_remedy"})
