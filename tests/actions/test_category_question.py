@@ -21,6 +21,20 @@ async def test_a_typed_category_name_answers_the_question(dispatcher, domain):
     }
 
 
+async def test_a_typed_category_name_is_not_added_to_the_description(dispatcher, domain):
+    """'错发漏发' typed at the question had ended up in the customer's own words (hand test)."""
+    triage = {"category": {"code": "wrong_or_missing_item", "confidence": 0.9}}
+    tracker = make_tracker("错发漏发", "complain", slots=ASKED, extra={"complaint_triage": triage})
+    form = ValidateComplaintForm()
+    assert await form.extract_issue_description(dispatcher, tracker, domain) == {}
+    described = make_tracker(
+        "颜色发错了 要黑色的给了蓝色", "complain", slots=ASKED, extra={"complaint_triage": triage}
+    )
+    assert await form.extract_issue_description(dispatcher, described, domain) == {
+        "issue_description": "东西有问题\n颜色发错了 要黑色的给了蓝色"
+    }
+
+
 async def test_a_description_counts_at_the_triages_lower_bar(dispatcher, domain):
     triage = {"category": {"ranking": [{"code": "logistics", "confidence": 0.41}]}}
     assert await _extract(
