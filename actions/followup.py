@@ -1,6 +1,7 @@
 """After filing: what the customer adds while the ticket waits for a human goes into it."""
 
 import asyncio
+from datetime import datetime, timezone
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -11,8 +12,9 @@ from actions import dependencies
 from actions.conversation import latest_text
 from actions.requests import hand_off
 from actions.tickets import unclaimed_evidence
-from bot.intake.answers import wants_human
+from bot.intake.answers import asks_when, wants_human
 from bot.intake.draft import evidence_still_missing
+from bot.intake.presentation import due_values
 from bot.tickets import TicketNotFound
 
 EVIDENCE_INTENT = "send_evidence"
@@ -46,9 +48,18 @@ class ActionAddTicketDetails(Action):
                 return []
             entry = {"role": "customer", "text": text, "at": _message_time(tracker)}
             await asyncio.to_thread(store.merge_transcript, ticket_id, [entry])
+            ticket = (
+                await asyncio.to_thread(store.get_ticket, ticket_id) if asks_when(text) else None
+            )
         except TicketNotFound:
             dispatcher.utter_message(response="utter_please_rephrase")
             return [SlotSet("ticket_open", False)]
+        if ticket:
+            # "大概什么时候能发出": the times the ticket promises, and the question goes to the agent
+            now = datetime.now(timezone.utc)
+            values = due_values(ticket, dependencies.settings().timezone, now)
+            dispatcher.utter_message(response="utter_details_timing", **values)
+            return []
         dispatcher.utter_message(response="utter_details_added", ticket_id=ticket_id)
         return []
 

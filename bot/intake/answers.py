@@ -428,6 +428,15 @@ _STATUS_WORDS = re.compile(
 )
 
 
+# "大概什么时候能发出", "还要等多久": when something will happen, asked as a question.
+_ASKS_WHEN = re.compile(r"什么时候|啥时候|多久|多长时间|几天(能|可以|才|会|到)|何时|几时|要等到|还要等")
+
+
+def asks_when(text: str) -> bool:
+    """Whether the message asks when something will happen."""
+    return bool(_ASKS_WHEN.search(_plain(text)))
+
+
 def asks_about_status(text: str) -> bool:
     """Whether the message asks how a complaint is getting on ("投诉到哪一步了")."""
     return bool(_STATUS_WORDS.search(_plain(text)))

@@ -49,6 +49,18 @@ async def test_a_detail_after_filing_goes_into_the_open_ticket(dispatcher, domai
     assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
 
 
+async def test_asking_when_after_filing_hears_the_tickets_times(dispatcher, domain):
+    """'大概什么时候能发出' (read as out of scope) had heard 'I can't help with that'."""
+    ticket = _open_ticket()
+    tracker = _after_filing(ticket, "好的谢谢 大概什么时候能发出", "out_of_scope")
+    assert await ActionAddTicketDetails().run(dispatcher, tracker, domain) == []
+    assert responses(dispatcher) == ["utter_details_timing"]
+    [message] = dispatcher.messages
+    assert message["ticket_id"] == ticket["id"] and message["first_response_at"]
+    stored = dependencies.ticket_store().get_ticket(ticket["id"])
+    assert stored["transcript"][-1]["text"] == "好的谢谢 大概什么时候能发出"
+
+
 async def test_files_sent_after_filing_are_attached_to_the_ticket(dispatcher, domain):
     ticket = _open_ticket()
     item = dependencies.evidence_store().save("customer-1", "纸箱.jpg", files.photo())
