@@ -247,7 +247,9 @@ PLAYTHING = re.compile(
 )
 # One buyer shopping for many: "帮十几个同学带的笔记本", "我帮全办公室订了下午茶".
 ON_BEHALF_BEFORE = re.compile(r"(?:帮|替|为|给)(?:我们|咱们)?$")
-ON_BEHALF_AFTER = re.compile(r"^(?:的|们)?(?:带|买|订|代购|下单|下了|拼|团|抢|囤|采购|准备|叫)")
+ON_BEHALF_AFTER = re.compile(
+    r"^(?:的|们)?(?:带|买|订|代购|下单|下了|拼|团|抢|囤|采购|准备|叫|发的|发了)"
+)
 # A crowd competing for a popular item, not buyers harmed: "好多人在直播间抢，我好不容易抢到".
 CROWD_AFTER = re.compile(
     r"^(?:都|也)?(?:在[^,。!?;]{0,4}?)?(?:抢|排队|围观|看直播|蹲|点赞|关注|求购|加购|种草)"

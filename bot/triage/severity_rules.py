@@ -76,6 +76,8 @@ _INJURY = words(
     风疹 疹块 喉咙发紧 嗓子发紧 喉咙肿 呼吸困难 焦糊味 烧焦味 焦味
     # a rash by a doctor's name; Cantonese hives (出风癞) and the emergency room (睇急症)
     皮炎 又红又肿 又肿又红 风癞 出风癞 睇急症 急症室
+    # skin broken down and weeping, a dermatology visit ("脸上烂了 流黄水 结痂 去皮肤科看了")
+    流黄水 流脓 结痂 去皮肤科 看皮肤科 挂皮肤科 皮肤科看 脸上烂了 脸上都烂了 脸上全烂了
     """
 )
 _LEGAL = words(
@@ -559,6 +561,8 @@ _PEOPLE = [
     "业主",
     "学员",
     "工友",
+    # older women and men, staff, members, owners of a car: "合唱团的三十位阿姨"
+    *("阿姨", "大妈", "大爷", "员工", "职工", "工人", "会员", "车主", "队员", "团员", "宝爸"),
 ]
 # Many people/buyers: "不少买家", "一堆网友", "好多粉丝"; a platform posted to: "发到小红书",
 # "在微博上曝光", "po上脸书"; a person hurt by a falling or collapsing thing.
