@@ -6,7 +6,7 @@ The `amount` reason of `bot.triage.severity` compares them with the large-amount
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from bot.nlu.normalize import normalize
 from bot.nlu.spacy_pipeline import parse_chinese_number
@@ -196,8 +196,14 @@ def _clause_final_sums(text: str) -> List[float]:
 def _vague_amounts(text: str) -> List[float]:
     """Vague large sums ("好几千的冰箱", "五位数的包"), unless they count something else."""
     found: List[float] = []
-    for word, value in _VAGUE_AMOUNTS.items():
+    covered: List[Tuple[int, int]] = []
+    # longest first, and a shorter word inside a longer one is the same sum: "粉丝十几万" is
+    # one count, not also "几万" (yuan)
+    for word, value in sorted(_VAGUE_AMOUNTS.items(), key=lambda item: -len(item[0])):
         for match in re.finditer(re.escape(word), text):
+            if any(low <= match.start() and match.end() <= high for low, high in covered):
+                continue
+            covered.append(match.span())
             counted = _COUNTED_BEFORE.search(text, 0, match.start()) or _COUNTED_AFTER.match(
                 text, match.end()
             )

@@ -33,7 +33,11 @@ small function, because each covers a family of phrasings, not a single message:
 - a trigger word naming a product's style ("电击枪造型的水枪", "消防主题的睡衣");
 - an office as the buyer ("律师事务所订的打印纸"), a complaint or report lodged with the
   platform or the shop ("去平台举报你们刷单"), a courier's words reported ("快递员说被市场监管局
-  抽检了").
+  抽检了");
+- (2026-11-30) a mouth "on fire" from spicy food, a headache over a chore, a dream, a deal
+  "dangerously" nearly missed, 炸裂 as an interjection, a law named after what it protects
+  ("食品安全法"); a job word naming a toy, a figure or a costume ("律师袍cos服"); one buyer
+  shopping for many ("帮十几个同学带的"), a crowd queueing for it ("好多人在直播间抢").
 
 Recall comes first (the spec wants every urgent complaint): a veto needs its whole shape,
 and a message that also threatens (`THREAT_CUE`) keeps its threat.
@@ -44,6 +48,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Callable, Dict, FrozenSet, List, Optional, Tuple
+
+from bot.triage.severity_rules import PROBLEM_CUE
 
 # Where a sentence ends, and where a clause does.
 SENTENCE_END = re.compile(r"[。!?;\n]")
@@ -90,7 +96,9 @@ DISCLAIMER = re.compile(
     r"(?:不会(?!放过|罢休|善罢甘休|就这么|这么|轻易|饶|让)|没打算|不打算|没想|不想|不好意思|不至于"
     r"|没必要|不是要|不是想|并不想|不准备|没准备"
     # "我不是那种发到网上闹的人"
-    r"|不是那种)"
+    r"|不是那种"
+    # Cantonese: "唔会揾记者嘅", "冇打算投诉"
+    r"|唔会(?!放过|罢休|就咁)|冇打算|唔打算|唔想)"
     # ... governing the threat word: close to it, with no pause or finished thought between
     # ("我不想多说了 直接找消协吧" disclaims nothing)
     r"[^了吧\s]{0,8}$"
@@ -119,7 +127,11 @@ PAIR = re.compile(r"(?:我和|我跟|我与)(?:我的?)?$|俩|两个人|两人")
 # ... unless the other side is counted as many: "我跟我几个邻居都买了".
 COUNTED_MANY = re.compile(r"^(?:好几|几|[三四五六七八九十百]|[3-9]|\d\d)")
 # A threat taken back as a joke: "律师函警告⚠️ 哈哈开玩笑的" (not "我不是开玩笑的").
-JOKING = re.compile(r"(?<!不是)(?<!不)(?:开玩笑的|开个玩笑|逗你们?玩?的|说着玩的)")
+JOKING = re.compile(
+    r"(?<!不是)(?<!不)(?:开玩笑的|开个玩笑|逗你们?玩?的|说着玩的)"
+    # Cantonese: "讲笑啫", "讲下笑" (not "唔系讲笑")
+    r"|(?<!唔系)(?<!唔系同你)(?:讲笑啫|讲笑咋|讲笑嘅|讲下笑|讲吓笑)"
+)
 # The shop's own words reported: "客服说要等法务部门审核", "客服让我去12315投诉".
 # ... or the courier's ("快递员说东西被市场监管局抽检扣下了").
 SHOP_SAYS = re.compile(
@@ -146,6 +158,8 @@ PRICE_SEEN = re.compile(
 UNRELATED = re.compile(
     r"(?:跟|和|与)(?:你们|产品|商品|东西|这个|宝贝|快递)[^。!?;,]{0,6}?"
     r"(?:没关系|没有关系|没啥关系|没什么关系|无关)"
+    # "不关你们的事", Cantonese "唔关你哋事"
+    r"|(?:不|唔)关(?:你们|你哋|产品|商品|东西|这个|快递)的?事"
 )
 # A near fall of the customer's own making, or of the item ("手一滑差点摔了，还好接住了",
 # "下楼取快递太急差点摔一跤"), not of a product that gave way.
@@ -193,7 +207,7 @@ SERVICE_ALLERGY = re.compile(
 # A trigger word naming a product's style: "电击枪造型的水枪", "消防主题的睡衣".
 STYLED_AFTER = re.compile(r"^[^,。!?;]{0,2}?(?:造型|主题|图案|款式|风格|形状|印花|元素|同款)")
 # An office as the buyer ("律师事务所订的打印纸"), unless the customer goes to it.
-OFFICE_AFTER = re.compile(r"^事务所")
+OFFICE_AFTER = re.compile(r"^(?:事务所|楼|行)")  # Hong Kong: 律师楼, 律师行
 SEEKING = re.compile(r"(?:去|找|到|请|委托|咨询|联系)了?(?:过)?(?:一家|个|家)?$")
 # A complaint or report lodged with the platform or the shop, not with an authority:
 # "我要去平台举报你们刷单", "向天猫官方申诉".
@@ -209,6 +223,37 @@ PLATFORM_RECIPIENT = re.compile(
 # ... named after the act: "我把你们店举报给平台了".
 PLATFORM_RECIPIENT_AFTER = re.compile(rf"^(?:给|到|去)了?{_PLATFORM_OR_SHOP}")
 PLATFORM_CHANNEL_WORDS = frozenset({"举报", "检举", "仲裁", "申诉"})
+
+# A mouth "on fire" from spicy food: "辣得我嘴都着火了", "辣到喷火".
+SPICY_BEFORE = re.compile(r"辣(?:得|到|的)[^,。!?;]{0,6}$")
+FIRE_WORDS = frozenset({"着火", "起火", "冒火", "喷火", "烧起来", "火辣辣", "着火了", "烧着了"})
+# A headache over a chore, not from the product: "我头疼死了 这个app到底怎么退货".
+HEAD_BEFORE = re.compile(r"(?:头|脑袋|脑壳)(?:都|真的|真|好|太)?$")
+ACHE_WORDS = frozenset({"疼死了", "痛死了", "疼得厉害", "痛得厉害"})
+SMELL = re.compile(r"味|闻|熏|刺鼻")
+# A dream, not an event: "我昨天梦见快递被炸了".
+DREAM = re.compile(r"梦见|梦到|做梦|梦里|发梦")
+# A deal "dangerously" nearly missed: "好危险，差点就错过抢购时间".
+DEAL = re.compile(r"错过|抢购|抢不到|没抢到|秒杀|买不到|售罄|断货|赶不上|赶上了|差点没抢")
+DEAL_WORDS = frozenset({"危险"})
+# 炸裂 said alone as an interjection: "炸裂，这么快就到了".
+SLANG_WORDS = frozenset({"炸裂"})
+# A law named after what it protects: "食品安全法" is legal, not a food hazard.
+LAW_AFTER = re.compile(r"^法")
+# A job or authority word naming a toy, a figure or a costume, or a part in a game:
+# "记者这个职业的手办", "律师袍cos服", "孩子过家家要当法官".
+PLAYTHING = re.compile(
+    r"手办|玩偶|公仔|人偶|娃娃|cos|玩具|过家家|角色扮演|扮演|模型|周边|戏服|袍|制服|套装|积木|乐高"
+)
+# One buyer shopping for many: "帮十几个同学带的笔记本", "我帮全办公室订了下午茶".
+ON_BEHALF_BEFORE = re.compile(r"(?:帮|替|为|给)(?:我们|咱们)?$")
+ON_BEHALF_AFTER = re.compile(
+    r"^(?:的|们)?(?:带|买|订|代购|下单|下了|拼|团|抢|囤|采购|准备|叫|发的|发了)"
+)
+# A crowd competing for a popular item, not buyers harmed: "好多人在直播间抢，我好不容易抢到".
+CROWD_AFTER = re.compile(
+    r"^(?:都|也)?(?:在[^,。!?;]{0,4}?)?(?:抢|排队|围观|看直播|蹲|点赞|关注|求购|加购|种草)"
+)
 
 
 def bounds(text: str, start: int, end: int, boundary: re.Pattern[str]) -> Tuple[int, int]:
@@ -365,7 +410,8 @@ def _own_slip(c: Context) -> bool:
 
 def _circumstance(c: Context) -> bool:
     """A hospital stay told as why a parcel waits or whom it is for, not caused by the product."""
-    return c.hit in CIRCUMSTANCE_WORDS and bool(ERRAND.search(c.text)) and not CAUSED.search(c.text)
+    named = any(word in c.hit for word in CIRCUMSTANCE_WORDS)  # "腿骨折" too
+    return named and bool(ERRAND.search(c.text)) and not CAUSED.search(c.text)
 
 
 def _constitution(c: Context) -> bool:
@@ -402,6 +448,56 @@ def _platform_channel(c: Context) -> bool:
     return c.hit in PLATFORM_CHANNEL_WORDS and bool(named)
 
 
+def _spicy(c: Context) -> bool:
+    """A mouth "on fire" from spicy food ("辣得我嘴都着火了"), a figure of speech."""
+    return c.hit in FIRE_WORDS and bool(SPICY_BEFORE.search(c.before))
+
+
+def _chore_headache(c: Context) -> bool:
+    """A headache over a chore ("我头疼死了 这个app怎么退货"), not from using the product."""
+    return (
+        c.hit in ACHE_WORDS
+        and bool(HEAD_BEFORE.search(c.before))
+        and not CAUSED.search(c.text)
+        and not SMELL.search(c.text)
+    )
+
+
+def _dream(c: Context) -> bool:
+    """A dream told ("我昨天梦见快递被炸了"): nothing happened."""
+    return bool(DREAM.search(c.before))
+
+
+def _deal_danger(c: Context) -> bool:
+    """危险 said of a deal nearly missed ("好危险，差点错过抢购"), not of a hazard."""
+    return c.hit in DEAL_WORDS and bool(DEAL.search(c.sentence))
+
+
+def _interjection(c: Context) -> bool:
+    """Slang said alone as a clause ("炸裂，这么快就到了"): nothing exploded."""
+    return c.hit in SLANG_WORDS and c.clause.strip() == c.hit
+
+
+def _law_name(c: Context) -> bool:
+    """A hazard word inside the name of a law ("食品安全法")."""
+    return c.hit == "食品安全" and bool(LAW_AFTER.search(c.after))
+
+
+def _plaything(c: Context) -> bool:
+    """A job word naming a toy, figure or costume ("律师袍cos服"), in a message with no threat."""
+    return bool(PLAYTHING.search(c.sentence)) and not THREAT_CUE.search(c.text)
+
+
+def _on_behalf(c: Context) -> bool:
+    """One buyer shopping for many ("帮十几个同学带的"), not many buyers."""
+    return bool(ON_BEHALF_BEFORE.search(c.before)) and bool(ON_BEHALF_AFTER.search(c.after))
+
+
+def _crowd(c: Context) -> bool:
+    """Many people queueing or competing for it ("好多人在直播间抢"), with no problem told."""
+    return bool(CROWD_AFTER.search(c.after)) and not PROBLEM_CUE.search(c.clause)
+
+
 Veto = Callable[[Context], bool]
 # Which vetoes apply to which reason.
 VETOES: Dict[str, List[Veto]] = {
@@ -409,16 +505,19 @@ VETOES: Dict[str, List[Veto]] = {
         *(_fear, _negated, _reassurance, _settled, _joke, _simile, _charm),
         *(_hooked, _price_shock, _unrelated, _own_slip),
         *(_circumstance, _constitution, _service_allergy, _styled_after),
+        *(_spicy, _chore_headache, _dream, _deal_danger, _interjection, _law_name),
     ],
     "legal": [
         *(_other_shop, _disclaimed, _hearsay, _field_value, _settled, _joke, _taken_back),
         *(_shop_says, _someones_job, _plain_question, _styled_after, _office, _platform_channel),
+        *(_dream, _plaything),
     ],
     "media": [
         *(_other_shop, _praise, _disclaimed, _hearsay, _field_value, _settled, _joke),
         *(_taken_back, _shop_says, _someones_job, _plain_question, _styled_after),
+        *(_dream, _plaything),
     ],
-    "group": [_asks_about_others, _praise, _settled, _pair],
+    "group": [_asks_about_others, _praise, _settled, _pair, _on_behalf, _crowd],
 }
 
 

@@ -74,6 +74,10 @@ _INJURY = words(
     烤焦 烤糊 爆掉 炸掉 剪到肉 切到手 切到肉 切破 剪破 切伤 剪伤
     扎进肉 刺进肉 嵌进肉 整个人飞出去 人飞出去 人飞了出去 摔出去 被甩出去 甩了出去
     风疹 疹块 喉咙发紧 嗓子发紧 喉咙肿 呼吸困难 焦糊味 烧焦味 焦味
+    # a rash by a doctor's name; Cantonese hives (出风癞) and the emergency room (睇急症)
+    皮炎 又红又肿 又肿又红 风癞 出风癞 睇急症 急症室
+    # skin broken down and weeping, a dermatology visit ("脸上烂了 流黄水 结痂 去皮肤科看了")
+    流黄水 流脓 结痂 去皮肤科 看皮肤科 挂皮肤科 皮肤科看 脸上烂了 脸上都烂了 脸上全烂了
     """
 )
 _LEGAL = words(
@@ -133,6 +137,8 @@ _MEDIA = words(
     post上网 post到网上 reporter journalist expose
     拍成视频 拍成短视频 做成视频 做成短视频 剪成视频
     报料 新闻台 新闻热线 传媒 投书 上头条 头条新闻 栏目组 写成文章 发表文章 公开发表 发表出来
+    # a video or a live stream of the customer's own about it
+    做一期视频 出一期视频 拍一期视频 我就开直播 我要开直播 我会开直播 我去开直播
     """
 )
 # Trigger words as typed with a pinyin IME in a hurry: one syllable left in pinyin ("zhao火",
@@ -236,7 +242,7 @@ EXCLUSIONS = (
     # photography: exposure
     曝光不足 曝光过度 曝光度 自动曝光 曝光模式 曝光补偿 曝光时间 长曝光 曝光值
     # hair perm, ironing, anger idioms
-    烫头 烫发 烫完头 烫衣 气炸 要炸了 快炸了 心态炸 炸毛 要爆炸了 肺都要爆炸了 肺都炸了 爆炸性 爆炸款
+    烫头 烫发 烫完头 烫衣 爆炸头 气炸 要炸了 快炸了 心态炸 炸毛 要爆炸了 肺都要爆炸了 肺都炸了 爆炸性 爆炸款
     # other senses of a trigger
     工商银行 多媒体 自媒体号 媒体评测 上过热搜 全网最低 全网最便宜 全网独家 全网首发
     告你一声 发文件 火花塞 危险品
@@ -252,6 +258,7 @@ EXCLUSIONS = (
     心受伤 心灵受伤 心都受伤 受伤的心 心里受伤 感情受伤 心理受伤
     # a place, not a patient; an advert, a report
     医院上班 医院工作 医院值班 医院附近 医院门口 寄到医院 医院地址 医院食堂
+    医院返工 医院做嘢 医院收发室 寄去医院
     广告你 广告你们 报告你 报告你们 告诉你 告诉你们 警告你 警告你们 忠告你们 劝告你们
     # an item that went bad, not a person: "监管" in a shop's own words
     无人监管
@@ -417,7 +424,11 @@ EXCLUSIONS = (
             *("市场监管所", "监管所", "工商所", "警察局", "税务局"),
             *("律师事务所", "电视台", "报社"),
         )
-        for what in ("上班", "工作", "值班", "附近", "门口", "旁边", "对面", "地址", "楼下", "食堂")
+        for what in (
+            *("上班", "工作", "值班", "附近", "门口", "旁边", "对面", "地址", "楼下", "食堂"),
+            # Cantonese 返工 / 做嘢 (to work); a mail room
+            *("返工", "做嘢", "收发室"),
+        )
     ]
     + [
         # "心态都炸了", "人直接炸了": a temper blowing up, with an adverb between
@@ -509,7 +520,10 @@ _GROUP_CONTEXT = [
 ]
 # A clause that only tells of the purchase ("我们整个班的家长都买了，都有这个问题"): the
 # problem, if any, is in the next clause.
-PURCHASE_ONLY = re.compile(r"(?:买了|买的|下单了|下了单|拼了|团了|收到了|用了)$")
+PURCHASE_ONLY = re.compile(
+    # ... with a short object: "我们一群宝妈都买了这款奶瓶，每个人的奶嘴都开裂了"
+    r"(?:买了|买的|下单了|下了单|拼了|团了|收到了|用了)(?:(?:这|那|同)[款个种批件套瓶台]?[^,。!?;]{0,4})?$"
+)
 PROBLEM_CUE = re.compile(
     r"没收到|没发|没到|坏|假|问题|漏|破|碎|裂|过敏|拉肚子|吐|差|退|投诉|维权|中招|一样|同样|也是|也有"
     r"|都有|都是|都没|都不|都被|遇到|反映|出现|坑|骗|烂|臭|霉|质量|不能用|用不了|掉色|开线|缩水"
@@ -547,6 +561,8 @@ _PEOPLE = [
     "业主",
     "学员",
     "工友",
+    # older women and men, staff, members, owners of a car: "合唱团的三十位阿姨"
+    *("阿姨", "大妈", "大爷", "员工", "职工", "工人", "会员", "车主", "队员", "团员", "宝爸"),
 ]
 # Many people/buyers: "不少买家", "一堆网友", "好多粉丝"; a platform posted to: "发到小红书",
 # "在微博上曝光", "po上脸书"; a person hurt by a falling or collapsing thing.
@@ -611,7 +627,7 @@ def _count(required: int = 1) -> TokenPattern:
 def _group_count_patterns() -> List[TokenPattern]:
     """A count of buyers, checked to be three or more: 二十多户, 好几个人, 十几个宝妈, 5个人."""
     return [
-        [*_count(), one_of(["个", "位", "名", "家"], "?"), *chars(noun)]
+        [*_count(), one_of(["个", "位", "名", "家", "号"], "?"), *chars(noun)]
         for noun in _PEOPLE
         if noun not in ("单位", "公司", "人家")
     ]
@@ -660,6 +676,8 @@ def _check(label: str, text: str) -> bool:
         if char not in _NUMERALS:
             break
         numeral += char
+    if "号" in text[len(numeral) :] and not any(char in numeral for char in "几十百千"):
+        return False  # "3号人不在家" is a date; "几十号工友" a count
     return _is_many(numeral)
 
 

@@ -9,7 +9,7 @@ from bench.severity_dev import DEV, dev_cases
 
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
-    assert names == ["severity_dev4.yml", "severity_dev5.yml", "severity_dev6.yml"]
+    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7)]
     assert all(path.exists() for path in DEV)
 
 
@@ -19,8 +19,8 @@ def test_held_out_files_are_refused(name):
         dev_cases(Path("bench/data") / name)
 
 
-@pytest.mark.parametrize("index", [1, 2])
-def test_dev5_and_dev6_cover_every_reason_and_hard_normals(index):
+@pytest.mark.parametrize("index", [1, 2, 3])
+def test_dev5_to_dev7_cover_every_reason_and_hard_normals(index):
     cases = dev_cases(DEV[index])
     reasons = {reason for _, found in cases for reason in found}
     assert reasons == {"injury", "legal", "media", "group", "amount"}

@@ -50,7 +50,7 @@ def test_below_the_threshold_the_rules_stand():
 def test_the_head_adds_reasons_and_never_removes_the_rules():
     rules = assess_severity(["孩子被烫伤了"], None, THRESHOLD)
     assert rules.reasons == ["injury"]
-    combined = combine_severity(rules, [{"injury": 0.01, "legal": 0.9}, None, {"media": 0.7}])
+    combined = combine_severity(rules, [{"injury": 0.01, "legal": 0.9}, None, {"media": 0.85}])
     assert combined.reasons == ["injury", "legal", "media"]  # spec order
     assert combined.matches["injury"] == rules.matches["injury"]
     assert combined.confidence > rules.confidence
