@@ -67,3 +67,19 @@ def test_asking_the_shop_to_look_into_it_leaves_the_remedy_open():
 )
 def test_a_remedy_for_me_in_a_complaint_is_wished(text, remedy):
     assert answers.remedy_wished(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # the customer calls the order off: money back, nothing sent back
+        ("我不买了 订单取消吧", "refund"),
+        ("帮我把这个订单取消", "refund"),
+        ("取消订单", "refund"),
+        # the shop called it off: a fact, no wish
+        ("商家直接把我订单取消了 说没货", None),
+        ("订单取消了还没退钱", None),
+    ],
+)
+def test_calling_the_order_off_is_a_refund_only_when_asked_for(text, remedy):
+    assert answers.remedy_mentioned(text) == remedy
