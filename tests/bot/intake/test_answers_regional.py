@@ -32,6 +32,10 @@ def test_form_answers_in_cantonese():
     assert answers.declines_contact("唔使")
     assert answers.has_no_evidence("冇影")
     assert answers.evidence_coming("遲啲send相俾你")
+    # 陣間 (in a while) and "有相" (I have photos): files to come (hand test)
+    assert answers.evidence_coming("有相 陣間send俾你")
+    assert answers.evidence_coming("有相")
+    assert not answers.evidence_coming("冇相")
 
 
 def test_mandarin_words_near_the_new_names_are_no_remedy():
