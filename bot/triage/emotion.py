@@ -1,8 +1,8 @@
 """The customer's emotion (`calm` / `upset` / `angry`) from their messages.
 
 Angry customers get an apology and empathy before any question, so the rule leans towards
-noticing anger: insults and swearing, angry emoji, or runs of three or more !/? make a
-customer angry; disappointment, frustration and impatience make them upset; anything else
+noticing anger: insults and swearing, threats (12315, a lawyer, exposure), angry emoji, or
+runs of three or more !/? make a customer angry; disappointment, frustration and impatience make them upset; anything else
 is calm. Matching is on the normalised text (see `bot.triage.lexicon`), so "氣死" and
 full-width "！！！" count like "气死" and "!!!".
 
@@ -34,6 +34,8 @@ _ANGRY = words(
     滚 什么玩意 什么东西 破东西 破玩意 什么破 破烂 破店 烂透 烂东西 太扯 扯淡 很夸张 欺负人 好欺负
     忍无可忍 太过分 去死 妈的 他妈 tmd 尼玛 卧槽 我靠 傻逼 sb 操你 草泥马 割韭菜
     生气 气人 恼火 发火 诈骗 欺骗 太坑 坑了 受够了
+    12315 去消协 找消协 告到消协 消协投诉 投诉到消协 找律师 请律师 律师函 起诉你们 告你们 上法院
+    曝光你们 找媒体 找记者 发微博曝光 挂到网上 发到网上曝光
     😡 🤬 💢 👿 😠 😤 🖕
     """
 )

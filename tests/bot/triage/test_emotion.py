@@ -87,3 +87,20 @@ def test_fullwidth_punctuation_counts():
 def test_no_messages_and_long_text():
     assert detect_emotion([]).emotion == "calm"
     assert detect_emotion(["好的" * 5000 + "气死了"]).emotion == "angry"
+
+
+@pytest.mark.parametrize(
+    "text, emotion",
+    [
+        # a threat is anger, however calmly the rest is told (hand test: a long message with
+        # "我要去12315举报" heard the calm acknowledgement)
+        ("面膜查了是假货 我要去12315举报 订单 2024 1123 5567", "angry"),
+        ("再不给处理我就找律师", "angry"),
+        ("不解决就发到网上曝光", "angry"),
+        # the same words without a threat
+        ("我是律师 想咨询一下退货", "calm"),
+        ("订单号 2024123150001", "calm"),
+    ],
+)
+def test_threats_are_anger(text, emotion):
+    assert detect_emotion([text]).emotion == emotion
