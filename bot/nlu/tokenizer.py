@@ -23,7 +23,13 @@ from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
 from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.normalize import fold_digits, normalize, normalize_digits, spell_goodbye_digits
+from bot.nlu.normalize import (
+    fold_digits,
+    normalize,
+    normalize_digits,
+    spell_goodbye_digits,
+    spell_score_digit,
+)
 from bot.settings import PROJECT_ROOT
 
 logger = logging.getLogger(__name__)
@@ -79,9 +85,10 @@ class NormalizingJiebaTokenizer(JiebaTokenizer):
         import jieba
 
         text = message.get(attribute) or ""
-        normalized = fold_digits(
+        spelled = spell_score_digit(
             spell_goodbye_digits(normalize_digits(normalize(text, lowercase=False)))
         )
+        normalized = fold_digits(spelled)
         tokens = [
             Token(word, start, end)
             for word, start, end in jieba.tokenize(normalized)

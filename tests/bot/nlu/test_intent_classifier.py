@@ -263,3 +263,73 @@ def test_batches_and_two_class_models_keep_rasas_code(featurized, model_storage,
     assert binary._single_message_probabilities(featurize(SINGLE[:1])) is None
     (message,) = binary.process(featurize(SINGLE[1:2]))
     assert message.get("intent")["name"] in ("complain", "send_evidence")
+
+
+MIXED = {"C": 5.0, "complement_nb_weight": 0.2, "complement_nb_alpha": 0.1}
+
+
+def test_naive_bayes_mixture_is_lr_and_complement_nb_averaged(
+    featurized, model_storage, execution_context
+):
+    from sklearn.naive_bayes import ComplementNB
+
+    data, featurize = featurized
+    mixed = _train(
+        TunableLogisticRegressionClassifier, MIXED, data, model_storage, execution_context, "n"
+    )
+    X, y = mixed._create_training_matrix(data)
+    nb = ComplementNB(alpha=0.1).fit(X, y)
+    batch = mixed.process(featurize(SINGLE))
+    for text, message in zip(SINGLE, batch, strict=True):
+        (single,) = featurize([text])
+        assert mixed._single_message_probabilities([single]) is not None
+        mixed.process([single])
+        X1 = mixed._create_X(featurize([text]))
+        expected = 0.8 * mixed.clf.predict_proba(X1)[0] + 0.2 * nb.predict_proba(X1)[0]
+        want = sorted(zip(mixed.clf.classes_, expected, strict=True), key=lambda r: -r[1])
+        for got in (single, message):
+            ranking = [(r["name"], r["confidence"]) for r in got.get("intent_ranking")]
+            assert [n for n, _ in ranking] == [n for n, _ in want], text
+            np.testing.assert_allclose([p for _, p in ranking], [p for _, p in want], atol=1e-9)
+
+
+def test_weight_zero_trains_no_naive_bayes(featurized, model_storage, execution_context):
+    data, featurize = featurized
+    plain = _train(
+        TunableLogisticRegressionClassifier, {"C": 5.0}, data, model_storage, execution_context, "z"
+    )
+    assert plain.nb_log_prob is None
+
+
+def test_persisted_mixture_keeps_its_naive_bayes(featurized, model_storage, execution_context):
+    data, featurize = featurized
+    trained = _train(
+        TunableLogisticRegressionClassifier, MIXED, data, model_storage, execution_context, "m"
+    )
+    loaded = TunableLogisticRegressionClassifier.load(
+        {**TunableLogisticRegressionClassifier.get_default_config(), **MIXED},
+        model_storage,
+        Resource("m"),
+        execution_context,
+    )
+    assert loaded.nb_log_prob is not None
+    np.testing.assert_allclose(loaded.nb_log_prob, trained.nb_log_prob)
+    for text in SINGLE:
+        expected = trained.process(featurize([text]))[0].get("intent_ranking")
+        got = loaded.process(featurize([text]))[0].get("intent_ranking")
+        assert [r["name"] for r in got] == [r["name"] for r in expected]
+        np.testing.assert_allclose(
+            [r["confidence"] for r in got], [r["confidence"] for r in expected], atol=1e-12
+        )
+
+
+@pytest.mark.parametrize("value", [-0.1, 1, 1.5, "0.2", True])
+def test_invalid_naive_bayes_weight_is_rejected(value, model_storage, execution_context):
+    with pytest.raises(ValueError, match="complement_nb_weight must be in"):
+        _component(
+            TunableLogisticRegressionClassifier,
+            {"complement_nb_weight": value},
+            model_storage,
+            execution_context,
+            "x",
+        )

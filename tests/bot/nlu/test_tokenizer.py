@@ -133,3 +133,17 @@ def test_a_message_of_88_reads_as_goodbye(tokenizer, shorthand, words):
 @pytest.mark.parametrize("text", ["88888888", "88块", "订单 886", "付了 88"])
 def test_88_inside_or_as_a_long_number_stays_a_number(tokenizer, text):
     assert "拜" not in "".join(t.text for t in tokens(tokenizer, text))
+
+
+@pytest.mark.parametrize(
+    "typed, words", [("5", "分"), ("3", "分"), ("1!", "分!"), ("４", "分"), (" 2 ", " 分 ")]
+)
+def test_a_message_of_one_digit_reads_as_a_score(tokenizer, typed, words):
+    got = tokens(tokenizer, typed)
+    assert [t.text for t in got] == [t.text for t in tokens(tokenizer, words)]
+    assert [(t.start, t.end) for t in got] == [(t.start, t.end) for t in tokens(tokenizer, words)]
+
+
+@pytest.mark.parametrize("text", ["6", "0", "55", "5分", "3件", "订单 5"])
+def test_other_digits_stay_numbers(tokenizer, text):
+    assert "".join(t.text for t in tokens(tokenizer, text)).count("分") == text.count("分")
