@@ -42,7 +42,10 @@ _PRICE_WORDS = (
 _PRICE_LINK = r"(?:的|是|为|:|了)?(?:小|快|将近|接近|差不多|大概|约|近)?"
 _MONEY_PATTERNS = [
     re.compile(rf"{_CURRENCY}\s*{_NUMBER}\s*{_MAGNITUDE}"),
-    re.compile(rf"{_NUMBER}\s*{_MAGNITUDE}\s*[多几]?\s*(?:块|元|圆|rmb|cny|人民币|大洋)"),
+    # (蚊 is the Cantonese dollar: "两万三千蚊", "三千几蚊"; not 蚊香 or 蚊子)
+    re.compile(
+        rf"{_NUMBER}\s*{_MAGNITUDE}\s*[多几]?\s*(?:块|元|圆|rmb|cny|人民币|大洋|蚊(?![香子帐虫]))"
+    ),
     re.compile(rf"{_PRICE_WORDS}\s*{_PRICE_LINK}\s*我?\s*{_NUMBER}\s*{_MAGNITUDE}"),
     # "4999的手机": a price before the thing (not a year: "2024的新款"; not the end of an order
     # number written in groups: "订单 2024 1103 8876 的音箱")

@@ -67,9 +67,9 @@ PRAISE = re.compile(
 COUNTERFACTUAL = re.compile(r"以为")
 # Someone's job, not a threat ("我朋友是记者，她也买了这个"), unless the message threatens
 # (`THREAT_CUE`, which also counts having consulted the lawyer: "咨询了").
-PROFESSIONS = frozenset({"律师", "记者", "媒体"})
+PROFESSIONS = frozenset({"律师", "记者", "媒体", "法官"})
 IDENTITY = re.compile(r"(?:是|当|做|干)(?:个|一个|一名|一位)?(?:做)?$")
-# ... or said of a friend or relative ("律师朋友推荐的这家").
+# ... or said of a friend or relative ("律师朋友推荐的这家", "送给法官朋友的茶叶").
 RELATION = re.compile(r"^(?:的)?(?:朋友|同学|亲戚|家属|表哥|表姐|老公|老婆)")
 THREAT_CUE = re.compile(
     r"看着办|等着|走着瞧|后果|小心|掂量|别怪|不客气|不处理|不解决|不给|不退|再不|否则|不然"

@@ -78,6 +78,13 @@ _INJURY = words(
     皮炎 又红又肿 又肿又红 风癞 出风癞 睇急症 急症室
     # skin broken down and weeping, a dermatology visit ("脸上烂了 流黄水 结痂 去皮肤科看了")
     流黄水 流脓 结痂 去皮肤科 看皮肤科 挂皮肤科 皮肤科看 脸上烂了 脸上都烂了 脸上全烂了
+    结了一层痂 结了层痂 结了一块痂 结了痂 结了个痂
+    # sparks (火星 alone is Mars), a night of coughing, a back that will not straighten,
+    # Cantonese red spots, an itchy throat and burnt plugs (燶: burnt)
+    冒了火星 冒出火星 有火星 出火星 蹦火星 迸出火星 火星四溅 溅火星 打火星
+    咳了一晚 咳了一夜 咳了一整晚 咳了一整夜 咳了好几天 咳了一宿
+    出晒红点 出咗红点 出满红点 出了红点 喉咙痕 喉咙好痕
+    插头燶 插座燶 插苏燶 电线燶 燶胶味 烧燶咗
     """
 )
 _LEGAL = words(
@@ -108,6 +115,7 @@ _LEGAL = words(
     等着被查 被约谈 约谈你们 查封 吊销 行政处罚 立案调查 被罚款 诉诸
     # regulators by a shorter name or by their hotline (food and drugs, prices, quality)
     市监 12331 12358 12365
+    市场局 市监所 市场监督所
     # the law as a weapon; financial regulators; the government's message boards
     官司 通过法律 法律武器 法律解决 公证
     质量技术监督 技术监督 监督部门
@@ -139,6 +147,9 @@ _MEDIA = words(
     报料 新闻台 新闻热线 传媒 投书 上头条 头条新闻 栏目组 写成文章 发表文章 公开发表 发表出来
     # a video or a live stream of the customer's own about it
     做一期视频 出一期视频 拍一期视频 我就开直播 我要开直播 我会开直播 我去开直播
+    # consumer-help TV programmes by name (Zhejiang, Shanghai, Beijing, Hubei, CCTV)
+    1818黄金眼 黄金眼栏目 焦点访谈 每周质量报告 消费主张 帮女郎 小莉帮忙 范大姐帮忙 阿六头说新闻
+    新闻坊 经视直播 都市现场 第一现场
     """
 )
 # Trigger words as typed with a pinyin IME in a hurry: one syllable left in pinyin ("zhao火",
@@ -467,8 +478,20 @@ EXCLUSIONS = (
     ]
     # a press card or Journalists' Day; a TV advert seen ("电视台播的那个广告")
     + ["记者证", "记者节", "采访本", "电视台播的", "电视台的广告", "电视台广告", "电视台放的"]
-    # laughing until it hurts: "笑到肚子疼", "笑得肚子痛"
-    + [f"笑{to}{part}{pain}" for to in ("到", "得") for part in ("肚子", "肚皮") for pain in "疼痛"]
+    # laughing until it hurts: "笑到肚子疼", "笑得我肚子痛"
+    + [
+        f"笑{to}{who}{part}{pain}"
+        for to in ("到", "得")
+        for who in ("", "我", "我的")
+        for part in ("肚子", "肚皮")
+        for pain in "疼痛"
+    ]
+    # hurt feelings with an adverb: "我心里很受伤", "心好受伤"
+    + [
+        f"心{inside}{adverb}受伤"
+        for inside in ("", "里")
+        for adverb in ("很", "好", "挺", "太", "真", "真的", "真的很", "特别", "非常", "超", "有点")
+    ]
     + [
         # "家里三个人各买了一件": one household, not a group of buyers
         f"{home}{count}{unit}"
@@ -500,6 +523,16 @@ _GROUP_WEAK = [
         "团购的都",
         "一起买的都",
         "一起下单的都",
+        # the others of a shared order or a chat group: "跟我一起拼单的那些人也都没收到",
+        # Cantonese "成个群组嘅人都话收唔到货"
+        "拼单的那些人也都",
+        "拼单的那些人都",
+        "拼团的那些人也都",
+        "拼团的那些人都",
+        "成个群组嘅人都",
+        "成个群嘅人都",
+        "整个群的人都",
+        "全群的人都",
     ),
 ]
 # Said of a group, but also of one class or office buying together ("我们班集体订的班服",
@@ -531,6 +564,8 @@ PROBLEM_CUE = re.compile(
     r"|疹|发错|错了|开不了|打不开|不工作|不制冷|没反应|不亮|甲醛|有味|刺鼻|毒"
     r"|仿|山寨|翻新|二手|次品|劣质|不合格|危险|医院|没有一个|没一个"
     r"|冒烟|着火|起火|爆炸|漏电|电到|受伤|中.?招|迟迟|还没|等了[^,。]{0,4}?(?:天|周|星期|个月)"
+    # Cantonese: "收唔到货", "用唔到", "冇收到"
+    r"|收唔到|用唔到|冇收到|未收到"
 )
 _PEOPLE = [
     "街坊",

@@ -9,7 +9,7 @@ from bench.severity_dev import DEV, dev_cases
 
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
-    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7)]
+    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8)]
     assert all(path.exists() for path in DEV)
 
 
@@ -26,3 +26,12 @@ def test_dev5_to_dev7_cover_every_reason_and_hard_normals(index):
     assert reasons == {"injury", "legal", "media", "group", "amount"}
     assert sum(1 for _, found in cases if found) >= 100
     assert sum(1 for _, found in cases if not found) >= 120
+
+
+def test_dev8_is_recall_oriented_over_every_reason():
+    """dev8 (fourth round) leans on subtle urgent cases: more urgent than hard normals."""
+    cases = dev_cases(DEV[4])
+    reasons = {reason for _, found in cases for reason in found}
+    assert reasons == {"injury", "legal", "media", "group", "amount"}
+    assert sum(1 for _, found in cases if found) >= 110
+    assert sum(1 for _, found in cases if not found) >= 90

@@ -79,6 +79,6 @@ def test_a_follower_count_is_no_amount():
     assert stated_amounts("十几万的车刚开一个月就坏了") == [100000.0]
 
 
-def test_the_head_config_follows_the_cv_rule():
-    """C=100, 1-3-grams, 0.8: the rule's pick with train_6.yml (docs/severity.md)."""
-    assert (DEFAULT_C, DEFAULT_NGRAMS, LEARNED_THRESHOLD) == (100.0, (1, 3), 0.8)
+def test_the_head_config():
+    """C=100, 1-3-grams (the CV rule's pick); 0.65 since the fourth round, recall first."""
+    assert (DEFAULT_C, DEFAULT_NGRAMS, LEARNED_THRESHOLD) == (100.0, (1, 3), 0.65)
