@@ -12,12 +12,12 @@ from actions.conversation import (
     latest_entity,
     latest_intent,
     latest_text,
-    localized,
     script,
     slot_before_this_turn,
     slots_set_this_turn,
 )
 from actions.form_turn import MAX_DESCRIPTION_CHARS
+from actions.intake import ask_to_recheck_order
 from actions.requests import cancel_complaint, hand_off, report_status_at_read_back
 from actions.tickets import announce_ticket, create_ticket
 from bot.intake.answers import (
@@ -97,7 +97,7 @@ class ActionApplyCorrection(Action):
             if order_changes.get("pending_order_id"):
                 # the number we could not find stays out of the facts until confirmed
                 order_changes["order_id"] = slot_before_this_turn(tracker, "order_id")
-                self._ask_about_order(dispatcher, tracker, order_changes["pending_order_id"])
+                ask_to_recheck_order(dispatcher, tracker, order_changes["pending_order_id"])
                 return [SlotSet(k, v) for k, v in {**changes, **order_changes}.items()]
             changes.update(order_changes)
         if not changes:
@@ -108,19 +108,10 @@ class ActionApplyCorrection(Action):
         pending = tracker.get_slot("pending_order_id")
         if pending:
             # another change while the unknown number waits for a yes: ask about it again
-            self._ask_about_order(dispatcher, tracker, pending)
+            ask_to_recheck_order(dispatcher, tracker, pending)
             return events
         return events + read_back(dispatcher, tracker, changes)
 
-    @staticmethod
-    def _ask_about_order(
-        dispatcher: CollectingDispatcher, tracker: Tracker, pending_order_id: str
-    ) -> None:
-        dispatcher.utter_message(
-            response="utter_order_not_found",
-            pending_order_id=pending_order_id,
-            buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
-        )
 
     async def _check_order(self, raw: Any) -> Dict[str, Any]:
         order_id = normalize_order_id(str(raw or ""), dependencies.settings().order_id_pattern)

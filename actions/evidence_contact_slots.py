@@ -31,9 +31,7 @@ class EvidenceAndContactSlots:
         """
         requested = tracker.get_slot("requested_slot")
         intent = latest_intent(tracker)
-        if intent == "send_evidence" and (
-            requested is not None or form_turn.before_any_intake(tracker)
-        ):
+        if intent == "send_evidence" and form_turn.intake_collecting(tracker):
             return {"evidence_status": "provided"}
         if requested != "evidence_status":
             return self._evidence_said_early(tracker)
@@ -109,7 +107,7 @@ class EvidenceAndContactSlots:
     @staticmethod
     def _evidence_said_early(tracker: Tracker) -> Dict[str, Any]:
         """No photos, or photos promised for later, said before the evidence question."""
-        if tracker.get_slot("requested_slot") is None and not form_turn.before_any_intake(tracker):
+        if not form_turn.intake_collecting(tracker):
             return {}
         text = latest_text(tracker)
         if answers.declines_evidence(text):

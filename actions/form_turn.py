@@ -211,3 +211,8 @@ def before_any_intake(tracker: Tracker) -> bool:
         or tracker.get_slot("awaiting_confirmation")
         or tracker.get_slot("ticket_open")
     )
+
+
+def intake_collecting(tracker: Tracker) -> bool:
+    """A question is open, or the intake is just opening: answers to any question count."""
+    return tracker.get_slot("requested_slot") is not None or before_any_intake(tracker)

@@ -176,6 +176,17 @@ class ActionAskIssueCategory(Action):
         return []
 
 
+def ask_to_recheck_order(
+    dispatcher: CollectingDispatcher, tracker: Tracker, pending_order_id: str
+) -> None:
+    """"We could not find this number: check it, or confirm it" with a confirm button."""
+    dispatcher.utter_message(
+        response="utter_order_not_found",
+        pending_order_id=pending_order_id,
+        buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
+    )
+
+
 class ActionAskOrderId(Action):
     """Ask for the order number, or ask to re-check one the order service did not know."""
 
@@ -187,11 +198,7 @@ class ActionAskOrderId(Action):
     ) -> List[EventType]:
         pending = tracker.get_slot("pending_order_id")
         if pending:
-            dispatcher.utter_message(
-                response="utter_order_not_found",
-                pending_order_id=pending,
-                buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
-            )
+            ask_to_recheck_order(dispatcher, tracker, pending)
         elif tracker.get_slot("unclear_answer") == "order_id":
             dispatcher.utter_message(response="utter_ask_order_id_unclear")
         elif tracker.get_slot("unclear_answer") == f"order_id{WAITING}":

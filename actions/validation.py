@@ -397,7 +397,7 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
     def _no_order_said_early(tracker: Tracker) -> bool:
         """No order number, said in so many words before the order question."""
         return (
-            (tracker.get_slot("requested_slot") is not None or form_turn.before_any_intake(tracker))
+            form_turn.intake_collecting(tracker)
             and not tracker.get_slot("order_id")
             and not tracker.get_slot("pending_order_id")
             and answers.says_no_order_number(latest_text(tracker))
