@@ -313,6 +313,8 @@ CONTEXT_KINDS: Dict[str, str] = {
 # Cantonese copula 係 (系 once normalised: "單號係 …"), but not the end of 联系 or 关系.
 _LEFT_FILLER = re.compile(
     r"(?:[^\w.!?;。]|_|是|为|就是|如下|这个|给你|发你|我发你|发给你|在这里|在这|如图|复制|is|was"
+    # the first part of a number the customer gives in two ("订单号前面是 3847…，后面是 …")
+    r"|前面|前半段|前半截|前半部分"
     r"|(?<![联关])系)+$"
 )
 _CONTEXT_WINDOW = 24

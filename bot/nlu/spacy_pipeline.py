@@ -494,9 +494,11 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "other", "bare"
     if context == "phone":
         return ("phone", "ctx") if phone in _CONTEXT_PHONES else ("other", "ctx")
+    after = text[token.idx + len(token) : token.idx + len(token) + 12]
+    if word == "id" and is_order and _RIGHT_ORDER.match(after):
+        return "order", "post"  # "ID 2411… 的订单": the words after name what the ID is
     if context in ("tracking", "other"):
         return context, "ctx"
-    after = text[token.idx + len(token) : token.idx + len(token) + 12]
     if is_order and _RIGHT_ORDER.match(after):
         return "order", "post"
     if _RIGHT_TRACKING.match(after):
