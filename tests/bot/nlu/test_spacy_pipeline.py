@@ -852,7 +852,11 @@ def test_a_label_said_of_the_number_before_does_not_introduce_the_next(text, pho
 
 @pytest.mark.parametrize(
     "text",
-    ["宝贝ID 689123456789 和详情页不一样", "直播间 ID 758392016 主播说送赠品", "用户ID 12345678 登不上"],
+    [
+        "宝贝ID 689123456789 和详情页不一样",
+        "直播间 ID 758392016 主播说送赠品",
+        "用户ID 12345678 登不上",
+    ],
 )
 def test_a_bare_id_label_is_no_order(text):
     assert orders(text) == []
