@@ -9,7 +9,8 @@ in three components:
 1. `complaint_token_merger` joins what jieba splits but a customer means as one thing:
    digit/letter groups separated by spaces, a line break, one dash/dot/slash/underscore or an
    emoji ("2024 1123 5567", "ls-2024-1122-017", "2024.1123.5567", "2024😡1123", keycap
-   digits "2️⃣0️⃣2️⃣4️⃣"), a comma or 、, a colon after a letter prefix ("JD：2024..."), or
+   digits "2️⃣0️⃣2️⃣4️⃣"), a comma or 、, "|" or "*" after an order word ("订单号 3847 | 2619"),
+   a colon after a letter prefix ("JD：2024..."), or
    one digit at a time as voice input types them ("2 0 2 4 ...") when the joined form is an
    order or phone number, plus dates
    ("2024.11.23"), decimals ("299.00") and grouped amounts ("1,299.50"). A group that is a
@@ -18,7 +19,9 @@ in three components:
    "241123-056789012345678", also after a prefix: "PDD 241123-0567...", or with a space
    when the rest has its fifteen digits), nor is a number
    that is an amount (followed by 元/块) or a short quantity or size (2件, 42码); a long
-   number an app broke over two lines (2024112500 / 318876) is joined back, and so are a
+   number an app broke over two lines (2024112500 / 318876; after an order word also
+   38472619 / 50384756201, or said "后面是 …") is joined back, a number pasted twice is read
+   once, and so are a
    dashed number's last single digit ("692-384-…-465-1") and a prefix voice input spells
    letter by letter ("S O 2024…"). A key written in dashed blocks with a block of letters
    after the first ("ABCD-EFGH-1234-5678") is one token and no id. An id a shop system
