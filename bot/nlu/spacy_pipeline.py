@@ -127,8 +127,12 @@ _WHOLE_GROUP = 10  # a group this long is a number by itself, never a piece of a
 _ID_PUNCTUATION = frozenset("-_./·~,、")
 _CODE_SEPARATORS = _ID_PUNCTUATION - frozenset(",、")  # keys are never written with commas
 # Between the groups of a number only when an order word introduces it ("订单号 3847*2619*…",
-# "订单号 3847 | 2619 | …"): without one, "120*60*75" is a size and "a | b" a table's columns.
-_LABELLED_PUNCTUATION = frozenset("*|")
+# "订单号 3847 | 2619 | …", "订单号 3847。2619。…" as a Chinese IME types the dot): without
+# one, "120*60*75" is a size, "a | b" a table's columns and "。" the end of a sentence.
+_LABELLED_PUNCTUATION = frozenset("*|。")
+# A Chinese IME types the dash as "——" (two dashes once normalised) and customers double the
+# tilde: "3847——2619", "3847~~2619" are one separator.
+_DOUBLED_SEPARATORS = frozenset({"--", "~~"})
 # Words that carry a number on where the customer broke it in two ("订单号是38472619 后面是
 # 50384756201", "…前半段 后半段是 …"): the rest follows as after a line break.
 _CONTINUATION = re.compile(
@@ -714,6 +718,8 @@ def _separator(between: str, previous: str = "") -> str:
         return "continued"
     if len(between) > 4 or between.count("\n") > 1:
         return ""
+    if between.strip() in _DOUBLED_SEPARATORS:
+        between = between.strip()[0]
     punctuation = sum(1 for char in between if char in _ID_PUNCTUATION | _LABELLED_PUNCTUATION)
     if punctuation > 1:
         return ""
@@ -815,17 +821,30 @@ def _stray_tail(doc: Doc, head: _Group, group: _Group, token: Token) -> bool:
     )
 
 
-def _first_copy(groups: Sequence[_Group], start: int, end: int) -> int:
+def _first_copy(
+    groups: Sequence[_Group], start: int, end: int, plausible: Callable[[Sequence[str]], bool]
+) -> int:
     """End of the first copy when the groups from `start` on are one number said again.
 
     "订单号 2817 3456 90123 2817 3456 90123": the customer pasted (or typed) the number twice;
     joined, the groups would make one 21-digit number that is neither. The copy has eight
-    characters or more and is repeated right after itself, group for group.
+    characters or more and is repeated right after itself, group for group. Two numbers of
+    one shape typed back to back ("2411 2388 4756 1023 2411 2388 4756 1024", too long
+    together for one number) are two numbers too.
     """
     for size in range(1, end - start):
         copy = [group.text for group in groups[start : start + size]]
         again = [group.text for group in groups[start + size : start + 2 * size]]
-        if copy == again and len("".join(copy)) >= 8:
+        if len("".join(copy)) < 8:
+            continue
+        if copy == again:
+            return start + size
+        if (
+            size >= 2
+            and [len(text) for text in copy] == [len(text) for text in again]
+            and plausible(copy)
+            and not plausible(copy + again)
+        ):
             return start + size
     return end
 
@@ -1094,7 +1113,7 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
             texts.append(group.text)
             if plausible(texts):
                 best = end + 1
-        return _first_copy(groups, start, best) if best else best
+        return _first_copy(groups, start, best, plausible) if best else best
 
     def merge(doc: Doc) -> Doc:
         spans = []

@@ -867,3 +867,28 @@ def test_a_bare_id_label_is_no_order(text):
 )
 def test_an_id_called_the_order_is_one(text):
     assert orders(text) == ["2411238847561023"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 2411。2388。4756。1023",  # a Chinese IME's dot
+        "订单号 2411——2388——4756——1023",  # a Chinese IME's dash
+        "订单号 2411 -- 2388 -- 4756 -- 1023",
+        "订单号 2411~~2388~~4756~~1023",
+        "订单号 2411•2388•4756•1023",
+    ],
+)
+def test_a_chinese_imes_dots_and_doubled_dashes_between_the_groups(text):
+    assert orders(text) == ["2411238847561023"]
+
+
+def test_a_full_stop_without_an_order_word_ends_a_sentence():
+    assert orders("2411238847561023。13812345678") == ["2411238847561023"]
+    assert orders("等了 2411。2388 没人管") == []
+
+
+def test_two_orders_of_one_shape_typed_back_to_back_are_two():
+    text = "订单号 2411 2388 4756 1023 2411 2388 4756 1024"
+    assert orders(text) == ["2411238847561023", "2411238847561024"]
+    assert orders("订单号 2411 2388 4756 1023") == ["2411238847561023"]
