@@ -38,7 +38,7 @@ from rasa.utils.endpoints import (
     concat_url,
 )
 
-from bot.rasa_runtime.http_keepalive import KEEPALIVE_SECONDS
+from bot.rasa_runtime import http_keepalive
 
 IDLE_CONNECTIONS = 32  # kept per loop and address; more concurrent calls open more
 _PLAIN_KWARGS = frozenset({"json", "timeout"})
@@ -57,7 +57,7 @@ class _Connection:
         return (
             not self.writer.is_closing()
             and not self.reader.at_eof()
-            and time.monotonic() - self.idle_since < KEEPALIVE_SECONDS
+            and time.monotonic() - self.idle_since < http_keepalive.KEEPALIVE_SECONDS
         )
 
     def close(self) -> None:
@@ -100,12 +100,16 @@ def _release(address: Address, connection: _Connection) -> None:
     idle.append(connection)
 
 
+# numpy scalars: the intent classifier's names and scores in every parsed message
+_ORJSON_OPTIONS = orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS
+
+
 def encode_json(payload: Any) -> bytes:
-    """UTF-8 JSON as Rasa's call would send it; what orjson refuses goes through `json`."""
+    """UTF-8 JSON of Rasa's call; what orjson refuses goes through ujson, then `json`."""
     try:
-        return orjson.dumps(payload)
+        return orjson.dumps(payload, option=_ORJSON_OPTIONS)
     except TypeError:
-        return json.dumps(payload).encode()
+        return http_keepalive.dump_json(payload).encode()
 
 
 @dataclass

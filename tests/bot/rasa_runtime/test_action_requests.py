@@ -224,10 +224,24 @@ async def test_other_calls_go_through_rasas_request(lean):
         await runner.cleanup()
 
 
-def test_what_orjson_refuses_is_encoded_by_json():
-    assert json.loads(action_requests.encode_json({"n": 2**70})) == {"n": 2**70}
-    assert json.loads(action_requests.encode_json({1: "a"})) == {"1": "a"}
-    assert action_requests.encode_json({"t": "退款"}) == '{"t":"退款"}'.encode()
+def test_bodies_are_encoded_by_orjson_as_json_would_read_them():
+    import numpy as np
+
+    parsed = {
+        "intent": {"name": np.str_("complain"), "confidence": np.float64(0.93)},
+        "ranking": [np.float32(0.5), np.int64(3)],
+        1: "a",
+        "text": "退款😭",
+    }
+    body = action_requests.encode_json(parsed)
+    assert json.loads(body) == {
+        "intent": {"name": "complain", "confidence": 0.93},
+        "ranking": [0.5, 3],
+        "1": "a",
+        "text": "退款😭",
+    }
+    assert "退款".encode() in body  # UTF-8, not \\u escapes
+    assert json.loads(action_requests.encode_json({"n": 2**70})) == {"n": 2**70}  # ujson/json
 
 
 def test_install_is_idempotent_and_undone():
