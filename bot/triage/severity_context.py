@@ -140,7 +140,6 @@ JOKING = re.compile(
     r"(?<!不是)(?<!不)(?:开玩笑的|开个玩笑|逗你们?玩?的|说着玩的)"
     # Cantonese: "讲笑啫", "讲下笑" (not "唔系讲笑")
     r"|(?<!唔系)(?<!唔系同你)(?:讲笑啫|讲笑咋|讲笑嘅|讲下笑|讲吓笑)"
-
 )
 # Words said in anger, taken back right after the threat: "之前我说要曝光是气话" (not "我不是说
 # 气话，我真的会曝光").
