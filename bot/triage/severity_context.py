@@ -112,6 +112,8 @@ DISCLAIMER = re.compile(
     # ("我不想多说了 直接找消协吧" disclaims nothing)
     r"[^了吧\s]{0,8}$"
 )
+# A double negative is no disclaimer: "不找律师不行了", "不去12315投诉是不行了".
+DOUBLE_NEGATIVE = re.compile(r"^[^,。!?;]{0,8}?(?:不行|不可|没办法|没用|没法|唔得|冇用)")
 # What takes a disclaimer back: a "but", a condition, a deadline ("但你们要给个说法").
 TURN = re.compile(r"但|可是|不过|然而|除非")
 # A modest wish after a disclaimer is no threat cue: "我不会去告你们的，就是想要个说法".
@@ -201,7 +203,7 @@ ERRAND = re.compile(
     # the parcel's journey, a shift, a period of time: "我爸住院了，快递能放门卫吗"
     r"|快递|包裹|签收|收货|送货|发货|门卫|驿站|没人在家|上班|值班|夜班|期间"
     # why the order is in a hurry: "家里老人住院了，这个轮椅比较急，能不能快点发"
-    r"|快点发|尽快发|早点发|先发|加急|急用|急着用|比较急|着急用|赶紧发"
+    r"|快点发|尽快发|早点发|加急|急用|急着用|比较急|着急用|赶紧发"
 )
 # ... unless it says the product caused it ("吃了…住院了", "用了以后…进医院").
 CAUSED = re.compile(
@@ -415,7 +417,8 @@ def _reassurance(c: Context) -> bool:
 def _disclaimed(c: Context) -> bool:
     """A threat disclaimed, and nothing in the message takes it back."""
     rest = MODEST_WISH.sub("", c.text)
-    return bool(DISCLAIMER.search(c.before)) and not (THREAT_CUE.search(rest) or TURN.search(rest))
+    taken_back = THREAT_CUE.search(rest) or TURN.search(rest) or DOUBLE_NEGATIVE.search(c.after)
+    return bool(DISCLAIMER.search(c.before)) and not taken_back
 
 
 def _hearsay(c: Context) -> bool:

@@ -87,6 +87,10 @@ def test_near_misses_stay_normal(text):
         ("不是只有我一个没收到，大家都没收到", "group"),
         ("群里团购的奶粉，好几个人都说是假货，我家的也是", "group"),
         ("要不去消协吧，我看你们也不会处理", "legal"),
+        # a double negative is no disclaimer
+        ("看来不找律师不行了", "legal"),
+        # a hospital stay with a photo sent is no errand
+        ("孩子住院了，先发几张照片给你们看看", "injury"),
         ("不让这事上个热搜你们是不会重视的", "media"),
         ("把你们送上热搜", "media"),
         ("我要联系媒体曝光你们", "media"),
