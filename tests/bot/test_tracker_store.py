@@ -132,6 +132,38 @@ async def test_postgresql_round_trip_with_the_bulk_insert(postgres_url):
     store.engine.dispose()
 
 
+@pytest.mark.parametrize("schema", ["public", "no_such_schema"])
+async def test_a_configured_postgresql_schema_is_checked_as_rasa_does(
+    postgres_url, monkeypatch, schema
+):
+    """With POSTGRESQL_SCHEMA set the store goes through Rasa's session scope."""
+    url = sa.engine.make_url(postgres_url)
+    monkeypatch.setenv("POSTGRESQL_SCHEMA", schema)
+    store = TunedSQLTrackerStore(
+        DOMAIN,
+        dialect="postgresql",
+        host=url.host,
+        port=url.port,
+        db=url.database,
+        username=url.username,
+        query=dict(url.query),
+    )
+    tracker = DialogueStateTracker(f"customer-{schema}", DOMAIN.slots)
+    for event in _turns()[0]:
+        tracker.update(event)
+    try:
+        if schema == "public":
+            await store.save(tracker)
+            again = await store.retrieve(f"customer-{schema}")
+            assert again is not None
+            assert [e.as_dict() for e in again.events] == [e.as_dict() for e in tracker.events]
+        else:  # Rasa's scope reports the missing schema and exits
+            with pytest.raises(SystemExit):
+                await store.save(tracker)
+    finally:
+        store.engine.dispose()
+
+
 async def test_reads_and_counts_follow_conversation_sessions_as_rasa_does(tmp_path):
     """Latest session for `retrieve`, every session for `retrieve_full_tracker`."""
     ours = store_from_endpoints(tmp_path)
