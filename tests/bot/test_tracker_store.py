@@ -34,6 +34,20 @@ def store_from_endpoints(tmp_path: Path, extra: str = "") -> TrackerStore:
     return TrackerStore.create(read_endpoint_config(str(endpoints), "tracker_store"), DOMAIN)
 
 
+def postgres_store(postgres_url: str) -> TunedSQLTrackerStore:
+    """The store on the test PostgreSQL database, configured as endpoints.yml would."""
+    url = sa.engine.make_url(postgres_url)
+    return TunedSQLTrackerStore(
+        DOMAIN,
+        dialect="postgresql",
+        host=url.host,
+        port=url.port,
+        db=url.database,
+        username=url.username,
+        query=dict(url.query),
+    )
+
+
 def pragma(store: TunedSQLTrackerStore, name: str) -> object:
     with store.engine.connect() as connection:
         return connection.execute(sa.text(f"PRAGMA {name}")).scalar()
@@ -111,16 +125,7 @@ async def test_saved_rows_are_those_rasa_writes(tmp_path):
 
 @pytest.mark.postgres
 async def test_postgresql_round_trip_with_the_bulk_insert(postgres_url):
-    url = sa.engine.make_url(postgres_url)
-    store = TunedSQLTrackerStore(
-        DOMAIN,
-        dialect="postgresql",
-        host=url.host,
-        port=url.port,
-        db=url.database,
-        username=url.username,
-        query=dict(url.query),
-    )
+    store = postgres_store(postgres_url)
     tracker = DialogueStateTracker("customer-1", DOMAIN.slots)
     for turn in _turns():
         for event in turn:
@@ -137,17 +142,8 @@ async def test_a_configured_postgresql_schema_is_checked_as_rasa_does(
     postgres_url, monkeypatch, schema
 ):
     """With POSTGRESQL_SCHEMA set the store goes through Rasa's session scope."""
-    url = sa.engine.make_url(postgres_url)
     monkeypatch.setenv("POSTGRESQL_SCHEMA", schema)
-    store = TunedSQLTrackerStore(
-        DOMAIN,
-        dialect="postgresql",
-        host=url.host,
-        port=url.port,
-        db=url.database,
-        username=url.username,
-        query=dict(url.query),
-    )
+    store = postgres_store(postgres_url)
     tracker = DialogueStateTracker(f"customer-{schema}", DOMAIN.slots)
     for event in _turns()[0]:
         tracker.update(event)
