@@ -137,18 +137,20 @@ async def test_postgresql_round_trip_with_the_bulk_insert(postgres_url):
     store.engine.dispose()
 
 
-@pytest.mark.parametrize("schema", ["public", "no_such_schema"])
+@pytest.mark.parametrize("exists", [True, False])
 async def test_a_configured_postgresql_schema_is_checked_as_rasa_does(
-    postgres_url, monkeypatch, schema
+    postgres_url, monkeypatch, exists
 ):
     """With POSTGRESQL_SCHEMA set the store goes through Rasa's session scope."""
+    fresh = sa.engine.make_url(postgres_url).query["options"].split("search_path=")[1]
+    schema = fresh if exists else "no_such_schema"
     monkeypatch.setenv("POSTGRESQL_SCHEMA", schema)
     store = postgres_store(postgres_url)
     tracker = DialogueStateTracker(f"customer-{schema}", DOMAIN.slots)
     for event in _turns()[0]:
         tracker.update(event)
     try:
-        if schema == "public":
+        if exists:
             await store.save(tracker)
             again = await store.retrieve(f"customer-{schema}")
             assert again is not None
