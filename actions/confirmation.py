@@ -17,7 +17,7 @@ from actions.conversation import (
     slot_before_this_turn,
     slots_set_this_turn,
 )
-from actions.form_turn import MAX_DESCRIPTION_CHARS
+from actions.form_turn import append
 from actions.intake import ask_to_recheck_order
 from actions.requests import cancel_complaint, hand_off, report_status_at_read_back
 from actions.tickets import announce_ticket, create_ticket
@@ -106,8 +106,8 @@ class ActionApplyCorrection(Action):
         if phone:
             changes.update(contact=str(phone), contact_status="given")
         if text and (latest_intent(tracker) == "complain" or extra_remedies(text)):
-            description = tracker.get_slot("issue_description") or ""
-            changes["issue_description"] = f"{description}\n{text}".strip()[:MAX_DESCRIPTION_CHARS]
+            # once: the slot mappings may have added this message already
+            changes["issue_description"] = append(tracker.get_slot("issue_description"), text)
         if "order_id" in changes:
             order_changes = await self._check_order(changes.pop("order_id"))
             if order_changes.get("pending_order_id"):

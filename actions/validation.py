@@ -89,7 +89,24 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
                 e for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"
             ]
             return restored + [rejected]
+        self._acknowledge_no_order(dispatcher, tracker)
         return events + form_turn.unclear_answer_events(tracker, events)
+
+    @staticmethod
+    def _acknowledge_no_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        """No order number, said while another question is open ("订单号没有"): say it was heard.
+
+        The slot mappings' pass set `order_missing` (its messages are not sent); the form's
+        pass acknowledges it before asking its question again. At the order question the
+        next question is acknowledgement enough.
+        """
+        if (
+            form_turn.form_pass(tracker)
+            and slots_set_this_turn(tracker).get("order_missing")
+            and not slot_before_this_turn(tracker, "order_missing")
+            and tracker.get_slot("requested_slot") not in ("order_id", "order_missing")
+        ):
+            dispatcher.utter_message(response="utter_noted_no_order")
 
     async def next_requested_slot(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -215,20 +232,9 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
     async def validate_order_missing(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """No order number: the ticket goes out without one (order_verified false).
-
-        Said while another question is open ("订单号没有" to the category question), it is
-        acknowledged before that question is asked again; at the order question the next
-        question is acknowledgement enough.
-        """
+        """No order number: the ticket goes out without one (order_verified false)."""
         if not value:
             return {"order_missing": None}
-        if (
-            tracker.get_slot("requested_slot") not in ("order_id", "order_missing")
-            and not slot_before_this_turn(tracker, "order_missing")
-            and form_turn.form_pass(tracker)
-        ):
-            dispatcher.utter_message(response="utter_noted_no_order")
         return {"order_missing": True, "order_id": None, "pending_order_id": None}
 
     async def validate_order_id(

@@ -387,7 +387,9 @@ def remedy_mentioned(text: str) -> Optional[str]:
 
 # A second remedy added to the first ("还要赔偿", "另外要赔回些", "顺便道个歉"), not
 # replacing it (which "改成", "还是", "算了" would say).
-_ADDITIVE = re.compile(r"还要|还想|另外|再给|再赔|再补|顺便|同时|而且|并且|外加|加上|也要|还得|以及|额外")
+_ADDITIVE = re.compile(
+    r"还要|还想|另外|再给|再赔|再补|顺便|同时|而且|并且|外加|加上|也要|还得|以及|额外|(再|也|还)$"
+)
 
 
 def _additive(found: list, index: int) -> bool:
@@ -395,7 +397,7 @@ def _additive(found: list, index: int) -> bool:
     if index == 0:
         return False
     plain = found[index][3]
-    between = plain[found[index - 1][2] : found[index][1]]
+    between = plain[found[index - 1][2] : found[index][1]].strip()
     return bool(_ADDITIVE.search(between))
 
 

@@ -178,24 +178,43 @@ async def test_an_unplaced_message_at_the_read_back_without_a_correction_is_aske
 
 
 # --- "订单号没有" before the order question ----------------------------------------------------------
-async def test_no_order_number_said_at_the_category_question_is_acknowledged(dispatcher, domain):
-    slots = {
-        "requested_slot": "issue_category",
-        "issue_description": "你们的客服说话太冲了",
-    }
-    tracker = _form_pass("订单号没有", "deny", slots, set_this_turn={"order_missing": True})
+def _no_order_form_pass(requested, **slots):
+    """The form's pass after the slot mappings' pass set `order_missing` (as Rasa runs it)."""
+    return make_tracker(
+        "订单号没有",
+        "deny",
+        slots={"requested_slot": requested, "order_missing": True, **slots},
+        after_user=[
+            {"event": "slot", "name": "order_missing", "value": True},
+            {"event": "action", "name": "complaint_form"},
+        ],
+        active_loop="complaint_form",
+    )
+
+
+async def test_no_order_number_said_at_another_question_is_acknowledged(dispatcher, domain):
+    for requested in ("issue_description", "issue_category"):
+        dispatcher.messages.clear()
+        tracker = _no_order_form_pass(requested, issue_description="你们的客服说话太冲了")
+        await ValidateComplaintForm().run(dispatcher, tracker, domain)
+        assert responses(dispatcher) == ["utter_noted_no_order"]
+
+
+async def test_no_order_number_in_the_mappings_pass_is_not_acknowledged_twice(dispatcher, domain):
+    """The slot mappings' pass (its messages are not sent) says nothing."""
+    tracker = make_tracker(
+        "订单号没有",
+        "deny",
+        slots={"requested_slot": "issue_category", "issue_description": "客服太冲了"},
+        active_loop="complaint_form",
+    )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert slot_events(events)["order_missing"] is True
-    assert responses(dispatcher) == ["utter_noted_no_order"]
+    assert "utter_noted_no_order" not in responses(dispatcher)
 
 
 async def test_no_order_number_at_the_order_question_needs_no_acknowledgement(dispatcher, domain):
-    slots = {
-        "requested_slot": "order_id",
-        "issue_description": "你们的客服说话太冲了",
-        "issue_category": "service_attitude",
-    }
-    tracker = _form_pass("订单号没有", "deny", slots, set_this_turn={"order_missing": True})
+    tracker = _no_order_form_pass("order_id", issue_category="service_attitude")
     await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert "utter_noted_no_order" not in responses(dispatcher)
 

@@ -14,6 +14,7 @@ from bot.intake import answers
         ("退錢 另外要賠返啲俾我 白白等咗成個禮拜", "refund", ["compensation"]),
         ("退货退款，顺便道个歉吧", "return_refund", ["apology"]),
         ("换一台新的 而且要赔偿我的损失", "exchange", ["compensation"]),
+        ("退款 再赔我点钱", "refund", ["compensation"]),
         # one replacing another is no extra: the last one named is the wish
         ("维修太麻烦了 改成退货退款吧", "return_refund", []),
         ("不要退款 给我补发两个", "reship", []),
