@@ -37,6 +37,9 @@ _CANONICAL: Dict[int, Any] = {
     **{code: "-" for code in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63)},
     **{code: " " for code in (0x00A0, 0x2007, 0x202F, 0x205F, 0x200B, 0x200C, 0x200D, 0xFEFF)},
     **{code: " " for code in range(0x2000, 0x200B)},
+    # Middle dots of other scripts, as Japanese and Taiwanese IMEs type them between groups
+    # ("3847・2619", "3847‧2619", "3847•2619"): the one middle dot (U+00B7) patterns know.
+    **{code: "\u00b7" for code in (0x30FB, 0xFF65, 0x2027, 0x2219, 0x22C5, 0x2022)},
     # Lone surrogates (from a lossy decode) cannot be encoded as UTF-8; spaCy and jieba
     # fail on them. U+FFFD marks the spot and keeps the length.
     **{code: "\ufffd" for code in range(0xD800, 0xE000)},

@@ -24,6 +24,8 @@ _ORDER_WORDS = [
     "订单编号",
     "订单编码",
     "订单id",
+    # the label as apps print it with a space ("订单 ID：…", "订单 No."); a bare "ID" is other
+    *("订单 id", "订单 no", "订单 no."),
     "订单no",
     "订单no.",
     "订单信息",
@@ -192,6 +194,10 @@ _OTHER_WORDS = [
             "帐户",
             "店铺",
             "直播间",
+            # the product a complaint is about, by its page's id: 宝贝ID, 产品编号, 货品号
+            "宝贝",
+            "产品",
+            "货品",
         )
         for tail in ("单号", "编号", "号", "号码", "id", "单", "编码", "名")
         if f"{what}{tail}" not in _MERCHANT_ORDER_WORDS
@@ -239,6 +245,9 @@ _OTHER_WORDS = [
     "sn",
     "sn码",
     "sku",
+    # "ID" alone labels a user, a product, a live room…; an order's id is called one
+    # ("订单ID", "订单 ID", "order id": longer words, so they win)
+    "id",
     "商品链接",
     # the customer's or a shop's account on a platform, not an order
     *("用户名", "昵称", "账户名", "帐户名"),
@@ -304,6 +313,8 @@ CONTEXT_KINDS: Dict[str, str] = {
 # Cantonese copula 係 (系 once normalised: "單號係 …"), but not the end of 联系 or 关系.
 _LEFT_FILLER = re.compile(
     r"(?:[^\w.!?;。]|_|是|为|就是|如下|这个|给你|发你|我发你|发给你|在这里|在这|如图|复制|is|was"
+    # the first part of a number the customer gives in two ("订单号前面是 3847…，后面是 …")
+    r"|前面|前半段|前半截|前半部分"
     r"|(?<![联关])系)+$"
 )
 _CONTEXT_WINDOW = 24

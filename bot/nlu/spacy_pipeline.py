@@ -9,7 +9,8 @@ in three components:
 1. `complaint_token_merger` joins what jieba splits but a customer means as one thing:
    digit/letter groups separated by spaces, a line break, one dash/dot/slash/underscore or an
    emoji ("2024 1123 5567", "ls-2024-1122-017", "2024.1123.5567", "2024😡1123", keycap
-   digits "2️⃣0️⃣2️⃣4️⃣"), a comma or 、, a colon after a letter prefix ("JD：2024..."), or
+   digits "2️⃣0️⃣2️⃣4️⃣"), a comma or 、, "|" or "*" after an order word ("订单号 3847 | 2619"),
+   a colon after a letter prefix ("JD：2024..."), or
    one digit at a time as voice input types them ("2 0 2 4 ...") when the joined form is an
    order or phone number, plus dates
    ("2024.11.23"), decimals ("299.00") and grouped amounts ("1,299.50"). A group that is a
@@ -18,7 +19,9 @@ in three components:
    "241123-056789012345678", also after a prefix: "PDD 241123-0567...", or with a space
    when the rest has its fifteen digits), nor is a number
    that is an amount (followed by 元/块) or a short quantity or size (2件, 42码); a long
-   number an app broke over two lines (2024112500 / 318876) is joined back, and so are a
+   number an app broke over two lines (2024112500 / 318876; after an order word also
+   38472619 / 50384756201, or said "后面是 …") is joined back, a number pasted twice is read
+   once, and so are a
    dashed number's last single digit ("692-384-…-465-1") and a prefix voice input spells
    letter by letter ("S O 2024…"). A key written in dashed blocks with a block of letters
    after the first ("ABCD-EFGH-1234-5678") is one token and no id. An id a shop system
@@ -123,6 +126,18 @@ _WHOLE_GROUP = 10  # a group this long is a number by itself, never a piece of a
 # only after a letter prefix: "JD：2024...").
 _ID_PUNCTUATION = frozenset("-_./·~,、")
 _CODE_SEPARATORS = _ID_PUNCTUATION - frozenset(",、")  # keys are never written with commas
+# Between the groups of a number only when an order word introduces it ("订单号 3847*2619*…",
+# "订单号 3847 | 2619 | …", "订单号 3847。2619。…" as a Chinese IME types the dot): without
+# one, "120*60*75" is a size, "a | b" a table's columns and "。" the end of a sentence.
+_LABELLED_PUNCTUATION = frozenset("*|。")
+# A Chinese IME types the dash as "——" (two dashes once normalised) and customers double the
+# tilde: "3847——2619", "3847~~2619" are one separator.
+_DOUBLED_SEPARATORS = frozenset({"--", "~~"})
+# Words that carry a number on where the customer broke it in two ("订单号是38472619 后面是
+# 50384756201", "…前半段 后半段是 …"): the rest follows as after a line break.
+_CONTINUATION = re.compile(
+    r"[\s,:]*(?:后面|后边|后半段|后半截|后半部分|接着|剩下的|下一行)(?:的)?(?:是|还有|为)?[\s,:]*"
+)
 # Characters that only decorate the one before: emoji variation selectors and the keycap
 # mark ("2️⃣" is 2, U+FE0F, U+20E3); digits joined by them are one group.
 _INVISIBLE = frozenset("\ufe0e\ufe0f\u20e3\u2060")
@@ -209,6 +224,10 @@ _CORRECTION_LEFT = re.compile(
     # Y", "有问题的是 Y"
     r"|这[次回](?:要投诉的|有问题的|的)?(?:订单|单子)?(?:号码?|编号)?(?:是|为)"
     r"|有问题的(?:那个|那单|是那个)?(?:订单|单子)?(?:号码?|编号)?是"
+    # an apology or a bare "no" before the right one: "X sorry 是 Y", "X 不好意思 是 Y",
+    # "X 啊不 是 Y", "X 不不 是 Y"
+    r"|(?:sorry|不好意思|对不起|抱歉|my bad)[\s,]*(?:是|应该是|应是)"
+    r"|(?:[哦噢喔啊呃额嗯唉诶欸呀]|不)不[\s,]*(?:是|应该是|应是)"
     r"|should be|(?:correct|right)(?:ed)? (?:one|number|order(?: number)?)(?: is)?|i meant?)"
     r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,]*$"
 )
@@ -469,6 +488,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     phone = _phone_shape(compact, token.text)
     is_order = bool(order_pattern.fullmatch(compact)) and any(c.isdigit() for c in compact)
     word = left_word(text, token.idx)
+    if word and _said_of_number_before(text, token.idx, word):
+        word = ""  # "138… 是我电话，2817… 是订单号": 电话 was said of 138…
     context = CONTEXT_KINDS.get(word, "")
     if context == "order" and word in PARCEL_OR_ORDER and _TRACKING_SHAPE.fullmatch(compact):
         return "tracking", "ctx"  # "单号 SF1402938475611": a carrier's parcel number
@@ -480,9 +501,11 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "other", "bare"
     if context == "phone":
         return ("phone", "ctx") if phone in _CONTEXT_PHONES else ("other", "ctx")
+    after = text[token.idx + len(token) : token.idx + len(token) + 12]
+    if word == "id" and is_order and _RIGHT_ORDER.match(after):
+        return "order", "post"  # "ID 2411… 的订单": the words after name what the ID is
     if context in ("tracking", "other"):
         return context, "ctx"
-    after = text[token.idx + len(token) : token.idx + len(token) + 12]
     if is_order and _RIGHT_ORDER.match(after):
         return "order", "post"
     if _RIGHT_TRACKING.match(after):
@@ -510,6 +533,22 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     if is_order and _given_as_correction(token):
         return "order", "ctx"  # "打错了 是 241120ABCD12FE": letters of its own, still the order
     return ("order", "bare") if is_order and _id_shaped(compact) else ("", "")
+
+
+# A context word said of the number before it: "13812345678 是我电话，…", "X 为订单号；…".
+_PREDICATE_BEFORE = re.compile(
+    r"[0-9a-z][\s]*(?:这个?|那个?)?(?:是|为|就是)(?:我们?的|我的?|你们的)?$", re.IGNORECASE
+)
+
+
+def _said_of_number_before(text: str, start: int, word: str) -> bool:
+    """Whether the context word before `start` tells what the number BEFORE it is.
+
+    "13812345678 是我电话，2817345690123 是订单号": 电话 ends a clause about 138…, it does
+    not introduce 2817…, which its own words after it then name.
+    """
+    position = text.rfind(word, 0, start)
+    return position > 0 and bool(_PREDICATE_BEFORE.search(text, 0, position))
 
 
 def _given_as_correction(token: Token) -> bool:
@@ -569,6 +608,39 @@ def _in_url(token: Token) -> bool:
         spans = [match.span() for match in _URL.finditer(doc.text)]
         doc.user_data["complaint_urls"] = spans
     return any(start <= token.idx < end for start, end in spans)
+
+
+# The customer corrects the last digits of the number just given: "X 最后一位是7不是1",
+# "X 最后两位不是01 是07", "X 尾数应该是 7".
+_COUNT_WORDS = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3}
+_TAIL_SAID = (
+    r"[\s,]*(?:(?:最后|末|末尾|尾|结尾)(?P<count>[一两二三123])位(?:数字?)?"
+    r"|尾数|最后一个数字?|最后那个数字?)"
+)
+_TAIL_RIGHT = r"[\s,:]*(?:应该|应)?(?:是|为)?[\s:]*(?P<right>[0-9a-z]{1,3})"
+_TAIL_WRONG = r"[\s,:]*(?:而)?不是[\s:]*(?P<wrong>[0-9a-z]{1,3})"
+_TAIL_CORRECTIONS = (
+    re.compile(rf"{_TAIL_SAID}{_TAIL_RIGHT}{_TAIL_WRONG}(?![0-9a-z])"),
+    re.compile(rf"{_TAIL_SAID}{_TAIL_WRONG}{_TAIL_RIGHT}(?![0-9a-z])"),
+)
+
+
+def _amended(token: Token, value: str) -> str:
+    """`value` with its last digits as the customer corrects them right after it.
+
+    "3847…6201 最后一位是 7 不是 1" is 3847…6207: only when the digits said to be wrong are
+    the number's last ones and as many as the count says.
+    """
+    text = token.doc.text
+    after = token.idx + len(token)
+    match = next(filter(None, (regex.match(text, after) for regex in _TAIL_CORRECTIONS)), None)
+    if match is None:
+        return value
+    count = _COUNT_WORDS[match.group("count") or "1"]
+    right, wrong = match.group("right").upper(), match.group("wrong").upper()
+    if not (len(right) == len(wrong) == count < len(value) and value.endswith(wrong)):
+        return value
+    return value[:-count] + right
 
 
 def _retracted(token: Token) -> bool:
@@ -642,13 +714,19 @@ def _separator(between: str, previous: str = "") -> str:
         return "glue"
     if all(char in _INVISIBLE for char in between):
         return "glue"
+    if _CONTINUATION.fullmatch(between):
+        return "continued"
     if len(between) > 4 or between.count("\n") > 1:
         return ""
-    punctuation = sum(1 for char in between if char in _ID_PUNCTUATION)
+    if between.strip() in _DOUBLED_SEPARATORS:
+        between = between.strip()[0]
+    punctuation = sum(1 for char in between if char in _ID_PUNCTUATION | _LABELLED_PUNCTUATION)
     if punctuation > 1:
         return ""
     if all(char.isspace() or char in _ID_PUNCTUATION or _is_emoji(char) for char in between):
         return "sep"
+    if all(char.isspace() or char in _LABELLED_PUNCTUATION for char in between):
+        return "labelled"
     return ""
 
 
@@ -663,6 +741,7 @@ class _Group:
     between: str = ""  # what separates it from the group before
     labelled: bool = False  # letters an order word introduces: "订单号JD 3012…", "订单 PO 211…"
     stray_tail: bool = False  # the last digits of an order after a stray space (`_stray_tail`)
+    rest_of_order: bool = False  # an order's rest on the next line (`_rest_of_order`)
 
 
 def _id_runs(doc: Doc) -> List[List[_Group]]:
@@ -685,6 +764,12 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
             between = doc.text[previous.idx + len(previous) : token.idx]
             group.between = between
             how = _separator(between, previous.text)
+            if how == "labelled":  # "*" or "|": only in a number an order word introduces
+                head = doc[current[0].first] if current else previous
+                how = "sep" if left_context(doc.text, head.idx) == "order" else ""
+            elif how == "continued":  # the rest of the number, as after a line break
+                how = "sep" if left_context(doc.text, doc[current[0].first].idx) == "order" else ""
+                group.between = "\n" if how else between
             if how == "glue" and current:
                 last = current[-1]
                 current[-1] = _Group(
@@ -698,6 +783,7 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
                 current = []
         if current:
             group.stray_tail = _stray_tail(doc, current[0], group, token)
+            group.rest_of_order = _rest_of_order(doc, current, group)
         current.append(group)
         previous = token
     if len(current) > 1:
@@ -732,6 +818,54 @@ def _stray_tail(doc: Doc, head: _Group, group: _Group, token: Token) -> bool:
         and not group.amount
         and bool(_MESSAGE_END.fullmatch(doc_text, token.idx + len(token)))
         and left_context(doc_text, doc[head.first].idx) == "order"
+    )
+
+
+def _first_copy(
+    groups: Sequence[_Group], start: int, end: int, plausible: Callable[[Sequence[str]], bool]
+) -> int:
+    """End of the first copy when the groups from `start` on are one number said again.
+
+    "订单号 2817 3456 90123 2817 3456 90123": the customer pasted (or typed) the number twice;
+    joined, the groups would make one 21-digit number that is neither. The copy has eight
+    characters or more and is repeated right after itself, group for group. Two numbers of
+    one shape typed back to back ("2411 2388 4756 1023 2411 2388 4756 1024", too long
+    together for one number) are two numbers too.
+    """
+    for size in range(1, end - start):
+        copy = [group.text for group in groups[start : start + size]]
+        again = [group.text for group in groups[start + size : start + 2 * size]]
+        if len("".join(copy)) < 8:
+            continue
+        if copy == again:
+            return start + size
+        if (
+            size >= 2
+            and [len(text) for text in copy] == [len(text) for text in again]
+            and plausible(copy)
+            and not plausible(copy + again)
+        ):
+            return start + size
+    return end
+
+
+def _rest_of_order(doc: Doc, current: Sequence[_Group], group: _Group) -> bool:
+    """The rest of an order an app (or the customer: "后面是 …") put on the next line.
+
+    "订单号 38472619 / 50384756201": the rest is long enough to be a number by itself, so
+    only when it follows the head (the first group, too short to be a whole number) on the
+    next line, an order word introduces the head, and the rest is no mobile: "订单号
+    38472619 / 13812345678" stay an order and a phone.
+    """
+    head = current[-1]
+    return (
+        len(current) == 1
+        and group.between == "\n"
+        and head.text.isdigit()
+        and group.text.isdigit()
+        and len(head.text) < _WHOLE_GROUP
+        and not _MOBILE.fullmatch(group.text)
+        and left_context(doc.text, doc[head.first].idx) == "order"
     )
 
 
@@ -905,7 +1039,18 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
         )
 
     def phone_starts(groups: Sequence[_Group], at: int) -> bool:
-        """A mobile number typed in groups (138 1234 5678) starts at `at`."""
+        """A mobile number typed in groups (138 1234 5678) starts at `at`.
+
+        Not where the groups go on in the rhythm of the number before them: "6928 3746 1520
+        3948 571" is one order in fours whose last three groups happen to read 152…571.
+        """
+        previous, group = groups[at - 1], groups[at]
+        if (
+            at >= 2
+            and len(group.text) == len(previous.text) == len(groups[at - 2].text)
+            and group.between == previous.between
+        ):
+            return False
         texts = ""
         for group in groups[at : at + 3]:
             texts += group.text
@@ -936,6 +1081,8 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
                 and first.text.isalpha()
                 and group.between.strip() in (":", "-", "_")
             )
+            # the rest of an order on the next line: "订单号 38472619 / 50384756201"
+            joined = joined or (end == start + 1 and group.rest_of_order)
             # a letter prefix an order word introduces, then the number after a space, in one
             # piece or in groups: "订单号JD 301234567890", "订单号 PO 211 29384756102938475"
             joined = joined or (
@@ -966,7 +1113,7 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
             texts.append(group.text)
             if plausible(texts):
                 best = end + 1
-        return best
+        return _first_copy(groups, start, best, plausible) if best else best
 
     def merge(doc: Doc) -> Doc:
         spans = []
@@ -1220,6 +1367,8 @@ def _entities(doc: Doc, original: str) -> List[ExtractedEntity]:
             continue
         if rule == "day" and original[ent.end_char : ent.end_char + 1] in _NOT_AFTER_DAY:
             continue  # 3号楼, 5号线: a building or a line, not the 3rd
+        if label == ORDER_ID:
+            value = _amended(ent[-1], value)
         if label == ORDER_ID and _retracted(ent[-1]):
             rule = "retracted"
         elif label == ORDER_ID and _corrects(ent[-1]):

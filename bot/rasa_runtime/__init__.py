@@ -8,6 +8,7 @@ process that does not use our plug-ins runs stock Rasa. `install_all()` is that 
 from bot import log_privacy
 from bot.rasa_runtime import (
     action_call_domain,
+    action_requests,
     action_validation,
     active_loop_state,
     debug_log_copies,
@@ -18,12 +19,14 @@ from bot.rasa_runtime import (
     rule_matching,
     slot_copies,
     tracker_history,
+    unique_entity_mappings,
 )
 
 
 def install_all() -> None:
     """Install every runtime fix (idempotent)."""
     action_call_domain.install()
+    action_requests.install()
     action_validation.install()
     active_loop_state.install()
     debug_log_copies.install()
@@ -34,4 +37,5 @@ def install_all() -> None:
     rule_matching.install()
     slot_copies.install()
     tracker_history.install()
+    unique_entity_mappings.install()
     log_privacy.install()

@@ -142,8 +142,8 @@ class SeverityResult:
     veto, or an exclusion such as "平台仲裁"), and which did not fire elsewhere; the learned
     head needs more certainty to add one of those (`combine_severity`).
     `ruled_out`: the reasons the rules read as explicitly absent (a threat renounced, a
-    complaint lodged with the platform or the shop, a threat of a bad review), which did not
-    fire elsewhere; the learned head never adds one of those.
+    complaint lodged with the platform or the shop, a threat of a bad review, only the
+    customer affected), which did not fire elsewhere; the learned head never adds one of those.
     """
 
     severity: Severity

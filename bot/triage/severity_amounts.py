@@ -93,13 +93,17 @@ _VAGUE_AMOUNTS = {
     # "五位数的包": a sum of five digits
     "五位数": 10000.0,
     "万把": 10000.0,
+    # Cantonese "成万蚊": some ten thousand
+    "成万": 10000.0,
     "六位数": 100000.0,
 }
 # A compound sum in shorthand: "1w2" (12000), "2k5" (2500), "1万5".
 _COMPOUND = re.compile(r"(?<![\d.])(\d{1,3})\s*(w|万|k|千)\s*(\d)(?![\d.])")
 # A vague number that counts something else: "点赞好几千", "上万人", "几万条评论".
 _COUNTED_BEFORE = re.compile(
-    r"(?:点赞|赞|粉丝|评论|播放|阅读|浏览|销量|好评|差评|关注|转发|收藏|人数|单量|积分|步数)"
+    r"(?:点赞|赞|粉丝|评论|播放|阅读|浏览|销量|好评|差评|关注|转发|收藏|人数|单量|积分|步数"
+    # sales counts: "月销10万+", "已售2万件"
+    r"|月销|年销|已售|售出|销售量)"
     r"(?:量|数)?(?:了|有|都|也|就|已经|破|超过|过|好|大|小)*$"
 )
 # Money that is not the order's: "我一个月工资才三千", "房租都要两千".
@@ -142,6 +146,10 @@ _BELOW = re.compile(r"(?:快|将近|接近|不到|差点|差一点|小)$")
 _BELOW_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?(?:不到|未满|差一点|差点)")
 # Two sums added up: "一千二加一千五", "1200+1500".
 _ADDED = re.compile(rf"{_NUMBER}\s*(?:块|元)?\s*(?:加上?|\+)\s*{_NUMBER}")
+# The consumer and city hotlines ("我不会打12315的"): a number to call, not a price, unless a
+# currency or unit says so.
+_HOTLINES = frozenset({"12315", "12345", "12331", "12358", "12365", "12305", "12369"})
+_CURRENCY_NAMED = re.compile(r"[¥$]|块|元|圆|rmb|cny|人民币|蚊")
 
 
 def stated_amounts(text: str) -> List[float]:
@@ -234,9 +242,11 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
     A number that ends the match and goes on with a unit ("2000g", "2000积分", "三千多人") is
     a weight, points or a count, and so is one after a counted thing ("销量2000", "点赞三千
     多"); a salary or the rent is not the order ("工资才三千"); a number with w/k of a hundred or more is watts ("2000w的吹风机"); "快两千" is
-    just below two thousand.
+    just below two thousand; a hotline's number ("打12315的") is no price without a currency.
     """
     number, magnitude = match.group(1), match.group(2)
+    if number in _HOTLINES and not magnitude and not _CURRENCY_NAMED.search(match.group(0)):
+        return None
     value = parse_chinese_number(number.replace(",", ""))
     if value is None:
         return None

@@ -38,6 +38,13 @@ small function, because each covers a family of phrasings, not a single message:
   "dangerously" nearly missed, 炸裂 as an interjection, a law named after what it protects
   ("食品安全法"); a job word naming a toy, a figure or a costume ("律师袍cos服"); one buyer
   shopping for many ("帮十几个同学带的"), a crowd queueing for it ("好多人在直播间抢").
+- (fifth round, precision) a hazard word a product guards against ("防过敏枕头"); a job or
+  hazard word in fiction or a title ("电视剧里律师穿的西装", "《急诊科医生》"); a threat
+  suggested or intended and then given up ("朋友说可以去找消协，但我觉得没必要", "本来想找律师
+  的，想想算了", "小作文我就不写了"), or called words said in anger ("说要曝光是气话"); a hotline's
+  digits inside a number ("订单尾号是12315"); news of another shop's accident; hooked "on"
+  something ("对你们家的零食已经中毒了"); a tight fit told as choking, with a size asked for;
+  "不是安全问题"; "要人命" said of a price; only the customer affected ("就我一个人买了").
 
 Recall comes first (the spec wants every urgent complaint): a veto needs its whole shape,
 and a message that also threatens (`THREAT_CUE`) keeps its threat.
@@ -94,6 +101,8 @@ OBSERVED_HAZARD = re.compile(r"烫|冒烟|焦|火花|漏电|冒火|烧|异味|�
 DISCLAIMER = re.compile(
     # (not "不会放过你们", "不会让你们好过": a threat)
     r"(?:不会(?!放过|罢休|善罢甘休|就这么|这么|轻易|饶|让)|没打算|不打算|没想|不想|不好意思|不至于"
+    # "算了，不去消协了" (not "要不去消协吧", a proposal)
+    r"|(?<![要还])不去|(?<![要还])不找|唔去|唔揾"
     r"|没必要|不是要|不是想|并不想|不准备|没准备"
     # "我不是那种发到网上闹的人"
     r"|不是那种"
@@ -103,6 +112,8 @@ DISCLAIMER = re.compile(
     # ("我不想多说了 直接找消协吧" disclaims nothing)
     r"[^了吧\s]{0,8}$"
 )
+# A double negative is no disclaimer: "不找律师不行了", "不去12315投诉是不行了".
+DOUBLE_NEGATIVE = re.compile(r"^[^,。!?;]{0,8}?(?:不行|不可|没办法|没用|没法|唔得|冇用)")
 # What takes a disclaimer back: a "but", a condition, a deadline ("但你们要给个说法").
 TURN = re.compile(r"但|可是|不过|然而|除非")
 # A modest wish after a disclaimer is no threat cue: "我不会去告你们的，就是想要个说法".
@@ -132,6 +143,12 @@ JOKING = re.compile(
     # Cantonese: "讲笑啫", "讲下笑" (not "唔系讲笑")
     r"|(?<!唔系)(?<!唔系同你)(?:讲笑啫|讲笑咋|讲笑嘅|讲下笑|讲吓笑)"
 )
+# Words said in anger, taken back right after the threat: "之前我说要曝光是气话" (not "我不是说
+# 气话，我真的会曝光").
+IN_ANGER_AFTER = re.compile(
+    r"^[^。!?;]{0,6}?(?<!不是)(?<!不是说)(?<!不)"
+    r"(?:是气话|说的气话|说气话|气头上说的|一时气话|说说而已|随口说说|随便说说|讲下啫|讲吓啫)"
+)
 # The shop's own words reported: "客服说要等法务部门审核", "客服让我去12315投诉".
 # ... or the courier's ("快递员说东西被市场监管局抽检扣下了").
 SHOP_SAYS = re.compile(
@@ -147,8 +164,10 @@ CHARM = re.compile(r"好看|漂亮|颜值|帅|美|可爱|心动|眼神|颜色|�
 # Hooked, not poisoned: "我已经中毒了，你们家的零食一买再买" (not "吃了以后再也不回购了").
 HOOKED_WORDS = frozenset({"中毒", "中毒了"})
 HOOKED = re.compile(r"(?<![不别])(?:回购|一买再买|买了又买|上瘾|入坑|停不下来|戒不掉|真香|安利)")
+# ... or hooked "on" something: "我对你们家的零食已经中毒了" (poison is not "对" anything).
+HOOKED_ON = re.compile(r"对[^,。!?;]{1,14}?(?:已经|彻底|完全|深深|早就|早已)?(?:都)?(?:有点)?$")
 # Fainting or spitting blood at a price: "看到运费88我差点晕过去", "一看账单差点吐血".
-PRICE_SHOCK_WORDS = re.compile(r"晕|昏|吐血")
+PRICE_SHOCK_WORDS = re.compile(r"晕|昏|吐血|要人命|要命|要了我的命|要了老命")
 PRICE_SEEN = re.compile(
     r"(?:看到|看见|一看|听到|知道)[^,。!?;]{0,8}?(?:价|运费|账单|钱|费|扣款|余额|\d)"
     r"|(?:价格|价钱|运费|账单|扣款|报价|标价)[^。!?;]{0,16}$"
@@ -183,6 +202,8 @@ ERRAND = re.compile(
     r"|想给(?:他|她|老人|我妈|我爸|孩子)买|给(?:他|她)买|买[^,。!?;]{0,6}?给(?:他|她|老人)用"
     # the parcel's journey, a shift, a period of time: "我爸住院了，快递能放门卫吗"
     r"|快递|包裹|签收|收货|送货|发货|门卫|驿站|没人在家|上班|值班|夜班|期间"
+    # why the order is in a hurry: "家里老人住院了，这个轮椅比较急，能不能快点发"
+    r"|快点发|尽快发|早点发|加急|急用|急着用|比较急|着急用|赶紧发"
 )
 # ... unless it says the product caused it ("吃了…住院了", "用了以后…进医院").
 CAUSED = re.compile(
@@ -255,6 +276,79 @@ CROWD_AFTER = re.compile(
     r"^(?:都|也)?(?:在[^,。!?;]{0,4}?)?(?:抢|排队|围观|看直播|蹲|点赞|关注|求购|加购|种草)"
 )
 
+# (fifth round) A hazard a product guards against: "防过敏枕头", "抗过敏的面膜", "防止烫伤".
+PROTECTIVE_BEFORE = re.compile(r"(?:防|抗|防止|预防|避免)$")
+# A job or hazard word in fiction: "电视剧里律师穿的那种西装", "电影里爆炸的那个场景的海报".
+FICTION_BEFORE = re.compile(
+    r"(?:电视剧|连续剧|网剧|短剧|剧|电影|小说|动漫|动画|综艺|漫画|游戏|戏)(?:里面?|中|上)"
+    r"(?:的|那个|那种|那位|演的|面的)?[^,。!?;]{0,3}$"
+)
+# ... or in a title: "这本《急诊科医生》小说" (a programme's title after a verb stays media).
+TITLE_OPEN = re.compile(r"《[^》]*$")
+TITLE_CLOSE = re.compile(r"^[^《]*》")
+# A threat suggested by someone, or once intended, then given up: "朋友说可以去找消协，但我觉得
+# 没必要", "本来想找律师的，想想算了，不值得", "我朋友话可以去消委会，不过我觉得冇必要".
+SUGGESTED = re.compile(
+    r"(?:说|话|建议|劝|让|叫|提议|提醒)(?:我|我们)?(?:可以|应该|最好|不如|干脆)"
+    r"|建议我?|劝我|叫我|让我|喊我|(?:本来|原本|本想|本打算|原来想|原打算|一度想|还想过|想过|差点就?)"
+    # the suggestion inside the hit: "我老婆说可以去告你们" (hit "可以去告")
+    r"|(?:说|话|讲)$"
+)
+RENOUNCED = re.compile(
+    r"没必要|没有必要|不至于|算了|不值得|懒得|没那么严重|犯不着|犯不上|不想搞|不想闹"
+    r"|冇必要|唔使|唔值得|唔想搞|算数|算吧"
+)
+# ... or the act named first and then not done: "两千字的小作文我就不写了", "律师我就不找了".
+NOT_DONE_AFTER = re.compile(
+    r"^(?:的)?(?:我|咱)?(?:就|也|都|还是)?(?:不|没|懒得|不想|不会|唔)"
+    r"(?:写|发|去|找|告|打|闹|搞|投诉|曝光|揾|报)了?(?:吧|啦|喇)?$"
+)
+# A hotline's digits inside another number: "订单尾号是12315", "电话号码是…12345…".
+NUMBER_FIELD = re.compile(
+    r"(?:尾号|单号|订单号?|号码|编号|电话|手机号?|型号|货号|门牌号?|房号|工号|账号|编码|批号|条码)"
+    r"(?:是|为|:|后[四五六]位是?)?\s*\d*$"
+)
+# News of another shop's accident: "新闻上说有别家的充电宝爆炸，你们这个安全吗？".
+NEWS_BEFORE = re.compile(r"(?:新闻|报道|网上|听说|据说|看到有人|有人说|视频里)[^。!?;]{0,14}$")
+# A tight fit told as choking, with a size asked for: "裤子小得勒得我喘不过气😂 换大一码吧".
+TIGHT_BEFORE = re.compile(r"(?:勒|紧|小|窄|箍)(?:得|到)[^,。!?;]{0,4}$")
+CHOKING_WORDS = frozenset({"喘不过气", "喘不上气", "透不过气", "窒息", "勒死", "憋死"})
+SIZE_ASKED = re.compile(r"换(?:个|一个)?(?:大|小)|[大小](?:一|两|半)码|换码|尺码|码数")
+# "不是安全问题，就是按钮有点松" (but "这难道不是安全问题吗" asserts one).
+NOT_A_BEFORE = re.compile(r"(?:(?<![是])不是|不算|算不上|谈不上|并非)(?:什么)?$")
+RHETORICAL_ASSERTION = re.compile(r"吗|难道|是什么|还不是|怎么不是|不是.{0,8}是什么")
+# Only the customer affected, the others fine: "拼单的其他人都收到了，就我的没到", "我们宿舍就我
+# 一个人买了" (not "不是只有我一个没收到").
+ONLY_ME = re.compile(
+    r"(?<!不)(?<!不是)(?<!不单是)(?:就|只有|唯独|只)(?:我|我的|我家|我这)"
+    r"(?:一个人|一个|一家|一单|这单|这个|这件|家的|的)?(?:还|都|也)?"
+    r"(?:没|买了|买的|不|少|坏|有问题|出问题)"
+)
+# ... or the customer's own share of a group buy: "班级群里团购的作业本，我家的少了一本"
+# (not "我家的也坏了": 也 says the others' are too).
+OWN_SHARE = re.compile(
+    r"(?<![和跟与])我(?:家(?:孩子)?|们家)?(?:的|那|这)(?:那|这)?(?:份|箱|盒|罐|套|单|本|件|个)?"
+    r"(?!也|都)(?:还)?(?:少|没|坏|碎|错|烂|漏|破|发错|压)"
+)
+GROUP_BUY = re.compile(r"团购|拼单|拼团|团的|拼的|群里|统一订|一起订|一起买|帮大家")
+# ... the others bought nothing: "别人都没买" is no problem of theirs.
+NOT_BOUGHT = re.compile(r"都没(?:有)?(?:买|下单|下过单|买过|参加|拼|团)")
+
+
+def only_me(text: str) -> bool:
+    """Only the customer affected or buying, and no problem told of anyone else.
+
+    "拼单的其他人都收到了，就我的没到", "公司团购的粽子，我那份少了一个" (not "群里宝妈都说
+    开裂了，就我的还没裂").
+    """
+    own_shares = list(OWN_SHARE.finditer(text)) if GROUP_BUY.search(text) else []
+    for match in [*ONLY_ME.finditer(text), *own_shares]:
+        low, high = bounds(text, match.start(), match.end(), CLAUSE_END)
+        others = NOT_BOUGHT.sub("", text[:low] + text[high:])
+        if not PROBLEM_CUE.search(others):
+            return True
+    return False
+
 
 def bounds(text: str, start: int, end: int, boundary: re.Pattern[str]) -> Tuple[int, int]:
     """Start and end of the clause (or sentence, by `boundary`) around text[start:end]."""
@@ -323,7 +417,8 @@ def _reassurance(c: Context) -> bool:
 def _disclaimed(c: Context) -> bool:
     """A threat disclaimed, and nothing in the message takes it back."""
     rest = MODEST_WISH.sub("", c.text)
-    return bool(DISCLAIMER.search(c.before)) and not (THREAT_CUE.search(rest) or TURN.search(rest))
+    taken_back = THREAT_CUE.search(rest) or TURN.search(rest) or DOUBLE_NEGATIVE.search(c.after)
+    return bool(DISCLAIMER.search(c.before)) and not taken_back
 
 
 def _hearsay(c: Context) -> bool:
@@ -348,7 +443,8 @@ def _joke(c: Context) -> bool:
 
 def _taken_back(c: Context) -> bool:
     """A threat the customer calls a joke ("律师函警告⚠️ 哈哈开玩笑的")."""
-    return bool(JOKING.search(c.text))
+    sentence_after = c.sentence[c.sentence.find(c.before + c.hit) + len(c.before + c.hit) :]
+    return bool(JOKING.search(c.text) or IN_ANGER_AFTER.search(sentence_after))
 
 
 def _shop_says(c: Context) -> bool:
@@ -389,7 +485,8 @@ def _someones_job(c: Context) -> bool:
 
 def _hooked(c: Context) -> bool:
     """中毒 meaning hooked on it ("我已经中毒了，一买再买"), not poisoned."""
-    return c.hit in HOOKED_WORDS and bool(HOOKED.search(c.sentence))
+    hooked_on = HOOKED_ON.search(c.before) and not OBSERVED_HAZARD.search(c.sentence)
+    return c.hit in HOOKED_WORDS and bool(HOOKED.search(c.sentence) or hooked_on)
 
 
 def _price_shock(c: Context) -> bool:
@@ -498,6 +595,62 @@ def _crowd(c: Context) -> bool:
     return bool(CROWD_AFTER.search(c.after)) and not PROBLEM_CUE.search(c.clause)
 
 
+def _protective(c: Context) -> bool:
+    """A hazard a product guards against ("防过敏枕头", "防止烫伤"), not one that happened."""
+    return bool(PROTECTIVE_BEFORE.search(c.before))
+
+
+def _fiction(c: Context) -> bool:
+    """A job or hazard word in fiction or a title, in a message with no threat."""
+    fiction = FICTION_BEFORE.search(c.before)
+    title = TITLE_OPEN.search(c.before) and TITLE_CLOSE.search(c.after)
+    return bool(fiction or title) and not THREAT_CUE.search(c.text)
+
+
+def _renounced(c: Context) -> bool:
+    """A threat suggested or once intended and then given up, with nothing taking it back."""
+    clause_at = c.text.find(c.clause)
+    rest = c.text[clause_at + len(c.before) + len(c.hit) :] if clause_at >= 0 else c.after
+    if NOT_DONE_AFTER.search(c.after):
+        return not THREAT_CUE.search(rest)
+    said_before = c.sentence[: c.sentence.find(c.before + c.hit) + len(c.before)]
+    given_up = RENOUNCED.search(rest)
+    if not (SUGGESTED.search(said_before) and given_up):
+        return False
+    return not THREAT_CUE.search(rest[given_up.end() :])
+
+
+def _number_field(c: Context) -> bool:
+    """A hotline's digits inside an order, phone or model number ("订单尾号是12315")."""
+    return c.hit.isdigit() and bool(NUMBER_FIELD.search(c.before))
+
+
+def _news_of_other_shop(c: Context) -> bool:
+    """News of another shop's accident ("新闻上说有别家的充电宝爆炸"), asked about."""
+    said_before = c.sentence[: c.sentence.find(c.hit)]
+    return bool(NEWS_BEFORE.search(said_before)) and bool(OTHER_SHOP.search(said_before))
+
+
+def _tight_fit(c: Context) -> bool:
+    """A tight fit told as choking, with a size asked for and no mark seen."""
+    return (
+        c.hit in CHOKING_WORDS
+        and bool(TIGHT_BEFORE.search(c.before))
+        and bool(SIZE_ASKED.search(c.text) or LAUGHTER.search(c.text))
+        and not OBSERVED_HAZARD.search(c.text.replace(c.hit, ""))
+    )
+
+
+def _not_a(c: Context) -> bool:
+    """A hazard denied ("不是安全问题，就是…"), not asserted by a rhetorical question."""
+    return bool(NOT_A_BEFORE.search(c.before)) and not RHETORICAL_ASSERTION.search(c.sentence)
+
+
+def _only_me(c: Context) -> bool:
+    """Only the customer affected or buying ("拼单的其他人都收到了，就我的没到")."""
+    return only_me(c.text)
+
+
 Veto = Callable[[Context], bool]
 # Which vetoes apply to which reason.
 VETOES: Dict[str, List[Veto]] = {
@@ -506,24 +659,25 @@ VETOES: Dict[str, List[Veto]] = {
         *(_hooked, _price_shock, _unrelated, _own_slip),
         *(_circumstance, _constitution, _service_allergy, _styled_after),
         *(_spicy, _chore_headache, _dream, _deal_danger, _interjection, _law_name),
+        *(_protective, _fiction, _news_of_other_shop, _tight_fit, _not_a),
     ],
     "legal": [
         *(_other_shop, _disclaimed, _hearsay, _field_value, _settled, _joke, _taken_back),
         *(_shop_says, _someones_job, _plain_question, _styled_after, _office, _platform_channel),
-        *(_dream, _plaything),
+        *(_dream, _plaything, _fiction, _renounced, _number_field),
     ],
     "media": [
         *(_other_shop, _praise, _disclaimed, _hearsay, _field_value, _settled, _joke),
         *(_taken_back, _shop_says, _someones_job, _plain_question, _styled_after),
-        *(_dream, _plaything),
+        *(_dream, _plaything, _renounced),
     ],
-    "group": [_asks_about_others, _praise, _settled, _pair, _on_behalf, _crowd],
+    "group": [_asks_about_others, _praise, _settled, _pair, _on_behalf, _crowd, _only_me],
 }
 
 
 # Vetoes that read the reason as explicitly absent, not just unproven: a threat renounced, a
 # report lodged with the platform. The learned head may not give such a reason back.
-RULING_VETOES = frozenset({"disclaimed", "platform_channel"})
+RULING_VETOES = frozenset({"disclaimed", "platform_channel", "renounced", "only_me"})
 
 # A complaint lodged with the platform, the shop or its staff ("已经投诉到你们总部了", "向拼多多
 # 平台投诉", "投诉你们客服"): the recipient is named, and it is no authority.
@@ -550,12 +704,16 @@ def ruled_out_by_message(text: str) -> FrozenSet[str]:
 
     legal: a complaint lodged with the platform or the shop, or a threat whose named
     consequence is a review or calls (`PLATFORM_COMPLAINT`; `OWN_CONSEQUENCE` with
-    `OWN_THREAT`). The caller keeps a reason its rules found anyway.
+    `OWN_THREAT`). group: only the customer affected or buying (`ONLY_ME`: "拼单的其他人都
+    收到了，就我的没到"). The caller keeps a reason its rules found anyway.
     """
     threat_of_review = OWN_CONSEQUENCE.search(text) and OWN_THREAT.search(text)
+    ruled_out = set()
     if PLATFORM_COMPLAINT.search(text) or threat_of_review:
-        return frozenset({"legal"})
-    return frozenset()
+        ruled_out.add("legal")
+    if only_me(text):
+        ruled_out.add("group")
+    return frozenset(ruled_out)
 
 
 def veto(reason: str, context: Context) -> Optional[str]:

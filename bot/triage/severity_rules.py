@@ -256,6 +256,8 @@ EXCLUSIONS = (
     烫头 烫发 烫完头 烫衣 爆炸头 气炸 要炸了 快炸了 心态炸 炸毛 要爆炸了 肺都要爆炸了 肺都炸了 爆炸性 爆炸款
     # other senses of a trigger
     工商银行 多媒体 自媒体号 媒体评测 上过热搜 全网最低 全网最便宜 全网独家 全网首发
+    # media as a product: a media player, streaming
+    媒体播放 媒体盒子 流媒体 媒体中心 媒体服务器 媒体文件 媒体库
     告你一声 发文件 火花塞 危险品
     # insurance named after what it covers
     火灾险 火灾保险 意外伤害险 意外险

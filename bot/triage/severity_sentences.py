@@ -186,6 +186,8 @@ _EVERYONE_TOLD = re.compile(
 # "在微博上把这件事说清楚": a platform, a few words, then telling it there (not where the
 # customer saw, bought or found something).
 MEDIA_SENTENCES = [
+    # the matter made to trend: "让这事上个热搜你们就老实了", "把你们送上热搜" (not "上次热搜")
+    re.compile(r"(?:让|把|给|帮|送)[^,。!?;]{0,10}?上(?:个|一个|一下|一次|回)?热搜"),
     re.compile(
         r"(?:在|去|到|上)(?:"
         + "|".join(re.escape(platform) for platform in PLATFORMS)

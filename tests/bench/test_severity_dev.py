@@ -9,7 +9,7 @@ from bench.severity_dev import DEV, dev_cases
 
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
-    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8)]
+    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9)]
     assert all(path.exists() for path in DEV)
 
 
@@ -35,3 +35,12 @@ def test_dev8_is_recall_oriented_over_every_reason():
     assert reasons == {"injury", "legal", "media", "group", "amount"}
     assert sum(1 for _, found in cases if found) >= 110
     assert sum(1 for _, found in cases if not found) >= 90
+
+
+def test_dev9_is_precision_oriented_over_every_reason():
+    """dev9 (fifth round) leans on hard normals that bait the rules, with urgent cases of every reason."""
+    cases = dev_cases(DEV[5])
+    reasons = {reason for _, found in cases for reason in found}
+    assert reasons == {"injury", "legal", "media", "group", "amount"}
+    assert sum(1 for _, found in cases if found) >= 80
+    assert sum(1 for _, found in cases if not found) >= 140

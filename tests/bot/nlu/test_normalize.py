@@ -144,3 +144,11 @@ def test_recent_texts_are_converted_once():
     info = normalize.cache_info()
     assert (info.hits, info.misses) == (1, 1)
     assert info.maxsize is not None  # bounded: long messages cannot pile up
+
+
+@pytest.mark.parametrize("dot", ["\u30fb", "\uff65", "\u2027", "\u2219", "\u22c5"])
+def test_middle_dots_of_other_scripts_are_the_one_middle_dot(dot):
+    """Japanese and Taiwanese IMEs type ・ or ‧ between the groups of a number."""
+    text = f"3847{dot}2619"
+    assert normalize(text) == "3847\u00b72619"
+    assert len(normalize(text)) == len(text)

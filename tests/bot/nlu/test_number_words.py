@@ -40,3 +40,19 @@ def test_left_word(text, word):
 )
 def test_left_context(text, kind):
     assert left_context(text, number_at(text)) == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("宝贝id 6891", "other"),  # the product page's id
+        ("产品编号 1000", "other"),
+        ("直播间 id 7583", "other"),  # a bare "ID" after a space: a room, a user, a product
+        ("id: 2411", "other"),
+        ("订单 id: 2411", "order"),  # the order's id, as apps print it with a space
+        ("订单 no. 2411", "order"),
+        ("订单号前面是 3847", "order"),  # the first part of a number given in two
+    ],
+)
+def test_id_labels_and_a_number_given_in_two(text, kind):
+    assert left_context(text, re.search(r"\d", text).start()) == kind

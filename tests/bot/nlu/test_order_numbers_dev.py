@@ -19,7 +19,11 @@ and parcel numbers, and corrections in many words;
 order_numbers_dev7.yml by ord7, also before reading it, with the platforms' shapes pasted with
 their labels, tabs and line breaks, spoken digits (幺, 拐, 勾), numbers that are no order beside
 one (ID cards, Taiwan's included, invoices, tax ids, coupons, the bot's ticket ids), and which
-of two orders the customer means.
+of two orders the customer means;
+order_numbers_dev8.yml by ord8, also before reading it, with how numbers really reach a chat:
+copy artefacts and odd colons, voice numerals, OCR, separators of every kind (・ | * emoji),
+a number broken over two lines or pasted twice, links, corrections of the last digit,
+circled and mathematical digits, Cantonese framing, and decoys (product ids, bare "ID" labels).
 """
 
 from pathlib import Path
@@ -39,6 +43,7 @@ DEV_FILES = (
     "order_numbers_dev5.yml",
     "order_numbers_dev6.yml",
     "order_numbers_dev7.yml",
+    "order_numbers_dev8.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]

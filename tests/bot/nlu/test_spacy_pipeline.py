@@ -725,3 +725,170 @@ def test_tickets_invoice_codes_and_receipt_codes_are_no_orders(text):
 def test_a_number_a_this_order_phrase_follows_is_an_order():
     """ "这张订单" after an id with many letters of its own calls it an order."""
     assert orders("250417ZXQ8K2MW 這張訂單還沒出貨") == ["250417ZXQ8K2MW"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 2411・2388・4756・1023",
+        "订单号 2411‧2388‧4756‧1023",
+        "订单号 2411 | 2388 | 4756 | 1023",
+        "订单号：2411｜2388｜4756｜1023",
+        "订单号 2411*2388*4756*1023",
+        "单号 2411＊2388＊4756＊1023",
+    ],
+)
+def test_dots_bars_and_stars_between_the_groups_of_an_order(text):
+    assert orders(text) == ["2411238847561023"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["尺寸 120*60*75 太小了", "规格 300*400*500 和描述不符", "颜色 | 尺码 | 2411 | 2388"],
+)
+def test_stars_and_bars_without_an_order_word_join_nothing(text):
+    """A size or a table's columns: "*" and "|" join groups only after an order word."""
+    assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 24112388\n47561023",
+        "订单号 38472619\n50384756201",  # the rest alone is long enough to be a number
+        "订单号是38472619 后面是50384756201",
+        "订单号前面是 38472619，后面是 50384756201",
+        "单号 38472619 后半段 50384756201",
+    ],
+)
+def test_the_rest_of_an_order_on_the_next_line_or_after_houmian(text):
+    assert "".join(orders(text)) in ("2411238847561023", "3847261950384756201")
+    assert len(orders(text)) == 1
+
+
+def test_the_rest_on_the_next_line_is_no_mobile_and_needs_an_order_word():
+    assert found("订单号 38472619\n13812345678") == [
+        ("ORDER_ID", "38472619"),
+        ("PHONE", "13812345678"),
+    ]
+    assert orders("38472619\n50384756201") == ["38472619", "50384756201"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号 6928 3746 1520 3948 571", ["6928374615203948571"]),
+        ("订单号是 六九二八 三七四六 一五二零 三九四八 五七一", ["6928374615203948571"]),
+    ],
+)
+def test_groups_in_the_rhythm_of_the_order_are_no_phone(text, expected):
+    """The last groups read 152 0394 8571 but go on in the order's fours: no phone starts."""
+    assert orders(text) == expected
+
+
+def test_a_phone_in_its_own_rhythm_after_a_grouped_order_stays_a_phone():
+    assert found("订单号 2024 1123 5567 138 1234 5678") == [
+        ("ORDER_ID", "202411235567"),
+        ("PHONE", "13812345678"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 2411 2388 4756 1023 2411 2388 4756 1023",
+        "订单号 2411 2388 4756 1023，2411 2388 4756 1023",
+        "订单号 2411-2388-4756-1023 2411-2388-4756-1023",
+        "订单号 24112388 47561023 24112388 47561023",
+    ],
+)
+def test_a_grouped_order_pasted_twice_is_one_order(text):
+    assert set(orders(text)) == {"2411238847561023"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 2817345690123 sorry 是 2817345690124",
+        "订单号 2817345690123 不好意思 是 2817345690124",
+        "订单号 2817345690123 哦不 应该是 2817345690124",
+        "订单号 2817345690123 不不不 是 2817345690124",
+        "订单号 2817 3456 90123 啊不 是 2817 3456 90124",
+    ],
+)
+def test_an_apology_or_a_bare_no_before_the_right_order(text):
+    assert primary_order(extract(text))["value"] == "2817345690124"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号 2817345690123 最后一位是 4 不是 3", "2817345690124"),
+        ("订单号 2817345690123 最后一位应该是4，不是3", "2817345690124"),
+        ("订单号 2817345690123，最后两位是32不是23", "2817345690132"),
+        ("订单号 2817345690123 最后一个数字不是3是4", "2817345690124"),
+        ("订单号 2817345690123，尾数应该是4，不是3", "2817345690124"),
+        # the digits said to be wrong are not the number's: nothing to amend
+        ("订单号 2817345690123 最后一位是 5 不是 9", "2817345690123"),
+        ("订单号 2817345690123 最后一位是3没错", "2817345690123"),
+    ],
+)
+def test_a_correction_of_the_last_digits_amends_the_order(text, expected):
+    assert primary_order(extract(text))["value"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("13812345678 是我电话，2817345690123 是订单号", "13812345678"),
+        ("13812345678 是我手机号，订单号是 2817345690123", "13812345678"),
+        ("2817345690123 是订单号 13812345678 是电话", "13812345678"),
+    ],
+)
+def test_a_label_said_of_the_number_before_does_not_introduce_the_next(text, phone):
+    assert orders(text) == ["2817345690123"]
+    assert ("PHONE", phone) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宝贝ID 689123456789 和详情页不一样",
+        "直播间 ID 758392016 主播说送赠品",
+        "用户ID 12345678 登不上",
+    ],
+)
+def test_a_bare_id_label_is_no_order(text):
+    assert orders(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["订单 ID：2411238847561023", "订单ID 2411238847561023", "ID 2411238847561023 的订单"]
+)
+def test_an_id_called_the_order_is_one(text):
+    assert orders(text) == ["2411238847561023"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 2411。2388。4756。1023",  # a Chinese IME's dot
+        "订单号 2411——2388——4756——1023",  # a Chinese IME's dash
+        "订单号 2411 -- 2388 -- 4756 -- 1023",
+        "订单号 2411~~2388~~4756~~1023",
+        "订单号 2411•2388•4756•1023",
+    ],
+)
+def test_a_chinese_imes_dots_and_doubled_dashes_between_the_groups(text):
+    assert orders(text) == ["2411238847561023"]
+
+
+def test_a_full_stop_without_an_order_word_ends_a_sentence():
+    assert orders("2411238847561023。13812345678") == ["2411238847561023"]
+    assert orders("等了 2411。2388 没人管") == []
+
+
+def test_two_orders_of_one_shape_typed_back_to_back_are_two():
+    text = "订单号 2411 2388 4756 1023 2411 2388 4756 1024"
+    assert orders(text) == ["2411238847561023", "2411238847561024"]
+    assert orders("订单号 2411 2388 4756 1023") == ["2411238847561023"]

@@ -8,7 +8,7 @@ import pytest
 from aiohttp import web
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.rasa_runtime import http_keepalive
+from bot.rasa_runtime import action_requests, http_keepalive
 
 
 @asynccontextmanager
@@ -44,6 +44,16 @@ async def action_server():
 
     async with serving(webhook) as url:
         yield url, peers, headers
+
+
+@pytest.fixture(autouse=True)
+def aiohttp_requests():
+    """Rasa's own aiohttp request, which these sessions serve (not the lean client)."""
+    was_installed = action_requests.is_installed()
+    action_requests.uninstall()
+    yield
+    if was_installed:
+        action_requests.install()
 
 
 @pytest.fixture

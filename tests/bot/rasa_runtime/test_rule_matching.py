@@ -72,3 +72,44 @@ def test_install_checks_rasas_method_and_is_undone():
     assert rule_matching.stock_source_sha256() == rule_matching.STOCK_SOURCE_SHA256
     rule_matching.uninstall()
     assert not rule_matching.is_installed()
+
+
+def newest_state_variants(state):
+    """The newest state as other messages would make it: other intents, actions, text only."""
+    yield {k: dict(v) for k, v in state.items()}
+    for intent in ("complain", "affirm", "request_human", "no_such_intent"):
+        yield {**state, "user": {**state.get("user", {}), "intent": intent}}
+    yield {**state, "user": {"text": "订单号 123"}}
+    yield {**state, "prev_action": {"action_name": "action_listen"}}
+    yield {**state, "prev_action": {"action_name": "no_such_action"}}
+    yield {k: v for k, v in state.items() if k != "prev_action"}  # a conversation's start
+
+
+def test_rules_indexed_by_the_newest_state_still_match_as_rasa(rule_policy):
+    rule_matching.uninstall()
+    checked = matched = 0
+    for states in conversations(rule_policy, 150, seed=11):
+        for newest in newest_state_variants(states[-1]):
+            history = [*states[:-1], newest]
+            for table in ("rules", "rules_for_loop_unhappy_path"):
+                lookup = rule_policy.lookup[table]
+                stock = rule_policy._get_possible_keys(lookup, history)
+                assert rule_matching.possible_keys(rule_policy, lookup, history) == stock
+                checked += 1
+                matched += bool(stock)
+    assert checked > 2000 and matched > 100
+
+
+def test_index_follows_a_changed_lookup_table(rule_policy):
+    rule_matching.uninstall()
+    lookup = dict(rule_policy.lookup["rules"])
+    [(key, history)] = [
+        (key, json.loads(key))
+        for key in lookup
+        if key in rule_policy._get_possible_keys(lookup, json.loads(key))
+    ][:1]
+    assert key in rule_matching.possible_keys(rule_policy, lookup, history)
+    del lookup[key]  # the same dict object, one rule fewer: a stale index would keep it
+    stock = rule_policy._get_possible_keys(lookup, history)
+    assert key not in stock
+    assert rule_matching.possible_keys(rule_policy, lookup, history) == stock
