@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies
 from actions.conversation import (
+    corrected_category,
     kept_category,
     latest_entity,
     latest_intent,
@@ -16,7 +17,7 @@ from actions.conversation import (
     slot_before_this_turn,
     slots_set_this_turn,
 )
-from actions.form_turn import MAX_DESCRIPTION_CHARS
+from actions.form_turn import append
 from actions.intake import ask_to_recheck_order
 from actions.requests import cancel_complaint, hand_off, report_status_at_read_back
 from actions.tickets import announce_ticket, create_ticket
@@ -25,6 +26,9 @@ from bot.intake.answers import (
     asks_about_status,
     cancels_complaint,
     declines_politely,
+    extra_remedies,
+    remedy_changed,
+    remedy_mentioned,
     wants_human,
 )
 from bot.intake.draft import IntakeFacts
@@ -76,22 +80,34 @@ class ActionApplyCorrection(Action):
             # "订单号错了 应该是 …": the triage's category of this message is not a correction
             changes["issue_category"] = kept
         text = latest_text(tracker)
+        corrected = corrected_category(tracker)
+        if corrected:
+            # "不是少发 是两个都到了 其中一个碎了": what it affirms, not what it denies
+            changes["issue_category"] = corrected
+        # a remedy in so many words is surer than the classifier ("算了 还是换货 别退了"); one
+        # only mentioned ("上次那个退款投诉现在什么进度") changes nothing
+        named = remedy_changed(text) or (
+            remedy_mentioned(text) if "desired_remedy" in changes else None
+        )
+        if named:
+            changes["desired_remedy"] = named
         if wants_human(text):
             return await hand_off(dispatcher, tracker)
         if not changes and (cancels_complaint(text) or declines_politely(text)):
             # "不用了谢谢" to "shall I file this?": withdrawn, nothing filed
             return cancel_complaint(dispatcher)
+        if not changes and latest_intent(tracker) == "status_query" and asks_about_status(text):
+            # before the yes: "对了 上次那个投诉什么进度" starts like one ("对了" = by the way)
+            return await report_status_at_read_back(dispatcher, tracker)
         if not changes and accepts_read_back(text):
             # "对 尽快处理", "對，麻煩了": a yes with extra words, nothing to change
             return await confirm(dispatcher, tracker)
-        if not changes and latest_intent(tracker) == "status_query" and asks_about_status(text):
-            return await report_status_at_read_back(dispatcher, tracker)
         phone = latest_entity(tracker, "phone")
         if phone:
             changes.update(contact=str(phone), contact_status="given")
-        if latest_intent(tracker) == "complain" and text:
-            description = tracker.get_slot("issue_description") or ""
-            changes["issue_description"] = f"{description}\n{text}".strip()[:MAX_DESCRIPTION_CHARS]
+        if text and (latest_intent(tracker) == "complain" or extra_remedies(text)):
+            # once: the slot mappings may have added this message already
+            changes["issue_description"] = append(tracker.get_slot("issue_description"), text)
         if "order_id" in changes:
             order_changes = await self._check_order(changes.pop("order_id"))
             if order_changes.get("pending_order_id"):

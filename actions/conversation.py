@@ -6,7 +6,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from bot.i18n import customer_script, localize
-from bot.intake.answers import corrects_the_problem, says_correction
+from bot.intake.answers import corrects_the_problem, says_correction, triage_first
+from bot.intake.draft import CATEGORY_MIN_CONFIDENCE
 
 INTAKE_SLOTS = (
     "order_id",
@@ -143,12 +144,37 @@ def kept_category(tracker: Tracker) -> Optional[str]:
     )
     # "其实不是质量问题 是你们发错了" while asked for photos: a correction of the problem
     # (read as a complaint too, when it says so: "其实不是质量问题 是你们发错了")
+    correcting_the_problem = corrects_problem(tracker)
+    return before if answering_another_question and not correcting_the_problem else None
+
+
+# Intents a correction of the problem arrives under: the NLU's "correct", or another reading
+# of a message that says so ("不对 是屏幕裂了不是没电" read as a complaint, or not placed at
+# all: nlu_fallback, for which the NLU names no category).
+_CORRECTING_INTENTS = frozenset({"complain", "inform", "nlu_fallback"})
+
+
+def corrects_problem(tracker: Tracker) -> bool:
+    """Whether the latest message corrects what went wrong (and nothing else)."""
     text = latest_text(tracker)
     intent = latest_intent(tracker)
-    correcting_the_problem = (
-        intent == "correct" or (intent == "complain" and says_correction(text))
+    return (
+        intent == "correct" or (intent in _CORRECTING_INTENTS and says_correction(text))
     ) and corrects_the_problem(text)
-    return before if answering_another_question and not correcting_the_problem else None
+
+
+def corrected_category(tracker: Tracker) -> Optional[str]:
+    """The category a correction of the problem now says, read without what it denies.
+
+    "不对不对 不是少发 是两个都到了 其中一个碎了": the triage of the whole message reads
+    "少发" (wrong_or_missing_item); of the part it affirms, transit damage (logistics).
+    None when the message corrects nothing or the triage is unsure.
+    """
+    if not corrects_problem(tracker):
+        return None
+    triage = tracker.latest_message.get("complaint_triage") or {}
+    head = "category_affirmed" if triage.get("category_affirmed") else "category"
+    return triage_first(triage, head, CATEGORY_MIN_CONFIDENCE)
 
 
 def reset_intake() -> List[EventType]:

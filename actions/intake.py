@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import channel_live_context, latest_entity, latest_text, localized
 from actions.form_turn import CLOSED_QUESTIONS, WAITING
 from actions.requests import cancel_complaint, hand_off
+from bot.intake import answers
 from bot.intake.answers import wants_human
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.taxonomy import CATEGORIES, category_label
@@ -52,6 +53,11 @@ class ActionNotUnderstood(Action):
             return cancel_complaint(dispatcher)
         if text and _answers_form_question(tracker):
             return [FollowupAction("complaint_form")]
+        if text and tracker.get_slot("awaiting_confirmation") and _corrects_read_back(text):
+            # "不对 是屏幕裂了不是没电" at the read-back, not placed by the NLU: a correction
+            from actions.confirmation import ActionApplyCorrection
+
+            return await ActionApplyCorrection().run(dispatcher, tracker, domain)
         idle = not tracker.active_loop.get("name") and not tracker.get_slot("awaiting_confirmation")
         if idle and text and _sounds_like_a_complaint(tracker):
             return start_intake_from_here(dispatcher, tracker)
@@ -95,6 +101,17 @@ def _answers_form_question(tracker: Tracker) -> bool:
     in_form = tracker.active_loop.get("name") == "complaint_form"
     requested = tracker.get_slot("requested_slot")
     return in_form and (requested in FREE_TEXT_SLOTS or requested in CLOSED_QUESTIONS)
+
+
+def _corrects_read_back(text: str) -> bool:
+    """Whether a message says what to change in the read-back: a contrast, a remedy, a number."""
+    if answers.asks_about_status(text):
+        return False
+    return (
+        answers.says_correction(text)
+        or answers.remedy_mentioned(text) is not None
+        or answers.has_number(text)
+    )
 
 
 def _maybe_a_complaint(tracker: Tracker) -> bool:

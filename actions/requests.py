@@ -43,7 +43,11 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
 
 
 class ActionCancelComplaint(Action):
-    """The customer changed their mind: end politely, file nothing."""
+    """The customer changed their mind: end politely, file nothing.
+
+    At the read-back, "算了算了 还是换货 别退了" changes the remedy rather than the mind about
+    complaining (the NLU reads "算了" as a withdrawal): it is taken as that correction.
+    """
 
     def name(self) -> str:
         return "action_cancel_complaint"
@@ -51,6 +55,15 @@ class ActionCancelComplaint(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        text = str(tracker.latest_message.get("text") or "")
+        if (
+            tracker.get_slot("awaiting_confirmation")
+            and answers.remedy_changed(text)
+            and not answers.cancels_complaint(text)
+        ):
+            from actions.confirmation import ActionApplyCorrection
+
+            return await ActionApplyCorrection().run(dispatcher, tracker, domain)
         return cancel_complaint(dispatcher)
 
 

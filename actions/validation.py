@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions import dependencies, form_turn
 from actions.conversation import (
     CONTROL_INTENTS,
+    corrected_category,
     kept_category,
     latest_entity,
     latest_intent,
@@ -24,6 +25,7 @@ from actions.intake import answer_feeling, message_emotion
 from actions.live_slots import LiveStreamSlots
 from bot.intake import answers, category_answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
+from bot.nlu.normalize import has_words
 from bot.orders.ids import normalize_order_id, with_typed_prefix
 from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, REMEDIES
@@ -64,9 +66,15 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
             return [SlotSet("wants_cancel", True), rejected]
         events = await super().run(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
-        if intent == "cancel" and not any(
-            e.get("event") == "slot" and e.get("name") == requested and e.get("value") is not None
-            for e in events
+        if (
+            intent == "cancel"
+            and not answers.remedy_changed(text)
+            and not any(
+                e.get("event") == "slot"
+                and e.get("name") == requested
+                and e.get("value") is not None
+                for e in events
+            )
         ):
             # "算了" that does not answer the open question drops the complaint
             return [rejected]
@@ -81,7 +89,24 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
                 e for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"
             ]
             return restored + [rejected]
+        self._acknowledge_no_order(dispatcher, tracker)
         return events + form_turn.unclear_answer_events(tracker, events)
+
+    @staticmethod
+    def _acknowledge_no_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        """No order number, said while another question is open ("订单号没有"): say it was heard.
+
+        The slot mappings' pass set `order_missing` (its messages are not sent); the form's
+        pass acknowledges it before asking its question again. At the order question the
+        next question is acknowledgement enough.
+        """
+        if (
+            form_turn.form_pass(tracker)
+            and slots_set_this_turn(tracker).get("order_missing")
+            and not slot_before_this_turn(tracker, "order_missing")
+            and tracker.get_slot("requested_slot") not in ("order_id", "order_missing")
+        ):
+            dispatcher.utter_message(response="utter_noted_no_order")
 
     async def next_requested_slot(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -127,8 +152,8 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
         text = latest_text(tracker)
         intent = latest_intent(tracker)
         asked = tracker.get_slot("requested_slot") == "issue_description"
-        if not text or self._answers_open_question(tracker):
-            return {}
+        if not has_words(text) or self._answers_open_question(tracker):
+            return {}  # "😭😭😭" says how the customer feels; what happened is still asked
         if not (
             intent == "complain"
             or (asked and intent not in CONTROL_INTENTS)
@@ -269,7 +294,14 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
         category's bare name ("物流的问题") names it before the question too.
         """
         asked = form_turn.asked_this_turn(tracker, "issue_category")
-        if latest_entity(tracker, "issue_category") or latest_intent(tracker) in form_turn.REQUESTS:
+        if latest_intent(tracker) in form_turn.REQUESTS:
+            return {}
+        corrected = corrected_category(tracker)
+        if corrected and slot_before_this_turn(tracker, "issue_category") and not asked:
+            # "不对 是屏幕裂了不是没电 拆开快递就是碎的" at another question, however the NLU
+            # placed it (unplaced, it carries no category entity)
+            return {"issue_category": corrected}
+        if latest_entity(tracker, "issue_category"):
             return {}
         text = latest_text(tracker)
         code = None
@@ -295,6 +327,9 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
         kept = kept_category(tracker)
         if kept and value != kept:
             return {"issue_category": kept}
+        corrected = corrected_category(tracker)
+        if corrected and slot_before_this_turn(tracker, "issue_category"):
+            value = corrected  # the part the correction affirms, not the one it denies
         if value not in CATEGORIES:
             return {"issue_category": None}
         before = slot_before_this_turn(tracker, "issue_category")
@@ -338,11 +373,27 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
             code = answers.remedy_in_context(tracker.latest_message.get("complaint_triage"))
         if code is None and form_turn.unclear_again(tracker, "desired_remedy"):
             code = "other"  # asked twice and still no remedy named: the agent asks
-        return {"desired_remedy": code} if code else {}
+        if not code:
+            return {}
+        slots: Dict[str, Any] = {"desired_remedy": code}
+        if answers.extra_remedies(text):
+            # "退货退款 还要赔偿": one remedy on the ticket, the extra wish in the customer's
+            # words in the description for the agent
+            slots["issue_description"] = form_turn.append(
+                tracker.get_slot("issue_description"), text
+            )
+        return slots
 
     @staticmethod
     def _remedy_wished(tracker: Tracker) -> Dict[str, Any]:
-        """A remedy asked for in so many words in a complaint, when none is known yet."""
+        """A remedy asked for in so many words in a complaint, when none is known yet.
+
+        A known one changes when the customer changes their mind in so many words ("还是退款吧",
+        "算了算了 还是换货"), whatever the NLU made of the message.
+        """
+        changed = answers.remedy_changed(latest_text(tracker))
+        if changed and slot_before_this_turn(tracker, "desired_remedy"):
+            return {"desired_remedy": changed}
         if (
             tracker.get_slot("desired_remedy")
             or slot_before_this_turn(tracker, "desired_remedy")
@@ -375,12 +426,21 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
                     dispatcher.utter_message(response="utter_question_noted")
                 return {"desired_remedy": before}
         answering_another_question = requested not in (None, "desired_remedy")
-        if before and answering_another_question and latest_intent(tracker) not in CHANGES_REMEDY:
+        changed = answers.remedy_changed(latest_text(tracker)) if answering_another_question else None
+        if (
+            before
+            and answering_another_question
+            and latest_intent(tracker) not in CHANGES_REMEDY
+            and not changed
+        ):
             # "别打电话 在这回我就行" answers the contact question; it is no new remedy
             return {"desired_remedy": before}
+        value = changed or value
         if value not in REMEDIES:
             return {"desired_remedy": None}
-        if requested not in (None, "desired_remedy") and latest_intent(tracker) == "correct":
+        if answering_another_question and (
+            latest_intent(tracker) == "correct" or (changed and changed != before)
+        ):
             dispatcher.utter_message(response="utter_noted_correction")
         return {"desired_remedy": value}
 

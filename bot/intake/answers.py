@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Optional, Set
 
-from bot.nlu.normalize import normalize
+from bot.nlu.normalize import affirmed_part, normalize
 
 _PUNCT = re.compile(r"[\s,.!?;:~…、，。！？；：～\-—'\"“”‘’()（）\[\]【】]+")
 # A run of digits or letters long enough to be an order or phone number.
@@ -316,11 +316,15 @@ _REMEDY_WORDS = (
         "exchange",
         r"换[货活]|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)|换新|调换|更换|"
         # Cantonese 換過件 / 換返對 ("exchange for another"), as `normalize` leaves them
-        r"换(过|回)(一)?(个|件|双|对|台|部|只|盒|套|条)",
+        r"换(过|回)(一)?(个|件|双|对|台|部|只|盒|套|条)|"
+        # the right one sent instead of the wrong one (Cantonese 寄返對啱嘅俾我 → 寄回对对的给我)
+        r"(发|寄)(回)?(给我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?(对对|对|正确)的",
     ),
     (
         "reship",
-        r"补发|补寄|重发|重新(发|寄)|再(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)",
+        r"补发|补寄|重发|重新(发|寄)|再(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)|"
+        # a new one sent ("寄一条新的给我", Cantonese 寄過隻新嘅俾我 → 寄过只新的给我)
+        r"(发|寄)(过|多)?(一|1)?(个|件|条|只|双|台|部|份|套|盒|瓶|对)?新的",
     ),
     (
         "repair",
@@ -330,13 +334,15 @@ _REMEDY_WORDS = (
     (
         "apology",
         # an explanation asked of the shop, not the customer's own "我说清楚点/我解释一下"
-        r"道歉|给(个|我)?(一个)?(说法|解释|交代)|(?<!我)(说(个)?清楚|解释(一下|清楚))(?!点)|"
+        r"道(个|一个|声|一声)?歉|给(个|我)?(一个)?(说法|解释|交代)|(?<!我)(说(个)?清楚|解释(一下|清楚))(?!点)|"
         r"(说|道)(一)?(声|句)?(对不起|抱歉)",
     ),
 )
 _REMEDY_RE = re.compile("|".join(f"(?P<{code}>{words})" for code, words in _REMEDY_WORDS))
 # "不要退款", "不想换了", "别补发": a remedy named only to be refused.
 _NEGATED_BEFORE = re.compile(r"(不|别|没|无需|不必)(是|再|要|用|想|想要)?$")
+# "退款不要了", Cantonese 退款唔要喇: refused after it is named.
+_REFUSED_AFTER = re.compile(r"^(我|的话)?(也)?(不要|免了|不需要)")
 # Words that make a remedy named in a complaint a wish, not a fact ("我希望能退货退款",
 # "麻烦给我补发" against "退款一直没到账", "申请退货五天了").
 _WISH = re.compile(
@@ -357,7 +363,7 @@ def remedies_named(text: str) -> list:
     found = []
     for match in _REMEDY_RE.finditer(plain):
         before = plain[max(0, match.start() - 3) : match.start()]
-        if _NEGATED_BEFORE.search(before):
+        if _NEGATED_BEFORE.search(before) or _REFUSED_AFTER.match(plain[match.end() :]):
             continue
         found.append((match.lastgroup, match.start(), match.end(), plain))
     return found
@@ -373,9 +379,65 @@ def remedy_mentioned(text: str) -> Optional[str]:
     "补发 照片我拍了", "维修太麻烦了 改成退货退款吧", "不要退款 给我补发两个": the answer
     may carry other words the classifier weighs more; the remedy named last (and not refused)
     is the wish. Goods sent back and money back ("东西寄回去 把钱退给我") are one remedy,
-    退货退款, whichever half is said last.
+    退货退款, whichever half is said last. A remedy added on ("退货退款 还要赔偿", "补发一个
+    再给点补偿") is an extra wish (`extra_remedies`), not the one asked for.
     """
-    return _last_remedy(remedies_named(text))
+    return _last_remedy(_main_remedies(remedies_named(text)))
+
+
+# A second remedy added to the first ("还要赔偿", "另外要赔回些", "顺便道个歉"), not
+# replacing it (which "改成", "还是", "算了" would say).
+_ADDITIVE = re.compile(
+    r"还要|还想|另外|再给|再赔|再补|顺便|同时|而且|并且|外加|加上|也要|还得|以及|额外|(再|也|还)$"
+)
+
+
+def _additive(found: list, index: int) -> bool:
+    """Whether the remedy at `index` is added on to one named before it."""
+    if index == 0:
+        return False
+    plain = found[index][3]
+    between = plain[found[index - 1][2] : found[index][1]].strip()
+    return bool(_ADDITIVE.search(between))
+
+
+def _main_remedies(found: list) -> list:
+    """The remedies named, without the ones added on to an earlier one."""
+    return [item for index, item in enumerate(found) if not _additive(found, index)]
+
+
+def extra_remedies(text: str) -> list:
+    """Remedies added on to the one asked for ("退货退款 还要赔偿" → ["compensation"]).
+
+    The ticket holds one `desired_remedy`, the one that settles the order; an extra wish
+    goes into the description for the agent.
+    """
+    found = remedies_named(text)
+    main = _last_remedy(_main_remedies(found))
+    return [
+        str(item[0])
+        for index, item in enumerate(found)
+        if _additive(found, index) and item[0] != main
+    ]
+
+
+# A change of mind about the remedy ("还是退款吧", "算了 还是换货 别退了", "改成换货好了").
+_CHANGE_OF_MIND = re.compile(
+    r"还是|改成|换成|改为|改一下|改主意|算了|想了想|想想|重新考虑|不要了|(不|别)[^ ]{0,3}了|"
+    r"不是|不对|搞错|弄错|说错"
+)
+
+
+def remedy_changed(text: str) -> Optional[str]:
+    """The remedy a customer changes to, in so many words, else None.
+
+    Said while another question is open or at the read-back, even in a message the NLU
+    reads as a withdrawal ("算了算了 还是换货 别退了" keeps the complaint and changes it).
+    """
+    plain = _plain(text)
+    if not _CHANGE_OF_MIND.search(plain):
+        return None
+    return remedy_mentioned(plain)
 
 
 def _last_remedy(found: list) -> Optional[str]:
@@ -391,7 +453,9 @@ def _last_remedy(found: list) -> Optional[str]:
 
 # The customer named as the one who receives it, at the end of its clause: an imperative
 # ("钱退我", "补寄给我吧", Cantonese 俾返錢我 / 賠返啲錢俾我 as 给回钱我 / 赔回些钱给我).
-_TO_ME_AFTER = re.compile(r"^(给)?我(吧|啦|呀|啊|哈|就行|就好|就可以)*( |$)")
+_TO_ME_AFTER = re.compile(
+    r"^((给)?我(吧|啦|呀|啊|哈|就行|就好|就可以)*|[^ ]{0,2}(吧|就行|就好|就可以))( |$)"
+)
 
 
 def remedy_wished(text: str) -> Optional[str]:
@@ -410,7 +474,7 @@ def remedy_wished(text: str) -> Optional[str]:
             plain[end:]
         ):
             wished.append((code, start, end, plain))
-    return _last_remedy(wished)
+    return _last_remedy(_main_remedies(wished))
 
 
 # A question about the process ("退货的话运费谁出", "换货要多久"), not an answer to one.
@@ -515,6 +579,10 @@ _CORRECTION_MARK = re.compile(
 )
 
 
+
 def says_correction(text: str) -> bool:
-    """Whether the message says in words that something said before was wrong."""
-    return bool(_CORRECTION_MARK.search(_plain(text)))
+    """Whether the message says in words that something said before was wrong.
+
+    A contrast counts too: "不对 是屏幕裂了不是没电" (`bot.nlu.normalize.affirmed_part`).
+    """
+    return bool(_CORRECTION_MARK.search(_plain(text))) or affirmed_part(text) is not None

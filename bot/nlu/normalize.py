@@ -444,3 +444,34 @@ def _prefixed_typos(group: str, offset: int, chars: List[str]) -> None:
     start = offset + match.start(2)
     for index, char in enumerate(body, start=start):
         chars[index] = _TYPO_DIGITS.get(char, char)
+
+
+# A Chinese character, a letter or a digit: a message without any (emoji, punctuation only)
+# says how the customer feels, not what happened.
+_WORD_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
+def has_words(text: Optional[str]) -> bool:
+    """Whether the message has a word in it ("😭😭😭", "？？？" have none)."""
+    return bool(_WORD_CHAR.search(text or ""))
+
+
+# "不是 X 是 Y", "是 Y 不是 X", "不是 X 而是 Y": a contrast that denies one reading.
+_CONTRAST = re.compile(r"不是[^ 是]{1,12} ?(而|就)?是|是[^ ]{1,12}?不是")
+_DENIED = re.compile(r"(而)?不是[^ 是,，。.!！?？]{1,12}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def affirmed_part(text: Optional[str]) -> Optional[str]:
+    """The message without the part it denies, when it contrasts two readings.
+
+    "不对不对 不是少发 是两个都到了 其中一个碎了" → "不对不对 是两个都到了 其中一个碎了":
+    what the customer now says went wrong, without the word for what they deny ("少发"),
+    which a classifier of the whole message reads as the category. None without a contrast
+    (a complaint "收到的不是我买的那款" denies nothing said before). On the normalised text.
+    """
+    plain = normalize(text or "")
+    if not _CONTRAST.search(plain):
+        return None
+    rest = " ".join(_DENIED.sub(" ", plain).split())
+    return rest if len(_CJK.findall(rest)) >= 2 and rest != plain else None

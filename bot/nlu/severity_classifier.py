@@ -30,9 +30,11 @@ import rasa.shared.utils.io
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.learned_head import LearnedHeadComponent
+from bot.nlu.learned_head import OUTPUT_PROPERTY, LearnedHeadComponent
+from bot.nlu.normalize import has_words
 from bot.settings import PROJECT_ROOT
 from bot.triage.severity_model import (
     DEFAULT_C,
@@ -136,3 +138,17 @@ class ComplaintSeverityClassifier(LearnedHeadComponent):
     def output(cls, verdict: Any) -> Dict[str, Any]:
         """The `complaint_triage.severity` block for one message."""
         return severity_output(verdict)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """The learned reasons, except for a message without words.
+
+        "😭😭😭" is how the customer feels: its n-grams led the head to an injury.
+        """
+        super().process(messages)
+        for message in messages:
+            if not has_words(message.get(TEXT)):
+                triage = dict(message.get(OUTPUT_PROPERTY) or {})
+                if self.OUTPUT_KEY in triage:
+                    triage[self.OUTPUT_KEY] = severity_output(None)
+                    message.set(OUTPUT_PROPERTY, triage, add_to_output=True)
+        return messages

@@ -83,7 +83,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.fast_head import CompiledHead, compile_head
-from bot.nlu.normalize import fold_digits, normalize
+from bot.nlu.normalize import affirmed_part, fold_digits, has_words, normalize
 from bot.settings import Settings
 from bot.taxonomy import CATEGORIES, REMEDIES
 
@@ -542,9 +542,18 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
                 "remedy": self._summary(remedy, skip=NO_REMEDY),
             }
             text = message.get(TEXT) or ""
+            affirmed = affirmed_part(text)
+            if affirmed:
+                # "不是少发 是两个都到了 其中一个碎了": the category of what the customer now
+                # says, for the actions to take when the message corrects the problem
+                ranked = self._rank(self._heads.get("category"), [_prepare(affirmed)])
+                if ranked and ranked[0]:
+                    triage["category_affirmed"] = self._summary(ranked[0])
             entities = []
             best = triage["category"]
-            if (
+            if not has_words(text):
+                pass  # "😭😭😭" says how the customer feels, not what happened
+            elif (
                 best["code"] is not None
                 and best["confidence"] >= self._config["category_threshold"]
                 and self._intent_allows_category(message)
@@ -553,7 +562,11 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
                     self._entity(CATEGORY_ENTITY, best["code"], best["confidence"], text)
                 )
             best = triage["remedy"]
-            if best["code"] is not None and best["confidence"] >= self._config["remedy_threshold"]:
+            if (
+                has_words(text)
+                and best["code"] is not None
+                and best["confidence"] >= self._config["remedy_threshold"]
+            ):
                 entities.append(self._entity(REMEDY_ENTITY, best["code"], best["confidence"], text))
             message.set(OUTPUT_PROPERTY, triage, add_to_output=True)
             if entities:

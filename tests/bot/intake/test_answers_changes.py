@@ -1,0 +1,97 @@
+"""Two remedies in one answer, and a change of mind about the remedy, in the customer's words."""
+
+import pytest
+
+from bot.intake import answers
+
+
+@pytest.mark.parametrize(
+    "text, main, extras",
+    [
+        # a remedy added on to the one that settles the order is an extra wish
+        ("退货退款 还要赔偿", "return_refund", ["compensation"]),
+        ("补发一个 再给点补偿吧", "reship", ["compensation"]),
+        ("退錢 另外要賠返啲俾我 白白等咗成個禮拜", "refund", ["compensation"]),
+        ("退货退款，顺便道个歉吧", "return_refund", ["apology"]),
+        ("换一台新的 而且要赔偿我的损失", "exchange", ["compensation"]),
+        ("退款 再赔我点钱", "refund", ["compensation"]),
+        # one replacing another is no extra: the last one named is the wish
+        ("维修太麻烦了 改成退货退款吧", "return_refund", []),
+        ("不要退款 给我补发两个", "reship", []),
+        ("东西我寄回去 你们把钱打回来", "return_refund", []),
+        ("退货退款", "return_refund", []),
+    ],
+)
+def test_one_remedy_settles_the_order_and_added_ones_are_extras(text, main, extras):
+    assert answers.remedy_mentioned(text) == main
+    assert answers.extra_remedies(text) == extras
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # a new one sent is a reship; the right one sent instead of the wrong one an exchange
+        ("寄一條新的給我", "reship"),
+        ("寄過隻新嘅俾我", "reship"),
+        ("寄一个新的吧", "reship"),
+        ("麻煩你哋寄返對啱嘅俾我", "exchange"),
+        ("发个正确的给我", "exchange"),
+        # a request said as an imperative, ending its clause
+        ("换一双吧 订单202411220931", "exchange"),
+    ],
+)
+def test_remedies_named_as_a_new_or_the_right_one(text, remedy):
+    assert answers.remedy_mentioned(text) == remedy
+    assert answers.remedy_wished(text) == remedy
+
+
+def test_an_added_wish_alone_is_not_taken_for_the_remedy_in_a_complaint():
+    assert answers.remedy_wished("我要退货退款 还要赔偿") == "return_refund"
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        ("还是退款吧", "refund"),
+        ("算了算了 还是换货 别退了", "exchange"),
+        ("改成換貨好了", "exchange"),
+        ("欸 還是退貨退款好了 不想再等", "return_refund"),
+        ("我想了想 还是退货退款吧", "return_refund"),
+        ("唔係換呀 我想退貨退錢", "return_refund"),
+        # no remedy named, or none but the refused one: no change of remedy
+        ("算了 不弄了", None),
+        ("哎 算了 懒得弄了", None),
+        ("算了 不退了", None),
+        # a remedy without a change of mind is an answer, not a change
+        ("退款", None),
+    ],
+)
+def test_a_change_of_mind_about_the_remedy(text, remedy):
+    assert answers.remedy_changed(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不对 是屏幕裂了不是没电",
+        "不对不对 不是少发 是两个都到了 其中一个碎成好几块了",
+        "頭先講得唔清楚 唔係質量問題 係速遞送到嗰陣已經斷咗",
+    ],
+)
+def test_a_contrast_marks_a_correction_of_the_problem(text):
+    assert answers.says_correction(text)
+    assert answers.corrects_the_problem(text)
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # refused after it is named ("退款不要了", Cantonese 退款唔要喇)
+        ("退款不要了 换一个吧", "exchange"),
+        ("退款唔要喇 照寄俾我", None),
+        # "就算了" after a remedy settles for it
+        ("打个折就算了", "compensation"),
+    ],
+)
+def test_a_remedy_refused_after_it_is_named(text, remedy):
+    assert answers.remedy_mentioned(text) == remedy
