@@ -59,9 +59,7 @@ _STATIC_TYPES = {
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
-def _error(
-    status: int, code: str, message: str, request: Request | None = None
-) -> HTTPResponse:
+def _error(status: int, code: str, message: str, request: Request | None = None) -> HTTPResponse:
     """A refusal; its message in the script of the widget that asked (`?lang=zh-Hant`)."""
     if request is not None:
         script = interface_script([{"lang": request.args.get("lang", "")}])

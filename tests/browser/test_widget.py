@@ -262,7 +262,9 @@ def test_a_traditional_widget_explains_a_refused_file_in_traditional(browser, wi
     page.locator(f"{IN_SHADOW} input[type=file]").set_input_files(
         [{"name": "假圖片.jpg", "mimeType": "image/jpeg", "buffer": "只是文字".encode() * 20}]
     )
-    expect(page.get_by_text("「假圖片.jpg」的內容不是圖片或影片", exact=False).first).to_be_visible()
+    expect(
+        page.get_by_text("「假圖片.jpg」的內容不是圖片或影片", exact=False).first
+    ).to_be_visible()
     expect(page.get_by_text("图片或视频", exact=False)).to_have_count(0)
     expect(page.locator(f"{IN_SHADOW} .tray li")).to_have_count(0)
     context.close()

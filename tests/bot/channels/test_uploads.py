@@ -106,7 +106,9 @@ async def test_bad_uploads_get_a_clear_message(http, store, filename, data, stat
 async def test_refusals_are_worded_in_the_script_of_the_widget_that_asked(http, store):
     """A Traditional widget (`?lang=zh-Hant`) shows the refusal in Traditional (hand test)."""
     form = aiohttp.FormData(quote_fields=False)  # the name as browsers send it, in UTF-8
-    form.add_field("file", "這不是圖片".encode() * 9, filename="假圖片.jpg", content_type="image/jpeg")
+    form.add_field(
+        "file", "這不是圖片".encode() * 9, filename="假圖片.jpg", content_type="image/jpeg"
+    )
     headers = {"Authorization": f"Bearer {token('conv-a')}"}
     url = "/evidence/conv-a?lang=zh-Hant"
     async with http.post(url, data=form, headers=headers) as response:
