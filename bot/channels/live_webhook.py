@@ -61,6 +61,7 @@ MAX_BODY_BYTES = 20 * 1024 * 1024
 MAX_TEXT_CHARS = 5000
 _PLATFORM = re.compile(r"^[a-z0-9_-]{1,32}$")
 _USER_ID = re.compile(r"^[A-Za-z0-9_.@-]{1,96}$")
+_UNIX_SECONDS = re.compile(r"^[0-9]{1,12}$")
 MEDIA_LABELS = {"image": "[图片]", "video": "[视频]", "file": "[文件]"}
 
 
@@ -105,6 +106,10 @@ class ReplayCache:
             return False
         self._seen[key] = now
         return True
+
+    def forget(self, key: str) -> None:
+        """Accept `key` again (its request was not handled)."""
+        self._seen.pop(key, None)
 
 
 def parse_event(body: bytes, platform: str) -> Dict[str, Any]:
@@ -339,12 +344,10 @@ class LiveWebhookInput(InputChannel):
         expected = sign(str(platform.secret), timestamp, body)
         if not timestamp or not hmac.compare_digest(expected, signature):
             raise BadWebhook(403, "bad_signature", "X-Live-Signature does not match")
-        try:
-            age = abs(self._clock() - float(timestamp))
-        except ValueError:
-            raise BadWebhook(
-                403, "bad_timestamp", "X-Live-Timestamp must be Unix seconds"
-            ) from None
+        # digits only: "nan" or "inf" would never leave the replay window
+        if not _UNIX_SECONDS.match(timestamp):
+            raise BadWebhook(403, "bad_timestamp", "X-Live-Timestamp must be Unix seconds")
+        age = abs(self._clock() - int(timestamp))
         if age > self.window:
             raise BadWebhook(403, "stale_timestamp", "X-Live-Timestamp is outside the window")
         if not self.replays.first_time(f"{platform.name}:{signature}"):
@@ -374,6 +377,8 @@ class LiveWebhookInput(InputChannel):
                 await self._deliver(platform, event, text, on_new_message)
             except Exception:
                 logger.exception("handling a live-stream message failed")
+                # "try again later" must hold: the same signed request may come back
+                self.replays.forget(f"{platform.name}:{request.headers['x-live-signature']}")
                 return response.json(
                     {"error": "bot_unavailable", "message": "try again later"}, status=503
                 )
