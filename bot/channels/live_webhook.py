@@ -49,6 +49,7 @@ from bot.channels.text_cards import render_custom
 from bot.channels.widget_messages import EVIDENCE_INTENT
 from bot.evidence.settings import EvidenceSettings
 from bot.evidence.store import EvidenceRejected, EvidenceStore
+from bot.i18n import ScriptMemory
 from bot.settings import Secret
 
 logger = logging.getLogger(__name__)
@@ -313,6 +314,7 @@ class LiveWebhookInput(InputChannel):
         self.window = replay_window_seconds
         self._clock = clock
         self.replays = ReplayCache(replay_window_seconds, clock)
+        self.scripts = ScriptMemory()  # the channel's own notices in the viewer's script
         self._evidence = evidence
         self.reply_backoff_seconds = reply_backoff_seconds
 
@@ -404,6 +406,7 @@ class LiveWebhookInput(InputChannel):
         live = live_context(event)
         if live:
             metadata["live"] = live
+        self.scripts.note(sender, text)
         if text:
             await on_new_message(
                 UserMessage(text, output, sender, input_channel=self.name(), metadata=metadata)
@@ -435,13 +438,14 @@ class LiveWebhookInput(InputChannel):
         except (binascii.Error, ValueError):
             data = b""
         if not data:
-            await output.send_text_message(sender, f"「{filename}」没有收到内容，请重新发送。")
+            notice = self.scripts.localize(sender, f"「{filename}」没有收到内容，请重新发送。")
+            await output.send_text_message(sender, notice)
             return None
         try:
             item = await asyncio.to_thread(
                 self.evidence.save, sender, filename, data, attachment.get("content_type")
             )
         except EvidenceRejected as exc:
-            await output.send_text_message(sender, exc.message)
+            await output.send_text_message(sender, self.scripts.localize(sender, exc.message))
             return None
         return str(item["id"])

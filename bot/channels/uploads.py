@@ -33,7 +33,7 @@ from sanic.response import HTTPResponse
 from bot.evidence.settings import EvidenceSettings
 from bot.evidence.signing import LinkCheck
 from bot.evidence.store import EvidenceRejected, EvidenceStore
-from bot.i18n import interface_script, localize
+from bot.i18n import interface_script, localize_notice
 from bot.settings import PROJECT_ROOT
 
 T = TypeVar("T")
@@ -63,7 +63,7 @@ def _error(status: int, code: str, message: str, request: Request | None = None)
     """A refusal; its message in the script of the widget that asked (`?lang=zh-Hant`)."""
     if request is not None:
         script = interface_script([{"lang": request.args.get("lang", "")}])
-        message = localize(message, script)
+        message = localize_notice(message, script)
     return response.json({"error": {"code": code, "message": message}}, status=status)
 
 

@@ -235,6 +235,21 @@ async def test_a_request_the_bot_failed_on_may_be_sent_again(channel, receiver):
     assert len(bot.received) == 1
 
 
+async def test_a_traditional_viewer_reads_the_channels_own_notices_in_traditional(
+    channel, receiver
+):
+    attachments = [
+        {"type": "image", "filename": "截图.jpg", "data": "!!!"},
+        {"type": "image", "filename": "说明.jpg", "data": base64.b64encode(files.elf()).decode()},
+    ]
+    body = event(text="主播說買二送一，結果只收到一瓶", attachments=attachments)
+    async with serve(app_for(channel, Bot())) as url:
+        assert (await post(url, body))[0] == 200
+    notices = [r["text"] for r in receiver.replies[1:]]
+    assert notices[0] == "「截图.jpg」沒有收到內容，請重新傳送。"
+    assert notices[1].startswith("「说明.jpg」不是圖片或影片")
+
+
 async def test_replies_are_retried_and_failures_logged(channel, receiver, caplog):
     receiver.fail_next = 1
     output = channel.get_output_channel()
