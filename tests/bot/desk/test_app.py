@@ -292,6 +292,8 @@ async def test_buttons_are_copied_as_the_customer_saw_them_and_only_once(
          "metadata": {"display": "确认提交"}},
         {"event": "user", "text": "/send_evidence", "timestamp": created + 40,
          "metadata": {"display": "提交了 1 个证据文件", "evidence": ["ev_1"]}},
+        # what the desk's resolve asks Rasa for (trigger_intent) is nothing the customer said
+        {"event": "user", "text": "EXTERNAL: ticket_resolved", "timestamp": created + 50},
     ]  # fmt: skip
     rasa_mock.get(tracker_url(conversation), payload={"events": events}, repeat=True)
     await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")

@@ -467,3 +467,14 @@ def test_evidence_sent_after_filing_is_attached_once_and_audited(store, make_dra
         store.add_evidence(ticket["id"], [{"filename": "no-id.jpg"}], actor="customer")
     with pytest.raises(TicketNotFound):
         store.add_evidence("nope", [photo], actor="customer")
+
+
+def test_external_messages_are_nothing_the_customer_wrote():
+    from rasa.shared.core.constants import EXTERNAL_MESSAGE_PREFIX as RASA_PREFIX
+
+    from bot.tickets.draft import EXTERNAL_MESSAGE_PREFIX, shown_text
+
+    assert EXTERNAL_MESSAGE_PREFIX == RASA_PREFIX
+    assert shown_text("EXTERNAL: ticket_resolved", None) == ""
+    assert shown_text("/affirm", {"display": "确认提交"}) == "确认提交"
+    assert shown_text("/affirm", {}) == "/affirm"
