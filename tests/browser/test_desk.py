@@ -274,6 +274,8 @@ def test_the_click_that_filed_the_ticket_is_shown_once_as_the_customer_saw_it(br
     )  # fmt: skip
     context = browser.new_context(viewport={"width": 1360, "height": 860}, locale="zh-CN")
     page = context.new_page()
+    console_errors = []  # a hand test saw the browser's own /favicon.ico request fail (404)
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
     page.goto(f"{desk['url']}/desk/login")
     page.get_by_label("账号").fill("小王")
     page.get_by_label("密码").fill(PASSWORD)
@@ -290,4 +292,5 @@ def test_the_click_that_filed_the_ticket_is_shown_once_as_the_customer_saw_it(br
     expect(page.locator("#transcript .msg").filter(has_text="/affirm")).to_have_count(0)
     said = [e["text"] for e in store.get_ticket(ticket["id"])["transcript"]]
     assert said.count("确认提交") == 1 and "/affirm" not in said
+    assert console_errors == []
     context.close()
