@@ -68,6 +68,14 @@ def latest_entity(tracker: Tracker, entity: str) -> Optional[Any]:
     return next(tracker.get_latest_entity_values(entity), None)
 
 
+def page_order_id(tracker: Tracker) -> Optional[str]:
+    """The order of the page the customer writes from (the widget's `data-order-id`)."""
+    latest = next((e for e in reversed(tracker.events) if e.get("event") == "user"), {})
+    page = (latest.get("metadata") or {}).get("page")
+    order_id = page.get("order_id") if isinstance(page, dict) else None
+    return order_id.strip() or None if isinstance(order_id, str) else None
+
+
 def script(tracker: Tracker) -> str:
     """`hant` when the customer writes Traditional Chinese."""
     return customer_script(

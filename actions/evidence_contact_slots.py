@@ -78,9 +78,10 @@ class EvidenceAndContactSlots:
         """
         requested = tracker.get_slot("requested_slot")
         if requested != "contact_status":
-            if requested in (None, "order_id"):
+            if not form_turn.intake_collecting(tracker):
                 return {}
-            if form_turn.phone(tracker):
+            # at the order question (and in the opening) a long number is the order's
+            if requested not in (None, "order_id") and form_turn.phone(tracker):
                 return {"contact_status": "given"}
             if answers.declines_call(latest_text(tracker)):
                 return {"contact_status": "declined"}

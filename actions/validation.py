@@ -17,6 +17,7 @@ from actions.conversation import (
     latest_entity,
     latest_intent,
     latest_text,
+    page_order_id,
     slot_before_this_turn,
     slots_set_this_turn,
 )
@@ -199,6 +200,9 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
 
         "订单号没有" said while another question is open answers this one too.
         """
+        from_page = self._order_of_the_page(tracker)
+        if from_page:
+            return from_page
         if tracker.get_slot("requested_slot") != "order_id":
             if self._no_order_said_early(tracker):
                 return {"order_missing": True}
@@ -236,6 +240,19 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
         if not value:
             return {"order_missing": None}
         return {"order_missing": True, "order_id": None, "pending_order_id": None}
+
+    def _order_of_the_page(self, tracker: Tracker) -> Dict[str, Any]:
+        """A customer writing from an order page complains about that order.
+
+        Hand test: the demo order page's 申请售后 opened the widget and the bot asked for the
+        number. Only while no order is settled or being checked, and not over a typed number.
+        """
+        if not form_turn.intake_collecting(tracker) or latest_entity(tracker, "order_id"):
+            return {}
+        if any(tracker.get_slot(n) for n in ("order_id", "pending_order_id", "order_missing")):
+            return {}
+        order_id = normalize_order_id(page_order_id(tracker) or "", self._pattern())
+        return {"order_id": order_id} if order_id else {}
 
     async def validate_order_id(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -6,9 +6,10 @@ the outgoing message is converted just before it leaves (see `bot.nlg`).
 """
 
 import re
+from collections import OrderedDict
 from typing import Any, Iterable, Tuple
 
-from bot.nlu.normalize import script_evidence, to_traditional
+from bot.nlu.normalize import detect_script, script_evidence, to_traditional
 
 _TRADITIONAL_LANG = re.compile(r"zh[-_](hant|tw|hk|mo)", re.IGNORECASE)
 _UNTRANSLATED_KEYS = frozenset({"payload", "id", "url", "utter_action", "type", "code"})
@@ -84,3 +85,43 @@ def localize(value: Any, script: str) -> Any:
             for key, item in value.items()
         }
     return value
+
+
+class ScriptMemory:
+    """The script each customer last wrote in, for what a channel says itself.
+
+    Why: a channel's own notices ("「x.jpg」的内容不是图片或视频", "暂时只能处理文字…") do not
+    pass through the NLG that converts the bot's answers, yet a customer who writes
+    Traditional must read them in Traditional. Kept in memory for the `capacity` most
+    recent customers: after a restart a notice is in Simplified until they write again.
+    """
+
+    def __init__(self, capacity: int = 10_000) -> None:
+        self.capacity = capacity
+        self._scripts: OrderedDict[str, str] = OrderedDict()
+
+    def note(self, sender: str, text: str) -> None:
+        """Remember the script of what `sender` wrote (a text naming no script changes none)."""
+        script = detect_script(text or "")
+        if script is None:
+            return
+        self._scripts[sender] = script
+        self._scripts.move_to_end(sender)
+        while len(self._scripts) > self.capacity:
+            self._scripts.popitem(last=False)
+
+    def localize(self, sender: str, text: str) -> str:
+        """`text` (written in Simplified) in the script `sender` writes in."""
+        return localize_notice(text, self._scripts.get(sender, "hans"))
+
+
+_QUOTED = re.compile(r"(「[^」]*」)")
+
+
+def localize_notice(text: str, script: str) -> str:
+    """A notice in `script`, with what it quotes in 「」 (a file's name) kept as it is."""
+    if script != "hant":
+        return text
+    return "".join(
+        part if _QUOTED.fullmatch(part) else to_traditional(part) for part in _QUOTED.split(text)
+    )

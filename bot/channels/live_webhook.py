@@ -49,6 +49,7 @@ from bot.channels.text_cards import render_custom
 from bot.channels.widget_messages import EVIDENCE_INTENT
 from bot.evidence.settings import EvidenceSettings
 from bot.evidence.store import EvidenceRejected, EvidenceStore
+from bot.i18n import ScriptMemory
 from bot.settings import Secret
 
 logger = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ MAX_BODY_BYTES = 20 * 1024 * 1024
 MAX_TEXT_CHARS = 5000
 _PLATFORM = re.compile(r"^[a-z0-9_-]{1,32}$")
 _USER_ID = re.compile(r"^[A-Za-z0-9_.@-]{1,96}$")
+_UNIX_SECONDS = re.compile(r"^[0-9]{1,12}$")
 MEDIA_LABELS = {"image": "[图片]", "video": "[视频]", "file": "[文件]"}
 
 
@@ -105,6 +107,10 @@ class ReplayCache:
             return False
         self._seen[key] = now
         return True
+
+    def forget(self, key: str) -> None:
+        """Accept `key` again (its request was not handled)."""
+        self._seen.pop(key, None)
 
 
 def parse_event(body: bytes, platform: str) -> Dict[str, Any]:
@@ -308,6 +314,7 @@ class LiveWebhookInput(InputChannel):
         self.window = replay_window_seconds
         self._clock = clock
         self.replays = ReplayCache(replay_window_seconds, clock)
+        self.scripts = ScriptMemory()  # the channel's own notices in the viewer's script
         self._evidence = evidence
         self.reply_backoff_seconds = reply_backoff_seconds
 
@@ -339,12 +346,10 @@ class LiveWebhookInput(InputChannel):
         expected = sign(str(platform.secret), timestamp, body)
         if not timestamp or not hmac.compare_digest(expected, signature):
             raise BadWebhook(403, "bad_signature", "X-Live-Signature does not match")
-        try:
-            age = abs(self._clock() - float(timestamp))
-        except ValueError:
-            raise BadWebhook(
-                403, "bad_timestamp", "X-Live-Timestamp must be Unix seconds"
-            ) from None
+        # digits only: "nan" or "inf" would never leave the replay window
+        if not _UNIX_SECONDS.match(timestamp):
+            raise BadWebhook(403, "bad_timestamp", "X-Live-Timestamp must be Unix seconds")
+        age = abs(self._clock() - int(timestamp))
         if age > self.window:
             raise BadWebhook(403, "stale_timestamp", "X-Live-Timestamp is outside the window")
         if not self.replays.first_time(f"{platform.name}:{signature}"):
@@ -374,6 +379,8 @@ class LiveWebhookInput(InputChannel):
                 await self._deliver(platform, event, text, on_new_message)
             except Exception:
                 logger.exception("handling a live-stream message failed")
+                # "try again later" must hold: the same signed request may come back
+                self.replays.forget(f"{platform.name}:{request.headers['x-live-signature']}")
                 return response.json(
                     {"error": "bot_unavailable", "message": "try again later"}, status=503
                 )
@@ -399,6 +406,7 @@ class LiveWebhookInput(InputChannel):
         live = live_context(event)
         if live:
             metadata["live"] = live
+        self.scripts.note(sender, text)
         if text:
             await on_new_message(
                 UserMessage(text, output, sender, input_channel=self.name(), metadata=metadata)
@@ -430,13 +438,14 @@ class LiveWebhookInput(InputChannel):
         except (binascii.Error, ValueError):
             data = b""
         if not data:
-            await output.send_text_message(sender, f"「{filename}」没有收到内容，请重新发送。")
+            notice = self.scripts.localize(sender, f"「{filename}」没有收到内容，请重新发送。")
+            await output.send_text_message(sender, notice)
             return None
         try:
             item = await asyncio.to_thread(
                 self.evidence.save, sender, filename, data, attachment.get("content_type")
             )
         except EvidenceRejected as exc:
-            await output.send_text_message(sender, exc.message)
+            await output.send_text_message(sender, self.scripts.localize(sender, exc.message))
             return None
         return str(item["id"])

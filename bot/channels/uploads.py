@@ -33,6 +33,7 @@ from sanic.response import HTTPResponse
 from bot.evidence.settings import EvidenceSettings
 from bot.evidence.signing import LinkCheck
 from bot.evidence.store import EvidenceRejected, EvidenceStore
+from bot.i18n import interface_script, localize_notice
 from bot.settings import PROJECT_ROOT
 
 T = TypeVar("T")
@@ -58,7 +59,11 @@ _STATIC_TYPES = {
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
-def _error(status: int, code: str, message: str) -> HTTPResponse:
+def _error(status: int, code: str, message: str, request: Request | None = None) -> HTTPResponse:
+    """A refusal; its message in the script of the widget that asked (`?lang=zh-Hant`)."""
+    if request is not None:
+        script = interface_script([{"lang": request.args.get("lang", "")}])
+        message = localize_notice(message, script)
     return response.json({"error": {"code": code, "message": message}}, status=status)
 
 
@@ -112,28 +117,29 @@ class EvidenceUploadInput(InputChannel):
                 store.signer.check_conversation_token(conversation_id, _bearer(request))
             )
 
-        def forbidden() -> HTTPResponse:
-            return _error(403, "forbidden", "上传凭证无效或已过期，请刷新页面后重试。")
+        def forbidden(request: Request) -> HTTPResponse:
+            return _error(403, "forbidden", "上传凭证无效或已过期，请刷新页面后重试。", request)
 
         @bp.post("/evidence/<conversation_id:str>")
         async def upload(request: Request, conversation_id: str) -> HTTPResponse:
             if not authorized(request, conversation_id):
-                return forbidden()
+                return forbidden(request)
             uploaded = request.files.get("file") if request.files else None
             if uploaded is None:
-                return _error(400, "no_file", "没有收到文件，请重新选择。")
+                return _error(400, "no_file", "没有收到文件，请重新选择。", request)
             try:
                 item = await blocking(
                     store.save, conversation_id, uploaded.name, uploaded.body, uploaded.type
                 )
             except EvidenceRejected as exc:
-                return _error(REJECTION_STATUS.get(exc.code, 400), exc.code, exc.message)
+                status = REJECTION_STATUS.get(exc.code, 400)
+                return _error(status, exc.code, exc.message, request)
             return response.json({"evidence": await blocking(store.widget_item, item)}, 201)
 
         @bp.get("/evidence/<conversation_id:str>")
         async def list_evidence(request: Request, conversation_id: str) -> HTTPResponse:
             if not authorized(request, conversation_id):
-                return forbidden()
+                return forbidden(request)
             items = await blocking(store.list, conversation_id)
             widget_items = [await blocking(store.widget_item, item) for item in items]
             return response.json({"evidence": widget_items})
@@ -141,9 +147,9 @@ class EvidenceUploadInput(InputChannel):
         @bp.delete("/evidence/<conversation_id:str>/<evidence_id:str>")
         async def remove(request: Request, conversation_id: str, evidence_id: str) -> HTTPResponse:
             if not authorized(request, conversation_id):
-                return forbidden()
+                return forbidden(request)
             if not await blocking(store.remove, conversation_id, evidence_id):
-                return _error(404, "not_found", "没有找到这个文件。")
+                return _error(404, "not_found", "没有找到这个文件。", request)
             return response.empty(status=204)
 
         async def serve(request: Request, evidence_id: str, variant: str) -> HTTPResponse:

@@ -48,6 +48,7 @@ from bot.channels.wecom_state import WeComState
 from bot.channels.widget_messages import EVIDENCE_INTENT
 from bot.evidence.settings import EvidenceSettings
 from bot.evidence.store import EvidenceRejected, EvidenceStore
+from bot.i18n import ScriptMemory
 
 logger = logging.getLogger(__name__)
 
@@ -252,6 +253,7 @@ class WeComKfInput(InputChannel):
         self._sync_lock: Optional[asyncio.Lock] = None
         self._tasks: Set[asyncio.Task] = set()
         self._purged_at = 0.0
+        self.scripts = ScriptMemory()  # the channel's own notices in the customer's script
 
     def __repr__(self) -> str:
         return f"WeComKfInput(corp_id={self.corp_id!r}, open_kfid={self.open_kfid!r})"
@@ -416,6 +418,7 @@ class WeComKfInput(InputChannel):
             text_part = message.get("text") or {}
             content = str(text_part.get("content") or "").strip()
             menu_id = str(text_part.get("menu_id") or "")
+            self.scripts.note(user, content)
             if menu_id.startswith("/"):
                 metadata["display"] = content
                 content = menu_id
@@ -426,7 +429,7 @@ class WeComKfInput(InputChannel):
         elif msgtype in MEDIA_TYPES:
             await self._on_media(user, msgtype, message, metadata, output, on_new_message)
         else:
-            await output.send_text_message(user, UNSUPPORTED_TEXT)
+            await output.send_text_message(user, self.scripts.localize(user, UNSUPPORTED_TEXT))
 
     async def _metadata(self, user: str, message: Dict[str, Any]) -> Dict[str, Any]:
         metadata: Dict[str, Any] = {
@@ -457,7 +460,7 @@ class WeComKfInput(InputChannel):
         try:
             media = await self.api.get_media(media_id)
         except WeComApiError:
-            await output.send_text_message(user, MEDIA_FAILED_TEXT)
+            await output.send_text_message(user, self.scripts.localize(user, MEDIA_FAILED_TEXT))
             return
         filename = media.filename or f"{msgtype}-{str(message.get('msgid'))[:12]}"
         try:
@@ -465,7 +468,7 @@ class WeComKfInput(InputChannel):
                 self.evidence.save, user, filename, media.data, media.content_type
             )
         except EvidenceRejected as exc:
-            await output.send_text_message(user, exc.message)
+            await output.send_text_message(user, self.scripts.localize(user, exc.message))
             return
         metadata["evidence"] = [item["id"]]
         metadata["display"] = MEDIA_LABELS[msgtype]

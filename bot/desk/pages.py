@@ -26,6 +26,7 @@ def _shell(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="{escape(csrf)}">
 <title>{escape(title)} · 客服工作台</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/desk/static/desk.css">
 <script src="/desk/static/desk.js" defer></script>
 </head><body data-page="{escape(page)}"{extra}>
@@ -98,6 +99,7 @@ def login_page(csrf: str, error: str = "") -> str:
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>登录 · 客服工作台</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/desk/static/desk.css"></head>
 <body class="login"><main><h1>客服工作台登录</h1>{message}
 <form method="post" action="/desk/login">

@@ -17,6 +17,7 @@ from urllib.parse import quote
 import aiohttp
 
 from bot.settings import Settings
+from bot.tickets.draft import shown_text
 
 
 class RasaUnavailable(RuntimeError):
@@ -93,13 +94,19 @@ class RasaClient:
         )
 
     async def user_messages(self, conversation_id: str) -> List[Dict[str, Any]]:
-        """The customer's messages in the tracker: `{text, timestamp}`, oldest first."""
+        """The customer's messages in the tracker: `{text, timestamp}`, oldest first.
+
+        A button or an upload is given as the customer saw it ("确认提交"), not its payload.
+        """
         tracker = await self._request(
             "GET", self._conversation_url(conversation_id, "tracker"), {"include_events": "ALL"}
         )
         events = tracker.get("events") or [] if isinstance(tracker, dict) else []
         return [
-            {"text": str(e.get("text") or ""), "timestamp": float(e.get("timestamp") or 0)}
+            {
+                "text": str(shown_text(e.get("text"), e.get("metadata")) or ""),
+                "timestamp": float(e.get("timestamp") or 0),
+            }
             for e in events
             if isinstance(e, dict) and e.get("event") == "user"
         ]

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from bot.taxonomy import CATEGORIES, REMEDIES
+from bot.tickets.draft import shown_text
 from bot.triage.emotion import detect_emotion_in_messages
 from bot.triage.severity import assess_severity, learned_severity
 
@@ -93,12 +94,7 @@ def transcript_from_events(events: Iterable[Mapping[str, Any]]) -> List[Dict[str
 
 
 def _shown_text(event: Mapping[str, Any]) -> Any:
-    text = event.get("text")
-    metadata = event.get("metadata")
-    display = metadata.get("display") if isinstance(metadata, Mapping) else None
-    if isinstance(text, str) and text.startswith("/") and isinstance(display, str) and display:
-        return display
-    return text
+    return shown_text(event.get("text"), event.get("metadata"))
 
 
 def customer_texts(events: Iterable[Mapping[str, Any]]) -> List[str]:

@@ -233,7 +233,15 @@ def to_traditional(text: str) -> str:
     """
     if not text:
         return text
-    return str(_converter("s2twp").convert(text))
+    shielded = _ONLINE_AS_PREDICATE.sub(_SHIELD, text)
+    return str(_converter("s2twp").convert(shielded)).replace(_SHIELD, "在線")
+
+
+# s2twp turns every 在线 into Taiwan's 線上, right for "在线客服" (線上客服) but it drops the
+# 在 of "客服都不在线" (are not online), giving "都不線上". As a predicate, before punctuation,
+# the end or a particle, it is kept as 在線 (a private-use character shields it from OpenCC).
+_SHIELD = "\ue000"
+_ONLINE_AS_PREDICATE = re.compile(r"在线(?=$|[\s，。！？、；：…,.!?;:）)]|了|吗|呢|的时候)")
 
 
 # ------------------------------------------------------------------------ digits in numbers

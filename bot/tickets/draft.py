@@ -91,6 +91,36 @@ def _string_list(name: str, value: Any) -> List[str]:
     return list(value)
 
 
+# Rasa's `trigger_intent` (the desk's resolve, reminders) leaves a user event with this text
+# (rasa.shared.core.constants.EXTERNAL_MESSAGE_PREFIX): nothing the customer wrote.
+EXTERNAL_MESSAGE_PREFIX = "EXTERNAL: "
+
+
+def shown_text(text: Any, metadata: Any) -> Any:
+    """A customer message as the customer saw it in their window ("" if they sent none).
+
+    A button or an upload reaches Rasa as a payload ("/affirm", "/send_evidence") with what
+    the window showed in `metadata.display` ("确认提交", "提交了 1 个证据文件").
+    """
+    if isinstance(text, str) and text.startswith(EXTERNAL_MESSAGE_PREFIX):
+        return ""
+    display = metadata.get("display") if isinstance(metadata, Mapping) else None
+    if isinstance(text, str) and text.startswith("/") and isinstance(display, str) and display:
+        return display
+    return text
+
+
+def same_moment(at: str) -> str:
+    """A transcript time as a key to the second, whatever its zone or precision."""
+    try:
+        parsed = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return str(at)
+    if parsed.tzinfo is None:
+        return str(at)
+    return parsed.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+
 def format_time(value: datetime, tz: tzinfo) -> str:
     """ISO 8601 with the zone offset, in the shop's timezone, to the second."""
     return value.astimezone(tz).isoformat(timespec="seconds")

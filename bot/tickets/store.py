@@ -40,6 +40,7 @@ from bot.tickets.draft import (
     normalize_evidence,
     normalize_satisfaction,
     normalize_transcript,
+    same_moment,
     validated_fields,
 )
 from bot.tickets.models import Base, TicketAuditRow, TicketIdCounterRow, TicketRow
@@ -432,8 +433,13 @@ class TicketStore:
         new_entries = normalize_transcript(entries, self._now(), self._tz)
         with self.session_scope() as session:
             row = _locked_ticket(session, ticket_id)
-            present = {(e["role"], e["text"], e["at"]) for e in row.transcript or []}
-            added = [e for e in new_entries if (e["role"], e["text"], e["at"]) not in present]
+            # the same message may come with the tracker's precise time or to the second
+            present = {(e["role"], e["text"], same_moment(e["at"])) for e in row.transcript or []}
+            added = [
+                e
+                for e in new_entries
+                if (e["role"], e["text"], same_moment(e["at"])) not in present
+            ]
             if added:
                 row.transcript = list(row.transcript or []) + added
             return len(added)

@@ -506,3 +506,45 @@ async def test_an_answer_to_another_question_keeps_the_known_remedy(
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     slots = slot_events(events)
     assert slots["desired_remedy"] == ("repair" if kept else "exchange")
+
+
+def on_order_page(tracker, order_id="2026112300123"):
+    """The customer writes from a shop's order page (the widget's `data-order-id`)."""
+    tracker.events[-1]["metadata"] = {"page": {"order_id": order_id}, "lang": "zh-Hans"}
+    return tracker
+
+
+async def test_the_order_page_the_customer_writes_from_names_the_order(dispatcher, domain):
+    """Hand test: 申请售后 on the demo order page opened the widget, and the bot asked for
+    the number the page shows."""
+    form = ValidateComplaintForm()
+    opening = on_order_page(make_tracker("水壶收到就漏水", "complain"))
+    assert await form.extract_order_id(dispatcher, opening, domain) == {
+        "order_id": "2026112300123"
+    }
+    validated = await form.validate_order_id("2026112300123", dispatcher, opening, domain)
+    assert validated["order_id"] == "2026112300123" and validated["order_verified"] is True
+    asked = on_order_page(
+        make_tracker("就是漏水", "inform", slots={"requested_slot": "issue_category"})
+    )
+    assert await form.extract_order_id(dispatcher, asked, domain) == {
+        "order_id": "2026112300123"
+    }
+
+
+@pytest.mark.parametrize(
+    "slots, entities",
+    [
+        ({}, [{"entity": "order_id", "value": "202411235567"}]),  # they type another number
+        ({"order_id": "202411235567"}, []),  # one is settled
+        ({"pending_order_id": "202411239999"}, []),  # one is being checked again
+        ({"order_missing": True}, []),  # they said there is none
+    ],
+)
+async def test_the_order_page_never_overrides_what_the_customer_says(
+    dispatcher, domain, slots, entities
+):
+    tracker = on_order_page(make_tracker("订单 202411235567", "inform", entities, slots=slots))
+    assert "order_id" not in await ValidateComplaintForm().extract_order_id(
+        dispatcher, tracker, domain
+    )

@@ -407,6 +407,12 @@ async def test_no_call_said_at_another_question_declines_the_contact(dispatcher,
         assert await form.extract_contact_status(dispatcher, at_evidence, domain) == {
             "contact_status": "declined"
         }
+    # also at the order question, as the unknown number's re-check (hand test in the widget)
+    for requested in ("order_id", None):
+        at_order = make_tracker("不用留电话", "deny", slots={"requested_slot": requested})
+        assert await form.extract_contact_status(dispatcher, at_order, domain) == {
+            "contact_status": "declined"
+        }
     for text in ("不用了", "我不要手机壳了 退款吧", "不要打折了"):
         at_remedy = make_tracker(text, "deny", slots={"requested_slot": "desired_remedy"})
         assert await form.extract_contact_status(dispatcher, at_remedy, domain) == {}

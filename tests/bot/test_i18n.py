@@ -5,7 +5,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.conversation import script
-from bot.i18n import conversation_script, interface_script
+from bot.i18n import ScriptMemory, conversation_script, interface_script, localize_notice
 from bot.nlg import ScriptAwareNLG
 from tests.actions.conftest import make_tracker
 
@@ -64,3 +64,28 @@ def test_script_follows_the_customer_and_defaults_to_simplified():
 def test_written_cantonese_without_other_evidence_is_traditional():
     assert conversation_script(["喂 有冇人呀"]) == "hant"
     assert conversation_script(["我哋嘅订单冇到"]) == "hans"  # 订 says Simplified
+
+
+def test_a_channels_notice_follows_the_script_the_customer_last_wrote_in():
+    memory = ScriptMemory(capacity=2)
+    notice = "「说明书.jpg」的内容不是图片或视频（与文件名不符），已拒绝上传。"
+    assert memory.localize("u1", notice) == notice  # nothing written yet: Simplified
+    memory.note("u1", "我買的喇叭壞了")
+    # the quoted file name stays as the customer named it
+    assert (
+        memory.localize("u1", notice)
+        == "「说明书.jpg」的內容不是圖片或影片（與檔名不符），已拒絕上傳。"
+    )
+    memory.note("u1", "12345 ok")  # says nothing about the script: unchanged
+    assert "圖片" in memory.localize("u1", notice)
+    memory.note("u1", "我买的喇叭坏了")
+    assert memory.localize("u1", notice) == notice
+    memory.note("u2", "訂單號")
+    memory.note("u3", "訂單號")  # capacity 2: the oldest customer is forgotten
+    assert memory.localize("u1", notice) == notice and "圖片" in memory.localize("u3", notice)
+
+
+def test_localize_notice_keeps_quoted_names():
+    assert localize_notice("「发票.png」无法读取", "hant") == "「发票.png」無法讀取"
+    assert localize_notice("「发票.png」无法读取", "hans") == "「发票.png」无法读取"
+    assert localize_notice("没有收到文件", "hant") == "沒有收到檔案"

@@ -3,7 +3,8 @@
 Run as `python -m tests.browser.desk_server --port N --rasa-port M --database URL --storage DIR`.
 The desk is the real app on a real SQLite store; the fake Rasa server (aiohttp, same event
 loop) records every call (`GET /test/calls`) and answers `GET /conversations/<id>/tracker`
-with user messages a test adds through `POST /test/user_message`.
+with user messages a test adds through `POST /test/user_message` (text, optional
+timestamp and metadata).
 """
 
 from __future__ import annotations
@@ -47,7 +48,12 @@ def fake_rasa() -> web.Application:
     async def add_user(request: web.Request) -> web.Response:
         body = await request.json()
         users.setdefault(body["conversation_id"], []).append(
-            {"event": "user", "text": body["text"], "timestamp": time.time()}
+            {
+                "event": "user",
+                "text": body["text"],
+                "timestamp": body.get("timestamp") or time.time(),
+                "metadata": body.get("metadata") or {},
+            }
         )
         return web.json_response({})
 

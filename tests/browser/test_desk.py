@@ -258,3 +258,39 @@ def test_agent_signs_in_sees_a_new_ticket_live_claims_and_replies(browser, desk,
     assert errors == []
     assert page.evaluate("typeof window.__xss") == "undefined"
     context.close()
+
+
+def test_the_click_that_filed_the_ticket_is_shown_once_as_the_customer_saw_it(browser, desk):
+    """Hand test: the desk showed "确认提交", then "/affirm" twice (stored and 客户（新）)."""
+    store = desk["store"]
+    ticket = store.create_ticket(_make_draft(conversation_id="conv-btn"), "k-btn")
+    clicked = datetime.fromisoformat(ticket["created_at"]).timestamp() + 0.4123
+    at = datetime.fromtimestamp(clicked, timezone.utc).isoformat()
+    store.merge_transcript(ticket["id"], [{"role": "customer", "text": "确认提交", "at": at}])
+    _post(
+        f"{desk['rasa']}/test/user_message",
+        {"conversation_id": "conv-btn", "text": "/affirm", "timestamp": clicked,
+         "metadata": {"display": "确认提交"}},
+    )  # fmt: skip
+    context = browser.new_context(viewport={"width": 1360, "height": 860}, locale="zh-CN")
+    page = context.new_page()
+    console_errors = []  # a hand test saw the browser's own /favicon.ico request fail (404)
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{desk['url']}/desk/login")
+    page.get_by_label("账号").fill("小王")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page.locator(f'tr[data-ticket="{ticket["id"]}"]')).to_be_visible()
+    page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
+    shown = page.locator("#transcript .msg").filter(has_text="确认提交")
+    expect(shown).to_have_count(1)
+    page.wait_for_timeout(2500)  # the stream has read the tracker (every second) meanwhile
+    expect(shown).to_have_count(1)
+    _post(f"{desk['rasa']}/test/user_message", {"conversation_id": "conv-btn", "text": "在吗"})
+    expect(page.locator(".msg.customer.live").filter(has_text="在吗")).to_have_count(1)
+    expect(shown).to_have_count(1)
+    expect(page.locator("#transcript .msg").filter(has_text="/affirm")).to_have_count(0)
+    said = [e["text"] for e in store.get_ticket(ticket["id"])["transcript"]]
+    assert said.count("确认提交") == 1 and "/affirm" not in said
+    assert console_errors == []
+    context.close()

@@ -251,3 +251,20 @@ def test_files_by_drag_and_drop_and_paste_with_a_progress_bar(browser, widget_se
     expect(done).to_have_count(3, timeout=30_000)
     expect(bar).to_have_count(0)
     context.close()
+
+
+def test_a_traditional_widget_explains_a_refused_file_in_traditional(browser, widget_server):
+    """A zh-TW browser's widget talks Traditional; the server's refusal must too (hand test)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-TW")
+    page = context.new_page()
+    page.goto(f"{widget_server}/widget/demo/")
+    page.get_by_role("button", name="聯繫客服").click()
+    page.locator(f"{IN_SHADOW} input[type=file]").set_input_files(
+        [{"name": "假圖片.jpg", "mimeType": "image/jpeg", "buffer": "只是文字".encode() * 20}]
+    )
+    expect(
+        page.get_by_text("「假圖片.jpg」的內容不是圖片或影片", exact=False).first
+    ).to_be_visible()
+    expect(page.get_by_text("图片或视频", exact=False)).to_have_count(0)
+    expect(page.locator(f"{IN_SHADOW} .tray li")).to_have_count(0)
+    context.close()

@@ -7,6 +7,7 @@ import requests
 from playwright.sync_api import expect
 
 from tests.bot.evidence import media_files as files
+from tests.e2e.stack import tracker
 
 IN_SHADOW = "complaint-widget"
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
@@ -69,4 +70,27 @@ def test_complaint_with_photos_reaches_a_ticket(browser, real_stack, tmp_path):
         assert hashlib.sha256(stored.content).hexdigest() == item["sha256"]
         assert len(stored.content) == item["size"]
     assert ticket["evidence_missing"] == ["快递面单"]
+    context.close()
+
+
+def test_a_complaint_from_an_order_page_is_about_that_order(browser, real_stack):
+    """Hand test: 申请售后 on the order page opened the widget, then the bot asked for the
+    order number the page shows (its data-order-id reached Rasa but nothing read it)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{real_stack.rasa_url}/widget/demo/order.html")
+    page.get_by_role("button", name="申请售后 / 投诉").click()
+    page.get_by_role("textbox", name="输入消息").fill("电热水壶底座漏水，桌子都湿了")
+    page.get_by_role("button", name="发送", exact=True).click()
+    bot = page.locator(f"{IN_SHADOW} .log .row.bot")
+    expect(bot.nth(1)).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(1000)
+    said = " ".join(bot.all_inner_texts())
+    assert "订单号" not in said, said
+    conversation = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.endsWith(':session'))"
+        ".map(k => JSON.parse(localStorage[k]).session_id)[0]"
+    )
+    slots = tracker(real_stack, conversation)["slots"]
+    assert slots["order_id"] == "2026112300123" and slots["order_verified"] is True
     context.close()

@@ -861,7 +861,11 @@ function startComplaintWidget(io, script) {
     item.status = "uploading";
     var xhr = new XMLHttpRequest();
     item.xhr = xhr;
-    xhr.open("POST", server + "/evidence/" + encodeURIComponent(session.session_id));
+    // lang: the server words its refusals in the script this widget shows
+    xhr.open(
+      "POST",
+      server + "/evidence/" + encodeURIComponent(session.session_id) + "?lang=" + encodeURIComponent(uiLang)
+    );
     xhr.setRequestHeader("Authorization", "Bearer " + session.token);
     xhr.upload.onprogress = function (event) {
       if (event.lengthComputable) {

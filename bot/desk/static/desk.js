@@ -140,6 +140,7 @@
     const id = document.body.dataset.ticket;
     const base = "/desk/api/tickets/" + encodeURIComponent(id);
     const live = [];
+    let storedKeys = new Set(); // customer messages the shown transcript already holds
 
     function field(list, name, value) {
       if (value === null || value === undefined || value === "") value = "—";
@@ -202,6 +203,7 @@
 
       const transcript = document.getElementById("transcript");
       const stored = new Set(t.transcript.map((m) => messageKey(m)));
+      storedKeys = stored;
       const seenLive = new Set(live.map(([key]) => key));
       let agentSpoke = false;
       // "new" customer messages: written after filing, during a takeover, or seen live here
@@ -284,15 +286,17 @@
       act("note", { text: box.value }).then(() => { box.value = ""; });
     });
 
-    load();
+    const firstLoad = load();
     const source = new EventSource(base + "/stream");
     const shown = new Set();
     source.addEventListener("changed", load);
-    source.addEventListener("customer", (event) => {
+    source.addEventListener("customer", async (event) => {
+      await firstLoad; // the stored transcript first, to tell live messages from stored ones
       const m = JSON.parse(event.data);
       const key = messageKey(m);
       if (shown.has(key)) return;
       shown.add(key);
+      if (storedKeys.has(key)) return; // e.g. the click that filed the ticket
       const item = el("li", { class: "msg customer live" }, el("span", { class: "who" }, "客户（新）"), el("p", {}, m.text), el("time", {}, time(m.at)));
       live.push([key, item]);
       document.getElementById("transcript").append(item.cloneNode(true));

@@ -160,6 +160,10 @@ async def test_a_public_comment_with_a_keyword_starts_a_private_conversation(cha
         ("platform_mismatch", 400, "platform_mismatch"),
         ("bad_user", 400, "bad_user_id"),
         ("empty", 400, "empty_message"),
+        # signed with the secret, but no time: it would never leave the replay window
+        ("nan_timestamp", 403, "bad_timestamp"),
+        ("inf_timestamp", 403, "bad_timestamp"),
+        ("fraction_timestamp", 403, "bad_timestamp"),
     ],
 )
 async def test_refused_requests_reach_nobody(channel, receiver, case, status, error):
@@ -187,6 +191,12 @@ async def test_refused_requests_reach_nobody(channel, receiver, case, status, er
         body = event(user_id="../../etc")
     elif case == "empty":
         body = event(text="  ")
+    elif case == "nan_timestamp":
+        kwargs["timestamp"] = "nan"
+    elif case == "inf_timestamp":
+        kwargs["timestamp"] = "-inf"
+    elif case == "fraction_timestamp":
+        kwargs["timestamp"] = f"{now}.5"
     async with serve(app_for(channel, bot)) as url:
         got_status, got = await post(url, body, **kwargs)
     assert (got_status, got["error"]) == (status, error)
@@ -202,6 +212,42 @@ async def test_a_replayed_request_is_refused(channel, receiver):
         status, body = await post(url, None, raw=data, timestamp=timestamp)
     assert (status, body["error"]) == (409, "replayed")
     assert len(bot.received) == 1
+
+
+async def test_a_request_the_bot_failed_on_may_be_sent_again(channel, receiver):
+    """503 says "try again later": the platform's retry of the same signed request is
+    handled, not refused as a replay (hand test)."""
+    bot, calls = Bot(), []
+
+    async def flaky(message: UserMessage) -> None:
+        calls.append(message.text)
+        if len(calls) == 1:
+            raise RuntimeError("the tracker store is down")
+        await bot(message)
+
+    data = json.dumps(event(), ensure_ascii=False).encode()
+    timestamp = str(int(time.time()))
+    async with serve(app_for(channel, flaky)) as url:
+        assert (await post(url, None, raw=data, timestamp=timestamp))[0] == 503
+        assert (await post(url, None, raw=data, timestamp=timestamp))[0] == 200
+        status, body = await post(url, None, raw=data, timestamp=timestamp)
+    assert (status, body["error"]) == (409, "replayed")
+    assert len(bot.received) == 1
+
+
+async def test_a_traditional_viewer_reads_the_channels_own_notices_in_traditional(
+    channel, receiver
+):
+    attachments = [
+        {"type": "image", "filename": "截图.jpg", "data": "!!!"},
+        {"type": "image", "filename": "说明.jpg", "data": base64.b64encode(files.elf()).decode()},
+    ]
+    body = event(text="主播說買二送一，結果只收到一瓶", attachments=attachments)
+    async with serve(app_for(channel, Bot())) as url:
+        assert (await post(url, body))[0] == 200
+    notices = [r["text"] for r in receiver.replies[1:]]
+    assert notices[0] == "「截图.jpg」沒有收到內容，請重新傳送。"
+    assert notices[1].startswith("「说明.jpg」不是圖片或影片")
 
 
 async def test_replies_are_retried_and_failures_logged(channel, receiver, caplog):

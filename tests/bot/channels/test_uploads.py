@@ -103,6 +103,29 @@ async def test_bad_uploads_get_a_clear_message(http, store, filename, data, stat
     assert store.list("conv-a") == []
 
 
+async def test_refusals_are_worded_in_the_script_of_the_widget_that_asked(http, store):
+    """A Traditional widget (`?lang=zh-Hant`) shows the refusal in Traditional (hand test)."""
+    form = aiohttp.FormData(quote_fields=False)  # the name as browsers send it, in UTF-8
+    form.add_field(
+        "file", "這不是圖片".encode() * 9, filename="假圖片.jpg", content_type="image/jpeg"
+    )
+    headers = {"Authorization": f"Bearer {token('conv-a')}"}
+    url = "/evidence/conv-a?lang=zh-Hant"
+    async with http.post(url, data=form, headers=headers) as response:
+        assert response.status == 415
+        message = (await response.json())["error"]["message"]
+    assert "「假圖片.jpg」" in message and "圖片或影片" in message and "图片" not in message
+    async with http.post(url, data=aiohttp.FormData({"x": "1"}), headers=headers) as response:
+        assert (await response.json())["error"]["message"] == "沒有收到檔案，請重新選擇。"
+    # without lang, or with a Simplified one, the message stays as written
+    for query in ("", "?lang=zh-Hans"):
+        form = aiohttp.FormData()
+        form.add_field("file", b"not an image", filename="fake.jpg", content_type="image/jpeg")
+        async with http.post(f"/evidence/conv-a{query}", data=form, headers=headers) as response:
+            assert "图片或视频" in (await response.json())["error"]["message"]
+    assert store.list("conv-a") == []
+
+
 async def test_too_many_files(http):
     for shade in range(3):
         status, _ = await upload(http, "conv-a", files.jpeg(color=(80 * shade, 9, 9)))

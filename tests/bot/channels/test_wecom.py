@@ -223,6 +223,23 @@ async def test_a_whole_complaint_from_a_live_room(wecom, state_url, evidence_set
     assert texts[2] == '好的 /inform{"desired_remedy":"refund"}'
 
 
+async def test_a_traditional_writer_reads_the_channels_own_notices_in_traditional(
+    wecom, state_url, evidence_settings
+):
+    """Hand test: "「fake.jpg」的内容不是图片或视频" and "暂时只能处理文字…" went in Simplified to
+    a customer writing Traditional (they bypass the NLG that converts the bot's answers)."""
+    channel = make_channel(wecom, state_url, evidence_settings)
+    user = "wmTaipei01"
+    wecom.customer_text(user, "我買的藍牙喇叭收到就壞了，完全沒有聲音")
+    wecom.customer_media(user, "image", "只是文字".encode() * 20, "image/jpeg", "说明.jpg")
+    wecom._add(user, "voice", {"media_id": "voice-1"})
+    async with serve(channel_app(channel, Bot())) as url:
+        await deliver(url, wecom, channel)
+    texts = [m["text"]["content"] for m in wecom.sent if m["msgtype"] == "text"]
+    assert texts[-2] == "「说明.jpg」的內容不是圖片或影片（與檔名不符），已拒絕上傳。"
+    assert texts[-1] == "暫時只能處理文字、圖片、影片和檔案，請換一種方式傳送。"
+
+
 async def test_the_same_callback_twice_processes_each_message_once(wecom, state_url):
     channel = make_channel(wecom, state_url)
     bot = Bot()

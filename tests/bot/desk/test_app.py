@@ -1,7 +1,7 @@
 """The desk app end to end through ASGI: sign-in, security, queue, hand-over to and from Rasa."""
 
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pytest
 from yarl import URL
@@ -269,6 +269,37 @@ async def test_reply_goes_to_the_customers_channel_and_the_transcript(
         {"output_channel": "latest", "execute_side_effects": "true", "token": RASA_TOKEN},
         [{"event": "bot", "text": "您好，我是小王", "metadata": {"agent": "小王"}}],
     ) in rasa_calls(rasa_mock)
+
+
+async def test_buttons_are_copied_as_the_customer_saw_them_and_only_once(
+    agent, make_ticket, rasa_mock
+):
+    """Hand test: the desk showed "确认提交" and then "/affirm" for the one click that filed
+    the ticket (its time, to the microsecond, falls in the ticket's creation second)."""
+    created = datetime.fromisoformat(make_ticket()["created_at"]).timestamp()
+    clicked = datetime.fromtimestamp(created + 0.4123, tz=timezone.utc)
+    ticket = make_ticket(
+        transcript=[{"role": "customer", "text": "确认提交", "at": clicked.isoformat()}]
+    )
+    conversation = ticket["conversation_id"]
+    rasa_mock.post(events_url(conversation), payload={})
+    rasa_mock.post(
+        events_url(conversation, output_channel="latest", execute_side_effects="true"),
+        payload={},
+    )
+    events = [
+        {"event": "user", "text": "/affirm", "timestamp": created + 0.4123,
+         "metadata": {"display": "确认提交"}},
+        {"event": "user", "text": "/send_evidence", "timestamp": created + 40,
+         "metadata": {"display": "提交了 1 个证据文件", "evidence": ["ev_1"]}},
+        # what the desk's resolve asks Rasa for (trigger_intent) is nothing the customer said
+        {"event": "user", "text": "EXTERNAL: ticket_resolved", "timestamp": created + 50},
+    ]  # fmt: skip
+    rasa_mock.get(tracker_url(conversation), payload={"events": events}, repeat=True)
+    await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")
+    response = await agent.post(f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "在的"})
+    said = [e["text"] for e in response.json()["ticket"]["transcript"] if e["role"] == "customer"]
+    assert said == ["确认提交", "提交了 1 个证据文件"]
 
 
 async def test_only_the_assignee_may_reply(agent, client, make_ticket, rasa_mock):

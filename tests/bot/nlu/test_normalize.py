@@ -75,6 +75,14 @@ def test_traditional_uses_taiwan_vocabulary():
     assert to_traditional("") == ""
 
 
+def test_traditional_keeps_online_as_a_predicate():
+    """s2twp made "客服同事都不在线" "都不線上" (hand test: the no-agent notice in the widget)."""
+    assert to_traditional("这会儿客服同事都不在线，别担心") == "這會兒客服同事都不在線，別擔心"
+    assert to_traditional("目前没有客服在线") == "目前沒有客服在線"
+    assert to_traditional("客服在线吗？") == "客服在線嗎？"
+    assert to_traditional("在线客服") == "線上客服"  # as an attribute, Taiwan's word stays
+
+
 def test_fold_digits_keeps_the_shape_of_numbers():
     assert fold_digits("订单2024-1123 花了299元") == "订单0000-0000 花了000元"
     assert fold_digits("") == ""

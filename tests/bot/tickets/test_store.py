@@ -435,6 +435,15 @@ def test_merging_the_same_messages_twice_adds_them_once(store, make_draft):
         store.merge_transcript("nope", [first])
 
 
+def test_a_message_held_to_the_microsecond_is_the_same_one_to_the_second(store, make_draft):
+    """The ticket's own transcript keeps Rasa's precise UTC times; the desk merges times
+    normalised to the second in the shop's zone: the same message, not a new one."""
+    precise = {"role": "customer", "text": "确认提交", "at": "2026-11-23T02:00:00.412345+00:00"}
+    ticket = store.create_ticket(make_draft(transcript=[precise]), "k")
+    assert store.merge_transcript(ticket["id"], [{**precise, "at": 1795399200.412345}]) == 0
+    assert store.merge_transcript(ticket["id"], [{**precise, "at": 1795399201.0}]) == 1
+
+
 def test_evidence_sent_after_filing_is_attached_once_and_audited(store, make_draft):
     ticket = store.create_ticket(
         make_draft(evidence=[], evidence_missing=["outer_box", "item"]), "k"
@@ -458,3 +467,14 @@ def test_evidence_sent_after_filing_is_attached_once_and_audited(store, make_dra
         store.add_evidence(ticket["id"], [{"filename": "no-id.jpg"}], actor="customer")
     with pytest.raises(TicketNotFound):
         store.add_evidence("nope", [photo], actor="customer")
+
+
+def test_external_messages_are_nothing_the_customer_wrote():
+    from rasa.shared.core.constants import EXTERNAL_MESSAGE_PREFIX as RASA_PREFIX
+
+    from bot.tickets.draft import EXTERNAL_MESSAGE_PREFIX, shown_text
+
+    assert EXTERNAL_MESSAGE_PREFIX == RASA_PREFIX
+    assert shown_text("EXTERNAL: ticket_resolved", None) == ""
+    assert shown_text("/affirm", {"display": "确认提交"}) == "确认提交"
+    assert shown_text("/affirm", {}) == "/affirm"
