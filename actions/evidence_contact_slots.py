@@ -60,7 +60,9 @@ class EvidenceAndContactSlots:
         if not files:
             return {"evidence_status": None}
         dispatcher.utter_message(response="utter_evidence_received", evidence_count=len(files))
-        remaining = evidence_still_missing(tracker.get_slot("issue_category"), len(files))
+        remaining = evidence_still_missing(
+            tracker.get_slot("issue_category"), len(files), tracker.get_slot("issue_description")
+        )
         # this validation runs twice a turn (slot mappings, then the form): ask once per turn
         asked_now = "evidence_followup" in slots_set_this_turn(tracker)
         if remaining and (not followup or asked_now):

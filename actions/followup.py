@@ -71,7 +71,11 @@ async def _attach_new_files(conversation_id: str, ticket_id: str) -> int:
     if ticket is None:
         raise TicketNotFound(ticket_id)
     files = await unclaimed_evidence(conversation_id)
-    missing = evidence_still_missing(ticket["issue_category"], len(ticket["evidence"]) + len(files))
+    missing = evidence_still_missing(
+        ticket["issue_category"],
+        len(ticket["evidence"]) + len(files),
+        ticket.get("issue_description"),
+    )
     await asyncio.to_thread(
         store.add_evidence, ticket_id, files, actor="customer", still_missing=missing
     )

@@ -12,7 +12,7 @@ from actions.form_turn import CLOSED_QUESTIONS, WAITING
 from actions.requests import cancel_complaint, hand_off
 from bot.intake import answers
 from bot.intake.answers import wants_human
-from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
+from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, asks_for_tracking, strongest_emotion
 from bot.taxonomy import CATEGORIES, category_label
 from bot.triage.emotion import combine_emotion, detect_emotion, learned_emotion
 from bot.triage.severity import assess_severity, learned_severity
@@ -239,6 +239,10 @@ class ActionAskEvidenceStatus(Action):
             dispatcher.utter_message(response="utter_ask_more_evidence", missing="、".join(missing))
         elif tracker.get_slot("unclear_answer") == "evidence_status":
             dispatcher.utter_message(response="utter_ask_evidence_status_unclear")
+        elif asks_for_tracking(
+            tracker.get_slot("issue_category"), tracker.get_slot("issue_description")
+        ):
+            dispatcher.utter_message(response="utter_ask_evidence_tracking")
         else:
             dispatcher.utter_message(response="utter_ask_evidence_status")
         return []

@@ -7,10 +7,12 @@ how they feel and what evidence is still missing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
+from bot.nlu.normalize import normalize
 from bot.taxonomy import CATEGORIES, REMEDIES
 from bot.tickets.draft import shown_text
 from bot.triage.emotion import detect_emotion_in_messages
@@ -27,6 +29,13 @@ EVIDENCE_KINDS: Dict[str, List[str]] = {
     "livestream_misleading": ["直播截图或录屏"],
     "promotion": ["活动页面或优惠券截图"],
 }
+
+# A parcel that is late, stuck, lost or signed for by someone else has no damage to
+# photograph: the tracking page shows what happened.
+TRACKING_KINDS: List[str] = ["物流详情截图"]
+_TRANSIT_DAMAGE = re.compile(
+    r"[破碎裂压凹漏烂坏瘪扁湿]|变形|划伤|刮花|摔|撞|进水|淋|散架|开胶|洒|撒"
+)
 
 _ROLE_BY_EVENT = {"user": "customer", "bot": "bot"}
 _EMOTION_RANK = {"calm": 0, "upset": 1, "angry": 2}
@@ -150,18 +159,39 @@ def missing_evidence(facts: IntakeFacts) -> List[str]:
         return list(facts.evidence_missing)
     if not facts.issue_category:
         return []
-    return evidence_still_missing(facts.issue_category, len(facts.evidence))
+    return evidence_still_missing(
+        facts.issue_category, len(facts.evidence), facts.issue_description
+    )
 
 
-def evidence_still_missing(category: Optional[str], file_count: int) -> List[str]:
-    """The kinds a useful set for this category still lacks after `file_count` files.
+def asks_for_tracking(category: Optional[str], description: Optional[str]) -> bool:
+    """Whether a logistics complaint is about the parcel's journey, not damage to it.
+
+    "签收了但我根本没收到", "物流三天不动了": the evidence is the tracking page. Without a
+    description the damage set is asked for, as for "快递把东西压坏了".
+    """
+    if category != "logistics" or not description or not description.strip():
+        return False
+    return not _TRANSIT_DAMAGE.search(normalize(description))
+
+
+def evidence_kinds(category: Optional[str], description: Optional[str] = None) -> List[str]:
+    """The kinds a useful set for this complaint holds, in the order the question names them."""
+    if asks_for_tracking(category, description):
+        return list(TRACKING_KINDS)
+    return list(EVIDENCE_KINDS.get(category or "", []))
+
+
+def evidence_still_missing(
+    category: Optional[str], file_count: int, description: Optional[str] = None
+) -> List[str]:
+    """The kinds a useful set for this complaint still lacks after `file_count` files.
 
     Files cannot be told apart by kind (a photo of a box and of a waybill look alike to the
     server), so the files are taken to cover the kinds in the order the evidence question
     lists them; the follow-up question names the rest and the customer confirms or denies.
     """
-    kinds = EVIDENCE_KINDS.get(category or "", [])
-    return list(kinds[file_count:])
+    return evidence_kinds(category, description)[file_count:]
 
 
 def draft_fields(

@@ -82,3 +82,42 @@ async def test_a_category_needing_one_kind_is_complete_with_one_file(dispatcher,
         "provided", dispatcher, tracker, domain
     )
     assert result["evidence_status"] == "provided" and result["evidence_missing"] == []
+
+
+NOT_DELIVERED = [
+    "快递显示签收了但我根本没收到包裹",
+    "物流三天都不动了，到底发没发",
+    "包裹丢了吧 一直显示运输中",
+    "顯示已簽收 但我屋企冇人收到",
+]
+DAMAGED = ["快递把箱子压扁了 杯子也碎了", "外箱濕晒 入面件衫都爛咗", "送来的时候盒子凹进去一块"]
+
+
+@pytest.mark.parametrize("description", NOT_DELIVERED)
+async def test_a_parcel_that_never_came_is_asked_for_its_tracking_page(
+    dispatcher, domain, description
+):
+    slots = {**ASKED, "issue_description": description}
+    await ActionAskEvidenceStatus().run(dispatcher, make_tracker("", None, slots=slots), domain)
+    assert responses(dispatcher)[-1] == "utter_ask_evidence_tracking"
+    _upload("物流.jpg")
+    tracker = make_tracker("/send_evidence", "send_evidence", slots=slots)
+    result = await ValidateComplaintForm().validate_evidence_status(
+        "provided", dispatcher, tracker, domain
+    )
+    assert result["evidence_status"] == "provided" and result["evidence_missing"] == []
+
+
+@pytest.mark.parametrize("description", [*DAMAGED, None])
+async def test_a_damaged_parcel_is_asked_for_box_damage_and_waybill(
+    dispatcher, domain, description
+):
+    slots = {**ASKED, "issue_description": description}
+    await ActionAskEvidenceStatus().run(dispatcher, make_tracker("", None, slots=slots), domain)
+    assert responses(dispatcher)[-1] == "utter_ask_evidence_status"
+    _upload("外箱.jpg")
+    tracker = make_tracker("/send_evidence", "send_evidence", slots=slots)
+    result = await ValidateComplaintForm().validate_evidence_status(
+        "provided", dispatcher, tracker, domain
+    )
+    assert result["evidence_followup"] == ["商品破损照片", "快递面单"]

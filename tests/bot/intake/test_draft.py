@@ -21,3 +21,18 @@ def test_buttons_and_uploads_read_as_the_customer_saw_them():
         ("customer", "普通的话"),
     ]
     assert transcript[0]["at"].startswith("2025-11-29")
+
+
+def test_evidence_kinds_follow_what_happened_to_the_parcel():
+    from bot.intake.draft import EVIDENCE_KINDS, IntakeFacts, evidence_kinds, missing_evidence
+
+    damage = EVIDENCE_KINDS["logistics"]
+    assert evidence_kinds("logistics", "签收了但我根本没收到") == ["物流详情截图"]
+    assert evidence_kinds("logistics", "物流太慢了 一个星期还没到") == ["物流详情截图"]
+    assert evidence_kinds("logistics", "箱子被压扁了 里面的碗碎了") == damage
+    assert evidence_kinds("logistics", "包裹濕晒") == damage  # Traditional, normalised first
+    assert evidence_kinds("logistics", None) == damage
+    assert evidence_kinds("product_quality", "没收到说明书") == EVIDENCE_KINDS["product_quality"]
+    assert evidence_kinds(None, "没收到") == []
+    facts = IntakeFacts(issue_category="logistics", issue_description="显示已送达 没见到人")
+    assert missing_evidence(facts) == ["物流详情截图"]
