@@ -1,0 +1,42 @@
+"""bench.intent_dev: the development splits load, and none of their messages is trained on."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.intent_dev import load_dev
+from bench.model_selection import load_examples
+
+ROOT = Path(__file__).resolve().parents[2]
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 8)]
+
+
+def domain_intents() -> set:
+    return set(yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"])
+
+
+@pytest.mark.parametrize("name", SPLITS)
+def test_every_split_loads_with_domain_intents(name):
+    dev = load_dev(ROOT / "bench" / "data" / name)
+    assert len(dev) > 300
+    assert {e.intent for e in dev} <= domain_intents()
+
+
+def test_the_seventh_split_covers_every_intent_and_mostly_complaints():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev7.yml")
+    intents = [e.intent for e in dev]
+    expected = domain_intents() - {"nlu_fallback", "ticket_resolved"}
+    assert set(intents) == expected
+    assert 150 <= intents.count("complain") <= 200
+    assert all(intents.count(name) >= 12 for name in expected)
+
+
+@pytest.mark.parametrize("name", ["intent_crossed_acts.yml", "intent_slang_pinyin.yml"])
+def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name):
+    # batches written from a split's confusion types are new sentences, never its messages
+    # (short answers like "好" are shared by the splits and data/nlu on purpose, not by these)
+    (tmp_path / name).write_bytes((ROOT / "data" / "nlu" / name).read_bytes())
+    batch = {e.key for e in load_examples(tmp_path)}
+    dev = {e.key for split in SPLITS for e in load_dev(ROOT / "bench" / "data" / split)}
+    assert batch and not batch & dev
