@@ -228,7 +228,8 @@ def test_files_by_drag_and_drop_and_paste_with_a_progress_bar(browser, widget_se
 
     photo = base64.b64encode(files.photo()).decode()
     page.evaluate(_DISPATCH_FILE, [photo, "拖进来的.jpg", "image/jpeg", ".panel", "drop"])
-    expect(done.filter(has_text="拖进来的.jpg")).to_have_count(1)
+    # the first file also waits for the socket session (connect, confirm, history)
+    expect(done.filter(has_text="拖进来的.jpg")).to_have_count(1, timeout=30_000)
 
     shot = base64.b64encode(files.png(width=120, height=80)).decode()
     page.evaluate(_DISPATCH_FILE, [shot, "image.png", "image/png", "#cw-input", "paste"])
