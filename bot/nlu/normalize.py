@@ -182,6 +182,12 @@ def _is_cjk(char: str) -> bool:
 _CANTONESE_CHARS = frozenset("冇咗嘅啲嘢哋佢喺嚟嗰唔乜咩攞睇啱畀俾噉嘥")
 
 
+@functools.lru_cache(maxsize=8192)
+def _s2t_alone(char: str) -> bool:
+    """Whether s2t changes the character on its own (a Simplified form, not a phrase variant)."""
+    return _convert_same_length(char, "s2t") != char
+
+
 @functools.lru_cache(maxsize=1024)
 def script_evidence(text: str) -> Tuple[int, int]:
     """(Traditional, Simplified) counts of the characters that tell the scripts apart.
@@ -190,7 +196,9 @@ def script_evidence(text: str) -> Tuple[int, int]:
     earlier messages again (`bot.i18n.conversation_script`), two OpenCC passes each.
 
     A character counts for Traditional when t2s changes it and for Simplified when s2t
-    changes it; shared characters ("好的", digits, emoji) count for neither. A message whose
+    changes it, in the phrase and on its own: s2t's phrase tables also rewrite characters
+    Traditional writes too ("扣子" becomes "釦子"), which made "羽絨外套的帽子扣子掉了" a
+    tie. Shared characters ("好的", digits, emoji) count for neither. A message whose
     characters are all shared but that is written Cantonese (冇, 咗, 嘅 ...) counts as one
     Traditional character: Hong Kong customers write Traditional, and a Cantonese message in
     Simplified has Simplified characters to say so.
@@ -201,7 +209,9 @@ def script_evidence(text: str) -> Tuple[int, int]:
     as_simplified = _convert_same_length(sample, "t2s")
     as_traditional = _convert_same_length(sample, "s2t")
     traditional = sum(1 for a, b in zip(sample, as_simplified, strict=True) if a != b)
-    simplified = sum(1 for a, b in zip(sample, as_traditional, strict=True) if a != b)
+    simplified = sum(
+        1 for a, b in zip(sample, as_traditional, strict=True) if a != b and _s2t_alone(a)
+    )
     if not traditional and not simplified and any(char in _CANTONESE_CHARS for char in sample):
         return 1, 0  # "喂 有冇人呀": written Cantonese, nothing else to go by
     return traditional, simplified

@@ -160,3 +160,15 @@ def test_middle_dots_of_other_scripts_are_the_one_middle_dot(dot):
     text = f"3847{dot}2619"
     assert normalize(text) == "3847\u00b72619"
     assert len(normalize(text)) == len(text)
+
+
+def test_phrase_variants_of_shared_characters_are_no_simplified_evidence():
+    from bot.nlu.normalize import detect_script, script_evidence
+
+    # s2t writes 扣子 as 釦子 and 面条 as 麵條, but 扣 and 面 are Traditional characters too
+    assert detect_script("羽絨外套的帽子扣子掉了") == "hant"
+    assert script_evidence("扣子掉了") == (0, 0)
+    assert script_evidence("面条") == (0, 1)  # 条 still tells
+    assert detect_script("这个扣子掉了") == "hans"
+    assert detect_script("头发都掉光了") == "hans"
+    assert detect_script("發貨太慢") == "hant"
