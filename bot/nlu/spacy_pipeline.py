@@ -62,6 +62,7 @@ import time.
 import bisect
 import functools
 import re
+import string
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypedDict
@@ -1019,8 +1020,12 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
         )
 
     def whole(group: _Group) -> bool:
-        """A group that is a number by itself: not a piece of a longer one."""
-        return len(group.text) >= _WHOLE_GROUP or bool(_MOBILE.fullmatch(group.text))
+        """A group that is a number by itself: not a piece of a longer one.
+
+        A letter prefix does not count: "JD20241123 5567" is "20241123 5567" behind JD.
+        """
+        digits = group.text.lstrip(string.ascii_letters)
+        return len(digits) >= _WHOLE_GROUP or bool(_MOBILE.fullmatch(group.text))
 
     def wrapped(previous: _Group, group: _Group) -> bool:
         """A long number the customer's app broke over two lines: 2024112500 / 318876.

@@ -939,3 +939,19 @@ def test_an_order_label_typed_in_pinyin(text, expected):
 def test_a_pinyin_label_without_a_number_is_no_order():
     assert orders("dingdan hao wo wang le") == []
     assert orders("HAO5510293847261") == ["HAO5510293847261"]  # letters glued on stay
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("【京东】订单 ＪＤ20241123 5567", "JD202411235567"),
+        ("订单 JD12345678 5567", "JD123456785567"),
+        ("JD20241123 5567", "JD202411235567"),
+    ],
+)
+def test_a_letter_prefix_does_not_make_the_first_group_a_whole_number(text, expected):
+    assert orders(text) == [expected]
+
+
+def test_a_count_after_a_prefixed_group_is_not_glued_on():
+    assert orders("订单 JD20241123 5件坏了") == ["JD20241123"]
