@@ -75,6 +75,14 @@ _ORDER_WORDS = [
     "trade_id",
     "no",
     "no.",
+    # the label typed in pinyin ("dingdan hao: JD5510…"): its "hao" is no letter prefix
+    *(
+        f"{word}{space}{tail}"
+        for word in ("dingdan", "dd")
+        for space in ("", " ")
+        for tail in ("hao", "haoma", "bianhao")
+    ),
+    "dingdan",
     # Cantonese: 柯打 is "order"; 張單/個單 "the order (slip)", 嘅 "of" ("張單嘅編號係 …")
     *("柯打", "柯打号", "柯打号码", "柯打编号"),
     *(
@@ -296,6 +304,8 @@ _OTHER_WORDS = [
 NOT_PREFIXES = frozenset(
     {"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms", "sn", "sku", "imei", "ems"}
     | {"code", "ref", "num", "nr", "meid"}
+    # pinyin for "number" after a pinyin label ("dingdan hao 2024…"), never part of it
+    | {"hao", "haoma", "shi"}
     # English words before a number ("my order number is 112-…"), never part of it
     | {"is", "was", "are", "am", "be", "my", "our", "the", "an", "for", "of", "to", "at", "on"}
     | {"in", "me", "it", "its", "and", "or", "has", "had", "with", "from", "by", "this", "that"}
@@ -313,6 +323,7 @@ CONTEXT_KINDS: Dict[str, str] = {
 # Cantonese copula 係 (系 once normalised: "單號係 …"), but not the end of 联系 or 关系.
 _LEFT_FILLER = re.compile(
     r"(?:[^\w.!?;。]|_|是|为|就是|如下|这个|给你|发你|我发你|发给你|在这里|在这|如图|复制|is|was"
+    r"|(?<![a-z])shi"  # 是 typed in pinyin ("dingdan hao shi 1882…")
     # the first part of a number the customer gives in two ("订单号前面是 3847…，后面是 …")
     r"|前面|前半段|前半截|前半部分"
     r"|(?<![联关])系)+$"

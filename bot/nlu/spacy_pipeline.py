@@ -62,6 +62,7 @@ import time.
 import bisect
 import functools
 import re
+import string
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypedDict
@@ -1019,8 +1020,12 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
         )
 
     def whole(group: _Group) -> bool:
-        """A group that is a number by itself: not a piece of a longer one."""
-        return len(group.text) >= _WHOLE_GROUP or bool(_MOBILE.fullmatch(group.text))
+        """A group that is a number by itself: not a piece of a longer one.
+
+        A letter prefix does not count: "JD20241123 5567" is "20241123 5567" behind JD.
+        """
+        digits = group.text.lstrip(string.ascii_letters)
+        return len(digits) >= _WHOLE_GROUP or bool(_MOBILE.fullmatch(group.text))
 
     def wrapped(previous: _Group, group: _Group) -> bool:
         """A long number the customer's app broke over two lines: 2024112500 / 318876.
@@ -1210,18 +1215,31 @@ class _BoundaryTokenizer:
                 for edge in match.span()
             }
         )
-        if not cuts:
+        # jieba's user words cut a digit run apart ("…123155607…" around "12315", the
+        # consumer hotline): a boundary inside a run that no date or boundary explains goes.
+        inside = {
+            position for match in _ALNUM_RUN.finditer(text) for position in range(*match.span())
+        } - set(cuts)
+        spans: List[Tuple[int, int, bool]] = []
+        glued = False
+        for token in doc:
+            start, end = token.idx, token.idx + len(token)
+            if spans and start in inside and spans[-1][1] == start and not spans[-1][2]:
+                spans[-1] = (spans[-1][0], end, bool(token.whitespace_))
+                glued = True
+            else:
+                spans.append((start, end, bool(token.whitespace_)))
+        if not cuts and not glued:
             return doc
         words: List[str] = []
         spaces: List[bool] = []
-        split = False
-        for token in doc:
-            start, end = token.idx, token.idx + len(token)
+        split = glued
+        for start, end, space in spans:
             inner = cuts[bisect.bisect_right(cuts, start) : bisect.bisect_left(cuts, end)]
             split = split or bool(inner)
             edges = [start, *inner, end]
             words.extend(text[low:high] for low, high in zip(edges, edges[1:], strict=False))
-            spaces.extend([False] * (len(edges) - 2) + [bool(token.whitespace_)])
+            spaces.extend([False] * (len(edges) - 2) + [space])
         return Doc(doc.vocab, words=words, spaces=spaces) if split else doc
 
 

@@ -23,7 +23,12 @@ of two orders the customer means;
 order_numbers_dev8.yml by ord8, also before reading it, with how numbers really reach a chat:
 copy artefacts and odd colons, voice numerals, OCR, separators of every kind (・ | * emoji),
 a number broken over two lines or pasted twice, links, corrections of the last digit,
-circled and mathematical digits, Cantonese framing, and decoys (product ids, bare "ID" labels).
+circled and mathematical digits, Cantonese framing, and decoys (product ids, bare "ID" labels);
+order_numbers_dev9.yml by ord9, also before reading it, with the label in pinyin or English,
+pasted order-details blocks, particles and emoji glued on, brackets, short orders, a bare
+number first, Traditional and Cantonese labels, full-width letters, and spoken amounts.
+The project's jieba user words are loaded first, as the trained model's tokenizer loads them
+into the one jieba the extractor segments with.
 """
 
 from pathlib import Path
@@ -33,6 +38,11 @@ import yaml
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.entity_extractor import ComplaintEntityExtractor
+from bot.nlu.tokenizer import (
+    DEFAULT_DICTIONARY_PATH,
+    NormalizingJiebaTokenizer,
+    _resolve_dictionary_path,
+)
 
 DATA = Path(__file__).resolve().parents[3] / "bench" / "data"
 DEV_FILES = (
@@ -44,6 +54,7 @@ DEV_FILES = (
     "order_numbers_dev6.yml",
     "order_numbers_dev7.yml",
     "order_numbers_dev8.yml",
+    "order_numbers_dev9.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]
@@ -67,6 +78,9 @@ def expected(case):
 
 @pytest.fixture(scope="module")
 def extractor():
+    NormalizingJiebaTokenizer._load_custom_dictionary(
+        _resolve_dictionary_path(DEFAULT_DICTIONARY_PATH)
+    )
     return ComplaintEntityExtractor({})
 
 

@@ -892,3 +892,66 @@ def test_two_orders_of_one_shape_typed_back_to_back_are_two():
     text = "订单号 2411 2388 4756 1023 2411 2388 4756 1024"
     assert orders(text) == ["2411238847561023", "2411238847561024"]
     assert orders("订单号 2411 2388 4756 1023") == ["2411238847561023"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("下单时间：2024-11-23 15:56:07\n订单号：202411231556070012", "202411231556070012"),
+        ("订单号 202411231556070012", "202411231556070012"),
+        ("订单号 9912315000487721", "9912315000487721"),
+    ],
+)
+def test_a_user_word_of_digits_does_not_cut_a_number_apart(text, expected):
+    # the model's tokenizer loads the project's jieba words ("12315", the consumer hotline)
+    # into the one jieba the extractor segments with too
+    from bot.nlu.tokenizer import (
+        DEFAULT_DICTIONARY_PATH,
+        NormalizingJiebaTokenizer,
+        _resolve_dictionary_path,
+    )
+
+    NormalizingJiebaTokenizer._load_custom_dictionary(
+        _resolve_dictionary_path(DEFAULT_DICTIONARY_PATH)
+    )
+    assert orders(text) == [expected]
+    assert orders("我要打12315投诉") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("dingdan hao 202411235567, beizi sui le", "202411235567"),
+        ("dingdan hao: 5510293847261", "5510293847261"),
+        ("dingdan hao: JD5510293847261", "JD5510293847261"),
+        ("dingdan hao: ＪＤ5510293847261", "JD5510293847261"),
+        ("dingdanhao：TB202411235567", "TB202411235567"),
+        ("dd hao JD5510293847261", "JD5510293847261"),
+        ("Dingdan Hao shi 18822734561029", "18822734561029"),
+        ("wo de dingdan shi JD5510293847261", "JD5510293847261"),
+        ("dingdan bianhao 583920174652", "583920174652"),
+    ],
+)
+def test_an_order_label_typed_in_pinyin(text, expected):
+    assert orders(text) == [expected]
+
+
+def test_a_pinyin_label_without_a_number_is_no_order():
+    assert orders("dingdan hao wo wang le") == []
+    assert orders("HAO5510293847261") == ["HAO5510293847261"]  # letters glued on stay
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("【京东】订单 ＪＤ20241123 5567", "JD202411235567"),
+        ("订单 JD12345678 5567", "JD123456785567"),
+        ("JD20241123 5567", "JD202411235567"),
+    ],
+)
+def test_a_letter_prefix_does_not_make_the_first_group_a_whole_number(text, expected):
+    assert orders(text) == [expected]
+
+
+def test_a_count_after_a_prefixed_group_is_not_glued_on():
+    assert orders("订单 JD20241123 5件坏了") == ["JD20241123"]
