@@ -73,7 +73,9 @@ def page_order_id(tracker: Tracker) -> Optional[str]:
     latest = next((e for e in reversed(tracker.events) if e.get("event") == "user"), {})
     page = (latest.get("metadata") or {}).get("page")
     order_id = page.get("order_id") if isinstance(page, dict) else None
-    return order_id.strip() or None if isinstance(order_id, str) else None
+    if not isinstance(order_id, str):
+        return None
+    return order_id.strip() or None
 
 
 def script(tracker: Tracker) -> str:

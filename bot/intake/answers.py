@@ -579,7 +579,6 @@ _CORRECTION_MARK = re.compile(
 )
 
 
-
 def says_correction(text: str) -> bool:
     """Whether the message says in words that something said before was wrong.
 

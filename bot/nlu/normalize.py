@@ -477,7 +477,6 @@ def has_words(text: Optional[str]) -> bool:
 # "不是 X 是 Y", "是 Y 不是 X", "不是 X 而是 Y": a contrast that denies one reading.
 _CONTRAST = re.compile(r"不是[^ 是]{1,12} ?(而|就)?是|是[^ ]{1,12}?不是")
 _DENIED = re.compile(r"(而)?不是[^ 是,，。.!！?？]{1,12}")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def affirmed_part(text: Optional[str]) -> Optional[str]:
@@ -492,4 +491,4 @@ def affirmed_part(text: Optional[str]) -> Optional[str]:
     if not _CONTRAST.search(plain):
         return None
     rest = " ".join(_DENIED.sub(" ", plain).split())
-    return rest if len(_CJK.findall(rest)) >= 2 and rest != plain else None
+    return rest if sum(map(_is_cjk, rest)) >= 2 and rest != plain else None
