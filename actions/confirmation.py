@@ -17,8 +17,8 @@ from actions.conversation import (
     slot_before_this_turn,
     slots_set_this_turn,
 )
+from actions.form_questions import ask_to_recheck_order
 from actions.form_turn import append
-from actions.intake import ask_to_recheck_order
 from actions.requests import cancel_complaint, hand_off, report_status_at_read_back
 from actions.tickets import announce_ticket, create_ticket
 from bot.intake.answers import (

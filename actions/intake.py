@@ -1,4 +1,4 @@
-"""Opening an intake: empathy before any question, and the form's custom questions."""
+"""Opening an intake: empathy before any question, and messages the NLU could not place."""
 
 import uuid
 from typing import Any, Dict, List, Optional
@@ -7,13 +7,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import channel_live_context, latest_entity, latest_text, localized
-from actions.form_turn import CLOSED_QUESTIONS, WAITING
+from actions.confirmation import ActionApplyCorrection
+from actions.conversation import channel_live_context, latest_entity, latest_text
+from actions.form_turn import CLOSED_QUESTIONS
 from actions.requests import cancel_complaint, hand_off
 from bot.intake import answers
 from bot.intake.answers import wants_human
-from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, asks_for_tracking, strongest_emotion
-from bot.taxonomy import CATEGORIES, category_label
+from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.triage.emotion import combine_emotion, detect_emotion, learned_emotion
 from bot.triage.severity import assess_severity, learned_severity
 
@@ -55,8 +55,6 @@ class ActionNotUnderstood(Action):
             return [FollowupAction("complaint_form")]
         if text and tracker.get_slot("awaiting_confirmation") and _corrects_read_back(text):
             # "不对 是屏幕裂了不是没电" at the read-back, not placed by the NLU: a correction
-            from actions.confirmation import ActionApplyCorrection
-
             return await ActionApplyCorrection().run(dispatcher, tracker, domain)
         idle = not tracker.active_loop.get("name") and not tracker.get_slot("awaiting_confirmation")
         if idle and text and _sounds_like_a_complaint(tracker):
@@ -167,82 +165,3 @@ def answer_feeling(dispatcher: CollectingDispatcher, tracker: Tracker, emotion: 
         dispatcher.utter_message(response="utter_empathy_safety")
     else:
         dispatcher.utter_message(response=f"utter_empathy_{emotion}")
-
-
-class ActionAskIssueCategory(Action):
-    """Ask for the category with the classifier's best guesses as quick replies."""
-
-    def name(self) -> str:
-        return "action_ask_issue_category"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[EventType]:
-        ranked = [c for c in (tracker.get_slot("category_candidates") or []) if c in CATEGORIES]
-        codes = list(dict.fromkeys(ranked[:3] + [c for c in CATEGORIES if c not in ranked]))
-        choices = codes[:4] + (["other"] if "other" not in codes[:4] else [])
-        buttons = [
-            {"title": category_label(code), "payload": f'/inform{{"issue_category":"{code}"}}'}
-            for code in choices
-        ]
-        unclear = tracker.get_slot("unclear_answer") == "issue_category"
-        dispatcher.utter_message(
-            response="utter_ask_issue_category_unclear" if unclear else "utter_ask_issue_category",
-            buttons=localized(tracker, buttons),
-        )
-        return []
-
-
-def ask_to_recheck_order(
-    dispatcher: CollectingDispatcher, tracker: Tracker, pending_order_id: str
-) -> None:
-    """"We could not find this number: check it, or confirm it" with a confirm button."""
-    dispatcher.utter_message(
-        response="utter_order_not_found",
-        pending_order_id=pending_order_id,
-        buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
-    )
-
-
-class ActionAskOrderId(Action):
-    """Ask for the order number, or ask to re-check one the order service did not know."""
-
-    def name(self) -> str:
-        return "action_ask_order_id"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[EventType]:
-        pending = tracker.get_slot("pending_order_id")
-        if pending:
-            ask_to_recheck_order(dispatcher, tracker, pending)
-        elif tracker.get_slot("unclear_answer") == "order_id":
-            dispatcher.utter_message(response="utter_ask_order_id_unclear")
-        elif tracker.get_slot("unclear_answer") == f"order_id{WAITING}":
-            dispatcher.utter_message(response="utter_ask_order_id_wait")
-        else:
-            dispatcher.utter_message(response="utter_ask_order_id")
-        return []
-
-
-class ActionAskEvidenceStatus(Action):
-    """Ask for evidence; after some files, ask once for the kinds still missing."""
-
-    def name(self) -> str:
-        return "action_ask_evidence_status"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[EventType]:
-        missing = tracker.get_slot("evidence_followup")
-        if missing:
-            dispatcher.utter_message(response="utter_ask_more_evidence", missing="、".join(missing))
-        elif tracker.get_slot("unclear_answer") == "evidence_status":
-            dispatcher.utter_message(response="utter_ask_evidence_status_unclear")
-        elif asks_for_tracking(
-            tracker.get_slot("issue_category"), tracker.get_slot("issue_description")
-        ):
-            dispatcher.utter_message(response="utter_ask_evidence_tracking")
-        else:
-            dispatcher.utter_message(response="utter_ask_evidence_status")
-        return []

@@ -1,6 +1,6 @@
 """Typed answers to the category question fill the category (the buttons are optional)."""
 
-from actions.intake import ActionAskIssueCategory
+from actions.form_questions import ActionAskIssueCategory
 from actions.validation import ValidateComplaintForm
 from tests.actions.conftest import make_tracker, responses, slot_events
 

@@ -3,7 +3,7 @@
 import pytest
 
 from actions import dependencies
-from actions.intake import ActionAskEvidenceStatus
+from actions.form_questions import ActionAskEvidenceStatus
 from actions.validation import ValidateComplaintForm
 from tests.actions.conftest import make_tracker, responses
 from tests.bot.evidence import media_files as files

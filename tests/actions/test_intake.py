@@ -1,4 +1,5 @@
-from actions.intake import ActionAskIssueCategory, ActionAskOrderId, ActionStartIntake
+from actions.form_questions import ActionAskIssueCategory, ActionAskOrderId
+from actions.intake import ActionStartIntake
 from tests.actions.conftest import make_tracker, responses
 
 

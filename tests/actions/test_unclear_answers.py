@@ -6,7 +6,8 @@ The trackers are real rasa-sdk trackers; the validation runs through the SDK's o
 
 import pytest
 
-from actions.intake import ActionAskEvidenceStatus, ActionAskOrderId, ActionNotUnderstood
+from actions.form_questions import ActionAskEvidenceStatus, ActionAskOrderId
+from actions.intake import ActionNotUnderstood
 from actions.requests import ActionTicketStatus
 from actions.validation import ValidateComplaintForm
 from bot.intake import answers

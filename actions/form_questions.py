@@ -1,0 +1,95 @@
+"""The complaint form's own questions, where a plain `utter_ask_<slot>` would not do.
+
+Quick replies from the classifier's guesses, a re-check of an unknown order number, a hint
+after an unclear answer, and the evidence a complaint of this kind calls for.
+"""
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import localized
+from actions.form_turn import WAITING
+from bot.intake.draft import asks_for_tracking
+from bot.taxonomy import CATEGORIES, category_label
+
+
+class ActionAskIssueCategory(Action):
+    """Ask for the category with the classifier's best guesses as quick replies."""
+
+    def name(self) -> str:
+        return "action_ask_issue_category"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        ranked = [c for c in (tracker.get_slot("category_candidates") or []) if c in CATEGORIES]
+        codes = list(dict.fromkeys(ranked[:3] + [c for c in CATEGORIES if c not in ranked]))
+        choices = codes[:4] + (["other"] if "other" not in codes[:4] else [])
+        buttons = [
+            {"title": category_label(code), "payload": f'/inform{{"issue_category":"{code}"}}'}
+            for code in choices
+        ]
+        unclear = tracker.get_slot("unclear_answer") == "issue_category"
+        dispatcher.utter_message(
+            response="utter_ask_issue_category_unclear" if unclear else "utter_ask_issue_category",
+            buttons=localized(tracker, buttons),
+        )
+        return []
+
+
+def ask_to_recheck_order(
+    dispatcher: CollectingDispatcher, tracker: Tracker, pending_order_id: str
+) -> None:
+    """"We could not find this number: check it, or confirm it" with a confirm button."""
+    dispatcher.utter_message(
+        response="utter_order_not_found",
+        pending_order_id=pending_order_id,
+        buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
+    )
+
+
+class ActionAskOrderId(Action):
+    """Ask for the order number, or ask to re-check one the order service did not know."""
+
+    def name(self) -> str:
+        return "action_ask_order_id"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        pending = tracker.get_slot("pending_order_id")
+        if pending:
+            ask_to_recheck_order(dispatcher, tracker, pending)
+        elif tracker.get_slot("unclear_answer") == "order_id":
+            dispatcher.utter_message(response="utter_ask_order_id_unclear")
+        elif tracker.get_slot("unclear_answer") == f"order_id{WAITING}":
+            dispatcher.utter_message(response="utter_ask_order_id_wait")
+        else:
+            dispatcher.utter_message(response="utter_ask_order_id")
+        return []
+
+
+class ActionAskEvidenceStatus(Action):
+    """Ask for evidence; after some files, ask once for the kinds still missing."""
+
+    def name(self) -> str:
+        return "action_ask_evidence_status"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        missing = tracker.get_slot("evidence_followup")
+        if missing:
+            dispatcher.utter_message(response="utter_ask_more_evidence", missing="、".join(missing))
+        elif tracker.get_slot("unclear_answer") == "evidence_status":
+            dispatcher.utter_message(response="utter_ask_evidence_status_unclear")
+        elif asks_for_tracking(
+            tracker.get_slot("issue_category"), tracker.get_slot("issue_description")
+        ):
+            dispatcher.utter_message(response="utter_ask_evidence_tracking")
+        else:
+            dispatcher.utter_message(response="utter_ask_evidence_status")
+        return []
