@@ -276,12 +276,12 @@ def run(
         "stock_script": STOCK_SCRIPT,
     }
     tmp = None if stock_dir or skip_stock else Path(tempfile.mkdtemp(prefix="bench-stock-"))
+    # a temp project unless --stock-dir names one to reuse (or to create and keep)
+    project = None if skip_stock else stock_dir or (tmp / "moodbot" if tmp else None)
     try:
         with ExitStack() as servers:
             stock = ours = None
-            if not skip_stock:
-                # a temp project unless --stock-dir names one to reuse (or to create and keep)
-                project = stock_dir or tmp / "moodbot"  # type: ignore[operator]
+            if project is not None:
                 result["stock_train_seconds"] = None
                 if not (project / "models").is_dir():
                     project.mkdir(parents=True, exist_ok=True)
