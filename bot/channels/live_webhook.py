@@ -50,6 +50,7 @@ from bot.channels.widget_messages import EVIDENCE_INTENT
 from bot.evidence.settings import EvidenceSettings
 from bot.evidence.store import EvidenceRejected, EvidenceStore
 from bot.i18n import ScriptMemory
+from bot.notices import default_notices
 from bot.settings import Secret
 
 logger = logging.getLogger(__name__)
@@ -315,6 +316,7 @@ class LiveWebhookInput(InputChannel):
         self._clock = clock
         self.replays = ReplayCache(replay_window_seconds, clock)
         self.scripts = ScriptMemory()  # the channel's own notices in the viewer's script
+        self.notices = default_notices()
         self._evidence = evidence
         self.reply_backoff_seconds = reply_backoff_seconds
 
@@ -438,7 +440,9 @@ class LiveWebhookInput(InputChannel):
         except (binascii.Error, ValueError):
             data = b""
         if not data:
-            notice = self.scripts.localize(sender, f"「{filename}」没有收到内容，请重新发送。")
+            notice = self.scripts.localize(
+                sender, self.notices.text("file_not_received", filename=filename)
+            )
             await output.send_text_message(sender, notice)
             return None
         try:

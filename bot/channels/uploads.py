@@ -117,8 +117,13 @@ class EvidenceUploadInput(InputChannel):
                 store.signer.check_conversation_token(conversation_id, _bearer(request))
             )
 
+        def refuse(
+            status: int, code: str, notice: str, request: Request | None = None
+        ) -> HTTPResponse:
+            return _error(status, code, store.notices.text(notice), request)
+
         def forbidden(request: Request) -> HTTPResponse:
-            return _error(403, "forbidden", "上传凭证无效或已过期，请刷新页面后重试。", request)
+            return refuse(403, "forbidden", "upload_forbidden", request)
 
         @bp.post("/evidence/<conversation_id:str>")
         async def upload(request: Request, conversation_id: str) -> HTTPResponse:
@@ -126,7 +131,7 @@ class EvidenceUploadInput(InputChannel):
                 return forbidden(request)
             uploaded = request.files.get("file") if request.files else None
             if uploaded is None:
-                return _error(400, "no_file", "没有收到文件，请重新选择。", request)
+                return refuse(400, "no_file", "upload_no_file", request)
             try:
                 item = await blocking(
                     store.save, conversation_id, uploaded.name, uploaded.body, uploaded.type
@@ -149,19 +154,19 @@ class EvidenceUploadInput(InputChannel):
             if not authorized(request, conversation_id):
                 return forbidden(request)
             if not await blocking(store.remove, conversation_id, evidence_id):
-                return _error(404, "not_found", "没有找到这个文件。", request)
+                return refuse(404, "not_found", "upload_not_found", request)
             return response.empty(status=204)
 
         async def serve(request: Request, evidence_id: str, variant: str) -> HTTPResponse:
             exp = request.args.get("exp", "")
             check = store.check_link(evidence_id, variant, exp, request.args.get("sig", ""))
             if check is LinkCheck.BAD_SIGNATURE:
-                return _error(403, "bad_signature", "链接无效。")
+                return refuse(403, "bad_signature", "link_bad_signature")
             if check is LinkCheck.EXPIRED:
-                return _error(403, "expired", "链接已过期，请重新打开。")
+                return refuse(403, "expired", "link_expired")
             stored = await blocking(store.read, evidence_id, variant)
             if stored is None:
-                return _error(404, "not_found", "文件不存在或已被移除。")
+                return refuse(404, "not_found", "link_gone")
             headers = {
                 "Content-Disposition": f"inline; filename*=UTF-8''{quote(stored.filename)}",
                 "X-Content-Type-Options": "nosniff",

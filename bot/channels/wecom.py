@@ -49,6 +49,7 @@ from bot.channels.widget_messages import EVIDENCE_INTENT
 from bot.evidence.settings import EvidenceSettings
 from bot.evidence.store import EvidenceRejected, EvidenceStore
 from bot.i18n import ScriptMemory
+from bot.notices import default_notices
 
 logger = logging.getLogger(__name__)
 
@@ -60,15 +61,9 @@ MAX_TEXT_BYTES = 2000  # kf/send_msg allows 2048 bytes of text
 MAX_MENU_ID_BYTES = 128
 MEDIA_TYPES = ("image", "video", "file")
 MEDIA_LABELS = {"image": "[图片]", "video": "[视频]", "file": "[文件]"}
-DEFAULT_WELCOME = "您好，这里是店铺售后。请直接说说遇到了什么问题，我来帮您登记处理。"
-DEFAULT_LIVE_WELCOME = (
-    "您好，看到您是从「{streamer}」的直播间过来的。请直接说说遇到了什么问题，我来帮您登记处理。"
-)
 # Handled message ids are kept a little longer than WeCom keeps messages (3 days).
 MSGID_RETENTION_SECONDS = 4 * 24 * 3600
 PURGE_EVERY_SECONDS = 3600
-UNSUPPORTED_TEXT = "暂时只能处理文字、图片、视频和文件，请换一种方式发送。"
-MEDIA_FAILED_TEXT = "刚才的文件没有收到，请稍后再发送一次。"
 
 
 def parse_scene_param(scene_param: str | None) -> Optional[Dict[str, str]]:
@@ -248,8 +243,10 @@ class WeComKfInput(InputChannel):
         self.api = api or WeComKfApi(corp_id, secret, base_url=api_base_url)
         self.state = state
         self._evidence = evidence
-        self.welcome_text = welcome_text or DEFAULT_WELCOME
-        self.live_welcome_text = live_welcome_text or DEFAULT_LIVE_WELCOME
+        self.notices = default_notices()
+        # credentials.yml may word the welcomes for this shop; domain.yml's are the default
+        self.welcome_text = welcome_text or self.notices.text("welcome")
+        self.live_welcome_text = live_welcome_text
         self._sync_lock: Optional[asyncio.Lock] = None
         self._tasks: Set[asyncio.Task] = set()
         self._purged_at = 0.0
@@ -429,7 +426,7 @@ class WeComKfInput(InputChannel):
         elif msgtype in MEDIA_TYPES:
             await self._on_media(user, msgtype, message, metadata, output, on_new_message)
         else:
-            await output.send_text_message(user, self.scripts.localize(user, UNSUPPORTED_TEXT))
+            await output.send_text_message(user, self.scripts.localize(user, self.notices.text("unsupported_message")))
 
     async def _metadata(self, user: str, message: Dict[str, Any]) -> Dict[str, Any]:
         metadata: Dict[str, Any] = {
@@ -460,7 +457,7 @@ class WeComKfInput(InputChannel):
         try:
             media = await self.api.get_media(media_id)
         except WeComApiError:
-            await output.send_text_message(user, self.scripts.localize(user, MEDIA_FAILED_TEXT))
+            await output.send_text_message(user, self.scripts.localize(user, self.notices.text("media_failed")))
             return
         filename = media.filename or f"{msgtype}-{str(message.get('msgid'))[:12]}"
         try:
@@ -491,10 +488,16 @@ class WeComKfInput(InputChannel):
             return  # no code: the customer has written recently, no welcome is due
         text = self.welcome_text
         if live and live.get("streamer"):
-            text = self.live_welcome_text.format(**{"room_id": "", "started_at": "", **live})
+            text = self._live_welcome({"room_id": "", "started_at": "", **live})
         try:
             await self.api.send_msg_on_event(
                 {"code": welcome_code, "msgtype": "text", "text": {"content": text}}
             )
         except WeComApiError:
             logger.error("the welcome message to %s was not delivered", user)
+
+    def _live_welcome(self, live: Dict[str, Any]) -> str:
+        """The welcome naming the stream the viewer came from ({streamer}, {room_id} ...)."""
+        if self.live_welcome_text:
+            return self.live_welcome_text.format(**live)
+        return self.notices.text("welcome_live", **live)

@@ -42,6 +42,7 @@ from bot.evidence import media
 from bot.evidence.settings import IMAGE_TYPES, VIDEO_TYPES, EvidenceSettings
 from bot.evidence.signing import LinkCheck, Signer
 from bot.evidence.storage import BlobStorage, LocalDiskStorage, file_key, thumbnail_key
+from bot.notices import Notices, default_notices
 
 _CONVERSATION_ID = re.compile(r"^[A-Za-z0-9_.:@-]{1,128}$")
 _EVIDENCE_ID = re.compile(r"^ev_[0-9a-f]{20}$")
@@ -112,8 +113,10 @@ class EvidenceStore:
         storage: BlobStorage | None = None,
         signer: Signer | None = None,
         engine: Engine | None = None,
+        notices: Notices | None = None,
     ) -> None:
         self.settings = settings
+        self.notices = notices or default_notices()
         self.storage: BlobStorage = storage or LocalDiskStorage(Path(settings.storage_dir))
         self.signer = signer or Signer(settings.resolve_secret())
         self.engine = engine or _create_engine(settings)
@@ -142,34 +145,29 @@ class EvidenceStore:
         _check_conversation_id(conversation_id)
         display = clean_filename(filename, "")
         if not data:
-            raise EvidenceRejected("empty", f"「{display}」是空文件（0 字节），请重新选择。")
+            raise self._rejected("empty", "file_empty", display)
         if self._count_active(conversation_id) >= self.settings.max_files:
             raise self._too_many()
         sniffed = media.sniff(data)
         if sniffed.kind == media.EXECUTABLE:
-            raise EvidenceRejected(
-                "bad_type",
-                f"「{display}」不是图片或视频，看起来是程序或脚本文件，已拒绝上传。",
-            )
+            raise self._rejected("bad_type", "file_executable", display)
         if sniffed.content_type not in self.settings.allowed:
             is_media = sniffed.kind in (media.IMAGE, media.VIDEO)
             if not is_media and _claims_media(display, declared_type):
-                raise EvidenceRejected(
-                    "bad_type",
-                    f"「{display}」的内容不是图片或视频（与文件名不符），已拒绝上传。",
-                )
-            raise EvidenceRejected(
-                "unsupported_type",
-                f"暂不支持「{display}」的文件格式。请上传 {self._accepted_label()}。",
+                raise self._rejected("bad_type", "file_not_media", display)
+            raise self._rejected(
+                "unsupported_type", "file_unsupported", display, accepted=self._accepted_label()
             )
         is_image = sniffed.content_type in IMAGE_TYPES
         limit = self.settings.max_image_bytes if is_image else self.settings.max_video_bytes
         if len(data) > limit:
-            raise EvidenceRejected(
+            raise self._rejected(
                 "too_large",
-                f"「{display}」太大了（{_mb(len(data))}）。"
-                f"图片不能超过 {_mb(self.settings.max_image_bytes)}，"
-                f"视频不能超过 {_mb(self.settings.max_video_bytes)}。",
+                "file_too_large",
+                display,
+                size=_mb(len(data)),
+                max_image=_mb(self.settings.max_image_bytes),
+                max_video=_mb(self.settings.max_video_bytes),
             )
         try:
             cleaned = media.clean(
@@ -180,12 +178,8 @@ class EvidenceStore:
             )
         except media.MediaError as exc:
             if exc.code == "too_large":
-                raise EvidenceRejected(
-                    "too_large", f"「{display}」的尺寸过大，请截图或压缩后再上传。"
-                ) from exc
-            raise EvidenceRejected(
-                "truncated", f"「{display}」不完整或已损坏，无法打开。请重新保存后再上传。"
-            ) from exc
+                raise self._rejected("too_large", "file_too_many_pixels", display) from exc
+            raise self._rejected("truncated", "file_broken", display) from exc
         display = clean_filename(filename, sniffed.content_type)
         sha = hashlib.sha256(cleaned.data).hexdigest()
         with self._lock:
@@ -345,10 +339,12 @@ class EvidenceStore:
         }
 
     def _too_many(self) -> EvidenceRejected:
-        return EvidenceRejected(
-            "too_many",
-            f"每个投诉最多上传 {self.settings.max_files} 个文件。请先移除不需要的文件再上传。",
-        )
+        text = self.notices.text("too_many_files", max_files=self.settings.max_files)
+        return EvidenceRejected("too_many", text)
+
+    def _rejected(self, code: str, notice: str, filename: str, **values: Any) -> EvidenceRejected:
+        """A refusal with code `code`, told with `utter_notice_<notice>` about `filename`."""
+        return EvidenceRejected(code, self.notices.text(notice, filename=filename, **values))
 
     def _accepted_label(self) -> str:
         names = {

@@ -14,6 +14,7 @@ from PIL import Image
 
 from bot.evidence.signing import LinkCheck
 from bot.evidence.store import EvidenceRejected, EvidenceStore
+from bot.notices import Notices
 from tests.bot.evidence import media_files as files
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -206,3 +207,16 @@ def test_another_process_lists_the_same_items(store, evidence_settings):
     assert [i["id"] for i in listed] == [item["id"]]
     query = parse_qs(urlparse(listed[0]["url"]).query)
     assert store.check_link(item["id"], "file", query["exp"][0], query["sig"][0]) is LinkCheck.OK
+
+
+def test_the_store_tells_refusals_in_the_shops_own_words(tmp_path, evidence_settings, request):
+    domain = tmp_path / "domain.yml"
+    domain.write_text(
+        'responses:\n  utter_notice_file_empty:\n    - text: "{filename} 没内容哦"\n',
+        encoding="utf-8",
+    )
+    store = EvidenceStore(evidence_settings, notices=Notices.from_domain(domain))
+    request.addfinalizer(store.close)
+    with pytest.raises(EvidenceRejected) as refused:
+        store.save("conv-1", "a.jpg", b"")
+    assert (refused.value.code, refused.value.message) == ("empty", "a.jpg 没内容哦")
