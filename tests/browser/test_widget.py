@@ -269,3 +269,30 @@ def test_a_traditional_widget_explains_a_refused_file_in_traditional(browser, wi
     expect(page.get_by_text("图片或视频", exact=False)).to_have_count(0)
     expect(page.locator(f"{IN_SHADOW} .tray li")).to_have_count(0)
     context.close()
+
+
+def test_a_message_sent_in_one_tab_shows_in_the_other(browser, widget_server):
+    """Hand test: with the conversation open in two tabs, the tab the customer did not type in
+    showed the bot's answer to a message it never showed (the widget only drew its own)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    first, second = context.new_page(), context.new_page()
+    for page in (first, second):
+        page.goto(f"{widget_server}/widget/demo/")
+        page.get_by_role("button", name="联系客服").click()
+        expect(page.get_by_role("textbox", name="输入消息")).to_be_focused()
+    first.get_by_role("textbox", name="输入消息").fill("第一个标签页里写的")
+    first.get_by_role("textbox", name="输入消息").press("Enter")
+    expect(first.get_by_text("收到：第一个标签页里写的", exact=True)).to_be_visible()
+    expect(second.get_by_text("收到：第一个标签页里写的", exact=True)).to_be_visible()
+
+    second.get_by_role("textbox", name="输入消息").fill("第二个标签页里写的")
+    second.get_by_role("textbox", name="输入消息").press("Enter")
+    for page in (first, second):
+        expect(page.get_by_text("收到：第二个标签页里写的", exact=True)).to_be_visible()
+        users = page.locator(f"{IN_SHADOW} .log .row.user .bubble")
+        expect(users).to_have_text(["第一个标签页里写的", "第二个标签页里写的"])
+        rows = page.locator(f"{IN_SHADOW} .log .row").all_inner_texts()
+        said = [row for row in rows if "标签页里写的" in row]
+        assert len(said) == 4 and "收到" not in said[0] and "收到" in said[1], said
+    assert received_texts(widget_server) == ["第一个标签页里写的", "第二个标签页里写的"]
+    context.close()

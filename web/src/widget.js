@@ -569,6 +569,7 @@ function startComplaintWidget(io, script) {
       });
       socket.on("session_confirm", onSessionConfirm);
       socket.on("bot_uttered", onBotMessage);
+      socket.on("user_echo", onUserEcho);
       socket.on("disconnect", function () {
         confirmed = false;
         inflight = {};
@@ -700,6 +701,19 @@ function startComplaintWidget(io, script) {
     }
     appendRecord(record);
     if (!isOpen()) setUnread(unread + 1);
+  }
+
+  // A message the customer sent from another tab of the same conversation.
+  function onUserEcho(payload) {
+    if (!payload || typeof payload !== "object" || !payload.id) return;
+    for (var i = 0; i < records.length; i++) {
+      if (records[i].id === payload.id) return;
+    }
+    appendRecord(historyRecord(Object.assign({}, payload, { role: "user" })));
+    var unknown = (payload.evidence || []).some(function (id) {
+      return !evidenceById[id];
+    });
+    if (unknown) refreshEvidence();
   }
 
   // --- sending ---------------------------------------------------------------------------
