@@ -178,7 +178,8 @@
       const order = document.getElementById("order");
       const orderList = el("dl", { class: "fields" });
       field(orderList, "订单号", t.order_id);
-      field(orderList, "订单已核实", t.order_verified === false ? "否（客户确认）" : t.order_verified ? "是" : "—");
+      // no order number at all is not an unknown number the customer confirmed
+      field(orderList, "订单已核实", !t.order_id ? "—" : t.order_verified === false ? "否（客户确认）" : t.order_verified ? "是" : "—");
       const o = t.order || {};
       field(orderList, "金额", o.amount);
       field(orderList, "订单状态", o.status);
