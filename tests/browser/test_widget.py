@@ -296,3 +296,22 @@ def test_a_message_sent_in_one_tab_shows_in_the_other(browser, widget_server):
         assert len(said) == 4 and "收到" not in said[0] and "收到" in said[1], said
     assert received_texts(widget_server) == ["第一个标签页里写的", "第二个标签页里写的"]
     context.close()
+
+
+def test_the_ticket_banner_gives_the_same_time_as_the_bot_in_any_browser_zone(
+    browser, widget_server
+):
+    """Hand test: in a browser outside China the bot said '15:06 前' and the ticket banner
+    under it said 预计首次回复 07:06 (the browser's zone); both are the shop's time now."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, locale="zh-CN", timezone_id="Europe/London"
+    )
+    page = context.new_page()
+    page.goto(f"{widget_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    page.evaluate("window.ComplaintWidget.send('/handoff')")
+    said = page.get_by_text(re.compile(r"人工客服会在 \d\d:\d\d 前联系您"))
+    expect(said).to_be_visible()
+    promised = re.search(r"\d\d:\d\d", said.inner_text()).group(0)
+    expect(page.locator(f"{IN_SHADOW} .ticket .due")).to_have_text(f"预计首次回复：{promised}")
+    context.close()
