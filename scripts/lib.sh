@@ -124,3 +124,9 @@ run_evidence_base() { # rasa_port
   # evidence links in tickets point at the Rasa server that serves /evidence (settings default :5005)
   echo "${COMPLAINTS_EVIDENCE__PUBLIC_BASE_URL:-http://127.0.0.1:$1}"
 }
+
+exec_action_server() { # port log_file
+  # Loopback only (rasa_sdk listens on SANIC_HOST, default 0.0.0.0): the action server has no
+  # authentication, and only the Rasa server on this machine calls it.
+  cd "$ROOT" && SANIC_HOST=127.0.0.1 exec "$VENV/bin/rasa" run actions --actions actions --port "$1" >"$2" 2>&1
+}
