@@ -46,6 +46,25 @@ def parse_score(text: str) -> Optional[int]:
     return None
 
 
+_SCORE_TOKEN = re.compile(r"(?<!\d)[1-5](?!\d)|[一二两兩三四五](?=[分星颗顆])")
+# what is left of a bare rating once its number or words are taken out: particles, units, marks
+_RATING_FILLER = re.compile(r"[\W_吧啊呀吗嗎嘛呢啦了的分星颗顆给給打就]+")
+
+
+def comment_beside_score(text: str) -> Optional[str]:
+    """The customer's words when they say more than a rating ("4分吧，处理还算快"), else None.
+
+    Said with the score, that is the comment the form asks for next; without this it was
+    asked for again and lost when the customer answered "没有了". The whole message is kept
+    (the customer's own words); a bare rating ("给5分", "非常满意！") is no comment.
+    """
+    rest = _SCORE_TOKEN.sub("", text)
+    for phrase, _score in _SCORE_PHRASES:
+        rest = rest.replace(phrase, "")
+    rest = _RATING_FILLER.sub("", rest)
+    return text.strip()[:1000] if len(rest) >= 2 else None
+
+
 def _resolved_ticket(tracker: Tracker, ticket_id: Optional[str]) -> Optional[Dict[str, Any]]:
     """The ticket, only when it is this customer's and really resolved (customers can type intents)."""
     if not ticket_id:
@@ -103,8 +122,17 @@ class ValidateSatisfactionForm(FormValidationAction):
             return {}
         if latest_intent(tracker) in _STOP_WORDS:
             return {}
-        score = latest_entity(tracker, "satisfaction_score") or parse_score(latest_text(tracker))
-        return {"satisfaction_score": str(score)} if score else {}
+        entity = latest_entity(tracker, "satisfaction_score")
+        if entity:
+            return {"satisfaction_score": str(entity)}
+        text = latest_text(tracker)
+        score = parse_score(text)
+        if not score:
+            return {}
+        comment = comment_beside_score(text)
+        if comment is None:
+            return {"satisfaction_score": str(score)}
+        return {"satisfaction_score": str(score), "satisfaction_comment": comment}
 
     async def validate_satisfaction_score(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

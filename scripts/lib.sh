@@ -105,3 +105,28 @@ ensure_web_assets() {
   fi
   if [ -x "$ROOT/web/build.sh" ]; then "$ROOT/web/build.sh"; fi
 }
+
+run_endpoints() { # actions_port out_file
+  # endpoints.yml names the action server at 127.0.0.1:5055; on another port the Rasa server
+  # must be told, or it calls whatever listens on 5055. Everything else stays as shipped.
+  "$PY" - "$1" "$2" "$ROOT/endpoints.yml" <<'PYTHON'
+import sys
+import yaml
+port, out, shipped = sys.argv[1:]
+endpoints = yaml.safe_load(open(shipped, encoding="utf-8"))
+endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{int(port)}/webhook"
+with open(out, "w", encoding="utf-8") as file:
+    yaml.safe_dump(endpoints, file, allow_unicode=True, sort_keys=False)
+PYTHON
+}
+
+run_evidence_base() { # rasa_port
+  # evidence links in tickets point at the Rasa server that serves /evidence (settings default :5005)
+  echo "${COMPLAINTS_EVIDENCE__PUBLIC_BASE_URL:-http://127.0.0.1:$1}"
+}
+
+exec_action_server() { # port log_file
+  # Loopback only (rasa_sdk listens on SANIC_HOST, default 0.0.0.0): the action server has no
+  # authentication, and only the Rasa server on this machine calls it.
+  cd "$ROOT" && SANIC_HOST=127.0.0.1 exec "$VENV/bin/rasa" run actions --actions actions --port "$1" >"$2" 2>&1
+}

@@ -14,6 +14,8 @@
 - `user_uttered` is acknowledged (`{"status": "ok" | "duplicate"}`) once the bot has handled
   it, and a message carrying `metadata.client_msg_id` is handled once even if the widget
   sends it again after a reconnection.
+- A customer message is also sent (`user_echo`) to the session's other open widgets, so
+  two tabs of one conversation show the same messages.
 - `history_request` returns the conversation from the tracker store, so a reloaded page shows
   it again, agent messages sent while it was closed included.
 - Bot messages carry an id and the bot event's timestamp; custom JSON (`json_message`) arrives
@@ -41,7 +43,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.channels.widget_messages import bot_message_parts, history_items
+from bot.channels.widget_messages import bot_message_parts, echo_item, history_items
 from bot.evidence.settings import EvidenceSettings
 from bot.evidence.signing import Signer
 
@@ -51,6 +53,8 @@ CHANNEL_NAME = "widget"
 MAX_MESSAGE_CHARS = 4000
 MAX_CLIENT_MSG_ID = 64
 SEEN_MESSAGES_KEPT = 20_000
+# server -> widget: a customer message sent from another widget of the same session
+USER_ECHO_EVENT = "user_echo"
 
 
 class WidgetSocketIOOutput(SocketIOOutput):
@@ -306,6 +310,8 @@ class WidgetSocketIOInput(SocketIOInput):
                 metadata.pop("client_msg_id", None)
                 client_msg_id = None
 
+            if self.session_persistence:
+                await self._echo_to_other_tabs(sio, sid, sender_id, text, metadata)
             message = UserMessage(
                 text,
                 WidgetSocketIOOutput(sio, self.bot_message_evt),
@@ -331,6 +337,21 @@ class WidgetSocketIOInput(SocketIOInput):
             }
 
         return socketio_webhook
+
+    async def _echo_to_other_tabs(
+        self, sio: AsyncServer, sid: str, session_id: str, text: str, metadata: Dict[str, Any]
+    ) -> None:
+        """Show the customer's message in the conversation's other open widgets (tabs).
+
+        Every widget of the session is in its room and gets the bot's answer; without this,
+        a tab the customer did not type in showed an answer to a message it never showed.
+        Sent before the bot handles the message, so it comes before the answer.
+        """
+        item = echo_item(text, metadata)
+        if item is not None:
+            await sio.emit(
+                USER_ECHO_EVENT, item, room=session_id, skip_sid=sid, namespace=self.namespace
+            )
 
     async def _tracker_events(self, sio: AsyncServer, sid: str, sender_id: str) -> List | None:
         """The conversation's events from the agent's tracker store (None if there is none)."""

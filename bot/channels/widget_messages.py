@@ -102,6 +102,17 @@ def user_message_item(event: UserUttered) -> Dict[str, Any] | None:
     return item
 
 
+def echo_item(text: str, metadata: Mapping[str, Any]) -> Dict[str, Any] | None:
+    """A customer's message as the conversation's other open widgets show it, or None.
+
+    The same item the history replay gives for it (same id, from `client_msg_id`), so a tab
+    that receives it live and later reads history shows it once.
+    """
+    if not isinstance(metadata.get("client_msg_id"), str):
+        return None
+    return user_message_item(UserUttered(text, metadata=dict(metadata)))
+
+
 def history_items(events: Iterable[Event], limit: int = 200) -> List[Dict[str, Any]]:
     """The conversation as the widget shows it, oldest first, at most `limit` items."""
     items: List[Dict[str, Any]] = []

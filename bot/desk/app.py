@@ -5,6 +5,7 @@ Pages (HTML shells; data comes from the JSON routes) and JSON routes under `/des
 - `GET/POST /desk/login`, `POST /desk/logout`;
 - `GET /desk/` queue, `GET /desk/tickets/<id>` ticket, `GET /desk/stats` statistics;
 - `GET /desk/api/queue`, `GET /desk/api/queue/stream` (server-sent events);
+- `GET /desk/api/finished?status=resolved|closed` (the latest finished tickets);
 - `GET /desk/api/tickets/<id>`, `GET /desk/api/tickets/<id>/stream` (ticket changes and the
   customer's new messages, read from the Rasa tracker);
 - `POST /desk/api/tickets/<id>/{claim,reply,resolve,note,reassign,escalate,reopen}`;
@@ -41,7 +42,7 @@ from bot.desk import pages
 from bot.desk.accounts import AccountError, AccountStore, Agent, DeskSession
 from bot.desk.presence import Presence
 from bot.desk.rasa_client import RasaClient, RasaUnavailable
-from bot.desk.views import compute_stats, parse_time, sort_queue, stats_csv
+from bot.desk.views import compute_stats, parse_time, queue_item, sort_queue, stats_csv
 from bot.desk.webhook import UrgentWebhook
 from bot.evidence.store import EvidenceStore
 from bot.settings import Settings
@@ -59,6 +60,8 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_FILES = {"desk.js": "text/javascript", "desk.css": "text/css"}
 MAX_BODY_BYTES = 64 * 1024
 MAX_REPLY_CHARS = 2000
+FINISHED_STATUSES = ("resolved", "closed")
+FINISHED_LIMIT = 200  # the latest finished tickets the queue's status filter lists
 STREAM_SECONDS = 300  # an event stream ends after this; EventSource reconnects by itself
 PRESENCE_BEAT_SECONDS = 20  # an open live page marks its agent as online this often
 RESOLVED_INTENT = "ticket_resolved"
@@ -373,6 +376,20 @@ def create_desk_app(
     async def queue(_: Request) -> HTTPResponse:
         """Active tickets (urgent first, then by deadline) and counts by status."""
         return _json(await run(build_queue))
+
+    @app.get("/desk/api/finished")
+    async def finished(request: Request) -> HTTPResponse:
+        """The latest resolved or closed tickets (`?status=`), for the queue's status filter.
+
+        The live queue holds open and assigned tickets only; without this an agent could
+        reach a resolved ticket (to reopen it) only by its URL.
+        """
+        status = request.args.get("status")
+        if status not in FINISHED_STATUSES:
+            return _json({"error": f"status must be one of {list(FINISHED_STATUSES)}"}, 400)
+        tickets = await run(store.list_tickets, status=status, limit=FINISHED_LIMIT)
+        at = now()
+        return _json({"tickets": [queue_item(t, at) for t in tickets]})
 
     async def announce(ticket: Dict[str, Any]) -> None:
         assert webhook is not None

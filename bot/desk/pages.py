@@ -41,16 +41,24 @@ def _shell(
 
 
 def queue_page(agent: str, role: str, csrf: str) -> str:
-    """The queue: counts, urgent alert banner, the table of active tickets."""
+    """The queue: counts, urgent alert banner, filters, the table of tickets."""
     body = """
 <section id="alert" class="alert" hidden role="alert"></section>
 <section class="counts" id="counts" aria-label="工单数量"></section>
 <p class="livebar"><span id="live-dot" class="dot"></span><span id="live-text">连接中…</span>
 <button type="button" id="sound">开启提示音</button></p>
+<form class="filters" id="filters" role="search">
+<label>状态 <select id="f-status"><option value="active">进行中</option>
+<option value="open">待处理</option><option value="assigned">处理中</option>
+<option value="resolved">已结案</option><option value="closed">已关闭</option></select></label>
+<label>性质 <select id="f-severity"><option value="">全部</option>
+<option value="urgent">严重</option><option value="normal">一般</option></select></label>
+<label>查找 <input id="f-search" type="search" placeholder="工单号、订单号、会话或摘要里的字"></label>
+</form>
 <table class="queue"><thead><tr><th>工单号</th><th>性质</th><th>类型</th><th>渠道</th>
 <th>摘要</th><th>状态</th><th>处理人</th><th>时限</th></tr></thead>
 <tbody id="queue-rows"></tbody></table>
-<p id="queue-empty" hidden>当前没有待处理的工单。</p>"""
+<p id="queue-empty" hidden>没有符合条件的工单。</p>"""
     return _shell("queue", "工单队列", body, agent, role, csrf)
 
 

@@ -28,6 +28,7 @@ QUEUE_FIELDS = (
     "assignee",
     "created_at",
     "order_id",
+    "conversation_id",
 )
 
 
@@ -55,7 +56,8 @@ def queue_item(ticket: Mapping[str, Any], now: datetime) -> Dict[str, Any]:
     item["category_label"] = CATEGORIES.get(str(ticket.get("issue_category")), "")
     item["severity_label"] = SEVERITIES.get(str(ticket.get("severity")), "")
     item["due"] = due.isoformat() if due else None
-    item["overdue"] = bool(due and due < now)
+    # a finished ticket is not late any more, whatever its deadline was
+    item["overdue"] = bool(due and due < now and ticket.get("status") in ACTIVE_STATUSES)
     return item
 
 

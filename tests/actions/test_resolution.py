@@ -89,3 +89,29 @@ async def test_rating_is_stored_once(dispatcher, domain, resolved_ticket):
     stored = dependencies.ticket_store().get_ticket(resolved_ticket["id"])
     assert stored["satisfaction"] == {"score": 4, "comment": "很快"}
     assert responses(dispatcher) == ["utter_thanks_for_rating", "utter_thanks_for_rating"]
+
+
+@pytest.mark.parametrize(
+    "text, score, comment",
+    [
+        ("4分吧，處理還算快", "4", "4分吧，處理還算快"),
+        ("五星 客服态度很好", "5", "五星 客服态度很好"),
+        ("2分，等了三天才有人理我", "2", "2分，等了三天才有人理我"),
+        ("给5分", "5", None),
+        ("4分吧", "4", None),
+        ("非常满意！", "5", None),
+        ("一般吧", "3", None),
+    ],
+)
+async def test_a_comment_said_with_the_score_is_the_comment(
+    dispatcher, domain, text, score, comment
+):
+    """Hand test: '4分吧，處理還算快' stored the score, asked for a comment, and the words
+    said with the score were lost when the customer answered '沒有了'."""
+    form = ValidateSatisfactionForm()
+    asked = make_tracker(text, "inform", slots={"requested_slot": "satisfaction_score"})
+    extracted = await form.extract_satisfaction_score(dispatcher, asked, domain)
+    expected = {"satisfaction_score": score}
+    if comment is not None:
+        expected["satisfaction_comment"] = comment
+    assert extracted == expected

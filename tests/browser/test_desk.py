@@ -294,3 +294,74 @@ def test_the_click_that_filed_the_ticket_is_shown_once_as_the_customer_saw_it(br
     assert said.count("确认提交") == 1 and "/affirm" not in said
     assert console_errors == []
     context.close()
+
+
+def test_a_ticket_without_an_order_does_not_say_the_customer_confirmed_one(browser, desk):
+    """Hand test: a customer who handed off before giving any order number got a ticket the
+    desk showed as 订单已核实「否（客户确认）」, as if they had confirmed an unknown number."""
+    store = desk["store"]
+    none = store.create_ticket(
+        _make_draft(
+            conversation_id="conv-noorder", order_id=None, order_verified=False, order=None
+        ),
+        "k-noorder",
+    )
+    unknown = store.create_ticket(
+        _make_draft(
+            conversation_id="conv-unknown", order_id="99887766", order_verified=False, order=None
+        ),
+        "k-unknown",
+    )
+    context = browser.new_context(viewport={"width": 1360, "height": 860}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{desk['url']}/desk/login")
+    page.get_by_label("账号").fill("小王")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page.locator(f'tr[data-ticket="{none["id"]}"]')).to_be_visible()
+    verified = page.locator("#order dt", has_text="订单已核实").locator(
+        "xpath=following-sibling::dd[1]"
+    )
+    page.goto(f"{desk['url']}/desk/tickets/{none['id']}")
+    expect(verified).to_have_text("—")
+    page.goto(f"{desk['url']}/desk/tickets/{unknown['id']}")
+    expect(verified).to_have_text("否（客户确认）")
+    context.close()
+
+
+def test_an_agent_finds_resolved_tickets_by_status_severity_and_search(browser, desk):
+    """Hand test: the queue showed only open and assigned tickets and had no filter, so a
+    resolved ticket (to reopen, or to answer a customer who writes again) could only be
+    reached by typing its URL."""
+    store = desk["store"]
+    resolved = store.list_tickets(status="resolved", limit=100)
+    urgent = [t for t in resolved if t["severity"] == "urgent"]
+    assert len(resolved) == 14 and 0 < len(urgent) < 14
+    context = browser.new_context(viewport={"width": 1360, "height": 860}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{desk['url']}/desk/login")
+    page.get_by_label("账号").fill("小王")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    rows = page.locator("#queue-rows tr")
+    expect(rows).to_have_count(1)  # the overdue open ticket
+
+    page.get_by_label("状态").select_option(label="已结案")
+    expect(rows).to_have_count(14)
+    page.get_by_label("性质").select_option(label="严重")
+    expect(rows).to_have_count(len(urgent))
+    page.get_by_label("性质").select_option(label="全部")
+    target = resolved[5]
+    page.get_by_label("查找").fill(target["id"])
+    expect(rows).to_have_count(1)
+    rows.get_by_role("link", name=target["id"]).click()
+    expect(page.get_by_role("button", name="重新打开")).to_be_visible()
+
+    page.go_back()
+    page.get_by_label("查找").fill("没有这样的工单")
+    expect(rows).to_have_count(0)
+    expect(page.locator("#queue-empty")).to_be_visible()
+    page.get_by_label("查找").fill("")
+    page.get_by_label("状态").select_option(label="进行中")
+    expect(rows).to_have_count(1)
+    context.close()

@@ -178,13 +178,15 @@ def test_each_bad_upload_is_refused_with_its_message_and_changes_nothing(browser
     tray = page.locator(f"{IN_SHADOW} .tray li")
     done = page.locator(f"{IN_SHADOW} .tray li[data-status=done]")
 
-    def refused(name: str, mime: str, data: bytes, message: str) -> None:
+    def refused(name: str, mime: str, data: bytes, message: str, timeout: float = 5000) -> None:
         file_input.set_input_files([{"name": name, "mimeType": mime, "buffer": data}])
-        expect(page.get_by_text(message, exact=False).first).to_be_visible()
+        expect(page.get_by_text(message, exact=False).first).to_be_visible(timeout=timeout)
         expect(done).to_have_count(0)
 
     photo = files.photo()
-    refused("程序.jpg", "image/jpeg", files.pe(), "「程序.jpg」不是图片或视频")
+    # the first file waits for the socket session (connect, confirm, history) as well: under
+    # a load of 12 on two cores that took longer than 5 s once (as in 082a728's drop test)
+    refused("程序.jpg", "image/jpeg", files.pe(), "「程序.jpg」不是图片或视频", timeout=30_000)
     refused("空的.jpg", "image/jpeg", b"", "「空的.jpg」是空文件")
     refused("半张.jpg", "image/jpeg", photo[: len(photo) // 2], "「半张.jpg」不完整或已损坏")
     refused("说明.pdf", "application/pdf", files.pdf(), "暂不支持「说明.pdf」的文件格式")
@@ -268,4 +270,50 @@ def test_a_traditional_widget_explains_a_refused_file_in_traditional(browser, wi
     ).to_be_visible()
     expect(page.get_by_text("图片或视频", exact=False)).to_have_count(0)
     expect(page.locator(f"{IN_SHADOW} .tray li")).to_have_count(0)
+    context.close()
+
+
+def test_a_message_sent_in_one_tab_shows_in_the_other(browser, widget_server):
+    """Hand test: with the conversation open in two tabs, the tab the customer did not type in
+    showed the bot's answer to a message it never showed (the widget only drew its own)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    first, second = context.new_page(), context.new_page()
+    for page in (first, second):
+        page.goto(f"{widget_server}/widget/demo/")
+        page.get_by_role("button", name="联系客服").click()
+        expect(page.get_by_role("textbox", name="输入消息")).to_be_focused()
+    first.get_by_role("textbox", name="输入消息").fill("第一个标签页里写的")
+    first.get_by_role("textbox", name="输入消息").press("Enter")
+    expect(first.get_by_text("收到：第一个标签页里写的", exact=True)).to_be_visible()
+    expect(second.get_by_text("收到：第一个标签页里写的", exact=True)).to_be_visible()
+
+    second.get_by_role("textbox", name="输入消息").fill("第二个标签页里写的")
+    second.get_by_role("textbox", name="输入消息").press("Enter")
+    for page in (first, second):
+        expect(page.get_by_text("收到：第二个标签页里写的", exact=True)).to_be_visible()
+        users = page.locator(f"{IN_SHADOW} .log .row.user .bubble")
+        expect(users).to_have_text(["第一个标签页里写的", "第二个标签页里写的"])
+        rows = page.locator(f"{IN_SHADOW} .log .row").all_inner_texts()
+        said = [row for row in rows if "标签页里写的" in row]
+        assert len(said) == 4 and "收到" not in said[0] and "收到" in said[1], said
+    assert received_texts(widget_server) == ["第一个标签页里写的", "第二个标签页里写的"]
+    context.close()
+
+
+def test_the_ticket_banner_gives_the_same_time_as_the_bot_in_any_browser_zone(
+    browser, widget_server
+):
+    """Hand test: in a browser outside China the bot said '15:06 前' and the ticket banner
+    under it said 预计首次回复 07:06 (the browser's zone); both are the shop's time now."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, locale="zh-CN", timezone_id="Europe/London"
+    )
+    page = context.new_page()
+    page.goto(f"{widget_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    page.evaluate("window.ComplaintWidget.send('/handoff')")
+    said = page.get_by_text(re.compile(r"人工客服会在 \d\d:\d\d 前联系您"))
+    expect(said).to_be_visible()
+    promised = re.search(r"\d\d:\d\d", said.inner_text()).group(0)
+    expect(page.locator(f"{IN_SHADOW} .ticket .due")).to_have_text(f"预计首次回复：{promised}")
     context.close()

@@ -63,6 +63,15 @@ class FakeBot:
                 },
                 {"text": "客服会在 15 分钟内联系您。"},
             ]
+        if text == "/handoff":
+            # the real bot words the due time in the shop's zone (+08:00) and sends it so
+            shop = timezone(timedelta(hours=8))
+            due = datetime.now(shop) + timedelta(minutes=15)
+            return [
+                {"text": f"人工客服会在 {due:%H:%M} 前联系您。"},
+                {"custom": {"type": "ticket", "id": "C20261123-0002",
+                            "first_response_due": due.isoformat()}},
+            ]  # fmt: skip
         if text == "/send_evidence":
             count = len(metadata.get("evidence") or [])
             return [{"text": f"收到 {count} 个证据文件，谢谢！"}]

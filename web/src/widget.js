@@ -334,6 +334,20 @@ function startComplaintWidget(io, script) {
     if (d.toDateString() === now.toDateString()) return hm;
     return d.getMonth() + 1 + "/" + d.getDate() + " " + hm;
   }
+  // A time the bot promised, as the bot worded it: in the shop's zone, the offset the server
+  // wrote ("2026-11-30T15:06:35+08:00" is 15:06 whatever the browser's zone), so the banner
+  // agrees with the sentence above it.
+  function shopTimeLabel(iso) {
+    var m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::[\d.]+)?(Z|([+-])(\d\d):?(\d\d))$/.exec(iso);
+    if (!m) {
+      var parsed = new Date(iso);
+      return isNaN(parsed.getTime()) ? iso : timeLabel(parsed.getTime());
+    }
+    var offset = m[6] === "Z" ? 0 : (m[7] === "-" ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
+    var today = new Date(Date.now() + offset * 60000).toISOString().slice(0, 10);
+    var hm = m[4] + ":" + m[5];
+    return today === m[1] + "-" + m[2] + "-" + m[3] ? hm : Number(m[2]) + "/" + Number(m[3]) + " " + hm;
+  }
   function metaLine(record) {
     var children = [el("time", { datetime: new Date(record.ts).toISOString(), text: timeLabel(record.ts) })];
     if (record.role === "user" && record.state === "pending") {
@@ -381,10 +395,7 @@ function startComplaintWidget(io, script) {
       ]);
     } else if (custom && custom.type === "ticket") {
       var dueText = "";
-      if (custom.first_response_due) {
-        var due = new Date(custom.first_response_due);
-        dueText = isNaN(due.getTime()) ? String(custom.first_response_due) : timeLabel(due.getTime());
-      }
+      if (custom.first_response_due) dueText = shopTimeLabel(String(custom.first_response_due));
       body = el("div", { class: "ticket", role: "status" }, [
         el("strong", { text: T.ticket }),
         el("span", { class: "sr-only", text: T.ticketId + " " }),
@@ -569,6 +580,7 @@ function startComplaintWidget(io, script) {
       });
       socket.on("session_confirm", onSessionConfirm);
       socket.on("bot_uttered", onBotMessage);
+      socket.on("user_echo", onUserEcho);
       socket.on("disconnect", function () {
         confirmed = false;
         inflight = {};
@@ -700,6 +712,19 @@ function startComplaintWidget(io, script) {
     }
     appendRecord(record);
     if (!isOpen()) setUnread(unread + 1);
+  }
+
+  // A message the customer sent from another tab of the same conversation.
+  function onUserEcho(payload) {
+    if (!payload || typeof payload !== "object" || !payload.id) return;
+    for (var i = 0; i < records.length; i++) {
+      if (records[i].id === payload.id) return;
+    }
+    appendRecord(historyRecord(Object.assign({}, payload, { role: "user" })));
+    var unknown = (payload.evidence || []).some(function (id) {
+      return !evidenceById[id];
+    });
+    if (unknown) refreshEvidence();
   }
 
   // --- sending ---------------------------------------------------------------------------

@@ -93,13 +93,74 @@
       event.target.textContent = "提示音已开启";
     });
 
+    // Filters: status (the live queue holds open and assigned tickets; finished ones are
+    // fetched), severity and a search over id, order, conversation and summary; kept in the
+    // URL so going back to the queue keeps them.
+    const statusBox = document.getElementById("f-status");
+    const severityBox = document.getElementById("f-severity");
+    const searchBox = document.getElementById("f-search");
+    const params = new URLSearchParams(location.search);
+    if (params.get("status")) statusBox.value = params.get("status");
+    if (params.get("severity")) severityBox.value = params.get("severity");
+    searchBox.value = params.get("q") || "";
+    if (!statusBox.value) statusBox.value = "active";
+    let live = { tickets: [], counts: {} };
+    let finished = { status: null, tickets: [] };
+
+    function shown() {
+      const status = statusBox.value;
+      const source = status === "resolved" || status === "closed"
+        ? (finished.status === status ? finished.tickets : [])
+        : live.tickets.filter((t) => status === "active" || t.status === status);
+      const words = searchBox.value.trim().toLowerCase();
+      return source.filter((t) => (!severityBox.value || t.severity === severityBox.value) &&
+        (!words || [t.id, t.order_id, t.conversation_id, t.summary]
+          .some((v) => v && String(v).toLowerCase().includes(words))));
+    }
+    function onFilter() {
+      const next = new URLSearchParams();
+      if (statusBox.value !== "active") next.set("status", statusBox.value);
+      if (severityBox.value) next.set("severity", severityBox.value);
+      if (searchBox.value.trim()) next.set("q", searchBox.value.trim());
+      history.replaceState(null, "", location.pathname + (next.toString() ? "?" + next : ""));
+      const status = statusBox.value;
+      if ((status === "resolved" || status === "closed") && finished.status !== status) {
+        api("/desk/api/finished?status=" + status).then((data) => {
+          finished = { status, tickets: data.tickets };
+          draw();
+        }).catch((e) => toast(e.message, true));
+      }
+      draw();
+    }
+    statusBox.addEventListener("change", () => { finished = { status: null, tickets: [] }; onFilter(); });
+    severityBox.addEventListener("change", onFilter);
+    searchBox.addEventListener("input", onFilter);
+    document.getElementById("filters").addEventListener("submit", (event) => event.preventDefault());
+
     function render(data) {
+      live = data;
       const counts = document.getElementById("counts");
       counts.replaceChildren(...Object.keys(STATUS).map((s) =>
         el("div", { class: "count " + s }, el("span", {}, STATUS[s]), el("strong", {}, data.counts[s] || 0))));
       const fresh = [];
-      rows.replaceChildren(...data.tickets.map((t) => {
+      for (const t of data.tickets) {
         if (!seen.has(t.id)) { seen.add(t.id); if (!first) fresh.push(t); }
+      }
+      draw();
+      const urgent = fresh.filter((t) => t.severity === "urgent");
+      if (urgent.length) {
+        const banner = document.getElementById("alert");
+        banner.hidden = false;
+        banner.replaceChildren(el("strong", {}, "紧急工单！"), " ",
+          ...urgent.map((t) => el("a", { href: "/desk/tickets/" + encodeURIComponent(t.id) }, t.id + " " + (t.summary || ""))));
+        beep();
+      }
+      first = false;
+    }
+
+    function draw() {
+      const tickets = shown();
+      rows.replaceChildren(...tickets.map((t) => {
         const row = el("tr", {
           class: [t.severity === "urgent" ? "urgent" : "", t.overdue ? "overdue" : ""].join(" ").trim(),
           "data-ticket": t.id,
@@ -114,19 +175,10 @@
           el("td", { class: "due" }, t.overdue ? el("strong", {}, "已超时 ") : "", time(t.due)));
         return row;
       }));
-      document.getElementById("queue-empty").hidden = data.tickets.length > 0;
-      const urgent = fresh.filter((t) => t.severity === "urgent");
-      if (urgent.length) {
-        const banner = document.getElementById("alert");
-        banner.hidden = false;
-        banner.replaceChildren(el("strong", {}, "紧急工单！"), " ",
-          ...urgent.map((t) => el("a", { href: "/desk/tickets/" + encodeURIComponent(t.id) }, t.id + " " + (t.summary || ""))));
-        beep();
-      }
-      first = false;
+      document.getElementById("queue-empty").hidden = tickets.length > 0;
     }
 
-    api("/desk/api/queue").then(render).catch((e) => toast(e.message, true));
+    api("/desk/api/queue").then(render).then(onFilter).catch((e) => toast(e.message, true));
     const source = new EventSource("/desk/api/queue/stream");
     const dot = document.getElementById("live-dot");
     const label = document.getElementById("live-text");
@@ -178,7 +230,8 @@
       const order = document.getElementById("order");
       const orderList = el("dl", { class: "fields" });
       field(orderList, "订单号", t.order_id);
-      field(orderList, "订单已核实", t.order_verified === false ? "否（客户确认）" : t.order_verified ? "是" : "—");
+      // no order number at all is not an unknown number the customer confirmed
+      field(orderList, "订单已核实", !t.order_id ? "—" : t.order_verified === false ? "否（客户确认）" : t.order_verified ? "是" : "—");
       const o = t.order || {};
       field(orderList, "金额", o.amount);
       field(orderList, "订单状态", o.status);

@@ -3,6 +3,8 @@
 import asyncio
 import json
 import re
+import shlex
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -284,3 +286,33 @@ async def test_service_raises_triage_unavailable(rasa):
     rasa.post(PARSE_URL, exception=aiohttp.ClientConnectionError("refused"))
     with pytest.raises(TriageUnavailable, match="unreachable"):
         await service.triage(TEXT)
+
+
+def _readme_triage_calls():
+    """The README's curl examples for /api/triage: (headers, body) as curl sends them."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    calls = []
+    for line in readme.splitlines():
+        if not line.startswith("curl ") or "/api/triage" not in line:
+            continue
+        words = shlex.split(line.replace("$(cat var/secrets/api_token)", "TOKEN"))
+        headers = {}
+        for flag, value in zip(words, words[1:], strict=False):
+            if flag == "-H":
+                name, _, given = value.partition(":")
+                headers[name.strip().lower()] = given.strip()
+        body = words[words.index("-d") + 1].encode()
+        # curl -d sends a form unless the command names another type
+        headers.setdefault("content-type", "application/x-www-form-urlencoded")
+        headers.pop("authorization", None)
+        calls.append((headers, body))
+    return calls
+
+
+@pytest.mark.parametrize("headers, body", _readme_triage_calls())
+async def test_the_readme_triage_example_works_as_written(client, rasa, headers, body):
+    """Hand test: the README's `curl ... /api/triage -d '{"text": ...}'` got 415 (curl sends
+    -d as a form, the API takes JSON only)."""
+    rasa.post(PARSE_URL, payload=rasa_answer(triage=CLASSIFIERS))
+    response = await client.post("/api/triage", body=body, headers=headers)
+    assert response.status == 200, response.body

@@ -64,7 +64,7 @@ class Client:
     def __init__(self) -> None:
         self.sio = socketio.AsyncClient(reconnection=False)
         self.events: asyncio.Queue = asyncio.Queue()
-        for name in ("session_confirm", "bot_uttered"):
+        for name in ("session_confirm", "bot_uttered", "user_echo"):
             self.sio.on(name, self._recorder(name))
 
     def _recorder(self, name):

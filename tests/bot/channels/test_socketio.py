@@ -185,6 +185,42 @@ async def test_session_is_resumed_only_with_its_token(channel):
         assert await stranger.nothing("bot_uttered", wait=0.5)
 
 
+async def test_a_message_from_one_tab_is_shown_in_the_others_before_the_answer(channel):
+    """Hand test: the tab the customer did not type in showed only the bot's answer."""
+    bot = EchoBot()
+    async with running(channel, bot) as connect:
+        first = await connect()
+        confirm = await first.session()
+        session_id = confirm["session_id"]
+        second = await connect()
+        await second.session({"session_id": session_id, "token": confirm["token"]})
+        stranger = await connect()
+        await stranger.session()
+
+        metadata = {"client_msg_id": "tab1-1", "display": "换货", "evidence": ["ev_1"]}
+        await first.sio.call(
+            "user_uttered",
+            {"message": "/send_evidence", "session_id": session_id, "metadata": metadata},
+        )
+        echoed = await second.next("user_echo")
+        assert (await second.next("bot_uttered"))["text"] == "echo: /send_evidence"
+        await second.sio.call(
+            "user_uttered",
+            {
+                "message": "/affirm",
+                "session_id": session_id,
+                "metadata": {"client_msg_id": "tab2-1"},
+            },
+        )
+        assert (await first.next("bot_uttered"))["text"] == "echo: /send_evidence"
+        assert await first.nothing("user_echo", wait=0.5)  # an internal intent is not shown
+        assert await stranger.nothing("user_echo", wait=0.2)
+        assert await first.nothing("user_echo", wait=0.2)
+
+    assert echoed["id"] == "u-tab1-1" and echoed["role"] == "user"
+    assert echoed["text"] == "换货" and echoed["evidence"] == ["ev_1"]
+
+
 async def test_messages_cannot_be_written_into_another_session(channel):
     bot = EchoBot()
     async with running(channel, bot) as connect:

@@ -47,6 +47,7 @@ ROUTES = [
     ("GET", "/desk/tickets/{id}"),
     ("GET", "/desk/api/queue"),
     ("GET", "/desk/api/queue/stream"),
+    ("GET", "/desk/api/finished"),
     ("GET", "/desk/api/tickets/{id}"),
     ("GET", "/desk/api/tickets/{id}/stream"),
     ("GET", "/desk/api/stats"),
@@ -186,6 +187,24 @@ async def test_queue_sorts_urgent_first_then_by_deadline(agent, make_ticket, des
     assert data["counts"] == {"open": 2, "assigned": 0, "resolved": 1, "closed": 0}
     assert data["tickets"][0]["severity_label"] == "严重"
     assert set(data["tickets"][0]) >= {"summary", "due", "overdue", "category_label"}
+
+
+async def test_finished_tickets_are_listed_by_status_and_never_late(
+    agent, make_ticket, desk_store
+):
+    """The queue's status filter reads finished tickets here (the live queue has none)."""
+    active = make_ticket()
+    done = make_ticket(severity="normal", severity_reasons=[])
+    desk_store.update_ticket(done["id"], actor="t", status="resolved")
+    resolved = (await agent.get("/desk/api/finished?status=resolved")).json()["tickets"]
+    assert [t["id"] for t in resolved] == [done["id"]]
+    assert resolved[0]["conversation_id"] == done["conversation_id"]
+    assert resolved[0]["overdue"] is False
+    assert (await agent.get("/desk/api/finished?status=closed")).json()["tickets"] == []
+    for bad in ("open", "", "resolved%27%20OR%201%3D1"):
+        response = await agent.get(f"/desk/api/finished?status={bad}")
+        assert response.status == 400
+    assert active["id"] not in {t["id"] for t in resolved}
 
 
 async def test_stats_and_csv(agent, make_ticket):
