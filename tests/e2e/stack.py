@@ -113,9 +113,10 @@ class Stack:
             ],
         )
 
-    def start_rasa(self) -> None:
+    def start_rasa(self, name: str = "rasa", port: Optional[int] = None) -> None:
+        """A Rasa server on this stack's stores; `name` and `port` start another one."""
         self._spawn(
-            "rasa",
+            name,
             [
                 str(BIN / "rasa"),
                 "run",
@@ -123,7 +124,7 @@ class Stack:
                 "--auth-token",
                 self.rasa_token,
                 "--port",
-                str(self.rasa_port),
+                str(port or self.rasa_port),
                 "--model",
                 str(MODEL),
                 "--credentials",
