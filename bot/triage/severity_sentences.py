@@ -162,7 +162,9 @@ INJURY_SENTENCES = [
         r"(?:过敏|烫伤|烧伤|止泻|腹泻|消炎)(?:的)?(?:药|膏|喷雾|针)"
     ),
     # too hot to hold: "充电宝烫得拿不住", "烫到不敢摸"
-    re.compile(r"烫(?:得|到)[^。!?;,]{0,3}?(?:拿不住|握不住|摸不了|碰不了|不敢摸|不敢碰|没法拿|拿不了)"),
+    re.compile(
+        r"烫(?:得|到)[^。!?;,]{0,3}?(?:拿不住|握不住|摸不了|碰不了|不敢摸|不敢碰|没法拿|拿不了)"
+    ),
     # stuck in a throat, whose throat told between: "卡在我儿子喉咙里"
     re.compile(r"卡(?:在|进)[^。!?;,]{0,4}?(?:喉咙|嗓子|气管)"),
     # someone being sick over and over (not "一直吐槽"): "喝了以后孩子一直吐"
@@ -174,6 +176,10 @@ INJURY_SENTENCES = [
     re.compile(r"腰[^。!?;,]{0,5}?直不起"),
     # smoke out of it: "冒出一股黑烟", "冒了烟" (not a humidifier's white mist)
     re.compile(r"冒(?:了|出|起)(?:一股|一阵|好多|很多|大量)?[黑浓青]?烟"),
+    # (sixth round) a smell that makes someone ill: "甲醛味熏得头疼", "熏得我直想吐"
+    re.compile(
+        r"熏得(?:我|人|孩子|宝宝|全家)?(?:直|都|一直)?(?:头疼|头痛|头晕|恶心|想吐|流眼泪|睁不开眼)"
+    ),
 ]
 
 

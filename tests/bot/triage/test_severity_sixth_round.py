@@ -78,6 +78,7 @@ def test_near_misses_stay_normal(text):
         ("怕过敏所以没用，结果闻着也头晕", "injury"),
         ("用了三天后胃不舒服", "injury"),
         ("戴了以后身体一直不舒服", "injury"),
+        ("地垫的胶味熏得我头晕", "injury"),
         # threats kept: a threat after the call-off, a real one beside a private matter
         ("好啦不闹了，再不退款我就去消协", "legal"),
         ("再不处理我就上法院告你们，离婚都没这么麻烦", "legal"),
