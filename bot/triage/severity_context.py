@@ -790,17 +790,37 @@ OWN_THREAT = re.compile(
 )
 
 
+# (sixth round) Fraud alleged as a question, and nothing else: "你们这是欺诈消费者吗？真是无语"
+# (not with a threat, an authority or an act: "…吗？我已经咨询了律师", "…吗？再不退款我就告").
+FRAUD_QUESTION = re.compile(
+    r"(?:欺诈|诈骗|欺骗|坑骗|骗)(?:消费者|顾客|客户|我们|我|人)?(?:吗|嘛|么|吧)"
+)
+FRAUD_WORDS = re.compile(r"欺诈|诈骗|欺骗|坑骗|骗")
+ANY_ACTION = re.compile(
+    r"代价|后悔|没完|告|投诉|举报|报警|报案|曝光|起诉|律师|部门|法|维权|12315|12345|消协|监管|媒体|记者"
+)
+
+
+def _fraud_question_only(text: str) -> bool:
+    """Fraud alleged as a question, with no threat, authority or act in the message."""
+    rest = FRAUD_WORDS.sub("", text)
+    return bool(FRAUD_QUESTION.search(text)) and not (
+        THREAT_CUE.search(rest) or OWN_THREAT.search(rest) or ANY_ACTION.search(rest)
+    )
+
+
 def ruled_out_by_message(text: str) -> FrozenSet[str]:
     """The reasons a message reads as explicitly absent, whatever its words suggest.
 
     legal: a complaint lodged with the platform or the shop, or a threat whose named
     consequence is a review or calls (`PLATFORM_COMPLAINT`; `OWN_CONSEQUENCE` with
-    `OWN_THREAT`). group: only the customer affected or buying (`ONLY_ME`: "拼单的其他人都
-    收到了，就我的没到"). The caller keeps a reason its rules found anyway.
+    `OWN_THREAT`), or fraud alleged as a question and nothing more (`FRAUD_QUESTION`). group:
+    only the customer affected or buying (`ONLY_ME`: "拼单的其他人都收到了，就我的没到").
+    The caller keeps a reason its rules found anyway.
     """
     threat_of_review = OWN_CONSEQUENCE.search(text) and OWN_THREAT.search(text)
     ruled_out = set()
-    if PLATFORM_COMPLAINT.search(text) or threat_of_review:
+    if PLATFORM_COMPLAINT.search(text) or threat_of_review or _fraud_question_only(text):
         ruled_out.add("legal")
     if only_me(text):
         ruled_out.add("group")

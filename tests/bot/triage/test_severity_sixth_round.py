@@ -107,6 +107,7 @@ def test_urgent_cases_with_the_same_words_stay_urgent(text, reason):
         ("团长说这批都没问题，就我这份漏了", "group"),
         ("真想去12315，想想还是算了，换一个就行", "legal"),
         ("不怕上热搜吗？好啦不闹了，补发吧", "media"),
+        ("这是在欺诈顾客吗？颜色都不对", "legal"),
     ],
 )
 def test_others_fine_and_threats_called_off_are_ruled_out_for_the_head(text, reason):
@@ -127,3 +128,16 @@ def test_others_fine_and_threats_called_off_are_ruled_out_for_the_head(text, rea
 )
 def test_amounts_in_other_currencies_are_read_in_yuan(text, value):
     assert value in stated_amounts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这是欺诈吗？我已经咨询了律师",
+        "是不是在骗人？再不退款我就去告你们",
+        "你们是在欺诈消费者吧？不给说法我就找相关部门",
+        "欺骗消费者吗？我会让你们付出代价",
+    ],
+)
+def test_a_fraud_question_with_a_threat_or_an_act_is_not_ruled_out(text):
+    assert "legal" not in ruled_out_by_message(text)
