@@ -37,7 +37,9 @@ _PRICE_WORDS = (
     r"买了个|买了台|买的时候|买的|退款|退|扣了|扣款|被扣|损失|损失了|亏了|转了|转账|"
     r"充了|充值|定金|订金|尾款|货款|全款|交了|赔|差价|"
     r"到手价|到手|券后价?|折后价?|成交价|标价|定价|活动价|拍下价|下单价|单价|花|"
-    r"这单|那单|这笔|那笔|这一单|加起来|加一起|加在一起|合起来|合计)"
+    r"这单|那单|这笔|那笔|这一单|加起来|加一起|加在一起|合起来|合计|"
+    # the whole order: "整单3000，退了1000"
+    r"整单|全单|订单金额|订单总额|订单总价|总额)"
 )
 _PRICE_LINK = r"(?:的|是|为|:|了)?(?:小|快|将近|接近|差不多|大概|约|近)?"
 _MONEY_PATTERNS = [
@@ -152,6 +154,30 @@ _HOTLINES = frozenset({"12315", "12345", "12331", "12358", "12365", "12305", "12
 _CURRENCY_NAMED = re.compile(r"[¥$]|块|元|圆|rmb|cny|人民币|蚊")
 
 
+# (sixth round) Other currencies, at rough yuan rates: the threshold is in yuan, and "台币两千五"
+# is some 570 yuan, "300美元" some 2,100. Named right before the number or right after it
+# (its magnitude and "多" between). The Hong Kong dollar (蚊, 港币) is read at par, as before.
+_FOREIGN_RATES = {
+    **dict.fromkeys(("新台币", "台币", "台元", "nt$", "ntd", "twd"), 0.23),
+    **dict.fromkeys(("日元", "日币", "日圆", "円", "jpy"), 0.048),
+    **dict.fromkeys(("韩元", "韩币", "krw"), 0.0052),
+    **dict.fromkeys(("美元", "美金", "usd", "us$"), 7.2),
+    **dict.fromkeys(("欧元", "eur"), 7.8),
+    **dict.fromkeys(("英镑", "gbp"), 9.1),
+}
+_FOREIGN = "|".join(re.escape(name) for name in sorted(_FOREIGN_RATES, key=len, reverse=True))
+_FOREIGN_BEFORE = re.compile(rf"({_FOREIGN})\s*(?:的|是|了|共)?\s*$")
+_FOREIGN_AFTER = re.compile(rf"\s*(?:万|千|w|k)?\s*[多几]?\s*({_FOREIGN})")
+
+
+def _rate(text: str, number_start: int, number_end: int) -> float:
+    """Yuan per unit of the currency named around text[number_start:number_end] (1 for yuan)."""
+    named = _FOREIGN_BEFORE.search(text, max(0, number_start - 8), number_start) or (
+        _FOREIGN_AFTER.match(text, number_end)
+    )
+    return _FOREIGN_RATES[named.group(1)] if named else 1.0
+
+
 def stated_amounts(text: str) -> List[float]:
     """Money amounts (yuan) the text states, as far as simple price phrases tell."""
     normalized = normalize(text or "", mainland=False).translate(_FINANCIAL_NUMERALS)
@@ -176,7 +202,8 @@ def _compound_sums(text: str) -> List[float]:
         if _NOT_MONEY_UNIT.match(text, match.end()):
             continue
         magnitude = _MAGNITUDES[match.group(2)]
-        found.append(int(match.group(1)) * magnitude + int(match.group(3)) * magnitude / 10)
+        value = int(match.group(1)) * magnitude + int(match.group(3)) * magnitude / 10
+        found.append(value * _rate(text, match.start(), match.end()))
     return found
 
 
@@ -266,4 +293,4 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
         value *= _MAGNITUDES[magnitude]
     if _BELOW.search(text, 0, match.start(1)) or _BELOW_AFTER.match(text, number_end):
         value -= 1
-    return value
+    return value * _rate(text, match.start(1), match.end(1))

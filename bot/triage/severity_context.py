@@ -148,6 +148,8 @@ JOKING = re.compile(
 IN_ANGER_AFTER = re.compile(
     r"^[^。!?;]{0,6}?(?<!不是)(?<!不是说)(?<!不)"
     r"(?:是气话|说的气话|说气话|气头上说的|一时气话|说说而已|随口说说|随便说说|讲下啫|讲吓啫)"
+    # (tenth split) the internet's "(不是)" / "bushi": "not really", right after the words
+    r"|^\s*[(（]\s*(?:不是|bushi)\s*[)）]|^\s*bushi"
 )
 # The shop's own words reported: "客服说要等法务部门审核", "客服让我去12315投诉".
 # ... or the courier's ("快递员说东西被市场监管局抽检扣下了").
@@ -273,7 +275,9 @@ ON_BEHALF_AFTER = re.compile(
 )
 # A crowd competing for a popular item, not buyers harmed: "好多人在直播间抢，我好不容易抢到".
 CROWD_AFTER = re.compile(
-    r"^(?:都|也)?(?:在[^,。!?;]{0,4}?)?(?:抢|排队|围观|看直播|蹲|点赞|关注|求购|加购|种草)"
+    r"^(?:都|也)?(?:在[^,。!?;]{0,4}?)?(?:抢|排队|围观|看直播|蹲|点赞|关注|求购|加购|种草"
+    # friends asking where it came from: "好多朋友问是哪家" (tenth split)
+    r"|问(?:是|在)?哪|问我(?:在)?哪|打听|来问)"
 )
 
 # (fifth round) A hazard a product guards against: "防过敏枕头", "抗过敏的面膜", "防止烫伤".
@@ -291,8 +295,9 @@ TITLE_CLOSE = re.compile(r"^[^《]*》")
 SUGGESTED = re.compile(
     r"(?:说|话|建议|劝|让|叫|提议|提醒)(?:我|我们)?(?:可以|应该|最好|不如|干脆)"
     r"|建议我?|劝我|叫我|让我|喊我|(?:本来|原本|本想|本打算|原来想|原打算|一度想|还想过|想过|差点就?)"
-    # the suggestion inside the hit: "我老婆说可以去告你们" (hit "可以去告")
-    r"|(?:说|话|讲)$"
+    # the suggestion inside the hit: "我老婆说可以去告你们" (hit "可以去告"); or told as
+    # what to do: "别人说找消协有用"; a wish: "我真想去消协" (tenth split)
+    r"|(?:说|话|讲)(?:去|找|打|到|向)?$|(?:真想|好想|都想|恨不得)(?:去|找|打|到|向)?$"
 )
 RENOUNCED = re.compile(
     r"没必要|没有必要|不至于|算了|不值得|懒得|没那么严重|犯不着|犯不上|不想搞|不想闹"
@@ -333,6 +338,36 @@ OWN_SHARE = re.compile(
 GROUP_BUY = re.compile(r"团购|拼单|拼团|团的|拼的|群里|统一订|一起订|一起买|帮大家")
 # ... the others bought nothing: "别人都没买" is no problem of theirs.
 NOT_BOUGHT = re.compile(r"都没(?:有)?(?:买|下单|下过单|买过|参加|拼|团)")
+
+
+# (sixth round, severity_dev10) The others fine: "团长说这批货都没问题，就我这份发错了", Cantonese
+# "其他人都冇問題" (not "其他人都没收到": that is a problem of theirs).
+OTHERS_FINE_AFTER = re.compile(
+    r"^(?:的|们)?(?:都|也|全都|全部)?(?:说|反映|觉得|讲|话)?(?:是)?(?:没(?:有)?(?:问题|事|毛病|坏)|正常|好好的|完好|好的|冇(?:问题|事)"
+    r"|无问题|挺好|很好|(?:收到了|收到咗|收到晒)(?=$|[,。!?;~]|吧|啊|呢|的?[,。!?;~]))"
+)
+# A group buy named as the service, not as buyers: "社区团购自提点的老板态度很差".
+SERVICE_AFTER = re.compile(
+    r"^(?:的)?(?:自提点|提货点|取货点|团长|平台|app|小程序|群主|配送员|司机|店)"
+)
+# An injury long past, told as why something is bought: "宝宝前几天摔了一跤，想买个防撞帽",
+# "孩子上次摔破膝盖买的碘伏棉签" (not "孩子用你们的滑板车摔伤了，刚买的").
+PAST_BEFORE = re.compile(r"(?:前几天|前阵子|前段时间|上次|上回|之前|以前|去年|上个月|小时候|那次)")
+WHY_BOUGHT_AFTER = re.compile(
+    r"^[^。!?;]{0,3}?(?:买的|买了|才买|所以买|想买|要买|打算买)|想买|想问|尺码|怎么选|哪个好|推荐"
+)
+PRODUCT_BEFORE = re.compile(r"你们|这个|这款|用|骑|玩|坐|穿|戴|吃|喝|涂|抹")
+# A reaction feared, not suffered: "孕妇能用吗，怕过敏", "担心会不会过敏".
+FEARED_BEFORE = re.compile(
+    r"(?:怕|担心|害怕|生怕|以免|免得|就怕|恐怕)(?:会|会不会|宝宝|孩子|皮肤)?$"
+)
+# A court named for a private matter: "跟我上法院离婚", "去法院办遗产".
+PRIVATE_MATTER = re.compile(r"离婚|结婚|遗产|继承|抚养|领证|户口|签证|违章|罚单|驾照")
+# The news "could" carry it, said of the quality: "这质量都可以上新闻了" (not "让这事上个热搜").
+EXCLAIMED_BEFORE = re.compile(r"(?:都|真|简直|完全|绝对)?(?:可以|能|够|配|值得)(?:直接)?$")
+EXCLAIMED_AFTER = re.compile(r"^了")
+# A threat-question taken back right after: "不怕上新闻喔？好啦不闹了，退款吧".
+CALLED_OFF = re.compile(r"(?:好啦|好了|好吧|行吧|算了)?不(?:闹|吓你们|逗你们|逗你)了")
 
 
 def only_me(text: str) -> bool:
@@ -651,6 +686,55 @@ def _only_me(c: Context) -> bool:
     return only_me(c.text)
 
 
+def _others_fine(c: Context) -> bool:
+    """The others fine ("其他人都没问题", "这批货都没问题"): no problem of many."""
+    return bool(OTHERS_FINE_AFTER.search(c.after))
+
+
+def _service_named(c: Context) -> bool:
+    """A group buy named as the service ("社区团购自提点的老板…"), with no one else affected."""
+    return bool(SERVICE_AFTER.search(c.after))
+
+
+def _why_bought(c: Context) -> bool:
+    """An injury long past, told as why something is bought, with nothing the product did."""
+    rest = c.text[c.text.find(c.before + c.hit) + len(c.before + c.hit) :]
+    told = c.before + c.hit  # a sentence rule's hit may hold the time: "宝宝前几天摔了一跤"
+    return (
+        bool(PAST_BEFORE.search(told))
+        and bool(WHY_BOUGHT_AFTER.search(rest))
+        and not PRODUCT_BEFORE.search(told)
+        and not CAUSED.search(c.text)
+    )
+
+
+def _feared(c: Context) -> bool:
+    """A reaction feared ("怕过敏"), with nothing seen going wrong."""
+    seen = OBSERVED_HAZARD.search(c.text.replace(c.hit, ""))
+    return bool(FEARED_BEFORE.search(c.before)) and not seen
+
+
+def _private_matter(c: Context) -> bool:
+    """A court named for a private matter ("跟我上法院离婚"), in a message with no threat."""
+    return bool(PRIVATE_MATTER.search(c.clause)) and not THREAT_CUE.search(c.text)
+
+
+def _exclaimed(c: Context) -> bool:
+    """The news "could" carry it ("可以上新闻了"), said of the quality, with no threat."""
+    return (
+        bool(EXCLAIMED_BEFORE.search(c.before))
+        and bool(EXCLAIMED_AFTER.search(c.after))
+        and not THREAT_CUE.search(c.text)
+    )
+
+
+def _called_off(c: Context) -> bool:
+    """A threat called off right after ("好啦不闹了"), with no threat after that."""
+    rest = c.text[c.text.find(c.before + c.hit) + len(c.before + c.hit) :]
+    off = CALLED_OFF.search(rest)
+    return bool(off) and not THREAT_CUE.search(rest[off.end() :] if off else "")
+
+
 Veto = Callable[[Context], bool]
 # Which vetoes apply to which reason.
 VETOES: Dict[str, List[Veto]] = {
@@ -660,24 +744,31 @@ VETOES: Dict[str, List[Veto]] = {
         *(_circumstance, _constitution, _service_allergy, _styled_after),
         *(_spicy, _chore_headache, _dream, _deal_danger, _interjection, _law_name),
         *(_protective, _fiction, _news_of_other_shop, _tight_fit, _not_a),
+        *(_why_bought, _feared),
     ],
     "legal": [
         *(_other_shop, _disclaimed, _hearsay, _field_value, _settled, _joke, _taken_back),
         *(_shop_says, _someones_job, _plain_question, _styled_after, _office, _platform_channel),
         *(_dream, _plaything, _fiction, _renounced, _number_field),
+        *(_private_matter, _called_off),
     ],
     "media": [
         *(_other_shop, _praise, _disclaimed, _hearsay, _field_value, _settled, _joke),
         *(_taken_back, _shop_says, _someones_job, _plain_question, _styled_after),
-        *(_dream, _plaything, _renounced),
+        *(_dream, _plaything, _renounced, _exclaimed, _called_off),
     ],
-    "group": [_asks_about_others, _praise, _settled, _pair, _on_behalf, _crowd, _only_me],
+    "group": [
+        *(_asks_about_others, _praise, _settled, _pair, _on_behalf, _crowd, _only_me),
+        *(_others_fine, _service_named),
+    ],
 }
 
 
 # Vetoes that read the reason as explicitly absent, not just unproven: a threat renounced, a
 # report lodged with the platform. The learned head may not give such a reason back.
-RULING_VETOES = frozenset({"disclaimed", "platform_channel", "renounced", "only_me"})
+RULING_VETOES = frozenset(
+    {"disclaimed", "platform_channel", "renounced", "only_me", "others_fine", "called_off"}
+)
 
 # A complaint lodged with the platform, the shop or its staff ("已经投诉到你们总部了", "向拼多多
 # 平台投诉", "投诉你们客服"): the recipient is named, and it is no authority.
@@ -699,17 +790,37 @@ OWN_THREAT = re.compile(
 )
 
 
+# (sixth round) Fraud alleged as a question, and nothing else: "你们这是欺诈消费者吗？真是无语"
+# (not with a threat, an authority or an act: "…吗？我已经咨询了律师", "…吗？再不退款我就告").
+FRAUD_QUESTION = re.compile(
+    r"(?:欺诈|诈骗|欺骗|坑骗|骗)(?:消费者|顾客|客户|我们|我|人)?(?:吗|嘛|么|吧)"
+)
+FRAUD_WORDS = re.compile(r"欺诈|诈骗|欺骗|坑骗|骗")
+ANY_ACTION = re.compile(
+    r"代价|后悔|没完|告|投诉|举报|报警|报案|曝光|起诉|律师|部门|法|维权|12315|12345|消协|监管|媒体|记者"
+)
+
+
+def _fraud_question_only(text: str) -> bool:
+    """Fraud alleged as a question, with no threat, authority or act in the message."""
+    rest = FRAUD_WORDS.sub("", text)
+    return bool(FRAUD_QUESTION.search(text)) and not (
+        THREAT_CUE.search(rest) or OWN_THREAT.search(rest) or ANY_ACTION.search(rest)
+    )
+
+
 def ruled_out_by_message(text: str) -> FrozenSet[str]:
     """The reasons a message reads as explicitly absent, whatever its words suggest.
 
     legal: a complaint lodged with the platform or the shop, or a threat whose named
     consequence is a review or calls (`PLATFORM_COMPLAINT`; `OWN_CONSEQUENCE` with
-    `OWN_THREAT`). group: only the customer affected or buying (`ONLY_ME`: "拼单的其他人都
-    收到了，就我的没到"). The caller keeps a reason its rules found anyway.
+    `OWN_THREAT`), or fraud alleged as a question and nothing more (`FRAUD_QUESTION`). group:
+    only the customer affected or buying (`ONLY_ME`: "拼单的其他人都收到了，就我的没到").
+    The caller keeps a reason its rules found anyway.
     """
     threat_of_review = OWN_CONSEQUENCE.search(text) and OWN_THREAT.search(text)
     ruled_out = set()
-    if PLATFORM_COMPLAINT.search(text) or threat_of_review:
+    if PLATFORM_COMPLAINT.search(text) or threat_of_review or _fraud_question_only(text):
         ruled_out.add("legal")
     if only_me(text):
         ruled_out.add("group")

@@ -190,7 +190,8 @@ _PINYIN: Dict[str, Dict[str, Tuple[str, ...]]] = {
 _HOMOPHONES = {
     "injury": [],
     "legal": ["报井", "起肃", "起塑", "律湿", "律狮", "驴师", "律诗函"],
-    "media": [],
+    # "媒t会对这种事很感兴趣的": the last syllable left as its initial
+    "media": ["媒t"],
 }
 
 
@@ -258,6 +259,8 @@ EXCLUSIONS = (
     工商银行 多媒体 自媒体号 媒体评测 上过热搜 全网最低 全网最便宜 全网独家 全网首发
     # media as a product: a media player, streaming
     媒体播放 媒体盒子 流媒体 媒体中心 媒体服务器 媒体文件 媒体库
+    # media as where an advert was seen: "在媒体上看到的广告说…"
+    媒体上看到 媒体上看的 媒体上刷到 媒体上的广告 媒体广告 媒体的广告 媒体投放
     告你一声 发文件 火花塞 危险品
     # insurance named after what it covers
     火灾险 火灾保险 意外伤害险 意外险
@@ -536,12 +539,29 @@ _GROUP_WEAK = [
         "整个群的人都",
         "全群的人都",
     ),
+    # (sixth round) the others' shares too: "邻居们的也碎了", "同事们家的都坏了"
+    *(
+        f"{who}们{share}{also}"
+        for who in ("朋友", "邻居", "同事", "同学", "团员", "团友", "街坊", "宝妈", "家长")
+        for share in ("的", "家的", "那份", "的那份")
+        for also in ("都", "也", "也都")
+    ),
 ]
 # Said of a group, but also of one class or office buying together ("我们班集体订的班服",
 # "全公司团的年货"):
 # a group complaint only if the sentence tells of a problem.
 _GROUP_CONTEXT = [
     "集体",
+    # a whole housing estate (Hong Kong 屋苑, 成个屋苑) or building
+    *("成个屋苑", "整个屋苑", "全屋苑", "成栋楼", "成座楼", "全栋楼", "整幢楼"),
+    # (sixth round) the members of a group buy, one after another: "团员一个个来找我退款",
+    # "团友们都来找我，说橙子全烂了" (the problem may come in the next clause)
+    *(
+        f"{member}{plural}{how}"
+        for member in ("团员", "团友", "团里的人", "团里的")
+        for plural in ("", "们")
+        for how in ("都", "也都", "一个个", "一个接一个", "陆续", "纷纷", "全都")
+    ),
     # Cantonese 成班 ("the whole bunch")
     "成班",
     *(
@@ -562,7 +582,7 @@ PURCHASE_ONLY = re.compile(
 PROBLEM_CUE = re.compile(
     r"没收到|没发|没到|坏|假|问题|漏|破|碎|裂|过敏|拉肚子|吐|差|退|投诉|维权|中招|一样|同样|也是|也有"
     r"|都有|都是|都没|都不|都被|遇到|反映|出现|坑|骗|烂|臭|霉|质量|不能用|用不了|掉色|开线|缩水"
-    r"|褪色|异味|虫|少发|错发|不对|不符|不行|受伤|烫|疼|痛|痒|肿"
+    r"|褪色|异味|虫|少发|错发|不对|不符|不行|受伤|烫|疼|痛|痒|肿|过期|变质|发酸|馊|开胶|脱胶"
     r"|疹|发错|错了|开不了|打不开|不工作|不制冷|没反应|不亮|甲醛|有味|刺鼻|毒"
     r"|仿|山寨|翻新|二手|次品|劣质|不合格|危险|医院|没有一个|没一个"
     r"|冒烟|着火|起火|爆炸|漏电|电到|受伤|中.?招|迟迟|还没|等了[^,。]{0,4}?(?:天|周|星期|个月)"

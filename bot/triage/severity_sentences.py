@@ -118,7 +118,9 @@ INJURY_SENTENCES = [
         r"(?:闻|戴|用|吃|喝|睡|吸|涂|抹|穿)(?:了|完|着|过)[^。!?;]{0,16}?"
         r"(?:头疼|头痛|头晕|恶心|想吐|犯恶心|发烧|发高烧|高烧|低烧|胸闷|心慌|心悸|手抖|咳"
         r"|(?:拉|吐)了?[一两二三四五六七八九十几好\d]+(?:天|次|回|晚|夜)"
-        r"|心跳(?:特别|很|好|非常)?(?:快|加速)|(?:嗓子|喉咙)(?:疼|痛|哑)|(?:血糖|血压)(?:飙升|升高|高了))"
+        r"|心跳(?:特别|很|好|非常)?(?:快|加速)|(?:嗓子|喉咙)(?:疼|痛|哑)|(?:血糖|血压)(?:飙升|升高|高了)"
+        # a body that feels wrong after it: "用了一周了，现在肚子不舒服" (not "戴着不舒服": fit)
+        r"|(?:肚子|胃|身体|喉咙|嗓子|心脏|胸口)(?:很|好|特别|一直|有点|都)?不舒服)"
     ),
     # something small in a child's or a pet's mouth: "孩子放进嘴里了", "狗狗吞了"
     re.compile(
@@ -160,7 +162,9 @@ INJURY_SENTENCES = [
         r"(?:过敏|烫伤|烧伤|止泻|腹泻|消炎)(?:的)?(?:药|膏|喷雾|针)"
     ),
     # too hot to hold: "充电宝烫得拿不住", "烫到不敢摸"
-    re.compile(r"烫(?:得|到)[^。!?;,]{0,3}?(?:拿不住|握不住|摸不了|碰不了|不敢摸|不敢碰|没法拿|拿不了)"),
+    re.compile(
+        r"烫(?:得|到)[^。!?;,]{0,3}?(?:拿不住|握不住|摸不了|碰不了|不敢摸|不敢碰|没法拿|拿不了)"
+    ),
     # stuck in a throat, whose throat told between: "卡在我儿子喉咙里"
     re.compile(r"卡(?:在|进)[^。!?;,]{0,4}?(?:喉咙|嗓子|气管)"),
     # someone being sick over and over (not "一直吐槽"): "喝了以后孩子一直吐"
@@ -172,6 +176,10 @@ INJURY_SENTENCES = [
     re.compile(r"腰[^。!?;,]{0,5}?直不起"),
     # smoke out of it: "冒出一股黑烟", "冒了烟" (not a humidifier's white mist)
     re.compile(r"冒(?:了|出|起)(?:一股|一阵|好多|很多|大量)?[黑浓青]?烟"),
+    # (sixth round) a smell that makes someone ill: "甲醛味熏得头疼", "熏得我直想吐"
+    re.compile(
+        r"熏得(?:我|人|孩子|宝宝|全家)?(?:直|都|一直)?(?:头疼|头痛|头晕|恶心|想吐|流眼泪|睁不开眼)"
+    ),
 ]
 
 
@@ -325,6 +333,25 @@ _GROUP_HARMED_SENTENCES = [
         r"[^,。!?;]{0,6}?(?:没有一个|没一个)(?:是)?(?:好的|能用|正常)"
     ),
 ]
+# Three or more, in words or digits ("四十", "八十多", "十二", "12"), not one or two.
+_MANY = r"(?:[1-9]\d+|[3-9]|(?:[一二两三四五六七八九几]?十|几)[一二三四五六七八九几]?|[三四五六七八九]|百)多?"
+# Ten or more: "四十", "八十多", "12".
+_TENS = r"(?:[1-9]\d+|(?:[一二两三四五六七八九几]?十|几十)[一二三四五六七八九几]?|[一二两三四五六七八九几]?百)多?"
+# (sixth round) A community group buy's sign-up chain, counted: "接龙买的四十份草莓，一半
+# 发霉了", "这次接龙的八十多单全部没发货"; people of any trade who bought together, counted: "车队
+# 十二个司机一起买的行车记录仪" (司机 and 师傅 alone are also the courier and the installer). The
+# sentence must tell of a problem (label "group_context").
+_GROUP_BUY_SENTENCES = [
+    re.compile(rf"接龙[^。!?;]{{0,8}}?{_MANY}(?:单|户|家|人|个人|位)"),
+    # portions, from ten up and not the customer's own sign-up ("我接龙买了五份")
+    re.compile(rf"(?<!我)(?<!我在)接龙[^。!?;]{{0,8}}?{_TENS}(?:份|箱|盒|袋)"),
+    re.compile(
+        # (not a household: "家里三个人各买了一件")
+        r"(?<!家里)(?<!我家)(?<!全家)(?<!一家)(?<!家人)"
+        rf"{_MANY}(?:个|位|名)(?:司机|师傅|骑手|老师|护士|医生|保安|保洁|工人|人)[^。!?;,]{{0,4}}?"
+        r"(?:一起|都|一块|一同|合伙)(?:买|拼|团|订|下单|下了单)"
+    ),
+]
 # An organisation's bulk order gone wrong as a whole: "我们厂里订的三百套工作服，全部尺码不对"
 # (a group like 公司采购; not "给全公司买的福利少了三箱", a shortfall in one delivery). The
 # sentence must tell of a problem (label "group_context").
@@ -376,5 +403,5 @@ SENTENCE_RULES: Dict[str, List[re.Pattern[str]]] = {
     "media": MEDIA_SENTENCES,
     "group_weak": _GROUP_SENTENCES,
     "group": _GROUP_HARMED_SENTENCES,
-    "group_context": _BULK_ORDER_SENTENCES,
+    "group_context": _BULK_ORDER_SENTENCES + _GROUP_BUY_SENTENCES,
 }

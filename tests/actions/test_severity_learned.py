@@ -7,7 +7,7 @@ from tests.actions.conftest import make_tracker, responses
 
 # no rule fires on these: the head has to notice
 HURT = "压力锅盖子冲开了，一锅汤全喷我身上，胳膊上全是红的"
-GROUP = "车队十二个司机一起买的行车记录仪，现在没一个能用的"
+GROUP = "楼上楼下好几家打开都有虫子"
 
 
 def triage(**probabilities):

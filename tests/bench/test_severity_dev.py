@@ -9,7 +9,7 @@ from bench.severity_dev import DEV, dev_cases
 
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
-    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9)]
+    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10)]
     assert all(path.exists() for path in DEV)
 
 
@@ -44,3 +44,13 @@ def test_dev9_is_precision_oriented_over_every_reason():
     assert reasons == {"injury", "legal", "media", "group", "amount"}
     assert sum(1 for _, found in cases if found) >= 80
     assert sum(1 for _, found in cases if not found) >= 140
+
+
+def test_dev10_covers_group_buys_and_every_reason():
+    """dev10 (sixth round): group buys, children's goods, rhetorical threats, amounts near 2000."""
+    cases = dev_cases(DEV[6])
+    reasons = {reason for _, found in cases for reason in found}
+    assert reasons == {"injury", "legal", "media", "group", "amount"}
+    assert sum(1 for _, found in cases if "group" in found) >= 15
+    assert sum(1 for _, found in cases if "amount" in found) >= 15
+    assert sum(1 for _, found in cases if not found) >= 150

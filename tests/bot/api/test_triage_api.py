@@ -122,7 +122,7 @@ async def test_legal_threat_is_urgent(client, rasa):
 
 async def test_the_learned_severity_head_adds_its_reason(client, rasa):
     # no rule fires on this text; the head in the parse result is sure of a group complaint
-    text = "车队十二个司机一起买的行车记录仪，现在没一个能用的"
+    text = "楼上楼下好几家打开都有虫子"
     ranking = [{"code": "group", "confidence": 0.81}, {"code": "injury", "confidence": 0.03}]
     severity = {"code": "group", "confidence": 0.81, "ranking": ranking}
     rasa.post(PARSE_URL, payload=rasa_answer(triage={**CLASSIFIERS, "severity": severity}))
@@ -138,7 +138,7 @@ async def test_the_learned_severity_head_adds_its_reason(client, rasa):
 async def test_without_the_learned_head_the_rules_decide(client, rasa):
     rasa.post(PARSE_URL, payload=rasa_answer(triage=CLASSIFIERS))
 
-    text = "车队十二个司机一起买的行车记录仪，现在没一个能用的"
+    text = "楼上楼下好几家打开都有虫子"
     response = await client.post("/api/triage", json={"text": text})
 
     assert response.json()["severity"]["value"] == "normal"

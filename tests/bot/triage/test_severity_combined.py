@@ -10,7 +10,7 @@ from bot.triage.severity import (
 )
 
 THRESHOLD = 2000.0
-QUIET = "车队十二个司机一起买的行车记录仪，现在没一个能用的"  # no rule fires
+QUIET = "楼上楼下好几家打开都有虫子"  # no rule fires (好几家 is also shops)
 
 
 def parse_data(**probabilities):
