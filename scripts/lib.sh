@@ -84,13 +84,17 @@ ensure_model() {
 }
 
 ensure_chromium() {
-  # Browser tests drive Debian's chromium (Playwright cannot download its own browser here).
-  command -v chromium >/dev/null 2>&1 && return 0
+  # Browser tests drive Debian's chromium (Playwright cannot download its own browser here);
+  # a Chinese font makes the pages' screenshots (docs/*.png) readable.
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-microhei)
+  [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing Debian's chromium for the browser tests"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    log "installing ${missing[*]} for the browser tests"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    log "chromium is missing: install it with 'apt-get install chromium' to run the browser tests"
+    log "missing: ${missing[*]}; install with 'apt-get install ${missing[*]}' to run the browser tests"
   fi
 }
 
