@@ -129,8 +129,9 @@ def format_time(value: datetime, tz: tzinfo) -> str:
 def normalize_transcript(entries: Any, now: datetime, tz: tzinfo) -> List[Dict[str, Any]]:
     """Check transcript entries and give each exactly `role`, `text` and an ISO `at`.
 
-    `at` may be an ISO string (kept), an aware datetime or a Unix timestamp (Rasa event
-    times); a missing `at` becomes `now`.
+    `at` may be an ISO string, an aware datetime or a Unix timestamp (Rasa event times); a
+    missing `at` becomes `now`. All come out in the shop's zone, so one transcript never mixes
+    UTC and local times for the desk or an API reader.
     """
     if not isinstance(entries, (list, tuple)):
         raise InvalidTicketData("transcript must be a list of entries")
@@ -164,7 +165,7 @@ def _entry_time(value: Any, now: datetime, tz: tzinfo) -> str:
             raise InvalidTicketData(f"transcript time is not ISO 8601: {value!r}") from None
         if parsed.tzinfo is None:
             raise InvalidTicketData("transcript times must carry a timezone")
-        return value
+        return format_time(parsed, tz)
     raise InvalidTicketData("transcript time must be an ISO string, a datetime or a timestamp")
 
 

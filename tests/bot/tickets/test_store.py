@@ -416,6 +416,25 @@ def test_transcript_entries_are_appended(store, clock, make_draft):
         store.append_transcript(ticket["id"], [{"role": "agent"}])
 
 
+def test_transcript_times_are_all_in_the_shops_zone_whatever_zone_they_came_in(
+    store, make_draft
+):
+    ticket = store.create_ticket(make_draft(), "k")
+    updated = store.append_transcript(
+        ticket["id"],
+        [
+            {"role": "bot", "text": "您好", "at": "2026-11-23T02:03:04.567+00:00"},
+            {"role": "customer", "text": "在吗", "at": "2026-11-23T02:03:09Z"},
+            {"role": "agent", "text": "在的", "at": "2026-11-23T10:04:00+08:00"},
+        ],
+    )
+    assert [entry["at"] for entry in updated["transcript"][-3:]] == [
+        "2026-11-23T10:03:04+08:00",
+        "2026-11-23T10:03:09+08:00",
+        "2026-11-23T10:04:00+08:00",
+    ]
+
+
 def test_merging_the_same_messages_twice_adds_them_once(store, make_draft):
     ticket = store.create_ticket(make_draft(), "k")
     first = {"role": "customer", "text": "还在吗", "at": 1795399320.0}
