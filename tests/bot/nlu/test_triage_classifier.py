@@ -361,3 +361,43 @@ def test_last_clause_features_are_stored_and_used(
     message = process(classifier, "快递压碎了 给我补发一个")
     assert entity(message, "desired_remedy")["value"] == "reship"
     assert entity(process(classifier, "你好"), "desired_remedy") is None
+
+
+def test_first_of_several_problems_decides_the_category(
+    training_data, model_storage, resource, execution_context
+):
+    # the customer's main problem first, another one added on: the ticket's one category
+    # is the first (../shared/spec/complaint-ticket.md); the whole message reads otherwise
+    text = "耳机右边没声音 而且快递三天没动了 物流一直不更新 包裹显示签收但我没收到"
+    off = train_and_load(
+        training_data, model_storage, resource, execution_context, first_problem_confidence=1.01
+    )
+    whole = process(off, text).get("complaint_triage")["category"]["code"]
+    on = train_and_load(
+        training_data, model_storage, resource, execution_context, first_problem_confidence=0.3
+    )
+    message = process(on, text)
+    assert whole == "logistics"
+    assert entity(message, "issue_category")["value"] == "product_quality"
+    # without an added-on clause nothing changes
+    plain = "快递三天没动了 物流一直不更新"
+    assert process(on, plain).get("complaint_triage") == process(off, plain).get(
+        "complaint_triage"
+    )
+
+
+def test_a_close_runner_up_leaves_the_category_to_a_question(
+    training_data, model_storage, resource, execution_context
+):
+    text = "吹风机用了两天就坏了 快递也三天没动了"
+    loose = train_and_load(
+        training_data, model_storage, resource, execution_context, category_margin=0.0
+    )
+    strict = train_and_load(
+        training_data, model_storage, resource, execution_context, category_margin=0.99
+    )
+    assert entity(process(loose, text), "issue_category") is not None
+    message = process(strict, text)
+    assert entity(message, "issue_category") is None
+    # the ranking stays, for the question's buttons
+    assert len(message.get("complaint_triage")["category"]["ranking"]) >= 2
