@@ -179,8 +179,12 @@ def says_no_order_number(text: str) -> bool:
 
 
 def has_no_evidence(text: str) -> bool:
-    """Nothing to send as evidence ("没什么可拍的", "拍不了", "没有图")."""
-    return bool(_NO_EVIDENCE.search(_plain(text)))
+    """Nothing to send as evidence ("没什么可拍的", "拍不了", "没有图").
+
+    A clause that only says so counts too, after a story of why ("东西我早扔了 冇相"):
+    the customer answered the question, whatever the rest of the message reads as.
+    """
+    return bool(_NO_EVIDENCE.search(_plain(text))) or declines_evidence(text)
 
 
 def declines_contact(text: str) -> bool:
