@@ -534,13 +534,14 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
         its first problem as a wrong item; the customer wants the item settled (the spec's
         one category), the service goes into the description. Only when the first part is
         sure of itself and the whole message ranks it among its top three, so a story told
-        before the problem ("先是工作被老板念 然后…") decides nothing.
+        before the problem ("先是工作被老板念 然后…") decides nothing. When both agree, the
+        first part's surer ranking stands ("扣了两次钱 还有客服一直不回消息" is no tie).
         """
         part = first_problem(text)
         if part is None or not whole:
             return None
         ranked = self._rank(self._heads.get("category"), [_prepare(part)])[0]
-        if not ranked or ranked[0][0] == whole[0][0]:
+        if not ranked:
             return None
         top_three = {code for code, _ in whole[:3]}
         if ranked[0][1] < self._config["first_problem_confidence"] or ranked[0][0] not in top_three:

@@ -401,3 +401,30 @@ def test_a_close_runner_up_leaves_the_category_to_a_question(
     assert entity(message, "issue_category") is None
     # the ranking stays, for the question's buttons
     assert len(message.get("complaint_triage")["category"]["ranking"]) >= 2
+
+
+
+
+def test_a_first_problem_that_agrees_with_the_whole_message_settles_a_near_tie(
+    training_data, model_storage, resource, execution_context
+):
+    # "扣了两次钱 还有客服一直不回消息": the whole message is a near tie, its first problem
+    # is not, and it is the same category: named instead of asked
+    text = "包裹丢了 快递三天没动了 另外耳机右边没声音"
+
+    def load(first_problem_confidence):
+        return train_and_load(
+            training_data,
+            model_storage,
+            resource,
+            execution_context,
+            category_margin=0.3,
+            first_problem_confidence=first_problem_confidence,
+        )
+
+    off = process(load(1.01), text)
+    ranking = off.get("complaint_triage")["category"]["ranking"]
+    assert ranking[0]["code"] == "logistics"
+    assert ranking[0]["confidence"] - ranking[1]["confidence"] < 0.3
+    assert entity(off, "issue_category") is None
+    assert entity(process(load(0.6), text), "issue_category")["value"] == "logistics"
