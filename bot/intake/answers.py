@@ -51,7 +51,8 @@ _DECLINE_CALL = re.compile(
     r"(不用|不需要|不要|不必|不想|别|唔使|唔洗|唔駛|唔好|唔需要)"
     r"((留|给|打|再打)(我)?(的)?(电话|手机号|手机|联系方式|号码)|"
     r"(电话|手机)(联系|沟通|回访)|(打|致电)(电话|给我|俾我|过来))|"
-    r"(电话|手机号|手机|号码|联系方式)(我)?(就|还是|也|都)?(别|不用|不要|不必|不想|唔使|唔好)"
+    # the phone named first ("电话还是别留了"); not a bare 号码, which may be the order's
+    r"(电话|手机号|手机|联系方式)(我)?(就|还是|也|都)?(别|不用|不要|不必|不想|唔使|唔好)"
     r"(留|给|打|再打)"
 )
 # Dropping the complaint altogether, not just declining one question.
