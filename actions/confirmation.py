@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import dependencies
+from actions import dependencies, form_turn
 from actions.conversation import (
     corrected_category,
     kept_category,
@@ -25,6 +25,7 @@ from bot.intake.answers import (
     accepts_read_back,
     asks_about_status,
     cancels_complaint,
+    declines_call,
     declines_politely,
     extra_remedies,
     remedy_changed,
@@ -91,6 +92,10 @@ class ActionApplyCorrection(Action):
         )
         if named:
             changes["desired_remedy"] = named
+        given = str(latest_entity(tracker, "phone") or "") or form_turn.email(tracker)
+        if tracker.get_slot("contact") and declines_call(text) and not given:
+            # "电话还是别留了": consent withdrawn before filing, so the number is not filed
+            changes.update(contact=None, contact_status="declined")
         if wants_human(text):
             return await hand_off(dispatcher, tracker)
         if not changes and (cancels_complaint(text) or declines_politely(text)):
@@ -102,9 +107,8 @@ class ActionApplyCorrection(Action):
         if not changes and accepts_read_back(text):
             # "对 尽快处理", "對，麻煩了": a yes with extra words, nothing to change
             return await confirm(dispatcher, tracker)
-        phone = latest_entity(tracker, "phone")
-        if phone:
-            changes.update(contact=str(phone), contact_status="given")
+        if given:
+            changes.update(contact=given, contact_status="given")
         if text and (latest_intent(tracker) == "complain" or extra_remedies(text)):
             # once: the slot mappings may have added this message already
             changes["issue_description"] = append(tracker.get_slot("issue_description"), text)

@@ -88,7 +88,7 @@ class EvidenceAndContactSlots:
             if answers.declines_call(latest_text(tracker)):
                 return {"contact_status": "declined"}
             return {}
-        if form_turn.phone(tracker):
+        if form_turn.contact(tracker):
             return {"contact_status": "given"}
         text = latest_text(tracker)
         if answers.cancels_complaint(text):
@@ -102,9 +102,9 @@ class EvidenceAndContactSlots:
     async def validate_contact_status(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Store the number the customer agreed to be called on."""
+        """Store the number (or address) the customer agreed to be contacted on."""
         if value == "given":
-            return {"contact_status": "given", "contact": form_turn.phone(tracker)}
+            return {"contact_status": "given", "contact": form_turn.contact(tracker)}
         return {"contact_status": value}
 
     @staticmethod

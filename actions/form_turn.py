@@ -24,6 +24,7 @@ from bot.intake import answers
 
 MAX_DESCRIPTION_CHARS = 2000
 _PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 
 # Messages a rule answers (a human, stop, status, small talk, "I want to correct something",
 # "I want to complain"): never an answer to the open question, however the form reads them.
@@ -42,6 +43,10 @@ CLOSED_QUESTIONS = (
     "evidence_status",
     "contact_status",
 )
+# Questions no part of the story answers: a reply that only adds to the description there
+# ("东西我早扔了 …" at the evidence question, read as a complaint) is no answer either, or the
+# question would be asked again and again with nothing moving on.
+STORY_IS_NO_ANSWER = ("evidence_status", "contact_status")
 # suffix of `unclear_answer` for a reply that asks for a moment ("稍等 我找找")
 WAITING = ":wait"
 # entities that fill (or answer) a form question through the domain's slot mappings
@@ -64,6 +69,21 @@ def phone(tracker: Tracker) -> Optional[str]:
         return str(found)
     match = _PHONE.search(re.sub(r"[\s\-]", "", latest_text(tracker)))
     return match.group(0) if match else None
+
+
+def email(tracker: Tracker) -> Optional[str]:
+    """The e-mail address in the latest message."""
+    match = _EMAIL.search(latest_text(tracker))
+    return match.group(0) if match else None
+
+
+def contact(tracker: Tracker) -> Optional[str]:
+    """A phone number, else an e-mail address, in the latest message.
+
+    Why both: asked for a phone number, some customers offer an address instead ("用email
+    可以吗 abc@example.com"); the ticket's `contact` is whatever they consented to.
+    """
+    return phone(tracker) or email(tracker)
 
 
 def live_session_known(tracker: Tracker, before_this_turn: bool = False) -> bool:
@@ -190,16 +210,17 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
         e.get("entity") for e in tracker.latest_message.get("entities") or []
     } & FORM_ENTITIES
     text = latest_text(tracker)
+    story_only = requested in STORY_IS_NO_ANSWER and filled == {"issue_description"}
     if (
         requested in CLOSED_QUESTIONS
-        and not filled
+        and (not filled or story_only)
         and text
         and latest_intent(tracker) not in NOT_ANSWERS
     ):
         # "稍等 我找找" is no unclear answer: the question waits (asked as "take your time")
         waiting = answers.asks_to_wait(text)
         return [SlotSet("unclear_answer", f"{requested}{WAITING}" if waiting else requested)]
-    if filled and tracker.get_slot("unclear_answer"):
+    if filled and not story_only and tracker.get_slot("unclear_answer"):
         return [SlotSet("unclear_answer", None)]
     return []
 

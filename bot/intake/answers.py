@@ -50,7 +50,10 @@ _DECLINE_CONTACT = re.compile(
 _DECLINE_CALL = re.compile(
     r"(不用|不需要|不要|不必|不想|别|唔使|唔洗|唔駛|唔好|唔需要)"
     r"((留|给|打|再打)(我)?(的)?(电话|手机号|手机|联系方式|号码)|"
-    r"(电话|手机)(联系|沟通|回访)|(打|致电)(电话|给我|俾我|过来))"
+    r"(电话|手机)(联系|沟通|回访)|(打|致电)(电话|给我|俾我|过来))|"
+    # the phone named first ("电话还是别留了"); not a bare 号码, which may be the order's
+    r"(电话|手机号|手机|联系方式)(我)?(就|还是|也|都)?(别|不用|不要|不必|不想|唔使|唔好)"
+    r"(留|给|打|再打)"
 )
 # Dropping the complaint altogether, not just declining one question.
 _CANCEL_COMPLAINT = re.compile(
@@ -179,8 +182,12 @@ def says_no_order_number(text: str) -> bool:
 
 
 def has_no_evidence(text: str) -> bool:
-    """Nothing to send as evidence ("没什么可拍的", "拍不了", "没有图")."""
-    return bool(_NO_EVIDENCE.search(_plain(text)))
+    """Nothing to send as evidence ("没什么可拍的", "拍不了", "没有图").
+
+    A clause that only says so counts too, after a story of why ("东西我早扔了 冇相"):
+    the customer answered the question, whatever the rest of the message reads as.
+    """
+    return bool(_NO_EVIDENCE.search(_plain(text))) or declines_evidence(text)
 
 
 def declines_contact(text: str) -> bool:

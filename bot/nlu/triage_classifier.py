@@ -84,6 +84,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.fast_head import CompiledHead, compile_head
 from bot.nlu.normalize import affirmed_part, fold_digits, has_words, normalize
+from bot.nlu.several_problems import first_problem
 from bot.settings import Settings
 from bot.taxonomy import CATEGORIES, REMEDIES
 
@@ -310,6 +311,14 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             "logreg_C": 30.0,
             "ranking_length": 3,
             "random_state": 42,
+            # several problems in one message: the first one's category, when its own
+            # clauses are ranked at least this sure and the whole message has it in its top
+            # three (`bot.nlu.several_problems`); 1.0 or more turns it off
+            "first_problem_confidence": 0.6,
+            # no category entity when the runner-up is this close: the bot asks with the
+            # top guesses as buttons instead (a story told before the facts names several
+            # categories' words and ranks them nearly alike); 0 turns it off
+            "category_margin": 0.0,
         }
 
     @staticmethod
@@ -516,6 +525,40 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             ],
         }
 
+    def _first_problem_ranking(
+        self, text: str, whole: List[Tuple[str, float]]
+    ) -> Optional[List[Tuple[str, float]]]:
+        """The ranking of the message's first problem, when it should decide the category.
+
+        "尺码发错了 然后问客服 客服态度超凶": the whole message reads as service_attitude,
+        its first problem as a wrong item; the customer wants the item settled (the spec's
+        one category), the service goes into the description. Only when the first part is
+        sure of itself and the whole message ranks it among its top three, so a story told
+        before the problem ("先是工作被老板念 然后…") decides nothing. When both agree, the
+        first part's surer ranking stands ("扣了两次钱 还有客服一直不回消息" is no tie).
+        """
+        part = first_problem(text)
+        if part is None or not whole:
+            return None
+        ranked = self._rank(self._heads.get("category"), [_prepare(part)])[0]
+        if not ranked:
+            return None
+        top_three = {code for code, _ in whole[:3]}
+        if ranked[0][1] < self._config["first_problem_confidence"] or ranked[0][0] not in top_three:
+            return None
+        return ranked
+
+    def _clear_lead(self, ranking: List[Tuple[str, float]]) -> bool:
+        """Whether the top category leads the runner-up by the configured margin.
+
+        "之前那双鞋不合脚 申请了退货 快递员上门取的件 … 钱还是没退回来" ranks logistics,
+        after_sales and refund_payment within 0.06 of each other: any of them named as the
+        category is a coin toss, a question with the three as buttons is not.
+        """
+        if len(ranking) < 2:
+            return True
+        return ranking[0][1] - ranking[1][1] >= self._config["category_margin"]
+
     def _intent_allows_category(self, message: Message) -> bool:
         intent = message.get(INTENT) or {}
         minimum = self._config["category_intents"].get(intent.get("name"))
@@ -537,11 +580,14 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
         categories = self._rank(self._heads.get("category"), texts)
         remedies = self._rank(self._heads.get("remedy"), texts)
         for message, category, remedy in zip(messages, categories, remedies, strict=True):
+            text = message.get(TEXT) or ""
+            first = self._first_problem_ranking(text, category)
+            if first is not None:
+                category = first
             triage = {
                 "category": self._summary(category),
                 "remedy": self._summary(remedy, skip=NO_REMEDY),
             }
-            text = message.get(TEXT) or ""
             affirmed = affirmed_part(text)
             if affirmed:
                 # "不是少发 是两个都到了 其中一个碎了": the category of what the customer now
@@ -556,6 +602,7 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             elif (
                 best["code"] is not None
                 and best["confidence"] >= self._config["category_threshold"]
+                and self._clear_lead(category)
                 and self._intent_allows_category(message)
             ):
                 entities.append(

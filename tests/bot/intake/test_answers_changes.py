@@ -95,3 +95,13 @@ def test_a_contrast_marks_a_correction_of_the_problem(text):
 )
 def test_a_remedy_refused_after_it_is_named(text, remedy):
     assert answers.remedy_mentioned(text) == remedy
+
+
+@pytest.mark.parametrize("text", ["电话还是别留了", "手机号就不用留了", "电话不用打了 这里说就行"])
+def test_a_call_declined_with_the_phone_named_first(text):
+    assert answers.declines_call(text)
+
+
+@pytest.mark.parametrize("text", ["订单号码不用给吗", "电话打不通", "号码别打错了"])
+def test_no_call_declined(text):
+    assert not answers.declines_call(text)

@@ -41,3 +41,17 @@ def test_form_answers_in_cantonese():
 def test_mandarin_words_near_the_new_names_are_no_remedy():
     assert answers.remedy_mentioned("话费不对") is None
     assert answers.remedy_mentioned("换回来了") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["啲嘢我早就掉咗啦 冇相", "盒都冇留 冇相", "东西早扔了 没有照片", "箱子丟了，沒有照片"],
+)
+def test_no_photos_after_a_story_of_why_answers_the_evidence_question(text):
+    # the clause that only says "no photos" answers it, whatever the rest says
+    assert answers.has_no_evidence(text)
+
+
+def test_a_photo_mentioned_in_a_description_is_no_answer():
+    assert not answers.has_no_evidence("相机镜头有划痕")
+    assert not answers.has_no_evidence("照片上的颜色和收到的不一样")

@@ -361,3 +361,70 @@ def test_last_clause_features_are_stored_and_used(
     message = process(classifier, "快递压碎了 给我补发一个")
     assert entity(message, "desired_remedy")["value"] == "reship"
     assert entity(process(classifier, "你好"), "desired_remedy") is None
+
+
+def test_first_of_several_problems_decides_the_category(
+    training_data, model_storage, resource, execution_context
+):
+    # the customer's main problem first, another one added on: the ticket's one category
+    # is the first (../shared/spec/complaint-ticket.md); the whole message reads otherwise
+    text = "耳机右边没声音 而且快递三天没动了 物流一直不更新 包裹显示签收但我没收到"
+    off = train_and_load(
+        training_data, model_storage, resource, execution_context, first_problem_confidence=1.01
+    )
+    whole = process(off, text).get("complaint_triage")["category"]["code"]
+    on = train_and_load(
+        training_data, model_storage, resource, execution_context, first_problem_confidence=0.3
+    )
+    message = process(on, text)
+    assert whole == "logistics"
+    assert entity(message, "issue_category")["value"] == "product_quality"
+    # without an added-on clause nothing changes
+    plain = "快递三天没动了 物流一直不更新"
+    assert process(on, plain).get("complaint_triage") == process(off, plain).get(
+        "complaint_triage"
+    )
+
+
+def test_a_close_runner_up_leaves_the_category_to_a_question(
+    training_data, model_storage, resource, execution_context
+):
+    text = "吹风机用了两天就坏了 快递也三天没动了"
+    loose = train_and_load(
+        training_data, model_storage, resource, execution_context, category_margin=0.0
+    )
+    strict = train_and_load(
+        training_data, model_storage, resource, execution_context, category_margin=0.99
+    )
+    assert entity(process(loose, text), "issue_category") is not None
+    message = process(strict, text)
+    assert entity(message, "issue_category") is None
+    # the ranking stays, for the question's buttons
+    assert len(message.get("complaint_triage")["category"]["ranking"]) >= 2
+
+
+
+
+def test_a_first_problem_that_agrees_with_the_whole_message_settles_a_near_tie(
+    training_data, model_storage, resource, execution_context
+):
+    # "扣了两次钱 还有客服一直不回消息": the whole message is a near tie, its first problem
+    # is not, and it is the same category: named instead of asked
+    text = "包裹丢了 快递三天没动了 另外耳机右边没声音"
+
+    def load(first_problem_confidence):
+        return train_and_load(
+            training_data,
+            model_storage,
+            resource,
+            execution_context,
+            category_margin=0.3,
+            first_problem_confidence=first_problem_confidence,
+        )
+
+    off = process(load(1.01), text)
+    ranking = off.get("complaint_triage")["category"]["ranking"]
+    assert ranking[0]["code"] == "logistics"
+    assert ranking[0]["confidence"] - ranking[1]["confidence"] < 0.3
+    assert entity(off, "issue_category") is None
+    assert entity(process(load(0.6), text), "issue_category")["value"] == "logistics"
