@@ -1,6 +1,10 @@
-"""Validation of the complaint form: what counts as an answer to each question."""
+"""Validation of the complaint form: what counts as an answer to each question.
 
-import logging
+The problem, its category and the remedy are here; the order number, the evidence and
+contact, and the live session are mixins of their own (`order_slots`, `evidence_contact_slots`,
+`live_slots`).
+"""
+
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
@@ -9,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import dependencies, form_turn
+from actions import form_turn
 from actions.conversation import (
     CONTROL_INTENTS,
     corrected_category,
@@ -17,27 +21,25 @@ from actions.conversation import (
     latest_entity,
     latest_intent,
     latest_text,
-    page_order_id,
     slot_before_this_turn,
     slots_set_this_turn,
 )
 from actions.evidence_contact_slots import EvidenceAndContactSlots
 from actions.intake import answer_feeling, message_emotion
 from actions.live_slots import LiveStreamSlots
+from actions.order_slots import OrderSlots
 from bot.intake import answers, category_answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.nlu.normalize import has_words
-from bot.orders.ids import normalize_order_id, with_typed_prefix
-from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, REMEDIES
-
-logger = logging.getLogger(__name__)
 
 # intents whose remedy replaces a known one while another question is open
 CHANGES_REMEDY = frozenset({"correct", "complain"})
 
 
-class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValidationAction):
+class ValidateComplaintForm(
+    OrderSlots, EvidenceAndContactSlots, LiveStreamSlots, FormValidationAction
+):
     """Extracts and checks the slots of `complaint_form`."""
 
     def name(self) -> str:
@@ -193,114 +195,6 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
             slots["category_candidates"] = candidates
         return slots
 
-    async def extract_order_id(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """Confirming a number we could not find, or a bare number typed when asked.
-
-        "订单号没有" said while another question is open answers this one too.
-        """
-        from_page = self._order_of_the_page(tracker)
-        if from_page:
-            return from_page
-        if tracker.get_slot("requested_slot") != "order_id":
-            if self._no_order_said_early(tracker):
-                return {"order_missing": True}
-            return {}
-        pending = tracker.get_slot("pending_order_id")
-        intent = latest_intent(tracker)
-        text = latest_text(tracker)
-        extracted = latest_entity(tracker, "order_id")
-        if extracted:
-            whole = with_typed_prefix(text, str(extracted), self._pattern())
-            return {"order_id": whole} if whole != str(extracted) else {}
-        if pending and (
-            intent == "affirm" or answers.affirms(text) or answers.stands_by_number(text)
-        ):
-            return {"order_id": pending}
-        if not pending and (
-            answers.has_no_order_number(text) or (intent == "deny" and not answers.has_number(text))
-        ):
-            return {"order_missing": True}
-        if intent in CONTROL_INTENTS:
-            return {}
-        candidate = normalize_order_id(text, self._pattern())
-        if candidate:
-            return {"order_id": candidate}
-        if form_turn.unclear_again(tracker, "order_id"):
-            # asked twice, no number: the customer has none at hand (or stands by the one
-            # we could not find); the ticket goes out without a verified order
-            return {"order_id": pending} if pending else {"order_missing": True}
-        return {}
-
-    async def validate_order_missing(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """No order number: the ticket goes out without one (order_verified false)."""
-        if not value:
-            return {"order_missing": None}
-        return {"order_missing": True, "order_id": None, "pending_order_id": None}
-
-    def _order_of_the_page(self, tracker: Tracker) -> Dict[str, Any]:
-        """A customer writing from an order page complains about that order.
-
-        Hand test: the demo order page's 申请售后 opened the widget and the bot asked for the
-        number. Only while no order is settled or being checked, and not over a typed number.
-        """
-        if not form_turn.intake_collecting(tracker) or latest_entity(tracker, "order_id"):
-            return {}
-        if any(tracker.get_slot(n) for n in ("order_id", "pending_order_id", "order_missing")):
-            return {}
-        order_id = normalize_order_id(page_order_id(tracker) or "", self._pattern())
-        return {"order_id": order_id} if order_id else {}
-
-    async def validate_order_id(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """Known orders pass; an unknown one is checked once more with the customer."""
-        order_id = normalize_order_id(str(value or ""), self._pattern())
-        if not order_id:
-            return {"order_id": None}
-        pending = self._pending_before_this_turn(tracker)
-        try:
-            order = await dependencies.order_service().get_order(order_id)
-        except OrderServiceUnavailable as exc:
-            logger.warning("order service unavailable, keeping order unverified: %s", exc)
-            return {"order_id": order_id, "order_verified": False, "pending_order_id": None}
-        if order:
-            before = slot_before_this_turn(tracker, "order_id")
-            requested = tracker.get_slot("requested_slot")
-            if (
-                before
-                and before != order_id
-                and requested != "order_id"
-                and form_turn.form_pass(tracker)
-            ):
-                # a new known number while another question is open ("订单号应该是 …")
-                dispatcher.utter_message(response="utter_noted_correction")
-            known = {
-                "order_id": order_id,
-                "order_verified": True,
-                "pending_order_id": None,
-                "order_missing": None,
-            }
-            if order.get("live"):  # the order records the live session it was bought in
-                known["live"] = {**order["live"], **(tracker.get_slot("live") or {})}
-            return known
-        if pending == order_id or self._confirmed_this_turn(tracker, order_id):
-            return {
-                "order_id": order_id,
-                "order_verified": False,
-                "pending_order_id": None,
-                "order_missing": None,
-            }
-        return {
-            "order_id": None,
-            "order_verified": None,
-            "pending_order_id": order_id,
-            "order_missing": None,
-        }
-
     async def extract_issue_category(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
@@ -443,7 +337,9 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
                     dispatcher.utter_message(response="utter_question_noted")
                 return {"desired_remedy": before}
         answering_another_question = requested not in (None, "desired_remedy")
-        changed = answers.remedy_changed(latest_text(tracker)) if answering_another_question else None
+        changed = (
+            answers.remedy_changed(latest_text(tracker)) if answering_another_question else None
+        )
         if (
             before
             and answering_another_question
@@ -469,38 +365,6 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
             and description == latest_text(tracker)
             and strongest_emotion(slot_before_this_turn(tracker, "emotion")) == "calm"
         )
-
-    @staticmethod
-    def _no_order_said_early(tracker: Tracker) -> bool:
-        """No order number, said in so many words before the order question."""
-        return (
-            form_turn.intake_collecting(tracker)
-            and not tracker.get_slot("order_id")
-            and not tracker.get_slot("pending_order_id")
-            and answers.says_no_order_number(latest_text(tracker))
-        )
-
-    @staticmethod
-    def _pending_before_this_turn(tracker: Tracker) -> Optional[str]:
-        """The number waiting for a yes before this message.
-
-        The slot mappings' pass may have just set it to this message's number, which the
-        form's pass must not take as the customer standing by it (a phone number typed at
-        the re-check was filed as the order).
-        """
-        if "pending_order_id" in slots_set_this_turn(tracker):
-            return slot_before_this_turn(tracker, "pending_order_id")
-        return tracker.get_slot("pending_order_id")
-
-    @staticmethod
-    def _confirmed_this_turn(tracker: Tracker, order_id: str) -> bool:
-        """Whether this message already confirmed the unknown number.
-
-        The slot mappings run this validation once before the form does; the form must not
-        ask again.
-        """
-        changed = slots_set_this_turn(tracker)
-        return changed.get("order_verified") is False and changed.get("order_id") == order_id
 
     @staticmethod
     def _answers_open_question(tracker: Tracker) -> bool:
@@ -532,6 +396,3 @@ class ValidateComplaintForm(EvidenceAndContactSlots, LiveStreamSlots, FormValida
             return True
         opening = tracker.get_slot("requested_slot") is None
         return opening and answers.says_what_happened(latest_text(tracker))
-
-    def _pattern(self) -> str:
-        return dependencies.settings().order_id_pattern

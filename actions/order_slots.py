@@ -1,0 +1,175 @@
+"""The complaint form's order question: the number, a re-check of an unknown one, or none.
+
+Split from `actions/validation.py` (one concern each); `ValidateComplaintForm` mixes these
+methods in, and rasa-sdk finds them there by their `extract_<slot>`/`validate_<slot>` names.
+"""
+
+import logging
+from typing import Any, Dict, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import dependencies, form_turn
+from actions.conversation import (
+    CONTROL_INTENTS,
+    latest_entity,
+    latest_intent,
+    latest_text,
+    page_order_id,
+    slot_before_this_turn,
+    slots_set_this_turn,
+)
+from bot.intake import answers
+from bot.orders.ids import normalize_order_id, with_typed_prefix
+from bot.orders.service import OrderServiceUnavailable
+
+logger = logging.getLogger(__name__)
+
+
+class OrderSlots:
+    """The order number: typed, from the order page, confirmed after a re-check, or none."""
+
+    async def extract_order_id(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Confirming a number we could not find, or a bare number typed when asked.
+
+        "订单号没有" said while another question is open answers this one too.
+        """
+        from_page = self._order_of_the_page(tracker)
+        if from_page:
+            return from_page
+        if tracker.get_slot("requested_slot") != "order_id":
+            if self._no_order_said_early(tracker):
+                return {"order_missing": True}
+            return {}
+        pending = tracker.get_slot("pending_order_id")
+        intent = latest_intent(tracker)
+        text = latest_text(tracker)
+        extracted = latest_entity(tracker, "order_id")
+        if extracted:
+            whole = with_typed_prefix(text, str(extracted), self._pattern())
+            return {"order_id": whole} if whole != str(extracted) else {}
+        if pending and (
+            intent == "affirm" or answers.affirms(text) or answers.stands_by_number(text)
+        ):
+            return {"order_id": pending}
+        if not pending and (
+            answers.has_no_order_number(text) or (intent == "deny" and not answers.has_number(text))
+        ):
+            return {"order_missing": True}
+        if intent in CONTROL_INTENTS:
+            return {}
+        candidate = normalize_order_id(text, self._pattern())
+        if candidate:
+            return {"order_id": candidate}
+        if form_turn.unclear_again(tracker, "order_id"):
+            # asked twice, no number: the customer has none at hand (or stands by the one
+            # we could not find); the ticket goes out without a verified order
+            return {"order_id": pending} if pending else {"order_missing": True}
+        return {}
+
+    async def validate_order_missing(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """No order number: the ticket goes out without one (order_verified false)."""
+        if not value:
+            return {"order_missing": None}
+        return {"order_missing": True, "order_id": None, "pending_order_id": None}
+
+    def _order_of_the_page(self, tracker: Tracker) -> Dict[str, Any]:
+        """A customer writing from an order page complains about that order.
+
+        Hand test: the demo order page's 申请售后 opened the widget and the bot asked for the
+        number. Only while no order is settled or being checked, and not over a typed number.
+        """
+        if not form_turn.intake_collecting(tracker) or latest_entity(tracker, "order_id"):
+            return {}
+        if any(tracker.get_slot(n) for n in ("order_id", "pending_order_id", "order_missing")):
+            return {}
+        order_id = normalize_order_id(page_order_id(tracker) or "", self._pattern())
+        return {"order_id": order_id} if order_id else {}
+
+    async def validate_order_id(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Known orders pass; an unknown one is checked once more with the customer."""
+        order_id = normalize_order_id(str(value or ""), self._pattern())
+        if not order_id:
+            return {"order_id": None}
+        pending = self._pending_before_this_turn(tracker)
+        try:
+            order = await dependencies.order_service().get_order(order_id)
+        except OrderServiceUnavailable as exc:
+            logger.warning("order service unavailable, keeping order unverified: %s", exc)
+            return {"order_id": order_id, "order_verified": False, "pending_order_id": None}
+        if order:
+            before = slot_before_this_turn(tracker, "order_id")
+            requested = tracker.get_slot("requested_slot")
+            if (
+                before
+                and before != order_id
+                and requested != "order_id"
+                and form_turn.form_pass(tracker)
+            ):
+                # a new known number while another question is open ("订单号应该是 …")
+                dispatcher.utter_message(response="utter_noted_correction")
+            known = {
+                "order_id": order_id,
+                "order_verified": True,
+                "pending_order_id": None,
+                "order_missing": None,
+            }
+            if order.get("live"):  # the order records the live session it was bought in
+                known["live"] = {**order["live"], **(tracker.get_slot("live") or {})}
+            return known
+        if pending == order_id or self._confirmed_this_turn(tracker, order_id):
+            return {
+                "order_id": order_id,
+                "order_verified": False,
+                "pending_order_id": None,
+                "order_missing": None,
+            }
+        return {
+            "order_id": None,
+            "order_verified": None,
+            "pending_order_id": order_id,
+            "order_missing": None,
+        }
+
+    @staticmethod
+    def _no_order_said_early(tracker: Tracker) -> bool:
+        """No order number, said in so many words before the order question."""
+        return (
+            form_turn.intake_collecting(tracker)
+            and not tracker.get_slot("order_id")
+            and not tracker.get_slot("pending_order_id")
+            and answers.says_no_order_number(latest_text(tracker))
+        )
+
+    @staticmethod
+    def _pending_before_this_turn(tracker: Tracker) -> Optional[str]:
+        """The number waiting for a yes before this message.
+
+        The slot mappings' pass may have just set it to this message's number, which the
+        form's pass must not take as the customer standing by it (a phone number typed at
+        the re-check was filed as the order).
+        """
+        if "pending_order_id" in slots_set_this_turn(tracker):
+            return slot_before_this_turn(tracker, "pending_order_id")
+        return tracker.get_slot("pending_order_id")
+
+    @staticmethod
+    def _confirmed_this_turn(tracker: Tracker, order_id: str) -> bool:
+        """Whether this message already confirmed the unknown number.
+
+        The slot mappings run this validation once before the form does; the form must not
+        ask again.
+        """
+        changed = slots_set_this_turn(tracker)
+        return changed.get("order_verified") is False and changed.get("order_id") == order_id
+
+    def _pattern(self) -> str:
+        return dependencies.settings().order_id_pattern
