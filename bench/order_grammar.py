@@ -103,11 +103,15 @@ def _prefix(rng: random.Random) -> str:
             return candidate
 
 
+# Openings that make a number a phone with its country code (86 1xx, 852, 886 9) or a date.
+_AMBIGUOUS_OPENINGS = ("19", "20", "852", "8869", *(f"861{d}" for d in "3456789"))
+
+
 def _body_not_date_like(rng: random.Random, n: int) -> str:
-    """Digits that do not open like a year (19xx/20xx), so grouping can never read as a date."""
+    """Digits that open like no year (19xx/20xx) and no phone with its country code."""
     while True:
         body = _digits(rng, n)
-        if body[:2] not in ("19", "20"):
+        if not body.startswith(_AMBIGUOUS_OPENINGS):
             return body
 
 
@@ -548,6 +552,8 @@ def _render_id(rng: random.Random, parts: IdParts, axes: Dict[str, str]) -> str:
         groups, applied = _apply_typo(groups, axes["typo"], rng)
         if not applied:
             axes["typo"] = "none"
+    if axes["sep"] in ("dot", "slash", "middot") and len(groups) < 3:
+        axes["sep"] = "none"  # "2118.73" is a price and "2118/73" a fraction, not an id
     sep = SEPARATORS[axes["sep"]]
     body = sep.join(groups)
     if axes["width"] == "full" or axes["shape"] == "prefix-fullwidth":
