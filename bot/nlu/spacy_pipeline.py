@@ -165,7 +165,9 @@ _NUMERIC_DATE = re.compile(
 )
 # A clock time ("18:49:48"): one token, so its last digits never start the next number.
 _CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])")
-_GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)")
+# Thousands ("3,299"), but not the end of one number, a comma and a dashed one after it
+# ("…571·431，800-328-2415打不通" holds no 431,800).
+_GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|-\d)")
 # Digits in thousands only: seven to nine digits are an id after an order word
 # ("285,413,097"), ten or more always (no complaint is about a billion yuan).
 _THOUSANDS_ID = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
@@ -211,9 +213,12 @@ _TRACKING_SHAPE = re.compile(
 # customer asking after a complaint quotes one back; it is no order.
 _TICKET_ID = re.compile(r"c20\d{6}-\d{4}")
 # Ids inside a link: only an order key ("order_id=...") makes an order of them.
+# A link ends at a space, a Chinese character, a quote or prose punctuation (full-width
+# "！，；" once normalised): "….html！“905_08927_…” 嗰张单" quotes an order after the link.
 _URL = re.compile(
-    r"(?:https?://|www\.)[^\s\u3000-\u9fff\uff00-\uffef]+"
-    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|hk|tw)(?:/[^\s\u3000-\u9fff\uff00-\uffef]*)?"
+    r"(?:https?://|www\.)[^\s\u3000-\u9fff\uff00-\uffef“”‘’\"<>!,;]+"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|hk|tw)"
+    r"(?:/[^\s\u3000-\u9fff\uff00-\uffef“”‘’\"<>!,;]*)?"
 )
 # An order the customer takes back: "不是2024...，是2024...", "2024...写错了".
 _RETRACTED_LEFT = re.compile(r"不是[\s:,]*(?:订单号?|单号)?[\s:,]*$")
@@ -280,7 +285,7 @@ _RIGHT_ORDER = re.compile(
     r"(?:号码|编号|号)?(?![ \t:]*[0-9a-z])"
     r"|(?:是|为|就是)(?:我们?的|我)?(?:订单|单号|单子|张单)(?:号码|编号|号)?(?![ \t:]*[0-9a-z])"
     r"|(?:是|为|就是)?(?:我们?的|我)?(?:订单|单号|这单|这一单|这个订单|那个订单|的订单|的单子|[这那][张笔](?:订单|单))"
-    r"(?!里|内|中|日期|时间|金额|总价|总额|实付|数量|状态)(?![号码编id\s:,是为#]*[0-9a-z]))"
+    r"(?!里|内|中|日期|时间|金额|总价|总额|实付|数量|状态)(?![号码编好id\s:,是为#=“「【《(\[\"'‘]*[0-9a-z]))"
 )
 _CARRIERS = "快递|物流|运单|面单|顺丰|中通|圆通|韵达|申通|邮政|极兔|德邦|京东快递|菜鸟"
 _RIGHT_TRACKING = re.compile(
@@ -1135,8 +1140,12 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
         return False
 
     def own_number(groups: Sequence[_Group], end: int) -> bool:
-        """The next line starts a number of its own, in dashed groups ("81-90434-78063")."""
-        return end + 1 < len(groups) and groups[end + 1].between.strip() == "-"
+        """The next line starts a number of its own, in groups ("81-90434-78063", "8156 3578 …").
+
+        A long number's app-broken rest is one group ("2024112500 / 318876"); a line that
+        goes on in groups is a number typed there, not the end of the one above it.
+        """
+        return end + 1 < len(groups) and "\n" not in groups[end + 1].between
 
     def phone_interrupts(groups: Sequence[_Group], start: int, end: int) -> bool:
         """A hotline or landline starts at `end` after a comma, a line break or a new separator.
