@@ -289,7 +289,9 @@ _WORD_AFTER = {
 }
 # Letters typed for digits inside a number: O for 0, I and l for 1 ("2024112355O7").
 _TYPO_DIGITS: Dict[str, str] = {"o": "0", "O": "0", "i": "1", "I": "1", "l": "1", "L": "1"}
-_ALNUM_SPAN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]+(?:[ \-_./·][0-9A-Za-z]+)*")
+# Groups of one number are split by a space, tab, line break or punctuation mark (pasted
+# tables, numbers broken over lines: "2o22\t0216\t9211").
+_ALNUM_SPAN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]+(?:[ \t\n\-_./·][0-9A-Za-z]+)*")
 _TYPO_GROUP = re.compile(r"[0-9oOiIlL]*[0-9][0-9oOiIlL]*")
 # An id's letter prefix, then digits with O/I/l typed between them ("DD2O241123889",
 # "LS2O24112OOO1", "P7283948572618392O1"): the prefix stays, the letters between digits are
@@ -323,6 +325,34 @@ def _spoken_separators(text: str) -> str:
         return " " * dash.start() + "-" + " " * (len(match.group()) - dash.start() - 1)
 
     return _SPOKEN_SEPARATOR.sub(blank, text)
+
+
+# Dash look-alikes typed between the groups of a number: the katakana long vowel (ー, a
+# Japanese IME's dash key) and 一 (the Chinese IME's "yi", one stroke that looks like a dash):
+# "2024一1123一5567", "H8725ー0865". Only between groups of two or more letters and digits,
+# and only where no Chinese numeral stands next to the number: "2024一一23五五67" is a number
+# in numerals, "5567一直" a word after it.
+_DASH_LOOKALIKE_SPAN = re.compile(r"[0-9A-Za-z]{2,}(?:[ー一][0-9A-Za-z]{2,})+")
+
+
+def _dash_lookalikes(text: str) -> str:
+    """ー and 一 between the digit groups of one number to "-" (see above); same length."""
+    chars = list(text)
+    for span in _DASH_LOOKALIKE_SPAN.finditer(text):
+        before = text[span.start() - 1] if span.start() else ""
+        after = text[span.end()] if span.end() < len(text) else ""
+        next_char = text[span.end() + 1] if span.end() + 1 < len(text) else ""
+        if before and _is_numeral(before):
+            continue
+        if after and _is_numeral(after) and next_char and _is_numeral(next_char):
+            continue  # "…23五五67": more digits; "…6282两天了", "…505三天" a word after it
+        digits = sum(1 for char in span.group() if char.isdigit())
+        if digits < 3 or digits + sum(1 for char in span.group() if char in _TYPO_DIGITS) < 6:
+            continue  # "7O8一723": five digits and an O make the six of an id
+        for index in range(span.start(), span.end()):
+            if chars[index] in "ー一":
+                chars[index] = "-"
+    return "".join(chars)
 
 
 def _digit_of(char: str) -> Optional[str]:
@@ -403,14 +433,15 @@ def _fix_letter_typos(text: str) -> str:
     """
     chars = list(text)
     for span in _ALNUM_SPAN.finditer(text):
-        groups = re.split(r"[ \-_./·]", span.group())
+        groups = re.split(r"[ \t\n\-_./·]", span.group())
         digits = sum(1 for char in span.group() if char.isdigit())
         typos = [g for g in groups if not g.isdigit() and _TYPO_GROUP.fullmatch(g)]
         offset = span.start()
         for group in groups:
             _prefixed_typos(group, offset, chars)
             offset += len(group) + 1
-        if not typos or digits < 6:
+        # five digits and a look-alike make the shortest id ("8I6917"); fewer is no id
+        if not typos or digits < 5 or len(span.group().replace(" ", "")) < 6:
             continue
         offset = span.start()
         for group in groups:
@@ -440,7 +471,7 @@ def normalize_digits(text: str) -> str:
     """
     if not text:
         return ""
-    return _fix_letter_typos(_spell_digits(_spoken_separators(text)))
+    return _fix_letter_typos(_spell_digits(_spoken_separators(_dash_lookalikes(text))))
 
 
 def _prefixed_typos(group: str, offset: int, chars: List[str]) -> None:

@@ -85,6 +85,10 @@ _ORDER_WORDS = [
     "dingdan",
     # Cantonese: 柯打 is "order"; 張單/個單 "the order (slip)", 嘅 "of" ("張單嘅編號係 …")
     *("柯打", "柯打号", "柯打号码", "柯打编号"),
+    *("张单", "个单", "张单号", "呢张单"),
+    # the label as a pinyin IME mistypes it: 定单 (ding dan), 丁单, 订丹, 订单好 (hao)
+    *(f"{word}{tail}" for word in ("定单", "丁单", "订丹") for tail in ("", "号", "编号", "号码")),
+    "订单好",
     *(
         f"{owner}{link}{tail}"
         for owner in ("订单", "张单", "个单", "单子", "柯打")

@@ -106,6 +106,19 @@ _CONTEXT_PHONES = frozenset({"intl", "mobile", "landline", "hk_mobile"})
 _GROUP = re.compile(r"[0-9a-z]+", re.IGNORECASE)
 _DASHED_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[- ]?\d{7,8}")  # 010-12345678, (021)87654321
 _HOTLINE = re.compile(r"[48]00[- ]?\d{3}[- ]?\d{4}")  # 400-123-4567: a shop's hotline
+# How people group the eleven digits of a mobile: 138 1234 5678, 138 12345678, 1381234 5678.
+# "…-164021-62619-…" reads 164 0216 2619 only by accident: it is the rest of an order.
+_PHONE_GROUPINGS = frozenset({(11,), (3, 4, 4), (3, 8), (7, 4), (4, 3, 4), (3, 3, 5)})
+# A hotline or dashed landline starts here: "400-820-8820", "010-62345678" after a comma or
+# on the next line is no rest of the number before it.
+_PHONE_AHEAD = re.compile(r"(?:[48]00[- ]\d{3}[- ]\d{4}|0\d{2,3}-\d{7,8})(?!\d)")
+# Numbers that are whole by themselves and never a group of another: the consumer hotline
+# 12315, an amount in thousands or ten-thousands ("6k", "2w").
+_ALONE = re.compile(r"12315|\d{1,5}(?:\.\d+)?[kw]", re.IGNORECASE)
+# A year, month or day follows: "2024年4月" is a date, never a group of a number before it.
+_DATE_UNIT = frozenset("年月日")
+# Said after a date written as digits: "20240513那天买的", "20241123下的单".
+_AFTER_DATE = re.compile(r"\s*(?:那天|当天|这天|那日|买|下单|下的单|签收|到货|发货|收到|付款)")
 _DATE_DIGITS = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 # A time stamp written to the hour, the minutes after a colon: "2024112814:35". (Fourteen
 # digits that read as a date and time, "20241128000931", are as often a shop's date and
@@ -150,7 +163,11 @@ _NUMERIC_DATE = re.compile(
     r"(?=t\d|(?![0-9a-z]))",  # ISO 8601 goes on with its time: 2024-11-28T14:35:20
     re.IGNORECASE,
 )
-_GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)")
+# A clock time ("18:49:48"): one token, so its last digits never start the next number.
+_CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])")
+# Thousands ("3,299"), but not the end of one number, a comma and a dashed one after it
+# ("…571·431，800-328-2415打不通" holds no 431,800).
+_GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|-\d)")
 # Digits in thousands only: seven to nine digits are an id after an order word
 # ("285,413,097"), ten or more always (no complaint is about a billion yuan).
 _THOUSANDS_ID = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
@@ -166,6 +183,7 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 _CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 
 _CURRENCY = ["¥", "rmb", "人民币"]
+_CURRENCY_LETTERS = ("rmb", "cny")
 _MAGNITUDE = {"万": 10_000.0, "千": 1_000.0, "百": 100.0, "w": 10_000.0, "k": 1_000.0}
 _UNITS = {
     "元": 1.0,
@@ -195,9 +213,12 @@ _TRACKING_SHAPE = re.compile(
 # customer asking after a complaint quotes one back; it is no order.
 _TICKET_ID = re.compile(r"c20\d{6}-\d{4}")
 # Ids inside a link: only an order key ("order_id=...") makes an order of them.
+# A link ends at a space, a Chinese character, a quote or prose punctuation (full-width
+# "！，；" once normalised): "….html！“905_08927_…” 嗰张单" quotes an order after the link.
 _URL = re.compile(
-    r"(?:https?://|www\.)[^\s\u3000-\u9fff\uff00-\uffef]+"
-    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|hk|tw)(?:/[^\s\u3000-\u9fff\uff00-\uffef]*)?"
+    r"(?:https?://|www\.)[^\s\u3000-\u9fff\uff00-\uffef“”‘’\"<>!,;]+"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|hk|tw)"
+    r"(?:/[^\s\u3000-\u9fff\uff00-\uffef“”‘’\"<>!,;]*)?"
 )
 # An order the customer takes back: "不是2024...，是2024...", "2024...写错了".
 _RETRACTED_LEFT = re.compile(r"不是[\s:,]*(?:订单号?|单号)?[\s:,]*$")
@@ -254,9 +275,17 @@ _COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
 _PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
 # After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
 # introduces the next number).
+# A closing bracket or quote may stand between ("【…】这个订单", "“…”是订单号"), and the word
+# may be bracketed itself ("…（订单号）"). A word that points back (这个订单, 那个单子, 呢张单,
+# 是我的订单号) names the number before it unless a number follows it at once; a bare one
+# (订单, 单号) only when no number follows, and not as the start of 订单里/订单日期/订单金额.
 _RIGHT_ORDER = re.compile(
-    r"[\s:,]*(?:是|为|就是)?(?:我们?的|我)?(?:订单|单号|这单|这一单|这个订单|那个订单|的订单|的单子|[这那][张笔](?:订单|单))"
-    r"(?![号码编id\s:,是为#]*[0-9a-z])"
+    r"[\s:,]*[)\]】」》”\"'’]?[\s:,]*\(?"
+    r"(?:(?:是|为|就是)?(?:我们?的|我)?(?:这个|那个|这一|这|那|呢|该)(?:订单|单子|单|张单|笔订单|笔单)"
+    r"(?:号码|编号|号)?(?![ \t:]*[0-9a-z])"
+    r"|(?:是|为|就是)(?:我们?的|我)?(?:订单|单号|单子|张单)(?:号码|编号|号)?(?![ \t:]*[0-9a-z])"
+    r"|(?:是|为|就是)?(?:我们?的|我)?(?:订单|单号|这单|这一单|这个订单|那个订单|的订单|的单子|[这那][张笔](?:订单|单))"
+    r"(?!里|内|中|日期|时间|金额|总价|总额|实付|数量|状态)(?![号码编好id\s:,是为#=“「【《(\[\"'‘]*[0-9a-z]))"
 )
 _CARRIERS = "快递|物流|运单|面单|顺丰|中通|圆通|韵达|申通|邮政|极兔|德邦|京东快递|菜鸟"
 _RIGHT_TRACKING = re.compile(
@@ -419,7 +448,8 @@ def _is_amount(token: Token) -> bool:
     """A number followed by 元/块/万... or preceded by a currency sign is money."""
     doc = token.doc
     after = token.i + 1
-    while after < len(doc) and doc[after].is_space:
+    # spaces, but not a line break: "…6483\nRMB 9047.5" is an order above an amount
+    while after < len(doc) and doc[after].is_space and "\n" not in doc[after].text:
         after += 1
     if after < len(doc) and doc[after].lower_ in _AMOUNT_FOLLOWERS:
         return True
@@ -488,12 +518,23 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     text = token.doc.text
     phone = _phone_shape(compact, token.text)
     is_order = bool(order_pattern.fullmatch(compact)) and any(c.isdigit() for c in compact)
+    after = text[token.idx + len(token) : token.idx + len(token) + 12]
     word = left_word(text, token.idx)
     if word and _said_of_number_before(text, token.idx, word):
         word = ""  # "138… 是我电话，2817… 是订单号": 电话 was said of 138…
+    if CONTEXT_KINDS.get(word) == "order" and _NEGATED.search(
+        text, 0, text.rfind(word, 0, token.idx)
+    ):
+        word = ""  # "没有订单号，SF4481…": no order is given, whatever follows
     context = CONTEXT_KINDS.get(word, "")
     if context == "order" and word in PARCEL_OR_ORDER and _TRACKING_SHAPE.fullmatch(compact):
         return "tracking", "ctx"  # "单号 SF1402938475611": a carrier's parcel number
+    if token.lower_.startswith(_CURRENCY_LETTERS):
+        return "", ""  # "RMB6732.00": an amount
+    if context == "order" and phone == "hotline" and "-" in token.text:
+        return "other", "bare"  # "没有单号，800-748-9932打不通": the shop's hotline, dashed
+    if context == "order" and _DATE_DIGITS.fullmatch(compact) and _AFTER_DATE.match(after):
+        return "", ""  # "没有订单号，20240513那天买的": the day it was bought
     if context == "order":
         return ("order", "ctx") if is_order and not _masked(token) else ("", "")
     if _in_url(token):
@@ -502,7 +543,6 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "other", "bare"
     if context == "phone":
         return ("phone", "ctx") if phone in _CONTEXT_PHONES else ("other", "ctx")
-    after = text[token.idx + len(token) : token.idx + len(token) + 12]
     if word == "id" and is_order and _RIGHT_ORDER.match(after):
         return "order", "post"  # "ID 2411… 的订单": the words after name what the ID is
     if context in ("tracking", "other"):
@@ -538,18 +578,40 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
 
 # A context word said of the number before it: "13812345678 是我电话，…", "X 为订单号；…".
 _PREDICATE_BEFORE = re.compile(
-    r"[0-9a-z][\s]*(?:这个?|那个?)?(?:是|为|就是)(?:我们?的|我的?|你们的)?$", re.IGNORECASE
+    r"[0-9a-z][\s)\]】」》”\"'’]*(?:这个?|那个?)?(?:是|为|就是)(?:我们?的|我的?|你们的)?$",
+    re.IGNORECASE,
 )
+
+
+# "没有订单号", "没订单编号", "无单号": the word says there is none.
+_NEGATED = re.compile(r"(?:没有|没|无|忘了|忘记)\Z")
+# A number (and a closing bracket or quote) right before a word: "【2024…】这个订单".
+_NUMBER_RIGHT_BEFORE = re.compile(
+    r"(?<![0-9a-z])[a-z]*\d[0-9a-z]*[\s)\]】」》”\"'’]*\(?\s*$", re.IGNORECASE
+)
+_POINTING_BACK = re.compile(r"(?:这个|那个|这一|这|那|呢|该)$")
 
 
 def _said_of_number_before(text: str, start: int, word: str) -> bool:
     """Whether the context word before `start` tells what the number BEFORE it is.
 
     "13812345678 是我电话，2817345690123 是订单号": 电话 ends a clause about 138…, it does
-    not introduce 2817…, which its own words after it then name.
+    not introduce 2817…, which its own words after it then name. So does a word that points
+    back right after a number ("【2024…】这个订单，138…", "2024…（订单号）" on the line above 138…).
     """
     position = text.rfind(word, 0, start)
-    return position > 0 and bool(_PREDICATE_BEFORE.search(text, 0, position))
+    if position <= 0:
+        return False
+    if _PREDICATE_BEFORE.search(text, 0, position):
+        return True
+    pointer = _POINTING_BACK.search(text, 0, position)
+    head = pointer.start() if pointer else position
+    # "2024…（订单号）": a bracketed word names the number before it; "(订单号是 2024…)" not
+    closes = text[position + len(word) : position + len(word) + 1] == ")"
+    bracketed = text[position - 1] == "(" and closes
+    if not (pointer or word.startswith(("这", "那", "该", "呢")) or bracketed):
+        return False
+    return bool(_NUMBER_RIGHT_BEFORE.search(text, 0, head))
 
 
 def _given_as_correction(token: Token) -> bool:
@@ -743,6 +805,7 @@ class _Group:
     labelled: bool = False  # letters an order word introduces: "订单号JD 3012…", "订单 PO 211…"
     stray_tail: bool = False  # the last digits of an order after a stray space (`_stray_tail`)
     rest_of_order: bool = False  # an order's rest on the next line (`_rest_of_order`)
+    opens_phone: bool = False  # a hotline or landline starts here ("400-820-8820")
 
 
 def _id_runs(doc: Doc) -> List[List[_Group]]:
@@ -753,12 +816,21 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
     for token in doc:
         if not _GROUP.fullmatch(token.text):
             continue
-        if _contraction(doc, token):  # "it's 112-…": the s of "it's" is no prefix
+        # "it's 112-…": the s of "it's" is no prefix; "…522，RMB536.00": a currency opens
+        # an amount, never the next group of the number before it
+        if _contraction(doc, token) or token.lower_.startswith(_CURRENCY_LETTERS):
             if len(current) > 1:
                 runs.append(current)
             current, previous = [], None
             continue
-        group = _Group(token.i, token.i, token.text, _is_amount(token))
+        after = token.i + 1
+        dated = after < len(doc) and doc[after].text[:1] in _DATE_UNIT
+        alone = _ALONE.fullmatch(token.text) or (
+            _DATE_DIGITS.fullmatch(token.text)
+            and _AFTER_DATE.match(doc.text, token.idx + len(token))
+        )
+        group = _Group(token.i, token.i, token.text, _is_amount(token) or dated or bool(alone))
+        group.opens_phone = bool(_PHONE_AHEAD.match(doc.text, token.idx))
         if token.text.isalpha():
             group.labelled = left_context(doc.text, token.idx) == "order"
         if previous is not None:
@@ -1041,6 +1113,7 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
             and previous.text.isdigit()
             and group.text.isdigit()
             and not whole(group)
+            and not group.opens_phone
         )
 
     def phone_starts(groups: Sequence[_Group], at: int) -> bool:
@@ -1056,12 +1129,35 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
             and group.between == previous.between
         ):
             return False
-        texts = ""
+        texts, sizes = "", []
         for group in groups[at : at + 3]:
+            if group.amount:
+                break  # "…1948089， 2024年": a year, no end of a phone
             texts += group.text
+            sizes.append(len(group.text))
             if _MOBILE.fullmatch(texts):
-                return True
+                return tuple(sizes) in _PHONE_GROUPINGS
         return False
+
+    def own_number(groups: Sequence[_Group], end: int) -> bool:
+        """The next line starts a number of its own, in groups ("81-90434-78063", "8156 3578 …").
+
+        A long number's app-broken rest is one group ("2024112500 / 318876"); a line that
+        goes on in groups is a number typed there, not the end of the one above it.
+        """
+        return end + 1 < len(groups) and "\n" not in groups[end + 1].between
+
+    def phone_interrupts(groups: Sequence[_Group], start: int, end: int) -> bool:
+        """A hotline or landline starts at `end` after a comma, a line break or a new separator.
+
+        "…-17310，800-075-8743打不通" is an order, then the shop's hotline.
+        """
+        group = groups[end]
+        if not group.opens_phone:
+            return False
+        if "\n" in group.between or "," in group.between:
+            return True
+        return end - 1 > start and group.between != groups[end - 1].between
 
     def longest_id(groups: Sequence[_Group], start: int) -> int:
         """End (exclusive) of the longest plausible id starting at `start`, or 0.
@@ -1110,9 +1206,13 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
                 or (
                     whole(groups[end - 1])
                     and any(c.isdigit() for c in groups[end - 1].text)
-                    and not wrapped(groups[end - 1], group)
+                    and not (wrapped(groups[end - 1], group) and not own_number(groups, end))
                 )
                 or (best and phone_starts(groups, end))
+                or phone_interrupts(groups, start, end)
+                or (first.opens_phone and ("," in group.between or "\n" in group.between))
+                # "手机 162 1944 8710 ， 8862-2677-…": a whole mobile, then a comma
+                or ("," in group.between and bool(_MOBILE.fullmatch("".join(texts))))
             ):
                 break
             texts.append(group.text)
@@ -1122,7 +1222,7 @@ def _make_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
 
     def merge(doc: Doc) -> Doc:
         spans = []
-        for regex in (_NUMERIC_DATE, _GROUPED_NUMBER, _DECIMAL, _RELATIVE_DATE):
+        for regex in (_NUMERIC_DATE, _CLOCK_TIME, _GROUPED_NUMBER, _DECIMAL, _RELATIVE_DATE):
             for match in regex.finditer(doc.text):
                 span = doc.char_span(match.start(), match.end())
                 if span is not None and len(span) > 1:

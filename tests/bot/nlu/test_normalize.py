@@ -172,3 +172,33 @@ def test_phrase_variants_of_shared_characters_are_no_simplified_evidence():
     assert detect_script("这个扣子掉了") == "hans"
     assert detect_script("头发都掉光了") == "hans"
     assert detect_script("發貨太慢") == "hant"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号2024一1123一5567", "订单号2024-1123-5567"),  # the IME's 一 typed as a dash
+        ("订单号h8725ー0865ー8865", "订单号h8725-0865-8865"),  # a Japanese IME's long vowel
+        ("订单号7O8一723", "订单号708-723"),  # five digits and a look-alike O are six
+        ("单号14348046282两天了", "单号14348046282两天了"),
+        ("单号143ー4804ー6282两天了", "单号143-4804-6282两天了"),  # 两天 is a word after it
+        ("订单号202411235567一直没发货", "订单号202411235567一直没发货"),
+        ("2024一一23五五67", "2024112355" + "67"),  # numerals mixed in: 一 is a digit
+        ("第12一34页", "第12一34页"),  # too short for an id
+    ],
+)
+def test_dash_lookalikes_between_digit_groups(text, expected):
+    assert normalize_digits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2o22\t0216\t9211", "2022\t0216\t9211"),  # a tab between groups
+        ("１２Ｏ５\n９７７８\n１３７６", "1205\n9778\n1376"),  # groups over lines
+        ("8I6917", "816917"),  # the shortest id: five digits and a look-alike
+        ("l2345", "l2345"),  # five characters are no id
+    ],
+)
+def test_letter_typos_across_tabs_and_lines(text, expected):
+    assert normalize_digits(normalize(text, lowercase=False)) == expected
