@@ -135,12 +135,9 @@ AGENT_PASSWORD = "desk-pass-1234"
 @pytest.fixture(scope="session")
 def real_stack(tmp_path_factory, widget_bundle):
     """The real bot (Rasa, actions, ticket API) and the desk with agent 小王, on SQLite."""
-    from tests.e2e.stack import MODEL, Stack
+    from tests.e2e.stack import Stack, require_model
 
-    if not MODEL.exists():
-        if _on_ci():
-            pytest.fail("models/complaint.tar.gz is missing: scripts/test trains it before pytest")
-        pytest.skip("no trained model")
+    require_model()
     running = Stack(tmp_path_factory.mktemp("browser-stack"))
     try:
         running.start()

@@ -12,10 +12,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Awaitable, Dict, List, Optional, TypeVar
+from typing import Any, Awaitable, Dict, Iterator, List, Optional, TypeVar
 
+import pytest
 import requests
 import yaml
+
+from tests.conftest import _on_ci
 
 ROOT = Path(__file__).resolve().parents[2]
 # E2E_MODEL runs the end-to-end tests on another model (e.g. one trained elsewhere with
@@ -23,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # COMPLAINTS_* variable: those are settings, and unknown settings are refused.
 MODEL = Path(os.environ.get("E2E_MODEL") or ROOT / "models" / "complaint.tar.gz")
 BIN = Path(sys.executable).parent
+S = TypeVar("S", bound="Stack")
 
 
 def free_port() -> int:
@@ -202,9 +206,11 @@ class Stack:
         )
 
     # client helpers -------------------------------------------------------------
-    def say(self, sender: str, text: str) -> List[Dict[str, Any]]:
+    def say(self, sender: str, text: str, port: Optional[int] = None) -> List[Dict[str, Any]]:
+        """What the bot answers on the REST channel (of the Rasa server on `port`, if given)."""
+        url = f"http://127.0.0.1:{port}" if port else self.rasa_url
         resp = requests.post(
-            f"{self.rasa_url}/webhooks/rest/webhook",
+            f"{url}/webhooks/rest/webhook",
             json={"sender": sender, "message": text},
             timeout=60,
         )
@@ -221,6 +227,26 @@ class Stack:
         resp.raise_for_status()
         body = resp.json()
         return body["tickets"] if isinstance(body, dict) else body
+
+
+def require_model() -> None:
+    """Skip without a trained model, except under CI, where `scripts/test` trains one first."""
+    if not MODEL.exists():
+        if _on_ci():
+            pytest.fail("models/complaint.tar.gz is missing: scripts/test trains it before pytest")
+        pytest.skip("no trained model (run scripts/test or scripts/run once)")
+
+
+def started(stack: S) -> Iterator[S]:
+    """Start `stack` for a fixture to yield, and stop it afterwards."""
+    require_model()
+    try:
+        stack.start()
+    except Exception:
+        stack.stop()
+        raise
+    yield stack
+    stack.stop()
 
 
 def tracker(stack: Stack, sender: str) -> Dict[str, Any]:

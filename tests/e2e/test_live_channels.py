@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import threading
 import time
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ import requests
 from bot.channels.live_webhook import sign
 from tests.bot.channels import wecom_server as ws
 from tests.bot.channels.live_platform import PlatformEndpoint
-from tests.e2e.stack import MODEL, Stack, tracker
+from tests.e2e.stack import Stack, require_model, tracker
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 
@@ -70,10 +69,7 @@ class LiveStack:
 
 @pytest.fixture(scope="module")
 def live_stack(tmp_path_factory) -> Iterator[LiveStack]:
-    if not MODEL.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("models/complaint.tar.gz is missing: scripts/test trains it before pytest")
-        pytest.skip("no trained model")
+    require_model()
     background = BackgroundLoop()
     wecom, platform = ws.FakeWeCom(), PlatformEndpoint(PLATFORM_SECRET)
     base_url = background.run(wecom.start())

@@ -15,12 +15,11 @@ from typing import Any, Dict, List
 
 import pytest
 import redis
-import requests
 import yaml
 from sqlalchemy.engine import make_url
 
 from tests.conftest import _on_ci
-from tests.e2e.stack import MODEL, Stack, free_port, texts
+from tests.e2e.stack import Stack, free_port, started, texts
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model, pytest.mark.postgres]
 
@@ -72,15 +71,6 @@ class ScaledStack(Stack):
         self._wait_for("rasa2", status, time.monotonic() + 240)
         return self
 
-    def say_to(self, port: int, sender: str, text: str) -> List[Dict[str, Any]]:
-        resp = requests.post(
-            f"http://127.0.0.1:{port}/webhooks/rest/webhook",
-            json={"sender": sender, "message": text},
-            timeout=120,
-        )
-        resp.raise_for_status()
-        return resp.json()
-
 
 @pytest.fixture(scope="module")
 def redis_client():
@@ -98,18 +88,7 @@ def redis_client():
 
 @pytest.fixture
 def scaled(tmp_path, postgres_url, redis_client):
-    if not MODEL.exists():
-        if _on_ci():
-            pytest.fail("models/complaint.tar.gz is missing: scripts/test trains it before pytest")
-        pytest.skip("no trained model (run scripts/test or scripts/run once)")
-    running = ScaledStack(tmp_path, postgres_url, f"t{uuid.uuid4().hex[:10]}")
-    try:
-        running.start()
-    except Exception:
-        running.stop()
-        raise
-    yield running
-    running.stop()
+    yield from started(ScaledStack(tmp_path, postgres_url, f"t{uuid.uuid4().hex[:10]}"))
 
 
 class LockWatcher:
@@ -141,16 +120,14 @@ def test_a_conversation_moves_between_servers_and_files_one_ticket(scaled, redis
     first, second = scaled.rasa_port, scaled.second_port
     watcher = LockWatcher(redis_client, scaled.lock_prefix)
     try:
-        scaled.say_to(first, sender, "收到的杯子碎了！！订单 2024 1123 5567，给我补发一个")
+        scaled.say(sender, "收到的杯子碎了！！订单 2024 1123 5567，给我补发一个")
         # the second server reads what the first one stored and asks the next question
-        scaled.say_to(second, sender, "没拍照片")
-        read_back = "\n".join(texts(scaled.say_to(first, sender, "不用留电话")))
+        scaled.say(sender, "没拍照片", second)
+        read_back = "\n".join(texts(scaled.say(sender, "不用留电话")))
         assert "202411235567" in read_back and "补发" in read_back
         # a double click reaching both servers at once: the lock lets one file the ticket
         with ThreadPoolExecutor(max_workers=2) as pool:
-            answers = list(
-                pool.map(lambda port: scaled.say_to(port, sender, "确认"), [first, second])
-            )
+            answers = list(pool.map(lambda port: scaled.say(sender, "确认", port), [first, second]))
     finally:
         watcher.stop()
     [ticket] = scaled.tickets(conversation_id=sender)
