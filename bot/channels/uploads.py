@@ -27,6 +27,7 @@ from urllib.parse import quote
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
+from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -124,6 +125,12 @@ class EvidenceUploadInput(InputChannel):
 
         def forbidden(request: Request) -> HTTPResponse:
             return refuse(403, "forbidden", "upload_forbidden", request)
+
+        @bp.exception(PayloadTooLarge)
+        async def body_too_large(request: Request, exception: PayloadTooLarge) -> HTTPResponse:
+            # beyond the server's request limit (Sanic's REQUEST_MAX_SIZE) the body is never
+            # read, so the store cannot say which file: the same JSON refusal, not an HTML page
+            return refuse(413, "too_large", "upload_too_large", request)
 
         @bp.post("/evidence/<conversation_id:str>")
         async def upload(request: Request, conversation_id: str) -> HTTPResponse:

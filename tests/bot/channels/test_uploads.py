@@ -126,6 +126,25 @@ async def test_refusals_are_worded_in_the_script_of_the_widget_that_asked(http, 
     assert store.list("conv-a") == []
 
 
+async def test_a_body_over_the_servers_limit_gets_the_json_refusal(store, web_root):
+    app = new_app()
+    app.config.REQUEST_MAX_SIZE = 50_000  # Sanic's limit (100 MB by default), made small
+    register([EvidenceUploadInput(store=store, web_root=web_root)], app, route="/webhooks/")
+    async with serve(app) as url, aiohttp.ClientSession(base_url=url) as session:
+        status, body = await upload(session, "conv-big", b"\xff" * 60_000)
+        async with session.post(
+            "/evidence/conv-big?lang=zh-Hant",
+            data=b"x" * 60_000,
+            headers={"Authorization": f"Bearer {token('conv-big')}"},
+        ) as response:
+            traditional = response.status, await response.json()
+        assert (await upload(session, "conv-big", files.jpeg()))[0] == 201
+    assert status == 413 and body["error"]["code"] == "too_large"
+    assert body["error"]["message"].startswith("文件太大了")
+    assert traditional[0] == 413 and "太大了，沒有上傳" in traditional[1]["error"]["message"]
+    assert store.list("conv-big") and len(store.list("conv-big")) == 1
+
+
 async def test_too_many_files(http):
     for shade in range(3):
         status, _ = await upload(http, "conv-a", files.jpeg(color=(80 * shade, 9, 9)))
