@@ -9,7 +9,7 @@ import re
 from typing import List, Optional, Tuple
 
 from bot.nlu.normalize import normalize
-from bot.nlu.spacy_pipeline import parse_chinese_number
+from bot.nlu.number_kinds import parse_chinese_number
 
 # Amounts the customer states ("花了5999", "三千多块的手机", "1.2万的包", "好几千的东西").
 # The order's amount is the reliable figure; the customer's words count too, because the

@@ -1,10 +1,10 @@
 import pytest
 
+from bot.nlu.number_kinds import parse_chinese_number
 from bot.nlu.spacy_pipeline import (
     build_pipeline,
     extract,
     one_order,
-    parse_chinese_number,
     primary_order,
 )
 

@@ -1,0 +1,436 @@
+"""What each token of a complaint is: its compact id, its kind and whether it is a number.
+
+`annotate` sets the token attributes (`complaint_id`, `complaint_kind`, `complaint_rule`,
+`complaint_number`) once per doc, so every id-like token gets exactly one kind and the
+entity ruler's number patterns in `bot.nlu.spacy_pipeline` never compete. The values of
+Chinese numerals and amounts, and whether the customer takes an order number back or
+corrects it, are read here too, from the same context rules.
+"""
+
+import re
+from typing import Any, Dict, Optional, Tuple
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.nlu.number_shapes import (
+    AFTER_DATE,
+    AMOUNT_FOLLOWERS,
+    ARABIC_NUMBER,
+    CHOSEN_RIGHT,
+    CN_BIG,
+    CN_DIGITS,
+    CN_NUMBER,
+    CN_UNITS,
+    CONTEXT_PHONES,
+    CORRECTION_LEFT,
+    COUNTERS,
+    CURRENCY,
+    CURRENCY_LETTERS,
+    DASHED_LANDLINE,
+    DATE_DIGITS,
+    DATE_HOUR,
+    GROUP,
+    HK_MOBILE,
+    HOTLINE,
+    INTL_MOBILE,
+    LANDLINE,
+    LATER_CHOSEN,
+    MAGNITUDE,
+    MASK_AFTER,
+    MASK_BEFORE,
+    MASK_INSIDE,
+    MINUTES_AFTER,
+    MOBILE,
+    NOT_ID_CHAR,
+    PIECE_COUNTERS,
+    RESIDENT_ID,
+    RESIDENT_ID_WEIGHTS,
+    RETRACTED_LEFT,
+    RETRACTED_RIGHT,
+    RIGHT_ORDER,
+    RIGHT_PHONE,
+    RIGHT_PHONE_SAID,
+    RIGHT_TRACKING,
+    THOUSANDS_ID,
+    THOUSANDS_LONG_ID,
+    TICKET_ID,
+    TRACKING_SHAPE,
+    UNITS,
+    URL,
+)
+from bot.nlu.number_words import CONTEXT_KINDS, PARCEL_OR_ORDER, left_context, left_word
+
+# ---------------------------------------------------------------------------------- numbers
+
+
+def parse_chinese_number(text: str) -> Optional[float]:
+    """Value of a Chinese numeral ("三百八十四", "一千二" = 1200, "1.2万"), None if not one.
+
+    Colloquial shortening is understood: a digit right after a unit counts one unit lower
+    ("一千二" is 1200, "三万五" is 35000), as customers say prices.
+    """
+    if not text:
+        return None
+    arabic = re.fullmatch(r"(\d+(?:\.\d+)?)([万千百亿])?", text.replace(",", ""))
+    if arabic:
+        value = float(arabic.group(1))
+        big = arabic.group(2)
+        return value * ({**CN_UNITS, **CN_BIG}[big] if big else 1)
+    if not CN_NUMBER.fullmatch(text):
+        return None
+    total, section, digit = 0, 0, 0
+    last_unit, after_unit = 1, False
+    for char in text:
+        if char in CN_DIGITS:
+            digit = CN_DIGITS[char]
+            after_unit = after_unit and digit != 0
+            if char in "零〇":
+                after_unit = False
+        elif char in CN_UNITS:
+            unit = CN_UNITS[char]
+            section += (digit or 1) * unit
+            digit, last_unit, after_unit = 0, unit, True
+        else:
+            big = CN_BIG[char]
+            total += (section + digit) * big
+            section, digit, last_unit, after_unit = 0, 0, big, True
+    if digit:
+        section += digit * (last_unit // 10) if after_unit and last_unit >= 100 else digit
+    return float(total + section)
+
+
+def _is_number(token: Token) -> bool:
+    """Arabic number (with thousands separators/decimals) or Chinese numeral."""
+    text = token.lower_
+    return bool(ARABIC_NUMBER.fullmatch(text) or CN_NUMBER.fullmatch(text))
+
+
+def money_value(span: Span) -> Optional[float]:
+    """Amount in yuan of a MONEY span ("1,299.50元", "¥328", "1.2万元", "八百块")."""
+    value: Optional[float] = None
+    factor = 1.0
+    for token in span:
+        text = token.lower_
+        if text in CURRENCY or text in ("多", "钱"):
+            continue
+        if text in UNITS:
+            factor *= UNITS[text]
+        elif text in MAGNITUDE and value is not None:
+            factor *= MAGNITUDE[text]
+        elif value is None:
+            stripped = re.sub(r"(多)?(块钱|元钱|块|元)$", "", text)
+            value = parse_chinese_number(stripped.replace(",", ""))
+    return None if value is None else round(value * factor, 2)
+
+
+# ------------------------------------------------------------------------ token attributes
+
+
+def _compact(text: str) -> str:
+    """Letters and digits only, upper-case: "ls-2024 1122" -> "LS20241122"."""
+    return NOT_ID_CHAR.sub("", text).upper()
+
+
+def _is_id_token(token: Token) -> bool:
+    if token._.complaint_merged or GROUP.fullmatch(token.text):
+        return True
+    # Dictation writes a long number with thousands separators ("订单号是285,413,097,762"):
+    # an id when it is too long for an amount or an order word introduces it.
+    if THOUSANDS_LONG_ID.fullmatch(token.text):
+        return True
+    return bool(THOUSANDS_ID.fullmatch(token.text)) and (
+        left_context(token.doc.text, token.idx) == "order"
+    )
+
+
+def is_amount(token: Token) -> bool:
+    """A number followed by 元/块/万... or preceded by a currency sign is money."""
+    doc = token.doc
+    after = token.i + 1
+    # spaces, but not a line break: "…6483\nRMB 9047.5" is an order above an amount
+    while after < len(doc) and doc[after].is_space and "\n" not in doc[after].text:
+        after += 1
+    if after < len(doc) and doc[after].lower_ in AMOUNT_FOLLOWERS:
+        return True
+    if len(token) <= 3 and after < len(doc) and doc[after].text[:1] in COUNTERS:
+        return True  # 2件, 42码: a quantity or a size (short: "2024...只到了一件" is an id)
+    if len(token) <= 6 and after < len(doc) and doc[after].text[:1] in PIECE_COUNTERS:
+        return True  # 100000 个: a large quantity (个/件/台… are never "only" or a day)
+    before = token.i - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in CURRENCY
+
+
+def _compact_id(token: Token) -> str:
+    """Upper-case id without separators; "" for non-ids and numbers followed by 元/块/万."""
+    if not _is_id_token(token) or is_amount(token):
+        return ""
+    return _compact(token.text)
+
+
+_EXTENSION_DEFAULTS: Dict[str, Any] = {
+    "complaint_merged": False,  # joined from groups by the merger
+    "complaint_id": "",  # compact upper-case id, "" when the token cannot be one
+    "complaint_kind": "",  # what the number is: order, phone, tracking, other, or ""
+    "complaint_rule": "",  # which rule decided the kind: ctx, post, bare, intl
+    "complaint_number": False,  # a number an amount can be made of
+}
+
+
+def register_extensions() -> None:
+    """Token attributes the merger sets and the ruler's patterns read (idempotent).
+
+    Plain values set once per token by the merger, not getters: the ruler's patterns read
+    them many times per token.
+    """
+    for name, default in _EXTENSION_DEFAULTS.items():
+        if not Token.has_extension(name):
+            Token.set_extension(name, default=default)
+
+
+def _phone_shape(compact: str, raw: str) -> str:
+    """Phone shapes ("intl", "mobile", "landline", "hk_mobile"), "hotline" for 400/800 numbers.
+
+    "" for anything else.
+    """
+    if INTL_MOBILE.fullmatch(compact):
+        return "intl"
+    if MOBILE.fullmatch(compact):
+        return "mobile"
+    if LANDLINE.fullmatch(compact):
+        return "landline"
+    if DASHED_LANDLINE.fullmatch(raw):
+        return "landline"
+    if HOTLINE.fullmatch(raw):
+        return "hotline"
+    if HK_MOBILE.fullmatch(compact):
+        return "hk_mobile"
+    return ""
+
+
+def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
+    """(kind, rule) of an id token: context before it, then after it, then its shape."""
+    compact = token._.complaint_id
+    if not compact:
+        return "", ""
+    text = token.doc.text
+    phone = _phone_shape(compact, token.text)
+    is_order = bool(order_pattern.fullmatch(compact)) and any(c.isdigit() for c in compact)
+    after = text[token.idx + len(token) : token.idx + len(token) + 12]
+    word = left_word(text, token.idx)
+    if word and _said_of_number_before(text, token.idx, word):
+        word = ""  # "138… 是我电话，2817… 是订单号": 电话 was said of 138…
+    if CONTEXT_KINDS.get(word) == "order" and _NEGATED.search(
+        text, 0, text.rfind(word, 0, token.idx)
+    ):
+        word = ""  # "没有订单号，SF4481…": no order is given, whatever follows
+    context = CONTEXT_KINDS.get(word, "")
+    if context == "order" and word in PARCEL_OR_ORDER and TRACKING_SHAPE.fullmatch(compact):
+        return "tracking", "ctx"  # "单号 SF1402938475611": a carrier's parcel number
+    if token.lower_.startswith(CURRENCY_LETTERS):
+        return "", ""  # "RMB6732.00": an amount
+    if context == "order" and phone == "hotline" and "-" in token.text:
+        return "other", "bare"  # "没有单号，800-748-9932打不通": the shop's hotline, dashed
+    if context == "order" and DATE_DIGITS.fullmatch(compact) and AFTER_DATE.match(after):
+        return "", ""  # "没有订单号，20240513那天买的": the day it was bought
+    if context == "order":
+        return ("order", "ctx") if is_order and not _masked(token) else ("", "")
+    if _in_url(token):
+        return "other", "bare"  # a product or shop id in a link, not an order
+    if _masked(token):
+        return "other", "bare"
+    if context == "phone":
+        return ("phone", "ctx") if phone in CONTEXT_PHONES else ("other", "ctx")
+    if word == "id" and is_order and RIGHT_ORDER.match(after):
+        return "order", "post"  # "ID 2411… 的订单": the words after name what the ID is
+    if context in ("tracking", "other"):
+        return context, "ctx"
+    if is_order and RIGHT_ORDER.match(after):
+        return "order", "post"
+    if RIGHT_TRACKING.match(after):
+        return "tracking", "post"
+    if phone in CONTEXT_PHONES and RIGHT_PHONE.match(after):
+        return "phone", "post"
+    if RIGHT_PHONE_SAID.match(after):
+        return "other", "ctx"
+    if phone == "intl":
+        return "phone", "intl"
+    if phone == "mobile" or (phone == "landline" and not compact.isdigit()):
+        return "phone", "bare"
+    if phone == "landline" and DASHED_LANDLINE.fullmatch(token.text):
+        return "phone", "bare"
+    if phone == "hotline":
+        return "other", "bare"
+    if DATE_DIGITS.fullmatch(compact) or _is_timestamp(compact, after):
+        return "", ""  # 20241123 without an order word is the date it looks like
+    if _is_resident_id(compact):
+        return "other", "bare"
+    if TRACKING_SHAPE.fullmatch(compact):
+        return "tracking", "bare"
+    if TICKET_ID.fullmatch(token.text.lower()):
+        return "other", "bare"
+    if is_order and _given_as_correction(token):
+        return "order", "ctx"  # "打错了 是 241120ABCD12FE": letters of its own, still the order
+    return ("order", "bare") if is_order and _id_shaped(compact) else ("", "")
+
+
+# A context word said of the number before it: "13812345678 是我电话，…", "X 为订单号；…".
+_PREDICATE_BEFORE = re.compile(
+    r"[0-9a-z][\s)\]】」》”\"'’]*(?:这个?|那个?)?(?:是|为|就是)(?:我们?的|我的?|你们的)?$",
+    re.IGNORECASE,
+)
+
+
+# "没有订单号", "没订单编号", "无单号": the word says there is none.
+_NEGATED = re.compile(r"(?:没有|没|无|忘了|忘记)\Z")
+# A number (and a closing bracket or quote) right before a word: "【2024…】这个订单".
+_NUMBER_RIGHT_BEFORE = re.compile(
+    r"(?<![0-9a-z])[a-z]*\d[0-9a-z]*[\s)\]】」》”\"'’]*\(?\s*$", re.IGNORECASE
+)
+_POINTING_BACK = re.compile(r"(?:这个|那个|这一|这|那|呢|该)$")
+
+
+def _said_of_number_before(text: str, start: int, word: str) -> bool:
+    """Whether the context word before `start` tells what the number BEFORE it is.
+
+    "13812345678 是我电话，2817345690123 是订单号": 电话 ends a clause about 138…, it does
+    not introduce 2817…, which its own words after it then name. So does a word that points
+    back right after a number ("【2024…】这个订单，138…", "2024…（订单号）" on the line above 138…).
+    """
+    position = text.rfind(word, 0, start)
+    if position <= 0:
+        return False
+    if _PREDICATE_BEFORE.search(text, 0, position):
+        return True
+    pointer = _POINTING_BACK.search(text, 0, position)
+    head = pointer.start() if pointer else position
+    # "2024…（订单号）": a bracketed word names the number before it; "(订单号是 2024…)" not
+    closes = text[position + len(word) : position + len(word) + 1] == ")"
+    bracketed = text[position - 1] == "(" and closes
+    if not (pointer or word.startswith(("这", "那", "该", "呢")) or bracketed):
+        return False
+    return bool(_NUMBER_RIGHT_BEFORE.search(text, 0, head))
+
+
+def _given_as_correction(token: Token) -> bool:
+    """A number of six digits or more the customer gives as the right one ("打错了 是 …").
+
+    Called an order by the correction whatever its letters: a shop's id with five or more
+    letters (Shopee's "241118K3M7P2XG") looks like no id on its own.
+    """
+    if sum(1 for char in token._.complaint_id if char.isdigit()) < 6:
+        return False
+    text = token.doc.text
+    return bool(CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx]))
+
+
+def _is_timestamp(compact: str, after: str) -> bool:
+    """A date and hour with the minutes after a colon ("2024112814:35"): a time, no order."""
+    return bool(DATE_HOUR.fullmatch(compact) and MINUTES_AFTER.match(after))
+
+
+def _masked(token: Token) -> bool:
+    """Part of a number with digits hidden ("3810****9384", "381029...9384", "138xxxx5678").
+
+    Apps and customers mask numbers they show; what is left is no number to look up.
+    """
+    text = token.doc.text
+    before = text[max(0, token.idx - 5) : token.idx]
+    after = text[token.idx + len(token) : token.idx + len(token) + 5]
+    return bool(
+        MASK_AFTER.match(after) or MASK_BEFORE.search(before) or MASK_INSIDE.search(token.text)
+    )
+
+
+def _is_resident_id(compact: str) -> bool:
+    """A resident ID card number, by its shape and check digit: the customer's, no order."""
+    if not RESIDENT_ID.fullmatch(compact):
+        return False
+    digits = compact[:-1]
+    total = sum(int(d) * w for d, w in zip(digits, RESIDENT_ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == compact[-1]
+
+
+def _id_shaped(compact: str) -> bool:
+    """Whether a number nobody called an order looks like one: mostly digits.
+
+    At least six digits and at most four letters ("DD20241123889"), not a model name
+    ("IPHONE15", "RTX4090").
+    """
+    digits = sum(1 for char in compact if char.isdigit())
+    return digits >= 6 and len(compact) - digits <= 4
+
+
+def _in_url(token: Token) -> bool:
+    """Whether the token is part of a link (the doc's URL spans are computed once)."""
+    doc = token.doc
+    spans = doc.user_data.get("complaint_urls")
+    if spans is None:
+        spans = [match.span() for match in URL.finditer(doc.text)]
+        doc.user_data["complaint_urls"] = spans
+    return any(start <= token.idx < end for start, end in spans)
+
+
+# The customer corrects the last digits of the number just given: "X 最后一位是7不是1",
+# "X 最后两位不是01 是07", "X 尾数应该是 7".
+_COUNT_WORDS = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3}
+_TAIL_SAID = (
+    r"[\s,]*(?:(?:最后|末|末尾|尾|结尾)(?P<count>[一两二三123])位(?:数字?)?"
+    r"|尾数|最后一个数字?|最后那个数字?)"
+)
+_TAIL_RIGHT = r"[\s,:]*(?:应该|应)?(?:是|为)?[\s:]*(?P<right>[0-9a-z]{1,3})"
+_TAIL_WRONG = r"[\s,:]*(?:而)?不是[\s:]*(?P<wrong>[0-9a-z]{1,3})"
+_TAIL_CORRECTIONS = (
+    re.compile(rf"{_TAIL_SAID}{_TAIL_RIGHT}{_TAIL_WRONG}(?![0-9a-z])"),
+    re.compile(rf"{_TAIL_SAID}{_TAIL_WRONG}{_TAIL_RIGHT}(?![0-9a-z])"),
+)
+
+
+def amended(token: Token, value: str) -> str:
+    """`value` with its last digits as the customer corrects them right after it.
+
+    "3847…6201 最后一位是 7 不是 1" is 3847…6207: only when the digits said to be wrong are
+    the number's last ones and as many as the count says.
+    """
+    text = token.doc.text
+    after = token.idx + len(token)
+    match = next(filter(None, (regex.match(text, after) for regex in _TAIL_CORRECTIONS)), None)
+    if match is None:
+        return value
+    count = _COUNT_WORDS[match.group("count") or "1"]
+    right, wrong = match.group("right").upper(), match.group("wrong").upper()
+    if not (len(right) == len(wrong) == count < len(value) and value.endswith(wrong)):
+        return value
+    return value[:-count] + right
+
+
+def retracted(token: Token) -> bool:
+    """The customer takes this number back: "不是2024...", "2024...写错了"."""
+    text = token.doc.text
+    before = text[max(0, token.idx - 12) : token.idx]
+    after = text[token.idx + len(token) : token.idx + len(token) + 20]  # ", sorry wrong one"
+    return bool(RETRACTED_LEFT.search(before) or RETRACTED_RIGHT.match(after))
+
+
+def corrects(token: Token) -> bool:
+    """The customer gives this number as a correction: "更正：2024...", "应该是2024...".
+
+    Or picks it, the later of two, after both: "2024...还是2024...来着 应该是后面这个" (a
+    number alone picked so is still the only one, whatever its confidence).
+    """
+    text = token.doc.text
+    after = text[token.idx + len(token) : token.idx + len(token) + 16]
+    return bool(
+        CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx])
+        or LATER_CHOSEN.match(after)
+        or CHOSEN_RIGHT.match(after)
+    )
+
+
+def annotate(doc: Doc, order_pattern: re.Pattern[str]) -> None:
+    """Set each token's id, kind and number flag once, for the ruler's patterns to match on."""
+    for token in doc:
+        token._.complaint_id = _compact_id(token)
+        token._.complaint_kind, token._.complaint_rule = _kind(token, order_pattern)
+        token._.complaint_number = _is_number(token)

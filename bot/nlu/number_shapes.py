@@ -1,0 +1,222 @@
+"""Labels, shapes and words that tell what a number in a complaint is.
+
+The kind of each number (`bot.nlu.number_kinds`), the merger that joins its groups
+(`bot.nlu.number_merger`) and the entity-ruler patterns (`bot.nlu.spacy_pipeline`) read the
+same definitions, so they live in one module that depends on nothing else of ours.
+"""
+
+import re
+
+ORDER_ID = "ORDER_ID"
+PHONE = "PHONE"
+MONEY = "MONEY"
+DATE = "DATE"
+TRACKING_NO = "TRACKING_NO"
+OTHER_NUMBER = "OTHER_NUMBER"
+
+# Shapes of phone numbers (compact form: no spaces or dashes).
+MOBILE = re.compile(r"1[3-9]\d{9}|09\d{8}")  # mainland mobile; Taiwan mobile 09xx-xxx-xxx
+INTL_MOBILE = re.compile(r"861[3-9]\d{9}|852[4-9]\d{7}|8869\d{8}")
+# Hong Kong mobile numbers have eight digits (5/6/9, some 4/7/8): a phone only where the
+# words around it say so ("打 9123 4567", "電話 6123-4567"), else an eight-digit order.
+HK_MOBILE = re.compile(r"[4-9]\d{7}")
+LANDLINE = re.compile(r"0\d{9,11}")
+CONTEXT_PHONES = frozenset({"intl", "mobile", "landline", "hk_mobile"})
+GROUP = re.compile(r"[0-9a-z]+", re.IGNORECASE)
+DASHED_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[- ]?\d{7,8}")  # 010-12345678, (021)87654321
+HOTLINE = re.compile(r"[48]00[- ]?\d{3}[- ]?\d{4}")  # 400-123-4567: a shop's hotline
+# How people group the eleven digits of a mobile: 138 1234 5678, 138 12345678, 1381234 5678.
+# "…-164021-62619-…" reads 164 0216 2619 only by accident: it is the rest of an order.
+PHONE_GROUPINGS = frozenset({(11,), (3, 4, 4), (3, 8), (7, 4), (4, 3, 4), (3, 3, 5)})
+# A hotline or dashed landline starts here: "400-820-8820", "010-62345678" after a comma or
+# on the next line is no rest of the number before it.
+PHONE_AHEAD = re.compile(r"(?:[48]00[- ]\d{3}[- ]\d{4}|0\d{2,3}-\d{7,8})(?!\d)")
+# Numbers that are whole by themselves and never a group of another: the consumer hotline
+# 12315, an amount in thousands or ten-thousands ("6k", "2w").
+ALONE = re.compile(r"12315|\d{1,5}(?:\.\d+)?[kw]", re.IGNORECASE)
+# A year, month or day follows: "2024年4月" is a date, never a group of a number before it.
+DATE_UNIT = frozenset("年月日")
+# Said after a date written as digits: "20240513那天买的", "20241123下的单".
+AFTER_DATE = re.compile(r"\s*(?:那天|当天|这天|那日|买|下单|下的单|签收|到货|发货|收到|付款)")
+DATE_DIGITS = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+# A time stamp written to the hour, the minutes after a colon: "2024112814:35". (Fourteen
+# digits that read as a date and time, "20241128000931", are as often a shop's date and
+# counter: an order.)
+DATE_HOUR = re.compile(DATE_DIGITS.pattern + r"([01]\d|2[0-3])")
+MINUTES_AFTER = re.compile(r":[0-5]\d(?!\d)")
+# Hidden digits: three or more asterisks, or asterisks or an ellipsis between digits (not
+# "**3810…**", bold in chat); "x" runs inside a number.
+MASK_AFTER = re.compile(r"[*＊]{3}|(?:[*＊]{2,}|…+|\.{3,})\d")
+MASK_BEFORE = re.compile(r"[*＊]{3}$|\d(?:[*＊]{2,}|…+|\.{3,})$")
+MASK_INSIDE = re.compile(r"\dx{3,}\d", re.IGNORECASE)
+# A mainland resident ID: region, birth date, sequence, check digit (ISO 7064 MOD 11-2).
+RESIDENT_ID = re.compile(r"\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]")
+RESIDENT_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+NOT_ID_CHAR = re.compile(r"[^0-9a-z]", re.IGNORECASE)
+MAX_ID_CHARS = 40  # longer digit/letter runs are never one id, whatever the pattern
+WHOLE_GROUP = 10  # a group this long is a number by itself, never a piece of another
+# Between the groups of one number: spaces, one line break, one of these, or emoji (a colon
+# only after a letter prefix: "JD：2024...").
+ID_PUNCTUATION = frozenset("-_./·~,、")
+CODE_SEPARATORS = ID_PUNCTUATION - frozenset(",、")  # keys are never written with commas
+# Between the groups of a number only when an order word introduces it ("订单号 3847*2619*…",
+# "订单号 3847 | 2619 | …", "订单号 3847。2619。…" as a Chinese IME types the dot): without
+# one, "120*60*75" is a size, "a | b" a table's columns and "。" the end of a sentence.
+LABELLED_PUNCTUATION = frozenset("*|。")
+# A Chinese IME types the dash as "——" (two dashes once normalised) and customers double the
+# tilde: "3847——2619", "3847~~2619" are one separator.
+DOUBLED_SEPARATORS = frozenset({"--", "~~"})
+# Words that carry a number on where the customer broke it in two ("订单号是38472619 后面是
+# 50384756201", "…前半段 后半段是 …"): the rest follows as after a line break.
+CONTINUATION = re.compile(
+    r"[\s,:]*(?:后面|后边|后半段|后半截|后半部分|接着|剩下的|下一行)(?:的)?(?:是|还有|为)?[\s,:]*"
+)
+# Characters that only decorate the one before: emoji variation selectors and the keycap
+# mark ("2️⃣" is 2, U+FE0F, U+20E3); digits joined by them are one group.
+INVISIBLE = frozenset("\ufe0e\ufe0f\u20e3\u2060")
+ALNUM_RUN = re.compile(r"[0-9a-z]+", re.IGNORECASE)
+
+# Spans merged before the id groups: numeric dates and amounts with thousands separators.
+NUMERIC_DATE = re.compile(
+    r"(?<![0-9a-z])(?:19|20)\d{2}([-/.])(0?[1-9]|1[0-2])\1(0?[1-9]|[12]\d|3[01])"
+    r"(?=t\d|(?![0-9a-z]))",  # ISO 8601 goes on with its time: 2024-11-28T14:35:20
+    re.IGNORECASE,
+)
+# A clock time ("18:49:48"): one token, so its last digits never start the next number.
+CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])")
+# Thousands ("3,299"), but not the end of one number, a comma and a dashed one after it
+# ("…571·431，800-328-2415打不通" holds no 431,800).
+GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|-\d)")
+# Digits in thousands only: seven to nine digits are an id after an order word
+# ("285,413,097"), ten or more always (no complaint is about a billion yuan).
+THOUSANDS_ID = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+THOUSANDS_LONG_ID = re.compile(r"\d{1,3}(?:,\d{3}){3,}")
+# Prices with cents ("299.00", "2.5"); "2024.1123.5567" and "202411.235567" are id groups.
+DECIMAL = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")
+
+ARABIC_NUMBER = re.compile(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10_000, "亿": 100_000_000}
+CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+
+CURRENCY = ["¥", "rmb", "人民币"]
+CURRENCY_LETTERS = ("rmb", "cny")
+MAGNITUDE = {"万": 10_000.0, "千": 1_000.0, "百": 100.0, "w": 10_000.0, "k": 1_000.0}
+UNITS = {
+    "元": 1.0,
+    "块": 1.0,
+    "块钱": 1.0,
+    "元钱": 1.0,
+    "圆": 1.0,
+    "rmb": 1.0,
+    "人民币": 1.0,
+    "多元": 1.0,
+    "多块": 1.0,
+    "万元": 10_000.0,
+    "千元": 1_000.0,
+    "百元": 100.0,
+}
+# A number directly followed by one of these is an amount, never an order or phone number.
+AMOUNT_FOLLOWERS = frozenset(UNITS) | frozenset(MAGNITUDE) | {"多", "钱"}
+
+# Parcel numbers by their shape: a carrier's letters and digits ("SF1400223344").
+TRACKING_SHAPE = re.compile(
+    r"(?:SF|YT|JT|ZTO|STO|YD|YUNDA|EMS|DPK|JDV|JDX|JDA|KYE)\d{8,}"
+    r"|LP\d{14}"  # Cainiao's cross-border parcels
+    r"|[A-Z]{2}\d{9}[A-Z]{2}"  # the UPU's postal items (EMS, registered mail): EA123456785CN
+    r"|1Z[0-9A-Z]{16}"  # UPS
+)
+# This bot's own ticket ids as it shows them ("C20261123-0001", `bot/tickets/store.py`): a
+# customer asking after a complaint quotes one back; it is no order.
+TICKET_ID = re.compile(r"c20\d{6}-\d{4}")
+# Ids inside a link: only an order key ("order_id=...") makes an order of them.
+# A link ends at a space, a Chinese character, a quote or prose punctuation (full-width
+# "！，；" once normalised): "….html！“905_08927_…” 嗰张单" quotes an order after the link.
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s\u3000-\u9fff\uff00-\uffef“”‘’\"<>!,;]+"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|hk|tw)"
+    r"(?:/[^\s\u3000-\u9fff\uff00-\uffef“”‘’\"<>!,;]*)?"
+)
+# An order the customer takes back: "不是2024...，是2024...", "2024...写错了".
+RETRACTED_LEFT = re.compile(r"不是[\s:,]*(?:订单号?|单号)?[\s:,]*$")
+_INTERJECTION = r"(?:[哦噢喔啊呃额嗯哎唉诶欸呀]+[\s,]*)?"  # "…7219 哦不对 是…"
+_MISTYPED = r"(?:(?:写|填|打|输|弄|搞|发|记)错|(?:写|填|打|输|记)反)"  # 写反了: digits swapped
+_APOLOGY = r"(?:不好意思|对不起|抱歉|sorry)?[\s,]*"
+RETRACTED_RIGHT = re.compile(
+    rf"[\s,]*(?:是|号码|单号)?{_APOLOGY}{_MISTYPED}"
+    rf"|[\s,]*{_INTERJECTION}(?:这个|那个)?(?:号码?|单号)?(?:错了|不对|有误)+(?=$|[\s,.!?;。，])"
+    r"|[\s,]*不是这个(?!吗|嘛|么)"
+    r"|[\s,]*\((?:错的|错误|不对|不对的|写错了?)\)"  # "X(错的) Y(对的)"
+    # a digit too few or too many: "20241123556 少打了一位 202411235567"
+    r"|[\s,]*(?:少|多|漏)(?:打|写|输|填|按)了?"
+    # in English: "112-…-0123459, sorry wrong one", "… (typo)", "… oops, not this one"
+    r"|[\s,.;(]*(?:(?:sorry|oops|my bad)[\s,.;]*)?"
+    r"(?:wrong|typo|incorrect|mistake|not this one|not that one)"
+)
+# A number given as the correction of an earlier one ("更正：3012…", "应该是 2412…", "发错了
+# 是 2412…", "啊不是 是 2412…") beats it even when nothing takes the earlier one back in words.
+CORRECTION_LEFT = re.compile(
+    r"(?:(?:更正|纠正|改正)(?:一下)?|改成|改为|应该是|应为|正确的?"
+    rf"|(?:{_MISTYPED}了?|错了|不对|不是)(?:这个|那个)?[\s,]*(?:是|应该是|应是)"
+    r"|重新?发(?:一下|一遍|一次)?"
+    # the one this complaint is about, told from an earlier order: "之前那单 X 已经退了，这次是
+    # Y", "有问题的是 Y"
+    r"|这[次回](?:要投诉的|有问题的|的)?(?:订单|单子)?(?:号码?|编号)?(?:是|为)"
+    r"|有问题的(?:那个|那单|是那个)?(?:订单|单子)?(?:号码?|编号)?是"
+    # an apology or a bare "no" before the right one: "X sorry 是 Y", "X 不好意思 是 Y",
+    # "X 啊不 是 Y", "X 不不 是 Y"
+    r"|(?:sorry|不好意思|对不起|抱歉|my bad)[\s,]*(?:是|应该是|应是)"
+    r"|(?:[哦噢喔啊呃额嗯唉诶欸呀]|不)不[\s,]*(?:是|应该是|应是)"
+    r"|should be|(?:correct|right)(?:ed)? (?:one|number|order(?: number)?)(?: is)?|i meant?)"
+    r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,]*$"
+)
+# Said after both numbers, the customer picks the later one: "X还是Y来着 应该是后面这个".
+LATER_CHOSEN = re.compile(
+    r"[^0-9a-z]{0,6}?(?:(?:应该|应|就|对的)?是|以)"
+    r"(?:后面|后边|下面|后一个|最后一个|第二个)"
+    # or says the later one is the one at fault: "X 和 Y，第二个有问题" (no number after it:
+    # "第一个 X 第二个有问题的是 Y" names Y)
+    r"|[^0-9a-z]{0,6}?(?:后面|后边|下面|后一个|最后一个|第二个|第二单|后一单)"
+    r"(?:那个|这个|那单|这单|的)?(?:有问题|坏了|没到|才是|才对|是对的)(?![^0-9]{0,6}[0-9])"
+)
+# Said right after a number, the customer vouches for it: "Y 这个是对的", "Y 以这个为准" (no
+# 不 or 没 on the way: "X 这个不对" takes X back instead).
+CHOSEN_RIGHT = re.compile(
+    r"[^0-9a-z不没]{0,8}?(?:这个|这单|这个号码?|这个单号|这个订单号?)(?:才|就)?(?:是)?"
+    r"(?:对的|正确的|准确的|没错)"
+    r"|[^0-9a-z不没]{0,4}?以(?:这个|此)为准"
+    r"|\s*\((?:对的|正确的?|这个对)\)"
+)
+# Quantities and sizes: a number right before one of these is never a piece of an id.
+COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
+PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
+# After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
+# introduces the next number).
+# A closing bracket or quote may stand between ("【…】这个订单", "“…”是订单号"), and the word
+# may be bracketed itself ("…（订单号）"). A word that points back (这个订单, 那个单子, 呢张单,
+# 是我的订单号) names the number before it unless a number follows it at once; a bare one
+# (订单, 单号) only when no number follows, and not as the start of 订单里/订单日期/订单金额.
+RIGHT_ORDER = re.compile(
+    r"[\s:,]*[)\]】」》”\"'’]?[\s:,]*\(?"
+    r"(?:(?:是|为|就是)?(?:我们?的|我)?(?:这个|那个|这一|这|那|呢|该)(?:订单|单子|单|张单|笔订单|笔单)"
+    r"(?:号码|编号|号)?(?![ \t:]*[0-9a-z])"
+    r"|(?:是|为|就是)(?:我们?的|我)?(?:订单|单号|单子|张单)(?:号码|编号|号)?(?![ \t:]*[0-9a-z])"
+    r"|(?:是|为|就是)?(?:我们?的|我)?(?:订单|单号|这单|这一单|这个订单|那个订单|的订单|的单子|[这那][张笔](?:订单|单))"
+    r"(?!里|内|中|日期|时间|金额|总价|总额|实付|数量|状态)(?![号码编好id\s:,是为#=“「【《(\[\"'‘]*[0-9a-z]))"
+)
+_CARRIERS = "快递|物流|运单|面单|顺丰|中通|圆通|韵达|申通|邮政|极兔|德邦|京东快递|菜鸟"
+RIGHT_TRACKING = re.compile(
+    rf"[\s:,]*(?:(?:是|为|就是)(?:我们?的|我)?(?:{_CARRIERS})"
+    rf"|(?:{_CARRIERS})(?:单号|单|号码|号|编号)(?![号码编id\s:,是为#]*[0-9a-z]))"
+)
+RIGHT_PHONE = re.compile(
+    r"[\s:,]*(?:这个?|那个?)?(?:是|为|就是)?(?:我们?的|我)?(?:手机|电话|联系方式|座机)"
+)
+# Said of a number whatever its shape ("139123456789 这是我电话", a digit too many): a phone,
+# so no order. Without 是 ("2865… 电话 138…") the word introduces the next number instead.
+RIGHT_PHONE_SAID = re.compile(
+    r"[\s:,]*(?:这个?|那个?)?(?:是|为|就是)(?:我们?的|我)?(?:手机|电话|联系方式|座机)"
+)
+NUMBER_LABELS = frozenset({ORDER_ID, PHONE, TRACKING_NO, OTHER_NUMBER})
