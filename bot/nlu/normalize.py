@@ -276,7 +276,7 @@ _CN_DIGIT_CHARS: Dict[str, str] = {
 _LONG_NUMBER = 7
 # Up to `_MAX_RUN_GAP` of these between two digits keep them in one run ("二 零 二 四",
 # "二零二四，一一二三", "二八五四   一三零九" once a hesitation is blanked, see below); four,
-# as between the groups of one number in `bot.nlu.spacy_pipeline`.
+# as between the groups of one number in `bot.nlu.number_merger`.
 _RUN_GAP = frozenset(" -_./·,、，\u3000")
 _MAX_RUN_GAP = 4
 # A numeral unit next to a run makes it a counted quantity ("一二三四五六七八九十个").

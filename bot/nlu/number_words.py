@@ -2,8 +2,9 @@
 
 Why a module of its own: the vocabulary (order labels in Simplified and Traditional
 Chinese, Cantonese and English, the labels of phones, parcels and the many numbers that are
-no order) is data that grows with every new way customers write; the spaCy components in
-`bot.nlu.spacy_pipeline` only ask `left_word`/`left_context` what stands before a number.
+no order) is data that grows with every new way customers write; the spaCy components
+(`bot.nlu.number_kinds`, `bot.nlu.number_merger`) only ask `left_word`/`left_context` what
+stands before a number.
 
 Words are matched on the normalised text (`bot.nlu.normalize`: Simplified script,
 half-width, lower-case), so one entry covers 訂單編號 and 订单编号, ＯＲＤＥＲ and order.
