@@ -189,6 +189,8 @@ class ValidateComplaintForm(
                 slots["emotion"] = emotion
                 if form_turn.form_pass(tracker):  # the slot mappings' messages are not sent
                     answer_feeling(dispatcher, tracker, emotion)
+        elif self._adds_to_description(tracker, value) and form_turn.form_pass(tracker):
+            dispatcher.utter_message(response="utter_noted_description")
         ranking = (tracker.latest_message.get("complaint_triage") or {}).get("category") or {}
         candidates = [r.get("code") for r in ranking.get("ranking", []) if r.get("code")]
         if candidates:
@@ -364,6 +366,19 @@ class ValidateComplaintForm(
             tracker.get_slot("requested_slot") == "issue_description"
             and description == latest_text(tracker)
             and strongest_emotion(slot_before_this_turn(tracker, "emotion")) == "calm"
+        )
+
+    @staticmethod
+    def _adds_to_description(tracker: Tracker, description: Any) -> bool:
+        """More of the problem told at another question: the customer hears it was heard.
+
+        Without it, "花瓶碎成渣了" at the order question is met by the same question again.
+        """
+        before = slot_before_this_turn(tracker, "issue_description")
+        return (
+            tracker.get_slot("requested_slot") not in (None, "issue_description")
+            and bool(before)
+            and description != before
         )
 
     @staticmethod

@@ -270,3 +270,46 @@ async def test_an_unsure_out_of_scope_opening_is_the_description(dispatcher, dom
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     slots = slot_events(events)
     assert slots["issue_description"] == "耳机有杂音"
+
+
+def _more_of_the_problem(requested, before="你们这什么破快递", text="花瓶到了直接碎成渣了"):
+    """The form's own pass of a message that adds to the description at `requested`."""
+    after = [
+        {"event": "slot", "name": "issue_description", "value": f"{before} {text}"},
+        {"event": "action", "name": "complaint_form"},
+    ]
+    return make_tracker(
+        text,
+        "complain",
+        slots={"requested_slot": requested, "issue_description": f"{before} {text}"},
+        history=[{"event": "slot", "name": "issue_description", "value": before}],
+        after_user=after,
+        active_loop="complaint_form",
+    )
+
+
+async def test_more_of_the_problem_at_another_question_is_acknowledged(dispatcher, domain):
+    tracker = _more_of_the_problem("order_id")
+    value = tracker.get_slot("issue_description")
+    await ValidateComplaintForm().validate_issue_description(value, dispatcher, tracker, domain)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_noted_description"]
+
+
+async def test_the_first_words_of_the_problem_are_not_acknowledged_as_more(dispatcher, domain):
+    tracker = make_tracker(
+        "花瓶碎了",
+        "complain",
+        slots={"requested_slot": "order_id", "issue_description": "花瓶碎了"},
+        after_user=[{"event": "action", "name": "complaint_form"}],
+        active_loop="complaint_form",
+    )
+    await ValidateComplaintForm().validate_issue_description("花瓶碎了", dispatcher, tracker, domain)
+    assert "utter_noted_description" not in [m.get("response") for m in dispatcher.messages]
+
+
+async def test_the_mappings_pass_does_not_acknowledge_twice(dispatcher, domain):
+    tracker = _more_of_the_problem("order_id")
+    tracker.events.pop()  # no complaint_form event: the slot mappings' pass
+    value = tracker.get_slot("issue_description")
+    await ValidateComplaintForm().validate_issue_description(value, dispatcher, tracker, domain)
+    assert dispatcher.messages == []
