@@ -367,3 +367,30 @@ def test_the_widget_speaks_the_script_the_bot_answers_in_whatever_the_browser(
     expect(page.get_by_text("收到：算了我还是写简体吧，这个订单怎么处理")).to_be_visible()
     expect(page.get_by_role("button", name="发送", exact=True)).to_be_visible()
     context.close()
+
+
+def test_a_file_larger_than_any_limit_is_refused_by_name_before_it_is_sent(
+    browser, widget_server, tmp_path
+):
+    """Hand test: a 101 MB file of no media type (a screen recording saved as .bin, a phone's
+    .heic without a type) was uploaded in full over the customer's connection, to be refused
+    by the server as "文件太大了" without its name. Nothing above the largest limit can be
+    accepted, so the widget refuses it at once and names it."""
+    big = tmp_path / "录屏.bin"
+    with open(big, "wb") as file:
+        file.truncate(51 * 1024 * 1024)
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    posted: list = []
+    page.on(
+        "request",
+        lambda r: posted.append(r.url) if r.method == "POST" and "/evidence/" in r.url else None,
+    )
+    page.goto(f"{widget_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    page.locator(f"{IN_SHADOW} input[type=file]").set_input_files(str(big))
+    expect(page.get_by_text("「录屏.bin」太大了", exact=False).first).to_be_visible()
+    expect(page.locator(f"{IN_SHADOW} .tray li")).to_have_count(0)
+    page.wait_for_timeout(1000)
+    assert posted == []
+    context.close()

@@ -930,8 +930,11 @@ function startComplaintWidget(io, script) {
   function addFiles(files) {
     Array.prototype.forEach.call(files || [], function (file) {
       var type = file.type || "";
-      var limit = type.indexOf("image/") === 0 ? limits.max_image_bytes : type.indexOf("video/") === 0 ? limits.max_video_bytes : 0;
-      if (limit && file.size > limit) {
+      // a file of another or no declared type may still be media (the server reads its
+      // bytes), but nothing above the largest limit can be taken: refuse it before sending
+      var largest = Math.max(limits.max_image_bytes, limits.max_video_bytes);
+      var limit = type.indexOf("image/") === 0 ? limits.max_image_bytes : type.indexOf("video/") === 0 ? limits.max_video_bytes : largest;
+      if (file.size > limit) {
         notice(fmt(T.tooLarge, { name: file.name, img: mb(limits.max_image_bytes), vid: mb(limits.max_video_bytes) }));
         return;
       }
