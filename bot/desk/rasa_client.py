@@ -3,7 +3,8 @@
 - `pause` / `resume`: append a `pause` / `resume` event, so the bot stays silent while an
   agent owns the conversation (the processor still logs the customer's messages).
 - `send_agent_message`: append a `bot` event with `metadata.agent`, sent through the
-  customer's channel (`output_channel=latest&execute_side_effects=true`).
+  customer's channel (`output_channel=latest&execute_side_effects=true`), in the script the
+  customer writes (`customer_script`), as the bot's own answers are.
 - `trigger_intent`: start a bot turn (e.g. `ticket_resolved` to ask for satisfaction).
 - `user_messages`: the customer's messages in the tracker, to show them in the desk live.
 """
@@ -16,6 +17,7 @@ from urllib.parse import quote
 
 import aiohttp
 
+from bot.i18n import customer_script, localize
 from bot.settings import Settings
 from bot.tickets.draft import shown_text
 
@@ -77,10 +79,22 @@ class RasaClient:
         """Let the bot answer again."""
         await self.append_events(conversation_id, [{"event": "resume"}])
 
-    async def send_agent_message(self, conversation_id: str, text: str, agent: str) -> None:
-        """Send the agent's text to the customer on their channel, labelled with the agent."""
-        event = {"event": "bot", "text": text, "metadata": {"agent": agent}}
+    async def send_agent_message(self, conversation_id: str, text: str, agent: str) -> str:
+        """Send the agent's text to the customer on their channel, labelled with the agent.
+
+        Why converted: a customer who writes Traditional reads the bot in Traditional
+        (`bot.nlg`); the agent's lines, typed in Simplified, must not switch script midway.
+        Returns the text as sent.
+        """
+        shown = localize(text, await self.customer_script(conversation_id))
+        event = {"event": "bot", "text": shown, "metadata": {"agent": agent}}
         await self.append_events(conversation_id, [event], side_effects=True)
+        return str(shown)
+
+    async def customer_script(self, conversation_id: str) -> str:
+        """`hant` or `hans`: the script the customer writes in, decided as the bot does."""
+        events = await self._user_events(conversation_id)
+        return customer_script((e.get("text") or "", e.get("metadata")) for e in reversed(events))
 
     async def trigger_intent(
         self, conversation_id: str, intent: str, entities: Dict[str, Any] | None = None
@@ -98,15 +112,18 @@ class RasaClient:
 
         A button or an upload is given as the customer saw it ("确认提交"), not its payload.
         """
-        tracker = await self._request(
-            "GET", self._conversation_url(conversation_id, "tracker"), {"include_events": "ALL"}
-        )
-        events = tracker.get("events") or [] if isinstance(tracker, dict) else []
         return [
             {
                 "text": str(shown_text(e.get("text"), e.get("metadata")) or ""),
                 "timestamp": float(e.get("timestamp") or 0),
             }
-            for e in events
-            if isinstance(e, dict) and e.get("event") == "user"
+            for e in await self._user_events(conversation_id)
         ]
+
+    async def _user_events(self, conversation_id: str) -> List[Dict[str, Any]]:
+        """The tracker's `user` events, oldest first."""
+        tracker = await self._request(
+            "GET", self._conversation_url(conversation_id, "tracker"), {"include_events": "ALL"}
+        )
+        events = tracker.get("events") or [] if isinstance(tracker, dict) else []
+        return [e for e in events if isinstance(e, dict) and e.get("event") == "user"]

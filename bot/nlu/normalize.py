@@ -244,7 +244,12 @@ def to_traditional(text: str) -> str:
     if not text:
         return text
     shielded = _ONLINE_AS_PREDICATE.sub(_SHIELD, text)
-    return str(_converter("s2twp").convert(shielded)).replace(_SHIELD, "在線")
+    for simplified, (shield, _) in _EVERYDAY_WORDS.items():
+        shielded = shielded.replace(simplified, shield)
+    converted = str(_converter("s2twp").convert(shielded)).replace(_SHIELD, "在線")
+    for shield, traditional in _EVERYDAY_WORDS.values():
+        converted = converted.replace(shield, traditional)
+    return converted
 
 
 # s2twp turns every 在线 into Taiwan's 線上, right for "在线客服" (線上客服) but it drops the
@@ -252,6 +257,10 @@ def to_traditional(text: str) -> str:
 # the end or a particle, it is kept as 在線 (a private-use character shields it from OpenCC).
 _SHIELD = "\ue000"
 _ONLINE_AS_PREDICATE = re.compile(r"在线(?=$|[\s，。！？、；：…,.!?;:）)]|了|吗|呢|的时候)")
+
+# s2twp's IT phrase table turns everyday words into programmers' ones: 类型 (a kind of
+# problem) becomes 型別 (a data type). Shielded the same way and written as plain s2t does.
+_EVERYDAY_WORDS: Dict[str, Tuple[str, str]] = {"类型": ("\ue001", "類型")}
 
 
 # ------------------------------------------------------------------------ digits in numbers

@@ -65,13 +65,16 @@ def test_widget_conversation_evidence_reload_and_offline(browser, widget_server,
         re.compile(r"^\d\d:\d\d$")
     )
 
+    # the bot answered in Traditional: so does the widget, until it answers in Simplified
+    box = page.get_by_role("textbox", name="輸入訊息")
     # the typing indicator while the bot works
     box.fill("请稍等一下")
     box.press("Enter")
-    typing = page.get_by_role("status", name="客服正在输入")
+    typing = page.get_by_role("status", name="客服正在輸入")
     expect(typing).to_be_visible()
     expect(page.get_by_text("收到：请稍等一下", exact=True)).to_be_visible()
-    expect(typing).to_be_hidden()
+    expect(page.locator(f"{IN_SHADOW} .typing")).to_be_hidden()
+    box = page.get_by_role("textbox", name="输入消息")
 
     # a quick reply; the read-back card and the ticket banner
     page.get_by_role("button", name="是的，提交").click()
@@ -316,4 +319,78 @@ def test_the_ticket_banner_gives_the_same_time_as_the_bot_in_any_browser_zone(
     expect(said).to_be_visible()
     promised = re.search(r"\d\d:\d\d", said.inner_text()).group(0)
     expect(page.locator(f"{IN_SHADOW} .ticket .due")).to_have_text(f"预计首次回复：{promised}")
+    context.close()
+
+
+def test_the_widget_speaks_the_script_the_bot_answers_in_whatever_the_browser(
+    browser, widget_server, tmp_path
+):
+    """Hand test: a customer writing Traditional in a browser set to English (common in Hong
+    Kong) read the bot's answers in Traditional but the widget's own words in Simplified:
+    a refused file ("不是图片或视频"), a file too large, the offline line, the buttons. The
+    widget follows the script of the bot's answers, across a reload and back again."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+    page = context.new_page()
+    page.goto(f"{widget_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    box = page.locator(f"{IN_SHADOW} textarea")
+    box.fill("我買的藍牙喇叭收到就壞了，完全沒有聲音")
+    box.press("Enter")
+    expect(page.get_by_text("收到：我買的藍牙喇叭收到就壞了，完全沒有聲音")).to_be_visible()
+
+    expect(page.get_by_role("button", name="傳送", exact=True)).to_be_visible()
+    expect(page.get_by_role("dialog", name="線上客服")).to_be_visible()
+    expect(page.get_by_role("textbox", name="輸入訊息")).to_have_attribute(
+        "placeholder", "請描述您遇到的問題…"
+    )
+    file_input = page.locator(f"{IN_SHADOW} input[type=file]")
+    file_input.set_input_files(
+        [{"name": "假圖片.jpg", "mimeType": "image/jpeg", "buffer": "只是文字".encode() * 20}]
+    )
+    expect(page.get_by_text("「假圖片.jpg」的內容不是圖片或影片", exact=False).first).to_be_visible()
+    big = files.photo() + b"\0" * (10 * 1024 * 1024)
+    file_input.set_input_files([{"name": "大圖.jpg", "mimeType": "image/jpeg", "buffer": big}])
+    expect(page.get_by_text("「大圖.jpg」太大了：圖片不能超過 10 MB", exact=False).first).to_be_visible()
+    context.set_offline(True)
+    expect(page.get_by_role("status").filter(has_text="網路已中斷")).to_be_visible()
+    context.set_offline(False)
+    expect(page.get_by_role("status").filter(has_text="網路已中斷")).to_have_count(0)
+    expect(page.locator(f"{IN_SHADOW} .log")).not_to_contain_text("图片或视频")
+
+    page.reload()
+    expect(page.get_by_role("dialog", name="線上客服")).to_be_visible()
+    expect(page.get_by_role("button", name="傳送", exact=True)).to_be_visible()
+
+    # a customer who switches to Simplified gets the widget in Simplified again
+    box.fill("算了我还是写简体吧，这个订单怎么处理")
+    box.press("Enter")
+    expect(page.get_by_text("收到：算了我还是写简体吧，这个订单怎么处理")).to_be_visible()
+    expect(page.get_by_role("button", name="发送", exact=True)).to_be_visible()
+    context.close()
+
+
+def test_a_file_larger_than_any_limit_is_refused_by_name_before_it_is_sent(
+    browser, widget_server, tmp_path
+):
+    """Hand test: a 101 MB file of no media type (a screen recording saved as .bin, a phone's
+    .heic without a type) was uploaded in full over the customer's connection, to be refused
+    by the server as "文件太大了" without its name. Nothing above the largest limit can be
+    accepted, so the widget refuses it at once and names it."""
+    big = tmp_path / "录屏.bin"
+    with open(big, "wb") as file:
+        file.truncate(51 * 1024 * 1024)
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    posted: list = []
+    page.on(
+        "request",
+        lambda r: posted.append(r.url) if r.method == "POST" and "/evidence/" in r.url else None,
+    )
+    page.goto(f"{widget_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    page.locator(f"{IN_SHADOW} input[type=file]").set_input_files(str(big))
+    expect(page.get_by_text("「录屏.bin」太大了", exact=False).first).to_be_visible()
+    expect(page.locator(f"{IN_SHADOW} .tray li")).to_have_count(0)
+    page.wait_for_timeout(1000)
+    assert posted == []
     context.close()

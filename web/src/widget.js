@@ -94,8 +94,16 @@ function startComplaintWidget(io, script) {
       unread: "{n} 則新訊息",
     },
   };
-  var T = TEXTS[uiLang] || TEXTS["zh-Hans"];
-  if (dataset.title) T.title = dataset.title;
+  // The script the widget speaks: the browser's (or data-lang) until the bot has answered,
+  // then the script of the bot's answers (the bot answers in the customer's own script), so
+  // the widget's labels and notices match them; kept across reloads.
+  var lang = load("lang", null) || uiLang;
+  var T = texts(lang);
+  function texts(name) {
+    var chosen = Object.assign({}, TEXTS[name] || TEXTS["zh-Hans"]);
+    if (dataset.title) chosen.title = dataset.title;
+    return chosen;
+  }
 
   function fmt(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) {
@@ -114,6 +122,22 @@ function startComplaintWidget(io, script) {
       if (TRADITIONAL_ONLY.indexOf(text.charAt(i)) >= 0) return true;
     }
     return false;
+  }
+  // Their Simplified forms (without 里台后么, which Traditional text uses too).
+  var SIMPLIFIED_ONLY =
+    "们这个说请货买卖订单钱题发问实还无与为对时会过关开点样觉给让机宝质坏气处应该谢车长门见头学" +
+    "电话号码标准确认务费帮约据递传网帐户红绿颜体积价优图视频吗欢专业产厂误湾条区县乡镇担忧简态种类" +
+    "压烂湿脏换补偿诺礼从经济办涨乱边运输伤险软没装损贴击绝级";
+  // "zh-Hant" or "zh-Hans" when one script's characters outnumber the other's, else null.
+  function scriptOf(text) {
+    var hant = 0;
+    var hans = 0;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text.charAt(i);
+      if (TRADITIONAL_ONLY.indexOf(ch) >= 0) hant += 1;
+      else if (SIMPLIFIED_ONLY.indexOf(ch) >= 0) hans += 1;
+    }
+    return hant > hans ? "zh-Hant" : hans > hant ? "zh-Hans" : null;
   }
 
   // --- persistent state ------------------------------------------------------------------
@@ -206,6 +230,7 @@ function startComplaintWidget(io, script) {
   shadow.appendChild(style);
 
   var badge = el("span", { class: "badge", hidden: true, "aria-hidden": "true" });
+  var launcherLabel, inputLabel, avatar, titleNode, subtitleNode; // relabelled by applyLabels
   var launcher = el(
     "button",
     {
@@ -217,7 +242,7 @@ function startComplaintWidget(io, script) {
         toggle();
       },
     },
-    [svg(ICON_CHAT), el("span", { class: "launcher-label", text: T.launcher }), badge]
+    [svg(ICON_CHAT), (launcherLabel = el("span", { class: "launcher-label", text: T.launcher })), badge]
   );
   var statusBar = el("div", { class: "status", role: "status", hidden: true });
   var log = el("div", {
@@ -278,7 +303,13 @@ function startComplaintWidget(io, script) {
         submit();
       },
     },
-    [attachButton, fileInput, el("label", { class: "sr-only", for: "cw-input", text: T.input }), input, sendButton]
+    [
+      attachButton,
+      fileInput,
+      (inputLabel = el("label", { class: "sr-only", for: "cw-input", text: T.input })),
+      input,
+      sendButton,
+    ]
   );
   var dropZone = el("div", { class: "drop", hidden: true, "aria-hidden": "true", text: T.drop });
   var closeButton = el(
@@ -306,10 +337,10 @@ function startComplaintWidget(io, script) {
     },
     [
       el("header", { class: "header" }, [
-        el("div", { class: "avatar", "aria-hidden": "true", text: T.bot.charAt(0) }),
+        (avatar = el("div", { class: "avatar", "aria-hidden": "true", text: T.bot.charAt(0) })),
         el("div", { class: "titles" }, [
-          el("h2", { class: "title", id: "cw-title", text: T.title }),
-          el("p", { class: "subtitle", text: T.subtitle }),
+          (titleNode = el("h2", { class: "title", id: "cw-title", text: T.title })),
+          (subtitleNode = el("p", { class: "subtitle", text: T.subtitle })),
         ]),
         closeButton,
       ]),
@@ -322,8 +353,50 @@ function startComplaintWidget(io, script) {
       alertRegion,
     ]
   );
-  var root = el("div", { class: "root", lang: uiLang }, [panel, launcher]);
+  var root = el("div", { class: "root", lang: lang }, [panel, launcher]);
   shadow.appendChild(root);
+
+  // Switch the widget's own words to `name` ("zh-Hant" / "zh-Hans") and remember it.
+  function setLanguage(name) {
+    if (name === lang || !TEXTS[name]) return;
+    lang = name;
+    T = texts(name);
+    save("lang", name);
+    root.setAttribute("lang", name);
+    launcherLabel.textContent = T.launcher;
+    setUnread(unread);
+    [closeButton, attachButton].forEach(function (button, i) {
+      var label = i === 0 ? T.close : T.attach;
+      button.setAttribute("aria-label", label);
+      button.setAttribute("title", label);
+    });
+    log.setAttribute("aria-label", T.log);
+    typing.setAttribute("aria-label", T.typing);
+    quick.setAttribute("aria-label", T.quick);
+    trayList.setAttribute("aria-label", T.tray);
+    input.setAttribute("placeholder", T.placeholder);
+    inputLabel.textContent = T.input;
+    sendButton.textContent = T.send;
+    dropZone.textContent = T.drop;
+    avatar.textContent = T.bot.charAt(0);
+    titleNode.textContent = T.title;
+    subtitleNode.textContent = T.subtitle;
+    setStatus(statusKey);
+    renderTray();
+    renderAll();
+  }
+  // Speak the script of the bot's latest answer that shows one (not an agent's own words).
+  function followBot() {
+    for (var i = records.length - 1; i >= 0; i--) {
+      var record = records[i];
+      if (record.role !== "bot" || record.agent || !record.text) continue;
+      var script = scriptOf(String(record.text));
+      if (script) {
+        setLanguage(script);
+        return;
+      }
+    }
+  }
 
   // --- rendering -------------------------------------------------------------------------
 
@@ -510,9 +583,11 @@ function startComplaintWidget(io, script) {
     typing.hidden = !waiting;
     if (waiting) scrollDown(false);
   }
-  function setStatus(text) {
-    statusBar.textContent = text || "";
-    statusBar.hidden = !text;
+  var statusKey = ""; // "offline", "connecting" or "" (none)
+  function setStatus(key) {
+    statusKey = key || "";
+    statusBar.textContent = statusKey ? T[statusKey] : "";
+    statusBar.hidden = !statusKey;
   }
   function setUnread(count) {
     unread = count;
@@ -585,21 +660,21 @@ function startComplaintWidget(io, script) {
         confirmed = false;
         inflight = {};
         updateTyping();
-        setStatus(navigator.onLine === false ? T.offline : T.connecting);
+        setStatus(navigator.onLine === false ? "offline" : "connecting");
       });
       socket.on("connect_error", function () {
-        setStatus(navigator.onLine === false ? T.offline : T.connecting);
+        setStatus(navigator.onLine === false ? "offline" : "connecting");
       });
     }
     if (!socket.connected && navigator.onLine !== false) {
-      setStatus(T.connecting);
+      setStatus("connecting");
       socket.connect();
     } else if (navigator.onLine === false) {
-      setStatus(T.offline);
+      setStatus("offline");
     }
   }
   window.addEventListener("offline", function () {
-    setStatus(T.offline);
+    setStatus("offline");
     // Do not wait for heartbeats to notice: queue from now on, reconnect when online.
     if (socket) socket.disconnect();
   });
@@ -676,6 +751,7 @@ function startComplaintWidget(io, script) {
         });
         records = merged;
         renderAll();
+        followBot();
       }
       done();
     });
@@ -712,6 +788,7 @@ function startComplaintWidget(io, script) {
     }
     appendRecord(record);
     if (!isOpen()) setUnread(unread + 1);
+    followBot();
   }
 
   // A message the customer sent from another tab of the same conversation.
@@ -750,7 +827,7 @@ function startComplaintWidget(io, script) {
   }
   function emitEntry(entry) {
     if (!socket || !socket.connected || !confirmed || inflight[entry.cmid]) return;
-    var metadata = { client_msg_id: entry.cmid, lang: uiLang };
+    var metadata = { client_msg_id: entry.cmid, lang: lang };
     if (entry.display) metadata.display = entry.display;
     if (entry.evidence) metadata.evidence = entry.evidence;
     if (orderId) metadata.page = { order_id: orderId };
@@ -853,8 +930,11 @@ function startComplaintWidget(io, script) {
   function addFiles(files) {
     Array.prototype.forEach.call(files || [], function (file) {
       var type = file.type || "";
-      var limit = type.indexOf("image/") === 0 ? limits.max_image_bytes : type.indexOf("video/") === 0 ? limits.max_video_bytes : 0;
-      if (limit && file.size > limit) {
+      // a file of another or no declared type may still be media (the server reads its
+      // bytes), but nothing above the largest limit can be taken: refuse it before sending
+      var largest = Math.max(limits.max_image_bytes, limits.max_video_bytes);
+      var limit = type.indexOf("image/") === 0 ? limits.max_image_bytes : type.indexOf("video/") === 0 ? limits.max_video_bytes : largest;
+      if (file.size > limit) {
         notice(fmt(T.tooLarge, { name: file.name, img: mb(limits.max_image_bytes), vid: mb(limits.max_video_bytes) }));
         return;
       }
@@ -889,7 +969,7 @@ function startComplaintWidget(io, script) {
     // lang: the server words its refusals in the script this widget shows
     xhr.open(
       "POST",
-      server + "/evidence/" + encodeURIComponent(session.session_id) + "?lang=" + encodeURIComponent(uiLang)
+      server + "/evidence/" + encodeURIComponent(session.session_id) + "?lang=" + encodeURIComponent(lang)
     );
     xhr.setRequestHeader("Authorization", "Bearer " + session.token);
     xhr.upload.onprogress = function (event) {

@@ -290,6 +290,37 @@ async def test_reply_goes_to_the_customers_channel_and_the_transcript(
     ) in rasa_calls(rasa_mock)
 
 
+async def test_a_customer_who_writes_traditional_reads_the_agent_in_traditional(
+    agent, make_ticket, rasa_mock
+):
+    """Hand test: the bot, the resolution and the rating question reached a customer writing
+    Traditional in Traditional, but the agent's own replies came in the agent's Simplified.
+    The customer reads them in their script; the transcript keeps what the agent typed."""
+    ticket = make_ticket()
+    conversation = ticket["conversation_id"]
+    rasa_mock.post(events_url(conversation), payload={})
+    rasa_mock.post(
+        events_url(conversation, output_channel="latest", execute_side_effects="true"),
+        payload={},
+        repeat=True,
+    )
+    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 30
+    mock_tracker(rasa_mock, conversation, ("藍牙耳機用了兩天左邊就不響了", later))
+    await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")
+    response = await agent.post(
+        f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "您好，耳机给您换新，明天发出"}
+    )
+    assert response.status == 200, response.text
+    sent = [
+        body[0]["text"]
+        for method, _, query, body in rasa_calls(rasa_mock)
+        if method == "POST" and query.get("execute_side_effects") == "true"
+    ]
+    assert sent == ["您好，耳機給您換新，明天發出"]
+    transcript = response.json()["ticket"]["transcript"]
+    assert transcript[-1]["text"] == "您好，耳机给您换新，明天发出"
+
+
 async def test_buttons_are_copied_as_the_customer_saw_them_and_only_once(
     agent, make_ticket, rasa_mock
 ):

@@ -83,6 +83,13 @@ def test_traditional_keeps_online_as_a_predicate():
     assert to_traditional("在线客服") == "線上客服"  # as an attribute, Taiwan's word stays
 
 
+def test_traditional_keeps_everyday_words_out_of_it_jargon():
+    """s2twp's IT phrases made the category question "請選一下問題型別" (a programming "data
+    type"; hand test in the widget): a shopper's 类型 is 類型."""
+    assert to_traditional("请选一下问题类型：") == "請選一下問題類型："
+    assert to_traditional("选最接近的类型就行") == "選最接近的類型就行"
+
+
 def test_fold_digits_keeps_the_shape_of_numbers():
     assert fold_digits("订单2024-1123 花了299元") == "订单0000-0000 花了000元"
     assert fold_digits("") == ""
