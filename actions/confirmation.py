@@ -54,6 +54,21 @@ def read_back(
     return [SlotSet("awaiting_confirmation", True)]
 
 
+def only_repeats(tracker: Tracker, changes: Dict[str, Any], text: str) -> bool:
+    """Whether the message only repeats facts already read back: no correction to announce."""
+    if latest_intent(tracker) == "complain" or extra_remedies(text):
+        return False  # more of the problem: it goes into the description
+    pattern = dependencies.settings().order_id_pattern
+
+    def same(key: str, value: Any) -> bool:
+        before = slot_before_this_turn(tracker, key)
+        if key == "order_id":
+            return bool(before) and normalize_order_id(str(value or ""), pattern) == before
+        return value is not None and value == before
+
+    return all(key in _CORRECTABLE and same(key, value) for key, value in changes.items())
+
+
 class ActionReadBack(Action):
     """Read every collected fact back in one message before anything is filed."""
 
@@ -98,6 +113,10 @@ class ActionApplyCorrection(Action):
             changes.update(contact=None, contact_status="declined")
         if wants_human(text):
             return await hand_off(dispatcher, tracker)
+        if changes and not given and only_repeats(tracker, changes, text):
+            # "订单号是 2024 1123 5567" once more: what we have, not something to change
+            dispatcher.utter_message(response="utter_correction_unchanged")
+            return [SlotSet(key, slot_before_this_turn(tracker, key)) for key in changes]
         if not changes and (cancels_complaint(text) or declines_politely(text)):
             # "不用了谢谢" to "shall I file this?": withdrawn, nothing filed
             return cancel_complaint(dispatcher)

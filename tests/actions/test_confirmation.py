@@ -233,3 +233,33 @@ async def test_files_uploaded_at_any_time_reach_the_ticket_once(dispatcher, doma
     # one file cannot be the whole set a parcel damaged in transit needs
     assert first["evidence_missing"] == ["商品破损照片", "快递面单"]
     assert newest["evidence"] == []
+
+
+async def test_the_same_order_number_again_is_no_correction(dispatcher, domain):
+    """Repeating the number read back is answered as such, not "已帮您改过来了"."""
+    tracker = make_tracker(
+        "订单号是 2024 1123 5567",
+        "correct",
+        slots=FACTS,
+        history=[{"event": "slot", "name": "order_id", "value": "202411235567"}],
+        after_user=[{"event": "slot", "name": "order_id", "value": "2024 1123 5567"}],
+    )
+    events = slot_events(await ActionApplyCorrection().run(dispatcher, tracker, domain))
+    assert responses(dispatcher) == ["utter_correction_unchanged"]
+    assert events == {"order_id": "202411235567"}  # the number as read back, not as typed
+
+
+async def test_a_repeated_number_beside_a_real_change_still_changes_it(dispatcher, domain):
+    tracker = make_tracker(
+        "订单号 202411235567 没错 改成退款吧",
+        "correct",
+        slots=FACTS,
+        history=[
+            {"event": "slot", "name": "order_id", "value": "202411235567"},
+            {"event": "slot", "name": "desired_remedy", "value": "reship"},
+        ],
+        after_user=[{"event": "slot", "name": "order_id", "value": "202411235567"}],
+    )
+    events = slot_events(await ActionApplyCorrection().run(dispatcher, tracker, domain))
+    assert events["desired_remedy"] == "refund" and events["order_id"] == "202411235567"
+    assert responses(dispatcher)[0] == "utter_noted_correction"
