@@ -74,6 +74,12 @@ def only_me(text: str) -> bool:
     return False
 
 
+# (eleventh round) One person in the reviews, not many: "评论区有人说有异味，我收到的倒是没有"
+# (not "评论区好多人说").
+SOMEONE_AFTER = re.compile(
+    r"^(?:里|上|中)?(?:也)?有(?:个|一个|一位)?(?:人|买家|网友|顾客)(?!都|们)"
+)
+
 SHAPES = (
     Shape(
         "pair",
@@ -101,6 +107,11 @@ SHAPES = (
         "service_named",
         'A group buy named as the service ("社区团购自提点的老板…"), with no one else affected.',
         needs=(("after", SERVICE_AFTER),),
+    ),
+    Shape(
+        "someone_in_reviews",
+        'One person in the reviews ("评论区有人说有异味"), not many buyers.',
+        needs=(("after", SOMEONE_AFTER),),
     ),
 )
 

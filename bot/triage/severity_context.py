@@ -74,29 +74,33 @@ VETOES: Dict[str, Tuple[str, ...]] = {
         *("circumstance", "constitution", "service_allergy", "styled_after"),
         *("spicy", "chore_headache", "dream", "deal_danger", "interjection", "law_name"),
         *("protective", "fiction", "news_of_other_shop", "tight_fit", "not_a"),
-        *("why_bought", "feared"),
+        *("why_bought", "feared", "swollen_package"),
     ),
     "legal": (
         *("other_shop", "disclaimed", "hearsay", "field_value", "settled", "joke", "taken_back"),
         *("shop_says", "someones_job", "plain_question", "styled_after", "office"),
         *("platform_channel", "dream", "plaything", "fiction", "renounced", "number_field"),
-        *("private_matter", "called_off"),
+        *("private_matter", "called_off", "just_asking"),
     ),
     "media": (
         *("other_shop", "praise", "disclaimed", "hearsay", "field_value", "settled", "joke"),
         *("taken_back", "shop_says", "someones_job", "plain_question", "styled_after"),
-        *("dream", "plaything", "renounced", "exclaimed", "called_off"),
+        *("dream", "plaything", "renounced", "exclaimed", "called_off", "show_off"),
     ),
     "group": (
         *("asks_about_others", "praise", "settled", "pair", "on_behalf", "crowd", "only_me"),
-        *("others_fine", "service_named"),
+        *("others_fine", "service_named", "someone_in_reviews"),
     ),
 }
 
-# Vetoes that read the reason as explicitly absent, not just unproven: a threat renounced, a
-# report lodged with the platform. The learned head may not give such a reason back.
+# Vetoes that read the reason as explicitly absent, not just unproven: a threat renounced,
+# called off or called a joke (taken_back, since the eleventh round), a report lodged with the
+# platform. The learned head may not give such a reason back.
 RULING_VETOES = frozenset(
-    {"disclaimed", "platform_channel", "renounced", "only_me", "others_fine", "called_off"}
+    {
+        *("disclaimed", "platform_channel", "renounced", "only_me", "others_fine"),
+        *("called_off", "taken_back"),
+    }
 )
 
 

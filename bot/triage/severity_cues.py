@@ -14,8 +14,9 @@ OTHER_SHOP = re.compile(r"别家|别的店|别的商家|其他商家|其他店|�
 # Praise ("我之前在小红书发过一篇笔记夸你们"): posting, but no exposure.
 PRAISE = re.compile(
     r"夸|好评|推荐|种草|安利|点赞|表扬|五星"
-    # "大家都说这家店好", "都说好用" (not "都说不好", "都说好多问题")
-    r"|说[^,。!?;]{0,6}?(?<![不太没])(?:好(?![多几像大些久])|不错|靠谱)"
+    # "大家都说这家店好", "都说好用" (not "都说不好", "都说好多问题"); Cantonese 话 (eleventh
+    # round: "群组入面好多人话好用")
+    r"|[说话][^,。!?;]{0,6}?(?<![不太没])(?:好(?![多几像大些久])|不错|靠谱)"
 )
 # A threat in the message, which keeps its threat whatever else a veto sees ("我朋友是记者，
 # 你们看着办"); having consulted a lawyer ("咨询了") counts.

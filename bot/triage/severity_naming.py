@@ -59,6 +59,13 @@ PLATFORM_RECIPIENT = re.compile(
 PLATFORM_RECIPIENT_AFTER = re.compile(rf"^(?:给|到|去)了?{PLATFORM_OR_SHOP}")
 PLATFORM_CHANNEL_WORDS = frozenset({"举报", "检举", "仲裁", "申诉"})
 
+# (eleventh round) A swollen food package, spoiled (not a battery): "酸奶有两盒鼓包了，没敢喝",
+# "零食包装鼓包是因为高原气压吗".
+FOOD_PACKAGE = re.compile(
+    r"酸奶|牛奶|奶盒|罐头|零食|食品|包装|袋子|饮料|面包|薯片|果冻|肉|奶粉|豆浆|果汁|啤酒|盒子"
+)
+BATTERY = re.compile(r"电池|充电|电源|手机|电脑|平板|锂|电瓶|电动|手表|耳机|机身|后盖")
+
 SHAPES = (
     Shape(
         "field_value",
@@ -87,6 +94,13 @@ SHAPES = (
         'A job word naming a toy, figure or costume ("律师袍cos服"), in a message with no threat.',
         needs=(("sentence", PLAYTHING),),
         unless=(("text", THREAT_CUE),),
+    ),
+    Shape(
+        "swollen_package",
+        '鼓包 of a food package ("酸奶鼓包了"): spoiled food, not a swollen battery.',
+        hits=frozenset({"鼓包"}),
+        needs=(("sentence", FOOD_PACKAGE),),
+        unless=(("text", BATTERY),),
     ),
 )
 

@@ -39,7 +39,8 @@ DISCLAIMER = re.compile(
     r"(?:不会(?!放过|罢休|善罢甘休|就这么|这么|轻易|饶|让)|没打算|不打算|没想|不想|不好意思|不至于"
     # "算了，不去消协了" (not "要不去消协吧", a proposal)
     r"|(?<![要还])不去|(?<![要还])不找|唔去|唔揾"
-    r"|没必要|不是要|不是想|并不想|不准备|没准备"
+    # (not the A-not-A question "是不是要我发到小红书…你们才管？", eleventh round)
+    r"|没必要|(?<!是)不是要|(?<!是)不是想|并不想|不准备|没准备"
     # "我不是那种发到网上闹的人"
     r"|不是那种"
     # Cantonese: "唔会揾记者嘅", "冇打算投诉"
@@ -66,6 +67,8 @@ JOKING = re.compile(
     r"(?<!不是)(?<!不)(?:开玩笑的|开个玩笑|逗你们?玩?的|说着玩的)"
     # Cantonese: "讲笑啫", "讲下笑" (not "唔系讲笑")
     r"|(?<!唔系)(?<!唔系同你)(?:讲笑啫|讲笑咋|讲笑嘅|讲下笑|讲吓笑)"
+    # (eleventh round) "哈哈说说而已" after a threat asked as a question (not "不是说说而已")
+    r"|(?<!不是)(?<!不)(?:说说而已|随口说说的|随便说说的)"
 )
 # Words said in anger, taken back right after the threat: "之前我说要曝光是气话" (not "我不是说
 # 气话，我真的会曝光").
@@ -94,7 +97,13 @@ NOT_DONE_AFTER = re.compile(
     r"(?:写|发|去|找|告|打|闹|搞|投诉|曝光|揾|报)了?(?:吧|啦|喇)?$"
 )
 # A threat-question taken back right after: "不怕上新闻喔？好啦不闹了，退款吧".
-CALLED_OFF = re.compile(r"(?:好啦|好了|好吧|行吧|算了)?不(?:闹|吓你们|逗你们|逗你)了")
+CALLED_OFF = re.compile(
+    r"(?:好啦|好了|好吧|行吧|算了)?不(?:闹|吓你们|逗你们|逗你)了"
+    # (eleventh round) "…你们才重视？反正我不会去，太麻烦": not going, said as a clause of its
+    # own (not "别以为我不会去")
+    r"|(?:^|[,。!?;~\s])(?:算了|好啦|好吧)?(?:反正|其实|放心|不过|但)?我?(?:也|才|并)?不会(?:真的?)?去(?:的|啦|了)?"
+    r"(?=$|[,。!?;~])"
+)
 
 SHAPES = (
     Shape(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from bot.triage.severity_clauses import Shape, by_name
-from bot.triage.severity_cues import OTHER_SHOP, PRAISE, QUESTION
+from bot.triage.severity_clauses import Context, Shape, by_name
+from bot.triage.severity_cues import OTHER_SHOP, PRAISE, QUESTION, THREAT_CUE
 
 # Somebody else's doing, heard of: "听说有人去消协投诉过你们家".
 HEARSAY = re.compile(r"听说|据说|听人说|听别人说|有人说|看到有人|看见有人|网上说|新闻说")
@@ -24,6 +24,12 @@ SHOP_SAYS = re.compile(
 # A threat asked as a question ("你们是想让我去12315吗", "你们不怕我曝光吗"), unlike a plain
 # question about it ("这个颜色上热搜了吗").
 THREAT_QUESTION = re.compile(r"想让|要不要|信不信|不怕|是不是要|非要|是想|逼我|难道")
+
+# (eleventh round) Something shown off, not exposed: "我把开箱视频发朋友圈了，朋友都说好看".
+SHOW_OFF_BEFORE = re.compile(r"开箱|晒单|买家秀|好物分享|穿搭|种草|试用视频|试穿")
+# A question about the law, said to be only a question: "这算不算违法啊？我就随便问问".
+JUST_ASKING = re.compile(r"随便问问|就问问|只是问问|问问而已|好奇问一下|就是问一下|单纯问一下")
+A_NOT_A_OR_ASKED = re.compile(r"算不算|是不是|属不属于|有没有|会不会|[吗呢嘛啊]$")
 
 SHAPES = (
     Shape(
@@ -52,6 +58,24 @@ SHAPES = (
         needs=(("clause", QUESTION),),
         unless=(("sentence", THREAT_QUESTION),),
     ),
+    Shape(
+        "show_off",
+        'An unboxing or outfit posted to show it off ("开箱视频发朋友圈了"), with no threat.',
+        needs=(("before", SHOW_OFF_BEFORE),),
+        unless=(("text", THREAT_CUE),),
+    ),
 )
 
-CHECKS = by_name(*SHAPES)
+
+def _just_asking(c: Context) -> bool:
+    """A question about the law said to be only a question ("这算不算违法啊？我就随便问问").
+
+    The hit (违法) is itself a threat cue, so only what follows it may not threaten.
+    """
+    asked = A_NOT_A_OR_ASKED.search(c.clause)
+    return bool(asked and JUST_ASKING.search(c.text)) and not THREAT_CUE.search(
+        c.message_after_hit()
+    )
+
+
+CHECKS = by_name(*SHAPES, _just_asking)
