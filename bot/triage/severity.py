@@ -3,10 +3,11 @@
 The spec (shared/spec/complaint-ticket.md) makes a complaint urgent on personal injury or a
 safety hazard, a threat of legal or regulatory action, a threat of media exposure, a group
 complaint, or a large amount. The first four are lexicon and sentence rules over the
-normalised text (words in `bot.triage.severity_rules`, sentence shapes in
+normalised text (words in `bot.triage.severity_words`, harmless senses in
+`bot.triage.severity_exclusions`, compiled by `bot.triage.severity_rules`; sentence shapes in
 `bot.triage.severity_sentences`), so Traditional input ("燙傷", "消基會") matches too; amounts
 the customer states are read by `bot.triage.severity_amounts`; whether a hit counts in its
-context is decided by `bot.triage.severity_context`.
+context is decided by `bot.triage.severity_context` (its vetoes in modules by concern).
 
 The rules know the phrasings someone wrote down; the learned head (`bot.triage.severity_model`,
 its verdict in the parse data as `complaint_triage.severity`) adds a text reason when it is

@@ -352,6 +352,17 @@ _GROUP_BUY_SENTENCES = [
         r"(?:一起|都|一块|一同|合伙)(?:买|拼|团|订|下单|下了单)"
     ),
 ]
+# (eleventh round) Households of one estate or building, counted as 家: "我们小区好几家都买了…
+# 全都漏水", "帮整个小区团的桶装水，好几家喝完…" (not shops: "问了好几家店", "小区附近好几家超市";
+# a word for people or a purchase must follow). The sentence must tell of a problem (label
+# "group_context").
+_HOUSEHOLD_SENTENCES = [
+    re.compile(
+        r"(?:小区|楼|单元|村|街坊|邻居|隔壁|左邻右舍|屋苑|大厦)[^。!?;]{0,12}?"
+        r"(?:好几|几|[三四五六七八九十]|十几|二十几)家"
+        r"(?=都|人|住户|邻居|一起|一齐|也都|全|买|喝|吃|用|收到|反映)"
+    ),
+]
 # An organisation's bulk order gone wrong as a whole: "我们厂里订的三百套工作服，全部尺码不对"
 # (a group like 公司采购; not "给全公司买的福利少了三箱", a shortfall in one delivery). The
 # sentence must tell of a problem (label "group_context").
@@ -403,5 +414,5 @@ SENTENCE_RULES: Dict[str, List[re.Pattern[str]]] = {
     "media": MEDIA_SENTENCES,
     "group_weak": _GROUP_SENTENCES,
     "group": _GROUP_HARMED_SENTENCES,
-    "group_context": _BULK_ORDER_SENTENCES + _GROUP_BUY_SENTENCES,
+    "group_context": _BULK_ORDER_SENTENCES + _GROUP_BUY_SENTENCES + _HOUSEHOLD_SENTENCES,
 }

@@ -9,7 +9,7 @@ from bench.severity_dev import DEV, dev_cases
 
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
-    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10)]
+    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11)]
     assert all(path.exists() for path in DEV)
 
 
@@ -54,3 +54,14 @@ def test_dev10_covers_group_buys_and_every_reason():
     assert sum(1 for _, found in cases if "group" in found) >= 15
     assert sum(1 for _, found in cases if "amount" in found) >= 15
     assert sum(1 for _, found in cases if not found) >= 150
+
+
+def test_dev11_covers_every_reason_with_a_third_urgent():
+    """dev11 (eleventh round): toy parts, drop-proof cases, 好几家, swollen packages, threats
+    asked as questions, money in words; about a third urgent."""
+    cases = dev_cases(DEV[7])
+    reasons = {reason for _, found in cases for reason in found}
+    assert reasons == {"injury", "legal", "media", "group", "amount"}
+    urgent = sum(1 for _, found in cases if found)
+    assert 0.3 <= urgent / len(cases) <= 0.42
+    assert sum(1 for _, found in cases if "amount" in found) >= 10

@@ -1,0 +1,138 @@
+"""Severity vetoes for real events the product did not cause.
+
+An injury the customer calls unrelated ("宝宝摔了一跤，不过跟你们的东西没关系"), a near fall of
+their own haste or of an errand ("手一滑差点摔了，还好接住了"), a hospital stay told as why a
+parcel waits or whom it is for ("孩子骨折住院，快递没人签收被退回了"), an allergy the customer has
+anyway ("我本身对花生过敏") or a figure of speech about the shop ("对你们的自动回复过敏了"), an
+injury long past told as why something is bought ("前几天摔了一跤，想买个防撞帽"), news of another
+shop's accident, and a court for a private matter ("跟我上法院离婚").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.triage.severity_clauses import Context, Shape, by_name
+from bot.triage.severity_cues import CAUSED, OBSERVED_HAZARD, OTHER_SHOP, THREAT_CUE
+
+# An injury the customer says has nothing to do with the product: "宝宝摔了一跤，不过跟你们
+# 的东西没关系".
+UNRELATED = re.compile(
+    r"(?:跟|和|与)(?:你们|产品|商品|东西|这个|宝贝|快递)[^。!?;,]{0,6}?"
+    r"(?:没关系|没有关系|没啥关系|没什么关系|无关)"
+    # "不关你们的事", Cantonese "唔关你哋事"
+    r"|(?:不|唔)关(?:你们|你哋|产品|商品|东西|这个|快递)的?事"
+)
+# A near fall of the customer's own making, or of the item ("手一滑差点摔了，还好接住了",
+# "下楼取快递太急差点摔一跤"), not of a product that gave way.
+OWN_SLIP = re.compile(
+    r"手一?滑|脚一?滑|太急|着急|急着|赶着|匆忙|没看路|还好接住|接住了"
+    # an errand: "去取快递的路上摔了一跤", "搬快递的时候摔了"
+    r"|(?:取|拿|搬|接|扛)(?:快递|包裹|件)"
+)
+FALL = re.compile(r"摔|跌")
+
+
+# A hospital stay, a fracture or a doctor as the customer's circumstance: why the parcel was
+# missed or should wait, where to deliver, whom the order is for ("孩子骨折住院，快递没人签收
+# 被退回了", "我在医院陪床，没法取快递", "我妈住院了想给她买个护理床垫").
+CIRCUMSTANCE_WORDS = frozenset(
+    {"医院", "住院", "进医院", "急诊", "骨折", "看医生", "就医", "输液", "挂水", "打点滴", "吊水"}
+)
+ERRAND = re.compile(
+    r"没法取|取不了|没人签收|没人收|签收不了|收不了|被退回|退回去|退回了|没及时|才看到|错过了?快递"
+    r"|晚点(?:再)?发|晚些(?:再)?发|延迟发|推迟发|改个?时间|改地址|陪床|陪护|探望|看望|住院部"
+    r"|想给(?:他|她|老人|我妈|我爸|孩子)买|给(?:他|她)买|买[^,。!?;]{0,6}?给(?:他|她|老人)用"
+    # the parcel's journey, a shift, a period of time: "我爸住院了，快递能放门卫吗"
+    r"|快递|包裹|签收|收货|送货|发货|门卫|驿站|没人在家|上班|值班|夜班|期间"
+    # why the order is in a hurry: "家里老人住院了，这个轮椅比较急，能不能快点发"
+    r"|快点发|尽快发|早点发|加急|急用|急着用|比较急|着急用|赶紧发"
+)
+# An allergy as the customer's constitution ("我本身对花生过敏", "过敏体质能用吗").
+CONSTITUTION_BEFORE = re.compile(
+    r"(?:本身|本来|天生|从小)就?(?:对[^,。!?;]{0,8})?(?:有点|容易|很)?$"
+)
+CONSTITUTION_AFTER = re.compile(r"^性?体质|^源|^原|^性(?:鼻炎|哮喘|结膜炎)")
+# ... or told as the reason for a choice: "我对芒果过敏，所以选了不含芒果的" (an allergen that
+# is not the product: not "我对你们的面膜过敏，所以…").
+ALLERGEN_BEFORE = re.compile(
+    r"对(?![^,。!?;]*(?:你们|这个|这款|这瓶|这支|它|产品|商品))[^,。!?;]{1,8}$"
+)
+CONSTITUTION_REASONING = re.compile(r"^,?(?:所以|因此|才|特意|特地|一般都|一直都|平时)")
+# ... or as a figure of speech about the shop ("我对你们这种机器人回复已经过敏了").
+SERVICE_ALLERGY = re.compile(
+    r"对[^,。!?;]{0,10}?(?:客服|回复|服务|态度|套路|话术|机器人|广告|推销|营销|短信|电话|借口|说辞)"
+    r"[^,。!?;]{0,4}$"
+)
+# An injury long past, told as why something is bought: "宝宝前几天摔了一跤，想买个防撞帽",
+# "孩子上次摔破膝盖买的碘伏棉签" (not "孩子用你们的滑板车摔伤了，刚买的").
+PAST_BEFORE = re.compile(r"(?:前几天|前阵子|前段时间|上次|上回|之前|以前|去年|上个月|小时候|那次)")
+WHY_BOUGHT_AFTER = re.compile(
+    r"^[^。!?;]{0,3}?(?:买的|买了|才买|所以买|想买|要买|打算买)|想买|想问|尺码|怎么选|哪个好|推荐"
+)
+PRODUCT_BEFORE = re.compile(r"你们|这个|这款|用|骑|玩|坐|穿|戴|吃|喝|涂|抹")
+# News of another shop's accident: "新闻上说有别家的充电宝爆炸，你们这个安全吗？".
+NEWS_BEFORE = re.compile(r"(?:新闻|报道|网上|听说|据说|看到有人|有人说|视频里)[^。!?;]{0,14}$")
+# A court named for a private matter: "跟我上法院离婚", "去法院办遗产".
+PRIVATE_MATTER = re.compile(r"离婚|结婚|遗产|继承|抚养|领证|户口|签证|违章|罚单|驾照")
+
+SHAPES = (
+    Shape(
+        "unrelated",
+        "An injury the customer says the product had nothing to do with.",
+        needs=(("text", UNRELATED),),
+    ),
+    Shape(
+        "own_slip",
+        "A near fall of the customer's own haste, or of the item caught in time.",
+        needs=(("hit", FALL), ("clause", OWN_SLIP)),
+    ),
+    Shape(
+        "service_allergy",
+        '过敏 said of the shop\'s manners ("对你们的机器人回复过敏了"), a figure of speech.',
+        hits=frozenset({"过敏"}),
+        needs=(("before", SERVICE_ALLERGY),),
+    ),
+    Shape(
+        "private_matter",
+        'A court named for a private matter ("跟我上法院离婚"), in a message with no threat.',
+        needs=(("clause", PRIVATE_MATTER),),
+        unless=(("text", THREAT_CUE),),
+    ),
+)
+
+
+def _circumstance(c: Context) -> bool:
+    """A hospital stay told as why a parcel waits or whom it is for, not caused by the product."""
+    named = any(word in c.hit for word in CIRCUMSTANCE_WORDS)  # "腿骨折" too
+    return named and bool(ERRAND.search(c.text)) and not CAUSED.search(c.text)
+
+
+def _constitution(c: Context) -> bool:
+    """An allergy the customer has anyway ("我本身对花生过敏"), with no reaction seen."""
+    rest = c.sentence[c.sentence.find(c.hit) + len(c.hit) :]
+    reasoning = ALLERGEN_BEFORE.search(c.before) and CONSTITUTION_REASONING.search(rest)
+    said = CONSTITUTION_BEFORE.search(c.before) or CONSTITUTION_AFTER.search(c.after) or reasoning
+    seen = OBSERVED_HAZARD.search(c.sentence.replace(c.hit, ""))
+    return c.hit == "过敏" and bool(said) and not seen
+
+
+def _why_bought(c: Context) -> bool:
+    """An injury long past, told as why something is bought, with nothing the product did."""
+    rest = c.message_after_hit()
+    told = c.before + c.hit  # a sentence rule's hit may hold the time: "宝宝前几天摔了一跤"
+    return (
+        bool(PAST_BEFORE.search(told))
+        and bool(WHY_BOUGHT_AFTER.search(rest))
+        and not PRODUCT_BEFORE.search(told)
+        and not CAUSED.search(c.text)
+    )
+
+
+def _news_of_other_shop(c: Context) -> bool:
+    """News of another shop's accident ("新闻上说有别家的充电宝爆炸"), asked about."""
+    said_before = c.sentence_before_hit()
+    return bool(NEWS_BEFORE.search(said_before)) and bool(OTHER_SHOP.search(said_before))
+
+
+CHECKS = by_name(*SHAPES, _circumstance, _constitution, _why_bought, _news_of_other_shop)

@@ -1,0 +1,132 @@
+"""Severity vetoes for trigger words that name something: a job, an office, a field, a product.
+
+Someone's job ("我朋友是记者"), a law office as the buyer ("律师事务所订的打印纸"), the value of a
+form field ("发票抬头：XX律师事务所"), a hotline's digits inside a number ("订单尾号是12315"), a
+toy or costume ("律师袍cos服"), fiction or a title ("电视剧里律师穿的西装"), a product's style
+("电击枪造型的水枪"), a law's name ("食品安全法"), and the platform's or the shop's own channels
+("去平台举报你们刷单"). A message that also threatens (`THREAT_CUE`) keeps its threat.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.triage.severity_clauses import Context, Shape, by_name
+from bot.triage.severity_cues import PLATFORM_OR_SHOP, THREAT_CUE
+
+# Someone's job, not a threat ("我朋友是记者，她也买了这个"), unless the message threatens
+# (`THREAT_CUE`, which also counts having consulted the lawyer: "咨询了").
+PROFESSIONS = frozenset({"律师", "记者", "媒体", "法官"})
+IDENTITY = re.compile(r"(?:是|当|做|干)(?:个|一个|一名|一位)?(?:做)?$")
+# ... or said of a friend or relative ("律师朋友推荐的这家", "送给法官朋友的茶叶").
+RELATION = re.compile(r"^(?:的)?(?:朋友|同学|亲戚|家属|表哥|表姐|老公|老婆)")
+# An office as the buyer ("律师事务所订的打印纸"), unless the customer goes to it.
+OFFICE_AFTER = re.compile(r"^(?:事务所|楼|行)")  # Hong Kong: 律师楼, 律师行
+SEEKING = re.compile(r"(?:去|找|到|请|委托|咨询|联系)了?(?:过)?(?:一家|个|家)?$")
+# The value of a form field: "收货地址：人民路110号法院家属院", "发票抬头是XX律师事务所".
+FIELD_VALUE = re.compile(
+    r"(?:抬头|地址|单位名称|公司名称|公司名|收件人|收货人|寄件人|开票信息)\s*(?:[:是为]|写的?是?)"
+    r"[^,。!?;]*$"
+)
+# A hotline's digits inside another number: "订单尾号是12315", "电话号码是…12345…".
+NUMBER_FIELD = re.compile(
+    r"(?:尾号|单号|订单号?|号码|编号|电话|手机号?|型号|货号|门牌号?|房号|工号|账号|编码|批号|条码)"
+    r"(?:是|为|:|后[四五六]位是?)?\s*\d*$"
+)
+# A job or authority word naming a toy, a figure or a costume, or a part in a game:
+# "记者这个职业的手办", "律师袍cos服", "孩子过家家要当法官".
+PLAYTHING = re.compile(
+    r"手办|玩偶|公仔|人偶|娃娃|cos|玩具|过家家|角色扮演|扮演|模型|周边|戏服|袍|制服|套装|积木|乐高"
+)
+# A job or hazard word in fiction: "电视剧里律师穿的那种西装", "电影里爆炸的那个场景的海报".
+FICTION_BEFORE = re.compile(
+    r"(?:电视剧|连续剧|网剧|短剧|剧|电影|小说|动漫|动画|综艺|漫画|游戏|戏)(?:里面?|中|上)"
+    r"(?:的|那个|那种|那位|演的|面的)?[^,。!?;]{0,3}$"
+)
+# ... or in a title: "这本《急诊科医生》小说" (a programme's title after a verb stays media).
+TITLE_OPEN = re.compile(r"《[^》]*$")
+TITLE_CLOSE = re.compile(r"^[^《]*》")
+# A trigger word naming a product's style: "电击枪造型的水枪", "消防主题的睡衣".
+STYLED_AFTER = re.compile(r"^[^,。!?;]{0,2}?(?:造型|主题|图案|款式|风格|形状|印花|元素|同款)")
+# A law named after what it protects: "食品安全法" is legal, not a food hazard.
+LAW_AFTER = re.compile(r"^法")
+# A report or appeal lodged with the platform or the shop, not with an authority:
+# "我要去平台举报你们刷单", "向天猫官方申诉".
+PLATFORM_RECIPIENT = re.compile(
+    rf"(?:去|到|向|跟|给|在|找)?{PLATFORM_OR_SHOP}(?:上|那里|那边|那儿|里)?$"
+)
+# ... named after the act: "我把你们店举报给平台了".
+PLATFORM_RECIPIENT_AFTER = re.compile(rf"^(?:给|到|去)了?{PLATFORM_OR_SHOP}")
+PLATFORM_CHANNEL_WORDS = frozenset({"举报", "检举", "仲裁", "申诉"})
+
+# (eleventh round) A swollen food package, spoiled (not a battery): "酸奶有两盒鼓包了，没敢喝",
+# "零食包装鼓包是因为高原气压吗".
+FOOD_PACKAGE = re.compile(
+    r"酸奶|牛奶|奶盒|罐头|零食|食品|包装|袋子|饮料|面包|薯片|果冻|肉|奶粉|豆浆|果汁|啤酒|盒子"
+)
+BATTERY = re.compile(r"电池|充电|电源|手机|电脑|平板|锂|电瓶|电动|手表|耳机|机身|后盖")
+
+SHAPES = (
+    Shape(
+        "field_value",
+        'A name or address in a form field ("发票抬头：XX律师事务所").',
+        needs=(("before", FIELD_VALUE),),
+    ),
+    Shape(
+        "styled_after",
+        'A trigger word naming a product\'s style ("电击枪造型的玩具", "消防主题的睡衣").',
+        needs=(("after", STYLED_AFTER),),
+    ),
+    Shape(
+        "office",
+        'A law office as the buyer ("律师事务所订的打印纸"), in a message that threatens nothing.',
+        needs=(("after", OFFICE_AFTER),),
+        unless=(("before", SEEKING), ("text", THREAT_CUE)),
+    ),
+    Shape(
+        "law_name",
+        'A hazard word inside the name of a law ("食品安全法").',
+        hits=frozenset({"食品安全"}),
+        needs=(("after", LAW_AFTER),),
+    ),
+    Shape(
+        "plaything",
+        'A job word naming a toy, figure or costume ("律师袍cos服"), in a message with no threat.',
+        needs=(("sentence", PLAYTHING),),
+        unless=(("text", THREAT_CUE),),
+    ),
+    Shape(
+        "swollen_package",
+        '鼓包 of a food package ("酸奶鼓包了"): spoiled food, not a swollen battery.',
+        hits=frozenset({"鼓包"}),
+        needs=(("sentence", FOOD_PACKAGE),),
+        unless=(("text", BATTERY),),
+    ),
+)
+
+
+def _someones_job(c: Context) -> bool:
+    """A friend who is a journalist or lawyer, in a message that threatens nothing."""
+    said_of_someone = IDENTITY.search(c.before) or RELATION.search(c.after)
+    return c.hit in PROFESSIONS and bool(said_of_someone) and not THREAT_CUE.search(c.text)
+
+
+def _number_field(c: Context) -> bool:
+    """A hotline's digits inside an order, phone or model number ("订单尾号是12315")."""
+    return c.hit.isdigit() and bool(NUMBER_FIELD.search(c.before))
+
+
+def _fiction(c: Context) -> bool:
+    """A job or hazard word in fiction or a title, in a message with no threat."""
+    fiction = FICTION_BEFORE.search(c.before)
+    title = TITLE_OPEN.search(c.before) and TITLE_CLOSE.search(c.after)
+    return bool(fiction or title) and not THREAT_CUE.search(c.text)
+
+
+def _platform_channel(c: Context) -> bool:
+    """A report or appeal lodged with the platform or the shop ("去平台举报你们刷单")."""
+    named = PLATFORM_RECIPIENT.search(c.before) or PLATFORM_RECIPIENT_AFTER.search(c.after)
+    return c.hit in PLATFORM_CHANNEL_WORDS and bool(named)
+
+
+CHECKS = by_name(*SHAPES, _someones_job, _number_field, _fiction, _platform_channel)

@@ -1,0 +1,193 @@
+"""Severity vetoes for words that are there but negated, feared, imagined or taken back.
+
+An injury negated right before it ("没有受伤"), a hazard denied ("不是安全问题") or guarded
+against ("防过敏枕头"), a reaction feared or a fear that did not come true ("怕过敏", "我还以为会
+爆炸呢"), a dream; a threat disclaimed ("我没打算曝光你们"), given up ("本来想找律师的，想想
+算了"), called off ("好啦不闹了") or called a joke ("哈哈开玩笑的"), a wish told with laughter,
+and a past matter the shop already settled. Recall first: a veto needs its whole shape, and a
+threat anywhere after (`THREAT_CUE`) keeps the threat.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.triage.severity_clauses import Context, Shape, by_name
+from bot.triage.severity_cues import LAUGHTER, OBSERVED_HAZARD, THREAT_CUE
+
+# A fear that did not come true ("我还以为会爆炸呢").
+COUNTERFACTUAL = re.compile(r"以为")
+# An injury or hazard negated right before it: "没有受伤", "没被烫伤", "没冒烟", "不过敏"
+# ("会不会过敏" asks about a hazard, it does not negate one).
+NEGATED = re.compile(r"(?:(?<!会)不|没有?|未|并未|无)(?:被|有|什么|啥|人|任何人|谁)?$")
+# Asking to be reassured, with nothing seen going wrong: "你们家东西不会让人过敏吧？"
+REASSURANCE = re.compile(r"不会[^。!?;,]{0,8}?[吧吗]$")
+# "不是安全问题，就是按钮有点松" (but "这难道不是安全问题吗" asserts one).
+NOT_A_BEFORE = re.compile(r"(?:(?<![是])不是|不算|算不上|谈不上|并非)(?:什么)?$")
+RHETORICAL_ASSERTION = re.compile(r"吗|难道|是什么|还不是|怎么不是|不是.{0,8}是什么")
+# (fifth round) A hazard a product guards against: "防过敏枕头", "抗过敏的面膜", "防止烫伤".
+PROTECTIVE_BEFORE = re.compile(r"(?:防|抗|防止|预防|避免)$")
+# A reaction feared, not suffered: "孕妇能用吗，怕过敏", "担心会不会过敏".
+FEARED_BEFORE = re.compile(
+    r"(?:怕|担心|害怕|生怕|以免|免得|就怕|恐怕)(?:会|会不会|宝宝|孩子|皮肤)?$"
+)
+# A dream, not an event: "我昨天梦见快递被炸了".
+DREAM = re.compile(r"梦见|梦到|做梦|梦里|发梦")
+# A threat disclaimed: "我没打算曝光你们", "我不会去投诉的", "不好意思发朋友圈".
+DISCLAIMER = re.compile(
+    # (not "不会放过你们", "不会让你们好过": a threat)
+    r"(?:不会(?!放过|罢休|善罢甘休|就这么|这么|轻易|饶|让)|没打算|不打算|没想|不想|不好意思|不至于"
+    # "算了，不去消协了" (not "要不去消协吧", a proposal)
+    r"|(?<![要还])不去|(?<![要还])不找|唔去|唔揾"
+    # (not the A-not-A question "是不是要我发到小红书…你们才管？", eleventh round)
+    r"|没必要|(?<!是)不是要|(?<!是)不是想|并不想|不准备|没准备"
+    # "我不是那种发到网上闹的人"
+    r"|不是那种"
+    # Cantonese: "唔会揾记者嘅", "冇打算投诉"
+    r"|唔会(?!放过|罢休|就咁)|冇打算|唔打算|唔想)"
+    # ... governing the threat word: close to it, with no pause or finished thought between
+    # ("我不想多说了 直接找消协吧" disclaims nothing)
+    r"[^了吧\s]{0,8}$"
+)
+# A double negative is no disclaimer: "不找律师不行了", "不去12315投诉是不行了".
+DOUBLE_NEGATIVE = re.compile(r"^[^,。!?;]{0,8}?(?:不行|不可|没办法|没用|没法|唔得|冇用)")
+# What takes a disclaimer back: a "but", a condition, a deadline ("但你们要给个说法").
+TURN = re.compile(r"但|可是|不过|然而|除非")
+# A modest wish after a disclaimer is no threat cue: "我不会去告你们的，就是想要个说法".
+MODEST_WISH = re.compile(r"(?:就是|只是|只|就)(?:想|希望)(?:要|讨)?(?:个|一个)?说法")
+# A past matter, settled: "上次过敏那件事你们已经赔过了，这次是想开个发票".
+PAST = re.compile(r"上次|上回|之前|以前|去年|上个月|前段时间")
+SETTLED = re.compile(
+    r"(?:赔|处理|解决|补偿|退)(?:过|好|完)了|已经(?:赔|处理|解决|补偿|退款)|已经给?(?:我)?(?:赔|补偿)"
+)
+# A joke: a wish (not an act) with laughter in the sentence ("慢得我都想报警了哈哈哈").
+WISH = re.compile(r"(?:想|都想|真想|恨不得|差点就?)$")
+# A threat taken back as a joke: "律师函警告⚠️ 哈哈开玩笑的" (not "我不是开玩笑的").
+JOKING = re.compile(
+    r"(?<!不是)(?<!不)(?:开玩笑的|开个玩笑|逗你们?玩?的|说着玩的)"
+    # Cantonese: "讲笑啫", "讲下笑" (not "唔系讲笑")
+    r"|(?<!唔系)(?<!唔系同你)(?:讲笑啫|讲笑咋|讲笑嘅|讲下笑|讲吓笑)"
+    # (eleventh round) "哈哈说说而已" after a threat asked as a question (not "不是说说而已")
+    r"|(?<!不是)(?<!不)(?:说说而已|随口说说的|随便说说的)"
+)
+# Words said in anger, taken back right after the threat: "之前我说要曝光是气话" (not "我不是说
+# 气话，我真的会曝光").
+IN_ANGER_AFTER = re.compile(
+    r"^[^。!?;]{0,6}?(?<!不是)(?<!不是说)(?<!不)"
+    r"(?:是气话|说的气话|说气话|气头上说的|一时气话|说说而已|随口说说|随便说说|讲下啫|讲吓啫)"
+    # (tenth split) the internet's "(不是)" / "bushi": "not really", right after the words
+    r"|^\s*[(（]\s*(?:不是|bushi)\s*[)）]|^\s*bushi"
+)
+# A threat suggested by someone, or once intended, then given up: "朋友说可以去找消协，但我觉得
+# 没必要", "本来想找律师的，想想算了，不值得", "我朋友话可以去消委会，不过我觉得冇必要".
+SUGGESTED = re.compile(
+    r"(?:说|话|建议|劝|让|叫|提议|提醒)(?:我|我们)?(?:可以|应该|最好|不如|干脆)"
+    r"|建议我?|劝我|叫我|让我|喊我|(?:本来|原本|本想|本打算|原来想|原打算|一度想|还想过|想过|差点就?)"
+    # the suggestion inside the hit: "我老婆说可以去告你们" (hit "可以去告"); or told as
+    # what to do: "别人说找消协有用"; a wish: "我真想去消协" (tenth split)
+    r"|(?:说|话|讲)(?:去|找|打|到|向)?$|(?:真想|好想|都想|恨不得)(?:去|找|打|到|向)?$"
+)
+RENOUNCED = re.compile(
+    r"没必要|没有必要|不至于|算了|不值得|懒得|没那么严重|犯不着|犯不上|不想搞|不想闹"
+    r"|冇必要|唔使|唔值得|唔想搞|算数|算吧"
+)
+# ... or the act named first and then not done: "两千字的小作文我就不写了", "律师我就不找了".
+NOT_DONE_AFTER = re.compile(
+    r"^(?:的)?(?:我|咱)?(?:就|也|都|还是)?(?:不|没|懒得|不想|不会|唔)"
+    r"(?:写|发|去|找|告|打|闹|搞|投诉|曝光|揾|报)了?(?:吧|啦|喇)?$"
+)
+# A threat-question taken back right after: "不怕上新闻喔？好啦不闹了，退款吧".
+CALLED_OFF = re.compile(
+    r"(?:好啦|好了|好吧|行吧|算了)?不(?:闹|吓你们|逗你们|逗你)了"
+    # (eleventh round) "…你们才重视？反正我不会去，太麻烦": not going, said as a clause of its
+    # own (not "别以为我不会去")
+    r"|(?:^|[,。!?;~\s])(?:算了|好啦|好吧)?(?:反正|其实|放心|不过|但)?我?(?:也|才|并)?不会(?:真的?)?去(?:的|啦|了)?"
+    r"(?=$|[,。!?;~])"
+)
+
+SHAPES = (
+    Shape(
+        "fear",
+        'A fear that did not come true ("我还以为会爆炸呢").',
+        needs=(("before", COUNTERFACTUAL),),
+    ),
+    Shape(
+        "negated",
+        'An injury or hazard negated right before it ("没有受伤", "没冒烟").',
+        needs=(("before", NEGATED),),
+    ),
+    Shape(
+        "reassurance",
+        'A question asking to be reassured ("不会让人过敏吧？"), with no hazard seen.',
+        needs=(("clause", REASSURANCE),),
+        unless=(("sentence_without_hit", OBSERVED_HAZARD),),
+    ),
+    Shape(
+        "not_a",
+        'A hazard denied ("不是安全问题，就是…"), not asserted by a rhetorical question.',
+        needs=(("before", NOT_A_BEFORE),),
+        unless=(("sentence", RHETORICAL_ASSERTION),),
+    ),
+    Shape(
+        "protective",
+        'A hazard a product guards against ("防过敏枕头", "防止烫伤"), not one that happened.',
+        needs=(("before", PROTECTIVE_BEFORE),),
+    ),
+    Shape(
+        "feared",
+        'A reaction feared ("怕过敏"), with nothing seen going wrong.',
+        needs=(("before", FEARED_BEFORE),),
+        unless=(("text_without_hit", OBSERVED_HAZARD),),
+    ),
+    Shape(
+        "dream",
+        'A dream told ("我昨天梦见快递被炸了"): nothing happened.',
+        needs=(("before", DREAM),),
+    ),
+    Shape(
+        "settled",
+        'A past matter the shop already settled ("上次过敏那件事你们已经赔过了").',
+        needs=(("before", PAST), ("text", SETTLED)),
+    ),
+    Shape(
+        "joke",
+        'A wish told with laughter ("快递慢得我都想报警了哈哈哈").',
+        needs=(("before", WISH), ("sentence", LAUGHTER)),
+    ),
+)
+
+
+def _disclaimed(c: Context) -> bool:
+    """A threat disclaimed, and nothing in the message takes it back."""
+    rest = MODEST_WISH.sub("", c.text)
+    taken_back = THREAT_CUE.search(rest) or TURN.search(rest) or DOUBLE_NEGATIVE.search(c.after)
+    return bool(DISCLAIMER.search(c.before)) and not taken_back
+
+
+def _taken_back(c: Context) -> bool:
+    """A threat the customer calls a joke ("律师函警告⚠️ 哈哈开玩笑的")."""
+    sentence_after = c.sentence[c.sentence.find(c.before + c.hit) + len(c.before + c.hit) :]
+    return bool(JOKING.search(c.text) or IN_ANGER_AFTER.search(sentence_after))
+
+
+def _renounced(c: Context) -> bool:
+    """A threat suggested or once intended and then given up, with nothing taking it back."""
+    clause_at = c.text.find(c.clause)
+    rest = c.text[clause_at + len(c.before) + len(c.hit) :] if clause_at >= 0 else c.after
+    if NOT_DONE_AFTER.search(c.after):
+        return not THREAT_CUE.search(rest)
+    said_before = c.sentence[: c.sentence.find(c.before + c.hit) + len(c.before)]
+    given_up = RENOUNCED.search(rest)
+    if not (SUGGESTED.search(said_before) and given_up):
+        return False
+    return not THREAT_CUE.search(rest[given_up.end() :])
+
+
+def _called_off(c: Context) -> bool:
+    """A threat called off right after ("好啦不闹了"), with no threat after that."""
+    rest = c.message_after_hit()
+    off = CALLED_OFF.search(rest)
+    return bool(off) and not THREAT_CUE.search(rest[off.end() :] if off else "")
+
+
+CHECKS = by_name(*SHAPES, _disclaimed, _taken_back, _renounced, _called_off)

@@ -1,0 +1,81 @@
+"""Severity vetoes for words that are someone else's, or a question, not the customer's act.
+
+Hearsay about other people's complaints ("听说有人去消协投诉过你们家"), the shop's or the
+courier's words reported ("客服说要等法务部门审核"), another shop ("我以前在12315投诉过别家"),
+praise ("评论区都是夸的"), and a plain question about a threat word ("这个颜色上热搜了吗"; but
+"你们不怕我曝光吗" threatens).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.triage.severity_clauses import Context, Shape, by_name
+from bot.triage.severity_cues import OTHER_SHOP, PRAISE, QUESTION, THREAT_CUE
+
+# Somebody else's doing, heard of: "听说有人去消协投诉过你们家".
+HEARSAY = re.compile(r"听说|据说|听人说|听别人说|有人说|看到有人|看见有人|网上说|新闻说")
+# The shop's own words reported: "客服说要等法务部门审核", "客服让我去12315投诉".
+# ... or the courier's ("快递员说东西被市场监管局抽检扣下了").
+SHOP_SAYS = re.compile(
+    r"(?:客服|商家|卖家|店家|售后|他们|快递员|快递小哥|快递公司|快递|物流|驿站|司机)"
+    r"(?:说|讲|告诉我|回复|让我|叫我|建议我)"
+)
+# A threat asked as a question ("你们是想让我去12315吗", "你们不怕我曝光吗"), unlike a plain
+# question about it ("这个颜色上热搜了吗").
+THREAT_QUESTION = re.compile(r"想让|要不要|信不信|不怕|是不是要|非要|是想|逼我|难道")
+
+# (eleventh round) Something shown off, not exposed: "我把开箱视频发朋友圈了，朋友都说好看".
+SHOW_OFF_BEFORE = re.compile(r"开箱|晒单|买家秀|好物分享|穿搭|种草|试用视频|试穿")
+# A question about the law, said to be only a question: "这算不算违法啊？我就随便问问".
+JUST_ASKING = re.compile(r"随便问问|就问问|只是问问|问问而已|好奇问一下|就是问一下|单纯问一下")
+A_NOT_A_OR_ASKED = re.compile(r"算不算|是不是|属不属于|有没有|会不会|[吗呢嘛啊]$")
+
+SHAPES = (
+    Shape(
+        "other_shop",
+        'A threat against another shop ("我以前在12315投诉过别家").',
+        needs=(("clause", OTHER_SHOP),),
+    ),
+    Shape(
+        "praise",
+        'Posting or many people, in praise ("评论区都是夸的").',
+        needs=(("clause", PRAISE),),
+    ),
+    Shape(
+        "hearsay",
+        'Other people\'s complaints, heard of ("听说有人去消协投诉过你们家").',
+        needs=(("before", HEARSAY),),
+    ),
+    Shape(
+        "shop_says",
+        'The shop\'s words, reported ("客服说要等法务部门审核").',
+        needs=(("before", SHOP_SAYS),),
+    ),
+    Shape(
+        "plain_question",
+        'A question about it, not a threat asked as one ("这个颜色上热搜了吗").',
+        needs=(("clause", QUESTION),),
+        unless=(("sentence", THREAT_QUESTION),),
+    ),
+    Shape(
+        "show_off",
+        'An unboxing or outfit posted to show it off ("开箱视频发朋友圈了"), with no threat.',
+        needs=(("before", SHOW_OFF_BEFORE),),
+        unless=(("text", THREAT_CUE),),
+    ),
+)
+
+
+def _just_asking(c: Context) -> bool:
+    """A question about the law said to be only a question ("这算不算违法啊？我就随便问问").
+
+    The hit (违法) is itself a threat cue, so only what follows it may not threaten.
+    """
+    asked = A_NOT_A_OR_ASKED.search(c.clause)
+    return bool(asked and JUST_ASKING.search(c.text)) and not THREAT_CUE.search(
+        c.message_after_hit()
+    )
+
+
+CHECKS = by_name(*SHAPES, _just_asking)
