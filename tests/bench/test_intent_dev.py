@@ -9,7 +9,7 @@ from bench.intent_dev import load_dev
 from bench.model_selection import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 9)]
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 10)]
 
 
 def domain_intents() -> set:
@@ -32,9 +32,19 @@ def test_the_seventh_split_covers_every_intent_and_mostly_complaints():
     assert all(intents.count(name) >= 12 for name in expected)
 
 
-# each batch against the splits that existed when it was written: intent_dev8 was written
-# without reading data/nlu, and a few of its short messages ("zaima", "退款问题") happen to be
-# examples of the earlier batches
+def test_the_ninth_split_is_short_messages_of_every_intent():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev9.yml")
+    intents = [e.intent for e in dev]
+    expected = domain_intents() - {"nlu_fallback", "ticket_resolved"}
+    assert set(intents) == expected
+    assert all(intents.count(name) >= 10 for name in expected)
+    # its emphasis: most messages are one or two words (at most four characters as typed)
+    assert sum(len(e.text.replace(" ", "")) <= 4 for e in dev) > len(dev) / 2
+
+
+# each batch against the splits that existed when it was written: intent_dev8 and 9 were
+# written without reading data/nlu, and a few of their short messages ("zaima", "退款问题";
+# dev9's "断了", "死机", "不亮", "生锈", "有异味") happen to be examples of the earlier batches
 @pytest.mark.parametrize(
     "name, newest",
     [
