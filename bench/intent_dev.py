@@ -15,6 +15,8 @@ It never reads the held-out evaluation files of bench/data.
     PYTHONPATH=. .venv/bin/python -m bench.intent_dev --without intent_boundaries.yml
     PYTHONPATH=. .venv/bin/python -m bench.intent_dev --file-at hard_pairs.yml=891da00
     PYTHONPATH=. .venv/bin/python -m bench.intent_dev --dev bench/data/intent_dev2.yml
+    # several splits after one training (the same figures as one run each), a summary at the end
+    PYTHONPATH=. .venv/bin/python -m bench.intent_dev --dev bench/data/intent_dev*.yml
 
 bench/data/intent_dev2.yml is a second split, written unlike the first (voice transcripts,
 one-word form answers, abbreviations, emoji, Cantonese and northern Chinese, two acts in one
