@@ -15,6 +15,8 @@ It never reads the held-out evaluation files of bench/data.
     PYTHONPATH=. .venv/bin/python -m bench.intent_dev --without intent_boundaries.yml
     PYTHONPATH=. .venv/bin/python -m bench.intent_dev --file-at hard_pairs.yml=891da00
     PYTHONPATH=. .venv/bin/python -m bench.intent_dev --dev bench/data/intent_dev2.yml
+    # several splits after one training (the same figures as one run each), a summary at the end
+    PYTHONPATH=. .venv/bin/python -m bench.intent_dev --dev bench/data/intent_dev*.yml
 
 bench/data/intent_dev2.yml is a second split, written unlike the first (voice transcripts,
 one-word form answers, abbreviations, emoji, Cantonese and northern Chinese, two acts in one
@@ -105,21 +107,42 @@ def scores(examples: List[Example], predicted: List[str]) -> Dict[str, Any]:
 
 
 def run(data: Path, config: Path, dev_path: Path) -> Dict[str, Any]:
+    """The figures of one development split (see run_many)."""
+    return run_many(data, config, [dev_path])[0]
+
+
+def run_many(data: Path, config: Path, dev_paths: List[Path]) -> List[Dict[str, Any]]:
+    """Train the intent pipeline once and score every split: each message is predicted on
+    its own, so this gives the figures of one run per split at the cost of one training."""
     logging.getLogger("rasa").setLevel(logging.ERROR)
     logging.getLogger("jieba").setLevel(logging.ERROR)
     warnings.filterwarnings("ignore")
     train = load_examples(data)
-    dev = load_dev(dev_path)
+    devs = [load_dev(path) for path in dev_paths]
     candidate, _, tokenizer_config = read_config(config)
     threshold = candidate.fallback.get("threshold", 0.3)
     ambiguity = candidate.fallback.get("ambiguity_threshold", 0.1)
     with tempfile.TemporaryDirectory(prefix="intent-dev-") as tmp:
         parts = Components(Path(tmp), tokenizer_config)
-        result = run_intent(parts, candidate, train, dev)
-    predicted = [
-        FALLBACK if should_fallback(r, threshold, ambiguity) else r[0][0] for r in result["ranking"]
-    ]
+        result = run_intent(parts, candidate, train, [e for dev in devs for e in dev])
     train_keys = {e.key for e in train}
+    out, start = [], 0
+    for dev in devs:
+        ranking = result["ranking"][start : start + len(dev)]
+        start += len(dev)
+        out.append(_figures(dev, ranking, train_keys, len(train), threshold, ambiguity))
+    return out
+
+
+def _figures(
+    dev: List[Example],
+    ranking: List[Any],
+    train_keys: set,
+    n_train: int,
+    threshold: float,
+    ambiguity: float,
+) -> Dict[str, Any]:
+    predicted = [FALLBACK if should_fallback(r, threshold, ambiguity) else r[0][0] for r in ranking]
     novel = [i for i, e in enumerate(dev) if e.key not in train_keys]
     errors = [
         {
@@ -128,14 +151,14 @@ def run(data: Path, config: Path, dev_path: Path) -> Dict[str, Any]:
             "predicted": q,
             "top": [[n, round(c, 3)] for n, c in r],
         }
-        for e, q, r in zip(dev, predicted, result["ranking"], strict=True)
+        for e, q, r in zip(dev, predicted, ranking, strict=True)
         if q != e.intent
     ]
     return {
-        "training_examples": len(train),
+        "training_examples": n_train,
         "fallback": {"threshold": threshold, "ambiguity_threshold": ambiguity},
         "all": scores(dev, predicted),
-        "argmax": scores(dev, [r[0][0] for r in result["ranking"]]),
+        "argmax": scores(dev, [r[0][0] for r in ranking]),
         "novel": scores([dev[i] for i in novel], [predicted[i] for i in novel]),
         "confusions": Counter(f"{e['intent']} -> {e['predicted']}" for e in errors).most_common(),
         "errors": errors,
@@ -218,7 +241,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=NLU_DATA, help="NLU data folder")
     parser.add_argument("--config", type=Path, default=CONFIG, help="Rasa config file")
-    parser.add_argument("--dev", type=Path, default=DEV, help="development split")
+    parser.add_argument(
+        "--dev",
+        type=Path,
+        nargs="+",
+        default=[DEV],
+        help="development split(s); several are scored after one training",
+    )
     parser.add_argument(
         "--without",
         action="append",
@@ -267,11 +296,24 @@ def main() -> None:
         data = args.data.resolve()
         if args.without or args.file_at:
             data = variant(data, args.without, args.file_at, Path(tmp))
-        result = run(data, args.config.resolve(), args.dev.resolve())
-    show(result)
+        results = run_many(data, args.config.resolve(), [path.resolve() for path in args.dev])
+    for path, result in zip(args.dev, results, strict=True):
+        if len(results) > 1:
+            print(f"\n=== {path}")
+        show(result)
+    if len(results) > 1:
+        print("\nsummary (macro-F1 / accuracy after the fallback, novel macro-F1):")
+        for path, result in zip(args.dev, results, strict=True):
+            a, n = result["all"], result["novel"]
+            print(
+                f"  {path.name:22} {a['macro_f1']:.4f} / {a['accuracy']:.4f}  ({n['macro_f1']:.4f})"
+            )
     if args.json:
+        payload: Any = (
+            results[0] if len(results) == 1 else dict(zip(map(str, args.dev), results, strict=True))
+        )
         args.json.write_text(
-            json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
 
 

@@ -6,7 +6,9 @@ and "123" the same tokens and hence the same features, while token `start`/`end`
 point into the message as typed, because normalisation keeps the length. Long numbers read
 out in words by voice input ("一三九 一二三四 五六七八") are digits first, so that they get the
 features of a typed number rather than of the words "一" and "三"; a message that is only
-"88" / "886" is the chat goodbye 拜拜 / 拜拜了, not a number.
+"88" / "886" is the chat goodbye 拜拜 / 拜拜了, not a number. Romanised Chinese ("zhuan
+rengong", "tuìkuǎn", "zrg") is segmented as the characters it stands for (`bot.nlu.romanised`,
+option `romanised`), its tokens' offsets spanning the romanised words as typed.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from bot.nlu.normalize import (
     spell_goodbye_digits,
     spell_score_digit,
 )
+from bot.nlu.romanised import original_span, romanised_to_hanzi
 from bot.settings import PROJECT_ROOT
 
 logger = logging.getLogger(__name__)
@@ -63,8 +66,12 @@ class NormalizingJiebaTokenizer(JiebaTokenizer):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        """Rasa's Jieba defaults, with the project's user-dictionary folder."""
-        return {**JiebaTokenizer.get_default_config(), "dictionary_path": DEFAULT_DICTIONARY_PATH}
+        """Rasa's Jieba defaults, the project's user-dictionary folder, romanised text read."""
+        return {
+            **JiebaTokenizer.get_default_config(),
+            "dictionary_path": DEFAULT_DICTIONARY_PATH,
+            "romanised": True,
+        }
 
     @classmethod
     def create(
@@ -89,11 +96,19 @@ class NormalizingJiebaTokenizer(JiebaTokenizer):
             spell_goodbye_digits(normalize_digits(normalize(text, lowercase=False)))
         )
         normalized = fold_digits(spelled)
-        tokens = [
-            Token(word, start, end)
-            for word, start, end in jieba.tokenize(normalized)
-            if word.strip()
-        ]
+        if self._config.get("romanised", True):
+            segmented, spans = romanised_to_hanzi(normalized)
+            tokens = [
+                Token(word, *original_span(spans, start, end))
+                for word, start, end in jieba.tokenize(segmented)
+                if word.strip()
+            ]
+        else:
+            tokens = [
+                Token(word, start, end)
+                for word, start, end in jieba.tokenize(normalized)
+                if word.strip()
+            ]
         if not tokens:
             # Featurizers give a message without tokens no features at all, and Rasa's
             # LogisticRegressionClassifier then fails on it (also with the stock

@@ -333,3 +333,76 @@ def test_invalid_naive_bayes_weight_is_rejected(value, model_storage, execution_
             execution_context,
             "x",
         )
+
+
+SHARP = {**MIXED, "short_message_features": 20, "short_message_sharpening": 2.0}
+
+
+def test_short_messages_are_sharpened_long_ones_are_not(
+    featurized, model_storage, execution_context
+):
+    # a message with at most short_message_features active features gets p ** power,
+    # renormalised, in the single-message and the batch path; a longer one the mixture as is
+    data, featurize = featurized
+    plain = _train(
+        TunableLogisticRegressionClassifier, MIXED, data, model_storage, execution_context, "p"
+    )
+    sharp = _train(
+        TunableLogisticRegressionClassifier, SHARP, data, model_storage, execution_context, "s"
+    )
+    kinds = set()
+    batch = sharp.process(featurize(SINGLE))
+    for text, message in zip(SINGLE, batch, strict=True):
+        (before,) = plain.process(featurize([text]))
+        probabilities = np.array([r["confidence"] for r in before.get("intent_ranking")])
+        short = sharp._create_X(featurize([text])).getnnz() <= 20
+        kinds.add(short)
+        expected = probabilities**2 / (probabilities**2).sum() if short else probabilities
+        (single,) = sharp.process(featurize([text]))
+        for got in (single, message):
+            ranking = got.get("intent_ranking")
+            assert [r["name"] for r in ranking] == [r["name"] for r in before.get("intent_ranking")]
+            np.testing.assert_allclose([r["confidence"] for r in ranking], expected, atol=1e-9)
+        if short:
+            assert single.get("intent")["confidence"] > before.get("intent")["confidence"], text
+    assert kinds == {True, False}  # the texts cover both sides of the limit
+
+
+def test_sharpening_works_without_naive_bayes(featurized, model_storage, execution_context):
+    data, featurize = featurized
+    config = {"C": 5.0, "short_message_features": 1000, "short_message_sharpening": 3.0}
+    lr = _train(
+        TunableLogisticRegressionClassifier, {"C": 5.0}, data, model_storage, execution_context, "l"
+    )
+    sharp = _train(
+        TunableLogisticRegressionClassifier, config, data, model_storage, execution_context, "k"
+    )
+    for got in sharp.process(featurize(SINGLE[:3])):
+        (before,) = lr.process(featurize([got.get("text")]))
+        p = np.array([r["confidence"] for r in before.get("intent_ranking")])
+        np.testing.assert_allclose(
+            [r["confidence"] for r in got.get("intent_ranking")], p**3 / (p**3).sum(), atol=1e-9
+        )
+
+
+@pytest.mark.parametrize(
+    "option, value, message",
+    [
+        ("short_message_features", -1, "short_message_features must be an integer"),
+        ("short_message_features", 2.5, "short_message_features must be an integer"),
+        ("short_message_features", True, "short_message_features must be an integer"),
+        ("short_message_sharpening", 0.5, "short_message_sharpening must be >= 1"),
+        ("short_message_sharpening", "2", "short_message_sharpening must be >= 1"),
+    ],
+)
+def test_invalid_short_message_options_are_rejected(
+    option, value, message, model_storage, execution_context
+):
+    with pytest.raises(ValueError, match=message):
+        _component(
+            TunableLogisticRegressionClassifier,
+            {option: value},
+            model_storage,
+            execution_context,
+            "x",
+        )

@@ -147,3 +147,25 @@ def test_a_message_of_one_digit_reads_as_a_score(tokenizer, typed, words):
 @pytest.mark.parametrize("text", ["6", "0", "55", "5分", "3件", "订单 5"])
 def test_other_digits_stay_numbers(tokenizer, text):
     assert "".join(t.text for t in tokens(tokenizer, text)).count("分") == text.count("分")
+
+
+def test_romanised_chinese_tokenises_like_the_characters(tokenizer):
+    romanised = tokens(tokenizer, "zhuan rengong 谢谢")
+    assert [t.text for t in romanised] == [t.text for t in tokens(tokenizer, "转人工 谢谢")]
+    text = "dingdan 2024 1123 fa cuo le"
+    got = tokens(tokenizer, text)
+    assert "".join(t.text for t in got) == "订单00000000发错了"
+    assert text[got[0].start : got[0].end] == "dingdan"
+    assert all(0 <= t.start < t.end <= len(text) for t in got)
+
+
+def test_romanised_reading_can_be_switched_off(
+    dictionary_dir, model_storage, resource, execution_context
+):
+    config = {
+        **NormalizingJiebaTokenizer.get_default_config(),
+        "dictionary_path": str(dictionary_dir),
+        "romanised": False,
+    }
+    plain = NormalizingJiebaTokenizer.create(config, model_storage, resource, execution_context)
+    assert [t.text for t in tokens(plain, "tuikuan")] == ["tuikuan"]
