@@ -32,7 +32,10 @@ def test_the_seventh_split_covers_every_intent_and_mostly_complaints():
     assert all(intents.count(name) >= 12 for name in expected)
 
 
-@pytest.mark.parametrize("name", ["intent_crossed_acts.yml", "intent_slang_pinyin.yml"])
+@pytest.mark.parametrize(
+    "name",
+    ["intent_crossed_acts.yml", "intent_slang_pinyin.yml", "complain_category_boundaries.yml"],
+)
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name):
     # batches written from a split's confusion types are new sentences, never its messages
     # (short answers like "好" are shared by the splits and data/nlu on purpose, not by these)
