@@ -51,6 +51,7 @@ def test_the_ninth_split_is_short_messages_of_every_intent():
         ("intent_crossed_acts.yml", 7),
         ("intent_slang_pinyin.yml", 7),
         ("intent_short_english.yml", 8),
+        ("complain_category_boundaries.yml", 9),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):
