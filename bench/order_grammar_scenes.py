@@ -26,7 +26,6 @@ from typing import Callable, Dict, List, Optional, Tuple
 from bench.order_grammar import (
     _S2T,
     ID_RE,
-    SAFE_LETTERS,
     Case,
     _body_not_date_like,
     _digits,
@@ -396,6 +395,8 @@ def _pauses(rng: random.Random, null: bool) -> Tuple[str, Optional[str], Dict[st
     return text, body, {"variant": filler.strip() or "space"}
 
 
+# Letters that label a number rather than belong to it (WeChat and QQ accounts, serials).
+_LABELS_NOT_PREFIXES = frozenset({"WX", "VX", "QQ", "SN", "NR", "REF", "NUM", "TEL", "SMS", "PIN"})
 _MARKS = ("订单 #", "No.", "订单No:", "单号№", "#订单号# ", "订单＃", "Order #: ", "订单 No. ")
 _QUOTES = (("「", "」"), ("『", "』"), ("“", "”"), ("‘", "’"), ("`", "`"), ("〈", "〉"))
 
@@ -413,7 +414,9 @@ def _marked(rng: random.Random, null: bool) -> Tuple[str, Optional[str], Dict[st
             body,
         )
     else:
-        prefix = "".join(rng.choice(SAFE_LETTERS) for _ in range(rng.randint(2, 3)))
+        prefix = _prefix(rng)
+        while not 2 <= len(prefix) <= 3 or prefix in _LABELS_NOT_PREFIXES:
+            prefix = _prefix(rng)
         body = _order_id(rng)
         if variant == "hyphen-prefix":
             number = prefix + "-" + "-".join(_grouped(body, rng.choice((4, 5))))

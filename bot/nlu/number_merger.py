@@ -43,6 +43,7 @@ from bot.nlu.number_shapes import (
     NUMERIC_DATE,
     PHONE_AHEAD,
     PHONE_GROUPINGS,
+    URL,
     WHOLE_GROUP,
 )
 from bot.nlu.number_words import CONTEXT_KINDS, NOT_PREFIXES, left_context
@@ -90,7 +91,8 @@ def _separator(between: str, previous: str = "") -> str:
         return "glue"
     if CONTINUATION.fullmatch(between):
         return "continued"
-    if len(between) > 4 or between.count("\n") > 1:
+    # invisible marks do not count: a blanked filler word ("2024，等一下，1123") is one gap
+    if len([char for char in between if char not in INVISIBLE]) > 4 or between.count("\n") > 1:
         return ""
     if between.strip() in DOUBLED_SEPARATORS:
         between = between.strip()[0]
@@ -124,6 +126,7 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
     runs: List[List[_Group]] = []
     current: List[_Group] = []
     previous: Optional[Token] = None
+    links = [match.span() for match in URL.finditer(doc.text)]
     for token in doc:
         if not GROUP.fullmatch(token.text):
             continue
@@ -147,6 +150,8 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
             between = doc.text[previous.idx + len(previous) : token.idx]
             group.between = between
             how = _separator(between, previous.text)
+            if how and _link_boundary(between, previous.idx, token.idx, links):
+                how = ""  # "…/orders/2024…/detail": a link's path segments are apart
             if how == "labelled":  # "*" or "|": only in a number an order word introduces
                 head = doc[current[0].first] if current else previous
                 how = "sep" if left_context(doc.text, head.idx) == "order" else ""
@@ -174,6 +179,19 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
     # single glued groups ("2️⃣0️⃣2️⃣4️⃣") must be merged too
     runs += [[group] for group in current if len(current) == 1 and group.first != group.last]
     return runs
+
+
+def _link_boundary(between: str, before: int, start: int, links: Sequence[Tuple[int, int]]) -> bool:
+    """A slash or dot inside a link, or the link's end, between two groups: they are apart.
+
+    "shop.example.com/orders/202411235567/detail" is a host, a word and an order id, not one
+    dotted code; "…/help 276-1633386-8619907" a link's last word and a number after it. A
+    dash inside a link still joins ("order_sn=241123-5589…").
+    """
+    inside = any(low <= start < high for low, high in links)
+    if inside != any(low <= before < high for low, high in links):
+        return True
+    return inside and any(char in "/." for char in between)
 
 
 def _contraction(doc: Doc, token: Token) -> bool:
@@ -350,6 +368,9 @@ _PRINTED_ID = re.compile(
 )
 
 
+_ACCOUNT_LABELS = frozenset({"wx", "vx", "qq"})
+
+
 def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str]) -> bool:
     """Whether a printed id is one number although its blocks would not join one by one.
 
@@ -366,8 +387,13 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
         return False
     dated = len(blocks) > 3 and _looks_like_date(blocks[:3])  # "2024-11-28-0931"
     head = blocks[0].lower()
+    context = left_context(text, match.start())
+    # "订单 WX-8837-2291-0045": after an order word an account label (WeChat, QQ) makes no
+    # sense, so its letters are the shop's prefix (a mini-program's orders), not a label
+    shop_prefix = context == "order" and head in _ACCOUNT_LABELS and len(blocks) >= 3
     if (head in NOT_PREFIXES or head in CONTEXT_KINDS) and not blocks[1].isalpha():
-        return False  # "No.8823401567", "order_2411...": a label, then the number
+        if not shop_prefix:
+            return False  # "No.8823401567", "order_2411...": a label, then the number
     if not any(char.isdigit() for char in compact):
         return False
     if any(MOBILE.fullmatch(block) for block in blocks):
@@ -375,7 +401,8 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
     long_block = len(blocks[-1]) >= WHOLE_GROUP and all(
         len(block) < WHOLE_GROUP for block in blocks[:-1]
     )
-    context = left_context(text, match.start())
+    if shop_prefix:
+        return True
     if context == "order":
         letter_block = any(block.isalpha() for block in blocks[1:])
         long_prefix = blocks[0].isalpha() and len(blocks[0]) > 4
@@ -522,6 +549,8 @@ def build_token_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
                 )
                 or (best and phone_starts(groups, end))
                 or phone_interrupts(groups, start, end)
+                # "验证码421791\nN809-644 这单": letters after a line break open another id
+                or ("\n" in group.between and group.text[:1].isalpha())
                 or (first.opens_phone and ("," in group.between or "\n" in group.between))
                 # "手机 162 1944 8710 ， 8862-2677-…": a whole mobile, then a comma
                 or ("," in group.between and bool(MOBILE.fullmatch("".join(texts))))
