@@ -141,7 +141,9 @@ URL = re.compile(
 )
 # An order the customer takes back: "不是2024...，是2024...", "2024...写错了".
 # (Not after an interjection: "X 呃不是 Y" takes X back and gives Y, see CORRECTION_LEFT.)
-RETRACTED_LEFT = re.compile(r"(?<![哦噢喔啊呃额嗯唉诶欸呀])不是[\s:,]*(?:订单号?|单号)?[\s:,]*$")
+RETRACTED_LEFT = re.compile(
+    r"(?<![哦噢喔啊呃额嗯唉诶欸呀])(?<![哦噢喔啊呃额嗯唉诶欸呀][\s,])不是[\s:,]*(?:订单号?|单号)?[\s:,]*$"
+)
 _INTERJECTION = r"(?:[哦噢喔啊呃额嗯哎唉诶欸呀]+[\s,]*)?"  # "…7219 哦不对 是…"
 _MISTYPED = r"(?:(?:写|填|打|输|弄|搞|发|记)错|(?:写|填|打|输|记)反)"  # 写反了: digits swapped
 _APOLOGY = r"(?:不好意思|对不起|抱歉|sorry)?[\s,]*"
@@ -181,7 +183,8 @@ SET_ASIDE_RIGHT = re.compile(
     rf"[\s,]*{_INTERJECTION}{_APOLOGY}"
     r"(?:这个订单|那个订单|这个|那个|这单|那单|这笔|这|那)?[\s,]*(?:已经|早就|都)?"
     r"(?:没问题|没有问题|好好的|正常|收到了?没问题|已?收到了|退过了|退了|退掉了|好评了|不用管"
-    r"|是上次的|是之前的|是以前的|是(?:我)?(?:老婆|老公|朋友|家人|妈妈|爸爸|同事|别人)的)"
+    r"|是上次的|是之前的|是以前的|是(?:我)?(?:老婆|老公|朋友|家人|妈妈|爸爸|同事|别人)的"
+    r"|不是(?:我)?要投诉的)"
     r"(?![\s,]*(?:但|可是|却|结果|就是|怎么|吗|吧|\?))"
 )
 # A number given as the correction of an earlier one ("更正：3012…", "应该是 2412…", "发错了
@@ -199,7 +202,9 @@ CORRECTION_LEFT = re.compile(
     # an apology or a bare "no" before the right one: "X sorry 是 Y", "X 不好意思 是 Y",
     # "X 啊不 是 Y", "X 不不 是 Y"
     r"|(?:sorry|不好意思|对不起|抱歉|my bad)[\s,]*(?:是|应该是|应是)"
-    r"|(?:[哦噢喔啊呃额嗯唉诶欸呀]|不)不[\s,]*(?:是|应该是|应是)"
+    r"|(?:[哦噢喔啊呃额嗯唉诶欸呀][\s,]?|不)不[\s,]*(?:是|应该是|应是)"
+    # the one the customer complains about, told from one given before: "我要投诉的是 Y"
+    r"|(?:我)?要投诉的(?:那个|那单|是那个)?(?:订单|单子)?(?:号码?|编号)?是"
     r"|should be|(?:correct|right)(?:ed)? (?:one|number|order(?: number)?)(?: is)?|i meant?)"
     r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,]*$"
 )
