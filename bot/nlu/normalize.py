@@ -395,8 +395,8 @@ def _dash_lookalikes(text: str) -> str:
         next_char = text[span.end() + 1] if span.end() + 1 < len(text) else ""
         if before and _is_numeral(before):
             continue
-        if after and _is_numeral(after) and next_char and _is_numeral(next_char):
-            continue  # "…23五五67": more digits; "…6282两天了", "…505三天" a word after it
+        if after and _is_numeral(after) and (_is_numeral(next_char) or next_char.isdigit()):
+            continue  # "…23五五67", "21一6324五66": more digits; "…6282两天了" a word after it
         digits = sum(1 for char in span.group() if char.isdigit())
         if digits < 3 or digits + sum(1 for char in span.group() if char in _TYPO_DIGITS) < 6:
             continue  # "7O8一723": five digits and an O make the six of an id

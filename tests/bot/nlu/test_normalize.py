@@ -237,3 +237,9 @@ def test_dictation_fillers_and_ellipses_between_groups(text, expected):
 )
 def test_a_quantity_said_after_a_number_in_numerals_is_left_alone(text, expected):
     assert normalize_digits(text) == expected
+
+
+def test_a_numeral_inside_a_number_read_in_mixed_digits_is_a_digit_not_a_dash():
+    # more digits after the numeral that follows: voice input mixing numerals and digits
+    assert normalize_digits("订单号是21一6324五66") == "订单号是2116324566"
+    assert normalize_digits("单号143一4804一6282两天了") == "单号143-4804-6282两天了"
