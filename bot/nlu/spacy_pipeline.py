@@ -52,10 +52,12 @@ Every id-like token gets exactly one kind, so the ruler's number patterns never 
 
 A message may hold several order numbers: `extract` returns them all, in order; a complaint
 files one, `primary_order` (a correction such as "更正：…" beats the rest, a number called an
-order beats a bare one, a number the customer takes back loses, else the first), and the Rasa
-component passes on only that one.
+order beats a bare one, a number the customer takes back or sets aside loses, else the first;
+one the customer calls wrong itself is never filed), and the Rasa component passes on only
+that one.
 
-The merger, the trimmer and the tokenizer live in `bot.nlu.number_merger`, the kind of each
+The merger, the trimmer and the tokenizer live in `bot.nlu.number_merger` (the runs of groups
+in `bot.nlu.number_groups`, where an id ends in `bot.nlu.number_joins`), the kind of each
 number in `bot.nlu.number_kinds`, the shapes and words they share in `bot.nlu.number_shapes`;
 this module registers the components, holds the entity-ruler patterns and the public API.
 
