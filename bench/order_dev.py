@@ -13,6 +13,7 @@ alone (no model: thousands of cases in seconds) and counts the misses by axis va
 class of failure shows as the label, separator or distractor all its misses share:
 
     PYTHONPATH=. .venv/bin/python -m bench.order_dev --grammar 10000 --seed 1 --errors
+    PYTHONPATH=. .venv/bin/python -m bench.order_dev --grammar 10000 --seed 21 --version 2
 """
 
 from __future__ import annotations
@@ -103,11 +104,11 @@ def axis_misses(cases: Sequence[Any], got: Sequence[List[str]]) -> List[Tuple[st
     )
 
 
-def run_grammar(count: int, seed: int, errors: bool) -> None:
+def run_grammar(count: int, seed: int, errors: bool, version: int = 1) -> None:
     """Print the grammar's figures: right/total, misses by axis value, and the misses."""
     from bench.order_grammar import generate
 
-    cases = generate(count, seed)
+    cases = generate(count, seed, version=version)
     got = component_order_ids([case.text for case in cases])
     wrong = [
         (c, g)
@@ -115,7 +116,7 @@ def run_grammar(count: int, seed: int, errors: bool) -> None:
         if g != ([] if c.expected is None else [c.expected])
     ]
     print(
-        f"grammar (seed {seed}): {(count - len(wrong)) / count:.4f} ({count - len(wrong)}/{count})"
+        f"grammar v{version} (seed {seed}): {(count - len(wrong)) / count:.4f} ({count - len(wrong)}/{count})"
     )
     for key, n, total in axis_misses(cases, got):
         print(f"  {key}: {n}/{total}")
@@ -130,9 +131,15 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list every miss")
     parser.add_argument("--grammar", type=int, help="this many generated cases, component only")
     parser.add_argument("--seed", type=int, default=1, help="the grammar's seed")
+    parser.add_argument(
+        "--version",
+        type=int,
+        default=1,
+        help="the grammar's version (2: with whole-message scenes)",
+    )
     args = parser.parse_args()
     if args.grammar:
-        run_grammar(args.grammar, args.seed, args.errors)
+        run_grammar(args.grammar, args.seed, args.errors, args.version)
     if not args.files:
         return
     for name, figures in run(args.files, args.model).items():

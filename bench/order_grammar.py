@@ -764,10 +764,24 @@ def compose(rng: random.Random, null: bool, forced: Optional[Dict[str, str]] = N
     raise RuntimeError("the grammar could not compose a case for " + repr(forced))
 
 
-def generate(count: int, seed: int, null_share: float = 0.25) -> List[Case]:
-    """`count` cases drawn straight from the grammar (the full-grammar measurement)."""
+def generate(count: int, seed: int, null_share: float = 0.25, version: int = 1) -> List[Case]:
+    """`count` cases drawn straight from the grammar (the full-grammar measurement).
+
+    Version 1 is the axis grammar alone, exactly as it drew before (seeds keep their cases);
+    version 2 makes a share of the cases whole-message scenes (`bench.order_grammar_scenes`:
+    numerals, corrections, two orders, links, pasted pages, fancy digits, dictation, marks).
+    """
     rng = random.Random(seed)
-    return [compose(rng, rng.random() < null_share) for _ in range(count)]
+    if version < 2:
+        return [compose(rng, rng.random() < null_share) for _ in range(count)]
+    from bench.order_grammar_scenes import SCENE_SHARE, compose_scene
+
+    cases = []
+    for _ in range(count):
+        scene = rng.random() < SCENE_SHARE
+        null = rng.random() < null_share
+        cases.append(compose_scene(rng, null) if scene else compose(rng, null))
+    return cases
 
 
 def stratified(count: int, seed: int, null_share: float = 0.25) -> List[Case]:

@@ -286,8 +286,11 @@ _LONG_NUMBER = 7
 # Up to `_MAX_RUN_GAP` of these between two digits keep them in one run ("二 零 二 四",
 # "二零二四，一一二三", "二八五四   一三零九" once a hesitation is blanked, see below); four,
 # as between the groups of one number in `bot.nlu.number_merger`.
-_RUN_GAP = frozenset(" -_./·,、，\u3000")
+_RUN_GAP = frozenset(" -_./·,、，\u3000\u2060")
 _MAX_RUN_GAP = 4
+# Marks a blanked filler word beyond its first and last character (see `_spoken_separators`):
+# invisible, and not counted in a gap's length here or in the merger.
+_FILLER_MARK = "\u2060"
 # A numeral unit next to a run makes it a counted quantity ("一二三四五六七八九十个").
 _NUMERAL_UNITS = frozenset("十百千万亿拾佰仟第")
 # A last numeral that starts a word is not a digit: "...五六七一直没发货", "两个", "零件".
@@ -314,26 +317,74 @@ _ID_CHARS = "0-9A-Za-z" + "".join(_CN_DIGIT_CHARS)
 # and hesitates between the groups it reads ("二八五四 嗯 一三零九"). Between two characters
 # of a number these become a dash and spaces, so the groups stay one number.
 _SPOKEN_DASH = re.compile(r"横杠|横线|杠")
+# Words a customer dictating a number says between its groups ("2024 然后 1123 然后 5567",
+# "2024，那个，1123", "2024，等一下，1123"): only between short groups, as dictation reads them.
+_FILLER_WORDS = r"然后|那个|等一下|等等"
 _SPOKEN_SEPARATOR = re.compile(
-    rf"(?<=[{_ID_CHARS}])[ ,，、]?(?:{_SPOKEN_DASH.pattern}|[嗯呃额唔啊]{{1,2}})[ ,，、]?"
-    rf"(?=[{_ID_CHARS}])"
+    rf"(?<=[{_ID_CHARS}])[ ,，、]?(?:{_SPOKEN_DASH.pattern}|[嗯呃额唔啊]{{1,2}}"
+    rf"|(?P<word>{_FILLER_WORDS}))[ ,，、]?(?=[{_ID_CHARS}])"
 )
+_DICTATED_GROUP = 6  # a filler word only joins groups this long or shorter
+
+
+def _group_length(text: str, start: int, step: int) -> int:
+    """How many number characters stand next to `start`, going left (-1) or right (+1)."""
+    length, index = 0, start
+    while 0 <= index < len(text) and _in_number(text, index):
+        length += 1
+        index += step
+    return length
+
+
+def _in_number(text: str, index: int) -> bool:
+    """A digit of any form, or an ASCII letter or digit (an id's prefix)."""
+    char = text[index]
+    return _digit_at(text, index) is not None or (char.isascii() and char.isalnum())
 
 
 def _spoken_separators(text: str) -> str:
     """Spoken dashes to "-" and hesitations to spaces between the groups of a number.
 
     "二四一一二六杠五三八…" reads "241126-538…"; "SO横杠二零二四" reads "SO- 2024";
-    "二八五四 嗯 一三零九" reads "二八五四   一三零九". Same length as `text`.
+    "二八五四 嗯 一三零九" reads "二八五四   一三零九"; a filler word between short groups
+    ("2024，等一下，1123") reads as one space on each side and invisible marks between, so
+    the gap stays as short as a separator. Same length as `text`.
     """
 
     def blank(match: re.Match[str]) -> str:
+        size = len(match.group())
+        if match.group("word"):
+            if (
+                _group_length(text, match.start() - 1, -1) > _DICTATED_GROUP
+                or _group_length(text, match.end(), 1) > _DICTATED_GROUP
+            ):
+                return match.group()
+            return " " + _FILLER_MARK * (size - 2) + " "
         dash = _SPOKEN_DASH.search(match.group())
         if dash is None:
-            return " " * len(match.group())
-        return " " * dash.start() + "-" + " " * (len(match.group()) - dash.start() - 1)
+            return " " * size
+        return " " * dash.start() + "-" + " " * (size - dash.start() - 1)
 
     return _SPOKEN_SEPARATOR.sub(blank, text)
+
+
+# Groups dictated with a pause written as an ellipsis ("2024...1123...5567", "2024……1123"):
+# three groups or more, so an app's masked number ("381029...9384") stays masked.
+_ELLIPSIS = r"(?:\.{2,}|…{1,2}|。{2,})"
+_ELLIPSIS_GROUPS = re.compile(
+    rf"(?<![0-9A-Za-z.…])[0-9A-Za-z]{{2,6}}(?:{_ELLIPSIS}[0-9A-Za-z]{{2,6}}){{2,}}(?![0-9A-Za-z.…])"
+)
+
+
+def _dictation_ellipses(text: str) -> str:
+    """Ellipses between three or more short digit groups to spaces (see above); same length."""
+
+    def blank(match: re.Match[str]) -> str:
+        if sum(1 for char in match.group() if char.isdigit()) < 8:
+            return match.group()
+        return re.sub(_ELLIPSIS, lambda dots: " " * len(dots.group()), match.group())
+
+    return _ELLIPSIS_GROUPS.sub(blank, text)
 
 
 # Dash look-alikes typed between the groups of a number: the katakana long vowel (ー, a
@@ -353,8 +404,8 @@ def _dash_lookalikes(text: str) -> str:
         next_char = text[span.end() + 1] if span.end() + 1 < len(text) else ""
         if before and _is_numeral(before):
             continue
-        if after and _is_numeral(after) and next_char and _is_numeral(next_char):
-            continue  # "…23五五67": more digits; "…6282两天了", "…505三天" a word after it
+        if after and _is_numeral(after) and (_is_numeral(next_char) or next_char.isdigit()):
+            continue  # "…23五五67", "21一6324五66": more digits; "…6282两天了" a word after it
         digits = sum(1 for char in span.group() if char.isdigit())
         if digits < 3 or digits + sum(1 for char in span.group() if char in _TYPO_DIGITS) < 6:
             continue  # "7O8一723": five digits and an O make the six of an id
@@ -397,7 +448,9 @@ def _digit_runs(text: str) -> List[List[int]]:
     for index in range(len(text)):
         if _digit_at(text, index) is not None:
             gap = text[current[-1] + 1 : index] if current else ""
-            if len(gap) > _MAX_RUN_GAP or any(char not in _RUN_GAP for char in gap):
+            if len(gap.replace(_FILLER_MARK, "")) > _MAX_RUN_GAP or any(
+                char not in _RUN_GAP for char in gap
+            ):
                 runs.append(current)
                 current = []
             current.append(index)
@@ -416,11 +469,8 @@ def _spell_digits(text: str) -> str:
         after = run[-1] + 1
         if len(run) > 1 and after < len(text) and text[after] in _WORD_AFTER.get(text[run[-1]], ""):
             run = run[:-1]  # "...五六七一直没到": 一直 is a word
+        run = _without_quantities(text, run)
         if len(run) < _LONG_NUMBER:
-            continue
-        before = text[run[0] - 1] if run[0] else ""
-        after_char = text[run[-1] + 1] if run[-1] + 1 < len(text) else ""
-        if before in _NUMERAL_UNITS or after_char in _NUMERAL_UNITS:
             continue
         foreign = [i for i in run if not "0" <= text[i] <= "9"]
         if not foreign:
@@ -430,6 +480,27 @@ def _spell_digits(text: str) -> str:
         for index in run:
             chars[index] = _digit_at(text, index) or text[index]
     return "".join(chars)
+
+
+def _without_quantities(text: str, run: List[int]) -> List[int]:
+    """The run without a quantity said next to it: "…拐九，一万二千块" ends at 九.
+
+    A numeral unit (十百千万…) right after a run's last clause (the digits after its last
+    comma) or before its first makes that clause a counted quantity, not digits of the
+    number; a run of one clause next to a unit is all quantity ("一二三四五六七八九十个",
+    "一 二 三 四 五 六 七 八 九 十").
+    """
+    pieces: List[List[int]] = [[run[0]]] if run else []
+    for index in run[1:]:
+        if text[pieces[-1][-1] + 1 : index].strip(" \u3000" + _FILLER_MARK):
+            pieces.append([index])
+        else:
+            pieces[-1].append(index)
+    if pieces and text[pieces[-1][-1] + 1 : pieces[-1][-1] + 2] in _NUMERAL_UNITS:
+        pieces.pop()
+    if pieces and pieces[0][0] and text[pieces[0][0] - 1] in _NUMERAL_UNITS:
+        pieces.pop(0)
+    return [index for piece in pieces for index in piece]
 
 
 def _fix_letter_typos(text: str) -> str:
@@ -480,7 +551,8 @@ def normalize_digits(text: str) -> str:
     """
     if not text:
         return ""
-    return _fix_letter_typos(_spell_digits(_spoken_separators(_dash_lookalikes(text))))
+    spoken = _spoken_separators(_dictation_ellipses(_dash_lookalikes(text)))
+    return _fix_letter_typos(_spell_digits(spoken))
 
 
 def _prefixed_typos(group: str, offset: int, chars: List[str]) -> None:

@@ -51,12 +51,14 @@ from bot.nlu.number_shapes import (
     RIGHT_PHONE,
     RIGHT_PHONE_SAID,
     RIGHT_TRACKING,
+    SET_ASIDE_RIGHT,
     THOUSANDS_ID,
     THOUSANDS_LONG_ID,
     TICKET_ID,
     TRACKING_SHAPE,
     UNITS,
     URL,
+    VOID_RIGHT,
 )
 from bot.nlu.number_words import CONTEXT_KINDS, PARCEL_OR_ORDER, left_context, left_word
 
@@ -272,7 +274,22 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "other", "bare"
     if is_order and _given_as_correction(token):
         return "order", "ctx"  # "打错了 是 241120ABCD12FE": letters of its own, still the order
+    if _short_and_spaced(token, compact):
+        return "", ""  # "打了400 800 12315": numbers said in a row, not one id
     return ("order", "bare") if is_order and _id_shaped(compact) else ("", "")
+
+
+def _short_and_spaced(token: Token, compact: str) -> bool:
+    """Fewer than eight digits joined from groups a space parts, with no order word.
+
+    Nobody gives a short order number in spaced groups without saying what it is; such
+    groups are numbers said in a row ("400 800", "3 5 7 9 11 13").
+    """
+    return (
+        token._.complaint_merged
+        and sum(1 for char in compact if char.isdigit()) < 8
+        and bool(re.search(r"[0-9a-z]\s+[0-9a-z]", token.text, re.IGNORECASE))
+    )
 
 
 # A context word said of the number before it: "13812345678 是我电话，…", "X 为订单号；…".
@@ -373,36 +390,65 @@ def _in_url(token: Token) -> bool:
 
 
 # The customer corrects the last digits of the number just given: "X 最后一位是7不是1",
-# "X 最后两位不是01 是07", "X 尾数应该是 7".
-_COUNT_WORDS = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3}
+# "X 最后两位不是01 是07", "X 尾数应该是 7", "X 不对不对 后四位是 5568", "X 后四位错了 应该是
+# 6675", "X，最后两位是76".
+_COUNT_WORDS = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 _TAIL_SAID = (
-    r"[\s,]*(?:(?:最后|末|末尾|尾|结尾)(?P<count>[一两二三123])位(?:数字?)?"
+    r"[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是)[\s,]*)*"
+    r"(?:(?:最后|末|末尾|尾|结尾|后)(?P<count>[一两二三四1234])位(?:数字?)?"
     r"|尾数|最后一个数字?|最后那个数字?)"
 )
-_TAIL_RIGHT = r"[\s,:]*(?:应该|应)?(?:是|为)?[\s:]*(?P<right>[0-9a-z]{1,3})"
-_TAIL_WRONG = r"[\s,:]*(?:而)?不是[\s:]*(?P<wrong>[0-9a-z]{1,3})"
+_TAIL_RIGHT = r"[\s,:]*(?:错了|不对)?[\s,:]*(?:应该|应)?(?:是|为)?[\s:]*(?P<right>[0-9a-z]{1,4})"
+_TAIL_WRONG = r"[\s,:]*(?:而)?不是[\s:]*(?P<wrong>[0-9a-z]{1,4})"
 _TAIL_CORRECTIONS = (
     re.compile(rf"{_TAIL_SAID}{_TAIL_RIGHT}{_TAIL_WRONG}(?![0-9a-z])"),
     re.compile(rf"{_TAIL_SAID}{_TAIL_WRONG}{_TAIL_RIGHT}(?![0-9a-z])"),
+    re.compile(rf"{_TAIL_SAID}{_TAIL_RIGHT}(?![0-9a-z])"),  # the right digits alone
+)
+# A group inside the number corrected by name: "X 第二段是1124不是1123", "X 中间不是1123是1124".
+_PART_SAID = r"[\s,]*(?:第[一二三四五六1-6](?:段|组|部分)|中间(?:那段|那几位|几位)?|前面(?:几位)?)"
+_PART_CORRECTIONS = (
+    re.compile(
+        rf"{_PART_SAID}[\s,:]*(?:应该)?是[\s:]*(?P<right>[0-9a-z]{{2,6}})"
+        rf"[\s,:]*(?:而)?不是[\s:]*(?P<wrong>[0-9a-z]{{2,6}})(?![0-9a-z])"
+    ),
+    re.compile(
+        rf"{_PART_SAID}[\s,:]*不是[\s:]*(?P<wrong>[0-9a-z]{{2,6}})"
+        rf"[\s,:]*(?:应该|而)?是[\s:]*(?P<right>[0-9a-z]{{2,6}})(?![0-9a-z])"
+    ),
 )
 
 
 def amended(token: Token, value: str) -> str:
-    """`value` with its last digits as the customer corrects them right after it.
+    """`value` with its last digits (or a named group) as the customer corrects them after it.
 
     "3847…6201 最后一位是 7 不是 1" is 3847…6207: only when the digits said to be wrong are
-    the number's last ones and as many as the count says.
+    the number's last ones and as many as the count says; "…5567 后四位是 5568" (the right
+    digits alone) when they are as many as the count. "2024 1123 5567 第二段是1124不是1123":
+    a group said to be wrong that the number holds once is replaced by the right one.
     """
     text = token.doc.text
     after = token.idx + len(token)
     match = next(filter(None, (regex.match(text, after) for regex in _TAIL_CORRECTIONS)), None)
     if match is None:
-        return value
+        return _part_amended(text, after, value)
     count = _COUNT_WORDS[match.group("count") or "1"]
-    right, wrong = match.group("right").upper(), match.group("wrong").upper()
+    right = match.group("right").upper()
+    wrong = (match.groupdict().get("wrong") or value[-count:]).upper()
     if not (len(right) == len(wrong) == count < len(value) and value.endswith(wrong)):
         return value
     return value[:-count] + right
+
+
+def _part_amended(text: str, after: int, value: str) -> str:
+    """`value` with a group named after it replaced ("第二段是1124不是1123"), see `amended`."""
+    match = next(filter(None, (regex.match(text, after) for regex in _PART_CORRECTIONS)), None)
+    if match is None:
+        return value
+    right, wrong = match.group("right").upper(), match.group("wrong").upper()
+    if len(right) != len(wrong) or value.count(wrong) != 1:
+        return value
+    return value.replace(wrong, right)
 
 
 def retracted(token: Token) -> bool:
@@ -413,6 +459,21 @@ def retracted(token: Token) -> bool:
     return bool(RETRACTED_LEFT.search(before) or RETRACTED_RIGHT.match(after))
 
 
+def voided(token: Token) -> bool:
+    """The customer calls this number itself wrong: "X 不对 这个不是", "X 作废了" (`VOID_RIGHT`)."""
+    text = token.doc.text
+    return bool(VOID_RIGHT.match(text, token.idx + len(token)))
+
+
+def set_aside(token: Token) -> bool:
+    """The customer says this order is not the one at fault: "X 没问题，Y …", "X 退过了".
+
+    It loses to any other order in the message (see `SET_ASIDE_RIGHT`).
+    """
+    text = token.doc.text
+    return bool(SET_ASIDE_RIGHT.match(text, token.idx + len(token)))
+
+
 def corrects(token: Token) -> bool:
     """The customer gives this number as a correction: "更正：2024...", "应该是2024...".
 
@@ -420,7 +481,7 @@ def corrects(token: Token) -> bool:
     number alone picked so is still the only one, whatever its confidence).
     """
     text = token.doc.text
-    after = text[token.idx + len(token) : token.idx + len(token) + 16]
+    after = text[token.idx + len(token) : token.idx + len(token) + 24]
     return bool(
         CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx])
         or LATER_CHOSEN.match(after)

@@ -140,12 +140,18 @@ URL = re.compile(
     r"(?:/[^\s\u3000-\u9fff\uff00-\uffef“”‘’\"<>!,;]*)?"
 )
 # An order the customer takes back: "不是2024...，是2024...", "2024...写错了".
-RETRACTED_LEFT = re.compile(r"不是[\s:,]*(?:订单号?|单号)?[\s:,]*$")
+# (Not after an interjection: "X 呃不是 Y" takes X back and gives Y, see CORRECTION_LEFT.)
+RETRACTED_LEFT = re.compile(
+    r"(?<![哦噢喔啊呃额嗯唉诶欸呀])(?<![哦噢喔啊呃额嗯唉诶欸呀][\s,])不是[\s:,]*(?:订单号?|单号)?[\s:,]*$"
+)
 _INTERJECTION = r"(?:[哦噢喔啊呃额嗯哎唉诶欸呀]+[\s,]*)?"  # "…7219 哦不对 是…"
 _MISTYPED = r"(?:(?:写|填|打|输|弄|搞|发|记)错|(?:写|填|打|输|记)反)"  # 写反了: digits swapped
 _APOLOGY = r"(?:不好意思|对不起|抱歉|sorry)?[\s,]*"
 RETRACTED_RIGHT = re.compile(
-    rf"[\s,]*(?:是|号码|单号)?{_APOLOGY}{_MISTYPED}"
+    rf"[\s,]*{_INTERJECTION}(?:是|号码|单号)?{_APOLOGY}{_MISTYPED}"
+    # called void or wrong in other words: "X 作废了", "X 是错的", "X 不算", "X 撤回"
+    rf"|[\s,]*{_INTERJECTION}(?:这个|那个)?(?:号码?|单号)?(?:是错的|作废|不算|撤回)"
+    r"|[\s,]*(?:少|多|漏)了(?:一|两|几|1|2)?[位个]"  # "X 漏了一位 完整的是 Y"
     rf"|[\s,]*{_INTERJECTION}(?:这个|那个)?(?:号码?|单号)?(?:错了|不对|有误)+(?=$|[\s,.!?;。，])"
     r"|[\s,]*不是这个(?!吗|嘛|么)"
     r"|[\s,]*\((?:错的|错误|不对|不对的|写错了?)\)"  # "X(错的) Y(对的)"
@@ -153,13 +159,41 @@ RETRACTED_RIGHT = re.compile(
     r"|[\s,]*(?:少|多|漏)(?:打|写|输|填|按)了?"
     # in English: "112-…-0123459, sorry wrong one", "… (typo)", "… oops, not this one"
     r"|[\s,.;(]*(?:(?:sorry|oops|my bad)[\s,.;]*)?"
-    r"(?:wrong|typo|incorrect|mistake|not this one|not that one)"
+    r"(?:wrong|typo|incorrect|mistake|not this one|not that one"
+    r"|scratch that|never ?mind|ignore (?:that|this)|cancel that)"
+)
+# Said right after a number, the customer calls the number itself void, not the goods: "X 不对
+# 这个不是 我再找找", "X 作废了", "X 是错的", "X 打错了". Such a number is never filed, even alone
+# (unlike "X 发错货了" or "X wrong item", which RETRACTED_RIGHT reads as taking X back only
+# when another number follows).
+VOID_RIGHT = re.compile(
+    rf"[\s,]*{_INTERJECTION}(?:是|号码|单号)?{_APOLOGY}(?:写|填|打|输|记)[错反](?!了?[吗嘛么?])"
+    rf"|[\s,]*{_INTERJECTION}(?:这个|那个)?(?:号码?|单号)?(?:是错的|作废|不算|撤回)"
+    rf"|[\s,]*{_INTERJECTION}(?:这个|那个)?(?:号码|单号)(?:错了|不对|有误)"
+    rf"|[\s,]*{_INTERJECTION}(?:不对|错了)[\s,]*(?:这个|那个)?(?:号码?|单号)?不是"
+    r"|[\s,]*不是这个(?!吗|嘛|么)"
+    r"|[\s,.;(]*(?:(?:sorry|oops|my bad)[\s,.;]*)?"
+    r"(?:wrong (?:one|number)|typo|not this one|not that one"
+    r"|scratch that|never ?mind|ignore (?:that|this)|cancel that)"
+)
+# Said right after a number, the customer sets that order aside: it is not the one at fault
+# ("X 没问题，Y 到了是坏的", "X 已经收到了没问题", "X 退过了不用管", "X 好好的"). Such a number
+# loses to any other order in the message, but stays the order when it is the only one.
+SET_ASIDE_RIGHT = re.compile(
+    rf"[\s,]*{_INTERJECTION}{_APOLOGY}"
+    r"(?:这个订单|那个订单|这个|那个|这单|那单|这笔|这|那)?[\s,]*(?:已经|早就|都)?"
+    r"(?:没问题|没有问题|好好的|正常|收到了?没问题|已?收到了|退过了|退了|退掉了|好评了|不用管"
+    r"|是上次的|是之前的|是以前的|是(?:我)?(?:老婆|老公|朋友|家人|妈妈|爸爸|同事|别人)的"
+    r"|不是(?:我)?要投诉的)"
+    r"(?![\s,]*(?:但|可是|却|结果|就是|怎么|吗|吧|\?))"
 )
 # A number given as the correction of an earlier one ("更正：3012…", "应该是 2412…", "发错了
 # 是 2412…", "啊不是 是 2412…") beats it even when nothing takes the earlier one back in words.
 CORRECTION_LEFT = re.compile(
     r"(?:(?:更正|纠正|改正)(?:一下)?|改成|改为|应该是|应为|正确的?"
-    rf"|(?:{_MISTYPED}了?|错了|不对|不是)(?:这个|那个)?[\s,]*(?:是|应该是|应是)"
+    rf"|(?:{_MISTYPED}了?|错了|不对|不是|不算|作废了?)(?:这个|那个)?[\s,]*(?:是|应该是|应是)"
+    # "完整的是 Y", "以这个为准 Y", "scratch that, it's Y"
+    r"|完整的?(?:订单号?|号码)?(?:是|应该是)|以这个为准|以下面的?为准"
     r"|重新?发(?:一下|一遍|一次)?"
     # the one this complaint is about, told from an earlier order: "之前那单 X 已经退了，这次是
     # Y", "有问题的是 Y"
@@ -168,18 +202,24 @@ CORRECTION_LEFT = re.compile(
     # an apology or a bare "no" before the right one: "X sorry 是 Y", "X 不好意思 是 Y",
     # "X 啊不 是 Y", "X 不不 是 Y"
     r"|(?:sorry|不好意思|对不起|抱歉|my bad)[\s,]*(?:是|应该是|应是)"
-    r"|(?:[哦噢喔啊呃额嗯唉诶欸呀]|不)不[\s,]*(?:是|应该是|应是)"
+    r"|(?:[哦噢喔啊呃额嗯唉诶欸呀][\s,]?|不)不[\s,]*(?:是|应该是|应是)"
+    # the one the customer complains about, told from one given before: "我要投诉的是 Y"
+    r"|(?:我)?要投诉的(?:那个|那单|是那个)?(?:订单|单子)?(?:号码?|编号)?是"
     r"|should be|(?:correct|right)(?:ed)? (?:one|number|order(?: number)?)(?: is)?|i meant?)"
     r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,]*$"
 )
 # Said after both numbers, the customer picks the later one: "X还是Y来着 应该是后面这个".
 LATER_CHOSEN = re.compile(
-    r"[^0-9a-z]{0,6}?(?:(?:应该|应|就|对的)?是|以)"
+    # also after what went wrong: "X 和 Y 都是我的，少发了一件的是后面那个"
+    r"[^0-9a-z]{0,16}?(?<!不)(?:(?:应该|应|就|对的)?是|以)"
     r"(?:后面|后边|下面|后一个|最后一个|第二个)"
     # or says the later one is the one at fault: "X 和 Y，第二个有问题" (no number after it:
     # "第一个 X 第二个有问题的是 Y" names Y)
-    r"|[^0-9a-z]{0,6}?(?:后面|后边|下面|后一个|最后一个|第二个|第二单|后一单)"
-    r"(?:那个|这个|那单|这单|的)?(?:有问题|坏了|没到|才是|才对|是对的)(?![^0-9]{0,6}[0-9])"
+    r"|[^0-9a-z]{0,6}?(?:后面|后边|下面|后一个|最后一个|第二个|第二单|后一单|第2个|第2单)"
+    r"(?:那个|这个|那单|这单|的)?(?:有问题|坏了|没到|才是|才对|是对的"
+    r"|少发|漏发|错发|发错|碎了|破了|坏的|漏液|没收到|没发货)(?![^0-9]{0,6}[0-9])"
+    # "X Y 投诉第2个", "…投诉的是后面那个"
+    r"|[^0-9a-z]{0,6}?投诉(?:的是)?(?:后面|后边|下面|后一个|最后一个|第二个|第2个|第二单|第2单)"
 )
 # Said right after a number, the customer vouches for it: "Y 这个是对的", "Y 以这个为准" (no
 # 不 or 没 on the way: "X 这个不对" takes X back instead).

@@ -49,6 +49,7 @@ _ORDER_WORDS = [
     "母订单",
     "主订单号",
     "order",
+    "orders",  # a link's path: "…/orders/202411235567/detail"
     "order no",
     "order no.",
     "orderno",

@@ -52,10 +52,12 @@ Every id-like token gets exactly one kind, so the ruler's number patterns never 
 
 A message may hold several order numbers: `extract` returns them all, in order; a complaint
 files one, `primary_order` (a correction such as "更正：…" beats the rest, a number called an
-order beats a bare one, a number the customer takes back loses, else the first), and the Rasa
-component passes on only that one.
+order beats a bare one, a number the customer takes back or sets aside loses, else the first;
+one the customer calls wrong itself is never filed), and the Rasa component passes on only
+that one.
 
-The merger, the trimmer and the tokenizer live in `bot.nlu.number_merger`, the kind of each
+The merger, the trimmer and the tokenizer live in `bot.nlu.number_merger` (the runs of groups
+in `bot.nlu.number_groups`, where an id ends in `bot.nlu.number_joins`), the kind of each
 number in `bot.nlu.number_kinds`, the shapes and words they share in `bot.nlu.number_shapes`;
 this module registers the components, holds the entity-ruler patterns and the public API.
 
@@ -71,7 +73,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bot.nlu.normalize import normalize, normalize_digits
-from bot.nlu.number_kinds import amended, corrects, money_value, register_extensions, retracted
+from bot.nlu.number_kinds import (
+    amended,
+    corrects,
+    money_value,
+    register_extensions,
+    retracted,
+    set_aside,
+    voided,
+)
 from bot.nlu.number_merger import RELATIVE_DATE, BoundaryTokenizer, build_token_merger, trim
 from bot.nlu.number_shapes import (
     CURRENCY,
@@ -121,11 +131,14 @@ _RELATIVE_DATES = [
 ]
 _WEEKDAY = r"[一二三四五六日天1-7]"
 
+_VOID = 0.2  # an order the customer calls wrong itself: never filed (see `primary_order`)
 _CONFIDENCE: Dict[Tuple[str, str], float] = {
     (ORDER_ID, "ctx"): 0.95,
     (ORDER_ID, "post"): 0.9,
     (ORDER_ID, "bare"): 0.75,
+    (ORDER_ID, "void"): _VOID,
     (ORDER_ID, "retracted"): 0.3,
+    (ORDER_ID, "aside"): 0.5,
     (ORDER_ID, "corrected"): 0.97,
     (PHONE, "ctx"): 0.95,
     (PHONE, "post"): 0.9,
@@ -296,12 +309,16 @@ def _entities(doc: Doc, original: str) -> List[ExtractedEntity]:
             continue
         if rule == "day" and original[ent.end_char : ent.end_char + 1] in _NOT_AFTER_DAY:
             continue  # 3号楼, 5号线: a building or a line, not the 3rd
-        if label == ORDER_ID:
-            value = amended(ent[-1], value)
-        if label == ORDER_ID and retracted(ent[-1]):
+        if label == ORDER_ID and amended(ent[-1], value) != value:
+            value, rule = amended(ent[-1], value), "corrected"  # "X 不对 后四位是 5568"
+        elif label == ORDER_ID and voided(ent[-1]):
+            rule = "void"
+        elif label == ORDER_ID and retracted(ent[-1]):
             rule = "retracted"
         elif label == ORDER_ID and corrects(ent[-1]):
             rule = "corrected"
+        elif label == ORDER_ID and set_aside(ent[-1]):
+            rule = "aside"
         found.append(
             ExtractedEntity(
                 label=label,
@@ -330,9 +347,12 @@ def primary_order(entities: Sequence[ExtractedEntity]) -> Optional[ExtractedEnti
 
     A complaint files one order. A correction ("更正：Y", "应该是Y") beats the rest; a number
     called an order ("订单号...") beats one that only looks like an id; one the customer takes
-    back ("不是X，是Y", "X写错了", "X 哦不对") loses to any other; among equals the first wins.
+    back ("不是X，是Y", "X写错了", "X 哦不对") loses to any other, and one called wrong
+    itself ("X 不对 这个不是 我再找找", "X 作废了") is never filed, even alone: the customer
+    will give the right one. One set aside ("X 没问题，Y 坏了", "X 退过了") loses to any
+    other; among equals the first wins.
     """
-    orders = [e for e in entities if e["label"] == ORDER_ID]
+    orders = [e for e in entities if e["label"] == ORDER_ID and e["confidence"] > _VOID]
     if not orders:
         return None
     best = max(e["confidence"] for e in orders)
@@ -348,8 +368,8 @@ def one_order(entities: Sequence[ExtractedEntity]) -> List[ExtractedEntity]:
 def extract(text: str, order_id_pattern: Optional[str] = None) -> List[ExtractedEntity]:
     """Order numbers, phone numbers, amounts and dates in `text`, in order of appearance.
 
-    Every ORDER_ID is returned, in order (a retracted one with confidence 0.3); the Rasa
-    component keeps only `primary_order`.
+    Every ORDER_ID is returned, in order (one taken back with confidence 0.3, one called
+    wrong itself 0.2); the Rasa component keeps only `primary_order`.
 
     `value` is normalised (ORDER_ID: upper-case without separators; PHONE: digits; MONEY:
     yuan as float; DATE: the text as written); `start`/`end` index `text` itself.

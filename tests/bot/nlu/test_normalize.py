@@ -209,3 +209,44 @@ def test_dash_lookalikes_between_digit_groups(text, expected):
 )
 def test_letter_typos_across_tabs_and_lines(text, expected):
     assert normalize_digits(normalize(text, lowercase=False)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # filler words between dictated groups: a space each side, invisible marks between
+        ("单号 3388 然后 2299", "单号 3388 \u2060\u2060 2299"),
+        ("单号 3388,等一下,2299", "单号 3388 \u2060\u2060\u2060 2299"),
+        ("单号 三三八八 那个 二二九九", "单号 3388 \u2060\u2060 2299"),
+        # a long number on either side is no dictation: the word stays
+        ("订单 202411235567 然后 2299", "订单 202411235567 然后 2299"),
+        # ellipses between three short groups or more; a masked number keeps its dots
+        ("单号 7788...9900...1122", "单号 7788   9900   1122"),
+        ("单号 7788……9900……1122", "单号 7788  9900  1122"),
+        ("手机 138...5678", "手机 138...5678"),
+        ("单号 381029...9384", "单号 381029...9384"),
+    ],
+)
+def test_dictation_fillers_and_ellipses_between_groups(text, expected):
+    assert normalize_digits(text) == expected
+    assert len(normalize_digits(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the quantity after the last comma is said as a quantity, the number before stays
+        ("单号 七七六五,四三二一,九八,一万五千块", "单号 7765,4321,98,一万五千块"),
+        ("单号 七七六五 四三二一 九八,三千块", "单号 7765 4321 98,三千块"),
+        # one clause next to a unit is all quantity
+        ("一二三四五六七八九十个", "一二三四五六七八九十个"),
+    ],
+)
+def test_a_quantity_said_after_a_number_in_numerals_is_left_alone(text, expected):
+    assert normalize_digits(text) == expected
+
+
+def test_a_numeral_inside_a_number_read_in_mixed_digits_is_a_digit_not_a_dash():
+    # more digits after the numeral that follows: voice input mixing numerals and digits
+    assert normalize_digits("订单号是21一6324五66") == "订单号是2116324566"
+    assert normalize_digits("单号143一4804一6282两天了") == "单号143-4804-6282两天了"

@@ -29,7 +29,10 @@ pasted order-details blocks, particles and emoji glued on, brackets, short order
 number first, Traditional and Cantonese labels, full-width letters, and spoken amounts;
 order_numbers_dev10.yml was not written by hand: `bench.order_grammar` composed it from
 independent axes (label, id shape, separators, surroundings, other numbers, script) before the
-extractor was read, and the grammar itself is run here too, a few thousand fresh cases.
+extractor was read, and the grammar itself is run here too, a few thousand fresh cases;
+order_numbers_dev11.yml by ord11, also before reading it, with numerals read digit by digit
+beside quantities, corrections and retractions, two orders, links, pasted pages, fancy digits
+and dictation fillers.
 The project's jieba user words are loaded first, as the trained model's tokenizer loads them
 into the one jieba the extractor segments with.
 """
@@ -60,6 +63,7 @@ DEV_FILES = (
     "order_numbers_dev8.yml",
     "order_numbers_dev9.yml",
     "order_numbers_dev10.yml",
+    "order_numbers_dev11.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]

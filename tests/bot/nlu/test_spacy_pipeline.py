@@ -1010,3 +1010,83 @@ def test_round_ten_orders(text, expected):
 )
 def test_round_ten_neighbours_and_no_orders(text, expected):
     assert orders(text) == expected
+
+
+def primary(text):
+    found = primary_order(extract(text))
+    return found and found["value"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # numerals with a quantity after; groups with filler words or ellipses between
+        ("单号 七七六五 四三二一 九八，一万五千块买的", "7765432198"),
+        ("订单号 3388 然后 2299 然后 1177", "338822991177"),
+        ("订单编号 4455，等等，6677，8899", "445566778899"),
+        ("单号 7788...9900...1122", "778899001122"),
+        # an order in a link's path, and a number right after a link
+        ("https://m.shop.cn/orders/771122334455/info?utm_medium=sms", "771122334455"),
+        ("https://shop.cn/help 112-3344556-7788990 这个订单", "11233445567788990"),
+        # letters after a line break open another id
+        ("取件码 552211\nAB778899 这单", "AB778899"),
+        # a mini-program's WX prefix printed with the id after an order word; no label then
+        ("订单号 wx-5521-7730-1986", "WX552177301986"),
+        ("订单 ID-5521-7730-1986", "552177301986"),
+    ],
+)
+def test_round_eleven_shapes(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the last digits or a named group corrected after the number
+        ("订单号 556677889900 后三位错了 应该是 911", "556677889911"),
+        ("订单号 556677889900 最后四位是 1234", "556677881234"),
+        ("订单号 556677889900 不对 后两位是 11", "556677889911"),
+        ("订单号 5566 7788 9900 第三段是9911不是9900", "556677889911"),
+        # taken back, then the right one
+        ("订单号 556677889900，呃不是，556677889911", "556677889911"),
+        ("order 556677889900 never mind, 556677889911", "556677889911"),
+        ("订单号 556677889900 撤回 556677889911", "556677889911"),
+        ("订单号 556677889900，哦填错了，以这个为准 556677889911", "556677889911"),
+        ("先给的 556677889900 不算 是 556677889911", "556677889911"),
+        # called wrong itself and nothing given instead: no order to file
+        ("订单号 556677889900 不对 这个不是 等我找找", None),
+        ("单号 556677889900 作废", None),
+        ("556677889900 是错的，对的我再找找", None),
+        # about the goods, a question, or set aside alone: still the order
+        ("订单号 556677889900 发错货了", "556677889900"),
+        ("556677889900写错了吗", "556677889900"),
+        ("订单号 556677889900 没问题吧 怎么还不发货", "556677889900"),
+        ("订单 556677889900 退了", "556677889900"),
+    ],
+)
+def test_round_eleven_corrections_and_retractions(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单 556677889900 好好的，订单 112233445566 坏了", "112233445566"),
+        ("556677889900 已经退掉了 112233445566 还没到", "112233445566"),
+        ("556677889900 这个是我朋友的，112233445566 杯子碎了", "112233445566"),
+        ("556677889900 和 112233445566，漏发的是后面那个", "112233445566"),
+        ("556677889900 和 112233445566 都是我的，碎了的是后面那个", "112233445566"),
+        ("556677889900 112233445566 投诉的是第二个", "112233445566"),
+        ("556677889900 和 112233445566，碎了的是前面那个", "556677889900"),
+        ("单号 556677889900 这个不是我要投诉的，要投诉的是 112233445566", "112233445566"),
+        ("订单号 5566 7788 9900 嗯 不是 5566 7788 9911", "556677889911"),
+        ("订单号 5566 7788 9900 不是 5566 7788 9911", "556677889900"),  # "not Y": Y taken back
+    ],
+)
+def test_round_eleven_which_of_two_orders(text, expected):
+    assert primary(text) == expected
+
+
+def test_short_numbers_said_in_a_row_are_no_order():
+    assert orders("打了400 800 都没人接") == []
+    assert orders("订单号 400 800") == ["400800"]  # an order word says what it is

@@ -1,0 +1,344 @@
+"""The digit/letter groups of a message and how they are joined: the merger's runs.
+
+Customers write one number in groups ("LS-2024 1122 3344", "2024.1123.5567", one number
+over two lines); `_id_runs` finds the maximal runs of groups joined by separators a number
+can hold, with what stands between them, and `_code_blocks` cuts card keys out of a run.
+Where one id ends inside a run is `bot.nlu.number_joins`' concern.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc, Token
+
+from bot.nlu.number_kinds import is_amount
+from bot.nlu.number_shapes import (
+    AFTER_DATE,
+    ALONE,
+    CODE_SEPARATORS,
+    CONTINUATION,
+    CURRENCY_LETTERS,
+    DATE_DIGITS,
+    DATE_UNIT,
+    DOUBLED_SEPARATORS,
+    GROUP,
+    ID_PUNCTUATION,
+    INVISIBLE,
+    LABELLED_PUNCTUATION,
+    MOBILE,
+    PHONE_AHEAD,
+    URL,
+    WHOLE_GROUP,
+)
+from bot.nlu.number_words import NOT_PREFIXES, left_context
+
+
+def _group_ok(text: str, first: bool) -> bool:
+    """Whether a group may be part of an id: digits in it, or a short letter prefix ("LS").
+
+    Letter words that introduce a number ("QQ 3847...", "tel 138...") are not prefixes.
+    """
+    text = text.lower()
+    if any(c.isdigit() for c in text):
+        return first or len(text) >= 2
+    return first and len(text) <= 4 and text not in NOT_PREFIXES
+
+
+def _looks_like_date(groups: Sequence[str]) -> bool:
+    """2024 11 / 2024-11-23 written with spaces or dashes is a date, not an order."""
+    if len(groups) not in (2, 3) or not all(g.isdigit() for g in groups):
+        return False
+    if not re.fullmatch(r"(19|20)\d{2}", groups[0]) or not 1 <= len(groups[1]) <= 2:
+        return False
+    if not 1 <= int(groups[1]) <= 12:
+        return False
+    return len(groups) == 2 or (len(groups[2]) <= 2 and 1 <= int(groups[2]) <= 31)
+
+
+def _is_emoji(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk", "Mn", "Me", "Cf") or char in INVISIBLE
+
+
+def _separator(between: str, previous: str = "") -> str:
+    """How two groups are joined: "glue" (invisible), "sep", or "" (not one number).
+
+    A colon joins only a letter prefix to its digits ("jd:2024...", "tb : 2024").
+    """
+    if previous.isalpha() and previous.lower() not in NOT_PREFIXES and len(previous) <= 4:
+        if between.strip(" ") == ":":
+            return "sep"
+    if not between:
+        return "glue"
+    if all(char in INVISIBLE for char in between):
+        return "glue"
+    if CONTINUATION.fullmatch(between):
+        return "continued"
+    # invisible marks do not count: a blanked filler word ("2024，等一下，1123") is one gap
+    if len([char for char in between if char not in INVISIBLE]) > 4 or between.count("\n") > 1:
+        return ""
+    if between.strip() in DOUBLED_SEPARATORS:
+        between = between.strip()[0]
+    punctuation = sum(1 for char in between if char in ID_PUNCTUATION | LABELLED_PUNCTUATION)
+    if punctuation > 1:
+        return ""
+    if all(char.isspace() or char in ID_PUNCTUATION or _is_emoji(char) for char in between):
+        return "sep"
+    if all(char.isspace() or char in LABELLED_PUNCTUATION for char in between):
+        return "labelled"
+    return ""
+
+
+@dataclass
+class _Group:
+    """Digit/letter groups glued together (keycap digits), as token indices and text."""
+
+    first: int
+    last: int
+    text: str
+    amount: bool
+    between: str = ""  # what separates it from the group before
+    labelled: bool = False  # letters an order word introduces: "订单号JD 3012…", "订单 PO 211…"
+    stray_tail: bool = False  # the last digits of an order after a stray space (`_stray_tail`)
+    rest_of_order: bool = False  # an order's rest on the next line (`_rest_of_order`)
+    opens_phone: bool = False  # a hotline or landline starts here ("400-820-8820")
+
+
+def _id_runs(doc: Doc) -> List[List[_Group]]:
+    """Maximal runs of id-like groups joined by separators (see `_separator`)."""
+    runs: List[List[_Group]] = []
+    current: List[_Group] = []
+    previous: Optional[Token] = None
+    links = [match.span() for match in URL.finditer(doc.text)]
+    for token in doc:
+        if not GROUP.fullmatch(token.text):
+            continue
+        # "it's 112-…": the s of "it's" is no prefix; "…522，RMB536.00": a currency opens
+        # an amount, never the next group of the number before it
+        if _contraction(doc, token) or token.lower_.startswith(CURRENCY_LETTERS):
+            if len(current) > 1:
+                runs.append(current)
+            current, previous = [], None
+            continue
+        after = token.i + 1
+        dated = after < len(doc) and doc[after].text[:1] in DATE_UNIT
+        alone = ALONE.fullmatch(token.text) or (
+            DATE_DIGITS.fullmatch(token.text) and AFTER_DATE.match(doc.text, token.idx + len(token))
+        )
+        group = _Group(token.i, token.i, token.text, is_amount(token) or dated or bool(alone))
+        group.opens_phone = bool(PHONE_AHEAD.match(doc.text, token.idx))
+        if token.text.isalpha():
+            group.labelled = left_context(doc.text, token.idx) == "order"
+        if previous is not None:
+            between = doc.text[previous.idx + len(previous) : token.idx]
+            group.between = between
+            how = _separator(between, previous.text)
+            if how and _link_boundary(between, previous.idx, token.idx, links):
+                how = ""  # "…/orders/2024…/detail": a link's path segments are apart
+            if how == "labelled":  # "*" or "|": only in a number an order word introduces
+                head = doc[current[0].first] if current else previous
+                how = "sep" if left_context(doc.text, head.idx) == "order" else ""
+            elif how == "continued":  # the rest of the number, as after a line break
+                how = "sep" if left_context(doc.text, doc[current[0].first].idx) == "order" else ""
+                group.between = "\n" if how else between
+            if how == "glue" and current:
+                last = current[-1]
+                current[-1] = _Group(
+                    last.first, token.i, last.text + token.text, group.amount, last.between
+                )
+                previous = token
+                continue
+            if not how:
+                if len(current) > 1:
+                    runs.append(current)
+                current = []
+        if current:
+            group.stray_tail = _stray_tail(doc, current[0], group, token)
+            group.rest_of_order = _rest_of_order(doc, current, group)
+        current.append(group)
+        previous = token
+    if len(current) > 1:
+        runs.append(current)
+    # single glued groups ("2️⃣0️⃣2️⃣4️⃣") must be merged too
+    runs += [[group] for group in current if len(current) == 1 and group.first != group.last]
+    return runs
+
+
+def _link_boundary(between: str, before: int, start: int, links: Sequence[Tuple[int, int]]) -> bool:
+    """A slash or dot inside a link, or the link's end, between two groups: they are apart.
+
+    "shop.example.com/orders/202411235567/detail" is a host, a word and an order id, not one
+    dotted code; "…/help 276-1633386-8619907" a link's last word and a number after it. A
+    dash inside a link still joins ("order_sn=241123-5589…").
+    """
+    inside = any(low <= start < high for low, high in links)
+    if inside != any(low <= before < high for low, high in links):
+        return True
+    return inside and any(char in "/." for char in between)
+
+
+def _contraction(doc: Doc, token: Token) -> bool:
+    """Letters after an apostrophe ("it's", "that’s", "I'm"): the end of an English word."""
+    return token.text.isalpha() and token.idx > 0 and doc.text[token.idx - 1] in "'’"
+
+
+# What may follow the last group of a message: spaces and the marks that end a sentence.
+_MESSAGE_END = re.compile(r"[\s.。!！?？~～…]*$")
+
+
+def _stray_tail(doc: Doc, head: _Group, group: _Group, token: Token) -> bool:
+    """Two or three digits a stray space cut off an order number at the end of the message.
+
+    "订单号为2024112355 67": the head (ten digits) would be a number by itself, but the
+    digits left over mean nothing alone, so the customer typed one number with a space in
+    it. Only after an order word, with one plain space, and with nothing but the end of the
+    message after the digits (else "12点", "3 个", a date or a second number may follow).
+    """
+    doc_text = doc.text
+    return (
+        group.between == " "
+        and group.text.isdigit()
+        and 2 <= len(group.text) <= 3
+        and not group.amount
+        and bool(_MESSAGE_END.fullmatch(doc_text, token.idx + len(token)))
+        and left_context(doc_text, doc[head.first].idx) == "order"
+    )
+
+
+def _first_copy(
+    groups: Sequence[_Group], start: int, end: int, plausible: Callable[[Sequence[str]], bool]
+) -> int:
+    """End of the first copy when the groups from `start` on are one number said again.
+
+    "订单号 2817 3456 90123 2817 3456 90123": the customer pasted (or typed) the number twice;
+    joined, the groups would make one 21-digit number that is neither. The copy has eight
+    characters or more and is repeated right after itself, group for group. Two numbers of
+    one shape typed back to back ("2411 2388 4756 1023 2411 2388 4756 1024", too long
+    together for one number) are two numbers too.
+    """
+    for size in range(1, end - start):
+        copy = [group.text for group in groups[start : start + size]]
+        again = [group.text for group in groups[start + size : start + 2 * size]]
+        if len("".join(copy)) < 8:
+            continue
+        if copy == again:
+            return start + size
+        if (
+            size >= 2
+            and [len(text) for text in copy] == [len(text) for text in again]
+            and plausible(copy)
+            and not plausible(copy + again)
+        ):
+            return start + size
+    return end
+
+
+def _rest_of_order(doc: Doc, current: Sequence[_Group], group: _Group) -> bool:
+    """The rest of an order an app (or the customer: "后面是 …") put on the next line.
+
+    "订单号 38472619 / 50384756201": the rest is long enough to be a number by itself, so
+    only when it follows the head (the first group, too short to be a whole number) on the
+    next line, an order word introduces the head, and the rest is no mobile: "订单号
+    38472619 / 13812345678" stay an order and a phone.
+    """
+    head = current[-1]
+    return (
+        len(current) == 1
+        and group.between == "\n"
+        and head.text.isdigit()
+        and group.text.isdigit()
+        and len(head.text) < WHOLE_GROUP
+        and not MOBILE.fullmatch(group.text)
+        and left_context(doc.text, doc[head.first].idx) == "order"
+    )
+
+
+# Pinduoduo's order number: six digits of the order date (maybe after a letter prefix such as
+# "PDD"), a dash, fifteen digits: "241123-056789012345678".
+_PINDUODUO_HEAD = re.compile(r"[a-z]{0,4}\d{6}", re.IGNORECASE)
+_PINDUODUO_TAIL = re.compile(r"\d{15}")
+
+
+def _pinduoduo_joint(previous: _Group, group: _Group) -> bool:
+    """Whether `group` is the rest of a Pinduoduo number whose date part is `previous`.
+
+    Joined by a dash, or by a space (an IME's ideographic space, a line break) when the rest
+    has Pinduoduo's full fifteen digits: "241126 538207164920371".
+    """
+    if not (_PINDUODUO_HEAD.fullmatch(previous.text) and group.text.isdigit()):
+        return False
+    between = group.between.strip()
+    return between == "-" or (not between and bool(_PINDUODUO_TAIL.fullmatch(group.text)))
+
+
+def _joined_by_punctuation(group: _Group) -> bool:
+    return any(char in ID_PUNCTUATION for char in group.between)
+
+
+def _joined_tightly(group: _Group) -> bool:
+    """One separator and no space, as in a code's blocks ("EFGH-1234"), not prose's ", ".
+
+    Commas are prose even without a space (a full-width "，" has none): "301234567890，JD
+    301234567891" lists two orders, it is no code.
+    """
+    return len(group.between) == 1 and group.between in CODE_SEPARATORS
+
+
+def _continues_id(groups: Sequence[_Group], start: int, end: int) -> bool:
+    """Whether `groups[end]` may continue the id that starts at `groups[start]`.
+
+    A group with digits in it, and three kinds of one-character groups: digits voice input
+    spells one by one ("2 0 2 4 …"), the last digit of a number dashed throughout
+    ("692-384-750-192-837-465-1") or typed in even groups ("2024 1128 0093 1"), and the
+    letters of a prefix spelt one by one ("S O 2024…").
+    """
+    group, previous = groups[end], groups[end - 1]
+    if _group_ok(group.text, first=False):
+        return True
+    if len(group.text) != 1:
+        return False
+    if group.text.isdigit():
+        spelt = len(previous.text) == 1
+        dashed_tail = (
+            _joined_by_punctuation(group) and group.between.strip() == previous.between.strip()
+        )
+        even_tail = group.between == previous.between and _even_groups(groups[start:end])
+        return spelt or dashed_tail or even_tail
+    prefix = groups[start:end]
+    return len(prefix) < 4 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
+
+
+def _even_groups(groups: Sequence[_Group]) -> bool:
+    """Three or more digit groups of one length (three or more): a number typed in blocks."""
+    lengths = {len(group.text) for group in groups}
+    return (
+        len(groups) >= 3
+        and len(lengths) == 1
+        and min(lengths) >= 3
+        and all(group.text.isdigit() for group in groups)
+    )
+
+
+def _code_blocks(groups: Sequence[_Group]) -> List[Tuple[List[_Group], bool]]:
+    """The run cut into (groups, is_code) parts: codes are never ids, nor pieces of one.
+
+    A code is written in dashed blocks with a block of letters only after the first, as card
+    keys and vouchers are ("ABCD-EFGH-1234-5678"); an id has letters at most in front
+    ("SO-2024-001234", "PDD 241125-0123…"). Without this the digits after the letters would
+    pass for an order ("EFGH-1234-5678").
+    """
+    blocks: List[List[_Group]] = []
+    for group in groups:
+        if blocks and _joined_tightly(group):
+            blocks[-1].append(group)
+        else:
+            blocks.append([group])
+    parts: List[Tuple[List[_Group], bool]] = []
+    for block in blocks:
+        is_code = any(group.text.isalpha() for group in block[1:])
+        if parts and not is_code and not parts[-1][1]:
+            parts[-1][0].extend(block)
+        else:
+            parts.append((list(block), is_code))
+    return parts

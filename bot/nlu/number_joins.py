@@ -1,0 +1,195 @@
+"""Where one number ends among the digit/letter groups of a run (`longest_id`).
+
+Why a module of its own: the groups a customer types (`bot.nlu.number_groups`) are joined
+into the longest id they plausibly make, and the rules that end an id (a whole group, a
+phone starting, a hotline after a comma, letters on the next line) are the part of the
+merger that changes with every round; `bot.nlu.number_merger` only asks `longest_id`.
+"""
+
+import re
+import string
+from typing import Sequence
+
+from bot.nlu.number_groups import (
+    _continues_id,
+    _first_copy,
+    _Group,
+    _group_ok,
+    _looks_like_date,
+    _pinduoduo_joint,
+)
+from bot.nlu.number_shapes import (
+    INTL_MOBILE,
+    LANDLINE,
+    MAX_ID_CHARS,
+    MOBILE,
+    PHONE_GROUPINGS,
+    WHOLE_GROUP,
+)
+from bot.nlu.number_words import NOT_PREFIXES
+
+
+def plausible(texts: Sequence[str], order_pattern: re.Pattern[str]) -> bool:
+    """Whether the groups joined make an order (this pattern), a mobile or a landline."""
+    if _looks_like_date(texts):
+        return False
+    compact = "".join(texts).upper()
+    return bool(
+        order_pattern.fullmatch(compact)
+        or MOBILE.fullmatch(compact)
+        or INTL_MOBILE.fullmatch(compact)
+        or LANDLINE.fullmatch(compact)
+    )
+
+
+def _whole(group: _Group) -> bool:
+    """A group that is a number by itself: not a piece of a longer one.
+
+    A letter prefix does not count: "JD20241123 5567" is "20241123 5567" behind JD.
+    """
+    digits = group.text.lstrip(string.ascii_letters)
+    return len(digits) >= WHOLE_GROUP or bool(MOBILE.fullmatch(group.text))
+
+
+def _wrapped(previous: _Group, group: _Group) -> bool:
+    """A long number the customer's app broke over two lines: 2024112500 / 318876.
+
+    Only a bare line break, a rest of digits too short to be a number by itself and not
+    a mobile: 202411235567 / 13912345678 on two lines stay an order and a phone. Or the
+    `_stray_tail` a space cut off at the end of the message: 2024112355 67.
+    """
+    if group.stray_tail and previous.text.isdigit():
+        return True
+    return (
+        group.between == "\n"
+        and previous.text.isdigit()
+        and group.text.isdigit()
+        and not _whole(group)
+        and not group.opens_phone
+    )
+
+
+def _phone_starts(groups: Sequence[_Group], at: int) -> bool:
+    """A mobile number typed in groups (138 1234 5678) starts at `at`.
+
+    Not where the groups go on in the rhythm of the number before them: "6928 3746 1520
+    3948 571" is one order in fours whose last three groups happen to read 152…571.
+    """
+    previous, group = groups[at - 1], groups[at]
+    if (
+        at >= 2
+        and len(group.text) == len(previous.text) == len(groups[at - 2].text)
+        and group.between == previous.between
+    ):
+        return False
+    texts, sizes = "", []
+    for group in groups[at : at + 3]:
+        if group.amount:
+            break  # "…1948089， 2024年": a year, no end of a phone
+        texts += group.text
+        sizes.append(len(group.text))
+        if MOBILE.fullmatch(texts):
+            return tuple(sizes) in PHONE_GROUPINGS
+    return False
+
+
+def _own_number(groups: Sequence[_Group], end: int) -> bool:
+    """The next line starts a number of its own, in groups ("81-90434-78063", "8156 3578 …").
+
+    A long number's app-broken rest is one group ("2024112500 / 318876"); a line that
+    goes on in groups is a number typed there, not the end of the one above it.
+    """
+    return end + 1 < len(groups) and "\n" not in groups[end + 1].between
+
+
+def _phone_interrupts(groups: Sequence[_Group], start: int, end: int) -> bool:
+    """A hotline or landline starts at `end` after a comma, a line break or a new separator.
+
+    "…-17310，800-075-8743打不通" is an order, then the shop's hotline.
+    """
+    group = groups[end]
+    if not group.opens_phone:
+        return False
+    if "\n" in group.between or "," in group.between:
+        return True
+    return end - 1 > start and group.between != groups[end - 1].between
+
+
+def _joined_to_start(groups: Sequence[_Group], start: int, end: int) -> bool:
+    """Whether `groups[end]` belongs to the id at `start` although the group rules would cut it.
+
+    A platform's own joints (Pinduoduo's date and rest), a letter prefix and its number, the
+    rest of an order on the next line, a spelt prefix: these join even a whole group.
+    """
+    first, group = groups[start], groups[end]
+    # Pinduoduo's date and the rest ("241123-0567...", "241126 5382..."), also after
+    # a letter prefix ("PDD 241125-0123...", "PDD241125-0123...")
+    after_prefix = end == start + 2 and first.text.isalpha()
+    joined = (end == start + 1 or after_prefix) and _pinduoduo_joint(groups[end - 1], group)
+    # a letter prefix, a colon or dash, then the number: "JD：202411230098", "JD-2024..."
+    joined = joined or (
+        end == start + 1 and first.text.isalpha() and group.between.strip() in (":", "-", "_")
+    )
+    # the rest of an order on the next line: "订单号 38472619 / 50384756201"
+    joined = joined or (end == start + 1 and group.rest_of_order)
+    # a letter prefix an order word introduces, then the number after a space, in one
+    # piece or in groups: "订单号JD 301234567890", "订单号 PO 211 29384756102938475"
+    joined = joined or (first.labelled and not any(_whole(g) for g in groups[start + 1 : end]))
+    # a prefix voice input spells letter by letter, then the number: "J D 2948173650"
+    prefix = groups[start:end]
+    spelt = "".join(g.text for g in prefix)
+    joined = joined or (
+        2 <= len(prefix) <= 4
+        and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
+        and spelt.lower() not in NOT_PREFIXES  # "Q Q 1029384756", "V X 138…"
+        and not MOBILE.fullmatch(group.text)
+    )
+    return joined
+
+
+def _ends_id(
+    groups: Sequence[_Group], start: int, end: int, texts: Sequence[str], length: int, best: int
+) -> bool:
+    """Whether the id that starts at `start` ends before `groups[end]` (its rules, in order)."""
+    first, group = groups[start], groups[end]
+    joined = _joined_to_start(groups, start, end)
+    return bool(
+        length > MAX_ID_CHARS
+        or not _continues_id(groups, start, end)
+        or group.amount
+        or (_whole(group) and not joined)
+        or (
+            _whole(groups[end - 1])
+            and any(c.isdigit() for c in groups[end - 1].text)
+            and not (_wrapped(groups[end - 1], group) and not _own_number(groups, end))
+        )
+        or (best and _phone_starts(groups, end))
+        or _phone_interrupts(groups, start, end)
+        # "验证码421791\nN809-644 这单": letters after a line break open another id
+        or ("\n" in group.between and group.text[:1].isalpha())
+        or (first.opens_phone and ("," in group.between or "\n" in group.between))
+        # "手机 162 1944 8710 ， 8862-2677-…": a whole mobile, then a comma
+        or ("," in group.between and bool(MOBILE.fullmatch("".join(texts))))
+    )
+
+
+def longest_id(groups: Sequence[_Group], start: int, order_pattern: re.Pattern[str]) -> int:
+    """End (exclusive) of the longest plausible id starting at `start`, or 0.
+
+    Ids are short: the search stops after `MAX_ID_CHARS` characters or at the first
+    group that cannot continue an id, so 5,000 "1 " in a row cost 5,000 steps, not 5,000².
+    """
+    first = groups[start]
+    if not _group_ok(first.text, first=True) or first.amount:
+        return 0
+    texts, length, best = [first.text], len(first.text), 0
+    for end in range(start + 1, len(groups)):
+        length += len(groups[end].text)
+        if _ends_id(groups, start, end, texts, length, best):
+            break
+        texts.append(groups[end].text)
+        if plausible(texts, order_pattern):
+            best = end + 1
+    if not best:
+        return best
+    return _first_copy(groups, start, best, lambda joined: plausible(joined, order_pattern))
