@@ -255,17 +255,22 @@ async def test_claim_changes_nothing_when_rasa_is_down(agent, make_ticket, rasa_
     assert detail["ticket"]["status"] == "open"
 
 
-async def test_reply_goes_to_the_customers_channel_and_the_transcript(
-    agent, make_ticket, rasa_mock
-):
-    ticket = make_ticket()
-    conversation = ticket["conversation_id"]
+def accept_events(rasa_mock, conversation):
+    """Rasa accepts the claim's pause and every message sent on the customer's channel."""
     rasa_mock.post(events_url(conversation), payload={})
     rasa_mock.post(
         events_url(conversation, output_channel="latest", execute_side_effects="true"),
         payload={},
         repeat=True,
     )
+
+
+async def test_reply_goes_to_the_customers_channel_and_the_transcript(
+    agent, make_ticket, rasa_mock
+):
+    ticket = make_ticket()
+    conversation = ticket["conversation_id"]
+    accept_events(rasa_mock, conversation)
     later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 30
     mock_tracker(rasa_mock, conversation, ("杯子碎了", later - 3600), ("有人吗？", later))
     await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")
@@ -298,12 +303,7 @@ async def test_a_customer_who_writes_traditional_reads_the_agent_in_traditional(
     The customer reads them in their script; the transcript keeps what the agent typed."""
     ticket = make_ticket()
     conversation = ticket["conversation_id"]
-    rasa_mock.post(events_url(conversation), payload={})
-    rasa_mock.post(
-        events_url(conversation, output_channel="latest", execute_side_effects="true"),
-        payload={},
-        repeat=True,
-    )
+    accept_events(rasa_mock, conversation)
     later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 30
     mock_tracker(rasa_mock, conversation, ("藍牙耳機用了兩天左邊就不響了", later))
     await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")
