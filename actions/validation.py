@@ -172,6 +172,9 @@ class ValidateComplaintForm(
             )
         ):
             return {}
+        before = slot_before_this_turn(tracker, "issue_description")
+        if before and form_turn.append(before, text) == before:
+            return {}  # said again: nothing new, so the open question's answer is still unclear
         return {"issue_description": form_turn.append(tracker.get_slot("issue_description"), text)}
 
     async def validate_issue_description(

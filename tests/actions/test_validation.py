@@ -313,3 +313,17 @@ async def test_the_mappings_pass_does_not_acknowledge_twice(dispatcher, domain):
     value = tracker.get_slot("issue_description")
     await ValidateComplaintForm().validate_issue_description(value, dispatcher, tracker, domain)
     assert dispatcher.messages == []
+
+
+async def test_the_same_words_again_add_nothing_so_the_question_stays_open(dispatcher, domain):
+    """Repeated, a message read as more of the problem must not count as an answer each time
+    (a dialogue dev5 customer was asked for evidence four times)."""
+    before = "主播说送十片面膜 一片都没有\n我手上有一段"
+    tracker = make_tracker(
+        "我手上有一段",
+        "complain",
+        slots={"requested_slot": "evidence_status", "issue_description": before},
+        history=[{"event": "slot", "name": "issue_description", "value": before}],
+        active_loop="complaint_form",
+    )
+    assert await ValidateComplaintForm().extract_issue_description(dispatcher, tracker, domain) == {}
