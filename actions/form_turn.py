@@ -187,10 +187,34 @@ def unclear_again(tracker: Tracker, slot: str) -> bool:
     return (
         tracker.get_slot("requested_slot") == slot
         and slot_before_this_turn(tracker, "unclear_answer") == slot
-        and latest_intent(tracker) not in NOT_ANSWERS
+        and (latest_intent(tracker) not in NOT_ANSWERS or aside_again(tracker))
         and bool(latest_text(tracker))
         and not answers.asks_to_wait(latest_text(tracker))
     )
+
+
+def aside_again(tracker: Tracker) -> bool:
+    """A second out-of-scope reply to the same open question counts as an unclear answer.
+
+    The first is answered aside and the question repeated; without this, a customer who
+    keeps asking what the bot cannot do ("帮我改回分期付款") is asked the same question forever.
+    """
+    if latest_intent(tracker) != "out_of_scope":
+        return False
+    before = list(reversed(tracker.events))
+    latest_user = next((i for i, e in enumerate(before) if e.get("event") == "user"), None)
+    if latest_user is None:
+        return False
+    aside_open: Optional[bool] = None  # an earlier aside seen: was it at this question?
+    for event in before[latest_user + 1 :]:
+        if event.get("event") == "action" and event.get("name") == "utter_out_of_scope_in_form":
+            aside_open = True
+        elif event.get("event") == "slot" and event.get("name") == "requested_slot":
+            if event.get("value") != tracker.get_slot("requested_slot"):
+                return False
+            if aside_open:
+                return True
+    return False
 
 
 def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[EventType]:
@@ -215,7 +239,7 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
         requested in CLOSED_QUESTIONS
         and (not filled or story_only)
         and text
-        and latest_intent(tracker) not in NOT_ANSWERS
+        and (latest_intent(tracker) not in NOT_ANSWERS or aside_again(tracker))
     ):
         # "稍等 我找找" is no unclear answer: the question waits (asked as "take your time")
         waiting = answers.asks_to_wait(text)

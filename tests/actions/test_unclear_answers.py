@@ -6,6 +6,7 @@ The trackers are real rasa-sdk trackers; the validation runs through the SDK's o
 
 import pytest
 
+from actions import form_turn
 from actions.form_questions import ActionAskEvidenceStatus, ActionAskOrderId
 from actions.intake import ActionNotUnderstood
 from actions.requests import ActionTicketStatus
@@ -598,3 +599,37 @@ async def test_a_polite_no_outside_the_form_sets_nothing(dispatcher, domain):
     tracker = make_tracker("不用了谢谢", "deny", slots={"ticket_id": "C1", "ticket_open": True})
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert "wants_cancel" not in slot_events(events)
+
+
+def _out_of_scope_again(history):
+    return make_tracker(
+        "帮我改回分期付款",
+        "out_of_scope",
+        slots={"requested_slot": "desired_remedy"},
+        history=history,
+        after_user=[
+            {"event": "action", "name": "utter_out_of_scope_in_form"},
+            {"event": "action", "name": "complaint_form"},
+        ],
+        active_loop="complaint_form",
+    )
+
+
+def test_a_second_out_of_scope_reply_to_the_same_question_is_unclear():
+    """x018 of dialogues_dev3 was asked for the remedy four times."""
+    asked = {"event": "slot", "name": "requested_slot", "value": "desired_remedy"}
+    first_aside = [
+        asked,
+        {"event": "user", "text": "帮我改回分期付款", "parse_data": {}},
+        {"event": "action", "name": "utter_out_of_scope_in_form"},
+        asked,
+    ]
+    assert form_turn.aside_again(_out_of_scope_again(first_aside))
+    assert not form_turn.aside_again(_out_of_scope_again([asked]))  # the first aside
+    other_question = [
+        {"event": "slot", "name": "requested_slot", "value": "order_id"},
+        {"event": "user", "text": "这个保修几年", "parse_data": {}},
+        {"event": "action", "name": "utter_out_of_scope_in_form"},
+        asked,
+    ]
+    assert not form_turn.aside_again(_out_of_scope_again(other_question))
