@@ -21,7 +21,7 @@ from bot.desk.accounts import Agent
 from bot.desk.context import Desk, desk_of, in_thread, load_ticket
 from bot.desk.rasa_client import RasaUnavailable, messages_of, script_of
 from bot.desk.responses import body_text, json_body, json_response
-from bot.desk.ticket_routes import require_owner, require_status
+from bot.desk.ticket_routes import change_ticket, require_owner, require_status
 from bot.desk.views import parse_time
 
 logger = logging.getLogger(__name__)
@@ -57,6 +57,16 @@ async def copy_customer_messages(
     return messages
 
 
+async def keep_customer_messages(desk: Desk, ticket: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """Copy what the customer wrote since the ticket was filed, from one tracker read.
+
+    Returns that read's `user` events, for whatever else the caller needs from them.
+    """
+    user_events = await desk.rasa.user_events(ticket["conversation_id"])
+    await copy_customer_messages(desk, ticket, user_events)
+    return user_events
+
+
 async def _assigned_to_me(request: Request, ticket_id: str, message: str) -> Dict[str, Any]:
     ticket = await load_ticket(desk_of(request), ticket_id)
     require_status(ticket, ("assigned",), "not_assigned", message)
@@ -74,11 +84,9 @@ async def reply(request: Request, ticket_id: str) -> HTTPResponse:
     agent: Agent = request.ctx.agent
     text = body_text(json_body(request), "text", MAX_REPLY_CHARS)
     ticket = await _assigned_to_me(request, ticket_id, "先认领工单再回复客户")
-    conversation = ticket["conversation_id"]
-    user_events = await desk.rasa.user_events(conversation)
-    await copy_customer_messages(desk, ticket, user_events)
+    user_events = await keep_customer_messages(desk, ticket)
     await desk.rasa.send_agent_message(
-        conversation, text, agent.name, script=script_of(user_events)
+        ticket["conversation_id"], text, agent.name, script=script_of(user_events)
     )
     updated = await in_thread(
         desk.store.append_transcript, ticket_id, [{"role": "agent", "text": text}]
@@ -110,17 +118,10 @@ async def resolve(request: Request, ticket_id: str) -> HTTPResponse:
     resolution = body_text(json_body(request), "resolution", MAX_REPLY_CHARS)
     ticket = await _assigned_to_me(request, ticket_id, "只能结案处理中（assigned）的工单")
     try:
-        user_events = await desk.rasa.user_events(ticket["conversation_id"])
-        await copy_customer_messages(desk, ticket, user_events)
+        await keep_customer_messages(desk, ticket)
     except RasaUnavailable as error:
         logger.warning("ticket %s: customer messages not copied: %s", ticket_id, error)
-    updated = await in_thread(
-        desk.store.update_ticket,
-        ticket_id,
-        actor=agent.name,
-        status="resolved",
-        resolution=resolution,
-    )
+    updated = await change_ticket(desk, ticket_id, agent, status="resolved", resolution=resolution)
     warning = await _tell_the_bot(desk, ticket)
     return json_response({"ticket": updated, "warning": warning})
 

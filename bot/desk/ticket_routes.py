@@ -35,6 +35,11 @@ def require_owner(agent: Agent, ticket: Dict[str, Any]) -> None:
         raise DeskError(403, "not_assignee", "这张工单不在你名下；请先认领或请主管转派")
 
 
+async def change_ticket(desk: Desk, ticket_id: str, agent: Agent, **changes: Any) -> Dict[str, Any]:
+    """Change the ticket as this agent (the audit history names who did it); the new ticket."""
+    return await in_thread(desk.store.update_ticket, ticket_id, actor=agent.name, **changes)
+
+
 def _evidence_links(desk: Desk, ticket: Dict[str, Any]) -> List[Dict[str, Any]]:
     items = []
     for item in ticket.get("evidence") or []:
@@ -73,13 +78,7 @@ async def ticket_detail(request: Request, ticket_id: str) -> HTTPResponse:
 async def _take(desk: Desk, agent: Agent, ticket: Dict[str, Any]) -> HTTPResponse:
     """Pause the bot, then the ticket is assigned to this agent."""
     await desk.rasa.pause(ticket["conversation_id"])
-    updated = await in_thread(
-        desk.store.update_ticket,
-        ticket["id"],
-        actor=agent.name,
-        status="assigned",
-        assignee=agent.name,
-    )
+    updated = await change_ticket(desk, ticket["id"], agent, status="assigned", assignee=agent.name)
     return json_response({"ticket": updated})
 
 
@@ -123,9 +122,7 @@ async def reassign(request: Request, ticket_id: str) -> HTTPResponse:
     ticket = await load_ticket(desk, ticket_id)
     require_status(ticket, ("assigned",), "not_assigned", "只能转派处理中（assigned）的工单")
     require_owner(agent, ticket)
-    updated = await in_thread(
-        desk.store.update_ticket, ticket_id, actor=agent.name, assignee=target.name
-    )
+    updated = await change_ticket(desk, ticket_id, agent, assignee=target.name)
     return json_response({"ticket": updated})
 
 
@@ -150,13 +147,7 @@ async def escalate(request: Request, ticket_id: str) -> HTTPResponse:
     chosen = await _supervisor(desk, payload.get("supervisor"))
     if ticket["status"] == "open":
         await desk.rasa.pause(ticket["conversation_id"])
-    updated = await in_thread(
-        desk.store.update_ticket,
-        ticket_id,
-        actor=agent.name,
-        status="assigned",
-        assignee=chosen.name,
-    )
+    updated = await change_ticket(desk, ticket_id, agent, status="assigned", assignee=chosen.name)
     note_text = f"升级给主管 {chosen.name}：{reason}"
     await in_thread(desk.accounts.add_note, ticket_id, agent.name, note_text)
     return json_response({"ticket": updated})
