@@ -4,15 +4,16 @@
   agent owns the conversation (the processor still logs the customer's messages).
 - `send_agent_message`: append a `bot` event with `metadata.agent`, sent through the
   customer's channel (`output_channel=latest&execute_side_effects=true`), in the script the
-  customer writes (`customer_script`), as the bot's own answers are.
+  customer writes (`script_of`), as the bot's own answers are.
 - `trigger_intent`: start a bot turn (e.g. `ticket_resolved` to ask for satisfaction).
-- `user_messages`: the customer's messages in the tracker, to show them in the desk live.
+- `user_events`: the customer's events in the tracker. One read serves a whole desk action:
+  `messages_of` gives the messages to show and keep, `script_of` the customer's script.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Sequence
 from urllib.parse import quote
 
 import aiohttp
@@ -24,6 +25,25 @@ from bot.tickets.draft import shown_text
 
 class RasaUnavailable(RuntimeError):
     """The Rasa server could not be reached or refused the call."""
+
+
+def messages_of(user_events: Sequence[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The customer's messages: `{text, timestamp}`, oldest first.
+
+    A button or an upload is given as the customer saw it ("确认提交"), not its payload.
+    """
+    return [
+        {
+            "text": str(shown_text(e.get("text"), e.get("metadata")) or ""),
+            "timestamp": float(e.get("timestamp") or 0),
+        }
+        for e in user_events
+    ]
+
+
+def script_of(user_events: Sequence[Dict[str, Any]]) -> str:
+    """`hant` or `hans`: the script the customer writes in, decided as the bot does."""
+    return customer_script((e.get("text") or "", e.get("metadata")) for e in reversed(user_events))
 
 
 class RasaClient:
@@ -79,22 +99,22 @@ class RasaClient:
         """Let the bot answer again."""
         await self.append_events(conversation_id, [{"event": "resume"}])
 
-    async def send_agent_message(self, conversation_id: str, text: str, agent: str) -> str:
+    async def send_agent_message(
+        self, conversation_id: str, text: str, agent: str, *, script: str | None = None
+    ) -> str:
         """Send the agent's text to the customer on their channel, labelled with the agent.
 
         Why converted: a customer who writes Traditional reads the bot in Traditional
         (`bot.nlg`); the agent's lines, typed in Simplified, must not switch script midway.
-        Returns the text as sent.
+        `script` is the customer's (`script_of`) when the caller has read the tracker
+        already; without it the tracker is read here. Returns the text as sent.
         """
-        shown = localize(text, await self.customer_script(conversation_id))
+        if script is None:
+            script = script_of(await self.user_events(conversation_id))
+        shown = localize(text, script)
         event = {"event": "bot", "text": shown, "metadata": {"agent": agent}}
         await self.append_events(conversation_id, [event], side_effects=True)
         return str(shown)
-
-    async def customer_script(self, conversation_id: str) -> str:
-        """`hant` or `hans`: the script the customer writes in, decided as the bot does."""
-        events = await self._user_events(conversation_id)
-        return customer_script((e.get("text") or "", e.get("metadata")) for e in reversed(events))
 
     async def trigger_intent(
         self, conversation_id: str, intent: str, entities: Dict[str, Any] | None = None
@@ -107,21 +127,8 @@ class RasaClient:
             {"name": intent, "entities": entities or {}},
         )
 
-    async def user_messages(self, conversation_id: str) -> List[Dict[str, Any]]:
-        """The customer's messages in the tracker: `{text, timestamp}`, oldest first.
-
-        A button or an upload is given as the customer saw it ("确认提交"), not its payload.
-        """
-        return [
-            {
-                "text": str(shown_text(e.get("text"), e.get("metadata")) or ""),
-                "timestamp": float(e.get("timestamp") or 0),
-            }
-            for e in await self._user_events(conversation_id)
-        ]
-
-    async def _user_events(self, conversation_id: str) -> List[Dict[str, Any]]:
-        """The tracker's `user` events, oldest first."""
+    async def user_events(self, conversation_id: str) -> List[Dict[str, Any]]:
+        """The tracker's `user` events, oldest first (one read of the whole tracker)."""
         tracker = await self._request(
             "GET", self._conversation_url(conversation_id, "tracker"), {"include_events": "ALL"}
         )

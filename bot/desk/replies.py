@@ -1,0 +1,132 @@
+"""Writing to the customer: an agent's reply and the resolution.
+
+Both also keep the customer's own messages in the ticket's transcript.
+
+Why the customer's messages are copied here: during a takeover (or while nobody has picked
+the ticket up) the customer keeps writing in Rasa's conversation, not to the desk; the ticket
+must keep those words even if no desk page was open. Each action reads the Rasa tracker once
+and uses that read for everything it needs (the messages, the customer's script).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List
+
+from sanic import Sanic
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.desk.accounts import Agent
+from bot.desk.context import Desk, desk_of, in_thread, load_ticket
+from bot.desk.rasa_client import RasaUnavailable, messages_of, script_of
+from bot.desk.responses import body_text, json_body, json_response
+from bot.desk.ticket_routes import change_ticket, require_owner, require_status
+from bot.desk.views import parse_time
+
+logger = logging.getLogger(__name__)
+
+MAX_REPLY_CHARS = 2000
+RESOLVED_INTENT = "ticket_resolved"
+
+
+def created_timestamp(ticket: Dict[str, Any]) -> float:
+    """When the ticket was filed (Unix time): what the customer said before is in it already."""
+    created = parse_time(ticket["created_at"])
+    return created.timestamp() if created else 0.0
+
+
+async def copy_customer_messages(
+    desk: Desk,
+    ticket: Dict[str, Any],
+    user_events: List[Dict[str, Any]],
+    since: float | None = None,
+) -> List[Dict[str, Any]]:
+    """Copy what the customer wrote after `since` into the ticket's transcript.
+
+    `user_events` are the conversation's, as `RasaClient.user_events` read them. `since`
+    defaults to the ticket's creation; a live page passes the newest message it has seen, so
+    only new messages are written. Returns the messages copied (`{text, timestamp}`, oldest
+    first).
+    """
+    after = created_timestamp(ticket) if since is None else since
+    messages = [m for m in messages_of(user_events) if m["timestamp"] > after and m["text"].strip()]
+    entries = [{"role": "customer", "text": m["text"], "at": m["timestamp"]} for m in messages]
+    if entries:
+        await in_thread(desk.store.merge_transcript, ticket["id"], entries)
+    return messages
+
+
+async def keep_customer_messages(desk: Desk, ticket: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """Copy what the customer wrote since the ticket was filed, from one tracker read.
+
+    Returns that read's `user` events, for whatever else the caller needs from them.
+    """
+    user_events = await desk.rasa.user_events(ticket["conversation_id"])
+    await copy_customer_messages(desk, ticket, user_events)
+    return user_events
+
+
+async def _assigned_to_me(request: Request, ticket_id: str, message: str) -> Dict[str, Any]:
+    ticket = await load_ticket(desk_of(request), ticket_id)
+    require_status(ticket, ("assigned",), "not_assigned", message)
+    require_owner(request.ctx.agent, ticket)
+    return ticket
+
+
+async def reply(request: Request, ticket_id: str) -> HTTPResponse:
+    """Send a message to the customer's channel as this agent; keep it in the transcript.
+
+    What the customer wrote before comes first in the transcript, and the one tracker read
+    also gives the script the reply is shown in.
+    """
+    desk = desk_of(request)
+    agent: Agent = request.ctx.agent
+    text = body_text(json_body(request), "text", MAX_REPLY_CHARS)
+    ticket = await _assigned_to_me(request, ticket_id, "先认领工单再回复客户")
+    user_events = await keep_customer_messages(desk, ticket)
+    await desk.rasa.send_agent_message(
+        ticket["conversation_id"], text, agent.name, script=script_of(user_events)
+    )
+    updated = await in_thread(
+        desk.store.append_transcript, ticket_id, [{"role": "agent", "text": text}]
+    )
+    return json_response({"ticket": updated})
+
+
+async def _tell_the_bot(desk: Desk, ticket: Dict[str, Any]) -> str | None:
+    """Resume the bot and start its satisfaction turn; a warning for the agent if Rasa failed."""
+    try:
+        await desk.rasa.resume(ticket["conversation_id"])
+        await desk.rasa.trigger_intent(
+            ticket["conversation_id"], RESOLVED_INTENT, {"ticket_id": ticket["id"]}
+        )
+    except RasaUnavailable as error:
+        logger.warning("ticket %s resolved but the bot was not told: %s", ticket["id"], error)
+        return "工单已结案，但未能通知机器人（客户暂未收到结果和满意度邀请）"
+    return None
+
+
+async def resolve(request: Request, ticket_id: str) -> HTTPResponse:
+    """Record the resolution, hand the conversation back to the bot, ask for satisfaction.
+
+    Rasa being down does not stop the resolution: the agent's work is kept and the agent is
+    warned that the customer has not been told.
+    """
+    desk = desk_of(request)
+    agent: Agent = request.ctx.agent
+    resolution = body_text(json_body(request), "resolution", MAX_REPLY_CHARS)
+    ticket = await _assigned_to_me(request, ticket_id, "只能结案处理中（assigned）的工单")
+    try:
+        await keep_customer_messages(desk, ticket)
+    except RasaUnavailable as error:
+        logger.warning("ticket %s: customer messages not copied: %s", ticket_id, error)
+    updated = await change_ticket(desk, ticket_id, agent, status="resolved", resolution=resolution)
+    warning = await _tell_the_bot(desk, ticket)
+    return json_response({"ticket": updated, "warning": warning})
+
+
+def add_reply_routes(app: Sanic) -> None:
+    """`POST /desk/api/tickets/<id>/reply` and `.../resolve`."""
+    app.add_route(reply, "/desk/api/tickets/<ticket_id>/reply", methods=["POST"])
+    app.add_route(resolve, "/desk/api/tickets/<ticket_id>/resolve", methods=["POST"])

@@ -1,0 +1,161 @@
+"""One ticket: its detail, and what agents do with it besides writing to the customer.
+
+Claim, note, reassign, escalate and reopen; replies and resolution are in `bot.desk.replies`.
+
+Why the bot is paused first when an agent takes a conversation: if Rasa cannot be told, the
+ticket must not say an agent owns a conversation the bot still answers; so nothing changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List
+
+from sanic import Sanic
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.desk.accounts import Agent
+from bot.desk.context import Desk, desk_of, in_thread, load_ticket
+from bot.desk.responses import DeskError, body_text, json_body, json_response
+from bot.tickets.store import TicketNotFound
+
+MAX_NOTE_CHARS = 4000
+MAX_NAME_CHARS = 64
+
+
+def require_status(ticket: Dict[str, Any], allowed: Iterable[str], code: str, message: str) -> None:
+    """Refuse (409) an action the ticket's status does not allow."""
+    if ticket["status"] not in allowed:
+        raise DeskError(409, code, message)
+
+
+def require_owner(agent: Agent, ticket: Dict[str, Any]) -> None:
+    """Only the assignee, or a supervisor, acts on an assigned ticket."""
+    if ticket["assignee"] != agent.name and not agent.is_supervisor:
+        raise DeskError(403, "not_assignee", "这张工单不在你名下；请先认领或请主管转派")
+
+
+async def change_ticket(desk: Desk, ticket_id: str, agent: Agent, **changes: Any) -> Dict[str, Any]:
+    """Change the ticket as this agent (the audit history names who did it); the new ticket."""
+    return await in_thread(desk.store.update_ticket, ticket_id, actor=agent.name, **changes)
+
+
+def _evidence_links(desk: Desk, ticket: Dict[str, Any]) -> List[Dict[str, Any]]:
+    items = []
+    for item in ticket.get("evidence") or []:
+        entry = {k: item.get(k) for k in ("id", "filename", "content_type", "size")}
+        row = desk.evidence.get(str(item.get("id"))) if item.get("id") else None
+        if row is not None:
+            entry["url"] = desk.evidence.signed_url(str(item["id"]))
+            if row.get("has_thumbnail") == "1":
+                entry["thumb_url"] = desk.evidence.signed_url(str(item["id"]), variant="thumb")
+        items.append(entry)
+    return items
+
+
+def _detail(desk: Desk, ticket_id: str) -> Dict[str, Any]:
+    ticket = desk.store.get_ticket(ticket_id)
+    if ticket is None:
+        raise TicketNotFound(ticket_id)
+    return {
+        "ticket": ticket,
+        "audit": desk.store.get_audit(ticket_id),
+        "notes": desk.accounts.list_notes(ticket_id),
+        "evidence": _evidence_links(desk, ticket),
+        "agents": [{"name": a.name, "role": a.role} for a in desk.accounts.list_agents()],
+    }
+
+
+async def ticket_detail(request: Request, ticket_id: str) -> HTTPResponse:
+    """Every field, signed evidence links, audit history, notes, the agents."""
+    desk = desk_of(request)
+    await load_ticket(desk, ticket_id)
+    detail = await in_thread(_detail, desk, ticket_id)
+    detail["me"] = {"name": request.ctx.agent.name, "role": request.ctx.agent.role}
+    return json_response(detail)
+
+
+async def _take(desk: Desk, agent: Agent, ticket: Dict[str, Any]) -> HTTPResponse:
+    """Pause the bot, then the ticket is assigned to this agent."""
+    await desk.rasa.pause(ticket["conversation_id"])
+    updated = await change_ticket(desk, ticket["id"], agent, status="assigned", assignee=agent.name)
+    return json_response({"ticket": updated})
+
+
+async def claim(request: Request, ticket_id: str) -> HTTPResponse:
+    """Take an open ticket: pause the bot, then status assigned to me."""
+    desk = desk_of(request)
+    ticket = await load_ticket(desk, ticket_id)
+    require_status(ticket, ("open",), "not_open", "只能认领待处理（open）的工单")
+    return await _take(desk, request.ctx.agent, ticket)
+
+
+async def reopen(request: Request, ticket_id: str) -> HTTPResponse:
+    """Take a resolved or closed ticket back: pause the bot, assigned to me."""
+    desk = desk_of(request)
+    ticket = await load_ticket(desk, ticket_id)
+    require_status(ticket, ("resolved", "closed"), "not_resolved", "只能重新打开已结案的工单")
+    return await _take(desk, request.ctx.agent, ticket)
+
+
+async def note(request: Request, ticket_id: str) -> HTTPResponse:
+    """Add a private note (never sent to the customer)."""
+    desk = desk_of(request)
+    text = body_text(json_body(request), "text", MAX_NOTE_CHARS)
+    await load_ticket(desk, ticket_id)
+    saved = await in_thread(desk.accounts.add_note, ticket_id, request.ctx.agent.name, text)
+    return json_response({"note": saved})
+
+
+async def _agent_named(desk: Desk, name: str) -> Agent:
+    for candidate in await in_thread(desk.accounts.list_agents):
+        if candidate.name == name:
+            return candidate
+    raise DeskError(400, "unknown_agent", "没有这个客服账号")
+
+
+async def reassign(request: Request, ticket_id: str) -> HTTPResponse:
+    """Hand an assigned ticket to another agent (its assignee or a supervisor may)."""
+    desk = desk_of(request)
+    agent: Agent = request.ctx.agent
+    target = await _agent_named(desk, body_text(json_body(request), "assignee", MAX_NAME_CHARS))
+    ticket = await load_ticket(desk, ticket_id)
+    require_status(ticket, ("assigned",), "not_assigned", "只能转派处理中（assigned）的工单")
+    require_owner(agent, ticket)
+    updated = await change_ticket(desk, ticket_id, agent, assignee=target.name)
+    return json_response({"ticket": updated})
+
+
+async def _supervisor(desk: Desk, wanted: Any) -> Agent:
+    """The supervisor asked for, else the first one; 409 when there is none."""
+    supervisors = [a for a in await in_thread(desk.accounts.list_agents) if a.is_supervisor]
+    chosen = next((s for s in supervisors if s.name == wanted), None) if wanted else None
+    chosen = chosen or (supervisors[0] if supervisors else None)
+    if chosen is None:
+        raise DeskError(409, "no_supervisor", "还没有主管账号")
+    return chosen
+
+
+async def escalate(request: Request, ticket_id: str) -> HTTPResponse:
+    """Hand the ticket to a supervisor, with the reason as a private note."""
+    desk = desk_of(request)
+    agent: Agent = request.ctx.agent
+    payload = json_body(request)
+    reason = body_text(payload, "reason", MAX_NOTE_CHARS)
+    ticket = await load_ticket(desk, ticket_id)
+    require_status(ticket, ("open", "assigned"), "not_active", "只能升级未结案的工单")
+    chosen = await _supervisor(desk, payload.get("supervisor"))
+    if ticket["status"] == "open":
+        await desk.rasa.pause(ticket["conversation_id"])
+    updated = await change_ticket(desk, ticket_id, agent, status="assigned", assignee=chosen.name)
+    note_text = f"升级给主管 {chosen.name}：{reason}"
+    await in_thread(desk.accounts.add_note, ticket_id, agent.name, note_text)
+    return json_response({"ticket": updated})
+
+
+def add_ticket_routes(app: Sanic) -> None:
+    """`GET /desk/api/tickets/<id>` and `POST .../{claim,note,reassign,escalate,reopen}`."""
+    app.add_route(ticket_detail, "/desk/api/tickets/<ticket_id>", methods=["GET"])
+    for action in (claim, note, reassign, escalate, reopen):
+        path = f"/desk/api/tickets/<ticket_id>/{action.__name__}"
+        app.add_route(action, path, methods=["POST"])
