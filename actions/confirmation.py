@@ -91,7 +91,11 @@ class ActionApplyCorrection(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         changes = {k: v for k, v in slots_set_this_turn(tracker).items() if k in _CORRECTABLE}
-        kept = kept_category(tracker)
+        given = str(latest_entity(tracker, "phone") or "") or form_turn.email(tracker)
+        kept = kept_category(tracker) or (
+            # "电话号码写错了 是139…": a new contact, not a new problem (the triage read "other")
+            slot_before_this_turn(tracker, "issue_category") if given else None
+        )
         if kept and "issue_category" in changes:
             # "订单号错了 应该是 …": the triage's category of this message is not a correction
             changes["issue_category"] = kept
@@ -107,7 +111,6 @@ class ActionApplyCorrection(Action):
         )
         if named:
             changes["desired_remedy"] = named
-        given = str(latest_entity(tracker, "phone") or "") or form_turn.email(tracker)
         if tracker.get_slot("contact") and declines_call(text) and not given:
             # "电话还是别留了": consent withdrawn before filing, so the number is not filed
             changes.update(contact=None, contact_status="declined")
