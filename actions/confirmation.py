@@ -31,6 +31,7 @@ from bot.intake.answers import (
     remedy_changed,
     remedy_mentioned,
     wants_human,
+    withdraws_remedy,
 )
 from bot.intake.draft import IntakeFacts
 from bot.intake.presentation import read_back_card, read_back_values
@@ -109,6 +110,8 @@ class ActionApplyCorrection(Action):
         named = remedy_changed(text) or (
             remedy_mentioned(text) if "desired_remedy" in changes else None
         )
+        if not named and withdraws_remedy(text, slot_before_this_turn(tracker, "desired_remedy")):
+            named = "other"  # "退款不要了 照寄就行": taken back, nothing the spec names instead
         if named:
             changes["desired_remedy"] = named
         if tracker.get_slot("contact") and declines_call(text) and not given:

@@ -451,6 +451,28 @@ def remedy_changed(text: str) -> Optional[str]:
     return remedy_mentioned(plain)
 
 
+# "不要退款", "别补发了": a remedy refused by the words before it (not "没退款", a fact).
+_REFUSING_BEFORE = re.compile(r"(不要|不想要|不想|别|不用|不需要)(再)?$")
+
+
+def withdraws_remedy(text: str, known: Optional[str]) -> bool:
+    """Whether the message takes back the known remedy without naming another.
+
+    "退款唔要喇 照寄俾我" (the parcel sent as ordered after all): the refund is no longer
+    wanted, and what is wanted instead is none of the spec's codes, so the remedy becomes
+    "other" for the agent rather than staying the one refused.
+    """
+    if not known or remedy_mentioned(text) is not None:
+        return False
+    plain = _plain(text)
+    for match in _REMEDY_RE.finditer(plain):
+        before = plain[max(0, match.start() - 3) : match.start()]
+        refused = _REFUSING_BEFORE.search(before) or _REFUSED_AFTER.match(plain[match.end() :])
+        if refused and match.lastgroup == known:
+            return True
+    return False
+
+
 def _last_remedy(found: list) -> Optional[str]:
     """The remedy named last, with a return named before money back read as 退货退款."""
     if not found:
