@@ -291,7 +291,7 @@ def says_what_happened(text: str) -> bool:
 # "退货退款" before "退款", "退差价" before "退款/退".
 _REMEDY_WORDS = (
     # 退活/换活: the pinyin input method's homophone of 货, a common slip; so are 宽 for 款
-# ("退宽") and 陪 for 赔 ("陪偿")
+    # ("退宽") and 陪 for 赔 ("陪偿")
     # the goods sent back ("东西退了 钱退我", "七天无理由退"), not for repair ("寄回去修")
     (
         "return_refund",
