@@ -322,8 +322,9 @@ _REMEDY_WORDS = (
     ),
     (
         "exchange",
-        # not a person: "换个活人跟我说", "给我换个客服" ask for someone else, not another item
-        r"换[货活](?!人)|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)(?!活?人|真人|客服|人工)|换新|调换|更换|"
+        # not a person: "换个活人跟我说", "给我换个客服", "换个会说话的人来" ask for someone
+        # else, not another item
+        r"换[货活](?!人)|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)(?![^ ]{0,5}?(人|客服|主管|经理))|换新|调换|更换|"
         # Cantonese 換過件 / 換返對 ("exchange for another"), as `normalize` leaves them
         r"换(过|回)(一)?(个|件|双|对|台|部|只|盒|套|条)|"
         # the item ordered instead of the one sent ("换回水壶", "换回来")

@@ -85,7 +85,9 @@ def test_calling_the_order_off_is_a_refund_only_when_asked_for(text, remedy):
     assert answers.remedy_mentioned(text) == remedy
 
 
-@pytest.mark.parametrize("text", ["能不能换个活人跟我说", "换个人跟我说", "给我换个客服"])
+@pytest.mark.parametrize(
+    "text", ["能不能换个活人跟我说", "换个人跟我说", "给我换个客服", "给我换个会说话的人来"]
+)
 def test_asking_for_another_person_is_no_exchange(text):
     """dialogues_dev6 z052: a handoff request filed with the remedy "exchange"."""
     assert answers.remedy_mentioned(text) is None
