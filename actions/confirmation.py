@@ -31,6 +31,7 @@ from bot.intake.answers import (
     remedy_changed,
     remedy_mentioned,
     wants_human,
+    withdraws_remedy,
 )
 from bot.intake.draft import IntakeFacts
 from bot.intake.presentation import read_back_card, read_back_values
@@ -91,7 +92,11 @@ class ActionApplyCorrection(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         changes = {k: v for k, v in slots_set_this_turn(tracker).items() if k in _CORRECTABLE}
-        kept = kept_category(tracker)
+        given = str(latest_entity(tracker, "phone") or "") or form_turn.email(tracker)
+        kept = kept_category(tracker) or (
+            # "电话号码写错了 是139…": a new contact, not a new problem (the triage read "other")
+            slot_before_this_turn(tracker, "issue_category") if given else None
+        )
         if kept and "issue_category" in changes:
             # "订单号错了 应该是 …": the triage's category of this message is not a correction
             changes["issue_category"] = kept
@@ -105,9 +110,10 @@ class ActionApplyCorrection(Action):
         named = remedy_changed(text) or (
             remedy_mentioned(text) if "desired_remedy" in changes else None
         )
+        if not named and withdraws_remedy(text, slot_before_this_turn(tracker, "desired_remedy")):
+            named = "other"  # "退款不要了 照寄就行": taken back, nothing the spec names instead
         if named:
             changes["desired_remedy"] = named
-        given = str(latest_entity(tracker, "phone") or "") or form_turn.email(tracker)
         if tracker.get_slot("contact") and declines_call(text) and not given:
             # "电话还是别留了": consent withdrawn before filing, so the number is not filed
             changes.update(contact=None, contact_status="declined")

@@ -2,7 +2,7 @@
 
 import asyncio
 from datetime import datetime
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
@@ -38,8 +38,25 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
         ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, existing)
         if ticket:
             return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
-    ticket = await create_ticket(tracker, handoff_reason="customer_requested")
+    remedy = None if tracker.get_slot("desired_remedy") else remedy_in_handoff(tracker)
+    ticket = await create_ticket(
+        tracker,
+        handoff_reason="customer_requested",
+        overrides={"desired_remedy": remedy} if remedy else None,
+    )
     return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
+
+
+def remedy_in_handoff(tracker: Tracker) -> Optional[str]:
+    """A remedy the request for a person names in so many words ("叫那個客服出來道歉").
+
+    The triage names no remedy for a handoff (its n-grams read "换个活人" as exchange), so
+    the words decide: at the remedy question any remedy named, elsewhere only one asked for.
+    """
+    text = str(tracker.latest_message.get("text") or "")
+    if tracker.get_slot("requested_slot") == "desired_remedy":
+        return answers.remedy_mentioned(text)
+    return answers.remedy_wished(text)
 
 
 class ActionCancelComplaint(Action):

@@ -51,10 +51,16 @@ async def unclaimed_evidence(conversation_id: str) -> List[Dict[str, Any]]:
     return [item for item in files if item["id"] not in claimed]
 
 
-async def create_ticket(tracker: Tracker, handoff_reason: str) -> Dict[str, Any]:
-    """Create (idempotently) the ticket for the current intake and return it."""
+async def create_ticket(
+    tracker: Tracker, handoff_reason: str, overrides: Optional[Dict[str, Any]] = None
+) -> Dict[str, Any]:
+    """Create (idempotently) the ticket for the current intake and return it.
+
+    `overrides`: facts read from the latest message that no slot holds yet (a remedy named in
+    the words of a handoff request).
+    """
     settings = dependencies.settings()
-    slots = tracker.current_slot_values()
+    slots = {**tracker.current_slot_values(), **(overrides or {})}
     events = intake_events(tracker)
     facts = IntakeFacts.from_slots(
         {

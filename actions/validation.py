@@ -35,6 +35,24 @@ from bot.taxonomy import CATEGORIES, REMEDIES
 
 # intents whose remedy replaces a known one while another question is open
 CHANGES_REMEDY = frozenset({"correct", "complain"})
+# intents under which a remedy asked for in so many words is taken when none is known yet:
+# a complaint also when the NLU read it as a correction or could not place it
+_MAY_WISH_A_REMEDY = frozenset({"complain", "inform", "start_complaint", "correct", "nlu_fallback"})
+
+
+def _remedy_changed(tracker: Tracker) -> Optional[str]:
+    """The remedy the customer changes to in so many words; "other" when only taking one back.
+
+    "退款唔要喇 照寄俾我" at the contact question: the refund is refused and nothing the
+    spec names is asked instead, so the agent asks (dialogues_dev6 z020 kept the refund).
+    """
+    text = latest_text(tracker)
+    changed = answers.remedy_changed(text)
+    if changed is None and answers.withdraws_remedy(
+        text, slot_before_this_turn(tracker, "desired_remedy")
+    ):
+        return "other"
+    return changed
 
 
 class ValidateComplaintForm(
@@ -305,16 +323,18 @@ class ValidateComplaintForm(
         """A remedy asked for in so many words in a complaint, when none is known yet.
 
         A known one changes when the customer changes their mind in so many words ("还是退款吧",
-        "算了算了 还是换货"), whatever the NLU made of the message.
+        "算了算了 还是换货"), whatever the NLU made of the message. A complaint the NLU read as
+        a correction or could not place ("單號… 隻錶唔行 我要退貨退錢", correct 0.61) still
+        asks for what it names: with no remedy known there is nothing it could correct.
         """
-        changed = answers.remedy_changed(latest_text(tracker))
+        changed = _remedy_changed(tracker)
         if changed and slot_before_this_turn(tracker, "desired_remedy"):
             return {"desired_remedy": changed}
         if (
             tracker.get_slot("desired_remedy")
             or slot_before_this_turn(tracker, "desired_remedy")
             or latest_entity(tracker, "desired_remedy")
-            or latest_intent(tracker) not in ("complain", "inform", "start_complaint")
+            or latest_intent(tracker) not in _MAY_WISH_A_REMEDY
             or tracker.get_slot("requested_slot") in ("live_claim", "live_session")
         ):
             return {}
@@ -342,9 +362,7 @@ class ValidateComplaintForm(
                     dispatcher.utter_message(response="utter_question_noted")
                 return {"desired_remedy": before}
         answering_another_question = requested not in (None, "desired_remedy")
-        changed = (
-            answers.remedy_changed(latest_text(tracker)) if answering_another_question else None
-        )
+        changed = _remedy_changed(tracker) if answering_another_question else None
         if (
             before
             and answering_another_question

@@ -290,18 +290,19 @@ def says_what_happened(text: str) -> bool:
 # Remedies named in so many words. Order matters where one name contains another:
 # "退货退款" before "退款", "退差价" before "退款/退".
 _REMEDY_WORDS = (
-    # 退活/换活: the pinyin input method's homophone of 货, a common slip
+    # 退活/换活: the pinyin input method's homophone of 货, a common slip; so are 宽 for 款
+    # ("退宽") and 陪 for 赔 ("陪偿")
     # the goods sent back ("东西退了 钱退我", "七天无理由退"), not for repair ("寄回去修")
     (
         "return_refund",
-        r"退[货活]退款|退货|退活|退掉|退回去|寄回去(?![^ ]{0,3}修)|退了吧|无理由退|"
+        r"退[货活]退[款宽]|退货|退活|退掉|退回去|寄回去(?![^ ]{0,3}修)|退了吧|无理由退|"
         r"(东西|货|商品)(我)?退(回去|回|掉|了)?",
     ),
     (
         "compensation",
         # money made good, with what follows ("赔点钱给我", Cantonese 補返啲錢俾我): not
         # money back, which "钱给我" alone would read
-        r"退差价|补差价|差价|赔偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
+        r"退差价|补差价|差价|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
         r"(积分|余额|点数|红包|优惠券|券)(给我|帮我)?补|补(一|1)?(张|个)?(积分|余额|点数|红包|优惠券|券)|"
         # the discount's money is made good, not paid back ("把折扣的钱还我"); so is part of
         # the price ("退我点钱 东西留着", "退一部分"), a discount, a coupon or red packet given
@@ -311,7 +312,7 @@ _REMEDY_WORDS = (
     ),
     (
         "refund",
-        r"仅退款|只退款|退款|退钱|把钱退|钱退|退回(些)?钱|"
+        r"仅退[款宽]|只退[款宽]|退[款宽]|退钱|把钱退|钱退|退回(些)?钱|"
         # the order called off, asked for: money back, nothing sent back ("订单取消吧"), not
         # the shop's doing ("商家把我订单取消了")
         r"取消(这个|这|那个|那)?(个)?(订单|单子|这单|那单)(?!了)|(订单|单子)(取消|撤销)(?![了的])|"
@@ -321,10 +322,13 @@ _REMEDY_WORDS = (
     ),
     (
         "exchange",
-        # not a person: "换个活人跟我说", "给我换个客服" ask for someone else, not another item
-        r"换[货活](?!人)|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)(?!活?人|真人|客服|人工)|换新|调换|更换|"
+        # not a person: "换个活人跟我说", "给我换个客服", "换个会说话的人来" ask for someone
+        # else, not another item
+        r"换[货活](?!人)|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)(?![^ ]{0,5}?(人|客服|主管|经理))|换新|调换|更换|"
         # Cantonese 換過件 / 換返對 ("exchange for another"), as `normalize` leaves them
         r"换(过|回)(一)?(个|件|双|对|台|部|只|盒|套|条)|"
+        # the item ordered instead of the one sent ("换回水壶", "换回来")
+        r"换回(?!来?了)|"
         # the right one sent instead of the wrong one (Cantonese 寄返對啱嘅俾我 → 寄回对对的给我)
         r"(发|寄)(回)?(给我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?(对对|对|正确)的",
     ),
@@ -378,7 +382,7 @@ def remedies_named(text: str) -> list:
 
 
 # Money back asked for as such ("仅退款", "只退款"), not as the second half of a return.
-_REFUND_ONLY = re.compile(r"仅退款|只退款")
+_REFUND_ONLY = re.compile(r"仅退[款宽]|只退[款宽]")
 
 
 def remedy_mentioned(text: str) -> Optional[str]:
@@ -448,6 +452,28 @@ def remedy_changed(text: str) -> Optional[str]:
     return remedy_mentioned(plain)
 
 
+# "不要退款", "别补发了": a remedy refused by the words before it (not "没退款", a fact).
+_REFUSING_BEFORE = re.compile(r"(不要|不想要|不想|别|不用|不需要)(再)?$")
+
+
+def withdraws_remedy(text: str, known: Optional[str]) -> bool:
+    """Whether the message takes back the known remedy without naming another.
+
+    "退款唔要喇 照寄俾我" (the parcel sent as ordered after all): the refund is no longer
+    wanted, and what is wanted instead is none of the spec's codes, so the remedy becomes
+    "other" for the agent rather than staying the one refused.
+    """
+    if not known or remedy_mentioned(text) is not None:
+        return False
+    plain = _plain(text)
+    for match in _REMEDY_RE.finditer(plain):
+        before = plain[max(0, match.start() - 3) : match.start()]
+        refused = _REFUSING_BEFORE.search(before) or _REFUSED_AFTER.match(plain[match.end() :])
+        if refused and match.lastgroup == known:
+            return True
+    return False
+
+
 def _last_remedy(found: list) -> Optional[str]:
     """The remedy named last, with a return named before money back read as 退货退款."""
     if not found:
@@ -466,20 +492,40 @@ _TO_ME_AFTER = re.compile(
 )
 
 
+# What may follow a remedy named as a bare order at the end of a message: the item or a
+# count ("换回水壶", "补发一个"), not how the remedy is going ("退款好慢", "退货呢").
+_ORDERED_REST = re.compile(r"^[^ ]{0,4}$")
+_NOT_AN_ORDER = re.compile(r"[了没不慢久难呢吗嘛啊?]")
+
+
+def _ordered_last(plain: str, start: int, end: int, clause: str) -> bool:
+    """Whether a remedy name is the message's last clause, said as an order.
+
+    "…订单202411191024 换回水壶", "…订单２０２４… 退宽": the customer tells the facts, then
+    what to do, without a wish word; the name opens the last clause and only an item or a
+    count follows it.
+    """
+    rest = plain[end:]
+    return not clause and bool(_ORDERED_REST.match(rest)) and not _NOT_AN_ORDER.search(rest)
+
+
 def remedy_wished(text: str) -> Optional[str]:
     """A remedy a complaint asks for in so many words ("我希望能退货退款", "帮我换一个新的").
 
-    Only a name preceded (within its clause) by a wish word, or followed by "(给)我" as its
-    receiver ("俾返錢我"), counts: "退款一直没到账" and "申请退货五天了没人理" name a
-    remedy as a fact, not as what the customer asks for now.
+    Only a name preceded (within its clause) by a wish word, followed by "(给)我" as its
+    receiver ("俾返錢我"), or said as an order that ends the message ("… 换回水壶") counts:
+    "退款一直没到账" and "申请退货五天了没人理" name a remedy as a fact, not as what the
+    customer asks for now.
     """
     wished = []
     for code, start, end, plain in remedies_named(text):
         if _FACT_AFTER.match(plain[end:]):
             continue
         clause = re.split(r"[ ,.!?;:，。！？；：]", plain[:start])[-1]
-        if _WISH.search(clause[-8:] if len(clause) > 8 else clause) or _TO_ME_AFTER.match(
-            plain[end:]
+        if (
+            _WISH.search(clause[-8:] if len(clause) > 8 else clause)
+            or _TO_ME_AFTER.match(plain[end:])
+            or _ordered_last(plain, start, end, clause)
         ):
             wished.append((code, start, end, plain))
     return _last_remedy(_main_remedies(wished))

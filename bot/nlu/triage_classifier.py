@@ -285,7 +285,8 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
     `category_intents` with at least the listed intent confidence (by default any
     `complain`, and `correct` at 0.6 or more: "不是物流问题，是质量问题") and whose category
     confidence reaches `category_threshold`. Emits `desired_remedy` when the remedy model
-    predicts something other than "none" with `remedy_threshold` confidence. Always sets the
+    predicts something other than "none" with `remedy_threshold` confidence and the intent is
+    not in `remedy_excluded_intents` (a request for a person). Always sets the
     output property `complaint_triage` with both rankings, for quick-reply buttons when the
     bot is unsure.
     """
@@ -319,6 +320,11 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             # top guesses as buttons instead (a story told before the facts names several
             # categories' words and ranks them nearly alike); 0 turns it off
             "category_margin": 0.0,
+            # intents whose messages ask for no remedy, whatever their words: a request for
+            # a person ("能不能换个活人跟我说", whose 换个 the head reads as exchange) or for
+            # the status of a complaint ("退款投诉到哪一步了"); their remedy ranking stays in
+            # the output property, but no `desired_remedy` entity fills the slot
+            "remedy_excluded_intents": [],
         }
 
     @staticmethod
@@ -357,6 +363,11 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             raise ValueError("ComplaintTriageClassifier: classifier must be 'svm' or 'logreg'")
         if not 1 <= config.get("min_ngram", 1) <= config.get("max_ngram", 3):
             raise ValueError("ComplaintTriageClassifier: need 1 <= min_ngram <= max_ngram")
+        excluded = config.get("remedy_excluded_intents", [])
+        if not isinstance(excluded, (list, tuple)) or not all(isinstance(i, str) for i in excluded):
+            raise ValueError(
+                "ComplaintTriageClassifier: remedy_excluded_intents must be intent names"
+            )
         weight = config.get("remedy_tail_weight", 0.0)
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
             raise ValueError("ComplaintTriageClassifier: remedy_tail_weight must be >= 0")
@@ -564,6 +575,16 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
         minimum = self._config["category_intents"].get(intent.get("name"))
         return minimum is not None and float(intent.get("confidence") or 0.0) >= minimum
 
+    def _intent_allows_remedy(self, message: Message) -> bool:
+        """Whether the message's intent may carry a remedy (not a request for a person).
+
+        Why here and not in the words: the head learns a remedy from character n-grams, so
+        any message sharing them ("换个人" with "换个新的") can be read as one; a handoff or a
+        status question said at any moment would then file or overwrite the ticket's remedy.
+        """
+        intent = (message.get(INTENT) or {}).get("name")
+        return intent not in self._config["remedy_excluded_intents"]
+
     def _entity(self, name: str, value: str, confidence: float, text: str) -> Dict[str, Any]:
         """A message-level entity: it spans the whole text, since no word carries it."""
         return {
@@ -613,6 +634,7 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
                 has_words(text)
                 and best["code"] is not None
                 and best["confidence"] >= self._config["remedy_threshold"]
+                and self._intent_allows_remedy(message)
             ):
                 entities.append(self._entity(REMEDY_ENTITY, best["code"], best["confidence"], text))
             message.set(OUTPUT_PROPERTY, triage, add_to_output=True)

@@ -171,6 +171,25 @@ async def test_handoff_files_what_is_known_and_stops_the_form(dispatcher, domain
     ]
 
 
+async def test_a_remedy_named_in_a_handoff_at_the_remedy_question_is_filed(dispatcher, domain):
+    """dialogues_dev8 r031: "叫那個客服出來道歉" (handoff) has no remedy entity any more."""
+    slots = {**FACTS, "awaiting_confirmation": False, "desired_remedy": None}
+    slots["requested_slot"] = "desired_remedy"
+    tracker = make_tracker("叫那個客服出來道歉", "handoff", slots=slots, active_loop="complaint_form")
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
+    assert ticket["desired_remedy"] == "apology"
+
+
+async def test_a_handoff_asking_for_another_person_names_no_remedy(dispatcher, domain):
+    slots = {**FACTS, "awaiting_confirmation": False, "desired_remedy": None}
+    slots["requested_slot"] = "desired_remedy"
+    tracker = make_tracker("能不能换个活人跟我说", "handoff", slots=slots)
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
+    assert ticket["desired_remedy"] is None
+
+
 async def test_handoff_after_a_ticket_reuses_it(dispatcher, domain):
     tracker = make_tracker("确认", "affirm", slots=FACTS, history=HISTORY)
     created = slot_events(await ActionCreateTicket().run(dispatcher, tracker, domain))

@@ -40,6 +40,24 @@ async def test_a_phone_given_at_the_read_back_is_consent(dispatcher, domain):
     assert slots["contact"] == "13812345678" and slots["contact_status"] == "given"
 
 
+async def test_a_phone_corrected_at_the_read_back_keeps_the_category(dispatcher, domain):
+    """dialogues_dev8 r044: the triage read "other" into the correction and filed it."""
+    tracker = make_tracker(
+        "电话号码写错了 是13912345679",
+        "correct",
+        entities=[
+            {"entity": "phone", "value": "13912345679"},
+            {"entity": "issue_category", "value": "other"},
+        ],
+        slots={**GIVEN, "issue_category": "other"},
+        history=[{"event": "slot", "name": "issue_category", "value": "logistics"}],
+        after_user=[{"event": "slot", "name": "issue_category", "value": "other"}],
+    )
+    slots = slot_events(await ActionApplyCorrection().run(dispatcher, tracker, domain))
+    assert slots["issue_category"] == "logistics"
+    assert slots["contact"] == "13912345679"
+
+
 async def test_an_email_address_at_the_read_back_is_consent(dispatcher, domain):
     tracker = make_tracker("留个邮箱吧 li.wei@example.com", "inform", slots=FACTS)
     slots = slot_events(await ActionApplyCorrection().run(dispatcher, tracker, domain))

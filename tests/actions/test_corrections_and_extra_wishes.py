@@ -89,6 +89,38 @@ async def test_a_change_of_mind_at_another_question_changes_the_remedy(dispatche
     assert "utter_noted_correction" in responses(dispatcher)
 
 
+async def test_a_remedy_taken_back_with_nothing_named_instead_becomes_other(dispatcher, domain):
+    """dialogues_dev6 z020: "退款唔要喇 照寄俾我" at the contact question kept the refund."""
+    slots = {
+        "requested_slot": "contact_status",
+        "issue_description": "坚果礼盒付完款四天了还没出货",
+        "issue_category": "logistics",
+        "order_id": "202411230066",
+        "desired_remedy": "refund",
+    }
+    tracker = _form_pass(
+        "退款唔要喇 照寄俾我 不過要快啲",
+        "inform",
+        slots,
+        before={"desired_remedy": "refund", "issue_category": "logistics"},
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert slot_events(events)["desired_remedy"] == "other"
+    assert "utter_noted_correction" in responses(dispatcher)
+
+
+async def test_a_remedy_taken_back_at_the_read_back_becomes_other(dispatcher, domain):
+    tracker = make_tracker(
+        "补发不要了 我自己去买了",
+        "correct",
+        slots=FACTS,
+        history=[{"event": "slot", "name": "desired_remedy", "value": "reship"}],
+    )
+    events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert slot_events(events)["desired_remedy"] == "other"
+    assert responses(dispatcher) == ["utter_noted_correction", "utter_read_back"]
+
+
 async def test_a_change_of_mind_read_as_a_withdrawal_mid_form_is_not_rejected(dispatcher, domain):
     slots = {
         "requested_slot": "evidence_status",

@@ -231,6 +231,17 @@ async def test_a_remedy_wished_in_a_long_opening_is_taken(dispatcher, domain):
     }
 
 
+@pytest.mark.parametrize("intent", ["correct", "nlu_fallback"])
+async def test_a_remedy_wished_in_an_opening_read_as_another_intent_is_taken(
+    dispatcher, domain, intent
+):
+    """dialogues_dev6 z033: a Cantonese opening read as a correction lost its remedy."""
+    tracker = make_tracker("單號202411218866 隻錶唔行 我要退貨退錢 冇相 唔使留電話", intent)
+    assert await ValidateComplaintForm().extract_desired_remedy(dispatcher, tracker, domain) == {
+        "desired_remedy": "return_refund"
+    }
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -105,3 +105,23 @@ def test_a_call_declined_with_the_phone_named_first(text):
 @pytest.mark.parametrize("text", ["订单号码不用给吗", "电话打不通", "号码别打错了"])
 def test_no_call_declined(text):
     assert not answers.declines_call(text)
+
+
+@pytest.mark.parametrize(
+    "text, known, withdrawn",
+    [
+        ("退款唔要喇 照寄俾我 不過要快啲", "refund", True),
+        ("不要退款了", "refund", True),
+        ("别补发了 我自己买了", "reship", True),
+        # another remedy named instead: a change, not a withdrawal
+        ("不要退款 换货", "refund", False),
+        # a fact about the refund, not a refusal of it
+        ("没退款", "refund", False),
+        ("退款一直没到", "refund", False),
+        # refusing a remedy that is not the known one
+        ("退款不要了", "exchange", False),
+        ("不要退款了", None, False),
+    ],
+)
+def test_withdraws_remedy(text, known, withdrawn):
+    assert answers.withdraws_remedy(text, known) is withdrawn

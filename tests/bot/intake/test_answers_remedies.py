@@ -85,7 +85,51 @@ def test_calling_the_order_off_is_a_refund_only_when_asked_for(text, remedy):
     assert answers.remedy_mentioned(text) == remedy
 
 
-@pytest.mark.parametrize("text", ["能不能换个活人跟我说", "换个人跟我说", "给我换个客服"])
+@pytest.mark.parametrize(
+    "text", ["能不能换个活人跟我说", "换个人跟我说", "给我换个客服", "给我换个会说话的人来"]
+)
 def test_asking_for_another_person_is_no_exchange(text):
     """dialogues_dev6 z052: a handoff request filed with the remedy "exchange"."""
     assert answers.remedy_mentioned(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # the pinyin input method's homophones: 宽 for 款, 陪 for 赔
+        ("退宽", "refund"),
+        ("只退宽 不退货", "refund"),
+        ("退货退宽", "return_refund"),
+        ("陪偿我的损失", "compensation"),
+        # the item ordered instead of the one sent
+        ("换回水壶", "exchange"),
+        ("给我换回来", "exchange"),
+    ],
+)
+def test_homophone_slips_and_exchanges_back_name_a_remedy(text, remedy):
+    """dialogues_dev8 r050 ('… 退宽') and r056 ('… 换回水壶') lost their remedy."""
+    assert answers.remedy_mentioned(text) == remedy
+
+
+def test_an_exchange_back_that_happened_is_no_remedy():
+    assert answers.remedy_mentioned("已经换回来了") is None
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # facts, then what to do as a bare order ending the message
+        ("耳机左边有杂音 订单202411180305 退宽", "refund"),
+        ("发错货了 我买的水壶 寄来一个电饭煲 订单202411191024 换回水壶", "exchange"),
+        ("快递丢了 订单202411230066 补发一个", "reship"),
+        # how the remedy is going, not an order
+        ("东西坏了 退款呢", None),
+        ("退款好慢", None),
+        ("退款一直没到账", None),
+        ("订单202411220931 退款还没到", None),
+        # not the last clause
+        ("退款 五天了", None),
+    ],
+)
+def test_a_remedy_said_as_an_order_at_the_end_is_wished(text, remedy):
+    assert answers.remedy_wished(text) == remedy

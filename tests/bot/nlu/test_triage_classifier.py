@@ -172,6 +172,29 @@ def test_remedy_does_not_depend_on_the_intent(classifier):
     ] == ("return_refund")
 
 
+def test_no_remedy_entity_under_an_excluded_intent(
+    training_data, model_storage, resource, execution_context
+):
+    """dialogues_dev6 z052: "能不能换个活人跟我说" (handoff) was filed with remedy exchange."""
+    gated = train_and_load(
+        training_data,
+        model_storage,
+        resource,
+        execution_context,
+        remedy_excluded_intents=["handoff", "status_query"],
+    )
+    text = "我要退货退款"
+    assert entity(process(gated, text, intent="handoff"), "desired_remedy") is None
+    assert entity(process(gated, text, intent="status_query"), "desired_remedy") is None
+    assert entity(process(gated, text, intent="inform"), "desired_remedy")["value"] == (
+        "return_refund"
+    )
+    # the ranking stays in the output property
+    assert process(gated, text, intent="handoff").get("complaint_triage")["remedy"]["code"] == (
+        "return_refund"
+    )
+
+
 def test_thresholds_are_configurable(training_data, model_storage, resource, execution_context):
     strict = train_and_load(
         training_data,
@@ -330,6 +353,8 @@ def test_invalid_config_is_rejected():
         ComplaintTriageClassifier.validate_config({"classifier": "forest"})
     with pytest.raises(ValueError):
         ComplaintTriageClassifier.validate_config({"remedy_tail_weight": -1})
+    with pytest.raises(ValueError):
+        ComplaintTriageClassifier.validate_config({"remedy_excluded_intents": "handoff"})
 
 
 @pytest.mark.parametrize(
