@@ -46,7 +46,7 @@ from bot.desk.views import compute_stats, parse_time, queue_item, sort_queue, st
 from bot.desk.webhook import UrgentWebhook
 from bot.evidence.store import EvidenceStore
 from bot.settings import Settings
-from bot.taxonomy import TICKET_STATUSES
+from bot.taxonomy import CATEGORIES, TICKET_STATUSES
 from bot.tickets.draft import InvalidTicketData
 from bot.tickets.models import TicketAuditRow
 from bot.tickets.store import MAX_LIST_LIMIT, TicketNotFound, TicketStore, utc_now
@@ -527,6 +527,8 @@ def create_desk_app(
             raise TicketNotFound(ticket_id)
         return {
             "ticket": ticket,
+            # the category's name, as the queue shows it (the ticket keeps the code)
+            "category_label": CATEGORIES.get(str(ticket.get("issue_category")), ""),
             "audit": store.get_audit(ticket_id),
             "notes": accounts.list_notes(ticket_id),
             "evidence": _evidence_links(ticket),
