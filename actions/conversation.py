@@ -16,6 +16,7 @@ INTAKE_SLOTS = (
     "issue_description",
     "issue_category",
     "category_candidates",
+    "category_tied",
     "desired_remedy",
     "evidence",
     "evidence_status",

@@ -64,6 +64,26 @@ class ActionAddTicketDetails(Action):
         return []
 
 
+class ActionTicketAlreadyFiled(Action):
+    """A yes after filing: the read-back's confirmation again (sent twice, or retried).
+
+    Why: the customer (or their client) confirms what is already filed; answering
+    "没太明白" makes them think the first yes was lost. They hear the ticket id again, and
+    nothing is filed twice.
+    """
+
+    def name(self) -> str:
+        return "action_ticket_already_filed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        dispatcher.utter_message(
+            response="utter_ticket_already_filed", ticket_id=tracker.get_slot("ticket_id")
+        )
+        return []
+
+
 async def _attach_new_files(conversation_id: str, ticket_id: str) -> int:
     """Attach the conversation's files no ticket holds yet; return how many."""
     store = dependencies.ticket_store()

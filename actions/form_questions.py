@@ -17,7 +17,12 @@ from bot.taxonomy import CATEGORIES, category_label
 
 
 class ActionAskIssueCategory(Action):
-    """Ask for the category with the classifier's best guesses as quick replies."""
+    """Ask for the category with the classifier's best guesses as quick replies.
+
+    A near tie of sure categories ("杯子收到就破了": logistics or product_quality) offers the
+    tied ones and "other"; an unsure classifier offers its three best guesses, one more
+    kind and "other".
+    """
 
     def name(self) -> str:
         return "action_ask_issue_category"
@@ -25,12 +30,11 @@ class ActionAskIssueCategory(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        ranked = [c for c in (tracker.get_slot("category_candidates") or []) if c in CATEGORIES]
-        codes = list(dict.fromkeys(ranked[:3] + [c for c in CATEGORIES if c not in ranked]))
-        choices = codes[:4] + (["other"] if "other" not in codes[:4] else [])
         buttons = [
             {"title": category_label(code), "payload": f'/inform{{"issue_category":"{code}"}}'}
-            for code in choices
+            for code in category_choices(
+                tracker.get_slot("category_candidates"), tracker.get_slot("category_tied")
+            )
         ]
         unclear = tracker.get_slot("unclear_answer") == "issue_category"
         dispatcher.utter_message(
@@ -38,6 +42,16 @@ class ActionAskIssueCategory(Action):
             buttons=localized(tracker, buttons),
         )
         return []
+
+
+def category_choices(candidates: Any, tied: Any) -> List[str]:
+    """The category codes the question offers, "other" last."""
+    tied_codes = [c for c in dict.fromkeys(tied or []) if c in CATEGORIES]
+    if len(tied_codes) >= 2:
+        return tied_codes + (["other"] if "other" not in tied_codes else [])
+    ranked = [c for c in (candidates or []) if c in CATEGORIES]
+    codes = list(dict.fromkeys(ranked[:3] + [c for c in CATEGORIES if c not in ranked]))
+    return codes[:4] + (["other"] if "other" not in codes[:4] else [])
 
 
 def ask_to_recheck_order(

@@ -216,6 +216,8 @@ class ValidateComplaintForm(
         candidates = [r.get("code") for r in ranking.get("ranking", []) if r.get("code")]
         if candidates:
             slots["category_candidates"] = candidates
+            # a near tie of sure categories is asked between them alone (the NLU's `tied`)
+            slots["category_tied"] = [c for c in ranking.get("tied") or [] if c] or None
         return slots
 
     async def extract_issue_category(

@@ -7,7 +7,7 @@ the outgoing message is converted just before it leaves (see `bot.nlg`).
 
 import re
 from collections import OrderedDict
-from typing import Any, Iterable, Tuple
+from typing import Any, Iterable, Optional, Tuple
 
 from bot.nlu.normalize import detect_script, script_evidence, to_traditional
 
@@ -113,6 +113,16 @@ class ScriptMemory:
     def localize(self, sender: str, text: str) -> str:
         """`text` (written in Simplified) in the script `sender` writes in."""
         return localize_notice(text, self._scripts.get(sender, "hans"))
+
+    def lang(self, sender: str) -> Optional[str]:
+        """The script `sender` wrote in as a chat-window language ("zh-Hant"), if known.
+
+        Why: a channel that tells no language (WeCom) passes it with a photo or a button, so
+        the bot's answer to a returning Traditional writer's photo is not in Simplified
+        (`interface_script` reads it when the conversation has no words yet).
+        """
+        script = self._scripts.get(sender)
+        return {"hant": "zh-Hant", "hans": "zh-Hans"}.get(script) if script else None
 
 
 _QUOTED = re.compile(r"(「[^」]*」)")

@@ -437,6 +437,9 @@ class WeComKfInput(InputChannel):
                 "send_time": message.get("send_time"),
             }
         }
+        lang = self.scripts.lang(user)
+        if lang:
+            metadata["lang"] = lang  # a photo before any words: the script they wrote before
         context = await asyncio.to_thread(self.state.session_context, self.open_kfid, user)
         if context:
             metadata["wecom"]["scene"] = context.get("scene")
@@ -489,6 +492,8 @@ class WeComKfInput(InputChannel):
         text = self.welcome_text
         if live and live.get("streamer"):
             text = self._live_welcome({"room_id": "", "started_at": "", **live})
+        # a returning customer who wrote Traditional is welcomed in it; a new one in Simplified
+        text = self.scripts.localize(user, text)
         try:
             await self.api.send_msg_on_event(
                 {"code": welcome_code, "msgtype": "text", "text": {"content": text}}

@@ -17,6 +17,7 @@ from sanic.response import HTTPResponse
 from bot.desk.accounts import Agent
 from bot.desk.context import Desk, desk_of, in_thread, load_ticket
 from bot.desk.responses import DeskError, body_text, json_body, json_response
+from bot.taxonomy import CATEGORIES
 from bot.tickets.store import TicketNotFound
 
 MAX_NOTE_CHARS = 4000
@@ -59,6 +60,8 @@ def _detail(desk: Desk, ticket_id: str) -> Dict[str, Any]:
         raise TicketNotFound(ticket_id)
     return {
         "ticket": ticket,
+        # the category's name, as the queue shows it (the ticket keeps the code)
+        "category_label": CATEGORIES.get(str(ticket.get("issue_category")), ""),
         "audit": desk.store.get_audit(ticket_id),
         "notes": desk.accounts.list_notes(ticket_id),
         "evidence": _evidence_links(desk, ticket),

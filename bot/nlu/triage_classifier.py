@@ -570,6 +570,22 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             return True
         return ranking[0][1] - ranking[1][1] >= self._config["category_margin"]
 
+    def _tied(self, ranking: List[Tuple[str, float]]) -> List[str]:
+        """The categories within the margin of a sure top one: what a near tie is between.
+
+        "杯子收到就破了 …" between logistics and product_quality asks which of the two,
+        not which of five kinds; empty when the top one leads clearly or is unsure anyway
+        (then the question offers the best guesses as before).
+        """
+        if not ranking or ranking[0][1] < self._config["category_threshold"]:
+            return []
+        if self._clear_lead(ranking):
+            return []
+        margin = self._config["category_margin"]
+        top = ranking[0][1]
+        tied = [code for code, p in ranking if top - p < margin]
+        return tied[: self._config["ranking_length"]]
+
     def _intent_allows_category(self, message: Message) -> bool:
         intent = message.get(INTENT) or {}
         minimum = self._config["category_intents"].get(intent.get("name"))
@@ -609,6 +625,9 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
                 "category": self._summary(category),
                 "remedy": self._summary(remedy, skip=NO_REMEDY),
             }
+            tied = self._tied(category)
+            if tied and has_words(text):
+                triage["category"]["tied"] = tied
             affirmed = affirmed_part(text)
             if affirmed:
                 # "不是少发 是两个都到了 其中一个碎了": the category of what the customer now

@@ -79,3 +79,15 @@ async def test_a_request_for_a_human_after_filing_points_to_the_ticket(dispatche
     await ActionAddTicketDetails().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == "utter_handoff"
     assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
+
+
+async def test_a_yes_again_after_filing_hears_the_filed_ticket(dispatcher, domain):
+    """The read-back's "确认" delivered twice had heard "没太明白" (hand test)."""
+    from actions.followup import ActionTicketAlreadyFiled
+
+    ticket = _open_ticket()
+    tracker = _after_filing(ticket, "确认", "affirm")
+    assert await ActionTicketAlreadyFiled().run(dispatcher, tracker, domain) == []
+    assert responses(dispatcher) == ["utter_ticket_already_filed"]
+    assert dispatcher.messages[0]["ticket_id"] == ticket["id"]
+    assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1

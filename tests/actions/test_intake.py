@@ -37,6 +37,23 @@ async def test_category_question_offers_the_best_guesses_first(dispatcher, domai
     assert message["buttons"][0]["title"] == "营销活动问题"
 
 
+async def test_a_near_tie_is_asked_between_the_tied_categories(dispatcher, domain):
+    # "杯子收到就破了 …": logistics and product_quality nearly alike, the rest far behind
+    slots = {
+        "category_candidates": ["logistics", "product_quality", "after_sales"],
+        "category_tied": ["logistics", "product_quality"],
+    }
+    await ActionAskIssueCategory().run(
+        dispatcher, make_tracker("杯子收到就破了", "complain", slots=slots), domain
+    )
+    [message] = dispatcher.messages
+    assert [b["payload"] for b in message["buttons"]] == [
+        '/inform{"issue_category":"logistics"}',
+        '/inform{"issue_category":"product_quality"}',
+        '/inform{"issue_category":"other"}',
+    ]
+
+
 async def test_buttons_follow_a_traditional_customer(dispatcher, domain):
     tracker = make_tracker("東西有問題", "complain", slots={"category_candidates": ["logistics"]})
     await ActionAskIssueCategory().run(dispatcher, tracker, domain)

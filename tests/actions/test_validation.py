@@ -119,7 +119,18 @@ async def test_description_ignores_control_messages_and_keeps_candidates(dispatc
     assert await form.validate_issue_description("东西有问题", dispatcher, vague, domain) == {
         "issue_description": "东西有问题",
         "category_candidates": ["logistics", "product_quality"],
+        "category_tied": None,
     }
+    # a near tie of sure categories is kept apart, for the question's buttons
+    tied = {**triage, "category": {**triage["category"], "tied": ["logistics", "product_quality"]}}
+    tie = make_tracker(
+        "杯子收到就破了",
+        "complain",
+        slots={"requested_slot": "issue_description"},
+        extra={"complaint_triage": tied},
+    )
+    slots = await form.validate_issue_description("杯子收到就破了", dispatcher, tie, domain)
+    assert slots["category_tied"] == ["logistics", "product_quality"]
 
 
 async def test_evidence_answers(dispatcher, domain):

@@ -37,6 +37,31 @@ async def test_a_photo_from_a_traditional_window_is_answered_in_traditional():
     assert message is not None and message["text"] == "收到檔案，謝謝您！"
 
 
+async def test_after_a_photo_first_the_answers_follow_the_customers_first_words():
+    """WeCom tells no language: the photo's answer is Simplified, the next ones follow the
+    Traditional the customer then writes."""
+    domain = Domain.from_dict(
+        {"responses": {"utter_evidence_received": [{"text": "收到文件，谢谢您！"}]}}
+    )
+    photo = UserUttered("/send_evidence", {"name": "send_evidence"}, metadata={})
+    nlg = ScriptAwareNLG(None, domain)
+    tracker = DialogueStateTracker.from_events("customer-1", [photo])
+    first = await nlg.generate("utter_evidence_received", tracker, "wecom")
+    assert first is not None and first["text"] == "收到文件，谢谢您！"
+    words = UserUttered("喇叭收到就壞了，沒有聲音", {"name": "complain"}, metadata={})
+    tracker = DialogueStateTracker.from_events("customer-1", [photo, words])
+    later = await nlg.generate("utter_evidence_received", tracker, "wecom")
+    assert later is not None and later["text"] == "收到檔案，謝謝您！"
+
+
+def test_a_channel_passes_the_script_a_customer_wrote_as_a_language():
+    memory = ScriptMemory()
+    assert memory.lang("wm1") is None
+    memory.note("wm1", "收到就壞了，沒有聲音")
+    assert memory.lang("wm1") == "zh-Hant"
+    assert interface_script([{"lang": memory.lang("wm1")}]) == "hant"
+
+
 def test_actions_read_the_window_language_too():
     photo = {"event": "user", "text": "/send_evidence", "metadata": {"lang": "zh-Hant"}}
     assert script(make_tracker("/send_evidence", "send_evidence", history=[photo])) == "hant"

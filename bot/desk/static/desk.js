@@ -216,7 +216,7 @@
       field(fields, "解决时限", time(t.sla.resolution_due));
       field(fields, "渠道", t.channel);
       field(fields, "会话", t.conversation_id);
-      field(fields, "投诉类型", t.issue_category);
+      field(fields, "投诉类型", data.category_label || t.issue_category);
       field(fields, "问题描述", t.issue_description);
       field(fields, "客户诉求", REMEDY[t.desired_remedy] || t.desired_remedy);
       field(fields, "严重原因", (t.severity_reasons || []).map((r) => REASONS[r] || r).join("、"));

@@ -240,6 +240,30 @@ async def test_a_traditional_writer_reads_the_channels_own_notices_in_traditiona
     assert texts[-1] == "暫時只能處理文字、圖片、影片和檔案，請換一種方式傳送。"
 
 
+async def test_a_returning_traditional_writer_is_welcomed_and_answered_in_traditional(
+    wecom, state_url, evidence_settings
+):
+    """Hand test: the welcome and the answer to a photo before any words were Simplified for
+    a customer known to write Traditional. A new customer is still welcomed in Simplified
+    (nothing tells their script yet); the bot's answers follow their first words."""
+    channel = make_channel(wecom, state_url, evidence_settings)
+    bot = Bot()
+    wecom.enter_session("wmNew01", "", "")
+    wecom.customer_text("wmTaipei02", "我買的藍牙喇叭收到就壞了")
+    async with serve(channel_app(channel, bot)) as url:
+        await deliver(url, wecom, channel)
+        assert wecom.sent_on_event[0]["text"]["content"] == channel.welcome_text
+        assert "lang" not in bot.received[0].metadata  # their words decide, none known before
+        # the same customer comes back: a new session, a photo before any words
+        wecom.enter_session("wmTaipei02", "", "")
+        wecom.customer_media("wmTaipei02", "image", files.jpeg(), "image/jpeg", "喇叭.jpg")
+        await deliver(url, wecom, channel)
+    welcome = wecom.sent_on_event[1]["text"]["content"]
+    assert welcome != channel.welcome_text and "這裡" in welcome
+    assert bot.received[-1].text == "/send_evidence"
+    assert bot.received[-1].metadata["lang"] == "zh-Hant"
+
+
 async def test_the_same_callback_twice_processes_each_message_once(wecom, state_url):
     channel = make_channel(wecom, state_url)
     bot = Bot()

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 import pytest
 from yarl import URL
 
+from bot.taxonomy import CATEGORIES
 from tests.bot.desk.conftest import RASA_TOKEN, RASA_URL, DeskClient
 from tests.bot.evidence import media_files as files
 
@@ -111,6 +112,14 @@ async def test_forged_or_missing_csrf_token_is_refused(agent, make_ticket, rasa_
     assert (await agent.get(f"/desk/api/tickets/{ticket['id']}")).json()["ticket"][
         "status"
     ] == "open"
+
+
+async def test_the_ticket_view_names_the_category(agent, make_ticket):
+    """Hand test: the ticket page showed "product_quality" where the queue says its name."""
+    ticket = make_ticket()
+    detail = (await agent.get(f"/desk/api/tickets/{ticket['id']}")).json()
+    assert detail["ticket"]["issue_category"] == ticket["issue_category"]
+    assert detail["category_label"] == CATEGORIES[ticket["issue_category"]]
 
 
 async def test_a_forged_session_cookie_is_refused(client, agent):

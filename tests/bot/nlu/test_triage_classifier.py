@@ -426,6 +426,10 @@ def test_a_close_runner_up_leaves_the_category_to_a_question(
     assert entity(message, "issue_category") is None
     # the ranking stays, for the question's buttons
     assert len(message.get("complaint_triage")["category"]["ranking"]) >= 2
+    # and the tie says between which categories: those within the margin of a sure top one
+    summary = message.get("complaint_triage")["category"]
+    assert summary["tied"] == [r["code"] for r in summary["ranking"]]
+    assert "tied" not in process(loose, text).get("complaint_triage")["category"]
 
 
 

@@ -113,3 +113,32 @@ def test_probabilities_are_scikit_learns_on_the_project_data():
         assert verdict is not None
         got = [verdict.probabilities[c] for c in state["classes"]]
         np.testing.assert_allclose(got, np.round(row, 4), atol=1e-4)
+
+
+@pytest.fixture(scope="module")
+def project_head():
+    pairs = read_emotion_file(TRAIN)
+    return EmotionHead.fit([t for t, _ in pairs], [label for _, label in pairs])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # mild, hedged dissatisfaction (不太/不是很/不怎么 满意) is let down, not angry: the
+        # head once read "就是不太满意" as angry from 就是/不/太 alone (满意 was unseen)
+        ("就是不太满意", "upset"),
+        ("不太满意", "upset"),
+        ("不是很满意吧", "upset"),
+        ("這次不太滿意", "upset"),
+        # genuine anger still is
+        ("你们就是骗子，退钱", "angry"),
+        ("非常不满意！！！我要投诉到12315", "angry"),
+    ],
+)
+def test_dissatisfaction_is_judged_by_its_strength(project_head, text, expected):
+    """What the opening empathy hears: an angry apology only for anger (hand test)."""
+    from bot.triage.emotion import combine_emotion, detect_emotion
+
+    verdict = project_head.predict([text])[0]
+    assert verdict is not None
+    assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion == expected
