@@ -11,8 +11,8 @@ mean top confidence 0.89. On data/nlu as it was before the examples added togeth
 this component (1610) the gain was smaller: 89.5% against 89.3% (16 / 12 messages). C=20 was
 no better than C=5. Everything else -- features, class weights, solver options, ranking --
 is Rasa's component. Two things are done faster with the same result (docs/performance.md,
-training round): the training matrix is built in one go (`bot.nlu.sentence_matrix`), and the
-fitted LR is stored as numpy arrays instead of skops (`bot.nlu.logistic_regression_arrays`;
+training round): the training matrix is built in one go (`bot.nlu.sentence_matrix`), the
+solver multiplies by its transpose in row order (`bot.nlu.transposed_rows`), and the fitted LR is stored as numpy arrays instead of skops (`bot.nlu.logistic_regression_arrays`;
 models stored by Rasa's code still load).
 
 One message at a time (the server's case) is scored with numpy: softmax of the features
@@ -59,6 +59,7 @@ from sklearn.naive_bayes import ComplementNB
 
 from bot.nlu import logistic_regression_arrays
 from bot.nlu.sentence_matrix import sentence_blocks, sentence_matrix
+from bot.nlu.transposed_rows import TransposedRowsMatrix
 
 NB_FILE = "complement_nb.npz"
 LR_FILE = "logistic_regression.npz"
@@ -156,7 +157,8 @@ class TunableLogisticRegressionClassifier(LogisticRegressionClassifier):
         X, y = self._create_training_matrix(training_data)
         if X.shape[0] == 0:
             return super().train(training_data)  # Rasa's "no data" path
-        self.clf.fit(X, y)
+        # the solver's products with X.T from a CSR copy: the same coefficients, bit for bit
+        self.clf.fit(TransposedRowsMatrix.of(scipy.sparse.csr_matrix(X)), y)
         if self.config["complement_nb_weight"] > 0:
             nb = ComplementNB(alpha=float(self.config["complement_nb_alpha"])).fit(X, y)
             if list(nb.classes_) != list(self.clf.classes_):

@@ -427,5 +427,5 @@ def test_model_stored_by_rasas_code_still_loads(featurized, model_storage, execu
     )
     messages = featurize(["图片发你了", "你好"])
     expected = rasas.process(featurize(["图片发你了", "你好"]))
-    for got, want in zip(loaded.process(messages), expected):
+    for got, want in zip(loaded.process(messages), expected, strict=True):
         assert got.get("intent_ranking") == want.get("intent_ranking")

@@ -31,7 +31,9 @@ def training_data(model_storage, execution_context):
     messages = [Message(data={TEXT: m.get(TEXT), "intent": m.get("intent")}) for m in examples]
     messages += [Message(data={TEXT: text, "intent": "complain"}) for text in ODD_TEXTS]
     data = TrainingData(messages)
-    _component(NormalizingJiebaTokenizer, {}, model_storage, execution_context, "t").process_training_data(data)
+    _component(
+        NormalizingJiebaTokenizer, {}, model_storage, execution_context, "t"
+    ).process_training_data(data)
     featurizers = [
         _component(
             DirectCountVectorsFeaturizer,
@@ -68,7 +70,9 @@ def test_intent_classifier_trains_on_the_same_examples(
     training_data, model_storage, execution_context
 ):
     expected_X, expected_y = _rasas_matrix(training_data, model_storage, execution_context)
-    ours = _component(TunableLogisticRegressionClassifier, {}, model_storage, execution_context, "o")
+    ours = _component(
+        TunableLogisticRegressionClassifier, {}, model_storage, execution_context, "o"
+    )
     X, y = ours._create_training_matrix(training_data)
     assert y == expected_y
     assert (X != expected_X).nnz == 0
