@@ -30,13 +30,15 @@ TRIAGE_BLOCKS = ("category", "remedy", "emotion", "severity")
 
 def dev_texts() -> List[str]:
     """The texts of every development split, each once, in file order."""
-    from bench.nlu_eval import load_nlu_examples
+    from bench.category_dev import load_split
+    from bench.intent_dev import load_dev
     from bot.triage.emotion_model import read_emotion_file
     from bot.triage.severity_model import read_severity_file
 
     texts: List[str] = []
-    for path in [*INTENT_SPLITS, CATEGORY_SPLIT]:
-        texts += [example.text for example in load_nlu_examples(path)]
+    for path in INTENT_SPLITS:
+        texts += [example.text for example in load_dev(path)]
+    texts += [example.text for example in load_split(CATEGORY_SPLIT)]
     texts += [text for text, _ in read_emotion_file(EMOTION_SPLIT)]
     for path in SEVERITY_SPLITS:
         texts += [text for text, _ in read_severity_file(path)]
@@ -58,7 +60,7 @@ def outputs(parsed: Mapping[str, Any]) -> Dict[str, Any]:
         for e in parsed.get("entities") or []
         if e.get("entity") in ("issue_category", "desired_remedy")
     )
-    return {"intent": (parsed.get("intent") or {}).get("name"), "entities": entities, **rankings}
+    return {"intent_name": (parsed.get("intent") or {}).get("name"), "entities": entities, **rankings}
 
 
 def compare(a: Sequence[Mapping[str, Any]], b: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
@@ -68,8 +70,8 @@ def compare(a: Sequence[Mapping[str, Any]], b: Sequence[Mapping[str, Any]]) -> D
     worst_by_key = {key: 0.0 for key in ranked}
     for parsed_a, parsed_b in zip(a, b, strict=True):
         out_a, out_b = outputs(parsed_a), outputs(parsed_b)
-        for key in ("intent", "entities"):
-            differ[key] += out_a[key] != out_b[key]
+        differ["intent"] += out_a["intent_name"] != out_b["intent_name"]
+        differ["entities"] += out_a["entities"] != out_b["entities"]
         for key in ranked:
             differ[f"{key} ranking order"] += [n for n, _ in out_a[key]] != [
                 n for n, _ in out_b[key]
