@@ -16,6 +16,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Sequence, Tuple
 
@@ -60,7 +62,11 @@ def outputs(parsed: Mapping[str, Any]) -> Dict[str, Any]:
         for e in parsed.get("entities") or []
         if e.get("entity") in ("issue_category", "desired_remedy")
     )
-    return {"intent_name": (parsed.get("intent") or {}).get("name"), "entities": entities, **rankings}
+    return {
+        "intent_name": (parsed.get("intent") or {}).get("name"),
+        "entities": entities,
+        **rankings,
+    }
 
 
 def compare(a: Sequence[Mapping[str, Any]], b: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
@@ -68,8 +74,11 @@ def compare(a: Sequence[Mapping[str, Any]], b: Sequence[Mapping[str, Any]]) -> D
     ranked = ("intent", *TRIAGE_BLOCKS)
     differ = {"intent": 0, "entities": 0, **{f"{key} ranking order": 0 for key in ranked}}
     worst_by_key = {key: 0.0 for key in ranked}
+    moved: List[str] = []
     for parsed_a, parsed_b in zip(a, b, strict=True):
         out_a, out_b = outputs(parsed_a), outputs(parsed_b)
+        if out_a != out_b:
+            moved.append(str(parsed_a.get("text")))
         differ["intent"] += out_a["intent_name"] != out_b["intent_name"]
         differ["entities"] += out_a["entities"] != out_b["entities"]
         for key in ranked:
@@ -81,14 +90,31 @@ def compare(a: Sequence[Mapping[str, Any]], b: Sequence[Mapping[str, Any]]) -> D
                 (abs(p - confidences_b.get(name, 0.0)) for name, p in out_a[key]), default=0.0
             )
             worst_by_key[key] = max(worst_by_key[key], worst)
-    return {"messages": len(a), "differ": differ, "max_abs_confidence": worst_by_key}
+    return {
+        "messages": len(a),
+        "differ": differ,
+        "max_abs_confidence": worst_by_key,
+        "texts_differing": moved,
+    }
 
 
-def parse(model: Path, texts: Sequence[str]) -> List[Dict[str, Any]]:
-    """Every text parsed by the packaged model (Rasa's Agent, as bench/nlu_eval.py does)."""
+def _parse_here(model: Path, texts: Sequence[str]) -> List[Dict[str, Any]]:
     from bench.nlu_eval import parse_all
 
     return asyncio.run(parse_all(model, texts))
+
+
+def parse(model: Path, texts: Sequence[str]) -> List[Dict[str, Any]]:
+    """Every text parsed by the packaged model (Rasa's Agent, as bench/nlu_eval.py does).
+
+    Each model in a fresh process: loading a second model into the same process loads
+    jieba's user dictionary again, and `jieba.load_userdict` suggests the frequencies of
+    words listed without one from the counts it already holds, so the second model would
+    segment a few messages differently from a server that loads it alone.
+    """
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(_parse_here, model, list(texts)).result()
 
 
 def main() -> None:
