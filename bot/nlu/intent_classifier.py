@@ -182,8 +182,8 @@ class TunableLogisticRegressionClassifier(LogisticRegressionClassifier):
     def persist(self) -> None:
         """The LR as numpy arrays (not Rasa's skops file), the Naive Bayes weights beside it.
 
-        Why: skops spent 4.5 s of CPU per training on two arrays (`bot.nlu.
-        logistic_regression_arrays`); models stored by Rasa's code still load.
+        Why: importing skops cost ~4.5 s of CPU per training, for two arrays
+        (`bot.nlu.logistic_regression_arrays`); models stored by Rasa's code still load.
         """
         with self._model_storage.write_to(self._resource) as model_dir:
             logistic_regression_arrays.save(self.clf, model_dir / LR_FILE)

@@ -1,11 +1,12 @@
 """A fitted scikit-learn `LogisticRegression` stored as numpy arrays and its parameters.
 
-Why: Rasa's intent classifier stores its estimator with skops, which walks the object and,
-for every array and type in it, searches all loaded modules for where it lives: 4.5 s of
-CPU per training here (6 % of a full `rasa train`; docs/performance.md, training round) for
-what is two arrays and a dozen settings. `np.savez` writes the same arrays in milliseconds,
-and loading them (`allow_pickle=False`) trusts nothing but numpy, as skops' checks did. The
-estimator rebuilt from them predicts bit for bit what the fitted one predicts
+Why: Rasa's intent classifier stores its estimator with skops, and `persist` cost 4.5 s of
+CPU per training (6 % of a full `rasa train`; docs/performance.md, training round), nearly all
+of it importing `skops.io`, which scans every loaded module for the home of each numpy and
+scipy ufunc. With the triage heads stored as arrays too, a training never imports skops.
+`np.savez` writes the two arrays and a dozen settings in milliseconds, and loading them
+(`allow_pickle=False`) trusts nothing but numpy, as skops' checks did. The estimator rebuilt
+from them predicts bit for bit what the fitted one predicts
 (tests/bot/nlu/test_logistic_regression_arrays.py).
 """
 
