@@ -59,6 +59,26 @@ class CharTfidf:
         low, high = vectorizer.ngram_range
         return cls(dict(vectorizer.vocabulary_), np.asarray(vectorizer.idf_), low, high)
 
+    def arrays(self, prefix: str) -> Dict[str, np.ndarray]:
+        """The vocabulary (terms in column order), idf and n-gram range, keys prefixed."""
+        terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        return {
+            f"{prefix}terms": np.array(terms, dtype=str),
+            f"{prefix}idf": self.idf,
+            f"{prefix}ngram_range": np.array([self.low, self.high]),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str) -> CharTfidf:
+        """The inverse of `arrays`."""
+        return cls.from_state(
+            {
+                "terms": arrays[f"{prefix}terms"],
+                "idf": arrays[f"{prefix}idf"],
+                "ngram_range": [int(n) for n in arrays[f"{prefix}ngram_range"].tolist()],
+            }
+        )
+
     def ngrams(self, text: str) -> List[str]:
         """scikit-learn's character n-grams (whitespace runs count as one space)."""
         text = _WHITESPACE.sub(" ", text)
@@ -95,6 +115,39 @@ class CompiledHead:
     intercepts: np.ndarray  # (folds, classes)
     slopes: np.ndarray  # (folds, classes): sigmoid calibration a
     offsets: np.ndarray  # (folds, classes): sigmoid calibration b
+
+    def arrays(self) -> Dict[str, np.ndarray]:
+        """Everything the head scores with, as plain arrays (for `np.savez`).
+
+        Why: the triage classifier stored its heads with skops, and importing skops alone
+        cost ~6 s of CPU in a training process (docs/performance.md, training round); the
+        compiled head is all that predicts, so its arrays are the model.
+        """
+        arrays = {
+            **self.main.arrays("main_"),
+            "tail_weight": np.array(self.tail_weight),
+            "weights": self.weights,
+            "intercepts": self.intercepts,
+            "slopes": self.slopes,
+            "offsets": self.offsets,
+        }
+        if self.tail is not None:
+            arrays.update(self.tail.arrays("tail_"))
+        return arrays
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray]) -> CompiledHead:
+        """The head `arrays` describes (same floats: the same probabilities, bit for bit)."""
+        tail = CharTfidf.from_arrays(arrays, "tail_") if "tail_terms" in arrays else None
+        return cls(
+            main=CharTfidf.from_arrays(arrays, "main_"),
+            tail=tail,
+            tail_weight=float(arrays["tail_weight"]),
+            weights=arrays["weights"],
+            intercepts=arrays["intercepts"],
+            slopes=arrays["slopes"],
+            offsets=arrays["offsets"],
+        )
 
     def features(self, text: str, last_clause: str) -> Tuple[np.ndarray, np.ndarray]:
         """The head's feature vector: text n-grams, then the weighted last-clause n-grams."""

@@ -9,8 +9,11 @@ intent right for 91.1% of the held-out messages against 90.1% with C=1 (36 messa
 got right, 16 only C=1; better in each of the 5 folds), argmax macro-F1 0.893 against 0.884,
 mean top confidence 0.89. On data/nlu as it was before the examples added together with
 this component (1610) the gain was smaller: 89.5% against 89.3% (16 / 12 messages). C=20 was
-no better than C=5. Everything else -- features, class weights, solver options, ranking,
-persistence -- is Rasa's component.
+no better than C=5. Everything else -- features, class weights, solver options, ranking --
+is Rasa's component. Two things are done faster with the same result (docs/performance.md,
+training round): the training matrix is built in one go (`bot.nlu.sentence_matrix`), the
+solver multiplies by its transpose in row order (`bot.nlu.transposed_rows`), and the fitted LR is stored as numpy arrays instead of skops (`bot.nlu.logistic_regression_arrays`;
+models stored by Rasa's code still load).
 
 One message at a time (the server's case) is scored with numpy: softmax of the features
 times the fitted coefficients, which is what scikit-learn computes for this multinomial
@@ -39,7 +42,7 @@ the top one is, so only the fallback decision of short messages moves.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 import scipy.sparse
@@ -48,13 +51,18 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
-from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
 from sklearn.naive_bayes import ComplementNB
 
+from bot.nlu import logistic_regression_arrays
+from bot.nlu.sentence_matrix import sentence_blocks, sentence_matrix
+from bot.nlu.transposed_rows import TransposedRowsMatrix
+
 NB_FILE = "complement_nb.npz"
+LR_FILE = "logistic_regression.npz"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -149,7 +157,8 @@ class TunableLogisticRegressionClassifier(LogisticRegressionClassifier):
         X, y = self._create_training_matrix(training_data)
         if X.shape[0] == 0:
             return super().train(training_data)  # Rasa's "no data" path
-        self.clf.fit(X, y)
+        # the solver's products with X.T from a CSR copy: the same coefficients, bit for bit
+        self.clf.fit(TransposedRowsMatrix.of(scipy.sparse.csr_matrix(X)), y)
         if self.config["complement_nb_weight"] > 0:
             nb = ComplementNB(alpha=float(self.config["complement_nb_alpha"])).fit(X, y)
             if list(nb.classes_) != list(self.clf.classes_):
@@ -158,13 +167,28 @@ class TunableLogisticRegressionClassifier(LogisticRegressionClassifier):
         self.persist()
         return self._resource
 
+    def _create_training_matrix(self, training_data: TrainingData) -> Tuple[Any, List[str]]:
+        """Rasa's (X, y) of the intent examples, X built in one go (`bot.nlu.sentence_matrix`).
+
+        The same examples and the same matrix as Rasa's method; its code stays for
+        messages whose features do not line up.
+        """
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        X = sentence_matrix(examples)
+        if X is None:
+            return super()._create_training_matrix(training_data)
+        return X, [e.get(INTENT) for e in examples]
+
     def persist(self) -> None:
-        """Rasa's file for the LR; the Naive Bayes weights beside it."""
-        super().persist()
-        if self.nb_log_prob is None:
-            return
+        """The LR as numpy arrays (not Rasa's skops file), the Naive Bayes weights beside it.
+
+        Why: importing skops cost ~4.5 s of CPU per training, for two arrays
+        (`bot.nlu.logistic_regression_arrays`); models stored by Rasa's code still load.
+        """
         with self._model_storage.write_to(self._resource) as model_dir:
-            np.savez(model_dir / NB_FILE, log_prob=self.nb_log_prob)
+            logistic_regression_arrays.save(self.clf, model_dir / LR_FILE)
+            if self.nb_log_prob is not None:
+                np.savez(model_dir / NB_FILE, log_prob=self.nb_log_prob)
 
     @classmethod
     def load(
@@ -175,8 +199,10 @@ class TunableLogisticRegressionClassifier(LogisticRegressionClassifier):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> TunableLogisticRegressionClassifier:
-        """Rasa's loading, plus the Naive Bayes weights if they were trained."""
-        component = super().load(config, model_storage, resource, execution_context, **kwargs)
+        """The stored LR (arrays, or Rasa's skops file), plus the Naive Bayes weights if any."""
+        component = cls._load_arrays(config, model_storage, resource, execution_context)
+        if component is None:
+            component = super().load(config, model_storage, resource, execution_context, **kwargs)
         if not isinstance(component, TunableLogisticRegressionClassifier):
             raise TypeError(f"{cls.__name__}.load gave {type(component).__name__}")
         if component.config.get("complement_nb_weight", 0.0) > 0:
@@ -187,6 +213,26 @@ class TunableLogisticRegressionClassifier(LogisticRegressionClassifier):
                             component.nb_log_prob = stored["log_prob"]
             except ValueError:
                 pass  # nothing stored: an untrained component, as Rasa's load returns
+        return component
+
+    @classmethod
+    def _load_arrays(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> Optional[TunableLogisticRegressionClassifier]:
+        """The component with the LR `persist` stored, None if there is none (older models)."""
+        try:
+            with model_storage.read_from(resource) as model_dir:
+                if not (model_dir / LR_FILE).exists():
+                    return None
+                clf = logistic_regression_arrays.load(model_dir / LR_FILE)
+        except ValueError:
+            return None  # nothing stored: Rasa's load says so for an untrained component
+        component = cls(config, execution_context.node_name, model_storage, resource)
+        component.clf = clf
         return component
 
     @property
@@ -259,7 +305,7 @@ class TunableLogisticRegressionClassifier(LogisticRegressionClassifier):
         """
         if len(messages) != 1 or not _is_multinomial(self.clf):
             return None
-        blocks = _sentence_blocks(messages[0])
+        blocks = sentence_blocks(messages[0])
         if blocks is None or sum(block.shape[1] for block in blocks) != self.clf.coef_.shape[1]:
             return None
         scores = self.clf.intercept_.astype(float)
@@ -284,25 +330,6 @@ def _softmax(scores: np.ndarray) -> np.ndarray:
     """exp(scores) normalised to sum to 1, shifted first so that nothing overflows."""
     scores = np.exp(scores - scores.max())
     return scores / scores.sum()
-
-
-def _sentence_blocks(message: Message) -> Optional[List[Any]]:
-    """The message's sparse sentence features of its text (COO, one row each), in order.
-
-    None if it has none, a dense text feature or a block of another shape.
-    """
-    blocks = []
-    for feature in message.features:
-        if feature.attribute != TEXT:
-            continue
-        if feature.is_dense():
-            return None
-        if feature.type == FEATURE_TYPE_SENTENCE:
-            matrix = feature.features.tocoo()
-            if matrix.shape[0] != 1:
-                return None
-            blocks.append(matrix)
-    return blocks or None
 
 
 def _is_multinomial(clf: Any) -> bool:

@@ -46,10 +46,14 @@ asked?" then "which") were tried in the same CV and not kept: the lexicon lowere
 at every weight tried (0.2, 0.4, 1.0), the two-stage head gained 0.4 points alone and
 nothing on top of the last clause. Weights 0.3-0.7 scored alike.
 
-Models are stored with skops, not pickle, and loaded only if they contain nothing beyond
-the known scikit-learn types (Rasa's own LogisticRegressionClassifier does the same). The
-TF-IDF vocabulary is stored as two arrays (terms, idf) rather than as the vectorizer: skops
-serialises a 40,000-entry dict entry by entry, which took 15 s per training.
+Heads are stored as numpy arrays (`complaint_triage.npz`, loaded with `allow_pickle=False`)
+when both are compiled (`bot.nlu.fast_head`: the configured SVM, which is what predicts);
+importing skops alone cost ~6 s of CPU per training (docs/performance.md, training round).
+Heads scikit-learn scores (the logreg option, tiny data) and models stored before are
+skops files, not pickle, loaded only if they contain nothing beyond the known scikit-learn
+types (Rasa's own LogisticRegressionClassifier does the same). There the TF-IDF vocabulary
+is two arrays (terms, idf) rather than the vectorizer: skops serialises a 40,000-entry dict
+entry by entry, which took 15 s per training.
 """
 
 from __future__ import annotations
@@ -94,6 +98,8 @@ NO_REMEDY = "none"
 OUTPUT_PROPERTY = "complaint_triage"
 CATEGORY_ENTITY = "issue_category"
 REMEDY_ENTITY = "desired_remedy"
+
+ARRAYS_FILE = "complaint_triage.npz"
 
 # Types a stored model may contain besides the ones skops trusts by default.
 TRUSTED_TYPES = frozenset(
@@ -245,6 +251,55 @@ def _with_compiled(head: Head) -> Head:
     return head
 
 
+HEAD_NAMES = ("category", "remedy")
+
+
+def _heads_as_arrays(heads: Dict[str, Optional[Head]]) -> Optional[Dict[str, np.ndarray]]:
+    """Both heads as arrays keyed "<head>.<array>", or None if one is not compiled.
+
+    A head is absent ("none"), constant (one class seen) or compiled; a head scikit-learn
+    scores (not compiled: the logreg option, tiny data) is left to skops.
+    """
+    arrays: Dict[str, np.ndarray] = {}
+    for name in HEAD_NAMES:
+        head = heads.get(name)
+        if head is None:
+            arrays[f"{name}.kind"] = np.array("none")
+            continue
+        arrays[f"{name}.classes"] = np.array(head["classes"], dtype=str)
+        compiled: Optional[CompiledHead] = head.get("compiled")
+        if compiled is not None:
+            arrays[f"{name}.kind"] = np.array("compiled")
+            arrays.update({f"{name}.{key}": value for key, value in compiled.arrays().items()})
+        elif head["classifier"] is None:
+            arrays[f"{name}.kind"] = np.array("constant")
+        else:
+            return None
+    return arrays
+
+
+def _heads_from_arrays(arrays: Dict[str, np.ndarray]) -> Dict[str, Optional[Head]]:
+    """The heads `_heads_as_arrays` stored; compiled ones predict with their arrays alone."""
+    heads: Dict[str, Optional[Head]] = {}
+    for name in HEAD_NAMES:
+        kind = str(arrays[f"{name}.kind"])
+        if kind == "none":
+            heads[name] = None
+            continue
+        head: Head = {
+            "classes": [str(c) for c in arrays[f"{name}.classes"].tolist()],
+            "vectorizer": None,
+            "classifier": None,
+        }
+        if kind == "compiled":
+            prefix = f"{name}."
+            head["compiled"] = CompiledHead.from_arrays(
+                {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
+            )
+        heads[name] = head
+    return heads
+
+
 def _scores_as_sklearn(compiled: CompiledHead, head: Head) -> bool:
     """Whether the compiled head gives scikit-learn's probabilities on the probe texts."""
     texts = [_prepare(text) for text in _PROBES]
@@ -262,7 +317,9 @@ def _ranked(compiled: CompiledHead, classes: Sequence[str], text: str) -> List[T
     if not len(columns):
         return []
     probabilities = compiled.probabilities(columns, values)
-    return [(classes[i], float(probabilities[i])) for i in np.argsort(-probabilities, kind="stable")]
+    return [
+        (classes[i], float(probabilities[i])) for i in np.argsort(-probabilities, kind="stable")
+    ]
 
 
 def _features(head: Head, texts: Sequence[str]) -> Any:
@@ -291,7 +348,7 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
     bot is unsure.
     """
 
-    MODEL_FILE = "complaint_triage.skops"
+    MODEL_FILE = "complaint_triage.skops"  # heads scikit-learn scores; else ARRAYS_FILE
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -459,11 +516,19 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
         return self._resource
 
     def persist(self) -> None:
-        """Store both heads in the model storage (skops)."""
-        import skops.io as sio
+        """Store both heads: numpy arrays when each is compiled (or constant), else skops.
 
-        state = {name: _head_state(head) for name, head in self._heads.items()}
+        Why arrays: the compiled heads are what predicts, and importing skops alone cost
+        ~6 s of CPU in a training process (docs/performance.md, training round).
+        """
+        arrays = _heads_as_arrays(self._heads)
         with self._model_storage.write_to(self._resource) as model_dir:
+            if arrays is not None:
+                np.savez(model_dir / ARRAYS_FILE, **arrays)
+                return
+            import skops.io as sio
+
+            state = {name: _head_state(head) for name, head in self._heads.items()}
             sio.dump(state, model_dir / self.MODEL_FILE)
 
     @classmethod
@@ -477,8 +542,18 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
     ) -> ComplaintTriageClassifier:
         """Load the trained heads; untrained if the resource is missing.
 
-        Raises `UntrustedModelError` if the file holds types outside `TRUSTED_TYPES`.
+        Heads stored as arrays load without skops; a skops file (a head that is not
+        compiled, or a model stored before) raises `UntrustedModelError` if it holds types
+        outside `TRUSTED_TYPES`.
         """
+        try:
+            with model_storage.read_from(resource) as model_dir:
+                if (model_dir / ARRAYS_FILE).exists():
+                    with np.load(model_dir / ARRAYS_FILE, allow_pickle=False) as stored:
+                        arrays = {key: stored[key] for key in stored.files}
+                    return cls(config, model_storage, resource, _heads_from_arrays(arrays))
+        except ValueError:
+            pass  # no such resource: the skops path below reports an untrained component
         import skops.io as sio
 
         try:
@@ -506,11 +581,11 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
         """Classes with probabilities, best first, per text; [] when nothing is known."""
         if head is None:
             return [[] for _ in texts]
-        if head["classifier"] is None:  # a single class was seen in training
-            return [[(head["classes"][0], 1.0)] if text else [] for text in texts]
         compiled: Optional[CompiledHead] = head.get("compiled")
         if compiled is not None:
             return [_ranked(compiled, head["classes"], text) for text in texts]
+        if head["classifier"] is None:  # a single class was seen in training
+            return [[(head["classes"][0], 1.0)] if text else [] for text in texts]
         features = _features(head, texts)
         probabilities = head["classifier"].predict_proba(features)
         classes = head["classes"]

@@ -406,3 +406,26 @@ def test_invalid_short_message_options_are_rejected(
             execution_context,
             "x",
         )
+
+
+def test_model_is_stored_as_arrays_not_skops(featurized, model_storage, execution_context):
+    data, _ = featurized
+    _train(TunableLogisticRegressionClassifier, MIXED, data, model_storage, execution_context, "a")
+    with model_storage.read_from(Resource("a")) as model_dir:
+        stored = sorted(path.name for path in model_dir.iterdir())
+    assert stored == ["complement_nb.npz", "logistic_regression.npz"]
+
+
+def test_model_stored_by_rasas_code_still_loads(featurized, model_storage, execution_context):
+    data, featurize = featurized
+    rasas = _train(LogisticRegressionClassifier, {}, data, model_storage, execution_context, "s")
+    loaded = TunableLogisticRegressionClassifier.load(
+        TunableLogisticRegressionClassifier.get_default_config(),
+        model_storage,
+        Resource("s"),
+        execution_context,
+    )
+    messages = featurize(["图片发你了", "你好"])
+    expected = rasas.process(featurize(["图片发你了", "你好"]))
+    for got, want in zip(loaded.process(messages), expected, strict=True):
+        assert got.get("intent_ranking") == want.get("intent_ranking")

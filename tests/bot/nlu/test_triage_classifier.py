@@ -7,6 +7,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.triage_classifier import (
+    ARRAYS_FILE,
     ComplaintTriageClassifier,
     UntrustedModelError,
     labels_of,
@@ -375,14 +376,14 @@ def test_last_clause_features_are_stored_and_used(
     training_data, model_storage, resource, execution_context
 ):
     without = train_and_load(training_data, model_storage, resource, execution_context)
-    assert "tail_vectorizer" not in without._heads["remedy"]
+    assert without._heads["remedy"]["compiled"].tail is None
     classifier = train_and_load(
         training_data, model_storage, resource, execution_context, remedy_tail_weight=0.5
     )
-    head = classifier._heads["remedy"]
-    assert head["tail_weight"] == 0.5
-    width = len(head["vectorizer"].vocabulary_) + len(head["tail_vectorizer"].vocabulary_)
-    assert head["classifier"].n_features_in_ == width
+    compiled = classifier._heads["remedy"]["compiled"]
+    assert compiled.tail_weight == 0.5
+    width = len(compiled.main.vocabulary) + len(compiled.tail.vocabulary)
+    assert compiled.weights.shape[0] == width
     message = process(classifier, "快递压碎了 给我补发一个")
     assert entity(message, "desired_remedy")["value"] == "reship"
     assert entity(process(classifier, "你好"), "desired_remedy") is None
@@ -406,9 +407,7 @@ def test_first_of_several_problems_decides_the_category(
     assert entity(message, "issue_category")["value"] == "product_quality"
     # without an added-on clause nothing changes
     plain = "快递三天没动了 物流一直不更新"
-    assert process(on, plain).get("complaint_triage") == process(off, plain).get(
-        "complaint_triage"
-    )
+    assert process(on, plain).get("complaint_triage") == process(off, plain).get("complaint_triage")
 
 
 def test_a_close_runner_up_leaves_the_category_to_a_question(
@@ -430,8 +429,6 @@ def test_a_close_runner_up_leaves_the_category_to_a_question(
     summary = message.get("complaint_triage")["category"]
     assert summary["tied"] == [r["code"] for r in summary["ranking"]]
     assert "tied" not in process(loose, text).get("complaint_triage")["category"]
-
-
 
 
 def test_a_first_problem_that_agrees_with_the_whole_message_settles_a_near_tie(
@@ -457,3 +454,40 @@ def test_a_first_problem_that_agrees_with_the_whole_message_settles_a_near_tie(
     assert ranking[0]["confidence"] - ranking[1]["confidence"] < 0.3
     assert entity(off, "issue_category") is None
     assert entity(process(load(0.6), text), "issue_category")["value"] == "logistics"
+
+
+def _rankings(component, texts):
+    return [process(component, text).get("complaint_triage") for text in texts]
+
+
+PROBES = [
+    "快递压碎了 给我补发一个",
+    "退款一直没到账 今天必须退给我",
+    "你好",
+    "😡",
+    "快遞員態度太差了",
+]
+
+
+def test_compiled_heads_are_stored_as_arrays_and_predict_alike(
+    training_data, model_storage, resource, execution_context
+):
+    config = {"remedy_tail_weight": 0.5}
+    trained = ComplaintTriageClassifier.create(config, model_storage, resource, execution_context)
+    trained.train(training_data)
+    with model_storage.read_from(resource) as directory:
+        assert sorted(path.name for path in directory.iterdir()) == [ARRAYS_FILE]
+    loaded = ComplaintTriageClassifier.load(config, model_storage, resource, execution_context)
+    assert _rankings(loaded, PROBES) == _rankings(trained, PROBES)
+
+
+def test_heads_scikit_learn_scores_are_stored_with_skops(
+    training_data, model_storage, resource, execution_context
+):
+    config = {"classifier": "logreg"}
+    trained = ComplaintTriageClassifier.create(config, model_storage, resource, execution_context)
+    trained.train(training_data)
+    with model_storage.read_from(resource) as directory:
+        assert [path.name for path in directory.iterdir()] == [ComplaintTriageClassifier.MODEL_FILE]
+    loaded = ComplaintTriageClassifier.load(config, model_storage, resource, execution_context)
+    assert _rankings(loaded, PROBES) == _rankings(trained, PROBES)
