@@ -318,8 +318,9 @@ _ID_CHARS = "0-9A-Za-z" + "".join(_CN_DIGIT_CHARS)
 # of a number these become a dash and spaces, so the groups stay one number.
 _SPOKEN_DASH = re.compile(r"横杠|横线|杠")
 # Words a customer dictating a number says between its groups ("2024 然后 1123 然后 5567",
-# "2024，那个，1123", "2024，等一下，1123"): only between short groups, as dictation reads them.
-_FILLER_WORDS = r"然后|那个|等一下|等等"
+# "2024，那个，1123", "2024，等一下，1123", "2024，然后是幺幺二三"): only between short groups,
+# as dictation reads them.
+_FILLER_WORDS = r"(?:然后|接着|那个|等一下|等等)是?"
 _SPOKEN_SEPARATOR = re.compile(
     rf"(?<=[{_ID_CHARS}])[ ,，、]?(?:{_SPOKEN_DASH.pattern}|[嗯呃额唔啊]{{1,2}}"
     rf"|(?P<word>{_FILLER_WORDS}))[ ,，、]?(?=[{_ID_CHARS}])"
@@ -371,8 +372,11 @@ def _spoken_separators(text: str) -> str:
 # Groups dictated with a pause written as an ellipsis ("2024...1123...5567", "2024……1123"):
 # three groups or more, so an app's masked number ("381029...9384") stays masked.
 _ELLIPSIS = r"(?:\.{2,}|…{1,2}|。{2,})"
+# An ellipsis may stand before the first group and after the last ("订单号……2024……1123……5567
+# ……你们看着办吧": a sigh, not a hidden digit), but no group may be glued on beyond them.
 _ELLIPSIS_GROUPS = re.compile(
-    rf"(?<![0-9A-Za-z.…])[0-9A-Za-z]{{2,6}}(?:{_ELLIPSIS}[0-9A-Za-z]{{2,6}}){{2,}}(?![0-9A-Za-z.…])"
+    rf"(?<![0-9A-Za-z])(?<![0-9A-Za-z][.…。])[0-9A-Za-z]{{2,6}}"
+    rf"(?:{_ELLIPSIS}[0-9A-Za-z]{{2,6}}){{2,}}(?![0-9A-Za-z])(?!{_ELLIPSIS}[0-9A-Za-z])"
 )
 
 
@@ -578,7 +582,9 @@ def _prefixed_typos(group: str, offset: int, chars: List[str]) -> None:
 
 # A Chinese character, a letter or a digit: a message without any (emoji, punctuation only)
 # says how the customer feels, not what happened.
-_WORD_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_WORD_CHAR = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+)
 
 
 def has_words(text: Optional[str]) -> bool:

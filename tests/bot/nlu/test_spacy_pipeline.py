@@ -1090,3 +1090,49 @@ def test_round_eleven_which_of_two_orders(text, expected):
 def test_short_numbers_said_in_a_row_are_no_order():
     assert orders("打了400 800 都没人接") == []
     assert orders("订单号 400 800") == ["400800"]  # an order word says what it is
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an ellipsis between every group, with a sigh before and after the number
+        ("单号…3847…2619…5038…唉", "384726195038"),
+        ("订单号……5566……7788……9900……", "556677889900"),
+        # a backslash for the slash key, only after an order word
+        ("订单 5566\\7788\\9900 到了是坏的", "556677889900"),
+        # dictation fillers with 是: "然后是", "接着是"
+        ("订单号 5566，然后是7788，接着是9900", "556677889900"),
+    ],
+)
+def test_round_twelve_separators(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 5566 7788 99…后面的忘了",
+        "订单号是556677889 剩下几位看不清",
+        "订单 5566778899 发错了 这个不是 我再找找",
+        "5566\\7788",  # no order word: a backslash joins nothing
+    ],
+)
+def test_round_twelve_numbers_never_filed(text):
+    assert primary(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单 556677889900，呃不，556677889911，刚才按错了", "556677889911"),
+        ("订单号 556677889900 第五位是8不是7", "556687889900"),
+        ("订单号 556677889900 第5位不是7 是8", "556687889900"),
+        ("订单号 556677889900 倒数第二位是1不是0", "556677889910"),
+        ("订单号 556677889900 第五位是8不是6", "556677889900"),  # the place holds no 6: unchanged
+        ("556677889900 556677889911 应该是11结尾那个", "556677889911"),
+        ("556677889900 和 556677889911，尾号是11的那个坏了", "556677889911"),
+        ("556677889900 和 556677889911 都是我的", "556677889900"),  # nothing chosen: the first
+    ],
+)
+def test_round_twelve_corrections_and_choices(text, expected):
+    assert primary(text) == expected
