@@ -483,7 +483,55 @@ def _spell_digits(text: str) -> str:
             continue  # "202411235567一...": one numeral at the edge is the next word
         for index in run:
             chars[index] = _digit_at(text, index) or text[index]
+        for gap in _script_switches(text, run):
+            chars[gap] = _FILLER_MARK
     return "".join(chars)
+
+
+# A number by itself has this many digits (as `WHOLE_GROUP` in `bot.nlu.number_shapes`); a
+# mainland mobile's shape.
+_WHOLE_NUMBER = 10
+_MOBILE_DIGITS = re.compile(r"1[3-9]\d{9}")
+
+
+def _script_switches(text: str, run: List[int]) -> List[int]:
+    """The spaces where a number half in numerals goes on in digits: "三八五六一二九四七 0032…".
+
+    The customer said the first part and typed the rest (or the other way round); the space
+    at the switch is no gap between two numbers when the part before it is too short to be a
+    number by itself and the part after it is no mobile: "二零二四一一二三五五六七 138…" stay
+    an order and a phone. Marked with `_FILLER_MARK`, the merger glues the two parts. Only
+    between groups of two or more: digits spelt one by one stay apart as spelt.
+    """
+    switches = []
+    inside = set(run)
+    for position, (before, after) in enumerate(zip(run, run[1:], strict=False)):
+        if text[before + 1 : after] not in (" ", "\u3000"):
+            continue
+        if _is_ascii_digit(text[before]) == _is_ascii_digit(text[after]):
+            continue
+        if before - 1 not in inside or after + 1 not in inside:
+            continue  # digits spelt one by one ("2 0 2 4 一 一 2 3"): the spaces join them
+        head = _same_script_part(text, run[position::-1])
+        tail = _same_script_part(text, run[position + 1 :])
+        if len(head) < _WHOLE_NUMBER and not _MOBILE_DIGITS.fullmatch(tail):
+            switches.append(before + 1)
+    return switches
+
+
+def _is_ascii_digit(char: str) -> bool:
+    return "0" <= char <= "9"
+
+
+def _same_script_part(text: str, positions: List[int]) -> str:
+    """The characters at `positions`, from the first on, while they keep its script."""
+    ascii_digit = _is_ascii_digit(text[positions[0]])
+    part = []
+    for index in positions[: _WHOLE_NUMBER + 2]:
+        if _is_ascii_digit(text[index]) != ascii_digit:
+            break
+        part.append(text[index])
+    return "".join(part)
 
 
 def _without_quantities(text: str, run: List[int]) -> List[int]:

@@ -1136,3 +1136,19 @@ def test_round_twelve_numbers_never_filed(text):
 )
 def test_round_twelve_corrections_and_choices(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # said in numerals, the rest typed in digits: the space at the switch joins them
+        ("订单号 五五六 6778899001 杯子碎了", ["5566778899001"]),
+        ("订单号 556 六七七八八九九零零一", ["5566778899001"]),
+        # a whole number in numerals, then a mobile: two numbers
+        ("订单号 五五六六七七八八九九零零 13812345678", ["556677889900"]),
+        # spelt one by one, switching script on every digit or two
+        ("订单号 5 5 6 6 七 七 8 8 九 九 0 0", ["556677889900"]),
+    ],
+)
+def test_round_twelve_half_in_numerals(text, expected):
+    assert orders(text) == expected
