@@ -497,30 +497,50 @@ _MOBILE_DIGITS = re.compile(r"1[3-9]\d{9}")
 def _script_switches(text: str, run: List[int]) -> List[int]:
     """The spaces where a number half in numerals goes on in digits: "三八五六一二九四七 0032…".
 
-    The customer said the first part and typed the rest (or the other way round); the space
-    at the switch is no gap between two numbers when the part before it is too short to be a
-    number by itself and the part after it is no mobile: "二零二四一一二三五五六七 138…" stay
-    an order and a phone. Marked with `_FILLER_MARK`, the merger glues the two parts. Only
-    between groups of two or more: digits spelt one by one stay apart as spelt.
+    The customer said the first part and typed the rest (or the other way round), and the
+    rest is long enough to pass for a number by itself, so the merger would cut it off. The
+    space at the switch is no gap between two numbers when the part before it is too short
+    to be a number by itself and the rest is no mobile: "二零二四一一二三五五六七 138…" stay an
+    order and a phone. Only between groups each written in one script ("八4六2 四三幺0" mixes
+    them in every group: the merger's own rules join those). Marked with `_FILLER_MARK`, the
+    merger glues the two parts.
     """
     switches = []
-    inside = set(run)
     for position, (before, after) in enumerate(zip(run, run[1:], strict=False)):
         if text[before + 1 : after] not in (" ", "\u3000"):
             continue
-        if _is_ascii_digit(text[before]) == _is_ascii_digit(text[after]):
+        head_group = _group_at(text, run[position::-1])
+        rest = _group_at(text, run[position + 1 :])
+        if not (_one_script(head_group) and _one_script(rest)):
             continue
-        if before - 1 not in inside or after + 1 not in inside:
-            continue  # digits spelt one by one ("2 0 2 4 一 一 2 3"): the spaces join them
+        if _is_ascii_digit(head_group[0]) == _is_ascii_digit(rest[0]):
+            continue
         head = _same_script_part(text, run[position::-1])
-        tail = _same_script_part(text, run[position + 1 :])
-        if len(head) < _WHOLE_NUMBER and not _MOBILE_DIGITS.fullmatch(tail):
+        if (
+            len(rest) >= _WHOLE_NUMBER
+            and len(head) < _WHOLE_NUMBER
+            and not _MOBILE_DIGITS.fullmatch("".join(_digit_of(c) or c for c in rest))
+        ):
             switches.append(before + 1)
     return switches
 
 
 def _is_ascii_digit(char: str) -> bool:
     return "0" <= char <= "9"
+
+
+def _one_script(group: str) -> bool:
+    return len({_is_ascii_digit(char) for char in group}) == 1
+
+
+def _group_at(text: str, positions: List[int]) -> str:
+    """The characters at `positions` from the first on with no gap between them."""
+    group = [text[positions[0]]]
+    for previous, index in zip(positions, positions[1:], strict=False):
+        if abs(index - previous) != 1:
+            break
+        group.append(text[index])
+    return "".join(group)
 
 
 def _same_script_part(text: str, positions: List[int]) -> str:
