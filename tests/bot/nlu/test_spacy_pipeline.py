@@ -1111,7 +1111,8 @@ def test_round_twelve_separators(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "订单号 5566 7788 99…后面的忘了",
+        "订单号 5566 7788 99…后面几位忘了",
+        "订单号 556677889900 后面两位我记不清了",
         "订单号是556677889 剩下几位看不清",
         "订单 5566778899 发错了 这个不是 我再找找",
         "5566\\7788",  # no order word: a backslash joins nothing
@@ -1132,6 +1133,9 @@ def test_round_twelve_numbers_never_filed(text):
         ("556677889900 556677889911 应该是11结尾那个", "556677889911"),
         ("556677889900 和 556677889911，尾号是11的那个坏了", "556677889911"),
         ("556677889900 和 556677889911 都是我的", "556677889900"),  # nothing chosen: the first
+        # what happened next, the goods sent wrong: still the order
+        ("订单号 556677889900 后面不知道怎么回事就坏了", "556677889900"),
+        ("订单 556677889900 发错了 这个不是我买的颜色", "556677889900"),
     ],
 )
 def test_round_twelve_corrections_and_choices(text, expected):
