@@ -28,7 +28,7 @@ from bot.nlu.number_shapes import (
     NUMERIC_DATE,
     WHOLE_GROUP,
 )
-from bot.nlu.number_words import CONTEXT_KINDS, NOT_PREFIXES, left_context
+from bot.nlu.number_words import CONTEXT_KINDS, ENGLISH_WORDS, NOT_PREFIXES, left_context
 
 # An id a shop system prints in one piece, its blocks joined by one and the same separator
 # and nothing else: "DD_20241128_0088", "BJ-SH-2411-2809", "PO-211-09283746501928374".
@@ -59,8 +59,11 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
     head = blocks[0].lower()
     context = left_context(text, match.start())
     # "订单 WX-8837-2291-0045": after an order word an account label (WeChat, QQ) makes no
-    # sense, so its letters are the shop's prefix (a mini-program's orders), not a label
-    shop_prefix = context == "order" and head in _ACCOUNT_LABELS and len(blocks) >= 3
+    # sense, so its letters are the shop's prefix (a mini-program's orders), not a label; nor
+    # does an English word dashed to the number ("订单号 ME-9645-2728-0321-978")
+    shop_prefix = (
+        context == "order" and head in _ACCOUNT_LABELS | ENGLISH_WORDS and len(blocks) >= 3
+    )
     if (head in NOT_PREFIXES or head in CONTEXT_KINDS) and not blocks[1].isalpha():
         if not shop_prefix:
             return False  # "No.8823401567", "order_2411...": a label, then the number

@@ -1156,3 +1156,17 @@ def test_round_twelve_corrections_and_choices(text, expected):
 )
 def test_round_twelve_half_in_numerals(text, expected):
     assert orders(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an English word dashed to the number after an order word is the shop's prefix
+        ("订单号 ME-9645-2728-0321-978", ["ME964527280321978"]),
+        ("订单 IS-2024-1123-0088 没发货", ["IS202411230088"]),
+        # with a space it is English before the number
+        ("my order is 112-3456789-1234567", ["11234567891234567"]),
+    ],
+)
+def test_an_english_word_dashed_to_an_order_is_its_prefix(text, expected):
+    assert orders(text) == expected
