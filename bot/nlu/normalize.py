@@ -318,8 +318,9 @@ _ID_CHARS = "0-9A-Za-z" + "".join(_CN_DIGIT_CHARS)
 # of a number these become a dash and spaces, so the groups stay one number.
 _SPOKEN_DASH = re.compile(r"横杠|横线|杠")
 # Words a customer dictating a number says between its groups ("2024 然后 1123 然后 5567",
-# "2024，那个，1123", "2024，等一下，1123"): only between short groups, as dictation reads them.
-_FILLER_WORDS = r"然后|那个|等一下|等等"
+# "2024，那个，1123", "2024，等一下，1123", "2024，然后是幺幺二三"): only between short groups,
+# as dictation reads them.
+_FILLER_WORDS = r"(?:然后|接着|那个|等一下|等等)是?"
 _SPOKEN_SEPARATOR = re.compile(
     rf"(?<=[{_ID_CHARS}])[ ,，、]?(?:{_SPOKEN_DASH.pattern}|[嗯呃额唔啊]{{1,2}}"
     rf"|(?P<word>{_FILLER_WORDS}))[ ,，、]?(?=[{_ID_CHARS}])"
@@ -371,8 +372,11 @@ def _spoken_separators(text: str) -> str:
 # Groups dictated with a pause written as an ellipsis ("2024...1123...5567", "2024……1123"):
 # three groups or more, so an app's masked number ("381029...9384") stays masked.
 _ELLIPSIS = r"(?:\.{2,}|…{1,2}|。{2,})"
+# An ellipsis may stand before the first group and after the last ("订单号……2024……1123……5567
+# ……你们看着办吧": a sigh, not a hidden digit), but no group may be glued on beyond them.
 _ELLIPSIS_GROUPS = re.compile(
-    rf"(?<![0-9A-Za-z.…])[0-9A-Za-z]{{2,6}}(?:{_ELLIPSIS}[0-9A-Za-z]{{2,6}}){{2,}}(?![0-9A-Za-z.…])"
+    rf"(?<![0-9A-Za-z])(?<![0-9A-Za-z][.…。])[0-9A-Za-z]{{2,6}}"
+    rf"(?:{_ELLIPSIS}[0-9A-Za-z]{{2,6}}){{2,}}(?![0-9A-Za-z])(?!{_ELLIPSIS}[0-9A-Za-z])"
 )
 
 
@@ -479,7 +483,75 @@ def _spell_digits(text: str) -> str:
             continue  # "202411235567一...": one numeral at the edge is the next word
         for index in run:
             chars[index] = _digit_at(text, index) or text[index]
+        for gap in _script_switches(text, run):
+            chars[gap] = _FILLER_MARK
     return "".join(chars)
+
+
+# A number by itself has this many digits (as `WHOLE_GROUP` in `bot.nlu.number_shapes`); a
+# mainland mobile's shape.
+_WHOLE_NUMBER = 10
+_MOBILE_DIGITS = re.compile(r"1[3-9]\d{9}")
+
+
+def _script_switches(text: str, run: List[int]) -> List[int]:
+    """The spaces where a number half in numerals goes on in digits: "三八五六一二九四七 0032…".
+
+    The customer said the first part and typed the rest (or the other way round), and the
+    rest is long enough to pass for a number by itself, so the merger would cut it off. The
+    space at the switch is no gap between two numbers when the part before it is too short
+    to be a number by itself and the rest is no mobile: "二零二四一一二三五五六七 138…" stay an
+    order and a phone. Only between groups each written in one script ("八4六2 四三幺0" mixes
+    them in every group: the merger's own rules join those). Marked with `_FILLER_MARK`, the
+    merger glues the two parts.
+    """
+    switches = []
+    for position, (before, after) in enumerate(zip(run, run[1:], strict=False)):
+        if text[before + 1 : after] not in (" ", "\u3000"):
+            continue
+        head_group = _group_at(text, run[position::-1])
+        rest = _group_at(text, run[position + 1 :])
+        if not (_one_script(head_group) and _one_script(rest)):
+            continue
+        if _is_ascii_digit(head_group[0]) == _is_ascii_digit(rest[0]):
+            continue
+        head = _same_script_part(text, run[position::-1])
+        if (
+            len(rest) >= _WHOLE_NUMBER
+            and len(head) < _WHOLE_NUMBER
+            and not _MOBILE_DIGITS.fullmatch("".join(_digit_of(c) or c for c in rest))
+        ):
+            switches.append(before + 1)
+    return switches
+
+
+def _is_ascii_digit(char: str) -> bool:
+    return "0" <= char <= "9"
+
+
+def _one_script(group: str) -> bool:
+    return len({_is_ascii_digit(char) for char in group}) == 1
+
+
+def _group_at(text: str, positions: List[int]) -> str:
+    """The characters at `positions` from the first on with no gap between them."""
+    group = [text[positions[0]]]
+    for previous, index in zip(positions, positions[1:], strict=False):
+        if abs(index - previous) != 1:
+            break
+        group.append(text[index])
+    return "".join(group)
+
+
+def _same_script_part(text: str, positions: List[int]) -> str:
+    """The characters at `positions`, from the first on, while they keep its script."""
+    ascii_digit = _is_ascii_digit(text[positions[0]])
+    part = []
+    for index in positions[: _WHOLE_NUMBER + 2]:
+        if _is_ascii_digit(text[index]) != ascii_digit:
+            break
+        part.append(text[index])
+    return "".join(part)
 
 
 def _without_quantities(text: str, run: List[int]) -> List[int]:
@@ -578,7 +650,9 @@ def _prefixed_typos(group: str, offset: int, chars: List[str]) -> None:
 
 # A Chinese character, a letter or a digit: a message without any (emoji, punctuation only)
 # says how the customer feels, not what happened.
-_WORD_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_WORD_CHAR = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+)
 
 
 def has_words(text: Optional[str]) -> bool:

@@ -1,15 +1,15 @@
 """The digit/letter groups of a message and how they are joined: the merger's runs.
 
 Customers write one number in groups ("LS-2024 1122 3344", "2024.1123.5567", one number
-over two lines); `_id_runs` finds the maximal runs of groups joined by separators a number
-can hold, with what stands between them, and `_code_blocks` cuts card keys out of a run.
+over two lines); `id_runs` finds the maximal runs of groups joined by separators a number
+can hold, with what stands between them, and `code_blocks` cuts card keys out of a run.
 Where one id ends inside a run is `bot.nlu.number_joins`' concern.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
@@ -35,7 +35,7 @@ from bot.nlu.number_shapes import (
 from bot.nlu.number_words import NOT_PREFIXES, left_context
 
 
-def _group_ok(text: str, first: bool) -> bool:
+def group_ok(text: str, first: bool) -> bool:
     """Whether a group may be part of an id: digits in it, or a short letter prefix ("LS").
 
     Letter words that introduce a number ("QQ 3847...", "tel 138...") are not prefixes.
@@ -46,7 +46,7 @@ def _group_ok(text: str, first: bool) -> bool:
     return first and len(text) <= 4 and text not in NOT_PREFIXES
 
 
-def _looks_like_date(groups: Sequence[str]) -> bool:
+def looks_like_date(groups: Sequence[str]) -> bool:
     """2024 11 / 2024-11-23 written with spaces or dashes is a date, not an order."""
     if len(groups) not in (2, 3) or not all(g.isdigit() for g in groups):
         return False
@@ -91,7 +91,7 @@ def _separator(between: str, previous: str = "") -> str:
 
 
 @dataclass
-class _Group:
+class Group:
     """Digit/letter groups glued together (keycap digits), as token indices and text."""
 
     first: int
@@ -105,10 +105,10 @@ class _Group:
     opens_phone: bool = False  # a hotline or landline starts here ("400-820-8820")
 
 
-def _id_runs(doc: Doc) -> List[List[_Group]]:
+def id_runs(doc: Doc) -> List[List[Group]]:
     """Maximal runs of id-like groups joined by separators (see `_separator`)."""
-    runs: List[List[_Group]] = []
-    current: List[_Group] = []
+    runs: List[List[Group]] = []
+    current: List[Group] = []
     previous: Optional[Token] = None
     links = [match.span() for match in URL.finditer(doc.text)]
     for token in doc:
@@ -126,7 +126,7 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
         alone = ALONE.fullmatch(token.text) or (
             DATE_DIGITS.fullmatch(token.text) and AFTER_DATE.match(doc.text, token.idx + len(token))
         )
-        group = _Group(token.i, token.i, token.text, is_amount(token) or dated or bool(alone))
+        group = Group(token.i, token.i, token.text, is_amount(token) or dated or bool(alone))
         group.opens_phone = bool(PHONE_AHEAD.match(doc.text, token.idx))
         if token.text.isalpha():
             group.labelled = left_context(doc.text, token.idx) == "order"
@@ -144,7 +144,7 @@ def _id_runs(doc: Doc) -> List[List[_Group]]:
                 group.between = "\n" if how else between
             if how == "glue" and current:
                 last = current[-1]
-                current[-1] = _Group(
+                current[-1] = Group(
                     last.first, token.i, last.text + token.text, group.amount, last.between
                 )
                 previous = token
@@ -187,7 +187,7 @@ def _contraction(doc: Doc, token: Token) -> bool:
 _MESSAGE_END = re.compile(r"[\s.。!！?？~～…]*$")
 
 
-def _stray_tail(doc: Doc, head: _Group, group: _Group, token: Token) -> bool:
+def _stray_tail(doc: Doc, head: Group, group: Group, token: Token) -> bool:
     """Two or three digits a stray space cut off an order number at the end of the message.
 
     "订单号为2024112355 67": the head (ten digits) would be a number by itself, but the
@@ -206,35 +206,7 @@ def _stray_tail(doc: Doc, head: _Group, group: _Group, token: Token) -> bool:
     )
 
 
-def _first_copy(
-    groups: Sequence[_Group], start: int, end: int, plausible: Callable[[Sequence[str]], bool]
-) -> int:
-    """End of the first copy when the groups from `start` on are one number said again.
-
-    "订单号 2817 3456 90123 2817 3456 90123": the customer pasted (or typed) the number twice;
-    joined, the groups would make one 21-digit number that is neither. The copy has eight
-    characters or more and is repeated right after itself, group for group. Two numbers of
-    one shape typed back to back ("2411 2388 4756 1023 2411 2388 4756 1024", too long
-    together for one number) are two numbers too.
-    """
-    for size in range(1, end - start):
-        copy = [group.text for group in groups[start : start + size]]
-        again = [group.text for group in groups[start + size : start + 2 * size]]
-        if len("".join(copy)) < 8:
-            continue
-        if copy == again:
-            return start + size
-        if (
-            size >= 2
-            and [len(text) for text in copy] == [len(text) for text in again]
-            and plausible(copy)
-            and not plausible(copy + again)
-        ):
-            return start + size
-    return end
-
-
-def _rest_of_order(doc: Doc, current: Sequence[_Group], group: _Group) -> bool:
+def _rest_of_order(doc: Doc, current: Sequence[Group], group: Group) -> bool:
     """The rest of an order an app (or the customer: "后面是 …") put on the next line.
 
     "订单号 38472619 / 50384756201": the rest is long enough to be a number by itself, so
@@ -254,29 +226,7 @@ def _rest_of_order(doc: Doc, current: Sequence[_Group], group: _Group) -> bool:
     )
 
 
-# Pinduoduo's order number: six digits of the order date (maybe after a letter prefix such as
-# "PDD"), a dash, fifteen digits: "241123-056789012345678".
-_PINDUODUO_HEAD = re.compile(r"[a-z]{0,4}\d{6}", re.IGNORECASE)
-_PINDUODUO_TAIL = re.compile(r"\d{15}")
-
-
-def _pinduoduo_joint(previous: _Group, group: _Group) -> bool:
-    """Whether `group` is the rest of a Pinduoduo number whose date part is `previous`.
-
-    Joined by a dash, or by a space (an IME's ideographic space, a line break) when the rest
-    has Pinduoduo's full fifteen digits: "241126 538207164920371".
-    """
-    if not (_PINDUODUO_HEAD.fullmatch(previous.text) and group.text.isdigit()):
-        return False
-    between = group.between.strip()
-    return between == "-" or (not between and bool(_PINDUODUO_TAIL.fullmatch(group.text)))
-
-
-def _joined_by_punctuation(group: _Group) -> bool:
-    return any(char in ID_PUNCTUATION for char in group.between)
-
-
-def _joined_tightly(group: _Group) -> bool:
+def _joined_tightly(group: Group) -> bool:
     """One separator and no space, as in a code's blocks ("EFGH-1234"), not prose's ", ".
 
     Commas are prose even without a space (a full-width "，" has none): "301234567890，JD
@@ -285,42 +235,7 @@ def _joined_tightly(group: _Group) -> bool:
     return len(group.between) == 1 and group.between in CODE_SEPARATORS
 
 
-def _continues_id(groups: Sequence[_Group], start: int, end: int) -> bool:
-    """Whether `groups[end]` may continue the id that starts at `groups[start]`.
-
-    A group with digits in it, and three kinds of one-character groups: digits voice input
-    spells one by one ("2 0 2 4 …"), the last digit of a number dashed throughout
-    ("692-384-750-192-837-465-1") or typed in even groups ("2024 1128 0093 1"), and the
-    letters of a prefix spelt one by one ("S O 2024…").
-    """
-    group, previous = groups[end], groups[end - 1]
-    if _group_ok(group.text, first=False):
-        return True
-    if len(group.text) != 1:
-        return False
-    if group.text.isdigit():
-        spelt = len(previous.text) == 1
-        dashed_tail = (
-            _joined_by_punctuation(group) and group.between.strip() == previous.between.strip()
-        )
-        even_tail = group.between == previous.between and _even_groups(groups[start:end])
-        return spelt or dashed_tail or even_tail
-    prefix = groups[start:end]
-    return len(prefix) < 4 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
-
-
-def _even_groups(groups: Sequence[_Group]) -> bool:
-    """Three or more digit groups of one length (three or more): a number typed in blocks."""
-    lengths = {len(group.text) for group in groups}
-    return (
-        len(groups) >= 3
-        and len(lengths) == 1
-        and min(lengths) >= 3
-        and all(group.text.isdigit() for group in groups)
-    )
-
-
-def _code_blocks(groups: Sequence[_Group]) -> List[Tuple[List[_Group], bool]]:
+def code_blocks(groups: Sequence[Group]) -> List[Tuple[List[Group], bool]]:
     """The run cut into (groups, is_code) parts: codes are never ids, nor pieces of one.
 
     A code is written in dashed blocks with a block of letters only after the first, as card
@@ -328,13 +243,13 @@ def _code_blocks(groups: Sequence[_Group]) -> List[Tuple[List[_Group], bool]]:
     ("SO-2024-001234", "PDD 241125-0123…"). Without this the digits after the letters would
     pass for an order ("EFGH-1234-5678").
     """
-    blocks: List[List[_Group]] = []
+    blocks: List[List[Group]] = []
     for group in groups:
         if blocks and _joined_tightly(group):
             blocks[-1].append(group)
         else:
             blocks.append([group])
-    parts: List[Tuple[List[_Group], bool]] = []
+    parts: List[Tuple[List[Group], bool]] = []
     for block in blocks:
         is_code = any(group.text.isalpha() for group in block[1:])
         if parts and not is_code and not parts[-1][1]:

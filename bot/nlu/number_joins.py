@@ -1,24 +1,19 @@
 """Where one number ends among the digit/letter groups of a run (`longest_id`).
 
 Why a module of its own: the groups a customer types (`bot.nlu.number_groups`) are joined
-into the longest id they plausibly make, and the rules that end an id (a whole group, a
-phone starting, a hotline after a comma, letters on the next line) are the part of the
-merger that changes with every round; `bot.nlu.number_merger` only asks `longest_id`.
+into the longest id they plausibly make, and the rules that end or go on with an id (a
+whole group, a phone starting, a hotline after a comma, letters on the next line, a
+platform's joints, a number pasted twice) are the part of the merger that changes with
+every round; `bot.nlu.number_merger` only asks `longest_id`.
 """
 
 import re
 import string
-from typing import Sequence
+from typing import Callable, Sequence
 
-from bot.nlu.number_groups import (
-    _continues_id,
-    _first_copy,
-    _Group,
-    _group_ok,
-    _looks_like_date,
-    _pinduoduo_joint,
-)
+from bot.nlu.number_groups import Group, group_ok, looks_like_date
 from bot.nlu.number_shapes import (
+    ID_PUNCTUATION,
     INTL_MOBILE,
     LANDLINE,
     MAX_ID_CHARS,
@@ -28,10 +23,94 @@ from bot.nlu.number_shapes import (
 )
 from bot.nlu.number_words import NOT_PREFIXES
 
+# Pinduoduo's order number: six digits of the order date (maybe after a letter prefix such as
+# "PDD"), a dash, fifteen digits: "241123-056789012345678".
+_PINDUODUO_HEAD = re.compile(r"[a-z]{0,4}\d{6}", re.IGNORECASE)
+_PINDUODUO_TAIL = re.compile(r"\d{15}")
+
+
+def _pinduoduo_joint(previous: Group, group: Group) -> bool:
+    """Whether `group` is the rest of a Pinduoduo number whose date part is `previous`.
+
+    Joined by a dash, or by a space (an IME's ideographic space, a line break) when the rest
+    has Pinduoduo's full fifteen digits: "241126 538207164920371".
+    """
+    if not (_PINDUODUO_HEAD.fullmatch(previous.text) and group.text.isdigit()):
+        return False
+    between = group.between.strip()
+    return between == "-" or (not between and bool(_PINDUODUO_TAIL.fullmatch(group.text)))
+
+
+def _joined_by_punctuation(group: Group) -> bool:
+    return any(char in ID_PUNCTUATION for char in group.between)
+
+
+def _continues_id(groups: Sequence[Group], start: int, end: int) -> bool:
+    """Whether `groups[end]` may continue the id that starts at `groups[start]`.
+
+    A group with digits in it, and three kinds of one-character groups: digits voice input
+    spells one by one ("2 0 2 4 …"), the last digit of a number dashed throughout
+    ("692-384-750-192-837-465-1") or typed in even groups ("2024 1128 0093 1"), and the
+    letters of a prefix spelt one by one ("S O 2024…").
+    """
+    group, previous = groups[end], groups[end - 1]
+    if group_ok(group.text, first=False):
+        return True
+    if len(group.text) != 1:
+        return False
+    if group.text.isdigit():
+        spelt = len(previous.text) == 1
+        dashed_tail = (
+            _joined_by_punctuation(group) and group.between.strip() == previous.between.strip()
+        )
+        even_tail = group.between == previous.between and _even_groups(groups[start:end])
+        return spelt or dashed_tail or even_tail
+    prefix = groups[start:end]
+    return len(prefix) < 4 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
+
+
+def _even_groups(groups: Sequence[Group]) -> bool:
+    """Three or more digit groups of one length (three or more): a number typed in blocks."""
+    lengths = {len(group.text) for group in groups}
+    return (
+        len(groups) >= 3
+        and len(lengths) == 1
+        and min(lengths) >= 3
+        and all(group.text.isdigit() for group in groups)
+    )
+
+
+def _first_copy(
+    groups: Sequence[Group], start: int, end: int, plausible: Callable[[Sequence[str]], bool]
+) -> int:
+    """End of the first copy when the groups from `start` on are one number said again.
+
+    "订单号 2817 3456 90123 2817 3456 90123": the customer pasted (or typed) the number twice;
+    joined, the groups would make one 21-digit number that is neither. The copy has eight
+    characters or more and is repeated right after itself, group for group. Two numbers of
+    one shape typed back to back ("2411 2388 4756 1023 2411 2388 4756 1024", too long
+    together for one number) are two numbers too.
+    """
+    for size in range(1, end - start):
+        copy = [group.text for group in groups[start : start + size]]
+        again = [group.text for group in groups[start + size : start + 2 * size]]
+        if len("".join(copy)) < 8:
+            continue
+        if copy == again:
+            return start + size
+        if (
+            size >= 2
+            and [len(text) for text in copy] == [len(text) for text in again]
+            and plausible(copy)
+            and not plausible(copy + again)
+        ):
+            return start + size
+    return end
+
 
 def plausible(texts: Sequence[str], order_pattern: re.Pattern[str]) -> bool:
     """Whether the groups joined make an order (this pattern), a mobile or a landline."""
-    if _looks_like_date(texts):
+    if looks_like_date(texts):
         return False
     compact = "".join(texts).upper()
     return bool(
@@ -42,7 +121,7 @@ def plausible(texts: Sequence[str], order_pattern: re.Pattern[str]) -> bool:
     )
 
 
-def _whole(group: _Group) -> bool:
+def _whole(group: Group) -> bool:
     """A group that is a number by itself: not a piece of a longer one.
 
     A letter prefix does not count: "JD20241123 5567" is "20241123 5567" behind JD.
@@ -51,7 +130,7 @@ def _whole(group: _Group) -> bool:
     return len(digits) >= WHOLE_GROUP or bool(MOBILE.fullmatch(group.text))
 
 
-def _wrapped(previous: _Group, group: _Group) -> bool:
+def _wrapped(previous: Group, group: Group) -> bool:
     """A long number the customer's app broke over two lines: 2024112500 / 318876.
 
     Only a bare line break, a rest of digits too short to be a number by itself and not
@@ -69,7 +148,7 @@ def _wrapped(previous: _Group, group: _Group) -> bool:
     )
 
 
-def _phone_starts(groups: Sequence[_Group], at: int) -> bool:
+def _phone_starts(groups: Sequence[Group], at: int) -> bool:
     """A mobile number typed in groups (138 1234 5678) starts at `at`.
 
     Not where the groups go on in the rhythm of the number before them: "6928 3746 1520
@@ -93,7 +172,7 @@ def _phone_starts(groups: Sequence[_Group], at: int) -> bool:
     return False
 
 
-def _own_number(groups: Sequence[_Group], end: int) -> bool:
+def _own_number(groups: Sequence[Group], end: int) -> bool:
     """The next line starts a number of its own, in groups ("81-90434-78063", "8156 3578 …").
 
     A long number's app-broken rest is one group ("2024112500 / 318876"); a line that
@@ -102,7 +181,7 @@ def _own_number(groups: Sequence[_Group], end: int) -> bool:
     return end + 1 < len(groups) and "\n" not in groups[end + 1].between
 
 
-def _phone_interrupts(groups: Sequence[_Group], start: int, end: int) -> bool:
+def _phone_interrupts(groups: Sequence[Group], start: int, end: int) -> bool:
     """A hotline or landline starts at `end` after a comma, a line break or a new separator.
 
     "…-17310，800-075-8743打不通" is an order, then the shop's hotline.
@@ -115,7 +194,7 @@ def _phone_interrupts(groups: Sequence[_Group], start: int, end: int) -> bool:
     return end - 1 > start and group.between != groups[end - 1].between
 
 
-def _joined_to_start(groups: Sequence[_Group], start: int, end: int) -> bool:
+def _joined_to_start(groups: Sequence[Group], start: int, end: int) -> bool:
     """Whether `groups[end]` belongs to the id at `start` although the group rules would cut it.
 
     A platform's own joints (Pinduoduo's date and rest), a letter prefix and its number, the
@@ -148,7 +227,7 @@ def _joined_to_start(groups: Sequence[_Group], start: int, end: int) -> bool:
 
 
 def _ends_id(
-    groups: Sequence[_Group], start: int, end: int, texts: Sequence[str], length: int, best: int
+    groups: Sequence[Group], start: int, end: int, texts: Sequence[str], length: int, best: int
 ) -> bool:
     """Whether the id that starts at `start` ends before `groups[end]` (its rules, in order)."""
     first, group = groups[start], groups[end]
@@ -173,14 +252,14 @@ def _ends_id(
     )
 
 
-def longest_id(groups: Sequence[_Group], start: int, order_pattern: re.Pattern[str]) -> int:
+def longest_id(groups: Sequence[Group], start: int, order_pattern: re.Pattern[str]) -> int:
     """End (exclusive) of the longest plausible id starting at `start`, or 0.
 
     Ids are short: the search stops after `MAX_ID_CHARS` characters or at the first
     group that cannot continue an id, so 5,000 "1 " in a row cost 5,000 steps, not 5,000².
     """
     first = groups[start]
-    if not _group_ok(first.text, first=True) or first.amount:
+    if not group_ok(first.text, first=True) or first.amount:
         return 0
     texts, length, best = [first.text], len(first.text), 0
     for end in range(start + 1, len(groups)):

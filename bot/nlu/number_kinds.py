@@ -8,7 +8,7 @@ corrects it, are read here too, from the same context rules.
 """
 
 import re
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -419,6 +419,27 @@ _PART_CORRECTIONS = (
 )
 
 
+# A digit corrected by its place: "X 第三位是6不是5", "X 第3位不是5 是6", "X 倒数第二位是7不是1".
+_PLACES = {
+    **{str(n): n for n in range(1, 25)},
+    **{c: i + 1 for i, c in enumerate("一二三四五六七八九十")},
+}
+_PLACE_SAID = (
+    r"[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是)[\s,]*)*"
+    r"(?P<back>倒数)?第(?P<place>1\d|2[0-4]|[1-9]|[一二三四五六七八九十])(?:位|个数字?|个)(?:数字?)?"
+)
+_PLACE_CORRECTIONS = (
+    re.compile(
+        rf"{_PLACE_SAID}[\s,:]*(?:错了|不对)?[\s,:]*(?:应该|应)?(?:是|为)[\s:]*(?P<right>[0-9a-z])"
+        rf"[\s,:]*(?:而)?不是[\s:]*(?P<wrong>[0-9a-z])(?![0-9a-z])"
+    ),
+    re.compile(
+        rf"{_PLACE_SAID}[\s,:]*不是[\s:]*(?P<wrong>[0-9a-z])"
+        rf"[\s,:]*(?:应该|而)?(?:是|为)[\s:]*(?P<right>[0-9a-z])(?![0-9a-z])"
+    ),
+)
+
+
 def amended(token: Token, value: str) -> str:
     """`value` with its last digits (or a named group) as the customer corrects them after it.
 
@@ -431,7 +452,7 @@ def amended(token: Token, value: str) -> str:
     after = token.idx + len(token)
     match = next(filter(None, (regex.match(text, after) for regex in _TAIL_CORRECTIONS)), None)
     if match is None:
-        return _part_amended(text, after, value)
+        return _place_amended(text, after, _part_amended(text, after, value))
     count = _COUNT_WORDS[match.group("count") or "1"]
     right = match.group("right").upper()
     wrong = (match.groupdict().get("wrong") or value[-count:]).upper()
@@ -449,6 +470,51 @@ def _part_amended(text: str, after: int, value: str) -> str:
     if len(right) != len(wrong) or value.count(wrong) != 1:
         return value
     return value.replace(wrong, right)
+
+
+def _place_amended(text: str, after: int, value: str) -> str:
+    """`value` with one digit named by its place replaced ("第三位是6不是5"), see `amended`.
+
+    Only when the number holds the digit said to be wrong at that place: a customer who
+    counts wrong changes nothing.
+    """
+    match = next(filter(None, (regex.match(text, after) for regex in _PLACE_CORRECTIONS)), None)
+    if match is None:
+        return value
+    place = _PLACES[match.group("place")]
+    if place > len(value):
+        return value
+    index = len(value) - place if match.group("back") else place - 1
+    right, wrong = match.group("right").upper(), match.group("wrong").upper()
+    if value[index] != wrong:
+        return value
+    return value[:index] + right + value[index + 1 :]
+
+
+# Of two orders, the one the customer names by its last digits: "X Y 应该是68结尾那个", "X 和 Y，
+# 尾号是68的那个", "X Y 结尾是68那个有问题".
+_TAIL_PICKED = re.compile(
+    r"(?:尾号|尾数|结尾|末尾|最后(?:几位|两位|四位)?)(?:是|为)?[\s:]*(?P<said>[0-9a-z]{1,4})(?![0-9a-z])"
+    r"[\s]*(?:的)?(?:那个|那单|这个|这单|那笔|这笔)"
+    r"|(?<![0-9a-z])(?P<tail>[0-9a-z]{1,4})[\s]*(?:结尾|收尾)(?:的)?(?:那个|那单|这个|这单|那笔|这笔)?"
+)
+
+
+def picked_by_tail(text: str, values: Sequence[str]) -> Optional[str]:
+    """The one of several orders whose last digits the customer names (`_TAIL_PICKED`).
+
+    Only when the digits end exactly one of the orders and are said after the first of
+    them: "尾号5567的那个订单" alone is part of a number, no choice between two.
+    """
+    distinct = list(dict.fromkeys(values))
+    if len(distinct) < 2:
+        return None
+    for match in _TAIL_PICKED.finditer(text):
+        tail = (match.group("said") or match.group("tail")).upper()
+        ending = [value for value in distinct if value.endswith(tail)]
+        if len(ending) == 1:
+            return ending[0]
+    return None
 
 
 def retracted(token: Token) -> bool:

@@ -15,7 +15,7 @@ from typing import Callable, List, Sequence, Tuple
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from bot.nlu.number_groups import _code_blocks, _Group, _group_ok, _id_runs, _looks_like_date
+from bot.nlu.number_groups import Group, code_blocks, group_ok, id_runs, looks_like_date
 from bot.nlu.number_joins import longest_id
 from bot.nlu.number_kinds import annotate
 from bot.nlu.number_shapes import (
@@ -28,7 +28,7 @@ from bot.nlu.number_shapes import (
     NUMERIC_DATE,
     WHOLE_GROUP,
 )
-from bot.nlu.number_words import CONTEXT_KINDS, NOT_PREFIXES, left_context
+from bot.nlu.number_words import CONTEXT_KINDS, ENGLISH_WORDS, NOT_PREFIXES, left_context
 
 # An id a shop system prints in one piece, its blocks joined by one and the same separator
 # and nothing else: "DD_20241128_0088", "BJ-SH-2411-2809", "PO-211-09283746501928374".
@@ -53,14 +53,17 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
     """
     blocks = re.split(r"[-_./]", match.group())
     compact = "".join(blocks).upper()
-    if not order_pattern.fullmatch(compact) or _looks_like_date(blocks):
+    if not order_pattern.fullmatch(compact) or looks_like_date(blocks):
         return False
-    dated = len(blocks) > 3 and _looks_like_date(blocks[:3])  # "2024-11-28-0931"
+    dated = len(blocks) > 3 and looks_like_date(blocks[:3])  # "2024-11-28-0931"
     head = blocks[0].lower()
     context = left_context(text, match.start())
     # "订单 WX-8837-2291-0045": after an order word an account label (WeChat, QQ) makes no
-    # sense, so its letters are the shop's prefix (a mini-program's orders), not a label
-    shop_prefix = context == "order" and head in _ACCOUNT_LABELS and len(blocks) >= 3
+    # sense, so its letters are the shop's prefix (a mini-program's orders), not a label; nor
+    # does an English word dashed to the number ("订单号 ME-9645-2728-0321-978")
+    shop_prefix = (
+        context == "order" and head in _ACCOUNT_LABELS | ENGLISH_WORDS and len(blocks) >= 3
+    )
     if (head in NOT_PREFIXES or head in CONTEXT_KINDS) and not blocks[1].isalpha():
         if not shop_prefix:
             return False  # "No.8823401567", "order_2411...": a label, then the number
@@ -81,7 +84,7 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
         not context
         and long_block
         and blocks[0].isalpha()
-        and _group_ok(blocks[0], first=True)
+        and group_ok(blocks[0], first=True)
         and all(any(char.isdigit() for char in block) for block in blocks[1:])
     )
 
@@ -131,7 +134,7 @@ def _merge_printed_ids(doc: Doc, order_pattern: re.Pattern[str]) -> None:
 def _merge_ids(doc: Doc, order_pattern: re.Pattern[str]) -> None:
     """Each run's groups into the ids they make (`longest_id`), and codes into one token."""
     id_spans, code_spans = [], []
-    parts = [part for run in _id_runs(doc) for part in _code_blocks(run)]
+    parts = [part for run in id_runs(doc) for part in code_blocks(run)]
     for groups, is_code in parts:
         if is_code:
             code_spans.append(doc[groups[0].first : groups[-1].last + 1])
@@ -141,10 +144,10 @@ def _merge_ids(doc: Doc, order_pattern: re.Pattern[str]) -> None:
         for span in id_spans:
             retokenizer.merge(span, attrs={"_": {"complaint_merged": True}})
         for span in code_spans:
-            retokenizer.merge(span)  # one token, and no id: see `_code_blocks`
+            retokenizer.merge(span)  # one token, and no id: see `code_blocks`
 
 
-def _id_spans(doc: Doc, groups: Sequence[_Group], order_pattern: re.Pattern[str]) -> List[Span]:
+def _id_spans(doc: Doc, groups: Sequence[Group], order_pattern: re.Pattern[str]) -> List[Span]:
     """The spans of the ids in one run, longest first from the left; glued groups alone too."""
     if len(groups) == 1:
         glued = groups[0].first != groups[0].last

@@ -61,8 +61,9 @@ ID_PUNCTUATION = frozenset("-_./·~,、")
 CODE_SEPARATORS = ID_PUNCTUATION - frozenset(",、")  # keys are never written with commas
 # Between the groups of a number only when an order word introduces it ("订单号 3847*2619*…",
 # "订单号 3847 | 2619 | …", "订单号 3847。2619。…" as a Chinese IME types the dot): without
-# one, "120*60*75" is a size, "a | b" a table's columns and "。" the end of a sentence.
-LABELLED_PUNCTUATION = frozenset("*|。")
+# one, "120*60*75" is a size, "a | b" a table's columns and "。" the end of a sentence; a
+# backslash ("订单号 2024\\1123\\5567", the slash key missed) joins only there too.
+LABELLED_PUNCTUATION = frozenset("*|。\\")
 # A Chinese IME types the dash as "——" (two dashes once normalised) and customers double the
 # tilde: "3847——2619", "3847~~2619" are one separator.
 DOUBLED_SEPARATORS = frozenset({"--", "~~"})
@@ -171,7 +172,16 @@ VOID_RIGHT = re.compile(
     rf"|[\s,]*{_INTERJECTION}(?:这个|那个)?(?:号码?|单号)?(?:是错的|作废|不算|撤回)"
     rf"|[\s,]*{_INTERJECTION}(?:这个|那个)?(?:号码|单号)(?:错了|不对|有误)"
     rf"|[\s,]*{_INTERJECTION}(?:不对|错了)[\s,]*(?:这个|那个)?(?:号码?|单号)?不是"
+    # the number sent wrong, not the goods: "X 发错了，这个不是我要投诉的那个" ("X 发错了 这个
+    # 不是我买的颜色" is the goods)
+    r"|[\s,]*(?:发错了|给错了)[\s,]*(?:这个|那个)(?:号码?|单号|订单号?)?不是"
+    r"(?:(?:我)?要(?:投诉|找)的|[\s,]*(?:我)?(?:再找|重新找|找找|晚点|等下|等一下|一会))"
     r"|[\s,]*不是这个(?!吗|嘛|么)"
+    # only part of it: "2024 1123 55…后面几位看不清了", "…后面两位我记不清了", "剩下几位看不清"
+    # (a part of the number named: "X 后面不知道怎么回事就坏了" is what happened next)
+    r"|[\s,.…]*(?:后面|后边|剩下|最后)(?:的|那)?"
+    r"(?:几位|几个数字?|[一两二三四五六七八九1-9]位|数字|号码)(?:数字)?(?:我)?"
+    r"(?:看不清|看不到|看不见|看不出|忘了|忘记了|记不清|记不得|不记得|不知道|找不到|被挡住|模糊)"
     r"|[\s,.;(]*(?:(?:sorry|oops|my bad)[\s,.;]*)?"
     r"(?:wrong (?:one|number)|typo|not this one|not that one"
     r"|scratch that|never ?mind|ignore (?:that|this)|cancel that)"
@@ -202,7 +212,8 @@ CORRECTION_LEFT = re.compile(
     # an apology or a bare "no" before the right one: "X sorry 是 Y", "X 不好意思 是 Y",
     # "X 啊不 是 Y", "X 不不 是 Y"
     r"|(?:sorry|不好意思|对不起|抱歉|my bad)[\s,]*(?:是|应该是|应是)"
-    r"|(?:[哦噢喔啊呃额嗯唉诶欸呀][\s,]?|不)不[\s,]*(?:是|应该是|应是)"
+    # (or no 是 at all: "X，啊不，Y")
+    r"|(?:[哦噢喔啊呃额嗯唉诶欸呀][\s,]?|不)不[\s,]*(?:是|应该是|应是)?"
     # the one the customer complains about, told from one given before: "我要投诉的是 Y"
     r"|(?:我)?要投诉的(?:那个|那单|是那个)?(?:订单|单子)?(?:号码?|编号)?是"
     r"|should be|(?:correct|right)(?:ed)? (?:one|number|order(?: number)?)(?: is)?|i meant?)"

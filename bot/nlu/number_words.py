@@ -306,15 +306,19 @@ _OTHER_WORDS = [
     "客服热线",
     "热线",
 ]
+# English words before a number ("my order number is 112-…"), never part of it when a space
+# stands between; a shop's prefix when a dash joins them ("订单号 ME-9645-2728-…").
+ENGLISH_WORDS = frozenset(
+    {"is", "was", "are", "am", "be", "my", "our", "the", "an", "for", "of", "to", "at", "on"}
+    | {"in", "me", "it", "its", "and", "or", "has", "had", "with", "from", "by", "this", "that"}
+)
 # Letter words that introduce a number ("QQ 3847...", "tel 138...") are not id prefixes.
 NOT_PREFIXES = frozenset(
     {"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms", "sn", "sku", "imei", "ems"}
     | {"code", "ref", "num", "nr", "meid"}
     # pinyin for "number" after a pinyin label ("dingdan hao 2024…"), never part of it
     | {"hao", "haoma", "shi"}
-    # English words before a number ("my order number is 112-…"), never part of it
-    | {"is", "was", "are", "am", "be", "my", "our", "the", "an", "for", "of", "to", "at", "on"}
-    | {"in", "me", "it", "its", "and", "or", "has", "had", "with", "from", "by", "this", "that"}
+    | ENGLISH_WORDS
 )
 # Order words a parcel number is called by too: its shape decides ("单号 SF1402938475611").
 PARCEL_OR_ORDER = frozenset({"单号", "单号码", "no", "no."})

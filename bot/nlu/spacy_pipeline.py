@@ -77,6 +77,7 @@ from bot.nlu.number_kinds import (
     amended,
     corrects,
     money_value,
+    picked_by_tail,
     register_extensions,
     retracted,
     set_aside,
@@ -329,7 +330,22 @@ def _entities(doc: Doc, original: str) -> List[ExtractedEntity]:
                 confidence=_CONFIDENCE.get((label, rule), 0.8),
             )
         )
+    _pick_by_tail(found, doc.text)
     return found
+
+
+def _pick_by_tail(found: List[ExtractedEntity], text: str) -> None:
+    """Of several orders, the one named by its last digits after them wins as a correction.
+
+    "X Y 两个都试试吧 应该是68结尾那个": the customer chose Y (`picked_by_tail`).
+    """
+    orders = [e for e in found if e["label"] == ORDER_ID and e["confidence"] > _VOID]
+    if not orders:
+        return
+    picked = picked_by_tail(text[orders[0]["end"] :], [str(e["value"]) for e in orders])
+    for entity in orders:
+        if entity["value"] == picked:
+            entity["confidence"] = _CONFIDENCE[(ORDER_ID, "corrected")]
 
 
 def extract_many(

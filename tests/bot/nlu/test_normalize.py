@@ -225,6 +225,10 @@ def test_letter_typos_across_tabs_and_lines(text, expected):
         ("单号 7788……9900……1122", "单号 7788  9900  1122"),
         ("手机 138...5678", "手机 138...5678"),
         ("单号 381029...9384", "单号 381029...9384"),
+        # a filler with 是 after it; an ellipsis before the first group and after the last
+        ("单号 3388,然后是2299", "单号 3388 \u2060\u2060 2299"),
+        ("单号……7788……9900……1122……", "单号……7788  9900  1122……"),
+        ("单号 381029……9384……", "单号 381029……9384……"),  # masked: two groups
     ],
 )
 def test_dictation_fillers_and_ellipses_between_groups(text, expected):
@@ -250,3 +254,21 @@ def test_a_numeral_inside_a_number_read_in_mixed_digits_is_a_digit_not_a_dash():
     # more digits after the numeral that follows: voice input mixing numerals and digits
     assert normalize_digits("订单号是21一6324五66") == "订单号是2116324566"
     assert normalize_digits("单号143一4804一6282两天了") == "单号143-4804-6282两天了"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # said in numerals, the rest typed in digits long enough to pass for a number itself
+        ("单号 三三八 8990011223", "单号 338\u20608990011223"),
+        ("单号 338 八九九零零一一二二三", "单号 338\u20608990011223"),
+        # a short rest is joined by the merger's own rules; a whole head or a mobile stays apart
+        ("单号 三三八八 2299", "单号 3388 2299"),
+        ("单号 三三八八九九零零一一二二 13812345678", "单号 338899001122 13812345678"),
+        ("单号 三三八 13812345678", "单号 338 13812345678"),
+        # groups mixing both scripts: the merger's rules
+        ("单号 33八8 9九0011223", "单号 3388 990011223"),
+    ],
+)
+def test_a_number_half_in_numerals_is_glued_at_the_switch(text, expected):
+    assert normalize_digits(normalize(text)) == expected

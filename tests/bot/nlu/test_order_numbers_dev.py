@@ -32,7 +32,12 @@ independent axes (label, id shape, separators, surroundings, other numbers, scri
 extractor was read, and the grammar itself is run here too, a few thousand fresh cases;
 order_numbers_dev11.yml by ord11, also before reading it, with numerals read digit by digit
 beside quantities, corrections and retractions, two orders, links, pasted pages, fancy digits
-and dictation fillers.
+and dictation fillers;
+order_numbers_dev12.yml by ord12, also before reading it, with whole complaint-chat messages
+where the order is one detail among prices, sizes, quantities, dates, phones, parcels, SKUs,
+live-room ids, coupons and room numbers; numbers wrapped or broken by emoji and punctuation,
+forwarded and quoted chats, a number typed twice with a digit different, half in numerals,
+Traditional and Cantonese, and misspelt labels.
 The project's jieba user words are loaded first, as the trained model's tokenizer loads them
 into the one jieba the extractor segments with.
 """
@@ -64,6 +69,7 @@ DEV_FILES = (
     "order_numbers_dev9.yml",
     "order_numbers_dev10.yml",
     "order_numbers_dev11.yml",
+    "order_numbers_dev12.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]

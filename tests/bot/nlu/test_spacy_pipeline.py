@@ -1090,3 +1090,83 @@ def test_round_eleven_which_of_two_orders(text, expected):
 def test_short_numbers_said_in_a_row_are_no_order():
     assert orders("打了400 800 都没人接") == []
     assert orders("订单号 400 800") == ["400800"]  # an order word says what it is
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an ellipsis between every group, with a sigh before and after the number
+        ("单号…3847…2619…5038…唉", "384726195038"),
+        ("订单号……5566……7788……9900……", "556677889900"),
+        # a backslash for the slash key, only after an order word
+        ("订单 5566\\7788\\9900 到了是坏的", "556677889900"),
+        # dictation fillers with 是: "然后是", "接着是"
+        ("订单号 5566，然后是7788，接着是9900", "556677889900"),
+    ],
+)
+def test_round_twelve_separators(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 5566 7788 99…后面几位忘了",
+        "订单号 556677889900 后面两位我记不清了",
+        "订单号是556677889 剩下几位看不清",
+        "订单 5566778899 发错了 这个不是 我再找找",
+        "5566\\7788",  # no order word: a backslash joins nothing
+    ],
+)
+def test_round_twelve_numbers_never_filed(text):
+    assert primary(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单 556677889900，呃不，556677889911，刚才按错了", "556677889911"),
+        ("订单号 556677889900 第五位是8不是7", "556687889900"),
+        ("订单号 556677889900 第5位不是7 是8", "556687889900"),
+        ("订单号 556677889900 倒数第二位是1不是0", "556677889910"),
+        ("订单号 556677889900 第五位是8不是6", "556677889900"),  # the place holds no 6: unchanged
+        ("556677889900 556677889911 应该是11结尾那个", "556677889911"),
+        ("556677889900 和 556677889911，尾号是11的那个坏了", "556677889911"),
+        ("556677889900 和 556677889911 都是我的", "556677889900"),  # nothing chosen: the first
+        # what happened next, the goods sent wrong: still the order
+        ("订单号 556677889900 后面不知道怎么回事就坏了", "556677889900"),
+        ("订单 556677889900 发错了 这个不是我买的颜色", "556677889900"),
+    ],
+)
+def test_round_twelve_corrections_and_choices(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # said in numerals, the rest typed in digits: the space at the switch joins them
+        ("订单号 五五六 6778899001 杯子碎了", ["5566778899001"]),
+        ("订单号 556 六七七八八九九零零一", ["5566778899001"]),
+        # a whole number in numerals, then a mobile: two numbers
+        ("订单号 五五六六七七八八九九零零 13812345678", ["556677889900"]),
+        # spelt one by one, switching script on every digit or two
+        ("订单号 5 5 6 6 七 七 8 8 九 九 0 0", ["556677889900"]),
+    ],
+)
+def test_round_twelve_half_in_numerals(text, expected):
+    assert orders(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an English word dashed to the number after an order word is the shop's prefix
+        ("订单号 ME-9645-2728-0321-978", ["ME964527280321978"]),
+        ("订单 IS-2024-1123-0088 没发货", ["IS202411230088"]),
+        # with a space it is English before the number
+        ("my order is 112-3456789-1234567", ["11234567891234567"]),
+    ],
+)
+def test_an_english_word_dashed_to_an_order_is_its_prefix(text, expected):
+    assert orders(text) == expected
