@@ -56,7 +56,12 @@ def test_the_tenth_split_is_mid_conversation_messages_of_every_intent():
 def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
     examples = load_dev(ROOT / "bench" / "data" / "intent_dev10.yml")[:4]
     truth = [e.intent for e in examples]
-    predicted = [truth[0], "nlu_fallback", "nlu_fallback", "greet" if truth[3] != "greet" else "thank"]
+    predicted = [
+        truth[0],
+        "nlu_fallback",
+        "nlu_fallback",
+        "greet" if truth[3] != "greet" else "thank",
+    ]
     assert routing_rates(examples, predicted) == {"fallback": 0.5, "misroute": 0.25}
 
 
