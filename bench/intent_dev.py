@@ -165,6 +165,18 @@ def _figures(
     }
 
 
+def routing_rates(examples: List[Example], predicted: List[str]) -> Dict[str, float]:
+    """Shares of messages sent to nlu_fallback and to a wrong intent (a misroute).
+
+    Macro-F1 counts both as errors, but they cost differently: a fallback makes the bot ask
+    again, a misroute makes it act on the wrong intent; a change can trade one for the other.
+    """
+    n = len(examples)
+    fallback = sum(q == FALLBACK for q in predicted)
+    misroute = sum(q not in (FALLBACK, e.intent) for e, q in zip(examples, predicted, strict=True))
+    return {"fallback": round(fallback / n, 4), "misroute": round(misroute / n, 4)}
+
+
 def paired_cv(
     core_ref: str, variants: Dict[str, Path], config: Path, seeds: List[int], folds: int = 5
 ) -> Dict[str, Dict[str, Any]]:
@@ -189,7 +201,15 @@ def paired_cv(
             seen.add((e.key, e.intent))
             core.append(e)
     out: Dict[str, Dict[str, Any]] = {
-        name: {"core": len(core), "added": 0, "macro_f1": {}, "accuracy": {}} for name in loaded
+        name: {
+            "core": len(core),
+            "added": 0,
+            "macro_f1": {},
+            "accuracy": {},
+            "fallback": {},
+            "misroute": {},
+        }
+        for name in loaded
     }
     for name, examples in loaded.items():
         extra = [e for e in examples if e.key not in common]
@@ -208,7 +228,14 @@ def paired_cv(
             metrics = scores(core, predicted)
             out[name]["macro_f1"][seed] = metrics["macro_f1"]
             out[name]["accuracy"][seed] = metrics["accuracy"]
-            print(f"{name} seed {seed}: macro-F1 {out[name]['macro_f1'][seed]:.4f}", flush=True)
+            rates = routing_rates(core, predicted)
+            out[name]["fallback"][seed] = rates["fallback"]
+            out[name]["misroute"][seed] = rates["misroute"]
+            print(
+                f"{name} seed {seed}: macro-F1 {out[name]['macro_f1'][seed]:.4f}  fallback "
+                f"{rates['fallback']:.2%}  misroute {rates['misroute']:.2%}",
+                flush=True,
+            )
         values = list(out[name]["macro_f1"].values())
         out[name]["mean_macro_f1"] = round(sum(values) / len(values), 4)
     return out
@@ -287,7 +314,10 @@ def main() -> None:
             print(
                 f"{name:12} core {row['core']} added {row['added']:5d}  macro-F1 "
                 + " ".join(f"{v:.4f}" for v in row["macro_f1"].values())
-                + f"  mean {row['mean_macro_f1']:.4f}"
+                + f"  mean {row['mean_macro_f1']:.4f}  fallback "
+                + " ".join(f"{v:.2%}" for v in row["fallback"].values())
+                + "  misroute "
+                + " ".join(f"{v:.2%}" for v in row["misroute"].values())
             )
         if args.json:
             args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.intent_dev import load_dev
+from bench.intent_dev import load_dev, routing_rates
 from bench.model_selection import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 10)]
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 11)]
 
 
 def domain_intents() -> set:
@@ -42,6 +42,29 @@ def test_the_ninth_split_is_short_messages_of_every_intent():
     assert sum(len(e.text.replace(" ", "")) <= 4 for e in dev) > len(dev) / 2
 
 
+def test_the_tenth_split_is_mid_conversation_messages_of_every_intent():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev10.yml")
+    intents = [e.intent for e in dev]
+    expected = domain_intents() - {"nlu_fallback", "ticket_resolved"}
+    assert set(intents) == expected
+    # proportions of a chat log: complaints about a third, form answers (inform) next
+    assert len(dev) / 4 <= intents.count("complain") <= len(dev) / 2
+    assert intents.count("inform") == max(intents.count(name) for name in expected - {"complain"})
+    assert all(intents.count(name) >= 9 for name in expected)
+
+
+def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
+    examples = load_dev(ROOT / "bench" / "data" / "intent_dev10.yml")[:4]
+    truth = [e.intent for e in examples]
+    predicted = [
+        truth[0],
+        "nlu_fallback",
+        "nlu_fallback",
+        "greet" if truth[3] != "greet" else "thank",
+    ]
+    assert routing_rates(examples, predicted) == {"fallback": 0.5, "misroute": 0.25}
+
+
 # each batch against the splits that existed when it was written: intent_dev8 and 9 were
 # written without reading data/nlu, and a few of their short messages ("zaima", "退款问题";
 # dev9's "断了", "死机", "不亮", "生锈", "有异味") happen to be examples of the earlier batches
@@ -52,6 +75,7 @@ def test_the_ninth_split_is_short_messages_of_every_intent():
         ("intent_slang_pinyin.yml", 7),
         ("intent_short_english.yml", 8),
         ("complain_category_boundaries.yml", 9),
+        ("intent_mid_conversation.yml", 10),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):
