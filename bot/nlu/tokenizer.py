@@ -13,9 +13,10 @@ option `romanised`), its tokens' offsets spanning the romanised words as typed.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Set
 
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -38,6 +39,9 @@ from bot.settings import PROJECT_ROOT
 logger = logging.getLogger(__name__)
 
 DEFAULT_DICTIONARY_PATH = "bot/nlu/jieba_dict"
+
+# digests of the user dictionaries this process has given jieba (see _load_custom_dictionary)
+_LOADED_DICTIONARIES: Set[str] = set()
 
 
 def _resolve_dictionary_path(path: Optional[str]) -> Optional[str]:
@@ -86,6 +90,26 @@ class NormalizingJiebaTokenizer(JiebaTokenizer):
         if config["dictionary_path"] is not None:
             cls._load_custom_dictionary(config["dictionary_path"])
         return cls(config, model_storage, resource)
+
+    @staticmethod
+    def _load_custom_dictionary(path: str) -> None:
+        """Give jieba each user dictionary once per process, whatever folder it is read from.
+
+        `jieba.load_userdict` is not idempotent: every load adds the words' frequencies to
+        jieba's total again, which shifts every segmentation score. `rasa train` loads the
+        dictionary twice (the trained tokenizer, then the one read back from the model
+        storage) while a server loads it once, so training data used to be segmented with
+        other scores than the customers' messages. Keyed by content, since the model storage
+        holds a copy of the folder.
+        """
+        import jieba
+
+        for file in sorted(f for f in Path(path).glob("*") if f.is_file()):
+            digest = hashlib.sha256(file.read_bytes()).hexdigest()
+            if digest not in _LOADED_DICTIONARIES:
+                logger.info("Loading Jieba user dictionary %s", file)
+                jieba.load_userdict(str(file))
+                _LOADED_DICTIONARIES.add(digest)
 
     def tokenize(self, message: Message, attribute: str) -> List[Token]:
         """Segment the normalised text; offsets are valid in the original text."""

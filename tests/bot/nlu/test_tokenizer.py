@@ -169,3 +169,25 @@ def test_romanised_reading_can_be_switched_off(
     }
     plain = NormalizingJiebaTokenizer.create(config, model_storage, resource, execution_context)
     assert [t.text for t in tokens(plain, "tuikuan")] == ["tuikuan"]
+
+
+def test_a_user_dictionary_is_given_to_jieba_once_per_process(tmp_path):
+    """`rasa train` reads the dictionary twice (trained, then from the model storage); a
+    server once. A second load must not shift jieba's scores, or training segments text with
+    other scores than the server."""
+    import jieba
+
+    words = "投诉接待测试词甲 5\n投诉接待测试词乙\n"
+    first, copy = tmp_path / "dict", tmp_path / "storage_copy"
+    for folder in (first, copy):
+        folder.mkdir()
+        (folder / "userdict.txt").write_text(words, encoding="utf-8")
+
+    NormalizingJiebaTokenizer._load_custom_dictionary(str(first))
+    jieba.dt.check_initialized()
+    total = jieba.dt.total
+    NormalizingJiebaTokenizer._load_custom_dictionary(str(copy))
+    NormalizingJiebaTokenizer._load_custom_dictionary(str(first))
+
+    assert jieba.dt.total == total
+    assert jieba.dt.FREQ["投诉接待测试词甲"] == 5
