@@ -260,7 +260,12 @@ _ONLINE_AS_PREDICATE = re.compile(r"在线(?=$|[\s，。！？、；：…,.!?;:
 
 # s2twp's IT phrase table turns everyday words into programmers' ones: 类型 (a kind of
 # problem) becomes 型別 (a data type). Shielded the same way and written as plain s2t does.
-_EVERYDAY_WORDS: Dict[str, Tuple[str, str]] = {"类型": ("\ue001", "類型")}
+# 回复 comes out as 回復 or 回覆 by the phrase around it ("尽快回复您" / "回复“确认”"): one
+# message said both; Taiwan writes a reply 回覆.
+_EVERYDAY_WORDS: Dict[str, Tuple[str, str]] = {
+    "类型": ("\ue001", "類型"),
+    "回复": ("\ue002", "回覆"),
+}
 
 
 # ------------------------------------------------------------------------ digits in numbers

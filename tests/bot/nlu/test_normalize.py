@@ -90,6 +90,13 @@ def test_traditional_keeps_everyday_words_out_of_it_jargon():
     assert to_traditional("选最接近的类型就行") == "選最接近的類型就行"
 
 
+def test_a_reply_is_written_one_way_in_traditional():
+    """OpenCC wrote 回复 as 回復 or 回覆 by the words around it, both in one message (hand
+    test in the widget); Taiwan writes a reply 回覆."""
+    converted = to_traditional("客服会尽快回复您；回复“确认”就提交")
+    assert converted == "客服會盡快回覆您；回覆“確認”就提交"
+
+
 def test_fold_digits_keeps_the_shape_of_numbers():
     assert fold_digits("订单2024-1123 花了299元") == "订单0000-0000 花了000元"
     assert fold_digits("") == ""
