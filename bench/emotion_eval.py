@@ -175,12 +175,12 @@ def headline(result: Dict[str, Any]) -> Dict[str, Any]:
 
 def markdown(result: Dict[str, Any]) -> str:
     """The emotion section of docs/benchmarks.md (plus one block per further dev split)."""
-    splits = [("cv", f"{FOLDS}-fold CV, training file", result["cv"])]
+    splits = [(f"{FOLDS}-fold CV, training file", result["cv"])]
     if result.get("dev"):
-        splits.append(("dev", "dev split", result["dev"]))
-    splits += [(name, name, part) for name, part in result.get("devs", {}).items()]
+        splits.append(("dev split", result["dev"]))
+    splits += list(result.get("devs", {}).items())
     rows = []
-    for _, name, part in splits:
+    for name, part in splits:
         for method in ("lexicon", "learned", "combined"):
             s = part[method]
             rows.append(
@@ -206,7 +206,7 @@ def markdown(result: Dict[str, Any]) -> str:
         "`combined` is what the bot uses (bot.triage.emotion.combine_emotion); `learned` is "
         "the head's top label alone.",
     ]
-    for key, name, part in splits[1:]:
+    for name, part in splits[1:]:
         errors = part["errors"]
         lines.append(
             f"Misses of `combined` on {name} ({len(errors)}): "
