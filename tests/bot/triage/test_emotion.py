@@ -104,3 +104,26 @@ def test_no_messages_and_long_text():
 )
 def test_threats_are_anger(text, emotion):
     assert detect_emotion([text]).emotion == emotion
+
+
+@pytest.mark.parametrize(
+    ("text", "emotion"),
+    [
+        # curse-free anger: accusing the shop of fooling or toying with the customer, a bad
+        # review as a threat, the Hong Kong consumer council (emotion_dev2's angle)
+        ("别拿这种说法糊弄我", "angry"),
+        ("少忽悠人 页面上不是这么写的", "angry"),
+        ("你們這樣搪塞顧客不太好吧", "angry"),
+        ("当我是傻子吗 同样的话说三遍", "angry"),
+        ("不退就给差评", "angry"),
+        ("我要去消委會投訴", "angry"),
+        # the same words without the threat, and 妈妈的 is not the curse 妈的
+        ("东西还行，不想给差评，换一个就好", "calm"),
+        ("给我妈妈的礼物少了一个盒子", "calm"),
+        # worry is upset; reassurance is not
+        ("有点担心包裹丢了", "upset"),
+        ("不用担心，我在家等着", "calm"),
+    ],
+)
+def test_curse_free_anger_and_worry(text, emotion):
+    assert detect_emotion([text]).emotion == emotion

@@ -13,6 +13,7 @@ from bot.triage.emotion_model import (
 
 TRAIN = PROJECT_ROOT / "data" / "emotion" / "train.yml"
 DEV = PROJECT_ROOT / "bench" / "data" / "emotion_dev.yml"
+DEV2 = PROJECT_ROOT / "bench" / "data" / "emotion_dev2.yml"
 
 TINY = {
     "calm": ["快递三天没更新 帮忙查一下", "订单号 2024 1123 5567", "好的", "我要退款", "换一个吧"],
@@ -88,6 +89,14 @@ def test_training_file_has_enough_of_every_label_and_no_dev_lines():
     labels = {}
     for text, label in train:
         assert labels.setdefault(prepare(text), label) == label, text
+
+
+def test_second_dev_split_is_apart_from_the_training_file():
+    """emotion_dev2 (curse-free anger) is ~40 % angry, never trained on, a fifth Traditional."""
+    train, dev2 = read_emotion_file(TRAIN), read_emotion_file(DEV2)
+    assert len(dev2) >= 140
+    assert sum(1 for _, y in dev2 if y == "angry") >= 0.35 * len(dev2)
+    assert not {prepare(t) for t, _ in train} & {prepare(t) for t, _ in dev2}
 
 
 def test_probabilities_are_scikit_learns_on_the_project_data():
