@@ -40,6 +40,19 @@ def _unavailable(message: str) -> None:
     pytest.skip(message)
 
 
+# Playwright's `expect` waits 5 s by default. A busy CI machine (2 cores, training and
+# servers beside the browser) once took longer than that just to open the widget's socket,
+# and a page that gets there later still works for the customer.
+EXPECT_TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def patient_expect() -> None:
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+
+
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
