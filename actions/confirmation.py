@@ -27,14 +27,16 @@ from bot.intake.answers import (
     cancels_complaint,
     declines_call,
     declines_politely,
-    extra_remedies,
-    remedy_changed,
-    remedy_mentioned,
     wants_human,
-    withdraws_remedy,
 )
 from bot.intake.draft import IntakeFacts
 from bot.intake.presentation import read_back_card, read_back_values
+from bot.intake.remedy_answers import (
+    extra_remedies,
+    remedy_changed,
+    remedy_mentioned,
+    withdraws_remedy,
+)
 from bot.orders.ids import normalize_order_id
 from bot.orders.service import OrderServiceUnavailable
 
@@ -156,7 +158,6 @@ class ActionApplyCorrection(Action):
             ask_to_recheck_order(dispatcher, tracker, pending)
             return events
         return events + read_back(dispatcher, tracker, changes)
-
 
     async def _check_order(self, raw: Any) -> Dict[str, Any]:
         order_id = normalize_order_id(str(raw or ""), dependencies.settings().order_id_pattern)

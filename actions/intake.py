@@ -11,7 +11,7 @@ from actions.confirmation import ActionApplyCorrection
 from actions.conversation import channel_live_context, latest_entity, latest_text
 from actions.form_turn import CLOSED_QUESTIONS
 from actions.requests import cancel_complaint, hand_off
-from bot.intake import answers
+from bot.intake import answers, remedy_answers
 from bot.intake.answers import wants_human
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.triage.emotion import combine_emotion, detect_emotion, learned_emotion
@@ -107,7 +107,7 @@ def _corrects_read_back(text: str) -> bool:
         return False
     return (
         answers.says_correction(text)
-        or answers.remedy_mentioned(text) is not None
+        or remedy_answers.remedy_mentioned(text) is not None
         or answers.has_number(text)
     )
 

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dependencies
 from actions.conversation import reset_intake
 from actions.tickets import announce_ticket, create_ticket
-from bot.intake import answers
+from bot.intake import answers, remedy_answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE
 from bot.taxonomy import category_label
 
@@ -55,8 +55,8 @@ def remedy_in_handoff(tracker: Tracker) -> Optional[str]:
     """
     text = str(tracker.latest_message.get("text") or "")
     if tracker.get_slot("requested_slot") == "desired_remedy":
-        return answers.remedy_mentioned(text)
-    return answers.remedy_wished(text)
+        return remedy_answers.remedy_mentioned(text)
+    return remedy_answers.remedy_wished(text)
 
 
 class ActionCancelComplaint(Action):
@@ -75,7 +75,7 @@ class ActionCancelComplaint(Action):
         text = str(tracker.latest_message.get("text") or "")
         if (
             tracker.get_slot("awaiting_confirmation")
-            and answers.remedy_changed(text)
+            and remedy_answers.remedy_changed(text)
             and not answers.cancels_complaint(text)
         ):
             from actions.confirmation import ActionApplyCorrection
@@ -135,7 +135,7 @@ def report_tickets(dispatcher: CollectingDispatcher, tickets: List[Dict[str, Any
 async def report_status_at_read_back(
     dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> List[EventType]:
-    """"投诉到哪一步了" at the read-back: earlier tickets, and that this one waits for a yes."""
+    """At the read-back, "投诉到哪一步了": earlier tickets, and that this one waits for a yes."""
     report_tickets(dispatcher, await _customer_tickets(tracker))
     dispatcher.utter_message(response="utter_status_not_yet_filed")
     return []

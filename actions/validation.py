@@ -28,7 +28,7 @@ from actions.evidence_contact_slots import EvidenceAndContactSlots
 from actions.intake import answer_feeling, message_emotion
 from actions.live_slots import LiveStreamSlots
 from actions.order_slots import OrderSlots
-from bot.intake import answers, category_answers
+from bot.intake import answers, category_answers, remedy_answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.nlu.normalize import has_words
 from bot.taxonomy import CATEGORIES, REMEDIES
@@ -47,8 +47,8 @@ def _remedy_changed(tracker: Tracker) -> Optional[str]:
     spec names is asked instead, so the agent asks (dialogues_dev6 z020 kept the refund).
     """
     text = latest_text(tracker)
-    changed = answers.remedy_changed(text)
-    if changed is None and answers.withdraws_remedy(
+    changed = remedy_answers.remedy_changed(text)
+    if changed is None and remedy_answers.withdraws_remedy(
         text, slot_before_this_turn(tracker, "desired_remedy")
     ):
         return "other"
@@ -89,7 +89,7 @@ class ValidateComplaintForm(
         requested = tracker.get_slot("requested_slot")
         if (
             intent == "cancel"
-            and not answers.remedy_changed(text)
+            and not remedy_answers.remedy_changed(text)
             and not any(
                 e.get("event") == "slot"
                 and e.get("name") == requested
@@ -296,23 +296,23 @@ class ValidateComplaintForm(
         if tracker.get_slot("requested_slot") != "desired_remedy":
             return self._remedy_wished(tracker)
         # a quick reply's title typed as the whole answer is surer than any classifier
-        code = answers.remedy_named(text, REMEDIES)
+        code = remedy_answers.remedy_named(text, REMEDIES)
         if code is None and answers.asks_about_process(text):
             return {}
         if code is None and intent not in form_turn.NOT_ANSWERS - {"correct", "cancel"}:
-            code = answers.remedy_mentioned(text)  # "算了 退款吧", "订单取消吧": a remedy
+            code = remedy_answers.remedy_mentioned(text)  # "算了 退款吧", "订单取消吧": a remedy
         if code is None and answers.leaves_remedy_open(text):
             code = "other"  # "你们看着办": the agent proposes one
         if code is None and latest_entity(tracker, "desired_remedy"):
             return {}
         if code is None and intent not in CONTROL_INTENTS - {"correct"}:
-            code = answers.remedy_in_context(tracker.latest_message.get("complaint_triage"))
+            code = remedy_answers.remedy_in_context(tracker.latest_message.get("complaint_triage"))
         if code is None and form_turn.unclear_again(tracker, "desired_remedy"):
             code = "other"  # asked twice and still no remedy named: the agent asks
         if not code:
             return {}
         slots: Dict[str, Any] = {"desired_remedy": code}
-        if answers.extra_remedies(text):
+        if remedy_answers.extra_remedies(text):
             # "退货退款 还要赔偿": one remedy on the ticket, the extra wish in the customer's
             # words in the description for the agent
             slots["issue_description"] = form_turn.append(
@@ -340,7 +340,7 @@ class ValidateComplaintForm(
             or tracker.get_slot("requested_slot") in ("live_claim", "live_session")
         ):
             return {}
-        code = answers.remedy_wished(latest_text(tracker))
+        code = remedy_answers.remedy_wished(latest_text(tracker))
         return {"desired_remedy": code} if code else {}
 
     async def validate_desired_remedy(
@@ -359,7 +359,7 @@ class ValidateComplaintForm(
         if requested == "desired_remedy" and answers.asks_about_process(latest_text(tracker)):
             # "退货的话运费谁出": a question, whatever remedy the NLU read into it; it is in
             # the description for the agent (said once: in the form's pass of the turn)
-            if answers.remedy_named(latest_text(tracker), REMEDIES) is None:
+            if remedy_answers.remedy_named(latest_text(tracker), REMEDIES) is None:
                 if form_turn.form_pass(tracker):
                     dispatcher.utter_message(response="utter_question_noted")
                 return {"desired_remedy": before}

@@ -74,13 +74,14 @@ _WANTS_HUMAN = re.compile(
 )
 
 
-def _plain(text: str) -> str:
+def plain_answer(text: str) -> str:
+    """The answer normalised, its punctuation turned into single spaces: what the checks read."""
     return _PUNCT.sub(" ", normalize(text or "")).strip()
 
 
 def has_number(text: str) -> bool:
     """Whether the message carries something shaped like an order or phone number."""
-    return bool(_NUMBER.search(_plain(text)))
+    return bool(_NUMBER.search(plain_answer(text)))
 
 
 # "号码没错", "没打错", "确认无误": the number the shop could not find is the right one.
@@ -92,13 +93,13 @@ _STANDS_BY_NUMBER = re.compile(
 
 def stands_by_number(text: str) -> bool:
     """Whether the customer stands by an order number we could not find."""
-    plain = _plain(text).replace(" ", "")
+    plain = plain_answer(text).replace(" ", "")
     return bool(_STANDS_BY_NUMBER.search(plain)) and not re.search(r"不对|不是|错了", plain)
 
 
 def affirms(text: str) -> bool:
     """A "yes" with or without extra words ("对 尽快处理", "没错就是它", "對，麻煩了")."""
-    plain = _plain(text)
+    plain = plain_answer(text)
     return bool(_AFFIRM_START.match(plain)) and not _NOT_PLAIN_YES.search(plain)
 
 
@@ -117,7 +118,7 @@ def accepts_read_back(text: str) -> bool:
 
     "没问题 不用改", "都对 提交吧", "对的 但是要快点处理" accept it too.
     """
-    plain = _plain(text)
+    plain = plain_answer(text)
     if has_number(plain):
         return False
     said_no_change = bool(_NO_CHANGE.search(plain))
@@ -133,7 +134,7 @@ def accepts_read_back(text: str) -> bool:
 
 def has_no_order_number(text: str) -> bool:
     """The customer cannot give an order number ("没有订单号", "不记得了", "忘了")."""
-    plain = _plain(text)
+    plain = plain_answer(text)
     return not has_number(plain) and bool(_NO_ORDER.search(plain))
 
 
@@ -149,7 +150,7 @@ _DECLINE_EVIDENCE = re.compile(
 
 def declines_evidence(text: str) -> bool:
     """A clause that only says there are no photos ("没有照片 号码没错": the first clause)."""
-    return any(_DECLINE_EVIDENCE.match(clause) for clause in _plain(text).split())
+    return any(_DECLINE_EVIDENCE.match(clause) for clause in plain_answer(text).split())
 
 
 # Files promised for later, with the files named ("图片我等会发", "晚点补视频"): an answer to
@@ -164,7 +165,7 @@ _EVIDENCE_LATER_NAMED = re.compile(
 
 def promises_evidence_later(text: str) -> bool:
     """Files promised for later, named as such, anywhere in a message."""
-    return bool(_EVIDENCE_LATER_NAMED.search(_plain(text).replace(" ", "")))
+    return bool(_EVIDENCE_LATER_NAMED.search(plain_answer(text).replace(" ", "")))
 
 
 # No order number, said with the number named ("订单号没有 是朋友帮我下的"), so it answers the
@@ -177,7 +178,7 @@ _NO_ORDER_NAMED = re.compile(
 
 def says_no_order_number(text: str) -> bool:
     """No order number to give, with the number named, anywhere in a message."""
-    plain = _plain(text)
+    plain = plain_answer(text)
     return not has_number(plain) and bool(_NO_ORDER_NAMED.search(plain.replace(" ", "")))
 
 
@@ -187,73 +188,42 @@ def has_no_evidence(text: str) -> bool:
     A clause that only says so counts too, after a story of why ("东西我早扔了 冇相"):
     the customer answered the question, whatever the rest of the message reads as.
     """
-    return bool(_NO_EVIDENCE.search(_plain(text))) or declines_evidence(text)
+    return bool(_NO_EVIDENCE.search(plain_answer(text))) or declines_evidence(text)
 
 
 def declines_contact(text: str) -> bool:
     """No phone number wanted ("不用留了 这里联系就行")."""
-    return bool(_DECLINE_CONTACT.search(_plain(text)))
+    return bool(_DECLINE_CONTACT.search(plain_answer(text)))
 
 
 def declines_call(text: str) -> bool:
     """No phone call wanted, with the phone named ("不用留电话", "唔使打俾我")."""
-    return bool(_DECLINE_CALL.search(_plain(text).replace(" ", "")))
+    return bool(_DECLINE_CALL.search(plain_answer(text).replace(" ", "")))
 
 
 def cancels_complaint(text: str) -> bool:
     """The complaint itself is withdrawn ("不投诉了", "算了不弄了")."""
-    return bool(_CANCEL_COMPLAINT.search(_plain(text)))
+    return bool(_CANCEL_COMPLAINT.search(plain_answer(text)))
 
 
 def declines_politely(text: str) -> bool:
     """A bare polite no ("不用了谢谢", "不需要了 谢谢"), nothing else said."""
-    return bool(_POLITE_NO.match(_plain(text).replace(" ", "")))
+    return bool(_POLITE_NO.match(plain_answer(text).replace(" ", "")))
 
 
 def wants_human(text: str) -> bool:
     """An explicit request for a person, wherever it sits in the message."""
-    return bool(_WANTS_HUMAN.search(_plain(text)))
-
-
-_OTHER_REMEDY = re.compile(r"^(其他|其它|别的|都不是|别的方式|其他方式|其他的|其它的)$")
-
-
-def remedy_named(text: str, labels: Mapping[str, str]) -> Optional[str]:
-    """The remedy whose label (a quick reply's title) is the whole answer.
-
-    "其他/别的" is `other`.
-    """
-    plain = compact(text)
-    if _OTHER_REMEDY.match(plain):
-        return "other"
-    for code, label in labels.items():
-        if plain and plain in label_parts(label):
-            return code
-    return None
+    return bool(_WANTS_HUMAN.search(plain_answer(text)))
 
 
 def compact(text: str) -> str:
     """The message normalised, without punctuation or spaces: how a typed title is compared."""
-    return _plain(text).replace(" ", "")
+    return plain_answer(text).replace(" ", "")
 
 
 def label_parts(label: str) -> Set[str]:
     """The parts of a quick reply's title a customer may type alone ("赔偿/补偿": 赔偿, 补偿)."""
     return {normalize(part) for part in re.split(r"[/（）()]", label) if part}
-
-
-# Asked "how would you like this handled?", the customer is naming a remedy: the triage
-# classifier's best remedy other than "none" is taken at this lower confidence.
-IN_CONTEXT_REMEDY_CONFIDENCE = 0.3
-
-
-def remedy_in_context(triage: Any, minimum: float = IN_CONTEXT_REMEDY_CONFIDENCE) -> Optional[str]:
-    """The best remedy the triage ranked (ignoring "none"), if it reaches `minimum`.
-
-    Why: out of context "能给我弄个新的吗" may be small talk or a description, so the NLU only
-    emits a remedy entity when it is sure; as the answer to the remedy question it is one.
-    """
-    return triage_first(triage, "remedy", minimum)
 
 
 def triage_first(triage: Any, head: str, minimum: float) -> Optional[str]:
@@ -283,252 +253,8 @@ def says_what_happened(text: str) -> bool:
 
     Five or more Chinese characters once "订单/换货/我要…" are set aside.
     """
-    rest = _FACT_WORDS.sub("", _plain(text))
+    rest = _FACT_WORDS.sub("", plain_answer(text))
     return len(_CJK.findall(rest)) >= 5
-
-
-# Remedies named in so many words. Order matters where one name contains another:
-# "退货退款" before "退款", "退差价" before "退款/退".
-_REMEDY_WORDS = (
-    # 退活/换活: the pinyin input method's homophone of 货, a common slip; so are 宽 for 款
-    # ("退宽") and 陪 for 赔 ("陪偿")
-    # the goods sent back ("东西退了 钱退我", "七天无理由退"), not for repair ("寄回去修")
-    (
-        "return_refund",
-        r"退[货活]退[款宽]|退货|退活|退掉|退回去|寄回去(?![^ ]{0,3}修)|退了吧|无理由退|"
-        r"(东西|货|商品)(我)?退(回去|回|掉|了)?",
-    ),
-    (
-        "compensation",
-        # money made good, with what follows ("赔点钱给我", Cantonese 補返啲錢俾我): not
-        # money back, which "钱给我" alone would read
-        r"退差价|补差价|差价|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
-        r"(积分|余额|点数|红包|优惠券|券)(给我|帮我)?补|补(一|1)?(张|个)?(积分|余额|点数|红包|优惠券|券)|"
-        # the discount's money is made good, not paid back ("把折扣的钱还我"); so is part of
-        # the price ("退我点钱 东西留着", "退一部分"), a discount, a coupon or red packet given
-        r"(折扣|优惠|打折|差额) ?(的|那)?(部分)?(钱|金额)|"
-        r"退(我|给我)?(一)?(部分|点儿|点)(钱|款)?|部分退款|打(个|点)?折|弥补|"
-        r"(给|发|送)(我)?(个|点|张|些)?(红包|优惠券|代金券|券)",
-    ),
-    (
-        "refund",
-        r"仅退[款宽]|只退[款宽]|退[款宽]|退钱|把钱退|钱退|退回(些)?钱|"
-        # the order called off, asked for: money back, nothing sent back ("订单取消吧"), not
-        # the shop's doing ("商家把我订单取消了")
-        r"取消(这个|这|那个|那)?(个)?(订单|单子|这单|那单)(?!了)|(订单|单子)(取消|撤销)(?![了的])|"
-        r"(帮我|给我)(把)?(这个|这)?(订单|单子)(给)?(取消|撤销)|(?<!给我)(?<!帮我)(退单|撤单)(?!了)|"
-        # money given back: "把钱还我", "还我钱", Cantonese 俾返錢我 (给回钱我)
-        r"(钱|货款|款项)(还|给)(回)?(给)?我|还(给)?(我)?(回)?钱|给回(我)?(些)?钱",
-    ),
-    (
-        "exchange",
-        # not a person: "换个活人跟我说", "给我换个客服", "换个会说话的人来" ask for someone
-        # else, not another item
-        r"换[货活](?!人)|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)(?![^ ]{0,5}?(人|客服|主管|经理))|换新|调换|更换|"
-        # Cantonese 換過件 / 換返對 ("exchange for another"), as `normalize` leaves them
-        r"换(过|回)(一)?(个|件|双|对|台|部|只|盒|套|条)|"
-        # the item ordered instead of the one sent ("换回水壶", "换回来")
-        r"换回(?!来?了)|"
-        # the right one sent instead of the wrong one (Cantonese 寄返對啱嘅俾我 → 寄回对对的给我)
-        r"(发|寄)(回)?(给我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?(对对|对|正确)的",
-    ),
-    (
-        "reship",
-        r"补发|补寄|重发|重新(发|寄)|再(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)|"
-        # a new one sent ("寄一条新的给我", Cantonese 寄過隻新嘅俾我 → 寄过只新的给我)
-        r"(发|寄)(过|多)?(一|1)?(个|件|条|只|双|台|部|份|套|盒|瓶|对)?新的",
-    ),
-    (
-        "repair",
-        r"维修|修(一下|好|理)|返修|保修|(能|可以|帮我|给我|拿去)修|"
-        r"(寄|送)(回去|回|过去|去)[^ ]{0,3}修",
-    ),
-    (
-        "apology",
-        # an explanation asked of the shop, not the customer's own "我说清楚点/我解释一下"
-        r"道(个|一个|声|一声)?歉|给(个|我)?(一个)?(说法|解释|交代)|(?<!我)(说(个)?清楚|解释(一下|清楚))(?!点)|"
-        r"(说|道)(一)?(声|句)?(对不起|抱歉)",
-    ),
-)
-_REMEDY_RE = re.compile("|".join(f"(?P<{code}>{words})" for code, words in _REMEDY_WORDS))
-# "不要退款", "不想换了", "别补发": a remedy named only to be refused.
-_NEGATED_BEFORE = re.compile(r"(不|别|没|无需|不必)(是|再|要|用|想|想要)?$")
-# "退款不要了", Cantonese 退款唔要喇: refused after it is named.
-_REFUSED_AFTER = re.compile(r"^(我|的话)?(也)?(不要|免了|不需要)")
-# Words that make a remedy named in a complaint a wish, not a fact ("我希望能退货退款",
-# "麻烦给我补发" against "退款一直没到账", "申请退货五天了").
-_WISH = re.compile(
-    r"我要|(?<![说不只还])要(?!求)|想|希望|要求|麻烦|(?<!申)请(?!问)|给我|帮我|能不能|可以|直接|还是|改成|就要"
-)
-# "要求退货被拒了", "我要退款 申请一直不通过": what follows makes the name a past request.
-_FACT_AFTER = re.compile(
-    r"^(的)?(申请|被|没|不给|不让|一直|还没|还是没|到账|进度|通过|审核|失败|成功|已经|了\d|\d+天|几天)"
-)
-
-
-def remedies_named(text: str) -> list:
-    """Remedies the message names in so many words, in order, leaving out refused ones.
-
-    Each item is (code, start, end) on the normalised text.
-    """
-    plain = _plain(text)
-    found = []
-    for match in _REMEDY_RE.finditer(plain):
-        before = plain[max(0, match.start() - 3) : match.start()]
-        if _NEGATED_BEFORE.search(before) or _REFUSED_AFTER.match(plain[match.end() :]):
-            continue
-        found.append((match.lastgroup, match.start(), match.end(), plain))
-    return found
-
-
-# Money back asked for as such ("仅退款", "只退款"), not as the second half of a return.
-_REFUND_ONLY = re.compile(r"仅退[款宽]|只退[款宽]")
-
-
-def remedy_mentioned(text: str) -> Optional[str]:
-    """The remedy an answer to "how would you like this handled?" names last.
-
-    "补发 照片我拍了", "维修太麻烦了 改成退货退款吧", "不要退款 给我补发两个": the answer
-    may carry other words the classifier weighs more; the remedy named last (and not refused)
-    is the wish. Goods sent back and money back ("东西寄回去 把钱退给我") are one remedy,
-    退货退款, whichever half is said last. A remedy added on ("退货退款 还要赔偿", "补发一个
-    再给点补偿") is an extra wish (`extra_remedies`), not the one asked for.
-    """
-    return _last_remedy(_main_remedies(remedies_named(text)))
-
-
-# A second remedy added to the first ("还要赔偿", "另外要赔回些", "顺便道个歉"), not
-# replacing it (which "改成", "还是", "算了" would say).
-_ADDITIVE = re.compile(
-    r"还要|还想|另外|再给|再赔|再补|顺便|同时|而且|并且|外加|加上|也要|还得|以及|额外|(再|也|还)$"
-)
-
-
-def _additive(found: list, index: int) -> bool:
-    """Whether the remedy at `index` is added on to one named before it."""
-    if index == 0:
-        return False
-    plain = found[index][3]
-    between = plain[found[index - 1][2] : found[index][1]].strip()
-    return bool(_ADDITIVE.search(between))
-
-
-def _main_remedies(found: list) -> list:
-    """The remedies named, without the ones added on to an earlier one."""
-    return [item for index, item in enumerate(found) if not _additive(found, index)]
-
-
-def extra_remedies(text: str) -> list:
-    """Remedies added on to the one asked for ("退货退款 还要赔偿" → ["compensation"]).
-
-    The ticket holds one `desired_remedy`, the one that settles the order; an extra wish
-    goes into the description for the agent.
-    """
-    found = remedies_named(text)
-    main = _last_remedy(_main_remedies(found))
-    return [
-        str(item[0])
-        for index, item in enumerate(found)
-        if _additive(found, index) and item[0] != main
-    ]
-
-
-# A change of mind about the remedy ("还是退款吧", "算了 还是换货 别退了", "改成换货好了").
-_CHANGE_OF_MIND = re.compile(
-    r"还是|改成|换成|改为|改一下|改主意|算了|想了想|想想|重新考虑|不要了|(不|别)[^ ]{0,3}了|"
-    r"不是|不对|搞错|弄错|说错"
-)
-
-
-def remedy_changed(text: str) -> Optional[str]:
-    """The remedy a customer changes to, in so many words, else None.
-
-    Said while another question is open or at the read-back, even in a message the NLU
-    reads as a withdrawal ("算了算了 还是换货 别退了" keeps the complaint and changes it).
-    """
-    plain = _plain(text)
-    if not _CHANGE_OF_MIND.search(plain):
-        return None
-    return remedy_mentioned(plain)
-
-
-# "不要退款", "别补发了": a remedy refused by the words before it (not "没退款", a fact).
-_REFUSING_BEFORE = re.compile(r"(不要|不想要|不想|别|不用|不需要)(再)?$")
-
-
-def withdraws_remedy(text: str, known: Optional[str]) -> bool:
-    """Whether the message takes back the known remedy without naming another.
-
-    "退款唔要喇 照寄俾我" (the parcel sent as ordered after all): the refund is no longer
-    wanted, and what is wanted instead is none of the spec's codes, so the remedy becomes
-    "other" for the agent rather than staying the one refused.
-    """
-    if not known or remedy_mentioned(text) is not None:
-        return False
-    plain = _plain(text)
-    for match in _REMEDY_RE.finditer(plain):
-        before = plain[max(0, match.start() - 3) : match.start()]
-        refused = _REFUSING_BEFORE.search(before) or _REFUSED_AFTER.match(plain[match.end() :])
-        if refused and match.lastgroup == known:
-            return True
-    return False
-
-
-def _last_remedy(found: list) -> Optional[str]:
-    """The remedy named last, with a return named before money back read as 退货退款."""
-    if not found:
-        return None
-    code, start, end, plain = found[-1]
-    returned = any(item[0] == "return_refund" for item in found)
-    if code == "refund" and returned and not _REFUND_ONLY.match(plain[start:end]):
-        return "return_refund"
-    return str(code)
-
-
-# The customer named as the one who receives it, at the end of its clause: an imperative
-# ("钱退我", "补寄给我吧", Cantonese 俾返錢我 / 賠返啲錢俾我 as 给回钱我 / 赔回些钱给我).
-_TO_ME_AFTER = re.compile(
-    r"^((给)?我(吧|啦|呀|啊|哈|就行|就好|就可以)*|[^ ]{0,2}(吧|就行|就好|就可以))( |$)"
-)
-
-
-# What may follow a remedy named as a bare order at the end of a message: the item or a
-# count ("换回水壶", "补发一个"), not how the remedy is going ("退款好慢", "退货呢").
-_ORDERED_REST = re.compile(r"^[^ ]{0,4}$")
-_NOT_AN_ORDER = re.compile(r"[了没不慢久难呢吗嘛啊?]")
-
-
-def _ordered_last(plain: str, start: int, end: int, clause: str) -> bool:
-    """Whether a remedy name is the message's last clause, said as an order.
-
-    "…订单202411191024 换回水壶", "…订单２０２４… 退宽": the customer tells the facts, then
-    what to do, without a wish word; the name opens the last clause and only an item or a
-    count follows it.
-    """
-    rest = plain[end:]
-    return not clause and bool(_ORDERED_REST.match(rest)) and not _NOT_AN_ORDER.search(rest)
-
-
-def remedy_wished(text: str) -> Optional[str]:
-    """A remedy a complaint asks for in so many words ("我希望能退货退款", "帮我换一个新的").
-
-    Only a name preceded (within its clause) by a wish word, followed by "(给)我" as its
-    receiver ("俾返錢我"), or said as an order that ends the message ("… 换回水壶") counts:
-    "退款一直没到账" and "申请退货五天了没人理" name a remedy as a fact, not as what the
-    customer asks for now.
-    """
-    wished = []
-    for code, start, end, plain in remedies_named(text):
-        if _FACT_AFTER.match(plain[end:]):
-            continue
-        clause = re.split(r"[ ,.!?;:，。！？；：]", plain[:start])[-1]
-        if (
-            _WISH.search(clause[-8:] if len(clause) > 8 else clause)
-            or _TO_ME_AFTER.match(plain[end:])
-            or _ordered_last(plain, start, end, clause)
-        ):
-            wished.append((code, start, end, plain))
-    return _last_remedy(_main_remedies(wished))
 
 
 # A question about the process ("退货的话运费谁出", "换货要多久"), not an answer to one.
@@ -540,7 +266,7 @@ _PROCESS_QUESTION = re.compile(
 
 def asks_about_process(text: str) -> bool:
     """Whether the message asks how something works rather than saying what is wanted."""
-    return bool(_PROCESS_QUESTION.search(_plain(text)))
+    return bool(_PROCESS_QUESTION.search(plain_answer(text)))
 
 
 _STATUS_WORDS = re.compile(
@@ -549,17 +275,19 @@ _STATUS_WORDS = re.compile(
 
 
 # "大概什么时候能发出", "还要等多久": when something will happen, asked as a question.
-_ASKS_WHEN = re.compile(r"什么时候|啥时候|多久|多长时间|几天(能|可以|才|会|到)|何时|几时|要等到|还要等")
+_ASKS_WHEN = re.compile(
+    r"什么时候|啥时候|多久|多长时间|几天(能|可以|才|会|到)|何时|几时|要等到|还要等"
+)
 
 
 def asks_when(text: str) -> bool:
     """Whether the message asks when something will happen."""
-    return bool(_ASKS_WHEN.search(_plain(text)))
+    return bool(_ASKS_WHEN.search(plain_answer(text)))
 
 
 def asks_about_status(text: str) -> bool:
     """Whether the message asks how a complaint is getting on ("投诉到哪一步了")."""
-    return bool(_STATUS_WORDS.search(_plain(text)))
+    return bool(_STATUS_WORDS.search(plain_answer(text)))
 
 
 # "稍等", "等一下 我找找", "我看看": the customer is looking for the answer.
@@ -571,7 +299,7 @@ _WAIT = re.compile(
 
 def asks_to_wait(text: str) -> bool:
     """Whether the reply only asks for a moment ("稍等", "我找找", "我再想想")."""
-    plain = _plain(text)
+    plain = plain_answer(text)
     return bool(_WAIT.match(plain)) and not has_number(plain)
 
 
@@ -585,7 +313,7 @@ _EVIDENCE_COMING = re.compile(
 
 def evidence_coming(text: str) -> bool:
     """Whether the answer to the evidence question promises files for later."""
-    plain = _plain(text)
+    plain = plain_answer(text)
     return bool(_EVIDENCE_COMING.search(plain)) and not has_no_evidence(plain)
 
 
@@ -599,7 +327,7 @@ _REMEDY_LEFT_OPEN = re.compile(
 
 def leaves_remedy_open(text: str) -> bool:
     """Whether the answer to the remedy question leaves it to the shop (remedy "other")."""
-    return bool(_REMEDY_LEFT_OPEN.search(_plain(text)))
+    return bool(_REMEDY_LEFT_OPEN.search(plain_answer(text)))
 
 
 # Words about a fact other than the problem itself: order, remedy, evidence, contact.
@@ -621,7 +349,7 @@ def corrects_the_problem(text: str) -> bool:
     and "算了不退了，换一个吧" correct something else. "跟网页上的图片差太多" names the
     product page's pictures, not a photo the customer sends.
     """
-    plain = _PAGE_PICTURES.sub(" ", _plain(text))
+    plain = _PAGE_PICTURES.sub(" ", plain_answer(text))
     return bool(plain.strip()) and not _OTHER_FACT.search(plain)
 
 
@@ -638,4 +366,4 @@ def says_correction(text: str) -> bool:
 
     A contrast counts too: "不对 是屏幕裂了不是没电" (`bot.nlu.normalize.affirmed_part`).
     """
-    return bool(_CORRECTION_MARK.search(_plain(text))) or affirmed_part(text) is not None
+    return bool(_CORRECTION_MARK.search(plain_answer(text))) or affirmed_part(text) is not None

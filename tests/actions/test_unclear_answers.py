@@ -11,7 +11,7 @@ from actions.form_questions import ActionAskEvidenceStatus, ActionAskOrderId
 from actions.intake import ActionNotUnderstood
 from actions.requests import ActionTicketStatus
 from actions.validation import ValidateComplaintForm
-from bot.intake import answers
+from bot.intake import answers, remedy_answers
 from tests.actions.conftest import make_tracker, responses, slot_events
 
 FORM = {"name": "complaint_form"}
@@ -257,7 +257,7 @@ async def test_a_remedy_wished_in_an_opening_read_as_another_intent_is_taken(
     ],
 )
 def test_remedy_wished_only_for_a_wish(text, expected):
-    assert answers.remedy_wished(text) == expected
+    assert remedy_answers.remedy_wished(text) == expected
 
 
 async def test_a_remedy_named_as_a_fact_is_no_wish(dispatcher, domain):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.intake import answers
+from bot.intake import answers, remedy_answers
 
 
 @pytest.mark.parametrize(
@@ -23,8 +23,8 @@ from bot.intake import answers
     ],
 )
 def test_one_remedy_settles_the_order_and_added_ones_are_extras(text, main, extras):
-    assert answers.remedy_mentioned(text) == main
-    assert answers.extra_remedies(text) == extras
+    assert remedy_answers.remedy_mentioned(text) == main
+    assert remedy_answers.extra_remedies(text) == extras
 
 
 @pytest.mark.parametrize(
@@ -41,12 +41,12 @@ def test_one_remedy_settles_the_order_and_added_ones_are_extras(text, main, extr
     ],
 )
 def test_remedies_named_as_a_new_or_the_right_one(text, remedy):
-    assert answers.remedy_mentioned(text) == remedy
-    assert answers.remedy_wished(text) == remedy
+    assert remedy_answers.remedy_mentioned(text) == remedy
+    assert remedy_answers.remedy_wished(text) == remedy
 
 
 def test_an_added_wish_alone_is_not_taken_for_the_remedy_in_a_complaint():
-    assert answers.remedy_wished("我要退货退款 还要赔偿") == "return_refund"
+    assert remedy_answers.remedy_wished("我要退货退款 还要赔偿") == "return_refund"
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_an_added_wish_alone_is_not_taken_for_the_remedy_in_a_complaint():
     ],
 )
 def test_a_change_of_mind_about_the_remedy(text, remedy):
-    assert answers.remedy_changed(text) == remedy
+    assert remedy_answers.remedy_changed(text) == remedy
 
 
 @pytest.mark.parametrize(
@@ -94,7 +94,7 @@ def test_a_contrast_marks_a_correction_of_the_problem(text):
     ],
 )
 def test_a_remedy_refused_after_it_is_named(text, remedy):
-    assert answers.remedy_mentioned(text) == remedy
+    assert remedy_answers.remedy_mentioned(text) == remedy
 
 
 @pytest.mark.parametrize("text", ["电话还是别留了", "手机号就不用留了", "电话不用打了 这里说就行"])
@@ -124,4 +124,4 @@ def test_no_call_declined(text):
     ],
 )
 def test_withdraws_remedy(text, known, withdrawn):
-    assert answers.withdraws_remedy(text, known) is withdrawn
+    assert remedy_answers.withdraws_remedy(text, known) is withdrawn

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.intake import answers
+from bot.intake import answers, remedy_answers
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ from bot.intake import answers
     ],
 )
 def test_remedies_named_in_cantonese_and_taiwanese(text, remedy):
-    assert answers.remedy_mentioned(text) == remedy
+    assert remedy_answers.remedy_mentioned(text) == remedy
 
 
 def test_form_answers_in_cantonese():
@@ -39,8 +39,8 @@ def test_form_answers_in_cantonese():
 
 
 def test_mandarin_words_near_the_new_names_are_no_remedy():
-    assert answers.remedy_mentioned("话费不对") is None
-    assert answers.remedy_mentioned("换回来了") is None
+    assert remedy_answers.remedy_mentioned("话费不对") is None
+    assert remedy_answers.remedy_mentioned("换回来了") is None
 
 
 @pytest.mark.parametrize(

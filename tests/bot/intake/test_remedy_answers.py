@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.intake import answers
+from bot.intake import answers, remedy_answers
 
 
 @pytest.mark.parametrize(
@@ -35,18 +35,18 @@ from bot.intake import answers
     ],
 )
 def test_remedies_named_indirectly(text, remedy):
-    assert answers.remedy_mentioned(text) == remedy
+    assert remedy_answers.remedy_mentioned(text) == remedy
 
 
 @pytest.mark.parametrize(
     "text", ["钱还没到账", "一直没打折", "对不起 我打错字了", "我说清楚点 是颜色不对", "我解释一下"]
 )
 def test_no_remedy_in_words_that_only_sound_like_one(text):
-    assert answers.remedy_mentioned(text) is None
+    assert remedy_answers.remedy_mentioned(text) is None
 
 
 def test_money_not_back_yet_is_no_wish():
-    assert answers.remedy_wished("钱还没到账") is None
+    assert remedy_answers.remedy_wished("钱还没到账") is None
 
 
 def test_asking_the_shop_to_look_into_it_leaves_the_remedy_open():
@@ -66,7 +66,7 @@ def test_asking_the_shop_to_look_into_it_leaves_the_remedy_open():
     ],
 )
 def test_a_remedy_for_me_in_a_complaint_is_wished(text, remedy):
-    assert answers.remedy_wished(text) == remedy
+    assert remedy_answers.remedy_wished(text) == remedy
 
 
 @pytest.mark.parametrize(
@@ -82,7 +82,7 @@ def test_a_remedy_for_me_in_a_complaint_is_wished(text, remedy):
     ],
 )
 def test_calling_the_order_off_is_a_refund_only_when_asked_for(text, remedy):
-    assert answers.remedy_mentioned(text) == remedy
+    assert remedy_answers.remedy_mentioned(text) == remedy
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_calling_the_order_off_is_a_refund_only_when_asked_for(text, remedy):
 )
 def test_asking_for_another_person_is_no_exchange(text):
     """dialogues_dev6 z052: a handoff request filed with the remedy "exchange"."""
-    assert answers.remedy_mentioned(text) is None
+    assert remedy_answers.remedy_mentioned(text) is None
 
 
 @pytest.mark.parametrize(
@@ -108,11 +108,11 @@ def test_asking_for_another_person_is_no_exchange(text):
 )
 def test_homophone_slips_and_exchanges_back_name_a_remedy(text, remedy):
     """dialogues_dev8 r050 ('… 退宽') and r056 ('… 换回水壶') lost their remedy."""
-    assert answers.remedy_mentioned(text) == remedy
+    assert remedy_answers.remedy_mentioned(text) == remedy
 
 
 def test_an_exchange_back_that_happened_is_no_remedy():
-    assert answers.remedy_mentioned("已经换回来了") is None
+    assert remedy_answers.remedy_mentioned("已经换回来了") is None
 
 
 @pytest.mark.parametrize(
@@ -132,4 +132,4 @@ def test_an_exchange_back_that_happened_is_no_remedy():
     ],
 )
 def test_a_remedy_said_as_an_order_at_the_end_is_wished(text, remedy):
-    assert answers.remedy_wished(text) == remedy
+    assert remedy_answers.remedy_wished(text) == remedy

@@ -1,0 +1,289 @@
+"""What a customer's free-text answer says about the remedy they want.
+
+Remedies named in so many words ("退货退款", "补发", "俾返錢我"), asked for or only mentioned
+("退款一直没到账" is a fact, "我希望能退款" a wish), taken back, changed ("还是退款吧") or
+added to ("退货退款 还要赔偿"), and the remedy question's quick replies typed as text. Like
+`bot.intake.answers`, on the normalised text and only where a question gives the answer its
+meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping, Optional
+
+from bot.intake.answers import compact, label_parts, plain_answer, triage_first
+
+_OTHER_REMEDY = re.compile(r"^(其他|其它|别的|都不是|别的方式|其他方式|其他的|其它的)$")
+
+
+def remedy_named(text: str, labels: Mapping[str, str]) -> Optional[str]:
+    """The remedy whose label (a quick reply's title) is the whole answer.
+
+    "其他/别的" is `other`.
+    """
+    plain = compact(text)
+    if _OTHER_REMEDY.match(plain):
+        return "other"
+    for code, label in labels.items():
+        if plain and plain in label_parts(label):
+            return code
+    return None
+
+
+# Asked "how would you like this handled?", the customer is naming a remedy: the triage
+# classifier's best remedy other than "none" is taken at this lower confidence.
+IN_CONTEXT_REMEDY_CONFIDENCE = 0.3
+
+
+def remedy_in_context(triage: Any, minimum: float = IN_CONTEXT_REMEDY_CONFIDENCE) -> Optional[str]:
+    """The best remedy the triage ranked (ignoring "none"), if it reaches `minimum`.
+
+    Why: out of context "能给我弄个新的吗" may be small talk or a description, so the NLU only
+    emits a remedy entity when it is sure; as the answer to the remedy question it is one.
+    """
+    return triage_first(triage, "remedy", minimum)
+
+
+# Remedies named in so many words. Order matters where one name contains another:
+# "退货退款" before "退款", "退差价" before "退款/退".
+_REMEDY_WORDS = (
+    # 退活/换活: the pinyin input method's homophone of 货, a common slip; so are 宽 for 款
+    # ("退宽") and 陪 for 赔 ("陪偿")
+    # the goods sent back ("东西退了 钱退我", "七天无理由退"), not for repair ("寄回去修")
+    (
+        "return_refund",
+        r"退[货活]退[款宽]|退货|退活|退掉|退回去|寄回去(?![^ ]{0,3}修)|退了吧|无理由退|"
+        r"(东西|货|商品)(我)?退(回去|回|掉|了)?",
+    ),
+    (
+        "compensation",
+        # money made good, with what follows ("赔点钱给我", Cantonese 補返啲錢俾我): not
+        # money back, which "钱给我" alone would read
+        r"退差价|补差价|差价|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
+        r"(积分|余额|点数|红包|优惠券|券)(给我|帮我)?补|补(一|1)?(张|个)?(积分|余额|点数|红包|优惠券|券)|"
+        # the discount's money is made good, not paid back ("把折扣的钱还我"); so is part of
+        # the price ("退我点钱 东西留着", "退一部分"), a discount, a coupon or red packet given
+        r"(折扣|优惠|打折|差额) ?(的|那)?(部分)?(钱|金额)|"
+        r"退(我|给我)?(一)?(部分|点儿|点)(钱|款)?|部分退款|打(个|点)?折|弥补|"
+        r"(给|发|送)(我)?(个|点|张|些)?(红包|优惠券|代金券|券)",
+    ),
+    (
+        "refund",
+        r"仅退[款宽]|只退[款宽]|退[款宽]|退钱|把钱退|钱退|退回(些)?钱|"
+        # the order called off, asked for: money back, nothing sent back ("订单取消吧"), not
+        # the shop's doing ("商家把我订单取消了")
+        r"取消(这个|这|那个|那)?(个)?(订单|单子|这单|那单)(?!了)|(订单|单子)(取消|撤销)(?![了的])|"
+        r"(帮我|给我)(把)?(这个|这)?(订单|单子)(给)?(取消|撤销)|(?<!给我)(?<!帮我)(退单|撤单)(?!了)|"
+        # money given back: "把钱还我", "还我钱", Cantonese 俾返錢我 (给回钱我)
+        r"(钱|货款|款项)(还|给)(回)?(给)?我|还(给)?(我)?(回)?钱|给回(我)?(些)?钱",
+    ),
+    (
+        "exchange",
+        # not a person: "换个活人跟我说", "给我换个客服", "换个会说话的人来" ask for someone
+        # else, not another item
+        r"换[货活](?!人)|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)(?![^ ]{0,5}?(人|客服|主管|经理))|换新|调换|更换|"
+        # Cantonese 換過件 / 換返對 ("exchange for another"), as `normalize` leaves them
+        r"换(过|回)(一)?(个|件|双|对|台|部|只|盒|套|条)|"
+        # the item ordered instead of the one sent ("换回水壶", "换回来")
+        r"换回(?!来?了)|"
+        # the right one sent instead of the wrong one (Cantonese 寄返對啱嘅俾我 → 寄回对对的给我)
+        r"(发|寄)(回)?(给我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?(对对|对|正确)的",
+    ),
+    (
+        "reship",
+        r"补发|补寄|重发|重新(发|寄)|再(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)|"
+        # a new one sent ("寄一条新的给我", Cantonese 寄過隻新嘅俾我 → 寄过只新的给我)
+        r"(发|寄)(过|多)?(一|1)?(个|件|条|只|双|台|部|份|套|盒|瓶|对)?新的",
+    ),
+    (
+        "repair",
+        r"维修|修(一下|好|理)|返修|保修|(能|可以|帮我|给我|拿去)修|"
+        r"(寄|送)(回去|回|过去|去)[^ ]{0,3}修",
+    ),
+    (
+        "apology",
+        # an explanation asked of the shop, not the customer's own "我说清楚点/我解释一下"
+        r"道(个|一个|声|一声)?歉|给(个|我)?(一个)?(说法|解释|交代)|(?<!我)(说(个)?清楚|解释(一下|清楚))(?!点)|"
+        r"(说|道)(一)?(声|句)?(对不起|抱歉)",
+    ),
+)
+_REMEDY_RE = re.compile("|".join(f"(?P<{code}>{words})" for code, words in _REMEDY_WORDS))
+# "不要退款", "不想换了", "别补发": a remedy named only to be refused.
+_NEGATED_BEFORE = re.compile(r"(不|别|没|无需|不必)(是|再|要|用|想|想要)?$")
+# "退款不要了", Cantonese 退款唔要喇: refused after it is named.
+_REFUSED_AFTER = re.compile(r"^(我|的话)?(也)?(不要|免了|不需要)")
+# Words that make a remedy named in a complaint a wish, not a fact ("我希望能退货退款",
+# "麻烦给我补发" against "退款一直没到账", "申请退货五天了").
+_WISH = re.compile(
+    r"我要|(?<![说不只还])要(?!求)|想|希望|要求|麻烦|(?<!申)请(?!问)|给我|帮我|能不能|可以|直接|还是|改成|就要"
+)
+# "要求退货被拒了", "我要退款 申请一直不通过": what follows makes the name a past request.
+_FACT_AFTER = re.compile(
+    r"^(的)?(申请|被|没|不给|不让|一直|还没|还是没|到账|进度|通过|审核|失败|成功|已经|了\d|\d+天|几天)"
+)
+
+
+def remedies_named(text: str) -> list:
+    """Remedies the message names in so many words, in order, leaving out refused ones.
+
+    Each item is (code, start, end) on the normalised text.
+    """
+    plain = plain_answer(text)
+    found = []
+    for match in _REMEDY_RE.finditer(plain):
+        before = plain[max(0, match.start() - 3) : match.start()]
+        if _NEGATED_BEFORE.search(before) or _REFUSED_AFTER.match(plain[match.end() :]):
+            continue
+        found.append((match.lastgroup, match.start(), match.end(), plain))
+    return found
+
+
+# Money back asked for as such ("仅退款", "只退款"), not as the second half of a return.
+_REFUND_ONLY = re.compile(r"仅退[款宽]|只退[款宽]")
+
+
+def remedy_mentioned(text: str) -> Optional[str]:
+    """The remedy an answer to "how would you like this handled?" names last.
+
+    "补发 照片我拍了", "维修太麻烦了 改成退货退款吧", "不要退款 给我补发两个": the answer
+    may carry other words the classifier weighs more; the remedy named last (and not refused)
+    is the wish. Goods sent back and money back ("东西寄回去 把钱退给我") are one remedy,
+    退货退款, whichever half is said last. A remedy added on ("退货退款 还要赔偿", "补发一个
+    再给点补偿") is an extra wish (`extra_remedies`), not the one asked for.
+    """
+    return _last_remedy(_main_remedies(remedies_named(text)))
+
+
+# A second remedy added to the first ("还要赔偿", "另外要赔回些", "顺便道个歉"), not
+# replacing it (which "改成", "还是", "算了" would say).
+_ADDITIVE = re.compile(
+    r"还要|还想|另外|再给|再赔|再补|顺便|同时|而且|并且|外加|加上|也要|还得|以及|额外|(再|也|还)$"
+)
+
+
+def _additive(found: list, index: int) -> bool:
+    """Whether the remedy at `index` is added on to one named before it."""
+    if index == 0:
+        return False
+    plain = found[index][3]
+    between = plain[found[index - 1][2] : found[index][1]].strip()
+    return bool(_ADDITIVE.search(between))
+
+
+def _main_remedies(found: list) -> list:
+    """The remedies named, without the ones added on to an earlier one."""
+    return [item for index, item in enumerate(found) if not _additive(found, index)]
+
+
+def extra_remedies(text: str) -> list:
+    """Remedies added on to the one asked for ("退货退款 还要赔偿" → ["compensation"]).
+
+    The ticket holds one `desired_remedy`, the one that settles the order; an extra wish
+    goes into the description for the agent.
+    """
+    found = remedies_named(text)
+    main = _last_remedy(_main_remedies(found))
+    return [
+        str(item[0])
+        for index, item in enumerate(found)
+        if _additive(found, index) and item[0] != main
+    ]
+
+
+# A change of mind about the remedy ("还是退款吧", "算了 还是换货 别退了", "改成换货好了").
+_CHANGE_OF_MIND = re.compile(
+    r"还是|改成|换成|改为|改一下|改主意|算了|想了想|想想|重新考虑|不要了|(不|别)[^ ]{0,3}了|"
+    r"不是|不对|搞错|弄错|说错"
+)
+
+
+def remedy_changed(text: str) -> Optional[str]:
+    """The remedy a customer changes to, in so many words, else None.
+
+    Said while another question is open or at the read-back, even in a message the NLU
+    reads as a withdrawal ("算了算了 还是换货 别退了" keeps the complaint and changes it).
+    """
+    plain = plain_answer(text)
+    if not _CHANGE_OF_MIND.search(plain):
+        return None
+    return remedy_mentioned(plain)
+
+
+# "不要退款", "别补发了": a remedy refused by the words before it (not "没退款", a fact).
+_REFUSING_BEFORE = re.compile(r"(不要|不想要|不想|别|不用|不需要)(再)?$")
+
+
+def withdraws_remedy(text: str, known: Optional[str]) -> bool:
+    """Whether the message takes back the known remedy without naming another.
+
+    "退款唔要喇 照寄俾我" (the parcel sent as ordered after all): the refund is no longer
+    wanted, and what is wanted instead is none of the spec's codes, so the remedy becomes
+    "other" for the agent rather than staying the one refused.
+    """
+    if not known or remedy_mentioned(text) is not None:
+        return False
+    plain = plain_answer(text)
+    for match in _REMEDY_RE.finditer(plain):
+        before = plain[max(0, match.start() - 3) : match.start()]
+        refused = _REFUSING_BEFORE.search(before) or _REFUSED_AFTER.match(plain[match.end() :])
+        if refused and match.lastgroup == known:
+            return True
+    return False
+
+
+def _last_remedy(found: list) -> Optional[str]:
+    """The remedy named last, with a return named before money back read as 退货退款."""
+    if not found:
+        return None
+    code, start, end, plain = found[-1]
+    returned = any(item[0] == "return_refund" for item in found)
+    if code == "refund" and returned and not _REFUND_ONLY.match(plain[start:end]):
+        return "return_refund"
+    return str(code)
+
+
+# The customer named as the one who receives it, at the end of its clause: an imperative
+# ("钱退我", "补寄给我吧", Cantonese 俾返錢我 / 賠返啲錢俾我 as 给回钱我 / 赔回些钱给我).
+_TO_ME_AFTER = re.compile(
+    r"^((给)?我(吧|啦|呀|啊|哈|就行|就好|就可以)*|[^ ]{0,2}(吧|就行|就好|就可以))( |$)"
+)
+
+
+# What may follow a remedy named as a bare order at the end of a message: the item or a
+# count ("换回水壶", "补发一个"), not how the remedy is going ("退款好慢", "退货呢").
+_ORDERED_REST = re.compile(r"^[^ ]{0,4}$")
+_NOT_AN_ORDER = re.compile(r"[了没不慢久难呢吗嘛啊?]")
+
+
+def _ordered_last(plain: str, start: int, end: int, clause: str) -> bool:
+    """Whether a remedy name is the message's last clause, said as an order.
+
+    "…订单202411191024 换回水壶", "…订单２０２４… 退宽": the customer tells the facts, then
+    what to do, without a wish word; the name opens the last clause and only an item or a
+    count follows it.
+    """
+    rest = plain[end:]
+    return not clause and bool(_ORDERED_REST.match(rest)) and not _NOT_AN_ORDER.search(rest)
+
+
+def remedy_wished(text: str) -> Optional[str]:
+    """A remedy a complaint asks for in so many words ("我希望能退货退款", "帮我换一个新的").
+
+    Only a name preceded (within its clause) by a wish word, followed by "(给)我" as its
+    receiver ("俾返錢我"), or said as an order that ends the message ("… 换回水壶") counts:
+    "退款一直没到账" and "申请退货五天了没人理" name a remedy as a fact, not as what the
+    customer asks for now.
+    """
+    wished = []
+    for code, start, end, plain in remedies_named(text):
+        if _FACT_AFTER.match(plain[end:]):
+            continue
+        clause = re.split(r"[ ,.!?;:，。！？；：]", plain[:start])[-1]
+        if (
+            _WISH.search(clause[-8:] if len(clause) > 8 else clause)
+            or _TO_ME_AFTER.match(plain[end:])
+            or _ordered_last(plain, start, end, clause)
+        ):
+            wished.append((code, start, end, plain))
+    return _last_remedy(_main_remedies(wished))
