@@ -408,5 +408,10 @@ def _word_at(text: str, position: int) -> str:
         following = text[position + length : position + length + 1]
         glued = word[-1].isascii() and following.isascii() and following.isalnum()
         if word in CONTEXT_KINDS and not glued:
-            return CONTEXT_KINDS[word]
+            denied = _DENIED.match(text, position + length)
+            return "" if denied else CONTEXT_KINDS[word]
     return ""
+
+
+# Asked, then denied: "X 是下单时间吗 不是 是订单号" ("X 是验证码吗？不是订单号吧" denies the order).
+_DENIED = re.compile(r"[吗吧呢]?[\s?,.!。]*(?:不是|不对)[\s,.!。]*(?:是|而是)")
