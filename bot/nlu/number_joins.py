@@ -152,13 +152,23 @@ def _phone_starts(groups: Sequence[Group], at: int) -> bool:
     """A mobile number typed in groups (138 1234 5678) starts at `at`.
 
     Not where the groups go on in the rhythm of the number before them: "6928 3746 1520
-    3948 571" is one order in fours whose last three groups happen to read 152…571.
+    3948 571" is one order in fours whose last three groups happen to read 152…571, and
+    "623706-757-151-502-70169" one in threes after its head (the group before the phone's
+    first as long as it, with the same typed separator on both sides; spaces part an order
+    from a phone too often: "623706 757 138 1234 5678").
     """
     previous, group = groups[at - 1], groups[at]
     if (
         at >= 2
         and len(group.text) == len(previous.text) == len(groups[at - 2].text)
         and group.between == previous.between
+    ):
+        return False
+    if (
+        at >= 2
+        and len(group.text) == len(previous.text)
+        and group.between == previous.between
+        and group.between.strip() != ""
     ):
         return False
     texts, sizes = "", []

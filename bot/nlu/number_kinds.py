@@ -40,6 +40,7 @@ from bot.nlu.number_shapes import (
     MASK_BEFORE,
     MASK_INSIDE,
     MINUTES_AFTER,
+    MISTAKE_NAMED_RIGHT,
     MOBILE,
     NOT_ID_CHAR,
     PIECE_COUNTERS,
@@ -60,7 +61,13 @@ from bot.nlu.number_shapes import (
     URL,
     VOID_RIGHT,
 )
-from bot.nlu.number_words import CONTEXT_KINDS, PARCEL_OR_ORDER, left_context, left_word
+from bot.nlu.number_words import (
+    CONTEXT_KINDS,
+    PARCEL_OR_ORDER,
+    left_context,
+    left_word,
+    right_context,
+)
 
 # ---------------------------------------------------------------------------------- numbers
 
@@ -252,6 +259,11 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "order", "post"
     if RIGHT_TRACKING.match(after):
         return "tracking", "post"
+    said = right_context(text, token.idx + len(token))
+    if said == "tracking":
+        return "tracking", "post"  # "YT… 是运单号"
+    if said == "other":
+        return "other", "ctx"  # "123456 是验证码吗": said to be something else
     if phone in CONTEXT_PHONES and RIGHT_PHONE.match(after):
         return "phone", "post"
     if RIGHT_PHONE_SAID.match(after):
@@ -515,6 +527,64 @@ def picked_by_tail(text: str, values: Sequence[str]) -> Optional[str]:
         if len(ending) == 1:
             return ending[0]
     return None
+
+
+def corrects_named_mistake(token: Token) -> bool:
+    """A correction followed by what went wrong with the number before it: "X → Y 打反了".
+
+    The mistake named after the right number is the earlier one's, so the right number is
+    the correction, not a number taken back (`MISTAKE_NAMED_RIGHT`).
+    """
+    text = token.doc.text
+    return bool(
+        CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx])
+        and MISTAKE_NAMED_RIGHT.match(text, token.idx + len(token))
+    )
+
+
+# The words that tell one order from another right before its label: "旧订单 X 新订单 Y",
+# "我老婆的订单 X 我的订单 Y".
+_QUALIFIED_ORDER = re.compile(r"(?P<q>[\u4e00-\u9fff]{1,4}?)的?(?:订单|单子)(?:号码?|编号)?[\s:,]*$")
+_QUALIFIER_WINDOW = 12
+_AT_FAULT = (
+    r"(?:有问题|坏了|破了|碎了|没到|没收到|没发货|才是|是坏的|少发|漏发|发错|错发)"
+)
+
+
+def _qualifier_picked(qualifier: str, tail: str) -> bool:
+    """Whether the words after the orders pick the one told by `qualifier`.
+
+    "…是我的", "投诉我的", "新的这个有问题"; never "新的没问题".
+    """
+    q = re.escape(qualifier)
+    return bool(
+        re.search(
+            rf"(?:是|投诉)(?:那个|这个)?{q}的(?![^0-9a-z]{{0,4}}(?:没问题|没事|正常|好好的))"
+            rf"|{q}的(?:这个|那个|这单|那单|订单|那笔|这笔)?{_AT_FAULT}",
+            tail,
+        )
+    )
+
+
+def picked_by_qualifier(text: str, orders: Sequence[Tuple[int, int, str]]) -> Optional[str]:
+    """Of several orders told apart by a word before each label, the one the customer picks.
+
+    "旧订单 X 新订单 Y 新的这个有问题" picks Y; "我老婆的订单 X 我的订单 Y 我要投诉的是我的"
+    picks Y. `orders` are (start, end, value) in text order; only when the qualifiers differ
+    and the words after the last order pick exactly one of them.
+    """
+    qualifiers: Dict[str, str] = {}
+    previous_end = 0
+    for start, end, value in orders:
+        match = _QUALIFIED_ORDER.search(text, max(previous_end, start - _QUALIFIER_WINDOW), start)
+        if match:
+            qualifiers.setdefault(value, match.group("q"))
+        previous_end = end
+    if len(set(qualifiers.values())) < 2:
+        return None
+    tail = text[orders[-1][1] :]
+    picked = [value for value, q in qualifiers.items() if _qualifier_picked(q, tail)]
+    return picked[0] if len(picked) == 1 else None
 
 
 def retracted(token: Token) -> bool:

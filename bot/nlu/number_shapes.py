@@ -148,6 +148,13 @@ RETRACTED_LEFT = re.compile(
 _INTERJECTION = r"(?:[哦噢喔啊呃额嗯哎唉诶欸呀]+[\s,]*)?"  # "…7219 哦不对 是…"
 _MISTYPED = r"(?:(?:写|填|打|输|弄|搞|发|记)错|(?:写|填|打|输|记)反)"  # 写反了: digits swapped
 _APOLOGY = r"(?:不好意思|对不起|抱歉|sorry)?[\s,]*"
+# A digit too few or too many, said of the number itself: "少了一位", "多打了个0", "漏打一位",
+# "最后一位多了" (never "少了一件" or "少发了": those are the goods).
+DIGIT_COUNT_WRONG = (
+    r"(?:(?:少|多|漏)(?:打|写|输|填|按)了?(?:一|两|几|1|2)?个?(?:位|数字?|[0-9零])"
+    r"|(?:少|多|漏)了(?:一|两|几|1|2)?(?:位|个数字?|个[0-9])"  # not "多了一个零件"
+    r"|(?:最后|前面|开头|中间)?(?:一|两|几|1|2)位(?:数字?)?(?:多了|少了|多打了|少打了))"
+)
 RETRACTED_RIGHT = re.compile(
     rf"[\s,]*{_INTERJECTION}(?:是|号码|单号)?{_APOLOGY}{_MISTYPED}"
     # called void or wrong in other words: "X 作废了", "X 是错的", "X 不算", "X 撤回"
@@ -163,6 +170,12 @@ RETRACTED_RIGHT = re.compile(
     r"(?:wrong|typo|incorrect|mistake|not this one|not that one"
     r"|scratch that|never ?mind|ignore (?:that|this)|cancel that)"
 )
+# Said right after a number given as the correction of an earlier one, what went wrong with
+# that earlier one: "X → Y 打反了", "X 应该是 Y 少打了一位" (not Y's own mistake).
+MISTAKE_NAMED_RIGHT = re.compile(
+    rf"[\s,]*{_INTERJECTION}(?:(?:写|填|打|输|记)[错反]了?|{DIGIT_COUNT_WRONG}了?)"
+    r"(?=$|[\s,.!?;。，])"
+)
 # Said right after a number, the customer calls the number itself void, not the goods: "X 不对
 # 这个不是 我再找找", "X 作废了", "X 是错的", "X 打错了". Such a number is never filed, even alone
 # (unlike "X 发错货了" or "X wrong item", which RETRACTED_RIGHT reads as taking X back only
@@ -172,6 +185,8 @@ VOID_RIGHT = re.compile(
     rf"|[\s,]*{_INTERJECTION}(?:这个|那个)?(?:号码?|单号)?(?:是错的|作废|不算|撤回)"
     rf"|[\s,]*{_INTERJECTION}(?:这个|那个)?(?:号码|单号)(?:错了|不对|有误)"
     rf"|[\s,]*{_INTERJECTION}(?:不对|错了)[\s,]*(?:这个|那个)?(?:号码?|单号)?不是"
+    # a digit too few or too many: "X 少了一位 我再找找", "X 不对少了一位", "X 最后一位多了"
+    rf"|[\s,]*{_INTERJECTION}(?:(?:不对|错了)[\s,]*)?(?:好像|应该)?{DIGIT_COUNT_WRONG}"
     # the number sent wrong, not the goods: "X 发错了，这个不是我要投诉的那个" ("X 发错了 这个
     # 不是我买的颜色" is the goods)
     r"|[\s,]*(?:发错了|给错了)[\s,]*(?:这个|那个)(?:号码?|单号|订单号?)?不是"
@@ -194,6 +209,8 @@ SET_ASIDE_RIGHT = re.compile(
     r"(?:这个订单|那个订单|这个|那个|这单|那单|这笔|这|那)?[\s,]*(?:已经|早就|都)?"
     r"(?:没问题|没有问题|好好的|正常|收到了?没问题|已?收到了|退过了|退了|退掉了|好评了|不用管"
     r"|是上次的|是之前的|是以前的|是(?:我)?(?:老婆|老公|朋友|家人|妈妈|爸爸|同事|别人)的"
+    # an earlier order, by when: "X 是上个月的单子，这个月的是 Y"
+    r"|是(?:上个?月|上周|上个?星期|上礼拜|上回|去年|前几天|旧)的"
     r"|不是(?:我)?要投诉的)"
     r"(?![\s,]*(?:但|可是|却|结果|就是|怎么|吗|吧|\?))"
 )
@@ -204,6 +221,10 @@ CORRECTION_LEFT = re.compile(
     rf"|(?:{_MISTYPED}了?|错了|不对|不是|不算|作废了?)(?:这个|那个)?[\s,]*(?:是|应该是|应是)"
     # "完整的是 Y", "以这个为准 Y", "scratch that, it's Y"
     r"|完整的?(?:订单号?|号码)?(?:是|应该是)|以这个为准|以下面的?为准"
+    # the mistake named, then the right one: "X 不对少了一位，是 Y", "X 多打了个0 Y"
+    rf"|{DIGIT_COUNT_WRONG}了?"
+    # an arrow from the wrong number to the right one: "X → Y", "X -> Y"
+    r"|(?<=[0-9a-z])\s*(?:→|->|=>|⇒|➡️?|➔)"
     r"|重新?发(?:一下|一遍|一次)?"
     # the one this complaint is about, told from an earlier order: "之前那单 X 已经退了，这次是
     # Y", "有问题的是 Y"

@@ -305,6 +305,9 @@ _OTHER_WORDS = [
     "客服电话",
     "客服热线",
     "热线",
+    # a support ticket or case, in English: "ticket 778291 was closed"
+    *(f"{word}{tail}" for word in ("ticket", "case") for tail in (" no", " no.", " id", " number")),
+    "ticket",
 ]
 # English words before a number ("my order number is 112-…"), never part of it when a space
 # stands between; a shop's prefix when a dash joins them ("订单号 ME-9645-2728-…").
@@ -366,3 +369,49 @@ def left_word(text: str, start: int) -> str:
         ):
             best, best_length = window[-length:], length
     return best if best_length else ""
+
+
+# What may stand between a number and a word said of it: "123456 是验证码", "X（为工号）".
+_RIGHT_SAID = re.compile(
+    r"[\s:,]*[)\]】」》”\"'’]?[\s:,]*\(?(?:这个?|那个?)?(?:是|为|就是)(?:我们?的|我的?|你们的)?"
+)
+
+
+def right_context(text: str, end: int) -> str:
+    """Kind of the longest context word said of the number ending at `end`, or "".
+
+    Only after 是/为 ("123456 是验证码吗"): without it the word introduces the next number.
+    One-character words are left out ("… 是卡在中转站了" is no card); up to two Chinese
+    characters may qualify the word ("… 是会员卡号").
+    """
+    said = _RIGHT_SAID.match(text, end)
+    if not said:
+        return ""
+    for skipped in range(_RIGHT_QUALIFIER + 1):
+        position = said.end() + skipped
+        if skipped and not _CHINESE.fullmatch(text[position - 1 : position]):
+            return ""
+        kind = _word_at(text, position)
+        if kind:
+            return kind
+    return ""
+
+
+_RIGHT_QUALIFIER = 2
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _word_at(text: str, position: int) -> str:
+    """Kind of the longest context word of two or more characters starting at `position`."""
+    for length in range(min(_LONGEST_CONTEXT, len(text) - position), 1, -1):
+        word = text[position : position + length]
+        following = text[position + length : position + length + 1]
+        glued = word[-1].isascii() and following.isascii() and following.isalnum()
+        if word in CONTEXT_KINDS and not glued:
+            denied = _DENIED.match(text, position + length)
+            return "" if denied else CONTEXT_KINDS[word]
+    return ""
+
+
+# Asked, then denied: "X 是下单时间吗 不是 是订单号" ("X 是验证码吗？不是订单号吧" denies the order).
+_DENIED = re.compile(r"[吗吧呢]?[\s?,.!。]*(?:不是|不对)[\s,.!。]*(?:是|而是)")

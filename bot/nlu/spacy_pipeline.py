@@ -76,7 +76,9 @@ from bot.nlu.normalize import normalize, normalize_digits
 from bot.nlu.number_kinds import (
     amended,
     corrects,
+    corrects_named_mistake,
     money_value,
+    picked_by_qualifier,
     picked_by_tail,
     register_extensions,
     retracted,
@@ -312,6 +314,8 @@ def _entities(doc: Doc, original: str) -> List[ExtractedEntity]:
             continue  # 3号楼, 5号线: a building or a line, not the 3rd
         if label == ORDER_ID and amended(ent[-1], value) != value:
             value, rule = amended(ent[-1], value), "corrected"  # "X 不对 后四位是 5568"
+        elif label == ORDER_ID and corrects_named_mistake(ent[-1]):
+            rule = "corrected"  # "X → Y 打反了": X was typed with two digits swapped
         elif label == ORDER_ID and voided(ent[-1]):
             rule = "void"
         elif label == ORDER_ID and retracted(ent[-1]):
@@ -335,14 +339,18 @@ def _entities(doc: Doc, original: str) -> List[ExtractedEntity]:
 
 
 def _pick_by_tail(found: List[ExtractedEntity], text: str) -> None:
-    """Of several orders, the one named by its last digits after them wins as a correction.
+    """Of several orders, the one named after them wins as a correction.
 
-    "X Y 两个都试试吧 应该是68结尾那个": the customer chose Y (`picked_by_tail`).
+    By its last digits: "X Y 两个都试试吧 应该是68结尾那个" chose Y (`picked_by_tail`); by
+    the word before its label: "旧订单 X 新订单 Y 新的这个有问题" chose Y (`picked_by_qualifier`).
     """
     orders = [e for e in found if e["label"] == ORDER_ID and e["confidence"] > _VOID]
     if not orders:
         return
     picked = picked_by_tail(text[orders[0]["end"] :], [str(e["value"]) for e in orders])
+    if picked is None:
+        spans = [(int(e["start"]), int(e["end"]), str(e["value"])) for e in orders]
+        picked = picked_by_qualifier(text, spans)
     for entity in orders:
         if entity["value"] == picked:
             entity["confidence"] = _CONFIDENCE[(ORDER_ID, "corrected")]

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from bot.nlu.number_words import left_context, left_word
+from bot.nlu.number_words import left_context, left_word, right_context
 
 
 def number_at(text):
@@ -56,3 +56,21 @@ def test_left_context(text, kind):
 )
 def test_id_labels_and_a_number_given_in_two(text, kind):
     assert left_context(text, re.search(r"\d", text).start()) == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("123456 是验证码吗", "other"),
+        ("5510 是会员卡号", "other"),  # a qualifier of up to two characters before the word
+        ("5510 就是我的qq号", "other"),
+        ("3829 是快递的单号", "tracking"),
+        ("3829 是卡在中转站了", ""),  # one-character words are left out
+        ("3829 验证码 5510", ""),  # without 是 the word introduces the next number
+        ("3829 是我要退款的订单", ""),
+        ("2024 是下单时间吗 不是 是订单号", ""),  # asked, then denied
+    ],
+)
+def test_right_context(text, kind):
+    end = re.search(r"[0-9a-z]+", text).end()
+    assert right_context(text, end) == kind

@@ -37,7 +37,12 @@ order_numbers_dev12.yml by ord12, also before reading it, with whole complaint-c
 where the order is one detail among prices, sizes, quantities, dates, phones, parcels, SKUs,
 live-room ids, coupons and room numbers; numbers wrapped or broken by emoji and punctuation,
 forwarded and quoted chats, a number typed twice with a digit different, half in numerals,
-Traditional and Cantonese, and misspelt labels.
+Traditional and Cantonese, and misspelt labels;
+order_numbers_dev13.yml by ord13, also before reading it, with the number given as the answer
+to the bot's question amid chatter, the label after the number, English and mixed messages,
+letters inside or at the end, short ids beside amounts and dates, numbers glued to Chinese,
+several orders told apart by what the customer says of them, brackets and a colon before a line
+break, and a number retyped after 少了一位/多打了个0.
 The project's jieba user words are loaded first, as the trained model's tokenizer loads them
 into the one jieba the extractor segments with.
 """
@@ -70,6 +75,7 @@ DEV_FILES = (
     "order_numbers_dev10.yml",
     "order_numbers_dev11.yml",
     "order_numbers_dev12.yml",
+    "order_numbers_dev13.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]

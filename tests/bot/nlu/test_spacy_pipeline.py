@@ -1170,3 +1170,66 @@ def test_round_twelve_half_in_numerals(text, expected):
 )
 def test_an_english_word_dashed_to_an_order_is_its_prefix(text, expected):
     assert orders(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a digit too few or too many, said of the number and not retyped: the customer will
+        # give the right one
+        "订单号 3391028475 少了一位 我再找找",
+        "订单号 20938475611 最后一位多了",
+        "订单号3829104756，多打了一位",
+        # said after the number to be something else
+        "123456 是验证码吗？不是订单号吧",
+        "5510293846 是会员卡号",
+        "ticket 778291 was closed but my problem is not solved",
+        "case id 77829134 is still open",
+    ],
+)
+def test_round_thirteen_numbers_never_filed(text):
+    assert primary(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the mistake named, then the right number
+        ("订单号 382910475 不对少了一位，是 3829104756", "3829104756"),
+        ("订单号 3829104756 少打了一位 38291047561", "38291047561"),
+        # an arrow from the wrong number to the right one; the mistake named after it is the
+        # earlier number's
+        ("订单 1029384756 → 1029384765 打反了", "1029384765"),
+        ("订单 1029384756 -> 1029384765", "1029384765"),
+        ("订单 1029384756 应该是 1029384765 打错了", "1029384765"),
+        # the goods, not the number: still the order
+        ("订单号 3829104756 少了一件", "3829104756"),
+        ("订单号 3829104756 漏填了地址", "3829104756"),
+        ("3829104756 → 已签收 但是没收到", "3829104756"),
+        # a word after 是 that is no label
+        ("3829104756 是卡在中转站了吗", "3829104756"),
+        ("3829104756 是在直播间买的", "3829104756"),
+        ("3829104756 是我要退款的订单", "3829104756"),
+    ],
+)
+def test_round_thirteen_corrections(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("旧订单 3391028475 新订单 5510293846 新的这个有问题", "5510293846"),
+        ("我老婆的订单 5501928374 我的订单 6601928374 我要投诉的是我的", "6601928374"),
+        ("我的订单 3829104756 我妈的订单 5510293846 我妈的有问题", "5510293846"),
+        ("大号的订单 3829104756 小号的订单 5510293846 是小号的", "5510293846"),
+        # the qualifier said of the one without fault, or not said: the first
+        ("新订单 3829104756 旧订单 5510293846 新的没问题", "3829104756"),
+        ("新订单 3829104756 旧订单 5510293846", "3829104756"),
+        # an earlier order, by when, set aside
+        ("这个 5529103847 是上个月的单子，这个月的是 7719203846", "7719203846"),
+        ("5529103847 是上周的 没问题", "5529103847"),  # the only one: still the order
+    ],
+)
+def test_round_thirteen_orders_told_apart_by_a_qualifier(text, expected):
+    assert primary(text) == expected
