@@ -1233,3 +1233,24 @@ def test_round_thirteen_corrections(text, expected):
 )
 def test_round_thirteen_orders_told_apart_by_a_qualifier(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 202411235567 多了一个充电器 我没买",
+        "订单号 202411235567 多了一个东西",
+        "订单 202411235567 多了一个 我只买了一个 发了两个",
+    ],
+)
+def test_an_extra_item_in_the_parcel_is_no_extra_digit(text):
+    """"多" after an order-length number is no "200多 (about 200)" and "多了一个" no digit too
+    many: the goods had one piece too many, the order stays."""
+    assert orders(text) == ["202411235567"]
+
+
+def test_about_an_amount_and_a_digit_too_many_still_read():
+    assert [(e["label"], e["value"]) for e in extract("花了 200 多 块")] == [("MONEY", 200.0)]
+    corrected = primary_order(extract("订单号 2024112355670 多了个0 应该是 202411235567"))
+    assert corrected is not None and corrected["value"] == "202411235567"
+    assert primary_order(extract("订单号 2024112355670 多了一个0")) is None
