@@ -78,8 +78,10 @@ def widget_bundle() -> Path:
     return bundle
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser(chromium_path):
+    """A fresh Chromium for each test: pages of an earlier test (long-polls, sockets to a
+    stopped server) once kept a later test's widget from connecting."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -99,6 +101,16 @@ def _free_port() -> int:
 @pytest.fixture
 def widget_server(widget_bundle, tmp_path):
     """The widget's channels with a fake bot, in a child process; yields its base URL."""
+    yield from _widget_server(tmp_path)
+
+
+@pytest.fixture
+def stalled_websocket_server(widget_bundle, tmp_path):
+    """The same server, except that every WebSocket handshake hangs (never answered)."""
+    yield from _widget_server(tmp_path, "--stall-websocket")
+
+
+def _widget_server(tmp_path, *options):
     port = _free_port()
     log = open(tmp_path / "server.log", "wb")
     process = subprocess.Popen(
@@ -110,6 +122,7 @@ def widget_server(widget_bundle, tmp_path):
             str(port),
             "--storage",
             str(tmp_path / "evidence"),
+            *options,
         ],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},

@@ -394,3 +394,18 @@ def test_a_file_larger_than_any_limit_is_refused_by_name_before_it_is_sent(
     page.wait_for_timeout(1000)
     assert posted == []
     context.close()
+
+
+def test_the_widget_connects_when_websocket_handshakes_stall(browser, stalled_websocket_server):
+    """CI: the widget sat on "正在连接客服…" for 30 s while the WebSocket handshake stalled.
+    It opens over HTTP long-polling first (socket.io's own order), so a stalled upgrade
+    leaves the customer connected and the message delivered."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{stalled_websocket_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    page.evaluate("window.ComplaintWidget.send('杯子碎了')")
+    # well under socket.io's 20 s connect timeout, which a WebSocket-first client waits out
+    expect(page.get_by_text("收到：杯子碎了", exact=True)).to_be_visible(timeout=8_000)
+    assert received_texts(stalled_websocket_server) == ["杯子碎了"]
+    context.close()

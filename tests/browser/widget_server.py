@@ -105,8 +105,12 @@ class FakeBot:
         await self.tracker_store.save(tracker)
 
 
-def create_app(storage: str) -> Sanic:
-    """The app: both widget channels, the fake bot as the agent, a counter route."""
+def create_app(storage: str, stall_websocket: bool = False) -> Sanic:
+    """The app: both widget channels, the fake bot as the agent, a counter route.
+
+    `stall_websocket`: WebSocket handshakes are never answered, as when a proxy or the
+    Sanic/engine.io WebSocket support stalls; HTTP long-polling still works.
+    """
     settings = EvidenceSettings(storage_dir=storage, secret=SECRET)  # type: ignore[arg-type]
     bot = FakeBot()
     app = Sanic(f"widget_browser_{uuid.uuid4().hex[:8]}")
@@ -116,6 +120,13 @@ def create_app(storage: str) -> Sanic:
         EvidenceUploadInput(settings=settings),
     ]
     register(channels, app, route="/webhooks/")
+
+    if stall_websocket:
+
+        @app.on_request
+        async def stall(request: Any) -> None:
+            if request.headers.get("upgrade", "").lower() == "websocket":
+                await asyncio.sleep(3600)
 
     @app.get("/test/received")
     async def received(_: Any) -> Any:
@@ -134,9 +145,9 @@ def create_app(storage: str) -> Sanic:
     return app
 
 
-async def main(port: int, storage: str) -> None:
+async def main(port: int, storage: str, stall_websocket: bool) -> None:
     """Serve until SIGTERM or SIGINT."""
-    app = create_app(storage)
+    app = create_app(storage, stall_websocket)
     server = await app.create_server(
         host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
     )
@@ -160,5 +171,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--storage", required=True)
+    parser.add_argument("--stall-websocket", action="store_true")
     args = parser.parse_args()
-    asyncio.run(main(args.port, args.storage))
+    asyncio.run(main(args.port, args.storage, args.stall_websocket))

@@ -644,8 +644,10 @@ function startComplaintWidget(io, script) {
     if (!socket) {
       socket = io(server, {
         path: socketPath,
-        transports: ["websocket", "polling"],
-        tryAllTransports: true,
+        // socket.io's own order: open over HTTP long-polling, then upgrade to a WebSocket.
+        // WebSocket first left the widget "connecting" for 20 s and more whenever the
+        // Sanic/engine.io WebSocket handshake stalled (seen in CI); polling always opens.
+        transports: ["polling", "websocket"],
         reconnectionDelayMax: 5000,
         autoConnect: false,
       });
