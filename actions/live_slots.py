@@ -19,6 +19,7 @@ from actions.conversation import (
     latest_text,
     slot_before_this_turn,
 )
+from bot.intake import answers
 from bot.live.session_answer import live_from_answer, named_streamer
 
 
@@ -38,7 +39,7 @@ class LiveStreamSlots:
         ):
             return {}
         text = latest_text(tracker)
-        if not text or latest_intent(tracker) in CONTROL_INTENTS - {"deny"}:
+        if not text or not _tells_something(tracker):
             return {}
         return {"live_claim": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
@@ -66,8 +67,7 @@ class LiveStreamSlots:
         named = self._names_live_room(tracker)
         if not text or not (named or form_turn.asked_this_turn(tracker, "live_session")):
             return {}
-        not_an_answer = form_turn.REQUESTS if named else CONTROL_INTENTS - {"deny", "inform"}
-        if latest_intent(tracker) in not_an_answer:
+        if latest_intent(tracker) in form_turn.REQUESTS or not (named or _tells_something(tracker)):
             return {}
         return {"live_session": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
@@ -98,3 +98,23 @@ class LiveStreamSlots:
             and not slot_before_this_turn(tracker, "live_session")
             and not form_turn.live_session_known(tracker, before_this_turn=True)
         )
+
+
+# Never the answer to "what did the host say?" or "which room?": a request, small talk.
+_NOT_AN_ANSWER = form_turn.REQUESTS | {"bot_challenge", "greet", "goodbye"}
+
+
+def _tells_something(tracker: Tracker) -> bool:
+    """Whether the message can answer a free-text live-stream question.
+
+    A "no" answers it ("没说什么", "不记得了"). A message the NLU read as a yes, a correction,
+    thanks or an aside answers it when it says something ("对 主播说买二送一"): the customer
+    is telling what the host said. Taking none of those left the question asked again and
+    again; a bare "好的" or "谢谢" still gets it asked again.
+    """
+    intent = latest_intent(tracker)
+    if intent in _NOT_AN_ANSWER:
+        return False
+    if intent in CONTROL_INTENTS - {"deny"}:
+        return answers.says_what_happened(latest_text(tracker) or "")
+    return True

@@ -242,3 +242,24 @@ async def test_the_forms_own_pass_still_reads_a_room_the_mappings_recorded(dispa
     )
     form = ValidateComplaintForm()
     assert await form.extract_live_session(dispatcher, form_pass, domain) == {"live_session": room}
+
+
+async def test_the_hosts_words_said_with_a_yes_or_an_aside_answer_the_question(dispatcher, domain):
+    """A claim the NLU read as a yes, a correction or an aside was never taken, so "主播当时
+    怎么说的？" was asked again and again; a bare "好的" or a request still is no claim."""
+    form = ValidateComplaintForm()
+    slots = {"requested_slot": "live_claim", "issue_category": "livestream_misleading"}
+
+    def answer(text, intent):
+        return make_tracker(text, intent, slots=slots, history=live_history())
+
+    for text, intent in [
+        ("对的 主播说买二送一还送面膜", "affirm"),
+        ("主播说的是下单就送发夹", "correct"),
+        ("谢谢 主播说拍下立减五十", "thank"),
+        ("主播原话是全网最低价 假一赔十", "out_of_scope"),
+    ]:
+        extracted = await form.extract_live_claim(dispatcher, answer(text, intent), domain)
+        assert extracted == {"live_claim": text}, (text, intent)
+    for text, intent in [("好的", "affirm"), ("谢谢", "thank"), ("我的投诉到哪一步了", "status_query")]:
+        assert await form.extract_live_claim(dispatcher, answer(text, intent), domain) == {}
