@@ -398,8 +398,7 @@ def test_a_file_larger_than_any_limit_is_refused_by_name_before_it_is_sent(
 
 def test_the_widget_connects_when_websocket_handshakes_stall(browser, stalled_websocket_server):
     """CI: the widget sat on "正在连接客服…" for 30 s while the WebSocket handshake stalled.
-    It opens over HTTP long-polling first (socket.io's own order), so a stalled upgrade
-    leaves the customer connected and the message delivered."""
+    It talks over HTTP long-polling only, so a stalled WebSocket cannot hold it up."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
     page = context.new_page()
     page.goto(f"{stalled_websocket_server}/widget/demo/")

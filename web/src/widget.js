@@ -644,10 +644,11 @@ function startComplaintWidget(io, script) {
     if (!socket) {
       socket = io(server, {
         path: socketPath,
-        // socket.io's own order: open over HTTP long-polling, then upgrade to a WebSocket.
-        // WebSocket first left the widget "connecting" for 20 s and more whenever the
-        // Sanic/engine.io WebSocket handshake stalled (seen in CI); polling always opens.
-        transports: ["polling", "websocket"],
+        // HTTP long-polling only: python-engineio's WebSocket on Sanic (unmaintained there)
+        // stalled handshakes and broke after upgrades ("write() after write_eof()"), leaving
+        // the widget "connecting" or deaf for 30 s and more (CI, docs/widget.md); a chat's
+        // few messages a minute need no WebSocket.
+        transports: ["polling"],
         reconnectionDelayMax: 5000,
         autoConnect: false,
       });
