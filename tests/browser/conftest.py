@@ -8,12 +8,14 @@ than its sources.
 """
 
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -78,18 +80,54 @@ def widget_bundle() -> Path:
     return bundle
 
 
+FAILURES = ROOT / "var" / "browser-failures"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keeps each phase's report on the test item, so a fixture can tell that its test failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
 @pytest.fixture
-def browser(chromium_path):
+def browser(chromium_path, request, tmp_path):
     """A fresh Chromium for each test: pages of an earlier test (long-polls, sockets to a
-    stopped server) once kept a later test's widget from connecting."""
+    stopped server) once kept a later test's widget from connecting.
+
+    Chromium records its network events (`--log-net-log`); when the test fails, they, the
+    test's server log and the failure are kept in var/browser-failures/ (`keep_failure`)."""
     from playwright.sync_api import sync_playwright
 
+    netlog = tmp_path / "chromium-netlog.json"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True
+            executable_path=chromium_path,
+            args=[*CHROMIUM_ARGS, f"--log-net-log={netlog}"],
+            headless=True,
         )
         yield browser
         browser.close()
+    keep_failure(request.node, tmp_path)
+
+
+def keep_failure(item, folder: Path) -> None:
+    """Copies a failed test's logs to var/browser-failures/<test>-<time>/.
+
+    Why: a widget page once never connected in one CI run out of several and never alone;
+    a rerun passes, so the evidence must outlive the test's temporary folder."""
+    report = getattr(item, "report_call", None)
+    if report is None or not report.failed:
+        return
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    target = FAILURES / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', item.name)}-{stamp}"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("chromium-netlog.json", "server.log"):
+        if (folder / name).is_file():
+            shutil.copy(folder / name, target / name)
+    (target / "failure.txt").write_text(str(report.longrepr), encoding="utf-8")
+    print(f"browser test failure kept in {target}")
 
 
 def _free_port() -> int:

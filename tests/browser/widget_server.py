@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import signal
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -26,8 +27,10 @@ from sanic import Sanic, response
 from bot.channels.socketio import WidgetSocketIOInput
 from bot.channels.uploads import EvidenceUploadInput
 from bot.evidence.settings import EvidenceSettings
+from bot.intake.presentation import due_values
 
 SECRET = "browser-test-secret-0123456789abcdef"
+SHOP_ZONE = "Asia/Shanghai"
 
 
 class FakeBot:
@@ -64,12 +67,21 @@ class FakeBot:
                 {"text": "客服会在 15 分钟内联系您。"},
             ]
         if text == "/handoff":
-            # the real bot words the due time in the shop's zone (+08:00) and sends it so
-            shop = timezone(timedelta(hours=8))
-            due = datetime.now(shop) + timedelta(minutes=15)
+            # words the due time as the real bot does: in the shop's zone, with the date
+            # when it is another day there ("12月1日 00:06" at 23:51)
+            now = datetime.now(timezone.utc)
+            due = (now + timedelta(minutes=15)).astimezone(timezone(timedelta(hours=8)))
+            ticket = {
+                "id": "C20261123-0002",
+                "sla": {
+                    "first_response_due": due.isoformat(),
+                    "resolution_due": (due + timedelta(hours=24)).isoformat(),
+                },
+            }
+            said = due_values(ticket, SHOP_ZONE, now)["first_response_at"]
             return [
-                {"text": f"人工客服会在 {due:%H:%M} 前联系您。"},
-                {"custom": {"type": "ticket", "id": "C20261123-0002",
+                {"text": f"人工客服会在 {said} 前联系您。"},
+                {"custom": {"type": "ticket", "id": ticket["id"],
                             "first_response_due": due.isoformat()}},
             ]  # fmt: skip
         if text == "/send_evidence":
@@ -128,6 +140,11 @@ def create_app(storage: str, stall_websocket: bool = False) -> Sanic:
             if request.headers.get("upgrade", "").lower() == "websocket":
                 await asyncio.sleep(3600)
 
+    @app.on_request
+    async def note_arrival(request: Any) -> None:
+        """Each request when it arrives (Sanic's access log shows it only when answered)."""
+        logging.getLogger("widget_server").info("%s %s", request.method, request.path)
+
     @app.get("/test/received")
     async def received(_: Any) -> Any:
         return response.json(bot.received)
@@ -149,7 +166,7 @@ async def main(port: int, storage: str, stall_websocket: bool) -> None:
     """Serve until SIGTERM or SIGINT."""
     app = create_app(storage, stall_websocket)
     server = await app.create_server(
-        host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
+        host="127.0.0.1", port=port, return_asyncio_server=True, access_log=True
     )
     assert server is not None
     await server.startup()
@@ -173,4 +190,8 @@ if __name__ == "__main__":
     parser.add_argument("--storage", required=True)
     parser.add_argument("--stall-websocket", action="store_true")
     args = parser.parse_args()
+    arrivals = logging.StreamHandler()
+    arrivals.setFormatter(logging.Formatter("%(asctime)s arrived: %(message)s"))
+    logging.getLogger("widget_server").addHandler(arrivals)
+    logging.getLogger("widget_server").setLevel(logging.INFO)
     asyncio.run(main(args.port, args.storage, args.stall_websocket))
