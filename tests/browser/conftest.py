@@ -148,6 +148,12 @@ def stalled_websocket_server(widget_bundle, tmp_path):
     yield from _widget_server(tmp_path, "--stall-websocket")
 
 
+@pytest.fixture
+def slow_connect_server(widget_bundle, tmp_path):
+    """The same server, except that each socket.io CONNECT packet waits 3 s."""
+    yield from _widget_server(tmp_path, "--slow-connect", "3")
+
+
 def _widget_server(tmp_path, *options):
     port = _free_port()
     log = open(tmp_path / "server.log", "wb")

@@ -117,11 +117,14 @@ class FakeBot:
         await self.tracker_store.save(tracker)
 
 
-def create_app(storage: str, stall_websocket: bool = False) -> Sanic:
-    """The app: both widget channels, the fake bot as the agent, a counter route.
+def create_app(storage: str, stall_websocket: bool = False, slow_connect: float = 0) -> Sanic:
+    """The app: both widget channels, the fake bot as the agent, counter routes.
 
     `stall_websocket`: WebSocket handshakes are never answered, as when a proxy or the
     Sanic/engine.io WebSocket support stalls; HTTP long-polling still works.
+    `slow_connect`: each socket.io CONNECT packet waits this many seconds, as on a busy
+    server, which widens the moment between the engine.io handshake and the namespace
+    connection (`GET /test/connects` counts the CONNECT packets received).
     """
     settings = EvidenceSettings(storage_dir=storage, secret=SECRET)  # type: ignore[arg-type]
     bot = FakeBot()
@@ -140,10 +143,21 @@ def create_app(storage: str, stall_websocket: bool = False) -> Sanic:
             if request.headers.get("upgrade", "").lower() == "websocket":
                 await asyncio.sleep(3600)
 
+    connects: List[float] = []
+
     @app.on_request
     async def note_arrival(request: Any) -> None:
         """Each request when it arrives (Sanic's access log shows it only when answered)."""
         logging.getLogger("widget_server").info("%s %s", request.method, request.path)
+        if request.method == "POST" and request.path.startswith("/socket.io"):
+            packets = (request.body or b"").split(b"\x1e")  # engine.io v4 payload separator
+            for _ in [p for p in packets if p == b"40" or p.startswith(b"40{")]:
+                connects.append(asyncio.get_running_loop().time())
+                await asyncio.sleep(slow_connect)
+
+    @app.get("/test/connects")
+    async def connect_packets(_: Any) -> Any:
+        return response.json({"count": len(connects)})
 
     @app.get("/test/received")
     async def received(_: Any) -> Any:
@@ -162,9 +176,9 @@ def create_app(storage: str, stall_websocket: bool = False) -> Sanic:
     return app
 
 
-async def main(port: int, storage: str, stall_websocket: bool) -> None:
+async def main(port: int, storage: str, stall_websocket: bool, slow_connect: float) -> None:
     """Serve until SIGTERM or SIGINT."""
-    app = create_app(storage, stall_websocket)
+    app = create_app(storage, stall_websocket, slow_connect)
     server = await app.create_server(
         host="127.0.0.1", port=port, return_asyncio_server=True, access_log=True
     )
@@ -189,9 +203,10 @@ if __name__ == "__main__":
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--storage", required=True)
     parser.add_argument("--stall-websocket", action="store_true")
+    parser.add_argument("--slow-connect", type=float, default=0.0)
     args = parser.parse_args()
     arrivals = logging.StreamHandler()
     arrivals.setFormatter(logging.Formatter("%(asctime)s arrived: %(message)s"))
     logging.getLogger("widget_server").addHandler(arrivals)
     logging.getLogger("widget_server").setLevel(logging.INFO)
-    asyncio.run(main(args.port, args.storage, args.stall_websocket))
+    asyncio.run(main(args.port, args.storage, args.stall_websocket, args.slow_connect))

@@ -667,14 +667,28 @@ function startComplaintWidget(io, script) {
       });
       socket.on("connect_error", function () {
         setStatus(navigator.onLine === false ? "offline" : "connecting");
+        // socket.io retries network errors itself (the socket stays active); a connection the
+        // server refused is given up, so try again a little later rather than never
+        if (!socket.active) retryConnect();
       });
     }
-    if (!socket.connected && navigator.onLine !== false) {
+    // `active`: connected, or a connection attempt under way. Calling socket.connect() during
+    // an attempt sends a second CONNECT, which the server refuses ("Unable to connect"), and
+    // socket.io then drops the whole connection (a page stuck on "正在连接客服…", CI).
+    if (!socket.active && navigator.onLine !== false) {
       setStatus("connecting");
       socket.connect();
     } else if (navigator.onLine === false) {
       setStatus("offline");
     }
+  }
+  var retryTimer = null;
+  function retryConnect() {
+    if (retryTimer) return;
+    retryTimer = setTimeout(function () {
+      retryTimer = null;
+      connect();
+    }, 5000);
   }
   window.addEventListener("offline", function () {
     setStatus("offline");
