@@ -7,7 +7,7 @@ the outgoing message is converted just before it leaves (see `bot.nlg`).
 
 import re
 from collections import OrderedDict
-from typing import Any, Iterable, Optional, Tuple
+from typing import Any, Awaitable, Callable, Iterable, Optional, Tuple
 
 from bot.nlu.normalize import detect_script, script_evidence, to_traditional
 
@@ -48,11 +48,20 @@ def customer_script(messages_newest_first: Iterable[Tuple[str, Any]]) -> str:
     """The script to answer in, from the customer's (text, metadata) messages, newest first.
 
     Their own words decide (button payloads "/..." are not words); only when those say
-    nothing does the chat window's language (`interface_script`).
+    nothing does the chat window's language (`interface_script`); Simplified when neither.
+    """
+    return known_script(messages_newest_first) or "hans"
+
+
+def known_script(messages_newest_first: Iterable[Tuple[str, Any]]) -> Optional[str]:
+    """`customer_script`, or None when neither their words nor their window tell a script.
+
+    Why: a channel remembering a customer's script (`ScriptMemory`) must tell "Simplified"
+    from "not known yet", which a later message may still settle.
     """
     messages = list(messages_newest_first)
     typed = (text for text, _ in messages if text and not text.startswith("/"))
-    return conversation_script(typed, fallback="") or interface_script(m for _, m in messages)
+    return conversation_script(typed, fallback="") or _window_script(m for _, m in messages)
 
 
 def interface_script(user_metadata_newest_first: Iterable[Any]) -> str:
@@ -60,12 +69,18 @@ def interface_script(user_metadata_newest_first: Iterable[Any]) -> str:
 
     Why: a photo or a button is no text to read a script from; a customer whose widget shows
     Traditional ("zh-Hant", "zh-TW", "zh-HK") should not get a Simplified first answer.
+    Simplified when no message carries a language.
     """
+    return _window_script(user_metadata_newest_first) or "hans"
+
+
+def _window_script(user_metadata_newest_first: Iterable[Any]) -> Optional[str]:
+    """The script named by the newest `lang` in the messages' metadata, if any."""
     for metadata in user_metadata_newest_first:
         lang = metadata.get("lang") if isinstance(metadata, dict) else None
         if isinstance(lang, str) and lang:
             return "hant" if _TRADITIONAL_LANG.match(lang) else "hans"
-    return "hans"
+    return None
 
 
 def localize(value: Any, script: str) -> Any:
@@ -87,42 +102,68 @@ def localize(value: Any, script: str) -> Any:
     return value
 
 
+# Looks a customer's script up elsewhere (their conversation): `hant`, `hans` or None.
+Recall = Callable[[str], Awaitable[Optional[str]]]
+
+
+async def _recall_nothing(_sender: str) -> Optional[str]:
+    return None
+
+
 class ScriptMemory:
-    """The script each customer last wrote in, for what a channel says itself.
+    """The script each customer writes in, for what a channel says itself.
 
     Why: a channel's own notices ("「x.jpg」的内容不是图片或视频", "暂时只能处理文字…") do not
     pass through the NLG that converts the bot's answers, yet a customer who writes
-    Traditional must read them in Traditional. Kept in memory for the `capacity` most
-    recent customers: after a restart a notice is in Simplified until they write again.
+    Traditional must read them in Traditional. The script of what a customer writes is
+    noted as it arrives and kept in memory for the `capacity` most recent customers. A
+    customer not in memory (after a restart, or whose earlier messages another server
+    process handled) is looked up with `recall` (their conversation in the tracker store,
+    `bot.channels.tracker_scripts`) and remembered, so a customer in memory costs no
+    database read. One whose script nothing tells yet is looked up again next time:
+    another process may have learnt it meanwhile.
     """
 
-    def __init__(self, capacity: int = 10_000) -> None:
+    def __init__(self, recall: Recall = _recall_nothing, capacity: int = 10_000) -> None:
         self.capacity = capacity
+        self._recall = recall
         self._scripts: OrderedDict[str, str] = OrderedDict()
 
     def note(self, sender: str, text: str) -> None:
         """Remember the script of what `sender` wrote (a text naming no script changes none)."""
         script = detect_script(text or "")
-        if script is None:
-            return
-        self._scripts[sender] = script
-        self._scripts.move_to_end(sender)
-        while len(self._scripts) > self.capacity:
-            self._scripts.popitem(last=False)
+        if script is not None:
+            self._remember(sender, script)
 
-    def localize(self, sender: str, text: str) -> str:
+    async def localize(self, sender: str, text: str) -> str:
         """`text` (written in Simplified) in the script `sender` writes in."""
-        return localize_notice(text, self._scripts.get(sender, "hans"))
+        return localize_notice(text, await self._script(sender) or "hans")
 
-    def lang(self, sender: str) -> Optional[str]:
-        """The script `sender` wrote in as a chat-window language ("zh-Hant"), if known.
+    async def lang(self, sender: str) -> Optional[str]:
+        """The script `sender` writes in as a chat-window language ("zh-Hant"), if known.
 
         Why: a channel that tells no language (WeCom) passes it with a photo or a button, so
         the bot's answer to a returning Traditional writer's photo is not in Simplified
         (`interface_script` reads it when the conversation has no words yet).
         """
-        script = self._scripts.get(sender)
+        script = await self._script(sender)
         return {"hant": "zh-Hant", "hans": "zh-Hans"}.get(script) if script else None
+
+    async def _script(self, sender: str) -> Optional[str]:
+        known = self._scripts.get(sender)
+        if known is not None:
+            return known
+        recalled = await self._recall(sender)
+        # a message noted while the conversation was read is newer than what was read
+        if recalled is not None and sender not in self._scripts:
+            self._remember(sender, recalled)
+        return self._scripts.get(sender)
+
+    def _remember(self, sender: str, script: str) -> None:
+        self._scripts[sender] = script
+        self._scripts.move_to_end(sender)
+        while len(self._scripts) > self.capacity:
+            self._scripts.popitem(last=False)
 
 
 _QUOTED = re.compile(r"(「[^」]*」)")

@@ -22,7 +22,7 @@ from bot.i18n import customer_script, localize
 VERBATIM = frozenset({"issue_description", "live_claim", "live_session"})
 
 
-def _customer_messages(tracker: DialogueStateTracker) -> Iterator[Tuple[str, Any]]:
+def customer_messages(tracker: DialogueStateTracker) -> Iterator[Tuple[str, Any]]:
     """The customer's messages as (text, metadata), newest first."""
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
@@ -52,7 +52,7 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
         quoted back (`VERBATIM`) stay exactly as typed: OpenCC would otherwise rewrite a
         Traditional "喂" into "餵" or Simplified words inside a quote.
         """
-        script = customer_script(_customer_messages(tracker))
+        script = customer_script(customer_messages(tracker))
         if script != "hant":
             return await super().generate(utter_action, tracker, output_channel, **kwargs)
         filled_slots = tracker.current_slot_values()

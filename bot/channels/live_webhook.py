@@ -46,6 +46,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.text_cards import render_custom
+from bot.channels.tracker_scripts import TrackerScripts
 from bot.channels.widget_messages import EVIDENCE_INTENT
 from bot.evidence.settings import EvidenceSettings
 from bot.evidence.store import EvidenceRejected, EvidenceStore
@@ -315,7 +316,9 @@ class LiveWebhookInput(InputChannel):
         self.window = replay_window_seconds
         self._clock = clock
         self.replays = ReplayCache(replay_window_seconds, clock)
-        self.scripts = ScriptMemory()  # the channel's own notices in the viewer's script
+        # the channel's own notices in the viewer's script, known from their conversation
+        self._conversations = TrackerScripts()
+        self.scripts = ScriptMemory(recall=self._conversations)
         self.notices = default_notices()
         self._evidence = evidence
         self.reply_backoff_seconds = reply_backoff_seconds
@@ -361,6 +364,7 @@ class LiveWebhookInput(InputChannel):
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         """The webhook route."""
         bp = Blueprint("livestream_webhook", __name__)
+        self._conversations.attach(bp)
 
         @bp.get("/")
         async def health(_: Request) -> HTTPResponse:
@@ -408,6 +412,9 @@ class LiveWebhookInput(InputChannel):
         live = live_context(event)
         if live:
             metadata["live"] = live
+        lang = await self.scripts.lang(sender)
+        if lang:
+            metadata["lang"] = lang  # photos before any words: the script they wrote before
         self.scripts.note(sender, text)
         if text:
             await on_new_message(
@@ -440,7 +447,7 @@ class LiveWebhookInput(InputChannel):
         except (binascii.Error, ValueError):
             data = b""
         if not data:
-            notice = self.scripts.localize(
+            notice = await self.scripts.localize(
                 sender, self.notices.text("file_not_received", filename=filename)
             )
             await output.send_text_message(sender, notice)
@@ -450,6 +457,6 @@ class LiveWebhookInput(InputChannel):
                 self.evidence.save, sender, filename, data, attachment.get("content_type")
             )
         except EvidenceRejected as exc:
-            await output.send_text_message(sender, self.scripts.localize(sender, exc.message))
+            await output.send_text_message(sender, await self.scripts.localize(sender, exc.message))
             return None
         return str(item["id"])

@@ -43,6 +43,7 @@ from wechatpy.enterprise.exceptions import InvalidCorpIdException
 from wechatpy.exceptions import InvalidSignatureException
 
 from bot.channels.text_cards import render_custom
+from bot.channels.tracker_scripts import TrackerScripts
 from bot.channels.wecom_api import DEFAULT_BASE_URL, WeComApiError, WeComKfApi
 from bot.channels.wecom_state import WeComState
 from bot.channels.widget_messages import EVIDENCE_INTENT
@@ -250,7 +251,9 @@ class WeComKfInput(InputChannel):
         self._sync_lock: Optional[asyncio.Lock] = None
         self._tasks: Set[asyncio.Task] = set()
         self._purged_at = 0.0
-        self.scripts = ScriptMemory()  # the channel's own notices in the customer's script
+        # the channel's own notices in the customer's script, known from their conversation
+        self._conversations = TrackerScripts()
+        self.scripts = ScriptMemory(recall=self._conversations)
 
     def __repr__(self) -> str:
         return f"WeComKfInput(corp_id={self.corp_id!r}, open_kfid={self.open_kfid!r})"
@@ -280,6 +283,7 @@ class WeComKfInput(InputChannel):
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         """The callback URL: GET for URL verification, POST for events."""
         bp = Blueprint("wecom_kf", __name__)
+        self._conversations.attach(bp)
 
         @bp.listener("after_server_stop")
         async def close_client(*_: Any) -> None:
@@ -426,7 +430,8 @@ class WeComKfInput(InputChannel):
         elif msgtype in MEDIA_TYPES:
             await self._on_media(user, msgtype, message, metadata, output, on_new_message)
         else:
-            await output.send_text_message(user, self.scripts.localize(user, self.notices.text("unsupported_message")))
+            notice = await self.scripts.localize(user, self.notices.text("unsupported_message"))
+            await output.send_text_message(user, notice)
 
     async def _metadata(self, user: str, message: Dict[str, Any]) -> Dict[str, Any]:
         metadata: Dict[str, Any] = {
@@ -437,7 +442,7 @@ class WeComKfInput(InputChannel):
                 "send_time": message.get("send_time"),
             }
         }
-        lang = self.scripts.lang(user)
+        lang = await self.scripts.lang(user)
         if lang:
             metadata["lang"] = lang  # a photo before any words: the script they wrote before
         context = await asyncio.to_thread(self.state.session_context, self.open_kfid, user)
@@ -460,7 +465,8 @@ class WeComKfInput(InputChannel):
         try:
             media = await self.api.get_media(media_id)
         except WeComApiError:
-            await output.send_text_message(user, self.scripts.localize(user, self.notices.text("media_failed")))
+            notice = await self.scripts.localize(user, self.notices.text("media_failed"))
+            await output.send_text_message(user, notice)
             return
         filename = media.filename or f"{msgtype}-{str(message.get('msgid'))[:12]}"
         try:
@@ -468,7 +474,7 @@ class WeComKfInput(InputChannel):
                 self.evidence.save, user, filename, media.data, media.content_type
             )
         except EvidenceRejected as exc:
-            await output.send_text_message(user, self.scripts.localize(user, exc.message))
+            await output.send_text_message(user, await self.scripts.localize(user, exc.message))
             return
         metadata["evidence"] = [item["id"]]
         metadata["display"] = MEDIA_LABELS[msgtype]
@@ -493,7 +499,7 @@ class WeComKfInput(InputChannel):
         if live and live.get("streamer"):
             text = self._live_welcome({"room_id": "", "started_at": "", **live})
         # a returning customer who wrote Traditional is welcomed in it; a new one in Simplified
-        text = self.scripts.localize(user, text)
+        text = await self.scripts.localize(user, text)
         try:
             await self.api.send_msg_on_event(
                 {"code": welcome_code, "msgtype": "text", "text": {"content": text}}

@@ -5,7 +5,14 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.conversation import script
-from bot.i18n import ScriptMemory, conversation_script, interface_script, localize_notice
+from bot.i18n import (
+    ScriptMemory,
+    conversation_script,
+    customer_script,
+    interface_script,
+    known_script,
+    localize_notice,
+)
 from bot.nlg import ScriptAwareNLG
 from tests.actions.conftest import make_tracker
 
@@ -54,12 +61,12 @@ async def test_after_a_photo_first_the_answers_follow_the_customers_first_words(
     assert later is not None and later["text"] == "收到檔案，謝謝您！"
 
 
-def test_a_channel_passes_the_script_a_customer_wrote_as_a_language():
+async def test_a_channel_passes_the_script_a_customer_wrote_as_a_language():
     memory = ScriptMemory()
-    assert memory.lang("wm1") is None
+    assert await memory.lang("wm1") is None
     memory.note("wm1", "收到就壞了，沒有聲音")
-    assert memory.lang("wm1") == "zh-Hant"
-    assert interface_script([{"lang": memory.lang("wm1")}]) == "hant"
+    assert await memory.lang("wm1") == "zh-Hant"
+    assert interface_script([{"lang": await memory.lang("wm1")}]) == "hant"
 
 
 def test_actions_read_the_window_language_too():
@@ -91,23 +98,74 @@ def test_written_cantonese_without_other_evidence_is_traditional():
     assert conversation_script(["我哋嘅订单冇到"]) == "hans"  # 订 says Simplified
 
 
-def test_a_channels_notice_follows_the_script_the_customer_last_wrote_in():
+async def test_a_channels_notice_follows_the_script_the_customer_last_wrote_in():
     memory = ScriptMemory(capacity=2)
     notice = "「说明书.jpg」的内容不是图片或视频（与文件名不符），已拒绝上传。"
-    assert memory.localize("u1", notice) == notice  # nothing written yet: Simplified
+    assert await memory.localize("u1", notice) == notice  # nothing written yet: Simplified
     memory.note("u1", "我買的喇叭壞了")
     # the quoted file name stays as the customer named it
     assert (
-        memory.localize("u1", notice)
+        await memory.localize("u1", notice)
         == "「说明书.jpg」的內容不是圖片或影片（與檔名不符），已拒絕上傳。"
     )
     memory.note("u1", "12345 ok")  # says nothing about the script: unchanged
-    assert "圖片" in memory.localize("u1", notice)
+    assert "圖片" in await memory.localize("u1", notice)
     memory.note("u1", "我买的喇叭坏了")
-    assert memory.localize("u1", notice) == notice
+    assert await memory.localize("u1", notice) == notice
     memory.note("u2", "訂單號")
     memory.note("u3", "訂單號")  # capacity 2: the oldest customer is forgotten
-    assert memory.localize("u1", notice) == notice and "圖片" in memory.localize("u3", notice)
+    assert await memory.localize("u1", notice) == notice
+    assert "圖片" in await memory.localize("u3", notice)
+
+
+class Conversations:
+    """A recall that counts its look-ups and answers from a dict (None: nothing known)."""
+
+    def __init__(self, scripts) -> None:
+        self.scripts = scripts
+        self.asked = []
+
+    async def __call__(self, sender):
+        self.asked.append(sender)
+        return self.scripts.get(sender)
+
+
+async def test_a_customer_not_in_memory_is_looked_up_once_in_their_conversation():
+    conversations = Conversations({"returning": "hant"})
+    memory = ScriptMemory(recall=conversations)
+    assert await memory.lang("returning") == "zh-Hant"
+    assert "圖片" in await memory.localize("returning", "图片")
+    assert conversations.asked == ["returning"]  # then from memory: no more reads
+    memory.note("noted", "我买的喇叭坏了")
+    assert await memory.lang("noted") == "zh-Hans"
+    assert conversations.asked == ["returning"]  # what they wrote here needs no read
+
+
+async def test_a_customer_whose_script_is_unknown_is_looked_up_again():
+    """Another server process may have seen their words since: nothing is remembered."""
+    conversations = Conversations({})
+    memory = ScriptMemory(recall=conversations)
+    assert await memory.lang("new") is None
+    assert await memory.localize("new", "图片") == "图片"
+    conversations.scripts["new"] = "hant"
+    assert await memory.lang("new") == "zh-Hant"
+    assert conversations.asked == ["new", "new", "new"]
+
+
+async def test_a_message_noted_during_a_look_up_wins_over_the_older_conversation():
+    async def recall_while_they_write(sender):
+        memory.note(sender, "我改用简体写了")  # their next message arrives meanwhile
+        return "hant"  # what the conversation said before it
+
+    memory = ScriptMemory(recall=recall_while_they_write)
+    assert await memory.lang("switcher") == "zh-Hans"
+
+
+def test_known_script_tells_unknown_from_simplified():
+    assert known_script([("/send_evidence", {}), ("👍", None)]) is None
+    assert known_script([("/send_evidence", {"lang": "zh-TW"})]) == "hant"
+    assert known_script([("好的", {"lang": "zh-Hant"}), ("订单坏了", {})]) == "hans"
+    assert customer_script([("/send_evidence", {})]) == "hans"
 
 
 def test_localize_notice_keeps_quoted_names():

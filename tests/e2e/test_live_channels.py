@@ -283,3 +283,27 @@ def test_five_viewers_of_one_session_become_one_urgent_incident(live_stack):
     incident = response.json()
     assert sorted(incident["members"]) == sorted(t["id"] for t in tickets)
     assert incident["live"]["room_id"] == "room-7707"
+
+
+def test_a_traditional_viewer_is_answered_in_traditional_after_a_restart(live_stack):
+    """The WeCom channel knew a customer's script from memory only: after a restart its own
+    messages (the welcome, the notices) were in Simplified for one who writes Traditional.
+    Last in the module: it restarts the Rasa server."""
+    stack, fake = live_stack.stack, live_stack.wecom
+    viewer = "wmTaipeiViewer01"
+    before = len(fake.sent)
+    fake.customer_text(viewer, "請問一下，我在直播間買的藍牙耳機收到就壞了")
+    _callback(stack, fake)
+    assert _replies(fake, before)
+
+    stack.stop("rasa")
+    stack.start_rasa()
+    stack.wait_ready()
+    welcomes = len(fake.sent_on_event)
+    fake.enter_session(viewer, "", "")
+    fake._add(viewer, "voice", {"media_id": "voice-after-restart"})
+    before = len(fake.sent)
+    _callback(stack, fake)
+    assert _replies(fake, before) == ["暫時只能處理文字、圖片、影片和檔案，請換一種方式傳送。"]
+    [welcome] = fake.sent_on_event[welcomes:]
+    assert "這裡" in welcome["text"]["content"]

@@ -13,6 +13,7 @@ from bot.evidence.store import EvidenceStore
 from bot.settings import Secret
 from tests.bot.channels.conftest import new_app, serve
 from tests.bot.channels.live_platform import PlatformEndpoint
+from tests.bot.channels.rasa_agent import AgentBot, tracker_store_at
 from tests.bot.evidence import media_files as files
 
 SECRET = "douyin-secret-0123456789"
@@ -44,8 +45,7 @@ async def receiver():
     assert r.bad_signatures == 0
 
 
-@pytest.fixture
-def channel(receiver, evidence_settings):
+def make_channel(receiver, evidence_settings) -> LiveWebhookInput:
     return LiveWebhookInput(
         [
             Platform("douyin", Secret(SECRET), receiver.url),
@@ -55,6 +55,11 @@ def channel(receiver, evidence_settings):
         evidence=EvidenceStore(evidence_settings),
         reply_backoff_seconds=0.01,
     )
+
+
+@pytest.fixture
+def channel(receiver, evidence_settings):
+    return make_channel(receiver, evidence_settings)
 
 
 def event(**overrides):
@@ -178,7 +183,9 @@ async def test_refused_requests_reach_nobody(channel, receiver, case, status, er
     elif case == "unknown_platform":
         kwargs["platform"] = "weibo"
     elif case == "stale":
-        kwargs["timestamp"] = str(now - 900)  # well outside the 300 s window, even on a slow machine
+        kwargs["timestamp"] = str(
+            now - 900
+        )  # well outside the 300 s window, even on a slow machine
     elif case == "future":
         kwargs["timestamp"] = str(now + 900)
     elif case == "malformed":
@@ -248,6 +255,35 @@ async def test_a_traditional_viewer_reads_the_channels_own_notices_in_traditiona
     notices = [r["text"] for r in receiver.replies[1:]]
     assert notices[0] == "「截图.jpg」沒有收到內容，請重新傳送。"
     assert notices[1].startswith("「说明.jpg」不是圖片或影片")
+
+
+async def test_a_traditional_viewer_is_still_known_after_a_restart(
+    receiver, evidence_settings, database_url
+):
+    """Before: the script was known from memory only; after a restart a viewer who writes
+    Traditional got the channel's notices in Simplified, and the answer to a photo before
+    any words too. Now the conversation in the tracker store tells it."""
+    first = make_channel(receiver, evidence_settings)
+    bot = AgentBot(tracker_store_at(database_url))
+    async with serve(bot.serve_on(app_for(first, bot))) as url:
+        assert (await post(url, event(text="主播說買二送一，結果只收到一瓶")))[0] == 200
+    assert [r["text"] for r in receiver.replies] == ["請說說遇到了什麼問題。"]
+
+    # A new server on the same tracker store; the viewer is back after the session expired.
+    restarted = AgentBot(tracker_store_at(database_url))
+    await restarted.session_expires("douyin:viewer_42")
+    attachments = [
+        {"type": "image", "filename": "截图.jpg", "data": "!!!"},
+        {"type": "image", "filename": "订单.jpg", "data": base64.b64encode(files.jpeg()).decode()},
+    ]
+    second = make_channel(receiver, evidence_settings)
+    async with serve(restarted.serve_on(app_for(second, restarted))) as url:
+        assert (await post(url, event(text="", attachments=attachments)))[0] == 200
+    assert restarted.received[-1].metadata["lang"] == "zh-Hant"
+    assert [r["text"] for r in receiver.replies[1:]] == [
+        "「截图.jpg」沒有收到內容，請重新傳送。",
+        "收到檔案，謝謝您！",
+    ]
 
 
 async def test_replies_are_retried_and_failures_logged(channel, receiver, caplog):

@@ -13,6 +13,7 @@ from bot.channels.wecom_state import WeComState
 from bot.evidence.store import EvidenceStore
 from tests.bot.channels import wecom_server as ws
 from tests.bot.channels.conftest import new_app, serve
+from tests.bot.channels.rasa_agent import AgentBot, tracker_store_at
 from tests.bot.evidence import media_files as files
 
 
@@ -262,6 +263,67 @@ async def test_a_returning_traditional_writer_is_welcomed_and_answered_in_tradit
     assert welcome != channel.welcome_text and "這裡" in welcome
     assert bot.received[-1].text == "/send_evidence"
     assert bot.received[-1].metadata["lang"] == "zh-Hant"
+
+
+TAIPEI_WORDS = "我買的藍牙喇叭收到就壞了，完全沒有聲音"
+UNSUPPORTED_IN_TRADITIONAL = "暫時只能處理文字、圖片、影片和檔案，請換一種方式傳送。"
+
+
+async def test_a_traditional_writer_is_still_known_after_a_restart(
+    wecom, database_url, evidence_settings
+):
+    """Before: the script was known from memory only; after a restart the welcome, the
+    channel's notices and the answer to a photo before any words were Simplified for a
+    customer who writes Traditional. Now the conversation in the tracker store tells it."""
+    user = "wmTaipei03"
+    first = make_channel(wecom, database_url, evidence_settings)
+    bot = AgentBot(tracker_store_at(database_url))
+    wecom.customer_text(user, TAIPEI_WORDS)
+    async with serve(bot.serve_on(channel_app(first, bot))) as url:
+        await deliver(url, wecom, first)
+    first.state.close()
+    assert [m["text"]["content"] for m in wecom.sent] == ["請說說遇到了什麼問題。"]
+
+    # A new server: new stores on the same databases, a new channel and app. The customer
+    # comes back the next day (Rasa's session has expired), sends a voice message, a photo.
+    restarted = AgentBot(tracker_store_at(database_url))
+    await restarted.session_expires(user)
+    second = make_channel(wecom, database_url, evidence_settings)
+    wecom.enter_session(user, "", "")
+    wecom._add(user, "voice", {"media_id": "voice-2"})
+    wecom.customer_media(user, "image", files.jpeg(), "image/jpeg", "喇叭.jpg")
+    async with serve(restarted.serve_on(channel_app(second, restarted))) as url:
+        await deliver(url, wecom, second)
+    second.state.close()
+
+    welcome = wecom.sent_on_event[-1]["text"]["content"]
+    assert welcome != second.welcome_text and "這裡" in welcome
+    assert restarted.received[-1].metadata["lang"] == "zh-Hant"
+    texts = [m["text"]["content"] for m in wecom.sent]
+    assert texts[1:] == [UNSUPPORTED_IN_TRADITIONAL, "收到檔案，謝謝您！"]
+
+
+async def test_a_second_server_process_knows_the_script_the_first_one_saw(
+    wecom, sqlite_url, evidence_settings
+):
+    """Two Rasa processes share the databases; WeCom's callbacks reach either."""
+    user = "wmTaipei04"
+    servers = [
+        (make_channel(wecom, sqlite_url, evidence_settings), AgentBot(tracker_store_at(sqlite_url)))
+        for _ in range(2)
+    ]
+    (one, one_bot), (two, two_bot) = servers
+    async with (
+        serve(one_bot.serve_on(channel_app(one, one_bot))) as one_url,
+        serve(two_bot.serve_on(channel_app(two, two_bot))) as two_url,
+    ):
+        wecom.customer_text(user, TAIPEI_WORDS)
+        await deliver(one_url, wecom, one)
+        wecom._add(user, "voice", {"media_id": "voice-3"})
+        await deliver(two_url, wecom, two)
+    for channel, _ in servers:
+        channel.state.close()
+    assert [m["text"]["content"] for m in wecom.sent][-1] == UNSUPPORTED_IN_TRADITIONAL
 
 
 async def test_the_same_callback_twice_processes_each_message_once(wecom, state_url):
