@@ -175,6 +175,8 @@ class ValidateComplaintForm(
         asked = tracker.get_slot("requested_slot") == "issue_description"
         if not has_words(text) or self._answers_open_question(tracker):
             return {}  # "😭😭😭" says how the customer feels; what happened is still asked
+        if answers.only_gives_order_number(text):
+            return {}  # the order number, sent first: what happened is still to be told
         if not (
             intent == "complain"
             or (asked and intent not in CONTROL_INTENTS)

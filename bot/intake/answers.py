@@ -257,6 +257,27 @@ def says_what_happened(text: str) -> bool:
     return len(_CJK.findall(rest)) >= 5
 
 
+# What may surround an order number given on its own: "订单号是 2024…", "我的单号：…", "喏 …".
+_ORDER_NUMBER_FRAME = re.compile(
+    r"订单编号|订单号码|订单号|订单|单号|编号|号码|这个|那个|我的|是|在这|给你|发你|喏|嗯|哦|好的|了|的|号"
+)
+_ID_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
+def only_gives_order_number(text: str) -> bool:
+    """Whether the message is an order number and nothing more ("订单 2024 1123 5567").
+
+    Why: asked what went wrong, a customer who sends the order number first has not said it
+    yet; taking the number as the problem put "订单 2024 1123 5567" into the ticket's
+    description (hand test).
+    """
+    plain = plain_answer(text)
+    if not has_number(plain):
+        return False
+    rest = _ORDER_NUMBER_FRAME.sub("", _ID_RUN.sub("", plain))
+    return not _CJK.search(rest)
+
+
 # A question about the process ("退货的话运费谁出", "换货要多久"), not an answer to one.
 _PROCESS_QUESTION = re.compile(
     r"谁(出|付|承担|负责|来出)|多久|多长时间|几天(能|可以|到)|什么时候|啥时候|哪里|哪儿|"

@@ -548,3 +548,17 @@ async def test_the_order_page_never_overrides_what_the_customer_says(
     assert "order_id" not in await ValidateComplaintForm().extract_order_id(
         dispatcher, tracker, domain
     )
+
+
+@pytest.mark.parametrize("text", ["订单 2024 1123 5567", "訂單號：2024-1123-5567", "喏 DD20241123889"])
+async def test_an_order_number_sent_first_is_not_what_happened(dispatcher, domain, text):
+    """Hand test: asked what went wrong, a customer sent the order number first and the
+    read-back's description began with "订单 2024 1123 5567"."""
+    slots = {"requested_slot": "issue_description"}
+    tracker = make_tracker(text, "inform", slots=slots)
+    form = ValidateComplaintForm()
+    assert await form.extract_issue_description(dispatcher, tracker, domain) == {}
+    told = make_tracker("订单 2024 1123 5567 杯子碎了", "inform", slots=slots)
+    assert await form.extract_issue_description(dispatcher, told, domain) == {
+        "issue_description": "订单 2024 1123 5567 杯子碎了"
+    }

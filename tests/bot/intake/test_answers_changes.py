@@ -125,3 +125,19 @@ def test_no_call_declined(text):
 )
 def test_withdraws_remedy(text, known, withdrawn):
     assert remedy_answers.withdraws_remedy(text, known) is withdrawn
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单 2024 1123 5567", True),
+        ("我的订单号是：202411235567", True),
+        ("訂單號碼 2024-1123-5567", True),
+        ("DD20241123889", True),
+        ("订单 2024 1123 5567 杯子碎了", False),
+        ("碎了", False),
+        ("我没有订单号", False),
+    ],
+)
+def test_only_gives_order_number(text, expected):
+    assert answers.only_gives_order_number(text) is expected
