@@ -86,6 +86,8 @@ def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
         ("intent_short_english.yml", 8),
         ("complain_category_boundaries.yml", 9),
         ("intent_mid_conversation.yml", 10),
+        ("complain_category_boundaries3.yml", 11),
+        ("intent_even_coverage.yml", 11),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):
