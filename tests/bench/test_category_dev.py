@@ -14,7 +14,7 @@ from bot.taxonomy import CATEGORIES, REMEDIES
 
 ROOT = Path(__file__).resolve().parents[2]
 # every category development split: each must stay well formed and never trained on
-SPLITS = ["category_dev.yml", "category_dev2.yml"]
+SPLITS = ["category_dev.yml", "category_dev2.yml", "category_dev3.yml"]
 
 
 @pytest.fixture(scope="module", params=SPLITS)

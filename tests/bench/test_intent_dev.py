@@ -9,7 +9,7 @@ from bench.intent_dev import load_dev, routing_rates
 from bench.model_selection import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 11)]
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 12)]
 
 
 def domain_intents() -> set:
@@ -53,6 +53,16 @@ def test_the_tenth_split_is_mid_conversation_messages_of_every_intent():
     assert all(intents.count(name) >= 9 for name in expected)
 
 
+def test_the_eleventh_split_covers_every_intent_evenly():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev11.yml")
+    intents = [e.intent for e in dev]
+    expected = domain_intents() - {"nlu_fallback", "ticket_resolved"}
+    assert set(intents) == expected
+    # an evaluation designer's even coverage: no intent under 18, complaints not dominating
+    assert all(intents.count(name) >= 18 for name in expected)
+    assert intents.count("complain") <= len(dev) / 6
+
+
 def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
     examples = load_dev(ROOT / "bench" / "data" / "intent_dev10.yml")[:4]
     truth = [e.intent for e in examples]
@@ -76,6 +86,8 @@ def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
         ("intent_short_english.yml", 8),
         ("complain_category_boundaries.yml", 9),
         ("intent_mid_conversation.yml", 10),
+        ("complain_category_boundaries3.yml", 11),
+        ("intent_even_coverage.yml", 11),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):
