@@ -257,6 +257,19 @@ def says_what_happened(text: str) -> bool:
     return len(_CJK.findall(rest)) >= 5
 
 
+_ASKS_TO_COMPLAIN = re.compile(r"(我)?(要|想)?(投诉|举报|反映|申诉)(你们)?")
+
+
+def tells_a_problem(text: str) -> bool:
+    """Whether a message says what went wrong, once a request for a person is set aside.
+
+    Why: the triage head names a category for every message; "转人工" or "我要投诉 找真人"
+    before any complaint must not file a handoff ticket under its guess.
+    """
+    rest = _ASKS_TO_COMPLAIN.sub("", _WANTS_HUMAN.sub("", plain_answer(text)))
+    return len(_CJK.findall(_FACT_WORDS.sub("", rest))) >= 3  # "杯子碎了", not "在吗"
+
+
 # What may surround an order number given on its own: "订单号是 2024…", "我的单号：…", "喏 …".
 _ORDER_NUMBER_FRAME = re.compile(
     r"订单编号|订单号码|订单号|订单|单号|编号|号码|这个|那个|我的|是|在这|给你|发你|喏|嗯|哦|好的|了|的|号"

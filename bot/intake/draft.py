@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
+from bot.intake.answers import tells_a_problem
 from bot.nlu.normalize import normalize
 from bot.taxonomy import CATEGORIES, REMEDIES
 from bot.tickets.draft import shown_text
@@ -131,13 +132,13 @@ def triaged_category(
 ) -> Optional[str]:
     """The category the NLU's triage was surest of over the customer's messages.
 
-    Only when sure enough: a handoff asked for before the form got to the category still
-    files it.
+    Only when sure enough, and only from messages that tell a problem: a handoff asked for
+    before the form got to the category still files it, but "转人工" alone files none.
     """
     best: Optional[str] = None
     best_confidence = min_confidence
     for event in events:
-        if event.get("event") != "user":
+        if event.get("event") != "user" or not tells_a_problem(event.get("text") or ""):
             continue
         triage = ((event.get("parse_data") or {}).get("complaint_triage") or {}).get("category")
         code = (triage or {}).get("code")

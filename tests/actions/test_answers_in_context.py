@@ -562,3 +562,23 @@ async def test_an_order_number_sent_first_is_not_what_happened(dispatcher, domai
     assert await form.extract_issue_description(dispatcher, told, domain) == {
         "issue_description": "订单 2024 1123 5567 杯子碎了"
     }
+
+
+async def test_handoff_asked_before_any_complaint_files_no_guessed_category(dispatcher, domain):
+    """nlu11: the triage head names a category for every message; "转人工" before any
+    complaint filed its ticket as product_quality (0.78)."""
+    from actions.requests import ActionHandoff
+
+    triage = {"category": {"code": "product_quality", "confidence": 0.78, "ranking": []}}
+    history = [
+        {
+            "event": "user",
+            "text": "转人工",
+            "timestamp": 1732350000.0,
+            "parse_data": {"intent": {"name": "handoff"}, "complaint_triage": triage},
+        }
+    ]
+    tracker = make_tracker("转人工", "handoff", history=history, extra={"complaint_triage": triage})
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
+    assert ticket["issue_category"] == "other"

@@ -141,3 +141,18 @@ def test_withdraws_remedy(text, known, withdrawn):
 )
 def test_only_gives_order_number(text, expected):
     assert answers.only_gives_order_number(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("转人工", False),
+        ("我要投诉 找真人", False),
+        ("在吗 转人工", False),
+        ("杯子碎了 转人工", True),
+        ("東西壞了 轉人工", True),
+        ("四件套一周了还不发货 给我转人工", True),
+    ],
+)
+def test_tells_a_problem_besides_asking_for_a_person(text, expected):
+    assert answers.tells_a_problem(text) is expected
