@@ -262,7 +262,7 @@ def _alternatives(found: list) -> bool:
     "维修太麻烦了 改成退货退款吧" changes its mind (the last one counts); "要么换新 要么赔钱"
     offers two, the first wished for.
     """
-    for previous, item in zip(found, found[1:]):
+    for previous, item in zip(found, found[1:], strict=False):
         between = item[3][previous[2] : item[1]]
         if _CHANGE_OF_MIND.search(between):
             return False
@@ -272,8 +272,11 @@ def _alternatives(found: list) -> bool:
 
 
 def _chosen_remedy(found: list) -> Optional[str]:
-    """The remedy a message settles on: the preferred one, else the first of alternatives,
-    else the one named last (`_last_remedy`)."""
+    """The remedy a message settles on.
+
+    The one said to be preferred, else the first of alternatives, else the one named last
+    (`_last_remedy`).
+    """
     preferred = [
         item for item in found if _PREFERRED_BEFORE.search(item[3][max(0, item[1] - 4) : item[1]])
     ]
@@ -324,7 +327,9 @@ def _ordered_last(plain: str, start: int, end: int, clause: str) -> bool:
 # not "退款 一直没到账", "退货 怎么弄". Long names only: "退货"/"补发" alone are as often the
 # topic of what follows.
 _ORDER_CLAUSE_NAME = 4
-_NOT_AN_ORDER_NEXT = re.compile(r"[了没不慢久难呢吗嘛?被差]|什么|怎么|为啥|几时|进度|到账|申请|态度")
+_NOT_AN_ORDER_NEXT = re.compile(
+    r"[了没不慢久难呢吗嘛?被差]|什么|怎么|为啥|几时|进度|到账|申请|态度"
+)
 
 
 def _ordered_clause(plain: str, start: int, end: int, clause: str) -> bool:
