@@ -55,8 +55,10 @@ _REMEDY_WORDS = (
         "return_refund",
         r"退[货活]退[款宽]|退货|退活|退掉|退回去|寄回去(?![^ ]{0,3}修)|退了吧|无理由退|"
         r"(东西|货|商品)(我)?退(回去|回|掉|了)?|"
-        # asked whether the goods can go back ("能退吗? 不能就换"), not "能退款吗" (refund)
-        r"(能|可以)退(吗|嘛|么|不)|(能不能|可不可以)退(?![款宽钱])",
+        # asked whether the goods can go back, set against an exchange ("能退吗? 不能就换"):
+        # 退 against 换 is 退货 against 换货. Alone ("穿过的还能退吗") it stays the
+        # classifier's (dialogues_dev7 q020 says refund), and "能退款吗" is a refund.
+        r"((能|可以)退(吗|嘛|么|不)|(能不能|可不可以)退(?![款宽钱]))(?=[^换]{0,8}换)",
     ),
     (
         "compensation",

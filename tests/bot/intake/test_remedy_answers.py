@@ -194,3 +194,11 @@ def test_remedies_asked_for_in_a_complaint(text, remedy):
 )
 def test_remedies_only_mentioned_are_no_wish(text):
     assert remedy_answers.remedy_wished(text) is None
+
+
+def test_can_it_go_back_names_a_return_only_against_an_exchange():
+    """ "能退吗? 不能就换": 退 against 换 is the goods going back; alone ("穿过的还能退吗")
+    it names nothing in words and the classifier's reading stands (dialogues_dev7 q020)."""
+    assert remedy_answers.remedy_mentioned("能不能退 不行就换个新的") == "return_refund"
+    assert remedy_answers.remedy_mentioned("穿过的还能退吗？") is None
+    assert remedy_answers.remedy_mentioned("可以退吗") is None
