@@ -165,10 +165,23 @@ def kept_category(tracker: Tracker) -> Optional[str]:
 _CORRECTING_INTENTS = frozenset({"complain", "inform", "nlu_fallback"})
 
 
+# Free-text questions about the live stream: their answers ("不记得了 反正是晚上", "说用一周
+# 斑就淡了") tell of the room or the host's words, and the NLU often reads them as a
+# correction or a complaint with a category of their own.
+_LIVE_QUESTIONS = ("live_claim", "live_session")
+
+
 def corrects_problem(tracker: Tracker) -> bool:
-    """Whether the latest message corrects what went wrong (and nothing else)."""
+    """Whether the latest message corrects what went wrong (and nothing else).
+
+    At a live-stream question only a correction said in words counts ("不是面膜 是送小样"):
+    "不记得了 反正是晚上" (correct 0.59, product_quality 0.88) answered which room and
+    turned a misleading host into a defect (dialogues_dev9 v046).
+    """
     text = latest_text(tracker)
     intent = latest_intent(tracker)
+    if tracker.get_slot("requested_slot") in _LIVE_QUESTIONS and not says_correction(text):
+        return False
     return (
         intent == "correct" or (intent in _CORRECTING_INTENTS and says_correction(text))
     ) and corrects_the_problem(text)

@@ -327,22 +327,29 @@ class ValidateComplaintForm(
         """A remedy asked for in so many words in a complaint, when none is known yet.
 
         A known one changes when the customer changes their mind in so many words ("还是退款吧",
-        "算了算了 还是换货"), whatever the NLU made of the message. A complaint the NLU read as
+        "算了算了 还是换货"), whatever the NLU made of the message. A remedy asked for in so
+        many words also replaces the classifier's different guess in the same message: the
+        head reads character n-grams, so a refusal ("不想退"), an alternative ("要么换新 要么
+        赔钱": the first) or an extra wish ("退货退款 运费也得赔我") pulls it elsewhere. A complaint the NLU read as
         a correction or could not place ("單號… 隻錶唔行 我要退貨退錢", correct 0.61) still
         asks for what it names: with no remedy known there is nothing it could correct.
         """
         changed = _remedy_changed(tracker)
         if changed and slot_before_this_turn(tracker, "desired_remedy"):
             return {"desired_remedy": changed}
+        entity = latest_entity(tracker, "desired_remedy")
         if (
-            tracker.get_slot("desired_remedy")
+            (tracker.get_slot("desired_remedy") and not entity)
             or slot_before_this_turn(tracker, "desired_remedy")
-            or latest_entity(tracker, "desired_remedy")
             or latest_intent(tracker) not in _MAY_WISH_A_REMEDY
             or tracker.get_slot("requested_slot") in ("live_claim", "live_session")
         ):
             return {}
         code = remedy_answers.remedy_wished(latest_text(tracker))
+        if entity and code == entity:
+            return {}
+        # the words beat the classifier's guess: "不想退 退一部分钱就好" (refund 0.63),
+        # "要么换新 要么赔钱" (compensation), "帮我催一下 不行就退款" (other 0.75)
         return {"desired_remedy": code} if code else {}
 
     async def validate_desired_remedy(

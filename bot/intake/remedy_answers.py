@@ -54,7 +54,11 @@ _REMEDY_WORDS = (
     (
         "return_refund",
         r"退[货活]退[款宽]|退货|退活|退掉|退回去|寄回去(?![^ ]{0,3}修)|退了吧|无理由退|"
-        r"(东西|货|商品)(我)?退(回去|回|掉|了)?",
+        r"(东西|货|商品)(我)?退(回去|回|掉|了)?|"
+        # asked whether the goods can go back, set against an exchange ("能退吗? 不能就换"):
+        # 退 against 换 is 退货 against 换货. Alone ("穿过的还能退吗") it stays the
+        # classifier's (dialogues_dev7 q020 says refund), and "能退款吗" is a refund.
+        r"((能|可以)退(吗|嘛|么|不)|(能不能|可不可以)退(?![款宽钱]))(?=[^换]{0,8}换)",
     ),
     (
         "compensation",
@@ -66,6 +70,8 @@ _REMEDY_WORDS = (
         # the price ("退我点钱 东西留着", "退一部分"), a discount, a coupon or red packet given
         r"(折扣|优惠|打折|差额) ?(的|那)?(部分)?(钱|金额)|"
         r"退(我|给我)?(一)?(部分|点儿|点)(钱|款)?|部分退款|打(个|点)?折|弥补|"
+        # the price of one piece of the order ("退一瓶的钱给我" for the free bottle not sent)
+        r"退(我|给我)?(一|两|1|2|半)(个|件|双|瓶|盒|支|只|条|套|包)的(钱|款)|"
         r"(给|发|送)(我)?(个|点|张|些)?(红包|优惠券|代金券|券)",
     ),
     (
@@ -93,12 +99,16 @@ _REMEDY_WORDS = (
     (
         "reship",
         r"补发|补寄|重发|重新(发|寄)|再(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)|"
+        # the missing piece made up ("把杯子补上就行"), not money ("差价补上", "给我补上"
+        # after a sum, which compensation reads)
+        r"(?<![钱价券额分包我])补(上|过来)|"
         # a new one sent ("寄一条新的给我", Cantonese 寄過隻新嘅俾我 → 寄过只新的给我)
         r"(发|寄)(过|多)?(一|1)?(个|件|条|只|双|台|部|份|套|盒|瓶|对)?新的",
     ),
     (
         "repair",
-        r"维修|修(一下|好|理)|返修|保修|(能|可以|帮我|给我|拿去)修|"
+        # 休 for 修: the pinyin slip ("帮我休一下")
+        r"维修|修(一下|好|理)|休(一下|理)|返修|保修|(能|可以|帮我|给我|拿去)修|"
         r"(寄|送)(回去|回|过去|去)[^ ]{0,3}修",
     ),
     (
@@ -116,8 +126,15 @@ _REFUSED_AFTER = re.compile(r"^(我|的话)?(也)?(不要|免了|不需要)")
 # Words that make a remedy named in a complaint a wish, not a fact ("我希望能退货退款",
 # "麻烦给我补发" against "退款一直没到账", "申请退货五天了").
 _WISH = re.compile(
-    r"我要|(?<![说不只还])要(?!求)|想|希望|要求|麻烦|(?<!申)请(?!问)|给我|帮我|能不能|可以|直接|还是|改成|就要"
+    r"我要|(?<![说不只还])要(?!求)|想|希望|要求|麻烦|(?<!申)请(?!问)|给我|帮我|能不能|可以|直接|还是|改成|就要|"
+    # a condition: "帮我催一下 不行就退款", "尽快寄到 不然退款"
+    r"不行|不然|否则|不能(的话)?就|实在不行|"
+    # a preference: "优先退货", "最好换新的"
+    r"优先|最好|首选"
 )
+# A remedy accepted, alone or as one of two ("换新或修理都可以", "换一双对的 或者直接退也可以"),
+# not asked about ("换货也可以吗").
+_ACCEPTED_AFTER = re.compile(r"^[^?]{0,10}?(都|也)(可以|行|成|ok)(?![吗嘛么?])")
 # "要求退货被拒了", "我要退款 申请一直不通过": what follows makes the name a past request.
 _FACT_AFTER = re.compile(
     r"^(的)?(申请|被|没|不给|不让|一直|还没|还是没|到账|进度|通过|审核|失败|成功|已经|了\d|\d+天|几天)"
@@ -152,13 +169,13 @@ def remedy_mentioned(text: str) -> Optional[str]:
     退货退款, whichever half is said last. A remedy added on ("退货退款 还要赔偿", "补发一个
     再给点补偿") is an extra wish (`extra_remedies`), not the one asked for.
     """
-    return _last_remedy(_main_remedies(remedies_named(text)))
+    return _chosen_remedy(_main_remedies(remedies_named(text)))
 
 
 # A second remedy added to the first ("还要赔偿", "另外要赔回些", "顺便道个歉"), not
 # replacing it (which "改成", "还是", "算了" would say).
 _ADDITIVE = re.compile(
-    r"还要|还想|另外|再给|再赔|再补|顺便|同时|而且|并且|外加|加上|也要|还得|以及|额外|(再|也|还)$"
+    r"还要|还想|另外|再给|再赔|再补|顺便|同时|而且|并且|外加|加上|也要|也得|还得|以及|额外|(再|也|还)$"
 )
 
 
@@ -183,7 +200,7 @@ def extra_remedies(text: str) -> list:
     goes into the description for the agent.
     """
     found = remedies_named(text)
-    main = _last_remedy(_main_remedies(found))
+    main = _chosen_remedy(_main_remedies(found))
     return [
         str(item[0])
         for index, item in enumerate(found)
@@ -232,6 +249,46 @@ def withdraws_remedy(text: str, known: Optional[str]) -> bool:
     return False
 
 
+# Two remedies offered as alternatives ("要么换新 要么赔钱", "换新或修理都可以", "能退吗? 不能
+# 就换"): the first is the wish, the second what the customer would settle for.
+_ALTERNATIVE = re.compile(
+    r"或者|或是|或|要么|要不|不然|否则|不行|不能(的话)?就|(不|没)(好|成)(的话)?(就|再)|实在不行"
+)
+# The one said to be preferred ("退货或者换个颜色都行 优先退货").
+_PREFERRED_BEFORE = re.compile(r"(优先|最好(是)?|首选|更想(要)?|倾向(于)?)$")
+
+
+def _alternatives(found: list) -> bool:
+    """Whether the remedies named are offered as alternatives, not one changed to another.
+
+    "维修太麻烦了 改成退货退款吧" changes its mind (the last one counts); "要么换新 要么赔钱"
+    offers two, the first wished for.
+    """
+    for previous, item in zip(found, found[1:], strict=False):
+        between = item[3][previous[2] : item[1]]
+        if _CHANGE_OF_MIND.search(between):
+            return False
+        if _ALTERNATIVE.search(between):
+            return True
+    return False
+
+
+def _chosen_remedy(found: list) -> Optional[str]:
+    """The remedy a message settles on.
+
+    The one said to be preferred, else the first of alternatives, else the one named last
+    (`_last_remedy`).
+    """
+    preferred = [
+        item for item in found if _PREFERRED_BEFORE.search(item[3][max(0, item[1] - 4) : item[1]])
+    ]
+    if preferred:
+        return _last_remedy(preferred)
+    if len({item[0] for item in found}) > 1 and _alternatives(found):
+        return _last_remedy(found[:1])
+    return _last_remedy(found)
+
+
 def _last_remedy(found: list) -> Optional[str]:
     """The remedy named last, with a return named before money back read as 退货退款."""
     if not found:
@@ -267,6 +324,30 @@ def _ordered_last(plain: str, start: int, end: int, clause: str) -> bool:
     return not clause and bool(_ORDERED_REST.match(rest)) and not _NOT_AN_ORDER.search(rest)
 
 
+# A clause that is only the remedy (and at most an item or a count), followed by one that
+# says no fact or question about it: "退货退款 来回运费也得赔我", "退一部分钱 别跟我扯别的";
+# not "退款 一直没到账", "退货 怎么弄". Long names only: "退货"/"补发" alone are as often the
+# topic of what follows.
+_ORDER_CLAUSE_NAME = 4
+_NOT_AN_ORDER_NEXT = re.compile(
+    r"[了没不慢久难呢吗嘛?被差]|什么|怎么|为啥|几时|进度|到账|申请|态度"
+)
+
+
+def _ordered_clause(plain: str, start: int, end: int, clause: str) -> bool:
+    """Whether a remedy name is said as an order in a clause of its own, mid-message."""
+    if clause or end - start < _ORDER_CLAUSE_NAME:
+        return False
+    own, _, following = plain[end:].partition(" ")
+    following = following.split(" ")[0]
+    return (
+        bool(_ORDERED_REST.match(own))
+        and not _NOT_AN_ORDER.search(own)
+        and bool(following)
+        and not _NOT_AN_ORDER_NEXT.search(following)
+    )
+
+
 def remedy_wished(text: str) -> Optional[str]:
     """A remedy a complaint asks for in so many words ("我希望能退货退款", "帮我换一个新的").
 
@@ -283,7 +364,9 @@ def remedy_wished(text: str) -> Optional[str]:
         if (
             _WISH.search(clause[-8:] if len(clause) > 8 else clause)
             or _TO_ME_AFTER.match(plain[end:])
+            or _ACCEPTED_AFTER.match(plain[end:])
             or _ordered_last(plain, start, end, clause)
+            or _ordered_clause(plain, start, end, clause)
         ):
             wished.append((code, start, end, plain))
-    return _last_remedy(_main_remedies(wished))
+    return _chosen_remedy(_main_remedies(wished))

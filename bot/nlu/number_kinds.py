@@ -160,8 +160,9 @@ def is_amount(token: Token) -> bool:
     while after < len(doc) and doc[after].is_space and "\n" not in doc[after].text:
         after += 1
     if after < len(doc) and doc[after].lower_ in AMOUNT_FOLLOWERS:
-        # "200多(块)" is about 200; "202411235567 多了一个充电器" an extra item in that order
-        return doc[after].lower_ != "多" or len(token) <= 6
+        # "200多(块)" is about 200 and "50钱" money; "202411235567 多了一个充电器" is an extra
+        # item in that order, "DD20241123889 钱退我!" the order, then money back asked for
+        return doc[after].lower_ not in ("多", "钱") or len(token) <= 6
     if len(token) <= 3 and after < len(doc) and doc[after].text[:1] in COUNTERS:
         return True  # 2件, 42码: a quantity or a size (short: "2024...只到了一件" is an id)
     if len(token) <= 6 and after < len(doc) and doc[after].text[:1] in PIECE_COUNTERS:

@@ -263,3 +263,32 @@ async def test_the_hosts_words_said_with_a_yes_or_an_aside_answer_the_question(d
         assert extracted == {"live_claim": text}, (text, intent)
     for text, intent in [("好的", "affirm"), ("谢谢", "thank"), ("我的投诉到哪一步了", "status_query")]:
         assert await form.extract_live_claim(dispatcher, answer(text, intent), domain) == {}
+
+
+async def test_an_answer_about_the_room_read_as_a_correction_keeps_the_category(
+    dispatcher, domain
+):
+    """ "不记得了 反正是晚上" at the room question (correct 0.59, product_quality 0.88) answers
+    it; it turned a misleading host into a defect (dialogues_dev9 v046). A correction said in
+    words still corrects."""
+    form = ValidateComplaintForm()
+    best = {"code": "product_quality", "confidence": 0.88}
+    triage = {"category": {**best, "ranking": [best]}}
+
+    def at_the_room_question(text):
+        return make_tracker(
+            text,
+            "correct",
+            entities=[{"entity": "issue_category", "value": "product_quality"}],
+            slots={"requested_slot": "live_session", "issue_category": "livestream_misleading"},
+            history=[{"event": "slot", "name": "issue_category", "value": "livestream_misleading"}],
+            extra={"complaint_triage": triage},
+        )
+
+    answer = at_the_room_question("不记得了 反正是晚上")
+    assert await form.extract_issue_category(dispatcher, answer, domain) == {}
+    kept = await form.validate_issue_category("product_quality", dispatcher, answer, domain)
+    assert kept["issue_category"] == "livestream_misleading"
+    correction = at_the_room_question("不对 其实不是主播的问题 是东西本身质量差")
+    extracted = await form.extract_issue_category(dispatcher, correction, domain)
+    assert extracted == {"issue_category": "product_quality"}

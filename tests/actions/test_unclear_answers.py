@@ -644,3 +644,43 @@ def test_a_second_out_of_scope_reply_to_the_same_question_is_unclear():
         asked,
     ]
     assert not form_turn.aside_again(_out_of_scope_again(other_question))
+
+
+@pytest.mark.parametrize(
+    "text, entity, expected",
+    [
+        ("羽绒服有污渍 订单202411200012 不想退 退一部分钱就好", "refund", "compensation"),
+        ("水壶底座坏了 要么换新 要么赔钱", "compensation", "exchange"),
+        ("手表三天没动了 帮我催一下 不行就退款", "other", "refund"),
+        ("羽绒服跑绒 退货退款 来回运费也得赔我", "compensation", "return_refund"),
+    ],
+)
+async def test_a_remedy_asked_for_in_words_beats_the_classifiers_guess(
+    dispatcher, domain, text, entity, expected
+):
+    """The remedy head reads character n-grams: a refusal, an alternative or an extra wish
+    pulls it elsewhere (dialogues_dev9 v002, v012, v034, v035)."""
+    tracker = make_tracker(
+        text,
+        "complain",
+        entities=[{"entity": "desired_remedy", "value": entity}],
+        slots={"desired_remedy": entity},
+        after_user=[{"event": "slot", "name": "desired_remedy", "value": entity}],
+    )
+    assert await ValidateComplaintForm().extract_desired_remedy(dispatcher, tracker, domain) == {
+        "desired_remedy": expected
+    }
+
+
+async def test_the_classifiers_remedy_stands_when_the_words_agree_or_say_nothing(
+    dispatcher, domain
+):
+    form = ValidateComplaintForm()
+    for text in ("四件套没收到 钱退我", "耳机坏了 烦死了"):
+        tracker = make_tracker(
+            text,
+            "complain",
+            entities=[{"entity": "desired_remedy", "value": "refund"}],
+            slots={"desired_remedy": "refund"},
+        )
+        assert await form.extract_desired_remedy(dispatcher, tracker, domain) == {}

@@ -133,3 +133,72 @@ def test_an_exchange_back_that_happened_is_no_remedy():
 )
 def test_a_remedy_said_as_an_order_at_the_end_is_wished(text, remedy):
     assert remedy_answers.remedy_wished(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # two offered as alternatives: the first is the wish (dialogues_dev9)
+        ("要么换新 要么赔钱", "exchange"),
+        ("换新或修理都可以 看你们哪个快", "exchange"),
+        ("能退吗? 不能就换货", "return_refund"),
+        ("能退吗? 不能就换", "return_refund"),
+        ("维修不行的话换新", "repair"),
+        # ...unless one is said to be preferred
+        ("退货或者换个颜色都行 优先换货", "exchange"),
+        # a change of mind is no alternative: the last one counts
+        ("维修太麻烦了 改成退货退款吧", "return_refund"),
+        ("换货不行 还是退款吧", "refund"),
+        # the missing piece made up, not money
+        ("把杯子补上就行 不用退", "reship"),
+        ("把差价给我补上", "compensation"),
+        # the price of one piece: part of the money
+        ("算了 不用补寄 直接退一瓶的钱给我", "compensation"),
+        # 休 for 修, the pinyin slip
+        ("帮我休一下", "repair"),
+        # an extra added with 也得
+        ("退货退款 来回运费也得赔我", "return_refund"),
+    ],
+)
+def test_alternatives_preferences_and_slips(text, remedy):
+    assert remedy_answers.remedy_mentioned(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # a condition asks for what it names
+        ("手表还没到 物流三天没动了 帮我催一下 不行就退款", "refund"),
+        ("羽绒服有污渍 不想退 退一部分钱就好", "compensation"),
+        # accepted as one of two
+        ("耳机断线 换新或修理都可以 看你们哪个快", "exchange"),
+        ("尺码寄错 换一双对的 或者直接退也可以", "exchange"),
+        ("水壶底座坏了 要么换新 要么赔钱", "exchange"),
+        # a clause of its own that orders it, mid-message
+        ("羽绒服跑绒 退货退款 来回运费也得赔我", "return_refund"),
+        ("羽绒服掉色 退一部分钱 别跟我扯别的", "compensation"),
+    ],
+)
+def test_remedies_asked_for_in_a_complaint(text, remedy):
+    assert remedy_answers.remedy_wished(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "退款 一直没到账",
+        "退货退款 快递员态度很差",
+        "退货退款 什么时候能到",
+        "换货也可以吗",
+    ],
+)
+def test_remedies_only_mentioned_are_no_wish(text):
+    assert remedy_answers.remedy_wished(text) is None
+
+
+def test_can_it_go_back_names_a_return_only_against_an_exchange():
+    """ "能退吗? 不能就换": 退 against 换 is the goods going back; alone ("穿过的还能退吗")
+    it names nothing in words and the classifier's reading stands (dialogues_dev7 q020)."""
+    assert remedy_answers.remedy_mentioned("能不能退 不行就换个新的") == "return_refund"
+    assert remedy_answers.remedy_mentioned("穿过的还能退吗？") is None
+    assert remedy_answers.remedy_mentioned("可以退吗") is None

@@ -1249,6 +1249,21 @@ def test_an_extra_item_in_the_parcel_is_no_extra_digit(text):
     assert orders(text) == ["202411235567"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("系统说签收了？？ DD20241123889 钱退我！！！", "DD20241123889"),
+        ("202411180305 钱退我", "202411180305"),
+        ("订单 202411235567 钱什么时候退", "202411235567"),
+    ],
+)
+def test_money_asked_for_after_an_order_is_no_amount(text, expected):
+    """"钱" after an order-length number starts the next clause ("钱退我"), as "多" does:
+    the order was read as an amount and the bot asked for it again and again
+    (dialogues_dev9 v007)."""
+    assert orders(text) == [expected]
+
+
 def test_about_an_amount_and_a_digit_too_many_still_read():
     assert [(e["label"], e["value"]) for e in extract("花了 200 多 块")] == [("MONEY", 200.0)]
     corrected = primary_order(extract("订单号 2024112355670 多了个0 应该是 202411235567"))
