@@ -628,8 +628,44 @@ def normalize_digits(text: str) -> str:
     """
     if not text:
         return ""
-    spoken = _spoken_separators(_dictation_ellipses(_dash_lookalikes(text)))
+    spoken = _spoken_separators(_dictation_ellipses(_dash_lookalikes(_taiwan_yao(text))))
     return _fix_letter_typos(_spell_digits(spoken))
+
+
+# 么 is how Taiwan writes the 幺 of spoken digits (OpenCC's s2twp turns 幺 into it): a run of
+# 么 next to a digit or numeral is 幺 ("單號么么二三", "2024么么23", "槓 么二三"); after
+# 什/怎/这/那/多/要 it is the 么 of a word ("这么二"), and "么么哒" has no digit beside it.
+_YAO_RUN = re.compile(r"么+")
+_YAO_WORDS = frozenset("什怎这那多要干为甚")
+
+
+def _taiwan_yao(text: str) -> str:
+    """Runs of 么 beside a digit or numeral as 幺, same length."""
+    chars = list(text)
+    for run in _YAO_RUN.finditer(text):
+        start, end = run.span()
+        if start and text[start - 1] in _YAO_WORDS:
+            continue
+        before = text[:start].rstrip(" ")[-1:]  # "九九零 么么么 二三四五": spaced groups
+        after = text[end:].lstrip(" ")[:1]
+        if any(char and _digit_of(char) is not None for char in (before, after)):
+            chars[start:end] = "幺" * (end - start)
+    return "".join(chars)
+
+
+# The order label as a pinyin keyboard mistypes it (ding dan): 定单, 丁单, 订丹.
+# 订单好 (hao) for 订单号 only right before a number: "订单好是 2412…", not "订单好像没发".
+_LABEL_TYPOS = re.compile(r"定单|丁单|订丹|订单好(?=[\s:,是为]*[0-9a-z])")
+
+
+def order_label_typos(text: str) -> str:
+    """定单/丁单/订丹 read as 订单 (订单好 as 订单号), same length; for number extraction only.
+
+    Why not in the word lists alone: every rule that names the order (labels before and
+    after the number, "旧订单 X 新订单 Y", "这个订单没问题") would need each typo, and only
+    some had them ("定单号" was read, "定单ID" was not). The tokenizer keeps the typed word.
+    """
+    return _LABEL_TYPOS.sub(lambda m: "订单号" if m.group().endswith("好") else "订单", text)
 
 
 def _prefixed_typos(group: str, offset: int, chars: List[str]) -> None:

@@ -17,6 +17,7 @@ from bot.nlu.number_shapes import (
     AMOUNT_FOLLOWERS,
     ARABIC_NUMBER,
     CHOSEN_RIGHT,
+    CLOSING_RUN,
     CN_BIG,
     CN_DIGITS,
     CN_NUMBER,
@@ -60,6 +61,8 @@ from bot.nlu.number_shapes import (
     UNITS,
     URL,
     VOID_RIGHT,
+    unwrapped_end,
+    unwrapped_start,
 )
 from bot.nlu.number_words import (
     CONTEXT_KINDS,
@@ -228,7 +231,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     text = token.doc.text
     phone = _phone_shape(compact, token.text)
     is_order = bool(order_pattern.fullmatch(compact)) and any(c.isdigit() for c in compact)
-    after = text[token.idx + len(token) : token.idx + len(token) + 12]
+    end = _end_unwrapped(token)  # "`5510…` 是订单编号", "👉2403…🙏 这个订单号"
+    after = text[end : end + 12]
     word = left_word(text, token.idx)
     if word and _said_of_number_before(text, token.idx, word):
         word = ""  # "138… 是我电话，2817… 是订单号": 电话 was said of 138…
@@ -261,7 +265,7 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "order", "post"
     if RIGHT_TRACKING.match(after):
         return "tracking", "post"
-    said = right_context(text, token.idx + len(token))
+    said = right_context(text, end)
     if said == "tracking":
         return "tracking", "post"  # "YT… 是运单号"
     if said == "other":
@@ -308,7 +312,7 @@ def _short_and_spaced(token: Token, compact: str) -> bool:
 
 # A context word said of the number before it: "13812345678 是我电话，…", "X 为订单号；…".
 _PREDICATE_BEFORE = re.compile(
-    r"[0-9a-z][\s)\]】」》”\"'’]*(?:这个?|那个?)?(?:是|为|就是)(?:我们?的|我的?|你们的)?$",
+    rf"[0-9a-z]{CLOSING_RUN}(?:这个?|那个?)?(?:是|为|就是)(?:我们?的|我的?|你们的)?$",
     re.IGNORECASE,
 )
 
@@ -317,7 +321,7 @@ _PREDICATE_BEFORE = re.compile(
 _NEGATED = re.compile(r"(?:没有|没|无|忘了|忘记)\Z")
 # A number (and a closing bracket or quote) right before a word: "【2024…】这个订单".
 _NUMBER_RIGHT_BEFORE = re.compile(
-    r"(?<![0-9a-z])[a-z]*\d[0-9a-z]*[\s)\]】」》”\"'’]*\(?\s*$", re.IGNORECASE
+    rf"(?<![0-9a-z])[a-z]*\d[0-9a-z]*{CLOSING_RUN}\(?\s*$", re.IGNORECASE
 )
 _POINTING_BACK = re.compile(r"(?:这个|那个|这一|这|那|呢|该)$")
 
@@ -352,8 +356,18 @@ def _given_as_correction(token: Token) -> bool:
     """
     if sum(1 for char in token._.complaint_id if char.isdigit()) < 6:
         return False
-    text = token.doc.text
-    return bool(CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx]))
+    return bool(CORRECTION_LEFT.search(_words_before(token, 16)))
+
+
+def _words_before(token: Token, width: int) -> str:
+    """The `width` characters before a number, past the brackets, quotes or emoji around it."""
+    start = unwrapped_start(token.doc.text, token.idx)
+    return token.doc.text[max(0, start - width) : start]
+
+
+def _end_unwrapped(token: Token) -> int:
+    """Where the words after a number start, past the brackets, quotes or emoji around it."""
+    return unwrapped_end(token.doc.text, token.idx + len(token))
 
 
 def _is_timestamp(compact: str, after: str) -> bool:
@@ -537,10 +551,9 @@ def corrects_named_mistake(token: Token) -> bool:
     The mistake named after the right number is the earlier one's, so the right number is
     the correction, not a number taken back (`MISTAKE_NAMED_RIGHT`).
     """
-    text = token.doc.text
     return bool(
-        CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx])
-        and MISTAKE_NAMED_RIGHT.match(text, token.idx + len(token))
+        CORRECTION_LEFT.search(_words_before(token, 16))
+        and MISTAKE_NAMED_RIGHT.match(token.doc.text, _end_unwrapped(token))
     )
 
 
@@ -578,6 +591,7 @@ def picked_by_qualifier(text: str, orders: Sequence[Tuple[int, int, str]]) -> Op
     qualifiers: Dict[str, str] = {}
     previous_end = 0
     for start, end, value in orders:
+        start = unwrapped_start(text, start)  # "新订单 「5510…」"
         match = _QUALIFIED_ORDER.search(text, max(previous_end, start - _QUALIFIER_WINDOW), start)
         if match:
             qualifiers.setdefault(value, match.group("q"))
@@ -591,16 +605,14 @@ def picked_by_qualifier(text: str, orders: Sequence[Tuple[int, int, str]]) -> Op
 
 def retracted(token: Token) -> bool:
     """The customer takes this number back: "不是2024...", "2024...写错了"."""
-    text = token.doc.text
-    before = text[max(0, token.idx - 12) : token.idx]
-    after = text[token.idx + len(token) : token.idx + len(token) + 20]  # ", sorry wrong one"
-    return bool(RETRACTED_LEFT.search(before) or RETRACTED_RIGHT.match(after))
+    end = _end_unwrapped(token)
+    after = token.doc.text[end : end + 20]  # ", sorry wrong one"
+    return bool(RETRACTED_LEFT.search(_words_before(token, 12)) or RETRACTED_RIGHT.match(after))
 
 
 def voided(token: Token) -> bool:
     """The customer calls this number itself wrong: "X 不对 这个不是", "X 作废了" (`VOID_RIGHT`)."""
-    text = token.doc.text
-    return bool(VOID_RIGHT.match(text, token.idx + len(token)))
+    return bool(VOID_RIGHT.match(token.doc.text, _end_unwrapped(token)))
 
 
 def set_aside(token: Token) -> bool:
@@ -608,8 +620,7 @@ def set_aside(token: Token) -> bool:
 
     It loses to any other order in the message (see `SET_ASIDE_RIGHT`).
     """
-    text = token.doc.text
-    return bool(SET_ASIDE_RIGHT.match(text, token.idx + len(token)))
+    return bool(SET_ASIDE_RIGHT.match(token.doc.text, _end_unwrapped(token)))
 
 
 def corrects(token: Token) -> bool:
@@ -618,10 +629,10 @@ def corrects(token: Token) -> bool:
     Or picks it, the later of two, after both: "2024...还是2024...来着 应该是后面这个" (a
     number alone picked so is still the only one, whatever its confidence).
     """
-    text = token.doc.text
-    after = text[token.idx + len(token) : token.idx + len(token) + 24]
+    end = _end_unwrapped(token)
+    after = token.doc.text[end : end + 24]
     return bool(
-        CORRECTION_LEFT.search(text[max(0, token.idx - 16) : token.idx])
+        CORRECTION_LEFT.search(_words_before(token, 16))
         or LATER_CHOSEN.match(after)
         or CHOSEN_RIGHT.match(after)
     )

@@ -262,6 +262,34 @@ CHOSEN_RIGHT = re.compile(
     r"|[^0-9a-z不没]{0,4}?以(?:这个|此)为准"
     r"|\s*\((?:对的|正确的?|这个对)\)"
 )
+# What a customer wraps a number in: brackets, quotes, backticks and emoji ("是 「2024…」",
+# "👉2024…🙏"). The words that correct, take back or name a number read past them.
+OPENING_WRAPPERS = frozenset("([{【「『《〈〔“‘\"'`")
+CLOSING_WRAPPERS = frozenset(")]}】」』》〉〕”’\"'`")
+
+
+# Blanks and closing wrappers between a number and the words said of it, as a regex.
+CLOSING_RUN = r"[\s)\]}】」』》〉〕”\"'’`\u2600-\u27bf\ufe0f\U0001f000-\U0010ffff]*"
+
+
+def _is_emoji(char: str) -> bool:
+    return char >= "\U0001f000" or char in "\u2600\u2700\ufe0f" or "\u2600" <= char <= "\u27bf"
+
+
+def unwrapped_start(text: str, start: int) -> int:
+    """Where the wrapping before a number starting at `start` begins ("是 「X" -> before 「)."""
+    while start > 0 and (text[start - 1] in OPENING_WRAPPERS or _is_emoji(text[start - 1])):
+        start -= 1
+    return start
+
+
+def unwrapped_end(text: str, end: int) -> int:
+    """Where the wrapping after a number ending at `end` ends ("X」 打反了" -> after 」)."""
+    while end < len(text) and (text[end] in CLOSING_WRAPPERS or _is_emoji(text[end])):
+        end += 1
+    return end
+
+
 # Quantities and sizes: a number right before one of these is never a piece of an id.
 COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
 PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")

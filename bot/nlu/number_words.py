@@ -226,6 +226,7 @@ _OTHER_WORDS = [
     "qq号",
     "微信",
     "微信号",
+    "微讯号",  # Taiwan's phrase for it (OpenCC s2twp writes 微信 so)
     "vx",
     "wx",
     *_PARTIAL_WORDS,

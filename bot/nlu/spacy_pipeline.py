@@ -72,7 +72,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypedDi
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bot.nlu.normalize import normalize, normalize_digits
+from bot.nlu.normalize import normalize, normalize_digits, order_label_typos
 from bot.nlu.number_kinds import (
     amended,
     corrects,
@@ -362,7 +362,7 @@ def extract_many(
     """`extract` for several texts at once (one `nlp.pipe` pass)."""
     nlp = build_pipeline(order_id_pattern or DEFAULT_ORDER_ID_PATTERN)
     originals = [text or "" for text in texts]
-    docs = nlp.pipe(normalize_digits(normalize(text)) for text in originals)
+    docs = nlp.pipe(normalize_digits(order_label_typos(normalize(text))) for text in originals)
     return [_entities(doc, original) for doc, original in zip(docs, originals, strict=True)]
 
 
