@@ -18,17 +18,20 @@ Only development splits (`*_dev*.yml`) are read; held-out files are refused unop
 
 Rewrites of the order number (only where the number stands in the message as one literal
 token, its characters being exactly the expected id once folded to half-width upper-case;
-spaced, spelt, corrected-by-typo ids are left alone):
+spaced, spelt, corrected-by-typo ids are left alone, and so are ids inside a link, where a
+customer never retypes them):
 
 - `fullwidth-id`: its digits and letters in full-width (２０２４, ＤＤ).
 - `lowercase-id`: its letters in lower case (ids with letters only).
 - `split-<n>-<sep>`: the id typed in groups of n = 2, 3, 4 or 5 (a letter prefix of one to
   four letters its own group, a last group of one digit kept with the one before) joined by a
-  space, dash, dot, middle dot, slash, ideographic space or a line break. Only ids of eight
-  characters or more (decision: "fewer than eight digits in spaced groups with no order word are
-  no order", round eleven; a short number broken up reads as a phone extension or a count).
-  Groups of 2 joined by a dot are left out (decision: "20.24.11.23" reads as a date or a
-  version number, not as an id a customer would type).
+  space, dash, dot, middle dot, slash, ideographic space or a line break. Decisions on where
+  the invariance holds: only ids of eight digits or more ("fewer than eight digits in spaced
+  groups with no order word are no order", round eleven); only ids typed in ASCII or
+  full-width characters (nobody breaks circled or keycap digits into groups); only ids with
+  no letter or digit next to them across blanks ("订单号 2893 7461 5023 20241125": grouped,
+  the date after it is one more group, and "… 674 x3", "… 023\n2. 问题" likewise); groups
+  of 2 joined by a dot are left out ("20.24.11.23" reads as a date or a version number).
 - `wrap-<kind>`: the id inside 「」, “”, "", 【】, ``, or between two emoji (👉 … 🙏).
 - `own-line`: the id on a line of its own (line breaks instead of the spaces around it).
 
@@ -51,6 +54,12 @@ Rewrites of the whole message (every case, with or without an order):
 
 The variant's expected answer is the original's, and a variant is right when the extractor's
 distinct order ids are exactly [expected] (or nothing), as the development test reads them.
+
+Where a rewrite still changes the answer by design (docs/order_numbers.md, "Metamorphic
+round"): a stray tail ("订单号为2024112355 67") is only read at the very end of a message,
+so anything appended or a repeat cuts it off; a letter prefix "wx" parted from the digits by
+a blank is WeChat's label (round eleven), not a prefix; a last group shorter than the others
+before a counter ("58392 01746 52 件衫") stays a quantity.
 """
 
 from __future__ import annotations

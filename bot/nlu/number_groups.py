@@ -13,7 +13,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
-from bot.nlu.number_kinds import is_amount
+from bot.nlu.number_kinds import followed_by_counter, is_amount
 from bot.nlu.number_shapes import (
     AFTER_DATE,
     ALONE,
@@ -153,6 +153,8 @@ def id_runs(doc: Doc) -> List[List[Group]]:
                 if len(current) > 1:
                     runs.append(current)
                 current = []
+        if current and group.amount and not (dated or alone):
+            group.amount = not _last_in_rhythm(current, group, token)
         if current:
             group.stray_tail = _stray_tail(doc, current[0], group, token)
             group.rest_of_order = _rest_of_order(doc, current, group)
@@ -163,6 +165,24 @@ def id_runs(doc: Doc) -> List[List[Group]]:
     # single glued groups ("2️⃣0️⃣2️⃣4️⃣") must be merged too
     runs += [[group] for group in current if len(current) == 1 and group.first != group.last]
     return runs
+
+
+def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> bool:
+    """A group as long as the one before it, then a counter: the number's end, no quantity.
+
+    "單號 2024 1123 5567 個杯爛咗", "订单：202-411-235-567 包裹压扁了": alone "5567 個" and
+    "567 包" read as quantities (`is_amount`), which cut the number short. They are its last
+    group after a typed separator (- . / ·), or, joined by blanks, in the number's rhythm:
+    after two groups of its length. "订单 2024 1123 5567 3 个" keeps its quantity.
+    """
+    last = current[-1]
+    if not followed_by_counter(token) or len(group.text) < 2:
+        return False
+    if group.between.strip():
+        return True  # "P-7123-4509-8765-4321-09 包装破了": a typed separator joins it
+    if len(group.text) != len(last.text):
+        return False
+    return len(current) >= 2 and len(current[-2].text) == len(last.text)
 
 
 def _link_boundary(between: str, before: int, start: int, links: Sequence[Tuple[int, int]]) -> bool:
@@ -179,8 +199,18 @@ def _link_boundary(between: str, before: int, start: int, links: Sequence[Tuple[
 
 
 def _contraction(doc: Doc, token: Token) -> bool:
-    """Letters after an apostrophe ("it's", "that’s", "I'm"): the end of an English word."""
-    return token.text.isalpha() and token.idx > 0 and doc.text[token.idx - 1] in "'’"
+    """Letters after an apostrophe ("it's", "that’s", "I'm"): the end of an English word.
+
+    Only with a letter before the apostrophe: "Order ID: 'P 5319 …'" quotes a prefix.
+    """
+    start = token.idx
+    return (
+        token.text.isalpha()
+        and start > 1
+        and doc.text[start - 1] in "'’"
+        and doc.text[start - 2].isascii()
+        and doc.text[start - 2].isalpha()
+    )
 
 
 # What may follow the last group of a message: spaces and the marks that end a sentence.

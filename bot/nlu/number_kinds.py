@@ -176,6 +176,19 @@ def is_amount(token: Token) -> bool:
     return before >= 0 and doc[before].lower_ in CURRENCY
 
 
+def followed_by_counter(token: Token) -> bool:
+    """A counter (件, 个, 包, 码 …) after the number, across spaces: a quantity or a size."""
+    doc = token.doc
+    after = token.i + 1
+    while after < len(doc) and doc[after].is_space and "\n" not in doc[after].text:
+        after += 1
+    return (
+        after < len(doc)
+        and doc[after].text[:1] in COUNTERS
+        and doc[after].lower_ not in AMOUNT_FOLLOWERS
+    )
+
+
 def _compact_id(token: Token) -> str:
     """Upper-case id without separators; "" for non-ids and numbers followed by 元/块/万."""
     if not _is_id_token(token) or is_amount(token):

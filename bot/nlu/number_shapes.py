@@ -175,7 +175,7 @@ RETRACTED_RIGHT = re.compile(
 # that earlier one: "X → Y 打反了", "X 应该是 Y 少打了一位" (not Y's own mistake).
 MISTAKE_NAMED_RIGHT = re.compile(
     rf"[\s,]*{_INTERJECTION}(?:(?:写|填|打|输|记)[错反]了?|{DIGIT_COUNT_WRONG}了?)"
-    r"(?=$|[\s,.!?;。，])"
+    r"(?=$|[\s,.!?;。，~～…]|[\u2600-\u27bf\U0001f000-\U0010ffff])"  # "打反了~~", "打反了😭"
 )
 # Said right after a number, the customer calls the number itself void, not the goods: "X 不对
 # 这个不是 我再找找", "X 作废了", "X 是错的", "X 打错了". Such a number is never filed, even alone
@@ -250,7 +250,8 @@ LATER_CHOSEN = re.compile(
     # "第一个 X 第二个有问题的是 Y" names Y)
     r"|[^0-9a-z]{0,6}?(?:后面|后边|下面|后一个|最后一个|第二个|第二单|后一单|第2个|第2单)"
     r"(?:那个|这个|那单|这单|的)?(?:有问题|坏了|没到|才是|才对|是对的"
-    r"|少发|漏发|错发|发错|碎了|破了|坏的|漏液|没收到|没发货)(?![^0-9]{0,6}[0-9])"
+    # (an id after it is named by these words: "第二个有问题的是 Y"; "，付了299元" is not one)
+    r"|少发|漏发|错发|发错|碎了|破了|坏的|漏液|没收到|没发货)(?![^0-9]{0,6}[0-9]{6})"
     # "X Y 投诉第2个", "…投诉的是后面那个"
     r"|[^0-9a-z]{0,6}?投诉(?:的是)?(?:后面|后边|下面|后一个|最后一个|第二个|第2个|第二单|第2单)"
 )

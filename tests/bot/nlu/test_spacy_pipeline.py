@@ -1269,3 +1269,103 @@ def test_about_an_amount_and_a_digit_too_many_still_read():
     corrected = primary_order(extract("订单号 2024112355670 多了个0 应该是 202411235567"))
     assert corrected is not None and corrected["value"] == "202411235567"
     assert primary_order(extract("订单号 2024112355670 多了一个0")) is None
+
+
+# --- metamorphic round (ord15): rewrites of a message that must keep its order number
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a correction, a choice or a label read past the brackets, quotes and emoji around it
+        ("订单号 202411235567 前面那个作废 正确的是 「202411235576」", "202411235576"),
+        ("订单号202411235567，不对不对打错了，是“202411235568”", "202411235568"),
+        ("订单号：301276548813\n更正：【301276548831】", "301276548831"),
+        ("订单 1029384756 → `1029384765` 打反了", "1029384765"),
+        ("旧订单 3391028475 新订单 「5510293846」 新的这个有问题", "5510293846"),
+        ("我老婆的订单 5501928374 我的订单 👉6601928374🙏 我要投诉的是我的", "6601928374"),
+        ("`5510293847` 是订单编号，13812345678 是我电话", "5510293847"),
+        ("👉DD88291034🙏 是订单号，YD2291038475 是运单号", "DD88291034"),
+        ("@客服小美 `240314PD8UR43X` 这个订单号", "240314PD8UR43X"),
+        ("包裹被壓扁了「「２４１０２５Ｈ３Ｍ６ＧＴＮＧ」」這個訂單", "241025H3M6GTNG"),
+        # taken back or voided inside quotes too, as without them
+        ("不是「202411235567」，是202411200012", "202411200012"),
+        # the mistake named after the right one, then ~~ or emoji
+        ("订单 1029384756 → 1029384765 打反了~~", "1029384765"),
+        ("订单 1029384756 → 1029384765 打反了😭🙏", "1029384765"),
+        # the later one chosen, then a clause with a small number
+        ("订单 289374615023 289374615028 后面那个是对的，一共付了299元", "289374615028"),
+        ("两单 202411235567、202411287781，第二单少发了一件，2024年11月23日买的", "202411287781"),
+    ],
+)
+def test_metamorphic_wrapped_and_followed(text, expected):
+    assert primary(text) == expected
+
+
+def test_metamorphic_words_said_of_a_wrapped_number_still_name_it():
+    """Guards: what the words said before the wrapping still holds."""
+    assert orders("`13812345678`是订单号") == ["13812345678"]
+    assert primary("第一个 202411235567 第二个有问题的是 202411287781") == "202411287781"
+    assert orders("「13800138000」是我的手机") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("定单ID 7712003456 退款没到", "7712003456"),
+        ("丁单id：6923847501928374651", "6923847501928374651"),
+        ("13812345678是定单号", "13812345678"),
+        ("订丹流水号 2412263859017742", "2412263859017742"),
+        ("旧定单 3391028475 新定单 5510293846 新的这个有问题", "5510293846"),
+        ("202411235567 这个定单没问题，202411287781 这个定单杯子碎了", "202411287781"),
+        ("订单好 2412263859017742\n更正一下，订单好是 2412263859017724", "2412263859017724"),
+    ],
+)
+def test_metamorphic_label_typos_read_as_the_label(text, expected):
+    assert primary(text) == expected
+
+
+def test_metamorphic_a_label_typo_is_no_label_without_a_number():
+    assert orders("订单好像还没发货 电话13812345678") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("單號么么二三四五六七八九零", "11234567890"),
+        ("訂單號 2024么么23五五67", "202411235567"),
+        ("訂單號 七七八 九九零 么么么 二三四五", "7789901112345"),
+        ("訂單號 拐拐八 么二 勾勾 三四五六七", "778129934567"),
+        ("亞馬遜訂單號 么么二 槓 么二三四五六七 槓 七六五四三二么", "11212345677654321"),
+    ],
+)
+def test_metamorphic_taiwan_yao_is_one(text, expected):
+    assert primary(text) == expected
+
+
+def test_metamorphic_yao_in_words_stays_a_word():
+    assert orders("这么二的客服 订单号 202411235567") == ["202411235567"]
+    assert orders("什么1234567啊") != ["11234567"]
+    assert found("微訊號 wxid12345678", "ORDER_ID") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the last group before a counter is the number's end in its rhythm, no quantity
+        ("單號 2024 1123 5567 個杯爛咗", "202411235567"),
+        ("訂單編號：5839-2017-4652 件衫穿咗一次就爛", "583920174652"),
+        ("📦订单：202·411·235·567 包裹压扁了", "202411235567"),
+        ("薯店订单号 P-7123-4509-8765-4321-09 包装破了", "P712345098765432109"),
+        ("我張單 20 24 11 19 10 24 個電話係 6123 4567", "202411191024"),
+        # a one-letter prefix in quotes is no English contraction
+        ("Order ID: 'P 5319 8190 0698 1723 41'", "P531981900698172341"),
+    ],
+)
+def test_metamorphic_grouped_ids(text, expected):
+    assert primary(text) == expected
+
+
+def test_metamorphic_quantities_after_a_grouped_order_stay_quantities():
+    assert orders("订单 2024 1123 5567 3 个 都坏了") == ["202411235567"]
+    assert orders("it's 112-1234567-1234567") == ["11212345671234567"]
