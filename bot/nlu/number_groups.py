@@ -27,6 +27,7 @@ from bot.nlu.number_shapes import (
     ID_PUNCTUATION,
     INVISIBLE,
     LABELLED_PUNCTUATION,
+    SHORT_BLOCK_PUNCTUATION,
     MOBILE,
     PHONE_AHEAD,
     URL,
@@ -139,6 +140,8 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             if how == "labelled":  # "*" or "|": only in a number an order word introduces
                 head = doc[current[0].first] if current else previous
                 how = "sep" if left_context(doc.text, head.idx) == "order" else ""
+                if _short_block(between, previous.text, token.text):
+                    how = ""
             elif how == "continued":  # the rest of the number, as after a line break
                 how = "sep" if left_context(doc.text, doc[current[0].first].idx) == "order" else ""
                 group.between = "\n" if how else between
@@ -163,6 +166,13 @@ def id_runs(doc: Doc) -> List[List[Group]]:
     # single glued groups ("2️⃣0️⃣2️⃣4️⃣") must be merged too
     runs += [[group] for group in current if len(current) == 1 and group.first != group.last]
     return runs
+
+
+def _short_block(between: str, before: str, after: str) -> bool:
+    """A colon or plus next to a block of one or two: a counter or a sum, not an id's joint."""
+    return any(char in SHORT_BLOCK_PUNCTUATION for char in between) and min(
+        len(before), len(after)
+    ) < 3
 
 
 def _link_boundary(between: str, before: int, start: int, links: Sequence[Tuple[int, int]]) -> bool:

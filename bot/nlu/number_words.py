@@ -384,6 +384,11 @@ def right_context(text: str, end: int) -> str:
     One-character words are left out ("… 是卡在中转站了" is no card); up to two Chinese
     characters may qualify the word ("… 是会员卡号").
     """
+    return CONTEXT_KINDS.get(right_word(text, end), "")
+
+
+def right_word(text: str, end: int) -> str:
+    """The context word said of the number ending at `end` (see `right_context`), or ""."""
     said = _RIGHT_SAID.match(text, end)
     if not said:
         return ""
@@ -391,9 +396,9 @@ def right_context(text: str, end: int) -> str:
         position = said.end() + skipped
         if skipped and not _CHINESE.fullmatch(text[position - 1 : position]):
             return ""
-        kind = _word_at(text, position)
-        if kind:
-            return kind
+        word = _word_at(text, position)
+        if word:
+            return word
     return ""
 
 
@@ -402,15 +407,31 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _word_at(text: str, position: int) -> str:
-    """Kind of the longest context word of two or more characters starting at `position`."""
+    """The longest context word of two or more characters starting at `position`, or ""."""
     for length in range(min(_LONGEST_CONTEXT, len(text) - position), 1, -1):
         word = text[position : position + length]
         following = text[position + length : position + length + 1]
         glued = word[-1].isascii() and following.isascii() and following.isalnum()
         if word in CONTEXT_KINDS and not glued:
             denied = _DENIED.match(text, position + length)
-            return "" if denied else CONTEXT_KINDS[word]
+            return "" if denied else word
     return ""
+
+
+# A label of a number of another kind said of a number an order word introduced: "订单号 X 是
+# 售后单号吗", "订单号 X 是快递单号吧": the customer doubts (or corrects) what the number is.
+# Only a number's own label (…号, …码, …编号, …id), not a word ("是支付宝付的", "是商品的问题"),
+# and with no number after it: "… 是售后单号 Y" names Y.
+_NUMBER_LABEL_END = re.compile(r"(?:号|号码|码|编号|单|id|no\.?)$")
+_NUMBER_NEXT = re.compile(r"[^\d\n]{0,12}\d{4}")
+
+
+def said_to_be_another_number(text: str, end: int) -> bool:
+    """Whether the words after the number ending at `end` call it a parcel or other number."""
+    word = right_word(text, end)
+    if CONTEXT_KINDS.get(word) not in ("tracking", "other") or not _NUMBER_LABEL_END.search(word):
+        return False
+    return not _NUMBER_NEXT.match(text, end)
 
 
 # Asked, then denied: "X 是下单时间吗 不是 是订单号" ("X 是验证码吗？不是订单号吧" denies the order).
