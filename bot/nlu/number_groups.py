@@ -104,6 +104,7 @@ class Group:
     stray_tail: bool = False  # the last digits of an order after a stray space (`_stray_tail`)
     rest_of_order: bool = False  # an order's rest on the next line (`_rest_of_order`)
     opens_phone: bool = False  # a hotline or landline starts here ("400-820-8820")
+    context: str = ""  # the kind the words right before it name (`left_context`)
 
 
 def id_runs(doc: Doc) -> List[List[Group]]:
@@ -129,6 +130,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
         )
         group = Group(token.i, token.i, token.text, is_amount(token) or dated or bool(alone))
         group.opens_phone = bool(PHONE_AHEAD.match(doc.text, token.idx))
+        group.context = left_context(doc.text, token.idx)
         if token.text.isalpha():
             group.labelled = left_context(doc.text, token.idx) == "order"
         if previous is not None:
