@@ -27,9 +27,9 @@ from bot.nlu.number_shapes import (
     ID_PUNCTUATION,
     INVISIBLE,
     LABELLED_PUNCTUATION,
-    SHORT_BLOCK_PUNCTUATION,
     MOBILE,
     PHONE_AHEAD,
+    SHORT_BLOCK_PUNCTUATION,
     URL,
     WHOLE_GROUP,
 )
@@ -172,9 +172,10 @@ def id_runs(doc: Doc) -> List[List[Group]]:
 
 def _short_block(between: str, before: str, after: str) -> bool:
     """A colon or plus next to a block of one or two: a counter or a sum, not an id's joint."""
-    return any(char in SHORT_BLOCK_PUNCTUATION for char in between) and min(
-        len(before), len(after)
-    ) < 3
+    return (
+        any(char in SHORT_BLOCK_PUNCTUATION for char in between)
+        and min(len(before), len(after)) < 3
+    )
 
 
 def _link_boundary(between: str, before: int, start: int, links: Sequence[Tuple[int, int]]) -> bool:

@@ -373,8 +373,20 @@ def _masked(token: Token) -> bool:
     before = text[max(0, token.idx - 5) : token.idx]
     after = text[token.idx + len(token) : token.idx + len(token) + 5]
     return bool(
-        MASK_AFTER.match(after) or MASK_BEFORE.search(before) or MASK_INSIDE.search(token.text)
+        MASK_AFTER.match(after)
+        or MASK_BEFORE.search(before)
+        or (MASK_INSIDE.search(token.text) and not _letters_of_its_own(token.text))
     )
+
+
+def _letters_of_its_own(text: str) -> bool:
+    """Letters other than x after the first digit: "230616D9XXX27C" is Shopee's id, no mask.
+
+    A masked number is digits with x's for the hidden ones ("138xxxx5678", "JD2024xxxx5567").
+    """
+    digits = re.search(r"\d", text)
+    body = text[digits.start() :] if digits else ""
+    return any(char.isalpha() and char not in "xX" for char in body)
 
 
 def _is_resident_id(compact: str) -> bool:

@@ -93,6 +93,7 @@ def build_token_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
     """The merger component for this order-number pattern (it decides what joins)."""
 
     def merge(doc: Doc) -> Doc:
+        doc.user_data["complaint_order_pattern"] = order_pattern.pattern  # for `last_resort`
         _merge_dates_and_amounts(doc)
         _merge_printed_ids(doc, order_pattern)
         _merge_ids(doc, order_pattern)

@@ -409,8 +409,8 @@ def _cells(line: str, delimiter: str) -> List[str]:
 def _column_header(text: str, start: int) -> Optional[str]:
     """The header of the column a number starting at `start` stands in, or None.
 
-    "| 订单号 | 金额 |\n|---|---|\n| 881029374456 | 89.00 |" and "订单号,金额\n2024…,89.00": the
-    header row above names each column; reading the words right before the number instead
+    "| 订单号 | 金额 |", "|---|---|", "| 881029374456 | 89.00 |" on three lines, or "订单号,金额"
+    over "2024…,89.00": the header row above names each column; reading the words right before the number instead
     would cross into the header row and take 金额 for its label. Only for a number that
     opens a cell of a row with as many cells as the table's first row, whose cells are all
     short.
