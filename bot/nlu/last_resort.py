@@ -16,6 +16,7 @@ from bot.nlu.number_shapes import (
     ALONE,
     AMOUNT_FOLLOWERS,
     CLOCK_TIME,
+    COUNTERS,
     CURRENCY,
     CURRENCY_LETTERS,
     DATE_DIGITS,
@@ -35,9 +36,13 @@ from bot.nlu.number_shapes import (
 )
 from bot.nlu.number_words import left_context, right_context
 
-# A run of digit/letter groups, one separator between each (any a customer puts in a number
-# but "+", which between bare numbers is a sum: "100+200+300").
-_RUN = re.compile(r"(?<![0-9a-z])[0-9a-z]+(?:[ \-_./·:|~\\][0-9a-z]+)*(?![0-9a-z])")
+# A run of digit/letter groups, one separator between each that joins bare numbers, or a colon
+# between long blocks ("2024:1123:5567"; not "+", a sum; "\\" or "|", joined only after an
+# order word; "," or "、", a list).
+_RUN = re.compile(r"(?<![0-9a-z])[0-9a-z]+(?:[ \-_./·~:][0-9a-z]+)*(?![0-9a-z])")
+# A colon before or after a block of one or two digits: a time ("14:35", "2024112814:35").
+_TIME_COLON = re.compile(r"(?<![0-9a-z][0-9a-z][0-9a-z]):|:(?![0-9a-z]{3})")
+_MAX_LETTERS = 4  # more is a code or a word with digits ("ABCD-EFGH-1234-5678")
 _MIN_DIGITS = 6
 _SPACED_DIGITS = 8  # fewer digits in space-parted groups are numbers said in a row
 _OTHER_KINDS = frozenset({"phone", "tracking", "other"})
@@ -68,6 +73,10 @@ def _id_shaped(compact: str, raw: str, order_pattern: re.Pattern[str]) -> bool:
     digits = sum(1 for char in compact if char.isdigit())
     if digits < _MIN_DIGITS or not order_pattern.fullmatch(compact):
         return False
+    if len(compact) - digits > _MAX_LETTERS:
+        return False
+    if any(group.isalpha() for group in re.split(r"[^0-9a-z]", raw)[1:]):
+        return False  # letters after the first block: a card key, a model, prose
     if " " in raw and digits < _SPACED_DIGITS:
         return False
     shapes = (MOBILE, INTL_MOBILE, LANDLINE, DATE_DIGITS, TRACKING_SHAPE)
@@ -89,8 +98,10 @@ def _something_else(text: str, match: re.Match[str]) -> bool:
     context = left_context(text, start)
     if context in _OTHER_KINDS or right_context(text, end) in _OTHER_KINDS:
         return True
-    if "@" in before[-1:] + after[:1] or CLOCK_TIME.search(raw) or HOTLINE.match(raw):
-        return True  # an e-mail address or a handle, a time of day, a hotline
+    if CLOCK_TIME.search(raw) or _TIME_COLON.search(raw):
+        return True  # a time of day
+    if "@" in before[-1:] + after[:1] or HOTLINE.match(raw):
+        return True  # an e-mail address or a handle, a hotline
     if any(ALONE.fullmatch(group) for group in re.split(r"[^0-9a-z]", raw)):
         return True  # "400 800 12315": numbers said in a row, the consumer hotline among them
     if raw.startswith(CURRENCY_LETTERS):
@@ -101,4 +112,6 @@ def _something_else(text: str, match: re.Match[str]) -> bool:
     following = after.lstrip(" ")
     if any(following.startswith(word) for word in AMOUNT_FOLLOWERS):
         return True
+    if following[:1] in COUNTERS:
+        return True  # "100000 个": a quantity
     return before.rstrip(" ").endswith(tuple(CURRENCY))
