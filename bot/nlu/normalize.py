@@ -605,7 +605,7 @@ def _fix_letter_typos(text: str) -> str:
             letters = sum(1 for char in group if not char.isdigit())
             if (
                 group in typos
-                and letters <= 2
+                and _few_typos(group, letters)
                 and letters < sum(1 for char in group if char.isdigit())
                 and not (len(group) > 1 and group[0].isalpha() and group[1].isalpha())
             ):
@@ -613,6 +613,16 @@ def _fix_letter_typos(text: str) -> str:
                     chars[index] = _TYPO_DIGITS.get(char, char)
             offset += len(group) + 1
     return "".join(chars)
+
+
+def _few_typos(group: str, letters: int) -> bool:
+    """Few enough look-alike letters in a digit group to read them as digits.
+
+    Two anywhere ("2024112355O7"); more when the group starts and ends with a digit and holds
+    twice as many digits: a customer who types l for 1 does it every time ("2024ll23o0l5").
+    """
+    digits = len(group) - letters
+    return letters <= 2 or (group[0].isdigit() and group[-1].isdigit() and digits >= 2 * letters)
 
 
 def normalize_digits(text: str) -> str:

@@ -29,6 +29,7 @@ from bot.nlu.number_shapes import (
     LABELLED_PUNCTUATION,
     MOBILE,
     PHONE_AHEAD,
+    SHORT_BLOCK_PUNCTUATION,
     URL,
     WHOLE_GROUP,
 )
@@ -103,6 +104,7 @@ class Group:
     stray_tail: bool = False  # the last digits of an order after a stray space (`_stray_tail`)
     rest_of_order: bool = False  # an order's rest on the next line (`_rest_of_order`)
     opens_phone: bool = False  # a hotline or landline starts here ("400-820-8820")
+    context: str = ""  # the kind the words right before it name (`left_context`)
 
 
 def id_runs(doc: Doc) -> List[List[Group]]:
@@ -128,6 +130,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
         )
         group = Group(token.i, token.i, token.text, is_amount(token) or dated or bool(alone))
         group.opens_phone = bool(PHONE_AHEAD.match(doc.text, token.idx))
+        group.context = left_context(doc.text, token.idx)
         if token.text.isalpha():
             group.labelled = left_context(doc.text, token.idx) == "order"
         if previous is not None:
@@ -139,6 +142,8 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             if how == "labelled":  # "*" or "|": only in a number an order word introduces
                 head = doc[current[0].first] if current else previous
                 how = "sep" if left_context(doc.text, head.idx) == "order" else ""
+                if _short_block(between, previous.text, token.text):
+                    how = ""
             elif how == "continued":  # the rest of the number, as after a line break
                 how = "sep" if left_context(doc.text, doc[current[0].first].idx) == "order" else ""
                 group.between = "\n" if how else between
@@ -183,6 +188,14 @@ def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> boo
     if len(group.text) != len(last.text):
         return False
     return len(current) >= 2 and len(current[-2].text) == len(last.text)
+
+
+def _short_block(between: str, before: str, after: str) -> bool:
+    """A colon or plus next to a block of one or two: a counter or a sum, not an id's joint."""
+    return (
+        any(char in SHORT_BLOCK_PUNCTUATION for char in between)
+        and min(len(before), len(after)) < 3
+    )
 
 
 def _link_boundary(between: str, before: int, start: int, links: Sequence[Tuple[int, int]]) -> bool:

@@ -178,8 +178,22 @@ def _phone_starts(groups: Sequence[Group], at: int) -> bool:
         texts += group.text
         sizes.append(len(group.text))
         if MOBILE.fullmatch(texts):
-            return tuple(sizes) in PHONE_GROUPINGS
+            return tuple(sizes) in PHONE_GROUPINGS and not _goes_on(groups, at, len(sizes))
     return False
+
+
+def _goes_on(groups: Sequence[Group], at: int, size: int) -> bool:
+    """The groups after a would-be phone go on with its own separator: it is inside the id.
+
+    "订单号：830 80569 161 6459 5839 04765": 161 6459 5839 reads as a mobile, but a group
+    follows it as the groups before it did; a phone given after an order ends the run or
+    changes the separator ("… 138 1234 5678，…").
+    """
+    after = at + size
+    if after >= len(groups) or size < 2:
+        return False
+    inside = {group.between for group in groups[at + 1 : after]}
+    return inside == {groups[after].between} and groups[after].between == groups[at].between
 
 
 def _own_number(groups: Sequence[Group], end: int) -> bool:
@@ -236,6 +250,10 @@ def _joined_to_start(groups: Sequence[Group], start: int, end: int) -> bool:
     return joined
 
 
+# What the words before a number may call it that is no order: its groups end at a comma.
+_OTHER_KINDS = frozenset({"phone", "tracking", "other"})
+
+
 def _ends_id(
     groups: Sequence[Group], start: int, end: int, texts: Sequence[str], length: int, best: int
 ) -> bool:
@@ -259,6 +277,8 @@ def _ends_id(
         or (first.opens_phone and ("," in group.between or "\n" in group.between))
         # "手机 162 1944 8710 ， 8862-2677-…": a whole mobile, then a comma
         or ("," in group.between and bool(MOBILE.fullmatch("".join(texts))))
+        # "取件码 311152 ， 553-001-…": a number labelled as no order ends at a comma
+        or ("," in group.between and first.context in _OTHER_KINDS)
     )
 
 

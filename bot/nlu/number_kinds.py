@@ -53,6 +53,7 @@ from bot.nlu.number_shapes import (
     RIGHT_PHONE,
     RIGHT_PHONE_SAID,
     RIGHT_TRACKING,
+    SET_ASIDE_LEFT,
     SET_ASIDE_RIGHT,
     THOUSANDS_ID,
     THOUSANDS_LONG_ID,
@@ -70,6 +71,7 @@ from bot.nlu.number_words import (
     left_context,
     left_word,
     right_context,
+    said_to_be_another_number,
 )
 
 # ---------------------------------------------------------------------------------- numbers
@@ -262,6 +264,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "other", "bare"  # "没有单号，800-748-9932打不通": the shop's hotline, dashed
     if context == "order" and DATE_DIGITS.fullmatch(compact) and AFTER_DATE.match(after):
         return "", ""  # "没有订单号，20240513那天买的": the day it was bought
+    if context == "order" and said_to_be_another_number(text, token.idx + len(token)):
+        return "other", "ctx"  # "订单号 X 是售后单号吗": the customer doubts it is the order
     if context == "order":
         return ("order", "ctx") if is_order and not _masked(token) else ("", "")
     if _in_url(token):
@@ -397,8 +401,20 @@ def _masked(token: Token) -> bool:
     before = text[max(0, token.idx - 5) : token.idx]
     after = text[token.idx + len(token) : token.idx + len(token) + 5]
     return bool(
-        MASK_AFTER.match(after) or MASK_BEFORE.search(before) or MASK_INSIDE.search(token.text)
+        MASK_AFTER.match(after)
+        or MASK_BEFORE.search(before)
+        or (MASK_INSIDE.search(token.text) and not _letters_of_its_own(token.text))
     )
+
+
+def _letters_of_its_own(text: str) -> bool:
+    """Letters other than x after the first digit: "230616D9XXX27C" is Shopee's id, no mask.
+
+    A masked number is digits with x's for the hidden ones ("138xxxx5678", "JD2024xxxx5567").
+    """
+    digits = re.search(r"\d", text)
+    body = text[digits.start() :] if digits else ""
+    return any(char.isalpha() and char not in "xX" for char in body)
 
 
 def _is_resident_id(compact: str) -> bool:
@@ -631,9 +647,14 @@ def voided(token: Token) -> bool:
 def set_aside(token: Token) -> bool:
     """The customer says this order is not the one at fault: "X 没问题，Y …", "X 退过了".
 
-    It loses to any other order in the message (see `SET_ASIDE_RIGHT`).
+    Or that it is someone else's: "我朋友的订单 X 也有问题 我的是 Y" files the customer's own.
+    It loses to any other order in the message (see `SET_ASIDE_RIGHT`, `SET_ASIDE_LEFT`).
     """
-    return bool(SET_ASIDE_RIGHT.match(token.doc.text, _end_unwrapped(token)))
+    text = token.doc.text
+    before = text[max(0, token.idx - 16) : token.idx]
+    return bool(
+        SET_ASIDE_RIGHT.match(text, _end_unwrapped(token)) or SET_ASIDE_LEFT.search(before)
+    )
 
 
 def corrects(token: Token) -> bool:

@@ -93,6 +93,7 @@ def build_token_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
     """The merger component for this order-number pattern (it decides what joins)."""
 
     def merge(doc: Doc) -> Doc:
+        doc.user_data["complaint_order_pattern"] = order_pattern.pattern  # for `last_resort`
         _merge_dates_and_amounts(doc)
         _merge_printed_ids(doc, order_pattern)
         _merge_ids(doc, order_pattern)
@@ -110,12 +111,28 @@ def _merge_dates_and_amounts(doc: Doc) -> None:
     spans = []
     for regex in (NUMERIC_DATE, CLOCK_TIME, GROUPED_NUMBER, DECIMAL, RELATIVE_DATE):
         for match in regex.finditer(doc.text):
+            if regex is DECIMAL and _dotted_order(doc.text, match):
+                continue
             span = doc.char_span(match.start(), match.end())
             if span is not None and len(span) > 1:
                 spans.append(span)
     with doc.retokenize() as retokenizer:
         for span in filter_spans(spans):
             retokenizer.merge(span)
+
+
+# Digits before the point of a decimal that is no price: ten million yuan and more.
+_NO_PRICE_DIGITS = 7
+
+
+def _dotted_order(text: str, match: re.Match[str]) -> bool:
+    """A decimal an order word introduces that is too large for a price: the order's groups.
+
+    "订单号：12345678.90" is an order number with a dot in it (no complaint is about twelve
+    million yuan); "订单号 …，实付 299.00" and "订单 1299.00 元" stay amounts.
+    """
+    whole = match.group().split(".")[0]
+    return len(whole) >= _NO_PRICE_DIGITS and left_context(text, match.start()) == "order"
 
 
 def _merge_printed_ids(doc: Doc, order_pattern: re.Pattern[str]) -> None:

@@ -62,8 +62,12 @@ CODE_SEPARATORS = ID_PUNCTUATION - frozenset(",、")  # keys are never written w
 # Between the groups of a number only when an order word introduces it ("订单号 3847*2619*…",
 # "订单号 3847 | 2619 | …", "订单号 3847。2619。…" as a Chinese IME types the dot): without
 # one, "120*60*75" is a size, "a | b" a table's columns and "。" the end of a sentence; a
-# backslash ("订单号 2024\\1123\\5567", the slash key missed) joins only there too.
-LABELLED_PUNCTUATION = frozenset("*|。\\")
+# backslash ("订单号 2024\\1123\\5567", the slash key missed) joins only there too, and so do
+# a colon and a plus between blocks of three or more ("订单号 9034:5512:7788", "2024+1123+…";
+# not "订单1：3847…", a list's counter, see `SHORT_BLOCK_PUNCTUATION`).
+LABELLED_PUNCTUATION = frozenset("*|。\\:+")
+# Labelled punctuation that never joins a block shorter than three ("订单1：…", "1+1").
+SHORT_BLOCK_PUNCTUATION = frozenset(":+")
 # A Chinese IME types the dash as "——" (two dashes once normalised) and customers double the
 # tilde: "3847——2619", "3847~~2619" are one separator.
 DOUBLED_SEPARATORS = frozenset({"--", "~~"})
@@ -214,6 +218,18 @@ SET_ASIDE_RIGHT = re.compile(
     r"|是(?:上个?月|上周|上个?星期|上礼拜|上回|去年|前几天|旧)的"
     r"|不是(?:我)?要投诉的)"
     r"(?![\s,]*(?:但|可是|却|结果|就是|怎么|吗|吧|\?))"
+)
+# Said right before a number, whose order it is when it is not the customer's own: "我朋友的订单 X
+# 也有问题 我的是 Y", "我老婆的单号 X". Set aside like SET_ASIDE_RIGHT: it loses to any other
+# order in the message, and stays the order when it is the only one ("我妈的订单 X 没发货":
+# the customer complains for her).
+_SOMEONE_ELSE = (
+    r"(?:老婆|老公|媳妇|爱人|对象|男朋友|女朋友|朋友|家人|妈妈|我妈|爸爸|我爸|父母|孩子|儿子|女儿"
+    r"|同事|室友|邻居|亲戚|姐姐|妹妹|哥哥|弟弟|别人|他们|她们|他|她)"
+)
+SET_ASIDE_LEFT = re.compile(
+    rf"{_SOMEONE_ELSE}的(?:那个|那单|这单|那笔)?(?:订单|单子|单)(?:号码?|编号)?"
+    r"[\s:,]*(?:是|为)?[\s:,]*$"
 )
 # A number given as the correction of an earlier one ("更正：3012…", "应该是 2412…", "发错了
 # 是 2412…", "啊不是 是 2412…") beats it even when nothing takes the earlier one back in words.

@@ -11,7 +11,7 @@ half-width, lower-case), so one entry covers 訂單編號 and 订单编号, Ｏ�
 """
 
 import re
-from typing import Dict
+from typing import Dict, List, Optional
 
 # What a payment bill calls the shop's own order number (WeChat Pay's 商户单号, Alipay's
 # 商户订单号, the merchant's out_trade_no): an order, unlike the payment's 交易单号.
@@ -352,7 +352,22 @@ def left_context(text: str, start: int) -> str:
 
 
 def left_word(text: str, start: int) -> str:
-    """The longest context word right before `start` (fillers skipped), or ""."""
+    """The longest context word right before `start` (fillers skipped), or "".
+
+    In a pasted table the column's header names the number (`_column_header`), unless a word
+    on the number's own line does ("订单号,2024…" under any line with a comma).
+    """
+    word = _word_before(text, start)
+    if word and text.rfind(word, 0, start) > text.rfind("\n", 0, start):
+        return word
+    header = _column_header(text, start)
+    if header is not None:
+        return header if header in CONTEXT_KINDS else ""
+    return word
+
+
+def _word_before(text: str, start: int) -> str:
+    """`left_word` without the tables: the words right before `start`."""
     window = text[max(0, start - _CONTEXT_WINDOW) : start]
     filler = _LEFT_FILLER.search(window)
     if filler:
@@ -372,6 +387,76 @@ def left_word(text: str, start: int) -> str:
     return best if best_length else ""
 
 
+# A pasted table's cells: a markdown table's bars, tabs, or commas (CSV); a markdown table's
+# rule ("|---|:---:|") is no row.
+_CELL_DELIMITERS = ("|", "\t", ",")
+_TABLE_RULE = re.compile(r"[\s|:-]*-[\s|:-]*")
+_TABLE_ROWS = 50  # rows looked back for the header
+# A header names a column in a word or two (no digits, no colon); a data cell holds the
+# number alone.
+_HEADER = re.compile(r"[^\W\d]{1,12}(?: [^\W\d]{1,12})?")
+_ID_CELL = re.compile(r"[0-9a-z]+(?:[ \-_./][0-9a-z]+)*")
+
+
+def _cells(line: str, delimiter: str) -> List[str]:
+    """A row's cells, without the empty ones a markdown row's outer bars make."""
+    cells = [cell.strip() for cell in line.split(delimiter)]
+    if delimiter == "|":
+        cells = cells[1:] if cells and not cells[0] else cells
+        cells = cells[:-1] if cells and not cells[-1] else cells
+    return cells
+
+
+def _column_header(text: str, start: int) -> Optional[str]:
+    """The header of the column a number starting at `start` stands in, or None.
+
+    "| 订单号 | 金额 |", "|---|---|", "| 881029374456 | 89.00 |" on three lines, or "订单号,金额"
+    over "2024…,89.00": the header row above names each column; reading the words right before the number instead
+    would cross into the header row and take 金额 for its label. Only for a number that
+    opens a cell of a row with as many cells as the table's first row, whose cells are all
+    short.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0:
+        return None
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    for delimiter in _CELL_DELIMITERS:
+        before = text[line_start:start]
+        if delimiter not in line or (before.strip() and before.rstrip()[-1:] != delimiter):
+            continue
+        header = _header_row(text, line_start, delimiter)
+        if header is None:
+            continue
+        cells = _cells(header, delimiter)
+        if len(cells) < 2 or len(cells) != len(_cells(line, delimiter)):
+            continue
+        if not all(_HEADER.fullmatch(cell) for cell in cells):
+            continue
+        column = len(_cells(before + "x", delimiter)) - 1
+        if column >= len(cells) or not _ID_CELL.fullmatch(_cells(line, delimiter)[column]):
+            continue
+        return cells[column]
+    return None
+
+
+def _header_row(text: str, line_start: int, delimiter: str) -> Optional[str]:
+    """The first row of the table whose row starts at `line_start` (rules skipped), or None."""
+    header = None
+    end = line_start - 1  # the line break before the row
+    for _ in range(_TABLE_ROWS):
+        if end < 0:
+            break
+        begin = text.rfind("\n", 0, end) + 1
+        row = text[begin:end]
+        if delimiter not in row:
+            break
+        if not _TABLE_RULE.fullmatch(row):
+            header = row
+        end = begin - 1
+    return header
+
+
 # What may stand between a number and a word said of it: "123456 是验证码", "X（为工号）".
 _RIGHT_SAID = re.compile(
     r"[\s:,]*[)\]】」》”\"'’]?[\s:,]*\(?(?:这个?|那个?)?(?:是|为|就是)(?:我们?的|我的?|你们的)?"
@@ -385,6 +470,11 @@ def right_context(text: str, end: int) -> str:
     One-character words are left out ("… 是卡在中转站了" is no card); up to two Chinese
     characters may qualify the word ("… 是会员卡号").
     """
+    return CONTEXT_KINDS.get(right_word(text, end), "")
+
+
+def right_word(text: str, end: int) -> str:
+    """The context word said of the number ending at `end` (see `right_context`), or ""."""
     said = _RIGHT_SAID.match(text, end)
     if not said:
         return ""
@@ -392,9 +482,9 @@ def right_context(text: str, end: int) -> str:
         position = said.end() + skipped
         if skipped and not _CHINESE.fullmatch(text[position - 1 : position]):
             return ""
-        kind = _word_at(text, position)
-        if kind:
-            return kind
+        word = _word_at(text, position)
+        if word:
+            return word
     return ""
 
 
@@ -403,15 +493,31 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _word_at(text: str, position: int) -> str:
-    """Kind of the longest context word of two or more characters starting at `position`."""
+    """The longest context word of two or more characters starting at `position`, or ""."""
     for length in range(min(_LONGEST_CONTEXT, len(text) - position), 1, -1):
         word = text[position : position + length]
         following = text[position + length : position + length + 1]
         glued = word[-1].isascii() and following.isascii() and following.isalnum()
         if word in CONTEXT_KINDS and not glued:
             denied = _DENIED.match(text, position + length)
-            return "" if denied else CONTEXT_KINDS[word]
+            return "" if denied else word
     return ""
+
+
+# A label of a number of another kind said of a number an order word introduced: "订单号 X 是
+# 售后单号吗", "订单号 X 是快递单号吧": the customer doubts (or corrects) what the number is.
+# Only a number's own label (…号, …码, …编号, …id), not a word ("是支付宝付的", "是商品的问题"),
+# and with no number after it: "… 是售后单号 Y" names Y.
+_NUMBER_LABEL_END = re.compile(r"(?:号|号码|码|编号|单|id|no\.?)$")
+_NUMBER_NEXT = re.compile(r"[^\d\n]{0,12}\d{4}")
+
+
+def said_to_be_another_number(text: str, end: int) -> bool:
+    """Whether the words after the number ending at `end` call it a parcel or other number."""
+    word = right_word(text, end)
+    if CONTEXT_KINDS.get(word) not in ("tracking", "other") or not _NUMBER_LABEL_END.search(word):
+        return False
+    return not _NUMBER_NEXT.match(text, end)
 
 
 # Asked, then denied: "X 是下单时间吗 不是 是订单号" ("X 是验证码吗？不是订单号吧" denies the order).

@@ -72,6 +72,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypedDi
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from bot.nlu.last_resort import last_resort
 from bot.nlu.normalize import normalize, normalize_digits, order_label_typos
 from bot.nlu.number_kinds import (
     amended,
@@ -142,6 +143,7 @@ _CONFIDENCE: Dict[Tuple[str, str], float] = {
     (ORDER_ID, "void"): _VOID,
     (ORDER_ID, "retracted"): 0.3,
     (ORDER_ID, "aside"): 0.5,
+    (ORDER_ID, "last"): 0.6,  # the one id-shaped run when every rule abstains
     (ORDER_ID, "corrected"): 0.97,
     (PHONE, "ctx"): 0.95,
     (PHONE, "post"): 0.9,
@@ -335,7 +337,33 @@ def _entities(doc: Doc, original: str) -> List[ExtractedEntity]:
             )
         )
     _pick_by_tail(found, doc.text)
+    if _LAST_RESORT and not any(e["label"] == ORDER_ID for e in found):
+        _add_last_resort(found, doc, original)
     return found
+
+
+_LAST_RESORT = True
+
+
+def _add_last_resort(found: List[ExtractedEntity], doc: Doc, original: str) -> None:
+    """When every rule abstains, the message's one id-shaped run (`bot.nlu.last_resort`)."""
+    pattern = doc.user_data.get("complaint_order_pattern")
+    claimed = [(int(e["start"]), int(e["end"])) for e in found]
+    taken = last_resort(doc.text, claimed, re.compile(pattern or DEFAULT_ORDER_ID_PATTERN))
+    if taken is None:
+        return
+    start, end, value = taken
+    found.append(
+        ExtractedEntity(
+            label=ORDER_ID,
+            value=value,
+            text=original[start:end],
+            start=start,
+            end=end,
+            confidence=_CONFIDENCE[(ORDER_ID, "last")],
+        )
+    )
+    found.sort(key=lambda e: int(e["start"]))
 
 
 def _pick_by_tail(found: List[ExtractedEntity], text: str) -> None:

@@ -279,3 +279,15 @@ def test_a_numeral_inside_a_number_read_in_mixed_digits_is_a_digit_not_a_dash():
 )
 def test_a_number_half_in_numerals_is_glued_at_the_switch(text, expected):
     assert normalize_digits(normalize(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号 2024ll23o0l5", "订单号 202411230015"),  # every 1 as l, every 0 as o
+        ("lol 2024", "lol 2024"),
+        ("o1o1o1", "o1o1o1"),  # as many letters as digits: no number
+    ],
+)
+def test_many_look_alikes_in_a_digit_group(text, expected):
+    assert normalize_digits(text) == expected

@@ -2,7 +2,12 @@ import re
 
 import pytest
 
-from bot.nlu.number_words import left_context, left_word, right_context
+from bot.nlu.number_words import (
+    left_context,
+    left_word,
+    right_context,
+    said_to_be_another_number,
+)
 
 
 def number_at(text):
@@ -74,3 +79,31 @@ def test_id_labels_and_a_number_given_in_two(text, kind):
 def test_right_context(text, kind):
     end = re.search(r"[0-9a-z]+", text).end()
     assert right_context(text, end) == kind
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("| 订单号 | 金额 |\n|---|---|\n| 8810 | 89.00 |", "订单号"),
+        ("订单号,金额\n8810,89.00", "订单号"),
+        ("订单号\t金额\n8810\t89.00", "订单号"),
+        ("你好,我要投诉\n订单号,8810", "订单号"),  # a word on the number's own line wins
+        ("| 备注 | 金额 |\n|---|---|\n| 8810 | 89.00 |", ""),  # a header that is no label
+    ],
+)
+def test_a_tables_column_header_names_the_number_under_it(text, word):
+    assert left_word(text, number_at(text)) == word
+
+
+@pytest.mark.parametrize(
+    "tail, said",
+    [
+        (" 是售后单号吗", True),
+        (" 是快递单号吧", True),
+        (" 是支付宝付的", False),  # a word, not a number's label
+        (" 是会员卡号 3344556677", False),  # the label introduces the next number
+        (" 是我的", False),
+    ],
+)
+def test_said_to_be_another_number(tail, said):
+    assert said_to_be_another_number("2024" + tail, 4) is said

@@ -43,6 +43,11 @@ to the bot's question amid chatter, the label after the number, English and mixe
 letters inside or at the end, short ids beside amounts and dates, numbers glued to Chinese,
 several orders told apart by what the customer says of them, brackets and a colon before a line
 break, and a number retyped after 少了一位/多打了个0.
+order_numbers_dev14.yml by ord14, also before reading it, a list of formats: ids that look like
+phones, dates and amounts, letter prefixes, lower case, look-alike letters, full-width forms,
+every separator and invisible character, markers and labels, brackets and markdown, tables and
+key=value text, Chinese numerals, pasted detail blocks. Its one all-letter id ("订单号：KXMZQPRT")
+is a known miss (letters alone are too often a word), so it is checked apart.
 The project's jieba user words are loaded first, as the trained model's tokenizer loads them
 into the one jieba the extractor segments with.
 """
@@ -78,6 +83,8 @@ DEV_FILES = (
     "order_numbers_dev13.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
+DEV14 = yaml.safe_load((DATA / "order_numbers_dev14.yml").read_text(encoding="utf-8"))
+DEV14_KNOWN_MISSES = ["订单号：KXMZQPRT"]
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]
 
 
@@ -147,3 +154,8 @@ def test_grammar_cases_are_all_right(extractor, seed):
         if order_ids(extractor, case.text) != ([] if case.expected is None else [case.expected])
     ]
     assert wrong == []
+
+
+def test_dev14_misses_only_its_all_letter_id(extractor):
+    wrong = [case["text"] for case in DEV14 if order_ids(extractor, case["text"]) != expected(case)]
+    assert wrong == DEV14_KNOWN_MISSES

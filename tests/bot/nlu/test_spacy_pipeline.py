@@ -1369,3 +1369,100 @@ def test_metamorphic_grouped_ids(text, expected):
 def test_metamorphic_quantities_after_a_grouped_order_stay_quantities():
     assert orders("订单 2024 1123 5567 3 个 都坏了") == ["202411235567"]
     assert orders("it's 112-1234567-1234567") == ["11212345671234567"]
+
+
+# ------------------------------------------------------------------ round fourteen (dev14)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a colon or plus between the blocks of a number an order word introduces
+        ("订单号 9034:5512:7788", "903455127788"),
+        ("订单号 2024：1123：0567", "202411230567"),
+        ("订单号 2024+1123+7120", "202411237120"),
+        # a decimal too large for a price after an order word
+        ("订单号：12345678.90", "1234567890"),
+        # every 1 typed as l, every 0 as o
+        ("订单号 2024ll23o0l5", "202411230015"),
+        # a pasted table: the column's header names the number, not the header beside it
+        ("| 订单号 | 金额 |\n|---|---|\n| 881029374456 | 89.00 |", "881029374456"),
+        ("| 金额 | 订单号 |\n|---|---|\n| 128800 | 881029374456 |", "881029374456"),
+        ("你好,我要投诉\n订单号,202411235567", "202411235567"),
+        # a mobile-looking stretch inside a run that goes on in the same rhythm
+        ("订丹号：830 80569 161 6459 5839 04765", "830805691616459583904765"),
+        # a number labelled as no order ends at a comma
+        ("取件码 311152 ， 553-001-364-627 这个订单号", "553001364627"),
+        # x's inside an id with letters of its own are no mask
+        ("訂單編號係《230616D9XXX27C》", "230616D9XXX27C"),
+    ],
+)
+def test_round_fourteen_formats(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单1：38472619 订单2：55102938",  # a list's counter is no block of the number
+        "订单 1299.00 元还没退",
+        "手机 138xxxx5678",
+        "订单号 JD2024xxxx5567",
+        "| 金额 | 手机 |\n|---|---|\n| 128800 | 13800138000 |",
+    ],
+)
+def test_round_fourteen_no_new_orders(text):
+    assert primary(text) in (None, "38472619")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # someone else's order loses to the customer's own
+        ("我朋友的订单 202411235567 也有问题 我的是 202411239988", "202411239988"),
+        ("我老婆的单号 202411235567，我的 202411239988 没到", "202411239988"),
+        # and stays the order when it is the only one: the customer complains for them
+        ("我妈的订单 202411235567 一直没发货", "202411235567"),
+    ],
+)
+def test_someone_elses_order_is_set_aside(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["订单号 202411235567 是售后单号吗", "订单号 202411235567 是快递单号吧？"],
+)
+def test_a_labelled_number_said_to_be_another_number_is_no_order(text):
+    assert primary(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["订单号 202411235567 是支付宝付的", "订单号 202411235567 是会员卡号 3344556677"],
+)
+def test_words_after_a_labelled_order_that_are_no_label_keep_it(text):
+    assert primary(text) == "202411235567"
+
+
+def test_the_last_resort_takes_the_one_run_no_rule_reads():
+    entities = extract("帮我查下 2024:1123:5567")
+    assert [(e["label"], e["value"], e["confidence"]) for e in entities] == [
+        ("ORDER_ID", "202411235567", 0.6)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10:00-12:00 送货",
+        "买了100+200+300的东西",
+        "我的邮箱 zhang12345678@qq.com 没收到发票",
+        "我打了400 800 12315都没用",
+        "14:32:05 下的单",
+        "RMB8168.00 退给我",
+        "帮我查下 2024:1123:5567 和 2024:1123:5568",  # two runs: no guess
+    ],
+)
+def test_the_last_resort_leaves_times_sums_addresses_and_pairs(text):
+    assert primary(text) is None
