@@ -58,6 +58,8 @@ class EvidenceAndContactSlots:
             return {"evidence_status": value}
         files = await self._evidence_files(tracker.sender_id)
         if not files:
+            if self._says_files_are_coming(tracker):
+                return {"evidence_status": "later"}
             return {"evidence_status": None}
         dispatcher.utter_message(response="utter_evidence_received", evidence_count=len(files))
         remaining = evidence_still_missing(
@@ -106,6 +108,16 @@ class EvidenceAndContactSlots:
         if value == "given":
             return {"contact_status": "given", "contact": form_turn.contact(tracker)}
         return {"contact_status": value}
+
+    @staticmethod
+    def _says_files_are_coming(tracker: Tracker) -> bool:
+        """Words read as sending files, with no file: "有 我发你", "有銀行的截圖".
+
+        Asked for evidence, they tell the files exist and will come; asking again would
+        loop (dialogues_dev2 w067, dev8 r017: the same question four times).
+        """
+        asked = tracker.get_slot("requested_slot") == "evidence_status"
+        return asked and bool(latest_text(tracker))  # typed words, not an upload's payload
 
     @staticmethod
     def _evidence_said_early(tracker: Tracker) -> Dict[str, Any]:

@@ -5,7 +5,7 @@ import pytest
 from actions import dependencies
 from actions.form_questions import ActionAskEvidenceStatus
 from actions.validation import ValidateComplaintForm
-from tests.actions.conftest import make_tracker, responses
+from tests.actions.conftest import make_tracker, responses, slot_events
 from tests.bot.evidence import media_files as files
 
 ASKED = {"requested_slot": "evidence_status", "issue_category": "logistics"}
@@ -117,3 +117,20 @@ async def test_a_logistics_complaint_is_asked_for_what_shows_its_problem(
         "provided", dispatcher, tracker, domain
     )
     assert after_one_file.items() <= result.items()
+
+
+@pytest.mark.parametrize("text", ["有 我发你", "有銀行的截圖"])
+async def test_words_read_as_sending_files_without_a_file_mean_later(dispatcher, domain, text):
+    """dialogues_dev2 w067, dev8 r017: the NLU read the answer as send_evidence, no file came,
+    and the evidence question was asked four times."""
+    tracker = make_tracker(text, "send_evidence", slots=ASKED)
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert slot_events(events)["evidence_status"] == "later"
+
+
+async def test_an_upload_whose_file_is_missing_is_asked_again(dispatcher, domain):
+    tracker = make_tracker("/send_evidence", "send_evidence", slots=ASKED)
+    result = await ValidateComplaintForm().validate_evidence_status(
+        "provided", dispatcher, tracker, domain
+    )
+    assert result == {"evidence_status": None}

@@ -26,6 +26,8 @@ from bot.intake import answers, remedy_answers
         # sent back to be repaired is a repair, not a return
         ("我寄回去你们修", "repair"),
         ("寄回去维修", "repair"),
+        ("帮我送修就好", "repair"),  # dialogues_dev4 w016, once the model stopped naming it
+        ("寄修吧", "repair"),
         # an explanation or an apology
         ("要你们说清楚怎么回事", "apology"),
         ("道声抱歉总可以吧", "apology"),
