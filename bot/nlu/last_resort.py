@@ -115,3 +115,35 @@ def _something_else(text: str, match: re.Match[str]) -> bool:
     if following[:1] in COUNTERS:
         return True  # "100000 个": a quantity
     return before.rstrip(" ").endswith(tuple(CURRENCY))
+
+
+# An order label, then letters only, typed in capitals: "订单号：KXMZQPRT". The spec's ids may
+# be letters alone; only the capitals and the label right before tell them from a word
+# ("订单号 unknown", "订单号 please check").
+_LABELLED_LETTERS = re.compile(
+    r"(订单编号|订单号码|订单号|訂單編號|訂單號碼|訂單號|单号|單號|order\s*(?:no\.?|id|number|#))"
+    r"\s*(?:是|为|為)?\s*[:：#＃]?\s*([A-Z]{6,24})(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+
+
+def labelled_letters(original: str) -> Optional[Tuple[int, int, str]]:
+    """(start, end, id) of a capital-letter id right after an order label, or None.
+
+    `original` is the message as typed: the capitals are the evidence, so it is read
+    before normalisation lowers them (full-width capitals count, folded to ASCII).
+    """
+    folded = original.translate(_FULL_WIDTH_CAPITALS)
+    for match in _LABELLED_LETTERS.finditer(folded):
+        letters = match.group(2)
+        if letters.isupper() and letters not in _CAPITAL_WORDS:
+            return match.start(2), match.end(2), letters
+    return None
+
+
+# Words a customer may shout after the label instead of a number.
+_CAPITAL_WORDS = frozenset(
+    {"PLEASE", "UNKNOWN", "FORGOT", "FORGET", "SORRY", "THANKS", "NUMBER", "MISSING", "HELLO"}
+    | {"CANNOT", "URGENT", "REFUND", "RETURN", "DELETED", "CANCEL", "CANCELLED", "NOTSURE"}
+)
+_FULL_WIDTH_CAPITALS = {code: code - 0xFEE0 for code in range(ord("Ａ"), ord("Ｚ") + 1)}

@@ -72,7 +72,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypedDi
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bot.nlu.last_resort import last_resort
+from bot.nlu.last_resort import labelled_letters, last_resort
 from bot.nlu.normalize import normalize, normalize_digits, order_label_typos
 from bot.nlu.number_kinds import (
     amended,
@@ -350,6 +350,8 @@ def _add_last_resort(found: List[ExtractedEntity], doc: Doc, original: str) -> N
     pattern = doc.user_data.get("complaint_order_pattern")
     claimed = [(int(e["start"]), int(e["end"])) for e in found]
     taken = last_resort(doc.text, claimed, re.compile(pattern or DEFAULT_ORDER_ID_PATTERN))
+    if taken is None:
+        taken = labelled_letters(original)
     if taken is None:
         return
     start, end, value = taken

@@ -1466,3 +1466,21 @@ def test_the_last_resort_takes_the_one_run_no_rule_reads():
 )
 def test_the_last_resort_leaves_times_sums_addresses_and_pairs(text):
     assert primary(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号：KXMZQPRT", "KXMZQPRT"),
+        ("訂單號：ＫＸＭＺＱＰＲＴ", "KXMZQPRT"),
+        ("order no. QWERTYUI 屏幕碎了", "QWERTYUI"),
+        # a word after the label, not an id: lower case, a shouted word, too short
+        ("订单号 unknown", None),
+        ("订单号 PLEASE", None),
+        ("订单号：TBD", None),
+        # a number found by a rule wins over letters
+        ("订单号 ABCDEFGH 不对 是 202411235567", "202411235567"),
+    ],
+)
+def test_capital_letters_after_an_order_label_are_its_id(text, expected):
+    assert primary(text) == expected
