@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import localized
+from actions.conversation import localized, slots_set_this_turn
 from actions.form_turn import WAITING
 from bot.intake.draft import asks_for_tracking
 from bot.taxonomy import CATEGORIES, category_label
@@ -63,6 +63,28 @@ def ask_to_recheck_order(
         pending_order_id=pending_order_id,
         buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
     )
+
+
+class ActionAskIssueDescription(Action):
+    """Ask what went wrong; after an answer that was only the order number, say it was noted.
+
+    Why: "订单 2024 1123 5567" sent first was met by the same question word for word (hand test).
+    """
+
+    def name(self) -> str:
+        return "action_ask_issue_description"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        order_id = slots_set_this_turn(tracker).get("order_id")
+        if order_id:
+            dispatcher.utter_message(
+                response="utter_ask_issue_description_order_noted", order_id=order_id
+            )
+        else:
+            dispatcher.utter_message(response="utter_ask_issue_description")
+        return []
 
 
 class ActionAskOrderId(Action):

@@ -582,3 +582,23 @@ async def test_handoff_asked_before_any_complaint_files_no_guessed_category(disp
     await ActionHandoff().run(dispatcher, tracker, domain)
     [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
     assert ticket["issue_category"] == "other"
+
+
+async def test_the_description_is_asked_again_with_the_order_number_noted(dispatcher, domain):
+    from actions.form_questions import ActionAskIssueDescription
+
+    noted = [{"event": "slot", "name": "order_id", "value": "202411235567"}]
+    asking = make_tracker(
+        "订单 2024 1123 5567",
+        "inform",
+        slots={"requested_slot": "issue_description", "order_id": "202411235567"},
+        after_user=noted,
+    )
+    await ActionAskIssueDescription().run(dispatcher, asking, domain)
+    assert responses(dispatcher) == ["utter_ask_issue_description_order_noted"]
+    assert dispatcher.messages[0]["order_id"] == "202411235567"
+
+    dispatcher.messages.clear()
+    first = make_tracker("我要投诉", "start_complaint", slots={"requested_slot": "issue_description"})
+    await ActionAskIssueDescription().run(dispatcher, first, domain)
+    assert responses(dispatcher) == ["utter_ask_issue_description"]
