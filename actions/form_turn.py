@@ -111,6 +111,14 @@ def asked_this_turn(tracker: Tracker, slot: str) -> bool:
     )
 
 
+def times_asked(tracker: Tracker, slot: str) -> int:
+    """How often the form has asked about `slot` in this conversation (its `utter_ask_`)."""
+    question = f"utter_ask_{slot}"
+    return sum(
+        1 for e in tracker.events if e.get("event") == "action" and e.get("name") == question
+    )
+
+
 # Questions a bare "不用了谢谢" answers (no photos, no phone) rather than withdrawing.
 _POLITE_NO_ANSWERS = frozenset({"evidence_status", "contact_status"})
 

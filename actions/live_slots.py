@@ -39,7 +39,7 @@ class LiveStreamSlots:
         ):
             return {}
         text = latest_text(tracker)
-        if not text or not _tells_something(tracker):
+        if not text or not (_tells_something(tracker) or _asked_again(tracker, "live_claim")):
             return {}
         return {"live_claim": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
@@ -67,7 +67,9 @@ class LiveStreamSlots:
         named = self._names_live_room(tracker)
         if not text or not (named or form_turn.asked_this_turn(tracker, "live_session")):
             return {}
-        if latest_intent(tracker) in form_turn.REQUESTS or not (named or _tells_something(tracker)):
+        if latest_intent(tracker) in form_turn.REQUESTS:
+            return {}
+        if not (named or _tells_something(tracker) or _asked_again(tracker, "live_session")):
             return {}
         return {"live_session": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
@@ -118,3 +120,18 @@ def _tells_something(tracker: Tracker) -> bool:
     if intent in CONTROL_INTENTS - {"deny"}:
         return answers.says_what_happened(latest_text(tracker) or "")
     return True
+
+
+def _asked_again(tracker: Tracker, slot: str) -> bool:
+    """The free-text question was asked twice already: the customer's words are the answer.
+
+    Why: an answer the checks above turn down ("是的 送赠品", read as a yes with too few
+    words) left the question asked four times (benchmark, 2026-11-30: "stuck: asked for
+    live_claim 4 times"); a person would write down what the customer said. Requests
+    (a person, cancel, status) keep their own flows.
+    """
+    return (
+        form_turn.asked_this_turn(tracker, slot)
+        and latest_intent(tracker) not in form_turn.REQUESTS
+        and form_turn.times_asked(tracker, slot) >= 2
+    )

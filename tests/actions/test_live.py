@@ -292,3 +292,17 @@ async def test_an_answer_about_the_room_read_as_a_correction_keeps_the_category(
     correction = at_the_room_question("不对 其实不是主播的问题 是东西本身质量差")
     extracted = await form.extract_issue_category(dispatcher, correction, domain)
     assert extracted == {"issue_category": "product_quality"}
+
+
+async def test_an_answer_turned_down_twice_is_taken_the_third_time(dispatcher, domain):
+    """Benchmark 2026-11-30: "stuck: asked for live_claim 4 times". A yes with few words
+    ("对 送杯子") does not answer the first asking; after two askings the words are taken."""
+    slots = {"requested_slot": "live_claim", "issue_category": "livestream_misleading"}
+    asked = {"event": "action", "name": "utter_ask_live_claim"}
+    form = ValidateComplaintForm()
+    once = make_tracker("对 送杯子", "affirm", slots=slots, history=[*live_history(), asked])
+    assert await form.extract_live_claim(dispatcher, once, domain) == {}
+    twice = make_tracker("对 送杯子", "affirm", slots=slots, history=[*live_history(), asked, asked])
+    assert await form.extract_live_claim(dispatcher, twice, domain) == {"live_claim": "对 送杯子"}
+    handoff = make_tracker("转人工", "handoff", slots=slots, history=[*live_history(), asked, asked])
+    assert await form.extract_live_claim(dispatcher, handoff, domain) == {}
