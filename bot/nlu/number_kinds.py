@@ -636,7 +636,18 @@ def retracted(token: Token) -> bool:
     """The customer takes this number back: "不是2024...", "2024...写错了"."""
     end = _end_unwrapped(token)
     after = token.doc.text[end : end + 20]  # ", sorry wrong one"
-    return bool(RETRACTED_LEFT.search(_words_before(token, 12)) or RETRACTED_RIGHT.match(after))
+    return bool(
+        RETRACTED_LEFT.search(_words_before(token, 12))
+        or RETRACTED_RIGHT.match(after)
+        or _OPENING_RETRACTION.fullmatch(_words_before(token, len(token.doc.text)))
+    )
+
+
+# "额 不是X，是Y" as the whole opening: with no number before it, the interjection cannot be
+# correcting one ("X 哦不是 Y" picks Y, see RETRACTED_LEFT), so 不是 takes X back.
+_OPENING_RETRACTION = re.compile(
+    r"[\s,]*[哦噢喔啊呃额嗯唉诶欸呀]+[\s,]*不是[\s:,]*(?:订单号?|单号)?[\s:,]*"
+)
 
 
 def voided(token: Token) -> bool:

@@ -1484,3 +1484,18 @@ def test_the_last_resort_leaves_times_sums_addresses_and_pairs(text):
 )
 def test_capital_letters_after_an_order_label_are_its_id(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an interjection opening the message cannot correct a number before it (ord15's filler
+        # rewrite): 不是 takes the first number back
+        ("额 不是202411235567，是202411200012", "202411200012"),
+        ("嗯 不是 202411235567 是 202411200012", "202411200012"),
+        # after a number, "哦不是" still picks the one that follows
+        ("订单 202411235567 哦不是 202411200012", "202411200012"),
+    ],
+)
+def test_an_opening_interjection_then_not_takes_the_number_back(text, expected):
+    assert primary(text) == expected
