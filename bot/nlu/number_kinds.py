@@ -270,6 +270,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return ("order", "ctx") if is_order and not _masked(token) else ("", "")
     if _in_url(token):
         return "other", "bare"  # a product or shop id in a link, not an order
+    if _resolution_or_version(token):
+        return "other", "bare"  # "分辨率 1920x1080", "版本 v3.2.10.1234"
     if _masked(token):
         return "other", "bare"
     if context == "phone":
@@ -630,6 +632,20 @@ def picked_by_qualifier(text: str, orders: Sequence[Tuple[int, int, str]]) -> Op
     tail = text[orders[-1][1] :]
     picked = [value for value, q in qualifiers.items() if _qualifier_picked(q, tail)]
     return picked[0] if len(picked) == 1 else None
+
+
+_RESOLUTION = re.compile(r"\d{3,5}\s*[x×*]\s*\d{3,5}", re.IGNORECASE)
+# dotted numbers (three parts or more) after a "v" or a version word, or glued to "v1."
+_VERSION_BEFORE = re.compile(r"(?:版本号?|version|ver|v)[\s:：]*(?:\d+\.)*$", re.IGNORECASE)
+_DOTTED = re.compile(r"\d+(?:\.\d+){2,}|\d+(?:\.\d+)+")
+
+
+def _resolution_or_version(token: Token) -> bool:
+    """A screen size or a software version, never an order, whatever is around it."""
+    if _RESOLUTION.fullmatch(token.text):
+        return True
+    before = token.doc.text[max(0, token.idx - 12) : token.idx]
+    return bool(_DOTTED.fullmatch(token.text) and _VERSION_BEFORE.search(before))
 
 
 def retracted(token: Token) -> bool:

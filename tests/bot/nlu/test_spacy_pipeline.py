@@ -1499,3 +1499,19 @@ def test_capital_letters_after_an_order_label_are_its_id(text, expected):
 )
 def test_an_opening_interjection_then_not_takes_the_number_back(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a screen size or a software version is no order (found by ord14)
+        ("显示器分辨率 1920x1080 有坏点", None),
+        ("app 版本 v3.2.10.1234 闪退", None),
+        ("版本号 3.2.10.1234 闪退", None),
+        ("订单 202411235567 显示器分辨率 1920x1080 有坏点", "202411235567"),
+        # a dotted order number after its label is still the order
+        ("订单号 2024.1123.5567", "202411235567"),
+    ],
+)
+def test_a_resolution_or_a_version_is_no_order(text, expected):
+    assert primary(text) == expected
