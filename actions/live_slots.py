@@ -41,6 +41,8 @@ class LiveStreamSlots:
         text = latest_text(tracker)
         if not text or not (_tells_something(tracker) or _asked_again(tracker, "live_claim")):
             return {}
+        if answers.only_gives_order_number(text) and not _asked_again(tracker, "live_claim"):
+            return {}  # the order number, given first: what the host said is still to come
         return {"live_claim": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
     async def validate_live_claim(
@@ -71,6 +73,8 @@ class LiveStreamSlots:
             return {}
         if not (named or _tells_something(tracker) or _asked_again(tracker, "live_session")):
             return {}
+        if answers.only_gives_order_number(text) and not _asked_again(tracker, "live_session"):
+            return {}  # the order number is no room
         return {"live_session": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
     async def validate_live_session(

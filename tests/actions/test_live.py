@@ -306,3 +306,17 @@ async def test_an_answer_turned_down_twice_is_taken_the_third_time(dispatcher, d
     assert await form.extract_live_claim(dispatcher, twice, domain) == {"live_claim": "对 送杯子"}
     handoff = make_tracker("转人工", "handoff", slots=slots, history=[*live_history(), asked, asked])
     assert await form.extract_live_claim(dispatcher, handoff, domain) == {}
+
+
+async def test_an_order_number_is_neither_the_claim_nor_the_room(dispatcher, domain):
+    """Hand test: asked what the host said, "订单 202411235567" became the claim."""
+    form = ValidateComplaintForm()
+    base = {"issue_category": "livestream_misleading"}
+    claim = make_tracker(
+        "订单 202411235567", "inform", slots={**base, "requested_slot": "live_claim"}
+    )
+    assert await form.extract_live_claim(dispatcher, claim, domain) == {}
+    room = make_tracker(
+        "订单 202411235567", "inform", slots={**base, "requested_slot": "live_session"}
+    )
+    assert await form.extract_live_session(dispatcher, room, domain) == {}
