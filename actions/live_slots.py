@@ -39,9 +39,10 @@ class LiveStreamSlots:
         ):
             return {}
         text = latest_text(tracker)
-        if not text or not (_tells_something(tracker) or _asked_again(tracker, "live_claim")):
+        again = _asked_again(tracker, "live_claim")
+        if not text or not (_tells_something(tracker) or again):
             return {}
-        if answers.only_gives_order_number(text) and not _asked_again(tracker, "live_claim"):
+        if answers.only_gives_order_number(text) and not again:
             return {}  # the order number, given first: what the host said is still to come
         return {"live_claim": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
@@ -71,9 +72,10 @@ class LiveStreamSlots:
             return {}
         if latest_intent(tracker) in form_turn.REQUESTS:
             return {}
-        if not (named or _tells_something(tracker) or _asked_again(tracker, "live_session")):
+        again = _asked_again(tracker, "live_session")
+        if not (named or _tells_something(tracker) or again):
             return {}
-        if answers.only_gives_order_number(text) and not _asked_again(tracker, "live_session"):
+        if answers.only_gives_order_number(text) and not again:
             return {}  # the order number is no room
         return {"live_session": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 

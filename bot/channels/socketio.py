@@ -43,6 +43,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from bot.channels.tracker_scripts import agent_tracker_store
 from bot.channels.widget_messages import bot_message_parts, echo_item, history_items
 from bot.evidence.settings import EvidenceSettings
 from bot.evidence.signing import Signer
@@ -355,9 +356,7 @@ class WidgetSocketIOInput(SocketIOInput):
 
     async def _tracker_events(self, sio: AsyncServer, sid: str, sender_id: str) -> List | None:
         """The conversation's events from the agent's tracker store (None if there is none)."""
-        app = _app_of(sio, sid, self.namespace)
-        agent = getattr(app.ctx, "agent", None) if app is not None else None
-        tracker_store = getattr(agent, "tracker_store", None)
+        tracker_store = agent_tracker_store(_app_of(sio, sid, self.namespace))
         if tracker_store is None:
             return None
         try:

@@ -24,6 +24,12 @@ from bot.nlg import customer_messages
 logger = logging.getLogger(__name__)
 
 
+def agent_tracker_store(app: Optional[Sanic]) -> Any:
+    """The tracker store of the Rasa agent `app` serves, if it serves one."""
+    agent = getattr(app.ctx, "agent", None) if app is not None else None
+    return getattr(agent, "tracker_store", None)
+
+
 class TrackerScripts:
     """Looks customers' scripts up in the tracker store of the agent the app serves."""
 
@@ -43,8 +49,7 @@ class TrackerScripts:
         All sessions: a customer back after Rasa's session expired (120 minutes) has nothing
         in the new session yet, and that is when a photo or a welcome needs their script.
         """
-        agent = getattr(self._app.ctx, "agent", None) if self._app is not None else None
-        store = getattr(agent, "tracker_store", None)
+        store = agent_tracker_store(self._app)
         if store is None:
             return None
         try:

@@ -635,9 +635,9 @@ def picked_by_qualifier(text: str, orders: Sequence[Tuple[int, int, str]]) -> Op
 
 
 _RESOLUTION = re.compile(r"\d{3,5}\s*[x×*]\s*\d{3,5}", re.IGNORECASE)
-# dotted numbers (three parts or more) after a "v" or a version word, or glued to "v1."
+# dotted numbers after a "v" or a version word, or glued to "v1."
 _VERSION_BEFORE = re.compile(r"(?:版本号?|version|ver|v)[\s:：]*(?:\d+\.)*$", re.IGNORECASE)
-_DOTTED = re.compile(r"\d+(?:\.\d+){2,}|\d+(?:\.\d+)+")
+_DOTTED = re.compile(r"\d+(?:\.\d+)+")
 
 
 def _resolution_or_version(token: Token) -> bool:
