@@ -119,7 +119,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
         # "it's 112-…": the s of "it's" is no prefix; "…522，RMB536.00": a currency opens
         # an amount, never the next group of the number before it
         if _contraction(doc, token) or token.lower_.startswith(CURRENCY_LETTERS):
-            if len(current) > 1:
+            if _worth_merging(current):
                 runs.append(current)
             current, previous = [], None
             continue
@@ -155,7 +155,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
                 previous = token
                 continue
             if not how:
-                if len(current) > 1:
+                if _worth_merging(current):
                     runs.append(current)
                 current = []
         if current and group.amount and not (dated or alone):
@@ -165,11 +165,18 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             group.rest_of_order = _rest_of_order(doc, current, group)
         current.append(group)
         previous = token
-    if len(current) > 1:
+    if _worth_merging(current):
         runs.append(current)
-    # single glued groups ("2️⃣0️⃣2️⃣4️⃣") must be merged too
-    runs += [[group] for group in current if len(current) == 1 and group.first != group.last]
     return runs
+
+
+def _worth_merging(run: Sequence[Group]) -> bool:
+    """Several groups, or one glued from pieces ("2️⃣0️⃣2️⃣4️⃣"): the merger has work to do.
+
+    A glued group alone must be kept wherever its run ends, not only at the message's end:
+    "订单号2️⃣0️⃣…7️⃣，付了299元" lost its order to the price after it.
+    """
+    return len(run) > 1 or (len(run) == 1 and run[0].first != run[0].last)
 
 
 def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> bool:

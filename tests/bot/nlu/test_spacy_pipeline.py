@@ -1515,3 +1515,15 @@ def test_an_opening_interjection_then_not_takes_the_number_back(text, expected):
 )
 def test_a_resolution_or_a_version_is_no_order(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号2️⃣0️⃣2️⃣4️⃣1️⃣1️⃣2️⃣3️⃣5️⃣5️⃣6️⃣7️⃣，付了299元",
+        "我的单 2️⃣0️⃣2️⃣4️⃣1️⃣1️⃣2️⃣3️⃣5️⃣5️⃣6️⃣7️⃣ 买了3件",
+        "订单号2️⃣0️⃣2️⃣4️⃣1️⃣1️⃣2️⃣3️⃣5️⃣5️⃣6️⃣7️⃣",
+    ],
+)
+def test_keycap_digits_stay_one_order_whatever_number_follows(text):
+    assert primary(text) == "202411235567"
