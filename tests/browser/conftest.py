@@ -154,6 +154,12 @@ def slow_connect_server(widget_bundle, tmp_path):
     yield from _widget_server(tmp_path, "--slow-connect", "3")
 
 
+@pytest.fixture
+def refusing_server(widget_bundle, tmp_path):
+    """The same server, except that it refuses the first socket.io namespace connection."""
+    yield from _widget_server(tmp_path, "--refuse-connects", "1")
+
+
 def _widget_server(tmp_path, *options):
     port = _free_port()
     log = open(tmp_path / "server.log", "wb")

@@ -438,3 +438,30 @@ def test_a_message_sent_while_the_widget_connects_does_not_break_the_connection(
     assert received_texts(slow_connect_server) == ["杯子碎了"]
     assert connect_packets(slow_connect_server) == 1
     context.close()
+
+
+def test_a_refused_connection_is_tried_again_and_the_message_is_delivered(
+    browser, refusing_server
+):
+    """socket.io gives a connection the server refused up for good: without the widget's own
+    retry the page would stay on "正在连接客服…" until the customer typed something."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{refusing_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    connecting = page.get_by_role("status").filter(has_text="正在连接客服")
+    expect(connecting).to_be_visible()
+    for _ in range(100):  # refused
+        if connect_packets(refusing_server):
+            break
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(2_000)
+    expect(connecting).to_be_visible()
+    assert connect_packets(refusing_server) == 1
+    # about 5 s after the refusal the widget tries again, with nothing typed
+    expect(connecting).to_have_count(0, timeout=10_000)
+    assert connect_packets(refusing_server) == 2
+    page.evaluate("window.ComplaintWidget.send('杯子碎了')")
+    expect(page.get_by_text("收到：杯子碎了", exact=True)).to_be_visible()
+    assert received_texts(refusing_server) == ["杯子碎了"]
+    context.close()

@@ -117,7 +117,9 @@ class FakeBot:
         await self.tracker_store.save(tracker)
 
 
-def create_app(storage: str, stall_websocket: bool = False, slow_connect: float = 0) -> Sanic:
+def create_app(
+    storage: str, stall_websocket: bool = False, slow_connect: float = 0, refuse_connects: int = 0
+) -> Sanic:
     """The app: both widget channels, the fake bot as the agent, counter routes.
 
     `stall_websocket`: WebSocket handshakes are never answered, as when a proxy or the
@@ -125,6 +127,9 @@ def create_app(storage: str, stall_websocket: bool = False, slow_connect: float 
     `slow_connect`: each socket.io CONNECT packet waits this many seconds, as on a busy
     server, which widens the moment between the engine.io handshake and the namespace
     connection (`GET /test/connects` counts the CONNECT packets received).
+    `refuse_connects`: the first this many namespace connections are refused, as the channel
+    refuses a bad token or python-socketio a second CONNECT; socket.io gives such a
+    connection up for good.
     """
     settings = EvidenceSettings(storage_dir=storage, secret=SECRET)  # type: ignore[arg-type]
     bot = FakeBot()
@@ -135,6 +140,8 @@ def create_app(storage: str, stall_websocket: bool = False, slow_connect: float 
         EvidenceUploadInput(settings=settings),
     ]
     register(channels, app, route="/webhooks/")
+    if refuse_connects:
+        _refuse_first_connects(channels[0], refuse_connects)
 
     if stall_websocket:
 
@@ -176,9 +183,27 @@ def create_app(storage: str, stall_websocket: bool = False, slow_connect: float 
     return app
 
 
-async def main(port: int, storage: str, stall_websocket: bool, slow_connect: float) -> None:
+def _refuse_first_connects(channel: WidgetSocketIOInput, count: int) -> None:
+    """Wrap the channel's connect handler: it answers False (refused) `count` times first."""
+    assert channel.sio is not None
+    handlers = channel.sio.handlers[channel.namespace or "/"]
+    accept = handlers["connect"]
+    refused: List[str] = []
+
+    async def connect(sid: str, environ: Dict, auth: Any = None) -> bool:
+        if len(refused) < count:
+            refused.append(sid)
+            return False
+        return await accept(sid, environ, auth)
+
+    handlers["connect"] = connect
+
+
+async def main(
+    port: int, storage: str, stall_websocket: bool, slow_connect: float, refuse_connects: int
+) -> None:
     """Serve until SIGTERM or SIGINT."""
-    app = create_app(storage, stall_websocket, slow_connect)
+    app = create_app(storage, stall_websocket, slow_connect, refuse_connects)
     server = await app.create_server(
         host="127.0.0.1", port=port, return_asyncio_server=True, access_log=True
     )
@@ -204,9 +229,14 @@ if __name__ == "__main__":
     parser.add_argument("--storage", required=True)
     parser.add_argument("--stall-websocket", action="store_true")
     parser.add_argument("--slow-connect", type=float, default=0.0)
+    parser.add_argument("--refuse-connects", type=int, default=0)
     args = parser.parse_args()
     arrivals = logging.StreamHandler()
     arrivals.setFormatter(logging.Formatter("%(asctime)s arrived: %(message)s"))
     logging.getLogger("widget_server").addHandler(arrivals)
     logging.getLogger("widget_server").setLevel(logging.INFO)
-    asyncio.run(main(args.port, args.storage, args.stall_websocket, args.slow_connect))
+    asyncio.run(
+        main(
+            args.port, args.storage, args.stall_websocket, args.slow_connect, args.refuse_connects
+        )
+    )
