@@ -17,6 +17,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
 from bot.tracker_store import TunedSQLTrackerStore
+from tests.bot.tracker_stores import tracker_store_at
 
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = Domain.from_dict({"slots": {"order_id": {"type": "any", "mappings": []}}})
@@ -36,16 +37,7 @@ def store_from_endpoints(tmp_path: Path, extra: str = "") -> TrackerStore:
 
 def postgres_store(postgres_url: str) -> TunedSQLTrackerStore:
     """The store on the test PostgreSQL database, configured as endpoints.yml would."""
-    url = sa.engine.make_url(postgres_url)
-    return TunedSQLTrackerStore(
-        DOMAIN,
-        dialect="postgresql",
-        host=url.host,
-        port=url.port,
-        db=url.database,
-        username=url.username,
-        query=dict(url.query),
-    )
+    return tracker_store_at(postgres_url, DOMAIN)
 
 
 def pragma(store: TunedSQLTrackerStore, name: str) -> object:

@@ -9,10 +9,8 @@ bot would use.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import List
 
-import sqlalchemy as sa
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.domain import Domain
@@ -21,6 +19,7 @@ from sanic import Sanic
 
 from bot.nlg import ScriptAwareNLG
 from bot.tracker_store import TunedSQLTrackerStore
+from tests.bot import tracker_stores
 
 DOMAIN = Domain.from_dict(
     {
@@ -33,26 +32,8 @@ DOMAIN = Domain.from_dict(
 
 
 def tracker_store_at(database_url: str) -> TunedSQLTrackerStore:
-    """A new store (as a newly started server opens it) on the test's database.
-
-    SQLite: `rasa_tracker.db` beside the URL's file, as `endpoints.yml` keeps it apart from
-    the project's database; PostgreSQL: the URL's database and schema.
-    """
-    url = sa.engine.make_url(database_url)
-    if url.get_backend_name() == "sqlite":
-        path = Path(url.database or "").parent / "rasa_tracker.db"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return TunedSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(path))
-    return TunedSQLTrackerStore(
-        DOMAIN,
-        dialect="postgresql",
-        host=url.host,
-        port=url.port,
-        db=url.database,
-        username=url.username,
-        password=url.password,
-        query=dict(url.query),
-    )
+    """A new store on the test's database with this module's domain (`tests.bot.tracker_stores`)."""
+    return tracker_stores.tracker_store_at(database_url, DOMAIN)
 
 
 class AgentBot:
