@@ -13,6 +13,12 @@ import re
 from typing import Dict, Optional, Tuple
 
 _NAME = r"[A-Za-z0-9\u4e00-\u9fff·_\-]{2,16}"
+# what a host does, never the start of a name: "主播話買兩盒送試用裝" tells the host's words
+_SAYS = (
+    r"(?:说|說|讲|講|话|話|讲过|講過|讲咗|講咗|话咗|話咗|承诺|承諾|答应|答應|保证|保證|告诉|告訴"
+    r"|介绍|介紹|推荐|推薦|宣传|宣傳|称|稱|讲解|講解|演示|展示|送)"
+)
+_HOSTS_WORDS = re.compile(rf"(?:主播|播主|博主){_SAYS}")
 _PATTERNS = (
     re.compile(rf"(?:主播|播主|博主)(?:是|叫|名字叫|名叫)?[：:\s「“\"]*(?P<name>{_NAME})"),
     re.compile(rf"(?:在|是)?[「“\"]?(?P<name>{_NAME}?)[」”\"]?[的嘅]?直播[间間]"),
@@ -25,9 +31,10 @@ _NAMING_PATTERNS = (
 )
 # words before the name in "我是在小鹿美妆直播间买的", "我哋喺阿杰直播间"
 _LEADING_WORDS = re.compile(r"^(?:我们|我哋|我|俺)?(?:就是|是)?(?:在|喺|從|从)")
+_ROOM_WORD = re.compile(r"[的嘅]?直播[间間]?$")  # "主播发哥的直播间": the name is 发哥
 _NOT_NAMES = {"那个", "这个", "你们", "你们家", "你们的", "店铺", "官方", "一个", "他们", "她们"}
 _SHORT_ANSWER = re.compile(rf"^[「“\"]?({_NAME})[」”\"]?$")
-_NOT_A_NAME = re.compile(r"不|没|忘|记得|記得|知道|哪|什么|吗|呢|你们|你們|我们|主播|了$|的$")
+_NOT_A_NAME = re.compile(r"不|没|忘|记得|記得|知道|哪|什么|吗|呢|你们|你們|我们|主播|了$|的$|^" + _SAYS)
 _TIME_WORDS = re.compile(
     r"(今天|昨天|前天|昨晚|今晚|前晚|那天|那场|这场|上次|上周|上个月|晚上|早上|中午|下午|凌晨|\d+[点号日月])"
 )
@@ -58,7 +65,7 @@ def _first_name(text: str, patterns: Tuple[re.Pattern[str], ...]) -> Optional[st
     plain = (text or "").strip()
     for pattern in patterns:
         for match in pattern.finditer(plain):
-            name = _LEADING_WORDS.sub("", match.group("name") or "")
+            name = _ROOM_WORD.sub("", _LEADING_WORDS.sub("", match.group("name") or ""))
             if _plausible(name):
                 return name
     return None
@@ -82,4 +89,8 @@ def live_from_answer(
         live["streamer"] = streamer
     if when and not live.get("started_at"):
         live["started_at"] = when
+    claim = live.get("claim") or ""
+    if _HOSTS_WORDS.search(text) and text not in claim:
+        # the host's words told again at the room question: often the exact promise
+        live["claim"] = f"{claim} {text}".strip()
     return live

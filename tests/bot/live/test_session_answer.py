@@ -18,6 +18,14 @@ from bot.live.session_answer import live_from_answer, named_streamer, streamer_f
         ("就你们家的直播间", None),
         ("不记得了", None),
         ("昨天晚上八点多", None),
+        # the host's words given at the room question, in any script (hand test, 2026-11-30:
+        # "主播話買兩盒送試用裝" filed the host as "話買兩盒送試用裝")
+        ("主播話買兩盒送試用裝", None),
+        ("主播说的买两盒送小样", None),
+        ("主播講咗送贈品", None),
+        ("主播承诺七天无理由", None),
+        ("主播发哥的直播间", "发哥"),
+        ("主播小鹿", "小鹿"),
     ],
 )
 def test_the_hosts_name_is_taken_only_when_clear(text, name):
@@ -50,3 +58,11 @@ def test_known_values_are_kept_and_the_time_comes_from_the_date():
 )
 def test_a_message_answering_another_question_names_a_host_only_in_words(text, name):
     assert named_streamer(text) == name
+
+
+def test_the_hosts_words_told_at_the_room_question_join_the_claim():
+    known = {"claim": "主播说下单送小样 结果没有"}
+    live = live_from_answer("主播話買兩盒送試用裝", None, known)
+    assert live["claim"] == "主播说下单送小样 结果没有 主播話買兩盒送試用裝"
+    assert "streamer" not in live
+    assert live_from_answer("小鹿美妆的直播间", None, known)["claim"] == known["claim"]
