@@ -29,10 +29,22 @@ BIN = Path(sys.executable).parent
 S = TypeVar("S", bound="Stack")
 
 
+_HANDED_OUT: set = set()
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port free now and not handed out before by this process.
+
+    The OS may hand the same ephemeral port to two quick binds; a stack whose Rasa server and
+    action server got the same port would start one of them and answer nothing.
+    """
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if port not in _HANDED_OUT:
+            _HANDED_OUT.add(port)
+            return port
 
 
 @dataclass
