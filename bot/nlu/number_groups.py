@@ -179,6 +179,9 @@ def _worth_merging(run: Sequence[Group]) -> bool:
     return len(run) > 1 or (len(run) == 1 and run[0].first != run[0].last)
 
 
+_TYPED_SEPARATORS = frozenset("-./·_")
+
+
 def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> bool:
     """A group as long as the one before it, then a counter: the number's end, no quantity.
 
@@ -190,8 +193,11 @@ def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> boo
     last = current[-1]
     if not followed_by_counter(token) or len(group.text) < 2:
         return False
-    if group.between.strip():
-        return True  # "P-7123-4509-8765-4321-09 包装破了": a typed separator joins it
+    typed = group.between.strip()
+    if typed:
+        # "P-7123-4509-8765-4321-09 包装破了": a typed separator joins it; a comma ends a
+        # clause ("丁单号 1611 9759 6406，14天了": a duration, grammar seed 45)
+        return all(char in _TYPED_SEPARATORS for char in typed)
     if len(group.text) != len(last.text):
         return False
     return len(current) >= 2 and len(current[-2].text) == len(last.text)
