@@ -139,6 +139,8 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             how = _separator(between, previous.text)
             if how and _link_boundary(between, previous.idx, token.idx, links):
                 how = ""  # "…/orders/2024…/detail": a link's path segments are apart
+            if how and _list_counter(doc, current, between):
+                how = ""  # "2. 2024 1123 0002 未收到": a list's counter, then the number
             if how == "labelled":  # "*" or "|": only in a number an order word introduces
                 head = doc[current[0].first] if current else previous
                 how = "sep" if left_context(doc.text, head.idx) == "order" else ""
@@ -180,6 +182,25 @@ def _worth_merging(run: Sequence[Group]) -> bool:
 
 
 _TYPED_SEPARATORS = frozenset("-./·_")
+# What follows a list's counter: "1. ", "2、", "3) ".
+_COUNTER_MARK = re.compile(r"[.)]\s+|[、)]\s*")
+_LIST_COUNTER_DIGITS = 2
+
+
+def _list_counter(doc: Doc, current: Sequence[Group], between: str) -> bool:
+    """Whether the one group so far numbers a list's line ("1. X", then "2. Y"): not Y's head.
+
+    One or two digits opening their line, then a full stop, 、 or a bracket: an id cut into
+    short groups after it ("2. 2024 1123 0002") would otherwise take the counter as its head.
+    """
+    if len(current) != 1 or not _COUNTER_MARK.fullmatch(between):
+        return False
+    head = current[0]
+    if not head.text.isdigit() or len(head.text) > _LIST_COUNTER_DIGITS:
+        return False
+    start = doc[head.first].idx
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    return not doc.text[line_start:start].strip()
 
 
 def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> bool:

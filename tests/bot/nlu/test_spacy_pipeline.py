@@ -1558,6 +1558,14 @@ def test_keycap_digits_stay_one_order_whatever_number_follows(text):
         ("订单号 69 23 45 67 89 01 23 45 67 8", "6923456789012345678"),
         ("订单号 24 11 23 34 56 78 90 1，付了299", "241123345678901"),
         ("订单号 20 24 11 23 55 67 2件", "202411235567"),
+        # a list's counter opens no number cut into groups after it (the metamorphic
+        # rewrites of dev15): "2. " at a line's start, "订单2：" before pairs (no time 2:20)
+        ("1. 202411230001 已收到\n2. 2024 1123 0002 未收到", "202411230002"),
+        ("1、202411230001 已收到\n2、202-411-230-002 未收到", "202411230002"),
+        ("订单1：202411230001（没问题）\n订单2：20 24 11 23 00 02（破损）", "202411230002"),
+        ("订单1：202411230001 订单2：20·24·11·23·00·02，订单2少发了一件", "202411230002"),
+        ("订单号：12 34 56 78 90 12", "123456789012"),
+        ("14:35 下的单 订单 202411235567", "202411235567"),
         # a comma ends the number: a counted group after it is a duration or a quantity
         # (grammar seed 45); a typed separator still joins it
         ("丁单号  １６１１\u3000９７５９\u3000６４０６，14天了", "161197596406"),
