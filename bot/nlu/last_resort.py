@@ -22,6 +22,7 @@ from bot.nlu.number_shapes import (
     DATE_DIGITS,
     DECIMAL,
     GROUPED_NUMBER,
+    HEAD_ONLY_AFTER,
     HOTLINE,
     INTL_MOBILE,
     LANDLINE,
@@ -95,6 +96,8 @@ def _something_else(text: str, match: re.Match[str]) -> bool:
     after = text[end : end + 5]
     if MASK_AFTER.match(after) or MASK_BEFORE.search(before) or MASK_INSIDE.search(raw):
         return True
+    if HEAD_ONLY_AFTER.match(after):
+        return True  # "202411开头的": only how the number starts
     context = left_context(text, start)
     if context in _OTHER_KINDS or right_context(text, end) in _OTHER_KINDS:
         return True

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from typing import Any, Dict, List, Literal, Optional, Tuple
 
+from bot.nlu.number_shapes import ENCLOSED_DIGITS
 from bot.nlu.regional import to_mainland
 
 Script = Literal["hant", "hans"]
@@ -323,9 +324,9 @@ _ID_CHARS = "0-9A-Za-z" + "".join(_CN_DIGIT_CHARS)
 # of a number these become a dash and spaces, so the groups stay one number.
 _SPOKEN_DASH = re.compile(r"横杠|横线|杠")
 # Words a customer dictating a number says between its groups ("2024 然后 1123 然后 5567",
-# "2024，那个，1123", "2024，等一下，1123", "2024，然后是幺幺二三"): only between short groups,
-# as dictation reads them.
-_FILLER_WORDS = r"(?:然后|接着|那个|等一下|等等)是?"
+# "2024，那个，1123", "2024，等一下，1123", "2024，然后是幺幺二三", "2024，1123，再就是/还有5567"): only
+# between short groups, as dictation reads them.
+_FILLER_WORDS = r"(?:然后|接着|那个|等一下|等等|再就|还有)是?"
 _SPOKEN_SEPARATOR = re.compile(
     rf"(?<=[{_ID_CHARS}])[ ,，、]?(?:{_SPOKEN_DASH.pattern}|[嗯呃额唔啊]{{1,2}}"
     rf"|(?P<word>{_FILLER_WORDS}))[ ,，、]?(?=[{_ID_CHARS}])"
@@ -478,7 +479,7 @@ def _spell_digits(text: str) -> str:
         after = run[-1] + 1
         if len(run) > 1 and after < len(text) and text[after] in _WORD_AFTER.get(text[run[-1]], ""):
             run = run[:-1]  # "...五六七一直没到": 一直 is a word
-        run = _without_quantities(text, run)
+        run = _without_counters(text, _without_quantities(text, run))
         if len(run) < _LONG_NUMBER:
             continue
         foreign = [i for i in run if not "0" <= text[i] <= "9"]
@@ -557,6 +558,27 @@ def _same_script_part(text: str, positions: List[int]) -> str:
             break
         part.append(text[index])
     return "".join(part)
+
+
+_ENCLOSED = re.compile(f"[{ENCLOSED_DIGITS}]")
+
+
+def _is_enclosed(char: str) -> bool:
+    """A digit in a circle, in parentheses or with a full stop (①, ❷, ⑴, ⒉)."""
+    return bool(_ENCLOSED.fullmatch(char))
+
+
+def _without_counters(text: str, run: List[int]) -> List[int]:
+    """The run without a list's counter at either end: "订单①2024…", "…0002 ②少了一件".
+
+    An enclosed digit (①, ❷) next to an ASCII digit numbers an item of a list; an id typed
+    in enclosed digits has them all through ("②⓪②④①①…"), so the counter is no digit of it.
+    """
+    while len(run) > 1 and _is_enclosed(text[run[0]]) and _is_ascii_digit(text[run[1]]):
+        run = run[1:]
+    while len(run) > 1 and _is_enclosed(text[run[-1]]) and _is_ascii_digit(text[run[-2]]):
+        run = run[:-1]
+    return run
 
 
 def _without_quantities(text: str, run: List[int]) -> List[int]:

@@ -139,6 +139,8 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             how = _separator(between, previous.text)
             if how and _link_boundary(between, previous.idx, token.idx, links):
                 how = ""  # "…/orders/2024…/detail": a link's path segments are apart
+            if how and _list_counter(doc, current, between):
+                how = ""  # "2. 2024 1123 0002 未收到": a list's counter, then the number
             if how == "labelled":  # "*" or "|": only in a number an order word introduces
                 head = doc[current[0].first] if current else previous
                 how = "sep" if left_context(doc.text, head.idx) == "order" else ""
@@ -179,6 +181,28 @@ def _worth_merging(run: Sequence[Group]) -> bool:
     return len(run) > 1 or (len(run) == 1 and run[0].first != run[0].last)
 
 
+_TYPED_SEPARATORS = frozenset("-./·_")
+# What follows a list's counter: "1. ", "2、", "3) ".
+_COUNTER_MARK = re.compile(r"[.)]\s+|[、)]\s*")
+_LIST_COUNTER_DIGITS = 2
+
+
+def _list_counter(doc: Doc, current: Sequence[Group], between: str) -> bool:
+    """Whether the one group so far numbers a list's line ("1. X", then "2. Y"): not Y's head.
+
+    One or two digits opening their line, then a full stop, 、 or a bracket: an id cut into
+    short groups after it ("2. 2024 1123 0002") would otherwise take the counter as its head.
+    """
+    if len(current) != 1 or not _COUNTER_MARK.fullmatch(between):
+        return False
+    head = current[0]
+    if not head.text.isdigit() or len(head.text) > _LIST_COUNTER_DIGITS:
+        return False
+    start = doc[head.first].idx
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    return not doc.text[line_start:start].strip()
+
+
 def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> bool:
     """A group as long as the one before it, then a counter: the number's end, no quantity.
 
@@ -190,8 +214,11 @@ def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> boo
     last = current[-1]
     if not followed_by_counter(token) or len(group.text) < 2:
         return False
-    if group.between.strip():
-        return True  # "P-7123-4509-8765-4321-09 包装破了": a typed separator joins it
+    typed = group.between.strip()
+    if typed:
+        # "P-7123-4509-8765-4321-09 包装破了": a typed separator joins it; a comma ends a
+        # clause ("丁单号 1611 9759 6406，14天了": a duration, grammar seed 45)
+        return all(char in _TYPED_SEPARATORS for char in typed)
     if len(group.text) != len(last.text):
         return False
     return len(current) >= 2 and len(current[-2].text) == len(last.text)

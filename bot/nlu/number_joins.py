@@ -69,15 +69,21 @@ def _continues_id(groups: Sequence[Group], start: int, end: int) -> bool:
     return len(prefix) < 4 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
 
 
+_EVEN_PAIRS = 5  # pairs of digits make a number typed in blocks from this many on
+
+
 def _even_groups(groups: Sequence[Group]) -> bool:
-    """Three or more digit groups of one length (three or more): a number typed in blocks."""
+    """Digit groups of one length: a number typed in blocks, its last digit may stand alone.
+
+    Three or more blocks of three or more, or five pairs or more: a 19-digit order read out
+    in pairs ends in a single digit ("69 23 45 67 89 01 23 45 67 8"); fewer pairs are more
+    often numbers said in a row.
+    """
     lengths = {len(group.text) for group in groups}
-    return (
-        len(groups) >= 3
-        and len(lengths) == 1
-        and min(lengths) >= 3
-        and all(group.text.isdigit() for group in groups)
-    )
+    if len(lengths) != 1 or not all(group.text.isdigit() for group in groups):
+        return False
+    length = min(lengths)
+    return (length >= 3 and len(groups) >= 3) or (length == 2 and len(groups) >= _EVEN_PAIRS)
 
 
 def _first_copy(

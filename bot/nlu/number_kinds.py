@@ -30,7 +30,9 @@ from bot.nlu.number_shapes import (
     DASHED_LANDLINE,
     DATE_DIGITS,
     DATE_HOUR,
+    ENCLOSED_DIGITS,
     GROUP,
+    HEAD_ONLY_AFTER,
     HK_MOBILE,
     HOTLINE,
     INTL_MOBILE,
@@ -397,13 +399,15 @@ def _is_timestamp(compact: str, after: str) -> bool:
 def _masked(token: Token) -> bool:
     """Part of a number with digits hidden ("3810****9384", "381029...9384", "138xxxx5678").
 
-    Apps and customers mask numbers they show; what is left is no number to look up.
+    Apps and customers mask numbers they show; what is left is no number to look up. So is
+    the head of one the customer only remembers the start of ("202411开头的，后面忘了").
     """
     text = token.doc.text
     before = text[max(0, token.idx - 5) : token.idx]
     after = text[token.idx + len(token) : token.idx + len(token) + 5]
     return bool(
         MASK_AFTER.match(after)
+        or HEAD_ONLY_AFTER.match(after)
         or MASK_BEFORE.search(before)
         or (MASK_INSIDE.search(token.text) and not _letters_of_its_own(token.text))
     )
@@ -593,7 +597,7 @@ def corrects_named_mistake(token: Token) -> bool:
 _QUALIFIED_ORDER = re.compile(r"(?P<q>[\u4e00-\u9fff]{1,4}?)的?(?:订单|单子)(?:号码?|编号)?[\s:,]*$")
 _QUALIFIER_WINDOW = 12
 _AT_FAULT = (
-    r"(?:有问题|坏了|破了|碎了|没到|没收到|没发货|才是|是坏的|少发|漏发|发错|错发)"
+    r"(?:有问题|坏了|破了|碎了|没到|没收到|没发货|才是|是坏的|少发|漏发|发错|错发|少了)"
 )
 
 
@@ -631,6 +635,49 @@ def picked_by_qualifier(text: str, orders: Sequence[Tuple[int, int, str]]) -> Op
         return None
     tail = text[orders[-1][1] :]
     picked = [value for value, q in qualifiers.items() if _qualifier_picked(q, tail)]
+    return picked[0] if len(picked) == 1 else None
+
+
+# A list's counter right after the order word: "订单1：X 订单2：Y", "订单①X 订单②Y", "订单二 Y".
+_ENCLOSED = re.compile(f"[{ENCLOSED_DIGITS}]")
+_COUNTED_ORDER = re.compile(
+    rf"(?:订单|单子)(?:号码?|编号)?(?P<c>[1-9一二三四五六七八九]|[{ENCLOSED_DIGITS}])[\s:,.)]*$"
+)
+
+
+def _counter_picked(counter: str, tail: str) -> bool:
+    """Whether the words after the orders name this counter's order at fault: "订单2少发了".
+
+    An enclosed counter may stand alone ("②少了一件"); a plain digit or numeral only with
+    its order word (a bare "2" is a quantity: "2件都少发了").
+    """
+    c = re.escape(counter)
+    name = rf"(?:订单|单子)(?:号码?|编号)?{c}"
+    if _ENCLOSED.fullmatch(counter):
+        name = rf"(?:{name}|{c})"
+    # a few words may name what in it is at fault ("订单2的鞋子坏了"), never a 没/不 ("订单2没有问题")
+    return bool(re.search(rf"{name}[^0-9a-z\s,.;!?没不]{{0,6}}?{_AT_FAULT}", tail))
+
+
+def picked_by_counter(text: str, orders: Sequence[Tuple[int, int, str]]) -> Optional[str]:
+    """Of several orders numbered as a list, the one the words after them say is at fault.
+
+    "订单1：X 订单2：Y，订单2少发了一件" and "订单①X 订单②Y ②少了一件" pick Y. `orders` are
+    (start, end, value) in text order; only when the counters differ and the words after
+    the last order pick exactly one of them.
+    """
+    counters: Dict[str, str] = {}
+    previous_end = 0
+    for start, end, value in orders:
+        start = unwrapped_start(text, start)
+        match = _COUNTED_ORDER.search(text, max(previous_end, start - _QUALIFIER_WINDOW), start)
+        if match:
+            counters.setdefault(value, match.group("c"))
+        previous_end = end
+    if len(set(counters.values())) < 2:
+        return None
+    tail = text[orders[-1][1] :]
+    picked = [value for value, c in counters.items() if _counter_picked(c, tail)]
     return picked[0] if len(picked) == 1 else None
 
 

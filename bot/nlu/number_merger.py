@@ -113,6 +113,8 @@ def _merge_dates_and_amounts(doc: Doc) -> None:
         for match in regex.finditer(doc.text):
             if regex is DECIMAL and _dotted_order(doc.text, match):
                 continue
+            if regex is CLOCK_TIME and _LISTED_ORDER.search(doc.text, 0, match.start()):
+                continue  # "订单2：20 24 11 …": a list's counter, then the number in pairs
             span = doc.char_span(match.start(), match.end())
             if span is not None and len(span) > 1:
                 spans.append(span)
@@ -120,6 +122,9 @@ def _merge_dates_and_amounts(doc: Doc) -> None:
         for span in filter_spans(spans):
             retokenizer.merge(span)
 
+
+# An order word glued to the digit before a colon: "订单2：20 24 …" numbers a list, no time.
+_LISTED_ORDER = re.compile(r"(?:订单|单子)$")
 
 # Digits before the point of a decimal that is no price: ten million yuan and more.
 _NO_PRICE_DIGITS = 7

@@ -48,7 +48,12 @@ MINUTES_AFTER = re.compile(r":[0-5]\d(?!\d)")
 # "**3810…**", bold in chat); "x" runs inside a number.
 MASK_AFTER = re.compile(r"[*＊]{3}|(?:[*＊]{2,}|…+|\.{3,})\d")
 MASK_BEFORE = re.compile(r"[*＊]{3}$|\d(?:[*＊]{2,}|…+|\.{3,})$")
-MASK_INSIDE = re.compile(r"\dx{3,}\d", re.IGNORECASE)
+MASK_INSIDE = re.compile(r"\d[-_. ]?x{3,}[-_. ]?\d", re.IGNORECASE)  # "2024-XXXX-5567" too
+# Said right after a number, it is only how the order starts: "订单号是202411开头的，后面忘了".
+HEAD_ONLY_AFTER = re.compile(r"\s*(?:开头|打头|开始的)")
+# Enclosed digits (①-⒛, ⓪-⓿, ❶-➓), as a character class: a list's counters beside an ASCII
+# number ("订单①X 订单②Y"); an id typed in them has them all through ("②⓪②④①①…").
+ENCLOSED_DIGITS = "\u2460-\u249b\u24ea-\u24ff\u2776-\u2793"
 # A mainland resident ID: region, birth date, sequence, check digit (ISO 7064 MOD 11-2).
 RESIDENT_ID = re.compile(r"\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]")
 RESIDENT_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -210,9 +215,11 @@ VOID_RIGHT = re.compile(
 # ("X 没问题，Y 到了是坏的", "X 已经收到了没问题", "X 退过了不用管", "X 好好的"). Such a number
 # loses to any other order in the message, but stays the order when it is the only one.
 SET_ASIDE_RIGHT = re.compile(
-    rf"[\s,]*{_INTERJECTION}{_APOLOGY}"
+    rf"[\s,]*\(?{_INTERJECTION}{_APOLOGY}"  # "X（没问题）Y（破损）"
     r"(?:这个订单|那个订单|这个|那个|这单|那单|这笔|这|那)?[\s,]*(?:已经|早就|都)?"
     r"(?:没问题|没有问题|好好的|正常|收到了?没问题|已?收到了|退过了|退了|退掉了|好评了|不用管"
+    # a state an app or a list shows: "1. X 已收到", "X 已退款", "X 挺好的"
+    r"|已收到|已退款|退款了|退款成功|挺好的?"
     r"|是上次的|是之前的|是以前的|是(?:我)?(?:老婆|老公|朋友|家人|妈妈|爸爸|同事|别人)的"
     # an earlier order, by when: "X 是上个月的单子，这个月的是 Y"
     r"|是(?:上个?月|上周|上个?星期|上礼拜|上回|去年|前几天|旧)的"
@@ -323,6 +330,7 @@ RIGHT_ORDER = re.compile(
     r"|(?:是|为|就是)(?:我们?的|我)?(?:订单|单号|单子|张单)(?:号码|编号|号)?(?![ \t:]*[0-9a-z])"
     r"|(?:是|为|就是)?(?:我们?的|我)?(?:订单|单号|这单|这一单|这个订单|那个订单|的订单|的单子|[这那][张笔](?:订单|单))"
     r"(?!里|内|中|日期|时间|金额|总价|总额|实付|数量|状态)(?![号码编好id\s:,是为#=“「【《(\[\"'‘]*[0-9a-z]))"
+    rf"(?![\s:,]*[{ENCLOSED_DIGITS}])"  # "X 订单② Y": the next item of a list, not X's name
 )
 _CARRIERS = "快递|物流|运单|面单|顺丰|中通|圆通|韵达|申通|邮政|极兔|德邦|京东快递|菜鸟"
 RIGHT_TRACKING = re.compile(

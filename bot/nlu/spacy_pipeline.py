@@ -79,6 +79,7 @@ from bot.nlu.number_kinds import (
     corrects,
     corrects_named_mistake,
     money_value,
+    picked_by_counter,
     picked_by_qualifier,
     picked_by_tail,
     register_extensions,
@@ -372,7 +373,8 @@ def _pick_by_tail(found: List[ExtractedEntity], text: str) -> None:
     """Of several orders, the one named after them wins as a correction.
 
     By its last digits: "X Y 两个都试试吧 应该是68结尾那个" chose Y (`picked_by_tail`); by
-    the word before its label: "旧订单 X 新订单 Y 新的这个有问题" chose Y (`picked_by_qualifier`).
+    the word before its label: "旧订单 X 新订单 Y 新的这个有问题" chose Y (`picked_by_qualifier`);
+    by its counter in a list: "订单1：X 订单2：Y，订单2少发了" chose Y (`picked_by_counter`).
     """
     orders = [e for e in found if e["label"] == ORDER_ID and e["confidence"] > _VOID]
     if not orders:
@@ -380,7 +382,7 @@ def _pick_by_tail(found: List[ExtractedEntity], text: str) -> None:
     picked = picked_by_tail(text[orders[0]["end"] :], [str(e["value"]) for e in orders])
     if picked is None:
         spans = [(int(e["start"]), int(e["end"]), str(e["value"])) for e in orders]
-        picked = picked_by_qualifier(text, spans)
+        picked = picked_by_qualifier(text, spans) or picked_by_counter(text, spans)
     for entity in orders:
         if entity["value"] == picked:
             entity["confidence"] = _CONFIDENCE[(ORDER_ID, "corrected")]

@@ -291,3 +291,31 @@ def test_a_number_half_in_numerals_is_glued_at_the_switch(text, expected):
 )
 def test_many_look_alikes_in_a_digit_group(text, expected):
     assert normalize_digits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list's enclosed counter beside ASCII digits is no digit of the number (ord16)
+        "订单①202411230001 订单②202411230002 ②少了一件",
+        "订单⑴202411230001 订单⑵202411230002 ⑵没到",
+        "订单号 202411230002 ❷",
+    ],
+)
+def test_an_enclosed_counter_beside_an_ascii_number_stays(text):
+    assert normalize_digits(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an id typed in enclosed digits all through is still read (dev8)
+        ("②⓪②④①①②③⑤⑤⑥⑦", "202411235567"),
+        ("订单号②⓪②④①①②③ 5567", "订单号20241123 5567"),
+        # 再就是 between short dictated groups, like 然后是 (ord16)
+        ("订单号是2024,1123,再就是5567", "订单号是2024,1123 \u2060\u2060 5567"),
+    ],
+)
+def test_enclosed_digits_and_dictation_fillers_in_a_number(text, expected):
+    assert normalize_digits(text) == expected
+    assert len(normalize_digits(text)) == len(text)

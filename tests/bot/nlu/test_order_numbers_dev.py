@@ -48,6 +48,12 @@ phones, dates and amounts, letter prefixes, lower case, look-alike letters, full
 every separator and invisible character, markers and labels, brackets and markdown, tables and
 key=value text, Chinese numerals, pasted detail blocks, and one all-letter id in capitals
 after its label ("订单号：KXMZQPRT").
+order_numbers_dev15.yml by ord16, also before reading it, a list of formats among other
+numbers: prices, quantities, sizes, times and dates right before or after the order, the label
+at the end, numbers wrapped over lines or parted by fillers, groups of 1-3 digits, Chinese
+numerals mixed in, Traditional, Cantonese and Taiwan phrasing, English, pasted detail blocks,
+"is this the order number?", two orders told apart by what is said of them ("订单1：… 订单2：…"),
+and masked or half-remembered numbers.
 The project's jieba user words are loaded first, as the trained model's tokenizer loads them
 into the one jieba the extractor segments with.
 """
@@ -82,6 +88,7 @@ DEV_FILES = (
     "order_numbers_dev12.yml",
     "order_numbers_dev13.yml",
     "order_numbers_dev14.yml",
+    "order_numbers_dev15.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]

@@ -1527,3 +1527,67 @@ def test_a_resolution_or_a_version_is_no_order(text, expected):
 )
 def test_keycap_digits_stay_one_order_whatever_number_follows(text):
     assert primary(text) == "202411235567"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # round fifteen (ord16): a list's counter names the order the words after the list
+        # blame ("订单2少发了", "②少了一件"); a bare quantity ("2件") names none
+        ("订单1：202411230001 订单2：202411230002，订单2少发了一件", "202411230002"),
+        ("订单①202411230001 订单②202411230002 ②少了一件", "202411230002"),
+        ("订单一 298765432101 订单二 298765432102 订单二没到", "298765432102"),
+        ("订单1：202411230001 订单2：202411230002，2件都少发了", "202411230001"),
+        ("订单1：202411230001\n订单2：202411230002\n订单1的鞋开胶了", "202411230001"),
+        # a state shown after each order (bracketed, or as an app lists it) sets it aside
+        ("订单1：202411230001（没问题）\n订单2：202411230002（破损）", "202411230002"),
+        ("A单：202411230001（正常）B单：202411230002（漏发）", "202411230002"),
+        ("1. 202411230001 已收到\n2. 202411230002 未收到", "202411230002"),
+        ("订单1：3971234567890123456 已退款\n订单2：3971234567890123457 一直没退", "3971234567890123457"),
+        ("第一单202411230001挺好的，第二单202411230002的杯子碎了", "202411230002"),
+        # alone, an order so described is still the order
+        ("订单号 202411230001 已收到，但是少了一件", "202411230001"),
+        ("订单号 202411230001（已退款）", "202411230001"),
+        ("订单1：202411230001 订单2：202411230002 订单2的鞋子坏了", "202411230002"),
+        ("订单1：202411230001 订单2：202411230002 订单2没有问题", "202411230001"),
+        ("202411230001 已经退款了，202411230002 没退", "202411230002"),
+        # words said between short dictated groups
+        ("订单号是2024，1123，再就是5567", "202411235567"),
+        ("订单号2024，1123，还有5567", "202411235567"),
+        # a 19-digit order read out in pairs ends in a single digit (found probing)
+        ("订单号 69 23 45 67 89 01 23 45 67 8", "6923456789012345678"),
+        ("订单号 24 11 23 34 56 78 90 1，付了299", "241123345678901"),
+        ("订单号 20 24 11 23 55 67 2件", "202411235567"),
+        # a list's counter opens no number cut into groups after it (the metamorphic
+        # rewrites of dev15): "2. " at a line's start, "订单2：" before pairs (no time 2:20)
+        ("1. 202411230001 已收到\n2. 2024 1123 0002 未收到", "202411230002"),
+        ("1、202411230001 已收到\n2、202-411-230-002 未收到", "202411230002"),
+        ("订单1：202411230001（没问题）\n订单2：20 24 11 23 00 02（破损）", "202411230002"),
+        ("订单1：202411230001 订单2：20·24·11·23·00·02，订单2少发了一件", "202411230002"),
+        ("订单号：12 34 56 78 90 12", "123456789012"),
+        ("14:35 下的单 订单 202411235567", "202411235567"),
+        # a comma ends the number: a counted group after it is a duration or a quantity
+        # (grammar seed 45); a typed separator still joins it
+        ("丁单号  １６１１\u3000９７５９\u3000６４０６，14天了", "161197596406"),
+        ("订单号 1611 9759 6406，12件都坏了", "161197596406"),
+        ("订单号 1611-9759-6406-14 件", "16119759640614"),
+    ],
+)
+def test_round_fifteen_which_order_and_dictation(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # only how the number starts: no order to look up (ord16)
+        "订单号是202411开头的，后面忘了",
+        "订单号 20241123 开头的，后面记不清",
+        "单号是3971234打头的",
+        # masked with a separator on either side of the x's (found probing)
+        "订单号 2024-XXXX-5567",
+        "订单号 2024 xxxx 5567",
+    ],
+)
+def test_the_head_of_a_number_or_a_masked_one_is_no_order(text):
+    assert primary(text) is None
