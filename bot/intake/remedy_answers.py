@@ -106,9 +106,9 @@ _REMEDY_WORDS = (
         # a new one sent ("寄一条新的给我", Cantonese 寄過隻新嘅俾我 → 寄过只新的给我)
         r"(发|寄)(过|多)?(一|1)?(个|件|条|只|双|台|部|份|套|盒|瓶|对)?新的|"
         # what was promised sent over ("把吹风机给我寄来", "给我寄过来"), not a picture or a
-        # paper asked of the customer ("把照片发过来")
-        r"(把|将)(?![^ ]{0,4}(照片|截图|视频|图|单号|订单|地址|资料|发票))[^ ]{1,8}?(寄|发)(过)?来|"
-        r"(给我|帮我)(寄|发)(过)?来|"
+        # paper asked of the customer ("把照片发过来"), nor what came ("给我寄来的是坏的")
+        r"(把|将)(?![^ ]{0,4}(照片|截图|视频|图|单号|订单|地址|资料|发票))[^ ]{1,8}?(寄|发)(过)?来(?!的)|"
+        r"(给我|帮我)(寄|发)(过)?来(?!的)|"
         # the missing piece made up ("补一下贴膜"), not a detail or money ("补一下照片/差价")
         r"补(一)?下(?!(照片|图|截图|视频|说明|信息|资料|订单|单号|电话|手机号|地址|差价|钱))",
     ),
@@ -371,7 +371,9 @@ def remedy_wished(text: str) -> Optional[str]:
     """A remedy a complaint asks for in so many words ("我希望能退货退款", "帮我换一个新的").
 
     Only a name preceded (within its clause) by a wish word, followed by "(给)我" as its
-    receiver ("俾返錢我"), or said as an order that ends the message ("… 换回水壶") counts:
+    receiver ("俾返錢我"), said as an order that ends the message ("… 换回水壶"), money back
+    right after the goods are given up ("不要了 退钱") or after the piece it is for ("没到的那瓶
+    退钱") counts:
     "退款一直没到账" and "申请退货五天了没人理" name a remedy as a fact, not as what the
     customer asks for now.
     """

@@ -248,3 +248,8 @@ def test_giving_up_on_the_complaint_or_sending_pictures_is_no_remedy(text):
 )
 def test_part_of_the_money_and_gifts_sent_at_the_remedy_question(text, remedy):
     assert remedy_answers.remedy_mentioned(text) == remedy
+
+
+def test_what_was_sent_is_no_wish_to_send():
+    assert remedy_answers.remedy_wished("给我寄来的是坏的") is None
+    assert remedy_answers.remedy_mentioned("你们把寄来的那个拿回去") is None
