@@ -43,6 +43,12 @@ CLOSED_QUESTIONS = (
     "evidence_status",
     "contact_status",
 )
+# Free-text questions (what the live-stream host said, which room): a reply that fills nothing
+# ("对", read as a yes) is asked again with a hint like a closed question's, so that the form
+# does not reject itself (the default fallback's "没太明白" was no asking, and the customer's
+# words were never taken: "stuck: asked for live_claim 4 times"); after two askings the words
+# are the answer (`actions/live_slots.py`).
+FREE_TEXT_QUESTIONS = ("live_claim", "live_session")
 # Questions no part of the story answers: a reply that only adds to the description there
 # ("东西我早扔了 …" at the evidence question, read as a complaint) is no answer either, or the
 # question would be asked again and again with nothing moving on.
@@ -112,11 +118,23 @@ def asked_this_turn(tracker: Tracker, slot: str) -> bool:
 
 
 def times_asked(tracker: Tracker, slot: str) -> int:
-    """How often the form has asked about `slot` in this conversation (its `utter_ask_`)."""
+    """How often the form has asked about `slot` in this conversation (its `utter_ask_`).
+
+    The form asks by running the response inside its own action, which logs no action
+    event, only the bot's message carrying `utter_action` in its metadata: counting action
+    events alone found no asking at all, and the guard after two askings never fired
+    (dialogues_dev10 t063). A response run as an action of its own logs both.
+    """
     question = f"utter_ask_{slot}"
-    return sum(
+    run_as_actions = sum(
         1 for e in tracker.events if e.get("event") == "action" and e.get("name") == question
     )
+    said = sum(
+        1
+        for e in tracker.events
+        if e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == question
+    )
+    return max(run_as_actions, said)
 
 
 # Questions a bare "不用了谢谢" answers (no photos, no phone) rather than withdrawing.
@@ -244,7 +262,7 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
     text = latest_text(tracker)
     story_only = requested in STORY_IS_NO_ANSWER and filled == {"issue_description"}
     if (
-        requested in CLOSED_QUESTIONS
+        (requested in CLOSED_QUESTIONS or requested in FREE_TEXT_QUESTIONS)
         and (not filled or story_only)
         and text
         and (latest_intent(tracker) not in NOT_ANSWERS or aside_again(tracker))

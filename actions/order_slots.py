@@ -99,6 +99,8 @@ class OrderSlots:
         order_id = normalize_order_id(str(value or ""), self._pattern())
         if not order_id:
             return {"order_id": None}
+        if self._said_again(tracker, order_id):
+            return {"order_id": order_id}
         pending = self._pending_before_this_turn(tracker)
         try:
             order = await dependencies.order_service().get_order(order_id)
@@ -138,6 +140,20 @@ class OrderSlots:
             "pending_order_id": order_id,
             "order_missing": None,
         }
+
+    @staticmethod
+    def _said_again(tracker: Tracker, order_id: str) -> bool:
+        """The order already settled, given again while another question is open.
+
+        Why: asked for the live room, a viewer sent the order number again; an unknown
+        number the customer had confirmed went back to "we could not find it, check it",
+        and the room and the re-check were asked in turn until the customer gave up
+        (dialogues_dev10 t082). At the order question itself a number is read as usual.
+        """
+        return (
+            order_id == slot_before_this_turn(tracker, "order_id")
+            and tracker.get_slot("requested_slot") not in (None, "order_id")
+        )
 
     @staticmethod
     def _no_order_said_early(tracker: Tracker) -> bool:

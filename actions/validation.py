@@ -27,6 +27,7 @@ from actions.conversation import (
 from actions.evidence_contact_slots import EvidenceAndContactSlots
 from actions.intake import answer_feeling, message_emotion
 from actions.live_slots import LiveStreamSlots
+from actions.money_back_slots import settled_remedy_events
 from actions.order_slots import OrderSlots
 from bot.intake import answers, category_answers, remedy_answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
@@ -111,6 +112,8 @@ class ValidateComplaintForm(
             ]
             return restored + [rejected]
         self._acknowledge_no_order(dispatcher, tracker)
+        # money back with or without the goods, once the order's delivery is known
+        events = events + await settled_remedy_events(tracker, events)
         return events + form_turn.unclear_answer_events(tracker, events)
 
     @staticmethod

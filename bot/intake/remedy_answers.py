@@ -69,7 +69,8 @@ _REMEDY_WORDS = (
         # the discount's money is made good, not paid back ("把折扣的钱还我"); so is part of
         # the price ("退我点钱 东西留着", "退一部分"), a discount, a coupon or red packet given
         r"(折扣|优惠|打折|差额) ?(的|那)?(部分)?(钱|金额)|"
-        r"退(我|给我)?(一)?(部分|点儿|点)(钱|款)?|部分退款|打(个|点)?折|弥补|"
+        # (Cantonese 退返部分錢, as `normalize` leaves it: 退回部分钱)
+        r"退(回)?(我|给我)?(一)?(部分|点儿|点)(钱|款)?|部分退款|打(个|点)?折|弥补|"
         # the price of one piece of the order ("退一瓶的钱给我" for the free bottle not sent)
         r"退(我|给我)?(一|两|1|2|半)(个|件|双|瓶|盒|支|只|条|套|包)的(钱|款)|"
         r"(给|发|送)(我)?(个|点|张|些)?(红包|优惠券|代金券|券)",
@@ -103,7 +104,13 @@ _REMEDY_WORDS = (
         # after a sum, which compensation reads)
         r"(?<![钱价券额分包我])补(上|过来)|"
         # a new one sent ("寄一条新的给我", Cantonese 寄過隻新嘅俾我 → 寄过只新的给我)
-        r"(发|寄)(过|多)?(一|1)?(个|件|条|只|双|台|部|份|套|盒|瓶|对)?新的",
+        r"(发|寄)(过|多)?(一|1)?(个|件|条|只|双|台|部|份|套|盒|瓶|对)?新的|"
+        # what was promised sent over ("把吹风机给我寄来", "给我寄过来"), not a picture or a
+        # paper asked of the customer ("把照片发过来"), nor what came ("给我寄来的是坏的")
+        r"(把|将)(?![^ ]{0,4}(照片|截图|视频|图|单号|订单|地址|资料|发票))[^ ]{1,8}?(寄|发)(过)?来(?!的)|"
+        r"(给我|帮我)(寄|发)(过)?来(?!的)|"
+        # the missing piece made up ("补一下贴膜"), not a detail or money ("补一下照片/差价")
+        r"补(一)?下(?!(照片|图|截图|视频|说明|信息|资料|订单|单号|电话|手机号|地址|差价|钱))",
     ),
     (
         "repair",
@@ -348,11 +355,25 @@ def _ordered_clause(plain: str, start: int, end: int, clause: str) -> bool:
     )
 
 
+# The goods given up just before the money is asked back ("不要了 退钱", Cantonese 唔要喇 退錢
+# as `normalize` leaves it): the money back is wished for, not told as a fact.
+_GIVES_UP_BEFORE = re.compile(r"(不要了|不想要了|不要喇|不要啦|不要咯) ?$")
+# The piece the money is for, named just before it ("没到的那瓶退钱", "少的那个退钱").
+_PIECE_BEFORE = re.compile(r"的(那|这)?(一)?(个|件|瓶|盒|支|只|条|套|包|双|份|台|部|块)$")
+# A complaint that ends by giving the goods up, with no remedy named ("…还不发货 不要了"): the
+# money back (which the order's delivery then settles: `bot.intake.money_back`).
+# Not when it only gives up on the complaint ("算了 不要了": the rules' withdrawal).
+_GIVES_UP_AT_END = re.compile(r" (我)?(东西|货|这个|这单|这东西)?(不要了|不想要了|不要喇|不要啦)$")
+_GIVES_UP_ON_COMPLAINT = re.compile(r"算了|罢了|不弄了|不投诉")
+
+
 def remedy_wished(text: str) -> Optional[str]:
     """A remedy a complaint asks for in so many words ("我希望能退货退款", "帮我换一个新的").
 
     Only a name preceded (within its clause) by a wish word, followed by "(给)我" as its
-    receiver ("俾返錢我"), or said as an order that ends the message ("… 换回水壶") counts:
+    receiver ("俾返錢我"), said as an order that ends the message ("… 换回水壶"), money back
+    right after the goods are given up ("不要了 退钱") or after the piece it is for ("没到的那瓶
+    退钱") counts:
     "退款一直没到账" and "申请退货五天了没人理" name a remedy as a fact, not as what the
     customer asks for now.
     """
@@ -367,6 +388,21 @@ def remedy_wished(text: str) -> Optional[str]:
             or _ACCEPTED_AFTER.match(plain[end:])
             or _ordered_last(plain, start, end, clause)
             or _ordered_clause(plain, start, end, clause)
+            or _GIVES_UP_BEFORE.search(plain[:start])
+            or (_PIECE_BEFORE.search(clause) and _ordered_last(plain, start, end, ""))
         ):
             wished.append((code, start, end, plain))
-    return _chosen_remedy(_main_remedies(wished))
+    chosen = _chosen_remedy(_main_remedies(wished))
+    if chosen is None and _gives_up_the_goods(text):
+        return "refund"
+    return chosen
+
+
+def _gives_up_the_goods(text: str) -> bool:
+    """A complaint that ends by giving the goods up and names no remedy ("…还不发货 不要了")."""
+    plain = plain_answer(text)
+    return (
+        not remedies_named(text)
+        and bool(_GIVES_UP_AT_END.search(plain))
+        and not _GIVES_UP_ON_COMPLAINT.search(plain)
+    )

@@ -4,7 +4,7 @@ from actions import dependencies
 from actions.confirmation import ActionCreateTicket
 from actions.intake import ActionStartIntake
 from actions.validation import ValidateComplaintForm
-from tests.actions.conftest import make_tracker
+from tests.actions.conftest import make_tracker, slot_events
 
 ROOM = {"room_id": "room-8801", "streamer": "小鹿美妆", "started_at": "2024-11-20T20:00:00+08:00"}
 
@@ -320,3 +320,72 @@ async def test_an_order_number_is_neither_the_claim_nor_the_room(dispatcher, dom
         "订单 202411235567", "inform", slots={**base, "requested_slot": "live_session"}
     )
     assert await form.extract_live_session(dispatcher, room, domain) == {}
+
+
+async def test_a_bare_yes_at_the_claim_question_is_asked_again_then_taken(dispatcher, domain):
+    """dialogues_dev10 t063: "对" to "what did the host say?" filled nothing, the form rejected
+    itself and the default fallback answered; the question was never asked again by the form,
+    so the words were never taken ("stuck: asked for live_claim 4 times")."""
+    slots = {"requested_slot": "live_claim", "issue_category": "livestream_misleading"}
+    asked = {"event": "action", "name": "utter_ask_live_claim"}
+    form = ValidateComplaintForm()
+    once = make_tracker("对", "affirm", slots=slots, history=[*live_history(), asked])
+    events = await form.run(dispatcher, once, domain)
+    assert slot_events(events) == {"unclear_answer": "live_claim"}
+    again = make_tracker(
+        "对",
+        "affirm",
+        slots={**slots, "unclear_answer": "live_claim"},
+        history=[*live_history(), asked, {**asked}],
+    )
+    taken = slot_events(await form.run(dispatcher, again, domain))
+    assert taken["live_claim"] == "对" and taken["unclear_answer"] is None
+
+
+async def test_a_request_at_the_claim_question_is_not_marked_unclear(dispatcher, domain):
+    slots = {"requested_slot": "live_claim", "issue_category": "livestream_misleading"}
+    status = make_tracker("我的手表到哪了", "status_query", slots=slots, history=live_history())
+    assert "unclear_answer" not in slot_events(
+        await ValidateComplaintForm().run(dispatcher, status, domain)
+    )
+
+
+async def test_the_confirmed_order_number_again_at_the_room_question_is_no_new_order(
+    dispatcher, domain
+):
+    """dialogues_dev10 t082: an unknown number the customer had confirmed, sent again when
+    asked for the room, went back to "we could not find it" and the two questions looped."""
+    number = "LS20241125678"
+    tracker = make_tracker(
+        number,
+        "inform",
+        entities=[{"entity": "order_id", "value": number}],
+        slots={
+            "requested_slot": "live_session",
+            "issue_category": "livestream_misleading",
+            "order_id": number,
+            "order_verified": False,
+        },
+        history=[
+            {"event": "slot", "name": "order_id", "value": number},
+            {"event": "slot", "name": "order_verified", "value": False},
+        ],
+    )
+    validated = await ValidateComplaintForm().validate_order_id(number, dispatcher, tracker, domain)
+    assert validated == {"order_id": number}
+
+
+async def test_askings_are_counted_from_the_bots_messages(dispatcher, domain):
+    """The form asks inside its own action: only the bot's message (its `utter_action`)
+    records the asking, and the words are taken after two (dialogues_dev10 t063)."""
+    slots = {"requested_slot": "live_claim", "issue_category": "livestream_misleading"}
+    asked = {
+        "event": "bot",
+        "text": "主播当时是怎么说的？",
+        "metadata": {"utter_action": "utter_ask_live_claim"},
+    }
+    form = ValidateComplaintForm()
+    once = make_tracker("对", "affirm", slots=slots, history=[*live_history(), asked])
+    assert await form.extract_live_claim(dispatcher, once, domain) == {}
+    twice = make_tracker("对", "affirm", slots=slots, history=[*live_history(), asked, asked])
+    assert await form.extract_live_claim(dispatcher, twice, domain) == {"live_claim": "对"}

@@ -204,3 +204,52 @@ def test_can_it_go_back_names_a_return_only_against_an_exchange():
     assert remedy_answers.remedy_mentioned("能不能退 不行就换个新的") == "return_refund"
     assert remedy_answers.remedy_mentioned("穿过的还能退吗？") is None
     assert remedy_answers.remedy_mentioned("可以退吗") is None
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # the goods given up, then the money (dialogues_dev10 t036, t046)
+        ("台灯颜色跟图片差太多 不要了 退钱 202411180305", "refund"),
+        ("部風筒用咗兩日就壞咗 我唔要喇 退錢", "refund"),
+        # the piece the money is for ("没到的那瓶退钱", t051)
+        ("买了三盒只到了两盒 没到的那盒退钱", "refund"),
+        # the promised gift sent over (t009) or the missing piece made up (t030)
+        ("说好送的台灯没送 把台灯给我寄过来", "reship"),
+        ("说送手机壳 没送 补一下手机壳", "reship"),
+        # a complaint ending by giving the goods up: money back (dialogues_dev9 v009)
+        ("零食下单一周了还不发货 不要了", "refund"),
+    ],
+)
+def test_money_back_and_gifts_sent_said_plainly_are_wished(text, remedy):
+    assert remedy_answers.remedy_wished(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "算了 不要了",  # gives up on the complaint: the rules' withdrawal
+        "退款不要了",
+        "你们让我把照片发过来 我发了",
+        "我补一下照片",
+    ],
+)
+def test_giving_up_on_the_complaint_or_sending_pictures_is_no_remedy(text):
+    assert remedy_answers.remedy_wished(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        ("退返部分錢", "compensation"),  # Cantonese: part of the money, the goods kept
+        ("补一下差价", "compensation"),
+        ("把赠品寄过来吧", "reship"),
+    ],
+)
+def test_part_of_the_money_and_gifts_sent_at_the_remedy_question(text, remedy):
+    assert remedy_answers.remedy_mentioned(text) == remedy
+
+
+def test_what_was_sent_is_no_wish_to_send():
+    assert remedy_answers.remedy_wished("给我寄来的是坏的") is None
+    assert remedy_answers.remedy_mentioned("你们把寄来的那个拿回去") is None
