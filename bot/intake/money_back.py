@@ -9,8 +9,11 @@ hands, which the order service knows, and whether the goods themselves are the c
 
 - the order not delivered yet (paid, shipped): nothing to send back, refund;
 - delivered, the complaint about the goods themselves (quality, not as described, what the
-  live-stream host said of them), and the money asked back without a word about the goods:
-  they go back, return_refund;
+  live-stream host said of them), and the goods given up with the money ("不要了 退钱", "退掉
+  吧 钱退我"): they go back, return_refund;
+- a bare "退钱"/"退款" for delivered goods stays refund: that is what the words name, and
+  development splits written by different people disagree on reading more into them (dev5
+  y030/dev8 r050 against dev10 t047); giving the goods up is the customer's to say.
 - anything else keeps the customer's word: a parcel broken in transit, a missing piece, a
   double charge (refund), "仅退款", "不用寄回", "我不退货 直接退钱" (refund), a status the
   service does not settle (refunding, unknown orders).
@@ -32,6 +35,8 @@ _MONEY_BACK = re.compile(
     r"退[款宽钱]|钱退|把钱|(钱|货款)(还|给)(回)?(给)?我|还(给)?(我)?(回)?钱|给回(我)?(些)?钱|"
     r"不要了|不想要了|不要喇|不要啦"
 )
+# The goods given up ("不要了", "退掉", "寄回去"): they go back with the money.
+_GIVES_UP_GOODS = re.compile(r"不要了|不想要了|不要喇|不要啦|不要咯|退掉|退回去|寄回去|退给你们")
 # What the customer says of the goods: kept, or not sent back ("仅退款", "不用寄回", "我唔退貨",
 # "东西留着"), or sent back already named (`return_refund` in words, read elsewhere).
 _KEEPS_GOODS = re.compile(
@@ -53,10 +58,14 @@ def delivered(order: Optional[Mapping[str, Any]]) -> Optional[bool]:
     return None
 
 
-def asks_money_back_only(text: str) -> bool:
-    """Whether the words ask for the money back and say nothing of keeping the goods."""
+def gives_goods_up_for_money(text: str) -> bool:
+    """Whether the words ask for the money back and give the goods up, not keeping them."""
     plain = plain_answer(text)
-    return bool(_MONEY_BACK.search(plain)) and not _KEEPS_GOODS.search(plain)
+    return (
+        bool(_MONEY_BACK.search(plain))
+        and bool(_GIVES_UP_GOODS.search(plain))
+        and not _KEEPS_GOODS.search(plain)
+    )
 
 
 def settle(
@@ -72,7 +81,7 @@ def settle(
         remedy == "refund"
         and goods_delivered is True
         and category in GOODS_AT_FAULT
-        and asks_money_back_only(words)
+        and gives_goods_up_for_money(words)
     ):
         return "return_refund"
     return remedy

