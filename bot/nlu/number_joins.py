@@ -21,7 +21,7 @@ from bot.nlu.number_shapes import (
     PHONE_GROUPINGS,
     WHOLE_GROUP,
 )
-from bot.nlu.number_words import NOT_PREFIXES
+from bot.nlu.number_words import NOT_PREFIXES, PREFIX_AFTER_ORDER
 
 # Pinduoduo's order number: six digits of the order date (maybe after a letter prefix such as
 # "PDD"), a dash, fifteen digits: "241123-056789012345678".
@@ -288,6 +288,23 @@ def _ends_id(
     )
 
 
+def _prefix_after_order(groups: Sequence[Group], start: int) -> bool:
+    """A label word an order word introduces, then the number in groups: the id's prefix.
+
+    "订单号 wx 8837 2291 0045", "苏宁订单号 SN 2024 1123 0001 88" (`PREFIX_AFTER_ORDER`): an
+    order word names no WeChat account or serial number. Before a whole number the word
+    stays a label, as Shopee's "order SN 241128QWERTY12" is; the dashed forms are
+    `number_merger._printed_id`'s.
+    """
+    first = groups[start]
+    return (
+        first.labelled
+        and first.text.lower() in PREFIX_AFTER_ORDER
+        and start + 1 < len(groups)
+        and not _whole(groups[start + 1])
+    )
+
+
 def longest_id(groups: Sequence[Group], start: int, order_pattern: re.Pattern[str]) -> int:
     """End (exclusive) of the longest plausible id starting at `start`, or 0.
 
@@ -295,7 +312,7 @@ def longest_id(groups: Sequence[Group], start: int, order_pattern: re.Pattern[st
     group that cannot continue an id, so 5,000 "1 " in a row cost 5,000 steps, not 5,000².
     """
     first = groups[start]
-    if not group_ok(first.text, first=True) or first.amount:
+    if not (group_ok(first.text, first=True) or _prefix_after_order(groups, start)) or first.amount:
         return 0
     texts, length, best = [first.text], len(first.text), 0
     for end in range(start + 1, len(groups)):

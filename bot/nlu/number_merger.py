@@ -28,7 +28,13 @@ from bot.nlu.number_shapes import (
     NUMERIC_DATE,
     WHOLE_GROUP,
 )
-from bot.nlu.number_words import CONTEXT_KINDS, ENGLISH_WORDS, NOT_PREFIXES, left_context
+from bot.nlu.number_words import (
+    CONTEXT_KINDS,
+    ENGLISH_WORDS,
+    NOT_PREFIXES,
+    PREFIX_AFTER_ORDER,
+    left_context,
+)
 
 # An id a shop system prints in one piece, its blocks joined by one and the same separator
 # and nothing else: "DD_20241128_0088", "BJ-SH-2411-2809", "PO-211-09283746501928374".
@@ -37,8 +43,6 @@ _PRINTED_ID = re.compile(
     re.IGNORECASE,
 )
 
-
-_ACCOUNT_LABELS = frozenset({"wx", "vx", "qq"})
 
 
 def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str]) -> bool:
@@ -62,7 +66,7 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
     # sense, so its letters are the shop's prefix (a mini-program's orders), not a label; nor
     # does an English word dashed to the number ("订单号 ME-9645-2728-0321-978")
     shop_prefix = (
-        context == "order" and head in _ACCOUNT_LABELS | ENGLISH_WORDS and len(blocks) >= 3
+        context == "order" and head in PREFIX_AFTER_ORDER | ENGLISH_WORDS and len(blocks) >= 3
     )
     if (head in NOT_PREFIXES or head in CONTEXT_KINDS) and not blocks[1].isalpha():
         if not shop_prefix:

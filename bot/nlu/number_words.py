@@ -324,6 +324,10 @@ NOT_PREFIXES = frozenset(
     | {"hao", "haoma", "shi"}
     | ENGLISH_WORDS
 )
+# Labels that are a shop's own prefix right after an order word: an order word names no
+# WeChat or QQ account and no serial number, so "订单号 wx 8837 2291 0045" is a mini-program's
+# WX883722910045 and "苏宁订单号 SN 2024 1123 …" Suning's SN…; alone, "wx 8837…" is WeChat's.
+PREFIX_AFTER_ORDER = frozenset({"wx", "vx", "qq", "sn"})
 # Order words a parcel number is called by too: its shape decides ("单号 SF1402938475611").
 PARCEL_OR_ORDER = frozenset({"单号", "单号码", "no", "no."})
 CONTEXT_KINDS: Dict[str, str] = {
