@@ -41,3 +41,29 @@ def test_an_account_label_without_an_order_word_stays_a_label():
     assert orders("加我wx 88372291，订单号 202411235567") == ["202411235567"]
     # before a whole number the label stays one: Shopee's "order SN"
     assert orders("Shopee order SN 241128QWERTY12 parcel empty") == ["241128QWERTY12"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a date-stamped id in groups of five holds the consumer hotline's digits
+        ("订单编号是E 20241 12315 32070 01，麻烦赔一下", "E20241123153207001"),
+        (
+            "下单时间 2024-11-23 15:32:07 订单编号 E-20241-12315-32070-01 预计送达 11-26",
+            "E20241123153207001",
+        ),
+        (
+            "下单时间：2024-11-23 15:56:07\n订单号：20241\n12315\n56070\n012\n东西碎了",
+            "202411231556070012",
+        ),
+        ("订单号20241·12315·48的快递三天没动了", "202411231548"),
+    ],
+)
+def test_the_hotline_digits_inside_an_id_in_fives(text, expected):
+    assert primary(text) == expected
+
+
+def test_the_hotline_said_alone_stays_apart():
+    assert orders("我打了400 800 12315") == []
+    assert orders("打了12315 12315 都没用") == []
+    assert orders("订单号 20241123556 12315投诉你们") == ["20241123556"]
