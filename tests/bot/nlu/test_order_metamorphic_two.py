@@ -67,3 +67,30 @@ def test_the_hotline_said_alone_stays_apart():
     assert orders("我打了400 800 12315") == []
     assert orders("打了12315 12315 都没用") == []
     assert orders("订单号 20241123556 12315投诉你们") == ["20241123556"]
+
+
+_TABLE = "| 订单号 | 金额 |\n|---|---|\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the column's header names the number in a cell typed in groups or wrapped
+        _TABLE + "| 8810·2937·4456 | 89.00 |",
+        _TABLE + "| 「881029374456」 | 89.00 |",
+        _TABLE + "| 👉881029374456🙏 | 89.00 |",
+        # words typed before the first bar or after the last are no cells
+        "额 " + _TABLE + "| 881029374456 | 89.00 |",
+        _TABLE + "| 881029374456 | 89.00 |！！",
+        _TABLE + "| 881029374456 | 89.00 |，一共付了299元",
+    ],
+)
+def test_a_table_column_names_its_number_whatever_stands_around_the_table(text):
+    assert primary(text) == "881029374456"
+
+
+def test_a_table_column_that_names_no_order_still_names_none():
+    assert orders("| 金额 | 手机 |\n|---|---|\n| 89.00 | 13812345678 |！！") == []
+    assert orders("| 快递单号 | 订单号 |\n|---|---|\n| 「881029374451」 | 881029374456 |") == [
+        "881029374456"
+    ]
