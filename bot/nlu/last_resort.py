@@ -16,6 +16,7 @@ from bot.nlu.number_shapes import (
     ALONE,
     AMOUNT_FOLLOWERS,
     CLOCK_TIME,
+    COUNTER_NOUNS,
     COUNTERS,
     CURRENCY,
     CURRENCY_LETTERS,
@@ -115,8 +116,8 @@ def _something_else(text: str, match: re.Match[str]) -> bool:
     following = after.lstrip(" ")
     if any(following.startswith(word) for word in AMOUNT_FOLLOWERS):
         return True
-    if following[:1] in COUNTERS:
-        return True  # "100000 个": a quantity
+    if following[:1] in COUNTERS and not following.startswith(COUNTER_NOUNS):
+        return True  # "100000 个": a quantity ("… 包裹破了" is the parcel)
     return before.rstrip(" ").endswith(tuple(CURRENCY))
 
 

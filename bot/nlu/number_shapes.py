@@ -317,6 +317,9 @@ def unwrapped_end(text: str, end: int) -> int:
 # Quantities and sizes: a number right before one of these is never a piece of an id.
 COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
 PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
+# Nouns that open with a counter: "… 12 包裹破了" is the parcel, "… 09 包装破了" the packing,
+# no twelve packs (a quantity of parcels says 12个包裹).
+COUNTER_NOUNS = ("包裹", "包装")
 # After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
 # introduces the next number).
 # A closing bracket or quote may stand between ("【…】这个订单", "“…”是订单号"), and the word

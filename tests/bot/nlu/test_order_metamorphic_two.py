@@ -94,3 +94,22 @@ def test_a_table_column_that_names_no_order_still_names_none():
     assert orders("| 快递单号 | 订单号 |\n|---|---|\n| 「881029374451」 | 881029374456 |") == [
         "881029374456"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 包裹 and 包装 are nouns, not the counter 包: the last group is the number's end
+        ("定单编号 DD 2024 1123 0088 12 包裹破了", "DD20241123008812"),
+        ("📦订单：20241 12355 67 包裹压扁了", "202411235567"),
+        ("薯店订单号 P 7123 4509 8765 4321 09 包装破了", "P712345098765432109"),
+        ("薯店订单号 P\n71234\n50987\n65432\n109 包装破了", "P712345098765432109"),
+    ],
+)
+def test_a_parcel_or_its_packing_after_the_last_group_is_no_counter(text, expected):
+    assert primary(text) == expected
+
+
+def test_the_counter_bao_still_counts():
+    assert orders("订单 2024 1123 5567 3 包 都坏了") == ["202411235567"]
+    assert orders("订单 2024 1123 5567 买了12包纸巾") == ["202411235567"]
