@@ -113,3 +113,25 @@ def test_a_parcel_or_its_packing_after_the_last_group_is_no_counter(text, expect
 def test_the_counter_bao_still_counts():
     assert orders("订单 2024 1123 5567 3 包 都坏了") == ["202411235567"]
     assert orders("订单 2024 1123 5567 买了12包纸巾") == ["202411235567"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # capital letters after an order label, wrapped or after a label typo
+        "订单号：「KXMZQPRT」",
+        "订单号：`KXMZQPRT`",
+        "订单号：👉KXMZQPRT🙏",
+        "订单好：KXMZQPRT",
+        "定单号 KXMZQPRT",
+    ],
+)
+def test_a_letter_only_id_in_quotes_or_after_a_label_typo(text):
+    assert primary(text) == "KXMZQPRT"
+
+
+def test_a_shouted_word_in_quotes_is_still_no_id():
+    assert orders("订单号：「PLEASE」") == []
+    assert orders("订单号 (UNKNOWN)") == []
+    # lower case stays a word: the capitals are the evidence (by design)
+    assert orders("订单号：kxmzqprt") == []
