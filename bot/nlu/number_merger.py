@@ -44,7 +44,6 @@ _PRINTED_ID = re.compile(
 )
 
 
-
 def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str]) -> bool:
     """Whether a printed id is one number although its blocks would not join one by one.
 
@@ -117,7 +116,7 @@ def _merge_dates_and_amounts(doc: Doc) -> None:
         for match in regex.finditer(doc.text):
             if regex is DECIMAL and _dotted_order(doc.text, match):
                 continue
-            if regex is CLOCK_TIME and _LISTED_ORDER.search(doc.text, 0, match.start()):
+            if regex is CLOCK_TIME and _listed_order(doc.text, match):
                 continue  # "订单2：20 24 11 …": a list's counter, then the number in pairs
             span = doc.char_span(match.start(), match.end())
             if span is not None and len(span) > 1:
@@ -129,6 +128,17 @@ def _merge_dates_and_amounts(doc: Doc) -> None:
 
 # An order word glued to the digit before a colon: "订单2：20 24 …" numbers a list, no time.
 _LISTED_ORDER = re.compile(r"(?:订单|单子)$")
+# The counter's one digit, the colon, two digits, then more digits after a blank or a typed
+# separator: the number's groups ("订单1：28-65-43…"). "订单1：10:30\n2024 …" keeps its time.
+_LISTED_GROUPS = re.compile(r"\d:\d\d(?:\s+|[-./·_])\d")
+
+
+def _listed_order(text: str, match: re.Match[str]) -> bool:
+    """A list's counter glued to an order word, then the number in groups: no clock time."""
+    return bool(
+        _LISTED_ORDER.search(text, 0, match.start()) and _LISTED_GROUPS.match(text, match.start())
+    )
+
 
 # Digits before the point of a decimal that is no price: ten million yuan and more.
 _NO_PRICE_DIGITS = 7

@@ -135,3 +135,21 @@ def test_a_shouted_word_in_quotes_is_still_no_id():
     assert orders("订单号 (UNKNOWN)") == []
     # lower case stays a word: the capitals are the evidence (by design)
     assert orders("订单号：kxmzqprt") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list counter glued to the order word, then the number in groups: no clock time
+        "订单1：28 65 43 21 90 99\n订单2：286543219100",
+        "订单1：28-65-43-21-90-99\n订单2：286543219100",
+        "订单1：28\n65\n43\n21\n90\n99\n订单2：286543219100",
+    ],
+)
+def test_a_numbered_order_label_is_no_clock_time(text):
+    assert primary(text) == "286543219099"
+
+
+def test_a_time_after_a_numbered_label_stays_a_time():
+    assert orders("订单1：12:30 下的单") == []
+    assert orders("订单1：10:30\n2024 1123 5567") == ["202411235567"]
