@@ -7,7 +7,7 @@ same time merge without touching one another's lines.
 
 import pytest
 
-from bot.nlu.spacy_pipeline import extract, primary_order
+from bot.nlu.spacy_pipeline import extract, one_copy, primary_order
 
 
 def orders(text):
@@ -153,3 +153,28 @@ def test_a_numbered_order_label_is_no_clock_time(text):
 def test_a_time_after_a_numbered_label_stays_a_time():
     assert orders("订单1：12:30 下的单") == []
     assert orders("订单1：10:30\n2024 1123 5567") == ["202411235567"]
+
+
+@pytest.mark.parametrize(
+    "copy, expected",
+    [
+        # a message pasted twice means what one copy means
+        ("13800138000是我的手机 不是订单号", None),
+        ("订单号 20938475611 最后一位多了", None),
+        ("2024 1123 5567\n打错了 应该是2024 1123 5568", "202411235568"),
+        ("订单号为2024112355 67", "202411235567"),
+        ("订单号202411235567 不是这个", None),
+    ],
+)
+@pytest.mark.parametrize("between", ["\n", " ", "\n\n"])
+def test_a_message_sent_twice_means_one_copy(copy, expected, between):
+    assert primary(copy) == expected
+    assert primary(copy + between + copy) == expected
+
+
+def test_one_copy_only_for_the_same_text_twice():
+    assert one_copy("订单号 202411235567\n订单号 202411235567") == "订单号 202411235567"
+    assert one_copy("  X 1\nX 1  ") == "  X 1"
+    assert one_copy("订单号 202411235567 订单号 202411235568") == (
+        "订单号 202411235567 订单号 202411235568"
+    )
