@@ -256,6 +256,12 @@ def _joined_to_start(groups: Sequence[Group], start: int, end: int) -> bool:
     return joined
 
 
+def _new_clause(groups: Sequence[Group], end: int) -> bool:
+    """A comma, or a line break the next line's own groups follow (`_own_number`)."""
+    between = groups[end].between
+    return "," in between or ("\n" in between and _own_number(groups, end))
+
+
 # What the words before a number may call it that is no order: its groups end at a comma.
 _OTHER_KINDS = frozenset({"phone", "tracking", "other"})
 
@@ -283,8 +289,9 @@ def _ends_id(
         or (first.opens_phone and ("," in group.between or "\n" in group.between))
         # "手机 162 1944 8710 ， 8862-2677-…": a whole mobile, then a comma
         or ("," in group.between and bool(MOBILE.fullmatch("".join(texts))))
-        # "取件码 311152 ， 553-001-…": a number labelled as no order ends at a comma
-        or ("," in group.between and first.context in _OTHER_KINDS)
+        # "取件码 311152 ， 553-001-…": a number labelled as no order ends at a comma, and at
+        # a line break when the next line goes on in groups ("优惠券码 HTGP5574\n5068 5326 …")
+        or (_new_clause(groups, end) and first.context in _OTHER_KINDS)
     )
 
 

@@ -178,3 +178,23 @@ def test_one_copy_only_for_the_same_text_twice():
     assert one_copy("订单号 202411235567 订单号 202411235568") == (
         "订单号 202411235567 订单号 202411235568"
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # grammar v1 seed 43: a count after emoji and a line break is no last group
+        ("单号  7I4_9072🙏🙏🙏\n11天了 ， 商品编号897237136131", "7149072"),
+        # grammar v2 seed 44: a code labelled as no order ends at a line break when the next
+        # line goes on in groups of its own
+        ("优惠券码 HTGP5574\n５０６８ ５３２６ ８４０６", "506853268406"),
+        ("验证码 4217\n5068 5326 8406", "506853268406"),
+    ],
+)
+def test_the_grammar_seeds_43_and_44(text, expected):
+    assert primary(text) == expected
+
+
+def test_a_code_broken_over_two_lines_stays_one_code():
+    assert orders("验证码 4217\n91") == []
+    assert orders("订单号 3847\n2619 5038 4756") == ["3847261950384756"]
