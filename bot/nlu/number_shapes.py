@@ -340,8 +340,11 @@ RIGHT_TRACKING = re.compile(
     rf"[\s:,]*(?:(?:是|为|就是)(?:我们?的|我)?(?:{_CARRIERS})"
     rf"|(?:{_CARRIERS})(?:单号|单|号码|号|编号)(?![号码编id\s:,是为#]*[0-9a-z]))"
 )
+# Not when the word labels a number after it: "… 88291043，我的手机号是13912345678" (号, 是 or a
+# colon, then the number) names the mobile after it, not the number before.
 RIGHT_PHONE = re.compile(
     r"[\s:,]*(?:这个?|那个?)?(?:是|为|就是)?(?:我们?的|我)?(?:手机|电话|联系方式|座机)"
+    r"(?!(?:号码?|\s*[:是为])[\s:是为]*[+\d])"
 )
 # Said of a number whatever its shape ("139123456789 这是我电话", a digit too many): a phone,
 # so no order. Without 是 ("2865… 电话 138…") the word introduces the next number instead.

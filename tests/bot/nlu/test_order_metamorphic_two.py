@@ -198,3 +198,12 @@ def test_the_grammar_seeds_43_and_44(text, expected):
 def test_a_code_broken_over_two_lines_stays_one_code():
     assert orders("验证码 4217\n91") == []
     assert orders("订单号 3847\n2619 5038 4756") == ["3847261950384756"]
+
+
+def test_a_phone_label_before_a_number_names_that_number_not_the_one_before():
+    # "我的手机号是139…" labels the mobile after it; the eight digits before stay the order
+    text = "订单号 88291034 sorry 是 88291043，我的手机号是13912345678"
+    assert primary(text) == "88291043"
+    # said of the number before, it still makes a phone
+    assert orders("6123 4567 我的电话") == []
+    assert orders("13812345678 是我电话，2817345690123 是订单号") == ["2817345690123"]
