@@ -206,9 +206,13 @@ def _own_number(groups: Sequence[Group], end: int) -> bool:
     """The next line starts a number of its own, in groups ("81-90434-78063", "8156 3578 …").
 
     A long number's app-broken rest is one group ("2024112500 / 318876"); a line that
-    goes on in groups is a number typed there, not the end of the one above it.
+    goes on in groups is a number typed there, not the end of the one above it. A date or
+    an amount after a comma goes on with no group: "… / 318876，2024年11月23日买的".
     """
-    return end + 1 < len(groups) and "\n" not in groups[end + 1].between
+    if end + 1 >= len(groups):
+        return False
+    following = groups[end + 1]
+    return "\n" not in following.between and not ("," in following.between and following.amount)
 
 
 def _phone_interrupts(groups: Sequence[Group], start: int, end: int) -> bool:

@@ -207,3 +207,16 @@ def test_a_phone_label_before_a_number_names_that_number_not_the_one_before():
     # said of the number before, it still makes a phone
     assert orders("6123 4567 我的电话") == []
     assert orders("13812345678 是我电话，2817345690123 是订单号") == ["2817345690123"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a number an app broke over two lines, then a date after a comma
+        ("订单号：38472619901\n23456，2024年11月23日买的", "3847261990123456"),
+        ("订单号2024112500\n318876，2024年11月23日买的", "2024112500318876"),
+        ("订单编号：20319283746\n50192853，2024年11月23日买的", "2031928374650192853"),
+    ],
+)
+def test_a_date_after_a_broken_number_leaves_it_whole(text, expected):
+    assert primary(text) == expected
