@@ -220,3 +220,9 @@ def test_a_phone_label_before_a_number_names_that_number_not_the_one_before():
 )
 def test_a_date_after_a_broken_number_leaves_it_whole(text, expected):
     assert primary(text) == expected
+
+
+def test_a_count_after_a_comma_is_no_last_group():
+    # grammar v2 seed 49: "，14天了" is fourteen days, not the number's last group
+    assert primary("唔該幫我查下 訂單編號：163-6685485-4967142，14天了") == "16366854854967142"
+    assert primary("订单：202-411-235-567 包裹压扁了") == "202411235567"
