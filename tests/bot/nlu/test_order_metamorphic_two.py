@@ -226,3 +226,11 @@ def test_a_count_after_a_comma_is_no_last_group():
     # grammar v2 seed 49: "，14天了" is fourteen days, not the number's last group
     assert primary("唔該幫我查下 訂單編號：163-6685485-4967142，14天了") == "16366854854967142"
     assert primary("订单：202-411-235-567 包裹压扁了") == "202411235567"
+
+
+def test_one_typed_separator_through_every_group_hides_no_phone():
+    # grammar v2 seed 50: 1546—980—1873 reads as a mobile, but the dashes run through the id
+    assert primary("订单ID:“704—066973—011—1546—980—1873”～") == "70406697301115469801873"
+    # a whole order, then a phone, stay two numbers
+    assert orders("订单号 294817365027-138-1234-5678") == ["294817365027"]
+    assert orders("订单号 2948-1736-5027 138-1234-5678") == ["294817365027"]
