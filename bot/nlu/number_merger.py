@@ -118,6 +118,8 @@ def _merge_dates_and_amounts(doc: Doc) -> None:
                 continue
             if regex is CLOCK_TIME and _listed_order(doc.text, match):
                 continue  # "订单2：20 24 11 …": a list's counter, then the number in pairs
+            if regex is GROUPED_NUMBER and _head_in_rhythm(doc.text, match):
+                continue
             span = doc.char_span(match.start(), match.end())
             if span is not None and len(span) > 1:
                 spans.append(span)
@@ -138,6 +140,22 @@ def _listed_order(text: str, match: re.Match[str]) -> bool:
     return bool(
         _LISTED_ORDER.search(text, 0, match.start()) and _LISTED_GROUPS.match(text, match.start())
     )
+
+
+# Two groups of one length and one separator (a blank, a line break, - . / ·) right before.
+_GROUPS_BEFORE = re.compile(r"(?<![0-9a-z])(\d+)([ \u3000\n\-./·])(\d+)\2$", re.IGNORECASE)
+
+
+def _head_in_rhythm(text: str, match: re.Match[str]) -> bool:
+    """A thousands amount whose head is the last group of a number typed in even groups.
+
+    "订单号20 24 11 23 55 67,299元", "202 411 235 567，299块钱": "67,299" and "567,299" read
+    as amounts took the order's last group. The head as long as the two groups before it,
+    the same separator between them all, goes with the number; "…5567 1,299元" stays a price.
+    """
+    head = match.group().split(",")[0]
+    before = _GROUPS_BEFORE.search(text, 0, match.start())
+    return bool(before and len(before.group(1)) == len(before.group(3)) == len(head))
 
 
 # Digits before the point of a decimal that is no price: ten million yuan and more.

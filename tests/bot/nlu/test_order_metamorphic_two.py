@@ -234,3 +234,23 @@ def test_one_typed_separator_through_every_group_hides_no_phone():
     # a whole order, then a phone, stay two numbers
     assert orders("订单号 294817365027-138-1234-5678") == ["294817365027"]
     assert orders("订单号 2948-1736-5027 138-1234-5678") == ["294817365027"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last group of an order in even groups, then a price after a comma: no "67,299"
+        "订单号是20 24 11 23 55 67，299块钱买的，用了两天就坏了",
+        "订单号202-411-235-567,299元,2件",
+        "订单号是202\n411\n235\n567，299块钱买的",
+    ],
+)
+def test_an_even_groups_last_group_is_no_thousands_amount_head(text):
+    assert primary(text) == "202411235567"
+
+
+def test_a_thousands_amount_after_an_order_stays_a_price():
+    assert primary("订单号 2024 1123 5567 1,299元") == "202411235567"
+    assert [
+        e["value"] for e in extract("订单号202 411 235 567,299元") if e["label"] == "MONEY"
+    ] == [299.0]
