@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 
 from bot.nlu.number_groups import Group, group_ok, looks_like_date
 from bot.nlu.number_shapes import (
+    DATE_DIGITS,
     ID_PUNCTUATION,
     INTL_MOBILE,
     LANDLINE,
@@ -151,6 +152,8 @@ def _wrapped(previous: Group, group: Group) -> bool:
         and group.text.isdigit()
         and not _whole(group)
         and not group.opens_phone
+        # "订单号\n289374615023\n20241125 承诺发货": a date on the next line is no rest
+        and not DATE_DIGITS.fullmatch(group.text)
     )
 
 

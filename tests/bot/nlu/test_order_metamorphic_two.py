@@ -254,3 +254,10 @@ def test_a_thousands_amount_after_an_order_stays_a_price():
     assert [
         e["value"] for e in extract("订单号202 411 235 567,299元") if e["label"] == "MONEY"
     ] == [299.0]
+
+
+def test_a_date_on_the_line_after_an_order_is_no_rest_of_it():
+    assert primary("订单号\n289374615023\n20241125 承诺发货 到现在没动静") == "289374615023"
+    assert primary("订单号\n202411235567\n20241123") == "202411235567"
+    # an app-broken rest is still joined
+    assert primary("订单号2024112500\n318876") == "2024112500318876"
