@@ -34,6 +34,8 @@ customer never retypes them):
   of 2 joined by a dot are left out ("20.24.11.23" reads as a date or a version number).
 - `wrap-<kind>`: the id inside 「」, “”, "", 【】, ``, or between two emoji (👉 … 🙏).
 - `own-line`: the id on a line of its own (line breaks instead of the spaces around it).
+  Neither this nor the `-newline` splits for an id in a row of a pasted table (a bar or a
+  tab on its line): a line break there breaks the table, it keeps no meaning.
 
 Rewrites of the whole message (every case, with or without an order):
 
@@ -326,16 +328,29 @@ def message_rewrites() -> Dict[str, MessageRewrite]:
     }
 
 
+def _in_table_row(text: str, span: Tuple[int, int]) -> bool:
+    """The id stands in a row of a pasted table (a markdown bar or a tab on its line)."""
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
+    line = text[start : len(text) if end < 0 else end]
+    return "|" in line or "\t" in line
+
+
 def variants(case: DevCase) -> List[Variant]:
     """Every rewrite of a case that applies to it and changes its text."""
     found = []
     spans = id_spans(case.text, case.expected)
     apart = [span for span in spans if _stands_apart(case.text, span)]
+    # a line break inside a table's row breaks the table: no rewrite that keeps its meaning
+    unbroken = [span for span in spans if not _in_table_row(case.text, span)]
     for name, rewrite in id_rewrites().items():
-        text = _rewrite_ids(case.text, apart if name.startswith("split") else spans, rewrite)
+        targets = apart if name.startswith("split") else spans
+        if name.endswith("-newline"):
+            targets = [span for span in targets if span in unbroken]
+        text = _rewrite_ids(case.text, targets, rewrite)
         if text is not None and text != case.text:
             found.append(Variant(case, name, text))
-    own_line = _own_line(case.text, spans)
+    own_line = _own_line(case.text, spans) if unbroken == spans else None
     if own_line is not None and own_line != case.text:
         found.append(Variant(case, "own-line", own_line))
     for name, message_rewrite in message_rewrites().items():

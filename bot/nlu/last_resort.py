@@ -16,6 +16,7 @@ from bot.nlu.number_shapes import (
     ALONE,
     AMOUNT_FOLLOWERS,
     CLOCK_TIME,
+    COUNTER_NOUNS,
     COUNTERS,
     CURRENCY,
     CURRENCY_LETTERS,
@@ -115,17 +116,21 @@ def _something_else(text: str, match: re.Match[str]) -> bool:
     following = after.lstrip(" ")
     if any(following.startswith(word) for word in AMOUNT_FOLLOWERS):
         return True
-    if following[:1] in COUNTERS:
-        return True  # "100000 个": a quantity
+    if following[:1] in COUNTERS and not following.startswith(COUNTER_NOUNS):
+        return True  # "100000 个": a quantity ("… 包裹破了" is the parcel)
     return before.rstrip(" ").endswith(tuple(CURRENCY))
 
 
 # An order label, then letters only, typed in capitals: "订单号：KXMZQPRT". The spec's ids may
 # be letters alone; only the capitals and the label right before tell them from a word
-# ("订单号 unknown", "订单号 please check").
+# ("订单号 unknown", "订单号 please check"). The label typed 定单/丁单/订单好 and the letters
+# in quotes, brackets or after an emoji ("订单号：「KXMZQPRT」") count too.
 _LABELLED_LETTERS = re.compile(
-    r"(订单编号|订单号码|订单号|訂單編號|訂單號碼|訂單號|单号|單號|order\s*(?:no\.?|id|number|#))"
-    r"\s*(?:是|为|為)?\s*[:：#＃]?\s*([A-Z]{6,24})(?![A-Za-z0-9])",
+    r"((?:[订定丁]单|订丹)(?:编号|号码|号|好)|訂單編號|訂單號碼|訂單號|单号|單號"
+    r"|order\s*(?:no\.?|id|number|#))"
+    r"\s*(?:是|为|為)?\s*[:：#＃]?\s*"
+    r"(?:[「『“\"'【`(\[《〈（]|[\u2600-\u27bf\U0001f000-\U0010ffff]\ufe0f?)*"
+    r"([A-Z]{6,24})(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 

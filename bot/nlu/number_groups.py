@@ -162,6 +162,8 @@ def id_runs(doc: Doc) -> List[List[Group]]:
                 current = []
         if current and group.amount and not (dated or alone):
             group.amount = not _last_in_rhythm(current, group, token)
+        elif current and alone and _hotline_in_fives(current, group):
+            group.amount = False
         if current:
             group.stray_tail = _stray_tail(doc, current[0], group, token)
             group.rest_of_order = _rest_of_order(doc, current, group)
@@ -222,6 +224,23 @@ def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> boo
     if len(group.text) != len(last.text):
         return False
     return len(current) >= 2 and len(current[-2].text) == len(last.text)
+
+
+def _hotline_in_fives(current: Sequence[Group], group: Group) -> bool:
+    """12315 after a group of five digits: a group of the number typed in fives.
+
+    "订单编号 E 20241 12315 32070 01": a date-stamped id in groups of five holds the digits
+    of the consumer hotline, which `ALONE` keeps apart everywhere else ("我打了400 800
+    12315", "打12315投诉"). Not after a comma, nor after 12315 itself.
+    """
+    last = current[-1].text
+    return (
+        group.text == "12315"
+        and len(last) == 5
+        and last.isdigit()
+        and last != group.text
+        and not any(char in ",，" for char in group.between)
+    )
 
 
 def _short_block(between: str, before: str, after: str) -> bool:

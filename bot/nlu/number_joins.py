@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 
 from bot.nlu.number_groups import Group, group_ok, looks_like_date
 from bot.nlu.number_shapes import (
+    DATE_DIGITS,
     ID_PUNCTUATION,
     INTL_MOBILE,
     LANDLINE,
@@ -21,7 +22,7 @@ from bot.nlu.number_shapes import (
     PHONE_GROUPINGS,
     WHOLE_GROUP,
 )
-from bot.nlu.number_words import NOT_PREFIXES
+from bot.nlu.number_words import NOT_PREFIXES, PREFIX_AFTER_ORDER
 
 # Pinduoduo's order number: six digits of the order date (maybe after a letter prefix such as
 # "PDD"), a dash, fifteen digits: "241123-056789012345678".
@@ -151,6 +152,8 @@ def _wrapped(previous: Group, group: Group) -> bool:
         and group.text.isdigit()
         and not _whole(group)
         and not group.opens_phone
+        # "订单号\n289374615023\n20241125 承诺发货": a date on the next line is no rest
+        and not DATE_DIGITS.fullmatch(group.text)
     )
 
 
@@ -161,7 +164,9 @@ def _phone_starts(groups: Sequence[Group], at: int) -> bool:
     3948 571" is one order in fours whose last three groups happen to read 152…571, and
     "623706-757-151-502-70169" one in threes after its head (the group before the phone's
     first as long as it, with the same typed separator on both sides; spaces part an order
-    from a phone too often: "623706 757 138 1234 5678").
+    from a phone too often: "623706 757 138 1234 5678"). Nor where one typed separator joins
+    every group, before the would-be phone and inside it: "704—066973—011—1546—980—1873" is
+    one order in mixed groups (grammar v2 seed 50), no order dashed to a phone.
     """
     previous, group = groups[at - 1], groups[at]
     if (
@@ -170,12 +175,10 @@ def _phone_starts(groups: Sequence[Group], at: int) -> bool:
         and group.between == previous.between
     ):
         return False
-    if (
-        at >= 2
-        and len(group.text) == len(previous.text)
-        and group.between == previous.between
-        and group.between.strip() != ""
-    ):
+    typed = at >= 2 and group.between == previous.between and group.between.strip() != ""
+    if typed and len(group.text) == len(previous.text):
+        return False
+    if typed and all(later.between == group.between for later in groups[at + 1 : at + 3]):
         return False
     texts, sizes = "", []
     for group in groups[at : at + 3]:
@@ -206,9 +209,13 @@ def _own_number(groups: Sequence[Group], end: int) -> bool:
     """The next line starts a number of its own, in groups ("81-90434-78063", "8156 3578 …").
 
     A long number's app-broken rest is one group ("2024112500 / 318876"); a line that
-    goes on in groups is a number typed there, not the end of the one above it.
+    goes on in groups is a number typed there, not the end of the one above it. A date or
+    an amount after a comma goes on with no group: "… / 318876，2024年11月23日买的".
     """
-    return end + 1 < len(groups) and "\n" not in groups[end + 1].between
+    if end + 1 >= len(groups):
+        return False
+    following = groups[end + 1]
+    return "\n" not in following.between and not ("," in following.between and following.amount)
 
 
 def _phone_interrupts(groups: Sequence[Group], start: int, end: int) -> bool:
@@ -256,6 +263,12 @@ def _joined_to_start(groups: Sequence[Group], start: int, end: int) -> bool:
     return joined
 
 
+def _new_clause(groups: Sequence[Group], end: int) -> bool:
+    """A comma, or a line break the next line's own groups follow (`_own_number`)."""
+    between = groups[end].between
+    return "," in between or ("\n" in between and _own_number(groups, end))
+
+
 # What the words before a number may call it that is no order: its groups end at a comma.
 _OTHER_KINDS = frozenset({"phone", "tracking", "other"})
 
@@ -283,8 +296,26 @@ def _ends_id(
         or (first.opens_phone and ("," in group.between or "\n" in group.between))
         # "手机 162 1944 8710 ， 8862-2677-…": a whole mobile, then a comma
         or ("," in group.between and bool(MOBILE.fullmatch("".join(texts))))
-        # "取件码 311152 ， 553-001-…": a number labelled as no order ends at a comma
-        or ("," in group.between and first.context in _OTHER_KINDS)
+        # "取件码 311152 ， 553-001-…": a number labelled as no order ends at a comma, and at
+        # a line break when the next line goes on in groups ("优惠券码 HTGP5574\n5068 5326 …")
+        or (_new_clause(groups, end) and first.context in _OTHER_KINDS)
+    )
+
+
+def _prefix_after_order(groups: Sequence[Group], start: int) -> bool:
+    """A label word an order word introduces, then the number in groups: the id's prefix.
+
+    "订单号 wx 8837 2291 0045", "苏宁订单号 SN 2024 1123 0001 88" (`PREFIX_AFTER_ORDER`): an
+    order word names no WeChat account or serial number. Before a whole number the word
+    stays a label, as Shopee's "order SN 241128QWERTY12" is; the dashed forms are
+    `number_merger._printed_id`'s.
+    """
+    first = groups[start]
+    return (
+        first.labelled
+        and first.text.lower() in PREFIX_AFTER_ORDER
+        and start + 1 < len(groups)
+        and not _whole(groups[start + 1])
     )
 
 
@@ -295,7 +326,7 @@ def longest_id(groups: Sequence[Group], start: int, order_pattern: re.Pattern[st
     group that cannot continue an id, so 5,000 "1 " in a row cost 5,000 steps, not 5,000².
     """
     first = groups[start]
-    if not group_ok(first.text, first=True) or first.amount:
+    if not (group_ok(first.text, first=True) or _prefix_after_order(groups, start)) or first.amount:
         return 0
     texts, length, best = [first.text], len(first.text), 0
     for end in range(start + 1, len(groups)):

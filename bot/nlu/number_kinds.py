@@ -24,6 +24,7 @@ from bot.nlu.number_shapes import (
     CN_UNITS,
     CONTEXT_PHONES,
     CORRECTION_LEFT,
+    COUNTER_NOUNS,
     COUNTERS,
     CURRENCY,
     CURRENCY_LETTERS,
@@ -170,7 +171,7 @@ def is_amount(token: Token) -> bool:
         # "200多(块)" is about 200 and "50钱" money; "202411235567 多了一个充电器" is an extra
         # item in that order, "DD20241123889 钱退我!" the order, then money back asked for
         return doc[after].lower_ not in ("多", "钱") or len(token) <= 6
-    if len(token) <= 3 and after < len(doc) and doc[after].text[:1] in COUNTERS:
+    if len(token) <= 3 and _counter_at(doc, after):
         return True  # 2件, 42码: a quantity or a size (short: "2024...只到了一件" is an id)
     if len(token) <= 6 and after < len(doc) and doc[after].text[:1] in PIECE_COUNTERS:
         return True  # 100000 个: a large quantity (个/件/台… are never "only" or a day)
@@ -186,11 +187,14 @@ def followed_by_counter(token: Token) -> bool:
     after = token.i + 1
     while after < len(doc) and doc[after].is_space and "\n" not in doc[after].text:
         after += 1
-    return (
-        after < len(doc)
-        and doc[after].text[:1] in COUNTERS
-        and doc[after].lower_ not in AMOUNT_FOLLOWERS
-    )
+    return _counter_at(doc, after) and doc[after].lower_ not in AMOUNT_FOLLOWERS
+
+
+def _counter_at(doc: Doc, at: int) -> bool:
+    """A counter opens the token at `at` ("件", "包"), but no noun ("包裹", "包装")."""
+    if at >= len(doc) or doc[at].text[:1] not in COUNTERS:
+        return False
+    return not doc.text.startswith(COUNTER_NOUNS, doc[at].idx)
 
 
 def _compact_id(token: Token) -> str:

@@ -28,7 +28,13 @@ from bot.nlu.number_shapes import (
     NUMERIC_DATE,
     WHOLE_GROUP,
 )
-from bot.nlu.number_words import CONTEXT_KINDS, ENGLISH_WORDS, NOT_PREFIXES, left_context
+from bot.nlu.number_words import (
+    CONTEXT_KINDS,
+    ENGLISH_WORDS,
+    NOT_PREFIXES,
+    PREFIX_AFTER_ORDER,
+    left_context,
+)
 
 # An id a shop system prints in one piece, its blocks joined by one and the same separator
 # and nothing else: "DD_20241128_0088", "BJ-SH-2411-2809", "PO-211-09283746501928374".
@@ -36,9 +42,6 @@ _PRINTED_ID = re.compile(
     r"(?<![0-9a-z_./-])[0-9a-z]+([-_./])[0-9a-z]+(?:\1[0-9a-z]+)*(?![0-9a-z]|[-_./][0-9a-z])",
     re.IGNORECASE,
 )
-
-
-_ACCOUNT_LABELS = frozenset({"wx", "vx", "qq"})
 
 
 def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str]) -> bool:
@@ -62,7 +65,7 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
     # sense, so its letters are the shop's prefix (a mini-program's orders), not a label; nor
     # does an English word dashed to the number ("订单号 ME-9645-2728-0321-978")
     shop_prefix = (
-        context == "order" and head in _ACCOUNT_LABELS | ENGLISH_WORDS and len(blocks) >= 3
+        context == "order" and head in PREFIX_AFTER_ORDER | ENGLISH_WORDS and len(blocks) >= 3
     )
     if (head in NOT_PREFIXES or head in CONTEXT_KINDS) and not blocks[1].isalpha():
         if not shop_prefix:
@@ -113,8 +116,10 @@ def _merge_dates_and_amounts(doc: Doc) -> None:
         for match in regex.finditer(doc.text):
             if regex is DECIMAL and _dotted_order(doc.text, match):
                 continue
-            if regex is CLOCK_TIME and _LISTED_ORDER.search(doc.text, 0, match.start()):
+            if regex is CLOCK_TIME and _listed_order(doc.text, match):
                 continue  # "订单2：20 24 11 …": a list's counter, then the number in pairs
+            if regex is GROUPED_NUMBER and _head_in_rhythm(doc.text, match):
+                continue
             span = doc.char_span(match.start(), match.end())
             if span is not None and len(span) > 1:
                 spans.append(span)
@@ -125,6 +130,33 @@ def _merge_dates_and_amounts(doc: Doc) -> None:
 
 # An order word glued to the digit before a colon: "订单2：20 24 …" numbers a list, no time.
 _LISTED_ORDER = re.compile(r"(?:订单|单子)$")
+# The counter's one digit, the colon, two digits, then more digits after a blank or a typed
+# separator: the number's groups ("订单1：28-65-43…"). "订单1：10:30\n2024 …" keeps its time.
+_LISTED_GROUPS = re.compile(r"\d:\d\d(?:\s+|[-./·_])\d")
+
+
+def _listed_order(text: str, match: re.Match[str]) -> bool:
+    """A list's counter glued to an order word, then the number in groups: no clock time."""
+    return bool(
+        _LISTED_ORDER.search(text, 0, match.start()) and _LISTED_GROUPS.match(text, match.start())
+    )
+
+
+# Two groups of one length and one separator (a blank, a line break, - . / ·) right before.
+_GROUPS_BEFORE = re.compile(r"(?<![0-9a-z])(\d+)([ \u3000\n\-./·])(\d+)\2$", re.IGNORECASE)
+
+
+def _head_in_rhythm(text: str, match: re.Match[str]) -> bool:
+    """A thousands amount whose head is the last group of a number typed in even groups.
+
+    "订单号20 24 11 23 55 67,299元", "202 411 235 567，299块钱": "67,299" and "567,299" read
+    as amounts took the order's last group. The head as long as the two groups before it,
+    the same separator between them all, goes with the number; "…5567 1,299元" stays a price.
+    """
+    head = match.group().split(",")[0]
+    before = _GROUPS_BEFORE.search(text, 0, match.start())
+    return bool(before and len(before.group(1)) == len(before.group(3)) == len(head))
+
 
 # Digits before the point of a decimal that is no price: ten million yuan and more.
 _NO_PRICE_DIGITS = 7

@@ -317,6 +317,9 @@ def unwrapped_end(text: str, end: int) -> int:
 # Quantities and sizes: a number right before one of these is never a piece of an id.
 COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
 PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
+# Nouns that open with a counter: "… 12 包裹破了" is the parcel, "… 09 包装破了" the packing,
+# no twelve packs (a quantity of parcels says 12个包裹).
+COUNTER_NOUNS = ("包裹", "包装")
 # After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
 # introduces the next number).
 # A closing bracket or quote may stand between ("【…】这个订单", "“…”是订单号"), and the word
@@ -337,8 +340,11 @@ RIGHT_TRACKING = re.compile(
     rf"[\s:,]*(?:(?:是|为|就是)(?:我们?的|我)?(?:{_CARRIERS})"
     rf"|(?:{_CARRIERS})(?:单号|单|号码|号|编号)(?![号码编id\s:,是为#]*[0-9a-z]))"
 )
+# Not when the word labels a number after it: "… 88291043，我的手机号是13912345678" (号, 是 or a
+# colon, then the number) names the mobile after it, not the number before.
 RIGHT_PHONE = re.compile(
     r"[\s:,]*(?:这个?|那个?)?(?:是|为|就是)?(?:我们?的|我)?(?:手机|电话|联系方式|座机)"
+    r"(?!(?:号码?|\s*[:是为])[\s:是为]*[+\d])"
 )
 # Said of a number whatever its shape ("139123456789 这是我电话", a digit too many): a phone,
 # so no order. Without 是 ("2865… 电话 138…") the word introduces the next number instead.

@@ -11,7 +11,9 @@ half-width, lower-case), so one entry covers 訂單編號 and 订单编号, Ｏ�
 """
 
 import re
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
+
+from bot.nlu.number_shapes import CLOSING_RUN, OPENING_WRAPPERS, unwrapped_start
 
 # What a payment bill calls the shop's own order number (WeChat Pay's 商户单号, Alipay's
 # 商户订单号, the merchant's out_trade_no): an order, unlike the payment's 交易单号.
@@ -324,6 +326,10 @@ NOT_PREFIXES = frozenset(
     | {"hao", "haoma", "shi"}
     | ENGLISH_WORDS
 )
+# Labels that are a shop's own prefix right after an order word: an order word names no
+# WeChat or QQ account and no serial number, so "订单号 wx 8837 2291 0045" is a mini-program's
+# WX883722910045 and "苏宁订单号 SN 2024 1123 …" Suning's SN…; alone, "wx 8837…" is WeChat's.
+PREFIX_AFTER_ORDER = frozenset({"wx", "vx", "qq", "sn"})
 # Order words a parcel number is called by too: its shape decides ("单号 SF1402938475611").
 PARCEL_OR_ORDER = frozenset({"单号", "单号码", "no", "no."})
 CONTEXT_KINDS: Dict[str, str] = {
@@ -393,18 +399,38 @@ _CELL_DELIMITERS = ("|", "\t", ",")
 _TABLE_RULE = re.compile(r"[\s|:-]*-[\s|:-]*")
 _TABLE_ROWS = 50  # rows looked back for the header
 # A header names a column in a word or two (no digits, no colon); a data cell holds the
-# number alone.
+# number alone, in the separators an id is typed with, maybe in quotes or brackets.
 _HEADER = re.compile(r"[^\W\d]{1,12}(?: [^\W\d]{1,12})?")
-_ID_CELL = re.compile(r"[0-9a-z]+(?:[ \-_./][0-9a-z]+)*")
+_ID_CELL = re.compile(r"[0-9a-z]+(?:[ \-_./·][0-9a-z]+)*")
 
 
-def _cells(line: str, delimiter: str) -> List[str]:
-    """A row's cells, without the empty ones a markdown row's outer bars make."""
+def _cells(line: str, delimiter: str, barred: bool = False) -> List[str]:
+    """A row's cells, without the empty ones a markdown row's outer bars make.
+
+    In a table whose rows open and close with a bar (`barred`), words typed before the first
+    bar or after the last are no cells: "额 | 订单号 | 金额 |", "| 8810… | 89.00 |！！".
+    """
     cells = [cell.strip() for cell in line.split(delimiter)]
+    if barred and len(cells) > 2:
+        return cells[1:-1]
     if delimiter == "|":
         cells = cells[1:] if cells and not cells[0] else cells
         cells = cells[:-1] if cells and not cells[-1] else cells
     return cells
+
+
+_WRAPPED_CELL = re.compile(
+    "["
+    + re.escape("".join(sorted(OPENING_WRAPPERS)))
+    + r"\u2600-\u27bf\ufe0f\U0001f000-\U0010ffff]*"
+    r"(.*?)" + CLOSING_RUN + "$"
+)
+
+
+def _unwrapped_cell(cell: str) -> str:
+    """A data cell without the quotes, brackets or emoji around its number ("「8810…」")."""
+    match = _WRAPPED_CELL.fullmatch(cell)
+    return match.group(1) if match else cell
 
 
 def _column_header(text: str, start: int) -> Optional[str]:
@@ -421,28 +447,43 @@ def _column_header(text: str, start: int) -> Optional[str]:
         return None
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end]
+    before = text[line_start : unwrapped_start(text, start)]
     for delimiter in _CELL_DELIMITERS:
-        before = text[line_start:start]
         if delimiter not in line or (before.strip() and before.rstrip()[-1:] != delimiter):
             continue
-        header = _header_row(text, line_start, delimiter)
+        header, barred = _header_row(text, line_start, delimiter)
         if header is None:
             continue
-        cells = _cells(header, delimiter)
-        if len(cells) < 2 or len(cells) != len(_cells(line, delimiter)):
+        barred = delimiter == "|" and (barred or _is_barred(line))
+        cells = _cells(header, delimiter, barred)
+        row = _cells(line, delimiter, barred)
+        if len(cells) < 2 or len(cells) != len(row):
             continue
         if not all(_HEADER.fullmatch(cell) for cell in cells):
             continue
-        column = len(_cells(before + "x", delimiter)) - 1
-        if column >= len(cells) or not _ID_CELL.fullmatch(_cells(line, delimiter)[column]):
+        if barred:
+            column = before.count(delimiter) - 1
+        else:
+            column = len(_cells(before + "x", delimiter)) - 1
+        if not 0 <= column < len(cells) or not _ID_CELL.fullmatch(_unwrapped_cell(row[column])):
             continue
         return cells[column]
     return None
 
 
-def _header_row(text: str, line_start: int, delimiter: str) -> Optional[str]:
-    """The first row of the table whose row starts at `line_start` (rules skipped), or None."""
+def _is_barred(row: str) -> bool:
+    """A markdown row that opens and closes with a bar: "| 订单号 | 金额 |", "|---|---|"."""
+    row = row.strip()
+    return len(row) > 1 and row[0] == "|" and row[-1] == "|"
+
+
+def _header_row(text: str, line_start: int, delimiter: str) -> Tuple[Optional[str], bool]:
+    """The first row of the table whose row starts at `line_start` (rules skipped), or None.
+
+    And whether a row above opens and closes with a bar: a markdown table (`_cells`).
+    """
     header = None
+    barred = False
     end = line_start - 1  # the line break before the row
     for _ in range(_TABLE_ROWS):
         if end < 0:
@@ -451,10 +492,11 @@ def _header_row(text: str, line_start: int, delimiter: str) -> Optional[str]:
         row = text[begin:end]
         if delimiter not in row:
             break
+        barred = barred or (delimiter == "|" and _is_barred(row))
         if not _TABLE_RULE.fullmatch(row):
             header = row
         end = begin - 1
-    return header
+    return header, barred
 
 
 # What may stand between a number and a word said of it: "123456 是验证码", "X（为工号）".

@@ -388,12 +388,35 @@ def _pick_by_tail(found: List[ExtractedEntity], text: str) -> None:
             entity["confidence"] = _CONFIDENCE[(ORDER_ID, "corrected")]
 
 
+def one_copy(text: str) -> str:
+    """The message's first copy when it is the same text twice, blanks between; else itself.
+
+    A customer who pastes a message twice means what one copy means: read whole, the
+    second copy's number followed the first's words ("X是我的手机 不是订单号 X…": the
+    second X after 订单号; "X 最后一位多了 订单号 X…": X taken back, then given again), or
+    their groups ran into each other. The first copy starts the text, so offsets hold.
+    """
+    stripped = text.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    body = stripped[lead:]
+    for blanks in range(1, _MAX_REPEAT_BLANKS + 1):
+        size, odd = divmod(len(body) - blanks, 2)
+        if size <= 0 or odd:
+            continue
+        if body[size : size + blanks].isspace() and body[:size] == body[size + blanks :]:
+            return text[: lead + size]
+    return text
+
+
+_MAX_REPEAT_BLANKS = 3
+
+
 def extract_many(
     texts: Sequence[str], order_id_pattern: Optional[str] = None
 ) -> List[List[ExtractedEntity]]:
     """`extract` for several texts at once (one `nlp.pipe` pass)."""
     nlp = build_pipeline(order_id_pattern or DEFAULT_ORDER_ID_PATTERN)
-    originals = [text or "" for text in texts]
+    originals = [one_copy(text or "") for text in texts]
     docs = nlp.pipe(normalize_digits(order_label_typos(normalize(text))) for text in originals)
     return [_entities(doc, original) for doc, original in zip(docs, originals, strict=True)]
 
