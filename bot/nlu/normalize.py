@@ -661,7 +661,17 @@ def normalize_digits(text: str) -> str:
     if not text:
         return ""
     spoken = _spoken_separators(_dictation_ellipses(_dash_lookalikes(_taiwan_yao(text))))
-    return _fix_letter_typos(_spell_digits(spoken))
+    return _fix_letter_typos(_spell_digits(_glued_quantities(spoken)))
+
+
+# "订单号202411231122x2件": an x glued between a long number and a count of pieces is the
+# times sign of a quantity (as "×2件" is), not a letter of the id.
+_GLUED_QUANTITY = re.compile(r"(?<=[0-9]{6})[xX](?=[0-9]{1,2}[件个只台双套盒瓶包箱份])")
+
+
+def _glued_quantities(text: str) -> str:
+    """A glued "x2件" after a number with its x as ×, so the count is no part of the id."""
+    return _GLUED_QUANTITY.sub("×", text)
 
 
 # 么 is how Taiwan writes the 幺 of spoken digits (OpenCC's s2twp turns 幺 into it): a run of

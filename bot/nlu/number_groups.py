@@ -107,6 +107,17 @@ class Group:
     context: str = ""  # the kind the words right before it name (`left_context`)
 
 
+# 日期 ("the date") after a number labels what follows it: "…5567 日期11.23" is no day 5567.
+_DATE_LABEL = "日期"
+
+
+def _dated(doc: Doc, after: int) -> bool:
+    """Whether the token at `after` is a date unit (年/月/日) said of the number before it."""
+    if after >= len(doc) or doc[after].text[:1] not in DATE_UNIT:
+        return False
+    return not doc.text.startswith(_DATE_LABEL, doc[after].idx)
+
+
 def id_runs(doc: Doc) -> List[List[Group]]:
     """Maximal runs of id-like groups joined by separators (see `_separator`)."""
     runs: List[List[Group]] = []
@@ -124,7 +135,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             current, previous = [], None
             continue
         after = token.i + 1
-        dated = after < len(doc) and doc[after].text[:1] in DATE_UNIT
+        dated = _dated(doc, after)
         alone = ALONE.fullmatch(token.text) or (
             DATE_DIGITS.fullmatch(token.text) and AFTER_DATE.match(doc.text, token.idx + len(token))
         )

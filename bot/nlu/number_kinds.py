@@ -608,13 +608,26 @@ _AT_FAULT = (
 def _qualifier_picked(qualifier: str, tail: str) -> bool:
     """Whether the words after the orders pick the one told by `qualifier`.
 
-    "…是我的", "投诉我的", "新的这个有问题"; never "新的没问题".
+    "…是我的", "投诉我的", "新的这个有问题"; never "新的没问题". A qualifier of several words
+    ("换货新") is picked by its end too ("新的还没到").
     """
-    q = re.escape(qualifier)
+    return any(_named_at_fault(qualifier[cut:], tail) for cut in range(len(qualifier)))
+
+
+# Said between "新的" and what is wrong with it: "新的还没到", "新的一直没发货".
+_FAULT_ADVERB = r"(?:还|都|也|又|一直|到现在|至今)?"
+
+
+def _named_at_fault(q: str, tail: str) -> bool:
+    """Whether `tail` picks the order `q` (or the end of a longer qualifier) tells apart.
+
+    "换货新订单 Y … 新的还没到": the customer names the order by the qualifier's last word.
+    """
+    q = re.escape(q)
     return bool(
         re.search(
             rf"(?:是|投诉)(?:那个|这个)?{q}的(?![^0-9a-z]{{0,4}}(?:没问题|没事|正常|好好的))"
-            rf"|{q}的(?:这个|那个|这单|那单|订单|那笔|这笔)?{_AT_FAULT}",
+            rf"|{q}的(?:这个|那个|这单|那单|订单|那笔|这笔)?{_FAULT_ADVERB}{_AT_FAULT}",
             tail,
         )
     )

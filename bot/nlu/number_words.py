@@ -218,6 +218,8 @@ _OTHER_WORDS = [
         for tail in ("单号", "编号", "号", "号码", "id", "单", "编码", "名")
         if f"{what}{tail}" not in _MERCHANT_ORDER_WORDS
     ),
+    # named with no 号 at all, right before the number (`_NAMED_BEFORE_ONLY`)
+    *("流水", "直播间"),
     # an invoice's 发票代码 (10 or 12 digits) beside its 发票号码
     *("发票代码", "开票代码"),
     "邮编",
@@ -526,8 +528,13 @@ def right_word(text: str, end: int) -> str:
             return ""
         word = _word_at(text, position)
         if word:
-            return word
+            return "" if word in _NAMED_BEFORE_ONLY else word
     return ""
+
+
+# Places and records, not names of a number, when said after one: "支付流水 2024…" and
+# "直播间 88123456" name the number, "3829104756 是在直播间买的" says where it was bought.
+_NAMED_BEFORE_ONLY = frozenset({"流水", "直播间"})
 
 
 _RIGHT_QUALIFIER = 2

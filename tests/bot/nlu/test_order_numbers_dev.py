@@ -54,6 +54,10 @@ at the end, numbers wrapped over lines or parted by fillers, groups of 1-3 digit
 numerals mixed in, Traditional, Cantonese and Taiwan phrasing, English, pasted detail blocks,
 "is this the order number?", two orders told apart by what is said of them ("订单1：… 订单2：…"),
 and masked or half-remembered numbers.
+order_numbers_dev16.yml by ord18, also before reading it, "which number is the order": another
+id of the same length or with a weak label before it, phones in groups, dates, times, amounts
+and counts glued on, two orders told apart by context, a digit retyped, brackets, a price right
+after the order, its own digits cut into groups.
 The project's jieba user words are loaded first, as the trained model's tokenizer loads them
 into the one jieba the extractor segments with.
 """
@@ -89,6 +93,7 @@ DEV_FILES = (
     "order_numbers_dev13.yml",
     "order_numbers_dev14.yml",
     "order_numbers_dev15.yml",
+    "order_numbers_dev16.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]

@@ -1591,3 +1591,37 @@ def test_round_fifteen_which_order_and_dictation(text, expected):
 )
 def test_the_head_of_a_number_or_a_masked_one_is_no_order(text):
     assert primary(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 日期 after the order labels the date after it, no day of the month (ord18)
+        ("订单号 202411 235567 日期11.23", "202411235567"),
+        ("订单号 2024 1123 5567 日期11.23", "202411235567"),
+        ("订单号：20241123 5567 日期：11月23日", "202411235567"),
+        ("订单号 2024 1123 5567 5日到的", "202411235567"),
+        # a glued x before a count of pieces is a times sign, not the id's letter
+        ("订单号202411231122x2件少了一件", "202411231122"),
+        ("订单202411235567X1个", "202411235567"),
+        ("订单号202411231122X2", "202411231122X2"),
+        # a qualifier of several words is picked by its end, an adverb before the fault
+        ("原订单202411231111 换货新订单202411239999 新的还没到", "202411239999"),
+        ("老订单202411231111 补发订单202411239999 补发的一直没发货", "202411239999"),
+        ("旧订单202411231111 新订单202411239999 新的这个没问题", "202411231111"),
+    ],
+)
+def test_round_sixteen_dates_quantities_and_qualifiers(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["支付流水 2024112322001456 钱扣了单没生成", "直播间 88123456 主播说的半价"],
+)
+def test_a_payment_serial_or_live_room_named_without_hao_is_no_order(text):
+    assert primary(text) is None
+
+
+def test_a_live_room_word_further_before_still_leaves_the_order():
+    assert primary("直播间下的单 202411234702 没发货") == "202411234702"
