@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 
 async def settled_remedy_events(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """A SlotSet of the remedy the order's delivery settles, or nothing."""
+    if not _inputs_changed(tracker, events):
+        return []  # settled on the turn that last changed them: no order lookup per message
     now = _slots_after(tracker, events)
     remedy = now.get("desired_remedy")
     order_id = now.get("order_id")
@@ -36,10 +38,18 @@ async def settled_remedy_events(tracker: Tracker, events: List[EventType]) -> Li
     return [SlotSet("desired_remedy", settled)] if settled != remedy else []
 
 
+_INPUTS = ("desired_remedy", "order_id", "issue_category")
+
+
+def _inputs_changed(tracker: Tracker, events: List[EventType]) -> bool:
+    """Whether this turn set the remedy, the order or the category."""
+    set_now = {e.get("name") for e in events if e.get("event") == "slot"}
+    return bool((set_now | set(slots_set_this_turn(tracker))) & set(_INPUTS))
+
+
 def _slots_after(tracker: Tracker, events: List[EventType]) -> Dict[str, Any]:
     """The slots as this validation leaves them."""
-    names = ("desired_remedy", "order_id", "issue_category")
-    now = {name: tracker.get_slot(name) for name in names}
+    now = {name: tracker.get_slot(name) for name in _INPUTS}
     now.update({e["name"]: e.get("value") for e in events if e.get("event") == "slot"})
     return now
 
