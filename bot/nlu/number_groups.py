@@ -28,6 +28,7 @@ from bot.nlu.number_shapes import (
     INVISIBLE,
     LABEL_HEAD_AFTER,
     LABELLED_PUNCTUATION,
+    MEASURE_GROUP,
     MEASURED,
     MEASURED_DIGITS,
     MOBILE,
@@ -156,23 +157,28 @@ def _year_of_date(doc: Doc, token: Token) -> bool:
 def _measured(doc: Doc, token: Token) -> bool:
     """A short number a room, building, floor, height or weight word follows (`MEASURED`).
 
-    "订单号 202411235567\n1203室", "2411 2388 7766\n175的个子": no rest of the order above.
+    "订单号 202411235567 / 1203室", "2411 2388 7766 / 175的个子" on two lines: no rest of the
+    order above;
+    nor is a measure with its unit glued on ("2411 2388 7766 175cm 穿M小").
     """
-    return len(token) <= MEASURED_DIGITS and bool(
-        MEASURED.match(doc.text, token.idx + len(token))
-    )
+    if MEASURE_GROUP.fullmatch(token.text):
+        return True
+    return len(token) <= MEASURED_DIGITS and bool(MEASURED.match(doc.text, token.idx + len(token)))
 
 
 _LABEL_HEAD_CHARS = 4
 
 
 def _label_head(doc: Doc, token: Token) -> bool:
-    """A short group glued to a label word: the head of a label, no group ("，3C编号也查不到").
+    """A short group with a letter glued to a label word: a label's head ("，3C编号也查不到").
 
     "…0918 276 ，3C编号" joined 3C to the order typed in groups before it (`LABEL_HEAD_AFTER`).
+    Digits alone keep the word as said of them: "…5567号码不对吗" is the order's last group.
     """
-    return len(token) <= _LABEL_HEAD_CHARS and bool(
-        LABEL_HEAD_AFTER.match(doc.text, token.idx + len(token))
+    return (
+        len(token) <= _LABEL_HEAD_CHARS
+        and any(char.isalpha() for char in token.text)
+        and bool(LABEL_HEAD_AFTER.match(doc.text, token.idx + len(token)))
     )
 
 
@@ -225,7 +231,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             between = doc.text[previous.idx + len(previous) : token.idx]
             group.between = between
             how = _separator(between, previous.text)
-            if not how and between == "年" and _year_inside(doc, previous):
+            if not how and between.strip() == "年" and _year_inside(doc, previous):
                 how = "sep"  # "订单号 2024年1123 5567": the year mark is a stray character
             if how == "glue" and _year_of_date(doc, token):
                 how = ""  # "…6632024年11月23号": the order, then the date's year

@@ -46,16 +46,18 @@ MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![0-9a-z/.
 YEAR_THEN_MONTH = re.compile(r"年\s*(?:0?[1-9]|1[0-2]|[一二三四五六七八九十]{1,2})月")
 # A year mark typed inside an order after its label ("订单号 2024年1123 5567", voice input
 # writes 年 after a spoken year): three digits or more right after 年 are no month.
-YEAR_INSIDE = re.compile(r"年(?=\d{3})")
+YEAR_INSIDE = re.compile(r"年\s?(?=\d{3})")
 # Said right after a number, what it measures: a room, a building, a floor, a body height or
 # weight ("1203室", "5栋", "175的个子", "65kg"). Such a number is no group of an id, even on
 # the line after one ("订单号 202411235567\n1203室").
 MEASURED = re.compile(
-    r"\s?(?:室|栋|幢|号(?:楼|房|室)|楼(?![下上道梯主])|层(?!次)|单元"
+    r"\s?(?:室|栋|幢|号(?:楼|房|室)|房(?![东子租价])|楼(?![下上道梯主])|层(?!次)|单元"
     r"|的?个子|cm|厘米|公分|kg|公斤)",
     re.IGNORECASE,
 )
 MEASURED_DIGITS = 5  # rooms, heights and weights are short; a longer group is kept
+# A group that is a measure itself, its unit glued on: "175cm", "5kg", "128G", "500ml".
+MEASURE_GROUP = re.compile(r"\d{1,5}(?:kg|cm|mm|ml|mah|gb|tb|g)", re.IGNORECASE)
 # Glued after a short group, a word that makes the group the head of another number's label:
 # "3C编号" (the certificate), "A1批号", "SKU号码". "…0918 276 ，3C编号也查不到" ends at 276.
 LABEL_HEAD_AFTER = re.compile(r"(?:编号|编码|号码|单号|条码|批号|货号|型号|序列号|认证|证书)")
