@@ -33,6 +33,9 @@ from bot.nlu.number_shapes import (
     MEASURED_DIGITS,
     MOBILE,
     MONTH_DAY,
+    UNIT_AFTER,
+    UNIT_DIGITS,
+    VERSION_HEAD,
     PHONE_AHEAD,
     SHORT_BLOCK_PUNCTUATION,
     URL,
@@ -161,18 +164,47 @@ def _measured(doc: Doc, token: Token) -> bool:
     order above;
     nor is a measure with its unit glued on ("2411 2388 7766 175cm 穿M小").
     """
-    if MEASURE_GROUP.fullmatch(token.text):
+    end = token.idx + len(token)
+    if MEASURE_GROUP.fullmatch(token.text) or _unit_after(doc, token):
         return True
-    return len(token) <= MEASURED_DIGITS and bool(MEASURED.match(doc.text, token.idx + len(token)))
+    if VERSION_HEAD.fullmatch(token.text) and doc.text[end : end + 2][:1] == ".":
+        return doc.text[end + 1 : end + 2].isdigit()  # "V2.1 版本"
+    return len(token) <= MEASURED_DIGITS and bool(MEASURED.match(doc.text, end))
 
 
-_LABEL_HEAD_CHARS = 4
+_DAYS, _HOURS, _DAY_DIGITS = 31, 24, 2
+
+
+def _unit_after(doc: Doc, token: Token) -> bool:
+    """Digits a unit follows (`UNIT_AFTER`): a quantity, a day, an hour, a size, a share.
+
+    "订单号 2411 2388 7766 23号到的" took 23 as the order's last group; the counters of
+    `is_amount` (件, 个, 码 …) were the only units read so. 号 is a day only up to 31 and 点
+    an hour up to 24, of one or two digits ("…562号", "第2024 1125 0031号订单" are no day).
+    """
+    if not token.text.isdigit() or len(token) > UNIT_DIGITS:
+        return False
+    match = UNIT_AFTER.match(doc.text, token.idx + len(token))
+    if match is None:
+        return False
+    value = int(token.text)
+    if (match.group("day") or match.group("hour")) and len(token) > _DAY_DIGITS:
+        return False
+    if match.group("day"):
+        return 1 <= value <= _DAYS
+    if match.group("hour"):
+        return value <= _HOURS
+    return True
+
+
+_LABEL_HEAD_CHARS = 6
 
 
 def _label_head(doc: Doc, token: Token) -> bool:
     """A short group with a letter glued to a label word: a label's head ("，3C编号也查不到").
 
-    "…0918 276 ，3C编号" joined 3C to the order typed in groups before it (`LABEL_HEAD_AFTER`).
+    "…0918 276 ，3C编号" joined 3C to the order typed in groups before it (`LABEL_HEAD_AFTER`),
+    and "… 7766 A2890型号" the model the word names.
     Digits alone keep the word as said of them: "…5567号码不对吗" is the order's last group.
     """
     return (

@@ -56,8 +56,25 @@ MEASURED = re.compile(
     re.IGNORECASE,
 )
 MEASURED_DIGITS = 5  # rooms, heights and weights are short; a longer group is kept
-# A group that is a measure itself, its unit glued on: "175cm", "5kg", "128G", "500ml".
-MEASURE_GROUP = re.compile(r"\d{1,5}(?:kg|cm|mm|ml|mah|gb|tb|g)", re.IGNORECASE)
+# A group that is a measure itself, its unit glued on: "175cm", "5kg", "128G", "500ml", "220V",
+# "48h"; a version ("V2" of "V2.1") or a clothing size ("165" of "165/88A") is no group either.
+MEASURE_GROUP = re.compile(r"\d{1,5}(?:kg|cm|mm|ml|mah|gb|tb|g|v|h|hz|wh)", re.IGNORECASE)
+VERSION_HEAD = re.compile(r"v\d{1,2}", re.IGNORECASE)
+# What may follow a short group that makes it a quantity, a duration, a size or a share, not
+# the order's last group ("订单号 2411 2388 7766 23号到的", "… 65寸电视", "… 3-5天", "… 8折",
+# "… 1.2kg", "… 12+256G"): a range or decimals first, then the unit, glued ("… 3691 条码对不上"
+# names the next thing). Words that open with a unit's character but are none are kept out
+# (天猫, 星期, 秒杀, 折扣, 款式, 人工, 平台, 升级, 米白, 条码, "第…031号订单").
+UNIT_AFTER = re.compile(
+    r"(?:[-~～到至]\d{1,4})?(?:\.\d{1,2})?"
+    r"(?:(?P<day>号(?!码|楼|房|室|订单|单))|(?P<hour>点(?![击赞]))|小时|分钟|秒(?!杀)|天(?!猫)|周(?![一二三四五六日天末])"
+    r"|英?寸|款(?![式项])|期(?![间限])|折(?!扣)|星(?!期)|倍|公里|米(?![白色黄])|克|升(?!级)|瓦|伏"
+    r"|匹|条(?!码)|张|根|颗|粒|片|袋|罐|桶|卷|人(?![工民])|平(?:米|方)|[%％]|kg|ml|cm|mm)"
+    r"|/\d{2,3}[a-c](?![0-9a-z])"  # a clothing size: 165/88A
+    r"|\+\d{2,4}(?:g|gb|t|tb)(?![0-9a-z])",  # a phone's memory: 12+256G
+    re.IGNORECASE,
+)
+UNIT_DIGITS = 4  # a longer group is a piece of a number, whatever follows it
 # Glued after a short group, a word that makes the group the head of another number's label:
 # "3C编号" (the certificate), "A1批号", "SKU号码". "…0918 276 ，3C编号也查不到" ends at 276.
 LABEL_HEAD_AFTER = re.compile(r"(?:编号|编码|号码|单号|条码|批号|货号|型号|序列号|认证|证书)")
@@ -351,8 +368,8 @@ def unwrapped_end(text: str, end: int) -> int:
 COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
 PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
 # Nouns that open with a counter: "… 12 包裹破了" is the parcel, "… 09 包装破了" the packing,
-# no twelve packs (a quantity of parcels says 12个包裹).
-COUNTER_NOUNS = ("包裹", "包装")
+# no twelve packs (a quantity of parcels says 12个包裹); "…3847 562天猫买的" the shop.
+COUNTER_NOUNS = ("包裹", "包装", "天猫")
 # After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
 # introduces the next number).
 # A closing bracket or quote may stand between ("【…】这个订单", "“…”是订单号"), and the word

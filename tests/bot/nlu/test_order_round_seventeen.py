@@ -153,3 +153,46 @@ def test_corrections_in_other_words(text, expected):
 )
 def test_orders_told_apart_by_a_qualifier_said_in_full(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单号 2411 2388 7766 23号到的",
+        "订单号 2411 2388 7766 3点半下的单",
+        "订单号 2411 2388 7766 65寸电视",
+        "订单号 2411 2388 7766 2024款",
+        "订单号 2411 2388 7766 24小时",
+        "订单号 2411 2388 7766 48h发货",
+        "订单号 2411 2388 7766 3-5天",
+        "订单号 2411 2388 7766 1号线地铁",
+        "订单号 2411 2388 7766 12期免息",
+        "订单号 2411 2388 7766 8折",
+        "订单号 2411 2388 7766 100%纯棉",
+        "订单号 2411 2388 7766 5星好评",
+        "订单号 2411 2388 7766 1.2kg",
+        "订单号 2411 2388 7766 220V",
+        "订单号 2411 2388 7766 165/88A",
+        "订单号 2411 2388 7766 12+256G",
+        "订单号 2411 2388 7766 V2.1 版本",
+        "订单号 2411 2388 7766 A2890型号",
+    ],
+)
+def test_a_unit_after_a_short_group_ends_the_order(text):
+    assert primary(text) == "241123887766"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # words that open with a unit's character but are none: the order's last group
+        ("订单号 3718 2940 5612 3847 562天猫买的", "3718294056123847562"),
+        ("订单号 3718 2940 5612 3847 562星期三到的", "3718294056123847562"),
+        ("订单号 3718 2940 5612 3847 562秒杀的", "3718294056123847562"),
+        # no day or hour of that size
+        ("订单号 3718 2940 5612 3847 562号", "3718294056123847562"),
+        ("订单号 3718 2940 5612 3847 562点的", "3718294056123847562"),
+    ],
+)
+def test_words_that_only_look_like_units_keep_the_group(text, expected):
+    assert primary(text) == expected
