@@ -623,18 +623,32 @@ def _fix_letter_typos(text: str) -> str:
         if not typos or digits < 5 or len(span.group().replace(" ", "")) < 6:
             continue
         offset = span.start()
+        in_groups = _typed_in_groups(groups)
         for group in groups:
             letters = sum(1 for char in group if not char.isdigit())
+            group_digits = len(group) - letters
             if (
                 group in typos
                 and _few_typos(group, letters)
-                and letters < sum(1 for char in group if char.isdigit())
+                and (letters < group_digits or (in_groups and letters == group_digits))
                 and not (len(group) > 1 and group[0].isalpha() and group[1].isalpha())
             ):
                 for index, char in enumerate(group, start=offset):
                     chars[index] = _TYPO_DIGITS.get(char, char)
             offset += len(group) + 1
     return "".join(chars)
+
+
+_DIGIT_GROUPS = 2  # groups of digits alone that make a number typed in groups
+
+
+def _typed_in_groups(groups: List[str]) -> bool:
+    """Two groups or more of three digits or more: a number typed in groups.
+
+    Its short groups at either end may hold as many look-alikes as digits ("订单号 l2O4 5566
+    7788 9O": 1204 … 90); alone, "l2O4" or "9O" is no number to read so.
+    """
+    return sum(1 for group in groups if group.isdigit() and len(group) >= 3) >= _DIGIT_GROUPS
 
 
 def _few_typos(group: str, letters: int) -> bool:

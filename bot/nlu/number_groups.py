@@ -26,12 +26,22 @@ from bot.nlu.number_shapes import (
     GROUP,
     ID_PUNCTUATION,
     INVISIBLE,
+    LABEL_HEAD_AFTER,
     LABELLED_PUNCTUATION,
+    MEASURE_GROUP,
+    MEASURED,
+    MEASURED_DIGITS,
     MOBILE,
+    MONTH_DAY,
     PHONE_AHEAD,
     SHORT_BLOCK_PUNCTUATION,
+    UNIT_AFTER,
+    UNIT_DIGITS,
     URL,
+    VERSION_HEAD,
     WHOLE_GROUP,
+    YEAR_INSIDE,
+    YEAR_THEN_MONTH,
 )
 from bot.nlu.number_words import NOT_PREFIXES, left_context
 
@@ -115,7 +125,104 @@ def _dated(doc: Doc, after: int) -> bool:
     """Whether the token at `after` is a date unit (年/月/日) said of the number before it."""
     if after >= len(doc) or doc[after].text[:1] not in DATE_UNIT:
         return False
+    if _year_inside(doc, doc[after - 1]):
+        return False
     return not doc.text.startswith(_DATE_LABEL, doc[after].idx)
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _year_inside(doc: Doc, token: Token) -> bool:
+    """A year mark typed inside an order its label introduces: "订单号 2024年1123 5567".
+
+    Voice input writes 年 after a spoken year, and so do customers who read the order's
+    head as one; three digits or more after it are no month ("2024年11月23日" stays a
+    date), so the year and the digits after it are groups of one number.
+    """
+    end = token.idx + len(token)
+    return bool(
+        _YEAR.fullmatch(token.text)
+        and YEAR_INSIDE.match(doc.text, end)
+        and left_context(doc.text, token.idx) == "order"
+    )
+
+
+def _year_of_date(doc: Doc, token: Token) -> bool:
+    """A year glued after a number, then its month: "订单号 3829…6632024年11月23号下的单".
+
+    The tokenizer cuts "2024年" off the digits before it; gluing them back would end the
+    order with the date's year.
+    """
+    return bool(_YEAR.fullmatch(token.text) and YEAR_THEN_MONTH.match(doc.text, token.idx + 4))
+
+
+def _measured(doc: Doc, token: Token) -> bool:
+    """A short number a room, building, floor, height or weight word follows (`MEASURED`).
+
+    "订单号 202411235567 / 1203室", "2411 2388 7766 / 175的个子" on two lines: no rest of the
+    order above;
+    nor is a measure with its unit glued on ("2411 2388 7766 175cm 穿M小").
+    """
+    end = token.idx + len(token)
+    if MEASURE_GROUP.fullmatch(token.text) or _unit_after(doc, token):
+        return True
+    if VERSION_HEAD.fullmatch(token.text) and doc.text[end : end + 2][:1] == ".":
+        return doc.text[end + 1 : end + 2].isdigit()  # "V2.1 版本"
+    return len(token) <= MEASURED_DIGITS and bool(MEASURED.match(doc.text, end))
+
+
+_DAYS, _HOURS, _DAY_DIGITS = 31, 24, 2
+
+
+def _unit_after(doc: Doc, token: Token) -> bool:
+    """Digits a unit follows (`UNIT_AFTER`): a quantity, a day, an hour, a size, a share.
+
+    "订单号 2411 2388 7766 23号到的" took 23 as the order's last group; the counters of
+    `is_amount` (件, 个, 码 …) were the only units read so. 号 is a day only up to 31 and 点
+    an hour up to 24, of one or two digits ("…562号", "第2024 1125 0031号订单" are no day).
+    """
+    if not token.text.isdigit() or len(token) > UNIT_DIGITS:
+        return False
+    match = UNIT_AFTER.match(doc.text, token.idx + len(token))
+    if match is None:
+        return False
+    value = int(token.text)
+    if (match.group("day") or match.group("hour")) and len(token) > _DAY_DIGITS:
+        return False
+    if match.group("day"):
+        return 1 <= value <= _DAYS
+    if match.group("hour"):
+        return value <= _HOURS
+    return True
+
+
+_LABEL_HEAD_CHARS = 6
+
+
+def _label_head(doc: Doc, token: Token) -> bool:
+    """A short group with a letter glued to a label word: a label's head ("，3C编号也查不到").
+
+    "…0918 276 ，3C编号" joined 3C to the order typed in groups before it (`LABEL_HEAD_AFTER`),
+    and "… 7766 A2890型号" the model the word names.
+    Digits alone keep the word as said of them: "…5567号码不对吗" is the order's last group.
+    """
+    return (
+        len(token) <= _LABEL_HEAD_CHARS
+        and any(char.isalpha() for char in token.text)
+        and bool(LABEL_HEAD_AFTER.match(doc.text, token.idx + len(token)))
+    )
+
+
+def _month_day(doc: Doc, token: Token) -> bool:
+    """A month and day with a slash ("…321 ，11/23 下單"): a date, no group of an id.
+
+    Not inside a slashed id ("2024/11/23/5567", "…/1123/5567"): nothing dated or numbered
+    after the day, no slash or digit before the month.
+    """
+    start = token.idx
+    before = doc.text[start - 1 : start]
+    return not (before.isalnum() or before in "/.") and bool(MONTH_DAY.match(doc.text, start))
 
 
 def id_runs(doc: Doc) -> List[List[Group]]:
@@ -136,10 +243,18 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             continue
         after = token.i + 1
         dated = _dated(doc, after)
-        alone = ALONE.fullmatch(token.text) or (
-            DATE_DIGITS.fullmatch(token.text) and AFTER_DATE.match(doc.text, token.idx + len(token))
+        alone = (
+            ALONE.fullmatch(token.text)
+            or (
+                DATE_DIGITS.fullmatch(token.text)
+                and AFTER_DATE.match(doc.text, token.idx + len(token))
+            )
+            or _month_day(doc, token)
         )
-        group = Group(token.i, token.i, token.text, is_amount(token) or dated or bool(alone))
+        measured = _measured(doc, token) or _label_head(doc, token)
+        group = Group(
+            token.i, token.i, token.text, is_amount(token) or dated or measured or bool(alone)
+        )
         group.opens_phone = bool(PHONE_AHEAD.match(doc.text, token.idx))
         group.context = left_context(doc.text, token.idx)
         if token.text.isalpha():
@@ -148,6 +263,10 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             between = doc.text[previous.idx + len(previous) : token.idx]
             group.between = between
             how = _separator(between, previous.text)
+            if not how and between.strip() == "年" and _year_inside(doc, previous):
+                how = "sep"  # "订单号 2024年1123 5567": the year mark is a stray character
+            if how == "glue" and _year_of_date(doc, token):
+                how = ""  # "…6632024年11月23号": the order, then the date's year
             if how and _link_boundary(between, previous.idx, token.idx, links):
                 how = ""  # "…/orders/2024…/detail": a link's path segments are apart
             if how and _list_counter(doc, current, between):
@@ -171,7 +290,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
                 if _worth_merging(current):
                     runs.append(current)
                 current = []
-        if current and group.amount and not (dated or alone):
+        if current and group.amount and not (dated or alone or measured):
             group.amount = not _last_in_rhythm(current, group, token)
         elif current and alone and _hotline_in_fives(current, group):
             group.amount = False

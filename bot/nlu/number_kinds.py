@@ -461,7 +461,7 @@ def _in_url(token: Token) -> bool:
 # 6675", "X，最后两位是76".
 _COUNT_WORDS = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 _TAIL_SAID = (
-    r"[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是)[\s,]*)*"
+    r"[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是|sorry|不好意思|抱歉|对不起)[\s,]*)*"
     r"(?:(?:最后|末|末尾|尾|结尾|后)(?P<count>[一两二三四1234])位(?:数字?)?"
     r"|尾数|最后一个数字?|最后那个数字?)"
 )
@@ -598,10 +598,15 @@ def corrects_named_mistake(token: Token) -> bool:
 
 # The words that tell one order from another right before its label: "旧订单 X 新订单 Y",
 # "我老婆的订单 X 我的订单 Y".
-_QUALIFIED_ORDER = re.compile(r"(?P<q>[\u4e00-\u9fff]{1,4}?)的?(?:订单|单子)(?:号码?|编号)?[\s:,]*$")
+# Also "之前那单 X" and "上次的订单是 X": a pointing 那单/这单, a 是 before the number.
+_QUALIFIED_ORDER = re.compile(
+    r"(?P<q>[\u4e00-\u9fff]{1,4}?)的?(?:订单|单子|[那这]单)(?:号码?|编号)?(?:是|为)?[\s:,]*$"
+)
 _QUALIFIER_WINDOW = 12
 _AT_FAULT = (
-    r"(?:有问题|坏了|破了|碎了|没到|没收到|没发货|才是|是坏的|少发|漏发|发错|错发|少了)"
+    r"(?:有问题|坏了|破了|碎了|没到|没收到|没发货|才是|是坏的|少发|漏发|发错|错发|少了"
+    # the money not back, or asked when it comes: "原来的还没退款", "新的到底什么时候发"
+    r"|没退|没到账|什么时候(?:发|到|退))"
 )
 
 
@@ -615,22 +620,29 @@ def _qualifier_picked(qualifier: str, tail: str) -> bool:
 
 
 # Said between "新的" and what is wrong with it: "新的还没到", "新的一直没发货".
-_FAULT_ADVERB = r"(?:还|都|也|又|一直|到现在|至今)?"
+_FAULT_ADVERB = r"(?:还|都|也|又|一直|到现在|至今|到底)?"
 
 
 def _named_at_fault(q: str, tail: str) -> bool:
     """Whether `tail` picks the order `q` (or the end of a longer qualifier) tells apart.
 
-    "换货新订单 Y … 新的还没到": the customer names the order by the qualifier's last word.
+    "换货新订单 Y … 新的还没到": the customer names the order by the qualifier's last word;
+    "原订单 X … 原来的还没退款", "之前那单 X … 之前那单的钱还没退": by the word said in full, or
+    with what of it is wrong (钱, 货).
     """
     q = re.escape(q)
+    named = rf"{q}来?(?:的{_ORDER_NOUN}?|{_POINTED_ORDER}的?)"
     return bool(
         re.search(
             rf"(?:是|投诉)(?:那个|这个)?{q}的(?![^0-9a-z]{{0,4}}(?:没问题|没事|正常|好好的))"
-            rf"|{q}的(?:这个|那个|这单|那单|订单|那笔|这笔)?{_FAULT_ADVERB}{_AT_FAULT}",
+            rf"|{named}(?:钱|货|东西|款)?{_FAULT_ADVERB}{_AT_FAULT}",
             tail,
         )
     )
+
+
+_ORDER_NOUN = r"(?:这个|那个|这单|那单|订单|那笔|这笔)"
+_POINTED_ORDER = r"(?:这个|那个|这单|那单|那笔|这笔)"
 
 
 def picked_by_qualifier(text: str, orders: Sequence[Tuple[int, int, str]]) -> Optional[str]:
@@ -638,7 +650,8 @@ def picked_by_qualifier(text: str, orders: Sequence[Tuple[int, int, str]]) -> Op
 
     "旧订单 X 新订单 Y 新的这个有问题" picks Y; "我老婆的订单 X 我的订单 Y 我要投诉的是我的"
     picks Y. `orders` are (start, end, value) in text order; only when the qualifiers differ
-    and the words after the last order pick exactly one of them.
+    (or one order has none: "订单号 Y 之前那单 X … 之前那单的钱还没退" picks X) and the words
+    after the last order pick exactly one of them.
     """
     qualifiers: Dict[str, str] = {}
     previous_end = 0
@@ -648,7 +661,8 @@ def picked_by_qualifier(text: str, orders: Sequence[Tuple[int, int, str]]) -> Op
         if match:
             qualifiers.setdefault(value, match.group("q"))
         previous_end = end
-    if len(set(qualifiers.values())) < 2:
+    every_one = len(qualifiers) == len({value for _, _, value in orders})
+    if not qualifiers or (every_one and len(set(qualifiers.values())) < 2):
         return None
     tail = text[orders[-1][1] :]
     picked = [value for value, q in qualifiers.items() if _qualifier_picked(q, tail)]

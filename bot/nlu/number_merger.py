@@ -22,6 +22,7 @@ from bot.nlu.number_shapes import (
     ALNUM_RUN,
     CLOCK_TIME,
     DECIMAL,
+    GLUED_DATE,
     GROUPED_NUMBER,
     MOBILE,
     NUMBER_LABELS,
@@ -109,10 +110,11 @@ def build_token_merger(order_pattern: re.Pattern[str]) -> Callable[[Doc], Doc]:
 def _merge_dates_and_amounts(doc: Doc) -> None:
     """Numeric dates, clock times, grouped amounts, decimals and relative dates: one token each.
 
-    First, so their digits never become groups of an id ("2024-11-23", "1,299.50").
+    First, so their digits never become groups of an id ("2024-11-23", "1,299.50"), nor the
+    year of a date glued after an order its last digits ("…55662024.11.23下单").
     """
     spans = []
-    for regex in (NUMERIC_DATE, CLOCK_TIME, GROUPED_NUMBER, DECIMAL, RELATIVE_DATE):
+    for regex in (NUMERIC_DATE, GLUED_DATE, CLOCK_TIME, GROUPED_NUMBER, DECIMAL, RELATIVE_DATE):
         for match in regex.finditer(doc.text):
             if regex is DECIMAL and _dotted_order(doc.text, match):
                 continue
@@ -152,10 +154,20 @@ def _head_in_rhythm(text: str, match: re.Match[str]) -> bool:
     "订单号20 24 11 23 55 67,299元", "202 411 235 567，299块钱": "67,299" and "567,299" read
     as amounts took the order's last group. The head as long as the two groups before it,
     the same separator between them all, goes with the number; "…5567 1,299元" stays a price.
+    So does a shorter head of two digits or more after two even groups: the number's short
+    last group ("订单号 3718 2940 5612 3847 562，899元", "20241 12355 67,299元"), as orders
+    are printed (4-4-4-4-3); read as an amount it would be ten thousand yuan or more.
     """
     head = match.group().split(",")[0]
     before = _GROUPS_BEFORE.search(text, 0, match.start())
-    return bool(before and len(before.group(1)) == len(before.group(3)) == len(head))
+    if not before or len(before.group(1)) != len(before.group(3)):
+        return False
+    return len(head) == len(before.group(1)) or _SHORT_LAST_GROUP <= len(head) < len(
+        before.group(1)
+    )
+
+
+_SHORT_LAST_GROUP = 2  # a one-digit head ("…3847 1,299元") is a price in thousands
 
 
 # Digits before the point of a decimal that is no price: ten million yuan and more.
@@ -249,7 +261,8 @@ class BoundaryTokenizer:
 
     Every run of ASCII letters and digits is its own token too: jieba keeps "no.202411235567"
     and "2024.1123" whole, and the merger works on digit/letter groups; a numeric date ends
-    a token even when an ISO time follows it ("2024-11-28T14:35").
+    a token even when an ISO time follows it ("2024-11-28T14:35"), and so does one glued
+    after a long number ("…55662024.11.23下单": the order, then the date).
     """
 
     def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
@@ -261,7 +274,7 @@ class BoundaryTokenizer:
         cuts = sorted(
             {
                 edge
-                for regex in (_BOUNDARIES, ALNUM_RUN, NUMERIC_DATE)
+                for regex in (_BOUNDARIES, ALNUM_RUN, NUMERIC_DATE, GLUED_DATE)
                 for match in regex.finditer(text)
                 for edge in match.span()
             }

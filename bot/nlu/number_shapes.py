@@ -39,6 +39,45 @@ DATE_UNIT = frozenset("年月日")
 # Said after a date written as digits: "20240513那天买的", "20241123下的单".
 AFTER_DATE = re.compile(r"\s*(?:那天|当天|这天|那日|买|下单|下的单|签收|到货|发货|收到|付款)")
 DATE_DIGITS = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+# A month and day with a slash ("11/23"), nothing dated or numbered after it: a date, never
+# the last groups of the number before it ("订单号 3802 9911 … 321 ，11/23 下單").
+MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![0-9a-z/.])", re.IGNORECASE)
+# The year of a date written with 年 and a month after it: "2024年11月", "2024年 3 月".
+YEAR_THEN_MONTH = re.compile(r"年\s*(?:0?[1-9]|1[0-2]|[一二三四五六七八九十]{1,2})月")
+# A year mark typed inside an order after its label ("订单号 2024年1123 5567", voice input
+# writes 年 after a spoken year): three digits or more right after 年 are no month.
+YEAR_INSIDE = re.compile(r"年\s?(?=\d{3})")
+# Said right after a number, what it measures: a room, a building, a floor, a body height or
+# weight ("1203室", "5栋", "175的个子", "65kg"). Such a number is no group of an id, even on
+# the line after one ("订单号 202411235567\n1203室").
+MEASURED = re.compile(
+    r"\s?(?:室|栋|幢|号(?:楼|房|室)|房(?![东子租价])|楼(?![下上道梯主])|层(?!次)|单元"
+    r"|的?个子|cm|厘米|公分|kg|公斤)",
+    re.IGNORECASE,
+)
+MEASURED_DIGITS = 5  # rooms, heights and weights are short; a longer group is kept
+# A group that is a measure itself, its unit glued on: "175cm", "5kg", "128G", "500ml", "220V",
+# "48h"; a version ("V2" of "V2.1") or a clothing size ("165" of "165/88A") is no group either.
+MEASURE_GROUP = re.compile(r"\d{1,5}(?:kg|cm|mm|ml|mah|gb|tb|g|v|h|hz|wh)", re.IGNORECASE)
+VERSION_HEAD = re.compile(r"v\d{1,2}", re.IGNORECASE)
+# What may follow a short group that makes it a quantity, a duration, a size or a share, not
+# the order's last group ("订单号 2411 2388 7766 23号到的", "… 65寸电视", "… 3-5天", "… 8折",
+# "… 1.2kg", "… 12+256G"): a range or decimals first, then the unit, glued ("… 3691 条码对不上"
+# names the next thing). Words that open with a unit's character but are none are kept out
+# (天猫, 星期, 秒杀, 折扣, 款式, 人工, 平台, 升级, 米白, 条码, "第…031号订单").
+UNIT_AFTER = re.compile(
+    r"(?:[-~～到至]\d{1,4})?(?:\.\d{1,2})?"
+    r"(?:(?P<day>号(?!码|楼|房|室|订单|单))|(?P<hour>点(?![击赞]))|小时|分钟|秒(?!杀)|天(?!猫)|周(?![一二三四五六日天末])"
+    r"|英?寸|款(?![式项])|期(?![间限])|折(?!扣)|星(?!期)|倍|公里|米(?![白色黄])|克|升(?!级)|瓦|伏"
+    r"|匹|条(?!码)|张|根|颗|粒|片|袋|罐|桶|卷|人(?![工民])|平(?:米|方)|[%％]|kg|ml|cm|mm)"
+    r"|/\d{2,3}[a-c](?![0-9a-z])"  # a clothing size: 165/88A
+    r"|\+\d{2,4}(?:g|gb|t|tb)(?![0-9a-z])",  # a phone's memory: 12+256G
+    re.IGNORECASE,
+)
+UNIT_DIGITS = 4  # a longer group is a piece of a number, whatever follows it
+# Glued after a short group, a word that makes the group the head of another number's label:
+# "3C编号" (the certificate), "A1批号", "SKU号码". "…0918 276 ，3C编号也查不到" ends at 276.
+LABEL_HEAD_AFTER = re.compile(r"(?:编号|编码|号码|单号|条码|批号|货号|型号|序列号|认证|证书)")
 # A time stamp written to the hour, the minutes after a colon: "2024112814:35". (Fourteen
 # digits that read as a date and time, "20241128000931", are as often a shop's date and
 # counter: an order.)
@@ -101,6 +140,12 @@ GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|-\d)"
 # ("285,413,097"), ten or more always (no complaint is about a billion yuan).
 THOUSANDS_ID = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
 THOUSANDS_LONG_ID = re.compile(r"\d{1,3}(?:,\d{3}){3,}")
+# A date glued after a long number ("订单号2024112355662024.11.23下单"): the year starts the
+# date, so the number ends before it; the six digits before make it no date of its own.
+GLUED_DATE = re.compile(
+    r"(?<=\d{6})(?:19|20)\d{2}([-/.])(0?[1-9]|1[0-2])\1(0?[1-9]|[12]\d|3[01])(?![0-9a-z])",
+    re.IGNORECASE,
+)
 # Prices with cents ("299.00", "2.5"); "2024.1123.5567" and "202411.235567" are id groups.
 DECIMAL = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")
 
@@ -155,7 +200,8 @@ RETRACTED_LEFT = re.compile(
     r"(?<![哦噢喔啊呃额嗯唉诶欸呀])(?<![哦噢喔啊呃额嗯唉诶欸呀][\s,])不是[\s:,]*(?:订单号?|单号)?[\s:,]*$"
 )
 _INTERJECTION = r"(?:[哦噢喔啊呃额嗯哎唉诶欸呀]+[\s,]*)?"  # "…7219 哦不对 是…"
-_MISTYPED = r"(?:(?:写|填|打|输|弄|搞|发|记)错|(?:写|填|打|输|记)反)"  # 写反了: digits swapped
+# 写反了: digits swapped; 看错了: the customer read another number off the screen
+_MISTYPED = r"(?:(?:写|填|打|输|弄|搞|发|记|看)错|(?:写|填|打|输|记)反)"
 _APOLOGY = r"(?:不好意思|对不起|抱歉|sorry)?[\s,]*"
 # A digit too few or too many, said of the number itself: "少了一位", "多打了个0", "漏打一位",
 # "最后一位多了" (never "少了一件" or "少发了": those are the goods).
@@ -164,8 +210,10 @@ DIGIT_COUNT_WRONG = (
     r"|(?:少|多|漏)了(?:一|两|几|1|2)?(?:位|个数字?|个[0-9])"  # not "多了一个零件"
     r"|(?:最后|前面|开头|中间)?(?:一|两|几|1|2)位(?:数字?)?(?:多了|少了|多打了|少打了))"
 )
+# "X……等等我看错了": a pause before the mistake is owned
+_PAUSE = r"[\s,.…]*(?:等等|等一下|等下|稍等)?[\s,.…]*"
 RETRACTED_RIGHT = re.compile(
-    rf"[\s,]*{_INTERJECTION}(?:是|号码|单号)?{_APOLOGY}{_MISTYPED}"
+    rf"{_PAUSE}{_INTERJECTION}(?:是|号码|单号)?{_APOLOGY}我?{_MISTYPED}"
     # called void or wrong in other words: "X 作废了", "X 是错的", "X 不算", "X 撤回"
     rf"|[\s,]*{_INTERJECTION}(?:这个|那个)?(?:号码?|单号)?(?:是错的|作废|不算|撤回)"
     # "X 漏了一位 完整的是 Y", "X 多了个0"; not "X 多了一个充电器" (an extra item in the parcel)
@@ -183,7 +231,7 @@ RETRACTED_RIGHT = re.compile(
 # Said right after a number given as the correction of an earlier one, what went wrong with
 # that earlier one: "X → Y 打反了", "X 应该是 Y 少打了一位" (not Y's own mistake).
 MISTAKE_NAMED_RIGHT = re.compile(
-    rf"[\s,]*{_INTERJECTION}(?:(?:写|填|打|输|记)[错反]了?|{DIGIT_COUNT_WRONG}了?)"
+    rf"[\s,]*{_INTERJECTION}我?(?:(?:写|填|打|输|记|看)[错反]了?|{DIGIT_COUNT_WRONG}了?)"
     r"(?=$|[\s,.!?;。，~～…]|[\u2600-\u27bf\U0001f000-\U0010ffff])"  # "打反了~~", "打反了😭"
 )
 # Said right after a number, the customer calls the number itself void, not the goods: "X 不对
@@ -253,6 +301,8 @@ CORRECTION_LEFT = re.compile(
     # the one this complaint is about, told from an earlier order: "之前那单 X 已经退了，这次是
     # Y", "有问题的是 Y"
     r"|这[次回](?:要投诉的|有问题的|的)?(?:订单|单子)?(?:号码?|编号)?(?:是|为)"
+    # "上次的订单是 X 那次就少发了，这次订单号 Y 又少发了": this time's order, named so
+    r"|这[次回](?:的)?(?:订单|单子)(?:号码?|编号)?"
     r"|有问题的(?:那个|那单|是那个)?(?:订单|单子)?(?:号码?|编号)?是"
     # an apology or a bare "no" before the right one: "X sorry 是 Y", "X 不好意思 是 Y",
     # "X 啊不 是 Y", "X 不不 是 Y"
@@ -318,8 +368,8 @@ def unwrapped_end(text: str, end: int) -> int:
 COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
 PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
 # Nouns that open with a counter: "… 12 包裹破了" is the parcel, "… 09 包装破了" the packing,
-# no twelve packs (a quantity of parcels says 12个包裹).
-COUNTER_NOUNS = ("包裹", "包装")
+# no twelve packs (a quantity of parcels says 12个包裹); "…3847 562天猫买的" the shop.
+COUNTER_NOUNS = ("包裹", "包装", "天猫")
 # After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
 # introduces the next number).
 # A closing bracket or quote may stand between ("【…】这个订单", "“…”是订单号"), and the word

@@ -58,6 +58,12 @@ order_numbers_dev16.yml by ord18, also before reading it, "which number is the o
 id of the same length or with a weak label before it, phones in groups, dates, times, amounts
 and counts glued on, two orders told apart by context, a digit retyped, brackets, a price right
 after the order, its own digits cut into groups.
+order_numbers_dev17.yml by ord19, also before reading it, long real messages where the order
+appears once among many other numbers: specs, quantities, money, dates and times, parcel
+numbers, phones, addresses with rooms, heights and weights, model codes, coupons, live-room and
+after-sales ids; the order typed in groups, wrapped, with O/l typos or corrected later; a room
+or a height on the line after the order, a year mark inside it, a date glued after it, a short
+last group before ",299元", and which of a new and an original order.
 The project's jieba user words are loaded first, as the trained model's tokenizer loads them
 into the one jieba the extractor segments with.
 """
@@ -94,6 +100,7 @@ DEV_FILES = (
     "order_numbers_dev14.yml",
     "order_numbers_dev15.yml",
     "order_numbers_dev16.yml",
+    "order_numbers_dev17.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]
