@@ -298,9 +298,15 @@ _PROCESS_QUESTION = re.compile(
 )
 
 
+# The question handed back to the shop ("你们说怎么办", "你看咋处理"): it leaves the remedy
+# to the shop (`leaves_remedy_open`), it asks nothing about how a remedy works.
+_HANDED_BACK = r"(你们|你)(说|看)(该|要)?(怎么|咋)(办|处理|弄|解决)"
+
+
 def asks_about_process(text: str) -> bool:
     """Whether the message asks how something works rather than saying what is wanted."""
-    return bool(_PROCESS_QUESTION.search(plain_answer(text)))
+    plain = plain_answer(text)
+    return bool(_PROCESS_QUESTION.search(plain)) and not re.search(_HANDED_BACK, plain)
 
 
 _STATUS_WORDS = re.compile(
@@ -356,6 +362,10 @@ def evidence_coming(text: str) -> bool:
 _REMEDY_LEFT_OPEN = re.compile(
     r"随便|看(着|著)(办|处理|弄)|都行|都可以|无所谓|能解决就行|解决就行|你们定|听你们的|怎么都行"
     r"|说不上来|说不好|不知道(要|该|想)?(怎么|咋)(办|处理|弄)|(先|帮我|你们)查(清楚|一下|查)"
+    # the question handed back ("你们说怎么办", "你看咋处理"); no wish beyond telling the shop
+    # ("没什么要求 就是反映一下") or beyond the order going its normal way ("尽快发货就行 别的不要")
+    rf"|{_HANDED_BACK}|没(有)?(什么|啥)(特别的|特别)?(要求|诉求)"
+    r"|(就是|只是|就想|只想)(想)?(反映|反馈)(一下)?|别的(都)?不(要|用)(了)?"
 )
 
 

@@ -64,7 +64,8 @@ _REMEDY_WORDS = (
         "compensation",
         # money made good, with what follows ("赔点钱给我", Cantonese 補返啲錢俾我): not
         # money back, which "钱给我" alone would read
-        r"退差价|补差价|差价|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
+        # the difference paid back to the customer ("差价退我", "差价返给我"): a whole order
+        r"差价(退|还|补|返)(回)?(给)?我|退差价|补差价|差价|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
         r"(积分|余额|点数|红包|优惠券|券)(给我|帮我)?补|补(一|1)?(张|个)?(积分|余额|点数|红包|优惠券|券)|"
         # the discount's money is made good, not paid back ("把折扣的钱还我"); so is part of
         # the price ("退我点钱 东西留着", "退一部分"), a discount, a coupon or red packet given
@@ -83,7 +84,10 @@ _REMEDY_WORDS = (
         r"取消(这个|这|那个|那)?(个)?(订单|单子|这单|那单)(?!了)|(订单|单子)(取消|撤销)(?![了的])|"
         r"(帮我|给我)(把)?(这个|这)?(订单|单子)(给)?(取消|撤销)|(?<!给我)(?<!帮我)(退单|撤单)(?!了)|"
         # money given back: "把钱还我", "还我钱", Cantonese 俾返錢我 (给回钱我)
-        r"(钱|货款|款项)(还|给)(回)?(给)?我|还(给)?(我)?(回)?钱|给回(我)?(些)?钱",
+        r"(钱|货款|款项)(还|给)(回)?(给)?我|还(给)?(我)?(回)?钱|给回(我)?(些)?钱|"
+        # the money of a piece named by what is wrong with it ("退碎的那个的钱", "退没到那盒的
+        # 钱"); a count of pieces ("退一瓶的钱") is compensation, read before
+        r"退(还)?(?![货活款宽])[^ ,.!?，。！？]{1,6}?的(钱|款)",
     ),
     (
         "exchange",
@@ -95,7 +99,12 @@ _REMEDY_WORDS = (
         # the item ordered instead of the one sent ("换回水壶", "换回来")
         r"换回(?!来?了)|"
         # the right one sent instead of the wrong one (Cantonese 寄返對啱嘅俾我 → 寄回对对的给我)
-        r"(发|寄)(回)?(给我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?(对对|对|正确)的",
+        r"(发|寄)(回)?(给我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?(对对|对|正确)的|"
+        # sent again in the colour or size ordered ("给我重新发个黑的", "再寄一双42码的",
+        # "重新发我买的那个"): the right item for the wrong one, not a missing piece
+        r"(重新|再)(发|寄)(给我|我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?"
+        r"((黑|白|红|蓝|绿|黄|灰|粉|紫|棕|咖啡|米|金|银|酒红|藏青)(色)?的|"
+        r"[0-9a-z]{1,3}(码|号)的|[大小](一)?(码|号)的|我(买|要|选|订|下单)的)",
     ),
     (
         "reship",
@@ -122,7 +131,7 @@ _REMEDY_WORDS = (
         "apology",
         # an explanation asked of the shop, not the customer's own "我说清楚点/我解释一下"
         r"道(个|一个|声|一声)?歉|给(个|我)?(一个)?(说法|解释|交代)|(?<!我)(说(个)?清楚|解释(一下|清楚))(?!点)|"
-        r"(说|道)(一)?(声|句)?(对不起|抱歉)",
+        r"(说|讲|道)(一)?(声|句)?(对不起|对不住|对唔住|抱歉|sorry)|赔(个)?(礼|不是)|认(个)?错",
     ),
 )
 _REMEDY_RE = re.compile("|".join(f"(?P<{code}>{words})" for code, words in _REMEDY_WORDS))
@@ -261,6 +270,8 @@ def withdraws_remedy(text: str, known: Optional[str]) -> bool:
 _ALTERNATIVE = re.compile(
     r"或者|或是|或|要么|要不|不然|否则|不行|不能(的话)?就|(不|没)(好|成)(的话)?(就|再)|实在不行"
 )
+# A second remedy said to do as well ("退货退款吧 换货也行"): a fallback, the first is the wish.
+_FALLBACK_AFTER = re.compile(r"^[^ ?]{0,4}?也(可以|行|成|ok)(?![吗嘛么?])")
 # The one said to be preferred ("退货或者换个颜色都行 优先退货").
 _PREFERRED_BEFORE = re.compile(r"(优先|最好(是)?|首选|更想(要)?|倾向(于)?)$")
 
@@ -269,13 +280,13 @@ def _alternatives(found: list) -> bool:
     """Whether the remedies named are offered as alternatives, not one changed to another.
 
     "维修太麻烦了 改成退货退款吧" changes its mind (the last one counts); "要么换新 要么赔钱"
-    offers two, the first wished for.
+    offers two, the first wished for; so does "退货退款吧 换货也行", the second a fallback.
     """
     for previous, item in zip(found, found[1:], strict=False):
         between = item[3][previous[2] : item[1]]
         if _CHANGE_OF_MIND.search(between):
             return False
-        if _ALTERNATIVE.search(between):
+        if _ALTERNATIVE.search(between) or _FALLBACK_AFTER.match(item[3][item[2] :]):
             return True
     return False
 
@@ -310,7 +321,7 @@ def _last_remedy(found: list) -> Optional[str]:
 # The customer named as the one who receives it, at the end of its clause: an imperative
 # ("钱退我", "补寄给我吧", Cantonese 俾返錢我 / 賠返啲錢俾我 as 给回钱我 / 赔回些钱给我).
 _TO_ME_AFTER = re.compile(
-    r"^((给)?我(吧|啦|呀|啊|哈|就行|就好|就可以)*|[^ ]{0,2}(吧|就行|就好|就可以))( |$)"
+    r"^((给)?我(吧|啦|呀|啊|哈|就行|就好|就可以|就得|即可)*|[^ ]{0,2}(吧|就行|就好|就可以|就得|就够了|即可))( |$)"
 )
 
 
