@@ -366,6 +366,8 @@ _REMEDY_LEFT_OPEN = re.compile(
     # ("没什么要求 就是反映一下") or beyond the order going its normal way ("尽快发货就行 别的不要")
     rf"|{_HANDED_BACK}|没(有)?(什么|啥)(特别的|特别)?(要求|诉求)"
     r"|(就是|只是|就想|只想)(想)?(反映|反馈)(一下)?|别的(都)?不(要|用)(了)?"
+    # the shop asked to propose one, or the customer has not decided ("你们说呢", "没想好")
+    r"|(你们|你)(说|觉得|看)呢|(给|出)(个|一个)?(方案|办法)|没想好|^(我)?(也)?不(知道|清楚)(啊|呀|耶)?$"
 )
 
 

@@ -65,7 +65,7 @@ _REMEDY_WORDS = (
         # money made good, with what follows ("赔点钱给我", Cantonese 補返啲錢俾我): not
         # money back, which "钱给我" alone would read
         # the difference paid back to the customer ("差价退我", "差价返给我"): a whole order
-        r"差价(退|还|补|返)(回)?(给)?我|退差价|补差价|差价|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
+        r"差价(退|还|补|返)(回)?(给)?我|退差价|补差价|差价|(价格|价钱)差(的)?(钱)?((退|还|补|返)(回)?(给)?我)?|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
         r"(积分|余额|点数|红包|优惠券|券)(给我|帮我)?补|补(一|1)?(张|个)?(积分|余额|点数|红包|优惠券|券)|"
         # the discount's money is made good, not paid back ("把折扣的钱还我"); so is part of
         # the price ("退我点钱 东西留着", "退一部分"), a discount, a coupon or red packet given
@@ -78,7 +78,9 @@ _REMEDY_WORDS = (
     ),
     (
         "refund",
-        r"仅退[款宽]|只退[款宽]|退[款宽]|退钱|把钱退|钱退|退回(些)?钱|"
+        r"仅退[款宽]|只退[款宽]|退[款宽]|退钱|把钱退|钱退|退回(些)?钱|原路(退|返)(回|还)?|"
+        # "退我" said as an order ("💰退我"): the money; "退我点钱" (compensation) reads first
+        r"退(给)?我(?=$|[ 吧啊啦呀!])|"
         # the order called off, asked for: money back, nothing sent back ("订单取消吧"), not
         # the shop's doing ("商家把我订单取消了")
         r"取消(这个|这|那个|那)?(个)?(订单|单子|这单|那单)(?!了)|(订单|单子)(取消|撤销)(?![了的])|"
@@ -98,6 +100,11 @@ _REMEDY_WORDS = (
         r"换(过|回)(一)?(个|件|双|对|台|部|只|盒|套|条)|"
         # the item ordered instead of the one sent ("换回水壶", "换回来")
         r"换回(?!来?了)|"
+        # the size or colour to change to ("换成白的", "换L码的", "换大一号", "调个尺码")
+        r"换(成)?(一)?(个|件|双|条)?([0-9a-z]{1,4}(码|号)?(的)?(?![0-9a-z])|[大小](一)?(码|号|点)(的)?)|"
+        r"换成[^ ]{1,5}?色?的|(换|调)(个|一下)?(尺码|码数|码子|尺寸|颜色|大小)|调(个|成)?[大小](一)?(码|号)|"
+        # exchanged with no object, right after a refusal of another ("不用修了 直接换")
+        r"直接换(?![^ ]{0,4}(人|客服))|"
         # the right one sent instead of the wrong one (Cantonese 寄返對啱嘅俾我 → 寄回对对的给我)
         r"(发|寄)(回)?(给我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?(对对|对|正确)的|"
         # sent again in the colour or size ordered ("给我重新发个黑的", "再寄一双42码的",
@@ -108,15 +115,15 @@ _REMEDY_WORDS = (
     ),
     (
         "reship",
-        r"补发|补寄|重发|重新(发|寄)|再(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)|"
+        r"补发|补寄|重发|重新(发|寄)|再(给我|帮我)?(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)|"
         # the missing piece made up ("把杯子补上就行"), not money ("差价补上", "给我补上"
         # after a sum, which compensation reads)
-        r"(?<![钱价券额分包我])补(上|过来)|"
+        r"(?<![钱价券额分包我])补(上|过来|给我)|"
         # a new one sent ("寄一条新的给我", Cantonese 寄過隻新嘅俾我 → 寄过只新的给我)
         r"(发|寄)(过|多)?(一|1)?(个|件|条|只|双|台|部|份|套|盒|瓶|对)?新的|"
         # what was promised sent over ("把吹风机给我寄来", "给我寄过来"), not a picture or a
         # paper asked of the customer ("把照片发过来"), nor what came ("给我寄来的是坏的")
-        r"(把|将)(?![^ ]{0,4}(照片|截图|视频|图|单号|订单|地址|资料|发票))[^ ]{1,8}?(寄|发)(过)?来(?!的)|"
+        r"(把|将)(?![^ ]{0,4}(照片|截图|视频|图|单号|订单|地址|资料|发票))[^ ]{1,8}?(寄|发)((过)?来|给我)(?!的)|"
         r"(给我|帮我)(寄|发)(过)?来(?!的)|"
         # the missing piece made up ("补一下贴膜"), not a detail or money ("补一下照片/差价")
         r"补(一)?下(?!(照片|图|截图|视频|说明|信息|资料|订单|单号|电话|手机号|地址|差价|钱))",
@@ -124,13 +131,13 @@ _REMEDY_WORDS = (
     (
         "repair",
         # 休 for 修: the pinyin slip ("帮我休一下")
-        r"维修|修(一下|好|理)|休(一下|理)|返修|保修|送修|寄修|(能|可以|帮我|给我|拿去)修|"
+        r"维修|修(一下|好|理|修|一修)|休(一下|理)|返修|保修|送修|寄修|(能|可以|帮我|给我|拿去)修|"
         r"(寄|送)(回去|回|过去|去)[^ ]{0,3}修",
     ),
     (
         "apology",
         # an explanation asked of the shop, not the customer's own "我说清楚点/我解释一下"
-        r"道(个|一个|声|一声)?歉|给(个|我)?(一个)?(说法|解释|交代)|(?<!我)(说(个)?清楚|解释(一下|清楚))(?!点)|"
+        r"道(个|一个|声|一声)?歉|(给|要|讨|有)(个|我)?(一个)?(说法|解释|交代)|(?<!我)(说(个)?清楚|解释(一下|清楚))(?!点)|"
         r"(说|讲|道)(一)?(声|句)?(对不起|对不住|对唔住|抱歉|sorry)|赔(个)?(礼|不是)|认(个)?错",
     ),
 )
@@ -143,6 +150,7 @@ _REFUSED_AFTER = re.compile(r"^(我|的话)?(也)?(不要|免了|不需要)")
 # "麻烦给我补发" against "退款一直没到账", "申请退货五天了").
 _WISH = re.compile(
     r"我要|(?<![说不只还])要(?!求)|想|希望|要求|麻烦|(?<!申)请(?!问)|给我|帮我|能不能|可以|直接|还是|改成|就要|"
+    r"给(点|些)|必须|(你们|你)得|"
     # a condition: "帮我催一下 不行就退款", "尽快寄到 不然退款"
     r"不行|不然|否则|不能(的话)?就|实在不行|"
     # a preference: "优先退货", "最好换新的"
@@ -270,8 +278,9 @@ def withdraws_remedy(text: str, known: Optional[str]) -> bool:
 _ALTERNATIVE = re.compile(
     r"或者|或是|或|要么|要不|不然|否则|不行|不能(的话)?就|(不|没)(好|成)(的话)?(就|再)|实在不行"
 )
-# A second remedy said to do as well ("退货退款吧 换货也行"): a fallback, the first is the wish.
-_FALLBACK_AFTER = re.compile(r"^[^ ?]{0,4}?也(可以|行|成|ok)(?![吗嘛么?])")
+# A second remedy said to do as well ("退货退款吧 换货也行", "换货退款都行"): a fallback, the
+# first is the wish.
+_FALLBACK_AFTER = re.compile(r"^[^ ?]{0,4}?(也|都)(可以|行|成|ok)(?![吗嘛么?])")
 # The one said to be preferred ("退货或者换个颜色都行 优先退货").
 _PREFERRED_BEFORE = re.compile(r"(优先|最好(是)?|首选|更想(要)?|倾向(于)?)$")
 
@@ -389,9 +398,8 @@ def remedy_wished(text: str) -> Optional[str]:
     customer asks for now.
     """
     wished = []
-    for code, start, end, plain in remedies_named(text):
-        if _FACT_AFTER.match(plain[end:]):
-            continue
+    named = [item for item in remedies_named(text) if not _FACT_AFTER.match(item[3][item[2] :])]
+    for code, start, end, plain in named:
         clause = re.split(r"[ ,.!?;:，。！？；：]", plain[:start])[-1]
         if (
             _WISH.search(clause[-8:] if len(clause) > 8 else clause)
@@ -403,10 +411,28 @@ def remedy_wished(text: str) -> Optional[str]:
             or (_PIECE_BEFORE.search(clause) and _ordered_last(plain, start, end, ""))
         ):
             wished.append((code, start, end, plain))
-    chosen = _chosen_remedy(_main_remedies(wished))
+    chosen = _chosen_remedy(_main_remedies(_with_first_alternative(named, wished)))
     if chosen is None and _gives_up_the_goods(text):
         return "refund"
     return chosen
+
+
+def _with_first_alternative(named: list, wished: list) -> list:
+    """The wished remedies, with one named just before a wished alternative to it.
+
+    "先补发 不行就退款", "退款 不行就换货": the condition makes the second a wish in words, and
+    the first, offered before it, is the one wished for (`_alternatives`), wish word or not.
+    """
+    if not wished:
+        return wished
+    first_wished = wished[0]
+    earlier = [item for item in named if item[2] <= first_wished[1]]
+    if not earlier:
+        return wished
+    offered = earlier[-1]
+    if offered[0] != first_wished[0] and _alternatives([offered, first_wished]):
+        return [offered, *wished]
+    return wished
 
 
 def _gives_up_the_goods(text: str) -> bool:
