@@ -95,13 +95,13 @@ _REMEDY_WORDS = (
         "exchange",
         # not a person: "换个活人跟我说", "给我换个客服", "换个会说话的人来" ask for someone
         # else, not another item
+        # the size or colour to change to ("换成白的", "换L码的", "换大一号", "调个尺码")
+        r"换(成)?(一)?(个|件|双|条)?([0-9a-z]{1,4}(码|号)?(的)?(?![0-9a-z])|[大小](一)?(码|号|点)(的)?)|"
         r"换[货活](?!人)|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)(?![^ ]{0,5}?(人|客服|主管|经理))|换新|调换|更换|"
         # Cantonese 換過件 / 換返對 ("exchange for another"), as `normalize` leaves them
         r"换(过|回)(一)?(个|件|双|对|台|部|只|盒|套|条)|"
         # the item ordered instead of the one sent ("换回水壶", "换回来")
         r"换回(?!来?了)|"
-        # the size or colour to change to ("换成白的", "换L码的", "换大一号", "调个尺码")
-        r"换(成)?(一)?(个|件|双|条)?([0-9a-z]{1,4}(码|号)?(的)?(?![0-9a-z])|[大小](一)?(码|号|点)(的)?)|"
         r"换成[^ ]{1,5}?色?的|(换|调)(个|一下)?(尺码|码数|码子|尺寸|颜色|大小)|调(个|成)?[大小](一)?(码|号)|"
         # exchanged with no object, right after a refusal of another ("不用修了 直接换")
         r"直接换(?![^ ]{0,4}(人|客服))|"
@@ -115,7 +115,7 @@ _REMEDY_WORDS = (
     ),
     (
         "reship",
-        r"补发|补寄|重发|重新(发|寄)|再(给我|帮我)?(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)|"
+        r"补[发法]|补寄|重发|重新(发|寄)|再(给我|帮我)?(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)|"
         # the missing piece made up ("把杯子补上就行"), not money ("差价补上", "给我补上"
         # after a sum, which compensation reads)
         r"(?<![钱价券额分包我])补(上|过来|给我)|"
@@ -131,13 +131,13 @@ _REMEDY_WORDS = (
     (
         "repair",
         # 休 for 修: the pinyin slip ("帮我休一下")
-        r"维修|修(一下|好|理|修|一修)|休(一下|理)|返修|保修|送修|寄修|(能|可以|帮我|给我|拿去)修|"
+        r"维修|修(一下|好|理|修|一修|吧)|免费修|休(一下|理)|返修|保修|送修|寄修|(能|可以|帮我|给我|拿去)修|"
         r"(寄|送)(回去|回|过去|去)[^ ]{0,3}修",
     ),
     (
         "apology",
         # an explanation asked of the shop, not the customer's own "我说清楚点/我解释一下"
-        r"道(个|一个|声|一声)?歉|(给|要|讨|有)(个|我)?(一个)?(说法|解释|交代)|(?<!我)(说(个)?清楚|解释(一下|清楚))(?!点)|"
+        r"道(个|一个|声|一声)?歉|(给|要|讨|有)(个|我|我个)?(一个)?(说法|解释|交代)|(?<!我)(说(个)?清楚|解释(一下|清楚))(?!点)|"
         r"(说|讲|道)(一)?(声|句)?(对不起|对不住|对唔住|抱歉|sorry)|赔(个)?(礼|不是)|认(个)?错",
     ),
 )
@@ -150,7 +150,9 @@ _REFUSED_AFTER = re.compile(r"^(我|的话)?(也)?(不要|免了|不需要)")
 # "麻烦给我补发" against "退款一直没到账", "申请退货五天了").
 _WISH = re.compile(
     r"我要|(?<![说不只还])要(?!求)|想|希望|要求|麻烦|(?<!申)请(?!问)|给我|帮我|能不能|可以|直接|还是|改成|就要|"
-    r"给(点|些)|必须|(你们|你)得|"
+    r"给(点|些)|必须|(你们|你)得|赶紧|赶快|快点|尽快|"
+    # right before the name: "能换个新的不", "给修一下" (not "不给退货", a refusal told)
+    r"(?<![不没])(能|给)$|"
     # a condition: "帮我催一下 不行就退款", "尽快寄到 不然退款"
     r"不行|不然|否则|不能(的话)?就|实在不行|"
     # a preference: "优先退货", "最好换新的"
@@ -235,7 +237,10 @@ def extra_remedies(text: str) -> list:
 # A change of mind about the remedy ("还是退款吧", "算了 还是换货 别退了", "改成换货好了").
 _CHANGE_OF_MIND = re.compile(
     r"还是|改成|换成|改为|改一下|改主意|算了|想了想|想想|重新考虑|不要了|(不|别)[^ ]{0,3}了|"
-    r"不是|不对|搞错|弄错|说错"
+    r"不是|不对|搞错|弄错|说错|"
+    # a bare 改 ("换货改退款", "诉求要改 退款"), what it should be ("应该是补发", "我要的是换货"),
+    # and the read-back's own field named ("诉求那里写退货退款", "处理方式：维修")
+    r"改|应该是|我要的是|诉求|处理方式|处理方法"
 )
 
 
@@ -329,8 +334,10 @@ def _last_remedy(found: list) -> Optional[str]:
 
 # The customer named as the one who receives it, at the end of its clause: an imperative
 # ("钱退我", "补寄给我吧", Cantonese 俾返錢我 / 賠返啲錢俾我 as 给回钱我 / 赔回些钱给我).
+# "就算了" settles only after an object ("钱退回来就算了", "补偿点钱就算了"): right after the
+# name ("退款就算了") it as often drops the remedy, so that stays no wish.
 _TO_ME_AFTER = re.compile(
-    r"^((给)?我(吧|啦|呀|啊|哈|就行|就好|就可以|就得|即可)*|[^ ]{0,2}(吧|就行|就好|就可以|就得|就够了|即可))( |$)"
+    r"^((给)?我(吧|啦|呀|啊|哈|就行|就好|就可以|就得|即可)*|[^ ]{0,2}(吧|就行|就好|就可以|就得|就够了|即可)|[^ ]{1,2}就算了)( |$)"
 )
 
 
@@ -400,7 +407,8 @@ def remedy_wished(text: str) -> Optional[str]:
     wished = []
     named = [item for item in remedies_named(text) if not _FACT_AFTER.match(item[3][item[2] :])]
     for code, start, end, plain in named:
-        clause = re.split(r"[ ,.!?;:，。！？；：]", plain[:start])[-1]
+        # an emoji or a symbol before the name ("🙏换一个") is no word of the clause
+        clause = re.sub(r"[^\w]", "", re.split(r"[ ,.!?;:，。！？；：]", plain[:start])[-1])
         if (
             _WISH.search(clause[-8:] if len(clause) > 8 else clause)
             or _TO_ME_AFTER.match(plain[end:])

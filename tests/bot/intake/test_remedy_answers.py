@@ -352,3 +352,34 @@ def test_remedy_wished_in_a_complaint(text, remedy):
 @pytest.mark.parametrize("text", ["你们说呢", "还没想好", "不知道", "你们给个方案吧"])
 def test_undecided_leaves_the_remedy_open(text):
     assert answers.leaves_remedy_open(text)
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        ("鞋子小了 换个大一码的 订单123456789", "exchange"),  # the size named: the whole order
+        ("水壶不加热 能换台新的不", "exchange"),
+        ("茶叶少了一盒 赶快补发", "reship"),
+        ("按键坏了 给修一下", "repair"),
+        ("快递员骂人 给我个说法", "apology"),
+        ("掉色了 赔我点钱就算了", "compensation"),
+        ("还没发货 钱退我就算了", "refund"),
+        ("耳机坏了 😭换一个", "exchange"),
+        ("少了一个 补法一个", "reship"),
+    ],
+)
+def test_remedy_wished_said_as_an_order(text, remedy):
+    assert remedy_answers.remedy_wished(text) == remedy
+
+
+@pytest.mark.parametrize("text", ["商家不给退货 一直拖", "退款就算了", "说是不能退款"])
+def test_no_wish_in_a_refusal_told_or_a_remedy_dropped(text):
+    assert remedy_answers.remedy_wished(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [("诉求那栏写错了 写维修", "repair"), ("换货改退款", "refund"), ("应该是补发", "reship")],
+)
+def test_remedy_changed_at_the_read_back(text, remedy):
+    assert remedy_answers.remedy_changed(text) == remedy
