@@ -65,7 +65,9 @@ _REMEDY_WORDS = (
         # money made good, with what follows ("赔点钱给我", Cantonese 補返啲錢俾我): not
         # money back, which "钱给我" alone would read
         # the difference paid back to the customer ("差价退我", "差价返给我"): a whole order
-        r"差价(退|还|补|返)(回)?(给)?我|退差价|补差价|差价|(价格|价钱)差(的)?(钱)?((退|还|补|返)(回)?(给)?我)?|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
+        r"差价(退|还|补|返)(回)?(给)?我|"
+        # a sum made good ("那50块补给我", "三十元赔给我"): compensation, not a piece reshipped
+        r"([0-9]+|[一两二三四五六七八九十百几]+)(块|元)(钱)?(补|赔|返)(回)?(给)?我|退差价|补差价|差价|(价格|价钱)差(的)?(钱)?((退|还|补|返)(回)?(给)?我)?|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
         r"(积分|余额|点数|红包|优惠券|券)(给我|帮我)?补|补(一|1)?(张|个)?(积分|余额|点数|红包|优惠券|券)|"
         # the discount's money is made good, not paid back ("把折扣的钱还我"); so is part of
         # the price ("退我点钱 东西留着", "退一部分"), a discount, a coupon or red packet given
@@ -118,7 +120,7 @@ _REMEDY_WORDS = (
         r"补[发法]|补寄|重发|重新(发|寄)|再(给我|帮我)?(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)|"
         # the missing piece made up ("把杯子补上就行"), not money ("差价补上", "给我补上"
         # after a sum, which compensation reads)
-        r"(?<![钱价券额分包我])补(上|过来|给我)|"
+        r"(?<![钱价券额分包我块元])补(上|过来|给我)|"
         # a new one sent ("寄一条新的给我", Cantonese 寄過隻新嘅俾我 → 寄过只新的给我)
         r"(发|寄)(过|多)?(一|1)?(个|件|条|只|双|台|部|份|套|盒|瓶|对)?新的|"
         # what was promised sent over ("把吹风机给我寄来", "给我寄过来"), not a picture or a

@@ -383,3 +383,11 @@ def test_no_wish_in_a_refusal_told_or_a_remedy_dropped(text):
 )
 def test_remedy_changed_at_the_read_back(text, remedy):
     assert remedy_answers.remedy_changed(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [("多付的20块补给我", "compensation"), ("那十元返给我", "compensation"), ("缺的那瓶补给我", "reship")],
+)
+def test_a_sum_made_good_is_compensation_a_piece_is_a_reship(text, remedy):
+    assert remedy_answers.remedy_mentioned(text) == remedy
