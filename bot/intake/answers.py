@@ -74,6 +74,15 @@ _WANTS_HUMAN = re.compile(
 )
 
 
+# Someone asked to get back to the customer ("安排个人回我", "让负责人联系我", "给我回个电话").
+_CONTACT_ME = re.compile(r"(回|联系|回复|答复|打给)我|给我(回|打)(个|一个)?电话|回电")
+
+
+def asks_to_be_contacted(text: str) -> bool:
+    """Whether the message asks that a person get back to the customer."""
+    return bool(_CONTACT_ME.search(plain_answer(text)))
+
+
 def plain_answer(text: str) -> str:
     """The answer normalised, its punctuation turned into single spaces: what the checks read."""
     return _PUNCT.sub(" ", normalize(text or "")).strip()
