@@ -51,11 +51,17 @@ def remedy_in_handoff(tracker: Tracker) -> Optional[str]:
     """A remedy the request for a person names in so many words ("叫那個客服出來道歉").
 
     The triage names no remedy for a handoff (its n-grams read "换个活人" as exchange), so
-    the words decide: at the remedy question any remedy named, elsewhere only one asked for.
+    the words decide: at the remedy question any remedy named (or "other" for a person asked
+    to get back to the customer), elsewhere only one asked for.
     """
     text = str(tracker.latest_message.get("text") or "")
     if tracker.get_slot("requested_slot") == "desired_remedy":
-        return remedy_answers.remedy_mentioned(text)
+        named = remedy_answers.remedy_mentioned(text)
+        if named is None and answers.asks_to_be_contacted(text):
+            # "赶紧安排个人回我" as the answer to "how should we handle it?": a person is to
+            # settle it with the customer, the spec's "other" (not a remedy left unsaid)
+            return "other"
+        return named
     return remedy_answers.remedy_wished(text)
 
 

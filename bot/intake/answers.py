@@ -74,6 +74,15 @@ _WANTS_HUMAN = re.compile(
 )
 
 
+# Someone asked to get back to the customer ("安排个人回我", "让负责人联系我", "给我回个电话").
+_CONTACT_ME = re.compile(r"(回|联系|回复|答复|打给)我|给我(回|打)(个|一个)?电话|回电")
+
+
+def asks_to_be_contacted(text: str) -> bool:
+    """Whether the message asks that a person get back to the customer."""
+    return bool(_CONTACT_ME.search(plain_answer(text)))
+
+
 def plain_answer(text: str) -> str:
     """The answer normalised, its punctuation turned into single spaces: what the checks read."""
     return _PUNCT.sub(" ", normalize(text or "")).strip()
@@ -298,9 +307,15 @@ _PROCESS_QUESTION = re.compile(
 )
 
 
+# The question handed back to the shop ("你们说怎么办", "你看咋处理"): it leaves the remedy
+# to the shop (`leaves_remedy_open`), it asks nothing about how a remedy works.
+_HANDED_BACK = r"(你们|你)(说|看)(该|要)?(怎么|咋)(办|处理|弄|解决)"
+
+
 def asks_about_process(text: str) -> bool:
     """Whether the message asks how something works rather than saying what is wanted."""
-    return bool(_PROCESS_QUESTION.search(plain_answer(text)))
+    plain = plain_answer(text)
+    return bool(_PROCESS_QUESTION.search(plain)) and not re.search(_HANDED_BACK, plain)
 
 
 _STATUS_WORDS = re.compile(
@@ -356,6 +371,12 @@ def evidence_coming(text: str) -> bool:
 _REMEDY_LEFT_OPEN = re.compile(
     r"随便|看(着|著)(办|处理|弄)|都行|都可以|无所谓|能解决就行|解决就行|你们定|听你们的|怎么都行"
     r"|说不上来|说不好|不知道(要|该|想)?(怎么|咋)(办|处理|弄)|(先|帮我|你们)查(清楚|一下|查)"
+    # the question handed back ("你们说怎么办", "你看咋处理"); no wish beyond telling the shop
+    # ("没什么要求 就是反映一下") or beyond the order going its normal way ("尽快发货就行 别的不要")
+    rf"|{_HANDED_BACK}|没(有)?(什么|啥)(特别的|特别)?(要求|诉求)"
+    r"|(就是|只是|就想|只想)(想)?(反映|反馈)(一下)?|别的(都)?不(要|用)(了)?"
+    # the shop asked to propose one, or the customer has not decided ("你们说呢", "没想好")
+    r"|(你们|你)(说|觉得|看)呢|(给|出)(个|一个)?(方案|办法)|没想好|^(我)?(也)?不(知道|清楚)(啊|呀|耶)?$"
 )
 
 

@@ -64,7 +64,10 @@ _REMEDY_WORDS = (
         "compensation",
         # money made good, with what follows ("赔点钱给我", Cantonese 補返啲錢俾我): not
         # money back, which "钱给我" alone would read
-        r"退差价|补差价|差价|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
+        # the difference paid back to the customer ("差价退我", "差价返给我"): a whole order
+        r"差价(退|还|补|返)(回)?(给)?我|"
+        # a sum made good ("那50块补给我", "三十元赔给我"): compensation, not a piece reshipped
+        r"([0-9]+|[一两二三四五六七八九十百几]+)(块|元)(钱)?(补|赔|返)(回)?(给)?我|退差价|补差价|差价|(价格|价钱)差(的)?(钱)?((退|还|补|返)(回)?(给)?我)?|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
         r"(积分|余额|点数|红包|优惠券|券)(给我|帮我)?补|补(一|1)?(张|个)?(积分|余额|点数|红包|优惠券|券)|"
         # the discount's money is made good, not paid back ("把折扣的钱还我"); so is part of
         # the price ("退我点钱 东西留着", "退一部分"), a discount, a coupon or red packet given
@@ -77,37 +80,52 @@ _REMEDY_WORDS = (
     ),
     (
         "refund",
-        r"仅退[款宽]|只退[款宽]|退[款宽]|退钱|把钱退|钱退|退回(些)?钱|"
+        r"仅退[款宽]|只退[款宽]|退[款宽]|退钱|把钱退|钱退|退回(些)?钱|原路(退|返)(回|还)?|"
+        # "退我" said as an order ("💰退我"): the money; "退我点钱" (compensation) reads first
+        r"退(给)?我(?=$|[ 吧啊啦呀!])|"
         # the order called off, asked for: money back, nothing sent back ("订单取消吧"), not
         # the shop's doing ("商家把我订单取消了")
         r"取消(这个|这|那个|那)?(个)?(订单|单子|这单|那单)(?!了)|(订单|单子)(取消|撤销)(?![了的])|"
         r"(帮我|给我)(把)?(这个|这)?(订单|单子)(给)?(取消|撤销)|(?<!给我)(?<!帮我)(退单|撤单)(?!了)|"
         # money given back: "把钱还我", "还我钱", Cantonese 俾返錢我 (给回钱我)
-        r"(钱|货款|款项)(还|给)(回)?(给)?我|还(给)?(我)?(回)?钱|给回(我)?(些)?钱",
+        r"(钱|货款|款项)(还|给)(回)?(给)?我|还(给)?(我)?(回)?钱|给回(我)?(些)?钱|"
+        # the money of a piece named by what is wrong with it ("退碎的那个的钱", "退没到那盒的
+        # 钱"); a count of pieces ("退一瓶的钱") is compensation, read before
+        r"退(还)?(?![货活款宽])[^ ,.!?，。！？]{1,6}?的(钱|款)",
     ),
     (
         "exchange",
         # not a person: "换个活人跟我说", "给我换个客服", "换个会说话的人来" ask for someone
         # else, not another item
+        # the size or colour to change to ("换成白的", "换L码的", "换大一号", "调个尺码")
+        r"换(成)?(一)?(个|件|双|条)?([0-9a-z]{1,4}(码|号)?(的)?(?![0-9a-z])|[大小](一)?(码|号|点)(的)?)|"
         r"换[货活](?!人)|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)(?![^ ]{0,5}?(人|客服|主管|经理))|换新|调换|更换|"
         # Cantonese 換過件 / 換返對 ("exchange for another"), as `normalize` leaves them
         r"换(过|回)(一)?(个|件|双|对|台|部|只|盒|套|条)|"
         # the item ordered instead of the one sent ("换回水壶", "换回来")
         r"换回(?!来?了)|"
+        r"换成[^ ]{1,5}?色?的|(换|调)(个|一下)?(尺码|码数|码子|尺寸|颜色|大小)|调(个|成)?[大小](一)?(码|号)|"
+        # exchanged with no object, right after a refusal of another ("不用修了 直接换")
+        r"直接换(?![^ ]{0,4}(人|客服))|"
         # the right one sent instead of the wrong one (Cantonese 寄返對啱嘅俾我 → 寄回对对的给我)
-        r"(发|寄)(回)?(给我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?(对对|对|正确)的",
+        r"(发|寄)(回)?(给我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?(对对|对|正确)的|"
+        # sent again in the colour or size ordered ("给我重新发个黑的", "再寄一双42码的",
+        # "重新发我买的那个"): the right item for the wrong one, not a missing piece
+        r"(重新|再)(发|寄)(给我|我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?"
+        r"((黑|白|红|蓝|绿|黄|灰|粉|紫|棕|咖啡|米|金|银|酒红|藏青)(色)?的|"
+        r"[0-9a-z]{1,3}(码|号)的|[大小](一)?(码|号)的|我(买|要|选|订|下单)的)",
     ),
     (
         "reship",
-        r"补发|补寄|重发|重新(发|寄)|再(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)|"
+        r"补[发法]|补寄|重发|重新(发|寄)|再(给我|帮我)?(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)|"
         # the missing piece made up ("把杯子补上就行"), not money ("差价补上", "给我补上"
         # after a sum, which compensation reads)
-        r"(?<![钱价券额分包我])补(上|过来)|"
+        r"(?<![钱价券额分包我块元])补(上|过来|给我)|"
         # a new one sent ("寄一条新的给我", Cantonese 寄過隻新嘅俾我 → 寄过只新的给我)
         r"(发|寄)(过|多)?(一|1)?(个|件|条|只|双|台|部|份|套|盒|瓶|对)?新的|"
         # what was promised sent over ("把吹风机给我寄来", "给我寄过来"), not a picture or a
         # paper asked of the customer ("把照片发过来"), nor what came ("给我寄来的是坏的")
-        r"(把|将)(?![^ ]{0,4}(照片|截图|视频|图|单号|订单|地址|资料|发票))[^ ]{1,8}?(寄|发)(过)?来(?!的)|"
+        r"(把|将)(?![^ ]{0,4}(照片|截图|视频|图|单号|订单|地址|资料|发票))[^ ]{1,8}?(寄|发)((过)?来|给我)(?!的)|"
         r"(给我|帮我)(寄|发)(过)?来(?!的)|"
         # the missing piece made up ("补一下贴膜"), not a detail or money ("补一下照片/差价")
         r"补(一)?下(?!(照片|图|截图|视频|说明|信息|资料|订单|单号|电话|手机号|地址|差价|钱))",
@@ -115,14 +133,14 @@ _REMEDY_WORDS = (
     (
         "repair",
         # 休 for 修: the pinyin slip ("帮我休一下")
-        r"维修|修(一下|好|理)|休(一下|理)|返修|保修|送修|寄修|(能|可以|帮我|给我|拿去)修|"
+        r"维修|修(一下|好|理|修|一修|吧)|免费修|休(一下|理)|返修|保修|送修|寄修|(能|可以|帮我|给我|拿去)修|"
         r"(寄|送)(回去|回|过去|去)[^ ]{0,3}修",
     ),
     (
         "apology",
         # an explanation asked of the shop, not the customer's own "我说清楚点/我解释一下"
-        r"道(个|一个|声|一声)?歉|给(个|我)?(一个)?(说法|解释|交代)|(?<!我)(说(个)?清楚|解释(一下|清楚))(?!点)|"
-        r"(说|道)(一)?(声|句)?(对不起|抱歉)",
+        r"道(个|一个|声|一声)?歉|(给|要|讨|有)(个|我|我个)?(一个)?(说法|解释|交代)|(?<!我)(说(个)?清楚|解释(一下|清楚))(?!点)|"
+        r"(说|讲|道)(一)?(声|句)?(对不起|对不住|对唔住|抱歉|sorry)|赔(个)?(礼|不是)|认(个)?错",
     ),
 )
 _REMEDY_RE = re.compile("|".join(f"(?P<{code}>{words})" for code, words in _REMEDY_WORDS))
@@ -134,6 +152,9 @@ _REFUSED_AFTER = re.compile(r"^(我|的话)?(也)?(不要|免了|不需要)")
 # "麻烦给我补发" against "退款一直没到账", "申请退货五天了").
 _WISH = re.compile(
     r"我要|(?<![说不只还])要(?!求)|想|希望|要求|麻烦|(?<!申)请(?!问)|给我|帮我|能不能|可以|直接|还是|改成|就要|"
+    r"给(点|些)|必须|(你们|你)得|赶紧|赶快|快点|尽快|"
+    # right before the name: "能换个新的不", "给修一下" (not "不给退货", a refusal told)
+    r"(?<![不没])(能|给)$|"
     # a condition: "帮我催一下 不行就退款", "尽快寄到 不然退款"
     r"不行|不然|否则|不能(的话)?就|实在不行|"
     # a preference: "优先退货", "最好换新的"
@@ -218,7 +239,10 @@ def extra_remedies(text: str) -> list:
 # A change of mind about the remedy ("还是退款吧", "算了 还是换货 别退了", "改成换货好了").
 _CHANGE_OF_MIND = re.compile(
     r"还是|改成|换成|改为|改一下|改主意|算了|想了想|想想|重新考虑|不要了|(不|别)[^ ]{0,3}了|"
-    r"不是|不对|搞错|弄错|说错"
+    r"不是|不对|搞错|弄错|说错|"
+    # a bare 改 ("换货改退款", "诉求要改 退款"), what it should be ("应该是补发", "我要的是换货"),
+    # and the read-back's own field named ("诉求那里写退货退款", "处理方式：维修")
+    r"改|应该是|我要的是|诉求|处理方式|处理方法"
 )
 
 
@@ -261,6 +285,9 @@ def withdraws_remedy(text: str, known: Optional[str]) -> bool:
 _ALTERNATIVE = re.compile(
     r"或者|或是|或|要么|要不|不然|否则|不行|不能(的话)?就|(不|没)(好|成)(的话)?(就|再)|实在不行"
 )
+# A second remedy said to do as well ("退货退款吧 换货也行", "换货退款都行"): a fallback, the
+# first is the wish.
+_FALLBACK_AFTER = re.compile(r"^[^ ?]{0,4}?(也|都)(可以|行|成|ok)(?![吗嘛么?])")
 # The one said to be preferred ("退货或者换个颜色都行 优先退货").
 _PREFERRED_BEFORE = re.compile(r"(优先|最好(是)?|首选|更想(要)?|倾向(于)?)$")
 
@@ -269,13 +296,13 @@ def _alternatives(found: list) -> bool:
     """Whether the remedies named are offered as alternatives, not one changed to another.
 
     "维修太麻烦了 改成退货退款吧" changes its mind (the last one counts); "要么换新 要么赔钱"
-    offers two, the first wished for.
+    offers two, the first wished for; so does "退货退款吧 换货也行", the second a fallback.
     """
     for previous, item in zip(found, found[1:], strict=False):
         between = item[3][previous[2] : item[1]]
         if _CHANGE_OF_MIND.search(between):
             return False
-        if _ALTERNATIVE.search(between):
+        if _ALTERNATIVE.search(between) or _FALLBACK_AFTER.match(item[3][item[2] :]):
             return True
     return False
 
@@ -309,8 +336,10 @@ def _last_remedy(found: list) -> Optional[str]:
 
 # The customer named as the one who receives it, at the end of its clause: an imperative
 # ("钱退我", "补寄给我吧", Cantonese 俾返錢我 / 賠返啲錢俾我 as 给回钱我 / 赔回些钱给我).
+# "就算了" settles only after an object ("钱退回来就算了", "补偿点钱就算了"): right after the
+# name ("退款就算了") it as often drops the remedy, so that stays no wish.
 _TO_ME_AFTER = re.compile(
-    r"^((给)?我(吧|啦|呀|啊|哈|就行|就好|就可以)*|[^ ]{0,2}(吧|就行|就好|就可以))( |$)"
+    r"^((给)?我(吧|啦|呀|啊|哈|就行|就好|就可以|就得|即可)*|[^ ]{0,2}(吧|就行|就好|就可以|就得|就够了|即可)|[^ ]{1,2}就算了)( |$)"
 )
 
 
@@ -378,10 +407,10 @@ def remedy_wished(text: str) -> Optional[str]:
     customer asks for now.
     """
     wished = []
-    for code, start, end, plain in remedies_named(text):
-        if _FACT_AFTER.match(plain[end:]):
-            continue
-        clause = re.split(r"[ ,.!?;:，。！？；：]", plain[:start])[-1]
+    named = [item for item in remedies_named(text) if not _FACT_AFTER.match(item[3][item[2] :])]
+    for code, start, end, plain in named:
+        # an emoji or a symbol before the name ("🙏换一个") is no word of the clause
+        clause = re.sub(r"[^\w]", "", re.split(r"[ ,.!?;:，。！？；：]", plain[:start])[-1])
         if (
             _WISH.search(clause[-8:] if len(clause) > 8 else clause)
             or _TO_ME_AFTER.match(plain[end:])
@@ -392,10 +421,28 @@ def remedy_wished(text: str) -> Optional[str]:
             or (_PIECE_BEFORE.search(clause) and _ordered_last(plain, start, end, ""))
         ):
             wished.append((code, start, end, plain))
-    chosen = _chosen_remedy(_main_remedies(wished))
+    chosen = _chosen_remedy(_main_remedies(_with_first_alternative(named, wished)))
     if chosen is None and _gives_up_the_goods(text):
         return "refund"
     return chosen
+
+
+def _with_first_alternative(named: list, wished: list) -> list:
+    """The wished remedies, with one named just before a wished alternative to it.
+
+    "先补发 不行就退款", "退款 不行就换货": the condition makes the second a wish in words, and
+    the first, offered before it, is the one wished for (`_alternatives`), wish word or not.
+    """
+    if not wished:
+        return wished
+    first_wished = wished[0]
+    earlier = [item for item in named if item[2] <= first_wished[1]]
+    if not earlier:
+        return wished
+    offered = earlier[-1]
+    if offered[0] != first_wished[0] and _alternatives([offered, first_wished]):
+        return [offered, *wished]
+    return wished
 
 
 def _gives_up_the_goods(text: str) -> bool:

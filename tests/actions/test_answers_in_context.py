@@ -602,3 +602,25 @@ async def test_the_description_is_asked_again_with_the_order_number_noted(dispat
     first = make_tracker("我要投诉", "start_complaint", slots={"requested_slot": "issue_description"})
     await ActionAskIssueDescription().run(dispatcher, first, domain)
     assert responses(dispatcher) == ["utter_ask_issue_description"]
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        ("快点找个人回我", "other"),  # a person to settle it with the customer
+        ("让你们负责人给我回个电话", "other"),
+        ("跟机器人说不清 转人工", None),  # a person now, the remedy not said
+        ("转人工 我要退货退款", "return_refund"),
+    ],
+)
+async def test_a_person_asked_for_at_the_remedy_question(dispatcher, domain, text, remedy):
+    from actions.requests import ActionHandoff
+
+    tracker = make_tracker(
+        text,
+        "handoff",
+        slots={"requested_slot": "desired_remedy", "issue_category": "service_attitude"},
+    )
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
+    assert ticket["desired_remedy"] == remedy

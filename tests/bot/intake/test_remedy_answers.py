@@ -253,3 +253,141 @@ def test_part_of_the_money_and_gifts_sent_at_the_remedy_question(text, remedy):
 def test_what_was_sent_is_no_wish_to_send():
     assert remedy_answers.remedy_wished("给我寄来的是坏的") is None
     assert remedy_answers.remedy_mentioned("你们把寄来的那个拿回去") is None
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # the difference paid back to the customer, said after the sum
+        ("降价了三十 差价返给我", "compensation"),
+        # the money of a piece named by what is wrong with it
+        ("把坏掉那个的钱退了吧", "refund"),
+        ("退没收到那盒的钱", "refund"),
+        # a count of pieces stays compensation (the free bottle's value)
+        ("退一瓶的钱给我", "compensation"),
+        # the colour or size ordered, sent again: the right item for the wrong one
+        ("重新寄一件白色的", "exchange"),
+        ("再发一双43码的给我", "exchange"),
+        ("重新发我买的那个", "exchange"),
+        # a new one or a missing one sent again stays a reship
+        ("重新发一个", "reship"),
+        ("再寄一个新的", "reship"),
+        # Cantonese and other ways of saying sorry
+        ("叫佢哋講句對唔住", "apology"),
+        ("至少赔个不是吧", "apology"),
+    ],
+)
+def test_remedies_said_another_way(text, remedy):
+    assert remedy_answers.remedy_mentioned(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        ("换货吧 退款也可以", "exchange"),  # the second said to do as well: a fallback
+        ("维修 换新的也行", "repair"),
+        ("退款算了 还是换货吧", "exchange"),  # a change of mind: the last one
+    ],
+)
+def test_a_second_remedy_said_to_do_as_well_is_a_fallback(text, remedy):
+    assert remedy_answers.remedy_mentioned(text) == remedy
+
+
+def test_an_order_ending_in_cantonese_just_that_is_a_wish():
+    assert remedy_answers.remedy_wished("部机坏咗 202411191024 整返好佢就得") == "repair"
+
+
+@pytest.mark.parametrize(
+    "text", ["你说咋办吧", "你们看该怎么处理", "没啥要求", "只想反馈一下", "按时到就行 别的都不用了"]
+)
+def test_the_remedy_left_to_the_shop(text):
+    assert answers.leaves_remedy_open(text)
+    assert not answers.asks_about_process(text)
+
+
+def test_a_process_question_is_still_one():
+    assert answers.asks_about_process("换货的话怎么寄回去")
+    assert not answers.leaves_remedy_open("换货的话怎么寄回去")
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        ("再帮我寄一份吧", "reship"),
+        ("缺的那盒补给我", "reship"),
+        ("把没到的那件寄给我", "reship"),
+        ("换成M码", "exchange"),
+        ("换成黑色的", "exchange"),
+        ("调个小一号", "exchange"),
+        ("不用退了 直接换", "exchange"),
+        ("修一修还能用", "repair"),
+        ("我就要个说法", "apology"),
+        ("原路返回就行", "refund"),
+        ("价钱差的钱还给我", "compensation"),
+        ("维修退款都行", "repair"),  # both accepted: the first
+    ],
+)
+def test_more_ways_to_name_a_remedy(text, remedy):
+    assert remedy_answers.remedy_mentioned(text) == remedy
+
+
+@pytest.mark.parametrize("text", ["给我换个客服", "直接换人来处理", "我换了手机号", "把照片发给我"])
+def test_no_remedy_in_a_person_a_detail_or_a_picture(text):
+    assert remedy_answers.remedy_mentioned(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        ("龙井少了一盒 先补发 实在不行就退款", "reship"),  # the first offered, before the condition
+        ("水壶坏了 维修 不然就换新的", "repair"),
+        ("还没发货 帮我催一下 不行就退款", "refund"),  # no remedy before the condition
+        ("围巾起球了 给点补偿", "compensation"),
+    ],
+)
+def test_remedy_wished_in_a_complaint(text, remedy):
+    assert remedy_answers.remedy_wished(text) == remedy
+
+
+@pytest.mark.parametrize("text", ["你们说呢", "还没想好", "不知道", "你们给个方案吧"])
+def test_undecided_leaves_the_remedy_open(text):
+    assert answers.leaves_remedy_open(text)
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        ("鞋子小了 换个大一码的 订单123456789", "exchange"),  # the size named: the whole order
+        ("水壶不加热 能换台新的不", "exchange"),
+        ("茶叶少了一盒 赶快补发", "reship"),
+        ("按键坏了 给修一下", "repair"),
+        ("快递员骂人 给我个说法", "apology"),
+        ("掉色了 赔我点钱就算了", "compensation"),
+        ("还没发货 钱退我就算了", "refund"),
+        ("耳机坏了 😭换一个", "exchange"),
+        ("少了一个 补法一个", "reship"),
+    ],
+)
+def test_remedy_wished_said_as_an_order(text, remedy):
+    assert remedy_answers.remedy_wished(text) == remedy
+
+
+@pytest.mark.parametrize("text", ["商家不给退货 一直拖", "退款就算了", "说是不能退款"])
+def test_no_wish_in_a_refusal_told_or_a_remedy_dropped(text):
+    assert remedy_answers.remedy_wished(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [("诉求那栏写错了 写维修", "repair"), ("换货改退款", "refund"), ("应该是补发", "reship")],
+)
+def test_remedy_changed_at_the_read_back(text, remedy):
+    assert remedy_answers.remedy_changed(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [("多付的20块补给我", "compensation"), ("那十元返给我", "compensation"), ("缺的那瓶补给我", "reship")],
+)
+def test_a_sum_made_good_is_compensation_a_piece_is_a_reship(text, remedy):
+    assert remedy_answers.remedy_mentioned(text) == remedy
