@@ -269,3 +269,26 @@ async def test_a_remedy_only_mentioned_in_a_status_question_changes_nothing(disp
     events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
     assert "desired_remedy" not in slot_events(events)
     assert responses(dispatcher) == ["utter_status_not_yet_filed"]
+
+
+async def test_a_remedy_named_after_it_was_left_other_is_taken(dispatcher, domain):
+    """Hand test (live-stream webhook): "🤷", "😅" at the remedy question filed "other";
+    "退货退款" at the evidence question then was met by the evidence question again and the
+    ticket kept "other"."""
+    slots = {
+        "requested_slot": "evidence_status",
+        "issue_description": "直播间买的精华 跟主播讲的不一样",
+        "issue_category": "livestream_misleading",
+        "order_id": "LS20241120001",
+        "desired_remedy": "other",
+    }
+    tracker = _form_pass(
+        "退货退款",
+        "inform",
+        slots,
+        set_this_turn={"desired_remedy": "return_refund"},
+        before={"desired_remedy": "other", "issue_category": "livestream_misleading"},
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert slot_events(events)["desired_remedy"] == "return_refund"
+    assert "utter_noted_correction" in responses(dispatcher)
