@@ -434,8 +434,8 @@ class ValidateComplaintForm(
     def _answers_open_question(tracker: Tracker) -> bool:
         """Whether the message answers the open question in words.
 
-        "没啥可拍的", "不记得订单号了", a category's name typed ("错发漏发") are no detail
-        of the problem, however the NLU read them.
+        "没啥可拍的", "不记得订单号了", a category's name typed ("错发漏发"), a remedy named
+        alone ("不要了 退钱") are no detail of the problem, however the NLU read them.
         """
         text = latest_text(tracker)
         return {
@@ -443,6 +443,7 @@ class ValidateComplaintForm(
             "evidence_status": answers.has_no_evidence,
             "contact_status": answers.declines_contact,
             "issue_category": lambda t: category_answers.category_named(t) is not None,
+            "desired_remedy": remedy_answers.only_names_a_remedy,
         }.get(tracker.get_slot("requested_slot") or "", lambda _: False)(text)
 
     @staticmethod

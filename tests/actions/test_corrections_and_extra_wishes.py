@@ -292,3 +292,25 @@ async def test_a_remedy_named_after_it_was_left_other_is_taken(dispatcher, domai
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert slot_events(events)["desired_remedy"] == "return_refund"
     assert "utter_noted_correction" in responses(dispatcher)
+
+
+async def test_a_remedy_named_alone_at_its_question_is_no_more_of_the_story(dispatcher, domain):
+    """Hand test (widget): "不要了 退钱" at the remedy question, read as a complaint, went into
+    the description and was met by "这个情况我也记下了"."""
+    slots = {
+        "requested_slot": "desired_remedy",
+        "issue_description": "买的电热水壶用了一次就坏了，开关按下去不通电",
+        "issue_category": "product_quality",
+        "order_id": "202411191024",
+    }
+    tracker = _form_pass(
+        "不要了 退钱",
+        "complain",
+        slots,
+        set_this_turn={"desired_remedy": "refund"},
+        before={"issue_category": "product_quality"},
+    )
+    form = ValidateComplaintForm()
+    assert await form.extract_issue_description(dispatcher, tracker, domain) == {}
+    events = await form.run(dispatcher, tracker, domain)
+    assert "issue_description" not in slot_events(events)
