@@ -20,6 +20,7 @@ from actions.conversation import (
     slot_before_this_turn,
 )
 from bot.intake import answers
+from bot.live.claim_answer import says_nothing_of_use, tells_hosts_words
 from bot.live.session_answer import live_from_answer, named_streamer
 
 
@@ -31,8 +32,11 @@ class LiveStreamSlots:
     ) -> Dict[str, Any]:
         """Whatever the customer answers about the host's words, as they put it.
 
-        A message that itself tells of a misleading host ("主播说下单送发夹 结果没有") states
-        the claim already: it is taken, and the question is not asked.
+        A message that itself tells the host's words ("主播说下单送发夹 结果没有") states the
+        claim already: it is taken, and the question is not asked. One that only says the
+        goods differ from them ("跟主播讲的完全不是一回事") does not (`tells_hosts_words`).
+        An answer with nothing to write down ("🙄", "不知道") is asked once more with the
+        hint, then taken as it comes.
         """
         if not (
             form_turn.asked_this_turn(tracker, "live_claim") or self._states_live_claim(tracker)
@@ -44,6 +48,8 @@ class LiveStreamSlots:
             return {}
         if answers.only_gives_order_number(text) and not again:
             return {}  # the order number, given first: what the host said is still to come
+        if says_nothing_of_use(text) and not again:
+            return {}
         return {"live_claim": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
     async def validate_live_claim(
@@ -89,10 +95,12 @@ class LiveStreamSlots:
 
     @staticmethod
     def _states_live_claim(tracker: Tracker) -> bool:
-        """The first message the triage reads as a misleading host, before the claim is known."""
-        return latest_entity(
-            tracker, "issue_category"
-        ) == "livestream_misleading" and not slot_before_this_turn(tracker, "live_claim")
+        """A misleading-host message that tells the host's words, before the claim is known."""
+        return (
+            latest_entity(tracker, "issue_category") == "livestream_misleading"
+            and not slot_before_this_turn(tracker, "live_claim")
+            and tells_hosts_words(latest_text(tracker) or "")
+        )
 
     @staticmethod
     def _names_live_room(tracker: Tracker) -> bool:

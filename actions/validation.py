@@ -48,12 +48,26 @@ def _remedy_changed(tracker: Tracker) -> Optional[str]:
     spec names is asked instead, so the agent asks (dialogues_dev6 z020 kept the refund).
     """
     text = latest_text(tracker)
+    before = slot_before_this_turn(tracker, "desired_remedy")
     changed = remedy_answers.remedy_changed(text)
-    if changed is None and remedy_answers.withdraws_remedy(
-        text, slot_before_this_turn(tracker, "desired_remedy")
-    ):
+    if changed is None and before == "other":
+        changed = _remedy_named_after_other(text)
+    if changed is None and remedy_answers.withdraws_remedy(text, before):
         return "other"
     return changed
+
+
+def _remedy_named_after_other(text: str) -> Optional[str]:
+    """A remedy named in so many words once the ticket's was left "other".
+
+    Why: "other" is what the form files when no remedy was named (two answers with nothing in
+    them, "你们看着办"), so a remedy named later in plain words ("退货退款" at the evidence
+    question; hand test through the live-stream webhook) is the answer that was missing, not
+    only a change of mind in so many words ("还是退款吧"). Without it the evidence question was
+    asked again and the ticket kept "other".
+    """
+    named = remedy_answers.remedy_named(text, REMEDIES) or remedy_answers.remedy_wished(text)
+    return named if named and named != "other" else None
 
 
 class ValidateComplaintForm(
@@ -420,8 +434,8 @@ class ValidateComplaintForm(
     def _answers_open_question(tracker: Tracker) -> bool:
         """Whether the message answers the open question in words.
 
-        "没啥可拍的", "不记得订单号了", a category's name typed ("错发漏发") are no detail
-        of the problem, however the NLU read them.
+        "没啥可拍的", "不记得订单号了", a category's name typed ("错发漏发"), a remedy named
+        alone ("不要了 退钱") are no detail of the problem, however the NLU read them.
         """
         text = latest_text(tracker)
         return {
@@ -429,6 +443,7 @@ class ValidateComplaintForm(
             "evidence_status": answers.has_no_evidence,
             "contact_status": answers.declines_contact,
             "issue_category": lambda t: category_answers.category_named(t) is not None,
+            "desired_remedy": remedy_answers.only_names_a_remedy,
         }.get(tracker.get_slot("requested_slot") or "", lambda _: False)(text)
 
     @staticmethod

@@ -12,8 +12,10 @@
   always attributed to the session bound to the socket, never to a `session_id` the client
   writes into a message.
 - `user_uttered` is acknowledged (`{"status": "ok" | "duplicate"}`) once the bot has handled
-  it, and a message carrying `metadata.client_msg_id` is handled once even if the widget
-  sends it again after a reconnection.
+  it; the bot's answers to it are sent just before, once the turn is stored (`TurnOutput`),
+  so a server stopped mid-turn shows nothing the conversation does not keep. A message
+  carrying `metadata.client_msg_id` is handled once even if the widget sends it again
+  after a reconnection.
 - A customer message is also sent (`user_echo`) to the session's other open widgets, so
   two tabs of one conversation show the same messages.
 - `history_request` returns the conversation from the tracker store, so a reloaded page shows
@@ -116,6 +118,33 @@ class WidgetSocketIOOutput(SocketIOOutput):
     ) -> None:
         """Send generic template elements."""
         await self.send_response(recipient_id, {**kwargs, "elements": list(elements)})
+
+
+class TurnOutput(WidgetSocketIOOutput):
+    """The bot's answers to one customer message, sent once the turn is stored.
+
+    Why: Rasa sends each answer as its action runs and stores the conversation at the end of
+    the turn. A server stopped in between (kill -9, a crash, a restart whose grace period ran
+    out) had shown answers the conversation never held; the widget, never acknowledged, sent
+    the message again to the restarted server, which answered it afresh: "提交成功…" twice,
+    the tracker and the ticket store holding one (hand test, reproduced by holding the
+    tracker's SQLite write lock and killing the server mid-turn). Held until `flush()`, which
+    the channel calls when Rasa has handled (and stored) the message, they are shown only if
+    the conversation keeps them; the widget's typing indicator covers the wait.
+    """
+
+    def __init__(self, sio: AsyncServer, bot_message_evt: str) -> None:
+        super().__init__(sio, bot_message_evt)
+        self._held: List[Tuple[str, Any]] = []
+
+    async def _send_message(self, socket_id: str, payload: Any) -> None:
+        self._held.append((socket_id, payload))
+
+    async def flush(self) -> None:
+        """Send the turn's answers, in order."""
+        held, self._held = self._held, []
+        for socket_id, payload in held:
+            await WidgetSocketIOOutput._send_message(self, socket_id, payload)
 
 
 class WidgetSocketIOInput(SocketIOInput):
@@ -313,14 +342,12 @@ class WidgetSocketIOInput(SocketIOInput):
 
             if self.session_persistence:
                 await self._echo_to_other_tabs(sio, sid, sender_id, text, metadata)
+            output = TurnOutput(sio, self.bot_message_evt)
             message = UserMessage(
-                text,
-                WidgetSocketIOOutput(sio, self.bot_message_evt),
-                sender_id,
-                input_channel=self.name(),
-                metadata=metadata,
+                text, output, sender_id, input_channel=self.name(), metadata=metadata
             )
-            await on_new_message(message)
+            await on_new_message(message)  # returns once the turn is stored
+            await output.flush()
             return {"status": "ok", "client_msg_id": client_msg_id}
 
         @sio.on("history_request", namespace=namespace)

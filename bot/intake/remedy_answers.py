@@ -453,3 +453,31 @@ def _gives_up_the_goods(text: str) -> bool:
         and bool(_GIVES_UP_AT_END.search(plain))
         and not _GIVES_UP_ON_COMPLAINT.search(plain)
     )
+
+
+# What may surround a remedy named as the whole answer: the goods given up ("不要了"), and
+# the small words of asking ("我要", "直接", "吧").
+_AROUND_A_REMEDY = re.compile(
+    r"不想要了|不要了|不要啦|不要喇|不要咯|退掉|退回去|寄回去|"
+    r"我|要|想|就|吧|啊|呀|了|啦|直接|给|你们|帮|麻烦|请|还是|那|算了|的|好|可以|行"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def only_names_a_remedy(text: str) -> bool:
+    """An answer that names a remedy and says nothing else ("不要了 退钱", "补发吧").
+
+    Why: at the remedy question "不要了 退钱" (read as a complaint) went into the description
+    and was met by "这个情况我也记下了" (hand test in the widget): it is the answer to the
+    question, not more of what happened.
+    """
+    found = remedies_named(text)
+    if not found:
+        return False
+    plain = plain_answer(text)
+    rest, last = [], 0
+    for _, start, end, _ in found:
+        rest.append(plain[last:start])
+        last = end
+    rest.append(plain[last:])
+    return not _CJK.search(_AROUND_A_REMEDY.sub("", "".join(rest)))

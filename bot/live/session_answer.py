@@ -14,10 +14,11 @@ from typing import Dict, Optional, Tuple
 
 _NAME = r"[A-Za-z0-9\u4e00-\u9fff·_\-]{2,16}"
 # what a host does, never the start of a name: "主播話買兩盒送試用裝" tells the host's words
-_SAYS = (
+SAYS = (
     r"(?:说|說|讲|講|话|話|讲过|講過|讲咗|講咗|话咗|話咗|承诺|承諾|答应|答應|保证|保證|告诉|告訴"
     r"|介绍|介紹|推荐|推薦|宣传|宣傳|称|稱|讲解|講解|演示|展示|送)"
 )
+_SAYS = SAYS
 _HOSTS_WORDS = re.compile(rf"(?:主播|播主|博主){_SAYS}")
 _PATTERNS = (
     re.compile(rf"(?:主播|播主|博主)(?:是|叫|名字叫|名叫)?[：:\s「“\"]*(?P<name>{_NAME})"),

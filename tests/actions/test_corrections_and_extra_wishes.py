@@ -269,3 +269,48 @@ async def test_a_remedy_only_mentioned_in_a_status_question_changes_nothing(disp
     events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
     assert "desired_remedy" not in slot_events(events)
     assert responses(dispatcher) == ["utter_status_not_yet_filed"]
+
+
+async def test_a_remedy_named_after_it_was_left_other_is_taken(dispatcher, domain):
+    """Hand test (live-stream webhook): "🤷", "😅" at the remedy question filed "other";
+    "退货退款" at the evidence question then was met by the evidence question again and the
+    ticket kept "other"."""
+    slots = {
+        "requested_slot": "evidence_status",
+        "issue_description": "直播间买的精华 跟主播讲的不一样",
+        "issue_category": "livestream_misleading",
+        "order_id": "LS20241120001",
+        "desired_remedy": "other",
+    }
+    tracker = _form_pass(
+        "退货退款",
+        "inform",
+        slots,
+        set_this_turn={"desired_remedy": "return_refund"},
+        before={"desired_remedy": "other", "issue_category": "livestream_misleading"},
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert slot_events(events)["desired_remedy"] == "return_refund"
+    assert "utter_noted_correction" in responses(dispatcher)
+
+
+async def test_a_remedy_named_alone_at_its_question_is_no_more_of_the_story(dispatcher, domain):
+    """Hand test (widget): "不要了 退钱" at the remedy question, read as a complaint, went into
+    the description and was met by "这个情况我也记下了"."""
+    slots = {
+        "requested_slot": "desired_remedy",
+        "issue_description": "买的电热水壶用了一次就坏了，开关按下去不通电",
+        "issue_category": "product_quality",
+        "order_id": "202411191024",
+    }
+    tracker = _form_pass(
+        "不要了 退钱",
+        "complain",
+        slots,
+        set_this_turn={"desired_remedy": "refund"},
+        before={"issue_category": "product_quality"},
+    )
+    form = ValidateComplaintForm()
+    assert await form.extract_issue_description(dispatcher, tracker, domain) == {}
+    events = await form.run(dispatcher, tracker, domain)
+    assert "issue_description" not in slot_events(events)

@@ -389,3 +389,40 @@ async def test_askings_are_counted_from_the_bots_messages(dispatcher, domain):
     assert await form.extract_live_claim(dispatcher, once, domain) == {}
     twice = make_tracker("对", "affirm", slots=slots, history=[*live_history(), asked, asked])
     assert await form.extract_live_claim(dispatcher, twice, domain) == {"live_claim": "对"}
+
+
+async def test_an_opening_that_only_says_the_goods_differ_from_the_host_is_no_claim(
+    dispatcher, domain
+):
+    """Hand test (live-stream webhook): "跟主播讲的完全不是一回事" was taken as what the host
+    said, so "主播当时是怎么说的？" was never asked and the ticket's claim was the opening."""
+    form = ValidateComplaintForm()
+    for text in ("在直播间买的精华液 跟主播讲的完全不是一回事 订单LS20241120001", "直播间买的手表 主播忽悠人"):
+        opening = make_tracker(
+            text,
+            "complain",
+            entities=[{"entity": "issue_category", "value": "livestream_misleading"}],
+        )
+        assert await form.extract_live_claim(dispatcher, opening, domain) == {}, text
+
+
+async def test_an_emoji_or_dont_know_at_the_claim_question_is_asked_again_then_taken(
+    dispatcher, domain
+):
+    """Hand test: "不知道" or "🙄" to "what did the host say?" became the ticket's claim at
+    once; it is asked again with the hint, and the second answer is taken as it comes."""
+    slots = {"requested_slot": "live_claim", "issue_category": "livestream_misleading"}
+    asked = {"event": "action", "name": "utter_ask_live_claim"}
+    form = ValidateComplaintForm()
+    for text, intent in (("不知道", "deny"), ("🙄", "nlu_fallback")):
+        once = make_tracker(text, intent, slots=slots, history=[*live_history(), asked])
+        events = await form.run(dispatcher, once, domain)
+        assert slot_events(events) == {"unclear_answer": "live_claim"}, text
+        again = make_tracker(
+            text,
+            intent,
+            slots={**slots, "unclear_answer": "live_claim"},
+            history=[*live_history(), asked, {**asked}],
+        )
+        taken = slot_events(await form.run(dispatcher, again, domain))
+        assert taken["live_claim"] == text and taken["unclear_answer"] is None

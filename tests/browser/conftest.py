@@ -160,6 +160,13 @@ def refusing_server(widget_bundle, tmp_path):
     yield from _widget_server(tmp_path, "--refuse-connects", "1")
 
 
+@pytest.fixture
+def dying_server(widget_bundle, tmp_path):
+    """The same server, except that it stops in the turn of the first confirmation, after
+    answering and before storing it (as a server killed mid-turn and started again)."""
+    yield from _widget_server(tmp_path, "--die-mid-turn", "1")
+
+
 def _widget_server(tmp_path, *options):
     port = _free_port()
     log = open(tmp_path / "server.log", "wb")

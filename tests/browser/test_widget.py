@@ -465,3 +465,25 @@ def test_a_refused_connection_is_tried_again_and_the_message_is_delivered(
     expect(page.get_by_text("收到：杯子碎了", exact=True)).to_be_visible()
     assert received_texts(refusing_server) == ["杯子碎了"]
     context.close()
+
+
+def test_a_turn_the_server_never_stored_is_not_shown_twice(browser, dying_server):
+    """Hand test on the real stack: the server was killed after answering "确认提交" and
+    before storing the turn; the widget, never acknowledged, sent it again to the restarted
+    server, which answered it afresh: "提交成功…" twice, the conversation holding one. Here the
+    server answers the confirmation, then stops before storing it and drops the connection;
+    its answers must show once, from the turn that was stored."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{dying_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    page.get_by_role("textbox", name="输入消息").fill("我的订单还没收到")
+    page.get_by_role("button", name="发送", exact=True).click()
+    page.get_by_role("button", name="是的，提交").click()
+    expect(page.locator(f"{IN_SHADOW} .ticket-id")).to_have_text("C20261123-0001", timeout=30_000)
+    expect(page.locator(f"{IN_SHADOW} .log .state")).to_have_count(0)  # acknowledged
+    page.wait_for_timeout(2_000)
+    assert received_texts(dying_server) == ["我的订单还没收到", "/affirm", "/affirm"]
+    expect(page.locator(f"{IN_SHADOW} .ticket")).to_have_count(1)
+    expect(page.get_by_text("客服会在 15 分钟内联系您。", exact=True)).to_have_count(1)
+    context.close()

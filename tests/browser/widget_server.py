@@ -36,9 +36,11 @@ SHOP_ZONE = "Asia/Shanghai"
 class FakeBot:
     """Echoes, offers quick replies, reads back and files a ticket."""
 
-    def __init__(self) -> None:
+    def __init__(self, die_mid_turn: int = 0) -> None:
         self.tracker_store = InMemoryTrackerStore(Domain.empty())
         self.received: List[Dict[str, Any]] = []
+        self.die_mid_turn = die_mid_turn  # confirmations whose turn the server dies in
+        self.channel: Any = None
 
     def replies(self, message: UserMessage) -> List[Dict[str, Any]]:
         text = message.text or ""
@@ -114,11 +116,30 @@ class FakeBot:
             event = BotUttered(reply.get("text"), data=data)
             tracker.update(event)
             await message.output_channel.send_response(message.sender_id, event.message())
+        if message.text == "/affirm" and self.die_mid_turn > 0:
+            self.die_mid_turn -= 1
+            await self._die(message.sender_id)
         await self.tracker_store.save(tracker)
+
+    async def _die(self, session_id: str) -> None:
+        """The server stops after answering, before storing the turn: as a restarted server,
+        it remembers no message id and drops its connections (the widget reconnects and
+        sends the unacknowledged message again); the turn is not stored, and not answered."""
+        sio = self.channel.sio
+        namespace = self.channel.namespace or "/"
+        self.channel._seen.clear()
+        await asyncio.sleep(1.0)  # what was sent has reached the widget, as on the stack
+        for _, eio_sid in list(sio.manager.get_participants(namespace, session_id)):
+            asyncio.get_running_loop().create_task(sio.eio.disconnect(eio_sid))
+        raise RuntimeError("the server stopped before storing the turn")
 
 
 def create_app(
-    storage: str, stall_websocket: bool = False, slow_connect: float = 0, refuse_connects: int = 0
+    storage: str,
+    stall_websocket: bool = False,
+    slow_connect: float = 0,
+    refuse_connects: int = 0,
+    die_mid_turn: int = 0,
 ) -> Sanic:
     """The app: both widget channels, the fake bot as the agent, counter routes.
 
@@ -130,9 +151,11 @@ def create_app(
     `refuse_connects`: the first this many namespace connections are refused, as the channel
     refuses a bad token or python-socketio a second CONNECT; socket.io gives such a
     connection up for good.
+    `die_mid_turn`: the first this many confirmations ("/affirm") are answered, then the
+    server "stops" before storing the turn (`FakeBot._die`).
     """
     settings = EvidenceSettings(storage_dir=storage, secret=SECRET)  # type: ignore[arg-type]
-    bot = FakeBot()
+    bot = FakeBot(die_mid_turn)
     app = Sanic(f"widget_browser_{uuid.uuid4().hex[:8]}")
     app.ctx.agent = SimpleNamespace(tracker_store=bot.tracker_store, handle_message=bot)
     channels = [
@@ -140,6 +163,7 @@ def create_app(
         EvidenceUploadInput(settings=settings),
     ]
     register(channels, app, route="/webhooks/")
+    bot.channel = channels[0]
     if refuse_connects:
         _refuse_first_connects(channels[0], refuse_connects)
 
@@ -200,10 +224,15 @@ def _refuse_first_connects(channel: WidgetSocketIOInput, count: int) -> None:
 
 
 async def main(
-    port: int, storage: str, stall_websocket: bool, slow_connect: float, refuse_connects: int
+    port: int,
+    storage: str,
+    stall_websocket: bool,
+    slow_connect: float,
+    refuse_connects: int,
+    die_mid_turn: int,
 ) -> None:
     """Serve until SIGTERM or SIGINT."""
-    app = create_app(storage, stall_websocket, slow_connect, refuse_connects)
+    app = create_app(storage, stall_websocket, slow_connect, refuse_connects, die_mid_turn)
     server = await app.create_server(
         host="127.0.0.1", port=port, return_asyncio_server=True, access_log=True
     )
@@ -230,6 +259,7 @@ if __name__ == "__main__":
     parser.add_argument("--stall-websocket", action="store_true")
     parser.add_argument("--slow-connect", type=float, default=0.0)
     parser.add_argument("--refuse-connects", type=int, default=0)
+    parser.add_argument("--die-mid-turn", type=int, default=0)
     args = parser.parse_args()
     arrivals = logging.StreamHandler()
     arrivals.setFormatter(logging.Formatter("%(asctime)s arrived: %(message)s"))
@@ -237,6 +267,11 @@ if __name__ == "__main__":
     logging.getLogger("widget_server").setLevel(logging.INFO)
     asyncio.run(
         main(
-            args.port, args.storage, args.stall_websocket, args.slow_connect, args.refuse_connects
+            args.port,
+            args.storage,
+            args.stall_websocket,
+            args.slow_connect,
+            args.refuse_connects,
+            args.die_mid_turn,
         )
     )

@@ -1,0 +1,47 @@
+"""Whether a message tells the live-stream host's words (the ticket's claim)."""
+
+import pytest
+
+from bot.live.claim_answer import says_nothing_of_use, tells_hosts_words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "直播间主播说下单送发夹 结果啥也没有",
+        "阿杰直播的時候說這支手錶可以量血糖 結果根本沒有",
+        "直播間說原價599今天只要199",
+        "在你们直播间买的精华液 主播一直说是正品保真",
+        "直播间买的精华 说好送面膜的 一片都没有",
+        "主播在直播间说这表防水五十米",
+        "睇直播買嘅精華 主播話用一個禮拜就淡斑",
+    ],
+)
+def test_the_hosts_words_told(text):
+    assert tells_hosts_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在直播间买的精华液 跟主播讲的完全不是一回事",
+        "直播间买的精华 主播说的根本不是这样",
+        "手表跟主播说的和实际不符",
+        "直播间承诺的没兑现",
+        "直播間買的手錶 被主播騙了",
+        "主播说话不算数",
+        "主播虚假宣传",
+    ],
+)
+def test_the_host_named_without_their_words(text):
+    assert not tells_hosts_words(text)
+
+
+@pytest.mark.parametrize("text", ["🙄", "？？", "不知道", "我也不知道啊"])
+def test_nothing_of_use(text):
+    assert says_nothing_of_use(text)
+
+
+@pytest.mark.parametrize("text", ["不记得了", "没说什么", "就是主播说的啊", "说送面膜"])
+def test_an_answer_all_the_same(text):
+    assert not says_nothing_of_use(text)
