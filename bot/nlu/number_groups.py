@@ -411,8 +411,11 @@ def _contraction(doc: Doc, token: Token) -> bool:
 
 # The stray tail: two or three digits, or a group of three to five and then those (ord20:
 # "订单号六九二一三四五六七八九零 1234 567", the numerals read out, the rest typed), then
-# only spaces and the marks that end a sentence: the end of the message.
-_STRAY_TAIL = re.compile(r"(?:\d{3,5} )?\d{2,3}[\s.。!！?？~～…]*")
+# the end of the message (spaces and the marks that end a sentence), or a comma or an emoji
+# that ends the clause ("… 723，一共付了299元", "… 723😭"; ord20's metamorphic variants).
+_STRAY_TAIL = re.compile(
+    r"(?:\d{3,5} )?\d{2,3}(?:[\s.。!！?？~～…]*$|[,，]|[\u2600-\u27bf\U0001f000-\U0010ffff])"
+)
 
 
 def _stray_tail(doc: Doc, head: Group, group: Group, token: Token) -> bool:
@@ -431,7 +434,7 @@ def _stray_tail(doc: Doc, head: Group, group: Group, token: Token) -> bool:
         and group.text.isdigit()
         and 2 <= len(group.text) <= 5
         and not group.amount
-        and bool(_STRAY_TAIL.fullmatch(doc_text, token.idx))
+        and bool(_STRAY_TAIL.match(doc_text, token.idx))
         and left_context(doc_text, doc[head.first].idx) == "order"
     )
 

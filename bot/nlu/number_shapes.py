@@ -50,8 +50,10 @@ YEAR_INSIDE = re.compile(r"年\s?(?=\d{3})")
 # Said right after a number, what it measures: a room, a building, a floor, a body height or
 # weight ("1203室", "5栋", "175的个子", "65kg"). Such a number is no group of an id, even on
 # the line after one ("订单号 202411235567\n1203室").
+# After a blank, 房间号/房号 (and 房间 before digits) name the NEXT number, a room: "… 562 房间号
+# 1508" (ord20); glued, they name the one before ("1203房间号").
 MEASURED = re.compile(
-    r"\s?(?:室|栋|幢|号(?:楼|房|室)|房(?![东子租价])|楼(?![下上道梯主])|层(?!次)|单元"
+    r"\s?(?:室|栋|幢|号(?:楼|房|室)|房(?![东子租价]|(?<=\s房)(?:间?号|间?\s*\d))|楼(?![下上道梯主])|层(?!次)|单元"
     r"|的?个子|cm|厘米|公分|kg|公斤)",
     re.IGNORECASE,
 )

@@ -106,3 +106,31 @@ def test_the_correction_of_an_order_stays_the_order(text, expected):
 )
 def test_an_english_word_before_a_colon_is_no_prefix(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the tail before a comma or an emoji that ends the clause
+        ("订单号二四一一二三零九四五一八 723，一共付了299元", "241123094518723"),
+        ("订单号二四一一二三零九四五一八 723😭", "241123094518723"),
+        # words after the tail: no tail
+        ("订单号为2024112355 67 谢谢", "2024112355"),
+    ],
+)
+def test_a_tail_before_the_end_of_its_clause(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 房间号 after a blank names the next number; glued it names the one before
+        ("3718 2940 5612 3847 562 房间号 1508", "3718294056123847562"),
+        ("3718 2940 5612 3847 562 房间 1508 没人送", "3718294056123847562"),
+        ("订单号 2024 1123 5567 1203房间号", "202411235567"),
+        ("订单号 202411235567\n1203 房 没人送", "202411235567"),
+    ],
+)
+def test_a_room_label_after_the_order_is_no_unit_of_its_last_group(text, expected):
+    assert primary(text) == expected
