@@ -409,8 +409,13 @@ def _contraction(doc: Doc, token: Token) -> bool:
     )
 
 
-# What may follow the last group of a message: spaces and the marks that end a sentence.
-_MESSAGE_END = re.compile(r"[\s.。!！?？~～…]*$")
+# The stray tail: two or three digits, or a group of three to five and then those (ord20:
+# "订单号六九二一三四五六七八九零 1234 567", the numerals read out, the rest typed), then
+# the end of the message (spaces and the marks that end a sentence), or a comma or an emoji
+# that ends the clause ("… 723，一共付了299元", "… 723😭"; ord20's metamorphic variants).
+_STRAY_TAIL = re.compile(
+    r"(?:\d{3,5} )?\d{2,3}(?:[\s.。!！?？~～…]*$|[,，]|[\u2600-\u27bf\U0001f000-\U0010ffff])"
+)
 
 
 def _stray_tail(doc: Doc, head: Group, group: Group, token: Token) -> bool:
@@ -420,14 +425,16 @@ def _stray_tail(doc: Doc, head: Group, group: Group, token: Token) -> bool:
     digits left over mean nothing alone, so the customer typed one number with a space in
     it. Only after an order word, with one plain space, and with nothing but the end of the
     message after the digits (else "12点", "3 个", a date or a second number may follow).
+    Two groups so, the first of three to five digits, are one tail: "… 1234 567" is no
+    price (one number, with no unit) and no count.
     """
     doc_text = doc.text
     return (
         group.between == " "
         and group.text.isdigit()
-        and 2 <= len(group.text) <= 3
+        and 2 <= len(group.text) <= 5
         and not group.amount
-        and bool(_MESSAGE_END.fullmatch(doc_text, token.idx + len(token)))
+        and bool(_STRAY_TAIL.match(doc_text, token.idx))
         and left_context(doc_text, doc[head.first].idx) == "order"
     )
 

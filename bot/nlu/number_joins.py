@@ -148,13 +148,19 @@ def _wrapped(previous: Group, group: Group) -> bool:
         return True
     return (
         group.between == "\n"
-        and previous.text.isdigit()
+        and _digits_behind_prefix(previous.text)
         and group.text.isdigit()
         and not _whole(group)
         and not group.opens_phone
         # "订单号\n289374615023\n20241125 承诺发货": a date on the next line is no rest
         and not DATE_DIGITS.fullmatch(group.text)
     )
+
+
+def _digits_behind_prefix(text: str) -> bool:
+    """Digits, maybe after a letter prefix: "2024112500", "DD2024112300" (an app wraps both)."""
+    digits = text.lstrip(string.ascii_letters)
+    return digits.isdigit() and len(digits) >= len(text) - 4
 
 
 def _phone_starts(groups: Sequence[Group], at: int) -> bool:
@@ -203,6 +209,19 @@ def _goes_on(groups: Sequence[Group], at: int, size: int) -> bool:
         return False
     inside = {group.between for group in groups[at + 1 : after]}
     return inside == {groups[after].between} and groups[after].between == groups[at].between
+
+
+def _rest_after_whole(groups: Sequence[Group], end: int) -> bool:
+    """Whether `groups[end]` goes on with the whole number before it (`_ends_id`).
+
+    The rest an app wrapped onto the next line, when that line holds no number of its own;
+    or the stray tail a space cut off, in one group or more: "订单号六九二…九零 1234 567"
+    (numerals read out, then the rest typed in digits, to the end of the message).
+    """
+    group = groups[end]
+    if group.stray_tail and groups[end - 1].text.isdigit():
+        return True
+    return _wrapped(groups[end - 1], group) and not _own_number(groups, end)
 
 
 def _own_number(groups: Sequence[Group], end: int) -> bool:
@@ -287,7 +306,7 @@ def _ends_id(
         or (
             _whole(groups[end - 1])
             and any(c.isdigit() for c in groups[end - 1].text)
-            and not (_wrapped(groups[end - 1], group) and not _own_number(groups, end))
+            and not _rest_after_whole(groups, end)
         )
         or (best and _phone_starts(groups, end))
         or _phone_interrupts(groups, start, end)

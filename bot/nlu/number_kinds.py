@@ -262,6 +262,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     ):
         word = ""  # "没有订单号，SF4481…": no order is given, whatever follows
     context = CONTEXT_KINDS.get(word, "")
+    if not context and is_order:
+        context = _corrected_kind(token)  # "快递单号 X 打错了 是 Y": Y is a parcel number too
     if context == "order" and word in PARCEL_OR_ORDER and TRACKING_SHAPE.fullmatch(compact):
         return "tracking", "ctx"  # "单号 SF1402938475611": a carrier's parcel number
     if token.lower_.startswith(CURRENCY_LETTERS):
@@ -382,6 +384,33 @@ def _given_as_correction(token: Token) -> bool:
     if sum(1 for char in token._.complaint_id if char.isdigit()) < 6:
         return False
     return bool(CORRECTION_LEFT.search(_words_before(token, 16)))
+
+
+# How far before the correction's words the number it corrects may end.
+_CORRECTED_WITHIN = 16
+# A number corrected by another is an id itself: six characters or more.
+_MIN_CORRECTED = 6
+
+
+def _corrected_kind(token: Token) -> str:
+    """The kind of the number this one corrects, when that is no order ("" otherwise).
+
+    "售后单号 AS…0123 改成 AS…0132", "快递单号 7730 … 901 打错了 是 7730 … 910": the right
+    number is what the wrong one was called, not an order because nothing names it.
+    """
+    if not CORRECTION_LEFT.search(_words_before(token, 16)):
+        return ""
+    start = unwrapped_start(token.doc.text, token.idx)
+    for earlier in reversed(token.doc[: token.i]):
+        if earlier.idx + len(earlier) < start - _CORRECTED_WITHIN:
+            return ""
+        if earlier._.complaint_id and earlier._.complaint_kind:
+            if len(earlier._.complaint_id) < _MIN_CORRECTED:
+                return ""  # "末尾是67，完整的是 2024…": a part told first, then the whole
+            kind, rule = str(earlier._.complaint_kind), str(earlier._.complaint_rule)
+            named = rule in ("ctx", "post")  # by words, not by its shape alone
+            return kind if named and kind in ("tracking", "other") else ""
+    return ""
 
 
 def _words_before(token: Token, width: int) -> str:

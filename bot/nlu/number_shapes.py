@@ -50,8 +50,10 @@ YEAR_INSIDE = re.compile(r"年\s?(?=\d{3})")
 # Said right after a number, what it measures: a room, a building, a floor, a body height or
 # weight ("1203室", "5栋", "175的个子", "65kg"). Such a number is no group of an id, even on
 # the line after one ("订单号 202411235567\n1203室").
+# After a blank, 房间号/房号 (and 房间 before digits) name the NEXT number, a room: "… 562 房间号
+# 1508" (ord20); glued, they name the one before ("1203房间号").
 MEASURED = re.compile(
-    r"\s?(?:室|栋|幢|号(?:楼|房|室)|房(?![东子租价])|楼(?![下上道梯主])|层(?!次)|单元"
+    r"\s?(?:室|栋|幢|号(?:楼|房|室)|房(?![东子租价]|(?<=\s房)(?:间?号|间?\s*\d))|楼(?![下上道梯主])|层(?!次)|单元"
     r"|的?个子|cm|厘米|公分|kg|公斤)",
     re.IGNORECASE,
 )
@@ -208,7 +210,9 @@ _APOLOGY = r"(?:不好意思|对不起|抱歉|sorry)?[\s,]*"
 DIGIT_COUNT_WRONG = (
     r"(?:(?:少|多|漏)(?:打|写|输|填|按)了?(?:一|两|几|1|2)?个?(?:位|数字?|[0-9零])"
     r"|(?:少|多|漏)了(?:一|两|几|1|2)?(?:位|个数字?|个[0-9])"  # not "多了一个零件"
-    r"|(?:最后|前面|开头|中间)?(?:一|两|几|1|2)位(?:数字?)?(?:多了|少了|多打了|少打了))"
+    r"|(?:最后|前面|开头|中间)?(?:一|两|几|1|2)位(?:数字?)?(?:多了|少了|多打了|少打了)"
+    # two digits swapped, said without the verb: "最后两位反了", "后两位顺序反了" (ord20)
+    r"|(?:最后|后面?|前面?|开头|中间)(?:的)?(?:两|二|2|几)位(?:数字?)?(?:的?顺序)?(?:写|打|输|填)?反了)"
 )
 # "X……等等我看错了": a pause before the mistake is owned
 _PAUSE = r"[\s,.…]*(?:等等|等一下|等下|稍等)?[\s,.…]*"
@@ -289,7 +293,7 @@ SET_ASIDE_LEFT = re.compile(
 # A number given as the correction of an earlier one ("更正：3012…", "应该是 2412…", "发错了
 # 是 2412…", "啊不是 是 2412…") beats it even when nothing takes the earlier one back in words.
 CORRECTION_LEFT = re.compile(
-    r"(?:(?:更正|纠正|改正)(?:一下)?|改成|改为|应该是|应为|正确的?"
+    r"(?:(?:更正|纠正|改正|改)(?:一下)?|改成|改为|应该是|应为|正确的?"
     rf"|(?:{_MISTYPED}了?|错了|不对|不是|不算|作废了?)(?:这个|那个)?[\s,]*(?:是|应该是|应是)"
     # "完整的是 Y", "以这个为准 Y", "scratch that, it's Y"
     r"|完整的?(?:订单号?|号码)?(?:是|应该是)|以这个为准|以下面的?为准"
@@ -307,6 +311,8 @@ CORRECTION_LEFT = re.compile(
     # an apology or a bare "no" before the right one: "X sorry 是 Y", "X 不好意思 是 Y",
     # "X 啊不 是 Y", "X 不不 是 Y"
     r"|(?:sorry|不好意思|对不起|抱歉|my bad)[\s,]*(?:是|应该是|应是)"
+    # (in English, right after the wrong number, no 是 needed: "X, sorry, Y", "X oops Y")
+    r"|(?<=[0-9a-z])[\s,.;]*(?:sorry|oops|my bad)"
     # (or no 是 at all: "X，啊不，Y")
     r"|(?:[哦噢喔啊呃额嗯唉诶欸呀][\s,]?|不)不[\s,]*(?:是|应该是|应是)?"
     # the one the customer complains about, told from one given before: "我要投诉的是 Y"

@@ -319,6 +319,8 @@ _OTHER_WORDS = [
 ENGLISH_WORDS = frozenset(
     {"is", "was", "are", "am", "be", "my", "our", "the", "an", "for", "of", "to", "at", "on"}
     | {"in", "me", "it", "its", "and", "or", "has", "had", "with", "from", "by", "this", "that"}
+    # words that point at the number after a colon ("this one: 2024…", "here: 2024…")
+    | {"one", "here", "below", "yes", "ok", "okay", "hi", "hello", "pls", "plz", "please"}
 )
 # Letter words that introduce a number ("QQ 3847...", "tel 138...") are not id prefixes.
 NOT_PREFIXES = frozenset(

@@ -64,6 +64,12 @@ numbers, phones, addresses with rooms, heights and weights, model codes, coupons
 after-sales ids; the order typed in groups, wrapped, with O/l typos or corrected later; a room
 or a height on the line after the order, a year mark inside it, a date glued after it, a short
 last group before ",299元", and which of a new and an original order.
+order_numbers_dev18.yml by ord20, also before reading it, combinations: two or three of the
+difficulties earlier rounds met one at a time in one message (an order and a phone both in
+groups, full-width digits and a price, a wrapped order and a date, a correction and a
+same-length id, a misspelt label and a quantity, numerals and a spaced tail, brackets and a
+parcel number, a number pasted twice and an amount, a bare answer and a room, keycaps and a
+time), and corrections of numbers that are no order.
 The project's jieba user words are loaded first, as the trained model's tokenizer loads them
 into the one jieba the extractor segments with.
 """
@@ -101,6 +107,7 @@ DEV_FILES = (
     "order_numbers_dev15.yml",
     "order_numbers_dev16.yml",
     "order_numbers_dev17.yml",
+    "order_numbers_dev18.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]
