@@ -10,6 +10,7 @@ of their own, and `trim` cuts context words off number matches.
 
 import bisect
 import re
+import string
 from typing import Callable, List, Sequence, Tuple
 
 from spacy.tokens import Doc, Span
@@ -81,7 +82,7 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
     if shop_prefix:
         return True
     if context == "order":
-        letter_block = any(block.isalpha() for block in blocks[1:])
+        letter_block = any(block.isalpha() for block in blocks[1:]) or _letter_suffix(blocks)
         long_prefix = blocks[0].isalpha() and len(blocks[0]) > 4
         return long_block or letter_block or long_prefix or dated
     return (
@@ -90,6 +91,26 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
         and blocks[0].isalpha()
         and group_ok(blocks[0], first=True)
         and all(any(char.isdigit() for char in block) for block in blocks[1:])
+    )
+
+
+# A shop's suffix after the order's digits: a letter and a digit or two ("-R1" a reissue,
+# "-B2" a split parcel), or a split parcel's "-01".."-09" (a zero first: no count or day).
+# Not "x2": that is a quantity ("×2").
+_LETTER_SUFFIX = re.compile(r"[a-wyz]\d{1,2}|0[1-9]", re.IGNORECASE)
+
+
+def _letter_suffix(blocks: Sequence[str]) -> bool:
+    """Whether the last block is a suffix after a whole number ("241123009876-R1", "…-02").
+
+    Why: a block of letters alone already joins (`letter_block`, "…5567-A"); a letter led
+    suffix with a digit is the same mark of a reissued or split order, yet the group rules
+    end the id at the whole number before it (ord21).
+    """
+    return (
+        len(blocks) >= 2
+        and bool(_LETTER_SUFFIX.fullmatch(blocks[-1]))
+        and len(blocks[-2].lstrip(string.ascii_letters)) >= WHOLE_GROUP
     )
 
 
