@@ -646,8 +646,8 @@ _DIGIT_GROUPS = 2  # groups of digits alone that make a number typed in groups
 # of a long number with nothing else of letters but a short prefix (ord21): "6921…1234S67",
 # "2O24ll2355B7". At an edge or beside other letters they may be the shop's own ("…556B",
 # "2411A23B0087"), so they stay.
-_BETWEEN_DIGITS: Dict[str, str] = {"S": "5", "s": "5", "B": "8", "Z": "2", "z": "2"}
-_LOOKALIKE_BODY = re.compile(r"([A-Za-z]{0,4})([0-9oOiIlL][0-9oOiIlLSsBZz]*[0-9oOiIlL])")
+_BETWEEN_DIGITS: Dict[str, str] = {"S": "5", "s": "5", "B": "8", "b": "8", "Z": "2", "z": "2"}
+_LOOKALIKE_BODY = re.compile(r"([A-Za-z]{0,4})([0-9oOiIlL][0-9oOiIlLSsBbZz]*[0-9oOiIlL])")
 _MIN_BODY_DIGITS = 8
 
 
