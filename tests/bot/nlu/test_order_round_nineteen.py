@@ -41,6 +41,9 @@ def test_other_codes_by_their_labels(text, expected):
         # not a suffix: a quantity, a count of pieces, a plain number
         ("订单号 202411239876-x2 少了一个", "202411239876"),
         ("订单号 202411239876-2件", "202411239876"),
+        # zero-led digits a unit or a counter follows: a day or a count, not a suffix
+        ("订单号 202411235567-05号到的", "202411235567"),
+        ("订单号 202411235567-03件都坏了", "202411235567"),
     ],
 )
 def test_a_suffix_after_a_whole_number(text, expected):
