@@ -642,6 +642,33 @@ def _fix_letter_typos(text: str) -> str:
 _DIGIT_GROUPS = 2  # groups of digits alone that make a number typed in groups
 
 
+# Letters a customer copying by hand or an OCR reads for digits, but only between two digits
+# of a long number with nothing else of letters but a short prefix (ord21): "6921…1234S67",
+# "2O24ll2355B7". At an edge or beside other letters they may be the shop's own ("…556B",
+# "2411A23B0087"), so they stay.
+_BETWEEN_DIGITS: Dict[str, str] = {"S": "5", "s": "5", "B": "8", "b": "8", "Z": "2", "z": "2"}
+_LOOKALIKE_BODY = re.compile(r"([A-Za-z]{0,4})([0-9oOiIlL][0-9oOiIlLSsBbZz]*[0-9oOiIlL])")
+_MIN_BODY_DIGITS = 8
+
+
+def _between_digit_lookalikes(text: str) -> str:
+    """S for 5, B for 8, Z for 2 between the digits of a long number (`_BETWEEN_DIGITS`)."""
+    chars = list(text)
+    for span in _ALNUM_SPAN.finditer(text):
+        offset = span.start()
+        for group in re.split(r"[ \t\n\-_./·]", span.group()):
+            match = _LOOKALIKE_BODY.fullmatch(group)
+            body = match.group(2) if match else ""
+            odd = [i for i, char in enumerate(body) if char in _BETWEEN_DIGITS]
+            digits = sum(1 for char in body if char.isdigit())
+            if odd and len(odd) <= 2 and digits >= _MIN_BODY_DIGITS and match:
+                for i in odd:
+                    if body[i - 1].isdigit() and body[i + 1].isdigit():
+                        chars[offset + match.start(2) + i] = _BETWEEN_DIGITS[body[i]]
+            offset += len(group) + 1
+    return "".join(chars)
+
+
 def _typed_in_groups(groups: List[str]) -> bool:
     """Two groups or more of three digits or more: a number typed in groups.
 
@@ -667,7 +694,8 @@ def normalize_digits(text: str) -> str:
     For number extraction only (order, phone and parcel numbers), on top of `normalize`:
     Chinese numerals read digit by digit (二零二四…, 幺/洞, with or without spaces), circled
     and other non-ASCII digits, mixed with ASCII digits or not, when they form a number of at
-    least seven digits; and O/I/l typed for 0/1 inside an otherwise numeric id. Words,
+    least seven digits; O/I/l typed for 0/1 inside an otherwise numeric id, and S/B/Z for
+    5/8/2 between its digits. Words,
     quantities and dates in numerals ("一一对应", "二零二四年", "三五天") are left alone.
     Spoken dashes (杠) and hesitations (嗯) between the groups of a number are a dash and
     spaces first, so voice input reads as one number.
@@ -675,7 +703,7 @@ def normalize_digits(text: str) -> str:
     if not text:
         return ""
     spoken = _spoken_separators(_dictation_ellipses(_dash_lookalikes(_taiwan_yao(text))))
-    return _fix_letter_typos(_spell_digits(_glued_quantities(spoken)))
+    return _fix_letter_typos(_between_digit_lookalikes(_spell_digits(_glued_quantities(spoken))))
 
 
 # "订单号202411231122x2件": an x glued between a long number and a count of pieces is the

@@ -10,6 +10,7 @@ of their own, and `trim` cuts context words off number matches.
 
 import bisect
 import re
+import string
 from typing import Callable, List, Sequence, Tuple
 
 from spacy.tokens import Doc, Span
@@ -21,12 +22,14 @@ from bot.nlu.number_kinds import annotate
 from bot.nlu.number_shapes import (
     ALNUM_RUN,
     CLOCK_TIME,
+    COUNTERS,
     DECIMAL,
     GLUED_DATE,
     GROUPED_NUMBER,
     MOBILE,
     NUMBER_LABELS,
     NUMERIC_DATE,
+    UNIT_AFTER,
     WHOLE_GROUP,
 )
 from bot.nlu.number_words import (
@@ -81,7 +84,9 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
     if shop_prefix:
         return True
     if context == "order":
-        letter_block = any(block.isalpha() for block in blocks[1:])
+        letter_block = any(block.isalpha() for block in blocks[1:]) or _letter_suffix(
+            blocks, text[match.end() :]
+        )
         long_prefix = blocks[0].isalpha() and len(blocks[0]) > 4
         return long_block or letter_block or long_prefix or dated
     return (
@@ -90,6 +95,30 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
         and blocks[0].isalpha()
         and group_ok(blocks[0], first=True)
         and all(any(char.isdigit() for char in block) for block in blocks[1:])
+    )
+
+
+# A shop's suffix after the order's digits: a letter and a digit or two ("-R1" a reissue,
+# "-B2" a split parcel), or a split parcel's "-01".."-09" (a zero first: no count or day).
+# Not "x2": that is a quantity ("×2").
+_LETTER_SUFFIX = re.compile(r"[a-wyz]\d{1,2}|0[1-9]", re.IGNORECASE)
+
+
+def _letter_suffix(blocks: Sequence[str], after: str) -> bool:
+    """Whether the last block is a suffix after a whole number ("241123009876-R1", "…-02").
+
+    Why: a block of letters alone already joins (`letter_block`, "…5567-A"); a letter led
+    suffix with a digit is the same mark of a reissued or split order, yet the group rules
+    end the id at the whole number before it (ord21). Digits a unit or a counter follows
+    are a day or a count ("…5567-05号到的", "-03件"), whatever their zero.
+    """
+    last = blocks[-1]
+    if last.isdigit() and (UNIT_AFTER.match(after) or after[:1] in COUNTERS):
+        return False
+    return (
+        len(blocks) >= 2
+        and bool(_LETTER_SUFFIX.fullmatch(last))
+        and len(blocks[-2].lstrip(string.ascii_letters)) >= WHOLE_GROUP
     )
 
 

@@ -181,6 +181,8 @@ AMOUNT_FOLLOWERS = frozenset(UNITS) | frozenset(MAGNITUDE) | {"多", "钱"}
 # Parcel numbers by their shape: a carrier's letters and digits ("SF1400223344").
 TRACKING_SHAPE = re.compile(
     r"(?:SF|YT|JT|ZTO|STO|YD|YUNDA|EMS|DPK|JDV|JDX|JDA|KYE)\d{8,}"
+    # JD Logistics' waybills carry a fourth letter: JDVA…, JDVB…, JDVC…, JDVE… (ord21)
+    r"|JDV[A-Z]\d{8,}"
     r"|LP\d{14}"  # Cainiao's cross-border parcels
     r"|[A-Z]{2}\d{9}[A-Z]{2}"  # the UPU's postal items (EMS, registered mail): EA123456785CN
     r"|1Z[0-9A-Z]{16}"  # UPS

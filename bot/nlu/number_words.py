@@ -313,6 +313,13 @@ _OTHER_WORDS = [
     # a support ticket or case, in English: "ticket 778291 was closed"
     *(f"{word}{tail}" for word in ("ticket", "case") for tail in (" no", " no.", " id", " number")),
     "ticket",
+    # the other codes a customer quotes in English (ord21): "invoice no. INV-2024-…" is no
+    # order although it ends in "no.", nor are "coupon code WELCOME2024" and "model no. A2890"
+    *(
+        f"{word}{tail}"
+        for word in ("invoice", "receipt", "coupon", "voucher", "promo", "model", "serial")
+        for tail in ("", " no", " no.", " number", " id", " code", " #", "#")
+    ),
 ]
 # English words before a number ("my order number is 112-…"), never part of it when a space
 # stands between; a shop's prefix when a dash joins them ("订单号 ME-9645-2728-…").

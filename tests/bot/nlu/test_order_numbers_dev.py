@@ -70,6 +70,11 @@ groups, full-width digits and a price, a wrapped order and a date, a correction 
 same-length id, a misspelt label and a quantity, numerals and a spaced tail, brackets and a
 parcel number, a number pasted twice and an amount, a bare answer and a room, keycaps and a
 time), and corrections of numbers that are no order.
+order_numbers_dev19.yml by ord21, also before reading it, ids that are not all digits: letter
+prefixes and suffixes (-A, -R1, -02), letters in the middle, lower case, hyphen, underscore,
+slash and dot segments, spaced and full-width letters, O/l/S typed for digits, brackets and
+English labels, beside codes of the same shape (SKU, coupon, parcel, model, invoice, live
+room, WeChat, licence plate, link) that are no order.
 The project's jieba user words are loaded first, as the trained model's tokenizer loads them
 into the one jieba the extractor segments with.
 """
@@ -108,6 +113,7 @@ DEV_FILES = (
     "order_numbers_dev16.yml",
     "order_numbers_dev17.yml",
     "order_numbers_dev18.yml",
+    "order_numbers_dev19.yml",
 )
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in DEV_FILES}
 CASES = [(name, case) for name in DEV_FILES for case in SETS[name]]
