@@ -1,8 +1,8 @@
 """Validation of the complaint form: what counts as an answer to each question.
 
-The problem, its category and the remedy are here; the order number, the evidence and
-contact, and the live session are mixins of their own (`order_slots`, `evidence_contact_slots`,
-`live_slots`).
+The problem and its category are here; the order number, the remedy, the evidence and
+contact, and the live session are mixins of their own (`order_slots`, `remedy_slots`,
+`evidence_contact_slots`, `live_slots`).
 """
 
 from typing import Any, Dict, List, Optional
@@ -29,49 +29,15 @@ from actions.intake import answer_feeling, message_emotion
 from actions.live_slots import LiveStreamSlots
 from actions.money_back_slots import settled_remedy_events
 from actions.order_slots import OrderSlots
+from actions.remedy_slots import RemedySlots
 from bot.intake import answers, category_answers, remedy_answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.nlu.normalize import has_words
-from bot.taxonomy import CATEGORIES, REMEDIES
-
-# intents whose remedy replaces a known one while another question is open
-CHANGES_REMEDY = frozenset({"correct", "complain"})
-# intents under which a remedy asked for in so many words is taken when none is known yet:
-# a complaint also when the NLU read it as a correction or could not place it
-_MAY_WISH_A_REMEDY = frozenset({"complain", "inform", "start_complaint", "correct", "nlu_fallback"})
-
-
-def _remedy_changed(tracker: Tracker) -> Optional[str]:
-    """The remedy the customer changes to in so many words; "other" when only taking one back.
-
-    "退款唔要喇 照寄俾我" at the contact question: the refund is refused and nothing the
-    spec names is asked instead, so the agent asks (dialogues_dev6 z020 kept the refund).
-    """
-    text = latest_text(tracker)
-    before = slot_before_this_turn(tracker, "desired_remedy")
-    changed = remedy_answers.remedy_changed(text)
-    if changed is None and before == "other":
-        changed = _remedy_named_after_other(text)
-    if changed is None and remedy_answers.withdraws_remedy(text, before):
-        return "other"
-    return changed
-
-
-def _remedy_named_after_other(text: str) -> Optional[str]:
-    """A remedy named in so many words once the ticket's was left "other".
-
-    Why: "other" is what the form files when no remedy was named (two answers with nothing in
-    them, "你们看着办"), so a remedy named later in plain words ("退货退款" at the evidence
-    question; hand test through the live-stream webhook) is the answer that was missing, not
-    only a change of mind in so many words ("还是退款吧"). Without it the evidence question was
-    asked again and the ticket kept "other".
-    """
-    named = remedy_answers.remedy_named(text, REMEDIES) or remedy_answers.remedy_wished(text)
-    return named if named and named != "other" else None
+from bot.taxonomy import CATEGORIES
 
 
 class ValidateComplaintForm(
-    OrderSlots, EvidenceAndContactSlots, LiveStreamSlots, FormValidationAction
+    OrderSlots, RemedySlots, EvidenceAndContactSlots, LiveStreamSlots, FormValidationAction
 ):
     """Extracts and checks the slots of `complaint_form`."""
 
@@ -297,116 +263,6 @@ class ValidateComplaintForm(
         ):
             dispatcher.utter_message(response="utter_noted_correction")
         return {"issue_category": value}
-
-    async def extract_desired_remedy(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """The answer to the remedy question, read in its context.
-
-        A quick-reply title typed as text ("其他", "赔偿/补偿"), else a remedy named in so
-        many words ("补发 照片我拍了", "不要退款 给我补发两个"), else the remedy the triage
-        ranked first, taken at a lower bar than outside this question. A question about the
-        process ("退货的话运费谁出") answers nothing; it goes into the description for the
-        agent. Outside this question, a complaint that asks for a remedy in so many words
-        ("…我希望能退货退款，照片晚点发") gives it when nothing else did.
-        """
-        text = latest_text(tracker)
-        intent = latest_intent(tracker)
-        if tracker.get_slot("requested_slot") != "desired_remedy":
-            return self._remedy_wished(tracker)
-        # a quick reply's title typed as the whole answer is surer than any classifier
-        code = remedy_answers.remedy_named(text, REMEDIES)
-        if code is None and answers.asks_about_process(text):
-            return {}
-        if code is None and intent not in form_turn.NOT_ANSWERS - {"correct", "cancel"}:
-            code = remedy_answers.remedy_mentioned(text)  # "算了 退款吧", "订单取消吧": a remedy
-        if code is None and answers.leaves_remedy_open(text):
-            code = "other"  # "你们看着办": the agent proposes one
-        if code is None and latest_entity(tracker, "desired_remedy"):
-            return {}
-        if code is None and intent not in CONTROL_INTENTS - {"correct"}:
-            code = remedy_answers.remedy_in_context(tracker.latest_message.get("complaint_triage"))
-        if code is None and form_turn.unclear_again(tracker, "desired_remedy"):
-            code = "other"  # asked twice and still no remedy named: the agent asks
-        if not code:
-            return {}
-        slots: Dict[str, Any] = {"desired_remedy": code}
-        if remedy_answers.extra_remedies(text):
-            # "退货退款 还要赔偿": one remedy on the ticket, the extra wish in the customer's
-            # words in the description for the agent
-            slots["issue_description"] = form_turn.append(
-                tracker.get_slot("issue_description"), text
-            )
-        return slots
-
-    @staticmethod
-    def _remedy_wished(tracker: Tracker) -> Dict[str, Any]:
-        """A remedy asked for in so many words in a complaint, when none is known yet.
-
-        A known one changes when the customer changes their mind in so many words ("还是退款吧",
-        "算了算了 还是换货"), whatever the NLU made of the message. A remedy asked for in so
-        many words also replaces the classifier's different guess in the same message: the
-        head reads character n-grams, so a refusal ("不想退"), an alternative ("要么换新 要么
-        赔钱": the first) or an extra wish ("退货退款 运费也得赔我") pulls it elsewhere. A complaint the NLU read as
-        a correction or could not place ("單號… 隻錶唔行 我要退貨退錢", correct 0.61) still
-        asks for what it names: with no remedy known there is nothing it could correct.
-        """
-        changed = _remedy_changed(tracker)
-        if changed and slot_before_this_turn(tracker, "desired_remedy"):
-            return {"desired_remedy": changed}
-        entity = latest_entity(tracker, "desired_remedy")
-        if (
-            (tracker.get_slot("desired_remedy") and not entity)
-            or slot_before_this_turn(tracker, "desired_remedy")
-            or latest_intent(tracker) not in _MAY_WISH_A_REMEDY
-            or tracker.get_slot("requested_slot") in ("live_claim", "live_session")
-        ):
-            return {}
-        code = remedy_answers.remedy_wished(latest_text(tracker))
-        if entity and code == entity:
-            return {}
-        # the words beat the classifier's guess: "不想退 退一部分钱就好" (refund 0.63),
-        # "要么换新 要么赔钱" (compensation), "帮我催一下 不行就退款" (other 0.75)
-        return {"desired_remedy": code} if code else {}
-
-    async def validate_desired_remedy(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        """Only taxonomy codes; a change made while another question is open is confirmed.
-
-        An answer quoting the host ("主播说假一赔十") repeats a promise, not what the
-        customer asks for, and an answer to another question changes a known remedy only
-        as a correction or a complaint: both leave the remedy as it was.
-        """
-        requested = tracker.get_slot("requested_slot")
-        before = slot_before_this_turn(tracker, "desired_remedy")
-        if form_turn.asked_this_turn(tracker, "live_claim"):
-            return {"desired_remedy": before}
-        if requested == "desired_remedy" and answers.asks_about_process(latest_text(tracker)):
-            # "退货的话运费谁出": a question, whatever remedy the NLU read into it; it is in
-            # the description for the agent (said once: in the form's pass of the turn)
-            if remedy_answers.remedy_named(latest_text(tracker), REMEDIES) is None:
-                if form_turn.form_pass(tracker):
-                    dispatcher.utter_message(response="utter_question_noted")
-                return {"desired_remedy": before}
-        answering_another_question = requested not in (None, "desired_remedy")
-        changed = _remedy_changed(tracker) if answering_another_question else None
-        if (
-            before
-            and answering_another_question
-            and latest_intent(tracker) not in CHANGES_REMEDY
-            and not changed
-        ):
-            # "别打电话 在这回我就行" answers the contact question; it is no new remedy
-            return {"desired_remedy": before}
-        value = changed or value
-        if value not in REMEDIES:
-            return {"desired_remedy": None}
-        if answering_another_question and (
-            latest_intent(tracker) == "correct" or (changed and changed != before)
-        ):
-            dispatcher.utter_message(response="utter_noted_correction")
-        return {"desired_remedy": value}
 
     @staticmethod
     def _feeling_still_unanswered(tracker: Tracker, description: Any) -> bool:
