@@ -225,6 +225,21 @@ def _month_day(doc: Doc, token: Token) -> bool:
     return not (before.isalnum() or before in "/.") and bool(MONTH_DAY.match(doc.text, start))
 
 
+def _date_after_whole(doc: Doc, previous: Token, token: Token) -> bool:
+    """An eight-digit date glued after a whole order, a word of buying or receiving after it.
+
+    "订单号20241123556620241123下单" (ord22, round seventeen's "left"): the twelve digits are
+    an order by themselves and 下单 says the eight after them are the day it was placed, as
+    "…55662024.11.23下单" already read. `GLUED_DATE` cuts the token there.
+    """
+    return (
+        len(previous.text) >= 12
+        and previous.text.isdigit()
+        and bool(DATE_DIGITS.fullmatch(token.text))
+        and bool(AFTER_DATE.match(doc.text, token.idx + len(token)))
+    )
+
+
 def id_runs(doc: Doc) -> List[List[Group]]:
     """Maximal runs of id-like groups joined by separators (see `_separator`)."""
     runs: List[List[Group]] = []
@@ -265,8 +280,8 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             how = _separator(between, previous.text)
             if not how and between.strip() == "年" and _year_inside(doc, previous):
                 how = "sep"  # "订单号 2024年1123 5567": the year mark is a stray character
-            if how == "glue" and _year_of_date(doc, token):
-                how = ""  # "…6632024年11月23号": the order, then the date's year
+            if how == "glue" and (_year_of_date(doc, token) or _date_after_whole(doc, previous, token)):
+                how = ""  # "…6632024年11月23号", "…556620241123下单": the order, then a date
             if how and _link_boundary(between, previous.idx, token.idx, links):
                 how = ""  # "…/orders/2024…/detail": a link's path segments are apart
             if how and _list_counter(doc, current, between):

@@ -59,3 +59,19 @@ def test_the_stray_tail_still_joins_where_it_did(text, expected):
 )
 def test_a_tail_that_makes_a_short_head_whole_before_a_closing_word(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an eight-digit date glued after a whole order, then a word of buying or receiving
+        ("订单号20241123556620241123下单", "202411235566"),
+        ("订单318829401756 20241120下单的，一直没发货", "318829401756"),
+        ("单号31882940175620241120付款 到现在没发", "318829401756"),
+        # unchanged: with no such word it stays one number; a dotted date as before
+        ("订单号 20241123556620241123", "20241123556620241123"),
+        ("订单号2024112355662024.11.23下单", "202411235566"),
+    ],
+)
+def test_a_compact_date_glued_after_a_whole_order_is_a_date(text, expected):
+    assert primary(text) == expected
