@@ -225,6 +225,21 @@ def _month_day(doc: Doc, token: Token) -> bool:
     return not (before.isalnum() or before in "/.") and bool(MONTH_DAY.match(doc.text, start))
 
 
+def _date_after_whole(doc: Doc, previous: Token, token: Token) -> bool:
+    """An eight-digit date glued after a whole order, a word of buying or receiving after it.
+
+    "订单号20241123556620241123下单" (ord22, round seventeen's "left"): the twelve digits are
+    an order by themselves and 下单 says the eight after them are the day it was placed, as
+    "…55662024.11.23下单" already read. `GLUED_DATE` cuts the token there.
+    """
+    return (
+        len(previous.text) >= 12
+        and previous.text.isdigit()
+        and bool(DATE_DIGITS.fullmatch(token.text))
+        and bool(AFTER_DATE.match(doc.text, token.idx + len(token)))
+    )
+
+
 def id_runs(doc: Doc) -> List[List[Group]]:
     """Maximal runs of id-like groups joined by separators (see `_separator`)."""
     runs: List[List[Group]] = []
@@ -265,8 +280,8 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             how = _separator(between, previous.text)
             if not how and between.strip() == "年" and _year_inside(doc, previous):
                 how = "sep"  # "订单号 2024年1123 5567": the year mark is a stray character
-            if how == "glue" and _year_of_date(doc, token):
-                how = ""  # "…6632024年11月23号": the order, then the date's year
+            if how == "glue" and (_year_of_date(doc, token) or _date_after_whole(doc, previous, token)):
+                how = ""  # "…6632024年11月23号", "…556620241123下单": the order, then a date
             if how and _link_boundary(between, previous.idx, token.idx, links):
                 how = ""  # "…/orders/2024…/detail": a link's path segments are apart
             if how and _list_counter(doc, current, between):
@@ -429,14 +444,59 @@ def _stray_tail(doc: Doc, head: Group, group: Group, token: Token) -> bool:
     price (one number, with no unit) and no count.
     """
     doc_text = doc.text
+    tail = _STRAY_TAIL.match(doc_text, token.idx)
     return (
         group.between == " "
         and group.text.isdigit()
         and 2 <= len(group.text) <= 5
         and not group.amount
-        and bool(_STRAY_TAIL.match(doc_text, token.idx))
+        and (tail is not None or _tail_before_closing_word(doc_text, head, group, token))
+        and not (tail and _words_after_comma(doc_text, tail.end()) and _whole_typed(doc, head))
         and left_context(doc_text, doc[head.first].idx) == "order"
     )
+
+
+# Words that close the message and say nothing of a number: "… 67 对吧", "… 67 谢谢".
+_CLOSING_AFTER = re.compile(
+    r"\d{2,3} (?:对吧|是吧|对不对|没错吧?|谢谢|谢了|多谢|麻烦了?|吧|吗|呢|啊|哈)"
+    r"(?:[\s,，.。!！?？~～…]|$)"
+)
+
+
+def _tail_before_closing_word(doc_text: str, head: Group, group: Group, token: Token) -> bool:
+    """Two or three digits that make a head short of a whole order whole, then a closing word.
+
+    "订单号是 2024112355 67 对吧": ten digits are short of a typical order (twelve or more),
+    the two after them make one, and 对吧/谢谢 after them name nothing they could count or
+    price, so a stray space cut the order (the brief of ord22: "a 1-3 digit piece after a
+    shorter group that makes a typical length may be a stray tail"). A unit, a counter or a
+    number after the digits ("… 67 件", "… 12 点") keeps them apart, as before.
+    """
+    return (
+        8 <= len(head.text) < 12 <= len(head.text) + len(group.text)
+        and head.text.isdigit()
+        and bool(_CLOSING_AFTER.match(doc_text, token.idx))
+    )
+
+
+def _words_after_comma(text: str, end: int) -> bool:
+    """The digits end at a comma and the message goes on with more words after it."""
+    return text[end - 1 : end] in ",，" and bool(text[end:].strip())
+
+
+def _whole_typed(doc: Doc, head: Group) -> bool:
+    """The head is a whole order (twelve digits or more) the customer typed in digits.
+
+    "订单号 202411235567 99，质量太差": a whole typed order and then a bare short number before
+    more words is a price or a count (dev17's decision: "a bare short number after the order,
+    parted by a space, is a price or a count"). Numerals read out and then digits typed
+    ("订单 二四…一八 723，一共付了299元") are one number said in two ways: the tail stays.
+    """
+    if len(head.text) < 12 or not head.text.isdigit():
+        return False
+    original = doc.user_data.get("complaint_original")
+    start, end = doc[head.first].idx, doc[head.last].idx + len(doc[head.last].text)
+    return not isinstance(original, str) or original[start:end].isdigit()
 
 
 def _rest_of_order(doc: Doc, current: Sequence[Group], group: Group) -> bool:

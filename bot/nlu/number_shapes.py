@@ -144,8 +144,12 @@ THOUSANDS_ID = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
 THOUSANDS_LONG_ID = re.compile(r"\d{1,3}(?:,\d{3}){3,}")
 # A date glued after a long number ("订单号2024112355662024.11.23下单"): the year starts the
 # date, so the number ends before it; the six digits before make it no date of its own.
+# Compact ("…556620241123下单", ord22): only after a whole order's twelve digits, with a word
+# of buying or receiving right after it that says it is a date.
 GLUED_DATE = re.compile(
-    r"(?<=\d{6})(?:19|20)\d{2}([-/.])(0?[1-9]|1[0-2])\1(0?[1-9]|[12]\d|3[01])(?![0-9a-z])",
+    r"(?<=\d{6})(?:19|20)\d{2}([-/.])(0?[1-9]|1[0-2])\1(0?[1-9]|[12]\d|3[01])(?![0-9a-z])"
+    r"|(?<=\d{12})(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"(?=\s*(?:下单|下的单|买的|购买|付款|签收|收到|到货|发货))",
     re.IGNORECASE,
 )
 # Prices with cents ("299.00", "2.5"); "2024.1123.5567" and "202411.235567" are id groups.

@@ -411,13 +411,25 @@ def one_copy(text: str) -> str:
 _MAX_REPEAT_BLANKS = 3
 
 
+def _with_original(nlp: Language, text: str) -> Doc:
+    """The normalised text as a Doc that keeps the customer's own text in `user_data`.
+
+    Normalising keeps the length but not the script: a rule that must tell digits typed in
+    ASCII from numerals read out ("订单 二四…一八 723，…" vs "订单号 2024…5567 99，…") reads
+    the original at the same offsets (`number_groups._stray_tail`).
+    """
+    doc = nlp.make_doc(normalize_digits(order_label_typos(normalize(text))))
+    doc.user_data["complaint_original"] = text
+    return doc
+
+
 def extract_many(
     texts: Sequence[str], order_id_pattern: Optional[str] = None
 ) -> List[List[ExtractedEntity]]:
     """`extract` for several texts at once (one `nlp.pipe` pass)."""
     nlp = build_pipeline(order_id_pattern or DEFAULT_ORDER_ID_PATTERN)
     originals = [one_copy(text or "") for text in texts]
-    docs = nlp.pipe(normalize_digits(order_label_typos(normalize(text))) for text in originals)
+    docs = nlp.pipe(_with_original(nlp, text) for text in originals)
     return [_entities(doc, original) for doc, original in zip(docs, originals, strict=True)]
 
 

@@ -344,7 +344,9 @@ def test_primary_order(text, primary):
         ("订单号：1987654321 045", ["1987654321045"]),
         ("訂單編號 3049182756 88 ！", ["304918275688"]),
         # the digits after the space are something else, or no order word introduces them
-        ("订单号：1987654321 045 谢谢", ["1987654321"]),
+        # a closing word after the digits keeps the tail since ord22 (test_order_left_items.py)
+        ("订单号：1987654321 045 谢谢", ["1987654321045"]),
+        ("订单号：1987654321 045 件", ["1987654321"]),
         ("订单号 1987654321 15天了", ["1987654321"]),
         ("订单号 1987654321 3 个", ["1987654321"]),
         ("1987654321 45", ["1987654321"]),
