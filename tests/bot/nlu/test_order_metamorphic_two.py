@@ -7,16 +7,12 @@ same time merge without touching one another's lines.
 
 import pytest
 
-from bot.nlu.spacy_pipeline import extract, one_copy, primary_order
+from bot.nlu.spacy_pipeline import extract, one_copy
+from tests.bot.nlu.orders import primary
 
 
 def orders(text):
     return [e["value"] for e in extract(text) if e["label"] == "ORDER_ID"]
-
-
-def primary(text):
-    found = primary_order(extract(text))
-    return found and found["value"]
 
 
 @pytest.mark.parametrize(

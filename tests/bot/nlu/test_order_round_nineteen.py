@@ -6,12 +6,7 @@ words other than the split's, and with what must not change.
 
 import pytest
 
-from bot.nlu.spacy_pipeline import extract, primary_order
-
-
-def primary(text):
-    found = primary_order(extract(text))
-    return found and found["value"]
+from tests.bot.nlu.orders import primary
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from bot.nlu.spacy_pipeline import (
     one_order,
     primary_order,
 )
+from tests.bot.nlu.orders import primary
 
 
 def found(text, label=None, pattern=None):
@@ -1012,11 +1013,6 @@ def test_round_ten_orders(text, expected):
 )
 def test_round_ten_neighbours_and_no_orders(text, expected):
     assert orders(text) == expected
-
-
-def primary(text):
-    found = primary_order(extract(text))
-    return found and found["value"]
 
 
 @pytest.mark.parametrize(
