@@ -451,7 +451,7 @@ def _stray_tail(doc: Doc, head: Group, group: Group, token: Token) -> bool:
         and 2 <= len(group.text) <= 5
         and not group.amount
         and (tail is not None or _tail_before_closing_word(doc_text, head, group, token))
-        and not (tail and _words_after_comma(doc_text, tail.end()) and _whole_typed(doc, head))
+        and not (tail and _whole_typed(doc, head) and _price_or_count(doc_text, tail))
         and left_context(doc_text, doc[head.first].idx) == "order"
     )
 
@@ -477,6 +477,17 @@ def _tail_before_closing_word(doc_text: str, head: Group, group: Group, token: T
         and head.text.isdigit()
         and bool(_CLOSING_AFTER.match(doc_text, token.idx))
     )
+
+
+def _price_or_count(text: str, tail: re.Match[str]) -> bool:
+    """After a whole typed order, the digits are a number of their own, not its end.
+
+    Before a comma and more words ("订单号 202411235567 99，质量太差"), or alone at the end
+    ("订单号 202411235567 99"): dev17's decision, "a bare short number after the order,
+    parted by a space, is a price or a count"; a whole order has no end left to cut off.
+    Two groups ("… 241123094518 7235 66") are still the rest of a longer number.
+    """
+    return _words_after_comma(text, tail.end()) or " " not in tail.group()
 
 
 def _words_after_comma(text: str, end: int) -> bool:

@@ -17,6 +17,9 @@ from tests.bot.nlu.orders import primary
         ("订单号 202411235567 99，质量太差", "202411235567"),
         ("订单号 318829401756 299，用了两天就坏了", "318829401756"),
         ("订单号 ２０２４１１２３５５６７ 59，颜色不对", "202411235567"),
+        # alone at the end of the message too: a whole order has no end left to cut off
+        ("订单号 202411235567 99", "202411235567"),
+        ("订单号：318829401756 299", "318829401756"),
     ],
 )
 def test_a_short_number_after_a_whole_typed_order_before_a_comma_is_apart(text, expected):
@@ -30,8 +33,10 @@ def test_a_short_number_after_a_whole_typed_order_before_a_comma_is_apart(text, 
         ("订单 二四一一二三零九四五一八 723，一共付了299元", "241123094518723"),
         # unchanged: a short head and the tail that makes it whole, before a comma
         ("订单号为2024112355 67，谢谢", "202411235567"),
-        # unchanged: at the very end of the message, round six's stray tail
-        ("订单号 202411235567 99", "20241123556799"),
+        # unchanged: at the very end of the message, round six's stray tail of a short head
+        ("订单号为2024112355 67", "202411235567"),
+        # unchanged: two groups after a whole order are the rest of a longer number
+        ("订单号 241123094518 7235 66", "241123094518723566"),
     ],
 )
 def test_the_stray_tail_still_joins_where_it_did(text, expected):
