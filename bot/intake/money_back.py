@@ -25,6 +25,7 @@ import re
 from typing import Any, Mapping, Optional
 
 from bot.intake.answers import plain_answer
+from bot.intake.remedy_answers import GIVE_UP_WORDS
 
 # Complaints about the goods themselves: delivered goods at fault go back with the money.
 GOODS_AT_FAULT = frozenset({"product_quality", "not_as_described", "livestream_misleading"})
@@ -36,7 +37,7 @@ _MONEY_BACK = re.compile(
     r"不要了|不想要了|不要喇|不要啦"
 )
 # The goods given up ("不要了", "退掉", "寄回去"): they go back with the money.
-_GIVES_UP_GOODS = re.compile(r"不要了|不想要了|不要喇|不要啦|不要咯|退掉|退回去|寄回去|退给你们")
+_GIVES_UP_GOODS = re.compile(rf"{GIVE_UP_WORDS}|退掉|退回去|寄回去|退给你们")
 # What the customer says of the goods: kept, or not sent back ("仅退款", "不用寄回", "我唔退貨",
 # "东西留着"), or sent back already named (`return_refund` in words, read elsewhere).
 _KEEPS_GOODS = re.compile(

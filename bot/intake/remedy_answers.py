@@ -386,13 +386,15 @@ def _ordered_clause(plain: str, start: int, end: int, clause: str) -> bool:
 
 # The goods given up just before the money is asked back ("不要了 退钱", Cantonese 唔要喇 退錢
 # as `normalize` leaves it): the money back is wished for, not told as a fact.
-_GIVES_UP_BEFORE = re.compile(r"(不要了|不想要了|不要喇|不要啦|不要咯) ?$")
+# The words that give the goods up ("不要了", Cantonese 唔要喇 as 不要喇).
+GIVE_UP_WORDS = r"不要了|不想要了|不要喇|不要啦|不要咯"
+_GIVES_UP_BEFORE = re.compile(rf"({GIVE_UP_WORDS}) ?$")
 # The piece the money is for, named just before it ("没到的那瓶退钱", "少的那个退钱").
 _PIECE_BEFORE = re.compile(r"的(那|这)?(一)?(个|件|瓶|盒|支|只|条|套|包|双|份|台|部|块)$")
 # A complaint that ends by giving the goods up, with no remedy named ("…还不发货 不要了"): the
 # money back (which the order's delivery then settles: `bot.intake.money_back`).
 # Not when it only gives up on the complaint ("算了 不要了": the rules' withdrawal).
-_GIVES_UP_AT_END = re.compile(r" (我)?(东西|货|这个|这单|这东西)?(不要了|不想要了|不要喇|不要啦)$")
+_GIVES_UP_AT_END = re.compile(rf" (我)?(东西|货|这个|这单|这东西)?({GIVE_UP_WORDS})$")
 _GIVES_UP_ON_COMPLAINT = re.compile(r"算了|罢了|不弄了|不投诉")
 
 
@@ -458,7 +460,7 @@ def _gives_up_the_goods(text: str) -> bool:
 # What may surround a remedy named as the whole answer: the goods given up ("不要了"), and
 # the small words of asking ("我要", "直接", "吧").
 _AROUND_A_REMEDY = re.compile(
-    r"不想要了|不要了|不要啦|不要喇|不要咯|退掉|退回去|寄回去|"
+    rf"{GIVE_UP_WORDS}|退掉|退回去|寄回去|"
     r"我|要|想|就|吧|啊|呀|了|啦|直接|给|你们|帮|麻烦|请|还是|那|算了|的|好|可以|行"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")

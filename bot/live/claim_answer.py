@@ -30,7 +30,9 @@ _TELLS_WORDS = re.compile(
     rf"(?:{_SPEAKER}{_CLAUSE}|(?:^|\s))(?<![说讲话]){SAYS}(?:过|了|咗|着)?(?:的是)?{_NOT_THE_WORDS}{_WORDS}"
 )
 # "不知道", "不清楚", "唔知": nothing to write down, said alone.
-_DONT_KNOW = re.compile(r"^(?:我)?(?:也|真)?(?:不知道|不知|不清楚|不晓得|唔知|不懂)(?:啊|呀|诶|欸|哎|了|呢|耶|喔|哦)?$")
+_DONT_KNOW = re.compile(
+    r"^(?:我)?(?:也|真)?(?:不知道|不知|不清楚|不晓得|唔知|不懂)(?:啊|呀|诶|欸|哎|了|呢|耶|喔|哦)?$"
+)
 _WORD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 

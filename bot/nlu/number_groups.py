@@ -232,11 +232,13 @@ def _date_after_whole(doc: Doc, previous: Token, token: Token) -> bool:
     an order by themselves and 下单 says the eight after them are the day it was placed, as
     "…55662024.11.23下单" already read. `GLUED_DATE` cuts the token there.
     """
-    return (
-        len(previous.text) >= 12
-        and previous.text.isdigit()
-        and bool(DATE_DIGITS.fullmatch(token.text))
-        and bool(AFTER_DATE.match(doc.text, token.idx + len(token)))
+    return len(previous.text) >= 12 and previous.text.isdigit() and _date_said(doc, token)
+
+
+def _date_said(doc: Doc, token: Token) -> bool:
+    """Eight digits that read as a date, a word of buying or receiving after them."""
+    return bool(
+        DATE_DIGITS.fullmatch(token.text) and AFTER_DATE.match(doc.text, token.idx + len(token))
     )
 
 
@@ -258,14 +260,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             continue
         after = token.i + 1
         dated = _dated(doc, after)
-        alone = (
-            ALONE.fullmatch(token.text)
-            or (
-                DATE_DIGITS.fullmatch(token.text)
-                and AFTER_DATE.match(doc.text, token.idx + len(token))
-            )
-            or _month_day(doc, token)
-        )
+        alone = ALONE.fullmatch(token.text) or _date_said(doc, token) or _month_day(doc, token)
         measured = _measured(doc, token) or _label_head(doc, token)
         group = Group(
             token.i, token.i, token.text, is_amount(token) or dated or measured or bool(alone)
@@ -280,7 +275,9 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             how = _separator(between, previous.text)
             if not how and between.strip() == "年" and _year_inside(doc, previous):
                 how = "sep"  # "订单号 2024年1123 5567": the year mark is a stray character
-            if how == "glue" and (_year_of_date(doc, token) or _date_after_whole(doc, previous, token)):
+            if how == "glue" and (
+                _year_of_date(doc, token) or _date_after_whole(doc, previous, token)
+            ):
                 how = ""  # "…6632024年11月23号", "…556620241123下单": the order, then a date
             if how and _link_boundary(between, previous.idx, token.idx, links):
                 how = ""  # "…/orders/2024…/detail": a link's path segments are apart
@@ -434,12 +431,14 @@ _STRAY_TAIL = re.compile(
 
 
 def _stray_tail(doc: Doc, head: Group, group: Group, token: Token) -> bool:
-    """Two or three digits a stray space cut off an order number at the end of the message.
+    """Two or three digits a stray space cut off an order number at the end of its clause.
 
     "订单号为2024112355 67": the head (ten digits) would be a number by itself, but the
     digits left over mean nothing alone, so the customer typed one number with a space in
-    it. Only after an order word, with one plain space, and with nothing but the end of the
-    message after the digits (else "12点", "3 个", a date or a second number may follow).
+    it. Only after an order word, with one plain space, and with only the end of the message,
+    a comma or an emoji after the digits (`_STRAY_TAIL`), or a closing word after a short head
+    (`_tail_before_closing_word`); else "12点", "3 个", a date or a second number may follow.
+    After a whole typed order a single short number is a price or a count (`_price_or_count`).
     Two groups so, the first of three to five digits, are one tail: "… 1234 567" is no
     price (one number, with no unit) and no count.
     """

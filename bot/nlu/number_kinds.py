@@ -398,7 +398,7 @@ def _corrected_kind(token: Token) -> str:
     "售后单号 AS…0123 改成 AS…0132", "快递单号 7730 … 901 打错了 是 7730 … 910": the right
     number is what the wrong one was called, not an order because nothing names it.
     """
-    if not CORRECTION_LEFT.search(_words_before(token, 16)):
+    if not _given_as_correction(token):
         return ""
     start = unwrapped_start(token.doc.text, token.idx)
     for earlier in reversed(token.doc[: token.i]):
@@ -670,8 +670,8 @@ def _named_at_fault(q: str, tail: str) -> bool:
     )
 
 
-_ORDER_NOUN = r"(?:这个|那个|这单|那单|订单|那笔|这笔)"
 _POINTED_ORDER = r"(?:这个|那个|这单|那单|那笔|这笔)"
+_ORDER_NOUN = rf"(?:{_POINTED_ORDER}|订单)"
 
 
 def picked_by_qualifier(text: str, orders: Sequence[Tuple[int, int, str]]) -> Optional[str]:
@@ -786,9 +786,7 @@ def set_aside(token: Token) -> bool:
     """
     text = token.doc.text
     before = text[max(0, token.idx - 16) : token.idx]
-    return bool(
-        SET_ASIDE_RIGHT.match(text, _end_unwrapped(token)) or SET_ASIDE_LEFT.search(before)
-    )
+    return bool(SET_ASIDE_RIGHT.match(text, _end_unwrapped(token)) or SET_ASIDE_LEFT.search(before))
 
 
 def corrects(token: Token) -> bool:
