@@ -106,8 +106,8 @@ class TicketWatch:
             return []
         self.next_rasa = time.monotonic() + max(1.0, self.desk.options.poll_seconds * 2)
         try:
-            user_events = await self.desk.rasa.user_events(self.ticket["conversation_id"])
-            messages = await copy_customer_messages(self.desk, self.ticket, user_events, self.since)
+            events = await self.desk.rasa.desk_events(self.ticket["conversation_id"])
+            messages = await copy_customer_messages(self.desk, self.ticket, events, self.since)
         except RasaUnavailable:
             return []
         out: Events = []

@@ -4,15 +4,20 @@
   agent owns the conversation (the processor still logs the customer's messages).
 - `send_agent_message`: append a `bot` event with `metadata.agent`, sent through the
   customer's channel (`output_channel=latest&execute_side_effects=true`), in the script the
-  customer writes (`script_of`), as the bot's own answers are.
+  customer writes (`script_of`), as the bot's own answers are. The tracker is then the record
+  of what the agent sent: `agent_lines_of` reads it back, so a line the ticket store failed to
+  keep is copied into the transcript on the next read.
 - `trigger_intent`: start a bot turn (e.g. `ticket_resolved` to ask for satisfaction).
-- `user_events`: the customer's events in the tracker. One read serves a whole desk action:
-  `messages_of` gives the messages to show and keep, `script_of` the customer's script.
+- `desk_events`: the customer's events and the agents' lines in the tracker. One read serves a
+  whole desk action: `messages_of` gives the customer's messages to show and keep,
+  `agent_lines_of` the agents' lines, `script_of` the customer's script.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
+from dataclasses import dataclass
 from typing import Any, Dict, List, Sequence
 from urllib.parse import quote
 
@@ -27,7 +32,26 @@ class RasaUnavailable(RuntimeError):
     """The Rasa server could not be reached or refused the call."""
 
 
-def messages_of(user_events: Sequence[Dict[str, Any]]) -> List[Dict[str, Any]]:
+@dataclass(frozen=True)
+class AgentLine:
+    """An agent's message as the customer was sent it, and when the tracker logged it."""
+
+    text: str
+    timestamp: float
+
+
+def _is_agent_line(event: Dict[str, Any]) -> bool:
+    metadata = event.get("metadata")
+    return (
+        event.get("event") == "bot" and isinstance(metadata, dict) and bool(metadata.get("agent"))
+    )
+
+
+def _customer_events(events: Sequence[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    return [e for e in events if e.get("event") == "user"]
+
+
+def messages_of(events: Sequence[Dict[str, Any]]) -> List[Dict[str, Any]]:
     """The customer's messages: `{text, timestamp}`, oldest first.
 
     A button or an upload is given as the customer saw it ("确认提交"), not its payload.
@@ -37,13 +61,23 @@ def messages_of(user_events: Sequence[Dict[str, Any]]) -> List[Dict[str, Any]]:
             "text": str(shown_text(e.get("text"), e.get("metadata")) or ""),
             "timestamp": float(e.get("timestamp") or 0),
         }
-        for e in user_events
+        for e in _customer_events(events)
     ]
 
 
-def script_of(user_events: Sequence[Dict[str, Any]]) -> str:
+def agent_lines_of(events: Sequence[Dict[str, Any]]) -> List[AgentLine]:
+    """The agents' messages in the tracker, oldest first."""
+    return [
+        AgentLine(str(e.get("text") or ""), float(e.get("timestamp") or 0))
+        for e in events
+        if _is_agent_line(e)
+    ]
+
+
+def script_of(events: Sequence[Dict[str, Any]]) -> str:
     """`hant` or `hans`: the script the customer writes in, decided as the bot does."""
-    return customer_script((e.get("text") or "", e.get("metadata")) for e in reversed(user_events))
+    customer = _customer_events(events)
+    return customer_script((e.get("text") or "", e.get("metadata")) for e in reversed(customer))
 
 
 class RasaClient:
@@ -82,12 +116,12 @@ class RasaClient:
 
     async def append_events(
         self, conversation_id: str, events: List[Dict[str, Any]], *, side_effects: bool = False
-    ) -> None:
-        """Append events to the conversation's tracker."""
+    ) -> Any:
+        """Append events to the conversation's tracker; returns the tracker Rasa answers with."""
         params = (
             {"output_channel": "latest", "execute_side_effects": "true"} if side_effects else {}
         )
-        await self._request(
+        return await self._request(
             "POST", self._conversation_url(conversation_id, "tracker/events"), params, events
         )
 
@@ -101,20 +135,22 @@ class RasaClient:
 
     async def send_agent_message(
         self, conversation_id: str, text: str, agent: str, *, script: str | None = None
-    ) -> str:
+    ) -> AgentLine:
         """Send the agent's text to the customer on their channel, labelled with the agent.
 
         Why converted: a customer who writes Traditional reads the bot in Traditional
         (`bot.nlg`); the agent's lines, typed in Simplified, must not switch script midway.
         `script` is the customer's (`script_of`) when the caller has read the tracker
-        already; without it the tracker is read here. Returns the text as sent.
+        already; without it the tracker is read here. Returns the line as sent, with the
+        tracker's timestamp, so the transcript and the tracker name the same moment.
         """
         if script is None:
-            script = script_of(await self.user_events(conversation_id))
-        shown = localize(text, script)
+            script = script_of(await self.desk_events(conversation_id))
+        shown = str(localize(text, script))
         event = {"event": "bot", "text": shown, "metadata": {"agent": agent}}
-        await self.append_events(conversation_id, [event], side_effects=True)
-        return str(shown)
+        tracker = await self.append_events(conversation_id, [event], side_effects=True)
+        logged = [line for line in agent_lines_of(_events_in(tracker)) if line.text == shown]
+        return logged[-1] if logged else AgentLine(shown, time.time())
 
     async def trigger_intent(
         self, conversation_id: str, intent: str, entities: Dict[str, Any] | None = None
@@ -127,10 +163,15 @@ class RasaClient:
             {"name": intent, "entities": entities or {}},
         )
 
-    async def user_events(self, conversation_id: str) -> List[Dict[str, Any]]:
-        """The tracker's `user` events, oldest first (one read of the whole tracker)."""
+    async def desk_events(self, conversation_id: str) -> List[Dict[str, Any]]:
+        """The customer's events and the agents' lines, oldest first (one read of the tracker)."""
         tracker = await self._request(
             "GET", self._conversation_url(conversation_id, "tracker"), {"include_events": "ALL"}
         )
-        events = tracker.get("events") or [] if isinstance(tracker, dict) else []
-        return [e for e in events if isinstance(e, dict) and e.get("event") == "user"]
+        return [e for e in _events_in(tracker) if e.get("event") == "user" or _is_agent_line(e)]
+
+
+def _events_in(tracker: Any) -> List[Dict[str, Any]]:
+    """The events of a tracker as Rasa's API returns it; none from anything else."""
+    events = tracker.get("events") if isinstance(tracker, dict) else None
+    return [e for e in events or [] if isinstance(e, dict)]

@@ -5,7 +5,12 @@ Both also keep the customer's own messages in the ticket's transcript.
 Why the customer's messages are copied here: during a takeover (or while nobody has picked
 the ticket up) the customer keeps writing in Rasa's conversation, not to the desk; the ticket
 must keep those words even if no desk page was open. Each action reads the Rasa tracker once
-and uses that read for everything it needs (the messages, the customer's script).
+and uses that read for everything it needs (the messages, the agents' lines, the script).
+
+Why a reply is sent before it is stored: the tracker logs the line as it is sent, so the
+tracker is its record. If the ticket store fails right after, the customer has the line, the
+agent is told it is not in the ticket yet (not asked to send it again), and the next read of
+the tracker copies it into the transcript.
 """
 
 from __future__ import annotations
@@ -16,10 +21,17 @@ from typing import Any, Dict, List
 from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.desk.accounts import Agent
 from bot.desk.context import Desk, desk_of, in_thread, load_ticket
-from bot.desk.rasa_client import RasaUnavailable, messages_of, script_of
+from bot.desk.rasa_client import (
+    AgentLine,
+    RasaUnavailable,
+    agent_lines_of,
+    messages_of,
+    script_of,
+)
 from bot.desk.responses import body_text, json_body, json_response
 from bot.desk.ticket_routes import change_ticket, require_owner, require_status
 from bot.desk.views import parse_time
@@ -28,6 +40,7 @@ logger = logging.getLogger(__name__)
 
 MAX_REPLY_CHARS = 2000
 RESOLVED_INTENT = "ticket_resolved"
+NOT_KEPT_WARNING = "消息已发给客户，但暂未记入工单记录；下次回复或结案时会自动补记，请勿重发"
 
 
 def created_timestamp(ticket: Dict[str, Any]) -> float:
@@ -36,22 +49,29 @@ def created_timestamp(ticket: Dict[str, Any]) -> float:
     return created.timestamp() if created else 0.0
 
 
+def _agent_entry(line: AgentLine) -> Dict[str, Any]:
+    return {"role": "agent", "text": line.text, "at": line.timestamp}
+
+
 async def copy_customer_messages(
     desk: Desk,
     ticket: Dict[str, Any],
-    user_events: List[Dict[str, Any]],
+    events: List[Dict[str, Any]],
     since: float | None = None,
 ) -> List[Dict[str, Any]]:
-    """Copy what the customer wrote after `since` into the ticket's transcript.
+    """Copy what the customer wrote after `since`, and the agents' lines, into the transcript.
 
-    `user_events` are the conversation's, as `RasaClient.user_events` read them. `since`
-    defaults to the ticket's creation; a live page passes the newest message it has seen, so
-    only new messages are written. Returns the messages copied (`{text, timestamp}`, oldest
-    first).
+    `events` are the conversation's, as `RasaClient.desk_events` read them. `since` defaults
+    to the ticket's creation; a live page passes the newest message it has seen, so only new
+    messages are written. Agent lines since the ticket's creation are merged each time (the
+    merge skips those the transcript holds). Returns the customer's messages copied
+    (`{text, timestamp}`, oldest first).
     """
-    after = created_timestamp(ticket) if since is None else since
-    messages = [m for m in messages_of(user_events) if m["timestamp"] > after and m["text"].strip()]
+    created = created_timestamp(ticket)
+    after = created if since is None else since
+    messages = [m for m in messages_of(events) if m["timestamp"] > after and m["text"].strip()]
     entries = [{"role": "customer", "text": m["text"], "at": m["timestamp"]} for m in messages]
+    entries += [_agent_entry(line) for line in agent_lines_of(events) if line.timestamp > created]
     if entries:
         await in_thread(desk.store.merge_transcript, ticket["id"], entries)
     return messages
@@ -60,11 +80,11 @@ async def copy_customer_messages(
 async def keep_customer_messages(desk: Desk, ticket: Dict[str, Any]) -> List[Dict[str, Any]]:
     """Copy what the customer wrote since the ticket was filed, from one tracker read.
 
-    Returns that read's `user` events, for whatever else the caller needs from them.
+    Returns that read's events, for whatever else the caller needs from them.
     """
-    user_events = await desk.rasa.user_events(ticket["conversation_id"])
-    await copy_customer_messages(desk, ticket, user_events)
-    return user_events
+    events = await desk.rasa.desk_events(ticket["conversation_id"])
+    await copy_customer_messages(desk, ticket, events)
+    return events
 
 
 async def _assigned_to_me(request: Request, ticket_id: str, message: str) -> Dict[str, Any]:
@@ -78,20 +98,23 @@ async def reply(request: Request, ticket_id: str) -> HTTPResponse:
     """Send a message to the customer's channel as this agent; keep it in the transcript.
 
     What the customer wrote before comes first in the transcript, and the one tracker read
-    also gives the script the reply is shown in.
+    also gives the script the reply is shown in. The transcript keeps the line as the
+    customer read it (in their script).
     """
     desk = desk_of(request)
     agent: Agent = request.ctx.agent
     text = body_text(json_body(request), "text", MAX_REPLY_CHARS)
     ticket = await _assigned_to_me(request, ticket_id, "先认领工单再回复客户")
-    user_events = await keep_customer_messages(desk, ticket)
-    await desk.rasa.send_agent_message(
-        ticket["conversation_id"], text, agent.name, script=script_of(user_events)
+    events = await keep_customer_messages(desk, ticket)
+    line = await desk.rasa.send_agent_message(
+        ticket["conversation_id"], text, agent.name, script=script_of(events)
     )
-    updated = await in_thread(
-        desk.store.append_transcript, ticket_id, [{"role": "agent", "text": text}]
-    )
-    return json_response({"ticket": updated})
+    try:
+        await in_thread(desk.store.merge_transcript, ticket_id, [_agent_entry(line)])
+    except SQLAlchemyError as error:
+        logger.error("ticket %s: a reply was sent but not stored: %s", ticket_id, error)
+        return json_response({"ticket": ticket, "warning": NOT_KEPT_WARNING})
+    return json_response({"ticket": await load_ticket(desk, ticket_id), "warning": None})
 
 
 async def _tell_the_bot(desk: Desk, ticket: Dict[str, Any]) -> str | None:

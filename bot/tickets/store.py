@@ -426,8 +426,9 @@ class TicketStore:
     def merge_transcript(self, ticket_id: str, entries: List[Dict[str, Any]]) -> int:
         """Add the entries the transcript does not hold yet (same role, text and time).
 
-        Why: the desk copies the customer's messages from Rasa's tracker into the ticket from
-        several places (live stream, reply, resolve); calling it twice must not duplicate.
+        Why: the desk copies the customer's messages and the agents' lines from Rasa's tracker
+        into the ticket from several places (live stream, reply, resolve); calling it twice
+        must not duplicate.
         Returns how many entries were added.
         """
         new_entries = normalize_transcript(entries, self._now(), self._tz)

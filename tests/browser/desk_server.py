@@ -4,7 +4,8 @@ Run as `python -m tests.browser.desk_server --port N --rasa-port M --database UR
 The desk is the real app on a real SQLite store; the fake Rasa server (aiohttp, same event
 loop) records every call (`GET /test/calls`) and answers `GET /conversations/<id>/tracker`
 with user messages a test adds through `POST /test/user_message` (text, optional
-timestamp and metadata).
+timestamp and metadata). `POST /test/refuse_sends` with `{"refuse": true}` makes it answer
+500 to every message sent on the customer's channel, as a Rasa that is down would.
 """
 
 from __future__ import annotations
@@ -28,9 +29,12 @@ RASA_TOKEN = "browser-rasa-token"
 def fake_rasa() -> web.Application:
     calls: List[Dict[str, Any]] = []
     users: Dict[str, List[Dict[str, Any]]] = {}
+    refusing = {"sends": False}
 
     async def record(request: web.Request) -> web.Response:
         body = await request.json() if request.can_read_body else None
+        if refusing["sends"] and request.query.get("execute_side_effects") == "true":
+            return web.json_response({"message": "unavailable"}, status=500)
         calls.append(
             {
                 "method": request.method,
@@ -60,12 +64,17 @@ def fake_rasa() -> web.Application:
     async def list_calls(_: web.Request) -> web.Response:
         return web.json_response(calls)
 
+    async def refuse_sends(request: web.Request) -> web.Response:
+        refusing["sends"] = bool((await request.json()).get("refuse"))
+        return web.json_response({})
+
     app = web.Application()
     app.router.add_post("/conversations/{cid}/tracker/events", record)
     app.router.add_post("/conversations/{cid}/trigger_intent", record)
     app.router.add_get("/conversations/{cid}/tracker", tracker)
     app.router.add_post("/test/user_message", add_user)
     app.router.add_get("/test/calls", list_calls)
+    app.router.add_post("/test/refuse_sends", refuse_sends)
     return app
 
 

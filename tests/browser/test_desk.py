@@ -260,6 +260,34 @@ def test_agent_signs_in_sees_a_new_ticket_live_claims_and_replies(browser, desk,
     context.close()
 
 
+def test_a_reply_that_could_not_be_sent_stays_in_the_box(browser, desk):
+    """ux3: with Rasa down the reply failed and the box was emptied anyway, so the agent's
+    words were lost. They stay until they are sent."""
+    ticket = desk["store"].create_ticket(_make_draft(conversation_id="conv-down"), "k-down")
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
+    page = context.new_page()
+    page.goto(f"{desk['url']}/desk/login")
+    page.get_by_label("账号").fill("小王")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.locator(f'tr[data-ticket="{ticket["id"]}"]').get_by_role("link").click()
+    page.get_by_role("button", name="认领").click()
+    expect(page.locator("#fields")).to_contain_text("小王")
+    _post(f"{desk['rasa']}/test/refuse_sends", {"refuse": True})
+    box = page.get_by_label("回复客户")
+    box.fill("您好，已为您登记补发，明天发出")
+
+    page.get_by_role("button", name="发送", exact=True).click()
+
+    expect(page.locator("#toast.bad")).to_be_visible()
+    expect(box).to_have_value("您好，已为您登记补发，明天发出")
+    _post(f"{desk['rasa']}/test/refuse_sends", {"refuse": False})
+    page.get_by_role("button", name="发送", exact=True).click()
+    expect(page.locator(".msg.agent").last).to_contain_text("明天发出")
+    expect(box).to_have_value("")
+    context.close()
+
+
 def test_the_click_that_filed_the_ticket_is_shown_once_as_the_customer_saw_it(browser, desk):
     """Hand test: the desk showed "确认提交", then "/affirm" twice (stored and 客户（新）)."""
     store = desk["store"]

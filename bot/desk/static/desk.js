@@ -305,12 +305,16 @@
 
     function load() { return api(base).then(render).catch((e) => toast(e.message, true)); }
 
+    // true when the server took it: only then may what the agent typed be cleared
     async function act(name, body) {
+      let done = false;
       try {
         const result = await api(base + "/" + name, body || {});
         if (result.warning) toast(result.warning, true); else toast("已完成");
+        done = true;
       } catch (error) { toast(error.message, true); }
       await load();
+      return done;
     }
 
     document.getElementById("actions").addEventListener("click", (event) => {
@@ -330,13 +334,13 @@
       event.preventDefault();
       const box = document.getElementById("reply-text");
       if (!box.value.trim()) return;
-      act("reply", { text: box.value }).then(() => { box.value = ""; });
+      act("reply", { text: box.value }).then((done) => { if (done) box.value = ""; });
     });
     document.getElementById("note-form").addEventListener("submit", (event) => {
       event.preventDefault();
       const box = document.getElementById("note-text");
       if (!box.value.trim()) return;
-      act("note", { text: box.value }).then(() => { box.value = ""; });
+      act("note", { text: box.value }).then((done) => { if (done) box.value = ""; });
     });
 
     const firstLoad = load();

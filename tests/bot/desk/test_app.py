@@ -198,9 +198,7 @@ async def test_queue_sorts_urgent_first_then_by_deadline(agent, make_ticket, des
     assert set(data["tickets"][0]) >= {"summary", "due", "overdue", "category_label"}
 
 
-async def test_finished_tickets_are_listed_by_status_and_never_late(
-    agent, make_ticket, desk_store
-):
+async def test_finished_tickets_are_listed_by_status_and_never_late(agent, make_ticket, desk_store):
     """The queue's status filter reads finished tickets here (the live queue has none)."""
     active = make_ticket()
     done = make_ticket(severity="normal", severity_reasons=[])
@@ -309,7 +307,8 @@ async def test_a_customer_who_writes_traditional_reads_the_agent_in_traditional(
 ):
     """Hand test: the bot, the resolution and the rating question reached a customer writing
     Traditional in Traditional, but the agent's own replies came in the agent's Simplified.
-    The customer reads them in their script; the transcript keeps what the agent typed."""
+    The customer reads them in their script, and the transcript keeps the line as the customer
+    read it: it is the record of what the shop said, the same line the tracker logged."""
     ticket = make_ticket()
     conversation = ticket["conversation_id"]
     accept_events(rasa_mock, conversation)
@@ -327,7 +326,7 @@ async def test_a_customer_who_writes_traditional_reads_the_agent_in_traditional(
     ]
     assert sent == ["您好，耳機給您換新，明天發出"]
     transcript = response.json()["ticket"]["transcript"]
-    assert transcript[-1]["text"] == "您好，耳机给您换新，明天发出"
+    assert transcript[-1]["text"] == "您好，耳機給您換新，明天發出"
 
 
 async def test_buttons_are_copied_as_the_customer_saw_them_and_only_once(

@@ -1,5 +1,7 @@
 """Replies against a real local HTTP server standing in for Rasa: what reaches the transport."""
 
+import sqlite3
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Dict, List, Tuple
@@ -16,11 +18,16 @@ from tests.bot.desk.conftest import RASA_TOKEN, DeskClient
 
 @dataclass
 class LocalRasa:
-    """What the stand-in serves (`user` events by conversation) and every request it got."""
+    """What the stand-in serves (events by conversation) and every request it got.
+
+    As Rasa's `POST /conversations/<id>/tracker/events` does, appended events are logged with
+    a timestamp and the tracker is answered.
+    """
 
     url: str
     events: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)
     calls: List[Tuple[str, str, Any]] = field(default_factory=list)
+    refusing: bool = False
 
     def tracker_reads(self) -> List[str]:
         return [path for method, path, _ in self.calls if method == "GET"]
@@ -38,13 +45,22 @@ async def local_rasa():
         state.calls.append(("GET", request.path, dict(request.query)))
         return web.json_response({"events": state.events.get(request.match_info["cid"], [])})
 
+    async def append(request: web.Request) -> web.Response:
+        body = await request.json()
+        state.calls.append(("POST", request.path, body))
+        if state.refusing:
+            return web.json_response({"message": "tracker locked"}, status=500)
+        logged = state.events.setdefault(request.match_info["cid"], [])
+        logged.extend({**event, "timestamp": time.time()} for event in body)
+        return web.json_response({"events": logged})
+
     async def record(request: web.Request) -> web.Response:
         state.calls.append(("POST", request.path, await request.json()))
         return web.json_response({})
 
     app = web.Application()
     app.router.add_get("/conversations/{cid}/tracker", tracker)
-    app.router.add_post("/conversations/{cid}/tracker/events", record)
+    app.router.add_post("/conversations/{cid}/tracker/events", append)
     app.router.add_post("/conversations/{cid}/trigger_intent", record)
     runner = web.AppRunner(app)
     await runner.setup()
@@ -99,5 +115,71 @@ async def test_a_reply_reads_the_rasa_tracker_once(agent_on_local_rasa, local_ra
     transcript = response.json()["ticket"]["transcript"]
     assert [(e["role"], e["text"]) for e in transcript[-2:]] == [
         ("customer", "藍牙耳機用了兩天左邊就不響了"),
-        ("agent", "您好，耳机给您换新"),
+        ("agent", "您好，耳機給您換新"),
     ]
+
+
+def refuse_ticket_writes(database: str) -> None:
+    """Make the SQLite file itself refuse every change to a ticket, as a full disk would."""
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse BEFORE UPDATE ON tickets BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+
+
+def accept_ticket_writes(database: str) -> None:
+    with sqlite3.connect(database) as connection:
+        connection.execute("DROP TRIGGER refuse")
+
+
+async def test_a_reply_the_store_could_not_keep_is_recovered_from_the_tracker(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_settings
+):
+    """ux3: a reply was sent before it was stored, so a store failure right after lost it from
+    the ticket while the customer had it, and the agent, shown an error, sent it again. Now
+    the agent is told it reached the customer, and the next reply copies it from the tracker,
+    once and in its place."""
+    agent = agent_on_local_rasa
+    ticket = make_ticket()
+    database = desk_settings.database_url.removeprefix("sqlite:///")
+    assert (await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")).status == 200
+    refuse_ticket_writes(database)
+
+    lost = await agent.post(
+        f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "您好，马上处理"}
+    )
+
+    assert lost.status == 200, lost.text
+    assert "已发给客户" in lost.json()["warning"]
+    assert local_rasa.sent()[-1] == [
+        {"event": "bot", "text": "您好，马上处理", "metadata": {"agent": "小王"}}
+    ]
+    accept_ticket_writes(database)
+    kept = await agent.post(f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "已补发"})
+
+    assert kept.status == 200, kept.text
+    assert kept.json()["warning"] is None
+    agent_lines = [e["text"] for e in kept.json()["ticket"]["transcript"] if e["role"] == "agent"]
+    assert agent_lines == ["您好，马上处理", "已补发"]
+    again = await agent.post(f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "请查收"})
+    agent_lines = [e["text"] for e in again.json()["ticket"]["transcript"] if e["role"] == "agent"]
+    assert agent_lines == ["您好，马上处理", "已补发", "请查收"]
+
+
+async def test_a_reply_rasa_refused_is_not_kept_and_says_so(
+    agent_on_local_rasa, local_rasa, make_ticket
+):
+    """The customer never got it, so the ticket must not claim it was said."""
+    agent = agent_on_local_rasa
+    ticket = make_ticket()
+    assert (await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")).status == 200
+    local_rasa.refusing = True
+
+    response = await agent.post(f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "在的"})
+
+    assert response.status == 502
+    assert response.json()["error"]
+    transcript = (await agent.get(f"/desk/api/tickets/{ticket['id']}")).json()["ticket"][
+        "transcript"
+    ]
+    assert "在的" not in [e["text"] for e in transcript]
