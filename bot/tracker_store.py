@@ -15,6 +15,12 @@ per commit), connections are kept in a small pool, and events are read as plain 
 rather than ORM objects and written with one bulk insert (for every dialect). The trade-off, as SQLite documents
 it: after a power cut or OS crash, not a process crash, the last commits may be lost; set
 `synchronous: FULL` in `endpoints.yml` to keep every commit.
+
+A turn the database refused to store (locked past the busy timeout, disk full, PostgreSQL
+gone) is held in memory and written before the conversation is next read. Rasa's own
+fail-safe store keeps it only in a copy it never reads back, so the next turn would start
+from the tracker before it: a customer who had just confirmed would be read the facts again.
+The hold is per server process (`UnsavedTrackers`).
 """
 
 from __future__ import annotations
@@ -23,8 +29,10 @@ import contextlib
 import functools
 import itertools
 import json
+import logging
 import os
 import weakref
+from collections import OrderedDict
 from typing import Any, Dict, Iterator, Optional, Tuple
 
 import sqlalchemy as sa
@@ -34,6 +42,8 @@ from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.pool import QueuePool
+
+logger = logging.getLogger(__name__)
 
 JOURNAL_MODES = ("WAL", "DELETE", "TRUNCATE", "PERSIST", "MEMORY", "OFF")
 SYNCHRONOUS_MODES = ("OFF", "NORMAL", "FULL", "EXTRA")
@@ -135,7 +145,15 @@ class TunedSQLTrackerStore(SQLTrackerStore):
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
     ) -> Optional[DialogueStateTracker]:
-        """Rasa's `_retrieve` with the prepared query, parsing the events with ujson."""
+        """Rasa's `_retrieve` with the prepared query, parsing the events with ujson.
+
+        A turn held after a failed save is written first; while it cannot be, it is the
+        conversation's newest state and is answered instead of the older stored one.
+        """
+        held = self._unsaved.get(sender_id)
+        if held is not None:
+            if not await self._write_held(held):
+                return held
         statement = self._statements["all" if fetch_events_from_all_sessions else "latest"]
         with self._transaction() as connection:
             rows = connection.execute(statement, {"sender_id": sender_id}).scalars().all()
@@ -149,13 +167,27 @@ class TunedSQLTrackerStore(SQLTrackerStore):
         return tracker
 
     @functools.cached_property
+    def _unsaved(self) -> UnsavedTrackers:
+        """Trackers whose latest save the database refused."""
+        return UnsavedTrackers()
+
+    async def _write_held(self, tracker: DialogueStateTracker) -> bool:
+        """Write a held tracker's events; whether the database took them."""
+        try:
+            await self._write(tracker)
+        except sa.exc.SQLAlchemyError as error:
+            logger.warning("conversation %s still not stored: %s", tracker.sender_id, error)
+            return False
+        self._unsaved.release(tracker.sender_id)
+        logger.info("conversation %s stored after an earlier failure", tracker.sender_id)
+        return True
+
+    @functools.cached_property
     def _stored_counts(self) -> StoredCounts:
         """The stored-event counts of the trackers this store read or saved."""
         return StoredCounts()
 
-    def _additional_events(
-        self, connection: Any, tracker: DialogueStateTracker
-    ) -> Iterator[Event]:
+    def _additional_events(self, connection: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
         """The tracker's events not stored yet (Rasa's, counting with the prepared query).
 
         A tracker this store read (latest session) or saved knows how many of its events are
@@ -164,9 +196,7 @@ class TunedSQLTrackerStore(SQLTrackerStore):
         """
         stored = self._stored_counts.recall(tracker)
         if stored is None:
-            result = connection.execute(
-                self._statements["count"], {"sender_id": tracker.sender_id}
-            )
+            result = connection.execute(self._statements["count"], {"sender_id": tracker.sender_id})
             stored = result.scalar_one()
         return itertools.islice(tracker.events, stored, len(tracker.events))
 
@@ -175,9 +205,37 @@ class TunedSQLTrackerStore(SQLTrackerStore):
 
         Rasa adds one ORM object per event and lets the session's unit of work flush them;
         the rows and the columns are the same here, inserted in one statement (about half
-        the time of a turn's save).
+        the time of a turn's save). When the database refuses, the tracker is held (see the
+        module's docstring) and the error logged, not raised.
         """
         await self.stream_events(tracker)
+        try:
+            await self._write(tracker)
+        except sa.exc.SQLAlchemyError as error:
+            self._unsaved.hold(tracker)
+            logger.error(
+                "conversation %s not stored, held in memory until the database takes it: %s",
+                tracker.sender_id,
+                error,
+            )
+        else:
+            self._unsaved.release(tracker.sender_id)
+
+    async def stream_events(self, tracker: DialogueStateTracker) -> None:
+        """Rasa's streaming, except for a held tracker: its events up to the hold went out.
+
+        Rasa finds the new events by reading the stored tracker; for a held conversation
+        that read is the held tracker itself, so nothing would look new.
+        """
+        streamed = self._unsaved.streamed(tracker)
+        if streamed is None or self.event_broker is None:
+            await super().stream_events(tracker)
+            return
+        new_events = list(itertools.islice(tracker.events, streamed, None))
+        await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
+
+    async def _write(self, tracker: DialogueStateTracker) -> None:
+        """Insert the tracker's events that are not stored yet, in one transaction."""
         with self._transaction() as connection:
             rows = [
                 _event_row(tracker.sender_id, event)
@@ -203,6 +261,43 @@ class TunedSQLTrackerStore(SQLTrackerStore):
             return
         with self.engine.begin() as connection:
             yield connection
+
+
+class UnsavedTrackers:
+    """The newest tracker of each conversation whose save failed, oldest dropped past a cap.
+
+    Why a cap: a database down for hours must not grow the server without bound; a dropped
+    conversation goes back to its last stored turn, as with Rasa's own store.
+    """
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self._limit = limit
+        self._held: OrderedDict[str, Tuple[DialogueStateTracker, int]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+    def get(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        """The conversation's held tracker, if its last save failed."""
+        entry = self._held.get(sender_id)
+        return entry[0] if entry else None
+
+    def streamed(self, tracker: DialogueStateTracker) -> Optional[int]:
+        """How many of this held tracker's events went to the event broker, else None."""
+        entry = self._held.get(tracker.sender_id)
+        return entry[1] if entry and entry[0] is tracker else None
+
+    def hold(self, tracker: DialogueStateTracker) -> None:
+        """Keep the tracker as its conversation's newest state; all its events streamed."""
+        self._held[tracker.sender_id] = (tracker, len(tracker.events))
+        self._held.move_to_end(tracker.sender_id)
+        while len(self._held) > self._limit:
+            dropped, _ = self._held.popitem(last=False)
+            logger.error("conversation %s: held turn dropped (too many unsaved)", dropped)
+
+    def release(self, sender_id: str) -> None:
+        """The conversation is stored: forget what was held."""
+        self._held.pop(sender_id, None)
 
 
 class StoredCounts:

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -16,8 +17,13 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot.tracker_store import TunedSQLTrackerStore
-from tests.bot.tracker_stores import tracker_store_at
+from bot.tracker_store import TunedSQLTrackerStore, UnsavedTrackers
+from tests.bot.tracker_stores import (
+    accept_event_writes,
+    refuse_event_writes,
+    stored_user_texts,
+    tracker_store_at,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = Domain.from_dict({"slots": {"order_id": {"type": "any", "mappings": []}}})
@@ -237,3 +243,76 @@ async def test_trackers_the_store_cannot_vouch_for_are_counted(tmp_path):
     await ours.save(replaced)
     assert len(counted) == 3
     assert len(_rows(ours)) == len(tracker.events)
+
+
+async def test_a_turn_the_database_refused_is_held_and_written_on_the_next_read(tmp_path):
+    """ux3: when a save failed, Rasa's fail-safe store kept the turn in a copy it never reads,
+    so the next turn started from the tracker before it (a customer who had just confirmed
+    was read the facts again). The turn is now the conversation's state until it is stored,
+    then stored once."""
+    store = FailSafeTrackerStore(store_from_endpoints(tmp_path))  # as Rasa wraps it
+    database = tmp_path / "tracker.db"
+    tracker = await store.get_or_create_tracker("customer-1")
+    tracker.update(UserUttered("订单 2024 1123 5567"))
+    await store.save(tracker)
+    refuse_event_writes(database)
+
+    tracker = await store.retrieve("customer-1")
+    tracker.update(UserUttered("确认"))
+    tracker.update(SlotSet("order_id", "202411235567"))
+    await store.save(tracker)  # refused: logged, not raised
+
+    assert stored_user_texts(database, "customer-1") == ["订单 2024 1123 5567"]
+    held = await store.retrieve("customer-1")
+    assert held.get_slot("order_id") == "202411235567"
+    held.update(UserUttered("谢谢"))
+    await store.save(held)  # refused again: still held, with both turns
+    accept_event_writes(database)
+
+    current = await store.retrieve("customer-1")  # written first, then read from the file
+
+    assert stored_user_texts(database, "customer-1") == ["订单 2024 1123 5567", "确认", "谢谢"]
+    assert current.get_slot("order_id") == "202411235567"
+    await store.save(current)
+    again = await store_from_endpoints(tmp_path).retrieve("customer-1")
+    assert [e.as_dict()["event"] for e in again.events] == [
+        e.as_dict()["event"] for e in current.events
+    ]
+
+
+def test_held_turns_are_capped_oldest_first():
+    held = UnsavedTrackers(limit=2)
+    for sender in ("a", "b", "c"):
+        held.hold(DialogueStateTracker(sender, DOMAIN.slots))
+    assert len(held) == 2
+    assert held.get("a") is None and held.get("c") is not None
+
+
+class CollectingBroker(EventBroker):
+    """An event broker that keeps what it is given (Rasa's interface, nothing of ours)."""
+
+    def __init__(self) -> None:
+        self.published: list = []
+
+    def publish(self, event: dict) -> None:
+        self.published.append(event)
+
+
+async def test_an_event_broker_gets_each_event_once_across_a_refused_save(tmp_path):
+    broker = CollectingBroker()
+    store = store_from_endpoints(tmp_path)
+    store.event_broker = broker
+    database = tmp_path / "tracker.db"
+    tracker = await store.get_or_create_tracker("customer-1")
+    tracker.update(UserUttered("在吗"))
+    await store.save(tracker)
+    refuse_event_writes(database)
+    tracker.update(UserUttered("确认"))
+    await store.save(tracker)
+    accept_event_writes(database)
+    tracker.update(UserUttered("谢谢"))
+    await store.save(tracker)
+
+    texts = [e["text"] for e in broker.published if e["event"] == "user"]
+    assert texts == ["在吗", "确认", "谢谢"]
+    assert stored_user_texts(database, "customer-1") == ["在吗", "确认", "谢谢"]

@@ -1,7 +1,10 @@
-"""Our tuned SQL tracker store opened on a test's database URL, as endpoints.yml would open it."""
+"""Our tuned SQL tracker store opened on a test's database URL, as endpoints.yml would open it;
+a SQLite tracker file made to refuse new events, and what it holds."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -31,3 +34,26 @@ def tracker_store_at(database_url: str, domain: Domain) -> TunedSQLTrackerStore:
         password=url.password,
         query=dict(url.query),
     )
+
+
+def refuse_event_writes(database: Path) -> None:
+    """Make the SQLite file itself refuse new events, as a full disk or a lock would."""
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON events "
+            "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+        )
+
+
+def accept_event_writes(database: Path) -> None:
+    with sqlite3.connect(database) as connection:
+        connection.execute("DROP TRIGGER refuse")
+
+
+def stored_user_texts(database: Path, sender: str) -> list:
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
+            (sender,),
+        )
+        return [json.loads(data)["text"] for (data,) in rows]

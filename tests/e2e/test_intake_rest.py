@@ -6,6 +6,11 @@ import pytest
 import requests
 
 from bot.nlu.normalize import detect_script
+from tests.bot.tracker_stores import (
+    accept_event_writes,
+    refuse_event_writes,
+    stored_user_texts,
+)
 from tests.e2e.stack import texts, tracker
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
@@ -230,3 +235,28 @@ def test_action_server_restart_loses_no_turn(stack):
     stack.say(sender, "确认")
     [ticket] = stack.tickets(conversation_id=sender)
     assert ticket["order_id"] == "202411200012" and ticket["desired_remedy"] == "return_refund"
+
+
+def test_a_confirmation_the_tracker_database_refused_is_not_asked_again(stack):
+    """ux3: the tracker database refused the turn that filed the ticket; Rasa's fail-safe kept
+    it where it is never read, so the next message found the read-back still open. The bot
+    now carries on from the filed ticket, and the turn reaches the database once it can."""
+    sender = new_sender()
+    database = stack.workdir / "tracker.db"
+    stack.say(sender, "订单202411200012的羽绒服拉链坏了，我要退货退款")
+    stack.say(sender, "没有照片")
+    stack.say(sender, "不用")
+    refuse_event_writes(database)
+    try:
+        created = "\n".join(texts(stack.say(sender, "确认")))
+    finally:
+        accept_event_writes(database)
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert ticket["id"] in created
+
+    after = "\n".join(texts(stack.say(sender, "好的")))
+
+    slots = tracker(stack, sender)["slots"]
+    assert slots["ticket_id"] == ticket["id"] and not slots["awaiting_confirmation"]
+    assert created.splitlines()[0] not in after, after  # filed once, announced once
+    assert {"确认", "好的"} <= set(stored_user_texts(database, sender))
