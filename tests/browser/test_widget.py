@@ -398,6 +398,33 @@ def test_a_file_larger_than_any_limit_is_refused_by_name_before_it_is_sent(
     context.close()
 
 
+def test_a_file_a_proxy_refuses_as_too_large_is_named_as_too_large(browser, widget_server):
+    """Hand test through nginx (its default client_max_body_size is 1 MB): a 3 MB photo was
+    refused with nginx's own 413 page and the widget said "上传失败，请检查网络后重试",
+    which retrying never fixes. A 413 without our JSON now says the file is too large."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    page.route(
+        "**/evidence/**",
+        lambda route: route.fulfill(
+            status=413,
+            content_type="text/html",
+            body="<html><head><title>413 Request Entity Too Large</title></head></html>",
+        )
+        if route.request.method == "POST"
+        else route.continue_(),
+    )
+    page.goto(f"{widget_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    page.locator(f"{IN_SHADOW} input[type=file]").set_input_files(
+        files=[{"name": "碎杯子.jpg", "mimeType": "image/jpeg", "buffer": files.photo()}]
+    )
+    expect(page.get_by_text("「碎杯子.jpg」太大，没能上传", exact=False)).to_be_visible()
+    expect(page.get_by_text("检查网络", exact=False)).to_have_count(0)
+    expect(page.locator(f"{IN_SHADOW} .tray li")).to_have_count(0)
+    context.close()
+
+
 def test_the_widget_connects_when_websocket_handshakes_stall(browser, stalled_websocket_server):
     """CI: the widget sat on "正在连接客服…" for 30 s while the WebSocket handshake stalled.
     It talks over HTTP long-polling only, so a stalled WebSocket cannot hold it up."""

@@ -54,6 +54,7 @@ function startComplaintWidget(io, script) {
       video: "视频",
       duplicate: "「{name}」已经上传过了。",
       uploadFailed: "「{name}」上传失败，请检查网络后重试。",
+      refusedAsTooLarge: "「{name}」太大，没能上传：请压缩后再发，或换一个小一点的文件。",
       waitUploads: "请等待文件上传完成后再发送。",
       tooLarge: "「{name}」太大了：图片不能超过 {img}，视频不能超过 {vid}。",
       unread: "{n} 条新消息",
@@ -89,6 +90,7 @@ function startComplaintWidget(io, script) {
       video: "影片",
       duplicate: "「{name}」已經上傳過了。",
       uploadFailed: "「{name}」上傳失敗，請檢查網路後重試。",
+      refusedAsTooLarge: "「{name}」太大，沒能上傳：請壓縮後再傳，或換一個小一點的檔案。",
       waitUploads: "請等待檔案上傳完成後再傳送。",
       tooLarge: "「{name}」太大了：圖片不能超過 {img}，影片不能超過 {vid}。",
       unread: "{n} 則新訊息",
@@ -1021,7 +1023,9 @@ function startComplaintWidget(io, script) {
         return;
       }
       dropTrayItem(item);
-      notice(body && body.error && body.error.message ? body.error.message : fmt(T.uploadFailed, { name: item.name }));
+      // a proxy in front of the server refuses big bodies with its own page: retrying won't help
+      var fallback = xhr.status === 413 ? T.refusedAsTooLarge : T.uploadFailed;
+      notice(body && body.error && body.error.message ? body.error.message : fmt(fallback, { name: item.name }));
     };
     xhr.onerror = function () {
       item.xhr = null;
