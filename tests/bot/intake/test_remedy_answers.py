@@ -420,6 +420,7 @@ def test_a_sum_made_good_is_compensation_a_piece_is_a_reship(text, remedy):
         ("退我二十块就算了", "compensation"),
         ("那25块退给我", "compensation"),
         ("给我退一半的钱就行", "compensation"),
+        ("退半价给我", "compensation"),
         # money taken twice is a refund, whatever the sum
         ("重复扣的99退我", "refund"),
         # compensation asked as a question
@@ -438,7 +439,14 @@ def test_remedies_that_are_not_a_clean_keyword(text, remedy):
 
 
 @pytest.mark.parametrize(
-    "text", ["用过一次了还可以退吗", "弄好了吗", "能换就换 换不了拉倒", "帮我把登录弄好就行"]
+    "text",
+    [
+        "用过一次了还可以退吗",
+        "弄好了吗",
+        "能换就换 换不了拉倒",
+        "帮我把登录弄好就行",
+        "申请都退半个月了",
+    ],
 )
 def test_no_remedy_in_a_question_of_eligibility_or_progress(text):
     assert remedy_answers.remedy_mentioned(text) is None
