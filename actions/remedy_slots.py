@@ -80,9 +80,16 @@ class RemedySlots:
         # a quick reply's title typed as the whole answer is surer than any classifier
         code = remedy_answers.remedy_named(text, REMEDIES)
         if code is None and answers.asks_about_process(text):
-            return {}
+            # "退款要多久啊 我就想赶紧拿到钱": the question is noted, the wish beside it taken
+            code = remedy_answers.remedy_beside_question(text)
+            if code is None:
+                return {}
         if code is None and intent not in form_turn.NOT_ANSWERS - {"correct", "cancel"}:
             code = remedy_answers.remedy_mentioned(text)  # "算了 退款吧", "订单取消吧": a remedy
+        if code is None and intent not in form_turn.REQUESTS:
+            # "能退吗？" (out_of_scope), "是不是丢了？能退款吗" (bot_challenge): a remedy asked
+            # for in so many words answers the question whatever the intent made of it
+            code = remedy_answers.remedy_wished(text)
         if code is None and answers.leaves_remedy_open(text):
             code = "other"  # "你们看着办": the agent proposes one
         if code is None and latest_entity(tracker, "desired_remedy"):
@@ -148,7 +155,11 @@ class RemedySlots:
         if requested == "desired_remedy" and answers.asks_about_process(latest_text(tracker)):
             # "退货的话运费谁出": a question, whatever remedy the NLU read into it; it is in
             # the description for the agent (said once: in the form's pass of the turn)
-            if remedy_answers.remedy_named(latest_text(tracker), REMEDIES) is None:
+            text = latest_text(tracker)
+            if (
+                remedy_answers.remedy_named(text, REMEDIES) is None
+                and remedy_answers.remedy_beside_question(text) is None
+            ):
                 if form_turn.form_pass(tracker):
                     dispatcher.utter_message(response="utter_question_noted")
                 return {"desired_remedy": before}

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Optional
 
-from bot.intake.answers import compact, label_parts, plain_answer, triage_first
+from bot.intake.answers import (
+    asks_about_process,
+    compact,
+    label_parts,
+    plain_answer,
+    triage_first,
+)
 
 _OTHER_REMEDY = re.compile(r"^(其他|其它|别的|都不是|别的方式|其他方式|其他的|其它的)$")
 
@@ -58,7 +64,16 @@ _REMEDY_WORDS = (
         # asked whether the goods can go back, set against an exchange ("能退吗? 不能就换"):
         # 退 against 换 is 退货 against 换货. Alone ("穿过的还能退吗") it stays the
         # classifier's (dialogues_dev7 q020 says refund), and "能退款吗" is a refund.
-        r"((能|可以)退(吗|嘛|么|不)|(能不能|可不可以)退(?![款宽钱]))(?=[^换]{0,8}换)",
+        r"((能|可以)退(吗|嘛|么|不)|(能不能|可不可以)退(?![款宽钱]))(?=[^换]{0,8}换)|"
+        # the same question as a clause of its own ("能退吗？", "…还没到 能退吗"): the
+        # customer's way of asking to give the order up; the order's delivery then settles
+        # whether anything goes back (`bot.intake.money_back`). Not "穿过的还能退吗", which
+        # asks whether worn goods still may go back.
+        r"(?<![^ ])(那|那我|我|这个|这)?(能|可以|能不能|可不可以)退(吗|嘛|么|不)?(?= |$)|"
+        # 退 set against a refused exchange ("不要换 就要退", "不换了 直接退")
+        r"(不要|不想|不用|别|不)换(货|了|新的)? ?(就|直接)?(要)?退(?![货活款宽钱])|"
+        # the goods to be fetched ("机器你们拉走", "东西你们收回去")
+        r"(你们|你)(来)?(拉|收|拿|取)(走|回去)",
     ),
     (
         "compensation",
@@ -76,7 +91,15 @@ _REMEDY_WORDS = (
         r"退(回)?(我|给我)?(一)?(部分|点儿|点)(钱|款)?|部分退款|打(个|点)?折|弥补|"
         # the price of one piece of the order ("退一瓶的钱给我" for the free bottle not sent)
         r"退(我|给我)?(一|两|1|2|半)(个|件|双|瓶|盒|支|只|条|套|包)的(钱|款)|"
-        r"(给|发|送)(我)?(个|点|张|些)?(红包|优惠券|代金券|券)",
+        r"(给|发|送)(我)?(个|点|张|些)?(红包|优惠券|代金券|券)|"
+        # a sum asked back ("退我30块", "那40退我", "多收的300退给我"): part of the money,
+        # not the order's; money taken twice ("多扣的118退我") is the refund read below
+        r"退(给|回)?(我)?([0-9]{1,5}|[一两二三四五六七八九十百几]+)(块|元)?(钱)?(?=$| |吧|就|算|好)|"
+        r"(?<![扣0-9])(?<!扣的)(?<!扣了)([0-9]{1,5}|[一两二三四五六七八九十百几]+)(块|元)?(钱)?退(给|回)?我|"
+        # half the price back ("退一半钱", "一半的钱退我")
+        r"退(我|给我)?(一半(的)?(钱|款|价钱)?|半(的)?(钱|款|价钱|价))|(一)?半(的)?(钱|款)(退|还|返)(给)?我|"
+        # compensation asked as a question ("这种情况不该赔吗", "能赔吗", "赔不赔")
+        r"(不)?(该|应该|应当)赔(?!(个)?(礼|不是))|(能|可以|会)赔(吗|嘛|么|不)|赔不赔",
     ),
     (
         "refund",
@@ -91,7 +114,9 @@ _REMEDY_WORDS = (
         r"(钱|货款|款项)(还|给)(回)?(给)?我|还(给)?(我)?(回)?钱|给回(我)?(些)?钱|"
         # the money of a piece named by what is wrong with it ("退碎的那个的钱", "退没到那盒的
         # 钱"); a count of pieces ("退一瓶的钱") is compensation, read before
-        r"退(还)?(?![货活款宽])[^ ,.!?，。！？]{1,6}?的(钱|款)",
+        r"退(还)?(?![货活款宽])[^ ,.!?，。！？]{1,6}?的(钱|款)|"
+        # the whole price back ("2399全额退", "全部退款"); the money got back ("就想拿到钱")
+        r"全额退(款|钱)?|全部退(款|钱)|(拿|要)(到|回)(我的)?(钱|货款)",
     ),
     (
         "exchange",
@@ -113,7 +138,11 @@ _REMEDY_WORDS = (
         # "重新发我买的那个"): the right item for the wrong one, not a missing piece
         r"(重新|再)(发|寄)(给我|我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?"
         r"((黑|白|红|蓝|绿|黄|灰|粉|紫|棕|咖啡|米|金|银|酒红|藏青)(色)?的|"
-        r"[0-9a-z]{1,3}(码|号)的|[大小](一)?(码|号)的|我(买|要|选|订|下单)的)",
+        r"[0-9a-z]{1,3}(码|号)的|[大小](一)?(码|号)的|我(买|要|选|订|下单)的)|"
+        # the size or the article wanted instead of the one in hand ("我要L的", "我要大一码
+        # 的", "我要我买的那个水壶")
+        r"(我)?要(个|件|双|条)?([0-9a-z]{1,4}(码|号)?|[大小](一)?(码|号|点))的(?![0-9a-z])|"
+        r"(我)?要(的是)?我(原来)?(买|订|下单|选|拍)的(那)?(个|件|双|台|款)?",
     ),
     (
         "reship",
@@ -134,7 +163,10 @@ _REMEDY_WORDS = (
         "repair",
         # 休 for 修: the pinyin slip ("帮我休一下")
         r"维修|修(一下|好|理|修|一修|吧)|免费修|休(一下|理)|返修|保修|送修|寄修|(能|可以|帮我|给我|拿去)修|"
-        r"(寄|送)(回去|回|过去|去)[^ ]{0,3}修",
+        r"(寄|送)(回去|回|过去|去)[^ ]{0,3}修|"
+        # made to work again ("给我弄好能用就行", Cantonese 整返好 as 整回好), said of the
+        # goods, not of something named ("帮我把账号弄好": an account is no repair, dev5 y023)
+        r"((?<![^ ])|给我|帮我|你们)(弄|搞|整)(回)?好(?![了没吗])",
     ),
     (
         "apology",
@@ -283,7 +315,9 @@ def withdraws_remedy(text: str, known: Optional[str]) -> bool:
 # Two remedies offered as alternatives ("要么换新 要么赔钱", "换新或修理都可以", "能退吗? 不能
 # 就换"): the first is the wish, the second what the customer would settle for.
 _ALTERNATIVE = re.compile(
-    r"或者|或是|或|要么|要不|不然|否则|不行|不能(的话)?就|(不|没)(好|成)(的话)?(就|再)|实在不行"
+    r"或者|或是|或|要么|要不|不然|否则|不行|不能(的话)?就|(不|没)(好|成)(的话)?(就|再)|实在不行|"
+    # out of stock or not possible ("有货换一个 没货就退", Cantonese 唔得就 as 不得就)
+    r"(不|没)(有)?(货|得|到)(的话)?(就|再)"
 )
 # A second remedy said to do as well ("退货退款吧 换货也行", "换货退款都行"): a fallback, the
 # first is the wish.
@@ -427,6 +461,20 @@ def remedy_wished(text: str) -> Optional[str]:
     if chosen is None and _gives_up_the_goods(text):
         return "refund"
     return chosen
+
+
+def remedy_beside_question(text: str) -> Optional[str]:
+    """A remedy wished in a clause that asks nothing about how things work.
+
+    "退款要多久啊 我就想赶紧拿到钱", "吃坏肚子谁负责 赔钱": at the remedy question the process
+    question is noted for the agent, and the clause beside it still answers the question
+    (asked again, the customer only repeats it).
+    """
+    clauses = plain_answer(text).split(" ")
+    rest = [clause for clause in clauses if not asks_about_process(clause)]
+    if not rest or len(rest) == len(clauses):
+        return None
+    return remedy_wished(" ".join(rest))
 
 
 def _with_first_alternative(named: list, wished: list) -> list:

@@ -40,3 +40,20 @@ def test_summary_counts_scenarios_with_every_reply_in_script():
     hidden = dialogue_sim.without_scenarios(summary)
     assert "replies_in_other_script" not in hidden
     assert "已为您登记" not in dialogue_sim.markdown(hidden)
+
+
+def test_every_dialogue_dev_split_files_taxonomy_codes():
+    """The development splits (dev … dev12; never the held-out dialogues.yml) name only the
+    spec's codes, so a typo in a label cannot pass for a miss of the bot."""
+    from pathlib import Path
+
+    from bot.taxonomy import CATEGORIES, REMEDIES
+
+    data = Path(__file__).resolve().parents[2] / "bench" / "data"
+    splits = sorted(data.glob("dialogues_dev*.yml"))
+    assert len(splits) >= 12
+    for split in splits:
+        for scenario in dialogue_sim.load_scenarios(split):
+            facts = scenario.get("facts") or {}
+            assert facts.get("issue_category") in {*CATEGORIES, None}, (split, scenario["id"])
+            assert facts.get("desired_remedy") in {*REMEDIES, None}, (split, scenario["id"])

@@ -198,12 +198,14 @@ def test_remedies_only_mentioned_are_no_wish(text):
     assert remedy_answers.remedy_wished(text) is None
 
 
-def test_can_it_go_back_names_a_return_only_against_an_exchange():
-    """ "能退吗? 不能就换": 退 against 换 is the goods going back; alone ("穿过的还能退吗")
-    it names nothing in words and the classifier's reading stands (dialogues_dev7 q020)."""
+def test_can_it_go_back_names_a_return_against_an_exchange_or_as_its_own_clause():
+    """ "能退吗? 不能就换": 退 against 换 is the goods going back; so is the bare question as a
+    clause of its own ("可以退吗", dialogues_dev12: the delivery then settles refund or
+    return); asking whether worn goods may still go back ("穿过的还能退吗") names nothing in
+    words and the classifier's reading stands (dialogues_dev7 q020)."""
     assert remedy_answers.remedy_mentioned("能不能退 不行就换个新的") == "return_refund"
     assert remedy_answers.remedy_mentioned("穿过的还能退吗？") is None
-    assert remedy_answers.remedy_mentioned("可以退吗") is None
+    assert remedy_answers.remedy_mentioned("可以退吗") == "return_refund"
 
 
 @pytest.mark.parametrize(
@@ -298,7 +300,8 @@ def test_an_order_ending_in_cantonese_just_that_is_a_wish():
 
 
 @pytest.mark.parametrize(
-    "text", ["你说咋办吧", "你们看该怎么处理", "没啥要求", "只想反馈一下", "按时到就行 别的都不用了"]
+    "text",
+    ["你说咋办吧", "你们看该怎么处理", "没啥要求", "只想反馈一下", "按时到就行 别的都不用了"],
 )
 def test_the_remedy_left_to_the_shop(text):
     assert answers.leaves_remedy_open(text)
@@ -387,7 +390,84 @@ def test_remedy_changed_at_the_read_back(text, remedy):
 
 @pytest.mark.parametrize(
     "text, remedy",
-    [("多付的20块补给我", "compensation"), ("那十元返给我", "compensation"), ("缺的那瓶补给我", "reship")],
+    [
+        ("多付的20块补给我", "compensation"),
+        ("那十元返给我", "compensation"),
+        ("缺的那瓶补给我", "reship"),
+    ],
 )
 def test_a_sum_made_good_is_compensation_a_piece_is_a_reship(text, remedy):
     assert remedy_answers.remedy_mentioned(text) == remedy
+
+
+# --- remedies that are not a clean keyword (dialogues_dev12) ---------------------------------
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # the first of two, the second only when the first cannot be had
+        ("有现货就换一双 没货就退款", "exchange"),
+        ("能换新就换新 換唔到就退錢", "exchange"),
+        ("可以修就修好 不得就换新", "repair"),
+        # the question of giving the order up, as a clause of its own
+        ("东西还没收到呢 可以退吗", "return_refund"),
+        ("那我能退不", "return_refund"),
+        # 退 against a refused exchange, the goods fetched, the whole price
+        ("不想换了 直接退", "return_refund"),
+        ("全额退款 东西你们来拿走", "return_refund"),
+        ("全部退款", "refund"),
+        ("只想拿回我的钱", "refund"),
+        # a sum or half of the price: part of the money
+        ("退我二十块就算了", "compensation"),
+        ("那25块退给我", "compensation"),
+        ("给我退一半的钱就行", "compensation"),
+        ("退半价给我", "compensation"),
+        # money taken twice is a refund, whatever the sum
+        ("重复扣的99退我", "refund"),
+        # compensation asked as a question
+        ("这样难道不该赔吗", "compensation"),
+        ("能赔吗", "compensation"),
+        # the size or article wanted instead of the one in hand
+        ("我要m码的", "exchange"),
+        ("要小一号的", "exchange"),
+        ("我要的是我订的那款", "exchange"),
+        # made to work again
+        ("帮我搞好就行", "repair"),
+    ],
+)
+def test_remedies_that_are_not_a_clean_keyword(text, remedy):
+    assert remedy_answers.remedy_mentioned(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "用过一次了还可以退吗",
+        "弄好了吗",
+        "能换就换 换不了拉倒",
+        "帮我把登录弄好就行",
+        "申请都退半个月了",
+    ],
+)
+def test_no_remedy_in_a_question_of_eligibility_or_progress(text):
+    assert remedy_answers.remedy_mentioned(text) is None
+
+
+def test_a_size_wanted_at_the_end_of_a_complaint_is_a_wish():
+    assert remedy_answers.remedy_wished("买的s码 寄来的是xl 我要s码的") == "exchange"
+
+
+def test_a_wrong_item_complaint_ending_in_can_i_return_it_is_a_wish():
+    assert remedy_answers.remedy_wished("到现在都没发货 能退吗") == "return_refund"
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [("运费谁出啊 反正我要退货", "return_refund"), ("补发要几天能到 赶紧给我补发", "reship")],
+)
+def test_a_wish_beside_a_process_question(text, remedy):
+    assert remedy_answers.remedy_beside_question(text) == remedy
+
+
+@pytest.mark.parametrize("text", ["退货的话运费谁出", "换货怎么寄回去", "退款多久到账 钱挺急的"])
+def test_no_wish_beside_a_process_question_alone(text):
+    assert remedy_answers.remedy_beside_question(text) is None
