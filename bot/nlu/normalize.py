@@ -739,17 +739,27 @@ def _taiwan_yao(text: str) -> str:
 
 # The order label as a pinyin keyboard mistypes it (ding dan): 定单, 丁单, 订丹.
 # 订单好 (hao) for 订单号 only right before a number: "订单好是 2412…", not "订单好像没发".
-_LABEL_TYPOS = re.compile(r"定单|丁单|订丹|订单好(?=[\s:,是为]*[0-9a-z])")
+# 块递/筷递 (kuai di) for 快递: read as 块 the parcel number before it became an amount
+# ("订丹号 X 块递单号 Y" filed Y, ord23).
+_LABEL_TYPOS = re.compile(r"定单|丁单|订丹|订单好(?=[\s:,是为]*[0-9a-z])|[块筷]递")
 
 
 def order_label_typos(text: str) -> str:
-    """定单/丁单/订丹 read as 订单 (订单好 as 订单号), same length; for number extraction only.
+    """定单/丁单/订丹 read as 订单 (订单好 as 订单号), 块递 as 快递, same length; numbers only.
 
     Why not in the word lists alone: every rule that names the order (labels before and
     after the number, "旧订单 X 新订单 Y", "这个订单没问题") would need each typo, and only
     some had them ("定单号" was read, "定单ID" was not). The tokenizer keeps the typed word.
     """
-    return _LABEL_TYPOS.sub(lambda m: "订单号" if m.group().endswith("好") else "订单", text)
+    return _LABEL_TYPOS.sub(_label_typo_fixed, text)
+
+
+def _label_typo_fixed(match: re.Match[str]) -> str:
+    """The word a label typo stands for, of the same length."""
+    typo = match.group()
+    if typo.endswith("递"):
+        return "快递"
+    return "订单号" if typo.endswith("好") else "订单"
 
 
 def _prefixed_typos(group: str, offset: int, chars: List[str]) -> None:

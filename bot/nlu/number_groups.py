@@ -235,6 +235,25 @@ def _date_after_whole(doc: Doc, previous: Token, token: Token) -> bool:
     return len(previous.text) >= 12 and previous.text.isdigit() and _date_said(doc, token)
 
 
+_MONTH = re.compile(r"1[0-2]|0?[1-9]")
+_MONTH_DAY_AFTER = re.compile(r"月(?:0?[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _month_after_whole(doc: Doc, head: str, token: Token) -> bool:
+    """A month glued after a whole order, 月 and a day after it (ord23).
+
+    "订单号2411230091827311月23号买的": the fourteen digits are the order and "11月23号" the
+    day it was bought; glued, the order ended with the month. `GLUED_DATE` cuts the month
+    off (the largest month first); this keeps the groups apart.
+    """
+    return (
+        len(head) >= 12
+        and head.isdigit()
+        and bool(_MONTH.fullmatch(token.text))
+        and bool(_MONTH_DAY_AFTER.match(doc.text, token.idx + len(token)))
+    )
+
+
 def _date_said(doc: Doc, token: Token) -> bool:
     """Eight digits that read as a date, a word of buying or receiving after them."""
     return bool(
@@ -276,7 +295,9 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             if not how and between.strip() == "年" and _year_inside(doc, previous):
                 how = "sep"  # "订单号 2024年1123 5567": the year mark is a stray character
             if how == "glue" and (
-                _year_of_date(doc, token) or _date_after_whole(doc, previous, token)
+                _year_of_date(doc, token)
+                or _date_after_whole(doc, previous, token)
+                or (current and _month_after_whole(doc, current[-1].text, token))
             ):
                 how = ""  # "…6632024年11月23号", "…556620241123下单": the order, then a date
             if how and _link_boundary(between, previous.idx, token.idx, links):

@@ -16,6 +16,7 @@ from bot.nlu.number_shapes import (
     AFTER_DATE,
     AMOUNT_FOLLOWERS,
     ARABIC_NUMBER,
+    CARRIER_OWNED,
     CHOSEN_RIGHT,
     CLOSING_RUN,
     CN_BIG,
@@ -266,6 +267,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         context = _corrected_kind(token)  # "快递单号 X 打错了 是 Y": Y is a parcel number too
     if context == "order" and word in PARCEL_OR_ORDER and TRACKING_SHAPE.fullmatch(compact):
         return "tracking", "ctx"  # "单号 SF1402938475611": a carrier's parcel number
+    if context == "order" and word in PARCEL_OR_ORDER and CARRIER_OWNED.match(after):
+        return "tracking", "ctx"  # "单号 4318… 韵达的 一直没到": the carrier's, said after it
     if token.lower_.startswith(CURRENCY_LETTERS):
         return "", ""  # "RMB6732.00": an amount
     if context == "order" and phone == "hotline" and "-" in token.text:
@@ -290,7 +293,7 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return context, "ctx"
     if is_order and RIGHT_ORDER.match(after):
         return "order", "post"
-    if RIGHT_TRACKING.match(after):
+    if RIGHT_TRACKING.match(after) or CARRIER_OWNED.match(after):
         return "tracking", "post"
     said = right_context(text, end)
     if said == "tracking":
@@ -496,10 +499,23 @@ _TAIL_SAID = (
 )
 _TAIL_RIGHT = r"[\s,:]*(?:错了|不对)?[\s,:]*(?:应该|应)?(?:是|为)?[\s:]*(?P<right>[0-9a-z]{1,4})"
 _TAIL_WRONG = r"[\s,:]*(?:而)?不是[\s:]*(?P<wrong>[0-9a-z]{1,4})"
+# After a retraction or "最后", the right last digits without a count: as many as are typed.
+_TAIL_LOOSE = (
+    r"(?:[\s,]*(?:[哦噢啊呃嗯]?(?:不对|错了)[\s,]*)+(?:最后|末尾|结尾|后面)?(?:应该|应)?(?:是|为)"
+    r"|[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是)[\s,]*)*(?:最后|末尾|结尾)(?:应该|应)?(?:是|为))"
+)
+# A retyped tail is a typo's fix: it differs from the digits it replaces in few places.
+_LOOSE_TAIL_CHANGES = 2
 _TAIL_CORRECTIONS = (
     re.compile(rf"{_TAIL_SAID}{_TAIL_RIGHT}{_TAIL_WRONG}(?![0-9a-z])"),
     re.compile(rf"{_TAIL_SAID}{_TAIL_WRONG}{_TAIL_RIGHT}(?![0-9a-z])"),
     re.compile(rf"{_TAIL_SAID}{_TAIL_RIGHT}(?![0-9a-z])"),  # the right digits alone
+    # the last digits retyped with no count (ord23): "X 不对是5576", "X，啊不对，最后是5576"
+    # (the digits end there: not the first group of a whole number retyped "是 2024 1126 …")
+    re.compile(
+        rf"{_TAIL_LOOSE}[\s:]*(?P<loose>\d{{2,4}})"
+        r"(?![\s\-·・/._\u3000]*[0-9a-z])(?![元块件个号日月点:])"
+    ),
 )
 # A group inside the number corrected by name: "X 第二段是1124不是1123", "X 中间不是1123是1124".
 _PART_SAID = r"[\s,]*(?:第[一二三四五六1-6](?:段|组|部分)|中间(?:那段|那几位|几位)?|前面(?:几位)?)"
@@ -549,10 +565,26 @@ def amended(token: Token, value: str) -> str:
     match = next(filter(None, (regex.match(text, after) for regex in _TAIL_CORRECTIONS)), None)
     if match is None:
         return _place_amended(text, after, _part_amended(text, after, value))
+    if match.groupdict().get("loose"):
+        return _loose_tail_amended(value, match.group("loose"))
     count = _COUNT_WORDS[match.group("count") or "1"]
     right = match.group("right").upper()
     wrong = (match.groupdict().get("wrong") or value[-count:]).upper()
     if not (len(right) == len(wrong) == count < len(value) and value.endswith(wrong)):
+        return value
+    return value[:-count] + right
+
+
+def _loose_tail_amended(value: str, right: str) -> str:
+    """`value` with its last digits retyped ("…5567 不对是5576"), see `amended`.
+
+    Only as a typo's fix: as many digits as typed, differing from the ones they replace in
+    one or two places ("不对是1299" after "…5567" is something else, a price or a count).
+    """
+    count = len(right)
+    wrong = value[-count:]
+    changes = sum(1 for old, new in zip(wrong, right, strict=True) if old != new)
+    if count >= len(value) or not 0 < changes <= _LOOSE_TAIL_CHANGES:
         return value
     return value[:-count] + right
 
@@ -810,3 +842,45 @@ def annotate(doc: Doc, order_pattern: re.Pattern[str]) -> None:
         token._.complaint_id = _compact_id(token)
         token._.complaint_kind, token._.complaint_rule = _kind(token, order_pattern)
         token._.complaint_number = _is_number(token)
+    _coordinated_kinds(doc)
+
+
+# "A 和 B", "A 或者 B", "A、B": two numbers joined by a conjunction are of one kind.
+_CONJUNCTION = re.compile(r"\s*(?:和|跟|与|及|以及|还有|或者|或|、|/)\s*")
+
+
+def _coordinated_kinds(doc: Doc) -> None:
+    """A number only its shape calls an order takes the kind of the number joined to it.
+
+    "SF… 和 7829… 两个快递都没到", "电话 138… 或者 021-6234 5678", "IMEI 8612… 和 8612…" (ord23):
+    a conjunction joins it to a parcel, phone or other number. Why: the customer lists numbers of one kind; the label or shape of the first says what
+    the second is. Only after a number named by words, or by a carrier's shape, and never
+    when the second one has its own label; after a phone only a number shaped as a phone.
+    """
+    previous: Optional[Token] = None
+    for token in doc:
+        if not token._.complaint_id or not token._.complaint_kind:
+            continue
+        if (
+            previous is not None
+            and token._.complaint_kind == "order"
+            and token._.complaint_rule == "bare"
+            and _joined_to(previous, token)
+        ):
+            kind = str(previous._.complaint_kind)
+            shape = _phone_shape(token._.complaint_id, token.text)
+            if kind == "phone" and shape not in CONTEXT_PHONES:
+                previous = token
+                continue  # "电话 138… 和 2024…": a phone, then maybe the order
+            token._.complaint_kind, token._.complaint_rule = kind, "ctx"
+        previous = token
+
+
+def _joined_to(previous: Token, token: Token) -> bool:
+    """Whether `previous` names its kind surely and a conjunction alone joins it to `token`."""
+    kind, rule = str(previous._.complaint_kind), str(previous._.complaint_rule)
+    named = rule in ("ctx", "post") or (kind == "tracking" and rule == "bare")
+    if kind not in ("tracking", "phone", "other") or not named:
+        return False
+    between = token.doc.text[previous.idx + len(previous) : token.idx]
+    return bool(_CONJUNCTION.fullmatch(between))

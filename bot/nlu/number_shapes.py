@@ -23,7 +23,9 @@ HK_MOBILE = re.compile(r"[4-9]\d{7}")
 LANDLINE = re.compile(r"0\d{9,11}")
 CONTEXT_PHONES = frozenset({"intl", "mobile", "landline", "hk_mobile"})
 GROUP = re.compile(r"[0-9a-z]+", re.IGNORECASE)
-DASHED_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[- ]?\d{7,8}")  # 010-12345678, (021)87654321
+# 010-12345678, (021)87654321; the local number in two groups after a dashed area code:
+# 021-6234 5678, 0755-8765-4321 (ord23)
+DASHED_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[- ]?\d{7,8}|\(?0\d{2,3}\)?-\d{3,4}[- ]\d{4}")
 HOTLINE = re.compile(r"[48]00[- ]?\d{3}[- ]?\d{4}")  # 400-123-4567: a shop's hotline
 # How people group the eleven digits of a mobile: 138 1234 5678, 138 12345678, 1381234 5678.
 # "…-164021-62619-…" reads 164 0216 2619 only by accident: it is the rest of an order.
@@ -149,7 +151,10 @@ THOUSANDS_LONG_ID = re.compile(r"\d{1,3}(?:,\d{3}){3,}")
 GLUED_DATE = re.compile(
     r"(?<=\d{6})(?:19|20)\d{2}([-/.])(0?[1-9]|1[0-2])\1(0?[1-9]|[12]\d|3[01])(?![0-9a-z])"
     r"|(?<=\d{12})(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
-    r"(?=\s*(?:下单|下的单|买的|购买|付款|签收|收到|到货|发货))",
+    r"(?=\s*(?:下单|下的单|买的|购买|付款|签收|收到|到货|发货))"
+    # a month and day in words glued after a whole order ("…918273 11月23号买的", ord23): the
+    # month's digits end the number, the largest month first ("…7311月" is November)
+    r"|(?<=\d{12})(?:1[0-2]|0?[1-9])(?=月(?:0?[1-9]|[12]\d|3[01])(?!\d))",
     re.IGNORECASE,
 )
 # Prices with cents ("299.00", "2.5"); "2024.1123.5567" and "202411.235567" are id groups.
@@ -275,7 +280,7 @@ VOID_RIGHT = re.compile(
 SET_ASIDE_RIGHT = re.compile(
     rf"[\s,]*\(?{_INTERJECTION}{_APOLOGY}"  # "X（没问题）Y（破损）"
     r"(?:这个订单|那个订单|这个|那个|这单|那单|这笔|这|那)?[\s,]*(?:已经|早就|都)?"
-    r"(?:没问题|没有问题|好好的|正常|收到了?没问题|已?收到了|退过了|退了|退掉了|好评了|不用管"
+    r"(?:没问题|没有问题|没事儿?|没啥问题|没毛病|是好的|好好的|正常|收到了?没问题|已?收到了|退过了|退了|退掉了|好评了|不用管"
     # a state an app or a list shows: "1. X 已收到", "X 已退款", "X 挺好的"
     r"|已收到|已退款|退款了|退款成功|挺好的?"
     r"|是上次的|是之前的|是以前的|是(?:我)?(?:老婆|老公|朋友|家人|妈妈|爸爸|同事|别人)的"
@@ -401,6 +406,11 @@ _CARRIERS = "快递|物流|运单|面单|顺丰|中通|圆通|韵达|申通|邮�
 RIGHT_TRACKING = re.compile(
     rf"[\s:,]*(?:(?:是|为|就是)(?:我们?的|我)?(?:{_CARRIERS})"
     rf"|(?:{_CARRIERS})(?:单号|单|号码|号|编号)(?![号码编id\s:,是为#]*[0-9a-z]))"
+)
+# A carrier said to own the number right after it, the clause ending there ("单号 X 韵达的 一直
+# 没到", "X 是中通的。"): a parcel number, where the label before it does not say order.
+CARRIER_OWNED = re.compile(
+    rf"[\s:,]*(?:是|为)?(?:{_CARRIERS})的(?=$|[\s,.!?;~…。]|[\u2600-\u27bf\U0001f000-\U0010ffff])"
 )
 # Not when the word labels a number after it: "… 88291043，我的手机号是13912345678" (号, 是 or a
 # colon, then the number) names the mobile after it, not the number before.

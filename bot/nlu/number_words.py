@@ -280,6 +280,8 @@ _OTHER_WORDS = [
     *("收货码", "签收码", "自提码", "取餐码", "核验码"),
     "提货码",
     "取货码",
+    # a promotion's codes (ord23): "红包码 88372291 领不了", "邀请码 …"
+    *("红包码", "红包口令", "口令", "福利码", "邀请码", "推荐码", "分享码", "助力码", "抽奖码"),
     "核销码",
     "提取码",
     "授权码",
@@ -343,6 +345,10 @@ NOT_PREFIXES = frozenset(
 PREFIX_AFTER_ORDER = frozenset({"wx", "vx", "qq", "sn"})
 # Order words a parcel number is called by too: its shape decides ("单号 SF1402938475611").
 PARCEL_OR_ORDER = frozenset({"单号", "单号码", "no", "no."})
+# Order words that name an order less surely than 订单号 does: 单号 may be a parcel's, a
+# payment bill's 商户单号 the shop's order or not. Of two orders, the one an order word of its
+# own names wins ("商户单号 M… 订单号 2411…", ord23).
+WEAK_ORDER_WORDS = PARCEL_OR_ORDER | frozenset(_MERCHANT_ORDER_WORDS)
 CONTEXT_KINDS: Dict[str, str] = {
     **{word: "order" for word in _ORDER_WORDS},
     **{word: "phone" for word in _PHONE_WORDS},
@@ -401,7 +407,24 @@ def _word_before(text: str, start: int) -> str:
             and window[-length - 1].isalnum()
         ):
             best, best_length = window[-length:], length
-    return best if best_length else ""
+    if not best_length:
+        return _indexed_word(window)
+    return best
+
+
+# A label numbered in a list ("IMEI1: … IMEI2: …", "卡1 …", ord23): the word before the index.
+_LABEL_INDEX = re.compile(r"(?<=[a-z\u4e00-\u9fff])[1-9]$")
+
+
+def _indexed_word(window: str) -> str:
+    """The context word before a list's index digit, when it names no order, or "".
+
+    Orders numbered so ("订单1：X 订单2：Y") are read by the merger and `picked_by_counter`.
+    """
+    if not _LABEL_INDEX.search(window):
+        return ""
+    word = _word_before(window[:-1], len(window) - 1)
+    return word if CONTEXT_KINDS.get(word) in ("other", "tracking", "phone") else ""
 
 
 # A pasted table's cells: a markdown table's bars, tabs, or commas (CSV); a markdown table's
@@ -570,8 +593,18 @@ _NUMBER_LABEL_END = re.compile(r"(?:号|号码|码|编号|单|id|no\.?)$")
 _NUMBER_NEXT = re.compile(r"[^\d\n]{0,12}\d{4}")
 
 
+# Asked, then taken back as a number of another kind: "单号是 X 吗？不对不对这是快递的" (ord23).
+_RENAMED = re.compile(
+    r"[\s:,]*[吗吧呢]?[\s?,.!。]*(?:[哦噢啊呃嗯]?(?:不对|不是|错了)[\s,.!。]*)+"
+    r"(?:这个?|那个?)?(?:是|为)(?:我们?的|我的?|你们的)?"
+)
+
+
 def said_to_be_another_number(text: str, end: int) -> bool:
     """Whether the words after the number ending at `end` call it a parcel or other number."""
+    renamed = _RENAMED.match(text, end)
+    if renamed and CONTEXT_KINDS.get(_word_at(text, renamed.end())) in ("tracking", "other"):
+        return True
     word = right_word(text, end)
     if CONTEXT_KINDS.get(word) not in ("tracking", "other") or not _NUMBER_LABEL_END.search(word):
         return False

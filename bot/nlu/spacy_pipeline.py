@@ -101,6 +101,7 @@ from bot.nlu.number_shapes import (
     TRACKING_NO,
     UNITS,
 )
+from bot.nlu.number_words import WEAK_ORDER_WORDS, left_word
 from bot.settings import Settings
 
 DEFAULT_ORDER_ID_PATTERN: str = Settings.order_id_pattern
@@ -139,6 +140,7 @@ _WEEKDAY = r"[一二三四五六日天1-7]"
 _VOID = 0.2  # an order the customer calls wrong itself: never filed (see `primary_order`)
 _CONFIDENCE: Dict[Tuple[str, str], float] = {
     (ORDER_ID, "ctx"): 0.95,
+    (ORDER_ID, "weak"): 0.93,  # named by 单号 or 商户单号 (`WEAK_ORDER_WORDS`)
     (ORDER_ID, "post"): 0.9,
     (ORDER_ID, "bare"): 0.75,
     (ORDER_ID, "void"): _VOID,
@@ -315,6 +317,8 @@ def _entities(doc: Doc, original: str) -> List[ExtractedEntity]:
             continue
         if rule == "day" and original[ent.end_char : ent.end_char + 1] in _NOT_AFTER_DAY:
             continue  # 3号楼, 5号线: a building or a line, not the 3rd
+        if label == ORDER_ID and rule == "ctx" and _weakly_named(doc.text, ent[-1].idx):
+            rule = "weak"  # "商户单号 M… 订单号 2411…": the one 订单号 names wins
         if label == ORDER_ID and amended(ent[-1], value) != value:
             value, rule = amended(ent[-1], value), "corrected"  # "X 不对 后四位是 5568"
         elif label == ORDER_ID and corrects_named_mistake(ent[-1]):
@@ -367,6 +371,11 @@ def _add_last_resort(found: List[ExtractedEntity], doc: Doc, original: str) -> N
         )
     )
     found.sort(key=lambda e: int(e["start"]))
+
+
+def _weakly_named(text: str, start: int) -> bool:
+    """Whether the order word before the number at `start` is one of `WEAK_ORDER_WORDS`."""
+    return left_word(text, start) in WEAK_ORDER_WORDS
 
 
 def _pick_by_tail(found: List[ExtractedEntity], text: str) -> None:
