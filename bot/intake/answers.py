@@ -376,13 +376,25 @@ _REMEDY_LEFT_OPEN = re.compile(
     rf"|{_HANDED_BACK}|没(有)?(什么|啥)(特别的|特别)?(要求|诉求)"
     r"|(就是|只是|就想|只想)(想)?(反映|反馈)(一下)?|别的(都)?不(要|用)(了)?"
     # the shop asked to propose one, or the customer has not decided ("你们说呢", "没想好")
-    r"|(你们|你)(说|觉得|看)呢|(给|出)(个|一个)?(方案|办法)|没想好|^(我)?(也)?不(知道|清楚)(啊|呀|耶)?$"
+    r"|(你们|你)(说|觉得|看)呢|(给|出)(个|一个)?(方案|办法)|没想好"
 )
+# "不知道", "不清楚", "唔知": the whole answer is that the customer does not know.
+_DONT_KNOW = re.compile(
+    r"^(?:我)?(?:也|真)?(?:不知道|不知|不清楚|不晓得|唔知|不懂)(?:啊|呀|诶|欸|哎|了|呢|耶|喔|哦)?$"
+)
+
+
+def only_says_dont_know(text: str) -> bool:
+    """Whether the answer says nothing but "I don't know" (any question's answer).
+
+    Spaces, punctuation and emoji around the words don't count ("不晓得 😂", "不知道。").
+    """
+    return bool(_DONT_KNOW.match(re.sub(r"[^\w]", "", plain_answer(text))))
 
 
 def leaves_remedy_open(text: str) -> bool:
     """Whether the answer to the remedy question leaves it to the shop (remedy "other")."""
-    return bool(_REMEDY_LEFT_OPEN.search(plain_answer(text)))
+    return bool(_REMEDY_LEFT_OPEN.search(plain_answer(text))) or only_says_dont_know(text)
 
 
 # Words about a fact other than the problem itself: order, remedy, evidence, contact.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.intake.answers import plain_answer
+from bot.intake.answers import only_says_dont_know, plain_answer
 from bot.live.session_answer import SAYS
 
 # Who speaks in a live room: the host by title, the room, the time of the stream, she/he.
@@ -29,10 +29,6 @@ _CLAUSE = r"[^\s]{0,4}?"  # a few words between who speaks and the verb ("一直
 _TELLS_WORDS = re.compile(
     rf"(?:{_SPEAKER}{_CLAUSE}|(?:^|\s))(?<![说讲话]){SAYS}(?:过|了|咗|着)?(?:的是)?{_NOT_THE_WORDS}{_WORDS}"
 )
-# "不知道", "不清楚", "唔知": nothing to write down, said alone.
-_DONT_KNOW = re.compile(
-    r"^(?:我)?(?:也|真)?(?:不知道|不知|不清楚|不晓得|唔知|不懂)(?:啊|呀|诶|欸|哎|了|呢|耶|喔|哦)?$"
-)
 _WORD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
@@ -44,4 +40,4 @@ def tells_hosts_words(text: str) -> bool:
 def says_nothing_of_use(text: str) -> bool:
     """An answer with no words (emoji, punctuation) or only "不知道": nothing to record yet."""
     plain = plain_answer(text)
-    return not _WORD_CHARS.search(plain) or bool(_DONT_KNOW.match(plain.replace(" ", "")))
+    return not _WORD_CHARS.search(plain) or only_says_dont_know(plain)

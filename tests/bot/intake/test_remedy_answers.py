@@ -471,3 +471,15 @@ def test_a_wish_beside_a_process_question(text, remedy):
 @pytest.mark.parametrize("text", ["退货的话运费谁出", "换货怎么寄回去", "退款多久到账 钱挺急的"])
 def test_no_wish_beside_a_process_question_alone(text):
     assert remedy_answers.remedy_beside_question(text) is None
+
+
+@pytest.mark.parametrize("text", ["不知道", "我也不清楚啊", "唔知", "不晓得 😂", "我 真 不知道呢"])
+def test_i_dont_know_at_the_remedy_question_leaves_it_to_the_shop(text):
+    """Review: the remedy question and the live host's question each had their own "don't
+    know"; one check now serves both, with the wider one's words (唔知, 不晓得…)."""
+    assert answers.only_says_dont_know(text)
+    assert answers.leaves_remedy_open(text)
+
+
+def test_not_knowing_how_to_use_it_is_no_dont_know():
+    assert not answers.only_says_dont_know("不知道怎么用")
