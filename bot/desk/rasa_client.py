@@ -8,8 +8,8 @@
   of what the agent sent: `agent_lines_of` reads it back, so a line the ticket store failed to
   keep is copied into the transcript on the next read.
 - `trigger_intent`: start a bot turn (e.g. `ticket_resolved` to ask for satisfaction).
-- `desk_events`: the customer's events, the agents' lines and the slots that say which
-  complaint the conversation is on, in the tracker. One read serves a
+- `desk_events`: the customer's events, the agents' lines, pauses and resumes and the
+  slots that say which complaint the conversation is on, in the tracker. One read serves a
   whole desk action: `messages_of` gives the customer's messages to show and keep,
   `agent_lines_of` the agents' lines, `script_of` the customer's script.
 """
@@ -77,23 +77,28 @@ def _ticket_events(events: Sequence[Dict[str, Any]], ticket_id: str) -> List[Dic
     messages under the new intake, so the first ticket's transcript must not take them
     (hand test: the desk copied a whole second complaint into the first ticket). A turn
     belongs to the complaint the conversation is on at its end: from the turn that opened
-    a new intake or named another ticket, once this one was filed, nothing is this ticket's.
-    Without the ticket in the events (an older tracker), every message stays.
+    a new intake or named another ticket, once this one was filed, nothing is this ticket's,
+    except what the customer writes while an agent holds the conversation (paused): that
+    answers the agent. Without the ticket in the events (an older tracker), every message
+    stays.
     """
     kept: List[Dict[str, Any]] = []
     message: Dict[str, Any] | None = None  # the customer's message of the turn being read
-    filed = moved = False
+    filed = moved = paused = to_agent = False
     for event in events:
-        if event.get("event") == "user":
-            if message is not None and not moved:
+        kind = event.get("event")
+        if kind == "user":
+            if message is not None and (to_agent or not moved):
                 kept.append(message)
-            message = event
+            message, to_agent = event, paused
+        elif kind in ("pause", "resume"):
+            paused = kind == "pause"
         elif _is_complaint_slot(event):
             if event.get("name") == "ticket_id" and event.get("value") == ticket_id:
                 filed = True
             elif filed and _moves_on(event, ticket_id):
                 moved = True
-    if message is not None and not moved:
+    if message is not None and (to_agent or not moved):
         kept.append(message)
     return kept
 
@@ -222,7 +227,9 @@ class RasaClient:
         return [
             e
             for e in _events_in(tracker)
-            if e.get("event") == "user" or _is_agent_line(e) or _is_complaint_slot(e)
+            if e.get("event") in ("user", "pause", "resume")
+            or _is_agent_line(e)
+            or _is_complaint_slot(e)
         ]
 
 

@@ -56,3 +56,12 @@ def test_without_the_ticket_in_the_events_every_message_stays():
     events = [_user("在吗", 1), _slot("intake_id", "x", 1.1), _user("还在吗", 2)]
     assert [m["text"] for m in messages_of(events, "C-9")] == ["在吗", "还在吗"]
     assert len(messages_of(events)) == 2
+
+
+def test_what_the_customer_writes_to_an_agent_stays_with_the_ticket_they_work_on():
+    """Hand test (ux4): the agent of the first ticket claimed it after a second was filed;
+    the customer's answer to the agent was kept in neither."""
+    events = [*_two_complaints(), {"event": "pause"}, _user("好呀 地址冇变", 8)]
+    events += [{"event": "resume"}, _user("谢谢", 9)]
+    texts = [m["text"] for m in messages_of(events, "C-1")]
+    assert texts == ["电饭煲内胆掉涂层", "确认提交", "盒子也是压扁的", "好呀 地址冇变"]
