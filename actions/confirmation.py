@@ -124,7 +124,12 @@ class ActionApplyCorrection(Action):
         if changes and not given and only_repeats(tracker, changes, text):
             # "订单号是 2024 1123 5567" once more: what we have, not something to change
             dispatcher.utter_message(response="utter_correction_unchanged")
-            return [SlotSet(key, slot_before_this_turn(tracker, key)) for key in changes]
+            kept = [SlotSet(key, slot_before_this_turn(tracker, key)) for key in changes]
+            if "order_id" in changes and tracker.get_slot("pending_order_id"):
+                # the number read back, said again while another we could not find waits for
+                # a yes: that one is dropped, or the next "确认" filed it (hand test, ux4)
+                kept.append(SlotSet("pending_order_id", None))
+            return kept
         if not changes and (cancels_complaint(text) or declines_politely(text)):
             # "不用了谢谢" to "shall I file this?": withdrawn, nothing filed
             return cancel_complaint(dispatcher)

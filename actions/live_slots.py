@@ -4,7 +4,7 @@ Split from `actions/validation.py` (one concern each); `ValidateComplaintForm` m
 methods in, and rasa-sdk finds them there by their `extract_<slot>`/`validate_<slot>` names.
 """
 
-from typing import Any, Dict
+from typing import Any, Dict, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -38,6 +38,9 @@ class LiveStreamSlots:
         An answer with nothing to write down ("🙄", "不知道") is asked once more with the
         hint, then taken as it comes.
         """
+        told = self._claim_told_before(tracker)
+        if told:
+            return {"live_claim": told[: form_turn.MAX_DESCRIPTION_CHARS]}
         if not (
             form_turn.asked_this_turn(tracker, "live_claim") or self._states_live_claim(tracker)
         ):
@@ -101,6 +104,22 @@ class LiveStreamSlots:
             and not slot_before_this_turn(tracker, "live_claim")
             and tells_hosts_words(latest_text(tracker) or "")
         )
+
+    @staticmethod
+    def _claim_told_before(tracker: Tracker) -> Optional[str]:
+        """The description, when it told the host's words before the category was known.
+
+        Why: an opening the triage was unsure of ("主播昨晚话下单就送化妆包，我等咗一个星期都冇
+        收到赠品") is asked its category first; once the customer picks 主播误导, the
+        question "主播原话是怎么讲的？" asked for what the opening had told (hand test through
+        the live-stream webhook, ux4).
+        """
+        if tracker.get_slot("issue_category") != "livestream_misleading":
+            return None
+        if tracker.get_slot("live_claim") or slot_before_this_turn(tracker, "live_claim"):
+            return None
+        description = str(tracker.get_slot("issue_description") or "")
+        return description if tells_hosts_words(description) else None
 
     @staticmethod
     def _names_live_room(tracker: Tracker) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, Dict, Iterable, List, Mapping
 
+from rasa.shared.core.constants import EXTERNAL_MESSAGE_PREFIX
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 
 EVIDENCE_INTENT = "/send_evidence"
@@ -97,6 +98,10 @@ def user_message_item(event: UserUttered) -> Dict[str, Any] | None:
         item["text"] = str(display or "")
         return item
     if text.startswith("/") and not display:
+        return None
+    if text.startswith(EXTERNAL_MESSAGE_PREFIX):
+        # the desk's resolve (trigger_intent) logs "EXTERNAL: ticket_resolved" as a user
+        # event; the customer saw it as their own message after a reload (hand test, ux4)
         return None
     item["text"] = str(display or text)
     return item

@@ -8,7 +8,8 @@
   of what the agent sent: `agent_lines_of` reads it back, so a line the ticket store failed to
   keep is copied into the transcript on the next read.
 - `trigger_intent`: start a bot turn (e.g. `ticket_resolved` to ask for satisfaction).
-- `desk_events`: the customer's events and the agents' lines in the tracker. One read serves a
+- `desk_events`: the customer's events, the agents' lines, pauses and resumes and the
+  slots that say which complaint the conversation is on, in the tracker. One read serves a
   whole desk action: `messages_of` gives the customer's messages to show and keep,
   `agent_lines_of` the agents' lines, `script_of` the customer's script.
 """
@@ -47,21 +48,76 @@ def _is_agent_line(event: Dict[str, Any]) -> bool:
     )
 
 
+# The slots that say which complaint the conversation is on: a new intake sets `intake_id`,
+# filing (or pointing to) a ticket sets `ticket_id`.
+_COMPLAINT_SLOTS = frozenset({"intake_id", "ticket_id"})
+
+
+def _is_complaint_slot(event: Dict[str, Any]) -> bool:
+    return event.get("event") == "slot" and event.get("name") in _COMPLAINT_SLOTS
+
+
 def _customer_events(events: Sequence[Dict[str, Any]]) -> List[Dict[str, Any]]:
     return [e for e in events if e.get("event") == "user"]
 
 
-def messages_of(events: Sequence[Dict[str, Any]]) -> List[Dict[str, Any]]:
+def _moves_on(slot: Dict[str, Any], ticket_id: str) -> bool:
+    """Whether a slot event takes the conversation to another complaint than `ticket_id`."""
+    value = slot.get("value")
+    if slot.get("name") == "intake_id":
+        return bool(value)  # a new intake began
+    return bool(value) and value != ticket_id  # another ticket was filed or pointed to
+
+
+def _ticket_events(events: Sequence[Dict[str, Any]], ticket_id: str) -> List[Dict[str, Any]]:
+    """The customer's events that stay with `ticket_id`.
+
+    Why: after a ticket is filed the customer may start another complaint in the same
+    conversation ("新投诉", or a complaint about another order); the bot files those
+    messages under the new intake, so the first ticket's transcript must not take them
+    (hand test: the desk copied a whole second complaint into the first ticket). A turn
+    belongs to the complaint the conversation is on at its end: from the turn that opened
+    a new intake or named another ticket, once this one was filed, nothing is this ticket's,
+    except what the customer writes while an agent holds the conversation (paused): that
+    answers the agent. Without the ticket in the events (an older tracker), every message
+    stays.
+    """
+    kept: List[Dict[str, Any]] = []
+    message: Dict[str, Any] | None = None  # the customer's message of the turn being read
+    filed = moved = paused = to_agent = False
+    for event in events:
+        kind = event.get("event")
+        if kind == "user":
+            if message is not None and (to_agent or not moved):
+                kept.append(message)
+            message, to_agent = event, paused
+        elif kind in ("pause", "resume"):
+            paused = kind == "pause"
+        elif _is_complaint_slot(event):
+            if event.get("name") == "ticket_id" and event.get("value") == ticket_id:
+                filed = True
+            elif filed and _moves_on(event, ticket_id):
+                moved = True
+    if message is not None and (to_agent or not moved):
+        kept.append(message)
+    return kept
+
+
+def messages_of(
+    events: Sequence[Dict[str, Any]], ticket_id: str | None = None
+) -> List[Dict[str, Any]]:
     """The customer's messages: `{text, timestamp}`, oldest first.
 
-    A button or an upload is given as the customer saw it ("确认提交"), not its payload.
+    With `ticket_id`, only those that belong to that ticket (`_ticket_events`). A button or
+    an upload is given as the customer saw it ("确认提交"), not its payload.
     """
+    customer = _ticket_events(events, ticket_id) if ticket_id else _customer_events(events)
     return [
         {
             "text": str(shown_text(e.get("text"), e.get("metadata")) or ""),
             "timestamp": float(e.get("timestamp") or 0),
         }
-        for e in _customer_events(events)
+        for e in customer
     ]
 
 
@@ -168,7 +224,13 @@ class RasaClient:
         tracker = await self._request(
             "GET", self._conversation_url(conversation_id, "tracker"), {"include_events": "ALL"}
         )
-        return [e for e in _events_in(tracker) if e.get("event") == "user" or _is_agent_line(e)]
+        return [
+            e
+            for e in _events_in(tracker)
+            if e.get("event") in ("user", "pause", "resume")
+            or _is_agent_line(e)
+            or _is_complaint_slot(e)
+        ]
 
 
 def _events_in(tracker: Any) -> List[Dict[str, Any]]:

@@ -69,7 +69,9 @@ async def copy_customer_messages(
     """
     created = created_timestamp(ticket)
     after = created if since is None else since
-    messages = [m for m in messages_of(events) if m["timestamp"] > after and m["text"].strip()]
+    messages = [
+        m for m in messages_of(events, ticket["id"]) if m["timestamp"] > after and m["text"].strip()
+    ]
     entries = [{"role": "customer", "text": m["text"], "at": m["timestamp"]} for m in messages]
     entries += [_agent_entry(line) for line in agent_lines_of(events) if line.timestamp > created]
     if entries:

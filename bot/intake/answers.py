@@ -114,7 +114,7 @@ def affirms(text: str) -> bool:
 
 # "Nothing to change" and "but be quick" are no change to the read-back.
 _NO_CHANGE = re.compile(
-    r"(不用|不需要|无需|没有|没什么|没啥|不)(要|需要|用|可以)?(改|修改|更改|变)(的|了|啦)?|"
+    r"(不用|不需要|无需|没有|没什么|没啥|没事|没东西|不)(要|需要|用|可以)?(改|修改|更改|变)(的|了|啦)?|"
     r"(但是|不过)?(要|请|麻烦|希望)?(快点|尽快|抓紧|赶紧|早点|快些|快一点)(处理|解决|弄|办)?"
 )
 _ALL_RIGHT = re.compile(
@@ -318,8 +318,11 @@ def asks_about_process(text: str) -> bool:
     return bool(_PROCESS_QUESTION.search(plain)) and not re.search(_HANDED_BACK, plain)
 
 
+# Cantonese asks it too ("我嘅投訴去到邊", "搞成點", "有冇人跟進"): read as a change
+# at the read-back before (hand test, ux4).
 _STATUS_WORDS = re.compile(
-    r"进度|到哪|怎么样了|处理(了|好了|得怎么样|没有|了吗|了没)|结果|状态|工单|(查|问)(一下|下)?(我的|之前的|那个)?投诉"
+    r"进度|到哪|怎么样了|处理(了|好了|得怎么样|没有|了吗|了没)|结果|状态|工单|(查|问)(一下|下)?(我的|之前的|那个)?投诉|"
+    r"去到(边|哪)|(搞|处理|跟进|弄)(成|得)(点|怎样)|有没(有)?人(跟进|处理|理)"
 )
 
 

@@ -18,12 +18,24 @@ _EVIDENCE_STATUS_LABELS = {"none": "暂无", "later": "稍后补充", "provided"
 
 
 def mask_phone(contact: Optional[str]) -> str:
-    """`138****8000`: enough for the customer to recognise, not enough to leak."""
+    """`138****8000`: enough for the customer to recognise, not enough to leak.
+
+    Why by length: the first three and last four digits of a mainland mobile hide four of
+    eleven, but of a Hong Kong or Macau number (eight digits, "9123 4567") they hid one and
+    read back as eleven digits ("912****4567", hand test in the widget). Shorter numbers
+    keep their first two and last two digits. An e-mail address keeps the first letter of
+    its name and its domain ("c****@gmail.com"), never its digits read as a phone.
+    """
     if not contact:
         return "未留"
+    if "@" in contact:
+        name, _, domain = contact.partition("@")
+        return f"{name[:1]}****@{domain}"
     digits = "".join(ch for ch in contact if ch.isdigit())
-    if len(digits) >= 7:
+    if len(digits) >= 11:
         return f"{digits[:3]}****{digits[-4:]}"
+    if len(digits) >= 7:
+        return f"{digits[:2]}{'*' * (len(digits) - 4)}{digits[-2:]}"
     return contact
 
 

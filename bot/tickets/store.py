@@ -87,6 +87,24 @@ class TicketNotFound(LookupError):
     """No ticket has this id."""
 
 
+def _in_time_order(transcript: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The transcript sorted by time, entries of the same moment in the order given.
+
+    Why: the desk stores an agent's reply as it is sent and copies the customer's messages
+    from the tracker afterwards; a customer who wrote while the agent typed had their earlier
+    line shown after the reply (hand test, ux4). A transcript with an unreadable time is
+    left as it is.
+    """
+    try:
+        moments = [datetime.fromisoformat(str(e["at"]).replace("Z", "+00:00")) for e in transcript]
+    except ValueError:
+        return transcript
+    if any(moment.tzinfo is None for moment in moments):
+        return transcript
+    order = sorted(range(len(transcript)), key=lambda i: moments[i])
+    return [transcript[i] for i in order]
+
+
 def _locked_ticket(session: Session, ticket_id: str) -> TicketRow:
     """The ticket's row, locked for this unit of work (`TicketNotFound` if there is none)."""
     row = session.execute(
@@ -442,7 +460,7 @@ class TicketStore:
                 if (e["role"], e["text"], same_moment(e["at"])) not in present
             ]
             if added:
-                row.transcript = list(row.transcript or []) + added
+                row.transcript = _in_time_order(list(row.transcript or []) + added)
             return len(added)
 
     def add_evidence(

@@ -115,7 +115,7 @@ async def test_an_unknown_number_stays_out_of_the_facts_until_confirmed(dispatch
 
 
 async def test_another_change_while_a_number_waits_asks_about_the_number_again(dispatcher, domain):
-    """"算了不换了，退款吧" instead of confirming the number: noted, then the number again."""
+    """ "算了不换了，退款吧" instead of confirming the number: noted, then the number again."""
     tracker = make_tracker(
         "算了不换了，退款吧",
         "correct",
@@ -135,9 +135,7 @@ async def test_a_status_question_at_the_read_back_says_it_is_not_filed_yet(dispa
     assert dependencies.ticket_store().list_tickets(conversation_id="customer-1") == []
 
 
-async def test_a_status_question_at_the_read_back_also_reports_earlier_tickets(
-    dispatcher, domain
-):
+async def test_a_status_question_at_the_read_back_also_reports_earlier_tickets(dispatcher, domain):
     await ActionCreateTicket().run(dispatcher, make_tracker("对", "affirm", slots=FACTS), domain)
     dispatcher.messages.clear()
     tracker = make_tracker("之前那个投诉进度怎么样了", "status_query", slots=FACTS)
@@ -175,7 +173,9 @@ async def test_a_remedy_named_in_a_handoff_at_the_remedy_question_is_filed(dispa
     """dialogues_dev8 r031: "叫那個客服出來道歉" (handoff) has no remedy entity any more."""
     slots = {**FACTS, "awaiting_confirmation": False, "desired_remedy": None}
     slots["requested_slot"] = "desired_remedy"
-    tracker = make_tracker("叫那個客服出來道歉", "handoff", slots=slots, active_loop="complaint_form")
+    tracker = make_tracker(
+        "叫那個客服出來道歉", "handoff", slots=slots, active_loop="complaint_form"
+    )
     await ActionHandoff().run(dispatcher, tracker, domain)
     [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
     assert ticket["desired_remedy"] == "apology"
@@ -282,3 +282,18 @@ async def test_a_repeated_number_beside_a_real_change_still_changes_it(dispatche
     events = slot_events(await ActionApplyCorrection().run(dispatcher, tracker, domain))
     assert events["desired_remedy"] == "refund" and events["order_id"] == "202411235567"
     assert responses(dispatcher)[0] == "utter_noted_correction"
+
+
+async def test_the_read_back_number_again_drops_the_unknown_one_waiting(dispatcher, domain):
+    """Hand test (ux4): a phone number taken for an order waited for a yes; the customer
+    repeated the order read back, heard "不用改", said "確認", and the phone was filed."""
+    tracker = make_tracker(
+        "訂單號係 2024 1123 5567 冇錯",
+        "correct",
+        slots={**FACTS, "pending_order_id": "91234576"},
+        history=[{"event": "slot", "name": "order_id", "value": "202411235567"}],
+        after_user=[{"event": "slot", "name": "order_id", "value": "2024 1123 5567"}],
+    )
+    events = slot_events(await ActionApplyCorrection().run(dispatcher, tracker, domain))
+    assert responses(dispatcher) == ["utter_correction_unchanged"]
+    assert events == {"order_id": "202411235567", "pending_order_id": None}

@@ -6,12 +6,13 @@ from tests.actions.conftest import make_tracker, responses
 from tests.bot.evidence import media_files as files
 
 
-def _open_ticket(conversation="customer-1"):
+def _open_ticket(conversation="customer-1", order_id=None):
     from bot.tickets import TicketDraft
 
     draft = TicketDraft(
         conversation_id=conversation,
         channel="widget",
+        order_id=order_id,
         issue_category="logistics",
         issue_description="收到的杯子碎了",
         desired_remedy="reship",
@@ -91,3 +92,39 @@ async def test_a_yes_again_after_filing_hears_the_filed_ticket(dispatcher, domai
     assert responses(dispatcher) == ["utter_ticket_already_filed"]
     assert dispatcher.messages[0]["ticket_id"] == ticket["id"]
     assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
+
+
+async def test_a_complaint_about_another_order_after_filing_opens_a_new_intake(dispatcher, domain):
+    """Hand test (ux4): '另一張單 2025 1028 4410 嘅耳機未收到' went into the first ticket."""
+    ticket = _open_ticket(order_id="202411235567")
+    text = "仲有樣嘢，另一張單 2025 1028 4410 嘅藍牙耳機未收到"
+    tracker = make_tracker(
+        text,
+        "complain",
+        slots={"ticket_id": ticket["id"], "ticket_open": True, "order_id": "202510284410"},
+        history=[{"event": "user", "text": text, "timestamp": 1795399500.0}],
+        after_user=[{"event": "slot", "name": "order_id", "value": "202510284410"}],
+    )
+    events = await ActionAddTicketDetails().run(dispatcher, tracker, domain)
+    assert {"event": "followup", "name": "complaint_form"} in [
+        {k: e.get(k) for k in ("event", "name")} for e in events
+    ]
+    assert {"event": "slot", "name": "ticket_open", "value": False} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]
+    stored = dependencies.ticket_store().get_ticket(ticket["id"])
+    assert all(entry["text"] != text for entry in stored["transcript"])
+
+
+async def test_the_filed_orders_number_again_is_a_detail_of_that_ticket(dispatcher, domain):
+    ticket = _open_ticket(order_id="202411235567")
+    text = "订单 2024 1123 5567 的杯子 盒子也压扁了"
+    tracker = make_tracker(
+        text,
+        "complain",
+        slots={"ticket_id": ticket["id"], "ticket_open": True, "order_id": "202411235567"},
+        history=[{"event": "user", "text": text, "timestamp": 1795399500.0}],
+        after_user=[{"event": "slot", "name": "order_id", "value": "202411235567"}],
+    )
+    assert await ActionAddTicketDetails().run(dispatcher, tracker, domain) == []
+    assert responses(dispatcher) == ["utter_details_added"]

@@ -261,13 +261,15 @@ async def test_the_hosts_words_said_with_a_yes_or_an_aside_answer_the_question(d
     ]:
         extracted = await form.extract_live_claim(dispatcher, answer(text, intent), domain)
         assert extracted == {"live_claim": text}, (text, intent)
-    for text, intent in [("好的", "affirm"), ("谢谢", "thank"), ("我的投诉到哪一步了", "status_query")]:
+    for text, intent in [
+        ("好的", "affirm"),
+        ("谢谢", "thank"),
+        ("我的投诉到哪一步了", "status_query"),
+    ]:
         assert await form.extract_live_claim(dispatcher, answer(text, intent), domain) == {}
 
 
-async def test_an_answer_about_the_room_read_as_a_correction_keeps_the_category(
-    dispatcher, domain
-):
+async def test_an_answer_about_the_room_read_as_a_correction_keeps_the_category(dispatcher, domain):
     """ "不记得了 反正是晚上" at the room question (correct 0.59, product_quality 0.88) answers
     it; it turned a misleading host into a defect (dialogues_dev9 v046). A correction said in
     words still corrects."""
@@ -302,9 +304,13 @@ async def test_an_answer_turned_down_twice_is_taken_the_third_time(dispatcher, d
     form = ValidateComplaintForm()
     once = make_tracker("对 送杯子", "affirm", slots=slots, history=[*live_history(), asked])
     assert await form.extract_live_claim(dispatcher, once, domain) == {}
-    twice = make_tracker("对 送杯子", "affirm", slots=slots, history=[*live_history(), asked, asked])
+    twice = make_tracker(
+        "对 送杯子", "affirm", slots=slots, history=[*live_history(), asked, asked]
+    )
     assert await form.extract_live_claim(dispatcher, twice, domain) == {"live_claim": "对 送杯子"}
-    handoff = make_tracker("转人工", "handoff", slots=slots, history=[*live_history(), asked, asked])
+    handoff = make_tracker(
+        "转人工", "handoff", slots=slots, history=[*live_history(), asked, asked]
+    )
     assert await form.extract_live_claim(dispatcher, handoff, domain) == {}
 
 
@@ -397,7 +403,10 @@ async def test_an_opening_that_only_says_the_goods_differ_from_the_host_is_no_cl
     """Hand test (live-stream webhook): "跟主播讲的完全不是一回事" was taken as what the host
     said, so "主播当时是怎么说的？" was never asked and the ticket's claim was the opening."""
     form = ValidateComplaintForm()
-    for text in ("在直播间买的精华液 跟主播讲的完全不是一回事 订单LS20241120001", "直播间买的手表 主播忽悠人"):
+    for text in (
+        "在直播间买的精华液 跟主播讲的完全不是一回事 订单LS20241120001",
+        "直播间买的手表 主播忽悠人",
+    ):
         opening = make_tracker(
             text,
             "complain",
@@ -426,3 +435,39 @@ async def test_an_emoji_or_dont_know_at_the_claim_question_is_asked_again_then_t
         )
         taken = slot_events(await form.run(dispatcher, again, domain))
         assert taken["live_claim"] == text and taken["unclear_answer"] is None
+
+
+async def test_the_hosts_words_told_before_the_category_was_chosen_are_the_claim(
+    dispatcher, domain
+):
+    """Hand test (ux4): the opening told the host's words, the triage was unsure, the viewer
+    chose 主播误导 in words, and was then asked "主播原话是怎么讲的？"."""
+    opening = "主播昨晚话下单就送化妆包，我等咗一个星期都冇收到赠品😤"
+    tracker = make_tracker(
+        "主播承诺的赠品没给",
+        "complain",
+        entities=[{"entity": "issue_category", "value": "livestream_misleading"}],
+        slots={
+            "requested_slot": "issue_category",
+            "issue_category": "livestream_misleading",
+            "issue_description": opening,
+        },
+        history=live_history(),
+    )
+    form = ValidateComplaintForm()
+    assert await form.extract_live_claim(dispatcher, tracker, domain) == {"live_claim": opening}
+
+
+async def test_a_description_without_the_hosts_words_leaves_the_claim_to_ask(dispatcher, domain):
+    tracker = make_tracker(
+        "主播误导",
+        "inform",
+        slots={
+            "requested_slot": "issue_category",
+            "issue_category": "livestream_misleading",
+            "issue_description": "跟主播讲的完全不是一回事",
+        },
+        history=live_history(),
+    )
+    form = ValidateComplaintForm()
+    assert await form.extract_live_claim(dispatcher, tracker, domain) == {}

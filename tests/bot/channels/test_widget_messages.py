@@ -57,3 +57,14 @@ def test_history_skips_internal_events_and_limits():
     assert [i["id"] for i in items][:2] == ["u-a", "b-3.0-text"]
     assert items[2]["evidence"] == ["ev_1"] and items[2]["role"] == "user"
     assert history_items(events, limit=1) == items[-1:]
+
+
+def test_history_leaves_out_the_turn_the_desk_triggered():
+    """Hand test (ux4): after an agent resolved the ticket, the reloaded widget showed the
+    customer saying "EXTERNAL: ticket_resolved"."""
+    events = [
+        UserUttered("EXTERNAL: ticket_resolved", timestamp=1.0),
+        BotUttered("您的工单已处理完毕", timestamp=2.0),
+    ]
+    items = history_items(events)
+    assert [item["role"] for item in items] == ["bot"]

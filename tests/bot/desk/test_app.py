@@ -278,7 +278,7 @@ async def test_reply_goes_to_the_customers_channel_and_the_transcript(
     ticket = make_ticket()
     conversation = ticket["conversation_id"]
     accept_events(rasa_mock, conversation)
-    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 30
+    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 0.001  # before the reply
     mock_tracker(rasa_mock, conversation, ("杯子碎了", later - 3600), ("有人吗？", later))
     await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")
     response = await agent.post(
@@ -312,7 +312,7 @@ async def test_a_customer_who_writes_traditional_reads_the_agent_in_traditional(
     ticket = make_ticket()
     conversation = ticket["conversation_id"]
     accept_events(rasa_mock, conversation)
-    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 30
+    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 0.001  # before the reply
     mock_tracker(rasa_mock, conversation, ("藍牙耳機用了兩天左邊就不響了", later))
     await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")
     response = await agent.post(

@@ -96,7 +96,7 @@ async def test_a_reply_reads_the_rasa_tracker_once(agent_on_local_rasa, local_ra
     agent = agent_on_local_rasa
     ticket = make_ticket()
     conversation = ticket["conversation_id"]
-    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 30
+    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 0.001  # before the reply
     local_rasa.events[conversation] = [
         {"event": "user", "text": "藍牙耳機用了兩天左邊就不響了", "timestamp": later}
     ]

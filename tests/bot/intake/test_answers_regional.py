@@ -55,3 +55,17 @@ def test_no_photos_after_a_story_of_why_answers_the_evidence_question(text):
 def test_a_photo_mentioned_in_a_description_is_no_answer():
     assert not answers.has_no_evidence("相机镜头有划痕")
     assert not answers.has_no_evidence("照片上的颜色和收到的不一样")
+
+
+@pytest.mark.parametrize(
+    "text", ["我嘅投訴去到邊", "投訴處理成點呀", "我張單搞成點", "有冇人跟進我嘅投訴"]
+)
+def test_a_status_question_in_cantonese_asks_about_status(text):
+    """Hand test (ux4): at the read-back "我嘅投訴去到邊" was answered "哪一項要改？"."""
+    assert answers.asks_about_status(text)
+
+
+@pytest.mark.parametrize("text", ["冇嘢要改 確認", "冇嘢要改", "沒東西要改，提交吧"])
+def test_nothing_to_change_in_cantonese_accepts_the_read_back(text):
+    """Hand test (ux4): "冇嘢要改 確認" was asked again what to change."""
+    assert answers.accepts_read_back(text)

@@ -41,3 +41,19 @@ def test_live_claim_row_is_quoted_verbatim():
     values = _values(live={"claim": "主播说下单送发夹"})
     fields = _fields(read_back_card(values, "hant"))
     assert fields["主播說法"] == "主播说下单送发夹"
+
+
+def test_a_hong_kong_number_is_masked_as_eight_digits():
+    """Hand test (ux4): "9123 4567" was read back as "912****4567", one digit hidden."""
+    shown = _values(contact="91234567")["contact_display"]
+    assert shown == "91****67"
+    assert sum(ch.isdigit() for ch in shown) == 4
+
+
+def test_a_mainland_mobile_keeps_its_usual_mask():
+    assert _values(contact="13812348000")["contact_display"] == "138****8000"
+
+
+def test_an_email_is_masked_as_an_email():
+    shown = _values(contact="chan1234567@gmail.com")["contact_display"]
+    assert shown == "c****@gmail.com"

@@ -416,9 +416,7 @@ def test_transcript_entries_are_appended(store, clock, make_draft):
         store.append_transcript(ticket["id"], [{"role": "agent"}])
 
 
-def test_transcript_times_are_all_in_the_shops_zone_whatever_zone_they_came_in(
-    store, make_draft
-):
+def test_transcript_times_are_all_in_the_shops_zone_whatever_zone_they_came_in(store, make_draft):
     ticket = store.create_ticket(make_draft(), "k")
     updated = store.append_transcript(
         ticket["id"],
@@ -497,3 +495,15 @@ def test_external_messages_are_nothing_the_customer_wrote():
     assert shown_text("EXTERNAL: ticket_resolved", None) == ""
     assert shown_text("/affirm", {"display": "确认提交"}) == "确认提交"
     assert shown_text("/affirm", {}) == "/affirm"
+
+
+def test_a_line_copied_later_takes_its_place_in_time(store, make_draft):
+    """Hand test (ux4): the customer wrote while the agent typed; the reply was stored as
+    sent and the customer's earlier line, copied from the tracker afterwards, came after it."""
+    ticket = store.create_ticket(make_draft(), "k")
+    reply = {"role": "agent", "text": "今天下午寄出", "at": 1795399334.0}
+    earlier = {"role": "customer", "text": "几时可以寄出？", "at": 1795399333.0}
+    store.merge_transcript(ticket["id"], [reply])
+    store.merge_transcript(ticket["id"], [earlier])
+    texts = [e["text"] for e in store.get_ticket(ticket["id"])["transcript"]]
+    assert texts[-2:] == ["几时可以寄出？", "今天下午寄出"]

@@ -1,0 +1,67 @@
+"""Which of the conversation's customer messages belong to a ticket (hand test, ux4)."""
+
+from bot.desk.rasa_client import messages_of
+
+
+def _user(text: str, at: float) -> dict:
+    return {"event": "user", "text": text, "timestamp": at}
+
+
+def _slot(name: str, value, at: float) -> dict:
+    return {"event": "slot", "name": name, "value": value, "timestamp": at}
+
+
+def _two_complaints() -> list:
+    """A first ticket filed, a message added to it, then a second complaint filed."""
+    return [
+        _user("电饭煲内胆掉涂层", 1),
+        _slot("intake_id", "a1", 1.1),
+        _user("确认提交", 2),
+        _slot("intake_id", None, 2.1),
+        _slot("ticket_id", "C-1", 2.2),
+        _user("盒子也是压扁的", 3),
+        _user("另一张单 202510284410 的耳机没收到", 4),
+        _slot("intake_id", "b2", 4.1),
+        _user("退钱", 5),
+        _user("确认", 6),
+        _slot("intake_id", None, 6.1),
+        _slot("ticket_id", "C-2", 6.2),
+        _user("我的投诉到哪了", 7),
+    ]
+
+
+def test_a_second_complaint_in_the_conversation_stays_out_of_the_first_ticket():
+    texts = [m["text"] for m in messages_of(_two_complaints(), "C-1")]
+    assert texts == ["电饭煲内胆掉涂层", "确认提交", "盒子也是压扁的"]
+
+
+def test_the_second_ticket_has_its_own_messages():
+    texts = [m["text"] for m in messages_of(_two_complaints(), "C-2")]
+    assert "退钱" in texts and texts[-1] == "我的投诉到哪了"
+
+
+def test_after_the_outcome_the_customer_still_writes_to_the_same_ticket():
+    """Resolving sets ticket_id again to the same ticket: the rating and what follows stay."""
+    events = [
+        _user("确认提交", 1),
+        _slot("ticket_id", "C-1", 1.1),
+        _user("还在吗", 2),
+        _slot("ticket_id", "C-1", 2.5),
+        _user("5分", 3),
+    ]
+    assert [m["text"] for m in messages_of(events, "C-1")] == ["确认提交", "还在吗", "5分"]
+
+
+def test_without_the_ticket_in_the_events_every_message_stays():
+    events = [_user("在吗", 1), _slot("intake_id", "x", 1.1), _user("还在吗", 2)]
+    assert [m["text"] for m in messages_of(events, "C-9")] == ["在吗", "还在吗"]
+    assert len(messages_of(events)) == 2
+
+
+def test_what_the_customer_writes_to_an_agent_stays_with_the_ticket_they_work_on():
+    """Hand test (ux4): the agent of the first ticket claimed it after a second was filed;
+    the customer's answer to the agent was kept in neither."""
+    events = [*_two_complaints(), {"event": "pause"}, _user("好呀 地址冇变", 8)]
+    events += [{"event": "resume"}, _user("谢谢", 9)]
+    texts = [m["text"] for m in messages_of(events, "C-1")]
+    assert texts == ["电饭煲内胆掉涂层", "确认提交", "盒子也是压扁的", "好呀 地址冇变"]
