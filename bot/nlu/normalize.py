@@ -240,7 +240,9 @@ def to_traditional(text: str) -> str:
     reads as mainland text in Traditional dress. Taiwan is where most Traditional-writing
     shoppers are; Hong Kong readers read Taiwan-standard characters without trouble, while
     the reverse (s2hk's 説/裏 variants) looks odd in Taiwan. The length may change (phrase
-    conversion): this is for outgoing text only, never for offsets.
+    conversion): this is for outgoing text only, never for offsets. Double quotes become the
+    corner brackets Traditional text uses (“确认” → 「確認」), as the widget's own notices
+    write them (ux4: the two side by side read as two styles).
     """
     if not text:
         return text
@@ -250,7 +252,10 @@ def to_traditional(text: str) -> str:
     converted = str(_converter("s2twp").convert(shielded)).replace(_SHIELD, "在線")
     for shield, traditional in _EVERYDAY_WORDS.values():
         converted = converted.replace(shield, traditional)
-    return converted
+    return converted.translate(_CORNER_QUOTES)
+
+
+_CORNER_QUOTES = str.maketrans({"“": "「", "”": "」"})
 
 
 # s2twp turns every 在线 into Taiwan's 線上, right for "在线客服" (線上客服) but it drops the

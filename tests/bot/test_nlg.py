@@ -41,7 +41,7 @@ async def test_traditional_customer_reads_traditional_with_own_words_as_typed():
         category_label="商品质量问题",
         issue_description=words,
     )
-    assert message["text"] == f"跟您核對一下：商品質量問題（“{words}”）"
+    assert message["text"] == f"跟您核對一下：商品質量問題（「{words}」）"
     assert message["buttons"] == [{"title": "確認提交", "payload": "/affirm"}]
 
 

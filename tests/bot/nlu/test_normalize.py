@@ -75,6 +75,11 @@ def test_traditional_uses_taiwan_vocabulary():
     assert to_traditional("") == ""
 
 
+def test_traditional_quotes_with_corner_brackets():
+    """ux4: the bot's replies said “確認” while the widget's notices say 「…」."""
+    assert to_traditional("没有照片的话，回复“没有”就行") == "沒有照片的話，回覆「沒有」就行"
+
+
 def test_traditional_keeps_online_as_a_predicate():
     """s2twp made "客服同事都不在线" "都不線上" (hand test: the no-agent notice in the widget)."""
     assert to_traditional("这会儿客服同事都不在线，别担心") == "這會兒客服同事都不在線，別擔心"
@@ -94,7 +99,7 @@ def test_a_reply_is_written_one_way_in_traditional():
     """OpenCC wrote 回复 as 回復 or 回覆 by the words around it, both in one message (hand
     test in the widget); Taiwan writes a reply 回覆."""
     converted = to_traditional("客服会尽快回复您；回复“确认”就提交")
-    assert converted == "客服會盡快回覆您；回覆“確認”就提交"
+    assert converted == "客服會盡快回覆您；回覆「確認」就提交"
 
 
 def test_fold_digits_keeps_the_shape_of_numbers():
