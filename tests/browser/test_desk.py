@@ -252,6 +252,11 @@ def test_agent_signs_in_sees_a_new_ticket_live_claims_and_replies(browser, desk,
     expect(page.locator("#kpis")).to_contain_text("工单总数17")
     expect(page.locator("#kpis")).not_to_contain_text("平均解决时长—")
     expect(page.locator("#kpis")).to_contain_text("（15 份）")
+    # channels by name, not code (ux4: the chart said "widget")
+    by_channel = page.locator("section.chart").filter(has_text="按渠道")
+    expect(by_channel).to_contain_text("网页客服")
+    expect(by_channel).to_contain_text("直播间")
+    expect(by_channel).not_to_contain_text("widget")
     page.screenshot(path=str(shots / "desk-stats.png"), full_page=True)
 
     assert dialogs == []

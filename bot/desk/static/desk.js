@@ -5,6 +5,8 @@
 (function () {
   const CSRF = document.querySelector('meta[name="csrf-token"]').content;
   const STATUS = { open: "待处理", assigned: "处理中", resolved: "已结案", closed: "已关闭" };
+  const CHANNEL = { widget: "网页客服", wecom: "微信客服", livestream: "直播间", rest: "接口" };
+  const channelName = (code) => CHANNEL[code] || code;
   const ROLE = { customer: "客户", bot: "机器人", agent: "客服" };
   const REASONS = { injury: "人身伤害/安全隐患", legal: "扬言投诉监管或起诉", media: "扬言曝光/媒体", group: "群体投诉", amount: "金额较大" };
   const EMOTION = { calm: "平静", upset: "不满", angry: "愤怒" };
@@ -168,7 +170,7 @@
           el("td", {}, el("a", { href: "/desk/tickets/" + encodeURIComponent(t.id) }, t.id)),
           el("td", {}, el("span", { class: "badge " + t.severity }, t.severity_label || t.severity)),
           el("td", {}, t.category_label || t.issue_category),
-          el("td", {}, t.channel),
+          el("td", {}, channelName(t.channel)),
           el("td", { class: "summary-cell" }, t.summary),
           el("td", {}, STATUS[t.status] || t.status),
           el("td", {}, t.assignee || "—"),
@@ -214,7 +216,7 @@
       field(fields, "创建时间", time(t.created_at));
       field(fields, "首次响应时限", time(t.sla.first_response_due));
       field(fields, "解决时限", time(t.sla.resolution_due));
-      field(fields, "渠道", t.channel);
+      field(fields, "渠道", channelName(t.channel));
       field(fields, "会话", t.conversation_id);
       field(fields, "投诉类型", data.category_label || t.issue_category);
       field(fields, "问题描述", t.issue_description);
@@ -407,7 +409,7 @@
         columns("按日（近 31 天）", s.by_day.slice(-31), true),
         columns("按月（近 12 个月）", s.by_month.slice(-12), false),
         bars("按类型", s.by_category, s.labels.category),
-        bars("按渠道", s.by_channel),
+        bars("按渠道", s.by_channel, CHANNEL),
         bars("按性质", s.by_severity, s.labels.severity),
         bars("按状态", s.by_status, STATUS),
         bars("满意度分布", sat.distribution.map(([k, v]) => [k + " 分", v])));
