@@ -33,6 +33,18 @@ async def test_read_back_shows_every_fact_and_waits(dispatcher, domain):
     assert slot_events(events) == {"awaiting_confirmation": True}
 
 
+async def test_a_live_claim_is_read_back_in_the_text_too(dispatcher, domain):
+    """ux4: the widget's card showed 主播说法 but the text read-back (what WeCom and the
+    live webhook send) left the host's words out."""
+    live = {"room_id": "r1", "streamer": "小美", "claim": "主播说下单就送化妆包"}
+    slots = {**FACTS, "issue_category": "livestream_misleading", "live": live}
+    await ActionReadBack().run(dispatcher, make_tracker("好", "affirm", slots=slots), domain)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_read_back_live"
+    assert message["live_claim"] == "主播说下单就送化妆包"
+    assert "{live_claim}" in domain["responses"]["utter_read_back_live"][0]["text"]
+
+
 async def test_confirmation_files_one_ticket_even_when_repeated(dispatcher, domain):
     tracker = make_tracker("确认", "affirm", slots=FACTS, history=HISTORY)
     first = slot_events(await ActionCreateTicket().run(dispatcher, tracker, domain))
