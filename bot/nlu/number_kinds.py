@@ -320,6 +320,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "tracking", "bare"
     if TICKET_ID.fullmatch(token.text.lower()):
         return "other", "bare"
+    if _corrects_a_phone(token):
+        return "phone", "ctx"  # "电话打错了，是 9123 4576": a Hong Kong number, no order
     if is_order and _given_as_correction(token):
         return "order", "ctx"  # "打错了 是 241120ABCD12FE": letters of its own, still the order
     if _short_and_spaced(token, compact):
@@ -387,6 +389,21 @@ def _given_as_correction(token: Token) -> bool:
     if sum(1 for char in token._.complaint_id if char.isdigit()) < 6:
         return False
     return bool(CORRECTION_LEFT.search(_words_before(token, 16)))
+
+
+# What was mistyped, said just before the correction: a phone ("电话号码刚才打错了，是 …").
+_PHONE_MISTYPED = re.compile(r"(?:手机|电话|联系方式|座机)(?:号码?)?[^\d\s]{0,4}$")
+
+
+def _corrects_a_phone(token: Token) -> bool:
+    """A number given as the right one after the customer said their phone was mistyped.
+
+    The correction alone calls a number an order; a phone named before it says otherwise,
+    whatever the number's shape (an 8-digit Hong Kong number has none of the mainland's).
+    """
+    words = _words_before(token, 24)
+    correction = CORRECTION_LEFT.search(words)
+    return bool(correction) and bool(_PHONE_MISTYPED.search(words[: correction.start()].rstrip()))
 
 
 # How far before the correction's words the number it corrects may end.

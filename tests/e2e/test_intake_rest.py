@@ -260,3 +260,22 @@ def test_a_confirmation_the_tracker_database_refused_is_not_asked_again(stack):
     assert slots["ticket_id"] == ticket["id"] and not slots["awaiting_confirmation"]
     assert created.splitlines()[0] not in after, after  # filed once, announced once
     assert {"确认", "好的"} <= set(stored_user_texts(database, sender))
+
+
+def test_a_hong_kong_phone_corrected_at_the_read_back_stays_a_phone(stack):
+    """ux4: "電話打錯咗，係 9123 4576" was filed as the order number (the correction called
+    it one, and an 8-digit number has no mainland phone shape) and the category turned into
+    a wrong item (打錯). It corrects the contact only."""
+    sender = new_sender()
+    stack.say(sender, "訂單202411200012嘅羽絨服拉鏈壞咗，我要退貨退款")
+    stack.say(sender, "冇相")
+    stack.say(sender, "可以，電話 9123 4567")
+    before = tracker(stack, sender)["slots"]
+    assert before["awaiting_confirmation"], before
+
+    stack.say(sender, "電話打錯咗，係 9123 4576")
+
+    slots = tracker(stack, sender)["slots"]
+    assert slots["contact"] == "91234576"
+    assert slots["order_id"] == "202411200012"
+    assert slots["issue_category"] == before["issue_category"]
