@@ -94,17 +94,22 @@ async def test_a_yes_again_after_filing_hears_the_filed_ticket(dispatcher, domai
     assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
 
 
+def _complaint_naming(ticket, text: str, order_id: str):
+    """A complaint after filing whose words name `order_id` (the slot mapping set it)."""
+    return make_tracker(
+        text,
+        "complain",
+        slots={"ticket_id": ticket["id"], "ticket_open": True, "order_id": order_id},
+        history=[{"event": "user", "text": text, "timestamp": 1795399500.0}],
+        after_user=[{"event": "slot", "name": "order_id", "value": order_id}],
+    )
+
+
 async def test_a_complaint_about_another_order_after_filing_opens_a_new_intake(dispatcher, domain):
     """Hand test (ux4): '另一張單 2025 1028 4410 嘅耳機未收到' went into the first ticket."""
     ticket = _open_ticket(order_id="202411235567")
     text = "仲有樣嘢，另一張單 2025 1028 4410 嘅藍牙耳機未收到"
-    tracker = make_tracker(
-        text,
-        "complain",
-        slots={"ticket_id": ticket["id"], "ticket_open": True, "order_id": "202510284410"},
-        history=[{"event": "user", "text": text, "timestamp": 1795399500.0}],
-        after_user=[{"event": "slot", "name": "order_id", "value": "202510284410"}],
-    )
+    tracker = _complaint_naming(ticket, text, "202510284410")
     events = await ActionAddTicketDetails().run(dispatcher, tracker, domain)
     assert {"event": "followup", "name": "complaint_form"} in [
         {k: e.get(k) for k in ("event", "name")} for e in events
@@ -119,12 +124,6 @@ async def test_a_complaint_about_another_order_after_filing_opens_a_new_intake(d
 async def test_the_filed_orders_number_again_is_a_detail_of_that_ticket(dispatcher, domain):
     ticket = _open_ticket(order_id="202411235567")
     text = "订单 2024 1123 5567 的杯子 盒子也压扁了"
-    tracker = make_tracker(
-        text,
-        "complain",
-        slots={"ticket_id": ticket["id"], "ticket_open": True, "order_id": "202411235567"},
-        history=[{"event": "user", "text": text, "timestamp": 1795399500.0}],
-        after_user=[{"event": "slot", "name": "order_id", "value": "202411235567"}],
-    )
+    tracker = _complaint_naming(ticket, text, "202411235567")
     assert await ActionAddTicketDetails().run(dispatcher, tracker, domain) == []
     assert responses(dispatcher) == ["utter_details_added"]
