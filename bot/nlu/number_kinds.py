@@ -403,7 +403,9 @@ def _corrects_a_phone(token: Token) -> bool:
     """
     words = _words_before(token, 24)
     correction = CORRECTION_LEFT.search(words)
-    return bool(correction) and bool(_PHONE_MISTYPED.search(words[: correction.start()].rstrip()))
+    if correction is None:
+        return False
+    return bool(_PHONE_MISTYPED.search(words[: correction.start()].rstrip()))
 
 
 # How far before the correction's words the number it corrects may end.
