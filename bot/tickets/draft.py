@@ -110,13 +110,19 @@ def shown_text(text: Any, metadata: Any) -> Any:
     return text
 
 
+def entry_moment(at: Any) -> datetime | None:
+    """A transcript time as an aware datetime; None when it is unreadable or has no zone."""
+    try:
+        parsed = datetime.fromisoformat(str(at).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
+
+
 def same_moment(at: str) -> str:
     """A transcript time as a key to the second, whatever its zone or precision."""
-    try:
-        parsed = datetime.fromisoformat(at.replace("Z", "+00:00"))
-    except (AttributeError, ValueError):
-        return str(at)
-    if parsed.tzinfo is None:
+    parsed = entry_moment(at)
+    if parsed is None:
         return str(at)
     return parsed.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 

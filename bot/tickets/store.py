@@ -36,6 +36,7 @@ from bot.taxonomy import TICKET_STATUSES
 from bot.tickets.draft import (
     InvalidTicketData,
     TicketDraft,
+    entry_moment,
     format_time,
     normalize_evidence,
     normalize_satisfaction,
@@ -95,14 +96,13 @@ def _in_time_order(transcript: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     line shown after the reply (hand test, ux4). A transcript with an unreadable time is
     left as it is.
     """
-    try:
-        moments = [datetime.fromisoformat(str(e["at"]).replace("Z", "+00:00")) for e in transcript]
-    except ValueError:
+    moments = [entry_moment(e["at"]) for e in transcript]
+    known = [moment for moment in moments if moment is not None]
+    if len(known) != len(transcript):
         return transcript
-    if any(moment.tzinfo is None for moment in moments):
-        return transcript
-    order = sorted(range(len(transcript)), key=lambda i: moments[i])
-    return [transcript[i] for i in order]
+    return [
+        entry for _, entry in sorted(zip(known, transcript, strict=True), key=lambda pair: pair[0])
+    ]
 
 
 def _locked_ticket(session: Session, ticket_id: str) -> TicketRow:
