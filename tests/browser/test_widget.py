@@ -96,7 +96,8 @@ def test_widget_conversation_evidence_reload_and_offline(browser, widget_server,
     file_input.set_input_files(
         [{"name": "fake.jpg", "mimeType": "image/jpeg", "buffer": files.elf()}]
     )
-    expect(page.get_by_text("「fake.jpg」不是图片或视频", exact=False)).to_be_visible()
+    conversation = page.get_by_role("log")
+    expect(conversation.get_by_text("「fake.jpg」不是图片或视频", exact=False)).to_be_visible()
     file_input.set_input_files(
         [{"name": "wrong.png", "mimeType": "image/png", "buffer": files.png()}]
     )
@@ -419,7 +420,8 @@ def test_a_file_a_proxy_refuses_as_too_large_is_named_as_too_large(browser, widg
     page.locator(f"{IN_SHADOW} input[type=file]").set_input_files(
         files=[{"name": "碎杯子.jpg", "mimeType": "image/jpeg", "buffer": files.photo()}]
     )
-    expect(page.get_by_text("「碎杯子.jpg」太大，没能上传", exact=False)).to_be_visible()
+    conversation = page.get_by_role("log")
+    expect(conversation.get_by_text("「碎杯子.jpg」太大，没能上传", exact=False)).to_be_visible()
     expect(page.get_by_text("检查网络", exact=False)).to_have_count(0)
     expect(page.locator(f"{IN_SHADOW} .tray li")).to_have_count(0)
     context.close()
