@@ -19,6 +19,7 @@ from actions.conversation import (
 )
 from actions.form_questions import ask_to_recheck_order
 from actions.form_turn import append
+from actions.order_slots import number_called_a_phone, phone_taken_as_contact
 from actions.requests import cancel_complaint, hand_off, report_status_at_read_back
 from actions.tickets import announce_ticket, create_ticket
 from bot.intake.answers import (
@@ -95,6 +96,9 @@ class ActionApplyCorrection(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        phone = number_called_a_phone(tracker)
+        if phone:
+            return self._number_was_a_phone(dispatcher, tracker, phone)
         changes = {k: v for k, v in slots_set_this_turn(tracker).items() if k in _CORRECTABLE}
         given = str(latest_entity(tracker, "phone") or "") or form_turn.email(tracker)
         kept = kept_category(tracker) or (
@@ -165,6 +169,27 @@ class ActionApplyCorrection(Action):
             ask_to_recheck_order(dispatcher, tracker, pending)
             return events
         return events + read_back(dispatcher, tracker, changes)
+
+    @staticmethod
+    def _number_was_a_phone(
+        dispatcher: CollectingDispatcher, tracker: Tracker, phone: str
+    ) -> List[EventType]:
+        """At the read-back, "那个是电话号码" said of a number that waits for a yes.
+
+        The number is dropped as an order (the one read back stays) and becomes the contact,
+        unless calls were declined; what the triage read into the message changes nothing
+        ("嗰個係電話號碼" was filed as a wrong item, hand test ux5).
+        """
+        changes: Dict[str, Any] = {
+            key: slot_before_this_turn(tracker, key)
+            for key in slots_set_this_turn(tracker)
+            if key in _CORRECTABLE
+        }
+        changes["pending_order_id"] = None
+        if phone_taken_as_contact(tracker):
+            changes.update(contact=phone, contact_status="given")
+        dispatcher.utter_message(response="utter_noted_phone_not_order")
+        return [SlotSet(k, v) for k, v in changes.items()] + read_back(dispatcher, tracker, changes)
 
     async def _check_order(self, raw: Any) -> Dict[str, Any]:
         order_id = normalize_order_id(str(raw or ""), dependencies.settings().order_id_pattern)

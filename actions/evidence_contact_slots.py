@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import dependencies, form_turn
 from actions.conversation import latest_intent, latest_text, slots_set_this_turn
+from actions.order_slots import number_called_a_phone, phone_taken_as_contact
 from bot.intake import answers
 from bot.intake.draft import evidence_still_missing
 
@@ -87,6 +88,8 @@ class EvidenceAndContactSlots:
             # at the order question (and in the opening) a long number is the order's
             if requested not in (None, "order_id") and form_turn.phone(tracker):
                 return {"contact_status": "given"}
+            if number_called_a_phone(tracker) and phone_taken_as_contact(tracker):
+                return {"contact_status": "given"}  # "那个是电话号码": the number we checked
             if answers.declines_call(latest_text(tracker)):
                 return {"contact_status": "declined"}
             return {}
@@ -106,7 +109,8 @@ class EvidenceAndContactSlots:
     ) -> Dict[str, Any]:
         """Store the number (or address) the customer agreed to be contacted on."""
         if value == "given":
-            return {"contact_status": "given", "contact": form_turn.contact(tracker)}
+            given = form_turn.contact(tracker) or number_called_a_phone(tracker)
+            return {"contact_status": "given", "contact": given}
         return {"contact_status": value}
 
     @staticmethod

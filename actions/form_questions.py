@@ -4,16 +4,17 @@ Quick replies from the classifier's guesses, a re-check of an unknown order numb
 after an unclear answer, and the evidence a complaint of this kind calls for.
 """
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import localized, slots_set_this_turn
+from actions.conversation import localized, slot_before_this_turn, slots_set_this_turn
 from actions.form_turn import WAITING
+from actions.order_slots import number_called_a_phone
 from bot.intake.draft import asks_for_tracking
-from bot.taxonomy import CATEGORIES, category_label
+from bot.taxonomy import CATEGORIES, category_label, remedy_label
 
 
 class ActionAskIssueCategory(Action):
@@ -55,14 +56,25 @@ def category_choices(candidates: Any, tied: Any) -> List[str]:
 
 
 def ask_to_recheck_order(
-    dispatcher: CollectingDispatcher, tracker: Tracker, pending_order_id: str
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    pending_order_id: str,
+    response: str = "utter_order_not_found",
+    **values: Any,
 ) -> None:
     """"We could not find this number: check it, or confirm it" with a confirm button."""
     dispatcher.utter_message(
-        response="utter_order_not_found",
+        response=response,
         pending_order_id=pending_order_id,
         buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
+        **values,
     )
+
+
+def remedy_given_this_turn(tracker: Tracker) -> Optional[str]:
+    """The remedy this message named or changed, if it did."""
+    remedy = slots_set_this_turn(tracker).get("desired_remedy")
+    return remedy if remedy and remedy != slot_before_this_turn(tracker, "desired_remedy") else None
 
 
 class ActionAskIssueDescription(Action):
@@ -97,8 +109,27 @@ class ActionAskOrderId(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         pending = tracker.get_slot("pending_order_id")
-        if pending:
+        remedy = remedy_given_this_turn(tracker)
+        phone = number_called_a_phone(tracker)
+        if pending and remedy:
+            # "想換過個新嘅" instead of checking the number: the wish is noted, the check
+            # follows in other words (the same question word for word read as not heard)
+            ask_to_recheck_order(
+                dispatcher,
+                tracker,
+                pending,
+                "utter_order_recheck_remedy_noted",
+                remedy_label=remedy_label(remedy),
+            )
+        elif pending:
             ask_to_recheck_order(dispatcher, tracker, pending)
+        elif phone:
+            # "那个是电话号码": the number is the customer's phone (their contact, unless they
+            # declined calls), and the order number is still to come
+            taken = tracker.get_slot("contact") == phone
+            dispatcher.utter_message(
+                response="utter_ask_order_id_phone_noted" if taken else "utter_ask_order_id_not_phone"
+            )
         elif tracker.get_slot("unclear_answer") == "order_id":
             dispatcher.utter_message(response="utter_ask_order_id_unclear")
         elif tracker.get_slot("unclear_answer") == f"order_id{WAITING}":

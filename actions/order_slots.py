@@ -22,10 +22,40 @@ from actions.conversation import (
     slots_set_this_turn,
 )
 from bot.intake import answers
+from bot.nlu.number_shapes import phone_shaped
 from bot.orders.ids import normalize_order_id, with_typed_prefix
 from bot.orders.service import OrderServiceUnavailable
 
 logger = logging.getLogger(__name__)
+
+
+def number_called_a_phone(tracker: Tracker) -> Optional[str]:
+    """The unknown number being checked again, which this message says is a phone number.
+
+    Hand test (ux5): asked to check an order number we could not find, a customer answered
+    "唔係呀 嗰個係電話號碼嚟㗎" (no, that was a phone number); the NLU read a correction that
+    changed nothing, and the same check was asked again. Only at the re-check (the order
+    question, or the read-back while a number waits for a yes), only for a number shaped like
+    a phone, and not when the message gives a phone number of its own.
+    """
+    pending = slot_before_this_turn(tracker, "pending_order_id")
+    at_recheck = tracker.get_slot("requested_slot") == "order_id" or (
+        tracker.get_slot("requested_slot") is None and tracker.get_slot("awaiting_confirmation")
+    )
+    if not pending or not at_recheck or form_turn.phone(tracker):
+        return None
+    if not answers.calls_number_a_phone(latest_text(tracker)):
+        return None
+    return str(pending) if phone_shaped(str(pending)) else None
+
+
+def phone_taken_as_contact(tracker: Tracker) -> bool:
+    """Whether the number said to be a phone becomes the contact: unless calls were declined.
+
+    A phone volunteered at another question is consent to be called (`extract_contact_status`);
+    a customer who said "不用留电话" before is only explaining what the number was.
+    """
+    return slot_before_this_turn(tracker, "contact_status") != "declined"
 
 
 class OrderSlots:
@@ -52,6 +82,8 @@ class OrderSlots:
         if extracted:
             whole = with_typed_prefix(text, str(extracted), self._pattern())
             return {"order_id": whole} if whole != str(extracted) else {}
+        if number_called_a_phone(tracker):
+            return {"order_id": None}  # no order number after all: the question is asked again
         if pending and (
             intent == "affirm" or answers.affirms(text) or answers.stands_by_number(text)
         ):
@@ -97,6 +129,8 @@ class OrderSlots:
     ) -> Dict[str, Any]:
         """Known orders pass; an unknown one is checked once more with the customer."""
         order_id = normalize_order_id(str(value or ""), self._pattern())
+        if not order_id and number_called_a_phone(tracker):
+            return {"order_id": None, "order_verified": None, "pending_order_id": None}
         if not order_id:
             return {"order_id": None}
         if self._said_again(tracker, order_id):

@@ -45,6 +45,27 @@ def _remedy_changed(tracker: Tracker) -> Optional[str]:
     return changed
 
 
+def at_order_recheck(tracker: Tracker) -> bool:
+    """The order question is open again for a number we could not find (the re-check)."""
+    return tracker.get_slot("requested_slot") == "order_id" and bool(
+        slot_before_this_turn(tracker, "pending_order_id")
+    )
+
+
+def _remedy_wished_at_recheck(tracker: Tracker) -> Optional[str]:
+    """A remedy wished in so many words instead of an answer to the order re-check.
+
+    Hand test (ux5): asked to check the number once more, a customer answered "想換過個新嘅"
+    (I want a new one); whatever the NLU made of it (no remedy entity, or a remedy other than
+    the one known) the check came again and the wish was lost or asked for later. A wish there
+    answers nothing else, so it is taken, and replaces a remedy named before; requests for a
+    person, a cancel or a status question stay what they are.
+    """
+    if not at_order_recheck(tracker) or latest_intent(tracker) in form_turn.REQUESTS:
+        return None
+    return remedy_answers.remedy_wished(latest_text(tracker))
+
+
 def _remedy_named_after_other(text: str) -> Optional[str]:
     """A remedy named in so many words once the ticket's was left "other".
 
@@ -124,6 +145,9 @@ class RemedySlots:
         changed = _remedy_changed(tracker)
         if changed and slot_before_this_turn(tracker, "desired_remedy"):
             return {"desired_remedy": changed}
+        wished = _remedy_wished_at_recheck(tracker)
+        if wished:
+            return {"desired_remedy": wished}
         entity = latest_entity(tracker, "desired_remedy")
         if (
             (tracker.get_slot("desired_remedy") and not entity)
@@ -164,7 +188,11 @@ class RemedySlots:
                     dispatcher.utter_message(response="utter_question_noted")
                 return {"desired_remedy": before}
         answering_another_question = requested not in (None, "desired_remedy")
-        changed = _remedy_changed(tracker) if answering_another_question else None
+        changed = (
+            _remedy_changed(tracker) or _remedy_wished_at_recheck(tracker)
+            if answering_another_question
+            else None
+        )
         if (
             before
             and answering_another_question
@@ -176,8 +204,10 @@ class RemedySlots:
         value = changed or value
         if value not in REMEDIES:
             return {"desired_remedy": None}
-        if answering_another_question and (
-            latest_intent(tracker) == "correct" or (changed and changed != before)
+        if (
+            answering_another_question
+            and (latest_intent(tracker) == "correct" or (changed and changed != before))
+            and not at_order_recheck(tracker)  # the re-check, asked again, says it was noted
         ):
             dispatcher.utter_message(response="utter_noted_correction")
         return {"desired_remedy": value}

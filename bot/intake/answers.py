@@ -106,6 +106,24 @@ def stands_by_number(text: str) -> bool:
     return bool(_STANDS_BY_NUMBER.search(plain)) and not re.search(r"不对|不是|错了", plain)
 
 
+# The number given before was a phone's, not the order's: "那个是电话号码", "嗰個係我手機號碼嚟㗎"
+# (normalised: 那个是我手机号码来), "那是我手机号", "我发成手机号了". Not "那个不是电话号码" (the customer
+# stands by the order), nor a question ("那是电话号码吗").
+_PHONE_WORD = r"(电话号码|手机号码|联系电话|电话号|手机号|电话|手机|座机)"
+_NUMBER_WAS_PHONE = re.compile(
+    r"(那|这|刚才|刚刚|头先|上面|前面)(个|串|条)?(号码|号|数字|数)?(就)?是(我|我的|我们的)?(的)?"
+    + _PHONE_WORD
+    + r"|(发|打|输|写|填)(成|的是|错成)(了)?(我的?)?"
+    + _PHONE_WORD
+)
+
+
+def calls_number_a_phone(text: str) -> bool:
+    """Whether the customer says the number given before is a phone number, not the order's."""
+    plain = plain_answer(text).replace(" ", "")
+    return bool(_NUMBER_WAS_PHONE.search(plain)) and "吗" not in plain
+
+
 def affirms(text: str) -> bool:
     """A "yes" with or without extra words ("对 尽快处理", "没错就是它", "對，麻煩了")."""
     plain = plain_answer(text)

@@ -22,6 +22,15 @@ INTL_MOBILE = re.compile(r"861[3-9]\d{9}|852[4-9]\d{7}|8869\d{8}")
 HK_MOBILE = re.compile(r"[4-9]\d{7}")
 LANDLINE = re.compile(r"0\d{9,11}")
 CONTEXT_PHONES = frozenset({"intl", "mobile", "landline", "hk_mobile"})
+
+
+def phone_shaped(compact: str) -> bool:
+    """Whether digits without separators could be a phone (mainland, Hong Kong, Taiwan, abroad).
+
+    For numbers the customer's words already call a phone ("那个是电话号码"): an eight-digit
+    Hong Kong mobile is one then, though on its own it reads as an order number.
+    """
+    return any(shape.fullmatch(compact) for shape in (MOBILE, INTL_MOBILE, HK_MOBILE, LANDLINE))
 GROUP = re.compile(r"[0-9a-z]+", re.IGNORECASE)
 # 010-12345678, (021)87654321; the local number in two groups after a dashed area code:
 # 021-6234 5678, 0755-8765-4321 (ord23)
