@@ -11,8 +11,8 @@ module per concern:
 - `bot.desk.live_events`: `GET /desk/api/queue/stream`, `GET /desk/api/tickets/<id>/stream`
   (server-sent events: ticket changes and the customer's new messages, read from Rasa);
 - `bot.desk.ticket_routes`: `GET /desk/api/tickets/<id>`,
-  `POST /desk/api/tickets/<id>/{claim,note,reassign,escalate,reopen}`;
-- `bot.desk.replies`: `POST /desk/api/tickets/<id>/{reply,resolve}`;
+  `POST /desk/api/tickets/<id>/{claim,note,reassign,escalate}`;
+- `bot.desk.replies`: `POST /desk/api/tickets/<id>/{reply,resolve,reopen}`;
 - `bot.desk.statistics`: `GET /desk/api/stats`, `GET /desk/stats.csv`.
 
 Every page and API route needs a signed-in agent (a signed, HttpOnly, SameSite=Lax session

@@ -7,11 +7,14 @@
   customer writes (`script_of`), as the bot's own answers are. The tracker is then the record
   of what the agent sent: `agent_lines_of` reads it back, so a line the ticket store failed to
   keep is copied into the transcript on the next read.
+  A notice the desk sends itself (`notice`, e.g. that a ticket was reopened) takes the same
+  path, with events to apply before it (`before`: closing a rating question).
 - `trigger_intent`: start a bot turn (e.g. `ticket_resolved` to ask for satisfaction).
-- `desk_events`: the customer's events, the agents' lines, pauses and resumes and the
-  slots that say which complaint the conversation is on, in the tracker. One read serves a
-  whole desk action: `messages_of` gives the customer's messages to show and keep,
-  `agent_lines_of` the agents' lines, `script_of` the customer's script.
+- `desk_events`: the customer's events, the agents' lines, pauses and resumes, the
+  activations of forms and the slots that say which complaint the conversation is on, in the
+  tracker. One read serves a whole desk action: `messages_of` gives the customer's messages
+  to show and keep, `agent_lines_of` the agents' lines, `script_of` the customer's script,
+  `rating_asked` whether the bot waits for a satisfaction rating.
 """
 
 from __future__ import annotations
@@ -130,6 +133,22 @@ def agent_lines_of(events: Sequence[Dict[str, Any]]) -> List[AgentLine]:
     ]
 
 
+SATISFACTION_FORM = "satisfaction_form"
+# What closes an open rating question (the satisfaction form and what it collected so far).
+CLOSE_RATING: List[Dict[str, Any]] = [
+    {"event": "active_loop", "name": None},
+    {"event": "slot", "name": "requested_slot", "value": None},
+    {"event": "slot", "name": "satisfaction_score", "value": None},
+    {"event": "slot", "name": "satisfaction_comment", "value": None},
+]
+
+
+def rating_asked(events: Sequence[Dict[str, Any]]) -> bool:
+    """Whether the bot's satisfaction form is open: the customer was asked to rate, no answer yet."""
+    loops = [e.get("name") for e in events if e.get("event") == "active_loop"]
+    return bool(loops) and loops[-1] == SATISFACTION_FORM
+
+
 def script_of(events: Sequence[Dict[str, Any]]) -> str:
     """`hant` or `hans`: the script the customer writes in, decided as the bot does."""
     customer = _customer_events(events)
@@ -190,7 +209,14 @@ class RasaClient:
         await self.append_events(conversation_id, [{"event": "resume"}])
 
     async def send_agent_message(
-        self, conversation_id: str, text: str, agent: str, *, script: str | None = None
+        self,
+        conversation_id: str,
+        text: str,
+        agent: str,
+        *,
+        script: str | None = None,
+        notice: str | None = None,
+        before: Sequence[Dict[str, Any]] = (),
     ) -> AgentLine:
         """Send the agent's text to the customer on their channel, labelled with the agent.
 
@@ -199,12 +225,16 @@ class RasaClient:
         `script` is the customer's (`script_of`) when the caller has read the tracker
         already; without it the tracker is read here. Returns the line as sent, with the
         tracker's timestamp, so the transcript and the tracker name the same moment.
+
+        `notice` names a text of the desk's own sent on the agent's behalf (kept in the
+        line's metadata); `before` are events appended in the same call, ahead of the line.
         """
         if script is None:
             script = script_of(await self.desk_events(conversation_id))
         shown = str(localize(text, script))
-        event = {"event": "bot", "text": shown, "metadata": {"agent": agent}}
-        tracker = await self.append_events(conversation_id, [event], side_effects=True)
+        metadata = {"agent": agent, **({"notice": notice} if notice else {})}
+        event = {"event": "bot", "text": shown, "metadata": metadata}
+        tracker = await self.append_events(conversation_id, [*before, event], side_effects=True)
         logged = [line for line in agent_lines_of(_events_in(tracker)) if line.text == shown]
         return logged[-1] if logged else AgentLine(shown, time.time())
 
@@ -227,7 +257,7 @@ class RasaClient:
         return [
             e
             for e in _events_in(tracker)
-            if e.get("event") in ("user", "pause", "resume")
+            if e.get("event") in ("user", "pause", "resume", "active_loop")
             or _is_agent_line(e)
             or _is_complaint_slot(e)
         ]

@@ -1,6 +1,6 @@
-"""Writing to the customer: an agent's reply and the resolution.
+"""Writing to the customer: an agent's reply, the resolution, and a reopened ticket's notice.
 
-Both also keep the customer's own messages in the ticket's transcript.
+All three also keep the customer's own messages in the ticket's transcript.
 
 Why the customer's messages are copied here: during a takeover (or while nobody has picked
 the ticket up) the customer keeps writing in Rasa's conversation, not to the desk; the ticket
@@ -11,6 +11,13 @@ Why a reply is sent before it is stored: the tracker logs the line as it is sent
 tracker is its record. If the ticket store fails right after, the customer has the line, the
 agent is told it is not in the ticket yet (not asked to send it again), and the next read of
 the tracker copies it into the transcript.
+
+Why a reopened ticket is announced (hand test ux5): the bot is paused and the customer, told
+the ticket was resolved, heard nothing while an agent had taken it back. The notice is a
+domain.yml text (`utter_notice_ticket_reopened`) sent the way a reply is, in the customer's
+script. A customer still asked to rate the first resolution is not left in that question: it
+is closed with the notice (which says so), the rating that resolution got leaves the ticket
+(the audit history keeps it), and the bot asks again once the ticket is resolved again.
 """
 
 from __future__ import annotations
@@ -26,21 +33,27 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.desk.accounts import Agent
 from bot.desk.context import Desk, desk_of, in_thread, load_ticket
 from bot.desk.rasa_client import (
+    CLOSE_RATING,
     AgentLine,
     RasaUnavailable,
     agent_lines_of,
     messages_of,
+    rating_asked,
     script_of,
 )
 from bot.desk.responses import body_text, json_body, json_response
-from bot.desk.ticket_routes import change_ticket, require_owner, require_status
+from bot.desk.ticket_routes import change_ticket, require_owner, require_status, take
 from bot.desk.views import parse_time
+from bot.notices import default_notices
 
 logger = logging.getLogger(__name__)
 
 MAX_REPLY_CHARS = 2000
 RESOLVED_INTENT = "ticket_resolved"
 NOT_KEPT_WARNING = "消息已发给客户，但暂未记入工单记录；下次回复或结案时会自动补记，请勿重发"
+NOT_TOLD_REOPENED = "工单已重新打开，但未能通知客户（机器人服务暂不可用）；请回复客户说明"
+REOPENED_NOTICE = "ticket_reopened"
+REOPENED_NOTICE_RATING_CLOSED = "ticket_reopened_rating_closed"
 
 
 def created_timestamp(ticket: Dict[str, Any]) -> float:
@@ -151,7 +164,52 @@ async def resolve(request: Request, ticket_id: str) -> HTTPResponse:
     return json_response({"ticket": updated, "warning": warning})
 
 
+async def _tell_reopened(desk: Desk, ticket: Dict[str, Any], agent: Agent) -> str | None:
+    """Tell the customer their ticket is open again; a warning for the agent if that failed.
+
+    One tracker read gives the customer's messages to keep, their script and whether a rating
+    question is open, which is closed in the same call that sends the notice.
+    """
+    try:
+        events = await keep_customer_messages(desk, ticket)
+        asked = rating_asked(events)
+        name = REOPENED_NOTICE_RATING_CLOSED if asked else REOPENED_NOTICE
+        line = await desk.rasa.send_agent_message(
+            ticket["conversation_id"],
+            default_notices().text(name, ticket_id=ticket["id"]),
+            agent.name,
+            script=script_of(events),
+            notice=name,
+            before=CLOSE_RATING if asked else (),
+        )
+    except RasaUnavailable as error:
+        logger.warning("ticket %s reopened but the customer was not told: %s", ticket["id"], error)
+        return NOT_TOLD_REOPENED
+    try:
+        await in_thread(desk.store.merge_transcript, ticket["id"], [_agent_entry(line)])
+    except SQLAlchemyError as error:
+        logger.error("ticket %s: the reopen notice was sent but not stored: %s", ticket["id"], error)
+    return None
+
+
+async def reopen(request: Request, ticket_id: str) -> HTTPResponse:
+    """Take a resolved or closed ticket back (bot paused, assigned to me), and tell the customer.
+
+    Pausing comes first, as for a claim (if Rasa cannot be told, nothing changes). The rating
+    of the resolution being taken back is cleared with it. A notice that could not be
+    delivered does not undo the reopen: the agent is warned to tell the customer.
+    """
+    desk = desk_of(request)
+    agent: Agent = request.ctx.agent
+    ticket = await load_ticket(desk, ticket_id)
+    require_status(ticket, ("resolved", "closed"), "not_resolved", "只能重新打开已结案的工单")
+    await take(desk, agent, ticket, satisfaction=None)
+    warning = await _tell_reopened(desk, ticket, agent)
+    return json_response({"ticket": await load_ticket(desk, ticket_id), "warning": warning})
+
+
 def add_reply_routes(app: Sanic) -> None:
-    """`POST /desk/api/tickets/<id>/reply` and `.../resolve`."""
+    """`POST /desk/api/tickets/<id>/reply`, `.../resolve` and `.../reopen`."""
     app.add_route(reply, "/desk/api/tickets/<ticket_id>/reply", methods=["POST"])
     app.add_route(resolve, "/desk/api/tickets/<ticket_id>/resolve", methods=["POST"])
+    app.add_route(reopen, "/desk/api/tickets/<ticket_id>/reopen", methods=["POST"])

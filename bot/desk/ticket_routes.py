@@ -1,6 +1,7 @@
 """One ticket: its detail, and what agents do with it besides writing to the customer.
 
-Claim, note, reassign, escalate and reopen; replies and resolution are in `bot.desk.replies`.
+Claim, note, reassign and escalate; replies, resolution and reopening (which tells the
+customer) are in `bot.desk.replies`.
 
 Why the bot is paused first when an agent takes a conversation: if Rasa cannot be told, the
 ticket must not say an agent owns a conversation the bot still answers; so nothing changes.
@@ -78,11 +79,12 @@ async def ticket_detail(request: Request, ticket_id: str) -> HTTPResponse:
     return json_response(detail)
 
 
-async def _take(desk: Desk, agent: Agent, ticket: Dict[str, Any]) -> HTTPResponse:
-    """Pause the bot, then the ticket is assigned to this agent."""
+async def take(desk: Desk, agent: Agent, ticket: Dict[str, Any], **changes: Any) -> Dict[str, Any]:
+    """Pause the bot, then the ticket is assigned to this agent (with `changes`); the new ticket."""
     await desk.rasa.pause(ticket["conversation_id"])
-    updated = await change_ticket(desk, ticket["id"], agent, status="assigned", assignee=agent.name)
-    return json_response({"ticket": updated})
+    return await change_ticket(
+        desk, ticket["id"], agent, status="assigned", assignee=agent.name, **changes
+    )
 
 
 async def claim(request: Request, ticket_id: str) -> HTTPResponse:
@@ -90,15 +92,7 @@ async def claim(request: Request, ticket_id: str) -> HTTPResponse:
     desk = desk_of(request)
     ticket = await load_ticket(desk, ticket_id)
     require_status(ticket, ("open",), "not_open", "只能认领待处理（open）的工单")
-    return await _take(desk, request.ctx.agent, ticket)
-
-
-async def reopen(request: Request, ticket_id: str) -> HTTPResponse:
-    """Take a resolved or closed ticket back: pause the bot, assigned to me."""
-    desk = desk_of(request)
-    ticket = await load_ticket(desk, ticket_id)
-    require_status(ticket, ("resolved", "closed"), "not_resolved", "只能重新打开已结案的工单")
-    return await _take(desk, request.ctx.agent, ticket)
+    return json_response({"ticket": await take(desk, request.ctx.agent, ticket)})
 
 
 async def note(request: Request, ticket_id: str) -> HTTPResponse:
@@ -157,8 +151,8 @@ async def escalate(request: Request, ticket_id: str) -> HTTPResponse:
 
 
 def add_ticket_routes(app: Sanic) -> None:
-    """`GET /desk/api/tickets/<id>` and `POST .../{claim,note,reassign,escalate,reopen}`."""
+    """`GET /desk/api/tickets/<id>` and `POST .../{claim,note,reassign,escalate}`."""
     app.add_route(ticket_detail, "/desk/api/tickets/<ticket_id>", methods=["GET"])
-    for action in (claim, note, reassign, escalate, reopen):
+    for action in (claim, note, reassign, escalate):
         path = f"/desk/api/tickets/<ticket_id>/{action.__name__}"
         app.add_route(action, path, methods=["POST"])

@@ -28,6 +28,7 @@ class LocalRasa:
     events: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)
     calls: List[Tuple[str, str, Any]] = field(default_factory=list)
     refusing: bool = False
+    refusing_lines: bool = False  # refuse only appends that carry a message (not a pause)
 
     def tracker_reads(self) -> List[str]:
         return [path for method, path, _ in self.calls if method == "GET"]
@@ -48,7 +49,8 @@ async def local_rasa():
     async def append(request: web.Request) -> web.Response:
         body = await request.json()
         state.calls.append(("POST", request.path, body))
-        if state.refusing:
+        carries_line = any(event.get("event") == "bot" for event in body)
+        if state.refusing or (state.refusing_lines and carries_line):
             return web.json_response({"message": "tracker locked"}, status=500)
         logged = state.events.setdefault(request.match_info["cid"], [])
         logged.extend({**event, "timestamp": time.time()} for event in body)
@@ -183,3 +185,100 @@ async def test_a_reply_rasa_refused_is_not_kept_and_says_so(
         "transcript"
     ]
     assert "在的" not in [e["text"] for e in transcript]
+
+
+def resolved(desk_store, make_ticket, satisfaction=None):
+    """A ticket the agent resolved (and, with `satisfaction`, the customer rated)."""
+    ticket = make_ticket()
+    changes = {"status": "resolved", "assignee": "小王", "resolution": "已换新"}
+    desk_store.update_ticket(ticket["id"], actor="小王", **changes)
+    if satisfaction:
+        desk_store.update_ticket(ticket["id"], actor="customer", satisfaction=satisfaction)
+    return ticket
+
+
+async def test_a_reopened_ticket_is_announced_to_the_customer_in_their_script(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store
+):
+    """ux5: reopening a resolved ticket paused the bot and told the customer nothing."""
+    agent = agent_on_local_rasa
+    ticket = resolved(desk_store, make_ticket)
+    conversation = ticket["conversation_id"]
+    local_rasa.events[conversation] = [{"event": "user", "text": "個杯收到就爛咗", "timestamp": 1.0}]
+
+    response = await agent.post(f"/desk/api/tickets/{ticket['id']}/reopen")
+
+    assert response.status == 200, response.text
+    assert response.json()["warning"] is None
+    assert response.json()["ticket"]["status"] == "assigned"
+    assert local_rasa.tracker_reads() == [f"/conversations/{conversation}/tracker"]
+    pause, notice = local_rasa.sent()
+    assert pause == [{"event": "pause"}]  # first: if Rasa fails, nothing changes
+    [line] = notice
+    assert line["event"] == "bot"
+    assert line["metadata"] == {"agent": "小王", "notice": "ticket_reopened"}
+    assert ticket["id"] in line["text"] and "工單" in line["text"]  # Traditional
+    transcript = response.json()["ticket"]["transcript"]
+    assert transcript[-1]["role"] == "agent" and transcript[-1]["text"] == line["text"]
+
+
+async def test_a_rating_question_left_open_is_closed_and_the_old_rating_set_aside(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store
+):
+    """A customer asked to rate the resolution being taken back must not be left in that
+    question (their next message would be read as a score); the rating that resolution got
+    leaves the ticket, the audit history keeps it, and the next resolution asks again."""
+    agent = agent_on_local_rasa
+    ticket = resolved(desk_store, make_ticket, satisfaction={"score": 2, "comment": None})
+    local_rasa.events[ticket["conversation_id"]] = [
+        {"event": "user", "text": "杯子碎了", "timestamp": 1.0},
+        {"event": "active_loop", "name": "satisfaction_form", "timestamp": 2.0},
+    ]
+
+    response = await agent.post(f"/desk/api/tickets/{ticket['id']}/reopen")
+
+    assert response.status == 200, response.text
+    *closing, line = local_rasa.sent()[-1]
+    assert closing == [
+        {"event": "active_loop", "name": None},
+        {"event": "slot", "name": "requested_slot", "value": None},
+        {"event": "slot", "name": "satisfaction_score", "value": None},
+        {"event": "slot", "name": "satisfaction_comment", "value": None},
+    ]
+    assert line["metadata"]["notice"] == "ticket_reopened_rating_closed"
+    assert "评分先不用打了" in line["text"]
+    assert response.json()["ticket"]["satisfaction"] is None
+    audit = desk_store.get_audit(ticket["id"])
+    assert [(a["field"], a["before"]) for a in audit if a["field"] == "satisfaction"][-1] == (
+        "satisfaction",
+        {"score": 2, "comment": None},
+    )
+
+
+async def test_a_reopen_whose_notice_failed_stays_and_the_agent_is_told(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store
+):
+    agent = agent_on_local_rasa
+    ticket = resolved(desk_store, make_ticket)
+    local_rasa.refusing_lines = True
+
+    response = await agent.post(f"/desk/api/tickets/{ticket['id']}/reopen")
+
+    assert response.status == 200, response.text
+    assert response.json()["ticket"]["status"] == "assigned"
+    assert response.json()["ticket"]["assignee"] == "小王"
+    assert "未能通知客户" in response.json()["warning"]
+
+
+async def test_a_reopen_rasa_cannot_pause_changes_nothing(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store
+):
+    agent = agent_on_local_rasa
+    ticket = resolved(desk_store, make_ticket, satisfaction={"score": 4, "comment": None})
+    local_rasa.refusing = True
+
+    response = await agent.post(f"/desk/api/tickets/{ticket['id']}/reopen")
+
+    assert response.status == 502
+    unchanged = desk_store.get_ticket(ticket["id"])
+    assert unchanged["status"] == "resolved" and unchanged["satisfaction"]["score"] == 4
