@@ -279,3 +279,47 @@ def test_a_hong_kong_phone_corrected_at_the_read_back_stays_a_phone(stack):
     assert slots["contact"] == "91234576"
     assert slots["order_id"] == "202411200012"
     assert slots["issue_category"] == before["issue_category"]
+
+
+def test_a_number_called_a_phone_at_the_recheck_is_the_contact(stack):
+    """ux5: at the re-check of an unknown number, "that was a phone number" got "已更新" and the
+    same check again. Now the number is the contact (the customer volunteered it), the order
+    number is asked for once, in the customer's script, and nothing asks for a phone again."""
+    sender = new_sender()
+    stack.say(sender, "杯子收到就碎了 我要退款")
+    recheck = "\n".join(texts(stack.say(sender, "13812345678")))
+    assert "13812345678" in recheck
+
+    answer = texts(stack.say(sender, "唔係呀 嗰個係電話號碼嚟㗎"))
+
+    assert len(answer) == 1 and "訂單號" in answer[0] and "電話" in answer[0], answer
+    assert detect_script(answer[0]) == "hant"
+    slots = tracker(stack, sender)["slots"]
+    assert slots["pending_order_id"] is None and slots["order_id"] is None
+    assert slots["contact"] == "13812345678" and slots["requested_slot"] == "order_id"
+    stack.say(sender, "202411235567")
+    stack.say(sender, "冇相")
+    assert tracker(stack, sender)["slots"]["awaiting_confirmation"] is True
+    stack.say(sender, "確認")
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert ticket["order_id"] == "202411235567" and ticket["contact"] == "13812345678"
+
+
+def test_a_remedy_wished_at_the_recheck_is_taken_and_never_asked(stack):
+    """ux5: "想換過個新嘅" at the re-check was met by the same check, word for word."""
+    sender = new_sender()
+    stack.say(sender, "部耳機冇聲")
+    first = texts(stack.say(sender, "998877665544"))
+
+    again = texts(stack.say(sender, "想換過個新嘅"))
+
+    assert len(again) == 1 and "換貨" in again[0] and "998877665544" in again[0]
+    assert again != first
+    asked = [requested_slot(stack, sender)]
+    for answer in ("確認", "冇相", "唔使"):
+        stack.say(sender, answer)
+        asked.append(requested_slot(stack, sender))
+    assert "desired_remedy" not in asked
+    stack.say(sender, "確認")
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert ticket["desired_remedy"] == "exchange" and ticket["order_verified"] is False
