@@ -88,7 +88,7 @@ class EvidenceAndContactSlots:
             # at the order question (and in the opening) a long number is the order's
             if requested not in (None, "order_id") and form_turn.phone(tracker):
                 return {"contact_status": "given"}
-            if number_called_a_phone(tracker) and phone_taken_as_contact(tracker):
+            if phone_taken_as_contact(tracker):
                 return {"contact_status": "given"}  # "那个是电话号码": the number we checked
             if answers.declines_call(latest_text(tracker)):
                 return {"contact_status": "declined"}
@@ -109,7 +109,9 @@ class EvidenceAndContactSlots:
     ) -> Dict[str, Any]:
         """Store the number (or address) the customer agreed to be contacted on."""
         if value == "given":
-            given = form_turn.contact(tracker) or number_called_a_phone(tracker)
+            given = form_turn.contact(tracker) or (
+                number_called_a_phone(tracker) if phone_taken_as_contact(tracker) else None
+            )
             return {"contact_status": "given", "contact": given}
         return {"contact_status": value}
 

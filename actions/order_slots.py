@@ -35,8 +35,8 @@ def number_called_a_phone(tracker: Tracker) -> Optional[str]:
     Hand test (ux5): asked to check an order number we could not find, a customer answered
     "唔係呀 嗰個係電話號碼嚟㗎" (no, that was a phone number); the NLU read a correction that
     changed nothing, and the same check was asked again. Only at the re-check (the order
-    question, or the read-back while a number waits for a yes), only for a number shaped like
-    a phone, and not when the message gives a phone number of its own.
+    question, or the read-back while a number waits for a yes), and not when the message
+    gives a phone number of its own.
     """
     pending = slot_before_this_turn(tracker, "pending_order_id")
     at_recheck = tracker.get_slot("requested_slot") == "order_id" or (
@@ -44,18 +44,22 @@ def number_called_a_phone(tracker: Tracker) -> Optional[str]:
     )
     if not pending or not at_recheck or form_turn.phone(tracker):
         return None
-    if not answers.calls_number_a_phone(latest_text(tracker)):
-        return None
-    return str(pending) if phone_shaped(str(pending)) else None
+    return str(pending) if answers.calls_number_a_phone(latest_text(tracker)) else None
 
 
 def phone_taken_as_contact(tracker: Tracker) -> bool:
-    """Whether the number said to be a phone becomes the contact: unless calls were declined.
+    """Whether the number said to be a phone becomes the contact.
 
     A phone volunteered at another question is consent to be called (`extract_contact_status`);
-    a customer who said "不用留电话" before is only explaining what the number was.
+    a customer who said "不用留电话" before is only explaining what the number was. A number no
+    phone has the shape of (twelve digits) is no order either, but no contact.
     """
-    return slot_before_this_turn(tracker, "contact_status") != "declined"
+    called = number_called_a_phone(tracker)
+    return (
+        called is not None
+        and phone_shaped(called)
+        and slot_before_this_turn(tracker, "contact_status") != "declined"
+    )
 
 
 class OrderSlots:

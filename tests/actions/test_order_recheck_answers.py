@@ -93,12 +93,18 @@ async def test_a_customer_who_declined_calls_is_not_given_a_contact(dispatcher, 
     assert responses(dispatcher) == ["utter_ask_order_id_not_phone"]
 
 
+async def test_a_number_no_phone_has_the_shape_of_is_dropped_but_no_contact(dispatcher, domain):
+    """Twelve digits said to be a phone: not the order (the customer says so), not a contact."""
+    tracker = at_recheck("那个是电话号码", "correct", pending=UNKNOWN)
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots["pending_order_id"] is None and "contact" not in slots
+
+
 @pytest.mark.parametrize(
     "text, pending",
     [
         ("那个不是电话号码", PHONE),  # stands by it as the order
         ("那是电话号码吗", PHONE),  # a question
-        ("那个是电话号码", UNKNOWN),  # twelve digits are no phone
     ],
 )
 async def test_what_stays_a_recheck(dispatcher, domain, text, pending):
