@@ -20,7 +20,7 @@ from actions.conversation import (
     slot_before_this_turn,
 )
 from bot.intake import answers
-from bot.live.claim_answer import says_nothing_of_use, tells_hosts_words
+from bot.live.claim_answer import hosts_words, says_nothing_of_use, tells_hosts_words
 from bot.live.session_answer import live_from_answer, named_streamer
 
 
@@ -33,7 +33,8 @@ class LiveStreamSlots:
         """Whatever the customer answers about the host's words, as they put it.
 
         A message that itself tells the host's words ("主播说下单送发夹 结果没有") states the
-        claim already: it is taken, and the question is not asked. One that only says the
+        claim already: those words are taken (`hosts_words`: "主播说下单送发夹"), and the
+        question is not asked; an answer to the question is taken whole. One that only says the
         goods differ from them ("跟主播讲的完全不是一回事") does not (`tells_hosts_words`).
         An answer with nothing to write down ("🙄", "不知道") is asked once more with the
         hint, then taken as it comes.
@@ -53,6 +54,8 @@ class LiveStreamSlots:
             return {}  # the order number, given first: what the host said is still to come
         if says_nothing_of_use(text) and not again:
             return {}
+        if not form_turn.asked_this_turn(tracker, "live_claim"):
+            text = hosts_words(text)  # told unasked, within the customer's own story
         return {"live_claim": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
     async def validate_live_claim(
@@ -119,7 +122,7 @@ class LiveStreamSlots:
         if tracker.get_slot("live_claim") or slot_before_this_turn(tracker, "live_claim"):
             return None
         description = str(tracker.get_slot("issue_description") or "")
-        return description if tells_hosts_words(description) else None
+        return hosts_words(description) if tells_hosts_words(description) else None
 
     @staticmethod
     def _names_live_room(tracker: Tracker) -> bool:

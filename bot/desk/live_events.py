@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -17,10 +18,13 @@ from typing import Any, Awaitable, Callable, Dict, List, Tuple
 
 from sanic import Sanic
 from sanic.request import Request
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.desk.context import Desk, desk_of, in_thread, load_ticket
 from bot.desk.rasa_client import RasaUnavailable
-from bot.desk.replies import copy_customer_messages, created_timestamp
+from bot.desk.replies import copy_customer_messages, created_timestamp, customer_messages
+
+logger = logging.getLogger(__name__)
 
 STREAM_SECONDS = 300  # an event stream ends after this; EventSource reconnects by itself
 PRESENCE_BEAT_SECONDS = 20  # an open live page marks its agent as online this often
@@ -73,11 +77,18 @@ async def queue_stream(request: Request) -> None:
 
 @dataclass
 class TicketWatch:
-    """What one ticket page has been told: the ticket's state, the newest customer message."""
+    """What one ticket page has been told: the ticket's state, the newest customer message.
+
+    `since` is the newest message shown, `kept` the newest one copied into the transcript:
+    they differ while the ticket store refuses writes, when messages are shown all the same
+    and copied once it accepts them again.
+    """
 
     desk: Desk
     ticket: Dict[str, Any]
     since: float
+    kept: float | None = None
+    refused: bool = False
     fingerprint: str | None = None
     next_rasa: float = 0.0
 
@@ -107,11 +118,20 @@ class TicketWatch:
         self.next_rasa = time.monotonic() + max(1.0, self.desk.options.poll_seconds * 2)
         try:
             events = await self.desk.rasa.desk_events(self.ticket["conversation_id"])
-            messages = await copy_customer_messages(self.desk, self.ticket, events, self.since)
         except RasaUnavailable:
             return []
+        kept = self.since if self.kept is None else self.kept
+        try:
+            copied = await copy_customer_messages(self.desk, self.ticket, events, kept)
+            self.kept, self.refused = max([kept] + [m["timestamp"] for m in copied]), False
+        except SQLAlchemyError as error:
+            # hand trial ux6: the stream ended here and reopened on the same error every
+            # second, so the agent saw nothing the customer wrote while the store refused
+            if not self.refused:
+                logger.warning("ticket %s: messages not stored: %s", self.ticket["id"], error)
+            self.kept, self.refused = kept, True
         out: Events = []
-        for message in messages:
+        for message in customer_messages(self.ticket, events, self.since):
             self.since = max(self.since, message["timestamp"])
             at = datetime.fromtimestamp(message["timestamp"], timezone.utc)
             out.append(("customer", {"text": message["text"], "at": at.isoformat()}))

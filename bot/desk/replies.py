@@ -23,6 +23,7 @@ is closed with the notice (which says so), the rating that resolution got leaves
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timezone
 from typing import Any, Dict, List
 
 from sanic import Sanic
@@ -66,6 +67,21 @@ def _agent_entry(line: AgentLine) -> Dict[str, Any]:
     return {"role": "agent", "text": line.text, "at": line.timestamp}
 
 
+def _shown_line(line: AgentLine) -> Dict[str, Any]:
+    """The line as the desk page shows it until the transcript holds it (ISO time, UTC)."""
+    at = datetime.fromtimestamp(line.timestamp, timezone.utc).isoformat()
+    return {"text": line.text, "at": at}
+
+
+def customer_messages(
+    ticket: Dict[str, Any], events: List[Dict[str, Any]], after: float
+) -> List[Dict[str, Any]]:
+    """The ticket's customer messages written after `after` (`{text, timestamp}`, oldest first)."""
+    return [
+        m for m in messages_of(events, ticket["id"]) if m["timestamp"] > after and m["text"].strip()
+    ]
+
+
 async def copy_customer_messages(
     desk: Desk,
     ticket: Dict[str, Any],
@@ -81,10 +97,7 @@ async def copy_customer_messages(
     (`{text, timestamp}`, oldest first).
     """
     created = created_timestamp(ticket)
-    after = created if since is None else since
-    messages = [
-        m for m in messages_of(events, ticket["id"]) if m["timestamp"] > after and m["text"].strip()
-    ]
+    messages = customer_messages(ticket, events, created if since is None else since)
     entries = [{"role": "customer", "text": m["text"], "at": m["timestamp"]} for m in messages]
     entries += [_agent_entry(line) for line in agent_lines_of(events) if line.timestamp > created]
     if entries:
@@ -114,13 +127,21 @@ async def reply(request: Request, ticket_id: str) -> HTTPResponse:
 
     What the customer wrote before comes first in the transcript, and the one tracker read
     also gives the script the reply is shown in. The transcript keeps the line as the
-    customer read it (in their script).
+    customer read it (in their script). A store that refuses writes does not stop the reply
+    (hand trial ux6: the customer had written, copying their words failed first, and the agent
+    got a bare 500 with nothing sent); the answer then carries the warning and the line
+    (`unkept`), which the page shows until the transcript holds it.
     """
     desk = desk_of(request)
     agent: Agent = request.ctx.agent
     text = body_text(json_body(request), "text", MAX_REPLY_CHARS)
     ticket = await _assigned_to_me(request, ticket_id, "先认领工单再回复客户")
-    events = await keep_customer_messages(desk, ticket)
+    events = await desk.rasa.desk_events(ticket["conversation_id"])
+    try:
+        await copy_customer_messages(desk, ticket, events)
+    except SQLAlchemyError as error:
+        # the tracker keeps them; a store that refuses must not keep the agent from the customer
+        logger.error("ticket %s: customer messages not stored before a reply: %s", ticket_id, error)
     line = await desk.rasa.send_agent_message(
         ticket["conversation_id"], text, agent.name, script=script_of(events)
     )
@@ -128,7 +149,9 @@ async def reply(request: Request, ticket_id: str) -> HTTPResponse:
         await in_thread(desk.store.merge_transcript, ticket_id, [_agent_entry(line)])
     except SQLAlchemyError as error:
         logger.error("ticket %s: a reply was sent but not stored: %s", ticket_id, error)
-        return json_response({"ticket": ticket, "warning": NOT_KEPT_WARNING})
+        return json_response(
+            {"ticket": ticket, "warning": NOT_KEPT_WARNING, "unkept": _shown_line(line)}
+        )
     return json_response({"ticket": await load_ticket(desk, ticket_id), "warning": None})
 
 

@@ -14,6 +14,7 @@ from typing import Any, Dict
 from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, raw
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.desk.accounts import AccountError
 from bot.desk.rasa_client import RasaUnavailable
@@ -99,9 +100,21 @@ async def rasa_down(_: Request, error: Exception) -> HTTPResponse:
     )
 
 
+async def store_down(_: Request, error: Exception) -> HTTPResponse:
+    """The ticket database refused (disk full, locked, restarting): said in the agent's words.
+
+    Hand trial (ux6): the desk answered Sanic's English "internal error" page instead.
+    """
+    logger.error("ticket store failed: %s", error)
+    return error_response(
+        503, "store_unavailable", "工单数据库暂时无法保存，操作未完成，请稍后重试"
+    )
+
+
 def add_error_handlers(app: Sanic) -> None:
     """Answer the desk's and its stores' errors as JSON."""
     app.exception(DeskError)(desk_error)
     app.exception(TicketNotFound)(not_found)
     app.exception(InvalidTicketData, AccountError)(invalid)
     app.exception(RasaUnavailable)(rasa_down)
+    app.exception(SQLAlchemyError)(store_down)

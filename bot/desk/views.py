@@ -29,6 +29,7 @@ QUEUE_FIELDS = (
     "created_at",
     "order_id",
     "conversation_id",
+    "incident_id",
 )
 
 

@@ -7,6 +7,12 @@ differ from them ("跟主播讲的完全不是一回事", "主播说的根本不
 live-stream webhook: the question "主播当时是怎么说的？" was never asked and the ticket's claim
 was the opening). And an answer with no words ("🙄") or a bare "不知道" gives the agent
 nothing: it is asked once more with the hint before it is taken.
+
+A message that tells the host's words unasked also tells the customer's own story ("我要投诉，
+主播说买面霜送三支小样，我收到只有面霜，赠品呢"): the claim is the part that tells the words
+(`hosts_words`). It was the whole message, so the read-back quoted the same sentence twice, as
+the problem and as 主播说法, and the ticket's `live.claim` held "我收到只有面霜" as if the host
+had said it (hand trials through the webhook and WeCom, ux6).
 """
 
 from __future__ import annotations
@@ -41,3 +47,31 @@ def says_nothing_of_use(text: str) -> bool:
     """An answer with no words (emoji, punctuation) or only "不知道": nothing to record yet."""
     plain = plain_answer(text)
     return not _WORD_CHARS.search(plain) or only_says_dont_know(plain)
+
+
+# Clauses, with what separates them kept, so the words are returned as the customer wrote them.
+_CLAUSES = re.compile(r"([，,。！!？?；;\s]+)")
+# A clause that goes on with the customer's own story, not the host's words: what they got
+# (我收到, 结果, 到手), what is missing (没/冇/不), a question ("赠品呢").
+_OWN_STORY = re.compile(
+    r"^(?:我|結果|结果|但|可是|却|卻|收到|到手|然后|然後|现在|現在|至今|等了|等咗)"
+    r"|[没沒冇不]|[呢吗嗎]$"
+)
+
+
+def hosts_words(text: str) -> str:
+    """The part of a message that tells what the host said, as the customer wrote it.
+
+    From the first clause that tells the host's words, with the clauses after it until the
+    customer's own story goes on; the whole message when no clause tells them by itself (the
+    words split over a comma, "主播说，买二送一").
+    """
+    parts = _CLAUSES.split(text.strip())
+    clauses = parts[0::2]
+    start = next((i for i, clause in enumerate(clauses) if tells_hosts_words(clause)), None)
+    if start is None:
+        return text.strip()
+    end = start + 1
+    while end < len(clauses) and clauses[end] and not _OWN_STORY.search(clauses[end]):
+        end += 1
+    return "".join(parts[2 * start : 2 * end - 1])

@@ -6,6 +6,7 @@ docs/desk-stats.png; otherwise the screenshots go to the test's temporary folder
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -81,7 +82,12 @@ def desk(tmp_path):
                     log.flush()
                     pytest.fail("desk did not start:\n" + (tmp_path / "desk.log").read_text())
                 time.sleep(0.2)
-        yield {"url": url, "rasa": f"http://127.0.0.1:{rasa_port}", "store": store}
+        yield {
+            "url": url,
+            "rasa": f"http://127.0.0.1:{rasa_port}",
+            "store": store,
+            "database": str(tmp_path / "complaints.db"),
+        }
     finally:
         process.terminate()
         try:
@@ -397,4 +403,86 @@ def test_an_agent_finds_resolved_tickets_by_status_severity_and_search(browser, 
     page.get_by_label("查找").fill("")
     page.get_by_label("状态").select_option(label="进行中")
     expect(rows).to_have_count(1)
+    context.close()
+
+
+def _signed_in(browser, desk, name="小王"):
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
+    page = context.new_page()
+    page.goto(f"{desk['url']}/desk/login")
+    page.get_by_label("账号").fill(name)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page.locator("#live-text")).to_have_text("实时更新中")
+    return context, page
+
+
+def test_the_reply_box_shows_only_on_a_ticket_the_agent_may_answer(browser, desk):
+    """Hand trial (ux6): the box stayed on open, resolved and others' tickets (the class's
+    `display: grid` beat the `hidden` attribute); a reply typed there was refused."""
+    ticket = desk["store"].create_ticket(_make_draft(conversation_id="conv-box"), "k-box")
+    context, page = _signed_in(browser, desk)
+    page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
+    box = page.get_by_label("回复客户")
+
+    expect(page.get_by_role("button", name="认领")).to_be_visible()
+    expect(box).to_be_hidden()
+    page.get_by_role("button", name="认领").click()
+    expect(box).to_be_visible()
+    page.get_by_label("升级原因").fill("客户要求主管处理")
+    page.get_by_role("button", name="升级主管").click()
+    expect(page.locator("#fields")).to_contain_text("张主管")
+    expect(box).to_be_hidden()
+    context.close()
+
+
+def test_a_reply_the_store_did_not_keep_stays_on_the_page_marked(browser, desk):
+    """Hand trial (ux6): with the ticket database refusing writes the reply reached the
+    customer, a toast said so for 4 seconds, and the line was nowhere on the page: the agent
+    looking at the conversation saw no reply and could send it again."""
+    ticket = desk["store"].create_ticket(_make_draft(conversation_id="conv-unkept"), "k-unkept")
+    context, page = _signed_in(browser, desk)
+    page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
+    page.get_by_role("button", name="认领").click()
+    expect(page.locator("#fields")).to_contain_text("小王")
+    with sqlite3.connect(desk["database"]) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse BEFORE UPDATE ON tickets "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+    box = page.get_by_label("回复客户")
+    box.fill("您好，已为您登记补发，明天发出")
+
+    page.get_by_role("button", name="发送", exact=True).click()
+
+    expect(page.locator("#toast")).to_contain_text("请勿重发")
+    expect(box).to_have_value("")
+    page.wait_for_timeout(4500)  # the toast is gone
+    unkept = page.locator(".msg.agent.unkept")
+    expect(unkept).to_have_count(1)
+    expect(unkept).to_contain_text("已发给客户，暂未记入工单")
+    expect(unkept).to_contain_text("明天发出")
+    context.close()
+
+
+def test_a_group_incident_leads_to_its_other_complaints(browser, desk):
+    """Hand trial (ux6): the ticket page named the incident and nothing led to the other
+    complaints of the same live session."""
+    store = desk["store"]
+    members = [
+        store.create_ticket(
+            _make_draft(conversation_id=f"conv-inc{n}", incident_id="INC-0A1B2C"), f"k-inc{n}"
+        )
+        for n in range(2)
+    ]
+    store.create_ticket(_make_draft(conversation_id="conv-alone"), "k-alone")
+    context, page = _signed_in(browser, desk)
+    page.goto(f"{desk['url']}/desk/tickets/{members[0]['id']}")
+
+    page.get_by_role("link", name="INC-0A1B2C（查看同组工单）").click()
+
+    expect(page.locator("#f-search")).to_have_value("INC-0A1B2C")
+    expect(page.locator("#queue-rows tr")).to_have_count(2)
+    for member in members:
+        expect(page.locator(f'tr[data-ticket="{member["id"]}"]')).to_be_visible()
     context.close()

@@ -96,7 +96,7 @@
     });
 
     // Filters: status (the live queue holds open and assigned tickets; finished ones are
-    // fetched), severity and a search over id, order, conversation and summary; kept in the
+    // fetched), severity and a search over id, order, conversation, group incident and summary; kept in the
     // URL so going back to the queue keeps them.
     const statusBox = document.getElementById("f-status");
     const severityBox = document.getElementById("f-severity");
@@ -116,7 +116,7 @@
         : live.tickets.filter((t) => status === "active" || t.status === status);
       const words = searchBox.value.trim().toLowerCase();
       return source.filter((t) => (!severityBox.value || t.severity === severityBox.value) &&
-        (!words || [t.id, t.order_id, t.conversation_id, t.summary]
+        (!words || [t.id, t.order_id, t.conversation_id, t.incident_id, t.summary]
           .some((v) => v && String(v).toLowerCase().includes(words))));
     }
     function onFilter() {
@@ -195,6 +195,9 @@
     const base = "/desk/api/tickets/" + encodeURIComponent(id);
     const live = [];
     let storedKeys = new Set(); // customer messages the shown transcript already holds
+    // replies the customer got that the ticket does not hold yet (its store refused them):
+    // shown, marked, until the transcript has them, so nobody sends them again
+    const unkept = [];
 
     function field(list, name, value) {
       if (value === null || value === undefined || value === "") value = "—";
@@ -224,7 +227,8 @@
       field(fields, "严重原因", (t.severity_reasons || []).map((r) => REASONS[r] || r).join("、"));
       field(fields, "情绪", EMOTION[t.emotion] || t.emotion);
       field(fields, "联系方式", t.contact);
-      field(fields, "群体事件", t.incident_id);
+      // the other complaints of the group: the queue finds them by the incident's id
+      field(fields, "群体事件", t.incident_id ? el("a", { href: "/desk/?q=" + encodeURIComponent(t.incident_id) }, t.incident_id + "（查看同组工单）") : null);
       field(fields, "缺少的凭证", (t.evidence_missing || []).join("、"));
       field(fields, "处理结果", typeof t.resolution === "object" && t.resolution ? JSON.stringify(t.resolution) : t.resolution);
       field(fields, "满意度", t.satisfaction ? t.satisfaction.score + " 分 " + (t.satisfaction.comment || "") : null);
@@ -270,6 +274,12 @@
           el("span", { class: "who" }, ROLE[m.role] || m.role), el("p", {}, m.text), el("time", {}, time(m.at)));
       }));
       for (const [key, item] of live) if (!stored.has(key)) transcript.append(item.cloneNode(true));
+      const storedAgent = new Set(t.transcript.filter((m) => m.role === "agent").map((m) => messageKey(m)));
+      for (let i = unkept.length - 1; i >= 0; i--) if (storedAgent.has(messageKey(unkept[i]))) unkept.splice(i, 1);
+      for (const m of unkept) {
+        transcript.append(el("li", { class: "msg agent unkept" }, el("span", { class: "who" }, "客服（已发给客户，暂未记入工单）"),
+          el("p", {}, m.text), el("time", {}, time(m.at))));
+      }
 
       document.getElementById("notes").replaceChildren(...data.notes.map((n) =>
         el("li", {}, el("strong", {}, n.author), " ", el("time", {}, time(n.at)), el("p", {}, n.text))));
@@ -312,6 +322,7 @@
       let done = false;
       try {
         const result = await api(base + "/" + name, body || {});
+        if (result.unkept) unkept.push(result.unkept);
         if (result.warning) toast(result.warning, true); else toast("已完成");
         done = true;
       } catch (error) { toast(error.message, true); }

@@ -282,3 +282,57 @@ async def test_a_reopen_rasa_cannot_pause_changes_nothing(
     assert response.status == 502
     unchanged = desk_store.get_ticket(ticket["id"])
     assert unchanged["status"] == "resolved" and unchanged["satisfaction"]["score"] == 4
+
+
+async def test_a_reply_reaches_the_customer_while_the_store_refuses_their_messages_too(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_settings
+):
+    """Hand trial (ux6): with the ticket database refusing writes, a customer who had written
+    since the ticket made the reply fail before it was sent (copying their words came
+    first), and the agent got Sanic's English "internal error": nothing reached the customer.
+    Now the reply is sent and the agent is warned, with the line to show until it is kept."""
+    agent = agent_on_local_rasa
+    ticket = make_ticket()
+    conversation = ticket["conversation_id"]
+    database = desk_settings.database_url.removeprefix("sqlite:///")
+    assert (await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")).status == 200
+    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 0.001  # before the reply
+    local_rasa.events[conversation] = [
+        {"event": "user", "text": "快递单号多少？", "timestamp": later}
+    ]
+    refuse_ticket_writes(database)
+
+    response = await agent.post(
+        f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "单号是 SF1234567"}
+    )
+
+    assert response.status == 200, response.text
+    assert "请勿重发" in response.json()["warning"]
+    assert response.json()["unkept"]["text"] == "单号是 SF1234567"
+    assert local_rasa.sent()[-1][0]["text"] == "单号是 SF1234567"
+    accept_ticket_writes(database)
+    kept = await agent.post(f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "请查收"})
+    transcript = [(e["role"], e["text"]) for e in kept.json()["ticket"]["transcript"]]
+    assert transcript[-3:] == [
+        ("customer", "快递单号多少？"),
+        ("agent", "单号是 SF1234567"),
+        ("agent", "请查收"),
+    ]
+
+
+async def test_a_store_that_refuses_is_told_to_the_agent_in_chinese(
+    agent_on_local_rasa, make_ticket, desk_settings
+):
+    """Hand trial (ux6): a resolve the ticket database refused answered Sanic's English page."""
+    agent = agent_on_local_rasa
+    ticket = make_ticket()
+    assert (await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")).status == 200
+    refuse_ticket_writes(desk_settings.database_url.removeprefix("sqlite:///"))
+
+    response = await agent.post(
+        f"/desk/api/tickets/{ticket['id']}/resolve", json={"resolution": "已补发"}
+    )
+
+    assert response.status == 503
+    assert response.json()["error"] == "store_unavailable"
+    assert "请稍后重试" in response.json()["message"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.live.claim_answer import says_nothing_of_use, tells_hosts_words
+from bot.live.claim_answer import hosts_words, says_nothing_of_use, tells_hosts_words
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,21 @@ def test_nothing_of_use(text):
 @pytest.mark.parametrize("text", ["不记得了", "没说什么", "就是主播说的啊", "说送面膜"])
 def test_an_answer_all_the_same(text):
     assert not says_nothing_of_use(text)
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("我要投诉，主播说买面霜送三支小样，我收到只有面霜，赠品呢", "主播说买面霜送三支小样"),
+        ("主播昨晚话下单就送化妆包，我等咗一个星期都冇收到赠品😤", "主播昨晚话下单就送化妆包"),
+        ("直播间主播说下单送发夹 结果啥也没有", "直播间主播说下单送发夹"),
+        ("主播说买二送一，还送面膜，结果只收到一瓶", "主播说买二送一，还送面膜"),
+        ("主播说买锅送炒铲，炒铲呢", "主播说买锅送炒铲"),
+        ("主播說原價599今天只要199", "主播說原價599今天只要199"),
+        # the words split from the host by a comma: the whole message, as before
+        ("主播说，买二送一", "主播说，买二送一"),
+    ],
+)
+def test_the_hosts_words_without_the_customers_story(text, words):
+    """ux6: the whole opening was the claim, "我收到只有面霜" included."""
+    assert hosts_words(text) == words
