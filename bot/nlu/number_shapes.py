@@ -314,8 +314,8 @@ CORRECTION_LEFT = re.compile(
     r"|(?<=[0-9a-z])\s*(?:→|->|=>|⇒|➡️?|➔)"
     r"|重新?发(?:一下|一遍|一次)?"
     # the customer tries another number after one the bot did not find (ord24): "你说未查到订单
-    # X，再试试 Y"
-    r"|(?:再|那就?|就)?试(?:试|一下)(?:看)?(?:这个)?"
+    # X，再试试 Y", "X 不存在，你再查 Y"
+    r"|(?:再|那就?|就)?试(?:试|一下)(?:看)?(?:这个)?|再查(?:查|一下|一次)?(?:这个)?"
     # the one this complaint is about, told from an earlier order: "之前那单 X 已经退了，这次是
     # Y", "有问题的是 Y"
     r"|这[次回](?:要投诉的|有问题的|的)?(?:订单|单子)?(?:号码?|编号)?(?:是|为)"

@@ -123,8 +123,10 @@ def test_an_order_after_a_parcel_an_sms_addresses():
         # another number tried after one the bot could not find
         ("订单 202411235567 查不到 再试试 202411235576", "202411235576"),
         ("机器人说查无订单 202411235567，那试一下 202411235576", "202411235576"),
+        ("你刚才说订单 202411235567 不存在，你再查 202411235576", "202411235576"),
         # what must not change: one number tried is still the order
         ("我试试这个 202411235567 能不能查", "202411235567"),
+        ("麻烦再查一下 202411235567", "202411235567"),
     ],
 )
 def test_a_number_tried_after_one_not_found(text, expected):
