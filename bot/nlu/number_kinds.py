@@ -574,7 +574,10 @@ _TAIL_CORRECTIONS = (
 _SWAPPED_TAIL = re.compile(
     r"[\s,]*(?:最后|末尾?|尾|后面?|后边)(?:的)?(?:两|二|2)位(?:数字?)?(?:的?顺序)?(?:写|打|输|填)?反了"
 )
-_SWAP_NOT_MEANT = re.compile(r"[^\n]{0,16}?(?:\d{5}|找|等下|等一下|稍等|不确定|不知道)")
+_SWAP_NOT_MEANT = re.compile(
+    r"[\s,.:;。是]*(?:应该是|正确的是|对的是)?[\s:]*[0-9a-z]{5}"  # the number retyped after it
+    r"|[^\n]{0,16}?(?:找|等下|等一下|稍等|不确定|不知道)"
+)
 # A group inside the number corrected by name: "X 第二段是1124不是1123", "X 中间不是1123是1124".
 _PART_SAID = r"[\s,]*(?:第[一二三四五六1-6](?:段|组|部分)|中间(?:那段|那几位|几位)?|前面(?:几位)?)"
 _PART_CORRECTIONS = (

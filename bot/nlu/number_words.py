@@ -290,6 +290,7 @@ _OTHER_WORDS = [
     "取货码",
     # a pick-up point's codes (ord24): 全家's 取貨代碼, a 驿站's shelf ("货架号 12-3-0456")
     *("取货代码", "取件代码", "提货代码", "取货编号", "货架号", "货架"),
+    "取货程式码",  # 代碼 as OpenCC's Taiwan phrasing (s2twp) writes it
     # a promotion's codes (ord23): "红包码 88372291 领不了", "邀请码 …"
     *("红包码", "红包口令", "口令", "福利码", "邀请码", "推荐码", "分享码", "助力码", "抽奖码"),
     "核销码",

@@ -81,6 +81,8 @@ def test_what_a_tail_word_does_not_change(text, expected):
         ("订单号 202411235567 最后两位写反了", "202411235576"),
         ("订单号 202411235567 尾两位打反了，麻烦查下", "202411235576"),
         ("订单 202411235567 末两位输反了，是76", "202411235576"),
+        # a phone or parcel number said later is no retyped order
+        ("订单号 202411235567 最后两位写反了，我的手机号是13912345678", "202411235576"),
         # what must not change: the customer looks again, or retypes the whole number, or the
         # swap is said of the number the correction replaced
         ("订单号 202411235576 后两位顺序反了 202411235567", "202411235567"),
@@ -131,3 +133,19 @@ def test_an_order_after_a_parcel_an_sms_addresses():
 )
 def test_a_number_tried_after_one_not_found(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 蚊 is Cantonese for 元: an amount, never the rest of the order on the line above
+        ("呢單\n2411230066554433\n300蚊 都未到", "2411230066554433"),
+        ("張單 2411230055443322 俾咗 580蚊，得返半份", "2411230055443322"),
+    ],
+)
+def test_a_price_in_man_is_no_part_of_the_order(text, expected):
+    assert primary(text) == expected
+
+
+def test_a_price_in_man_alone_is_no_order():
+    assert primary("我俾咗 1299蚊 買部機") is None
