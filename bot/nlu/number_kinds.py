@@ -279,6 +279,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "other", "ctx"  # "订单号 X 是售后单号吗": the customer doubts it is the order
     if context == "order":
         return ("order", "ctx") if is_order and not _masked(token) else ("", "")
+    if _after_bracketed_area_code(token, compact):
+        return "phone", "ctx"  # "(0755) 8765 4321", "（021）6234-5678": a landline, named or not
     if _in_url(token):
         return "other", "bare"  # a product or shop id in a link, not an order
     if _resolution_or_version(token):
@@ -327,6 +329,22 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     if _short_and_spaced(token, compact):
         return "", ""  # "打了400 800 12315": numbers said in a row, not one id
     return ("order", "bare") if is_order and _id_shaped(compact) else ("", "")
+
+
+# An area code in brackets right before a number: mainland (0755), Taiwan (02), or a country
+# code (852), (+853), (886), as a landline is printed on a card, an invoice or a shop's page.
+_BRACKETED_AREA_CODE = re.compile(r"\(\s*(?:0\d{1,3}|\+?(?:852|853|886))\s*\)[\s-]*$")
+
+
+def _after_bracketed_area_code(token: Token, compact: str) -> bool:
+    """The local number of a landline after its bracketed area code: seven or eight digits.
+
+    Why: "(0755) 8765 4321" is how a phone number is printed, never an order; the merger does
+    not join the bracket, so the local number alone looked like an eight-digit order (ord24).
+    """
+    if not (compact.isdigit() and 7 <= len(compact) <= 8):
+        return False
+    return bool(_BRACKETED_AREA_CODE.search(token.doc.text, 0, token.idx))
 
 
 def _short_and_spaced(token: Token, compact: str) -> bool:
@@ -511,17 +529,25 @@ def _in_url(token: Token) -> bool:
 # "X 最后两位不是01 是07", "X 尾数应该是 7", "X 不对不对 后四位是 5568", "X 后四位错了 应该是
 # 6675", "X，最后两位是76".
 _COUNT_WORDS = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
+_COUNT_WORDS.update({"one": 1, "two": 2, "three": 3, "four": 4})
 _TAIL_SAID = (
     r"[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是|sorry|不好意思|抱歉|对不起)[\s,]*)*"
     r"(?:(?:最后|末|末尾|尾|结尾|后)(?P<count>[一两二三四1234])位(?:数字?)?"
-    r"|尾数|最后一个数字?|最后那个数字?)"
+    r"|尾数|尾号|最后一个数字?|最后那个数字?)"
 )
-_TAIL_RIGHT = r"[\s,:]*(?:错了|不对)?[\s,:]*(?:应该|应)?(?:是|为)?[\s:]*(?P<right>[0-9a-z]{1,4})"
+_TAIL_RIGHT = r"[\s,:]*(?:错了|不对)?[\s,:]*(?:应该|应)?(?:是|为|系)?[\s:]*(?P<right>[0-9a-z]{1,4})"
 _TAIL_WRONG = r"[\s,:]*(?:而)?不是[\s:]*(?P<wrong>[0-9a-z]{1,4})"
 # After a retraction or "最后", the right last digits without a count: as many as are typed.
 _TAIL_LOOSE = (
     r"(?:[\s,]*(?:[哦噢啊呃嗯]?(?:不对|错了)[\s,]*)+(?:最后|末尾|结尾|后面)?(?:应该|应)?(?:是|为)"
     r"|[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是)[\s,]*)*(?:最后|末尾|结尾)(?:应该|应)?(?:是|为))"
+)
+# The tail named by a word without a count, then said wrong or what it should be (ord24): "X 尾号
+# 不对是68", "X 尾号打错了，应该是 89", "X 尾數應該係 65" (係 is 系 once normalised), "X 后面应该是
+# 5545"; a correction word is needed ("X 尾号 5567" only repeats it, "X 后面是 …" continues it).
+_TAIL_NAMED_LOOSE = (
+    r"[\s,]*(?:尾号|尾数|后面|后边|最后几位)[\s,]*"
+    r"(?:(?:(?:打|写|输|填)?错了|不对)[\s,]*(?:应该|应)?(?:是|为|系)?|(?:应该|应)(?:是|为|系)?)"
 )
 # A retyped tail is a typo's fix: it differs from the digits it replaces in few places.
 _LOOSE_TAIL_CHANGES = 2
@@ -532,9 +558,25 @@ _TAIL_CORRECTIONS = (
     # the last digits retyped with no count (ord23): "X 不对是5576", "X，啊不对，最后是5576"
     # (the digits end there: not the first group of a whole number retyped "是 2024 1126 …")
     re.compile(
-        rf"{_TAIL_LOOSE}[\s:]*(?P<loose>\d{{2,4}})"
+        rf"(?:{_TAIL_LOOSE}|{_TAIL_NAMED_LOOSE})[\s:]*(?P<loose>\d{{2,4}})"
         r"(?![\s\-·・/._\u3000]*[0-9a-z])(?![元块件个号日月点:])"
     ),
+    # in English (ord24): "X, last 2 digits should be 21", "X last digit is 8"
+    re.compile(
+        r"[\s,.;]*(?:(?:sorry|oops|wait|no)[\s,.;]*)*(?:the\s+)?last\s+"
+        r"(?:(?P<count>[1-4]|one|two|three|four)\s+)?digits?\s+(?:should\s+be|are|is)[\s:]*"
+        r"(?P<right>[0-9a-z]{1,4})(?![0-9a-z])"
+    ),
+)
+# Two last digits said to be swapped, no digits or only the right two after it (ord24): "X 末两位
+# 写反了", "X 最后两位写反了，是13". Not when the customer goes on to look again or retypes the
+# whole number ("X 最后两位反了 我再找找", "X 后两位顺序反了 Y": Y is the correction).
+_SWAPPED_TAIL = re.compile(
+    r"[\s,]*(?:最后|末尾?|尾|后面?|后边)(?:的)?(?:两|二|2)位(?:数字?)?(?:的?顺序)?(?:写|打|输|填)?反了"
+)
+_SWAP_NOT_MEANT = re.compile(
+    r"[\s,.:;。是]*(?:应该是|正确的是|对的是)?[\s:]*[0-9a-z]{5}"  # the number retyped after it
+    r"|[^\n]{0,16}?(?:找|等下|等一下|稍等|不确定|不知道)"
 )
 # A group inside the number corrected by name: "X 第二段是1124不是1123", "X 中间不是1123是1124".
 _PART_SAID = r"[\s,]*(?:第[一二三四五六1-6](?:段|组|部分)|中间(?:那段|那几位|几位)?|前面(?:几位)?)"
@@ -581,13 +623,44 @@ def amended(token: Token, value: str) -> str:
     """
     text = token.doc.text
     after = token.idx + len(token)
-    match = next(filter(None, (regex.match(text, after) for regex in _TAIL_CORRECTIONS)), None)
-    if match is None:
+    if _swap_meant(token, value):
+        return value[:-2] + value[-1] + value[-2]
+    matches = [m for m in (regex.match(text, after) for regex in _TAIL_CORRECTIONS) if m]
+    if not matches:
         return _place_amended(text, after, _part_amended(text, after, value))
+    # the first reading that changes the number: "尾号不对是68" is no one-digit tail ("尾数是7");
+    # one that names the wrong digits is final ("最后一位是 5 不是 9" of …3 changes nothing)
+    for match in matches:
+        new = _tail_amended(match, value)
+        if new != value or match.groupdict().get("wrong"):
+            return new
+    return value
+
+
+def _swap_meant(token: Token, value: str) -> bool:
+    """Whether the customer says the number's last two digits are swapped (`_SWAPPED_TAIL`).
+
+    Not of a number given as the correction of an earlier one: "X，哦不是，Y，后两位反了" names
+    what was wrong with X, and Y is already right.
+    """
+    swapped = _SWAPPED_TAIL.match(token.doc.text, token.idx + len(token))
+    return bool(
+        swapped
+        and len(value) > 2
+        and not _SWAP_NOT_MEANT.match(token.doc.text, swapped.end())
+        and not CORRECTION_LEFT.search(_words_before(token, 16))
+    )
+
+
+def _tail_amended(match: "re.Match[str]", value: str) -> str:
+    """`value` with the last digits one of `_TAIL_CORRECTIONS` matched, see `amended`."""
     if match.groupdict().get("loose"):
         return _loose_tail_amended(value, match.group("loose"))
-    count = _COUNT_WORDS[match.group("count") or "1"]
     right = match.group("right").upper()
+    # no count said: as many digits as a wrong tail given with them ("尾数是56 不是55"), or one
+    count = _COUNT_WORDS.get(match.group("count") or "", 0) or (
+        len(right) if match.groupdict().get("wrong") else 1
+    )
     wrong = (match.groupdict().get("wrong") or value[-count:]).upper()
     if not (len(right) == len(wrong) == count < len(value) and value.endswith(wrong)):
         return value

@@ -185,6 +185,7 @@ UNITS = {
     "块钱": 1.0,
     "元钱": 1.0,
     "圆": 1.0,
+    "蚊": 1.0,  # Cantonese for 元: "200蚊" (ord24)
     "rmb": 1.0,
     "人民币": 1.0,
     "多元": 1.0,
@@ -322,6 +323,9 @@ CORRECTION_LEFT = re.compile(
     # an arrow from the wrong number to the right one: "X → Y", "X -> Y"
     r"|(?<=[0-9a-z])\s*(?:→|->|=>|⇒|➡️?|➔)"
     r"|重新?发(?:一下|一遍|一次)?"
+    # the customer tries another number after one the bot did not find (ord24): "你说未查到订单
+    # X，再试试 Y", "X 不存在，你再查 Y"
+    r"|(?:再|那就?|就)?试(?:试|一下)(?:看)?(?:这个)?|再查(?:查|一下|一次)?(?:这个)?"
     # the one this complaint is about, told from an earlier order: "之前那单 X 已经退了，这次是
     # Y", "有问题的是 Y"
     r"|这[次回](?:要投诉的|有问题的|的)?(?:订单|单子)?(?:号码?|编号)?(?:是|为)"

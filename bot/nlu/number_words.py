@@ -120,11 +120,14 @@ _PHONE_WORDS = [
     "call",
     "收件人电话",
     "手机是",
+    # Hong Kong's word for a mobile (手提電話, ord24): "屋企電話 2345 6789，手提 9876 5432"
+    *("手提", "手提电话", "手提号码"),
 ]
 _TRACKING_WORDS = [
     f"{carrier}{tail}"
     for carrier in (
         "快递",
+        "快件",  # a courier's SMS: "您的快件 SF… 已签收", "快件单号"
         "物流",
         "运单",
         "面单",
@@ -168,6 +171,11 @@ _TRACKING_WORDS = [
     f"{carrier}的{tail}"
     for carrier in ("快递", "物流", "包裹", "退货", "寄回", "寄出", "退回", "回寄", "寄过来")
     for tail in ("单号", "单号码", "号码", "运单号")
+]
+# A courier's or the post's SMS addresses the parcel it speaks of (ord24): "【京东物流】您的包裹
+# JD0012… 将由 95311 配送", "【中国邮政】您的邮件 9876… 已投递"; a bare 包裹 says nothing.
+_ADDRESSED_PARCEL_WORDS = [
+    f"{owner}{what}" for owner in ("您的", "你的") for what in ("包裹", "邮件", "快件")
 ]
 # Cross-border parcels, labelled in English or by the carrier's name.
 _ENGLISH_TRACKING_WORDS = [
@@ -280,6 +288,9 @@ _OTHER_WORDS = [
     *("收货码", "签收码", "自提码", "取餐码", "核验码"),
     "提货码",
     "取货码",
+    # a pick-up point's codes (ord24): 全家's 取貨代碼, a 驿站's shelf ("货架号 12-3-0456")
+    *("取货代码", "取件代码", "提货代码", "取货编号", "货架号", "货架"),
+    "取货程式码",  # 代碼 as OpenCC's Taiwan phrasing (s2twp) writes it
     # a promotion's codes (ord23): "红包码 88372291 领不了", "邀请码 …"
     *("红包码", "红包口令", "口令", "福利码", "邀请码", "推荐码", "分享码", "助力码", "抽奖码"),
     "核销码",
@@ -352,7 +363,10 @@ WEAK_ORDER_WORDS = PARCEL_OR_ORDER | frozenset(_MERCHANT_ORDER_WORDS)
 CONTEXT_KINDS: Dict[str, str] = {
     **{word: "order" for word in _ORDER_WORDS},
     **{word: "phone" for word in _PHONE_WORDS},
-    **{word: "tracking" for word in _TRACKING_WORDS + _ENGLISH_TRACKING_WORDS},
+    **{
+        word: "tracking"
+        for word in _TRACKING_WORDS + _ENGLISH_TRACKING_WORDS + _ADDRESSED_PARCEL_WORDS
+    },
     **{word: "other" for word in _OTHER_WORDS},
 }
 # What may stand between a context word and its number: spaces, punctuation except the end
