@@ -55,7 +55,8 @@ class LiveStreamSlots:
         if says_nothing_of_use(text) and not again:
             return {}
         if not form_turn.asked_this_turn(tracker, "live_claim"):
-            text = hosts_words(text)  # told unasked, within the customer's own story
+            # told unasked, within the customer's own story
+            text = hosts_words(text, streamer_of(tracker))
         return {"live_claim": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
     async def validate_live_claim(
@@ -105,7 +106,7 @@ class LiveStreamSlots:
         return (
             latest_entity(tracker, "issue_category") == "livestream_misleading"
             and not slot_before_this_turn(tracker, "live_claim")
-            and tells_hosts_words(latest_text(tracker) or "")
+            and tells_hosts_words(latest_text(tracker) or "", streamer_of(tracker))
         )
 
     @staticmethod
@@ -122,7 +123,10 @@ class LiveStreamSlots:
         if tracker.get_slot("live_claim") or slot_before_this_turn(tracker, "live_claim"):
             return None
         description = str(tracker.get_slot("issue_description") or "")
-        return hosts_words(description) if tells_hosts_words(description) else None
+        streamer = streamer_of(tracker)
+        if not tells_hosts_words(description, streamer):
+            return None
+        return hosts_words(description, streamer)
 
     @staticmethod
     def _names_live_room(tracker: Tracker) -> bool:
@@ -136,6 +140,16 @@ class LiveStreamSlots:
             and not slot_before_this_turn(tracker, "live_session")
             and not form_turn.live_session_known(tracker, before_this_turn=True)
         )
+
+
+def live_context(tracker: Tracker) -> Optional[Dict[str, Any]]:
+    """The live session of this complaint: as answered, else as the channel reported it."""
+    return tracker.get_slot("live") or channel_live_context(tracker)
+
+
+def streamer_of(tracker: Tracker) -> Optional[str]:
+    """The host's name, when the live session is known (viewers call the host by name)."""
+    return (live_context(tracker) or {}).get("streamer")
 
 
 # Never the answer to "what did the host say?" or "which room?": a request, small talk.

@@ -8,10 +8,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import dependencies
+from actions import dependencies, form_turn
 from actions.conversation import channel, channel_live_context, localized, reset_intake
 from bot.intake.draft import IntakeFacts, draft_fields, triaged_category
 from bot.intake.presentation import due_values
+from bot.live.promised_gift import live_category
 from bot.orders.service import OrderServiceUnavailable
 from bot.tickets import TicketDraft
 
@@ -51,6 +52,30 @@ async def unclaimed_evidence(conversation_id: str) -> List[Dict[str, Any]]:
     return [item for item in files if item["id"] not in claimed]
 
 
+def filed_category(
+    tracker: Tracker,
+    slots: Dict[str, Any],
+    events: List[Dict[str, Any]],
+    live: Any,
+    confirmed: bool = False,
+) -> Optional[str]:
+    """The ticket's category: the slot, else the NLU's surest guess; read with the session.
+
+    A handoff asked for in the complaint's own message ("大鹏说买锅送铲 我的铲子没有 转人工")
+    skips the form, so the slot holds the NLU's reading of the words alone; in a live session
+    a promised gift that never came is the host's promise (`bot.live.promised_gift`), as the
+    form's validation files it. A category the customer chose at the question, or confirmed
+    in the read-back (`confirmed`), is kept.
+    """
+    category = slots.get("issue_category") or triaged_category(events)
+    if confirmed or form_turn.times_asked(tracker, "issue_category"):
+        return category
+    words = slots.get("issue_description") or " ".join(
+        str(e.get("text") or "") for e in events if e.get("event") == "user"
+    )
+    return live_category(category, str(words), live)
+
+
 async def create_ticket(
     tracker: Tracker, handoff_reason: str, overrides: Optional[Dict[str, Any]] = None
 ) -> Dict[str, Any]:
@@ -62,12 +87,15 @@ async def create_ticket(
     settings = dependencies.settings()
     slots = {**tracker.current_slot_values(), **(overrides or {})}
     events = intake_events(tracker)
+    live = slots.get("live") or channel_live_context(tracker)
     facts = IntakeFacts.from_slots(
         {
             **slots,
-            "issue_category": slots.get("issue_category") or triaged_category(events),
+            "issue_category": filed_category(
+                tracker, slots, events, live, confirmed=handoff_reason == "confirmed"
+            ),
             "evidence": slots.get("evidence") or await unclaimed_evidence(tracker.sender_id),
-            "live": slots.get("live") or channel_live_context(tracker),
+            "live": live,
         }
     )
     order = await lookup_order(facts.order_id)

@@ -26,12 +26,13 @@ from actions.conversation import (
 )
 from actions.evidence_contact_slots import EvidenceAndContactSlots
 from actions.intake import answer_feeling, message_emotion
-from actions.live_slots import LiveStreamSlots
+from actions.live_slots import LiveStreamSlots, live_context
 from actions.money_back_slots import settled_remedy_events
 from actions.order_slots import OrderSlots
 from actions.remedy_slots import RemedySlots
 from bot.intake import answers, category_answers, remedy_answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
+from bot.live.promised_gift import LIVESTREAM, live_category
 from bot.nlu.normalize import has_words
 from bot.taxonomy import CATEGORIES
 
@@ -228,6 +229,10 @@ class ValidateComplaintForm(
         code = None
         if asked or not tracker.get_slot("issue_category"):
             code = category_answers.category_named(text)
+        if code is None and not tracker.get_slot("issue_category"):
+            # the NLU unsure between, say, logistics and promotion: the session tells (ux6)
+            code = live_category("other", text or "", live_context(tracker))
+            code = code if code == LIVESTREAM else None
         if code is None and asked and latest_intent(tracker) not in CONTROL_INTENTS:
             code = category_answers.category_in_context(
                 text, tracker.latest_message.get("complaint_triage")
@@ -243,7 +248,10 @@ class ValidateComplaintForm(
     ) -> Dict[str, Any]:
         """Only taxonomy codes are stored.
 
-        A known category is kept against answers about something else (`kept_category`).
+        A known category is kept against answers about something else (`kept_category`). In
+        a live session, a promised gift that never came is the host's promise, whatever the
+        NLU read into the words alone (`bot.live.promised_gift`): a viewer's "买锅说好送铲子的
+        没收到" was filed as logistics and stayed out of the session's group incident.
         """
         kept = kept_category(tracker)
         if kept and value != kept:
@@ -253,6 +261,8 @@ class ValidateComplaintForm(
             value = corrected  # the part the correction affirms, not the one it denies
         if value not in CATEGORIES:
             return {"issue_category": None}
+        # a promised gift that never came, in a live session: the host's promise (ux6)
+        value = live_category(value, latest_text(tracker) or "", live_context(tracker))
         before = slot_before_this_turn(tracker, "issue_category")
         if (
             before

@@ -9,6 +9,9 @@ Three tables beside the ticket store's (same engine, created on start):
 - `desk_notes`: private notes agents write on tickets (never shown to the customer).
 - `desk_webhook_deliveries`: urgent tickets already announced by the webhook (one row each),
   so a restart does not announce them again.
+- `desk_escalations`: each escalation of a ticket to a supervisor (who, to whom, when; ended
+  when the ticket is reopened), so the queue can mark escalated tickets: an escalation is an
+  assignee change plus a note, and neither tells it apart from a reassignment afterwards.
 
 Every method is one unit of work in its own session (the ticket store's `session_scope`).
 """
@@ -19,7 +22,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict, Iterable, List
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -83,6 +86,19 @@ class WebhookDeliveryRow(DeskBase):
     outcome = Column(String(32), nullable=False)
 
 
+class EscalationRow(DeskBase):
+    """A ticket handed to a supervisor (the reason is the note written with it)."""
+
+    __tablename__ = "desk_escalations"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    ticket_id = Column(String(32), nullable=False, index=True)
+    by_agent = Column(String(MAX_NAME_CHARS), nullable=False)
+    supervisor = Column(String(MAX_NAME_CHARS), nullable=False)
+    at = Column(UTCDateTime, nullable=False)
+    ended_at = Column(UTCDateTime, nullable=True)
+
+
 class AccountError(ValueError):
     """A name, role, password or note that cannot be stored."""
 
@@ -127,6 +143,10 @@ def check_password(password: str, stored: str) -> bool:
 
 # Compared against when the name is unknown, so both cases take the same time.
 _DUMMY_HASH = hash_password(secrets.token_hex(8))
+
+
+def _escalation_dict(by_agent: str, supervisor: str, at: datetime) -> Dict[str, Any]:
+    return {"by": by_agent, "to": supervisor, "at": at.astimezone(timezone.utc).isoformat()}
 
 
 def _hash_session_id(session_id: str) -> str:
@@ -231,6 +251,46 @@ class AccountStore:
         with self._tickets.session_scope() as session:
             session.add(row)
         return {"author": author, "text": text, "at": row.at.astimezone(timezone.utc).isoformat()}
+
+    def record_escalation(
+        self, ticket_id: str, by_agent: str, supervisor: str, note_text: str
+    ) -> Dict[str, Any]:
+        """Store the escalation and its note in one transaction: both or neither."""
+        note_text = note_text.strip()
+        if not note_text or len(note_text) > MAX_NOTE_CHARS:
+            raise AccountError(f"a note must have 1 to {MAX_NOTE_CHARS} characters")
+        at = self._clock()
+        with self._tickets.session_scope() as session:
+            session.add(NoteRow(ticket_id=ticket_id, author=by_agent, text=note_text, at=at))
+            session.add(
+                EscalationRow(ticket_id=ticket_id, by_agent=by_agent, supervisor=supervisor, at=at)
+            )
+        return _escalation_dict(by_agent, supervisor, at)
+
+    def end_escalations(self, ticket_id: str) -> None:
+        """The ticket's escalations are history (it was reopened: a new round of handling)."""
+        with self._tickets.session_scope() as session:
+            rows = session.execute(
+                select(EscalationRow)
+                .where(EscalationRow.ticket_id == ticket_id)
+                .where(EscalationRow.ended_at.is_(None))
+            ).scalars()
+            for row in rows:
+                row.ended_at = self._clock()
+
+    def active_escalations(self, ticket_ids: Iterable[str]) -> Dict[str, Dict[str, Any]]:
+        """Ticket id → its latest escalation not ended (`{by, to, at}`), for the given tickets."""
+        wanted = list(ticket_ids)
+        if not wanted:
+            return {}
+        with self._tickets.session_scope() as session:
+            rows = session.execute(
+                select(EscalationRow)
+                .where(EscalationRow.ticket_id.in_(wanted))
+                .where(EscalationRow.ended_at.is_(None))
+                .order_by(EscalationRow.id)
+            ).scalars()
+            return {r.ticket_id: _escalation_dict(r.by_agent, r.supervisor, r.at) for r in rows}
 
     def list_notes(self, ticket_id: str) -> List[Dict[str, Any]]:
         """A ticket's notes, oldest first."""

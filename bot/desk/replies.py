@@ -215,10 +215,22 @@ async def _tell_reopened(desk: Desk, ticket: Dict[str, Any], agent: Agent) -> st
     return None
 
 
+async def _end_escalations(desk: Desk, ticket_id: str) -> None:
+    """A reopened ticket starts a new round: the queue no longer marks the old escalation.
+
+    Not worth failing the reopen for: a store that refuses leaves the mark (logged).
+    """
+    try:
+        await in_thread(desk.accounts.end_escalations, ticket_id)
+    except SQLAlchemyError as error:
+        logger.error("ticket %s reopened but its escalation is still marked: %s", ticket_id, error)
+
+
 async def reopen(request: Request, ticket_id: str) -> HTTPResponse:
     """Take a resolved or closed ticket back (bot paused, assigned to me), and tell the customer.
 
-    Pausing comes first, as for a claim (if Rasa cannot be told, nothing changes). The rating
+    Pausing comes first, as for a claim (if Rasa cannot be told, nothing changes; if the store
+    refuses the change, the bot is resumed: `take`). The rating
     of the resolution being taken back is cleared with it. A notice that could not be
     delivered does not undo the reopen: the agent is warned to tell the customer.
     """
@@ -227,6 +239,7 @@ async def reopen(request: Request, ticket_id: str) -> HTTPResponse:
     ticket = await load_ticket(desk, ticket_id)
     require_status(ticket, ("resolved", "closed"), "not_resolved", "只能重新打开已结案的工单")
     await take(desk, agent, ticket, satisfaction=None)
+    await _end_escalations(desk, ticket_id)
     warning = await _tell_reopened(desk, ticket, agent)
     return json_response({"ticket": await load_ticket(desk, ticket_id), "warning": warning})
 

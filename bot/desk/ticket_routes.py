@@ -5,10 +5,14 @@ customer) are in `bot.desk.replies`.
 
 Why the bot is paused first when an agent takes a conversation: if Rasa cannot be told, the
 ticket must not say an agent owns a conversation the bot still answers; so nothing changes.
+And when the ticket store then refuses the change, the pause is taken back (`undo_pause`):
+otherwise the customer stays paused with nobody on the ticket and nothing ever resumes the
+bot (hand trial ux6, a claim while the ticket database refused writes).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Dict, Iterable, List
 
 from sanic import Sanic
@@ -17,9 +21,12 @@ from sanic.response import HTTPResponse
 
 from bot.desk.accounts import Agent
 from bot.desk.context import Desk, desk_of, in_thread, load_ticket
+from bot.desk.rasa_client import RasaUnavailable
 from bot.desk.responses import DeskError, body_text, json_body, json_response
 from bot.taxonomy import CATEGORIES
 from bot.tickets.store import TicketNotFound
+
+logger = logging.getLogger(__name__)
 
 MAX_NOTE_CHARS = 4000
 MAX_NAME_CHARS = 64
@@ -65,6 +72,7 @@ def _detail(desk: Desk, ticket_id: str) -> Dict[str, Any]:
         "category_label": CATEGORIES.get(str(ticket.get("issue_category")), ""),
         "audit": desk.store.get_audit(ticket_id),
         "notes": desk.accounts.list_notes(ticket_id),
+        "escalation": desk.accounts.active_escalations([ticket_id]).get(ticket_id),
         "evidence": _evidence_links(desk, ticket),
         "agents": [{"name": a.name, "role": a.role} for a in desk.accounts.list_agents()],
     }
@@ -79,12 +87,32 @@ async def ticket_detail(request: Request, ticket_id: str) -> HTTPResponse:
     return json_response(detail)
 
 
+async def undo_pause(desk: Desk, ticket: Dict[str, Any]) -> None:
+    """Let the bot answer again after a pause whose ticket change failed.
+
+    Rasa failing now too leaves the customer paused: logged as an error for someone to resume.
+    """
+    try:
+        await desk.rasa.resume(ticket["conversation_id"])
+    except RasaUnavailable as error:
+        logger.error(
+            "ticket %s: not saved and the bot stays paused (resume failed): %s", ticket["id"], error
+        )
+
+
 async def take(desk: Desk, agent: Agent, ticket: Dict[str, Any], **changes: Any) -> Dict[str, Any]:
-    """Pause the bot, then the ticket is assigned to this agent (with `changes`); the new ticket."""
+    """Pause the bot, then the ticket is assigned to this agent (with `changes`); the new ticket.
+
+    A change the store refuses resumes the bot before the error reaches the agent.
+    """
     await desk.rasa.pause(ticket["conversation_id"])
-    return await change_ticket(
-        desk, ticket["id"], agent, status="assigned", assignee=agent.name, **changes
-    )
+    try:
+        return await change_ticket(
+            desk, ticket["id"], agent, status="assigned", assignee=agent.name, **changes
+        )
+    except Exception:
+        await undo_pause(desk, ticket)
+        raise
 
 
 async def claim(request: Request, ticket_id: str) -> HTTPResponse:
@@ -133,8 +161,23 @@ async def _supervisor(desk: Desk, wanted: Any) -> Agent:
     return chosen
 
 
+async def _put_back(desk: Desk, ticket: Dict[str, Any], agent: Agent) -> None:
+    """Give the ticket its status and assignee back (an escalation whose record failed)."""
+    try:
+        await change_ticket(
+            desk, ticket["id"], agent, status=ticket["status"], assignee=ticket["assignee"]
+        )
+    except Exception as error:  # the store refuses again: the audit shows the half-done change
+        logger.error("ticket %s: escalation not undone: %s", ticket["id"], error)
+
+
 async def escalate(request: Request, ticket_id: str) -> HTTPResponse:
-    """Hand the ticket to a supervisor, with the reason as a private note."""
+    """Hand the ticket to a supervisor, with the reason as a private note.
+
+    An open ticket is paused first (as a claim). Whatever fails afterwards is undone in
+    reverse order (the ticket change, the pause), so the bot, the ticket and the escalation
+    record (`desk_escalations` and the note, written together) agree.
+    """
     desk = desk_of(request)
     agent: Agent = request.ctx.agent
     payload = json_body(request)
@@ -142,11 +185,25 @@ async def escalate(request: Request, ticket_id: str) -> HTTPResponse:
     ticket = await load_ticket(desk, ticket_id)
     require_status(ticket, ("open", "assigned"), "not_active", "只能升级未结案的工单")
     chosen = await _supervisor(desk, payload.get("supervisor"))
-    if ticket["status"] == "open":
+    paused = ticket["status"] == "open"
+    if paused:
         await desk.rasa.pause(ticket["conversation_id"])
-    updated = await change_ticket(desk, ticket_id, agent, status="assigned", assignee=chosen.name)
-    note_text = f"升级给主管 {chosen.name}：{reason}"
-    await in_thread(desk.accounts.add_note, ticket_id, agent.name, note_text)
+    try:
+        updated = await change_ticket(
+            desk, ticket_id, agent, status="assigned", assignee=chosen.name
+        )
+        try:
+            note_text = f"升级给主管 {chosen.name}：{reason}"
+            await in_thread(
+                desk.accounts.record_escalation, ticket_id, agent.name, chosen.name, note_text
+            )
+        except Exception:
+            await _put_back(desk, ticket, agent)
+            raise
+    except Exception:
+        if paused:
+            await undo_pause(desk, ticket)
+        raise
     return json_response({"ticket": updated})
 
 

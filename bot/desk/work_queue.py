@@ -31,12 +31,20 @@ FINISHED_LIMIT = 200  # the latest finished tickets the queue's status filter li
 
 
 def build_queue(desk: Desk) -> Dict[str, Any]:
-    """Open and assigned tickets (urgent first, then by deadline) and counts by status."""
+    """Open and assigned tickets (urgent first, then by deadline) and counts by status.
+
+    Each carries its escalation, if any (the queue marks it 已升级).
+    """
     active: List[Dict[str, Any]] = []
     for status in ("open", "assigned"):
         active += desk.store.list_tickets(status=status, limit=MAX_LIST_LIMIT)
     counts = {status: desk.store.count_tickets(status=status) for status in TICKET_STATUSES}
-    return {"tickets": sort_queue(active, desk.now()), "counts": counts}
+    items = sort_queue(active, desk.now())
+    escalations = desk.accounts.active_escalations(item["id"] for item in items)
+    for item in items:
+        # escalated to a supervisor (`{by, to, at}`), kept after a reassignment, until a reopen
+        item["escalation"] = escalations.get(item["id"])
+    return {"tickets": items, "counts": counts}
 
 
 async def queue(request: Request) -> HTTPResponse:

@@ -38,9 +38,23 @@ _TELLS_WORDS = re.compile(
 _WORD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
-def tells_hosts_words(text: str) -> bool:
-    """Whether the message tells what the host (or the live room) said or promised."""
-    return bool(_TELLS_WORDS.search(plain_answer(text)))
+def tells_hosts_words(text: str, streamer: str | None = None) -> bool:
+    """Whether the message tells what the host (or the live room) said or promised.
+
+    `streamer`: the host's name as the channel gives it; a viewer who calls the host by
+    (the start of) that name ("大鹏说买锅送铲" in 大鹏严选's room) tells the host's words too
+    (hand trial ux6).
+    """
+    return bool(_TELLS_WORDS.search(_host_by_title(plain_answer(text), streamer)))
+
+
+def _host_by_title(plain: str, streamer: str | None) -> str:
+    """The host's name, or its first two or more characters, written as 主播."""
+    name = plain_answer(streamer or "").replace(" ", "")
+    for n in range(len(name), 1, -1):
+        if name[:n] in plain:
+            return plain.replace(name[:n], "主播")
+    return plain
 
 
 def says_nothing_of_use(text: str) -> bool:
@@ -59,7 +73,7 @@ _OWN_STORY = re.compile(
 )
 
 
-def hosts_words(text: str) -> str:
+def hosts_words(text: str, streamer: str | None = None) -> str:
     """The part of a message that tells what the host said, as the customer wrote it.
 
     From the first clause that tells the host's words, with the clauses after it until the
@@ -68,7 +82,9 @@ def hosts_words(text: str) -> str:
     """
     parts = _CLAUSES.split(text.strip())
     clauses = parts[0::2]
-    start = next((i for i, clause in enumerate(clauses) if tells_hosts_words(clause)), None)
+    start = next(
+        (i for i, clause in enumerate(clauses) if tells_hosts_words(clause, streamer)), None
+    )
     if start is None:
         return text.strip()
     end = start + 1

@@ -10,6 +10,13 @@ the same session and category join the same incident.
 A live session is the ticket's `live.room_id` and `live.started_at`; without a start time
 the room and the local day of the first complaint stand for it.
 
+Why the key is the session and the category (kept after the hand trial ux6, where two of seven
+viewers missing the same gift stayed out): a busy room brings many unrelated complaints in a
+day (a slow parcel, a broken item, a missing gift), and grouping a session's complaints of any
+kind would mark them all urgent as 群体投诉. The fault was the category: a viewer's missing
+gift that the NLU read as logistics or wrong_or_missing_item is, in a live session, the
+host's promise (`bot.live.promised_gift`, applied when the complaint is filed), so it joins.
+
 `group_candidates` is the pure rule; `IncidentLinker` applies it to the ticket store's
 database (same engine, its own `live_incidents` table; `bot/tickets/store.py` is unchanged).
 Call `link(ticket_id)` after a ticket is created; it is idempotent.

@@ -503,3 +503,90 @@ async def test_an_opening_that_tells_the_hosts_words_gives_those_words_not_the_s
         history=live_history(),
     )
     assert await form.extract_live_claim(dispatcher, asked, domain) == {"live_claim": answer}
+
+
+# --- a promised gift that never came, in a live session (hand trial ux6) ----------------------
+
+GROUP_ROOM = {"room_id": "room-7707", "streamer": "大鹏严选", "started_at": "2024-11-22T20:00"}
+
+
+def group_history(sender):
+    return [
+        {
+            "event": "user",
+            "text": "在吗",
+            "timestamp": 1732350000.0,
+            "metadata": {"live": GROUP_ROOM},
+        }
+    ]
+
+
+async def test_a_viewers_missing_promised_gift_is_filed_as_the_hosts_promise(dispatcher, domain):
+    """Hand trial (ux6): the NLU read "买锅说好送铲子的 没收到" as logistics; from a live session
+    it is the host's promise, and the host's words then come from the customer's own message."""
+    form = ValidateComplaintForm()
+    text = "大鹏说买锅送铲 我的铲子没有"
+    entity = [{"entity": "issue_category", "value": "wrong_or_missing_item"}]
+    viewer = make_tracker(text, "complain", entities=entity, history=group_history("v"))
+    validated = await form.validate_issue_category(
+        "wrong_or_missing_item", dispatcher, viewer, domain
+    )
+    assert validated == {"issue_category": "livestream_misleading"}
+    outside = make_tracker(text, "complain", entities=entity)
+    validated = await form.validate_issue_category(
+        "wrong_or_missing_item", dispatcher, outside, domain
+    )
+    assert validated == {"issue_category": "wrong_or_missing_item"}
+
+    told = make_tracker(
+        "x",
+        "inform",
+        slots={"issue_category": "livestream_misleading", "issue_description": text},
+        history=group_history("v"),
+    )
+    assert await form.extract_live_claim(dispatcher, told, domain) == {
+        "live_claim": "大鹏说买锅送铲"
+    }
+
+
+async def test_a_category_the_viewer_chose_is_kept(dispatcher, domain):
+    form = ValidateComplaintForm()
+    chose = make_tracker(
+        "物流问题", "inform", slots={"requested_slot": "issue_category"}, history=group_history("v")
+    )
+    assert await form.validate_issue_category("logistics", dispatcher, chose, domain) == {
+        "issue_category": "logistics"
+    }
+
+
+async def test_seven_viewers_with_the_same_missing_gift_make_one_incident(dispatcher, domain):
+    """Hand trial (ux6): of seven viewers of one session missing the same promised gift, two
+    were filed as logistics and wrong_or_missing_item and stayed out of the group incident.
+    Here each asks for a person in the complaint's own message, as the hand trial's viewers
+    did: the form never validated their category."""
+    from actions.requests import ActionHandoff
+
+    openings = ["主播在直播间说买锅送炒铲，我收到根本没有炒铲"] * 5 + [
+        "买锅说好送铲子的 没收到 转人工",
+        "大鹏说买锅送铲 我的铲子没有 转人工",
+    ]
+    nlu = ["livestream_misleading"] * 5 + ["logistics", "wrong_or_missing_item"]
+    ids = []
+    for n, (text, category) in enumerate(zip(openings, nlu, strict=True)):
+        sender = f"group-viewer-{n}"
+        tracker = make_tracker(
+            text,
+            "handoff",
+            slots={"issue_category": category, "issue_description": text, "intake_id": f"i-{n}"},
+            history=group_history(sender),
+            sender=sender,
+        )
+        events = await ActionHandoff().run(dispatcher, tracker, domain)
+        ids.append(next(e["value"] for e in events if e.get("name") == "ticket_id"))
+    store = dependencies.ticket_store()
+    tickets = [store.get_ticket(i) for i in ids]
+    assert {t["issue_category"] for t in tickets} == {"livestream_misleading"}
+    [incident_id] = {t["incident_id"] for t in tickets}
+    assert incident_id is not None
+    incident = dependencies.incident_linker().get_incident(incident_id)
+    assert sorted(incident["members"]) == sorted(ids)

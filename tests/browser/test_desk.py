@@ -486,3 +486,37 @@ def test_a_group_incident_leads_to_its_other_complaints(browser, desk):
     for member in members:
         expect(page.locator(f'tr[data-ticket="{member["id"]}"]')).to_be_visible()
     context.close()
+
+
+def test_the_queue_marks_escalated_tickets_in_words(browser, desk):
+    """Hand trial (ux6): the supervisor saw an escalated ticket only as one assigned to them;
+    the queue did not say which tickets were escalated. The mark stays when the supervisor
+    hands the ticket on, and names who escalated it to whom for a screen reader."""
+    escalated = desk["store"].create_ticket(_make_draft(conversation_id="conv-esc"), "k-esc")
+    plain = desk["store"].create_ticket(_make_draft(conversation_id="conv-plain"), "k-plain")
+    context, page = _signed_in(browser, desk)
+    page.goto(f"{desk['url']}/desk/tickets/{escalated['id']}")
+    page.get_by_role("button", name="认领").click()
+    page.get_by_label("升级原因").fill("客户要求主管处理")
+    page.get_by_role("button", name="升级主管").click()
+    expect(page.locator("#title")).to_contain_text("已升级")
+
+    page.goto(f"{desk['url']}/desk/")
+
+    row = page.locator(f'tr[data-ticket="{escalated["id"]}"]')
+    badge = row.locator(".badge.escalated")
+    expect(badge).to_be_visible()
+    expect(badge).to_contain_text("已升级")
+    expect(badge).to_have_attribute("title", "已升级给主管 张主管（小王 升级）")
+    expect(row.get_by_text("给主管 张主管（小王 升级）")).to_be_attached()  # read out, not shown
+    expect(page.locator(f'tr[data-ticket="{plain["id"]}"] .badge.escalated')).to_have_count(0)
+    context.close()
+
+    context, page = _signed_in(browser, desk, "张主管")
+    page.goto(f"{desk['url']}/desk/tickets/{escalated['id']}")
+    page.get_by_label("转派给").select_option("小王")
+    page.get_by_role("button", name="转派").click()
+    expect(page.locator("#fields")).to_contain_text("小王")
+    page.goto(f"{desk['url']}/desk/")
+    expect(page.locator(f'tr[data-ticket="{escalated["id"]}"] .badge.escalated')).to_be_visible()
+    context.close()

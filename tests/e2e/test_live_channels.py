@@ -248,7 +248,10 @@ def test_a_public_comment_becomes_a_private_complaint_through_the_webhook(live_s
     assert platform.bad_signatures == 0
 
 
-def test_five_viewers_of_one_session_become_one_urgent_incident(live_stack):
+def test_viewers_of_one_session_missing_the_same_gift_become_one_urgent_incident(live_stack):
+    """Hand trial (ux6): of seven viewers missing the same promised gift, the two who did not
+    say 主播 ("买锅说好送铲子的 没收到" read as logistics; "大鹏说…", the host by name, read as
+    wrong_or_missing_item) were filed elsewhere and stayed out of the incident."""
     stack = live_stack.stack
     room = {
         "platform": "douyin",
@@ -257,16 +260,20 @@ def test_five_viewers_of_one_session_become_one_urgent_incident(live_stack):
         "started_at": "2024-11-22T20:00+08:00",
         "attachments": [],
     }
+    openings = ["主播在直播间说买锅送炒铲，我收到根本没有炒铲"] * 5 + [
+        "买锅说好送铲子的 没收到",
+        "大鹏说买锅送铲 我的铲子没有",
+    ]
     senders = []
-    for n in range(5):
+    for n, opening in enumerate(openings):
         user = f"viewer_group_{n}"
         senders.append(f"douyin:{user}")
-        for text in ["主播在直播间说买锅送炒铲，我收到根本没有炒铲", "转人工"]:
+        for text in [opening, "转人工"]:
             body = {**room, "type": "dm", "user_id": user, "text": text, "ts": int(time.time())}
             assert _post_event(stack, body).json() == {"status": "accepted"}
 
     tickets = [t for t in stack.tickets() if t["conversation_id"] in senders]
-    assert len(tickets) == 5
+    assert len(tickets) == 7
     assert {t["issue_category"] for t in tickets} == {"livestream_misleading"}
     [incident_id] = {t["incident_id"] for t in tickets}
     assert incident_id

@@ -35,6 +35,15 @@
     return Math.floor(Date.parse(m.at) / 1000) + "\n" + m.text;
   }
 
+  // Escalated to a supervisor: the badge says so in words (not by colour alone); who escalated
+  // it to whom is read out by a screen reader (hidden text) and shown as a tooltip.
+  function escalationBadge(escalation) {
+    if (!escalation) return null;
+    const detail = "给主管 " + escalation.to + "（" + escalation.by + " 升级）";
+    return el("span", { class: "badge escalated", title: "已升级" + detail },
+      "已升级", el("span", { class: "sr-only" }, detail));
+  }
+
   function time(value) {
     if (!value) return "";
     const d = new Date(value);
@@ -172,7 +181,7 @@
           el("td", {}, t.category_label || t.issue_category),
           el("td", {}, channelName(t.channel)),
           el("td", { class: "summary-cell" }, t.summary),
-          el("td", {}, STATUS[t.status] || t.status),
+          el("td", {}, STATUS[t.status] || t.status, t.escalation ? " " : "", escalationBadge(t.escalation)),
           el("td", {}, t.assignee || "—"),
           el("td", { class: "due" }, t.overdue ? el("strong", {}, "已超时 ") : "", time(t.due)));
         return row;
@@ -209,7 +218,8 @@
       const me = data.me;
       document.getElementById("title").replaceChildren(
         el("span", {}, t.id + " "), el("span", { class: "badge " + t.severity }, t.severity === "urgent" ? "严重" : "一般"),
-        el("span", { class: "badge status" }, STATUS[t.status] || t.status));
+        el("span", { class: "badge status" }, STATUS[t.status] || t.status),
+        data.escalation ? " " : "", escalationBadge(data.escalation));
       document.getElementById("summary").replaceChildren(el("p", {}, t.summary || ""));
 
       const fields = document.getElementById("fields");

@@ -336,3 +336,113 @@ async def test_a_store_that_refuses_is_told_to_the_agent_in_chinese(
     assert response.status == 503
     assert response.json()["error"] == "store_unavailable"
     assert "请稍后重试" in response.json()["message"]
+
+
+# --- a pause whose ticket change the store refused is taken back (hand trial ux6) -------------
+
+PAUSE, RESUME = [{"event": "pause"}], [{"event": "resume"}]
+
+
+async def test_a_claim_the_store_refused_lets_the_bot_answer_again(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store, desk_settings
+):
+    """Hand trial (ux6): the claim paused the bot, the ticket database refused the change
+    (503), and the customer stayed paused with nobody on the ticket: nothing resumed the bot."""
+    agent = agent_on_local_rasa
+    ticket = make_ticket()
+    refuse_ticket_writes(desk_settings.database_url.removeprefix("sqlite:///"))
+
+    response = await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")
+
+    assert response.status == 503
+    assert response.json()["error"] == "store_unavailable"
+    assert local_rasa.sent() == [PAUSE, RESUME]
+    unchanged = desk_store.get_ticket(ticket["id"])
+    assert (unchanged["status"], unchanged["assignee"]) == ("open", None)
+
+
+async def test_an_escalation_the_store_refused_lets_the_bot_answer_again(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store, accounts, desk_settings
+):
+    agent = agent_on_local_rasa
+    ticket = make_ticket()
+    refuse_ticket_writes(desk_settings.database_url.removeprefix("sqlite:///"))
+
+    response = await agent.post(
+        f"/desk/api/tickets/{ticket['id']}/escalate", json={"reason": "客户要求主管处理"}
+    )
+
+    assert response.status == 503
+    assert local_rasa.sent() == [PAUSE, RESUME]
+    assert desk_store.get_ticket(ticket["id"])["status"] == "open"
+    assert accounts.list_notes(ticket["id"]) == []
+    assert accounts.active_escalations([ticket["id"]]) == {}
+
+
+async def test_an_escalation_whose_record_was_refused_is_undone_whole(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store, accounts, desk_settings
+):
+    """The ticket changed, then the escalation's note and record could not be stored: the
+    ticket is given back its status and assignee and the bot answers again, not a ticket with
+    the supervisor that nobody knows was escalated, or why."""
+    agent = agent_on_local_rasa
+    ticket = make_ticket()
+    with sqlite3.connect(desk_settings.database_url.removeprefix("sqlite:///")) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON desk_escalations "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+
+    response = await agent.post(
+        f"/desk/api/tickets/{ticket['id']}/escalate", json={"reason": "客户要求主管处理"}
+    )
+
+    assert response.status == 503
+    assert local_rasa.sent() == [PAUSE, RESUME]
+    back = desk_store.get_ticket(ticket["id"])
+    assert (back["status"], back["assignee"]) == ("open", None)
+    assert accounts.list_notes(ticket["id"]) == []  # the note went with the refused record
+
+
+async def test_a_reopen_the_store_refused_leaves_the_bot_answering(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store, desk_settings
+):
+    agent = agent_on_local_rasa
+    ticket = resolved(desk_store, make_ticket)
+    refuse_ticket_writes(desk_settings.database_url.removeprefix("sqlite:///"))
+
+    response = await agent.post(f"/desk/api/tickets/{ticket['id']}/reopen")
+
+    assert response.status == 503
+    assert local_rasa.sent() == [PAUSE, RESUME]
+    assert desk_store.get_ticket(ticket["id"])["status"] == "resolved"
+
+
+# --- the queue marks escalated tickets -------------------------------------------------------
+
+
+async def test_the_queue_marks_an_escalation_until_the_ticket_is_reopened(
+    agent_on_local_rasa, make_ticket, desk_store
+):
+    """Hand trial (ux6): nothing in the queue told an escalated ticket from another. The mark
+    stays when the supervisor hands the ticket on; a reopened ticket starts a new round."""
+    agent = agent_on_local_rasa
+    escalated, plain = make_ticket(), make_ticket()
+    response = await agent.post(
+        f"/desk/api/tickets/{escalated['id']}/escalate", json={"reason": "客户要求主管处理"}
+    )
+    assert response.status == 200, response.text
+    desk_store.update_ticket(escalated["id"], actor="张主管", assignee="小李")
+
+    items = {t["id"]: t for t in (await agent.get("/desk/api/queue")).json()["tickets"]}
+    mark = items[escalated["id"]]["escalation"]
+    assert (mark["by"], mark["to"]) == ("小王", "张主管")
+    assert items[plain["id"]]["escalation"] is None
+    detail = (await agent.get(f"/desk/api/tickets/{escalated['id']}")).json()
+    assert detail["escalation"]["to"] == "张主管"
+    assert [n["text"] for n in detail["notes"]] == ["升级给主管 张主管：客户要求主管处理"]
+
+    desk_store.update_ticket(escalated["id"], actor="小李", status="resolved", resolution="已补发")
+    assert (await agent.post(f"/desk/api/tickets/{escalated['id']}/reopen")).status == 200
+    items = {t["id"]: t for t in (await agent.get("/desk/api/queue")).json()["tickets"]}
+    assert items[escalated["id"]]["escalation"] is None

@@ -63,3 +63,12 @@ def test_an_answer_all_the_same(text):
 def test_the_hosts_words_without_the_customers_story(text, words):
     """ux6: the whole opening was the claim, "我收到只有面霜" included."""
     assert hosts_words(text) == words
+
+
+def test_the_host_called_by_name_tells_the_hosts_words():
+    """Hand trial (ux6): "大鹏说买锅送铲" in 大鹏严选's room is the host's words; without the
+    room's host it could be anyone's."""
+    text = "大鹏说买锅送铲 我的铲子没有"
+    assert not tells_hosts_words(text)
+    assert tells_hosts_words(text, "大鹏严选")
+    assert hosts_words(text, "大鹏严选") == "大鹏说买锅送铲"
