@@ -252,6 +252,8 @@ def test_agent_signs_in_sees_a_new_ticket_live_claims_and_replies(browser, desk,
     page.get_by_label("处理结果").fill("已为您办理退货退款，运费由我们承担")
     page.get_by_role("button", name="结案").click()
     expect(page.locator("#title")).to_contain_text("已结案")
+    # an unescalated ticket's title is its id and two badges, nothing else (it showed "null")
+    expect(page.locator("#title")).to_have_text(f"{created['id']} 严重已结案")
     store.update_ticket(created["id"], actor="bot", satisfaction={"score": 5, "comment": "很快"})
 
     page.get_by_role("link", name="统计").click()

@@ -38,7 +38,7 @@
   // Escalated to a supervisor: the badge says so in words (not by colour alone); who escalated
   // it to whom is read out by a screen reader (hidden text) and shown as a tooltip.
   function escalationBadge(escalation) {
-    if (!escalation) return null;
+    if (!escalation) return "";
     const detail = "给主管 " + escalation.to + "（" + escalation.by + " 升级）";
     return el("span", { class: "badge escalated", title: "已升级" + detail },
       "已升级", el("span", { class: "sr-only" }, detail));
