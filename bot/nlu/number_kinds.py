@@ -3,12 +3,14 @@
 `annotate` sets the token attributes (`complaint_id`, `complaint_kind`, `complaint_rule`,
 `complaint_number`) once per doc, so every id-like token gets exactly one kind and the
 entity ruler's number patterns in `bot.nlu.spacy_pipeline` never compete. The values of
-Chinese numerals and amounts, and whether the customer takes an order number back or
-corrects it, are read here too, from the same context rules.
+Chinese numerals and amounts, and whether the customer takes a number back, sets it aside,
+calls it void or gives it as a correction, are read here too, from the same context rules.
+How the customer corrects some digits of a number after it ("X 最后一位是7不是1") is read in
+`bot.nlu.number_corrections`, which of several orders they mean in `bot.nlu.order_choice`.
 """
 
 import re
-from typing import Any, Dict, Optional, Sequence, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,7 +34,6 @@ from bot.nlu.number_shapes import (
     DASHED_LANDLINE,
     DATE_DIGITS,
     DATE_HOUR,
-    ENCLOSED_DIGITS,
     GROUP,
     HEAD_ONLY_AFTER,
     HK_MOBILE,
@@ -45,7 +46,6 @@ from bot.nlu.number_shapes import (
     MASK_BEFORE,
     MASK_INSIDE,
     MINUTES_AFTER,
-    MISTAKE_NAMED_RIGHT,
     MOBILE,
     NOT_ID_CHAR,
     PIECE_COUNTERS,
@@ -66,7 +66,8 @@ from bot.nlu.number_shapes import (
     UNITS,
     URL,
     VOID_RIGHT,
-    unwrapped_end,
+    _end_unwrapped,
+    _words_before,
     unwrapped_start,
 )
 from bot.nlu.number_words import (
@@ -453,17 +454,6 @@ def _corrected_kind(token: Token) -> str:
     return ""
 
 
-def _words_before(token: Token, width: int) -> str:
-    """The `width` characters before a number, past the brackets, quotes or emoji around it."""
-    start = unwrapped_start(token.doc.text, token.idx)
-    return token.doc.text[max(0, start - width) : start]
-
-
-def _end_unwrapped(token: Token) -> int:
-    """Where the words after a number start, past the brackets, quotes or emoji around it."""
-    return unwrapped_end(token.doc.text, token.idx + len(token))
-
-
 def _is_timestamp(compact: str, after: str) -> bool:
     """A date and hour with the minutes after a colon ("2024112814:35"): a time, no order."""
     return bool(DATE_HOUR.fullmatch(compact) and MINUTES_AFTER.match(after))
@@ -523,346 +513,6 @@ def _in_url(token: Token) -> bool:
         spans = [match.span() for match in URL.finditer(doc.text)]
         doc.user_data["complaint_urls"] = spans
     return any(start <= token.idx < end for start, end in spans)
-
-
-# The customer corrects the last digits of the number just given: "X 最后一位是7不是1",
-# "X 最后两位不是01 是07", "X 尾数应该是 7", "X 不对不对 后四位是 5568", "X 后四位错了 应该是
-# 6675", "X，最后两位是76".
-_COUNT_WORDS = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
-_COUNT_WORDS.update({"one": 1, "two": 2, "three": 3, "four": 4})
-_TAIL_SAID = (
-    r"[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是|sorry|不好意思|抱歉|对不起)[\s,]*)*"
-    r"(?:(?:最后|末|末尾|尾|结尾|后)(?P<count>[一两二三四1234])位(?:数字?)?"
-    r"|尾数|尾号|最后一个数字?|最后那个数字?)"
-)
-_TAIL_RIGHT = r"[\s,:]*(?:错了|不对)?[\s,:]*(?:应该|应)?(?:是|为|系)?[\s:]*(?P<right>[0-9a-z]{1,4})"
-_TAIL_WRONG = r"[\s,:]*(?:而)?不是[\s:]*(?P<wrong>[0-9a-z]{1,4})"
-# After a retraction or "最后", the right last digits without a count: as many as are typed.
-_TAIL_LOOSE = (
-    r"(?:[\s,]*(?:[哦噢啊呃嗯]?(?:不对|错了)[\s,]*)+(?:最后|末尾|结尾|后面)?(?:应该|应)?(?:是|为)"
-    r"|[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是)[\s,]*)*(?:最后|末尾|结尾)(?:应该|应)?(?:是|为))"
-)
-# The tail named by a word without a count, then said wrong or what it should be (ord24): "X 尾号
-# 不对是68", "X 尾号打错了，应该是 89", "X 尾數應該係 65" (係 is 系 once normalised), "X 后面应该是
-# 5545"; a correction word is needed ("X 尾号 5567" only repeats it, "X 后面是 …" continues it).
-_TAIL_NAMED_LOOSE = (
-    r"[\s,]*(?:尾号|尾数|后面|后边|最后几位)[\s,]*"
-    r"(?:(?:(?:打|写|输|填)?错了|不对)[\s,]*(?:应该|应)?(?:是|为|系)?|(?:应该|应)(?:是|为|系)?)"
-)
-# A retyped tail is a typo's fix: it differs from the digits it replaces in few places.
-_LOOSE_TAIL_CHANGES = 2
-_TAIL_CORRECTIONS = (
-    re.compile(rf"{_TAIL_SAID}{_TAIL_RIGHT}{_TAIL_WRONG}(?![0-9a-z])"),
-    re.compile(rf"{_TAIL_SAID}{_TAIL_WRONG}{_TAIL_RIGHT}(?![0-9a-z])"),
-    re.compile(rf"{_TAIL_SAID}{_TAIL_RIGHT}(?![0-9a-z])"),  # the right digits alone
-    # the last digits retyped with no count (ord23): "X 不对是5576", "X，啊不对，最后是5576"
-    # (the digits end there: not the first group of a whole number retyped "是 2024 1126 …")
-    re.compile(
-        rf"(?:{_TAIL_LOOSE}|{_TAIL_NAMED_LOOSE})[\s:]*(?P<loose>\d{{2,4}})"
-        r"(?![\s\-·・/._\u3000]*[0-9a-z])(?![元块件个号日月点:])"
-    ),
-    # in English (ord24): "X, last 2 digits should be 21", "X last digit is 8"
-    re.compile(
-        r"[\s,.;]*(?:(?:sorry|oops|wait|no)[\s,.;]*)*(?:the\s+)?last\s+"
-        r"(?:(?P<count>[1-4]|one|two|three|four)\s+)?digits?\s+(?:should\s+be|are|is)[\s:]*"
-        r"(?P<right>[0-9a-z]{1,4})(?![0-9a-z])"
-    ),
-)
-# Two last digits said to be swapped, no digits or only the right two after it (ord24): "X 末两位
-# 写反了", "X 最后两位写反了，是13". Not when the customer goes on to look again or retypes the
-# whole number ("X 最后两位反了 我再找找", "X 后两位顺序反了 Y": Y is the correction).
-_SWAPPED_TAIL = re.compile(
-    r"[\s,]*(?:最后|末尾?|尾|后面?|后边)(?:的)?(?:两|二|2)位(?:数字?)?(?:的?顺序)?(?:写|打|输|填)?反了"
-)
-_SWAP_NOT_MEANT = re.compile(
-    r"[\s,.:;。是]*(?:应该是|正确的是|对的是)?[\s:]*[0-9a-z]{5}"  # the number retyped after it
-    r"|[^\n]{0,16}?(?:找|等下|等一下|稍等|不确定|不知道)"
-)
-# A group inside the number corrected by name: "X 第二段是1124不是1123", "X 中间不是1123是1124".
-_PART_SAID = r"[\s,]*(?:第[一二三四五六1-6](?:段|组|部分)|中间(?:那段|那几位|几位)?|前面(?:几位)?)"
-_PART_CORRECTIONS = (
-    re.compile(
-        rf"{_PART_SAID}[\s,:]*(?:应该)?是[\s:]*(?P<right>[0-9a-z]{{2,6}})"
-        rf"[\s,:]*(?:而)?不是[\s:]*(?P<wrong>[0-9a-z]{{2,6}})(?![0-9a-z])"
-    ),
-    re.compile(
-        rf"{_PART_SAID}[\s,:]*不是[\s:]*(?P<wrong>[0-9a-z]{{2,6}})"
-        rf"[\s,:]*(?:应该|而)?是[\s:]*(?P<right>[0-9a-z]{{2,6}})(?![0-9a-z])"
-    ),
-)
-
-
-# A digit corrected by its place: "X 第三位是6不是5", "X 第3位不是5 是6", "X 倒数第二位是7不是1".
-_PLACES = {
-    **{str(n): n for n in range(1, 25)},
-    **{c: i + 1 for i, c in enumerate("一二三四五六七八九十")},
-}
-_PLACE_SAID = (
-    r"[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是)[\s,]*)*"
-    r"(?P<back>倒数)?第(?P<place>1\d|2[0-4]|[1-9]|[一二三四五六七八九十])(?:位|个数字?|个)(?:数字?)?"
-)
-_PLACE_CORRECTIONS = (
-    re.compile(
-        rf"{_PLACE_SAID}[\s,:]*(?:错了|不对)?[\s,:]*(?:应该|应)?(?:是|为)[\s:]*(?P<right>[0-9a-z])"
-        rf"[\s,:]*(?:而)?不是[\s:]*(?P<wrong>[0-9a-z])(?![0-9a-z])"
-    ),
-    re.compile(
-        rf"{_PLACE_SAID}[\s,:]*不是[\s:]*(?P<wrong>[0-9a-z])"
-        rf"[\s,:]*(?:应该|而)?(?:是|为)[\s:]*(?P<right>[0-9a-z])(?![0-9a-z])"
-    ),
-)
-
-
-def amended(token: Token, value: str) -> str:
-    """`value` with its last digits (or a named group) as the customer corrects them after it.
-
-    "3847…6201 最后一位是 7 不是 1" is 3847…6207: only when the digits said to be wrong are
-    the number's last ones and as many as the count says; "…5567 后四位是 5568" (the right
-    digits alone) when they are as many as the count. "2024 1123 5567 第二段是1124不是1123":
-    a group said to be wrong that the number holds once is replaced by the right one.
-    """
-    text = token.doc.text
-    after = token.idx + len(token)
-    if _swap_meant(token, value):
-        return value[:-2] + value[-1] + value[-2]
-    matches = [m for m in (regex.match(text, after) for regex in _TAIL_CORRECTIONS) if m]
-    if not matches:
-        return _place_amended(text, after, _part_amended(text, after, value))
-    # the first reading that changes the number: "尾号不对是68" is no one-digit tail ("尾数是7");
-    # one that names the wrong digits is final ("最后一位是 5 不是 9" of …3 changes nothing)
-    for match in matches:
-        new = _tail_amended(match, value)
-        if new != value or match.groupdict().get("wrong"):
-            return new
-    return value
-
-
-def _swap_meant(token: Token, value: str) -> bool:
-    """Whether the customer says the number's last two digits are swapped (`_SWAPPED_TAIL`).
-
-    Not of a number given as the correction of an earlier one: "X，哦不是，Y，后两位反了" names
-    what was wrong with X, and Y is already right.
-    """
-    swapped = _SWAPPED_TAIL.match(token.doc.text, token.idx + len(token))
-    return bool(
-        swapped
-        and len(value) > 2
-        and not _SWAP_NOT_MEANT.match(token.doc.text, swapped.end())
-        and not CORRECTION_LEFT.search(_words_before(token, 16))
-    )
-
-
-def _tail_amended(match: "re.Match[str]", value: str) -> str:
-    """`value` with the last digits one of `_TAIL_CORRECTIONS` matched, see `amended`."""
-    if match.groupdict().get("loose"):
-        return _loose_tail_amended(value, match.group("loose"))
-    right = match.group("right").upper()
-    # no count said: as many digits as a wrong tail given with them ("尾数是56 不是55"), or one
-    count = _COUNT_WORDS.get(match.group("count") or "", 0) or (
-        len(right) if match.groupdict().get("wrong") else 1
-    )
-    wrong = (match.groupdict().get("wrong") or value[-count:]).upper()
-    if not (len(right) == len(wrong) == count < len(value) and value.endswith(wrong)):
-        return value
-    return value[:-count] + right
-
-
-def _loose_tail_amended(value: str, right: str) -> str:
-    """`value` with its last digits retyped ("…5567 不对是5576"), see `amended`.
-
-    Only as a typo's fix: as many digits as typed, differing from the ones they replace in
-    one or two places ("不对是1299" after "…5567" is something else, a price or a count).
-    """
-    count = len(right)
-    wrong = value[-count:]
-    changes = sum(1 for old, new in zip(wrong, right, strict=True) if old != new)
-    if count >= len(value) or not 0 < changes <= _LOOSE_TAIL_CHANGES:
-        return value
-    return value[:-count] + right
-
-
-def _part_amended(text: str, after: int, value: str) -> str:
-    """`value` with a group named after it replaced ("第二段是1124不是1123"), see `amended`."""
-    match = next(filter(None, (regex.match(text, after) for regex in _PART_CORRECTIONS)), None)
-    if match is None:
-        return value
-    right, wrong = match.group("right").upper(), match.group("wrong").upper()
-    if len(right) != len(wrong) or value.count(wrong) != 1:
-        return value
-    return value.replace(wrong, right)
-
-
-def _place_amended(text: str, after: int, value: str) -> str:
-    """`value` with one digit named by its place replaced ("第三位是6不是5"), see `amended`.
-
-    Only when the number holds the digit said to be wrong at that place: a customer who
-    counts wrong changes nothing.
-    """
-    match = next(filter(None, (regex.match(text, after) for regex in _PLACE_CORRECTIONS)), None)
-    if match is None:
-        return value
-    place = _PLACES[match.group("place")]
-    if place > len(value):
-        return value
-    index = len(value) - place if match.group("back") else place - 1
-    right, wrong = match.group("right").upper(), match.group("wrong").upper()
-    if value[index] != wrong:
-        return value
-    return value[:index] + right + value[index + 1 :]
-
-
-# Of two orders, the one the customer names by its last digits: "X Y 应该是68结尾那个", "X 和 Y，
-# 尾号是68的那个", "X Y 结尾是68那个有问题".
-_TAIL_PICKED = re.compile(
-    r"(?:尾号|尾数|结尾|末尾|最后(?:几位|两位|四位)?)(?:是|为)?[\s:]*(?P<said>[0-9a-z]{1,4})(?![0-9a-z])"
-    r"[\s]*(?:的)?(?:那个|那单|这个|这单|那笔|这笔)"
-    r"|(?<![0-9a-z])(?P<tail>[0-9a-z]{1,4})[\s]*(?:结尾|收尾)(?:的)?(?:那个|那单|这个|这单|那笔|这笔)?"
-)
-
-
-def picked_by_tail(text: str, values: Sequence[str]) -> Optional[str]:
-    """The one of several orders whose last digits the customer names (`_TAIL_PICKED`).
-
-    Only when the digits end exactly one of the orders and are said after the first of
-    them: "尾号5567的那个订单" alone is part of a number, no choice between two.
-    """
-    distinct = list(dict.fromkeys(values))
-    if len(distinct) < 2:
-        return None
-    for match in _TAIL_PICKED.finditer(text):
-        tail = (match.group("said") or match.group("tail")).upper()
-        ending = [value for value in distinct if value.endswith(tail)]
-        if len(ending) == 1:
-            return ending[0]
-    return None
-
-
-def corrects_named_mistake(token: Token) -> bool:
-    """A correction followed by what went wrong with the number before it: "X → Y 打反了".
-
-    The mistake named after the right number is the earlier one's, so the right number is
-    the correction, not a number taken back (`MISTAKE_NAMED_RIGHT`).
-    """
-    return bool(
-        CORRECTION_LEFT.search(_words_before(token, 16))
-        and MISTAKE_NAMED_RIGHT.match(token.doc.text, _end_unwrapped(token))
-    )
-
-
-# The words that tell one order from another right before its label: "旧订单 X 新订单 Y",
-# "我老婆的订单 X 我的订单 Y".
-# Also "之前那单 X" and "上次的订单是 X": a pointing 那单/这单, a 是 before the number.
-_QUALIFIED_ORDER = re.compile(
-    r"(?P<q>[\u4e00-\u9fff]{1,4}?)的?(?:订单|单子|[那这]单)(?:号码?|编号)?(?:是|为)?[\s:,]*$"
-)
-_QUALIFIER_WINDOW = 12
-_AT_FAULT = (
-    r"(?:有问题|坏了|破了|碎了|没到|没收到|没发货|才是|是坏的|少发|漏发|发错|错发|少了"
-    # the money not back, or asked when it comes: "原来的还没退款", "新的到底什么时候发"
-    r"|没退|没到账|什么时候(?:发|到|退))"
-)
-
-
-def _qualifier_picked(qualifier: str, tail: str) -> bool:
-    """Whether the words after the orders pick the one told by `qualifier`.
-
-    "…是我的", "投诉我的", "新的这个有问题"; never "新的没问题". A qualifier of several words
-    ("换货新") is picked by its end too ("新的还没到").
-    """
-    return any(_named_at_fault(qualifier[cut:], tail) for cut in range(len(qualifier)))
-
-
-# Said between "新的" and what is wrong with it: "新的还没到", "新的一直没发货".
-_FAULT_ADVERB = r"(?:还|都|也|又|一直|到现在|至今|到底)?"
-
-
-def _named_at_fault(q: str, tail: str) -> bool:
-    """Whether `tail` picks the order `q` (or the end of a longer qualifier) tells apart.
-
-    "换货新订单 Y … 新的还没到": the customer names the order by the qualifier's last word;
-    "原订单 X … 原来的还没退款", "之前那单 X … 之前那单的钱还没退": by the word said in full, or
-    with what of it is wrong (钱, 货).
-    """
-    q = re.escape(q)
-    named = rf"{q}来?(?:的{_ORDER_NOUN}?|{_POINTED_ORDER}的?)"
-    return bool(
-        re.search(
-            rf"(?:是|投诉)(?:那个|这个)?{q}的(?![^0-9a-z]{{0,4}}(?:没问题|没事|正常|好好的))"
-            rf"|{named}(?:钱|货|东西|款)?{_FAULT_ADVERB}{_AT_FAULT}",
-            tail,
-        )
-    )
-
-
-_POINTED_ORDER = r"(?:这个|那个|这单|那单|那笔|这笔)"
-_ORDER_NOUN = rf"(?:{_POINTED_ORDER}|订单)"
-
-
-def picked_by_qualifier(text: str, orders: Sequence[Tuple[int, int, str]]) -> Optional[str]:
-    """Of several orders told apart by a word before each label, the one the customer picks.
-
-    "旧订单 X 新订单 Y 新的这个有问题" picks Y; "我老婆的订单 X 我的订单 Y 我要投诉的是我的"
-    picks Y. `orders` are (start, end, value) in text order; only when the qualifiers differ
-    (or one order has none: "订单号 Y 之前那单 X … 之前那单的钱还没退" picks X) and the words
-    after the last order pick exactly one of them.
-    """
-    qualifiers: Dict[str, str] = {}
-    previous_end = 0
-    for start, end, value in orders:
-        start = unwrapped_start(text, start)  # "新订单 「5510…」"
-        match = _QUALIFIED_ORDER.search(text, max(previous_end, start - _QUALIFIER_WINDOW), start)
-        if match:
-            qualifiers.setdefault(value, match.group("q"))
-        previous_end = end
-    every_one = len(qualifiers) == len({value for _, _, value in orders})
-    if not qualifiers or (every_one and len(set(qualifiers.values())) < 2):
-        return None
-    tail = text[orders[-1][1] :]
-    picked = [value for value, q in qualifiers.items() if _qualifier_picked(q, tail)]
-    return picked[0] if len(picked) == 1 else None
-
-
-# A list's counter right after the order word: "订单1：X 订单2：Y", "订单①X 订单②Y", "订单二 Y".
-_ENCLOSED = re.compile(f"[{ENCLOSED_DIGITS}]")
-_COUNTED_ORDER = re.compile(
-    rf"(?:订单|单子)(?:号码?|编号)?(?P<c>[1-9一二三四五六七八九]|[{ENCLOSED_DIGITS}])[\s:,.)]*$"
-)
-
-
-def _counter_picked(counter: str, tail: str) -> bool:
-    """Whether the words after the orders name this counter's order at fault: "订单2少发了".
-
-    An enclosed counter may stand alone ("②少了一件"); a plain digit or numeral only with
-    its order word (a bare "2" is a quantity: "2件都少发了").
-    """
-    c = re.escape(counter)
-    name = rf"(?:订单|单子)(?:号码?|编号)?{c}"
-    if _ENCLOSED.fullmatch(counter):
-        name = rf"(?:{name}|{c})"
-    # a few words may name what in it is at fault ("订单2的鞋子坏了"), never a 没/不 ("订单2没有问题")
-    return bool(re.search(rf"{name}[^0-9a-z\s,.;!?没不]{{0,6}}?{_AT_FAULT}", tail))
-
-
-def picked_by_counter(text: str, orders: Sequence[Tuple[int, int, str]]) -> Optional[str]:
-    """Of several orders numbered as a list, the one the words after them say is at fault.
-
-    "订单1：X 订单2：Y，订单2少发了一件" and "订单①X 订单②Y ②少了一件" pick Y. `orders` are
-    (start, end, value) in text order; only when the counters differ and the words after
-    the last order pick exactly one of them.
-    """
-    counters: Dict[str, str] = {}
-    previous_end = 0
-    for start, end, value in orders:
-        start = unwrapped_start(text, start)
-        match = _COUNTED_ORDER.search(text, max(previous_end, start - _QUALIFIER_WINDOW), start)
-        if match:
-            counters.setdefault(value, match.group("c"))
-        previous_end = end
-    if len(set(counters.values())) < 2:
-        return None
-    tail = text[orders[-1][1] :]
-    picked = [value for value, c in counters.items() if _counter_picked(c, tail)]
-    return picked[0] if len(picked) == 1 else None
 
 
 _RESOLUTION = re.compile(r"\d{3,5}\s*[x×*]\s*\d{3,5}", re.IGNORECASE)

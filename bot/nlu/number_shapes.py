@@ -1,11 +1,18 @@
 """Labels, shapes and words that tell what a number in a complaint is.
 
 The kind of each number (`bot.nlu.number_kinds`), the merger that joins its groups
-(`bot.nlu.number_merger`) and the entity-ruler patterns (`bot.nlu.spacy_pipeline`) read the
-same definitions, so they live in one module that depends on nothing else of ours.
+(`bot.nlu.number_merger`), the entity-ruler patterns (`bot.nlu.spacy_pipeline`), the
+customer's corrections of a number (`bot.nlu.number_corrections`) and the choice of one order
+among several (`bot.nlu.order_choice`) read the same definitions, so they live in one module
+that depends on nothing else of ours. So do the words before and after a number past its
+wrapping (`_words_before`, `_end_unwrapped`), which both the kinds and the corrections read.
 """
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 ORDER_ID = "ORDER_ID"
 PHONE = "PHONE"
@@ -392,6 +399,17 @@ def unwrapped_end(text: str, end: int) -> int:
     while end < len(text) and (text[end] in CLOSING_WRAPPERS or _is_emoji(text[end])):
         end += 1
     return end
+
+
+def _words_before(token: "Token", width: int) -> str:
+    """The `width` characters before a number, past the brackets, quotes or emoji around it."""
+    start = unwrapped_start(token.doc.text, token.idx)
+    return token.doc.text[max(0, start - width) : start]
+
+
+def _end_unwrapped(token: "Token") -> int:
+    """Where the words after a number start, past the brackets, quotes or emoji around it."""
+    return unwrapped_end(token.doc.text, token.idx + len(token))
 
 
 # Quantities and sizes: a number right before one of these is never a piece of an id.

@@ -58,8 +58,10 @@ that one.
 
 The merger, the trimmer and the tokenizer live in `bot.nlu.number_merger` (the runs of groups
 in `bot.nlu.number_groups`, where an id ends in `bot.nlu.number_joins`), the kind of each
-number in `bot.nlu.number_kinds`, the shapes and words they share in `bot.nlu.number_shapes`;
-this module registers the components, holds the entity-ruler patterns and the public API.
+number in `bot.nlu.number_kinds`, the customer's corrections of an order's digits in
+`bot.nlu.number_corrections`, the choice of one order among several in `bot.nlu.order_choice`,
+the shapes and words they share in `bot.nlu.number_shapes`; this module registers the
+components, holds the entity-ruler patterns and the public API.
 
 Pipelines are built on first use and cached per order-number pattern; nothing is built at
 import time.
@@ -74,14 +76,10 @@ from spacy.tokens import Doc
 
 from bot.nlu.last_resort import labelled_letters, last_resort
 from bot.nlu.normalize import normalize, normalize_digits, order_label_typos
+from bot.nlu.number_corrections import amended, corrects_named_mistake, picked_by_tail
 from bot.nlu.number_kinds import (
-    amended,
     corrects,
-    corrects_named_mistake,
     money_value,
-    picked_by_counter,
-    picked_by_qualifier,
-    picked_by_tail,
     register_extensions,
     retracted,
     set_aside,
@@ -102,6 +100,7 @@ from bot.nlu.number_shapes import (
     UNITS,
 )
 from bot.nlu.number_words import WEAK_ORDER_WORDS, left_word
+from bot.nlu.order_choice import picked_by_counter, picked_by_qualifier
 from bot.settings import Settings
 
 DEFAULT_ORDER_ID_PATTERN: str = Settings.order_id_pattern
