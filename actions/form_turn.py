@@ -275,6 +275,17 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
     return []
 
 
+def unclear_mark(tracker: Tracker) -> Optional[str]:
+    """The `unclear_answer` mark the question's wording should follow, if any.
+
+    None when the form resumes after answering something else ("你是机器人吗"): the mark
+    stays (a second unclear reply still moves on), but the hint speaks of the reply before
+    the aside ("这条消息里我没找到订单号"), so repeating it word for word read as not heard
+    (hand test ux8).
+    """
+    return None if resuming(tracker) else tracker.get_slot("unclear_answer")
+
+
 def before_any_intake(tracker: Tracker) -> bool:
     """No form running, nothing read back or filed yet: the conversation's opening."""
     return not (
