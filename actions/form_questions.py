@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import localized, slot_before_this_turn, slots_set_this_turn
-from actions.form_turn import WAITING, unclear_mark
+from actions.form_turn import WAITING, captions_the_upload, unclear_mark
 from actions.order_slots import number_called_a_phone
 from bot.intake.draft import asks_for_tracking
 from bot.taxonomy import CATEGORIES, category_label, remedy_label
@@ -149,6 +149,8 @@ class ActionAskEvidenceStatus(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         missing = tracker.get_slot("evidence_followup")
+        if missing and captions_the_upload(tracker) and unclear_mark(tracker):
+            return []  # asked just now, after the files the words came with
         if missing:
             dispatcher.utter_message(response="utter_ask_more_evidence", missing="、".join(missing))
         elif unclear_mark(tracker) == "evidence_status":

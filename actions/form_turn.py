@@ -286,6 +286,19 @@ def unclear_mark(tracker: Tracker) -> Optional[str]:
     return None if resuming(tracker) else tracker.get_slot("unclear_answer")
 
 
+def captions_the_upload(tracker: Tracker) -> bool:
+    """Whether the message was typed with the files just sent ("張相喺度" and a photo).
+
+    The widget sends the files, then the words (`with_evidence` in the words' metadata):
+    two messages to the bot, one to the customer, who was asked the same question twice in
+    one breath, once after the files and once after their caption (hand test ux8).
+    """
+    users = [e for e in reversed(tracker.events) if e.get("event") == "user"][:2]
+    if len(users) < 2 or not (users[0].get("metadata") or {}).get("with_evidence"):
+        return False
+    return str(users[1].get("text") or "").startswith("/send_evidence")
+
+
 def before_any_intake(tracker: Tracker) -> bool:
     """No form running, nothing read back or filed yet: the conversation's opening."""
     return not (

@@ -108,3 +108,24 @@ async def test_a_request_to_wait_is_not_met_by_the_same_question(slot):
         f"utter_ask_{slot}", {"requested_slot": slot, "unclear_answer": f"{slot}:wait"}
     )
     assert waiting not in plain and "不着急" in waiting
+
+
+def _after_upload(text: str, with_evidence: bool):
+    upload = {"event": "user", "text": "/send_evidence", "metadata": {"evidence": ["ev_1"]}}
+    slots = {
+        "requested_slot": "evidence_status",
+        "evidence_followup": ["收到的商品照片"],
+        "unclear_answer": "evidence_status",
+    }
+    tracker = make_tracker(text, "nlu_fallback", slots=slots, history=[upload])
+    tracker.events[-1]["metadata"] = {"with_evidence": True} if with_evidence else {}
+    return tracker
+
+
+async def test_words_sent_with_the_files_do_not_repeat_the_question_just_asked(dispatcher, domain):
+    """ "張相喺度" typed with a photo: the widget sends the photo, then the words; the bot asked
+    for the rest after the photo and again, in other words, after the words."""
+    await ActionAskEvidenceStatus().run(dispatcher, _after_upload("張相喺度", True), domain)
+    assert responses(dispatcher) == []
+    await ActionAskEvidenceStatus().run(dispatcher, _after_upload("張相喺度", False), domain)
+    assert responses(dispatcher) == ["utter_ask_more_evidence"]
