@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import localized, slot_before_this_turn, slots_set_this_turn
-from actions.form_turn import WAITING
+from actions.form_turn import WAITING, captions_the_upload, unclear_mark
 from actions.order_slots import number_called_a_phone
 from bot.intake.draft import asks_for_tracking
 from bot.taxonomy import CATEGORIES, category_label, remedy_label
@@ -37,7 +37,7 @@ class ActionAskIssueCategory(Action):
                 tracker.get_slot("category_candidates"), tracker.get_slot("category_tied")
             )
         ]
-        unclear = tracker.get_slot("unclear_answer") == "issue_category"
+        unclear = unclear_mark(tracker) == "issue_category"
         dispatcher.utter_message(
             response="utter_ask_issue_category_unclear" if unclear else "utter_ask_issue_category",
             buttons=localized(tracker, buttons),
@@ -130,9 +130,9 @@ class ActionAskOrderId(Action):
             dispatcher.utter_message(
                 response="utter_ask_order_id_phone_noted" if taken else "utter_ask_order_id_not_phone"
             )
-        elif tracker.get_slot("unclear_answer") == "order_id":
+        elif unclear_mark(tracker) == "order_id":
             dispatcher.utter_message(response="utter_ask_order_id_unclear")
-        elif tracker.get_slot("unclear_answer") == f"order_id{WAITING}":
+        elif unclear_mark(tracker) == f"order_id{WAITING}":
             dispatcher.utter_message(response="utter_ask_order_id_wait")
         else:
             dispatcher.utter_message(response="utter_ask_order_id")
@@ -149,9 +149,11 @@ class ActionAskEvidenceStatus(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         missing = tracker.get_slot("evidence_followup")
+        if missing and captions_the_upload(tracker) and unclear_mark(tracker):
+            return []  # asked just now, after the files the words came with
         if missing:
             dispatcher.utter_message(response="utter_ask_more_evidence", missing="、".join(missing))
-        elif tracker.get_slot("unclear_answer") == "evidence_status":
+        elif unclear_mark(tracker) == "evidence_status":
             dispatcher.utter_message(response="utter_ask_evidence_status_unclear")
         elif asks_for_tracking(
             tracker.get_slot("issue_category"), tracker.get_slot("issue_description")

@@ -275,6 +275,30 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
     return []
 
 
+def unclear_mark(tracker: Tracker) -> Optional[str]:
+    """The `unclear_answer` mark the question's wording should follow, if any.
+
+    None when the form resumes after answering something else ("你是机器人吗"): the mark
+    stays (a second unclear reply still moves on), but the hint speaks of the reply before
+    the aside ("这条消息里我没找到订单号"), so repeating it word for word read as not heard
+    (hand test ux8).
+    """
+    return None if resuming(tracker) else tracker.get_slot("unclear_answer")
+
+
+def captions_the_upload(tracker: Tracker) -> bool:
+    """Whether the message was typed with the files just sent ("張相喺度" and a photo).
+
+    The widget sends the files, then the words (`with_evidence` in the words' metadata):
+    two messages to the bot, one to the customer, who was asked the same question twice in
+    one breath, once after the files and once after their caption (hand test ux8).
+    """
+    users = [e for e in reversed(tracker.events) if e.get("event") == "user"][:2]
+    if len(users) < 2 or not (users[0].get("metadata") or {}).get("with_evidence"):
+        return False
+    return str(users[1].get("text") or "").startswith("/send_evidence")
+
+
 def before_any_intake(tracker: Tracker) -> bool:
     """No form running, nothing read back or filed yet: the conversation's opening."""
     return not (

@@ -44,7 +44,18 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
         handoff_reason="customer_requested",
         overrides={"desired_remedy": remedy} if remedy else None,
     )
-    return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
+    response = "utter_handoff_nothing_told" if nothing_told(ticket) else "utter_handoff"
+    return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, response)
+
+
+def nothing_told(ticket: Dict[str, Any]) -> bool:
+    """Whether the customer asked for a person before saying anything about the problem.
+
+    Why: "转人工！！" as the first message was told "刚才的情况已整理成工单" (hand test ux8),
+    a summary of nothing; the customer is invited to write the problem while waiting instead.
+    """
+    description = str(ticket.get("issue_description") or "")
+    return not ticket.get("order_id") and not answers.tells_a_problem(description)
 
 
 def remedy_in_handoff(tracker: Tracker) -> Optional[str]:

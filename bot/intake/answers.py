@@ -361,8 +361,12 @@ def asks_about_status(text: str) -> bool:
 
 
 # "稍等", "等一下 我找找", "我看看": the customer is looking for the answer.
+# What is being looked for may come first ("订单号我找一下", typed "定单号" by ear): the
+# request to wait is the same, and was read as an answer without the number (hand test ux8).
+_WAIT_TOPIC = r"((订|定)单(号|编号)?|单号|号码|编号)?(我)?(先|再)?"
 _WAIT = re.compile(
-    r"^(等(一)?(下|等|会|会儿)|等我(找|看|查|翻)?|稍等|稍后|请稍等|马上|我(去)?(找|看|查)(一)?(下|找|看|查)|"
+    rf"^{_WAIT_TOPIC}"
+    r"(等(一)?(下|等|会|会儿)|等我(找|看|查|翻)?|稍等|稍后|请稍等|马上|我(去)?(找|看|查)(一)?(下|找|看|查)|"
     r"(找|看|查)(一)?下|我翻(一)?(下|翻)|让我(找|看|想)|我再(找|看|想))"
 )
 

@@ -486,6 +486,7 @@ class TicketStore:
                 row.evidence = before + added
                 if still_missing is not None:
                     row.evidence_missing = [str(kind) for kind in still_missing]
+                    row.summary = self._summary_of(row)
                 session.add(
                     TicketAuditRow(
                         ticket_id=ticket_id,
@@ -517,6 +518,15 @@ class TicketStore:
                 }
                 for row in session.execute(query).scalars()
             ]
+
+    def _summary_of(self, row: TicketRow) -> str:
+        """The summary rebuilt from the row as it is now.
+
+        Why: a payment screenshot sent after filing emptied `evidence_missing`, but the
+        summary agents read still said "缺少凭证：付款/扣款截图" (hand test ux8).
+        """
+        fields = {**self._to_dict(row), "order_data": row.order_data}
+        return build_summary({**fields, "handoff_reason": row.handoff_reason})
 
     def _to_dict(self, row: TicketRow) -> Dict[str, Any]:
         """The ticket JSON of the spec, keys in the spec's order."""

@@ -74,3 +74,17 @@ def test_ticket_takes_the_strongest_message():
     assert emotion_of(events[:2]) == "calm"
     assert emotion_of(events[:2], slot="angry") == "angry"
     assert emotion_of([user("骗子", triage(0.9, 0.05, 0.05))]) == "angry"
+
+
+def test_small_talk_is_not_judged_by_the_learned_head():
+    """Hand test ux8: "你是机器人吗" (P(angry) 0.43 from the head) filed a calm elderly
+    customer as angry; the lexicon still hears small talk that is angry in so many words."""
+    asked = {**triage(0.3, 0.27, 0.43), "intent": {"name": "bot_challenge", "confidence": 1.0}}
+    events = [
+        user("烧水的时候底下漏水", {**triage(0.8, 0.15, 0.05), "intent": {"name": "complain"}}),
+        user("你是机器人吗", asked),
+    ]
+    assert emotion_of(events) == "calm"
+    assert emotion_of([user("人呢？？？", asked)]) == "angry"
+    complaint = {**triage(0.3, 0.27, 0.43), "intent": {"name": "complain"}}
+    assert emotion_of([user(TEXT, complaint)]) == "angry"

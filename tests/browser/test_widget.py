@@ -277,6 +277,28 @@ def test_a_traditional_widget_explains_a_refused_file_in_traditional(browser, wi
     context.close()
 
 
+def test_words_typed_with_files_are_marked_as_their_caption(browser, widget_server):
+    """Hand test ux8: "張相喺度" typed with a photo reached the bot as a message of its own,
+    which asked its question again after the files' own answer had asked it."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{widget_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    box = page.get_by_role("textbox", name="输入消息")
+    page.locator(f"{IN_SHADOW} input[type=file]").set_input_files(
+        [{"name": "褲.jpg", "mimeType": "image/jpeg", "buffer": files.photo()}]
+    )
+    expect(page.locator(f"{IN_SHADOW} .tray li[data-status=done]")).to_have_count(1)
+    box.fill("張相喺度")
+    box.press("Enter")
+    expect(page.get_by_text("收到 1 个证据文件，谢谢！")).to_be_visible()
+    expect(page.get_by_text("收到：張相喺度（随文件）", exact=True)).to_be_visible()
+    box.fill("仲有其他嘢")
+    box.press("Enter")
+    expect(page.get_by_text("收到：仲有其他嘢", exact=True)).to_be_visible()
+    context.close()
+
+
 def test_a_message_sent_in_one_tab_shows_in_the_other(browser, widget_server):
     """Hand test: with the conversation open in two tabs, the tab the customer did not type in
     showed the bot's answer to a message it never showed (the widget only drew its own)."""

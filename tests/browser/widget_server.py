@@ -91,9 +91,10 @@ class FakeBot:
             return [{"text": f"收到 {count} 个证据文件，谢谢！"}]
         if text.startswith("/"):
             return [{"text": "好的，请继续描述。"}]
+        caption = "（随文件）" if metadata.get("with_evidence") else ""
         return [
             {
-                "text": f"收到：{text}",
+                "text": f"收到：{text}{caption}",
                 "buttons": [
                     {"title": "是的，提交", "payload": "/affirm"},
                     {"title": "补充说明", "payload": "/deny"},

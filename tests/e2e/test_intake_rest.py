@@ -323,3 +323,24 @@ def test_a_remedy_wished_at_the_recheck_is_taken_and_never_asked(stack):
     stack.say(sender, "確認")
     [ticket] = stack.tickets(conversation_id=sender)
     assert ticket["desired_remedy"] == "exchange" and ticket["order_verified"] is False
+
+
+def test_hand_test_ux8_an_aside_a_wait_and_a_handoff_before_any_problem(stack):
+    """The elderly customer: "定单号我找一下" is a wait, and after "你是机器人吗" the order
+    question comes back plainly, not as the hint about a message without the number. The
+    impatient one: "转人工！！" first is not told its situation was summarised, and "人呢？？？"
+    while waiting is not told to say 转人工."""
+    sender = new_sender()
+    stack.say(sender, "我买的电热水壶烧水的时候底下漏水")
+    waited = "\n".join(texts(stack.say(sender, "定单号我找一下")))
+    assert "不着急" in waited and "没找到订单号" not in waited
+    resumed = texts(stack.say(sender, "你是机器人吗"))
+    assert len(resumed) == 2 and "没找到" not in resumed[1] and "订单号" in resumed[1]
+    assert requested_slot(stack, sender) == "order_id"
+
+    other = new_sender()
+    handed = "\n".join(texts(stack.say(other, "转人工！！")))
+    [ticket] = stack.tickets(conversation_id=other)
+    assert ticket["id"] in handed and "刚才的情况" not in handed
+    waiting = "\n".join(texts(stack.say(other, "人呢？？？")))
+    assert "转人工" not in waiting and "人工客服" in waiting

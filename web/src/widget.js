@@ -831,6 +831,7 @@ function startComplaintWidget(io, script) {
     var entry = { cmid: cmid, message: text, ts: Date.now(), attempted: false };
     if (extra.display) entry.display = extra.display;
     if (extra.evidence) entry.evidence = extra.evidence;
+    if (extra.withEvidence) entry.with_evidence = true;
     outbox.push(entry);
     save("outbox", outbox);
     appendRecord({
@@ -849,6 +850,8 @@ function startComplaintWidget(io, script) {
     var metadata = { client_msg_id: entry.cmid, lang: lang };
     if (entry.display) metadata.display = entry.display;
     if (entry.evidence) metadata.evidence = entry.evidence;
+    // words typed with files go right after them: the bot reads them as the files' caption
+    if (entry.with_evidence) metadata.with_evidence = true;
     if (orderId) metadata.page = { order_id: orderId };
     var retry = entry.attempted;
     entry.attempted = true;
@@ -922,7 +925,7 @@ function startComplaintWidget(io, script) {
       sendMessage("/send_evidence", { display: fmt(T.evidenceSent, { n: ids.length }), evidence: ids });
     }
     if (text) {
-      sendMessage(text);
+      sendMessage(text, { withEvidence: ready.length > 0 });
       input.value = "";
       autosize();
     }

@@ -486,6 +486,23 @@ def test_evidence_sent_after_filing_is_attached_once_and_audited(store, make_dra
         store.add_evidence("nope", [photo], actor="customer")
 
 
+def test_the_summary_follows_evidence_sent_after_filing(store, make_draft):
+    """Hand test ux8: a payment screenshot sent after filing emptied `evidence_missing`, but
+    the summary agents read still said the screenshot was missing."""
+    ticket = store.create_ticket(
+        make_draft(
+            evidence=[], evidence_missing=["付款/扣款截图"], handoff_reason="customer_requested"
+        ),
+        "k",
+    )
+    assert "缺少凭证：付款/扣款截图" in ticket["summary"]
+    shot = {"id": "ev-9", "filename": "转账.jpg", "content_type": "image/jpeg", "size": 9}
+    updated = store.add_evidence(ticket["id"], [shot], actor="customer", still_missing=[])
+    assert "缺少凭证" not in updated["summary"]
+    assert updated["summary"] == ticket["summary"].replace("缺少凭证：付款/扣款截图；", "")
+    assert store.get_ticket(ticket["id"])["summary"] == updated["summary"]
+
+
 def test_external_messages_are_nothing_the_customer_wrote():
     from rasa.shared.core.constants import EXTERNAL_MESSAGE_PREFIX as RASA_PREFIX
 
