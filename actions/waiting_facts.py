@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 from actions import dependencies
 from actions.conversation import latest_entity, slots_set_this_turn
 from actions.tickets import lookup_order
-from bot.intake.answers import tells_a_problem
+from bot.intake.answers import names_only_the_goods, tells_a_problem
 from bot.intake.draft import evidence_still_missing, triaged_category
 from bot.intake.remedy_answers import remedy_wished
 from bot.triage.severity import assess_severity, learned_severity
@@ -63,6 +63,8 @@ def _problem_facts(tracker: Tracker, ticket: Dict[str, Any], text: str) -> Dict[
     """
     if not told_no_problem(ticket) or not tells_a_problem(without_wishes(text)):
         return {}
+    if names_only_the_goods(text):
+        return {}  # "我买的那个电热水壶": the goods, not yet what went wrong with them
     values: Dict[str, Any] = {"issue_description": text}
     category = triaged_category(_latest_user_event(tracker))
     if category and ticket.get("issue_category") in (None, "other"):

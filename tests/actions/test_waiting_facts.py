@@ -109,6 +109,12 @@ async def test_a_threat_written_while_waiting_makes_the_ticket_urgent(dispatcher
     assert stored["summary"].startswith("【严重】")
 
 
+async def test_the_goods_named_alone_while_waiting_are_no_description(dispatcher, domain):
+    ticket = await _handed_off(dispatcher, domain)
+    stored = await _say(dispatcher, domain, ticket, "我买的那个电热水壶", "complain")
+    assert stored["issue_description"] == ticket["issue_description"]
+
+
 def test_a_wish_is_not_what_went_wrong():
     assert without_wishes("退钱就行") == ""
     assert without_wishes("杯子碎了 给我退款") == "杯子碎了"

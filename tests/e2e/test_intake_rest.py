@@ -364,3 +364,16 @@ def test_hand_test_ux9_facts_written_after_a_handoff_fill_the_ticket(stack):
     assert ticket["issue_category"] in ("logistics", "product_quality")
     assert ticket["desired_remedy"] == "reship"
     assert "诉求：补发" in ticket["summary"]
+
+
+def test_hand_test_ux9_the_goods_named_alone_are_asked_what_went_wrong(stack):
+    """ "我买的那个电热水壶" had opened the intake with a guessed category and no question
+    about what went wrong."""
+    sender = new_sender()
+    stack.say(sender, "我买的那个电热水壶")
+    slots = tracker(stack, sender)["slots"]
+    assert slots["requested_slot"] == "issue_description"
+    assert slots["issue_category"] is None and slots["issue_description"] is None
+    stack.say(sender, "烧水的时候底下一直漏水")
+    slots = tracker(stack, sender)["slots"]
+    assert "漏水" in slots["issue_description"] and slots["issue_category"] == "product_quality"
