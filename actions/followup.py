@@ -13,6 +13,7 @@ from actions.conversation import latest_intent, latest_text, slots_set_this_turn
 from actions.intake import start_intake_from_here
 from actions.requests import hand_off
 from actions.tickets import unclaimed_evidence
+from actions.waiting_facts import fill_waiting_ticket
 from bot.intake.answers import asks_when, wants_human
 from bot.intake.draft import evidence_still_missing
 from bot.intake.presentation import due_values
@@ -52,6 +53,7 @@ class ActionAddTicketDetails(Action):
                 return []
             entry = {"role": "customer", "text": text, "at": _message_time(tracker)}
             await asyncio.to_thread(store.merge_transcript, ticket_id, [entry])
+            await fill_waiting_ticket(tracker, ticket_id, text)
             ticket = (
                 await asyncio.to_thread(store.get_ticket, ticket_id) if asks_when(text) else None
             )

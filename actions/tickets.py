@@ -117,24 +117,37 @@ async def create_ticket(
     return ticket
 
 
+# A handoff's announcement already tells the customer they may write on while waiting; with
+# nobody at the desk, "nobody is online, write here meanwhile" came as a second message
+# inviting the same (hand test ux8): one message says both.
+NOBODY_ONLINE_VARIANTS = {
+    "utter_handoff": "utter_handoff_nobody_online",
+    "utter_handoff_nothing_told": "utter_handoff_nothing_told_nobody_online",
+}
+
+
 async def announce_ticket(
     dispatcher: CollectingDispatcher, tracker: Tracker, ticket: Dict[str, Any], response: str
 ) -> List[EventType]:
     """Tell the customer the ticket id and when a human answers; start a fresh intake.
 
     When no agent has the desk open, say so: the SLA time still holds, and what the customer
-    adds meanwhile goes into the ticket.
+    adds meanwhile goes into the ticket (in the handoff's own message, `NOBODY_ONLINE_VARIANTS`).
     """
     values = due_values(ticket, dependencies.settings().timezone, datetime.now(timezone.utc))
+    nobody_online = not await asyncio.to_thread(dependencies.presence().online)
+    merged = NOBODY_ONLINE_VARIANTS.get(response) if nobody_online else None
     banner = {
         "type": "ticket",
         "id": ticket["id"],
         "severity": ticket["severity"],
         "first_response_due": ticket["sla"]["first_response_due"],
     }
-    dispatcher.utter_message(response=response, json_message=localized(tracker, banner), **values)
+    dispatcher.utter_message(
+        response=merged or response, json_message=localized(tracker, banner), **values
+    )
     if ticket["severity"] == "urgent":
         dispatcher.utter_message(response="utter_ticket_urgent")
-    if not await asyncio.to_thread(dependencies.presence().online):
+    if nobody_online and not merged:
         dispatcher.utter_message(response="utter_nobody_online", ticket_id=ticket["id"])
     return [*reset_intake(), SlotSet("ticket_id", ticket["id"]), SlotSet("ticket_open", True)]

@@ -161,6 +161,8 @@ class ValidateComplaintForm(
             return {}  # "😭😭😭" says how the customer feels; what happened is still asked
         if answers.only_gives_order_number(text):
             return {}  # the order number, sent first: what happened is still to be told
+        if answers.names_only_the_goods(text):
+            return {}  # "我买的那个电热水壶": what went wrong with it is still to be told
         if not (
             intent == "complain"
             or (asked and intent not in CONTROL_INTENTS)
@@ -256,6 +258,12 @@ class ValidateComplaintForm(
         kept = kept_category(tracker)
         if kept and value != kept:
             return {"issue_category": kept}
+        if not slot_before_this_turn(tracker, "issue_category") and answers.names_only_the_goods(
+            latest_text(tracker)
+        ):
+            # a kind of problem guessed from the goods' name alone ("我买的那个电热水壶"):
+            # what went wrong is asked first, and its answer tells the kind (hand test ux8)
+            return {"issue_category": None}
         corrected = corrected_category(tracker)
         if corrected and slot_before_this_turn(tracker, "issue_category"):
             value = corrected  # the part the correction affirms, not the one it denies

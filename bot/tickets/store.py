@@ -79,6 +79,18 @@ TICKET_KEYS = (
     "transcript",
 )
 UPDATABLE_FIELDS = ("status", "assignee", "resolution", "satisfaction")
+# Facts the customer may still give while their ticket waits for an agent (`fill_in_waiting`).
+FILLABLE_FIELDS = (
+    "order_id",
+    "order_verified",
+    "order_data",
+    "issue_category",
+    "issue_description",
+    "desired_remedy",
+    "evidence_missing",
+    "severity",
+    "severity_reasons",
+)
 MAX_LIST_LIMIT = 500
 MAX_IDEMPOTENCY_KEY_LENGTH = 200
 CREATE_ATTEMPTS = 5
@@ -497,6 +509,55 @@ class TicketStore:
                         after=[item["id"] for item in row.evidence],
                     )
                 )
+            return self._to_dict(row)
+
+    def fill_in_waiting(
+        self, ticket_id: str, values: Mapping[str, Any], *, actor: str
+    ) -> Dict[str, Any] | None:
+        """Set facts the customer wrote while the ticket waits for an agent; audit each.
+
+        Why: after "转人工" the order number, the problem and the remedy written while waiting
+        reached the transcript only, and the agent opened a ticket with empty fields (hand
+        test ux8). Only while the ticket is open and unclaimed (checked under the row's
+        lock): an agent who has claimed it reads the transcript, and fields do not change
+        under them. The caller gives only fields that are still empty (`FILLABLE_FIELDS`);
+        the summary is rebuilt, and a ticket turned urgent gets the urgent SLA (never a
+        later one). Returns None when the ticket is no longer waiting.
+        """
+        unknown = sorted(set(values) - set(FILLABLE_FIELDS))
+        if unknown:
+            raise InvalidTicketData(f"cannot fill {unknown}; fillable: {list(FILLABLE_FIELDS)}")
+        with self.session_scope() as session:
+            row = _locked_ticket(session, ticket_id)
+            if row.status != "open" or row.assignee is not None:
+                return None
+            now = self._now()
+            was_urgent = row.severity == "urgent"
+            for name, value in values.items():
+                before = getattr(row, name)
+                if before == value:
+                    continue
+                setattr(row, name, value)
+                session.add(
+                    TicketAuditRow(
+                        ticket_id=ticket_id,
+                        at=now,
+                        actor=actor,
+                        field=name,
+                        before=before if name != "order_data" else None,
+                        after=value if name != "order_data" else None,
+                    )
+                )
+            if row.severity == "urgent" and not was_urgent:
+                urgent_due = row.created_at + timedelta(
+                    minutes=self._sla.urgent_first_response_minutes
+                )
+                row.first_response_due = min(row.first_response_due, urgent_due)
+                row.resolution_due = min(
+                    row.resolution_due,
+                    row.created_at + timedelta(minutes=self._sla.urgent_resolution_minutes),
+                )
+            row.summary = self._summary_of(row)
             return self._to_dict(row)
 
     def get_audit(self, ticket_id: str) -> List[Dict[str, Any]]:

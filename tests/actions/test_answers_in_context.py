@@ -344,7 +344,7 @@ async def test_not_understood_request_for_a_human_hands_over(dispatcher, domain)
 
     text = "一周了还不发货 气死了 你们到底管不管 给我转人工"
     await ActionNotUnderstood().run(dispatcher, make_tracker(text, "nlu_fallback"), domain)
-    assert responses(dispatcher)[0] == "utter_handoff"
+    assert responses(dispatcher)[0] == "utter_handoff_nobody_online"
     assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
 
 

@@ -71,7 +71,7 @@ async def test_looking_for_the_order_number_named_first_is_a_wait(dispatcher, do
 async def test_a_handoff_before_any_problem_does_not_claim_one_was_summarised(dispatcher, domain):
     tracker = make_tracker("转人工！！", "handoff")
     await ActionHandoff().run(dispatcher, tracker, domain)
-    assert responses(dispatcher)[0] == "utter_handoff_nothing_told"
+    assert responses(dispatcher)[0] == "utter_handoff_nothing_told_nobody_online"
     [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
     assert dispatcher.messages[0]["ticket_id"] == ticket["id"]
 
@@ -79,7 +79,7 @@ async def test_a_handoff_before_any_problem_does_not_claim_one_was_summarised(di
 async def test_a_handoff_after_the_problem_still_says_it_was_summarised(dispatcher, domain):
     tracker = make_tracker("你们的耳机一只没声音 转人工", "handoff")
     await ActionHandoff().run(dispatcher, tracker, domain)
-    assert responses(dispatcher)[0] == "utter_handoff"
+    assert responses(dispatcher)[0] == "utter_handoff_nobody_online"
 
 
 async def _say(response: str, slots: dict, **values) -> str:

@@ -344,3 +344,36 @@ def test_hand_test_ux8_an_aside_a_wait_and_a_handoff_before_any_problem(stack):
     assert ticket["id"] in handed and "刚才的情况" not in handed
     waiting = "\n".join(texts(stack.say(other, "人呢？？？")))
     assert "转人工" not in waiting and "人工客服" in waiting
+
+
+def test_hand_test_ux9_facts_written_after_a_handoff_fill_the_ticket(stack):
+    """ "转人工！！" with nobody at the desk is one message (not two both inviting details);
+    the order number, the problem and the remedy written while waiting fill the ticket's
+    fields, and nothing is asked."""
+    sender = new_sender()
+    handed = texts(stack.say(sender, "转人工！！"))
+    assert len(handed) == 1 and "不在线" in handed[0]
+    replies = [
+        "\n".join(texts(stack.say(sender, text)))
+        for text in ("订单号 2024 1123 5567", "收到的杯子碎了一个", "给我补发一个")
+    ]
+    assert all("？" not in reply and "?" not in reply for reply in replies), replies
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert ticket["order_id"] == "202411235567" and ticket["order_verified"] is True
+    assert ticket["issue_description"] == "收到的杯子碎了一个"
+    assert ticket["issue_category"] in ("logistics", "product_quality")
+    assert ticket["desired_remedy"] == "reship"
+    assert "诉求：补发" in ticket["summary"]
+
+
+def test_hand_test_ux9_the_goods_named_alone_are_asked_what_went_wrong(stack):
+    """ "我买的那个电热水壶" had opened the intake with a guessed category and no question
+    about what went wrong."""
+    sender = new_sender()
+    stack.say(sender, "我买的那个电热水壶")
+    slots = tracker(stack, sender)["slots"]
+    assert slots["requested_slot"] == "issue_description"
+    assert slots["issue_category"] is None and slots["issue_description"] is None
+    stack.say(sender, "烧水的时候底下一直漏水")
+    slots = tracker(stack, sender)["slots"]
+    assert "漏水" in slots["issue_description"] and slots["issue_category"] == "product_quality"

@@ -524,3 +524,19 @@ def test_a_line_copied_later_takes_its_place_in_time(store, make_draft):
     store.merge_transcript(ticket["id"], [earlier])
     texts = [e["text"] for e in store.get_ticket(ticket["id"])["transcript"]]
     assert texts[-2:] == ["几时可以寄出？", "今天下午寄出"]
+
+
+def test_facts_given_while_waiting_fill_the_ticket_until_an_agent_claims_it(store, make_draft):
+    """Hand test ux8: the order number written after "转人工" reached the transcript only."""
+    ticket = store.create_ticket(
+        make_draft(order_id=None, desired_remedy=None, handoff_reason="customer_requested"), "k"
+    )
+    filled = store.fill_in_waiting(ticket["id"], {"desired_remedy": "refund"}, actor="customer")
+    assert filled is not None and filled["desired_remedy"] == "refund"
+    assert "诉求：仅退款" in filled["summary"]
+    assert store.get_audit(ticket["id"])[-1]["field"] == "desired_remedy"
+    with pytest.raises(InvalidTicketData):
+        store.fill_in_waiting(ticket["id"], {"assignee": "me"}, actor="customer")
+    store.update_ticket(ticket["id"], actor="小王", status="assigned", assignee="小王")
+    assert store.fill_in_waiting(ticket["id"], {"order_id": "1"}, actor="customer") is None
+    assert store.get_ticket(ticket["id"])["order_id"] == ticket["order_id"]

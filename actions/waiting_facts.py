@@ -1,0 +1,112 @@
+"""Facts written while a ticket waits for an agent: they fill the ticket's empty fields.
+
+Why: after "转人工" the bot files what it knows and invites the customer to write the
+problem and the order number while waiting; those went into the transcript only, and the
+agent opened a ticket without order, problem or remedy (hand test ux8). Only empty fields
+are filled (never what the customer confirmed or an agent reads), only while the ticket is
+open and unclaimed, and nothing is asked: the customer is not put back into the form.
+"""
+
+import asyncio
+import re
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+
+from actions import dependencies
+from actions.conversation import latest_entity, slots_set_this_turn
+from actions.tickets import lookup_order
+from bot.intake.answers import names_only_the_goods, tells_a_problem
+from bot.intake.draft import evidence_still_missing, triaged_category
+from bot.intake.remedy_answers import remedy_wished
+from bot.triage.severity import assess_severity, learned_severity
+
+
+async def fill_waiting_ticket(tracker: Tracker, ticket_id: str, text: str) -> None:
+    """Put what the latest message tells into the waiting ticket's empty fields."""
+    if not text:
+        return
+    store = dependencies.ticket_store()
+    ticket = await asyncio.to_thread(store.get_ticket, ticket_id)
+    if not ticket or ticket["status"] != "open" or ticket.get("assignee"):
+        return
+    values = {**await _order_facts(tracker, ticket), **_problem_facts(tracker, ticket, text)}
+    if not ticket.get("desired_remedy"):
+        remedy = remedy_wished(text)
+        if remedy:
+            values["desired_remedy"] = remedy
+    values.update(_severity(tracker, ticket, values.get("order_data")))
+    await asyncio.to_thread(store.fill_in_waiting, ticket_id, values, actor="customer")
+
+
+async def _order_facts(tracker: Tracker, ticket: Dict[str, Any]) -> Dict[str, Any]:
+    """The order number named now, with the order service's record, if the ticket has none."""
+    if ticket.get("order_id"):
+        return {}
+    named = slots_set_this_turn(tracker).get("order_id") or latest_entity(tracker, "order_id")
+    if not named:
+        return {}
+    order = await lookup_order(str(named))
+    return {"order_id": str(named), "order_verified": bool(order), "order_data": order}
+
+
+def told_no_problem(ticket: Dict[str, Any]) -> bool:
+    """Whether the ticket's description is only the request for a person ("转人工！！")."""
+    return not tells_a_problem(str(ticket.get("issue_description") or ""))
+
+
+def _problem_facts(tracker: Tracker, ticket: Dict[str, Any], text: str) -> Dict[str, Any]:
+    """What went wrong, its category and the evidence it calls for, if the ticket has none.
+
+    The category is the triage's reading of this message, only when sure (as a handoff
+    files it); a category on a ticket whose description told a problem is kept.
+    """
+    if not told_no_problem(ticket) or not tells_a_problem(without_wishes(text)):
+        return {}
+    if names_only_the_goods(text):
+        return {}  # "我买的那个电热水壶": the goods, not yet what went wrong with them
+    values: Dict[str, Any] = {"issue_description": text}
+    category = triaged_category(_latest_user_event(tracker))
+    if category and ticket.get("issue_category") in (None, "other"):
+        values["issue_category"] = category
+        values["evidence_missing"] = evidence_still_missing(
+            category, len(ticket.get("evidence") or []), text
+        )
+    return values
+
+
+def without_wishes(text: str) -> str:
+    """The message without its clauses that ask for a remedy ("退钱就行", "给我换个新的").
+
+    Why: a wish is not what went wrong; "杯子碎了 给我退款" still tells the problem.
+    """
+    clauses = re.split(r"[\s,.!?;:，。！？；：、]+", text)
+    return " ".join(clause for clause in clauses if clause and not remedy_wished(clause))
+
+
+def _latest_user_event(tracker: Tracker) -> List[Dict[str, Any]]:
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return [event]
+    return []
+
+
+def _severity(
+    tracker: Tracker, ticket: Dict[str, Any], order: Optional[Dict[str, Any]]
+) -> Dict[str, Any]:
+    """The severity over everything the customer wrote, never lower than the ticket's.
+
+    The ticket's reasons stay (the learned head's reading of earlier messages is not kept
+    in the transcript); reasons this message or the order's amount adds join them.
+    """
+    texts = [e["text"] for e in ticket.get("transcript") or [] if e.get("role") == "customer"]
+    if not texts or texts[-1] != str(tracker.latest_message.get("text") or ""):
+        texts.append(str(tracker.latest_message.get("text") or ""))
+    order = order or ticket.get("order") or {}
+    amount = float(order["amount"]) if order.get("amount") is not None else None
+    learned = [None] * (len(texts) - 1) + [learned_severity(tracker.latest_message)]
+    judged = assess_severity(texts, amount, dependencies.settings().large_amount_threshold, learned)
+    reasons = list(ticket.get("severity_reasons") or [])
+    reasons += [reason for reason in judged.reasons if reason not in reasons]
+    urgent = ticket.get("severity") == "urgent" or judged.severity == "urgent"
+    return {"severity": "urgent" if urgent else "normal", "severity_reasons": reasons}
