@@ -13,6 +13,7 @@ from actions.conversation import (
     latest_entity,
     latest_intent,
     latest_text,
+    note_correction,
     script,
     slot_before_this_turn,
     slots_set_this_turn,
@@ -161,7 +162,7 @@ class ActionApplyCorrection(Action):
         if not changes:
             dispatcher.utter_message(response="utter_ask_correction")
             return []
-        dispatcher.utter_message(response="utter_noted_correction")
+        note_correction(dispatcher, tracker, changes)
         events: List[EventType] = [SlotSet(k, v) for k, v in changes.items()]
         pending = tracker.get_slot("pending_order_id")
         if pending:

@@ -4,10 +4,12 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
 from bot.i18n import customer_script, localize
 from bot.intake.answers import corrects_the_problem, says_correction, triage_first
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE
+from bot.intake.presentation import changed_facts
 
 INTAKE_SLOTS = (
     "order_id",
@@ -217,3 +219,23 @@ def channel_live_context(tracker: Tracker) -> Optional[Dict[str, Any]]:
         if isinstance(live, dict) and live:
             return dict(live)
     return None
+
+
+def note_correction(
+    dispatcher: CollectingDispatcher, tracker: Tracker, changes: Dict[str, Any]
+) -> None:
+    """Acknowledge a correction naming what changed and to what ("诉求：换货").
+
+    Only facts whose value differs from before this turn are named; when none is
+    identifiable (more of the problem added) the generic acknowledgment stays.
+    """
+    changed = {
+        key: value
+        for key, value in changes.items()
+        if value and value != slot_before_this_turn(tracker, key)
+    }
+    facts = changed_facts(changed)
+    if facts:
+        dispatcher.utter_message(response="utter_noted_changes", changed_facts=facts)
+    else:
+        dispatcher.utter_message(response="utter_noted_correction")

@@ -17,6 +17,7 @@ from actions.conversation import (
     latest_entity,
     latest_intent,
     latest_text,
+    note_correction,
     page_order_id,
     slot_before_this_turn,
     slots_set_this_turn,
@@ -155,7 +156,7 @@ class OrderSlots:
                 and form_turn.form_pass(tracker)
             ):
                 # a new known number while another question is open ("订单号应该是 …")
-                dispatcher.utter_message(response="utter_noted_correction")
+                note_correction(dispatcher, tracker, {"order_id": order_id})
             known = {
                 "order_id": order_id,
                 "order_verified": True,

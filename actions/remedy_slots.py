@@ -17,6 +17,7 @@ from actions.conversation import (
     latest_entity,
     latest_intent,
     latest_text,
+    note_correction,
     slot_before_this_turn,
 )
 from bot.intake import answers, remedy_answers
@@ -209,5 +210,5 @@ class RemedySlots:
             and (latest_intent(tracker) == "correct" or (changed and changed != before))
             and not at_order_recheck(tracker)  # the re-check, asked again, says it was noted
         ):
-            dispatcher.utter_message(response="utter_noted_correction")
+            note_correction(dispatcher, tracker, {"desired_remedy": value})
         return {"desired_remedy": value}

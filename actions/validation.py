@@ -21,6 +21,7 @@ from actions.conversation import (
     latest_entity,
     latest_intent,
     latest_text,
+    note_correction,
     slot_before_this_turn,
     slots_set_this_turn,
 )
@@ -279,7 +280,7 @@ class ValidateComplaintForm(
             not in (None, "issue_description", "issue_category")
             and form_turn.form_pass(tracker)
         ):
-            dispatcher.utter_message(response="utter_noted_correction")
+            note_correction(dispatcher, tracker, {"issue_category": value})
         return {"issue_category": value}
 
     @staticmethod

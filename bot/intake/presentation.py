@@ -7,7 +7,7 @@ fill them (labels for codes, masked phone numbers, local times).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Callable, Dict, List, Mapping, Optional
 from zoneinfo import ZoneInfo
 
 from bot.i18n import localize
@@ -59,6 +59,37 @@ def read_back_values(facts: IntakeFacts) -> Dict[str, str]:
         "contact_display": mask_phone(facts.contact),
         "live_claim": _shorten(str((facts.live or {}).get("claim") or ""), 60),
     }
+
+
+# facts a correction can change, named as the read-back names them, in the read-back's order
+_CHANGED_FACT_LABELS = (
+    ("order_id", "订单号"),
+    ("issue_category", "问题"),
+    ("desired_remedy", "诉求"),
+    ("contact", "联系方式"),
+)
+
+
+def changed_facts(changes: Mapping[str, Any]) -> str:
+    """The facts a correction changed, as the read-back shows them ("诉求：换货").
+
+    Why: "收到，已更新。" after "算了不退了，换一个吧" left the customer guessing what we
+    changed and to what (ux10). Codes become the read-back's labels, never raw codes; a
+    contact is masked. Empty when nothing identifiable changed (an added description).
+    """
+    shown: Dict[str, Callable[[Any], str]] = {
+        "order_id": str,
+        "issue_category": category_label,
+        "desired_remedy": remedy_label,
+        "contact": mask_phone,
+    }
+    parts = []
+    for key, label in _CHANGED_FACT_LABELS:
+        value = changes.get(key)
+        text = shown[key](value) if value else ""
+        if text:
+            parts.append(f"{label}：{text}")
+    return "；".join(parts)
 
 
 # rows quoting the customer's own words: never converted to the other script

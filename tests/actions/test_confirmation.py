@@ -100,7 +100,7 @@ async def test_correction_of_the_order_number_is_checked(dispatcher, domain):
     tracker.events.append({"event": "slot", "name": "order_id", "value": "202411150420"})
     events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
     assert slot_events(events)["order_id"] == "202411150420"
-    assert responses(dispatcher) == ["utter_noted_correction", "utter_read_back"]
+    assert responses(dispatcher) == ["utter_noted_changes", "utter_read_back"]
     assert dispatcher.messages[1]["order_display"] == "202411150420"
 
 
@@ -136,7 +136,7 @@ async def test_another_change_while_a_number_waits_asks_about_the_number_again(d
     )
     events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
     assert slot_events(events)["desired_remedy"] == "refund"
-    assert responses(dispatcher) == ["utter_noted_correction", "utter_order_not_found"]
+    assert responses(dispatcher) == ["utter_noted_changes", "utter_order_not_found"]
     assert dispatcher.messages[1]["pending_order_id"] == "111122223333"
 
 
@@ -293,7 +293,7 @@ async def test_a_repeated_number_beside_a_real_change_still_changes_it(dispatche
     )
     events = slot_events(await ActionApplyCorrection().run(dispatcher, tracker, domain))
     assert events["desired_remedy"] == "refund" and events["order_id"] == "202411235567"
-    assert responses(dispatcher)[0] == "utter_noted_correction"
+    assert responses(dispatcher)[0] == "utter_noted_changes"
 
 
 async def test_the_read_back_number_again_drops_the_unknown_one_waiting(dispatcher, domain):

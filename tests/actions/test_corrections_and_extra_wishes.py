@@ -86,7 +86,7 @@ async def test_a_change_of_mind_at_another_question_changes_the_remedy(dispatche
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert slot_events(events)["desired_remedy"] == "refund"
-    assert "utter_noted_correction" in responses(dispatcher)
+    assert "utter_noted_changes" in responses(dispatcher)
 
 
 async def test_a_remedy_taken_back_with_nothing_named_instead_becomes_other(dispatcher, domain):
@@ -106,7 +106,7 @@ async def test_a_remedy_taken_back_with_nothing_named_instead_becomes_other(disp
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert slot_events(events)["desired_remedy"] == "other"
-    assert "utter_noted_correction" in responses(dispatcher)
+    assert "utter_noted_changes" in responses(dispatcher)
 
 
 async def test_a_remedy_taken_back_at_the_read_back_becomes_other(dispatcher, domain):
@@ -118,7 +118,7 @@ async def test_a_remedy_taken_back_at_the_read_back_becomes_other(dispatcher, do
     )
     events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
     assert slot_events(events)["desired_remedy"] == "other"
-    assert responses(dispatcher) == ["utter_noted_correction", "utter_read_back"]
+    assert responses(dispatcher) == ["utter_noted_changes", "utter_read_back"]
 
 
 async def test_a_change_of_mind_read_as_a_withdrawal_mid_form_is_not_rejected(dispatcher, domain):
@@ -145,7 +145,7 @@ async def test_a_change_of_mind_read_as_a_withdrawal_at_the_read_back_corrects(d
     tracker = make_tracker("算了算了 还是换货 别退了", "cancel", slots={**FACTS, "desired_remedy": "refund"})
     events = await ActionCancelComplaint().run(dispatcher, tracker, domain)
     assert slot_events(events)["desired_remedy"] == "exchange"
-    assert responses(dispatcher) == ["utter_noted_correction", "utter_read_back"]
+    assert responses(dispatcher) == ["utter_noted_changes", "utter_read_back"]
 
 
 async def test_a_plain_withdrawal_at_the_read_back_still_cancels(dispatcher, domain):
@@ -172,7 +172,7 @@ async def test_a_contrast_not_placed_by_the_nlu_corrects_the_category_mid_form(d
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert slot_events(events)["issue_category"] == "logistics"
-    assert "utter_noted_correction" in responses(dispatcher)
+    assert "utter_noted_changes" in responses(dispatcher)
 
 
 async def test_the_category_of_a_correction_is_read_without_what_it_denies(dispatcher, domain):
@@ -186,7 +186,7 @@ async def test_the_category_of_a_correction_is_read_without_what_it_denies(dispa
     )
     events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
     assert slot_events(events)["issue_category"] == "logistics"
-    assert responses(dispatcher) == ["utter_noted_correction", "utter_read_back"]
+    assert responses(dispatcher) == ["utter_noted_changes", "utter_read_back"]
 
 
 async def test_a_correction_not_placed_by_the_nlu_at_the_read_back_is_applied(dispatcher, domain):
@@ -198,7 +198,7 @@ async def test_a_correction_not_placed_by_the_nlu_at_the_read_back_is_applied(di
     )
     events = await ActionNotUnderstood().run(dispatcher, tracker, domain)
     assert slot_events(events)["issue_category"] == "logistics"
-    assert responses(dispatcher) == ["utter_noted_correction", "utter_read_back"]
+    assert responses(dispatcher) == ["utter_noted_changes", "utter_read_back"]
 
 
 async def test_an_unplaced_message_at_the_read_back_without_a_correction_is_asked_again(
@@ -291,7 +291,7 @@ async def test_a_remedy_named_after_it_was_left_other_is_taken(dispatcher, domai
     )
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     assert slot_events(events)["desired_remedy"] == "return_refund"
-    assert "utter_noted_correction" in responses(dispatcher)
+    assert "utter_noted_changes" in responses(dispatcher)
 
 
 async def test_a_remedy_named_alone_at_its_question_is_no_more_of_the_story(dispatcher, domain):

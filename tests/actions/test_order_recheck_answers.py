@@ -166,7 +166,8 @@ async def test_a_remedy_wished_at_the_recheck_is_taken(
     slots = slot_events(events)
     assert slots["desired_remedy"] == wished
     assert slots.get("pending_order_id", UNKNOWN) == UNKNOWN  # the number still waits for a yes
-    assert "utter_noted_correction" not in responses(dispatcher)  # the re-check says it
+    said = responses(dispatcher)  # the re-check says it
+    assert "utter_noted_correction" not in said and "utter_noted_changes" not in said
 
 
 async def test_the_recheck_after_a_remedy_says_it_was_noted_in_other_words(dispatcher, domain):

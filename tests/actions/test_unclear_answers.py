@@ -519,7 +519,7 @@ async def test_a_correction_of_the_problem_mid_form_changes_the_category(dispatc
     )
     slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots["issue_category"] == "wrong_or_missing_item"
-    assert responses(dispatcher) == ["utter_noted_correction"]
+    assert responses(dispatcher) == ["utter_noted_changes"]
 
 
 async def test_a_correction_without_a_new_value_is_left_to_the_rule(dispatcher, domain):
@@ -580,7 +580,7 @@ async def test_a_correction_that_names_the_product_pages_picture_changes_the_cat
     )
     slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots["issue_category"] == "not_as_described"
-    assert responses(dispatcher) == ["utter_noted_correction"]
+    assert responses(dispatcher) == ["utter_noted_changes"]
     photo = _category_read_mid_form(
         "不对 我刚发的图片是另一单的", "correct", earlier="logistics", read="not_as_described"
     )

@@ -179,7 +179,7 @@ async def test_remedy_change_mid_form_is_acknowledged(dispatcher, domain):
         "exchange", dispatcher, tracker, domain
     )
     assert result == {"desired_remedy": "exchange"}
-    assert [m["response"] for m in dispatcher.messages] == ["utter_noted_correction"]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_noted_changes"]
 
 
 async def test_codes_outside_the_taxonomy_are_dropped(dispatcher, domain):

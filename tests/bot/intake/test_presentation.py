@@ -57,3 +57,22 @@ def test_a_mainland_mobile_keeps_its_usual_mask():
 def test_an_email_is_masked_as_an_email():
     shown = _values(contact="chan1234567@gmail.com")["contact_display"]
     assert shown == "c****@gmail.com"
+
+
+# --- corrections named (ux10) --------------------------------------------------------------------
+def test_changed_facts_are_named_as_the_read_back_names_them():
+    from bot.intake.presentation import changed_facts
+
+    assert changed_facts({"desired_remedy": "exchange"}) == "诉求：换货"
+    assert changed_facts({"desired_remedy": "refund", "order_id": "202411150420"}) == (
+        "订单号：202411150420；诉求：仅退款"
+    )
+    assert changed_facts({"contact": "13800138000"}) == "联系方式：138****8000"
+    assert changed_facts({"issue_description": "盖子也裂了", "order_verified": True}) == ""
+
+
+def test_changed_facts_read_in_traditional():
+    from bot.i18n import localize
+    from bot.intake.presentation import changed_facts
+
+    assert localize(changed_facts({"desired_remedy": "exchange"}), "hant") == "訴求：換貨"
