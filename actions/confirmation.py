@@ -29,6 +29,7 @@ from bot.intake.answers import (
     cancels_complaint,
     declines_call,
     declines_politely,
+    states_no_fact,
     wants_human,
 )
 from bot.intake.draft import IntakeFacts
@@ -148,7 +149,11 @@ class ActionApplyCorrection(Action):
             return await confirm(dispatcher, tracker)
         if given:
             changes.update(contact=given, contact_status="given")
-        if text and (latest_intent(tracker) == "complain" or extra_remedies(text)):
+        if (
+            text
+            and (latest_intent(tracker) == "complain" or extra_remedies(text))
+            and not states_no_fact(text)  # "赶紧处理！！" tells nothing more (ux10)
+        ):
             # once: the slot mappings may have added this message already
             changes["issue_description"] = append(tracker.get_slot("issue_description"), text)
         if "order_id" in changes:

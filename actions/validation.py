@@ -164,6 +164,8 @@ class ValidateComplaintForm(
             return {}  # the order number, sent first: what happened is still to be told
         if answers.names_only_the_goods(text):
             return {}  # "我买的那个电热水壶": what went wrong with it is still to be told
+        if answers.states_no_fact(text):
+            return {}  # "！！赶紧处理！！", "冇喇，得呢張": nothing about the problem (ux10)
         if not (
             intent == "complain"
             or (asked and intent not in CONTROL_INTENTS)

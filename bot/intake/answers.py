@@ -486,3 +486,33 @@ def says_correction(text: str) -> bool:
     A contrast counts too: "不对 是屏幕裂了不是没电" (`bot.nlu.normalize.affirmed_part`).
     """
     return bool(_CORRECTION_MARK.search(plain_answer(text))) or affirmed_part(text) is not None
+
+
+# Clauses that state no fact: urging ("赶紧处理", "快点"), thanks ("谢谢", "麻烦了"), or that
+# there is nothing more ("没有了", "冇喇" read as "没喇", "得呢张" = only this one). Each
+# clause must be one of these whole, so anything about goods, delivery, money or service
+# ("赶紧处理 杯子碎了", "快点退款") keeps the message a fact.
+_NO_FACT_PHRASE = (
+    r"(?:(?:请|麻烦|拜托)?(?:你们)?(?:赶紧|赶快|尽快|快点|快些|快|马上|立刻|抓紧|速度)"
+    r"(?:帮我|给我)?(?:处理|解决|搞|弄|跟进|回复)?(?:一下)?|"
+    r"速度|急|急死了|很急|着急|"
+    r"谢谢|多谢|感谢|谢了|辛苦了|辛苦|麻烦了|麻烦你了|麻烦你们了|拜托了|"
+    r"没有了|没了|没喇|没啦|没有别的了|没别的了|就这些|就这样|就这个|就这张|得呢张|得呢个|"
+    r"只有这张|只有这个|就这些了|好的|好|嗯|哦|ok)"
+)
+_NO_FACT_CLAUSE = re.compile(rf"(?:{_NO_FACT_PHRASE}[啊呀吧啦喇了哈哦嘛呀]*)+", re.IGNORECASE)
+
+
+def states_no_fact(text: str) -> bool:
+    """Whether the message, beside any order number, only urges, thanks or says "no more".
+
+    Why: "订单号 2024 1123 5567 ！！赶紧处理！！" added "赶紧处理" to the issue description
+    with "这个情况我也记下了", and "冇喇，得呢張" likewise (hand test ux8); neither says
+    anything about the problem. Conservative: every clause must be such a phrase whole.
+    """
+    clauses = [
+        clause
+        for clause in _ID_RUN.sub(" ", plain_answer(text)).split()
+        if _ORDER_NUMBER_FRAME.sub("", clause)  # not "订单号", "单号是": the number's frame
+    ]
+    return bool(clauses) and all(_NO_FACT_CLAUSE.fullmatch(c) for c in clauses)
