@@ -127,6 +127,32 @@ def _locked_ticket(session: Session, ticket_id: str) -> TicketRow:
     return row
 
 
+def _set_audited(
+    session: Session, row: TicketRow, values: Mapping[str, Any], *, actor: str, at: datetime
+) -> None:
+    """Set each changed field and record it in the audit history.
+
+    The order's data is a copy of the order service's record: the history says it changed,
+    not what it held.
+    """
+    for name, value in values.items():
+        before = getattr(row, name)
+        if before == value:
+            continue
+        setattr(row, name, value)
+        opaque = name == "order_data"
+        session.add(
+            TicketAuditRow(
+                ticket_id=row.id,
+                at=at,
+                actor=actor,
+                field=name,
+                before=None if opaque else before,
+                after=None if opaque else value,
+            )
+        )
+
+
 def utc_now() -> datetime:
     """The default clock: the current time, timezone-aware, in UTC."""
     return datetime.now(timezone.utc)
@@ -402,22 +428,7 @@ class TicketStore:
         values = self._validated_changes(changes)
         with self.session_scope() as session:
             row = _locked_ticket(session, ticket_id)
-            now = self._now()
-            for name, value in values.items():
-                before = getattr(row, name)
-                if before == value:
-                    continue
-                setattr(row, name, value)
-                session.add(
-                    TicketAuditRow(
-                        ticket_id=ticket_id,
-                        at=now,
-                        actor=actor,
-                        field=name,
-                        before=before,
-                        after=value,
-                    )
-                )
+            _set_audited(session, row, values, actor=actor, at=self._now())
             return self._to_dict(row)
 
     @staticmethod
@@ -531,23 +542,8 @@ class TicketStore:
             row = _locked_ticket(session, ticket_id)
             if row.status != "open" or row.assignee is not None:
                 return None
-            now = self._now()
             was_urgent = row.severity == "urgent"
-            for name, value in values.items():
-                before = getattr(row, name)
-                if before == value:
-                    continue
-                setattr(row, name, value)
-                session.add(
-                    TicketAuditRow(
-                        ticket_id=ticket_id,
-                        at=now,
-                        actor=actor,
-                        field=name,
-                        before=before if name != "order_data" else None,
-                        after=value if name != "order_data" else None,
-                    )
-                )
+            _set_audited(session, row, values, actor=actor, at=self._now())
             if row.severity == "urgent" and not was_urgent:
                 urgent_due = row.created_at + timedelta(
                     minutes=self._sla.urgent_first_response_minutes
