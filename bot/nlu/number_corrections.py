@@ -19,8 +19,8 @@ from spacy.tokens import Token
 from bot.nlu.number_shapes import (
     CORRECTION_LEFT,
     MISTAKE_NAMED_RIGHT,
-    _end_unwrapped,
-    _words_before,
+    end_unwrapped,
+    words_before,
 )
 
 # The customer corrects the last digits of the number just given: "X 最后一位是7不是1",
@@ -146,7 +146,7 @@ def _swap_meant(token: Token, value: str) -> bool:
         swapped
         and len(value) > 2
         and not _SWAP_NOT_MEANT.match(token.doc.text, swapped.end())
-        and not CORRECTION_LEFT.search(_words_before(token, 16))
+        and not CORRECTION_LEFT.search(words_before(token, 16))
     )
 
 
@@ -242,6 +242,6 @@ def corrects_named_mistake(token: Token) -> bool:
     the correction, not a number taken back (`MISTAKE_NAMED_RIGHT`).
     """
     return bool(
-        CORRECTION_LEFT.search(_words_before(token, 16))
-        and MISTAKE_NAMED_RIGHT.match(token.doc.text, _end_unwrapped(token))
+        CORRECTION_LEFT.search(words_before(token, 16))
+        and MISTAKE_NAMED_RIGHT.match(token.doc.text, end_unwrapped(token))
     )

@@ -66,9 +66,9 @@ from bot.nlu.number_shapes import (
     UNITS,
     URL,
     VOID_RIGHT,
-    _end_unwrapped,
-    _words_before,
+    end_unwrapped,
     unwrapped_start,
+    words_before,
 )
 from bot.nlu.number_words import (
     CONTEXT_KINDS,
@@ -254,7 +254,7 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     text = token.doc.text
     phone = _phone_shape(compact, token.text)
     is_order = bool(order_pattern.fullmatch(compact)) and any(c.isdigit() for c in compact)
-    end = _end_unwrapped(token)  # "`5510…` 是订单编号", "👉2403…🙏 这个订单号"
+    end = end_unwrapped(token)  # "`5510…` 是订单编号", "👉2403…🙏 这个订单号"
     after = text[end : end + 12]
     word = left_word(text, token.idx)
     if word and _said_of_number_before(text, token.idx, word):
@@ -407,7 +407,7 @@ def _given_as_correction(token: Token) -> bool:
     """
     if sum(1 for char in token._.complaint_id if char.isdigit()) < 6:
         return False
-    return bool(CORRECTION_LEFT.search(_words_before(token, 16)))
+    return bool(CORRECTION_LEFT.search(words_before(token, 16)))
 
 
 # What was mistyped, said just before the correction: a phone ("电话号码刚才打错了，是 …").
@@ -420,7 +420,7 @@ def _corrects_a_phone(token: Token) -> bool:
     The correction alone calls a number an order; a phone named before it says otherwise,
     whatever the number's shape (an 8-digit Hong Kong number has none of the mainland's).
     """
-    words = _words_before(token, 24)
+    words = words_before(token, 24)
     correction = CORRECTION_LEFT.search(words)
     if correction is None:
         return False
@@ -531,12 +531,12 @@ def _resolution_or_version(token: Token) -> bool:
 
 def retracted(token: Token) -> bool:
     """The customer takes this number back: "不是2024...", "2024...写错了"."""
-    end = _end_unwrapped(token)
+    end = end_unwrapped(token)
     after = token.doc.text[end : end + 20]  # ", sorry wrong one"
     return bool(
-        RETRACTED_LEFT.search(_words_before(token, 12))
+        RETRACTED_LEFT.search(words_before(token, 12))
         or RETRACTED_RIGHT.match(after)
-        or _OPENING_RETRACTION.fullmatch(_words_before(token, len(token.doc.text)))
+        or _OPENING_RETRACTION.fullmatch(words_before(token, len(token.doc.text)))
     )
 
 
@@ -549,7 +549,7 @@ _OPENING_RETRACTION = re.compile(
 
 def voided(token: Token) -> bool:
     """The customer calls this number itself wrong: "X 不对 这个不是", "X 作废了" (`VOID_RIGHT`)."""
-    return bool(VOID_RIGHT.match(token.doc.text, _end_unwrapped(token)))
+    return bool(VOID_RIGHT.match(token.doc.text, end_unwrapped(token)))
 
 
 def set_aside(token: Token) -> bool:
@@ -560,7 +560,7 @@ def set_aside(token: Token) -> bool:
     """
     text = token.doc.text
     before = text[max(0, token.idx - 16) : token.idx]
-    return bool(SET_ASIDE_RIGHT.match(text, _end_unwrapped(token)) or SET_ASIDE_LEFT.search(before))
+    return bool(SET_ASIDE_RIGHT.match(text, end_unwrapped(token)) or SET_ASIDE_LEFT.search(before))
 
 
 def corrects(token: Token) -> bool:
@@ -569,10 +569,10 @@ def corrects(token: Token) -> bool:
     Or picks it, the later of two, after both: "2024...还是2024...来着 应该是后面这个" (a
     number alone picked so is still the only one, whatever its confidence).
     """
-    end = _end_unwrapped(token)
+    end = end_unwrapped(token)
     after = token.doc.text[end : end + 24]
     return bool(
-        CORRECTION_LEFT.search(_words_before(token, 16))
+        CORRECTION_LEFT.search(words_before(token, 16))
         or LATER_CHOSEN.match(after)
         or CHOSEN_RIGHT.match(after)
     )

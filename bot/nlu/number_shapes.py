@@ -5,7 +5,7 @@ The kind of each number (`bot.nlu.number_kinds`), the merger that joins its grou
 customer's corrections of a number (`bot.nlu.number_corrections`) and the choice of one order
 among several (`bot.nlu.order_choice`) read the same definitions, so they live in one module
 that depends on nothing else of ours. So do the words before and after a number past its
-wrapping (`_words_before`, `_end_unwrapped`), which both the kinds and the corrections read.
+wrapping (`words_before`, `end_unwrapped`), which both the kinds and the corrections read.
 """
 
 import re
@@ -401,13 +401,13 @@ def unwrapped_end(text: str, end: int) -> int:
     return end
 
 
-def _words_before(token: "Token", width: int) -> str:
+def words_before(token: "Token", width: int) -> str:
     """The `width` characters before a number, past the brackets, quotes or emoji around it."""
     start = unwrapped_start(token.doc.text, token.idx)
     return token.doc.text[max(0, start - width) : start]
 
 
-def _end_unwrapped(token: "Token") -> int:
+def end_unwrapped(token: "Token") -> int:
     """Where the words after a number start, past the brackets, quotes or emoji around it."""
     return unwrapped_end(token.doc.text, token.idx + len(token))
 
