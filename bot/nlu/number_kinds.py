@@ -36,17 +36,12 @@ from bot.nlu.number_shapes import (
     DATE_HOUR,
     GROUP,
     HEAD_ONLY_AFTER,
-    HK_MOBILE,
-    HOTLINE,
-    INTL_MOBILE,
-    LANDLINE,
     LATER_CHOSEN,
     MAGNITUDE,
     MASK_AFTER,
     MASK_BEFORE,
     MASK_INSIDE,
     MINUTES_AFTER,
-    MOBILE,
     NOT_ID_CHAR,
     PIECE_COUNTERS,
     RESIDENT_ID,
@@ -67,6 +62,7 @@ from bot.nlu.number_shapes import (
     URL,
     VOID_RIGHT,
     end_unwrapped,
+    phone_shape,
     unwrapped_start,
     words_before,
 )
@@ -226,33 +222,13 @@ def register_extensions() -> None:
             Token.set_extension(name, default=default)
 
 
-def _phone_shape(compact: str, raw: str) -> str:
-    """Phone shapes ("intl", "mobile", "landline", "hk_mobile"), "hotline" for 400/800 numbers.
-
-    "" for anything else.
-    """
-    if INTL_MOBILE.fullmatch(compact):
-        return "intl"
-    if MOBILE.fullmatch(compact):
-        return "mobile"
-    if LANDLINE.fullmatch(compact):
-        return "landline"
-    if DASHED_LANDLINE.fullmatch(raw):
-        return "landline"
-    if HOTLINE.fullmatch(raw):
-        return "hotline"
-    if HK_MOBILE.fullmatch(compact):
-        return "hk_mobile"
-    return ""
-
-
 def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     """(kind, rule) of an id token: context before it, then after it, then its shape."""
     compact = token._.complaint_id
     if not compact:
         return "", ""
     text = token.doc.text
-    phone = _phone_shape(compact, token.text)
+    phone = phone_shape(compact, token.text)
     is_order = bool(order_pattern.fullmatch(compact)) and any(c.isdigit() for c in compact)
     end = end_unwrapped(token)  # "`5510…` 是订单编号", "👉2403…🙏 这个订单号"
     after = text[end : end + 12]
@@ -610,7 +586,7 @@ def _coordinated_kinds(doc: Doc) -> None:
             and _joined_to(previous, token)
         ):
             kind = str(previous._.complaint_kind)
-            shape = _phone_shape(token._.complaint_id, token.text)
+            shape = phone_shape(token._.complaint_id, token.text)
             if kind == "phone" and shape not in CONTEXT_PHONES:
                 previous = token
                 continue  # "电话 138… 和 2024…": a phone, then maybe the order

@@ -29,6 +29,31 @@ INTL_MOBILE = re.compile(r"861[3-9]\d{9}|852[4-9]\d{7}|8869\d{8}")
 HK_MOBILE = re.compile(r"[4-9]\d{7}")
 LANDLINE = re.compile(r"0\d{9,11}")
 CONTEXT_PHONES = frozenset({"intl", "mobile", "landline", "hk_mobile"})
+GROUP = re.compile(r"[0-9a-z]+", re.IGNORECASE)
+# 010-12345678, (021)87654321; the local number in two groups after a dashed area code:
+# 021-6234 5678, 0755-8765-4321 (ord23)
+DASHED_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[- ]?\d{7,8}|\(?0\d{2,3}\)?-\d{3,4}[- ]\d{4}")
+HOTLINE = re.compile(r"[48]00[- ]?\d{3}[- ]?\d{4}")  # 400-123-4567: a shop's hotline
+
+
+def phone_shape(compact: str, raw: str) -> str:
+    """Phone shapes ("intl", "mobile", "landline", "hk_mobile"), "hotline" for 400/800 numbers.
+
+    "" for anything else.
+    """
+    if INTL_MOBILE.fullmatch(compact):
+        return "intl"
+    if MOBILE.fullmatch(compact):
+        return "mobile"
+    if LANDLINE.fullmatch(compact):
+        return "landline"
+    if DASHED_LANDLINE.fullmatch(raw):
+        return "landline"
+    if HOTLINE.fullmatch(raw):
+        return "hotline"
+    if HK_MOBILE.fullmatch(compact):
+        return "hk_mobile"
+    return ""
 
 
 def phone_shaped(compact: str) -> bool:
@@ -37,12 +62,9 @@ def phone_shaped(compact: str) -> bool:
     For numbers the customer's words already call a phone ("那个是电话号码"): an eight-digit
     Hong Kong mobile is one then, though on its own it reads as an order number.
     """
-    return any(shape.fullmatch(compact) for shape in (MOBILE, INTL_MOBILE, HK_MOBILE, LANDLINE))
-GROUP = re.compile(r"[0-9a-z]+", re.IGNORECASE)
-# 010-12345678, (021)87654321; the local number in two groups after a dashed area code:
-# 021-6234 5678, 0755-8765-4321 (ord23)
-DASHED_LANDLINE = re.compile(r"\(?0\d{2,3}\)?[- ]?\d{7,8}|\(?0\d{2,3}\)?-\d{3,4}[- ]\d{4}")
-HOTLINE = re.compile(r"[48]00[- ]?\d{3}[- ]?\d{4}")  # 400-123-4567: a shop's hotline
+    return phone_shape(compact, compact) in CONTEXT_PHONES
+
+
 # How people group the eleven digits of a mobile: 138 1234 5678, 138 12345678, 1381234 5678.
 # "…-164021-62619-…" reads 164 0216 2619 only by accident: it is the rest of an order.
 PHONE_GROUPINGS = frozenset({(11,), (3, 4, 4), (3, 8), (7, 4), (4, 3, 4), (3, 3, 5)})
