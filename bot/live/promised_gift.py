@@ -72,22 +72,17 @@ def tells_missing_promised_gift(text: str) -> bool:
         return False
     item = _PROMISE_TAIL.sub("", purchase.group("item")) if purchase else ""
     gift = purchase.group("gift")[:1] if purchase else ""
-    return any(
-        _missing_thing_is_the_gift(clause, item, gift)
-        for clause in plain.split(" ")
-        if _NOT_RECEIVED.search(clause)
-    )
+    cues = (_NOT_RECEIVED.search(clause) for clause in plain.split(" "))
+    return any(_missing_thing_is_the_gift(cue, item, gift) for cue in cues if cue)
 
 
-def _missing_thing_is_the_gift(clause: str, item: str, gift: str) -> bool:
-    """The thing named nearest the "not received" words is the gift, or nothing is named.
+def _missing_thing_is_the_gift(cue: re.Match[str], item: str, gift: str) -> bool:
+    """The thing named nearest the "not received" words (`cue`) is the gift, or nothing is.
 
     After them first ("没有铲子"), else before them ("锅没收到", "我的铲子没有"); "只收到两件"
     names what did come.
     """
-    cue = _NOT_RECEIVED.search(clause)
-    if cue is None:
-        return False
+    clause = cue.string
     after, before = clause[cue.end() :], clause[: cue.start()]
     named_after = _first_named(after, item, gift)
     if cue.group().startswith("只"):
