@@ -130,11 +130,19 @@ def live_category(category: Optional[str], text: str, live: Any) -> Optional[str
     session. A missing promised gift the NLU filed elsewhere becomes livestream_misleading,
     unless another promiser (the shop, its pages, its service) is named and the host is not.
     """
-    if category not in MISREAD_AS or not isinstance(live, Mapping) or not live.get("room_id"):
-        return category
+    if category in MISREAD_AS and hosts_gift_never_came(text, live):
+        return LIVESTREAM
+    return category
+
+
+def hosts_gift_never_came(text: str, live: Any) -> bool:
+    """Whether the message tells of a gift the host promised that never came.
+
+    Only in a live session (`live` with a `room_id`), and not when the shop, its pages or its
+    service are named as the promiser and the host is not (the shop's campaign: promotion).
+    """
+    if not isinstance(live, Mapping) or not live.get("room_id"):
+        return False
     if not tells_missing_promised_gift(text):
-        return category
-    streamer = live.get("streamer")
-    if _OTHER_PROMISER.search(normalize(text)) and not names_the_host(text, streamer):
-        return category
-    return LIVESTREAM
+        return False
+    return not _OTHER_PROMISER.search(normalize(text)) or names_the_host(text, live.get("streamer"))
