@@ -25,6 +25,7 @@ import re
 from typing import Any, Mapping, Optional
 
 from bot.intake.answers import plain_answer
+from bot.live.claim_answer import name_as_called
 from bot.nlu.normalize import normalize
 
 LIVESTREAM = "livestream_misleading"
@@ -119,8 +120,7 @@ def names_the_host(text: str, streamer: Optional[str] = None) -> bool:
     plain = normalize(text or "")
     if _HOST.search(plain):
         return True
-    name = normalize(streamer or "")
-    return any(name[:n] in plain for n in range(len(name), 1, -1))
+    return name_as_called(normalize(streamer or ""), plain) is not None
 
 
 def live_category(category: Optional[str], text: str, live: Any) -> Optional[str]:
