@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 
 from bot.intake.answers import only_says_dont_know, plain_answer
-from bot.live.session_answer import SAYS
+from bot.live.session_answer import HOST_TITLE, SAYS
 
 # Who speaks in a live room: the host by title, the room, the time of the stream, she/he.
 _SPEAKER = (
-    r"(?:主播|播主|博主|直播主|直播间|直播里|直播时|直播中|直播的时候|直播那天|"
+    rf"(?:{HOST_TITLE}|直播主|直播间|直播里|直播时|直播中|直播的时候|直播那天|"
     r"她|他|佢)"
 )
 # What follows a verb of saying that is not what was said: "说的" / "说得" name the words only

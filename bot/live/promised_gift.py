@@ -26,6 +26,7 @@ from typing import Any, Mapping, Optional
 
 from bot.intake.answers import plain_answer
 from bot.live.claim_answer import name_as_called
+from bot.live.session_answer import HOST_TITLE
 from bot.nlu.normalize import normalize
 
 LIVESTREAM = "livestream_misleading"
@@ -57,7 +58,7 @@ _PARCEL = re.compile(r"快递|包裹|物流|发货|单号|签收|派送|配送|�
 _OTHER_PROMISER = re.compile(
     r"店铺|店家|商家|客服|详情页|商品页|活动页|页面|官方|平台|优惠券|满减|会员"
 )
-_HOST = re.compile(r"主播|播主|博主|直播")
+_HOST = re.compile(rf"{HOST_TITLE}|直播")
 
 
 def tells_missing_promised_gift(text: str) -> bool:
