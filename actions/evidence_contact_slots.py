@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import dependencies, form_turn
 from actions.conversation import latest_intent, latest_text, slots_set_this_turn
-from actions.order_slots import number_called_a_phone, phone_taken_as_contact
+from actions.order_slots import phone_taken_as_contact
 from bot.intake import answers
 from bot.intake.draft import evidence_still_missing
 
@@ -109,9 +109,7 @@ class EvidenceAndContactSlots:
     ) -> Dict[str, Any]:
         """Store the number (or address) the customer agreed to be contacted on."""
         if value == "given":
-            given = form_turn.contact(tracker) or (
-                number_called_a_phone(tracker) if phone_taken_as_contact(tracker) else None
-            )
+            given = form_turn.contact(tracker) or phone_taken_as_contact(tracker)
             return {"contact_status": "given", "contact": given}
         return {"contact_status": value}
 

@@ -48,19 +48,21 @@ def number_called_a_phone(tracker: Tracker) -> Optional[str]:
     return str(pending) if answers.calls_number_a_phone(latest_text(tracker)) else None
 
 
-def phone_taken_as_contact(tracker: Tracker) -> bool:
-    """Whether the number said to be a phone becomes the contact.
+def phone_taken_as_contact(tracker: Tracker) -> Optional[str]:
+    """The number said to be a phone, when it becomes the contact; else None.
 
     A phone volunteered at another question is consent to be called (`extract_contact_status`);
     a customer who said "不用留电话" before is only explaining what the number was. A number no
     phone has the shape of (twelve digits) is no order either, but no contact.
     """
     called = number_called_a_phone(tracker)
-    return (
+    if (
         called is not None
         and phone_shaped(called)
         and slot_before_this_turn(tracker, "contact_status") != "declined"
-    )
+    ):
+        return called
+    return None
 
 
 class OrderSlots:

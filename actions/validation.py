@@ -33,7 +33,7 @@ from actions.order_slots import OrderSlots
 from actions.remedy_slots import RemedySlots
 from bot.intake import answers, category_answers, remedy_answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
-from bot.live.promised_gift import LIVESTREAM, live_category
+from bot.live.promised_gift import LIVESTREAM, hosts_gift_never_came, live_category
 from bot.nlu.normalize import has_words
 from bot.taxonomy import CATEGORIES
 
@@ -234,10 +234,13 @@ class ValidateComplaintForm(
         code = None
         if asked or not tracker.get_slot("issue_category"):
             code = category_answers.category_named(text)
-        if code is None and not tracker.get_slot("issue_category"):
+        if (
+            code is None
+            and not tracker.get_slot("issue_category")
+            and hosts_gift_never_came(text or "", live_context(tracker))
+        ):
             # the NLU unsure between, say, logistics and promotion: the session tells (ux6)
-            code = live_category("other", text or "", live_context(tracker))
-            code = code if code == LIVESTREAM else None
+            code = LIVESTREAM
         if code is None and asked and latest_intent(tracker) not in CONTROL_INTENTS:
             code = category_answers.category_in_context(
                 text, tracker.latest_message.get("complaint_triage")

@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 
 from bot.intake.answers import only_says_dont_know, plain_answer
-from bot.live.session_answer import SAYS
+from bot.live.session_answer import HOST_TITLE, SAYS
 
 # Who speaks in a live room: the host by title, the room, the time of the stream, she/he.
 _SPEAKER = (
-    r"(?:主播|播主|博主|直播主|直播间|直播里|直播时|直播中|直播的时候|直播那天|"
+    rf"(?:{HOST_TITLE}|直播主|直播间|直播里|直播时|直播中|直播的时候|直播那天|"
     r"她|他|佢)"
 )
 # What follows a verb of saying that is not what was said: "说的" / "说得" name the words only
@@ -50,11 +50,16 @@ def tells_hosts_words(text: str, streamer: str | None = None) -> bool:
 
 def _host_by_title(plain: str, streamer: str | None) -> str:
     """The host's name, or its first two or more characters, written as 主播."""
-    name = plain_answer(streamer or "").replace(" ", "")
-    for n in range(len(name), 1, -1):
-        if name[:n] in plain:
-            return plain.replace(name[:n], "主播")
-    return plain
+    called = name_as_called(plain_answer(streamer or "").replace(" ", ""), plain)
+    return plain.replace(called, "主播") if called else plain
+
+
+def name_as_called(name: str, text: str) -> str | None:
+    """The longest start of `name`, two characters or more, that `text` contains.
+
+    Viewers shorten the room's name: the host of "大鹏严选" is "大鹏" to them.
+    """
+    return next((name[:n] for n in range(len(name), 1, -1) if name[:n] in text), None)
 
 
 def says_nothing_of_use(text: str) -> bool:

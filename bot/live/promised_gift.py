@@ -25,6 +25,8 @@ import re
 from typing import Any, Mapping, Optional
 
 from bot.intake.answers import plain_answer
+from bot.live.claim_answer import name_as_called
+from bot.live.session_answer import HOST_TITLE
 from bot.nlu.normalize import normalize
 
 LIVESTREAM = "livestream_misleading"
@@ -56,7 +58,7 @@ _PARCEL = re.compile(r"快递|包裹|物流|发货|单号|签收|派送|配送|�
 _OTHER_PROMISER = re.compile(
     r"店铺|店家|商家|客服|详情页|商品页|活动页|页面|官方|平台|优惠券|满减|会员"
 )
-_HOST = re.compile(r"主播|播主|博主|直播")
+_HOST = re.compile(rf"{HOST_TITLE}|直播")
 
 
 def tells_missing_promised_gift(text: str) -> bool:
@@ -72,22 +74,17 @@ def tells_missing_promised_gift(text: str) -> bool:
         return False
     item = _PROMISE_TAIL.sub("", purchase.group("item")) if purchase else ""
     gift = purchase.group("gift")[:1] if purchase else ""
-    return any(
-        _missing_thing_is_the_gift(clause, item, gift)
-        for clause in plain.split(" ")
-        if _NOT_RECEIVED.search(clause)
-    )
+    cues = (_NOT_RECEIVED.search(clause) for clause in plain.split(" "))
+    return any(_missing_thing_is_the_gift(cue, item, gift) for cue in cues if cue)
 
 
-def _missing_thing_is_the_gift(clause: str, item: str, gift: str) -> bool:
-    """The thing named nearest the "not received" words is the gift, or nothing is named.
+def _missing_thing_is_the_gift(cue: re.Match[str], item: str, gift: str) -> bool:
+    """The thing named nearest the "not received" words (`cue`) is the gift, or nothing is.
 
     After them first ("没有铲子"), else before them ("锅没收到", "我的铲子没有"); "只收到两件"
     names what did come.
     """
-    cue = _NOT_RECEIVED.search(clause)
-    if cue is None:
-        return False
+    clause = cue.string
     after, before = clause[cue.end() :], clause[: cue.start()]
     named_after = _first_named(after, item, gift)
     if cue.group().startswith("只"):
@@ -124,8 +121,7 @@ def names_the_host(text: str, streamer: Optional[str] = None) -> bool:
     plain = normalize(text or "")
     if _HOST.search(plain):
         return True
-    name = normalize(streamer or "")
-    return any(name[:n] in plain for n in range(len(name), 1, -1))
+    return name_as_called(normalize(streamer or ""), plain) is not None
 
 
 def live_category(category: Optional[str], text: str, live: Any) -> Optional[str]:
@@ -135,11 +131,19 @@ def live_category(category: Optional[str], text: str, live: Any) -> Optional[str
     session. A missing promised gift the NLU filed elsewhere becomes livestream_misleading,
     unless another promiser (the shop, its pages, its service) is named and the host is not.
     """
-    if category not in MISREAD_AS or not isinstance(live, Mapping) or not live.get("room_id"):
-        return category
+    if category in MISREAD_AS and hosts_gift_never_came(text, live):
+        return LIVESTREAM
+    return category
+
+
+def hosts_gift_never_came(text: str, live: Any) -> bool:
+    """Whether the message tells of a gift the host promised that never came.
+
+    Only in a live session (`live` with a `room_id`), and not when the shop, its pages or its
+    service are named as the promiser and the host is not (the shop's campaign: promotion).
+    """
+    if not isinstance(live, Mapping) or not live.get("room_id"):
+        return False
     if not tells_missing_promised_gift(text):
-        return category
-    streamer = live.get("streamer")
-    if _OTHER_PROMISER.search(normalize(text)) and not names_the_host(text, streamer):
-        return category
-    return LIVESTREAM
+        return False
+    return not _OTHER_PROMISER.search(normalize(text)) or names_the_host(text, live.get("streamer"))

@@ -18,15 +18,17 @@ SAYS = (
     r"(?:说|說|讲|講|话|話|讲过|講過|讲咗|講咗|话咗|話咗|承诺|承諾|答应|答應|保证|保證|告诉|告訴"
     r"|介绍|介紹|推荐|推薦|宣传|宣傳|称|稱|讲解|講解|演示|展示|送)"
 )
-_HOSTS_WORDS = re.compile(rf"(?:主播|播主|博主){SAYS}")
+# the host by title (not by name)
+HOST_TITLE = r"(?:主播|播主|博主)"
+_HOSTS_WORDS = re.compile(rf"{HOST_TITLE}{SAYS}")
 _PATTERNS = (
-    re.compile(rf"(?:主播|播主|博主)(?:是|叫|名字叫|名叫)?[：:\s「“\"]*(?P<name>{_NAME})"),
+    re.compile(rf"{HOST_TITLE}(?:是|叫|名字叫|名叫)?[：:\s「“\"]*(?P<name>{_NAME})"),
     re.compile(rf"(?:在|是)?[「“\"]?(?P<name>{_NAME}?)[」”\"]?[的嘅]?直播[间間]"),
 )
 # outside an answer to the room question "主播说下单送发夹" is the host's words, not a name:
 # there the host must be called by name ("主播叫阿杰") or the room named ("…的直播间")
 _NAMING_PATTERNS = (
-    re.compile(rf"(?:主播|播主|博主)(?:叫|名字叫|名叫|係叫|叫做)[：:\s「“\"]*(?P<name>{_NAME})"),
+    re.compile(rf"{HOST_TITLE}(?:叫|名字叫|名叫|係叫|叫做)[：:\s「“\"]*(?P<name>{_NAME})"),
     _PATTERNS[1],
 )
 # words before the name in "我是在小鹿美妆直播间买的", "我哋喺阿杰直播间"

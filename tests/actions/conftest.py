@@ -94,3 +94,18 @@ def responses(dispatcher: CollectingDispatcher) -> List[str]:
 def slot_events(events: List[Dict[str, Any]]) -> Dict[str, Any]:
     """The slots an action's events set, by name."""
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+# A complete intake at its read-back (a wrong-item complaint, reship): what corrections change.
+READ_BACK_FACTS: Dict[str, Any] = {
+    "order_id": "202411235567",
+    "order_verified": True,
+    "issue_category": "wrong_or_missing_item",
+    "issue_description": "马克杯收到就少了一个",
+    "desired_remedy": "reship",
+    "evidence_status": "none",
+    "contact_status": "declined",
+    "emotion": "calm",
+    "intake_id": "intake-1",
+    "awaiting_confirmation": True,
+}

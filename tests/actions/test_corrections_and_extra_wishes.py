@@ -5,20 +5,8 @@ from actions.confirmation import ActionApplyCorrection
 from actions.intake import ActionNotUnderstood
 from actions.requests import ActionCancelComplaint
 from actions.validation import ValidateComplaintForm
+from tests.actions.conftest import READ_BACK_FACTS as FACTS
 from tests.actions.conftest import make_tracker, responses, slot_events
-
-FACTS = {
-    "order_id": "202411235567",
-    "order_verified": True,
-    "issue_category": "wrong_or_missing_item",
-    "issue_description": "马克杯收到就少了一个",
-    "desired_remedy": "reship",
-    "evidence_status": "none",
-    "contact_status": "declined",
-    "emotion": "calm",
-    "intake_id": "intake-1",
-    "awaiting_confirmation": True,
-}
 
 
 def _triage(category, confidence=0.8, affirmed=None):
