@@ -71,9 +71,17 @@ def latest_entity(tracker: Tracker, entity: str) -> Optional[Any]:
     return next(tracker.get_latest_entity_values(entity), None)
 
 
+def latest_user_event(tracker: Tracker) -> Dict[str, Any]:
+    """The customer's latest `user` event as the tracker holds it (empty when none).
+
+    Why beside `tracker.latest_message`: that one has no timestamp nor channel metadata.
+    """
+    return next((e for e in reversed(tracker.events) if e.get("event") == "user"), {})
+
+
 def page_order_id(tracker: Tracker) -> Optional[str]:
     """The order of the page the customer writes from (the widget's `data-order-id`)."""
-    latest = next((e for e in reversed(tracker.events) if e.get("event") == "user"), {})
+    latest = latest_user_event(tracker)
     page = (latest.get("metadata") or {}).get("page")
     order_id = page.get("order_id") if isinstance(page, dict) else None
     if not isinstance(order_id, str):

@@ -9,7 +9,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies
-from actions.conversation import latest_intent, latest_text, slots_set_this_turn
+from actions.conversation import (
+    latest_intent,
+    latest_text,
+    latest_user_event,
+    slots_set_this_turn,
+)
 from actions.intake import start_intake_from_here
 from actions.requests import hand_off
 from actions.tickets import unclaimed_evidence
@@ -129,7 +134,4 @@ async def _attach_new_files(conversation_id: str, ticket_id: str) -> int:
 
 def _message_time(tracker: Tracker) -> Any:
     """The Unix time of the customer's latest message (None: now)."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return event.get("timestamp")
-    return None
+    return latest_user_event(tracker).get("timestamp")

@@ -9,12 +9,12 @@ open and unclaimed, and nothing is asked: the customer is not put back into the 
 
 import asyncio
 import re
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Optional
 
 from rasa_sdk import Tracker
 
 from actions import dependencies
-from actions.conversation import latest_entity, slots_set_this_turn
+from actions.conversation import latest_entity, latest_user_event, slots_set_this_turn
 from actions.tickets import lookup_order
 from bot.intake.answers import names_only_the_goods, tells_a_problem
 from bot.intake.draft import evidence_still_missing, triaged_category
@@ -66,7 +66,7 @@ def _problem_facts(tracker: Tracker, ticket: Dict[str, Any], text: str) -> Dict[
     if names_only_the_goods(text):
         return {}  # "我买的那个电热水壶": the goods, not yet what went wrong with them
     values: Dict[str, Any] = {"issue_description": text}
-    category = triaged_category(_latest_user_event(tracker))
+    category = triaged_category([latest_user_event(tracker)])
     if category and ticket.get("issue_category") in (None, "other"):
         values["issue_category"] = category
         values["evidence_missing"] = evidence_still_missing(
@@ -82,13 +82,6 @@ def without_wishes(text: str) -> str:
     """
     clauses = re.split(r"[\s,.!?;:，。！？；：、]+", text)
     return " ".join(clause for clause in clauses if clause and not remedy_wished(clause))
-
-
-def _latest_user_event(tracker: Tracker) -> List[Dict[str, Any]]:
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return [event]
-    return []
 
 
 def _severity(

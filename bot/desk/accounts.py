@@ -149,6 +149,14 @@ def _escalation_dict(by_agent: str, supervisor: str, at: datetime) -> Dict[str, 
     return {"by": by_agent, "to": supervisor, "at": at.astimezone(timezone.utc).isoformat()}
 
 
+def _note_text(text: str) -> str:
+    """The note as stored (trimmed); `AccountError` when it is empty or too long."""
+    text = text.strip()
+    if not text or len(text) > MAX_NOTE_CHARS:
+        raise AccountError(f"a note must have 1 to {MAX_NOTE_CHARS} characters")
+    return text
+
+
 def _hash_session_id(session_id: str) -> str:
     return hashlib.sha256(session_id.encode("utf-8")).hexdigest()
 
@@ -244,9 +252,7 @@ class AccountStore:
 
     def add_note(self, ticket_id: str, author: str, text: str) -> Dict[str, Any]:
         """Store a private note; returns it as `{author, text, at}`."""
-        text = text.strip()
-        if not text or len(text) > MAX_NOTE_CHARS:
-            raise AccountError(f"a note must have 1 to {MAX_NOTE_CHARS} characters")
+        text = _note_text(text)
         row = NoteRow(ticket_id=ticket_id, author=author, text=text, at=self._clock())
         with self._tickets.session_scope() as session:
             session.add(row)
@@ -256,9 +262,7 @@ class AccountStore:
         self, ticket_id: str, by_agent: str, supervisor: str, note_text: str
     ) -> Dict[str, Any]:
         """Store the escalation and its note in one transaction: both or neither."""
-        note_text = note_text.strip()
-        if not note_text or len(note_text) > MAX_NOTE_CHARS:
-            raise AccountError(f"a note must have 1 to {MAX_NOTE_CHARS} characters")
+        note_text = _note_text(note_text)
         at = self._clock()
         with self._tickets.session_scope() as session:
             session.add(NoteRow(ticket_id=ticket_id, author=by_agent, text=note_text, at=at))

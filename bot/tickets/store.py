@@ -22,7 +22,7 @@ import logging
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Dict, List, Mapping
+from typing import Any, Callable, ContextManager, Dict, List, Mapping, Tuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import create_engine, event, func, select, update
@@ -308,25 +308,26 @@ class TicketStore:
             select(TicketRow).where(TicketRow.idempotency_key == key)
         ).scalar_one_or_none()
 
+    def _deadlines(self, created: datetime, urgent: bool) -> Tuple[datetime, datetime]:
+        """The first-response and resolution deadlines of a ticket created at `created`."""
+        sla = self._sla
+        if urgent:
+            minutes = (sla.urgent_first_response_minutes, sla.urgent_resolution_minutes)
+        else:
+            minutes = (sla.normal_first_response_minutes, sla.normal_resolution_minutes)
+        return created + timedelta(minutes=minutes[0]), created + timedelta(minutes=minutes[1])
+
     def _insert(
         self, session: Session, fields: Dict[str, Any], key: str, now: datetime
     ) -> TicketRow:
-        urgent = fields["severity"] == "urgent"
-        first_minutes = (
-            self._sla.urgent_first_response_minutes
-            if urgent
-            else self._sla.normal_first_response_minutes
-        )
-        resolution_minutes = (
-            self._sla.urgent_resolution_minutes if urgent else self._sla.normal_resolution_minutes
-        )
+        first_response_due, resolution_due = self._deadlines(now, fields["severity"] == "urgent")
         row = TicketRow(
             id=self._next_id(session, now),
             idempotency_key=key,
             created_at=now,
             status="open",
-            first_response_due=now + timedelta(minutes=first_minutes),
-            resolution_due=now + timedelta(minutes=resolution_minutes),
+            first_response_due=first_response_due,
+            resolution_due=resolution_due,
             assignee=None,
             resolution=None,
             satisfaction=None,
@@ -545,14 +546,9 @@ class TicketStore:
             was_urgent = row.severity == "urgent"
             _set_audited(session, row, values, actor=actor, at=self._now())
             if row.severity == "urgent" and not was_urgent:
-                urgent_due = row.created_at + timedelta(
-                    minutes=self._sla.urgent_first_response_minutes
-                )
-                row.first_response_due = min(row.first_response_due, urgent_due)
-                row.resolution_due = min(
-                    row.resolution_due,
-                    row.created_at + timedelta(minutes=self._sla.urgent_resolution_minutes),
-                )
+                first_due, resolution_due = self._deadlines(row.created_at, urgent=True)
+                row.first_response_due = min(row.first_response_due, first_due)
+                row.resolution_due = min(row.resolution_due, resolution_due)
             row.summary = self._summary_of(row)
             return self._to_dict(row)
 
