@@ -108,10 +108,15 @@ async def copy_customer_messages(
 async def keep_customer_messages(desk: Desk, ticket: Dict[str, Any]) -> List[Dict[str, Any]]:
     """Copy what the customer wrote since the ticket was filed, from one tracker read.
 
-    Returns that read's events, for whatever else the caller needs from them.
+    Returns that read's events, for whatever else the caller needs from them. A store that
+    refuses the copy is logged, not raised: the tracker keeps the messages, the next copy
+    takes them, and the agent's reply or the reopen notice must still reach the customer.
     """
     events = await desk.rasa.desk_events(ticket["conversation_id"])
-    await copy_customer_messages(desk, ticket, events)
+    try:
+        await copy_customer_messages(desk, ticket, events)
+    except SQLAlchemyError as error:
+        logger.error("ticket %s: customer messages not stored: %s", ticket["id"], error)
     return events
 
 
@@ -136,12 +141,7 @@ async def reply(request: Request, ticket_id: str) -> HTTPResponse:
     agent: Agent = request.ctx.agent
     text = body_text(json_body(request), "text", MAX_REPLY_CHARS)
     ticket = await _assigned_to_me(request, ticket_id, "先认领工单再回复客户")
-    events = await desk.rasa.desk_events(ticket["conversation_id"])
-    try:
-        await copy_customer_messages(desk, ticket, events)
-    except SQLAlchemyError as error:
-        # the tracker keeps them; a store that refuses must not keep the agent from the customer
-        logger.error("ticket %s: customer messages not stored before a reply: %s", ticket_id, error)
+    events = await keep_customer_messages(desk, ticket)
     line = await desk.rasa.send_agent_message(
         ticket["conversation_id"], text, agent.name, script=script_of(events)
     )

@@ -222,6 +222,31 @@ async def test_a_reopened_ticket_is_announced_to_the_customer_in_their_script(
     assert transcript[-1]["role"] == "agent" and transcript[-1]["text"] == line["text"]
 
 
+async def test_a_reopen_is_told_to_the_customer_when_their_messages_cannot_be_kept(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store, desk_settings
+):
+    """Review (rev1): copying the customer's messages failed on a store refusing transcript
+    writes after the reopen had succeeded; the agent got a 503 for a reopen that had happened
+    and the customer was never told."""
+    agent = agent_on_local_rasa
+    ticket = resolved(desk_store, make_ticket)
+    conversation = ticket["conversation_id"]
+    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 0.001
+    local_rasa.events[conversation] = [{"event": "user", "text": "还是坏的", "timestamp": later}]
+    with sqlite3.connect(desk_settings.database_url.removeprefix("sqlite:///")) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse BEFORE UPDATE OF transcript ON tickets "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+
+    response = await agent.post(f"/desk/api/tickets/{ticket['id']}/reopen")
+
+    assert response.status == 200, response.text
+    assert desk_store.get_ticket(ticket["id"])["status"] == "assigned"
+    pause, notice = local_rasa.sent()
+    assert ticket["id"] in notice[0]["text"]
+
+
 async def test_a_rating_question_left_open_is_closed_and_the_old_rating_set_aside(
     agent_on_local_rasa, local_rasa, make_ticket, desk_store
 ):
