@@ -13,6 +13,9 @@ module per concern:
 - `bot.desk.ticket_routes`: `GET /desk/api/tickets/<id>`,
   `POST /desk/api/tickets/<id>/{claim,note,reassign,escalate}`;
 - `bot.desk.replies`: `POST /desk/api/tickets/<id>/{reply,resolve,reopen}`;
+- `bot.desk.incident_routes`: `GET /desk/incidents/<id>` (the group's page),
+  `GET /desk/api/incidents/<id>`, `POST /desk/api/incidents/<id>/{claim,reply,resolve}`
+  (every ticket of a group incident through the single-ticket paths, a result per ticket);
 - `bot.desk.statistics`: `GET /desk/api/stats`, `GET /desk/stats.csv`.
 
 Every page and API route needs a signed-in agent (a signed, HttpOnly, SameSite=Lax session
@@ -33,6 +36,7 @@ from sanic import Sanic
 
 from bot.desk.accounts import AccountStore
 from bot.desk.context import CookieSigner, Desk
+from bot.desk.incident_routes import add_incident_routes
 from bot.desk.live_events import add_live_routes
 from bot.desk.page_routes import add_page_routes
 from bot.desk.presence import Presence
@@ -46,6 +50,7 @@ from bot.desk.ticket_routes import add_ticket_routes
 from bot.desk.webhook import UrgentWebhook
 from bot.desk.work_queue import add_queue_routes
 from bot.evidence.store import EvidenceStore
+from bot.live.incidents import IncidentLinker
 from bot.settings import Settings
 from bot.tickets.store import TicketStore, utc_now
 
@@ -97,6 +102,7 @@ def create_desk_app(
         rasa=rasa_client or RasaClient.from_settings(settings),
         presence=Presence(store, clock=clock),
         evidence=evidence if evidence is not None else EvidenceStore(settings.evidence),
+        incidents=IncidentLinker(store.engine, sla=settings.sla, timezone_name=settings.timezone),
         webhook=webhook if webhook is not None else _webhook_from_settings(settings),
         signer=CookieSigner(settings.desk.resolve_secret()),
         csp=content_security_policy(settings.evidence.public_base_url),
@@ -118,6 +124,7 @@ def create_desk_app(
         add_live_routes,
         add_ticket_routes,
         add_reply_routes,
+        add_incident_routes,
         add_statistics_routes,
     ):
         add_routes(app)

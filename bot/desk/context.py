@@ -22,6 +22,7 @@ from bot.desk.rasa_client import RasaClient
 from bot.desk.settings import DeskSettings
 from bot.desk.webhook import UrgentWebhook
 from bot.evidence.store import EvidenceStore
+from bot.live.incidents import IncidentLinker
 from bot.settings import Settings
 from bot.tickets.store import TicketNotFound, TicketStore
 
@@ -51,7 +52,7 @@ class CookieSigner:
 
 @dataclass
 class Desk:
-    """The desk's services, settings and clock."""
+    """The desk's services, settings and clock (`incidents`: the live sessions' group incidents)."""
 
     settings: Settings
     store: TicketStore
@@ -59,6 +60,7 @@ class Desk:
     rasa: RasaClient
     presence: Presence
     evidence: EvidenceStore
+    incidents: IncidentLinker
     webhook: UrgentWebhook | None
     signer: CookieSigner
     csp: str

@@ -16,6 +16,7 @@ from sanic.response import HTTPResponse, html, raw
 from bot.desk import pages
 from bot.desk.accounts import Agent
 from bot.desk.context import desk_of, in_thread, load_ticket
+from bot.desk.incident_routes import group_members
 from bot.desk.responses import error_response, json_response
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -51,15 +52,26 @@ async def ticket_page(request: Request, ticket_id: str) -> HTTPResponse:
     return _page(pages.ticket_page, request, ticket_id)
 
 
+async def incident_page(request: Request, incident_id: str) -> HTTPResponse:
+    """A group incident's page (404 when no ticket belongs to it)."""
+    await group_members(desk_of(request), incident_id)
+    return _page(pages.incident_page, request, incident_id)
+
+
 async def stats_page(request: Request) -> HTTPResponse:
     """The statistics page."""
     return _page(pages.stats_page, request)
 
 
 def add_page_routes(app: Sanic) -> None:
-    """`GET /health`, `/desk/static/<name>`, `/desk/`, `/desk/tickets/<id>`, `/desk/stats`."""
+    """The pages, the static files and the health check.
+
+    `GET /health`, `/desk/static/<name>`, `/desk/`, `/desk/tickets/<id>`,
+    `/desk/incidents/<id>` (a group incident), `/desk/stats`.
+    """
     app.add_route(health, "/health", methods=["GET"])
     app.add_route(static, "/desk/static/<name>", methods=["GET"])
     app.add_route(queue_page, "/desk/", methods=["GET"])
     app.add_route(ticket_page, "/desk/tickets/<ticket_id>", methods=["GET"])
+    app.add_route(incident_page, "/desk/incidents/<incident_id>", methods=["GET"])
     app.add_route(stats_page, "/desk/stats", methods=["GET"])

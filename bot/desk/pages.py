@@ -55,6 +55,7 @@ def queue_page(agent: str, role: str, csrf: str) -> str:
 <option value="urgent">严重</option><option value="normal">一般</option></select></label>
 <label>查找 <input id="f-search" type="search" placeholder="工单号、订单号、会话或摘要里的字"></label>
 </form>
+<p id="group-link" class="group-link" hidden></p>
 <table class="queue"><thead><tr><th>工单号</th><th>性质</th><th>类型</th><th>渠道</th>
 <th>摘要</th><th>状态</th><th>处理人</th><th>时限</th></tr></thead>
 <tbody id="queue-rows"></tbody></table>
@@ -88,6 +89,35 @@ def ticket_page(agent: str, role: str, csrf: str, ticket_id: str) -> str:
 </div></div>"""
     return _shell(
         "ticket", ticket_id, body, agent, role, csrf, f' data-ticket="{escape(ticket_id)}"'
+    )
+
+
+def incident_page(agent: str, role: str, csrf: str, incident_id: str) -> str:
+    """A group incident: its tickets, and claiming, answering and resolving them at once."""
+    body = """
+<p><a href="/desk/">← 返回队列</a></p>
+<h1 id="title"></h1>
+<section class="card"><dl id="incident" class="fields"></dl></section>
+<section class="card"><h2>批量处理</h2>
+<p class="hint">逐张处理本组工单，与单张操作相同：权限、处理记录、客户的简繁体和满意度邀请都不变。</p>
+<div class="actions"><button type="button" id="claim-all">认领本组未认领的工单</button></div>
+<form id="group-reply-form" class="reply"><label for="group-reply-text">回复本组每位客户（按各自的简繁体发送）</label>
+<textarea id="group-reply-text" rows="3" maxlength="2000"></textarea>
+<button type="submit" id="group-reply-send">群发回复</button></form>
+<form id="group-resolve-form" class="reply"><label for="group-resolution">处理结果（结案后告知每位客户并邀请评分）</label>
+<textarea id="group-resolution" rows="2" maxlength="2000"></textarea>
+<button type="submit" id="resolve-all">全部结案…</button></form>
+<section id="confirm" class="confirm" hidden role="alertdialog" aria-labelledby="confirm-text">
+<p id="confirm-text"></p><ul id="confirm-list"></ul>
+<div class="actions"><button type="button" id="confirm-yes">确认结案</button>
+<button type="button" id="confirm-no" class="plain">取消</button></div></section>
+</section>
+<section class="card" id="outcome" hidden><h2 id="outcome-title" tabindex="-1"></h2>
+<ul id="outcome-list" class="outcome"></ul></section>
+<table class="queue"><thead><tr><th>工单号</th><th>状态</th><th>处理人</th><th>摘要</th>
+<th>本次结果</th></tr></thead><tbody id="group-rows"></tbody></table>"""
+    return _shell(
+        "incident", incident_id, body, agent, role, csrf, f' data-incident="{escape(incident_id)}"'
     )
 
 

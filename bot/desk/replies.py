@@ -120,16 +120,24 @@ async def keep_customer_messages(desk: Desk, ticket: Dict[str, Any]) -> List[Dic
     return events
 
 
-async def _assigned_to_me(request: Request, ticket_id: str, message: str) -> Dict[str, Any]:
-    ticket = await load_ticket(desk_of(request), ticket_id)
+async def _assigned_to(desk: Desk, agent: Agent, ticket_id: str, message: str) -> Dict[str, Any]:
+    """The ticket, if it is assigned and `agent` may act on it (its assignee or a supervisor)."""
+    ticket = await load_ticket(desk, ticket_id)
     require_status(ticket, ("assigned",), "not_assigned", message)
-    require_owner(request.ctx.agent, ticket)
+    require_owner(agent, ticket)
     return ticket
 
 
 async def reply(request: Request, ticket_id: str) -> HTTPResponse:
-    """Send a message to the customer's channel as this agent; keep it in the transcript.
+    """Send a message to the customer's channel as this agent; keep it in the transcript."""
+    text = body_text(json_body(request), "text", MAX_REPLY_CHARS)
+    return json_response(await reply_to(desk_of(request), request.ctx.agent, ticket_id, text))
 
+
+async def reply_to(desk: Desk, agent: Agent, ticket_id: str, text: str) -> Dict[str, Any]:
+    """The reply of `reply` (checks, sending, keeping); the answer's body.
+
+    One path for the ticket page and a group incident's reply (`bot.desk.incident_routes`).
     What the customer wrote before comes first in the transcript, and the one tracker read
     also gives the script the reply is shown in. The transcript keeps the line as the
     customer read it (in their script). A store that refuses writes does not stop the reply
@@ -137,10 +145,7 @@ async def reply(request: Request, ticket_id: str) -> HTTPResponse:
     got a bare 500 with nothing sent); the answer then carries the warning and the line
     (`unkept`), which the page shows until the transcript holds it.
     """
-    desk = desk_of(request)
-    agent: Agent = request.ctx.agent
-    text = body_text(json_body(request), "text", MAX_REPLY_CHARS)
-    ticket = await _assigned_to_me(request, ticket_id, "先认领工单再回复客户")
+    ticket = await _assigned_to(desk, agent, ticket_id, "先认领工单再回复客户")
     events = await keep_customer_messages(desk, ticket)
     line = await desk.rasa.send_agent_message(
         ticket["conversation_id"], text, agent.name, script=script_of(events)
@@ -149,10 +154,8 @@ async def reply(request: Request, ticket_id: str) -> HTTPResponse:
         await in_thread(desk.store.merge_transcript, ticket_id, [_agent_entry(line)])
     except SQLAlchemyError as error:
         logger.error("ticket %s: a reply was sent but not stored: %s", ticket_id, error)
-        return json_response(
-            {"ticket": ticket, "warning": NOT_KEPT_WARNING, "unkept": _shown_line(line)}
-        )
-    return json_response({"ticket": await load_ticket(desk, ticket_id), "warning": None})
+        return {"ticket": ticket, "warning": NOT_KEPT_WARNING, "unkept": _shown_line(line)}
+    return {"ticket": await load_ticket(desk, ticket_id), "warning": None}
 
 
 async def _tell_the_bot(desk: Desk, ticket: Dict[str, Any]) -> str | None:
@@ -169,22 +172,29 @@ async def _tell_the_bot(desk: Desk, ticket: Dict[str, Any]) -> str | None:
 
 
 async def resolve(request: Request, ticket_id: str) -> HTTPResponse:
-    """Record the resolution, hand the conversation back to the bot, ask for satisfaction.
+    """Record the resolution, hand the conversation back to the bot, ask for satisfaction."""
+    resolution = body_text(json_body(request), "resolution", MAX_REPLY_CHARS)
+    body = await resolve_ticket(desk_of(request), request.ctx.agent, ticket_id, resolution)
+    return json_response(body)
 
+
+async def resolve_ticket(
+    desk: Desk, agent: Agent, ticket_id: str, resolution: str
+) -> Dict[str, Any]:
+    """The resolution of `resolve` (checks, ticket change, the bot told); the answer's body.
+
+    One path for the ticket page and a group incident's resolve (`bot.desk.incident_routes`).
     Rasa being down does not stop the resolution: the agent's work is kept and the agent is
     warned that the customer has not been told.
     """
-    desk = desk_of(request)
-    agent: Agent = request.ctx.agent
-    resolution = body_text(json_body(request), "resolution", MAX_REPLY_CHARS)
-    ticket = await _assigned_to_me(request, ticket_id, "只能结案处理中（assigned）的工单")
+    ticket = await _assigned_to(desk, agent, ticket_id, "只能结案处理中（assigned）的工单")
     try:
         await keep_customer_messages(desk, ticket)
     except RasaUnavailable as error:
         logger.warning("ticket %s: customer messages not copied: %s", ticket_id, error)
     updated = await change_ticket(desk, ticket_id, agent, status="resolved", resolution=resolution)
     warning = await _tell_the_bot(desk, ticket)
-    return json_response({"ticket": updated, "warning": warning})
+    return {"ticket": updated, "warning": warning}
 
 
 async def _tell_reopened(desk: Desk, ticket: Dict[str, Any], agent: Agent) -> str | None:

@@ -24,6 +24,12 @@ from bot.tickets.store import TicketNotFound
 logger = logging.getLogger(__name__)
 
 
+# Said to the agent when Rasa or the ticket database failed an action; also per ticket in a
+# group incident's results (`bot.desk.incident_routes`).
+RASA_DOWN_MESSAGE = "聊天机器人服务暂时无法连接，操作未完成，请稍后重试"
+STORE_DOWN_MESSAGE = "工单数据库暂时无法保存，操作未完成，请稍后重试"
+
+
 class DeskError(Exception):
     """An error answered as JSON `{"error": code, "message": ...}`."""
 
@@ -95,9 +101,7 @@ async def invalid(_: Request, error: Exception) -> HTTPResponse:
 async def rasa_down(_: Request, error: Exception) -> HTTPResponse:
     """Rasa failed before anything changed: the agent is told to try again."""
     logger.warning("Rasa call failed: %s", error)
-    return error_response(
-        502, "rasa_unavailable", "聊天机器人服务暂时无法连接，操作未完成，请稍后重试"
-    )
+    return error_response(502, "rasa_unavailable", RASA_DOWN_MESSAGE)
 
 
 async def store_down(_: Request, error: Exception) -> HTTPResponse:
@@ -106,9 +110,7 @@ async def store_down(_: Request, error: Exception) -> HTTPResponse:
     Hand trial (ux6): the desk answered Sanic's English "internal error" page instead.
     """
     logger.error("ticket store failed: %s", error)
-    return error_response(
-        503, "store_unavailable", "工单数据库暂时无法保存，操作未完成，请稍后重试"
-    )
+    return error_response(503, "store_unavailable", STORE_DOWN_MESSAGE)
 
 
 def add_error_handlers(app: Sanic) -> None:

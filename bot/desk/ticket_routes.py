@@ -115,12 +115,19 @@ async def take(desk: Desk, agent: Agent, ticket: Dict[str, Any], **changes: Any)
         raise
 
 
-async def claim(request: Request, ticket_id: str) -> HTTPResponse:
-    """Take an open ticket: pause the bot, then status assigned to me."""
-    desk = desk_of(request)
+async def claim_ticket(desk: Desk, agent: Agent, ticket_id: str) -> Dict[str, Any]:
+    """Take an open ticket: pause the bot, then status assigned to `agent`; the answer's body.
+
+    One path for the ticket page and a group incident's claim (`bot.desk.incident_routes`).
+    """
     ticket = await load_ticket(desk, ticket_id)
     require_status(ticket, ("open",), "not_open", "只能认领待处理（open）的工单")
-    return json_response({"ticket": await take(desk, request.ctx.agent, ticket)})
+    return {"ticket": await take(desk, agent, ticket)}
+
+
+async def claim(request: Request, ticket_id: str) -> HTTPResponse:
+    """Take an open ticket: pause the bot, then status assigned to me."""
+    return json_response(await claim_ticket(desk_of(request), request.ctx.agent, ticket_id))
 
 
 async def note(request: Request, ticket_id: str) -> HTTPResponse:

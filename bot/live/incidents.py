@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Column, Integer, String, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 
 from bot.settings import SlaSettings
@@ -136,7 +136,11 @@ class IncidentLinker:
         self._sla = sla or SlaSettings()
         self._tz = ZoneInfo(timezone_name)
         self._sessionmaker = sessionmaker(bind=engine, future=True, expire_on_commit=False)
-        IncidentRow.__table__.create(engine, checkfirst=True)
+        try:
+            IncidentRow.__table__.create(engine, checkfirst=True)
+        except (IntegrityError, OperationalError, ProgrammingError):
+            # another process (the action server, the desk) created it between check and CREATE
+            IncidentRow.__table__.create(engine, checkfirst=True)
 
     def session_scope(self) -> ContextManager[Session]:
         """One session per unit of work: committed on success, rolled back on error, closed."""
@@ -268,16 +272,16 @@ class IncidentLinker:
             incident = session.get(IncidentRow, incident_id)
             if incident is None:
                 return None
-            rows = (
-                session.execute(
-                    select(TicketRow)
-                    .where(TicketRow.incident_id == incident_id)
-                    .order_by(TicketRow.created_at, TicketRow.id)
-                )
-                .scalars()
-                .all()
-            )
-            return self._incident_dict(incident, rows)
+            return self._incident_dict(incident, _member_rows(session, incident_id))
+
+    def member_ids(self, incident_id: str) -> List[str]:
+        """The ids of the tickets that carry `incident_id`, oldest first (the desk's group).
+
+        Read from the tickets, not the incident's row: a ticket linked by another process (or
+        an older incident table) is still a member.
+        """
+        with self.session_scope() as session:
+            return [row.id for row in _member_rows(session, incident_id)]
 
     def _incident_dict(self, incident: IncidentRow, rows: Sequence[TicketRow]) -> Dict[str, Any]:
         members = [r.id for r in rows if r.incident_id == incident.id]
@@ -296,3 +300,12 @@ class IncidentLinker:
             "created_at": incident.created_at.astimezone(self._tz).isoformat(),
             "members": members,
         }
+
+
+def _member_rows(session: Session, incident_id: str) -> Sequence[TicketRow]:
+    query = (
+        select(TicketRow)
+        .where(TicketRow.incident_id == incident_id)
+        .order_by(TicketRow.created_at, TicketRow.id)
+    )
+    return session.execute(query).scalars().all()

@@ -522,3 +522,94 @@ def test_the_queue_marks_escalated_tickets_in_words(browser, desk):
     page.goto(f"{desk['url']}/desk/")
     expect(page.locator(f'tr[data-ticket="{escalated["id"]}"] .badge.escalated')).to_be_visible()
     context.close()
+
+
+def test_an_agent_claims_answers_and_resolves_a_group_incident_at_once(browser, desk):
+    """Hand trial (ux6): an agent with live-stream viewers who all missed the same promised
+    gift claimed, answered and resolved their tickets one by one. From the group's page: the
+    open tickets are claimed (one the supervisor holds is skipped and named), one reply
+    reaches each customer in their own script (retried where it failed), and resolving lists
+    the tickets for the agent to confirm first, then asks each customer for a rating."""
+    store = desk["store"]
+    incident = "INC-5A6B7C8D9E0F"
+    members = [
+        store.create_ticket(
+            _make_draft(
+                conversation_id=f"conv-grp{n}",
+                channel="livestream",
+                incident_id=incident,
+                issue_category="livestream_misleading",
+                issue_description="主播说买锅送铲子，铲子没收到",
+            ),
+            f"k-grp{n}",
+        )
+        for n in range(3)
+    ]
+    held = members[2]
+    store.update_ticket(held["id"], actor="张主管", status="assigned", assignee="张主管")
+    _post(
+        f"{desk['rasa']}/test/user_message",
+        {"conversation_id": "conv-grp1", "text": "主播說買鍋送鏟子，鏟子沒收到"},
+    )
+    context, page = _signed_in(browser, desk)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{desk['url']}/desk/tickets/{members[0]['id']}")
+    expect(page.get_by_role("link", name="批量处理本组")).to_be_visible()
+    page.get_by_role("link", name=f"{incident}（查看同组工单）").click()
+    page.get_by_role("link", name=f"群体事件 {incident}：批量认领").click()
+    expect(page).to_have_url(f"{desk['url']}/desk/incidents/{incident}")
+    rows = page.locator("#group-rows tr")
+    expect(rows).to_have_count(3)
+    title = page.locator("#outcome-title")
+
+    page.get_by_role("button", name="认领本组未认领的工单（2 张）").click()
+    expect(title).to_have_text("认领：完成 2 张，跳过 1 张，失败 0 张")
+    skipped = page.locator(f'#outcome-list li[data-ticket="{held["id"]}"]')
+    expect(skipped).to_contain_text("已由 张主管 认领")
+    expect(rows.filter(has_text="小王")).to_have_count(2)
+
+    _post(f"{desk['rasa']}/test/refuse_sends", {"refuse": True})
+    box = page.get_by_label("回复本组每位客户")
+    box.fill("您好，赠品铲子今天给您补发")
+    page.get_by_role("button", name="群发回复（2 位客户）").click()
+    expect(title).to_have_text("群发回复：完成 0 张，跳过 1 张，失败 2 张")
+    expect(box).to_have_value("您好，赠品铲子今天给您补发")
+    _post(f"{desk['rasa']}/test/refuse_sends", {"refuse": False})
+    page.get_by_role("button", name="重试失败的 2 张").click()
+    expect(title).to_have_text("群发回复：完成 2 张，跳过 0 张，失败 0 张")
+    expect(box).to_have_value("")
+
+    page.get_by_label("处理结果").fill("赠品铲子已补发")
+    page.get_by_role("button", name="全部结案…（2 张）").click()
+    confirm = page.get_by_role("alertdialog")
+    expect(confirm).to_contain_text("确认结案以下 2 张工单")
+    expect(confirm).to_contain_text("另有 1 张未认领或不在你名下")
+    page.get_by_role("button", name="取消").click()
+    expect(confirm).to_be_hidden()
+    assert store.get_ticket(members[0]["id"])["status"] == "assigned"
+    page.get_by_role("button", name="全部结案…（2 张）").click()
+    page.get_by_role("button", name="确认结案").click()
+    expect(title).to_have_text("结案：完成 2 张，跳过 0 张，失败 0 张")
+    expect(rows.filter(has_text="已结案")).to_have_count(2)
+
+    calls = _get(f"{desk['rasa']}/test/calls")
+    lines = {
+        c["path"]: c["json"][0]["text"]
+        for c in calls
+        if c["json"] and isinstance(c["json"], list) and c["json"][0]["event"] == "bot"
+    }
+    assert lines == {
+        "/conversations/conv-grp0/tracker/events": "您好，赠品铲子今天给您补发",
+        "/conversations/conv-grp1/tracker/events": "您好，贈品鏟子今天給您補發",
+    }
+    asked = [c["path"] for c in calls if c["path"].endswith("/trigger_intent")]
+    assert asked == [
+        "/conversations/conv-grp0/trigger_intent",
+        "/conversations/conv-grp1/trigger_intent",
+    ]
+    said = [e["text"] for e in store.get_ticket(members[1]["id"])["transcript"]]
+    assert "您好，贈品鏟子今天給您補發" in said
+    assert store.get_ticket(held["id"])["status"] == "assigned"
+    assert errors == []
+    context.close()

@@ -1,6 +1,7 @@
 """An agent takes over a conversation through Rasa's API, resolves it, the customer rates."""
 
 import re
+import sqlite3
 import uuid
 
 import pytest
@@ -94,4 +95,61 @@ def test_a_reopened_ticket_tells_the_customer_and_closes_the_rating_question(sta
     stack.say(sender, "4分")
     stack.say(sender, "冇喇")
     assert store.get_ticket(ticket["id"])["satisfaction"]["score"] == 4
+    store.close()
+
+
+def test_a_group_incident_is_claimed_answered_and_resolved_at_once(stack):
+    """Viewers of one live session who missed the same gift, handled from the desk at once
+    through the running bot: paused by one claim, each answered in their own script by one
+    reply, each asked for a rating by one resolve."""
+    senders = [f"e2e-{uuid.uuid4().hex[:10]}" for _ in range(3)]
+    openings = [
+        ("主播说买锅送铲子，铲子没收到", "转人工"),
+        ("主播說買鍋送鏟子，鏟子沒收到", "轉人工"),
+        ("直播间说好的赠品铲子没有给我", "转人工"),
+    ]
+    for sender, (complaint, handoff) in zip(senders, openings, strict=True):
+        stack.say(sender, complaint)
+        stack.say(sender, handoff)
+    ids = [stack.tickets(conversation_id=sender)[0]["id"] for sender in senders]
+    # REST viewers carry no live session for the linker (tests/bot/live): group them directly
+    incident = f"INC-E2E{uuid.uuid4().hex[:8].upper()}"
+    database = stack.env()["COMPLAINTS_DATABASE_URL"].removeprefix("sqlite:///")
+    with sqlite3.connect(database) as connection:
+        connection.executemany(
+            "UPDATE tickets SET incident_id = ? WHERE id = ?", [(incident, i) for i in ids]
+        )
+    desk = desk_session(stack)
+    base = f"{stack.desk_url}/desk/api/incidents/{incident}"
+
+    claimed = desk.post(f"{base}/claim", json={}, timeout=60)
+
+    assert claimed.json()["counts"] == {"done": 3, "skipped": 0, "failed": 0}, claimed.text
+    assert stack.say(senders[0], "有人吗") == []  # the agent has the conversation
+
+    replied = desk.post(f"{base}/reply", json={"text": "您好，赠品铲子今天给您补发"}, timeout=60)
+
+    assert replied.json()["counts"]["done"] == 3, replied.text
+    heard = [
+        [e["text"] for e in tracker(stack, s)["events"] if e.get("event") == "bot"][-1]
+        for s in senders
+    ]
+    assert heard == [
+        "您好，赠品铲子今天给您补发",
+        "您好，贈品鏟子今天給您補發",
+        "您好，赠品铲子今天给您补发",
+    ]
+
+    resolved = desk.post(
+        f"{base}/resolve", json={"resolution": "赠品铲子已补发", "tickets": ids}, timeout=60
+    )
+
+    assert resolved.json()["counts"]["done"] == 3, resolved.text
+    for sender in senders:
+        assert tracker(stack, sender)["slots"]["requested_slot"] == "satisfaction_score"
+    stack.say(senders[1], "5分")
+    stack.say(senders[1], "冇喇")
+    store = TicketStore.from_url(stack.env()["COMPLAINTS_DATABASE_URL"])
+    assert store.get_ticket(ids[1])["satisfaction"]["score"] == 5
+    assert [store.get_ticket(i)["status"] for i in ids] == ["resolved"] * 3
     store.close()

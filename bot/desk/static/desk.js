@@ -187,6 +187,14 @@
         return row;
       }));
       document.getElementById("queue-empty").hidden = tickets.length > 0;
+      // searched for a group incident: lead to its page, where the group is acted on at once
+      const words = searchBox.value.trim().toLowerCase();
+      const group = words && live.tickets.concat(finished.tickets)
+        .map((t) => t.incident_id).find((i) => i && i.toLowerCase() === words);
+      const link = document.getElementById("group-link");
+      link.hidden = !group;
+      link.replaceChildren(...(group ? [el("a", { href: "/desk/incidents/" + encodeURIComponent(group) },
+        "群体事件 " + group + "：批量认领、群发回复、全部结案 →")] : []));
     }
 
     api("/desk/api/queue").then(render).then(onFilter).catch((e) => toast(e.message, true));
@@ -237,8 +245,11 @@
       field(fields, "严重原因", (t.severity_reasons || []).map((r) => REASONS[r] || r).join("、"));
       field(fields, "情绪", EMOTION[t.emotion] || t.emotion);
       field(fields, "联系方式", t.contact);
-      // the other complaints of the group: the queue finds them by the incident's id
-      field(fields, "群体事件", t.incident_id ? el("a", { href: "/desk/?q=" + encodeURIComponent(t.incident_id) }, t.incident_id + "（查看同组工单）") : null);
+      // the other complaints of the group: the queue finds them by the incident's id; the
+      // group's page acts on all of them at once
+      field(fields, "群体事件", t.incident_id ? el("span", {},
+        el("a", { href: "/desk/?q=" + encodeURIComponent(t.incident_id) }, t.incident_id + "（查看同组工单）"), " ",
+        el("a", { href: "/desk/incidents/" + encodeURIComponent(t.incident_id) }, "批量处理本组")) : null);
       field(fields, "缺少的凭证", (t.evidence_missing || []).join("、"));
       field(fields, "处理结果", typeof t.resolution === "object" && t.resolution ? JSON.stringify(t.resolution) : t.resolution);
       field(fields, "满意度", t.satisfaction ? t.satisfaction.score + " 分 " + (t.satisfaction.comment || "") : null);
@@ -383,6 +394,146 @@
     });
   }
 
+  // --- group incident ----------------------------------------------------------------------
+  // Claim, answer and resolve every ticket of a group incident at once. The server acts on
+  // each ticket as the single actions do and answers one result per ticket (shown in a list
+  // and in the table); the page sends the ids it shows, so only tickets the agent saw are
+  // acted on, and resolving first lists the tickets it will resolve for the agent to confirm.
+  function incidentPage() {
+    const id = document.body.dataset.incident;
+    const base = "/desk/api/incidents/" + encodeURIComponent(id);
+    const RESULT = { done: "已完成", skipped: "跳过", failed: "失败" };
+    const ACTION = { claim: "认领", reply: "群发回复", resolve: "结案" };
+    const confirmBox = document.getElementById("confirm");
+    const buttons = ["claim-all", "group-reply-send", "resolve-all", "confirm-yes"].map((b) => document.getElementById(b));
+    let data = null;
+    let results = {}; // ticket id -> its result of the last action
+    let lastAction = null; // {name, body}: "retry the failed ones" sends it again for those
+    let pending = null; // the ids the confirmation lists
+
+    const mine = (t) => t.status === "assigned" && (t.assignee === data.me.name || data.me.role === "supervisor");
+    const link = (ticketId) => el("a", { href: "/desk/tickets/" + encodeURIComponent(ticketId) }, ticketId);
+
+    function render(next) {
+      data = next;
+      const inc = data.incident;
+      document.getElementById("title").replaceChildren(el("span", {}, "群体事件 " + inc.id + " "),
+        el("span", { class: "badge urgent" }, "群体投诉"));
+      const info = document.getElementById("incident");
+      info.replaceChildren();
+      const field = (name, value) => info.append(el("dt", {}, name), el("dd", {}, value || "—"));
+      const byStatus = {};
+      for (const t of data.tickets) byStatus[t.status] = (byStatus[t.status] || 0) + 1;
+      field("投诉类型", inc.category_label || inc.issue_category);
+      field("直播间", inc.live.room_id);
+      field("主播", inc.live.streamer);
+      field("开播时间", time(inc.live.started_at));
+      field("工单", data.tickets.length + " 张（" + Object.keys(STATUS).filter((s) => byStatus[s])
+        .map((s) => STATUS[s] + " " + byStatus[s]).join("，") + "）");
+      const open = data.tickets.filter((t) => t.status === "open").length;
+      const ours = data.tickets.filter(mine);
+      const customers = new Set(ours.map((t) => t.conversation_id)).size;
+      buttons[0].textContent = "认领本组未认领的工单（" + open + " 张）";
+      buttons[1].textContent = "群发回复（" + customers + " 位客户）";
+      buttons[2].textContent = "全部结案…（" + ours.length + " 张）";
+      document.getElementById("group-rows").replaceChildren(...data.tickets.map((t) => {
+        const r = results[t.id];
+        return el("tr", { class: t.severity === "urgent" ? "urgent" : "", "data-ticket": t.id },
+          el("td", {}, link(t.id)),
+          el("td", {}, STATUS[t.status] || t.status),
+          el("td", {}, t.assignee || "—"),
+          el("td", { class: "summary-cell" }, t.summary),
+          el("td", { class: r ? "result " + r.result : "result" }, r ? RESULT[r.result] + (r.message ? "：" + r.message : "") : ""));
+      }));
+    }
+
+    function load() { return api(base).then(render).catch((e) => toast(e.message, true)); }
+
+    function report(name, answer) {
+      results = {};
+      for (const r of answer.results) results[r.id] = r;
+      const c = answer.counts;
+      const summary = ACTION[name] + "：完成 " + c.done + " 张，跳过 " + c.skipped + " 张，失败 " + c.failed + " 张";
+      const failed = answer.results.filter((r) => r.result === "failed").map((r) => r.id);
+      const items = answer.results.map((r) => el("li", { class: r.result, "data-ticket": r.id },
+        link(r.id), " ", el("strong", {}, RESULT[r.result]), r.message ? "：" + r.message : "",
+        r.warning ? el("span", { class: "warning" }, "（" + r.warning + "）") : ""));
+      if (failed.length) {
+        items.push(el("li", {}, el("button", { type: "button", id: "retry" }, "重试失败的 " + failed.length + " 张")));
+      }
+      document.getElementById("outcome").hidden = false;
+      const title = document.getElementById("outcome-title");
+      title.textContent = summary;
+      document.getElementById("outcome-list").replaceChildren(...items);
+      const retry = document.getElementById("retry");
+      if (retry) retry.addEventListener("click", () => run(name, { ...lastAction.body, tickets: failed }));
+      title.focus();
+      toast(summary, c.failed > 0);
+    }
+
+    // what the agent typed for an action stays until it reached at least one ticket (a retry
+    // of the failed ones then needs no typing), and is kept if they typed something new
+    const BOXES = { reply: ["group-reply-text", "text"], resolve: ["group-resolution", "resolution"] };
+    function clearTyped(name, body, answer) {
+      const [boxId, key] = BOXES[name] || [];
+      const box = boxId && document.getElementById(boxId);
+      if (box && answer.counts.done > 0 && box.value.trim() === body[key]) box.value = "";
+    }
+
+    async function run(name, body) {
+      buttons.forEach((b) => { b.disabled = true; });
+      try {
+        const answer = await api(base + "/" + name, body);
+        lastAction = { name, body };
+        report(name, answer);
+        clearTyped(name, body, answer);
+      } catch (error) { toast(error.message, true); }
+      buttons.forEach((b) => { b.disabled = false; });
+      await load();
+    }
+
+    const shownIds = () => data.tickets.map((t) => t.id);
+    buttons[0].addEventListener("click", () => run("claim", { tickets: shownIds() }));
+    document.getElementById("group-reply-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const box = document.getElementById("group-reply-text");
+      const text = box.value.trim();
+      if (!text) { toast("请先填写回复内容", true); return; }
+      run("reply", { text, tickets: shownIds() });
+    });
+    document.getElementById("group-resolve-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const resolution = document.getElementById("group-resolution").value.trim();
+      if (!resolution) { toast("请先填写处理结果", true); return; }
+      const targets = data.tickets.filter(mine);
+      if (!targets.length) { toast("本组没有你可以结案的工单（先认领）", true); return; }
+      const left = data.tickets.filter((t) => !mine(t) && t.status !== "resolved" && t.status !== "closed").length;
+      pending = targets.map((t) => t.id);
+      document.getElementById("confirm-text").textContent = "确认结案以下 " + targets.length +
+        " 张工单？每位客户会收到处理结果并被邀请评分。" + (left ? "另有 " + left + " 张未认领或不在你名下，不会结案。" : "");
+      document.getElementById("confirm-list").replaceChildren(...targets.map((t) =>
+        el("li", {}, link(t.id), " ", t.summary || "")));
+      confirmBox.hidden = false;
+      document.getElementById("confirm-yes").focus();
+    });
+    document.getElementById("confirm-no").addEventListener("click", () => {
+      confirmBox.hidden = true;
+      pending = null;
+    });
+    document.getElementById("confirm-yes").addEventListener("click", () => {
+      const resolution = document.getElementById("group-resolution").value.trim();
+      const tickets = pending;
+      confirmBox.hidden = true;
+      pending = null;
+      if (tickets && resolution) run("resolve", { resolution, tickets });
+    });
+
+    load();
+    // the group changes as others work on it (and viewers join): the queue's stream says when
+    const source = new EventSource("/desk/api/queue/stream");
+    source.addEventListener("queue", () => { if (data) load(); });
+  }
+
   // --- statistics --------------------------------------------------------------------------
   const SVG = "http://www.w3.org/2000/svg";
   function svg(tag, attrs, text) {
@@ -440,5 +591,6 @@
   const page = document.body.dataset.page;
   if (page === "queue") queuePage();
   else if (page === "ticket") ticketPage();
+  else if (page === "incident") incidentPage();
   else if (page === "stats") statsPage();
 })();

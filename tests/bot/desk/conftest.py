@@ -1,18 +1,22 @@
 """A real desk app (real SQLite ticket store, real accounts) driven through ASGI.
 
-The Rasa server is faked at the transport with aioresponses: tests assert the exact calls.
+The Rasa server is faked at the transport with aioresponses (tests assert the exact calls), or
+stood in for by a real local HTTP server (`local_rasa`, `agent_on_local_rasa`).
 The client keeps cookies like a browser and sends the CSRF token when asked.
 """
 
 import asyncio
 import json as jsonlib
 import re
+import sqlite3
+import time
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Set, Tuple
 from urllib.parse import urlencode
 
 import pytest
+from aiohttp import web
 from aioresponses import aioresponses
 from sanic import Sanic
 
@@ -228,3 +232,105 @@ async def agent(client):
     response = await client.login("小王")
     assert response.status == 302
     return client
+
+
+# --- a real local HTTP server standing in for Rasa ------------------------------------------
+
+
+@dataclass
+class LocalRasa:
+    """What the stand-in serves (events by conversation) and every request it got.
+
+    As Rasa's `POST /conversations/<id>/tracker/events` does, appended events are logged with
+    a timestamp and the tracker is answered.
+    """
+
+    url: str
+    events: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)
+    calls: List[Tuple[str, str, Any]] = field(default_factory=list)
+    refusing: bool = False
+    refusing_lines: bool = False  # refuse only appends that carry a message (not a pause)
+    # conversations whose every call is refused, as an undeliverable channel would be
+    refusing_conversations: Set[str] = field(default_factory=set)
+
+    def tracker_reads(self) -> List[str]:
+        return [path for method, path, _ in self.calls if method == "GET"]
+
+    def sent(self) -> List[Any]:
+        return [body for method, path, body in self.calls if method == "POST"]
+
+
+@pytest.fixture
+async def local_rasa():
+    """A real HTTP server on a port the system picks (free by construction)."""
+    state = LocalRasa(url="")
+
+    async def tracker(request: web.Request) -> web.Response:
+        state.calls.append(("GET", request.path, dict(request.query)))
+        if request.match_info["cid"] in state.refusing_conversations:
+            return web.json_response({"message": "channel unreachable"}, status=500)
+        return web.json_response({"events": state.events.get(request.match_info["cid"], [])})
+
+    async def append(request: web.Request) -> web.Response:
+        body = await request.json()
+        state.calls.append(("POST", request.path, body))
+        carries_line = any(event.get("event") == "bot" for event in body)
+        refused = request.match_info["cid"] in state.refusing_conversations
+        if state.refusing or refused or (state.refusing_lines and carries_line):
+            return web.json_response({"message": "tracker locked"}, status=500)
+        logged = state.events.setdefault(request.match_info["cid"], [])
+        logged.extend({**event, "timestamp": time.time()} for event in body)
+        return web.json_response({"events": logged})
+
+    async def record(request: web.Request) -> web.Response:
+        state.calls.append(("POST", request.path, await request.json()))
+        return web.json_response({})
+
+    app = web.Application()
+    app.router.add_get("/conversations/{cid}/tracker", tracker)
+    app.router.add_post("/conversations/{cid}/tracker/events", append)
+    app.router.add_post("/conversations/{cid}/trigger_intent", record)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    state.url = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    yield state
+    await runner.cleanup()
+
+
+@pytest.fixture
+async def app_on_local_rasa(
+    monkeypatch, local_rasa, desk_settings, desk_store, accounts, evidence_store
+):
+    """A started desk app talking to `local_rasa`; sign agents in with `DeskClient(app)`."""
+    monkeypatch.setattr(Sanic, "test_mode", True)
+    app = create_desk_app(
+        desk_settings,
+        desk_store,
+        RasaClient(local_rasa.url, RASA_TOKEN),
+        evidence=evidence_store,
+        accounts=accounts,
+    )
+    shutdown = await start_lifespan(app)
+    yield app
+    await shutdown()
+
+
+@pytest.fixture
+async def agent_on_local_rasa(app_on_local_rasa):
+    client = DeskClient(app_on_local_rasa)
+    assert (await client.login("小王")).status == 302
+    return client
+
+
+def refuse_ticket_writes(database: str) -> None:
+    """Make the SQLite file itself refuse every change to a ticket, as a full disk would."""
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse BEFORE UPDATE ON tickets BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+
+
+def accept_ticket_writes(database: str) -> None:
+    with sqlite3.connect(database) as connection:
+        connection.execute("DROP TRIGGER refuse")

@@ -61,13 +61,19 @@ ROUTES = [
     ("POST", "/desk/api/tickets/{id}/reassign"),
     ("POST", "/desk/api/tickets/{id}/escalate"),
     ("POST", "/desk/api/tickets/{id}/reopen"),
+    ("GET", "/desk/incidents/{id}"),
+    ("GET", "/desk/api/incidents/{id}"),
+    ("POST", "/desk/api/incidents/{id}/claim"),
+    ("POST", "/desk/api/incidents/{id}/reply"),
+    ("POST", "/desk/api/incidents/{id}/resolve"),
 ]
 POST_ROUTES = [r for r in ROUTES if r[0] == "POST"]
 
 
 def _registered_routes(app):
     def path(route):
-        text = "/" + route.path.replace("<ticket_id:str>", "{id}").replace("<name:str>", "<name>")
+        text = "/" + route.path.replace("<name:str>", "<name>")
+        text = text.replace("<ticket_id:str>", "{id}").replace("<incident_id:str>", "{id}")
         return "/desk/" if text == "/desk" else text
 
     return {

@@ -6,12 +6,7 @@ from datetime import datetime
 
 from bot.desk.live_events import TicketWatch
 from bot.desk.replies import created_timestamp
-from tests.bot.desk import test_replies
-from tests.bot.desk.test_replies import accept_ticket_writes, refuse_ticket_writes
-
-# the desk on a real local HTTP server standing in for Rasa, as the reply tests use it
-local_rasa = test_replies.local_rasa
-agent_on_local_rasa = test_replies.agent_on_local_rasa
+from tests.bot.desk.conftest import accept_ticket_writes, refuse_ticket_writes
 
 
 def _stored_customer_texts(database: str, ticket_id: str) -> list:

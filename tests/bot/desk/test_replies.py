@@ -1,94 +1,9 @@
 """Replies against a real local HTTP server standing in for Rasa: what reaches the transport."""
 
 import sqlite3
-import time
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Dict, List, Tuple
 
-import pytest
-from aiohttp import web
-from sanic import Sanic
-
-from bot.desk.app import create_desk_app
-from bot.desk.rasa_client import RasaClient
-from tests.bot.api.conftest import start_lifespan
-from tests.bot.desk.conftest import RASA_TOKEN, DeskClient
-
-
-@dataclass
-class LocalRasa:
-    """What the stand-in serves (events by conversation) and every request it got.
-
-    As Rasa's `POST /conversations/<id>/tracker/events` does, appended events are logged with
-    a timestamp and the tracker is answered.
-    """
-
-    url: str
-    events: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)
-    calls: List[Tuple[str, str, Any]] = field(default_factory=list)
-    refusing: bool = False
-    refusing_lines: bool = False  # refuse only appends that carry a message (not a pause)
-
-    def tracker_reads(self) -> List[str]:
-        return [path for method, path, _ in self.calls if method == "GET"]
-
-    def sent(self) -> List[Any]:
-        return [body for method, path, body in self.calls if method == "POST"]
-
-
-@pytest.fixture
-async def local_rasa():
-    """A real HTTP server on a port the system picks (free by construction)."""
-    state = LocalRasa(url="")
-
-    async def tracker(request: web.Request) -> web.Response:
-        state.calls.append(("GET", request.path, dict(request.query)))
-        return web.json_response({"events": state.events.get(request.match_info["cid"], [])})
-
-    async def append(request: web.Request) -> web.Response:
-        body = await request.json()
-        state.calls.append(("POST", request.path, body))
-        carries_line = any(event.get("event") == "bot" for event in body)
-        if state.refusing or (state.refusing_lines and carries_line):
-            return web.json_response({"message": "tracker locked"}, status=500)
-        logged = state.events.setdefault(request.match_info["cid"], [])
-        logged.extend({**event, "timestamp": time.time()} for event in body)
-        return web.json_response({"events": logged})
-
-    async def record(request: web.Request) -> web.Response:
-        state.calls.append(("POST", request.path, await request.json()))
-        return web.json_response({})
-
-    app = web.Application()
-    app.router.add_get("/conversations/{cid}/tracker", tracker)
-    app.router.add_post("/conversations/{cid}/tracker/events", append)
-    app.router.add_post("/conversations/{cid}/trigger_intent", record)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", 0).start()
-    state.url = f"http://127.0.0.1:{runner.addresses[0][1]}"
-    yield state
-    await runner.cleanup()
-
-
-@pytest.fixture
-async def agent_on_local_rasa(
-    monkeypatch, local_rasa, desk_settings, desk_store, accounts, evidence_store
-):
-    monkeypatch.setattr(Sanic, "test_mode", True)
-    app = create_desk_app(
-        desk_settings,
-        desk_store,
-        RasaClient(local_rasa.url, RASA_TOKEN),
-        evidence=evidence_store,
-        accounts=accounts,
-    )
-    shutdown = await start_lifespan(app)
-    client = DeskClient(app)
-    assert (await client.login("小王")).status == 302
-    yield client
-    await shutdown()
+from tests.bot.desk.conftest import accept_ticket_writes, refuse_ticket_writes
 
 
 async def test_a_reply_reads_the_rasa_tracker_once(agent_on_local_rasa, local_rasa, make_ticket):
@@ -119,19 +34,6 @@ async def test_a_reply_reads_the_rasa_tracker_once(agent_on_local_rasa, local_ra
         ("customer", "藍牙耳機用了兩天左邊就不響了"),
         ("agent", "您好，耳機給您換新"),
     ]
-
-
-def refuse_ticket_writes(database: str) -> None:
-    """Make the SQLite file itself refuse every change to a ticket, as a full disk would."""
-    with sqlite3.connect(database) as connection:
-        connection.execute(
-            "CREATE TRIGGER refuse BEFORE UPDATE ON tickets BEGIN SELECT RAISE(ABORT, 'disk full'); END"
-        )
-
-
-def accept_ticket_writes(database: str) -> None:
-    with sqlite3.connect(database) as connection:
-        connection.execute("DROP TRIGGER refuse")
 
 
 async def test_a_reply_the_store_could_not_keep_is_recovered_from_the_tracker(
