@@ -410,6 +410,7 @@
     let results = {}; // ticket id -> its result of the last action
     let lastAction = null; // {name, body}: "retry the failed ones" sends it again for those
     let pending = null; // the ids the confirmation lists
+    let busy = false; // an action is under way: its buttons stay off until it answered
 
     const mine = (t) => t.status === "assigned" && (t.assignee === data.me.name || data.me.role === "supervisor");
     const link = (ticketId) => el("a", { href: "/desk/tickets/" + encodeURIComponent(ticketId) }, ticketId);
@@ -436,6 +437,7 @@
       buttons[0].textContent = "认领本组未认领的工单（" + open + " 张）";
       buttons[1].textContent = "群发回复（" + customers + " 位客户）";
       buttons[2].textContent = "全部结案…（" + ours.length + " 张）";
+      [open, customers, ours.length].forEach((n, i) => { buttons[i].disabled = busy || n === 0; });
       document.getElementById("group-rows").replaceChildren(...data.tickets.map((t) => {
         const r = results[t.id];
         return el("tr", { class: t.severity === "urgent" ? "urgent" : "", "data-ticket": t.id },
@@ -481,6 +483,7 @@
     }
 
     async function run(name, body) {
+      busy = true;
       buttons.forEach((b) => { b.disabled = true; });
       try {
         const answer = await api(base + "/" + name, body);
@@ -488,8 +491,9 @@
         report(name, answer);
         clearTyped(name, body, answer);
       } catch (error) { toast(error.message, true); }
+      busy = false;
       buttons.forEach((b) => { b.disabled = false; });
-      await load();
+      await load(); // and the counts turn off the buttons with nothing to act on
     }
 
     const shownIds = () => data.tickets.map((t) => t.id);
@@ -511,8 +515,9 @@
       pending = targets.map((t) => t.id);
       document.getElementById("confirm-text").textContent = "确认结案以下 " + targets.length +
         " 张工单？每位客户会收到处理结果并被邀请评分。" + (left ? "另有 " + left + " 张未认领或不在你名下，不会结案。" : "");
+      const short = (text) => (text.length > 60 ? text.slice(0, 60) + "…" : text);
       document.getElementById("confirm-list").replaceChildren(...targets.map((t) =>
-        el("li", {}, link(t.id), " ", t.summary || "")));
+        el("li", {}, link(t.id), " ", short(t.summary || ""))));
       confirmBox.hidden = false;
       document.getElementById("confirm-yes").focus();
     });
