@@ -9,7 +9,8 @@ open and unclaimed, and nothing is asked: the customer is not put back into the 
 
 import asyncio
 import re
-from typing import Any, Dict, Optional
+from datetime import datetime
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from rasa_sdk import Tracker
 
@@ -17,8 +18,10 @@ from actions import dependencies
 from actions.conversation import latest_entity, latest_user_event, slots_set_this_turn
 from actions.tickets import lookup_order
 from bot.intake.answers import names_only_the_goods, tells_a_problem
-from bot.intake.draft import evidence_still_missing, triaged_category
+from bot.intake.draft import evidence_still_missing, strongest_emotion, triaged_category
 from bot.intake.remedy_answers import remedy_wished
+from bot.tickets.draft import entry_moment
+from bot.triage.emotion import detect_emotion_in_messages
 from bot.triage.severity import assess_severity, learned_severity
 
 
@@ -36,6 +39,7 @@ async def fill_waiting_ticket(tracker: Tracker, ticket_id: str, text: str) -> No
         if remedy:
             values["desired_remedy"] = remedy
     values.update(_severity(tracker, ticket, values.get("order_data")))
+    values.update(_emotion(tracker, ticket))
     await asyncio.to_thread(store.fill_in_waiting, ticket_id, values, actor="customer")
 
 
@@ -103,3 +107,41 @@ def _severity(
     reasons += [reason for reason in judged.reasons if reason not in reasons]
     urgent = ticket.get("severity") == "urgent" or judged.severity == "urgent"
     return {"severity": "urgent" if urgent else "normal", "severity_reasons": reasons}
+
+
+def _emotion(tracker: Tracker, ticket: Dict[str, Any]) -> Dict[str, Any]:
+    """The emotion of the messages written while waiting, when it is above the ticket's.
+
+    Why: a calm customer who, left waiting, writes "还没人理？？什么破店！！" stayed calm on
+    the ticket, and the agent greeted them as calm. Judged as the bot judges during the
+    intake (the lexicon, lifted by the learned head where the parse data has its reading:
+    the latest message's); never lowered, as severity is not, and audited by the store.
+    """
+    judged = detect_emotion_in_messages(waiting_messages(tracker, ticket)).emotion
+    emotion = strongest_emotion(ticket.get("emotion"), judged)
+    return {"emotion": emotion} if emotion != ticket.get("emotion") else {}
+
+
+def waiting_messages(
+    tracker: Tracker, ticket: Dict[str, Any]
+) -> List[Tuple[str, Optional[Mapping[str, Any]]]]:
+    """The customer's messages since the ticket was filed, as (text, parse data), oldest first.
+
+    The transcript keeps the text only; the latest message comes with its parse data (it is
+    the transcript's last customer entry when the caller has stored it already).
+    """
+    filed = entry_moment(ticket.get("created_at"))
+    texts = [
+        str(e.get("text") or "")
+        for e in ticket.get("transcript") or []
+        if e.get("role") == "customer" and _after(entry_moment(e.get("at")), filed)
+    ]
+    latest = str(tracker.latest_message.get("text") or "")
+    if texts and texts[-1] == latest:
+        texts.pop()
+    return [(text, None) for text in texts] + [(latest, tracker.latest_message)]
+
+
+def _after(moment: Optional[datetime], filed: Optional[datetime]) -> bool:
+    """Whether a transcript time is after the filing (an unreadable one is not)."""
+    return moment is not None and filed is not None and moment > filed

@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.desk.context import Desk, desk_of, in_thread, load_ticket
 from bot.desk.rasa_client import RasaUnavailable
-from bot.desk.replies import copy_customer_messages, created_timestamp, customer_messages
+from bot.desk.replies import created_timestamp, customer_messages, store_messages
 
 logger = logging.getLogger(__name__)
 
@@ -121,9 +121,12 @@ class TicketWatch:
         except RasaUnavailable:
             return []
         kept = self.since if self.kept is None else self.kept
+        # read once: what is still to copy, and what is still to show, are parts of it
+        messages = customer_messages(self.ticket, events, min(kept, self.since))
+        to_copy = [m for m in messages if m["timestamp"] > kept]
         try:
-            copied = await copy_customer_messages(self.desk, self.ticket, events, kept)
-            self.kept, self.refused = max([kept] + [m["timestamp"] for m in copied]), False
+            await store_messages(self.desk, self.ticket, events, to_copy)
+            self.kept, self.refused = max([kept] + [m["timestamp"] for m in to_copy]), False
         except SQLAlchemyError as error:
             # hand trial ux6: the stream ended here and reopened on the same error every
             # second, so the agent saw nothing the customer wrote while the store refused
@@ -131,7 +134,7 @@ class TicketWatch:
                 logger.warning("ticket %s: messages not stored: %s", self.ticket["id"], error)
             self.kept, self.refused = kept, True
         out: Events = []
-        for message in customer_messages(self.ticket, events, self.since):
+        for message in [m for m in messages if m["timestamp"] > self.since]:
             self.since = max(self.since, message["timestamp"])
             at = datetime.fromtimestamp(message["timestamp"], timezone.utc)
             out.append(("customer", {"text": message["text"], "at": at.isoformat()}))

@@ -96,13 +96,28 @@ async def copy_customer_messages(
     merge skips those the transcript holds). Returns the customer's messages copied
     (`{text, timestamp}`, oldest first).
     """
+    after = created_timestamp(ticket) if since is None else since
+    messages = customer_messages(ticket, events, after)
+    await store_messages(desk, ticket, events, messages)
+    return messages
+
+
+async def store_messages(
+    desk: Desk,
+    ticket: Dict[str, Any],
+    events: List[Dict[str, Any]],
+    messages: List[Dict[str, Any]],
+) -> None:
+    """Merge these customer messages and the agents' lines of `events` into the transcript.
+
+    For a caller that has derived the customer's messages already (the live page, which
+    also shows them) and must not read them out of the events a second time.
+    """
     created = created_timestamp(ticket)
-    messages = customer_messages(ticket, events, created if since is None else since)
     entries = [{"role": "customer", "text": m["text"], "at": m["timestamp"]} for m in messages]
     entries += [_agent_entry(line) for line in agent_lines_of(events) if line.timestamp > created]
     if entries:
         await in_thread(desk.store.merge_transcript, ticket["id"], entries)
-    return messages
 
 
 async def keep_customer_messages(desk: Desk, ticket: Dict[str, Any]) -> List[Dict[str, Any]]:

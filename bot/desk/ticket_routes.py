@@ -23,6 +23,7 @@ from bot.desk.accounts import Agent
 from bot.desk.context import Desk, desk_of, in_thread, load_ticket
 from bot.desk.rasa_client import RasaUnavailable
 from bot.desk.responses import DeskError, body_text, json_body, json_response
+from bot.desk.views import CUSTOMER, customer_filled
 from bot.taxonomy import CATEGORIES
 from bot.tickets.store import TicketNotFound
 
@@ -66,11 +67,14 @@ def _detail(desk: Desk, ticket_id: str) -> Dict[str, Any]:
     ticket = desk.store.get_ticket(ticket_id)
     if ticket is None:
         raise TicketNotFound(ticket_id)
+    audit = desk.store.get_audit(ticket_id)
     return {
         "ticket": ticket,
         # the category's name, as the queue shows it (the ticket keeps the code)
         "category_label": CATEGORIES.get(str(ticket.get("issue_category")), ""),
-        "audit": desk.store.get_audit(ticket_id),
+        "audit": audit,
+        # what the customer added after filing: the page marks it ("客户补充了：订单号")
+        "filled": customer_filled(a["field"] for a in audit if a["actor"] == CUSTOMER),
         "notes": desk.accounts.list_notes(ticket_id),
         "escalation": desk.accounts.active_escalations([ticket_id]).get(ticket_id),
         "evidence": _evidence_links(desk, ticket),

@@ -33,6 +33,36 @@ QUEUE_FIELDS = (
 )
 
 
+# The audit history's name for the customer: facts written while the ticket waits
+# (`TicketStore.fill_in_waiting`) and files sent after filing are changed by it.
+CUSTOMER = "customer"
+# What the desk marks as added by the customer ("客户补充了：订单号"): the facts and the readings
+# raised with them; fields derived from those (whether the order was found, its record, the
+# evidence still missing) change along and are not named.
+MARKED_FILLS = (
+    "order_id",
+    "issue_category",
+    "issue_description",
+    "desired_remedy",
+    "evidence",
+    "severity",
+    "severity_reasons",
+    "emotion",
+)
+
+
+def customer_filled(fields: Iterable[str]) -> List[str]:
+    """The fields to mark as added by the customer, of those the customer changed.
+
+    New reasons beside a severity that was raised with them are the same news: only the
+    severity is named then.
+    """
+    marked = [name for name in fields if name in MARKED_FILLS]
+    if "severity" in marked and "severity_reasons" in marked:
+        marked.remove("severity_reasons")
+    return marked
+
+
 def parse_time(value: str | None) -> datetime | None:
     """An ISO 8601 time of a ticket, or None."""
     if not value:

@@ -20,7 +20,7 @@ from sanic.response import HTTPResponse
 
 from bot.desk.context import Desk, desk_of, in_thread
 from bot.desk.responses import json_response
-from bot.desk.views import queue_item, sort_queue
+from bot.desk.views import CUSTOMER, customer_filled, queue_item, sort_queue
 from bot.taxonomy import TICKET_STATUSES
 from bot.tickets.store import MAX_LIST_LIMIT
 
@@ -33,7 +33,9 @@ FINISHED_LIMIT = 200  # the latest finished tickets the queue's status filter li
 def build_queue(desk: Desk) -> Dict[str, Any]:
     """Open and assigned tickets (urgent first, then by deadline) and counts by status.
 
-    Each carries its escalation, if any (the queue marks it 已升级).
+    Each carries its escalation, if any (the queue marks it 已升级), and what the customer
+    added while it waits (`filled`, field names; the queue marks it 客户补充了：订单号): on an
+    open ticket only, since whoever claimed one has seen it.
     """
     active: List[Dict[str, Any]] = []
     for status in ("open", "assigned"):
@@ -41,9 +43,12 @@ def build_queue(desk: Desk) -> Dict[str, Any]:
     counts = {status: desk.store.count_tickets(status=status) for status in TICKET_STATUSES}
     items = sort_queue(active, desk.now())
     escalations = desk.accounts.active_escalations(item["id"] for item in items)
+    waiting = [item["id"] for item in items if item["status"] == "open"]
+    filled = desk.store.fields_changed_by(CUSTOMER, waiting)
     for item in items:
         # escalated to a supervisor (`{by, to, at}`), kept after a reassignment, until a reopen
         item["escalation"] = escalations.get(item["id"])
+        item["filled"] = customer_filled(filled.get(item["id"], []))
     return {"tickets": items, "counts": counts}
 
 

@@ -22,7 +22,7 @@ import logging
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Dict, List, Mapping, Tuple
+from typing import Any, Callable, ContextManager, Dict, Iterable, List, Mapping, Tuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import create_engine, event, func, select, update
@@ -90,6 +90,7 @@ FILLABLE_FIELDS = (
     "evidence_missing",
     "severity",
     "severity_reasons",
+    "emotion",
 )
 MAX_LIST_LIMIT = 500
 MAX_IDEMPOTENCY_KEY_LENGTH = 200
@@ -532,8 +533,8 @@ class TicketStore:
         reached the transcript only, and the agent opened a ticket with empty fields (hand
         test ux8). Only while the ticket is open and unclaimed (checked under the row's
         lock): an agent who has claimed it reads the transcript, and fields do not change
-        under them. The caller gives only fields that are still empty (`FILLABLE_FIELDS`);
-        the summary is rebuilt, and a ticket turned urgent gets the urgent SLA (never a
+        under them. The caller gives only fields that are still empty (`FILLABLE_FIELDS`),
+        and severity and emotion only raised; the summary is rebuilt, and a ticket turned urgent gets the urgent SLA (never a
         later one). Returns None when the ticket is no longer waiting.
         """
         unknown = sorted(set(values) - set(FILLABLE_FIELDS))
@@ -571,6 +572,28 @@ class TicketStore:
                 }
                 for row in session.execute(query).scalars()
             ]
+
+    def fields_changed_by(self, actor: str, ticket_ids: Iterable[str]) -> Dict[str, List[str]]:
+        """For each of these tickets, the fields `actor` changed (first change first).
+
+        Why: the desk's queue marks what the customer added to each waiting ticket; one
+        query for the whole queue, not one history per ticket at every poll.
+        """
+        ids = list(ticket_ids)
+        if not ids:
+            return {}
+        query = (
+            select(TicketAuditRow.ticket_id, TicketAuditRow.field)
+            .where(TicketAuditRow.actor == actor, TicketAuditRow.ticket_id.in_(ids))
+            .order_by(TicketAuditRow.id)
+        )
+        changed: Dict[str, List[str]] = {}
+        with self.session_scope() as session:
+            for ticket_id, name in session.execute(query):
+                fields = changed.setdefault(ticket_id, [])
+                if name not in fields:
+                    fields.append(name)
+        return changed
 
     def _summary_of(self, row: TicketRow) -> str:
         """The summary rebuilt from the row as it is now.

@@ -1,5 +1,8 @@
 """Hand test ux8: after "转人工", what the customer writes while waiting fills the ticket's
-empty fields (order, problem, remedy) until an agent claims it; nothing is asked."""
+empty fields (order, problem, remedy) until an agent claims it; nothing is asked. Its
+severity and emotion are raised by what the customer writes, never lowered."""
+
+from datetime import datetime, timedelta
 
 from actions import dependencies
 from actions.followup import ActionAddTicketDetails
@@ -118,3 +121,76 @@ async def test_the_goods_named_alone_while_waiting_are_no_description(dispatcher
 def test_a_wish_is_not_what_went_wrong():
     assert without_wishes("退钱就行") == ""
     assert without_wishes("杯子碎了 给我退款") == "杯子碎了"
+
+
+def _learned(calm, upset, angry):
+    ranking = [
+        {"code": c, "confidence": p}
+        for c, p in (("calm", calm), ("upset", upset), ("angry", angry))
+    ]
+    return {
+        "complaint_triage": {"emotion": {"code": "calm", "confidence": calm, "ranking": ranking}}
+    }
+
+
+def _emotion_changes(ticket):
+    audit = dependencies.ticket_store().get_audit(ticket["id"])
+    return [(a["actor"], a["before"], a["after"]) for a in audit if a["field"] == "emotion"]
+
+
+async def test_an_angry_message_while_waiting_makes_the_ticket_angry(dispatcher, domain):
+    """A calm customer left waiting writes angrily: the ticket said calm, and the agent
+    greeted an angry customer as a calm one."""
+    ticket = await _handed_off(dispatcher, domain, "转人工")
+    assert ticket["emotion"] == "calm"
+    stored = await _say(dispatcher, domain, ticket, "还没人理？？什么破店！！", "complain")
+    assert stored["emotion"] == "angry"
+    assert "情绪：愤怒" in stored["summary"]
+    assert _emotion_changes(ticket) == [("customer", "calm", "angry")]
+    assert responses(dispatcher) == ["utter_details_added"]
+
+
+async def test_the_waiting_emotion_is_read_by_the_learned_head_too(dispatcher, domain):
+    ticket = await _handed_off(dispatcher, domain, "转人工")
+    text = "买的时候说得那么好，收到就这"  # no lexicon cue: the bot's head notices it
+    stored = await _say(dispatcher, domain, ticket, text, extra=_learned(0.05, 0.25, 0.7))
+    assert stored["emotion"] == "angry"
+
+
+async def test_the_tickets_emotion_is_never_lowered(dispatcher, domain):
+    ticket = await _handed_off(dispatcher, domain, "气死了 转人工")
+    assert ticket["emotion"] == "angry"
+    stored = await _say(
+        dispatcher, domain, ticket, "好的 我等一下", extra=_learned(0.9, 0.05, 0.05)
+    )
+    assert stored["emotion"] == "angry"
+    stored = await _say(dispatcher, domain, ticket, "唉 怎么还没人", "complain")
+    assert stored["emotion"] == "angry"
+    assert _emotion_changes(ticket) == []
+
+
+async def test_earlier_waiting_messages_count_but_not_those_before_the_filing(dispatcher, domain):
+    """A message the desk copied into the transcript (it went to no action that fills)
+    counts with the next one; what was said before the ticket was filed was judged then."""
+    ticket = await _handed_off(dispatcher, domain, "转人工")
+    store = dependencies.ticket_store()
+    filed = datetime.fromisoformat(ticket["created_at"])
+    store.merge_transcript(
+        ticket["id"], [{"role": "customer", "text": "气死了", "at": filed - timedelta(minutes=1)}]
+    )
+    stored = await _say(dispatcher, domain, ticket, "订单号还没找到")
+    assert stored["emotion"] != "angry"
+    store.merge_transcript(
+        ticket["id"], [{"role": "customer", "text": "什么破店", "at": filed + timedelta(seconds=5)}]
+    )
+    stored = await _say(dispatcher, domain, ticket, "订单号还没找到")
+    assert stored["emotion"] == "angry"
+
+
+async def test_a_claimed_ticket_keeps_its_emotion(dispatcher, domain):
+    ticket = await _handed_off(dispatcher, domain, "转人工")
+    dependencies.ticket_store().update_ticket(
+        ticket["id"], actor="小王", status="assigned", assignee="小王"
+    )
+    stored = await _say(dispatcher, domain, ticket, "什么破店！！！", "complain")
+    assert stored["emotion"] == "calm"

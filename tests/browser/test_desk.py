@@ -613,3 +613,71 @@ def test_an_agent_claims_answers_and_resolves_a_group_incident_at_once(browser, 
     assert store.get_ticket(held["id"])["status"] == "assigned"
     assert errors == []
     context.close()
+
+
+def test_what_the_customer_adds_while_waiting_shows_live_and_marked(browser, desk, tmp_path):
+    """After a handoff the customer's words fill the waiting ticket (the bot's
+    `fill_in_waiting`) and raise its severity and emotion; an agent with the ticket and the
+    queue open saw the values change, if at all, with nothing saying what had changed."""
+    store = desk["store"]
+    shots = screenshot_dir(tmp_path)
+    waiting = store.create_ticket(
+        _make_draft(
+            conversation_id="conv-wait",
+            order_id=None,
+            order_verified=False,
+            order=None,
+            issue_description="转人工",
+            desired_remedy=None,
+            evidence=[],
+            severity="normal",
+            severity_reasons=[],
+            emotion="calm",
+            handoff_reason="customer_requested",
+        ),
+        "k-wait",
+    )
+    context, queue = _signed_in(browser, desk)
+    queue.get_by_role("button", name="开启提示音").click()
+    row = queue.locator(f'tr[data-ticket="{waiting["id"]}"]')
+    expect(row).to_be_visible()
+    expect(row.locator(".badge.filled")).to_have_count(0)
+    page = context.new_page()
+    page.goto(f"{desk['url']}/desk/tickets/{waiting['id']}")
+    expect(page.locator("#fields")).to_contain_text("平静")
+    expect(page.locator("#filled")).to_have_count(0)
+    page.wait_for_timeout(1000)  # the stream has taken its first look
+    beeps_before = int(queue.evaluate("document.body.dataset.beeps || '0'"))
+
+    store.fill_in_waiting(
+        waiting["id"], {"order_id": "202411215566", "order_verified": False}, actor="customer"
+    )
+
+    expect(page.locator("#filled")).to_have_text("客户补充了：订单号")
+    expect(page.locator("#toast")).to_contain_text("客户补充了：订单号")
+    number = page.locator("#order dd.filled")
+    expect(number).to_contain_text("202411215566")
+    expect(number.locator(".badge.filled")).to_have_text("客户补充")
+    expect(page.locator("#summary")).to_contain_text("订单 202411215566")
+    expect(row.locator(".badge.filled")).to_have_text("客户补充了：订单号")
+
+    store.fill_in_waiting(
+        waiting["id"],
+        {"severity": "urgent", "severity_reasons": ["legal"], "emotion": "angry"},
+        actor="customer",
+    )
+
+    expect(page.locator("#filled")).to_have_text(
+        "客户补充了：订单号、严重程度（严重）、情绪（愤怒）"
+    )
+    expect(page.locator("#title .badge.urgent")).to_have_text("严重")
+    expect(page.locator("#fields dd.filled").filter(has_text="愤怒")).to_have_count(1)
+    expect(page.locator("#summary")).to_contain_text("情绪：愤怒")
+    expect(page.locator("#audit")).to_contain_text("customer：情绪 平静 → 愤怒")
+    page.screenshot(path=str(shots / "desk-ticket-filled.png"), full_page=True)
+    # the queue: the mark, and the ticket turned urgent is announced like a new urgent one
+    expect(row.locator(".badge.filled")).to_contain_text("情绪（愤怒）")
+    expect(queue.get_by_role("alert")).to_contain_text(f"（转为严重）{waiting['id']}")
+    assert int(queue.evaluate("document.body.dataset.beeps")) > beeps_before
+    queue.screenshot(path=str(shots / "desk-queue-filled.png"), full_page=True)
+    context.close()

@@ -11,7 +11,17 @@
   const REASONS = { injury: "人身伤害/安全隐患", legal: "扬言投诉监管或起诉", media: "扬言曝光/媒体", group: "群体投诉", amount: "金额较大" };
   const EMOTION = { calm: "平静", upset: "不满", angry: "愤怒" };
   const REMEDY = { refund: "仅退款", return_refund: "退货退款", exchange: "换货", reship: "补发", repair: "维修", compensation: "赔偿/补偿", apology: "道歉/给个说法", other: "其他" };
-  const FIELD = { status: "状态", assignee: "处理人", resolution: "处理结果", satisfaction: "满意度" };
+  const SEVERITY = { urgent: "严重", normal: "一般" };
+  // what the customer added while the ticket waited, as the mark names it ("客户补充了：订单号")
+  const FILLED = { order_id: "订单号", issue_category: "投诉类型", issue_description: "问题描述", desired_remedy: "客户诉求", evidence: "凭证", severity: "严重程度", severity_reasons: "严重原因", emotion: "情绪" };
+  const FIELD = { status: "状态", assignee: "处理人", resolution: "处理结果", satisfaction: "满意度", ...FILLED, order_verified: "订单已核实", order_data: "订单信息", evidence_missing: "缺少的凭证" };
+  const VALUE = { status: STATUS, severity: SEVERITY, emotion: EMOTION, desired_remedy: REMEDY };
+
+  // "客户补充了：订单号、情绪（愤怒）": a raised reading says what it is now
+  function filledText(fields, t) {
+    const now = { severity: SEVERITY[t.severity], emotion: EMOTION[t.emotion] };
+    return "客户补充了：" + fields.map((f) => (FILLED[f] || f) + (now[f] ? "（" + now[f] + "）" : "")).join("、");
+  }
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -50,10 +60,10 @@
     return isNaN(d) ? String(value) : d.toLocaleString("zh-CN", { hour12: false });
   }
 
-  function show(value) {
+  function show(value, name) {
     if (value === null || value === undefined || value === "") return "—";
     if (typeof value === "object") return value.score ? value.score + " 分 " + (value.comment || "") : JSON.stringify(value);
-    return STATUS[value] || String(value);
+    return (VALUE[name] || STATUS)[value] || String(value);
   }
 
   function toast(message, bad) {
@@ -98,6 +108,7 @@
   function queuePage() {
     const rows = document.getElementById("queue-rows");
     const seen = new Set();
+    const severityOf = new Map(); // a waiting ticket the customer's words made urgent is news too
     let first = true;
     document.getElementById("sound").addEventListener("click", (event) => {
       beep();
@@ -154,8 +165,11 @@
       counts.replaceChildren(...Object.keys(STATUS).map((s) =>
         el("div", { class: "count " + s }, el("span", {}, STATUS[s]), el("strong", {}, data.counts[s] || 0))));
       const fresh = [];
+      const raised = new Set();
       for (const t of data.tickets) {
         if (!seen.has(t.id)) { seen.add(t.id); if (!first) fresh.push(t); }
+        else if (t.severity === "urgent" && severityOf.get(t.id) !== "urgent") { raised.add(t.id); fresh.push(t); }
+        severityOf.set(t.id, t.severity);
       }
       draw();
       const urgent = fresh.filter((t) => t.severity === "urgent");
@@ -163,7 +177,8 @@
         const banner = document.getElementById("alert");
         banner.hidden = false;
         banner.replaceChildren(el("strong", {}, "紧急工单！"), " ",
-          ...urgent.map((t) => el("a", { href: "/desk/tickets/" + encodeURIComponent(t.id) }, t.id + " " + (t.summary || ""))));
+          ...urgent.map((t) => el("a", { href: "/desk/tickets/" + encodeURIComponent(t.id) },
+            (raised.has(t.id) ? "（转为严重）" : "") + t.id + " " + (t.summary || ""))));
         beep();
       }
       first = false;
@@ -180,7 +195,7 @@
           el("td", {}, el("span", { class: "badge " + t.severity }, t.severity_label || t.severity)),
           el("td", {}, t.category_label || t.issue_category),
           el("td", {}, channelName(t.channel)),
-          el("td", { class: "summary-cell" }, t.summary),
+          el("td", { class: "summary-cell" }, (t.filled || []).length ? el("span", { class: "badge filled" }, filledText(t.filled, t)) : "", " ", t.summary),
           el("td", {}, STATUS[t.status] || t.status, t.escalation ? " " : "", escalationBadge(t.escalation)),
           el("td", {}, t.assignee || "—"),
           el("td", { class: "due" }, t.overdue ? el("strong", {}, "已超时 ") : "", time(t.due)));
@@ -215,20 +230,36 @@
     // replies the customer got that the ticket does not hold yet (its store refused them):
     // shown, marked, until the transcript has them, so nobody sends them again
     const unkept = [];
+    let filledBefore = null; // what the customer had added at the last render
 
-    function field(list, name, value) {
+    // `code`: the ticket's field, marked when the customer added it after filing
+    function field(list, name, value, code, filled) {
       if (value === null || value === undefined || value === "") value = "—";
-      list.append(el("dt", {}, name), el("dd", {}, value));
+      const added = code && filled && filled.has(code);
+      list.append(el("dt", {}, name), el("dd", { class: added ? "filled" : null }, value,
+        added ? el("span", { class: "badge filled" }, "客户补充") : null));
+    }
+
+    // the mark above the fields; news (not there at the last render) also gets a toast
+    function filledMark(fields, t) {
+      if (!fields.length) { filledBefore = fields; return ""; }
+      const news = filledBefore !== null && fields.some((f) => !filledBefore.includes(f));
+      filledBefore = fields;
+      const text = filledText(fields, t);
+      if (news) toast(text);
+      return el("p", { id: "filled", class: "filled-mark" + (news ? " fresh" : "") }, text);
     }
 
     function render(data) {
       const t = data.ticket;
       const me = data.me;
+      const filled = new Set(data.filled || []);
+      if (filled.has("severity")) filled.add("severity_reasons"); // raised with its reasons
       document.getElementById("title").replaceChildren(
         el("span", {}, t.id + " "), el("span", { class: "badge " + t.severity }, t.severity === "urgent" ? "严重" : "一般"),
         el("span", { class: "badge status" }, STATUS[t.status] || t.status),
         data.escalation ? " " : "", escalationBadge(data.escalation));
-      document.getElementById("summary").replaceChildren(el("p", {}, t.summary || ""));
+      document.getElementById("summary").replaceChildren(el("p", {}, t.summary || ""), filledMark(data.filled || [], t));
 
       const fields = document.getElementById("fields");
       fields.replaceChildren();
@@ -239,11 +270,11 @@
       field(fields, "解决时限", time(t.sla.resolution_due));
       field(fields, "渠道", channelName(t.channel));
       field(fields, "会话", t.conversation_id);
-      field(fields, "投诉类型", data.category_label || t.issue_category);
-      field(fields, "问题描述", t.issue_description);
-      field(fields, "客户诉求", REMEDY[t.desired_remedy] || t.desired_remedy);
-      field(fields, "严重原因", (t.severity_reasons || []).map((r) => REASONS[r] || r).join("、"));
-      field(fields, "情绪", EMOTION[t.emotion] || t.emotion);
+      field(fields, "投诉类型", data.category_label || t.issue_category, "issue_category", filled);
+      field(fields, "问题描述", t.issue_description, "issue_description", filled);
+      field(fields, "客户诉求", REMEDY[t.desired_remedy] || t.desired_remedy, "desired_remedy", filled);
+      field(fields, "严重原因", (t.severity_reasons || []).map((r) => REASONS[r] || r).join("、"), "severity_reasons", filled);
+      field(fields, "情绪", EMOTION[t.emotion] || t.emotion, "emotion", filled);
       field(fields, "联系方式", t.contact);
       // the other complaints of the group: the queue finds them by the incident's id; the
       // group's page acts on all of them at once
@@ -256,7 +287,7 @@
 
       const order = document.getElementById("order");
       const orderList = el("dl", { class: "fields" });
-      field(orderList, "订单号", t.order_id);
+      field(orderList, "订单号", t.order_id, "order_id", filled);
       // no order number at all is not an unknown number the customer confirmed
       field(orderList, "订单已核实", !t.order_id ? "—" : t.order_verified === false ? "否（客户确认）" : t.order_verified ? "是" : "—");
       const o = t.order || {};
@@ -306,7 +337,7 @@
         el("li", {}, el("strong", {}, n.author), " ", el("time", {}, time(n.at)), el("p", {}, n.text))));
       document.getElementById("audit").replaceChildren(...data.audit.map((a) =>
         el("li", {}, el("time", {}, time(a.at)), " ", a.actor, "：", FIELD[a.field] || a.field, " ",
-          show(a.before), " → ", show(a.after))));
+          show(a.before, a.field), " → ", show(a.after, a.field))));
 
       const actions = document.getElementById("actions");
       const mine = t.assignee === me.name || me.role === "supervisor";

@@ -128,6 +128,41 @@ async def test_the_ticket_view_names_the_category(agent, make_ticket):
     assert detail["category_label"] == CATEGORIES[ticket["issue_category"]]
 
 
+async def test_the_ticket_view_says_what_the_customer_added_while_it_waited(
+    agent, make_ticket, desk_store
+):
+    """The page marks it ("客户补充了：订单号、情绪"): fields filled after the filing, not an
+    agent's changes nor the fields derived with them (the order's record, its check)."""
+    ticket = make_ticket(order_id=None, order=None, emotion="calm", severity="normal",
+                         severity_reasons=[])  # fmt: skip
+    path = f"/desk/api/tickets/{ticket['id']}"
+    assert (await agent.get(path)).json()["filled"] == []
+    desk_store.fill_in_waiting(
+        ticket["id"],
+        {"order_id": "202411215566", "order_verified": False, "emotion": "angry"},
+        actor="customer",
+    )
+    desk_store.fill_in_waiting(
+        ticket["id"], {"severity": "urgent", "severity_reasons": ["legal"]}, actor="customer"
+    )
+    desk_store.update_ticket(ticket["id"], actor="小王", status="assigned", assignee="小王")
+    detail = (await agent.get(path)).json()
+    assert detail["filled"] == ["order_id", "emotion", "severity"]
+    assert detail["ticket"]["emotion"] == "angry"
+
+
+async def test_the_queue_marks_what_the_customer_added_to_a_waiting_ticket(
+    agent, make_ticket, desk_store
+):
+    waiting, claimed = make_ticket(desired_remedy=None), make_ticket(desired_remedy=None)
+    for ticket in (waiting, claimed):
+        desk_store.fill_in_waiting(ticket["id"], {"desired_remedy": "refund"}, actor="customer")
+    desk_store.update_ticket(claimed["id"], actor="小王", status="assigned", assignee="小王")
+    tickets = {t["id"]: t for t in (await agent.get("/desk/api/queue")).json()["tickets"]}
+    assert tickets[waiting["id"]]["filled"] == ["desired_remedy"]
+    assert tickets[claimed["id"]]["filled"] == []  # whoever claimed it has read it
+
+
 async def test_a_forged_session_cookie_is_refused(client, agent):
     session = agent.cookies["desk_session"]
     sid, _, mac = session.rpartition(".")

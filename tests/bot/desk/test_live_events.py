@@ -1,9 +1,11 @@
-"""The ticket page's live stream while the ticket store refuses writes."""
+"""The ticket page's live stream: the customer's messages (also while the ticket store refuses
+writes) and what the customer's words change on a waiting ticket."""
 
 import json
 import sqlite3
 from datetime import datetime
 
+from bot.desk import replies
 from bot.desk.live_events import TicketWatch
 from bot.desk.replies import created_timestamp
 from tests.bot.desk.conftest import accept_ticket_writes, refuse_ticket_writes
@@ -41,3 +43,41 @@ async def test_the_customers_words_are_shown_live_while_the_store_refuses_then_k
     watch.next_rasa = 0.0
     assert await watch.customer() == []  # shown once
     assert _stored_customer_texts(database, ticket["id"]).count("快递单号多少？") == 1
+
+
+async def test_what_the_customer_fills_in_while_waiting_is_announced_live(
+    agent_on_local_rasa, make_ticket
+):
+    """The page reloads the ticket on `changed`: filled fields, the new summary and a raised
+    severity or emotion reach an open page without a reload by the agent."""
+    desk = agent_on_local_rasa.app.ctx.desk
+    ticket = make_ticket(order_id=None, order=None, emotion="calm")
+    watch = TicketWatch(desk, ticket, since=created_timestamp(ticket))
+    assert await watch.changed() == []  # the first look
+    assert await watch.changed() == []
+    desk.store.fill_in_waiting(ticket["id"], {"emotion": "angry"}, actor="customer")
+    assert await watch.changed() == [("changed", {})]
+    assert await watch.changed() == []
+
+
+async def test_one_poll_reads_the_customers_messages_out_of_the_tracker_once(
+    agent_on_local_rasa, local_rasa, make_ticket, monkeypatch
+):
+    """Review: the poll derived them twice, once to copy them and once to show them."""
+    desk = agent_on_local_rasa.app.ctx.desk
+    ticket = make_ticket()
+    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 1
+    local_rasa.events[ticket["conversation_id"]] = [
+        {"event": "user", "text": "在吗", "timestamp": later}
+    ]
+    reads = []
+    messages_of = replies.messages_of
+    monkeypatch.setattr(replies, "messages_of", lambda *a: reads.append(a) or messages_of(*a))
+    watch = TicketWatch(desk, ticket, since=created_timestamp(ticket))
+
+    shown = await watch.customer()
+
+    assert [data["text"] for _, data in shown] == ["在吗"]
+    assert len(reads) == 1
+    stored = desk.store.get_ticket(ticket["id"])["transcript"]
+    assert [e["text"] for e in stored if e["role"] == "customer"].count("在吗") == 1

@@ -2,7 +2,13 @@
 
 from datetime import datetime, timedelta, timezone
 
-from bot.desk.views import compute_stats, sort_queue, stats_csv, ticket_metrics
+from bot.desk.views import (
+    compute_stats,
+    customer_filled,
+    sort_queue,
+    stats_csv,
+    ticket_metrics,
+)
 
 NOW = datetime(2026, 11, 23, 4, 0, tzinfo=timezone.utc)
 
@@ -75,3 +81,12 @@ def test_csv_neutralises_formulas():
     text = stats_csv([ticket("=1+1", assignee="@x")], {}, NOW)
     assert text.startswith("\ufeffid,")
     assert "'=1+1" in text and "'@x" in text
+
+
+def test_the_customers_additions_are_named_without_the_fields_derived_from_them():
+    changed = ["order_id", "order_verified", "order_data", "evidence_missing", "emotion"]
+    assert customer_filled(changed) == ["order_id", "emotion"]
+    # new reasons raised with the severity are the same news; alone they are news
+    assert customer_filled(["severity", "severity_reasons"]) == ["severity"]
+    assert customer_filled(["severity_reasons"]) == ["severity_reasons"]
+    assert customer_filled(["satisfaction"]) == []  # the rating is no addition to the case

@@ -540,3 +540,18 @@ def test_facts_given_while_waiting_fill_the_ticket_until_an_agent_claims_it(stor
     store.update_ticket(ticket["id"], actor="小王", status="assigned", assignee="小王")
     assert store.fill_in_waiting(ticket["id"], {"order_id": "1"}, actor="customer") is None
     assert store.get_ticket(ticket["id"])["order_id"] == ticket["order_id"]
+
+
+def test_the_fields_an_actor_changed_are_listed_per_ticket_in_one_call(store, make_draft):
+    """The desk's queue marks what the customer added to each waiting ticket."""
+    first = store.create_ticket(make_draft(conversation_id="c-a", desired_remedy=None), "k-a")
+    second = store.create_ticket(make_draft(conversation_id="c-b", emotion="calm"), "k-b")
+    store.fill_in_waiting(first["id"], {"desired_remedy": "refund"}, actor="customer")
+    store.fill_in_waiting(second["id"], {"emotion": "angry"}, actor="customer")
+    store.fill_in_waiting(second["id"], {"emotion": "angry"}, actor="customer")  # no change
+    store.update_ticket(second["id"], actor="小王", status="assigned", assignee="小王")
+
+    changed = store.fields_changed_by("customer", [first["id"], second["id"], "C-none"])
+
+    assert changed == {first["id"]: ["desired_remedy"], second["id"]: ["emotion"]}
+    assert store.fields_changed_by("customer", []) == {}
