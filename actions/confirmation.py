@@ -32,6 +32,7 @@ from bot.intake.answers import (
     states_no_fact,
     wants_human,
 )
+from bot.intake.contact_answers import wechat_contact
 from bot.intake.draft import IntakeFacts
 from bot.intake.presentation import read_back_card, read_back_values
 from bot.intake.remedy_answers import (
@@ -102,7 +103,11 @@ class ActionApplyCorrection(Action):
         if phone:
             return self._number_was_a_phone(dispatcher, tracker, phone)
         changes = {k: v for k, v in slots_set_this_turn(tracker).items() if k in _CORRECTABLE}
-        given = str(latest_entity(tracker, "phone") or "") or form_turn.email(tracker)
+        given = (
+            str(latest_entity(tracker, "phone") or "")
+            or form_turn.email(tracker)
+            or wechat_contact(latest_text(tracker))  # "联系方式改成微信 abc123"
+        )
         kept = kept_category(tracker) or (
             # "电话号码写错了 是139…": a new contact, not a new problem (the triage read "other")
             slot_before_this_turn(tracker, "issue_category") if given else None
@@ -140,7 +145,7 @@ class ActionApplyCorrection(Action):
             return kept
         if not changes and (cancels_complaint(text) or declines_politely(text)):
             # "不用了谢谢" to "shall I file this?": withdrawn, nothing filed
-            return cancel_complaint(dispatcher)
+            return cancel_complaint(dispatcher, tracker)
         if not changes and latest_intent(tracker) == "status_query" and asks_about_status(text):
             # before the yes: "对了 上次那个投诉什么进度" starts like one ("对了" = by the way)
             return await report_status_at_read_back(dispatcher, tracker)

@@ -12,7 +12,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import dependencies, form_turn
-from actions.conversation import latest_intent, latest_text, slots_set_this_turn
+from actions.conversation import (
+    latest_intent,
+    latest_text,
+    note_correction,
+    slot_before_this_turn,
+    slots_set_this_turn,
+)
 from actions.order_slots import phone_taken_as_contact
 from bot.intake import answers
 from bot.intake.draft import evidence_still_missing
@@ -86,7 +92,7 @@ class EvidenceAndContactSlots:
             if not form_turn.intake_collecting(tracker):
                 return {}
             # at the order question (and in the opening) a long number is the order's
-            if requested not in (None, "order_id") and form_turn.phone(tracker):
+            if requested not in (None, "order_id") and form_turn.contact(tracker):
                 return {"contact_status": "given"}
             if phone_taken_as_contact(tracker):
                 return {"contact_status": "given"}  # "那个是电话号码": the number we checked
@@ -107,11 +113,39 @@ class EvidenceAndContactSlots:
     async def validate_contact_status(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Store the number (or address) the customer agreed to be contacted on."""
+        """Store the number (or address) the customer agreed to be contacted on.
+
+        A contact changed or withdrawn while another question is open ("电话打错了，是139
+        1234 5678" at the evidence question) is confirmed by naming it, masked, as other
+        corrections are (ux11); a withdrawn one is not filed.
+        """
         if value == "given":
             given = form_turn.contact(tracker) or phone_taken_as_contact(tracker)
-            return {"contact_status": "given", "contact": given}
-        return {"contact_status": value}
+            slots = {"contact_status": "given", "contact": given}
+        elif value == "declined":
+            slots = {"contact_status": "declined", "contact": None}
+        else:
+            return {"contact_status": value}
+        if self._contact_corrected(tracker, slots["contact"]):
+            note_correction(dispatcher, tracker, slots)
+        return slots
+
+    @staticmethod
+    def _contact_corrected(tracker: Tracker, contact: Any) -> bool:
+        """A contact given, replaced or withdrawn while another question is open.
+
+        "電話打錯了，是139 1234 5678" at the evidence question was met by that question
+        alone, as if not heard. Once a turn (the form's pass: the slot mappings' messages are
+        not sent); at the contact question the next step says it was heard, and a contact
+        declined with none on file changes nothing to name.
+        """
+        before = slot_before_this_turn(tracker, "contact")
+        return (
+            (bool(contact) or bool(before))
+            and contact != before
+            and tracker.get_slot("requested_slot") not in (None, "contact_status")
+            and form_turn.form_pass(tracker)
+        )
 
     @staticmethod
     def _says_files_are_coming(tracker: Tracker) -> bool:

@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import localized, slot_before_this_turn, slots_set_this_turn
-from actions.form_turn import WAITING, captions_the_upload, unclear_mark
+from actions.form_turn import CAPTION, WAITING, captions_the_upload, unclear_mark
 from actions.order_slots import number_called_a_phone
 from bot.intake.draft import asks_for_tracking
 from bot.taxonomy import CATEGORIES, category_label, remedy_label
@@ -162,3 +162,27 @@ class ActionAskEvidenceStatus(Action):
         else:
             dispatcher.utter_message(response="utter_ask_evidence_status")
         return []
+
+
+class ActionAskContactStatus(Action):
+    """Ask whether the customer wants a call; not again after the caption of files just sent.
+
+    Words typed with files at the contact question (the widget sends the files, then the
+    words) got the question's hint ("需要售后同事电话联系的话，直接发一个手机号给我…") right
+    after the question itself, asked after the files (ux11). As at the evidence question
+    (`ActionAskEvidenceStatus`), the caption is not met by the question again; a phone number
+    or "不用" typed with the files answers it as any answer would.
+    """
+
+    def name(self) -> str:
+        return "action_ask_contact_status"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        if unclear_mark(tracker) == f"contact_status{CAPTION}":
+            return []  # asked just now, after the files the words came with
+        # the response's own variants follow `unclear_answer` (a hint, a wait)
+        dispatcher.utter_message(response="utter_ask_contact_status")
+        return []
+

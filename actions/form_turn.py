@@ -6,7 +6,7 @@ changed, and decide when a reply answers nothing, so both passes reach the same 
 """
 
 import re
-from typing import List, Optional
+from typing import List, Optional, Set
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -21,6 +21,7 @@ from actions.conversation import (
     slots_set_this_turn,
 )
 from bot.intake import answers
+from bot.intake.contact_answers import wechat_contact
 
 MAX_DESCRIPTION_CHARS = 2000
 _PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -55,6 +56,9 @@ FREE_TEXT_QUESTIONS = ("live_claim", "live_session")
 STORY_IS_NO_ANSWER = ("evidence_status", "contact_status")
 # suffix of `unclear_answer` for a reply that asks for a moment ("稍等 我找找")
 WAITING = ":wait"
+# suffix of `unclear_answer` for words typed with files that answer nothing ("外箱和商品都拍
+#了"): their caption, no unclear answer; the question was asked just now, after the files
+CAPTION = ":caption"
 # entities that fill (or answer) a form question through the domain's slot mappings
 FORM_ENTITIES = frozenset({"order_id", "desired_remedy", "issue_category", "phone"})
 
@@ -84,12 +88,13 @@ def email(tracker: Tracker) -> Optional[str]:
 
 
 def contact(tracker: Tracker) -> Optional[str]:
-    """A phone number, else an e-mail address, in the latest message.
+    """A phone number, else an e-mail address, else a WeChat id, in the latest message.
 
-    Why both: asked for a phone number, some customers offer an address instead ("用email
-    可以吗 abc@example.com"); the ticket's `contact` is whatever they consented to.
+    Why all three: asked for a phone number, some customers offer an address instead ("用
+    email可以吗 abc@example.com") or their WeChat ("联系方式改成微信 abc123"); the ticket's
+    `contact` is whatever they consented to.
     """
-    return phone(tracker) or email(tracker)
+    return phone(tracker) or email(tracker) or wechat_contact(latest_text(tracker))
 
 
 def live_session_known(tracker: Tracker, before_this_turn: bool = False) -> bool:
@@ -260,6 +265,8 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
         e.get("entity") for e in tracker.latest_message.get("entities") or []
     } & FORM_ENTITIES
     text = latest_text(tracker)
+    if _caption_at_contact_question(tracker, filled):
+        return [SlotSet("unclear_answer", f"{requested}{CAPTION}")]
     story_only = requested in STORY_IS_NO_ANSWER and filled == {"issue_description"}
     if (
         (requested in CLOSED_QUESTIONS or requested in FREE_TEXT_QUESTIONS)
@@ -268,11 +275,28 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
         and (latest_intent(tracker) not in NOT_ANSWERS or aside_again(tracker))
     ):
         # "稍等 我找找" is no unclear answer: the question waits (asked as "take your time")
-        waiting = answers.asks_to_wait(text)
-        return [SlotSet("unclear_answer", f"{requested}{WAITING}" if waiting else requested)]
+        if answers.asks_to_wait(text):
+            return [SlotSet("unclear_answer", f"{requested}{WAITING}")]
+        return [SlotSet("unclear_answer", requested)]
     if filled and not story_only and tracker.get_slot("unclear_answer"):
         return [SlotSet("unclear_answer", None)]
     return []
+
+
+def _caption_at_contact_question(tracker: Tracker, filled: Set[str]) -> bool:
+    """Words typed with files at the contact question that give no contact nor refuse one.
+
+    They are the files' caption ("外箱、杯子和面单都拍了", "張相喺度"), told or not more of
+    the problem with them: no unclear answer (the hint came right after the question the
+    files were answered with, ux11), and the question is not asked again
+    (`ActionAskContactStatus`), as at the evidence question (`ActionAskEvidenceStatus`).
+    """
+    return (
+        tracker.get_slot("requested_slot") == "contact_status"
+        and captions_the_upload(tracker)
+        and not filled & {"contact_status", "contact"}
+        and latest_intent(tracker) not in NOT_ANSWERS
+    )
 
 
 def unclear_mark(tracker: Tracker) -> Optional[str]:

@@ -7,6 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.coming_back import comes_back_to_withdrawn, facts_kept_for
 from actions.confirmation import ActionApplyCorrection
 from actions.conversation import channel_live_context, latest_entity, latest_text
 from actions.form_turn import CLOSED_QUESTIONS
@@ -50,14 +51,14 @@ class ActionNotUnderstood(Action):
         if wants_human(text):
             return await hand_off(dispatcher, tracker)
         if tracker.get_slot("wants_cancel"):
-            return cancel_complaint(dispatcher)
+            return cancel_complaint(dispatcher, tracker)
         if text and _answers_form_question(tracker):
             return [FollowupAction("complaint_form")]
         if text and tracker.get_slot("awaiting_confirmation") and _corrects_read_back(text):
             # "不对 是屏幕裂了不是没电" at the read-back, not placed by the NLU: a correction
             return await ActionApplyCorrection().run(dispatcher, tracker, domain)
         idle = not tracker.active_loop.get("name") and not tracker.get_slot("awaiting_confirmation")
-        if idle and text and _sounds_like_a_complaint(tracker):
+        if idle and text and (_sounds_like_a_complaint(tracker) or comes_back_to_withdrawn(tracker)):
             return start_intake_from_here(dispatcher, tracker)
         dispatcher.utter_message(response="utter_please_rephrase")
         return []
@@ -134,7 +135,8 @@ def _start(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType
     """Empathy for the opening message and the slots a new intake starts with."""
     text = latest_text(tracker)
     emotion = strongest_emotion(tracker.get_slot("emotion"), message_emotion(tracker))
-    answer_feeling(dispatcher, tracker, emotion)
+    # coming back after "算了不投诉了": the line naming the facts kept is acknowledgement enough
+    answer_feeling(dispatcher, tracker, emotion, calm_answered=facts_kept_for(tracker))
     # a new intake: what follows belongs to it, not to an earlier ticket
     events: List[EventType] = [SlotSet("emotion", emotion), SlotSet("ticket_open", False)]
     live = channel_live_context(tracker)
@@ -155,13 +157,21 @@ def message_emotion(tracker: Tracker) -> Optional[str]:
     return combine_emotion(detect_emotion([text]), learned_emotion(tracker.latest_message)).emotion
 
 
-def answer_feeling(dispatcher: CollectingDispatcher, tracker: Tracker, emotion: str) -> None:
-    """Empathy before any question: safety first when someone is hurt, else the emotion."""
+def answer_feeling(
+    dispatcher: CollectingDispatcher, tracker: Tracker, emotion: str, calm_answered: bool = False
+) -> None:
+    """Empathy before any question: safety first when someone is hurt, else the emotion.
+
+    `calm_answered`: another line answers a calm customer ("收到，我来帮您登记处理。" before
+    "刚才说的我都还记着…" said the same twice).
+    """
     # the rules, with the reasons the learned head is sure of (parse data, no Rasa import)
     severity = assess_severity(
         [latest_text(tracker)], None, float("inf"), [learned_severity(tracker.latest_message)]
     )
     if "injury" in severity.reasons:
         dispatcher.utter_message(response="utter_empathy_safety")
+    elif emotion == "calm" and calm_answered:
+        return
     else:
         dispatcher.utter_message(response=f"utter_empathy_{emotion}")

@@ -10,6 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies
+from actions.coming_back import comes_back_to_withdrawn, keep_withdrawn
 from actions.conversation import reset_intake
 from actions.tickets import announce_ticket, create_ticket
 from bot.intake import answers, remedy_answers
@@ -98,13 +99,18 @@ class ActionCancelComplaint(Action):
             from actions.confirmation import ActionApplyCorrection
 
             return await ActionApplyCorrection().run(dispatcher, tracker, domain)
-        return cancel_complaint(dispatcher)
+        if comes_back_to_withdrawn(tracker):
+            # "算了还是投诉吧" after a withdrawal: "算了" takes back the withdrawal itself
+            from actions.intake import start_intake_from_here
+
+            return start_intake_from_here(dispatcher, tracker)
+        return cancel_complaint(dispatcher, tracker)
 
 
-def cancel_complaint(dispatcher: CollectingDispatcher) -> List[EventType]:
-    """End politely with nothing filed and forget the intake."""
+def cancel_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """End politely with nothing filed; the intake's facts are kept for a return."""
     dispatcher.utter_message(response="utter_cancelled")
-    return _STOP_FORM + reset_intake()
+    return _STOP_FORM + reset_intake() + keep_withdrawn(tracker)
 
 
 class ActionTicketStatus(Action):
@@ -116,12 +122,15 @@ class ActionTicketStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        from actions.intake import start_intake_from_here
+
+        if comes_back_to_withdrawn(tracker):
+            # "还是帮我处理一下吧" after "算了不投诉了": the withdrawn complaint taken up again
+            return start_intake_from_here(dispatcher, tracker)
         tickets = await _customer_tickets(tracker)
         if not tickets and _a_complaint_read_as_status(tracker):
             # "手表屏幕有划痕 新的就有 订单LS…": nothing to report, the customer is telling
             # us a problem; open the intake instead of asking them to tell it
-            from actions.intake import start_intake_from_here
-
             return start_intake_from_here(dispatcher, tracker)
         if not tickets:
             dispatcher.utter_message(response="utter_status_none")

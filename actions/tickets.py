@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies, form_turn
+from actions.coming_back import forget_withdrawn
 from actions.conversation import channel, channel_live_context, localized, reset_intake
 from bot.intake.draft import IntakeFacts, draft_fields, triaged_category
 from bot.intake.presentation import due_values
@@ -150,4 +151,9 @@ async def announce_ticket(
         dispatcher.utter_message(response="utter_ticket_urgent")
     if nobody_online and not merged:
         dispatcher.utter_message(response="utter_nobody_online", ticket_id=ticket["id"])
-    return [*reset_intake(), SlotSet("ticket_id", ticket["id"]), SlotSet("ticket_open", True)]
+    return [
+        *reset_intake(),
+        *forget_withdrawn(),  # a ticket is filed: a complaint withdrawn before it stays withdrawn
+        SlotSet("ticket_id", ticket["id"]),
+        SlotSet("ticket_open", True),
+    ]

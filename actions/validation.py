@@ -14,6 +14,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import form_turn
+from actions.coming_back import restore_withdrawn
 from actions.conversation import (
     CONTROL_INTENTS,
     corrected_category,
@@ -68,10 +69,17 @@ class ValidateComplaintForm(
         if form_turn.withdraws(tracker):
             # "東西找到了 不用了", "不用了谢谢" read as something else: the rules cancel
             return [SlotSet("wants_cancel", True), rejected]
+        opening = form_turn.form_pass(tracker) and tracker.get_slot("requested_slot") is None
+        # coming back after "算了不投诉了": the facts told before, unless this message says anew
+        brought_back = restore_withdrawn(dispatcher, tracker) if opening else []
+        # into the slots only, not the events: rasa-sdk would validate them as said just now
+        tracker.slots.update({e["name"]: e["value"] for e in brought_back if e["event"] == "slot"})
         events = await super().run(dispatcher, tracker, domain)
+        events = brought_back + _without(events, brought_back)
         requested = tracker.get_slot("requested_slot")
         if (
             intent == "cancel"
+            and not opening  # "算了还是投诉吧": the intake opened by taking the complaint up again
             and not remedy_answers.remedy_changed(text)
             and not any(
                 e.get("event") == "slot"
@@ -341,3 +349,14 @@ class ValidateComplaintForm(
             return True
         opening = tracker.get_slot("requested_slot") is None
         return opening and answers.says_what_happened(latest_text(tracker))
+
+
+def _without(events: List[EventType], brought_back: List[EventType]) -> List[EventType]:
+    """The validation's events but for the slots brought back, which stay as they were.
+
+    The form validates what this message set before the intake opened ("刚才那个杯子的事
+    还是要退款": the triage's refund category); the problem told before stays the problem.
+    """
+    names = {e.get("name") for e in brought_back if e.get("event") == "slot"}
+    return [e for e in events if not (e.get("event") == "slot" and e.get("name") in names)]
+

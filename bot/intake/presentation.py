@@ -11,6 +11,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional
 from zoneinfo import ZoneInfo
 
 from bot.i18n import localize
+from bot.intake.contact_answers import mask_wechat
 from bot.intake.draft import IntakeFacts
 from bot.taxonomy import category_label, remedy_label
 
@@ -28,6 +29,9 @@ def mask_phone(contact: Optional[str]) -> str:
     """
     if not contact:
         return "未留"
+    wechat = mask_wechat(contact)
+    if wechat:
+        return wechat  # "微信 a****23": the label, the id's first letter and last two
     if "@" in contact:
         name, _, domain = contact.partition("@")
         return f"{name[:1]}****@{domain}"
@@ -87,6 +91,8 @@ def changed_facts(changes: Mapping[str, Any]) -> str:
     for key, label in _CHANGED_FACT_LABELS:
         value = changes.get(key)
         text = shown[key](value) if value else ""
+        if key == "contact" and not value and changes.get("contact_status") == "declined":
+            text = mask_phone(None)  # "电话还是别留了": the contact withdrawn, "未留"
         if text:
             parts.append(f"{label}：{text}")
     return "；".join(parts)

@@ -19,7 +19,9 @@ async def test_withdrawing_the_phone_at_the_read_back_files_none(dispatcher, dom
     events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
     slots = slot_events(events)
     assert slots["contact"] is None and slots["contact_status"] == "declined"
-    assert responses(dispatcher) == ["utter_noted_correction", "utter_read_back"]
+    # named as the read-back shows it (ux11), no longer the generic "已帮您改过来了"
+    assert responses(dispatcher) == ["utter_noted_changes", "utter_read_back"]
+    assert dispatcher.messages[0]["changed_facts"] == "联系方式：未留"
     assert dispatcher.messages[1]["contact_display"] == "未留"
 
 

@@ -134,6 +134,53 @@ def test_cancel_files_nothing(stack):
     assert stack.tickets(conversation_id=sender) == []
 
 
+@pytest.mark.parametrize(
+    "opening, cancel, back",
+    [
+        ("收到的杯子碎了！！订单 2024 1123 5567，给我补发一个", "算了，不投诉了", "还是帮我处理一下吧"),
+        ("收到的杯子碎了！！訂單 2024 1123 5567，給我補發一個", "算了，不投訴了", "算了還是投訴吧"),
+    ],
+)
+def test_hand_test_ux11_coming_back_after_a_cancel_asks_only_what_is_missing(
+    stack, opening, cancel, back
+):
+    """ "算了，不投诉了", then "还是帮我处理一下吧" (read as a status question) or "算了還是投訴
+    吧" (read as a cancel): the order number and the problem given a minute before were asked
+    again; now they are brought back, said in one line, and the read-back still comes."""
+    sender = new_sender()
+    stack.say(sender, opening)
+    stack.say(sender, cancel)
+    assert stack.tickets(conversation_id=sender) == []
+    replies = texts(stack.say(sender, back))
+    assert any("202411235567" in reply for reply in replies), replies
+    slots = tracker(stack, sender)["slots"]
+    assert slots["order_id"] == "202411235567" and slots["desired_remedy"] == "reship"
+    assert slots["requested_slot"] == "evidence_status"  # only what is missing
+    stack.say(sender, "没有照片")
+    read_back = "\n".join(texts(stack.say(sender, "不用")))
+    assert "202411235567" in read_back and "杯子碎了" in read_back
+    stack.say(sender, "确认")
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert ticket["order_id"] == "202411235567" and ticket["order_verified"] is True
+    assert ticket["issue_category"] == "logistics" and ticket["desired_remedy"] == "reship"
+
+
+def test_hand_test_ux11_contact_corrections_are_named_masked(stack):
+    """ "电话打错了，是139 1234 5678" mid-form and "联系方式改成微信 abc123" at the read-back
+    name the contact, masked, like other corrections."""
+    sender = new_sender()
+    stack.say(sender, "收到的杯子碎了！！订单 2024 1123 5567，给我补发一个")
+    stack.say(sender, "电话 13812345678")
+    corrected = "\n".join(texts(stack.say(sender, "电话打错了，是139 1234 5678")))
+    assert "139****5678" in corrected and "13912345678" not in corrected
+    stack.say(sender, "没有照片")
+    wechat = "\n".join(texts(stack.say(sender, "联系方式改成微信 abc123")))
+    assert "联系方式：微信 a****23" in wechat
+    stack.say(sender, "确认")
+    [ticket] = stack.tickets(conversation_id=sender)
+    assert ticket["contact"] == "微信 abc123"
+
+
 def test_correction_at_read_back(stack):
     sender = new_sender()
     stack.say(sender, "订单 202411180305 耳机坏了 要换货")

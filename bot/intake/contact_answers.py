@@ -1,0 +1,35 @@
+"""A contact given in words other than a phone number or an e-mail address: a WeChat id.
+
+Hand test (ux11): "联系方式改成微信 abc123" at the read-back was met by "请直接告诉我要改的
+内容": the bot read phone numbers and e-mail addresses only. The ticket's `contact` is
+whatever the customer consented to (spec: "customer-consented contact"), so a WeChat id
+named as one is a contact too, filed with its label so that the agent knows where to write.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+WECHAT_LABEL = "微信 "
+# "微信 abc123", "加我vx：Li_Wei88", "微信号是abc123": a WeChat id (6-20 characters, a letter
+# first) right after the word; read on the text as typed, so the id keeps its letters' case
+_WECHAT = re.compile(
+    r"(?:微信|weixin|wechat|wx|vx|v信)(?:号|號)?(?:是|为|為|叫|改成|换成|換成|改为|改為|[:：\s])*"
+    r"([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])",
+    re.IGNORECASE,
+)
+
+
+def wechat_contact(text: str) -> Optional[str]:
+    """The WeChat id named in the message, labelled ("微信 abc123"); None without one."""
+    match = _WECHAT.search(text or "")
+    return f"{WECHAT_LABEL}{match.group(1)}" if match else None
+
+
+def mask_wechat(contact: str) -> Optional[str]:
+    """`微信 a****23` for a labelled WeChat id; None for any other contact."""
+    if not contact.startswith(WECHAT_LABEL):
+        return None
+    handle = contact[len(WECHAT_LABEL) :]
+    return f"{WECHAT_LABEL}{handle[:1]}****{handle[-2:]}"

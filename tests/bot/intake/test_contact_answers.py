@@ -1,0 +1,35 @@
+"""A WeChat id given as the contact ("联系方式改成微信 abc123", hand test ux11)."""
+
+import pytest
+
+from bot.intake.contact_answers import wechat_contact
+from bot.intake.presentation import changed_facts, mask_phone
+
+
+@pytest.mark.parametrize(
+    "text, contact",
+    [
+        ("联系方式改成微信 abc123", "微信 abc123"),
+        ("聯絡方式改成微信 abc123", "微信 abc123"),
+        ("加我vx：Li_Wei88", "微信 Li_Wei88"),
+        ("微信号是 wxid-2024ab", "微信 wxid-2024ab"),
+    ],
+)
+def test_a_wechat_id_named_as_such_is_a_contact(text, contact):
+    assert wechat_contact(text) == contact
+
+
+@pytest.mark.parametrize(
+    "text", ["订单号 2024 1123 5567", "微信支付的 退款没到", "我微信 123456", "abc123"]
+)
+def test_no_wechat_id_without_the_word_and_an_id(text):
+    assert wechat_contact(text) is None
+
+
+def test_a_wechat_id_is_masked_like_any_contact():
+    assert mask_phone("微信 abc123") == "微信 a****23"
+    assert changed_facts({"contact": "微信 Li_Wei88"}) == "联系方式：微信 L****88"
+
+
+def test_a_withdrawn_contact_is_named_as_the_read_back_shows_it():
+    assert changed_facts({"contact": None, "contact_status": "declined"}) == "联系方式：未留"
