@@ -1,10 +1,13 @@
 """Hand test ux8: after "转人工", what the customer writes while waiting fills the ticket's
 empty fields (order, problem, remedy) until an agent claims it; nothing is asked."""
 
+from datetime import datetime, timezone
+
 from actions import dependencies
 from actions.followup import ActionAddTicketDetails
 from actions.requests import ActionHandoff
 from actions.waiting_facts import without_wishes
+from bot.intake.presentation import due_values
 from tests.actions.conftest import make_tracker, responses
 
 _WAITING = {"ticket_open": True}
@@ -118,3 +121,18 @@ async def test_the_goods_named_alone_while_waiting_are_no_description(dispatcher
 def test_a_wish_is_not_what_went_wrong():
     assert without_wishes("退钱就行") == ""
     assert without_wishes("杯子碎了 给我退款") == "杯子碎了"
+
+
+async def test_the_times_told_after_a_threat_are_the_urgent_ones(dispatcher, domain):
+    """The ticket is read once per message: the times promised to "什么时候处理" are those of
+    the ticket the same message made urgent, not of the copy read before it was filled."""
+    ticket = await _handed_off(dispatcher, domain)
+    stored = await _say(
+        dispatcher, domain, ticket, "再不处理我就去12315投诉你们 大概什么时候能处理", "complain"
+    )
+    assert stored["severity"] == "urgent"
+    assert stored["sla"]["first_response_due"] < ticket["sla"]["first_response_due"]
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_details_timing"
+    urgent = due_values(stored, dependencies.settings().timezone, datetime.now(timezone.utc))
+    assert message["first_response_at"] == urgent["first_response_at"]
