@@ -53,10 +53,10 @@ def read_back(
     """Send the read-back of the current facts (with `overrides` applied)."""
     slots = {**tracker.current_slot_values(), **overrides}
     values = read_back_values(IntakeFacts.from_slots(slots))
-    # the host's words too, for channels that show the text rather than the card
-    response = "utter_read_back_live" if values.get("live_claim") else "utter_read_back"
+    # the host's words (`live_claim`) are a line of the text too, for channels that show
+    # the text rather than the card (bot/nlg.py adds it)
     dispatcher.utter_message(
-        response=response,
+        response="utter_read_back",
         json_message=read_back_card(values, script(tracker)),
         **values,
     )

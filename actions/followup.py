@@ -47,25 +47,24 @@ class ActionAddTicketDetails(Action):
             return await hand_off(dispatcher, tracker)
         store = dependencies.ticket_store()
         try:
-            if await _about_another_order(tracker, ticket_id):
+            # read once for the whole message: every step below is handed this copy
+            ticket = await _ticket(ticket_id)
+            if _about_another_order(tracker, ticket):
                 # "另一张单 … 的耳机没收到": a new complaint, not a detail of this ticket
                 return start_intake_from_here(dispatcher, tracker)
             if tracker.latest_message.get("intent", {}).get("name") == EVIDENCE_INTENT:
-                count = await _attach_new_files(tracker.sender_id, ticket_id)
+                count = await _attach_new_files(tracker.sender_id, ticket)
                 dispatcher.utter_message(
                     response="utter_evidence_added", ticket_id=ticket_id, count=count
                 )
                 return []
             entry = {"role": "customer", "text": text, "at": _message_time(tracker)}
             await asyncio.to_thread(store.merge_transcript, ticket_id, [entry])
-            await fill_waiting_ticket(tracker, ticket_id, text)
-            ticket = (
-                await asyncio.to_thread(store.get_ticket, ticket_id) if asks_when(text) else None
-            )
+            ticket = await fill_waiting_ticket(tracker, ticket, text)
         except TicketNotFound:
             dispatcher.utter_message(response="utter_please_rephrase")
             return [SlotSet("ticket_open", False)]
-        if ticket:
+        if asks_when(text):
             # "大概什么时候能发出": the times the ticket promises, and the question goes to the agent
             now = datetime.now(timezone.utc)
             values = due_values(ticket, dependencies.settings().timezone, now)
@@ -95,7 +94,15 @@ class ActionTicketAlreadyFiled(Action):
         return []
 
 
-async def _about_another_order(tracker: Tracker, ticket_id: str) -> bool:
+async def _ticket(ticket_id: str) -> Dict[str, Any]:
+    """The waiting ticket as the store holds it (`TicketNotFound` when it is gone)."""
+    ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, ticket_id)
+    if ticket is None:
+        raise TicketNotFound(ticket_id)
+    return ticket
+
+
+def _about_another_order(tracker: Tracker, ticket: Dict[str, Any]) -> bool:
     """Whether the message complains about an order other than the filed ticket's.
 
     Why: a customer with a second problem names its order ("仲有樣嘢，另一張單 2025 1028 4410
@@ -108,18 +115,11 @@ async def _about_another_order(tracker: Tracker, ticket_id: str) -> bool:
     named = slots_set_this_turn(tracker).get("order_id")
     if not named:
         return False
-    ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, ticket_id)
-    if ticket is None:
-        raise TicketNotFound(ticket_id)
     return bool(ticket.get("order_id")) and str(named) != ticket["order_id"]
 
 
-async def _attach_new_files(conversation_id: str, ticket_id: str) -> int:
+async def _attach_new_files(conversation_id: str, ticket: Dict[str, Any]) -> int:
     """Attach the conversation's files no ticket holds yet; return how many."""
-    store = dependencies.ticket_store()
-    ticket = await asyncio.to_thread(store.get_ticket, ticket_id)
-    if ticket is None:
-        raise TicketNotFound(ticket_id)
     files = await unclaimed_evidence(conversation_id)
     missing = evidence_still_missing(
         ticket["issue_category"],
@@ -127,7 +127,11 @@ async def _attach_new_files(conversation_id: str, ticket_id: str) -> int:
         ticket.get("issue_description"),
     )
     await asyncio.to_thread(
-        store.add_evidence, ticket_id, files, actor="customer", still_missing=missing
+        dependencies.ticket_store().add_evidence,
+        ticket["id"],
+        files,
+        actor="customer",
+        still_missing=missing,
     )
     return len(files)
 

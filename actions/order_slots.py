@@ -22,6 +22,7 @@ from actions.conversation import (
     slot_before_this_turn,
     slots_set_this_turn,
 )
+from actions.per_message import per_message
 from bot.intake import answers
 from bot.nlu.number_shapes import phone_shaped
 from bot.orders.ids import normalize_order_id, with_typed_prefix
@@ -37,13 +38,19 @@ def number_called_a_phone(tracker: Tracker) -> Optional[str]:
     "唔係呀 嗰個係電話號碼嚟㗎" (no, that was a phone number); the NLU read a correction that
     changed nothing, and the same check was asked again. Only at the re-check (the order
     question, or the read-back while a number waits for a yes), and not when the message
-    gives a phone number of its own.
+    gives a phone number of its own. The message is read once (`per_message`): the form's
+    steps for one message ask this several times.
     """
-    pending = slot_before_this_turn(tracker, "pending_order_id")
     at_recheck = tracker.get_slot("requested_slot") == "order_id" or (
         tracker.get_slot("requested_slot") is None and tracker.get_slot("awaiting_confirmation")
     )
-    if not pending or not at_recheck or form_turn.phone(tracker):
+    return per_message(tracker, _number_said_to_be_a_phone) if at_recheck else None
+
+
+def _number_said_to_be_a_phone(tracker: Tracker) -> Optional[str]:
+    """The number that waited for a yes before this message, if the message calls it a phone."""
+    pending = slot_before_this_turn(tracker, "pending_order_id")
+    if not pending or form_turn.phone(tracker):
         return None
     return str(pending) if answers.calls_number_a_phone(latest_text(tracker)) else None
 

@@ -25,14 +25,16 @@ from bot.triage.emotion import detect_emotion_in_messages
 from bot.triage.severity import assess_severity, learned_severity
 
 
-async def fill_waiting_ticket(tracker: Tracker, ticket_id: str, text: str) -> None:
-    """Put what the latest message tells into the waiting ticket's empty fields."""
-    if not text:
-        return
-    store = dependencies.ticket_store()
-    ticket = await asyncio.to_thread(store.get_ticket, ticket_id)
-    if not ticket or ticket["status"] != "open" or ticket.get("assignee"):
-        return
+async def fill_waiting_ticket(
+    tracker: Tracker, ticket: Dict[str, Any], text: str
+) -> Dict[str, Any]:
+    """Put what the latest message tells into the waiting ticket's empty fields.
+
+    `ticket` is the caller's copy (read once per message); the ticket as it stands
+    afterwards is returned (a filled one may have turned urgent, with sooner times).
+    """
+    if not text or ticket["status"] != "open" or ticket.get("assignee"):
+        return ticket
     values = {**await _order_facts(tracker, ticket), **_problem_facts(tracker, ticket, text)}
     if not ticket.get("desired_remedy"):
         remedy = remedy_wished(text)
@@ -40,7 +42,10 @@ async def fill_waiting_ticket(tracker: Tracker, ticket_id: str, text: str) -> No
             values["desired_remedy"] = remedy
     values.update(_severity(tracker, ticket, values.get("order_data")))
     values.update(_emotion(tracker, ticket))
-    await asyncio.to_thread(store.fill_in_waiting, ticket_id, values, actor="customer")
+    filled = await asyncio.to_thread(
+        dependencies.ticket_store().fill_in_waiting, ticket["id"], values, actor="customer"
+    )
+    return filled or ticket
 
 
 async def _order_facts(tracker: Tracker, ticket: Dict[str, Any]) -> Dict[str, Any]:
@@ -94,7 +99,9 @@ def _severity(
     """The severity over everything the customer wrote, never lower than the ticket's.
 
     The ticket's reasons stay (the learned head's reading of earlier messages is not kept
-    in the transcript); reasons this message or the order's amount adds join them.
+    in the transcript); reasons this message or the order's amount adds join them. The
+    ticket is the copy read before this message joined its transcript: the message is
+    added here (the rules read a line written twice as once).
     """
     texts = [e["text"] for e in ticket.get("transcript") or [] if e.get("role") == "customer"]
     if not texts or texts[-1] != str(tracker.latest_message.get("text") or ""):

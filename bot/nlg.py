@@ -20,6 +20,9 @@ from bot.i18n import customer_script, localize
 
 # Template variables holding what the customer typed: quoted back as typed, never converted.
 VERBATIM = frozenset({"issue_description", "live_claim", "live_session"})
+# Lines a response shows only when their value is given: template variable -> (the response
+# that words the line, the value it needs). "· 主播说法：…" of a live-stream read-back.
+OPTIONAL_LINES = {"live_claim_line": ("utter_read_back_live_claim_line", "live_claim")}
 
 
 def customer_messages(tracker: DialogueStateTracker) -> Iterator[Tuple[str, Any]]:
@@ -52,9 +55,10 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
         quoted back (`VERBATIM`) stay exactly as typed: OpenCC would otherwise rewrite a
         Traditional "喂" into "餵" or Simplified words inside a quote.
         """
+        lines = await self._optional_lines(tracker, output_channel, kwargs)
         script = customer_script(customer_messages(tracker))
         if script != "hant":
-            return await super().generate(utter_action, tracker, output_channel, **kwargs)
+            return await super().generate(utter_action, tracker, output_channel, **kwargs, **lines)
         filled_slots = tracker.current_slot_values()
         response = self._random_response_for(utter_action, output_channel, filled_slots)
         if response is None:
@@ -64,7 +68,29 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
             template,
             _localized_values(filled_slots, script),
             **_localized_values(kwargs, script),
+            **lines,  # rendered in the script already, the customer's words as typed
         )
+
+    async def _optional_lines(
+        self, tracker: DialogueStateTracker, output_channel: str, values: Dict[str, Any]
+    ) -> Dict[str, str]:
+        """The `OPTIONAL_LINES` the caller did not give, each rendered as its own response.
+
+        Why: the read-back of a live-stream complaint differs by the host's words alone, and
+        a second copy of the whole read-back had to be kept equal to the first by hand
+        (review rev3). A line is rendered like any response (in the customer's script, their
+        words as typed); without its value it is empty and the response reads as before.
+        """
+        lines = {}
+        for name, (response, needed) in OPTIONAL_LINES.items():
+            if name in values:
+                continue
+            line = None
+            if values.get(needed):
+                own = {**values, name: ""}  # the line is no place for itself
+                line = await self.generate(response, tracker, output_channel, **own)
+            lines[name] = str(line["text"]) if line else ""
+        return lines
 
 
 def _localized_values(values: Dict[str, Any], script: str) -> Dict[str, Any]:

@@ -199,19 +199,19 @@ async def escalate(request: Request, ticket_id: str) -> HTTPResponse:
     paused = ticket["status"] == "open"
     if paused:
         await desk.rasa.pause(ticket["conversation_id"])
+    changed = False
     try:
         updated = await change_ticket(
             desk, ticket_id, agent, status="assigned", assignee=chosen.name
         )
-        try:
-            note_text = f"升级给主管 {chosen.name}：{reason}"
-            await in_thread(
-                desk.accounts.record_escalation, ticket_id, agent.name, chosen.name, note_text
-            )
-        except Exception:
-            await _put_back(desk, ticket, agent)
-            raise
+        changed = True
+        note_text = f"升级给主管 {chosen.name}：{reason}"
+        await in_thread(
+            desk.accounts.record_escalation, ticket_id, agent.name, chosen.name, note_text
+        )
     except Exception:
+        if changed:
+            await _put_back(desk, ticket, agent)
         if paused:
             await undo_pause(desk, ticket)
         raise

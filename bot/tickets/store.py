@@ -509,9 +509,6 @@ class TicketStore:
             added = [item for item in new_items if item["id"] not in known]
             if added:
                 row.evidence = before + added
-                if still_missing is not None:
-                    row.evidence_missing = [str(kind) for kind in still_missing]
-                    row.summary = self._summary_of(row)
                 session.add(
                     TicketAuditRow(
                         ticket_id=ticket_id,
@@ -522,6 +519,9 @@ class TicketStore:
                         after=[item["id"] for item in row.evidence],
                     )
                 )
+                if still_missing is not None:
+                    row.evidence_missing = [str(kind) for kind in still_missing]
+                    return self._with_new_summary(row)
             return self._to_dict(row)
 
     def fill_in_waiting(
@@ -550,8 +550,7 @@ class TicketStore:
                 first_due, resolution_due = self._deadlines(row.created_at, urgent=True)
                 row.first_response_due = min(row.first_response_due, first_due)
                 row.resolution_due = min(row.resolution_due, resolution_due)
-            row.summary = self._summary_of(row)
-            return self._to_dict(row)
+            return self._with_new_summary(row)
 
     def get_audit(self, ticket_id: str) -> List[Dict[str, Any]]:
         """The ticket's change history, oldest first: `{at, actor, field, before, after}`."""
@@ -595,14 +594,17 @@ class TicketStore:
                     fields.append(name)
         return changed
 
-    def _summary_of(self, row: TicketRow) -> str:
-        """The summary rebuilt from the row as it is now.
+    def _with_new_summary(self, row: TicketRow) -> Dict[str, Any]:
+        """The ticket JSON, its summary rebuilt from the row as it is now (and stored).
 
         Why: a payment screenshot sent after filing emptied `evidence_missing`, but the
-        summary agents read still said "缺少凭证：付款/扣款截图" (hand test ux8).
+        summary agents read still said "缺少凭证：付款/扣款截图" (hand test ux8). The JSON
+        the summary is built from is the one returned (built once).
         """
-        fields = {**self._to_dict(row), "order_data": row.order_data}
-        return build_summary({**fields, "handoff_reason": row.handoff_reason})
+        ticket = self._to_dict(row)
+        fields = {**ticket, "order_data": row.order_data, "handoff_reason": row.handoff_reason}
+        ticket["summary"] = row.summary = build_summary(fields)
+        return ticket
 
     def _to_dict(self, row: TicketRow) -> Dict[str, Any]:
         """The ticket JSON of the spec, keys in the spec's order."""

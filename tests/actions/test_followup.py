@@ -127,3 +127,20 @@ async def test_the_filed_orders_number_again_is_a_detail_of_that_ticket(dispatch
     tracker = _complaint_naming(ticket, text, "202411235567")
     assert await ActionAddTicketDetails().run(dispatcher, tracker, domain) == []
     assert responses(dispatcher) == ["utter_details_added"]
+
+
+async def test_a_message_while_the_ticket_waits_reads_the_ticket_once(
+    dispatcher, domain, monkeypatch
+):
+    """Review: one message read the waiting ticket up to three times (another order?, the
+    empty fields to fill, the promised times); one read now serves every step."""
+    ticket = _open_ticket(order_id="202411235567")
+    store = dependencies.ticket_store()
+    reads = []
+    real_get = store.get_ticket
+    monkeypatch.setattr(store, "get_ticket", lambda tid: reads.append(tid) or real_get(tid))
+    text = "订单 2024 1123 5567 的杯子 大概什么时候能补发"
+    tracker = _complaint_naming(ticket, text, "202411235567")
+    assert await ActionAddTicketDetails().run(dispatcher, tracker, domain) == []
+    assert responses(dispatcher) == ["utter_details_timing"]
+    assert reads == [ticket["id"]]

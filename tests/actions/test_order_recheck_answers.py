@@ -9,7 +9,9 @@ import pytest
 
 from actions.confirmation import ActionApplyCorrection
 from actions.form_questions import ActionAskOrderId
+from actions.order_slots import number_called_a_phone
 from actions.validation import ValidateComplaintForm
+from bot.intake import answers
 from tests.actions.conftest import make_tracker, responses, slot_events
 
 PHONE = "91234567"
@@ -192,3 +194,36 @@ async def test_the_remedy_stays_once_the_number_is_confirmed(dispatcher, domain)
     slots = slot_events(events)
     assert slots["order_id"] == UNKNOWN and slots["order_verified"] is False
     assert slots.get("desired_remedy", "exchange") == "exchange"
+
+
+async def test_the_message_is_read_once_for_every_step_of_the_form(
+    dispatcher, domain, monkeypatch
+):
+    """Review (rev3): the extraction of the order and of the contact and their validations
+    each asked again whether this message calls the number a phone; it is read once now,
+    with the same result as before."""
+    calls = []
+    real = answers.calls_number_a_phone
+    monkeypatch.setattr(
+        answers, "calls_number_a_phone", lambda text: calls.append(text) or real(text)
+    )
+    tracker = at_recheck("唔係呀 嗰個係電話號碼嚟㗎", "correct")
+
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+
+    assert calls == ["唔係呀 嗰個係電話號碼嚟㗎"]
+    slots = slot_events(events)
+    assert slots["contact"] == PHONE and slots["pending_order_id"] is None
+
+
+async def test_each_message_is_read_for_itself(dispatcher, domain):
+    """The reading kept for one message (one tracker) is never another's: after a message
+    that calls the number a phone, one that does not keeps the check."""
+    said = at_recheck("不是 那个是电话号码", "correct")
+    assert number_called_a_phone(said) == PHONE
+    other = at_recheck("号码没错", "affirm")
+    assert number_called_a_phone(other) is None
+    assert number_called_a_phone(said) == PHONE
+    # the same message away from the re-check (another question open) calls nothing a phone
+    said.slots["requested_slot"] = "desired_remedy"
+    assert number_called_a_phone(said) is None

@@ -2,12 +2,13 @@
 empty fields (order, problem, remedy) until an agent claims it; nothing is asked. Its
 severity and emotion are raised by what the customer writes, never lowered."""
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from actions import dependencies
 from actions.followup import ActionAddTicketDetails
 from actions.requests import ActionHandoff
 from actions.waiting_facts import without_wishes
+from bot.intake.presentation import due_values
 from tests.actions.conftest import make_tracker, responses
 
 _WAITING = {"ticket_open": True}
@@ -194,3 +195,18 @@ async def test_a_claimed_ticket_keeps_its_emotion(dispatcher, domain):
     )
     stored = await _say(dispatcher, domain, ticket, "什么破店！！！", "complain")
     assert stored["emotion"] == "calm"
+
+
+async def test_the_times_told_after_a_threat_are_the_urgent_ones(dispatcher, domain):
+    """The ticket is read once per message: the times promised to "什么时候处理" are those of
+    the ticket the same message made urgent, not of the copy read before it was filled."""
+    ticket = await _handed_off(dispatcher, domain)
+    stored = await _say(
+        dispatcher, domain, ticket, "再不处理我就去12315投诉你们 大概什么时候能处理", "complain"
+    )
+    assert stored["severity"] == "urgent"
+    assert stored["sla"]["first_response_due"] < ticket["sla"]["first_response_due"]
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_details_timing"
+    urgent = due_values(stored, dependencies.settings().timezone, datetime.now(timezone.utc))
+    assert message["first_response_at"] == urgent["first_response_at"]

@@ -3,6 +3,8 @@
 import sqlite3
 from datetime import datetime
 
+import pytest
+
 from tests.bot.desk.conftest import accept_ticket_writes, refuse_ticket_writes
 
 
@@ -329,6 +331,82 @@ async def test_an_escalation_whose_record_was_refused_is_undone_whole(
     back = desk_store.get_ticket(ticket["id"])
     assert (back["status"], back["assignee"]) == ("open", None)
     assert accounts.list_notes(ticket["id"]) == []  # the note went with the refused record
+
+
+def refuse_escalation_records(database: str) -> None:
+    """Make the SQLite file refuse to store an escalation (its note goes with it)."""
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse_escalation BEFORE INSERT ON desk_escalations "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+
+
+async def _escalate(agent, ticket):
+    return await agent.post(
+        f"/desk/api/tickets/{ticket['id']}/escalate", json={"reason": "客户要求主管处理"}
+    )
+
+
+async def test_an_escalation_rasa_refused_to_pause_changes_nothing(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store, accounts
+):
+    """Review (rev3), each failure of the escalation's one undo path: the pause itself."""
+    ticket = make_ticket()
+    local_rasa.refusing = True
+
+    response = await _escalate(agent_on_local_rasa, ticket)
+
+    assert response.status >= 500
+    assert local_rasa.sent() == [PAUSE]
+    unchanged = desk_store.get_ticket(ticket["id"])
+    assert (unchanged["status"], unchanged["assignee"]) == ("open", None)
+    assert accounts.active_escalations([ticket["id"]]) == {}
+
+
+@pytest.mark.parametrize("refuse", [refuse_ticket_writes, refuse_escalation_records])
+async def test_an_assigned_ticket_whose_escalation_failed_stays_with_its_agent(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store, accounts, desk_settings, refuse
+):
+    """The ticket change or the escalation's record refused: an assigned ticket's
+    conversation was paused by its claim, so there is no pause to take back, and the ticket
+    is its agent's again."""
+    agent = agent_on_local_rasa
+    ticket = make_ticket()
+    assert (await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")).status == 200
+    refuse(desk_settings.database_url.removeprefix("sqlite:///"))
+
+    response = await _escalate(agent, ticket)
+
+    assert response.status == 503
+    assert local_rasa.sent() == [PAUSE]  # the claim's; the bot stays paused for 小王
+    back = desk_store.get_ticket(ticket["id"])
+    assert (back["status"], back["assignee"]) == ("assigned", "小王")
+    assert accounts.list_notes(ticket["id"]) == []
+    assert accounts.active_escalations([ticket["id"]]) == {}
+
+
+async def test_an_escalation_that_cannot_be_put_back_still_lets_the_bot_answer(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store, accounts, desk_settings, caplog
+):
+    """The record refused, then the store refuses to give the ticket back too: logged for
+    someone to mend (the audit shows the half-done change), and the bot is resumed anyway."""
+    ticket = make_ticket()
+    database = desk_settings.database_url.removeprefix("sqlite:///")
+    refuse_escalation_records(database)
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse_put_back BEFORE UPDATE ON tickets WHEN NEW.status = 'open' "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+
+    response = await _escalate(agent_on_local_rasa, ticket)
+
+    assert response.status == 503
+    assert local_rasa.sent() == [PAUSE, RESUME]
+    assert desk_store.get_ticket(ticket["id"])["status"] == "assigned"
+    assert f"ticket {ticket['id']}: escalation not undone" in caplog.text
+    assert accounts.active_escalations([ticket["id"]]) == {}
 
 
 async def test_a_reopen_the_store_refused_leaves_the_bot_answering(

@@ -555,3 +555,28 @@ def test_the_fields_an_actor_changed_are_listed_per_ticket_in_one_call(store, ma
 
     assert changed == {first["id"]: ["desired_remedy"], second["id"]: ["emotion"]}
     assert store.fields_changed_by("customer", []) == {}
+
+
+def test_a_ticket_whose_summary_is_rebuilt_is_returned_as_stored(store, make_draft):
+    """Review: the summary and the ticket returned are built from one JSON of the row; the
+    ticket the caller gets is the one stored, its new summary included."""
+    ticket = store.create_ticket(
+        make_draft(
+            desired_remedy=None,
+            evidence=[],
+            evidence_missing=["付款/扣款截图"],
+            handoff_reason="customer_requested",
+        ),
+        "k",
+    )
+    shot = {"id": "ev-9", "filename": "转账.jpg", "content_type": "image/jpeg", "size": 9}
+    attached = store.add_evidence(ticket["id"], [shot], actor="customer", still_missing=[])
+    assert attached == store.get_ticket(ticket["id"])
+    assert "缺少凭证" not in attached["summary"]
+    filled = store.fill_in_waiting(ticket["id"], {"desired_remedy": "refund"}, actor="customer")
+    assert filled == store.get_ticket(ticket["id"])
+    assert "诉求：仅退款" in filled["summary"] and filled["summary"] != attached["summary"]
+    # evidence without the caller's missing kinds keeps the summary as it was
+    other = {**shot, "id": "ev-10"}
+    kept = store.add_evidence(ticket["id"], [other], actor="customer")
+    assert kept == store.get_ticket(ticket["id"]) and kept["summary"] == filled["summary"]
