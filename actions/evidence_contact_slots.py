@@ -141,7 +141,8 @@ class EvidenceAndContactSlots:
         """
         before = slot_before_this_turn(tracker, "contact")
         return (
-            (bool(contact) or bool(before))
+            not phone_taken_as_contact(tracker)  # the re-check's answer names it already
+            and (bool(contact) or bool(before))
             and contact != before
             and tracker.get_slot("requested_slot") not in (None, "contact_status")
             and form_turn.form_pass(tracker)
