@@ -149,8 +149,10 @@ class ActionAskEvidenceStatus(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         missing = tracker.get_slot("evidence_followup")
-        if missing and captions_the_upload(tracker) and unclear_mark(tracker):
-            return []  # asked just now, after the files the words came with
+        if missing and captions_the_upload(tracker):
+            # asked just now, after the files the words came with, whether the words were
+            # unclear ("張相喺度", ux8) or told more ("外箱也压扁了", ux12)
+            return []
         if missing:
             dispatcher.utter_message(response="utter_ask_more_evidence", missing="、".join(missing))
         elif unclear_mark(tracker) == "evidence_status":
