@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import localized, slot_before_this_turn, slots_set_this_turn
-from actions.form_turn import WAITING, captions_the_upload, unclear_mark
+from actions.form_turn import WAITING, caption_follows, captions_the_upload, unclear_mark
 from actions.order_slots import number_called_a_phone
 from bot.intake.draft import asks_for_tracking
 from bot.taxonomy import CATEGORIES, category_label, remedy_label
@@ -89,6 +89,8 @@ class ActionAskIssueDescription(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        if caption_follows(tracker):
+            return []  # the words typed with the files come next and tell it
         order_id = slots_set_this_turn(tracker).get("order_id")
         if order_id:
             dispatcher.utter_message(

@@ -3,7 +3,7 @@
 The trackers are real rasa-sdk trackers (tests/actions/conftest.py `make_tracker`).
 """
 
-from actions.form_questions import ActionAskEvidenceStatus
+from actions.form_questions import ActionAskEvidenceStatus, ActionAskIssueDescription
 from actions.intake import ActionNotUnderstood
 from tests.actions.conftest import make_tracker, responses
 
@@ -53,3 +53,22 @@ async def test_words_the_nlu_missed_at_the_read_back_are_still_asked_again(dispa
     tracker = make_tracker("就是上周那个", "nlu_fallback", slots={"awaiting_confirmation": True})
     await ActionNotUnderstood().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_please_rephrase"]
+
+
+def _files_at_the_opening(captioned: bool):
+    metadata = {"evidence": ["ev_1"], **({"captioned": True} if captioned else {})}
+    tracker = make_tracker("/send_evidence", "send_evidence", slots={"requested_slot": None})
+    tracker.events[-1]["metadata"] = metadata
+    return tracker
+
+
+async def test_files_sent_with_the_complaint_typed_beside_them_wait_for_the_words(
+    dispatcher, domain
+):
+    """A photo with "收到的杯子碎了！订单 2024 1123 5567，给我补发一个" typed beside it, before
+    anything was told: the bot asked "麻烦描述一下遇到的问题" after the photo and read the
+    description in the next message. The widget marks such files `captioned`."""
+    await ActionAskIssueDescription().run(dispatcher, _files_at_the_opening(True), domain)
+    assert responses(dispatcher) == []
+    await ActionAskIssueDescription().run(dispatcher, _files_at_the_opening(False), domain)
+    assert responses(dispatcher) == ["utter_ask_issue_description"]
