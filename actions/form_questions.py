@@ -11,7 +11,13 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import localized, slot_before_this_turn, slots_set_this_turn
-from actions.form_turn import CAPTION, WAITING, captions_the_upload, unclear_mark
+from actions.form_turn import (
+    CAPTION,
+    WAITING,
+    caption_follows,
+    captions_the_upload,
+    unclear_mark,
+)
 from actions.order_slots import number_called_a_phone
 from bot.intake.draft import asks_for_tracking
 from bot.taxonomy import CATEGORIES, category_label, remedy_label
@@ -89,6 +95,8 @@ class ActionAskIssueDescription(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        if caption_follows(tracker):
+            return []  # the words typed with the files come next and tell it
         order_id = slots_set_this_turn(tracker).get("order_id")
         if order_id:
             dispatcher.utter_message(
@@ -149,8 +157,10 @@ class ActionAskEvidenceStatus(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         missing = tracker.get_slot("evidence_followup")
-        if missing and captions_the_upload(tracker) and unclear_mark(tracker):
-            return []  # asked just now, after the files the words came with
+        if missing and captions_the_upload(tracker):
+            # asked just now, after the files the words came with, whether the words were
+            # unclear ("張相喺度", ux8) or told more ("外箱也压扁了", ux12)
+            return []
         if missing:
             dispatcher.utter_message(response="utter_ask_more_evidence", missing="、".join(missing))
         elif unclear_mark(tracker) == "evidence_status":

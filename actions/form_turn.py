@@ -323,6 +323,19 @@ def captions_the_upload(tracker: Tracker) -> bool:
     return str(users[1].get("text") or "").startswith("/send_evidence")
 
 
+def caption_follows(tracker: Tracker) -> bool:
+    """Whether the message is files whose caption comes next (`captioned` in its metadata).
+
+    A photo sent with the whole complaint typed beside it, before anything was told: the
+    bot asked "麻烦描述一下遇到的问题" after the photo, then read the description in the very
+    next message (hand trial ux12). The question waits for the words, which answer it.
+    """
+    users = [e for e in reversed(tracker.events) if e.get("event") == "user"][:1]
+    if not users or not str(users[0].get("text") or "").startswith("/send_evidence"):
+        return False
+    return bool((users[0].get("metadata") or {}).get("captioned"))
+
+
 def before_any_intake(tracker: Tracker) -> bool:
     """No form running, nothing read back or filed yet: the conversation's opening."""
     return not (

@@ -57,6 +57,10 @@ class ActionNotUnderstood(Action):
         if text and tracker.get_slot("awaiting_confirmation") and _corrects_read_back(text):
             # "不对 是屏幕裂了不是没电" at the read-back, not placed by the NLU: a correction
             return await ActionApplyCorrection().run(dispatcher, tracker, domain)
+        if text and tracker.get_slot("awaiting_confirmation") and answers.states_no_fact(text):
+            # "！！赶紧处理！！" at the read-back heard "没太明白"; it is waiting for a yes (ux12)
+            dispatcher.utter_message(response="utter_status_not_yet_filed")
+            return []
         idle = not tracker.active_loop.get("name") and not tracker.get_slot("awaiting_confirmation")
         if idle and text and (_sounds_like_a_complaint(tracker) or comes_back_to_withdrawn(tracker)):
             return start_intake_from_here(dispatcher, tracker)

@@ -681,3 +681,24 @@ def test_what_the_customer_adds_while_waiting_shows_live_and_marked(browser, des
     assert int(queue.evaluate("document.body.dataset.beeps")) > beeps_before
     queue.screenshot(path=str(shots / "desk-queue-filled.png"), full_page=True)
     context.close()
+
+
+def test_a_resolved_escalated_ticket_keeps_its_mark_in_the_finished_list(browser, desk):
+    """Hand trial (ux12): a resolved ticket's page said 已升级 (the mark ends only with a
+    reopen), but the 已结案 list, where an agent finds it to reopen it, showed no mark."""
+    store = desk["store"]
+    ticket = store.create_ticket(_make_draft(conversation_id="conv-esc-done"), "k-esc-done")
+    store.update_ticket(ticket["id"], actor="张主管", status="assigned", assignee="张主管")
+    AccountStore(store).record_escalation(ticket["id"], "小王", "张主管", "升级给主管 张主管：烫伤")
+    store.update_ticket(ticket["id"], actor="张主管", status="resolved", resolution="已赔偿")
+    context, page = _signed_in(browser, desk)
+
+    page.get_by_label("状态").select_option(label="已结案")
+
+    row = page.locator(f'tr[data-ticket="{ticket["id"]}"]')
+    expect(row).to_be_visible()
+    expect(row.locator(".badge.escalated")).to_contain_text("已升级")
+    expect(row.locator(".badge.escalated")).to_have_attribute("title", "已升级给主管 张主管（小王 升级）")
+    others = page.locator("#queue-rows tr .badge.escalated")
+    expect(others).to_have_count(1)  # the seeded resolved tickets were never escalated
+    context.close()

@@ -94,3 +94,54 @@ def test_a_complaint_from_an_order_page_is_about_that_order(browser, real_stack)
     slots = tracker(real_stack, conversation)["slots"]
     assert slots["order_id"] == "2026112300123" and slots["order_verified"] is True
     context.close()
+
+
+def _open_widget(browser, real_stack):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{real_stack.rasa_url}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    return context, page, page.get_by_role("textbox", name="输入消息")
+
+
+def _photo_with_words(page, box, words: str) -> None:
+    page.locator(f"{IN_SHADOW} input[type=file]").set_input_files(
+        [{"name": "杯子.png", "mimeType": "image/png", "buffer": files.png(320, 240)}]
+    )
+    expect(page.locator(f"{IN_SHADOW} .tray li[data-status=done]")).to_have_count(1)
+    box.fill(words)
+    box.press("Enter")
+
+
+def _bot_lines_once_quiet(page) -> list:
+    """The bot's lines once no new one came for three seconds."""
+    rows = page.locator(f"{IN_SHADOW} .log .row.bot")
+    count = -1
+    while rows.count() != count:
+        count = rows.count()
+        page.wait_for_timeout(3000)
+    return rows.all_inner_texts()
+
+
+def test_a_photo_with_words_is_one_turn_for_the_real_bot(browser, real_stack):
+    """Hand trial ux12: at the evidence question, a photo with "这是碎掉的杯子，外箱也压扁了"
+    heard the missing kinds asked after the photo and again after the words; at the opening,
+    a photo with the whole complaint typed beside it heard "麻烦描述一下遇到的问题" between
+    the two."""
+    context, page, box = _open_widget(browser, real_stack)
+    box.fill("收到的杯子碎了！订单 2024 1123 5567，给我补发一个")
+    box.press("Enter")
+    expect(page.get_by_text("快递面单", exact=False).first).to_be_visible(timeout=30_000)
+    asked_before = sum("快递面单" in line for line in _bot_lines_once_quiet(page))
+    _photo_with_words(page, box, "这是碎掉的杯子，外箱也压扁了")
+    expect(page.get_by_text("收到1个文件", exact=False)).to_be_visible(timeout=30_000)
+    lines = _bot_lines_once_quiet(page)
+    assert sum("快递面单" in line for line in lines) == asked_before + 1, lines
+    context.close()
+
+    context, page, box = _open_widget(browser, real_stack)
+    _photo_with_words(page, box, "收到的杯子碎了！订单 2024 1123 5567，给我补发一个")
+    expect(page.get_by_text("收到1个文件", exact=False)).to_be_visible(timeout=30_000)
+    lines = _bot_lines_once_quiet(page)
+    assert not any("描述一下" in line or "遇到了什么问题" in line for line in lines), lines
+    context.close()

@@ -88,7 +88,8 @@ class FakeBot:
             ]  # fmt: skip
         if text == "/send_evidence":
             count = len(metadata.get("evidence") or [])
-            return [{"text": f"收到 {count} 个证据文件，谢谢！"}]
+            then = "（说明随后）" if metadata.get("captioned") else ""
+            return [{"text": f"收到 {count} 个证据文件，谢谢！{then}"}]
         if text.startswith("/"):
             return [{"text": "好的，请继续描述。"}]
         caption = "（随文件）" if metadata.get("with_evidence") else ""

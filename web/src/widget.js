@@ -832,6 +832,7 @@ function startComplaintWidget(io, script) {
     if (extra.display) entry.display = extra.display;
     if (extra.evidence) entry.evidence = extra.evidence;
     if (extra.withEvidence) entry.with_evidence = true;
+    if (extra.captioned) entry.captioned = true;
     outbox.push(entry);
     save("outbox", outbox);
     appendRecord({
@@ -852,6 +853,8 @@ function startComplaintWidget(io, script) {
     if (entry.evidence) metadata.evidence = entry.evidence;
     // words typed with files go right after them: the bot reads them as the files' caption
     if (entry.with_evidence) metadata.with_evidence = true;
+    // files with words typed beside them: the bot waits for the words before asking
+    if (entry.captioned) metadata.captioned = true;
     if (orderId) metadata.page = { order_id: orderId };
     var retry = entry.attempted;
     entry.attempted = true;
@@ -922,7 +925,7 @@ function startComplaintWidget(io, script) {
       });
       tray = [];
       renderTray();
-      sendMessage("/send_evidence", { display: fmt(T.evidenceSent, { n: ids.length }), evidence: ids });
+      sendMessage("/send_evidence", { display: fmt(T.evidenceSent, { n: ids.length }), evidence: ids, captioned: !!text });
     }
     if (text) {
       sendMessage(text, { withEvidence: ready.length > 0 });
