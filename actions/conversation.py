@@ -156,7 +156,8 @@ def kept_category(tracker: Tracker) -> Optional[str]:
     if not before:
         return None
     changed = slots_set_this_turn(tracker)
-    if any(changed.get(name) for name in ANSWER_SLOTS):
+    if any(changed.get(name) for name in ANSWER_SLOTS) and not corrects_problem(tracker):
+        # "不是质量问题 是寄错型号了 然后我要换货" corrects both (dialogues_dev13 n061)
         return before
     answering_another_question = tracker.get_slot("requested_slot") not in (
         None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Optional, Set
 
+from bot.intake.english_words import read_english
 from bot.nlu.normalize import affirmed_part, normalize
 
 _PUNCT = re.compile(r"[\s,.!?;:~…、，。！？；：～\-—'\"“”‘’()（）\[\]【】]+")
@@ -84,8 +85,12 @@ def asks_to_be_contacted(text: str) -> bool:
 
 
 def plain_answer(text: str) -> str:
-    """The answer normalised, its punctuation turned into single spaces: what the checks read."""
-    return _PUNCT.sub(" ", normalize(text or "")).strip()
+    """The answer normalised, its punctuation turned into single spaces: what the checks read.
+
+    English words that name an order number or a remedy read as their Chinese ("我要refund";
+    `bot.intake.english_words`).
+    """
+    return _PUNCT.sub(" ", read_english(normalize(text or ""))).strip()
 
 
 def has_number(text: str) -> bool:
@@ -469,7 +474,22 @@ def corrects_the_problem(text: str) -> bool:
     product page's pictures, not a photo the customer sends.
     """
     plain = _PAGE_PICTURES.sub(" ", plain_answer(text))
-    return bool(plain.strip()) and not _OTHER_FACT.search(plain)
+    if not _OTHER_FACT.search(plain):
+        return bool(plain.strip())
+    return _corrects_the_problem_beside_another_fact(plain)
+
+
+def _corrects_the_problem_beside_another_fact(plain: str) -> bool:
+    """Two facts corrected at once: the problem in clauses of its own, the other fact beside.
+
+    "等等 不是品质问题 是寄错型号了 然后我要换货不是退款" at the read-back corrects the
+    problem and the remedy (dialogues_dev13 n061); the remedy was changed and the category
+    kept. The clauses that name no other fact must contrast what they deny with what they
+    affirm ("不是…问题 是…") and tell what happened: "不对 订单号错了 不是这个" does not.
+    """
+    rest = " ".join(clause for clause in plain.split() if not _OTHER_FACT.search(clause))
+    affirmed = affirmed_part(rest)
+    return affirmed is not None and says_what_happened(affirmed)
 
 
 # Words that mark a message as a correction ("其实不是质量问题", "而是发错了", "选错了").

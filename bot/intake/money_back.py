@@ -37,7 +37,11 @@ _MONEY_BACK = re.compile(
     r"不要了|不想要了|不要喇|不要啦"
 )
 # The goods given up ("不要了", "退掉", "寄回去"): they go back with the money.
-_GIVES_UP_GOODS = re.compile(rf"{GIVE_UP_WORDS}|退掉|退回去|寄回去|退给你们")
+_GIVES_UP_GOODS = re.compile(
+    rf"{GIVE_UP_WORDS}|退掉|退回去|寄回去|退给你们|"
+    # the goods fetched by the shop ("机器你们自己来拉走", dialogues_dev13 n051)
+    r"(你们|你)(自己)?(来)?(拉|收|拿|取)(走|回去)"
+)
 # What the customer says of the goods: kept, or not sent back ("仅退款", "不用寄回", "我唔退貨",
 # "东西留着"), or sent back already named (`return_refund` in words, read elsewhere).
 _KEEPS_GOODS = re.compile(

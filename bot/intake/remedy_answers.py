@@ -51,6 +51,9 @@ def remedy_in_context(triage: Any, minimum: float = IN_CONTEXT_REMEDY_CONFIDENCE
     return triage_first(triage, "remedy", minimum)
 
 
+# Colours a customer names for the item wanted instead ("换雾蓝的", "重新发个黑的").
+_COLOURS = "黑|白|红|蓝|绿|黄|灰|粉|紫|棕|咖啡|米|金|银|酒红|藏青"
+
 # Remedies named in so many words. Order matters where one name contains another:
 # "退货退款" before "退款", "退差价" before "退款/退".
 _REMEDY_WORDS = (
@@ -72,8 +75,8 @@ _REMEDY_WORDS = (
         r"(?<![^ ])(那|那我|我|这个|这)?(能|可以|能不能|可不可以)退(吗|嘛|么|不)?(?= |$)|"
         # 退 set against a refused exchange ("不要换 就要退", "不换了 直接退")
         r"(不要|不想|不用|别|不)换(货|了|新的)? ?(就|直接)?(要)?退(?![货活款宽钱])|"
-        # the goods to be fetched ("机器你们拉走", "东西你们收回去")
-        r"(你们|你)(来)?(拉|收|拿|取)(走|回去)",
+        # the goods to be fetched ("机器你们拉走", "东西你们收回去", "你们自己来拉走")
+        r"(你们|你)(自己)?(来)?(拉|收|拿|取)(走|回去)",
     ),
     (
         "compensation",
@@ -82,7 +85,11 @@ _REMEDY_WORDS = (
         # the difference paid back to the customer ("差价退我", "差价返给我"): a whole order
         r"差价(退|还|补|返)(回)?(给)?我|"
         # a sum made good ("那50块补给我", "三十元赔给我"): compensation, not a piece reshipped
-        r"([0-9]+|[一两二三四五六七八九十百几]+)(块|元)(钱)?(补|赔|返)(回)?(给)?我|退差价|补差价|差价|(价格|价钱)差(的)?(钱)?((退|还|补|返)(回)?(给)?我)?|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
+        r"([0-9]+|[一两二三四五六七八九十百几]+)(块|元|蚊)(钱)?(补|赔|返)(回)?(给)?我|退差价|补差价|差价|"
+        # a bare sum made good ("把那50补给我"): a count of pieces would have its measure word
+        r"(?<![0-9])[0-9]{1,5}(补|赔|返)(回)?(给)?我|"
+        # the difference in other words ("請退還差額", "差额补给我")
+        r"(退|补|返)(还|回)?(给)?(我)?差额|差额(退|还|补|返)(回)?(给)?我|(价格|价钱)差(的)?(钱)?((退|还|补|返)(回)?(给)?我)?|[赔陪]偿|补偿|(赔|补)(回)?(一)?(些|点)?钱|赔我|赔点|赔回|赔[^ ,.!?，。！？]{0,3}费|"
         r"(积分|余额|点数|红包|优惠券|券)(给我|帮我)?补|补(一|1)?(张|个)?(积分|余额|点数|红包|优惠券|券)|"
         # the discount's money is made good, not paid back ("把折扣的钱还我"); so is part of
         # the price ("退我点钱 东西留着", "退一部分"), a discount, a coupon or red packet given
@@ -92,10 +99,11 @@ _REMEDY_WORDS = (
         # the price of one piece of the order ("退一瓶的钱给我" for the free bottle not sent)
         r"退(我|给我)?(一|两|1|2|半)(个|件|双|瓶|盒|支|只|条|套|包)的(钱|款)|"
         r"(给|发|送)(我)?(个|点|张|些)?(红包|优惠券|代金券|券)|"
-        # a sum asked back ("退我30块", "那40退我", "多收的300退给我"): part of the money,
-        # not the order's; money taken twice ("多扣的118退我") is the refund read below
-        r"退(给|回)?(我)?([0-9]{1,5}|[一两二三四五六七八九十百几]+)(块|元)?(钱)?(?=$| |吧|就|算|好)|"
-        r"(?<![扣0-9])(?<!扣的)(?<!扣了)([0-9]{1,5}|[一两二三四五六七八九十百几]+)(块|元)?(钱)?退(给|回)?我|"
+        # a sum asked back ("退我30块", "那40退我", "多收的300退给我", Cantonese 退返50蚊俾我
+        # as 退回50蚊给我): part of the money, not the order's; money taken twice ("多扣的118
+        # 退我") is the refund read below
+        r"退(给|回)?(我)?([0-9]{1,5}|[一两二三四五六七八九十百几]+)(块|元|蚊)?(钱)?(?=$| |吧|就|算|好|给我)|"
+        r"(?<![扣0-9])(?<!扣的)(?<!扣了)([0-9]{1,5}|[一两二三四五六七八九十百几]+)(块|元|蚊)?(钱)?退(给|回)?我|"
         # half the price back ("退一半钱", "一半的钱退我")
         r"退(我|给我)?(一半(的)?(钱|款|价钱)?|半(的)?(钱|款|价钱|价))|(一)?半(的)?(钱|款)(退|还|返)(给)?我|"
         # compensation asked as a question ("这种情况不该赔吗", "能赔吗", "赔不赔")
@@ -130,6 +138,10 @@ _REMEDY_WORDS = (
         # the item ordered instead of the one sent ("换回水壶", "换回来")
         r"换回(?!来?了)|"
         r"换成[^ ]{1,5}?色?的|(换|调)(个|一下)?(尺码|码数|码子|尺寸|颜色|大小)|调(个|成)?[大小](一)?(码|号)|"
+        # the colour wanted without 成 ("换雾蓝的", "换个黑色的"); not "换了红的", a fact
+        rf"换(一)?(个|件|双|条)?[^ 了过来回的]{{0,2}}?({_COLOURS})(色)?的|"
+        # the exchanged item asked to be sent ("赶快把换的寄给我"), not a missing piece
+        r"(把|将)?换(的|好的|过的)(那)?(个|件|双|台|部|只|条)?(寄|发)|"
         # exchanged with no object, right after a refusal of another ("不用修了 直接换")
         r"直接换(?![^ ]{0,4}(人|客服))|"
         # the right one sent instead of the wrong one (Cantonese 寄返對啱嘅俾我 → 寄回对对的给我)
@@ -137,7 +149,7 @@ _REMEDY_WORDS = (
         # sent again in the colour or size ordered ("给我重新发个黑的", "再寄一双42码的",
         # "重新发我买的那个"): the right item for the wrong one, not a missing piece
         r"(重新|再)(发|寄)(给我|我)?(一|1)?(个|件|双|对|台|部|只|盒|套|条)?"
-        r"((黑|白|红|蓝|绿|黄|灰|粉|紫|棕|咖啡|米|金|银|酒红|藏青)(色)?的|"
+        rf"(({_COLOURS})(色)?的|"
         r"[0-9a-z]{1,3}(码|号)的|[大小](一)?(码|号)的|我(买|要|选|订|下单)的)|"
         # the size or the article wanted instead of the one in hand ("我要L的", "我要大一码
         # 的", "我要我买的那个水壶")
@@ -149,7 +161,7 @@ _REMEDY_WORDS = (
         r"补[发法]|补寄|重发|重新(发|寄)|再(给我|帮我)?(发|寄)(一|1)?(个|件|份|次)?|补(一|1)?(个|件|份|瓶|盒)|"
         # the missing piece made up ("把杯子补上就行"), not money ("差价补上", "给我补上"
         # after a sum, which compensation reads)
-        r"(?<![钱价券额分包我块元])补(上|过来|给我)|"
+        r"(?<![钱价券额分包我块元蚊0-9])补(上|过来|给我)|"
         # a new one sent ("寄一条新的给我", Cantonese 寄過隻新嘅俾我 → 寄过只新的给我)
         r"(发|寄)(过|多)?(一|1)?(个|件|条|只|双|台|部|份|套|盒|瓶|对)?新的|"
         # what was promised sent over ("把吹风机给我寄来", "给我寄过来"), not a picture or a
@@ -373,7 +385,7 @@ def _last_remedy(found: list) -> Optional[str]:
 # "就算了" settles only after an object ("钱退回来就算了", "补偿点钱就算了"): right after the
 # name ("退款就算了") it as often drops the remedy, so that stays no wish.
 _TO_ME_AFTER = re.compile(
-    r"^((给)?我(吧|啦|呀|啊|哈|就行|就好|就可以|就得|即可)*|[^ ]{0,2}(吧|就行|就好|就可以|就得|就够了|即可)|[^ ]{1,2}就算了)( |$)"
+    r"^((给)?我(吧|啦|呀|啊|哈|就行|就好|就可以|就得|即可)*|[^ ]{0,2}(吧|就行|就好|就可以|就得|就够了|即可)|[^ ]{1,2}就算(了|啦|喇|咯|罢))( |$)"
 )
 
 
@@ -418,6 +430,32 @@ def _ordered_clause(plain: str, start: int, end: int, clause: str) -> bool:
     )
 
 
+# What may not follow a short remedy name that opens a message as an order: a past or a
+# pending request ("换货被拒", "补发的还没到", "退款在处理中").
+_NOT_AN_OPENING_ORDER = re.compile(r"[被拒过的在中]")
+
+
+def _ordered_first(plain: str, start: int, end: int, clause: str) -> bool:
+    """Whether a remedy name opens the message as an order, the facts told after it.
+
+    "补发一盒茶叶 订单… 龙井我买了两盒只收到一盒" (dialogues_dev13 n004): the customer says
+    what to do first and why after; short names too ("补发", "换货"), which mid-message are
+    as often the topic of what follows (`_ordered_clause`), at the very start only with an
+    item or a count after them and a next clause that asks nothing about the remedy.
+    """
+    if start != 0 or clause:
+        return False
+    own, _, following = plain[end:].partition(" ")
+    following = following.split(" ")[0]
+    return (
+        bool(_ORDERED_REST.match(own))
+        and not _NOT_AN_ORDER.search(own)
+        and not _NOT_AN_OPENING_ORDER.search(own)
+        and bool(following)
+        and not _NOT_AN_ORDER_NEXT.search(following)
+    )
+
+
 # The goods given up just before the money is asked back ("不要了 退钱", Cantonese 唔要喇 退錢
 # as `normalize` leaves it): the money back is wished for, not told as a fact.
 # The words that give the goods up ("不要了", Cantonese 唔要喇 as 不要喇).
@@ -453,6 +491,7 @@ def remedy_wished(text: str) -> Optional[str]:
             or _ACCEPTED_AFTER.match(plain[end:])
             or _ordered_last(plain, start, end, clause)
             or _ordered_clause(plain, start, end, clause)
+            or _ordered_first(plain, start, end, clause)
             or _GIVES_UP_BEFORE.search(plain[:start])
             or (_PIECE_BEFORE.search(clause) and _ordered_last(plain, start, end, ""))
         ):

@@ -20,7 +20,10 @@ from bot.nlu.normalize import _is_cjk, normalize
 # regional words in Mandarin, so Cantonese 仲有 arrives as 还有).
 _ADD_ON = re.compile(
     r"(?:^|[\s,.!?;:~、。…，！？；：～]+)"
-    r"(而且|另外|还有|然后|并且|再加上|加上|再说|况且|此外|外加|顺便说一下|同时)"
+    r"(而且|另外|还有|然后|并且|再加上|加上|再说|况且|此外|外加|顺便说一下|同时|"
+    # a bare 还 before another thing gone wrong with the order ("杯子收到碎了一个 还少发了
+    # 一个杯垫", dialogues_dev13 n031); not "还没到", which goes on about the same problem
+    r"还(?=少|漏|缺|多发|多收|多扣|发错|寄错|错发|错寄))"
 )
 # Fewer Chinese characters than this before the marker tell no problem of their own.
 MIN_PART_CHARS = 4

@@ -84,6 +84,31 @@ def test_a_contrast_marks_a_correction_of_the_problem(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the problem and the remedy corrected at once (dialogues_dev13 n061, n064)
+        "等等 不是品質問題 是寄錯型號了 然後我要換貨不是退款",
+        "类型错了 不是描述不符 是发错货 我买的酒红发来的是黑色 然后我要换货",
+    ],
+)
+def test_the_problem_corrected_beside_another_fact(text):
+    assert answers.corrects_the_problem(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不对 订单号错了 不是这个",  # no problem told beside the order number
+        "订单号不对 是202411191024 不是202411235567",
+        "不是换 是维修 订单号也写错了 是202411180305",
+        "算了不退了，换一个吧",
+    ],
+)
+def test_another_fact_corrected_alone_is_no_correction_of_the_problem(text):
+    assert not answers.corrects_the_problem(text)
+
+
+@pytest.mark.parametrize(
     "text, remedy",
     [
         # refused after it is named ("退款不要了", Cantonese 退款唔要喇)

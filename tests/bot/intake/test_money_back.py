@@ -20,6 +20,8 @@ def test_delivery_from_the_order_status(status, delivered):
         ("不要了 退钱吧", "product_quality"),  # a broken kettle in hand, given up: it goes back
         ("颜色差太多 我不想要了 退钱", "not_as_described"),
         ("主播说的是假的 退掉 钱退我", "livestream_misleading"),
+        # the goods fetched by the shop (dialogues_dev13 n051)
+        ("订单202411210777 全额退款 机器你们自己来拉走", "product_quality"),
     ],
 )
 def test_delivered_goods_at_fault_go_back_with_the_money(words, category):

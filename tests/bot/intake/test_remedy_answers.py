@@ -483,3 +483,49 @@ def test_i_dont_know_at_the_remedy_question_leaves_it_to_the_shop(text):
 
 def test_not_knowing_how_to_use_it_is_no_dont_know():
     assert not answers.only_says_dont_know("不知道怎么用")
+
+
+# --- dialogues_dev13: remedies said first, sums, colours, the exchanged item ------------------
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # the remedy opens the message as an order, the facts follow (n004)
+        ("补发一盒茶叶 订单2026112300123 龙井我买了两盒只收到一盒", "reship"),
+        # a sum with the customer as receiver, Cantonese 蚊 for 块 (n017)
+        ("個水壺燒水有陣鐵鏽味 訂單202411191024 退返50蚊俾我就算啦 唔使退貨", "compensation"),
+        # the colour wanted, without 成 (n026)
+        ("发来的颜色不对 我要的雾蓝 给的是白的 换雾蓝的 202411235567", "exchange"),
+        # the exchanged item asked to be sent (n042)
+        ("趕快把換的寄給我", "exchange"),
+        # the difference in other words (n020)
+        ("請退還差額", "compensation"),
+    ],
+)
+def test_remedies_wished_as_dev13_customers_say_them(text, remedy):
+    assert remedy_answers.remedy_wished(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # a bare sum made good is money, not a piece reshipped (n018)
+        ("把那50补给我", "compensation"),
+        # the goods fetched by the shop after the money (n051)
+        ("全额退款 机器你们自己来拉走", "return_refund"),
+    ],
+)
+def test_remedies_mentioned_as_dev13_customers_say_them(text, remedy):
+    assert remedy_answers.remedy_mentioned(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "换货被拒了 订单202411220931",  # a past request opening the message
+        "补发 什么时候到",  # a question about the remedy
+        "退款 到现在还没到",  # how the remedy is going
+        "换了红的 还是不行",  # an exchange told as a fact
+    ],
+)
+def test_a_remedy_opening_a_fact_or_a_question_is_no_wish(text):
+    assert remedy_answers.remedy_wished(text) is None
