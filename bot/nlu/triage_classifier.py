@@ -87,6 +87,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.fast_head import CompiledHead, compile_head
+from bot.nlu.missing_item import mark as missing_item_mark
 from bot.nlu.normalize import affirmed_part, fold_digits, has_words, normalize
 from bot.nlu.several_problems import first_problem
 from bot.settings import Settings
@@ -377,6 +378,10 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             # top guesses as buttons instead (a story told before the facts names several
             # categories' words and ranks them nearly alike); 0 turns it off
             "category_margin": 0.0,
+            # the category head also sees a mark of what the message says is missing, the
+            # gift or the thing bought (`bot.nlu.missing_item`): "赠品呢 盒子里只有我买的笔"
+            # and "盒子里只有赠品 我买的笔没有" share every character n-gram
+            "missing_item_marks": False,
             # intents whose messages ask for no remedy, whatever their words: a request for
             # a person ("能不能换个活人跟我说", whose 换个 the head reads as exchange) or for
             # the status of a complaint ("退款投诉到哪一步了"); their remedy ranking stays in
@@ -430,6 +435,17 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             raise ValueError("ComplaintTriageClassifier: remedy_tail_weight must be >= 0")
 
     # ----------------------------------------------------------------------------- train
+
+    def _category_text(self, raw: Optional[str], prepared: str) -> str:
+        """What the category head reads: the prepared text, plus the missing-item mark.
+
+        The mark (private-use characters, `bot.nlu.missing_item.mark`) is added when
+        `missing_item_marks` is on, in training and prediction alike.
+        """
+        if not self._config["missing_item_marks"]:
+            return prepared
+        found = missing_item_mark(raw)
+        return f"{prepared} {found}" if found else prepared
 
     def _fit(
         self, texts: Sequence[str], labels: Sequence[str], tail_weight: float = 0.0
@@ -486,7 +502,7 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             category, remedy = labels_of(example)
             if category is not None:
                 if category in CATEGORIES:
-                    category_data.append((text, category))
+                    category_data.append((self._category_text(example.get(TEXT), text), category))
                 else:
                     unknown[f"category '{category}'"] += 1
             if remedy is None or remedy in REMEDIES:
@@ -626,7 +642,9 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
         part = first_problem(text)
         if part is None or not whole:
             return None
-        ranked = self._rank(self._heads.get("category"), [_prepare(part)])[0]
+        ranked = self._rank(
+            self._heads.get("category"), [self._category_text(part, _prepare(part))]
+        )[0]
         if not ranked:
             return None
         top_three = {code for code, _ in whole[:3]}
@@ -689,7 +707,10 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         """Add the entities and the `complaint_triage` output property to each message."""
         texts = [_prepare(message.get(TEXT)) for message in messages]
-        categories = self._rank(self._heads.get("category"), texts)
+        categories = self._rank(
+            self._heads.get("category"),
+            [self._category_text(m.get(TEXT), t) for m, t in zip(messages, texts, strict=True)],
+        )
         remedies = self._rank(self._heads.get("remedy"), texts)
         for message, category, remedy in zip(messages, categories, remedies, strict=True):
             text = message.get(TEXT) or ""
@@ -707,7 +728,9 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             if affirmed:
                 # "不是少发 是两个都到了 其中一个碎了": the category of what the customer now
                 # says, for the actions to take when the message corrects the problem
-                ranked = self._rank(self._heads.get("category"), [_prepare(affirmed)])
+                ranked = self._rank(
+                    self._heads.get("category"), [self._category_text(affirmed, _prepare(affirmed))]
+                )
                 if ranked and ranked[0]:
                     triage["category_affirmed"] = self._summary(ranked[0])
             entities = []

@@ -491,3 +491,52 @@ def test_heads_scikit_learn_scores_are_stored_with_skops(
         assert [path.name for path in directory.iterdir()] == [ComplaintTriageClassifier.MODEL_FILE]
     loaded = ComplaintTriageClassifier.load(config, model_storage, resource, execution_context)
     assert _rankings(loaded, PROBES) == _rankings(trained, PROBES)
+
+
+GIFT_PAIRS_YAML = """
+version: "3.1"
+nlu:
+- intent: complain
+  metadata: {category: promotion}
+  examples: |
+    - 赠品没收到
+    - 送的杯垫没有 茶壶收到了
+    - 说好送围巾 围巾没给
+    - 赠品呢 只来了我订的台灯
+    - 满减送的小样一个都没有
+    - 附赠的挂钩没见到
+- intent: complain
+  metadata: {category: wrong_or_missing_item}
+  examples: |
+    - 只收到赠品 茶壶没有
+    - 盒子里只有送的杯垫 我订的台灯不见了
+    - 我买的床单没在箱子里 送的枕套到了
+    - 包裹里就几个小样 正品没发
+    - 发错颜色了
+    - 少发了一件
+- intent: complain
+  metadata: {category: logistics}
+  examples: |
+    - 快递三天没动了
+    - 物流一直不更新
+    - 包裹显示签收但我没收到
+"""
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("赠品呢 箱子里只有我买的那支钢笔", "promotion"),
+        ("箱子里只有赠品 我买的那支钢笔呢", "wrong_or_missing_item"),
+    ],
+)
+def test_the_missing_item_mark_tells_which_thing_is_missing(
+    tmp_path, model_storage, resource, execution_context, text, category
+):
+    # the two messages share their characters; which thing "呢" asks for is in the mark
+    path = tmp_path / "gifts.yml"
+    path.write_text(GIFT_PAIRS_YAML, encoding="utf-8")
+    marked = train_and_load(
+        load_data(str(path)), model_storage, resource, execution_context, missing_item_marks=True
+    )
+    assert process(marked, text).get("complaint_triage")["category"]["code"] == category
