@@ -123,10 +123,10 @@ _PHONE_WORDS = [
     # Hong Kong's word for a mobile (手提電話, ord24): "屋企電話 2345 6789，手提 9876 5432"
     *("手提", "手提电话", "手提号码"),
     # where to ring, said with no phone word (ord25): "屋企 2345 6789", "打公司 6234 5678",
-    # "家里 0571 8823 4567", "my home line 2345 6789, work 3456 7890"; an order is never
-    # introduced by a place
+    # "家里 0571 8823 4567", "my home line 2345 6789, office 3456 7890"; an order is never
+    # introduced by a place ("work" and "home" alone are not: "doesn't work, 2024…")
     *("屋企", "家里", "家中", "公司", "办公室", "单位", "家"),
-    *("office", "home", "work", "home line", "office line", "work line"),
+    *("office", "home line", "office line", "work line", "home number", "work number"),
 ]
 _TRACKING_WORDS = [
     f"{carrier}{tail}"
