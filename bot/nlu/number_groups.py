@@ -309,8 +309,9 @@ def _count_line(
     between = doc.text[previous.idx + len(previous) : token.idx]
     above = "".join(group.text for group in current)  # the number on the line above
     return (
-        # one number on one line: "2O22 / 1219 / 7227 / 7646 / 08", broken over lines, ends in 08
-        not any("\n" in group.between for group in current[1:])
+        # one number on one line: "2O22 / 1219 / 7227 / 7646 / 08", broken over lines, ends in
+        # 08; nor a list: "X、20 / 24 / 11 / …" is a second number broken over lines
+        not any(set(group.between) & {"\n", "、", ",", "，"} for group in current[1:])
         and line.strip() == token.text
         and between.strip() == ""
         and "\n" in between

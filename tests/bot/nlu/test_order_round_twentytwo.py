@@ -132,6 +132,7 @@ def test_an_order_beside_a_landline(text, expected):
         ("订单号 20241123\n5567", "202411235567"),
         # a number broken over lines in groups keeps its short last line
         ("单号 2024\n1123\n5567\n8899\n08", "202411235567889908"),
+        ("两单 202411235567、20\n24\n11\n28\n77\n81，第二单少发了", "202411287781"),
     ],
 )
 def test_counts_pasted_with_the_order(text, expected):
