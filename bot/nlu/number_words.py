@@ -100,6 +100,14 @@ _ORDER_WORDS = [
         for tail in ("编号", "号码", "号")
     ),
 ]
+# Where to ring, said with no phone word (ord25): "屋企 2345 6789", "打公司 6234 5678",
+# "家里 0571 8823 4567", "my home line 2345 6789, office 3456 7890". They name a phone only of
+# a phone's shape: "公司 202411235567 的单子" is an order ("work" and "home" alone are no
+# place: "doesn't work, 2024…").
+PLACE_WORDS = frozenset(
+    {"屋企", "家里", "家中", "公司", "办公室", "单位", "家"}
+    | {"office", "home line", "office line", "work line", "home number", "work number"}
+)
 _PHONE_WORDS = [
     "手机",
     "手机号",
@@ -125,8 +133,7 @@ _PHONE_WORDS = [
     # where to ring, said with no phone word (ord25): "屋企 2345 6789", "打公司 6234 5678",
     # "家里 0571 8823 4567", "my home line 2345 6789, office 3456 7890"; an order is never
     # introduced by a place ("work" and "home" alone are not: "doesn't work, 2024…")
-    *("屋企", "家里", "家中", "公司", "办公室", "单位", "家"),
-    *("office", "home line", "office line", "work line", "home number", "work number"),
+    *PLACE_WORDS,
 ]
 _TRACKING_WORDS = [
     f"{carrier}{tail}"

@@ -114,6 +114,9 @@ def test_no_order_among_landlines_sim_cards_and_foreign_money(text):
         # what must not change: 家 inside another word introduces no phone
         ("商家 202411235567 一直不发货", "202411235567"),
         ("卖了 3 家 202411235567 这单最慢", "202411235567"),
+        # a place names a phone only of a phone's or a local landline's shape
+        ("公司 202411235567 的单子坏了", "202411235567"),
+        ("家里 202411235567 这单到现在没到", "202411235567"),
     ],
 )
 def test_an_order_beside_a_landline(text, expected):
