@@ -629,14 +629,17 @@ def _fix_letter_typos(text: str) -> str:
             continue
         offset = span.start()
         in_groups = _typed_in_groups(groups)
-        for group in groups:
+        for position, group in enumerate(groups):
             letters = sum(1 for char in group if not char.isdigit())
             group_digits = len(group) - letters
+            # two letters first are a prefix ("LS…"), but only where an id starts: in the last
+            # groups of a number typed in groups they are look-alikes ("5567 OO98", ord25's OCR)
+            prefix_like = len(group) > 1 and group[0].isalpha() and group[1].isalpha()
             if (
                 group in typos
                 and _few_typos(group, letters)
                 and (letters < group_digits or (in_groups and letters == group_digits))
-                and not (len(group) > 1 and group[0].isalpha() and group[1].isalpha())
+                and not (prefix_like and not (in_groups and position > 0))
             ):
                 for index, char in enumerate(group, start=offset):
                     chars[index] = _TYPO_DIGITS.get(char, char)

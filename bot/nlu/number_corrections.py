@@ -29,7 +29,10 @@ from bot.nlu.number_shapes import (
 _COUNT_WORDS = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 _COUNT_WORDS.update({"one": 1, "two": 2, "three": 3, "four": 4})
 _TAIL_SAID = (
-    r"[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是|sorry|不好意思|抱歉|对不起)[\s,]*)*"
+    # "X。号码不对，最后四位是 2983" (ord25): the sentence ended, the number named as wrong
+    r"[\s,]*(?:[.。][\s,]*(?=(?:这个|那个)?(?:号码|单号|订单号)?(?:不对|错了)))?"
+    r"(?:(?:(?:这个|那个)?(?:号码|单号|订单号)?(?:不对|错了)|[哦噢啊呃嗯]?不是|sorry|不好意思|抱歉|对不起)"
+    r"[\s,]*)*"
     r"(?:(?:最后|末|末尾|尾|结尾|后)(?P<count>[一两二三四1234])位(?:数字?)?"
     r"|尾数|尾号|最后一个数字?|最后那个数字?)"
 )
@@ -97,7 +100,10 @@ _PLACES = {
 }
 _PLACE_SAID = (
     r"[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是)[\s,]*)*"
-    r"(?P<back>倒数)?第(?P<place>1\d|2[0-4]|[1-9]|[一二三四五六七八九十])(?:位|个数字?|个)(?:数字?)?"
+    # "X 这个订单号第十位错了", "X 从左数第八位是 9" (ord25): the number named, the side counted from
+    r"(?:(?:这个|那个)?(?:订单号?码?|单号|号码)[\s,]*)?(?:从?(?:左边?|前面?)数(?:起)?[\s,]*)?"
+    r"(?P<back>倒数|从?右边?数(?:起)?[\s,]*)?第(?P<place>1\d|2[0-4]|[1-9]|[一二三四五六七八九十])"
+    r"(?:位|个数字?|个字|个)(?:数字?)?"
 )
 _PLACE_CORRECTIONS = (
     re.compile(
@@ -107,6 +113,18 @@ _PLACE_CORRECTIONS = (
     re.compile(
         rf"{_PLACE_SAID}[\s,:]*不是[\s:]*(?P<wrong>[0-9a-z])"
         rf"[\s,:]*(?:应该|而)?(?:是|为)[\s:]*(?P<right>[0-9a-z])(?![0-9a-z])"
+    ),
+    # the right digit alone, after the place said wrong or not (ord25): "X 第5位打错了，应该是7",
+    # "X 倒数第三位应该是 5", "X 第一位是6"; a digit with a unit after it is no digit of the id
+    re.compile(
+        rf"{_PLACE_SAID}[\s,:]*(?:(?:打|写|输|填|记)?错(?:了|咗)?|不对)?[\s,:]*"
+        r"(?:应该|应)?(?:是|为)[\s:]*(?P<right>[0-9a-z])(?![0-9a-z]|\s*[号元块件个日月点])"
+    ),
+    # in English: "X - the 4th digit should be 1 not 0", "X, 2nd digit is 7"
+    re.compile(
+        r"[\s,.;-]*(?:(?:sorry|oops|wait|no)[\s,.;-]*)*(?:the\s+)?"
+        r"(?P<place>1\d|2[0-4]|[1-9])(?:st|nd|rd|th)\s+(?P<back>(?:to\s+)?last\s+)?digit\s+"
+        r"(?:should\s+be|is)[\s:]*(?P<right>[0-9a-z])(?:\s+not\s+(?P<wrong>[0-9a-z]))?(?![0-9a-z])"
     ),
 )
 
@@ -203,9 +221,10 @@ def _place_amended(text: str, after: int, value: str) -> str:
     if place > len(value):
         return value
     index = len(value) - place if match.group("back") else place - 1
-    right, wrong = match.group("right").upper(), match.group("wrong").upper()
-    if value[index] != wrong:
-        return value
+    right = match.group("right").upper()
+    wrong = (match.groupdict().get("wrong") or "").upper()
+    if value[index] != (wrong or value[index]) or value[index] == right:
+        return value  # counted wrong, or the digit already is the right one: nothing to fix
     return value[:index] + right + value[index + 1 :]
 
 

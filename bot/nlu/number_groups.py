@@ -254,10 +254,69 @@ def _month_after_whole(doc: Doc, head: str, token: Token) -> bool:
     )
 
 
+# A date typed as a year and its month and day in two groups: "2024 1124", "2024 11 24".
+_SPACED_DATE = re.compile(
+    r"(?<![0-9a-z])(?:19|20)\d{2} (?:0[1-9]|1[0-2]) ?(?:0[1-9]|[12]\d|3[01])(?![0-9a-z])",
+    re.IGNORECASE,
+)
+
+
+def _spaced_date_said(doc: Doc, token: Token) -> bool:
+    """A year and its month and day in groups, a word of buying or receiving after them.
+
+    "2024 1123 5567 0098 2024 1124 签收 没收到货" (ord25): the order, then the day it was
+    signed for, written as the order's groups are; joined, the order went on with the date.
+    Both groups of the date (the year and the month and day) stand alone.
+    """
+    text = doc.text
+    for match in _SPACED_DATE.finditer(text, max(0, token.idx - 8), token.idx + len(token) + 8):
+        if match.start() <= token.idx < match.end() and AFTER_DATE.match(text, match.end()):
+            return True
+    return False
+
+
 def _date_said(doc: Doc, token: Token) -> bool:
     """Eight digits that read as a date, a word of buying or receiving after them."""
     return bool(
         DATE_DIGITS.fullmatch(token.text) and AFTER_DATE.match(doc.text, token.idx + len(token))
+    )
+
+
+_BADGE_DIGITS = 3  # "99+", "999+": an app's count, never more
+_COUNT_LINE_DIGITS = 2
+_WHOLE_ORDER = 12  # digits of a whole order: none of it is left to wrap onto the next line
+
+
+def _count_line(
+    doc: Doc, current: Sequence[Group], previous: Optional[Token], token: Token
+) -> bool:
+    """An app's count pasted with the order: a badge ("99+") or a line of one or two digits.
+
+    "订单号 / 4102…9051 / 99+", "订单编号 / 复制 / 2503…2938 / 99" on lines of their own (ord25):
+    copied from an app, the lines around the order hold its buttons and counts. "99+" is a
+    badge anywhere; a line of one or two digits alone after a line that ends with a whole
+    order (twelve digits or more) is a count, no rest wrapped onto it ("…2024112355 / 67)"
+    still is: ten digits are short of a whole order).
+    """
+    end = token.idx + len(token)
+    if token.text.isdigit() and len(token) <= _BADGE_DIGITS and doc.text[end : end + 1] == "+":
+        return not doc.text[end + 1 : end + 2].isdigit()  # "1+1" or "+86…" is no badge
+    if previous is None or not token.text.isdigit() or len(token) > _COUNT_LINE_DIGITS:
+        return False
+    line_start = doc.text.rfind("\n", 0, token.idx) + 1
+    line_end = doc.text.find("\n", end)
+    line = doc.text[line_start : len(doc.text) if line_end < 0 else line_end]
+    between = doc.text[previous.idx + len(previous) : token.idx]
+    above = "".join(group.text for group in current)  # the number on the line above
+    return (
+        # one number on one line: "2O22 / 1219 / 7227 / 7646 / 08", broken over lines, ends in
+        # 08; nor a list: "X、20 / 24 / 11 / …" is a second number broken over lines
+        not any(set(group.between) & {"\n", "、", ",", "，"} for group in current[1:])
+        and line.strip() == token.text
+        and between.strip() == ""
+        and "\n" in between
+        and above.isdigit()
+        and len(above) >= _WHOLE_ORDER
     )
 
 
@@ -279,7 +338,13 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             continue
         after = token.i + 1
         dated = _dated(doc, after)
-        alone = ALONE.fullmatch(token.text) or _date_said(doc, token) or _month_day(doc, token)
+        alone = (
+            ALONE.fullmatch(token.text)
+            or _date_said(doc, token)
+            or _month_day(doc, token)
+            or _count_line(doc, current, previous, token)
+            or _spaced_date_said(doc, token)
+        )
         measured = _measured(doc, token) or _label_head(doc, token)
         group = Group(
             token.i, token.i, token.text, is_amount(token) or dated or measured or bool(alone)

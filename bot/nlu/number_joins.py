@@ -64,10 +64,16 @@ def _continues_id(groups: Sequence[Group], start: int, end: int) -> bool:
         dashed_tail = (
             _joined_by_punctuation(group) and group.between.strip() == previous.between.strip()
         )
-        even_tail = group.between == previous.between and _even_groups(groups[start:end])
+        # behind a letter prefix too: "订单 P7 1234 5678 9012 3456 7" (ord25)
+        body = groups[start + 1 : end] if _has_letters(groups[start].text) else groups[start:end]
+        even_tail = group.between == previous.between and _even_groups(body)
         return spelt or dashed_tail or even_tail
     prefix = groups[start:end]
     return len(prefix) < 4 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
+
+
+def _has_letters(text: str) -> bool:
+    return any(char.isalpha() for char in text)
 
 
 _EVEN_PAIRS = 5  # pairs of digits make a number typed in blocks from this many on
@@ -250,6 +256,9 @@ def _phone_interrupts(groups: Sequence[Group], start: int, end: int) -> bool:
     return end - 1 > start and group.between != groups[end - 1].between
 
 
+_YEAR_HEAD = re.compile(r"(?:19|20)\d{2}")
+
+
 def _joined_to_start(groups: Sequence[Group], start: int, end: int) -> bool:
     """Whether `groups[end]` belongs to the id at `start` although the group rules would cut it.
 
@@ -267,6 +276,16 @@ def _joined_to_start(groups: Sequence[Group], start: int, end: int) -> bool:
     )
     # the rest of an order on the next line: "订单号 38472619 / 50384756201"
     joined = joined or (end == start + 1 and group.rest_of_order)
+    # a year-like head an order word introduces, then the rest in one piece (ord25): "订单 2024
+    # 112355670098"; a year alone means nothing right after the label
+    joined = joined or (
+        end == start + 1
+        and first.context == "order"
+        and bool(_YEAR_HEAD.fullmatch(first.text))
+        and group.text.isdigit()
+        and not MOBILE.fullmatch(group.text)  # "订单号 2024 13812345678": a year, a phone
+        and group.between == " "
+    )
     # a letter prefix an order word introduces, then the number after a space, in one
     # piece or in groups: "订单号JD 301234567890", "订单号 PO 211 29384756102938475"
     joined = joined or (first.labelled and not any(_whole(g) for g in groups[start + 1 : end]))

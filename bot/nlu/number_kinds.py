@@ -69,6 +69,7 @@ from bot.nlu.number_shapes import (
 from bot.nlu.number_words import (
     CONTEXT_KINDS,
     PARCEL_OR_ORDER,
+    PLACE_WORDS,
     left_context,
     left_word,
     right_context,
@@ -222,6 +223,11 @@ def register_extensions() -> None:
             Token.set_extension(name, default=default)
 
 
+def _could_be_rung(compact: str, phone: str) -> bool:
+    """A phone's shape, or a local landline's seven or eight digits ("屋企 2345 6789")."""
+    return phone in CONTEXT_PHONES or (compact.isdigit() and 7 <= len(compact) <= 8)
+
+
 def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     """(kind, rule) of an id token: context before it, then after it, then its shape."""
     compact = token._.complaint_id
@@ -240,6 +246,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     ):
         word = ""  # "没有订单号，SF4481…": no order is given, whatever follows
     context = CONTEXT_KINDS.get(word, "")
+    if word in PLACE_WORDS and not _could_be_rung(compact, phone):
+        context = ""  # "公司 202411235567 的单子": a place names a phone, not any number
     if not context and is_order:
         context = _corrected_kind(token)  # "快递单号 X 打错了 是 Y": Y is a parcel number too
     if context == "order" and word in PARCEL_OR_ORDER and TRACKING_SHAPE.fullmatch(compact):

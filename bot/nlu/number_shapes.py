@@ -224,7 +224,15 @@ UNITS = {
     "百元": 100.0,
 }
 # A number directly followed by one of these is an amount, never an order or phone number.
-AMOUNT_FOLLOWERS = frozenset(UNITS) | frozenset(MAGNITUDE) | {"多", "钱"}
+# Other currencies named after an amount (ord25: "付了 128000 韩元", "3000 日元"): no yuan to
+# count (not MONEY), but never an id either.
+FOREIGN_CURRENCIES = frozenset(
+    {"美元", "美金", "日元", "日币", "韩元", "韩币", "港元", "港币", "澳元", "澳门币", "欧元", "英镑"}
+    | {"台币", "新台币", "越南盾", "泰铢", "卢布", "新币", "马币", "円"}
+)
+AMOUNT_FOLLOWERS = (
+    frozenset(UNITS) | frozenset(MAGNITUDE) | {"多", "钱"} | FOREIGN_CURRENCIES
+)
 
 # Parcel numbers by their shape: a carrier's letters and digits ("SF1400223344").
 TRACKING_SHAPE = re.compile(
@@ -304,6 +312,16 @@ VOID_RIGHT = re.compile(
     r"|[\s,]*(?:发错了|给错了)[\s,]*(?:这个|那个)(?:号码?|单号|订单号?)?不是"
     r"(?:(?:我)?要(?:投诉|找)的|[\s,]*(?:我)?(?:再找|重新找|找找|晚点|等下|等一下|一会))"
     r"|[\s,]*不是这个(?!吗|嘛|么)"
+    # the customer disowns a number quoted to them and will find their own (ord25): "上面说订单 X，
+    # 不是我的，我的订单号等下发你"; "X\n我：错了，我没有这个订单" (a chat log's speaker first)
+    r"|[\s,]*(?:这个|那个)?(?:号码?|单号|订单号?)?不是我的[\s,]*(?:订单|单子)?[\s,]*"
+    r"(?:我的)?(?:订单号?|单号)?[^\n\d]{0,6}?(?:再找|重新找|找找|晚点|等下|等一下|一会|还没找到|找不到)"
+    r"|[\s,]*(?:[吗吧呢][?？]?)?[\s,]*(?:我[:：])?[\s,]*(?:(?:不对|错了)[\s,]*)?"
+    r"我?(?:没有|没)(?:这个|这张|这笔)(?:订单|单子|单)"
+    # in English, the quoted number said wrong after a few words (ord25): 'The bot said "order X
+    # found" but that number is wrong'
+    r"|[^0-9a-z]{0,3}(?:[a-z]+[^0-9a-z]{1,3}){0,2}?(?:but |and )?(?:that|this|the) "
+    r"(?:number|one|order(?: number)?) (?:is|was) (?:wrong|incorrect|not mine)"
     # only part of it: "2024 1123 55…后面几位看不清了", "…后面两位我记不清了", "剩下几位看不清"
     # (a part of the number named: "X 后面不知道怎么回事就坏了" is what happened next)
     r"|[\s,.…]*(?:后面|后边|剩下|最后)(?:的|那)?"
@@ -344,7 +362,9 @@ SET_ASIDE_LEFT = re.compile(
 # 是 2412…", "啊不是 是 2412…") beats it even when nothing takes the earlier one back in words.
 CORRECTION_LEFT = re.compile(
     r"(?:(?:更正|纠正|改正|改)(?:一下)?|改成|改为|应该是|应为|正确的?"
-    rf"|(?:{_MISTYPED}了?|错了|不对|不是|不算|作废了?)(?:这个|那个)?[\s,]*(?:是|应该是|应是)"
+    # (a particle may follow: "「…X？」唔係呀，係 Y", 唔係 read as 不是, ord25)
+    rf"|(?:{_MISTYPED}了?|错了|不对|不是|不算|作废了?)[呀啊吖啦喔哦噢]?(?:这个|那个)?[\s,]*"
+    r"(?:是|应该是|应是)"
     # "完整的是 Y", "以这个为准 Y", "scratch that, it's Y"
     r"|完整的?(?:订单号?|号码)?(?:是|应该是)|以这个为准|以下面的?为准"
     # the mistake named, then the right one: "X 不对少了一位，是 Y", "X 多打了个0 Y"
@@ -370,7 +390,9 @@ CORRECTION_LEFT = re.compile(
     r"|(?:[哦噢喔啊呃额嗯唉诶欸呀][\s,]?|不)不[\s,]*(?:是|应该是|应是)?"
     # the one the customer complains about, told from one given before: "我要投诉的是 Y"
     r"|(?:我)?要投诉的(?:那个|那单|是那个)?(?:订单|单子)?(?:号码?|编号)?是"
-    r"|should be|(?:correct|right)(?:ed)? (?:one|number|order(?: number)?)(?: is)?|i meant?)"
+    r"|should be|(?:correct|right)(?:ed)? (?:one|number|order(?: number)?)(?: is)?|i meant?"
+    # said against a number given before ("… that is not my order! Mine is Y", ord25)
+    r"|mine(?: is|'s))"
     r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,]*$"
 )
 # Said after both numbers, the customer picks the later one: "X还是Y来着 应该是后面这个".

@@ -100,6 +100,14 @@ _ORDER_WORDS = [
         for tail in ("编号", "号码", "号")
     ),
 ]
+# Where to ring, said with no phone word (ord25): "屋企 2345 6789", "打公司 6234 5678",
+# "家里 0571 8823 4567", "my home line 2345 6789, office 3456 7890". They name a phone only of
+# a phone's shape: "公司 202411235567 的单子" is an order ("work" and "home" alone are no
+# place: "doesn't work, 2024…").
+PLACE_WORDS = frozenset(
+    {"屋企", "家里", "家中", "公司", "办公室", "单位", "家"}
+    | {"office", "home line", "office line", "work line", "home number", "work number"}
+)
 _PHONE_WORDS = [
     "手机",
     "手机号",
@@ -122,6 +130,10 @@ _PHONE_WORDS = [
     "手机是",
     # Hong Kong's word for a mobile (手提電話, ord24): "屋企電話 2345 6789，手提 9876 5432"
     *("手提", "手提电话", "手提号码"),
+    # where to ring, said with no phone word (ord25): "屋企 2345 6789", "打公司 6234 5678",
+    # "家里 0571 8823 4567", "my home line 2345 6789, office 3456 7890"; an order is never
+    # introduced by a place ("work" and "home" alone are not: "doesn't work, 2024…")
+    *PLACE_WORDS,
 ]
 _TRACKING_WORDS = [
     f"{carrier}{tail}"
@@ -302,6 +314,7 @@ _OTHER_WORDS = [
     "串号",
     "串码",
     "imei",
+    "iccid",  # a SIM card's number, 19-20 digits (ord25)
     "meid",
     "运费险",
     "运费险单号",
@@ -345,7 +358,9 @@ ENGLISH_WORDS = frozenset(
 # Letter words that introduce a number ("QQ 3847...", "tel 138...") are not id prefixes.
 NOT_PREFIXES = frozenset(
     {"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms", "sn", "sku", "imei", "ems"}
-    | {"code", "ref", "num", "nr", "meid"}
+    | {"code", "ref", "num", "nr", "meid", "iccid"}
+    # where to ring (ord25): "home 3456 7890" is a home phone, no id HOME34567890
+    | {"home", "work", "line"}
     # pinyin for "number" after a pinyin label ("dingdan hao 2024…"), never part of it
     | {"hao", "haoma", "shi"}
     | ENGLISH_WORDS
@@ -412,6 +427,8 @@ def _word_before(text: str, start: int) -> str:
     best, best_length = "", 0
     for length in range(1, min(len(window), _LONGEST_CONTEXT) + 1):
         kind = CONTEXT_KINDS.get(window[-length:])
+        if kind and _ends_longer_word(window, length):
+            continue  # "商家 2411…", "国家 …": 家 ends another word, no home phone
         if kind and not (
             # an ASCII context word must not be the end of a longer word ("piano" is not "no")
             window[-length].isascii()
@@ -424,6 +441,26 @@ def _word_before(text: str, start: int) -> str:
     if not best_length:
         return _indexed_word(window)
     return best
+
+
+# One-character words that name a number only standing alone, not as the end of a longer word:
+# "家 2345 6789" is a home phone (ord25), "商家 2345…" or "卖家 …" not.
+_STANDALONE_ONLY = frozenset({"家"})
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _ends_longer_word(window: str, length: int) -> bool:
+    """Whether the word of `length` ending `window` is one of `_STANDALONE_ONLY` not alone.
+
+    Glued to a word ("商家"), or counted ("3 家", "三家": shops, no home).
+    """
+    if window[-length:] not in _STANDALONE_ONLY:
+        return False
+    before = window[: len(window) - length].rstrip()
+    return bool(_HAN.search(before[-1:]) or _COUNT_BEFORE.search(before))
+
+
+_COUNT_BEFORE = re.compile(r"(?<![\d\s])\s*\d{1,3}$|^\d{1,3}$")
 
 
 # A label numbered in a list ("IMEI1: … IMEI2: …", "卡1 …", ord23): the word before the index.

@@ -2,7 +2,8 @@
 
 "旧订单 X 新订单 Y 新的这个有问题" picks Y by the word before its label
 (`picked_by_qualifier`); "订单1：X 订单2：Y，订单2少发了" by its counter in a list
-(`picked_by_counter`).
+(`picked_by_counter`); "X 和 Y，后面那个才是订单" by its place, said after both
+(`told_by_position`).
 
 Why a module of its own: choosing among orders reads the whole message after the orders have
 been found and told apart from phones and parcels (`bot.nlu.number_kinds`), never a single
@@ -10,9 +11,10 @@ token; `bot.nlu.spacy_pipeline` asks it about the orders it found in a message.
 """
 
 import re
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, NamedTuple, Optional, Sequence, Set, Tuple
 
 from bot.nlu.number_shapes import ENCLOSED_DIGITS, unwrapped_start
+from bot.nlu.number_words import CONTEXT_KINDS
 
 # The words that tell one order from another right before its label: "旧订单 X 新订单 Y",
 # "我老婆的订单 X 我的订单 Y".
@@ -128,3 +130,75 @@ def picked_by_counter(text: str, orders: Sequence[Tuple[int, int, str]]) -> Opti
     tail = text[orders[-1][1] :]
     picked = [value for value, c in counters.items() if _counter_picked(c, tail)]
     return picked[0] if len(picked) == 1 else None
+
+
+# Two numbers, then which is which by its place (ord25): "X 和 Y，后面那个才是这次的订单",
+# "X / Y 第二个是订单号，第一个是退款单号", "X Y 后者是订单", "X and Y, the latter is my order
+# number", "X\nY\n上面那个是我朋友的，下面那个是我的订单".
+_FIRST = r"前面|前边|前者|前一个|第一个|第一单|第1个|上面|上边|the first|the former|first one"
+_SECOND = (
+    r"后面|后边|后者|后一个|第二个|第二单|第2个|下面|下边|最后一个"
+    r"|the second|the latter|the last one|second one"
+)
+_PLACE_SAID = re.compile(
+    rf"(?P<place>{_FIRST}|{_SECOND})(?:那个|这个|那单|这单|那一单|那笔|的| one)?"
+    r"\s*(?:才|就|则)?\s*(?:是|为| is| was)\s*(?:这次的|这回的|我的|我们的|我|the |my |an? )?"
+)
+# Said of a place, whose order it is when not the one complained about: "前面那个是上次的".
+_SOMEONE_ELSES = re.compile(
+    r"(?:上次|之前|以前|旧|别人|我?(?:朋友|老婆|老公|家人|同事|妈妈|爸爸|家里人))的(?!订单|单)"
+)
+# Said of both: "这两个都不是订单号", "neither is the order".
+_NEITHER = re.compile(
+    r"(?:这|那)?(?:两|2)个(?:号码?|单号|都)*不是(?:我的)?(?:订单|单号)"
+    r"|neither (?:one )?is (?:the|my|an) order"
+)
+# How far after the last of the numbers the customer says which is which.
+_POSITION_WINDOW = 48
+_LONGEST_WORD = max(len(word) for word in CONTEXT_KINDS)
+
+
+class PositionReading(NamedTuple):
+    """What the words after two orders say of each by its place (see `told_by_position`)."""
+
+    picked: Optional[str]  # the one said to be the order
+    not_orders: Set[str]  # said to be a number of another kind, or said of both: "都不是订单号"
+    set_aside: Set[str]  # said to be an earlier or someone else's order
+
+
+def _kind_at(text: str, position: int) -> str:
+    """The kind of the longest context word starting at `position` ("订单号" -> order), or ""."""
+    for length in range(min(_LONGEST_WORD, len(text) - position), 1, -1):
+        kind = CONTEXT_KINDS.get(text[position : position + length])
+        if kind:
+            return kind
+    return ""
+
+
+def told_by_position(text: str, orders: Sequence[Tuple[int, int, str]]) -> PositionReading:
+    """What the customer says after two orders of each by its place (first/second, 前者/后者).
+
+    Why: a customer who pastes two numbers and then says "后面那个才是订单" or "the latter
+    is my order number" names the order by where it stands, not by a label before it; one
+    said to be a parcel, a refund or a payment number ("第一个是退款单号") is none, and "这两个
+    都不是订单号" leaves none. Only for exactly two distinct orders, words right after them.
+    """
+    values = list(dict.fromkeys(value for _, _, value in orders))
+    reading = PositionReading(None, set(), set())
+    if len(values) != 2:
+        return reading
+    tail = text[orders[-1][1] : orders[-1][1] + _POSITION_WINDOW]
+    if _NEITHER.search(tail):
+        return PositionReading(None, set(values), set())
+    picked = set()
+    for match in _PLACE_SAID.finditer(tail):
+        value = values[0] if re.fullmatch(_FIRST, match.group("place")) else values[1]
+        kind = _kind_at(tail, match.end())
+        if kind == "order":
+            picked.add(value)
+        elif kind in ("tracking", "other", "phone"):
+            reading.not_orders.add(value)
+        elif _SOMEONE_ELSES.match(tail, match.end()):
+            reading.set_aside.add(value)
+    chosen = next(iter(picked)) if len(picked) == 1 else None
+    return reading._replace(picked=chosen)

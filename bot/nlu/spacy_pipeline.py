@@ -100,7 +100,7 @@ from bot.nlu.number_shapes import (
     UNITS,
 )
 from bot.nlu.number_words import WEAK_ORDER_WORDS, left_word
-from bot.nlu.order_choice import picked_by_counter, picked_by_qualifier
+from bot.nlu.order_choice import picked_by_counter, picked_by_qualifier, told_by_position
 from bot.settings import Settings
 
 DEFAULT_ORDER_ID_PATTERN: str = Settings.order_id_pattern
@@ -382,18 +382,26 @@ def _pick_by_tail(found: List[ExtractedEntity], text: str) -> None:
 
     By its last digits: "X Y 两个都试试吧 应该是68结尾那个" chose Y (`picked_by_tail`); by
     the word before its label: "旧订单 X 新订单 Y 新的这个有问题" chose Y (`picked_by_qualifier`);
-    by its counter in a list: "订单1：X 订单2：Y，订单2少发了" chose Y (`picked_by_counter`).
+    by its counter in a list: "订单1：X 订单2：Y，订单2少发了" chose Y (`picked_by_counter`);
+    by its place, said after both: "X 和 Y 后面那个才是订单" chose Y, "第一个是退款单号" drops X
+    and "这两个都不是订单号" both (`told_by_position`).
     """
     orders = [e for e in found if e["label"] == ORDER_ID and e["confidence"] > _VOID]
     if not orders:
         return
     picked = picked_by_tail(text[orders[0]["end"] :], [str(e["value"]) for e in orders])
+    spans = [(int(e["start"]), int(e["end"]), str(e["value"])) for e in orders]
     if picked is None:
-        spans = [(int(e["start"]), int(e["end"]), str(e["value"])) for e in orders]
         picked = picked_by_qualifier(text, spans) or picked_by_counter(text, spans)
+    placed = told_by_position(text, spans)
+    picked = picked or placed.picked
     for entity in orders:
         if entity["value"] == picked:
             entity["confidence"] = _CONFIDENCE[(ORDER_ID, "corrected")]
+        elif entity["value"] in placed.not_orders:
+            entity["confidence"] = _VOID  # "第一个是退款单号": no order, never filed
+        elif entity["value"] in placed.set_aside:
+            entity["confidence"] = min(entity["confidence"], _CONFIDENCE[(ORDER_ID, "aside")])
 
 
 def one_copy(text: str) -> str:
