@@ -53,7 +53,8 @@ def queue_page(agent: str, role: str, csrf: str) -> str:
 <option value="resolved">已结案</option><option value="closed">已关闭</option></select></label>
 <label>性质 <select id="f-severity"><option value="">全部</option>
 <option value="urgent">严重</option><option value="normal">一般</option></select></label>
-<label>查找 <input id="f-search" type="search" placeholder="工单号、订单号、会话或摘要里的字"></label>
+<label><input id="f-escalated" type="checkbox"> 只看已升级</label>
+<label>查找 <input id="f-search" type="search" placeholder="工单号、订单号、会话、摘要里的字或“已升级”"></label>
 </form>
 <p id="group-link" class="group-link" hidden></p>
 <table class="queue"><thead><tr><th>工单号</th><th>性质</th><th>类型</th><th>渠道</th>

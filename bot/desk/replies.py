@@ -255,15 +255,17 @@ async def reopen(request: Request, ticket_id: str) -> HTTPResponse:
     """Take a resolved or closed ticket back (bot paused, assigned to me), and tell the customer.
 
     Pausing comes first, as for a claim (if Rasa cannot be told, nothing changes; if the store
-    refuses the change, the bot is resumed: `take`). The rating
-    of the resolution being taken back is cleared with it. A notice that could not be
+    refuses the change, the bot is resumed: `take`). The resolution being taken back and its
+    rating are cleared with it (hand trial desk13: the page showed the old 处理结果 as if it were
+    current); the audit keeps both, and the ticket page shows the old one as the previous
+    resolution (`previous_resolution` in `GET /desk/api/tickets/<id>`). A notice that could not be
     delivered does not undo the reopen: the agent is warned to tell the customer.
     """
     desk = desk_of(request)
     agent: Agent = request.ctx.agent
     ticket = await load_ticket(desk, ticket_id)
     require_status(ticket, ("resolved", "closed"), "not_resolved", "只能重新打开已结案的工单")
-    await take(desk, agent, ticket, satisfaction=None)
+    await take(desk, agent, ticket, satisfaction=None, resolution=None)
     await _end_escalations(desk, ticket_id)
     warning = await _tell_reopened(desk, ticket, agent)
     return json_response({"ticket": await load_ticket(desk, ticket_id), "warning": warning})

@@ -63,6 +63,25 @@ def _evidence_links(desk: Desk, ticket: Dict[str, Any]) -> List[Dict[str, Any]]:
     return items
 
 
+def previous_resolution(
+    ticket: Dict[str, Any], audit: List[Dict[str, Any]]
+) -> Dict[str, Any] | None:
+    """The resolution a reopen took back (`{text, at, by}`), while the ticket has none.
+
+    Why: a reopen clears the ticket's resolution (it is no longer the outcome), but the agent
+    working the ticket again needs what was tried and told to the customer before; the audit
+    history keeps it (the entry that cleared it names who reopened and when it was taken back;
+    the entry that set it names who resolved it and when).
+    """
+    if ticket.get("resolution") is not None:
+        return None
+    set_at = [a for a in audit if a["field"] == "resolution" and a["after"] is not None]
+    if not set_at:
+        return None
+    last = set_at[-1]
+    return {"text": last["after"], "at": last["at"], "by": last["actor"]}
+
+
 def _detail(desk: Desk, ticket_id: str) -> Dict[str, Any]:
     ticket = desk.store.get_ticket(ticket_id)
     if ticket is None:
@@ -73,6 +92,7 @@ def _detail(desk: Desk, ticket_id: str) -> Dict[str, Any]:
         # the category's name, as the queue shows it (the ticket keeps the code)
         "category_label": CATEGORIES.get(str(ticket.get("issue_category")), ""),
         "audit": audit,
+        "previous_resolution": previous_resolution(ticket, audit),
         # what the customer added after filing: the page marks it ("客户补充了：订单号")
         "filled": customer_filled(a["field"] for a in audit if a["actor"] == CUSTOMER),
         "notes": desk.accounts.list_notes(ticket_id),
@@ -162,11 +182,21 @@ async def reassign(request: Request, ticket_id: str) -> HTTPResponse:
     return json_response({"ticket": updated})
 
 
-async def _supervisor(desk: Desk, wanted: Any) -> Agent:
-    """The supervisor asked for, else the first one; 409 when there is none."""
+SELF_ESCALATION = "不能升级给自己：你已是主管，请直接处理，或转派给其他客服"
+
+
+async def _supervisor(desk: Desk, wanted: Any, agent: Agent) -> Agent:
+    """The supervisor asked for, else the first one other than `agent`; 409 when there is none.
+
+    A supervisor escalating to themselves changes nothing but marks the ticket 已升级 "给主管
+    supervisor（supervisor 升级）" (hand trial ux12/desk13): refused with its own code.
+    """
     supervisors = [a for a in await in_thread(desk.accounts.list_agents) if a.is_supervisor]
-    chosen = next((s for s in supervisors if s.name == wanted), None) if wanted else None
-    chosen = chosen or (supervisors[0] if supervisors else None)
+    others = [s for s in supervisors if s.name != agent.name]
+    if wanted == agent.name or (agent.is_supervisor and not others):
+        raise DeskError(409, "self_escalation", SELF_ESCALATION)
+    chosen = next((s for s in others if s.name == wanted), None) if wanted else None
+    chosen = chosen or (others[0] if others else None)
     if chosen is None:
         raise DeskError(409, "no_supervisor", "还没有主管账号")
     return chosen
@@ -195,7 +225,7 @@ async def escalate(request: Request, ticket_id: str) -> HTTPResponse:
     reason = body_text(payload, "reason", MAX_NOTE_CHARS)
     ticket = await load_ticket(desk, ticket_id)
     require_status(ticket, ("open", "assigned"), "not_active", "只能升级未结案的工单")
-    chosen = await _supervisor(desk, payload.get("supervisor"))
+    chosen = await _supervisor(desk, payload.get("supervisor"), agent)
     paused = ticket["status"] == "open"
     if paused:
         await desk.rasa.pause(ticket["conversation_id"])

@@ -698,7 +698,141 @@ def test_a_resolved_escalated_ticket_keeps_its_mark_in_the_finished_list(browser
     row = page.locator(f'tr[data-ticket="{ticket["id"]}"]')
     expect(row).to_be_visible()
     expect(row.locator(".badge.escalated")).to_contain_text("已升级")
-    expect(row.locator(".badge.escalated")).to_have_attribute("title", "已升级给主管 张主管（小王 升级）")
+    expect(row.locator(".badge.escalated")).to_have_attribute(
+        "title", "已升级给主管 张主管（小王 升级）"
+    )
     others = page.locator("#queue-rows tr .badge.escalated")
     expect(others).to_have_count(1)  # the seeded resolved tickets were never escalated
+    context.close()
+
+
+# --- hand trial desk13 --------------------------------------------------------------------
+
+
+def test_a_reopened_ticket_shows_its_old_resolution_as_the_previous_one(browser, desk):
+    """Hand trial (desk13): after a reopen the page still showed the old 处理结果 as if it
+    were the current outcome of a ticket being worked again."""
+    store = desk["store"]
+    ticket = store.create_ticket(_make_draft(conversation_id="conv-reopen"), "k-reopen")
+    store.update_ticket(ticket["id"], actor="张主管", status="assigned", assignee="张主管")
+    store.update_ticket(ticket["id"], actor="张主管", status="resolved", resolution="已退款 39 元")
+    context, page = _signed_in(browser, desk)
+    page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
+    expect(page.locator("#fields")).to_contain_text("已退款 39 元")
+
+    page.get_by_role("button", name="重新打开").click()
+
+    expect(page.locator("#title")).to_contain_text("处理中")
+    current = page.locator("#fields dt", has_text="处理结果").first
+    expect(current).to_have_text("处理结果")
+    expect(page.locator("#fields dt:text-is('处理结果') + dd")).to_have_text("—")
+    previous = page.locator("#previous-resolution")
+    expect(previous).to_contain_text("已退款 39 元")
+    expect(previous).to_contain_text("张主管 结案于")
+    expect(previous).to_contain_text("工单已重新打开")
+    expect(page.locator("#audit")).to_contain_text("已退款 39 元")
+    if os.environ.get("COMPLAINTS_DESK_SCREENSHOTS"):
+        page.screenshot(
+            path=str(Path(os.environ["COMPLAINTS_DESK_SCREENSHOTS"]) / "desk13-reopened.png"),
+            full_page=True,
+        )
+    context.close()
+
+
+def test_the_only_supervisor_is_not_offered_an_escalation_to_themselves(browser, desk):
+    """Hand trial (ux12, desk13): the supervisor escalated a ticket to themselves ("给主管
+    张主管（张主管 升级）"). An agent is still offered the escalation."""
+    ticket = desk["store"].create_ticket(_make_draft(conversation_id="conv-self"), "k-self")
+    context, page = _signed_in(browser, desk, "张主管")
+    page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
+    expect(page.get_by_role("button", name="认领")).to_be_visible()
+    expect(page.get_by_role("button", name="升级主管")).to_have_count(0)
+    context.close()
+    context, page = _signed_in(browser, desk)
+    page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
+    expect(page.get_by_role("button", name="升级主管")).to_be_visible()
+    context.close()
+
+
+def test_the_queue_lists_only_escalated_tickets_by_filter_and_by_search(browser, desk):
+    """Hand trial (desk13): searching 已升级 found nothing and no filter listed them."""
+    store = desk["store"]
+    escalated = store.create_ticket(_make_draft(conversation_id="conv-esc13"), "k-esc13")
+    plain = store.create_ticket(_make_draft(conversation_id="conv-plain13"), "k-plain13")
+    store.update_ticket(escalated["id"], actor="小王", status="assigned", assignee="张主管")
+    AccountStore(store).record_escalation(
+        escalated["id"], "小王", "张主管", "升级给主管 张主管：烫伤"
+    )
+    context, page = _signed_in(browser, desk)
+    expect(page.locator(f'tr[data-ticket="{plain["id"]}"]')).to_be_visible()
+
+    page.get_by_label("只看已升级").check()
+
+    expect(page.locator("#queue-rows tr")).to_have_count(1)
+    expect(page.locator(f'tr[data-ticket="{escalated["id"]}"]')).to_be_visible()
+    assert "escalated=1" in page.url
+    page.reload()  # kept in the URL
+    expect(page.get_by_label("只看已升级")).to_be_checked()
+    expect(page.locator("#queue-rows tr")).to_have_count(1)
+    page.get_by_label("只看已升级").uncheck()
+    expect(page.locator(f'tr[data-ticket="{plain["id"]}"]')).to_be_visible()
+
+    page.get_by_label("查找").fill("已升级")
+
+    expect(page.locator("#queue-rows tr")).to_have_count(1)
+    expect(page.locator(f'tr[data-ticket="{escalated["id"]}"]')).to_be_visible()
+    context.close()
+
+
+def test_a_group_reply_the_store_did_not_keep_is_marked_on_both_pages(browser, desk):
+    """Hand trial (desk13): on the group's page a reply sent but not stored showed only as a
+    warning in the results, and the ticket page opened from it did not show the line at all;
+    the ticket page marks such lines 客服（已发给客户，暂未记入工单） until the transcript holds them."""
+    store = desk["store"]
+    incident = "INC-13AB13AB13AB"
+    members = [
+        store.create_ticket(
+            _make_draft(
+                conversation_id=f"conv-g13-{n}",
+                channel="livestream",
+                incident_id=incident,
+                issue_category="livestream_misleading",
+            ),
+            f"k-g13-{n}",
+        )
+        for n in range(2)
+    ]
+    for member in members:
+        store.update_ticket(member["id"], actor="小王", status="assigned", assignee="小王")
+    refused = members[1]
+    with sqlite3.connect(desk["database"]) as connection:
+        connection.execute(
+            f"CREATE TRIGGER refuse_one BEFORE UPDATE ON tickets WHEN OLD.id = '{refused['id']}' "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+    context, page = _signed_in(browser, desk)
+    page.goto(f"{desk['url']}/desk/incidents/{incident}")
+    page.get_by_label("回复本组每位客户").fill("赠品明天补发")
+
+    page.get_by_role("button", name="群发回复（2 位客户）").click()
+
+    expect(page.locator("#outcome-title")).to_have_text("群发回复：完成 2 张，跳过 0 张，失败 0 张")
+    marked = page.locator(f'#group-rows tr[data-ticket="{refused["id"]}"] .msg.agent.unkept')
+    expect(marked).to_contain_text("客服（已发给客户，暂未记入工单）")
+    expect(marked).to_contain_text("赠品明天补发")
+    expect(
+        page.locator(f'#group-rows tr[data-ticket="{members[0]["id"]}"] .msg.unkept')
+    ).to_have_count(0)
+    if os.environ.get("COMPLAINTS_DESK_SCREENSHOTS"):
+        page.screenshot(
+            path=str(Path(os.environ["COMPLAINTS_DESK_SCREENSHOTS"]) / "desk13-group.png"),
+            full_page=True,
+        )
+
+    marked.get_by_role("link", name="在工单页查看").click()
+
+    line = page.locator("#transcript .msg.agent.unkept")
+    expect(line).to_have_count(1)
+    expect(line).to_contain_text("已发给客户，暂未记入工单")
+    expect(line).to_contain_text("赠品明天补发")
     context.close()

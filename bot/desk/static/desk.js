@@ -45,6 +45,30 @@
     return Math.floor(Date.parse(m.at) / 1000) + "\n" + m.text;
   }
 
+  // Replies the customer got that the ticket's store refused, per ticket, for this tab
+  // (sessionStorage): the ticket page and the group page mark the same lines 客服（已发给客户，
+  // 暂未记入工单） until the transcript holds them, whichever page sent them (hand trial desk13:
+  // a group reply showed only as a warning, and the ticket page opened from it showed nothing).
+  const UNKEPT_KEY = "desk-unkept";
+  function unkeptAll() {
+    try { return JSON.parse(sessionStorage.getItem(UNKEPT_KEY) || "{}"); } catch (error) { return {}; }
+  }
+  function unkeptOf(ticketId) { return unkeptAll()[ticketId] || []; }
+  function setUnkept(ticketId, lines) {
+    const all = unkeptAll();
+    if (lines.length) all[ticketId] = lines; else delete all[ticketId];
+    try { sessionStorage.setItem(UNKEPT_KEY, JSON.stringify(all)); } catch (error) { /* private mode: this page only */ }
+  }
+  function addUnkept(ticketId, line) { setUnkept(ticketId, unkeptOf(ticketId).concat([line])); }
+  // the lines still not in the transcript (`agentLines`: its agent lines); the others are dropped
+  function stillUnkept(ticketId, agentLines) {
+    const held = new Set(agentLines.map((m) => messageKey(m)));
+    const left = unkeptOf(ticketId).filter((m) => !held.has(messageKey(m)));
+    setUnkept(ticketId, left);
+    return left;
+  }
+  const UNKEPT_LABEL = "客服（已发给客户，暂未记入工单）";
+
   // Escalated to a supervisor: the badge says so in words (not by colour alone); who escalated
   // it to whom is read out by a screen reader (hidden text) and shown as a tooltip.
   function escalationBadge(escalation) {
@@ -121,7 +145,9 @@
     const statusBox = document.getElementById("f-status");
     const severityBox = document.getElementById("f-severity");
     const searchBox = document.getElementById("f-search");
+    const escalatedBox = document.getElementById("f-escalated");
     const params = new URLSearchParams(location.search);
+    escalatedBox.checked = params.get("escalated") === "1";
     if (params.get("status")) statusBox.value = params.get("status");
     if (params.get("severity")) severityBox.value = params.get("severity");
     searchBox.value = params.get("q") || "";
@@ -135,14 +161,18 @@
         ? (finished.status === status ? finished.tickets : [])
         : live.tickets.filter((t) => status === "active" || t.status === status);
       const words = searchBox.value.trim().toLowerCase();
+      // the escalation mark is searched as the queue shows it: 已升级, and who and to whom
+      const marks = (t) => (t.escalation ? ["已升级", t.escalation.to, t.escalation.by] : []);
       return source.filter((t) => (!severityBox.value || t.severity === severityBox.value) &&
-        (!words || [t.id, t.order_id, t.conversation_id, t.incident_id, t.summary]
+        (!escalatedBox.checked || t.escalation) &&
+        (!words || [t.id, t.order_id, t.conversation_id, t.incident_id, t.summary, ...marks(t)]
           .some((v) => v && String(v).toLowerCase().includes(words))));
     }
     function onFilter() {
       const next = new URLSearchParams();
       if (statusBox.value !== "active") next.set("status", statusBox.value);
       if (severityBox.value) next.set("severity", severityBox.value);
+      if (escalatedBox.checked) next.set("escalated", "1");
       if (searchBox.value.trim()) next.set("q", searchBox.value.trim());
       history.replaceState(null, "", location.pathname + (next.toString() ? "?" + next : ""));
       const status = statusBox.value;
@@ -156,6 +186,7 @@
     }
     statusBox.addEventListener("change", () => { finished = { status: null, tickets: [] }; onFilter(); });
     severityBox.addEventListener("change", onFilter);
+    escalatedBox.addEventListener("change", onFilter);
     searchBox.addEventListener("input", onFilter);
     document.getElementById("filters").addEventListener("submit", (event) => event.preventDefault());
 
@@ -229,7 +260,6 @@
     let storedKeys = new Set(); // customer messages the shown transcript already holds
     // replies the customer got that the ticket does not hold yet (its store refused them):
     // shown, marked, until the transcript has them, so nobody sends them again
-    const unkept = [];
     let filledBefore = null; // what the customer had added at the last render
 
     // `code`: the ticket's field, marked when the customer added it after filing
@@ -282,7 +312,14 @@
         el("a", { href: "/desk/?q=" + encodeURIComponent(t.incident_id) }, t.incident_id + "（查看同组工单）"), " ",
         el("a", { href: "/desk/incidents/" + encodeURIComponent(t.incident_id) }, "批量处理本组")) : null);
       field(fields, "缺少的凭证", (t.evidence_missing || []).join("、"));
-      field(fields, "处理结果", typeof t.resolution === "object" && t.resolution ? JSON.stringify(t.resolution) : t.resolution);
+      const resolutionText = (r) => (typeof r === "object" && r ? JSON.stringify(r) : r);
+      field(fields, "处理结果", resolutionText(t.resolution));
+      // a reopen took the resolution back: shown as what was tried before, not as the outcome
+      const before = data.previous_resolution;
+      if (before) {
+        field(fields, "上次处理结果", el("span", { id: "previous-resolution" }, resolutionText(before.text),
+          el("span", { class: "previous-meta" }, "（" + before.by + " 结案于 " + time(before.at) + "，工单已重新打开）")));
+      }
       field(fields, "满意度", t.satisfaction ? t.satisfaction.score + " 分 " + (t.satisfaction.comment || "") : null);
 
       const order = document.getElementById("order");
@@ -326,10 +363,8 @@
           el("span", { class: "who" }, ROLE[m.role] || m.role), el("p", {}, m.text), el("time", {}, time(m.at)));
       }));
       for (const [key, item] of live) if (!stored.has(key)) transcript.append(item.cloneNode(true));
-      const storedAgent = new Set(t.transcript.filter((m) => m.role === "agent").map((m) => messageKey(m)));
-      for (let i = unkept.length - 1; i >= 0; i--) if (storedAgent.has(messageKey(unkept[i]))) unkept.splice(i, 1);
-      for (const m of unkept) {
-        transcript.append(el("li", { class: "msg agent unkept" }, el("span", { class: "who" }, "客服（已发给客户，暂未记入工单）"),
+      for (const m of stillUnkept(t.id, t.transcript.filter((m) => m.role === "agent"))) {
+        transcript.append(el("li", { class: "msg agent unkept" }, el("span", { class: "who" }, UNKEPT_LABEL),
           el("p", {}, m.text), el("time", {}, time(m.at))));
       }
 
@@ -350,7 +385,10 @@
           ...data.agents.filter((a) => a.name !== t.assignee).map((a) => el("option", { value: a.name }, a.name + (a.role === "supervisor" ? "（主管）" : ""))));
         if (select.options.length) buttons.push(select, el("button", { type: "button", "data-act": "reassign" }, "转派"));
       }
-      if (t.status === "open" || (t.status === "assigned" && mine)) {
+      // a supervisor escalates only to another supervisor (the API refuses it to themselves)
+      const supervisorElse = data.agents.some((a) => a.role === "supervisor" && a.name !== me.name);
+      const mayEscalate = me.role !== "supervisor" || supervisorElse;
+      if (mayEscalate && (t.status === "open" || (t.status === "assigned" && mine))) {
         buttons.push(el("input", { id: "escalate-reason", "aria-label": "升级原因", placeholder: "升级原因", maxlength: 4000 }),
           el("button", { type: "button", "data-act": "escalate" }, "升级主管"));
       }
@@ -374,7 +412,7 @@
       let done = false;
       try {
         const result = await api(base + "/" + name, body || {});
-        if (result.unkept) unkept.push(result.unkept);
+        if (result.unkept) addUnkept(id, result.unkept);
         if (result.warning) toast(result.warning, true); else toast("已完成");
         done = true;
       } catch (error) { toast(error.message, true); }
@@ -475,7 +513,9 @@
           el("td", {}, link(t.id)),
           el("td", {}, STATUS[t.status] || t.status),
           el("td", {}, t.assignee || "—"),
-          el("td", { class: "summary-cell" }, t.summary),
+          el("td", { class: "summary-cell" }, t.summary, ...stillUnkept(t.id, t.agent_lines || []).map((m) =>
+            el("p", { class: "msg agent unkept" }, el("span", { class: "who" }, UNKEPT_LABEL), " ", m.text, " ",
+              el("a", { href: "/desk/tickets/" + encodeURIComponent(t.id) }, "在工单页查看")))),
           el("td", { class: r ? "result " + r.result : "result" }, r ? RESULT[r.result] + (r.message ? "：" + r.message : "") : ""));
       }));
     }
@@ -484,7 +524,10 @@
 
     function report(name, answer) {
       results = {};
-      for (const r of answer.results) results[r.id] = r;
+      for (const r of answer.results) {
+        results[r.id] = r;
+        if (r.unkept) addUnkept(r.id, r.unkept);
+      }
       const c = answer.counts;
       const summary = ACTION[name] + "：完成 " + c.done + " 张，跳过 " + c.skipped + " 张，失败 " + c.failed + " 张";
       const failed = answer.results.filter((r) => r.result === "failed").map((r) => r.id);

@@ -510,6 +510,7 @@ async def test_notes_reassign_escalate_reopen(agent, client, make_ticket, rasa_m
         ("张主管", "resolution", "退款"),
         ("小王", "status", "assigned"),
         ("小王", "assignee", "小王"),
+        ("小王", "resolution", None),  # taken back with the reopen (hand trial desk13)
     ]
     pauses = [c for c in rasa_calls(rasa_mock) if c[3] == [{"event": "pause"}]]
     assert len(pauses) == 2  # claim and reopen

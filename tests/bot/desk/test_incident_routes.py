@@ -286,3 +286,27 @@ async def test_group_actions_need_the_csrf_token_and_the_text(agent_on_local_ras
     wrong = await agent_on_local_rasa.post(f"{base}/claim", json={"tickets": "all"})
 
     assert (refused.status, empty.status, wrong.status) == (403, 400, 400)
+
+
+async def test_the_group_lists_the_agent_lines_each_transcript_holds(
+    agent_on_local_rasa, make_ticket, desk_store, desk_settings
+):
+    """Hand trial desk13: a group reply the store did not keep showed only as a warning, while
+    the ticket page marks the line until the transcript holds it. The group's view carries the
+    agent lines each transcript holds, so its page marks the same lines and clears them alike."""
+    kept, refused = group(make_ticket, 2)
+    assert (
+        await agent_on_local_rasa.post(f"/desk/api/incidents/{INCIDENT}/claim", json={})
+    ).json()["counts"]["done"] == 2
+    refuse_writes_to(desk_settings.database_url.removeprefix("sqlite:///"), refused["id"])
+
+    response = await agent_on_local_rasa.post(
+        f"/desk/api/incidents/{INCIDENT}/reply", json={"text": "赠品今天补发"}
+    )
+
+    outcome = results(response)
+    assert outcome[refused["id"]]["unkept"]["text"] == "赠品今天补发"
+    view = await agent_on_local_rasa.get(f"/desk/api/incidents/{INCIDENT}")
+    lines = {t["id"]: t["agent_lines"] for t in view.json()["tickets"]}
+    assert [m["text"] for m in lines[kept["id"]]] == ["赠品今天补发"]
+    assert lines[refused["id"]] == []
