@@ -22,6 +22,7 @@ from actions.conversation import (
 from actions.order_slots import phone_taken_as_contact
 from bot.intake import answers
 from bot.intake.draft import evidence_still_missing
+from bot.taxonomy import CATEGORIES
 
 
 class EvidenceAndContactSlots:
@@ -38,8 +39,11 @@ class EvidenceAndContactSlots:
         """
         requested = tracker.get_slot("requested_slot")
         intent = latest_intent(tracker)
-        if intent == "send_evidence" and form_turn.intake_collecting(tracker):
-            return {"evidence_status": "provided"}
+        form_running = (tracker.active_loop or {}).get("name") == "complaint_form"
+        if intent == "send_evidence" and (form_turn.intake_collecting(tracker) or form_running):
+            return {"evidence_status": "provided"}  # the form's pass of the opening too
+        if self._files_meet_their_category(tracker):
+            return {"evidence_status": "provided"}  # what they lack is known only now
         if requested != "evidence_status":
             return self._evidence_said_early(tracker)
         if intent == "deny" or answers.has_no_evidence(latest_text(tracker)):
@@ -57,6 +61,7 @@ class EvidenceAndContactSlots:
 
         When the files cannot cover the category's useful set, the rest is asked for once
         (`evidence_followup`); whatever the answer, the ticket records what is missing.
+        Files sent before the category is known wait for it (`_files_meet_their_category`).
         """
         followup = tracker.get_slot("evidence_followup")
         if value != "provided":
@@ -68,7 +73,12 @@ class EvidenceAndContactSlots:
             if self._says_files_are_coming(tracker):
                 return {"evidence_status": "later"}
             return {"evidence_status": None}
-        dispatcher.utter_message(response="utter_evidence_received", evidence_count=len(files))
+        if latest_intent(tracker) == "send_evidence":  # not again when the category comes
+            dispatcher.utter_message(response="utter_evidence_received", evidence_count=len(files))
+        asked = form_turn.asked_this_turn(tracker, "evidence_status")
+        if tracker.get_slot("issue_category") not in CATEGORIES and not asked:
+            # files before the problem's kind: what they lack is judged once it is known
+            return {"evidence": files, "evidence_status": None}
         remaining = evidence_still_missing(
             tracker.get_slot("issue_category"), len(files), tracker.get_slot("issue_description")
         )
@@ -146,6 +156,25 @@ class EvidenceAndContactSlots:
             and contact != before
             and tracker.get_slot("requested_slot") not in (None, "contact_status")
             and form_turn.form_pass(tracker)
+        )
+
+    @staticmethod
+    def _files_meet_their_category(tracker: Tracker) -> bool:
+        """Files sent before the category was known, and the category known now.
+
+        A photo as the first message settled the evidence question with nothing missing,
+        so the kinds the category needs were never asked for (hand trial ev2). The files
+        wait, unsettled, until the category is known; then they are judged as files sent
+        at the evidence question are. Read as before this message, so that both of the
+        turn's passes reach the same verdict.
+        """
+        return (
+            form_turn.intake_collecting(tracker)
+            and bool(tracker.get_slot("evidence"))
+            and tracker.get_slot("issue_category") in CATEGORIES
+            and slot_before_this_turn(tracker, "evidence_status") is None
+            and not slot_before_this_turn(tracker, "evidence_followup")
+            and tracker.get_slot("requested_slot") != "evidence_status"
         )
 
     @staticmethod

@@ -157,9 +157,11 @@ class ActionAskEvidenceStatus(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         missing = tracker.get_slot("evidence_followup")
-        if missing and captions_the_upload(tracker):
+        asked_after_the_files = "evidence_followup" not in slots_set_this_turn(tracker)
+        if missing and captions_the_upload(tracker) and asked_after_the_files:
             # asked just now, after the files the words came with, whether the words were
-            # unclear ("張相喺度", ux8) or told more ("外箱也压扁了", ux12)
+            # unclear ("張相喺度", ux8) or told more ("外箱也压扁了", ux12); files sent before
+            # the category was known were not asked about yet: the words' turn asks (ev2)
             return []
         if missing:
             dispatcher.utter_message(response="utter_ask_more_evidence", missing="、".join(missing))

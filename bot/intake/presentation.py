@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n import localize
 from bot.intake.contact_answers import mask_wechat
-from bot.intake.draft import IntakeFacts
+from bot.intake.draft import IntakeFacts, missing_evidence
 from bot.taxonomy import category_label, remedy_label
 
 _EVIDENCE_STATUS_LABELS = {"none": "暂无", "later": "稍后补充", "provided": "已上传"}
@@ -47,8 +47,9 @@ def read_back_values(facts: IntakeFacts) -> Dict[str, str]:
     """Template variables of `utter_read_back`."""
     if facts.evidence:
         evidence = f"{len(facts.evidence)}个文件"
-        if facts.evidence_missing:
-            evidence += f"（缺{'、'.join(facts.evidence_missing)}）"
+        missing = missing_evidence(facts)  # what the ticket will say is missing
+        if missing:
+            evidence += f"（缺{'、'.join(missing)}）"
     else:
         evidence = _EVIDENCE_STATUS_LABELS.get(facts.evidence_status or "", "暂无")
     order = facts.order_id or "未提供"
