@@ -1,12 +1,13 @@
 """Every message written while a ticket waits counts for it, whatever the NLU reads it as.
 
-Why (task wait2): after a handoff, "再不处理我就去12315投诉你们" or "再不回我就曝光到微博" was
-read as a status question (~0.62) and answered with the status report only; the message
-never reached the waiting-facts fill, so the ticket stayed normal and calm although the spec
-makes legal and media threats urgent. While a ticket waits, the status question, thanks,
-greetings, goodbyes and "are you a bot" come here first: the message joins the transcript and
-raises severity and emotion (never lowers them, audited as `fill_in_waiting` does), and a
-threat is answered with an apology and the news that the ticket is being prioritised.
+Why (task wait2): after a handoff, "再不处理我就去12315投诉你们" was read as a status question
+(~0.62) and "再不處理我就去消基會投訴" as a withdrawal; they were answered with the status report
+(or "不投诉了") only, the message never reached the waiting-facts fill, and the ticket stayed
+normal and calm although the spec makes legal and media threats urgent. While a ticket waits,
+status questions, withdrawals, thanks, greetings, goodbyes and "are you a bot" come here
+first: the message joins the transcript and raises severity and emotion (never lowers them,
+audited as `fill_in_waiting` does); a threat is answered with an apology and the news that
+the ticket is being prioritised, anything else as its intent was answered before.
 """
 
 import asyncio
@@ -18,12 +19,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies
 from actions.conversation import latest_intent, latest_text, latest_user_event
-from actions.requests import ActionTicketStatus
-from actions.waiting_facts import fill_waiting_ticket
-from bot.triage.severity import assess_severity
+from actions.requests import ActionCancelComplaint, ActionTicketStatus
+from actions.waiting_facts import fill_waiting_ticket, threatens
 
-# the reasons that make a message a threat to answer as one (spec: legal, media)
-THREAT_REASONS = ("legal", "media")
+__all__ = ["ActionWaitingReply", "note_waiting_message", "record_and_fill", "threatens", "waits"]
+
 THREAT_RESPONSE = "utter_waiting_threat"
 # what each intent routed here is answered with when the message threatens nothing
 _REPLIES = {
@@ -52,6 +52,8 @@ class ActionWaitingReply(Action):
         if intent in _REPLIES:
             dispatcher.utter_message(response=_REPLIES[intent])
             return []
+        if intent == "cancel":
+            return await ActionCancelComplaint().run(dispatcher, tracker, domain)
         return await ActionTicketStatus().run(dispatcher, tracker, domain)
 
 
@@ -86,10 +88,3 @@ async def record_and_fill(
 def waits(ticket: Dict[str, Any]) -> bool:
     """Whether the ticket still waits for an agent (open, nobody has claimed it)."""
     return ticket["status"] == "open" and not ticket.get("assignee")
-
-
-def threatens(text: str) -> bool:
-    """Whether the message threatens legal action or public exposure (the spec's rules)."""
-    threshold = dependencies.settings().large_amount_threshold
-    reasons = assess_severity([text], None, threshold).reasons
-    return any(reason in THREAT_REASONS for reason in reasons)

@@ -21,12 +21,30 @@ import re
 _MOBILE = re.compile(r"(?<!\d)(\+?86[-\s]?)?(1[3-9]\d)[-\s]?(\d{4})[-\s]?(\d{4})(?!\d)")
 _LANDLINE = re.compile(r"(?<!\d)(0\d{2,3})[-\s]?(\d{7,8})(?!\d)")
 _EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")
-# the word (not part of a longer Latin word: "wxyz1234" is none), an optional "号/是/：", then the id: a WeChat id
-# (a letter first, 6-20 characters) or a QQ number (5-12 digits); a number masked already
-# (a phone given as the WeChat id: "138****5678") is left as it is
+
+
+def _as_logged(*words: str) -> str:
+    r"""A pattern for any of the words as typed or as Rasa logs them in JSON ("\u5fae\u4fe1").
+
+    Why: Rasa's debug lines dump events as JSON with `ensure_ascii`, so "微信 abc123" reaches
+    the log file as "\u5fae\u4fe1 abc123" (hand test wait2); the word must be found both ways.
+    """
+
+    def char(c: str) -> str:
+        return re.escape(c) if c.isascii() else rf"(?:{c}|\\{{1,3}}u{ord(c):04x})"
+
+    return "(?:" + "|".join("".join(char(c) for c in word) for word in words) + ")"
+
+
+# the word (a Latin one not part of a longer word: "wxyz1234" is none), an optional "号/是/：",
+# then the id: a WeChat id (a letter first, 6-20 characters) or a QQ number (5-12 digits);
+# a number masked already (a phone given as the WeChat id: "138****5678") is left as it is
+_IM_WORD = _as_logged("微信", "v信", "扣扣") + (
+    r"|(?:(?<![A-Za-z])|(?<=\\u[0-9a-fA-F]{4}))(?:weixin|wechat|wx|vx|qq)(?![A-Za-z])"
+)
+_IM_LINK = _as_logged("是", "为", "為", "叫", "改成", "换成", "換成", "改为", "改為", "：")
 _IM_ID = re.compile(
-    r"(?<![A-Za-z])((?:微信|v信|扣扣|(?:weixin|wechat|wx|vx|qq)(?![A-Za-z]))(?:号|號)?"
-    r"(?:是|为|為|叫|改成|换成|換成|改为|改為|[:：\s])*)"
+    rf"((?:{_IM_WORD}){_as_logged('号', '號')}?(?:{_IM_LINK}|[:\s])*)"
     r"([A-Za-z][-_A-Za-z0-9]{5,19}|[1-9]\d{4,11})(?![-_A-Za-z0-9*@.])",
     re.IGNORECASE,
 )

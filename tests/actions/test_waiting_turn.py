@@ -51,10 +51,20 @@ async def test_a_threat_read_as_a_status_question_makes_the_ticket_urgent(
     assert _changes(ticket, "severity") == [("customer", "normal", "urgent")]
     assert stored["sla"]["first_response_due"] < ticket["sla"]["first_response_due"]
     assert stored["transcript"][-1]["text"] == text
+    # a threat is not what went wrong: the description and category stay as filed
+    assert stored["issue_description"] == ticket["issue_description"]
+    assert stored["issue_category"] == ticket["issue_category"]
     # an apology and the ticket prioritised, not the status report
     assert dispatcher.messages == [
         {**dispatcher.messages[0], "response": "utter_waiting_threat", "ticket_id": ticket["id"]}
     ]
+
+
+async def test_a_problem_told_beside_a_threat_still_fills_the_description(dispatcher, domain):
+    ticket = await _handed_off(dispatcher, domain)
+    stored = await _reply(dispatcher, domain, ticket, "杯子碎了 再不处理我就去12315投诉你们")
+    assert stored["issue_description"] == "杯子碎了 再不处理我就去12315投诉你们"
+    assert stored["severity_reasons"] == ["legal"]
 
 
 async def test_an_angry_status_question_raises_the_emotion_and_is_answered_with_the_status(
@@ -88,6 +98,18 @@ async def test_other_intents_count_too_and_are_answered_as_before(
     stored = await _reply(dispatcher, domain, ticket, "再不处理我就去12315投诉你们", intent)
     assert stored["severity"] == "urgent"
     assert responses(dispatcher) == ["utter_waiting_threat"]
+
+
+async def test_a_threat_read_as_a_withdrawal_is_no_withdrawal(dispatcher, domain):
+    """ "再不處理我就去消基會投訴" reads as `cancel` (0.65): the ticket turns urgent, and the
+    customer is not told the complaint was dropped."""
+    ticket = await _handed_off(dispatcher, domain)
+    stored = await _reply(dispatcher, domain, ticket, "再不處理我就去消基會投訴", "cancel")
+    assert stored["severity"] == "urgent" and stored["severity_reasons"] == ["legal"]
+    assert responses(dispatcher) == ["utter_waiting_threat"]
+    dispatcher.messages.clear()
+    await _reply(dispatcher, domain, ticket, "算了不投诉了", "cancel")
+    assert responses(dispatcher) == ["utter_cancelled"]  # a withdrawal still is one
 
 
 async def test_severity_and_emotion_are_never_lowered(dispatcher, domain):

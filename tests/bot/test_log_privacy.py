@@ -1,6 +1,7 @@
 """Contacts never reach the log files in plain text."""
 
 import io
+import json
 import logging
 
 import pytest
@@ -71,6 +72,9 @@ def test_wechat_and_qq_ids_never_reach_the_log_file(tmp_path):
         processor.debug("Received user message '%s' with intent '%s'", "加我vx：Li_Wei88", "inform")
         processor.debug("Current slot values: \n\tcontact: %s", "微信 abc123")
         root.getChild("rasa_sdk.executor").debug("Finished: %r", {"contact": "QQ 123456789"})
+        # events as Rasa dumps them (JSON, ensure_ascii): "\\u5fae\\u4fe1 Li_Wei88"
+        event = {"event": "user", "text": "一个微信 Li_Wei88", "slot": "微信號是abc123"}
+        processor.debug("Logged UserUtterance: %s", json.dumps(event))
     finally:
         root.removeHandler(handler)
         handler.close()
@@ -78,3 +82,4 @@ def test_wechat_and_qq_ids_never_reach_the_log_file(tmp_path):
     for plain in ("Li_Wei88", "abc123", "123456789"):
         assert plain not in logged
     assert "vx：L****88" in logged and "微信 a****23" in logged and "QQ 1****89" in logged
+    assert "\\u5fae\\u4fe1 L****88" in logged and "\\u865f\\u662fa****23" in logged

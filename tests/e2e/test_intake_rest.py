@@ -444,6 +444,7 @@ def test_wait2_a_threat_written_while_waiting_makes_the_ticket_urgent(stack):
         replies = texts(stack.say(sender, text))
         [ticket] = stack.tickets(conversation_id=sender)
         assert ticket["severity"] == "urgent" and reason in ticket["severity_reasons"], text
+        assert ticket["issue_description"] == filed["issue_description"]  # not a problem told
         answer = "\n".join(replies)
         assert "抱歉" in answer and "加急" in answer and ticket["id"] in answer, replies
         assert all((detect_script(reply) == "hant") == (script == "hant") for reply in replies)
