@@ -12,13 +12,18 @@ from actions import dependencies
 from actions.conversation import (
     latest_intent,
     latest_text,
-    latest_user_event,
     slots_set_this_turn,
 )
 from actions.intake import start_intake_from_here
 from actions.requests import hand_off
 from actions.tickets import unclaimed_evidence
-from actions.waiting_facts import fill_waiting_ticket
+from actions.waiting_turn import (
+    THREAT_RESPONSE,
+    note_waiting_message,
+    record_and_fill,
+    threatens,
+    waits,
+)
 from bot.intake.answers import asks_when, wants_human
 from bot.intake.draft import evidence_still_missing
 from bot.intake.presentation import due_values
@@ -45,7 +50,6 @@ class ActionAddTicketDetails(Action):
         text = latest_text(tracker)
         if wants_human(text):
             return await hand_off(dispatcher, tracker)
-        store = dependencies.ticket_store()
         try:
             # read once for the whole message: every step below is handed this copy
             ticket = await _ticket(ticket_id)
@@ -58,9 +62,7 @@ class ActionAddTicketDetails(Action):
                     response="utter_evidence_added", ticket_id=ticket_id, count=count
                 )
                 return []
-            entry = {"role": "customer", "text": text, "at": _message_time(tracker)}
-            await asyncio.to_thread(store.merge_transcript, ticket_id, [entry])
-            ticket = await fill_waiting_ticket(tracker, ticket, text)
+            ticket = await record_and_fill(tracker, ticket, text)
         except TicketNotFound:
             dispatcher.utter_message(response="utter_please_rephrase")
             return [SlotSet("ticket_open", False)]
@@ -69,6 +71,10 @@ class ActionAddTicketDetails(Action):
             now = datetime.now(timezone.utc)
             values = due_values(ticket, dependencies.settings().timezone, now)
             dispatcher.utter_message(response="utter_details_timing", **values)
+            return []
+        if waits(ticket) and threatens(text):
+            # "再不处理我就去12315投诉你们": an apology and the ticket prioritised, not "收到"
+            dispatcher.utter_message(response=THREAT_RESPONSE, ticket_id=ticket_id)
             return []
         dispatcher.utter_message(response="utter_details_added", ticket_id=ticket_id)
         return []
@@ -88,6 +94,7 @@ class ActionTicketAlreadyFiled(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        await note_waiting_message(tracker)  # a yes written while waiting is kept too
         dispatcher.utter_message(
             response="utter_ticket_already_filed", ticket_id=tracker.get_slot("ticket_id")
         )
@@ -134,8 +141,3 @@ async def _attach_new_files(conversation_id: str, ticket: Dict[str, Any]) -> int
         still_missing=missing,
     )
     return len(files)
-
-
-def _message_time(tracker: Tracker) -> Any:
-    """The Unix time of the customer's latest message (None: now)."""
-    return latest_user_event(tracker).get("timestamp")

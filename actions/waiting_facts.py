@@ -24,6 +24,9 @@ from bot.tickets.draft import entry_moment
 from bot.triage.emotion import detect_emotion_in_messages
 from bot.triage.severity import assess_severity, learned_severity
 
+# the severity reasons that make a message a threat (spec: legal, media)
+THREAT_REASONS = ("legal", "media")
+
 
 async def fill_waiting_ticket(
     tracker: Tracker, ticket: Dict[str, Any], text: str
@@ -70,7 +73,7 @@ def _problem_facts(tracker: Tracker, ticket: Dict[str, Any], text: str) -> Dict[
     The category is the triage's reading of this message, only when sure (as a handoff
     files it); a category on a ticket whose description told a problem is kept.
     """
-    if not told_no_problem(ticket) or not tells_a_problem(without_wishes(text)):
+    if not told_no_problem(ticket) or not tells_a_problem(without_threats(without_wishes(text))):
         return {}
     if names_only_the_goods(text):
         return {}  # "我买的那个电热水壶": the goods, not yet what went wrong with them
@@ -91,6 +94,24 @@ def without_wishes(text: str) -> str:
     """
     clauses = re.split(r"[\s,.!?;:，。！？；：、]+", text)
     return " ".join(clause for clause in clauses if clause and not remedy_wished(clause))
+
+
+def without_threats(text: str) -> str:
+    """The message without its clauses that threaten legal action or exposure.
+
+    Why (task wait2): "再不处理我就去12315投诉你们" written while waiting became the ticket's
+    description, filed as "描述不符"; a threat is not what went wrong (it makes the ticket
+    urgent instead), while "杯子碎了 再不处理我就去12315" still tells the problem.
+    """
+    clauses = re.split(r"[\s,.!?;:，。！？；：、]+", text)
+    return " ".join(clause for clause in clauses if clause and not threatens(clause))
+
+
+def threatens(text: str) -> bool:
+    """Whether the text threatens legal action or public exposure (the spec's rules)."""
+    threshold = dependencies.settings().large_amount_threshold
+    reasons = assess_severity([text], None, threshold).reasons
+    return any(reason in THREAT_REASONS for reason in reasons)
 
 
 def _severity(

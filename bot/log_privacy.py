@@ -1,10 +1,13 @@
-"""Mask customers' phone numbers and e-mail addresses in every log line the servers write.
+"""Mask customers' contacts (phones, e-mail, WeChat/QQ ids) in every log line the servers write.
 
 Why: with `--debug`, Rasa and rasa-sdk log whole messages, slots and events, so a contact a
 customer leaves ("电话 13812345678") would end up in plain text in log files and log
 shipping. A filter on the root logger's handlers rewrites each record before it is formatted,
 whatever module emitted it. Order numbers are kept (agents and engineers need them); phone
-numbers keep their first three and last four digits, as Chinese shops print them.
+numbers keep their first three and last four digits, as Chinese shops print them. A WeChat or
+QQ id written after its word ("微信 abc123", "加我vx：Li_Wei88", "QQ 123456789") is a contact
+too (the bot files it as one, `bot/intake/contact_answers.py`): it keeps its first character
+and last two, as the read-back names it.
 
 `install()` is called at start-up by our Rasa plug-ins (`bot.rasa_runtime.install_all`) and
 by the action package; it is idempotent.
@@ -20,11 +23,45 @@ _LANDLINE = re.compile(r"(?<!\d)(0\d{2,3})[-\s]?(\d{7,8})(?!\d)")
 _EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")
 
 
+def _as_logged(*words: str) -> str:
+    r"""A pattern for any of the words as typed or as Rasa logs them in JSON ("\u5fae\u4fe1").
+
+    Why: Rasa's debug lines dump events as JSON with `ensure_ascii`, so "微信 abc123" reaches
+    the log file as "\u5fae\u4fe1 abc123" (hand test wait2); the word must be found both ways.
+    """
+
+    def char(c: str) -> str:
+        return re.escape(c) if c.isascii() else rf"(?:{c}|\\{{1,3}}u{ord(c):04x})"
+
+    return "(?:" + "|".join("".join(char(c) for c in word) for word in words) + ")"
+
+
+# the word (a Latin one not part of a longer word: "wxyz1234" is none), an optional "号/是/：",
+# then the id: a WeChat id (a letter first, 6-20 characters) or a QQ number (5-12 digits);
+# a number masked already (a phone given as the WeChat id: "138****5678") is left as it is
+_IM_WORD = _as_logged("微信", "v信", "扣扣") + (
+    r"|(?:(?<![A-Za-z])|(?<=\\u[0-9a-fA-F]{4}))(?:weixin|wechat|wx|vx|qq)(?![A-Za-z])"
+)
+_IM_LINK = _as_logged("是", "为", "為", "叫", "改成", "换成", "換成", "改为", "改為", "：")
+_IM_ID = re.compile(
+    rf"((?:{_IM_WORD}){_as_logged('号', '號')}?(?:{_IM_LINK}|[:\s])*)"
+    r"([A-Za-z][-_A-Za-z0-9]{5,19}|[1-9]\d{4,11})(?![-_A-Za-z0-9*@.])",
+    re.IGNORECASE,
+)
+
+
 def mask_contacts(text: str) -> str:
-    """The text with mobile and landline numbers and e-mail addresses masked."""
+    """The text with phone numbers, e-mail addresses and WeChat/QQ ids masked."""
     text = _MOBILE.sub(lambda m: f"{m.group(2)}****{m.group(4)}", text)
     text = _LANDLINE.sub(lambda m: f"{m.group(1)}-****{m.group(2)[-2:]}", text)
-    return _EMAIL.sub(lambda m: f"{m.group(1)}***{m.group(2)}", text)
+    text = _EMAIL.sub(lambda m: f"{m.group(1)}***{m.group(2)}", text)
+    return _IM_ID.sub(_masked_im_id, text)
+
+
+def _masked_im_id(match: re.Match[str]) -> str:
+    """The word kept, the id reduced to its first character and last two ("微信 a****23")."""
+    handle = match.group(2)
+    return f"{match.group(1)}{handle[:1]}****{handle[-2:]}"
 
 
 class ContactMaskingFilter(logging.Filter):

@@ -424,3 +424,27 @@ def test_hand_test_ux9_the_goods_named_alone_are_asked_what_went_wrong(stack):
     stack.say(sender, "烧水的时候底下一直漏水")
     slots = tracker(stack, sender)["slots"]
     assert "漏水" in slots["issue_description"] and slots["issue_category"] == "product_quality"
+
+
+def test_wait2_a_threat_written_while_waiting_makes_the_ticket_urgent(stack):
+    """ "再不处理我就去12315投诉你们" after "转人工" was read as a status question and
+    answered with the status report; the ticket stayed normal. It is urgent now (legal, as
+    the spec says), and the customer hears an apology and that it is prioritised, in their
+    own script."""
+    for text, reason, script in (
+        ("再不处理我就去12315投诉你们", "legal", "hans"),
+        ("再不回我就曝光到微博", "media", "hans"),
+        ("我要找律师", "legal", "hans"),
+        ("再不處理我就去消基會投訴", "legal", "hant"),
+    ):
+        sender = new_sender()
+        stack.say(sender, "转人工！！" if script == "hans" else "轉人工！！")
+        [filed] = stack.tickets(conversation_id=sender)
+        assert filed["severity"] == "normal"
+        replies = texts(stack.say(sender, text))
+        [ticket] = stack.tickets(conversation_id=sender)
+        assert ticket["severity"] == "urgent" and reason in ticket["severity_reasons"], text
+        assert ticket["issue_description"] == filed["issue_description"]  # not a problem told
+        answer = "\n".join(replies)
+        assert "抱歉" in answer and "加急" in answer and ticket["id"] in answer, replies
+        assert all((detect_script(reply) == "hant") == (script == "hant") for reply in replies)

@@ -1,0 +1,90 @@
+"""Every message written while a ticket waits counts for it, whatever the NLU reads it as.
+
+Why (task wait2): after a handoff, "再不处理我就去12315投诉你们" was read as a status question
+(~0.62) and "再不處理我就去消基會投訴" as a withdrawal; they were answered with the status report
+(or "不投诉了") only, the message never reached the waiting-facts fill, and the ticket stayed
+normal and calm although the spec makes legal and media threats urgent. While a ticket waits,
+status questions, withdrawals, thanks, greetings, goodbyes and "are you a bot" come here
+first: the message joins the transcript and raises severity and emotion (never lowers them,
+audited as `fill_in_waiting` does); a threat is answered with an apology and the news that
+the ticket is being prioritised, anything else as its intent was answered before.
+"""
+
+import asyncio
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import dependencies
+from actions.conversation import latest_intent, latest_text, latest_user_event
+from actions.requests import ActionCancelComplaint, ActionTicketStatus
+from actions.waiting_facts import fill_waiting_ticket, threatens
+
+__all__ = ["ActionWaitingReply", "note_waiting_message", "record_and_fill", "threatens", "waits"]
+
+THREAT_RESPONSE = "utter_waiting_threat"
+# what each intent routed here is answered with when the message threatens nothing
+_REPLIES = {
+    "thank": "utter_youre_welcome",
+    "goodbye": "utter_goodbye",
+    "greet": "utter_greet",
+    "bot_challenge": "utter_iamabot",
+}
+
+
+class ActionWaitingReply(Action):
+    """Count the message for the waiting ticket, then answer it as its intent asks."""
+
+    def name(self) -> str:
+        return "action_waiting_reply"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        text = latest_text(tracker)
+        ticket = await note_waiting_message(tracker)
+        if ticket is not None and waits(ticket) and threatens(text):
+            dispatcher.utter_message(response=THREAT_RESPONSE, ticket_id=ticket["id"])
+            return []
+        intent = latest_intent(tracker)
+        if intent in _REPLIES:
+            dispatcher.utter_message(response=_REPLIES[intent])
+            return []
+        if intent == "cancel":
+            return await ActionCancelComplaint().run(dispatcher, tracker, domain)
+        return await ActionTicketStatus().run(dispatcher, tracker, domain)
+
+
+async def note_waiting_message(tracker: Tracker) -> Optional[Dict[str, Any]]:
+    """Add the latest message to the waiting ticket and fill it; None without one.
+
+    A ticket that no longer waits (claimed, resolved) keeps the message in its transcript
+    and is not filled: nothing changes under the agent.
+    """
+    ticket_id = tracker.get_slot("ticket_id")
+    if not ticket_id or not tracker.get_slot("ticket_open"):
+        return None
+    ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, ticket_id)
+    if ticket is None:
+        return None
+    return await record_and_fill(tracker, ticket, latest_text(tracker))
+
+
+async def record_and_fill(
+    tracker: Tracker, ticket: Dict[str, Any], text: str
+) -> Dict[str, Any]:
+    """Keep the message in the ticket's transcript, then let it fill the ticket.
+
+    The transcript comes first: the severity is judged over the transcript's messages. The
+    message is kept whoever holds the ticket; only a waiting one is filled.
+    """
+    entry = {"role": "customer", "text": text, "at": latest_user_event(tracker).get("timestamp")}
+    await asyncio.to_thread(dependencies.ticket_store().merge_transcript, ticket["id"], [entry])
+    return await fill_waiting_ticket(tracker, ticket, text)
+
+
+def waits(ticket: Dict[str, Any]) -> bool:
+    """Whether the ticket still waits for an agent (open, nobody has claimed it)."""
+    return ticket["status"] == "open" and not ticket.get("assignee")
