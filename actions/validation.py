@@ -33,6 +33,7 @@ from actions.money_back_slots import settled_remedy_events
 from actions.order_slots import OrderSlots
 from actions.remedy_slots import RemedySlots
 from bot.intake import answers, category_answers, remedy_answers
+from bot.intake.contact_answers import only_gives_contact
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.live.promised_gift import LIVESTREAM, hosts_gift_never_came, live_category
 from bot.nlu.normalize import has_words
@@ -329,7 +330,7 @@ class ValidateComplaintForm(
         return {
             "order_id": answers.has_no_order_number,
             "evidence_status": answers.has_no_evidence,
-            "contact_status": answers.declines_contact,
+            "contact_status": lambda t: answers.declines_contact(t) or only_gives_contact(t),
             "issue_category": lambda t: category_answers.category_named(t) is not None,
             "desired_remedy": remedy_answers.only_names_a_remedy,
         }.get(tracker.get_slot("requested_slot") or "", lambda _: False)(text)

@@ -33,3 +33,25 @@ def mask_wechat(contact: str) -> Optional[str]:
         return None
     handle = contact[len(WECHAT_LABEL) :]
     return f"{WECHAT_LABEL}{handle[:1]}****{handle[-2:]}"
+
+
+# A phone (11 digits, however grouped), an e-mail address, and the words around a contact
+# given ("可以，加我微信", "打我电话", "聯絡我…就可以").
+_PHONE_DIGITS = re.compile(r"\+?\d[\d\s-]{6,}\d")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CONTACT_WORDS = re.compile(
+    r"可以|行|好的?|嗯|就|吧|啦|了|打|加|留|找|联系|聯繫|联络|聯絡|我的?|电话|電話|手机|手機|"
+    r"号码|號碼|号|號|微信|邮箱|郵箱|方式|是|用|这个|這個|呢个|呢個|即可|都|随时|隨時|"
+    r"[，,。.!！~～\s]"
+)
+
+
+def only_gives_contact(text: str) -> bool:
+    """Whether the message is a contact and consent words, nothing said of the problem.
+
+    Why: "可以，加我微信 Li_Wei88" at the contact question went into the ticket's
+    description (hand trial wait2), the id in plain text for every agent to read.
+    """
+    rest = _WECHAT.sub("", text or "")
+    rest = _EMAIL.sub("", _PHONE_DIGITS.sub("", rest))
+    return bool(rest != (text or "")) and not _CONTACT_WORDS.sub("", rest).strip()

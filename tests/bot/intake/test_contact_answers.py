@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.intake.contact_answers import wechat_contact
+from bot.intake.contact_answers import only_gives_contact, wechat_contact
 from bot.intake.presentation import changed_facts, mask_phone
 
 
@@ -33,3 +33,20 @@ def test_a_wechat_id_is_masked_like_any_contact():
 
 def test_a_withdrawn_contact_is_named_as_the_read_back_shows_it():
     assert changed_facts({"contact": None, "contact_status": "declined"}) == "联系方式：未留"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("可以，加我微信 Li_Wei88", True),
+        ("可以 打我电话 138 1234 5678", True),
+        ("好的 聯絡我微信 abc123 就可以", True),
+        ("邮箱 a@b.com 就行", True),
+        ("加我微信 Li_Wei88 对了杯子的把手也断了", False),
+        ("电话 13812345678 快点处理 气死了", False),
+        ("杯子碎了", False),
+        ("不用", False),
+    ],
+)
+def test_only_a_contact_and_consent_words(text, expected):
+    assert only_gives_contact(text) is expected
