@@ -420,11 +420,20 @@ def _ordered_clause(plain: str, start: int, end: int, clause: str) -> bool:
     """Whether a remedy name is said as an order in a clause of its own, mid-message."""
     if clause or end - start < _ORDER_CLAUSE_NAME:
         return False
+    return _said_as_order(plain, end)
+
+
+def _said_as_order(plain: str, end: int, refused: Optional[re.Pattern[str]] = None) -> bool:
+    """Whether the words after a remedy name (to `end`) make it an order, a clause following.
+
+    `refused`: what may not follow the name either, besides `_NOT_AN_ORDER`.
+    """
     own, _, following = plain[end:].partition(" ")
     following = following.split(" ")[0]
     return (
         bool(_ORDERED_REST.match(own))
         and not _NOT_AN_ORDER.search(own)
+        and not (refused and refused.search(own))
         and bool(following)
         and not _NOT_AN_ORDER_NEXT.search(following)
     )
@@ -445,15 +454,7 @@ def _ordered_first(plain: str, start: int, end: int, clause: str) -> bool:
     """
     if start != 0 or clause:
         return False
-    own, _, following = plain[end:].partition(" ")
-    following = following.split(" ")[0]
-    return (
-        bool(_ORDERED_REST.match(own))
-        and not _NOT_AN_ORDER.search(own)
-        and not _NOT_AN_OPENING_ORDER.search(own)
-        and bool(following)
-        and not _NOT_AN_ORDER_NEXT.search(following)
-    )
+    return _said_as_order(plain, end, _NOT_AN_OPENING_ORDER)
 
 
 # The goods given up just before the money is asked back ("不要了 退钱", Cantonese 唔要喇 退錢
