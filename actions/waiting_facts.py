@@ -36,7 +36,7 @@ async def fill_waiting_ticket(
     `ticket` is the caller's copy (read once per message); the ticket as it stands
     afterwards is returned (a filled one may have turned urgent, with sooner times).
     """
-    if not text or ticket["status"] != "open" or ticket.get("assignee"):
+    if not text or not waits(ticket):
         return ticket
     values = {**await _order_facts(tracker, ticket), **_problem_facts(tracker, ticket, text)}
     if not ticket.get("desired_remedy"):
@@ -49,6 +49,11 @@ async def fill_waiting_ticket(
         dependencies.ticket_store().fill_in_waiting, ticket["id"], values, actor="customer"
     )
     return filled or ticket
+
+
+def waits(ticket: Dict[str, Any]) -> bool:
+    """Whether the ticket still waits for an agent (open, nobody has claimed it)."""
+    return ticket["status"] == "open" and not ticket.get("assignee")
 
 
 async def _order_facts(tracker: Tracker, ticket: Dict[str, Any]) -> Dict[str, Any]:

@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dependencies
 from actions.conversation import latest_intent, latest_text, latest_user_event
 from actions.requests import ActionCancelComplaint, ActionTicketStatus
-from actions.waiting_facts import fill_waiting_ticket, threatens
+from actions.waiting_facts import fill_waiting_ticket, threatens, waits
 
 __all__ = ["ActionWaitingReply", "note_waiting_message", "record_and_fill", "threatens", "waits"]
 
@@ -72,9 +72,7 @@ async def note_waiting_message(tracker: Tracker) -> Optional[Dict[str, Any]]:
     return await record_and_fill(tracker, ticket, latest_text(tracker))
 
 
-async def record_and_fill(
-    tracker: Tracker, ticket: Dict[str, Any], text: str
-) -> Dict[str, Any]:
+async def record_and_fill(tracker: Tracker, ticket: Dict[str, Any], text: str) -> Dict[str, Any]:
     """Keep the message in the ticket's transcript, then let it fill the ticket.
 
     The transcript comes first: the severity is judged over the transcript's messages. The
@@ -83,8 +81,3 @@ async def record_and_fill(
     entry = {"role": "customer", "text": text, "at": latest_user_event(tracker).get("timestamp")}
     await asyncio.to_thread(dependencies.ticket_store().merge_transcript, ticket["id"], [entry])
     return await fill_waiting_ticket(tracker, ticket, text)
-
-
-def waits(ticket: Dict[str, Any]) -> bool:
-    """Whether the ticket still waits for an agent (open, nobody has claimed it)."""
-    return ticket["status"] == "open" and not ticket.get("assignee")
