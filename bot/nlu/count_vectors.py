@@ -11,6 +11,10 @@ are built straight from the counts: equal to Rasa's in shape, dtype, values and 
 
 Training, persistence and loading are Rasa's component unchanged, so a model trained with
 `CountVectorsFeaturizer` and one trained with this class hold the same vocabularies.
+
+`sequence_features: false` leaves out the per-token (sequence) matrices: only DIET-like
+components and CRF entity extractors read them, and this project's classifiers read the
+sentence features alone, so building them was half of the featurizers' work for nothing.
 """
 
 from __future__ import annotations
@@ -37,6 +41,12 @@ class DirectCountVectorsFeaturizer(CountVectorsFeaturizer):
         """Rasa's featurizer, with a counter per attribute made on first use."""
         super().__init__(*args, **kwargs)
         self._ngram_counters: Dict[str, _NgramCounter] = {}
+        self._sequence_features = bool(self._config.get("sequence_features", True))
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Rasa's defaults, and sequence features on (as Rasa's featurizer builds them)."""
+        return {**CountVectorsFeaturizer.get_default_config(), "sequence_features": True}
 
     def _create_features(
         self, attribute: str, all_tokens: List[List[str]]
@@ -53,7 +63,7 @@ class DirectCountVectorsFeaturizer(CountVectorsFeaturizer):
                 sentence_features.append(None)
                 continue
             counter = self._counter(attribute, vectorizer)
-            sequence_features.append(counter.matrix(tokens))
+            sequence_features.append(counter.matrix(tokens) if self._sequence_features else None)
             if attribute in DENSE_FEATURIZABLE_ATTRIBUTES:
                 sentence_features.append(counter.matrix([" ".join(tokens)]))
             else:

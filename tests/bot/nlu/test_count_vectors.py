@@ -115,3 +115,32 @@ def test_a_parsed_message_gets_sequence_and_sentence_counts(model_storage, execu
     assert counts[vocabulary["杯"]] == 2  # "杯子" twice
     assert counts[vocabulary["碎"]] == 1
     assert np.all(sentence.features.data > 0)
+
+
+def test_without_sequence_features_the_sentence_features_are_rasas_alone(
+    training_messages, model_storage, execution_context
+):
+    tokenizer = NormalizingJiebaTokenizer.create(
+        NormalizingJiebaTokenizer.get_default_config(),
+        model_storage,
+        Resource("tok"),
+        execution_context,
+    )
+    training = TrainingData(training_messages)
+    tokenizer.process_training_data(training)
+    config = {**CountVectorsFeaturizer.get_default_config(), "analyzer": "char_wb"}
+    resource = Resource("cv_no_sequence")
+    CountVectorsFeaturizer.create(config, model_storage, resource, execution_context).train(
+        training
+    )
+    stock = CountVectorsFeaturizer.load(config, model_storage, resource, execution_context)
+    direct = DirectCountVectorsFeaturizer.load(
+        {**config, "sequence_features": False}, model_storage, resource, execution_context
+    )
+
+    texts = [m.get(TEXT) for m in training_messages[::8]] + ODD_TEXTS
+    expected = [f for f in _features(stock.process(_tokenized(tokenizer, texts))) if f[0] == "sentence"]
+    got = _features(direct.process(_tokenized(tokenizer, texts)))
+
+    assert got == expected
+    assert len(got) >= len(texts) - 3  # sentence features for all but the empty texts
