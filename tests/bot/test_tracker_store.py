@@ -1,5 +1,6 @@
 """The tuned SQL tracker store: loaded from endpoints.yml, SQLite in WAL, same behaviour."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot.tracker_store import TunedSQLTrackerStore, UnsavedTrackers
+from bot.tracker_store import TunedSQLTrackerStore, UnsavedTrackers, event_json
 from tests.bot.tracker_stores import (
     accept_event_writes,
     refuse_event_writes,
@@ -105,6 +106,11 @@ def _rows(store: SQLTrackerStore) -> list:
         return [tuple(row) for row in connection.execute(sa.select(*columns).order_by(table.c.id))]
 
 
+def _values(rows: list) -> list:
+    """Rows with the event JSON read back: ours is written compactly in UTF-8."""
+    return [(*row[:-1], json.loads(row[-1])) for row in rows]
+
+
 async def test_saved_rows_are_those_rasa_writes(tmp_path):
     ours = store_from_endpoints(tmp_path)
     stock = SQLTrackerStore(DOMAIN, db=str(tmp_path / "stock.db"))
@@ -116,7 +122,8 @@ async def test_saved_rows_are_those_rasa_writes(tmp_path):
                 tracker.update(event)
             await store.save(tracker)
         await store.save(tracker)  # nothing new: nothing written
-    assert _rows(ours) == _rows(stock)
+    assert _values(_rows(ours)) == _values(_rows(stock))
+    assert any("订单" in row[-1] for row in _rows(ours))  # not escaped to \\uXXXX
     assert len(_rows(ours)) == len(tracker.events)
     assert {row[3] for row in _rows(ours)} >= {"inform"}  # intent_name column filled
 
@@ -222,7 +229,7 @@ async def test_a_tracker_read_or_saved_by_the_store_is_saved_without_counting(tm
             read.update(event)
         await store.save(read)
         await store.save(read)  # nothing new since the last save
-    assert _rows(ours) == _rows(stock)
+    assert _values(_rows(ours)) == _values(_rows(stock))
     assert len(counted) == 1
 
 
@@ -316,3 +323,8 @@ async def test_an_event_broker_gets_each_event_once_across_a_refused_save(tmp_pa
     texts = [e["text"] for e in broker.published if e["event"] == "user"]
     assert texts == ["在吗", "确认", "谢谢"]
     assert stored_user_texts(database, "customer-1") == ["在吗", "确认", "谢谢"]
+
+
+def test_event_json_reads_back_as_rasas_json():
+    data = {"event": "slot", "name": "evidence", "value": [{"名": "裂痕.jpg", "size": 1.5}], 3: None}
+    assert json.loads(event_json(data)) == json.loads(json.dumps(data))
