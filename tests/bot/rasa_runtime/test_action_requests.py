@@ -256,3 +256,45 @@ def test_install_is_idempotent_and_undone():
     assert EndpointConfig.__dict__["request"] is rasa_request
     if was:
         action_requests.install()
+
+
+async def test_within_returns_and_leaves_no_timer_behind():
+    assert await action_requests.within(asyncio.sleep(0.01, result="done"), 0.1) == "done"
+    await asyncio.sleep(0.2)  # past the timeout: the calling task was not cancelled
+
+
+async def test_within_times_out_and_cancels_the_awaited_call():
+    finished = []
+
+    async def slow() -> None:
+        await asyncio.sleep(1)
+        finished.append(True)
+
+    with pytest.raises(asyncio.TimeoutError):
+        await action_requests.within(slow(), 0.05)
+    await asyncio.sleep(0)
+    assert finished == []
+
+
+async def test_within_lets_a_cancellation_from_outside_through():
+    started = asyncio.Event()
+
+    async def caller() -> None:
+        started.set()
+        await action_requests.within(asyncio.sleep(1), 5)
+
+    task = asyncio.create_task(caller())
+    await started.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+
+async def test_answers_with_nan_are_read_as_rasa_reads_them(lean):
+    async def webhook(request: web.Request) -> web.Response:
+        return web.Response(text='{"events": [], "score": NaN}', content_type="application/json")
+
+    async with serving(webhook) as url:
+        answer = await EndpointConfig(url).request(json={})
+    await action_requests.close_connections()
+    assert answer["events"] == [] and answer["score"] != answer["score"]
