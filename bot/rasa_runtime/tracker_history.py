@@ -17,26 +17,56 @@ or replaces it. Callers get their own copies, as from stock: `applied_events()` 
 also keyed by the domain, `omit_unset_slots`, `ignore_rule_only_turns` and `rule_only_data`.
 Kept in a table keyed by the tracker's id with a weak reference, so trackers are not changed,
 copied or pickled differently. Installed by `bot.rasa_runtime.install_all()`.
+
+When events were only appended, the applied events are carried on from the remembered ones
+over the new events alone, by the same steps as Rasa's walk (`_apply`): Rasa's walk is a fold
+over the events whose only other input is the set of loop names in the whole history, so the
+fold is carried on only while the new events name no new loop; otherwise it starts again.
+Within one message the rules, the form and the action calls each add a few events and ask
+again, and each ask walked the whole conversation.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import weakref
 from collections import deque
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 from rasa.shared.core.domain import Domain, State
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionReverted,
+    ActiveLoop,
+    Event,
+    Restarted,
+    SessionStarted,
+    UserUtteranceReverted,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 _STOCK: Dict[str, Callable[..., Any]] = {}
 
 
 class _Memo:
-    """What one tracker's current events gave: applied events, past states by arguments."""
+    """What one tracker's current events gave: applied events, past states by arguments.
 
-    __slots__ = ("ref", "events", "length", "last", "applied", "states")
+    `applied` covers the first `applied_upto` events (the rest were appended since), the
+    history's loop names being `loop_names`.
+    """
+
+    __slots__ = (
+        "ref",
+        "events",
+        "length",
+        "last",
+        "applied",
+        "applied_upto",
+        "loop_names",
+        "states",
+    )
 
     def __init__(self, ref: weakref.ReferenceType[DialogueStateTracker]) -> None:
         self.ref = ref
@@ -44,15 +74,27 @@ class _Memo:
         self.length = -1
         self.last: Optional[Event] = None
         self.applied: Optional[List[Event]] = None
+        self.applied_upto = 0
+        self.loop_names: FrozenSet[str] = frozenset()
         self.states: List[Tuple[Domain, bool, bool, Optional[Dict[str, Any]], List[State]]] = []
 
     def current_for(self, tracker: DialogueStateTracker) -> _Memo:
-        """The memo, emptied first if the tracker's events changed since it was filled."""
+        """The memo, emptied first if the tracker's events changed since it was filled.
+
+        The applied events are kept when the events were only appended to (the same deque,
+        longer, the last remembered event still in its place): they are carried on.
+        """
         events: deque = tracker.events
         last = events[-1] if events else None
         if events is not self.events or len(events) != self.length or last is not self.last:
+            appended = (
+                events is self.events
+                and len(events) > self.length > 0
+                and events[self.length - 1] is self.last
+            )
+            if not appended:
+                self.applied = None
             self.events, self.length, self.last = events, len(events), last
-            self.applied = None
             self.states = []
         return self
 
@@ -91,9 +133,62 @@ def _copy_states(states: List[State]) -> List[State]:
 def applied_events(self: DialogueStateTracker) -> List[Event]:
     """Drop-in for `DialogueStateTracker.applied_events` (a new list, same events)."""
     memo = _memo(self)
+    if memo.applied is not None and memo.applied_upto < memo.length:
+        new_events = list(itertools.islice(self.events, memo.applied_upto, None))
+        memo.applied = _carried_on(self, memo.applied, memo.loop_names, new_events)
     if memo.applied is None:
         memo.applied = list(_STOCK["applied_events"](self))
+        memo.loop_names = _loop_names(self.events)
+    memo.applied_upto = memo.length
     return list(memo.applied)
+
+
+def _loop_names(events: Iterable[Event]) -> FrozenSet[str]:
+    return frozenset(e.name for e in events if isinstance(e, ActiveLoop) and e.name)
+
+
+def _carried_on(
+    tracker: DialogueStateTracker,
+    applied: List[Event],
+    loop_names: FrozenSet[str],
+    new_events: List[Event],
+) -> Optional[List[Event]]:
+    """`applied` with the new events walked as Rasa walks them; None if they name a new loop.
+
+    A new loop name changes how the earlier executions of that loop are walked, so the
+    walk must start again.
+    """
+    if not _loop_names(new_events) <= loop_names:
+        return None
+    carried = list(applied)
+    for event in new_events:
+        carried = _apply(tracker, carried, event, loop_names)
+    return carried
+
+
+def _apply(
+    tracker: DialogueStateTracker,
+    applied: List[Event],
+    event: Event,
+    loop_names: FrozenSet[str],
+) -> List[Event]:
+    """One step of `DialogueStateTracker.applied_events` (Rasa 3.6), on `applied` in place."""
+    if isinstance(event, (Restarted, SessionStarted)):
+        return []
+    if isinstance(event, ActionReverted):
+        tracker._undo_till_previous(ActionExecuted, applied)
+    elif isinstance(event, UserUtteranceReverted):
+        tracker._undo_till_previous(UserUttered, applied)
+        tracker._undo_till_previous(ActionExecuted, applied)
+    elif (
+        isinstance(event, ActionExecuted)
+        and event.action_name in loop_names
+        and not tracker._first_loop_execution_or_unhappy_path(event.action_name, applied)
+    ):
+        tracker._undo_till_previous_loop_execution(event.action_name, applied)
+    else:
+        applied.append(event)
+    return applied
 
 
 def past_states(

@@ -11,6 +11,7 @@ from rasa.shared.core.events import (
     ActiveLoop,
     BotUttered,
     Restarted,
+    SessionStarted,
     SlotSet,
     UserUtteranceReverted,
     UserUttered,
@@ -160,3 +161,59 @@ def test_a_restart_in_the_history_is_applied_as_stock_does():
     tracker = _tracker(events)
     assert tracker.applied_events() == stock_applied
     assert tracker.past_states(DOMAIN) == stock_states[0]
+
+
+def _late_loop_conversation() -> list:
+    """A loop executed before it is ever activated by name, a session start, a restart."""
+    return [
+        ActionExecuted(LISTEN),
+        _user("在吗", "greet"),
+        ActionExecuted("complaint_form"),  # before any ActiveLoop names it
+        ActionExecuted("complaint_form"),
+        ActionExecuted(LISTEN),
+        _user("杯子碎了", "complain"),
+        ActionExecuted("complaint_form"),
+        ActiveLoop("complaint_form"),  # now a loop: the executions above walk differently
+        ActionExecuted("complaint_form"),
+        ActionExecuted(LISTEN),
+        _user("退款", "inform"),
+        ActionExecuted("complaint_form"),
+        ActiveLoop(None),
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        ActionExecuted(LISTEN),
+        _user("还是我", "greet"),
+        Restarted(),
+        ActionExecuted(LISTEN),
+    ]
+
+
+@pytest.mark.parametrize("conversation", [_form_conversation, _late_loop_conversation])
+def test_events_appended_one_by_one_are_walked_as_stock_walks_the_whole(conversation):
+    events = conversation()
+    expected = [_stock_answers(events[:n])[0] for n in range(len(events) + 1)]
+    tracker_history.install()
+    tracker = _tracker([])
+    assert tracker.applied_events() == expected[0]
+    for n, event in enumerate(events, start=1):
+        tracker.update(event)
+        assert tracker.applied_events() == expected[n], f"after {n} events"
+
+
+def test_appended_events_are_walked_alone(monkeypatch):
+    events = _form_conversation()
+    tracker_history.install()
+    walks = []
+    stock = tracker_history._STOCK["applied_events"]
+    monkeypatch.setitem(
+        tracker_history._STOCK, "applied_events", lambda t: walks.append(1) or stock(t)
+    )
+    tracker = _tracker(events[:6])
+    tracker.applied_events()
+    for event in events[6:]:
+        tracker.update(event)
+        tracker.applied_events()
+    assert walks == [1]  # one walk over the whole history, then only the new events
+    tracker.update(ActiveLoop("another_form"))  # a new loop name: walked again from the start
+    tracker.applied_events()
+    assert walks == [1, 1]
