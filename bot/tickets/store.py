@@ -79,19 +79,21 @@ TICKET_KEYS = (
     "transcript",
 )
 UPDATABLE_FIELDS = ("status", "assignee", "resolution", "satisfaction")
-# Facts the customer may still give while their ticket waits for an agent (`fill_in_waiting`).
-FILLABLE_FIELDS = (
+# Facts the customer may still give while their ticket waits for an agent, and the readings
+# raised with them (`fill_in_waiting`): the news the desk marks 客户补充 (`bot.desk.views`).
+WAITING_FACTS = (
     "order_id",
-    "order_verified",
-    "order_data",
     "issue_category",
     "issue_description",
     "desired_remedy",
-    "evidence_missing",
     "severity",
     "severity_reasons",
     "emotion",
 )
+# Fields that change along with those facts (whether the order was found, its record, the
+# evidence the new category still needs): filled too, but no news of their own.
+FILLED_ALONG = ("order_verified", "order_data", "evidence_missing")
+FILLABLE_FIELDS = WAITING_FACTS + FILLED_ALONG
 MAX_LIST_LIMIT = 500
 MAX_IDEMPOTENCY_KEY_LENGTH = 200
 CREATE_ATTEMPTS = 5
