@@ -103,6 +103,17 @@ class TicketNotFound(LookupError):
     """No ticket has this id."""
 
 
+class TicketChanged(Exception):
+    """The ticket is no longer as the caller read it (`update_ticket`'s `expect`).
+
+    `ticket` is the ticket as it is now, so the caller can say who took it or that it ended.
+    """
+
+    def __init__(self, ticket: Dict[str, Any]) -> None:
+        super().__init__(f"ticket {ticket['id']} changed meanwhile")
+        self.ticket = ticket
+
+
 def _in_time_order(transcript: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     """The transcript sorted by time, entries of the same moment in the order given.
 
@@ -422,16 +433,31 @@ class TicketStore:
         with self.session_scope() as session:
             return int(session.execute(query).scalar_one())
 
-    def update_ticket(self, ticket_id: str, *, actor: str, **changes: Any) -> Dict[str, Any]:
+    def update_ticket(
+        self,
+        ticket_id: str,
+        *,
+        actor: str,
+        expect: Mapping[str, Any] | None = None,
+        **changes: Any,
+    ) -> Dict[str, Any]:
         """Change status, assignee, resolution and/or satisfaction; audit every changed field.
 
+        `expect` (e.g. `{"status": "open", "assignee": None}`): change only if the ticket
+        still holds these values, checked under the row's lock; else `TicketChanged`. Why: the
+        desk reads a ticket, waits for Rasa, then writes; two agents claiming (or resolving)
+        at once both read it free, and the later write took the ticket from the other (desk14).
         Raises `TicketNotFound`, or `InvalidTicketData` for an unknown field or a bad value.
         """
         if not isinstance(actor, str) or not actor.strip():
             raise InvalidTicketData("actor must be a non-empty string")
         values = self._validated_changes(changes)
+        if set(expect or {}) - set(UPDATABLE_FIELDS):
+            raise InvalidTicketData(f"can expect only {list(UPDATABLE_FIELDS)}")
         with self.session_scope() as session:
             row = _locked_ticket(session, ticket_id)
+            if any(getattr(row, name) != value for name, value in (expect or {}).items()):
+                raise TicketChanged(self._to_dict(row))
             _set_audited(session, row, values, actor=actor, at=self._now())
             return self._to_dict(row)
 
