@@ -59,7 +59,7 @@ class ChangedMeanwhile(DeskError):
 
 def _changed_message(ticket: Dict[str, Any], agent: Agent) -> str:
     if ticket["status"] in ("resolved", "closed"):
-        return "这张工单刚刚已结案，未改动"
+        return "这张工单刚刚结案，未改动"
     if ticket["status"] == "assigned" and ticket["assignee"] != agent.name:
         return f"这张工单刚由 {ticket['assignee']} 认领，未改动"
     if ticket["status"] == "assigned":
