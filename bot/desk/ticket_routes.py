@@ -274,7 +274,8 @@ async def escalate(request: Request, ticket_id: str) -> HTTPResponse:
 
     An open ticket is paused first (as a claim). Whatever fails afterwards is undone in
     reverse order (the ticket change, the pause), so the bot, the ticket and the escalation
-    record (`desk_escalations` and the note, written together) agree.
+    record (`desk_escalations` and the note, written together) agree. A ticket someone claimed
+    or resolved since it was read is left as they left it (409 `ticket_changed`).
     """
     desk = desk_of(request)
     agent: Agent = request.ctx.agent
@@ -289,17 +290,17 @@ async def escalate(request: Request, ticket_id: str) -> HTTPResponse:
     changed = False
     try:
         updated = await change_ticket(
-            desk, ticket_id, agent, status="assigned", assignee=chosen.name
+            desk, ticket_id, agent, expect=as_read(ticket), status="assigned", assignee=chosen.name
         )
         changed = True
         note_text = f"升级给主管 {chosen.name}：{reason}"
         await in_thread(
             desk.accounts.record_escalation, ticket_id, agent.name, chosen.name, note_text
         )
-    except Exception:
+    except Exception as error:
         if changed:
             await _put_back(desk, ticket, agent)
-        if paused:
+        if paused and not held_by_someone(error):
             await undo_pause(desk, ticket)
         raise
     return json_response({"ticket": updated})
