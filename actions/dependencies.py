@@ -38,7 +38,12 @@ def evidence_store() -> EvidenceStore:
 def incident_linker() -> IncidentLinker:
     """Links complaints from one live session into a group incident (群体性投诉)."""
     current = settings()
-    return IncidentLinker(ticket_store().engine, sla=current.sla, timezone_name=current.timezone)
+    return IncidentLinker(
+        ticket_store().engine,
+        settings=current.incidents,
+        sla=current.sla,
+        timezone_name=current.timezone,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ import yaml
 if TYPE_CHECKING:
     from bot.desk.settings import DeskSettings
     from bot.evidence.settings import EvidenceSettings
+    from bot.live.incidents import IncidentSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,6 +60,13 @@ def _evidence_settings() -> EvidenceSettings:
     return EvidenceSettings()
 
 
+def _incident_settings() -> IncidentSettings:
+    """Group-incident settings live beside the linker; imported late to avoid a cycle."""
+    from bot.live.incidents import IncidentSettings
+
+    return IncidentSettings()
+
+
 def _desk_settings() -> DeskSettings:
     """Agent-desk settings live beside the desk code; imported late to avoid a cycle."""
     from bot.desk.settings import DeskSettings
@@ -85,6 +93,7 @@ class Settings:
     sla: SlaSettings = field(default_factory=SlaSettings)
     order_service: OrderServiceSettings = field(default_factory=OrderServiceSettings)
     evidence: EvidenceSettings = field(default_factory=_evidence_settings)
+    incidents: IncidentSettings = field(default_factory=_incident_settings)
     desk: DeskSettings = field(default_factory=_desk_settings)
 
     @classmethod

@@ -228,7 +228,10 @@ def create_app(
         """A group incident (one live session, one category) with its member tickets."""
         if not hasattr(app.ctx, "incidents"):
             app.ctx.incidents = IncidentLinker(
-                tickets.engine, sla=settings.sla, timezone_name=settings.timezone
+                tickets.engine,
+                settings=settings.incidents,
+                sla=settings.sla,
+                timezone_name=settings.timezone,
             )
         incident = None
         if len(incident_id) <= 64:

@@ -102,7 +102,12 @@ def create_desk_app(
         rasa=rasa_client or RasaClient.from_settings(settings),
         presence=Presence(store, clock=clock),
         evidence=evidence if evidence is not None else EvidenceStore(settings.evidence),
-        incidents=IncidentLinker(store.engine, sla=settings.sla, timezone_name=settings.timezone),
+        incidents=IncidentLinker(
+            store.engine,
+            settings=settings.incidents,
+            sla=settings.sla,
+            timezone_name=settings.timezone,
+        ),
         webhook=webhook if webhook is not None else _webhook_from_settings(settings),
         signer=CookieSigner(settings.desk.resolve_secret()),
         csp=content_security_policy(settings.evidence.public_base_url),

@@ -149,14 +149,39 @@ def _unchanged(ticket: Dict[str, Any], result: str, code: str, message: str) -> 
     )
 
 
-async def _one(ticket: Dict[str, Any], act: Act, check: Check) -> TicketResult:
+async def _as_now(desk: Desk, ticket: Dict[str, Any]) -> Dict[str, Any]:
+    """The ticket as it is now; as read before when the store cannot say."""
+    try:
+        return await in_thread(desk.store.get_ticket, ticket["id"]) or ticket
+    except SQLAlchemyError:
+        return ticket
+
+
+async def _not_done(
+    desk: Desk, ticket: Dict[str, Any], error: Exception, check: Check
+) -> TicketResult:
+    """The result of an action that raised, with the ticket's status and assignee as they are.
+
+    Why: the group is read once, then each ticket waits for Rasa in turn; a ticket another
+    agent claimed or resolved meanwhile was reported with its old status and the single
+    action's bare refusal ("只能认领待处理…") rather than who holds it (desk14). A refusal
+    (409) is said as the group's own check says it of the ticket now.
+    """
+    result, code, message = _failure(ticket["id"], error)
+    now = await _as_now(desk, ticket)
+    if isinstance(error, DeskError) and error.status == 409:
+        code, message = check(now) or (code, message)
+    return _unchanged(now, result, code, message)
+
+
+async def _one(desk: Desk, ticket: Dict[str, Any], act: Act, check: Check) -> TicketResult:
     skip = check(ticket)
     if skip is not None:
         return _unchanged(ticket, "skipped", *skip)
     try:
         body = await act(ticket)
     except Exception as error:  # one ticket's failure must not stop the others (logged)
-        return _unchanged(ticket, *_failure(ticket["id"], error))
+        return await _not_done(desk, ticket, error, check)
     after = body["ticket"]
     return TicketResult(
         ticket["id"],
@@ -169,10 +194,14 @@ async def _one(ticket: Dict[str, Any], act: Act, check: Check) -> TicketResult:
 
 
 async def _run(
-    tickets: List[Dict[str, Any]], strangers: List[str], act: Act, check: Check = _finished
+    desk: Desk,
+    tickets: List[Dict[str, Any]],
+    strangers: List[str],
+    act: Act,
+    check: Check = _finished,
 ) -> HTTPResponse:
     """Act on each ticket in turn; answer every ticket's result and the counts."""
-    results = [await _one(ticket, act, check) for ticket in tickets]
+    results = [await _one(desk, ticket, act, check) for ticket in tickets]
     results += [
         TicketResult(ticket_id, "skipped", "not_in_group", "不在这个群体事件中")
         for ticket_id in strangers
@@ -244,7 +273,7 @@ async def group_claim(request: Request, incident_id: str) -> HTTPResponse:
     async def act(ticket: Dict[str, Any]) -> Dict[str, Any]:
         return await claim_ticket(desk, agent, ticket["id"])
 
-    return await _run(tickets, strangers, act, _claim_check(agent))
+    return await _run(desk, tickets, strangers, act, _claim_check(agent))
 
 
 async def group_reply(request: Request, incident_id: str) -> HTTPResponse:
@@ -267,7 +296,7 @@ async def group_reply(request: Request, incident_id: str) -> HTTPResponse:
         sent_to[ticket["conversation_id"]] = ticket["id"]
         return body
 
-    return await _run(tickets, strangers, act)
+    return await _run(desk, tickets, strangers, act)
 
 
 async def group_resolve(request: Request, incident_id: str) -> HTTPResponse:
@@ -281,7 +310,7 @@ async def group_resolve(request: Request, incident_id: str) -> HTTPResponse:
     async def act(ticket: Dict[str, Any]) -> Dict[str, Any]:
         return await resolve_ticket(desk, agent, ticket["id"], resolution)
 
-    return await _run(tickets, strangers, act)
+    return await _run(desk, tickets, strangers, act)
 
 
 def add_incident_routes(app: Sanic) -> None:

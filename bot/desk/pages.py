@@ -29,7 +29,7 @@ def _shell(
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/desk/static/desk.css">
 <script src="/desk/static/desk.js" defer></script>
-</head><body data-page="{escape(page)}"{extra}>
+</head><body data-page="{escape(page)}" data-agent="{escape(agent)}"{extra}>
 <header class="top"><strong>投诉工单 · 客服工作台</strong><nav>{links}</nav>
 <span class="me">{escape(agent)}（{"主管" if role == "supervisor" else "客服"}）</span>
 <form method="post" action="/desk/logout" class="logout">

@@ -43,7 +43,13 @@ from bot.desk.rasa_client import (
     script_of,
 )
 from bot.desk.responses import body_text, json_body, json_response
-from bot.desk.ticket_routes import change_ticket, require_owner, require_status, take
+from bot.desk.ticket_routes import (
+    as_read,
+    change_ticket,
+    require_owner,
+    require_status,
+    take,
+)
 from bot.desk.views import parse_time
 from bot.notices import default_notices
 
@@ -207,7 +213,10 @@ async def resolve_ticket(
         await keep_customer_messages(desk, ticket)
     except RasaUnavailable as error:
         logger.warning("ticket %s: customer messages not copied: %s", ticket_id, error)
-    updated = await change_ticket(desk, ticket_id, agent, status="resolved", resolution=resolution)
+    # only if nobody resolved or took it while the messages were copied (else 409, no rating)
+    updated = await change_ticket(
+        desk, ticket_id, agent, expect=as_read(ticket), status="resolved", resolution=resolution
+    )
     warning = await _tell_the_bot(desk, ticket)
     return {"ticket": updated, "warning": warning}
 

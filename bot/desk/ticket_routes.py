@@ -25,7 +25,7 @@ from bot.desk.rasa_client import RasaUnavailable
 from bot.desk.responses import DeskError, body_text, json_body, json_response
 from bot.desk.views import CUSTOMER, customer_filled
 from bot.taxonomy import CATEGORIES
-from bot.tickets.store import TicketNotFound
+from bot.tickets.store import TicketChanged, TicketNotFound
 
 logger = logging.getLogger(__name__)
 
@@ -45,9 +45,58 @@ def require_owner(agent: Agent, ticket: Dict[str, Any]) -> None:
         raise DeskError(403, "not_assignee", "这张工单不在你名下；请先认领或请主管转派")
 
 
-async def change_ticket(desk: Desk, ticket_id: str, agent: Agent, **changes: Any) -> Dict[str, Any]:
-    """Change the ticket as this agent (the audit history names who did it); the new ticket."""
-    return await in_thread(desk.store.update_ticket, ticket_id, actor=agent.name, **changes)
+class ChangedMeanwhile(DeskError):
+    """409: someone changed the ticket between this action's read and its write.
+
+    `ticket` is the ticket as it is now (who holds it, or that it ended), for the answer and
+    for undoing what the action did before the write.
+    """
+
+    def __init__(self, ticket: Dict[str, Any], agent: Agent) -> None:
+        super().__init__(409, "ticket_changed", _changed_message(ticket, agent))
+        self.ticket = ticket
+
+
+def _changed_message(ticket: Dict[str, Any], agent: Agent) -> str:
+    if ticket["status"] in ("resolved", "closed"):
+        return "这张工单刚刚结案，未改动"
+    if ticket["status"] == "assigned" and ticket["assignee"] != agent.name:
+        return f"这张工单刚由 {ticket['assignee']} 认领，未改动"
+    if ticket["status"] == "assigned":
+        return "这张工单已在你名下"
+    return "这张工单刚被改动，请刷新后重试"
+
+
+async def change_ticket(
+    desk: Desk,
+    ticket_id: str,
+    agent: Agent,
+    *,
+    expect: Dict[str, Any] | None = None,
+    **changes: Any,
+) -> Dict[str, Any]:
+    """Change the ticket as this agent (the audit history names who did it); the new ticket.
+
+    With `expect` (the status and assignee the action checked) the change is made only if
+    the ticket still holds them (`ChangedMeanwhile` otherwise): two agents acting at once no
+    longer take a ticket from each other (desk14).
+    """
+    try:
+        return await in_thread(
+            desk.store.update_ticket, ticket_id, actor=agent.name, expect=expect, **changes
+        )
+    except TicketChanged as changed:
+        raise ChangedMeanwhile(changed.ticket, agent) from changed
+
+
+def as_read(ticket: Dict[str, Any]) -> Dict[str, Any]:
+    """What an action checked of the ticket, for `change_ticket`'s `expect`."""
+    return {"status": ticket["status"], "assignee": ticket["assignee"]}
+
+
+def held_by_someone(error: BaseException) -> bool:
+    """The action lost to someone who now holds the ticket: their conversation stays paused."""
+    return isinstance(error, ChangedMeanwhile) and error.ticket["status"] == "assigned"
 
 
 def _evidence_links(desk: Desk, ticket: Dict[str, Any]) -> List[Dict[str, Any]]:
@@ -127,15 +176,23 @@ async def undo_pause(desk: Desk, ticket: Dict[str, Any]) -> None:
 async def take(desk: Desk, agent: Agent, ticket: Dict[str, Any], **changes: Any) -> Dict[str, Any]:
     """Pause the bot, then the ticket is assigned to this agent (with `changes`); the new ticket.
 
-    A change the store refuses resumes the bot before the error reaches the agent.
+    A change the store refuses resumes the bot before the error reaches the agent; one that
+    lost to another agent's claim does not (that agent holds the conversation paused).
     """
     await desk.rasa.pause(ticket["conversation_id"])
     try:
         return await change_ticket(
-            desk, ticket["id"], agent, status="assigned", assignee=agent.name, **changes
+            desk,
+            ticket["id"],
+            agent,
+            expect=as_read(ticket),
+            status="assigned",
+            assignee=agent.name,
+            **changes,
         )
-    except Exception:
-        await undo_pause(desk, ticket)
+    except Exception as error:
+        if not held_by_someone(error):
+            await undo_pause(desk, ticket)
         raise
 
 
@@ -217,7 +274,8 @@ async def escalate(request: Request, ticket_id: str) -> HTTPResponse:
 
     An open ticket is paused first (as a claim). Whatever fails afterwards is undone in
     reverse order (the ticket change, the pause), so the bot, the ticket and the escalation
-    record (`desk_escalations` and the note, written together) agree.
+    record (`desk_escalations` and the note, written together) agree. A ticket someone claimed
+    or resolved since it was read is left as they left it (409 `ticket_changed`).
     """
     desk = desk_of(request)
     agent: Agent = request.ctx.agent
@@ -232,17 +290,17 @@ async def escalate(request: Request, ticket_id: str) -> HTTPResponse:
     changed = False
     try:
         updated = await change_ticket(
-            desk, ticket_id, agent, status="assigned", assignee=chosen.name
+            desk, ticket_id, agent, expect=as_read(ticket), status="assigned", assignee=chosen.name
         )
         changed = True
         note_text = f"升级给主管 {chosen.name}：{reason}"
         await in_thread(
             desk.accounts.record_escalation, ticket_id, agent.name, chosen.name, note_text
         )
-    except Exception:
+    except Exception as error:
         if changed:
             await _put_back(desk, ticket, agent)
-        if paused:
+        if paused and not held_by_someone(error):
             await undo_pause(desk, ticket)
         raise
     return json_response({"ticket": updated})

@@ -14,6 +14,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Tuple
 from zoneinfo import ZoneInfo
 
 from bot.taxonomy import CATEGORIES, SEVERITIES, TICKET_STATUSES
+from bot.tickets.store import WAITING_FACTS
 
 ACTIVE_STATUSES = ("open", "assigned")
 QUEUE_FIELDS = (
@@ -36,19 +37,11 @@ QUEUE_FIELDS = (
 # The audit history's name for the customer: facts written while the ticket waits
 # (`TicketStore.fill_in_waiting`) and files sent after filing are changed by it.
 CUSTOMER = "customer"
-# What the desk marks as added by the customer ("客户补充了：订单号"): the facts and the readings
-# raised with them; fields derived from those (whether the order was found, its record, the
-# evidence still missing) change along and are not named.
-MARKED_FILLS = (
-    "order_id",
-    "issue_category",
-    "issue_description",
-    "desired_remedy",
-    "evidence",
-    "severity",
-    "severity_reasons",
-    "emotion",
-)
+# What the desk marks as added by the customer ("客户补充了：订单号"): the facts the store lets
+# the customer fill while the ticket waits (one list, the store's: a fact it learns to fill is
+# marked without a change here), and files sent after filing (`TicketStore.add_evidence`).
+# The fields that change along with the facts (`FILLED_ALONG`) are not named.
+MARKED_FILLS = (*WAITING_FACTS, "evidence")
 
 
 def customer_filled(fields: Iterable[str]) -> List[str]:

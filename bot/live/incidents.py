@@ -1,7 +1,7 @@
 """Group incidents: many complaints about the same thing from the same live session.
 
 When at least `threshold` tickets (default 5) with the same `issue_category` come from the
-same live session within `window` (default 24 hours), they are linked into one incident:
+same live session within `window_hours` (default 24; both in the `incidents:` settings), they are linked into one incident:
 each member's `incident_id` is set, its severity becomes `urgent` with the reason `group`
 (its first-response and resolution deadlines move up to the urgent SLA if that is sooner), its
 summary is rebuilt and every change is written to the ticket's audit trail. Later tickets of
@@ -62,12 +62,37 @@ class IncidentRow(IncidentBase):
     member_count = Column(Integer, nullable=False)
 
 
+MIN_THRESHOLD = 2
+
+
 @dataclass(frozen=True)
 class IncidentSettings:
-    """How many complaints within which time make an incident."""
+    """How many complaints within which time make an incident (the `incidents:` settings).
+
+    Read like every settings group (YAML `incidents:`, `COMPLAINTS_INCIDENTS__THRESHOLD`,
+    `COMPLAINTS_INCIDENTS__WINDOW_HOURS`): a shop whose rooms are small may want a group
+    sooner, a big one later. The window is in hours, a number a settings file can hold.
+    """
 
     threshold: int = 5
-    window: timedelta = timedelta(hours=24)
+    window_hours: float = 24.0
+
+    def __post_init__(self) -> None:
+        """Refuse a threshold below two and a window that holds no time.
+
+        Why: a "group" of one would make every live complaint urgent as 群体投诉.
+        """
+        if self.threshold < MIN_THRESHOLD:
+            raise ValueError(
+                f"incidents.threshold must be at least {MIN_THRESHOLD}, not {self.threshold}"
+            )
+        if self.window_hours <= 0:
+            raise ValueError(f"incidents.window_hours must be positive, not {self.window_hours}")
+
+    @property
+    def window(self) -> timedelta:
+        """The time within which `threshold` complaints of one key make an incident."""
+        return timedelta(hours=self.window_hours)
 
 
 def session_of(live: Any, created_at: datetime, tz: ZoneInfo) -> Optional[str]:

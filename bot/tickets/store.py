@@ -79,19 +79,21 @@ TICKET_KEYS = (
     "transcript",
 )
 UPDATABLE_FIELDS = ("status", "assignee", "resolution", "satisfaction")
-# Facts the customer may still give while their ticket waits for an agent (`fill_in_waiting`).
-FILLABLE_FIELDS = (
+# Facts the customer may still give while their ticket waits for an agent, and the readings
+# raised with them (`fill_in_waiting`): the news the desk marks 客户补充 (`bot.desk.views`).
+WAITING_FACTS = (
     "order_id",
-    "order_verified",
-    "order_data",
     "issue_category",
     "issue_description",
     "desired_remedy",
-    "evidence_missing",
     "severity",
     "severity_reasons",
     "emotion",
 )
+# Fields that change along with those facts (whether the order was found, its record, the
+# evidence the new category still needs): filled too, but no news of their own.
+FILLED_ALONG = ("order_verified", "order_data", "evidence_missing")
+FILLABLE_FIELDS = WAITING_FACTS + FILLED_ALONG
 MAX_LIST_LIMIT = 500
 MAX_IDEMPOTENCY_KEY_LENGTH = 200
 CREATE_ATTEMPTS = 5
@@ -99,6 +101,17 @@ CREATE_ATTEMPTS = 5
 
 class TicketNotFound(LookupError):
     """No ticket has this id."""
+
+
+class TicketChanged(Exception):
+    """The ticket is no longer as the caller read it (`update_ticket`'s `expect`).
+
+    `ticket` is the ticket as it is now, so the caller can say who took it or that it ended.
+    """
+
+    def __init__(self, ticket: Dict[str, Any]) -> None:
+        super().__init__(f"ticket {ticket['id']} changed meanwhile")
+        self.ticket = ticket
 
 
 def _in_time_order(transcript: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
@@ -420,16 +433,31 @@ class TicketStore:
         with self.session_scope() as session:
             return int(session.execute(query).scalar_one())
 
-    def update_ticket(self, ticket_id: str, *, actor: str, **changes: Any) -> Dict[str, Any]:
+    def update_ticket(
+        self,
+        ticket_id: str,
+        *,
+        actor: str,
+        expect: Mapping[str, Any] | None = None,
+        **changes: Any,
+    ) -> Dict[str, Any]:
         """Change status, assignee, resolution and/or satisfaction; audit every changed field.
 
+        `expect` (e.g. `{"status": "open", "assignee": None}`): change only if the ticket
+        still holds these values, checked under the row's lock; else `TicketChanged`. Why: the
+        desk reads a ticket, waits for Rasa, then writes; two agents claiming (or resolving)
+        at once both read it free, and the later write took the ticket from the other (desk14).
         Raises `TicketNotFound`, or `InvalidTicketData` for an unknown field or a bad value.
         """
         if not isinstance(actor, str) or not actor.strip():
             raise InvalidTicketData("actor must be a non-empty string")
         values = self._validated_changes(changes)
+        if set(expect or {}) - set(UPDATABLE_FIELDS):
+            raise InvalidTicketData(f"can expect only {list(UPDATABLE_FIELDS)}")
         with self.session_scope() as session:
             row = _locked_ticket(session, ticket_id)
+            if any(getattr(row, name) != value for name, value in (expect or {}).items()):
+                raise TicketChanged(self._to_dict(row))
             _set_audited(session, row, values, actor=actor, at=self._now())
             return self._to_dict(row)
 

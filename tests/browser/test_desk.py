@@ -836,3 +836,84 @@ def test_a_group_reply_the_store_did_not_keep_is_marked_on_both_pages(browser, d
     expect(line).to_contain_text("已发给客户，暂未记入工单")
     expect(line).to_contain_text("赠品明天补发")
     context.close()
+
+
+def _refuse_ticket_writes(database: str) -> None:
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "CREATE TRIGGER refuse BEFORE UPDATE ON tickets "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+
+
+def test_a_reply_not_kept_stays_marked_after_a_reload_and_in_another_tab(browser, desk):
+    """desk14: the mark 客服（已发给客户，暂未记入工单） lived in the tab's sessionStorage: the
+    agent who opened the ticket in a second tab saw no reply and could send it again. It is
+    the agent's (localStorage per agent): every tab of theirs shows it, and a tab already open
+    shows it as soon as it is sent elsewhere; another agent's browser state is not theirs."""
+    store = desk["store"]
+    ticket = store.create_ticket(_make_draft(conversation_id="conv-keep14"), "k-keep14")
+    context, page = _signed_in(browser, desk)
+    url = f"{desk['url']}/desk/tickets/{ticket['id']}"
+    page.goto(url)
+    page.get_by_role("button", name="认领").click()
+    expect(page.locator("#fields")).to_contain_text("小王")
+    other_tab = context.new_page()  # opened before the reply
+    other_tab.goto(url)
+    expect(other_tab.locator("#fields")).to_contain_text("小王")
+    _refuse_ticket_writes(desk["database"])
+    page.get_by_label("回复客户").fill("您好，赠品明天补发")
+
+    page.get_by_role("button", name="发送", exact=True).click()
+
+    expect(page.locator("#toast")).to_contain_text("请勿重发")
+    for tab in (page, other_tab, context.new_page()):
+        if tab.url == "about:blank":
+            tab.goto(url)
+        line = tab.locator("#transcript .msg.agent.unkept")
+        expect(line).to_have_count(1)
+        expect(line).to_contain_text("您好，赠品明天补发")
+    page.reload()
+    expect(page.locator("#transcript .msg.agent.unkept")).to_contain_text("赠品明天补发")
+    context.close()
+
+
+def test_what_the_customer_added_unseen_is_still_news_after_a_reload(browser, desk):
+    """desk14: an addition the page showed while the agent was in another tab (the page
+    hidden) was news only in that page: a reload, or the ticket opened anew, said nothing new.
+    News stays news for the agent until a page of theirs showed it in front of them."""
+    store = desk["store"]
+    waiting = store.create_ticket(
+        _make_draft(
+            conversation_id="conv-seen14",
+            order_id=None,
+            order_verified=False,
+            order=None,
+            issue_description="转人工",
+            handoff_reason="customer_requested",
+        ),
+        "k-seen14",
+    )
+    context, page = _signed_in(browser, desk)
+    url = f"{desk['url']}/desk/tickets/{waiting['id']}"
+    page.goto(url)
+    expect(page.locator("#fields")).to_contain_text("转人工")
+    page.wait_for_timeout(1000)  # the stream has taken its first look
+    page.evaluate(
+        """() => { Object.defineProperty(document, "visibilityState",
+        { configurable: true, get: () => "hidden" }); }"""
+    )  # the agent is in another tab
+
+    store.fill_in_waiting(
+        waiting["id"], {"order_id": "202411215566", "order_verified": False}, actor="customer"
+    )
+
+    expect(page.locator("#filled.fresh")).to_have_text("客户补充了：订单号")
+    page.reload()  # news not seen yet: still news, and said again
+
+    expect(page.locator("#filled.fresh")).to_have_text("客户补充了：订单号")
+    expect(page.locator("#toast")).to_contain_text("客户补充了：订单号")
+    page.reload()  # seen now: still marked as the customer's, no longer news
+    expect(page.locator("#filled")).to_have_text("客户补充了：订单号")
+    expect(page.locator("#filled.fresh")).to_have_count(0)
+    context.close()

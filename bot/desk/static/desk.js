@@ -45,20 +45,44 @@
     return Math.floor(Date.parse(m.at) / 1000) + "\n" + m.text;
   }
 
-  // Replies the customer got that the ticket's store refused, per ticket, for this tab
-  // (sessionStorage): the ticket page and the group page mark the same lines 客服（已发给客户，
-  // 暂未记入工单） until the transcript holds them, whichever page sent them (hand trial desk13:
-  // a group reply showed only as a warning, and the ticket page opened from it showed nothing).
-  const UNKEPT_KEY = "desk-unkept";
-  function unkeptAll() {
-    try { return JSON.parse(sessionStorage.getItem(UNKEPT_KEY) || "{}"); } catch (error) { return {}; }
+  // What the desk remembers for the signed-in agent across their tabs and reloads of this
+  // browser (localStorage, one key per agent and kind: a desk PC shared by shifts keeps each
+  // agent's own), per ticket, the most recently touched MAX_REMEMBERED tickets; in this page's
+  // memory only when the browser keeps no storage. Why (desk14): the marks lived in the tab
+  // (sessionStorage, or the page itself), so a second tab or a reload lost what the agent had
+  // not yet seen or saved.
+  const AGENT = document.body.dataset.agent || "";
+  const MAX_REMEMBERED = 300;
+  const inMemory = {};
+  const storageKey = (kind) => "desk:" + AGENT + ":" + kind;
+  function remembered(kind) {
+    try {
+      const raw = localStorage.getItem(storageKey(kind));
+      return raw === null ? inMemory[kind] || {} : JSON.parse(raw);
+    } catch (error) { return inMemory[kind] || {}; }
   }
-  function unkeptOf(ticketId) { return unkeptAll()[ticketId] || []; }
-  function setUnkept(ticketId, lines) {
-    const all = unkeptAll();
-    if (lines.length) all[ticketId] = lines; else delete all[ticketId];
-    try { sessionStorage.setItem(UNKEPT_KEY, JSON.stringify(all)); } catch (error) { /* private mode: this page only */ }
+  // `value` null forgets the ticket; written only when it changed (other tabs hear each write)
+  function remember(kind, ticketId, value) {
+    const all = remembered(kind);
+    if (JSON.stringify(all[ticketId] === undefined ? null : all[ticketId]) === JSON.stringify(value)) return;
+    delete all[ticketId];
+    if (value !== null) all[ticketId] = value;
+    const ids = Object.keys(all);
+    for (const old of ids.slice(0, Math.max(0, ids.length - MAX_REMEMBERED))) delete all[old];
+    inMemory[kind] = all;
+    try { localStorage.setItem(storageKey(kind), JSON.stringify(all)); } catch (error) { /* this page only */ }
   }
+  // another tab of this agent changed `kind`: `then` redraws this one
+  function onRemembered(kind, then) {
+    window.addEventListener("storage", (event) => { if (event.key === storageKey(kind)) then(); });
+  }
+
+  // Replies the customer got that the ticket's store refused, per ticket: the ticket page and
+  // the group page mark the same lines 客服（已发给客户，暂未记入工单） until the transcript holds
+  // them, whichever page or tab sent them (hand trial desk13: a group reply showed only as a
+  // warning, and the ticket page opened from it showed nothing).
+  function unkeptOf(ticketId) { return remembered("unkept")[ticketId] || []; }
+  function setUnkept(ticketId, lines) { remember("unkept", ticketId, lines.length ? lines : null); }
   function addUnkept(ticketId, line) { setUnkept(ticketId, unkeptOf(ticketId).concat([line])); }
   // the lines still not in the transcript (`agentLines`: its agent lines); the others are dropped
   function stillUnkept(ticketId, agentLines) {
@@ -260,7 +284,8 @@
     let storedKeys = new Set(); // customer messages the shown transcript already holds
     // replies the customer got that the ticket does not hold yet (its store refused them):
     // shown, marked, until the transcript has them, so nobody sends them again
-    let filledBefore = null; // what the customer had added at the last render
+    let saidNews = null; // the news this page last announced (a toast once per news)
+    let unseen = null; // news shown while the page was not in front: seen when it comes back
 
     // `code`: the ticket's field, marked when the customer added it after filing
     function field(list, name, value, code, filled) {
@@ -270,15 +295,26 @@
         added ? el("span", { class: "badge filled" }, "客户补充") : null));
     }
 
-    // the mark above the fields; news (not there at the last render) also gets a toast
+    // The mark above the fields. News: what the customer added since this agent last saw the
+    // ticket in front of them, in any tab (remembered per agent, "seen-filled"); it is marked
+    // fresh and announced until a page of theirs showed it while in front. The first look at
+    // a ticket is the ticket as they find it, not news.
     function filledMark(fields, t) {
-      if (!fields.length) { filledBefore = fields; return ""; }
-      const news = filledBefore !== null && fields.some((f) => !filledBefore.includes(f));
-      filledBefore = fields;
+      const seen = remembered("seen-filled")[t.id];
+      const news = seen !== undefined && fields.some((f) => !seen.includes(f));
+      if (seen === undefined || document.visibilityState === "visible") {
+        remember("seen-filled", t.id, fields);
+        unseen = null;
+      } else unseen = [t.id, fields];
+      if (!fields.length) return "";
       const text = filledText(fields, t);
-      if (news) toast(text);
+      if (news && saidNews !== text) toast(text);
+      saidNews = news ? text : null;
       return el("p", { id: "filled", class: "filled-mark" + (news ? " fresh" : "") }, text);
     }
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible" && unseen) remember("seen-filled", ...unseen);
+    });
 
     function render(data) {
       const t = data.ticket;
@@ -447,6 +483,7 @@
     });
 
     const firstLoad = load();
+    onRemembered("unkept", load); // a reply not kept, sent from another tab of this agent
     const source = new EventSource(base + "/stream");
     const shown = new Set();
     source.addEventListener("changed", load);
@@ -608,6 +645,7 @@
     });
 
     load();
+    onRemembered("unkept", () => { if (data) render(data); });
     // the group changes as others work on it (and viewers join): the queue's stream says when
     const source = new EventSource("/desk/api/queue/stream");
     source.addEventListener("queue", () => { if (data) load(); });

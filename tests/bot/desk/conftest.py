@@ -12,7 +12,7 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
-from typing import Any, Dict, List, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 from urllib.parse import urlencode
 
 import pytest
@@ -252,6 +252,9 @@ class LocalRasa:
     refusing_lines: bool = False  # refuse only appends that carry a message (not a pause)
     # conversations whose every call is refused, as an undeliverable channel would be
     refusing_conversations: Set[str] = field(default_factory=set)
+    # called with (method, conversation, body) before a tracker read or an append is answered:
+    # what another agent does meanwhile (a claim, a resolve) while the desk waits for Rasa
+    meanwhile: Optional[Callable[[str, str, Any], None]] = None
 
     def tracker_reads(self) -> List[str]:
         return [path for method, path, _ in self.calls if method == "GET"]
@@ -267,6 +270,8 @@ async def local_rasa():
 
     async def tracker(request: web.Request) -> web.Response:
         state.calls.append(("GET", request.path, dict(request.query)))
+        if state.meanwhile is not None:
+            state.meanwhile("GET", request.match_info["cid"], None)
         if request.match_info["cid"] in state.refusing_conversations:
             return web.json_response({"message": "channel unreachable"}, status=500)
         return web.json_response({"events": state.events.get(request.match_info["cid"], [])})
@@ -274,6 +279,8 @@ async def local_rasa():
     async def append(request: web.Request) -> web.Response:
         body = await request.json()
         state.calls.append(("POST", request.path, body))
+        if state.meanwhile is not None:
+            state.meanwhile("POST", request.match_info["cid"], body)
         carries_line = any(event.get("event") == "bot" for event in body)
         refused = request.match_info["cid"] in state.refusing_conversations
         if state.refusing or refused or (state.refusing_lines and carries_line):

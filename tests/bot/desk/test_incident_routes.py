@@ -310,3 +310,113 @@ async def test_the_group_lists_the_agent_lines_each_transcript_holds(
     lines = {t["id"]: t["agent_lines"] for t in view.json()["tickets"]}
     assert [m["text"] for m in lines[kept["id"]]] == ["赠品今天补发"]
     assert lines[refused["id"]] == []
+
+
+async def test_tickets_others_took_while_the_group_was_claimed_are_named_and_left_to_them(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store
+):
+    """desk14: the group is read once, then each claim waits for Rasa. A ticket 小李 claimed
+    or a supervisor resolved meanwhile was reported with the stale status and a bare
+    "只能认领待处理" message; one 小李 claimed while the desk paused it (both had read it open)
+    was taken from her and reported done."""
+    first, second, third, fourth = group(make_ticket, 4)
+
+    def meanwhile(method: str, conversation: str, body: Any) -> None:
+        if method != "POST" or body != PAUSE:
+            return
+        if conversation == first["conversation_id"]:
+            desk_store.update_ticket(second["id"], actor="小李", status="assigned", assignee="小李")
+            desk_store.update_ticket(
+                third["id"], actor="张主管", status="resolved", resolution="已补发"
+            )
+        if conversation == fourth["conversation_id"]:  # after the desk read it open
+            desk_store.update_ticket(fourth["id"], actor="小李", status="assigned", assignee="小李")
+
+    local_rasa.meanwhile = meanwhile
+    ids = [t["id"] for t in (first, second, third, fourth)]
+
+    response = await agent_on_local_rasa.post(
+        f"/desk/api/incidents/{INCIDENT}/claim", json={"tickets": ids}
+    )
+
+    assert response.status == 200, response.text
+    assert response.json()["counts"] == {"done": 1, "skipped": 3, "failed": 0}
+    outcome = results(response)
+    assert (outcome[first["id"]]["result"], outcome[first["id"]]["assignee"]) == ("done", "小王")
+    for ticket in (second, fourth):
+        said = outcome[ticket["id"]]
+        assert (said["result"], said["code"], said["message"]) == (
+            "skipped",
+            "claimed_by_other",
+            "已由 小李 认领，未改动",
+        )
+        assert (said["status"], said["assignee"]) == ("assigned", "小李")
+        assert desk_store.get_ticket(ticket["id"])["assignee"] == "小李"
+        assert not [a for a in audited(desk_store, ticket["id"]) if a[0] == "小王"]
+    said = outcome[third["id"]]
+    assert (said["code"], said["message"], said["status"]) == (
+        "finished",
+        "已结案，未改动",
+        "resolved",
+    )
+    assert calls_to(local_rasa, second["conversation_id"]) == []
+    # the desk's pause came after 小李's claim: her conversation stays paused (no resume)
+    assert calls_to(local_rasa, fourth["conversation_id"]) == [PAUSE]
+
+
+async def test_a_ticket_resolved_by_another_while_the_group_was_resolved_keeps_its_resolution(
+    app_on_local_rasa, local_rasa, make_ticket, desk_store
+):
+    """desk14: 小王 and a supervisor both resolve; the one that wrote last replaced the
+    other's resolution and the customer was asked for a rating twice."""
+    first, second = group(make_ticket, 2)
+    for ticket in (first, second):
+        desk_store.update_ticket(ticket["id"], actor="小王", status="assigned", assignee="小王")
+
+    def meanwhile(method: str, conversation: str, body: Any) -> None:
+        if method == "GET" and conversation == second["conversation_id"]:  # after the check
+            desk_store.update_ticket(
+                second["id"], actor="张主管", status="resolved", resolution="已退款"
+            )
+
+    local_rasa.meanwhile = meanwhile
+    agent = DeskClient(app_on_local_rasa)
+    assert (await agent.login("小王")).status == 302
+
+    response = await agent.post(
+        f"/desk/api/incidents/{INCIDENT}/resolve",
+        json={"resolution": "赠品已补发", "tickets": [first["id"], second["id"]]},
+    )
+
+    assert response.status == 200, response.text
+    assert response.json()["counts"] == {"done": 1, "skipped": 1, "failed": 0}
+    said = results(response)[second["id"]]
+    assert (said["code"], said["message"], said["status"]) == (
+        "finished",
+        "已结案，未改动",
+        "resolved",
+    )
+    assert desk_store.get_ticket(second["id"])["resolution"] == "已退款"
+    assert calls_to(local_rasa, second["conversation_id"]) == []  # not resumed, no 2nd rating
+    assert desk_store.get_ticket(first["id"])["resolution"] == "赠品已补发"
+
+
+async def test_a_single_claim_that_lost_the_race_is_refused_and_leaves_the_ticket(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store
+):
+    """The ticket page's claim goes through the same write: the later claim is refused (409)."""
+    ticket = make_ticket()
+
+    def meanwhile(method: str, conversation: str, body: Any) -> None:
+        if body == PAUSE:
+            desk_store.update_ticket(ticket["id"], actor="小李", status="assigned", assignee="小李")
+
+    local_rasa.meanwhile = meanwhile
+
+    response = await agent_on_local_rasa.post(f"/desk/api/tickets/{ticket['id']}/claim", json={})
+
+    assert response.status == 409, response.text
+    assert response.json()["error"] == "ticket_changed"
+    assert "小李" in response.json()["message"]
+    assert desk_store.get_ticket(ticket["id"])["assignee"] == "小李"
+    assert calls_to(local_rasa, ticket["conversation_id"]) == [PAUSE]

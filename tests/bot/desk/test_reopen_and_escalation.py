@@ -120,3 +120,27 @@ async def test_an_agent_still_escalates_to_the_supervisor(
         f"/desk/api/tickets/{ticket['id']}/escalate", json={"reason": "客户要求主管处理"}
     )
     assert response.json()["ticket"]["assignee"] == "张主管"
+
+
+async def test_an_escalation_that_lost_to_a_claim_leaves_the_ticket_to_its_holder(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_store, accounts
+):
+    """desk14: escalating an open ticket pauses first; 小李's claim meanwhile was overwritten
+    (the ticket went to the supervisor) and the escalation recorded."""
+    ticket = make_ticket()
+
+    def meanwhile(method, conversation, body):
+        if body == PAUSE:
+            desk_store.update_ticket(ticket["id"], actor="小李", status="assigned", assignee="小李")
+
+    local_rasa.meanwhile = meanwhile
+
+    response = await agent_on_local_rasa.post(
+        f"/desk/api/tickets/{ticket['id']}/escalate", json={"reason": "客户要求主管处理"}
+    )
+
+    assert response.status == 409, response.text
+    assert response.json()["error"] == "ticket_changed"
+    assert desk_store.get_ticket(ticket["id"])["assignee"] == "小李"
+    assert accounts.active_escalations([ticket["id"]]) == {}
+    assert local_rasa.sent() == [PAUSE]  # 小李 holds the conversation paused: no resume

@@ -9,6 +9,7 @@ from bot.desk.views import (
     stats_csv,
     ticket_metrics,
 )
+from bot.tickets.store import FILLABLE_FIELDS, FILLED_ALONG
 
 NOW = datetime(2026, 11, 23, 4, 0, tzinfo=timezone.utc)
 
@@ -90,3 +91,11 @@ def test_the_customers_additions_are_named_without_the_fields_derived_from_them(
     assert customer_filled(["severity", "severity_reasons"]) == ["severity"]
     assert customer_filled(["severity_reasons"]) == ["severity_reasons"]
     assert customer_filled(["satisfaction"]) == []  # the rating is no addition to the case
+
+
+def test_every_field_the_customer_may_fill_is_marked_or_changes_along():
+    """The desk's marks come from the store's list: a fillable fact is never left unnamed."""
+    assert customer_filled(FILLABLE_FIELDS) == [
+        name for name in FILLABLE_FIELDS if name not in FILLED_ALONG + ("severity_reasons",)
+    ]
+    assert customer_filled(["evidence"]) == ["evidence"]  # files sent after filing

@@ -57,7 +57,7 @@ def test_the_rule_needs_five_in_a_day_of_one_session_and_category():
             "live": live,
         }
 
-    settings = IncidentSettings(threshold=5, window=timedelta(hours=24))
+    settings = IncidentSettings(threshold=5, window_hours=24)
     four = [ticket(i, i) for i in range(4)]
     assert group_candidates(four, settings, TZ) == {}
     other_room = ticket(9, 1, live={**LIVE, "room_id": "room-1"})
@@ -126,3 +126,48 @@ def test_reasons_already_there_are_kept(stores):
         clock.advance(minutes=10)
     linker.link(ids[-1])
     assert tickets.get_ticket(ids[0])["severity_reasons"] == ["legal", "group"]
+
+
+def test_the_threshold_is_a_setting_of_five_by_default(tmp_path):
+    """The threshold was fixed at 5 in the code (desk14): a shop could not change it."""
+    defaults = Settings.load(environ={}, path=tmp_path / "missing.yml").incidents
+    assert (defaults.threshold, defaults.window) == (5, timedelta(hours=24))
+    path = tmp_path / "settings.yml"
+    path.write_text("incidents:\n  threshold: 3\n  window_hours: 12\n", encoding="utf-8")
+    from_yaml = Settings.load(environ={}, path=path).incidents
+    assert (from_yaml.threshold, from_yaml.window) == (3, timedelta(hours=12))
+    from_env = Settings.load(environ={"COMPLAINTS_INCIDENTS__THRESHOLD": "8"}, path=path)
+    assert from_env.incidents.threshold == 8 and from_env.incidents.window_hours == 12.0
+
+
+@pytest.mark.parametrize("values", [{"threshold": 1}, {"threshold": 0}, {"window_hours": 0}])
+def test_a_threshold_below_two_or_an_empty_window_is_refused(values):
+    with pytest.raises(ValueError, match="incidents"):
+        IncidentSettings(**values)
+
+
+def test_the_action_servers_linker_groups_at_the_configured_threshold(
+    database_url, monkeypatch, tmp_path
+):
+    """The bot links tickets with the settings' threshold: three viewers make a group at 3."""
+    from actions import dependencies
+
+    monkeypatch.setenv("COMPLAINTS_SETTINGS", str(tmp_path / "none.yml"))
+    monkeypatch.setenv("COMPLAINTS_DATABASE_URL", database_url)
+    monkeypatch.setenv("COMPLAINTS_INCIDENTS__THRESHOLD", "3")
+    factories = (dependencies.settings, dependencies.ticket_store, dependencies.incident_linker)
+    for factory in factories:
+        factory.cache_clear()
+    tickets = dependencies.ticket_store()
+    try:
+        linker = dependencies.incident_linker()
+        linked = []
+        for i in range(3):
+            ticket = tickets.create_ticket(misleading(f"wmT{i}"), f"kt{i}")
+            linked.append(linker.link(ticket["id"]))
+        assert [incident is None for incident in linked] == [True, True, False]
+        assert tickets.get_ticket(linked[2]["members"][0])["severity_reasons"] == ["group"]
+    finally:
+        tickets.close()
+        for factory in factories:
+            factory.cache_clear()

@@ -15,6 +15,7 @@ from bot.taxonomy import (
     TICKET_STATUSES,
 )
 from bot.tickets import TICKET_KEYS, InvalidTicketData, TicketNotFound, TicketStore
+from bot.tickets.store import TicketChanged
 
 ISO_WITH_ZONE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
 
@@ -391,6 +392,22 @@ def test_update_needs_an_actor_and_an_existing_ticket(sqlite_store, make_draft):
         sqlite_store.update_ticket(ticket["id"], actor=" ", status="closed")
     with pytest.raises(TicketNotFound):
         sqlite_store.update_ticket("C20990101-0001", actor="agent:li", status="closed")
+
+
+def test_an_update_expecting_what_the_caller_read_is_refused_once_it_changed(store, make_draft):
+    """desk14: two agents who both read a ticket open both claimed it; the later won."""
+    ticket = store.create_ticket(make_draft(), "k")
+    read = {"status": "open", "assignee": None}
+    store.update_ticket(ticket["id"], actor="小李", expect=read, status="assigned", assignee="小李")
+    with pytest.raises(TicketChanged) as refused:
+        store.update_ticket(
+            ticket["id"], actor="小王", expect=read, status="assigned", assignee="小王"
+        )
+    assert refused.value.ticket["assignee"] == "小李"
+    assert store.get_ticket(ticket["id"])["assignee"] == "小李"
+    assert "小王" not in [a["actor"] for a in store.get_audit(ticket["id"])]
+    with pytest.raises(InvalidTicketData):
+        store.update_ticket(ticket["id"], actor="小王", expect={"summary": ""}, status="closed")
 
 
 def test_transcript_entries_are_appended(store, clock, make_draft):
