@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies
-from actions.coming_back import comes_back_to_withdrawn, keep_withdrawn
+from actions.coming_back import comes_back_to_withdrawn, keep_withdrawn, withdrawn_for_handoff
 from actions.conversation import reset_intake
 from actions.tickets import announce_ticket, create_ticket
 from bot.intake import answers, remedy_answers
@@ -33,17 +33,21 @@ class ActionHandoff(Action):
 
 
 async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-    """File (or point to) the ticket with what is known and tell the customer a human comes."""
+    """File (or point to) the ticket with what is known and tell the customer a human comes.
+
+    What is known includes a complaint withdrawn just before ("算了不投诉了", then "转人工"):
+    it was told after the last ticket was filed, so it is filed rather than pointed to.
+    """
+    withdrawn = withdrawn_for_handoff(tracker)
     existing = tracker.get_slot("ticket_id")
-    if existing and not tracker.get_slot("intake_id"):
+    if existing and not tracker.get_slot("intake_id") and not withdrawn:
         ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, existing)
         if ticket:
             return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
     remedy = None if tracker.get_slot("desired_remedy") else remedy_in_handoff(tracker)
+    overrides = {**withdrawn, **({"desired_remedy": remedy} if remedy else {})}
     ticket = await create_ticket(
-        tracker,
-        handoff_reason="customer_requested",
-        overrides={"desired_remedy": remedy} if remedy else None,
+        tracker, handoff_reason="customer_requested", overrides=overrides or None
     )
     response = "utter_handoff_nothing_told" if nothing_told(ticket) else "utter_handoff"
     return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, response)
