@@ -41,9 +41,9 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
     withdrawn = withdrawn_for_handoff(tracker)
     existing = tracker.get_slot("ticket_id")
     if existing and not tracker.get_slot("intake_id") and not withdrawn:
-        ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, existing)
-        if ticket:
-            return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
+        events = await _point_to_filed(dispatcher, tracker, existing)
+        if events is not None:
+            return events
     remedy = None if tracker.get_slot("desired_remedy") else remedy_in_handoff(tracker)
     overrides = {**withdrawn, **({"desired_remedy": remedy} if remedy else {})}
     ticket = await create_ticket(
@@ -51,6 +51,34 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
     )
     response = "utter_handoff_nothing_told" if nothing_told(ticket) else "utter_handoff"
     return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, response)
+
+
+async def _point_to_filed(
+    dispatcher: CollectingDispatcher, tracker: Tracker, ticket_id: str
+) -> Optional[List[EventType]]:
+    """A person asked for while a ticket is filed: that ticket, the request counted for it.
+
+    Why (gap c): "转人工 不然我去曝光" while the ticket waits was answered by pointing to the
+    ticket only; the threat never reached it, which stayed normal although the spec makes
+    media and legal threats urgent. As for the other messages written while it waits
+    (`actions/waiting_turn.py`), the message joins the transcript and fills the ticket; a
+    threat is apologised for first, and the handoff names the ticket's new, sooner time.
+    None: no such ticket.
+    """
+    from actions.waiting_turn import THREAT_RESPONSE, note_waiting_message, threatens, waits
+
+    ticket = await note_waiting_message(tracker) or await asyncio.to_thread(
+        dependencies.ticket_store().get_ticket, ticket_id
+    )
+    if not ticket:
+        return None
+    threat = waits(ticket) and threatens(str(tracker.latest_message.get("text") or ""))
+    if threat:
+        dispatcher.utter_message(response=THREAT_RESPONSE, ticket_id=ticket["id"])
+    announced = await announce_ticket(
+        dispatcher, tracker, ticket, "utter_handoff", urgency_said=threat
+    )
+    return _STOP_FORM + announced
 
 
 def nothing_told(ticket: Dict[str, Any]) -> bool:
