@@ -15,7 +15,8 @@ from typing import Any, Dict
 from rasa_sdk import Tracker
 
 from actions.conversation import slot_before_this_turn
-from bot.intake.draft import evidence_kinds, evidence_still_missing
+from actions.evidence_uploads import kinds_still_missing
+from bot.intake.draft import evidence_kinds
 from bot.taxonomy import CATEGORIES
 
 
@@ -33,7 +34,7 @@ def evidence_for_new_category(tracker: Tracker, category: Any) -> Dict[str, Any]
     if not files:
         return {"evidence_missing": None}  # the new category's kinds, when filed
     description = tracker.get_slot("issue_description")
-    missing = evidence_still_missing(category, len(files), description)
+    missing = kinds_still_missing(tracker, category, len(files), description)
     named_before = evidence_kinds(before, slot_before_this_turn(tracker, "issue_description"))
     if any(kind not in named_before for kind in missing):
         return {"evidence_status": None, "evidence_followup": missing, "evidence_missing": None}
