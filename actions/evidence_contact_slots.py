@@ -75,7 +75,9 @@ class EvidenceAndContactSlots:
             if self._says_files_are_coming(tracker):
                 return {"evidence_status": "later"}
             return {"evidence_status": None}
-        if latest_intent(tracker) == "send_evidence":  # not again when the category comes
+        if latest_intent(tracker) == "send_evidence" and not form_turn.captions_the_upload(tracker):
+            # not again when the category comes, nor for the files' own words read as
+            # sending them ("这是快递面单": thanked for after the photo and after its words)
             dispatcher.utter_message(response="utter_evidence_received", evidence_count=len(files))
         if form_turn.caption_follows(tracker):
             # the words typed with the files come next and say which kinds they are (gap d)

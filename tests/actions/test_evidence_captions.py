@@ -97,3 +97,18 @@ async def test_the_ticket_lists_what_the_captions_left_missing(domain):
     [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
     assert ticket["evidence_missing"] == ["外包装照片", "商品破损照片"]
     assert len(ticket["evidence"]) == 1
+
+
+async def test_words_read_as_sending_files_do_not_thank_for_the_files_again(domain):
+    """Live check: "这是快递面单" typed with a photo is read as send_evidence, and "收到1个文件"
+    came after the photo and again after its words."""
+    customer = Customer(domain)
+    customer.history = [{"event": "slot", "name": k, "value": v} for k, v in BROKEN_PARCEL.items()]
+    customer.slots.update(BROKEN_PARCEL)
+    customer.upload()
+    await customer.says(
+        "/send_evidence", "send_evidence", metadata={"evidence": ["ev_0"], "captioned": True}
+    )
+    await customer.says("这是快递面单", "send_evidence", metadata={"with_evidence": True})
+    assert customer.said == ["utter_ask_more_evidence"]
+    assert customer.slots["evidence_followup"] == ["外包装照片", "商品破损照片"]
