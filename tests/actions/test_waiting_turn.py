@@ -181,3 +181,38 @@ async def test_a_threat_read_as_a_no_while_waiting_makes_the_ticket_urgent(dispa
     stored = await _reply(dispatcher, domain, ticket, "不行 我要去12315", intent="deny")
     assert stored["severity"] == "urgent" and stored["severity_reasons"] == ["legal"]
     assert responses(dispatcher) == ["utter_waiting_threat"]
+
+
+# A threat read as asking to complain ("不好 我要投诉到消协", start_complaint 0.98) opened a new
+# intake ("请问遇到了什么问题？") while the ticket waited, and the threat never reached it.
+@pytest.mark.parametrize("text", ["不好 我要投诉到消协", "我要投诉 你们再不处理我就曝光"])
+async def test_a_threat_read_as_asking_to_complain_while_waiting_counts_for_the_ticket(
+    dispatcher, domain, text
+):
+    from rasa_sdk.events import FollowupAction
+
+    from actions.intake import ActionStartIntake
+
+    ticket = await _handed_off(dispatcher, domain)
+    events = await ActionStartIntake().run(
+        dispatcher, _waiting(ticket, text, "start_complaint"), domain
+    )
+    stored = dependencies.ticket_store().get_ticket(ticket["id"])
+    assert stored["severity"] == "urgent"
+    assert responses(dispatcher) == ["utter_waiting_threat"]
+    assert FollowupAction("action_listen") in events  # no new intake
+    assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
+
+
+@pytest.mark.parametrize("text", ["新投诉 另一个订单的耳机坏了 不然去12315", "我还要投诉另一个订单"])
+async def test_a_new_complaint_while_waiting_still_opens_an_intake(dispatcher, domain, text):
+    from rasa_sdk.events import FollowupAction
+
+    from actions.intake import ActionStartIntake
+
+    ticket = await _handed_off(dispatcher, domain)
+    events = await ActionStartIntake().run(
+        dispatcher, _waiting(ticket, text, "start_complaint"), domain
+    )
+    assert FollowupAction("action_listen") not in events
+    assert {"event": "slot", "name": "ticket_open", "value": False, "timestamp": None} in events
