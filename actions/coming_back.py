@@ -77,6 +77,31 @@ def facts_kept_for(tracker: Tracker) -> bool:
     )
 
 
+def withdrawn_for_handoff(tracker: Tracker) -> Dict[str, Any]:
+    """A person asked for after a withdrawal: the withdrawn facts the agent should get.
+
+    Why (gap a): "算了不投诉了" then "转人工" filed a ticket with none of the facts told
+    before, so the agent had to ask for them again. As when coming back to the complaint,
+    a fact this request gives anew wins (its group is not brought back), its words follow
+    the description told before, and "另一个订单的问题 转人工" brings nothing back.
+    """
+    kept: Mapping[str, Any] = tracker.get_slot(WITHDRAWN) or {}
+    if not kept or returning.another_complaint(latest_text(tracker)):
+        return {}
+    facts: Dict[str, Any] = {}
+    for group, (given_by, slots) in _GROUPS.items():
+        told_now = given_by or slots
+        if group == "problem" or not any(tracker.get_slot(name) is not None for name in told_now):
+            facts.update({name: kept[name] for name in slots if kept.get(name) is not None})
+    now = tracker.get_slot("issue_description")
+    if facts.get("issue_description") and now and now != facts["issue_description"]:
+        facts["issue_description"] = append(facts["issue_description"], now)
+    if tracker.get_slot("issue_category"):
+        facts.pop("issue_category", None)  # the category read now is of the words told now too
+    facts["emotion"] = strongest_emotion(kept.get("emotion"), tracker.get_slot("emotion"))
+    return facts
+
+
 def comes_back_to_withdrawn(tracker: Tracker) -> bool:
     """A message outside any intake that takes the withdrawn complaint up again.
 

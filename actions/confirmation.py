@@ -3,7 +3,7 @@
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies, form_turn
@@ -18,6 +18,7 @@ from actions.conversation import (
     slot_before_this_turn,
     slots_set_this_turn,
 )
+from actions.evidence_recategorised import asks_again, evidence_for_new_category
 from actions.form_questions import ask_to_recheck_order
 from actions.form_turn import append
 from actions.order_slots import number_called_a_phone, phone_taken_as_contact
@@ -173,7 +174,13 @@ class ActionApplyCorrection(Action):
             dispatcher.utter_message(response="utter_ask_correction")
             return []
         note_correction(dispatcher, tracker, changes)
+        evidence = evidence_for_new_category(tracker, changes.get("issue_category"))
+        changes.update(evidence)
         events: List[EventType] = [SlotSet(k, v) for k, v in changes.items()]
+        if asks_again(evidence):
+            # a kind the new category needs was never asked for: once, before the read-back
+            reopened = [SlotSet("awaiting_confirmation", False), FollowupAction("complaint_form")]
+            return events + reopened
         pending = tracker.get_slot("pending_order_id")
         if pending:
             # another change while the unknown number waits for a yes: ask about it again

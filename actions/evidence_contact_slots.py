@@ -19,9 +19,9 @@ from actions.conversation import (
     slot_before_this_turn,
     slots_set_this_turn,
 )
+from actions.evidence_uploads import kinds_still_missing, words_of_held_files
 from actions.order_slots import phone_taken_as_contact
 from bot.intake import answers
-from bot.intake.draft import evidence_still_missing
 from bot.taxonomy import CATEGORIES
 
 
@@ -42,6 +42,8 @@ class EvidenceAndContactSlots:
         form_running = (tracker.active_loop or {}).get("name") == "complaint_form"
         if intent == "send_evidence" and (form_turn.intake_collecting(tracker) or form_running):
             return {"evidence_status": "provided"}  # the form's pass of the opening too
+        if words_of_held_files(tracker):
+            return {"evidence_status": "provided"}  # "这是快递面单": the files' kinds told
         if self._files_meet_their_category(tracker):
             return {"evidence_status": "provided"}  # what they lack is known only now
         if requested != "evidence_status":
@@ -73,14 +75,22 @@ class EvidenceAndContactSlots:
             if self._says_files_are_coming(tracker):
                 return {"evidence_status": "later"}
             return {"evidence_status": None}
-        if latest_intent(tracker) == "send_evidence":  # not again when the category comes
+        if latest_intent(tracker) == "send_evidence" and not form_turn.captions_the_upload(tracker):
+            # not again when the category comes, nor for the files' own words read as
+            # sending them ("这是快递面单": thanked for after the photo and after its words)
             dispatcher.utter_message(response="utter_evidence_received", evidence_count=len(files))
+        if form_turn.caption_follows(tracker):
+            # the words typed with the files come next and say which kinds they are (gap d)
+            return {"evidence": files, "evidence_status": None}
         asked = form_turn.asked_this_turn(tracker, "evidence_status")
         if tracker.get_slot("issue_category") not in CATEGORIES and not asked:
             # files before the problem's kind: what they lack is judged once it is known
             return {"evidence": files, "evidence_status": None}
-        remaining = evidence_still_missing(
-            tracker.get_slot("issue_category"), len(files), tracker.get_slot("issue_description")
+        remaining = kinds_still_missing(
+            tracker,
+            tracker.get_slot("issue_category"),
+            len(files),
+            tracker.get_slot("issue_description"),
         )
         # this validation runs twice a turn (slot mappings, then the form): ask once per turn
         asked_now = "evidence_followup" in slots_set_this_turn(tracker)

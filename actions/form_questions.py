@@ -156,6 +156,8 @@ class ActionAskEvidenceStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        if caption_follows(tracker) and tracker.get_slot("evidence"):
+            return []  # the words typed with the files say which kinds they are (gap d)
         missing = tracker.get_slot("evidence_followup")
         asked_after_the_files = "evidence_followup" not in slots_set_this_turn(tracker)
         if missing and captions_the_upload(tracker) and asked_after_the_files:

@@ -12,9 +12,12 @@ from actions.confirmation import ActionApplyCorrection
 from actions.conversation import channel_live_context, latest_entity, latest_text
 from actions.form_turn import CLOSED_QUESTIONS
 from actions.requests import cancel_complaint, hand_off
+from actions.waiting_facts import threatens, without_threats, without_wishes
+from actions.waiting_turn import ActionWaitingReply
 from bot.intake import answers, remedy_answers
 from bot.intake.answers import wants_human
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
+from bot.intake.returning import another_complaint
 from bot.triage.emotion import combine_emotion, detect_emotion, learned_emotion
 from bot.triage.severity import assess_severity, learned_severity
 
@@ -28,7 +31,30 @@ class ActionStartIntake(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        if _threat_about_the_waiting_ticket(tracker):
+            # "不好 我要投诉到消协" while the ticket waits: counted for it, no new intake
+            events = await ActionWaitingReply().run(dispatcher, tracker, domain)
+            return events + [FollowupAction("action_listen")]
         return _start(dispatcher, tracker)
+
+
+def _threat_about_the_waiting_ticket(tracker: Tracker) -> bool:
+    """A threat read as asking to complain, written while a filed ticket waits.
+
+    Why: "不好 我要投诉到消协", "我要投诉 你们再不处理我就曝光" (start_complaint 0.98) opened a
+    new intake ("请问遇到了什么问题？") and the threat never reached the waiting ticket,
+    which stayed normal. A message that tells a problem besides its threat, names an order
+    or opens another complaint in so many words ("新投诉", "另一个订单") still opens one.
+    """
+    text = latest_text(tracker)
+    return (
+        bool(tracker.get_slot("ticket_open") and tracker.get_slot("ticket_id"))
+        and not tracker.active_loop.get("name")
+        and threatens(text)
+        and not answers.tells_a_problem(without_threats(without_wishes(text)))
+        and not latest_entity(tracker, "order_id")
+        and not another_complaint(text)
+    )
 
 
 class ActionNotUnderstood(Action):

@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies
-from actions.coming_back import comes_back_to_withdrawn, keep_withdrawn
+from actions.coming_back import comes_back_to_withdrawn, keep_withdrawn, withdrawn_for_handoff
 from actions.conversation import reset_intake
 from actions.tickets import announce_ticket, create_ticket
 from bot.intake import answers, remedy_answers
@@ -33,20 +33,52 @@ class ActionHandoff(Action):
 
 
 async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-    """File (or point to) the ticket with what is known and tell the customer a human comes."""
+    """File (or point to) the ticket with what is known and tell the customer a human comes.
+
+    What is known includes a complaint withdrawn just before ("算了不投诉了", then "转人工"):
+    it was told after the last ticket was filed, so it is filed rather than pointed to.
+    """
+    withdrawn = withdrawn_for_handoff(tracker)
     existing = tracker.get_slot("ticket_id")
-    if existing and not tracker.get_slot("intake_id"):
-        ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, existing)
-        if ticket:
-            return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
+    if existing and not tracker.get_slot("intake_id") and not withdrawn:
+        events = await _point_to_filed(dispatcher, tracker, existing)
+        if events is not None:
+            return events
     remedy = None if tracker.get_slot("desired_remedy") else remedy_in_handoff(tracker)
+    overrides = {**withdrawn, **({"desired_remedy": remedy} if remedy else {})}
     ticket = await create_ticket(
-        tracker,
-        handoff_reason="customer_requested",
-        overrides={"desired_remedy": remedy} if remedy else None,
+        tracker, handoff_reason="customer_requested", overrides=overrides or None
     )
     response = "utter_handoff_nothing_told" if nothing_told(ticket) else "utter_handoff"
     return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, response)
+
+
+async def _point_to_filed(
+    dispatcher: CollectingDispatcher, tracker: Tracker, ticket_id: str
+) -> Optional[List[EventType]]:
+    """A person asked for while a ticket is filed: that ticket, the request counted for it.
+
+    Why (gap c): "转人工 不然我去曝光" while the ticket waits was answered by pointing to the
+    ticket only; the threat never reached it, which stayed normal although the spec makes
+    media and legal threats urgent. As for the other messages written while it waits
+    (`actions/waiting_turn.py`), the message joins the transcript and fills the ticket; a
+    threat is apologised for first, and the handoff names the ticket's new, sooner time.
+    None: no such ticket.
+    """
+    from actions.waiting_turn import THREAT_RESPONSE, note_waiting_message, threatens, waits
+
+    ticket = await note_waiting_message(tracker) or await asyncio.to_thread(
+        dependencies.ticket_store().get_ticket, ticket_id
+    )
+    if not ticket:
+        return None
+    threat = waits(ticket) and threatens(str(tracker.latest_message.get("text") or ""))
+    if threat:
+        dispatcher.utter_message(response=THREAT_RESPONSE, ticket_id=ticket["id"])
+    announced = await announce_ticket(
+        dispatcher, tracker, ticket, "utter_handoff", urgency_said=threat
+    )
+    return _STOP_FORM + announced
 
 
 def nothing_told(ticket: Dict[str, Any]) -> bool:

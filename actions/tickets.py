@@ -128,12 +128,18 @@ NOBODY_ONLINE_VARIANTS = {
 
 
 async def announce_ticket(
-    dispatcher: CollectingDispatcher, tracker: Tracker, ticket: Dict[str, Any], response: str
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    ticket: Dict[str, Any],
+    response: str,
+    urgency_said: bool = False,
 ) -> List[EventType]:
     """Tell the customer the ticket id and when a human answers; start a fresh intake.
 
     When no agent has the desk open, say so: the SLA time still holds, and what the customer
     adds meanwhile goes into the ticket (in the handoff's own message, `NOBODY_ONLINE_VARIANTS`).
+    `urgency_said`: the turn already told the customer the ticket is urgent (a threat's
+    apology), so it is not said twice.
     """
     values = due_values(ticket, dependencies.settings().timezone, datetime.now(timezone.utc))
     nobody_online = not await asyncio.to_thread(dependencies.presence().online)
@@ -147,7 +153,7 @@ async def announce_ticket(
     dispatcher.utter_message(
         response=merged or response, json_message=localized(tracker, banner), **values
     )
-    if ticket["severity"] == "urgent":
+    if ticket["severity"] == "urgent" and not urgency_said:
         dispatcher.utter_message(response="utter_ticket_urgent")
     if nobody_online and not merged:
         dispatcher.utter_message(response="utter_nobody_online", ticket_id=ticket["id"])

@@ -27,6 +27,7 @@ from actions.conversation import (
     slots_set_this_turn,
 )
 from actions.evidence_contact_slots import EvidenceAndContactSlots
+from actions.evidence_recategorised import evidence_for_new_category
 from actions.intake import answer_feeling, message_emotion
 from actions.live_slots import LiveStreamSlots, live_context
 from actions.money_back_slots import settled_remedy_events
@@ -295,7 +296,8 @@ class ValidateComplaintForm(
             and form_turn.form_pass(tracker)
         ):
             note_correction(dispatcher, tracker, {"issue_category": value})
-        return {"issue_category": value}
+        # the evidence settled for the old category: what the new one lacks (gap b)
+        return {"issue_category": value, **evidence_for_new_category(tracker, value)}
 
     @staticmethod
     def _feeling_still_unanswered(tracker: Tracker, description: Any) -> bool:

@@ -143,3 +143,76 @@ def test_the_threat_answer_apologises_and_names_the_ticket(domain):
     for variant in domain["responses"]["utter_waiting_threat"]:
         assert "抱歉" in variant["text"] and "{ticket_id}" in variant["text"]
         assert "加急" in variant["text"] and "优先" in variant["text"]
+
+
+# Gap c (last session's closing note): "转人工 不然我去曝光" while the ticket waits is read as a
+# handoff and was answered by pointing to the ticket only: the threat never reached it.
+@pytest.mark.parametrize(
+    "text, reason",
+    [("转人工 不然我去曝光", "media"), ("转人工！！再拖我就去12315", "legal"), ("不要 我直接找律师", "legal")],
+)
+async def test_a_threat_read_as_a_handoff_while_waiting_makes_the_ticket_urgent(
+    dispatcher, domain, text, reason
+):
+    ticket = await _handed_off(dispatcher, domain)
+    await ActionHandoff().run(dispatcher, _waiting(ticket, text, "handoff"), domain)
+    stored = dependencies.ticket_store().get_ticket(ticket["id"])
+    assert stored["severity"] == "urgent" and stored["severity_reasons"] == [reason]
+    assert stored["transcript"][-1]["text"] == text
+    assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
+    # the apology, then the same ticket named with its new (sooner) time; "加急" said once
+    assert responses(dispatcher) == ["utter_waiting_threat", "utter_handoff_nobody_online"]
+    assert dispatcher.messages[1]["ticket_id"] == ticket["id"]
+    assert dispatcher.messages[1]["first_response_at"] != ""
+
+
+async def test_a_handoff_while_waiting_without_a_threat_still_counts(dispatcher, domain):
+    ticket = await _handed_off(dispatcher, domain)
+    await ActionHandoff().run(dispatcher, _waiting(ticket, "怎么还没人 快点转人工", "handoff"), domain)
+    stored = dependencies.ticket_store().get_ticket(ticket["id"])
+    assert stored["severity"] == "normal"
+    assert stored["transcript"][-1]["text"] == "怎么还没人 快点转人工"
+    assert responses(dispatcher) == ["utter_handoff_nobody_online"]
+
+
+async def test_a_threat_read_as_a_no_while_waiting_makes_the_ticket_urgent(dispatcher, domain):
+    """ "不行 我要去12315" read as deny: routed to the waiting reply (data/rules.yml)."""
+    ticket = await _handed_off(dispatcher, domain)
+    stored = await _reply(dispatcher, domain, ticket, "不行 我要去12315", intent="deny")
+    assert stored["severity"] == "urgent" and stored["severity_reasons"] == ["legal"]
+    assert responses(dispatcher) == ["utter_waiting_threat"]
+
+
+# A threat read as asking to complain ("不好 我要投诉到消协", start_complaint 0.98) opened a new
+# intake ("请问遇到了什么问题？") while the ticket waited, and the threat never reached it.
+@pytest.mark.parametrize("text", ["不好 我要投诉到消协", "我要投诉 你们再不处理我就曝光"])
+async def test_a_threat_read_as_asking_to_complain_while_waiting_counts_for_the_ticket(
+    dispatcher, domain, text
+):
+    from rasa_sdk.events import FollowupAction
+
+    from actions.intake import ActionStartIntake
+
+    ticket = await _handed_off(dispatcher, domain)
+    events = await ActionStartIntake().run(
+        dispatcher, _waiting(ticket, text, "start_complaint"), domain
+    )
+    stored = dependencies.ticket_store().get_ticket(ticket["id"])
+    assert stored["severity"] == "urgent"
+    assert responses(dispatcher) == ["utter_waiting_threat"]
+    assert FollowupAction("action_listen") in events  # no new intake
+    assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
+
+
+@pytest.mark.parametrize("text", ["新投诉 另一个订单的耳机坏了 不然去12315", "我还要投诉另一个订单"])
+async def test_a_new_complaint_while_waiting_still_opens_an_intake(dispatcher, domain, text):
+    from rasa_sdk.events import FollowupAction
+
+    from actions.intake import ActionStartIntake
+
+    ticket = await _handed_off(dispatcher, domain)
+    events = await ActionStartIntake().run(
+        dispatcher, _waiting(ticket, text, "start_complaint"), domain
+    )
+    assert FollowupAction("action_listen") not in events
+    assert {"event": "slot", "name": "ticket_open", "value": False, "timestamp": None} in events

@@ -152,25 +152,26 @@ def test_a_photo_first_is_asked_for_what_the_category_still_needs(browser, real_
     evidence question was settled by the photo before the category was known: 外包装/面单
     were never asked for and the ticket's `evidence_missing` was empty. Now the kinds the
     photo does not cover are asked once, by name; "没有了" is not asked again, and the
-    read-back and the ticket name the same missing kinds."""
+    read-back and the ticket name the same missing kinds. The words typed with the photo say
+    it shows the broken cup (gap d: "杯子碎了"), so the box and the waybill are what it lacks."""
     context, page, box = _open_widget(browser, real_stack)
     _photo_with_words(page, box, "收到的杯子碎了！订单 2024 1123 5567，给我补发一个")
     expect(page.get_by_text("收到1个文件", exact=False)).to_be_visible(timeout=30_000)
     lines = _bot_lines_once_quiet(page)
-    asked = [line for line in lines if "商品破损照片、快递面单" in line]
-    assert len(asked) == 1 and "外包装" not in asked[0], lines
+    asked = [line for line in lines if "外包装照片、快递面单" in line]
+    assert len(asked) == 1 and "商品破损" not in asked[0], lines
     rows = page.locator(f"{IN_SHADOW} .log .row.bot")
     before = rows.count()
     box.fill("没有了")
     box.press("Enter")
     expect(rows.nth(before)).to_be_visible(timeout=30_000)
     lines = _bot_lines_once_quiet(page)
-    assert sum("商品破损照片、快递面单" in line for line in lines) == 1, lines  # not again
+    assert sum("外包装照片、快递面单" in line for line in lines) == 1, lines  # not again
     box.fill("不用留电话")
     box.press("Enter")
     card = page.get_by_role("group", name="请核对您的投诉信息")
     expect(card).to_be_visible(timeout=30_000)
-    expect(card.get_by_text("1个文件（缺商品破损照片、快递面单）")).to_be_visible()
+    expect(card.get_by_text("1个文件（缺外包装照片、快递面单）")).to_be_visible()
     page.get_by_role("button", name="确认提交").click()
     tickets = []
     for _ in range(60):  # the module's other tests file tickets for this order too
@@ -179,7 +180,7 @@ def test_a_photo_first_is_asked_for_what_the_category_still_needs(browser, real_
             break
         page.wait_for_timeout(500)
     [ticket] = tickets
-    assert ticket["evidence_missing"] == ["商品破损照片", "快递面单"]
-    assert "缺少凭证：商品破损照片、快递面单" in ticket["summary"]
+    assert ticket["evidence_missing"] == ["外包装照片", "快递面单"]
+    assert "缺少凭证：外包装照片、快递面单" in ticket["summary"]
     context.close()
 

@@ -1,0 +1,82 @@
+"""Which evidence kinds files are, read from the words typed with them.
+
+Why (gap d): the server cannot tell a photo of a box from one of a waybill, so files were
+taken to cover the kinds a complaint calls for in the order the question lists them
+(`bot.intake.draft.evidence_still_missing`): "这是快递面单" with one photo of a broken
+parcel covered "外包装照片" and the waybill was asked for again; "聊天截图" counted as a photo
+of the parcel. The widget sends the words typed with files right after them
+(`metadata.with_evidence`); they name the kinds ("面单和外箱", "开箱视频", "吊牌"), or name
+something that is none of them ("聊天截图", "发票"). Words that name neither ("你们看看吧")
+leave the files to cover the kinds in order, as before. The text is normalised
+(`bot.nlu.normalize`: Simplified script), so Traditional counts the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Pattern, Sequence, Set, Tuple
+
+from bot.nlu.normalize import normalize
+
+# the words that name each kind of `EVIDENCE_KINDS` / `TRACKING_KINDS` in a caption
+_KIND_WORDS: Dict[str, Pattern[str]] = {
+    "外包装照片": re.compile(r"外包装|包装|外箱|纸箱|箱子|快递盒|快递箱|外盒|盒子|开箱"),
+    "商品破损照片": re.compile(r"破损|碎|裂|坏|烂|摔|压扁|压坏|变形|凹|开箱"),
+    "快递面单": re.compile(r"面单|快递单|运单|物流单|单号"),
+    "物流详情截图": re.compile(r"物流|轨迹|快递信息|配送信息|签收"),
+    "商品标签照片": re.compile(r"标签|吊牌|条码|条形码|型号|货号|标贴"),
+    "收到的商品照片": re.compile(r"收到的|实物|商品|东西|货|开箱"),
+    "问题部位近照": re.compile(r"问题|部位|近照|特写|细节|坏|破|裂|瑕疵|开线|起球|掉|漏|划"),
+    "实物照片": re.compile(r"实物|收到的|商品|东西|货|开箱|对比"),
+    "付款/扣款截图": re.compile(r"付款|扣款|支付|账单|扣费|转账|银行|流水|到账"),
+    "直播截图或录屏": re.compile(r"直播|录屏|主播"),
+    "活动页面或优惠券截图": re.compile(r"活动|优惠券|券|页面|详情页|满减|价格|宣传"),
+}
+# things customers send that are none of the kinds: the files cover none of them
+_OTHER_THINGS = re.compile(r"聊天|对话|发票|小票|收据|好评|差评|评价")
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One sending of files: how many, and the words typed with them (None: none)."""
+
+    count: int
+    caption: Optional[str] = None
+
+
+def kinds_named(caption: str, kinds: Sequence[str]) -> List[str]:
+    """The kinds of `kinds` the caption names, in the order it names them."""
+    text = normalize(caption or "")
+    found: List[Tuple[int, int, str]] = []
+    for order, kind in enumerate(kinds):
+        words = _KIND_WORDS.get(kind)
+        match = words.search(text) if words else None
+        if match:
+            found.append((match.start(), order, kind))
+    return [kind for _, _, kind in sorted(found)]
+
+
+def names_other_things(caption: str) -> bool:
+    """Whether the caption says the files are something no kind is ("聊天截图", "发票")."""
+    return bool(_OTHER_THINGS.search(normalize(caption or "")))
+
+
+def still_missing(kinds: Sequence[str], file_count: int, uploads: Sequence[Upload]) -> List[str]:
+    """The kinds `file_count` files leave missing, the captioned ones read by their words.
+
+    A caption's files cover the kinds it names (no more kinds than files); the files of a
+    caption that also names other things are all accounted for; the files left over cover
+    the kinds still missing in the order they are listed, as files without words do.
+    """
+    covered: Set[str] = set()
+    accounted = 0
+    for upload in uploads:
+        if not upload.caption or upload.count <= 0:
+            continue
+        named = [k for k in kinds_named(upload.caption, kinds) if k not in covered]
+        named = named[: upload.count]
+        covered.update(named)
+        accounted += upload.count if names_other_things(upload.caption) else len(named)
+    rest = [kind for kind in kinds if kind not in covered]
+    return rest[max(0, file_count - accounted) :]
