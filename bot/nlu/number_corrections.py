@@ -93,6 +93,33 @@ _PART_CORRECTIONS = (
 )
 
 
+# A part corrected by what it is, not where (ord26): "X 不是SO是SD", "X 开头是2025不是2024", "X，
+# SO后面是2025不是2024", "X 中间1123改成1128", "X 的 6 应该是 9", "X，不是A是B". The wrong part
+# must be in the number once and the right one as long (a typo's fix, no other number).
+_WHERE = r"(?:开头|前面|中间|后面|结尾|最后)"
+_NAMED_AT = rf"[\s,]*(?:[0-9a-z]{{1,4}}{_WHERE}|{_WHERE}|这个)?的?[\s,]*"
+_NAMED_PART = r"(?P<{}>[0-9a-z]{{1,6}})"
+_NAMED_CORRECTIONS = (
+    re.compile(
+        rf"{_NAMED_AT}(?:应该)?是[\s:]*{_NAMED_PART.format('right')}"
+        rf"[\s,]*(?:而)?不是[\s:]*{_NAMED_PART.format('wrong')}(?![0-9a-z])"
+    ),
+    re.compile(
+        rf"{_NAMED_AT}不是[\s:]*{_NAMED_PART.format('wrong')}"
+        rf"[\s,]*(?:应该|而)?是[\s:]*{_NAMED_PART.format('right')}(?![0-9a-z])"
+    ),
+    re.compile(
+        rf"{_NAMED_AT}{_NAMED_PART.format('wrong')}[\s]*(?:改成|改为|换成|应该是|应该为|应是)"
+        rf"[\s:]*{_NAMED_PART.format('right')}(?![0-9a-z]|\s*[号元块件个日月点])"
+    ),
+)
+# One character typed too many at the start or the end: "X 前面多打了个2", "X 最后多打了一个0".
+_EXTRA_TYPED = re.compile(
+    r"[\s,]*(?P<side>开头|前面|最前面|后面|最后|结尾)(?:多打了|多输了|多写了|多了)(?:一个|个)?"
+    r"[\s]*(?P<extra>[0-9a-z])(?![0-9a-z])"
+)
+
+
 # A digit corrected by its place: "X 第三位是6不是5", "X 第3位不是5 是6", "X 倒数第二位是7不是1".
 _PLACES = {
     **{str(n): n for n in range(1, 25)},
@@ -143,7 +170,8 @@ def amended(token: Token, value: str) -> str:
         return value[:-2] + value[-1] + value[-2]
     matches = [m for m in (regex.match(text, after) for regex in _TAIL_CORRECTIONS) if m]
     if not matches:
-        return _place_amended(text, after, _part_amended(text, after, value))
+        amended_part = _part_amended(text, after, value)
+        return _place_amended(text, after, _named_amended(text, after, amended_part))
     # the first reading that changes the number: "尾号不对是68" is no one-digit tail ("尾数是7");
     # one that names the wrong digits is final ("最后一位是 5 不是 9" of …3 changes nothing)
     for match in matches:
@@ -204,6 +232,29 @@ def _part_amended(text: str, after: int, value: str) -> str:
         return value
     right, wrong = match.group("right").upper(), match.group("wrong").upper()
     if len(right) != len(wrong) or value.count(wrong) != 1:
+        return value
+    return value.replace(wrong, right)
+
+
+def _named_amended(text: str, after: int, value: str) -> str:
+    """`value` with a part named by what it is replaced, or an extra character taken off.
+
+    "不是SO是SD", "开头是2025不是2024", "前面多打了个2" (`_NAMED_CORRECTIONS`, `_EXTRA_TYPED`):
+    round twenty-three's customers (ord26) fixed letters, a year or one digit by quoting them,
+    which the tail, group and place readings did not know, so the wrong number was filed.
+    """
+    extra = _EXTRA_TYPED.match(text, after)
+    if extra:
+        at_start = extra.group("side") in ("开头", "前面", "最前面")
+        char = extra.group("extra").upper()
+        if at_start and value.startswith(char):
+            return value[1:]
+        return value[:-1] if not at_start and value.endswith(char) else value
+    match = next(filter(None, (regex.match(text, after) for regex in _NAMED_CORRECTIONS)), None)
+    if match is None:
+        return value
+    right, wrong = match.group("right").upper(), match.group("wrong").upper()
+    if len(right) != len(wrong) or right == wrong or value.count(wrong) != 1:
         return value
     return value.replace(wrong, right)
 

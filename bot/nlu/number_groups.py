@@ -23,6 +23,9 @@ from bot.nlu.number_shapes import (
     DATE_DIGITS,
     DATE_UNIT,
     DOUBLED_SEPARATORS,
+    ENGLISH_COUNT,
+    ENGLISH_COUNT_DIGITS,
+    GLUED_WORDS,
     GROUP,
     ID_PUNCTUATION,
     INVISIBLE,
@@ -35,6 +38,7 @@ from bot.nlu.number_shapes import (
     MONTH_DAY,
     PHONE_AHEAD,
     SHORT_BLOCK_PUNCTUATION,
+    TIMES_COUNT,
     UNIT_AFTER,
     UNIT_DIGITS,
     URL,
@@ -162,13 +166,16 @@ def _measured(doc: Doc, token: Token) -> bool:
 
     "订单号 202411235567 / 1203室", "2411 2388 7766 / 175的个子" on two lines: no rest of the
     order above;
-    nor is a measure with its unit glued on ("2411 2388 7766 175cm 穿M小").
+    nor is a measure with its unit glued on ("2411 2388 7766 175cm 穿M小"), nor a count in
+    English ("… 5567 2 items broken").
     """
     end = token.idx + len(token)
     if MEASURE_GROUP.fullmatch(token.text) or _unit_after(doc, token):
         return True
     if VERSION_HEAD.fullmatch(token.text) and doc.text[end : end + 2][:1] == ".":
         return doc.text[end + 1 : end + 2].isdigit()  # "V2.1 版本"
+    if len(token) <= ENGLISH_COUNT_DIGITS and ENGLISH_COUNT.match(doc.text, end):
+        return token.text.isdigit()  # "… 5567 2 items broken": a count
     return len(token) <= MEASURED_DIGITS and bool(MEASURED.match(doc.text, end))
 
 
@@ -344,6 +351,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             or _month_day(doc, token)
             or _count_line(doc, current, previous, token)
             or _spaced_date_said(doc, token)
+            or _times_count(current, token)
         )
         measured = _measured(doc, token) or _label_head(doc, token)
         group = Group(
@@ -365,6 +373,10 @@ def id_runs(doc: Doc) -> List[List[Group]]:
                 or (current and _month_after_whole(doc, current[-1].text, token))
             ):
                 how = ""  # "…6632024年11月23号", "…556620241123下单": the order, then a date
+            if how == "glue" and _glued_word(doc, previous, token):
+                how = ""  # "订单号No2024…", "…5567OK吗": a marker or a word, then the order
+            if how and len(current) == 1 and previous.lower_ in _MARKERS:
+                how = ""  # "订单号 No.ORD-2024-00931": the marker is no block of a key
             if how and _link_boundary(between, previous.idx, token.idx, links):
                 how = ""  # "…/orders/2024…/detail": a link's path segments are apart
             if how and _list_counter(doc, current, between):
@@ -400,6 +412,39 @@ def id_runs(doc: Doc) -> List[List[Group]]:
     if _worth_merging(current):
         runs.append(current)
     return runs
+
+
+_COUNTED_DIGITS = 4  # "#1001 x2": a shop's short order number counted too
+
+
+def _times_count(current: Sequence[Group], token: Token) -> bool:
+    """A quantity written "x2" after a number: how many were bought (ord26).
+
+    "order #100245 x2 missing" read 100245X2; first, an x is a prefix ("ｘ710 727 8092").
+    """
+    return (
+        bool(current)
+        and len(current[-1].text) >= _COUNTED_DIGITS
+        and bool(TIMES_COUNT.fullmatch(token.text))
+    )
+
+
+# Markers before a number ("No.", "ID:"); opening a run, they are never one of its blocks.
+_MARKERS = frozenset({"no", "id"})
+
+
+def _glued_word(doc: Doc, previous: Token, token: Token) -> bool:
+    """Whether a marker or a word (`GLUED_WORDS`) is glued between the two tokens.
+
+    "订单号No202411235567", "订单ID5520…", "…5567OK吗", "…017XL码" (ord26): the tokenizer cut
+    the marker or the word off the digits; glued back, the order went on with it.
+    """
+    for match in GLUED_WORDS.finditer(doc.text, previous.idx):
+        if match.start() > token.idx:
+            return False
+        if token.idx in match.span():
+            return True
+    return False
 
 
 def _worth_merging(run: Sequence[Group]) -> bool:

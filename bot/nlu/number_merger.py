@@ -25,6 +25,7 @@ from bot.nlu.number_shapes import (
     COUNTERS,
     DECIMAL,
     GLUED_DATE,
+    GLUED_WORDS,
     GROUPED_NUMBER,
     MOBILE,
     NUMBER_LABELS,
@@ -291,7 +292,8 @@ class BoundaryTokenizer:
     Every run of ASCII letters and digits is its own token too: jieba keeps "no.202411235567"
     and "2024.1123" whole, and the merger works on digit/letter groups; a numeric date ends
     a token even when an ISO time follows it ("2024-11-28T14:35"), and so does one glued
-    after a long number ("…55662024.11.23下单": the order, then the date).
+    after a long number ("…55662024.11.23下单": the order, then the date), and so do words a
+    customer glues onto an order's digits (`GLUED_WORDS`: "订单号No2024…", "…5567OK吗").
     """
 
     def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
@@ -303,7 +305,7 @@ class BoundaryTokenizer:
         cuts = sorted(
             {
                 edge
-                for regex in (_BOUNDARIES, ALNUM_RUN, NUMERIC_DATE, GLUED_DATE)
+                for regex in (_BOUNDARIES, ALNUM_RUN, NUMERIC_DATE, GLUED_DATE, GLUED_WORDS)
                 for match in regex.finditer(text)
                 for edge in match.span()
             }

@@ -74,6 +74,9 @@ PHONE_AHEAD = re.compile(r"(?:[48]00[- ]\d{3}[- ]\d{4}|0\d{2,3}-\d{7,8})(?!\d)")
 # Numbers that are whole by themselves and never a group of another: the consumer hotline
 # 12315, an amount in thousands or ten-thousands ("6k", "2w").
 ALONE = re.compile(r"12315|\d{1,5}(?:\.\d+)?[kw]", re.IGNORECASE)
+# A quantity written "x2" after a whole number ("order #100245 x2 missing", ord26); first, an
+# x is a prefix ("ｘ710 727 8092").
+TIMES_COUNT = re.compile(r"x\d{1,2}", re.IGNORECASE)
 # A year, month or day follows: "2024年4月" is a date, never a group of a number before it.
 DATE_UNIT = frozenset("年月日")
 # Said after a date written as digits: "20240513那天买的", "20241123下的单".
@@ -98,6 +101,11 @@ MEASURED = re.compile(
     re.IGNORECASE,
 )
 MEASURED_DIGITS = 5  # rooms, heights and weights are short; a longer group is kept
+# A count in English after the order's groups ("Order 2024 1123 5567 2 items broken", ord26):
+# one or two digits, then the things counted ("…84756 item not as described" is eBay's last
+# group).
+ENGLISH_COUNT = re.compile(r" ?(?:pcs|pieces|items|units|pairs|boxes|bottles|packs)(?![a-z])")
+ENGLISH_COUNT_DIGITS = 2
 # A group that is a measure itself, its unit glued on: "175cm", "5kg", "128G", "500ml", "220V",
 # "48h"; a version ("V2" of "V2.1") or a clothing size ("165" of "165/88A") is no group either.
 MEASURE_GROUP = re.compile(r"\d{1,5}(?:kg|cm|mm|ml|mah|gb|tb|g|v|h|hz|wh)", re.IGNORECASE)
@@ -131,7 +139,10 @@ MASK_AFTER = re.compile(r"[*＊]{3}|(?:[*＊]{2,}|…+|\.{3,})\d")
 MASK_BEFORE = re.compile(r"[*＊]{3}$|\d(?:[*＊]{2,}|…+|\.{3,})$")
 MASK_INSIDE = re.compile(r"\d[-_. ]?x{3,}[-_. ]?\d", re.IGNORECASE)  # "2024-XXXX-5567" too
 # Said right after a number, it is only how the order starts: "订单号是202411开头的，后面忘了".
-HEAD_ONLY_AFTER = re.compile(r"\s*(?:开头|打头|开始的)")
+# (not "X 开头是2025不是2024": the head of X corrected, ord26)
+HEAD_ONLY_AFTER = re.compile(
+    r"\s*(?:开头(?![\s,]*(?:应该|应|不是|是\s*[0-9a-z]|打错|写错|错))|打头|开始的)"
+)
 # Enclosed digits (①-⒛, ⓪-⓿, ❶-➓), as a character class: a list's counters beside an ASCII
 # number ("订单①X 订单②Y"); an id typed in them has them all through ("②⓪②④①①…").
 ENCLOSED_DIGITS = "\u2460-\u249b\u24ea-\u24ff\u2776-\u2793"
@@ -170,7 +181,9 @@ ALNUM_RUN = re.compile(r"[0-9a-z]+", re.IGNORECASE)
 # Spans merged before the id groups: numeric dates and amounts with thousands separators.
 NUMERIC_DATE = re.compile(
     r"(?<![0-9a-z])(?:19|20)\d{2}([-/.])(0?[1-9]|1[0-2])\1(0?[1-9]|[12]\d|3[01])"
-    r"(?=t\d|(?![0-9a-z]))",  # ISO 8601 goes on with its time: 2024-11-28T14:35:20
+    r"(?=t\d|(?![0-9a-z]))"  # ISO 8601 goes on with its time: 2024-11-28T14:35:20
+    # a small shop's serial after the day is an order ("订单 2024.11.23-015", ord26)
+    r"(?![-_]\d{3,4}(?![0-9a-z:.\-/]))",
     re.IGNORECASE,
 )
 # A clock time ("18:49:48"): one token, so its last digits never start the next number.
@@ -193,6 +206,17 @@ GLUED_DATE = re.compile(
     # a month and day in words glued after a whole order ("…918273 11月23号买的", ord23): the
     # month's digits end the number, the largest month first ("…7311月" is November)
     r"|(?<=\d{12})(?:1[0-2]|0?[1-9])(?=月(?:0?[1-9]|[12]\d|3[01])(?!\d))",
+    re.IGNORECASE,
+)
+# Words a customer glues onto an order's digits (ord26): a marker before them ("订单号No2024…",
+# "订单ID5520…", "ID20241123008", "QQ12345678": no/id/qq opening the run, then five digits)
+# and a word after them ("…5567OK吗", "…5567pls", "…5567APP上", "…5567QQ", "…5567VIP",
+# "…5567NG品", "…017XL码"). One letter glued after the digits stays the id's ("…5567A"), and so
+# does a prefix that only begins with the marker's letters ("NOR2024…", "IDX-2024…").
+GLUED_WORDS = re.compile(
+    r"(?<![0-9a-z])(?:no|id|qq)(?=\d{5})"
+    r"|(?<=\d{4})(?:ok|okay|pls|plz|please|thx|thanks|asap|app|qq|vip|ng|x{1,3}l|xs)(?![0-9a-z])"
+    r"|(?<=\d{6})[sm](?=码)",
     re.IGNORECASE,
 )
 # Prices with cents ("299.00", "2.5"); "2024.1123.5567" and "202411.235567" are id groups.
@@ -393,7 +417,8 @@ CORRECTION_LEFT = re.compile(
     r"|should be|(?:correct|right)(?:ed)? (?:one|number|order(?: number)?)(?: is)?|i meant?"
     # said against a number given before ("… that is not my order! Mine is Y", ord25)
     r"|mine(?: is|'s))"
-    r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,]*$"
+    # (a marker may stand before it: "X，不好意思是#100254", ord26)
+    r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,#]*$"
 )
 # Said after both numbers, the customer picks the later one: "X还是Y来着 应该是后面这个".
 LATER_CHOSEN = re.compile(

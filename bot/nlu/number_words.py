@@ -440,7 +440,16 @@ def _word_before(text: str, start: int) -> str:
             best, best_length = window[-length:], length
     if not best_length:
         return _indexed_word(window)
+    if best in _MARKERS:
+        named = _word_before(text, max(0, start - _CONTEXT_WINDOW) + len(window) - best_length)
+        if CONTEXT_KINDS.get(named) == "order":
+            return named  # "订单号码：ID 7730…", "订单号 ID20241123008": the order's marker
     return best
+
+
+# A marker names what the word before it names ("订单号码：ID 7730…", "订单号 No.ORD-…", ord26);
+# alone, "ID" is a user's or a product's.
+_MARKERS = frozenset({"id", "no", "no."})
 
 
 # One-character words that name a number only standing alone, not as the end of a longer word:
