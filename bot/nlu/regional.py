@@ -66,6 +66,13 @@ _WORDS: Dict[str, str] = {
     "找数": "付款",
     "保养期": "保修期",
     "电邮": "邮箱",
+    # 花 is "scratched" after 少少/有啲 and in 花痕 ("個杯有少少花" was read as a wrong item: 少)
+    "少少花": "一点划",
+    "多多少少": "多多少少",  # Mandarin "more or less" ("多多少少花了点钱") stays
+    "有啲花": "有点划",
+    "花痕": "划痕",
+    # 相 is a photo after 啲 ("同網上啲相差好遠": unlike the photos online)
+    "啲相": "照片",
     # Taiwanese
     "退费": "退款",
     "客诉": "投诉",

@@ -86,9 +86,11 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.english_gloss import gloss
 from bot.nlu.fast_head import CompiledHead, compile_head
 from bot.nlu.missing_item import mark as missing_item_mark
 from bot.nlu.normalize import affirmed_part, fold_digits, has_words, normalize
+from bot.nlu.promiser import mark as promiser_mark
 from bot.nlu.several_problems import first_problem
 from bot.settings import Settings
 from bot.taxonomy import CATEGORIES, REMEDIES
@@ -382,6 +384,13 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             # gift or the thing bought (`bot.nlu.missing_item`): "赠品呢 盒子里只有我买的笔"
             # and "盒子里只有赠品 我买的笔没有" share every character n-gram
             "missing_item_marks": False,
+            # and a mark of who made the promise the message is about, the live-stream host
+            # or the shop's service (`bot.nlu.promiser`): "客服答应补寄赠品" is after_sales,
+            # "主播承诺的赠品" livestream_misleading, the page's gift promotion
+            "promiser_marks": False,
+            # the English complaint words of a mixed message in Chinese, for both heads
+            # (`bot.nlu.english_gloss`: "仲未ship" -> "仲未发货")
+            "english_glosses": False,
             # intents whose messages ask for no remedy, whatever their words: a request for
             # a person ("能不能换个活人跟我说", whose 换个 the head reads as exchange) or for
             # the status of a complaint ("退款投诉到哪一步了"); their remedy ranking stays in
@@ -436,15 +445,24 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
 
     # ----------------------------------------------------------------------------- train
 
-    def _category_text(self, raw: Optional[str], prepared: str) -> str:
-        """What the category head reads: the prepared text, plus the missing-item mark.
+    def _head_text(self, raw: Optional[str]) -> str:
+        """What both heads read: the prepared text (English words in Chinese: `english_glosses`)."""
+        prepared = _prepare(raw)
+        return gloss(prepared) if self._config["english_glosses"] else prepared
 
-        The mark (private-use characters, `bot.nlu.missing_item.mark`) is added when
-        `missing_item_marks` is on, in training and prediction alike.
+    def _category_text(self, raw: Optional[str], prepared: str) -> str:
+        """What the category head reads: the prepared text, plus the marks that are on.
+
+        The marks (private-use characters: `bot.nlu.missing_item.mark` with
+        `missing_item_marks`, `bot.nlu.promiser.mark` with `promiser_marks`) are added in
+        training and prediction alike.
         """
-        if not self._config["missing_item_marks"]:
-            return prepared
-        found = missing_item_mark(raw)
+        marks = []
+        if self._config["missing_item_marks"]:
+            marks.append(missing_item_mark(raw))
+        if self._config["promiser_marks"]:
+            marks.append(promiser_mark(raw))
+        found = " ".join(m for m in marks if m)
         return f"{prepared} {found}" if found else prepared
 
     def _fit(
@@ -496,7 +514,7 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
         remedy_data: List[Tuple[str, str]] = []
         unknown: Counter[str] = Counter()
         for example in training_data.intent_examples:
-            text = _prepare(example.get(TEXT))
+            text = self._head_text(example.get(TEXT))
             if not text:
                 continue
             category, remedy = labels_of(example)
@@ -643,7 +661,7 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
         if part is None or not whole:
             return None
         ranked = self._rank(
-            self._heads.get("category"), [self._category_text(part, _prepare(part))]
+            self._heads.get("category"), [self._category_text(part, self._head_text(part))]
         )[0]
         if not ranked:
             return None
@@ -706,7 +724,7 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Add the entities and the `complaint_triage` output property to each message."""
-        texts = [_prepare(message.get(TEXT)) for message in messages]
+        texts = [self._head_text(message.get(TEXT)) for message in messages]
         categories = self._rank(
             self._heads.get("category"),
             [self._category_text(m.get(TEXT), t) for m, t in zip(messages, texts, strict=True)],
@@ -729,7 +747,8 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
                 # "不是少发 是两个都到了 其中一个碎了": the category of what the customer now
                 # says, for the actions to take when the message corrects the problem
                 ranked = self._rank(
-                    self._heads.get("category"), [self._category_text(affirmed, _prepare(affirmed))]
+                    self._heads.get("category"),
+                    [self._category_text(affirmed, self._head_text(affirmed))],
                 )
                 if ranked and ranked[0]:
                     triage["category_affirmed"] = self._summary(ranked[0])

@@ -19,6 +19,9 @@ from bot.nlu.regional import to_mainland
         ("唔係我簽收嘅", "不是我签收的"),
         ("主播話一星期淡斑 仲話係最後一批", "主播说一星期淡斑 还说是最后一批"),
         ("唔該幫我轉人工", "谢谢帮我转人工"),
+        ("個杯有少少花", "个杯有一点划"),  # scratched, not "too few" (少): a wrong item
+        ("隻碗有啲花痕", "只碗有点划痕"),
+        ("同網上啲相差好遠", "同网上照片差好远"),
         # Taiwanese
         ("直接退費", "直接退款"),
         ("還沒出貨", "还没发货"),
@@ -47,6 +50,7 @@ def test_regional_words_read_as_mainland_mandarin(text, expected):
         "商品质量问题 产品质量差",  # 商品|质量, not 品质
         "一点解释都没有",  # 一点|解释, not 点解 ("why")
         "完成日期写错了",  # 完成|日期, not 成日 ("always")
+        "多多少少花了点钱",  # 少少花 of 多多少少 ("more or less") spent
     ],
 )
 def test_mandarin_is_left_alone(text):

@@ -540,3 +540,68 @@ def test_the_missing_item_mark_tells_which_thing_is_missing(
         load_data(str(path)), model_storage, resource, execution_context, missing_item_marks=True
     )
     assert process(marked, text).get("complaint_triage")["category"]["code"] == category
+
+
+PROMISES_YAML = """
+version: "3.1"
+nlu:
+- intent: complain
+  metadata: {category: promotion}
+  examples: |
+    - 赠品没收到
+    - 说好送的围巾没给
+    - 下单送的杯垫一直没寄
+    - 满减送的小样没寄来
+    - 附赠的挂钩没见到
+    - 页面写着送收纳袋 没有
+- intent: complain
+  metadata: {category: after_sales}
+  examples: |
+    - 售后答应换新 一个月了
+    - 客服同意给我修 拖着不办
+    - 商家承诺重新发一个 到现在也没有
+    - 退货申请被拒了
+    - 维修寄回去没消息
+- intent: complain
+  metadata: {category: logistics}
+  examples: |
+    - 快递三天没动了
+    - 一直没发货
+    - 物流不更新
+- intent: complain
+  metadata: {category: refund_payment}
+  examples: |
+    - 退款没到账
+    - 钱扣了两次
+    - 退款申请了十天还没退
+"""
+
+
+def _promises(tmp_path, model_storage, resource, execution_context, **config):
+    path = tmp_path / "promises.yml"
+    path.write_text(PROMISES_YAML, encoding="utf-8")
+    return train_and_load(
+        load_data(str(path)), model_storage, resource, execution_context, **config
+    )
+
+
+def test_the_promiser_mark_tells_a_service_promise_from_a_campaign_gift(
+    tmp_path, model_storage, resource, execution_context
+):
+    # round five's miss: the gift's words are the campaign's, who agreed to send it is not
+    text = "客服答应补寄赠品 一直没寄"
+    plain = _promises(tmp_path, model_storage, resource, execution_context)
+    marked = _promises(tmp_path, model_storage, resource, execution_context, promiser_marks=True)
+    assert process(plain, text).get("complaint_triage")["category"]["code"] == "promotion"
+    assert process(marked, text).get("complaint_triage")["category"]["code"] == "after_sales"
+
+
+def test_english_glosses_let_the_heads_read_a_mixed_message(
+    tmp_path, model_storage, resource, execution_context
+):
+    # "not shipped" is logistics; without the gloss only "唔想等啦" is Chinese
+    text = "still not shipped 唔想等啦"
+    plain = _promises(tmp_path, model_storage, resource, execution_context)
+    glossed = _promises(tmp_path, model_storage, resource, execution_context, english_glosses=True)
+    assert process(plain, text).get("complaint_triage")["category"]["code"] != "logistics"
+    assert process(glossed, text).get("complaint_triage")["category"]["code"] == "logistics"
