@@ -173,6 +173,8 @@ class ValidateComplaintForm(
             return {}  # the order number, sent first: what happened is still to be told
         if answers.names_only_the_goods(text):
             return {}  # "我买的那个电热水壶": what went wrong with it is still to be told
+        if remedy_answers.only_names_a_remedy(text):
+            return {}  # "退款" alone: what is wanted, not what went wrong (dev14 q010)
         if answers.states_no_fact(text):
             return {}  # "！！赶紧处理！！", "冇喇，得呢張": nothing about the problem (ux10)
         if not (
@@ -273,11 +275,12 @@ class ValidateComplaintForm(
         kept = kept_category(tracker)
         if kept and value != kept:
             return {"issue_category": kept}
-        if not slot_before_this_turn(tracker, "issue_category") and answers.names_only_the_goods(
+        if not slot_before_this_turn(tracker, "issue_category") and self._says_no_problem(
             latest_text(tracker)
         ):
-            # a kind of problem guessed from the goods' name alone ("我买的那个电热水壶"):
-            # what went wrong is asked first, and its answer tells the kind (hand test ux8)
+            # a kind of problem guessed from the goods' name alone ("我买的那个电热水壶") or
+            # from a remedy alone ("退款": refund_payment 0.97, dialogues_dev14 q010): what went
+            # wrong is asked first, and its answer tells the kind (hand test ux8)
             return {"issue_category": None}
         corrected = corrected_category(tracker)
         if corrected and slot_before_this_turn(tracker, "issue_category"):
@@ -296,6 +299,11 @@ class ValidateComplaintForm(
         ):
             note_correction(dispatcher, tracker, {"issue_category": value})
         return {"issue_category": value}
+
+    @staticmethod
+    def _says_no_problem(text: str) -> bool:
+        """Whether the message names only the goods or only a remedy, nothing that went wrong."""
+        return answers.names_only_the_goods(text) or remedy_answers.only_names_a_remedy(text)
 
     @staticmethod
     def _feeling_still_unanswered(tracker: Tracker, description: Any) -> bool:

@@ -218,9 +218,24 @@ def has_no_evidence(text: str) -> bool:
     """Nothing to send as evidence ("没什么可拍的", "拍不了", "没有图").
 
     A clause that only says so counts too, after a story of why ("东西我早扔了 冇相"):
-    the customer answered the question, whatever the rest of the message reads as.
+    the customer answered the question, whatever the rest of the message reads as. So does
+    a whole answer saying the customer cannot manage it ("不会弄", "我不会拍照"): an elderly
+    customer's "不会弄" was read as a withdrawal (cancel 0.48) and nothing was filed
+    (dialogues_dev14 q033).
     """
-    return bool(_NO_EVIDENCE.search(plain_answer(text))) or declines_evidence(text)
+    plain = plain_answer(text)
+    return (
+        bool(_NO_EVIDENCE.search(plain))
+        or bool(_CANNOT_MANAGE.fullmatch(plain.replace(" ", "")))
+        or declines_evidence(text)
+    )
+
+
+# "不会弄", "我不会拍", "弄不来", "搞不懂": the customer cannot send it, said as the whole answer.
+_CANNOT_MANAGE = re.compile(
+    r"(我|这个|那个|俺)?(不会|不懂|不知道怎么|搞不来|弄不来|整不来|搞不懂|弄不懂)"
+    r"(弄|搞|整|操作|用|拍|拍照|发|传|上传|截图)?(啊|呀|哦|了|呢|哈)*"
+)
 
 
 def declines_contact(text: str) -> bool:
@@ -360,12 +375,19 @@ _PROCESS_QUESTION = re.compile(
 # The question handed back to the shop ("你们说怎么办", "你看咋处理"): it leaves the remedy
 # to the shop (`leaves_remedy_open`), it asks nothing about how a remedy works.
 _HANDED_BACK = r"(你们|你)(说|看)(该|要)?(怎么|咋)(办|处理|弄|解决)"
+# A rhetorical question ("不发货还能怎么办？退钱啊", dialogues_dev14 q006): nothing is asked
+# about how a remedy works; the answer beside it is the customer's wish.
+_RHETORICAL = r"(还能|还可以|又能)(怎么|咋|怎样)(办|样)"
 
 
 def asks_about_process(text: str) -> bool:
     """Whether the message asks how something works rather than saying what is wanted."""
     plain = plain_answer(text)
-    return bool(_PROCESS_QUESTION.search(plain)) and not re.search(_HANDED_BACK, plain)
+    process = _PROCESS_QUESTION.search(_RHETORICAL_RE.sub(" ", plain))
+    return bool(process) and not re.search(_HANDED_BACK, plain)
+
+
+_RHETORICAL_RE = re.compile(_RHETORICAL)
 
 
 # Cantonese asks it too ("我嘅投訴去到邊", "搞成點", "有冇人跟進"): read as a change
