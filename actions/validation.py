@@ -29,6 +29,7 @@ from actions.conversation import (
 from actions.evidence_contact_slots import EvidenceAndContactSlots
 from actions.intake import answer_feeling, message_emotion
 from actions.live_slots import LiveStreamSlots, live_context
+from actions.missing_piece_slots import settled_category_events
 from actions.money_back_slots import settled_remedy_events
 from actions.order_slots import OrderSlots
 from actions.remedy_slots import RemedySlots
@@ -105,6 +106,8 @@ class ValidateComplaintForm(
         self._acknowledge_no_order(dispatcher, tracker)
         # money back with or without the goods, once the order's delivery is known
         events = events + await settled_remedy_events(tracker, events)
+        # one item of a several-item order not received, once the order's items are known
+        events = events + await settled_category_events(tracker, events)
         return events + form_turn.unclear_answer_events(tracker, events)
 
     @staticmethod
