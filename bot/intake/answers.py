@@ -439,6 +439,22 @@ _EVIDENCE_COMING = re.compile(
 )
 
 
+# "照片要拍哪里", "拍什么", "怎么拍", "拍杯子还是拍箱子？": what to show, asked back.
+_WHAT_TO_SHOW = re.compile(
+    r"(拍|照|截)(哪里|哪儿|哪些|哪个|哪|什么|啥)|(怎么|咋|如何)(拍|截图|发图|发照片|上传)|"
+    r"拍[^ ]{1,6}还是(拍)?[^ ]{1,6}"
+)
+
+
+def asks_what_to_show(text: str) -> bool:
+    """Whether the answer to the evidence question asks what to photograph or how to send it."""
+    raw = text or ""
+    plain = plain_answer(raw)
+    return bool(_WHAT_TO_SHOW.search(plain)) and (
+        "?" in raw or "？" in raw or "吗" in plain or "啊" in plain or "呢" in plain
+    )
+
+
 def evidence_coming(text: str) -> bool:
     """Whether the answer to the evidence question promises files for later."""
     plain = plain_answer(text)

@@ -45,3 +45,14 @@ def test_a_return_asked_about_in_disbelief_is_refused():
     assert remedy_answers.remedy_mentioned("碎成这样还寄回去？直接退钱") == "refund"
     assert remedy_answers.remedy_mentioned("东西寄回去 把钱退给我") == "return_refund"
     assert remedy_answers.remedy_mentioned("还要退货 还要赔偿") == "return_refund"
+
+
+@pytest.mark.parametrize("text", ["照片要拍哪里啊？拍杯子还是拍箱子？", "拍什么？", "怎么上传啊"])
+def test_what_to_show_asked_back(text):
+    # q003: settled "later" at the evidence question, and the photo was never asked for
+    assert answers.asks_what_to_show(text)
+
+
+@pytest.mark.parametrize("text", ["拍了", "外箱和杯子都拍了", "没拍", "我等会拍"])
+def test_an_answer_about_photos_asks_nothing_back(text):
+    assert not answers.asks_what_to_show(text)
