@@ -50,6 +50,10 @@ class EvidenceAndContactSlots:
             return self._evidence_said_early(tracker)
         if intent == "deny" or answers.has_no_evidence(latest_text(tracker)):
             return {"evidence_status": "none"}
+        if answers.asks_what_to_show(latest_text(tracker)):
+            # "照片要拍哪里啊？拍杯子还是拍箱子？": asked again, the question names what to show
+            # (dialogues_dev14 q003 was settled "later" and its photo never asked for)
+            return {}
         if intent in ("evidence_later", "affirm") or answers.evidence_coming(latest_text(tracker)):
             return {"evidence_status": "later"}
         if form_turn.unclear_again(tracker, "evidence_status"):

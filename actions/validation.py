@@ -30,6 +30,7 @@ from actions.evidence_contact_slots import EvidenceAndContactSlots
 from actions.evidence_recategorised import evidence_for_new_category
 from actions.intake import answer_feeling, message_emotion
 from actions.live_slots import LiveStreamSlots, live_context
+from actions.missing_piece_slots import settled_category_events
 from actions.money_back_slots import settled_remedy_events
 from actions.order_slots import OrderSlots
 from actions.remedy_slots import RemedySlots
@@ -106,6 +107,8 @@ class ValidateComplaintForm(
         self._acknowledge_no_order(dispatcher, tracker)
         # money back with or without the goods, once the order's delivery is known
         events = events + await settled_remedy_events(tracker, events)
+        # one item of a several-item order not received, once the order's items are known
+        events = events + await settled_category_events(tracker, events)
         return events + form_turn.unclear_answer_events(tracker, events)
 
     @staticmethod
@@ -174,6 +177,8 @@ class ValidateComplaintForm(
             return {}  # the order number, sent first: what happened is still to be told
         if answers.names_only_the_goods(text):
             return {}  # "我买的那个电热水壶": what went wrong with it is still to be told
+        if remedy_answers.only_names_a_remedy(text):
+            return {}  # "退款" alone: what is wanted, not what went wrong (dev14 q010)
         if answers.states_no_fact(text):
             return {}  # "！！赶紧处理！！", "冇喇，得呢張": nothing about the problem (ux10)
         if not (
@@ -274,11 +279,12 @@ class ValidateComplaintForm(
         kept = kept_category(tracker)
         if kept and value != kept:
             return {"issue_category": kept}
-        if not slot_before_this_turn(tracker, "issue_category") and answers.names_only_the_goods(
+        if not slot_before_this_turn(tracker, "issue_category") and self._says_no_problem(
             latest_text(tracker)
         ):
-            # a kind of problem guessed from the goods' name alone ("我买的那个电热水壶"):
-            # what went wrong is asked first, and its answer tells the kind (hand test ux8)
+            # a kind of problem guessed from the goods' name alone ("我买的那个电热水壶") or
+            # from a remedy alone ("退款": refund_payment 0.97, dialogues_dev14 q010): what went
+            # wrong is asked first, and its answer tells the kind (hand test ux8)
             return {"issue_category": None}
         corrected = corrected_category(tracker)
         if corrected and slot_before_this_turn(tracker, "issue_category"):
@@ -298,6 +304,11 @@ class ValidateComplaintForm(
             note_correction(dispatcher, tracker, {"issue_category": value})
         # the evidence settled for the old category: what the new one lacks (gap b)
         return {"issue_category": value, **evidence_for_new_category(tracker, value)}
+
+    @staticmethod
+    def _says_no_problem(text: str) -> bool:
+        """Whether the message names only the goods or only a remedy, nothing that went wrong."""
+        return answers.names_only_the_goods(text) or remedy_answers.only_names_a_remedy(text)
 
     @staticmethod
     def _feeling_still_unanswered(tracker: Tracker, description: Any) -> bool:

@@ -218,9 +218,24 @@ def has_no_evidence(text: str) -> bool:
     """Nothing to send as evidence ("没什么可拍的", "拍不了", "没有图").
 
     A clause that only says so counts too, after a story of why ("东西我早扔了 冇相"):
-    the customer answered the question, whatever the rest of the message reads as.
+    the customer answered the question, whatever the rest of the message reads as. So does
+    a whole answer saying the customer cannot manage it ("不会弄", "我不会拍照"): an elderly
+    customer's "不会弄" was read as a withdrawal (cancel 0.48) and nothing was filed
+    (dialogues_dev14 q033).
     """
-    return bool(_NO_EVIDENCE.search(plain_answer(text))) or declines_evidence(text)
+    plain = plain_answer(text)
+    return (
+        bool(_NO_EVIDENCE.search(plain))
+        or bool(_CANNOT_MANAGE.fullmatch(plain.replace(" ", "")))
+        or declines_evidence(text)
+    )
+
+
+# "不会弄", "我不会拍", "弄不来", "搞不懂": the customer cannot send it, said as the whole answer.
+_CANNOT_MANAGE = re.compile(
+    r"(我|这个|那个|俺)?(不会|不懂|不知道怎么|搞不来|弄不来|整不来|搞不懂|弄不懂)"
+    r"(弄|搞|整|操作|用|拍|拍照|发|传|上传|截图)?(啊|呀|哦|了|呢|哈)*"
+)
 
 
 def declines_contact(text: str) -> bool:
@@ -360,12 +375,19 @@ _PROCESS_QUESTION = re.compile(
 # The question handed back to the shop ("你们说怎么办", "你看咋处理"): it leaves the remedy
 # to the shop (`leaves_remedy_open`), it asks nothing about how a remedy works.
 _HANDED_BACK = r"(你们|你)(说|看)(该|要)?(怎么|咋)(办|处理|弄|解决)"
+# A rhetorical question ("不发货还能怎么办？退钱啊", dialogues_dev14 q006): nothing is asked
+# about how a remedy works; the answer beside it is the customer's wish.
+_RHETORICAL = r"(还能|还可以|又能)(怎么|咋|怎样)(办|样)"
 
 
 def asks_about_process(text: str) -> bool:
     """Whether the message asks how something works rather than saying what is wanted."""
     plain = plain_answer(text)
-    return bool(_PROCESS_QUESTION.search(plain)) and not re.search(_HANDED_BACK, plain)
+    process = _PROCESS_QUESTION.search(_RHETORICAL_RE.sub(" ", plain))
+    return bool(process) and not re.search(_HANDED_BACK, plain)
+
+
+_RHETORICAL_RE = re.compile(_RHETORICAL)
 
 
 # Cantonese asks it too ("我嘅投訴去到邊", "搞成點", "有冇人跟進"): read as a change
@@ -415,6 +437,22 @@ _EVIDENCE_COMING = re.compile(
     r"(等会|等下|等一下|一会|待会|稍后|晚点|晚些|回头|之后|明天|马上)(儿)?(再)?(发|传|补|拍|给)?|"
     r"我(来|去)?(发|传|拍)(给)?(你|您)"
 )
+
+
+# "照片要拍哪里", "拍什么", "怎么拍", "拍杯子还是拍箱子？": what to show, asked back.
+_WHAT_TO_SHOW = re.compile(
+    r"(拍|照|截)(哪里|哪儿|哪些|哪个|哪|什么|啥)|(怎么|咋|如何)(拍|截图|发图|发照片|上传)|"
+    r"拍[^ ]{1,6}还是(拍)?[^ ]{1,6}"
+)
+
+
+def asks_what_to_show(text: str) -> bool:
+    """Whether the answer to the evidence question asks what to photograph or how to send it."""
+    raw = text or ""
+    plain = plain_answer(raw)
+    return bool(_WHAT_TO_SHOW.search(plain)) and (
+        "?" in raw or "？" in raw or "吗" in plain or "啊" in plain or "呢" in plain
+    )
 
 
 def evidence_coming(text: str) -> bool:

@@ -24,9 +24,13 @@ _AFTER = r"(?![a-z_])"
 # (pattern on the normalised, lower-case text, its Chinese). Longer phrases first.
 _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"order ?(number|no|id|num)|order ?#", "订单号"),
+    # the wish itself ("I want return and refund"): what makes a remedy named a request
+    (r"i (want|need|would like|'d like)( to| a| an)?|can i (get|have)( a| an)?", "我要"),
     # the order called off ("cancel the order", Cantonese "cancel咗佢" as 了他)
     (r"cancel (the |my |this )?order|cancel ?(了|掉)?(他|它)", "取消订单"),
     (r"full refund|refund in full", "全额退款"),
+    # both halves said ("I want return and refund", dialogues_dev14 q050): one remedy
+    (r"return (and|&|\+|n) ?refund|refund (and|&|\+) ?return", "退货退款"),
     (r"refund", "退款"),
     (r"re ?-?send|re ?-?ship|send (it |one )?again", "重发"),
     (r"replacement|replace|exchange|swap", "换货"),

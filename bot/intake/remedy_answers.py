@@ -19,6 +19,7 @@ from bot.intake.answers import (
     plain_answer,
     triage_first,
 )
+from bot.nlu.normalize import normalize
 
 _OTHER_REMEDY = re.compile(r"^(其他|其它|别的|都不是|别的方式|其他方式|其他的|其它的)$")
 
@@ -213,16 +214,27 @@ _FACT_AFTER = re.compile(
 )
 
 
+# Sending the goods back asked about in disbelief ("碎成这样还寄回去？直接退钱"): refused, as
+# "不要退货" would be (dialogues_dev14 q052 was filed as 退货退款).
+_RHETORICAL_RETURN = re.compile(
+    r"还(要|得)?(我)?(再)?(寄回去|退回去|寄回来|退回来|寄回|退货)(吗|嘛|啊|呀)? ?[?？]"
+)
+_STILL_BEFORE = re.compile(r"还(要|得)?(我)?(再)?$")
+
+
 def remedies_named(text: str) -> list:
     """Remedies the message names in so many words, in order, leaving out refused ones.
 
     Each item is (code, start, end) on the normalised text.
     """
     plain = plain_answer(text)
+    disbelief = bool(_RHETORICAL_RETURN.search(normalize(text or "")))
     found = []
     for match in _REMEDY_RE.finditer(plain):
         before = plain[max(0, match.start() - 3) : match.start()]
         if _NEGATED_BEFORE.search(before) or _REFUSED_AFTER.match(plain[match.end() :]):
+            continue
+        if disbelief and match.lastgroup == "return_refund" and _STILL_BEFORE.search(before):
             continue
         found.append((match.lastgroup, match.start(), match.end(), plain))
     return found

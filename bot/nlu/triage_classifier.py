@@ -90,6 +90,7 @@ from bot.nlu.english_gloss import gloss
 from bot.nlu.fast_head import CompiledHead, compile_head
 from bot.nlu.missing_item import mark as missing_item_mark
 from bot.nlu.normalize import affirmed_part, fold_digits, has_words, normalize
+from bot.nlu.problem_part import problem_part
 from bot.nlu.promiser import mark as promiser_mark
 from bot.nlu.several_problems import first_problem
 from bot.settings import Settings
@@ -465,6 +466,15 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
         found = " ".join(m for m in marks if m)
         return f"{prepared} {found}" if found else prepared
 
+    def _problem_text(self, raw: Optional[str]) -> str:
+        """What the category head reads of a message to classify: its problem part.
+
+        Without a remedy asked for in a clause of its own or order fields pasted from the
+        shop's page (`bot.nlu.problem_part`); in training the examples are read whole.
+        """
+        part = problem_part(raw) or raw
+        return self._category_text(part, self._head_text(part))
+
     def _fit(
         self, texts: Sequence[str], labels: Sequence[str], tail_weight: float = 0.0
     ) -> Optional[Head]:
@@ -726,8 +736,7 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
         """Add the entities and the `complaint_triage` output property to each message."""
         texts = [self._head_text(message.get(TEXT)) for message in messages]
         categories = self._rank(
-            self._heads.get("category"),
-            [self._category_text(m.get(TEXT), t) for m, t in zip(messages, texts, strict=True)],
+            self._heads.get("category"), [self._problem_text(m.get(TEXT)) for m in messages]
         )
         remedies = self._rank(self._heads.get("remedy"), texts)
         for message, category, remedy in zip(messages, categories, remedies, strict=True):

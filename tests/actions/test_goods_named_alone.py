@@ -59,3 +59,13 @@ def test_goods_alone(text):
 )
 def test_goods_with_something_said_about_them(text):
     assert not names_only_the_goods(text)
+
+
+async def test_a_remedy_named_alone_is_no_description_and_no_category(dispatcher, domain):
+    # dialogues_dev14 q010: "退款" opened the intake as refund_payment (0.97) with "退款" as the
+    # problem, and what went wrong (not shipped for five days) was never asked
+    form = ValidateComplaintForm()
+    tracker = _opening("退款")
+    assert await form.extract_issue_description(dispatcher, tracker, domain) == {}
+    validated = await form.validate_issue_category("refund_payment", dispatcher, tracker, domain)
+    assert validated == {"issue_category": None}
