@@ -134,6 +134,7 @@ def test_a_remedy_refused_after_it_is_named(text, remedy):
         "微信号就不留了",
         "不用加微信了",
         "邮箱还是别留了",
+        "微信都係唔好留喇",  # Cantonese: 都係 is 还是
     ],
 )
 def test_a_call_declined_with_the_phone_named_first(text):
