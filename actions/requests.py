@@ -37,7 +37,9 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
     existing = tracker.get_slot("ticket_id")
     if existing and not tracker.get_slot("intake_id"):
         ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, existing)
-        if ticket:
+        # a resolved or closed ticket is in nobody's queue, its deadline past (hand trial,
+        # WeCom: "转人工" after the rating): the request is filed as a new ticket instead
+        if ticket and ticket.get("status") in ("open", "assigned"):
             return _STOP_FORM + await announce_ticket(dispatcher, tracker, ticket, "utter_handoff")
     remedy = None if tracker.get_slot("desired_remedy") else remedy_in_handoff(tracker)
     ticket = await create_ticket(
