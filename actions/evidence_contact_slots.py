@@ -5,7 +5,7 @@ methods in, and rasa-sdk finds them there by their `extract_<slot>`/`validate_<s
 """
 
 import asyncio
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -22,6 +22,9 @@ from actions.conversation import (
 from actions.evidence_uploads import kinds_still_missing, words_of_held_files
 from actions.order_slots import phone_taken_as_contact
 from bot.intake import answers
+from bot.intake.draft import evidence_kinds
+from bot.intake.evidence_said_missing import kinds_said_missing, missing_as_said
+from bot.intake.presentation import changed_facts
 from bot.taxonomy import CATEGORIES
 
 
@@ -46,6 +49,8 @@ class EvidenceAndContactSlots:
             return {"evidence_status": "provided"}  # "这是快递面单": the files' kinds told
         if self._files_meet_their_category(tracker):
             return {"evidence_status": "provided"}  # what they lack is known only now
+        if self._missing_as_said(tracker) is not None:
+            return {"evidence_status": "provided"}  # the kind they lack named: validated below
         if requested != "evidence_status":
             return self._evidence_said_early(tracker)
         if intent == "deny" or answers.has_no_evidence(latest_text(tracker)):
@@ -69,6 +74,12 @@ class EvidenceAndContactSlots:
         (`evidence_followup`); whatever the answer, the ticket records what is missing.
         Files sent before the category is known wait for it (`_files_meet_their_category`).
         """
+        missing = self._missing_as_said(tracker)
+        if missing is not None:
+            if form_turn.form_pass(tracker):  # the turn's second pass: said once
+                shown = changed_facts({"evidence_missing": missing})
+                dispatcher.utter_message(response="utter_noted_changes", changed_facts=shown)
+            return {"evidence_status": "provided", "evidence_missing": missing}
         followup = tracker.get_slot("evidence_followup")
         if value != "provided":
             if followup:  # files came earlier; "没有/稍后发" is about the rest
@@ -200,6 +211,24 @@ class EvidenceAndContactSlots:
         """
         asked = tracker.get_slot("requested_slot") == "evidence_status"
         return asked and bool(latest_text(tracker))  # typed words, not an upload's payload
+
+    @staticmethod
+    def _missing_as_said(tracker: Tracker) -> Optional[List[str]]:
+        """The missing kinds as the customer names them, once files settled the question.
+
+        "商品的没有了，扔掉了": the kind they lack is the one recorded missing
+        (`bot.intake.evidence_said_missing`). None when the message names no kind, or only
+        those recorded already.
+        """
+        recorded = slot_before_this_turn(tracker, "evidence_missing")
+        if not recorded or slot_before_this_turn(tracker, "evidence_status") != "provided":
+            return None
+        kinds = evidence_kinds(  # as the files were judged: the NLU may read a new category
+            slot_before_this_turn(tracker, "issue_category"),
+            slot_before_this_turn(tracker, "issue_description"),
+        )
+        missing = missing_as_said(recorded, kinds_said_missing(latest_text(tracker), kinds))
+        return missing if missing != list(recorded) else None
 
     @staticmethod
     def _evidence_said_early(tracker: Tracker) -> Dict[str, Any]:

@@ -63,14 +63,16 @@ async def _point_to_filed(
     media and legal threats urgent. As for the other messages written while it waits
     (`actions/waiting_turn.py`), the message joins the transcript and fills the ticket; a
     threat is apologised for first, and the handoff names the ticket's new, sooner time.
-    None: no such ticket.
+    None: no such ticket, or one no longer in a queue.
     """
     from actions.waiting_turn import THREAT_RESPONSE, note_waiting_message, threatens, waits
 
     ticket = await note_waiting_message(tracker) or await asyncio.to_thread(
         dependencies.ticket_store().get_ticket, ticket_id
     )
-    if not ticket:
+    if not ticket or ticket.get("status") not in ("open", "assigned"):
+        # a resolved or closed ticket is in nobody's queue, its deadline past (hand trial,
+        # WeCom: "转人工" after the rating): the request is filed as a new ticket instead
         return None
     threat = waits(ticket) and threatens(str(tracker.latest_message.get("text") or ""))
     if threat:

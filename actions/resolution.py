@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import dependencies
 from actions.conversation import latest_entity, latest_intent, latest_text
+from bot.intake.rating_comments import says_still_open
 
 _SCORE_WORDS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _SCORE_PHRASES = (
@@ -172,7 +173,14 @@ class ActionSaveSatisfaction(Action):
                 actor="customer",
                 satisfaction={"score": int(score), "comment": comment},
             )
-        dispatcher.utter_message(response="utter_thanks_for_rating")
+        comment = tracker.get_slot("satisfaction_comment")
+        if ticket and says_still_open(comment):
+            # "小样还没到呢，快递单号发我": nobody reads it now, so say how to reach a person
+            dispatcher.utter_message(
+                response="utter_thanks_for_rating_still_open", ticket_id=ticket["id"]
+            )
+        else:
+            dispatcher.utter_message(response="utter_thanks_for_rating")
         return [
             ActiveLoop(None),
             SlotSet("satisfaction_score", None),

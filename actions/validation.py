@@ -36,7 +36,8 @@ from actions.order_slots import OrderSlots
 from actions.remedy_slots import RemedySlots
 from bot.intake import answers, category_answers, remedy_answers
 from bot.intake.contact_answers import only_gives_contact
-from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
+from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_kinds, strongest_emotion
+from bot.intake.evidence_said_missing import only_says_kinds_missing
 from bot.live.promised_gift import LIVESTREAM, hosts_gift_never_came, live_category
 from bot.nlu.normalize import has_words
 from bot.taxonomy import CATEGORIES
@@ -181,6 +182,14 @@ class ValidateComplaintForm(
             return {}  # "退款" alone: what is wanted, not what went wrong (dev14 q010)
         if answers.states_no_fact(text):
             return {}  # "！！赶紧处理！！", "冇喇，得呢張": nothing about the problem (ux10)
+        if tracker.get_slot("evidence") and only_says_kinds_missing(
+            text,
+            evidence_kinds(
+                slot_before_this_turn(tracker, "issue_category"),
+                slot_before_this_turn(tracker, "issue_description"),
+            ),
+        ):
+            return {}  # "商品的没有了，扔掉了": which photo is missing, not the problem
         if not (
             intent == "complain"
             or (asked and intent not in CONTROL_INTENTS)
@@ -373,4 +382,3 @@ def _without(events: List[EventType], brought_back: List[EventType]) -> List[Eve
     """
     names = {e.get("name") for e in brought_back if e.get("event") == "slot"}
     return [e for e in events if not (e.get("event") == "slot" and e.get("name") in names)]
-

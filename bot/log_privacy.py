@@ -42,7 +42,29 @@ def _as_logged(*words: str) -> str:
 _IM_WORD = _as_logged("微信", "v信", "扣扣") + (
     r"|(?:(?<![A-Za-z])|(?<=\\u[0-9a-fA-F]{4}))(?:weixin|wechat|wx|vx|qq)(?![A-Za-z])"
 )
-_IM_LINK = _as_logged("是", "为", "為", "叫", "改成", "换成", "換成", "改为", "改為", "：")
+# the words allowed between, as `bot/intake/contact_answers.py` reads an id ("加微信吧：…")
+_IM_LINK = _as_logged(
+    "是",
+    "为",
+    "為",
+    "叫",
+    "改成",
+    "换成",
+    "換成",
+    "改为",
+    "改為",
+    "：",
+    "吧",
+    "哈",
+    "呀",
+    "啊",
+    "呢",
+    "的话",
+    "的話",
+    "也行",
+    "也可以",
+    "就行",
+)
 _IM_ID = re.compile(
     rf"((?:{_IM_WORD}){_as_logged('号', '號')}?(?:{_IM_LINK}|[:\s])*)"
     r"([A-Za-z][-_A-Za-z0-9]{5,19}|[1-9]\d{4,11})(?![-_A-Za-z0-9*@.])",

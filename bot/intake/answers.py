@@ -50,11 +50,14 @@ _DECLINE_CONTACT = re.compile(
 # open ("不用留电话" when asked for photos); a bare "不用" only answers the open one.
 _DECLINE_CALL = re.compile(
     r"(不用|不需要|不要|不必|不想|别|唔使|唔洗|唔駛|唔好|唔需要)"
-    r"((留|给|打|再打)(我)?(的)?(电话|手机号|手机|联系方式|号码)|"
+    r"((留|给|打|再打|加)(我)?(的)?(电话|手机号|手机|联系方式|号码|微信号|微信|邮箱)|"
     r"(电话|手机)(联系|沟通|回访)|(打|致电)(电话|给我|俾我|过来))|"
-    # the phone named first ("电话还是别留了"); not a bare 号码, which may be the order's
-    r"(电话|手机号|手机|联系方式)(我)?(就|还是|也|都)?(别|不用|不要|不必|不想|唔使|唔好)"
-    r"(留|给|打|再打)"
+    # the phone named first ("电话还是别留了"); not a bare 号码, which may be the order's. A
+    # WeChat id or e-mail address taken back too ("微信还是别留了", "联系方式不留了": hand trial,
+    # WeCom; Cantonese "微信都係唔好留喇", 唔好 read as 不好); a bare 不 only before 留/加, as
+    # "手机不给退货" is about the goods
+    r"(电话|手机号|手机|联系方式|微信号|微信|邮箱)(我)?(就|还是|也|都是|都)?"
+    r"((别|不用|不要|不必|不想|唔使|唔好)(留|给|打|再打|加)|不(留|加)|不好留)"
 )
 # Dropping the complaint altogether, not just declining one question.
 _CANCEL_COMPLAINT = re.compile(

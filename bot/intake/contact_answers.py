@@ -13,9 +13,11 @@ from typing import Optional
 
 WECHAT_LABEL = "微信 "
 # "微信 abc123", "加我vx：Li_Wei88", "微信号是abc123": a WeChat id (6-20 characters, a letter
-# first) right after the word; read on the text as typed, so the id keeps its letters' case
+# first) right after the word; read on the text as typed, so the id keeps its letters' case.
+# A particle may come between ("加微信吧：Li_Wei88", "微信的话 liwei_88": hand trial, WeCom).
 _WECHAT = re.compile(
-    r"(?:微信|weixin|wechat|wx|vx|v信)(?:号|號)?(?:是|为|為|叫|改成|换成|換成|改为|改為|[:：\s])*"
+    r"(?:微信|weixin|wechat|wx|vx|v信)(?:号|號)?"
+    r"(?:是|为|為|叫|改成|换成|換成|改为|改為|吧|哈|呀|啊|呢|的话|的話|也行|也可以|就行|[:：\s])*"
     r"([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])",
     re.IGNORECASE,
 )

@@ -72,6 +72,7 @@ _CHANGED_FACT_LABELS = (
     ("issue_category", "问题"),
     ("desired_remedy", "诉求"),
     ("contact", "联系方式"),
+    ("evidence_missing", "凭证"),
 )
 
 
@@ -87,6 +88,8 @@ def changed_facts(changes: Mapping[str, Any]) -> str:
         "issue_category": category_label,
         "desired_remedy": remedy_label,
         "contact": mask_phone,
+        # the kind of evidence the customer says is missing ("商品的没有了"), as read back
+        "evidence_missing": lambda kinds: "缺" + "、".join(kinds),
     }
     parts = []
     for key, label in _CHANGED_FACT_LABELS:

@@ -19,7 +19,10 @@ _COMES_BACK = re.compile(
     r"还是(要|得|想|请|麻烦|帮忙)?(你)?(帮我|给我|帮忙)?"
     r"(投诉|处理|登记|提交|办|弄|解决|跟进|受理|退|换|补发|赔|修)|"
     r"(继续|接着|重新|再)(投诉|登记|处理|提交|办)|"
-    r"(刚才|刚刚|之前|前面)(那个|那件|说的|的)"
+    r"(刚才|刚刚|之前|前面)(那个|那件|说的|的)|"
+    # Cantonese 都係 (normalised 都是) is 还是 here: "都係幫我跟進下啦", "算啦 都係投訴啦"
+    # (hand trial, WeCom); with 帮我 or the complaint named, not "都是处理不好的问题"
+    r"都是(要|想)?((帮我|同我|帮忙)(投诉|处理|登记|跟进|搞|整|办)|(投诉|登记|跟进)(啦|吧|喇))"
 )
 # "刚才那个杯子的事", "还是那个订单": the message speaks of the complaint told before
 _REFERS_BACK = re.compile(r"刚才|刚刚|之前|前面|上面|那个|那件|那单|那笔|还是|继续|接着")
@@ -31,7 +34,9 @@ _ANOTHER_COMPLAINT = re.compile(
 
 
 # what is left of "还是帮我处理一下吧" once the return itself is set aside: nothing told
-_FILLER = re.compile(r"算了|好吧|那就|一下|麻烦|帮忙|你们|[那就吧啊呀呢哈嘛了你您我的事请]")
+_FILLER = re.compile(
+    r"算了|算啦|好吧|那就|一下|下|吓|麻烦|帮忙|你们|[那就吧啊呀呢哈嘛了你您我的事请啦喇]"
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -72,9 +72,12 @@ def says_nothing_of_use(text: str) -> bool:
 _CLAUSES = re.compile(r"([，,。！!？?；;\s]+)")
 # A clause that goes on with the customer's own story, not the host's words: what they got
 # (我收到, 结果, 到手), what is missing (没/冇/不), a question ("赠品呢").
+# Their verdict on it ends the host's words too ("骗人", "忽悠人呢这是": hand trial, WeCom,
+# where the desk read the claim as "主播说好的送三支 骗人").
 _OWN_STORY = re.compile(
     r"^(?:我|結果|结果|但|可是|却|卻|收到|到手|然后|然後|现在|現在|至今|等了|等咗)"
     r"|[没沒冇不]|[呢吗嗎]$"
+    r"|[骗騙][人子]|^[骗騙]|忽悠|坑人|坑爹|离谱|離譜|无语|無語|气死|氣死|垃圾|太过分|太過分"
 )
 
 

@@ -169,6 +169,21 @@ async def test_coming_back_read_as_a_status_question_opens_the_intake(dispatcher
     assert responses(dispatcher)[-1] == "utter_status_none"
 
 
+async def test_a_cantonese_return_opens_the_intake_and_tells_nothing_more(dispatcher, domain):
+    """Hand trial (trial, WeCom): "都係幫我跟進下啦" (还是帮我跟进一下吧) after "唔投訴喇" heard
+    "暫時沒有查到您的投訴記錄", and the next answer's turn put the words into the problem's
+    description ("…訂單 2024 1118 0305 都係幫我跟進下啦")."""
+    tracker = make_tracker("都係幫我跟進下啦", "status_query", slots={WITHDRAWN: KEPT})
+    events = await ActionTicketStatus().run(dispatcher, tracker, domain)
+    assert FollowupAction("complaint_form") in events
+    assert "utter_status_none" not in responses(dispatcher)
+    opening = _opening(
+        "都係幫我跟進下啦", "start_complaint", {"issue_description": "都係幫我跟進下啦"}
+    )
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, opening, domain))
+    assert slots["issue_description"] == "收到的杯子碎了"
+
+
 async def test_coming_back_read_as_a_cancel_opens_the_intake(dispatcher, domain):
     """ "算了还是投诉吧" is read as cancel (1.0): it takes the withdrawal back."""
     tracker = make_tracker("算了還是投訴吧", "cancel", slots={WITHDRAWN: KEPT})

@@ -25,6 +25,18 @@ async def test_withdrawing_the_phone_at_the_read_back_files_none(dispatcher, dom
     assert dispatcher.messages[1]["contact_display"] == "未留"
 
 
+async def test_withdrawing_a_wechat_id_at_the_read_back_files_none(dispatcher, domain):
+    """Hand trial (trial, WeCom): with "微信 Li_Wei88" read back, "微信还是别留了" heard
+    "请直接告诉我要改的内容" and the id stayed for filing."""
+    slots = {**FACTS, "contact": "微信 Li_Wei88", "contact_status": "given"}
+    for text in ["微信还是别留了", "联系方式不留了，微信别留"]:
+        tracker = make_tracker(text, "deny", slots=slots)
+        events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
+        changed = slot_events(events)
+        assert changed["contact"] is None and changed["contact_status"] == "declined"
+    assert dispatcher.messages[-2]["changed_facts"] == "联系方式：未留"
+
+
 async def test_a_decline_without_a_number_on_file_is_no_correction(dispatcher, domain):
     tracker = make_tracker("不用打电话给我", "deny", slots=FACTS)
     events = await ActionApplyCorrection().run(dispatcher, tracker, domain)

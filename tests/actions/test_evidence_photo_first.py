@@ -57,7 +57,9 @@ class Customer:
 
         `mapped`: slots the domain's entity mappings set before the validation runs.
         """
-        mapped_events = [{"event": "slot", "name": k, "value": v} for k, v in (mapped or {}).items()]
+        mapped_events = [
+            {"event": "slot", "name": k, "value": v} for k, v in (mapped or {}).items()
+        ]
         mapping_pass = self._tracker(text, intent, metadata, mapped_events)
         if not self.history:
             mapping_pass.active_loop = {}  # the opening: the form starts after the mappings
@@ -215,3 +217,42 @@ async def test_no_more_photos_said_before_the_category_is_not_asked_again(domain
     dispatcher = CollectingDispatcher()
     await ActionReadBack().run(dispatcher, make_tracker("", None, slots=facts), domain)
     assert dispatcher.messages[0]["evidence_display"] == "1个文件（缺商品破损照片、快递面单）"
+
+
+async def _a_second_file_at_the_follow_up(domain) -> Customer:
+    """Photo first, a broken parcel, then one more file when the other two kinds are asked:
+    the files are taken to cover the kinds in order, so the waybill is recorded missing."""
+    customer = await _photo_then_a_broken_parcel(domain)
+    customer.slots.update(order_id="202411235567", order_verified=True, desired_remedy="reship")
+    customer.slots["requested_slot"] = "evidence_status"
+    customer.upload("面单.jpg")
+    await customer.says("/send_evidence", "send_evidence", metadata={"evidence": ["ev_2"]})
+    assert customer.slots["evidence_missing"] == ["快递面单"]
+    assert customer.slots["requested_slot"] == "contact_status"
+    return customer
+
+
+async def test_the_kind_the_customer_says_is_missing_is_the_one_recorded(domain):
+    """Hand trial (trial, WeCom): after the second file the customer said "商品的没有了，扔掉
+    了" at the contact question; the read-back and the ticket still said 缺快递面单 (the
+    waybill they had just sent), and the words went into the problem's description."""
+    customer = await _a_second_file_at_the_follow_up(domain)
+    description = customer.slots["issue_description"]
+    turn = await customer.says(
+        "商品的没有了，扔掉了", "complain", mapped={"issue_category": "product_quality"}
+    )
+    assert customer.slots["evidence_missing"] == ["商品破损照片"]
+    assert customer.slots["issue_description"] == description
+    assert customer.slots["issue_category"] == "logistics"
+    assert "utter_noted_description" not in customer.said
+    assert customer.said[0] == "utter_noted_changes"
+    assert customer.messages[0]["changed_facts"] == "凭证：缺商品破损照片"
+    assert customer.slots["requested_slot"] == "contact_status"
+    assert "evidence_status" not in turn or turn["evidence_status"] == "provided"
+
+
+async def test_a_missing_kind_already_recorded_changes_nothing(domain):
+    customer = await _a_second_file_at_the_follow_up(domain)
+    await customer.says("面单没有", "deny")
+    assert customer.slots["evidence_missing"] == ["快递面单"]
+    assert "utter_noted_changes" not in customer.said

@@ -115,3 +115,50 @@ async def test_a_comment_said_with_the_score_is_the_comment(
     if comment is not None:
         expected["satisfaction_comment"] = comment
     assert extracted == expected
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["小样还没到呢，快递单号发我", "东西到现在都没收到", "退款什么时候到账？", "問題根本沒解決"],
+)
+async def test_a_comment_that_says_the_problem_is_still_open_says_how_to_reopen_it(
+    dispatcher, domain, resolved_ticket, comment
+):
+    """Hand trial (trial, WeCom): after a group resolution a viewer rated 2 and wrote
+    "小样还没到呢，快递单号发我"; the bot answered "感谢您的评分和反馈，我们会继续改进！" and the
+    question reached nobody. The comment is stored; the customer hears how to get a person."""
+    slots = {"ticket_id": resolved_ticket["id"], "satisfaction_score": "2"}
+    slots["satisfaction_comment"] = comment
+    await ActionSaveSatisfaction().run(
+        dispatcher, make_tracker(comment, "inform", slots=slots), domain
+    )
+    stored = dependencies.ticket_store().get_ticket(resolved_ticket["id"])
+    assert stored["satisfaction"] == {"score": 2, "comment": comment}
+    assert responses(dispatcher) == ["utter_thanks_for_rating_still_open"]
+
+
+@pytest.mark.parametrize("comment", ["很快", "客服态度很好，谢谢", "还行吧", None])
+async def test_an_ordinary_comment_is_thanked_for(dispatcher, domain, resolved_ticket, comment):
+    slots = {"ticket_id": resolved_ticket["id"], "satisfaction_score": "4"}
+    slots["satisfaction_comment"] = comment
+    await ActionSaveSatisfaction().run(dispatcher, make_tracker("x", "inform", slots=slots), domain)
+    assert responses(dispatcher) == ["utter_thanks_for_rating"]
+
+
+async def test_a_handoff_after_the_resolution_opens_a_ticket_an_agent_sees(
+    dispatcher, domain, resolved_ticket
+):
+    """Hand trial (trial, WeCom): "转人工" after the rating was told "已把您说的内容记在工单
+    C…-0009 里，客服同事约1分钟内（19:15 前）回复您": the resolved ticket, a deadline already
+    past, and no ticket in any agent's queue. A resolved ticket is not pointed to; the request
+    is filed as a new open ticket."""
+    from actions.requests import ActionHandoff
+
+    slots = {"ticket_id": resolved_ticket["id"], "issue_category": "logistics"}
+    await ActionHandoff().run(dispatcher, make_tracker("转人工", "handoff", slots=slots), domain)
+    tickets = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
+    assert len(tickets) == 2
+    [new] = [t for t in tickets if t["id"] != resolved_ticket["id"]]
+    assert new["status"] == "open"
+    assert resolved_ticket["id"] not in dispatcher.messages[0].get("ticket_id", "")
+    assert dispatcher.messages[0]["ticket_id"] == new["id"]

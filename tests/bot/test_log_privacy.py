@@ -22,6 +22,9 @@ from bot.log_privacy import ContactMaskingFilter, install, mask_contacts
         ("加我vx：Li_Wei88", "加我vx：L****88"),
         ("微信号是abc123", "微信号是a****23"),
         ("WX: wang_li_2024", "WX: w****24"),
+        # a particle between the word and the id, as the bot now files it (hand trial, WeCom)
+        ("加微信吧：Li_Wei88", "加微信吧：L****88"),
+        ("微信的话 liwei_88", "微信的话 l****88"),
         ("QQ 123456789", "QQ 1****89"),
         ("qq号:12345", "qq号:1****45"),
         # a phone given as the WeChat id is masked as a phone; a QQ mail as a mail

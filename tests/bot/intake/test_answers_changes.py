@@ -122,12 +122,28 @@ def test_a_remedy_refused_after_it_is_named(text, remedy):
     assert remedy_answers.remedy_mentioned(text) == remedy
 
 
-@pytest.mark.parametrize("text", ["电话还是别留了", "手机号就不用留了", "电话不用打了 这里说就行"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话还是别留了",
+        "手机号就不用留了",
+        "电话不用打了 这里说就行",
+        # hand trial (trial, WeCom): a WeChat id at the read-back could not be taken back
+        "微信还是别留了",
+        "联系方式不留了",
+        "微信号就不留了",
+        "不用加微信了",
+        "邮箱还是别留了",
+        "微信都係唔好留喇",  # Cantonese: 都係 is 还是
+    ],
+)
 def test_a_call_declined_with_the_phone_named_first(text):
     assert answers.declines_call(text)
 
 
-@pytest.mark.parametrize("text", ["订单号码不用给吗", "电话打不通", "号码别打错了"])
+@pytest.mark.parametrize(
+    "text", ["订单号码不用给吗", "电话打不通", "号码别打错了", "手机不给退货", "微信不给退款"]
+)
 def test_no_call_declined(text):
     assert not answers.declines_call(text)
 

@@ -13,6 +13,11 @@ from bot.intake.presentation import changed_facts, mask_phone
         ("聯絡方式改成微信 abc123", "微信 abc123"),
         ("加我vx：Li_Wei88", "微信 Li_Wei88"),
         ("微信号是 wxid-2024ab", "微信 wxid-2024ab"),
+        # hand trial (trial, WeCom): a particle between the word and the id was not read
+        ("加微信吧：Li_Wei88", "微信 Li_Wei88"),
+        ("微信的话 liwei_88", "微信 liwei_88"),
+        ("加我微信哈 Li_Wei88", "微信 Li_Wei88"),
+        ("微信也行：abc_123", "微信 abc_123"),
     ],
 )
 def test_a_wechat_id_named_as_such_is_a_contact(text, contact):
@@ -20,7 +25,8 @@ def test_a_wechat_id_named_as_such_is_a_contact(text, contact):
 
 
 @pytest.mark.parametrize(
-    "text", ["订单号 2024 1123 5567", "微信支付的 退款没到", "我微信 123456", "abc123"]
+    "text",
+    ["订单号 2024 1123 5567", "微信支付的 退款没到", "我微信 123456", "abc123", "微信的话 不方便"],
 )
 def test_no_wechat_id_without_the_word_and_an_id(text):
     assert wechat_contact(text) is None
@@ -42,6 +48,7 @@ def test_a_withdrawn_contact_is_named_as_the_read_back_shows_it():
         ("可以 打我电话 138 1234 5678", True),
         ("好的 聯絡我微信 abc123 就可以", True),
         ("邮箱 a@b.com 就行", True),
+        ("加微信吧：Li_Wei88", True),
         ("加我微信 Li_Wei88 对了杯子的把手也断了", False),
         ("电话 13812345678 快点处理 气死了", False),
         ("杯子碎了", False),

@@ -14,6 +14,11 @@ from bot.intake.returning import another_complaint, comes_back, only_comes_back,
         "算了還是投訴吧",
         "那还是登记吧",
         "继续投诉",
+        # hand trial (trial, WeCom, Cantonese): 都係 is 还是 here; it was read as a status
+        # question ("暫時沒有查到您的投訴記錄") and went into the description when answered
+        "都係幫我跟進下啦",
+        "算啦 都係投訴啦",
+        "都係要幫我處理吓",
     ],
 )
 def test_taking_the_complaint_up_again_tells_nothing_more(text):
@@ -30,7 +35,9 @@ def test_another_complaint_is_no_return(text):
     assert another_complaint(text) and not comes_back(text)
 
 
-@pytest.mark.parametrize("text", ["我要投诉", "好的谢谢", "杯子碎了"])
+@pytest.mark.parametrize(
+    "text", ["我要投诉", "好的谢谢", "杯子碎了", "都是处理不好的问题", "客服都是这样处理的吗"]
+)
 def test_an_ordinary_opening_is_no_return(text):
     assert not comes_back(text)
 

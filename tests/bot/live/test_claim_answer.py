@@ -58,6 +58,12 @@ def test_an_answer_all_the_same(text):
         ("主播說原價599今天只要199", "主播說原價599今天只要199"),
         # the words split from the host by a comma: the whole message, as before
         ("主播说，买二送一", "主播说，买二送一"),
+        # hand trial (trial, WeCom): the customer's verdict after the host's words is not
+        # what the host said ("承诺“主播说好的送三支 骗人”" in the desk's summary)
+        ("小样没收到！主播说好的送三支 骗人", "主播说好的送三支"),
+        ("主播说买一送一 忽悠人呢这是", "主播说买一送一"),
+        ("主播說送三支小樣 騙子", "主播說送三支小樣"),
+        ("主播说是正品，假一赔十", "主播说是正品，假一赔十"),
     ],
 )
 def test_the_hosts_words_without_the_customers_story(text, words):
