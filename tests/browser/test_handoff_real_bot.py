@@ -6,6 +6,7 @@ that live; the bot says nothing in between; the agent resolves; the customer rat
 statistics count it.
 """
 
+import time
 from typing import Callable
 
 import pytest
@@ -42,13 +43,25 @@ def _sign_in(page: Page, desk_url: str) -> None:
     expect(page.locator("#live-text")).to_have_text("实时更新中", timeout=10_000)
 
 
+def _eventually(read: Callable[[], list], seconds: float = 10.0) -> list:
+    """What `read` gives once it gives something, within `seconds`.
+
+    The live stream shows "实时更新中" as soon as it opens; the desk records the agent as
+    online from that stream in a worker thread, a moment later (a busy machine: seconds).
+    """
+    deadline = time.monotonic() + seconds
+    while not (found := read()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return found
+
+
 def test_agent_takes_over_the_customers_widget_conversation(browser, real_stack):
     desk = browser.new_context(viewport={"width": 1360, "height": 860}, locale="zh-CN")
     agent = desk.new_page()
     _sign_in(agent, real_stack.desk_url)
     # the open queue page marks 小王 as online, for the bot to know someone is at the desk
     store = TicketStore.from_url(real_stack.env()["COMPLAINTS_DATABASE_URL"])
-    assert Presence(store).online() == ["小王"]
+    assert _eventually(lambda: Presence(store).online()) == ["小王"]
     store.close()
 
     shop = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
