@@ -40,6 +40,21 @@ def kinds_still_missing(
     return still_missing(kinds, file_count, uploads(tracker))
 
 
+def captioned_now(tracker: Tracker) -> Optional[Upload]:
+    """The sending of files whose words this message is, both marked so by the widget.
+
+    The files came just before with `captioned` (their kinds were left to these words), and
+    this message has `with_evidence`; else None (words typed alone, or files unmarked).
+    """
+    if not captions_the_upload(tracker):
+        return None
+    users = [e for e in reversed(tracker.events) if e.get("event") == "user"]
+    metadata = users[1].get("metadata") or {}
+    if not metadata.get("captioned"):
+        return None
+    return Upload(len(metadata.get("evidence") or []) or 1, _caption(users[0]))
+
+
 def words_of_held_files(tracker: Tracker) -> bool:
     """The words typed with files whose judging waited for them (`ActionAskEvidenceStatus`).
 

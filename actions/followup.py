@@ -14,9 +14,10 @@ from actions.conversation import (
     latest_text,
     slots_set_this_turn,
 )
+from actions.form_turn import captions_the_upload
 from actions.intake import start_intake_from_here
 from actions.requests import hand_off
-from actions.tickets import unclaimed_evidence
+from actions.waiting_evidence import attach_new_files
 from actions.waiting_turn import (
     THREAT_RESPONSE,
     note_waiting_message,
@@ -25,7 +26,6 @@ from actions.waiting_turn import (
     waits,
 )
 from bot.intake.answers import asks_when, wants_human
-from bot.intake.draft import evidence_still_missing
 from bot.intake.presentation import due_values
 from bot.tickets import TicketNotFound
 
@@ -56,8 +56,8 @@ class ActionAddTicketDetails(Action):
             if _about_another_order(tracker, ticket):
                 # "另一张单 … 的耳机没收到": a new complaint, not a detail of this ticket
                 return start_intake_from_here(dispatcher, tracker)
-            if tracker.latest_message.get("intent", {}).get("name") == EVIDENCE_INTENT:
-                count = await _attach_new_files(tracker.sender_id, ticket)
+            if _sends_files(tracker):
+                count = await attach_new_files(tracker, ticket)
                 dispatcher.utter_message(
                     response="utter_evidence_added", ticket_id=ticket_id, count=count
                 )
@@ -125,19 +125,12 @@ def _about_another_order(tracker: Tracker, ticket: Dict[str, Any]) -> bool:
     return bool(ticket.get("order_id")) and str(named) != ticket["order_id"]
 
 
-async def _attach_new_files(conversation_id: str, ticket: Dict[str, Any]) -> int:
-    """Attach the conversation's files no ticket holds yet; return how many."""
-    files = await unclaimed_evidence(conversation_id)
-    missing = evidence_still_missing(
-        ticket["issue_category"],
-        len(ticket["evidence"]) + len(files),
-        ticket.get("issue_description"),
-    )
-    await asyncio.to_thread(
-        dependencies.ticket_store().add_evidence,
-        ticket["id"],
-        files,
-        actor="customer",
-        still_missing=missing,
-    )
-    return len(files)
+def _sends_files(tracker: Tracker) -> bool:
+    """Whether the message sends files, not the words typed with the files just sent.
+
+    Why (task ev3): "这是快递面单" typed with a photo is read as send_evidence; it was
+    answered "收到 0 个文件" and never said which kind the photo was. The words go into the
+    ticket as any detail does (`record_and_fill` reads them for the files).
+    """
+    intent = tracker.latest_message.get("intent", {}).get("name")
+    return intent == EVIDENCE_INTENT and not captions_the_upload(tracker)

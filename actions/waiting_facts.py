@@ -16,9 +16,10 @@ from rasa_sdk import Tracker
 
 from actions import dependencies
 from actions.conversation import latest_entity, latest_user_event, slots_set_this_turn
+from actions.evidence_uploads import kinds_still_missing
 from actions.tickets import lookup_order
 from bot.intake.answers import names_only_the_goods, tells_a_problem
-from bot.intake.draft import evidence_still_missing, strongest_emotion, triaged_category
+from bot.intake.draft import strongest_emotion, triaged_category
 from bot.intake.remedy_answers import remedy_wished
 from bot.tickets.draft import entry_moment
 from bot.triage.emotion import detect_emotion_in_messages
@@ -86,8 +87,9 @@ def _problem_facts(tracker: Tracker, ticket: Dict[str, Any], text: str) -> Dict[
     category = triaged_category([latest_user_event(tracker)])
     if category and ticket.get("issue_category") in (None, "other"):
         values["issue_category"] = category
-        values["evidence_missing"] = evidence_still_missing(
-            category, len(ticket.get("evidence") or []), text
+        # the files sent since filing read by the words typed with them (task ev3)
+        values["evidence_missing"] = kinds_still_missing(
+            tracker, category, len(ticket.get("evidence") or []), text
         )
     return values
 

@@ -20,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dependencies
 from actions.conversation import latest_intent, latest_text, latest_user_event
 from actions.requests import ActionCancelComplaint, ActionTicketStatus
+from actions.waiting_evidence import read_caption
 from actions.waiting_facts import fill_waiting_ticket, threatens, waits
 
 __all__ = ["ActionWaitingReply", "note_waiting_message", "record_and_fill", "threatens", "waits"]
@@ -76,8 +77,12 @@ async def record_and_fill(tracker: Tracker, ticket: Dict[str, Any], text: str) -
     """Keep the message in the ticket's transcript, then let it fill the ticket.
 
     The transcript comes first: the severity is judged over the transcript's messages. The
-    message is kept whoever holds the ticket; only a waiting one is filled.
+    message is kept whoever holds the ticket; only a waiting one is filled. Words typed
+    with files say which kinds the files are (whoever holds it), read once: a message the
+    transcript already held was read when it first came.
     """
     entry = {"role": "customer", "text": text, "at": latest_user_event(tracker).get("timestamp")}
-    await asyncio.to_thread(dependencies.ticket_store().merge_transcript, ticket["id"], [entry])
+    store = dependencies.ticket_store()
+    if await asyncio.to_thread(store.merge_transcript, ticket["id"], [entry]):
+        ticket = await read_caption(tracker, ticket)
     return await fill_waiting_ticket(tracker, ticket, text)

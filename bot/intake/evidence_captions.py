@@ -80,3 +80,25 @@ def still_missing(kinds: Sequence[str], file_count: int, uploads: Sequence[Uploa
         accounted += upload.count if names_other_things(upload.caption) else len(named)
     rest = [kind for kind in kinds if kind not in covered]
     return rest[max(0, file_count - accounted) :]
+
+
+def missing_after(missing: Sequence[str], kinds: Sequence[str], upload: Upload) -> List[str]:
+    """The kinds of `missing` one more sending of files leaves missing (files after filing).
+
+    Why (task ev3): files sent while the ticket waits were matched by count to the
+    category's whole list from its first kind: a chat screenshot cleared the parcel photo,
+    and a second photo of a waybill already given made the waybill missing again. The words
+    are read against all of the complaint's `kinds`: named kinds still missing are covered
+    first (no more kinds than files), a named kind already given covers nothing new, files
+    of other things ("聊天截图") cover nothing; files left over cover the kinds still missing
+    in their order, as files without words do. Only ever removes kinds.
+    """
+    nameable = list(kinds) + [kind for kind in missing if kind not in kinds]
+    named = kinds_named(upload.caption, nameable) if upload.caption else []
+    # a photo of the box with the waybill on it, already given: the box is the news
+    named = [k for k in named if k in missing] + [k for k in named if k not in missing]
+    named = named[: max(0, upload.count)]
+    others = bool(upload.caption) and names_other_things(str(upload.caption))
+    accounted = upload.count if others else len(named)
+    rest = [kind for kind in missing if kind not in named]
+    return rest[max(0, upload.count - accounted) :]

@@ -552,6 +552,22 @@ class TicketStore:
                     return self._with_new_summary(row)
             return self._to_dict(row)
 
+    def read_evidence_kinds(
+        self, ticket_id: str, still_missing: List[str], *, actor: str
+    ) -> Dict[str, Any]:
+        """Set the kinds the ticket lacks as the words typed with files sent after filing say.
+
+        Why (task ev3): the files are attached as they come (`add_evidence`), the words typed
+        with them come next and say which kinds they are. Whoever holds the ticket, as for
+        the files themselves: it is what the evidence is, not a fact an agent works from.
+        Audited; the summary is rebuilt.
+        """
+        with self.session_scope() as session:
+            row = _locked_ticket(session, ticket_id)
+            kinds = [str(kind) for kind in still_missing]
+            _set_audited(session, row, {"evidence_missing": kinds}, actor=actor, at=self._now())
+            return self._with_new_summary(row)
+
     def fill_in_waiting(
         self, ticket_id: str, values: Mapping[str, Any], *, actor: str
     ) -> Dict[str, Any] | None:

@@ -20,7 +20,8 @@ def _open_ticket(conversation="customer-1", order_id=None):
         severity_reasons=[],
         emotion="upset",
         handoff_reason="confirmed",
-        evidence_missing=["outer_box", "item", "waybill"],
+        # the kinds a damaged parcel calls for, as the bot writes them (bot.intake.draft)
+        evidence_missing=["外包装照片", "商品破损照片", "快递面单"],
         transcript=[{"role": "customer", "text": "收到的杯子碎了", "at": 1795399200.0}],
     )
     return dependencies.ticket_store().create_ticket(draft, f"key-{conversation}")

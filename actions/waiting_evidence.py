@@ -1,0 +1,67 @@
+"""Files sent while the ticket waits, and the words typed with them (task ev3).
+
+Why: after filing, files went to the open ticket and were matched to the kinds it lacks by
+count, from the category's whole list: a chat screenshot sent later cleared "外包装照片", a
+waybill photo captioned "面单" cleared the parcel photo, and a second waybill photo made
+the waybill missing again. As during the intake (`actions/evidence_uploads.py`), files the
+widget marks `captioned` leave the kinds to the words that follow them, which say which of
+the ticket's missing kinds they are (`bot.intake.evidence_captions.missing_after`); files
+without words cover the kinds the ticket still lacks, in their order.
+"""
+
+import asyncio
+from typing import Any, Dict, List
+
+from rasa_sdk import Tracker
+
+from actions import dependencies
+from actions.evidence_uploads import captioned_now
+from actions.form_turn import caption_follows
+from actions.tickets import unclaimed_evidence
+from bot.intake.draft import evidence_kinds
+from bot.intake.evidence_captions import Upload, missing_after
+
+# the audit history's name for the customer (`bot.desk.views.CUSTOMER`)
+_CUSTOMER = "customer"
+
+
+async def attach_new_files(tracker: Tracker, ticket: Dict[str, Any]) -> int:
+    """Attach the conversation's files no ticket holds yet; return how many.
+
+    Files whose words come next keep the ticket's missing kinds for those words
+    (`read_caption`); files without words cover the kinds still missing in their order.
+    """
+    files = await unclaimed_evidence(tracker.sender_id)
+    missing = None if caption_follows(tracker) else _missing_after(ticket, Upload(len(files)))
+    await asyncio.to_thread(
+        dependencies.ticket_store().add_evidence,
+        ticket["id"],
+        files,
+        actor=_CUSTOMER,
+        still_missing=missing,
+    )
+    return len(files)
+
+
+async def read_caption(tracker: Tracker, ticket: Dict[str, Any]) -> Dict[str, Any]:
+    """The ticket once the words typed with the files just sent say which kinds they are.
+
+    The caller reads each message once (the transcript did not hold it): words delivered
+    twice would otherwise count their files twice. `ticket` is the caller's copy; the
+    ticket as it stands afterwards is returned.
+    """
+    upload = captioned_now(tracker)
+    if upload is None:
+        return ticket
+    missing = _missing_after(ticket, upload)
+    if missing == list(ticket.get("evidence_missing") or []):
+        return ticket
+    return await asyncio.to_thread(
+        dependencies.ticket_store().read_evidence_kinds, ticket["id"], missing, actor=_CUSTOMER
+    )
+
+
+def _missing_after(ticket: Dict[str, Any], upload: Upload) -> List[str]:
+    """The kinds the ticket lacks once `upload`'s files are in, read against its complaint."""
+    kinds = evidence_kinds(ticket.get("issue_category"), ticket.get("issue_description"))
+    return missing_after(list(ticket.get("evidence_missing") or []), kinds, upload)
