@@ -24,9 +24,7 @@ async def _say(dispatcher, domain, ticket, text, intent="status_query"):
     return dependencies.ticket_store().get_ticket(ticket["id"])
 
 
-async def test_status_after_a_threat_says_prioritised_with_the_sooner_deadline(
-    dispatcher, domain
-):
+async def test_status_after_a_threat_says_prioritised_with_the_sooner_deadline(dispatcher, domain):
     ticket = await _handed_off(dispatcher, domain)
     urgent = await _say(dispatcher, domain, ticket, "再不处理我就去12315投诉你们")
     assert urgent["severity"] == "urgent"
@@ -75,7 +73,9 @@ async def test_a_past_urgent_deadline_is_not_given_as_a_time_already_gone(dispat
     [message] = dispatcher.messages
     assert message["response"] == "utter_status_open_urgent"
     assert message["first_response_minutes"] == 1
-    assert "2020" not in message["first_response_at"] and "1月1日" not in message["first_response_at"]
+    assert (
+        "2020" not in message["first_response_at"] and "1月1日" not in message["first_response_at"]
+    )
 
 
 async def test_a_normal_ticket_status_is_unchanged(dispatcher, domain):
