@@ -3,6 +3,7 @@
 from functools import lru_cache
 
 from bot.desk.presence import Presence
+from bot.desk.rasa_client import RasaClient
 from bot.evidence.store import EvidenceStore
 from bot.live.incidents import IncidentLinker
 from bot.orders.service import OrderService, build_order_service
@@ -50,3 +51,9 @@ def incident_linker() -> IncidentLinker:
 def presence() -> Presence:
     """Which agents have the desk open (the desk writes it, the bot reads it)."""
     return Presence(ticket_store())
+
+
+@lru_cache(maxsize=1)
+def rasa_client() -> RasaClient:
+    """The Rasa server's HTTP API, for notices pushed to other conversations (task wait4)."""
+    return RasaClient.from_settings(settings())

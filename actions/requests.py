@@ -2,6 +2,7 @@
 
 import asyncio
 from datetime import datetime
+from datetime import timezone as dt_timezone
 from typing import Any, Dict, List, Optional
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ from actions.conversation import reset_intake
 from actions.tickets import announce_ticket, create_ticket
 from bot.intake import answers, remedy_answers
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE
+from bot.intake.presentation import promised_due_values
 from bot.taxonomy import category_label
 
 _STOP_FORM: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
@@ -179,16 +181,36 @@ async def _customer_tickets(tracker: Tracker) -> List[Dict[str, Any]]:
     return await asyncio.to_thread(store.list_tickets, conversation_id=tracker.sender_id, limit=3)
 
 
+# statuses whose line says the ticket is prioritised when it is urgent (task wait4)
+_PRIORITISED_STATUSES = ("open", "assigned")
+
+
 def report_tickets(dispatcher: CollectingDispatcher, tickets: List[Dict[str, Any]]) -> None:
-    """One line per ticket: its id, category, when it was filed and where it stands."""
-    tz = ZoneInfo(dependencies.settings().timezone)
+    """One line per ticket: its id, category, when it was filed and where it stands.
+
+    An urgent ticket still being worked is said to be prioritised, and while it waits for an
+    agent, with its first-response time (task wait4: a ticket turned urgent by a threat
+    written while waiting, or by its group incident, was reported as any other, and the
+    customer never heard the sooner deadline).
+    """
+    timezone_name = dependencies.settings().timezone
+    tz = ZoneInfo(timezone_name)
+    now = datetime.now(dt_timezone.utc)
     for ticket in tickets:
         created = datetime.fromisoformat(ticket["created_at"]).astimezone(tz)
+        values: Dict[str, Any] = {}
+        response = f"utter_status_{ticket['status']}"
+        if ticket.get("severity") == "urgent" and ticket["status"] in _PRIORITISED_STATUSES:
+            response += "_urgent"
+            values = promised_due_values(ticket, timezone_name, now)
         dispatcher.utter_message(
-            response=f"utter_status_{ticket['status']}",
-            ticket_id=ticket["id"],
-            category_label=category_label(ticket.get("issue_category")) or "-",
-            created_at=f"{created.month}月{created.day}日 {created:%H:%M}",
+            response=response,
+            **{
+                **values,
+                "ticket_id": ticket["id"],
+                "category_label": category_label(ticket.get("issue_category")) or "-",
+                "created_at": f"{created.month}月{created.day}日 {created:%H:%M}",
+            },
         )
 
 

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dependencies, form_turn
 from actions.coming_back import forget_withdrawn
 from actions.conversation import channel, channel_live_context, localized, reset_intake
+from actions.incident_notices import tell_hastened
 from bot.intake.draft import IntakeFacts, draft_fields, triaged_category
 from bot.intake.presentation import due_values
 from bot.live.promised_gift import live_category
@@ -113,7 +114,11 @@ async def create_ticket(
     store = dependencies.ticket_store()
     ticket = await asyncio.to_thread(store.create_ticket, TicketDraft(**fields), key)
     if ticket.get("live"):
-        await asyncio.to_thread(dependencies.incident_linker().link, ticket["id"])
+        linked = await asyncio.to_thread(
+            dependencies.incident_linker().link_hastening, ticket["id"]
+        )
+        # the others whose deadline moved hear it (this customer's turn says it already)
+        tell_hastened([other for other in linked.hastened if other != ticket["id"]])
         ticket = await asyncio.to_thread(store.get_ticket, ticket["id"]) or ticket
     return ticket
 

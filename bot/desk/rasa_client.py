@@ -238,6 +238,28 @@ class RasaClient:
         logged = [line for line in agent_lines_of(_events_in(tracker)) if line.text == shown]
         return logged[-1] if logged else AgentLine(shown, time.time())
 
+    async def send_bot_notice(
+        self, conversation_id: str, text: str, notice: str, *, script: str | None = None
+    ) -> AgentLine:
+        """Send a notice of the bot's own (no agent) to the customer on their channel.
+
+        Why (task wait4): the action server tells a waiting live viewer that their group
+        incident hastened their ticket; it is the bot speaking, not an agent, so the line has
+        no `metadata.agent` (the desk does not copy it as an agent's), only `metadata.notice`.
+        Returns the line as sent, with the tracker's timestamp.
+        """
+        if script is None:
+            script = script_of(await self.desk_events(conversation_id))
+        shown = str(localize(text, script))
+        event = {"event": "bot", "text": shown, "metadata": {"notice": notice}}
+        tracker = await self.append_events(conversation_id, [event], side_effects=True)
+        logged = [
+            float(e.get("timestamp") or 0)
+            for e in _events_in(tracker)
+            if e.get("event") == "bot" and e.get("text") == shown
+        ]
+        return AgentLine(shown, logged[-1] if logged else time.time())
+
     async def trigger_intent(
         self, conversation_id: str, intent: str, entities: Dict[str, Any] | None = None
     ) -> None:

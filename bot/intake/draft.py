@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from bot.intake.answers import tells_a_problem
+from bot.log_privacy import mask_these_contacts
 from bot.nlu.normalize import normalize
 from bot.taxonomy import CATEGORIES, REMEDIES
 from bot.tickets.draft import shown_text
@@ -79,6 +80,31 @@ class IntakeFacts:
             emotion=slots.get("emotion"),
             live=slots.get("live"),
         )
+
+
+def without_withdrawn_contacts(
+    transcript: List[Dict[str, Any]], events: Iterable[Mapping[str, Any]], facts: IntakeFacts
+) -> List[Dict[str, Any]]:
+    """The transcript with every contact the ticket does not file masked, as logs mask them.
+
+    Why (task wait4, hand trial WeCom): "微信还是别留了" at the read-back filed no contact, yet
+    "可以，加我微信 Li_Wei88" stayed in clear in the transcript agents and the API read. The
+    entry keeps the message (what was said, and when, still reads right) with the id masked
+    ("微信 L****88"). A contact replaced by another is masked too: only the one the customer
+    left on the ticket is theirs to be reached at. Only entries of the filing are masked; the
+    desk merges messages written after it, whose own text and time it compares.
+    """
+    given = {
+        str(event.get("value"))
+        for event in events
+        if event.get("event") == "slot" and event.get("name") == "contact" and event.get("value")
+    }
+    withdrawn = given - {facts.contact} if facts.contact else given
+    if not withdrawn:
+        return transcript
+    return [
+        {**entry, "text": mask_these_contacts(entry["text"], withdrawn)} for entry in transcript
+    ]
 
 
 def transcript_from_events(events: Iterable[Mapping[str, Any]]) -> List[Dict[str, Any]]:
@@ -247,6 +273,6 @@ def draft_fields(
         "live": live,
         "incident_id": None,
         "evidence_missing": missing_evidence(facts),
-        "transcript": transcript_from_events(events),
+        "transcript": without_withdrawn_contacts(transcript_from_events(events), events, facts),
         "handoff_reason": handoff_reason,
     }

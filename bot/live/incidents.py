@@ -19,7 +19,9 @@ host's promise (`bot.live.promised_gift`, applied when the complaint is filed), 
 
 `group_candidates` is the pure rule; `IncidentLinker` applies it to the ticket store's
 database (same engine, its own `live_incidents` table; `bot/tickets/store.py` is unchanged).
-Call `link(ticket_id)` after a ticket is created; it is idempotent.
+Call `link(ticket_id)` after a ticket is created; it is idempotent. `link_hastening` also
+names the members whose first-response deadline it moved earlier (task wait4: the bot tells
+those still waiting the new time, `actions/incident_notices.py`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,17 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, ContextManager, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import (
+    Any,
+    ContextManager,
+    Dict,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+)
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Column, Integer, String, select
@@ -63,6 +75,18 @@ class IncidentRow(IncidentBase):
 
 
 MIN_THRESHOLD = 2
+
+
+@dataclass(frozen=True)
+class Linked:
+    """What one `link` did: the incident (or None) and the tickets it hastened.
+
+    `hastened`: members whose first-response deadline this call moved earlier, oldest first.
+    A deadline moves once (the urgent SLA is a floor), so each member is named once ever.
+    """
+
+    incident: Optional[Dict[str, Any]]
+    hastened: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,6 +197,10 @@ class IncidentLinker:
 
     def link(self, ticket_id: str) -> Optional[Dict[str, Any]]:
         """Put the ticket into its incident when its session has enough; the incident or None."""
+        return self.link_hastening(ticket_id).incident
+
+    def link_hastening(self, ticket_id: str) -> Linked:
+        """`link`, and which members' first-response deadlines it moved earlier."""
         for _ in range(3):
             try:
                 return self._link(ticket_id)
@@ -180,14 +208,14 @@ class IncidentLinker:
                 continue  # another process declared the same incident first: join it
         return self._link(ticket_id)
 
-    def _link(self, ticket_id: str) -> Optional[Dict[str, Any]]:
+    def _link(self, ticket_id: str) -> Linked:
         with self.session_scope() as session:
             ticket = session.get(TicketRow, ticket_id)
             if ticket is None:
-                return None
+                return Linked(None)
             key_session = session_of(ticket.live, ticket.created_at, self._tz)
             if key_session is None:
-                return None
+                return Linked(None)
             key = incident_key(key_session, ticket.issue_category)
             incident = session.execute(
                 select(IncidentRow).where(IncidentRow.session_key == key)
@@ -205,7 +233,7 @@ class IncidentLinker:
                 ]
                 group = group_candidates(tickets, self.settings, self._tz).get(key)
                 if not group or ticket.id not in group:
-                    return None
+                    return Linked(None)
                 live = ticket.live or {}
                 incident = IncidentRow(
                     id=incident_id_for(key),
@@ -222,10 +250,9 @@ class IncidentLinker:
                 members = [r for r in rows if r.id in set(group)]
             else:
                 members = [r for r in rows if r.incident_id in (None, incident.id)]
-            for row in members:
-                self._join(session, row, incident.id)
+            hastened = tuple(row.id for row in members if self._join(session, row, incident.id))
             incident.member_count = len([r for r in rows if r.incident_id == incident.id])
-            return self._incident_dict(incident, rows)
+            return Linked(self._incident_dict(incident, rows), hastened)
 
     def _same_session(self, session: Session, ticket: TicketRow, key: str) -> Sequence[TicketRow]:
         since = ticket.created_at - self.settings.window * 2
@@ -243,7 +270,8 @@ class IncidentLinker:
             and incident_key(s, r.issue_category) == key
         ]
 
-    def _join(self, session: Session, row: TicketRow, incident_id: str) -> None:
+    def _join(self, session: Session, row: TicketRow, incident_id: str) -> bool:
+        """Make the row a member; whether its first-response deadline moved earlier."""
         now = utc_now()
         changes: Dict[str, Any] = {}
         if row.incident_id != incident_id:
@@ -257,10 +285,11 @@ class IncidentLinker:
             changes["severity_reasons"] = (list(reasons), [*reasons, GROUP_REASON])
             row.severity_reasons = [*reasons, GROUP_REASON]
         if not changes:
-            return
+            return False
         first = row.created_at + timedelta(minutes=self._sla.urgent_first_response_minutes)
         resolution = row.created_at + timedelta(minutes=self._sla.urgent_resolution_minutes)
-        if first < row.first_response_due:
+        hastened = first < row.first_response_due
+        if hastened:
             row.first_response_due = first
         if resolution < row.resolution_due:
             row.resolution_due = resolution
@@ -290,6 +319,7 @@ class IncidentLinker:
                     ticket_id=row.id, at=now, actor=ACTOR, field=field, before=before, after=after
                 )
             )
+        return hastened
 
     def get_incident(self, incident_id: str) -> Optional[Dict[str, Any]]:
         """The incident and the ids of its member tickets (for the ticket API)."""

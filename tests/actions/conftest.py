@@ -23,6 +23,8 @@ def isolated_dependencies(tmp_path, monkeypatch):
     monkeypatch.setenv("COMPLAINTS_DATABASE_URL", f"sqlite:///{tmp_path / 'tickets.db'}")
     monkeypatch.setenv("COMPLAINTS_SETTINGS", str(tmp_path / "no-settings.yml"))
     monkeypatch.setenv("COMPLAINTS_EVIDENCE__STORAGE_DIR", str(tmp_path / "evidence"))
+    # notices pushed to other conversations must never reach a Rasa server someone runs
+    monkeypatch.setenv("COMPLAINTS_RASA_URL", "http://127.0.0.1:9")
     factories = (
         dependencies.settings,
         dependencies.ticket_store,
@@ -30,6 +32,7 @@ def isolated_dependencies(tmp_path, monkeypatch):
         dependencies.evidence_store,
         dependencies.incident_linker,
         dependencies.presence,
+        dependencies.rasa_client,
     )
     for factory in factories:
         factory.cache_clear()

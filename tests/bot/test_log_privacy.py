@@ -86,3 +86,15 @@ def test_wechat_and_qq_ids_never_reach_the_log_file(tmp_path):
         assert plain not in logged
     assert "vx：L****88" in logged and "微信 a****23" in logged and "QQ 1****89" in logged
     assert "\\u5fae\\u4fe1 L****88" in logged and "\\u865f\\u662fa****23" in logged
+
+
+def test_only_the_contacts_named_are_masked():
+    """Task wait4: a withdrawn contact is masked in the ticket's transcript, as logs mask it;
+    another contact in the same text stays as typed."""
+    from bot.log_privacy import mask_these_contacts
+
+    text = "微信 Li_Wei88 或者 +86 139-1234-5678，邮箱 lw88@example.com，备用 13800001111"
+    masked = mask_these_contacts(text, ["微信 Li_Wei88", "13912345678", "lw88@example.com"])
+    assert masked == "微信 L****88 或者 139****5678，邮箱 l***@example.com，备用 13800001111"
+    assert mask_these_contacts("就是 li_wei88", ["微信 Li_Wei88"]) == "就是 l****88"
+    assert mask_these_contacts(text, []) == text

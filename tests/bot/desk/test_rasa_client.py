@@ -65,3 +65,31 @@ def test_what_the_customer_writes_to_an_agent_stays_with_the_ticket_they_work_on
     events += [{"event": "resume"}, _user("谢谢", 9)]
     texts = [m["text"] for m in messages_of(events, "C-1")]
     assert texts == ["电饭煲内胆掉涂层", "确认提交", "盒子也是压扁的", "好呀 地址冇变"]
+
+
+# --- a notice of the bot's own (task wait4) ----------------------------------------------------
+
+
+async def test_a_bot_notice_reaches_the_channel_without_an_agent_in_the_customers_script(
+    local_rasa,
+):
+    """The action server tells a waiting viewer their ticket was hastened: sent through the
+    customer's channel, in Traditional to a Traditional writer, not labelled as an agent (the
+    desk would copy it into the transcript as an agent's line)."""
+    from bot.desk.rasa_client import RasaClient, agent_lines_of
+
+    local_rasa.events["v1"] = [_user("主播說送的贈品沒收到", 1)]
+    client = RasaClient(local_rasa.url, "token")
+    line = await client.send_bot_notice("v1", "您的工单已升级为加急处理", "ticket_prioritised")
+    [body] = local_rasa.sent()
+    assert body == [
+        {
+            "event": "bot",
+            "text": "您的工單已升級為加急處理",
+            "metadata": {"notice": "ticket_prioritised"},
+        }
+    ]
+    assert line.text == "您的工單已升級為加急處理" and line.timestamp > 1
+    assert agent_lines_of(local_rasa.events["v1"]) == []
+    [append] = [call for call in local_rasa.calls if call[0] == "POST"]
+    assert append[1] == "/conversations/v1/tracker/events"

@@ -171,3 +171,27 @@ def test_the_action_servers_linker_groups_at_the_configured_threshold(
         tickets.close()
         for factory in factories:
             factory.cache_clear()
+
+
+def test_linking_names_the_members_whose_first_response_moved_earlier(stores):
+    """Task wait4: the bot tells waiting viewers their sooner deadline, once; the linker says
+    whose deadline it moved (a member urgent before keeps its deadline and is not named)."""
+    tickets, linker, clock = stores
+    ids = []
+    for i in range(4):
+        severity = "urgent" if i == 2 else "normal"
+        reasons = ["legal"] if i == 2 else []
+        draft = misleading(f"wmH{i}", severity=severity, severity_reasons=reasons)
+        ids.append(tickets.create_ticket(draft, f"h{i}")["id"])
+        assert linker.link_hastening(ids[-1]).hastened == ()
+        clock.advance(minutes=2)
+    fifth = tickets.create_ticket(misleading("wmH4"), "h4")["id"]
+    linked = linker.link_hastening(fifth)
+    assert linked.incident is not None and linked.incident == linker.get_incident(
+        linked.incident["id"]
+    )
+    assert linked.hastened == (ids[0], ids[1], ids[3], fifth)
+    assert linker.link_hastening(fifth).hastened == ()  # once
+    clock.advance(minutes=2)
+    sixth = tickets.create_ticket(misleading("wmH5"), "h5")["id"]
+    assert linker.link_hastening(sixth).hastened == (sixth,)
