@@ -129,12 +129,14 @@ class EvidenceAndContactSlots:
             # at the order question (and in the opening) a long number is the order's
             if requested not in (None, "order_id") and form_turn.contact(tracker):
                 return {"contact_status": "given"}
+            if form_turn.phone_offered(tracker):
+                return {"contact_status": "given"}  # "…我电话138…" in the opening
             if phone_taken_as_contact(tracker):
                 return {"contact_status": "given"}  # "那个是电话号码": the number we checked
             if answers.declines_call(latest_text(tracker)):
                 return {"contact_status": "declined"}
             return {}
-        if form_turn.contact(tracker):
+        if form_turn.contact(tracker) or form_turn.phone_said_before(tracker):
             return {"contact_status": "given"}
         text = latest_text(tracker)
         if answers.cancels_complaint(text):
@@ -155,7 +157,11 @@ class EvidenceAndContactSlots:
         corrections are (ux11); a withdrawn one is not filed.
         """
         if value == "given":
-            given = form_turn.contact(tracker) or phone_taken_as_contact(tracker)
+            given = (
+                form_turn.contact(tracker)
+                or phone_taken_as_contact(tracker)
+                or form_turn.phone_said_before(tracker)
+            )
             slots = {"contact_status": "given", "contact": given}
         elif value == "declined":
             slots = {"contact_status": "declined", "contact": None}

@@ -21,7 +21,7 @@ from actions.conversation import (
     slots_set_this_turn,
 )
 from bot.intake import answers
-from bot.intake.contact_answers import wechat_contact
+from bot.intake.contact_answers import names_as_phone, points_to_number_said, wechat_contact
 
 MAX_DESCRIPTION_CHARS = 2000
 _PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -95,6 +95,41 @@ def contact(tracker: Tracker) -> Optional[str]:
     `contact` is whatever they consented to.
     """
     return phone(tracker) or email(tracker) or wechat_contact(latest_text(tracker))
+
+
+def phone_offered(tracker: Tracker) -> Optional[str]:
+    """The phone number this message calls the customer's own ("我电话138…"), if any.
+
+    The NLU tells it from the order number ("订单LS2024… 我电话138…" gives both); a number
+    with no phone word beside it stays unread here, as it may be an order's.
+    """
+    found = latest_entity(tracker, "phone")
+    if found and names_as_phone(latest_text(tracker), str(found)):
+        return str(found)
+    return None
+
+
+def phone_said_before(tracker: Tracker) -> Optional[str]:
+    """The phone number an earlier message of this intake gave, when this one points to it.
+
+    "可以打这个电话" at the contact question, after "…我电话138…" in the opening: asking
+    for the number again would ask the same thing twice.
+    """
+    if not points_to_number_said(latest_text(tracker)):
+        return None
+    order_id = str(tracker.get_slot("order_id") or "")
+    seen_latest = False
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        if not seen_latest:
+            seen_latest = True  # the latest message repeats no number
+            continue
+        for entity in (event.get("parse_data") or {}).get("entities") or []:
+            value = str(entity.get("value") or "")
+            if entity.get("entity") == "phone" and value and value != order_id:
+                return value
+    return None
 
 
 def live_session_known(tracker: Tracker, before_this_turn: bool = False) -> bool:

@@ -57,3 +57,45 @@ def only_gives_contact(text: str) -> bool:
     rest = _WECHAT.sub("", text or "")
     rest = _EMAIL.sub("", _PHONE_DIGITS.sub("", rest))
     return bool(rest != (text or "")) and not _CONTACT_WORDS.sub("", rest).strip()
+
+
+# A phone word right before the number ("我电话13812345678", "手機：138 1234 5678",
+# "call me on 138…") or "打我" right after it: the number is offered as the contact.
+_PHONE_WORD_BEFORE = re.compile(
+    r"(?:电话|電話|手机|手機|联系方式|聯繫方式|聯絡方式|联络方式|call|phone|tel|whatsapp)"
+    r"(?:号码|號碼|号|號)?(?:是|為|为|on|me|[:：\s])*$",
+    re.IGNORECASE,
+)
+_CALL_ME_AFTER = re.compile(r"^\s*(?:[，,]\s*)?(?:打我|打給我|打给我|联系我|聯繫我|聯絡我|call me)")
+
+
+def names_as_phone(text: str, phone: str) -> bool:
+    """Whether `phone` is offered in `text` as a number to call, by a word beside it.
+
+    Why: an opening that ends "…要么退钱，我电话13812345678" was asked for a phone number
+    again at the contact question (hand trial, 2026-12-01). A bare number in an opening
+    may be an order's; one the customer calls their phone is not.
+    """
+    digits = re.sub(r"\D", "", phone or "")
+    if len(digits) < 7:
+        return False
+    spread = r"[\s-]*".join(map(re.escape, digits))
+    for match in re.finditer(rf"\+?(?:86)?[\s-]*{spread}", text or ""):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if _PHONE_WORD_BEFORE.search(before) or _CALL_ME_AFTER.match(text[match.end() :]):
+            return True
+    return False
+
+
+# "可以打这个电话", "就打我刚才那个号码", "用上面的手机号": the number said earlier.
+_THAT_NUMBER = re.compile(
+    r"(?:这个|這個|呢个|呢個|嗰个|嗰個|那个|那個|刚才|剛才|頭先|上面|之前|前面|留的|给的|給的|发的|發的|说的|說的)"
+    r"(?:的|个|個)?(?:电话|電話|号码|號碼|号|號|手机号?|手機號?|number)"
+    r"|same number|that number|this number",
+    re.IGNORECASE,
+)
+
+
+def points_to_number_said(text: str) -> bool:
+    """Whether the message agrees to be called on a number it does not repeat."""
+    return bool(_THAT_NUMBER.search(text or ""))

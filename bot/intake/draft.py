@@ -38,6 +38,12 @@ TRACKING_KINDS: List[str] = ["物流详情截图"]
 _TRANSIT_DAMAGE = re.compile(
     r"[破碎裂压凹漏烂坏瘪扁湿]|变形|划伤|刮花|摔|撞|进水|淋|散架|开胶|洒|撒"
 )
+# "什么破快递", "烂物流": 破/烂 before the courier, the shop or the service curse them and
+# say nothing of the parcel's state.
+_CURSE = re.compile(
+    r"[破烂垃](?:圾)?(?=快递|物流|平台|店|客服|公司|系统|服务|软件|app|网站|地方|玩意)",
+    re.IGNORECASE,
+)
 
 _ROLE_BY_EVENT = {"user": "customer", "bot": "bot"}
 _EMOTION_RANK = {"calm": 0, "upset": 1, "angry": 2}
@@ -213,7 +219,7 @@ def asks_for_tracking(category: Optional[str], description: Optional[str]) -> bo
     """
     if category != "logistics" or not description or not description.strip():
         return False
-    return not _TRANSIT_DAMAGE.search(normalize(description))
+    return not _TRANSIT_DAMAGE.search(_CURSE.sub("", normalize(description)))
 
 
 def evidence_kinds(category: Optional[str], description: Optional[str] = None) -> List[str]:

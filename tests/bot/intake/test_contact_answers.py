@@ -57,3 +57,26 @@ def test_a_withdrawn_contact_is_named_as_the_read_back_shows_it():
 )
 def test_only_a_contact_and_consent_words(text, expected):
     assert only_gives_contact(text) is expected
+
+
+def test_a_phone_word_beside_the_number_offers_it():
+    from bot.intake.contact_answers import names_as_phone
+
+    phone = "13812345678"
+    assert names_as_phone("要么退钱，我电话13812345678", phone)
+    assert names_as_phone("有事打我手机 138 1234 5678", phone)
+    assert names_as_phone("手機：138-1234-5678", phone)
+    assert names_as_phone("13812345678 打我", phone)
+    assert names_as_phone("call me on +86 138 1234 5678", phone)
+    assert not names_as_phone("杯子碎了 13812345678", phone)
+    assert not names_as_phone("订单13812345678", phone)
+    assert not names_as_phone("电话", "")
+
+
+def test_words_pointing_to_a_number_said_before():
+    from bot.intake.contact_answers import points_to_number_said
+
+    for text in ["可以打这个电话", "就打我刚才那个号码", "用上面的手机号", "打嗰個號碼", "same number"]:
+        assert points_to_number_said(text), text
+    for text in ["可以", "不用", "138 1234 5678", "电话打错了"]:
+        assert not points_to_number_said(text), text

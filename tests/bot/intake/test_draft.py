@@ -32,6 +32,11 @@ def test_evidence_kinds_follow_what_happened_to_the_parcel():
     assert evidence_kinds("logistics", "箱子被压扁了 里面的碗碎了") == damage
     assert evidence_kinds("logistics", "包裹濕晒") == damage  # Traditional, normalised first
     assert evidence_kinds("logistics", None) == damage
+    # a curse on the courier is no damage to the parcel
+    assert evidence_kinds("logistics", "你們這什麼破快遞 等了十天還沒到") == ["物流详情截图"]
+    assert evidence_kinds("logistics", "垃圾物流，一周了还在路上") == ["物流详情截图"]
+    assert evidence_kinds("logistics", "烂快递把箱子压扁了") == damage
+    assert evidence_kinds("logistics", "什么破快递 盒子都破了") == damage
     assert evidence_kinds("product_quality", "没收到说明书") == EVIDENCE_KINDS["product_quality"]
     assert evidence_kinds(None, "没收到") == []
     facts = IntakeFacts(issue_category="logistics", issue_description="显示已送达 没见到人")
