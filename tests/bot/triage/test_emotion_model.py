@@ -151,3 +151,25 @@ def test_dissatisfaction_is_judged_by_its_strength(project_head, text, expected)
     verdict = project_head.predict([text])[0]
     assert verdict is not None
     assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # answering the evidence question is calm: "我有录屏" once read angry (P 0.52) and,
+        # the strongest message deciding, filed a calm live-stream complaint as angry
+        ("我有录屏", "calm"),
+        ("这个就是录屏，你看", "calm"),
+        ("我有截图", "calm"),
+        # evidence held as a threat is still anger
+        ("已经截图了，全网曝光", "angry"),
+        ("我录了视频 等着吧 发小红书", "angry"),
+    ],
+)
+def test_evidence_answers_are_calm_unless_threats(project_head, text, expected):
+    """Hand trial 2026-12-01: the ticket's emotion is the strongest message's."""
+    from bot.triage.emotion import combine_emotion, detect_emotion
+
+    verdict = project_head.predict([text])[0]
+    assert verdict is not None
+    assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion == expected
