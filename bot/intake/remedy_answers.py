@@ -564,6 +564,20 @@ _AROUND_A_REMEDY = re.compile(
     r"我|要|想|就|吧|啊|呀|了|啦|直接|给|你们|帮|麻烦|请|还是|那|算了|的|好|可以|行"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# English words that only frame a wish ("I want an exchange please"); any other word of
+# three letters or more tells something else ("the zipper arrived broken").
+_ENGLISH_WORD = re.compile(r"[a-z]{3,}")
+_ENGLISH_FRAME = frozenset(
+    "want wanna need would like please pls plz just can could get give the and you "
+    "thanks thx instead prefer rather for order number hello this that one new full "
+    "money back send".split()
+)
+
+
+def _tells_more_in_english(rest: str) -> bool:
+    """Whether the words beside a remedy tell more than a framed wish, in English."""
+    words = _ENGLISH_WORD.findall(rest.lower())
+    return sum(1 for word in words if word not in _ENGLISH_FRAME) >= 2
 
 
 def only_names_a_remedy(text: str) -> bool:
@@ -582,4 +596,5 @@ def only_names_a_remedy(text: str) -> bool:
         rest.append(plain[last:start])
         last = end
     rest.append(plain[last:])
-    return not _CJK.search(_AROUND_A_REMEDY.sub("", "".join(rest)))
+    rest_text = _AROUND_A_REMEDY.sub("", "".join(rest))
+    return not _CJK.search(rest_text) and not _tells_more_in_english(rest_text)

@@ -40,6 +40,7 @@ _ANGRY = words(
     糊弄 唬弄 忽悠 搪塞 耍我 耍人 当猴耍 拿我开涮 逗我呢 当我傻 当我是傻子 当傻子 水鱼
     呃人 呃钱 推卸责任 装傻 好棒棒 到底想怎样 到底想怎么样
     消委会 消保会 黑猫投诉 给差评 写差评 打差评 刷差评 打一星 给一星
+    wtf scam scammer fraud bullshit fuck unacceptable
     """
 )
 _UPSET = words(
@@ -49,6 +50,7 @@ _UPSET = words(
     推来推去 扯皮 恶心 过分 不靠谱 一直没 等了好久 等了半天 受不了 头疼 闹心 晕
     差劲 太差 真是够了 靠谱点 急死 着急 委屈 寒心 心寒 担心 好慌 睡不着 没睡好
     😭 😢 😞 🙄 😒 😔 💔 😩 😫 😣 😖 🤦 😓 🤮
+    disappointed disappointing frustrated frustrating annoyed annoying
     """
 )
 _EXCLUSIONS = words(
@@ -117,12 +119,28 @@ LEARNED_UPSET_THRESHOLD = 0.6
 _RANK = {"calm": 0, "upset": 1, "angry": 2}
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _mostly_latin(text: str) -> bool:
+    """More Latin letters than Chinese characters: outside what the head was trained on.
+
+    The head's data is Chinese, and its few English lines are curses ("WTF", "BULLSHIT"), so
+    it read "hi, the jacket arrived with a broken zipper … I want an exchange" as angry (hand
+    trial, 2026-12-01). Such a message is judged by the lexicon alone.
+    """
+    return len(_LATIN.findall(text)) > 2 * len(_CJK.findall(text))
+
+
 def learned_emotion(parse_data: Optional[Mapping[str, Any]]) -> Optional[Dict[str, float]]:
     """The learned head's probabilities from a message's parse data, if it ran.
 
     Reads `complaint_triage.emotion.ranking` ([{"code", "confidence"}, ...]); None when the
     model has no emotion head or the message had no known character n-gram.
     """
+    if _mostly_latin(str((parse_data or {}).get("text") or "")):
+        return None
     triage = (parse_data or {}).get("complaint_triage")
     block = triage.get("emotion") if isinstance(triage, Mapping) else None
     ranking = block.get("ranking") if isinstance(block, Mapping) else None

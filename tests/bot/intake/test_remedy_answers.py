@@ -529,3 +529,15 @@ def test_remedies_mentioned_as_dev13_customers_say_them(text, remedy):
 )
 def test_a_remedy_opening_a_fact_or_a_question_is_no_wish(text):
     assert remedy_answers.remedy_wished(text) is None
+
+
+def test_an_english_story_with_a_wish_is_more_than_a_remedy():
+    """Hand trial 2026-12-01: the English complaint was taken for a bare "exchange" and its
+    story was asked for again."""
+    from bot.intake.remedy_answers import only_names_a_remedy
+
+    story = "hi, the jacket I ordered arrived with a broken zipper. order 202411200012. I want an exchange"
+    assert not only_names_a_remedy(story)
+    assert not only_names_a_remedy("the cup arrived cracked, refund")
+    for wish in ["I want an exchange please", "refund pls", "I want a refund for order 202411200012"]:
+        assert only_names_a_remedy(wish), wish

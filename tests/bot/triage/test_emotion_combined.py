@@ -90,3 +90,22 @@ def test_strongest_over_the_conversation():
     assert detect_emotion_in_messages(messages + [("骗子", None)]).emotion == "angry"
     assert detect_emotion_in_messages([("好的", parse(0.9, 0.05, 0.05))]).emotion == "calm"
     assert detect_emotion_in_messages([]).emotion == "calm"
+
+
+def test_an_english_message_is_judged_by_the_lexicon_alone():
+    """Hand trial 2026-12-01: the head (trained on Chinese, its English lines curses) read a
+    calm English complaint as angry, and the customer heard "您的火气我完全理解"."""
+    from bot.triage.emotion import combine_emotion, detect_emotion, learned_emotion
+
+    sure_angry = {"emotion": {"ranking": [{"code": "angry", "confidence": 0.9}]}}
+
+    def verdict(text: str) -> str:
+        parsed = {"text": text, "complaint_triage": sure_angry}
+        return combine_emotion(detect_emotion([text]), learned_emotion(parsed)).emotion
+
+    assert verdict("hi, the jacket arrived with a broken zipper. I want an exchange") == "calm"
+    assert verdict("WTF, this is a scam") == "angry"
+    assert verdict("so disappointed, still no refund") == "upset"
+    # mostly Chinese with an English word: the head still counts
+    assert verdict("WTF 衣服洗一次就这样了 你们卖的什么") == "angry"
+    assert verdict("衣服洗一次就掉色了 refund") == "angry"
