@@ -1,12 +1,14 @@
-"""Record what the two evidence-kind readers make of every phrase (task dedupe2).
+"""What the two evidence-kind readers make of every phrase (task dedupe2).
 
-Run once, before the word tables were merged, to write `data/evidence_words_recorded.json`;
-`test_evidence_words_characterised.py` compares today's readers with it. The phrases are
-every quoted or listed text with Chinese in it under tests/, data/ and the dev splits
-(bench/data/*dev*.yml) that holds a word of either table (no other phrase can read
-differently once the tables are one), and the list in `data/evidence_words_own.txt`.
+`data/evidence_words_recorded.json` holds what they made of them before their word tables
+were merged into `bot.intake.evidence_kinds` (written by this script's first version,
+commit cc9bd1f). The phrases are every quoted or listed text with Chinese in it under
+tests/, data/ and the dev splits (bench/data/*dev*.yml) that held a word of either table
+(no other phrase could read differently once the tables were one), and the list in
+`data/evidence_words_own.txt`. `data/evidence_words_changed.json` holds the phrases read
+differently since, as they read now; `test_evidence_words_characterised.py` checks both.
 
-    .venv/bin/python -m tests.bot.intake.record_evidence_words
+    .venv/bin/python -m tests.bot.intake.record_evidence_words   # rewrites the changes
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List
+from typing import Any, Dict, Iterable, List
 
 from bot.intake.draft import EVIDENCE_KINDS, TRACKING_KINDS
 
 ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
 RECORDED = HERE / "data" / "evidence_words_recorded.json"
+CHANGED = HERE / "data" / "evidence_words_changed.json"
 OWN = HERE / "data" / "evidence_words_own.txt"
 
 # every kind list a reader is called with: each category's, and the parcel-tracking one
@@ -86,32 +89,26 @@ def readings(phrase: str) -> Dict[str, Any]:
     return record
 
 
-def _names_a_kind_word() -> Callable[[str], bool]:
-    """Whether a phrase holds a word of either table (before the merge): no other can change."""
-    from bot.intake import evidence_captions, evidence_said_missing
-    from bot.intake.answers import plain_answer
-    from bot.nlu.normalize import normalize
-
-    words = [p.pattern for p in evidence_captions._KIND_WORDS.values()]
-    words += list(evidence_said_missing._KIND_WORDS.values())
-    words.append(evidence_captions._OTHER_THINGS.pattern)
-    pattern = re.compile("|".join(f"(?:{w})" for w in words))
-    return lambda phrase: bool(
-        pattern.search(normalize(phrase)) or pattern.search(plain_answer(phrase))
-    )
+def _write(path: Path, readings_by_phrase: Dict[str, Dict[str, Any]]) -> None:
+    """One phrase a line, so that a change reads as a one-line diff."""
+    lines = [
+        f"{json.dumps(p, ensure_ascii=False)}: {json.dumps(r, ensure_ascii=False)}"
+        for p, r in readings_by_phrase.items()
+    ]
+    path.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
 
 
 def main() -> None:
-    names_a_kind_word = _names_a_kind_word()
-    found = [phrase for phrase in found_phrases() if names_a_kind_word(phrase)]
-    phrases = list(dict.fromkeys(own_phrases() + found))
-    recorded = {phrase: readings(phrase) for phrase in phrases}
-    lines = [
-        f"{json.dumps(p, ensure_ascii=False)}: {json.dumps(r, ensure_ascii=False)}"
-        for p, r in recorded.items()
-    ]
-    RECORDED.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
-    print(f"{len(recorded)} phrases, {sum(1 for r in recorded.values() if r)} read as something")
+    """Write the phrases the readers now read differently from the recording, as they read now.
+
+    The recording itself was written by this script's first version (commit cc9bd1f),
+    before the tables were merged, over the phrases holding a word of either table; it is
+    never rewritten.
+    """
+    recorded = json.loads(RECORDED.read_text(encoding="utf-8"))
+    changed = {p: now for p, before in recorded.items() if (now := readings(p)) != before}
+    _write(CHANGED, changed)
+    print(f"{len(recorded)} phrases, {len(changed)} read differently")
 
 
 if __name__ == "__main__":
