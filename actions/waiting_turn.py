@@ -6,8 +6,8 @@ Why (task wait2): after a handoff, "再不处理我就去12315投诉你们" was 
 normal and calm although the spec makes legal and media threats urgent. While a ticket waits,
 status questions, withdrawals, thanks, greetings, goodbyes and "are you a bot" come here
 first: the message joins the transcript and raises severity and emotion (never lowers them,
-audited; `TicketStore.note_customer_message`); a threat is answered with an apology and the news that
-the ticket is being prioritised, anything else as its intent was answered before.
+audited; `TicketStore.note_customer_message`); a threat is answered with an apology and the
+news that the ticket is being prioritised, anything else as its intent was answered before.
 """
 
 import asyncio

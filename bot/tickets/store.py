@@ -600,14 +600,14 @@ class TicketStore:
         with self.session_scope() as session:
             row = _locked_ticket(session, ticket_id)
             now = self._now()
-            rebuilt = False
+            summarise = False
             if _merge_entries(row, new_entries) and kinds_missing is not None:
                 kinds = {"evidence_missing": [str(kind) for kind in kinds_missing]}
-                rebuilt = _set_audited(session, row, kinds, actor=actor, at=now)
+                summarise = _set_audited(session, row, kinds, actor=actor, at=now)
             if facts is not None and _waits(row):
                 self._fill(session, row, facts, actor=actor, at=now)
-                rebuilt = True
-            return self._with_new_summary(row) if rebuilt else self._to_dict(row)
+                summarise = True  # as `fill_in_waiting` does
+            return self._with_new_summary(row) if summarise else self._to_dict(row)
 
     def fill_in_waiting(
         self, ticket_id: str, values: Mapping[str, Any], *, actor: str
