@@ -9,7 +9,7 @@ of the parcel. The widget sends the words typed with files right after them
 something that is none of them ("聊天截图", "发票"). Words that name neither ("你们看看吧")
 leave the files to cover the kinds in order, as before. The text is normalised
 (`bot.nlu.normalize`: Simplified script), so Traditional counts the same. The words for
-each kind, names and what the file shows, are `bot.intake.evidence_kinds`'.
+each kind (its names and what its files show) are in `bot.intake.evidence_kinds`.
 """
 
 from __future__ import annotations
