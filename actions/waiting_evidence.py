@@ -10,7 +10,7 @@ without words cover the kinds the ticket still lacks, in their order.
 """
 
 import asyncio
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
@@ -22,14 +22,14 @@ from bot.intake.draft import evidence_kinds
 from bot.intake.evidence_captions import Upload, missing_after
 
 # the audit history's name for the customer (`bot.desk.views.CUSTOMER`)
-_CUSTOMER = "customer"
+CUSTOMER = "customer"
 
 
 async def attach_new_files(tracker: Tracker, ticket: Dict[str, Any]) -> int:
     """Attach the conversation's files no ticket holds yet; return how many.
 
     Files whose words come next keep the ticket's missing kinds for those words
-    (`read_caption`); files without words cover the kinds still missing in their order.
+    (`kinds_said_by_caption`); files without words cover the kinds still missing in order.
     """
     files = await unclaimed_evidence(tracker.sender_id)
     missing = None if caption_follows(tracker) else _missing_after(ticket, Upload(len(files)))
@@ -37,28 +37,25 @@ async def attach_new_files(tracker: Tracker, ticket: Dict[str, Any]) -> int:
         dependencies.ticket_store().add_evidence,
         ticket["id"],
         files,
-        actor=_CUSTOMER,
+        actor=CUSTOMER,
         still_missing=missing,
     )
     return len(files)
 
 
-async def read_caption(tracker: Tracker, ticket: Dict[str, Any]) -> Dict[str, Any]:
-    """The ticket once the words typed with the files just sent say which kinds they are.
+def kinds_said_by_caption(tracker: Tracker, ticket: Dict[str, Any]) -> Optional[List[str]]:
+    """The kinds the ticket lacks once the words typed with the files just sent are read.
 
-    The caller reads each message once (the transcript did not hold it): words delivered
-    twice would otherwise count their files twice. `ticket` is the caller's copy; the
-    ticket as it stands afterwards is returned.
+    None when the message is no such words, or they change nothing. The store applies them
+    only to a message the transcript did not hold (`TicketStore.note_customer_message`):
+    words delivered twice would otherwise count their files twice. `ticket` is the caller's
+    copy, read once per message.
     """
     upload = captioned_now(tracker)
     if upload is None:
-        return ticket
+        return None
     missing = _missing_after(ticket, upload)
-    if missing == list(ticket.get("evidence_missing") or []):
-        return ticket
-    return await asyncio.to_thread(
-        dependencies.ticket_store().read_evidence_kinds, ticket["id"], missing, actor=_CUSTOMER
-    )
+    return None if missing == list(ticket.get("evidence_missing") or []) else missing
 
 
 def _missing_after(ticket: Dict[str, Any], upload: Upload) -> List[str]:

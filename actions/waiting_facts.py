@@ -7,7 +7,6 @@ are filled (never what the customer confirmed or an agent reads), only while the
 open and unclaimed, and nothing is asked: the customer is not put back into the form.
 """
 
-import asyncio
 import re
 from datetime import datetime
 from typing import Any, Dict, List, Mapping, Optional, Tuple
@@ -29,16 +28,17 @@ from bot.triage.severity import assess_severity, learned_severity
 THREAT_REASONS = ("legal", "media")
 
 
-async def fill_waiting_ticket(
+async def waiting_facts(
     tracker: Tracker, ticket: Dict[str, Any], text: str
-) -> Dict[str, Any]:
-    """Put what the latest message tells into the waiting ticket's empty fields.
+) -> Optional[Dict[str, Any]]:
+    """What the latest message tells for the waiting ticket's empty fields and readings.
 
-    `ticket` is the caller's copy (read once per message); the ticket as it stands
-    afterwards is returned (a filled one may have turned urgent, with sooner times).
+    `ticket` is the caller's copy (read once per message); the store sets the facts only
+    if it still waits (`TicketStore.note_customer_message`). None: nothing to fill (no
+    words, or the ticket no longer waits).
     """
     if not text or not waits(ticket):
-        return ticket
+        return None
     values = {**await _order_facts(tracker, ticket), **_problem_facts(tracker, ticket, text)}
     if not ticket.get("desired_remedy"):
         remedy = remedy_wished(text)
@@ -46,10 +46,7 @@ async def fill_waiting_ticket(
             values["desired_remedy"] = remedy
     values.update(_severity(tracker, ticket, values.get("order_data")))
     values.update(_emotion(tracker, ticket))
-    filled = await asyncio.to_thread(
-        dependencies.ticket_store().fill_in_waiting, ticket["id"], values, actor="customer"
-    )
-    return filled or ticket
+    return values
 
 
 def waits(ticket: Dict[str, Any]) -> bool:

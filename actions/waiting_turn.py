@@ -6,8 +6,8 @@ Why (task wait2): after a handoff, "再不处理我就去12315投诉你们" was 
 normal and calm although the spec makes legal and media threats urgent. While a ticket waits,
 status questions, withdrawals, thanks, greetings, goodbyes and "are you a bot" come here
 first: the message joins the transcript and raises severity and emotion (never lowers them,
-audited as `fill_in_waiting` does); a threat is answered with an apology and the news that
-the ticket is being prioritised, anything else as its intent was answered before.
+audited; `TicketStore.note_customer_message`); a threat is answered with an apology and the
+news that the ticket is being prioritised, anything else as its intent was answered before.
 """
 
 import asyncio
@@ -20,8 +20,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dependencies
 from actions.conversation import latest_intent, latest_text, latest_user_event
 from actions.requests import ActionCancelComplaint, ActionTicketStatus
-from actions.waiting_evidence import read_caption
-from actions.waiting_facts import fill_waiting_ticket, threatens, waits
+from actions.waiting_evidence import CUSTOMER, kinds_said_by_caption
+from actions.waiting_facts import threatens, waiting_facts, waits
 
 __all__ = ["ActionWaitingReply", "note_waiting_message", "record_and_fill", "threatens", "waits"]
 
@@ -74,15 +74,20 @@ async def note_waiting_message(tracker: Tracker) -> Optional[Dict[str, Any]]:
 
 
 async def record_and_fill(tracker: Tracker, ticket: Dict[str, Any], text: str) -> Dict[str, Any]:
-    """Keep the message in the ticket's transcript, then let it fill the ticket.
+    """Keep the message in the ticket's transcript and let it fill the ticket: one store call.
 
-    The transcript comes first: the severity is judged over the transcript's messages. The
-    message is kept whoever holds the ticket; only a waiting one is filled. Words typed
+    The message is kept whoever holds the ticket; only a waiting one is filled. Words typed
     with files say which kinds the files are (whoever holds it), read once: a message the
-    transcript already held was read when it first came.
+    transcript already held was read when it first came. The facts are judged on the copy
+    read before the message joined the transcript (the severity over its messages and this
+    one). Returns the ticket as it stands afterwards.
     """
     entry = {"role": "customer", "text": text, "at": latest_user_event(tracker).get("timestamp")}
-    store = dependencies.ticket_store()
-    if await asyncio.to_thread(store.merge_transcript, ticket["id"], [entry]):
-        ticket = await read_caption(tracker, ticket)
-    return await fill_waiting_ticket(tracker, ticket, text)
+    return await asyncio.to_thread(
+        dependencies.ticket_store().note_customer_message,
+        ticket["id"],
+        entry,
+        actor=CUSTOMER,
+        kinds_missing=kinds_said_by_caption(tracker, ticket),
+        facts=await waiting_facts(tracker, ticket, text),
+    )

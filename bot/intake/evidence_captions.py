@@ -8,31 +8,19 @@ of the parcel. The widget sends the words typed with files right after them
 (`metadata.with_evidence`); they name the kinds ("面单和外箱", "开箱视频", "吊牌"), or name
 something that is none of them ("聊天截图", "发票"). Words that name neither ("你们看看吧")
 leave the files to cover the kinds in order, as before. The text is normalised
-(`bot.nlu.normalize`: Simplified script), so Traditional counts the same.
+(`bot.nlu.normalize`: Simplified script), so Traditional counts the same. The words for
+each kind (its names and what its files show) are in `bot.intake.evidence_kinds`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Pattern, Sequence, Set, Tuple
+from typing import List, Optional, Sequence, Set, Tuple
 
+from bot.intake.evidence_kinds import caption_words
 from bot.nlu.normalize import normalize
 
-# the words that name each kind of `EVIDENCE_KINDS` / `TRACKING_KINDS` in a caption
-_KIND_WORDS: Dict[str, Pattern[str]] = {
-    "外包装照片": re.compile(r"外包装|包装|外箱|纸箱|箱子|快递盒|快递箱|外盒|盒子|开箱"),
-    "商品破损照片": re.compile(r"破损|碎|裂|坏|烂|摔|压扁|压坏|变形|凹|开箱"),
-    "快递面单": re.compile(r"面单|快递单|运单|物流单|单号"),
-    "物流详情截图": re.compile(r"物流|轨迹|快递信息|配送信息|签收"),
-    "商品标签照片": re.compile(r"标签|吊牌|条码|条形码|型号|货号|标贴"),
-    "收到的商品照片": re.compile(r"收到的|实物|商品|东西|货|开箱"),
-    "问题部位近照": re.compile(r"问题|部位|近照|特写|细节|坏|破|裂|瑕疵|开线|起球|掉|漏|划"),
-    "实物照片": re.compile(r"实物|收到的|商品|东西|货|开箱|对比"),
-    "付款/扣款截图": re.compile(r"付款|扣款|支付|账单|扣费|转账|银行|流水|到账"),
-    "直播截图或录屏": re.compile(r"直播|录屏|主播"),
-    "活动页面或优惠券截图": re.compile(r"活动|优惠券|券|页面|详情页|满减|价格|宣传"),
-}
 # things customers send that are none of the kinds: the files cover none of them
 _OTHER_THINGS = re.compile(r"聊天|对话|发票|小票|收据|好评|差评|评价")
 
@@ -50,7 +38,7 @@ def kinds_named(caption: str, kinds: Sequence[str]) -> List[str]:
     text = normalize(caption or "")
     found: List[Tuple[int, int, str]] = []
     for order, kind in enumerate(kinds):
-        words = _KIND_WORDS.get(kind)
+        words = caption_words(kind)
         match = words.search(text) if words else None
         if match:
             found.append((match.start(), order, kind))

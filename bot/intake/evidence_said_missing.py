@@ -4,25 +4,19 @@ Why: files cannot be told apart by kind, so they are taken to cover a category's
 order the evidence question names them (`bot.intake.draft.evidence_still_missing`). A customer
 who sent the waybill when asked for "商品破损照片、快递面单" and then said "商品的没有了，扔掉了"
 had 缺快递面单 read back and filed (hand trial, WeCom), and the words went into the problem's
-description. When the customer names the kind they lack, that kind is the one missing.
+description. When the customer names the kind they lack, that kind is the one missing: by
+the kind's names in `bot.intake.evidence_kinds` (not by what its files show: "杯子碎了" beside
+"面单没有" tells the problem).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Sequence
+from typing import List, Sequence
 
 from bot.intake.answers import has_no_evidence, plain_answer
+from bot.intake.evidence_kinds import naming_words
 
-# The words customers use for each kind the bot asks for by name (bot.intake.draft's
-# EVIDENCE_KINDS of the categories that ask for more than one).
-_KIND_WORDS: Dict[str, str] = {
-    "外包装照片": r"外包装|外箱|外盒|纸箱|箱子|快递盒|快递箱|包装盒|包装",
-    "商品破损照片": r"商品|东西|实物|货|破损|碎的|坏的",
-    "快递面单": r"面单|快递单|运单|单子|物流单",
-    "商品标签照片": r"标签|吊牌|标|条码",
-    "收到的商品照片": r"商品|东西|实物|货",
-}
 # "没有" says a photo is missing only with a word for one, or for a paper that is photographed.
 _WEAK_NO = re.compile(r"没有|没了|没拍|找不到")
 _PICTURED = re.compile(r"照片|图|照|拍|截图|相片|面单|快递单|运单|物流单|标签|吊牌")
@@ -41,7 +35,7 @@ def kinds_said_missing(text: str, kinds: Sequence[str]) -> List[str]:
         has_no_evidence(plain) or _WEAK_NO.search(plain) and _PICTURED.search(plain)
     ):
         return []  # "东西没了" may be the parcel lost, not a photo
-    return [k for k in kinds if k in _KIND_WORDS and re.search(_KIND_WORDS[k], plain)]
+    return [k for k in kinds if (words := naming_words(k)) is not None and words.search(plain)]
 
 
 def only_says_kinds_missing(text: str, kinds: Sequence[str]) -> bool:
@@ -51,7 +45,8 @@ def only_says_kinds_missing(text: str, kinds: Sequence[str]) -> bool:
         return False
     rest = plain_answer(text).replace(" ", "")
     for kind in named:
-        rest = re.sub(_KIND_WORDS[kind], "", rest)
+        words = naming_words(kind)
+        rest = words.sub("", rest) if words is not None else rest
     return not _FILLER.sub("", rest)
 
 

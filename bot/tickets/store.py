@@ -143,17 +143,19 @@ def _locked_ticket(session: Session, ticket_id: str) -> TicketRow:
 
 def _set_audited(
     session: Session, row: TicketRow, values: Mapping[str, Any], *, actor: str, at: datetime
-) -> None:
-    """Set each changed field and record it in the audit history.
+) -> bool:
+    """Set each changed field and record it in the audit history; whether any changed.
 
     The order's data is a copy of the order service's record: the history says it changed,
     not what it held.
     """
+    changed = False
     for name, value in values.items():
         before = getattr(row, name)
         if before == value:
             continue
         setattr(row, name, value)
+        changed = True
         opaque = name == "order_data"
         session.add(
             TicketAuditRow(
@@ -165,6 +167,31 @@ def _set_audited(
                 after=None if opaque else value,
             )
         )
+    return changed
+
+
+def _merge_entries(row: TicketRow, new_entries: List[Dict[str, Any]]) -> int:
+    """Add to the row's transcript the entries it does not hold yet; how many were added.
+
+    The same message may come with the tracker's precise time or to the second.
+    """
+    present = {(e["role"], e["text"], same_moment(e["at"])) for e in row.transcript or []}
+    added = [e for e in new_entries if (e["role"], e["text"], same_moment(e["at"])) not in present]
+    if added:
+        row.transcript = _in_time_order(list(row.transcript or []) + added)
+    return len(added)
+
+
+def _waits(row: TicketRow) -> bool:
+    """Whether the ticket waits for an agent (open, unclaimed): only then are facts filled."""
+    return row.status == "open" and row.assignee is None
+
+
+def _check_fillable(values: Mapping[str, Any]) -> None:
+    """`InvalidTicketData` unless every field is one a waiting customer may fill."""
+    unknown = sorted(set(values) - set(FILLABLE_FIELDS))
+    if unknown:
+        raise InvalidTicketData(f"cannot fill {unknown}; fillable: {list(FILLABLE_FIELDS)}")
 
 
 def utc_now() -> datetime:
@@ -504,17 +531,7 @@ class TicketStore:
         """
         new_entries = normalize_transcript(entries, self._now(), self._tz)
         with self.session_scope() as session:
-            row = _locked_ticket(session, ticket_id)
-            # the same message may come with the tracker's precise time or to the second
-            present = {(e["role"], e["text"], same_moment(e["at"])) for e in row.transcript or []}
-            added = [
-                e
-                for e in new_entries
-                if (e["role"], e["text"], same_moment(e["at"])) not in present
-            ]
-            if added:
-                row.transcript = _in_time_order(list(row.transcript or []) + added)
-            return len(added)
+            return _merge_entries(_locked_ticket(session, ticket_id), new_entries)
 
     def add_evidence(
         self,
@@ -552,21 +569,45 @@ class TicketStore:
                     return self._with_new_summary(row)
             return self._to_dict(row)
 
-    def read_evidence_kinds(
-        self, ticket_id: str, still_missing: List[str], *, actor: str
+    def note_customer_message(
+        self,
+        ticket_id: str,
+        entry: Mapping[str, Any],
+        *,
+        actor: str,
+        kinds_missing: List[str] | None = None,
+        facts: Mapping[str, Any] | None = None,
     ) -> Dict[str, Any]:
-        """Set the kinds the ticket lacks as the words typed with files sent after filing say.
+        """Everything one message written after filing changes in the ticket, in one unit of work.
 
-        Why (task ev3): the files are attached as they come (`add_evidence`), the words typed
-        with them come next and say which kinds they are. Whoever holds the ticket, as for
-        the files themselves: it is what the evidence is, not a fact an agent works from.
-        Audited; the summary is rebuilt.
+        Why (task dedupe2): the message joined the transcript, the words typed with files set
+        the kinds the ticket lacks, and the facts and raised readings filled it: three units
+        of work per message, each locking, reading and writing the row, two rebuilding the
+        summary. Now one: the row read and written once, the summary rebuilt at most once,
+        the audit entries as before, in the same order.
+
+        - `entry` joins the transcript unless it holds it already (`merge_transcript`).
+        - `kinds_missing`: the kinds the ticket lacks as the words typed with files sent after
+          filing say (task ev3). Read once: only when the entry is new (words delivered twice
+          would count their files twice), and whoever holds the ticket, as for the files.
+        - `facts`: what the message tells while the ticket waits (`fill_in_waiting`'s rules),
+          set only while it is open and unclaimed; None when the caller fills nothing.
+
+        Returns the ticket as it is now. Raises `TicketNotFound`, `InvalidTicketData`.
         """
+        _check_fillable(facts or {})
+        new_entries = normalize_transcript([entry], self._now(), self._tz)
         with self.session_scope() as session:
             row = _locked_ticket(session, ticket_id)
-            kinds = [str(kind) for kind in still_missing]
-            _set_audited(session, row, {"evidence_missing": kinds}, actor=actor, at=self._now())
-            return self._with_new_summary(row)
+            now = self._now()
+            summarise = False
+            if _merge_entries(row, new_entries) and kinds_missing is not None:
+                kinds = {"evidence_missing": [str(kind) for kind in kinds_missing]}
+                summarise = _set_audited(session, row, kinds, actor=actor, at=now)
+            if facts is not None and _waits(row):
+                self._fill(session, row, facts, actor=actor, at=now)
+                summarise = True  # as `fill_in_waiting` does
+            return self._with_new_summary(row) if summarise else self._to_dict(row)
 
     def fill_in_waiting(
         self, ticket_id: str, values: Mapping[str, Any], *, actor: str
@@ -578,23 +619,34 @@ class TicketStore:
         test ux8). Only while the ticket is open and unclaimed (checked under the row's
         lock): an agent who has claimed it reads the transcript, and fields do not change
         under them. The caller gives only fields that are still empty (`FILLABLE_FIELDS`),
-        and severity and emotion only raised; the summary is rebuilt, and a ticket turned urgent gets the urgent SLA (never a
-        later one). Returns None when the ticket is no longer waiting.
+        and severity and emotion only raised; the summary is rebuilt, and a ticket turned
+        urgent gets the urgent SLA (never a later one). Returns None when the ticket is no
+        longer waiting. A message's facts come with the message (`note_customer_message`).
         """
-        unknown = sorted(set(values) - set(FILLABLE_FIELDS))
-        if unknown:
-            raise InvalidTicketData(f"cannot fill {unknown}; fillable: {list(FILLABLE_FIELDS)}")
+        _check_fillable(values)
         with self.session_scope() as session:
             row = _locked_ticket(session, ticket_id)
-            if row.status != "open" or row.assignee is not None:
+            if not _waits(row):
                 return None
-            was_urgent = row.severity == "urgent"
-            _set_audited(session, row, values, actor=actor, at=self._now())
-            if row.severity == "urgent" and not was_urgent:
-                first_due, resolution_due = self._deadlines(row.created_at, urgent=True)
-                row.first_response_due = min(row.first_response_due, first_due)
-                row.resolution_due = min(row.resolution_due, resolution_due)
+            self._fill(session, row, values, actor=actor, at=self._now())
             return self._with_new_summary(row)
+
+    def _fill(
+        self,
+        session: Session,
+        row: TicketRow,
+        values: Mapping[str, Any],
+        *,
+        actor: str,
+        at: datetime,
+    ) -> None:
+        """Set the waiting ticket's facts, audited; one turned urgent gets the urgent SLA."""
+        was_urgent = row.severity == "urgent"
+        _set_audited(session, row, values, actor=actor, at=at)
+        if row.severity == "urgent" and not was_urgent:
+            first_due, resolution_due = self._deadlines(row.created_at, urgent=True)
+            row.first_response_due = min(row.first_response_due, first_due)
+            row.resolution_due = min(row.resolution_due, resolution_due)
 
     def get_audit(self, ticket_id: str) -> List[Dict[str, Any]]:
         """The ticket's change history, oldest first: `{at, actor, field, before, after}`."""

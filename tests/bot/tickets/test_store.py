@@ -520,24 +520,6 @@ def test_the_summary_follows_evidence_sent_after_filing(store, make_draft):
     assert store.get_ticket(ticket["id"])["summary"] == updated["summary"]
 
 
-def test_the_kinds_files_are_change_a_claimed_ticket_too(store, make_draft):
-    """Task ev3: the words typed with files sent after filing say which kinds they are;
-    the ticket lacks the rest whoever holds it (as the files themselves are attached),
-    audited, with the summary rebuilt."""
-    ticket = store.create_ticket(
-        make_draft(evidence=[], evidence_missing=["外包装照片", "商品破损照片", "快递面单"]), "k"
-    )
-    store.update_ticket(ticket["id"], actor="小王", status="assigned", assignee="小王")
-    updated = store.read_evidence_kinds(
-        ticket["id"], ["外包装照片", "商品破损照片"], actor="customer"
-    )
-    assert updated["evidence_missing"] == ["外包装照片", "商品破损照片"]
-    assert "缺少凭证：外包装照片、商品破损照片" in updated["summary"]
-    assert store.get_ticket(ticket["id"])["summary"] == updated["summary"]
-    audit = [(a["actor"], a["field"], a["after"]) for a in store.get_audit(ticket["id"])]
-    assert ("customer", "evidence_missing", ["外包装照片", "商品破损照片"]) in audit
-
-
 def test_external_messages_are_nothing_the_customer_wrote():
     from rasa.shared.core.constants import EXTERNAL_MESSAGE_PREFIX as RASA_PREFIX
 
