@@ -28,6 +28,9 @@ class KindWords:
     shows: Tuple[str, ...] = ()
 
 
+# 货 the goods, not inside 退货/发货/到货/货号/货款 ("退货退款 没拍" names no missing photo)
+_GOODS = r"(?<![退发到收换补送订进])货(?![号款到])"
+
 KIND_WORDS: Dict[str, KindWords] = {
     "外包装照片": KindWords(
         names=(
@@ -45,7 +48,7 @@ KIND_WORDS: Dict[str, KindWords] = {
         shows=("开箱",),
     ),
     "商品破损照片": KindWords(
-        names=("商品", "东西", "实物", "货", "破损", "碎的", "坏的"),
+        names=("商品", "东西", "实物", _GOODS, "破损", "碎的", "坏的"),
         shows=("碎", "裂", "坏", "烂", "摔", "压扁", "压坏", "变形", "凹", "开箱"),
     ),
     "快递面单": KindWords(
@@ -61,7 +64,7 @@ KIND_WORDS: Dict[str, KindWords] = {
         shows=("型号", "货号"),
     ),
     "收到的商品照片": KindWords(
-        names=("实物", "商品", "东西", "货"),
+        names=("实物", "商品", "东西", _GOODS),
         shows=("收到的", "开箱"),
     ),
     "问题部位近照": KindWords(
@@ -69,7 +72,7 @@ KIND_WORDS: Dict[str, KindWords] = {
         shows=("问题", "坏", "破", "裂", "瑕疵", "开线", "起球", "掉", "漏", "划"),
     ),
     "实物照片": KindWords(
-        names=("实物", "商品", "东西", "货"),
+        names=("实物", "商品", "东西", _GOODS),
         shows=("收到的", "开箱", "对比"),
     ),
     "付款/扣款截图": KindWords(

@@ -19,6 +19,7 @@ DAMAGE = ["外包装照片", "商品破损照片", "快递面单"]
         ("箱子早扔了", ["外包装照片"]),
         ("快递单找不到了", ["快递面单"]),
         ("商品照片没拍", ["商品破损照片"]),
+        ("货没拍", ["商品破损照片"]),
     ],
 )
 def test_the_kind_named_as_missing(text, kinds):
@@ -27,7 +28,18 @@ def test_the_kind_named_as_missing(text, kinds):
 
 
 @pytest.mark.parametrize(
-    "text", ["东西没了", "商品有问题", "杯子碎了", "面单发你了", "外箱压扁了 杯子也碎了"]
+    "text",
+    [
+        "东西没了",
+        "商品有问题",
+        "杯子碎了",
+        "面单发你了",
+        "外箱压扁了 杯子也碎了",
+        # 货 inside another word is no goods (dedupe2's review)
+        "退货退款 没拍",
+        "发货太慢了 没拍照",
+        "货号没记",
+    ],
 )
 def test_no_kind_said_missing(text):
     assert kinds_said_missing(text, DAMAGE) == []
