@@ -173,6 +173,18 @@ def _small_talk(parse_data: Optional[Mapping[str, Any]]) -> bool:
     return isinstance(intent, Mapping) and intent.get("name") in SMALL_TALK_INTENTS
 
 
+def _told(events: Iterable[Mapping[str, Any]]) -> str:
+    """The customer's messages but greetings and small talk, for a ticket filed unasked."""
+    return "\n".join(
+        str(e["text"])
+        for e in events
+        if e.get("event") == "user"
+        and e.get("text")
+        and not str(e["text"]).startswith("/")
+        and not _small_talk(e.get("parse_data"))
+    )
+
+
 def triaged_category(
     events: Iterable[Mapping[str, Any]], min_confidence: float = CATEGORY_MIN_CONFIDENCE
 ) -> Optional[str]:
@@ -186,6 +198,8 @@ def triaged_category(
     for event in events:
         if event.get("event") != "user" or not tells_a_problem(event.get("text") or ""):
             continue
+        if _small_talk(event.get("parse_data")):
+            continue  # "还有人吗" before "转人工" tells no problem, whatever the triage guessed
         triage = ((event.get("parse_data") or {}).get("complaint_triage") or {}).get("category")
         code = (triage or {}).get("code")
         confidence = float((triage or {}).get("confidence") or 0.0)
@@ -269,7 +283,7 @@ def draft_fields(
         "order_verified": bool(order) if facts.order_id else False,
         "order": dict(order) if order else None,
         "issue_category": facts.issue_category or "other",
-        "issue_description": facts.issue_description or "\n".join(texts),
+        "issue_description": facts.issue_description or _told(events) or "\n".join(texts),
         "desired_remedy": facts.desired_remedy,
         "evidence": [dict(item) for item in facts.evidence],
         "severity": severity.severity,

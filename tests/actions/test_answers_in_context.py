@@ -289,6 +289,27 @@ async def test_handoff_before_the_category_keeps_the_triaged_category(dispatcher
     assert ticket["issue_category"] == "logistics"
 
 
+async def test_handoff_after_a_greeting_files_no_guessed_category(dispatcher, domain):
+    """dedupe2's review: "还有人吗" then "转人工" filed a product_quality ticket described as
+    "还有人吗\n转人工" (the triage guesses a category for every message)."""
+    from actions.requests import ActionHandoff
+
+    guess = {"category": {"code": "product_quality", "confidence": 0.6, "ranking": []}}
+    history = [
+        {
+            "event": "user",
+            "text": "还有人吗",
+            "timestamp": 1732350000.0,
+            "parse_data": {"intent": {"name": "greet"}, "complaint_triage": guess},
+        }
+    ]
+    tracker = make_tracker("转人工", "handoff", history=history)
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    [ticket] = dependencies.ticket_store().list_tickets(conversation_id="customer-1")
+    assert ticket["issue_category"] == "other"
+    assert ticket["issue_description"] == "转人工"
+
+
 async def test_a_correction_of_the_order_number_keeps_the_category(dispatcher, domain):
     history = [
         {"event": "slot", "name": "issue_category", "value": "product_quality"},
