@@ -591,10 +591,32 @@ class TicketStore:
             was_urgent = row.severity == "urgent"
             _set_audited(session, row, values, actor=actor, at=self._now())
             if row.severity == "urgent" and not was_urgent:
-                first_due, resolution_due = self._deadlines(row.created_at, urgent=True)
-                row.first_response_due = min(row.first_response_due, first_due)
-                row.resolution_due = min(row.resolution_due, resolution_due)
+                self._hasten(session, row, actor=actor)
             return self._with_new_summary(row)
+
+    def _hasten(self, session: Session, row: TicketRow, *, actor: str) -> None:
+        """Move the deadlines up to the urgent SLA where that is sooner; audit each move.
+
+        Why (task after5): a deadline that moved with no entry in the history left the agent
+        with a sooner time and no cause. The history keeps local times, as the ticket has them.
+        """
+        first_due, resolution_due = self._deadlines(row.created_at, urgent=True)
+        now = self._now()
+        for name, due in (("first_response_due", first_due), ("resolution_due", resolution_due)):
+            before = getattr(row, name)
+            if due >= before:
+                continue
+            setattr(row, name, due)
+            session.add(
+                TicketAuditRow(
+                    ticket_id=row.id,
+                    at=now,
+                    actor=actor,
+                    field=name,
+                    before=self._fmt(before),
+                    after=self._fmt(due),
+                )
+            )
 
     def get_audit(self, ticket_id: str) -> List[Dict[str, Any]]:
         """The ticket's change history, oldest first: `{at, actor, field, before, after}`."""

@@ -615,3 +615,23 @@ def test_a_ticket_whose_summary_is_rebuilt_is_returned_as_stored(store, make_dra
     other = {**shot, "id": "ev-10"}
     kept = store.add_evidence(ticket["id"], [other], actor="customer")
     assert kept == store.get_ticket(ticket["id"]) and kept["summary"] == filled["summary"]
+
+
+def test_a_ticket_turned_urgent_while_waiting_has_its_sooner_deadlines_in_the_history(
+    store, make_draft, clock
+):
+    """after5 (3): the deadlines a raised severity moves up are in the history, old and new."""
+    ticket = store.create_ticket(make_draft(severity="normal", severity_reasons=[]), "k")
+    clock.advance(minutes=1)
+    filled = store.fill_in_waiting(
+        ticket["id"], {"severity": "urgent", "severity_reasons": ["legal"]}, actor="customer"
+    )
+    moved = {
+        a["field"]: (a["actor"], a["before"], a["after"])
+        for a in store.get_audit(ticket["id"])
+        if a["field"].endswith("_due")
+    }
+    assert moved == {
+        name: ("customer", ticket["sla"][name], filled["sla"][name])
+        for name in ("first_response_due", "resolution_due")
+    }
