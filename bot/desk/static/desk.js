@@ -286,6 +286,7 @@
     const base = "/desk/api/tickets/" + encodeURIComponent(id);
     const live = [];
     let storedKeys = new Set(); // customer messages the shown transcript already holds
+    let shownTicket = null; // the status and assignee shown: a reassign is made only if still so
     // replies the customer got that the ticket does not hold yet (its store refused them):
     // shown, marked, until the transcript has them, so nobody sends them again
     let saidNews = null; // the news this page last announced (a toast once per news)
@@ -322,6 +323,7 @@
 
     function render(data) {
       const t = data.ticket;
+      shownTicket = { status: t.status, assignee: t.assignee };
       const me = data.me;
       const filled = new Set(data.filled || []);
       if (filled.has("severity")) filled.add("severity_reasons"); // raised with its reasons
@@ -470,7 +472,7 @@
         const reason = document.getElementById("escalate-reason").value.trim();
         if (reason) act("escalate", { reason }); else toast("请先填写升级原因", true);
       } else if (name === "reassign") {
-        act("reassign", { assignee: document.getElementById("reassign-to").value });
+        act("reassign", { assignee: document.getElementById("reassign-to").value, expect: shownTicket });
       } else act(name);
     });
     document.getElementById("reply-form").addEventListener("submit", (event) => {
