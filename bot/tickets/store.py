@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from bot.log_privacy import mask_contacts, mask_these_contacts
 from bot.settings import Settings, SlaSettings
 from bot.taxonomy import TICKET_STATUSES
 from bot.tickets.draft import (
@@ -499,22 +500,56 @@ class TicketStore:
 
         Why: the desk copies the customer's messages and the agents' lines from Rasa's tracker
         into the ticket from several places (live stream, reply, resolve); calling it twice
-        must not duplicate.
+        must not duplicate. Texts are compared with their contacts masked: a message whose
+        contact the transcript masks since (`withdraw_contact`) is the one held, and the
+        tracker's copy must not bring the contact back in clear.
         Returns how many entries were added.
         """
         new_entries = normalize_transcript(entries, self._now(), self._tz)
+
+        def key(entry: Dict[str, Any]) -> Tuple[str, str, str]:
+            # the same message may come with the tracker's precise time or to the second
+            return entry["role"], mask_contacts(entry["text"]), same_moment(entry["at"])
+
         with self.session_scope() as session:
             row = _locked_ticket(session, ticket_id)
-            # the same message may come with the tracker's precise time or to the second
-            present = {(e["role"], e["text"], same_moment(e["at"])) for e in row.transcript or []}
-            added = [
-                e
-                for e in new_entries
-                if (e["role"], e["text"], same_moment(e["at"])) not in present
-            ]
+            present = {key(e) for e in row.transcript or []}
+            added = [e for e in new_entries if key(e) not in present]
             if added:
                 row.transcript = _in_time_order(list(row.transcript or []) + added)
             return len(added)
+
+    def withdraw_contact(self, ticket_id: str, *, actor: str) -> Dict[str, Any] | None:
+        """Clear the contact the customer took back after filing and mask it in the transcript.
+
+        Why (task after5): before filing a withdrawn contact is not filed and is masked in the
+        transcript (`bot.intake.draft.without_withdrawn_contacts`); taken back after filing
+        ("别留我电话了") it stayed on the ticket and in clear in the transcript agents and the
+        API read. Whoever holds the ticket: consent is the customer's. Audited, the history
+        naming the contact masked as logs mask it, never in clear. Returns the ticket, or
+        None when it has no contact (nothing to take back).
+        """
+        with self.session_scope() as session:
+            row = _locked_ticket(session, ticket_id)
+            contact = row.contact
+            if not contact:
+                return None
+            row.contact = None
+            row.transcript = [
+                {**entry, "text": mask_these_contacts(str(entry.get("text") or ""), [contact])}
+                for entry in row.transcript or []
+            ]
+            session.add(
+                TicketAuditRow(
+                    ticket_id=ticket_id,
+                    at=self._now(),
+                    actor=actor,
+                    field="contact",
+                    before=mask_these_contacts(contact, [contact]),
+                    after=None,
+                )
+            )
+            return self._to_dict(row)
 
     def add_evidence(
         self,
