@@ -276,6 +276,13 @@ class TicketStore:
         """One session per unit of work: committed on success, rolled back on error, closed."""
         return self._sessionmaker.begin()
 
+    def now(self) -> datetime:
+        """The store's clock (what it stamps tickets and audit entries with), timezone-aware.
+
+        For the tables kept beside the tickets (`bot.tickets.notices`): one clock for all.
+        """
+        return self._now()
+
     def _now(self) -> datetime:
         now = self._clock()
         if now.tzinfo is None:

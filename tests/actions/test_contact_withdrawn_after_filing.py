@@ -102,7 +102,9 @@ async def test_taken_back_from_a_ticket_an_agent_holds_too(dispatcher, domain):
         ticket["id"], actor="小王", status="assigned", assignee="小王"
     )
     dispatcher.messages.clear()
-    await _run(ActionAddTicketDetails, _waiting("别再打我电话了", "inform", ticket), dispatcher, domain)
+    await _run(
+        ActionAddTicketDetails, _waiting("别再打我电话了", "inform", ticket), dispatcher, domain
+    )
     _assert_withdrawn(ticket["id"], "1234", status="assigned")
     assert responses(dispatcher) == ["utter_contact_withdrawn"]
 
@@ -130,7 +132,9 @@ async def test_a_ticket_without_a_contact_hears_nothing_of_it(dispatcher, domain
     dispatcher.messages.clear()
     await _run(ActionWaitingReply, _waiting("电话别留了", "deny", ticket), dispatcher, domain)
     assert "utter_contact_withdrawn" not in responses(dispatcher)
-    cleared = [a for a in dependencies.ticket_store().get_audit(ticket["id"]) if a["field"] == "contact"]
+    cleared = [
+        a for a in dependencies.ticket_store().get_audit(ticket["id"]) if a["field"] == "contact"
+    ]
     assert len(cleared) == 1
 
 

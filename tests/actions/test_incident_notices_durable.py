@@ -73,6 +73,7 @@ async def rasa(monkeypatch):
     monkeypatch.setenv("COMPLAINTS_RASA_URL", f"http://127.0.0.1:{server.port}")
     monkeypatch.setenv("COMPLAINTS_NOTICES__FIRST_DELAY_SECONDS", "0.05")
     monkeypatch.setenv("COMPLAINTS_NOTICES__MAX_DELAY_SECONDS", "0.2")
+    monkeypatch.setenv("COMPLAINTS_NOTICES__MAX_ATTEMPTS", "200")
     for factory in (dependencies.settings, dependencies.rasa_client):
         factory.cache_clear()
     yield server
@@ -122,7 +123,9 @@ async def test_notices_wait_for_rasa_and_go_out_once_when_it_is_back(dispatcher,
     assert rasa.notices() == [f"viewer-{n}" for n in range(4)]
 
 
-async def test_two_workers_at_once_send_each_notice_once(dispatcher, domain, rasa):
+async def test_two_workers_at_once_send_each_notice_once(dispatcher, domain, rasa, monkeypatch):
+    monkeypatch.setenv("COMPLAINTS_NOTICES__LEASE_SECONDS", "0.1")  # a worker stopped mid-send
+    dependencies.settings.cache_clear()
     for n in range(5):
         await _viewer(dispatcher, domain, n)
     await incident_notices.stop()  # this worker is gone (a restart); the notices wait
@@ -143,7 +146,9 @@ async def test_a_rasa_that_never_comes_back_is_given_up_in_the_history(
     store = dependencies.ticket_store()
     for ticket_id in tickets[:4]:
         assert _outbox().status(ticket_id, incident_notices.NOTICE) == "given_up"
-        gave_up = [a for a in store.get_audit(ticket_id) if a["field"] == "notice_ticket_prioritised"]
+        gave_up = [
+            a for a in store.get_audit(ticket_id) if a["field"] == "notice_ticket_prioritised"
+        ]
         assert [(a["before"], a["after"]) for a in gave_up] == [("pending", "given_up")]
     await rasa.start()
     await incident_notices.deliver_due()

@@ -919,9 +919,7 @@ def test_what_the_customer_added_unseen_is_still_news_after_a_reload(browser, de
     context.close()
 
 
-def test_a_reassign_that_lost_to_a_change_meanwhile_says_so_and_shows_the_ticket_now(
-    browser, desk
-):
+def test_a_reassign_that_lost_to_a_change_meanwhile_says_so_and_shows_the_ticket_now(browser, desk):
     """after5 (4): the supervisor's page showed 小王's ticket; 小王 passed it to 小李 while the
     page's live updates were cut. The reassign is refused (409 `ticket_changed`), the page
     says who holds it now and shows it so; 小李 keeps the ticket."""
