@@ -17,6 +17,7 @@ from actions.conversation import (
 from actions.form_turn import captions_the_upload
 from actions.intake import start_intake_from_here
 from actions.requests import hand_off
+from actions.waiting_contact import take_back_contact
 from actions.waiting_evidence import attach_new_files
 from actions.waiting_turn import (
     THREAT_RESPONSE,
@@ -63,6 +64,8 @@ class ActionAddTicketDetails(Action):
                 )
                 return []
             ticket = await record_and_fill(tracker, ticket, text)
+            if await take_back_contact(dispatcher, tracker, ticket):
+                return []  # "别留我电话了": the contact cleared, and said so (not "收到")
         except TicketNotFound:
             dispatcher.utter_message(response="utter_please_rephrase")
             return [SlotSet("ticket_open", False)]
@@ -94,7 +97,9 @@ class ActionTicketAlreadyFiled(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        await note_waiting_message(tracker)  # a yes written while waiting is kept too
+        ticket = await note_waiting_message(tracker)  # a yes written while waiting is kept too
+        if ticket is not None and await take_back_contact(dispatcher, tracker, ticket):
+            return []  # "好的 电话就别留了": the contact taken back is what the message says
         dispatcher.utter_message(
             response="utter_ticket_already_filed", ticket_id=tracker.get_slot("ticket_id")
         )

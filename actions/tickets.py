@@ -117,8 +117,9 @@ async def create_ticket(
         linked = await asyncio.to_thread(
             dependencies.incident_linker().link_hastening, ticket["id"]
         )
-        # the others whose deadline moved hear it (this customer's turn says it already)
-        tell_hastened([other for other in linked.hastened if other != ticket["id"]])
+        # the others whose deadline moved hear it (this customer's turn says it already);
+        # owed durably, sent in the background (and what an earlier worker left, too)
+        await tell_hastened([other for other in linked.hastened if other != ticket["id"]])
         ticket = await asyncio.to_thread(store.get_ticket, ticket["id"]) or ticket
     return ticket
 

@@ -20,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dependencies
 from actions.conversation import latest_intent, latest_text, latest_user_event
 from actions.requests import ActionCancelComplaint, ActionTicketStatus
+from actions.waiting_contact import take_back_contact
 from actions.waiting_evidence import CUSTOMER, kinds_said_by_caption
 from actions.waiting_facts import threatens, waiting_facts, waits
 
@@ -46,8 +47,12 @@ class ActionWaitingReply(Action):
     ) -> List[EventType]:
         text = latest_text(tracker)
         ticket = await note_waiting_message(tracker)
+        # "不要打电话给我" read as a withdrawal: the contact is taken back, not the complaint
+        took_back = ticket is not None and await take_back_contact(dispatcher, tracker, ticket)
         if ticket is not None and waits(ticket) and threatens(text):
             dispatcher.utter_message(response=THREAT_RESPONSE, ticket_id=ticket["id"])
+            return []
+        if took_back:
             return []
         intent = latest_intent(tracker)
         if intent in _REPLIES:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.desk.settings import DeskSettings
     from bot.evidence.settings import EvidenceSettings
     from bot.live.incidents import IncidentSettings
+    from bot.tickets.notices import NoticeSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,6 +68,13 @@ def _incident_settings() -> IncidentSettings:
     return IncidentSettings()
 
 
+def _notice_settings() -> NoticeSettings:
+    """How owed notices are retried; beside the outbox, imported late to avoid a cycle."""
+    from bot.tickets.notices import NoticeSettings
+
+    return NoticeSettings()
+
+
 def _desk_settings() -> DeskSettings:
     """Agent-desk settings live beside the desk code; imported late to avoid a cycle."""
     from bot.desk.settings import DeskSettings
@@ -94,6 +102,7 @@ class Settings:
     order_service: OrderServiceSettings = field(default_factory=OrderServiceSettings)
     evidence: EvidenceSettings = field(default_factory=_evidence_settings)
     incidents: IncidentSettings = field(default_factory=_incident_settings)
+    notices: NoticeSettings = field(default_factory=_notice_settings)
     desk: DeskSettings = field(default_factory=_desk_settings)
 
     @classmethod

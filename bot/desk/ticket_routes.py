@@ -212,7 +212,12 @@ async def claim(request: Request, ticket_id: str) -> HTTPResponse:
 
 
 async def note(request: Request, ticket_id: str) -> HTTPResponse:
-    """Add a private note (never sent to the customer)."""
+    """Add a private note (never sent to the customer), whatever the ticket's status.
+
+    Not guarded as the changes are (task after5): a note changes nothing of the ticket and
+    nothing is lost by writing it; one written on a ticket closed or taken meanwhile still
+    belongs with it (a late finding, a call the customer made), and refusing it would lose it.
+    """
     desk = desk_of(request)
     text = body_text(json_body(request), "text", MAX_NOTE_CHARS)
     await load_ticket(desk, ticket_id)
@@ -227,15 +232,42 @@ async def _agent_named(desk: Desk, name: str) -> Agent:
     raise DeskError(400, "unknown_agent", "没有这个客服账号")
 
 
+def shown_to_agent(payload: Dict[str, Any]) -> Dict[str, Any] | None:
+    """The status and assignee the agent's page showed (`expect`), or None when not sent.
+
+    Why (task after5): a supervisor reassigning "小王's" ticket, which 小王 had passed to 小李
+    meanwhile, took it from 小李 without a word; the page says what it showed, and a ticket
+    that is no longer so is left as it is. API callers that send nothing are checked against
+    the ticket as this request read it.
+    """
+    expect = payload.get("expect")
+    if expect is None:
+        return None
+    if not isinstance(expect, dict) or not expect or set(expect) - {"status", "assignee"}:
+        raise DeskError(400, "invalid_request", '"expect" may hold only "status" and "assignee"')
+    return expect
+
+
 async def reassign(request: Request, ticket_id: str) -> HTTPResponse:
-    """Hand an assigned ticket to another agent (its assignee or a supervisor may)."""
+    """Hand an assigned ticket to another agent (its assignee or a supervisor may).
+
+    Guarded as the status changes are (desk14): the ticket must still be as the agent's page
+    showed it and as read here, checked under the row's lock (409 `ticket_changed`, saying
+    who holds it now or that it ended).
+    """
     desk = desk_of(request)
     agent: Agent = request.ctx.agent
-    target = await _agent_named(desk, body_text(json_body(request), "assignee", MAX_NAME_CHARS))
+    payload = json_body(request)
+    target = await _agent_named(desk, body_text(payload, "assignee", MAX_NAME_CHARS))
+    shown = shown_to_agent(payload)
     ticket = await load_ticket(desk, ticket_id)
+    if shown is not None and any(ticket[name] != value for name, value in shown.items()):
+        raise ChangedMeanwhile(ticket, agent)
     require_status(ticket, ("assigned",), "not_assigned", "只能转派处理中（assigned）的工单")
     require_owner(agent, ticket)
-    updated = await change_ticket(desk, ticket_id, agent, assignee=target.name)
+    updated = await change_ticket(
+        desk, ticket_id, agent, expect=as_read(ticket), assignee=target.name
+    )
     return json_response({"ticket": updated})
 
 

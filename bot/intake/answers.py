@@ -251,6 +251,19 @@ def declines_call(text: str) -> bool:
     return bool(_DECLINE_CALL.search(plain_answer(text).replace(" ", "")))
 
 
+# "不要联系我微信", "不用再联系我了": the customer takes back being contacted at all.
+_NO_CONTACT = re.compile(r"(不要|不用|不必|不想|别|勿|唔好|唔使)(再)?(联系|联络)(我)")
+
+
+def withdraws_contact(text: str) -> bool:
+    """The contact left is taken back ("别留我电话了", "不要联系我微信"), said in so many words.
+
+    Why (task after5): after filing, the customer's "don't call me" must reach the ticket; a
+    bare "不用了" there is not about the contact, so the phone or the contacting is named.
+    """
+    return declines_call(text) or bool(_NO_CONTACT.search(plain_answer(text).replace(" ", "")))
+
+
 def cancels_complaint(text: str) -> bool:
     """The complaint itself is withdrawn ("不投诉了", "算了不弄了")."""
     return bool(_CANCEL_COMPLAINT.search(plain_answer(text)))

@@ -4,7 +4,8 @@ When at least `threshold` tickets (default 5) with the same `issue_category` com
 same live session within `window_hours` (default 24; both in the `incidents:` settings), they are linked into one incident:
 each member's `incident_id` is set, its severity becomes `urgent` with the reason `group`
 (its first-response and resolution deadlines move up to the urgent SLA if that is sooner), its
-summary is rebuilt and every change is written to the ticket's audit trail. Later tickets of
+summary is rebuilt and every change, the deadlines' old and new times too, is written to the
+ticket's audit trail. Later tickets of
 the same session and category join the same incident.
 
 A live session is the ticket's `live.room_id` and `live.started_at`; without a start time
@@ -48,6 +49,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 
 from bot.settings import SlaSettings
+from bot.tickets.draft import format_time
 from bot.tickets.models import TicketAuditRow, TicketRow, UTCDateTime
 from bot.tickets.store import utc_now
 from bot.tickets.summary import build_summary
@@ -290,8 +292,10 @@ class IncidentLinker:
         resolution = row.created_at + timedelta(minutes=self._sla.urgent_resolution_minutes)
         hastened = first < row.first_response_due
         if hastened:
+            changes["first_response_due"] = self._moved(row.first_response_due, first)
             row.first_response_due = first
         if resolution < row.resolution_due:
+            changes["resolution_due"] = self._moved(row.resolution_due, resolution)
             row.resolution_due = resolution
         before_summary = row.summary
         row.summary = build_summary(
@@ -320,6 +324,15 @@ class IncidentLinker:
                 )
             )
         return hastened
+
+    def _moved(self, before: datetime, after: datetime) -> Tuple[str, str]:
+        """A deadline's move as the history keeps it: local times, as the ticket JSON has them.
+
+        Why (task after5): the incident moved a member's deadlines up and the desk's history
+        did not say so; the agent saw a sooner time with no cause. The entry sits beside the
+        same moment's `incident_id` entry, which names the incident.
+        """
+        return format_time(before, self._tz), format_time(after, self._tz)
 
     def get_incident(self, incident_id: str) -> Optional[Dict[str, Any]]:
         """The incident and the ids of its member tickets (for the ticket API)."""

@@ -1,6 +1,6 @@
 """Database tables of the ticket store (SQLAlchemy 1.4 ORM, one schema for SQLite and PostgreSQL).
 
-Three tables:
+Four tables:
 
 - `tickets`: one row per handed-over complaint; structured parts (order data, evidence,
   live-stream context, transcript, ...) are JSON columns.
@@ -8,6 +8,8 @@ Three tables:
   agent desk shows.
 - `ticket_id_counters`: one row per id prefix and local day holding the last sequence number
   handed out, so ids are allocated in the same transaction that inserts the ticket.
+- `ticket_notices`: one row per notice the bot owes a ticket's customer (e.g. that a group
+  incident made the ticket urgent), kept until delivered or given up (`bot.tickets.notices`).
 
 Times are stored in UTC; `UTCDateTime` keeps them timezone-aware on both backends.
 """
@@ -28,6 +30,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import declarative_base
@@ -120,3 +123,27 @@ class TicketIdCounterRow(Base):
 
     day_key = Column(String(48), primary_key=True)
     last_value = Column(Integer, nullable=False)
+
+
+class TicketNoticeRow(Base):
+    """A notice owed to a ticket's customer: pending until delivered, dropped or given up.
+
+    One per ticket and notice (the unique constraint): a notice recorded twice is sent once.
+    `next_attempt_at` is when a worker may take it next: after a failure the backoff, while
+    a worker sends it a lease, so another process does not send it too.
+    """
+
+    __tablename__ = "ticket_notices"
+    __table_args__ = (UniqueConstraint("ticket_id", "notice", name="uq_ticket_notices_ticket"),)
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    ticket_id = Column(String(32), ForeignKey("tickets.id"), nullable=False)
+    notice = Column(String(64), nullable=False)
+    status = Column(String(16), nullable=False)
+    attempts = Column(Integer, nullable=False)
+    next_attempt_at = Column(UTCDateTime, nullable=False)
+    created_at = Column(UTCDateTime, nullable=False)
+    last_error = Column(Text, nullable=True)
+
+
+Index("ix_ticket_notices_due", TicketNoticeRow.status, TicketNoticeRow.next_attempt_at)

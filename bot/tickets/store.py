@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from bot.log_privacy import mask_contacts, mask_these_contacts
 from bot.settings import Settings, SlaSettings
 from bot.taxonomy import TICKET_STATUSES
 from bot.tickets.draft import (
@@ -173,10 +174,16 @@ def _set_audited(
 def _merge_entries(row: TicketRow, new_entries: List[Dict[str, Any]]) -> int:
     """Add to the row's transcript the entries it does not hold yet; how many were added.
 
-    The same message may come with the tracker's precise time or to the second.
+    The same message may come with the tracker's precise time or to the second. Texts are
+    compared with their contacts masked: a message whose contact the transcript masks since
+    (`withdraw_contact`) is the one held, and the tracker's copy must not bring it back.
     """
-    present = {(e["role"], e["text"], same_moment(e["at"])) for e in row.transcript or []}
-    added = [e for e in new_entries if (e["role"], e["text"], same_moment(e["at"])) not in present]
+
+    def key(entry: Dict[str, Any]) -> Tuple[str, str, str]:
+        return entry["role"], mask_contacts(entry["text"]), same_moment(entry["at"])
+
+    present = {key(e) for e in row.transcript or []}
+    added = [e for e in new_entries if key(e) not in present]
     if added:
         row.transcript = _in_time_order(list(row.transcript or []) + added)
     return len(added)
@@ -301,6 +308,13 @@ class TicketStore:
     def session_scope(self) -> ContextManager[Session]:
         """One session per unit of work: committed on success, rolled back on error, closed."""
         return self._sessionmaker.begin()
+
+    def now(self) -> datetime:
+        """The store's clock (what it stamps tickets and audit entries with), timezone-aware.
+
+        For the tables kept beside the tickets (`bot.tickets.notices`): one clock for all.
+        """
+        return self._now()
 
     def _now(self) -> datetime:
         now = self._clock()
@@ -526,12 +540,46 @@ class TicketStore:
 
         Why: the desk copies the customer's messages and the agents' lines from Rasa's tracker
         into the ticket from several places (live stream, reply, resolve); calling it twice
-        must not duplicate.
+        must not duplicate. Texts are compared with their contacts masked: a message whose
+        contact the transcript masks since (`withdraw_contact`) is the one held, and the
+        tracker's copy must not bring the contact back in clear.
         Returns how many entries were added.
         """
         new_entries = normalize_transcript(entries, self._now(), self._tz)
         with self.session_scope() as session:
             return _merge_entries(_locked_ticket(session, ticket_id), new_entries)
+
+    def withdraw_contact(self, ticket_id: str, *, actor: str) -> Dict[str, Any] | None:
+        """Clear the contact the customer took back after filing and mask it in the transcript.
+
+        Why (task after5): before filing a withdrawn contact is not filed and is masked in the
+        transcript (`bot.intake.draft.without_withdrawn_contacts`); taken back after filing
+        ("别留我电话了") it stayed on the ticket and in clear in the transcript agents and the
+        API read. Whoever holds the ticket: consent is the customer's. Audited, the history
+        naming the contact masked as logs mask it, never in clear. Returns the ticket, or
+        None when it has no contact (nothing to take back).
+        """
+        with self.session_scope() as session:
+            row = _locked_ticket(session, ticket_id)
+            contact = row.contact
+            if not contact:
+                return None
+            row.contact = None
+            row.transcript = [
+                {**entry, "text": mask_these_contacts(str(entry.get("text") or ""), [contact])}
+                for entry in row.transcript or []
+            ]
+            session.add(
+                TicketAuditRow(
+                    ticket_id=ticket_id,
+                    at=self._now(),
+                    actor=actor,
+                    field="contact",
+                    before=mask_these_contacts(contact, [contact]),
+                    after=None,
+                )
+            )
+            return self._to_dict(row)
 
     def add_evidence(
         self,
@@ -644,9 +692,31 @@ class TicketStore:
         was_urgent = row.severity == "urgent"
         _set_audited(session, row, values, actor=actor, at=at)
         if row.severity == "urgent" and not was_urgent:
-            first_due, resolution_due = self._deadlines(row.created_at, urgent=True)
-            row.first_response_due = min(row.first_response_due, first_due)
-            row.resolution_due = min(row.resolution_due, resolution_due)
+            self._hasten(session, row, actor=actor)
+
+    def _hasten(self, session: Session, row: TicketRow, *, actor: str) -> None:
+        """Move the deadlines up to the urgent SLA where that is sooner; audit each move.
+
+        Why (task after5): a deadline that moved with no entry in the history left the agent
+        with a sooner time and no cause. The history keeps local times, as the ticket has them.
+        """
+        first_due, resolution_due = self._deadlines(row.created_at, urgent=True)
+        now = self._now()
+        for name, due in (("first_response_due", first_due), ("resolution_due", resolution_due)):
+            before = getattr(row, name)
+            if due >= before:
+                continue
+            setattr(row, name, due)
+            session.add(
+                TicketAuditRow(
+                    ticket_id=row.id,
+                    at=now,
+                    actor=actor,
+                    field=name,
+                    before=self._fmt(before),
+                    after=self._fmt(due),
+                )
+            )
 
     def get_audit(self, ticket_id: str) -> List[Dict[str, Any]]:
         """The ticket's change history, oldest first: `{at, actor, field, before, after}`."""

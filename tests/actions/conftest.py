@@ -25,6 +25,9 @@ def isolated_dependencies(tmp_path, monkeypatch):
     monkeypatch.setenv("COMPLAINTS_EVIDENCE__STORAGE_DIR", str(tmp_path / "evidence"))
     # notices pushed to other conversations must never reach a Rasa server someone runs
     monkeypatch.setenv("COMPLAINTS_RASA_URL", "http://127.0.0.1:9")
+    # ...and one attempt each, as before notices were retried: no worker outlives its test
+    # (the retries are tested in test_incident_notices_durable.py)
+    monkeypatch.setenv("COMPLAINTS_NOTICES__MAX_ATTEMPTS", "1")
     factories = (
         dependencies.settings,
         dependencies.ticket_store,

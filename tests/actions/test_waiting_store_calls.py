@@ -89,8 +89,8 @@ def _triage() -> Dict[str, Any]:
     [
         ("还有人吗", False, 1),
         # the most one message changes: the transcript, the kinds the file just sent is, the
-        # problem, and the severity raised (a threat)
-        ("收到的杯子碎了 这是外箱 再不处理我就去12315投诉", True, 5),
+        # problem, the severity raised (a threat) and the deadlines it moves up (after5)
+        ("收到的杯子碎了 这是外箱 再不处理我就去12315投诉", True, 7),
     ],
 )
 async def test_a_waiting_message_is_one_read_and_one_unit_of_work(domain, text, captioned, audited):
@@ -118,6 +118,8 @@ async def test_a_waiting_message_is_one_read_and_one_unit_of_work(domain, text, 
             "severity",
             "severity_reasons",
             "emotion",
+            "first_response_due",
+            "resolution_due",
         ]
         assert stored["evidence_missing"] == ["外包装照片", "快递面单"]
         assert stored["severity"] == "urgent" and "legal" in stored["severity_reasons"]

@@ -917,3 +917,25 @@ def test_what_the_customer_added_unseen_is_still_news_after_a_reload(browser, de
     expect(page.locator("#filled")).to_have_text("客户补充了：订单号")
     expect(page.locator("#filled.fresh")).to_have_count(0)
     context.close()
+
+
+def test_a_reassign_that_lost_to_a_change_meanwhile_says_so_and_shows_the_ticket_now(browser, desk):
+    """after5 (4): the supervisor's page showed 小王's ticket; 小王 passed it to 小李 while the
+    page's live updates were cut. The reassign is refused (409 `ticket_changed`), the page
+    says who holds it now and shows it so; 小李 keeps the ticket."""
+    AccountStore(desk["store"]).create_agent("小李", "agent", PASSWORD)
+    ticket = desk["store"].create_ticket(_make_draft(conversation_id="conv-moved"), "k-moved")
+    desk["store"].update_ticket(ticket["id"], actor="小王", status="assigned", assignee="小王")
+    context, page = _signed_in(browser, desk, "张主管")
+    page.route("**/stream", lambda route: route.abort())  # no live update reaches this page
+    page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
+    expect(page.locator("#fields")).to_contain_text("小王")
+    desk["store"].update_ticket(ticket["id"], actor="小王", assignee="小李")
+
+    page.get_by_label("转派给").select_option("张主管")
+    page.get_by_role("button", name="转派").click()
+
+    expect(page.locator("#toast.bad")).to_contain_text("小李")
+    expect(page.locator("#fields")).to_contain_text("小李")
+    assert desk["store"].get_ticket(ticket["id"])["assignee"] == "小李"
+    context.close()

@@ -14,8 +14,11 @@
   const SEVERITY = { urgent: "严重", normal: "一般" };
   // what the customer added while the ticket waited, as the mark names it ("客户补充了：订单号")
   const FILLED = { order_id: "订单号", issue_category: "投诉类型", issue_description: "问题描述", desired_remedy: "客户诉求", evidence: "凭证", severity: "严重程度", severity_reasons: "严重原因", emotion: "情绪" };
-  const FIELD = { status: "状态", assignee: "处理人", resolution: "处理结果", satisfaction: "满意度", ...FILLED, order_verified: "订单已核实", order_data: "订单信息", evidence_missing: "缺少的凭证" };
-  const VALUE = { status: STATUS, severity: SEVERITY, emotion: EMOTION, desired_remedy: REMEDY };
+  const FIELD = { status: "状态", assignee: "处理人", resolution: "处理结果", satisfaction: "满意度", ...FILLED, order_verified: "订单已核实", order_data: "订单信息", evidence_missing: "缺少的凭证",
+    contact: "联系方式", incident_id: "群体事件", first_response_due: "首次响应时限", resolution_due: "解决时限", notice_ticket_prioritised: "加急通知" };
+  const NOTICE_STATE = { pending: "待发送", given_up: "发送失败，已放弃" };
+  const VALUE = { status: STATUS, severity: SEVERITY, emotion: EMOTION, desired_remedy: REMEDY, notice_ticket_prioritised: NOTICE_STATE };
+  const TIMES = new Set(["first_response_due", "resolution_due"]); // shown as the page shows times
 
   // "客户补充了：订单号、情绪（愤怒）": a raised reading says what it is now
   function filledText(fields, t) {
@@ -111,6 +114,7 @@
   function show(value, name) {
     if (value === null || value === undefined || value === "") return "—";
     if (typeof value === "object") return value.score ? value.score + " 分 " + (value.comment || "") : JSON.stringify(value);
+    if (TIMES.has(name)) return time(value);
     return (VALUE[name] || STATUS)[value] || String(value);
   }
 
@@ -282,6 +286,7 @@
     const base = "/desk/api/tickets/" + encodeURIComponent(id);
     const live = [];
     let storedKeys = new Set(); // customer messages the shown transcript already holds
+    let shownTicket = null; // the status and assignee shown: a reassign is made only if still so
     // replies the customer got that the ticket does not hold yet (its store refused them):
     // shown, marked, until the transcript has them, so nobody sends them again
     let saidNews = null; // the news this page last announced (a toast once per news)
@@ -318,6 +323,7 @@
 
     function render(data) {
       const t = data.ticket;
+      shownTicket = { status: t.status, assignee: t.assignee };
       const me = data.me;
       const filled = new Set(data.filled || []);
       if (filled.has("severity")) filled.add("severity_reasons"); // raised with its reasons
@@ -466,7 +472,7 @@
         const reason = document.getElementById("escalate-reason").value.trim();
         if (reason) act("escalate", { reason }); else toast("请先填写升级原因", true);
       } else if (name === "reassign") {
-        act("reassign", { assignee: document.getElementById("reassign-to").value });
+        act("reassign", { assignee: document.getElementById("reassign-to").value, expect: shownTicket });
       } else act(name);
     });
     document.getElementById("reply-form").addEventListener("submit", (event) => {

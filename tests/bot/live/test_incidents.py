@@ -195,3 +195,43 @@ def test_linking_names_the_members_whose_first_response_moved_earlier(stores):
     clock.advance(minutes=2)
     sixth = tickets.create_ticket(misleading("wmH5"), "h5")["id"]
     assert linker.link_hastening(sixth).hastened == (sixth,)
+
+
+def test_a_hastened_deadline_is_in_the_members_history_with_its_incident(stores):
+    """after5 (3): the incident moved a member's first-response deadline up to the urgent SLA
+    and the desk's history did not say so: it names the old and new deadline, and the same
+    moment's entry names the incident."""
+    tickets, linker, clock = stores
+    members = []
+    for i in range(5):
+        members.append(tickets.create_ticket(misleading(f"wmViewer{i}"), f"key-{i}"))
+        clock.advance(minutes=10)
+    incident = linker.link(members[-1]["id"])
+    assert incident is not None
+
+    first = members[0]
+    now = tickets.get_ticket(first["id"])
+    audit = tickets.get_audit(first["id"])
+    moved = [a for a in audit if a["field"] == "first_response_due"]
+    assert [(a["actor"], a["before"], a["after"]) for a in moved] == [
+        ("incident-linker", first["sla"]["first_response_due"], now["sla"]["first_response_due"])
+    ]
+    resolution = [a for a in audit if a["field"] == "resolution_due"]
+    assert [(a["before"], a["after"]) for a in resolution] == [
+        (first["sla"]["resolution_due"], now["sla"]["resolution_due"])
+    ]
+    joined = next(a for a in audit if a["field"] == "incident_id")
+    assert joined["after"] == incident["id"] and joined["at"] == moved[0]["at"]
+
+
+def test_a_member_whose_deadline_was_already_urgent_has_no_deadline_entry(stores):
+    tickets, linker, clock = stores
+    urgent = tickets.create_ticket(
+        misleading("wmLoud", severity="urgent", severity_reasons=["media"]), "key-loud"
+    )
+    for i in range(4):
+        clock.advance(minutes=10)
+        last = tickets.create_ticket(misleading(f"wmViewer{i}"), f"key-{i}")
+    assert linker.link(last["id"]) is not None
+    fields = {a["field"] for a in tickets.get_audit(urgent["id"])}
+    assert "incident_id" in fields and "first_response_due" not in fields

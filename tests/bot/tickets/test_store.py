@@ -597,3 +597,40 @@ def test_a_ticket_whose_summary_is_rebuilt_is_returned_as_stored(store, make_dra
     other = {**shot, "id": "ev-10"}
     kept = store.add_evidence(ticket["id"], [other], actor="customer")
     assert kept == store.get_ticket(ticket["id"]) and kept["summary"] == filled["summary"]
+
+
+def test_a_ticket_turned_urgent_while_waiting_has_its_sooner_deadlines_in_the_history(
+    store, make_draft, clock
+):
+    """after5 (3): the deadlines a raised severity moves up are in the history, old and new."""
+    ticket = store.create_ticket(make_draft(severity="normal", severity_reasons=[]), "k")
+    clock.advance(minutes=1)
+    filled = store.fill_in_waiting(
+        ticket["id"], {"severity": "urgent", "severity_reasons": ["legal"]}, actor="customer"
+    )
+    moved = {
+        a["field"]: (a["actor"], a["before"], a["after"])
+        for a in store.get_audit(ticket["id"])
+        if a["field"].endswith("_due")
+    }
+    assert moved == {
+        name: ("customer", ticket["sla"][name], filled["sla"][name])
+        for name in ("first_response_due", "resolution_due")
+    }
+
+
+def test_a_contact_taken_back_is_cleared_masked_and_not_copied_back_in_clear(store, make_draft):
+    """after5 (1): the store's part: the contact cleared (audited masked), masked in the
+    transcript, and the tracker's copy of the message (the desk merges it again) stays out."""
+    given = {"role": "customer", "text": "电话 139 1234 5678", "at": "2026-11-23T09:59:00+08:00"}
+    draft = make_draft(contact="13912345678", transcript=[given])
+    ticket = store.create_ticket(draft, "k")
+    cleared = store.withdraw_contact(ticket["id"], actor="customer")
+    assert cleared is not None and cleared["contact"] is None
+    assert [e["text"] for e in cleared["transcript"]] == ["电话 139****5678"]
+    assert store.merge_transcript(ticket["id"], [{**given, "at": 1795399140.0}]) == 0
+    assert store.merge_transcript(ticket["id"], [given]) == 0
+    assert [e["text"] for e in store.get_ticket(ticket["id"])["transcript"]] == ["电话 139****5678"]
+    (entry,) = [a for a in store.get_audit(ticket["id"]) if a["field"] == "contact"]
+    assert (entry["actor"], entry["before"], entry["after"]) == ("customer", "139****5678", None)
+    assert store.withdraw_contact(ticket["id"], actor="customer") is None

@@ -68,6 +68,9 @@ def test_everything_a_message_changes_is_one_row_read_and_written(store, waiting
         ("customer", "severity"),
         ("customer", "severity_reasons"),
         ("customer", "desired_remedy"),
+        # the deadlines the urgent severity moves up (after5)
+        ("customer", "first_response_due"),
+        ("customer", "resolution_due"),
     ]
 
 
