@@ -28,8 +28,10 @@ def evidence_for_new_category(tracker: Tracker, category: Any) -> Dict[str, Any]
     """
     before = slot_before_this_turn(tracker, "issue_category")
     status = slot_before_this_turn(tracker, "evidence_status")
-    if category not in CATEGORIES or not before or category == before or status is None:
-        return {}  # nothing settled yet: the evidence question judges the files itself
+    if category not in CATEGORIES or not before or category == before:
+        return {}
+    if status is None:
+        return _followup_for(tracker, category)
     files = tracker.get_slot("evidence") or []
     if not files:
         return {"evidence_missing": None}  # the new category's kinds, when filed
@@ -39,6 +41,25 @@ def evidence_for_new_category(tracker: Tracker, category: Any) -> Dict[str, Any]
     if any(kind not in named_before for kind in missing):
         return {"evidence_status": None, "evidence_followup": missing, "evidence_missing": None}
     return {"evidence_missing": missing}
+
+
+def _followup_for(tracker: Tracker, category: str) -> Dict[str, Any]:
+    """The kinds still asked for after files, as the new category needs them; {} if none asked.
+
+    Why (hand trial trial2, widget): a photo of a parcel complaint, then "还差商品破损照片、
+    快递面单"; "不是快递的问题，是东西本身质量有问题" said there was asked the parcel's kinds
+    again and filed as a quality complaint lacking them. Nothing settled and nothing asked
+    after files: the evidence question judges the files itself.
+    """
+    asked = slot_before_this_turn(tracker, "evidence_followup")
+    files = tracker.get_slot("evidence") or []
+    if not asked or not files:
+        return {}
+    description = tracker.get_slot("issue_description")
+    missing = kinds_still_missing(tracker, category, len(files), description)
+    if not missing:
+        return {"evidence_status": "provided", "evidence_missing": [], "evidence_followup": None}
+    return {"evidence_status": None, "evidence_followup": missing}
 
 
 def asks_again(slots: Dict[str, Any]) -> bool:

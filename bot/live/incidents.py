@@ -125,8 +125,27 @@ def session_of(live: Any, created_at: datetime, tz: ZoneInfo) -> Optional[str]:
     """The live session a ticket came from, or None when it did not come from one."""
     if not isinstance(live, Mapping) or not live.get("room_id"):
         return None
-    started = live.get("started_at") or "day:" + created_at.astimezone(tz).date().isoformat()
-    return f"{live['room_id']}|{started}"
+    started = live.get("started_at")
+    if not started:
+        return f"{live['room_id']}|day:" + created_at.astimezone(tz).date().isoformat()
+    return f"{live['room_id']}|{session_start(str(started), tz)}"
+
+
+def session_start(started_at: str, tz: ZoneInfo) -> str:
+    """A show's start as one string however its source wrote it: the shop's time, to the minute.
+
+    Why (hand trial trial2): the order service writes "2024-11-22T20:00:00+08:00", a WeCom
+    link's `scene_param` "2024-11-22T20:00" (docs/wecom.md), the webhook "…T20:00+08:00";
+    viewers of one show reached through two of them were two sessions and made no incident.
+    A time without an offset is the shop's; text that is no time is kept as it is.
+    """
+    try:
+        moment = datetime.fromisoformat(started_at.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return started_at.strip()
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=tz)
+    return moment.astimezone(tz).isoformat(timespec="minutes")
 
 
 def incident_key(session: str, category: str) -> str:

@@ -152,3 +152,60 @@ async def test_mid_form_the_evidence_question_opens_again_for_the_new_kinds(disp
     assert result["issue_category"] == "wrong_or_missing_item"
     assert result["evidence_status"] is None
     assert result["evidence_followup"] == ["收到的商品照片"]
+
+
+# logistics read at first: one photo sent, the rest of its kinds asked for (the follow-up open)
+AT_FOLLOWUP = {
+    **QUALITY,
+    "issue_category": "logistics",
+    "issue_description": "收到的杯子碎了！订单 2024 1123 5567，给我补发一个",
+    "desired_remedy": "reship",
+    "evidence_status": None,
+    "evidence_missing": None,
+    "evidence_followup": ["商品破损照片", "快递面单"],
+    "awaiting_confirmation": False,
+    "requested_slot": "evidence_status",
+}
+AT_FOLLOWUP.pop("contact_status")
+
+
+def _at_followup(text: str, category: str):
+    tracker = make_tracker(
+        text,
+        "correct",
+        slots={**AT_FOLLOWUP, "issue_category": category},
+        history=[{"event": "slot", "name": k, "value": v} for k, v in AT_FOLLOWUP.items()],
+        after_user=[{"event": "slot", "name": "issue_category", "value": category}],
+        extra={"complaint_triage": {"category": {"code": category, "confidence": 0.9}}},
+        active_loop="complaint_form",
+    )
+    tracker.events.append({"event": "action", "name": "complaint_form"})
+    return tracker
+
+
+async def test_at_the_follow_up_the_kinds_still_asked_follow_the_new_category(dispatcher, domain):
+    """Hand trial (trial2, widget): a photo of a parcel complaint, then "还差商品破损照片、快递面单";
+    "不是快递的问题，是东西本身质量有问题" there was asked the parcel's kinds again, and the
+    read-back and the ticket of the quality complaint said 缺商品破损照片、快递面单. The photo
+    covers quality's one kind: the question is settled with nothing missing."""
+    tracker = _at_followup("不是快递的问题，是东西本身质量有问题", "product_quality")
+    result = await ValidateComplaintForm().validate_issue_category(
+        "product_quality", dispatcher, tracker, domain
+    )
+    assert result["issue_category"] == "product_quality"
+    assert result["evidence_status"] == "provided"
+    assert result["evidence_missing"] == []
+    assert result["evidence_followup"] is None
+
+
+async def test_at_the_follow_up_a_new_category_asks_for_its_own_kinds(dispatcher, domain):
+    tracker = _at_followup("不是坏了，是发错货了", "wrong_or_missing_item")
+    result = await ValidateComplaintForm().validate_issue_category(
+        "wrong_or_missing_item", dispatcher, tracker, domain
+    )
+    assert result["evidence_status"] is None
+    assert result["evidence_followup"] == ["收到的商品照片"]
+    dispatcher.messages.clear()
+    ask = make_tracker("不是坏了，是发错货了", "correct", slots={**AT_FOLLOWUP, **result})
+    await ActionAskEvidenceStatus().run(dispatcher, ask, domain)
+    assert [m.get("missing") for m in dispatcher.messages] == ["收到的商品照片"]

@@ -939,3 +939,67 @@ def test_a_reassign_that_lost_to_a_change_meanwhile_says_so_and_shows_the_ticket
     expect(page.locator("#fields")).to_contain_text("小李")
     assert desk["store"].get_ticket(ticket["id"])["assignee"] == "小李"
     context.close()
+
+
+def test_two_agents_each_keep_their_own_marks_across_reloads(browser, desk):
+    """Hand trial (trial2) of desk14 with two agents in two browsers, and one desk PC shared
+    by their shifts: what the customer added is news to the agent who was not looking, not to
+    the one who saw it, after reloads too; a reply the store did not keep is marked for the
+    agent who sent it, in their browser and after a reload, and for nobody else."""
+    store = desk["store"]
+    waiting = store.create_ticket(
+        _make_draft(
+            conversation_id="conv-two-agents",
+            order_id=None,
+            order_verified=False,
+            order=None,
+            issue_description="转人工",
+            handoff_reason="customer_requested",
+        ),
+        "k-two-agents",
+    )
+    url = f"{desk['url']}/desk/tickets/{waiting['id']}"
+    wang_context, wang = _signed_in(browser, desk, "小王")
+    boss_context, boss = _signed_in(browser, desk, "张主管")
+    for page in (wang, boss):
+        page.goto(url)
+        expect(page.locator("#fields")).to_contain_text("转人工")
+    boss.wait_for_timeout(1000)
+    boss.evaluate(
+        """() => { Object.defineProperty(document, "visibilityState",
+        { configurable: true, get: () => "hidden" }); }"""
+    )  # 张主管 is in another tab; 小王 looks at the ticket
+
+    store.fill_in_waiting(
+        waiting["id"], {"order_id": "202411215566", "order_verified": False}, actor="customer"
+    )
+
+    for page in (wang, boss):
+        expect(page.locator("#filled")).to_have_text("客户补充了：订单号")
+        page.reload()
+    expect(boss.locator("#filled.fresh")).to_have_text("客户补充了：订单号")
+    expect(wang.locator("#filled")).to_have_text("客户补充了：订单号")
+    expect(wang.locator("#filled.fresh")).to_have_count(0)
+
+    wang.get_by_role("button", name="认领").click()
+    expect(wang.locator("#fields")).to_contain_text("小王")
+    _refuse_ticket_writes(desk["database"])
+    wang.get_by_label("回复客户").fill("您好，订单已查到，明天补发")
+    wang.get_by_role("button", name="发送", exact=True).click()
+    expect(wang.locator("#toast")).to_contain_text("请勿重发")
+    wang.reload()
+    boss.reload()
+    expect(wang.locator("#transcript .msg.agent.unkept")).to_contain_text("明天补发")
+    expect(boss.locator("#fields")).to_contain_text("小王")
+    expect(boss.locator("#transcript .msg.unkept")).to_have_count(0)
+
+    # the shift changes at 小王's PC: 张主管 signs in there and finds none of 小王's marks
+    wang.get_by_role("button", name="退出").click()
+    wang.get_by_label("账号").fill("张主管")
+    wang.get_by_label("密码").fill(PASSWORD)
+    wang.get_by_role("button", name="登录").click()
+    wang.goto(url)
+    expect(wang.locator("#fields")).to_contain_text("小王")
+    expect(wang.locator("#transcript .msg.unkept")).to_have_count(0)
+    wang_context.close()
+    boss_context.close()

@@ -137,7 +137,11 @@ def test_cancel_files_nothing(stack):
 @pytest.mark.parametrize(
     "opening, cancel, back",
     [
-        ("收到的杯子碎了！！订单 2024 1123 5567，给我补发一个", "算了，不投诉了", "还是帮我处理一下吧"),
+        (
+            "收到的杯子碎了！！订单 2024 1123 5567，给我补发一个",
+            "算了，不投诉了",
+            "还是帮我处理一下吧",
+        ),
         ("收到的杯子碎了！！訂單 2024 1123 5567，給我補發一個", "算了，不投訴了", "算了還是投訴吧"),
     ],
 )
@@ -448,3 +452,39 @@ def test_wait2_a_threat_written_while_waiting_makes_the_ticket_urgent(stack):
         answer = "\n".join(replies)
         assert "抱歉" in answer and "加急" in answer and ticket["id"] in answer, replies
         assert all((detect_script(reply) == "hant") == (script == "hant") for reply in replies)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # before the evidence question: it asks for the new category's kind
+        [
+            "收到的杯子碎了！订单 2024 1123 5567",
+            "不是快递的问题，是东西本身质量有问题",
+            "换一个新的",
+        ],
+        # after it ("没有照片"): the read-back and the ticket name the new category's kind
+        [
+            "收到的杯子碎了！订单 2024 1123 5567，给我补发一个",
+            "没有照片",
+            "不是快递的问题，是东西本身质量有问题",
+        ],
+    ],
+)
+def test_trial2_a_new_category_mid_form_is_read_back_and_filed_with_its_evidence(stack, turns):
+    """Hand trial (trial2) on REST: the parcel complaint said to be the goods' own fault
+    before and after the evidence question."""
+    sender = new_sender()
+    said = []
+    for text in turns:
+        said += texts(stack.say(sender, text))
+    while requested_slot(stack, sender) != "contact_status":
+        assert requested_slot(stack, sender) == "evidence_status", said
+        said += texts(stack.say(sender, "没有照片"))
+    assert not any("快递面单" in line for line in said[2:]), said
+    read_back = "\n".join(texts(stack.say(sender, "不用留电话")))
+    assert "问题：商品质量问题" in read_back and "凭证：暂无" in read_back, read_back
+    stack.say(sender, "确认提交")
+    [ticket] = [t for t in stack.tickets() if t["conversation_id"] == sender]
+    assert ticket["issue_category"] == "product_quality"
+    assert ticket["evidence_missing"] == ["问题部位近照"]

@@ -235,3 +235,31 @@ def test_a_member_whose_deadline_was_already_urgent_has_no_deadline_entry(stores
     assert linker.link(last["id"]) is not None
     fields = {a["field"] for a in tickets.get_audit(urgent["id"])}
     assert "incident_id" in fields and "first_response_due" not in fields
+
+
+def test_one_show_whose_start_two_sources_write_differently_is_one_session(stores):
+    """Hand trial (trial2): two viewers wrote from the widget about the live order of room-3302
+    (the order service: "2024-11-22T20:00:00+08:00") and three came through the room's WeCom
+    link (`scene_param` as docs/wecom.md writes it: "2024-11-22T20:00"); five viewers of one
+    show missing the same gift made no incident, nobody was made urgent or told. The start is
+    one moment however it is written (a time without an offset is the shop's time)."""
+    tickets, linker, clock = stores
+    starts = [
+        "2024-11-22T20:00:00+08:00",
+        "2024-11-22T20:00",
+        "2024-11-22 20:00",
+        "2024-11-22T12:00:00Z",
+        "2024-11-22T20:00:30+08:00",
+    ]
+    ids = []
+    for i, started_at in enumerate(starts):
+        live = {"room_id": "room-3302", "streamer": "阿杰数码", "started_at": started_at}
+        ids.append(tickets.create_ticket(misleading(f"wmS{i}", live=live), f"s{i}")["id"])
+        clock.advance(minutes=3)
+    incident = linker.link(ids[-1])
+    assert incident is not None and incident["members"] == ids
+    # another show of the same room that day is another session
+    evening = {"room_id": "room-3302", "started_at": "2024-11-22T21:30"}
+    later = tickets.create_ticket(misleading("wmS9", live=evening), "s9")["id"]
+    assert linker.link(later) is None
+    assert tickets.get_ticket(later)["incident_id"] is None
