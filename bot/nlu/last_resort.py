@@ -62,7 +62,7 @@ def last_resort(
         (match.start(), match.end(), compact)
         for match in _RUN.finditer(text)
         if (compact := NOT_ID_CHAR.sub("", match.group()).upper())
-        and _id_shaped(compact, match.group(), order_pattern)
+        and _id_shaped(compact, match.group(), order_pattern, _whole_message(text, match))
         and not _claimed(match.span(), claimed)
         and not any(low <= match.start() < high for low, high in links)
         and not _something_else(text, match)
@@ -70,12 +70,25 @@ def last_resort(
     return found[0] if len(found) == 1 else None
 
 
-def _id_shaped(compact: str, raw: str, order_pattern: re.Pattern[str]) -> bool:
-    """An order's shape and no phone's, date's, parcel's or ticket's."""
+def _whole_message(text: str, match: re.Match[str]) -> bool:
+    """The run is all the message says, one block, bar the stop after it ("GSH3R21Q400JKL4")."""
+    return text.strip().rstrip(_STOPS).rstrip() == match.group() and match.group().isalnum()
+
+
+_STOPS = "。.!！?？~～"
+
+
+def _id_shaped(compact: str, raw: str, order_pattern: re.Pattern[str], alone: bool) -> bool:
+    """An order's shape and no phone's, date's, parcel's or ticket's.
+
+    Letters beyond `_MAX_LETTERS` make a code or a word with digits, unless the one block is
+    the whole message: the answer to the bot's question, a shop's id mostly in letters
+    (SHEIN's "GSH3R21Q400JKL4"; ord27).
+    """
     digits = sum(1 for char in compact if char.isdigit())
     if digits < _MIN_DIGITS or not order_pattern.fullmatch(compact):
         return False
-    if len(compact) - digits > _MAX_LETTERS:
+    if len(compact) - digits > _MAX_LETTERS and not alone:
         return False
     if any(group.isalpha() for group in re.split(r"[^0-9a-z]", raw)[1:]):
         return False  # letters after the first block: a card key, a model, prose
@@ -144,9 +157,19 @@ def labelled_letters(original: str) -> Optional[Tuple[int, int, str]]:
     folded = original.translate(_FULL_WIDTH_CAPITALS)
     for match in _LABELLED_LETTERS.finditer(folded):
         letters = match.group(2)
-        if letters.isupper() and letters not in _CAPITAL_WORDS:
+        if letters.isupper() and letters not in _CAPITAL_WORDS and not _placeholder(letters):
             return match.start(2), match.end(2), letters
     return None
+
+
+def _placeholder(letters: str) -> bool:
+    """Letters typed to fill the field, no id: "XXXXXXXX", "ABCDEFGH".
+
+    One letter again and again or the alphabet in a row is what a customer types who has no
+    number, or a tester's example (ord27).
+    """
+    steps = {ord(right) - ord(left) for left, right in zip(letters, letters[1:], strict=False)}
+    return steps in ({0}, {1})
 
 
 # Words a customer may shout after the label instead of a number.

@@ -415,6 +415,10 @@ CORRECTION_LEFT = re.compile(
     # the one the customer complains about, told from one given before: "我要投诉的是 Y"
     r"|(?:我)?要投诉的(?:那个|那单|是那个)?(?:订单|单子)?(?:号码?|编号)?是"
     r"|should be|(?:correct|right)(?:ed)? (?:one|number|order(?: number)?)(?: is)?|i meant?"
+    # an English correction named so, before the right one: "X, correction: Y", "X corrected
+    # to Y", "X, actually Y" (ord27)
+    r"|correction|corrected(?: to)?|amended(?: to)?|actually it'?s|actually it is"
+    r"|(?<=[0-9a-z])[\s,.;]*actually"
     # said against a number given before ("… that is not my order! Mine is Y", ord25)
     r"|mine(?: is|'s))"
     # (a marker may stand before it: "X，不好意思是#100254", ord26)
