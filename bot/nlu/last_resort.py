@@ -62,7 +62,7 @@ def last_resort(
         (match.start(), match.end(), compact)
         for match in _RUN.finditer(text)
         if (compact := NOT_ID_CHAR.sub("", match.group()).upper())
-        and _id_shaped(compact, match.group(), order_pattern, _whole_message(text, match))
+        and _id_shaped(compact, match.group(), order_pattern)
         and not _claimed(match.span(), claimed)
         and not any(low <= match.start() < high for low, high in links)
         and not _something_else(text, match)
@@ -70,25 +70,26 @@ def last_resort(
     return found[0] if len(found) == 1 else None
 
 
-def _whole_message(text: str, match: re.Match[str]) -> bool:
-    """The run is all the message says, one block, bar the stop after it ("GSH3R21Q400JKL4")."""
-    return text.strip().rstrip(_STOPS).rstrip() == match.group() and match.group().isalnum()
+def _interleaved(raw: str) -> bool:
+    """One block whose letters and digits take turns again and again ("GSH3R21Q400JKL4")."""
+    return raw.isalnum() and len(_TURNS.findall(raw)) >= _MIN_TURNS
 
 
-_STOPS = "。.!！?？~～"
+_TURNS = re.compile(r"[a-z](?=[0-9])|[0-9](?=[a-z])")
+_MIN_TURNS = 4  # fewer: a word and a number ("iphone15pro", "abc123456def")
 
 
-def _id_shaped(compact: str, raw: str, order_pattern: re.Pattern[str], alone: bool) -> bool:
+def _id_shaped(compact: str, raw: str, order_pattern: re.Pattern[str]) -> bool:
     """An order's shape and no phone's, date's, parcel's or ticket's.
 
-    Letters beyond `_MAX_LETTERS` make a code or a word with digits, unless the one block is
-    the whole message: the answer to the bot's question, a shop's id mostly in letters
-    (SHEIN's "GSH3R21Q400JKL4"; ord27).
+    Letters beyond `_MAX_LETTERS` make a code or a word with digits, unless letters and digits
+    take turns in one block, as in a shop's id mostly in letters (SHEIN's "GSH3R21Q400JKL4",
+    given alone as the answer to the bot's question; ord27).
     """
     digits = sum(1 for char in compact if char.isdigit())
     if digits < _MIN_DIGITS or not order_pattern.fullmatch(compact):
         return False
-    if len(compact) - digits > _MAX_LETTERS and not alone:
+    if len(compact) - digits > _MAX_LETTERS and not _interleaved(raw):
         return False
     if any(group.isalpha() for group in re.split(r"[^0-9a-z]", raw)[1:]):
         return False  # letters after the first block: a card key, a model, prose

@@ -211,12 +211,12 @@ GLUED_DATE = re.compile(
 # Words a customer glues onto an order's digits (ord26): a marker before them ("订单号No2024…",
 # "订单ID5520…", "ID20241123008", "QQ12345678": no/id/qq opening the run, then five digits)
 # and a word after them ("…5567OK吗", "…5567pls", "…5567APP上", "…5567QQ", "…5567VIP",
-# "…5567NG品", "…017XL码"). One letter glued after the digits stays the id's ("…5567A"), and so
+# "…5567NG品", "…017XL码", "…5567L码"). One letter glued after the digits stays the id's ("…5567A"), and so
 # does a prefix that only begins with the marker's letters ("NOR2024…", "IDX-2024…").
 GLUED_WORDS = re.compile(
     r"(?<![0-9a-z])(?:no|id|qq)(?=\d{5})"
     r"|(?<=\d{4})(?:ok|okay|pls|plz|please|thx|thanks|asap|app|qq|vip|ng|x{1,3}l|xs)(?![0-9a-z])"
-    r"|(?<=\d{6})[sm](?=码)",
+    r"|(?<=\d{6})[sml](?=码)",
     re.IGNORECASE,
 )
 # Prices with cents ("299.00", "2.5"); "2024.1123.5567" and "202411.235567" are id groups.
