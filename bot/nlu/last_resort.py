@@ -70,12 +70,26 @@ def last_resort(
     return found[0] if len(found) == 1 else None
 
 
+def _interleaved(raw: str) -> bool:
+    """One block whose letters and digits take turns again and again ("GSH3R21Q400JKL4")."""
+    return raw.isalnum() and len(_TURNS.findall(raw)) >= _MIN_TURNS
+
+
+_TURNS = re.compile(r"[a-z](?=[0-9])|[0-9](?=[a-z])")
+_MIN_TURNS = 4  # fewer: a word and a number ("iphone15pro", "abc123456def")
+
+
 def _id_shaped(compact: str, raw: str, order_pattern: re.Pattern[str]) -> bool:
-    """An order's shape and no phone's, date's, parcel's or ticket's."""
+    """An order's shape and no phone's, date's, parcel's or ticket's.
+
+    Letters beyond `_MAX_LETTERS` make a code or a word with digits, unless letters and digits
+    take turns in one block, as in a shop's id mostly in letters (SHEIN's "GSH3R21Q400JKL4",
+    given alone as the answer to the bot's question; ord27).
+    """
     digits = sum(1 for char in compact if char.isdigit())
     if digits < _MIN_DIGITS or not order_pattern.fullmatch(compact):
         return False
-    if len(compact) - digits > _MAX_LETTERS:
+    if len(compact) - digits > _MAX_LETTERS and not _interleaved(raw):
         return False
     if any(group.isalpha() for group in re.split(r"[^0-9a-z]", raw)[1:]):
         return False  # letters after the first block: a card key, a model, prose
@@ -144,9 +158,19 @@ def labelled_letters(original: str) -> Optional[Tuple[int, int, str]]:
     folded = original.translate(_FULL_WIDTH_CAPITALS)
     for match in _LABELLED_LETTERS.finditer(folded):
         letters = match.group(2)
-        if letters.isupper() and letters not in _CAPITAL_WORDS:
+        if letters.isupper() and letters not in _CAPITAL_WORDS and not _placeholder(letters):
             return match.start(2), match.end(2), letters
     return None
+
+
+def _placeholder(letters: str) -> bool:
+    """Letters typed to fill the field, no id: "XXXXXXXX", "ABCDEFGH".
+
+    One letter again and again or the alphabet in a row is what a customer types who has no
+    number, or a tester's example (ord27).
+    """
+    steps = {ord(right) - ord(left) for left, right in zip(letters, letters[1:], strict=False)}
+    return steps in ({0}, {1})
 
 
 # Words a customer may shout after the label instead of a number.

@@ -484,6 +484,7 @@ def _spell_digits(text: str) -> str:
         after = run[-1] + 1
         if len(run) > 1 and after < len(text) and text[after] in _WORD_AFTER.get(text[run[-1]], ""):
             run = run[:-1]  # "...五六七一直没到": 一直 is a word
+        run = _without_festival(text, run)
         run = _without_counters(text, _without_quantities(text, run))
         if len(run) < _LONG_NUMBER:
             continue
@@ -497,6 +498,29 @@ def _spell_digits(text: str) -> str:
         for gap in _script_switches(text, run):
             chars[gap] = _FILLER_MARK
     return "".join(chars)
+
+
+# Shopping days named by their date in numerals: 六一 (June 1st), 五一, 三八, 六一八 (JD's 618).
+_FESTIVALS = ("六一八", "六一", "五一", "三八")
+
+
+def _without_festival(text: str, run: List[int]) -> List[int]:
+    """The run without a shopping day's name glued after its ASCII digits.
+
+    "订单号 202411235567六一活动买的": 六一 (Children's Day's sale) begins the next words, as
+    一直 does; only after ASCII digits and before a word, so a number said all in numerals
+    ("…五五六七六一") keeps them (ord27).
+    """
+    after = run[-1] + 1 if run else 0
+    if not run or after >= len(text) or not _is_cjk(text[after]) or text[after] in _CN_DIGIT_CHARS:
+        return run
+    tail = "".join(text[index] for index in run[-3:])
+    for festival in _FESTIVALS:
+        head = run[: -len(festival)]
+        if tail.endswith(festival) and head and _is_ascii_digit(text[head[-1]]):
+            if head[-1] + 1 == run[-len(festival)]:
+                return head
+    return run
 
 
 # A number by itself has this many digits (as `WHOLE_GROUP` in `bot.nlu.number_shapes`); a
@@ -644,9 +668,13 @@ def _fix_letter_typos(text: str) -> str:
                 for index, char in enumerate(group, start=offset):
                     chars[index] = _TYPO_DIGITS.get(char, char)
             offset += len(group) + 1
+    for size in _SIZE_AFTER_NUMBER.finditer(text):
+        chars[size.start()] = size.group()  # "…5567L码": the size, no 1 (ord27)
     return "".join(chars)
 
 
+# A size glued after a long number: L before 码 is large, no typed 1 ("订单号…5567L码太小").
+_SIZE_AFTER_NUMBER = re.compile(r"(?<=[0-9]{6})[lL](?=码|碼)")
 _DIGIT_GROUPS = 2  # groups of digits alone that make a number typed in groups
 
 

@@ -404,6 +404,8 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             group.amount = not _last_in_rhythm(current, group, token)
         elif current and alone and _hotline_in_fives(current, group):
             group.amount = False
+        elif current and measured and _pairs_before_hao(doc, current, group, token):
+            group.amount = False
         if current:
             group.stray_tail = _stray_tail(doc, current[0], group, token)
             group.rest_of_order = _rest_of_order(doc, current, group)
@@ -489,6 +491,10 @@ def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> boo
     last = current[-1]
     if not followed_by_counter(token) or len(group.text) < 2:
         return False
+    if group.text.startswith("0") or len(group.text) >= len(last.text) >= _LONG_GROUP:
+        # "訂單ID：HK 2024 1123 008 件貨爛咗", "HK 20241 123008 件": no count opens with a 0,
+        # and none is as long as an id's group of five or more before it (ord27)
+        return group.text.isdigit()
     typed = group.between.strip()
     if typed:
         # "P-7123-4509-8765-4321-09 包装破了": a typed separator joins it; a comma ends a
@@ -497,6 +503,26 @@ def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> boo
     if len(group.text) != len(last.text):
         return False
     return len(current) >= 2 and len(current[-2].text) == len(last.text)
+
+
+_LONG_GROUP = 5
+_PAIRS_BEFORE = 4  # pairs of digits before the last: a number read out in pairs
+
+
+def _pairs_before_hao(doc: Doc, current: Sequence[Group], group: Group, token: Token) -> bool:
+    """The last pair of a number typed in pairs, 号 glued after it: its end, no day.
+
+    "订单号 20 24 11 23 15 30 12 03 45 00 00 12号": after four pairs or more with one and the
+    same separator, the pair before 号 goes on the rhythm; 号 is the label's, said again
+    (ord27). "订单号 2024 1123 5567 12号买的" and "… 55 67 12号到的" keep their day.
+    """
+    end = token.idx + len(token)
+    if doc.text[end : end + 1] != "号" or len(group.text) != 2 or len(current) < _PAIRS_BEFORE:
+        return False
+    if AFTER_DATE.match(doc.text, end + 1) or doc.text.startswith("到", end + 1):
+        return False  # "… 55 67 12号买的": the day it was bought
+    pairs = all(len(g.text) == 2 and g.text.isdigit() for g in current)
+    return pairs and len({g.between for g in current[1:]} | {group.between}) == 1
 
 
 def _hotline_in_fives(current: Sequence[Group], group: Group) -> bool:

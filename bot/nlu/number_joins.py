@@ -175,7 +175,12 @@ def _wrapped(previous: Group, group: Group) -> bool:
         and not group.opens_phone
         # "订单号\n289374615023\n20241125 承诺发货": a date on the next line is no rest
         and not DATE_DIGITS.fullmatch(group.text)
+        # "订单号\n202411235567\n5567是尾号": the line above's last digits said again (ord27)
+        and not (len(group.text) >= _TAIL_SAID_AGAIN and previous.text.endswith(group.text))
     )
+
+
+_TAIL_SAID_AGAIN = 4  # a shorter rest may end as the line above does by chance
 
 
 def _digits_behind_prefix(text: str) -> bool:

@@ -21,6 +21,7 @@ from bot.nlu.number_joins import longest_id
 from bot.nlu.number_kinds import annotate
 from bot.nlu.number_shapes import (
     ALNUM_RUN,
+    AMOUNT_FOLLOWERS,
     CLOCK_TIME,
     COUNTERS,
     DECIMAL,
@@ -146,7 +147,9 @@ def _merge_dates_and_amounts(doc: Doc) -> None:
     spans = []
     for regex in (NUMERIC_DATE, GLUED_DATE, CLOCK_TIME, GROUPED_NUMBER, DECIMAL, RELATIVE_DATE):
         for match in regex.finditer(doc.text):
-            if regex is DECIMAL and _dotted_order(doc.text, match):
+            if regex is DECIMAL and (
+                _dotted_order(doc.text, match) or _decimal_in_rhythm(doc.text, match)
+            ):
                 continue
             if regex is CLOCK_TIME and _listed_order(doc.text, match):
                 continue  # "订单2：20 24 11 …": a list's counter, then the number in pairs
@@ -212,6 +215,30 @@ def _dotted_order(text: str, match: re.Match[str]) -> bool:
     """
     whole = match.group().split(".")[0]
     return len(whole) >= _NO_PRICE_DIGITS and left_context(text, match.start()) == "order"
+
+
+# Two groups, each followed by one separator (a blank, - . / ·; they may differ), at the end.
+_TWO_GROUPS_BEFORE = re.compile(r"(?<![0-9a-z])(\d+)[ \-./·](\d+)[ \-./·]$")
+_CENTS = 2
+
+
+def _decimal_in_rhythm(text: str, match: re.Match[str]) -> bool:
+    """A decimal whose head is the next group of an order typed in even groups.
+
+    "订单号 6610-2293 8874.15", "订单号 6610 2293 8874.15": the head as long as the two groups
+    before it, an order word before them and no currency or unit after, the point is one more
+    separator (ord27); "订单号 66102293 8874.15" and "…5567 8874.15元" stay amounts.
+    """
+    head, tail = match.group().split(".")
+    if len(tail) != _CENTS:
+        return False  # "…8874.1": too short a group to tell
+    before = _TWO_GROUPS_BEFORE.search(text, 0, match.start())
+    if not before or not len(before.group(1)) == len(before.group(2)) == len(head):
+        return False
+    following = text[match.end() :].lstrip(" ")
+    if any(following.startswith(word) for word in AMOUNT_FOLLOWERS):
+        return False
+    return left_context(text, before.start()) == "order"
 
 
 def _merge_printed_ids(doc: Doc, order_pattern: re.Pattern[str]) -> None:

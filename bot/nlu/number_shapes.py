@@ -211,12 +211,12 @@ GLUED_DATE = re.compile(
 # Words a customer glues onto an order's digits (ord26): a marker before them ("订单号No2024…",
 # "订单ID5520…", "ID20241123008", "QQ12345678": no/id/qq opening the run, then five digits)
 # and a word after them ("…5567OK吗", "…5567pls", "…5567APP上", "…5567QQ", "…5567VIP",
-# "…5567NG品", "…017XL码"). One letter glued after the digits stays the id's ("…5567A"), and so
+# "…5567NG品", "…017XL码", "…5567L码"). One letter glued after the digits stays the id's ("…5567A"), and so
 # does a prefix that only begins with the marker's letters ("NOR2024…", "IDX-2024…").
 GLUED_WORDS = re.compile(
     r"(?<![0-9a-z])(?:no|id|qq)(?=\d{5})"
     r"|(?<=\d{4})(?:ok|okay|pls|plz|please|thx|thanks|asap|app|qq|vip|ng|x{1,3}l|xs)(?![0-9a-z])"
-    r"|(?<=\d{6})[sm](?=码)",
+    r"|(?<=\d{6})[sml](?=码)",
     re.IGNORECASE,
 )
 # Prices with cents ("299.00", "2.5"); "2024.1123.5567" and "202411.235567" are id groups.
@@ -415,6 +415,10 @@ CORRECTION_LEFT = re.compile(
     # the one the customer complains about, told from one given before: "我要投诉的是 Y"
     r"|(?:我)?要投诉的(?:那个|那单|是那个)?(?:订单|单子)?(?:号码?|编号)?是"
     r"|should be|(?:correct|right)(?:ed)? (?:one|number|order(?: number)?)(?: is)?|i meant?"
+    # an English correction named so, before the right one: "X, correction: Y", "X corrected
+    # to Y", "X, actually Y" (ord27)
+    r"|correction|corrected(?: to)?|amended(?: to)?|actually it'?s|actually it is"
+    r"|(?<=[0-9a-z])[\s,.;]*actually"
     # said against a number given before ("… that is not my order! Mine is Y", ord25)
     r"|mine(?: is|'s))"
     # (a marker may stand before it: "X，不好意思是#100254", ord26)
