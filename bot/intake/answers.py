@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Optional, Set
 
-from bot.intake.english_words import read_english
+from bot.nlu.english_glossary import read_english
 from bot.nlu.normalize import affirmed_part, normalize
 
 _PUNCT = re.compile(r"[\s,.!?;:~…、，。！？；：～\-—'\"“”‘’()（）\[\]【】]+")
@@ -91,7 +91,7 @@ def plain_answer(text: str) -> str:
     """The answer normalised, its punctuation turned into single spaces: what the checks read.
 
     English words that name an order number or a remedy read as their Chinese ("我要refund";
-    `bot.intake.english_words`).
+    `bot.nlu.english_glossary`).
     """
     return _PUNCT.sub(" ", read_english(normalize(text or ""))).strip()
 

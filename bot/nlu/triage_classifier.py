@@ -86,7 +86,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.english_gloss import gloss
+from bot.nlu.english_glossary import read_english
 from bot.nlu.fast_head import CompiledHead, compile_head
 from bot.nlu.missing_item import mark as missing_item_mark
 from bot.nlu.normalize import affirmed_part, fold_digits, has_words, normalize
@@ -390,7 +390,7 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
             # "主播承诺的赠品" livestream_misleading, the page's gift promotion
             "promiser_marks": False,
             # the English complaint words of a mixed message in Chinese, for both heads
-            # (`bot.nlu.english_gloss`: "仲未ship" -> "仲未发货")
+            # (`bot.nlu.english_glossary`: "仲未ship" -> "仲未发货")
             "english_glosses": False,
             # intents whose messages ask for no remedy, whatever their words: a request for
             # a person ("能不能换个活人跟我说", whose 换个 the head reads as exchange) or for
@@ -449,7 +449,7 @@ class ComplaintTriageClassifier(GraphComponent, EntityExtractorMixin):
     def _head_text(self, raw: Optional[str]) -> str:
         """What both heads read: the prepared text (English words in Chinese: `english_glosses`)."""
         prepared = _prepare(raw)
-        return gloss(prepared) if self._config["english_glosses"] else prepared
+        return read_english(prepared) if self._config["english_glosses"] else prepared
 
     def _category_text(self, raw: Optional[str], prepared: str) -> str:
         """What the category head reads: the prepared text, plus the marks that are on.
