@@ -141,8 +141,12 @@ class OrderSlots:
     async def validate_order_id(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Known orders pass; an unknown one is checked once more with the customer."""
-        order_id = normalize_order_id(str(value or ""), self._pattern())
+        """Known orders pass; an unknown one is checked once more with the customer.
+
+        The value is the NLU's entity or a number `extract_order_id` read already, so an id
+        of letters alone the NLU found after an order word stands.
+        """
+        order_id = normalize_order_id(str(value or ""), self._pattern(), allow_letters_only=True)
         if not order_id and number_called_a_phone(tracker):
             return {"order_id": None, "order_verified": None, "pending_order_id": None}
         if not order_id:

@@ -21,7 +21,9 @@ def _halfwidth(text: str) -> str:
     )
 
 
-def normalize_order_id(raw: str, pattern: str = r"^[A-Za-z0-9]{6,24}$") -> Optional[str]:
+def normalize_order_id(
+    raw: str, pattern: str = r"^[A-Za-z0-9]{6,24}$", *, allow_letters_only: bool = False
+) -> Optional[str]:
     """Return the canonical order number, or None when `raw` is not one.
 
     Customers type numbers with full-width digits, spaces, dashes, dots, slashes and commas
@@ -30,11 +32,15 @@ def normalize_order_id(raw: str, pattern: str = r"^[A-Za-z0-9]{6,24}$") -> Optio
     ("2024112355O7"); the canonical form has ASCII digits, no separators and upper-case
     letters, so the same order is always stored and looked up the same way (the NLU's
     `bot.nlu.normalize.normalize_digits` makes the same digits).
+
+    An id of letters alone is refused unless `allow_letters_only`: typed at the order question,
+    "refund" or "iphone" is no order; the NLU, which reads the label before it ("订单号：
+    KXMZQPRT"), may vouch for one (order_numbers_dev14), and the form and the triage keep it.
     """
     candidate = _SEPARATORS.sub("", normalize_digits(_halfwidth(raw or ""))).upper()
     if not candidate or not re.fullmatch(pattern, candidate):
         return None
-    if not any(ch.isdigit() for ch in candidate):
+    if not allow_letters_only and not any(ch.isdigit() for ch in candidate):
         return None
     return candidate
 

@@ -165,7 +165,9 @@ class TriageService:
             remedy, remedy_confidence = top, top_confidence
         order_entity = _entity(parsed, "order_id")
         order_id = (
-            normalize_order_id(str(order_entity["value"]), self._order_id_pattern)
+            normalize_order_id(
+                str(order_entity["value"]), self._order_id_pattern, allow_letters_only=True
+            )
             if order_entity is not None
             else None
         )

@@ -51,3 +51,10 @@ def test_pattern_is_configurable():
 )
 def test_a_letter_prefix_typed_at_the_order_question_stays(answer, extracted, expected):
     assert with_typed_prefix(answer, extracted) == expected
+
+
+def test_letters_alone_only_where_the_caller_vouches_for_them():
+    """Typed at the order question "refund" is no order; the NLU's entity after 订单号 is."""
+    assert normalize_order_id("refund") is None
+    assert normalize_order_id("kxmzqprt", allow_letters_only=True) == "KXMZQPRT"
+    assert normalize_order_id("abc", allow_letters_only=True) is None  # too short still
