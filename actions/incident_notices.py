@@ -18,7 +18,8 @@ down, or refuses, brings a notice back after a growing delay (`notices:` setting
 delivered or, after the last attempt, given up (the ticket's history says so); a ticket an
 agent claimed meanwhile is not told (the notice is dropped). Delivered once, never again: the
 outbox hands a notice to one worker at a time, across processes. Notices left by a stopped
-action server are sent by the next worker, started at the next live filing.
+action server are sent by the next worker, started at the process's first filing of any
+ticket (`resume_owed_notices`) or at the next live filing.
 """
 
 import asyncio
@@ -38,6 +39,7 @@ NOTICE = "ticket_prioritised"
 # the floor of a worker's sleep: a notice due "now" is not polled in a tight loop
 MIN_SLEEP_SECONDS = 0.01
 _worker: Optional["asyncio.Task[None]"] = None
+_resumed = False
 
 
 async def tell_hastened(ticket_ids: Sequence[str]) -> None:
@@ -54,6 +56,18 @@ async def tell_hastened(ticket_ids: Sequence[str]) -> None:
         _worker = loop.create_task(_deliver_until_done())
 
 
+async def resume_owed_notices() -> None:
+    """At this process's first filing: send what a stopped action server left owed.
+
+    Why: an action server restarted while notices waited for Rasa started no worker until
+    the next live filing, which may never come for that show.
+    """
+    global _resumed
+    if not _resumed:
+        _resumed = True
+        await tell_hastened([])
+
+
 async def settle() -> None:
     """Wait until this process's worker has nothing pending left (tests; a server stopping)."""
     while _worker is not None and not _worker.done():
@@ -62,11 +76,11 @@ async def settle() -> None:
 
 async def stop() -> None:
     """Stop this process's worker; what it had not sent stays pending for the next one."""
-    global _worker
+    global _worker, _resumed
     if _worker is not None and not _worker.done():
         _worker.cancel()
         await asyncio.gather(_worker, return_exceptions=True)
-    _worker = None
+    _worker, _resumed = None, False
 
 
 async def _deliver_until_done() -> None:

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dependencies, form_turn
 from actions.coming_back import forget_withdrawn
 from actions.conversation import channel, channel_live_context, localized, reset_intake
-from actions.incident_notices import tell_hastened
+from actions.incident_notices import resume_owed_notices, tell_hastened
 from bot.intake.draft import IntakeFacts, draft_fields, triaged_category
 from bot.intake.presentation import due_values
 from bot.live.promised_gift import live_category
@@ -121,6 +121,8 @@ async def create_ticket(
         # owed durably, sent in the background (and what an earlier worker left, too)
         await tell_hastened([other for other in linked.hastened if other != ticket["id"]])
         ticket = await asyncio.to_thread(store.get_ticket, ticket["id"]) or ticket
+    else:
+        await resume_owed_notices()
     return ticket
 
 

@@ -164,3 +164,24 @@ async def test_a_ticket_claimed_while_rasa_was_down_is_not_told(dispatcher, doma
     await asyncio.wait_for(incident_notices.settle(), timeout=10)
     assert rasa.notices() == ["viewer-0", "viewer-2", "viewer-3"]
     assert _outbox().status(tickets[1], incident_notices.NOTICE) == "dropped"
+
+
+async def test_notices_a_restarted_action_server_owes_go_out_at_its_first_filing(
+    dispatcher, domain, rasa, monkeypatch
+):
+    """The worker stopped (a restart) with notices pending; no live viewer files again, but
+    the new process's first filing of any ticket starts a worker that sends them."""
+    monkeypatch.setenv("COMPLAINTS_NOTICES__LEASE_SECONDS", "0.1")  # stopped mid-attempt
+    dependencies.settings.cache_clear()
+    tickets = [await _viewer(dispatcher, domain, n) for n in range(5)]
+    await incident_notices.stop()  # the process is gone; its notices wait in the database
+    await rasa.start()
+    await asyncio.sleep(0.3)
+    assert rasa.notices() == []
+
+    slots = {"issue_category": "logistics", "issue_description": "快递一周没动", "intake_id": "i-x"}
+    tracker = make_tracker("快递一周没动 转人工", "handoff", slots=slots, sender="shopper")
+    await ActionHandoff().run(dispatcher, tracker, domain)
+    await asyncio.wait_for(incident_notices.settle(), timeout=10)
+    assert rasa.notices() == [f"viewer-{n}" for n in range(4)]
+    assert all(_told(t) for t in tickets[:4])
