@@ -139,13 +139,18 @@ def _shown_text(event: Mapping[str, Any]) -> Any:
     return shown_text(event.get("text"), event.get("metadata"))
 
 
-def customer_texts(events: Iterable[Mapping[str, Any]]) -> List[str]:
-    """What the customer typed (button payloads are not their words)."""
+def _typed(events: Iterable[Mapping[str, Any]]) -> List[Mapping[str, Any]]:
+    """The customer's user events with typed text (button payloads are not their words)."""
     return [
-        str(e["text"])
+        e
         for e in events
         if e.get("event") == "user" and e.get("text") and not str(e["text"]).startswith("/")
     ]
+
+
+def customer_texts(events: Iterable[Mapping[str, Any]]) -> List[str]:
+    """What the customer typed."""
+    return [str(e["text"]) for e in _typed(events)]
 
 
 # Small talk: the learned heads were trained on complaints, and read "你是机器人吗" as angry
@@ -163,8 +168,7 @@ def customer_messages(
     """
     return [
         (str(e["text"]), None if _small_talk(e.get("parse_data")) else e.get("parse_data"))
-        for e in events
-        if e.get("event") == "user" and e.get("text") and not str(e["text"]).startswith("/")
+        for e in _typed(events)
     ]
 
 
@@ -176,12 +180,7 @@ def _small_talk(parse_data: Optional[Mapping[str, Any]]) -> bool:
 def _told(events: Iterable[Mapping[str, Any]]) -> str:
     """The customer's messages but greetings and small talk, for a ticket filed unasked."""
     return "\n".join(
-        str(e["text"])
-        for e in events
-        if e.get("event") == "user"
-        and e.get("text")
-        and not str(e["text"]).startswith("/")
-        and not _small_talk(e.get("parse_data"))
+        str(e["text"]) for e in _typed(events) if not _small_talk(e.get("parse_data"))
     )
 
 

@@ -692,16 +692,15 @@ class TicketStore:
         was_urgent = row.severity == "urgent"
         _set_audited(session, row, values, actor=actor, at=at)
         if row.severity == "urgent" and not was_urgent:
-            self._hasten(session, row, actor=actor)
+            self._hasten(session, row, actor=actor, at=at)
 
-    def _hasten(self, session: Session, row: TicketRow, *, actor: str) -> None:
+    def _hasten(self, session: Session, row: TicketRow, *, actor: str, at: datetime) -> None:
         """Move the deadlines up to the urgent SLA where that is sooner; audit each move.
 
         Why (task after5): a deadline that moved with no entry in the history left the agent
         with a sooner time and no cause. The history keeps local times, as the ticket has them.
         """
         first_due, resolution_due = self._deadlines(row.created_at, urgent=True)
-        now = self._now()
         for name, due in (("first_response_due", first_due), ("resolution_due", resolution_due)):
             before = getattr(row, name)
             if due >= before:
@@ -710,7 +709,7 @@ class TicketStore:
             session.add(
                 TicketAuditRow(
                     ticket_id=row.id,
-                    at=now,
+                    at=at,
                     actor=actor,
                     field=name,
                     before=self._fmt(before),
