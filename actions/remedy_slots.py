@@ -205,10 +205,14 @@ class RemedySlots:
         value = changed or value
         if value not in REMEDIES:
             return {"desired_remedy": None}
+        # the story told at the first question names its remedy for the first time: however
+        # the NLU read it ("衣服尺码不对 我要换大一码" as correct), nothing was changed
+        first_told_with_story = before is None and requested == "issue_description"
         if (
             answering_another_question
             and (latest_intent(tracker) == "correct" or (changed and changed != before))
             and not at_order_recheck(tracker)  # the re-check, asked again, says it was noted
+            and not first_told_with_story
         ):
             note_correction(dispatcher, tracker, {"desired_remedy": value})
         return {"desired_remedy": value}

@@ -185,6 +185,35 @@ async def test_remedy_change_mid_form_is_acknowledged(dispatcher, domain):
     assert [m["response"] for m in dispatcher.messages] == ["utter_noted_changes"]
 
 
+async def test_a_remedy_told_with_the_story_is_no_change(dispatcher, domain):
+    """Hand trial: "衣服尺码不对 我要换大一码" at the first question, read as `correct`, was
+    answered "收到，已更新【诉求：换货】" although no remedy had been said before."""
+    tracker = make_tracker(
+        "衣服尺码不对 我要换大一码 单号 2024-1121-0777",
+        "correct",
+        slots={"requested_slot": "issue_description"},
+    )
+    result = await ValidateComplaintForm().validate_desired_remedy(
+        "exchange", dispatcher, tracker, domain
+    )
+    assert result == {"desired_remedy": "exchange"}
+    assert dispatcher.messages == []
+
+
+async def test_a_remedy_changed_at_the_story_question_is_acknowledged(dispatcher, domain):
+    tracker = make_tracker(
+        "杯子碎了 算了不退了 补发一个吧",
+        "correct",
+        slots={"requested_slot": "issue_description"},
+        history=[{"event": "slot", "name": "desired_remedy", "value": "refund"}],
+    )
+    result = await ValidateComplaintForm().validate_desired_remedy(
+        "reship", dispatcher, tracker, domain
+    )
+    assert result == {"desired_remedy": "reship"}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_noted_changes"]
+
+
 async def test_codes_outside_the_taxonomy_are_dropped(dispatcher, domain):
     form = ValidateComplaintForm()
     tracker = make_tracker("x", "inform")
