@@ -49,6 +49,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 
 from bot.settings import SlaSettings
+from bot.tickets.deadlines import hasten
 from bot.tickets.draft import format_time
 from bot.tickets.models import TicketAuditRow, TicketRow, UTCDateTime
 from bot.tickets.store import utc_now
@@ -307,15 +308,9 @@ class IncidentLinker:
             row.severity_reasons = [*reasons, GROUP_REASON]
         if not changes:
             return False
-        first = row.created_at + timedelta(minutes=self._sla.urgent_first_response_minutes)
-        resolution = row.created_at + timedelta(minutes=self._sla.urgent_resolution_minutes)
-        hastened = first < row.first_response_due
-        if hastened:
-            changes["first_response_due"] = self._moved(row.first_response_due, first)
-            row.first_response_due = first
-        if resolution < row.resolution_due:
-            changes["resolution_due"] = self._moved(row.resolution_due, resolution)
-            row.resolution_due = resolution
+        moves = hasten(row, self._sla)
+        for name, (before, after) in moves.items():
+            changes[name] = self._moved(before, after)
         before_summary = row.summary
         row.summary = build_summary(
             {
@@ -342,7 +337,7 @@ class IncidentLinker:
                     ticket_id=row.id, at=now, actor=ACTOR, field=field, before=before, after=after
                 )
             )
-        return hastened
+        return "first_response_due" in moves
 
     def _moved(self, before: datetime, after: datetime) -> Tuple[str, str]:
         """A deadline's move as the history keeps it: local times, as the ticket JSON has them.

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Dict, Iterable, List, Mapping, Tuple
@@ -34,6 +34,7 @@ from sqlalchemy.pool import StaticPool
 from bot.log_privacy import mask_contacts, mask_these_contacts
 from bot.settings import Settings, SlaSettings
 from bot.taxonomy import TICKET_STATUSES
+from bot.tickets.deadlines import deadlines, hasten
 from bot.tickets.draft import (
     InvalidTicketData,
     TicketDraft,
@@ -363,19 +364,10 @@ class TicketStore:
             select(TicketRow).where(TicketRow.idempotency_key == key)
         ).scalar_one_or_none()
 
-    def _deadlines(self, created: datetime, urgent: bool) -> Tuple[datetime, datetime]:
-        """The first-response and resolution deadlines of a ticket created at `created`."""
-        sla = self._sla
-        if urgent:
-            minutes = (sla.urgent_first_response_minutes, sla.urgent_resolution_minutes)
-        else:
-            minutes = (sla.normal_first_response_minutes, sla.normal_resolution_minutes)
-        return created + timedelta(minutes=minutes[0]), created + timedelta(minutes=minutes[1])
-
     def _insert(
         self, session: Session, fields: Dict[str, Any], key: str, now: datetime
     ) -> TicketRow:
-        first_response_due, resolution_due = self._deadlines(now, fields["severity"] == "urgent")
+        first_response_due, resolution_due = deadlines(self._sla, now, fields["severity"] == "urgent")
         row = TicketRow(
             id=self._next_id(session, now),
             idempotency_key=key,
@@ -700,12 +692,7 @@ class TicketStore:
         Why (task after5): a deadline that moved with no entry in the history left the agent
         with a sooner time and no cause. The history keeps local times, as the ticket has them.
         """
-        first_due, resolution_due = self._deadlines(row.created_at, urgent=True)
-        for name, due in (("first_response_due", first_due), ("resolution_due", resolution_due)):
-            before = getattr(row, name)
-            if due >= before:
-                continue
-            setattr(row, name, due)
+        for name, (before, due) in hasten(row, self._sla).items():
             session.add(
                 TicketAuditRow(
                     ticket_id=row.id,
