@@ -14,24 +14,11 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import form_turn
-from actions.conversation import (
-    latest_entity,
-    latest_text,
-    slot_before_this_turn,
-    slots_set_this_turn,
-)
+from actions.conversation import latest_entity, latest_text, slot_before_this_turn
 from bot.intake import remedy_answers
 from bot.taxonomy import remedy_label
 
 RESPONSE = "utter_noted_restated"
-# the slots whose setting this turn answers the open question, by question
-_ANSWERED_BY = {
-    "order_id": ("order_id", "pending_order_id", "order_missing"),
-    "order_missing": ("order_id", "pending_order_id", "order_missing"),
-    "contact_status": ("contact_status", "contact"),
-}
-
-
 def _said_remedy(tracker: Tracker) -> Optional[str]:
     return latest_entity(tracker, "desired_remedy") or remedy_answers.remedy_mentioned(
         latest_text(tracker)
@@ -57,12 +44,9 @@ def restated_facts(tracker: Tracker, events: List[EventType]) -> Dict[str, Any]:
     ("补发就行 照片没拍": an answer, nothing to acknowledge apart) or when the fact changed.
     """
     requested = tracker.get_slot("requested_slot")
-    if requested is None:
+    if requested is None or form_turn.open_question_answered(tracker, events):
         return {}
-    after = dict(slots_set_this_turn(tracker))
-    after.update({e.get("name"): e.get("value") for e in events if e.get("event") == "slot"})
-    if any(after.get(name) is not None for name in _ANSWERED_BY.get(requested, (requested,))):
-        return {}
+    after = form_turn.slots_after(tracker, events)
     found: Dict[str, Any] = {}
     for name, (question, said, _) in _FACTS.items():
         before = slot_before_this_turn(tracker, name)
@@ -80,7 +64,7 @@ def acknowledge_restated(
 
     (A correction, more of the problem or "no order number" already answers the message.)
     """
-    if not form_turn.form_pass(tracker) or _acknowledged(dispatcher):
+    if not form_turn.form_pass(tracker) or form_turn.acknowledged(dispatcher):
         return
     facts = restated_facts(tracker, events)
     if facts:
@@ -88,7 +72,3 @@ def acknowledge_restated(
         dispatcher.utter_message(response=RESPONSE, restated_facts=shown)
 
 
-def _acknowledged(dispatcher: CollectingDispatcher) -> bool:
-    return any(
-        str(m.get("response") or "").startswith("utter_noted") for m in dispatcher.messages
-    )

@@ -29,7 +29,7 @@ from actions.conversation import (
 from actions.evidence_contact_slots import EvidenceAndContactSlots
 from actions.evidence_recategorised import evidence_for_new_category
 from actions.intake import answer_feeling, message_emotion
-from actions.live_slots import LiveStreamSlots, live_context
+from actions.live_slots import LiveStreamSlots, details_told_events, live_context
 from actions.missing_piece_slots import settled_category_events
 from actions.money_back_slots import settled_remedy_events
 from actions.order_slots import OrderSlots
@@ -113,6 +113,8 @@ class ValidateComplaintForm(
         # one item of a several-item order not received, once the order's items are known
         events = events + await settled_category_events(tracker, events)
         acknowledge_restated(dispatcher, tracker, events)
+        # the host and the moment told in passing, at any question of a live-stream complaint
+        events = events + details_told_events(dispatcher, tracker, events)
         return events + form_turn.unclear_answer_events(tracker, events)
 
     @staticmethod
