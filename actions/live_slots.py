@@ -184,7 +184,9 @@ def details_told_events(
         dispatcher.utter_message(response="utter_noted_live", live_details=shown)
     live = dict(known or {})
     added = {k: v for k, v in told.items() if not live.get(k)}
-    return [SlotSet("live", {**live, **added})] if added else []
+    # set again in the form's pass too: a pass that validates no slot is rejected by Rasa's
+    # form ("Failed to extract slot order_id"), and the default fallback answered instead
+    return [SlotSet("live", {**live, **added})] if added or new else []
 
 
 def live_context(tracker: Tracker) -> Optional[Dict[str, Any]]:

@@ -10,7 +10,7 @@ is a correction, which `RemedySlots`/`OrderSlots` handle and acknowledge themsel
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import form_turn
@@ -59,16 +59,17 @@ def restated_facts(tracker: Tracker, events: List[EventType]) -> Dict[str, Any]:
 
 def acknowledge_restated(
     dispatcher: CollectingDispatcher, tracker: Tracker, events: List[EventType]
-) -> None:
+) -> List[EventType]:
     """Say the restated facts are noted, in the form's pass, unless another note said so.
 
     (A correction, more of the problem or "no order number" already answers the message.)
+    The facts are set again, unchanged, when no slot mapping set them ("就是要补发" with no
+    entity): a form's pass that validates no slot is rejected by Rasa, and the default
+    fallback would answer instead of the acknowledgement and the question.
     """
-    if not form_turn.form_pass(tracker) or form_turn.acknowledged(dispatcher):
-        return
     facts = restated_facts(tracker, events)
-    if facts:
+    if facts and form_turn.form_pass(tracker) and not form_turn.acknowledged(dispatcher):
         shown = "、".join(_FACTS[name][2](value) for name, value in facts.items())
         dispatcher.utter_message(response=RESPONSE, restated_facts=shown)
-
-
+    validated = {e.get("name") for e in events if e.get("event") == "slot"}
+    return [SlotSet(name, value) for name, value in facts.items() if name not in validated]

@@ -112,7 +112,7 @@ class ValidateComplaintForm(
         events = events + await settled_remedy_events(tracker, events)
         # one item of a several-item order not received, once the order's items are known
         events = events + await settled_category_events(tracker, events)
-        acknowledge_restated(dispatcher, tracker, events)
+        events = events + acknowledge_restated(dispatcher, tracker, events)
         # the host and the moment told in passing, at any question of a live-stream complaint
         events = events + details_told_events(dispatcher, tracker, events)
         return events + form_turn.unclear_answer_events(tracker, events)

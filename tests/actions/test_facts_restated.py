@@ -13,8 +13,11 @@ entities the NLU finds in it.
 from typing import Any, Dict, List, Optional
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
-from tests.actions.test_evidence_photo_first import Customer
+from actions.validation import ValidateComplaintForm
+from tests.actions.conftest import make_tracker
+from tests.actions.test_evidence_photo_first import FORM_PASS, Customer
 
 RESHIP_AT_PHOTOS: Dict[str, Any] = {
     "issue_description": "快递把杯子压碎了",
@@ -74,6 +77,25 @@ async def test_a_remedy_restated_at_the_photo_question_is_acknowledged(
     assert customer.slots["desired_remedy"] == remedy
     assert customer.slots.get("evidence_status") is None
     assert not customer.slots.get("unclear_answer")
+
+
+async def test_a_remedy_restated_without_an_entity_still_validates_a_slot(domain):
+    """No slot mapping set the remedy ("就是要补发" with no entity found): the form's pass must
+    still validate a slot, or Rasa rejects the form and the default fallback answers."""
+    history = [{"event": "slot", "name": k, "value": v} for k, v in RESHIP_AT_PHOTOS.items()]
+    tracker = make_tracker(
+        "就是要补发",
+        "inform",
+        slots=RESHIP_AT_PHOTOS,
+        history=history,
+        active_loop="complaint_form",
+        after_user=[FORM_PASS],
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    validated = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert validated.get("desired_remedy") == "reship"
+    assert [m["response"] for m in dispatcher.messages] == ["utter_noted_restated"]
 
 
 async def test_the_question_is_then_answered_as_usual(domain):

@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies
 from actions.confirmation import ActionCreateTicket
+from actions.validation import ValidateComplaintForm
 from tests.actions.conftest import make_tracker
 from tests.actions.test_facts_restated import Restating
 
@@ -51,6 +52,31 @@ async def test_the_host_and_the_moment_told_at_the_order_question_are_kept(domai
     assert customer.slots.get("order_id") is None
     assert customer.slots.get("order_missing") is None
     assert not customer.slots.get("unclear_answer")
+
+
+async def test_the_forms_pass_validates_a_slot_so_rasa_does_not_reject_the_form(domain):
+    """Live check: the slot mappings' pass had already put the details in `live`; the form's
+    pass validated nothing, Rasa rejected the form ("Failed to extract slot order_id") and
+    the default fallback answered "没太明白" instead of the acknowledgement and the question."""
+    told = {"claim": CLAIM, "streamer": "阿杰数码", "replay_at": "晚上9点"}
+    after = [
+        {"event": "slot", "name": "live", "value": told},
+        {"event": "action", "name": "complaint_form"},
+    ]
+    history = [{"event": "slot", "name": k, "value": v} for k, v in AT_THE_ORDER_QUESTION.items()]
+    tracker = make_tracker(
+        "主播是阿杰数码吧，大概晚上9点说的",
+        "inform",
+        slots={**AT_THE_ORDER_QUESTION, "live": told},
+        history=history,
+        active_loop="complaint_form",
+        after_user=after,
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    validated = [e for e in events if e.get("event") == "slot" and e["name"] != "requested_slot"]
+    assert validated, "Rasa's form rejects a pass that validates no slot"
+    assert [m["response"] for m in dispatcher.messages] == ["utter_noted_live"]
 
 
 async def test_details_at_the_photo_question_add_to_what_the_order_says(domain):
