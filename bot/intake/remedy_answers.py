@@ -302,9 +302,10 @@ _CHANGE_OF_MIND = re.compile(
 )
 
 
-# The remedy insisted on as said before ("我说了要退款", "就是要补发", "我講咗要退款"): when
-# the one kept differs, the customer corrects it (intake9: "我说了要退款" kept reship).
-_INSISTED = re.compile(r"(说|讲|講)(了|过|過|咗)|就是要|就係要")
+# The remedy insisted on as the customer said it before ("我说了要退款", "就是要补发", "我講咗
+# 要退款"): when the one kept differs, the customer corrects it (intake9: "我说了要退款" kept
+# reship). Not what others said ("客服说过可以换货", "主播说了送赠品"): no wish of the customer's.
+_INSISTED = re.compile(r"(?:^|我)(?:都|已经|早就|早)?(?:说|讲|講|說)(?:了|过|過|咗)|就是要|就係要")
 
 
 def remedy_changed(text: str) -> Optional[str]:
