@@ -14,11 +14,11 @@ from actions.conversation import (
     latest_text,
     slots_set_this_turn,
 )
-from actions.form_turn import captions_the_upload
+from actions.form_turn import caption_follows, captions_the_upload
 from actions.intake import start_intake_from_here
 from actions.requests import hand_off
 from actions.waiting_contact import take_back_contact
-from actions.waiting_evidence import attach_new_files
+from actions.waiting_evidence import acknowledge_held_files, attach_new_files, files_held_for
 from actions.waiting_turn import (
     THREAT_RESPONSE,
     note_waiting_message,
@@ -26,7 +26,7 @@ from actions.waiting_turn import (
     threatens,
     waits,
 )
-from bot.intake.answers import asks_when, wants_human
+from bot.intake.answers import asks_when, wants_human, withdraws_contact
 from bot.intake.presentation import due_values
 from bot.tickets import TicketNotFound
 
@@ -59,11 +59,20 @@ class ActionAddTicketDetails(Action):
                 return start_intake_from_here(dispatcher, tracker)
             if _sends_files(tracker):
                 count = await attach_new_files(tracker, ticket)
-                dispatcher.utter_message(
-                    response="utter_evidence_added", ticket_id=ticket_id, count=count
-                )
+                if not caption_follows(tracker):  # else their words, next, answer for both
+                    dispatcher.utter_message(
+                        response="utter_evidence_added", ticket_id=ticket_id, count=count
+                    )
                 return []
             ticket = await record_and_fill(tracker, ticket, text)
+            held = files_held_for(tracker)
+            if held and not _answered_apart(text, ticket):
+                # one photo and its words: one answer naming both (hand trial intake9)
+                dispatcher.utter_message(
+                    response="utter_evidence_and_details_added", ticket_id=ticket_id, count=held
+                )
+                return []
+            acknowledge_held_files(dispatcher, tracker)
             if await take_back_contact(dispatcher, tracker, ticket):
                 return []  # "别留我电话了": the contact cleared, and said so (not "收到")
         except TicketNotFound:
@@ -128,6 +137,19 @@ def _about_another_order(tracker: Tracker, ticket: Dict[str, Any]) -> bool:
     if not named:
         return False
     return bool(ticket.get("order_id")) and str(named) != ticket["order_id"]
+
+
+def _answered_apart(text: str, ticket: Dict[str, Any]) -> bool:
+    """Whether the words typed with files need an answer of their own.
+
+    A contact taken back, a question of when, a threat: their answer follows the files'
+    acknowledgement rather than being folded into it.
+    """
+    return (
+        asks_when(text)
+        or (waits(ticket) and threatens(text))
+        or (bool(ticket.get("contact")) and withdraws_contact(text))
+    )
 
 
 def _sends_files(tracker: Tracker) -> bool:

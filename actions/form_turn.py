@@ -6,10 +6,11 @@ changed, and decide when a reply answers nothing, so both passes reach the same 
 """
 
 import re
-from typing import List, Optional, Set
+from typing import Any, Dict, List, Optional, Set
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import (
     CONTROL_INTENTS,
@@ -227,6 +228,39 @@ def changes_anything(tracker: Tracker, events: List[EventType]) -> bool:
         value != slot_before_this_turn(tracker, name)
         for name, value in after.items()
         if name not in bookkeeping
+    )
+
+
+# the slots whose setting this turn answers the open question, by question (else its own)
+_ANSWERED_BY = {
+    "order_id": ("order_id", "pending_order_id", "order_missing"),
+    "order_missing": ("order_id", "pending_order_id", "order_missing"),
+    "contact_status": ("contact_status", "contact"),
+}
+
+
+def slots_after(tracker: Tracker, events: List[EventType]) -> Dict[str, Any]:
+    """The slots this message set, by either validation pass, with their values."""
+    after = dict(slots_set_this_turn(tracker))
+    after.update({e.get("name"): e.get("value") for e in events if e.get("event") == "slot"})
+    return after
+
+
+def open_question_answered(tracker: Tracker, events: List[EventType]) -> bool:
+    """Whether this message answered the open question (a fact said beside it is no aside)."""
+    requested = tracker.get_slot("requested_slot")
+    after = slots_after(tracker, events)
+    return any(after.get(name) is not None for name in _ANSWERED_BY.get(requested, (requested,)))
+
+
+def acknowledged(dispatcher: CollectingDispatcher) -> bool:
+    """Whether this pass already said the message was noted (a correction, more of the story).
+
+    One acknowledgement per message: a second ("已帮您改过来了" then "好的，…已记下") reads
+    as not listening.
+    """
+    return any(
+        str(m.get("response") or "").startswith("utter_noted") for m in dispatcher.messages
     )
 
 

@@ -4,9 +4,10 @@ Split from `actions/validation.py` (one concern each); `ValidateComplaintForm` m
 methods in, and rasa-sdk finds them there by their `extract_<slot>`/`validate_<slot>` names.
 """
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -21,6 +22,8 @@ from actions.conversation import (
 )
 from bot.intake import answers
 from bot.live.claim_answer import hosts_words, says_nothing_of_use, tells_hosts_words
+from bot.live.details_told import live_details_told
+from bot.live.promised_gift import LIVESTREAM
 from bot.live.session_answer import live_from_answer, named_streamer
 
 
@@ -140,6 +143,50 @@ class LiveStreamSlots:
             and not slot_before_this_turn(tracker, "live_session")
             and not form_turn.live_session_known(tracker, before_this_turn=True)
         )
+
+
+# what the acknowledgement calls each detail told in passing
+_DETAIL_LABELS = (("streamer", "主播"), ("replay_at", "时间"))
+
+
+def details_told_events(
+    dispatcher: CollectingDispatcher, tracker: Tracker, events: List[EventType]
+) -> List[EventType]:
+    """The host and the moment told at any question of a live-stream complaint, into `live`.
+
+    Why (intake9): "主播是阿杰数码吧，大概晚上9点说的" at the order question reached only the
+    transcript. What `live` lacks is added (the channel's or the order's session is kept);
+    the answer to the question asked is left as the form reads it. Told at another question
+    and answering nothing, the details are acknowledged before it is asked again.
+    Not at the room question, whose answer `validate_live_session` reads.
+    """
+    requested = tracker.get_slot("requested_slot")
+    after = form_turn.slots_after(tracker, events)
+    category = after.get("issue_category", tracker.get_slot("issue_category"))
+    known = after.get("live", live_context(tracker))
+    if requested == "live_session" or not (category == LIVESTREAM or known):
+        return []
+    if latest_intent(tracker) in form_turn.REQUESTS:
+        return []
+    told = live_details_told(latest_text(tracker))
+    # new to the ticket as it stood before this message (the slot mappings' pass of this
+    # turn has already added them by the form's pass, which alone speaks)
+    before = slot_before_this_turn(tracker, "live") or channel_live_context(tracker) or {}
+    new = {k: v for k, v in told.items() if not before.get(k)}
+    if (
+        new
+        and form_turn.form_pass(tracker)
+        and requested not in (None, "live_claim")
+        and not form_turn.open_question_answered(tracker, events)
+        and not form_turn.acknowledged(dispatcher)
+    ):
+        shown = "；".join(f"{label}：{new[k]}" for k, label in _DETAIL_LABELS if k in new)
+        dispatcher.utter_message(response="utter_noted_live", live_details=shown)
+    live = dict(known or {})
+    added = {k: v for k, v in told.items() if not live.get(k)}
+    # set again in the form's pass too: a pass that validates no slot is rejected by Rasa's
+    # form ("Failed to extract slot order_id"), and the default fallback answered instead
+    return [SlotSet("live", {**live, **added})] if added or new else []
 
 
 def live_context(tracker: Tracker) -> Optional[Dict[str, Any]]:

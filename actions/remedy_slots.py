@@ -210,7 +210,10 @@ class RemedySlots:
         first_told_with_story = before is None and requested == "issue_description"
         if (
             answering_another_question
-            and (latest_intent(tracker) == "correct" or (changed and changed != before))
+            # "不是说了补发吗" (correct) with reship kept: said again, not changed
+            # (`actions/restated_facts.py` acknowledges it)
+            and (latest_intent(tracker) == "correct" or changed)
+            and value != before
             and not at_order_recheck(tracker)  # the re-check, asked again, says it was noted
             and not first_told_with_story
         ):

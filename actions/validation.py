@@ -29,11 +29,12 @@ from actions.conversation import (
 from actions.evidence_contact_slots import EvidenceAndContactSlots
 from actions.evidence_recategorised import evidence_for_new_category
 from actions.intake import answer_feeling, message_emotion
-from actions.live_slots import LiveStreamSlots, live_context
+from actions.live_slots import LiveStreamSlots, details_told_events, live_context
 from actions.missing_piece_slots import settled_category_events
 from actions.money_back_slots import settled_remedy_events
 from actions.order_slots import OrderSlots
 from actions.remedy_slots import RemedySlots
+from actions.restated_facts import acknowledge_restated, restated_facts
 from bot.intake import answers, category_answers, remedy_answers
 from bot.intake.contact_answers import only_gives_contact
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_kinds, strongest_emotion
@@ -98,6 +99,7 @@ class ValidateComplaintForm(
             intent == "correct"
             and not form_turn.resuming(tracker)
             and not form_turn.changes_anything(tracker, events)
+            and not restated_facts(tracker, events)  # "不是说了补发吗": noted, asked again
         ):
             # "不对 订单号错了" with no new value: the rule asks what to change. The slots the
             # validation restored (the triage's category of this message) stay restored.
@@ -110,6 +112,9 @@ class ValidateComplaintForm(
         events = events + await settled_remedy_events(tracker, events)
         # one item of a several-item order not received, once the order's items are known
         events = events + await settled_category_events(tracker, events)
+        events = events + acknowledge_restated(dispatcher, tracker, events)
+        # the host and the moment told in passing, at any question of a live-stream complaint
+        events = events + details_told_events(dispatcher, tracker, events)
         return events + form_turn.unclear_answer_events(tracker, events)
 
     @staticmethod

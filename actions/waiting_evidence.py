@@ -13,6 +13,7 @@ import asyncio
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies
 from actions.evidence_uploads import captioned_now
@@ -41,6 +42,29 @@ async def attach_new_files(tracker: Tracker, ticket: Dict[str, Any]) -> int:
         still_missing=missing,
     )
     return len(files)
+
+
+def files_held_for(tracker: Tracker) -> int:
+    """How many files wait for this message's answer: it is their words, sent after filing.
+
+    Files sent with words (`captioned`) are attached at once but answered with their words,
+    which come next: one photo with "这是外箱" got "收到 1 个文件" and then "这条已记进工单",
+    two answers to one thing sent (hand trial intake9). 0 when the message is no such words.
+    """
+    upload = captioned_now(tracker)
+    return upload.count if upload is not None and tracker.get_slot("ticket_id") else 0
+
+
+def acknowledge_held_files(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Say the held files were added, before an answer the words need of their own.
+
+    ("谢谢 这是开箱视频" is thanked, "什么时候发" told the times): the files are not left
+    unacknowledged.
+    """
+    count = files_held_for(tracker)
+    if count:
+        ticket_id = tracker.get_slot("ticket_id")
+        dispatcher.utter_message(response="utter_evidence_added", ticket_id=ticket_id, count=count)
 
 
 def kinds_said_by_caption(tracker: Tracker, ticket: Dict[str, Any]) -> Optional[List[str]]:

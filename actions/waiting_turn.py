@@ -21,7 +21,7 @@ from actions import dependencies
 from actions.conversation import latest_intent, latest_text, latest_user_event
 from actions.requests import ActionCancelComplaint, ActionTicketStatus
 from actions.waiting_contact import take_back_contact
-from actions.waiting_evidence import CUSTOMER, kinds_said_by_caption
+from actions.waiting_evidence import CUSTOMER, acknowledge_held_files, kinds_said_by_caption
 from actions.waiting_facts import threatens, waiting_facts, waits
 
 __all__ = ["ActionWaitingReply", "note_waiting_message", "record_and_fill", "threatens", "waits"]
@@ -47,6 +47,7 @@ class ActionWaitingReply(Action):
     ) -> List[EventType]:
         text = latest_text(tracker)
         ticket = await note_waiting_message(tracker)
+        acknowledge_held_files(dispatcher, tracker)  # words typed with files just sent
         # "不要打电话给我" read as a withdrawal: the contact is taken back, not the complaint
         took_back = ticket is not None and await take_back_contact(dispatcher, tracker, ticket)
         if ticket is not None and waits(ticket) and threatens(text):

@@ -302,14 +302,21 @@ _CHANGE_OF_MIND = re.compile(
 )
 
 
+# The remedy insisted on as the customer said it before ("我说了要退款", "就是要补发", "我講咗
+# 要退款"): when the one kept differs, the customer corrects it (intake9: "我说了要退款" kept
+# reship). Not what others said ("客服说过可以换货", "主播说了送赠品"): no wish of the customer's.
+_INSISTED = re.compile(r"(?:^|我)(?:都|已经|早就|早)?(?:说|讲|講|說)(?:了|过|過|咗)|就是要|就係要")
+
+
 def remedy_changed(text: str) -> Optional[str]:
     """The remedy a customer changes to, in so many words, else None.
 
     Said while another question is open or at the read-back, even in a message the NLU
     reads as a withdrawal ("算了算了 还是换货 别退了" keeps the complaint and changes it).
+    A remedy insisted on as said before counts too: it may be the one kept (nothing changes).
     """
     plain = plain_answer(text)
-    if not _CHANGE_OF_MIND.search(plain):
+    if not (_CHANGE_OF_MIND.search(plain) or _INSISTED.search(plain)):
         return None
     return remedy_mentioned(plain)
 

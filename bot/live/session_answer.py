@@ -75,6 +75,11 @@ def _first_name(text: str, patterns: Tuple[re.Pattern[str], ...]) -> Optional[st
     return None
 
 
+def plausible_name(name: Optional[str]) -> bool:
+    """Whether the words read as a name can be a host's (no time, no "不记得", no "主播说")."""
+    return _plausible(name)
+
+
 def _plausible(name: Optional[str]) -> bool:
     return (
         bool(name)

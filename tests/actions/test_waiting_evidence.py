@@ -152,7 +152,7 @@ async def test_words_read_as_sending_files_are_no_second_sending(domain):
     and the waybill was never read."""
     customer = Waiting(domain, _ticket(list(DAMAGE)))
     stored = await customer.sends(1, "这是快递面单", intent="send_evidence")
-    assert customer.said == ["utter_evidence_added", "utter_details_added"]
+    assert customer.said == ["utter_evidence_and_details_added"]
     assert customer.messages[0]["count"] == 1
     assert stored["evidence_missing"] == ["外包装照片", "商品破损照片"]
     assert stored["transcript"][-1]["text"] == "这是快递面单"
@@ -178,11 +178,32 @@ async def test_the_words_are_read_once(domain, caption, rest):
     assert customer.stored()["evidence_missing"] == rest
 
 
+@pytest.mark.parametrize("caption", ["这是外箱 也压扁了", "這是外箱 也壓扁了", "你们看看吧"])
+async def test_one_file_with_words_is_answered_once(domain, caption):
+    """Hand trial (intake9): one photo with words typed beside it got two replies, "收到 1 个
+    文件" for the photo and "这条已记进工单" for its words; the customer sent one thing."""
+    customer = Waiting(domain, _ticket(list(DAMAGE)))
+    stored = await customer.sends(1, caption)
+    assert customer.said == ["utter_evidence_and_details_added"]
+    assert customer.messages[0]["count"] == 1
+    assert customer.messages[0]["ticket_id"] == stored["id"]
+    assert len(stored["evidence"]) == 1
+    assert stored["transcript"][-1]["text"] == caption
+
+
+async def test_files_without_words_are_still_answered_at_once(domain):
+    customer = Waiting(domain, _ticket(list(DAMAGE)))
+    await customer.sends(2)
+    assert customer.said == ["utter_evidence_added"]
+    assert customer.messages[0]["count"] == 2
+
+
 async def test_words_answered_as_thanks_still_say_what_the_files_are(domain):
     """Words read as thanks ("谢谢 这是开箱视频") reach the ticket all the same."""
     customer = Waiting(domain, _ticket(list(WRONG_ITEM), category="wrong_or_missing_item"))
     stored = await customer.sends(1, "谢谢 这是开箱视频", intent="thank")
-    assert customer.said[-1] == "utter_youre_welcome"
+    # the files are not left unacknowledged when their words get an answer of their own
+    assert customer.said == ["utter_evidence_added", "utter_youre_welcome"]
     assert stored["evidence_missing"] == ["商品标签照片"]
 
 

@@ -541,3 +541,20 @@ def test_an_english_story_with_a_wish_is_more_than_a_remedy():
     assert not only_names_a_remedy("the cup arrived cracked, refund")
     for wish in ["I want an exchange please", "refund pls", "I want a refund for order 202411200012"]:
         assert only_names_a_remedy(wish), wish
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        ("我说了要退款", "refund"),
+        ("我都说了退货退款", "return_refund"),
+        ("就是要补发", "reship"),
+        ("我講咗要退款", "refund"),
+        # what others said is no wish of the customer's (intake9)
+        ("客服说了给我退款 到现在没退", None),
+        ("客服说过可以换货", None),
+        ("主播说了买二送一", None),
+    ],
+)
+def test_a_remedy_insisted_on_is_said_in_so_many_words(text, remedy):
+    assert remedy_answers.remedy_changed(text) == remedy
