@@ -1,5 +1,6 @@
 """bench.intent_dev: the development splits load, and none of their messages is trained on."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from bench.intent_dev import load_dev, routing_rates
 from bench.model_selection import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 12)]
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 13)]
 
 
 def domain_intents() -> set:
@@ -61,6 +62,16 @@ def test_the_eleventh_split_covers_every_intent_evenly():
     # an evaluation designer's even coverage: no intent under 18, complaints not dominating
     assert all(intents.count(name) >= 18 for name in expected)
     assert intents.count("complain") <= len(dev) / 6
+
+
+def test_the_twelfth_split_mixes_languages_across_every_intent():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev12.yml")
+    intents = [e.intent for e in dev]
+    expected = domain_intents() - {"nlu_fallback", "ticket_resolved"}
+    assert set(intents) == expected
+    assert all(intents.count(name) >= 15 for name in expected)
+    # its angle: Latin letters (English words, pinyin) in at least a third of the messages
+    assert sum(bool(re.search("[A-Za-z]", e.text)) for e in dev) >= len(dev) / 3
 
 
 def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
