@@ -99,6 +99,7 @@ def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
         ("intent_mid_conversation.yml", 10),
         ("complain_category_boundaries3.yml", 11),
         ("intent_even_coverage.yml", 11),
+        ("intent_mixed_english.yml", 12),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):
