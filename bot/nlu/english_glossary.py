@@ -19,20 +19,22 @@ outweighed a gloss glued on (round six). English at large stays as typed.
 
 The text is the normalised one (lower-case ASCII, Simplified); a word is only replaced when
 it is not inside a longer word or a code such as "return_refund" of a quick reply's payload.
-Chinese-only text is returned unchanged.
+Chinese-only text is returned unchanged. The tokenizer (option `english_glosses`) reads the
+same table through `read_english_spans`, so that the intent classifier's features see the
+Chinese too, with each token's offsets still on the English word as typed.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from typing import Dict, Tuple
+from typing import Dict, List, Optional, Tuple
 
 # English (a regex on lower-case text; longer phrases before the words they contain) -> the
 # Chinese of the training data and the answer checks.
 GLOSSARY: Tuple[Tuple[str, str], ...] = (
     # the wish itself ("I want return and refund"): what makes a remedy named a request
-    (r"i (?:want|need|would like|'d like)(?: to| a| an)?|can i (?:get|have)(?: a| an)?", "我要"),
+    (r"i (?:want|wanna|need|would like|'d like)(?: to| a| an)?|can i (?:get|have)(?: a| an)?", "我要"),
     (r"give (?:it |them |me )?back(?: my)?", "还给我"),
     # the order and calling it off ("cancel the order", Cantonese "cancel咗佢" as 了他)
     (r"order ?(?:number|no|id|num)|order ?#", "订单号"),
@@ -136,6 +138,10 @@ GLOSSARY: Tuple[Tuple[str, str], ...] = (
 _BEFORE = r"(?<![a-z_])"
 _AFTER = r"(?![a-z_])"
 _LETTERS = re.compile(r"[a-z]{2}")
+# lower-cases ASCII only, so that offsets in the lowered text are offsets in the text
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+Span = Tuple[int, int]
 
 
 @functools.cache
@@ -152,3 +158,35 @@ def read_english(text: str) -> str:
         return text
     pattern, chinese = _pattern()
     return pattern.sub(lambda match: chinese[str(match.lastgroup)], text)
+
+
+def read_english_spans(text: str) -> Tuple[str, Optional[List[Span]]]:
+    """`text` with each listed English word replaced by its Chinese, and each character's span.
+
+    `spans[i]` is the `(start, end)` of `text` behind character `i` of the result (the whole
+    English word for a gloss); spans are None when nothing was replaced.
+
+    Why a second reader: the tokenizer segments the glossed text but must report offsets
+    into the message as typed (as `bot.nlu.romanised` does). ASCII case does not matter here
+    (the tokenizer keeps it); the rest of the text is kept as it is.
+    """
+    lowered = text.translate(_ASCII_LOWER)
+    if not lowered or not _LETTERS.search(lowered):
+        return text, None
+    pattern, chinese = _pattern()
+    pieces: List[str] = []
+    spans: List[Span] = []
+    last = 0
+    for match in pattern.finditer(lowered):
+        start, end = match.span()
+        pieces.append(text[last:start])
+        spans.extend((index, index + 1) for index in range(last, start))
+        gloss = chinese[str(match.lastgroup)]
+        pieces.append(gloss)
+        spans.extend([(start, end)] * len(gloss))
+        last = end
+    if not pieces:
+        return text, None
+    pieces.append(text[last:])
+    spans.extend((index, index + 1) for index in range(last, len(text)))
+    return "".join(pieces), spans

@@ -8,7 +8,10 @@ out in words by voice input ("一三九 一二三四 五六七八") are digits f
 features of a typed number rather than of the words "一" and "三"; a message that is only
 "88" / "886" is the chat goodbye 拜拜 / 拜拜了, not a number. Romanised Chinese ("zhuan
 rengong", "tuìkuǎn", "zrg") is segmented as the characters it stands for (`bot.nlu.romanised`,
-option `romanised`), its tokens' offsets spanning the romanised words as typed.
+option `romanised`), its tokens' offsets spanning the romanised words as typed. English
+words of mixed messages ("这个order的refund还没到") are segmented as the Chinese of
+`bot.nlu.english_glossary` (option `english_glosses`), the table the triage heads read, so
+that the intent classifier sees "退款" where the customer typed "refund".
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Set
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -26,6 +29,7 @@ from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
 from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.english_glossary import read_english_spans
 from bot.nlu.normalize import (
     fold_digits,
     normalize,
@@ -42,6 +46,22 @@ DEFAULT_DICTIONARY_PATH = "bot/nlu/jieba_dict"
 
 # digests of the user dictionaries this process has given jieba (see _load_custom_dictionary)
 _LOADED_DICTIONARIES: Set[str] = set()
+
+
+Span = Tuple[int, int]
+
+
+def _through(outer: Optional[Sequence[Span]], inner: Optional[List[Span]]) -> Optional[List[Span]]:
+    """The spans of a text read twice, from the second reading into the original.
+
+    `inner` points into the first reading, `outer` from there into the original (None: a
+    reading that kept every character where it was).
+    """
+    if inner is None:
+        return None if outer is None else list(outer)
+    if outer is None:
+        return inner
+    return [(outer[start][0], outer[end - 1][1]) for start, end in inner]
 
 
 def _resolve_dictionary_path(path: Optional[str]) -> Optional[str]:
@@ -70,11 +90,16 @@ class NormalizingJiebaTokenizer(JiebaTokenizer):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        """Rasa's Jieba defaults, the project's user-dictionary folder, romanised text read."""
+        """Rasa's Jieba defaults, the project's user-dictionary folder, romanised text read.
+
+        English words stay as typed unless `english_glosses` is on (config.yml turns it on):
+        a model trained without the glosses must parse as it was trained.
+        """
         return {
             **JiebaTokenizer.get_default_config(),
             "dictionary_path": DEFAULT_DICTIONARY_PATH,
             "romanised": True,
+            "english_glosses": False,
         }
 
     @classmethod
@@ -111,6 +136,20 @@ class NormalizingJiebaTokenizer(JiebaTokenizer):
                 jieba.load_userdict(str(file))
                 _LOADED_DICTIONARIES.add(digest)
 
+    def _reading(self, normalized: str) -> Tuple[str, Optional[List[Span]]]:
+        """The text jieba segments and each of its characters' span in `normalized`.
+
+        English words glossed (`english_glosses`), then romanised Chinese as characters
+        (`romanised`); spans None when the text is `normalized` itself.
+        """
+        text, spans = normalized, None
+        if self._config.get("english_glosses", False):
+            text, spans = read_english_spans(text)
+        if self._config.get("romanised", True):
+            text, romanised = romanised_to_hanzi(text)
+            spans = _through(spans, romanised)
+        return text, spans
+
     def tokenize(self, message: Message, attribute: str) -> List[Token]:
         """Segment the normalised text; offsets are valid in the original text."""
         import jieba
@@ -120,19 +159,12 @@ class NormalizingJiebaTokenizer(JiebaTokenizer):
             spell_goodbye_digits(normalize_digits(normalize(text, lowercase=False)))
         )
         normalized = fold_digits(spelled)
-        if self._config.get("romanised", True):
-            segmented, spans = romanised_to_hanzi(normalized)
-            tokens = [
-                Token(word, *original_span(spans, start, end))
-                for word, start, end in jieba.tokenize(segmented)
-                if word.strip()
-            ]
-        else:
-            tokens = [
-                Token(word, start, end)
-                for word, start, end in jieba.tokenize(normalized)
-                if word.strip()
-            ]
+        segmented, spans = self._reading(normalized)
+        tokens = [
+            Token(word, *original_span(spans, start, end))
+            for word, start, end in jieba.tokenize(segmented)
+            if word.strip()
+        ]
         if not tokens:
             # Featurizers give a message without tokens no features at all, and Rasa's
             # LogisticRegressionClassifier then fails on it (also with the stock

@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # every category development split: each must stay well formed and never trained on
 SPLITS = ["category_dev.yml", "category_dev2.yml", "category_dev3.yml"]
 # splits on one angle (not every category evenly): never trained on, but not balanced
-ANGLE_SPLITS = ["category_dev4.yml", "category_dev5.yml", "category_dev6.yml", "category_dev7.yml"]
+ANGLE_SPLITS = ["category_dev4.yml", "category_dev5.yml", "category_dev6.yml", "category_dev7.yml",
+                 "category_dev8.yml"]
 
 
 @pytest.fixture(scope="module", params=SPLITS)

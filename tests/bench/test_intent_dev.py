@@ -1,5 +1,6 @@
 """bench.intent_dev: the development splits load, and none of their messages is trained on."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from bench.intent_dev import load_dev, routing_rates
 from bench.model_selection import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 12)]
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 13)]
 
 
 def domain_intents() -> set:
@@ -63,6 +64,16 @@ def test_the_eleventh_split_covers_every_intent_evenly():
     assert intents.count("complain") <= len(dev) / 6
 
 
+def test_the_twelfth_split_mixes_languages_across_every_intent():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev12.yml")
+    intents = [e.intent for e in dev]
+    expected = domain_intents() - {"nlu_fallback", "ticket_resolved"}
+    assert set(intents) == expected
+    assert all(intents.count(name) >= 15 for name in expected)
+    # its angle: Latin letters (English words, pinyin) in at least a third of the messages
+    assert sum(bool(re.search("[A-Za-z]", e.text)) for e in dev) >= len(dev) / 3
+
+
 def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
     examples = load_dev(ROOT / "bench" / "data" / "intent_dev10.yml")[:4]
     truth = [e.intent for e in examples]
@@ -88,6 +99,7 @@ def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
         ("intent_mid_conversation.yml", 10),
         ("complain_category_boundaries3.yml", 11),
         ("intent_even_coverage.yml", 11),
+        ("intent_mixed_english.yml", 12),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.nlu.english_glossary import read_english
+from bot.nlu.english_glossary import read_english, read_english_spans
 from bot.nlu.normalize import normalize
 from bot.nlu.triage_classifier import _prepare
 
@@ -24,6 +24,8 @@ from bot.nlu.triage_classifier import _prepare
         ("tk进度呢", "退款进度呢"),
         ("pls reship", "pls 补发"),
         ("give back my coins", "还给我 积分"),
+        # round eight (intent_dev12): the informal "wanna" is the same wish
+        ("i wanna exchange", "我要 换货"),
     ],
 )
 def test_the_listed_words_read_as_their_chinese_in_place(text, expected):
@@ -46,3 +48,16 @@ def test_the_listed_words_read_as_their_chinese_in_place(text, expected):
 )
 def test_text_without_a_listed_word_is_unchanged(text):
     assert read_english(normalize(text)) == normalize(text)
+
+
+def test_each_glossed_character_spans_the_word_it_stands_for():
+    text = "仲未SHIP, pls refund"
+    glossed, spans = read_english_spans(text)
+    assert glossed == "仲未发货, pls 退款"
+    assert spans is not None and len(spans) == len(glossed)
+    assert [text[slice(*spans[i])] for i in (0, 2, 3, 10)] == ["仲", "SHIP", "SHIP", "refund"]
+
+
+@pytest.mark.parametrize("text", ["订单还没到", "tk2024113001", ""])
+def test_a_text_without_a_listed_word_has_no_spans(text):
+    assert read_english_spans(text) == (text, None)

@@ -191,3 +191,45 @@ def test_a_user_dictionary_is_given_to_jieba_once_per_process(tmp_path):
 
     assert jieba.dt.total == total
     assert jieba.dt.FREQ["投诉接待测试词甲"] == 5
+
+
+@pytest.fixture
+def glossing(dictionary_dir, model_storage, resource, execution_context):
+    config = {
+        **NormalizingJiebaTokenizer.get_default_config(),
+        "dictionary_path": str(dictionary_dir),
+        "english_glosses": True,
+    }
+    return NormalizingJiebaTokenizer.create(config, model_storage, resource, execution_context)
+
+
+@pytest.mark.parametrize(
+    "mixed, chinese",
+    [
+        ("这个order的Refund还没到", "这个order的退款还没到"),
+        ("收到的wrong size 我要exchange", "收到的发错 我要换货"),
+        ("tk了半个月 kf不理人", "退款了半个月 客服不理人"),
+    ],
+)
+def test_english_words_tokenise_like_their_chinese_gloss(glossing, mixed, chinese):
+    assert [t.text for t in tokens(glossing, mixed)] == [t.text for t in tokens(glossing, chinese)]
+
+
+def test_glossed_tokens_point_at_the_english_word_as_typed(glossing):
+    text = "我要Refund 快递一直没ship"
+    got = tokens(glossing, text)
+    assert "".join(t.text for t in got) == "我要退款快递一直没发货"
+    refund = next(t for t in got if "退" in t.text)
+    assert text[refund.start : refund.end] == "Refund"
+    assert all(0 <= t.start < t.end <= len(text) for t in got)
+
+
+def test_glosses_and_romanised_chinese_read_together(glossing):
+    text = "zhuan rengong refund"
+    got = tokens(glossing, text)
+    assert "".join(t.text for t in got) == "转人工退款"
+    assert text[got[-1].start : got[-1].end] == "refund"
+
+
+def test_english_stays_as_typed_without_the_option(tokenizer):
+    assert "refund" in [t.text for t in tokens(tokenizer, "我要refund")]
