@@ -40,6 +40,7 @@ def test_no_form_or_a_form_after_another_action_asks_nothing():
 
 
 def test_the_install_is_idempotent_and_undone():
+    form_pass_ahead.uninstall()  # another test's server may have installed it
     stock = (RemoteAction.run, ActionExtractSlots.run, FormAction.activate)
     form_pass_ahead.install()
     form_pass_ahead.install()
