@@ -14,6 +14,7 @@ from bot.rasa_runtime import (
     debug_log_copies,
     empty_domain,
     event_types,
+    form_pass_ahead,
     graph_runner,
     http_keepalive,
     rule_matching,
@@ -32,6 +33,7 @@ def install_all() -> None:
     debug_log_copies.install()
     empty_domain.install()
     event_types.install()
+    form_pass_ahead.install()
     graph_runner.install()
     http_keepalive.install()
     rule_matching.install()
