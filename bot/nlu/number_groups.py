@@ -37,6 +37,7 @@ from bot.nlu.number_shapes import (
     MOBILE,
     MONTH_DAY,
     PHONE_AHEAD,
+    PIECE_COUNTERS,
     SHORT_BLOCK_PUNCTUATION,
     TIMES_COUNT,
     UNIT_AFTER,
@@ -500,9 +501,40 @@ def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> boo
         # "P-7123-4509-8765-4321-09 包装破了": a typed separator joins it; a comma ends a
         # clause ("丁单号 1611 9759 6406，14天了": a duration, grammar seed 45)
         return all(char in _TYPED_SEPARATORS for char in typed)
+    if len(group.text) < len(last.text):
+        return _short_remainder(current, group) and _piece_after(token)
     if len(group.text) != len(last.text):
         return False
     return len(current) >= 2 and len(current[-2].text) == len(last.text)
+
+
+_REMAINDER_RHYTHM = 3  # equal groups before a shorter last one: "6938 4726 1503 8472 910"
+_RHYTHM_DIGITS = 3  # of three digits or more each: pairs are read out, not copied
+
+
+def _short_remainder(current: Sequence[Group], group: Group) -> bool:
+    """A shorter last group after three or more equal ones: the rest of the digits (ord28).
+
+    A nineteen-digit id copied in fours ends in three ("單號 6938 4726 1503 8472 910
+    個商品壞咗", "… 625 件衫爛咗"): 個/件 opens the goods, and "910 個" read as a quantity cut
+    the order to sixteen digits. After three equal groups of three or more digits the rhythm
+    is the number's, when a counter of pieces follows (`_piece_after`); two groups
+    ("202411235567 12 个"), unequal ones, or a size ("… 5567 42码偏小", dev23) keep the quantity.
+    """
+    rhythm = current[-_REMAINDER_RHYTHM:]
+    size = len(current[-1].text)
+    return (
+        len(rhythm) == _REMAINDER_RHYTHM
+        and size >= _RHYTHM_DIGITS
+        and all(g.text.isdigit() and len(g.text) == size for g in rhythm)
+        and group.text.isdigit()
+    )
+
+
+def _piece_after(token: Token) -> bool:
+    """A counter of pieces (件, 个 …) after the digits, no size or age ("42码", "3岁")."""
+    rest = token.doc.text[token.idx + len(token) :].lstrip(" ")
+    return rest[:1] in PIECE_COUNTERS
 
 
 _LONG_GROUP = 5

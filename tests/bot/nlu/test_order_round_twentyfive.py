@@ -1,0 +1,45 @@
+"""Round twenty-five (ord28, dev25): a shop maintainer's simple list of formats.
+
+A file of its own so that rounds written at the same time merge. Each class is tested in
+words other than the split's, and with what must not change.
+"""
+
+import pytest
+
+from tests.bot.nlu.orders import primary
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a nineteen-digit id typed in fours ends in three digits, then 個/个/件 and the goods
+        ("單號 6938 4726 1503 8472 910 個商品壞咗", "6938472615038472910"),
+        ("訂單 3721 8495 6302 8174 625 個錶唔行", "3721849563028174625"),
+        ("订单号 3721 8495 6302 8174 625 个商品坏了", "3721849563028174625"),
+        ("單號 1985 3720 4618 3729 504 件衫爛咗", "1985372046183729504"),
+        ("单号6938 4726 1503 8472 910个", "6938472615038472910"),
+        # eighteen digits in fours end in two; fifteen in fives end in four
+        ("订单号 2384 7561 0293 8475 61 件衣服破了", "238475610293847561"),
+        ("单号 51293 84756 10293 8475 个快递没到", "5129384756102938475"),
+    ],
+)
+def test_the_short_last_group_of_an_id_typed_in_equal_groups_is_its_end(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one digit, or two groups only, or groups of unequal lengths: still a quantity
+        ("订单 2024 1123 5567 3 个 都坏了", "202411235567"),
+        ("订单号 202411235567 12 个", "202411235567"),
+        ("订单号 2024112355 67 个", "2024112355"),
+        # a size or an age is no counter of pieces
+        ("订单号 3721 8495 6302 8174 42码偏小", "3721849563028174"),
+        ("订单号 3721 8495 6302 8174 12岁的孩子穿", "3721849563028174"),
+        # a group starting with 0 is still the end; a comma still ends the number
+        ("订单号 3721 8495 6302 8174，625 个都坏了", "3721849563028174"),
+    ],
+)
+def test_a_quantity_after_a_grouped_order_stays_a_quantity(text, expected):
+    assert primary(text) == expected
