@@ -517,9 +517,10 @@ def _short_remainder(current: Sequence[Group], group: Group) -> bool:
 
     A nineteen-digit id copied in fours ends in three ("單號 6938 4726 1503 8472 910
     個商品壞咗", "… 625 件衫爛咗"): 個/件 opens the goods, and "910 個" read as a quantity cut
-    the order to sixteen digits. After three equal groups of three or more digits the rhythm
-    is the number's, when a counter of pieces follows (`_piece_after`); two groups
-    ("202411235567 12 个"), unequal ones, or a size ("… 5567 42码偏小", dev23) keep the quantity.
+    the order to sixteen digits. After three equal groups of three or more digits a last
+    group of three or more is the number's rest, when a counter of pieces follows
+    (`_piece_after`): counts that long are rare. Two digits ("… 9876 12件"), two groups
+    ("202411235567 123 个"), unequal ones, or a size ("… 5567 42码偏小", dev23) keep the quantity.
     """
     rhythm = current[-_REMAINDER_RHYTHM:]
     size = len(current[-1].text)
@@ -528,6 +529,7 @@ def _short_remainder(current: Sequence[Group], group: Group) -> bool:
         and size >= _RHYTHM_DIGITS
         and all(g.text.isdigit() and len(g.text) == size for g in rhythm)
         and group.text.isdigit()
+        and len(group.text) >= _RHYTHM_DIGITS
     )
 
 

@@ -18,8 +18,8 @@ from tests.bot.nlu.orders import primary
         ("订单号 3721 8495 6302 8174 625 个商品坏了", "3721849563028174625"),
         ("單號 1985 3720 4618 3729 504 件衫爛咗", "1985372046183729504"),
         ("单号6938 4726 1503 8472 910个", "6938472615038472910"),
-        # eighteen digits in fours end in two; fifteen in fives end in four
-        ("订单号 2384 7561 0293 8475 61 件衣服破了", "238475610293847561"),
+        # fifteen digits in fours end in three; nineteen in fives end in four
+        ("订单号 2384 7561 0293 847 件衣服破了", "238475610293847"),
         ("单号 51293 84756 10293 8475 个快递没到", "5129384756102938475"),
     ],
 )
@@ -32,7 +32,9 @@ def test_the_short_last_group_of_an_id_typed_in_equal_groups_is_its_end(text, ex
     [
         # one digit, or two groups only, or groups of unequal lengths: still a quantity
         ("订单 2024 1123 5567 3 个 都坏了", "202411235567"),
-        ("订单号 202411235567 12 个", "202411235567"),
+        ("订单号 202411235567 123 个", "202411235567"),
+        ("订单号 2865 4321 9876 12件", "286543219876"),
+        ("订单号 2384 7561 0293 8475 61 件", "2384756102938475"),
         ("订单号 2024112355 67 个", "2024112355"),
         # a size or an age is no counter of pieces
         ("订单号 3721 8495 6302 8174 42码偏小", "3721849563028174"),
