@@ -634,6 +634,8 @@ def _stray_tail(doc: Doc, head: Group, group: Group, token: Token) -> bool:
     price (one number, with no unit) and no count.
     """
     doc_text = doc.text
+    if _last_digit_cut(doc, head, group, token):
+        return True
     tail = _STRAY_TAIL.match(doc_text, token.idx)
     return (
         group.between == " "
@@ -644,6 +646,40 @@ def _stray_tail(doc: Doc, head: Group, group: Group, token: Token) -> bool:
         and not (tail and _whole_typed(doc, head) and _price_or_count(doc_text, tail))
         and left_context(doc_text, doc[head.first].idx) == "order"
     )
+
+
+# One digit alone at the end of the message or its clause, a space allowed before (`_STRAY_TAIL`).
+_STRAY_DIGIT = re.compile(r"\d ?(?:[\s.。!！?？~～…]*$|[,，]|[\u2600-\u27bf\U0001f000-\U0010ffff])")
+_ONE_SHORT = 11  # digits of a head one short of a whole order (`_WHOLE_ORDER`)
+
+
+def _last_digit_cut(doc: Doc, head: Group, group: Group, token: Token) -> bool:
+    """The last digit of a twelve-digit order a stray space cut off (ord28).
+
+    "订单号 28654321987 6": eleven digits (no mobile) are one short of a whole order, and a
+    digit alone at the end of the message means nothing by itself: the customer typed one
+    number with a space in it. After a whole order ("… 202411235567 2") or a mobile it stays
+    apart (a count, `_price_or_count`), as do a unit or more words after it ("… 6 个").
+    """
+    return (
+        group.between == " "
+        and len(group.text) == 1
+        and group.text.isdigit()
+        and not group.amount
+        and len(head.text) == _ONE_SHORT
+        and head.text.isdigit()
+        and not MOBILE.fullmatch(head.text)
+        and _whole_typed_digits(doc, head)
+        and bool(_STRAY_DIGIT.match(doc.text, token.idx))
+        and left_context(doc.text, doc[head.first].idx) == "order"
+    )
+
+
+def _whole_typed_digits(doc: Doc, head: Group) -> bool:
+    """The head is one group the customer typed in ASCII digits (no numerals read out)."""
+    original = doc.user_data.get("complaint_original")
+    start, end = doc[head.first].idx, doc[head.last].idx + len(doc[head.last].text)
+    return not isinstance(original, str) or original[start:end].isdigit()
 
 
 # Words that close the message and say nothing of a number: "… 67 对吧", "… 67 谢谢".

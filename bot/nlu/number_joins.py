@@ -51,8 +51,9 @@ def _continues_id(groups: Sequence[Group], start: int, end: int) -> bool:
 
     A group with digits in it, and three kinds of one-character groups: digits voice input
     spells one by one ("2 0 2 4 …"), the last digit of a number dashed throughout
-    ("692-384-750-192-837-465-1") or typed in even groups ("2024 1128 0093 1"), and the
-    letters of a prefix spelt one by one ("S O 2024…").
+    ("692-384-750-192-837-465-1") or typed in even groups ("2024 1128 0093 1"), or cut off
+    by a stray space (`Group.stray_tail`), and the letters of a prefix spelt one by one
+    ("S O 2024…").
     """
     group, previous = groups[end], groups[end - 1]
     if group_ok(group.text, first=False):
@@ -67,7 +68,8 @@ def _continues_id(groups: Sequence[Group], start: int, end: int) -> bool:
         # behind a letter prefix too: "订单 P7 1234 5678 9012 3456 7" (ord25)
         body = groups[start + 1 : end] if _has_letters(groups[start].text) else groups[start:end]
         even_tail = group.between == previous.between and _even_groups(body)
-        return spelt or dashed_tail or even_tail
+        # "订单号 28654321987 6": the last digit a stray space cut off (ord28)
+        return spelt or dashed_tail or even_tail or group.stray_tail
     prefix = groups[start:end]
     return len(prefix) < 4 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
 

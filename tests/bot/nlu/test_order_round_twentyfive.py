@@ -45,3 +45,31 @@ def test_the_short_last_group_of_an_id_typed_in_equal_groups_is_its_end(text, ex
 )
 def test_a_quantity_after_a_grouped_order_stays_a_quantity(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单号 28654321987 6", "286543219876"),
+        ("订单号：30582917463 0。", "305829174630"),
+        ("我的订单号是 28654321987 6，一直没发货", "286543219876"),
+        ("單號 28654321987 6 😡", "286543219876"),
+    ],
+)
+def test_the_last_digit_a_stray_space_cut_off_a_twelve_digit_order_is_its_end(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a whole order or a mobile before it, a counter, or no order word: a number of its own
+        ("订单号 286543219876 2", "286543219876"),
+        ("订单号 13812345678 6", "13812345678"),
+        ("订单号 28654321987 6 个", "28654321987"),
+        ("28654321987 6", "28654321987"),
+        ("订单号 2865432198 6", "2865432198"),
+    ],
+)
+def test_one_digit_after_an_order_stays_apart_otherwise(text, expected):
+    assert primary(text) == expected
