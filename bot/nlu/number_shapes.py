@@ -212,9 +212,11 @@ GLUED_DATE = re.compile(
 # "订单ID5520…", "ID20241123008", "QQ12345678": no/id/qq opening the run, then five digits)
 # and a word after them ("…5567OK吗", "…5567pls", "…5567APP上", "…5567QQ", "…5567VIP",
 # "…5567NG品", "…017XL码", "…5567L码"). One letter glued after the digits stays the id's ("…5567A"), and so
-# does a prefix that only begins with the marker's letters ("NOR2024…", "IDX-2024…").
+# does a prefix that only begins with the marker's letters ("NOR2024…", "IDX-2024…"). No/ID
+# glued to the first group of a number typed in groups too ("订单ID2865-4321-9876", ord28).
 GLUED_WORDS = re.compile(
     r"(?<![0-9a-z])(?:no|id|qq)(?=\d{5})"
+    r"|(?<![0-9a-z])(?:no|id)(?=\d{3,4}[-_./·\s]\d)"
     r"|(?<=\d{4})(?:ok|okay|pls|plz|please|thx|thanks|asap|app|qq|vip|ng|x{1,3}l|xs)(?![0-9a-z])"
     r"|(?<=\d{6})[sml](?=码)",
     re.IGNORECASE,

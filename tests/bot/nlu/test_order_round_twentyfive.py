@@ -73,3 +73,36 @@ def test_the_last_digit_a_stray_space_cut_off_a_twelve_digit_order_is_its_end(te
 )
 def test_one_digit_after_an_order_stays_apart_otherwise(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a marker glued to the first group of a number typed in groups is no prefix of it
+        ("订单ID2865-4321-9876", "286543219876"),
+        ("订单ID2865 4321 9876 还没发货", "286543219876"),
+        ("订单NO2865 4321 9876", "286543219876"),
+        ("订单号No241123-123456789012345", "241123123456789012345"),
+        ("订单号NO241123-123456789012345，拼多多买的", "241123123456789012345"),
+        ("订单ID241123-123456789012345", "241123123456789012345"),
+        ("订单号No112-3456789-0123456", "11234567890123456"),
+        ("Order ID112-3456789-0123456", "11234567890123456"),
+    ],
+)
+def test_a_marker_glued_to_a_grouped_number_is_no_part_of_it(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a prefix that only begins with the marker's letters, or a shop's own prefix, stays
+        ("订单号 NOR2024-1123-5567", "NOR202411235567"),
+        ("订单号 IDX-2024-1123-5567", "IDX202411235567"),
+        ("订单号PDD241123-123456789012345", "PDD241123123456789012345"),
+        ("订单号 SO-2024-1123-5567", "SO202411235567"),
+        ("订单号 ID286543219876", "286543219876"),
+    ],
+)
+def test_prefixes_that_are_no_marker_stay(text, expected):
+    assert primary(text) == expected
