@@ -103,8 +103,11 @@ MEASURED = re.compile(
 MEASURED_DIGITS = 5  # rooms, heights and weights are short; a longer group is kept
 # A count in English after the order's groups ("Order 2024 1123 5567 2 items broken", ord26):
 # one or two digits, then the things counted ("…84756 item not as described" is eBay's last
-# group).
-ENGLISH_COUNT = re.compile(r" ?(?:pcs|pieces|items|units|pairs|boxes|bottles|packs)(?![a-z])")
+# group); or a duration ("… 9876 2 weeks late", "… 10 days", ord28).
+ENGLISH_COUNT = re.compile(
+    r" ?(?:pcs|pieces|items|units|pairs|boxes|bottles|packs"
+    r"|days?|weeks?|months?|hours?|hrs|mins|minutes)(?![a-z])"
+)
 ENGLISH_COUNT_DIGITS = 2
 # A group that is a measure itself, its unit glued on: "175cm", "5kg", "128G", "500ml", "220V",
 # "48h"; a version ("V2" of "V2.1") or a clothing size ("165" of "165/88A") is no group either.

@@ -106,3 +106,19 @@ def test_a_marker_glued_to_a_grouped_number_is_no_part_of_it(text, expected):
 )
 def test_prefixes_that_are_no_marker_stay(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a duration in English after the order's groups is no group of it
+        ("order no. 2865 4321 9876 2 weeks late", "286543219876"),
+        ("order no. 2865 4321 9876 10 days late", "286543219876"),
+        ("订单号 2865 4321 9876 2 days", "286543219876"),
+        ("Order 2865-4321-9876, 3 months ago", "286543219876"),
+        # a group before a word that only begins so is still the order's
+        ("order no. 2865 4321 9876 21 daysale", "28654321987621"),
+    ],
+)
+def test_an_english_duration_after_a_grouped_order_is_no_group_of_it(text, expected):
+    assert primary(text) == expected
