@@ -223,14 +223,14 @@ def _label_head(doc: Doc, token: Token) -> bool:
 
 
 def _month_day(doc: Doc, token: Token) -> bool:
-    """A month and day with a slash ("…321 ，11/23 下單"): a date, no group of an id.
+    """A month and day with a slash or a dash ("…321 ，11/23 下單", "… 9876 11-23"): a date.
 
-    Not inside a slashed id ("2024/11/23/5567", "…/1123/5567"): nothing dated or numbered
-    after the day, no slash or digit before the month.
+    Not inside a slashed or dashed id ("2024/11/23/5567", "…/1123/5567", "2865-4321-9876-
+    11-23"): nothing dated or numbered after the day, no separator or digit before the month.
     """
     start = token.idx
     before = doc.text[start - 1 : start]
-    return not (before.isalnum() or before in "/.") and bool(MONTH_DAY.match(doc.text, start))
+    return not (before.isalnum() or before in "/.-") and bool(MONTH_DAY.match(doc.text, start))
 
 
 def _date_after_whole(doc: Doc, previous: Token, token: Token) -> bool:

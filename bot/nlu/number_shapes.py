@@ -82,9 +82,14 @@ DATE_UNIT = frozenset("年月日")
 # Said after a date written as digits: "20240513那天买的", "20241123下的单".
 AFTER_DATE = re.compile(r"\s*(?:那天|当天|这天|那日|买|下单|下的单|签收|到货|发货|收到|付款)")
 DATE_DIGITS = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
-# A month and day with a slash ("11/23"), nothing dated or numbered after it: a date, never
-# the last groups of the number before it ("订单号 3802 9911 … 321 ，11/23 下單").
-MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![0-9a-z/.])", re.IGNORECASE)
+# A month and day with a slash ("11/23") or a dash ("11-23", ord28), nothing dated or numbered
+# after it: a date, never the last groups of the number before it ("订单号 3802 9911 … 321
+# ，11/23 下單", "订单号 2865 4321 9876 11-23").
+MONTH_DAY = re.compile(
+    r"(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12]\d|3[01])(?![0-9a-z/.])"
+    r"|-(?:0?[1-9]|[12]\d|3[01])(?![0-9a-z/.-]))",
+    re.IGNORECASE,
+)
 # The year of a date written with 年 and a month after it: "2024年11月", "2024年 3 月".
 YEAR_THEN_MONTH = re.compile(r"年\s*(?:0?[1-9]|1[0-2]|[一二三四五六七八九十]{1,2})月")
 # A year mark typed inside an order after its label ("订单号 2024年1123 5567", voice input

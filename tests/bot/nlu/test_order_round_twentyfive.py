@@ -122,3 +122,21 @@ def test_prefixes_that_are_no_marker_stay(text, expected):
 )
 def test_an_english_duration_after_a_grouped_order_is_no_group_of_it(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a month and day with a dash after an order typed in blank-parted groups: a date
+        ("订单号 2865 4321 9876 11-23", "286543219876"),
+        ("订单号 3721 8495 6302 8174 625 11-23 买的", "3721849563028174625"),
+        ("order no. 2865 4321 9876 12-01", "286543219876"),
+        # dashed throughout, or no month and day, it is the number's
+        ("订单号 2865-4321-9876-11-23", "28654321987611" + "23"),
+        ("订单号 2865 4321 9876 13-23", "28654321987613" + "23"),
+        ("订单号 11-23456789", "1123456789"),
+        ("eBay order 12-34567-89012", "123456789012"),
+    ],
+)
+def test_a_dashed_month_and_day_after_a_blank_grouped_order_is_a_date(text, expected):
+    assert primary(text) == expected
