@@ -226,7 +226,8 @@ GLUED_WORDS = re.compile(
     r"(?<![0-9a-z])(?:no|id|qq)(?=\d{5})"
     r"|(?<![0-9a-z])(?:no|id)(?=\d{3,4}[-_./·\s]\d)"
     r"|(?<=\d{4})(?:ok|okay|pls|plz|please|thx|thanks|asap|app|qq|vip|ng|x{1,3}l|xs)(?![0-9a-z])"
-    r"|(?<=\d{6})[sml](?=码)",
+    r"|(?<=\d{6})[sml](?=码)"
+    r"|(?<=\d)(?:rmb|cny)(?![0-9a-z])",  # "… 9876 128RMB": an amount after the order (ord28)
     re.IGNORECASE,
 )
 # Prices with cents ("299.00", "2.5"); "2024.1123.5567" and "202411.235567" are id groups.
@@ -250,6 +251,7 @@ UNITS = {
     "圆": 1.0,
     "蚊": 1.0,  # Cantonese for 元: "200蚊" (ord24)
     "rmb": 1.0,
+    "cny": 1.0,
     "人民币": 1.0,
     "多元": 1.0,
     "多块": 1.0,

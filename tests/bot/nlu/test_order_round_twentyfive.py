@@ -140,3 +140,16 @@ def test_an_english_duration_after_a_grouped_order_is_no_group_of_it(text, expec
 )
 def test_a_dashed_month_and_day_after_a_blank_grouped_order_is_a_date(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # RMB/CNY glued after a short number makes it an amount, no group of the order
+        ("订单号 2865 4321 9876 128RMB", "286543219876"),
+        ("订单号 3721 8495 6302 8174 625 99cny", "3721849563028174625"),
+        ("订单号 286543219876，付了128RMB", "286543219876"),
+    ],
+)
+def test_a_currency_glued_after_a_short_number_is_an_amount(text, expected):
+    assert primary(text) == expected
