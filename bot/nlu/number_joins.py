@@ -356,10 +356,21 @@ def _ends_id(
         or (first.opens_phone and ("," in group.between or "\n" in group.between))
         # "手机 162 1944 8710 ， 8862-2677-…": a whole mobile, then a comma
         or ("," in group.between and bool(MOBILE.fullmatch("".join(texts))))
+        or ("\n" in group.between and _grouped_mobile(texts))
         # "取件码 311152 ， 553-001-…": a number labelled as no order ends at a comma, and at
         # a line break when the next line goes on in groups ("优惠券码 HTGP5574\n5068 5326 …")
         or (_new_clause(groups, end) and first.context in _OTHER_KINDS)
     )
+
+
+def _grouped_mobile(texts: Sequence[str]) -> bool:
+    """A mobile typed in its own groups ("138 1234 5678"): its line ends it (ord28).
+
+    "138 1234 5678 / 3721 8495 6302 8174 625" on two lines joined a phone and an order into
+    23 digits. A number an app broke over lines has no groups of a phone's on its first line.
+    """
+    sizes = tuple(len(text) for text in texts)
+    return len(sizes) > 1 and sizes in PHONE_GROUPINGS and bool(MOBILE.fullmatch("".join(texts)))
 
 
 def _prefix_after_order(groups: Sequence[Group], start: int) -> bool:

@@ -153,3 +153,19 @@ def test_a_dashed_month_and_day_after_a_blank_grouped_order_is_a_date(text, expe
 )
 def test_a_currency_glued_after_a_short_number_is_an_amount(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a mobile typed in its groups ends its line: the order on the next line is apart
+        ("138 1234 5678\n3721 8495 6302 8174 625", "3721849563028174625"),
+        ("138-1234-5678\n2865-4321-9876 没发货", "286543219876"),
+        ("电话 138 1234 5678\n2865 4321 9876", "286543219876"),
+        # an order an app broke over two lines still joins
+        ("订单号 2024112500\n318876", "2024112500318876"),
+        ("13812345678\n2865 4321 9876", "286543219876"),
+    ],
+)
+def test_a_mobile_typed_in_groups_ends_at_its_line_break(text, expected):
+    assert primary(text) == expected
