@@ -268,14 +268,17 @@ def _own_number(groups: Sequence[Group], end: int) -> bool:
 def _phone_interrupts(groups: Sequence[Group], start: int, end: int) -> bool:
     """A hotline or landline starts at `end` after a comma, a line break or a new separator.
 
-    "…-17310，800-075-8743打不通" is an order, then the shop's hotline.
+    "…-17310，800-075-8743打不通" is an order, then the shop's hotline; so is "… 9876
+    400-820-8820" (ord28), the phone's own separator unlike the blank before it.
     """
     group = groups[end]
     if not group.opens_phone:
         return False
     if "\n" in group.between or "," in group.between:
         return True
-    return end - 1 > start and group.between != groups[end - 1].between
+    if end - 1 > start and group.between != groups[end - 1].between:
+        return True
+    return end + 1 < len(groups) and groups[end + 1].between != group.between
 
 
 _YEAR_HEAD = re.compile(r"(?:19|20)\d{2}")

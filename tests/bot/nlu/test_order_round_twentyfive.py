@@ -169,3 +169,17 @@ def test_a_currency_glued_after_a_short_number_is_an_amount(text, expected):
 )
 def test_a_mobile_typed_in_groups_ends_at_its_line_break(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a hotline typed with its own separator after an order in blank-parted groups
+        ("订单号 2865 4321 9876 400-820-8820", "286543219876"),
+        ("订单号 3721 8495 6302 8174 625 010-62345678 打不通", "3721849563028174625"),
+        # one separator throughout: still one number
+        ("订单号 2865-4321-9876-400-820-8820", "2865432198764008208820"),
+    ],
+)
+def test_a_hotline_with_its_own_separator_after_a_grouped_order_is_apart(text, expected):
+    assert primary(text) == expected
