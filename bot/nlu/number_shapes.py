@@ -501,8 +501,14 @@ def end_unwrapped(token: "Token") -> int:
 COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
 PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
 # Nouns that open with a counter: "… 12 包裹破了" is the parcel, "… 09 包装破了" the packing,
-# no twelve packs (a quantity of parcels says 12个包裹); "…3847 562天猫买的" the shop.
-COUNTER_NOUNS = ("包裹", "包装", "天猫")
+# no twelve packs (a quantity of parcels says 12个包裹); "…3847 562天猫买的" the shop. And
+# words that open with a counter's character but count nothing (ord28): 只 "only" before a
+# verb ("… 8174 625 只收到 1 件"), 次日, 包邮, 天天, 份量, 码数, the shopping days 双11/双十一.
+COUNTER_NOUNS = (
+    ("包裹", "包装", "天猫")
+    + ("只收到", "只到", "只发", "只有", "只给", "只退", "只剩", "只要", "只能", "只是", "只寄")
+    + ("次日", "包邮", "天天", "份量", "码数", "双11", "双12", "双十一", "双十二")
+)
 # After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
 # introduces the next number).
 # A closing bracket or quote may stand between ("【…】这个订单", "“…”是订单号"), and the word

@@ -183,3 +183,24 @@ def test_a_mobile_typed_in_groups_ends_at_its_line_break(text, expected):
 )
 def test_a_hotline_with_its_own_separator_after_a_grouped_order_is_apart(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a word that only opens with a counter's character: 只 "only", 次日, 包邮, 双11 …
+        ("订单号 3721 8495 6302 8174 625 只收到 1 件", "3721849563028174625"),
+        ("订单号 3721 8495 6302 8174 625 只发了一半", "3721849563028174625"),
+        ("订单号 3721 8495 6302 8174 62 只到了一件", "372184956302817462"),
+        ("订单号 3721 8495 6302 8174 625 次日达没达", "3721849563028174625"),
+        ("订单号 3721 8495 6302 8174 625 包邮的", "3721849563028174625"),
+        ("订单号 3721 8495 6302 8174 62 双11买的", "372184956302817462"),
+        ("订单号 3721 8495 6302 8174 625 码数不对", "3721849563028174625"),
+        # the counter itself still counts
+        ("订单号 2024 1123 5567 3 只 都死了", "202411235567"),
+        ("订单号 3721 8495 6302 8174 2 双 鞋子", "3721849563028174"),
+        ("订单号 3721 8495 6302 8174 3 次 都没送到", "3721849563028174"),
+    ],
+)
+def test_a_word_opening_with_a_counters_character_counts_nothing(text, expected):
+    assert primary(text) == expected
