@@ -122,10 +122,10 @@ VERSION_HEAD = re.compile(r"v\d{1,2}", re.IGNORECASE)
 # the order's last group ("订单号 2411 2388 7766 23号到的", "… 65寸电视", "… 3-5天", "… 8折",
 # "… 1.2kg", "… 12+256G"): a range or decimals first, then the unit, glued ("… 3691 条码对不上"
 # names the next thing). Words that open with a unit's character but are none are kept out
-# (天猫, 星期, 秒杀, 折扣, 款式, 人工, 平台, 升级, 米白, 条码, "第…031号订单").
+# (天猫, 天啊, 星期, 秒杀, 折扣, 款式, 人工, 平台, 升级, 米白, 条码, "第…031号订单").
 UNIT_AFTER = re.compile(
     r"(?:[-~～到至]\d{1,4})?(?:\.\d{1,2})?"
-    r"(?:(?P<day>号(?!码|楼|房|室|订单|单))|(?P<hour>点(?![击赞]))|小时|分钟|秒(?!杀)|天(?!猫)|周(?![一二三四五六日天末])"
+    r"(?:(?P<day>号(?!码|楼|房|室|订单|单))|(?P<hour>点(?![击赞]))|小时|分钟|秒(?!杀)|天(?![猫啊哪呐])|周(?![一二三四五六日天末])"
     r"|英?寸|款(?![式项])|期(?![间限])|折(?!扣)|星(?!期)|倍|公里|米(?![白色黄])|克|升(?!级)|瓦|伏"
     r"|匹|条(?!码)|张|根|颗|粒|片|袋|罐|桶|卷|人(?![工民])|平(?:米|方)|[%％]|kg|ml|cm|mm)"
     r"|/\d{2,3}[a-c](?![0-9a-z])"  # a clothing size: 165/88A
@@ -503,11 +503,13 @@ PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
 # Nouns that open with a counter: "… 12 包裹破了" is the parcel, "… 09 包装破了" the packing,
 # no twelve packs (a quantity of parcels says 12个包裹); "…3847 562天猫买的" the shop. And
 # words that open with a counter's character but count nothing (ord28): 只 "only" before a
-# verb ("… 8174 625 只收到 1 件"), 次日, 包邮, 天天, 份量, 码数, the shopping days 双11/双十一.
+# verb ("… 8174 625 只收到 1 件"), 次日, 次品, 包邮, 天天, 天啊, 份量, 码数, the shopping days
+# 双11/双十一.
 COUNTER_NOUNS = (
     ("包裹", "包装", "天猫")
     + ("只收到", "只到", "只发", "只有", "只给", "只退", "只剩", "只要", "只能", "只是", "只寄")
-    + ("次日", "包邮", "天天", "份量", "码数", "双11", "双12", "双十一", "双十二")
+    + ("次日", "次品", "包邮", "天天", "天啊", "天哪", "天呐", "份量", "码数", "码子")
+    + ("双11", "双12", "双十一", "双十二")
 )
 # After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
 # introduces the next number).
