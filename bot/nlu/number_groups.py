@@ -37,6 +37,7 @@ from bot.nlu.number_shapes import (
     MOBILE,
     MONTH_DAY,
     PHONE_AHEAD,
+    PIECE_COUNTERS,
     SHORT_BLOCK_PUNCTUATION,
     TIMES_COUNT,
     UNIT_AFTER,
@@ -222,14 +223,14 @@ def _label_head(doc: Doc, token: Token) -> bool:
 
 
 def _month_day(doc: Doc, token: Token) -> bool:
-    """A month and day with a slash ("…321 ，11/23 下單"): a date, no group of an id.
+    """A month and day with a slash or a dash ("…321 ，11/23 下單", "… 9876 11-23"): a date.
 
-    Not inside a slashed id ("2024/11/23/5567", "…/1123/5567"): nothing dated or numbered
-    after the day, no slash or digit before the month.
+    Not inside a slashed or dashed id ("2024/11/23/5567", "…/1123/5567", "2865-4321-9876-
+    11-23"): nothing dated or numbered after the day, no separator or digit before the month.
     """
     start = token.idx
     before = doc.text[start - 1 : start]
-    return not (before.isalnum() or before in "/.") and bool(MONTH_DAY.match(doc.text, start))
+    return not (before.isalnum() or before in "/.-") and bool(MONTH_DAY.match(doc.text, start))
 
 
 def _date_after_whole(doc: Doc, previous: Token, token: Token) -> bool:
@@ -500,9 +501,42 @@ def _last_in_rhythm(current: Sequence[Group], group: Group, token: Token) -> boo
         # "P-7123-4509-8765-4321-09 包装破了": a typed separator joins it; a comma ends a
         # clause ("丁单号 1611 9759 6406，14天了": a duration, grammar seed 45)
         return all(char in _TYPED_SEPARATORS for char in typed)
+    if len(group.text) < len(last.text):
+        return _short_remainder(current, group) and _piece_after(token)
     if len(group.text) != len(last.text):
         return False
     return len(current) >= 2 and len(current[-2].text) == len(last.text)
+
+
+_REMAINDER_RHYTHM = 3  # equal groups before a shorter last one: "6938 4726 1503 8472 910"
+_RHYTHM_DIGITS = 3  # of three digits or more each: pairs are read out, not copied
+
+
+def _short_remainder(current: Sequence[Group], group: Group) -> bool:
+    """A shorter last group after three or more equal ones: the rest of the digits (ord28).
+
+    A nineteen-digit id copied in fours ends in three ("單號 6938 4726 1503 8472 910
+    個商品壞咗", "… 625 件衫爛咗"): 個/件 opens the goods, and "910 個" read as a quantity cut
+    the order to sixteen digits. After three equal groups of three or more digits a last
+    group of three or more is the number's rest, when a counter of pieces follows
+    (`_piece_after`): counts that long are rare. Two digits ("… 9876 12件"), two groups
+    ("202411235567 123 个"), unequal ones, or a size ("… 5567 42码偏小", dev23) keep the quantity.
+    """
+    rhythm = current[-_REMAINDER_RHYTHM:]
+    size = len(current[-1].text)
+    return (
+        len(rhythm) == _REMAINDER_RHYTHM
+        and size >= _RHYTHM_DIGITS
+        and all(g.text.isdigit() and len(g.text) == size for g in rhythm)
+        and group.text.isdigit()
+        and len(group.text) >= _RHYTHM_DIGITS
+    )
+
+
+def _piece_after(token: Token) -> bool:
+    """A counter of pieces (件, 个 …) after the digits, no size or age ("42码", "3岁")."""
+    rest = token.doc.text[token.idx + len(token) :].lstrip(" ")
+    return rest[:1] in PIECE_COUNTERS
 
 
 _LONG_GROUP = 5
@@ -600,6 +634,8 @@ def _stray_tail(doc: Doc, head: Group, group: Group, token: Token) -> bool:
     price (one number, with no unit) and no count.
     """
     doc_text = doc.text
+    if _last_digit_cut(doc, head, group, token):
+        return True
     tail = _STRAY_TAIL.match(doc_text, token.idx)
     return (
         group.between == " "
@@ -610,6 +646,40 @@ def _stray_tail(doc: Doc, head: Group, group: Group, token: Token) -> bool:
         and not (tail and _whole_typed(doc, head) and _price_or_count(doc_text, tail))
         and left_context(doc_text, doc[head.first].idx) == "order"
     )
+
+
+# One digit alone at the end of the message or its clause, a space allowed before (`_STRAY_TAIL`).
+_STRAY_DIGIT = re.compile(r"\d ?(?:[\s.。!！?？~～…]*$|[,，]|[\u2600-\u27bf\U0001f000-\U0010ffff])")
+_ONE_SHORT = 11  # digits of a head one short of a whole order (`_WHOLE_ORDER`)
+
+
+def _last_digit_cut(doc: Doc, head: Group, group: Group, token: Token) -> bool:
+    """The last digit of a twelve-digit order a stray space cut off (ord28).
+
+    "订单号 28654321987 6": eleven digits (no mobile) are one short of a whole order, and a
+    digit alone at the end of the message means nothing by itself: the customer typed one
+    number with a space in it. After a whole order ("… 202411235567 2") or a mobile it stays
+    apart (a count, `_price_or_count`), as do a unit or more words after it ("… 6 个").
+    """
+    return (
+        group.between == " "
+        and len(group.text) == 1
+        and group.text.isdigit()
+        and not group.amount
+        and len(head.text) == _ONE_SHORT
+        and head.text.isdigit()
+        and not MOBILE.fullmatch(head.text)
+        and _whole_typed_digits(doc, head)
+        and bool(_STRAY_DIGIT.match(doc.text, token.idx))
+        and left_context(doc.text, doc[head.first].idx) == "order"
+    )
+
+
+def _whole_typed_digits(doc: Doc, head: Group) -> bool:
+    """The head is one group the customer typed in ASCII digits (no numerals read out)."""
+    original = doc.user_data.get("complaint_original")
+    start, end = doc[head.first].idx, doc[head.last].idx + len(doc[head.last].text)
+    return not isinstance(original, str) or original[start:end].isdigit()
 
 
 # Words that close the message and say nothing of a number: "… 67 对吧", "… 67 谢谢".

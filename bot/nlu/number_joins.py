@@ -51,8 +51,9 @@ def _continues_id(groups: Sequence[Group], start: int, end: int) -> bool:
 
     A group with digits in it, and three kinds of one-character groups: digits voice input
     spells one by one ("2 0 2 4 …"), the last digit of a number dashed throughout
-    ("692-384-750-192-837-465-1") or typed in even groups ("2024 1128 0093 1"), and the
-    letters of a prefix spelt one by one ("S O 2024…").
+    ("692-384-750-192-837-465-1") or typed in even groups ("2024 1128 0093 1"), or cut off
+    by a stray space (`Group.stray_tail`), and the letters of a prefix spelt one by one
+    ("S O 2024…").
     """
     group, previous = groups[end], groups[end - 1]
     if group_ok(group.text, first=False):
@@ -67,7 +68,8 @@ def _continues_id(groups: Sequence[Group], start: int, end: int) -> bool:
         # behind a letter prefix too: "订单 P7 1234 5678 9012 3456 7" (ord25)
         body = groups[start + 1 : end] if _has_letters(groups[start].text) else groups[start:end]
         even_tail = group.between == previous.between and _even_groups(body)
-        return spelt or dashed_tail or even_tail
+        # "订单号 28654321987 6": the last digit a stray space cut off (ord28)
+        return spelt or dashed_tail or even_tail or group.stray_tail
     prefix = groups[start:end]
     return len(prefix) < 4 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
 
@@ -266,14 +268,17 @@ def _own_number(groups: Sequence[Group], end: int) -> bool:
 def _phone_interrupts(groups: Sequence[Group], start: int, end: int) -> bool:
     """A hotline or landline starts at `end` after a comma, a line break or a new separator.
 
-    "…-17310，800-075-8743打不通" is an order, then the shop's hotline.
+    "…-17310，800-075-8743打不通" is an order, then the shop's hotline; so is "… 9876
+    400-820-8820" (ord28), the phone's own separator unlike the blank before it.
     """
     group = groups[end]
     if not group.opens_phone:
         return False
     if "\n" in group.between or "," in group.between:
         return True
-    return end - 1 > start and group.between != groups[end - 1].between
+    if end - 1 > start and group.between != groups[end - 1].between:
+        return True
+    return end + 1 < len(groups) and groups[end + 1].between != group.between
 
 
 _YEAR_HEAD = re.compile(r"(?:19|20)\d{2}")
@@ -354,10 +359,21 @@ def _ends_id(
         or (first.opens_phone and ("," in group.between or "\n" in group.between))
         # "手机 162 1944 8710 ， 8862-2677-…": a whole mobile, then a comma
         or ("," in group.between and bool(MOBILE.fullmatch("".join(texts))))
+        or ("\n" in group.between and _grouped_mobile(texts))
         # "取件码 311152 ， 553-001-…": a number labelled as no order ends at a comma, and at
         # a line break when the next line goes on in groups ("优惠券码 HTGP5574\n5068 5326 …")
         or (_new_clause(groups, end) and first.context in _OTHER_KINDS)
     )
+
+
+def _grouped_mobile(texts: Sequence[str]) -> bool:
+    """A mobile typed in its own groups ("138 1234 5678"): its line ends it (ord28).
+
+    "138 1234 5678 / 3721 8495 6302 8174 625" on two lines joined a phone and an order into
+    23 digits. A number an app broke over lines has no groups of a phone's on its first line.
+    """
+    sizes = tuple(len(text) for text in texts)
+    return len(sizes) > 1 and sizes in PHONE_GROUPINGS and bool(MOBILE.fullmatch("".join(texts)))
 
 
 def _prefix_after_order(groups: Sequence[Group], start: int) -> bool:

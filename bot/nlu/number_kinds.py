@@ -172,8 +172,11 @@ def is_amount(token: Token) -> bool:
         return doc[after].lower_ not in ("多", "钱") or len(token) <= 6
     if len(token) <= 3 and _counter_at(doc, after):
         return True  # 2件, 42码: a quantity or a size (short: "2024...只到了一件" is an id)
-    if len(token) <= 6 and after < len(doc) and doc[after].text[:1] in PIECE_COUNTERS:
-        return True  # 100000 个: a large quantity (个/件/台… are never "only" or a day)
+    # 100000 个: a large quantity (个/件/台… are never "only" or a day); "…62 双11买的" is the
+    # shopping day (`COUNTER_NOUNS`)
+    piece = after < len(doc) and doc[after].text[:1] in PIECE_COUNTERS
+    if len(token) <= 6 and piece and _counter_at(doc, after):
+        return True
     before = token.i - 1
     while before >= 0 and doc[before].is_space:
         before -= 1

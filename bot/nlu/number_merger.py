@@ -60,6 +60,8 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
     word introduces it; without one, only a short letter prefix and digit blocks
     (`_id_shaped` then decides, as for any number).
     """
+    if GLUED_WORDS.match(text, match.start()):
+        return False  # "订单号No241123-0567…": a marker glued to the head, the number after it
     blocks = re.split(r"[-_./]", match.group())
     compact = "".join(blocks).upper()
     if not order_pattern.fullmatch(compact) or looks_like_date(blocks):

@@ -82,9 +82,14 @@ DATE_UNIT = frozenset("年月日")
 # Said after a date written as digits: "20240513那天买的", "20241123下的单".
 AFTER_DATE = re.compile(r"\s*(?:那天|当天|这天|那日|买|下单|下的单|签收|到货|发货|收到|付款)")
 DATE_DIGITS = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
-# A month and day with a slash ("11/23"), nothing dated or numbered after it: a date, never
-# the last groups of the number before it ("订单号 3802 9911 … 321 ，11/23 下單").
-MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![0-9a-z/.])", re.IGNORECASE)
+# A month and day with a slash ("11/23") or a dash ("11-23", ord28), nothing dated or numbered
+# after it: a date, never the last groups of the number before it ("订单号 3802 9911 … 321
+# ，11/23 下單", "订单号 2865 4321 9876 11-23").
+MONTH_DAY = re.compile(
+    r"(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12]\d|3[01])(?![0-9a-z/.])"
+    r"|-(?:0?[1-9]|[12]\d|3[01])(?![0-9a-z/.-]))",
+    re.IGNORECASE,
+)
 # The year of a date written with 年 and a month after it: "2024年11月", "2024年 3 月".
 YEAR_THEN_MONTH = re.compile(r"年\s*(?:0?[1-9]|1[0-2]|[一二三四五六七八九十]{1,2})月")
 # A year mark typed inside an order after its label ("订单号 2024年1123 5567", voice input
@@ -103,8 +108,11 @@ MEASURED = re.compile(
 MEASURED_DIGITS = 5  # rooms, heights and weights are short; a longer group is kept
 # A count in English after the order's groups ("Order 2024 1123 5567 2 items broken", ord26):
 # one or two digits, then the things counted ("…84756 item not as described" is eBay's last
-# group).
-ENGLISH_COUNT = re.compile(r" ?(?:pcs|pieces|items|units|pairs|boxes|bottles|packs)(?![a-z])")
+# group); or a duration ("… 9876 2 weeks late", "… 10 days", ord28).
+ENGLISH_COUNT = re.compile(
+    r" ?(?:pcs|pieces|items|units|pairs|boxes|bottles|packs"
+    r"|days?|weeks?|months?|hours?|hrs|mins|minutes)(?![a-z])"
+)
 ENGLISH_COUNT_DIGITS = 2
 # A group that is a measure itself, its unit glued on: "175cm", "5kg", "128G", "500ml", "220V",
 # "48h"; a version ("V2" of "V2.1") or a clothing size ("165" of "165/88A") is no group either.
@@ -114,10 +122,10 @@ VERSION_HEAD = re.compile(r"v\d{1,2}", re.IGNORECASE)
 # the order's last group ("订单号 2411 2388 7766 23号到的", "… 65寸电视", "… 3-5天", "… 8折",
 # "… 1.2kg", "… 12+256G"): a range or decimals first, then the unit, glued ("… 3691 条码对不上"
 # names the next thing). Words that open with a unit's character but are none are kept out
-# (天猫, 星期, 秒杀, 折扣, 款式, 人工, 平台, 升级, 米白, 条码, "第…031号订单").
+# (天猫, 天啊, 星期, 秒杀, 折扣, 款式, 人工, 平台, 升级, 米白, 条码, "第…031号订单").
 UNIT_AFTER = re.compile(
     r"(?:[-~～到至]\d{1,4})?(?:\.\d{1,2})?"
-    r"(?:(?P<day>号(?!码|楼|房|室|订单|单))|(?P<hour>点(?![击赞]))|小时|分钟|秒(?!杀)|天(?!猫)|周(?![一二三四五六日天末])"
+    r"(?:(?P<day>号(?!码|楼|房|室|订单|单))|(?P<hour>点(?![击赞]))|小时|分钟|秒(?!杀)|天(?![猫啊哪呐])|周(?![一二三四五六日天末])"
     r"|英?寸|款(?![式项])|期(?![间限])|折(?!扣)|星(?!期)|倍|公里|米(?![白色黄])|克|升(?!级)|瓦|伏"
     r"|匹|条(?!码)|张|根|颗|粒|片|袋|罐|桶|卷|人(?![工民])|平(?:米|方)|[%％]|kg|ml|cm|mm)"
     r"|/\d{2,3}[a-c](?![0-9a-z])"  # a clothing size: 165/88A
@@ -212,11 +220,14 @@ GLUED_DATE = re.compile(
 # "订单ID5520…", "ID20241123008", "QQ12345678": no/id/qq opening the run, then five digits)
 # and a word after them ("…5567OK吗", "…5567pls", "…5567APP上", "…5567QQ", "…5567VIP",
 # "…5567NG品", "…017XL码", "…5567L码"). One letter glued after the digits stays the id's ("…5567A"), and so
-# does a prefix that only begins with the marker's letters ("NOR2024…", "IDX-2024…").
+# does a prefix that only begins with the marker's letters ("NOR2024…", "IDX-2024…"). No/ID
+# glued to the first group of a number typed in groups too ("订单ID2865-4321-9876", ord28).
 GLUED_WORDS = re.compile(
     r"(?<![0-9a-z])(?:no|id|qq)(?=\d{5})"
+    r"|(?<![0-9a-z])(?:no|id)(?=\d{3,4}[-_./·\s]\d)"
     r"|(?<=\d{4})(?:ok|okay|pls|plz|please|thx|thanks|asap|app|qq|vip|ng|x{1,3}l|xs)(?![0-9a-z])"
-    r"|(?<=\d{6})[sml](?=码)",
+    r"|(?<=\d{6})[sml](?=码)"
+    r"|(?<=\d)(?:rmb|cny)(?![0-9a-z])",  # "… 9876 128RMB": an amount after the order (ord28)
     re.IGNORECASE,
 )
 # Prices with cents ("299.00", "2.5"); "2024.1123.5567" and "202411.235567" are id groups.
@@ -240,6 +251,7 @@ UNITS = {
     "圆": 1.0,
     "蚊": 1.0,  # Cantonese for 元: "200蚊" (ord24)
     "rmb": 1.0,
+    "cny": 1.0,
     "人民币": 1.0,
     "多元": 1.0,
     "多块": 1.0,
@@ -489,8 +501,16 @@ def end_unwrapped(token: "Token") -> int:
 COUNTERS = frozenset("件个只台双套盒瓶包箱份次天码岁斤")
 PIECE_COUNTERS = frozenset("件个台双套盒瓶箱")
 # Nouns that open with a counter: "… 12 包裹破了" is the parcel, "… 09 包装破了" the packing,
-# no twelve packs (a quantity of parcels says 12个包裹); "…3847 562天猫买的" the shop.
-COUNTER_NOUNS = ("包裹", "包装", "天猫")
+# no twelve packs (a quantity of parcels says 12个包裹); "…3847 562天猫买的" the shop. And
+# words that open with a counter's character but count nothing (ord28): 只 "only" before a
+# verb ("… 8174 625 只收到 1 件"), 次日, 次品, 包邮, 天天, 天啊, 份量, 码数, the shopping days
+# 双11/双十一.
+COUNTER_NOUNS = (
+    ("包裹", "包装", "天猫")
+    + ("只收到", "只到", "只发", "只有", "只给", "只退", "只剩", "只要", "只能", "只是", "只寄")
+    + ("次日", "次品", "包邮", "天天", "天啊", "天哪", "天呐", "份量", "码数", "码子")
+    + ("双11", "双12", "双十一", "双十二")
+)
 # After the number: "13812345678是订单号", but not "13812345678 订单号2024..." (that word
 # introduces the next number).
 # A closing bracket or quote may stand between ("【…】这个订单", "“…”是订单号"), and the word

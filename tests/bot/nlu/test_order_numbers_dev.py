@@ -104,6 +104,11 @@ order_numbers_dev24.yml by ord27, also before reading it, the shop maintainer's 
 formats: bare, labelled, every separator, full-width, Traditional, emoji, long complaints,
 beside every other kind of number, two numbers, corrections, the order at the end, lower case,
 real platforms' prefixes and platform names before the number, 6 and 24 characters.
+order_numbers_dev25.yml by ord28, also before reading it, a shop maintainer's simple list: the
+major platforms' ids as they print them (淘宝/天猫, 京东, 拼多多, 抖音, 快手, 唯品会, 苏宁, 美团,
+饿了么, 得物, 闲鱼, 有赞, 微店, 小红书, Shopee, Lazada, Amazon, AliExpress), one plain format with
+at most one twist each: labels, spaces, dashes, full-width, line breaks, Traditional, emoji,
+typos, a complaint before or after, one phone, amount, date or parcel number, said twice.
 The project's jieba user words are loaded first, as the trained model's tokenizer loads them
 into the one jieba the extractor segments with.
 """
@@ -148,6 +153,7 @@ DEV_FILES = (
     "order_numbers_dev22.yml",
     "order_numbers_dev23.yml",
     "order_numbers_dev24.yml",
+    "order_numbers_dev25.yml",
 )
 # Cases a split expects wrongly, by its author's own decisions, kept as written (a split is
 # never edited after it was run): (file, text) -> why.
