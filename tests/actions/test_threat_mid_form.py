@@ -25,7 +25,11 @@ AT_PHOTOS: Dict[str, Any] = {
     "desired_remedy": "refund",
     "requested_slot": "evidence_status",
 }
-AT_CONTACT: Dict[str, Any] = {**AT_PHOTOS, "evidence_status": "none", "requested_slot": "contact_status"}
+AT_CONTACT: Dict[str, Any] = {
+    **AT_PHOTOS,
+    "evidence_status": "none",
+    "requested_slot": "contact_status",
+}
 
 
 @pytest.mark.parametrize(
