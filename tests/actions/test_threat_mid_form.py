@@ -77,3 +77,13 @@ async def test_a_message_without_a_threat_gets_no_apology(domain):
     customer = Restating(domain, AT_PHOTOS)
     await customer.says_with("就是那个嘛", "nlu_fallback")
     assert "utter_noted_threat" not in customer.said
+
+
+@pytest.mark.parametrize("text", ["再不處理我就去消基會投訴", "再不处理就去黑猫投诉"])
+async def test_a_threat_read_as_a_cancel_keeps_the_complaint(domain, text):
+    """Hand trial trial3: "再不處理我就去消基會投訴" at the photo question, read as a cancel
+    (0.67), dropped the complaint ("好的，這次就先不登記了"): the customer wanted it handled."""
+    customer = Restating(domain, AT_PHOTOS)
+    turn = await customer.says_with(text, "cancel")
+    assert customer.said == ["utter_noted_threat", "utter_ask_evidence_status"]
+    assert turn["unclear_answer"] == f"evidence_status{THREAT}"
