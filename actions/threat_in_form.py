@@ -40,14 +40,21 @@ def acknowledge_threat(
     return []
 
 
-def threat_marked(tracker: Tracker, marks: List[EventType]) -> List[EventType]:
-    """The unclear-answer marks, with a threat's unclear answer marked as a threat instead."""
+def threat_marked(
+    tracker: Tracker, events: List[EventType], marks: List[EventType]
+) -> List[EventType]:
+    """The unclear-answer marks, with a threat that answers nothing marked as a threat.
+
+    Also for a threat read as a request the form leaves to the rules ("再不處理我就去消基會
+    投訴" read as a cancel): the mark is the slot this pass validates, or Rasa's form would
+    reject itself and the cancel rule drop the complaint.
+    """
     requested = tracker.get_slot("requested_slot")
-    if not requested or not threatens(latest_text(tracker)):
+    if (
+        not requested
+        or not threatens(latest_text(tracker))
+        or form_turn.open_question_answered(tracker, events)
+    ):
         return marks
-    return [
-        SlotSet("unclear_answer", f"{requested}{form_turn.THREAT}")
-        if e.get("name") == "unclear_answer" and e.get("value") == requested
-        else e
-        for e in marks
-    ]
+    others = [e for e in marks if e.get("name") != "unclear_answer"]
+    return others + [SlotSet("unclear_answer", f"{requested}{form_turn.THREAT}")]
