@@ -95,7 +95,9 @@ def test_an_aside_the_bot_cannot_answer_is_not_judged_by_the_learned_head():
     head) filed a calm customer, who also wrote "哈哈你挺聪明的", as 愤怒."""
     aside = {**triage(0.3, 0.23, 0.47), "intent": {"name": "out_of_scope", "confidence": 1.0}}
     events = [
-        user("水杯的盖子拧不紧 一倒就漏", {**triage(0.7, 0.2, 0.1), "intent": {"name": "complain"}}),
+        user(
+            "水杯的盖子拧不紧 一倒就漏", {**triage(0.7, 0.2, 0.1), "intent": {"name": "complain"}}
+        ),
         user("你们今天几点下班呀", aside),
     ]
     assert emotion_of(events) == "calm"
