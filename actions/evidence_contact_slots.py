@@ -22,6 +22,7 @@ from actions.conversation import (
 from actions.evidence_uploads import kinds_still_missing, words_of_held_files
 from actions.order_slots import phone_taken_as_contact
 from bot.intake import answers
+from bot.intake.contact_answers import only_files_denied
 from bot.intake.draft import evidence_kinds
 from bot.intake.evidence_said_missing import kinds_said_missing, missing_as_said
 from bot.intake.presentation import changed_facts
@@ -141,6 +142,8 @@ class EvidenceAndContactSlots:
         text = latest_text(tracker)
         if answers.cancels_complaint(text):
             return {}
+        if only_files_denied(answers.plain_answer(text)):
+            return {}  # "没有别的照片了": about the photos; the contact is asked again (trial3)
         if latest_intent(tracker) in ("deny", "cancel") or answers.declines_contact(text):
             return {"contact_status": "declined"}
         if form_turn.unclear_again(tracker, "contact_status"):

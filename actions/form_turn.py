@@ -60,6 +60,10 @@ WAITING = ":wait"
 # suffix of `unclear_answer` for words typed with files that answer nothing ("外箱和商品都拍
 #了"): their caption, no unclear answer; the question was asked just now, after the files
 CAPTION = ":caption"
+# suffix of `unclear_answer` for a legal or media threat that answers nothing ("再不处理我就去
+# 12315"): apologised for (`actions/threat_in_form.py`), the question asked again plainly, and
+# no unclear answer (a second one would move on with defaults)
+THREAT = ":threat"
 # entities that fill (or answer) a form question through the domain's slot mappings
 FORM_ENTITIES = frozenset({"order_id", "desired_remedy", "issue_category", "phone"})
 

@@ -80,6 +80,27 @@ def _resolved_ticket(tracker: Tracker, ticket_id: Optional[str]) -> Optional[Dic
     return ticket
 
 
+def _keep_score(tracker: Tracker, score: int) -> None:
+    """Store the score alone as soon as it is given, unless the ticket has a rating already.
+
+    Why (hand trial trial3): the score was stored with the comment only; a customer who
+    tapped "4 满意" and closed the widget at "还有什么想对我们说的吗？" left the ticket unrated.
+    The comment, when it comes, joins it (`ActionSaveSatisfaction`).
+    """
+    ticket = _resolved_ticket(tracker, tracker.get_slot("ticket_id"))
+    if ticket and ticket["satisfaction"] is None:
+        dependencies.ticket_store().update_ticket(
+            ticket["id"], actor="customer", satisfaction={"score": score, "comment": None}
+        )
+
+
+def _rating_open(stored: Optional[Dict[str, Any]], score: int, comment: Optional[str]) -> bool:
+    """Whether the form's rating may still be written: none yet, or this score's comment."""
+    if stored is None:
+        return True
+    return stored.get("comment") is None and bool(comment) and stored.get("score") == score
+
+
 class ActionTellResolution(Action):
     """Tell the customer what the agent decided; the satisfaction form follows."""
 
@@ -138,8 +159,11 @@ class ValidateSatisfactionForm(FormValidationAction):
     async def validate_satisfaction_score(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """Only 1-5."""
-        return {"satisfaction_score": str(value) if str(value) in "12345" and value else None}
+        """Only 1-5; a valid score is kept on the ticket at once (`_keep_score`)."""
+        score = str(value) if str(value) in "12345" and value else None
+        if score:
+            await asyncio.to_thread(_keep_score, tracker, int(score))
+        return {"satisfaction_score": score}
 
     async def extract_satisfaction_comment(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -165,8 +189,8 @@ class ActionSaveSatisfaction(Action):
     ) -> List[EventType]:
         ticket = await asyncio.to_thread(_resolved_ticket, tracker, tracker.get_slot("ticket_id"))
         score = tracker.get_slot("satisfaction_score")
-        if ticket and ticket["satisfaction"] is None and score:
-            comment = tracker.get_slot("satisfaction_comment") or None
+        comment = tracker.get_slot("satisfaction_comment") or None
+        if ticket and score and _rating_open(ticket["satisfaction"], int(score), comment):
             await asyncio.to_thread(
                 dependencies.ticket_store().update_ticket,
                 ticket["id"],

@@ -35,6 +35,8 @@ from actions.money_back_slots import settled_remedy_events
 from actions.order_slots import OrderSlots
 from actions.remedy_slots import RemedySlots
 from actions.restated_facts import acknowledge_restated, restated_facts
+from actions.threat_in_form import acknowledge_threat, threat_marked
+from actions.waiting_facts import threatens
 from bot.intake import answers, category_answers, remedy_answers
 from bot.intake.contact_answers import only_gives_contact
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_kinds, strongest_emotion
@@ -85,6 +87,7 @@ class ValidateComplaintForm(
         if (
             intent == "cancel"
             and not opening  # "算了还是投诉吧": the intake opened by taking the complaint up again
+            and not threatens(text)  # "再不處理我就去消基會投訴": wants it handled (trial3)
             and not remedy_answers.remedy_changed(text)
             and not any(
                 e.get("event") == "slot"
@@ -115,7 +118,11 @@ class ValidateComplaintForm(
         events = events + acknowledge_restated(dispatcher, tracker, events)
         # the host and the moment told in passing, at any question of a live-stream complaint
         events = events + details_told_events(dispatcher, tracker, events)
-        return events + form_turn.unclear_answer_events(tracker, events)
+        # "再不处理我就去12315": apologised for, no unclear answer (hand trial trial3)
+        events = events + acknowledge_threat(dispatcher, tracker, events)
+        return events + threat_marked(
+            tracker, events, form_turn.unclear_answer_events(tracker, events)
+        )
 
     @staticmethod
     def _acknowledge_no_order(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

@@ -99,3 +99,19 @@ _THAT_NUMBER = re.compile(
 def points_to_number_said(text: str) -> bool:
     """Whether the message agrees to be called on a number it does not repeat."""
     return bool(_THAT_NUMBER.search(text or ""))
+
+
+# Files named, and nothing of a phone or of being contacted: "没有别的照片了" at the contact
+# question speaks of the photos (plain answers are normalised to Simplified).
+_FILE_WORDS = re.compile(r"照片|相片|图片|图|截图|视频|录像|录屏|证据|凭证|相")
+_CONTACT_NAMED = re.compile(r"电话|手机|号码|联系|联络|微信|邮箱|打|留|call|phone", re.IGNORECASE)
+
+
+def only_files_denied(plain: str) -> bool:
+    """Whether a no at the contact question is about files, not the contact.
+
+    Why (hand trial trial3): after a photo sent with the complaint, "没有别的照片了" at the
+    contact question (read as deny) filed the contact as declined ("联系方式：未留") though the
+    customer said nothing of being called. `plain`: the answer as `answers.plain_answer` gives it.
+    """
+    return bool(_FILE_WORDS.search(plain)) and not _CONTACT_NAMED.search(plain)

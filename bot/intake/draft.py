@@ -156,6 +156,10 @@ def customer_texts(events: Iterable[Mapping[str, Any]]) -> List[str]:
 # Small talk: the learned heads were trained on complaints, and read "你是机器人吗" as angry
 # (P 0.43, over the 0.4 threshold), filing a calm elderly customer as 愤怒 (hand test ux8).
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge"})
+# Nor asides the bot cannot answer: "你们今天几点下班呀" (P(angry) 0.47) filed a calm customer as
+# 愤怒 (hand trial trial3). Only the emotion leaves their parse data out; they still tell no
+# problem for the rest of the draft as before.
+_NOT_FOR_LEARNED_EMOTION = SMALL_TALK_INTENTS | {"out_of_scope"}
 
 
 def customer_messages(
@@ -167,14 +171,21 @@ def customer_messages(
     so the learned heads do not judge what they never learned from.
     """
     return [
-        (str(e["text"]), None if _small_talk(e.get("parse_data")) else e.get("parse_data"))
+        (
+            str(e["text"]),
+            None
+            if _small_talk(e.get("parse_data"), _NOT_FOR_LEARNED_EMOTION)
+            else e.get("parse_data"),
+        )
         for e in _typed(events)
     ]
 
 
-def _small_talk(parse_data: Optional[Mapping[str, Any]]) -> bool:
+def _small_talk(
+    parse_data: Optional[Mapping[str, Any]], intents: frozenset = SMALL_TALK_INTENTS
+) -> bool:
     intent = (parse_data or {}).get("intent") or {}
-    return isinstance(intent, Mapping) and intent.get("name") in SMALL_TALK_INTENTS
+    return isinstance(intent, Mapping) and intent.get("name") in intents
 
 
 def _told(events: Iterable[Mapping[str, Any]]) -> str:

@@ -88,3 +88,17 @@ def test_small_talk_is_not_judged_by_the_learned_head():
     assert emotion_of([user("人呢？？？", asked)]) == "angry"
     complaint = {**triage(0.3, 0.27, 0.43), "intent": {"name": "complain"}}
     assert emotion_of([user(TEXT, complaint)]) == "angry"
+
+
+def test_an_aside_the_bot_cannot_answer_is_not_judged_by_the_learned_head():
+    """Hand trial trial3: "你们今天几点下班呀" mid-form (out_of_scope, P(angry) 0.47 from the
+    head) filed a calm customer, who also wrote "哈哈你挺聪明的", as 愤怒."""
+    aside = {**triage(0.3, 0.23, 0.47), "intent": {"name": "out_of_scope", "confidence": 1.0}}
+    events = [
+        user(
+            "水杯的盖子拧不紧 一倒就漏", {**triage(0.7, 0.2, 0.1), "intent": {"name": "complain"}}
+        ),
+        user("你们今天几点下班呀", aside),
+    ]
+    assert emotion_of(events) == "calm"
+    assert emotion_of([user("你们这什么垃圾客服？？？", aside)]) == "angry"  # the lexicon hears it

@@ -162,3 +162,31 @@ async def test_a_handoff_after_the_resolution_opens_a_ticket_an_agent_sees(
     assert new["status"] == "open"
     assert resolved_ticket["id"] not in dispatcher.messages[0].get("ticket_id", "")
     assert dispatcher.messages[0]["ticket_id"] == new["id"]
+
+
+async def test_a_score_is_kept_though_the_comment_question_is_never_answered(
+    dispatcher, domain, resolved_ticket
+):
+    """Hand trial trial3: a customer tapped "4 满意" and closed the widget at "还有什么想对
+    我们说的吗？": the score was stored only with the comment, so the ticket kept none."""
+    form = ValidateSatisfactionForm()
+    slots = {"requested_slot": "satisfaction_score", "ticket_id": resolved_ticket["id"]}
+    tapped = make_tracker("/rate", "rate", slots=slots)
+    await form.validate_satisfaction_score("4", dispatcher, tapped, domain)
+    stored = dependencies.ticket_store().get_ticket(resolved_ticket["id"])
+    assert stored["satisfaction"] == {"score": 4, "comment": None}
+
+    # the comment, when it comes, joins the score already kept
+    later = {"ticket_id": resolved_ticket["id"], "satisfaction_score": "4"}
+    commented = make_tracker("很快", "inform", slots={**later, "satisfaction_comment": "很快"})
+    await ActionSaveSatisfaction().run(dispatcher, commented, domain)
+    stored = dependencies.ticket_store().get_ticket(resolved_ticket["id"])
+    assert stored["satisfaction"] == {"score": 4, "comment": "很快"}
+
+
+async def test_a_score_is_not_kept_for_someone_elses_ticket(dispatcher, domain, resolved_ticket):
+    form = ValidateSatisfactionForm()
+    slots = {"requested_slot": "satisfaction_score", "ticket_id": resolved_ticket["id"]}
+    other = make_tracker("/rate", "rate", slots=slots, sender="someone-else")
+    await form.validate_satisfaction_score("4", dispatcher, other, domain)
+    assert dependencies.ticket_store().get_ticket(resolved_ticket["id"])["satisfaction"] is None

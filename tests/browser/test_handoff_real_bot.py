@@ -112,7 +112,10 @@ def test_agent_takes_over_the_customers_widget_conversation(browser, real_stack)
     expect(customer.get_by_role("button", name="没有了")).to_be_visible(timeout=30_000)
     say("换得很快，满意")
     stored = _wait_for_ticket(
-        customer, real_stack, lambda t: t["id"] == ticket["id"] and bool(t["satisfaction"])
+        customer,
+        real_stack,
+        # the score is kept at once, the comment joins it a turn later
+        lambda t: t["id"] == ticket["id"] and bool((t["satisfaction"] or {}).get("comment")),
     )
     assert stored["status"] == "resolved"
     assert stored["satisfaction"] == {"score": 5, "comment": "换得很快，满意"}

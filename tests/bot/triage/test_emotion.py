@@ -127,3 +127,14 @@ def test_threats_are_anger(text, emotion):
 )
 def test_curse_free_anger_and_worry(text, emotion):
     assert detect_emotion([text]).emotion == emotion
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["部耳機用咗兩日左邊就冇聲喇 好嬲", "激嬲我", "真係嬲死", "再不處理我就去消基會投訴"],
+)
+def test_cantonese_anger_and_taiwans_consumer_foundation(text):
+    """Hand trial trial3: "好嬲" (Cantonese: so angry) was filed 平静, and the threat to go to
+    Taiwan's consumer foundation (消基會) was heard by the severity rules but not as anger."""
+    assert detect_emotion([text]).emotion == "angry"
+
