@@ -1,6 +1,6 @@
 """Which of the conversation's customer messages belong to a ticket (hand test, ux4)."""
 
-from bot.desk.rasa_client import messages_of
+from bot.desk.rasa_client import bot_lines_of, messages_of
 
 
 def _user(text: str, at: float) -> dict:
@@ -93,3 +93,44 @@ async def test_a_bot_notice_reaches_the_channel_without_an_agent_in_the_customer
     assert agent_lines_of(local_rasa.events["v1"]) == []
     [append] = [call for call in local_rasa.calls if call[0] == "POST"]
     assert append[1] == "/conversations/v1/tracker/events"
+
+
+# --- the bot's own lines after filing (task desk6) ----------------------------------------------
+
+
+def _bot(text, at: float, **extra) -> dict:
+    return {"event": "bot", "text": text, "timestamp": at, **extra}
+
+
+def test_the_bot_lines_of_a_ticket_stop_where_the_customer_moves_to_another_complaint():
+    """The filing confirmation and the answer to a later message are the first ticket's; what
+    the bot says in the second complaint is the second ticket's."""
+    events = _two_complaints()
+    events.insert(5, _bot("已提交，工单号 C-1，我们会在 11月24日 18:00 前回复您", 2.3))
+    events.insert(7, _bot("已补充到工单 C-1", 3.1))
+    events.insert(10, _bot("请问您想要怎么处理？", 4.2))
+    events.append(_bot("工单 C-2 正在排队处理", 7.1))
+    first = [m["text"] for m in bot_lines_of(events, "C-1")]
+    second = [m["text"] for m in bot_lines_of(events, "C-2")]
+    assert first == ["已提交，工单号 C-1，我们会在 11月24日 18:00 前回复您", "已补充到工单 C-1"]
+    assert second[-1] == "工单 C-2 正在排队处理" and "已补充到工单 C-1" not in second
+
+
+def test_bot_lines_leave_out_agents_lines_and_payloads_without_text():
+    """An agent's line is the agent's, not the bot's; a ticket card (a custom payload) has no
+    text for the transcript, as the lines before filing have none either."""
+    events = [
+        _user("确认提交", 1),
+        _slot("ticket_id", "C-1", 1.1),
+        _bot(None, 1.2, data={"custom": {"type": "ticket_card", "ticket_id": "C-1"}}),
+        _bot("已为您提交工单 C-1", 1.3),
+        _user("转人工", 2),
+        _bot("已为您转接人工客服", 2.1),
+        {"event": "pause", "timestamp": 2.2},
+        _bot("您好，我是客服小王", 3, metadata={"agent": "小王"}),
+    ]
+    lines = bot_lines_of(events, "C-1")
+    assert lines == [
+        {"text": "已为您提交工单 C-1", "timestamp": 1.3},
+        {"text": "已为您转接人工客服", "timestamp": 2.1},
+    ]

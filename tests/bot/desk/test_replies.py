@@ -451,3 +451,44 @@ async def test_the_queue_marks_an_escalation_until_the_ticket_is_reopened(
     assert (await agent.post(f"/desk/api/tickets/{escalated['id']}/reopen")).status == 200
     items = {t["id"]: t for t in (await agent.get("/desk/api/queue")).json()["tickets"]}
     assert items[escalated["id"]]["escalation"] is None
+
+
+async def test_what_the_bot_told_the_customer_after_filing_is_in_the_transcript_once(
+    agent_on_local_rasa, local_rasa, make_ticket
+):
+    """Hand trial (desk6): the agent read the customer's and the agents' lines after filing but
+    none of the bot's: not the confirmation with its reply-by time, not the handoff answer. Those
+    are kept as the bot's, once however often the tracker is read; the agent's own line stays
+    the agent's, the ticket card (no text) is left out, and the read-back before filing, held
+    already, is not added again."""
+    agent = agent_on_local_rasa
+    ticket = make_ticket()
+    conversation, ticket_id = ticket["conversation_id"], ticket["id"]
+    created = datetime.fromisoformat(ticket["created_at"]).timestamp()
+    local_rasa.events[conversation] = [
+        {"event": "user", "text": "确认提交", "timestamp": created - 1},
+        {"event": "bot", "text": "请核对：料理机冒烟", "timestamp": created - 0.5},
+        {"event": "slot", "name": "ticket_id", "value": ticket_id, "timestamp": created + 0.01},
+        {"event": "bot", "text": None, "data": {"custom": {"ticket_id": ticket_id}},
+         "timestamp": created + 0.02},
+        {"event": "bot", "text": "已提交，我们会在 18:00 前回复您", "timestamp": created + 0.03},
+        {"event": "user", "text": "转人工", "timestamp": created + 1},
+        {"event": "bot", "text": "已为您转接人工客服，请稍候", "timestamp": created + 1.1},
+    ]
+    assert (await agent.post(f"/desk/api/tickets/{ticket_id}/claim")).status == 200
+
+    await agent.post(f"/desk/api/tickets/{ticket_id}/reply", json={"text": "您好，我是小王"})
+    again = await agent.post(f"/desk/api/tickets/{ticket_id}/reply", json={"text": "马上处理"})
+
+    assert again.status == 200, again.text
+    after = [
+        (e["role"], e["text"])
+        for e in again.json()["ticket"]["transcript"]
+        if e not in ticket["transcript"]
+    ]
+    assert [text for role, text in after if role == "bot"] == [
+        "已提交，我们会在 18:00 前回复您",
+        "已为您转接人工客服，请稍候",
+    ]
+    assert [text for role, text in after if role == "customer"] == ["转人工"]
+    assert [text for role, text in after if role == "agent"] == ["您好，我是小王", "马上处理"]
