@@ -10,10 +10,11 @@
   A notice the desk sends itself (`notice`, e.g. that a ticket was reopened) takes the same
   path, with events to apply before it (`before`: closing a rating question).
 - `trigger_intent`: start a bot turn (e.g. `ticket_resolved` to ask for satisfaction).
-- `desk_events`: the customer's events, the agents' lines, pauses and resumes, the
-  activations of forms and the slots that say which complaint the conversation is on, in the
-  tracker. One read serves a whole desk action: `messages_of` gives the customer's messages
-  to show and keep, `agent_lines_of` the agents' lines, `script_of` the customer's script,
+- `desk_events`: the customer's events, the bot's and the agents' lines, pauses and resumes,
+  the activations of forms and the slots that say which complaint the conversation is on, in
+  the tracker. One read serves a whole desk action: `messages_of` gives the customer's
+  messages to show and keep, `agent_lines_of` the agents' lines, `bot_lines_of` the bot's
+  own, `script_of` the customer's script,
   `rating_asked` whether the bot waits for a satisfaction rating.
 """
 
@@ -72,8 +73,19 @@ def _moves_on(slot: Dict[str, Any], ticket_id: str) -> bool:
     return bool(value) and value != ticket_id  # another ticket was filed or pointed to
 
 
+def _is_bot_line(event: Dict[str, Any]) -> bool:
+    """A line of the bot's own with text (an agent's line, or a text-less payload, is not)."""
+    text = event.get("text")
+    return (
+        event.get("event") == "bot"
+        and not _is_agent_line(event)
+        and isinstance(text, str)
+        and bool(text.strip())
+    )
+
+
 def _ticket_events(events: Sequence[Dict[str, Any]], ticket_id: str) -> List[Dict[str, Any]]:
-    """The customer's events that stay with `ticket_id`.
+    """The customer's events, and the bot's lines, that stay with `ticket_id`.
 
     Why: after a ticket is filed the customer may start another complaint in the same
     conversation ("新投诉", or a complaint about another order); the bot files those
@@ -83,17 +95,20 @@ def _ticket_events(events: Sequence[Dict[str, Any]], ticket_id: str) -> List[Dic
     a new intake or named another ticket, once this one was filed, nothing is this ticket's,
     except what the customer writes while an agent holds the conversation (paused): that
     answers the agent. Without the ticket in the events (an older tracker), every message
-    stays.
+    stays. The bot's lines of a turn (`_is_bot_line`) go with its customer message (task
+    desk6: the agent must read what the bot told the customer after filing).
     """
     kept: List[Dict[str, Any]] = []
-    message: Dict[str, Any] | None = None  # the customer's message of the turn being read
+    turn: List[Dict[str, Any]] = []  # the turn being read: the customer's message, the bot's lines
     filed = moved = paused = to_agent = False
     for event in events:
         kind = event.get("event")
         if kind == "user":
-            if message is not None and (to_agent or not moved):
-                kept.append(message)
-            message, to_agent = event, paused
+            if to_agent or not moved:
+                kept.extend(turn)
+            turn, to_agent = [event], paused
+        elif _is_bot_line(event):
+            turn.append(event)
         elif kind in ("pause", "resume"):
             paused = kind == "pause"
         elif _is_complaint_slot(event):
@@ -101,8 +116,8 @@ def _ticket_events(events: Sequence[Dict[str, Any]], ticket_id: str) -> List[Dic
                 filed = True
             elif filed and _moves_on(event, ticket_id):
                 moved = True
-    if message is not None and (to_agent or not moved):
-        kept.append(message)
+    if to_agent or not moved:
+        kept.extend(turn)
     return kept
 
 
@@ -114,7 +129,7 @@ def messages_of(
     With `ticket_id`, only those that belong to that ticket (`_ticket_events`). A button or
     an upload is given as the customer saw it ("确认提交"), not its payload.
     """
-    customer = _ticket_events(events, ticket_id) if ticket_id else _customer_events(events)
+    customer = _customer_events(_ticket_events(events, ticket_id) if ticket_id else events)
     return [
         {
             "text": str(shown_text(e.get("text"), e.get("metadata")) or ""),
@@ -130,6 +145,20 @@ def agent_lines_of(events: Sequence[Dict[str, Any]]) -> List[AgentLine]:
         AgentLine(str(e.get("text") or ""), float(e.get("timestamp") or 0))
         for e in events
         if _is_agent_line(e)
+    ]
+
+
+def bot_lines_of(events: Sequence[Dict[str, Any]], ticket_id: str) -> List[Dict[str, Any]]:
+    """The bot's own lines that belong to `ticket_id`: `{text, timestamp}`, oldest first.
+
+    Scoped to the ticket as its customer messages are (`_ticket_events`). Only the text the
+    customer read: a custom payload without text (the ticket card) is left out, as the
+    transcript written at filing leaves it out (`bot.intake.draft.transcript_from_events`).
+    """
+    return [
+        {"text": str(e["text"]), "timestamp": float(e.get("timestamp") or 0)}
+        for e in _ticket_events(events, ticket_id)
+        if e.get("event") == "bot"
     ]
 
 
@@ -272,15 +301,14 @@ class RasaClient:
         )
 
     async def desk_events(self, conversation_id: str) -> List[Dict[str, Any]]:
-        """The customer's events and the agents' lines, oldest first (one read of the tracker)."""
+        """The customer's events, the bot's and agents' lines, oldest first (one tracker read)."""
         tracker = await self._request(
             "GET", self._conversation_url(conversation_id, "tracker"), {"include_events": "ALL"}
         )
         return [
             e
             for e in _events_in(tracker)
-            if e.get("event") in ("user", "pause", "resume", "active_loop")
-            or _is_agent_line(e)
+            if e.get("event") in ("user", "pause", "resume", "active_loop", "bot")
             or _is_complaint_slot(e)
         ]
 

@@ -38,6 +38,7 @@ from bot.desk.rasa_client import (
     AgentLine,
     RasaUnavailable,
     agent_lines_of,
+    bot_lines_of,
     messages_of,
     rating_asked,
     script_of,
@@ -94,13 +95,13 @@ async def copy_customer_messages(
     events: List[Dict[str, Any]],
     since: float | None = None,
 ) -> List[Dict[str, Any]]:
-    """Copy what the customer wrote after `since`, and the agents' lines, into the transcript.
+    """Copy what the customer wrote after `since`, the bot's and agents' lines, to the transcript.
 
     `events` are the conversation's, as `RasaClient.desk_events` read them. `since` defaults
     to the ticket's creation; a live page passes the newest message it has seen, so only new
-    messages are written. Agent lines since the ticket's creation are merged each time (the
-    merge skips those the transcript holds). Returns the customer's messages copied
-    (`{text, timestamp}`, oldest first).
+    messages are written. The bot's and agents' lines since the ticket's creation are merged
+    each time (the merge skips those the transcript holds). Returns the customer's messages
+    copied (`{text, timestamp}`, oldest first).
     """
     after = created_timestamp(ticket) if since is None else since
     messages = customer_messages(ticket, events, after)
@@ -114,13 +115,21 @@ async def store_messages(
     events: List[Dict[str, Any]],
     messages: List[Dict[str, Any]],
 ) -> None:
-    """Merge these customer messages and the agents' lines of `events` into the transcript.
+    """Merge these customer messages and the bot's and agents' lines of `events` in the transcript.
 
     For a caller that has derived the customer's messages already (the live page, which
-    also shows them) and must not read them out of the events a second time.
+    also shows them) and must not read them out of the events a second time. The bot's lines
+    since the ticket's creation (task desk6: the filing confirmation with its reply-by time,
+    the handoff answer, the resolution and rating questions) are the ticket's as its customer
+    messages are (`bot_lines_of`); those before it are in the transcript from the filing.
     """
     created = created_timestamp(ticket)
     entries = [{"role": "customer", "text": m["text"], "at": m["timestamp"]} for m in messages]
+    entries += [
+        {"role": "bot", "text": m["text"], "at": m["timestamp"]}
+        for m in bot_lines_of(events, ticket["id"])
+        if m["timestamp"] > created
+    ]
     entries += [_agent_entry(line) for line in agent_lines_of(events) if line.timestamp > created]
     if entries:
         await in_thread(desk.store.merge_transcript, ticket["id"], entries)
