@@ -153,3 +153,24 @@ def test_a_group_incident_is_claimed_answered_and_resolved_at_once(stack):
     assert store.get_ticket(ids[1])["satisfaction"]["score"] == 5
     assert [store.get_ticket(i)["status"] for i in ids] == ["resolved"] * 3
     store.close()
+
+
+def test_the_agent_reads_what_the_bot_told_the_customer_after_filing(stack):
+    """Hand trial (desk6): the transcript the agent reads held none of the bot's lines after
+    the ticket was created (the handoff answer, with the reply-by time). With the real bot,
+    every text line the customer got is in the ticket, once, as the bot's."""
+    sender = f"e2e-{uuid.uuid4().hex[:10]}"
+    stack.say(sender, "耳机用了两天就不响了")
+    told = texts(stack.say(sender, "转人工"))
+    [ticket] = stack.tickets(conversation_id=sender)
+    session = desk_session(stack)
+    url = f"{stack.desk_url}/desk/api/tickets/{ticket['id']}"
+    assert session.post(f"{url}/claim", timeout=30).status_code == 200
+
+    replied = session.post(f"{url}/reply", json={"text": "您好，我是客服小周"}, timeout=30)
+
+    assert replied.status_code == 200, replied.text
+    transcript = replied.json()["ticket"]["transcript"]
+    bot_lines = [e["text"] for e in transcript if e["role"] == "bot"]
+    assert told and all(bot_lines.count(text) == 1 for text in told), (told, bot_lines)
+    assert [e["text"] for e in transcript if e["role"] == "agent"] == ["您好，我是客服小周"]
