@@ -22,7 +22,7 @@ from actions.conversation import (
 )
 from bot.intake import answers
 from bot.live.claim_answer import hosts_words, says_nothing_of_use, tells_hosts_words
-from bot.live.details_told import live_details_told
+from bot.live.details_told import adds_to, live_details_told
 from bot.live.promised_gift import LIVESTREAM
 from bot.live.session_answer import live_from_answer, named_streamer
 
@@ -155,7 +155,8 @@ def details_told_events(
     """The host and the moment told at any question of a live-stream complaint, into `live`.
 
     Why (intake9): "主播是阿杰数码吧，大概晚上9点说的" at the order question reached only the
-    transcript. What `live` lacks is added (the channel's or the order's session is kept);
+    transcript. What `live` lacks is added, and a moment that finds the replay replaces a
+    vaguer one (`adds_to`; the channel's or the order's session is kept);
     the answer to the question asked is left as the form reads it. Told at another question
     and answering nothing, the details are acknowledged before it is asked again.
     Not at the room question, whose answer `validate_live_session` reads.
@@ -172,7 +173,7 @@ def details_told_events(
     # new to the ticket as it stood before this message (the slot mappings' pass of this
     # turn has already added them by the form's pass, which alone speaks)
     before = slot_before_this_turn(tracker, "live") or channel_live_context(tracker) or {}
-    new = {k: v for k, v in told.items() if not before.get(k)}
+    new = {k: v for k, v in told.items() if adds_to(before, k, v)}
     if (
         new
         and form_turn.form_pass(tracker)
@@ -183,7 +184,7 @@ def details_told_events(
         shown = "；".join(f"{label}：{new[k]}" for k, label in _DETAIL_LABELS if k in new)
         dispatcher.utter_message(response="utter_noted_live", live_details=shown)
     live = dict(known or {})
-    added = {k: v for k, v in told.items() if not live.get(k)}
+    added = {k: v for k, v in told.items() if adds_to(live, k, v)}
     # set again in the form's pass too: a pass that validates no slot is rejected by Rasa's
     # form ("Failed to extract slot order_id"), and the default fallback answered instead
     return [SlotSet("live", {**live, **added})] if added or new else []

@@ -12,7 +12,7 @@ moment to find the replay. Only what the words clearly give is read: the host ca
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional
+from typing import Dict, Mapping, Optional
 
 from bot.live.session_answer import HOST_TITLE, named_streamer, plausible_name
 
@@ -67,3 +67,16 @@ def _moment(text: str) -> Optional[str]:
         if match:
             return match.group(0).strip()
     return None
+
+
+def adds_to(live: Mapping[str, object], key: str, value: str) -> bool:
+    """Whether a detail told adds to the ticket's `live`: what it lacks, or a sharper moment.
+
+    Why (trial3): the opening's "昨晚" stayed the replay moment when "主播是在第47分钟说的"
+    came later; an offset in the stream or a clock time is what finds the replay, so it
+    replaces a moment that is neither. A host already known is never replaced in passing.
+    """
+    known = live.get(key)
+    if not known:
+        return True
+    return key == "replay_at" and _moment(str(known)) is None and _moment(value) == value

@@ -96,6 +96,20 @@ async def test_details_at_the_photo_question_add_to_what_the_order_says(domain):
     assert customer.slots["live"]["replay_at"] == "昨晚八点多"
 
 
+async def test_a_moment_in_the_stream_replaces_a_vaguer_one(domain):
+    """Hand trial (trial3): the opening's "昨晚" stayed the replay moment when the customer
+    said at the photo question that the host said it in the 47th minute."""
+    customer = Restating(
+        domain,
+        {**AT_THE_PHOTO_QUESTION, "live": {**AT_THE_PHOTO_QUESTION["live"], "replay_at": "昨晚"}},
+    )
+    await customer.says("主播是在第47分钟说的", "inform")
+    assert customer.slots["live"]["replay_at"] == "第47分钟"
+    assert customer.slots["live"]["streamer"] == "小鹿美妆"
+    assert customer.said == ["utter_noted_live", "utter_ask_evidence_status"]
+    assert customer.messages[0]["live_details"] == "时间：第47分钟"
+
+
 async def test_an_answer_with_details_beside_it_is_answered_as_usual(domain):
     customer = Restating(domain, AT_THE_PHOTO_QUESTION)
     await customer.says("没拍 回放1小时05分那里说的", "deny")

@@ -6,7 +6,7 @@ photo question: only what the words clearly give is read (`bot.live.details_told
 
 import pytest
 
-from bot.live.details_told import live_details_told
+from bot.live.details_told import adds_to, live_details_told
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,19 @@ from bot.live.details_told import live_details_told
 )
 def test_only_what_the_words_clearly_give_is_read(text, details):
     assert live_details_told(text) == details
+
+
+@pytest.mark.parametrize(
+    "live, key, value, adds",
+    [
+        ({}, "replay_at", "晚上9点", True),
+        ({"replay_at": "昨晚"}, "replay_at", "第47分钟", True),
+        ({"replay_at": "昨天晚上"}, "replay_at", "晚上9点", True),
+        ({"replay_at": "晚上9点"}, "replay_at", "第47分钟", False),
+        ({"replay_at": "第12分钟"}, "replay_at", "晚上9点", False),
+        ({"streamer": "小鹿美妆"}, "streamer", "阿杰数码", False),
+        ({"streamer": ""}, "streamer", "阿杰数码", True),
+    ],
+)
+def test_a_detail_adds_what_live_lacks_or_a_sharper_moment(live, key, value, adds):
+    assert adds_to(live, key, value) is adds
