@@ -10,8 +10,10 @@ when its own call has the same digest; where this module cannot follow Rasa's st
 conditions, intents on mappings, a restart, another custom mapping action) it answers nothing
 ahead, and nothing changes.
 
-The validation only reads (slots, the order service, the evidence store); worked out ahead
-and not used, it has changed nothing. Installed when the action server imports `actions`.
+The validation reads slots, the order service and the evidence store; its one write, the
+satisfaction score kept at once (`actions/resolution.py`), is the same whichever pass makes it
+and made once. Worked out ahead and not used, it has changed nothing else. Installed when the
+action server imports `actions`.
 """
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ from bot.intake import remedy_answers
 from bot.taxonomy import remedy_label
 
 RESPONSE = "utter_noted_restated"
+
+
 def _said_remedy(tracker: Tracker) -> Optional[str]:
     return latest_entity(tracker, "desired_remedy") or remedy_answers.remedy_mentioned(
         latest_text(tracker)

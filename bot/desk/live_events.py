@@ -79,7 +79,8 @@ async def queue_stream(request: Request) -> None:
 class TicketWatch:
     """What one ticket page has been told: the ticket's state, the newest customer message.
 
-    `since` is the newest message shown, `kept` the newest one copied into the transcript:
+    `since` is the newest message shown, `kept` the newest one copied into the transcript
+    (`lines_kept`: the newest bot or agent line merged):
     they differ while the ticket store refuses writes, when messages are shown all the same
     and copied once it accepts them again.
     """
@@ -88,6 +89,7 @@ class TicketWatch:
     ticket: Dict[str, Any]
     since: float
     kept: float | None = None
+    lines_kept: float | None = None
     refused: bool = False
     fingerprint: str | None = None
     next_rasa: float = 0.0
@@ -125,7 +127,9 @@ class TicketWatch:
         messages = customer_messages(self.ticket, events, min(kept, self.since))
         to_copy = [m for m in messages if m["timestamp"] > kept]
         try:
-            await store_messages(self.desk, self.ticket, events, to_copy)
+            self.lines_kept = await store_messages(
+                self.desk, self.ticket, events, to_copy, lines_after=self.lines_kept
+            )
             self.kept, self.refused = max([kept] + [m["timestamp"] for m in to_copy]), False
         except SQLAlchemyError as error:
             # hand trial ux6: the stream ended here and reopened on the same error every

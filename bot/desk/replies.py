@@ -114,7 +114,8 @@ async def store_messages(
     ticket: Dict[str, Any],
     events: List[Dict[str, Any]],
     messages: List[Dict[str, Any]],
-) -> None:
+    lines_after: float | None = None,
+) -> float:
     """Merge these customer messages and the bot's and agents' lines of `events` in the transcript.
 
     For a caller that has derived the customer's messages already (the live page, which
@@ -122,17 +123,20 @@ async def store_messages(
     since the ticket's creation (task desk6: the filing confirmation with its reply-by time,
     the handoff answer, the resolution and rating questions) are the ticket's as its customer
     messages are (`bot_lines_of`); those before it are in the transcript from the filing.
+
+    `lines_after`: a caller that polls (the live page, once a second) passes what the last
+    call returned, so lines it merged already are not locked and compared again, and a poll
+    with nothing new writes nothing. Returns the time of the newest line merged (or given).
     """
-    created = created_timestamp(ticket)
+    after = max(created_timestamp(ticket), lines_after or 0.0)
+    bot = [m for m in bot_lines_of(events, ticket["id"]) if m["timestamp"] > after]
+    agents = [line for line in agent_lines_of(events) if line.timestamp > after]
     entries = [{"role": "customer", "text": m["text"], "at": m["timestamp"]} for m in messages]
-    entries += [
-        {"role": "bot", "text": m["text"], "at": m["timestamp"]}
-        for m in bot_lines_of(events, ticket["id"])
-        if m["timestamp"] > created
-    ]
-    entries += [_agent_entry(line) for line in agent_lines_of(events) if line.timestamp > created]
+    entries += [{"role": "bot", "text": m["text"], "at": m["timestamp"]} for m in bot]
+    entries += [_agent_entry(line) for line in agents]
     if entries:
         await in_thread(desk.store.merge_transcript, ticket["id"], entries)
+    return max([after] + [m["timestamp"] for m in bot] + [line.timestamp for line in agents])
 
 
 async def keep_customer_messages(desk: Desk, ticket: Dict[str, Any]) -> List[Dict[str, Any]]:

@@ -51,7 +51,7 @@ def streamer_from_answer(text: str) -> Optional[str]:
     if named:
         return named
     short = _SHORT_ANSWER.match(plain)
-    if short and _plausible(short.group(1)):
+    if short and plausible_name(short.group(1)):
         return short.group(1)
     return None
 
@@ -70,17 +70,13 @@ def _first_name(text: str, patterns: Tuple[re.Pattern[str], ...]) -> Optional[st
     for pattern in patterns:
         for match in pattern.finditer(plain):
             name = _ROOM_WORD.sub("", _LEADING_WORDS.sub("", match.group("name") or ""))
-            if _plausible(name):
+            if plausible_name(name):
                 return name
     return None
 
 
 def plausible_name(name: Optional[str]) -> bool:
     """Whether the words read as a name can be a host's (no time, no "不记得", no "主播说")."""
-    return _plausible(name)
-
-
-def _plausible(name: Optional[str]) -> bool:
     return (
         bool(name)
         and name not in _NOT_NAMES

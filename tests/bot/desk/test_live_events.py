@@ -81,3 +81,31 @@ async def test_one_poll_reads_the_customers_messages_out_of_the_tracker_once(
     assert len(reads) == 1
     stored = desk.store.get_ticket(ticket["id"])["transcript"]
     assert [e["text"] for e in stored if e["role"] == "customer"].count("在吗") == 1
+
+
+async def test_lines_merged_by_one_poll_are_not_merged_again_and_new_ones_are_kept(
+    agent_on_local_rasa, local_rasa, make_ticket
+):
+    """Review of desk6: each poll of an open ticket page merged every bot line since filing;
+    a poll now merges only the lines after those it merged (`lines_kept`). A line that comes
+    later is still kept, and none twice."""
+    desk = agent_on_local_rasa.app.ctx.desk
+    ticket = make_ticket()
+    later = datetime.fromisoformat(ticket["created_at"]).timestamp() + 1
+    events = local_rasa.events[ticket["conversation_id"]] = [
+        {"event": "bot", "text": "已提交，我们会在 18:00 前回复您", "timestamp": later}
+    ]
+    watch = TicketWatch(desk, ticket, since=created_timestamp(ticket))
+    await watch.customer()
+    assert watch.lines_kept == later
+
+    events.append({"event": "bot", "text": "客服小王已接手", "timestamp": later + 1})
+    watch.next_rasa = 0.0
+    await watch.customer()
+    watch.next_rasa = 0.0
+    await watch.customer()
+
+    assert watch.lines_kept == later + 1
+    transcript = desk.store.get_ticket(ticket["id"])["transcript"]
+    bot = [e["text"] for e in transcript if e["role"] == "bot"]
+    assert bot.count("已提交，我们会在 18:00 前回复您") == 1 and bot.count("客服小王已接手") == 1
