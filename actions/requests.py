@@ -79,8 +79,10 @@ async def _point_to_filed(
     threat = waits(ticket) and threatens(str(tracker.latest_message.get("text") or ""))
     if threat:
         dispatcher.utter_message(response=THREAT_RESPONSE, ticket_id=ticket["id"])
+    # the customer was shown this ticket's card and urgency when it was filed or made urgent
+    # (trial3: "转人工" after filing showed the card again, as if a second ticket was made)
     announced = await announce_ticket(
-        dispatcher, tracker, ticket, "utter_handoff", urgency_said=threat
+        dispatcher, tracker, ticket, "utter_handoff_already_filed", urgency_said=True, card=False
     )
     return _STOP_FORM + announced
 

@@ -132,6 +132,7 @@ async def create_ticket(
 NOBODY_ONLINE_VARIANTS = {
     "utter_handoff": "utter_handoff_nobody_online",
     "utter_handoff_nothing_told": "utter_handoff_nothing_told_nobody_online",
+    "utter_handoff_already_filed": "utter_handoff_already_filed_nobody_online",
 }
 
 
@@ -141,13 +142,15 @@ async def announce_ticket(
     ticket: Dict[str, Any],
     response: str,
     urgency_said: bool = False,
+    card: bool = True,
 ) -> List[EventType]:
     """Tell the customer the ticket id and when a human answers; start a fresh intake.
 
     When no agent has the desk open, say so: the SLA time still holds, and what the customer
     adds meanwhile goes into the ticket (in the handoff's own message, `NOBODY_ONLINE_VARIANTS`).
     `urgency_said`: the turn already told the customer the ticket is urgent (a threat's
-    apology), so it is not said twice.
+    apology), so it is not said twice. `card`: whether the widget shows the ticket's card; a
+    ticket the customer was already shown is named in words only.
     """
     values = due_values(ticket, dependencies.settings().timezone, datetime.now(timezone.utc))
     nobody_online = not await asyncio.to_thread(dependencies.presence().online)
@@ -159,7 +162,9 @@ async def announce_ticket(
         "first_response_due": ticket["sla"]["first_response_due"],
     }
     dispatcher.utter_message(
-        response=merged or response, json_message=localized(tracker, banner), **values
+        response=merged or response,
+        json_message=localized(tracker, banner) if card else None,
+        **values,
     )
     if ticket["severity"] == "urgent" and not urgency_said:
         dispatcher.utter_message(response="utter_ticket_urgent")

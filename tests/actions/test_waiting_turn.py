@@ -161,7 +161,10 @@ async def test_a_threat_read_as_a_handoff_while_waiting_makes_the_ticket_urgent(
     assert stored["transcript"][-1]["text"] == text
     assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
     # the apology, then the same ticket named with its new (sooner) time; "加急" said once
-    assert responses(dispatcher) == ["utter_waiting_threat", "utter_handoff_nobody_online"]
+    assert responses(dispatcher) == [
+        "utter_waiting_threat",
+        "utter_handoff_already_filed_nobody_online",
+    ]
     assert dispatcher.messages[1]["ticket_id"] == ticket["id"]
     assert dispatcher.messages[1]["first_response_at"] != ""
 
@@ -172,7 +175,10 @@ async def test_a_handoff_while_waiting_without_a_threat_still_counts(dispatcher,
     stored = dependencies.ticket_store().get_ticket(ticket["id"])
     assert stored["severity"] == "normal"
     assert stored["transcript"][-1]["text"] == "怎么还没人 快点转人工"
-    assert responses(dispatcher) == ["utter_handoff_nobody_online"]
+    assert responses(dispatcher) == ["utter_handoff_already_filed_nobody_online"]
+    # the ticket is named in words: its card was shown when it was filed (trial3)
+    assert dispatcher.messages[0]["ticket_id"] == ticket["id"]
+    assert not dispatcher.messages[0].get("custom")
 
 
 async def test_a_threat_read_as_a_no_while_waiting_makes_the_ticket_urgent(dispatcher, domain):
