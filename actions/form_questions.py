@@ -1,7 +1,10 @@
 """The complaint form's own questions, where a plain `utter_ask_<slot>` would not do.
 
 Quick replies from the classifier's guesses, a re-check of an unknown order number, a hint
-after an unclear answer, and the evidence a complaint of this kind calls for.
+after an unclear answer, and the evidence a complaint of this kind calls for. No question
+follows files whose caption comes next (`caption_follows`): the widget sends the files, then
+the words typed with them, and the words may answer the question ("补发一个吧" with a photo
+at the remedy question was met by the remedy question again, hand trial trial4).
 """
 
 from typing import Any, Dict, List, Optional
@@ -12,7 +15,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import localized, slot_before_this_turn, slots_set_this_turn
 from actions.form_turn import (
-    CAPTION,
     WAITING,
     caption_follows,
     captions_the_upload,
@@ -37,6 +39,8 @@ class ActionAskIssueCategory(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        if caption_follows(tracker):
+            return []
         buttons = [
             {"title": category_label(code), "payload": f'/inform{{"issue_category":"{code}"}}'}
             for code in category_choices(
@@ -116,6 +120,8 @@ class ActionAskOrderId(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        if caption_follows(tracker):
+            return []
         pending = tracker.get_slot("pending_order_id")
         remedy = remedy_given_this_turn(tracker)
         phone = number_called_a_phone(tracker)
@@ -179,13 +185,14 @@ class ActionAskEvidenceStatus(Action):
 
 
 class ActionAskContactStatus(Action):
-    """Ask whether the customer wants a call; not again after the caption of files just sent.
+    """Ask whether the customer wants a call, in plain words after the caption of files.
 
     Words typed with files at the contact question (the widget sends the files, then the
-    words) got the question's hint ("需要售后同事电话联系的话，直接发一个手机号给我…") right
-    after the question itself, asked after the files (ux11). As at the evidence question
-    (`ActionAskEvidenceStatus`), the caption is not met by the question again; a phone number
-    or "不用" typed with the files answers it as any answer would.
+    words) got the question after the files and its hint ("需要售后同事电话联系的话，直接发一个
+    手机号给我…") after the words (ux11). The question now waits for the words: a phone number
+    or "不用" typed with the files answers it; words that only caption the files
+    (`form_turn._caption_at_contact_question`) are no unclear answer, so the plain question
+    follows them.
     """
 
     def name(self) -> str:
@@ -194,9 +201,52 @@ class ActionAskContactStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        if unclear_mark(tracker) == f"contact_status{CAPTION}":
-            return []  # asked just now, after the files the words came with
-        # the response's own variants follow `unclear_answer` (a hint, a wait)
+        if caption_follows(tracker):
+            return []
+        # the response's own variants follow `unclear_answer` (a hint, a wait; none for
+        # words that only caption the files: the plain question)
         dispatcher.utter_message(response="utter_ask_contact_status")
         return []
 
+
+def ask_plainly(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> List[EventType]:
+    """`utter_ask_<slot>` (its variants follow `unclear_answer`), unless a caption follows."""
+    if not caption_follows(tracker):
+        dispatcher.utter_message(response=f"utter_ask_{slot}")
+    return []
+
+
+class ActionAskDesiredRemedy(Action):
+    """Ask what the customer wants done, with the remedies as quick replies."""
+
+    def name(self) -> str:
+        return "action_ask_desired_remedy"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        return ask_plainly(dispatcher, tracker, "desired_remedy")
+
+
+class ActionAskLiveClaim(Action):
+    """Ask what the live-stream host said or promised."""
+
+    def name(self) -> str:
+        return "action_ask_live_claim"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        return ask_plainly(dispatcher, tracker, "live_claim")
+
+
+class ActionAskLiveSession(Action):
+    """Ask which host's live room it was, and when."""
+
+    def name(self) -> str:
+        return "action_ask_live_session"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        return ask_plainly(dispatcher, tracker, "live_session")

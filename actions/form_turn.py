@@ -361,8 +361,8 @@ def _caption_at_contact_question(tracker: Tracker, filled: Set[str]) -> bool:
 
     They are the files' caption ("外箱、杯子和面单都拍了", "張相喺度"), told or not more of
     the problem with them: no unclear answer (the hint came right after the question the
-    files were answered with, ux11), and the question is not asked again
-    (`ActionAskContactStatus`), as at the evidence question (`ActionAskEvidenceStatus`).
+    files were answered with, ux11); the plain question follows them
+    (`ActionAskContactStatus`, which asks nothing after the files themselves).
     """
     return (
         tracker.get_slot("requested_slot") == "contact_status"

@@ -79,7 +79,8 @@ async def test_a_request_for_a_human_after_filing_points_to_the_ticket(dispatche
     ticket = _open_ticket()
     tracker = _after_filing(ticket, "等半天了 给我转人工", "complain")
     await ActionAddTicketDetails().run(dispatcher, tracker, domain)
-    assert responses(dispatcher)[0] == "utter_handoff_nobody_online"
+    assert responses(dispatcher)[0] == "utter_handoff_already_filed_nobody_online"
+    assert not dispatcher.messages[0].get("custom")  # its card was shown at filing
     assert len(dependencies.ticket_store().list_tickets(conversation_id="customer-1")) == 1
 
 
