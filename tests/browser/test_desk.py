@@ -370,6 +370,28 @@ def test_a_ticket_without_an_order_does_not_say_the_customer_confirmed_one(brows
     context.close()
 
 
+def test_the_order_is_shown_in_words_and_money(browser, desk):
+    """Hand trial: the order's status showed the service's code ("delivered") and the amount
+    a bare number, where the summary above says 已签收 and ¥329.00."""
+    ticket = desk["store"].create_ticket(_make_draft(conversation_id="conv-order"), "k-order")
+    context = browser.new_context(viewport={"width": 1360, "height": 860}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{desk['url']}/desk/login")
+    page.get_by_label("账号").fill("小王")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page.locator(f'tr[data-ticket="{ticket["id"]}"]')).to_be_visible()
+    page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
+
+    def value(label):
+        return page.locator("#order dt", has_text=label).locator("xpath=following-sibling::dd[1]")
+
+    expect(value("订单状态")).to_have_text("已签收")
+    expect(value("金额")).to_have_text("¥2399.00")
+    expect(value("商品")).to_have_text("多功能破壁料理机 × 1  ¥2399.00")
+    context.close()
+
+
 def test_an_agent_finds_resolved_tickets_by_status_severity_and_search(browser, desk):
     """Hand test: the queue showed only open and assigned tickets and had no filter, so a
     resolved ticket (to reopen, or to answer a customer who writes again) could only be

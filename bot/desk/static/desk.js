@@ -12,6 +12,10 @@
   const EMOTION = { calm: "平静", upset: "不满", angry: "愤怒" };
   const REMEDY = { refund: "仅退款", return_refund: "退货退款", exchange: "换货", reship: "补发", repair: "维修", compensation: "赔偿/补偿", apology: "道歉/给个说法", other: "其他" };
   const SEVERITY = { urgent: "严重", normal: "一般" };
+  // the order service's status codes, as bot/tickets/summary.py words them for the summary
+  const ORDER_STATUS = { unpaid: "待付款", paid: "待发货", shipped: "已发货", delivered: "已签收", completed: "已完成",
+    cancelled: "已取消", refunding: "退款中", refunded: "已退款" };
+  const money = (amount) => (typeof amount === "number" ? "¥" + amount.toFixed(2) : amount);
   // what the customer added while the ticket waited, as the mark names it ("客户补充了：订单号")
   const FILLED = { order_id: "订单号", issue_category: "投诉类型", issue_description: "问题描述", desired_remedy: "客户诉求", evidence: "凭证", severity: "严重程度", severity_reasons: "严重原因", emotion: "情绪" };
   const FIELD = { status: "状态", assignee: "处理人", resolution: "处理结果", satisfaction: "满意度", ...FILLED, order_verified: "订单已核实", order_data: "订单信息", evidence_missing: "缺少的凭证",
@@ -370,9 +374,9 @@
       // no order number at all is not an unknown number the customer confirmed
       field(orderList, "订单已核实", !t.order_id ? "—" : t.order_verified === false ? "否（客户确认）" : t.order_verified ? "是" : "—");
       const o = t.order || {};
-      field(orderList, "金额", o.amount);
-      field(orderList, "订单状态", o.status);
-      for (const item of o.items || []) field(orderList, "商品", item.name + " × " + item.qty + "  ¥" + item.price);
+      field(orderList, "金额", money(o.amount));
+      field(orderList, "订单状态", ORDER_STATUS[o.status] || o.status);
+      for (const item of o.items || []) field(orderList, "商品", item.name + " × " + item.qty + "  " + money(item.price));
       order.replaceChildren(orderList);
 
       document.getElementById("live-card").hidden = !t.live;
