@@ -144,6 +144,12 @@ class ActionAskOrderId(Action):
             dispatcher.utter_message(
                 response="utter_ask_order_id_phone_noted" if taken else "utter_ask_order_id_not_phone"
             )
+        elif remedy and slot_before_this_turn(tracker, "requested_slot") == "order_id":
+            # "想换大一码" told instead of the number: the same question word for word read
+            # as not heard (hand trial)
+            dispatcher.utter_message(
+                response="utter_ask_order_id_remedy_noted", remedy_label=remedy_label(remedy)
+            )
         elif unclear_mark(tracker) == "order_id":
             dispatcher.utter_message(response="utter_ask_order_id_unclear")
         elif unclear_mark(tracker) == f"order_id{WAITING}":
