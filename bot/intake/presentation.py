@@ -60,6 +60,9 @@ def read_back_values(facts: IntakeFacts) -> Dict[str, str]:
         "category_label": category_label(facts.issue_category) or "待确认",
         "issue_description": _shorten(facts.issue_description or "", 60),
         "remedy_label": remedy_label(facts.desired_remedy) or "待确认",
+        # "改成换货" as the example of a correction told a customer who wants an exchange
+        # read as if the bot had not noted it
+        "remedy_example": "改成退货退款" if facts.desired_remedy == "exchange" else "改成换货",
         "evidence_display": evidence,
         "contact_display": mask_phone(facts.contact),
         "live_claim": _shorten(str((facts.live or {}).get("claim") or ""), 60),

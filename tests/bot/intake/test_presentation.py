@@ -76,3 +76,9 @@ def test_changed_facts_read_in_traditional():
     from bot.intake.presentation import changed_facts
 
     assert localize(changed_facts({"desired_remedy": "exchange"}), "hant") == "訴求：換貨"
+
+
+def test_the_correction_example_is_not_the_remedy_already_read_back():
+    """"改成换货" told a customer who asked for an exchange read as not noted (hand trial)."""
+    assert _values()["remedy_example"] == "改成换货"
+    assert _values(desired_remedy="exchange")["remedy_example"] == "改成退货退款"
