@@ -54,13 +54,15 @@ class EvidenceAndContactSlots:
             return {"evidence_status": "provided"}  # the kind they lack named: validated below
         if requested != "evidence_status":
             return self._evidence_said_early(tracker)
-        if intent == "deny" or answers.has_no_evidence(latest_text(tracker)):
+        text = latest_text(tracker)
+        if answers.has_no_evidence(text) or (intent == "deny" and not answers.evidence_coming(text)):
+            # "有截图" read as deny (0.71, hand trial): it says the opposite
             return {"evidence_status": "none"}
-        if answers.asks_what_to_show(latest_text(tracker)):
+        if answers.asks_what_to_show(text):
             # "照片要拍哪里啊？拍杯子还是拍箱子？": asked again, the question names what to show
             # (dialogues_dev14 q003 was settled "later" and its photo never asked for)
             return {}
-        if intent in ("evidence_later", "affirm") or answers.evidence_coming(latest_text(tracker)):
+        if intent in ("evidence_later", "affirm") or answers.evidence_coming(text):
             return {"evidence_status": "later"}
         if form_turn.unclear_again(tracker, "evidence_status"):
             return {"evidence_status": "later"}  # asked twice: the agent asks for it later

@@ -225,6 +225,18 @@ async def test_nothing_to_photograph_is_no_evidence(dispatcher, domain, text):
     }
 
 
+@pytest.mark.parametrize(
+    "text, status",
+    [("有截图", "later"), ("有截圖", "later"), ("有照片", "later"), ("没有", "none"), ("不用了", "none")],
+)
+async def test_having_the_evidence_is_not_read_as_a_no(dispatcher, domain, text, status):
+    """Hand trial: "有截图" (deny 0.71, as "没有截图" is) was filed as "no evidence"."""
+    tracker = make_tracker(text, "deny", slots={"requested_slot": "evidence_status"})
+    assert await ValidateComplaintForm().extract_evidence_status(dispatcher, tracker, domain) == {
+        "evidence_status": status
+    }
+
+
 async def test_handoff_inside_an_angry_complaint_rejects_the_form(dispatcher, domain):
     text = "等了一个礼拜还没发货 气死了 你们到底管不管 给我转人工"
     tracker = make_tracker(
