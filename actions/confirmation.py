@@ -30,6 +30,7 @@ from bot.intake.answers import (
     cancels_complaint,
     declines_call,
     declines_politely,
+    read_back_choice,
     states_no_fact,
     wants_human,
 )
@@ -100,6 +101,12 @@ class ActionApplyCorrection(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        choice = read_back_choice(latest_text(tracker))
+        if choice == "confirm":
+            return await confirm(dispatcher, tracker)
+        if choice == "change":
+            dispatcher.utter_message(response="utter_ask_correction")
+            return []
         phone = number_called_a_phone(tracker)
         if phone:
             return self._number_was_a_phone(dispatcher, tracker, phone)

@@ -92,6 +92,10 @@ class EvidenceAndContactSlots:
         if not files:
             if self._says_files_are_coming(tracker):
                 return {"evidence_status": "later"}
+            if tracker.get_slot("requested_slot") not in (None, "evidence_status"):
+                # words read as sending files, none came ("照片里能看到拉链头掉了" at the contact
+                # question): the evidence question settled before stays settled
+                return {"evidence_status": slot_before_this_turn(tracker, "evidence_status")}
             return {"evidence_status": None}
         if latest_intent(tracker) == "send_evidence" and not form_turn.captions_the_upload(tracker):
             # not again when the category comes, nor for the files' own words read as

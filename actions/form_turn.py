@@ -55,6 +55,8 @@ FREE_TEXT_QUESTIONS = ("live_claim", "live_session")
 # ("东西我早扔了 …" at the evidence question, read as a complaint) is no answer either, or the
 # question would be asked again and again with nothing moving on.
 STORY_IS_NO_ANSWER = ("evidence_status", "contact_status")
+# what answers an out-of-scope aside during the form (the rule's action; the response before)
+ASIDE_ACTIONS = frozenset({"action_aside_in_form", "utter_out_of_scope_in_form"})
 # suffix of `unclear_answer` for a reply that asks for a moment ("稍等 我找找")
 WAITING = ":wait"
 # suffix of `unclear_answer` for words typed with files that answer nothing ("外箱和商品都拍
@@ -311,7 +313,7 @@ def aside_again(tracker: Tracker) -> bool:
         return False
     aside_open: Optional[bool] = None  # an earlier aside seen: was it at this question?
     for event in before[latest_user + 1 :]:
-        if event.get("event") == "action" and event.get("name") == "utter_out_of_scope_in_form":
+        if event.get("event") == "action" and event.get("name") in ASIDE_ACTIONS:
             aside_open = True
         elif event.get("event") == "slot" and event.get("name") == "requested_slot":
             if event.get("value") != tracker.get_slot("requested_slot"):
@@ -340,7 +342,7 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
     text = latest_text(tracker)
     if _caption_at_contact_question(tracker, filled):
         return [SlotSet("unclear_answer", f"{requested}{CAPTION}")]
-    story_only = requested in STORY_IS_NO_ANSWER and filled == {"issue_description"}
+    story_only = requested in STORY_IS_NO_ANSWER and only_the_story(tracker, events, filled)
     if (
         (requested in CLOSED_QUESTIONS or requested in FREE_TEXT_QUESTIONS)
         and (not filled or story_only)
@@ -354,6 +356,28 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
     if filled and not story_only and tracker.get_slot("unclear_answer"):
         return [SlotSet("unclear_answer", None)]
     return []
+
+
+# Slots more of the story sets: the description, and the category the triage reads into it
+# again (with its candidates), unchanged.
+_STORY_SLOTS = frozenset(
+    {"issue_description", "issue_category", "category_candidates", "category_tied"}
+)
+
+
+def only_the_story(tracker: Tracker, events: List[EventType], filled: Set[str]) -> bool:
+    """Whether the message only told more of the problem, its category unchanged.
+
+    "照片里能看到杯口碎了一大块 外箱也瘪了" at the photo question (the photo described, not
+    sent): the triage set the same category again beside the description, the reply counted
+    as an answer, and the photo question came back word for word for ever (dialogues_dev16
+    s018); said again, the description stays and only the category is set. A category the
+    message changes is a correction, not the story alone.
+    """
+    if not filled or not filled <= _STORY_SLOTS:
+        return False  # (the same words again leave the description as it was)
+    category = slots_after(tracker, events).get("issue_category")
+    return category is None or category == slot_before_this_turn(tracker, "issue_category")
 
 
 def _caption_at_contact_question(tracker: Tracker, filled: Set[str]) -> bool:

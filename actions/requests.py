@@ -7,10 +7,10 @@ from typing import Any, Dict, List, Optional
 from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import dependencies
+from actions import dependencies, form_turn
 from actions.coming_back import comes_back_to_withdrawn, keep_withdrawn, withdrawn_for_handoff
 from actions.conversation import reset_intake
 from actions.tickets import announce_ticket, create_ticket
@@ -119,7 +119,9 @@ class ActionCancelComplaint(Action):
     """The customer changed their mind: end politely, file nothing.
 
     At the read-back, "算了算了 还是换货 别退了" changes the remedy rather than the mind about
-    complaining (the NLU reads "算了" as a withdrawal): it is taken as that correction.
+    complaining (the NLU reads "算了" as a withdrawal): it is taken as that correction. So is
+    a contact or an order number given with "算了" ("算了还是留吧 13812345678"); during the
+    form, whose validation took the fact already, the form goes on.
     """
 
     def name(self) -> str:
@@ -129,20 +131,32 @@ class ActionCancelComplaint(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         text = str(tracker.latest_message.get("text") or "")
-        if (
-            tracker.get_slot("awaiting_confirmation")
-            and remedy_answers.remedy_changed(text)
-            and not answers.cancels_complaint(text)
-        ):
+        changes_a_fact = (
+            remedy_answers.remedy_changed(text) or gives_a_fact(tracker)
+        ) and not answers.cancels_complaint(text)
+        if tracker.get_slot("awaiting_confirmation") and changes_a_fact:
             from actions.confirmation import ActionApplyCorrection
 
             return await ActionApplyCorrection().run(dispatcher, tracker, domain)
+        if changes_a_fact and (tracker.active_loop or {}).get("name") == "complaint_form":
+            # the form's validation took the fact (and said so): the form goes on
+            return [FollowupAction("complaint_form")]
         if comes_back_to_withdrawn(tracker):
             # "算了还是投诉吧" after a withdrawal: "算了" takes back the withdrawal itself
             from actions.intake import start_intake_from_here
 
             return start_intake_from_here(dispatcher, tracker)
         return cancel_complaint(dispatcher, tracker)
+
+
+def gives_a_fact(tracker: Tracker) -> bool:
+    """Whether the message gives a contact or an order number: no withdrawal, whatever "算了".
+
+    "电话别留了" then "算了还是留吧 13812345678" at the read-back (cancel 0.45) dropped the
+    whole complaint with the number in it (dialogues_dev16 s038).
+    """
+    entities = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+    return "order_id" in entities or bool(form_turn.contact(tracker))
 
 
 def cancel_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:

@@ -32,9 +32,12 @@ _NOT_PLAIN_YES = re.compile(
 # Polite closings that accept what was read back ("麻烦了", "谢谢").
 _THANKS = re.compile(r"^(谢谢|多谢|感谢|麻烦(你|您)?了|辛苦(了|你了|您了)?|拜托了)")
 
+# Not of a person ("我怕等下找不到人", "不知道你们几点下班"): a worry or a question beside the
+# order question, which took it for "no order number" and never asked again (dialogues_dev16
+# s011).
 _NO_ORDER = re.compile(
-    r"没有|没订单|没单号|无订单|找不到|找不着|查不到|看不到|不记得|记不得|记不清|记不住|"
-    r"忘了|忘记|忘掉|不知道|不清楚|丢了|删了|没保存|没存"
+    r"(没有|没订单|没单号|无订单|找不到|找不着|查不到|看不到|不记得|记不得|记不清|记不住|"
+    r"忘了|忘记|忘掉|不知道|不清楚|丢了|删了|没保存|没存)(?!人|客服|你|您|他|她)"
 )
 _NO_EVIDENCE = re.compile(
     r"(没有|没|无|不用)(什么|啥|任何)?(可以|可|好)?(拍|图|照|相片|截图|截屏|视频|录像|证据|凭证)|"
@@ -165,6 +168,17 @@ def accepts_read_back(text: str) -> bool:
     return bool(_AFFIRM_START.match(rest) or _THANKS.match(rest) or _ALL_RIGHT.match(rest)) or (
         said_no_change and bool(_AFFIRM_START.match(rest.split(" ")[-1]))
     )
+
+
+# The read-back's quick replies by their place ("确认提交", "需要修改"), typed as a number the
+# way customers answer numbered menus; "1" read as a rating fell to "没太明白" again and again
+# (dialogues_dev16 s028).
+_READ_BACK_CHOICES = {"1": "confirm", "2": "change"}
+
+
+def read_back_choice(text: str) -> Optional[str]:
+    """The quick reply ("confirm" or "change") a read-back answered with its number alone picks."""
+    return _READ_BACK_CHOICES.get(compact(text).rstrip("."))
 
 
 def has_no_order_number(text: str) -> bool:
@@ -509,8 +523,11 @@ def leaves_remedy_open(text: str) -> bool:
 
 
 # Words about a fact other than the problem itself: order, remedy, evidence, contact.
+# A bare number of six digits or more is an order number or a phone, not the problem ("哦不对
+# 刚才那个是对的 还是202410301188" turned a defect into a wrong item, dialogues_dev16 s037).
 _OTHER_FACT = re.compile(
-    r"订单|单号|号码|号是|退|换|补发|补寄|维修|修|赔|补偿|道歉|说法|电话|手机|联系|照片|图片|截图|视频|拍"
+    r"订单|单号|号码|号是|退|换|补发|补寄|维修|修|赔|补偿|道歉|说法|电话|手机|联系|照片|图片|截图|视频|拍|"
+    r"[0-9]{6,}"
 )
 
 

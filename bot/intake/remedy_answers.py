@@ -193,6 +193,12 @@ _REMEDY_RE = re.compile("|".join(f"(?P<{code}>{words})" for code, words in _REME
 _NEGATED_BEFORE = re.compile(r"(不|别|没|无需|不必)(是|再|要|用|想|想要)?$")
 # "退款不要了", Cantonese 退款唔要喇: refused after it is named.
 _REFUSED_AFTER = re.compile(r"^(我|的话)?(也)?(不要|免了|不需要)")
+# "补发太慢了", "换货太麻烦", "维修要等太久": named as the reason against it, not wished for
+# ("不对 还是退款吧 补发太慢了" kept reship as the last remedy named, dialogues_dev16 s035).
+_FAULTED_AFTER = re.compile(
+    r"^(的话)?(也|还|都)?(实在|真的|真)?(太|好|很|特别|那么|这么)(慢|麻烦|久|费劲|折腾|磨叽|墨迹|耽误事)|"
+    r"^(的话)?(要|得)?等(太久|好久|很久|不起|不了)"
+)
 # Words that make a remedy named in a complaint a wish, not a fact ("我希望能退货退款",
 # "麻烦给我补发" against "退款一直没到账", "申请退货五天了").
 _WISH = re.compile(
@@ -232,7 +238,10 @@ def remedies_named(text: str) -> list:
     found = []
     for match in _REMEDY_RE.finditer(plain):
         before = plain[max(0, match.start() - 3) : match.start()]
-        if _NEGATED_BEFORE.search(before) or _REFUSED_AFTER.match(plain[match.end() :]):
+        after = plain[match.end() :]
+        if _NEGATED_BEFORE.search(before) or _REFUSED_AFTER.match(after):
+            continue
+        if _FAULTED_AFTER.match(after):
             continue
         if disbelief and match.lastgroup == "return_refund" and _STILL_BEFORE.search(before):
             continue
