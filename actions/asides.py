@@ -1,22 +1,40 @@
-"""An aside mid-form answered as what it is, then the form's question again.
+"""An aside answered as what it is: mid-form, before any complaint, at the read-back, after filing.
 
 Why: the rule answered every out-of-scope message during the form with "这个问题我没法直接
 回答，稍后售后同事跟进时可以一起问": a compliment ("哈哈你挺聪明的") was taken for a question
 the bot could not answer, and "你叫什么名字" or "你们几点下班" (which it can answer) were
-put off to an agent. The kind of aside (`bot.intake.asides`) picks the answer; any other
-aside keeps the old one.
+put off to an agent. Before any complaint they got "这个我暂时帮不上忙", at the read-back the
+same (the read-back forgotten), and after filing they were written into the ticket as details
+for the agent ("收到，已补充到工单"). The kind of aside (`bot.intake.asides`) picks the answer;
+any other aside keeps the old one.
 """
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import latest_text
+from actions.conversation import latest_intent, latest_text
 from bot.intake.asides import RESPONSES, aside_kind
 
-FALLBACK = "utter_out_of_scope_in_form"
+IN_FORM = "utter_out_of_scope_in_form"
+# what a message must have been read as to be taken for an aside ("你们客服真厉害 推来推去"
+# read as a complaint is one)
+ASIDE_INTENTS = frozenset({"out_of_scope", "bot_challenge", "nlu_fallback", "greet", "thank"})
+
+
+def aside_response(tracker: Tracker, place: str) -> Optional[str]:
+    """The response for this message's aside at `place` ("form", "idle", "waiting"), if any."""
+    if latest_intent(tracker) not in ASIDE_INTENTS:
+        return None
+    kind = aside_kind(latest_text(tracker))
+    return RESPONSES[place].get(kind) if kind else None
+
+
+def is_aside(tracker: Tracker) -> bool:
+    """Whether the message is an aside of a known kind, no part of any complaint."""
+    return aside_response(tracker, "form") is not None
 
 
 class ActionAsideInForm(Action):
@@ -28,6 +46,11 @@ class ActionAsideInForm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        kind = aside_kind(latest_text(tracker))
-        dispatcher.utter_message(response=RESPONSES.get(kind or "", FALLBACK))
+        dispatcher.utter_message(response=aside_response(tracker, "form") or IN_FORM)
         return []
+
+
+def answer_at_read_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """An aside while the read-back waits: answered, then the read-back's yes asked for."""
+    dispatcher.utter_message(response=aside_response(tracker, "form") or IN_FORM)
+    dispatcher.utter_message(response="utter_status_not_yet_filed")

@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies
+from actions.asides import aside_response
 from actions.conversation import (
     latest_intent,
     latest_text,
@@ -54,6 +55,13 @@ class ActionAddTicketDetails(Action):
         try:
             # read once for the whole message: every step below is handed this copy
             ticket = await _ticket(ticket_id)
+            aside = aside_response(tracker, "waiting")
+            if aside:
+                # "你们几点下班", "哈哈哈": answered, not written into the ticket for the agent
+                now = datetime.now(timezone.utc)
+                values = due_values(ticket, dependencies.settings().timezone, now)
+                dispatcher.utter_message(response=aside, **values)
+                return []
             if _about_another_order(tracker, ticket):
                 # "另一张单 … 的耳机没收到": a new complaint, not a detail of this ticket
                 return start_intake_from_here(dispatcher, tracker)

@@ -7,6 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.asides import answer_at_read_back, aside_response, is_aside
 from actions.coming_back import comes_back_to_withdrawn, facts_kept_for
 from actions.confirmation import ActionApplyCorrection
 from actions.conversation import channel_live_context, latest_entity, latest_text
@@ -100,7 +101,8 @@ class ActionOutOfScope(Action):
     "耳机有杂音" can look like a pre-sales question to the intent model; when it is not sure
     (below OUT_OF_SCOPE_SURE), ranks a complaint second and the triage knows the category,
     the intake opens as for a complaint. Sure out-of-scope questions ("这个保修几年") are
-    answered as such.
+    answered as such; asides of a known kind ("你叫什么名字") by what they are
+    (`actions/asides.py`), also at the read-back, which is then asked for again.
     """
 
     def name(self) -> str:
@@ -110,9 +112,14 @@ class ActionOutOfScope(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         idle = not tracker.active_loop.get("name") and not tracker.get_slot("ticket_open")
-        if idle and _maybe_a_complaint(tracker) and _sounds_like_a_complaint(tracker):
+        aside = is_aside(tracker)
+        if idle and not aside and _maybe_a_complaint(tracker) and _sounds_like_a_complaint(tracker):
             return start_intake_from_here(dispatcher, tracker)
-        dispatcher.utter_message(response="utter_out_of_scope")
+        if tracker.get_slot("awaiting_confirmation"):
+            # "哈哈你挺聪明的" at the read-back: answered, and the read-back still waits
+            answer_at_read_back(dispatcher, tracker)
+            return []
+        dispatcher.utter_message(response=aside_response(tracker, "idle") or "utter_out_of_scope")
         return []
 
 

@@ -14,6 +14,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import form_turn
+from actions.asides import is_aside
 from actions.coming_back import restore_withdrawn
 from actions.conversation import (
     CONTROL_INTENTS,
@@ -186,6 +187,8 @@ class ValidateComplaintForm(
         asked = tracker.get_slot("requested_slot") == "issue_description"
         if not has_words(text) or self._answers_open_question(tracker):
             return {}  # "😭😭😭" says how the customer feels; what happened is still asked
+        if is_aside(tracker):
+            return {}  # "你叫什么名字" as the first message is no part of the problem (trial4)
         if answers.only_gives_order_number(text):
             return {}  # the order number, sent first: what happened is still to be told
         if answers.names_only_the_goods(text):

@@ -32,13 +32,20 @@ _HOURS = re.compile(
 )
 _JOKE = re.compile(r"笑话|段子|逗我(笑|开心)|讲个(好玩|有趣)")
 
-# kind -> the response that answers it (domain.yml)
+KINDS = ("laughter", "praise", "identity", "hours", "joke")
+# where the aside is made -> its response for each kind (domain.yml): during the form (the
+# question follows), before any complaint ("idle"), while a filed ticket waits ("waiting");
+# who the bot is outside the form is `utter_iamabot`, which knows about a waiting ticket
 RESPONSES = {
-    "laughter": "utter_aside_laughter",
-    "praise": "utter_aside_praise",
-    "identity": "utter_aside_identity",
-    "hours": "utter_aside_hours",
-    "joke": "utter_aside_joke",
+    "form": {kind: f"utter_aside_{kind}" for kind in KINDS},
+    "idle": {
+        **{kind: f"utter_aside_{kind}_idle" for kind in KINDS},
+        "identity": "utter_iamabot",
+    },
+    "waiting": {
+        **{kind: f"utter_aside_{kind}_waiting" for kind in KINDS},
+        "identity": "utter_iamabot",
+    },
 }
 
 

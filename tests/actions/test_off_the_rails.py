@@ -15,7 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies, form_turn
 from actions.asides import ActionAsideInForm
-from actions.confirmation import ActionApplyCorrection
+from actions.confirmation import ActionApplyCorrection, ActionCreateTicket
+from actions.followup import ActionAddTicketDetails
+from actions.intake import ActionOutOfScope
 from actions.requests import ActionCancelComplaint
 from actions.validation import ValidateComplaintForm
 from bot.intake import answers, remedy_answers
@@ -85,8 +87,63 @@ async def test_an_aside_mid_form_is_answered_as_what_it_is(dispatcher, domain, t
 
 
 def test_every_aside_has_its_response_and_the_rule_runs_the_action(domain):
-    assert set(RESPONSES.values()) <= set(domain["responses"])
+    for place in RESPONSES.values():
+        assert set(place.values()) <= set(domain["responses"])
     assert "action_aside_in_form" in domain["actions"]
+
+
+@pytest.mark.parametrize(
+    "text, response",
+    [
+        ("你叫什么名字", "utter_iamabot"),
+        ("哈哈你挺聪明的", "utter_aside_praise_idle"),
+        ("你们几点下班", "utter_aside_hours_idle"),
+        ("这个保修几年", "utter_out_of_scope"),
+    ],
+)
+async def test_an_aside_before_any_complaint_is_answered_as_what_it_is(
+    dispatcher, domain, text, response
+):
+    """ "你叫什么名字" as the first message got "这个我暂时帮不上忙"."""
+    await ActionOutOfScope().run(dispatcher, make_tracker(text, "out_of_scope"), domain)
+    assert responses(dispatcher) == [response]
+
+
+async def test_an_aside_at_the_read_back_asks_for_the_yes_again(dispatcher, domain):
+    tracker = make_tracker("哈哈你挺聪明的", "out_of_scope", slots=READ_BACK_FACTS)
+    await ActionOutOfScope().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_aside_praise", "utter_status_not_yet_filed"]
+
+
+async def test_an_aside_as_the_first_message_is_no_part_of_the_description(dispatcher, domain):
+    """The triage read "other" (0.71) into "你叫什么名字": the ticket's description began so."""
+    triage = {"category": {"code": "other", "confidence": 0.71, "ranking": []}}
+    tracker = make_tracker("你叫什么名字", "out_of_scope", extra={"complaint_triage": triage})
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert "issue_description" not in slots
+
+
+async def test_an_aside_while_the_ticket_waits_is_answered_not_filed(dispatcher, domain):
+    filed = slot_events(
+        await ActionCreateTicket().run(
+            CollectingDispatcher(),
+            make_tracker("确认", "affirm", slots=READ_BACK_FACTS, history=HISTORY),
+            domain,
+        )
+    )
+    ticket_id = filed["ticket_id"]
+    waiting = {"ticket_id": ticket_id, "ticket_open": True}
+    for text, response in (
+        ("你们几点下班", "utter_aside_hours_waiting"),
+        ("哈哈哈", "utter_aside_laughter_waiting"),
+    ):
+        dispatcher.messages.clear()
+        tracker = make_tracker(text, "out_of_scope", slots=waiting)
+        await ActionAddTicketDetails().run(dispatcher, tracker, domain)
+        assert responses(dispatcher) == [response]
+        assert dispatcher.messages[0]["first_response_at"]
+    ticket = dependencies.ticket_store().get_ticket(ticket_id)
+    assert ticket["issue_description"] == READ_BACK_FACTS["issue_description"]
 
 
 def test_a_second_aside_at_the_same_question_is_still_unclear():
