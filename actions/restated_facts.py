@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import form_turn
 from actions.conversation import latest_entity, latest_text, slot_before_this_turn
 from bot.intake import remedy_answers
+from bot.intake.presentation import changed_facts
 from bot.taxonomy import remedy_label
 
 RESPONSE = "utter_noted_restated"
@@ -75,3 +76,37 @@ def acknowledge_restated(
         dispatcher.utter_message(response=RESPONSE, restated_facts=shown)
     validated = {e.get("name") for e in events if e.get("event") == "slot"}
     return [SlotSet(name, value) for name, value in facts.items() if name not in validated]
+
+
+# Facts a customer may give while the category question waits (it is then asked again).
+_TOLD_EARLY = ("order_id", "desired_remedy")
+EARLY_RESPONSE = "utter_noted_told_early"
+
+
+def told_at_category_question(tracker: Tracker, events: List[EventType]) -> Dict[str, Any]:
+    """The facts this message gave for the first time while the category question stays open.
+
+    "订单202411235567" or "给我补发" typed under the tied category question ("我买的杯子到了
+    碎成渣了": logistics or quality?) were taken without a word and the category question came
+    back, as if the customer had not been heard (hand trial trial4).
+    """
+    if tracker.get_slot("requested_slot") != "issue_category":
+        return {}
+    if form_turn.open_question_answered(tracker, events):
+        return {}
+    after = form_turn.slots_after(tracker, events)
+    return {
+        name: after[name]
+        for name in _TOLD_EARLY
+        if after.get(name) and not slot_before_this_turn(tracker, name)
+    }
+
+
+def acknowledge_told_early(
+    dispatcher: CollectingDispatcher, tracker: Tracker, events: List[EventType]
+) -> List[EventType]:
+    """Say the facts given at the category question are noted, once, in the form's pass."""
+    facts = told_at_category_question(tracker, events)
+    if facts and form_turn.form_pass(tracker) and not form_turn.acknowledged(dispatcher):
+        dispatcher.utter_message(response=EARLY_RESPONSE, noted_facts=changed_facts(facts))
+    return []

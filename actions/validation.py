@@ -35,7 +35,7 @@ from actions.missing_piece_slots import settled_category_events
 from actions.money_back_slots import settled_remedy_events
 from actions.order_slots import OrderSlots
 from actions.remedy_slots import RemedySlots
-from actions.restated_facts import acknowledge_restated, restated_facts
+from actions.restated_facts import acknowledge_restated, acknowledge_told_early, restated_facts
 from actions.threat_in_form import acknowledge_threat, threat_marked
 from actions.waiting_facts import threatens
 from bot.intake import answers, category_answers, remedy_answers
@@ -117,6 +117,8 @@ class ValidateComplaintForm(
         # one item of a several-item order not received, once the order's items are known
         events = events + await settled_category_events(tracker, events)
         events = events + acknowledge_restated(dispatcher, tracker, events)
+        # "订单202411235567" under the category question: noted, then the question again
+        events = events + acknowledge_told_early(dispatcher, tracker, events)
         # the host and the moment told in passing, at any question of a live-stream complaint
         events = events + details_told_events(dispatcher, tracker, events)
         # "再不处理我就去12315": apologised for, no unclear answer (hand trial trial3)

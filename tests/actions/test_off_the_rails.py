@@ -23,6 +23,7 @@ from actions.validation import ValidateComplaintForm
 from bot.intake import answers, remedy_answers
 from bot.intake.asides import RESPONSES
 from tests.actions.conftest import READ_BACK_FACTS, make_tracker, responses, slot_events
+from tests.actions.test_facts_restated import Restating
 
 FORM_PASS = {"event": "action", "name": "complaint_form"}
 KETTLE = {
@@ -362,3 +363,42 @@ async def test_the_photo_described_again_word_for_word_is_still_unclear(dispatch
     )
     slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots.get("unclear_answer") == "evidence_status"
+
+
+# --- facts given under the category question ------------------------------------------------------
+
+AT_TIED_CATEGORY = {
+    "issue_description": "我买的杯子到了碎成渣了",
+    "category_candidates": ["product_quality", "logistics", "wrong_or_missing_item"],
+    "category_tied": ["product_quality", "logistics"],
+    "requested_slot": "issue_category",
+}
+
+
+@pytest.mark.parametrize(
+    "text, intent, entities, noted",
+    [
+        ("订单202411235567", "inform", {"order_id": "202411235567"}, "订单号：202411235567"),
+        ("给我补发", "inform", {"desired_remedy": "reship"}, "诉求：补发"),
+    ],
+)
+async def test_a_fact_given_under_the_category_question_is_noted(
+    domain, text, intent, entities, noted
+):
+    customer = Restating(domain, AT_TIED_CATEGORY)
+    turn = await customer.says_with(text, intent, entities)
+    assert customer.said == ["utter_noted_told_early"]
+    assert customer.messages[0]["noted_facts"] == noted
+    assert turn.get("issue_category") is None  # the category question comes again
+    name = next(iter(entities))
+    assert customer.slots[name] == entities[name]
+
+
+async def test_a_fact_given_with_the_category_is_not_noted_apart(domain):
+    customer = Restating(domain, AT_TIED_CATEGORY)
+    await customer.says_with(
+        "物流问题 订单202411235567",
+        "inform",
+        {"order_id": "202411235567", "issue_category": "logistics"},
+    )
+    assert "utter_noted_told_early" not in customer.said
