@@ -245,7 +245,21 @@ def has_no_evidence(text: str) -> bool:
         bool(_NO_EVIDENCE.search(plain))
         or bool(_CANNOT_MANAGE.fullmatch(plain.replace(" ", "")))
         or declines_evidence(text)
+        or says_no_by_emoji(text)
     )
+
+
+# "🙅", "🙅‍♂️", "❌", "🚫" sent alone: a no, as the gesture says (dialogues_dev16 s032 was asked
+# again with a hint at the photo and the contact question, then settled "later")
+_NO_EMOJI = re.compile(
+    "^(?=.*[\U0001f645\u274c\u274e\U0001f6ab\u2716])"
+    "[\U0001f645\u274c\u274e\U0001f6ab\u2716\u200d\u2640\u2642\ufe0f\U0001f3fb-\U0001f3ff ]+$"
+)
+
+
+def says_no_by_emoji(text: str) -> bool:
+    """Whether the whole answer is a "no" gesture or cross, with nothing else."""
+    return bool(_NO_EMOJI.match((text or "").strip()))
 
 
 # "不会弄", "我不会拍", "弄不来", "搞不懂": the customer cannot send it, said as the whole answer.
@@ -256,8 +270,8 @@ _CANNOT_MANAGE = re.compile(
 
 
 def declines_contact(text: str) -> bool:
-    """No phone number wanted ("不用留了 这里联系就行")."""
-    return bool(_DECLINE_CONTACT.search(plain_answer(text)))
+    """No phone number wanted ("不用留了 这里联系就行", "🙅")."""
+    return bool(_DECLINE_CONTACT.search(plain_answer(text))) or says_no_by_emoji(text)
 
 
 def declines_call(text: str) -> bool:

@@ -402,3 +402,25 @@ async def test_a_fact_given_with_the_category_is_not_noted_apart(domain):
         {"order_id": "202411235567", "issue_category": "logistics"},
     )
     assert "utter_noted_told_early" not in customer.said
+
+
+# --- a "no" by emoji ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, asked, slot, expected",
+    [
+        ("🙅", "evidence_status", "evidence_status", "none"),
+        ("❌", "evidence_status", "evidence_status", "none"),
+        ("🙅\u200d♂️", "contact_status", "contact_status", "declined"),
+    ],
+)
+async def test_a_no_gesture_answers_the_photo_and_contact_questions(
+    dispatcher, domain, text, asked, slot, expected
+):
+    facts = {**CUP, "evidence_status": "none"} if asked == "contact_status" else CUP
+    tracker = _mid_form(text, "nlu_fallback", facts, asked)
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots[slot] == expected
+    assert not slots.get("unclear_answer")
+    assert not answers.says_no_by_emoji("👍")
