@@ -209,10 +209,24 @@ class ActionAskContactStatus(Action):
     ) -> List[EventType]:
         if caption_follows(tracker):
             return []
+        if _photos_promised_now(tracker):
+            # "嗯" or "好" to "please take a photo": settled "later", which the customer was
+            # not told (trial4); where to send them, then the question
+            dispatcher.utter_message(response="utter_ask_contact_status_photos_later")
+            return []
         # the response's own variants follow `unclear_answer` (a hint, a wait; none for
         # words that only caption the files: the plain question)
         dispatcher.utter_message(response="utter_ask_contact_status")
         return []
+
+
+def _photos_promised_now(tracker: Tracker) -> bool:
+    """Whether this message answered the evidence question with "later", no hint pending."""
+    return (
+        slots_set_this_turn(tracker).get("evidence_status") == "later"
+        and slot_before_this_turn(tracker, "requested_slot") == "evidence_status"
+        and not unclear_mark(tracker)
+    )
 
 
 def ask_plainly(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> List[EventType]:

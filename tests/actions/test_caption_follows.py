@@ -57,3 +57,28 @@ def test_the_form_asks_through_the_action(domain, action, slot, response):
     """Rasa runs `action_ask_<slot>` when the domain lists it, else the response itself."""
     assert action().name() == f"action_ask_{slot}"
     assert action().name() in domain["actions"]
+
+
+def _after_photo_question(text, status):
+    return make_tracker(
+        text,
+        "affirm",
+        slots={**FACTS, "requested_slot": "contact_status", "evidence_status": status},
+        history=[{"event": "slot", "name": "requested_slot", "value": "evidence_status"}],
+        active_loop="complaint_form",
+        after_user=[
+            {"event": "slot", "name": "evidence_status", "value": status},
+            {"event": "slot", "name": "requested_slot", "value": "contact_status"},
+        ],
+    )
+
+
+async def test_photos_promised_for_later_are_told_where_to_go(dispatcher, domain):
+    """trial4: "嗯" to "please take a photo" was settled "later" without a word of it."""
+    await ActionAskContactStatus().run(dispatcher, _after_photo_question("嗯", "later"), domain)
+    assert responses(dispatcher) == ["utter_ask_contact_status_photos_later"]
+
+
+async def test_no_photos_gets_the_plain_contact_question(dispatcher, domain):
+    await ActionAskContactStatus().run(dispatcher, _after_photo_question("没有", "none"), domain)
+    assert responses(dispatcher) == ["utter_ask_contact_status"]
