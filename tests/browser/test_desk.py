@@ -374,13 +374,7 @@ def test_the_order_is_shown_in_words_and_money(browser, desk):
     """Hand trial: the order's status showed the service's code ("delivered") and the amount
     a bare number, where the summary above says 已签收 and ¥329.00."""
     ticket = desk["store"].create_ticket(_make_draft(conversation_id="conv-order"), "k-order")
-    context = browser.new_context(viewport={"width": 1360, "height": 860}, locale="zh-CN")
-    page = context.new_page()
-    page.goto(f"{desk['url']}/desk/login")
-    page.get_by_label("账号").fill("小王")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page.locator(f'tr[data-ticket="{ticket["id"]}"]')).to_be_visible()
+    context, page = _signed_in(browser, desk)
     page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
 
     def value(label):
