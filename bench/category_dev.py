@@ -21,6 +21,8 @@ Both give the same parse-like dicts, scored by bench/nlu_eval.py's own functions
     PYTHONPATH=. .venv/bin/python -m bench.category_dev              # train, then score
     PYTHONPATH=. .venv/bin/python -m bench.category_dev --errors     # and list every miss
     PYTHONPATH=. .venv/bin/python -m bench.category_dev --model models/complaint.tar.gz --json
+    # several splits after one training (the same figures as one run each), a summary at the end
+    PYTHONPATH=. .venv/bin/python -m bench.category_dev --dev bench/data/category_dev*.yml
 
 It never reads the held-out evaluation files of bench/data.
 """
@@ -175,36 +177,84 @@ def run(
     config: Path = ms.CONFIG,
 ) -> Dict[str, Any]:
     """Score the split with a packaged model, or with config.yml trained on `data`."""
-    examples = load_split(dev)
-    texts = [e.text for e in examples]
+    return run_many([dev], model, data, config)[0]
+
+
+def run_many(
+    devs: Sequence[Path],
+    model: Optional[Path] = None,
+    data: Path = ms.NLU_DATA,
+    config: Path = ms.CONFIG,
+) -> List[Dict[str, Any]]:
+    """Score several splits after ONE training (or one model load): training dominates the time."""
+    splits = [load_split(dev) for dev in devs]
+    texts = [e.text for examples in splits for e in examples]
     if model is not None:
         parsed = parse_with_model(model, texts)
         source = f"model {model}"
     else:
         parsed = parse_in_process(data, config, texts)
         source = f"{ms._shown(config)} trained in process on {ms._shown(data)}"
-    return {"split": ms._shown(dev), "source": source, **evaluate(examples, parsed)}
+    results, start = [], 0
+    for dev, examples in zip(devs, splits, strict=True):
+        chunk = parsed[start : start + len(examples)]
+        start += len(examples)
+        results.append({"split": ms._shown(dev), "source": source, **evaluate(examples, chunk)})
+    return results
+
+
+def summary(results: Sequence[Dict[str, Any]]) -> Dict[str, float]:
+    """Mean of the splits' category accuracies and the accuracy pooled over their examples."""
+    n = sum(r["category"]["examples"] for r in results)
+    right = sum(r["category"]["accuracy"] * r["category"]["examples"] for r in results)
+    mean = sum(r["category"]["accuracy"] for r in results) / max(1, len(results))
+    return {"mean_accuracy": round(mean, 4), "pooled_accuracy": round(right / max(1, n), 4)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dev", type=Path, default=DEV, help="development split")
+    parser.add_argument(
+        "--dev",
+        type=Path,
+        nargs="+",
+        default=[DEV],
+        help="development split(s); several are scored after one training",
+    )
     parser.add_argument("--model", type=Path, help="a packaged model instead of training")
     parser.add_argument("--data", type=Path, default=ms.NLU_DATA, help="NLU data folder")
     parser.add_argument("--config", type=Path, default=ms.CONFIG, help="Rasa config file")
     parser.add_argument("--errors", action="store_true", help="list every miss")
     parser.add_argument("--json", action="store_true", help="print the JSON, not the text")
     args = parser.parse_args()
-    result = run(
-        args.dev.resolve(),
+    results = run_many(
+        [dev.resolve() for dev in args.dev],
         args.model.resolve() if args.model else None,
         args.data.resolve(),
         args.config.resolve(),
     )
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
-    else:
+        payload: Any = results[0] if len(results) == 1 else results
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+        return
+    for result in results:
+        if len(results) > 1:
+            print(f"\n=== {result['split']}")
         show(result, args.errors)
+    if len(results) > 1:
+        _show_summary(results)
+
+
+def _show_summary(results: Sequence[Dict[str, Any]]) -> None:
+    """One line per split, then the mean and pooled category accuracy."""
+    print("\nsummary (category accuracy / head accuracy / remedy accuracy):")
+    for r in results:
+        c = r["category"]
+        print(
+            f"  {Path(r['split']).name:22} {c['accuracy']:.4f} / {c['head_accuracy']:.4f}"
+            f" / {r['remedy']['accuracy']:.4f}  (n={c['examples']})"
+        )
+    both = summary(results)
+    print(f"  mean {both['mean_accuracy']:.4f}  pooled {both['pooled_accuracy']:.4f}")
 
 
 if __name__ == "__main__":
