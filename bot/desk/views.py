@@ -66,11 +66,15 @@ def parse_time(value: str | None) -> datetime | None:
         return None
 
 
+def due_kind(ticket: Mapping[str, Any]) -> str:
+    """Which deadline matters now: `first_response` while open, else `resolution`."""
+    return "first_response" if ticket.get("status") == "open" else "resolution"
+
+
 def due_at(ticket: Mapping[str, Any]) -> datetime | None:
-    """The deadline that matters now: first response while open, else resolution."""
+    """The deadline that matters now (`due_kind`)."""
     sla = ticket.get("sla") or {}
-    key = "first_response_due" if ticket.get("status") == "open" else "resolution_due"
-    return parse_time(sla.get(key))
+    return parse_time(sla.get(f"{due_kind(ticket)}_due"))
 
 
 def queue_item(ticket: Mapping[str, Any], now: datetime) -> Dict[str, Any]:
@@ -80,6 +84,8 @@ def queue_item(ticket: Mapping[str, Any], now: datetime) -> Dict[str, Any]:
     item["category_label"] = CATEGORIES.get(str(ticket.get("issue_category")), "")
     item["severity_label"] = SEVERITIES.get(str(ticket.get("severity")), "")
     item["due"] = due.isoformat() if due else None
+    # the queue says which deadline it shows: they are minutes apart or a day (trial5)
+    item["due_kind"] = due_kind(ticket)
     # a finished ticket is not late any more, whatever its deadline was
     item["overdue"] = bool(due and due < now and ticket.get("status") in ACTIVE_STATUSES)
     return item

@@ -109,10 +109,54 @@
       "已升级", el("span", { class: "sr-only" }, detail));
   }
 
+  // Times in the shop's zone (the page's data-timezone), the zone of what the bot tells the
+  // customers: a desk PC set to another zone showed "23:28" for the "07:28 前" a customer was
+  // promised, and a live session that began at 20:00 as 12:00 (trial5).
+  const ZONE = document.body.dataset.timezone || undefined;
   function time(value) {
     if (!value) return "";
     const d = new Date(value);
-    return isNaN(d) ? String(value) : d.toLocaleString("zh-CN", { hour12: false });
+    if (isNaN(d)) return String(value);
+    try { return d.toLocaleString("zh-CN", { hour12: false, timeZone: ZONE }); }
+    catch (error) { return d.toLocaleString("zh-CN", { hour12: false }); } // an unknown zone
+  }
+  function zonedParts(d) {
+    const options = { year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+    let format;
+    try { format = new Intl.DateTimeFormat("en-US", { ...options, timeZone: ZONE }); }
+    catch (error) { format = new Intl.DateTimeFormat("en-US", options); }
+    const parts = {};
+    for (const part of format.formatToParts(d)) parts[part.type] = part.value;
+    return parts;
+  }
+  // a deadline as the bot words it to the customer: "07:28" today, "12月3日 07:13" another day
+  function shortTime(value, now) {
+    const d = new Date(value);
+    if (!value || isNaN(d)) return "";
+    const p = zonedParts(d), today = zonedParts(now || new Date());
+    const clock = p.hour + ":" + p.minute;
+    return p.year === today.year && p.month === today.month && p.day === today.day ? clock : p.month + "月" + p.day + "日 " + clock;
+  }
+  // "9 分钟", "1 小时 56 分", "2 天 3 小时": whole minutes passed, never more time left than there is
+  function span(ms) {
+    const minutes = Math.floor(Math.abs(ms) / 60000);
+    if (minutes < 1) return "不到 1 分钟";
+    if (minutes < 60) return minutes + " 分钟";
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24) return hours + " 小时" + (minutes % 60 ? " " + (minutes % 60) + " 分" : "");
+    return Math.floor(hours / 24) + " 天" + (hours % 24 ? " " + (hours % 24) + " 小时" : "");
+  }
+  const DUE_KIND = { first_response: "首次响应", resolution: "解决" };
+  // The queue's deadline: which one it is and how long is left (trial5: the column mixed first
+  // response and resolution deadlines, as full dates in the browser's zone, and an agent had to
+  // work out the minutes left). A finished ticket's deadline is history: no countdown.
+  function dueCell(t) {
+    if (!t.due) return ["—"];
+    const left = Date.parse(t.due) - Date.now();
+    const active = t.status === "open" || t.status === "assigned";
+    const when = el("span", { class: "due-time", title: time(t.due) }, (DUE_KIND[t.due_kind] || "") + " " + shortTime(t.due));
+    if (!active) return [when];
+    return [when, el("br"), t.overdue || left < 0 ? el("strong", {}, "已超时 " + span(left)) : el("span", { class: "left" }, "还剩 " + span(left))];
   }
 
   function show(value, name) {
@@ -261,7 +305,7 @@
           el("td", { class: "summary-cell" }, (t.filled || []).length ? el("span", { class: "badge filled" }, filledText(t.filled, t)) : "", " ", t.summary),
           el("td", {}, STATUS[t.status] || t.status, t.escalation ? " " : "", escalationBadge(t.escalation)),
           el("td", {}, t.assignee || "—"),
-          el("td", { class: "due" }, t.overdue ? el("strong", {}, "已超时 ") : "", time(t.due)));
+          el("td", { class: "due" }, ...dueCell(t)));
         return row;
       }));
       document.getElementById("queue-empty").hidden = tickets.length > 0;
@@ -276,6 +320,7 @@
     }
 
     api("/desk/api/queue").then(render).then(onFilter).catch((e) => toast(e.message, true));
+    setInterval(draw, 30000); // the minutes left count down between updates
     const source = new EventSource("/desk/api/queue/stream");
     const dot = document.getElementById("live-dot");
     const label = document.getElementById("live-text");
@@ -377,6 +422,12 @@
       field(orderList, "金额", money(o.amount));
       field(orderList, "订单状态", ORDER_STATUS[o.status] || o.status);
       for (const item of o.items || []) field(orderList, "商品", item.name + " × " + item.qty + "  " + money(item.price));
+      // what an agent checks a delivery complaint against, with the courier (trial5: the
+      // service's carrier, tracking number and dates were in the ticket but not on the page)
+      if (o.carrier || o.tracking_no) field(orderList, "快递", [o.carrier, o.tracking_no].filter(Boolean).join(" "));
+      for (const [key, label] of [["paid_at", "付款时间"], ["shipped_at", "发货时间"], ["delivered_at", "签收时间"]]) {
+        if (o[key]) field(orderList, label, time(o[key]));
+      }
       order.replaceChildren(orderList);
 
       document.getElementById("live-card").hidden = !t.live;
