@@ -77,6 +77,30 @@ def due_at(ticket: Mapping[str, Any]) -> datetime | None:
     return parse_time(sla.get(f"{due_kind(ticket)}_due"))
 
 
+def unanswered(ticket: Mapping[str, Any]) -> Dict[str, Any] | None:
+    """What the customer of a claimed ticket wrote since an agent last answered, if anything.
+
+    `{count, text, at}` (the newest message). Why (trial5): after a group reply five viewers
+    answered with their order numbers; the group page and the queue showed nothing, and only a
+    ticket page opened by chance showed that a customer waited for an answer. Messages from
+    before the filing are the complaint itself, not a wait.
+    """
+    if ticket.get("status") != "assigned":
+        return None
+    created = parse_time(ticket.get("created_at"))
+    waiting: List[Mapping[str, Any]] = []
+    for entry in ticket.get("transcript") or []:
+        if entry.get("role") == "agent":
+            waiting = []
+        elif entry.get("role") == "customer":
+            at = parse_time(entry.get("at"))
+            if at is not None and created is not None and at > created:
+                waiting.append(entry)
+    if not waiting:
+        return None
+    return {"count": len(waiting), "text": waiting[-1].get("text"), "at": waiting[-1].get("at")}
+
+
 def queue_item(ticket: Mapping[str, Any], now: datetime) -> Dict[str, Any]:
     """The queue's view of one ticket: a few fields, its deadline and whether it is overdue."""
     due = due_at(ticket)
@@ -86,6 +110,7 @@ def queue_item(ticket: Mapping[str, Any], now: datetime) -> Dict[str, Any]:
     item["due"] = due.isoformat() if due else None
     # the queue says which deadline it shows: they are minutes apart or a day (trial5)
     item["due_kind"] = due_kind(ticket)
+    item["unanswered"] = unanswered(ticket)
     # a finished ticket is not late any more, whatever its deadline was
     item["overdue"] = bool(due and due < now and ticket.get("status") in ACTIVE_STATUSES)
     return item

@@ -1137,3 +1137,61 @@ def test_the_order_card_shows_the_courier_and_its_dates(browser, desk):
     expect(value("发货时间")).to_have_text("2024/11/19 16:00:00")
     expect(page.locator("#order dt", has_text="签收时间")).to_have_count(0)
     context.close()
+
+
+def test_a_customer_waiting_for_an_answer_is_marked_in_the_queue_and_the_group(browser, desk):
+    """Hand trial trial5: after a group reply two viewers answered (an order number, a
+    thanks); the group page and the queue said nothing, so the agent resolved the group without
+    seeing that one had given the order number the reship needed. Each now says the customer
+    waits, with the newest message; an answer clears it."""
+    store = desk["store"]
+    incident = "INC-7A7B7C7D7E7F"
+    members = [
+        store.create_ticket(
+            _make_draft(
+                conversation_id=f"conv-wait{n}",
+                channel="livestream",
+                incident_id=incident,
+                issue_category="livestream_misleading",
+            ),
+            f"k-wait{n}",
+        )
+        for n in range(2)
+    ]
+    later = datetime.now(timezone.utc) + timedelta(seconds=5)
+    for member in members:
+        store.update_ticket(member["id"], actor="小王", status="assigned", assignee="小王")
+        store.merge_transcript(
+            member["id"], [{"role": "agent", "text": "赠品今天补发", "at": later.isoformat()}]
+        )
+    waiting = members[0]
+    store.merge_transcript(
+        waiting["id"],
+        [
+            {"role": "customer", "text": "好的", "at": (later + timedelta(seconds=1)).isoformat()},
+            {
+                "role": "customer",
+                "text": "我的订单号是 DY88120055，地址没变",
+                "at": (later + timedelta(seconds=2)).isoformat(),
+            },
+        ],
+    )
+    context, page = _signed_in(browser, desk)
+    row = page.locator(f'tr[data-ticket="{waiting["id"]}"]')
+    expect(row.locator("p.awaiting")).to_contain_text("客户待回复 2 条")
+    expect(row.locator("p.awaiting")).to_contain_text("我的订单号是 DY88120055")
+    expect(page.locator(f'tr[data-ticket="{members[1]["id"]}"] .awaiting')).to_have_count(0)
+
+    page.goto(f"{desk['url']}/desk/incidents/{incident}")
+    group_row = page.locator(f'#group-rows tr[data-ticket="{waiting["id"]}"]')
+    expect(group_row.locator("p.awaiting")).to_contain_text("客户待回复 2 条")
+    expect(page.locator("#group-rows p.awaiting")).to_have_count(1)
+
+    store.merge_transcript(
+        waiting["id"],
+        [{"role": "agent", "text": "收到", "at": (later + timedelta(seconds=3)).isoformat()}],
+    )
+    page.goto(f"{desk['url']}/desk/")
+    expect(page.locator(f'tr[data-ticket="{waiting["id"]}"]')).to_be_visible()
+    expect(page.locator("p.awaiting")).to_have_count(0)
+    context.close()

@@ -113,6 +113,17 @@
   // customers: a desk PC set to another zone showed "23:28" for the "07:28 前" a customer was
   // promised, and a live session that began at 20:00 as 12:00 (trial5).
   const ZONE = document.body.dataset.timezone || undefined;
+  // A claimed ticket whose customer wrote since an agent last answered (trial5: after a group
+  // reply, viewers' answers were seen only by opening each ticket): said in words, with the
+  // newest message, in the queue and on the group's page.
+  function awaitingMark(t) {
+    const u = t.unanswered;
+    if (!u) return "";
+    const short = u.text.length > 40 ? u.text.slice(0, 40) + "…" : u.text;
+    return el("p", { class: "awaiting" }, el("span", { class: "badge awaiting" }, "客户待回复 " + u.count + " 条"),
+      " “" + short + "” ", el("time", {}, shortTime(u.at)));
+  }
+
   function time(value) {
     if (!value) return "";
     const d = new Date(value);
@@ -302,7 +313,7 @@
           el("td", {}, el("span", { class: "badge " + t.severity }, t.severity_label || t.severity)),
           el("td", {}, t.category_label || t.issue_category),
           el("td", {}, channelName(t.channel)),
-          el("td", { class: "summary-cell" }, (t.filled || []).length ? el("span", { class: "badge filled" }, filledText(t.filled, t)) : "", " ", t.summary),
+          el("td", { class: "summary-cell" }, awaitingMark(t), (t.filled || []).length ? el("span", { class: "badge filled" }, filledText(t.filled, t)) : "", " ", t.summary),
           el("td", {}, STATUS[t.status] || t.status, t.escalation ? " " : "", escalationBadge(t.escalation)),
           el("td", {}, t.assignee || "—"),
           el("td", { class: "due" }, ...dueCell(t)));
@@ -611,7 +622,7 @@
           el("td", {}, link(t.id)),
           el("td", {}, STATUS[t.status] || t.status),
           el("td", {}, t.assignee || "—"),
-          el("td", { class: "summary-cell" }, t.summary, ...stillUnkept(t.id, t.agent_lines || []).map((m) =>
+          el("td", { class: "summary-cell" }, awaitingMark(t), t.summary, ...stillUnkept(t.id, t.agent_lines || []).map((m) =>
             el("p", { class: "msg agent unkept" }, el("span", { class: "who" }, UNKEPT_LABEL), " ", m.text, " ",
               el("a", { href: "/desk/tickets/" + encodeURIComponent(t.id) }, "在工单页查看")))),
           el("td", { class: r ? "result " + r.result : "result" }, r ? RESULT[r.result] + (r.message ? "：" + r.message : "") : ""));
