@@ -549,6 +549,24 @@ async def test_a_viewers_missing_promised_gift_is_filed_as_the_hosts_promise(dis
     }
 
 
+async def test_the_hosts_words_in_an_opening_the_nlu_filed_elsewhere_are_not_asked_for(
+    dispatcher, domain
+):
+    """Hand trial trial5: a viewer's opening "大鹏说买锅送铲 我的铲子没有" (the NLU:
+    wrong_or_missing_item) was filed as the host's promise and then asked "主播原话是怎么讲的？"
+    for the words it had just told; the viewer answered "就是说买锅送铲子啊"."""
+    form = ValidateComplaintForm()
+    text = "大鹏说买锅送铲 我的铲子没有"
+    entity = [{"entity": "issue_category", "value": "wrong_or_missing_item"}]
+    opening = make_tracker(text, "complain", entities=entity, history=group_history("v"))
+    assert await form.extract_live_claim(dispatcher, opening, domain) == {
+        "live_claim": "大鹏说买锅送铲"
+    }
+    # outside a live session the same words are no host's claim
+    outside = make_tracker(text, "complain", entities=entity)
+    assert await form.extract_live_claim(dispatcher, outside, domain) == {}
+
+
 async def test_a_category_the_viewer_chose_is_kept(dispatcher, domain):
     form = ValidateComplaintForm()
     chose = make_tracker(
