@@ -1195,3 +1195,28 @@ def test_a_customer_waiting_for_an_answer_is_marked_in_the_queue_and_the_group(b
     expect(page.locator(f'tr[data-ticket="{waiting["id"]}"]')).to_be_visible()
     expect(page.locator("p.awaiting")).to_have_count(0)
     context.close()
+
+
+def test_the_transcript_names_the_agent_of_each_line(browser, desk):
+    """Hand trial trial5: 小李 answered, escalated, the supervisor answered; the ticket page
+    named both lines 客服, so the supervisor could not tell what 小李 had promised."""
+    store = desk["store"]
+    ticket = store.create_ticket(_make_draft(conversation_id="conv-two-agents"), "k-two")
+    later = datetime.now(timezone.utc) + timedelta(seconds=2)
+    store.merge_transcript(
+        ticket["id"],
+        [
+            {"role": "agent", "text": "今天补发", "at": later.isoformat(), "agent": "小王"},
+            {
+                "role": "agent",
+                "text": "再送一张券",
+                "at": (later + timedelta(seconds=1)).isoformat(),
+                "agent": "张主管",
+            },
+        ],
+    )
+    context, page = _signed_in(browser, desk)
+    page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
+    lines = page.locator("#transcript .msg.agent .who")
+    expect(lines).to_have_text(["客服 小王", "客服 张主管"])
+    context.close()

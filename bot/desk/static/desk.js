@@ -467,8 +467,10 @@
         agentSpoke = agentSpoke || m.role === "agent";
         const fresh = m.role === "customer" && (agentSpoke || seenLive.has(messageKey(m)) ||
           Date.parse(m.at) > Date.parse(t.created_at));
+        // which agent: a reassigned or escalated ticket has several (trial5)
+        const who = m.role === "agent" && m.agent ? ROLE.agent + " " + m.agent : ROLE[m.role] || m.role;
         return el("li", { class: "msg " + m.role + (fresh ? " live" : "") },
-          el("span", { class: "who" }, ROLE[m.role] || m.role), el("p", {}, m.text), el("time", {}, time(m.at)));
+          el("span", { class: "who" }, who), el("p", {}, m.text), el("time", {}, time(m.at)));
       }));
       for (const [key, item] of live) if (!stored.has(key)) transcript.append(item.cloneNode(true));
       for (const m of stillUnkept(t.id, t.transcript.filter((m) => m.role === "agent"))) {
