@@ -1186,6 +1186,14 @@ def test_a_customer_waiting_for_an_answer_is_marked_in_the_queue_and_the_group(b
     group_row = page.locator(f'#group-rows tr[data-ticket="{waiting["id"]}"]')
     expect(group_row.locator("p.awaiting")).to_contain_text("客户待回复 2 条")
     expect(page.locator("#group-rows p.awaiting")).to_have_count(1)
+    # resolving the group over a customer's unanswered words says so first
+    page.get_by_label("处理结果（结案后告知每位客户并邀请评分）").fill("赠品今天补发")
+    page.get_by_role("button", name="全部结案…").click()
+    expect(page.locator("#confirm-text")).to_contain_text("其中 1 位客户的新消息还没有回复")
+    item = page.locator(f'#confirm-list li:has(a:text("{waiting["id"]}"))')
+    expect(item).to_contain_text("料理机用了两天就冒烟了")
+    expect(item).to_contain_text("客户待回复：“我的订单号是 DY88120055，地址没变”")
+    page.get_by_role("button", name="取消").click()
 
     store.merge_transcript(
         waiting["id"],

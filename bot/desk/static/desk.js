@@ -698,11 +698,17 @@
       if (!targets.length) { toast("本组没有你可以结案的工单（先认领）", true); return; }
       const left = data.tickets.filter((t) => !mine(t) && t.status !== "resolved" && t.status !== "closed").length;
       pending = targets.map((t) => t.id);
+      // customers whose last words nobody answered yet: said before the group is closed over
+      // them (trial5: a viewer's order number, sent after the group reply, went unseen)
+      const waiting = targets.filter((t) => t.unanswered).length;
       document.getElementById("confirm-text").textContent = "确认结案以下 " + targets.length +
-        " 张工单？每位客户会收到处理结果并被邀请评分。" + (left ? "另有 " + left + " 张未认领或不在你名下，不会结案。" : "");
+        " 张工单？每位客户会收到处理结果并被邀请评分。" + (left ? "另有 " + left + " 张未认领或不在你名下，不会结案。" : "") +
+        (waiting ? "其中 " + waiting + " 位客户的新消息还没有回复。" : "");
       const short = (text) => (text.length > 60 ? text.slice(0, 60) + "…" : text);
+      // the customer's own words: the summaries of one group begin alike
       document.getElementById("confirm-list").replaceChildren(...targets.map((t) =>
-        el("li", {}, link(t.id), " ", short(t.summary || ""))));
+        el("li", {}, link(t.id), " ", short(t.issue_description || t.summary || ""),
+          t.unanswered ? el("strong", { class: "awaiting" }, "（客户待回复：“" + short(t.unanswered.text) + "”）") : "")));
       confirmBox.hidden = false;
       document.getElementById("confirm-yes").focus();
     });
