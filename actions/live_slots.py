@@ -23,7 +23,7 @@ from actions.conversation import (
 from bot.intake import answers
 from bot.live.claim_answer import hosts_words, says_nothing_of_use, tells_hosts_words
 from bot.live.details_told import adds_to, live_details_told
-from bot.live.promised_gift import LIVESTREAM
+from bot.live.promised_gift import LIVESTREAM, live_category
 from bot.live.session_answer import live_from_answer, named_streamer
 
 
@@ -105,11 +105,21 @@ class LiveStreamSlots:
 
     @staticmethod
     def _states_live_claim(tracker: Tracker) -> bool:
-        """A misleading-host message that tells the host's words, before the claim is known."""
+        """A misleading-host message that tells the host's words, before the claim is known.
+
+        The category is read with the session (`live_category`): "大鹏说买锅送铲 我的铲子没有"
+        in 大鹏严选's room is filed as livestream_misleading though the NLU reads
+        wrong_or_missing_item, and was then asked "主播原话是怎么讲的？" for the words it had
+        just told (hand trial trial5).
+        """
+        text = latest_text(tracker) or ""
+        category = live_category(
+            latest_entity(tracker, "issue_category"), text, live_context(tracker)
+        )
         return (
-            latest_entity(tracker, "issue_category") == "livestream_misleading"
+            category == LIVESTREAM
             and not slot_before_this_turn(tracker, "live_claim")
-            and tells_hosts_words(latest_text(tracker) or "", streamer_of(tracker))
+            and tells_hosts_words(text, streamer_of(tracker))
         )
 
     @staticmethod

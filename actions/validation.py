@@ -172,13 +172,27 @@ class ValidateComplaintForm(
         slots = list(domain_slots)
         if tracker.get_slot("order_missing") and not tracker.get_slot("order_id"):
             slots[slots.index("order_id")] = "order_missing"
-        if tracker.get_slot("issue_category") == "livestream_misleading":
+        if self._live_category(tracker) == LIVESTREAM:
             slots.insert(slots.index("issue_category") + 1, "live_claim")
             # once answered it stays, even though the answer itself made the session known
             if tracker.get_slot("live_session") or not form_turn.live_session_known(tracker):
                 order_slot = "order_missing" if "order_missing" in slots else "order_id"
                 slots.insert(slots.index(order_slot) + 1, "live_session")
         return slots
+
+    @staticmethod
+    def _live_category(tracker: Tracker) -> Any:
+        """The category, as this message's validation will file it.
+
+        A category the NLU read this turn is read with the session (`live_category`), as
+        `validate_issue_category` reads it: otherwise the host's words the opening told
+        ("大鹏说买锅送铲 我的铲子没有", read as promotion, filed as livestream_misleading) were
+        not taken, and asked for at once (hand trial trial5).
+        """
+        category = tracker.get_slot("issue_category")
+        if category == LIVESTREAM or slot_before_this_turn(tracker, "issue_category"):
+            return category
+        return live_category(category, latest_text(tracker) or "", live_context(tracker))
 
     async def extract_issue_description(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -116,6 +116,7 @@ def _ticket_schema() -> Dict[str, Any]:
                     "role": _enum(["customer", "bot", "agent"]),
                     "text": {"type": "string"},
                     "at": time,
+                    "agent": {"type": "string", "description": "who wrote an agent's line"},
                 },
             },
         },

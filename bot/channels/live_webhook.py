@@ -45,6 +45,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.agent_label import labelled
 from bot.channels.text_cards import render_custom
 from bot.channels.tracker_scripts import TrackerScripts
 from bot.channels.widget_messages import EVIDENCE_INTENT
@@ -256,7 +257,7 @@ class LiveWebhookOutput(OutputChannel):
         """As Rasa's, except that a card that came with text is not sent a second time."""
         if message.get("text") and message.get("custom"):
             message = {k: v for k, v in message.items() if k != "custom"}
-        await super().send_response(recipient_id, message)
+        await super().send_response(recipient_id, labelled(message))
 
 
 class LiveWebhookInput(InputChannel):

@@ -42,6 +42,7 @@ from wechatpy.enterprise.crypto import WeChatCrypto
 from wechatpy.enterprise.exceptions import InvalidCorpIdException
 from wechatpy.exceptions import InvalidSignatureException
 
+from bot.channels.agent_label import labelled
 from bot.channels.text_cards import render_custom
 from bot.channels.tracker_scripts import TrackerScripts
 from bot.channels.wecom_api import DEFAULT_BASE_URL, WeComApiError, WeComKfApi
@@ -186,7 +187,7 @@ class WeComOutput(OutputChannel):
         """As Rasa's, except that a card that came with text is not sent again as text."""
         if message.get("text") and message.get("custom"):
             message = {k: v for k, v in message.items() if k != "custom"}
-        await super().send_response(recipient_id, message)
+        await super().send_response(recipient_id, labelled(message))
 
 
 class WeComKfInput(InputChannel):

@@ -36,6 +36,7 @@ from sanic import Sanic
 
 from bot.desk.accounts import AccountStore
 from bot.desk.context import CookieSigner, Desk
+from bot.desk.conversation_watch import add_watcher
 from bot.desk.incident_routes import add_incident_routes
 from bot.desk.live_events import add_live_routes
 from bot.desk.page_routes import add_page_routes
@@ -131,6 +132,7 @@ def create_desk_app(
         add_reply_routes,
         add_incident_routes,
         add_statistics_routes,
+        add_watcher,
     ):
         add_routes(app)
     return app

@@ -239,6 +239,8 @@ def _member_item(ticket: Dict[str, Any], now: Any) -> Dict[str, Any]:
     (hand trial desk13); the page compares its marked lines with these.
     """
     item = queue_item(ticket, now)
+    # the customer's own words tell the group's tickets apart; their summaries begin alike
+    item["issue_description"] = ticket.get("issue_description")
     item["agent_lines"] = [
         {"text": m["text"], "at": m["at"]}
         for m in ticket.get("transcript") or []

@@ -25,7 +25,8 @@ STATIC_FILES = {"desk.js": "text/javascript", "desk.css": "text/css"}
 
 def _page(render: Callable[..., str], request: Request, *args: str) -> HTTPResponse:
     agent: Agent = request.ctx.agent
-    return html(render(agent.name, agent.role, request.ctx.csrf, *args))
+    zone = desk_of(request).settings.timezone
+    return html(render(agent.name, agent.role, request.ctx.csrf, *args, timezone=zone))
 
 
 async def health(_: Request) -> HTTPResponse:

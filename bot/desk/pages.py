@@ -1,7 +1,10 @@
 """The desk's HTML shells.
 
 Data is never put into HTML here: pages load it as JSON and `static/desk.js` renders it with `textContent` only, so customer text cannot become markup.
-The few values below (agent name, CSRF token, ticket id) pass through `html.escape`.
+The few values below (agent name, CSRF token, ticket id, the shop's time zone) pass through `html.escape`.
+
+Times are shown in the shop's zone (`data-timezone`), the zone of what the bot tells customers
+("07:28 前回复您"): a desk PC set to another zone showed the same deadline as 23:28 (trial5).
 """
 
 from __future__ import annotations
@@ -14,8 +17,18 @@ NAV = (
 )
 
 
+SHOP_TIMEZONE = "Asia/Shanghai"
+
+
 def _shell(
-    page: str, title: str, body: str, agent: str, role: str, csrf: str, extra: str = ""
+    page: str,
+    title: str,
+    body: str,
+    agent: str,
+    role: str,
+    csrf: str,
+    extra: str = "",
+    timezone: str = SHOP_TIMEZONE,
 ) -> str:
     links = "".join(
         f'<a href="{href}"{" aria-current=page" if key == page else ""}>{label}</a>'
@@ -29,7 +42,7 @@ def _shell(
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/desk/static/desk.css">
 <script src="/desk/static/desk.js" defer></script>
-</head><body data-page="{escape(page)}" data-agent="{escape(agent)}"{extra}>
+</head><body data-page="{escape(page)}" data-agent="{escape(agent)}" data-timezone="{escape(timezone)}"{extra}>
 <header class="top"><strong>投诉工单 · 客服工作台</strong><nav>{links}</nav>
 <span class="me">{escape(agent)}（{"主管" if role == "supervisor" else "客服"}）</span>
 <form method="post" action="/desk/logout" class="logout">
@@ -40,7 +53,7 @@ def _shell(
 </body></html>"""
 
 
-def queue_page(agent: str, role: str, csrf: str) -> str:
+def queue_page(agent: str, role: str, csrf: str, timezone: str = SHOP_TIMEZONE) -> str:
     """The queue: counts, urgent alert banner, filters, the table of tickets."""
     body = """
 <section id="alert" class="alert" hidden role="alert"></section>
@@ -61,10 +74,12 @@ def queue_page(agent: str, role: str, csrf: str) -> str:
 <th>摘要</th><th>状态</th><th>处理人</th><th>时限</th></tr></thead>
 <tbody id="queue-rows"></tbody></table>
 <p id="queue-empty" hidden>没有符合条件的工单。</p>"""
-    return _shell("queue", "工单队列", body, agent, role, csrf)
+    return _shell("queue", "工单队列", body, agent, role, csrf, timezone=timezone)
 
 
-def ticket_page(agent: str, role: str, csrf: str, ticket_id: str) -> str:
+def ticket_page(
+    agent: str, role: str, csrf: str, ticket_id: str, timezone: str = SHOP_TIMEZONE
+) -> str:
     """One ticket: summary, fields, order, live context, evidence, transcript, history, actions."""
     body = """
 <p><a href="/desk/">← 返回队列</a></p>
@@ -89,11 +104,20 @@ def ticket_page(agent: str, role: str, csrf: str, ticket_id: str) -> str:
 <section class="card"><h2>处理记录</h2><ol id="audit" class="audit"></ol></section>
 </div></div>"""
     return _shell(
-        "ticket", ticket_id, body, agent, role, csrf, f' data-ticket="{escape(ticket_id)}"'
+        "ticket",
+        ticket_id,
+        body,
+        agent,
+        role,
+        csrf,
+        f' data-ticket="{escape(ticket_id)}"',
+        timezone=timezone,
     )
 
 
-def incident_page(agent: str, role: str, csrf: str, incident_id: str) -> str:
+def incident_page(
+    agent: str, role: str, csrf: str, incident_id: str, timezone: str = SHOP_TIMEZONE
+) -> str:
     """A group incident: its tickets, and claiming, answering and resolving them at once."""
     body = """
 <p><a href="/desk/">← 返回队列</a></p>
@@ -118,17 +142,24 @@ def incident_page(agent: str, role: str, csrf: str, incident_id: str) -> str:
 <table class="queue"><thead><tr><th>工单号</th><th>状态</th><th>处理人</th><th>摘要</th>
 <th>本次结果</th></tr></thead><tbody id="group-rows"></tbody></table>"""
     return _shell(
-        "incident", incident_id, body, agent, role, csrf, f' data-incident="{escape(incident_id)}"'
+        "incident",
+        incident_id,
+        body,
+        agent,
+        role,
+        csrf,
+        f' data-incident="{escape(incident_id)}"',
+        timezone=timezone,
     )
 
 
-def stats_page(agent: str, role: str, csrf: str) -> str:
+def stats_page(agent: str, role: str, csrf: str, timezone: str = SHOP_TIMEZONE) -> str:
     """Statistics with inline SVG/CSS charts and a CSV export link."""
     body = """
 <h1>统计</h1><p><a href="/desk/stats.csv" download>导出 CSV</a></p>
 <section class="kpis" id="kpis"></section>
 <div class="charts" id="charts"></div>"""
-    return _shell("stats", "统计", body, agent, role, csrf)
+    return _shell("stats", "统计", body, agent, role, csrf, timezone=timezone)
 
 
 def login_page(csrf: str, error: str = "") -> str:

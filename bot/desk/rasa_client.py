@@ -43,6 +43,7 @@ class AgentLine:
 
     text: str
     timestamp: float
+    agent: str = ""  # who wrote it (the event's `metadata.agent`)
 
 
 def _is_agent_line(event: Dict[str, Any]) -> bool:
@@ -142,7 +143,11 @@ def messages_of(
 def agent_lines_of(events: Sequence[Dict[str, Any]]) -> List[AgentLine]:
     """The agents' messages in the tracker, oldest first."""
     return [
-        AgentLine(str(e.get("text") or ""), float(e.get("timestamp") or 0))
+        AgentLine(
+            str(e.get("text") or ""),
+            float(e.get("timestamp") or 0),
+            str((e.get("metadata") or {}).get("agent") or ""),
+        )
         for e in events
         if _is_agent_line(e)
     ]
@@ -265,7 +270,7 @@ class RasaClient:
         event = {"event": "bot", "text": shown, "metadata": metadata}
         tracker = await self.append_events(conversation_id, [*before, event], side_effects=True)
         logged = [line for line in agent_lines_of(_events_in(tracker)) if line.text == shown]
-        return logged[-1] if logged else AgentLine(shown, time.time())
+        return logged[-1] if logged else AgentLine(shown, time.time(), agent)
 
     async def send_bot_notice(
         self, conversation_id: str, text: str, notice: str, *, script: str | None = None

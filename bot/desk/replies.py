@@ -71,7 +71,10 @@ def created_timestamp(ticket: Dict[str, Any]) -> float:
 
 
 def _agent_entry(line: AgentLine) -> Dict[str, Any]:
-    return {"role": "agent", "text": line.text, "at": line.timestamp}
+    entry: Dict[str, Any] = {"role": "agent", "text": line.text, "at": line.timestamp}
+    if line.agent:
+        entry["agent"] = line.agent  # a reassigned or escalated ticket has several agents
+    return entry
 
 
 def _shown_line(line: AgentLine) -> Dict[str, Any]:

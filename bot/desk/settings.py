@@ -31,6 +31,10 @@ class DeskSettings:
     cookie_secure: bool = False
     # How often the desk looks for new or changed tickets and new customer messages.
     poll_seconds: float = 0.5
+    # How often the desk reads the conversations of claimed tickets for what their customers
+    # wrote, so the queue and a group's page say who waits for an answer; 0: only while the
+    # ticket's own page is open.
+    watch_seconds: float = 3.0
     # Outbound webhook for urgent tickets; empty URL means off.
     webhook_url: str = ""
     webhook_secret: Secret = Secret("")

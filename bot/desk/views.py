@@ -66,11 +66,39 @@ def parse_time(value: str | None) -> datetime | None:
         return None
 
 
+def due_kind(ticket: Mapping[str, Any]) -> str:
+    """Which deadline matters now: `first_response` while open, else `resolution`."""
+    return "first_response" if ticket.get("status") == "open" else "resolution"
+
+
 def due_at(ticket: Mapping[str, Any]) -> datetime | None:
-    """The deadline that matters now: first response while open, else resolution."""
+    """The deadline that matters now (`due_kind`)."""
     sla = ticket.get("sla") or {}
-    key = "first_response_due" if ticket.get("status") == "open" else "resolution_due"
-    return parse_time(sla.get(key))
+    return parse_time(sla.get(f"{due_kind(ticket)}_due"))
+
+
+def unanswered(ticket: Mapping[str, Any]) -> Dict[str, Any] | None:
+    """What the customer of a claimed ticket wrote since an agent last answered, if anything.
+
+    `{count, text, at}` (the newest message). Why (trial5): after a group reply five viewers
+    answered with their order numbers; the group page and the queue showed nothing, and only a
+    ticket page opened by chance showed that a customer waited for an answer. Messages from
+    before the filing are the complaint itself, not a wait.
+    """
+    if ticket.get("status") != "assigned":
+        return None
+    created = parse_time(ticket.get("created_at"))
+    waiting: List[Mapping[str, Any]] = []
+    for entry in ticket.get("transcript") or []:
+        if entry.get("role") == "agent":
+            waiting = []
+        elif entry.get("role") == "customer":
+            at = parse_time(entry.get("at"))
+            if at is not None and created is not None and at > created:
+                waiting.append(entry)
+    if not waiting:
+        return None
+    return {"count": len(waiting), "text": waiting[-1].get("text"), "at": waiting[-1].get("at")}
 
 
 def queue_item(ticket: Mapping[str, Any], now: datetime) -> Dict[str, Any]:
@@ -80,6 +108,9 @@ def queue_item(ticket: Mapping[str, Any], now: datetime) -> Dict[str, Any]:
     item["category_label"] = CATEGORIES.get(str(ticket.get("issue_category")), "")
     item["severity_label"] = SEVERITIES.get(str(ticket.get("severity")), "")
     item["due"] = due.isoformat() if due else None
+    # the queue says which deadline it shows: they are minutes apart or a day (trial5)
+    item["due_kind"] = due_kind(ticket)
+    item["unanswered"] = unanswered(ticket)
     # a finished ticket is not late any more, whatever its deadline was
     item["overdue"] = bool(due and due < now and ticket.get("status") in ACTIVE_STATUSES)
     return item

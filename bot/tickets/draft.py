@@ -132,8 +132,13 @@ def format_time(value: datetime, tz: tzinfo) -> str:
     return value.astimezone(tz).isoformat(timespec="seconds")
 
 
+MAX_AGENT_NAME_CHARS = 64
+
+
 def normalize_transcript(entries: Any, now: datetime, tz: tzinfo) -> List[Dict[str, Any]]:
     """Check transcript entries and give each exactly `role`, `text` and an ISO `at`.
+
+    An agent's line also keeps the `agent` who wrote it, when given.
 
     `at` may be an ISO string, an aware datetime or a Unix timestamp (Rasa event times); a
     missing `at` becomes `now`. All come out in the shop's zone, so one transcript never mixes
@@ -151,7 +156,12 @@ def normalize_transcript(entries: Any, now: datetime, tz: tzinfo) -> List[Dict[s
         text = entry.get("text")
         if not isinstance(text, str):
             raise InvalidTicketData("transcript text must be a string")
-        normalized.append({"role": role, "text": text, "at": _entry_time(entry.get("at"), now, tz)})
+        item = {"role": role, "text": text, "at": _entry_time(entry.get("at"), now, tz)}
+        agent = entry.get("agent")
+        if role == "agent" and isinstance(agent, str) and agent.strip():
+            # which agent wrote it: a reassigned or escalated ticket has several (trial5)
+            item["agent"] = agent.strip()[:MAX_AGENT_NAME_CHARS]
+        normalized.append(item)
     return normalized
 
 

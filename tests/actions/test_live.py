@@ -549,6 +549,54 @@ async def test_a_viewers_missing_promised_gift_is_filed_as_the_hosts_promise(dis
     }
 
 
+async def test_the_hosts_words_in_an_opening_the_nlu_filed_elsewhere_are_not_asked_for(
+    dispatcher, domain
+):
+    """Hand trial trial5: a viewer's opening "大鹏说买锅送铲 我的铲子没有" (the NLU:
+    wrong_or_missing_item) was filed as the host's promise and then asked "主播原话是怎么讲的？"
+    for the words it had just told; the viewer answered "就是说买锅送铲子啊"."""
+    form = ValidateComplaintForm()
+    text = "大鹏说买锅送铲 我的铲子没有"
+    entity = [{"entity": "issue_category", "value": "wrong_or_missing_item"}]
+    opening = make_tracker(text, "complain", entities=entity, history=group_history("v"))
+    assert await form.extract_live_claim(dispatcher, opening, domain) == {
+        "live_claim": "大鹏说买锅送铲"
+    }
+    # outside a live session the same words are no host's claim
+    outside = make_tracker(text, "complain", entities=entity)
+    assert await form.extract_live_claim(dispatcher, outside, domain) == {}
+
+
+async def test_an_opening_filed_as_the_hosts_promise_keeps_the_hosts_words_it_told(
+    dispatcher, domain
+):
+    """The form's first pass over the opening, as Rasa runs it: the slot mappings set the
+    NLU's promotion (no form was active to validate it), the form files it as the host's
+    promise, and must take the host's words in the same pass (they were asked for at once,
+    trial5)."""
+    text = "大鹏说买锅送铲 我的铲子没有"
+    mapped = [
+        {"event": "slot", "name": "issue_description", "value": text},
+        {"event": "slot", "name": "issue_category", "value": "promotion"},
+        {"event": "slot", "name": "live", "value": GROUP_ROOM},
+        {"event": "action", "name": "complaint_form"},
+    ]
+    tracker = make_tracker(
+        text,
+        "complain",
+        entities=[{"entity": "issue_category", "value": "promotion"}],
+        slots={"issue_description": text, "issue_category": "promotion", "live": GROUP_ROOM},
+        history=group_history("v"),
+        active_loop="complaint_form",
+        after_user=mapped,
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots.get("live_claim") == "大鹏说买锅送铲"
+    assert slots["live"]["claim"] == "大鹏说买锅送铲"
+    assert slots["requested_slot"] != "live_claim"
+
+
 async def test_a_category_the_viewer_chose_is_kept(dispatcher, domain):
     form = ValidateComplaintForm()
     chose = make_tracker(

@@ -93,7 +93,10 @@ def main() -> None:
         evidence=EvidenceSettings(
             storage_dir=args.storage, secret=Secret("browser-evidence-secret-0123456789")
         ),
-        desk=DeskSettings(secret=Secret("browser-desk-secret-0123456789"), poll_seconds=0.3),
+        # the fake Rasa's tracker reads stay the tests' own (the watcher is tested in tests/bot)
+        desk=DeskSettings(
+            secret=Secret("browser-desk-secret-0123456789"), poll_seconds=0.3, watch_seconds=0
+        ),
     )
     store = TicketStore.from_settings(settings)
     app = create_desk_app(settings, store, RasaClient(rasa_url, RASA_TOKEN))

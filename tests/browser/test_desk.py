@@ -6,6 +6,7 @@ docs/desk-stats.png; otherwise the screenshots go to the test's temporary folder
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -1019,3 +1020,205 @@ def test_two_agents_each_keep_their_own_marks_across_reloads(browser, desk):
     expect(wang.locator("#transcript .msg.unkept")).to_have_count(0)
     wang_context.close()
     boss_context.close()
+
+
+def _shop_time(value: str) -> str:
+    """A ticket time as the desk shows it in the shop's zone (zh-CN: "2026/12/2 07:28:40")."""
+    from zoneinfo import ZoneInfo
+
+    at = datetime.fromisoformat(value).astimezone(ZoneInfo(Settings().timezone))
+    return f"{at.year}/{at.month}/{at.day} {at:%H:%M:%S}"
+
+
+def test_times_are_the_shops_whatever_zone_the_desk_pc_is_set_to(browser, desk):
+    """Hand trial trial5: on a desk PC set to UTC the queue said a ticket was due at 23:28
+    while the customer had been told "07:28 前", and a live session begun at 20:00 showed as
+    12:00. The desk now shows every time in the shop's zone, as the bot words them."""
+    from zoneinfo import ZoneInfo
+
+    ticket = desk["store"].create_ticket(
+        _make_draft(
+            conversation_id="conv-zone",
+            channel="livestream",
+            severity="normal",
+            severity_reasons=[],
+            live={
+                "room_id": "room-2026",
+                "streamer": "大鹏严选",
+                "started_at": "2026-12-01T20:00+08:00",
+            },
+        ),
+        "k-zone",
+    )
+    context = browser.new_context(locale="zh-CN", timezone_id="UTC")
+    page = context.new_page()
+    page.goto(f"{desk['url']}/desk/login")
+    page.get_by_label("账号").fill("小王")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    row = page.locator(f'tr[data-ticket="{ticket["id"]}"]')
+    due = datetime.fromisoformat(ticket["sla"]["first_response_due"])
+    # which deadline, at the shop's hour the customer was told, and the minutes left
+    expect(row.locator(".due")).to_contain_text(
+        "首次响应 " + due.astimezone(ZoneInfo(Settings().timezone)).strftime("%H:%M")
+    )
+    expect(row.locator(".due")).to_contain_text(re.compile(r"还剩 1[45] 分钟"))
+
+    page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
+
+    def value(card, label):
+        return page.locator(f"{card} dt", has_text=label).locator("xpath=following-sibling::dd[1]")
+
+    expect(value("#fields", "首次响应时限")).to_have_text(
+        _shop_time(ticket["sla"]["first_response_due"])
+    )
+    expect(value("#fields", "创建时间")).to_have_text(_shop_time(ticket["created_at"]))
+    expect(value("#live", "开播时间")).to_have_text("2026/12/1 20:00:00")
+    context.close()
+
+
+def test_the_queue_says_which_deadline_and_how_late(browser, desk):
+    """A claimed ticket's deadline is its resolution's, a day away for a normal one; the
+    column said neither which deadline it showed nor how late an overdue ticket was."""
+    store = desk["store"]
+    claimed = store.create_ticket(
+        _make_draft(conversation_id="conv-claimed", severity="normal", severity_reasons=[]),
+        "k-claimed",
+    )
+    store.update_ticket(claimed["id"], actor="小王", status="assigned", assignee="小王")
+    context, page = _signed_in(browser, desk)
+    due = page.locator(f'tr[data-ticket="{claimed["id"]}"] .due')
+    expect(due).to_contain_text(re.compile(r"解决 \d+月\d+日 \d\d:\d\d"))
+    expect(due).to_contain_text(re.compile(r"还剩 2[34] 小时"))
+    # the seeded ticket nobody answered: 25 minutes old, 15 allowed
+    overdue = page.locator("tr.overdue .due")
+    expect(overdue).to_contain_text("首次响应")
+    expect(overdue).to_contain_text(re.compile(r"已超时 1[01] 分钟"))
+    context.close()
+
+
+def test_the_order_card_shows_the_courier_and_its_dates(browser, desk):
+    """An agent checking "物流一直没更新" needs the carrier and the tracking number, which the
+    ticket's order held but the page did not show."""
+    order = {
+        "order_id": "DD20241123889",
+        "items": [{"name": "纯棉四件套 1.8m 米白", "qty": 1, "price": 268.0}],
+        "amount": 268.0,
+        "status": "shipped",
+        "paid_at": "2024-11-18T08:20:00+08:00",
+        "shipped_at": "2024-11-19T16:00:00+08:00",
+        "delivered_at": None,
+        "carrier": "韵达快递",
+        "tracking_no": "YD3100998877",
+    }
+    ticket = desk["store"].create_ticket(
+        _make_draft(
+            conversation_id="conv-courier",
+            order_id="DD20241123889",
+            order=order,
+            issue_category="logistics",
+        ),
+        "k-courier",
+    )
+    context, page = _signed_in(browser, desk)
+    page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
+
+    def value(label):
+        return page.locator("#order dt", has_text=label).locator("xpath=following-sibling::dd[1]")
+
+    expect(value("订单状态")).to_have_text("已发货")
+    expect(value("快递")).to_have_text("韵达快递 YD3100998877")
+    expect(value("发货时间")).to_have_text("2024/11/19 16:00:00")
+    expect(page.locator("#order dt", has_text="签收时间")).to_have_count(0)
+    context.close()
+
+
+def test_a_customer_waiting_for_an_answer_is_marked_in_the_queue_and_the_group(browser, desk):
+    """Hand trial trial5: after a group reply two viewers answered (an order number, a
+    thanks); the group page and the queue said nothing, so the agent resolved the group without
+    seeing that one had given the order number the reship needed. Each now says the customer
+    waits, with the newest message; an answer clears it."""
+    store = desk["store"]
+    incident = "INC-7A7B7C7D7E7F"
+    members = [
+        store.create_ticket(
+            _make_draft(
+                conversation_id=f"conv-wait{n}",
+                channel="livestream",
+                incident_id=incident,
+                issue_category="livestream_misleading",
+            ),
+            f"k-wait{n}",
+        )
+        for n in range(2)
+    ]
+    later = datetime.now(timezone.utc) + timedelta(seconds=5)
+    for member in members:
+        store.update_ticket(member["id"], actor="小王", status="assigned", assignee="小王")
+        store.merge_transcript(
+            member["id"], [{"role": "agent", "text": "赠品今天补发", "at": later.isoformat()}]
+        )
+    waiting = members[0]
+    store.merge_transcript(
+        waiting["id"],
+        [
+            {"role": "customer", "text": "好的", "at": (later + timedelta(seconds=1)).isoformat()},
+            {
+                "role": "customer",
+                "text": "我的订单号是 DY88120055，地址没变",
+                "at": (later + timedelta(seconds=2)).isoformat(),
+            },
+        ],
+    )
+    context, page = _signed_in(browser, desk)
+    row = page.locator(f'tr[data-ticket="{waiting["id"]}"]')
+    expect(row.locator("p.awaiting")).to_contain_text("客户待回复 2 条")
+    expect(row.locator("p.awaiting")).to_contain_text("我的订单号是 DY88120055")
+    expect(page.locator(f'tr[data-ticket="{members[1]["id"]}"] .awaiting')).to_have_count(0)
+
+    page.goto(f"{desk['url']}/desk/incidents/{incident}")
+    group_row = page.locator(f'#group-rows tr[data-ticket="{waiting["id"]}"]')
+    expect(group_row.locator("p.awaiting")).to_contain_text("客户待回复 2 条")
+    expect(page.locator("#group-rows p.awaiting")).to_have_count(1)
+    # resolving the group over a customer's unanswered words says so first
+    page.get_by_label("处理结果（结案后告知每位客户并邀请评分）").fill("赠品今天补发")
+    page.get_by_role("button", name="全部结案…").click()
+    expect(page.locator("#confirm-text")).to_contain_text("其中 1 位客户的新消息还没有回复")
+    item = page.locator(f'#confirm-list li:has(a:text("{waiting["id"]}"))')
+    expect(item).to_contain_text("料理机用了两天就冒烟了")
+    expect(item).to_contain_text("客户待回复：“我的订单号是 DY88120055，地址没变”")
+    page.get_by_role("button", name="取消").click()
+
+    store.merge_transcript(
+        waiting["id"],
+        [{"role": "agent", "text": "收到", "at": (later + timedelta(seconds=3)).isoformat()}],
+    )
+    page.goto(f"{desk['url']}/desk/")
+    expect(page.locator(f'tr[data-ticket="{waiting["id"]}"]')).to_be_visible()
+    expect(page.locator("p.awaiting")).to_have_count(0)
+    context.close()
+
+
+def test_the_transcript_names_the_agent_of_each_line(browser, desk):
+    """Hand trial trial5: 小李 answered, escalated, the supervisor answered; the ticket page
+    named both lines 客服, so the supervisor could not tell what 小李 had promised."""
+    store = desk["store"]
+    ticket = store.create_ticket(_make_draft(conversation_id="conv-two-agents"), "k-two")
+    later = datetime.now(timezone.utc) + timedelta(seconds=2)
+    store.merge_transcript(
+        ticket["id"],
+        [
+            {"role": "agent", "text": "今天补发", "at": later.isoformat(), "agent": "小王"},
+            {
+                "role": "agent",
+                "text": "再送一张券",
+                "at": (later + timedelta(seconds=1)).isoformat(),
+                "agent": "张主管",
+            },
+        ],
+    )
+    context, page = _signed_in(browser, desk)
+    page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
+    lines = page.locator("#transcript .msg.agent .who")
+    expect(lines).to_have_text(["客服 小王", "客服 张主管"])
+    context.close()

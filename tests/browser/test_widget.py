@@ -546,3 +546,18 @@ def test_a_turn_the_server_never_stored_is_not_shown_twice(browser, dying_server
     expect(page.locator(f"{IN_SHADOW} .ticket")).to_have_count(1)
     expect(page.get_by_text("客服会在 15 分钟内联系您。", exact=True)).to_have_count(1)
     context.close()
+
+
+def test_an_agents_line_shows_who_wrote_it(browser, widget_server):
+    """Hand trial trial5: an agent's reply looked like one more bot bubble (its name was for
+    screen readers only), so the customer could not tell that a person had taken over."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{widget_server}/widget/demo/")
+    page.get_by_role("button", name="联系客服").click()
+    page.evaluate("window.ComplaintWidget.send('/agent')")
+    row = page.locator(f"{IN_SHADOW} .row.agent")
+    expect(row.locator(".agent-name")).to_have_text("人工客服 小王")
+    expect(row.locator(".agent-name")).to_be_visible()
+    expect(row.locator(".bubble")).to_have_text("您好，我是客服小王，马上为您处理")
+    context.close()

@@ -86,6 +86,9 @@ class FakeBot:
                 {"custom": {"type": "ticket", "id": ticket["id"],
                             "first_response_due": due.isoformat()}},
             ]  # fmt: skip
+        if text == "/agent":
+            # what an agent's line from the desk looks like to the widget (metadata.agent)
+            return [{"text": "您好，我是客服小王，马上为您处理", "agent": "小王"}]
         if text == "/send_evidence":
             count = len(metadata.get("evidence") or [])
             then = "（说明随后）" if metadata.get("captioned") else ""

@@ -497,8 +497,12 @@ function startComplaintWidget(io, script) {
     } else {
       return null;
     }
+    // an agent's line says so where the customer can see it: the bubble alone looked like the
+    // bot's, and a customer could not tell that a person had taken over (trial5)
+    var name = record.agent ? el("span", { class: "agent-name", "aria-hidden": "true", text: who }) : null;
     return el("div", { class: rowClass, "data-id": record.id }, [
       el("span", { class: "sr-only", text: who + "：" }),
+      name,
       body,
       metaLine(record),
     ]);

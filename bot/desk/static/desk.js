@@ -109,10 +109,65 @@
       "已升级", el("span", { class: "sr-only" }, detail));
   }
 
+  // Times in the shop's zone (the page's data-timezone), the zone of what the bot tells the
+  // customers: a desk PC set to another zone showed "23:28" for the "07:28 前" a customer was
+  // promised, and a live session that began at 20:00 as 12:00 (trial5).
+  const ZONE = document.body.dataset.timezone || undefined;
+  // A claimed ticket whose customer wrote since an agent last answered (trial5: after a group
+  // reply, viewers' answers were seen only by opening each ticket): said in words, with the
+  // newest message, in the queue and on the group's page.
+  function awaitingMark(t) {
+    const u = t.unanswered;
+    if (!u) return "";
+    const short = u.text.length > 40 ? u.text.slice(0, 40) + "…" : u.text;
+    return el("p", { class: "awaiting" }, el("span", { class: "badge awaiting" }, "客户待回复 " + u.count + " 条"),
+      " “" + short + "” ", el("time", {}, shortTime(u.at)));
+  }
+
   function time(value) {
     if (!value) return "";
     const d = new Date(value);
-    return isNaN(d) ? String(value) : d.toLocaleString("zh-CN", { hour12: false });
+    if (isNaN(d)) return String(value);
+    try { return d.toLocaleString("zh-CN", { hour12: false, timeZone: ZONE }); }
+    catch (error) { return d.toLocaleString("zh-CN", { hour12: false }); } // an unknown zone
+  }
+  function zonedParts(d) {
+    const options = { year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+    let format;
+    try { format = new Intl.DateTimeFormat("en-US", { ...options, timeZone: ZONE }); }
+    catch (error) { format = new Intl.DateTimeFormat("en-US", options); }
+    const parts = {};
+    for (const part of format.formatToParts(d)) parts[part.type] = part.value;
+    return parts;
+  }
+  // a deadline as the bot words it to the customer: "07:28" today, "12月3日 07:13" another day
+  function shortTime(value, now) {
+    const d = new Date(value);
+    if (!value || isNaN(d)) return "";
+    const p = zonedParts(d), today = zonedParts(now || new Date());
+    const clock = p.hour + ":" + p.minute;
+    return p.year === today.year && p.month === today.month && p.day === today.day ? clock : p.month + "月" + p.day + "日 " + clock;
+  }
+  // "9 分钟", "1 小时 56 分", "2 天 3 小时": whole minutes passed, never more time left than there is
+  function span(ms) {
+    const minutes = Math.floor(Math.abs(ms) / 60000);
+    if (minutes < 1) return "不到 1 分钟";
+    if (minutes < 60) return minutes + " 分钟";
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24) return hours + " 小时" + (minutes % 60 ? " " + (minutes % 60) + " 分" : "");
+    return Math.floor(hours / 24) + " 天" + (hours % 24 ? " " + (hours % 24) + " 小时" : "");
+  }
+  const DUE_KIND = { first_response: "首次响应", resolution: "解决" };
+  // The queue's deadline: which one it is and how long is left (trial5: the column mixed first
+  // response and resolution deadlines, as full dates in the browser's zone, and an agent had to
+  // work out the minutes left). A finished ticket's deadline is history: no countdown.
+  function dueCell(t) {
+    if (!t.due) return ["—"];
+    const left = Date.parse(t.due) - Date.now();
+    const active = t.status === "open" || t.status === "assigned";
+    const when = el("span", { class: "due-time", title: time(t.due) }, (DUE_KIND[t.due_kind] || "") + " " + shortTime(t.due));
+    if (!active) return [when];
+    return [when, el("br"), t.overdue || left < 0 ? el("strong", {}, "已超时 " + span(left)) : el("span", { class: "left" }, "还剩 " + span(left))];
   }
 
   function show(value, name) {
@@ -258,10 +313,10 @@
           el("td", {}, el("span", { class: "badge " + t.severity }, t.severity_label || t.severity)),
           el("td", {}, t.category_label || t.issue_category),
           el("td", {}, channelName(t.channel)),
-          el("td", { class: "summary-cell" }, (t.filled || []).length ? el("span", { class: "badge filled" }, filledText(t.filled, t)) : "", " ", t.summary),
+          el("td", { class: "summary-cell" }, awaitingMark(t), (t.filled || []).length ? el("span", { class: "badge filled" }, filledText(t.filled, t)) : "", " ", t.summary),
           el("td", {}, STATUS[t.status] || t.status, t.escalation ? " " : "", escalationBadge(t.escalation)),
           el("td", {}, t.assignee || "—"),
-          el("td", { class: "due" }, t.overdue ? el("strong", {}, "已超时 ") : "", time(t.due)));
+          el("td", { class: "due" }, ...dueCell(t)));
         return row;
       }));
       document.getElementById("queue-empty").hidden = tickets.length > 0;
@@ -276,6 +331,7 @@
     }
 
     api("/desk/api/queue").then(render).then(onFilter).catch((e) => toast(e.message, true));
+    setInterval(draw, 30000); // the minutes left count down between updates
     const source = new EventSource("/desk/api/queue/stream");
     const dot = document.getElementById("live-dot");
     const label = document.getElementById("live-text");
@@ -377,6 +433,12 @@
       field(orderList, "金额", money(o.amount));
       field(orderList, "订单状态", ORDER_STATUS[o.status] || o.status);
       for (const item of o.items || []) field(orderList, "商品", item.name + " × " + item.qty + "  " + money(item.price));
+      // what an agent checks a delivery complaint against, with the courier (trial5: the
+      // service's carrier, tracking number and dates were in the ticket but not on the page)
+      if (o.carrier || o.tracking_no) field(orderList, "快递", [o.carrier, o.tracking_no].filter(Boolean).join(" "));
+      for (const [key, label] of [["paid_at", "付款时间"], ["shipped_at", "发货时间"], ["delivered_at", "签收时间"]]) {
+        if (o[key]) field(orderList, label, time(o[key]));
+      }
       order.replaceChildren(orderList);
 
       document.getElementById("live-card").hidden = !t.live;
@@ -405,8 +467,10 @@
         agentSpoke = agentSpoke || m.role === "agent";
         const fresh = m.role === "customer" && (agentSpoke || seenLive.has(messageKey(m)) ||
           Date.parse(m.at) > Date.parse(t.created_at));
+        // which agent: a reassigned or escalated ticket has several (trial5)
+        const who = m.role === "agent" && m.agent ? ROLE.agent + " " + m.agent : ROLE[m.role] || m.role;
         return el("li", { class: "msg " + m.role + (fresh ? " live" : "") },
-          el("span", { class: "who" }, ROLE[m.role] || m.role), el("p", {}, m.text), el("time", {}, time(m.at)));
+          el("span", { class: "who" }, who), el("p", {}, m.text), el("time", {}, time(m.at)));
       }));
       for (const [key, item] of live) if (!stored.has(key)) transcript.append(item.cloneNode(true));
       for (const m of stillUnkept(t.id, t.transcript.filter((m) => m.role === "agent"))) {
@@ -560,7 +624,7 @@
           el("td", {}, link(t.id)),
           el("td", {}, STATUS[t.status] || t.status),
           el("td", {}, t.assignee || "—"),
-          el("td", { class: "summary-cell" }, t.summary, ...stillUnkept(t.id, t.agent_lines || []).map((m) =>
+          el("td", { class: "summary-cell" }, awaitingMark(t), t.summary, ...stillUnkept(t.id, t.agent_lines || []).map((m) =>
             el("p", { class: "msg agent unkept" }, el("span", { class: "who" }, UNKEPT_LABEL), " ", m.text, " ",
               el("a", { href: "/desk/tickets/" + encodeURIComponent(t.id) }, "在工单页查看")))),
           el("td", { class: r ? "result " + r.result : "result" }, r ? RESULT[r.result] + (r.message ? "：" + r.message : "") : ""));
@@ -634,11 +698,17 @@
       if (!targets.length) { toast("本组没有你可以结案的工单（先认领）", true); return; }
       const left = data.tickets.filter((t) => !mine(t) && t.status !== "resolved" && t.status !== "closed").length;
       pending = targets.map((t) => t.id);
+      // customers whose last words nobody answered yet: said before the group is closed over
+      // them (trial5: a viewer's order number, sent after the group reply, went unseen)
+      const waiting = targets.filter((t) => t.unanswered).length;
       document.getElementById("confirm-text").textContent = "确认结案以下 " + targets.length +
-        " 张工单？每位客户会收到处理结果并被邀请评分。" + (left ? "另有 " + left + " 张未认领或不在你名下，不会结案。" : "");
+        " 张工单？每位客户会收到处理结果并被邀请评分。" + (left ? "另有 " + left + " 张未认领或不在你名下，不会结案。" : "") +
+        (waiting ? "其中 " + waiting + " 位客户的新消息还没有回复。" : "");
       const short = (text) => (text.length > 60 ? text.slice(0, 60) + "…" : text);
+      // the customer's own words: the summaries of one group begin alike
       document.getElementById("confirm-list").replaceChildren(...targets.map((t) =>
-        el("li", {}, link(t.id), " ", short(t.summary || ""))));
+        el("li", {}, link(t.id), " ", short(t.issue_description || t.summary || ""),
+          t.unanswered ? el("strong", { class: "awaiting" }, "（客户待回复：“" + short(t.unanswered.text) + "”）") : "")));
       confirmBox.hidden = false;
       document.getElementById("confirm-yes").focus();
     });

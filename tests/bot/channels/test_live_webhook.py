@@ -315,3 +315,10 @@ def test_credentials_are_checked():
     )
     assert channel.keywords == ("投诉",) and channel.window == 60
     assert SECRET not in repr(channel.platforms)
+
+
+async def test_an_agents_line_reaches_the_platform_labelled(channel, receiver):
+    """Hand trial trial5: the platform shows text only; the agent's line says who wrote it."""
+    output = channel.get_output_channel()
+    await output.send_response("douyin:viewer_42", {"text": "赠品今天补发", "agent": "小李"})
+    assert [r["text"] for r in receiver.replies] == ["【人工客服 小李】赠品今天补发"]

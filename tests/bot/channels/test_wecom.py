@@ -468,3 +468,20 @@ bot.channels.live_webhook.LiveWebhookInput:
             assert (r.status, await r.text()) == (200, "echo-123")
         async with http.post(f"{url}/webhooks/livestream/webhook", data=b"{}") as r:
             assert r.status == 403
+
+
+async def test_an_agents_line_says_a_person_wrote_it(wecom, state_url):
+    """Hand trial trial5: a viewer read the agent's reply as one more line of the bot. The
+    desk's line (a bot event with metadata.agent) is labelled with the agent; the bot's own
+    lines are not; a Traditional line gets the label in Traditional."""
+    channel = make_channel(wecom, state_url)
+    output = channel.get_output_channel()
+    await output.send_response("wmUser6", {"text": "赠品今天补发", "agent": "小李"})
+    await output.send_response("wmUser6", {"text": "您的工单已处理完毕"})
+    await output.send_response("wmUser7", {"text": "贈品今天補發", "agent": "张主管"})
+    await channel.api.close()
+    assert [m["text"]["content"] for m in wecom.sent] == [
+        "【人工客服 小李】赠品今天补发",
+        "您的工单已处理完毕",
+        "【人工客服 張主管】贈品今天補發",
+    ]

@@ -163,7 +163,10 @@ def desk_settings(tmp_path):
             secret=Secret("evidence-secret-0123456789"),
             public_base_url="http://rasa.test:5005",
         ),
-        desk=DeskSettings(secret=Secret("desk-secret-0123456789"), poll_seconds=0.2),
+        # the watcher's tracker reads are its own tests' (test_conversation_watch.py)
+        desk=DeskSettings(
+            secret=Secret("desk-secret-0123456789"), poll_seconds=0.2, watch_seconds=0
+        ),
     )
 
 

@@ -496,3 +496,24 @@ async def test_what_the_bot_told_the_customer_after_filing_is_in_the_transcript_
     ]
     assert [text for role, text in after if role == "customer"] == ["转人工"]
     assert [text for role, text in after if role == "agent"] == ["您好，我是小王", "马上处理"]
+
+
+async def test_each_agent_line_in_the_transcript_names_its_agent(
+    agent_on_local_rasa, local_rasa, make_ticket, desk_settings
+):
+    """Hand trial trial5: 小李 answered, escalated, and the supervisor answered too; the
+    ticket page and the API named both lines only 客服. Each line now keeps who wrote it, also
+    one the store refused at first and the next reply copied from the tracker."""
+    agent = agent_on_local_rasa
+    ticket = make_ticket()
+    database = desk_settings.database_url.removeprefix("sqlite:///")
+    assert (await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")).status == 200
+    refuse_ticket_writes(database)
+    lost = await agent.post(f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "您好"})
+    assert "已发给客户" in lost.json()["warning"]
+    accept_ticket_writes(database)
+
+    kept = await agent.post(f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "已补发"})
+
+    lines = [e for e in kept.json()["ticket"]["transcript"] if e["role"] == "agent"]
+    assert [(e["text"], e["agent"]) for e in lines] == [("您好", "小王"), ("已补发", "小王")]

@@ -99,3 +99,14 @@ def test_every_field_the_customer_may_fill_is_marked_or_changes_along():
         name for name in FILLABLE_FIELDS if name not in FILLED_ALONG + ("severity_reasons",)
     ]
     assert customer_filled(["evidence"]) == ["evidence"]  # files sent after filing
+
+
+def test_each_queue_item_says_which_deadline_it_carries():
+    """trial5: the queue's 时限 mixed first-response and resolution deadlines unnamed."""
+    waiting = ticket("waiting", created=NOW - timedelta(minutes=1))
+    claimed = ticket("claimed", status="assigned", created=NOW - timedelta(minutes=1))
+    items = {i["id"]: i for i in sort_queue([waiting, claimed], NOW)}
+    assert items["waiting"]["due_kind"] == "first_response"
+    assert items["waiting"]["due"] == waiting["sla"]["first_response_due"]
+    assert items["claimed"]["due_kind"] == "resolution"
+    assert items["claimed"]["due"] == claimed["sla"]["resolution_due"]

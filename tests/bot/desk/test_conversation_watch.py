@@ -1,0 +1,77 @@
+"""The watcher: what customers write to agents reaches their claimed tickets and the queue.
+
+Against a real desk app, SQLite store and a real local HTTP stand-in for Rasa (conftest).
+"""
+
+import asyncio
+import time
+
+from bot.desk.conversation_watch import watch_once
+
+
+async def test_a_customer_answer_reaches_the_ticket_and_the_queue_without_its_page_open(
+    agent_on_local_rasa, local_rasa, make_ticket, app_on_local_rasa
+):
+    """Hand trial trial5: after a group reply a viewer answered with an order number; nobody
+    had the ticket's page open, and the queue and the group page showed nothing until the
+    resolve. The watcher copies the answer and the queue says the customer waits for one."""
+    agent = agent_on_local_rasa
+    ticket = make_ticket()
+    conversation = ticket["conversation_id"]
+    assert (await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")).status == 200
+    assert (
+        await agent.post(f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "订单号多少？"})
+    ).status == 200
+    queue = (await agent.get("/desk/api/queue")).json()
+    assert queue["tickets"][0]["unanswered"] is None
+    await asyncio.sleep(1.1)  # the transcript keeps times to the second
+    local_rasa.events[conversation].append(
+        {"event": "user", "text": "订单号 DY88120055", "timestamp": time.time()}
+    )
+    local_rasa.events[conversation].append(
+        {"event": "user", "text": "地址没变", "timestamp": time.time() + 0.01}
+    )
+
+    desk = app_on_local_rasa.ctx.desk
+    assert await watch_once(desk) == 2
+    assert await watch_once(desk) == 0  # copied once
+
+    stored = desk.store.get_ticket(ticket["id"])
+    assert [(e["role"], e["text"]) for e in stored["transcript"][-3:]] == [
+        ("agent", "订单号多少？"),
+        ("customer", "订单号 DY88120055"),
+        ("customer", "地址没变"),
+    ]
+    await app_on_local_rasa.ctx.poll_once()
+    [item] = (await agent.get("/desk/api/queue")).json()["tickets"]
+    assert item["unanswered"]["count"] == 2
+    assert item["unanswered"]["text"] == "地址没变"
+
+    # answered: no longer waiting
+    await asyncio.sleep(1.1)
+    assert (
+        await agent.post(f"/desk/api/tickets/{ticket['id']}/reply", json={"text": "好的"})
+    ).status == 200
+    [item] = (await agent.get("/desk/api/queue")).json()["tickets"]
+    assert item["unanswered"] is None
+
+
+async def test_the_watcher_reads_only_claimed_conversations_and_survives_rasa_down(
+    agent_on_local_rasa, local_rasa, make_ticket, app_on_local_rasa
+):
+    """An open ticket's customer still talks to the bot (the bot fills the ticket); a Rasa
+    that refuses costs one round, not the watcher."""
+    agent = agent_on_local_rasa
+    waiting = make_ticket()
+    claimed = make_ticket()
+    assert (await agent.post(f"/desk/api/tickets/{claimed['id']}/claim")).status == 200
+    local_rasa.calls.clear()
+    desk = app_on_local_rasa.ctx.desk
+
+    await watch_once(desk)
+
+    reads = local_rasa.tracker_reads()
+    assert reads == [f"/conversations/{claimed['conversation_id']}/tracker"]
+    assert waiting["conversation_id"] not in " ".join(reads)
+    local_rasa.refusing_conversations.add(claimed["conversation_id"])
+    assert await watch_once(desk) == 0
