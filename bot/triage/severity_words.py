@@ -96,7 +96,7 @@ _INJURY = words(
     # (肚痾, 屙肚), vomiting (嘔咗); typos of 划伤 / 割到 (滑伤, 隔到手); the fire brigade called;
     # breathing made hard; a bruise told by its size
     𠝹亲 鎅亲 𠝹伤 鎅伤 𠝹到 鎅到 燶味 出疹 肚痾 肚疴 屙肚 呕咗 滑伤 隔到手
-    打119 报119 报了119 叫消防 呼吸有点困难 呼吸有些困难 嗓子肿 青了一大块 紫了一大块 青了一片
+    打119 报119 报了119 叫消防 宠物医生 呼吸有点困难 呼吸有些困难 嗓子肿 青了一大块 紫了一大块 青了一片
     """
 )
 _LEGAL = words(
