@@ -75,6 +75,7 @@ VETOES: Dict[str, Tuple[str, ...]] = {
         *("spicy", "chore_headache", "dream", "deal_danger", "interjection", "law_name"),
         *("protective", "fiction", "news_of_other_shop", "tight_fit", "not_a"),
         *("why_bought", "feared", "swollen_package"),
+        *("fuming", "fuming_after", "hot_deal", "food_burnt", "asked_before_use"),
     ),
     "legal": (
         *("other_shop", "disclaimed", "hearsay", "field_value", "settled", "joke", "taken_back"),

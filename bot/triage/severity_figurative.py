@@ -49,6 +49,21 @@ SIZE_ASKED = re.compile(r"换(?:个|一个)?(?:大|小)|[大小](?:一|两|半)�
 # The news "could" carry it, said of the quality: "这质量都可以上新闻了" (not "让这事上个热搜").
 EXCLAIMED_BEFORE = re.compile(r"(?:都|真|简直|完全|绝对)?(?:可以|能|够|配|值得)(?:直接)?$")
 EXCLAIMED_AFTER = re.compile(r"^了")
+# (twelfth round) Anger or impatience told as smoke or choking: "气到我冒烟", "客服慢得我头都
+# 冒烟了", "快递慢到我要窒息", "冒烟的是我的心情"; not when a hazard is seen besides the hit.
+FUMING_BEFORE = re.compile(
+    r"(?:气|急|火大|恼|慢|丑|贵|烂|离谱|无语|等)(?:得|到)[^,。!?;]{0,6}$|(?:头|脑袋|脑壳|心)(?:都|快|要)?$"
+)
+FUMING_AFTER = re.compile(r"^的?(?:是|只有)(?:我的)?(?:心|心情|脑袋|脑子|头)")
+FUMING_WORDS = frozenset({"冒烟", "窒息", "冒火"})
+# A hot deal: "这价格简直烫手", "价格烫到不敢信" (烫 said of a price, not of skin).
+HOT_DEAL_BEFORE = re.compile(r"(?:价格?|价钱|优惠|折扣|福利|这波|羊毛|券)[^,。!?;]{0,4}$")
+HOT_WORDS = frozenset({"烫到", "烫手", "烫嘴", "烫了一下", "烫死人"})
+# Food burnt in an oven or a pan: "饼干底烤焦了" (a wrong temperature, not a fire).
+FOOD_BEFORE = re.compile(
+    r"(?:饼干|面包|吐司|蛋糕|蛋挞|鸡翅|肉|披萨|红薯|米饭)(?![机炉座锅煲])[^,。!?;]{0,2}$"
+)
+FOOD_BURNT_WORDS = frozenset({"烤焦", "烤糊", "烧焦", "烧糊", "焦糊"})
 
 SHAPES = (
     Shape(
@@ -86,6 +101,34 @@ SHAPES = (
         'The news "could" carry it ("可以上新闻了"), said of the quality, with no threat.',
         needs=(("before", EXCLAIMED_BEFORE), ("after", EXCLAIMED_AFTER)),
         unless=(("text", THREAT_CUE),),
+    ),
+    Shape(
+        "fuming",
+        'Anger or impatience told as smoke or choking ("气到我冒烟", "慢到我要窒息").',
+        hits=FUMING_WORDS,
+        needs=(("before", FUMING_BEFORE),),
+        unless=(("text_without_hit", OBSERVED_HAZARD), ("text", CAUSED)),
+    ),
+    Shape(
+        "fuming_after",
+        'What "smokes" is the writer\'s mood ("冒烟的是我的心情").',
+        hits=FUMING_WORDS,
+        needs=(("after", FUMING_AFTER),),
+        unless=(("text_without_hit", OBSERVED_HAZARD),),
+    ),
+    Shape(
+        "hot_deal",
+        '烫 said of a price or a deal ("价格烫到不敢信"), not of skin.',
+        hits=HOT_WORDS,
+        needs=(("before", HOT_DEAL_BEFORE),),
+        unless=(("text", CAUSED),),
+    ),
+    Shape(
+        "food_burnt",
+        'Food burnt by a wrong temperature ("饼干底烤焦了"), with no smoke, fire or burn seen.',
+        hits=FOOD_BURNT_WORDS,
+        needs=(("before", FOOD_BEFORE),),
+        unless=(("text_without_hit", re.compile(r"烟|火|味|烫伤|烫到|起泡|漏电|爆|塑料")),),
     ),
 )
 

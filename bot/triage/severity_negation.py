@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 
 from bot.triage.severity_clauses import Context, Shape, by_name
-from bot.triage.severity_cues import LAUGHTER, OBSERVED_HAZARD, THREAT_CUE
+from bot.triage.severity_cues import CAUSED, LAUGHTER, OBSERVED_HAZARD, THREAT_CUE
 
 # A fear that did not come true ("我还以为会爆炸呢").
 COUNTERFACTUAL = re.compile(r"以为")
 # An injury or hazard negated right before it: "没有受伤", "没被烫伤", "没冒烟", "不过敏"
 # ("会不会过敏" asks about a hazard, it does not negate one).
-NEGATED = re.compile(r"(?:(?<!会)不|没有?|未|并未|无)(?:被|有|什么|啥|人|任何人|谁)?$")
+# (twelfth round) Cantonese 冇 ("好彩冇𠝹亲")
+NEGATED = re.compile(r"(?:(?<!会)不|没有?|未|并未|无|冇)(?:被|有|什么|啥|人|任何人|谁)?$")
 # Asking to be reassured, with nothing seen going wrong: "你们家东西不会让人过敏吧？"
 REASSURANCE = re.compile(r"不会[^。!?;,]{0,8}?[吧吗]$")
 # "不是安全问题，就是按钮有点松" (but "这难道不是安全问题吗" asserts one).
@@ -31,6 +32,10 @@ PROTECTIVE_BEFORE = re.compile(r"(?:防|抗|防止|预防|避免)$")
 FEARED_BEFORE = re.compile(
     r"(?:怕|担心|害怕|生怕|以免|免得|就怕|恐怕)(?:会|会不会|宝宝|孩子|皮肤)?$"
 )
+# (twelfth round) A hazard asked about before use: "老人用这个会不会有危险，想先问问".
+ASKED_BEFORE = re.compile(r"(?:会不会|会|是否|有没有|可能)(?:有)?(?:什么)?$")
+ASKING = re.compile(r"想.{0,2}问|问问|请问|咨询|[?？]|吗")
+ASKED_WORDS = frozenset({"危险", "安全隐患", "安全问题", "安全风险"})
 # A dream, not an event: "我昨天梦见快递被炸了".
 DREAM = re.compile(r"梦见|梦到|做梦|梦里|发梦")
 # A threat disclaimed: "我没打算曝光你们", "我不会去投诉的", "不好意思发朋友圈".
@@ -138,6 +143,13 @@ SHAPES = (
         'A reaction feared ("怕过敏"), with nothing seen going wrong.',
         needs=(("before", FEARED_BEFORE),),
         unless=(("text_without_hit", OBSERVED_HAZARD),),
+    ),
+    Shape(
+        "asked_before_use",
+        'A hazard asked about ("会不会有危险，想先问问"), with nothing seen going wrong.',
+        hits=ASKED_WORDS,
+        needs=(("before", ASKED_BEFORE), ("text", ASKING)),
+        unless=(("text_without_hit", OBSERVED_HAZARD), ("text", CAUSED)),
     ),
     Shape(
         "dream",

@@ -32,7 +32,8 @@ _SYMPTOM = (
     # skin reddened all over, weeping or scabbed: "屁股红成一片", "头皮一直在渗水 结了一层痂"
     r"|红成一?大?片|渗水|渗液|渗血|渗出液|流黄水|结了?一?[层块片个]?痂)"
 )
-_WHO = r"(?:孩子|宝宝|小孩|儿子|女儿|老人|人|我)"
+# (twelfth round) Cantonese 我个仔 / 我个女 (my son / daughter)
+_WHO = r"(?:我个仔|我个女|孩子|宝宝|小孩|儿子|女儿|老人|人|我)"
 # Parts a blow lands on, beyond `_BODY`: "撞到头", "摔到了尾椎骨".
 _PART = rf"(?:{_BODY}|头(?![发像条绳])|腰|尾椎骨?|骨头|后脑勺?|牙齿?|鼻梁|眼角)"
 _PET = r"(?:猫咪|猫|狗狗|狗|宠物|鸟|仓鼠|兔子|兔兔|乌龟|鹦鹉)"
@@ -81,9 +82,11 @@ INJURY_SENTENCES = [
     # an electrical part that smells burnt, crackles or sparks: a fire hazard
     re.compile(
         r"(?:插头|插座|插线板|排插|电线|电源线|充电器|充电线|充电头|电池|线路|开关|电源|变压器"
-        r"|充电宝|移动电源|电瓶|锂电池)"
-        rf"{_CLAUSE}{{0,12}}?(?:糊味|焦味|噼里啪啦|噼啪|啪啪响|滋滋响|滋啦|打火|发黑|熔化|融化|烫手"
-        r"|漏液|鼓包|鼓起|漏电|短路|起火|冒烟|变黑|化了)"
+        r"|充电宝|移动电源|行动电源|电瓶|锂电池|拖线板|接线板)"
+        # (twelfth round) not a hazard denied ("电池没鼓包"); burnt or swollen ("拖线板烧了",
+        # "行動電源膨脹")
+        rf"{_CLAUSE}{{0,12}}?(?<![没不未无])(?:糊味|焦味|噼里啪啦|噼啪|啪啪响|滋滋响|滋啦|打火|发黑"
+        r"|熔化|融化|烫手|漏液|鼓包|鼓起|漏电|短路|起火|冒烟|变黑|化了|烧了|烧坏|烧掉|膨胀|胀起|胀大)"
     ),
     # an electric shock to someone: "电到嘴了", "被电得手发麻"
     re.compile(
@@ -106,7 +109,20 @@ INJURY_SENTENCES = [
     # illness by its trips: "跑了十几趟厕所", "一晚上跑了好几次厕所"
     re.compile(r"跑了?[^,。!?;]{0,5}?(?:趟|次|回)厕所"),
     # a blow to a part of the body: "弹到我眼睛", "摔到了尾椎骨", "撞到头"
-    re.compile(rf"[摔磕撞碰跌砸弹崩戳扎溅喷](?:到|在|伤|中|破|进)了?{_WHO}?的?{_PART}"),
+    # (twelfth round: "打到眼睛", "压到我脚", "夹到我手指")
+    re.compile(rf"[摔磕撞碰跌砸弹崩戳扎溅喷打压夹](?:到|在|伤|中|破|进)了?{_WHO}?的?{_PART}"),
+    # (twelfth round) current felt on touching it: "金属杆一碰就有点麻麻的"
+    re.compile(r"(?:碰|摸|触)[^,。!?;]{0,6}?(?:麻麻的|发麻)"),
+    # (twelfth round) a finger or a foot caught: "把女儿的手指夹到了", "脚被夹肿了"
+    re.compile(
+        r"(?:手指|手掌|指头|脚趾|(?<![a-z])手(?![机表柄环套提工续办动感写])|脚(?![垫本架步]))"
+        r"被?夹(?:到|伤|住|肿|破|亲|紫|得|出)"
+    ),
+    # (twelfth round) a tooth broken: "咬下去崩掉了半颗牙", "门牙磕掉了" (not "磕坏了牙刷")
+    re.compile(
+        r"(?:崩|磕|硌|撞|摔)(?:掉|断|坏|碎|裂|崩)了?[^,。!?;]{0,4}?牙(?![刷膏签线套])"
+        r"|牙齿?(?:都|被)?(?:崩|磕|硌|撞)(?:掉|断|坏|碎|裂|了)"
+    ),
     # a pet that died: "狗狗昨天死了", "猫咪没救回来"
     re.compile(
         rf"{_PET}(?:都|也|就|已经|全|居然|竟然|昨天|今天|当天|半夜|第二天|直接)*"
@@ -129,7 +145,9 @@ INJURY_SENTENCES = [
     ),
     # a person caught, burnt or cut by it: "把我儿子夹在里面了", "把手指夹破了"
     re.compile(
-        r"把(?:我|我的)?(?:孩子|宝宝|小孩|儿子|女儿|老人|我妈|我爸|老公|老婆|人|手指?|脚|腿|头)"
+        # (not a handle: "门把手卡住了", twelfth round)
+        r"(?<![门柜窗车锅壶杯箱])把(?:我|我的)?(?:孩子|宝宝|小孩|儿子|女儿|老人|我妈|我爸|老公|老婆|人|手指?"
+        r"|脚|腿|头)"
         r"[^。!?;,]{0,2}?(?:夹|卡|压|砸|烫|电|割|划|扎)(?:在|住|到|伤|了|破|出)"
     ),
     # hurt by it, told in the passive: "被加湿器喷出的热气烫了一下", "被虫子咬了"
@@ -145,7 +163,11 @@ INJURY_SENTENCES = [
     # gas leaking: "煤气罐的阀门漏气" (not a tyre or an air bed)
     re.compile(r"(?:煤气|燃气|天然气|液化气|气罐)[^。!?;,]{0,8}?漏"),
     # a head or a limb caught: "宝宝的头卡进去了", "手指夹在门缝里"
-    re.compile(rf"(?:{_BODY}|头(?![发像条绳一]))(?:被)?(?:卡进|卡在|卡住|夹在|夹住)"),
+    # (twelfth round: not a handle or a faucet, "门把手卡住了", "水龙头卡住了")
+    re.compile(
+        rf"(?:(?<![门柜窗车锅壶杯箱]把)(?<![扶拉])(?:{_BODY})|(?<![龙插喷接笔枕镜钻探灯])头(?![发像条绳一]))"
+        r"(?:被)?(?:卡进|卡在|卡住|夹在|夹住)"
+    ),
     # a head that hit something: "小孩头撞到地板"
     re.compile(r"头(?:撞|磕|碰|砸)(?:到|在|了|伤|破)"),
     # injury words with 伤 mistyped as 商 ("割商", "烫商"), not 商家 or 商品 ("摔商品")

@@ -92,6 +92,11 @@ _INJURY = words(
     咳了一晚 咳了一夜 咳了一整晚 咳了一整夜 咳了好几天 咳了一宿
     出晒红点 出咗红点 出满红点 出了红点 喉咙痕 喉咙好痕
     插头燶 插座燶 插苏燶 电线燶 燶胶味 烧燶咗
+    # (twelfth round) Cantonese cuts (𠝹亲, 鎅亲), burnt smell (燶味), a rash (出疹), diarrhoea
+    # (肚痾, 屙肚), vomiting (嘔咗); typos of 划伤 / 割到 (滑伤, 隔到手); the fire brigade called;
+    # breathing made hard; a bruise told by its size
+    𠝹亲 鎅亲 𠝹伤 鎅伤 𠝹到 鎅到 燶味 出疹 肚痾 肚疴 屙肚 呕咗 滑伤 隔到手
+    打119 报119 报了119 叫消防 宠物医生 呼吸有点困难 呼吸有些困难 嗓子肿 青了一大块 紫了一大块 青了一片
     """
 )
 _LEGAL = words(

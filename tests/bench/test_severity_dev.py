@@ -9,7 +9,7 @@ from bench.severity_dev import DEV, dev_cases
 
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
-    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11)]
+    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12)]
     assert all(path.exists() for path in DEV)
 
 
