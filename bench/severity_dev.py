@@ -193,14 +193,17 @@ def tune(cases: Cases, ordinary: Cases) -> List[Dict[str, Any]]:
     return rows
 
 
-def best(rows: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
-    """The highest recall at the precision and ordinary-message bounds (the selection rule)."""
+def best(rows: Sequence[Mapping[str, Any]]) -> Optional[Mapping[str, Any]]:
+    """The highest recall at the precision and ordinary-message bounds (the selection rule).
+
+    None when no setting of the grid meets the bounds (the grid then needs widening).
+    """
     eligible = [
         row
         for row in rows
         if row["precision"] >= MIN_CV_PRECISION and row["ordinary_fired"] <= MAX_CV_ORDINARY_FIRED
     ]
-    return max(eligible, key=lambda row: (row["recall"], row["precision"]))
+    return max(eligible, key=lambda row: (row["recall"], row["precision"]), default=None)
 
 
 def cost_ms(head: SeverityHead, texts: Sequence[str]) -> Dict[str, float]:
@@ -285,7 +288,7 @@ def main() -> None:
         rows = tune(cases, ordinary_cases(cases))
         for row in rows:
             print(row)
-        print("chosen:", best(rows))
+        print("chosen:", best(rows) or "none of the grid meets the precision and ordinary bounds")
         return
     result = run(args.files)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else markdown(result))

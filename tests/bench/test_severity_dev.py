@@ -65,3 +65,13 @@ def test_dev11_covers_every_reason_with_a_third_urgent():
     urgent = sum(1 for _, found in cases if found)
     assert 0.3 <= urgent / len(cases) <= 0.42
     assert sum(1 for _, found in cases if "amount" in found) >= 10
+
+
+def test_the_tuning_says_so_when_no_setting_meets_the_bounds():
+    """`--tune` crashed (max of nothing) when every setting missed the precision bound."""
+    from bench.severity_dev import best
+
+    loose = {"recall": 0.95, "precision": 0.80, "ordinary_fired": 0.001}
+    tight = {"recall": 0.90, "precision": 0.96, "ordinary_fired": 0.001}
+    assert best([loose]) is None
+    assert best([loose, tight]) == tight
