@@ -18,7 +18,7 @@ from actions.conversation import latest_entity, latest_user_event, slots_set_thi
 from actions.evidence_uploads import kinds_still_missing
 from actions.tickets import lookup_order
 from bot.intake.answers import names_only_the_goods, tells_a_problem
-from bot.intake.draft import strongest_emotion, triaged_category
+from bot.intake.draft import for_learned_emotion, strongest_emotion, triaged_category
 from bot.intake.remedy_answers import remedy_wished
 from bot.tickets.draft import entry_moment
 from bot.triage.emotion import detect_emotion_in_messages
@@ -171,7 +171,9 @@ def waiting_messages(
     latest = str(tracker.latest_message.get("text") or "")
     if texts and texts[-1] == latest:
         texts.pop()
-    return [(text, None) for text in texts] + [(latest, tracker.latest_message)]
+    # "你是机器人吗" while waiting made a calm customer's ticket 愤怒 (lead's hand trial), as
+    # it had at filing before small talk was left to the lexicon there
+    return [(text, None) for text in texts] + [(latest, for_learned_emotion(tracker.latest_message))]
 
 
 def _after(moment: Optional[datetime], filed: Optional[datetime]) -> bool:

@@ -170,15 +170,12 @@ def customer_messages(
     Small talk keeps its text (the lexicon still hears "人呢？？？") but not its parse data,
     so the learned heads do not judge what they never learned from.
     """
-    return [
-        (
-            str(e["text"]),
-            None
-            if _small_talk(e.get("parse_data"), _NOT_FOR_LEARNED_EMOTION)
-            else e.get("parse_data"),
-        )
-        for e in _typed(events)
-    ]
+    return [(str(e["text"]), for_learned_emotion(e.get("parse_data"))) for e in _typed(events)]
+
+
+def for_learned_emotion(parse_data: Optional[Mapping[str, Any]]) -> Optional[Mapping[str, Any]]:
+    """The parse data the learned emotion may judge: none for small talk and asides."""
+    return None if _small_talk(parse_data, _NOT_FOR_LEARNED_EMOTION) else parse_data
 
 
 def _small_talk(

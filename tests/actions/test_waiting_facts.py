@@ -4,6 +4,8 @@ severity and emotion are raised by what the customer writes, never lowered."""
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from actions import dependencies
 from actions.followup import ActionAddTicketDetails
 from actions.requests import ActionHandoff
@@ -156,6 +158,22 @@ async def test_the_waiting_emotion_is_read_by_the_learned_head_too(dispatcher, d
     text = "买的时候说得那么好，收到就这"  # no lexicon cue: the bot's head notices it
     stored = await _say(dispatcher, domain, ticket, text, extra=_learned(0.05, 0.25, 0.7))
     assert stored["emotion"] == "angry"
+
+
+@pytest.mark.parametrize(
+    "text, intent", [("你是机器人吗", "bot_challenge"), ("你们几点下班", "out_of_scope")]
+)
+async def test_small_talk_while_waiting_is_not_judged_by_the_learned_head(
+    dispatcher, domain, text, intent
+):
+    """Lead's hand trial: "你是机器人吗" while waiting made a calm customer's ticket 愤怒 (the
+    learned head reads it as angry), as it had at filing before small talk was left out."""
+    from actions.waiting_turn import ActionWaitingReply
+
+    ticket = await _handed_off(dispatcher, domain, "转人工")
+    tracker = _waiting(ticket, text, intent, extra=_learned(0.3, 0.2, 0.5))
+    await ActionWaitingReply().run(dispatcher, tracker, domain)
+    assert dependencies.ticket_store().get_ticket(ticket["id"])["emotion"] == "calm"
 
 
 async def test_the_tickets_emotion_is_never_lowered(dispatcher, domain):
