@@ -371,6 +371,11 @@ def test_a_ticket_without_an_order_does_not_say_the_customer_confirmed_one(brows
     context.close()
 
 
+def _card_value(page, card, label):
+    """The value a card of the ticket page (`#order`, `#fields`, `#live`) shows beside `label`."""
+    return page.locator(f"{card} dt", has_text=label).locator("xpath=following-sibling::dd[1]")
+
+
 def test_the_order_is_shown_in_words_and_money(browser, desk):
     """Hand trial: the order's status showed the service's code ("delivered") and the amount
     a bare number, where the summary above says 已签收 and ¥329.00."""
@@ -378,12 +383,9 @@ def test_the_order_is_shown_in_words_and_money(browser, desk):
     context, page = _signed_in(browser, desk)
     page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
 
-    def value(label):
-        return page.locator("#order dt", has_text=label).locator("xpath=following-sibling::dd[1]")
-
-    expect(value("订单状态")).to_have_text("已签收")
-    expect(value("金额")).to_have_text("¥2399.00")
-    expect(value("商品")).to_have_text("多功能破壁料理机 × 1  ¥2399.00")
+    expect(_card_value(page, "#order", "订单状态")).to_have_text("已签收")
+    expect(_card_value(page, "#order", "金额")).to_have_text("¥2399.00")
+    expect(_card_value(page, "#order", "商品")).to_have_text("多功能破壁料理机 × 1  ¥2399.00")
     context.close()
 
 
@@ -1066,14 +1068,11 @@ def test_times_are_the_shops_whatever_zone_the_desk_pc_is_set_to(browser, desk):
 
     page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
 
-    def value(card, label):
-        return page.locator(f"{card} dt", has_text=label).locator("xpath=following-sibling::dd[1]")
-
-    expect(value("#fields", "首次响应时限")).to_have_text(
+    expect(_card_value(page, "#fields", "首次响应时限")).to_have_text(
         _shop_time(ticket["sla"]["first_response_due"])
     )
-    expect(value("#fields", "创建时间")).to_have_text(_shop_time(ticket["created_at"]))
-    expect(value("#live", "开播时间")).to_have_text("2026/12/1 20:00:00")
+    expect(_card_value(page, "#fields", "创建时间")).to_have_text(_shop_time(ticket["created_at"]))
+    expect(_card_value(page, "#live", "开播时间")).to_have_text("2026/12/1 20:00:00")
     context.close()
 
 
@@ -1123,12 +1122,9 @@ def test_the_order_card_shows_the_courier_and_its_dates(browser, desk):
     context, page = _signed_in(browser, desk)
     page.goto(f"{desk['url']}/desk/tickets/{ticket['id']}")
 
-    def value(label):
-        return page.locator("#order dt", has_text=label).locator("xpath=following-sibling::dd[1]")
-
-    expect(value("订单状态")).to_have_text("已发货")
-    expect(value("快递")).to_have_text("韵达快递 YD3100998877")
-    expect(value("发货时间")).to_have_text("2024/11/19 16:00:00")
+    expect(_card_value(page, "#order", "订单状态")).to_have_text("已发货")
+    expect(_card_value(page, "#order", "快递")).to_have_text("韵达快递 YD3100998877")
+    expect(_card_value(page, "#order", "发货时间")).to_have_text("2024/11/19 16:00:00")
     expect(page.locator("#order dt", has_text="签收时间")).to_have_count(0)
     context.close()
 
