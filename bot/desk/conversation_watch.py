@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timezone
 from typing import Any, Dict, List
 
 from sanic import Sanic
@@ -22,8 +21,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.desk.context import Desk, in_thread
 from bot.desk.rasa_client import RasaUnavailable
-from bot.desk.replies import created_timestamp, customer_messages, store_messages
-from bot.tickets.draft import same_moment
+from bot.desk.replies import (
+    created_timestamp,
+    customer_entry,
+    customer_messages,
+    store_messages,
+)
+from bot.tickets.draft import transcript_key
 from bot.tickets.store import MAX_LIST_LIMIT
 
 logger = logging.getLogger(__name__)
@@ -32,20 +36,16 @@ logger = logging.getLogger(__name__)
 def _new_messages(ticket: Dict[str, Any], events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     """The customer's messages since the filing that the transcript does not hold yet.
 
-    The transcript keeps times to the second, the tracker to the microsecond: a message is
-    held when the transcript has its text at its second.
+    Held as the store's merge decides it (`transcript_key`: text with contacts masked, time
+    to the second), so what is called new here is what the merge adds.
     """
     held = {
-        (entry.get("text"), same_moment(str(entry.get("at"))))
+        transcript_key(entry)
         for entry in ticket.get("transcript") or []
         if entry.get("role") == "customer"
     }
-
-    def moment(message: Dict[str, Any]) -> str:
-        return same_moment(datetime.fromtimestamp(message["timestamp"], timezone.utc).isoformat())
-
     messages = customer_messages(ticket, events, created_timestamp(ticket))
-    return [m for m in messages if (m["text"], moment(m)) not in held]
+    return [m for m in messages if transcript_key(customer_entry(m)) not in held]
 
 
 async def watch_once(desk: Desk) -> int:

@@ -22,7 +22,7 @@ import logging
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Dict, Iterable, List, Mapping, Tuple
+from typing import Any, Callable, ContextManager, Dict, Iterable, List, Mapping
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import create_engine, event, func, select, update
@@ -31,7 +31,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from bot.log_privacy import mask_contacts, mask_these_contacts
+from bot.log_privacy import mask_these_contacts
 from bot.settings import Settings, SlaSettings
 from bot.taxonomy import TICKET_STATUSES
 from bot.tickets.deadlines import deadlines, hasten
@@ -43,7 +43,7 @@ from bot.tickets.draft import (
     normalize_evidence,
     normalize_satisfaction,
     normalize_transcript,
-    same_moment,
+    transcript_key,
     validated_fields,
 )
 from bot.tickets.models import Base, TicketAuditRow, TicketIdCounterRow, TicketRow
@@ -179,12 +179,8 @@ def _merge_entries(row: TicketRow, new_entries: List[Dict[str, Any]]) -> int:
     compared with their contacts masked: a message whose contact the transcript masks since
     (`withdraw_contact`) is the one held, and the tracker's copy must not bring it back.
     """
-
-    def key(entry: Dict[str, Any]) -> Tuple[str, str, str]:
-        return entry["role"], mask_contacts(entry["text"]), same_moment(entry["at"])
-
-    present = {key(e) for e in row.transcript or []}
-    added = [e for e in new_entries if key(e) not in present]
+    present = {transcript_key(e) for e in row.transcript or []}
+    added = [e for e in new_entries if transcript_key(e) not in present]
     if added:
         row.transcript = _in_time_order(list(row.transcript or []) + added)
     return len(added)

@@ -75,3 +75,26 @@ async def test_the_watcher_reads_only_claimed_conversations_and_survives_rasa_do
     assert waiting["conversation_id"] not in " ".join(reads)
     local_rasa.refusing_conversations.add(claimed["conversation_id"])
     assert await watch_once(desk) == 0
+
+
+async def test_a_message_whose_contact_was_withdrawn_is_not_copied_again(
+    agent_on_local_rasa, local_rasa, make_ticket, app_on_local_rasa
+):
+    """The watcher asks "does the transcript hold it" as the store's merge does: the contact
+    the customer took back is masked in the transcript, and the tracker's copy in clear is
+    the same message (it was counted and written again on every round)."""
+    agent = agent_on_local_rasa
+    ticket = make_ticket(contact="13812345678")
+    assert (await agent.post(f"/desk/api/tickets/{ticket['id']}/claim")).status == 200
+    await asyncio.sleep(1.1)  # after the filing, to the second
+    local_rasa.events[ticket["conversation_id"]].append(
+        {"event": "user", "text": "打我电话 13812345678", "timestamp": time.time()}
+    )
+    desk = app_on_local_rasa.ctx.desk
+    assert await watch_once(desk) == 1
+
+    assert desk.store.withdraw_contact(ticket["id"], actor="customer") is not None
+
+    assert await watch_once(desk) == 0
+    texts = [e["text"] for e in desk.store.get_ticket(ticket["id"])["transcript"]]
+    assert not any("13812345678" in text for text in texts)
