@@ -22,7 +22,7 @@ import logging
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Dict, Iterable, List, Mapping
+from typing import Any, Callable, ContextManager, Dict, Iterable, List, Mapping, Tuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import create_engine, event, func, select, update
@@ -449,6 +449,22 @@ class TicketStore:
         )
         with self.session_scope() as session:
             return [self._to_dict(row) for row in session.execute(query).scalars()]
+
+    def claimed_conversations(self) -> List[Tuple[str, str]]:
+        """`(ticket id, conversation id)` of every claimed (assigned) ticket, oldest first.
+
+        Why not `list_tickets`: the desk's watcher (`bot.desk.conversation_watch`) asks every
+        few seconds which conversations to look at, and needs the whole ticket only of those
+        where something happened; `list_tickets` built every claimed ticket with its
+        transcript each time, and stopped at `MAX_LIST_LIMIT` (the oldest claims unwatched).
+        """
+        query = (
+            select(TicketRow.id, TicketRow.conversation_id)
+            .where(TicketRow.status == "assigned")
+            .order_by(TicketRow.created_at, TicketRow.id)
+        )
+        with self.session_scope() as session:
+            return [(row.id, row.conversation_id) for row in session.execute(query)]
 
     def count_tickets(
         self,

@@ -646,3 +646,14 @@ def test_one_key_says_whether_a_transcript_holds_a_message_as_the_merge_does():
     assert transcript_key(stored) == transcript_key(from_tracker)
     assert transcript_key({**from_tracker, "role": "bot"}) != transcript_key(stored)
     assert transcript_key({**from_tracker, "at": 1795399201.0}) != transcript_key(stored)
+
+
+def test_claimed_conversations_are_every_assigned_ticket_oldest_first(store, make_draft):
+    """What the desk's watcher reads each round: ids and conversations only, all of them."""
+    first = store.create_ticket(make_draft(conversation_id="c-1"), "k1")
+    store.create_ticket(make_draft(conversation_id="c-2"), "k2")  # open: not claimed
+    third = store.create_ticket(make_draft(conversation_id="c-3"), "k3")
+    for ticket in (third, first):
+        store.update_ticket(ticket["id"], actor="小王", status="assigned", assignee="小王")
+
+    assert store.claimed_conversations() == [(first["id"], "c-1"), (third["id"], "c-3")]
