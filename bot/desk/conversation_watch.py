@@ -55,7 +55,8 @@ class WatchMarks:
     `latest`: by ticket id, the newest event time its conversation had when the watcher last
     read it and left nothing to copy. Why: every round read every claimed conversation in full
     (tens of kilobytes each) and built every claimed ticket with its transcript; with 1000
-    claimed tickets a round took longer than `watch_seconds` (docs/desk.md, "The watcher").
+    claimed tickets a round took longer than `watch_seconds` (docs/desk.md, "The watcher's
+    round").
     A conversation whose newest event time is unchanged has nothing new for its ticket: a
     small read of that time (`RasaClient.latest_event_times`) is all its round costs.
     """

@@ -10,7 +10,7 @@
   A notice the desk sends itself (`notice`, e.g. that a ticket was reopened) takes the same
   path, with events to apply before it (`before`: closing a rating question).
 - `trigger_intent`: start a bot turn (e.g. `ticket_resolved` to ask for satisfaction).
-- `latest_event_times`: when conversations last changed, without its events (the watcher
+- `latest_event_times`: when conversations last changed, without their events (the watcher
   reads the events of a conversation only when it changed).
 - `desk_events`: the customer's events, the bot's and the agents' lines, pauses and resumes,
   the activations of forms and the slots that say which complaint the conversation is on, in

@@ -1,4 +1,4 @@
-"""The problem questions (`actions/problem_slots.py`): the customer's words, and acknowledging more."""
+"""The problem questions (`actions/problem_slots.py`): the words, and acknowledging more."""
 
 from actions.validation import ValidateComplaintForm
 from tests.actions.conftest import make_tracker

@@ -116,7 +116,7 @@ async def test_a_round_reads_in_full_only_the_conversations_that_changed(
     agent_on_local_rasa, local_rasa, make_ticket, app_on_local_rasa
 ):
     """A round read every claimed conversation in full and built every claimed ticket, so its
-    work grew with the claims (docs/desk.md, "The watcher"): now a conversation whose newest
+    work grew with the claims (docs/desk.md, "The watcher's round"): now a conversation whose newest
     event is the one seen last round costs a small read of that time only."""
     agent = agent_on_local_rasa
     quiet, talking = make_ticket(), make_ticket()
