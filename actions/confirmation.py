@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import dependencies, form_turn
+from actions import dependencies, message_contact
 from actions.conversation import (
     corrected_category,
     kept_category,
@@ -113,7 +113,7 @@ class ActionApplyCorrection(Action):
         changes = {k: v for k, v in slots_set_this_turn(tracker).items() if k in _CORRECTABLE}
         given = (
             str(latest_entity(tracker, "phone") or "")
-            or form_turn.email(tracker)
+            or message_contact.email(tracker)
             or wechat_contact(latest_text(tracker))  # "联系方式改成微信 abc123"
         )
         kept = kept_category(tracker) or (

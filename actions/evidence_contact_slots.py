@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import dependencies, form_turn
+from actions import dependencies, form_turn, message_contact
 from actions.conversation import (
     latest_intent,
     latest_text,
@@ -134,16 +134,16 @@ class EvidenceAndContactSlots:
             if not form_turn.intake_collecting(tracker):
                 return {}
             # at the order question (and in the opening) a long number is the order's
-            if requested not in (None, "order_id") and form_turn.contact(tracker):
+            if requested not in (None, "order_id") and message_contact.contact(tracker):
                 return {"contact_status": "given"}
-            if form_turn.phone_offered(tracker):
+            if message_contact.phone_offered(tracker):
                 return {"contact_status": "given"}  # "…我电话138…" in the opening
             if phone_taken_as_contact(tracker):
                 return {"contact_status": "given"}  # "那个是电话号码": the number we checked
             if answers.declines_call(latest_text(tracker)):
                 return {"contact_status": "declined"}
             return {}
-        if form_turn.contact(tracker) or form_turn.phone_said_before(tracker):
+        if message_contact.contact(tracker) or message_contact.phone_said_before(tracker):
             return {"contact_status": "given"}
         text = latest_text(tracker)
         if answers.cancels_complaint(text):
@@ -167,9 +167,9 @@ class EvidenceAndContactSlots:
         """
         if value == "given":
             given = (
-                form_turn.contact(tracker)
+                message_contact.contact(tracker)
                 or phone_taken_as_contact(tracker)
-                or form_turn.phone_said_before(tracker)
+                or message_contact.phone_said_before(tracker)
             )
             slots = {"contact_status": "given", "contact": given}
         elif value == "declined":

@@ -7,6 +7,7 @@ the words typed with them, and the words may answer the question ("补发一个�
 at the remedy question was met by the remedy question again, hand trial trial4).
 """
 
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
@@ -236,37 +237,41 @@ def ask_plainly(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
     return []
 
 
-class ActionAskDesiredRemedy(Action):
+class AskPlainly(Action, ABC):
+    """`action_ask_<slot>` that asks `utter_ask_<slot>` plainly (`ask_plainly`).
+
+    Why an action at all where Rasa would utter the response itself: no question follows
+    files whose caption comes next. Abstract (no `slot`), so the SDK registers only the
+    subclasses.
+    """
+
+    @property
+    @abstractmethod
+    def slot(self) -> str:
+        """The form slot asked for."""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        return ask_plainly(dispatcher, tracker, self.slot)
+
+
+class ActionAskDesiredRemedy(AskPlainly):
     """Ask what the customer wants done, with the remedies as quick replies."""
 
-    def name(self) -> str:
-        return "action_ask_desired_remedy"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[EventType]:
-        return ask_plainly(dispatcher, tracker, "desired_remedy")
+    slot = "desired_remedy"
 
 
-class ActionAskLiveClaim(Action):
+class ActionAskLiveClaim(AskPlainly):
     """Ask what the live-stream host said or promised."""
 
-    def name(self) -> str:
-        return "action_ask_live_claim"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[EventType]:
-        return ask_plainly(dispatcher, tracker, "live_claim")
+    slot = "live_claim"
 
 
-class ActionAskLiveSession(Action):
+class ActionAskLiveSession(AskPlainly):
     """Ask which host's live room it was, and when."""
 
-    def name(self) -> str:
-        return "action_ask_live_session"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[EventType]:
-        return ask_plainly(dispatcher, tracker, "live_session")
+    slot = "live_session"

@@ -5,7 +5,6 @@ pass, then the form's own); these helpers tell the passes apart, find what the m
 changed, and decide when a reply answers nothing, so both passes reach the same verdict.
 """
 
-import re
 from typing import Any, Dict, List, Optional, Set
 
 from rasa_sdk import Tracker
@@ -15,18 +14,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import (
     CONTROL_INTENTS,
     channel_live_context,
-    latest_entity,
     latest_intent,
     latest_text,
     slot_before_this_turn,
     slots_set_this_turn,
 )
 from bot.intake import answers
-from bot.intake.contact_answers import names_as_phone, points_to_number_said, wechat_contact
 
 MAX_DESCRIPTION_CHARS = 2000
-_PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 
 # Messages a rule answers (a human, stop, status, small talk, "I want to correct something",
 # "I want to complain"): never an answer to the open question, however the form reads them.
@@ -77,66 +72,6 @@ def append(existing: Optional[str], text: str) -> str:
     if text in existing:
         return existing
     return f"{existing}\n{text}"[:MAX_DESCRIPTION_CHARS]
-
-
-def phone(tracker: Tracker) -> Optional[str]:
-    """The phone number in the latest message, found by the NLU or typed with separators."""
-    found = latest_entity(tracker, "phone")
-    if found:
-        return str(found)
-    match = _PHONE.search(re.sub(r"[\s\-]", "", latest_text(tracker)))
-    return match.group(0) if match else None
-
-
-def email(tracker: Tracker) -> Optional[str]:
-    """The e-mail address in the latest message."""
-    match = _EMAIL.search(latest_text(tracker))
-    return match.group(0) if match else None
-
-
-def contact(tracker: Tracker) -> Optional[str]:
-    """A phone number, else an e-mail address, else a WeChat id, in the latest message.
-
-    Why all three: asked for a phone number, some customers offer an address instead ("用
-    email可以吗 abc@example.com") or their WeChat ("联系方式改成微信 abc123"); the ticket's
-    `contact` is whatever they consented to.
-    """
-    return phone(tracker) or email(tracker) or wechat_contact(latest_text(tracker))
-
-
-def phone_offered(tracker: Tracker) -> Optional[str]:
-    """The phone number this message calls the customer's own ("我电话138…"), if any.
-
-    The NLU tells it from the order number ("订单LS2024… 我电话138…" gives both); a number
-    with no phone word beside it stays unread here, as it may be an order's.
-    """
-    found = latest_entity(tracker, "phone")
-    if found and names_as_phone(latest_text(tracker), str(found)):
-        return str(found)
-    return None
-
-
-def phone_said_before(tracker: Tracker) -> Optional[str]:
-    """The phone number an earlier message of this intake gave, when this one points to it.
-
-    "可以打这个电话" at the contact question, after "…我电话138…" in the opening: asking
-    for the number again would ask the same thing twice.
-    """
-    if not points_to_number_said(latest_text(tracker)):
-        return None
-    order_id = str(tracker.get_slot("order_id") or "")
-    seen_latest = False
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        if not seen_latest:
-            seen_latest = True  # the latest message repeats no number
-            continue
-        for entity in (event.get("parse_data") or {}).get("entities") or []:
-            value = str(entity.get("value") or "")
-            if entity.get("entity") == "phone" and value and value != order_id:
-                return value
-    return None
 
 
 def live_session_known(tracker: Tracker, before_this_turn: bool = False) -> bool:

@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import dependencies, form_turn
+from actions import dependencies, form_turn, message_contact
 from actions.conversation import (
     CONTROL_INTENTS,
     latest_entity,
@@ -50,7 +50,7 @@ def number_called_a_phone(tracker: Tracker) -> Optional[str]:
 def _number_said_to_be_a_phone(tracker: Tracker) -> Optional[str]:
     """The number that waited for a yes before this message, if the message calls it a phone."""
     pending = slot_before_this_turn(tracker, "pending_order_id")
-    if not pending or form_turn.phone(tracker):
+    if not pending or message_contact.phone(tracker):
         return None
     return str(pending) if answers.calls_number_a_phone(latest_text(tracker)) else None
 

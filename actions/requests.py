@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import dependencies, form_turn
+from actions import dependencies, message_contact
 from actions.coming_back import comes_back_to_withdrawn, keep_withdrawn, withdrawn_for_handoff
 from actions.conversation import reset_intake
 from actions.tickets import announce_ticket, create_ticket
@@ -156,7 +156,7 @@ def gives_a_fact(tracker: Tracker) -> bool:
     whole complaint with the number in it (dialogues_dev16 s038).
     """
     entities = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
-    return "order_id" in entities or bool(form_turn.contact(tracker))
+    return "order_id" in entities or bool(message_contact.contact(tracker))
 
 
 def cancel_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:

@@ -42,7 +42,13 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from bench import model_selection as ms
 from bench import nlu_eval
-from bench.common import ROOT
+from bench.common import (
+    ROOT,
+    add_dev_option,
+    add_errors_option,
+    add_model_option,
+    add_training_options,
+)
 
 DEV = ROOT / "bench" / "data" / "category_dev.yml"
 TRIAGE_PROPERTY = "complaint_triage"
@@ -213,17 +219,10 @@ def summary(results: Sequence[Dict[str, Any]]) -> Dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--dev",
-        type=Path,
-        nargs="+",
-        default=[DEV],
-        help="development split(s); several are scored after one training",
-    )
-    parser.add_argument("--model", type=Path, help="a packaged model instead of training")
-    parser.add_argument("--data", type=Path, default=ms.NLU_DATA, help="NLU data folder")
-    parser.add_argument("--config", type=Path, default=ms.CONFIG, help="Rasa config file")
-    parser.add_argument("--errors", action="store_true", help="list every miss")
+    add_dev_option(parser, DEV)
+    add_model_option(parser, default=None, help="a packaged model instead of training")
+    add_training_options(parser)
+    add_errors_option(parser)
     parser.add_argument("--json", action="store_true", help="print the JSON, not the text")
     args = parser.parse_args()
     results = run_many(

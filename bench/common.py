@@ -1,4 +1,4 @@
-"""Small helpers shared by the benchmark scripts: paths, percentiles, process memory, machine.
+"""Small helpers shared by the benchmark scripts: paths, options, percentiles, memory, machine.
 
 Kept free of Rasa imports so that the load and dialogue scripts start quickly and the
 figures they report are not skewed by a heavy client process on the same two cores.
@@ -6,6 +6,7 @@ figures they report are not skewed by a heavy client process on the same two cor
 
 from __future__ import annotations
 
+import argparse
 import math
 import os
 import platform
@@ -21,8 +22,39 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
 MODEL = ROOT / "models" / "complaint.tar.gz"
+NLU_DATA = ROOT / "data" / "nlu"
+CONFIG = ROOT / "config.yml"
 BIN = Path(sys.executable).parent
 RASA = str(BIN / "rasa")
+
+
+def add_model_option(
+    parser: argparse.ArgumentParser, default: Path | None = MODEL, help: str | None = None
+) -> None:
+    """`--model`: the packaged model a script loads (default: the project's)."""
+    parser.add_argument("--model", type=Path, default=default, help=help)
+
+
+def add_training_options(parser: argparse.ArgumentParser) -> None:
+    """`--data` and `--config`: what a script that trains trains on."""
+    parser.add_argument("--data", type=Path, default=NLU_DATA, help="NLU data folder")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="Rasa config file")
+
+
+def add_dev_option(parser: argparse.ArgumentParser, default: Path) -> None:
+    """`--dev`: the development split(s) scored, after one training."""
+    parser.add_argument(
+        "--dev",
+        type=Path,
+        nargs="+",
+        default=[default],
+        help="development split(s); several are scored after one training",
+    )
+
+
+def add_errors_option(parser: argparse.ArgumentParser) -> None:
+    """`--errors`: list every miss, not only the figures."""
+    parser.add_argument("--errors", action="store_true", help="list every miss")
 
 
 def percentile(values: Sequence[float], pct: float) -> float | None:

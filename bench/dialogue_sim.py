@@ -38,7 +38,7 @@ from typing import Any, Dict, List
 import yaml
 
 from bench import held_out
-from bench.common import DATA, MODEL, md_table, short
+from bench.common import DATA, MODEL, add_model_option, md_table, short
 
 MAX_TURNS = 15
 MAX_SAME_QUESTION = 3  # the same question asked this often again: the customer gives up
@@ -532,7 +532,7 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated scenario ids")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--model", type=Path, default=MODEL)
+    add_model_option(parser)
     parser.add_argument("--logs", type=Path, help="copy the servers' logs into this folder")
     parser.add_argument(
         "--scenarios",

@@ -48,11 +48,9 @@ from typing import Any, Dict, List
 
 import yaml
 
-from bench.common import ROOT
+from bench.common import ROOT, add_dev_option, add_training_options
 from bench.model_selection import (
-    CONFIG,
     FALLBACK,
-    NLU_DATA,
     Components,
     Example,
     intent_metrics,
@@ -266,15 +264,8 @@ def show(result: Dict[str, Any]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=NLU_DATA, help="NLU data folder")
-    parser.add_argument("--config", type=Path, default=CONFIG, help="Rasa config file")
-    parser.add_argument(
-        "--dev",
-        type=Path,
-        nargs="+",
-        default=[DEV],
-        help="development split(s); several are scored after one training",
-    )
+    add_training_options(parser)
+    add_dev_option(parser, DEV)
     parser.add_argument(
         "--without",
         action="append",

@@ -36,6 +36,7 @@ import aiohttp
 from bench.common import (
     MODEL,
     RASA,
+    add_model_option,
     cpu_seconds,
     free_port,
     md_table,
@@ -482,7 +483,7 @@ def main() -> None:
     parser.add_argument("--stock-dir", type=Path, help="reuse (or create) a stock project here")
     parser.add_argument("--skip-stock", action="store_true")
     parser.add_argument("--skip-ours", action="store_true")
-    parser.add_argument("--model", type=Path, default=MODEL)
+    add_model_option(parser)
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",") if x]
     result = run(

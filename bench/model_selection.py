@@ -71,12 +71,10 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
-from bench.common import ROOT, machine, md_table, short
+from bench.common import CONFIG, NLU_DATA, ROOT, add_training_options, machine, md_table, short
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-NLU_DATA = ROOT / "data" / "nlu"
-CONFIG = ROOT / "config.yml"
 DOCS = ROOT / "docs"
 JSON_PATH = DOCS / "model_selection.json"
 MD_PATH = DOCS / "model_selection.md"
@@ -1245,13 +1243,12 @@ def main() -> None:
     parser.add_argument(
         "--solver-check", action="store_true", help="add the (slow) lbfgs intent candidate"
     )
-    parser.add_argument("--data", type=Path, default=NLU_DATA, help="NLU data folder")
+    add_training_options(parser)
     parser.add_argument(
         "--at",
         metavar="GIT_REF",
         help="use data/nlu and config.yml as committed at this revision (a baseline run)",
     )
-    parser.add_argument("--config", type=Path, default=CONFIG, help="Rasa config file")
     parser.add_argument(
         "--baseline",
         type=Path,

@@ -40,7 +40,7 @@ from typing import Any, Dict, List, Mapping, Sequence
 import yaml
 
 from bench import emotion_eval, held_out
-from bench.common import DATA, MODEL, ROOT, md_table, percentile, rounded
+from bench.common import DATA, MODEL, ROOT, add_model_option, md_table, percentile, rounded
 
 REMEDY_INTENTS = ("complain", "inform", "correct")
 NONE = "(none)"
@@ -521,7 +521,7 @@ def markdown(result: Dict[str, Any]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--model", type=Path, default=MODEL)
+    add_model_option(parser)
     parser.add_argument("--json", action="store_true", help="print the JSON, not the markdown")
     parser.add_argument(
         "--only-emotion", action="store_true", help="only the emotion block (no model needed)"

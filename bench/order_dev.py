@@ -27,7 +27,7 @@ from typing import Any, Dict, List, Sequence, Tuple
 
 import yaml
 
-from bench.common import MODEL, ROOT
+from bench.common import MODEL, ROOT, add_errors_option, add_model_option
 from bench.nlu_eval import evaluate_order_ids, parse_all
 
 
@@ -127,8 +127,8 @@ def run_grammar(count: int, seed: int, errors: bool, version: int = 1) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path, help="order_numbers_dev*.yml files")
-    parser.add_argument("--model", type=Path, default=MODEL)
-    parser.add_argument("--errors", action="store_true", help="list every miss")
+    add_model_option(parser)
+    add_errors_option(parser)
     parser.add_argument("--grammar", type=int, help="this many generated cases, component only")
     parser.add_argument("--seed", type=int, default=1, help="the grammar's seed")
     parser.add_argument(

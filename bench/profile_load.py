@@ -19,7 +19,7 @@ import subprocess
 from pathlib import Path
 from typing import Dict, List, Tuple
 
-from bench.common import MODEL
+from bench.common import add_model_option
 from bench.load import OUR_SCRIPTS, measure, our_stack
 
 PROFILED = ("rasa", "actions")
@@ -87,7 +87,7 @@ def main() -> None:
         "--idle", action="store_true", help="sample waiting threads too (where wall time goes)"
     )
     parser.add_argument("--out", type=Path, default=Path("/tmp/load-profile"))
-    parser.add_argument("--model", type=Path, default=MODEL)
+    add_model_option(parser)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     script = lambda i: OUR_SCRIPTS[i % len(OUR_SCRIPTS)]  # noqa: E731

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
-from bench.common import MODEL, ROOT, machine, md_table
+from bench.common import MODEL, ROOT, add_model_option, machine, md_table
 
 DOCS = ROOT / "docs"
 JSON_PATH = DOCS / "benchmarks.json"
@@ -269,7 +269,7 @@ def main() -> None:
     parser.add_argument(
         "--parts", default=",".join(PARTS), help=f"comma-separated: {', '.join(PARTS)}"
     )
-    parser.add_argument("--model", type=Path, default=MODEL)
+    add_model_option(parser)
     parser.add_argument("--no-ensure-model", action="store_true", help="use models/ as it is")
     parser.add_argument("--only", help="dialogue: comma-separated scenario ids")
     parser.add_argument("--levels", default="1,10,20", help="load: concurrent conversations")

@@ -27,7 +27,7 @@ import uuid
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from bench.common import MODEL
+from bench.common import add_model_option
 from bench.load import our_script
 
 
@@ -138,7 +138,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--conversations", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--model", type=Path, default=MODEL)
+    add_model_option(parser)
     parser.add_argument("--profile", type=Path)
     parser.add_argument(
         "--toggle",

@@ -10,6 +10,8 @@
   A notice the desk sends itself (`notice`, e.g. that a ticket was reopened) takes the same
   path, with events to apply before it (`before`: closing a rating question).
 - `trigger_intent`: start a bot turn (e.g. `ticket_resolved` to ask for satisfaction).
+- `latest_event_times`: when conversations last changed, without their events (the watcher
+  reads the events of a conversation only when it changed).
 - `desk_events`: the customer's events, the bot's and the agents' lines, pauses and resumes,
   the activations of forms and the slots that say which complaint the conversation is on, in
   the tracker. One read serves a whole desk action: `messages_of` gives the customer's
@@ -32,9 +34,15 @@ from bot.i18n import customer_script, localize
 from bot.settings import Settings
 from bot.tickets.draft import shown_text
 
+NO_EVENTS = {"include_events": "NONE"}  # a tracker read without its events
+
 
 class RasaUnavailable(RuntimeError):
     """The Rasa server could not be reached or refused the call."""
+
+
+class RasaRefused(RasaUnavailable):
+    """The Rasa server answered this call with an error (it is reachable)."""
 
 
 @dataclass(frozen=True)
@@ -209,17 +217,25 @@ class RasaClient:
         return f"{self._url}/conversations/{quote(conversation_id, safe='')}/{tail}"
 
     async def _request(
-        self, method: str, url: str, params: Dict[str, str], body: Any = None
+        self,
+        method: str,
+        url: str,
+        params: Dict[str, str],
+        body: Any = None,
+        session: aiohttp.ClientSession | None = None,
     ) -> Any:
+        """One call; `session`: a caller's open session (its connections are reused)."""
+        if session is None:
+            async with aiohttp.ClientSession(timeout=self._timeout) as own:
+                return await self._request(method, url, params, body, own)
         if self._token:
             params = {**params, "token": self._token}
         try:
-            async with aiohttp.ClientSession(timeout=self._timeout) as session:
-                async with session.request(method, url, params=params, json=body) as response:
-                    if response.status >= 400:
-                        detail = (await response.text())[:200]
-                        raise RasaUnavailable(f"Rasa answered {response.status}: {detail}")
-                    return await response.json(content_type=None)
+            async with session.request(method, url, params=params, json=body) as response:
+                if response.status >= 400:
+                    detail = (await response.text())[:200]
+                    raise RasaRefused(f"Rasa answered {response.status}: {detail}")
+                return await response.json(content_type=None)
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
             raise RasaUnavailable(f"Rasa server unreachable: {error}") from error
 
@@ -305,6 +321,26 @@ class RasaClient:
             {"name": intent, "entities": entities or {}},
         )
 
+    async def latest_event_times(self, conversation_ids: Sequence[str]) -> Dict[str, float | None]:
+        """When each conversation's newest event was logged (None: no events, or refused).
+
+        Tracker reads without their events (`include_events=NONE`), a few hundred bytes where
+        the events are tens of kilobytes, on one session (a connection per read cost about as
+        much as the read): for a caller that reads the events only of what changed. A
+        conversation Rasa refuses is None (its caller reads it in full and hears why);
+        Rasa unreachable raises `RasaUnavailable`.
+        """
+        times: Dict[str, float | None] = {}
+        async with aiohttp.ClientSession(timeout=self._timeout) as session:
+            for conversation_id in conversation_ids:
+                url = self._conversation_url(conversation_id, "tracker")
+                try:
+                    tracker = await self._request("GET", url, NO_EVENTS, session=session)
+                except RasaRefused:
+                    tracker = None
+                times[conversation_id] = _latest_event_time(tracker)
+        return times
+
     async def desk_events(self, conversation_id: str) -> List[Dict[str, Any]]:
         """The customer's events, the bot's and agents' lines, oldest first (one tracker read)."""
         tracker = await self._request(
@@ -316,6 +352,13 @@ class RasaClient:
             if e.get("event") in ("user", "pause", "resume", "active_loop", "bot")
             or _is_complaint_slot(e)
         ]
+
+
+def _latest_event_time(tracker: Any) -> float | None:
+    latest = tracker.get("latest_event_time") if isinstance(tracker, dict) else None
+    if isinstance(latest, bool) or not isinstance(latest, (int, float)):
+        return None
+    return float(latest)
 
 
 def _events_in(tracker: Any) -> List[Dict[str, Any]]:

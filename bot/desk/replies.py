@@ -92,6 +92,11 @@ def customer_messages(
     ]
 
 
+def customer_entry(message: Dict[str, Any]) -> Dict[str, Any]:
+    """A customer message (`{text, timestamp}`) as the transcript entry the store merges."""
+    return {"role": "customer", "text": message["text"], "at": message["timestamp"]}
+
+
 async def copy_customer_messages(
     desk: Desk,
     ticket: Dict[str, Any],
@@ -134,7 +139,7 @@ async def store_messages(
     after = max(created_timestamp(ticket), lines_after or 0.0)
     bot = [m for m in bot_lines_of(events, ticket["id"]) if m["timestamp"] > after]
     agents = [line for line in agent_lines_of(events) if line.timestamp > after]
-    entries = [{"role": "customer", "text": m["text"], "at": m["timestamp"]} for m in messages]
+    entries = [customer_entry(m) for m in messages]
     entries += [{"role": "bot", "text": m["text"], "at": m["timestamp"]} for m in bot]
     entries += [_agent_entry(line) for line in agents]
     if entries:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
-from typing import Any, Dict, List, Mapping, Sequence
+from typing import Any, Dict, List, Mapping, Sequence, Tuple
 
+from bot.log_privacy import mask_contacts
 from bot.taxonomy import CATEGORIES, EMOTIONS, REMEDIES, SEVERITIES, SEVERITY_REASONS
 
 EVIDENCE_KEYS = ("id", "filename", "content_type", "size", "sha256", "url")
@@ -125,6 +126,26 @@ def same_moment(at: str) -> str:
     if parsed is None:
         return str(at)
     return parsed.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+
+TranscriptKey = Tuple[str, str, str]
+
+
+def transcript_key(entry: Mapping[str, Any]) -> TranscriptKey:
+    """What makes two transcript entries one message: role, text with contacts masked, second.
+
+    `at` may be ISO (a stored entry) or a Unix time (a Rasa event, to the microsecond).
+    Why one key: the store merges what the desk copies from Rasa's tracker into transcripts
+    that keep times to the second (`TicketStore.merge_transcript`), and the desk's watcher
+    first asks whether a transcript holds a message (`bot.desk.conversation_watch`). Both
+    must agree: the watcher's own copy of the test left contacts in clear, so a message
+    whose contact the transcript masks since (`withdraw_contact`) was "new" on every round,
+    written again and counted, while the merge skipped it.
+    """
+    at = entry["at"]
+    if isinstance(at, (int, float)) and not isinstance(at, bool):
+        at = datetime.fromtimestamp(at, timezone.utc).isoformat()
+    return str(entry["role"]), mask_contacts(str(entry["text"])), same_moment(str(at))
 
 
 def format_time(value: datetime, tz: tzinfo) -> str:

@@ -31,7 +31,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from bot.log_privacy import mask_contacts, mask_these_contacts
+from bot.log_privacy import mask_these_contacts
 from bot.settings import Settings, SlaSettings
 from bot.taxonomy import TICKET_STATUSES
 from bot.tickets.deadlines import deadlines, hasten
@@ -43,7 +43,7 @@ from bot.tickets.draft import (
     normalize_evidence,
     normalize_satisfaction,
     normalize_transcript,
-    same_moment,
+    transcript_key,
     validated_fields,
 )
 from bot.tickets.models import Base, TicketAuditRow, TicketIdCounterRow, TicketRow
@@ -179,12 +179,8 @@ def _merge_entries(row: TicketRow, new_entries: List[Dict[str, Any]]) -> int:
     compared with their contacts masked: a message whose contact the transcript masks since
     (`withdraw_contact`) is the one held, and the tracker's copy must not bring it back.
     """
-
-    def key(entry: Dict[str, Any]) -> Tuple[str, str, str]:
-        return entry["role"], mask_contacts(entry["text"]), same_moment(entry["at"])
-
-    present = {key(e) for e in row.transcript or []}
-    added = [e for e in new_entries if key(e) not in present]
+    present = {transcript_key(e) for e in row.transcript or []}
+    added = [e for e in new_entries if transcript_key(e) not in present]
     if added:
         row.transcript = _in_time_order(list(row.transcript or []) + added)
     return len(added)
@@ -453,6 +449,22 @@ class TicketStore:
         )
         with self.session_scope() as session:
             return [self._to_dict(row) for row in session.execute(query).scalars()]
+
+    def claimed_conversations(self) -> List[Tuple[str, str]]:
+        """`(ticket id, conversation id)` of every claimed (assigned) ticket, oldest first.
+
+        Why not `list_tickets`: the desk's watcher (`bot.desk.conversation_watch`) asks every
+        few seconds which conversations to look at, and needs the whole ticket only of those
+        where something happened; `list_tickets` built every claimed ticket with its
+        transcript each time, and stopped at `MAX_LIST_LIMIT` (the oldest claims unwatched).
+        """
+        query = (
+            select(TicketRow.id, TicketRow.conversation_id)
+            .where(TicketRow.status == "assigned")
+            .order_by(TicketRow.created_at, TicketRow.id)
+        )
+        with self.session_scope() as session:
+            return [(row.id, row.conversation_id) for row in session.execute(query)]
 
     def count_tickets(
         self,

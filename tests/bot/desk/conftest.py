@@ -277,7 +277,11 @@ async def local_rasa():
             state.meanwhile("GET", request.match_info["cid"], None)
         if request.match_info["cid"] in state.refusing_conversations:
             return web.json_response({"message": "channel unreachable"}, status=500)
-        return web.json_response({"events": state.events.get(request.match_info["cid"], [])})
+        events = state.events.get(request.match_info["cid"], [])
+        # as Rasa: the newest event's time always, the events unless `include_events=NONE`
+        latest = events[-1].get("timestamp") if events else None
+        shown = None if request.query.get("include_events") == "NONE" else events
+        return web.json_response({"latest_event_time": latest, "events": shown})
 
     async def append(request: web.Request) -> web.Response:
         body = await request.json()

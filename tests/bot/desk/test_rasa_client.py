@@ -1,6 +1,8 @@
 """Which of the conversation's customer messages belong to a ticket (hand test, ux4)."""
 
-from bot.desk.rasa_client import bot_lines_of, messages_of
+import pytest
+
+from bot.desk.rasa_client import RasaClient, RasaUnavailable, bot_lines_of, messages_of
 
 
 def _user(text: str, at: float) -> dict:
@@ -135,3 +137,18 @@ def test_bot_lines_leave_out_agents_lines_and_payloads_without_text():
         {"text": "已为您提交工单 C-1", "timestamp": 1.3},
         {"text": "已为您转接人工客服", "timestamp": 2.1},
     ]
+
+
+async def test_latest_event_times_read_trackers_without_events(local_rasa):
+    """The watcher's small reads: the newest event's time, None for an empty conversation
+    or one Rasa refuses (read in full, it says why); Rasa gone raises."""
+    client = RasaClient(local_rasa.url, "t")
+    local_rasa.events["talking"] = [_user("还在吗", 1795399200.5)]
+    local_rasa.refusing_conversations.add("refused")
+
+    times = await client.latest_event_times(["talking", "silent", "refused"])
+
+    assert times == {"talking": 1795399200.5, "silent": None, "refused": None}
+    assert {q.get("include_events") for _, _, q in local_rasa.calls} == {"NONE"}
+    with pytest.raises(RasaUnavailable):
+        await RasaClient("http://127.0.0.1:9", "t").latest_event_times(["talking"])

@@ -15,6 +15,7 @@ from bot.taxonomy import (
     TICKET_STATUSES,
 )
 from bot.tickets import TICKET_KEYS, InvalidTicketData, TicketNotFound, TicketStore
+from bot.tickets.draft import transcript_key
 from bot.tickets.store import TicketChanged
 
 ISO_WITH_ZONE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
@@ -634,3 +635,25 @@ def test_a_contact_taken_back_is_cleared_masked_and_not_copied_back_in_clear(sto
     (entry,) = [a for a in store.get_audit(ticket["id"]) if a["field"] == "contact"]
     assert (entry["actor"], entry["before"], entry["after"]) == ("customer", "139****5678", None)
     assert store.withdraw_contact(ticket["id"], actor="customer") is None
+
+
+def test_one_key_says_whether_a_transcript_holds_a_message_as_the_merge_does():
+    """The desk's watcher asks the same question before it copies (`transcript_key`): a Unix
+    time to the microsecond and an ISO time in another zone are one second; a contact masked
+    since is the same text."""
+    stored = {"role": "customer", "text": "打我电话 138****5678", "at": "2026-11-23T10:00:00+08:00"}
+    from_tracker = {"role": "customer", "text": "打我电话 13812345678", "at": 1795399200.412345}
+    assert transcript_key(stored) == transcript_key(from_tracker)
+    assert transcript_key({**from_tracker, "role": "bot"}) != transcript_key(stored)
+    assert transcript_key({**from_tracker, "at": 1795399201.0}) != transcript_key(stored)
+
+
+def test_claimed_conversations_are_every_assigned_ticket_oldest_first(store, make_draft):
+    """What the desk's watcher reads each round: ids and conversations only, all of them."""
+    first = store.create_ticket(make_draft(conversation_id="c-1"), "k1")
+    store.create_ticket(make_draft(conversation_id="c-2"), "k2")  # open: not claimed
+    third = store.create_ticket(make_draft(conversation_id="c-3"), "k3")
+    for ticket in (third, first):
+        store.update_ticket(ticket["id"], actor="小王", status="assigned", assignee="小王")
+
+    assert store.claimed_conversations() == [(first["id"], "c-1"), (third["id"], "c-3")]
