@@ -2,27 +2,32 @@
 
 No Rasa server is needed: the head is the same `SeverityHead` the Rasa component trains, on
 the same data (data/severity/*.yml, the cases the rules were written on, plus the NLU
-examples of data/nlu in which the rules find no reason, as normal cases). Two measurements:
+examples of data/nlu in which the rules find no reason, as normal cases weighing together a
+fixed share of the labelled cases: `bot.triage.severity_ordinary`). Two measurements:
 
 * cross-validation on the training data: 5 folds stratified by urgent / normal / ordinary,
   identical prepared texts kept in one fold; the head is trained on 4/5 and judges the rest.
   `--tune` prints the grid C, n-grams and the threshold were chosen from (highest
   out-of-fold urgent recall of the head alone at out-of-fold precision >= 0.95 on the
-  severity cases, with at most 1 % of the ordinary NLU examples made urgent). The rules were
+  severity cases, with at most 1 % of the ordinary NLU examples made urgent); `--tune-budget`
+  the ordinary pool's weight at that configuration (highest out-of-fold recall at precision
+  >= 0.90 with at most 1 % of the ordinary examples made urgent). The rules were
   written on these cases, so they score 1.0 here and the CV figures of `combined` only show
   what the head costs;
-* the case files given (default bench/data/severity_dev4.yml to severity_dev12.yml, all used
+* the case files given (default bench/data/severity_dev4.yml to severity_dev13.yml, all used
   up now: regression checks; dev10 was the judge of the sixth round (group buys, children's
   goods, rhetorical threats, amounts near the threshold), dev11 of the eleventh (toy parts,
   drop-proof cases, 好几家, swollen packages, threats asked as questions, money in words),
-  both used on 2026-11-30, dev12 of the twelfth (injury beside damage words, 2026-12-01)),
+  both used on 2026-11-30, dev12 of the twelfth (injury beside damage words, 2026-12-01),
+  dev13 of the thirteenth (injury told colloquially and transit damage with nobody hurt, the
+  ordinary pool's weight, 2026-12-02)),
   never trained on: the head is
   trained on all training files. Held-out files are refused.
 
 Figures: urgent recall, precision and the share of cases whose reasons are exactly right
 (as sets), plus cost per message (ms) and training time.
 
-    .venv/bin/python -m bench.severity_dev [--json] [--tune] [FILE ...]
+    .venv/bin/python -m bench.severity_dev [--json] [--tune] [--tune-budget] [FILE ...]
 """
 
 from __future__ import annotations
@@ -46,16 +51,22 @@ from bot.triage.severity_model import (
     DEFAULT_C,
     DEFAULT_NGRAMS,
     SeverityHead,
-    ordinary_texts,
     prepare,
     read_severity_file,
 )
+from bot.triage.severity_ordinary import ORDINARY_BUDGET, ordinary_texts, training_set
 
 TRAIN_DIR = ROOT / "data" / "severity"
-DEV = [DATA / f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12)]
+DEV = [DATA / f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13)]
 FOLDS = 5
 MIN_CV_PRECISION = 0.95
 MAX_CV_ORDINARY_FIRED = 0.01
+# The ordinary pool's weight (`--tune-budget`): its total as a share of the labelled cases, None
+# for weight 1 each (as until the thirteenth round), at the configured C, n-grams and
+# threshold. The pick: the highest out-of-fold recall with out-of-fold precision >= 0.90 and at
+# most 1 % of the ordinary examples given a reason (docs/severity.md, thirteenth round).
+BUDGETS: Tuple[Optional[float], ...] = (None, 1.0, 0.5, 0.25, 0.125)
+MIN_CV_PRECISION_BUDGET = 0.90
 HELD_OUT = ("severity_eval.yml", "severity_holdout.yml", "nlu_eval.yml", "dialogues.yml")
 
 Cases = List[Tuple[str, List[str]]]
@@ -143,23 +154,42 @@ def _learned_alone(
 
 
 def out_of_fold(
-    cases: Cases, ordinary: Cases, C: float, ngrams: Tuple[int, int]
+    cases: Cases,
+    ordinary: Cases,
+    C: float,
+    ngrams: Tuple[int, int],
+    budget: Optional[float] = ORDINARY_BUDGET,
 ) -> Tuple[List[Learned], List[Learned]]:
-    """The head's probabilities for every case and ordinary text, from the fold holding it out."""
+    """The head's probabilities for every case and ordinary text, from the fold holding it out.
+
+    The ordinary examples weigh as in training (`budget`; None: 1 each).
+    """
     from sklearn.model_selection import StratifiedGroupKFold
 
     every = list(cases) + list(ordinary)
+    weights = _weights(cases, ordinary, budget)
     texts = [text for text, _ in every]
     kinds = [int(bool(reasons)) for _, reasons in cases] + [2] * len(ordinary)
     folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=42)
     result: List[Learned] = [None] * len(every)
     for train, test in folds.split(texts, kinds, [prepare(t) for t in texts]):
         head = SeverityHead.fit(
-            [texts[i] for i in train], [every[i][1] for i in train], C=C, ngrams=ngrams
+            [texts[i] for i in train],
+            [every[i][1] for i in train],
+            C=C,
+            ngrams=ngrams,
+            weights=[weights[i] for i in train],
         )
         for i, p in zip(test, head.predict([texts[i] for i in test]), strict=True):
             result[i] = p
     return result[: len(cases)], result[len(cases) :]
+
+
+def _weights(cases: Cases, ordinary: Cases, budget: Optional[float]) -> List[float]:
+    """Sample weights of the cases, then the ordinary examples (1 each when `budget` is None)."""
+    if budget is None:
+        return [1.0] * (len(cases) + len(ordinary))
+    return training_set(cases, [text for text, _ in ordinary], budget)[2]
 
 
 def fired(learned: Sequence[Learned], threshold: float) -> float:
@@ -206,6 +236,40 @@ def best(rows: Sequence[Mapping[str, Any]]) -> Optional[Mapping[str, Any]]:
     return max(eligible, key=lambda row: (row["recall"], row["precision"]), default=None)
 
 
+def tune_budget(cases: Cases, ordinary: Cases) -> List[Dict[str, Any]]:
+    """Out-of-fold figures of the head alone at the configured C, n-grams and threshold, by
+    the ordinary pool's weight (`BUDGETS`)."""
+    learnable = [bool(set(reasons) - {"amount"}) for _, reasons in cases]
+    urgent = [bool(reasons) for _, reasons in cases]
+    rows = []
+    for budget in BUDGETS:
+        learned, learned_ordinary = out_of_fold(cases, ordinary, DEFAULT_C, DEFAULT_NGRAMS, budget)
+        said = [bool(p) and max(p.values()) >= LEARNED_THRESHOLD for p in learned]
+        tp = sum(s and w for s, w in zip(said, learnable, strict=True))
+        fp = sum(s and not u for s, u in zip(said, urgent, strict=True))
+        rows.append(
+            {
+                "budget": budget,
+                "recall": round(tp / max(1, sum(learnable)), 4),
+                "precision": round(tp / max(1, tp + fp), 4),
+                "fp": fp,
+                "ordinary_fired": fired(learned_ordinary, LEARNED_THRESHOLD),
+            }
+        )
+    return rows
+
+
+def best_budget(rows: Sequence[Mapping[str, Any]]) -> Optional[Mapping[str, Any]]:
+    """The highest recall at out-of-fold precision >= 0.90 and <= 1 % ordinary examples fired."""
+    eligible = [
+        row
+        for row in rows
+        if row["precision"] >= MIN_CV_PRECISION_BUDGET
+        and row["ordinary_fired"] <= MAX_CV_ORDINARY_FIRED
+    ]
+    return max(eligible, key=lambda row: (row["recall"], row["precision"]), default=None)
+
+
 def cost_ms(head: SeverityHead, texts: Sequence[str]) -> Dict[str, float]:
     """Mean milliseconds per message: rules alone and the head alone."""
     amount = Settings.large_amount_threshold
@@ -230,9 +294,9 @@ def run(files: Sequence[Path]) -> Dict[str, Any]:
     learned, learned_ordinary = out_of_fold(train, ordinary, DEFAULT_C, DEFAULT_NGRAMS)
     cv = judge(train, learned)
     cv["ordinary_fired"] = fired(learned_ordinary, LEARNED_THRESHOLD)
-    every = train + ordinary
+    texts, reasons, weights = training_set(train, [text for text, _ in ordinary])
     start = time.perf_counter()
-    head = SeverityHead.fit([t for t, _ in every], [r for _, r in every])
+    head = SeverityHead.fit(texts, reasons, weights=weights)
     training_seconds = round(time.perf_counter() - start, 2)
     result: Dict[str, Any] = {
         "train_cases": len(train),
@@ -282,7 +346,17 @@ def main() -> None:
     parser.add_argument("files", nargs="*", type=Path, default=DEV)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--tune", action="store_true", help="print the CV grid (training files)")
+    parser.add_argument(
+        "--tune-budget", action="store_true", help="print the CV figures by ordinary pool weight"
+    )
     args = parser.parse_args()
+    if args.tune_budget:
+        cases = training_cases()
+        rows = tune_budget(cases, ordinary_cases(cases))
+        for row in rows:
+            print(row)
+        print("chosen:", best_budget(rows) or "no pool weight meets the bounds")
+        return
     if args.tune:
         cases = training_cases()
         rows = tune(cases, ordinary_cases(cases))

@@ -3,8 +3,9 @@
 Training data is its own set of files, not NLU examples: `data/severity/*.yml` (the `data`
 setting, a directory relative to the project root), lists of `{text, urgent, reasons}`
 cases. They have no `nlu:` key, so Rasa's importer never reads them as intent examples. The
-NLU examples in which the rules find no reason are added as normal cases
-(`bot.triage.severity_model.ordinary_texts`).
+NLU examples in which the rules find no reason are added as normal cases, together weighing a
+fixed share of the labelled cases (`bot.triage.severity_ordinary`), so the head's idea of a
+normal message does not shift with the size or make-up of the NLU data.
 Rasa does not know the component reads them, so `fingerprint_addon` adds their hash to the
 graph fingerprint: editing a file retrains the component.
 
@@ -40,9 +41,9 @@ from bot.triage.severity_model import (
     DEFAULT_C,
     DEFAULT_NGRAMS,
     SeverityHead,
-    ordinary_texts,
     read_severity_file,
 )
+from bot.triage.severity_ordinary import ORDINARY_BUDGET, ordinary_texts, training_set
 
 SEVERITY_KEY = "severity"
 _ARRAYS = ("reasons", "terms", "idf", "ngram_range", "coef", "intercept")
@@ -77,12 +78,13 @@ class ComplaintSeverityClassifier(LearnedHeadComponent):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        """Data directory and model settings (C and n-grams by cross-validation)."""
+        """Data directory and model settings (C, n-grams, the ordinary pool's weight by CV)."""
         return {
             "data": "data/severity",
             "C": DEFAULT_C,
             "min_ngram": DEFAULT_NGRAMS[0],
             "max_ngram": DEFAULT_NGRAMS[1],
+            "ordinary_budget": ORDINARY_BUDGET,
         }
 
     @classmethod
@@ -101,7 +103,7 @@ class ComplaintSeverityClassifier(LearnedHeadComponent):
         return digest.hexdigest()
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Fit the head on the severity files and the NLU examples without a rule reason."""
+        """Fit the head on the severity files and, weighted down, the NLU examples without a rule reason."""
         files = data_files(self._config)
         if not files:
             rasa.shared.utils.io.raise_warning(
@@ -114,11 +116,15 @@ class ComplaintSeverityClassifier(LearnedHeadComponent):
         ordinary = ordinary_texts(
             [str(m.get(TEXT)) for m in training_data.intent_examples if m.get(TEXT)], texts
         )
+        every, reasons, weights = training_set(
+            cases, ordinary, float(self._config["ordinary_budget"])
+        )
         self._head = SeverityHead.fit(
-            texts + ordinary,
-            [reasons for _, reasons in cases] + [[] for _ in ordinary],
+            every,
+            reasons,
             C=float(self._config["C"]),
             ngrams=(int(self._config["min_ngram"]), int(self._config["max_ngram"])),
+            weights=weights,
         )
         self.persist()
         return self._resource

@@ -13,10 +13,12 @@ and `bot.triage.severity_amounts` reads the amounts (digits are folded away here
 
 Data: `data/severity/*.yml` (the cases the rules were written on, moved out of bench/data;
 format as bench/data/severity_dev4.yml: `- {text, urgent, reasons}`), plus every NLU
-training example in which the rules find no reason, as a normal case (`ordinary_texts`). The
-severity cases' normals are all near misses; without ordinary messages the head took
-"撤销投诉", "掉漆了" or "冇問題" for urgent (4.7 % of the NLU examples out of fold, 0.4 % with
-them; a rule miss among them is label noise the head accepts). Text is prepared like
+training example in which the rules find no reason, as a normal case with a small sample
+weight (`bot.triage.severity_ordinary`: together they weigh a fixed share of the labelled
+cases, so the NLU data cannot outvote the injury cases however it grows). The severity
+cases' normals are all near misses; without ordinary messages the head took "撤销投诉",
+"掉漆了" or "冇問題" for urgent (4.7 % of the NLU examples out of fold; a rule miss among them
+is label noise the head accepts). Text is prepared like
 the triage heads' (`bot.nlu.normalize`: Simplified script, half-width, lower-case, digits
 folded to 0), with spaces between Chinese characters removed ("曝 光" is "曝光"). Character
 1-4-grams (1-3 and C=30 before train_4.yml), sublinear TF-IDF, balanced class weights; C and
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import yaml
@@ -59,25 +61,6 @@ def prepare(text: Optional[str]) -> str:
     """Normalised text, digits folded, no spaces between Chinese characters."""
     collapsed = " ".join(fold_digits(normalize(text or "")).split())
     return _CJK_SPACE.sub("", collapsed)
-
-
-def ordinary_texts(texts: Iterable[str], known: Iterable[str] = ()) -> List[str]:
-    """The texts in which the rules find no reason, once each, minus the `known` ones.
-
-    Used as normal cases: ordinary complaints and answers teach the head what a message
-    without any reason looks like.
-    """
-    from bot.triage.severity import assess_severity
-
-    seen = {prepare(text) for text in known}
-    ordinary = []
-    for text in texts:
-        prepared = prepare(text)
-        if prepared and prepared not in seen:
-            seen.add(prepared)
-            if assess_severity([text], None, float("inf")).severity == "normal":
-                ordinary.append(text)
-    return ordinary
 
 
 def read_severity_file(path: Union[str, Path]) -> List[Tuple[str, List[str]]]:
@@ -120,10 +103,13 @@ class SeverityHead:
         *,
         C: float = DEFAULT_C,
         ngrams: Tuple[int, int] = DEFAULT_NGRAMS,
+        weights: Optional[Sequence[float]] = None,
     ) -> SeverityHead:
-        """Fit on raw texts (prepared here) and each text's reasons.
+        """Fit on raw texts (prepared here) and each text's reasons, each case weighted.
 
-        Every learned reason needs positive and negative cases.
+        `weights` (default 1 each) lets the ordinary NLU examples count for less than the
+        labelled cases (`bot.triage.severity_ordinary`). Every learned reason needs positive
+        and negative cases.
         """
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -132,6 +118,7 @@ class SeverityHead:
             analyzer="char", ngram_range=ngrams, sublinear_tf=True, lowercase=False
         )
         features = vectorizer.fit_transform([prepare(text) for text in texts])
+        sample_weight = None if weights is None else np.asarray(weights, dtype=float)
         coefs, intercepts = [], []
         for reason in LEARNED_REASONS:
             target = np.array([reason in case for case in reasons])
@@ -140,7 +127,7 @@ class SeverityHead:
             model = LogisticRegression(
                 C=C, class_weight="balanced", max_iter=3000, solver="liblinear"
             )
-            model.fit(features, target)
+            model.fit(features, target, sample_weight=sample_weight)
             coefs.append(model.coef_[0])
             intercepts.append(model.intercept_[0])
         vocabulary = vectorizer.vocabulary_

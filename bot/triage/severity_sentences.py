@@ -189,10 +189,17 @@ INJURY_SENTENCES = [
     ),
     # stuck in a throat, whose throat told between: "卡在我儿子喉咙里"
     re.compile(r"卡(?:在|进)[^。!?;,]{0,4}?(?:喉咙|嗓子|气管)"),
-    # someone being sick over and over (not "一直吐槽"): "喝了以后孩子一直吐"
+    # someone being sick over and over (not "一直吐槽", nor a cat's hairball "老是吐毛球"):
+    # "喝了以后孩子一直吐"
     re.compile(
         r"(?:孩子|宝宝|小孩|儿子|女儿|老人|我妈|我爸|老公|老婆|狗狗|猫咪|我)"
-        r"[^。!?;,]{0,3}?(?:一直|不停地?|老是|反复|接连)吐(?!槽|了?口气|了?[一口]?舌头|字|血)"
+        r"[^。!?;,]{0,3}?(?:一直|不停地?|老是|反复|接连)吐(?!槽|了?口气|了?[一口]?舌头|字|血|毛)"
+    ),
+    # (thirteenth round) a pet being sick over and over, its name further back, Cantonese 一路 /
+    # 成日 and 呕 too: "狗吃了这包肉干以后不停地呕"; not a hairball ("猫一直吐毛球")
+    re.compile(
+        r"(?:猫|狗|宠物|主子)[^。!?;,]{0,10}?(?:一直|不停地?|老是|反复|接连|一路|成日)[吐呕]"
+        r"(?!槽|了?口气|了?[一口]?舌头|字|血|毛)"
     ),
     # a back that will not straighten after a fall: "腰到现在直不起来"
     re.compile(r"腰[^。!?;,]{0,5}?直不起"),

@@ -9,7 +9,7 @@ from bench.severity_dev import DEV, dev_cases
 
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
-    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12)]
+    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13)]
     assert all(path.exists() for path in DEV)
 
 
@@ -75,3 +75,29 @@ def test_the_tuning_says_so_when_no_setting_meets_the_bounds():
     tight = {"recall": 0.90, "precision": 0.96, "ordinary_fired": 0.001}
     assert best([loose]) is None
     assert best([loose, tight]) == tight
+
+
+def test_dev13_leans_on_injury_with_hard_damage_normals():
+    """dev13 (thirteenth round): injury told colloquially, every reason, and ordinary transit
+    damage with nobody hurt among its normals."""
+    cases = dev_cases(DEV[9])
+    assert DEV[9].name == "severity_dev13.yml"
+    reasons = {reason for _, found in cases for reason in found}
+    assert reasons == {"injury", "legal", "media", "group", "amount"}
+    assert sum(1 for _, found in cases if "injury" in found) >= 100
+    normals = [text for text, found in cases if not found]
+    assert len(normals) >= 80
+    assert sum(1 for text in normals if any(word in text for word in "碎裂崩")) >= 25
+
+
+def test_the_pool_weight_is_chosen_within_the_bounds():
+    """`--tune-budget`: the highest recall at precision >= 0.90 with <= 1 % ordinary fired."""
+    from bench.severity_dev import BUDGETS, best_budget
+
+    assert None in BUDGETS  # weight 1 each, as before, is measured too
+    heavy = {"budget": None, "recall": 0.88, "precision": 0.92, "ordinary_fired": 0.002}
+    light = {"budget": 0.25, "recall": 0.92, "precision": 0.91, "ordinary_fired": 0.007}
+    noisy = {"budget": 0.1, "recall": 0.95, "precision": 0.91, "ordinary_fired": 0.012}
+    loose = {"budget": 0.05, "recall": 0.96, "precision": 0.89, "ordinary_fired": 0.005}
+    assert best_budget([heavy, light, noisy, loose]) == light
+    assert best_budget([noisy, loose]) is None

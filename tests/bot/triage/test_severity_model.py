@@ -9,10 +9,10 @@ from bot.triage.severity_model import (
     LEARNED_REASONS,
     SeverityDataError,
     SeverityHead,
-    ordinary_texts,
     prepare,
     read_severity_file,
 )
+from bot.triage.severity_ordinary import ordinary_texts
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -76,6 +76,16 @@ def test_rebuilt_from_its_state_predicts_the_same(head):
     assert SeverityHead(state).predict(text) == head.predict(text)
 
 
+def test_sample_weights_change_what_the_head_learns():
+    """A case weighted down counts for less (the ordinary pool, bot.triage.severity_ordinary)."""
+    texts = [t for t, _ in CASES] + ["孩子烫伤是假的 快递三天没更新"]
+    reasons = [r for _, r in CASES] + [[]]
+    even = SeverityHead.fit(texts, reasons, C=10.0)
+    light = SeverityHead.fit(texts, reasons, C=10.0, weights=[1.0] * len(CASES) + [0.01])
+    probe = ["孩子烫伤"]
+    assert light.predict(probe)[0]["injury"] > even.predict(probe)[0]["injury"]
+
+
 def test_every_learned_reason_needs_examples():
     with pytest.raises(SeverityDataError, match="group"):
         SeverityHead.fit(
@@ -102,7 +112,9 @@ def test_bad_case_files_are_refused(tmp_path, body):
         read_severity_file(path)
 
 
-@pytest.mark.parametrize("dev_file", [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11)])
+@pytest.mark.parametrize(
+    "dev_file", [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13)]
+)
 def test_the_dev_split_is_never_training_material(dev_file):
     training = {
         prepare(text)
