@@ -44,7 +44,8 @@ _PLACE_THEN_WORD = re.compile(
 _WORD_THEN_PLACE = re.compile(rf"{_COPULA}(?P<place>{_PLACE})$", re.IGNORECASE)
 # Between the legend's statements, between it and the list, between the list's labels.
 _STATEMENT_GAP = re.compile(r"[\s,;.。]*$")
-_LIST_OPENING = re.compile(r"(?:[\s:]|分别是|分别为|如下)*$")
+# (A quoted question closes before the answer: "「客服：请发下订单号和手机号」⏎- - - - -⏎X Y".)
+_LIST_OPENING = re.compile(r"(?:[\s:?.。」』”》)\]】-]|分别是|分别为|如下)*$")
 _LABEL_CONJUNCTION = re.compile(r"\s*(?:和|跟|与|及|、|/|&|\band\b)\s*$")
 # Between the numbers of one list: spaces, a comma, a slash, a bar or a conjunction.
 _LIST_GAP = re.compile(r"\s*(?:[,、/|;&]|和|跟|与|及|and)?\s*")

@@ -71,6 +71,8 @@ def test_no_legend(text, count):
             "286543219876",
         ),
         ("麻烦提供下电话和订单号\n13912345678\n286543219876", "286543219876"),
+        # a quoted question, closed, then its answer in the order it asked
+        ("「客服：请发下订单号和手机号」\n- - - - -\n286543219876 13912345678", "286543219876"),
     ],
 )
 def test_the_order_named_by_its_place_before_the_list_is_filed(text, expected):
