@@ -18,7 +18,7 @@ from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
-from bot.nlu.number_shapes import CONTEXT_PHONES, phone_shape
+from bot.nlu.number_shapes import CONTEXT_PHONES, phone_shape, unwrapped_end, unwrapped_start
 from bot.nlu.number_words import CONTEXT_KINDS
 
 # Places in a list. An ordinal names its place alone ("第二个是订单号"); a direction only with a
@@ -147,21 +147,27 @@ def _label_list(text: str, low: int, end: int, count: int) -> Dict[int, str]:
 
 
 def _lists(doc: Doc) -> List[List[Token]]:
-    """The runs of two or more numbers with only list separators between them."""
+    """The runs of two or more numbers with only list separators between them.
+
+    Past the brackets, quotes or emoji around each ("X 「Y」", "👉X🙏"); a number of no kind
+    (a year: "…，2024年11月23日买的") ends the list.
+    """
+    text = doc.text
     runs: List[List[Token]] = []
     current: List[Token] = []
     for token in doc:
         if not token._.complaint_id:
             continue
-        if current:
+        if current and token._.complaint_kind:
             previous = current[-1]
-            between = doc.text[previous.idx + len(previous) : token.idx]
+            end = unwrapped_end(text, previous.idx + len(previous))
+            between = text[end : max(end, unwrapped_start(text, token.idx))]
             if _LIST_GAP.fullmatch(between):
                 current.append(token)
                 continue
-            if len(current) > 1:
-                runs.append(current)
-        current = [token]
+        if len(current) > 1:
+            runs.append(current)
+        current = [token] if token._.complaint_kind else []
     if len(current) > 1:
         runs.append(current)
     return runs
@@ -194,7 +200,7 @@ def apply_legend(doc: Doc, order_pattern: re.Pattern[str]) -> None:
     elsewhere ("第二个才是订单号：1391… 2865…": 订单号 ended the legend, it did not label 1391…).
     """
     for run in _lists(doc):
-        legend = read_legend(doc.text, run[0].idx, len(run))
+        legend = read_legend(doc.text, unwrapped_start(doc.text, run[0].idx), len(run))
         if not legend.kinds:
             continue
         if not legend.by_place and not _consistent(run, legend.kinds, order_pattern):

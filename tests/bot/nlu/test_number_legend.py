@@ -79,6 +79,23 @@ def test_the_order_named_by_its_place_before_the_list_is_filed(text, expected):
     assert primary(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # brackets, quotes or emoji around a number of the list
+        ("第二个才是订单号：13912345678 「286543219876」", "286543219876"),
+        ("第一个是订单号，第二个是手机号：👉286543219876🙏，13912345678", "286543219876"),
+        # a year after the list is no third number of it
+        (
+            "上面那个是快递单号，下面这个才是订单：\n433098765432101\n3721849563028174625，2024年11月23日买的",
+            "3721849563028174625",
+        ),
+    ],
+)
+def test_the_list_is_read_past_its_wrappers_and_ends_at_a_number_of_no_kind(text, expected):
+    assert primary(text) == expected
+
+
 def test_the_other_numbers_of_the_list_keep_their_own_kinds():
     found = {
         e["label"]: e["value"]
