@@ -73,7 +73,8 @@ def looks_like_date(groups: Sequence[str]) -> bool:
     return len(groups) == 2 or (len(groups[2]) <= 2 and 1 <= int(groups[2]) <= 31)
 
 
-def _is_emoji(char: str) -> bool:
+def is_emoji(char: str) -> bool:
+    """A symbol or an invisible mark, as customers put between groups ("2024😡1123", "➖")."""
     return unicodedata.category(char) in ("So", "Sk", "Mn", "Me", "Cf") or char in INVISIBLE
 
 
@@ -99,7 +100,7 @@ def _separator(between: str, previous: str = "") -> str:
     punctuation = sum(1 for char in between if char in ID_PUNCTUATION | LABELLED_PUNCTUATION)
     if punctuation > 1:
         return ""
-    if all(char.isspace() or char in ID_PUNCTUATION or _is_emoji(char) for char in between):
+    if all(char.isspace() or char in ID_PUNCTUATION or is_emoji(char) for char in between):
         return "sep"
     if all(char.isspace() or char in LABELLED_PUNCTUATION for char in between):
         return "labelled"

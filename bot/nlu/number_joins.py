@@ -11,7 +11,7 @@ import re
 import string
 from typing import Callable, Sequence
 
-from bot.nlu.number_groups import Group, group_ok, looks_like_date
+from bot.nlu.number_groups import Group, group_ok, is_emoji, looks_like_date
 from bot.nlu.number_shapes import (
     DATE_DIGITS,
     ID_PUNCTUATION,
@@ -34,11 +34,12 @@ def _pinduoduo_joint(previous: Group, group: Group) -> bool:
     """Whether `group` is the rest of a Pinduoduo number whose date part is `previous`.
 
     Joined by a dash, or by a space (an IME's ideographic space, a line break) when the rest
-    has Pinduoduo's full fifteen digits: "241126 538207164920371".
+    has Pinduoduo's full fifteen digits: "241126 538207164920371". An emoji between counts as
+    a space, as between any groups ("241123 ➖ 1234…", the heavy minus typed for the dash, ord26).
     """
     if not (_PINDUODUO_HEAD.fullmatch(previous.text) and group.text.isdigit()):
         return False
-    between = group.between.strip()
+    between = "".join(char for char in group.between if not is_emoji(char)).strip()
     return between == "-" or (not between and bool(_PINDUODUO_TAIL.fullmatch(group.text)))
 
 

@@ -14,6 +14,7 @@ from typing import Any, Dict, Optional, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.nlu.number_legend import apply_legend
 from bot.nlu.number_shapes import (
     AFTER_DATE,
     AMOUNT_FOLLOWERS,
@@ -572,6 +573,7 @@ def annotate(doc: Doc, order_pattern: re.Pattern[str]) -> None:
         token._.complaint_kind, token._.complaint_rule = _kind(token, order_pattern)
         token._.complaint_number = _is_number(token)
     _coordinated_kinds(doc)
+    apply_legend(doc, order_pattern)  # "第一个是订单号，第二个是手机号：X，Y" (ord26)
 
 
 # "A 和 B", "A 或者 B", "A、B": two numbers joined by a conjunction are of one kind.

@@ -433,8 +433,10 @@ CORRECTION_LEFT = re.compile(
     r"|(?<=[0-9a-z])[\s,.;]*actually"
     # said against a number given before ("… that is not my order! Mine is Y", ord25)
     r"|mine(?: is|'s))"
-    # (a marker may stand before it: "X，不好意思是#100254", ord26)
-    r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,#]*$"
+    # (a marker may stand before it: "X，不好意思是#100254", ord26; or a pointer: "发错了，是这个
+    # Y", "应该是这个号 Y", ord26 round 26)
+    r"[\s:,]*(?:订单号?码?|订单编号|单号)?[\s:,]*(?:是|为|应该是)?[\s:,]*(?:这个|这一个)?(?:号码?|单号?)?"
+    r"[\s:,#]*$"
 )
 # Said after both numbers, the customer picks the later one: "X还是Y来着 应该是后面这个".
 LATER_CHOSEN = re.compile(

@@ -439,7 +439,7 @@ def _word_before(text: str, start: int) -> str:
         ):
             best, best_length = window[-length:], length
     if not best_length:
-        return _indexed_word(window)
+        return _owned_word(window) or _indexed_word(window)
     if best in _MARKERS:
         named = _word_before(text, max(0, start - _CONTEXT_WINDOW) + len(window) - best_length)
         if CONTEXT_KINDS.get(named) == "order":
@@ -450,6 +450,21 @@ def _word_before(text: str, start: int) -> str:
 # A marker names what the word before it names ("订单号码：ID 7730…", "订单号 No.ORD-…", ord26);
 # alone, "ID" is a user's or a product's.
 _MARKERS = frozenset({"id", "no", "no."})
+
+
+# "一个是快递的 4330…，另一个是订单的 3721…" (ord26): a word of two characters or more, then 的
+# ("the parcel's", "the order's"), names the number after it as the word alone would. Not a
+# one-character word: "打的 400…" (dialled) and "卡的" (stuck) say nothing of the number.
+_OWNED = re.compile(r"的(?:[^\w.!?;。]|_)*$")
+
+
+def _owned_word(window: str) -> str:
+    """The context word before a 的 that ends `window` ("订单的", "快递的"), or ""."""
+    owned = _OWNED.search(window)
+    if owned is None or owned.start() == 0:
+        return ""
+    word = _word_before(window[: owned.start()], owned.start())
+    return word if len(word) >= 2 and window[: owned.start()].endswith(word) else ""
 
 
 # One-character words that name a number only standing alone, not as the end of a longer word:

@@ -107,3 +107,20 @@ def test_a_tables_column_header_names_the_number_under_it(text, word):
 )
 def test_said_to_be_another_number(tail, said):
     assert said_to_be_another_number("2024" + tail, 4) is said
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a word of two characters or more, then 的: "the parcel's", "the order's" (ord26)
+        ("一个是快递的4330", "快递"),
+        ("另一个是订单的 3721", "订单"),
+        ("物流的：4330", "物流"),
+        ("退款的 6012", ""),  # 退款 alone names no number
+        ("我老公的 2024", ""),  # no context word before 的
+        ("打的 4008", ""),  # one character: dialled, no phone named
+        ("卡的 2024", ""),  # one character: stuck, no card named
+    ],
+)
+def test_a_word_then_de_names_the_number_after_it(text, word):
+    assert left_word(text, number_at(text)) == word

@@ -109,6 +109,12 @@ major platforms' ids as they print them (淘宝/天猫, 京东, 拼多多, 抖�
 饿了么, 得物, 闲鱼, 有赞, 微店, 小红书, Shopee, Lazada, Amazon, AliExpress), one plain format with
 at most one twist each: labels, spaces, dashes, full-width, line breaks, Traditional, emoji,
 typos, a complaint before or after, one phone, amount, date or parcel number, said twice.
+order_numbers_dev26.yml by ord26 (round twenty-six), also before reading it, a different number
+competing with the order: platforms' copied order-detail blocks (交易号, times, 物流单号, 商品编号,
+商品ID, 退款编号), the order inside links beside item ids, the order singled out in words among
+two or three numbers (also in a legend before them: "第一个是订单号，第二个是手机号：X，Y"),
+Chinese numerals, mixed widths, emoji between groups, voice-to-text artefacts and quoted
+earlier messages.
 The project's jieba user words are loaded first, as the trained model's tokenizer loads them
 into the one jieba the extractor segments with.
 """
@@ -154,6 +160,7 @@ DEV_FILES = (
     "order_numbers_dev23.yml",
     "order_numbers_dev24.yml",
     "order_numbers_dev25.yml",
+    "order_numbers_dev26.yml",
 )
 # Cases a split expects wrongly, by its author's own decisions, kept as written (a split is
 # never edited after it was run): (file, text) -> why.
