@@ -10,9 +10,11 @@ from bench.intent_dev import load_dev, routing_rates
 from bench.model_selection import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 14)]
-# splits on one angle (a few intents, not every one): smaller than the others
-ANGLE_SPLITS = {"intent_dev13.yml"}
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 15)]
+# splits on one angle (a few intents, not every one), or written small (about 200, every
+# intent): smaller than the others
+ANGLE_SPLITS = {"intent_dev13.yml", "intent_dev14.yml"}
+TRADITIONAL_OR_CANTONESE = re.compile("[係嘅咗冇唔喇俾嚟晒點們這麼說還錢電話圖傳單訂貨買錯發後見謝嗎囉會幾運態號處應]")
 
 
 def domain_intents() -> set:
@@ -86,6 +88,20 @@ def test_the_thirteenth_split_is_answers_that_turn_on_a_negation():
     assert {"有截图", "没有截图", "要", "不要", "对", "不对"} <= said
 
 
+def test_the_fourteenth_split_is_small_and_covers_every_intent_with_variety():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev14.yml")
+    intents = [e.intent for e in dev]
+    expected = domain_intents() - {"nlu_fallback", "ticket_resolved"}
+    assert set(intents) == expected
+    assert 180 <= len(dev) <= 220
+    assert all(intents.count(name) >= 9 for name in expected)
+    assert intents.count("complain") <= len(dev) / 6
+    # Traditional or Cantonese in about a fifth (characters Simplified text never has)
+    assert sum(bool(TRADITIONAL_OR_CANTONESE.search(e.text)) for e in dev) >= len(dev) / 6
+    # very short and very long both
+    assert any(len(e.text) <= 2 for e in dev) and any(len(e.text) >= 80 for e in dev)
+
+
 def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
     examples = load_dev(ROOT / "bench" / "data" / "intent_dev10.yml")[:4]
     truth = [e.intent for e in examples]
@@ -114,6 +130,8 @@ def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
         ("intent_mixed_english.yml", 12),
         ("answers_polarity.yml", 13),
         ("complain_transit_damage.yml", 13),
+        ("answers_in_context.yml", 14),
+        ("complain_category_boundaries4.yml", 14),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):
