@@ -59,9 +59,14 @@ def rest_of_number(text: str) -> Optional[str]:
     return runs[0] if len(runs) == 1 else None
 
 
+# "后面是我的电话 138…": the rest of the message, not of the number
+_OTHER_NUMBER = re.compile(r"电话|手机|联系|微信|快递单|运单|物流单")
+
+
 def says_number_continues(text: str) -> bool:
     """Whether the customer says the number sent before was not complete."""
-    return bool(_CONTINUES.search(plain_answer(text).replace(" ", "")))
+    plain = plain_answer(text).replace(" ", "")
+    return bool(_CONTINUES.search(plain)) and not _OTHER_NUMBER.search(plain)
 
 
 def complete(pending: str, text: str, pattern: str) -> Optional[Completion]:

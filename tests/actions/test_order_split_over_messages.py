@@ -105,3 +105,8 @@ def test_the_rest_is_one_piece_of_letters_and_digits(text, rest):
 def test_the_same_number_again_or_a_new_whole_one_completes_nothing():
     assert order_fragments.complete("20241123", "20241123 号码没错", PATTERN) is None
     assert order_fragments.complete("20241123", "202411235567", PATTERN) is None
+
+
+def test_a_phone_said_to_follow_is_no_rest_of_the_number():
+    assert not order_fragments.says_number_continues("后面是我的电话 13812345678")
+    assert order_fragments.says_number_continues("頭先未打完")
