@@ -81,7 +81,12 @@ _REMEDY_WORDS = (
         # the goods to be fetched ("机器你们拉走", "东西你们收回去", "你们自己来拉走")
         r"(你们|你)(自己)?(来)?(拉|收|拿|取)(走|回去)|"
         # the goods sent back to the shop (Cantonese "個壺我寄返俾你哋" → 寄回给你们), not for repair
-        r"(寄|退|送)(回|还)给(你们|你|商家|店家|卖家)(?![^ ]{0,3}修)",
+        r"(寄|退|送)(回|还)给(你们|你|商家|店家|卖家)(?![^ ]{0,3}修)|"
+        # a bare 退 as a clause of its own ("退", "退吧"): the goods go back (dev13/dev16 label
+        # it 退货退款 with the goods in hand; the remedy head was a coin flip with 仅退款,
+        # dialogues_dev13 n048); a parcel that never came is settled to 仅退款 by
+        # `bot.intake.money_back`
+        r"(?<![^ ])退(吧|呗|啦|了吧)?(?![^ ])",
     ),
     (
         "compensation",

@@ -29,6 +29,9 @@ def test_a_change_of_mind_in_these_words(text, remedy):
         ("换吧", "exchange"),
         ("那就换吧", "exchange"),
         ("退我50块就行", "compensation"),
+        # a bare 退 is the goods sent back (the remedy head was a coin flip, dev13 n048)
+        ("退", "return_refund"),
+        ("退吧 照片没拍", "return_refund"),
     ],
 )
 def test_remedies_named_beside_them(text, remedy):
@@ -51,3 +54,7 @@ def test_goods_sent_back_to_the_shop_in_cantonese_give_them_up():
 )
 def test_a_category_denied_with_bu_suan_marks_a_correction(text):
     assert answers.says_correction(text)
+
+
+def test_a_bare_tui_for_a_parcel_that_never_came_is_settled_to_money_back():
+    assert money_back.settle("return_refund", "退", False, "logistics") == "refund"
