@@ -23,7 +23,7 @@ from actions.conversation import (
     slots_set_this_turn,
 )
 from actions.per_message import per_message
-from bot.intake import answers
+from bot.intake import answers, order_fragments
 from bot.nlu.number_shapes import phone_shaped
 from bot.orders.ids import normalize_order_id, with_typed_prefix
 from bot.orders.service import OrderServiceUnavailable
@@ -89,6 +89,9 @@ class OrderSlots:
             if self._no_order_said_early(tracker):
                 return {"order_missing": True}
             return {}
+        completed = await self._completed_number(tracker)
+        if completed:
+            return {"order_id": completed}
         pending = tracker.get_slot("pending_order_id")
         intent = latest_intent(tracker)
         text = latest_text(tracker)
@@ -192,6 +195,34 @@ class OrderSlots:
             "pending_order_id": order_id,
             "order_missing": None,
         }
+
+    async def _completed_number(self, tracker: Tracker) -> Optional[str]:
+        """The number waiting for a check, completed by the digits of this answer; else None.
+
+        "订单号2024 1123" was checked, and the answer is the rest ("还没打完 后面是5567",
+        "200012 刚才没发完"): `bot.intake.order_fragments`. The rest completes the number
+        when the customer says the number went on, when it is too short to be one, or when
+        the joined number is an order we know and the rest alone is not.
+        """
+        pending = self._pending_before_this_turn(tracker)
+        if not pending:
+            return None
+        completion = order_fragments.complete(str(pending), latest_text(tracker), self._pattern())
+        if completion is None:
+            return None
+        if completion.said_to_continue or completion.rest_alone_is_no_number:
+            return completion.whole
+        if await self._known(completion.whole) and not await self._known(completion.rest):
+            return completion.whole
+        return None
+
+    @staticmethod
+    async def _known(order_id: str) -> bool:
+        """Whether the order service knows the number (not when it cannot be asked)."""
+        try:
+            return bool(await dependencies.order_service().get_order(order_id))
+        except OrderServiceUnavailable:
+            return False
 
     @staticmethod
     def _said_again(tracker: Tracker, order_id: str) -> bool:

@@ -579,7 +579,8 @@ def _corrects_the_problem_beside_another_fact(plain: str) -> bool:
 
 # Words that mark a message as a correction ("其实不是质量问题", "而是发错了", "选错了").
 _CORRECTION_MARK = re.compile(
-    r"不是.{0,8}(问题|的事|这个)|其实(是|不是)|而是|搞错了|说错了|选错了|(类型|分类)不对|"
+    # "这不算质量问题吧", "不属于物流问题": the category read back denied in other words
+    r"(不是|不算|不属于).{0,8}(问题|的事|这个)|其实(是|不是)|而是|搞错了|说错了|选错了|(类型|分类)不对|"
     # "不是发错了 是颜色跟图片差太多": not this, but that
     r"不是[^ ]{1,8} (就)?是"
 )

@@ -39,6 +39,8 @@ _MONEY_BACK = re.compile(
 # The goods given up ("不要了", "退掉", "寄回去"): they go back with the money.
 _GIVES_UP_GOODS = re.compile(
     rf"{GIVE_UP_WORDS}|退掉|退回去|寄回去|退给你们|"
+    # sent back to the shop (Cantonese "個壺我寄返俾你哋" → 寄回给你们)
+    r"(寄|送)(回|还)给(你们|你|商家|店家|卖家)|"
     # the goods fetched by the shop ("机器你们自己来拉走", dialogues_dev13 n051)
     r"(你们|你)(自己)?(来)?(拉|收|拿|取)(走|回去)"
 )
