@@ -198,28 +198,32 @@ def fired(learned: Sequence[Learned], threshold: float) -> float:
     return round(sum(said) / max(1, len(said)), 4)
 
 
-def tune(cases: Cases, ordinary: Cases) -> List[Dict[str, Any]]:
-    """Out-of-fold figures of the head alone (text reasons only) over C, n-grams, threshold."""
+def out_of_fold_row(
+    cases: Cases, learned: Sequence[Learned], learned_ordinary: Sequence[Learned], threshold: float
+) -> Dict[str, Any]:
+    """Recall (text reasons only), precision, false alarms and ordinary examples fired at
+    `threshold`, from the head's out-of-fold probabilities."""
     learnable = [bool(set(reasons) - {"amount"}) for _, reasons in cases]
     urgent = [bool(reasons) for _, reasons in cases]
+    said = [bool(p) and max(p.values()) >= threshold for p in learned]
+    tp = sum(s and w for s, w in zip(said, learnable, strict=True))
+    fp = sum(s and not u for s, u in zip(said, urgent, strict=True))
+    return {
+        "recall": round(tp / max(1, sum(learnable)), 4),
+        "precision": round(tp / max(1, tp + fp), 4),
+        "fp": fp,
+        "ordinary_fired": fired(learned_ordinary, threshold),
+    }
+
+
+def tune(cases: Cases, ordinary: Cases) -> List[Dict[str, Any]]:
+    """Out-of-fold figures of the head alone (text reasons only) over C, n-grams, threshold."""
     rows = []
     for C, ngrams in itertools.product((10.0, 30.0, 100.0), ((1, 3), (1, 4))):
         learned, learned_ordinary = out_of_fold(cases, ordinary, C, ngrams)
         for threshold in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
-            said = [bool(p) and max(p.values()) >= threshold for p in learned]
-            tp = sum(s and w for s, w in zip(said, learnable, strict=True))
-            fp = sum(s and not u for s, u in zip(said, urgent, strict=True))
-            rows.append(
-                {
-                    "C": C,
-                    "ngrams": ngrams,
-                    "threshold": threshold,
-                    "recall": round(tp / max(1, sum(learnable)), 4),
-                    "precision": round(tp / max(1, tp + fp), 4),
-                    "fp": fp,
-                    "ordinary_fired": fired(learned_ordinary, threshold),
-                }
-            )
+            row = out_of_fold_row(cases, learned, learned_ordinary, threshold)
+            rows.append({"C": C, "ngrams": ngrams, "threshold": threshold, **row})
     return rows
 
 
@@ -239,23 +243,11 @@ def best(rows: Sequence[Mapping[str, Any]]) -> Optional[Mapping[str, Any]]:
 def tune_budget(cases: Cases, ordinary: Cases) -> List[Dict[str, Any]]:
     """Out-of-fold figures of the head alone at the configured C, n-grams and threshold, by
     the ordinary pool's weight (`BUDGETS`)."""
-    learnable = [bool(set(reasons) - {"amount"}) for _, reasons in cases]
-    urgent = [bool(reasons) for _, reasons in cases]
     rows = []
     for budget in BUDGETS:
         learned, learned_ordinary = out_of_fold(cases, ordinary, DEFAULT_C, DEFAULT_NGRAMS, budget)
-        said = [bool(p) and max(p.values()) >= LEARNED_THRESHOLD for p in learned]
-        tp = sum(s and w for s, w in zip(said, learnable, strict=True))
-        fp = sum(s and not u for s, u in zip(said, urgent, strict=True))
-        rows.append(
-            {
-                "budget": budget,
-                "recall": round(tp / max(1, sum(learnable)), 4),
-                "precision": round(tp / max(1, tp + fp), 4),
-                "fp": fp,
-                "ordinary_fired": fired(learned_ordinary, LEARNED_THRESHOLD),
-            }
-        )
+        row = out_of_fold_row(cases, learned, learned_ordinary, LEARNED_THRESHOLD)
+        rows.append({"budget": budget, **row})
     return rows
 
 

@@ -101,3 +101,21 @@ def test_the_pool_weight_is_chosen_within_the_bounds():
     loose = {"budget": 0.05, "recall": 0.96, "precision": 0.89, "ordinary_fired": 0.005}
     assert best_budget([heavy, light, noisy, loose]) == light
     assert best_budget([noisy, loose]) is None
+
+
+def test_an_out_of_fold_row_scores_text_reasons_and_counts_alarms_on_normals():
+    from bench.severity_dev import out_of_fold_row
+
+    cases = [
+        ("烫伤了", ["injury"]),  # caught
+        ("要告你们", ["legal"]),  # missed: below the threshold
+        ("一万块的手机", ["amount"]),  # not learnable; an alarm on it is no false alarm
+        ("杯子碎了", []),  # a false alarm
+        ("颜色不对", []),
+    ]
+    learned = [{"injury": 0.9}, {"legal": 0.4}, {"group": 0.8}, {"injury": 0.7}, None]
+    ordinary = [{"media": 0.9}, None, {"legal": 0.1}, None]
+
+    row = out_of_fold_row(cases, learned, ordinary, threshold=0.65)
+
+    assert row == {"recall": 0.5, "precision": 0.5, "fp": 1, "ordinary_fired": 0.25}
