@@ -26,7 +26,7 @@ from actions.conversation import (
 from actions.evidence_recategorised import evidence_for_new_category
 from actions.intake import answer_feeling, message_emotion
 from actions.live_slots import live_context
-from bot.intake import answers, category_answers, remedy_answers
+from bot.intake import answers, category_answers, order_fragments, remedy_answers
 from bot.intake.contact_answers import only_gives_contact
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_kinds, strongest_emotion
 from bot.intake.evidence_said_missing import only_says_kinds_missing
@@ -51,6 +51,8 @@ class ProblemSlots:
             return {}  # "你叫什么名字" as the first message is no part of the problem (trial4)
         if answers.only_gives_order_number(text):
             return {}  # the order number, sent first: what happened is still to be told
+        if order_fragments.only_continues_number(text):
+            return {}  # "还没打完 后面是5567": the rest of the order number being checked
         if answers.names_only_the_goods(text):
             return {}  # "我买的那个电热水壶": what went wrong with it is still to be told
         if remedy_answers.only_names_a_remedy(text):

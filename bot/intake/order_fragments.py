@@ -69,6 +69,26 @@ def says_number_continues(text: str) -> bool:
     return bool(_CONTINUES.search(plain)) and not _OTHER_NUMBER.search(plain)
 
 
+# what may stand beside the rest of a number and the words saying it goes on ("还没打完 后面是5567")
+_FILLER = re.compile(
+    r"刚才|头先|前面|上面|订单|号码|[一二两三四五六七八九几]位|[还才号的是了啊呀呢哦喔嗯哈就再补有:：]"
+)
+
+
+def only_continues_number(text: str) -> bool:
+    """Whether the message is only the rest of a number and words saying it goes on.
+
+    Why: "还没打完 后面是5567" completes the order number being checked; read as more of the
+    problem it was added to the description and answered "补充的情况已经记上了" (lead's hand
+    trial). "后面是5567 杯子也碎了" still says more about the problem.
+    """
+    if not says_number_continues(text) or rest_of_number(text) is None:
+        return False
+    plain = plain_answer(text)
+    residue = _CONTINUES.sub("", _RUN.sub("", plain).replace(" ", ""))
+    return not _FILLER.sub("", residue)
+
+
 def complete(pending: str, text: str, pattern: str) -> Optional[Completion]:
     """`pending` joined with the piece `text` gives, when the join has the order format."""
     rest = rest_of_number(text)

@@ -110,3 +110,38 @@ def test_the_same_number_again_or_a_new_whole_one_completes_nothing():
 def test_a_phone_said_to_follow_is_no_rest_of_the_number():
     assert not order_fragments.says_number_continues("后面是我的电话 13812345678")
     assert order_fragments.says_number_continues("頭先未打完")
+
+
+async def test_the_joined_number_is_said_back_and_the_rest_is_no_part_of_the_problem(
+    dispatcher, domain
+):
+    """Lead's hand trial: "还没打完 后面是5567" was answered "补充的情况已经记上了" and the words
+    went into the description; the joined number was never said."""
+    tracker = at_recheck("还没打完 后面是5567")
+    tracker.slots["issue_description"] = "收到货就已经裂开了"
+    tracker.events.append({"event": "action", "name": "complaint_form"})  # the form's own pass
+
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+
+    slots = slot_events(events)
+    assert slots["order_id"] == "202411235567"
+    assert "issue_description" not in slots
+    sent = [(m.get("response"), m.get("order_id")) for m in dispatcher.messages]
+    assert ("utter_noted_order_completed", "202411235567") in sent
+    assert all(response != "utter_noted_description" for response, _ in sent)
+
+
+@pytest.mark.parametrize(
+    "text, only_the_rest",
+    [
+        ("还没打完 后面是5567", True),
+        ("订单号没打完，后面是5567哦", True),
+        ("少打了两位 67", True),
+        ("頭先未打完 5567", True),
+        ("还没打完 后面是5567 杯子也碎了", False),  # more of the problem too
+        ("后面是我的电话 13812345678", False),
+        ("5567", False),  # no words saying it goes on: read as a number
+    ],
+)
+def test_only_the_rest_of_a_number(text, only_the_rest):
+    assert order_fragments.only_continues_number(text) is only_the_rest
