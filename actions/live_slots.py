@@ -20,11 +20,11 @@ from actions.conversation import (
     latest_text,
     slot_before_this_turn,
 )
-from bot.intake import answers
+from bot.intake import answers, remedy_answers
 from bot.live.claim_answer import hosts_words, says_nothing_of_use, tells_hosts_words
 from bot.live.details_told import adds_to, live_details_told
 from bot.live.promised_gift import LIVESTREAM, live_category
-from bot.live.session_answer import live_from_answer, named_streamer
+from bot.live.session_answer import live_from_answer, named_streamer, tells_the_session
 
 
 class LiveStreamSlots:
@@ -93,6 +93,15 @@ class LiveStreamSlots:
             return {}
         if answers.only_gives_order_number(text) and not again:
             return {}  # the order number is no room
+        if (
+            not (named or again)
+            and remedy_answers.remedy_mentioned(text)
+            and (
+                remedy_answers.only_names_a_remedy(text)
+                or not tells_the_session(text, latest_entity(tracker, "date"))
+            )
+        ):
+            return {}  # "要么补发赠品 要么退差价": what is wanted, not where they watched
         return {"live_session": text[: form_turn.MAX_DESCRIPTION_CHARS]}
 
     async def validate_live_session(

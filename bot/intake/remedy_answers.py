@@ -591,7 +591,7 @@ def _gives_up_the_goods(text: str) -> bool:
 # What may surround a remedy named as the whole answer: the goods given up ("不要了"), and
 # the small words of asking ("我要", "直接", "吧").
 _AROUND_A_REMEDY = re.compile(
-    rf"{GIVE_UP_WORDS}|退掉|退回去|寄回去|"
+    rf"{GIVE_UP_WORDS}|退掉|退回去|寄回去|要么|或者|要不然|要不|不然|也|赠品|礼物|"
     r"我|要|想|就|吧|啊|呀|了|啦|直接|给|你们|帮|麻烦|请|还是|那|算了|的|好|可以|行"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -99,3 +99,22 @@ def live_from_answer(
         # the host's words told again at the room question: often the exact promise
         live["claim"] = f"{claim} {text}".strip()
     return live
+
+
+_SESSION_WORDS = re.compile(r"直播|主播|播主|博主|不记得|記唔|记不|忘了|忘记|不知道|唔知|冇印象|没印象")
+
+
+def tells_the_session(text: str, when: Optional[str]) -> bool:
+    """Whether an answer names a host or room, a time, or says the customer does not remember.
+
+    Why: at the room question "要么补发赠品 要么退差价" (what the customer wants) was kept as
+    the room and the question never came back (lead's hand trial).
+    """
+    plain = (text or "").strip()
+    return bool(
+        when
+        or streamer_from_answer(plain)
+        or _TIME_WORDS.search(plain)
+        or _SESSION_WORDS.search(plain)
+    )
+

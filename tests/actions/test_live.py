@@ -1,5 +1,7 @@
 """Live-stream complaints: the host's claim, the session from the channel, group incidents."""
 
+import pytest
+
 from actions import dependencies
 from actions.confirmation import ActionCreateTicket
 from actions.intake import ActionStartIntake
@@ -145,6 +147,32 @@ async def test_the_customers_answer_about_the_room_goes_into_live(dispatcher, do
         "streamer": "阿杰数码",
         "started_at": "2024-11-22",
     }
+
+
+@pytest.mark.parametrize(
+    "answer, is_the_room",
+    [
+        ("要么补发赠品 要么退差价", False),  # lead's hand trial: kept as the room
+        ("退款", False),
+        ("我要退款 直播间是小鹿美妆", True),
+        ("不记得了 退款吧", True),
+        ("昨晚那场 给我补发", True),
+    ],
+)
+async def test_a_remedy_is_no_answer_to_the_room_question(dispatcher, domain, answer, is_the_room):
+    """What the customer wants, said at the room question, leaves the room to be asked."""
+    form = ValidateComplaintForm()
+    tracker = make_tracker(
+        answer,
+        "complain",
+        slots={
+            "requested_slot": "live_session",
+            "issue_category": "livestream_misleading",
+            "live": {"claim": "主播说买两件送一个保温杯"},
+        },
+    )
+    extracted = await form.extract_live_session(dispatcher, tracker, domain)
+    assert ("live_session" in extracted) is is_the_room
 
 
 async def test_an_answered_room_question_stays_in_the_form(dispatcher, domain):

@@ -558,3 +558,16 @@ def test_an_english_story_with_a_wish_is_more_than_a_remedy():
 )
 def test_a_remedy_insisted_on_is_said_in_so_many_words(text, remedy):
     assert remedy_answers.remedy_changed(text) == remedy
+
+
+@pytest.mark.parametrize(
+    "text, only_a_remedy",
+    [
+        ("要么补发赠品 要么退差价", True),  # lead's hand trial: written into the description
+        ("或者退款也行", True),
+        ("补发赠品吧", True),
+        ("赠品一直没收到 给我补发", False),  # what went wrong, too
+    ],
+)
+def test_alternatives_and_the_gift_are_only_a_remedy(text, only_a_remedy):
+    assert remedy_answers.only_names_a_remedy(text) is only_a_remedy
