@@ -230,9 +230,29 @@ def _photos_promised_now(tracker: Tracker) -> bool:
     )
 
 
+# questions with a variant that notes a remedy told instead of their answer
+REMEDY_NOTED_VARIANTS = frozenset({"live_claim", "live_session"})
+
+
 def ask_plainly(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> List[EventType]:
-    """`utter_ask_<slot>` (its variants follow `unclear_answer`), unless a caption follows."""
-    if not caption_follows(tracker):
+    """`utter_ask_<slot>` (its variants follow `unclear_answer`), unless a caption follows.
+
+    A remedy told instead of the answer ("要么补发赠品 要么退差价" at the room question) is
+    noted before the question comes again: the same question word for word read as not
+    heard (lead's hand trial).
+    """
+    if caption_follows(tracker):
+        return []
+    remedy = remedy_given_this_turn(tracker)
+    if (
+        remedy
+        and slot in REMEDY_NOTED_VARIANTS
+        and slot_before_this_turn(tracker, "requested_slot") == slot
+    ):
+        dispatcher.utter_message(
+            response=f"utter_ask_{slot}_remedy_noted", remedy_label=remedy_label(remedy)
+        )
+    else:
         dispatcher.utter_message(response=f"utter_ask_{slot}")
     return []
 

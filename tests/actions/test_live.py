@@ -666,3 +666,36 @@ async def test_seven_viewers_with_the_same_missing_gift_make_one_incident(dispat
     assert incident_id is not None
     incident = dependencies.incident_linker().get_incident(incident_id)
     assert sorted(incident["members"]) == sorted(ids)
+
+
+@pytest.mark.parametrize("slot", ["live_session", "live_claim"])
+async def test_a_remedy_told_at_a_live_question_is_noted_before_it_is_asked_again(
+    dispatcher, domain, slot
+):
+    from actions.form_questions import ActionAskLiveClaim, ActionAskLiveSession
+
+    action = {"live_session": ActionAskLiveSession, "live_claim": ActionAskLiveClaim}[slot]
+    tracker = make_tracker(
+        "要么补发赠品 要么退差价",
+        "complain",
+        slots={"requested_slot": slot, "issue_category": "livestream_misleading"},
+        history=[{"event": "slot", "name": "requested_slot", "value": slot}],
+        after_user=[{"event": "slot", "name": "desired_remedy", "value": "compensation"}],
+    )
+    await action().run(dispatcher, tracker, domain)
+    assert [(m["response"], m.get("remedy_label")) for m in dispatcher.messages] == [
+        (f"utter_ask_{slot}_remedy_noted", "赔偿/补偿")
+    ]
+
+
+async def test_a_live_question_asked_for_the_first_time_is_asked_plainly(dispatcher, domain):
+    from actions.form_questions import ActionAskLiveSession
+
+    tracker = make_tracker(
+        "主播说买两件送保温杯 没送 要么补发要么退差价",
+        "complain",
+        slots={"requested_slot": "live_session", "issue_category": "livestream_misleading"},
+        after_user=[{"event": "slot", "name": "desired_remedy", "value": "compensation"}],
+    )
+    await ActionAskLiveSession().run(dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_ask_live_session"]
