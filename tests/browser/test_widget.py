@@ -307,15 +307,27 @@ def test_words_typed_with_files_are_marked_as_their_caption(browser, widget_serv
     context.close()
 
 
+STORED_SESSION = """() => {
+  const key = Object.keys(localStorage).find((k) => k.endsWith(":session"));
+  return key ? JSON.parse(localStorage.getItem(key)).session_id : null;
+}"""
+
+
 def test_a_message_sent_in_one_tab_shows_in_the_other(browser, widget_server):
     """Hand test: with the conversation open in two tabs, the tab the customer did not type in
-    showed the bot's answer to a message it never showed (the widget only drew its own)."""
+    showed the bot's answer to a message it never showed (the widget only drew its own).
+
+    The second tab opens once the first has its conversation, as a customer's second tab
+    does: two tabs opened before the server confirmed any are two conversations (a CI run
+    under load opened the second first).
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
     first, second = context.new_page(), context.new_page()
     for page in (first, second):
         page.goto(f"{widget_server}/widget/demo/")
         page.get_by_role("button", name="联系客服").click()
         expect(page.get_by_role("textbox", name="输入消息")).to_be_focused()
+        page.wait_for_function(STORED_SESSION)  # the conversation both tabs will share
     first.get_by_role("textbox", name="输入消息").fill("第一个标签页里写的")
     first.get_by_role("textbox", name="输入消息").press("Enter")
     expect(first.get_by_text("收到：第一个标签页里写的", exact=True)).to_be_visible()
