@@ -72,11 +72,6 @@ def phone_taken_as_contact(tracker: Tracker) -> Optional[str]:
     return None
 
 
-def completes(pending: Optional[str], order_id: str) -> bool:
-    """Whether `order_id` is the number that waited for a check, completed by more digits."""
-    return bool(pending) and order_id != pending and order_id.startswith(str(pending))
-
-
 class OrderSlots:
     """The order number: typed, from the order page, confirmed after a re-check, or none."""
 
@@ -184,7 +179,7 @@ class OrderSlots:
                 "pending_order_id": None,
                 "order_missing": None,
             }
-            if completes(pending, order_id) and form_turn.form_pass(tracker):
+            if order_fragments.completes(pending, order_id) and form_turn.form_pass(tracker):
                 # "还没打完 后面是5567": the joined number said back, as found
                 dispatcher.utter_message(response="utter_noted_order_completed", order_id=order_id)
             if order.get("live"):  # the order records the live session it was bought in

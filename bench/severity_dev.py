@@ -37,7 +37,7 @@ import itertools
 import json
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bench.common import DATA, ROOT, md_table
 from bot.settings import Settings
@@ -333,6 +333,19 @@ def markdown(result: Dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _print_grid(
+    grid: Callable[[Cases, Cases], List[Dict[str, Any]]],
+    choose: Callable[[Sequence[Mapping[str, Any]]], Optional[Mapping[str, Any]]],
+    nothing: str,
+) -> None:
+    """Print a CV grid over the training files, row by row, and the setting the rule picks."""
+    cases = training_cases()
+    rows = grid(cases, ordinary_cases(cases))
+    for row in rows:
+        print(row)
+    print("chosen:", choose(rows) or nothing)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="*", type=Path, default=DEV)
@@ -343,18 +356,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.tune_budget:
-        cases = training_cases()
-        rows = tune_budget(cases, ordinary_cases(cases))
-        for row in rows:
-            print(row)
-        print("chosen:", best_budget(rows) or "no pool weight meets the bounds")
+        _print_grid(tune_budget, best_budget, "no pool weight meets the bounds")
         return
     if args.tune:
-        cases = training_cases()
-        rows = tune(cases, ordinary_cases(cases))
-        for row in rows:
-            print(row)
-        print("chosen:", best(rows) or "none of the grid meets the precision and ordinary bounds")
+        _print_grid(tune, best, "none of the grid meets the precision and ordinary bounds")
         return
     result = run(args.files)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else markdown(result))

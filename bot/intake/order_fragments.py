@@ -98,3 +98,9 @@ def complete(pending: str, text: str, pattern: str) -> Optional[Completion]:
     if not whole:
         return None
     return Completion(whole=whole, rest=rest, said_to_continue=says_number_continues(text))
+
+
+def completes(pending: Optional[str], order_id: str) -> bool:
+    """Whether `order_id` is the number that waited for a check, completed by more digits."""
+    return bool(pending) and order_id != pending and order_id.startswith(str(pending))
+

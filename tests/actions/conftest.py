@@ -115,3 +115,18 @@ READ_BACK_FACTS: Dict[str, Any] = {
     "intake_id": "intake-1",
     "awaiting_confirmation": True,
 }
+
+
+# A transit-damage intake at its read-back (reship, no evidence, no contact).
+BROKEN_CUP_READ_BACK: Dict[str, Any] = {
+    "order_id": "202411235567",
+    "order_verified": True,
+    "issue_category": "logistics",
+    "issue_description": "收到的杯子碎了",
+    "desired_remedy": "reship",
+    "evidence_status": "none",
+    "contact_status": "declined",
+    "intake_id": "intake-1",
+    "awaiting_confirmation": True,
+}
+

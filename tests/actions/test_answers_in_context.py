@@ -12,19 +12,9 @@ from actions import dependencies
 from actions.confirmation import ActionApplyCorrection
 from actions.intake import ActionStartIntake
 from actions.validation import ValidateComplaintForm
-from tests.actions.conftest import make_tracker, responses, slot_events
+from tests.actions.conftest import BROKEN_CUP_READ_BACK, make_tracker, responses, slot_events
 
-FACTS = {
-    "order_id": "202411235567",
-    "order_verified": True,
-    "issue_category": "logistics",
-    "issue_description": "收到的杯子碎了",
-    "desired_remedy": "reship",
-    "evidence_status": "none",
-    "contact_status": "declined",
-    "intake_id": "intake-1",
-    "awaiting_confirmation": True,
-}
+FACTS = BROKEN_CUP_READ_BACK
 DOMAIN_SLOTS = [
     "issue_description",
     "issue_category",

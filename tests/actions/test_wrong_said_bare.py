@@ -10,19 +10,9 @@ import pytest
 
 from actions.confirmation import ActionApplyCorrection
 from actions.validation import ValidateComplaintForm
-from tests.actions.conftest import make_tracker, responses, slot_events
+from tests.actions.conftest import BROKEN_CUP_READ_BACK, make_tracker, responses, slot_events
 
-FACTS = {
-    "order_id": "202411235567",
-    "order_verified": True,
-    "issue_category": "logistics",
-    "issue_description": "收到的杯子碎了",
-    "desired_remedy": "reship",
-    "evidence_status": "none",
-    "contact_status": "declined",
-    "intake_id": "intake-1",
-    "awaiting_confirmation": True,
-}
+FACTS = BROKEN_CUP_READ_BACK
 # what the NLU adds to "错了" when it passes as a correction: the category head reads "错"
 # as wrong_or_missing_item (0.83 in main's model)
 GUESSED_CATEGORY = [{"entity": "issue_category", "value": "wrong_or_missing_item"}]
