@@ -34,21 +34,30 @@ def _printable(text: str) -> str:
     return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
 
 
-def parse_chat_request(request: Request) -> Tuple[str, str, Dict[str, Any] | None]:
-    """Validate a chat request and return (sender, text, metadata)."""
+def _sender_id(value: Any) -> str:
+    """The conversation id: a string, or a whole number as shops' user ids often are."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise BadChatRequest(
+            400, "missing_sender", "'sender' (the conversation id) must be a non-empty string"
+        )
+    if len(value) > MAX_SENDER_CHARS or not value.isprintable():
+        raise BadChatRequest(
+            400, "bad_sender", "'sender' must be printable, at most 128 characters"
+        )
+    return value.strip()
+
+
+def parse_chat_body(raw: bytes | None) -> Tuple[str, str, Dict[str, Any] | None]:
+    """Validate a chat request's body and return (sender, text, metadata)."""
     try:
-        body = json.loads(request.body or b"")
+        body = json.loads(raw or b"")
     except (ValueError, UnicodeDecodeError):
         raise BadChatRequest(400, "malformed_json", "request body must be a JSON object") from None
     if not isinstance(body, dict):
         raise BadChatRequest(400, "malformed_json", "request body must be a JSON object")
-    sender = body.get("sender")
-    if not isinstance(sender, str) or not sender.strip():
-        raise BadChatRequest(400, "missing_sender", "'sender' (the conversation id) is required")
-    if len(sender) > MAX_SENDER_CHARS or not sender.isprintable():
-        raise BadChatRequest(
-            400, "bad_sender", "'sender' must be printable, at most 128 characters"
-        )
+    sender = _sender_id(body.get("sender"))
     text = body.get("message")
     if not isinstance(text, str):
         raise BadChatRequest(400, "missing_message", "'message' must be a string")
@@ -62,7 +71,7 @@ def parse_chat_request(request: Request) -> Tuple[str, str, Dict[str, Any] | Non
     metadata = body.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         raise BadChatRequest(400, "bad_metadata", "'metadata' must be an object")
-    return sender.strip(), text, metadata
+    return sender, text, metadata
 
 
 class CheckedRestInput(RestInput):
@@ -84,7 +93,7 @@ class CheckedRestInput(RestInput):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             try:
-                sender, text, metadata = parse_chat_request(request)
+                sender, text, metadata = parse_chat_body(request.body)
             except BadChatRequest as exc:
                 return response.json(
                     {"error": exc.error, "message": exc.message}, status=exc.status
