@@ -285,6 +285,9 @@ def remedy_mentioned(text: str) -> Optional[str]:
 _ADDITIVE = re.compile(
     r"还要|还想|另外|再给|再赔|再补|顺便|同时|而且|并且|外加|加上|也要|也得|还得|以及|额外|(再|也|还)$"
 )
+# A bare conjunction between the two ("退货并赔偿", "退款和赔偿") adds too, unless both are
+# then offered as alternatives ("换货和退款都行").
+_BARE_AND = re.compile(r"^(并|和|跟|及|与|加)$")
 
 
 def _additive(found: list, index: int) -> bool:
@@ -293,6 +296,8 @@ def _additive(found: list, index: int) -> bool:
         return False
     plain = found[index][3]
     between = plain[found[index - 1][2] : found[index][1]].strip()
+    if _BARE_AND.match(between):
+        return not _FALLBACK_AFTER.match(plain[found[index][2] :])
     return bool(_ADDITIVE.search(between))
 
 
@@ -514,6 +519,11 @@ _GIVES_UP_AT_END = re.compile(rf" (我)?(东西|货|这个|这单|这东西)?({G
 _GIVES_UP_ON_COMPLAINT = re.compile(r"算了|罢了|不弄了|不投诉")
 
 
+# A form's wish field just before ("期望：同意退货", "买家诉求：取消订单并全额退款"): work
+# orders and platform complaint forms pasted into the triage API name the wish by its label.
+_WISH_FIELD_BEFORE = re.compile(r"(诉求|期望结果|期望|处理要求|处理意见) [^ ]{0,6}$")
+
+
 def remedy_wished(text: str) -> Optional[str]:
     """A remedy a complaint asks for in so many words ("我希望能退货退款", "帮我换一个新的").
 
@@ -537,6 +547,7 @@ def remedy_wished(text: str) -> Optional[str]:
             or _ordered_clause(plain, start, end, clause)
             or _ordered_first(plain, start, end, clause)
             or _GIVES_UP_BEFORE.search(plain[:start])
+            or _WISH_FIELD_BEFORE.search(plain[:start])
             or (_PIECE_BEFORE.search(clause) and _ordered_last(plain, start, end, ""))
         ):
             wished.append((code, start, end, plain))

@@ -18,6 +18,7 @@ from typing import Any, Dict, List, Mapping, Tuple
 
 import aiohttp
 
+from bot.intake.remedy_answers import remedy_wished
 from bot.orders.ids import normalize_order_id
 from bot.settings import Settings
 from bot.taxonomy import CATEGORIES, REMEDIES
@@ -27,6 +28,9 @@ from bot.triage.severity import assess_severity, learned_severity
 logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_SECONDS = 10.0
+# A remedy asked for in so many words ("要求补发", "请把差价补给我") is reported with this
+# confidence when the classifier gives it less: it is the bot's reading, not a probability.
+WORDED_REMEDY_CONFIDENCE = 0.9
 
 
 class TriageUnavailable(Exception):
@@ -145,58 +149,84 @@ class TriageService:
         return parsed
 
     async def triage(self, text: str) -> Dict[str, Any]:
-        """The triage JSON of `POST /api/triage` for one complaint text.
+        """The triage JSON of `POST /api/triage` for one complaint text."""
+        return triage_from_parse(
+            text,
+            await self.parse(text),
+            amount_threshold=self._amount_threshold,
+            remedy_threshold=self._remedy_threshold,
+            order_id_pattern=self._order_id_pattern,
+        )
 
-        The category is the bot's (entity) when it has one, else the classifier's top code
-        (never null). The remedy is the entity's, else the classifier's code at or above the
-        remedy threshold, else null. Severity has no order amount here: text rules and the
-        learned head only.
-        """
-        parsed = await self.parse(text)
-        category, category_confidence, top, top_confidence = _pick(
-            parsed, "category", "issue_category", CATEGORIES
+
+def triage_from_parse(
+    text: str,
+    parsed: Mapping[str, Any],
+    *,
+    amount_threshold: float,
+    remedy_threshold: float,
+    order_id_pattern: str,
+) -> Dict[str, Any]:
+    """The triage JSON for `text` from the model's parse of it.
+
+    Apart from the HTTP call so that bench/triage_dev.py scores exactly what the API answers
+    with a model loaded in process. The category is the bot's (entity) when it has one, else
+    the classifier's top code (never null). The remedy is the entity's, else the classifier's
+    code at or above the remedy threshold, else null; a remedy asked for in so many words
+    beats both, as it does in the bot's form (`actions/remedy_slots.py`): the head reads
+    character n-grams, and a pasted text's last clause, which it weighs most, is often an
+    order field, a price or a signature. Severity has no order amount here: text rules and
+    the learned head only.
+    """
+    category, category_confidence, top, top_confidence = _pick(
+        parsed, "category", "issue_category", CATEGORIES
+    )
+    if category is None:
+        category, category_confidence = (top, top_confidence) if top else ("other", 0.0)
+    remedy, remedy_confidence, top, top_confidence = _pick(
+        parsed, "remedy", "desired_remedy", REMEDIES
+    )
+    if remedy is None and top is not None and top_confidence >= remedy_threshold:
+        remedy, remedy_confidence = top, top_confidence
+    worded = remedy_wished(text)
+    if worded is not None and worded != remedy:
+        _, _, ranking = _classifier(parsed, "remedy")
+        remedy = worded
+        remedy_confidence = max(ranking.get(worded, 0.0), WORDED_REMEDY_CONFIDENCE)
+    order_entity = _entity(parsed, "order_id")
+    order_id = (
+        normalize_order_id(
+            str(order_entity["value"]), order_id_pattern, allow_letters_only=True
         )
-        if category is None:
-            category, category_confidence = (top, top_confidence) if top else ("other", 0.0)
-        remedy, remedy_confidence, top, top_confidence = _pick(
-            parsed, "remedy", "desired_remedy", REMEDIES
-        )
-        if remedy is None and top is not None and top_confidence >= self._remedy_threshold:
-            remedy, remedy_confidence = top, top_confidence
-        order_entity = _entity(parsed, "order_id")
-        order_id = (
-            normalize_order_id(
-                str(order_entity["value"]), self._order_id_pattern, allow_letters_only=True
-            )
-            if order_entity is not None
-            else None
-        )
-        texts: List[str] = [text]
-        # the rules, with the reasons the learned head (`complaint_triage.severity`) is sure of
-        severity = assess_severity(texts, None, self._amount_threshold, [learned_severity(parsed)])
-        # the lexicon, lifted by the learned head (`complaint_triage.emotion`) when it is sure
-        emotion = combine_emotion(detect_emotion(texts), learned_emotion(parsed))
-        return {
-            "issue_category": {"value": category, "confidence": category_confidence},
-            "desired_remedy": {
-                "value": remedy,
-                "confidence": remedy_confidence if remedy is not None else 0.0,
-            },
-            "severity": {
-                "value": severity.severity,
-                "confidence": _confidence(severity.confidence, 1.0),
-            },
-            "severity_reasons": list(severity.reasons),
-            "emotion": {
-                "value": emotion.emotion,
-                "confidence": _confidence(emotion.confidence, 1.0),
-            },
-            "order_id": {
-                "value": order_id,
-                "confidence": (
-                    _confidence(order_entity.get("confidence_entity"), 1.0)
-                    if order_entity is not None and order_id is not None
-                    else 0.0
-                ),
-            },
-        }
+        if order_entity is not None
+        else None
+    )
+    texts: List[str] = [text]
+    # the rules, with the reasons the learned head (`complaint_triage.severity`) is sure of
+    severity = assess_severity(texts, None, amount_threshold, [learned_severity(parsed)])
+    # the lexicon, lifted by the learned head (`complaint_triage.emotion`) when it is sure
+    emotion = combine_emotion(detect_emotion(texts), learned_emotion(parsed))
+    return {
+        "issue_category": {"value": category, "confidence": category_confidence},
+        "desired_remedy": {
+            "value": remedy,
+            "confidence": remedy_confidence if remedy is not None else 0.0,
+        },
+        "severity": {
+            "value": severity.severity,
+            "confidence": _confidence(severity.confidence, 1.0),
+        },
+        "severity_reasons": list(severity.reasons),
+        "emotion": {
+            "value": emotion.emotion,
+            "confidence": _confidence(emotion.confidence, 1.0),
+        },
+        "order_id": {
+            "value": order_id,
+            "confidence": (
+                _confidence(order_entity.get("confidence_entity"), 1.0)
+                if order_entity is not None and order_id is not None
+                else 0.0
+            ),
+        },
+    }

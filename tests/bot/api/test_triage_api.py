@@ -12,7 +12,7 @@ from aioresponses import aioresponses
 
 from bot.settings import Secret, Settings
 from bot.taxonomy import EMOTIONS, SEVERITIES, SEVERITY_REASONS
-from bot.triage.service import TriageService, TriageUnavailable
+from bot.triage.service import WORDED_REMEDY_CONFIDENCE, TriageService, TriageUnavailable
 
 from .conftest import RASA_TOKEN, RASA_URL
 
@@ -156,10 +156,35 @@ async def test_entity_wins_over_the_classifier_and_keeps_its_ranked_confidence(c
         ),
     )
 
-    body = (await client.post("/api/triage", json={"text": TEXT})).json()
+    text = "快递三天都没更新物流，订单号２０２４ 1123-5567"  # no remedy in so many words
+    body = (await client.post("/api/triage", json={"text": text})).json()
 
     assert body["issue_category"] == {"value": "promotion", "confidence": 0.07}
     assert body["desired_remedy"] == {"value": "refund", "confidence": 0.2}
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        # the bot's own reading: a remedy asked for in words beats the head's guess, whose
+        # last clause here is an order field (triage_dev1: pasted texts end in one)
+        ("客户称包裹里少了一件T恤，要求补发。订单：2024-1120-8812。", "reship"),
+        ("买家发起投诉：卖家拒绝七天无理由退货。期望：同意退货。订单号 4521 3367", "return_refund"),
+        ("电热水壶外壳带电，要求退货并赔偿", "return_refund"),
+    ],
+)
+async def test_a_remedy_asked_for_in_words_beats_the_classifier(client, rasa, text, remedy):
+    rasa.post(
+        PARSE_URL,
+        payload=rasa_answer(
+            entities=[entity("desired_remedy", "refund", 0.61)], triage=CLASSIFIERS
+        ),
+    )
+
+    body = (await client.post("/api/triage", json={"text": text})).json()
+
+    assert body["desired_remedy"]["value"] == remedy
+    assert body["desired_remedy"]["confidence"] == WORDED_REMEDY_CONFIDENCE
 
 
 async def test_remedy_below_threshold_is_null_and_category_is_never_null(client, rasa):

@@ -15,6 +15,12 @@ from bot.intake import answers, remedy_answers
         ("退货退款，顺便道个歉吧", "return_refund", ["apology"]),
         ("换一台新的 而且要赔偿我的损失", "exchange", ["compensation"]),
         ("退款 再赔我点钱", "refund", ["compensation"]),
+        # joined by a bare conjunction (hand trial: "我要退货并赔偿" was filed compensation)
+        ("我要退货并赔偿", "return_refund", ["compensation"]),
+        ("要求退款並賠償", "refund", ["compensation"]),
+        ("我要退款和赔偿", "refund", ["compensation"]),
+        # offered as alternatives, the first is asked for and nothing is added
+        ("换货和退款都行", "exchange", []),
         # one replacing another is no extra: the last one named is the wish
         ("维修太麻烦了 改成退货退款吧", "return_refund", []),
         ("不要退款 给我补发两个", "reship", []),
@@ -197,3 +203,15 @@ def test_only_gives_order_number(text, expected):
 )
 def test_tells_a_problem_besides_asking_for_a_person(text, expected):
     assert answers.tells_a_problem(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, remedy",
+    [
+        ("期望：同意退货。订单号 4521 3367 8890 1123", "return_refund"),
+        ("投诉类型：物流问题\n买家诉求：取消订单并全额退款", "refund"),
+        ("问题描述：退款一直没到账", None),
+    ],
+)
+def test_a_forms_wish_field_names_the_wish(text, remedy):
+    assert remedy_answers.remedy_wished(text) == remedy
