@@ -51,6 +51,8 @@ EXCLUSIONS = (
     # a hobby, a brand collaboration, a material, a hum: 发烧友, 联名款, 耐腐蚀, 电流声
     发烧友 发烧级 联名款 联名版 联名系列 联名限定 联名礼盒 耐腐蚀 防腐蚀 抗腐蚀
     电流声 电流音 电流麦
+    # a hotline note's caller ("来电人：王女士"), not a device that shocks people
+    来电人 致电人
     # a company's name: "XX文化传媒有限公司"
     传媒公司 传媒有限 文化传媒 传媒集团 让你们红包
     # someone's trade, not a threat: "我是做自媒体的"

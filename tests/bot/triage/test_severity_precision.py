@@ -45,6 +45,8 @@ def reasons(text):
         "拿快递的时候手一滑差点摔了，还好接住了",
         "赶着出门差点摔一跤，回来发现包裹送错了",
         "老人前两天摔了一跤，和你们这个东西没关系，就是想问下轮椅什么时候发货",
+        # a hotline note's caller (bench/data/triage_dev1.yml: "来电人：王女士…" was injury)
+        "来电人：王女士。反映快递显示已签收但本人并未收到",
     ],
 )
 def test_near_misses_are_normal(text):
@@ -60,6 +62,7 @@ def test_near_misses_are_normal(text):
         ("凳子一坐就歪，我差点摔了", ["injury"]),
         ("我要申请仲裁", ["legal"]),
         ("中毒了", ["injury"]),
+        ("来电人说热水壶外壳会电人", ["injury"]),
         # a story written about it
         ("我同学在晚报，他说可以写篇报道", ["media"]),
         # a price in ten thousands or thousands ending its clause
