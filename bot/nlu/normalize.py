@@ -661,7 +661,7 @@ def _fix_letter_typos(text: str) -> str:
             prefix_like = len(group) > 1 and group[0].isalpha() and group[1].isalpha()
             if (
                 group in typos
-                and _few_typos(group, letters)
+                and _few_typos(group, letters, position > 0 and groups[position - 1][-1:].isdigit())
                 and (letters < group_digits or (in_groups and letters == group_digits))
                 and not (prefix_like and not (in_groups and position > 0))
             ):
@@ -714,14 +714,17 @@ def _typed_in_groups(groups: List[str]) -> bool:
     return sum(1 for group in groups if group.isdigit() and len(group) >= 3) >= _DIGIT_GROUPS
 
 
-def _few_typos(group: str, letters: int) -> bool:
+def _few_typos(group: str, letters: int, after_digits: bool = False) -> bool:
     """Few enough look-alike letters in a digit group to read them as digits.
 
     Two anywhere ("2024112355O7"); more when the group starts and ends with a digit and holds
     twice as many digits: a customer who types l for 1 does it every time ("2024ll23o0l5").
+    After a group of digits ("241l23-l23456789Ol2345", ord27) the group goes on a number, so
+    it may start with a look-alike too.
     """
     digits = len(group) - letters
-    return letters <= 2 or (group[0].isdigit() and group[-1].isdigit() and digits >= 2 * letters)
+    starts = group[0].isdigit() or after_digits
+    return letters <= 2 or (starts and group[-1].isdigit() and digits >= 2 * letters)
 
 
 def normalize_digits(text: str) -> str:

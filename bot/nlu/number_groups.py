@@ -14,6 +14,7 @@ from typing import List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Token
 
 from bot.nlu.number_kinds import followed_by_counter, is_amount
+from bot.nlu.number_legend import names_a_list
 from bot.nlu.number_shapes import (
     AFTER_DATE,
     ALONE,
@@ -47,6 +48,7 @@ from bot.nlu.number_shapes import (
     WHOLE_GROUP,
     YEAR_INSIDE,
     YEAR_THEN_MONTH,
+    unwrapped_start,
 )
 from bot.nlu.number_words import NOT_PREFIXES, left_context
 
@@ -105,6 +107,18 @@ def _separator(between: str, previous: str = "") -> str:
     if all(char.isspace() or char in LABELLED_PUNCTUATION for char in between):
         return "labelled"
     return ""
+
+
+def _label_before(text: str, start: int) -> str:
+    """The kind the words right before `start` name, or "" when they end a legend.
+
+    A legend's last word names a later number of the list ("第一个是订单号，第二个是快递单号⏎
+    3721 8495 6302⏎8174 625⏎SF…"); read as this number's label it ended an order broken over
+    lines at its line break, as a parcel number's groups end (ord27).
+    """
+    if names_a_list(text, unwrapped_start(text, start)):
+        return ""
+    return left_context(text, start)
 
 
 @dataclass
@@ -360,7 +374,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             token.i, token.i, token.text, is_amount(token) or dated or measured or bool(alone)
         )
         group.opens_phone = bool(PHONE_AHEAD.match(doc.text, token.idx))
-        group.context = left_context(doc.text, token.idx)
+        group.context = _label_before(doc.text, token.idx)
         if token.text.isalpha():
             group.labelled = left_context(doc.text, token.idx) == "order"
         if previous is not None:

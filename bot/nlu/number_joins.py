@@ -361,10 +361,24 @@ def _ends_id(
         # "手机 162 1944 8710 ， 8862-2677-…": a whole mobile, then a comma
         or ("," in group.between and bool(MOBILE.fullmatch("".join(texts))))
         or ("\n" in group.between and _grouped_mobile(texts))
+        or ("\n" in group.between and _short_last_group(texts) and _own_number(groups, end))
         # "取件码 311152 ， 553-001-…": a number labelled as no order ends at a comma, and at
         # a line break when the next line goes on in groups ("优惠券码 HTGP5574\n5068 5326 …")
         or (_new_clause(groups, end) and first.context in _OTHER_KINDS)
     )
+
+
+def _short_last_group(texts: Sequence[str]) -> bool:
+    """Even groups, then a shorter one: the rhythm a number typed in groups ends with (ord27).
+
+    "3721 8495⏎6302 8174 625⏎9123 4567": the order ends with 625, as orders are printed
+    (4-4-4-4-3); the next line's own groups are the next number (a Hong Kong phone), not 23
+    digits of one.
+    """
+    if len(texts) < 3 or not all(text.isdigit() for text in texts):
+        return False
+    *even, last = (len(text) for text in texts)
+    return len(set(even)) == 1 and last < even[0]
 
 
 def _grouped_mobile(texts: Sequence[str]) -> bool:

@@ -14,7 +14,7 @@ numbers ("X 和 Y，后面那个才是订单"), places are read by `bot.nlu.orde
 """
 
 import re
-from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, List, NamedTuple, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -23,10 +23,11 @@ from bot.nlu.number_words import CONTEXT_KINDS
 
 # Places in a list. An ordinal names its place alone ("第二个是订单号"); a direction only with a
 # pointer after it ("下面这个才是订单", "后面的是…"): "下面是订单号：X Y" says what follows.
-_ORDINAL_FIRST = r"第一个|第1个|第一单|前者|the first|first one|the former"
-_ORDINAL_SECOND = r"第二个|第2个|第二单|the second|second one"
-_ORDINAL_THIRD = r"第三个|第3个|第三单|the third|third one"
-_ORDINAL_LAST = r"后者|最后一个|the latter|the last one"
+# (第一行/第二行: the lines of the list, "第一行订单号 第二行快递单号", ord27.)
+_ORDINAL_FIRST = r"第一个|第1个|第一单|第一行|第1行|前者|the first|first one|the former"
+_ORDINAL_SECOND = r"第二个|第2个|第二单|第二行|第2行|the second|second one"
+_ORDINAL_THIRD = r"第三个|第3个|第三单|第三行|第3行|the third|third one"
+_ORDINAL_LAST = r"后者|最后一个|最后一行|the latter|the last one"
 _DIRECTION_FIRST = r"前面|前边|上面|上边"
 _DIRECTION_LAST = r"后面|后边|下面|下边"
 _POINTER = r"(?:那个|这个|那单|这单|那一单|那笔|一个|的)"
@@ -40,8 +41,19 @@ _COPULA = r"\s*(?:才|就|则|先)?\s*(?:是|为|系|\bis\b|\bwas\b)\s*"
 _PLACE_THEN_WORD = re.compile(
     rf"(?P<place>{_PLACE}){_COPULA}(?:这次的|我的|我们的|我|the |my |an? )?$", re.IGNORECASE
 )
-# "订单号是后面这个": what the number is, then its place.
-_WORD_THEN_PLACE = re.compile(rf"{_COPULA}(?P<place>{_PLACE})$", re.IGNORECASE)
+# "订单号是后面这个", "订单号在第一行": what the number is, then its place.
+_WORD_THEN_PLACE = re.compile(rf"(?:{_COPULA}|\s*在\s*)(?P<place>{_PLACE})$", re.IGNORECASE)
+# Loose statements, read only in a legend of two statements or more (ord27): no copula
+# ("第一个订单号，第二个是优惠券码", "第一行订单号 第二行快递单号") or a direction with no pointer
+# ("前面是订单号后面是手机号", "上面是手机 下面是订单号"). Alone, "后面是订单号 X Y" and "下面是订单号："
+# say what follows, and "第一个订单号 X" is an order's own label.
+_LOOSE_PLACE = rf"{_PLACE}|{_DIRECTION_FIRST}|{_DIRECTION_LAST}"
+_LOOSE_PLACE_THEN_WORD = re.compile(
+    rf"(?P<place>{_LOOSE_PLACE})(?:{_COPULA}|\s*)(?:我的|我)?$", re.IGNORECASE
+)
+_LOOSE_WORD_THEN_PLACE = re.compile(
+    rf"(?:{_COPULA}|\s*在\s*)(?P<place>{_LOOSE_PLACE})$", re.IGNORECASE
+)
 # Between the legend's statements, between it and the list, between the list's labels.
 _STATEMENT_GAP = re.compile(r"[\s,;.。]*$")
 # (A quoted question closes before the answer: "「客服：请发下订单号和手机号」⏎- - - - -⏎X Y".)
@@ -77,20 +89,54 @@ def _index(place: str, count: int) -> int:
     return count - 1
 
 
-def _statement(text: str, low: int, end: int, count: int) -> Optional[Tuple[int, int, str]]:
-    """(start, place index, kind) of one statement of the legend ending at `end`, or None."""
-    word = _word_ending_at(text, end)
-    if word:
-        said = _PLACE_THEN_WORD.search(text, low, end - len(word))
-        if said:
-            return said.start(), _index(said.group("place"), count), CONTEXT_KINDS[word]
-    said = _WORD_THEN_PLACE.search(text, low, end)
-    if said:
-        word = _word_ending_at(text, said.start())
+class _Statement(NamedTuple):
+    """One statement of a legend: where it starts, the place it names, the kind, how firm."""
+
+    start: int
+    place: int  # its place in the list (0-based)
+    kind: str
+    firm: bool  # a place statement of the strict form, which may stand alone
+
+
+def _statement(text: str, low: int, end: int, count: int) -> Optional[_Statement]:
+    """The statement of the legend ending at `end`, or None; strict forms first."""
+    forms = (
+        (_PLACE_THEN_WORD, _WORD_THEN_PLACE, True),
+        (_LOOSE_PLACE_THEN_WORD, _LOOSE_WORD_THEN_PLACE, False),
+    )
+    for place_then_word, word_then_place, firm in forms:
+        word = _word_ending_at(text, end)
         if word:
-            start = said.start() - len(word)
-            return start, _index(said.group("place"), count), CONTEXT_KINDS[word]
+            said = place_then_word.search(text, low, end - len(word))
+            if said:
+                index = _index(said.group("place"), count)
+                return _Statement(said.start(), index, CONTEXT_KINDS[word], firm)
+        said = word_then_place.search(text, low, end)
+        if said:
+            word = _word_ending_at(text, said.start())
+            if word:
+                start = said.start() - len(word)
+                return _Statement(
+                    start, _index(said.group("place"), count), CONTEXT_KINDS[word], firm
+                )
     return None
+
+
+def _statements(text: str, low: int, end: int, count: int) -> List[_Statement]:
+    """The chained statements of the legend ending at `end`, last first; [] when none.
+
+    Loose statements count only in a chain of two or more (see `_LOOSE_PLACE`).
+    """
+    found: List[_Statement] = []
+    while True:
+        statement = _statement(text, low, end, count)
+        if statement is None:
+            break
+        found.append(statement)
+        end = _back_over(_STATEMENT_GAP, text, low, statement.start)
+    if len(found) < 2 and not all(statement.firm for statement in found):
+        return []
+    return found
 
 
 def _back_over(pattern: re.Pattern[str], text: str, low: int, end: int) -> int:
@@ -114,19 +160,31 @@ def read_legend(text: str, start: int, count: int) -> Legend:
     """
     low = max(0, start - _WINDOW)
     opening = _back_over(_LIST_OPENING, text, low, start)
-    end = opening
     named: Dict[int, str] = {}
-    while True:
-        statement = _statement(text, low, end, count)
-        if statement is None:
-            break
-        begin, index, kind = statement
-        if index < count:
-            named.setdefault(index, kind)
-        end = _back_over(_STATEMENT_GAP, text, low, begin)
+    for statement in _statements(text, low, opening, count):
+        if statement.place < count:
+            named.setdefault(statement.place, statement.kind)
     if named:
         return Legend(named, True)
     return Legend(_label_list(text, low, opening, count), False)
+
+
+def names_a_list(text: str, start: int) -> bool:
+    """Whether the words right before `start` end a legend rather than label this number.
+
+    "第一个是订单号，第二个是快递单号⏎3721 8495 6302⏎8174 625⏎SF14…": 快递单号 ends the legend;
+    the number after it is the first of the list, the order, and its groups join as an
+    order's over the line break (ord27; read before the merger, which `apply_legend` follows).
+    A legend of two statements or more, or one that names a later place ("第二个是手机号：X Y");
+    "第一个是订单号 X" names the number after it.
+    """
+    low = max(0, start - _WINDOW)
+    opening = _back_over(_LIST_OPENING, text, low, start)
+    statements = _statements(text, low, opening, _MANY)
+    return len(statements) > 1 or any(statement.place > 0 for statement in statements)
+
+
+_MANY = 9  # a list's length when it is not known yet: any place but the first is later
 
 
 def _label_list(text: str, low: int, end: int, count: int) -> Dict[int, str]:
@@ -147,7 +205,10 @@ def _label_list(text: str, low: int, end: int, count: int) -> Dict[int, str]:
 
 
 def _lists(doc: Doc) -> List[List[Token]]:
-    """The runs of two or more numbers with only list separators between them.
+    """The runs of numbers with only list separators between them.
+
+    A run of one too: the list's other numbers may be no ids ("第一个订单号，第二个是优惠券码⏎
+    7788 1234 5566 0099⏎Q8K2M9", ord27), and the legend still names the first.
 
     Past the brackets, quotes or emoji around each ("X 「Y」", "👉X🙏"); a number of no kind
     (a year: "…，2024年11月23日买的") ends the list.
@@ -165,10 +226,10 @@ def _lists(doc: Doc) -> List[List[Token]]:
             if _LIST_GAP.fullmatch(between):
                 current.append(token)
                 continue
-        if len(current) > 1:
+        if current:
             runs.append(current)
         current = [token] if token._.complaint_kind else []
-    if len(current) > 1:
+    if current:
         runs.append(current)
     return runs
 
