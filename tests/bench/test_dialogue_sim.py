@@ -1,5 +1,9 @@
 """The simulated customer writes in its own script and checks the bot answers in it."""
 
+import argparse
+
+import pytest
+
 from bench import dialogue_sim
 
 
@@ -57,3 +61,17 @@ def test_every_dialogue_dev_split_files_taxonomy_codes():
             facts = scenario.get("facts") or {}
             assert facts.get("issue_category") in {*CATEGORIES, None}, (split, scenario["id"])
             assert facts.get("desired_remedy") in {*REMEDIES, None}, (split, scenario["id"])
+
+
+def test_ports_are_read_in_the_stack_order() -> None:
+    assert dialogue_sim.parse_ports("5104,5154,8104,8154") == {
+        "rasa_port": 5104,
+        "actions_port": 5154,
+        "api_port": 8104,
+        "desk_port": 8154,
+    }
+
+
+def test_three_ports_are_refused() -> None:
+    with pytest.raises(argparse.ArgumentTypeError):
+        dialogue_sim.parse_ports("5104,5154,8104")
