@@ -540,7 +540,7 @@ def parse_ports(value: str) -> Dict[str, int]:
     numbers = [int(part) for part in value.split(",") if part.strip()]
     if len(numbers) != len(PORT_FIELDS):
         raise argparse.ArgumentTypeError("four ports: RASA,ACTIONS,API,DESK")
-    return dict(zip(PORT_FIELDS, numbers))
+    return dict(zip(PORT_FIELDS, numbers, strict=True))
 
 
 def main() -> None:

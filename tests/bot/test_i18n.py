@@ -111,7 +111,7 @@ def test_written_cantonese_without_other_evidence_is_traditional():
 
 
 def test_written_cantonese_alone_does_not_switch_a_simplified_conversation():
-    """"冇" and "唔使" are the same in both scripts: a Guangdong customer writes them too."""
+    """冇 and 唔使 are the same in both scripts: a Guangdong customer writes them too."""
     assert conversation_script(["唔使", "冇", SIMPLIFIED_OPENING]) == "hans"
     assert conversation_script(["冇", "喂 有冇人呀"]) == "hant"
     assert conversation_script(["係", SIMPLIFIED_OPENING]) == "hant"  # 係 is Traditional
