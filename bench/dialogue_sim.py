@@ -215,15 +215,26 @@ def replies_in_other_script(scenario: Dict[str, Any], transcript: List[str]) -> 
     """The bot's replies written in the other script than the customer's.
 
     A Traditional-writing customer must read Traditional (and a Simplified one Simplified);
-    replies without characters that tell the scripts apart count for neither.
+    replies without characters that tell the scripts apart count for neither. The
+    customer's script is the one of their latest message that tells one, as the product
+    rule says (`bot.i18n.message_script`: a switch in "沒有" counts at once, written
+    Cantonese of shared characters alone does not); the scenario's `script` before any.
     """
+    from bot.i18n import message_script
     from bot.nlu.normalize import detect_script
 
     expected = {"traditional": "hant", "simplified": "hans"}.get(scenario.get("script", ""))
     if expected is None:
         return []
-    replies = [line[len("机器人: ") :] for line in transcript if line.startswith("机器人: ")]
-    return [text for text in replies if detect_script(text) not in (None, expected)]
+    wrong = []
+    for line in transcript:
+        if line.startswith("客户: ") and not line.startswith("客户: [照片"):
+            expected = message_script(line[len("客户: ") :]) or expected
+        elif line.startswith("机器人: "):
+            text = line[len("机器人: ") :]
+            if detect_script(text) not in (None, expected):
+                wrong.append(text)
+    return wrong
 
 
 def _evidence_ok(expected: str | None, ticket: Dict[str, Any]) -> bool | None:
