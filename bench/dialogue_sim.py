@@ -14,6 +14,10 @@ then. Other fields (contact, severity, emotion, evidence) are checked and report
 
     .venv/bin/python -m bench.dialogue_sim [--only d001,d017] [--limit 5]
     .venv/bin/python -m bench.dialogue_sim --scenarios bench/data/dialogues_dev.yml  # dev split
+    .venv/bin/python -m bench.dialogue_sim --ports 5104,5154,8104,8154 ...  # fixed ports
+
+`--ports RASA,ACTIONS,API,DESK` pins the servers' ports (a shared machine where each user has
+their own ports); by default free ephemeral ports are taken.
 
 The evaluation split (bench/data/dialogues.yml) is held out: develop against the
 development splits (bench/data/dialogues_dev*.yml, same format), whose failures are printed
@@ -211,15 +215,26 @@ def replies_in_other_script(scenario: Dict[str, Any], transcript: List[str]) -> 
     """The bot's replies written in the other script than the customer's.
 
     A Traditional-writing customer must read Traditional (and a Simplified one Simplified);
-    replies without characters that tell the scripts apart count for neither.
+    replies without characters that tell the scripts apart count for neither. The
+    customer's script is the one of their latest message that tells one, as the product
+    rule says (`bot.i18n.message_script`: a switch in "沒有" counts at once, written
+    Cantonese of shared characters alone does not); the scenario's `script` before any.
     """
+    from bot.i18n import message_script
     from bot.nlu.normalize import detect_script
 
     expected = {"traditional": "hant", "simplified": "hans"}.get(scenario.get("script", ""))
     if expected is None:
         return []
-    replies = [line[len("机器人: ") :] for line in transcript if line.startswith("机器人: ")]
-    return [text for text in replies if detect_script(text) not in (None, expected)]
+    wrong = []
+    for line in transcript:
+        if line.startswith("客户: ") and not line.startswith("客户: [照片"):
+            expected = message_script(line[len("客户: ") :]) or expected
+        elif line.startswith("机器人: "):
+            text = line[len("机器人: ") :]
+            if detect_script(text) not in (None, expected):
+                wrong.append(text)
+    return wrong
 
 
 def _evidence_ok(expected: str | None, ticket: Dict[str, Any]) -> bool | None:
@@ -386,6 +401,7 @@ def run(
     model: Path = MODEL,
     logs: Path | None = None,
     scenarios_path: Path | None = None,
+    ports: Dict[str, int] | None = None,
 ) -> Dict[str, Any]:
     from bench.stack import BenchStack
 
@@ -399,7 +415,7 @@ def run(
         scenarios = scenarios[:limit]
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-dialogue-") as tmp:
-        stack = BenchStack(Path(tmp), model=model)
+        stack = BenchStack(Path(tmp), model=model, **(ports or {}))
         try:
             stack.start()
             outcomes = play_all(stack, scenarios, held_out_split)
@@ -527,6 +543,17 @@ def markdown(result: Dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+PORT_FIELDS = ("rasa_port", "actions_port", "api_port", "desk_port")
+
+
+def parse_ports(value: str) -> Dict[str, int]:
+    """`--ports 5104,5154,8104,8154` as the stack's port fields (Rasa, actions, API, desk)."""
+    numbers = [int(part) for part in value.split(",") if part.strip()]
+    if len(numbers) != len(PORT_FIELDS):
+        raise argparse.ArgumentTypeError("four ports: RASA,ACTIONS,API,DESK")
+    return dict(zip(PORT_FIELDS, numbers, strict=True))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", help="comma-separated scenario ids")
@@ -539,6 +566,9 @@ def main() -> None:
         type=Path,
         help="scenario file (default: the evaluation split bench/data/dialogues.yml)",
     )
+    parser.add_argument(
+        "--ports", type=parse_ports, help="RASA,ACTIONS,API,DESK ports (default: free ones)"
+    )
     args = parser.parse_args()
     result = run(
         args.only.split(",") if args.only else None,
@@ -546,6 +576,7 @@ def main() -> None:
         args.model,
         args.logs,
         args.scenarios,
+        args.ports,
     )
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else markdown(result))
 

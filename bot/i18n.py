@@ -9,39 +9,47 @@ import re
 from collections import OrderedDict
 from typing import Any, Awaitable, Callable, Iterable, Optional, Tuple
 
-from bot.nlu.normalize import detect_script, script_evidence, to_traditional
+from bot.nlu.normalize import detect_script, script_evidence, to_simplified, to_traditional
 
 _TRADITIONAL_LANG = re.compile(r"zh[-_](hant|tw|hk|mo)", re.IGNORECASE)
 _UNTRANSLATED_KEYS = frozenset({"payload", "id", "url", "utter_action", "type", "code"})
 
 
-# Characters of one script more than of the other that settle the conversation's script.
-# A short reply ("确认", "對") is often typed with whatever the IME or a quick-reply offers
-# and says little; a sentence says which script the customer reads.
-DECISIVE_MARGIN = 3
-
-
 def conversation_script(user_texts_newest_first: Iterable[str], fallback: str = "hans") -> str:
     """`hant` or `hans`, from the customer's own messages, newest first.
 
-    The newest messages are counted until one script leads by `DECISIVE_MARGIN`
-    characters: a customer who switches script in a sentence is answered in the new one at
-    once, while a two-character "确认" after a Traditional conversation does not flip it.
-    Without such a lead the whole conversation's majority decides; `fallback` when nothing
-    the customer wrote tells the scripts apart.
+    The newest message that tells the scripts apart decides, however short: the product
+    rule is to answer in the script the customer writes in now, so one who switches from
+    Simplified to Traditional in short answers ("沒有", "不用了 謝謝", "確認") is answered in
+    Traditional at once, not after a longer message (dialogues_dev18 o045, o046). Messages
+    that tell nothing ("好的", digits, emoji, a tie) leave the script as it was. Written
+    Cantonese with nothing but characters both scripts share ("冇", "唔使") is no switch:
+    it says Traditional only when no message has a character of either script (a
+    Guangdong customer writes Cantonese in Simplified too). `fallback` when nothing the
+    customer wrote tells the scripts apart.
     """
-    traditional = simplified = 0
+    cantonese = False
     for text in user_texts_newest_first:
-        hant, hans = script_evidence(text or "")
-        traditional += hant
-        simplified += hans
-        if abs(traditional - simplified) >= DECISIVE_MARGIN:
-            break
-    if traditional > simplified:
-        return "hant"
-    if simplified > traditional:
-        return "hans"
-    return fallback
+        script = message_script(text or "")
+        if script is not None:
+            return script
+        cantonese = cantonese or detect_script(text or "") == "hant"
+    return "hant" if cantonese else fallback
+
+
+def message_script(text: str) -> Optional[str]:
+    """The script one message is written in, or None when it tells none.
+
+    None too for written Cantonese whose characters both scripts share ("冇", "唔使"):
+    `script_evidence` counts it as Traditional for want of anything else, too weak to
+    switch a conversation the customer began in Simplified.
+    """
+    hant, hans = script_evidence(text)
+    if hant == hans:
+        return None
+    if hans == 0 and to_simplified(text) == text:
+        return None  # only written Cantonese said Traditional
+    return "hant" if hant > hans else "hans"
 
 
 def customer_script(messages_newest_first: Iterable[Tuple[str, Any]]) -> str:
@@ -130,8 +138,14 @@ class ScriptMemory:
         self._scripts: OrderedDict[str, str] = OrderedDict()
 
     def note(self, sender: str, text: str) -> None:
-        """Remember the script of what `sender` wrote (a text naming no script changes none)."""
-        script = detect_script(text or "")
+        """Remember the script of what `sender` wrote, as `conversation_script` reads it.
+
+        A text naming no script changes none; written Cantonese alone names one only for a
+        customer whose script is not known yet.
+        """
+        script = message_script(text or "")
+        if script is None and sender not in self._scripts:
+            script = detect_script(text or "")  # written Cantonese, when nothing is known
         if script is not None:
             self._remember(sender, script)
 

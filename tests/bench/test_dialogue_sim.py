@@ -1,5 +1,9 @@
 """The simulated customer writes in its own script and checks the bot answers in it."""
 
+import argparse
+
+import pytest
+
 from bench import dialogue_sim
 
 
@@ -30,6 +34,22 @@ def test_replies_in_the_other_script_are_listed():
     assert dialogue_sim.replies_in_other_script({}, transcript) == []
 
 
+def test_replies_follow_the_script_the_customer_switched_to():
+    """Answers follow the customer's latest script (trial7): a switch in "沒有" counts at
+    once, "冇" alone (the same in both scripts) switches nothing."""
+    transcript = [
+        "客户: 羽绒服拉链坏了 订单202411200012 想换货",
+        "机器人: 请拍一张问题部位的近照",
+        "客户: 沒有",
+        "机器人: 要不要留个联系电话",
+        "机器人: 要不要留個聯絡電話",
+        "客户: 冇",
+        "机器人: 跟您核對一下",
+    ]
+    wrong = dialogue_sim.replies_in_other_script({"script": "simplified"}, transcript)
+    assert wrong == ["要不要留个联系电话"]
+
+
 def test_summary_counts_scenarios_with_every_reply_in_script():
     right = dialogue_sim.Outcome(id="a", kind="normal", script="traditional", success=True)
     wrong = dialogue_sim.Outcome(id="b", kind="normal", script="traditional", success=True)
@@ -57,3 +77,17 @@ def test_every_dialogue_dev_split_files_taxonomy_codes():
             facts = scenario.get("facts") or {}
             assert facts.get("issue_category") in {*CATEGORIES, None}, (split, scenario["id"])
             assert facts.get("desired_remedy") in {*REMEDIES, None}, (split, scenario["id"])
+
+
+def test_ports_are_read_in_the_stack_order() -> None:
+    assert dialogue_sim.parse_ports("5104,5154,8104,8154") == {
+        "rasa_port": 5104,
+        "actions_port": 5154,
+        "api_port": 8104,
+        "desk_port": 8154,
+    }
+
+
+def test_three_ports_are_refused() -> None:
+    with pytest.raises(argparse.ArgumentTypeError):
+        dialogue_sim.parse_ports("5104,5154,8104")

@@ -78,8 +78,19 @@ def test_actions_read_the_window_language_too():
 OPENING = "料理機的蓋子蓋不緊 訂單202411210777 我要換貨"
 
 
-def test_a_short_simplified_reply_does_not_flip_a_traditional_conversation():
-    assert conversation_script(["确认", "不用", OPENING]) == "hant"
+SIMPLIFIED_OPENING = "我买的羽绒服拉链坏了 订单202411200012 想换货"
+
+
+def test_a_short_reply_in_the_other_script_switches_at_once():
+    """The customer's script is the one they write in now (dialogues_dev18 o045, o046)."""
+    assert conversation_script(["确认", "不用", OPENING]) == "hans"
+    assert conversation_script(["沒有", SIMPLIFIED_OPENING]) == "hant"
+    assert conversation_script(["確認", "不用了 謝謝", "沒有", SIMPLIFIED_OPENING]) == "hant"
+
+
+def test_a_reply_that_tells_no_script_keeps_the_last_switch():
+    assert conversation_script(["好的", "👍", "沒有", SIMPLIFIED_OPENING]) == "hant"
+    assert conversation_script(["1", "确认", OPENING]) == "hans"
 
 
 def test_a_sentence_in_the_other_script_switches_at_once():
@@ -90,12 +101,31 @@ def test_script_follows_the_customer_and_defaults_to_simplified():
     assert conversation_script(["好的", "12345"]) == "hans"
     assert conversation_script([]) == "hans"
     assert conversation_script(["對"]) == "hant"
-    assert conversation_script(["谢谢", "對的 沒錯"]) == "hant"
+    assert conversation_script(["谢谢", "對的 沒錯"]) == "hans"  # the newest words
+    assert conversation_script(["對的 沒錯", "谢谢"]) == "hant"
 
 
 def test_written_cantonese_without_other_evidence_is_traditional():
     assert conversation_script(["喂 有冇人呀"]) == "hant"
     assert conversation_script(["我哋嘅订单冇到"]) == "hans"  # 订 says Simplified
+
+
+def test_written_cantonese_alone_does_not_switch_a_simplified_conversation():
+    """冇 and 唔使 are the same in both scripts: a Guangdong customer writes them too."""
+    assert conversation_script(["唔使", "冇", SIMPLIFIED_OPENING]) == "hans"
+    assert conversation_script(["冇", "喂 有冇人呀"]) == "hant"
+    assert conversation_script(["係", SIMPLIFIED_OPENING]) == "hant"  # 係 is Traditional
+
+
+async def test_a_channel_remembers_a_short_switch_but_not_cantonese_alone():
+    memory = ScriptMemory()
+    memory.note("u1", SIMPLIFIED_OPENING)
+    memory.note("u1", "冇")
+    assert await memory.lang("u1") == "zh-Hans"
+    memory.note("u1", "沒有")
+    assert await memory.lang("u1") == "zh-Hant"
+    memory.note("u2", "唔使")
+    assert await memory.lang("u2") == "zh-Hant"  # nothing else known: Cantonese says Traditional
 
 
 async def test_a_channels_notice_follows_the_script_the_customer_last_wrote_in():

@@ -173,3 +173,28 @@ def test_evidence_answers_are_calm_unless_threats(project_head, text, expected):
     verdict = project_head.predict([text])[0]
     assert verdict is not None
     assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ordinary customers (dialogues_dev18): a fault in few words, a plain wish with 给我,
+        # a person asked for, a Cantonese yes at the read-back were read angry (P 0.46-0.53)
+        # and got "让您这么窝火是我们没做好" and 情绪：愤怒 on the ticket
+        ("水壶坏了 烧不开水", "calm"),
+        ("尽快把钱退给我", "calm"),
+        ("把化妆棉补给我", "calm"),
+        ("找个真人跟我说吧", "calm"),
+        ("係", "calm"),
+        # an accusation or an order shouted is still anger
+        ("主播骗人", "angry"),
+        ("给我退钱 你们就是骗子", "angry"),
+    ],
+)
+def test_plain_wishes_and_faults_are_calm(project_head, text, expected):
+    """What the opening empathy and the ticket's emotion hear from an ordinary customer."""
+    from bot.triage.emotion import combine_emotion, detect_emotion
+
+    verdict = project_head.predict([text])[0]
+    assert verdict is not None
+    assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion == expected
