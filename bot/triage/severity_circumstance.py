@@ -59,6 +59,11 @@ ALLERGEN_BEFORE = re.compile(
     r"对(?![^,。!?;]*(?:你们|这个|这款|这瓶|这支|它|产品|商品))[^,。!?;]{1,8}$"
 )
 CONSTITUTION_REASONING = re.compile(r"^,?(?:所以|因此|才|特意|特地|一般都|一直都|平时)")
+# ... or told before a question about the product's make-up (fourteenth round): "我对花生过敏，
+# 想问下这款饼干有没有花生", "我老公对海鲜过敏，这个调料里有虾粉吗？" — an enquiry, nothing eaten.
+CONSTITUTION_ENQUIRY = re.compile(
+    r"想.{0,2}问|问问|请问|问一?下|咨询|有没有|含不含|含有|能不能|能吃|能用|可以吃|可以用|[?？]|[吗嘛]"
+)
 # ... or as a figure of speech about the shop ("我对你们这种机器人回复已经过敏了").
 SERVICE_ALLERGY = re.compile(
     r"对[^,。!?;]{0,10}?(?:客服|回复|服务|态度|套路|话术|机器人|广告|推销|营销|短信|电话|借口|说辞)"
@@ -109,10 +114,23 @@ def _circumstance(c: Context) -> bool:
 
 
 def _constitution(c: Context) -> bool:
-    """An allergy the customer has anyway ("我本身对花生过敏"), with no reaction seen."""
+    """An allergy the customer (or family) has anyway, told as such or before a question.
+
+    "我本身对花生过敏", "我对芒果过敏，所以选了…", "我对花生过敏，想问下…有没有花生": no reaction
+    seen and nothing of the product eaten or used (`CAUSED`).
+    """
     rest = c.sentence[c.sentence.find(c.hit) + len(c.hit) :]
-    reasoning = ALLERGEN_BEFORE.search(c.before) and CONSTITUTION_REASONING.search(rest)
-    said = CONSTITUTION_BEFORE.search(c.before) or CONSTITUTION_AFTER.search(c.after) or reasoning
+    allergen = ALLERGEN_BEFORE.search(c.before)
+    reasoning = allergen and CONSTITUTION_REASONING.search(rest)
+    enquiry = allergen and CONSTITUTION_ENQUIRY.search(c.message_after_hit())
+    if enquiry and CAUSED.search(c.text):  # "我对芒果过敏，吃了你们的…，能退吗": a reaction told
+        enquiry = None
+    said = (
+        CONSTITUTION_BEFORE.search(c.before)
+        or CONSTITUTION_AFTER.search(c.after)
+        or reasoning
+        or enquiry
+    )
     seen = OBSERVED_HAZARD.search(c.sentence.replace(c.hit, ""))
     return c.hit == "过敏" and bool(said) and not seen
 

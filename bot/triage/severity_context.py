@@ -74,7 +74,7 @@ VETOES: Dict[str, Tuple[str, ...]] = {
         *("circumstance", "constitution", "service_allergy", "styled_after"),
         *("spicy", "chore_headache", "dream", "deal_danger", "interjection", "law_name"),
         *("protective", "fiction", "news_of_other_shop", "tight_fit", "not_a"),
-        *("why_bought", "feared", "swollen_package"),
+        *("why_bought", "feared", "swollen_package", "feared_later", "unhurt"),
         *("fuming", "fuming_after", "hot_deal", "food_burnt", "asked_before_use"),
     ),
     "legal": (

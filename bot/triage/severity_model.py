@@ -51,6 +51,8 @@ DEFAULT_NGRAMS = (1, 3)
 DEFAULT_THRESHOLD = 0.5
 
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# Where a sentence ends, in the raw or the prepared text (full- or half-width).
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
 
 
 class SeverityDataError(ValueError):
@@ -148,20 +150,36 @@ class SeverityHead:
         return self._state
 
     def predict(self, texts: Sequence[str]) -> List[Optional[Dict[str, float]]]:
-        """P(reason) per learned reason for each text; None for text without a known n-gram."""
+        """P(reason) per learned reason for each text; None for text without a known n-gram.
+
+        A message of several sentences is also judged sentence by sentence, and each reason
+        takes its highest P (fourteenth round): in a long story the one clause that tells the
+        harm ("…腰上那块皮都烫得发白了…") is a small share of the message's n-grams, and the
+        whole-text TF-IDF vector dilutes it below the bar. One sentence alone says no more
+        than it did inside the message, so this adds recall, not new kinds of false alarm
+        (docs/severity.md, "Fourteenth round").
+        """
         if self._state is None or self._tfidf is None:
             return [None for _ in texts]
-        coef, intercept = self._state["coef"], self._state["intercept"]
-        reasons = [str(r) for r in self._state["reasons"]]
         verdicts: List[Optional[Dict[str, float]]] = []
         for text in texts:
-            columns, values = self._tfidf.vector(prepare(text))
-            if not len(columns):
-                verdicts.append(None)
-                continue
-            scores = coef[:, columns] @ values + intercept
-            probabilities = 1.0 / (1.0 + np.exp(-scores))
-            verdicts.append(
-                {r: round(float(p), 4) for r, p in zip(reasons, probabilities, strict=True)}
+            whole = self._probabilities(text)
+            parts = [part for part in _SENTENCE_END.split(text or "") if part.strip()]
+            judged = [whole] + (
+                [self._probabilities(part) for part in parts] if len(parts) > 1 else []
             )
+            known = [p for p in judged if p is not None]
+            verdicts.append({r: max(p[r] for p in known) for r in known[0]} if known else None)
         return verdicts
+
+    def _probabilities(self, text: str) -> Optional[Dict[str, float]]:
+        """P(reason) of one piece of text; None when it has no known n-gram."""
+        assert self._state is not None and self._tfidf is not None
+        columns, values = self._tfidf.vector(prepare(text))
+        if not len(columns):
+            return None
+        coef, intercept = self._state["coef"], self._state["intercept"]
+        reasons = [str(r) for r in self._state["reasons"]]
+        scores = coef[:, columns] @ values + intercept
+        probabilities = 1.0 / (1.0 + np.exp(-scores))
+        return {r: round(float(p), 4) for r, p in zip(reasons, probabilities, strict=True)}

@@ -32,6 +32,28 @@ PROTECTIVE_BEFORE = re.compile(r"(?:防|抗|防止|预防|避免)$")
 FEARED_BEFORE = re.compile(
     r"(?:怕|担心|害怕|生怕|以免|免得|就怕|恐怕)(?:会|会不会|宝宝|孩子|皮肤)?$"
 )
+# (fourteenth round) ... or a fear of what could happen, a few words on: "我怕晚上睡着了会着火",
+# "担心放久了会不会爆" (not "怕死了，它真的着火了": the clause ends first).
+FEARED_LATER_BEFORE = re.compile(
+    r"(?:怕|担心|害怕|生怕|就怕|恐怕)[^,。!?;]{1,8}?(?:会|会不会|可能会|万一)$"
+)
+# (fourteenth round) Broken glass or a sharp edge with nobody cut, said so: "杯子寄来就碎了，差点
+# 划到手，还好没事", "玻璃渣到处都是，我戴着手套收拾的，没伤到" (the spec's injury needs someone hurt;
+# damage found on arrival is the transit-damage category). A near miss of a hazard EVENT (烫, 炸,
+# 冒烟, 火) still counts, and any sign of a wound (血, 疼, 肿) keeps the injury.
+SHARP_HIT = re.compile(r"划|割|扎|戳|刮|渣|碴|碎片|碎玻璃")
+DEBRIS_HIT = re.compile(r"渣|碴|碎片|碎玻璃")
+# ... "差点划到手", "差点被碎瓷片割到" (the debris named between)
+NEARLY_HIT = re.compile(r"^(?:差点|差一点|险些|差啲)")
+NEARLY_BEFORE = re.compile(r"(?:差点|差一点|险些|差啲)(?:就)?(?:被|把|给|俾)?[^,。!?;]{0,5}?$")
+UNHURT = re.compile(
+    r"没(?:有)?(?:伤到|受伤|伤着|划到|割到|扎到|划伤|割伤|扎伤|划破|割破|碰到)|(?:人|手|我)没事"
+    r"|没人受伤|冇(?:人)?受伤|冇整亲|冇𠝹亲|冇事"
+)
+UNHURT_NEAR_MISS = re.compile(r"没事|冇事")
+WOUND_OR_EVENT = re.compile(r"血|疼|痛|肿|红|口子|缝针|烫|炸|爆|烧|冒烟|火|电|医|药|破伤风")
+# The modal a rule's hit may begin with ("会不会爆炸"), read with what comes before.
+MODAL_HIT = re.compile(r"^(?:会不会|可能会|会)")
 # (twelfth round) A hazard asked about before use: "老人用这个会不会有危险，想先问问".
 ASKED_BEFORE = re.compile(r"(?:会不会|会|是否|有没有|可能)(?:有)?(?:什么)?$")
 ASKING = re.compile(r"想.{0,2}问|问问|请问|咨询|[?？]|吗")
@@ -169,6 +191,28 @@ SHAPES = (
 )
 
 
+def _feared_later(c: Context) -> bool:
+    """A hazard feared a few words on ("我怕晚上睡着了会着火"), with nothing seen going wrong."""
+    modal = MODAL_HIT.search(c.hit)
+    before = c.before + (modal.group() if modal else "")
+    seen = OBSERVED_HAZARD.search(c.text.replace(c.hit, ""))
+    return bool(FEARED_LATER_BEFORE.search(before)) and not seen
+
+
+def _unhurt(c: Context) -> bool:
+    """Broken glass or a sharp edge, and the customer says nobody was cut.
+
+    Debris named ("玻璃渣到处都是…没伤到") or a cut nearly had ("差点划到手，还好没事"); the
+    plain 没事 only counts after 差点 (a cut told lightly, "划了一下，没事", stays an injury).
+    """
+    if not SHARP_HIT.search(c.hit) or WOUND_OR_EVENT.search(c.text.replace(c.hit, "")):
+        return False
+    rest = c.message_after_hit()
+    if NEARLY_BEFORE.search(c.before) or NEARLY_HIT.search(c.hit):
+        return bool(UNHURT.search(rest) or UNHURT_NEAR_MISS.search(rest))
+    return bool(DEBRIS_HIT.search(c.hit)) and bool(UNHURT.search(rest))
+
+
 def _disclaimed(c: Context) -> bool:
     """A threat disclaimed, and nothing in the message takes it back."""
     rest = MODEST_WISH.sub("", c.text)
@@ -202,4 +246,4 @@ def _called_off(c: Context) -> bool:
     return bool(off) and not THREAT_CUE.search(rest[off.end() :] if off else "")
 
 
-CHECKS = by_name(*SHAPES, _disclaimed, _taken_back, _renounced, _called_off)
+CHECKS = by_name(*SHAPES, _feared_later, _unhurt, _disclaimed, _taken_back, _renounced, _called_off)

@@ -9,7 +9,7 @@ from bench.severity_dev import DEV, dev_cases
 
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
-    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13)]
+    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)]
     assert all(path.exists() for path in DEV)
 
 
@@ -88,6 +88,20 @@ def test_dev13_leans_on_injury_with_hard_damage_normals():
     normals = [text for text, found in cases if not found]
     assert len(normals) >= 80
     assert sum(1 for text in normals if any(word in text for word in "碎裂崩")) >= 25
+
+
+def test_dev14_leans_on_injury_told_without_the_obvious_words():
+    """dev14 (fourteenth round): about 60 % urgent, nearly all injury, every reason, and hard
+    normals that name medical goods or figures of speech."""
+    cases = dev_cases(DEV[10])
+    assert DEV[10].name == "severity_dev14.yml"
+    reasons = {reason for _, found in cases for reason in found}
+    assert reasons == {"injury", "legal", "media", "group", "amount"}
+    urgent = sum(1 for _, found in cases if found)
+    assert 0.55 <= urgent / len(cases) <= 0.65
+    assert sum(1 for _, found in cases if "injury" in found) >= 100
+    normals = [text for text, found in cases if not found]
+    assert sum(1 for text in normals if any(w in text for w in ("创可贴", "口罩", "烫伤膏"))) >= 3
 
 
 def test_the_pool_weight_is_chosen_within_the_bounds():
