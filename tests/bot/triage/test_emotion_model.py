@@ -14,6 +14,7 @@ from bot.triage.emotion_model import (
 TRAIN = PROJECT_ROOT / "data" / "emotion" / "train.yml"
 DEV = PROJECT_ROOT / "bench" / "data" / "emotion_dev.yml"
 DEV2 = PROJECT_ROOT / "bench" / "data" / "emotion_dev2.yml"
+DEV3 = PROJECT_ROOT / "bench" / "data" / "emotion_dev3.yml"
 
 TINY = {
     "calm": ["快递三天没更新 帮忙查一下", "订单号 2024 1123 5567", "好的", "我要退款", "换一个吧"],
@@ -97,6 +98,15 @@ def test_second_dev_split_is_apart_from_the_training_file():
     assert len(dev2) >= 140
     assert sum(1 for _, y in dev2 if y == "angry") >= 0.35 * len(dev2)
     assert not {prepare(t) for t, _ in train} & {prepare(t) for t, _ in dev2}
+
+
+def test_third_dev_split_is_apart_from_the_training_file():
+    """emotion_dev3 (replies mid-conversation) has every label, never trained on."""
+    train, dev3 = read_emotion_file(TRAIN), read_emotion_file(DEV3)
+    assert len(dev3) >= 130
+    for label in EMOTIONS:
+        assert sum(1 for _, y in dev3 if y == label) >= 0.25 * len(dev3)
+    assert not {prepare(t) for t, _ in train} & {prepare(t) for t, _ in dev3}
 
 
 def test_probabilities_are_scikit_learns_on_the_project_data():
