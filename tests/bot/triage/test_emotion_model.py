@@ -183,3 +183,29 @@ def test_evidence_answers_are_calm_unless_threats(project_head, text, expected):
     verdict = project_head.predict([text])[0]
     assert verdict is not None
     assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # scoffing at the bot's own suggestion or question is anger, not upset: "重启个鬼啊"
+        # (told to restart the device) was filed upset
+        ("重启个鬼啊", "angry"),
+        ("拆开检查？检查个鬼", "angry"),
+        ("这个你问我？我怎么知道，你们自己查", "angry"),
+        ("又是这套话，烦不烦", "angry"),
+        # tired resignation is upset
+        ("唉 算了 无所谓了", "upset"),
+        # terse answers to the bot's questions stay calm
+        ("冇喎，唔使喇", "calm"),
+        ("没有的", "calm"),
+        ("好滴 谢谢", "calm"),
+    ],
+)
+def test_replies_to_the_bot_mid_conversation(project_head, text, expected):
+    """emotion_dev3's angle: scoffing replies are angry, resignation upset, short answers calm."""
+    from bot.triage.emotion import combine_emotion, detect_emotion
+
+    verdict = project_head.predict([text])[0]
+    assert verdict is not None
+    assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion == expected
