@@ -209,3 +209,13 @@ def test_replies_to_the_bot_mid_conversation(project_head, text, expected):
     verdict = project_head.predict([text])[0]
     assert verdict is not None
     assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion == expected
+
+
+@pytest.mark.parametrize("text", ["送给我妈的花瓶碎了", "老妈的生日蛋糕压扁了"])
+def test_my_mothers_is_not_the_curse(project_head, text):
+    """我妈的 is "my mother's": the head read the 妈的 in it as the curse (P(angry) 0.47)."""
+    from bot.triage.emotion import combine_emotion, detect_emotion
+
+    verdict = project_head.predict([text])[0]
+    assert verdict is not None
+    assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion != "angry"
