@@ -8,8 +8,10 @@ component trains, on the same file):
   judges the rest;
 * the development splits (bench/data/emotion_dev.yml, and emotion_dev2.yml: curse-free
   anger — sarcasm, rhetorical questions, 糊弄/忽悠, review threats — against upset and
-  calm-but-firm), written apart from the training file and never trained on: the head is
-  trained on the whole training file. `--dev NAME` picks splits (default: all of them).
+  calm-but-firm) and emotion_dev3.yml (replies mid-conversation: scoffing at the bot's
+  suggestions and questions, 反问, dialect curses, tired resignation, terse calm answers),
+  written apart from the training file and never trained on: the head is trained on the
+  whole training file. `--dev NAME` picks splits (default: all of them).
 
 Figures: macro-F1, accuracy and per-class recall/precision of `lexicon` (bot.triage.emotion
 .detect_emotion), `learned` (the head's top label) and `combined` (combine_emotion, what the
@@ -40,7 +42,11 @@ from bot.triage.emotion_model import (
 TRAIN = ROOT / "data" / "emotion" / "train.yml"
 DEV = DATA / "emotion_dev.yml"
 # Every development split by name; "dev" in results is always emotion_dev (bench/nlu_eval.py).
-DEVS = {"emotion_dev": DEV, "emotion_dev2": DATA / "emotion_dev2.yml"}
+DEVS = {
+    "emotion_dev": DEV,
+    "emotion_dev2": DATA / "emotion_dev2.yml",
+    "emotion_dev3": DATA / "emotion_dev3.yml",
+}
 FOLDS = 5
 
 Probabilities = Optional[Dict[str, float]]

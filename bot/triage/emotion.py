@@ -7,8 +7,13 @@ is calm. Matching is on the normalised text (see `bot.triage.lexicon`), so "氣�
 full-width "！！！" count like "气死" and "!!!".
 
 Words with a harmless second sense are excluded by longer phrases: 垃圾袋 (a product),
-滚筒/滚水, 麻烦 (the polite "please"); "破" is only counted in insults (破东西, 什么破),
-never alone, because "杯子破了" is a description, not anger.
+滚筒/滚水, 麻烦 (the polite "please"), 我妈的 ("送我妈的礼物" is no curse), 个屁股,
+靠北边 (beside the north side); "破" is only counted in insults (破东西, 什么破), never alone,
+because "杯子破了" is a description, not anger.
+
+Dialect curses (Cantonese on9 仆街 痴线 收皮 顶你个肺, Taiwanese 靠北 靠腰 北七) and the
+scoffing "个屁/屁用" are listed outright: each is unambiguous, rare in any one training file,
+and a few such characters in a longer reply are outweighed by its other n-grams in the head.
 
 The lexicon is the high-precision half. The learned head (`bot.nlu.emotion_classifier`, its
 verdict in the parse data as `complaint_triage.emotion`) notices what no word list covers
@@ -41,6 +46,7 @@ _ANGRY = words(
     呃人 呃钱 推卸责任 装傻 好棒棒 到底想怎样 到底想怎么样
     消委会 消保会 消基会 好嬲 激嬲 嬲死 劲嬲 嬲爆 黑猫投诉 给差评 写差评 打差评 刷差评 打一星 给一星
     wtf scam scammer fraud bullshit fuck unacceptable
+    个屁 屁用 屁事 眼瞎 人工智障 on9 仆街 痴线 收皮 顶你个肺 你老味 靠北 靠腰 北七
     """
 )
 _UPSET = words(
@@ -61,6 +67,7 @@ _EXCLUSIONS = words(
     妈妈的 姨妈的 舅妈的 姑妈的 大妈的 干妈的
     不给差评 不想给差评 不会给差评 不写差评 不想写差评 不打差评 不想打差评
     不用担心 别担心 不担心
+    我妈的 老妈的 咱妈的 俺妈的 屁股 靠北边 靠北面 靠北侧 靠腰部 北七家
     """
 )
 # Three or more !/? in a row (after normalisation) is shouting; two is exasperation.

@@ -9,7 +9,11 @@ from bot.settings import PROJECT_ROOT
 
 def test_every_development_split_is_known_by_name():
     assert DEVS["emotion_dev"] == DEV
-    assert [path.name for path in DEVS.values()] == ["emotion_dev.yml", "emotion_dev2.yml"]
+    assert [path.name for path in DEVS.values()] == [
+        "emotion_dev.yml",
+        "emotion_dev2.yml",
+        "emotion_dev3.yml",
+    ]
     assert all(path.exists() for path in DEVS.values())
 
 

@@ -138,3 +138,24 @@ def test_cantonese_anger_and_taiwans_consumer_foundation(text):
     Taiwan's consumer foundation (消基會) was heard by the severity rules but not as anger."""
     assert detect_emotion([text]).emotion == "angry"
 
+
+@pytest.mark.parametrize(
+    ("text", "emotion"),
+    [
+        # dialect curses at the bot mid-conversation (emotion_dev3's angle)
+        ("on9 機械人，答非所問", "angry"),
+        ("仆街，仲要等", "angry"),
+        ("靠北喔 又要填表", "angry"),
+        ("癡線，叫我自己寄返去", "angry"),
+        # scoffing at the bot's request: "V个屁", "屁用"
+        ("登记个屁，直接退", "angry"),
+        ("说这些有屁用", "angry"),
+        # the same characters in their harmless sense
+        ("买给我妈的手机壳颜色发错了", "calm"),
+        ("宝宝的屁股垫尺寸不对", "calm"),
+        ("房间靠北边的窗户漏风", "calm"),
+    ],
+)
+def test_dialect_curses_and_scoffing_but_not_their_harmless_senses(text, emotion):
+    """emo3: "送我妈的生日礼物" matched the curse 妈的 (angry); dialect curses were unknown."""
+    assert detect_emotion([text]).emotion == emotion

@@ -14,6 +14,7 @@ from bot.triage.emotion_model import (
 TRAIN = PROJECT_ROOT / "data" / "emotion" / "train.yml"
 DEV = PROJECT_ROOT / "bench" / "data" / "emotion_dev.yml"
 DEV2 = PROJECT_ROOT / "bench" / "data" / "emotion_dev2.yml"
+DEV3 = PROJECT_ROOT / "bench" / "data" / "emotion_dev3.yml"
 
 TINY = {
     "calm": ["快递三天没更新 帮忙查一下", "订单号 2024 1123 5567", "好的", "我要退款", "换一个吧"],
@@ -97,6 +98,15 @@ def test_second_dev_split_is_apart_from_the_training_file():
     assert len(dev2) >= 140
     assert sum(1 for _, y in dev2 if y == "angry") >= 0.35 * len(dev2)
     assert not {prepare(t) for t, _ in train} & {prepare(t) for t, _ in dev2}
+
+
+def test_third_dev_split_is_apart_from_the_training_file():
+    """emotion_dev3 (replies mid-conversation) has every label, never trained on."""
+    train, dev3 = read_emotion_file(TRAIN), read_emotion_file(DEV3)
+    assert len(dev3) >= 130
+    for label in EMOTIONS:
+        assert sum(1 for _, y in dev3 if y == label) >= 0.25 * len(dev3)
+    assert not {prepare(t) for t, _ in train} & {prepare(t) for t, _ in dev3}
 
 
 def test_probabilities_are_scikit_learns_on_the_project_data():
@@ -198,3 +208,39 @@ def test_plain_wishes_and_faults_are_calm(project_head, text, expected):
     verdict = project_head.predict([text])[0]
     assert verdict is not None
     assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # scoffing at the bot's own suggestion or question is anger, not upset: "重启个鬼啊"
+        # (told to restart the device) was filed upset
+        ("重启个鬼啊", "angry"),
+        ("拆开检查？检查个鬼", "angry"),
+        ("这个你问我？我怎么知道，你们自己查", "angry"),
+        ("又是这套话，烦不烦", "angry"),
+        # tired resignation is upset
+        ("唉 算了 无所谓了", "upset"),
+        # terse answers to the bot's questions stay calm
+        ("冇喎，唔使喇", "calm"),
+        ("没有的", "calm"),
+        ("好滴 谢谢", "calm"),
+    ],
+)
+def test_replies_to_the_bot_mid_conversation(project_head, text, expected):
+    """emotion_dev3's angle: scoffing replies are angry, resignation upset, short answers calm."""
+    from bot.triage.emotion import combine_emotion, detect_emotion
+
+    verdict = project_head.predict([text])[0]
+    assert verdict is not None
+    assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion == expected
+
+
+@pytest.mark.parametrize("text", ["送给我妈的花瓶碎了", "老妈的生日蛋糕压扁了"])
+def test_my_mothers_is_not_the_curse(project_head, text):
+    """我妈的 is "my mother's": the head read the 妈的 in it as the curse (P(angry) 0.47)."""
+    from bot.triage.emotion import combine_emotion, detect_emotion
+
+    verdict = project_head.predict([text])[0]
+    assert verdict is not None
+    assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion != "angry"
