@@ -47,6 +47,9 @@ def reasons(text):
         "老人前两天摔了一跤，和你们这个东西没关系，就是想问下轮椅什么时候发货",
         # a hotline note's caller (bench/data/triage_dev1.yml: "来电人：王女士…" was injury)
         "来电人：王女士。反映快递显示已签收但本人并未收到",
+        # a black cat that is goods or a pet, not the complaint site
+        "买了个黑猫摆件 耳朵断了",
+        "我家黑猫上个月走丢了 这个猫粮还能退吗",
     ],
 )
 def test_near_misses_are_normal(text):
@@ -63,6 +66,9 @@ def test_near_misses_are_normal(text):
         ("我要申请仲裁", ["legal"]),
         ("中毒了", ["injury"]),
         ("来电人说热水壶外壳会电人", ["injury"]),
+        # 黑猫投诉 by its short name (lead's trial of POST /api/triage)
+        ("我要投诉到黑猫", ["media"]),
+        ("再不退款我就上黑猫", ["media"]),
         # a story written about it
         ("我同学在晚报，他说可以写篇报道", ["media"]),
         # a price in ten thousands or thousands ending its clause
