@@ -15,9 +15,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Dict, Iterable, List, Sequence
+from typing import Any, Dict, Iterable, List, Sequence
 
 import requests
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
@@ -26,6 +27,13 @@ NLU_DATA = ROOT / "data" / "nlu"
 CONFIG = ROOT / "config.yml"
 BIN = Path(sys.executable).parent
 RASA = str(BIN / "rasa")
+
+
+def dev_split_cases(path: Path) -> List[Dict[str, Any]]:
+    """The cases of one development file (a YAML list); held-out files are refused unopened."""
+    if "_dev" not in path.name:
+        raise SystemExit(f"{path.name} is not a development split (*_dev*.yml): refused")
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
 
 
 def add_model_option(

@@ -25,22 +25,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List, Sequence, Tuple
 
-import yaml
-
-from bench.common import MODEL, ROOT, add_errors_option, add_model_option
+from bench.common import MODEL, ROOT, add_errors_option, add_model_option, dev_split_cases
 from bench.nlu_eval import evaluate_order_ids, parse_all
-
-
-def dev_cases(path: Path) -> List[Dict[str, Any]]:
-    """The cases of one development file; held-out files are refused before being opened."""
-    if "_dev" not in path.name:
-        raise SystemExit(f"{path.name} is not a development split (*_dev*.yml): refused")
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
 
 
 def run(paths: Sequence[Path], model_path: Path = MODEL) -> Dict[str, Dict[str, Any]]:
     """Accuracy and errors per file; the model is loaded once for all of them."""
-    cases = {path.name: dev_cases(path.resolve()) for path in paths}
+    cases = {path.name: dev_split_cases(path.resolve()) for path in paths}
     os.chdir(ROOT)  # custom components resolve project-relative paths
     texts = [case["text"] for file_cases in cases.values() for case in file_cases]
     parsed = asyncio.run(parse_all(model_path, texts))

@@ -22,21 +22,12 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Sequence
 
-import yaml
-
-from bench.common import ROOT, add_errors_option, add_model_option
+from bench.common import ROOT, add_errors_option, add_model_option, dev_split_cases
 from bench.nlu_eval import parse_all
 from bot.settings import Settings
 from bot.triage.service import triage_from_parse
 
 FIELDS = ("category", "remedy", "order")
-
-
-def dev_cases(path: Path) -> List[Dict[str, Any]]:
-    """The cases of one development file; held-out files are refused before being opened."""
-    if "_dev" not in path.name:
-        raise SystemExit(f"{path.name} is not a development split (*_dev*.yml): refused")
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
 
 
 def answers(cases: Sequence[Mapping[str, Any]], model_path: Path) -> List[Dict[str, Any]]:
@@ -127,7 +118,7 @@ def main() -> None:
     add_errors_option(parser)
     args = parser.parse_args()
     for path in args.files:
-        cases = dev_cases(path.resolve())
+        cases = dev_split_cases(path.resolve())
         results = [got(answer) for answer in answers(cases, args.model)]
         print(_line(path.name, score(cases, results)))
         for source, figures in by_source(cases, results).items():

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.triage_dev import by_source, dev_cases, got, score
+from bench.common import dev_split_cases
+from bench.triage_dev import by_source, got, score
 
 
 def case(category, remedy, urgent, reasons=(), order=None, source="email"):
@@ -33,7 +34,7 @@ def answer(category, remedy, urgent, reasons=(), order=None):
 def test_held_out_files_are_refused_unread(tmp_path: Path):
     held_out = tmp_path / "severity_eval.yml"  # never created: refused before opening
     with pytest.raises(SystemExit, match="not a development split"):
-        dev_cases(held_out)
+        dev_split_cases(held_out)
 
 
 def test_scores_each_field_and_urgent_recall_and_precision():
