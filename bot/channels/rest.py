@@ -3,8 +3,13 @@
 Rasa's stock `RestInput` trusts its JSON; a missing sender, a non-string message or a body
 that is not JSON ends in a server error. This subclass checks the request first and answers
 `{"error", "message"}` with a 4xx; everything valid goes through Rasa's own code path.
+
+It also serves `GET /webhooks/rest/messages`: the lines that reached the conversation between
+requests (an agent's reply, the satisfaction question), read from the tracker
+(`bot.channels.rest_outbox`), at once or held up to `wait` seconds until one arrives.
 """
 
+import asyncio
 import json
 import logging
 from typing import Any, Awaitable, Callable, Dict, Tuple
@@ -15,10 +20,19 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.rest_outbox import (
+    BadPullRequest,
+    PullQuery,
+    parse_pull_query,
+    pull_body,
+    pushed_lines,
+)
+
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 10_000
 MAX_SENDER_CHARS = 128
+PULL_INTERVAL_SECONDS = 1.0
 
 
 class BadChatRequest(Exception):
@@ -74,6 +88,24 @@ def parse_chat_body(raw: bytes | None) -> Tuple[str, str, Dict[str, Any] | None]
     return sender, text, metadata
 
 
+async def _pushed_now(app: Any, query: PullQuery) -> Dict[str, Any]:
+    """The conversation's pushed lines after the cursor; an unknown sender has none."""
+    tracker = await app.ctx.agent.tracker_store.retrieve(query.sender)
+    lines = pushed_lines(tracker.events if tracker else [], query.after)
+    return pull_body(lines, query)
+
+
+async def pull_messages(app: Any, query: PullQuery) -> Dict[str, Any]:
+    """Poll the tracker store until a line arrives or `query.wait` seconds pass."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + query.wait
+    while True:
+        body = await _pushed_now(app, query)
+        if body["messages"] or loop.time() + PULL_INTERVAL_SECONDS > deadline:
+            return body
+        await asyncio.sleep(PULL_INTERVAL_SECONDS)
+
+
 class CheckedRestInput(RestInput):
     """Rasa's REST channel (`/webhooks/rest/webhook`) with request validation."""
 
@@ -83,7 +115,7 @@ class CheckedRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
-        """Health and webhook routes; the webhook answers with the bot's messages."""
+        """Health, webhook and pull routes; the webhook answers with the bot's replies to it."""
         webhook = Blueprint("checked_rest_webhook", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -115,5 +147,23 @@ class CheckedRestInput(RestInput):
                     status=503,
                 )
             return response.json(collector.messages)
+
+        @webhook.route("/messages", methods=["GET"])
+        async def pull(request: Request) -> HTTPResponse:
+            try:
+                query = parse_pull_query({key: request.args.get(key) for key in request.args})
+            except BadPullRequest as exc:
+                return response.json({"error": exc.error, "message": exc.message}, status=400)
+            unavailable = response.json(
+                {"error": "bot_unavailable", "message": "the conversation cannot be read, try again"},
+                status=503,
+            )
+            if getattr(request.app.ctx, "agent", None) is None:
+                return unavailable
+            try:
+                return response.json(await pull_messages(request.app, query))
+            except Exception:  # a tracker store that refuses reads: nothing is lost, retry
+                logger.exception("reading a REST conversation's messages failed")
+                return unavailable
 
         return webhook

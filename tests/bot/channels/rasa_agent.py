@@ -54,7 +54,11 @@ class AgentBot:
         self.received.append(message)
         store = self.agent.tracker_store
         tracker = await store.get_or_create_tracker(message.sender_id)
-        tracker.update(UserUttered(message.text, metadata=message.metadata))
+        tracker.update(
+            UserUttered(
+                message.text, metadata=message.metadata, input_channel=message.input_channel
+            )
+        )
         name = (
             "utter_evidence_received"
             if message.text == "/send_evidence"

@@ -1,10 +1,15 @@
-"""The REST channel's request checks: what a client gets for each kind of bad body."""
+"""The REST channel: what a client gets for each kind of bad body, and the pull route."""
 
+import asyncio
 import json
 
 import pytest
+import requests
+from rasa.shared.core.events import BotUttered, UserUttered
 
-from bot.channels.rest import MAX_MESSAGE_CHARS, BadChatRequest, parse_chat_body
+from bot.channels.rest import MAX_MESSAGE_CHARS, BadChatRequest, CheckedRestInput, parse_chat_body
+from tests.bot.channels.conftest import new_app, serve
+from tests.bot.channels.rasa_agent import AgentBot, tracker_store_at
 
 
 def body(**fields: object) -> bytes:
@@ -48,3 +53,111 @@ def test_bad_bodies_are_refused_with_a_code_and_a_message(raw, error, status):
         parse_chat_body(raw)
     assert (refused.value.error, refused.value.status) == (error, status)
     assert refused.value.message
+
+
+# The pull route, on a real Sanic server with Rasa's agent on a SQLite tracker store.
+
+
+@pytest.fixture
+async def rest_server(tmp_path):
+    bot = AgentBot(tracker_store_at(f"sqlite:///{tmp_path / 'tickets.db'}"))
+    app = bot.serve_on(new_app())
+    app.blueprint(CheckedRestInput().blueprint(bot), url_prefix="/webhooks/rest")
+    async with serve(app) as url:
+        yield url, bot.agent.tracker_store
+
+
+async def append(store, sender: str, *events) -> None:
+    """Log events as the desk's `append_events` and Rasa's external intents do."""
+    tracker = await store.get_or_create_tracker(sender)
+    for event in events:
+        tracker.update(event)
+    await store.save(tracker)
+
+
+def get(url: str, **params) -> requests.Response:
+    return requests.get(f"{url}/webhooks/rest/messages", params=params, timeout=30)
+
+
+async def say(url: str, sender: str, text: str) -> list:
+    """A message through the webhook, off the event loop the server runs on."""
+    answer = await asyncio.to_thread(
+        requests.post,
+        f"{url}/webhooks/rest/webhook",
+        json={"sender": sender, "message": text},
+        timeout=10,
+    )
+    return answer.json()
+
+
+async def test_an_agents_reply_is_pulled_but_the_bots_answer_is_not_repeated(rest_server):
+    url, store = rest_server
+    answer = await say(url, "c-1", "杯子碎了")
+    agent_line = BotUttered("您好，我是客服小李", metadata={"agent": "小李"})
+    await append(store, "c-1", agent_line)
+
+    pulled = await asyncio.to_thread(get, url, sender="c-1")
+
+    assert [m["text"] for m in answer] == ["请说说遇到了什么问题。"]
+    assert pulled.status_code == 200
+    body = pulled.json()
+    assert [(m["text"], m["agent"]) for m in body["messages"]] == [("您好，我是客服小李", "小李")]
+    assert body["cursor"] == pytest.approx(agent_line.timestamp)
+    again = await asyncio.to_thread(get, url, sender="c-1", after=body["cursor"])
+    assert again.json() == {"messages": [], "cursor": body["cursor"]}
+
+
+async def test_the_question_after_an_external_intent_is_pulled_with_its_buttons(rest_server):
+    url, store = rest_server
+    await say(url, "c-2", "你好")
+    question = BotUttered("请为本次服务打分", data={"buttons": [{"title": "5分", "payload": "5"}]})
+    await append(
+        store, "c-2", UserUttered.create_external("ticket_resolved", input_channel="rest"), question
+    )
+
+    [message] = (await asyncio.to_thread(get, url, sender="c-2")).json()["messages"]
+
+    assert message["text"] == "请为本次服务打分"
+    assert message["buttons"] == [{"title": "5分", "payload": "5"}]
+    assert "agent" not in message
+
+
+async def test_a_held_pull_returns_as_soon_as_the_agent_answers(rest_server):
+    url, store = rest_server
+    await append(store, "c-3", UserUttered("在吗", input_channel="rest"))
+    waiting = asyncio.create_task(asyncio.to_thread(get, url, sender="c-3", wait=10))
+    await asyncio.sleep(1.5)
+    assert not waiting.done()
+    await append(store, "c-3", BotUttered("在的，请稍等", metadata={"agent": "小王"}))
+
+    pulled = await asyncio.wait_for(waiting, timeout=5)
+
+    assert [m["text"] for m in pulled.json()["messages"]] == ["在的，请稍等"]
+
+
+async def test_an_unknown_conversation_has_no_messages_and_is_not_created(rest_server):
+    url, store = rest_server
+    pulled = await asyncio.to_thread(get, url, sender="nobody", after="0")
+    assert pulled.json() == {"messages": [], "cursor": 0.0}
+    assert await store.retrieve("nobody") is None
+
+
+@pytest.mark.parametrize(
+    "params, error",
+    [
+        ({}, "missing_sender"),
+        ({"sender": " "}, "missing_sender"),
+        ({"sender": "x" * 129}, "missing_sender"),
+        ({"sender": "s", "after": "yesterday"}, "bad_after"),
+        ({"sender": "s", "after": "-1"}, "bad_after"),
+        ({"sender": "s", "after": "nan"}, "bad_after"),
+        ({"sender": "s", "wait": "26"}, "bad_wait"),
+        ({"sender": "s", "wait": "-3"}, "bad_wait"),
+        ({"sender": "s", "wait": "1.5"}, "bad_wait"),
+    ],
+)
+async def test_bad_pull_queries_get_a_400_with_a_code(rest_server, params, error):
+    url, _ = rest_server
+    refused = await asyncio.to_thread(get, url, **params)
+    assert refused.status_code == 400
+    assert refused.json()["error"] == error and refused.json()["message"]
