@@ -172,13 +172,61 @@ def _average(values: List[float]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
+def _score(ticket: Mapping[str, Any]) -> int | None:
+    satisfaction = ticket.get("satisfaction") or {}
+    score = satisfaction.get("score") if isinstance(satisfaction, dict) else None
+    return score if isinstance(score, int) else None
+
+
+def agent_stats(
+    tickets: List[Mapping[str, Any]], resolved: Mapping[str, datetime], now: datetime
+) -> List[Dict[str, Any]]:
+    """One row per agent holding tickets: the load, times, SLA misses and ratings.
+
+    Why by the current assignee: the agent who holds a ticket answers for it (an escalated
+    ticket counts for the supervisor who took it). Unclaimed tickets are nobody's.
+    """
+    rows: Dict[str, Dict[str, Any]] = {}
+    for ticket in tickets:
+        name = str(ticket.get("assignee") or "")
+        if not name:
+            continue
+        row = rows.setdefault(
+            name, {"tickets": 0, "resolved": 0, "breached": 0, "first": [], "times": [], "scores": []}
+        )
+        metrics = ticket_metrics(ticket, resolved.get(str(ticket.get("id"))), now)
+        row["tickets"] += 1
+        row["resolved"] += ticket.get("status") in ("resolved", "closed")
+        row["breached"] += metrics["sla_breached"]
+        for key, value in (
+            ("first", metrics["first_response_minutes"]),
+            ("times", metrics["resolution_minutes"]),
+            ("scores", _score(ticket)),
+        ):
+            if value is not None:
+                row[key].append(float(value))
+    return [
+        {
+            "agent": name,
+            "tickets": row["tickets"],
+            "resolved": row["resolved"],
+            "sla_breached": row["breached"],
+            "avg_first_response_minutes": _average(row["first"]),
+            "avg_resolution_minutes": _average(row["times"]),
+            "satisfaction_count": len(row["scores"]),
+            "satisfaction_average": _average(row["scores"]),
+        }
+        for name, row in sorted(rows.items())
+    ]
+
+
 def compute_stats(
     tickets: List[Mapping[str, Any]],
     resolved: Mapping[str, datetime],
     now: datetime,
     timezone_name: str,
 ) -> Dict[str, Any]:
-    """Counts by day, month, category, channel, severity and status; times; SLA; satisfaction."""
+    """Counts by day, month, category, channel, severity, status and agent; times; SLA; ratings."""
     tz = ZoneInfo(timezone_name)
     by_day: Counter = Counter()
     by_month: Counter = Counter()
@@ -198,9 +246,9 @@ def compute_stats(
         if metrics["resolution_minutes"] is not None:
             resolution_times.append(metrics["resolution_minutes"])
         breached += metrics["sla_breached"]
-        satisfaction = ticket.get("satisfaction") or {}
-        if isinstance(satisfaction, dict) and isinstance(satisfaction.get("score"), int):
-            scores.append(satisfaction["score"])
+        score = _score(ticket)
+        if score is not None:
+            scores.append(score)
 
     def counted(field: str, order: Iterable[str] = ()) -> List[List[Any]]:
         counts = Counter(str(t.get(field) or "") for t in tickets)
@@ -224,6 +272,7 @@ def compute_stats(
             "average": _average([float(s) for s in scores]),
             "distribution": [[s, scores.count(s)] for s in range(1, 6)],
         },
+        "by_agent": agent_stats(tickets, resolved, now),
         "labels": {"category": CATEGORIES, "severity": SEVERITIES},
     }
 

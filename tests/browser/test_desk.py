@@ -266,6 +266,12 @@ def test_agent_signs_in_sees_a_new_ticket_live_claims_and_replies(browser, desk,
     expect(by_channel).to_contain_text("网页客服")
     expect(by_channel).to_contain_text("直播间")
     expect(by_channel).not_to_contain_text("widget")
+    # per agent: 小王 holds the one claimed ticket, resolved it and got its rating
+    row = page.locator("#by-agent tbody tr").filter(has_text="小王")
+    expect(row.locator("td")).to_have_count(7)
+    expect(row.locator("td").nth(1)).to_have_text("1")
+    expect(row.locator("td").nth(2)).to_have_text("1")
+    expect(row.locator("td").nth(6)).to_have_text("5 / 5（1 份）")
     page.screenshot(path=str(shots / "desk-stats.png"), full_page=True)
 
     assert dialogs == []

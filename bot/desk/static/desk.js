@@ -764,6 +764,19 @@
     return el("section", { class: "card chart wide" }, el("h2", {}, title), pairs.length ? chart : el("p", {}, "暂无数据"));
   }
 
+  function agentTable(rows) {
+    const minutes = (v) => (v === null ? "—" : v + " 分钟");
+    const head = ["客服", "持有工单", "已结案", "平均首次响应", "平均解决时长", "SLA 超时", "满意度"];
+    const body = rows.map((r) => el("tr", {},
+      el("td", {}, r.agent), el("td", {}, r.tickets), el("td", {}, r.resolved),
+      el("td", {}, minutes(r.avg_first_response_minutes)), el("td", {}, minutes(r.avg_resolution_minutes)),
+      el("td", {}, r.sla_breached),
+      el("td", {}, r.satisfaction_average === null ? "—" : r.satisfaction_average + " / 5（" + r.satisfaction_count + " 份）")));
+    const table = el("table", { class: "queue agents" },
+      el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, ...body));
+    return el("section", { class: "card chart wide", id: "by-agent" }, el("h2", {}, "按客服"), rows.length ? table : el("p", {}, "暂无数据"));
+  }
+
   function statsPage() {
     api("/desk/api/stats").then((s) => {
       const minutes = (v) => (v === null ? "—" : v + " 分钟");
@@ -781,7 +794,8 @@
         bars("按渠道", s.by_channel, CHANNEL),
         bars("按性质", s.by_severity, s.labels.severity),
         bars("按状态", s.by_status, STATUS),
-        bars("满意度分布", sat.distribution.map(([k, v]) => [k + " 分", v])));
+        bars("满意度分布", sat.distribution.map(([k, v]) => [k + " 分", v])),
+        agentTable(s.by_agent));
     }).catch((e) => toast(e.message, true));
   }
 

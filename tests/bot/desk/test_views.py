@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta, timezone
 
 from bot.desk.views import (
+    agent_stats,
     compute_stats,
     customer_filled,
     sort_queue,
@@ -110,3 +111,46 @@ def test_each_queue_item_says_which_deadline_it_carries():
     assert items["waiting"]["due"] == waiting["sla"]["first_response_due"]
     assert items["claimed"]["due_kind"] == "resolution"
     assert items["claimed"]["due"] == claimed["sla"]["resolution_due"]
+
+
+def test_each_agent_is_counted_by_the_tickets_they_hold():
+    created = NOW - timedelta(hours=3)
+
+    def answered(tid, agent, minutes, **extra):
+        at = (created + timedelta(minutes=minutes)).isoformat()
+        transcript = [{"role": "agent", "text": "您好", "at": at, "agent": agent}]
+        return ticket(tid, created=created, assignee=agent, transcript=transcript, **extra)
+
+    tickets = [
+        answered("a1", "小李", 4, status="resolved", satisfaction={"score": 5, "comment": ""}),
+        answered("a2", "小李", 10, status="resolved", satisfaction={"score": 3, "comment": ""}),
+        answered("b1", "小王", 30, status="assigned"),  # first answer after its 15-minute SLA
+        ticket("nobody", created=created),
+    ]
+    resolved = {"a1": created + timedelta(hours=1), "a2": created + timedelta(hours=2)}
+
+    rows = agent_stats(tickets, resolved, NOW)
+
+    assert rows == [
+        {
+            "agent": "小李",
+            "tickets": 2,
+            "resolved": 2,
+            "sla_breached": 0,
+            "avg_first_response_minutes": 7.0,
+            "avg_resolution_minutes": 90.0,
+            "satisfaction_count": 2,
+            "satisfaction_average": 4.0,
+        },
+        {
+            "agent": "小王",
+            "tickets": 1,
+            "resolved": 0,
+            "sla_breached": 1,
+            "avg_first_response_minutes": 30.0,
+            "avg_resolution_minutes": None,
+            "satisfaction_count": 0,
+            "satisfaction_average": None,
+        },
+    ]
+    assert compute_stats(tickets, resolved, NOW, "Asia/Shanghai")["by_agent"] == rows
