@@ -229,6 +229,16 @@ class Stack:
         resp.raise_for_status()
         return resp.json()
 
+    def pull(self, sender: str, after: float = 0.0) -> Dict[str, Any]:
+        """What a REST client pulls between its own messages (`GET /webhooks/rest/messages`)."""
+        resp = requests.get(
+            f"{self.rasa_url}/webhooks/rest/messages",
+            params={"sender": sender, "after": after},
+            timeout=10,
+        )
+        resp.raise_for_status()
+        return resp.json()
+
     def tickets(self, **params: Any) -> List[Dict[str, Any]]:
         resp = requests.get(
             f"{self.api_url}/api/tickets",

@@ -14,17 +14,6 @@ from tests.e2e.stack import run_async, texts, tracker
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 
 
-def pull(stack, sender: str, after: float = 0.0) -> dict:
-    """What a REST client pulls between its own messages (`GET /webhooks/rest/messages`)."""
-    reply = requests.get(
-        f"{stack.rasa_url}/webhooks/rest/messages",
-        params={"sender": sender, "after": after},
-        timeout=10,
-    )
-    reply.raise_for_status()
-    return reply.json()
-
-
 def test_paused_bot_stays_silent_then_asks_for_satisfaction(stack):
     sender = f"e2e-{uuid.uuid4().hex[:10]}"
     rasa = RasaClient(stack.rasa_url, stack.rasa_token)
@@ -36,7 +25,7 @@ def test_paused_bot_stays_silent_then_asks_for_satisfaction(stack):
     assert stack.say(sender, "你好 有人吗") == []
     assert stack.say(sender, "转机器人") == []
     run_async(rasa.send_agent_message(sender, "您好，我是客服小李，马上为您处理", "小李"))
-    pulled = pull(stack, sender)
+    pulled = stack.pull(sender)
     assert [(m["text"], m["agent"]) for m in pulled["messages"]] == [
         ("您好，我是客服小李，马上为您处理", "小李")
     ]
@@ -49,7 +38,7 @@ def test_paused_bot_stays_silent_then_asks_for_satisfaction(stack):
     run_async(rasa.trigger_intent(sender, "ticket_resolved", {"ticket_id": ticket["id"]}))
 
     assert tracker(stack, sender)["slots"]["requested_slot"] == "satisfaction_score"
-    asked = pull(stack, sender, after=pulled["cursor"])["messages"]
+    asked = stack.pull(sender, after=pulled["cursor"])["messages"]
     assert any("满意" in m.get("text", "") and m.get("buttons") for m in asked)
     assert all("agent" not in m for m in asked)
     assert "想对我们说" in "\n".join(texts(stack.say(sender, "5分")))
