@@ -5,7 +5,7 @@ methods in, and rasa-sdk finds them there by their `extract_<slot>`/`validate_<s
 """
 
 import logging
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -25,8 +25,8 @@ from actions.conversation import (
 from actions.per_message import per_message
 from bot.intake import answers, order_fragments
 from bot.nlu.number_shapes import phone_shaped
-from bot.orders.ids import normalize_order_id, with_typed_prefix
-from bot.orders.service import OrderServiceUnavailable
+from bot.orders.ids import normalize_order_id, with_typed_prefix, without_prefix
+from bot.orders.service import Order, OrderServiceUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +158,7 @@ class OrderSlots:
             return {"order_id": order_id}
         pending = self._pending_before_this_turn(tracker)
         try:
-            order = await dependencies.order_service().get_order(order_id)
+            order_id, order = await self._look_up(order_id)
         except OrderServiceUnavailable as exc:
             logger.warning("order service unavailable, keeping order unverified: %s", exc)
             return {"order_id": order_id, "order_verified": False, "pending_order_id": None}
@@ -218,6 +218,22 @@ class OrderSlots:
         if await self._known(completion.whole) and not await self._known(completion.rest):
             return completion.whole
         return None
+
+    @staticmethod
+    async def _look_up(order_id: str) -> Tuple[str, Optional[Order]]:
+        """The order and the id it is filed under: `order_id`, or its digits behind a prefix.
+
+        "京东订单 JD 2865…" is JD2865… to the NLU; a shop whose records know only 2865… has
+        that order (`bot.orders.ids.without_prefix`). An unknown id is returned as it was.
+        """
+        service = dependencies.order_service()
+        order = await service.get_order(order_id)
+        digits = None if order else without_prefix(order_id)
+        if digits:
+            bare = await service.get_order(digits)
+            if bare:
+                return digits, bare
+        return order_id, order
 
     @staticmethod
     async def _known(order_id: str) -> bool:

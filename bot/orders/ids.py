@@ -62,3 +62,19 @@ def with_typed_prefix(answer: str, extracted: str, pattern: str = r"^[A-Za-z0-9]
     if not (letters.isalpha() and len(letters) <= _MAX_PREFIX) or letters.lower() in NOT_PREFIXES:
         return extracted
     return whole
+
+
+def without_prefix(order_id: str) -> Optional[str]:
+    """The digits of a normalised id behind a short letter prefix ("JD286543219876"), else None.
+
+    Why: whether "JD" before a number is part of the id depends on the shop. A platform's
+    own ids are digits (京东, 淘宝, 拼多多) and customers write its name before them ("京东订单
+    JD 2865…"); a self-built shop prints "JD…" as the id. The NLU keeps the prefix (the
+    development splits' decision); the form asks the order service for the digits alone when
+    the whole id is unknown, so the shop's own records decide.
+    """
+    letters = order_id.rstrip("0123456789")
+    digits = order_id[len(letters) :]
+    if not letters.isalpha() or len(letters) > _MAX_PREFIX or len(digits) < 6:
+        return None
+    return digits

@@ -41,6 +41,22 @@ async def test_unknown_order_is_checked_once_more_then_kept_unverified(dispatche
     }
 
 
+@pytest.mark.parametrize("typed", ["JD202411235567", "TB 2024 1123 5567", "pdd202411235567"])
+async def test_a_platform_prefix_the_shop_does_not_file_is_dropped(dispatcher, domain, typed):
+    """"京东订单 JD 2024…": the shop's records know the digits alone, so that is the order."""
+    tracker = make_tracker(typed, "inform", slots={"requested_slot": "order_id"})
+    result = await ValidateComplaintForm().validate_order_id(typed, dispatcher, tracker, domain)
+    assert (result["order_id"], result["order_verified"]) == ("202411235567", True)
+
+
+async def test_an_unknown_prefixed_id_is_checked_as_typed(dispatcher, domain):
+    tracker = make_tracker("JD998877665544", "inform", slots={"requested_slot": "order_id"})
+    result = await ValidateComplaintForm().validate_order_id(
+        "JD998877665544", dispatcher, tracker, domain
+    )
+    assert result["pending_order_id"] == "JD998877665544" and result["order_id"] is None
+
+
 async def test_bare_number_typed_when_asked_is_taken(dispatcher, domain):
     tracker = make_tracker(
         "２０２４-１１２０-００１２", "nlu_fallback", slots={"requested_slot": "order_id"}

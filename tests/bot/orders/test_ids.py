@@ -1,6 +1,6 @@
 import pytest
 
-from bot.orders.ids import normalize_order_id, with_typed_prefix
+from bot.orders.ids import normalize_order_id, with_typed_prefix, without_prefix
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,19 @@ def test_letters_alone_only_where_the_caller_vouches_for_them():
     assert normalize_order_id("refund") is None
     assert normalize_order_id("kxmzqprt", allow_letters_only=True) == "KXMZQPRT"
     assert normalize_order_id("abc", allow_letters_only=True) is None  # too short still
+
+
+@pytest.mark.parametrize(
+    "order_id, digits",
+    [
+        ("JD286543219876", "286543219876"),
+        ("PDD241123081234567890123", "241123081234567890123"),
+        ("E2024112312345", "2024112312345"),
+        ("286543219876", None),  # no prefix
+        ("ABCDE12345678", None),  # five letters: more than a prefix
+        ("AB12345", None),  # too few digits behind it
+        ("2024AB5567", None),  # letters inside, not in front
+    ],
+)
+def test_the_digits_behind_a_short_letter_prefix(order_id, digits):
+    assert without_prefix(order_id) == digits
