@@ -191,7 +191,8 @@ def message_emotion(tracker: Tracker) -> Optional[str]:
     text = latest_text(tracker)
     if not text:
         return None
-    return combine_emotion(detect_emotion([text]), learned_emotion(tracker.latest_message)).emotion
+    learned = learned_emotion(tracker.latest_message)
+    return combine_emotion(detect_emotion([text]), learned, text=text).emotion
 
 
 def answer_feeling(

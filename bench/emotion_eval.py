@@ -10,6 +10,8 @@ component trains, on the same file):
   anger — sarcasm, rhetorical questions, 糊弄/忽悠, review threats — against upset and
   calm-but-firm) and emotion_dev3.yml (replies mid-conversation: scoffing at the bot's
   suggestions and questions, 反问, dialect curses, tired resignation, terse calm answers),
+  and emotion_dev4.yml (calm questions with 你们, sarcasm, polite sadness, emoji-only, long
+  pasted complaints; and `turns:`, answers judged after the previous message's emotion),
   written apart from the training file and never trained on: the head is trained on the
   whole training file. `--dev NAME` picks splits (default: all of them).
 
@@ -29,7 +31,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bench.common import DATA, ROOT, md_table
-from bot.triage.emotion import combine_emotion, detect_emotion
+from bot.triage.emotion import combine_emotion, detect_emotion, emotion_after
 from bot.triage.emotion_model import (
     DEFAULT_C,
     DEFAULT_NGRAMS,
@@ -37,6 +39,7 @@ from bot.triage.emotion_model import (
     EmotionHead,
     prepare,
     read_emotion_file,
+    read_emotion_turns,
 )
 
 TRAIN = ROOT / "data" / "emotion" / "train.yml"
@@ -46,6 +49,7 @@ DEVS = {
     "emotion_dev": DEV,
     "emotion_dev2": DATA / "emotion_dev2.yml",
     "emotion_dev3": DATA / "emotion_dev3.yml",
+    "emotion_dev4": DATA / "emotion_dev4.yml",
 }
 FOLDS = 5
 
@@ -100,8 +104,8 @@ def judge(
     """Scores of the lexicon, the head alone and the combination, plus the combined misses."""
     lexicon = lexicon or [detect_emotion([text]) for text in texts]
     combined = [
-        combine_emotion(lex, probs, **thresholds).emotion
-        for lex, probs in zip(lexicon, learned, strict=True)
+        combine_emotion(lex, probs, **thresholds, text=text).emotion
+        for text, lex, probs in zip(texts, lexicon, learned, strict=True)
     ]
     alone = [max(p, key=p.__getitem__) if p else "calm" for p in learned]
     return {
@@ -138,11 +142,43 @@ def run(
 
 
 def judge_split(head: EmotionHead, path: Path) -> Dict[str, Any]:
-    """The head trained on the whole training file judged on one development split."""
+    """The head trained on the whole training file judged on one development split.
+
+    A split with `turns:` (answers judged after an earlier message) adds them under `turns`.
+    """
     pairs = read_emotion_file(path)
     dev_texts, dev_labels = [t for t, _ in pairs], [y for _, y in pairs]
     verdicts = head.predict(dev_texts)
-    return judge(dev_texts, dev_labels, [v.probabilities if v else None for v in verdicts])
+    result = judge(dev_texts, dev_labels, [v.probabilities if v else None for v in verdicts])
+    turns = read_emotion_turns(path)
+    if turns:
+        result["turns"] = judge_turns(head, turns)
+    return result
+
+
+def judge_turns(head: EmotionHead, turns: Sequence[Tuple[str, str, str]]) -> Dict[str, Any]:
+    """Answers judged as the bot judges a message after one of the given emotion.
+
+    Each is judged alone (lexicon + head) and then after the previous turn's emotion
+    (`bot.triage.emotion.emotion_after`), as `detect_emotion_in_messages` does in a ticket.
+    """
+    texts, labels = [t for _, t, _ in turns], [y for _, _, y in turns]
+    learned = [v.probabilities if v else None for v in head.predict(texts)]
+    got = [
+        emotion_after(
+            previous, text, combine_emotion(detect_emotion([text]), probs, text=text)
+        ).emotion
+        for (previous, text, _), probs in zip(turns, learned, strict=True)
+    ]
+    return {
+        "cases": len(turns),
+        "combined": scores(labels, got),
+        "errors": [
+            {"previous": p, "text": t, "expected": y, "got": g}
+            for (p, t, y), g in zip(turns, got, strict=True)
+            if y != g
+        ],
+    }
 
 
 def tune(train: Path = TRAIN) -> List[Dict[str, Any]]:
@@ -212,12 +248,25 @@ def markdown(result: Dict[str, Any]) -> str:
         "`combined` is what the bot uses (bot.triage.emotion.combine_emotion); `learned` is "
         "the head's top label alone.",
     ]
+    turn_rows = [
+        [name, part["turns"]["combined"]["macro_f1"], part["turns"]["combined"]["accuracy"]]
+        + [part["turns"]["combined"]["recall"][label] for label in EMOTIONS]
+        + [part["turns"]["cases"]]
+        for name, part in splits[1:]
+        if part.get("turns")
+    ]
+    if turn_rows:
+        headers = ["turns of", "macro-F1", "accuracy", "recall calm", "recall upset"]
+        lines += ["", md_table(headers + ["recall angry", "cases"], turn_rows), ""]
     for name, part in splits[1:]:
         errors = part["errors"]
         lines.append(
             f"Misses of `combined` on {name} ({len(errors)}): "
             + "; ".join(f"{e['text']} ({e['expected']}→{e['got']})" for e in errors[:30])
         )
+        for e in (part.get("turns") or {}).get("errors", []):
+            lines.append(f"Turn miss on {name}: after {e['previous']}: {e['text']} "
+                         f"({e['expected']}→{e['got']})")
     return "\n".join(lines + [""])
 
 

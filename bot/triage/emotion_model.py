@@ -66,6 +66,24 @@ def read_emotion_file(path: Union[str, Path]) -> List[Tuple[str, str]]:
     return pairs
 
 
+def read_emotion_turns(path: Union[str, Path]) -> List[Tuple[str, str, str]]:
+    """(previous emotion, text, label) of a file's `turns:` list, in file order.
+
+    Why: a short answer in the middle of the form ("好的", an order number) is judged after an
+    earlier message whose emotion the bot knows; a dev split says what each answer should be
+    judged after which opening (bench/data/emotion_dev4.yml). Files without `turns:` have none.
+    """
+    content = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    turns = content.get("turns") if isinstance(content, dict) else None
+    result: List[Tuple[str, str, str]] = []
+    for turn in turns or []:
+        previous, label = turn.get("previous"), turn.get("emotion")
+        if previous not in EMOTIONS or label not in EMOTIONS or not turn.get("text"):
+            raise EmotionDataError(f"{path}: bad turn {turn!r}")
+        result.append((str(previous), str(turn["text"]), str(label)))
+    return result
+
+
 @dataclass(frozen=True)
 class LearnedEmotion:
     """The head's verdict on one message: top label, its probability, all probabilities."""

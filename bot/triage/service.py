@@ -205,7 +205,7 @@ def triage_from_parse(
     # the rules, with the reasons the learned head (`complaint_triage.severity`) is sure of
     severity = assess_severity(texts, None, amount_threshold, [learned_severity(parsed)])
     # the lexicon, lifted by the learned head (`complaint_triage.emotion`) when it is sure
-    emotion = combine_emotion(detect_emotion(texts), learned_emotion(parsed))
+    emotion = combine_emotion(detect_emotion(texts), learned_emotion(parsed), text=text)
     return {
         "issue_category": {"value": category, "confidence": category_confidence},
         "desired_remedy": {

@@ -13,6 +13,7 @@ def test_every_development_split_is_known_by_name():
         "emotion_dev.yml",
         "emotion_dev2.yml",
         "emotion_dev3.yml",
+        "emotion_dev4.yml",
     ]
     assert all(path.exists() for path in DEVS.values())
 
@@ -37,3 +38,12 @@ def test_the_dev_option_picks_one_split():
     ).stdout
     assert "| emotion_dev2 | combined |" in out
     assert "| dev split |" not in out
+
+
+def test_turns_are_judged_after_the_previous_emotion():
+    """emotion_dev4's turns: plain answers after an angry opening, sneers read by context."""
+    result = run(more=("emotion_dev4",))
+    turns = result["devs"]["emotion_dev4"]["turns"]
+    assert turns["cases"] >= 40
+    assert turns["combined"]["recall"]["calm"] >= 0.9
+    assert "| emotion_dev4 |" in markdown(result)

@@ -159,3 +159,28 @@ def test_cantonese_anger_and_taiwans_consumer_foundation(text):
 def test_dialect_curses_and_scoffing_but_not_their_harmless_senses(text, emotion):
     """emo3: "送我妈的生日礼物" matched the curse 妈的 (angry); dialect curses were unknown."""
     assert detect_emotion([text]).emotion == emotion
+
+
+@pytest.mark.parametrize(
+    ("text", "emotion"),
+    [
+        # emo4: a review threat in Taiwanese wording (負評), an appeal to the public, an
+        # accusation of false advertising, a defiant taunt, blaming 这就是你们的…
+        ("再拖下去我就給負評", "angry"),
+        ("我把聊天记录发出去让大家评评理", "angry"),
+        ("详情页写的加绒，这是虚假宣传", "angry"),
+        ("我倒要看看这事怎么收场", "angry"),
+        ("这就是你们的售后？", "angry"),
+        ("别跟我来模板话术", "angry"),
+        # polite sadness and worry (emotion_dev4's angle)
+        ("收到的时候挺难过的", "upset"),
+        ("我急得团团转", "upset"),
+        ("好怕来不及送人", "upset"),
+        ("🥲", "upset"),
+        # the same words said kindly
+        ("不难过，换一个就好", "calm"),
+        ("东西不错，不会给负评的，帮我换个颜色", "calm"),
+    ],
+)
+def test_curse_free_anger_and_polite_sadness_emo4(text, emotion):
+    assert detect_emotion([text]).emotion == emotion

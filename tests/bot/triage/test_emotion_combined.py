@@ -109,3 +109,64 @@ def test_an_english_message_is_judged_by_the_lexicon_alone():
     # mostly Chinese with an English word: the head still counts
     assert verdict("WTF 衣服洗一次就这样了 你们卖的什么") == "angry"
     assert verdict("衣服洗一次就掉色了 refund") == "angry"
+
+
+@pytest.mark.parametrize("text", ["好", "好啊", "没了", " 行 "])
+def test_one_or_two_characters_need_a_surer_head_to_be_upset(text):
+    """emo4: "好" and "没了" at P(upset) 0.6-0.7 are the training file's priors, not a feeling."""
+    probabilities = {"calm": 0.33, "upset": 0.64, "angry": 0.03}
+    assert combine_emotion(detect_emotion([text]), probabilities, text=text).emotion == "calm"
+    # without the text (older callers), and for a longer message, the usual threshold holds
+    assert combine_emotion(detect_emotion([text]), probabilities).emotion == "upset"
+    longer = "还要等多久啊"
+    assert combine_emotion(detect_emotion([longer]), probabilities, text=longer).emotion == "upset"
+    # a sure head, a lexicon cue or anger still count
+    sure = {"calm": 0.1, "upset": 0.8, "angry": 0.1}
+    assert combine_emotion(detect_emotion([text]), sure, text=text).emotion == "upset"
+    assert combine_emotion(detect_emotion(["唉"]), probabilities, text="唉").emotion == "upset"
+    hot = {"calm": 0.3, "upset": 0.2, "angry": 0.5}
+    assert combine_emotion(detect_emotion([text]), hot, text=text).emotion == "angry"
+
+
+def _after(previous, text, emotion="calm"):
+    from bot.triage.emotion import emotion_after
+
+    return emotion_after(previous, text, EmotionResult(emotion, 0.6, [])).emotion
+
+
+@pytest.mark.parametrize("text", ["好的", "有照片", "换货吧", "2024 1123 5567", "确认", "冇相"])
+@pytest.mark.parametrize("previous", ["angry", "upset", "calm", None])
+def test_plain_answers_stay_calm_after_any_turn(previous, text):
+    """The brief's known miss: a plain answer mid-form is calm whatever the opening was."""
+    assert _after(previous, text) == "calm"
+
+
+@pytest.mark.parametrize("text", ["呵呵", "呵呵呵。", "🙂", "🙃🙃", "😅"])
+def test_a_bare_sneer_takes_its_feeling_from_the_turn_before(text):
+    """After anger or hurt the 微笑 is passive-aggressive; after a calm turn it is friendly."""
+    assert _after("angry", text) == "angry"
+    assert _after("upset", text) == "angry"
+    assert _after("calm", text) == "calm"
+    assert _after(None, text) == "calm"
+
+
+def test_after_anger_a_question_asked_again_or_a_sneer_with_words_stays_angry():
+    assert _after("angry", "又要照片？", "upset") == "angry"
+    assert _after("angry", "还要等?", "upset") == "angry"
+    assert _after("angry", "呵呵，又是这句", "upset") == "angry"
+    # alone or after hurt, impatience is upset; resignation after anger is upset
+    assert _after("upset", "又要照片？", "upset") == "upset"
+    assert _after(None, "又要照片？", "upset") == "upset"
+    assert _after("angry", "算了，随便吧", "upset") == "upset"
+    assert _after("angry", "唉，好吧", "upset") == "upset"
+    # a long reply is judged on its own words
+    assert _after("angry", "还要我再提供一次购买记录和物流截图吗？", "upset") == "upset"
+
+
+def test_the_conversation_reads_each_message_after_the_one_before():
+    messages = [("有点失望，等了好久", parse(0.2, 0.7, 0.1)), ("🙂", None)]
+    assert detect_emotion_in_messages(messages).emotion == "angry"
+    assert detect_emotion_in_messages([("🙂", None)]).emotion == "calm"
+    assert detect_emotion_in_messages([("🙂", None)], previous="upset").emotion == "angry"
+    plain = [("好的", parse(0.9, 0.05, 0.05)), ("2024 1123 5567", parse(0.9, 0.05, 0.05))]
+    assert detect_emotion_in_messages(plain, previous="angry").emotion == "calm"

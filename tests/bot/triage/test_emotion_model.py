@@ -9,12 +9,14 @@ from bot.triage.emotion_model import (
     EmotionHead,
     prepare,
     read_emotion_file,
+    read_emotion_turns,
 )
 
 TRAIN = PROJECT_ROOT / "data" / "emotion" / "train.yml"
 DEV = PROJECT_ROOT / "bench" / "data" / "emotion_dev.yml"
 DEV2 = PROJECT_ROOT / "bench" / "data" / "emotion_dev2.yml"
 DEV3 = PROJECT_ROOT / "bench" / "data" / "emotion_dev3.yml"
+DEV4 = PROJECT_ROOT / "bench" / "data" / "emotion_dev4.yml"
 
 TINY = {
     "calm": ["快递三天没更新 帮忙查一下", "订单号 2024 1123 5567", "好的", "我要退款", "换一个吧"],
@@ -107,6 +109,33 @@ def test_third_dev_split_is_apart_from_the_training_file():
     for label in EMOTIONS:
         assert sum(1 for _, y in dev3 if y == label) >= 0.25 * len(dev3)
     assert not {prepare(t) for t, _ in train} & {prepare(t) for t, _ in dev3}
+
+
+def test_fourth_dev_split_is_apart_from_the_training_file():
+    """emotion_dev4 (你们 questions, sarcasm, emoji, pasted complaints; mid-form turns)."""
+    train, dev4 = read_emotion_file(TRAIN), read_emotion_file(DEV4)
+    turns = read_emotion_turns(DEV4)
+    assert len(dev4) >= 100 and len(turns) >= 40
+    for label in EMOTIONS:
+        assert sum(1 for _, y in dev4 if y == label) >= 25
+    # most turns are plain answers after an angry opening, which must stay calm
+    assert sum(1 for p, _, y in turns if p == "angry" and y == "calm") >= 20
+    seen = {prepare(t) for t, _ in train}
+    assert not seen & {prepare(t) for t, _ in dev4}
+    assert not seen & {prepare(t) for _, t, _ in turns}
+
+
+def test_turns_are_read_with_their_previous_emotion(tmp_path):
+    path = tmp_path / "turns.yml"
+    path.write_text(
+        'emotion:\n  calm: |\n    - 好\nturns:\n  - {previous: angry, text: "好的", emotion: calm}\n',
+        encoding="utf-8",
+    )
+    assert read_emotion_turns(path) == [("angry", "好的", "calm")]
+    assert read_emotion_turns(write(tmp_path, TINY)) == []
+    path.write_text('emotion: {}\nturns:\n  - {previous: furious, text: "x", emotion: calm}\n')
+    with pytest.raises(EmotionDataError):
+        read_emotion_turns(path)
 
 
 def test_probabilities_are_scikit_learns_on_the_project_data():
@@ -244,3 +273,35 @@ def test_my_mothers_is_not_the_curse(project_head, text):
     verdict = project_head.predict([text])[0]
     assert verdict is not None
     assert combine_emotion(detect_emotion([text]), verdict.probabilities).emotion != "angry"
+
+
+def _combined(head, text):
+    from bot.triage.emotion import combine_emotion, detect_emotion
+
+    verdict = head.predict([text])[0]
+    assert verdict is not None
+    return combine_emotion(detect_emotion([text]), verdict.probabilities, text=text).emotion
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你们下午还发货吗？", "你们那边几天能审核完？", "你哋有冇得分期？", "你们能寄到新疆吗"],
+)
+def test_questions_to_the_shop_are_calm(project_head, text):
+    """emo4: 你们/你哋 leaned angry (63 of the 95 training lines with it were angry)."""
+    assert _combined(project_head, text) == "calm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["谢谢你们啊，寄来的鞋子两只不一样大", "呵呵，你们的质检是摆设吧", "牛啊，发票开错三次了"],
+)
+def test_mock_praise_of_the_shops_conduct_is_angry(project_head, text):
+    """emo4: sarcasm aimed at the shop (呵呵, 谢谢你们啊, 牛啊) was read upset."""
+    assert _combined(project_head, text) == "angry"
+
+
+@pytest.mark.parametrize("text", ["退钱", "退钱吧", "我要退钱", "好", "好啊", "没了"])
+def test_plain_short_answers_are_calm(project_head, text):
+    """emo4: "退钱" (only in angry training lines) read angry; "好"/"没了" drifted to upset."""
+    assert _combined(project_head, text) == "calm"
