@@ -86,6 +86,16 @@ BEYOND_HOUSEHOLD = re.compile(
 )
 
 
+# (fifteenth round) Fire said of a temper, and nothing else harmful: "火大！优惠券用不了", "一肚子
+# 火" (not "火大！充电器着火了": the fire is told besides).
+TEMPER_FIRE = re.compile(r"火大|恼火|火冒三丈|一肚子火|发火|窝火|火气|无名火|心头火")
+
+
+def _temper_only(text: str) -> bool:
+    """Fire words only in an idiom of anger, and no harm or hazard told besides."""
+    return bool(TEMPER_FIRE.search(text)) and not HARM_OR_HAZARD.search(TEMPER_FIRE.sub("", text))
+
+
 def nobody_used(text: str) -> bool:
     """Nobody used or ate the product, said so, and no harm or hazard is told."""
     return bool(NOT_USED.search(text)) and not HARM_OR_HAZARD.search(text)
@@ -105,7 +115,8 @@ def ruled_out_by_message(text: str) -> FrozenSet[str]:
     `OWN_THREAT`), or fraud alleged as a question and nothing more (`FRAUD_QUESTION`). group:
     only the customer affected or buying (`ONLY_ME`: "拼单的其他人都收到了，就我的没到"), or
     only a household or two people (`HOUSEHOLD`). injury: nobody used or ate the product and
-    nothing harmful is told (`NOT_USED`, `HARM_OR_HAZARD`).
+    nothing harmful is told (`NOT_USED`, `HARM_OR_HAZARD`), or fire only in an idiom of anger
+    (`TEMPER_FIRE`).
     The caller keeps a reason its rules found anyway.
     """
     threat_of_review = OWN_CONSEQUENCE.search(text) and OWN_THREAT.search(text)
@@ -114,6 +125,6 @@ def ruled_out_by_message(text: str) -> FrozenSet[str]:
         ruled_out.add("legal")
     if only_me(text) or _household_only(text):
         ruled_out.add("group")
-    if nobody_used(text):
+    if nobody_used(text) or _temper_only(text):
         ruled_out.add("injury")
     return frozenset(ruled_out)

@@ -176,3 +176,8 @@ def test_nobody_cut_said_so_is_ruled_out_for_the_head():
     assert rules.reasons == []
     assert "injury" in rules.ruled_out
     assert combine_severity(rules, [{"injury": 0.99}]).reasons == []
+
+
+def test_fire_said_of_a_temper_is_ruled_out_for_the_head():
+    assert with_head("真是火大，发票拖了半个月", {"injury": 0.95}) == []
+    assert "injury" in with_head("火大！插线板冒烟了", {"injury": 0.95})
