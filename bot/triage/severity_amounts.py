@@ -110,7 +110,22 @@ _COUNTED_BEFORE = re.compile(
 )
 # Money that is not the order's: "我一个月工资才三千", "房租都要两千".
 _NOT_THE_ORDER = re.compile(
-    r"(?:工资|月薪|年薪|收入|薪水|房租|生活费|存款|零花钱|余额)(?:才|只有|就|也就|都|都要|是|也才)?\s*$"
+    r"(?:工资|月薪|年薪|收入|薪水|房租|生活费|存款|零花钱|余额"
+    # (fifteenth round) what the customer has spent at the shop over time: "累计消费两万多了"
+    r"|累计(?:消费|花费|花了|买了)?|总消费|消费总额)"
+    r"(?:才|只有|就|也就|都|都要|是|也才|了)?\s*$"
+)
+# (fifteenth round) The price of something the customer owns, not the order, when the product
+# did not damage it: "我的手机五千多，你们这个二十块的手机壳居然装不上", "我那台三千多的相机用你们
+# 的电池，充不进电" (but "…手机被你们的充电器烧坏了" is the loss).
+_OWNED_BEFORE = re.compile(
+    r"我(?:的|那台|那部|那个|家的|家那台|家那个)(?:(?!订单|单|货|东西|宝贝|商品|包裹|快递)[^,。!?;]){0,6}$"
+)
+# ... bought in this order after all: "我的冰箱4299买的"
+_BOUGHT_AFTER = re.compile(r"[^,。!?;]{0,6}?(?:买|下单|拍|付|花|订)")
+_YOURS = re.compile(r"你们(?:的|这个|这款|家的?|店的?)")
+_DAMAGED = re.compile(
+    r"坏|烧|碎|报废|损坏|损失|进水|短路|炸|花屏|黑屏|裂|赔|维修|修|划花|刮花|不能用了"
 )
 # ... or after it: "三千块的预算", "两千以内的".
 _NOT_THE_ORDER_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?(?:的)?(?:预算|以内|以下|工资|月薪|房租)")
@@ -263,6 +278,11 @@ def _unit_price_totals(text: str) -> List[float]:
     return [price * max(largest, 1.0) for price in prices]
 
 
+def _owned_only(text: str) -> bool:
+    """Whether the message names the shop's product apart and tells no damage (`_OWNED_BEFORE`)."""
+    return bool(_YOURS.search(text)) and not _DAMAGED.search(text)
+
+
 def _value(match: re.Match[str], text: str) -> Optional[float]:
     """The yuan a money pattern's match states, or None when it is no price after all.
 
@@ -286,6 +306,9 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
     ):
         return None
     if _NOT_THE_ORDER_AFTER.match(text, number_end):
+        return None
+    owned = _OWNED_BEFORE.search(text, 0, match.start(1))
+    if owned and not _BOUGHT_AFTER.match(text, number_end) and _owned_only(text):
         return None
     if magnitude in ("w", "k") and value >= 100:
         return None

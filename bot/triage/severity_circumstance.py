@@ -107,6 +107,27 @@ SHAPES = (
 )
 
 
+# (fifteenth round) The goods hurt, not a person: "车漆被洗车泥刮伤了", "苹果磕伤了一大半", "叶子
+# 都烧焦了" (a surface, fruit or a plant before the word, no body part or blood in the sentence).
+GOODS_SURFACE = re.compile(
+    r"车漆|漆面|屏幕|镜面|镜片|镜头|表面|外壳|机身|皮面|桌面|地板|表盘|表镜|鞋面|包包|皮包|箱子"
+    r"|箱体|车身|家具|柜子|沙发|叶子|叶片|花瓣|花苞|苹果|水果|果子|果皮|梨|桃子|芒果|橙子|葡萄"
+    r"|背包|书包|衣服|羽绒服|外套|裤子|鞋|布料|面料"
+)
+GOODS_HURT_WORDS = frozenset(
+    {"刮伤", "划伤", "磕伤", "擦伤", "碰伤", "刮破", "划破", "烧焦", "划了个口子", "划了一道"}
+)
+BODY_OR_WOUND = re.compile(
+    r"手|脚|脸|腿|臂|皮肤|身上|头|眼|嘴|孩子|宝宝|老人|小孩|血|疼|痛|肿|医|药|烟|火|烫|味|电|热"
+)
+# ... scorched: only a plant's leaves or flowers ("外壳烧焦" of a charger is a hazard).
+PLANT = re.compile(r"叶子|叶片|花瓣|花苞|盆栽|绿植|苗")
+# (fifteenth round) Insect bites a repellent did not prevent ("驱蚊手环没用，还是被咬了一身包"):
+# the product failed, it hurt nobody (a rash or swelling from the product itself stays injury).
+REPELLENT = re.compile(r"驱蚊|防蚊|灭蚊|驱虫|防虫|蚊香|花露水|防叮")
+REPELLENT_HARM = re.compile(r"过敏|红肿|肿|疹|医|药|疼|痛|烫|刺痛|头晕|吐")
+
+
 def _circumstance(c: Context) -> bool:
     """A hospital stay told as why a parcel waits or whom it is for, not caused by the product."""
     named = any(word in c.hit for word in CIRCUMSTANCE_WORDS)  # "腿骨折" too
@@ -153,4 +174,23 @@ def _news_of_other_shop(c: Context) -> bool:
     return bool(NEWS_BEFORE.search(said_before)) and bool(OTHER_SHOP.search(said_before))
 
 
-CHECKS = by_name(*SHAPES, _circumstance, _constitution, _why_bought, _news_of_other_shop)
+def _goods_hurt(c: Context) -> bool:
+    """A scratch, bruise or scorch of the goods ("车漆被刮伤", "苹果磕伤"), nobody hurt."""
+    rest = c.sentence.replace(c.hit, "")
+    surface = PLANT if c.hit == "烧焦" else GOODS_SURFACE
+    return (
+        c.hit in GOODS_HURT_WORDS
+        and bool(surface.search(c.before))
+        and not BODY_OR_WOUND.search(rest)
+    )
+
+
+def _repellent_failed(c: Context) -> bool:
+    """Bites a repellent did not keep off, with no harm of its own (see `REPELLENT`)."""
+    bite = "咬" in c.hit or "叮" in c.hit
+    harm = REPELLENT_HARM.search(c.text.replace(c.hit, ""))
+    return bite and bool(REPELLENT.search(c.text)) and not harm
+
+
+CHECKS = by_name(*SHAPES, _circumstance, _goods_hurt, _repellent_failed, _constitution, _why_bought)
+CHECKS.update(by_name(_news_of_other_shop))

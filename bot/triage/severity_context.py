@@ -76,17 +76,19 @@ VETOES: Dict[str, Tuple[str, ...]] = {
         *("protective", "fiction", "news_of_other_shop", "tight_fit", "not_a"),
         *("why_bought", "feared", "swollen_package", "feared_later", "unhurt"),
         *("fuming", "fuming_after", "hot_deal", "food_burnt", "asked_before_use"),
+        *("imagined", "repellent_failed", "goods_hurt", "nearly_used"),
     ),
     "legal": (
         *("other_shop", "disclaimed", "hearsay", "field_value", "settled", "joke", "taken_back"),
         *("shop_says", "someones_job", "plain_question", "styled_after", "office"),
         *("platform_channel", "dream", "plaything", "fiction", "renounced", "number_field"),
-        *("private_matter", "called_off", "just_asking"),
+        *("private_matter", "called_off", "just_asking", "others_story", "workplace"),
     ),
     "media": (
         *("other_shop", "praise", "disclaimed", "hearsay", "field_value", "settled", "joke"),
         *("taken_back", "shop_says", "someones_job", "plain_question", "styled_after"),
         *("dream", "plaything", "renounced", "exclaimed", "called_off", "show_off"),
+        *("others_story", "workplace"),
     ),
     "group": (
         *("asks_about_others", "praise", "settled", "pair", "on_behalf", "crowd", "only_me"),
@@ -101,6 +103,8 @@ RULING_VETOES = frozenset(
     {
         *("disclaimed", "platform_channel", "renounced", "only_me", "others_fine"),
         *("called_off", "taken_back"),
+        # (fifteenth round) nobody hurt, said so; the goods hurt, not a person
+        *("unhurt", "goods_hurt", "nearly_used"),
     }
 )
 

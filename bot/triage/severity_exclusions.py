@@ -188,6 +188,10 @@ EXCLUSIONS = (
     )
     # a press card or Journalists' Day; a TV advert seen ("电视台播的那个广告")
     + ["记者证", "记者节", "采访本", "电视台播的", "电视台的广告", "电视台广告", "电视台放的"]
+    # (fifteenth round) a smell of tobacco, not smoke: "衣服上全是烟味"
+    + ["全是烟味", "都是烟味", "满屋烟味", "满屋子烟味", "一屋子烟味", "都是烟头", "全是烟头"]
+    # (fifteenth round) a camera bag named after its users ("记者包缺了一个肩带")
+    + ["记者包", "记者背包", "记者款"]
     # laughing until it hurts: "笑到肚子疼", "笑得我肚子痛"
     + combos("笑", ("到", "得"), ("", "我", "我的"), ("肚子", "肚皮"), "疼痛")
     # hurt feelings with an adverb: "我心里很受伤", "心好受伤"

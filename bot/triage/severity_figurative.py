@@ -25,7 +25,14 @@ HOOKED = re.compile(r"(?<![不别])(?:回购|一买再买|买了又买|上瘾|�
 # ... or hooked "on" something: "我对你们家的零食已经中毒了" (poison is not "对" anything).
 HOOKED_ON = re.compile(r"对[^,。!?;]{1,14}?(?:已经|彻底|完全|深深|早就|早已)?(?:都)?(?:有点)?$")
 # Fainting or spitting blood at a price: "看到运费88我差点晕过去", "一看账单差点吐血".
-PRICE_SHOCK_WORDS = re.compile(r"晕|昏|吐血|要人命|要命|要了我的命|要了老命")
+# (fifteenth round) ... or nearly falling off one's chair at it: "我差点从椅子上摔下来——看到
+# 账单的时候" (the price told after the fall).
+PRICE_SHOCK_WORDS = re.compile(
+    r"晕|昏|吐血|要人命|要命|要了我的命|要了老命|从(?:椅子|凳子|沙发)上摔"
+)
+PRICE_SEEN_AFTER = re.compile(
+    r"^[^。!?;]{0,4}?(?:看到|看见|一看|听到|知道)[^,。!?;]{0,8}?(?:价|运费|账单|钱|费|扣款|余额|\d)"
+)
 PRICE_SEEN = re.compile(
     r"(?:看到|看见|一看|听到|知道)[^,。!?;]{0,8}?(?:价|运费|账单|钱|费|扣款|余额|\d)"
     r"|(?:价格|价钱|运费|账单|扣款|报价|标价)[^。!?;]{0,16}$"
@@ -62,6 +69,8 @@ HOT_WORDS = frozenset({"烫到", "烫手", "烫嘴", "烫了一下", "烫死人"
 # Food burnt in an oven or a pan: "饼干底烤焦了" (a wrong temperature, not a fire).
 FOOD_BEFORE = re.compile(
     r"(?:饼干|面包|吐司|蛋糕|蛋挞|鸡翅|肉|披萨|红薯|米饭)(?![机炉座锅煲])[^,。!?;]{0,2}$"
+    # (fifteenth round) a pan's bottom burnt in cooking: "锅底烧糊了一层，洗不掉"
+    r"|锅底[^,。!?;]{0,2}$"
 )
 FOOD_BURNT_WORDS = frozenset({"烤焦", "烤糊", "烧焦", "烧糊", "焦糊"})
 
@@ -142,7 +151,9 @@ def _hooked(c: Context) -> bool:
 def _price_shock(c: Context) -> bool:
     """Fainting or spitting blood at a price ("看到运费我差点晕过去"): a figure of speech."""
     said_before = c.sentence_before_hit()
-    return bool(PRICE_SHOCK_WORDS.search(c.hit)) and bool(PRICE_SEEN.search(said_before))
+    said_after = c.message_after_hit()
+    seen = PRICE_SEEN.search(said_before) or PRICE_SEEN_AFTER.search(said_after)
+    return bool(PRICE_SHOCK_WORDS.search(c.hit)) and bool(seen)
 
 
 def _interjection(c: Context) -> bool:

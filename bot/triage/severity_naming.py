@@ -111,6 +111,21 @@ def _someones_job(c: Context) -> bool:
     return c.hit in PROFESSIONS and bool(said_of_someone) and not THREAT_CUE.search(c.text)
 
 
+# (fifteenth round) A workplace said as one's job: "我是电视台做剪辑的", "她在报社当编辑".
+WORKPLACES = frozenset({"电视台", "报社", "电台", "媒体", "法院", "律所", "检察院", "派出所"})
+WORKPLACE_BEFORE = re.compile(r"(?:是|在)$")
+WORKPLACE_AFTER = re.compile(
+    r"^(?:的)?(?:(?:做|当|干|搞)[^,。!?;]{1,4}?(?:的|工作)|上班|工作|实习"
+    r"|的?(?:员工|编辑|剪辑|摄像|工作人员|同事))"
+)
+
+
+def _workplace(c: Context) -> bool:
+    """Where the customer (or someone) works, in a message that threatens nothing."""
+    said = WORKPLACE_BEFORE.search(c.before) and WORKPLACE_AFTER.search(c.after)
+    return c.hit in WORKPLACES and bool(said) and not THREAT_CUE.search(c.text)
+
+
 def _number_field(c: Context) -> bool:
     """A hotline's digits inside an order, phone or model number ("订单尾号是12315")."""
     return c.hit.isdigit() and bool(NUMBER_FIELD.search(c.before))
@@ -129,4 +144,4 @@ def _platform_channel(c: Context) -> bool:
     return c.hit in PLATFORM_CHANNEL_WORDS and bool(named)
 
 
-CHECKS = by_name(*SHAPES, _someones_job, _number_field, _fiction, _platform_channel)
+CHECKS = by_name(*SHAPES, _someones_job, _number_field, _fiction, _platform_channel, _workplace)

@@ -14,6 +14,7 @@ import re
 
 from bot.triage.severity_clauses import Context, Shape, by_name
 from bot.triage.severity_cues import CAUSED, LAUGHTER, OBSERVED_HAZARD, THREAT_CUE
+from bot.triage.severity_ruled_out import nobody_used
 
 # A fear that did not come true ("我还以为会爆炸呢").
 COUNTERFACTUAL = re.compile(r"以为")
@@ -213,6 +214,40 @@ def _unhurt(c: Context) -> bool:
     return bool(DEBRIS_HIT.search(c.hit)) and bool(UNHURT.search(rest))
 
 
+# (fifteenth round) A harm imagined in a condition and asked about: "如果我老婆过敏的话怎么办？",
+# "要是孩子拿这个剪刀划到手怎么办", "万一用久了会不会起火？" (not "要是我晚回家十分钟，屋子都烧没
+# 了": no question, a counterfactual about what happened; not with a hazard seen elsewhere).
+IF_BEFORE = re.compile(r"如果|要是|万一|假如|假设|要係|如果係")
+# ... not when a defect that makes the hazard is told: "玩具边缘全是毛刺，跟刀片一样锋利，要是
+# 划到孩子怎么办" (a safety hazard of the product itself).
+DEFECT_SEEN = re.compile(r"锋利|毛刺|尖锐|刺手|割手|扎手|裸露|露出|漏电|松动|脱落|裂开|变形")
+# ... nor a child's reach into the product, asked about ("万一孩子把手伸进去怎么办": a design
+# hazard, as the earlier rounds decided; tests/bot/triage/test_severity.py).
+CHILD_REACH = re.compile(r"伸进|卡住|夹住|掉进|吞|咬下|误食|放嘴里|塞进嘴")
+ASKED_AFTER = re.compile(
+    r"怎么办|咋办|点算|谁负责|谁来负责|谁管|会不会|能不能|可不可以|吗|嘛|[?？]"
+)
+
+
+def _imagined(c: Context) -> bool:
+    """A harm imagined in a condition and asked about, with nothing seen going wrong."""
+    at = c.sentence.find(c.hit)
+    condition = IF_BEFORE.search(c.sentence[: at + len(c.hit)])
+    rest = c.text.replace(c.hit, "")
+    if not condition or CHILD_REACH.search(c.hit):
+        return False
+    if OBSERVED_HAZARD.search(rest) or DEFECT_SEEN.search(rest):
+        return False
+    start = c.text.find(c.sentence)
+    ended_by = c.text[start + len(c.sentence) : start + len(c.sentence) + 1] if start >= 0 else ""
+    return bool(ASKED_AFTER.search(c.sentence[condition.start() :] + ended_by))
+
+
+def _nearly_used(c: Context) -> bool:
+    """Nearly eaten or used ("差点把过期的酸奶给老人喝了，幸好看了一眼"), and nobody did."""
+    return bool(NEARLY_BEFORE.search(c.before)) and nobody_used(c.text)
+
+
 def _disclaimed(c: Context) -> bool:
     """A threat disclaimed, and nothing in the message takes it back."""
     rest = MODEST_WISH.sub("", c.text)
@@ -246,4 +281,14 @@ def _called_off(c: Context) -> bool:
     return bool(off) and not THREAT_CUE.search(rest[off.end() :] if off else "")
 
 
-CHECKS = by_name(*SHAPES, _feared_later, _unhurt, _disclaimed, _taken_back, _renounced, _called_off)
+CHECKS = by_name(
+    *SHAPES,
+    _feared_later,
+    _unhurt,
+    _imagined,
+    _nearly_used,
+    _disclaimed,
+    _taken_back,
+    _renounced,
+    _called_off,
+)

@@ -3,7 +3,9 @@
 A complaint lodged with the platform, the shop or its staff ("已经投诉到你们总部了"), a threat
 whose named consequence is a review or calls ("不处理我就天天打客服电话"), fraud alleged as a
 question and nothing more ("你们这是欺诈消费者吗？真是无语"): no legal threat. Only the customer
-affected ("拼单的其他人都收到了，就我的没到"): no group. The learned head may not add a reason
+affected ("拼单的其他人都收到了，就我的没到"), or only a household or two ("我们两个一起下单的"):
+no group. Nobody used or ate it, said so, and nothing harmful told ("幸好没给狗吃，罐头一股馊味"):
+no injury (fifteenth round). The learned head may not add a reason
 ruled out here (`bot.triage.severity.combine_severity`).
 """
 
@@ -54,19 +56,75 @@ def _fraud_question_only(text: str) -> bool:
     )
 
 
+# (fifteenth round) Nobody used or ate it, said so: "差点就给孩子吃了，幸好看了一眼日期，已经过期
+# 了", "幸好没给狗吃", "木马的腿裂开了，孩子还没骑过", "差点把干燥剂当糖吃了，幸好我拦住了".
+NOT_USED = re.compile(
+    r"(?:幸好|还好|幸亏|好在|好彩|庆幸)(?:我|孩子|宝宝|狗|猫|家里人|老人)?(?:还)?(?:没|没有|未|冇)"
+    r"(?:给[^,。!?;]{0,4})?(?:吃|喝|用|穿|戴|骑|玩|坐|插电|通电|使用|开封|拆)"
+    r"|(?:还|都|根本)(?:没|没有|未|冇)(?:吃|喝|用|穿|戴|骑|玩|坐|插电|通电|使用)"
+    r"|(?:幸好|还好|幸亏|好在|好彩)(?:我)?(?:拦住|发现得早|及时发现|看了一眼|看了下|看了一下|戴了手套)"
+    # "陶瓷碗边缘崩了个小口子，我没用", "猫粮袋破了，猫没吃": who did not, ending the clause
+    r"|(?:我|孩子|宝宝|小孩|狗|猫|狗狗|猫咪|家里人|老人|人)(?:还|都|也)?(?:没|没有|未|冇)"
+    r"(?:吃|喝|用|穿|戴|骑|玩|坐|碰)(?:过)?(?=[,。!?;~\s]|$)"
+)
+# ... and nothing went wrong with anybody or anything dangerous in the message: a hazard event,
+# a symptom, a foreign body in food (glass in food is a hazard, eaten or not), a swollen battery.
+HARM_OR_HAZARD = re.compile(
+    r"血|疼|痛|肿|伤|烫|烧|焦|炸|爆|火|烟|电到|漏电|触电|麻|医|药|吐|呕|拉肚|泻|过敏|疹|痒|晕"
+    r"|咳|喘|窒息|卡住|吞|噎|抽搐|玻璃|铁丝|钢丝|针|刀片|金属|铁屑|钉|碎片|渣|电池|鼓包|危险"
+)
+# (fifteenth round) A household or two people as the buyers, nobody else: "我们两个一起下单的，
+# 两个人的都发错了颜色", "我和我老婆一人一双" (a group needs buyers beyond the household).
+HOUSEHOLD = re.compile(
+    r"我们两个|我们俩|咱俩|咱们俩|我俩|两个人|两人|我们家|我家|全家|一家|家里人|我屋企"
+    r"|(?:我和|我跟|我同)(?:我的?)?(?:老婆|老公|妈|爸|姐|哥|弟|妹|女儿|儿子|室友|对象|男朋友|女朋友"
+    r"|爱人|媳妇|太太|先生|婆婆|公公|奶奶|爷爷|外婆)"
+)
+BEYOND_HOUSEHOLD = re.compile(
+    r"大家|好多人|很多人|不少人|许多人|其他人|别人|邻居|同事|同学|朋友|群|小区|业主|村|团|拼单|拼团"
+    r"|[三四五六七八九十百几]+(?:个人|位|户|家|个家庭|口人)|\d+\s*(?:个人|位|户|家)|们"
+)
+
+
+# (fifteenth round) Fire said of a temper, and nothing else harmful: "火大！优惠券用不了", "一肚子
+# 火" (not "火大！充电器着火了": the fire is told besides).
+TEMPER_FIRE = re.compile(r"火大|恼火|火冒三丈|一肚子火|发火|窝火|火气|无名火|心头火")
+
+
+def _temper_only(text: str) -> bool:
+    """Fire words only in an idiom of anger, and no harm or hazard told besides."""
+    return bool(TEMPER_FIRE.search(text)) and not HARM_OR_HAZARD.search(TEMPER_FIRE.sub("", text))
+
+
+def nobody_used(text: str) -> bool:
+    """Nobody used or ate the product, said so, and no harm or hazard is told."""
+    return bool(NOT_USED.search(text)) and not HARM_OR_HAZARD.search(text)
+
+
+def _household_only(text: str) -> bool:
+    """Only the customer's household or one other person bought or is affected."""
+    rest = HOUSEHOLD.sub("", text)
+    return bool(HOUSEHOLD.search(text)) and not BEYOND_HOUSEHOLD.search(rest)
+
+
 def ruled_out_by_message(text: str) -> FrozenSet[str]:
     """The reasons a message reads as explicitly absent, whatever its words suggest.
 
     legal: a complaint lodged with the platform or the shop, or a threat whose named
     consequence is a review or calls (`PLATFORM_COMPLAINT`; `OWN_CONSEQUENCE` with
     `OWN_THREAT`), or fraud alleged as a question and nothing more (`FRAUD_QUESTION`). group:
-    only the customer affected or buying (`ONLY_ME`: "拼单的其他人都收到了，就我的没到").
+    only the customer affected or buying (`ONLY_ME`: "拼单的其他人都收到了，就我的没到"), or
+    only a household or two people (`HOUSEHOLD`). injury: nobody used or ate the product and
+    nothing harmful is told (`NOT_USED`, `HARM_OR_HAZARD`), or fire only in an idiom of anger
+    (`TEMPER_FIRE`).
     The caller keeps a reason its rules found anyway.
     """
     threat_of_review = OWN_CONSEQUENCE.search(text) and OWN_THREAT.search(text)
     ruled_out = set()
     if PLATFORM_COMPLAINT.search(text) or threat_of_review or _fraud_question_only(text):
         ruled_out.add("legal")
-    if only_me(text):
+    if only_me(text) or _household_only(text):
         ruled_out.add("group")
+    if nobody_used(text) or _temper_only(text):
+        ruled_out.add("injury")
     return frozenset(ruled_out)

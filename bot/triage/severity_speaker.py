@@ -14,7 +14,17 @@ from bot.triage.severity_clauses import Context, Shape, by_name
 from bot.triage.severity_cues import OTHER_SHOP, PRAISE, QUESTION, THREAT_CUE
 
 # Somebody else's doing, heard of: "听说有人去消协投诉过你们家".
-HEARSAY = re.compile(r"听说|据说|听人说|听别人说|有人说|看到有人|看见有人|网上说|新闻说")
+# (fifteenth round) ... on the news: "新闻上说有人起诉了这个品牌".
+HEARSAY = re.compile(
+    r"听说|据说|听人说|听别人说|有人说|看到有人|看见有人|网上说|新闻(?:上|里)?说|新闻报道|看新闻"
+)
+# (fifteenth round) Somebody else's past complaint, told as a story: "我朋友上次为了个耳机跑去
+# 12315，折腾了一个月，我不想那样" (the customer threatens nothing).
+OTHERS_PAST = re.compile(
+    r"(?:朋友|同事|邻居|同学|亲戚|表[哥姐弟妹]|堂[哥姐弟妹]|别人|他|她|我[妈爸姐哥弟妹])(?:们)?"
+    r"(?:上次|上回|之前|以前|去年|前阵子|曾经)[^。!?;]{0,12}$"
+)
+OWN_THREAT_AFTER = re.compile(r"我(?:也|就|马上|现在|一定)?(?:要|会|准备|打算|得)(?!不)")
 # The shop's own words reported: "客服说要等法务部门审核", "客服让我去12315投诉".
 # ... or the courier's ("快递员说东西被市场监管局抽检扣下了").
 SHOP_SAYS = re.compile(
@@ -67,6 +77,13 @@ SHAPES = (
 )
 
 
+def _others_story(c: Context) -> bool:
+    """Another person's past complaint told as a story, with no threat of the customer's own."""
+    told = OTHERS_PAST.search(c.sentence_before_hit())
+    rest = c.message_after_hit()
+    return bool(told) and not (THREAT_CUE.search(c.text) or OWN_THREAT_AFTER.search(rest))
+
+
 def _just_asking(c: Context) -> bool:
     """A question about the law said to be only a question ("这算不算违法啊？我就随便问问").
 
@@ -78,4 +95,4 @@ def _just_asking(c: Context) -> bool:
     )
 
 
-CHECKS = by_name(*SHAPES, _just_asking)
+CHECKS = by_name(*SHAPES, _just_asking, _others_story)

@@ -97,6 +97,11 @@ _INJURY = words(
     # breathing made hard; a bruise told by its size
     𠝹亲 鎅亲 𠝹伤 鎅伤 𠝹到 鎅到 燶味 出疹 肚痾 肚疴 屙肚 呕咗 滑伤 隔到手
     打119 报119 报了119 叫消防 宠物医生 呼吸有点困难 呼吸有些困难 嗓子肿 青了一大块 紫了一大块 青了一片
+    # (fifteenth round) a room filled with smoke (not "全是烟味", a smell of tobacco)
+    全是烟 满屋烟 满屋子烟 满屋子的烟 一屋子烟 一屋子的烟 都是烟 满屋都是烟
+    # (fifteenth round) bruised (磕伤, 碰伤: of fruit or a surface, the goods_hurt veto); the
+    # Cantonese cut 鎅亲 written with its homophone 界
+    磕伤 碰伤 界亲
     """
 )
 _LEGAL = words(

@@ -9,7 +9,7 @@ from bench.severity_dev import DEV, dev_cases
 
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
-    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)]
+    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)]
     assert all(path.exists() for path in DEV)
 
 
@@ -102,6 +102,21 @@ def test_dev14_leans_on_injury_told_without_the_obvious_words():
     assert sum(1 for _, found in cases if "injury" in found) >= 100
     normals = [text for text, found in cases if not found]
     assert sum(1 for text in normals if any(w in text for w in ("创可贴", "口罩", "烫伤膏"))) >= 3
+
+
+def test_dev15_leans_on_hard_normals_with_a_third_urgent():
+    """dev15 (fifteenth round): precision first, about a third urgent over every reason, and
+    normals that a careless reader flags (near misses, households, a lawyer or 12315 in someone
+    else's story, amounts that are no order amount)."""
+    cases = dev_cases(DEV[11])
+    assert DEV[11].name == "severity_dev15.yml"
+    reasons = {reason for _, found in cases for reason in found}
+    assert reasons == {"injury", "legal", "media", "group", "amount"}
+    urgent = sum(1 for _, found in cases if found)
+    assert 0.3 <= urgent / len(cases) <= 0.4
+    normals = [text for text, found in cases if not found]
+    assert sum(1 for text in normals if any(w in text for w in ("差点", "幸好", "要是"))) >= 10
+    assert sum(1 for text in normals if any(w in text for w in ("我和我", "我们两个"))) >= 3
 
 
 def test_the_pool_weight_is_chosen_within_the_bounds():
