@@ -55,6 +55,7 @@ from bot.nlu.number_shapes import (
     RIGHT_TRACKING,
     SET_ASIDE_LEFT,
     SET_ASIDE_RIGHT,
+    SETTLED_AFTER,
     THOUSANDS_ID,
     THOUSANDS_LONG_ID,
     TICKET_ID,
@@ -548,7 +549,12 @@ def set_aside(token: Token) -> bool:
     """
     text = token.doc.text
     before = text[max(0, token.idx - 16) : token.idx]
-    return bool(SET_ASIDE_RIGHT.match(text, end_unwrapped(token)) or SET_ASIDE_LEFT.search(before))
+    end = end_unwrapped(token)
+    return bool(
+        SET_ASIDE_RIGHT.match(text, end)
+        or SETTLED_AFTER.match(text, end)  # "X 这单之前已经处理好了" (ord28)
+        or SET_ASIDE_LEFT.search(before)
+    )
 
 
 def corrects(token: Token) -> bool:

@@ -103,9 +103,10 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
 
 
 # A shop's suffix after the order's digits: a letter and a digit or two ("-R1" a reissue,
-# "-B2" a split parcel), or a split parcel's "-01".."-09" (a zero first: no count or day).
-# Not "x2": that is a quantity ("×2").
-_LETTER_SUFFIX = re.compile(r"[a-wyz]\d{1,2}|0[1-9]", re.IGNORECASE)
+# "-B2" a split parcel), or a split parcel's "-01".."-09" (a zero first: no count or day), or
+# one digit, a child order's index or a check digit ("子订单 552019384476-2", "订单号
+# 88123456789-3", ord28). Not "x2": that is a quantity ("×2").
+_LETTER_SUFFIX = re.compile(r"[a-wyz]\d{1,2}|0[1-9]|[0-9]", re.IGNORECASE)
 
 
 def _letter_suffix(blocks: Sequence[str], after: str) -> bool:
@@ -119,10 +120,24 @@ def _letter_suffix(blocks: Sequence[str], after: str) -> bool:
     last = blocks[-1]
     if last.isdigit() and (UNIT_AFTER.match(after) or after[:1] in COUNTERS):
         return False
+    # one digit, then a unit, a counter or money, a space allowed: "…5567-2 件", "…5567-9块钱的"
+    # are a count and a price (ord28)
+    spaced = after.lstrip(" ").lower()
+    if len(last) == 1 and spaced and _counted_or_priced(spaced):
+        return False
     return (
         len(blocks) >= 2
         and bool(_LETTER_SUFFIX.fullmatch(last))
         and len(blocks[-2].lstrip(string.ascii_letters)) >= WHOLE_GROUP
+    )
+
+
+def _counted_or_priced(after: str) -> bool:
+    """What follows a number makes it a count, a measure or an amount ("件", "天", "块钱")."""
+    return bool(
+        UNIT_AFTER.match(after)
+        or after[:1] in COUNTERS
+        or any(after.startswith(word) for word in AMOUNT_FOLLOWERS)
     )
 
 

@@ -310,8 +310,11 @@ DIGIT_COUNT_WRONG = (
 )
 # "X……等等我看错了": a pause before the mistake is owned
 _PAUSE = r"[\s,.…]*(?:等等|等一下|等下|稍等)?[\s,.…]*"
+# What a shop sends wrong, said right after 发错/弄错: the goods, not the number typed (ord28):
+# "重新下的 Y 发错颜色", "Y 弄错尺码了" complain about Y ("X 发错货了" alone was always the order).
+_GOODS_SENT_WRONG = r"(?:颜色|色|尺码|尺寸|型号|款式?|规格|商品|东西|货|衣服|鞋子?|地址|件)"
 RETRACTED_RIGHT = re.compile(
-    rf"{_PAUSE}{_INTERJECTION}(?:是|号码|单号)?{_APOLOGY}我?{_MISTYPED}"
+    rf"{_PAUSE}{_INTERJECTION}(?:是|号码|单号)?{_APOLOGY}我?{_MISTYPED}(?!了?{_GOODS_SENT_WRONG})"
     # called void or wrong in other words: "X 作废了", "X 是错的", "X 不算", "X 撤回"
     rf"|[\s,]*{_INTERJECTION}(?:这个|那个)?(?:号码?|单号)?(?:是错的|作废|不算|撤回)"
     # "X 漏了一位 完整的是 Y", "X 多了个0"; not "X 多了一个充电器" (an extra item in the parcel)
@@ -369,18 +372,41 @@ VOID_RIGHT = re.compile(
 )
 # Said right after a number, the customer sets that order aside: it is not the one at fault
 # ("X 没问题，Y 到了是坏的", "X 已经收到了没问题", "X 退过了不用管", "X 好好的"). Such a number
-# loses to any other order in the message, but stays the order when it is the only one.
+# loses to any other order in the message, but stays the order when it is the only one. ("X 退了货
+# 钱没到" is a complaint about X: the goods went back, the money did not, ord28.)
 SET_ASIDE_RIGHT = re.compile(
     rf"[\s,]*\(?{_INTERJECTION}{_APOLOGY}"  # "X（没问题）Y（破损）"
     r"(?:这个订单|那个订单|这个|那个|这单|那单|这笔|这|那)?[\s,]*(?:已经|早就|都)?"
-    r"(?:没问题|没有问题|没事儿?|没啥问题|没毛病|是好的|好好的|正常|收到了?没问题|已?收到了|退过了|退了|退掉了|好评了|不用管"
+    r"(?:没问题|没有问题|没事儿?|没啥问题|没毛病|是好的|好好的|正常|收到了?没问题|已?收到了|退过了|退了(?!货)|退掉了|好评了|不用管"
     # a state an app or a list shows: "1. X 已收到", "X 已退款", "X 挺好的"
     r"|已收到|已退款|退款了|退款成功|挺好的?"
     r"|是上次的|是之前的|是以前的|是(?:我)?(?:老婆|老公|朋友|家人|妈妈|爸爸|同事|别人)的"
     # an earlier order, by when: "X 是上个月的单子，这个月的是 Y"
     r"|是(?:上个?月|上周|上个?星期|上礼拜|上回|去年|前几天|旧)的"
     r"|不是(?:我)?要投诉的)"
-    r"(?![\s,]*(?:但|可是|却|结果|就是|怎么|吗|吧|\?))"
+    # "X 退款了没到账" is a complaint about X (ord28)
+    r"(?![\s,]*(?:但|可是|却|结果|就是|怎么|吗|吧|\?|没到|没退|还没))"
+)
+# Said in a short clause after a number, the customer settles that order (ord28): "X 这单之前
+# 已经处理好了，现在要说的是 Y", "之前那单 X 没货退款了，我重新拍了一单 Y", "X 地址写错取消了 重新下的
+# Y", "X 的退款到了，但是 Y 的一直没退", "X 用得好好的", "first X (cancelled), second Y", "X, that one
+# was fine". As SET_ASIDE_RIGHT, which wants the state right after the number: it loses to any
+# other order and stays the order alone. A few words may stand between, never a digit, a clause
+# break or what makes the state a complaint: a wish or a request (要/想/申请), the shop's doing
+# (被/你们/商家: "X 被取消了"), a refusal (不给/拒绝) or a "not yet" (还没/没有).
+_SETTLED_WORDS = (
+    r"(?:(?!申请|要|想|被|你们|商家|客服|但|却|可是|还没|没有|没给|不给|不让|不能|不肯|不同意|不予|拒绝|驳回)"
+    r"[^\d\n,.;!?:])"
+)
+SETTLED_AFTER = re.compile(
+    r"[\s,)]*(?:这单|那单|这笔|那笔|这个|那个|的)?"
+    rf"{_SETTLED_WORDS}{{0,8}}?"
+    r"(?:处理好了|解决了|搞定了|退款了|退了(?!货|回去)|退掉了|退完了|取消了|作废了|好好的|没问题了?"
+    r"|退款到了|钱到了|到账了|退回来了)"
+    # "X 退款了 但是只退了一半" complains about X; "X 的退款到了，但是 Y 的一直没退" turns to Y
+    r"(?![\s,]*(?:但是|但(?!是)|可是|却)(?![\s,]*[(\[【「『《“\"'‘`\u2600-\u27bf\U0001f000-\U0010ffff]*\d))(?![\s,]*(?:结果|就是|怎么|吗|吧|呢|没|\?))"
+    r"|[\s,.;]*\((?:cancel+ed|refunded|fine|ok)\)"
+    r"|[\s,.;]*(?:that|this|which) one (?:was|is) (?:fine|ok|okay|all right)"
 )
 # Said right before a number, whose order it is when it is not the customer's own: "我朋友的订单 X
 # 也有问题 我的是 Y", "我老婆的单号 X". Set aside like SET_ASIDE_RIGHT: it loses to any other
@@ -527,6 +553,8 @@ RIGHT_ORDER = re.compile(
     r"|(?:是|为|就是)?(?:我们?的|我)?(?:订单|单号|这单|这一单|这个订单|那个订单|的订单|的单子|[这那][张笔](?:订单|单))"
     r"(?!里|内|中|日期|时间|金额|总价|总额|实付|数量|状态)(?![号码编好id\s:,是为#=“「【《(\[\"'‘]*[0-9a-z]))"
     rf"(?![\s:,]*[{ENCLOSED_DIGITS}])"  # "X 订单② Y": the next item of a list, not X's name
+    # "SF… 、SF…，订单号没找到": the order is said missing, not the number before it (ord28)
+    r"(?![号码编好]*[\s:,]*(?:还)?(?:没找到|没有|找不到|不知道|不记得|记不得|忘了|查不到|看不到|在哪|是多少))"
 )
 _CARRIERS = "快递|物流|运单|面单|顺丰|中通|圆通|韵达|申通|邮政|极兔|德邦|京东快递|菜鸟"
 RIGHT_TRACKING = re.compile(

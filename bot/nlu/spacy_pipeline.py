@@ -100,7 +100,14 @@ from bot.nlu.number_shapes import (
     UNITS,
 )
 from bot.nlu.number_words import WEAK_ORDER_WORDS, left_word
-from bot.nlu.order_choice import picked_by_counter, picked_by_qualifier, told_by_position
+from bot.nlu.order_choice import (
+    earlier_orders,
+    picked_by_counter,
+    picked_by_qualifier,
+    picked_by_repetition,
+    secondary_orders,
+    told_by_position,
+)
 from bot.settings import Settings
 
 DEFAULT_ORDER_ID_PATTERN: str = Settings.order_id_pattern
@@ -384,7 +391,10 @@ def _pick_by_tail(found: List[ExtractedEntity], text: str) -> None:
     the word before its label: "旧订单 X 新订单 Y 新的这个有问题" chose Y (`picked_by_qualifier`);
     by its counter in a list: "订单1：X 订单2：Y，订单2少发了" chose Y (`picked_by_counter`);
     by its place, said after both: "X 和 Y 后面那个才是订单" chose Y, "第一个是退款单号" drops X
-    and "这两个都不是订单号" both (`told_by_position`).
+    and "这两个都不是订单号" both (`told_by_position`); by being named again after the list:
+    "一单 X 一单 Y 只有 Y 没发" chose Y (`picked_by_repetition`). An earlier purchase before this
+    time's ("上次 X …，这次 Y", `earlier_orders`) and a child or add-on order beside the main one
+    ("子订单号 X 父订单 Y", `secondary_orders`) are set aside (ord28).
     """
     orders = [e for e in found if e["label"] == ORDER_ID and e["confidence"] > _VOID]
     if not orders:
@@ -394,13 +404,16 @@ def _pick_by_tail(found: List[ExtractedEntity], text: str) -> None:
     if picked is None:
         picked = picked_by_qualifier(text, spans) or picked_by_counter(text, spans)
     placed = told_by_position(text, spans)
-    picked = picked or placed.picked
+    weak = {int(e["start"]) for e in orders if e["confidence"] < _CONFIDENCE[(ORDER_ID, "bare")]}
+    picked = picked or placed.picked or picked_by_repetition(text, spans, weak)
+    # "上次 X 那单…，这次 Y 又…", "子订单号 X 父订单 Y" (ord28)
+    earlier = earlier_orders(text, spans) | secondary_orders(text, spans)
     for entity in orders:
         if entity["value"] == picked:
             entity["confidence"] = _CONFIDENCE[(ORDER_ID, "corrected")]
         elif entity["value"] in placed.not_orders:
             entity["confidence"] = _VOID  # "第一个是退款单号": no order, never filed
-        elif entity["value"] in placed.set_aside:
+        elif entity["value"] in placed.set_aside or entity["value"] in earlier:
             entity["confidence"] = min(entity["confidence"], _CONFIDENCE[(ORDER_ID, "aside")])
 
 
