@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import latest_intent, latest_text
 from bot.intake.asides import RESPONSES, aside_kind
+from bot.intake.questions_back import question_back
 
 IN_FORM = "utter_out_of_scope_in_form"
 # what a message must have been read as to be taken for an aside ("你们客服真厉害 推来推去"
@@ -46,7 +47,8 @@ class ActionAsideInForm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        dispatcher.utter_message(response=aside_response(tracker, "form") or IN_FORM)
+        asked_back = question_back(tracker.get_slot("requested_slot"), latest_text(tracker))
+        dispatcher.utter_message(response=asked_back or aside_response(tracker, "form") or IN_FORM)
         return []
 
 

@@ -27,6 +27,7 @@ from actions.tickets import announce_ticket, create_ticket
 from bot.intake.answers import (
     accepts_read_back,
     asks_about_status,
+    asks_what_next,
     cancels_complaint,
     declines_call,
     declines_politely,
@@ -157,6 +158,9 @@ class ActionApplyCorrection(Action):
         if not changes and latest_intent(tracker) == "status_query" and asks_about_status(text):
             # before the yes: "对了 上次那个投诉什么进度" starts like one ("对了" = by the way)
             return await report_status_at_read_back(dispatcher, tracker)
+        if not changes and asks_what_next(text):
+            # "就这样就好了吗？多久有人处理？": answered, the yes still to come (dev19 v017)
+            return answer_what_next(dispatcher)
         if not changes and accepts_read_back(text):
             # "对 尽快处理", "對，麻煩了": a yes with extra words, nothing to change
             return await confirm(dispatcher, tracker)
@@ -243,7 +247,20 @@ class ActionCreateTicket(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
+        if asks_what_next(latest_text(tracker)):
+            # a question read as a yes ("就这样就行了吗"): what follows the yes, then the yes
+            return answer_what_next(dispatcher)
         return await confirm(dispatcher, tracker)
+
+
+def answer_what_next(dispatcher: CollectingDispatcher) -> List[EventType]:
+    """At the read-back, "多久有人处理？": when a person answers once it is filed; not filed yet.
+
+    The normal first-response time is the longest a filed ticket waits (urgent ones less).
+    """
+    minutes = dependencies.settings().sla.normal_first_response_minutes
+    dispatcher.utter_message(response="utter_read_back_what_next", first_response_minutes=minutes)
+    return []
 
 
 async def confirm(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:

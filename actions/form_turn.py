@@ -20,6 +20,7 @@ from actions.conversation import (
     slots_set_this_turn,
 )
 from bot.intake import answers
+from bot.intake.questions_back import question_back
 
 MAX_DESCRIPTION_CHARS = 2000
 
@@ -61,6 +62,9 @@ CAPTION = ":caption"
 # 12315"): apologised for (`actions/threat_in_form.py`), the question asked again plainly, and
 # no unclear answer (a second one would move on with defaults)
 THREAT = ":threat"
+# suffix of `unclear_answer` for a question about the open question ("订单号在哪看", "拍照干嘛"):
+# answered (`bot.intake.questions_back`), the question asked again plainly, no unclear answer
+ASKED_BACK = ":asked"
 # entities that fill (or answer) a form question through the domain's slot mappings
 FORM_ENTITIES = frozenset({"order_id", "desired_remedy", "issue_category", "phone"})
 
@@ -287,6 +291,8 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
         # "稍等 我找找" is no unclear answer: the question waits (asked as "take your time")
         if answers.asks_to_wait(text):
             return [SlotSet("unclear_answer", f"{requested}{WAITING}")]
+        if question_back(requested, text):
+            return [SlotSet("unclear_answer", f"{requested}{ASKED_BACK}")]
         return [SlotSet("unclear_answer", requested)]
     if filled and not story_only and tracker.get_slot("unclear_answer"):
         return [SlotSet("unclear_answer", None)]

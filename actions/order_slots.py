@@ -24,6 +24,7 @@ from actions.conversation import (
 )
 from actions.per_message import per_message
 from bot.intake import answers, order_fragments
+from bot.intake.questions_back import asks_where_order_number
 from bot.nlu.number_shapes import phone_shaped
 from bot.orders.ids import normalize_order_id, with_typed_prefix, without_prefix
 from bot.orders.service import Order, OrderServiceUnavailable
@@ -105,6 +106,8 @@ class OrderSlots:
             intent == "affirm" or answers.affirms(text) or answers.stands_by_number(text)
         ):
             return {"order_id": pending}
+        if not pending and asks_where_order_number(text):
+            return {}  # "订单号在哪看啊？我找不到": told where, then asked again (dev19 v014)
         if not pending and (
             answers.has_no_order_number(text) or (intent == "deny" and not answers.has_number(text))
         ):

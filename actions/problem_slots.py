@@ -30,6 +30,7 @@ from bot.intake import answers, category_answers, order_fragments, remedy_answer
 from bot.intake.contact_answers import only_gives_contact
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_kinds, strongest_emotion
 from bot.intake.evidence_said_missing import only_says_kinds_missing
+from bot.intake.questions_back import question_back
 from bot.live.promised_gift import LIVESTREAM, hosts_gift_never_came, live_category
 from bot.nlu.normalize import has_words
 from bot.taxonomy import CATEGORIES
@@ -49,6 +50,8 @@ class ProblemSlots:
             return {}  # "😭😭😭" says how the customer feels; what happened is still asked
         if is_aside(tracker):
             return {}  # "你叫什么名字" as the first message is no part of the problem (trial4)
+        if question_back(tracker.get_slot("requested_slot"), text):
+            return {}  # "拍照干嘛？你们不相信我？": a question about the question (trial8)
         if answers.only_gives_order_number(text):
             return {}  # the order number, sent first: what happened is still to be told
         if order_fragments.only_continues_number(text):

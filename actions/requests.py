@@ -185,7 +185,12 @@ class ActionTicketStatus(Action):
             # us a problem; open the intake instead of asking them to tell it
             return start_intake_from_here(dispatcher, tracker)
         if not tickets:
-            dispatcher.utter_message(response="utter_status_none")
+            # mid-form "如果想登记新的问题，直接告诉我情况就好" read as if nothing were being
+            # registered (dialogues_dev19 v025-v027): the form's question follows instead
+            in_form = tracker.active_loop.get("name") == "complaint_form"
+            dispatcher.utter_message(
+                response="utter_status_none_in_form" if in_form else "utter_status_none"
+            )
             return []
         report_tickets(dispatcher, tickets)
         return []

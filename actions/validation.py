@@ -33,6 +33,7 @@ from actions.restated_facts import acknowledge_restated, acknowledge_told_early,
 from actions.threat_in_form import acknowledge_threat, threat_marked
 from actions.waiting_facts import threatens
 from bot.intake import answers, remedy_answers
+from bot.intake.questions_back import question_back
 from bot.live.promised_gift import LIVESTREAM, live_category
 
 
@@ -106,6 +107,7 @@ class ValidateComplaintForm(
             ]
             return restored + [rejected]
         self._acknowledge_no_order(dispatcher, tracker)
+        self._answer_question_back(dispatcher, tracker)
         # money back with or without the goods, once the order's delivery is known
         events = events + await settled_remedy_events(tracker, events)
         # one item of a several-item order not received, once the order's items are known
@@ -136,6 +138,19 @@ class ValidateComplaintForm(
             and tracker.get_slot("requested_slot") not in ("order_id", "order_missing")
         ):
             dispatcher.utter_message(response="utter_noted_no_order")
+
+    @staticmethod
+    def _answer_question_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        """A question about the open question ("订单号在哪看", "拍照干嘛"): answered, once.
+
+        The form asks its question again after it (`unclear_answer` marks it asked back).
+        Messages a rule answers (out of scope) are answered by `action_aside_in_form`.
+        """
+        if not form_turn.form_pass(tracker) or latest_intent(tracker) in form_turn.NOT_ANSWERS:
+            return
+        response = question_back(tracker.get_slot("requested_slot"), latest_text(tracker))
+        if response:
+            dispatcher.utter_message(response=response)
 
     async def next_requested_slot(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -453,6 +453,24 @@ def asks_when(text: str) -> bool:
     return bool(_ASKS_WHEN.search(plain_answer(text)))
 
 
+# At the read-back, what happens after it, asked as a question ("就这样就好了吗？多久有人处理？",
+# "然后呢", "提交了多久有结果"): no yes, although "就这样" starts like one (dialogues_dev19 v017
+# was filed on it). A yes said first ("好的 多久能处理") still files: the filing tells the times.
+_WHAT_NEXT = re.compile(
+    r"(就|这样)(这样)?(就)?(可以|行|好|完|结束|提交|完事)(了)?(吗|嘛|么|呢)|"
+    r"然后(呢|怎么办|怎么弄|要干嘛|会怎样)|接下来(呢|怎么|要|会)|之后(呢|怎么|会)|下一步|"
+    r"(多久|什么时候|啥时候|多长时间|几天|几点)(会|能|才|可以)?(有人)?"
+    r"(处理|联系|回复|解决|答复|给结果|有结果|跟进|打给我|找我)"
+)
+_YES_FIRST = re.compile(r"^(确认|提交|确定|好的|好|可以|行|对|对的|是的|没问题|嗯|ok)(?![吗嘛么])")
+
+
+def asks_what_next(text: str) -> bool:
+    """Whether a message at the read-back asks what happens once it is accepted, saying no yes."""
+    plain = plain_answer(text)
+    return bool(_WHAT_NEXT.search(plain.replace(" ", ""))) and not _YES_FIRST.match(plain)
+
+
 def asks_about_status(text: str) -> bool:
     """Whether the message asks how a complaint is getting on ("投诉到哪一步了")."""
     return bool(_STATUS_WORDS.search(plain_answer(text)))

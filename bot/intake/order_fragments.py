@@ -26,7 +26,10 @@ SHORTEST_ORDER_NUMBER = 6
 # "还没打完", "刚才没发完", Cantonese "頭先未打完", "少打了两位", "后面是5567", "后面还有05".
 _CONTINUES = re.compile(
     r"(没|未|冇)(有)?(打|输|发|写|填|抄|复制)完|(少|漏)(打|输|写|填|抄|发|复制)(了)?|"
-    r"后面(还有|是|的是|那几位|几位)|后(几|两|三|四|五)位|还有(几|两|三|四)位|(接|连)着(前面|上面|刚才)"
+    r"后面(还有|是|的是|那几位|几位)|后(几|两|三|四|五)位|还有(几|两|三|四)位|(接|连)着(前面|上面|刚才)|"
+    # sent too early by mistake ("刚才按到发送了", "手滑发出去了", "不小心按了回车", "发快了"):
+    # read as more of the problem, its triage filed a lost parcel as a missing item (dev19 v031)
+    r"(按|点)(到|错|了)(了)?(发送|回车|enter)|手滑|不小心(按|点|发)(到|了|错)?(了)?(发送|回车|出去)?|(发|按)(得)?(太)?(快|早)了"
 )
 # A run of letters and digits, spaces and dashes inside it ("55 67", "DD-2024")
 _RUN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 \-]*[A-Za-z0-9])?")

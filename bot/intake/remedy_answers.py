@@ -86,7 +86,10 @@ _REMEDY_WORDS = (
         # it 退货退款 with the goods in hand; the remedy head was a coin flip with 仅退款,
         # dialogues_dev13 n048); a parcel that never came is settled to 仅退款 by
         # `bot.intake.money_back`
-        r"(?<![^ ])退(吧|呗|啦|了吧)?(?![^ ])",
+        r"(?<![^ ])退(吧|呗|啦|了吧)?(?![^ ])|"
+        # the same bare 退 as a change of mind ("还是退吧 换了估计也一样", "那就退吧"), as
+        # "还是换吧" is an exchange (dialogues_dev19 v012: the exchange was kept)
+        r"(还是|那就|那还是)退(吧|呗|啦|了吧)?(?=$| )",
     ),
     (
         "compensation",

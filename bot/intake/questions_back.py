@@ -1,0 +1,100 @@
+"""A form question answered with a question about that question, which the bot can answer.
+
+Why (dialogues_dev19, trial8): customers answer "please send the order number" with "订单号在
+哪看啊？我找不到", the photo question with "拍照干嘛？你们不相信我？", the phone question with
+"留电话你们会打过来吗？几点打？" and the remedy question with "那你们一般怎么弄？". The first
+was read as "no order number" and the ticket was filed without one although the customer
+had it; the others were written into the ticket's description as more of the problem
+("收到，补充的情况已经记上了") or met by "这个我答不上来". Each has an answer the bot knows
+(where the number is shown; what the photo is for and that none is needed; what the number is
+used for; which remedies there are): it is given, and the question is asked again plainly.
+Only for the question that is open, and read on the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Dict, Optional
+
+from bot.intake.answers import has_number, plain_answer
+from bot.intake.remedy_answers import remedy_mentioned
+
+# "订单号在哪看", "在哪里找", "去哪查", "怎么查订单号", "订单号在哪啊" (Cantonese 喺邊度 reads as
+# 在哪里): where the number is shown, asked at the order question
+_WHERE = re.compile(
+    r"(在|去|到|从)?(哪里|哪儿|哪|什么地方)(里)?(能|可以|才能)?(看|找|查|显示|有|写|复制)|"
+    r"(怎么|如何|咋|怎样)(才能)?(查|找|看)(到)?|"
+    r"(在|去)(哪里|哪儿|哪)(呢|啊|呀|哦)?(?= |$)"
+)
+
+# "拍照干嘛", "为什么要照片", "你们不相信我", "一定要拍吗", "没照片就不处理吗", "要什么证据":
+# what the photo is for, asked at the evidence question
+_WHY_EVIDENCE = re.compile(
+    r"(拍|发|要|给)(个|张)?(照片|照|相|图片|图|视频|截图)?(干嘛|干什么|做什么|有什么用|有啥用|"
+    r"是为了什么|为什么|为啥)|"
+    r"为(什么|啥)(还)?(要|得|非要)(我)?(拍|发|给|提供)|"
+    r"(不|不相)信(我|我说的)|"
+    r"(一定|必须|非)(要|得)(拍|发|有|给)|"
+    r"没(有)?(照片|相片|图|图片|视频|证据)(的话)?(就)?(不行|不能|不给|不处理|不管)|"
+    r"要(什么|啥)(证据|照片|凭证)"
+)
+
+# "留电话会打过来吗", "几点打", "什么时候联系我", "留电话干嘛", "号码会不会泄露": what the
+# number is for and when a call comes, asked at the contact question
+_ABOUT_THE_CALL = re.compile(
+    r"(会|就会|才会)(有人)?[^ ]{0,3}(打|联系|回电|来电)[^ ]{0,5}(吗|嘛|么|不)|"
+    r"(几点|什么时候|啥时候|多久)(会)?(给我)?(打|联系|回电|来电)|"
+    r"(为什么|为啥|干嘛|干什么)(要|得)?(留)?(电话|手机|号码|联系方式)|"
+    r"(电话|手机|号码)(留了)?(有什么用|有啥用|干嘛用)|"
+    r"(泄露|外泄|被卖|给别人|骚扰)"
+)
+
+# "你们一般怎么处理", "通常怎么弄", "有哪些方式", "能怎么处理": which remedies there are,
+# asked at the remedy question. Not "你们说怎么办" / "你们看着办" (the remedy left to the
+# shop, `answers.leaves_remedy_open`), nor a question about how one remedy works ("退货运费
+# 谁出", written into the ticket for the agent).
+_REMEDY_OPTIONS = re.compile(
+    r"(一般|通常|平时|平常|正常)(都)?(是)?(怎么|咋|如何|怎样)(处理|弄|办|解决|搞)|"
+    r"(有|能|可以)(哪些|什么|啥|几种)(处理)?(方式|办法|方案|选择|选项|处理)|"
+    r"(能|可以|会)(怎么|咋|如何|怎样)(处理|弄|办|解决|搞)"
+)
+
+
+def asks_where_order_number(text: str) -> bool:
+    """Whether the answer to the order question asks where the order number is shown."""
+    plain = plain_answer(text)
+    return not has_number(plain) and bool(_WHERE.search(plain.replace(" ", "")))
+
+
+def asks_why_evidence(text: str) -> bool:
+    """Whether the answer to the photo question asks what a photo is for."""
+    return bool(_WHY_EVIDENCE.search(plain_answer(text).replace(" ", "")))
+
+
+def asks_about_the_call(text: str) -> bool:
+    """Whether the answer to the phone question asks what the number is for or when a call comes."""
+    plain = plain_answer(text)
+    return not has_number(plain) and bool(_ABOUT_THE_CALL.search(plain.replace(" ", "")))
+
+
+def asks_remedy_options(text: str) -> bool:
+    """Whether the answer to the remedy question asks which remedies there are, naming none."""
+    plain = plain_answer(text)
+    return remedy_mentioned(plain) is None and bool(_REMEDY_OPTIONS.search(plain.replace(" ", "")))
+
+
+# the open question -> (the question asked back, its answer in domain.yml)
+_QUESTIONS: Dict[str, tuple[Callable[[str], bool], str]] = {
+    "order_id": (asks_where_order_number, "utter_answer_order_where"),
+    "evidence_status": (asks_why_evidence, "utter_answer_evidence_why"),
+    "contact_status": (asks_about_the_call, "utter_answer_contact_use"),
+    "desired_remedy": (asks_remedy_options, "utter_answer_remedy_options"),
+}
+
+
+def question_back(requested_slot: Optional[str], text: str) -> Optional[str]:
+    """The response that answers a question about the open question, if the text asks one."""
+    asks, response = _QUESTIONS.get(requested_slot or "", (None, ""))
+    if asks is None or not text or text.startswith("/"):
+        return None
+    return response if asks(text) else None
