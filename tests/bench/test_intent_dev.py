@@ -10,10 +10,10 @@ from bench.intent_dev import load_dev, routing_rates
 from bench.model_selection import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 15)]
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 17)]
 # splits on one angle (a few intents, not every one), or written small (about 200, every
 # intent): smaller than the others
-ANGLE_SPLITS = {"intent_dev13.yml", "intent_dev14.yml"}
+ANGLE_SPLITS = {"intent_dev13.yml", "intent_dev14.yml", "intent_dev15.yml", "intent_dev16.yml"}
 TRADITIONAL_OR_CANTONESE = re.compile("[係嘅咗冇唔喇俾嚟晒點們這麼說還錢電話圖傳單訂貨買錯發後見謝嗎囉會幾運態號處應]")
 
 
@@ -102,6 +102,20 @@ def test_the_fourteenth_split_is_small_and_covers_every_intent_with_variety():
     assert any(len(e.text) <= 2 for e in dev) and any(len(e.text) >= 80 for e in dev)
 
 
+def test_the_sixteenth_split_weighs_the_answer_boundaries():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev16.yml")
+    intents = [e.intent for e in dev]
+    expected = domain_intents() - {"nlu_fallback", "ticket_resolved"}
+    assert set(intents) == expected
+    # its angle: complain, inform, correct, deny and affirm are more than half of it
+    boundary = ("complain", "inform", "correct", "deny", "affirm")
+    assert sum(intents.count(name) for name in boundary) >= 0.6 * len(dev)
+    # mismatches told as two facts, and the first fact said alone as an answer
+    said = {e.text: e.intent for e in dev}
+    assert said["下的单是38码 到手是36码"] == "complain" and said["买的是42码的"] == "inform"
+    assert sum(bool(TRADITIONAL_OR_CANTONESE.search(e.text)) for e in dev) >= len(dev) / 6
+
+
 def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
     examples = load_dev(ROOT / "bench" / "data" / "intent_dev10.yml")[:4]
     truth = [e.intent for e in examples]
@@ -132,6 +146,7 @@ def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
         ("complain_transit_damage.yml", 13),
         ("answers_in_context.yml", 14),
         ("complain_category_boundaries4.yml", 14),
+        ("complain_stated_facts.yml", 16),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):
