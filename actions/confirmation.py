@@ -20,7 +20,7 @@ from actions.conversation import (
 )
 from actions.evidence_recategorised import asks_again, evidence_for_new_category
 from actions.form_questions import ask_to_recheck_order
-from actions.form_turn import append
+from actions.form_turn import append, lead_with
 from actions.order_slots import number_called_a_phone, phone_taken_as_contact
 from actions.requests import cancel_complaint, hand_off, report_status_at_read_back
 from actions.tickets import announce_ticket, create_ticket
@@ -32,6 +32,7 @@ from bot.intake.answers import (
     declines_call,
     declines_politely,
     read_back_choice,
+    restates_problem,
     states_no_fact,
     wants_human,
 )
@@ -68,8 +69,8 @@ def read_back(
 
 def only_repeats(tracker: Tracker, changes: Dict[str, Any], text: str) -> bool:
     """Whether the message only repeats facts already read back: no correction to announce."""
-    if latest_intent(tracker) == "complain" or extra_remedies(text):
-        return False  # more of the problem: it goes into the description
+    if latest_intent(tracker) == "complain" or extra_remedies(text) or restates_problem(text):
+        return False  # more of the problem, or the problem anew: it goes into the description
     pattern = dependencies.settings().order_id_pattern
 
     def same(key: str, value: Any) -> bool:
@@ -166,7 +167,13 @@ class ActionApplyCorrection(Action):
             return await confirm(dispatcher, tracker)
         if given:
             changes.update(contact=given, contact_status="given")
-        if (
+        if restates_problem(text):
+            # "問題是左耳沒聲音 不是充電": the new words lead what is read back (trial8)
+            earlier = slot_before_this_turn(tracker, "issue_description") or tracker.get_slot(
+                "issue_description"
+            )
+            changes["issue_description"] = lead_with(earlier, text)
+        elif (
             text
             and (latest_intent(tracker) == "complain" or extra_remedies(text))
             and not states_no_fact(text)  # "赶紧处理！！" tells nothing more (ux10)

@@ -78,6 +78,16 @@ def append(existing: Optional[str], text: str) -> str:
     return f"{existing}\n{text}"[:MAX_DESCRIPTION_CHARS]
 
 
+def lead_with(existing: Optional[str], text: str) -> str:
+    """The description with `text` first: a problem told anew leads, what was said before stays.
+
+    Why first: the read-back shows the description's beginning, and the customer must see
+    the correction there; the earlier words stay for the agent (nothing is lost).
+    """
+    earlier = [line for line in (existing or "").split("\n") if line and line != text]
+    return "\n".join([text, *earlier])[:MAX_DESCRIPTION_CHARS]
+
+
 def live_session_known(tracker: Tracker, before_this_turn: bool = False) -> bool:
     """Whether the channel or the order already said which live session this was.
 

@@ -612,6 +612,34 @@ def says_correction(text: str) -> bool:
     return bool(_CORRECTION_MARK.search(plain_answer(text))) or affirmed_part(text) is not None
 
 
+# The problem said anew at the read-back: "问题是左耳没声音", "描述写错了 应该是…", or what is
+# wrong said first and what is not after it ("左耳没声音 不是充电"). "不是X 是Y" and "其实是"
+# are `says_correction`'s.
+_PROBLEM_IS = re.compile(
+    r"(问题|毛病|情况|描述|故障)(其实|应该|主要)?(是|係|系)|"
+    r"(描述|问题)(写|说|打|填)错了|"
+    r"^\S{2,} ?(不是|唔係)[^ ]{1,10}$"
+)
+# what stays of the message without the words that mark it a correction: the new problem
+_NOT_NEW_WORDS = re.compile(
+    r"(问题|毛病|情况|描述|故障)(其实|应该|主要)?(是|係|系)|(描述|问题)(写|说|打|填)错了|"
+    r"(不是|唔係)[^ ]{1,10}$|其实|应该是|不对"
+)
+_NEW_WORDS_MIN_CHARS = 4
+
+
+def restates_problem(text: str) -> bool:
+    """Whether a message at the read-back says what went wrong anew, in words of its own.
+
+    Why (trial8): "問題是左耳沒聲音 不是充電" changed nothing; the description read back kept
+    the wrong problem. Another fact corrected ("订单号错了 是…") or a bare "不对" is not this.
+    """
+    plain = plain_answer(text)
+    said = bool(_PROBLEM_IS.search(plain)) or says_correction(text)
+    words = re.sub(r"[^\w]", "", _NOT_NEW_WORDS.sub("", plain))
+    return said and len(words) >= _NEW_WORDS_MIN_CHARS and corrects_the_problem(text)
+
+
 # Clauses that state no fact: urging ("赶紧处理", "快点"), thanks ("谢谢", "麻烦了"), or that
 # there is nothing more ("没有了", "冇喇" read as "没喇", "得呢张" = only this one). Each
 # clause must be one of these whole, so anything about goods, delivery, money or service

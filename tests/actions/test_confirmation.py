@@ -312,3 +312,35 @@ async def test_the_read_back_number_again_drops_the_unknown_one_waiting(dispatch
     events = slot_events(await ActionApplyCorrection().run(dispatcher, tracker, domain))
     assert responses(dispatcher) == ["utter_correction_unchanged"]
     assert events == {"order_id": "202411235567", "pending_order_id": None}
+
+
+EARPHONES = {**FACTS, "issue_category": "product_quality", "issue_description": "耳机充不进电"}
+
+
+async def test_the_problem_told_anew_at_the_read_back_leads_the_description(dispatcher, domain):
+    """trial8: "問題是左耳沒聲音 不是充電" changed nothing; the wrong problem was filed."""
+    text = "問題是左耳沒聲音 不是充電"
+    tracker = make_tracker(text, "correct", slots=EARPHONES)
+
+    events = slot_events(await ActionApplyCorrection().run(dispatcher, tracker, domain))
+
+    assert events["issue_description"] == f"{text}\n耳机充不进电"
+    assert responses(dispatcher) == ["utter_noted_correction", "utter_read_back"]
+    assert dispatcher.messages[1]["issue_description"].startswith(text)
+
+
+async def test_the_new_words_added_by_the_slot_mappings_are_not_repeated(dispatcher, domain):
+    text = "左耳没声音 不是充电"
+    before = [{"event": "slot", "name": "issue_description", "value": "耳机充不进电"}]
+    appended = {**EARPHONES, "issue_description": f"耳机充不进电\n{text}"}  # by the mappings
+    tracker = make_tracker(text, "complain", slots=appended, history=before)
+
+    events = slot_events(await ActionApplyCorrection().run(dispatcher, tracker, domain))
+
+    assert events["issue_description"] == f"{text}\n耳机充不进电"
+
+
+async def test_another_fact_corrected_leaves_the_description_alone(dispatcher, domain):
+    tracker = make_tracker("电话写错了 是13912345678", "correct", slots=EARPHONES)
+    events = slot_events(await ActionApplyCorrection().run(dispatcher, tracker, domain))
+    assert "issue_description" not in events
