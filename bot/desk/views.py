@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Dict, Iterable, List, Mapping, Tuple
 from zoneinfo import ZoneInfo
@@ -178,6 +179,61 @@ def _score(ticket: Mapping[str, Any]) -> int | None:
     return score if isinstance(score, int) else None
 
 
+@dataclass
+class _Tally:
+    """Times, SLA misses and ratings of a set of tickets: the whole shop's or one agent's."""
+
+    tickets: int = 0
+    resolved: int = 0
+    breached: int = 0
+    first: List[float] = field(default_factory=list)
+    times: List[float] = field(default_factory=list)
+    scores: List[int] = field(default_factory=list)
+
+    def add(self, ticket: Mapping[str, Any], metrics: Mapping[str, Any]) -> None:
+        self.tickets += 1
+        self.resolved += ticket.get("status") in ("resolved", "closed")
+        self.breached += metrics["sla_breached"]
+        if metrics["first_response_minutes"] is not None:
+            self.first.append(metrics["first_response_minutes"])
+        if metrics["resolution_minutes"] is not None:
+            self.times.append(metrics["resolution_minutes"])
+        score = _score(ticket)
+        if score is not None:
+            self.scores.append(score)
+
+    def rating(self) -> float | None:
+        return _average([float(s) for s in self.scores])
+
+
+def _measured(
+    tickets: List[Mapping[str, Any]], resolved: Mapping[str, datetime], now: datetime
+) -> List[Tuple[Mapping[str, Any], Dict[str, Any]]]:
+    """Each ticket with its `ticket_metrics`, computed once for every figure."""
+    return [(t, ticket_metrics(t, resolved.get(str(t.get("id"))), now)) for t in tickets]
+
+
+def _agent_rows(measured: List[Tuple[Mapping[str, Any], Dict[str, Any]]]) -> List[Dict[str, Any]]:
+    tallies: Dict[str, _Tally] = {}
+    for ticket, metrics in measured:
+        name = str(ticket.get("assignee") or "")
+        if name:
+            tallies.setdefault(name, _Tally()).add(ticket, metrics)
+    return [
+        {
+            "agent": name,
+            "tickets": tally.tickets,
+            "resolved": tally.resolved,
+            "sla_breached": tally.breached,
+            "avg_first_response_minutes": _average(tally.first),
+            "avg_resolution_minutes": _average(tally.times),
+            "satisfaction_count": len(tally.scores),
+            "satisfaction_average": tally.rating(),
+        }
+        for name, tally in sorted(tallies.items())
+    ]
+
+
 def agent_stats(
     tickets: List[Mapping[str, Any]], resolved: Mapping[str, datetime], now: datetime
 ) -> List[Dict[str, Any]]:
@@ -186,38 +242,7 @@ def agent_stats(
     Why by the current assignee: the agent who holds a ticket answers for it (an escalated
     ticket counts for the supervisor who took it). Unclaimed tickets are nobody's.
     """
-    rows: Dict[str, Dict[str, Any]] = {}
-    for ticket in tickets:
-        name = str(ticket.get("assignee") or "")
-        if not name:
-            continue
-        row = rows.setdefault(
-            name, {"tickets": 0, "resolved": 0, "breached": 0, "first": [], "times": [], "scores": []}
-        )
-        metrics = ticket_metrics(ticket, resolved.get(str(ticket.get("id"))), now)
-        row["tickets"] += 1
-        row["resolved"] += ticket.get("status") in ("resolved", "closed")
-        row["breached"] += metrics["sla_breached"]
-        for key, value in (
-            ("first", metrics["first_response_minutes"]),
-            ("times", metrics["resolution_minutes"]),
-            ("scores", _score(ticket)),
-        ):
-            if value is not None:
-                row[key].append(float(value))
-    return [
-        {
-            "agent": name,
-            "tickets": row["tickets"],
-            "resolved": row["resolved"],
-            "sla_breached": row["breached"],
-            "avg_first_response_minutes": _average(row["first"]),
-            "avg_resolution_minutes": _average(row["times"]),
-            "satisfaction_count": len(row["scores"]),
-            "satisfaction_average": _average(row["scores"]),
-        }
-        for name, row in sorted(rows.items())
-    ]
+    return _agent_rows(_measured(tickets, resolved, now))
 
 
 def compute_stats(
@@ -230,28 +255,18 @@ def compute_stats(
     tz = ZoneInfo(timezone_name)
     by_day: Counter = Counter()
     by_month: Counter = Counter()
-    first_times: List[float] = []
-    resolution_times: List[float] = []
-    breached = 0
-    scores: List[int] = []
-    for ticket in tickets:
+    shop = _Tally()
+    measured = _measured(tickets, resolved, now)
+    for ticket, metrics in measured:
         created = parse_time(ticket.get("created_at"))
         if created is not None:
             local = created.astimezone(tz)
             by_day[local.strftime("%Y-%m-%d")] += 1
             by_month[local.strftime("%Y-%m")] += 1
-        metrics = ticket_metrics(ticket, resolved.get(str(ticket.get("id"))), now)
-        if metrics["first_response_minutes"] is not None:
-            first_times.append(metrics["first_response_minutes"])
-        if metrics["resolution_minutes"] is not None:
-            resolution_times.append(metrics["resolution_minutes"])
-        breached += metrics["sla_breached"]
-        score = _score(ticket)
-        if score is not None:
-            scores.append(score)
+        shop.add(ticket, metrics)
 
-    def counted(field: str, order: Iterable[str] = ()) -> List[List[Any]]:
-        counts = Counter(str(t.get(field) or "") for t in tickets)
+    def counted(key: str, order: Iterable[str] = ()) -> List[List[Any]]:
+        counts = Counter(str(t.get(key) or "") for t in tickets)
         keys = [k for k in order if counts.get(k)] + sorted(k for k in counts if k not in order)
         return [[k, counts[k]] for k in keys]
 
@@ -264,15 +279,15 @@ def compute_stats(
         "by_channel": counted("channel"),
         "by_severity": counted("severity", SEVERITIES),
         "by_status": counted("status", TICKET_STATUSES),
-        "avg_first_response_minutes": _average(first_times),
-        "avg_resolution_minutes": _average(resolution_times),
-        "sla_breach_rate": round(breached / total, 3) if total else None,
+        "avg_first_response_minutes": _average(shop.first),
+        "avg_resolution_minutes": _average(shop.times),
+        "sla_breach_rate": round(shop.breached / total, 3) if total else None,
         "satisfaction": {
-            "count": len(scores),
-            "average": _average([float(s) for s in scores]),
-            "distribution": [[s, scores.count(s)] for s in range(1, 6)],
+            "count": len(shop.scores),
+            "average": shop.rating(),
+            "distribution": [[s, shop.scores.count(s)] for s in range(1, 6)],
         },
-        "by_agent": agent_stats(tickets, resolved, now),
+        "by_agent": _agent_rows(measured),
         "labels": {"category": CATEGORIES, "severity": SEVERITIES},
     }
 

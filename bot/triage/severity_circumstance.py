@@ -192,5 +192,12 @@ def _repellent_failed(c: Context) -> bool:
     return bite and bool(REPELLENT.search(c.text)) and not harm
 
 
-CHECKS = by_name(*SHAPES, _circumstance, _goods_hurt, _repellent_failed, _constitution, _why_bought)
-CHECKS.update(by_name(_news_of_other_shop))
+CHECKS = by_name(
+    *SHAPES,
+    _circumstance,
+    _goods_hurt,
+    _repellent_failed,
+    _constitution,
+    _why_bought,
+    _news_of_other_shop,
+)
