@@ -18,8 +18,9 @@ down, or refuses, brings a notice back after a growing delay (`notices:` setting
 delivered or, after the last attempt, given up (the ticket's history says so); a ticket an
 agent claimed meanwhile is not told (the notice is dropped). Delivered once, never again: the
 outbox hands a notice to one worker at a time, across processes. Notices left by a stopped
-action server are sent by the next worker, started at the process's first filing of any
-ticket (`resume_owed_notices`) or at the next live filing.
+action server are sent by the next one as soon as it listens (`on_server_start`, attached by
+`rasa_sdk_plugins`), and again checked at its first filing of any ticket
+(`resume_owed_notices`) or at the next live filing.
 """
 
 import asyncio
@@ -66,6 +67,20 @@ async def resume_owed_notices() -> None:
     if not _resumed:
         _resumed = True
         await tell_hastened([])
+
+
+async def on_server_start(app: Any, loop: Any) -> None:
+    """Sanic listener: the action server is up, so send what a stopped one left owed.
+
+    A ticket database that cannot be read then must not keep the server from starting: the
+    worker logs it and retries (`_deliver_until_done`).
+    """
+    await resume_owed_notices()
+
+
+async def on_server_stop(app: Any, loop: Any) -> None:
+    """Sanic listener: stop the worker; what it had not sent stays pending for the next one."""
+    await stop()
 
 
 async def settle() -> None:

@@ -4,8 +4,12 @@ local HTTP server standing in for Rasa's API: delivered once it is up, never twi
 (in the ticket's history) when it never comes up, dropped for a ticket an agent claimed."""
 
 import asyncio
+import os
 import socket
+import subprocess
+import sys
 import time
+from pathlib import Path
 from typing import Any, Dict, List
 
 import pytest
@@ -185,3 +189,48 @@ async def test_notices_a_restarted_action_server_owes_go_out_at_its_first_filing
     await asyncio.wait_for(incident_notices.settle(), timeout=10)
     assert rasa.notices() == [f"viewer-{n}" for n in range(4)]
     assert all(_told(t) for t in tickets[:4])
+
+
+@pytest.mark.e2e
+async def test_a_restarted_action_server_sends_what_it_owes_as_soon_as_it_listens(
+    dispatcher, domain, rasa, monkeypatch, tmp_path
+):
+    """No filing at all after the restart: the real action server (`rasa run actions`, with
+    `rasa_sdk_plugins` found as rasa_sdk finds it) starts the worker when it starts."""
+    monkeypatch.setenv("COMPLAINTS_NOTICES__LEASE_SECONDS", "0.1")
+    dependencies.settings.cache_clear()
+    tickets = [await _viewer(dispatcher, domain, n) for n in range(5)]
+    await incident_notices.stop()  # the old process is gone; its notices wait in the database
+    await rasa.start()
+
+    root = Path(__file__).resolve().parents[2]
+    port = _free_port()
+    env = {**os.environ, "SANIC_HOST": "127.0.0.1"}
+    with open(tmp_path / "actions.log", "wb") as log:
+        server = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "rasa"),
+                "run",
+                "actions",
+                "--actions",
+                "actions",
+                "--port",
+                str(port),
+            ],
+            cwd=root,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 90
+            while len(rasa.notices()) < 4 and time.monotonic() < deadline:
+                assert server.poll() is None, (tmp_path / "actions.log").read_text()
+                await asyncio.sleep(0.2)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    assert rasa.notices() == [f"viewer-{n}" for n in range(4)], (
+        tmp_path / "actions.log"
+    ).read_text()
+    assert [_outbox().status(t, incident_notices.NOTICE) for t in tickets[:4]] == ["delivered"] * 4
