@@ -27,6 +27,7 @@ from bot.intake import answers, order_fragments
 from bot.intake.questions_back import asks_where_order_number
 from bot.nlu.number_shapes import phone_shaped
 from bot.orders.ids import normalize_order_id, with_typed_prefix, without_prefix
+from bot.orders.readings import group_readings
 from bot.orders.service import Order, OrderServiceUnavailable
 
 logger = logging.getLogger(__name__)
@@ -161,7 +162,7 @@ class OrderSlots:
             return {"order_id": order_id}
         pending = self._pending_before_this_turn(tracker)
         try:
-            order_id, order = await self._look_up(order_id)
+            order_id, order = await self._look_up(order_id, latest_text(tracker))
         except OrderServiceUnavailable as exc:
             logger.warning("order service unavailable, keeping order unverified: %s", exc)
             return {"order_id": order_id, "order_verified": False, "pending_order_id": None}
@@ -223,20 +224,24 @@ class OrderSlots:
         return None
 
     @staticmethod
-    async def _look_up(order_id: str) -> Tuple[str, Optional[Order]]:
-        """The order and the id it is filed under: `order_id`, or its digits behind a prefix.
+    async def _look_up(order_id: str, text: str) -> Tuple[str, Optional[Order]]:
+        """The order and the id it is filed under: `order_id`, or another reading the shop knows.
 
         "京东订单 JD 2865…" is JD2865… to the NLU; a shop whose records know only 2865… has
-        that order (`bot.orders.ids.without_prefix`). An unknown id is returned as it was.
+        that order (`bot.orders.ids.without_prefix`). "2024112000 12" is 2024112000 to the
+        NLU; a shop that knows 202411200012 has that one (`bot.orders.readings`). An unknown
+        id is returned as it was.
         """
         service = dependencies.order_service()
         order = await service.get_order(order_id)
-        digits = None if order else without_prefix(order_id)
-        if digits:
-            bare = await service.get_order(digits)
-            if bare:
-                return digits, bare
-        return order_id, order
+        if order:
+            return order_id, order
+        digits = without_prefix(order_id)
+        for reading in ([digits] if digits else []) + group_readings(text, order_id):
+            known = await service.get_order(reading)
+            if known:
+                return reading, known
+        return order_id, None
 
     @staticmethod
     async def _known(order_id: str) -> bool:

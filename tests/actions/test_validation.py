@@ -277,3 +277,28 @@ async def test_an_unsure_out_of_scope_opening_is_the_description(dispatcher, dom
     events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
     slots = slot_events(events)
     assert slots["issue_description"] == "耳机有杂音"
+
+
+@pytest.mark.parametrize(
+    "typed, extracted, filed",
+    [
+        ("哦找到了 2024112000 12", "2024112000", "202411200012"),  # the last two digits apart
+        ("订单号 202411235567 99", "20241123556799", "202411235567"),  # a count joined on
+    ],
+)
+async def test_a_reading_of_the_groups_the_shop_knows_is_filed(
+    dispatcher, domain, typed, extracted, filed
+):
+    """The shop's records (the demo orders) decide which groups belong to the number; the
+    customer is not asked to check a number they typed right."""
+    tracker = make_tracker(typed, "inform", slots={"requested_slot": "order_id"})
+    result = await ValidateComplaintForm().validate_order_id(extracted, dispatcher, tracker, domain)
+    assert (result["order_id"], result["order_verified"]) == (filed, True)
+
+
+async def test_no_reading_the_shop_knows_leaves_the_number_to_check(dispatcher, domain):
+    tracker = make_tracker("9988776655 12", "inform", slots={"requested_slot": "order_id"})
+    result = await ValidateComplaintForm().validate_order_id(
+        "9988776655", dispatcher, tracker, domain
+    )
+    assert result["pending_order_id"] == "9988776655" and result["order_id"] is None
