@@ -230,7 +230,7 @@ class OrderSlots:
         "京东订单 JD 2865…" is JD2865… to the NLU; a shop whose records know only 2865… has
         that order (`bot.orders.ids.without_prefix`). "2024112000 12" is 2024112000 to the
         NLU; a shop that knows 202411200012 has that one (`bot.orders.readings`). An unknown
-        id is returned as it was.
+        id is returned as it was; so is one whose other readings could not be asked about.
         """
         service = dependencies.order_service()
         order = await service.get_order(order_id)
@@ -238,7 +238,10 @@ class OrderSlots:
             return order_id, order
         digits = without_prefix(order_id)
         for reading in ([digits] if digits else []) + group_readings(text, order_id):
-            known = await service.get_order(reading)
+            try:
+                known = await service.get_order(reading)
+            except OrderServiceUnavailable:  # the number as typed is checked with the customer
+                break
             if known:
                 return reading, known
         return order_id, None
