@@ -23,6 +23,7 @@ from actions.conversation import (
     slots_set_this_turn,
 )
 from actions.evidence_contact_slots import EvidenceAndContactSlots
+from actions.feeling_in_form import answer_rising_feeling
 from actions.live_slots import LiveStreamSlots, details_told_events, live_context
 from actions.missing_piece_slots import settled_category_events
 from actions.money_back_slots import settled_remedy_events
@@ -106,6 +107,8 @@ class ValidateComplaintForm(
                 e for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"
             ]
             return restored + [rejected]
+        # angrier than the bot answered so far: empathy before anything else said this turn
+        events = events + answer_rising_feeling(dispatcher, tracker)
         self._acknowledge_no_order(dispatcher, tracker)
         self._answer_question_back(dispatcher, tracker)
         # money back with or without the goods, once the order's delivery is known
