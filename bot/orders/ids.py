@@ -10,7 +10,8 @@ _MAX_PREFIX = 4
 
 # Spaces, dashes, dots, slashes, middle dots and commas between groups, and the invisible
 # marks of emoji/keycap digits ("2️⃣0️⃣"), as the NLU merger accepts them.
-_SEPARATORS = re.compile(r"[\s\-_－—–‐‑‒―−·./／,，、\ufe0e\ufe0f\u20e3\u200b-\u200d\u2060\ufeff]+")
+SEPARATOR = r"[\s\-_－—–‐‑‒―−·./／,，、\ufe0e\ufe0f\u20e3\u200b-\u200d\u2060\ufeff]"
+_SEPARATORS = re.compile(SEPARATOR + "+")
 
 
 def _halfwidth(text: str) -> str:

@@ -12,25 +12,19 @@ platform prefix, `bot.orders.ids.without_prefix`).
 import re
 from typing import List, Optional
 
-from bot.nlu.normalize import normalize_digits
-from bot.orders.ids import normalize_order_id
+from bot.nlu.normalize import normalize_digits, to_halfwidth
+from bot.orders.ids import SEPARATOR, normalize_order_id
 
-_SEPARATOR = r"[\s\-_－—–‐‑‒―−·./／,，、\ufe0e\ufe0f\u20e3\u200b-\u200d\u2060\ufeff]"
 # a short group of digits after the number, standing alone ("… 12", "… 12。"), not "12件"
-_TAIL = re.compile(rf"{_SEPARATOR}+(\d{{1,4}})(?![0-9A-Za-z\u4e00-\u9fff])")
-_SPLIT = re.compile(rf"{_SEPARATOR}+")
+_TAIL = re.compile(rf"{SEPARATOR}+(\d{{1,4}})(?![0-9A-Za-z\u4e00-\u9fff])")
+_SPLIT = re.compile(rf"{SEPARATOR}+")
 _MIN_LENGTH = 6
-
-
-def _halfwidth(text: str) -> str:
-    """Full-width ASCII to half-width, one character for one, so offsets hold."""
-    return "".join(chr(ord(ch) - 0xFEE0) if 0xFF01 <= ord(ch) <= 0xFF5E else ch for ch in text)
 
 
 def _typed(text: str, order_id: str) -> Optional[re.Match[str]]:
     """Where `order_id` stands in the text, its characters parted by separators only."""
-    pattern = f"{_SEPARATOR}*".join(re.escape(ch) for ch in order_id)
-    plain = normalize_digits(_halfwidth(text)).upper()
+    pattern = f"{SEPARATOR}*".join(re.escape(ch) for ch in order_id)
+    plain = normalize_digits(to_halfwidth(text)).upper()
     return re.search(rf"(?<![0-9A-Z]){pattern}(?![0-9A-Z])", plain)
 
 
@@ -45,7 +39,7 @@ def group_readings(text: str, order_id: str) -> List[str]:
     if found is None:
         return []
     readings = []
-    tail = _TAIL.match(normalize_digits(_halfwidth(text)), found.end())
+    tail = _TAIL.match(normalize_digits(to_halfwidth(text)), found.end())
     if tail:
         readings.append(order_id + tail.group(1))
     groups = [g for g in _SPLIT.split(found.group()) if g]
