@@ -78,6 +78,7 @@ VETOES: Dict[str, Tuple[str, ...]] = {
         *("fuming", "fuming_after", "hot_deal", "food_burnt", "asked_before_use"),
         *("imagined", "repellent_failed", "goods_hurt", "nearly_used"),
         *("harm_asked", "would_have", "others_incident", "past_stay", "fuming_life"),
+        "fell_near_nobody",
     ),
     "legal": (
         *("other_shop", "disclaimed", "hearsay", "field_value", "settled", "joke", "taken_back"),
@@ -107,6 +108,8 @@ RULING_VETOES = frozenset(
         *("called_off", "taken_back"),
         # (fifteenth round) nobody hurt, said so; the goods hurt, not a person
         *("unhurt", "goods_hurt", "nearly_used"),
+        # (sixteenth round) a part fell with nobody near, said so
+        "fell_near_nobody",
     }
 )
 

@@ -14,7 +14,7 @@ import re
 
 from bot.triage.severity_clauses import Context, Shape, by_name
 from bot.triage.severity_cues import CAUSED, LAUGHTER, OBSERVED_HAZARD, THREAT_CUE
-from bot.triage.severity_ruled_out import nobody_used
+from bot.triage.severity_ruled_out import nobody_near, nobody_used
 
 # A fear that did not come true ("我还以为会爆炸呢").
 COUNTERFACTUAL = re.compile(r"以为")
@@ -290,6 +290,11 @@ def _nearly_used(c: Context) -> bool:
     return bool(NEARLY_BEFORE.search(c.before)) and nobody_used(c.text)
 
 
+def _fell_near_nobody(c: Context) -> bool:
+    """A part that fell with nobody near ("衣柜门板掉下来了，当时房间里没人"), nobody hurt."""
+    return nobody_near(c.text)
+
+
 def _disclaimed(c: Context) -> bool:
     """A threat disclaimed, and nothing in the message takes it back."""
     rest = MODEST_WISH.sub("", c.text)
@@ -332,6 +337,7 @@ CHECKS = by_name(
     _harm_asked,
     _would_have,
     _nearly_used,
+    _fell_near_nobody,
     _disclaimed,
     _taken_back,
     _renounced,

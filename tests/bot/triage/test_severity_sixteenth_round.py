@@ -104,3 +104,20 @@ def test_no_order_amount(text: str) -> None:
 
 def test_paid_amount_kept() -> None:
     assert "amount" in reasons("原价三千二，活动价两千五买的，屏幕有坏点")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["衣柜门板掉下来了，当时房间里没人", "保鲜盒的盖子裂了，我们没吃，直接扔了"],
+)
+def test_nobody_near_or_nobody_ate(text: str) -> None:
+    result = assess_severity([text], None, THRESHOLD, [{"injury": 0.95}])
+    assert "injury" not in result.reasons
+
+
+def test_fell_on_someone_kept() -> None:
+    assert "injury" in reasons("衣柜门板掉下来砸到我腿上，青了一大块")
+
+
+def test_part_thrown_out_kept() -> None:
+    assert "injury" in reasons("风扇的扇叶飞出来打碎了花瓶，还好当时旁边没人")
