@@ -112,7 +112,9 @@ _COUNTED_BEFORE = re.compile(
 _NOT_THE_ORDER = re.compile(
     r"(?:工资|月薪|年薪|收入|薪水|房租|生活费|存款|零花钱|余额"
     # (fifteenth round) what the customer has spent at the shop over time: "累计消费两万多了"
-    r"|累计(?:消费|花费|花了|买了)?|总消费|消费总额)"
+    r"|累计(?:消费|花费|花了|买了)?|总消费|消费总额"
+    # (sixteenth round) spent over a period: "今年在你们店陆陆续续花了五千多"
+    r"|(?:前前后后|陆陆续续|这个月|今年|这一年|这些年|这几年)[^,。!?;]{0,8}?(?:消费|花)了?)"
     r"(?:才|只有|就|也就|都|都要|是|也才|了)?\s*$"
 )
 # (fifteenth round) The price of something the customer owns, not the order, when the product
@@ -127,6 +129,9 @@ _YOURS = re.compile(r"你们(?:的|这个|这款|家的?|店的?)")
 _DAMAGED = re.compile(
     r"坏|烧|碎|报废|损坏|损失|进水|短路|炸|花屏|黑屏|裂|赔|维修|修|划花|刮花|不能用了"
 )
+# (sixteenth round) A list price, when the price paid is told apart: "原价两千六，券后一千九拿的".
+_LIST_PRICE_BEFORE = re.compile(r"(?:原价|标价|划线价|吊牌价|专柜价|市场价|定价)(?:是|为|:)?\s*$")
+_PAID_APART = re.compile(r"活动价|到手价|实付|实际付|券后|折后|优惠价|秒杀价|特价")
 # ... or after it: "三千块的预算", "两千以内的".
 _NOT_THE_ORDER_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?(?:的)?(?:预算|以内|以下|工资|月薪|房租)")
 _COUNTED_AFTER = re.compile(
@@ -306,6 +311,8 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
     ):
         return None
     if _NOT_THE_ORDER_AFTER.match(text, number_end):
+        return None
+    if _LIST_PRICE_BEFORE.search(text, 0, match.start(1)) and _PAID_APART.search(text):
         return None
     owned = _OWNED_BEFORE.search(text, 0, match.start(1))
     if owned and not _BOUGHT_AFTER.match(text, number_end) and _owned_only(text):

@@ -53,6 +53,12 @@ OTHERS_FINE_AFTER = re.compile(
     r"^(?:的|们)?(?:都|也|全都|全部)?(?:说|反映|觉得|讲|话)?(?:是)?(?:没(?:有)?(?:问题|事|毛病|坏)|正常|好好的|完好|好的|冇(?:问题|事)"
     r"|无问题|挺好|很好|(?:收到了|收到咗|收到晒)(?=$|[,。!?;~]|吧|啊|呢|的?[,。!?;~]))"
 )
+# (sixteenth round) ... told in a clause of its own, away from the group word: "我和几个同事都买了这款保温杯，
+# 他们的都好好的，就我的漏水" (not "别人的都坏了").
+OTHERS_FINE_TOLD = re.compile(
+    r"(?:别人|其他人|其他的|他们|她们|朋友们?|同事们?)(?:的|买的|那些)?(?:都|也|全都|全部)"
+    r"(?:好好的|没问题|没事|正常|挺好|好的|冇问题|冇事)"
+)
 # A group buy named as the service, not as buyers: "社区团购自提点的老板态度很差".
 SERVICE_AFTER = re.compile(
     r"^(?:的)?(?:自提点|提货点|取货点|团长|平台|app|小程序|群主|配送员|司机|店)"
@@ -102,6 +108,11 @@ SHAPES = (
         "others_fine",
         'The others fine ("其他人都没问题", "这批货都没问题"): no problem of many.',
         needs=(("after", OTHERS_FINE_AFTER),),
+    ),
+    Shape(
+        "others_fine_told",
+        'The others\' items fine, told apart ("几个同事都买了，他们的都好好的，就我的漏水").',
+        needs=(("text", OTHERS_FINE_TOLD),),
     ),
     Shape(
         "service_named",

@@ -71,15 +71,24 @@ SERVICE_ALLERGY = re.compile(
 )
 # An injury long past, told as why something is bought: "宝宝前几天摔了一跤，想买个防撞帽",
 # "孩子上次摔破膝盖买的碘伏棉签" (not "孩子用你们的滑板车摔伤了，刚买的").
-PAST_BEFORE = re.compile(r"(?:前几天|前阵子|前段时间|上次|上回|之前|以前|去年|上个月|小时候|那次)")
+PAST_BEFORE = re.compile(
+    r"(?:前几天|前阵子|前段时间|上次|上回|之前|以前|去年|上个月|小时候|那次|前几年|几年前|那年)"
+)
 WHY_BOUGHT_AFTER = re.compile(
     r"^[^。!?;]{0,3}?(?:买的|买了|才买|所以买|想买|要买|打算买)|想买|想问|尺码|怎么选|哪个好|推荐"
+    # (sixteenth round) "…那个暖宝宝把我烫伤过，所以才选了你们这款"
+    r"|所以(?:这次|才|就)?(?:挑|选|换|买)"
 )
 PRODUCT_BEFORE = re.compile(r"你们|这个|这款|用|骑|玩|坐|穿|戴|吃|喝|涂|抹")
 # News of another shop's accident: "新闻上说有别家的充电宝爆炸，你们这个安全吗？".
 NEWS_BEFORE = re.compile(r"(?:新闻|报道|网上|听说|据说|看到有人|有人说|视频里)[^。!?;]{0,14}$")
 # A court named for a private matter: "跟我上法院离婚", "去法院办遗产".
 PRIVATE_MATTER = re.compile(r"离婚|结婚|遗产|继承|抚养|领证|户口|签证|违章|罚单|驾照")
+
+# (sixteenth round) A past hospital stay told as a time: "去年住院时用过这种尿垫".
+PAST_STAY_HIT = re.compile(r"住院|医院")
+PAST_STAY_BEFORE = re.compile(r"(?:以前|之前|上次|去年|小时候|那年)(?:在)?$")
+PAST_STAY_AFTER = re.compile(r"^(?:的时候|时|那会|那阵)")
 
 SHAPES = (
     Shape(
@@ -97,6 +106,11 @@ SHAPES = (
         '过敏 said of the shop\'s manners ("对你们的机器人回复过敏了"), a figure of speech.',
         hits=frozenset({"过敏"}),
         needs=(("before", SERVICE_ALLERGY),),
+    ),
+    Shape(
+        "past_stay",
+        'A past hospital stay as when a product was known ("去年住院时用过这种尿垫").',
+        needs=(("hit", PAST_STAY_HIT), ("before", PAST_STAY_BEFORE), ("after", PAST_STAY_AFTER)),
     ),
     Shape(
         "private_matter",

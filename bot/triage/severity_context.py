@@ -77,12 +77,15 @@ VETOES: Dict[str, Tuple[str, ...]] = {
         *("why_bought", "feared", "swollen_package", "feared_later", "unhurt"),
         *("fuming", "fuming_after", "hot_deal", "food_burnt", "asked_before_use"),
         *("imagined", "repellent_failed", "goods_hurt", "nearly_used"),
+        *("harm_asked", "would_have", "others_incident", "past_stay", "fuming_life"),
+        "fell_near_nobody",
     ),
     "legal": (
         *("other_shop", "disclaimed", "hearsay", "field_value", "settled", "joke", "taken_back"),
         *("shop_says", "someones_job", "plain_question", "styled_after", "office"),
         *("platform_channel", "dream", "plaything", "fiction", "renounced", "number_field"),
         *("private_matter", "called_off", "just_asking", "others_story", "workplace"),
+        "landmark",
     ),
     "media": (
         *("other_shop", "praise", "disclaimed", "hearsay", "field_value", "settled", "joke"),
@@ -92,7 +95,7 @@ VETOES: Dict[str, Tuple[str, ...]] = {
     ),
     "group": (
         *("asks_about_others", "praise", "settled", "pair", "on_behalf", "crowd", "only_me"),
-        *("others_fine", "service_named", "someone_in_reviews"),
+        *("others_fine", "service_named", "someone_in_reviews", "others_fine_told"),
     ),
 }
 
@@ -105,6 +108,8 @@ RULING_VETOES = frozenset(
         *("called_off", "taken_back"),
         # (fifteenth round) nobody hurt, said so; the goods hurt, not a person
         *("unhurt", "goods_hurt", "nearly_used"),
+        # (sixteenth round) a part fell with nobody near, said so
+        "fell_near_nobody",
     }
 )
 

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 
 # Another shop ("我以前在12315投诉过别家"): no threat to this one.
-OTHER_SHOP = re.compile(r"别家|别的店|别的商家|其他商家|其他店|其他家|另一家|别人家")
+OTHER_SHOP = re.compile(
+    r"别家|别的店|别的商家|其他商家|其他店|其他家|另一家|别人家"
+    # (sixteenth round) "隔壁那家被12315投诉过，你们家可别这样"
+    r"|隔壁店|隔壁的店|隔壁那家|对面那家|对面店"
+)
 # Praise ("我之前在小红书发过一篇笔记夸你们"): posting, but no exposure.
 PRAISE = re.compile(
     r"夸|好评|推荐|种草|安利|点赞|表扬|五星"

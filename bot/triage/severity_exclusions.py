@@ -25,6 +25,8 @@ EXCLUSIONS = (
     # media as where an advert was seen: "在媒体上看到的广告说…"
     媒体上看到 媒体上看的 媒体上刷到 媒体上的广告 媒体广告 媒体的广告 媒体投放
     告你一声 发文件 火花塞 危险品
+    # (sixteenth round) an idiom: "往伤口上撒盐" is making a grievance worse
+    伤口上撒盐 伤口撒盐 伤口上撒把盐
     # insurance named after what it covers
     火灾险 火灾保险 意外伤害险 意外险
     # goosebumps

@@ -74,7 +74,19 @@ FOOD_BEFORE = re.compile(
 )
 FOOD_BURNT_WORDS = frozenset({"烤焦", "烤糊", "烧焦", "烧糊", "焦糊"})
 
+# (sixteenth round) 出人命 said in anger at a delay or a fault: "急死了，要出人命了，客服
+# 三天不回" (not with a hazard told: "…插座漏电，手被电麻了").
+LIFE_WORDS = frozenset({"出人命"})
+ANGER = re.compile(r"气死|气得|气到|急死|烦死|逼疯|要疯|快疯|崩溃")
+
 SHAPES = (
+    Shape(
+        "fuming_life",
+        '出人命 said in anger ("急死了，要出人命了"), with no hazard told.',
+        hits=LIFE_WORDS,
+        needs=(("sentence", ANGER),),
+        unless=(("text_without_hit", OBSERVED_HAZARD),),
+    ),
     Shape(
         "simile",
         'A simile about looks ("涂上像中毒了一样，颜色太丑了").',

@@ -17,7 +17,7 @@ from bot.triage.severity_cues import PLATFORM_OR_SHOP, THREAT_CUE
 # Someone's job, not a threat ("我朋友是记者，她也买了这个"), unless the message threatens
 # (`THREAT_CUE`, which also counts having consulted the lawyer: "咨询了").
 PROFESSIONS = frozenset({"律师", "记者", "媒体", "法官"})
-IDENTITY = re.compile(r"(?:是|当|做|干)(?:个|一个|一名|一位)?(?:做)?$")
+IDENTITY = re.compile(r"(?:是|当|做|干)(?:过)?(?:个|一个|一名|一位)?(?:做)?$")
 # ... or said of a friend or relative ("律师朋友推荐的这家", "送给法官朋友的茶叶").
 RELATION = re.compile(r"^(?:的)?(?:朋友|同学|亲戚|家属|表哥|表姐|老公|老婆)")
 # An office as the buyer ("律师事务所订的打印纸"), unless the customer goes to it.
@@ -53,7 +53,7 @@ LAW_AFTER = re.compile(r"^法")
 # A report or appeal lodged with the platform or the shop, not with an authority:
 # "我要去平台举报你们刷单", "向天猫官方申诉".
 PLATFORM_RECIPIENT = re.compile(
-    rf"(?:去|到|向|跟|给|在|找)?{PLATFORM_OR_SHOP}(?:上|那里|那边|那儿|里)?$"
+    rf"(?:去|到|向|跟|给|在|找)?{PLATFORM_OR_SHOP}(?:上|那里|那边|那儿|里)?(?:的)?$"
 )
 # ... named after the act: "我把你们店举报给平台了".
 PLATFORM_RECIPIENT_AFTER = re.compile(rf"^(?:给|到|去)了?{PLATFORM_OR_SHOP}")
@@ -144,4 +144,18 @@ def _platform_channel(c: Context) -> bool:
     return c.hit in PLATFORM_CHANNEL_WORDS and bool(named)
 
 
-CHECKS = by_name(*SHAPES, _someones_job, _number_field, _fiction, _platform_channel, _workplace)
+# (sixteenth round) An authority's building as a landmark: "收货地点在法院对面的小区",
+# "我屋企喺消委會旁邊" (an address, in a message that threatens nothing).
+LANDMARK_AFTER = re.compile(
+    r"^[^,。!?;]{0,4}?(?:门口|对面|隔壁|旁边|附近|楼下|隔离嗰|隔离𠮶|隔离个|那栋|𠮶栋|嗰栋|那条街)"
+)
+
+
+def _landmark(c: Context) -> bool:
+    """An authority's building named as a place, in a message that threatens nothing."""
+    return bool(LANDMARK_AFTER.search(c.after)) and not THREAT_CUE.search(c.text)
+
+
+CHECKS = by_name(
+    *SHAPES, _someones_job, _number_field, _fiction, _platform_channel, _workplace, _landmark
+)

@@ -14,7 +14,7 @@ import re
 
 from bot.triage.severity_clauses import Context, Shape, by_name
 from bot.triage.severity_cues import CAUSED, LAUGHTER, OBSERVED_HAZARD, THREAT_CUE
-from bot.triage.severity_ruled_out import nobody_used
+from bot.triage.severity_ruled_out import nobody_near, nobody_used
 
 # A fear that did not come true ("我还以为会爆炸呢").
 COUNTERFACTUAL = re.compile(r"以为")
@@ -36,7 +36,9 @@ FEARED_BEFORE = re.compile(
 # (fourteenth round) ... or a fear of what could happen, a few words on: "我怕晚上睡着了会着火",
 # "担心放久了会不会爆" (not "怕死了，它真的着火了": the clause ends first).
 FEARED_LATER_BEFORE = re.compile(
-    r"(?:怕|担心|害怕|生怕|就怕|恐怕)[^,。!?;]{1,8}?(?:会|会不会|可能会|万一)$"
+    r"(?:(?<!可)怕|担心|害怕|生怕|就怕|恐怕)[^,。!?;]{1,8}?(?:会|会不会|可能会|万一)$"
+    # (sixteenth round) ... or with no modal: "我怕孩子摸到烫伤", "担心狗狗咬着划伤"
+    r"|(?:^|我|就|最|很|有点|是)(?:怕|担心|害怕)(?!死|了)[^,。!?;]{1,8}?$"
 )
 # (fourteenth round) Broken glass or a sharp edge with nobody cut, said so: "杯子寄来就碎了，差点
 # 划到手，还好没事", "玻璃渣到处都是，我戴着手套收拾的，没伤到" (the spec's injury needs someone hurt;
@@ -114,10 +116,17 @@ SUGGESTED = re.compile(
     # the suggestion inside the hit: "我老婆说可以去告你们" (hit "可以去告"); or told as
     # what to do: "别人说找消协有用"; a wish: "我真想去消协" (tenth split)
     r"|(?:说|话|讲)(?:去|找|打|到|向)?$|(?:真想|好想|都想|恨不得)(?:去|找|打|到|向)?$"
+    # (sixteenth round) a relative's intention reported: "我爸说要去告你们" (stopped after);
+    # what someone else would have done: "我闺蜜说要是她就去小红书曝光你们"
+    r"|(?:说|话|讲)要(?:去|找|打|到|向)?$|(?:说|话|讲)(?:换(?:是|做|作)?|要是|如果是)(?:她|他|佢)[^,。!?;]{0,8}$"
 )
+# (sixteenth round) A threat weighed and found not worth it: "打官司的话太费劲了，我也不想".
+WEIGHED_AFTER = re.compile(r"^(?:的话|嘅话|呢)")
 RENOUNCED = re.compile(
     r"没必要|没有必要|不至于|算了|不值得|懒得|没那么严重|犯不着|犯不上|不想搞|不想闹"
     r"|冇必要|唔使|唔值得|唔想搞|算数|算吧"
+    # (sixteenth round) "太麻烦", "被我劝住了", "没那么激进"
+    r"|太麻烦|我也不想|拦住|劝住|劝下来|没那么激进|没那么极端|唔使咁激"
 )
 # ... or the act named first and then not done: "两千字的小作文我就不写了", "律师我就不找了".
 NOT_DONE_AFTER = re.compile(
@@ -229,6 +238,39 @@ ASKED_AFTER = re.compile(
 )
 
 
+# (sixteenth round) A harm asked about as a question, "这个香水会不会过敏，还没拆", "涂层吃下去会不会
+# 中毒？" (not "用了以后脸红了，会不会过敏": a hazard seen, or the product used and then the harm).
+HARM_ASKED = re.compile(r"会不会(?:被|有|引起|导致|造成)?$")
+# ... "我不敢再用了" says nothing was caused.
+NOT_USED_AGAIN = re.compile(r"(?:不敢|不想|没有?|不)(?:再)?(?:用|吃|喝)了")
+
+
+def _harm_asked(c: Context) -> bool:
+    """A harm asked about with 会不会, with nothing seen going wrong and nothing caused."""
+    modal = MODAL_HIT.search(c.hit)
+    before = c.before + (modal.group() if modal else "")
+    if not HARM_ASKED.search(before):
+        return False
+    used = CAUSED.search(NOT_USED_AGAIN.sub("", c.text))
+    return not (OBSERVED_HAZARD.search(c.text.replace(c.hit, "")) or used)
+
+
+# (sixteenth round) What would have happened had the customer not noticed: "要不是我看了一眼日期，
+# 这盒酸奶就给老人喝了，还好" (a near miss, nobody harmed).
+UNNOTICED_IF = re.compile(
+    r"(?:要是|如果|要不是|若不是|假如)(?:我|我们|家里人)?(?:当时)?(?:没|不|冇)?(?:有)?"
+    r"(?:发现|注意|留意|看到|看见|检查|细心|及时)"
+)
+RELIEF = re.compile(r"后怕|幸好|还好|好在|幸亏|好彩|吓出一身冷汗")
+
+
+def _would_have(c: Context) -> bool:
+    """A harm that would have happened had the customer not noticed, and did not."""
+    said_before = c.sentence_before_hit()
+    seen = OBSERVED_HAZARD.search(c.text.replace(c.hit, ""))
+    return bool(UNNOTICED_IF.search(said_before) and RELIEF.search(c.text)) and not seen
+
+
 def _imagined(c: Context) -> bool:
     """A harm imagined in a condition and asked about, with nothing seen going wrong."""
     at = c.sentence.find(c.hit)
@@ -246,6 +288,11 @@ def _imagined(c: Context) -> bool:
 def _nearly_used(c: Context) -> bool:
     """Nearly eaten or used ("差点把过期的酸奶给老人喝了，幸好看了一眼"), and nobody did."""
     return bool(NEARLY_BEFORE.search(c.before)) and nobody_used(c.text)
+
+
+def _fell_near_nobody(c: Context) -> bool:
+    """A part that fell with nobody near ("衣柜门板掉下来了，当时房间里没人"), nobody hurt."""
+    return nobody_near(c.text)
 
 
 def _disclaimed(c: Context) -> bool:
@@ -269,7 +316,8 @@ def _renounced(c: Context) -> bool:
         return not THREAT_CUE.search(rest)
     said_before = c.sentence[: c.sentence.find(c.before + c.hit) + len(c.before)]
     given_up = RENOUNCED.search(rest)
-    if not (SUGGESTED.search(said_before) and given_up):
+    weighed = WEIGHED_AFTER.search(c.after)
+    if not ((SUGGESTED.search(said_before) or weighed) and given_up):
         return False
     return not THREAT_CUE.search(rest[given_up.end() :])
 
@@ -286,7 +334,10 @@ CHECKS = by_name(
     _feared_later,
     _unhurt,
     _imagined,
+    _harm_asked,
+    _would_have,
     _nearly_used,
+    _fell_near_nobody,
     _disclaimed,
     _taken_back,
     _renounced,

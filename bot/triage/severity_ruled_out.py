@@ -64,7 +64,7 @@ NOT_USED = re.compile(
     r"|(?:还|都|根本)(?:没|没有|未|冇)(?:吃|喝|用|穿|戴|骑|玩|坐|插电|通电|使用)"
     r"|(?:幸好|还好|幸亏|好在|好彩)(?:我)?(?:拦住|发现得早|及时发现|看了一眼|看了下|看了一下|戴了手套)"
     # "陶瓷碗边缘崩了个小口子，我没用", "猫粮袋破了，猫没吃": who did not, ending the clause
-    r"|(?:我|孩子|宝宝|小孩|狗|猫|狗狗|猫咪|家里人|老人|人)(?:还|都|也)?(?:没|没有|未|冇)"
+    r"|(?:我们|我|孩子|宝宝|小孩|狗|猫|狗狗|猫咪|家里人|老人|人)(?:还|都|也)?(?:没|没有|未|冇)"
     r"(?:吃|喝|用|穿|戴|骑|玩|坐|碰)(?:过)?(?=[,。!?;~\s]|$)"
 )
 # ... and nothing went wrong with anybody or anything dangerous in the message: a hazard event,
@@ -96,6 +96,23 @@ def _temper_only(text: str) -> bool:
     return bool(TEMPER_FIRE.search(text)) and not HARM_OR_HAZARD.search(TEMPER_FIRE.sub("", text))
 
 
+# (sixteenth round) A part that fell with nobody near, said so: "衣柜门板掉下来了，当时房间里没人"
+# (dev14's lamp shade: a product fault, no injury and no hazard event).
+FELL = re.compile(r"掉下|掉了下来|脱落|跌落")
+# ... not a part thrown out with force, a hazard event whoever stood near ("扇叶飞出来").
+EJECTED = re.compile(r"飞出|飞了出|弹出|弹了出|崩出|甩出|射出|蹦出")
+NOBODY_NEAR = re.compile(
+    r"(?:旁边|屋里|家里|房间里?|客厅里?|当时|那会儿?|附近|下面)(?:都|刚好|正好|也)?(?:没人|没有人|冇人)"
+    r"|没(?:有)?砸到(?:人|我|孩子|谁)|冇(?:人)?喺度"
+)
+
+
+def nobody_near(text: str) -> bool:
+    """A part fell with nobody near, said so, and no harm or hazard is told."""
+    fell = FELL.search(text) and not EJECTED.search(text)
+    return bool(fell and NOBODY_NEAR.search(text)) and not HARM_OR_HAZARD.search(text)
+
+
 def nobody_used(text: str) -> bool:
     """Nobody used or ate the product, said so, and no harm or hazard is told."""
     return bool(NOT_USED.search(text)) and not HARM_OR_HAZARD.search(text)
@@ -125,6 +142,6 @@ def ruled_out_by_message(text: str) -> FrozenSet[str]:
         ruled_out.add("legal")
     if only_me(text) or _household_only(text):
         ruled_out.add("group")
-    if nobody_used(text) or _temper_only(text):
+    if nobody_used(text) or _temper_only(text) or nobody_near(text):
         ruled_out.add("injury")
     return frozenset(ruled_out)

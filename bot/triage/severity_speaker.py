@@ -17,6 +17,18 @@ from bot.triage.severity_cues import OTHER_SHOP, PRAISE, QUESTION, THREAT_CUE
 # (fifteenth round) ... on the news: "新闻上说有人起诉了这个品牌".
 HEARSAY = re.compile(
     r"听说|据说|听人说|听别人说|有人说|看到有人|看见有人|网上说|新闻(?:上|里)?说|新闻报道|看新闻"
+    # (sixteenth round) "网上看到有律师讲…"
+    r"|网上看到|在网上看|网上有人"
+)
+# (sixteenth round) Someone else's incident, told beside the customer's own item being fine:
+# "新闻里说有人的电动车电池起火了，我这台倒没事",
+# "朋友说她那个烫手，我的还没用" (not "听说有人烫伤了，我也烫伤了": the customer's own).
+OTHERS_SAY = re.compile(
+    r"(?:同事|朋友|邻居|同学|亲戚|评论区|评论里|群里|网友|别人)[^,。!?;]{0,4}?(?:说|讲|话|反映)"
+)
+OWN_FINE = re.compile(
+    r"我(?:这个|这台|这只|这款|的|家的?|家那个|自己的?|用着|用了[^,。!?;]{0,4}?)?(?:倒|还|都|暂时|目前)?"
+    r"(?:没事|没问题|还好|好好的|挺好|正常|还没用|还没拆|冇事|冇问题)"
 )
 # (fifteenth round) Somebody else's past complaint, told as a story: "我朋友上次为了个耳机跑去
 # 12315，折腾了一个月，我不想那样" (the customer threatens nothing).
@@ -84,6 +96,12 @@ def _others_story(c: Context) -> bool:
     return bool(told) and not (THREAT_CUE.search(c.text) or OWN_THREAT_AFTER.search(rest))
 
 
+def _others_incident(c: Context) -> bool:
+    """Someone else's incident heard of, and the customer's own item fine or unused."""
+    heard = HEARSAY.search(c.sentence_before_hit()) or OTHERS_SAY.search(c.sentence_before_hit())
+    return bool(heard) and bool(OWN_FINE.search(c.message_after_hit()))
+
+
 def _just_asking(c: Context) -> bool:
     """A question about the law said to be only a question ("这算不算违法啊？我就随便问问").
 
@@ -95,4 +113,4 @@ def _just_asking(c: Context) -> bool:
     )
 
 
-CHECKS = by_name(*SHAPES, _just_asking, _others_story)
+CHECKS = by_name(*SHAPES, _just_asking, _others_story, _others_incident)

@@ -9,7 +9,9 @@ from bench.severity_dev import DEV, dev_cases
 
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
-    assert names == [f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)]
+    assert names == [
+        f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)
+    ]
     assert all(path.exists() for path in DEV)
 
 
@@ -117,6 +119,20 @@ def test_dev15_leans_on_hard_normals_with_a_third_urgent():
     normals = [text for text, found in cases if not found]
     assert sum(1 for text in normals if any(w in text for w in ("差点", "幸好", "要是"))) >= 10
     assert sum(1 for text in normals if any(w in text for w in ("我和我", "我们两个"))) >= 3
+
+
+def test_dev16_borrows_urgent_words_with_a_third_urgent():
+    """dev16 (sixteenth round): about a third urgent over every reason, and normals that borrow
+    urgent words (hypotheticals, hearsay, idioms of anger, friends who bought the same)."""
+    cases = dev_cases(DEV[12])
+    assert DEV[12].name == "severity_dev16.yml"
+    reasons = {reason for _, found in cases for reason in found}
+    assert reasons == {"injury", "legal", "media", "group", "amount"}
+    urgent = sum(1 for _, found in cases if found)
+    assert 0.3 <= urgent / len(cases) <= 0.4
+    normals = [text for text, found in cases if not found]
+    assert sum(1 for text in normals if any(w in text for w in ("万一", "要是", "如果", "假如"))) >= 5
+    assert sum(1 for text in normals if any(w in text for w in ("说", "話"))) >= 10
 
 
 def test_the_pool_weight_is_chosen_within_the_bounds():
