@@ -12,6 +12,8 @@ component trains, on the same file):
   suggestions and questions, 反问, dialect curses, tired resignation, terse calm answers),
   and emotion_dev4.yml (calm questions with 你们, sarcasm, polite sadness, emoji-only, long
   pasted complaints; and `turns:`, answers judged after the previous message's emotion),
+  and emotion_dev5.yml (mock praise without blaming words, rhetorical questions, resignation,
+  polite threats, emoji/punctuation-only replies, Cantonese, calm customers with bad events),
   written apart from the training file and never trained on: the head is trained on the
   whole training file. `--dev NAME` picks splits (default: all of them).
 
@@ -50,6 +52,7 @@ DEVS = {
     "emotion_dev2": DATA / "emotion_dev2.yml",
     "emotion_dev3": DATA / "emotion_dev3.yml",
     "emotion_dev4": DATA / "emotion_dev4.yml",
+    "emotion_dev5": DATA / "emotion_dev5.yml",
 }
 FOLDS = 5
 

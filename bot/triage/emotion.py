@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Tuple
 
 from bot.nlu.normalize import normalize
+from bot.triage.emotion_sarcasm import sarcasm_cues
 from bot.triage.lexicon import Lexicon, words
 
 Emotion = Literal["calm", "upset", "angry"]
@@ -50,6 +51,7 @@ _ANGRY = words(
     给负评 打负评 留负评 写负评 评评理 虚假宣传 欺骗消费者 装聋作哑 把人当什么 把顾客当什么
     把消费者当什么 倒要看看 看你们能拖 这就是你们的服务 这就是你们的售后 这就是你们的态度
     有没有在听 那套话术 模板话术 复制粘贴 各种理由 不认账 不认人
+    有冇搞错 顶你 玩我 耐心是有限 耐心有限 算不算数 不作数 说话不算数 有没有在看 反正你们也不
     """
 )
 _UPSET = words(
@@ -59,7 +61,8 @@ _UPSET = words(
     推来推去 扯皮 恶心 过分 不靠谱 一直没 等了好久 等了半天 受不了 头疼 闹心 晕
     差劲 太差 真是够了 靠谱点 急死 着急 委屈 寒心 心寒 担心 好慌 睡不着 没睡好
     难过 心急 急得 失落 心慌 怕收不到 怕来不及 怕赶不上
-    😭 😢 😞 🙄 😒 😔 💔 😩 😫 😣 😖 🤦 😓 🤮 🥲
+    认栽 自认倒霉 打水漂 白花了 心疼 求求 认命 白等 白跑
+    😭 😢 😞 🙄 😒 😔 💔 😩 😫 😣 😖 🤦 😓 🤮 🥲 😥 😟 😰 😿
     disappointed disappointing frustrated frustrating annoyed annoying
     """
 )
@@ -72,6 +75,7 @@ _EXCLUSIONS = words(
     不给差评 不想给差评 不会给差评 不写差评 不想写差评 不打差评 不想打差评
     不用担心 别担心 不担心 不难过 别难过 不给负评 不会给负评 不想给负评
     我妈的 老妈的 咱妈的 俺妈的 屁股 靠北边 靠北面 靠北侧 靠腰部 北七家
+    玩我的 不心疼 别心疼
     """
 )
 # Three or more !/? in a row (after normalisation) is shouting; two is exasperation.
@@ -110,6 +114,8 @@ def detect_emotion(texts: Sequence[str]) -> EmotionResult:
                 found = cues.setdefault(level, [])
                 if run not in found:
                     found.append(run)
+    if sarcasm := sarcasm_cues(texts):
+        cues.setdefault("angry", []).extend(sarcasm)
     angry, upset = cues.get("angry", []), cues.get("upset", [])
     if angry:
         return EmotionResult("angry", round(min(0.95, 0.65 + 0.1 * len(angry)), 2), angry + upset)
@@ -219,6 +225,10 @@ _SNEER_ONLY = re.compile(r"^(?:[呵嗬]{2,}|[🙂🙃😅😊]+)[\s.。,，!！?
 _AGAIN_QUESTION = re.compile(r"^[^?？]{0,6}[又还][^?？]{0,6}[?？]+$")
 # After an angry turn, a reply that opens with 呵呵 is the same sneer with words after it.
 _SNEER_LEAD = re.compile(r"^[呵嗬]{2,}")
+# A reply of nothing but punctuation ("。。。", "？？？！", "…") says no new words: after an
+# upset or angry turn it is the same feeling held (speechless, exasperated), not a calm answer
+# (emotion_dev5's turns; the head read "。。。" after anger as calm).
+_PUNCTUATION_ONLY = re.compile(r"^[\s.。,，!！?？~～…、·]+$")
 
 
 def emotion_after(previous: Optional[str], text: str, current: EmotionResult) -> EmotionResult:
@@ -227,13 +237,17 @@ def emotion_after(previous: Optional[str], text: str, current: EmotionResult) ->
     A plain answer stays what it is on its own — "好的", an order number or "换货吧" after an
     angry opening is calm (the ticket keeps the opening's anger through that message, and the
     customer hears no new apology); only a bare sneer, or after anger a short "又要…？", takes
-    its feeling from the turn before (and, after anger, a reply opening with 呵呵).
+    its feeling from the turn before (and, after anger, a reply opening with 呵呵), and so does
+    a reply of punctuation alone ("。。。" after anger is anger held, not a calm answer).
     """
     stripped = normalize(text or "").strip()
     if current.emotion == "angry" or previous not in ("upset", "angry") or not stripped:
         return current
     if _SNEER_ONLY.match(stripped):
         return EmotionResult("angry", max(current.confidence, 0.6), current.cues + [stripped])
+    if _PUNCTUATION_ONLY.match(stripped) and current.emotion == "calm":
+        held: Emotion = "angry" if previous == "angry" else "upset"
+        return EmotionResult(held, max(current.confidence, 0.6), current.cues + [stripped])
     if previous == "angry" and (
         _SNEER_LEAD.match(stripped)
         or current.emotion == "upset"

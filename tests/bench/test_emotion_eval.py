@@ -14,6 +14,7 @@ def test_every_development_split_is_known_by_name():
         "emotion_dev2.yml",
         "emotion_dev3.yml",
         "emotion_dev4.yml",
+        "emotion_dev5.yml",
     ]
     assert all(path.exists() for path in DEVS.values())
 

@@ -184,3 +184,29 @@ def test_dialect_curses_and_scoffing_but_not_their_harmless_senses(text, emotion
 )
 def test_curse_free_anger_and_polite_sadness_emo4(text, emotion):
     assert detect_emotion([text]).emotion == emotion
+
+
+@pytest.mark.parametrize(
+    ("text", "emotion"),
+    [
+        # resignation and one's own loss (emotion_dev5's angle)
+        ("算了，这次认栽", "upset"),
+        ("只能自认倒霉", "upset"),
+        ("几百块打水漂", "upset"),
+        ("看着真心疼", "upset"),
+        ("求求帮我看看", "upset"),
+        ("让我白等三天", "upset"),
+        # anger without a swear word
+        ("有冇搞錯，又遲", "angry"),
+        ("頂你，又話聽日", "angry"),
+        ("唔好玩我啦", "angry"),
+        ("我的耐心是有限的", "angry"),
+        ("你们说话算不算数", "angry"),
+        ("反正你们也不会理", "angry"),
+        # the same words said kindly
+        ("不心疼，换个就行", "calm"),
+        ("孩子拿着玩我的手机", "calm"),
+    ],
+)
+def test_resignation_and_curse_free_anger_emo5(text, emotion):
+    assert detect_emotion([text]).emotion == emotion

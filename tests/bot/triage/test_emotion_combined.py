@@ -170,3 +170,15 @@ def test_the_conversation_reads_each_message_after_the_one_before():
     assert detect_emotion_in_messages([("🙂", None)], previous="upset").emotion == "angry"
     plain = [("好的", parse(0.9, 0.05, 0.05)), ("2024 1123 5567", parse(0.9, 0.05, 0.05))]
     assert detect_emotion_in_messages(plain, previous="angry").emotion == "calm"
+
+
+@pytest.mark.parametrize("text", ["。。。", "...", "…", "？", "。。。？"])
+def test_a_reply_of_punctuation_alone_holds_the_feeling_before(text):
+    """emo5: "。。。" after anger is anger held (speechless), after hurt still hurt; a calm
+    customer's "？" (did not understand) stays calm."""
+    assert _after("angry", text) == "angry"
+    assert _after("upset", text) == "upset"
+    assert _after("calm", text) == "calm"
+    assert _after(None, text) == "calm"
+    # words after it are judged on their own
+    assert _after("angry", "。。。好的") == "calm"

@@ -17,6 +17,7 @@ DEV = PROJECT_ROOT / "bench" / "data" / "emotion_dev.yml"
 DEV2 = PROJECT_ROOT / "bench" / "data" / "emotion_dev2.yml"
 DEV3 = PROJECT_ROOT / "bench" / "data" / "emotion_dev3.yml"
 DEV4 = PROJECT_ROOT / "bench" / "data" / "emotion_dev4.yml"
+DEV5 = PROJECT_ROOT / "bench" / "data" / "emotion_dev5.yml"
 
 TINY = {
     "calm": ["快递三天没更新 帮忙查一下", "订单号 2024 1123 5567", "好的", "我要退款", "换一个吧"],
@@ -122,6 +123,18 @@ def test_fourth_dev_split_is_apart_from_the_training_file():
     assert sum(1 for p, _, y in turns if p == "angry" and y == "calm") >= 20
     seen = {prepare(t) for t, _ in train}
     assert not seen & {prepare(t) for t, _ in dev4}
+    assert not seen & {prepare(t) for _, t, _ in turns}
+
+
+def test_fifth_dev_split_is_apart_from_the_training_file():
+    """emotion_dev5 (mock praise, rhetorical questions, resignation, emoji, calm bad events)."""
+    train, dev5 = read_emotion_file(TRAIN), read_emotion_file(DEV5)
+    turns = read_emotion_turns(DEV5)
+    assert len(dev5) + len(turns) >= 160
+    for label in EMOTIONS:
+        assert sum(1 for _, y in dev5 if y == label) >= 35
+    seen = {prepare(t) for t, _ in train}
+    assert not seen & {prepare(t) for t, _ in dev5}
     assert not seen & {prepare(t) for _, t, _ in turns}
 
 
@@ -305,3 +318,19 @@ def test_mock_praise_of_the_shops_conduct_is_angry(project_head, text):
 def test_plain_short_answers_are_calm(project_head, text):
     """emo4: "退钱" (only in angry training lines) read angry; "好"/"没了" drifted to upset."""
     assert _combined(project_head, text) == "calm"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("算了，认栽吧，不想再弄了", "upset"),
+        ("我这手气，连买三次都是坏的", "upset"),
+        ("快递停在中转站四天了，麻烦看下", "calm"),
+        ("外盒压瘪了一点，里面没事", "calm"),
+        ("还要我怎么证明？你们说", "angry"),
+        ("麻烦快一点，不然我只好投诉", "angry"),
+    ],
+)
+def test_resignation_calm_bad_events_and_blaming_questions(project_head, text, expected):
+    """emo5: resignation read angry (钱, 运气), neutral bad events upset, 反问 upset."""
+    assert _combined(project_head, text) == expected
