@@ -162,6 +162,7 @@ def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
         ("answers_in_context.yml", 14),
         ("complain_category_boundaries4.yml", 14),
         ("complain_stated_facts.yml", 16),
+        ("intent_taking_back.yml", 17),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):
