@@ -63,6 +63,10 @@ _WORDS: Dict[str, str] = {
     "整返": "修好",
     "整好": "修好",
     "碌卡": "刷卡",
+    # 執 is "pick (from the shelf)": 執錯 is the warehouse sending the wrong one, 執漏 leaving
+    # one out ("你哋執錯碼俾我" fell to the fallback, docs/intent_dev.md, seventeenth split)
+    "执错": "发错",
+    "执漏": "漏发",
     "找数": "付款",
     "保养期": "保修期",
     "电邮": "邮箱",
@@ -129,6 +133,9 @@ _CONTEXTUAL: Tuple[Tuple[str, str], ...] = (
     # 影 is "take a photo" before 咗/埋/相 ("影咗相"); 影响, 影片, 电影 and the Mandarin 没影了
     # ("vanished") stay
     (r"影(?=[咗了低埋晒相])", "拍"),
+    # 埋 after a verb is "as well": 退埋貨退埋錢 is 也退货也退钱 (a remedy, read as a
+    # complaint); 埋单 ("pay the bill"), 埋怨 and 掩埋 follow no such verb
+    (r"([退寄换补赔给还送交拍])埋(?![单怨])", r"也\1"),
     # words that also straddle two Mandarin words: 品质 but not the 商品|质量 of "商品质量",
     # 点解 ("why") but not 一点|解释, 成日 ("always") but not 完成|日期
     (r"品质(?!量)", "质量"),

@@ -18,7 +18,7 @@ SPLITS = ["category_dev.yml", "category_dev2.yml", "category_dev3.yml"]
 # splits on one angle (not every category evenly): never trained on, but not balanced
 ANGLE_SPLITS = ["category_dev4.yml", "category_dev5.yml", "category_dev6.yml", "category_dev7.yml",
                  "category_dev8.yml", "category_dev9.yml", "category_dev10.yml",
-                 "category_dev12.yml"]
+                 "category_dev12.yml", "category_dev13.yml"]
 
 
 @pytest.fixture(scope="module", params=SPLITS)

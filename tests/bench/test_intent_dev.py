@@ -10,10 +10,11 @@ from bench.intent_dev import load_dev, routing_rates
 from bench.model_selection import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 17)]
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 18)]
 # splits on one angle (a few intents, not every one), or written small (about 200, every
 # intent): smaller than the others
-ANGLE_SPLITS = {"intent_dev13.yml", "intent_dev14.yml", "intent_dev15.yml", "intent_dev16.yml"}
+ANGLE_SPLITS = {"intent_dev13.yml", "intent_dev14.yml", "intent_dev15.yml", "intent_dev16.yml",
+                 "intent_dev17.yml"}
 TRADITIONAL_OR_CANTONESE = re.compile("[係嘅咗冇唔喇俾嚟晒點們這麼說還錢電話圖傳單訂貨買錯發後見謝嗎囉會幾運態號處應]")
 
 
@@ -116,6 +117,20 @@ def test_the_sixteenth_split_weighs_the_answer_boundaries():
     assert sum(bool(TRADITIONAL_OR_CANTONESE.search(e.text)) for e in dev) >= len(dev) / 6
 
 
+def test_the_seventeenth_split_weighs_last_sessions_weak_spots():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev17.yml")
+    intents = [e.intent for e in dev]
+    expected = domain_intents() - {"nlu_fallback", "ticket_resolved"}
+    assert set(intents) == expected
+    # its angle: taking back what was said is cancel, asking whether a person answers is
+    # bot_challenge, asking for one is handoff; a contrast of two facts is a complaint
+    said = {e.text: e.intent for e in dev}
+    assert said["當我冇講過"] == "cancel" and said["不是"] == "deny"
+    assert said["说实话 你是活人吗"] == "bot_challenge" and said["给我换个活人来聊"] == "handoff"
+    assert said["錯咗色"] == "complain" and said["我买的是42码"] == "inform"
+    assert sum(bool(TRADITIONAL_OR_CANTONESE.search(e.text)) for e in dev) >= len(dev) / 6
+
+
 def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
     examples = load_dev(ROOT / "bench" / "data" / "intent_dev10.yml")[:4]
     truth = [e.intent for e in examples]
@@ -147,6 +162,7 @@ def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
         ("answers_in_context.yml", 14),
         ("complain_category_boundaries4.yml", 14),
         ("complain_stated_facts.yml", 16),
+        ("intent_taking_back.yml", 17),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):

@@ -22,6 +22,9 @@ from bot.nlu.regional import to_mainland
         ("個杯有少少花", "个杯有一点划"),  # scratched, not "too few" (少): a wrong item
         ("隻碗有啲花痕", "只碗有点划痕"),
         ("同網上啲相差好遠", "同网上照片差好远"),
+        ("退埋貨退埋錢", "也退货也退钱"),  # 埋 after a verb: "as well"
+        ("你哋執錯碼俾我", "你们发错码给我"),
+        ("執漏咗一件", "漏发了一件"),
         # Taiwanese
         ("直接退費", "直接退款"),
         ("還沒出貨", "还没发货"),
@@ -51,6 +54,7 @@ def test_regional_words_read_as_mainland_mandarin(text, expected):
         "一点解释都没有",  # 一点|解释, not 点解 ("why")
         "完成日期写错了",  # 完成|日期, not 成日 ("always")
         "多多少少花了点钱",  # 少少花 of 多多少少 ("more or less") spent
+        "先埋单 别埋怨",  # 埋单 ("pay the bill") and 埋怨 follow no verb
     ],
 )
 def test_mandarin_is_left_alone(text):
