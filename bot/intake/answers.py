@@ -372,9 +372,10 @@ _BOUGHT_THING = re.compile(
 )
 # Anything that could say what is wrong with it (a predicate, a defect, a negation): such a
 # message is left to the triage as before; only a plain name of goods is no problem told.
+# "一…就…", "都", "还", "又" mark a predicate too ("我買嘅水壺一燒水就跳掣", trial9).
 _PROBLEM_HINT = re.compile(
     r"[了着过咗不没冇未无坏破碎裂漏烂错少缺假差慢丢脏臭坑骗贵花开掉停响断松退换有是在要能会"
-    r"用到晚丑太卡发怎吗呢啥么问题质量收货寄送]"
+    r"用到晚丑太卡发怎吗呢啥么问题质量收货寄送就都还又唔闸]"
 )
 
 

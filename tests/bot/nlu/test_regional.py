@@ -22,6 +22,14 @@ from bot.nlu.regional import to_mainland
         ("個杯有少少花", "个杯有一点划"),  # scratched, not "too few" (少): a wrong item
         ("隻碗有啲花痕", "只碗有点划痕"),
         ("同網上啲相差好遠", "同网上照片差好远"),
+        # trial9: small talk, 喇 closing a clause, 唔 before 投/等
+        ("你食咗飯未", "你吃了饭未"),
+        ("寄咗未", "寄了没"),
+        ("你係咪機械人", "你是不机器人"),
+        ("你哋老細", "你们老板"),
+        ("一燒水就跳掣", "一烧水就跳闸"),
+        ("唔退喇 唔等喇", "不退了 不等了"),
+        ("唔投訴喇", "不投诉了"),
         # Taiwanese
         ("直接退費", "直接退款"),
         ("還沒出貨", "还没发货"),
@@ -51,6 +59,7 @@ def test_regional_words_read_as_mainland_mandarin(text, expected):
         "一点解释都没有",  # 一点|解释, not 点解 ("why")
         "完成日期写错了",  # 完成|日期, not 成日 ("always")
         "多多少少花了点钱",  # 少少花 of 多多少少 ("more or less") spent
+        "喇叭坏了 喇嘛庙",  # 喇 closing no clause
     ],
 )
 def test_mandarin_is_left_alone(text):
