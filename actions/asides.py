@@ -16,7 +16,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import latest_intent, latest_text
-from bot.intake.asides import RESPONSES, aside_kind
+from bot.intake.asides import RESPONSES, aside_kind, only_greets_with_meal
 from bot.intake.questions_back import question_back
 
 IN_FORM = "utter_out_of_scope_in_form"
@@ -27,9 +27,10 @@ ASIDE_INTENTS = frozenset({"out_of_scope", "bot_challenge", "nlu_fallback", "gre
 
 def aside_response(tracker: Tracker, place: str) -> Optional[str]:
     """The response for this message's aside at `place` ("form", "idle", "waiting"), if any."""
-    if latest_intent(tracker) not in ASIDE_INTENTS:
+    text = latest_text(tracker)
+    if latest_intent(tracker) not in ASIDE_INTENTS and not only_greets_with_meal(text):
         return None
-    kind = aside_kind(latest_text(tracker))
+    kind = aside_kind(text)
     return RESPONSES[place].get(kind) if kind else None
 
 

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import dependencies, form_turn, message_contact
+from actions.asides import is_aside
 from actions.conversation import (
     latest_intent,
     latest_text,
@@ -54,8 +55,12 @@ class EvidenceAndContactSlots:
             return {"evidence_status": "provided"}  # the kind they lack named: validated below
         if requested != "evidence_status":
             return self._evidence_said_early(tracker)
+        if is_aside(tracker):
+            return {}  # "你吃飽了沒": its 没 is no "no photos" (trial9)
         text = latest_text(tracker)
-        if answers.has_no_evidence(text) or (intent == "deny" and not answers.evidence_coming(text)):
+        if answers.has_no_evidence(text) or (
+            intent == "deny" and not answers.evidence_coming(text)
+        ):
             # "有截图" read as deny (0.71, hand trial): it says the opposite
             return {"evidence_status": "none"}
         if answers.asks_what_to_show(text):
@@ -146,8 +151,8 @@ class EvidenceAndContactSlots:
         if message_contact.contact(tracker) or message_contact.phone_said_before(tracker):
             return {"contact_status": "given"}
         text = latest_text(tracker)
-        if answers.cancels_complaint(text):
-            return {}
+        if answers.cancels_complaint(text) or is_aside(tracker):
+            return {}  # "你哋係咪喺深圳㗎" asks where the shop is, it declines nothing (trial9)
         if only_files_denied(answers.plain_answer(text)):
             return {}  # "没有别的照片了": about the photos; the contact is asked again (trial3)
         if latest_intent(tracker) in ("deny", "cancel") or answers.declines_contact(text):

@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.asides import is_aside
 from actions.conversation import (
     CONTROL_INTENTS,
     channel_live_context,
@@ -56,7 +57,7 @@ ASIDE_ACTIONS = frozenset({"action_aside_in_form", "utter_out_of_scope_in_form"}
 # suffix of `unclear_answer` for a reply that asks for a moment ("稍等 我找找")
 WAITING = ":wait"
 # suffix of `unclear_answer` for words typed with files that answer nothing ("外箱和商品都拍
-#了"): their caption, no unclear answer; the question was asked just now, after the files
+# 了"): their caption, no unclear answer; the question was asked just now, after the files
 CAPTION = ":caption"
 # suffix of `unclear_answer` for a legal or media threat that answers nothing ("再不处理我就去
 # 12315"): apologised for (`actions/threat_in_form.py`), the question asked again plainly, and
@@ -214,9 +215,7 @@ def acknowledged(dispatcher: CollectingDispatcher) -> bool:
     One acknowledgement per message: a second ("已帮您改过来了" then "好的，…已记下") reads
     as not listening.
     """
-    return any(
-        str(m.get("response") or "").startswith("utter_noted") for m in dispatcher.messages
-    )
+    return any(str(m.get("response") or "").startswith("utter_noted") for m in dispatcher.messages)
 
 
 def form_pass(tracker: Tracker) -> bool:
@@ -301,7 +300,8 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
         # "稍等 我找找" is no unclear answer: the question waits (asked as "take your time")
         if answers.asks_to_wait(text):
             return [SlotSet("unclear_answer", f"{requested}{WAITING}")]
-        if question_back(requested, text):
+        if question_back(requested, text) or is_aside(tracker):
+            # answered (a question about the question, or small talk): asked again plainly
             return [SlotSet("unclear_answer", f"{requested}{ASKED_BACK}")]
         return [SlotSet("unclear_answer", requested)]
     if filled and not story_only and tracker.get_slot("unclear_answer"):

@@ -15,6 +15,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import form_turn
+from actions.asides import aside_response
 from actions.coming_back import restore_withdrawn
 from actions.conversation import (
     latest_intent,
@@ -147,11 +148,14 @@ class ValidateComplaintForm(
         """A question about the open question ("订单号在哪看", "拍照干嘛"): answered, once.
 
         The form asks its question again after it (`unclear_answer` marks it asked back).
-        Messages a rule answers (out of scope) are answered by `action_aside_in_form`.
+        Messages a rule answers (out of scope) are answered by `action_aside_in_form`; an
+        aside the NLU placed elsewhere ("你哋係咪喺深圳㗎" unplaced, "你食咗飯未" read as a
+        complaint) is answered here by its kind, not met by the question's hint (trial9).
         """
         if not form_turn.form_pass(tracker) or latest_intent(tracker) in form_turn.NOT_ANSWERS:
             return
         response = question_back(tracker.get_slot("requested_slot"), latest_text(tracker))
+        response = response or aside_response(tracker, "form")
         if response:
             dispatcher.utter_message(response=response)
 

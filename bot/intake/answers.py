@@ -66,7 +66,9 @@ _DECLINE_CALL = re.compile(
 _CANCEL_COMPLAINT = re.compile(
     r"不投诉|取消投诉|撤销投诉|撤回投诉|投诉取消|不弄了|不处理了|不用处理|不折腾了|不办了|"
     r"不登记了|不提交了|不要投诉|没事了|问题解决了|已经解决了|自己解决了|不麻烦了|不用麻烦了|"
-    r"(找到|收到|到|送到|修好)了.{0,6}((不用|不需要)(了|投诉|登记|处理)|不要(投诉|登记|处理))"
+    r"(找到|收到|到|送到|修好)了.{0,6}((不用|不需要)(了|投诉|登记|处理)|不要(投诉|登记|处理))|"
+    # where it arrived told between ("快递刚打电话说到楼下了 那不用了", trial9)
+    r"(送到|到)(楼下|门口|家门口|家|小区|驿站|快递柜)了.{0,6}((不用|不需要)(了|投诉|登记|处理)|不要(投诉|登记|处理))"
 )
 # "不用了谢谢": a polite no to the whole thing, when the question is not one it answers
 # (at the evidence or contact question it answers that question).
@@ -372,9 +374,10 @@ _BOUGHT_THING = re.compile(
 )
 # Anything that could say what is wrong with it (a predicate, a defect, a negation): such a
 # message is left to the triage as before; only a plain name of goods is no problem told.
+# "一…就…", "都", "还", "又" mark a predicate too ("我買嘅水壺一燒水就跳掣", trial9).
 _PROBLEM_HINT = re.compile(
     r"[了着过咗不没冇未无坏破碎裂漏烂错少缺假差慢丢脏臭坑骗贵花开掉停响断松退换有是在要能会"
-    r"用到晚丑太卡发怎吗呢啥么问题质量收货寄送]"
+    r"用到晚丑太卡发怎吗呢啥么问题质量收货寄送就都还又唔闸]"
 )
 
 

@@ -15,6 +15,9 @@ from typing import Any, Mapping, Optional
 from bot.intake.answers import (
     asks_about_process,
     compact,
+    declines_call,
+    evidence_coming,
+    has_no_evidence,
     label_parts,
     plain_answer,
     triage_first,
@@ -527,6 +530,31 @@ _GIVES_UP_ON_COMPLAINT = re.compile(r"算了|罢了|不弄了|不投诉")
 _WISH_FIELD_BEFORE = re.compile(r"(诉求|期望结果|期望|处理要求|处理意见) [^ ]{0,6}$")
 
 
+# a closing clause that only settles the photo or the phone question ("冇相", "沒有照片",
+# "唔使留電話", "照片晚点发"): it names the evidence or the contact, so it is no fact about
+# the remedy named before it
+_SETTLES_NAMED = re.compile(r"相|照|图|拍|截|视频|录像|电话|手机|联系|号码|微信")
+
+
+def _without_closing_settlements(text: str) -> str:
+    """The message without its closing clauses that only answer the photo or phone question.
+
+    Why: "個杯寄到嚟爛咗 單號… 補寄 冇相 唔使留電話" (trial9, dialogues_dev20) gives every fact
+    at once; "補寄" was no order said last any more and the remedy was asked, then filed
+    "other". The clauses stay in the message for the evidence and contact questions.
+    """
+    clauses = plain_answer(text).split(" ")
+    while len(clauses) > 1 and _settles_evidence_or_contact(clauses[-1]):
+        clauses.pop()
+    return " ".join(clauses)
+
+
+def _settles_evidence_or_contact(clause: str) -> bool:
+    return bool(_SETTLES_NAMED.search(clause)) and (
+        has_no_evidence(clause) or declines_call(clause) or evidence_coming(clause)
+    )
+
+
 def remedy_wished(text: str) -> Optional[str]:
     """A remedy a complaint asks for in so many words ("我希望能退货退款", "帮我换一个新的").
 
@@ -537,6 +565,7 @@ def remedy_wished(text: str) -> Optional[str]:
     "退款一直没到账" and "申请退货五天了没人理" name a remedy as a fact, not as what the
     customer asks for now.
     """
+    text = _without_closing_settlements(text)
     wished = []
     named = [item for item in remedies_named(text) if not _FACT_AFTER.match(item[3][item[2] :])]
     for code, start, end, plain in named:

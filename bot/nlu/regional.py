@@ -70,6 +70,14 @@ _WORDS: Dict[str, str] = {
     "找数": "付款",
     "保养期": "保修期",
     "电邮": "邮箱",
+    # small talk (trial9): "你食咗飯未" is "你吃了饭没", 機械人 a robot, 老細 the boss;
+    # 跳掣 is a tripped breaker ("一燒水就跳掣")
+    "食咗": "吃了",
+    "食饭": "吃饭",
+    "咗未": "了没",
+    "机械人": "机器人",
+    "老细": "老板",
+    "跳掣": "跳闸",
     # 花 is "scratched" after 少少/有啲 and in 花痕 ("個杯有少少花" was read as a wrong item: 少)
     "少少花": "一点划",
     "多多少少": "多多少少",  # Mandarin "more or less" ("多多少少花了点钱") stays
@@ -123,7 +131,7 @@ _CHARS: Dict[str, str] = {
 # Ambiguous characters, mapped only in a Cantonese neighbourhood: (pattern, replacement).
 _CONTEXTUAL: Tuple[Tuple[str, str], ...] = (
     # 唔 before a verb or adjective is "not"; alone ("唔，我想想") it is a hesitation
-    (r"唔(?=[是系好要得识知会想用够见准可明记对开满合收退换理覆回出到识])", "不"),
+    (r"唔(?=[是系好要得识知会想用够见准可明记对开满合收退换理覆回出到识投等买])", "不"),
     # 返 after a verb is "back": 退返/寄返/换返 ("返现", "返厂" stay)
     (r"(?<=[退寄换补赔拿给还送交拎修])返", "回"),
     # 仲 is "still/also", except in 仲裁 (arbitration) and 仲夏
@@ -141,6 +149,8 @@ _CONTEXTUAL: Tuple[Tuple[str, str], ...] = (
     (r"品质(?!量)", "质量"),
     (r"点解(?![释决])", "为何"),
     (r"(?<!完)成日(?!期)", "总是"),
+    # 喇 closing a clause is the Cantonese 了 ("唔退喇", "算數喇"); 喇叭, 喇嘛 stay (trial9)
+    (r"(?<=[\u4e00-\u9fff])喇(?=$|[\s，。！？!?,.~～])", "了"),
 )
 
 

@@ -55,6 +55,8 @@ def test_goods_alone(text):
         "我买的水壶能退吗",
         "我买错了",
         "电热水壶",
+        "我買嘅水壺一燒水就跳掣",  # 一…就: what happens (trial9)
+        "我买的鞋又开胶",
     ],
 )
 def test_goods_with_something_said_about_them(text):

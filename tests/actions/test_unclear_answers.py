@@ -381,6 +381,9 @@ def test_requests_for_a_person(text, expected):
         ("不麻烦了", True),
         ("收到了 质量太差 不要了", False),
         ("不用留了 这里联系就行", False),
+        # where the parcel arrived told between (trial9, dialogues_dev20)
+        ("哦 快递刚打电话说到楼下了 那不用了", True),
+        ("到楼下了 不用打电话", False),
     ],
 )
 def test_withdrawals(text, expected):

@@ -25,6 +25,14 @@ from bot.nlu.regional import to_mainland
         ("退埋貨退埋錢", "也退货也退钱"),  # 埋 after a verb: "as well"
         ("你哋執錯碼俾我", "你们发错码给我"),
         ("執漏咗一件", "漏发了一件"),
+        # trial9: small talk, 喇 closing a clause, 唔 before 投/等
+        ("你食咗飯未", "你吃了饭未"),
+        ("寄咗未", "寄了没"),
+        ("你係咪機械人", "你是不机器人"),
+        ("你哋老細", "你们老板"),
+        ("一燒水就跳掣", "一烧水就跳闸"),
+        ("唔退喇 唔等喇", "不退了 不等了"),
+        ("唔投訴喇", "不投诉了"),
         # Taiwanese
         ("直接退費", "直接退款"),
         ("還沒出貨", "还没发货"),
@@ -55,6 +63,7 @@ def test_regional_words_read_as_mainland_mandarin(text, expected):
         "完成日期写错了",  # 完成|日期, not 成日 ("always")
         "多多少少花了点钱",  # 少少花 of 多多少少 ("more or less") spent
         "先埋单 别埋怨",  # 埋单 ("pay the bill") and 埋怨 follow no verb
+        "喇叭坏了 喇嘛庙",  # 喇 closing no clause
     ],
 )
 def test_mandarin_is_left_alone(text):
