@@ -8,7 +8,8 @@ first applies to every message: when this message's emotion, read after the one 
 `emotion` slot), the bot apologises (`utter_empathy_rising_<emotion>`) before anything else it
 says this turn, and the slot, which the ticket files, rises with it. The same or a milder
 feeling is not apologised for again: one apology per step up reads as listening, one per
-message as a script.
+message as a script. Small talk of a known kind (`bot.intake.asides`) is no feeling about the
+complaint, however it reads ("今天天气真差" is not anger at the shop).
 """
 
 from typing import List, Optional
@@ -20,6 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import form_turn
 from actions.conversation import latest_intent, latest_text, slot_before_this_turn
 from actions.waiting_facts import threatens
+from bot.intake.asides import aside_kind
 from bot.intake.draft import strongest_emotion
 from bot.triage.emotion import combine_emotion, detect_emotion, emotion_after, learned_emotion
 
@@ -34,6 +36,7 @@ def answer_rising_feeling(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         or not form_turn.form_pass(tracker)
         or latest_intent(tracker) in form_turn.REQUESTS
         or threatens(latest_text(tracker))  # the threat's own apology answers it
+        or _small_talk(latest_text(tracker))
         or _empathy_said(dispatcher)
     ):
         return []
@@ -58,6 +61,11 @@ def _felt(tracker: Tracker, answered: str) -> Optional[str]:
         detect_emotion([text]), learned_emotion(tracker.latest_message), text=text
     )
     return emotion_after(answered, text, current).emotion
+
+
+def _small_talk(text: str) -> bool:
+    """Small talk ("今天天气真差"), not at the shop; laughter may be a sneer ("呵呵" after upset)."""
+    return aside_kind(text) not in (None, "laughter")
 
 
 def _empathy_said(dispatcher: CollectingDispatcher) -> bool:
