@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import unicodedata
 from typing import Any, Dict, List, Literal, Optional, Tuple
 
@@ -319,7 +320,8 @@ _TYPO_GROUP = re.compile(r"[0-9oOiIlL]*[0-9][0-9oOiIlL]*")
 # An id's letter prefix, then digits with O/I/l typed between them ("DD2O241123889",
 # "LS2O24112OOO1", "P7283948572618392O1"): the prefix stays, the letters between digits are
 # the digits they look like.
-_PREFIXED_TYPO_GROUP = re.compile(r"([A-Za-z]{1,4})([0-9][0-9oOiIlL]*[0-9])")
+# One look-alike may end it too ("E2024…456789O", ord29): a lone O or l after many digits.
+_PREFIXED_TYPO_GROUP = re.compile(r"([A-Za-z]{1,4})([0-9][0-9oOiIlL]*[0-9][oOiIlL]?)")
 
 
 # Characters a number is read out of: ASCII digits and letters, and the numerals above.
@@ -645,8 +647,9 @@ def _fix_letter_typos(text: str) -> str:
         digits = sum(1 for char in span.group() if char.isdigit())
         typos = [g for g in groups if not g.isdigit() and _TYPO_GROUP.fullmatch(g)]
         offset = span.start()
-        for group in groups:
-            _prefixed_typos(group, offset, chars)
+        run_digits = digits if _typed_in_groups(groups[1:]) else 0
+        for position, group in enumerate(groups):
+            _prefixed_typos(group, offset, chars, run_digits if position == 0 else 0)
             offset += len(group) + 1
         # five digits and a look-alike make the shortest id ("8I6917"); fewer is no id
         if not typos or digits < 5 or len(span.group().replace(" ", "")) < 6:
@@ -670,7 +673,44 @@ def _fix_letter_typos(text: str) -> str:
             offset += len(group) + 1
     for size in _SIZE_AFTER_NUMBER.finditer(text):
         chars[size.start()] = size.group()  # "…5567L码": the size, no 1 (ord27)
+    for start, end in _letter_pairs(text):
+        chars[start:end] = text[start:end]
     return "".join(chars)
+
+
+# Two different look-alikes side by side after a digit, before a digit or at the id's end
+# ("2411OL230056", "GZ24IO1123…", "…0087OL"): a letter block of the shop's own (online, IO).
+_LOOKALIKE_PAIR = re.compile(r"(?<=[0-9])(?:ol|lo|io|oi)(?![a-z])", re.IGNORECASE)
+_PAIR_SPAN_DIGITS = 8
+
+
+def _letter_pairs(text: str) -> List[Tuple[int, int]]:
+    """Spans of look-alike pairs that are an id's own letters, not 0/1 typed as O/I/l (ord29).
+
+    Why: a customer who types O for 0 and l for 1 does it for every 0 and 1 (see
+    `_few_typos`); in a number of eight digits or more whose other 0s and 1s are typed as
+    digits, "OL" or "IO" is a block the shop prints ("2411OL230056", "…0087OL"). Letters
+    read before the pipeline lowers them are gone, so the case cannot tell. Inside a number
+    typed in groups ("2Ol4 1123 5567") or beside other look-alikes the typo reading stays;
+    at the very end of one ("2411 2300 87OL") the pair is its suffix.
+    """
+    pairs = []
+    for span in _ALNUM_SPAN.finditer(text):
+        found = list(_LOOKALIKE_PAIR.finditer(span.group()))
+        if len(found) != 1:
+            continue
+        pair = found[0]
+        grouped = bool(re.search(r"[ \t\n\-_./·]", span.group()))
+        if grouped and pair.end() != len(span.group()):
+            continue
+        rest = span.group()[: pair.start()] + span.group()[pair.end() :]
+        digits = {char for char in rest if char.isdigit()}
+        count = sum(1 for char in rest if char.isdigit())
+        body = rest.lstrip(string.ascii_letters)  # a prefix's letters are its own ("GZ24IO…")
+        other_typos = any(char in _TYPO_DIGITS for char in body)
+        if count >= _PAIR_SPAN_DIGITS and digits & {"0", "1"} and not other_typos:
+            pairs.append((span.start() + pair.start(), span.start() + pair.end()))
+    return pairs
 
 
 # A size glued after a long number: L before 码 is large, no typed 1 ("订单号…5567L码太小").
@@ -711,7 +751,17 @@ def _typed_in_groups(groups: List[str]) -> bool:
     Its short groups at either end may hold as many look-alikes as digits ("订单号 l2O4 5566
     7788 9O": 1204 … 90); alone, "l2O4" or "9O" is no number to read so.
     """
-    return sum(1 for group in groups if group.isdigit() and len(group) >= 3) >= _DIGIT_GROUPS
+    digit_groups = [_without_prefix(group) for group in groups]
+    return sum(1 for group in digit_groups if group.isdigit() and len(group) >= 3) >= _DIGIT_GROUPS
+
+
+def _without_prefix(group: str) -> str:
+    """A group's digits behind a letter prefix of up to four ("SO2024" → "2024"; ord29)."""
+    digits = group.lstrip(string.ascii_letters)
+    return digits if len(group) - len(digits) <= _MAX_PREFIX_LETTERS else group
+
+
+_MAX_PREFIX_LETTERS = 4
 
 
 def _few_typos(group: str, letters: int, after_digits: bool = False) -> bool:
@@ -801,13 +851,15 @@ def _label_typo_fixed(match: re.Match[str]) -> str:
     return "订单号" if typo.endswith("好") else "订单"
 
 
-def _prefixed_typos(group: str, offset: int, chars: List[str]) -> None:
+def _prefixed_typos(group: str, offset: int, chars: List[str], run_digits: int = 0) -> None:
     """O for 0 and I/l for 1 between the digits of an id behind a letter prefix, in `chars`.
 
     Why apart from the digit-only groups: a prefix is letters the id owns ("DD", "LS", "P"),
     so the group is not "otherwise numeric", yet no platform puts an O or an l between the
     digits after it. The letters must stand between digits, the digits (six or more) must
     outnumber them, and the prefix itself is never touched ("lol1234567" is no typo of 1).
+    The first group of a number typed in groups counts the digits of the groups after it
+    (`run_digits`): "GZ2O24 1123 0078" is GZ2024… (ord29).
     """
     match = _PREFIXED_TYPO_GROUP.fullmatch(group)
     if not match:
@@ -815,7 +867,7 @@ def _prefixed_typos(group: str, offset: int, chars: List[str]) -> None:
     body = match.group(2)
     letters = sum(1 for char in body if not char.isdigit())
     digits = len(body) - letters
-    if not letters or digits < 6 or letters >= digits:
+    if not letters or max(digits, run_digits) < 6 or letters >= digits:
         return
     start = offset + match.start(2)
     for index, char in enumerate(body, start=start):

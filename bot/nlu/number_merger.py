@@ -93,6 +93,8 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
         )
         long_prefix = blocks[0].isalpha() and len(blocks[0]) > 4
         return long_block or letter_block or long_prefix or dated
+    if not context and _suffixed_number(blocks, text[match.end() :]):
+        return True
     return (
         not context
         and long_block
@@ -100,6 +102,33 @@ def _printed_id(text: str, match: re.Match[str], order_pattern: re.Pattern[str])
         and group_ok(blocks[0], first=True)
         and all(any(char.isdigit() for char in block) for block in blocks[1:])
     )
+
+
+_MAX_SUFFIX_LETTERS = 2
+_MAX_HEAD_LETTERS = 3
+# Sizes a clothes order prints after a dash ("…-XL码"), and marks, are no suffix of the id.
+_SIZE_AFTER = tuple("码碼号號")
+
+
+def _suffixed_number(blocks: Sequence[str], after: str) -> bool:
+    """A number of ten digits or more, then a dashed letter or two (ord29).
+
+    Why: a shop prints a check character or its own mark after the digits
+    ("20241123556701-B", "SO20241123-0042-K", "2411-2300-87-OL"); said bare, as the answer to
+    the order question, the group rules saw letters after a number (a card key, a model) and
+    gave no order at all. A short prefix before the digits may stay ("SO…"); words and
+    sizes ("-ok", "…-XL码") are no suffix.
+    """
+    last = blocks[-1]
+    if not (last.isalpha() and len(last) <= _MAX_SUFFIX_LETTERS) or len(blocks) < 2:
+        return False
+    if last.lower() in NOT_PREFIXES | ENGLISH_WORDS or after.lstrip(" ").startswith(_SIZE_AFTER):
+        return False
+    head = blocks[0].lstrip(string.ascii_letters)
+    body = [head, *blocks[1:-1]]
+    if len(blocks[0]) - len(head) > _MAX_HEAD_LETTERS or not all(b.isdigit() for b in body):
+        return False
+    return sum(len(block) for block in body) >= WHOLE_GROUP
 
 
 # A shop's suffix after the order's digits: a letter and a digit or two ("-R1" a reissue,

@@ -42,6 +42,7 @@ _ORDER_WORDS = [
     "单子",
     "单子号",
     "这单",
+    "的单",  # "我的单", "希音的单 GSU1Z8…": whose order it is (ord29)
     "这一单",
     "该订单",
     "这个订单",
@@ -182,7 +183,7 @@ _TRACKING_WORDS = [
     # "寄回的单号", "快递的单号": the parcel's number, said with 的
     f"{carrier}的{tail}"
     for carrier in ("快递", "物流", "包裹", "退货", "寄回", "寄出", "退回", "回寄", "寄过来")
-    for tail in ("单号", "单号码", "号码", "运单号")
+    for tail in ("单", "单号", "单号码", "号码", "运单号")
 ]
 # A courier's or the post's SMS addresses the parcel it speaks of (ord24): "【京东物流】您的包裹
 # JD0012… 将由 95311 配送", "【中国邮政】您的邮件 9876… 已投递"; a bare 包裹 says nothing.

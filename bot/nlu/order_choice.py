@@ -21,7 +21,7 @@ from bot.nlu.number_words import CONTEXT_KINDS
 # Also "之前那单 X" and "上次的订单是 X": a pointing 那单/这单, a 是 before the number; and a
 # child's or the main order's short label, "子单号 X 主单号 Y" (ord28).
 _QUALIFIED_ORDER = re.compile(
-    r"(?P<q>[\u4e00-\u9fff]{1,4}?)的?(?:订单|单子|[那这]单|(?<=[子主父母])单)(?:号码?|编号)?"
+    r"(?P<q>[\u4e00-\u9fff]{1,4}?)的?(?:订单|单子|[那这]单|(?<=[子主父母的])单)(?:号码?|编号)?"
     r"(?:是|为)?[\s:,]*$"
 )
 _QUALIFIER_WINDOW = 12
