@@ -19,6 +19,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import form_turn
+from actions.asides import is_aside
 from actions.conversation import latest_intent, latest_text, slot_before_this_turn
 from actions.waiting_facts import threatens
 from bot.intake.asides import aside_kind
@@ -36,7 +37,7 @@ def answer_rising_feeling(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         or not form_turn.form_pass(tracker)
         or latest_intent(tracker) in form_turn.REQUESTS
         or threatens(latest_text(tracker))  # the threat's own apology answers it
-        or _small_talk(latest_text(tracker))
+        or _small_talk(tracker)
         or _empathy_said(dispatcher)
     ):
         return []
@@ -63,9 +64,13 @@ def _felt(tracker: Tracker, answered: str) -> Optional[str]:
     return emotion_after(answered, text, current).emotion
 
 
-def _small_talk(text: str) -> bool:
-    """Small talk ("今天天气真差"), not at the shop; laughter may be a sneer ("呵呵" after upset)."""
-    return aside_kind(text) not in (None, "laughter")
+def _small_talk(tracker: Tracker) -> bool:
+    """Small talk ("今天天气真差") as the form answers it (`is_aside`), not at the shop.
+
+    Laughter may be a sneer ("呵呵" after upset); and weather words in a complaint ("下雨 快递
+    全湿了 气死了", not placed out of scope) are no small talk.
+    """
+    return is_aside(tracker) and aside_kind(latest_text(tracker)) != "laughter"
 
 
 def _empathy_said(dispatcher: CollectingDispatcher) -> bool:

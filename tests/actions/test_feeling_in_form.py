@@ -80,6 +80,12 @@ async def test_the_slot_mappings_pass_raising_the_slot_does_not_silence_it(dispa
 
 
 async def test_small_talk_that_reads_negative_gets_no_apology(dispatcher, domain):
-    tracker = _at_order_question("今天天气真差", "calm", "complain")
+    tracker = _at_order_question("今天天气真差", "calm", "out_of_scope")
     said, emotion = await _run(tracker, dispatcher, domain)
     assert not any(str(r).startswith("utter_empathy") for r in said) and emotion == []
+
+
+async def test_weather_words_in_an_angry_complaint_are_no_small_talk(dispatcher, domain):
+    tracker = _at_order_question("下大雨 快递全湿了 气死我了！！", "calm", "complain")
+    said, emotion = await _run(tracker, dispatcher, domain)
+    assert said[0] == "utter_empathy_rising_angry" and emotion == ["angry"]
