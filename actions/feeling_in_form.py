@@ -21,10 +21,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import form_turn
 from actions.asides import is_aside
 from actions.conversation import latest_intent, latest_text, slot_before_this_turn
+from actions.intake import message_emotion_reading
 from actions.waiting_facts import threatens
 from bot.intake.asides import aside_kind
 from bot.intake.draft import strongest_emotion
-from bot.triage.emotion import combine_emotion, detect_emotion, emotion_after, learned_emotion
+from bot.triage.emotion import emotion_after
 
 RESPONSE = "utter_empathy_rising_{emotion}"
 NOTED = "utter_noted_description"
@@ -56,12 +57,8 @@ def answer_rising_feeling(dispatcher: CollectingDispatcher, tracker: Tracker) ->
 def _felt(tracker: Tracker, answered: str) -> Optional[str]:
     """The latest message's emotion, read after the feeling answered before it."""
     text = latest_text(tracker)
-    if not text or text.startswith("/"):  # a button
-        return None
-    current = combine_emotion(
-        detect_emotion([text]), learned_emotion(tracker.latest_message), text=text
-    )
-    return emotion_after(answered, text, current).emotion
+    reading = None if text.startswith("/") else message_emotion_reading(tracker)  # "/": a button
+    return emotion_after(answered, text, reading).emotion if reading else None
 
 
 def _small_talk(tracker: Tracker) -> bool:

@@ -19,7 +19,7 @@ from bot.intake import answers, remedy_answers
 from bot.intake.answers import wants_human
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.intake.returning import another_complaint
-from bot.triage.emotion import combine_emotion, detect_emotion, learned_emotion
+from bot.triage.emotion import EmotionResult, combine_emotion, detect_emotion, learned_emotion
 from bot.triage.severity import assess_severity, learned_severity
 
 
@@ -188,11 +188,17 @@ def _start(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType
 
 def message_emotion(tracker: Tracker) -> Optional[str]:
     """The latest message's emotion: the lexicon, lifted by the learned head's verdict."""
+    reading = message_emotion_reading(tracker)
+    return reading.emotion if reading else None
+
+
+def message_emotion_reading(tracker: Tracker) -> Optional[EmotionResult]:
+    """The latest message's emotion with its confidence and cues, or None without text."""
     text = latest_text(tracker)
     if not text:
         return None
     learned = learned_emotion(tracker.latest_message)
-    return combine_emotion(detect_emotion([text]), learned, text=text).emotion
+    return combine_emotion(detect_emotion([text]), learned, text=text)
 
 
 def answer_feeling(

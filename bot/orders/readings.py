@@ -21,11 +21,10 @@ _SPLIT = re.compile(rf"{SEPARATOR}+")
 _MIN_LENGTH = 6
 
 
-def _typed(text: str, order_id: str) -> Optional[re.Match[str]]:
-    """Where `order_id` stands in the text, its characters parted by separators only."""
+def _typed(plain: str, order_id: str) -> Optional[re.Match[str]]:
+    """Where `order_id` stands in the normalised text, its characters parted by separators only."""
     pattern = f"{SEPARATOR}*".join(re.escape(ch) for ch in order_id)
-    plain = normalize_digits(to_halfwidth(text)).upper()
-    return re.search(rf"(?<![0-9A-Z]){pattern}(?![0-9A-Z])", plain)
+    return re.search(rf"(?<![0-9A-Z]){pattern}(?![0-9A-Z])", plain.upper())
 
 
 def group_readings(text: str, order_id: str) -> List[str]:
@@ -35,11 +34,12 @@ def group_readings(text: str, order_id: str) -> List[str]:
     its last group, then without its first ("202411235567 99" → 202411235567, "88 2024…"),
     each at least six characters. None when the number does not stand in the text.
     """
-    found = _typed(text, order_id)
+    plain = normalize_digits(to_halfwidth(text))  # one character for one: offsets hold
+    found = _typed(plain, order_id)
     if found is None:
         return []
     readings = []
-    tail = _TAIL.match(normalize_digits(to_halfwidth(text)), found.end())
+    tail = _TAIL.match(plain, found.end())
     if tail:
         readings.append(order_id + tail.group(1))
     groups = [g for g in _SPLIT.split(found.group()) if g]
