@@ -51,14 +51,26 @@ async def run(self: ActionExecutor, action_call: Dict[str, Any]) -> Optional[Dic
     """`ActionExecutor.run`, plus the form's pass when the call asks for it ahead."""
     if not action_call.get(AHEAD_KEY):
         return await _STOCK["run"](self, action_call)
-    # the actions change the tracker they are given (rasa-sdk updates its slots in place)
-    before = orjson.loads(orjson.dumps(action_call.get("tracker") or {}))
+    before = _before_the_run(action_call.get("tracker") or {})
     result = await _STOCK["run"](self, action_call)
     if isinstance(result, dict):
         ahead = await _form_pass(self, action_call, before, result)
         if ahead is not None:
             result[AHEAD_KEY] = ahead
     return result
+
+
+def _before_the_run(tracker: Mapping[str, Any]) -> Dict[str, Any]:
+    """The call's tracker as it arrived, kept apart from what the actions will change.
+
+    rasa-sdk updates the slots of the tracker it is given in place, so all but the events
+    is copied. The events (most of the call) are not copied one by one: nothing changes
+    them, and were something to, the form's call worked out from them would not have the
+    digest of Rasa's real call, and the real call would be made (`call_digest`).
+    """
+    kept = orjson.loads(orjson.dumps({k: v for k, v in tracker.items() if k != "events"}))
+    kept["events"] = list(tracker.get("events") or [])
+    return kept
 
 
 async def _form_pass(

@@ -37,6 +37,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.pool import QueuePool
 
 from bot.evidence import media
 from bot.evidence.settings import IMAGE_TYPES, VIDEO_TYPES, EvidenceSettings
@@ -449,7 +450,11 @@ def _create_engine(settings: EvidenceSettings) -> Engine:
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            url, future=True, connect_args={"check_same_thread": False, "timeout": 10}
+            url,
+            future=True,
+            connect_args={"check_same_thread": False, "timeout": 10},
+            # kept connections: SQLAlchemy 1.4 would open the file for every query (NullPool)
+            **({} if database in (None, "", ":memory:") else {"poolclass": QueuePool}),
         )
 
         @event.listens_for(engine, "connect")

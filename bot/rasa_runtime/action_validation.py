@@ -78,6 +78,66 @@ def _event_validators() -> Optional[Tuple[Validator, Dict[str, Validator]]]:
     return validators.validator_for(schema)(outer), by_type
 
 
+# the outer schema `_event_validators` leaves (Rasa 3.6's, without the events' `oneOf`)
+_OUTER_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "events": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "event": {"type": "string"},
+                    "timestamp": {"type": ["number", "null"]},
+                    "metadata": {"type": ["object", "null"]},
+                },
+                "required": ["event"],
+            },
+        },
+        "responses": {"type": "array", "items": {"type": "object"}},
+    },
+}
+
+
+@lru_cache(maxsize=1)
+def _outer_schema_known() -> bool:
+    """Whether Rasa's outer schema is the one `_outer_valid` checks by hand."""
+    validators = _event_validators()
+    return validators is not None and validators[0].schema == _OUTER_SCHEMA
+
+
+def _number(value: Any) -> bool:
+    return type(value) in (int, float)  # JSON schema's number: not a bool
+
+
+def _outer_event_valid(event: Any) -> bool:
+    return (
+        type(event) is dict
+        and type(event.get("event", 0)) is str
+        and (event.get("timestamp") is None or _number(event["timestamp"]))
+        and (event.get("metadata") is None or type(event["metadata"]) is dict)
+    )
+
+
+def _outer_valid(result: Any) -> bool:
+    """`_OUTER_SCHEMA`'s verdict, checked in plain Python (parsed JSON only).
+
+    The schema is small but jsonschema walks it through its generic machinery, most of the
+    validation's remaining time. Anything not of parsed JSON's types (a tuple, a subclass)
+    is refused here and decided by the validator.
+    """
+    if type(result) is not dict:
+        return False
+    events = result.get("events", [])
+    responses = result.get("responses", [])
+    return (
+        type(events) is list
+        and type(responses) is list
+        and all(_outer_event_valid(event) for event in events)
+        and all(type(response) is dict for response in responses)
+    )
+
+
 # verdicts of events already checked, by their JSON value (see `_event_key`)
 _VERDICTS: Dict[Any, bool] = {}
 _MAX_VERDICTS = 4096
@@ -131,7 +191,7 @@ def _valid_by_event_type(result: Any) -> bool:
     if validators is None:
         return False
     outer, by_type = validators
-    if not outer.is_valid(result):
+    if not (_outer_schema_known() and _outer_valid(result)) and not outer.is_valid(result):
         return False
     for event in result.get("events") or []:
         branch = by_type.get(event["event"])
@@ -174,6 +234,7 @@ def install() -> None:
         raise RuntimeError("RemoteAction._validate_action_result is gone: re-check this patch")
     action_result_validator()  # fail at start-up, not on the first action, if the schema is bad
     _event_validators()
+    _outer_schema_known()
     _STOCK["_validate_action_result"] = stock
     RemoteAction._validate_action_result = _cached_validate_action_result  # type: ignore[method-assign]
     logger.info("custom-action responses are validated with a cached JSON-schema validator")

@@ -29,7 +29,7 @@ from sqlalchemy import create_engine, event, func, select, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from bot.log_privacy import mask_these_contacts
 from bot.settings import Settings, SlaSettings
@@ -223,14 +223,33 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_file_on_connect(dbapi_connection: Any, record: Any) -> None:
+    _sqlite_on_connect(dbapi_connection, record)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
 def _sqlite_on_begin(connection: Any) -> None:
     # Take the write lock up front: no read-to-write lock upgrade, so no deadlock; the
     # busy timeout makes concurrent writers wait their turn.
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# SQLAlchemy 1.4 opens a new connection to a SQLite file for every session (NullPool): a
+# file open, a schema read and the pragmas each time, about a third of a ticket's creation
+# and most of a small read. Kept connections instead, as SQLAlchemy 2.0 does by default.
+_SQLITE_FILE_POOL: Dict[str, Any] = {"poolclass": QueuePool, "pool_size": 4, "max_overflow": 8}
+
+
 def create_store_engine(url: str) -> Engine:
-    """An engine for a SQLite or PostgreSQL URL; a SQLite file's folder is created."""
+    """An engine for a SQLite or PostgreSQL URL; a SQLite file's folder is created.
+
+    A SQLite file keeps its connections in a pool and runs in WAL mode: readers (the desk,
+    the API) never wait for a writer, and a commit is one append to the log instead of a
+    rollback journal's several flushes. `synchronous` stays at SQLite's default (FULL), so
+    a confirmed ticket is on disk when the customer is told its id.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(parsed, future=True, pool_pre_ping=True, json_serializer=_dumps)
@@ -243,9 +262,9 @@ def create_store_engine(url: str) -> Engine:
         future=True,
         json_serializer=_dumps,
         connect_args={"timeout": 30, "check_same_thread": False},
-        **({"poolclass": StaticPool} if in_memory else {}),
+        **({"poolclass": StaticPool} if in_memory else _SQLITE_FILE_POOL),
     )
-    event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "connect", _sqlite_on_connect if in_memory else _sqlite_file_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine
 

@@ -223,3 +223,4 @@ def test_the_digest_ignores_only_what_cannot_be_known_ahead():
     later["tracker"]["events"][-2]["timestamp"] += 5  # the message itself
     assert call_digest(later) != call_digest(body)
     assert call_digest({**body, AHEAD_KEY: "message"}) == call_digest(body)
+

@@ -142,3 +142,33 @@ def test_remembered_verdicts_follow_the_json_types(installed, monkeypatch):
     assert not stock_accepts(bad)
     with pytest.raises(jsonschema.ValidationError):
         installed._validate_action_result(bad)
+
+
+OUTER_CASES = VALID + INVALID + [
+    {"events": None},
+    {"responses": None},
+    {"events": [{"event": "bot", "timestamp": True}]},
+    {"events": [{"event": "bot", "timestamp": 3}, {"event": "bot", "timestamp": 2.5}]},
+    {"events": [{"event": "bot", "metadata": []}]},
+    {"events": [{"event": "bot", "metadata": None}]},
+    {"events": [{"event": None}]},
+    {"events": [["event", "bot"]]},
+    {"events": ({"event": "bot"},)},  # a tuple: not parsed JSON, decided by the validator
+    {"responses": [{"text": "好的"}, None]},
+    {"other": "keys are allowed"},
+    "a string",
+    None,
+]
+
+
+@pytest.mark.parametrize("result", OUTER_CASES)
+def test_the_outer_check_by_hand_never_accepts_what_the_schema_refuses(result):
+    """`_outer_valid` says valid only where the outer schema does, and for all parsed JSON."""
+    outer, _ = action_validation._event_validators()
+    assert action_validation._outer_schema_known()
+    by_hand = action_validation._outer_valid(result)
+    if by_hand:
+        assert outer.is_valid(result)
+    elif not isinstance(result, dict) or not any(type(v) is tuple for v in result.values()):
+        assert not outer.is_valid(result)
+    assert action_validation._valid_by_event_type(result) == stock_accepts(result)

@@ -135,6 +135,26 @@ def test_sqlite_file_and_its_folder_are_created(tmp_path, clock, make_draft):
     assert path.is_file()
 
 
+def test_a_sqlite_file_keeps_its_connections_in_wal_mode(tmp_path, clock, make_draft):
+    """Pooled connections, each with the store's pragmas; another store reads what one wrote."""
+    url = f"sqlite:///{tmp_path / 'complaints.db'}"
+    writer = TicketStore.from_url(url, clock=clock)
+    reader = TicketStore.from_url(url, clock=clock)
+    try:
+        created = writer.create_ticket(make_draft(), "k")
+        with writer.engine.connect() as first:
+            kept = first.connection.dbapi_connection
+        with writer.engine.connect() as second:
+            assert second.connection.dbapi_connection is kept
+            assert second.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert second.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert second.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert reader.get_ticket(created["id"]) == created
+    finally:
+        writer.close()
+        reader.close()
+
+
 @pytest.mark.parametrize(
     "overrides, message",
     [
