@@ -20,12 +20,26 @@ words report a problem or do not depending on what surrounds them ("朋友都没
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Literal, Mapping, Optional, Sequence, Set, Tuple
+from typing import (
+    AbstractSet,
+    Any,
+    Dict,
+    FrozenSet,
+    List,
+    Literal,
+    Mapping,
+    Optional,
+    Sequence,
+    Set,
+    Tuple,
+)
 
 from bot.nlu.normalize import normalize
+from bot.triage.lexicon import REMEMBERED_TEXTS
 from bot.triage.severity_amounts import stated_amounts
 from bot.triage.severity_context import (
     CLAUSE_END,
@@ -185,20 +199,26 @@ def assess_severity(
     )
 
 
-def _not_in(reasons: Set[str], fired: Sequence[str]) -> Tuple[str, ...]:
+def _not_in(reasons: AbstractSet[str], fired: Sequence[str]) -> Tuple[str, ...]:
     """The reasons that did not fire, in spec order."""
     return tuple(reason for reason in REASONS if reason in reasons and reason not in fired)
 
 
 @dataclass(frozen=True)
 class _Findings:
-    """One message's rule hits by reason, and the reasons it dismissed or ruled out."""
+    """One message's rule hits by reason, and the reasons it dismissed or ruled out.
 
-    found: Dict[str, List[str]]
-    dismissed: Set[str]
-    ruled_out: Set[str]
+    Shared by every caller of the same text (`_findings` is remembered): read, never changed.
+    """
+
+    found: Mapping[str, Tuple[str, ...]]
+    dismissed: FrozenSet[str]
+    ruled_out: FrozenSet[str]
 
 
+# A message is judged more than once in a conversation: when it arrives (threats in the
+# form, the opening's empathy) and again with every message when the ticket is drafted.
+@functools.lru_cache(maxsize=REMEMBERED_TEXTS)
 def _findings(normalized: str) -> _Findings:
     """One normalised message's rule hits by reason, and the reasons it dismissed in context.
 
@@ -225,7 +245,11 @@ def _findings(normalized: str) -> _Findings:
             seen.append(hit.text)
     for excluded in exclusion_lexicon().matches(normalized):
         dismissed |= trigger_reasons(excluded.text)
-    return _Findings(found, dismissed - set(found), ruled_out - set(found))
+    return _Findings(
+        {reason: tuple(phrases) for reason, phrases in found.items()},
+        frozenset(dismissed - set(found)),
+        frozenset(ruled_out - set(found)),
+    )
 
 
 def _rule_severity(

@@ -250,3 +250,20 @@ def test_injury_and_posting_told_in_a_sentence(text, expected):
 )
 def test_amounts_read_as_customers_write_them(text, large):
     assert (reasons(text) == ["amount"]) == large
+
+
+def test_a_message_judged_again_is_answered_from_memory_with_the_same_verdict():
+    """The ticket's draft judges every message again; each text's rule hits are remembered,
+    and what one verdict does with them never changes what the next one reads."""
+    from bot.triage import severity
+
+    texts = ["孩子被烫伤了 我要去法院起诉你们", "我要曝光你们 已经联系了记者"]
+    first = assess_severity(texts, None, 2000)
+    hits_before = severity._findings.cache_info().hits
+    again = assess_severity(texts, None, 2000)
+    assert severity._findings.cache_info().hits == hits_before + len(texts)
+    assert again == first
+    assert first.reasons == ["injury", "legal", "media"]
+    alone = assess_severity(texts[:1], None, 2000)
+    assert alone.reasons == ["injury", "legal"]
+    assert assess_severity(texts, None, 2000) == first
