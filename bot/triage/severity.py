@@ -40,7 +40,7 @@ from typing import (
 
 from bot.nlu.normalize import normalize
 from bot.triage.lexicon import REMEMBERED_TEXTS
-from bot.triage.severity_amounts import stated_amounts
+from bot.triage.severity_amounts import stated_amounts, tells_loss
 from bot.triage.severity_context import (
     CLAUSE_END,
     RULING_VETOES,
@@ -273,7 +273,16 @@ def _rule_severity(
     if amount is not None and math.isfinite(amount) and amount >= threshold:
         found["amount"] = [f"{amount:g}"]
     elif math.isfinite(threshold):
-        stated = [value for text in texts if text for value in stated_amounts(text)]
+        # (seventeenth round) with the order's amount known, a sum the customer states counts
+        # only as a loss the product caused ("…把我六千的手机烧坏了"): the order's own price is
+        # known, so "手机是六千多买的" beside a 30-yuan case is another thing's price
+        known = amount is not None and math.isfinite(amount)
+        stated = [
+            value
+            for text in texts
+            if text and (not known or tells_loss(text))
+            for value in stated_amounts(text)
+        ]
         large = [value for value in stated if value >= threshold]
         if large:
             found["amount"] = [f"{max(large):g}"]

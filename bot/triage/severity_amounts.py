@@ -114,7 +114,14 @@ _NOT_THE_ORDER = re.compile(
     # (fifteenth round) what the customer has spent at the shop over time: "累计消费两万多了"
     r"|累计(?:消费|花费|花了|买了)?|总消费|消费总额"
     # (sixteenth round) spent over a period: "今年在你们店陆陆续续花了五千多"
-    r"|(?:前前后后|陆陆续续|这个月|今年|这一年|这些年|这几年)[^,。!?;]{0,8}?(?:消费|花)了?)"
+    r"|(?:前前后后|[陆六]{2}续续|这个月|今年|这一年|这些年|这几年)[^,。!?;]{0,8}?(?:消费|花)了?"
+    # (seventeenth round) purchases over time: "前前后后买了一万多的东西"
+    # (陆 is the financial numeral 六 by then: `_FINANCIAL_NUMERALS`)
+    r"|(?:前前后后|[陆六]{2}续续)[^,。!?;]{0,8}?买了?"
+    # ... a year's spend, roughly: "一年花了快三万" (not "一年前花三千买的": the item bought a
+    # year ago is the order)
+    r"|(?:一年(?!前)|半年(?!前)|每年|每个月|每月|这两年|这半年|多年)[^,。!?;]{0,8}?(?:消费|花|买)了?"
+    r"(?:快|将近|接近|差不多|大概|近)?)"
     r"(?:才|只有|就|也就|都|都要|是|也才|了)?\s*$"
 )
 # (fifteenth round) The price of something the customer owns, not the order, when the product
@@ -126,6 +133,45 @@ _OWNED_BEFORE = re.compile(
 # ... bought in this order after all: "我的冰箱4299买的"
 _BOUGHT_AFTER = re.compile(r"[^,。!?;]{0,6}?(?:买|下单|拍|付|花|订)")
 _YOURS = re.compile(r"你们(?:的|这个|这款|家的?|店的?)")
+# (seventeenth round) An earlier purchase, with this order told apart: "上个月在你们店买电视花了
+# 五千，这次买的遥控器电池盖都合不上" (the sum is the earlier order's, not this one's).
+_EARLIER_BEFORE = re.compile(
+    r"(?:上个月|上次|上回|上一次|上一单|之前|以前|去年|前年|上周|上礼拜|上星期|前段时间|前阵子|前几天)"
+    r"[^,。!?;]{0,12}$"
+)
+_THIS_ORDER_AFTER = re.compile(r"(?:这次|这回|这一次|这单|这一单|今次)(?:买|下单|拍|订|的|收到)")
+# (seventeenth round) This order's own price, told with the unit: "我买的是29块的数据线" (a larger
+# sum elsewhere is another thing's, unless a loss is told: "…把我三千的手机烧坏了").
+_ORDER_PRICE = re.compile(
+    rf"(?:我|这次|这回|今次)?(?:买|拍|订|下单)的(?:是|这个|这款|呢个)?\s*{_NUMBER}\s*{_MAGNITUDE}"
+    r"\s*[多几]?\s*(?:块|元|蚊)"
+)
+# (seventeenth round) The priced thing and the shop's product told apart: "手机是六千多买的，配你们
+# 这个手机壳…", "家里冰箱一万二买的，你们这个除味剂…", "我部iPhone係九千幾蚊買㗎，你哋張保護貼…".
+# The priced thing is the words opening the clause before the number (an owner's words and
+# a linking 是 taken off); the shop's product is named with a determiner after 你们/你哋.
+_OWNER = re.compile(
+    r"^(?:我(?:的|家的?|家里的?|那台|那部|那个|部|架|个|只|张|对|件)|家里的?|屋企(?:嘅|的)?)"
+)
+_PRICED_THING = re.compile(r"^[\u4e00-\u9fffa-z]{2,8}$")
+_PRICED_LINK_AFTER = re.compile(r"(?:是|系|都|要|就|也)+$")
+_NOT_A_THING = re.compile(
+    r"花|买|付|订单|这单|那单|整单|下单|买单|你们|你哋|这|那|一共|总共|价|钱|块|元|了|充|转|交|退|赔|扣|损|亏|给|到|在|用"
+)
+_SHOP_PRODUCT = re.compile(
+    r"(?:你们|你哋|你们家|你哋间)(?:店)?(?:这个|这款|这件|这台|这只|这张|这条|这双|这套|这瓶|这盒"
+    r"|呢个|呢张|呢件|呢部|呢只|呢对|个|张|件|部|只|条|对|瓶|盒|套|嘅|的)"
+    r"(?:[\d一二两三四五六七八九十几]+[^,。!?;]{0,4}?的)?([\u4e00-\u9fffa-z]{2,})"
+)
+# ... which is no product: the shop's people and services, or its goods in general.
+_SERVICE_OR_GOODS = re.compile(
+    r"^(?:师傅|客服|快递|物流|售后|安装|店|态度|服务|人|员工|小哥|老板|主播|平台|发货|包装|赠品"
+    r"|东西|货|产品|商品|宝贝|质量|做工|品控|说明)"
+)
+# ... and an accessory of the priced thing is another thing ("手机" and "手机壳").
+_ACCESSORY = re.compile(
+    r"^(?:壳|膜|套|贴|布|线|架|垫|包|袋|罩|带|盒|座|充电|支架|刷|绳|链|扣|夹|钩|托|配件)"
+)
 _DAMAGED = re.compile(
     r"坏|烧|碎|报废|损坏|损失|进水|短路|炸|花屏|黑屏|裂|赔|维修|修|划花|刮花|不能用了"
 )
@@ -283,9 +329,124 @@ def _unit_price_totals(text: str) -> List[float]:
     return [price * max(largest, 1.0) for price in prices]
 
 
+# (seventeenth round) A loss the product caused to something else ("把我的手机烧坏了", "被你们的
+# 充电器充坏了", "泡坏了地板，修了三千"), not the ordered thing found broken ("杯子碎了").
+_LOSS = re.compile(
+    r"(?:把|将|被|害|导致|弄|搞|连累|让|害得)[^,。!?;]{0,12}?"
+    r"(?:坏|烧|碎|报废|损坏|进水|短路|炸|花屏|黑屏|裂|划花|刮花|泡|不能用)"
+    r"|损失|赔|维修|修了|修好|修理|换了个新的|重新买"
+)
+
+
+def tells_loss(text: str) -> bool:
+    """Whether the text tells of a loss the product caused (a sum in it may be that loss).
+
+    `bot.triage.severity` counts stated sums only then when the order's own amount is known.
+    """
+    return bool(_LOSS.search(normalize(text or "", mainland=False)))
+
+
 def _owned_only(text: str) -> bool:
     """Whether the message names the shop's product apart and tells no damage (`_OWNED_BEFORE`)."""
     return bool(_YOURS.search(text)) and not _DAMAGED.search(text)
+
+
+def _priced_thing(text: str, number_start: int) -> Optional[str]:
+    """The thing a sum is the price of, when the words opening its clause name only it."""
+    low = max((text.rfind(mark, 0, number_start) for mark in ",。!?;~ "), default=-1) + 1
+    words = _OWNER.sub("", text[low:number_start])
+    words = _PRICED_LINK_AFTER.sub("", words)
+    if not _PRICED_THING.match(words) or _NOT_A_THING.search(words):
+        return None
+    return words
+
+
+def _another_thing(text: str, match: re.Match[str]) -> bool:
+    """Whether the sum is the price of something other than the shop's product named apart.
+
+    The shop's product is named with a determiner and no damage is told ("手机是六千多买的，配
+    你们这个手机壳怎么孔位都对不上"), or it is an accessory of the priced thing with a smaller
+    price of its own ("手机壳三十九块，手机是六千多买的，壳子一装就裂了"). Never when a loss of the
+    priced thing is told ("…手机也摔坏了", "把我的手机烧坏了").
+    """
+    thing = _priced_thing(text, match.start(1))
+    if thing is None or _thing_lost(text, thing, match):
+        return False
+    # beside a product named with a determiner, any damage told may be the priced thing's
+    # ("我的手机六千多，用你们的充电器充坏了")
+    named = [] if _DAMAGED.search(text) else list(_SHOP_PRODUCT.finditer(text))
+    for product in named:
+        name = product.group(1)
+        if product.start() <= match.start(1) < product.end() or _SERVICE_OR_GOODS.match(name):
+            continue
+        if not name.startswith(thing) or _ACCESSORY.match(name[len(thing) :]):
+            return True
+    return any(
+        other.startswith(thing) and _ACCESSORY.match(other[len(thing) :])
+        for other in _cheaper_things(text, match)
+    )
+
+
+def _thing_lost(text: str, thing: str, match: re.Match[str]) -> bool:
+    """Whether a loss the product caused is told, or damage of `thing` in a clause of its own."""
+    if _LOSS.search(text):
+        return True
+    own = _bounds_of(text, match.start(1))
+    for clause in _CLAUSE.finditer(text):
+        if clause.span() != own and thing in clause.group(0) and _DAMAGED.search(clause.group(0)):
+            return True
+    return False
+
+
+_CLAUSE = re.compile(r"[^,。!?;~]+")
+
+
+def _bounds_of(text: str, index: int) -> Tuple[int, int]:
+    """The span of the clause holding text[index]."""
+    for clause in _CLAUSE.finditer(text):
+        if clause.start() <= index < clause.end():
+            return clause.span()
+    return (index, index)
+
+
+def _cheaper_things(text: str, match: re.Match[str]) -> List[str]:
+    """The things priced lower than `match`'s sum in the message ("手机壳三十九块")."""
+    value = parse_chinese_number(match.group(1).replace(",", ""))
+    things = []
+    for pattern in _MONEY_PATTERNS[:2]:
+        for other in pattern.finditer(text):
+            low = parse_chinese_number(other.group(1).replace(",", ""))
+            if other.start(1) == match.start(1) or low is None or value is None or low >= value:
+                continue
+            named = _priced_thing(text, other.start(1))
+            if named:
+                things.append(named)
+    return things
+
+
+def _another_order(text: str, match: re.Match[str], number_end: int) -> bool:
+    """Whether the sum is an earlier order's, or another thing's beside this order's own price.
+
+    "上个月在你们店买电视花了五千，这次买的遥控器…"; "我买的是29块的数据线，客服却推荐你们3999
+    的电视". Never when damage or a loss is told.
+    """
+    if _DAMAGED.search(text):
+        return False
+    if _EARLIER_BEFORE.search(text, 0, match.start(1)) and _THIS_ORDER_AFTER.search(
+        text, number_end
+    ):
+        return True
+    for price in _ORDER_PRICE.finditer(text):
+        if price.start() <= match.start(1) < price.end():
+            continue
+        if _CLAUSE_OF.search(
+            text, min(price.end(), match.start(1)), max(price.start(), match.start(1))
+        ):
+            return True
+    return False
+
+
+_CLAUSE_OF = re.compile(r"[,。!?;~]")
 
 
 def _value(match: re.Match[str], text: str) -> Optional[float]:
@@ -316,6 +477,8 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
         return None
     owned = _OWNED_BEFORE.search(text, 0, match.start(1))
     if owned and not _BOUGHT_AFTER.match(text, number_end) and _owned_only(text):
+        return None
+    if _another_thing(text, match) or _another_order(text, match, number_end):
         return None
     if magnitude in ("w", "k") and value >= 100:
         return None

@@ -130,7 +130,15 @@ GOODS_SURFACE = re.compile(
 )
 GOODS_HURT_WORDS = frozenset(
     {"刮伤", "划伤", "磕伤", "擦伤", "碰伤", "刮破", "划破", "烧焦", "划了个口子", "划了一道"}
+    # (seventeenth round) pierced, of the packing ("碎片都扎破了箱子")
+    | {"扎破", "戳破", "割破", "刺破", "扎穿"}
 )
+# (seventeenth round) ... the goods or their packing named right after the word: "碎片都扎破了箱子"
+GOODS_AFTER = re.compile(
+    r"^了?(?:外|快递)?(?:箱子|纸箱|包装|袋子|快递袋|泡沫|盒子|箱|包装袋|塑料袋|气泡膜|膜|纸盒|外壳|布料|面料)"
+)
+# Words holding a body part's character that name a thing ("戴了手套", "手机").
+NOT_BODY = re.compile(r"手套|手机|手柄|手提|手环|手表|手工|手续|头盔|眼镜")
 BODY_OR_WOUND = re.compile(
     r"手|脚|脸|腿|臂|皮肤|身上|头|眼|嘴|孩子|宝宝|老人|小孩|血|疼|痛|肿|医|药|烟|火|烫|味|电|热"
 )
@@ -190,13 +198,10 @@ def _news_of_other_shop(c: Context) -> bool:
 
 def _goods_hurt(c: Context) -> bool:
     """A scratch, bruise or scorch of the goods ("车漆被刮伤", "苹果磕伤"), nobody hurt."""
-    rest = c.sentence.replace(c.hit, "")
+    rest = NOT_BODY.sub("", c.sentence.replace(c.hit, ""))
     surface = PLANT if c.hit == "烧焦" else GOODS_SURFACE
-    return (
-        c.hit in GOODS_HURT_WORDS
-        and bool(surface.search(c.before))
-        and not BODY_OR_WOUND.search(rest)
-    )
+    named = surface.search(c.before) or (c.hit != "烧焦" and GOODS_AFTER.search(c.after))
+    return c.hit in GOODS_HURT_WORDS and bool(named) and not BODY_OR_WOUND.search(rest)
 
 
 def _repellent_failed(c: Context) -> bool:

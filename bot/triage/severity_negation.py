@@ -36,7 +36,7 @@ FEARED_BEFORE = re.compile(
 # (fourteenth round) ... or a fear of what could happen, a few words on: "我怕晚上睡着了会着火",
 # "担心放久了会不会爆" (not "怕死了，它真的着火了": the clause ends first).
 FEARED_LATER_BEFORE = re.compile(
-    r"(?:(?<!可)怕|担心|害怕|生怕|就怕|恐怕)[^,。!?;]{1,8}?(?:会|会不会|可能会|万一)$"
+    r"(?:(?<!可)怕|担心|害怕|生怕|就怕|恐怕|(?<![吃震受惊])惊)[^,。!?;]{1,8}?(?:会|会不会|可能会|万一)$"
     # (sixteenth round) ... or with no modal: "我怕孩子摸到烫伤", "担心狗狗咬着划伤"
     r"|(?:^|我|就|最|很|有点|是)(?:怕|担心|害怕)(?!死|了)[^,。!?;]{1,8}?$"
 )
@@ -127,6 +127,8 @@ RENOUNCED = re.compile(
     r"|冇必要|唔使|唔值得|唔想搞|算数|算吧"
     # (sixteenth round) "太麻烦", "被我劝住了", "没那么激进"
     r"|太麻烦|我也不想|拦住|劝住|劝下来|没那么激进|没那么极端|唔使咁激"
+    # (seventeenth round) "但係算啦", "罢了"
+    r"|算啦|算喇|算罢|罢了"
 )
 # ... or the act named first and then not done: "两千字的小作文我就不写了", "律师我就不找了".
 NOT_DONE_AFTER = re.compile(
@@ -140,6 +142,10 @@ CALLED_OFF = re.compile(
     # own (not "别以为我不会去")
     r"|(?:^|[,。!?;~\s])(?:算了|好啦|好吧)?(?:反正|其实|放心|不过|但)?我?(?:也|才|并)?不会(?:真的?)?去(?:的|啦|了)?"
     r"(?=$|[,。!?;~])"
+    # (seventeenth round) not going, said bare: "12315？我才不去，浪费时间"
+    r"|(?:^|[,。!?;~\s])我?(?:也|才|并|就)?(?:不|懒得|唔)去(?:的|啦|了|喇)?(?=$|[,。!?;~])"
+    # ... a threat broken off by 算了 right after it: "我要曝光你们…算了，跟你们说也没用"
+    r"|^[^,。!?;~]{0,4}?(?:\.{2,}|…+|——|,|\s)*算了(?:算了)?(?=$|[,。!?;~\s])"
 )
 
 SHAPES = (

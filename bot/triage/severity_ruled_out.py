@@ -48,6 +48,19 @@ ANY_ACTION = re.compile(
 )
 
 
+# (seventeenth round) A complaint pressed "to the end" with no authority, lawyer or court named
+# anywhere ("我要投诉到底！客服态度太差了", "投訴到底"): a complaint to the shop or the platform.
+TO_THE_END = re.compile(r"投诉到底|一直投诉|天天投诉|投诉下去|投诉到你们|投诉死你们")
+AUTHORITY = re.compile(
+    r"律师|告|起诉|法院|法律|官司|12315|12345|315|消协|消委|消保|消基|监管|工商|报警|警察|派出所|维权|仲裁|政府"
+)
+
+
+def _complaint_to_the_end(text: str) -> bool:
+    """A complaint pressed to the end, with no authority named (`TO_THE_END`, `AUTHORITY`)."""
+    return bool(TO_THE_END.search(text)) and not AUTHORITY.search(text)
+
+
 def _fraud_question_only(text: str) -> bool:
     """Fraud alleged as a question, with no threat, authority or act in the message."""
     rest = FRAUD_WORDS.sub("", text)
@@ -66,6 +79,10 @@ NOT_USED = re.compile(
     # "陶瓷碗边缘崩了个小口子，我没用", "猫粮袋破了，猫没吃": who did not, ending the clause
     r"|(?:我们|我|孩子|宝宝|小孩|狗|猫|狗狗|猫咪|家里人|老人|人)(?:还|都|也)?(?:没|没有|未|冇)"
     r"(?:吃|喝|用|穿|戴|骑|玩|坐|碰)(?:过)?(?=[,。!?;~\s]|$)"
+    # (seventeenth round) said as a clause of its own: "个煲手柄松咗，未用过，…"
+    r"|(?:^|[,。!?;~\s])(?:还|都)?(?:未|没|冇)(?:用|吃|喝|穿|戴|开封|拆)过?(?=[,。!?;~\s]|$)"
+    # ... or of the thing, ending its clause: "个风筒未用过"
+    r"|(?:未|冇|没)(?:用|开封|拆|穿|戴)过(?=[,。!?;~\s]|$)"
 )
 # ... and nothing went wrong with anybody or anything dangerous in the message: a hazard event,
 # a symptom, a foreign body in food (glass in food is a hazard, eaten or not), a swollen battery.
@@ -113,9 +130,16 @@ def nobody_near(text: str) -> bool:
     return bool(fell and NOBODY_NEAR.search(text)) and not HARM_OR_HAZARD.search(text)
 
 
+# (seventeenth round) A harm feared for later, which tells no harm: "还没用，怕用的时候烫到",
+# "未用過，驚陣間會燙親" (taken out before looking for harm told).
+FEARED_CLAUSE = re.compile(
+    r"(?:(?<!可)怕|担心|害怕|生怕|万一|要是|如果|假如|(?<![吃震受])惊)[^,。!?;]*"
+)
+
+
 def nobody_used(text: str) -> bool:
-    """Nobody used or ate the product, said so, and no harm or hazard is told."""
-    return bool(NOT_USED.search(text)) and not HARM_OR_HAZARD.search(text)
+    """Nobody used or ate the product, said so, and no harm or hazard is told (a fear is none)."""
+    return bool(NOT_USED.search(text)) and not HARM_OR_HAZARD.search(FEARED_CLAUSE.sub("", text))
 
 
 def _household_only(text: str) -> bool:
@@ -139,6 +163,8 @@ def ruled_out_by_message(text: str) -> FrozenSet[str]:
     threat_of_review = OWN_CONSEQUENCE.search(text) and OWN_THREAT.search(text)
     ruled_out = set()
     if PLATFORM_COMPLAINT.search(text) or threat_of_review or _fraud_question_only(text):
+        ruled_out.add("legal")
+    if _complaint_to_the_end(text):
         ruled_out.add("legal")
     if only_me(text) or _household_only(text):
         ruled_out.add("group")

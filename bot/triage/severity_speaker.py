@@ -29,6 +29,8 @@ OTHERS_SAY = re.compile(
 OWN_FINE = re.compile(
     r"我(?:这个|这台|这只|这款|的|家的?|家那个|自己的?|用着|用了[^,。!?;]{0,4}?)?(?:倒|还|都|暂时|目前)?"
     r"(?:没事|没问题|还好|好好的|挺好|正常|还没用|还没拆|冇事|冇问题)"
+    # (seventeenth round) the customer's own not used yet: "评论区有人说吃了拉肚子，我还没吃"
+    r"|我(?:的|家的?)?(?:还|都)?(?:没|没有|未|冇)(?:吃|喝|用|穿|戴|拆|开封|试)过?(?=[,。!?;~\s]|$)"
 )
 # (fifteenth round) Somebody else's past complaint, told as a story: "我朋友上次为了个耳机跑去
 # 12315，折腾了一个月，我不想那样" (the customer threatens nothing).
@@ -41,6 +43,8 @@ OWN_THREAT_AFTER = re.compile(r"我(?:也|就|马上|现在|一定)?(?:要|会|�
 # ... or the courier's ("快递员说东西被市场监管局抽检扣下了").
 SHOP_SAYS = re.compile(
     r"(?:客服|商家|卖家|店家|售后|他们|快递员|快递小哥|快递公司|快递|物流|驿站|司机)"
+    # (seventeenth round) with an adverb between: "客服居然让我有意见去找消协"
+    r"(?:居然|竟然|还|就|直接|只会|一直|老是|总是|反而)?"
     r"(?:说|讲|告诉我|回复|让我|叫我|建议我)"
 )
 # A threat asked as a question ("你们是想让我去12315吗", "你们不怕我曝光吗"), unlike a plain

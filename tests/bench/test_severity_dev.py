@@ -10,7 +10,7 @@ from bench.severity_dev import DEV, dev_cases
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
     assert names == [
-        f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)
+        f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)
     ]
     assert all(path.exists() for path in DEV)
 
@@ -133,6 +133,20 @@ def test_dev16_borrows_urgent_words_with_a_third_urgent():
     normals = [text for text, found in cases if not found]
     assert sum(1 for text in normals if any(w in text for w in ("万一", "要是", "如果", "假如"))) >= 5
     assert sum(1 for text in normals if any(w in text for w in ("说", "話"))) >= 10
+
+
+def test_dev17_sounds_big_with_about_two_fifths_urgent():
+    """dev17 (seventeenth round): every reason, and normals in big words (anger with no
+    authority, sums that are another thing's price, numbers that are no money)."""
+    cases = dev_cases(DEV[13])
+    assert DEV[13].name == "severity_dev17.yml"
+    reasons = {reason for _, found in cases for reason in found}
+    assert reasons == {"injury", "legal", "media", "group", "amount"}
+    urgent = sum(1 for _, found in cases if found)
+    assert 0.35 <= urgent / len(cases) <= 0.45
+    normals = [text for text, found in cases if not found]
+    assert sum(1 for text in normals if any(w in text for w in ("投诉", "投訴", "过分", "气死"))) >= 8
+    assert sum(1 for text in normals if any(c.isdigit() for c in text)) >= 20
 
 
 def test_the_pool_weight_is_chosen_within_the_bounds():
