@@ -53,6 +53,12 @@ from bot.nlu.number_shapes import (
 from bot.nlu.number_words import NOT_PREFIXES, left_context
 
 
+def _typed_upper(doc: Doc, token: Token) -> bool:
+    """Whether the customer typed the letters of `token` in capitals (the text is lowered)."""
+    original = doc.user_data.get("complaint_original")
+    return isinstance(original, str) and original[token.idx : token.idx + len(token)].isupper()
+
+
 def group_ok(text: str, first: bool) -> bool:
     """Whether a group may be part of an id: digits in it, or a short letter prefix ("LS").
 
@@ -135,6 +141,7 @@ class Group:
     rest_of_order: bool = False  # an order's rest on the next line (`_rest_of_order`)
     opens_phone: bool = False  # a hotline or landline starts here ("400-820-8820")
     context: str = ""  # the kind the words right before it name (`left_context`)
+    typed_upper: bool = False  # letters the customer typed in capitals ("SO 2024…", round 30)
 
 
 # 日期 ("the date") after a number labels what follows it: "…5567 日期11.23" is no day 5567.
@@ -377,6 +384,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
         group.context = _label_before(doc.text, token.idx)
         if token.text.isalpha():
             group.labelled = left_context(doc.text, token.idx) == "order"
+            group.typed_upper = _typed_upper(doc, token)
         if previous is not None:
             between = doc.text[previous.idx + len(previous) : token.idx]
             group.between = between

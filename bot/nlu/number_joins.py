@@ -285,6 +285,49 @@ def _phone_interrupts(groups: Sequence[Group], start: int, end: int) -> bool:
 _YEAR_HEAD = re.compile(r"(?:19|20)\d{2}")
 
 
+# Carriers whose letters glued to the number make a parcel number by its shape: spaced, they
+# are joined the same, and the shape tells the parcel ("SF 1402938475612" is SF1402938475612).
+_CARRIER_JOINED = frozenset({"sf", "yt", "yto", "zto", "jt", "sto", "yd", "jdva"})
+# Carriers' letters no shape follows up: never an order's prefix ("DHL 1234567890").
+_CARRIER_LETTERS = frozenset({"db", "jdx", "ems", "ups", "dhl", "tnt", "usps", "lp", "cn"})
+
+
+def _spaced_prefix(first: Group, group: Group) -> bool:
+    """Letters a space parts from the whole number after them: its prefix (round thirty).
+
+    "jd 298374651030", "淘宝 TB 3721…", "E 2024…" bare, as after an order word and as in
+    groups. Not a word: the letters hold no vowel (jd, tb, pdd, dy, ks, xhs, dd) or are one
+    letter (E, P), VIP or typed in capitals (SO, ORD); chat words, labels ("No", "QQ", "thx", "oops") and carriers
+    ("SF", "DHL") stay apart, and so does a mobile after them ("V X 13812345678").
+    """
+    letters = first.text.lower()
+    return (
+        first.text.isalpha()
+        and first.text.isascii()
+        and len(letters) <= 4
+        and letters not in NOT_PREFIXES
+        and letters not in _CARRIER_LETTERS
+        and (
+            letters in _CARRIER_JOINED
+            or not set(letters) & set("aeiou")
+            or (len(letters) == 1 and letters not in "aio")
+            or letters == "vip"
+            or first.typed_upper  # "SO 2024…", "ORD 2024…": a shop's letters in capitals
+        )
+        and group.text[:1].isdigit()
+        and not MOBILE.fullmatch(group.text)
+    )
+
+
+def _colon_after(group: Group) -> bool:
+    """Letters right before a colon are a label ("JD：3012…", "TB: 3721…"), no prefix.
+
+    Round thirty's one rule: a shop prints no colon inside an id; a customer writes one after
+    the platform's name, as after 订单号.
+    """
+    return ":" in group.between or "：" in group.between
+
+
 def _joined_to_start(groups: Sequence[Group], start: int, end: int) -> bool:
     """Whether `groups[end]` belongs to the id at `start` although the group rules would cut it.
 
@@ -296,9 +339,18 @@ def _joined_to_start(groups: Sequence[Group], start: int, end: int) -> bool:
     # a letter prefix ("PDD 241125-0123...", "PDD241125-0123...")
     after_prefix = end == start + 2 and first.text.isalpha()
     joined = (end == start + 1 or after_prefix) and _pinduoduo_joint(groups[end - 1], group)
-    # a letter prefix, a colon or dash, then the number: "JD：202411230098", "JD-2024..."
+    # a letter prefix, then the number parted only by what the id's normal form removes
+    # (round thirty's one rule): "JD-2024…", "jd 298374651030", "淘宝 TB 3721…"; before a
+    # colon the letters are a label, "JD：2024…" names the platform (`_colon_after`)
+    separator = group.between.strip()
     joined = joined or (
-        end == start + 1 and first.text.isalpha() and group.between.strip() in (":", "-", "_")
+        end == start + 1
+        and "\n" not in group.between
+        and (
+            (separator in ("-", "_") and first.text.isalpha())
+            or (separator == "" and _spaced_prefix(first, group))
+            or (separator in ("", "-", "_") and _no_account_after(groups, start))
+        )
     )
     # the rest of an order on the next line: "订单号 38472619 / 50384756201"
     joined = joined or (end == start + 1 and group.rest_of_order)
@@ -314,7 +366,11 @@ def _joined_to_start(groups: Sequence[Group], start: int, end: int) -> bool:
     )
     # a letter prefix an order word introduces, then the number after a space, in one
     # piece or in groups: "订单号JD 301234567890", "订单号 PO 211 29384756102938475"
-    joined = joined or (first.labelled and not any(_whole(g) for g in groups[start + 1 : end]))
+    joined = joined or (
+        first.labelled
+        and not any(_whole(g) for g in groups[start + 1 : end])
+        and not _colon_after(groups[start + 1])
+    )
     # a prefix voice input spells letter by letter, then the number: "J D 2948173650"
     prefix = groups[start:end]
     spelt = "".join(g.text for g in prefix)
@@ -355,6 +411,8 @@ def _ends_id(
         )
         or (best and _phone_starts(groups, end))
         or _phone_interrupts(groups, start, end)
+        # letters before a colon are a label, whatever follows ("PDD:241029-…", round thirty)
+        or (end == start + 1 and first.text.isalpha() and _colon_after(group))
         # "验证码421791\nN809-644 这单": letters after a line break open another id
         or ("\n" in group.between and group.text[:1].isalpha())
         or (first.opens_phone and ("," in group.between or "\n" in group.between))
@@ -400,12 +458,39 @@ def _prefix_after_order(groups: Sequence[Group], start: int) -> bool:
     `number_merger._printed_id`'s.
     """
     first = groups[start]
-    return (
+    return _no_account_after(groups, start) or (
         first.labelled
         and first.text.lower() in PREFIX_AFTER_ORDER
         and start + 1 < len(groups)
         and not _whole(groups[start + 1])
     )
+
+
+# WeChat's names: before a number no account can be, a mini-program's or mini-shop's prefix.
+_WECHAT_NAMES = frozenset({"wx", "vx"})
+# A WeChat account given as digits is its mobile or a QQ number (5-11), and a customer may
+# give a 12-digit one ("wx 8837 2291 0045 加一下"); a mini-program's dated order is longer.
+_ACCOUNT_DIGITS = 13
+
+
+def _no_account_after(groups: Sequence[Group], start: int) -> bool:
+    """"WX 2024 1123 1452 0988 3104" bare: the digits in groups after wx/vx are no account.
+
+    A WeChat id begins with a letter; one given as digits is a mobile or a QQ number, eleven
+    digits at most (twelve taken as an account too). Fourteen digits or more on the one line,
+    no mobile among them, are the order a mini-program printed behind its WX (round thirty);
+    "wx 138 1234 5678" and "wx 8837 2291 0045 加一下" stay the customer's WeChat.
+    """
+    if groups[start].text.lower() not in _WECHAT_NAMES:
+        return False
+    digits = ""
+    for group in groups[start + 1 :]:
+        if not group.text.isdigit() or group.between.strip() not in ("", "-", "_"):
+            break
+        if "\n" in group.between or MOBILE.fullmatch(group.text):
+            return False
+        digits += group.text
+    return len(digits) > _ACCOUNT_DIGITS and not MOBILE.match(digits)
 
 
 def longest_id(groups: Sequence[Group], start: int, order_pattern: re.Pattern[str]) -> int:

@@ -323,6 +323,8 @@ _OTHER_WORDS = [
     "运费险单号",
     "保单号",
     "券码",
+    # a coupon named by what it is, its code right after (ord30): "优惠券 CP 2024 1123 没用"
+    *("优惠券", "代金券", "满减券", "优惠卷", "券"),
     "兑换码",
     "优惠码",
     "优惠券码",
@@ -357,6 +359,8 @@ ENGLISH_WORDS = frozenset(
     | {"in", "me", "it", "its", "and", "or", "has", "had", "with", "from", "by", "this", "that"}
     # words that point at the number after a colon ("this one: 2024…", "here: 2024…")
     | {"one", "here", "below", "yes", "ok", "okay", "hi", "hello", "pls", "plz", "please"}
+    # chat words before a number ("thx 2893 7465 1028", ord30): no shop's prefix
+    | {"thx", "thanks", "ty", "hey", "dear"}
 )
 # Letter words that introduce a number ("QQ 3847...", "tel 138...") are not id prefixes.
 NOT_PREFIXES = frozenset(

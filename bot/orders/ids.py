@@ -49,11 +49,11 @@ def normalize_order_id(
 def with_typed_prefix(answer: str, extracted: str, pattern: str = r"^[A-Za-z0-9]{6,24}$") -> str:
     """The whole answer to the order question when it is `extracted` behind a letter prefix.
 
-    Asked for the order number, a customer answers "JD 301234567890" or "PO 211 2938…". The
-    NLU, which does not know what was asked, joins a spaced prefix to the number only after
-    an order word ("订单号JD 3012…") and extracts 301234567890 here; at the order question
+    Asked for the order number, a customer answers "so 20241123004567". The NLU, which does
+    not know what was asked, reads lower-case letters with a vowel before a whole number as a
+    word ("so", "new"), and extracts the digits; at the order question
     the answer is the number, so the prefix the customer typed stays (a prefix is part of
-    the id, as after an order word). Label words ("No 3012…", "ID 3012…") are not prefixes.
+    the id, round thirty's rule). Label words ("No 3012…", "ID 3012…") are not prefixes.
     Returns `extracted` unchanged otherwise.
     """
     whole = normalize_order_id(answer, pattern)

@@ -95,8 +95,8 @@ def test_the_correction_of_an_order_stays_the_order(text, expected):
     [
         ("this one: 202411230987", "202411230987"),
         ("here: 202411230987 room 1203", "202411230987"),
-        # a shop's own prefix before a colon stays
-        ("JD: 202411230987", "JD202411230987"),
+        # letters before a colon name the platform, as a label does (round thirty's one rule)
+        ("JD: 202411230987", "202411230987"),
     ],
 )
 def test_an_english_word_before_a_colon_is_no_prefix(text, expected):

@@ -248,7 +248,7 @@ def test_dates_and_hotlines_are_not_orders():
         ("订单号 2 0 2 4 1 1 2 3 5 5 6 7", "202411235567"),
         ("订单号是 二 零 二 四 一 一 二 三 五 五 六 七", "202411235567"),
         ("订单号2024112355O7 没收到", "202411235507"),
-        ("JD：202411230098 收到的是坏的", "JD202411230098"),
+        ("JD：202411230098 收到的是坏的", "202411230098"),  # a colon: JD is a label (round 30)
         ("订单号：JD-202411230098", "JD202411230098"),
         ("订单号 2024，1123，5567", "202411235567"),
         ("订单号2024、1123、5567 东西坏了", "202411235567"),
@@ -579,8 +579,9 @@ def test_a_letter_prefix_an_order_word_introduces_keeps_its_space(text, expected
     assert orders(text) == [expected]
 
 
-def test_a_spaced_prefix_needs_the_order_word_and_stops_at_the_number():
-    assert orders("JD 301234567890 到了") == ["301234567890"]  # no label: JD is the shop
+def test_a_spaced_prefix_joins_the_number_and_stops_at_it():
+    # round thirty's one rule: spaced letters before the digits are the id's, no label needed
+    assert orders("JD 301234567890 到了") == ["JD301234567890"]
     assert found("订单号 JD 301234567890 13812345678") == [
         ("ORDER_ID", "JD301234567890"),
         ("PHONE", "13812345678"),
@@ -627,8 +628,8 @@ def test_tax_ids_and_account_names_are_not_orders(text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("订单号 301234567890，JD 301234567891 也没到", ["301234567890", "301234567891"]),
-        ("订单号 JD 301234567890，JD 301234567891", ["JD301234567890", "301234567891"]),
+        ("订单号 301234567890，JD 301234567891 也没到", ["301234567890", "JD301234567891"]),
+        ("订单号 JD 301234567890，JD 301234567891", ["JD301234567890", "JD301234567891"]),
     ],
 )
 def test_a_comma_before_letters_lists_two_numbers_it_makes_no_code(text, expected):
