@@ -106,8 +106,9 @@ class RemedySlots:
             code = remedy_answers.remedy_beside_question(text)
             if code is None:
                 return {}
-        if code is None and intent not in form_turn.NOT_ANSWERS - {"correct", "cancel"}:
-            code = remedy_answers.remedy_mentioned(text)  # "算了 退款吧", "订单取消吧": a remedy
+        if code is None and intent not in form_turn.NOT_ANSWERS - {"correct", "cancel", "thank"}:
+            # "算了 退款吧", "订单取消吧": a remedy; "换对新嘅啦 唔该晒" (thank): one with thanks
+            code = remedy_answers.remedy_mentioned(text)
         if code is None and intent not in form_turn.REQUESTS:
             # "能退吗？" (out_of_scope), "是不是丢了？能退款吗" (bot_challenge): a remedy asked
             # for in so many words answers the question whatever the intent made of it
