@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import latest_intent, latest_text
+from actions.conversation import latest_intent, latest_text, responses_said
 from bot.intake.asides import RESPONSES, aside_kind, only_greets_with_meal
 from bot.intake.questions_back import question_back
 
@@ -34,6 +34,17 @@ def aside_response(tracker: Tracker, place: str) -> Optional[str]:
     return RESPONSES[place].get(kind) if kind else None
 
 
+def asked_back(tracker: Tracker) -> Optional[str]:
+    """The answer to a question about the open question (`bot.intake.questions_back`), if any.
+
+    What the bot said before counts: where the order number is shown is told once to a
+    customer who cannot find it; the second "找不到" is the answer (no number at hand).
+    """
+    return question_back(
+        tracker.get_slot("requested_slot"), latest_text(tracker), responses_said(tracker)
+    )
+
+
 def is_aside(tracker: Tracker) -> bool:
     """Whether the message is an aside of a known kind, no part of any complaint."""
     return aside_response(tracker, "form") is not None
@@ -48,8 +59,8 @@ class ActionAsideInForm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        asked_back = question_back(tracker.get_slot("requested_slot"), latest_text(tracker))
-        dispatcher.utter_message(response=asked_back or aside_response(tracker, "form") or IN_FORM)
+        response = asked_back(tracker) or aside_response(tracker, "form") or IN_FORM
+        dispatcher.utter_message(response=response)
         return []
 
 

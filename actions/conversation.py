@@ -71,6 +71,23 @@ def latest_entity(tracker: Tracker, entity: str) -> Optional[Any]:
     return next(tracker.get_latest_entity_values(entity), None)
 
 
+def responses_said(tracker: Tracker) -> List[str]:
+    """The domain responses the bot said before the latest message, oldest first.
+
+    A response said inside an action logs only the bot's message, with its name in the
+    metadata (`utter_action`). What the bot said in answer to the latest message does not
+    count: the form may run twice for one message, and its second run must read the message
+    as the first did.
+    """
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
+    return [
+        str((e.get("metadata") or {}).get("utter_action"))
+        for e in events[:last_user]
+        if e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action")
+    ]
+
+
 def latest_user_event(tracker: Tracker) -> Dict[str, Any]:
     """The customer's latest `user` event as the tracker holds it (empty when none).
 

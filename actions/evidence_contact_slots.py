@@ -58,6 +58,8 @@ class EvidenceAndContactSlots:
         if is_aside(tracker):
             return {}  # "你吃飽了沒": its 没 is no "no photos" (trial9)
         text = latest_text(tracker)
+        if answers.evidence_not_yet(text):
+            return {"evidence_status": "later"}  # "还没拍 晚上回去拍了再发" (trial10)
         if answers.has_no_evidence(text) or (
             intent == "deny" and not answers.evidence_coming(text)
         ):

@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.asides import is_aside
+from actions.asides import asked_back, is_aside
 from actions.conversation import (
     CONTROL_INTENTS,
     channel_live_context,
@@ -21,7 +21,6 @@ from actions.conversation import (
     slots_set_this_turn,
 )
 from bot.intake import answers
-from bot.intake.questions_back import question_back
 
 MAX_DESCRIPTION_CHARS = 2000
 
@@ -300,7 +299,7 @@ def unclear_answer_events(tracker: Tracker, events: List[EventType]) -> List[Eve
         # "稍等 我找找" is no unclear answer: the question waits (asked as "take your time")
         if answers.asks_to_wait(text):
             return [SlotSet("unclear_answer", f"{requested}{WAITING}")]
-        if question_back(requested, text) or is_aside(tracker):
+        if asked_back(tracker) or is_aside(tracker):
             # answered (a question about the question, or small talk): asked again plainly
             return [SlotSet("unclear_answer", f"{requested}{ASKED_BACK}")]
         return [SlotSet("unclear_answer", requested)]

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import dependencies, form_turn, message_contact
+from actions.asides import asked_back
 from actions.conversation import (
     CONTROL_INTENTS,
     latest_entity,
@@ -24,7 +25,6 @@ from actions.conversation import (
 )
 from actions.per_message import per_message
 from bot.intake import answers, order_fragments
-from bot.intake.questions_back import asks_where_order_number
 from bot.nlu.number_shapes import phone_shaped
 from bot.orders.ids import normalize_order_id, with_typed_prefix, without_prefix
 from bot.orders.readings import group_readings
@@ -107,8 +107,10 @@ class OrderSlots:
             intent == "affirm" or answers.affirms(text) or answers.stands_by_number(text)
         ):
             return {"order_id": pending}
-        if not pending and asks_where_order_number(text):
-            return {}  # "订单号在哪看啊？我找不到": told where, then asked again (dev19 v014)
+        if not pending and asked_back(tracker):
+            # "订单号在哪看啊？我找不到" (dev19 v014), a first "订单号我找不到啊" (dev21): told
+            # where, then asked again; "找不到" once more is no number at hand
+            return {}
         if not pending and (
             answers.has_no_order_number(text) or (intent == "deny" and not answers.has_number(text))
         ):

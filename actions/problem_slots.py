@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import form_turn
-from actions.asides import is_aside
+from actions.asides import asked_back, is_aside
 from actions.conversation import (
     CONTROL_INTENTS,
     corrected_category,
@@ -30,7 +30,7 @@ from bot.intake import answers, category_answers, order_fragments, remedy_answer
 from bot.intake.contact_answers import only_gives_contact
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, evidence_kinds, strongest_emotion
 from bot.intake.evidence_said_missing import only_says_kinds_missing
-from bot.intake.questions_back import question_back
+from bot.intake.remedy_reasons import remedy_with_no_fact
 from bot.live.promised_gift import LIVESTREAM, hosts_gift_never_came, live_category
 from bot.nlu.normalize import has_words
 from bot.taxonomy import CATEGORIES
@@ -50,7 +50,7 @@ class ProblemSlots:
             return {}  # "😭😭😭" says how the customer feels; what happened is still asked
         if is_aside(tracker):
             return {}  # "你叫什么名字" as the first message is no part of the problem (trial4)
-        if question_back(tracker.get_slot("requested_slot"), text):
+        if asked_back(tracker):
             return {}  # "拍照干嘛？你们不相信我？": a question about the question (trial8)
         if answers.only_gives_order_number(text):
             return {}  # the order number, sent first: what happened is still to be told
@@ -226,7 +226,8 @@ class ProblemSlots:
         """Whether the message answers the open question in words.
 
         "没啥可拍的", "不记得订单号了", a category's name typed ("错发漏发"), a remedy named
-        alone ("不要了 退钱") are no detail of the problem, however the NLU read them.
+        alone ("不要了 退钱") or with thanks or a reason ("换货吧 我也不想再折腾了") are no
+        detail of the problem, however the NLU read them.
         """
         text = latest_text(tracker)
         return {
@@ -234,7 +235,10 @@ class ProblemSlots:
             "evidence_status": answers.has_no_evidence,
             "contact_status": lambda t: answers.declines_contact(t) or only_gives_contact(t),
             "issue_category": lambda t: category_answers.category_named(t) is not None,
-            "desired_remedy": remedy_answers.only_names_a_remedy,
+            # the remedy alone, or with thanks, urging or why ("退款吧 真的等不起了", trial10)
+            "desired_remedy": lambda t: (
+                remedy_answers.only_names_a_remedy(t) or remedy_with_no_fact(t)
+            ),
         }.get(tracker.get_slot("requested_slot") or "", lambda _: False)(text)
 
     @staticmethod

@@ -80,6 +80,12 @@ def _remedy_named_after_other(text: str) -> Optional[str]:
     return named if named and named != "other" else None
 
 
+def _asked_as_question(text: str) -> bool:
+    """Whether the answer is put as a question ("这个你们不该赔吗？", "能换吗")."""
+    plain = answers.plain_answer(text)
+    return "?" in (text or "") or "？" in (text or "") or plain.endswith(("吗", "嘛", "么"))
+
+
 class RemedySlots:
     """The desired remedy: answered, wished for in a complaint, or changed later."""
 
@@ -106,12 +112,16 @@ class RemedySlots:
             code = remedy_answers.remedy_beside_question(text)
             if code is None:
                 return {}
-        if code is None and intent not in form_turn.NOT_ANSWERS - {"correct", "cancel"}:
-            code = remedy_answers.remedy_mentioned(text)  # "算了 退款吧", "订单取消吧": a remedy
+        if code is None and intent not in form_turn.NOT_ANSWERS - {"correct", "cancel", "thank"}:
+            # "算了 退款吧", "订单取消吧": a remedy; "换对新嘅啦 唔该晒" (thank): one with thanks
+            code = remedy_answers.remedy_mentioned(text)
         if code is None and intent not in form_turn.REQUESTS:
             # "能退吗？" (out_of_scope), "是不是丢了？能退款吗" (bot_challenge): a remedy asked
             # for in so many words answers the question whatever the intent made of it
             code = remedy_answers.remedy_wished(text)
+        if code is None and intent not in form_turn.REQUESTS and _asked_as_question(text):
+            # "这个你们不该赔吗？" (out_of_scope): the remedy demanded as a question (dev13 n012)
+            code = remedy_answers.remedy_mentioned(text)
         if code is None and answers.leaves_remedy_open(text):
             code = "other"  # "你们看着办": the agent proposes one
         if code is None and latest_entity(tracker, "desired_remedy"):

@@ -15,7 +15,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import form_turn
-from actions.asides import aside_response
+from actions.asides import aside_response, asked_back
 from actions.coming_back import restore_withdrawn
 from actions.conversation import (
     latest_intent,
@@ -35,7 +35,6 @@ from actions.restated_facts import acknowledge_restated, acknowledge_told_early,
 from actions.threat_in_form import acknowledge_threat, threat_marked
 from actions.waiting_facts import threatens
 from bot.intake import answers, remedy_answers
-from bot.intake.questions_back import question_back
 from bot.live.promised_gift import LIVESTREAM, live_category
 
 
@@ -154,8 +153,7 @@ class ValidateComplaintForm(
         """
         if not form_turn.form_pass(tracker) or latest_intent(tracker) in form_turn.NOT_ANSWERS:
             return
-        response = question_back(tracker.get_slot("requested_slot"), latest_text(tracker))
-        response = response or aside_response(tracker, "form")
+        response = asked_back(tracker) or aside_response(tracker, "form")
         if response:
             dispatcher.utter_message(response=response)
 

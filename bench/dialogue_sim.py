@@ -244,8 +244,34 @@ def _evidence_ok(expected: str | None, ticket: Dict[str, Any]) -> bool | None:
     return has_files if expected == "photo" else not has_files
 
 
-def judge(scenario: Dict[str, Any], tickets: List[Dict[str, Any]], out: Outcome) -> None:
+def _judge_wording(
+    scenario: Dict[str, Any], ticket: Dict[str, Any], transcript: List[str], out: Outcome
+) -> None:
+    """The two optional checks of a scenario, part of success where given.
+
+    `replies_mention`: words some reply of the bot must contain (a customer who cannot find
+    the order number is told where it is); facts `description_excludes`: words the ticket's
+    issue_description must not hold (a remedy answer is not a fact of the problem).
+    """
+    replies = [line for line in transcript if line.startswith("机器人: ")]
+    unsaid = [w for w in scenario.get("replies_mention") or [] if not any(w in r for r in replies)]
+    if unsaid:
+        out.mismatches["replies"] = {"expected": unsaid, "got": "not said"}
+    description = str(ticket.get("issue_description") or "")
+    excluded = (scenario.get("facts") or {}).get("description_excludes") or []
+    held = [w for w in excluded if w in description]
+    if held:
+        out.mismatches["issue_description"] = {"expected": f"without {held}", "got": description}
+
+
+def judge(
+    scenario: Dict[str, Any],
+    tickets: List[Dict[str, Any]],
+    out: Outcome,
+    transcript: List[str] | None = None,
+) -> None:
     """Fill success, reason and the field comparison from the tickets of the conversation."""
+    transcript = transcript if transcript is not None else out.transcript
     facts = scenario.get("facts") or {}
     if out.kind == "cancel":
         out.success = not tickets
@@ -264,6 +290,7 @@ def judge(scenario: Dict[str, Any], tickets: List[Dict[str, Any]], out: Outcome)
             out.mismatches[name] = {"expected": facts.get(name), "got": ticket.get(name)}
     if scenario.get("order_known") is False and ticket.get("order_verified") is not False:
         out.mismatches["order_verified"] = {"expected": False, "got": ticket.get("order_verified")}
+    _judge_wording(scenario, ticket, transcript, out)
     out.success = not out.mismatches
     if out.mismatches:
         out.reason = "wrong " + ", ".join(out.mismatches)
@@ -307,7 +334,7 @@ def play_all(
         try:
             out.reason = customer.play()
             tickets = stack.tickets(conversation_id=customer.sender)
-            judge(scenario, tickets, out)
+            judge(scenario, tickets, out, customer.transcript)
         except Exception as exc:  # noqa: BLE001 - one broken scenario must not stop the run
             out.reason = f"error: {type(exc).__name__}: {exc}"
         out.turns = customer.count

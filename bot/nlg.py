@@ -7,8 +7,10 @@ them in (the customer's words quoted back are left as typed).
 """
 
 import copy
+import random
 from typing import Any, Dict, Iterator, Optional, Tuple
 
+from rasa.core.nlg.generator import ResponseVariationFilter
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
@@ -16,7 +18,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot import rasa_runtime
-from bot.i18n import customer_script, localize
+from bot.i18n import customer_script, known_script, localize
+from bot.nlu.normalize import script_evidence
 
 # Template variables holding what the customer typed: quoted back as typed, never converted.
 VERBATIM = frozenset({"issue_description", "live_claim", "live_session"})
@@ -56,7 +59,13 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
         Traditional "喂" into "餵" or Simplified words inside a quote.
         """
         lines = await self._optional_lines(tracker, output_channel, kwargs)
-        script = customer_script(customer_messages(tracker))
+        messages = list(customer_messages(tracker))
+        if known_script(messages) is None:
+            neutral = self._neutral_response_for(utter_action, output_channel, tracker)
+            if neutral is not None:
+                filled = tracker.current_slot_values()
+                return self._fill_response(copy.deepcopy(neutral), filled, **kwargs, **lines)
+        script = customer_script(messages)
         if script != "hant":
             return await super().generate(utter_action, tracker, output_channel, **kwargs, **lines)
         filled_slots = tracker.current_slot_values()
@@ -70,6 +79,22 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
             **_localized_values(kwargs, script),
             **lines,  # rendered in the script already, the customer's words as typed
         )
+
+    def _neutral_response_for(
+        self, utter_action: str, output_channel: str, tracker: DialogueStateTracker
+    ) -> Optional[Dict[str, Any]]:
+        """A variant written in characters both scripts share, when the response has one.
+
+        Why (dialogues_dev21, trial10): "喂", "喂喂", "你好" tell no script, and the greeting
+        went out in Simplified to customers whose next message was Traditional. While nothing
+        the customer wrote or their window tells the script, a variant that reads the same in
+        both (`utter_greet`'s "您好😊 我在！…") is chosen when there is one.
+        """
+        variants = ResponseVariationFilter(self.responses).responses_for_utter_action(
+            utter_action, output_channel, tracker.current_slot_values()
+        )
+        neutral = [variant for variant in variants if variant.get("text") and _neutral(variant)]
+        return random.choice(neutral) if neutral else None
 
     async def _optional_lines(
         self, tracker: DialogueStateTracker, output_channel: str, values: Dict[str, Any]
@@ -91,6 +116,13 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
                 line = await self.generate(response, tracker, output_channel, **own)
             lines[name] = str(line["text"]) if line else ""
         return lines
+
+
+def _neutral(variant: Dict[str, Any]) -> bool:
+    """Whether a response variant's text and button titles read the same in both scripts."""
+    words = [str(variant.get("text") or "")]
+    words += [str(button.get("title") or "") for button in variant.get("buttons") or []]
+    return script_evidence(" ".join(words)) == (0, 0)
 
 
 def _localized_values(values: Dict[str, Any], script: str) -> Dict[str, Any]:

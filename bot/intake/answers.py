@@ -486,7 +486,10 @@ _WAIT_TOPIC = r"((订|定)单(号|编号)?|单号|号码|编号)?(我)?(先|再)
 _WAIT = re.compile(
     rf"^{_WAIT_TOPIC}"
     r"(等(一)?(下|等|会|会儿)|等我(找|看|查|翻)?|稍等|稍后|请稍等|马上|我(去)?(找|看|查)(一)?(下|找|看|查)|"
-    r"(找|看|查)(一)?下|我翻(一)?(下|翻)|让我(找|看|想)|我再(找|看|想))"
+    r"(找|看|查)(一)?下|我翻(一)?(下|翻)|让我(找|看|想)|我再(找|看|想)|"
+    # someone else asked first ("我要问一下我妈 等等": the order is on her phone, trial10)
+    r"(我)?(要|去|得|先)?问(一)?(下|问)(我的?)?"
+    r"(妈|妈妈|爸|爸爸|老公|老婆|家里人|家人|朋友|同事|儿子|女儿|孩子|他|她|对象|男朋友|女朋友))"
 )
 
 
@@ -524,6 +527,22 @@ def evidence_coming(text: str) -> bool:
     """Whether the answer to the evidence question promises files for later."""
     plain = plain_answer(text)
     return bool(_EVIDENCE_COMING.search(plain)) and not has_no_evidence(plain)
+
+
+# None yet, promised for later ("还没拍 晚上回去拍了再发", "拍不了 明天补", Cantonese "未影 等我
+# 返屋企先影俾你"): the no is about now, the files come later (trial10; 影 is Cantonese 拍)
+_NOT_YET = re.compile(r"(还)?(没|未)(有)?(拍|影|截)|(拍|影|截)不了|没(法|办法)(拍|影|截)|暂时")
+_LATER_AFTER_ALL = re.compile(
+    r"(明天|晚上|晚点|晚些|稍后|回头|之后|过两天|下班|回去|回家|到家|等我|有空|改天)"
+    r"[^ ]{0,8}?(拍|影|发|补|传|给)|"
+    r"(拍|影)(了|好)(再|就|后)(发|传|给)|再(发|补|传)(给)?(你|您)?|(明天|回头|之后)补"
+)
+
+
+def evidence_not_yet(text: str) -> bool:
+    """No files now, promised for later: at the evidence question, a later."""
+    plain = plain_answer(text)
+    return bool(_NOT_YET.search(plain)) and bool(_LATER_AFTER_ALL.search(plain))
 
 
 # "随便", "你们看着办", "能解决就行": the customer leaves the remedy to the shop; so does one

@@ -14,7 +14,7 @@ Only for the question that is open, and read on the normalised text.
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, Optional
+from typing import Callable, Collection, Dict, Optional
 
 from bot.intake.answers import has_number, plain_answer
 from bot.intake.remedy_answers import remedy_mentioned
@@ -66,6 +66,37 @@ def asks_where_order_number(text: str) -> bool:
     return not has_number(plain) and bool(_WHERE.search(plain.replace(" ", "")))
 
 
+# "订单号我找不到啊", "我不知道订单编号在哪里耶", "单号搵唔到喇" (normalised 找不到了): the
+# customer has an order but cannot find its number (dialogues_dev21, trial10)
+_CANNOT_FIND = re.compile(
+    r"找不到|找不着|搵不到|看不到|查不到|不知道|不知|不清楚|不记得|记不得|记不清|忘了|忘记"
+)
+# ... unless telling where would not help: someone else bought it ("是朋友买的", "我妈帮我买的"),
+# there is no order to look in ("删了", "还没买", "门店买的"), or the customer asks to go on
+# without it or has looked already ("先不填可以吗", "真的找不到", "没单号行不行")
+_WHERE_WOULD_NOT_HELP = re.compile(
+    r"别人|朋友|同事|家人|亲戚|妈|爸|老公|老婆|对象|儿子|女儿|孩子|家里人|"
+    r"送(的|我|给)|帮我(买|下|拍|订)|代(买|购|下)|不是我(买|下|拍|订|付)|他|她|"
+    r"删|没(有)?(订单|单号|下单|买)|还没买|线下|门店|实体店|"
+    r"先不填|不填|不写|先登记|先处理|没有也|没单号也|(行|可以|能)不(行|可以|能)|"
+    r"(可以|行|能)(吗|嘛|么)|得不得|"
+    r"真的|实在|确实|还是|已经|翻遍|到处"
+)
+
+
+def cannot_find_order_number(text: str) -> bool:
+    """Whether the answer to the order question says the number cannot be found.
+
+    Only where being told where to look helps: not someone else's order, not an order
+    deleted, not a customer who has looked already or asks to go on without it.
+    """
+    plain = plain_answer(text)
+    if has_number(plain):
+        return False
+    compact = plain.replace(" ", "")
+    return bool(_CANNOT_FIND.search(compact)) and not _WHERE_WOULD_NOT_HELP.search(compact)
+
+
 def asks_why_evidence(text: str) -> bool:
     """Whether the answer to the photo question asks what a photo is for."""
     return bool(_WHY_EVIDENCE.search(plain_answer(text).replace(" ", "")))
@@ -92,9 +123,23 @@ _QUESTIONS: Dict[str, tuple[Callable[[str], bool], str]] = {
 }
 
 
-def question_back(requested_slot: Optional[str], text: str) -> Optional[str]:
-    """The response that answers a question about the open question, if the text asks one."""
+def question_back(
+    requested_slot: Optional[str], text: str, said: Collection[str] = ()
+) -> Optional[str]:
+    """The response that answers a question about the open question, if the text asks one.
+
+    `said`: the responses the bot gave earlier in the conversation. Each is given once: an
+    order number the customer cannot find ("订单号我找不到啊", "订单号我不知道在哪") is answered
+    with where it is shown the first time; said again after that, it is no question but the
+    answer, there is none at hand (asked again and again, the same answer came three times
+    and the customer gave up, trial10). Any other question asked again after its answer is
+    read as the answer it is, or asked again with a hint.
+    """
     asks, response = _QUESTIONS.get(requested_slot or "", (None, ""))
-    if asks is None or not text or text.startswith("/"):
+    if asks is None or not text or text.startswith("/") or response in said:
         return None
-    return response if asks(text) else None
+    if asks(text):
+        return response
+    if requested_slot == "order_id" and cannot_find_order_number(text):
+        return response
+    return None

@@ -56,7 +56,8 @@ def remedy_in_context(triage: Any, minimum: float = IN_CONTEXT_REMEDY_CONFIDENCE
 
 
 # Colours a customer names for the item wanted instead ("换雾蓝的", "重新发个黑的").
-_COLOURS = "黑|白|红|蓝|绿|黄|灰|粉|紫|棕|咖啡|米|金|银|酒红|藏青"
+COLOURS = "黑|白|红|蓝|绿|黄|灰|粉|紫|棕|咖啡|米|金|银|酒红|藏青"
+_COLOURS = COLOURS
 
 # Remedies named in so many words. Order matters where one name contains another:
 # "退货退款" before "退款", "退差价" before "退款/退".
@@ -150,7 +151,7 @@ _REMEDY_WORDS = (
         # else, not another item
         # the size or colour to change to ("换成白的", "换L码的", "换大一号", "调个尺码")
         r"换(成)?(一)?(个|件|双|条)?([0-9a-z]{1,4}(码|号)?(的)?(?![0-9a-z])|[大小](一)?(码|号|点)(的)?)|"
-        r"换[货活](?!人)|换(一|1)?(个|件|双|台|瓶|只|盒|套|条)(?![^ ]{0,5}?(人|客服|主管|经理))|换新|调换|更换|"
+        r"换[货活](?!人)|换(一|1)?(个|件|双|副|部|支|台|瓶|只|盒|套|条)(?![^ ]{0,5}?(人|客服|主管|经理))|换(一|1)?对新|换新|调换|更换|"
         # Cantonese 換過件 / 換返對 ("exchange for another"), as `normalize` leaves them
         r"换(过|回)(一)?(个|件|双|对|台|部|只|盒|套|条)|"
         # the item ordered instead of the one sent ("换回水壶", "换回来")
@@ -661,14 +662,27 @@ def only_names_a_remedy(text: str) -> bool:
     and was met by "这个情况我也记下了" (hand test in the widget): it is the answer to the
     question, not more of what happened.
     """
+    rest = words_beside_remedies(text)
+    if rest is None:
+        return False
+    return says_nothing_beside_a_remedy(rest)
+
+
+def words_beside_remedies(text: str) -> Optional[str]:
+    """The answer's words once the remedies it names are taken out; None when it names none."""
     found = remedies_named(text)
     if not found:
-        return False
+        return None
     plain = plain_answer(text)
     rest, last = [], 0
     for _, start, end, _ in found:
         rest.append(plain[last:start])
         last = end
     rest.append(plain[last:])
-    rest_text = _AROUND_A_REMEDY.sub("", "".join(rest))
+    return "".join(rest)
+
+
+def says_nothing_beside_a_remedy(rest: str) -> bool:
+    """Whether words beside a remedy are only the small words of asking for it ("我要", "吧")."""
+    rest_text = _AROUND_A_REMEDY.sub("", rest)
     return not _CJK.search(rest_text) and not _tells_more_in_english(rest_text)

@@ -76,6 +76,7 @@ _EXCLUSIONS = words(
     不用担心 别担心 不担心 不难过 别难过 不给负评 不会给负评 不想给负评
     我妈的 老妈的 咱妈的 俺妈的 屁股 靠北边 靠北面 靠北侧 靠腰部 北七家
     玩我的 不心疼 别心疼
+    还没拍 还没截 还没录 还没来得及 还没空
     """
 )
 # Three or more !/? in a row (after normalisation) is shouting; two is exasperation.

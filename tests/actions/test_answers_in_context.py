@@ -7,8 +7,9 @@ and a handoff before the category question.
 """
 
 import pytest
+from rasa_sdk.events import SlotSet
 
-from actions import dependencies
+from actions import dependencies, form_turn
 from actions.confirmation import ActionApplyCorrection
 from actions.intake import ActionStartIntake
 from actions.validation import ValidateComplaintForm
@@ -29,13 +30,17 @@ def rejected(events):
     return any(e.get("event") == "action_execution_rejected" for e in events)
 
 
+# where the number is shown was told before (`utter_answer_order_where`, trial10)
+TOLD_WHERE = [{"event": "bot", "text": "…", "metadata": {"utter_action": "utter_answer_order_where"}}]
+
+
 @pytest.mark.parametrize(
     "text", ["没有订单号", "不记得了", "找不到订单号", "忘了", "我忘記訂單號了"]
 )
 async def test_no_order_number_answers_the_order_question(dispatcher, domain, text):
     form = ValidateComplaintForm()
     asked = {"requested_slot": "order_id", "issue_category": "logistics"}
-    tracker = make_tracker(text, "nlu_fallback", slots=asked)
+    tracker = make_tracker(text, "nlu_fallback", slots=asked, history=TOLD_WHERE)
     assert await form.extract_order_id(dispatcher, tracker, domain) == {"order_missing": True}
     assert await form.validate_order_missing(True, dispatcher, tracker, domain) == {
         "order_missing": True,
@@ -45,6 +50,18 @@ async def test_no_order_number_answers_the_order_question(dispatcher, domain, te
     answered = make_tracker(text, "deny", slots={**asked, "order_missing": True})
     required = await form.required_slots(DOMAIN_SLOTS, dispatcher, answered, domain)
     assert "order_id" not in required and "order_missing" in required
+
+
+@pytest.mark.parametrize("text", ["不记得了", "找不到订单号", "订单号我找不到啊", "單號搵唔到喇"])
+async def test_an_order_number_not_found_is_told_where_it_is_first(dispatcher, domain, text):
+    """dialogues_dev21 (trial10): the first "找不到" hears where the number is shown; the
+    question is asked again (no order_missing yet, marked asked back)."""
+    form = ValidateComplaintForm()
+    asked = {"requested_slot": "order_id", "issue_category": "logistics"}
+    tracker = make_tracker(text, "nlu_fallback", slots=asked, active_loop="complaint_form")
+    assert await form.extract_order_id(dispatcher, tracker, domain) == {}
+    events = form_turn.unclear_answer_events(tracker, [])
+    assert events == [SlotSet("unclear_answer", f"order_id{form_turn.ASKED_BACK}")]
 
 
 async def test_an_order_number_given_later_replaces_no_order(dispatcher, domain):

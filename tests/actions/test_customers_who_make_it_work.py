@@ -90,9 +90,20 @@ async def test_the_same_question_read_out_of_scope_is_answered_by_the_aside(disp
 
 
 async def test_no_order_number_is_still_no_order_number(dispatcher, domain):
+    """Once where the number is shown was told (trial10: told at the first "找不到")."""
     tracker = _mid_form("订单号找不到了", "inform", SHOES, "order_id")
+    told = {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_answer_order_where"}}
+    tracker.events.insert(0, told)
     slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots.get("order_missing") is True
+
+
+async def test_an_order_number_not_found_at_first_hears_where_it_is(dispatcher, domain):
+    tracker = _mid_form("订单号找不到了", "inform", SHOES, "order_id")
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert responses(dispatcher) == ["utter_answer_order_where"]
+    assert not slots.get("order_missing")
+    assert slots.get("unclear_answer") == f"order_id{ASKED_BACK}"
 
 
 # --- the read-back ------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ ASKED = {"requested_slot": "desired_remedy"}
         ("那可以补寄吗", "out_of_scope", "reship"),
         ("是不是寄丢了 能退款吗", "bot_challenge", "refund"),
         ("东西还没到 可以退吗", "out_of_scope", "return_refund"),
+        ("这个你们不该赔吗？", "out_of_scope", "compensation"),  # dialogues_dev13 n012
+        ("換對新嘅啦 唔該晒 辛苦你", "thank", "exchange"),  # dialogues_dev21 g025
     ],
 )
 async def test_a_remedy_asked_as_a_question_answers_whatever_the_intent(

@@ -91,3 +91,31 @@ def test_ports_are_read_in_the_stack_order() -> None:
 def test_three_ports_are_refused() -> None:
     with pytest.raises(argparse.ArgumentTypeError):
         dialogue_sim.parse_ports("5104,5154,8104")
+
+
+def test_wording_checks_are_part_of_success() -> None:
+    """dialogues_dev21: where the order number is must be said; a remedy answer kept out."""
+    scenario = {
+        "id": "g1",
+        "replies_mention": ["我的订单"],
+        "facts": {
+            "order_id": None,
+            "issue_category": "logistics",
+            "desired_remedy": "refund",
+            "description_excludes": ["等不起"],
+        },
+    }
+    ticket = {
+        "order_id": None,
+        "issue_category": "logistics",
+        "desired_remedy": "refund",
+        "issue_description": "四件套还没到；直接退款吧 真的等不起了",
+    }
+    out = dialogue_sim.Outcome(id="g1", kind="normal", script="simplified")
+    dialogue_sim.judge(scenario, [ticket], out, ["客户: 找不到", "机器人: 请提供订单号"])
+    assert not out.success
+    assert set(out.mismatches) == {"replies", "issue_description"}
+    ticket["issue_description"] = "四件套还没到"
+    out = dialogue_sim.Outcome(id="g1", kind="normal", script="simplified")
+    dialogue_sim.judge(scenario, [ticket], out, ["机器人: 在 App「我的订单」里能看到"])
+    assert out.success, out.mismatches

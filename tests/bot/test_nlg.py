@@ -15,7 +15,11 @@ DOMAIN = Domain.from_dict(
                     "text": "跟您核对一下：{category_label}（“{issue_description}”）",
                     "buttons": [{"title": "确认提交", "payload": "/affirm"}],
                 }
-            ]
+            ],
+            "utter_greet": [
+                {"text": "您好，遇到什么问题了？"},
+                {"text": "您好😊 我在！哪件商品出了啥事？"},
+            ],
         }
     }
 )
@@ -59,3 +63,12 @@ async def test_simplified_customer_reads_the_response_unchanged():
 
 async def test_unknown_response_gives_nothing():
     assert await _nlg().generate("utter_nothing", _tracker("對"), "rest") is None
+
+
+async def test_a_greeting_that_tells_no_script_is_answered_in_shared_characters():
+    """dialogues_dev21 (trial10): "喂" tells no script; the next message may be Traditional."""
+    for _ in range(10):
+        message = await _nlg().generate("utter_greet", _tracker("喂"), "rest")
+        assert message["text"] == "您好😊 我在！哪件商品出了啥事？"
+    texts = {(await _nlg().generate("utter_greet", _tracker("在嗎"), "rest"))["text"] for _ in range(20)}
+    assert "您好，遇到什麼問題了？" in texts  # a script known: any variant, converted

@@ -32,7 +32,9 @@ def test_a_question_about_the_open_question(slot, text, response):
 @pytest.mark.parametrize(
     "slot, text",
     [
-        ("order_id", "订单号找不到了"),  # no number: an answer, not a question
+        ("order_id", "订单号被我删了 找不到了"),  # nothing to find: an answer
+        ("order_id", "是朋友买的 我不知道订单号"),  # someone else's: an answer
+        ("order_id", "真的找不到 可以先不填吗"),  # looked already: an answer
         ("order_id", "202411220931"),
         ("order_id", "稍等我找找"),
         ("evidence_status", "没拍"),
@@ -48,6 +50,23 @@ def test_a_question_about_the_open_question(slot, text, response):
 )
 def test_answers_and_other_questions_are_not_questions_back(slot, text):
     assert question_back(slot, text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["订单号找不到了", "订单号我找不到啊", "我不知道訂單編號在哪裡耶", "單號搵唔到喇", "不记得了"],
+)
+def test_an_order_number_not_found_is_told_where_it_is_once(text):
+    """dialogues_dev21 (trial10): where to look, the first time; then it is the answer."""
+    assert question_back("order_id", text) == "utter_answer_order_where"
+    assert question_back("order_id", text, ["utter_answer_order_where"]) is None
+
+
+def test_a_question_back_is_answered_once():
+    """Asked again after its answer, "订单号我不知道在哪" is the answer (no number at hand)."""
+    said = ["utter_ask_order_id", "utter_answer_order_where"]
+    assert question_back("order_id", "订单号我不知道在哪", said) is None
+    assert question_back("evidence_status", "拍照干嘛", ["utter_answer_evidence_why"]) is None
 
 
 @pytest.mark.parametrize(
