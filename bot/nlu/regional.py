@@ -68,6 +68,13 @@ _WORDS: Dict[str, str] = {
     "执错": "发错",
     "执漏": "漏发",
     "找数": "付款",
+    # 啱啱 is "just now" (啱 alone is "right": "啱啱send咗相" was read as a yes); 細碼 is a
+    # small size; 揀 is "choose" (挑拣 and 拣货 stay: only 揀咗 / 揀嘅 are read)
+    # (docs/intent_dev.md, eighteenth split)
+    "啱啱": "刚刚",
+    "细码": "小码",
+    "拣咗": "选了",
+    "拣嘅": "选的",
     "保养期": "保修期",
     "电邮": "邮箱",
     # small talk (trial9): "你食咗飯未" is "你吃了饭没", 機械人 a robot, 老細 the boss;
@@ -144,6 +151,11 @@ _CONTEXTUAL: Tuple[Tuple[str, str], ...] = (
     # 埋 after a verb is "as well": 退埋貨退埋錢 is 也退货也退钱 (a remedy, read as a
     # complaint); 埋单 ("pay the bill"), 埋怨 and 掩埋 follow no such verb
     (r"([退寄换补赔给还送交拍])埋(?![单怨])", r"也\1"),
+    # 錯咗 + the thing ("錯咗碼", "錯咗色") is "(you sent) the wrong size / colour": Mandarin
+    # puts the thing first ("码错了") and a verb before 错了 ("发错了码", "写错了号"), so
+    # 错了 followed by the thing with no verb before it is read 发错 (it read "错了", a bare
+    # "wrong" = deny at the read-back; docs/intent_dev.md, eighteenth split)
+    (r"(?<![发寄打讲说写填搞弄执拣选输记配装给拿买订下拍认看听算改])错了(?=[码色款尺颜型]|[sS][iI][zZ][eE])", "发错"),
     # words that also straddle two Mandarin words: 品质 but not the 商品|质量 of "商品质量",
     # 点解 ("why") but not 一点|解释, 成日 ("always") but not 完成|日期
     (r"品质(?!量)", "质量"),

@@ -10,11 +10,11 @@ from bench.intent_dev import load_dev, routing_rates
 from bench.model_selection import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 18)]
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 19)]
 # splits on one angle (a few intents, not every one), or written small (about 200, every
 # intent): smaller than the others
 ANGLE_SPLITS = {"intent_dev13.yml", "intent_dev14.yml", "intent_dev15.yml", "intent_dev16.yml",
-                 "intent_dev17.yml"}
+                 "intent_dev17.yml", "intent_dev18.yml"}
 TRADITIONAL_OR_CANTONESE = re.compile("[係嘅咗冇唔喇俾嚟晒點們這麼說還錢電話圖傳單訂貨買錯發後見謝嗎囉會幾運態號處應]")
 
 
@@ -131,6 +131,20 @@ def test_the_seventeenth_split_weighs_last_sessions_weak_spots():
     assert sum(bool(TRADITIONAL_OR_CANTONESE.search(e.text)) for e in dev) >= len(dev) / 6
 
 
+def test_the_eighteenth_split_weighs_changes_of_mind_and_contrasts():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev18.yml")
+    intents = [e.intent for e in dev]
+    expected = domain_intents() - {"nlu_fallback", "ticket_resolved"}
+    assert set(intents) == expected
+    assert all(intents.count(name) >= 6 for name in expected)
+    # its angle: a remedy changed with a word of change is correct, settled on without one
+    # inform; a contrast of two facts is a complaint, the purchase fact alone inform
+    said = {e.text: e.intent for e in dev}
+    assert said["还是退款吧"] == "correct" and said["那就补发吧"] == "inform"
+    assert said["買嘅係細碼 寄嚟件大碼"] == "complain" and said["我揀嘅係藍色"] == "inform"
+    assert sum(bool(TRADITIONAL_OR_CANTONESE.search(e.text)) for e in dev) >= len(dev) / 6
+
+
 def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
     examples = load_dev(ROOT / "bench" / "data" / "intent_dev10.yml")[:4]
     truth = [e.intent for e in examples]
@@ -163,6 +177,7 @@ def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
         ("complain_category_boundaries4.yml", 14),
         ("complain_stated_facts.yml", 16),
         ("intent_taking_back.yml", 17),
+        ("intent_changing_mind.yml", 18),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):

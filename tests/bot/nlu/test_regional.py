@@ -25,6 +25,15 @@ from bot.nlu.regional import to_mainland
         ("退埋貨退埋錢", "也退货也退钱"),  # 埋 after a verb: "as well"
         ("你哋執錯碼俾我", "你们发错码给我"),
         ("執漏咗一件", "漏发了一件"),
+        # eighteenth intent split: 啱啱 "just now", 細碼, 揀咗 / 揀嘅, 錯咗 + the thing
+        ("啱啱send咗相", "刚刚send了相"),
+        ("買嘅係大碼 收到細碼", "买的是大码 收到小码"),
+        ("我揀嘅係藍色", "我选的是蓝色"),
+        ("揀咗黑色", "选了黑色"),
+        ("錯咗碼", "发错码"),
+        ("錯咗色呀", "发错色呀"),
+        ("錯咗size", "发错size"),
+        ("錯咗Size呀", "发错Size呀"),
         # trial9: small talk, 喇 closing a clause, 唔 before 投/等
         ("你食咗飯未", "你吃了饭未"),
         ("寄咗未", "寄了没"),
@@ -64,6 +73,8 @@ def test_regional_words_read_as_mainland_mandarin(text, expected):
         "多多少少花了点钱",  # 少少花 of 多多少少 ("more or less") spent
         "先埋单 别埋怨",  # 埋单 ("pay the bill") and 埋怨 follow no verb
         "喇叭坏了 喇嘛庙",  # 喇 closing no clause
+        "发错了码 写错了号 说错了颜色",  # a verb before 错了: left as typed
+        "挑拣 拣货员",  # 拣 is only read as 选 in 揀咗 / 揀嘅
     ],
 )
 def test_mandarin_is_left_alone(text):
