@@ -27,28 +27,40 @@ from bot.nlu.number_shapes import (
 # "X 最后两位不是01 是07", "X 尾数应该是 7", "X 不对不对 后四位是 5568", "X 后四位错了 应该是
 # 6675", "X，最后两位是76".
 _COUNT_WORDS = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
+# The number said to be wrong, in the words customers use for a slip (ord31): "不对", "错了", and
+# "打错了/写错了/输错了/搞错了/弄错了/按错了" (also Cantonese 错咗): "X 哦打错了 最后四位是 5576",
+# "X 后四位打错了 应该是3361".
+_SAID_WRONG = r"(?:(?:打|写|输|填|搞|弄|按|敲|记)?错(?:了|咗)|不对)"
+# The digits counted: "最后四位", "最后四位数字", and in Cantonese "最尾四个字" (字 for a digit,
+# as 最尾 for 最后; ord31), "最后两个数字".
+_DIGITS_WORD = r"(?:位(?:数字?)?|个(?:数字?|字))"
+# Interjections before a correction: "X 哦开头是2024 不是2023".
+_INTERJECTION = r"[哦噢喔啊呃嗯额唉哎诶欸]"
 _COUNT_WORDS.update({"one": 1, "two": 2, "three": 3, "four": 4})
 _TAIL_SAID = (
     # "X。号码不对，最后四位是 2983" (ord25): the sentence ended, the number named as wrong
-    r"[\s,]*(?:[.。][\s,]*(?=(?:这个|那个)?(?:号码|单号|订单号)?(?:不对|错了)))?"
-    r"(?:(?:(?:这个|那个)?(?:号码|单号|订单号)?(?:不对|错了)|[哦噢啊呃嗯]?不是|sorry|不好意思|抱歉|对不起)"
-    r"[\s,]*)*"
-    r"(?:(?:最后|末|末尾|尾|结尾|后)(?P<count>[一两二三四1234])位(?:数字?)?"
+    rf"[\s,]*(?:[.。][\s,]*(?=(?:这个|那个)?(?:号码|单号|订单号)?{_SAID_WRONG}))?"
+    rf"(?:(?:(?:{_INTERJECTION}[\s,]*)*(?:这个|那个)?(?:号码|单号|订单号)?{_SAID_WRONG}|{_INTERJECTION}?不是"
+    r"|sorry|不好意思|抱歉|对不起)[\s,]*)*"
+    rf"(?:(?:最后|末|末尾|尾|结尾|后|最尾)(?P<count>[一两二三四1234]){_DIGITS_WORD}"
     r"|尾数|尾号|最后一个数字?|最后那个数字?)"
 )
-_TAIL_RIGHT = r"[\s,:]*(?:错了|不对)?[\s,:]*(?:应该|应)?(?:是|为|系)?[\s:]*(?P<right>[0-9a-z]{1,4})"
+_TAIL_RIGHT = (
+    rf"[\s,:]*{_SAID_WRONG}?[\s,:]*(?:应该|应)?(?:是|为|系)?[\s:]*(?P<right>[0-9a-z]{{1,4}})"
+)
 _TAIL_WRONG = r"[\s,:]*(?:而)?不是[\s:]*(?P<wrong>[0-9a-z]{1,4})"
 # After a retraction or "最后", the right last digits without a count: as many as are typed.
 _TAIL_LOOSE = (
-    r"(?:[\s,]*(?:[哦噢啊呃嗯]?(?:不对|错了)[\s,]*)+(?:最后|末尾|结尾|后面)?(?:应该|应)?(?:是|为)"
-    r"|[\s,]*(?:(?:不对|错了|[哦噢啊呃嗯]?不是)[\s,]*)*(?:最后|末尾|结尾)(?:应该|应)?(?:是|为))"
+    rf"(?:[\s,]*(?:(?:{_INTERJECTION}[\s,]*)*{_SAID_WRONG}[\s,]*)+(?:最后|末尾|结尾|后面)?(?:应该|应)?(?:是|为)"
+    rf"|[\s,]*(?:(?:(?:{_INTERJECTION}[\s,]*)*{_SAID_WRONG}|{_INTERJECTION}?不是)[\s,]*)*"
+    r"(?:最后|末尾|结尾)(?:应该|应)?(?:是|为))"
 )
 # The tail named by a word without a count, then said wrong or what it should be (ord24): "X 尾号
 # 不对是68", "X 尾号打错了，应该是 89", "X 尾數應該係 65" (係 is 系 once normalised), "X 后面应该是
 # 5545"; a correction word is needed ("X 尾号 5567" only repeats it, "X 后面是 …" continues it).
 _TAIL_NAMED_LOOSE = (
     r"[\s,]*(?:尾号|尾数|后面|后边|最后几位)[\s,]*"
-    r"(?:(?:(?:打|写|输|填)?错了|不对)[\s,]*(?:应该|应)?(?:是|为|系)?|(?:应该|应)(?:是|为|系)?)"
+    rf"(?:{_SAID_WRONG}[\s,]*(?:应该|应)?(?:是|为|系)?|(?:应该|应)(?:是|为|系)?)"
 )
 # A retyped tail is a typo's fix: it differs from the digits it replaces in few places.
 _LOOSE_TAIL_CHANGES = 2
@@ -59,7 +71,7 @@ _TAIL_CORRECTIONS = (
     # the last digits retyped with no count (ord23): "X 不对是5576", "X，啊不对，最后是5576"
     # (the digits end there: not the first group of a whole number retyped "是 2024 1126 …")
     re.compile(
-        rf"(?:{_TAIL_LOOSE}|{_TAIL_NAMED_LOOSE})[\s:]*(?P<loose>\d{{2,4}})"
+        rf"(?:{_TAIL_LOOSE}|{_TAIL_NAMED_LOOSE})[\s:]*(?:\.{{2,}}|…{{1,2}})?[\s:]*(?P<loose>\d{{2,4}})"
         r"(?![\s\-·・/._\u3000]*[0-9a-z])(?![元块件个号日月点:])"
     ),
     # in English (ord24): "X, last 2 digits should be 21", "X last digit is 8"
@@ -73,7 +85,8 @@ _TAIL_CORRECTIONS = (
 # 写反了", "X 最后两位写反了，是13". Not when the customer goes on to look again or retypes the
 # whole number ("X 最后两位反了 我再找找", "X 后两位顺序反了 Y": Y is the correction).
 _SWAPPED_TAIL = re.compile(
-    r"[\s,]*(?:最后|末尾?|尾|后面?|后边)(?:的)?(?:两|二|2)位(?:数字?)?(?:的?顺序)?(?:写|打|输|填)?反了"
+    rf"[\s,]*(?:最后|末尾?|尾|后面?|后边|最尾)(?:的)?(?:两|二|2){_DIGITS_WORD}(?:的?顺序)?"
+    r"(?:(?:写|打|输|填)?反了|调转了|颠倒了|倒过来了)"
 )
 _SWAP_NOT_MEANT = re.compile(
     r"[\s,.:;。是]*(?:应该是|正确的是|对的是)?[\s:]*[0-9a-z]{5}"  # the number retyped after it
@@ -97,7 +110,10 @@ _PART_CORRECTIONS = (
 # SO后面是2025不是2024", "X 中间1123改成1128", "X 的 6 应该是 9", "X，不是A是B". The wrong part
 # must be in the number once and the right one as long (a typo's fix, no other number).
 _WHERE = r"(?:开头|前面|中间|后面|结尾|最后)"
-_NAMED_AT = rf"[\s,]*(?:[0-9a-z]{{1,4}}{_WHERE}|{_WHERE}|这个)?的?[\s,]*"
+_NAMED_AT = (
+    rf"[\s,]*(?:(?:{_INTERJECTION}+|{_SAID_WRONG})[\s,]*)*"  # "X 哦开头是2024 不是2023" (ord31)
+    rf"(?:[0-9a-z]{{1,4}}{_WHERE}|{_WHERE}|这个)?的?[\s,]*"
+)
 _NAMED_PART = r"(?P<{}>[0-9a-z]{{1,6}})"
 _NAMED_CORRECTIONS = (
     re.compile(
