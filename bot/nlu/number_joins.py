@@ -22,7 +22,7 @@ from bot.nlu.number_shapes import (
     PHONE_GROUPINGS,
     WHOLE_GROUP,
 )
-from bot.nlu.number_words import NOT_PREFIXES, PREFIX_AFTER_ORDER
+from bot.nlu.number_words import NOT_PREFIXES, PREFIX_AFTER_ORDER, WECHAT_ACCOUNT_DIGITS
 
 # Pinduoduo's order number: six digits of the order date (maybe after a letter prefix such as
 # "PDD"), a dash, fifteen digits: "241123-056789012345678".
@@ -468,9 +468,6 @@ def _prefix_after_order(groups: Sequence[Group], start: int) -> bool:
 
 # WeChat's names: before a number no account can be, a mini-program's or mini-shop's prefix.
 _WECHAT_NAMES = frozenset({"wx", "vx"})
-# A WeChat account given as digits is its mobile or a QQ number (5-11), and a customer may
-# give a 12-digit one ("wx 8837 2291 0045 加一下"); a mini-program's dated order is longer.
-_ACCOUNT_DIGITS = 13
 
 
 def _no_account_after(groups: Sequence[Group], start: int) -> bool:
@@ -490,7 +487,7 @@ def _no_account_after(groups: Sequence[Group], start: int) -> bool:
         if "\n" in group.between or MOBILE.fullmatch(group.text):
             return False
         digits += group.text
-    return len(digits) > _ACCOUNT_DIGITS and not MOBILE.match(digits)
+    return len(digits) > WECHAT_ACCOUNT_DIGITS and not MOBILE.match(digits)
 
 
 def longest_id(groups: Sequence[Group], start: int, order_pattern: re.Pattern[str]) -> int:

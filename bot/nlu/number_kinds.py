@@ -72,6 +72,8 @@ from bot.nlu.number_words import (
     CONTEXT_KINDS,
     PARCEL_OR_ORDER,
     PLACE_WORDS,
+    WECHAT_ACCOUNT_DIGITS,
+    WECHAT_WORDS,
     left_context,
     left_word,
     right_context,
@@ -205,7 +207,26 @@ def _compact_id(token: Token) -> str:
     """Upper-case id without separators; "" for non-ids and numbers followed by 元/块/万."""
     if not _is_id_token(token) or is_amount(token):
         return ""
-    return _compact(token.text)
+    return _one_glued_copy(_compact(token.text))
+
+
+# The shortest id pasted twice with nothing between that is read as one copy (ord31).
+_GLUED_COPY = 8
+
+
+def _one_glued_copy(compact: str) -> str:
+    """An id pasted twice with nothing between is the id: "202411235567202411235567".
+
+    A customer who pastes into a box that already held the number sends it twice glued (the
+    spaced and line-broken copies are read once by the merger, `number_joins._first_copy`).
+    No shop prints an id that is eight characters or more said twice, so the halves are one
+    copy; an even number of digits that only repeats a shorter block ("1212121212") is not
+    taken apart unless each half holds at least eight.
+    """
+    half, odd = divmod(len(compact), 2)
+    if not odd and half >= _GLUED_COPY and compact[:half] == compact[half:]:
+        return compact[:half]
+    return compact
 
 
 _EXTENSION_DEFAULTS: Dict[str, Any] = {
@@ -251,6 +272,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
     ):
         word = ""  # "没有订单号，SF4481…": no order is given, whatever follows
     context = CONTEXT_KINDS.get(word, "")
+    if word in WECHAT_WORDS and compact.isdigit() and len(compact) > WECHAT_ACCOUNT_DIGITS:
+        context = ""  # "vx：2024…3104" (20 digits): no WeChat account is so long (ord31)
     if word in PLACE_WORDS and not _could_be_rung(compact, phone):
         context = ""  # "公司 202411235567 的单子": a place names a phone, not any number
     if not context and is_order:

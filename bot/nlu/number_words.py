@@ -361,6 +361,10 @@ ENGLISH_WORDS = frozenset(
     | {"one", "here", "below", "yes", "ok", "okay", "hi", "hello", "pls", "plz", "please"}
     # chat words before a number ("thx 2893 7465 1028", ord30): no shop's prefix
     | {"thx", "thanks", "ty", "hey", "dear"}
+    # short words a customer types before the number, also in capitals ("NEW 2893…", "MY
+    # ORDER NOT 2024…", ord31): a capitalised word is no shop's prefix either
+    | {"new", "old", "not", "now", "yet", "got", "get", "buy", "paid", "pay", "why", "how"}
+    | {"but", "all", "any", "just", "last", "next", "same", "also", "sent", "lost", "help"}
 )
 # Letter words that introduce a number ("QQ 3847...", "tel 138...") are not id prefixes.
 NOT_PREFIXES = frozenset(
@@ -376,6 +380,11 @@ NOT_PREFIXES = frozenset(
 # WeChat or QQ account and no serial number, so "订单号 wx 8837 2291 0045" is a mini-program's
 # WX883722910045 and "苏宁订单号 SN 2024 1123 …" Suning's SN…; alone, "wx 8837…" is WeChat's.
 PREFIX_AFTER_ORDER = frozenset({"wx", "vx", "qq", "sn"})
+# WeChat's names before a number. A WeChat account given as digits is its mobile or a QQ
+# number (5-11), and a customer may give a 12-digit one ("wx 8837 2291 0045 加一下"); a number
+# longer than `WECHAT_ACCOUNT_DIGITS` after them is no account but what a mini-program printed.
+WECHAT_WORDS = frozenset({"微信", "微信号", "微讯号", "vx", "wx"})
+WECHAT_ACCOUNT_DIGITS = 13
 # Order words a parcel number is called by too: its shape decides ("单号 SF1402938475611").
 PARCEL_OR_ORDER = frozenset({"单号", "单号码", "no", "no."})
 # Order words that name an order less surely than 订单号 does: 单号 may be a parcel's, a
