@@ -792,7 +792,93 @@ def normalize_digits(text: str) -> str:
     if not text:
         return ""
     spoken = _spoken_separators(_dictation_ellipses(_dash_lookalikes(_taiwan_yao(text))))
+    spoken = _spoken_thousands(spoken)
     return _fix_letter_typos(_between_digit_lookalikes(_spell_digits(_glued_quantities(spoken))))
+
+
+# A group of four digits voice input writes as the number it reads ("订单号是两千零二十四 一一二三
+# 五五六七": the recogniser heard 2024 as a year, ord31).
+_SPOKEN_GROUP = re.compile(r"[一二两三四五六七八九]千[零一二两三四五六七八九十百]*")
+_DIGIT_NAMES = "零一二三四五六七八九"
+# A spoken group shorter than its four digits ("两千") cannot be rewritten in place.
+_GROUP_DIGITS = 4
+
+
+@functools.cache
+def _thousands_readings() -> Dict[str, str]:
+    """Every way 1000-9999 is said in numerals, to its four digits ("两千零二十四": "2024")."""
+    readings: Dict[str, str] = {}
+    for number in range(1000, 10000):
+        thousands, hundreds, tens, ones = (int(digit) for digit in str(number))
+        heads = [_DIGIT_NAMES[thousands] + "千"] + (["两千"] if thousands == 2 else [])
+        if hundreds:
+            middles = [_DIGIT_NAMES[hundreds] + "百"] + (["两百"] if hundreds == 2 else [])
+        else:
+            middles = ["零"] if tens or ones else [""]
+        if tens:
+            # "两千零一十" and "两千零十" after 零; "一千一百一十" after a hundred
+            tails = [_DIGIT_NAMES[tens] + "十"] + (["十"] if tens == 1 and not hundreds else [])
+        else:
+            tails = ["零"] if hundreds and ones else [""]
+        end = _DIGIT_NAMES[ones] if ones else ""
+        for head in heads:
+            for middle in middles:
+                for tail in tails:
+                    reading = head + middle + tail + end
+                    if len(reading) >= _GROUP_DIGITS:
+                        readings[reading] = str(number)
+    return readings
+
+
+# A spoken group joins a number whose neighbouring group has this many digits; a neighbour of
+# `_WHOLE_NUMBER` digits is a number by itself ("两千零九十九 202411235567": a price beside it).
+_NEIGHBOUR_DIGITS = 3
+# After a spoken group, a word that makes it a year, an amount or a count ("两千零二十四年").
+_AFTER_SPOKEN_GROUP = frozenset("年月日号点块元钱万亿多个件次天岁米")
+
+
+def _neighbour_digits(text: str, index: int, step: int) -> int:
+    """Digits of the group beside `index` (exclusive), across a short gap, going `step`."""
+    gap = 0
+    while 0 <= index < len(text) and text[index] in _RUN_GAP and gap <= _MAX_RUN_GAP:
+        index, gap = index + step, gap + (text[index] != _FILLER_MARK)
+    digits = 0
+    while 0 <= index < len(text) and _digit_at(text, index) is not None:
+        index, digits = index + step, digits + 1
+    return digits
+
+
+def _spoken_thousands(text: str) -> str:
+    """Four-digit groups said as numbers ("两千零二十四") inside a longer number, as digits.
+
+    Only next to another group of three to nine digits (ASCII or numerals, a short gap
+    between), and not before a word that makes it a year, an amount or a count: "两千零二十四年
+    十一月" and "花了两千零九十九" stay words. The digits take the group's first places and
+    invisible marks the rest, so the length holds and the merger reads one number.
+    """
+    if "千" not in text:
+        return text
+    chars = list(text)
+    readings = _thousands_readings()
+    for match in _SPOKEN_GROUP.finditer(text):
+        said = match.group()
+        reading = next(
+            (said[:size] for size in range(len(said), _GROUP_DIGITS - 1, -1) if said[:size] in readings),
+            None,
+        )
+        if reading is None:
+            continue
+        start, end = match.start(), match.start() + len(reading)
+        if end < len(text) and text[end] in _AFTER_SPOKEN_GROUP:
+            continue
+        if start and (text[start - 1] in _NUMERAL_UNITS or text[start - 1] in "第"):
+            continue
+        neighbours = (_neighbour_digits(text, end, 1), _neighbour_digits(text, start - 1, -1))
+        if not any(_NEIGHBOUR_DIGITS <= digits < _WHOLE_NUMBER for digits in neighbours):
+            continue
+        digits = readings[reading]
+        chars[start:end] = list(digits) + [_FILLER_MARK] * (len(reading) - len(digits))
+    return "".join(chars)
 
 
 # "订单号202411231122x2件": an x glued between a long number and a count of pieces is the
