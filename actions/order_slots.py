@@ -26,7 +26,7 @@ from actions.conversation import (
 from actions.per_message import per_message
 from bot.intake import answers, order_fragments
 from bot.nlu.number_shapes import phone_shaped
-from bot.orders.ids import normalize_order_id, with_typed_prefix, without_prefix
+from bot.orders.ids import normalize_order_id, prefix_readings, with_typed_prefix
 from bot.orders.readings import group_readings
 from bot.orders.service import Order, OrderServiceUnavailable
 
@@ -230,7 +230,8 @@ class OrderSlots:
         """The order and the id it is filed under: `order_id`, or another reading the shop knows.
 
         "京东订单 JD 2865…" is JD2865… to the NLU; a shop whose records know only 2865… has
-        that order (`bot.orders.ids.without_prefix`). "2024112000 12" is 2024112000 to the
+        that order, and "xhsP7123…" is P7123… to a shop that files its own P (each shorter
+        prefix is tried, `bot.orders.ids.prefix_readings`). "2024112000 12" is 2024112000 to the
         NLU; a shop that knows 202411200012 has that one (`bot.orders.readings`). An unknown
         id is returned as it was; so is one whose other readings could not be asked about.
         """
@@ -238,8 +239,7 @@ class OrderSlots:
         order = await service.get_order(order_id)
         if order:
             return order_id, order
-        digits = without_prefix(order_id)
-        for reading in ([digits] if digits else []) + group_readings(text, order_id):
+        for reading in prefix_readings(order_id) + group_readings(text, order_id):
             try:
                 known = await service.get_order(reading)
             except OrderServiceUnavailable:  # the number as typed is checked with the customer

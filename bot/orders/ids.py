@@ -1,7 +1,7 @@
 """Order-number normalisation shared by the NLU, the form validation and the ticket API."""
 
 import re
-from typing import Optional
+from typing import List, Optional
 
 from bot.nlu.normalize import normalize_digits
 from bot.nlu.number_words import NOT_PREFIXES
@@ -79,3 +79,18 @@ def without_prefix(order_id: str) -> Optional[str]:
     if not letters.isalpha() or len(letters) > _MAX_PREFIX or len(digits) < 6:
         return None
     return digits
+
+
+
+def prefix_readings(order_id: str) -> List[str]:
+    """The id behind each shorter part of its letter prefix, nearest first, then the digits.
+
+    "XHSP71234567890" (小红书's P-ids with the platform's "xhs" glued before them, ord31) is
+    read by the NLU with all four letters (round thirty's rule); the shop files P71234567890.
+    Dropping the letters one at a time from the left finds it: HSP…, SP…, P…, then the
+    digits alone (`without_prefix`). Empty when `order_id` has no short letter prefix.
+    """
+    if without_prefix(order_id) is None:
+        return []
+    letters = len(order_id.rstrip("0123456789"))
+    return [order_id[drop:] for drop in range(1, letters + 1)]

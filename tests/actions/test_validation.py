@@ -49,6 +49,16 @@ async def test_a_platform_prefix_the_shop_does_not_file_is_dropped(dispatcher, d
     assert (result["order_id"], result["order_verified"]) == ("202411235567", True)
 
 
+@pytest.mark.parametrize("typed", ["TBLS20241120001", "xDD20241123889", "jdDD20241123889"])
+async def test_a_platform_prefix_glued_before_the_shops_own_letters_is_dropped(
+    dispatcher, domain, typed
+):
+    """"xhsP7123…": the shop files its own letters, so each shorter prefix is tried (ord31)."""
+    tracker = make_tracker(typed, "inform", slots={"requested_slot": "order_id"})
+    result = await ValidateComplaintForm().validate_order_id(typed, dispatcher, tracker, domain)
+    assert (result["order_id"], result["order_verified"]) == (typed.upper()[-13:], True)
+
+
 async def test_an_unknown_prefixed_id_is_checked_as_typed(dispatcher, domain):
     tracker = make_tracker("JD998877665544", "inform", slots={"requested_slot": "order_id"})
     result = await ValidateComplaintForm().validate_order_id(

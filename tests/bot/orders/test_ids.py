@@ -1,6 +1,6 @@
 import pytest
 
-from bot.orders.ids import normalize_order_id, with_typed_prefix, without_prefix
+from bot.orders.ids import normalize_order_id, prefix_readings, with_typed_prefix, without_prefix
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,19 @@ def test_letters_alone_only_where_the_caller_vouches_for_them():
 )
 def test_the_digits_behind_a_short_letter_prefix(order_id, digits):
     assert without_prefix(order_id) == digits
+
+
+@pytest.mark.parametrize(
+    "order_id, readings",
+    [
+        # 小红书's own P behind the platform's glued "xhs" (ord31): P7123… among the readings
+        ("XHSP71234567890", ["HSP71234567890", "SP71234567890", "P71234567890", "71234567890"]),
+        ("JD286543219876", ["D286543219876", "286543219876"]),
+        ("E2024112312345", ["2024112312345"]),
+        ("286543219876", []),  # no prefix
+        ("ABCDE12345678", []),  # five letters: more than a prefix
+        ("AB12345", []),  # too few digits behind it
+    ],
+)
+def test_each_shorter_prefix_nearest_first_then_the_digits(order_id, readings):
+    assert prefix_readings(order_id) == readings
