@@ -81,7 +81,6 @@ def without_prefix(order_id: str) -> Optional[str]:
     return digits
 
 
-
 def prefix_readings(order_id: str) -> List[str]:
     """The id behind each shorter part of its letter prefix, nearest first, then the digits.
 
