@@ -250,5 +250,49 @@ def _asked_again(tracker: Tracker, slot: str) -> bool:
     return (
         form_turn.asked_this_turn(tracker, slot)
         and latest_intent(tracker) not in form_turn.REQUESTS
-        and form_turn.times_asked(tracker, slot) >= 2
+        and _times_asked_for_an_answer(tracker, slot) >= 2
     )
+
+
+# responses that answer an aside; the form's question after one is the same question resumed
+_ASIDE_ANSWERS = ("utter_aside_", "utter_iamabot", "utter_out_of_scope", "utter_answer_")
+
+
+def _times_asked_for_an_answer(tracker: Tracker, slot: str) -> int:
+    """How often the question was put to the customer, not counting it resumed after an aside.
+
+    Why: "你是机器人吗" at the room question was answered and the question asked again; that
+    counted as a second asking, and the next message, a remedy ("补发赠品"), was filed as
+    the host's name (lead's hand trial, 2026-12-03). Read like `form_turn.times_asked`: the
+    form's questions log bot messages only, a response run as an action logs both.
+    """
+    return max(
+        _askings(tracker.events, f"utter_ask_{slot}", _response_of_bot_message),
+        _askings(tracker.events, f"utter_ask_{slot}", _response_of_action),
+    )
+
+
+def _askings(events: Any, question: str, response_of: Any) -> int:
+    count, previous = 0, ""
+    for event in events:
+        if event.get("event") == "user":
+            previous = ""
+            continue
+        name = response_of(event)
+        if not name:
+            continue
+        if name == question and not previous.startswith(_ASIDE_ANSWERS):
+            count += 1
+        previous = name
+    return count
+
+
+def _response_of_bot_message(event: Dict[str, Any]) -> str:
+    if event.get("event") != "bot":
+        return ""
+    return str((event.get("metadata") or {}).get("utter_action") or "")
+
+
+def _response_of_action(event: Dict[str, Any]) -> str:
+    name = str(event.get("name") or "")
+    return name if event.get("event") == "action" and name.startswith("utter_") else ""

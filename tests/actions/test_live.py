@@ -699,3 +699,37 @@ async def test_a_live_question_asked_for_the_first_time_is_asked_plainly(dispatc
     )
     await ActionAskLiveSession().run(dispatcher, tracker, domain)
     assert [m["response"] for m in dispatcher.messages] == ["utter_ask_live_session"]
+
+
+async def test_the_question_resumed_after_an_aside_is_no_second_asking(dispatcher, domain):
+    """Lead's hand trial: "你是机器人吗" at the room question was answered and the question
+    resumed; that counted as asked twice, and the remedy said next ("补发赠品") was filed as
+    the host's name. Asked twice for an answer, the words are still taken."""
+    slots = {
+        "requested_slot": "live_session",
+        "issue_category": "livestream_misleading",
+        "live": {"claim": "主播说下单送赠品"},
+    }
+    asked = {
+        "event": "bot",
+        "text": "哪个直播间？",
+        "metadata": {"utter_action": "utter_ask_live_session"},
+    }
+    aside = [
+        {
+            "event": "user",
+            "text": "你是机器人吗",
+            "parse_data": {"intent": {"name": "bot_challenge"}},
+        },
+        {"event": "bot", "text": "我是机器人助手", "metadata": {"utter_action": "utter_iamabot"}},
+    ]
+    turned_down = [{"event": "user", "text": "嗯", "parse_data": {"intent": {"name": "affirm"}}}]
+    form = ValidateComplaintForm()
+    after_aside = make_tracker("补发赠品", "inform", slots=slots, history=[asked, *aside, asked])
+    assert await form.extract_live_session(dispatcher, after_aside, domain) == {}
+    after_answer = make_tracker(
+        "补发赠品", "inform", slots=slots, history=[asked, *turned_down, asked]
+    )
+    assert await form.extract_live_session(dispatcher, after_answer, domain) == {
+        "live_session": "补发赠品"
+    }
