@@ -37,7 +37,7 @@ from bot.intake.answers import (
     wants_human,
 )
 from bot.intake.contact_answers import wechat_contact
-from bot.intake.draft import IntakeFacts
+from bot.intake.draft import IntakeFacts, transcript_from_events
 from bot.intake.presentation import read_back_card, read_back_values
 from bot.intake.remedy_answers import (
     extra_remedies,
@@ -47,6 +47,7 @@ from bot.intake.remedy_answers import (
 )
 from bot.orders.ids import normalize_order_id
 from bot.orders.service import OrderServiceUnavailable
+from bot.tickets.call_time import preferred_call_time
 
 _CORRECTABLE = ("order_id", "issue_category", "desired_remedy")
 
@@ -56,7 +57,9 @@ def read_back(
 ) -> List[EventType]:
     """Send the read-back of the current facts (with `overrides` applied)."""
     slots = {**tracker.current_slot_values(), **overrides}
-    values = read_back_values(IntakeFacts.from_slots(slots))
+    facts = IntakeFacts.from_slots(slots)
+    call_time = preferred_call_time(transcript_from_events(tracker.events), facts.contact)
+    values = read_back_values(facts, call_time)
     # the host's words (`live_claim`) are a line of the text too, for channels that show
     # the text rather than the card (bot/nlg.py adds it)
     dispatcher.utter_message(

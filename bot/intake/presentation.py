@@ -43,8 +43,12 @@ def mask_phone(contact: Optional[str]) -> str:
     return contact
 
 
-def read_back_values(facts: IntakeFacts) -> Dict[str, str]:
-    """Template variables of `utter_read_back`."""
+def read_back_values(facts: IntakeFacts, call_time: Optional[str] = None) -> Dict[str, str]:
+    """Template variables of `utter_read_back`.
+
+    `call_time` is when the customer asked to be called ("晚上打"), read back beside the
+    number so they know it was heard.
+    """
     if facts.evidence:
         evidence = f"{len(facts.evidence)}个文件"
         missing = missing_evidence(facts)  # what the ticket will say is missing
@@ -64,7 +68,8 @@ def read_back_values(facts: IntakeFacts) -> Dict[str, str]:
         # read as if the bot had not noted it
         "remedy_example": "改成退货退款" if facts.desired_remedy == "exchange" else "改成换货",
         "evidence_display": evidence,
-        "contact_display": mask_phone(facts.contact),
+        "contact_display": mask_phone(facts.contact)
+        + (f"（{call_time}）" if facts.contact and call_time else ""),
         "live_claim": _shorten(str((facts.live or {}).get("claim") or ""), 60),
     }
 

@@ -327,6 +327,8 @@ class IncidentLinker:
                 "evidence_missing": row.evidence_missing,
                 "handoff_reason": row.handoff_reason,
                 "issue_description": row.issue_description,
+                "contact": row.contact,
+                "transcript": row.transcript,
             }
         )
         if row.summary != before_summary:

@@ -382,7 +382,9 @@ class TicketStore:
     def _insert(
         self, session: Session, fields: Dict[str, Any], key: str, now: datetime
     ) -> TicketRow:
-        first_response_due, resolution_due = deadlines(self._sla, now, fields["severity"] == "urgent")
+        first_response_due, resolution_due = deadlines(
+            self._sla, now, fields["severity"] == "urgent"
+        )
         row = TicketRow(
             id=self._next_id(session, now),
             idempotency_key=key,
@@ -602,7 +604,7 @@ class TicketStore:
                     after=None,
                 )
             )
-            return self._to_dict(row)
+            return self._with_new_summary(row)  # no time to call once there is no number
 
     def add_evidence(
         self,

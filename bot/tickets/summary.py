@@ -2,7 +2,7 @@
 
 Order: severity and category, the remedy asked for, the order (number, verification, items,
 amount, status), why it is urgent, the customer's mood, live-stream or group context, what
-evidence is missing, and the customer's own words trimmed to a sentence or two.
+evidence is missing, when the customer would like to be called, and the customer's own words trimmed to a sentence or two.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Mapping, Sequence
 
 from bot.taxonomy import EMOTIONS, SEVERITIES, SEVERITY_REASONS, category_label, remedy_label
+from bot.tickets.call_time import preferred_call_time
 
 MAX_QUOTE_CHARS = 80
 MAX_ITEMS = 3
@@ -110,6 +111,9 @@ def build_summary(fields: Mapping[str, Any]) -> str:
     missing = fields.get("evidence_missing") or []
     if missing:
         parts.append("缺少凭证：" + "、".join(missing))
+    call_time = preferred_call_time(fields.get("transcript") or [], fields.get("contact"))
+    if call_time:
+        parts.append(f"联系时间：{call_time}")
     reason = fields.get("handoff_reason")
     if reason == "customer_requested":
         parts.append(HANDOFF_REASONS[reason])

@@ -125,3 +125,16 @@ async def test_a_second_story_at_the_evidence_question_moves_on(dispatcher, doma
     tracker = _asked_for_evidence(history=before, unclear="evidence_status")
     slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots["evidence_status"] == "later"
+
+
+async def test_the_time_to_call_is_read_back_beside_the_number(dispatcher, domain):
+    """Lead's hand trial: "13812345678 晚上打" read back "138****5678" only; the evening was
+    heard nowhere. Read back beside the masked number."""
+    tracker = make_tracker(
+        "还是留个电话吧 13812345678 晚上打",
+        "inform",
+        entities=[{"entity": "phone", "value": "13812345678"}],
+        slots=FACTS,
+    )
+    await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[-1]["contact_display"] == "138****5678（晚上打）"

@@ -657,6 +657,15 @@ def test_a_contact_taken_back_is_cleared_masked_and_not_copied_back_in_clear(sto
     assert store.withdraw_contact(ticket["id"], actor="customer") is None
 
 
+def test_the_time_to_call_leaves_the_summary_with_the_contact(store, make_draft):
+    given = {"role": "customer", "text": "139 1234 5678 晚上打", "at": "2026-11-23T09:59:00+08:00"}
+    ticket = store.create_ticket(make_draft(contact="13912345678", transcript=[given]), "k")
+    assert "联系时间：晚上打" in ticket["summary"]
+    cleared = store.withdraw_contact(ticket["id"], actor="customer")
+    assert "联系时间" not in cleared["summary"]
+    assert "联系时间" not in store.get_ticket(ticket["id"])["summary"]
+
+
 def test_one_key_says_whether_a_transcript_holds_a_message_as_the_merge_does():
     """The desk's watcher asks the same question before it copies (`transcript_key`): a Unix
     time to the microsecond and an ISO time in another zone are one second; a contact masked

@@ -78,3 +78,15 @@ def test_long_customer_words_are_trimmed(make_draft):
 def test_trim_collapses_whitespace():
     assert trim("  a \n\n b  ") == "a b"
     assert trim("一二三四五", 4) == "一二三…"
+
+
+def test_summary_says_when_the_customer_would_like_a_call(make_draft):
+    """Lead's hand trial: "13812345678 晚上打" filed the number, and the evening was lost."""
+    transcript = [
+        {"role": "customer", "text": "料理机冒烟了", "at": "2026-11-23T09:58:00+08:00"},
+        {"role": "customer", "text": "13812345678 晚上打", "at": "2026-11-23T09:59:00+08:00"},
+    ]
+    with_time = summary_of(make_draft(contact="13812345678", transcript=transcript))
+    assert "联系时间：晚上打" in with_time
+    assert with_time.index("联系时间") < with_time.index("客户原话")
+    assert "联系时间" not in summary_of(make_draft(contact=None, transcript=transcript))
