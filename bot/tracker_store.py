@@ -138,6 +138,7 @@ class TunedSQLTrackerStore(SQLTrackerStore):
             .select_from(table, session_start)
             .where(of_sender, in_latest_session)
             .order_by(table.c.id),
+            "newest": sa.select(sa.func.max(table.c.id)).where(of_sender),
             "count": sa.select(sa.func.count())
             .select_from(table, session_start)
             .where(of_sender, in_latest_session),
@@ -166,6 +167,19 @@ class TunedSQLTrackerStore(SQLTrackerStore):
         if not fetch_events_from_all_sessions:  # the rows Rasa's count would find
             self._stored_counts.remember(tracker, len(rows))
         return tracker
+
+    async def conversation_stamp(self, sender_id: str) -> Tuple[Optional[int], int]:
+        """A stamp that changes whenever the conversation does, far cheaper than reading it.
+
+        The newest stored event's id, and the length of a turn held after a failed save.
+        Why: the REST channel's long poll (`bot.channels.rest`) looked for new lines once a
+        second by reading the whole tracker, about 10 ms of the server's event loop for a
+        hundred events, per waiting client; the stamp is one indexed query (0.1 ms).
+        """
+        held = self._unsaved.get(sender_id)
+        with self._transaction() as connection:
+            newest = connection.execute(self._statements["newest"], {"sender_id": sender_id})
+            return newest.scalar_one_or_none(), len(held.events) if held is not None else 0
 
     @functools.cached_property
     def _unsaved(self) -> UnsavedTrackers:

@@ -12,7 +12,7 @@ requests (an agent's reply, the satisfaction question), read from the tracker
 import asyncio
 import json
 import logging
-from typing import Any, Awaitable, Callable, Dict, Tuple
+from typing import Any, Awaitable, Callable, Dict, Optional, Tuple, cast
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
@@ -95,12 +95,36 @@ async def _pushed_now(app: Any, query: PullQuery) -> Dict[str, Any]:
     return pull_body(lines, query)
 
 
+def _stamp_reader(store: Any) -> Optional[Callable[[str], Awaitable[Any]]]:
+    """The store's cheap change stamp (`TunedSQLTrackerStore.conversation_stamp`), if it has one.
+
+    Rasa wraps the configured store (`FailSafeTrackerStore`, `AwaitableTrackerStore`), each
+    wrapper keeping the store it wraps as `_tracker_store`.
+    """
+    while store is not None:
+        reader = getattr(store, "conversation_stamp", None)
+        if reader is not None:
+            return cast(Callable[[str], Awaitable[Any]], reader)
+        store = getattr(store, "_tracker_store", None)
+    return None
+
+
 async def pull_messages(app: Any, query: PullQuery) -> Dict[str, Any]:
-    """Poll the tracker store until a line arrives or `query.wait` seconds pass."""
+    """Poll the tracker store until a line arrives or `query.wait` seconds pass.
+
+    The tracker is read again only when the conversation's stamp changed since the last
+    read (every poll with a store that has none): a quiet conversation costs one small
+    query a second, not a tracker read.
+    """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + query.wait
+    stamp_of = _stamp_reader(app.ctx.agent.tracker_store)
+    read_at: Any = None
+    body: Dict[str, Any] = {}
     while True:
-        body = await _pushed_now(app, query)
+        stamp = await stamp_of(query.sender) if stamp_of else None
+        if not body or stamp is None or stamp != read_at:
+            body, read_at = await _pushed_now(app, query), stamp
         if body["messages"] or loop.time() + PULL_INTERVAL_SECONDS > deadline:
             return body
         await asyncio.sleep(PULL_INTERVAL_SECONDS)

@@ -328,3 +328,40 @@ async def test_an_event_broker_gets_each_event_once_across_a_refused_save(tmp_pa
 def test_event_json_reads_back_as_rasas_json():
     data = {"event": "slot", "name": "evidence", "value": [{"名": "裂痕.jpg", "size": 1.5}], 3: None}
     assert json.loads(event_json(data)) == json.loads(json.dumps(data))
+
+
+async def _stamps_follow_the_conversation(store: TunedSQLTrackerStore) -> None:
+    assert await store.conversation_stamp("customer-9") == (None, 0)
+    tracker = DialogueStateTracker("customer-9", DOMAIN.slots)
+    tracker.update(UserUttered("在吗"))
+    await store.save(tracker)
+    first = await store.conversation_stamp("customer-9")
+    assert first[0] is not None and first == await store.conversation_stamp("customer-9")
+    tracker.update(BotUttered("在的", metadata={"agent": "小王"}))
+    await store.save(tracker)
+    assert await store.conversation_stamp("customer-9") != first
+    assert await store.conversation_stamp("customer-1") == (None, 0)
+
+
+async def test_the_conversation_stamp_changes_with_each_save_and_only_then(tmp_path):
+    """The REST long poll reads a tracker only when this stamp moved (bot.channels.rest)."""
+    await _stamps_follow_the_conversation(store_from_endpoints(tmp_path))
+
+
+@pytest.mark.postgres
+async def test_the_conversation_stamp_on_postgresql(postgres_url):
+    store = postgres_store(postgres_url)
+    await _stamps_follow_the_conversation(store)
+    store.engine.dispose()
+
+
+async def test_a_held_turn_moves_the_stamp(tmp_path):
+    store = store_from_endpoints(tmp_path)
+    tracker = await store.get_or_create_tracker("customer-1")
+    tracker.update(UserUttered("在吗"))
+    await store.save(tracker)
+    before = await store.conversation_stamp("customer-1")
+    refuse_event_writes(tmp_path / "tracker.db")
+    tracker.update(UserUttered("还有人吗"))
+    await store.save(tracker)  # refused: held
+    assert await store.conversation_stamp("customer-1") != before
