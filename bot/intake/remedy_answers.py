@@ -424,6 +424,20 @@ def _chosen_remedy(found: list) -> Optional[str]:
     return _last_remedy(found)
 
 
+def remedy_fallbacks(text: str) -> tuple[Optional[str], list]:
+    """The remedy a message offering alternatives wishes for, and what it would settle for.
+
+    "要么重新发一个 要么退钱" is filed as 补发 (`_chosen_remedy`); the agent also needs to know
+    that money back would do. (None, []) when the message offers no alternatives.
+    """
+    found = _main_remedies(remedies_named(text))
+    if len({item[0] for item in found}) < 2 or not _alternatives(found):
+        return None, []
+    chosen = _chosen_remedy(found)
+    others = [_last_remedy([item]) for item in found]
+    return chosen, list(dict.fromkeys(code for code in others if code and code != chosen))
+
+
 def _last_remedy(found: list) -> Optional[str]:
     """The remedy named last, with a return named before money back read as 退货退款."""
     if not found:

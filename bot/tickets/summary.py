@@ -1,6 +1,6 @@
 """The ticket summary: a few Chinese lines an agent can act on without reading the transcript.
 
-Order: severity and category, the remedy asked for, the order (number, verification, items,
+Order: severity and category, the remedy asked for (and what would also do), the order (number, verification, items,
 amount, status), why it is urgent, the customer's mood, live-stream or group context, what
 evidence is missing, when the customer would like to be called, and the customer's own words trimmed to a sentence or two.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Sequence
 
+from bot.intake.remedy_answers import remedy_fallbacks
 from bot.taxonomy import EMOTIONS, SEVERITIES, SEVERITY_REASONS, category_label, remedy_label
 from bot.tickets.call_time import preferred_call_time
 
@@ -76,6 +77,25 @@ def _order_part(order_id: str | None, verified: bool | None, order: Any) -> str:
     return text
 
 
+def _remedy_part(remedy: str | None, transcript: Sequence[Mapping[str, Any]]) -> str:
+    """The remedy asked for, with what the customer said would also do.
+
+    Why: "要么重新发一个 要么退钱" is filed as 补发; the agent who cannot reship should know
+    money back is welcome without asking again (lead's hand trial, 2026-12-03).
+    """
+    if not remedy:
+        return "诉求：未说明"
+    also: List[str] = []
+    for entry in transcript:
+        if entry.get("role") != "customer":
+            continue
+        chosen, others = remedy_fallbacks(str(entry.get("text") or ""))
+        if chosen == remedy:
+            also += [code for code in others if code not in also]
+    text = f"诉求：{remedy_label(remedy)}"
+    return text + (f"（也可接受：{'、'.join(remedy_label(c) or c for c in also)}）" if also else "")
+
+
 def build_summary(fields: Mapping[str, Any]) -> str:
     """Summarise validated ticket fields (the keys of `TicketDraft`, `order` as `order_data`)."""
     severity = fields.get("severity") or "normal"
@@ -83,7 +103,7 @@ def build_summary(fields: Mapping[str, Any]) -> str:
         f"【{SEVERITIES.get(severity, severity)}】{category_label(fields.get('issue_category'))}"
     ]
     remedy = fields.get("desired_remedy")
-    parts.append(f"诉求：{remedy_label(remedy)}" if remedy else "诉求：未说明")
+    parts.append(_remedy_part(remedy, fields.get("transcript") or []))
     parts.append(
         _order_part(fields.get("order_id"), fields.get("order_verified"), fields.get("order_data"))
     )

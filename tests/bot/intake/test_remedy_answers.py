@@ -581,3 +581,19 @@ def test_a_remedy_insisted_on_is_said_in_so_many_words(text, remedy):
 )
 def test_alternatives_and_the_gift_are_only_a_remedy(text, only_a_remedy):
     assert remedy_answers.only_names_a_remedy(text) is only_a_remedy
+
+
+@pytest.mark.parametrize(
+    "text, chosen, others",
+    [
+        ("要么重新发一个 要么退钱", "reship", ["refund"]),
+        ("要么補發 要么退錢", "reship", ["refund"]),
+        ("换新或修理都可以", "exchange", ["repair"]),
+        ("退货或者换个颜色都行 优先退货", "return_refund", ["exchange"]),
+        ("维修太麻烦了 改成退货退款吧", None, []),  # a change of mind, no alternative
+        ("退货退款 还要赔偿", None, []),  # an extra wish, not a fallback
+        ("退款", None, []),
+    ],
+)
+def test_the_remedy_wished_and_the_ones_that_would_also_do(text, chosen, others):
+    assert remedy_answers.remedy_fallbacks(text) == (chosen, others)

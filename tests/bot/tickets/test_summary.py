@@ -90,3 +90,17 @@ def test_summary_says_when_the_customer_would_like_a_call(make_draft):
     assert "联系时间：晚上打" in with_time
     assert with_time.index("联系时间") < with_time.index("客户原话")
     assert "联系时间" not in summary_of(make_draft(contact=None, transcript=transcript))
+
+
+def test_summary_says_which_other_remedy_would_also_do(make_draft):
+    """Lead's hand trial: "要么重新发一个 要么退钱" filed 补发, and the refund was lost."""
+
+    def with_words(text, remedy):
+        transcript = [{"role": "customer", "text": text, "at": "2026-11-23T09:59:00+08:00"}]
+        return summary_of(make_draft(desired_remedy=remedy, transcript=transcript))
+
+    assert "诉求：补发（也可接受：仅退款）" in with_words("要么重新发一个 要么退钱", "reship")
+    assert "诉求：退货退款（也可接受：换货）" in with_words("退货退款吧 换货也行", "return_refund")
+    # changed later to the other one: no longer "also"
+    assert "也可接受" not in with_words("要么重新发一个 要么退钱", "refund")
+    assert "也可接受" not in with_words("维修太麻烦了 改成退货退款吧", "return_refund")
