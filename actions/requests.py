@@ -12,9 +12,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies, message_contact
 from actions.coming_back import comes_back_to_withdrawn, keep_withdrawn, withdrawn_for_handoff
-from actions.conversation import reset_intake
+from actions.conversation import latest_text, reset_intake
 from actions.tickets import announce_ticket, create_ticket
 from bot.intake import answers, remedy_answers
+from bot.intake.chasing import chases
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE
 from bot.intake.presentation import promised_due_values
 from bot.taxonomy import category_label
@@ -192,7 +193,7 @@ class ActionTicketStatus(Action):
                 response="utter_status_none_in_form" if in_form else "utter_status_none"
             )
             return []
-        report_tickets(dispatcher, tickets)
+        report_tickets(dispatcher, tickets, chased=chases(latest_text(tracker)))
         return []
 
 
@@ -206,33 +207,48 @@ async def _customer_tickets(tracker: Tracker) -> List[Dict[str, Any]]:
 _PRIORITISED_STATUSES = ("open", "assigned")
 
 
-def report_tickets(dispatcher: CollectingDispatcher, tickets: List[Dict[str, Any]]) -> None:
+def report_tickets(
+    dispatcher: CollectingDispatcher, tickets: List[Dict[str, Any]], chased: bool = False
+) -> None:
     """One line per ticket: its id, category, when it was filed and where it stands.
 
-    An urgent ticket still being worked is said to be prioritised, and while it waits for an
-    agent, with its first-response time (task wait4: a ticket turned urgent by a threat
-    written while waiting, or by its group incident, was reported as any other, and the
-    customer never heard the sooner deadline).
+    A ticket waiting for an agent is given with its first-response time; one past that time
+    is apologised for (the desk shows it overdue). An urgent ticket still being worked is
+    said to be prioritised (task wait4: a ticket turned urgent while waiting was reported as
+    any other, and the customer never heard the sooner deadline). A customer who presses
+    ("催一下 怎么还没人理我", `chases`) hears an apology for the wait first, unless a line
+    already makes it.
     """
     timezone_name = dependencies.settings().timezone
     tz = ZoneInfo(timezone_name)
     now = datetime.now(dt_timezone.utc)
-    for ticket in tickets:
-        created = datetime.fromisoformat(ticket["created_at"]).astimezone(tz)
-        values: Dict[str, Any] = {}
-        response = f"utter_status_{ticket['status']}"
-        if ticket.get("severity") == "urgent" and ticket["status"] in _PRIORITISED_STATUSES:
-            response += "_urgent"
-            values = promised_due_values(ticket, timezone_name, now)
-        dispatcher.utter_message(
-            response=response,
-            **{
-                **values,
-                "ticket_id": ticket["id"],
-                "category_label": category_label(ticket.get("issue_category")) or "-",
-                "created_at": f"{created.month}月{created.day}日 {created:%H:%M}",
-            },
-        )
+    lines = [_status_line(ticket, timezone_name, tz, now) for ticket in tickets]
+    if chased and not any(response.endswith("_overdue") for response, _ in lines):
+        dispatcher.utter_message(response="utter_sorry_for_the_wait")
+    for response, values in lines:
+        dispatcher.utter_message(response=response, **values)
+
+
+def _status_line(
+    ticket: Dict[str, Any], timezone_name: str, tz: ZoneInfo, now: datetime
+) -> tuple[str, Dict[str, Any]]:
+    """The status response for one ticket and its values."""
+    created = datetime.fromisoformat(ticket["created_at"]).astimezone(tz)
+    values: Dict[str, Any] = {
+        "ticket_id": ticket["id"],
+        "category_label": category_label(ticket.get("issue_category")) or "-",
+        "created_at": f"{created.month}月{created.day}日 {created:%H:%M}",
+    }
+    status = ticket["status"]
+    response = f"utter_status_{status}"
+    if ticket.get("severity") == "urgent" and status in _PRIORITISED_STATUSES:
+        return response + "_urgent", {**promised_due_values(ticket, timezone_name, now), **values}
+    if status == "open":
+        due = datetime.fromisoformat(ticket["sla"]["first_response_due"])
+        if due < now:
+            return response + "_overdue", values
+        return response, {**promised_due_values(ticket, timezone_name, now), **values}
+    return response, values
 
 
 async def report_status_at_read_back(

@@ -82,3 +82,34 @@ async def test_a_normal_ticket_status_is_unchanged(dispatcher, domain):
     ticket = await _handed_off(dispatcher, domain)
     await _say(dispatcher, domain, ticket, "我的投诉到哪一步了")
     assert responses(dispatcher) == ["utter_status_open"]
+
+
+async def test_a_waiting_ticket_is_given_with_its_first_response_time(dispatcher, domain):
+    ticket = await _handed_off(dispatcher, domain)
+    await _say(dispatcher, domain, ticket, "我的投诉到哪一步了")
+    [message] = dispatcher.messages
+    expected = due_values(ticket, "Asia/Shanghai", datetime.now(timezone.utc))
+    assert message["first_response_at"] == expected["first_response_at"]
+
+
+async def test_a_ticket_past_its_first_response_time_is_apologised_for(dispatcher, domain):
+    """Lead's hand trial: "催一下 怎么还没人理我" heard the calm status line, no word for the
+    wait; past the promised time the line says so and apologises, once."""
+    ticket = await _handed_off(dispatcher, domain)
+    store = dependencies.ticket_store()
+    from bot.tickets.models import TicketRow
+
+    with store.session_scope() as session:
+        session.get(TicketRow, ticket["id"]).first_response_due = datetime(
+            2020, 1, 1, tzinfo=timezone.utc
+        )
+    await _say(dispatcher, domain, ticket, "催一下 怎么还没人理我")
+    assert responses(dispatcher) == ["utter_status_open_overdue"]
+
+
+async def test_a_customer_pressing_before_the_time_hears_an_apology_then_the_time(
+    dispatcher, domain
+):
+    ticket = await _handed_off(dispatcher, domain)
+    await _say(dispatcher, domain, ticket, "點解仲未有人覆我")
+    assert responses(dispatcher) == ["utter_sorry_for_the_wait", "utter_status_open"]

@@ -75,7 +75,8 @@ async def test_an_angry_status_question_raises_the_emotion_and_is_answered_with_
     stored = await _reply(dispatcher, domain, ticket, "还没人理？？什么破店！！到底处理到哪一步了")
     assert stored["emotion"] == "angry" and stored["severity"] == "normal"
     assert _changes(ticket, "emotion") == [("customer", "calm", "angry")]
-    assert responses(dispatcher) == ["utter_status_open"]
+    # "还没人理" presses for an answer: the wait is apologised for first
+    assert responses(dispatcher) == ["utter_sorry_for_the_wait", "utter_status_open"]
 
 
 @pytest.mark.parametrize(
