@@ -289,6 +289,16 @@ async def test_a_complaint_read_as_a_status_question_opens_the_intake(dispatcher
     assert slots["issue_description"].startswith("手表屏幕有划痕")
 
 
+@pytest.mark.parametrize("text", ["我的投诉呢", "我嘅投訴呢", "上次投诉的那个呢"])
+async def test_where_is_my_complaint_reports_and_opens_no_intake(dispatcher, domain, text):
+    """Lead's hand trial: "我的投诉呢" from a customer with no ticket opened a new intake and
+    asked for the problem's category."""
+    tracker = make_tracker(text, "status_query", extra=_triage("other", 0.9))
+    events = await ActionTicketStatus().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_status_none"]
+    assert not [e for e in events if e.get("event") == "followup"]
+
+
 async def test_a_real_status_question_still_reports(dispatcher, domain):
     tracker = make_tracker(
         "我之前投诉的那个耳机坏了的事到哪一步了",
