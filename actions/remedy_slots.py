@@ -5,6 +5,7 @@ methods in, and rasa-sdk finds them there by their `extract_<slot>`/`validate_<s
 The wording rules themselves are in `bot.intake.remedy_answers`.
 """
 
+import re
 from typing import Any, Dict, Optional
 
 from rasa_sdk import Tracker
@@ -21,6 +22,7 @@ from actions.conversation import (
     slot_before_this_turn,
 )
 from bot.intake import answers, remedy_answers
+from bot.nlu.normalize import has_words
 from bot.taxonomy import REMEDIES
 
 # intents whose remedy replaces a known one while another question is open
@@ -133,7 +135,7 @@ class RemedySlots:
         if not code:
             return {}
         slots: Dict[str, Any] = {"desired_remedy": code}
-        if remedy_answers.extra_remedies(text):
+        if remedy_answers.extra_remedies(text) or _another_wish(code, text):
             # "退货退款 还要赔偿": one remedy on the ticket, the extra wish in the customer's
             # words in the description for the agent
             slots["issue_description"] = form_turn.append(
@@ -229,3 +231,24 @@ class RemedySlots:
         ):
             note_correction(dispatcher, tracker, {"desired_remedy": value})
         return {"desired_remedy": value}
+
+
+# "嗯", "好的", "谢谢" under the remedy question are no wish
+_MIN_WISH_CHARS = 4
+
+
+def _another_wish(code: str, text: str) -> bool:
+    """A wish the taxonomy has no code for ("那就帮我催一下快递吧"), filed as "other".
+
+    Why: the ticket said "诉求：其他" and nothing else; the agent could not tell what the
+    customer wanted (lead's hand trial, 2026-12-03). Its words go into the description, as
+    an extra wish's do. Leaving it to the shop ("你们看着办") or saying nothing is no wish.
+    """
+    return (
+        code == "other"
+        and has_words(text)
+        and len(re.sub(r"\W", "", answers.plain_answer(text))) >= _MIN_WISH_CHARS
+        and not answers.leaves_remedy_open(text)
+        and not answers.states_no_fact(text)
+        and not answers.only_says_dont_know(text)
+    )

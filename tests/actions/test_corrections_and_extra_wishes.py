@@ -1,6 +1,8 @@
 """Corrections that could read as complaining more, two remedies in one answer, a change of
 mind read as a withdrawal, "订单号没有" before its question, and wordless messages."""
 
+import pytest
+
 from actions.confirmation import ActionApplyCorrection
 from actions.intake import ActionNotUnderstood
 from actions.requests import ActionCancelComplaint
@@ -54,6 +56,32 @@ async def test_an_added_wish_keeps_the_settling_remedy_and_goes_into_the_descrip
     slots_set = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots_set["desired_remedy"] == "return_refund"
     assert slots_set["issue_description"] == "料理机用了两次就卡住不转了\n退货退款 还要赔偿"
+
+
+@pytest.mark.parametrize(
+    "answer, in_description",
+    [
+        ("那就帮我催一下快递吧", True),  # a wish with no code: the agent must read it
+        ("你们看着办", False),  # left to the shop
+        ("嗯", False),
+    ],
+)
+async def test_a_wish_with_no_code_goes_into_the_description(
+    dispatcher, domain, answer, in_description
+):
+    """Lead's hand trial: "那就帮我催一下快递吧" filed "诉求：其他" and nothing else."""
+    slots = {
+        "requested_slot": "desired_remedy",
+        "issue_description": "四件套一直没发货 都一个礼拜了",
+        "issue_category": "logistics",
+        "order_id": "DD20241123889",
+    }
+    remedy_head = {"complaint_triage": {"remedy": {"ranking": [{"code": "other", "confidence": 0.97}]}}}
+    tracker = make_tracker(answer, "inform", slots=slots, extra=remedy_head)
+    extracted = await ValidateComplaintForm().extract_desired_remedy(dispatcher, tracker, domain)
+    assert extracted.get("desired_remedy") == "other"
+    expected = f"四件套一直没发货 都一个礼拜了\n{answer}" if in_description else None
+    assert extracted.get("issue_description") == expected
 
 
 # --- a change of mind about the remedy -----------------------------------------------------------
