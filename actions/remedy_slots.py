@@ -135,7 +135,7 @@ class RemedySlots:
         if not code:
             return {}
         slots: Dict[str, Any] = {"desired_remedy": code}
-        if remedy_answers.extra_remedies(text) or _another_wish(code, text):
+        if remedy_answers.extra_remedies(text):
             # "退货退款 还要赔偿": one remedy on the ticket, the extra wish in the customer's
             # words in the description for the agent
             slots["issue_description"] = form_turn.append(
@@ -230,7 +230,13 @@ class RemedySlots:
             and not first_told_with_story
         ):
             note_correction(dispatcher, tracker, {"desired_remedy": value})
-        return {"desired_remedy": value}
+        slots: Dict[str, Any] = {"desired_remedy": value}
+        text = latest_text(tracker)
+        if requested == "desired_remedy" and _another_wish(value, text):
+            slots["issue_description"] = form_turn.append(
+                tracker.get_slot("issue_description"), text
+            )
+        return slots
 
 
 # "嗯", "好的", "谢谢" under the remedy question are no wish
