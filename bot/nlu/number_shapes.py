@@ -240,7 +240,7 @@ CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 
-CURRENCY = ["¥", "rmb", "人民币"]
+CURRENCY = ["¥", "￥", "$", "＄", "rmb", "人民币"]  # "$": Hong Kong and Taiwan prices ("呢張單$299")
 CURRENCY_LETTERS = ("rmb", "cny")
 MAGNITUDE = {"万": 10_000.0, "千": 1_000.0, "百": 100.0, "w": 10_000.0, "k": 1_000.0}
 UNITS = {

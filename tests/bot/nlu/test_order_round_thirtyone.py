@@ -106,3 +106,18 @@ def test_a_number_too_long_for_a_wechat_account(text, expected):
 )
 def test_capitalised_english_words_are_no_prefix(text, expected):
     assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "呢張單$299\n2024 1123 5567",  # round thirty-one's open case
+        "HK$299\n2024 1123 5567",
+        "件衫＄158 訂單 2024 1123 5567",
+        "这单￥299\n2024 1123 5567",
+    ],
+)
+def test_a_price_in_dollars_on_the_line_before_is_not_joined_to_the_order(text):
+    """Hong Kong and Taiwan prices are written with "$" ("NT$", "HK$"): "$" is a currency
+    like "¥", and its amount is no group of the order on the next line."""
+    assert primary(text) == "202411235567"
