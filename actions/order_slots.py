@@ -20,11 +20,13 @@ from actions.conversation import (
     latest_text,
     note_correction,
     page_order_id,
+    responses_said,
     slot_before_this_turn,
     slots_set_this_turn,
 )
 from actions.per_message import per_message
 from bot.intake import answers, order_fragments
+from bot.intake.shipment_facts import shipment_facts
 from bot.nlu.number_shapes import phone_shaped
 from bot.orders.ids import normalize_order_id, prefix_readings, with_typed_prefix
 from bot.orders.readings import group_readings
@@ -188,6 +190,7 @@ class OrderSlots:
             if order_fragments.completes(pending, order_id) and form_turn.form_pass(tracker):
                 # "还没打完 后面是5567": the joined number said back, as found
                 dispatcher.utter_message(response="utter_noted_order_completed", order_id=order_id)
+            self._tell_the_record(dispatcher, tracker, order)
             if order.get("live"):  # the order records the live session it was bought in
                 known["live"] = {**order["live"], **(tracker.get_slot("live") or {})}
             return known
@@ -204,6 +207,18 @@ class OrderSlots:
             "pending_order_id": order_id,
             "order_missing": None,
         }
+
+    @staticmethod
+    def _tell_the_record(
+        dispatcher: CollectingDispatcher, tracker: Tracker, order: Order
+    ) -> None:
+        """What the record says of a parcel "never shipped" or "never received", once."""
+        if not form_turn.form_pass(tracker):
+            return
+        told = f"{tracker.get_slot('issue_description') or ''} {latest_text(tracker)}"
+        facts = shipment_facts(order, told, dependencies.settings().timezone)
+        if facts and facts[0] not in responses_said(tracker):
+            dispatcher.utter_message(response=facts[0], **facts[1])
 
     async def _completed_number(self, tracker: Tracker) -> Optional[str]:
         """The number waiting for a check, completed by the digits of this answer; else None.

@@ -145,3 +145,28 @@ async def test_the_joined_number_is_said_back_and_the_rest_is_no_part_of_the_pro
 )
 def test_only_the_rest_of_a_number(text, only_the_rest):
     assert order_fragments.only_continues_number(text) is only_the_rest
+
+
+async def test_an_order_said_never_shipped_is_told_what_the_record_says(dispatcher, domain):
+    """Lead's hand trial: "四件套一直没发货" with an order shipped a week earlier; the customer
+    was never told it left on the 19th with 韵达 (waybill YD3100998877)."""
+    tracker = make_tracker(
+        "DD20241123889",
+        "inform",
+        entities=[{"entity": "order_id", "value": "DD20241123889"}],
+        slots={
+            "requested_slot": "order_id",
+            "issue_category": "logistics",
+            "issue_description": "我买的四件套一直没发货 都一个礼拜了",
+            "order_id": "DD20241123889",
+        },
+        # the slot mappings' pass filled the number; the form's own pass validates it
+        after_user=[
+            {"event": "action", "name": "complaint_form"},
+            {"event": "slot", "name": "order_id", "value": "DD20241123889"},
+        ],
+    )
+    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
+    assert slots["order_id"] == "DD20241123889" and slots["order_verified"] is True
+    [told] = [m for m in dispatcher.messages if m.get("response") == "utter_order_record_shipped"]
+    assert told["tracking_no"] == "YD3100998877" and told["shipped_on"] == "11月19日"

@@ -1,0 +1,48 @@
+"""What the shop's record says about a parcel the customer says never left or never came."""
+
+import pytest
+
+from bot.intake.shipment_facts import shipment_facts
+
+SHIPPED = {
+    "status": "shipped",
+    "shipped_at": "2024-11-19T16:00:00+08:00",
+    "delivered_at": None,
+    "carrier": "韵达快递",
+    "tracking_no": "YD3100998877",
+}
+DELIVERED = {
+    **SHIPPED,
+    "status": "delivered",
+    "delivered_at": "2024-11-23T09:40:00+08:00",
+    "carrier": "中通快递",
+    "tracking_no": "ZT7788123456",
+}
+
+
+def test_never_shipped_but_shipped_tells_when_and_with_whom():
+    assert shipment_facts(SHIPPED, "我买的四件套一直没发货 都一个礼拜了", "Asia/Shanghai") == (
+        "utter_order_record_shipped",
+        {"carrier": "韵达快递", "tracking_no": "YD3100998877", "shipped_on": "11月19日"},
+    )
+
+
+@pytest.mark.parametrize("text", ["包裹一直没收到", "買咗件衫 仲未收到", "等了一周还没到"])
+def test_never_received_but_signed_for_tells_the_day(text):
+    response, values = shipment_facts(DELIVERED, text, "Asia/Shanghai")
+    assert response == "utter_order_record_delivered"
+    assert values["delivered_on"] == "11月23日" and values["tracking_no"] == "ZT7788123456"
+
+
+@pytest.mark.parametrize(
+    "order, text",
+    [
+        (DELIVERED, "快递显示签收了但我根本没收到"),  # the customer knows it was signed for
+        (DELIVERED, "杯子碎了"),  # nothing about the parcel's journey
+        (SHIPPED, "物流一直不动"),  # the record has nothing to add
+        ({**SHIPPED, "tracking_no": None}, "一直没发货"),  # no waybill to give
+        ({**SHIPPED, "status": "paid"}, "一直没发货"),  # not shipped indeed
+    ],
+)
+def test_nothing_is_said_when_the_record_adds_nothing(order, text):
+    assert shipment_facts(order, text, "Asia/Shanghai") is None
