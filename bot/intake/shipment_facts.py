@@ -48,9 +48,11 @@ def shipment_facts(
 
 
 def _day(moment: Any, tz_name: str) -> Optional[str]:
-    """`11月19日` in the shop's zone, from the record's ISO time."""
+    """`11月19日` in the shop's zone, from the record's ISO time; `2024年11月19日` in another year."""
+    zone = ZoneInfo(tz_name)
     try:
-        when = datetime.fromisoformat(str(moment)).astimezone(ZoneInfo(tz_name))
+        when = datetime.fromisoformat(str(moment)).astimezone(zone)
     except (TypeError, ValueError):
         return None
-    return f"{when.month}月{when.day}日"
+    year = f"{when.year}年" if when.year != datetime.now(zone).year else ""
+    return f"{year}{when.month}月{when.day}日"

@@ -169,4 +169,4 @@ async def test_an_order_said_never_shipped_is_told_what_the_record_says(dispatch
     slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots["order_id"] == "DD20241123889" and slots["order_verified"] is True
     [told] = [m for m in dispatcher.messages if m.get("response") == "utter_order_record_shipped"]
-    assert told["tracking_no"] == "YD3100998877" and told["shipped_on"] == "11月19日"
+    assert told["tracking_no"] == "YD3100998877" and told["shipped_on"] == "2024年11月19日"

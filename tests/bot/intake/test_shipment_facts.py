@@ -1,5 +1,8 @@
 """What the shop's record says about a parcel the customer says never left or never came."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from bot.intake.shipment_facts import shipment_facts
@@ -23,7 +26,7 @@ DELIVERED = {
 def test_never_shipped_but_shipped_tells_when_and_with_whom():
     assert shipment_facts(SHIPPED, "我买的四件套一直没发货 都一个礼拜了", "Asia/Shanghai") == (
         "utter_order_record_shipped",
-        {"carrier": "韵达快递", "tracking_no": "YD3100998877", "shipped_on": "11月19日"},
+        {"carrier": "韵达快递", "tracking_no": "YD3100998877", "shipped_on": "2024年11月19日"},
     )
 
 
@@ -31,7 +34,7 @@ def test_never_shipped_but_shipped_tells_when_and_with_whom():
 def test_never_received_but_signed_for_tells_the_day(text):
     response, values = shipment_facts(DELIVERED, text, "Asia/Shanghai")
     assert response == "utter_order_record_delivered"
-    assert values["delivered_on"] == "11月23日" and values["tracking_no"] == "ZT7788123456"
+    assert values["delivered_on"] == "2024年11月23日" and values["tracking_no"] == "ZT7788123456"
 
 
 @pytest.mark.parametrize(
@@ -46,3 +49,10 @@ def test_never_received_but_signed_for_tells_the_day(text):
 )
 def test_nothing_is_said_when_the_record_adds_nothing(order, text):
     assert shipment_facts(order, text, "Asia/Shanghai") is None
+
+
+def test_a_day_this_year_is_said_without_the_year():
+    this_year = datetime.now(ZoneInfo("Asia/Shanghai")).year
+    order = {**SHIPPED, "shipped_at": f"{this_year}-01-05T10:00:00+08:00"}
+    _, values = shipment_facts(order, "一直没发货", "Asia/Shanghai")
+    assert values["shipped_on"] == "1月5日"
