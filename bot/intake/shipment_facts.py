@@ -28,9 +28,9 @@ def shipment_facts(
 ) -> Optional[Tuple[str, Dict[str, str]]]:
     """The response telling what the record says, with its values; None when it adds nothing.
 
-    Shipped but "没发货": when and with whom it left. Delivered but "没收到" (and the customer
-    has not said it shows as signed for): when it was signed for. Only with a carrier and a
-    waybill number to give.
+    Shipped but "没发货" or "没收到" (on its way): when and with whom it left, and the waybill
+    to follow it. Delivered but "没收到" (and the customer has not said it shows as signed
+    for): when it was signed for. Only with a carrier and a waybill number to give.
     """
     plain = plain_answer(description or "").replace(" ", "")
     carrier, waybill = order.get("carrier"), order.get("tracking_no")
@@ -38,10 +38,12 @@ def shipment_facts(
         return None
     values = {"carrier": str(carrier), "tracking_no": str(waybill)}
     status = order.get("status")
-    if status in ("shipped", "delivered") and _NOT_SHIPPED.search(plain):
+    not_arrived = bool(_NOT_ARRIVED.search(plain))
+    never_left = status in ("shipped", "delivered") and _NOT_SHIPPED.search(plain)
+    if never_left or (status == "shipped" and not_arrived):
         day = _day(order.get("shipped_at"), tz_name)
         return ("utter_order_record_shipped", {**values, "shipped_on": day}) if day else None
-    if status == "delivered" and _NOT_ARRIVED.search(plain) and not _SAYS_SIGNED.search(plain):
+    if status == "delivered" and not_arrived and not _SAYS_SIGNED.search(plain):
         day = _day(order.get("delivered_at"), tz_name)
         return ("utter_order_record_delivered", {**values, "delivered_on": day}) if day else None
     return None

@@ -56,3 +56,8 @@ def test_a_day_this_year_is_said_without_the_year():
     order = {**SHIPPED, "shipped_at": f"{this_year}-01-05T10:00:00+08:00"}
     _, values = shipment_facts(order, "一直没发货", "Asia/Shanghai")
     assert values["shipped_on"] == "1月5日"
+
+
+def test_never_received_while_on_its_way_tells_when_it_left_and_the_waybill():
+    response, values = shipment_facts(SHIPPED, "包裹一直没收到", "Asia/Shanghai")
+    assert response == "utter_order_record_shipped" and values["tracking_no"] == "YD3100998877"
