@@ -76,6 +76,18 @@ _WORDS: Dict[str, str] = {
     "拣咗": "选了",
     "拣嘅": "选的",
     "保养期": "保修期",
+    # tired customers and their mismatches (docs/intent_dev.md, nineteenth split): 色水 is
+    # the colour (shade) of an item, 屋企 home, 補影 taking the photo later, 當值 on duty,
+    # 入數 money reaching the account, 相入面 "in the photo", 著唔落 too small to put on
+    "色水": "颜色",
+    "屋企": "家里",
+    "补影": "补拍",
+    "当值": "值班",
+    "入数": "到账",
+    "相入面": "照片里",
+    "著唔落": "穿不下",
+    "着唔落": "穿不下",
+    "唔郁": "不动",
     "电邮": "邮箱",
     # small talk (trial9): "你食咗飯未" is "你吃了饭没", 機械人 a robot, 老細 the boss;
     # 跳掣 is a tripped breaker ("一燒水就跳掣")
@@ -133,12 +145,19 @@ _CHARS: Dict[str, str] = {
     "乜": "啥",
     "咁": "这",
     "嘥": "浪",
+    # 攰 is "tired" ("好攰", "真係攰"); 掟 "throw" (the courier threw the box); 撳 "press";
+    # 褸 a coat (docs/intent_dev.md, nineteenth split)
+    "攰": "累",
+    "掟": "扔",
+    "撳": "按",
+    "褸": "衣",
 }
 
 # Ambiguous characters, mapped only in a Cantonese neighbourhood: (pattern, replacement).
 _CONTEXTUAL: Tuple[Tuple[str, str], ...] = (
-    # 唔 before a verb or adjective is "not"; alone ("唔，我想想") it is a hesitation
-    (r"唔(?=[是系好要得识知会想用够见准可明记对开满合收退换理覆回出到识投等买])", "不"),
+    # 唔 before a verb or adjective is "not"; alone ("唔，我想想") it is a hesitation; 唔同 is
+    # "different" ("色水唔同", docs/intent_dev.md, nineteenth split)
+    (r"唔(?=[是系好要得识知会想用够见准可明记对开满合收退换理覆回出到识投等买同])", "不"),
     # 返 after a verb is "back": 退返/寄返/换返 ("返现", "返厂" stay)
     (r"(?<=[退寄换补赔拿给还送交拎修])返", "回"),
     # 仲 is "still/also", except in 仲裁 (arbitration) and 仲夏
@@ -156,6 +175,10 @@ _CONTEXTUAL: Tuple[Tuple[str, str], ...] = (
     # 错了 followed by the thing with no verb before it is read 发错 (it read "错了", a bare
     # "wrong" = deny at the read-back; docs/intent_dev.md, eighteenth split)
     (r"(?<![发寄打讲说写填搞弄执拣选输记配装给拿买订下拍认看听算改])错了(?=[码色款尺颜型]|[sS][iI][zZ][eE])", "发错"),
+    # 啡色 is brown, except inside 咖啡色 (which is brown already)
+    (r"(?<!咖)啡色", "棕色"),
+    # 嘈 is "argue, make a fuss" ("唔想再嘈"); 嘈杂 ("noisy") stays
+    (r"嘈(?!杂)", "吵"),
     # words that also straddle two Mandarin words: 品质 but not the 商品|质量 of "商品质量",
     # 点解 ("why") but not 一点|解释, 成日 ("always") but not 完成|日期
     (r"品质(?!量)", "质量"),

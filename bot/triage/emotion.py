@@ -54,6 +54,9 @@ _ANGRY = words(
     有冇搞错 顶你 玩我 耐心是有限 耐心有限 算不算数 不作数 说话不算数 有没有在看 反正你们也不
     """
 )
+# Weariness and resignation (好累, 折腾, 不想再吵, Cantonese 攰 read 累 by bot.nlu.regional) are
+# upset: the hurt is the customer's own, aimed at no one (angry needs hostility), and the SOPs
+# want it soothed before any question (calm gets no empathy). docs/emotion.md, nlu19.
 _UPSET = words(
     """
     失望 无语 郁闷 怎么回事 还没 到底 难受 崩溃 心累 烦 服了 无奈 搞什么 什么情况 怎么搞的
@@ -62,6 +65,8 @@ _UPSET = words(
     差劲 太差 真是够了 靠谱点 急死 着急 委屈 寒心 心寒 担心 好慌 睡不着 没睡好
     难过 心急 急得 失落 心慌 怕收不到 怕来不及 怕赶不上
     认栽 自认倒霉 打水漂 白花了 心疼 求求 认命 白等 白跑
+    好累 很累 累了 太累 真累 累死 累到 折腾 没力气 不想吵 不想再吵 懒得吵 没脾气 撑不住
+    疲惫 疲倦 心力交瘁 攰 冇力 没力
     😭 😢 😞 🙄 😒 😔 💔 😩 😫 😣 😖 🤦 😓 🤮 🥲 😥 😟 😰 😿
     disappointed disappointing frustrated frustrating annoyed annoying
     """
@@ -77,6 +82,7 @@ _EXCLUSIONS = words(
     我妈的 老妈的 咱妈的 俺妈的 屁股 靠北边 靠北面 靠北侧 靠腰部 北七家
     玩我的 不心疼 别心疼
     还没拍 还没截 还没录 还没来得及 还没空
+    积累了 不累
     """
 )
 # Three or more !/? in a row (after normalisation) is shouting; two is exasperation.

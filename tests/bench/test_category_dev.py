@@ -18,7 +18,7 @@ SPLITS = ["category_dev.yml", "category_dev2.yml", "category_dev3.yml"]
 # splits on one angle (not every category evenly): never trained on, but not balanced
 ANGLE_SPLITS = ["category_dev4.yml", "category_dev5.yml", "category_dev6.yml", "category_dev7.yml",
                  "category_dev8.yml", "category_dev9.yml", "category_dev10.yml",
-                 "category_dev12.yml", "category_dev13.yml"]
+                 "category_dev12.yml", "category_dev13.yml", "category_dev14.yml"]
 
 
 @pytest.fixture(scope="module", params=SPLITS)
@@ -172,6 +172,16 @@ def test_the_twelfth_split_sets_the_hard_pairs_side_by_side():
     # pasted voices: hotline notes, e-mails, work-order fields
     pasted = ("客户", "来电", "邮件", "工单", "【", "投诉内容", "顾客")
     assert sum(any(word in e.text for word in pasted) for e in split) >= 10
+
+
+def test_the_fourteenth_split_sets_the_hard_pairs_in_tired_regional_voices():
+    split = load_split(ROOT / "bench" / "data" / "category_dev14.yml")
+    categories = Counter(e.category for e in split)
+    assert set(categories) == set(CATEGORIES) and len(split) == 67
+    assert all(categories[c] >= 6 for c in ("logistics", "product_quality", "wrong_or_missing_item",
+                                            "not_as_described", "refund_payment", "after_sales",
+                                            "livestream_misleading", "promotion"))
+    assert {e.remedy for e in split if e.remedy} <= set(REMEDIES)
 
 
 def test_summary_pools_the_splits_by_their_size():

@@ -10,11 +10,11 @@ from bench.intent_dev import load_dev, routing_rates
 from bench.model_selection import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 19)]
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 20)]
 # splits on one angle (a few intents, not every one), or written small (about 200, every
 # intent): smaller than the others
 ANGLE_SPLITS = {"intent_dev13.yml", "intent_dev14.yml", "intent_dev15.yml", "intent_dev16.yml",
-                 "intent_dev17.yml", "intent_dev18.yml"}
+                 "intent_dev17.yml", "intent_dev18.yml", "intent_dev19.yml"}
 TRADITIONAL_OR_CANTONESE = re.compile("[係嘅咗冇唔喇俾嚟晒點們這麼說還錢電話圖傳單訂貨買錯發後見謝嗎囉會幾運態號處應]")
 
 
@@ -145,6 +145,19 @@ def test_the_eighteenth_split_weighs_changes_of_mind_and_contrasts():
     assert sum(bool(TRADITIONAL_OR_CANTONESE.search(e.text)) for e in dev) >= len(dev) / 6
 
 
+def test_the_nineteenth_split_is_tired_regional_customers():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev19.yml")
+    intents = [e.intent for e in dev]
+    assert len(dev) == 171 and intents.count("complain") == 70
+    # its angle: weariness with a remedy and no word of change is inform, giving up is cancel;
+    # Cantonese size / colour / quantity contrasts are complaints
+    said = {e.text: e.intent for e in dev}
+    assert said["算了 我也不想吵 就想退个款"] == "inform"
+    assert said["買嘅係大碼 收到細碼"] == "complain" and said["色水唔同 網上睇係米白 實物黃咗好多"] == "complain"
+    assert said["撐不住了 這個申訴我撤掉"] == "cancel"
+    assert sum(bool(TRADITIONAL_OR_CANTONESE.search(e.text)) for e in dev) >= len(dev) / 2
+
+
 def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
     examples = load_dev(ROOT / "bench" / "data" / "intent_dev10.yml")[:4]
     truth = [e.intent for e in examples]
@@ -178,6 +191,7 @@ def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
         ("complain_stated_facts.yml", 16),
         ("intent_taking_back.yml", 17),
         ("intent_changing_mind.yml", 18),
+        ("intent_weary_regional.yml", 19),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):

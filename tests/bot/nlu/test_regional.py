@@ -42,6 +42,19 @@ from bot.nlu.regional import to_mainland
         ("一燒水就跳掣", "一烧水就跳闸"),
         ("唔退喇 唔等喇", "不退了 不等了"),
         ("唔投訴喇", "不投诉了"),
+        # nineteenth intent split: tired customers, colour (色水), home, photos later, on duty,
+        # money in the account, in the photo, too small to put on, brown, arguing
+        ("色水唔同", "颜色不同"),
+        ("好攰", "好累"),
+        ("返到屋企補影", "返到家里补拍"),
+        ("有冇人當值", "有没人值班"),
+        ("都未入數", "都未到账"),
+        ("件褸相入面係駝色", "件衣照片里是驼色"),
+        ("著唔落", "穿不下"),
+        ("撳唔郁", "按不动"),
+        ("寄咗啡色嚟", "寄了棕色来"),
+        ("唔想再嘈", "不想再吵"),
+        ("將個箱掟落地", "将个箱扔落地"),
         # Taiwanese
         ("直接退費", "直接退款"),
         ("還沒出貨", "还没发货"),
@@ -66,6 +79,7 @@ def test_regional_words_read_as_mainland_mandarin(text, expected):
         "返现没到 返厂维修",
         "打电话 主播的话术",
         "唔 我想想",  # a hesitation, not "not"
+        "咖啡色的杯子 环境很嘈杂",  # 咖啡色 is brown already; 嘈杂 is "noisy"
         "整个都坏了 整理一下",
         "商品质量问题 产品质量差",  # 商品|质量, not 品质
         "一点解释都没有",  # 一点|解释, not 点解 ("why")

@@ -210,3 +210,22 @@ def test_curse_free_anger_and_polite_sadness_emo4(text, emotion):
 )
 def test_resignation_and_curse_free_anger_emo5(text, emotion):
     assert detect_emotion([text]).emotion == emotion
+
+
+@pytest.mark.parametrize(
+    "text, emotion",
+    [
+        # weariness and resignation (nlu19): the customer's own hurt, aimed at no one: upset
+        ("好累啊 折腾一个星期了", "upset"),
+        ("真係好攰", "upset"),
+        ("我也不想吵了 退钱就行", "upset"),
+        ("人都心力交瘁了", "upset"),
+        ("冇力再追", "upset"),
+        # 累 of 累计 / 积累 and "not tired" are no weariness
+        ("累计消费两千", "calm"),
+        ("积累了很多积分", "calm"),
+        ("不累 你们慢慢查", "calm"),
+    ],
+)
+def test_weariness_is_upset(text, emotion):
+    assert detect_emotion([text]).emotion == emotion
