@@ -67,7 +67,7 @@ _REMEDY_WORDS = (
     # the goods sent back ("东西退了 钱退我", "七天无理由退"), not for repair ("寄回去修")
     (
         "return_refund",
-        r"退[货活]退[款宽]|退货|退活|退掉|退回去|寄回去(?![^ ]{0,3}修)|退了吧|无理由退|"
+        r"退[货活]退[款宽]|退货|退活|退(个|一下|下)[货活]|退掉|退回去|寄回去(?![^ ]{0,3}修)|退了吧|无理由退|"
         r"(东西|货|商品)(我)?退(回去|回|掉|了)?|"
         # asked whether the goods can go back, set against an exchange ("能退吗? 不能就换"):
         # 退 against 换 is 退货 against 换货. Alone ("穿过的还能退吗") it stays the
@@ -131,6 +131,8 @@ _REMEDY_WORDS = (
     (
         "refund",
         r"仅退[款宽]|只退[款宽]|退[款宽]|退钱|把钱退|钱退|退回(些)?钱|原路(退|返)(回|还)?|"
+        # a measure word between ("就想退个款", "退一下款", "退下钱"): the same refund
+        r"退(个|一下|下)[款宽钱]|"
         # "退我" said as an order ("💰退我"): the money; "退我点钱" (compensation) reads first
         r"退(给)?我(?=$|[ 吧啊啦呀!])|"
         # the order called off, asked for: money back, nothing sent back ("订单取消吧"), not

@@ -597,3 +597,16 @@ def test_alternatives_and_the_gift_are_only_a_remedy(text, only_a_remedy):
 )
 def test_the_remedy_wished_and_the_ones_that_would_also_do(text, chosen, others):
     assert remedy_answers.remedy_fallbacks(text) == (chosen, others)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("算了 我也不想吵 就想退个款", "refund"),  # nlu19: read as cancel, the refund unseen
+        ("帮我退一下款", "refund"),
+        ("退下钱吧", "refund"),
+        ("退个货吧", "return_refund"),
+    ],
+)
+def test_a_measure_word_inside_the_remedy_still_names_it(text, code):
+    assert remedy_answers.remedy_mentioned(text) == code
