@@ -14,8 +14,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.asides import asked_back
 from actions.conversation import localized, slot_before_this_turn, slots_set_this_turn
 from actions.form_turn import (
+    ASKED_BACK,
     WAITING,
     caption_follows,
     captions_the_upload,
@@ -23,6 +25,7 @@ from actions.form_turn import (
 )
 from actions.order_slots import number_called_a_phone
 from bot.intake.draft import asks_for_tracking
+from bot.intake.questions_back import ANSWERS_THAT_ASK
 from bot.taxonomy import CATEGORIES, category_label, remedy_label
 
 
@@ -82,6 +85,18 @@ def ask_to_recheck_order(
     )
 
 
+def answered_with_the_question(tracker: Tracker, slot: str) -> bool:
+    """Whether this turn's answer to a question about the question already asks it.
+
+    Why: "订单号我找不到" got where the number is shown, ending "实在找不到也没关系，回复“没有”
+    我先登记", and then the order question again in the same turn (trial11): the customer
+    read the same question twice in a row. The form still waits for this question.
+    """
+    return unclear_mark(tracker) == f"{slot}{ASKED_BACK}" and asked_back(tracker) in (
+        ANSWERS_THAT_ASK
+    )
+
+
 def remedy_given_this_turn(tracker: Tracker) -> Optional[str]:
     """The remedy this message named or changed, if it did."""
     remedy = slots_set_this_turn(tracker).get("desired_remedy")
@@ -121,7 +136,7 @@ class ActionAskOrderId(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        if caption_follows(tracker):
+        if caption_follows(tracker) or answered_with_the_question(tracker, "order_id"):
             return []
         pending = tracker.get_slot("pending_order_id")
         remedy = remedy_given_this_turn(tracker)
@@ -171,6 +186,8 @@ class ActionAskEvidenceStatus(Action):
     ) -> List[EventType]:
         if caption_follows(tracker) and tracker.get_slot("evidence"):
             return []  # the words typed with the files say which kinds they are (gap d)
+        if answered_with_the_question(tracker, "evidence_status"):
+            return []
         missing = tracker.get_slot("evidence_followup")
         asked_after_the_files = "evidence_followup" not in slots_set_this_turn(tracker)
         if missing and captions_the_upload(tracker) and asked_after_the_files:
@@ -208,7 +225,7 @@ class ActionAskContactStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        if caption_follows(tracker):
+        if caption_follows(tracker) or answered_with_the_question(tracker, "contact_status"):
             return []
         if _photos_promised_now(tracker):
             # "嗯" or "好" to "please take a photo": settled "later", which the customer was
