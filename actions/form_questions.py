@@ -14,6 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import dependencies
 from actions.asides import asked_back
 from actions.conversation import localized, slot_before_this_turn, slots_set_this_turn
 from actions.form_turn import (
@@ -26,6 +27,8 @@ from actions.form_turn import (
 from actions.order_slots import number_called_a_phone
 from bot.intake.draft import asks_for_tracking
 from bot.intake.questions_back import ANSWERS_THAT_ASK
+from bot.orders.item_fit import item_names
+from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, category_label, remedy_label
 
 
@@ -74,13 +77,14 @@ def ask_to_recheck_order(
     tracker: Tracker,
     pending_order_id: str,
     response: str = "utter_order_not_found",
+    button: str = "确认无误",
     **values: Any,
 ) -> None:
     """"We could not find this number: check it, or confirm it" with a confirm button."""
     dispatcher.utter_message(
         response=response,
         pending_order_id=pending_order_id,
-        buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
+        buttons=localized(tracker, [{"title": button, "payload": "/affirm"}]),
         **values,
     )
 
@@ -151,6 +155,16 @@ class ActionAskOrderId(Action):
                 "utter_order_recheck_remedy_noted",
                 remedy_label=remedy_label(remedy),
             )
+        elif pending and await _known_order(pending):
+            # a known order whose goods are not those the customer named: is it this one?
+            ask_to_recheck_order(
+                dispatcher,
+                tracker,
+                pending,
+                "utter_order_other_goods",
+                button="是这一单",
+                order_items=await _order_items(pending),
+            )
         elif pending:
             ask_to_recheck_order(dispatcher, tracker, pending)
         elif phone:
@@ -173,6 +187,24 @@ class ActionAskOrderId(Action):
         else:
             dispatcher.utter_message(response="utter_ask_order_id")
         return []
+
+
+async def _known_order(order_id: str) -> bool:
+    """Whether the order service knows the number; not when it cannot be asked.
+
+    A known order waiting for a yes is one whose goods were not those named; an unknown one
+    is checked as typed.
+    """
+    try:
+        return bool(await dependencies.order_service().get_order(order_id))
+    except OrderServiceUnavailable:
+        return False
+
+
+async def _order_items(order_id: str) -> str:
+    """The order's items, as the question names them ("手工陶瓷马克杯 (雾蓝)、杯套")."""
+    order = await dependencies.order_service().get_order(order_id)
+    return "、".join(item_names(order or {}))
 
 
 class ActionAskEvidenceStatus(Action):
