@@ -6,6 +6,7 @@ Why (trial11, dialogues_dev22): "订单号我找不到" got where the number is 
 
 import pytest
 
+from actions.conversation import kept_category
 from actions.form_questions import ActionAskContactStatus, ActionAskOrderId
 from tests.actions.conftest import make_tracker, responses
 
@@ -35,3 +36,19 @@ async def test_said_again_after_being_told_the_question_comes(dispatcher, domain
     tracker = asked_back("订单号我找不到", "order_id", said=["utter_answer_order_where"])
     await ActionAskOrderId().run(dispatcher, tracker, domain)
     assert responses(dispatcher) != []
+
+
+@pytest.mark.parametrize("intent", ["correct", "inform", "nlu_fallback"])
+async def test_a_number_still_not_found_keeps_the_problem(intent):
+    """"还是找不到 算了" after where it is shown: the number is not found, not the parcel."""
+    history = [
+        {"event": "slot", "name": "issue_category", "value": "product_quality"},
+        {"event": "slot", "name": "requested_slot", "value": "order_id"},
+    ]
+    tracker = make_tracker(
+        "还是找不到 算了",
+        intent,
+        slots={"requested_slot": "order_id", "issue_category": "logistics"},
+        history=history,
+    )
+    assert kept_category(tracker) == "product_quality"
