@@ -145,7 +145,18 @@ class ActionAskOrderId(Action):
         pending = tracker.get_slot("pending_order_id")
         remedy = remedy_given_this_turn(tracker)
         phone = number_called_a_phone(tracker)
-        if pending and remedy:
+        if pending and await _known_order(pending):
+            # a known order whose goods are not those the customer named: is it this one?
+            # (before the remedy's note: "没查到" would be untrue of a known order)
+            ask_to_recheck_order(
+                dispatcher,
+                tracker,
+                pending,
+                "utter_order_other_goods",
+                button="是这一单",
+                order_items=await _order_items(pending),
+            )
+        elif pending and remedy:
             # "想換過個新嘅" instead of checking the number: the wish is noted, the check
             # follows in other words (the same question word for word read as not heard)
             ask_to_recheck_order(
@@ -154,16 +165,6 @@ class ActionAskOrderId(Action):
                 pending,
                 "utter_order_recheck_remedy_noted",
                 remedy_label=remedy_label(remedy),
-            )
-        elif pending and await _known_order(pending):
-            # a known order whose goods are not those the customer named: is it this one?
-            ask_to_recheck_order(
-                dispatcher,
-                tracker,
-                pending,
-                "utter_order_other_goods",
-                button="是这一单",
-                order_items=await _order_items(pending),
             )
         elif pending:
             ask_to_recheck_order(dispatcher, tracker, pending)

@@ -60,3 +60,21 @@ async def test_an_unknown_number_is_still_checked_as_typed(dispatcher, domain):
         dispatcher, at_order_question("998877665544", pending="998877665544"), domain
     )
     assert responses(dispatcher) == ["utter_order_not_found"]
+
+
+async def test_a_remedy_told_with_it_does_not_make_the_order_unknown(dispatcher, domain):
+    """"保溫杯蓋子漏水 換一個 單號202411180305": the goods question, not "没查到" (h018)."""
+    story = "保溫杯蓋子漏水 換一個 單號202411180305 沒拍 不用電話"
+    tracker = make_tracker(
+        story,
+        "complain",
+        slots={"requested_slot": "order_id", "issue_description": story,
+               "pending_order_id": EARPHONES, "desired_remedy": "exchange"},
+        after_user=[
+            {"event": "slot", "name": "desired_remedy", "value": "exchange"},
+            {"event": "slot", "name": "pending_order_id", "value": EARPHONES},
+        ],
+    )
+    await ActionAskOrderId().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_order_other_goods"]
+    assert "耳机" in dispatcher.messages[0]["order_items"]
