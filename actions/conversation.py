@@ -7,7 +7,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.i18n import customer_script, localize
-from bot.intake.answers import corrects_the_problem, says_correction, triage_first
+from bot.intake.answers import (
+    corrects_the_problem,
+    has_no_order_number,
+    says_correction,
+    triage_first,
+)
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE
 from bot.intake.presentation import changed_facts
 
@@ -202,13 +207,22 @@ _LIVE_QUESTIONS = ("live_claim", "live_session")
 def corrects_problem(tracker: Tracker) -> bool:
     """Whether the latest message corrects what went wrong (and nothing else).
 
-    At a live-stream question only a correction said in words counts ("不是面膜 是送小样"):
+    At a live-stream question, and at the order question to a message saying the number is
+    not at hand, only a correction said in words counts ("不是面膜 是送小样"):
     "不记得了 反正是晚上" (correct 0.59, product_quality 0.88) answered which room and
     turned a misleading host into a defect (dialogues_dev9 v046).
     """
     text = latest_text(tracker)
     intent = latest_intent(tracker)
     if tracker.get_slot("requested_slot") in _LIVE_QUESTIONS and not says_correction(text):
+        return False
+    if (
+        tracker.get_slot("requested_slot") == "order_id"
+        and has_no_order_number(text)
+        and not says_correction(text)
+    ):
+        # "还是找不到 算了" after being told where the number is: the number is not found,
+        # not the parcel (trial11, dialogues_dev22 h012 was refiled as logistics)
         return False
     return (
         intent == "correct" or (intent in _CORRECTING_INTENTS and says_correction(text))

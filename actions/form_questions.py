@@ -14,8 +14,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import dependencies
+from actions.asides import asked_back
 from actions.conversation import localized, slot_before_this_turn, slots_set_this_turn
 from actions.form_turn import (
+    ASKED_BACK,
     WAITING,
     caption_follows,
     captions_the_upload,
@@ -23,6 +26,9 @@ from actions.form_turn import (
 )
 from actions.order_slots import number_called_a_phone
 from bot.intake.draft import asks_for_tracking
+from bot.intake.questions_back import ANSWERS_THAT_ASK
+from bot.orders.item_fit import item_names
+from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, category_label, remedy_label
 
 
@@ -71,14 +77,27 @@ def ask_to_recheck_order(
     tracker: Tracker,
     pending_order_id: str,
     response: str = "utter_order_not_found",
+    button: str = "确认无误",
     **values: Any,
 ) -> None:
     """"We could not find this number: check it, or confirm it" with a confirm button."""
     dispatcher.utter_message(
         response=response,
         pending_order_id=pending_order_id,
-        buttons=localized(tracker, [{"title": "确认无误", "payload": "/affirm"}]),
+        buttons=localized(tracker, [{"title": button, "payload": "/affirm"}]),
         **values,
+    )
+
+
+def answered_with_the_question(tracker: Tracker, slot: str) -> bool:
+    """Whether this turn's answer to a question about the question already asks it.
+
+    Why: "订单号我找不到" got where the number is shown, ending "实在找不到也没关系，回复“没有”
+    我先登记", and then the order question again in the same turn (trial11): the customer
+    read the same question twice in a row. The form still waits for this question.
+    """
+    return unclear_mark(tracker) == f"{slot}{ASKED_BACK}" and asked_back(tracker) in (
+        ANSWERS_THAT_ASK
     )
 
 
@@ -121,12 +140,23 @@ class ActionAskOrderId(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        if caption_follows(tracker):
+        if caption_follows(tracker) or answered_with_the_question(tracker, "order_id"):
             return []
         pending = tracker.get_slot("pending_order_id")
         remedy = remedy_given_this_turn(tracker)
         phone = number_called_a_phone(tracker)
-        if pending and remedy:
+        if pending and await _known_order(pending):
+            # a known order whose goods are not those the customer named: is it this one?
+            # (before the remedy's note: "没查到" would be untrue of a known order)
+            ask_to_recheck_order(
+                dispatcher,
+                tracker,
+                pending,
+                "utter_order_other_goods",
+                button="是这一单",
+                order_items=await _order_items(pending),
+            )
+        elif pending and remedy:
             # "想換過個新嘅" instead of checking the number: the wish is noted, the check
             # follows in other words (the same question word for word read as not heard)
             ask_to_recheck_order(
@@ -160,6 +190,24 @@ class ActionAskOrderId(Action):
         return []
 
 
+async def _known_order(order_id: str) -> bool:
+    """Whether the order service knows the number; not when it cannot be asked.
+
+    A known order waiting for a yes is one whose goods were not those named; an unknown one
+    is checked as typed.
+    """
+    try:
+        return bool(await dependencies.order_service().get_order(order_id))
+    except OrderServiceUnavailable:
+        return False
+
+
+async def _order_items(order_id: str) -> str:
+    """The order's items, as the question names them ("手工陶瓷马克杯 (雾蓝)、杯套")."""
+    order = await dependencies.order_service().get_order(order_id)
+    return "、".join(item_names(order or {}))
+
+
 class ActionAskEvidenceStatus(Action):
     """Ask for evidence; after some files, ask once for the kinds still missing."""
 
@@ -171,6 +219,8 @@ class ActionAskEvidenceStatus(Action):
     ) -> List[EventType]:
         if caption_follows(tracker) and tracker.get_slot("evidence"):
             return []  # the words typed with the files say which kinds they are (gap d)
+        if answered_with_the_question(tracker, "evidence_status"):
+            return []
         missing = tracker.get_slot("evidence_followup")
         asked_after_the_files = "evidence_followup" not in slots_set_this_turn(tracker)
         if missing and captions_the_upload(tracker) and asked_after_the_files:
@@ -208,7 +258,7 @@ class ActionAskContactStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        if caption_follows(tracker):
+        if caption_follows(tracker) or answered_with_the_question(tracker, "contact_status"):
             return []
         if _photos_promised_now(tracker):
             # "嗯" or "好" to "please take a photo": settled "later", which the customer was

@@ -29,6 +29,7 @@ from bot.intake import answers, order_fragments
 from bot.intake.shipment_facts import shipment_facts
 from bot.nlu.number_shapes import phone_shaped
 from bot.orders.ids import normalize_order_id, prefix_readings, with_typed_prefix
+from bot.orders.item_fit import named_goods_not_in_order
 from bot.orders.readings import group_readings
 from bot.orders.service import Order, OrderServiceUnavailable
 
@@ -170,6 +171,14 @@ class OrderSlots:
         except OrderServiceUnavailable as exc:
             logger.warning("order service unavailable, keeping order unverified: %s", exc)
             return {"order_id": order_id, "order_verified": False, "pending_order_id": None}
+        if order and pending != order_id and self._goods_elsewhere(tracker, order):
+            # the goods named are not in this order: asked once whether it is this one
+            return {
+                "order_id": None,
+                "order_verified": None,
+                "pending_order_id": order_id,
+                "order_missing": None,
+            }
         if order:
             before = slot_before_this_turn(tracker, "order_id")
             requested = tracker.get_slot("requested_slot")
@@ -207,6 +216,16 @@ class OrderSlots:
             "pending_order_id": order_id,
             "order_missing": None,
         }
+
+    @staticmethod
+    def _goods_elsewhere(tracker: Tracker, order: Order) -> bool:
+        """Whether the complaint names goods of a kind the order does not hold.
+
+        Why (trial11): a mistyped or another order's number was filed as it was, and the
+        agent called about the wrong goods. The story told so far and this message count.
+        """
+        told = f"{tracker.get_slot('issue_description') or ''} {latest_text(tracker)}"
+        return named_goods_not_in_order(told, order)
 
     @staticmethod
     def _tell_the_record(

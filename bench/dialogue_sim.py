@@ -64,6 +64,7 @@ class Outcome:
     extra_checks: Dict[str, bool] = field(default_factory=dict)
     seconds: float = 0.0
     wrong_script: List[str] = field(default_factory=list)  # bot replies in the other script
+    asked: Dict[str, int] = field(default_factory=dict)  # point -> times the bot asked there
 
 
 def load_scenarios(path: Path = DATA / "dialogues.yml") -> List[Dict[str, Any]]:
@@ -91,6 +92,7 @@ class Customer:
         self.transcript: List[str] = []
         self.count = 0
         self.photos = 0
+        self.asked: Dict[str, int] = {}  # point -> times asked (answered corrections not counted)
 
     # -- talking ---------------------------------------------------------------------
     def say(self, text: str, metadata: Dict[str, Any] | None = None, shown: str = "") -> None:
@@ -167,7 +169,7 @@ class Customer:
             if s.get("cancel_say") and s["cancel_say"] != s["opening"]:
                 self.say(s["cancel_say"])
             return "cancel said"
-        asked: Dict[str, int] = {}
+        asked = self.asked
         told_issue = False
         started = False  # the bot has asked something (form or read-back)
         while self.count < MAX_TURNS:
@@ -262,6 +264,45 @@ def _judge_wording(
     held = [w for w in excluded if w in description]
     if held:
         out.mismatches["issue_description"] = {"expected": f"without {held}", "got": description}
+    _judge_asking(scenario, transcript, out)
+
+
+def _judge_asking(scenario: Dict[str, Any], transcript: List[str], out: Outcome) -> None:
+    """`max_asks` ({point: n}: asked there at most n times) and `no_repeated_question`.
+
+    A remedy said in the opening among other clauses is not asked again; a bot line said
+    twice back to back (in one turn or the next) is a question the customer just answered or
+    was just told about, asked again.
+    """
+    over = {
+        point: out.asked.get(point, 0)
+        for point, most in (scenario.get("max_asks") or {}).items()
+        if out.asked.get(point, 0) > int(most)
+    }
+    if over:
+        out.mismatches["asked"] = {"expected": scenario.get("max_asks"), "got": over}
+    if scenario.get("no_repeated_question"):
+        repeated = repeated_back_to_back(transcript)
+        if repeated:
+            out.mismatches["repeated"] = {"expected": "no line twice in a row", "got": repeated}
+
+
+def repeated_back_to_back(transcript: List[str]) -> List[str]:
+    """Bot lines said again in the same turn or in the turn right after."""
+    turns: List[List[str]] = [[]]
+    for line in transcript:
+        if line.startswith("客户: "):
+            turns.append([])
+        elif line.startswith("机器人: "):
+            turns[-1].append(line[len("机器人: ") :])
+    repeated = []
+    for before, now in zip(([[]] + turns)[:-1], turns, strict=True):
+        seen = set(before)
+        for text in now:
+            if text in seen:
+                repeated.append(text)
+            seen.add(text)
+    return repeated
 
 
 def judge(
@@ -333,6 +374,7 @@ def play_all(
         out = Outcome(scenario["id"], kind_of(scenario), scenario.get("script", ""))
         try:
             out.reason = customer.play()
+            out.asked = dict(customer.asked)
             tickets = stack.tickets(conversation_id=customer.sender)
             judge(scenario, tickets, out, customer.transcript)
         except Exception as exc:  # noqa: BLE001 - one broken scenario must not stop the run

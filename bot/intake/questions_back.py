@@ -123,6 +123,15 @@ _QUESTIONS: Dict[str, tuple[Callable[[str], bool], str]] = {
 }
 
 
+# Answers that end by saying how to answer the open question ("实在找不到也没关系，回复“没有”
+# 我先登记", "回复“不用”就行"): the question after them asked it twice back to back
+# (trial11, dialogues_dev22: "订单号我找不到" met by where to look, then the order question).
+# The remedy's options end with no such line: the question with its quick replies follows.
+ANSWERS_THAT_ASK = frozenset(
+    {"utter_answer_order_where", "utter_answer_evidence_why", "utter_answer_contact_use"}
+)
+
+
 def question_back(
     requested_slot: Optional[str], text: str, said: Collection[str] = ()
 ) -> Optional[str]:

@@ -550,11 +550,16 @@ _WISH_FIELD_BEFORE = re.compile(r"(诉求|期望结果|期望|处理要求|处�
 # a closing clause that only settles the photo or the phone question ("冇相", "沒有照片",
 # "唔使留電話", "照片晚点发"): it names the evidence or the contact, so it is no fact about
 # the remedy named before it
-_SETTLES_NAMED = re.compile(r"相|照|图|拍|截|视频|录像|电话|手机|联系|号码|微信")
+_SETTLES_NAMED = re.compile(r"相|照|图|拍|截|视频|录像|电话|回电|手机|联系|号码|微信")
+
+
+# a closing clause that is only the order number, labelled or not ("订单DD20241123889",
+# "單號202411180305"): it answers the order question, no fact about the remedy before it
+_ORDER_NUMBER_CLAUSE = re.compile(r"^(我的)?(订单|单号|单)?(号|编号)?(是|为)?[a-z]{0,4}\d{6,}$")
 
 
 def _without_closing_settlements(text: str) -> str:
-    """The message without its closing clauses that only answer the photo or phone question.
+    """The message without its closing clauses that only answer the photo, phone or order question.
 
     Why: "個杯寄到嚟爛咗 單號… 補寄 冇相 唔使留電話" (trial9, dialogues_dev20) gives every fact
     at once; "補寄" was no order said last any more and the remedy was asked, then filed
@@ -567,6 +572,14 @@ def _without_closing_settlements(text: str) -> str:
 
 
 def _settles_evidence_or_contact(clause: str) -> bool:
+    """Whether a clause only answers another question: the photo, the phone or the order number.
+
+    Why the order number too (trial11, dialogues_dev22): "四件套一直没到 退款 没截图
+    订单DD20241123889" says the remedy, then settles the photo and the order; the remedy was
+    no order said last any more and was asked again.
+    """
+    if _ORDER_NUMBER_CLAUSE.match(clause):
+        return True
     return bool(_SETTLES_NAMED.search(clause)) and (
         has_no_evidence(clause) or declines_call(clause) or evidence_coming(clause)
     )

@@ -119,3 +119,34 @@ def test_wording_checks_are_part_of_success() -> None:
     out = dialogue_sim.Outcome(id="g1", kind="normal", script="simplified")
     dialogue_sim.judge(scenario, [ticket], out, ["机器人: 在 App「我的订单」里能看到"])
     assert out.success, out.mismatches
+
+
+def test_asking_checks_are_part_of_success() -> None:
+    """dialogues_dev22: a remedy told is not asked; no question twice back to back."""
+    scenario = {
+        "id": "h1",
+        "max_asks": {"desired_remedy": 0},
+        "no_repeated_question": True,
+        "facts": {"order_id": None, "issue_category": "logistics", "desired_remedy": "refund"},
+    }
+    ticket = {"order_id": None, "issue_category": "logistics", "desired_remedy": "refund"}
+    transcript = [
+        "客户: 订单号我找不到",
+        "机器人: 在「我的订单」里",
+        "机器人: 请发一下订单号",
+        "客户: 还是找不到",
+        "机器人: 请发一下订单号",
+    ]
+    out = dialogue_sim.Outcome(id="h1", kind="normal", script="simplified")
+    out.asked = {"desired_remedy": 1}
+    dialogue_sim.judge(scenario, [ticket], out, transcript)
+    assert set(out.mismatches) == {"asked", "repeated"}
+    out = dialogue_sim.Outcome(id="h1", kind="normal", script="simplified")
+    dialogue_sim.judge(scenario, [ticket], out, transcript[:2] + ["客户: 没有", "机器人: 好的"])
+    assert out.success, out.mismatches
+
+
+def test_a_line_said_again_later_is_no_back_to_back_repeat() -> None:
+    transcript = ["机器人: 订单号？", "客户: a", "机器人: 照片？", "客户: b", "机器人: 订单号？"]
+    assert dialogue_sim.repeated_back_to_back(transcript) == []
+    assert dialogue_sim.repeated_back_to_back(transcript[:2] + ["机器人: 订单号？"]) == ["订单号？"]

@@ -1,0 +1,45 @@
+"""The goods a customer names against the order their number refers to (trial11)."""
+
+import pytest
+
+from bot.orders.item_fit import item_names, kinds_named, named_goods_not_in_order
+
+MUGS = {"items": [{"name": "手工陶瓷马克杯 (雾蓝)", "qty": 2}]}
+KETTLE_AND_TEA = {"items": [{"name": "不锈钢电热水壶 1.7L"}, {"name": "明前龙井 250g 礼盒"}]}
+UNKNOWN_KIND = {"items": [{"name": "多肉盆栽组合"}]}
+
+
+@pytest.mark.parametrize(
+    "told, order",
+    [
+        ("我买的蓝牙耳机连不上手机 想退货退款", MUGS),
+        ("羽绒服掉毛很严重", KETTLE_AND_TEA),
+        ("圍巾起毛球了 想退貨退款", MUGS),  # Traditional
+        ("隻手錶個螢幕刮花咗", KETTLE_AND_TEA),  # Cantonese
+    ],
+)
+def test_goods_of_a_kind_the_order_does_not_hold_do_not_fit(told, order):
+    assert named_goods_not_in_order(told, order)
+
+
+@pytest.mark.parametrize(
+    "told, order",
+    [
+        ("收到杯子就碎了 退钱", MUGS),  # a generic word the item's name holds
+        ("茶叶少了一盒", KETTLE_AND_TEA),  # one item of several
+        ("东西收到就坏了", MUGS),  # no kind named
+        ("快递一直没到", KETTLE_AND_TEA),
+        ("耳机坏了", UNKNOWN_KIND),  # the order's goods are of no kind the table knows
+        ("耳机连不上手机", {"items": []}),
+    ],
+)
+def test_what_fits_or_names_nothing_asks_nothing(told, order):
+    assert not named_goods_not_in_order(told, order)
+
+
+def test_the_phone_connected_to_is_no_goods_named():
+    assert kinds_named("耳机连不上手机") == {"earphones"}
+
+
+def test_item_names_as_the_service_gives_them():
+    assert item_names(KETTLE_AND_TEA) == ["不锈钢电热水壶 1.7L", "明前龙井 250g 礼盒"]
