@@ -50,9 +50,15 @@ ANY_ACTION = re.compile(
 
 # (seventeenth round) A complaint pressed "to the end" with no authority, lawyer or court named
 # anywhere ("我要投诉到底！客服态度太差了", "投訴到底"): a complaint to the shop or the platform.
-TO_THE_END = re.compile(r"投诉到底|一直投诉|天天投诉|投诉下去|投诉到你们|投诉死你们")
+# (eighteenth round) ... or rights pressed, likewise with no step named ("我一定要维权到底",
+# "我會維權到底", "我一定追究到底"): the spec's legal reason wants a legal or regulatory step
+# named or threatened, and 维权 names none (docs/severity.md, eighteenth round).
+TO_THE_END = re.compile(
+    r"投诉到底|一直投诉|天天投诉|投诉下去|投诉到你们|投诉死你们|维权|追究到底|追究下去"
+)
 AUTHORITY = re.compile(
-    r"律师|告|起诉|法院|法律|官司|12315|12345|315|消协|消委|消保|消基|监管|工商|报警|警察|派出所|维权|仲裁|政府"
+    r"律师|告|起诉|法院|法律|官司|12315|12345|315|消协|消委|消保|消基|监管|工商|报警|警察|派出所"
+    r"|仲裁|政府|依法|诉讼|局|举报"
 )
 
 
