@@ -162,6 +162,9 @@ _SHOP_PRODUCT = re.compile(
     r"(?:你们|你哋|你们家|你哋间)(?:店)?(?:这个|这款|这件|这台|这只|这张|这条|这双|这套|这瓶|这盒"
     r"|呢个|呢张|呢件|呢部|呢只|呢对|个|张|件|部|只|条|对|瓶|盒|套|嘅|的)"
     r"(?:[\d一二两三四五六七八九十几]+[^,。!?;]{0,4}?的)?([\u4e00-\u9fffa-z]{2,})"
+    # (eighteenth round) ... or by what the shop sent, named before any predicate: "你哋寄嚟嘅遙控器
+    # 用唔到" (not "你们发来的明明是翻新机": what was sent in place of the priced thing)
+    r"|(?:你们|你哋)(?:寄嚟|寄来|发来|送来)(?:嘅|的)(?![^,。!?;]*?[是系])([\u4e00-\u9fffa-z]{2,})"
 )
 # ... which is no product: the shop's people and services, or its goods in general.
 _SERVICE_OR_GOODS = re.compile(
@@ -376,7 +379,7 @@ def _another_thing(text: str, match: re.Match[str]) -> bool:
     # ("我的手机六千多，用你们的充电器充坏了")
     named = [] if _DAMAGED.search(text) else list(_SHOP_PRODUCT.finditer(text))
     for product in named:
-        name = product.group(1)
+        name = product.group(1) or product.group(2) or ""
         if product.start() <= match.start(1) < product.end() or _SERVICE_OR_GOODS.match(name):
             continue
         if not name.startswith(thing) or _ACCESSORY.match(name[len(thing) :]):
