@@ -143,6 +143,20 @@ FEARED_CLAUSE = re.compile(
 )
 
 
+# (eighteenth round) A harm only imagined, in a condition asked about ("取暖器没有倾倒断电，万一倒了
+# 着火怎么办", "假如这个充电器半夜过热怎么办"), and no harm or hazard told outside it.
+IMAGINED_CLAUSE = re.compile(
+    r"(?:如果|要是|万一|假如|假设|要係|如果係)[^。!?;]*?(?:怎么办|咋办|点算|谁负责|会不会|怎么算)"
+)
+
+
+def only_imagined(text: str) -> bool:
+    """Every harm told is in a condition asked about (`IMAGINED_CLAUSE`)."""
+    return bool(IMAGINED_CLAUSE.search(text)) and not HARM_OR_HAZARD.search(
+        IMAGINED_CLAUSE.sub("", text)
+    )
+
+
 def nobody_used(text: str) -> bool:
     """Nobody used or ate the product, said so, and no harm or hazard is told (a fear is none)."""
     return bool(NOT_USED.search(text)) and not HARM_OR_HAZARD.search(FEARED_CLAUSE.sub("", text))
@@ -163,7 +177,7 @@ def ruled_out_by_message(text: str) -> FrozenSet[str]:
     only the customer affected or buying (`ONLY_ME`: "拼单的其他人都收到了，就我的没到"), or
     only a household or two people (`HOUSEHOLD`). injury: nobody used or ate the product and
     nothing harmful is told (`NOT_USED`, `HARM_OR_HAZARD`), or fire only in an idiom of anger
-    (`TEMPER_FIRE`).
+    (`TEMPER_FIRE`), or harm only imagined in a condition asked about (`IMAGINED_CLAUSE`).
     The caller keeps a reason its rules found anyway.
     """
     threat_of_review = OWN_CONSEQUENCE.search(text) and OWN_THREAT.search(text)
@@ -174,6 +188,6 @@ def ruled_out_by_message(text: str) -> FrozenSet[str]:
         ruled_out.add("legal")
     if only_me(text) or _household_only(text):
         ruled_out.add("group")
-    if nobody_used(text) or _temper_only(text) or nobody_near(text):
+    if nobody_used(text) or _temper_only(text) or nobody_near(text) or only_imagined(text):
         ruled_out.add("injury")
     return frozenset(ruled_out)

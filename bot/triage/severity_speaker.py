@@ -113,8 +113,10 @@ OWN_TOO = re.compile(r"我[^,。!?;]{0,4}?也|我们也|同样|一样")
 
 
 def _others_incident(c: Context) -> bool:
-    """Someone else's incident heard of, and the customer's own item fine or unused, or only
-    asked about (`ENQUIRY_AFTER`, with no harm of the customer's own: `OWN_TOO`)."""
+    """Someone else's incident heard of, and the customer's own item fine, unused or asked about.
+
+    The enquiry counts with no harm of the customer's own told after it (`OWN_TOO`).
+    """
     heard = HEARSAY.search(c.sentence_before_hit()) or OTHERS_SAY.search(c.sentence_before_hit())
     after = c.message_after_hit()
     asked = ENQUIRY_AFTER.search(after) and not OWN_TOO.search(after)
