@@ -452,6 +452,22 @@ def _another_order(text: str, match: re.Match[str], number_end: int) -> bool:
 _CLAUSE_OF = re.compile(r"[,。!?;~]")
 
 
+# (eighteenth round) A purchase only supposed, in a question: "如果我買兩千幾蚊嘅嘢，係咪有分期？",
+# "要是买三千多的套餐能不能送货上门" (no order yet; not "如果不退我三千块…": no purchase verb).
+_SUPPOSED_PURCHASE_BEFORE = re.compile(
+    r"(?:如果|要是|假如|假设|如果係|要係)我?(?:想|要|再)?(?:买|買|订|訂|下单|拍|入)[^,。!?;]{0,4}$"
+)
+_ASKED = re.compile(r"[?？]|吗|嗎|係咪|系咪|是不是|有没有|有冇|能不能|可不可以|可以吗|点算|怎么")
+
+
+def _supposed_purchase(text: str, start: int) -> bool:
+    """A sum in a purchase only supposed, asked about (`_SUPPOSED_PURCHASE_BEFORE`, `_ASKED`)."""
+    if not _SUPPOSED_PURCHASE_BEFORE.search(text, 0, start):
+        return False
+    end = min((i for i in (text.find(c, start) for c in "。!?;") if i >= 0), default=len(text))
+    return bool(_ASKED.search(text, start, min(len(text), end + 1)))
+
+
 def _value(match: re.Match[str], text: str) -> Optional[float]:
     """The yuan a money pattern's match states, or None when it is no price after all.
 
@@ -474,7 +490,7 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
         text, 0, match.start(1)
     ):
         return None
-    if _NOT_THE_ORDER_AFTER.match(text, number_end):
+    if _NOT_THE_ORDER_AFTER.match(text, number_end) or _supposed_purchase(text, match.start(1)):
         return None
     if _LIST_PRICE_BEFORE.search(text, 0, match.start(1)) and _PAID_APART.search(text):
         return None

@@ -117,3 +117,8 @@ def test_a_scrape_of_the_goods_is_no_injury():
 def test_a_thread_opened_on_a_forum_is_media():
     assert "media" in reasons("我已經喺連登開咗帖講你哋間舖")
     assert "media" in reasons("我喺高登出咗帖")
+
+
+def test_a_purchase_only_supposed_and_asked_about_is_no_order_amount():
+    assert reasons("要是买三千多的套餐能不能送货上门") == []
+    assert "amount" in reasons("我买了三千多的套餐，能不能退")
