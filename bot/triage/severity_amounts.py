@@ -162,6 +162,9 @@ _SHOP_PRODUCT = re.compile(
     r"(?:你们|你哋|你们家|你哋间)(?:店)?(?:这个|这款|这件|这台|这只|这张|这条|这双|这套|这瓶|这盒"
     r"|呢个|呢张|呢件|呢部|呢只|呢对|个|张|件|部|只|条|对|瓶|盒|套|嘅|的)"
     r"(?:[\d一二两三四五六七八九十几]+[^,。!?;]{0,4}?的)?([\u4e00-\u9fffa-z]{2,})"
+    # (eighteenth round) ... or by what the shop sent, named before any predicate: "你哋寄嚟嘅遙控器
+    # 用唔到" (not "你们发来的明明是翻新机": what was sent in place of the priced thing)
+    r"|(?:你们|你哋)(?:寄嚟|寄来|发来|送来)(?:嘅|的)(?![^,。!?;]*?[是系])([\u4e00-\u9fffa-z]{2,})"
 )
 # ... which is no product: the shop's people and services, or its goods in general.
 _SERVICE_OR_GOODS = re.compile(
@@ -376,7 +379,7 @@ def _another_thing(text: str, match: re.Match[str]) -> bool:
     # ("我的手机六千多，用你们的充电器充坏了")
     named = [] if _DAMAGED.search(text) else list(_SHOP_PRODUCT.finditer(text))
     for product in named:
-        name = product.group(1)
+        name = product.group(1) or product.group(2) or ""
         if product.start() <= match.start(1) < product.end() or _SERVICE_OR_GOODS.match(name):
             continue
         if not name.startswith(thing) or _ACCESSORY.match(name[len(thing) :]):
@@ -449,6 +452,22 @@ def _another_order(text: str, match: re.Match[str], number_end: int) -> bool:
 _CLAUSE_OF = re.compile(r"[,。!?;~]")
 
 
+# (eighteenth round) A purchase only supposed, in a question: "如果我買兩千幾蚊嘅嘢，係咪有分期？",
+# "要是买三千多的套餐能不能送货上门" (no order yet; not "如果不退我三千块…": no purchase verb).
+_SUPPOSED_PURCHASE_BEFORE = re.compile(
+    r"(?:如果|要是|假如|假设|如果係|要係)我?(?:想|要|再)?(?:买|買|订|訂|下单|拍|入)[^,。!?;]{0,4}$"
+)
+_ASKED = re.compile(r"[?？]|吗|嗎|係咪|系咪|是不是|有没有|有冇|能不能|可不可以|可以吗|点算|怎么")
+
+
+def _supposed_purchase(text: str, start: int) -> bool:
+    """A sum in a purchase only supposed, asked about (`_SUPPOSED_PURCHASE_BEFORE`, `_ASKED`)."""
+    if not _SUPPOSED_PURCHASE_BEFORE.search(text, 0, start):
+        return False
+    end = min((i for i in (text.find(c, start) for c in "。!?;") if i >= 0), default=len(text))
+    return bool(_ASKED.search(text, start, min(len(text), end + 1)))
+
+
 def _value(match: re.Match[str], text: str) -> Optional[float]:
     """The yuan a money pattern's match states, or None when it is no price after all.
 
@@ -471,7 +490,7 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
         text, 0, match.start(1)
     ):
         return None
-    if _NOT_THE_ORDER_AFTER.match(text, number_end):
+    if _NOT_THE_ORDER_AFTER.match(text, number_end) or _supposed_purchase(text, match.start(1)):
         return None
     if _LIST_PRICE_BEFORE.search(text, 0, match.start(1)) and _PAID_APART.search(text):
         return None

@@ -110,6 +110,8 @@ RULING_VETOES = frozenset(
         *("unhurt", "goods_hurt", "nearly_used"),
         # (sixteenth round) a part fell with nobody near, said so
         "fell_near_nobody",
+        # (eighteenth round) an authority's building as an address: no act at all
+        "landmark",
     }
 )
 

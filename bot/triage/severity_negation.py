@@ -89,7 +89,11 @@ MODEST_WISH = re.compile(r"(?:就是|只是|只|就)(?:想|希望)(?:要|讨)?(?
 PAST = re.compile(r"上次|上回|之前|以前|去年|上个月|前段时间")
 SETTLED = re.compile(
     r"(?:赔|处理|解决|补偿|退)(?:过|好|完)了|已经(?:赔|处理|解决|补偿|退款)|已经给?(?:我)?(?:赔|补偿)"
+    # (eighteenth round) replaced, or a complaint withdrawn: "你哋已經換咗新嘅俾我", "12315…已经撤了"
+    r"|已经(?:换|撤|补发|重发)|(?:换|赔|退)咗"
 )
+# ... unless the harm came back: "上次已经换过了，这次又烫到手" (a new incident).
+AGAIN = re.compile(r"又|再次|这次也|这回也|今次又")
 # A joke: a wish (not an act) with laughter in the sentence ("慢得我都想报警了哈哈哈").
 WISH = re.compile(r"(?:想|都想|真想|恨不得|差点就?)$")
 # A threat taken back as a joke: "律师函警告⚠️ 哈哈开玩笑的" (not "我不是开玩笑的").
@@ -198,6 +202,7 @@ SHAPES = (
         "settled",
         'A past matter the shop already settled ("上次过敏那件事你们已经赔过了").',
         needs=(("before", PAST), ("text", SETTLED)),
+        unless=(("text", AGAIN),),
     ),
     Shape(
         "joke",

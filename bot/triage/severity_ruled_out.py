@@ -50,9 +50,15 @@ ANY_ACTION = re.compile(
 
 # (seventeenth round) A complaint pressed "to the end" with no authority, lawyer or court named
 # anywhere ("我要投诉到底！客服态度太差了", "投訴到底"): a complaint to the shop or the platform.
-TO_THE_END = re.compile(r"投诉到底|一直投诉|天天投诉|投诉下去|投诉到你们|投诉死你们")
+# (eighteenth round) ... or rights pressed, likewise with no step named ("我一定要维权到底",
+# "我會維權到底", "我一定追究到底"): the spec's legal reason wants a legal or regulatory step
+# named or threatened, and 维权 names none (docs/severity.md, eighteenth round).
+TO_THE_END = re.compile(
+    r"投诉到底|一直投诉|天天投诉|投诉下去|投诉到你们|投诉死你们|维权|追究到底|追究下去"
+)
 AUTHORITY = re.compile(
-    r"律师|告|起诉|法院|法律|官司|12315|12345|315|消协|消委|消保|消基|监管|工商|报警|警察|派出所|维权|仲裁|政府"
+    r"律师|告|起诉|法院|法律|官司|12315|12345|315|消协|消委|消保|消基|监管|工商|报警|警察|派出所"
+    r"|仲裁|政府|依法|诉讼|局|举报"
 )
 
 
@@ -137,6 +143,20 @@ FEARED_CLAUSE = re.compile(
 )
 
 
+# (eighteenth round) A harm only imagined, in a condition asked about ("取暖器没有倾倒断电，万一倒了
+# 着火怎么办", "假如这个充电器半夜过热怎么办"), and no harm or hazard told outside it.
+IMAGINED_CLAUSE = re.compile(
+    r"(?:如果|要是|万一|假如|假设|要係|如果係)[^。!?;]*?(?:怎么办|咋办|点算|谁负责|会不会|怎么算)"
+)
+
+
+def only_imagined(text: str) -> bool:
+    """Every harm told is in a condition asked about (`IMAGINED_CLAUSE`)."""
+    return bool(IMAGINED_CLAUSE.search(text)) and not HARM_OR_HAZARD.search(
+        IMAGINED_CLAUSE.sub("", text)
+    )
+
+
 def nobody_used(text: str) -> bool:
     """Nobody used or ate the product, said so, and no harm or hazard is told (a fear is none)."""
     return bool(NOT_USED.search(text)) and not HARM_OR_HAZARD.search(FEARED_CLAUSE.sub("", text))
@@ -157,7 +177,7 @@ def ruled_out_by_message(text: str) -> FrozenSet[str]:
     only the customer affected or buying (`ONLY_ME`: "拼单的其他人都收到了，就我的没到"), or
     only a household or two people (`HOUSEHOLD`). injury: nobody used or ate the product and
     nothing harmful is told (`NOT_USED`, `HARM_OR_HAZARD`), or fire only in an idiom of anger
-    (`TEMPER_FIRE`).
+    (`TEMPER_FIRE`), or harm only imagined in a condition asked about (`IMAGINED_CLAUSE`).
     The caller keeps a reason its rules found anyway.
     """
     threat_of_review = OWN_CONSEQUENCE.search(text) and OWN_THREAT.search(text)
@@ -168,6 +188,6 @@ def ruled_out_by_message(text: str) -> FrozenSet[str]:
         ruled_out.add("legal")
     if only_me(text) or _household_only(text):
         ruled_out.add("group")
-    if nobody_used(text) or _temper_only(text) or nobody_near(text):
+    if nobody_used(text) or _temper_only(text) or nobody_near(text) or only_imagined(text):
         ruled_out.add("injury")
     return frozenset(ruled_out)

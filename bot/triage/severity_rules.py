@@ -123,6 +123,8 @@ _POST_AFTER = [
     "讲讲",
     "评评理",
     "po",
+    # (eighteenth round) Cantonese: a thread opened ("喺連登出咗帖")
+    *("出帖", "出咗帖", "开帖", "开咗帖"),
 ]
 _NUMERALS = list("0123456789零一二两三四五六七八九十百千几多好数")
 
@@ -163,7 +165,7 @@ def _media_patterns() -> List[TokenPattern]:
             if after == "发" and platform in ("直播间", "评论区"):
                 continue  # "在直播间发的券" is the shop's doing
             patterns.append(
-                [one_of("在去到上"), *chars(platform), one_of("上里去", "?"), *chars(after)]
+                [one_of("在去到上喺"), *chars(platform), one_of("上里去", "?"), *chars(after)]
             )
     return patterns
 

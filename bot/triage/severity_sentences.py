@@ -81,6 +81,12 @@ INJURY_SENTENCES = [
     ),
     # a part of the body and what it shows: "嘴唇肿成香肠", "屁股红了一大片", "腿上烫了一片"
     re.compile(rf"{_BODY}[^。!?;,]{{0,6}}?{_SYMPTOM}"),
+    # (eighteenth round) a scrape or cut and the part it landed on, Cantonese too: "刮損咗塊面",
+    # "划伤了手指" (not "刮花了屏幕": no part of the body follows)
+    re.compile(
+        r"(?:划|割|刮|𠝹|鎅|界)(?:损|伤|破|亲)(?:咗|了)?(?:我|佢|孩子|宝宝|小孩)?的?"
+        rf"(?:{_BODY}|块面|边面|个面)"
+    ),
     # a cut, told by its size: "划了我一道口子", "割了孩子一个大口子"
     re.compile(rf"(?:划|割|刮|拉|扎)(?:了|破|开)?{_WHO}?的?[手脸脚腿]?[一几好]*[道个条]大?口子"),
     # an electrical part that smells burnt, crackles or sparks: a fire hazard
@@ -413,8 +419,9 @@ LEGAL_SENTENCES = [
         r"(?=$|[了啦吧,。!?\s])"
     ),
     re.compile(r"(?<![a-z])(?:lsh|ls函)(?![a-z])"),
-    # pursuing it: "追究你们的责任", "追究到底" (not "追究客服的态度问题")
-    re.compile(r"追究(?:到底|[^。!?;,]{0,8}?责任)"),
+    # pursuing liability: "追究你们的责任" (not "追究客服的态度问题"; not "追究到底", which
+    # names no legal step: eighteenth round, docs/severity.md)
+    re.compile(r"追究[^。!?;,]{0,8}?责任"),
     # a complaint to a government office: "投诉到区市场监管所", "去物价局告你们" (not a post
     # office, not "告诉我")
     re.compile(

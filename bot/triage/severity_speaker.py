@@ -19,6 +19,8 @@ HEARSAY = re.compile(
     r"听说|据说|听人说|听别人说|有人说|看到有人|看见有人|网上说|新闻(?:上|里)?说|新闻报道|看新闻"
     # (sixteenth round) "网上看到有律师讲…"
     r"|网上看到|在网上看|网上有人"
+    # (eighteenth round) Cantonese hearsay: "聽講有記者報導過呢個牌子"
+    r"|听讲|听人讲|听闻|听人话|听朋友讲"
 )
 # (sixteenth round) Someone else's incident, told beside the customer's own item being fine:
 # "新闻里说有人的电动车电池起火了，我这台倒没事",
@@ -27,7 +29,8 @@ OTHERS_SAY = re.compile(
     r"(?:同事|朋友|邻居|同学|亲戚|评论区|评论里|群里|网友|别人)[^,。!?;]{0,4}?(?:说|讲|话|反映)"
 )
 OWN_FINE = re.compile(
-    r"我(?:这个|这台|这只|这款|的|家的?|家那个|自己的?|用着|用了[^,。!?;]{0,4}?)?(?:倒|还|都|暂时|目前)?"
+    r"我(?:这[个台只款瓶盒支件包袋双套把块条罐]|的|买的|家的?|家那个|自己的?|用着|用了[^,。!?;]{0,4}?)?"
+    r"(?:倒|还|都|暂时|目前)?"
     r"(?:没事|没问题|还好|好好的|挺好|正常|还没用|还没拆|冇事|冇问题)"
     # (seventeenth round) the customer's own not used yet: "评论区有人说吃了拉肚子，我还没吃"
     r"|我(?:的|家的?)?(?:还|都)?(?:没|没有|未|冇)(?:吃|喝|用|穿|戴|拆|开封|试)过?(?=[,。!?;~\s]|$)"
@@ -100,10 +103,24 @@ def _others_story(c: Context) -> bool:
     return bool(told) and not (THREAT_CUE.search(c.text) or OWN_THREAT_AFTER.search(rest))
 
 
+# (eighteenth round) ... or followed by the customer's enquiry about their own, with no harm of
+# their own told: "新闻上说有个牌子的充电宝爆炸了，你们家的不是那个牌子吧？", "我鄰居話佢喺另一間
+# 舖買嘅玩具割親個仔，我想問下你哋嘅有冇安全認證".
+ENQUIRY_AFTER = re.compile(
+    r"想问|问下|问一下|问问|确认|了解|吧[?？]|吗[?？]|是不是|有没有|有冇|係咪|系咪|会不会"
+)
+OWN_TOO = re.compile(r"我[^,。!?;]{0,4}?也|我们也|同样|一样")
+
+
 def _others_incident(c: Context) -> bool:
-    """Someone else's incident heard of, and the customer's own item fine or unused."""
+    """Someone else's incident heard of, and the customer's own item fine, unused or asked about.
+
+    The enquiry counts with no harm of the customer's own told after it (`OWN_TOO`).
+    """
     heard = HEARSAY.search(c.sentence_before_hit()) or OTHERS_SAY.search(c.sentence_before_hit())
-    return bool(heard) and bool(OWN_FINE.search(c.message_after_hit()))
+    after = c.message_after_hit()
+    asked = ENQUIRY_AFTER.search(after) and not OWN_TOO.search(after)
+    return bool(heard) and bool(OWN_FINE.search(after) or asked)
 
 
 def _just_asking(c: Context) -> bool:

@@ -10,7 +10,7 @@ from bench.severity_dev import DEV, dev_cases
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
     assert names == [
-        f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)
+        f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18)
     ]
     assert all(path.exists() for path in DEV)
 
@@ -131,7 +131,9 @@ def test_dev16_borrows_urgent_words_with_a_third_urgent():
     urgent = sum(1 for _, found in cases if found)
     assert 0.3 <= urgent / len(cases) <= 0.4
     normals = [text for text, found in cases if not found]
-    assert sum(1 for text in normals if any(w in text for w in ("万一", "要是", "如果", "假如"))) >= 5
+    assert (
+        sum(1 for text in normals if any(w in text for w in ("万一", "要是", "如果", "假如"))) >= 5
+    )
     assert sum(1 for text in normals if any(w in text for w in ("说", "話"))) >= 10
 
 
@@ -145,8 +147,26 @@ def test_dev17_sounds_big_with_about_two_fifths_urgent():
     urgent = sum(1 for _, found in cases if found)
     assert 0.35 <= urgent / len(cases) <= 0.45
     normals = [text for text, found in cases if not found]
-    assert sum(1 for text in normals if any(w in text for w in ("投诉", "投訴", "过分", "气死"))) >= 8
+    assert (
+        sum(1 for text in normals if any(w in text for w in ("投诉", "投訴", "过分", "气死"))) >= 8
+    )
     assert sum(1 for text in normals if any(c.isdigit() for c in text)) >= 20
+
+
+def test_dev18_sounds_serious_with_about_a_third_urgent():
+    """dev18 (eighteenth round): every reason, urgent facts said quietly, and normals that
+    sound serious (hypotheticals, settled past incidents, others' stories, 维权到底)."""
+    cases = dev_cases(DEV[14])
+    assert DEV[14].name == "severity_dev18.yml"
+    reasons = {reason for _, found in cases for reason in found}
+    assert reasons == {"injury", "legal", "media", "group", "amount"}
+    urgent = sum(1 for _, found in cases if found)
+    assert 0.3 <= urgent / len(cases) <= 0.4
+    normals = [text for text, found in cases if not found]
+    assert sum(1 for text in normals if any(w in text for w in ("维权", "維權", "到底"))) >= 3
+    assert (
+        sum(1 for text in normals if any(w in text for w in ("万一", "要是", "如果", "假如"))) >= 4
+    )
 
 
 def test_the_pool_weight_is_chosen_within_the_bounds():
