@@ -823,7 +823,7 @@ def normalize_digits(text: str) -> str:
 # What a spreadsheet does to a long number it stored as a number (ord32): a trailing ".0"
 # ("202411235567.0", pandas and some exports) and, past eleven digits, the scientific form
 # ("2.02411E+11"), whose lost digits no reader can restore.
-_SHEET_DECIMAL = re.compile(r"(?<![\d.,])(\d{8,24})\.0(?![\d.,a-zA-Z])")
+_SHEET_DECIMAL = re.compile(r"(?<![\d.])(?<!\d,)(\d{8,24})\.0(?![\d.a-zA-Z]|,\d)")
 _SCIENTIFIC = re.compile(r"(?<![\w.])\d\.\d+[eE]\+\d{1,2}(?![\w.])")
 
 

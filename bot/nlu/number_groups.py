@@ -520,8 +520,9 @@ def _line_apart(doc: Doc, current: Sequence[Group], token: Token) -> bool:
     "这单花了299⏎2024 1123 5567", "尺码 42⏎2024 …", "11/23⏎2024 …" (ord32): a price, size,
     count or date said on the line before the order's line was read as its first group. It
     stays a head when an order word introduces it ("订单号 2024⏎1123 5567 …"), when it is the
-    whole of its line and one group ("2024⏎1123⏎5567": a number broken line by line), or when
-    the next line's groups are no whole number by themselves.
+    whole of its line and one group ("2024⏎1123⏎5567": a number broken line by line), when its
+    groups are as long as the next line's first ("喏 2024⏎1123 5567 8899"), or when the next
+    line's groups are no whole number by themselves.
     """
     if not current or any("\n" in group.between for group in current[1:]):
         return False
@@ -537,7 +538,10 @@ def _line_apart(doc: Doc, current: Sequence[Group], token: Token) -> bool:
         return False
     rest = _NEXT_LINE_GROUPS.match(doc.text, token.idx)
     digits = sum(char.isdigit() for char in rest.group(0)) if rest else 0
-    return digits >= WHOLE_GROUP
+    # "就这个 3721⏎8495 6302 8174 625", "喏 2024⏎1123 5567 8899": a head as long as the groups
+    # after it keeps the number's rhythm, a number broken over lines after a pointer word
+    shorter = all(len(group.text) < len(token.text) for group in current)
+    return digits >= WHOLE_GROUP and shorter
 
 
 def _times_count(current: Sequence[Group], token: Token) -> bool:

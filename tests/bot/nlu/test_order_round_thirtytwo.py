@@ -20,6 +20,7 @@ from tests.bot.nlu.orders import primary
     [
         ("单号 381029384756.0 麻烦看看", "381029384756"),
         ("381029384756.0", "381029384756"),
+        ("你好，381029384756.0，一共付了299元", "381029384756"),
         ("my order is 5512093847561029.0 thanks", "5512093847561029"),
         # what did not change: a price keeps its decimal, a number with more decimals is no id
         ("付了 59.0 元 订单 381029384756", "381029384756"),
@@ -131,6 +132,9 @@ def test_a_short_number_ending_the_line_above_is_no_head(text):
         # an order word introduces the head; a number broken line by line
         ("订单号 3810\n2938 4756 1029", "3810293847561029"),
         ("3810\n2938\n4756", "381029384756"),
+        # a head as long as the groups after it, after a pointer word: one number
+        ("就这个 3810\n2938 4756 1029", "3810293847561029"),
+        ("喏 3810\n2938 4756 1029", "3810293847561029"),
     ],
 )
 def test_a_head_an_order_word_introduces_still_wraps(text, expected):
