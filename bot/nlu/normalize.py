@@ -732,7 +732,11 @@ def _between_digit_lookalikes(text: str) -> str:
     chars = list(text)
     for span in _ALNUM_SPAN.finditer(text):
         offset = span.start()
+        previous = ""
         for group in re.split(r"[ \t\n\-_./·]", span.group()):
+            if _opens_like_digit(previous, group):
+                chars[offset] = _BETWEEN_DIGITS[group[0]]
+            previous = group
             match = _LOOKALIKE_BODY.fullmatch(group)
             body = match.group(2) if match else ""
             odd = [i for i, char in enumerate(body) if char in _BETWEEN_DIGITS]
@@ -743,6 +747,25 @@ def _between_digit_lookalikes(text: str) -> str:
                         chars[offset + match.start(2) + i] = _BETWEEN_DIGITS[body[i]]
             offset += len(group) + 1
     return "".join(chars)
+
+
+_MIN_LOOKALIKE_GROUP = 3
+
+
+def _opens_like_digit(previous: str, group: str) -> bool:
+    """A handwriting slip opening a group of a number typed in equal groups (ord32).
+
+    "订单号 2024 1123 S567": the recogniser read the 5 as S; the group has the length of the
+    digit group before it and digits after the letter, so it is a group of the same number.
+    A prefix ("SO 2024…", "S 2024…") opens the number, never follows its digits.
+    """
+    return (
+        len(group) >= _MIN_LOOKALIKE_GROUP
+        and len(group) == len(previous)
+        and previous.isdigit()
+        and group[0] in _BETWEEN_DIGITS
+        and group[1:].isdigit()
+    )
 
 
 def _typed_in_groups(groups: List[str]) -> bool:
@@ -791,9 +814,28 @@ def normalize_digits(text: str) -> str:
     """
     if not text:
         return ""
+    text = _spreadsheet_artefacts(text)
     spoken = _spoken_separators(_dictation_ellipses(_dash_lookalikes(_taiwan_yao(text))))
     spoken = _spoken_thousands(spoken)
     return _fix_letter_typos(_between_digit_lookalikes(_spell_digits(_glued_quantities(spoken))))
+
+
+# What a spreadsheet does to a long number it stored as a number (ord32): a trailing ".0"
+# ("202411235567.0", pandas and some exports) and, past eleven digits, the scientific form
+# ("2.02411E+11"), whose lost digits no reader can restore.
+_SHEET_DECIMAL = re.compile(r"(?<![\d.])(?<!\d,)(\d{8,24})\.0(?![\d.a-zA-Z]|,\d)")
+_SCIENTIFIC = re.compile(r"(?<![\w.])\d\.\d+[eE]\+\d{1,2}(?![\w.])")
+
+
+def _spreadsheet_artefacts(text: str) -> str:
+    """A sheet's ".0" after a whole number, and a number in scientific form, become spaces.
+
+    Why: customers copy the order from the shop's export ("订单号：289374651028.0"); the ".0"
+    read as a group made a longer id, and "2.02411E+11" made "202411E". Eight digits or more
+    before the ".0": prices are shorter ("¥59.0" stays). Same length, so offsets hold.
+    """
+    text = _SHEET_DECIMAL.sub(lambda match: match.group(1) + "  ", text)
+    return _SCIENTIFIC.sub(lambda match: " " * len(match.group(0)), text)
 
 
 # A group of four digits voice input writes as the number it reads ("订单号是两千零二十四 一一二三

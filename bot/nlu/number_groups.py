@@ -48,6 +48,7 @@ from bot.nlu.number_shapes import (
     WHOLE_GROUP,
     YEAR_INSIDE,
     YEAR_THEN_MONTH,
+    ZERO_WIDTH,
     unwrapped_start,
 )
 from bot.nlu.number_words import NOT_PREFIXES, left_context
@@ -71,14 +72,28 @@ def group_ok(text: str, first: bool) -> bool:
 
 
 def looks_like_date(groups: Sequence[str]) -> bool:
-    """2024 11 / 2024-11-23 written with spaces or dashes is a date, not an order."""
+    """2024 11 / 2024-11-23 written with spaces or dashes is a date, not an order.
+
+    So is an English-speaking page's "11/23/2024" or "23/11/2024" (ord32: "Order date:
+    11/23/2024" read 11232024).
+    """
     if len(groups) not in (2, 3) or not all(g.isdigit() for g in groups):
         return False
+    if len(groups) == 3 and _year_last(groups):
+        return True
     if not re.fullmatch(r"(19|20)\d{2}", groups[0]) or not 1 <= len(groups[1]) <= 2:
         return False
     if not 1 <= int(groups[1]) <= 12:
         return False
     return len(groups) == 2 or (len(groups[2]) <= 2 and 1 <= int(groups[2]) <= 31)
+
+
+def _year_last(groups: Sequence[str]) -> bool:
+    """Month and day (either order), then a year: "11/23/2024", "23-11-2024"."""
+    if not _YEAR.fullmatch(groups[2]) or not all(1 <= len(g) <= 2 for g in groups[:2]):
+        return False
+    first, second = int(groups[0]), int(groups[1])
+    return 1 <= min(first, second) <= 12 and max(first, second) <= 31
 
 
 def is_emoji(char: str) -> bool:
@@ -284,6 +299,25 @@ def _month_after_whole(doc: Doc, head: str, token: Token) -> bool:
     )
 
 
+# A date an English-speaking page prints, the year last: "11/23/2024", "23.11.2024".
+_YEAR_LAST_DATE = re.compile(
+    r"(?<![0-9a-z/.-])\d{1,2}([/.-])\d{1,2}\1(?:19|20)\d{2}(?![0-9a-z]|[/.-]\d)", re.IGNORECASE
+)
+
+
+def _year_last_date(doc: Doc, token: Token) -> bool:
+    """A group of a month/day/year date (`looks_like_date`'s year-last form), ord32.
+
+    "Order date: 11/23/2024" read 232024: the joins found an order in the day and year.
+    """
+    start = max(0, token.idx - 6)
+    for match in _YEAR_LAST_DATE.finditer(doc.text, start, token.idx + len(token) + 6):
+        groups = re.split(r"[/.-]", match.group(0))
+        if match.start() <= token.idx < match.end() and looks_like_date(groups):
+            return True
+    return False
+
+
 # A date typed as a year and its month and day in two groups: "2024 1124", "2024 11 24".
 _SPACED_DATE = re.compile(
     r"(?<![0-9a-z])(?:19|20)\d{2} (?:0[1-9]|1[0-2]) ?(?:0[1-9]|[12]\d|3[01])(?![0-9a-z])",
@@ -374,6 +408,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             or _month_day(doc, token)
             or _count_line(doc, current, previous, token)
             or _spaced_date_said(doc, token)
+            or _year_last_date(doc, token)
             or _times_count(current, token)
         )
         measured = _measured(doc, token) or _label_head(doc, token)
@@ -387,8 +422,14 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             group.typed_upper = _typed_upper(doc, token)
         if previous is not None:
             between = doc.text[previous.idx + len(previous) : token.idx]
+            if _copied_invisibly(doc, previous.idx + len(previous), token.idx):
+                between = ""  # "3721849563\u00ad028174625": a soft hyphen, one number
+            elif current and _hyphenated_wrap(doc, current, between):
+                between = ""  # "Order No: 3721849563-⏎028174625": a PDF's line wrap
             group.between = between
             how = _separator(between, previous.text)
+            if how == "sep" and _line_apart(doc, current, token):
+                how = ""  # "这单花了299⏎2024 1123 5567": the price ends its line, no head
             if not how and between.strip() == "年" and _year_inside(doc, previous):
                 how = "sep"  # "订单号 2024年1123 5567": the year mark is a stray character
             if how == "glue" and (
@@ -441,6 +482,66 @@ def id_runs(doc: Doc) -> List[List[Group]]:
 
 
 _COUNTED_DIGITS = 4  # "#1001 x2": a shop's short order number counted too
+
+
+def _copied_invisibly(doc: Doc, start: int, end: int) -> bool:
+    """Only characters nobody typed stand between two groups in the customer's own text.
+
+    An e-mail's or a PDF's soft hyphen and a web page's zero-width space (`ZERO_WIDTH`) are
+    inside one number: "Your order 3721849563\u00ad028174625" is one id, not two whole ones.
+    """
+    original = doc.user_data.get("complaint_original")
+    if not isinstance(original, str) or len(original) != len(doc.text) or start >= end:
+        return False
+    return all(char in ZERO_WIDTH for char in original[start:end])
+
+
+_HYPHEN_WRAP = re.compile(r"[ \t]*-\r?\n[ \t]*")
+
+
+def _hyphenated_wrap(doc: Doc, current: Sequence[Group], between: str) -> bool:
+    """A hyphen ending the line inside a number an order word introduces (ord32).
+
+    A PDF or an e-mail client wraps a long id at a hyphen it adds ("Order No: 3721849563-⏎
+    028174625"); both halves are whole numbers, so a dash and a line break kept them apart.
+    """
+    if not _HYPHEN_WRAP.fullmatch(between) or len(current) != 1:
+        return False
+    return left_context(doc.text, doc[current[0].first].idx) == "order"
+
+
+_SHORT_LINE_END = 4  # digits of a price, count, size or month/day ending the line above
+_NEXT_LINE_GROUPS = re.compile(r"[0-9a-z]+(?:[ \t-][0-9a-z]+)*", re.IGNORECASE)
+
+
+def _line_apart(doc: Doc, current: Sequence[Group], token: Token) -> bool:
+    """A short number ending the line above is no head of the number the next line holds.
+
+    "这单花了299⏎2024 1123 5567", "尺码 42⏎2024 …", "11/23⏎2024 …" (ord32): a price, size,
+    count or date said on the line before the order's line was read as its first group. It
+    stays a head when an order word introduces it ("订单号 2024⏎1123 5567 …"), when it is the
+    whole of its line and one group ("2024⏎1123⏎5567": a number broken line by line), when its
+    groups are as long as the next line's first ("喏 2024⏎1123 5567 8899"), or when the next
+    line's groups are no whole number by themselves.
+    """
+    if not current or any("\n" in group.between for group in current[1:]):
+        return False
+    between = doc.text[doc[current[-1].last].idx + len(doc[current[-1].last]) : token.idx]
+    head = "".join(group.text for group in current)
+    if between.count("\n") != 1 or len(head) > _SHORT_LINE_END:
+        return False
+    first = doc[current[0].first]
+    if left_context(doc.text, first.idx) == "order" or current[0].labelled:
+        return False
+    line_start = doc.text.rfind("\n", 0, first.idx) + 1
+    if not doc.text[line_start : first.idx].strip() and len(current) == 1:
+        return False
+    rest = _NEXT_LINE_GROUPS.match(doc.text, token.idx)
+    digits = sum(char.isdigit() for char in rest.group(0)) if rest else 0
+    # "就这个 3721⏎8495 6302 8174 625", "喏 2024⏎1123 5567 8899": a head as long as the groups
+    # after it keeps the number's rhythm, a number broken over lines after a pointer word
+    shorter = all(len(group.text) < len(token.text) for group in current)
+    return digits >= WHOLE_GROUP and shorter
 
 
 def _times_count(current: Sequence[Group], token: Token) -> bool:

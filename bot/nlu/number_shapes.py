@@ -184,6 +184,11 @@ CONTINUATION = re.compile(
 # Characters that only decorate the one before: emoji variation selectors and the keycap
 # mark ("2️⃣" is 2, U+FE0F, U+20E3); digits joined by them are one group.
 INVISIBLE = frozenset("\ufe0e\ufe0f\u20e3\u2060")
+# Characters a copy from an e-mail, a PDF or a web page leaves inside a number and nobody
+# typed (ord32): zero-width spaces and joiners, the BOM, the soft hyphen of a hyphenated
+# layout. `normalize` makes the zero-width ones spaces (offsets hold); the merger reads the
+# customer's own text and joins the digits around them as one group.
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 ALNUM_RUN = re.compile(r"[0-9a-z]+", re.IGNORECASE)
 
 # Spans merged before the id groups: numeric dates and amounts with thousands separators.

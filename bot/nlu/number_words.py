@@ -126,6 +126,8 @@ _PHONE_WORDS = [
     "致电",
     "座机",
     "tel",
+    # a signature's fax line under the phone (ord32): "Fax: +852 2345 6789"
+    *("fax", "传真"),
     "call",
     "收件人电话",
     "手机是",
@@ -429,6 +431,8 @@ def left_word(text: str, start: int) -> str:
     if word and text.rfind(word, 0, start) > text.rfind("\n", 0, start):
         return word
     header = _column_header(text, start)
+    if header is None:
+        header = _label_read_by_rows(text, start)
     if header is not None:
         return header if header in CONTEXT_KINDS else ""
     return word
@@ -518,9 +522,10 @@ def _indexed_word(window: str) -> str:
     return word if CONTEXT_KINDS.get(word) in ("other", "tracking", "phone") else ""
 
 
-# A pasted table's cells: a markdown table's bars, tabs, or commas (CSV); a markdown table's
-# rule ("|---|:---:|") is no row.
-_CELL_DELIMITERS = ("|", "\t", ",")
+# A pasted table's cells: a markdown table's bars, tabs, or commas (CSV), or the semicolons
+# of a CSV saved where the comma is the decimal mark ("289…";"88,00", ord32); a markdown
+# table's rule ("|---|:---:|") is no row.
+_CELL_DELIMITERS = ("|", "\t", ",", ";")
 _TABLE_RULE = re.compile(r"[\s|:-]*-[\s|:-]*")
 _TABLE_ROWS = 50  # rows looked back for the header
 # A header names a column in a word or two (no digits, no colon); a data cell holds the
@@ -580,7 +585,8 @@ def _column_header(text: str, start: int) -> Optional[str]:
         if header is None:
             continue
         barred = delimiter == "|" and (barred or _is_barred(line))
-        cells = _cells(header, delimiter, barred)
+        # a CSV quotes its header's cells as its data's: "订单号","金额" (ord32)
+        cells = [_unwrapped_cell(cell) for cell in _cells(header, delimiter, barred)]
         row = _cells(line, delimiter, barred)
         if len(cells) < 2 or len(cells) != len(row):
             continue
@@ -594,6 +600,63 @@ def _column_header(text: str, start: int) -> Optional[str]:
             continue
         return cells[column]
     return None
+
+
+def _label_read_by_rows(text: str, start: int) -> Optional[str]:
+    """The label a phone's OCR put apart from the number opening this line, or None (ord32).
+
+    A screenshot's two columns, labels and values, come out of 微信提取文字 or the album's
+    text recognition row by row: "订单编号 下单时间⏎2024… 2024-11-23 14:05" (the labels'
+    line, then the values' line: the first value is the first label's), or column by column:
+    "订单编号⏎下单时间⏎支付时间⏎2024…⏎2024-11-23 14:05:32⏎…" (as many value lines as label
+    lines: the k-th value is the k-th label's). The words right before the number are the
+    last label's, a time's or an amount's, and made the order no order.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0 or text[line_start : unwrapped_start(text, start)].strip():
+        return None
+    lines = text.split("\n")
+    row = text.count("\n", 0, start)
+    above = lines[row - 1].strip().split()
+    if (
+        len(above) >= 2
+        and above[0].rstrip(":") in CONTEXT_KINDS
+        and all(_label_cell(cell) for cell in above)
+        and len(lines[row].split()) >= 2
+    ):
+        return _label_cell(above[0])
+    values = row
+    while values > 0 and any(char.isdigit() for char in lines[values - 1]):
+        values -= 1
+    labels = values
+    while labels > 0 and _label_cell(lines[labels - 1].strip()):
+        labels -= 1
+    below = row
+    while below + 1 < len(lines) and any(char.isdigit() for char in lines[below + 1]):
+        below += 1
+    count = values - labels
+    if count < 2 or below + 1 - values != count:
+        return None
+    return _label_cell(lines[labels + row - values].strip())
+
+
+# The nouns a detail page's labels end in ("下单时间", "支付方式", "商品名称"): with the context
+# words, what makes a line of a screenshot's label column, not a customer's words ("你好").
+_LABEL_NOUNS = (
+    *("时间", "日期", "方式", "金额", "编号", "号码", "单号", "状态", "数量", "价格", "名称"),
+    *("地址", "备注", "运费", "总价", "实付", "time", "date", "status", "total"),
+)
+
+
+def _label_cell(cell: str) -> str:
+    """A label as a screenshot prints it: a context word or a detail page's label noun.
+
+    A word or two, no digits, maybe a colon after; "" for anything else.
+    """
+    cell = cell.rstrip(":")
+    if not _HEADER.fullmatch(cell):
+        return ""
+    return cell if cell in CONTEXT_KINDS or cell.endswith(_LABEL_NOUNS) else ""
 
 
 def _is_barred(row: str) -> bool:
