@@ -16,7 +16,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies
 from actions.asides import asked_back
-from actions.conversation import localized, slot_before_this_turn, slots_set_this_turn
+from actions.conversation import (
+    latest_text,
+    localized,
+    slot_before_this_turn,
+    slots_set_this_turn,
+)
 from actions.form_turn import (
     ASKED_BACK,
     WAITING,
@@ -25,6 +30,7 @@ from actions.form_turn import (
     unclear_mark,
 )
 from actions.order_slots import number_called_a_phone
+from bot.intake.answers import rejects_the_order
 from bot.intake.draft import asks_for_tracking
 from bot.intake.questions_back import ANSWERS_THAT_ASK
 from bot.orders.item_fit import item_names
@@ -175,6 +181,8 @@ class ActionAskOrderId(Action):
             dispatcher.utter_message(
                 response="utter_ask_order_id_phone_noted" if taken else "utter_ask_order_id_not_phone"
             )
+        elif _order_rejected(tracker):
+            dispatcher.utter_message(response="utter_ask_order_id_right_one")
         elif remedy and slot_before_this_turn(tracker, "requested_slot") == "order_id":
             # "想换大一码" told instead of the number: the same question word for word read
             # as not heard (hand trial)
@@ -188,6 +196,13 @@ class ActionAskOrderId(Action):
         else:
             dispatcher.utter_message(response="utter_ask_order_id")
         return []
+
+
+def _order_rejected(tracker: Tracker) -> bool:
+    """Whether the number waiting for a yes was just said not to be the one ("不是这单")."""
+    return bool(slot_before_this_turn(tracker, "pending_order_id")) and rejects_the_order(
+        latest_text(tracker)
+    )
 
 
 async def _known_order(order_id: str) -> bool:

@@ -118,7 +118,12 @@ class OrderSlots:
             answers.has_no_order_number(text) or (intent == "deny" and not answers.has_number(text))
         ):
             return {"order_missing": True}
-        if intent in CONTROL_INTENTS:
+        if pending and answers.rejects_the_order(text) and not answers.has_number(text):
+            # "不是这单": the number is dropped and the right one asked for
+            return {"order_id": None, "pending_order_id": None}
+        if intent in CONTROL_INTENTS and not (pending and intent == "deny"):
+            # a "no" to another question ("没有截图欸") leaves the number waiting, and a
+            # second one keeps it as typed (`unclear_again`), never a third asking
             return {}
         candidate = normalize_order_id(text, self._pattern())
         if candidate:
@@ -235,7 +240,9 @@ class OrderSlots:
         if not form_turn.form_pass(tracker):
             return
         told = f"{tracker.get_slot('issue_description') or ''} {latest_text(tracker)}"
-        facts = shipment_facts(order, told, dependencies.settings().timezone)
+        facts = shipment_facts(
+            order, told, dependencies.settings().timezone, tracker.get_slot("issue_category")
+        )
         if facts and facts[0] not in responses_said(tracker):
             dispatcher.utter_message(response=facts[0], **facts[1])
 

@@ -146,6 +146,26 @@ def affirms(text: str) -> bool:
     return bool(_AFFIRM_START.match(plain)) and not _NOT_PLAIN_YES.search(plain)
 
 
+# "不是这单", "不对", "唔係呢張單": the order number waiting for a yes is not the one meant.
+_REJECTS_ORDER = re.compile(
+    r"(哦|呃|啊|额|诶)?(不是|不对|错了|搞错了|弄错了|发错了|唔系|唔啱)(的|啊|呀|哦|啦|了|喔)?"
+    r"((这|那|呢)(一)?(个|单|笔|张|张单)?(订单|单)?(号)?(啊|呀|哦|啦)?)?"
+)
+
+
+_INTERJECTIONS = frozenset({"哦", "呃", "啊", "额", "诶", "唉", "噢", "喔"})
+
+
+def rejects_the_order(text: str) -> bool:
+    """A "no" to "is it this order?", said as the whole first clause and about nothing else.
+
+    "沒有截圖欸" or "不用" are a no to another question (the photos, a call), not to the
+    number: they leave it waiting.
+    """
+    clauses = [c for c in plain_answer(text).split() if c not in _INTERJECTIONS]
+    return bool(clauses) and bool(_REJECTS_ORDER.fullmatch(clauses[0]))
+
+
 # "Nothing to change" and "but be quick" are no change to the read-back.
 _NO_CHANGE = re.compile(
     r"(不用|不需要|无需|没有|没什么|没啥|没事|没东西|不)(要|需要|用|可以)?(改|修改|更改|变)(的|了|啦)?|"

@@ -17,9 +17,9 @@ from bot.nlu.normalize import normalize
 
 # kind of goods -> the words that name it (normalised Simplified; Cantonese reads the same).
 # Only words that name the goods themselves: "手机" is as often what the goods connect to
-# ("耳机连不上手机") and "礼盒"/"套装" a packing, so neither is a kind here.
+# ("耳机连不上手机") and "礼盒"/"套装" a packing, so neither is a kind here; a 杯垫 is a coaster.
 _KINDS: Dict[str, str] = {
-    "cup": r"杯",
+    "cup": r"杯(?!垫)",
     "kettle": r"水壶|热水壶|烧水壶|电水壶",
     "earphones": r"耳机|耳麦|耳塞",
     "coat": r"羽绒服|外套|棉服|大衣|夹克|衣服",
@@ -33,11 +33,17 @@ _KINDS: Dict[str, str] = {
     "tea": r"茶叶|龙井|普洱|红茶|绿茶",
 }
 _KIND_RES = {kind: re.compile(words) for kind, words in _KINDS.items()}
+# A gift promised or sent with the order ("直播间说买就送杯垫", "赠品围巾没收到") is not one of
+# the order's items, so the goods it names say nothing about whether the number is right.
+_GIFT = re.compile(
+    r"(买[^，。！？,.!?\s]{0,3}送|附赠|赠送|赠品|赠的|送的|答应送|说送|会送|礼品|小礼物|赠)"
+    r"[^，。！？,.!?\s]{0,6}"
+)
 
 
 def kinds_named(text: str) -> FrozenSet[str]:
-    """The kinds of goods a text names."""
-    plain = normalize(text or "")
+    """The kinds of goods a text names, leaving out gifts."""
+    plain = _GIFT.sub(" ", normalize(text or ""))
     return frozenset(kind for kind, words in _KIND_RES.items() if words.search(plain))
 
 

@@ -5,6 +5,8 @@ filed under the mugs. The bot now asks whether it is this order, naming its item
 it, another number replaces it, and an order whose goods fit is asked nothing.
 """
 
+import pytest
+
 from actions.form_questions import ActionAskOrderId
 from actions.validation import ValidateComplaintForm
 from tests.actions.conftest import make_tracker, responses
@@ -78,3 +80,45 @@ async def test_a_remedy_told_with_it_does_not_make_the_order_unknown(dispatcher,
     await ActionAskOrderId().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_order_other_goods"]
     assert "耳机" in dispatcher.messages[0]["order_items"]
+
+
+def _after_an_unclear_reply(text, intent):
+    """The goods question asked, then a reply that did not answer it (hand trial t2)."""
+    unclear = [{"event": "slot", "name": "unclear_answer", "value": "order_id"}]
+    slots = {
+        "requested_slot": "order_id",
+        "issue_description": STORY,
+        "pending_order_id": MUGS,
+        "unclear_answer": "order_id",
+    }
+    history = [{"event": "slot", "name": "pending_order_id", "value": MUGS}, *unclear]
+    return make_tracker(text, intent, slots=slots, history=history)
+
+
+@pytest.mark.parametrize("text", ["不是", "不是这单", "不對", "唔係呢張單", "哦 搞错了"])
+async def test_a_no_drops_the_number_and_asks_for_the_right_one(text, dispatcher, domain):
+    tracker = at_order_question(text, "deny", pending=MUGS)
+    form = ValidateComplaintForm()
+    result = await form.extract_order_id(dispatcher, tracker, domain)
+    assert result == {"order_id": None, "pending_order_id": None}
+
+    asked = at_order_question(text, "deny")
+    asked.events.insert(0, {"event": "slot", "name": "pending_order_id", "value": MUGS})
+    await ActionAskOrderId().run(dispatcher, asked, domain)
+    assert responses(dispatcher) == ["utter_ask_order_id_right_one"]
+
+
+@pytest.mark.parametrize("text", ["沒有截圖欸", "不用"])
+async def test_a_no_to_another_question_leaves_the_number_waiting(text, dispatcher, domain):
+    tracker = at_order_question(text, "deny", pending=MUGS)
+    assert await ValidateComplaintForm().extract_order_id(dispatcher, tracker, domain) == {}
+
+
+async def test_a_second_reply_that_is_no_answer_keeps_the_order_as_typed(dispatcher, domain):
+    """Asked "is it this order?" four times in a row before (hand trial t2): never a third."""
+    form = ValidateComplaintForm()
+    tracker = _after_an_unclear_reply("不用", "deny")
+    extracted = await form.extract_order_id(dispatcher, tracker, domain)
+    assert extracted == {"order_id": MUGS}
+    result = await form.validate_order_id(MUGS, dispatcher, tracker, domain)
+    assert (result["order_id"], result["order_verified"]) == (MUGS, True)

@@ -45,6 +45,10 @@ def test_never_received_but_signed_for_tells_the_day(text):
         (SHIPPED, "物流一直不动"),  # the record has nothing to add
         ({**SHIPPED, "tracking_no": None}, "一直没发货"),  # no waybill to give
         ({**SHIPPED, "status": "paid"}, "一直没发货"),  # not shipped indeed
+        (DELIVERED, "退款一直没收到"),  # money, not the parcel
+        (DELIVERED, "赠品还没到"),
+        (DELIVERED, "退货的钱还没收到"),
+        (DELIVERED, "客服说回电 到现在都没收到电话"),
     ],
 )
 def test_nothing_is_said_when_the_record_adds_nothing(order, text):
@@ -61,3 +65,19 @@ def test_a_day_this_year_is_said_without_the_year():
 def test_never_received_while_on_its_way_tells_when_it_left_and_the_waybill():
     response, values = shipment_facts(SHIPPED, "包裹一直没收到", "Asia/Shanghai")
     assert response == "utter_order_record_shipped" and values["tracking_no"] == "YD3100998877"
+
+
+def test_a_parcel_named_beside_money_still_counts():
+    response, _ = shipment_facts(DELIVERED, "钱付了 货还没收到", "Asia/Shanghai")
+    assert response == "utter_order_record_delivered"
+
+
+@pytest.mark.parametrize("category", ["livestream_misleading", "promotion", "refund_payment"])
+def test_a_complaint_about_no_parcel_hears_nothing_of_it(category):
+    """"直播間說買就送杯墊，結果什麼都沒收到": the gift, not the coat the shop delivered."""
+    text = "你們直播間說買就送杯墊，結果什麼都沒收到！！"
+    assert shipment_facts(DELIVERED, text, "Asia/Shanghai", category) is None
+
+
+def test_a_parcel_complaint_with_its_category_is_told():
+    assert shipment_facts(DELIVERED, "包裹一直没收到", "Asia/Shanghai", "logistics")

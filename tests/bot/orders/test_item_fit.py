@@ -31,6 +31,9 @@ def test_goods_of_a_kind_the_order_does_not_hold_do_not_fit(told, order):
         ("快递一直没到", KETTLE_AND_TEA),
         ("耳机坏了", UNKNOWN_KIND),  # the order's goods are of no kind the table knows
         ("耳机连不上手机", {"items": []}),
+        ("你們直播間說買就送杯墊，結果什麼都沒收到！！", KETTLE_AND_TEA),  # a gift, and a coaster
+        ("赠品围巾没收到", MUGS),
+        ("主播答应送的耳机呢", MUGS),
     ],
 )
 def test_what_fits_or_names_nothing_asks_nothing(told, order):
@@ -43,3 +46,12 @@ def test_the_phone_connected_to_is_no_goods_named():
 
 def test_item_names_as_the_service_gives_them():
     assert item_names(KETTLE_AND_TEA) == ["不锈钢电热水壶 1.7L", "明前龙井 250g 礼盒"]
+
+
+def test_goods_named_beside_a_gift_still_count():
+    assert named_goods_not_in_order("羽绒服买就送围巾 结果羽绒服掉毛", MUGS)
+
+
+def test_a_coaster_is_no_cup_but_a_cup_sleeve_is():
+    assert kinds_named("杯垫") == frozenset()
+    assert kinds_named("杯套") == {"cup"}
