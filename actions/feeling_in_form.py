@@ -23,6 +23,7 @@ from actions.asides import is_aside
 from actions.conversation import latest_intent, latest_text, slot_before_this_turn
 from actions.intake import message_emotion_reading
 from actions.waiting_facts import threatens
+from bot.intake.answers import bare_yes_or_no
 from bot.intake.asides import aside_kind
 from bot.intake.draft import strongest_emotion
 from bot.triage.emotion import emotion_after
@@ -57,6 +58,10 @@ def answer_rising_feeling(dispatcher: CollectingDispatcher, tracker: Tracker) ->
 def _felt(tracker: Tracker, answered: str) -> Optional[str]:
     """The latest message's emotion, read after the feeling answered before it."""
     text = latest_text(tracker)
+    if bare_yes_or_no(text):
+        # "不是" at "is it this order?": the head read it upset, and a plain answer was
+        # apologised for (hand trial); a "！" or more words are judged as before
+        return None
     reading = None if text.startswith("/") else message_emotion_reading(tracker)  # "/": a button
     return emotion_after(answered, text, reading).emotion if reading else None
 

@@ -77,6 +77,14 @@ def phone_taken_as_contact(tracker: Tracker) -> Optional[str]:
     return None
 
 
+async def _shop_knows(order_id: str) -> bool:
+    """Whether the order service knows the number; not when it cannot be asked."""
+    try:
+        return bool(await dependencies.order_service().get_order(order_id))
+    except OrderServiceUnavailable:
+        return False
+
+
 class OrderSlots:
     """The order number: typed, from the order page, confirmed after a re-check, or none."""
 
@@ -114,16 +122,25 @@ class OrderSlots:
             # "订单号在哪看啊？我找不到" (dev19 v014), a first "订单号我找不到啊" (dev21): told
             # where, then asked again; "找不到" once more is no number at hand
             return {}
+        rejected = answers.rejects_the_order(text) and not answers.has_number(text)
+        if rejected and self._pending_before_this_turn(tracker):
+            # "不是这单": validated as none, which drops the number and asks for the right
+            # one (in both passes: the slot mappings' pass has dropped it already)
+            return {"order_id": None}
         if not pending and (
             answers.has_no_order_number(text) or (intent == "deny" and not answers.has_number(text))
         ):
             return {"order_missing": True}
-        if pending and answers.rejects_the_order(text) and not answers.has_number(text):
-            # "不是这单": the number is dropped and the right one asked for
-            return {"order_id": None, "pending_order_id": None}
-        if intent in CONTROL_INTENTS and not (pending and intent == "deny"):
-            # a "no" to another question ("没有截图欸") leaves the number waiting, and a
-            # second one keeps it as typed (`unclear_again`), never a third asking
+        if (
+            pending
+            and intent not in form_turn.NOT_ANSWERS
+            and not answers.has_number(text)
+            and await _shop_knows(pending)
+        ):
+            # "is it this order?" passed over ("补发赠品就好", "没有截图"): the shop knows the
+            # order and the customer did not say it is another, so it stands (hand trial)
+            return {"order_id": pending}
+        if intent in CONTROL_INTENTS:
             return {}
         candidate = normalize_order_id(text, self._pattern())
         if candidate:
@@ -167,6 +184,12 @@ class OrderSlots:
         if not order_id and number_called_a_phone(tracker):
             return {"order_id": None, "order_verified": None, "pending_order_id": None}
         if not order_id:
+            if self._pending_before_this_turn(tracker) and answers.rejects_the_order(
+                latest_text(tracker)
+            ):
+                # "不是这单": the number waiting for a yes goes (rasa_sdk keeps only the
+                # validated slots, so it is dropped here, not in the extraction)
+                return {"order_id": None, "pending_order_id": None}
             return {"order_id": None}
         if self._said_again(tracker, order_id):
             return {"order_id": order_id}

@@ -153,6 +153,20 @@ _REJECTS_ORDER = re.compile(
 )
 
 
+# A bare yes or no ("不是", "对的", "没有", "不用了"), with no more words and no "！".
+_BARE_YES_OR_NO = re.compile(
+    r"(是|是的|不是|不是的|对|对的|不对|没有|有|有的|好|好的|不用|不用了|嗯|嗯嗯|行|可以|"
+    r"不要|要|没错|不需要|需要|ok|okay|yes|no)[啊呀哦喔啦了的呢哈]?"
+)
+
+
+def bare_yes_or_no(text: str) -> bool:
+    """Whether the whole answer is a bare yes or no, which tells the question, not a feeling."""
+    if re.search(r"[!！?？]", text or ""):
+        return False
+    return bool(_BARE_YES_OR_NO.fullmatch(plain_answer(text).replace(" ", "")))
+
+
 _INTERJECTIONS = frozenset({"哦", "呃", "啊", "额", "诶", "唉", "噢", "喔"})
 
 

@@ -89,3 +89,28 @@ async def test_weather_words_in_an_angry_complaint_are_no_small_talk(dispatcher,
     tracker = _at_order_question("下大雨 快递全湿了 气死我了！！", "calm", "complain")
     said, emotion = await _run(tracker, dispatcher, domain)
     assert said[0] == "utter_empathy_rising_angry" and emotion == ["angry"]
+
+
+def _read_upset(text: str, intent: str):
+    """The message as the trained head read "不是" in a hand trial: surely upset."""
+    ranking = [
+        {"code": "upset", "confidence": 0.9},
+        {"code": "calm", "confidence": 0.08},
+        {"code": "angry", "confidence": 0.02},
+    ]
+    tracker = _at_order_question(text, "calm", intent)
+    tracker.latest_message["complaint_triage"] = {
+        "emotion": {"code": "upset", "confidence": 0.9, "ranking": ranking}
+    }
+    tracker.events[-2]["parse_data"] = tracker.latest_message
+    return tracker
+
+
+async def test_a_bare_no_read_upset_gets_no_apology(dispatcher, domain):
+    said, emotion = await _run(_read_upset("不是", "deny"), dispatcher, domain)
+    assert not any(str(r).startswith("utter_empathy") for r in said) and emotion == []
+
+
+async def test_more_words_read_upset_are_still_apologised_for(dispatcher, domain):
+    said, emotion = await _run(_read_upset("不是 都等了一个礼拜了", "deny"), dispatcher, domain)
+    assert said[0] == "utter_empathy_rising_upset" and emotion == ["upset"]

@@ -82,25 +82,13 @@ async def test_a_remedy_told_with_it_does_not_make_the_order_unknown(dispatcher,
     assert "耳机" in dispatcher.messages[0]["order_items"]
 
 
-def _after_an_unclear_reply(text, intent):
-    """The goods question asked, then a reply that did not answer it (hand trial t2)."""
-    unclear = [{"event": "slot", "name": "unclear_answer", "value": "order_id"}]
-    slots = {
-        "requested_slot": "order_id",
-        "issue_description": STORY,
-        "pending_order_id": MUGS,
-        "unclear_answer": "order_id",
-    }
-    history = [{"event": "slot", "name": "pending_order_id", "value": MUGS}, *unclear]
-    return make_tracker(text, intent, slots=slots, history=history)
-
-
 @pytest.mark.parametrize("text", ["不是", "不是这单", "不對", "唔係呢張單", "哦 搞错了"])
 async def test_a_no_drops_the_number_and_asks_for_the_right_one(text, dispatcher, domain):
     tracker = at_order_question(text, "deny", pending=MUGS)
     form = ValidateComplaintForm()
-    result = await form.extract_order_id(dispatcher, tracker, domain)
-    assert result == {"order_id": None, "pending_order_id": None}
+    assert await form.extract_order_id(dispatcher, tracker, domain) == {"order_id": None}
+    validated = await form.validate_order_id(None, dispatcher, tracker, domain)
+    assert validated == {"order_id": None, "pending_order_id": None}
 
     asked = at_order_question(text, "deny")
     asked.events.insert(0, {"event": "slot", "name": "pending_order_id", "value": MUGS})
@@ -108,17 +96,49 @@ async def test_a_no_drops_the_number_and_asks_for_the_right_one(text, dispatcher
     assert responses(dispatcher) == ["utter_ask_order_id_right_one"]
 
 
-@pytest.mark.parametrize("text", ["沒有截圖欸", "不用"])
-async def test_a_no_to_another_question_leaves_the_number_waiting(text, dispatcher, domain):
-    tracker = at_order_question(text, "deny", pending=MUGS)
+@pytest.mark.parametrize(
+    "text, intent", [("沒有截圖欸", "deny"), ("不用", "deny"), ("補發贈品就好", "inform")]
+)
+async def test_a_reply_that_passes_the_question_over_keeps_the_known_order(
+    text, intent, dispatcher, domain
+):
+    """Asked "is it this order?" again and again before (hand trial t2): the order stands."""
+    form = ValidateComplaintForm()
+    tracker = at_order_question(text, intent, pending=MUGS)
+    assert await form.extract_order_id(dispatcher, tracker, domain) == {"order_id": MUGS}
+    result = await form.validate_order_id(MUGS, dispatcher, tracker, domain)
+    assert (result["order_id"], result["order_verified"]) == (MUGS, True)
+
+
+async def test_an_unknown_number_passed_over_is_still_checked(dispatcher, domain):
+    tracker = at_order_question("没有截图", "deny", pending="998877665544")
     assert await ValidateComplaintForm().extract_order_id(dispatcher, tracker, domain) == {}
 
 
-async def test_a_second_reply_that_is_no_answer_keeps_the_order_as_typed(dispatcher, domain):
-    """Asked "is it this order?" four times in a row before (hand trial t2): never a third."""
-    form = ValidateComplaintForm()
-    tracker = _after_an_unclear_reply("不用", "deny")
-    extracted = await form.extract_order_id(dispatcher, tracker, domain)
-    assert extracted == {"order_id": MUGS}
-    result = await form.validate_order_id(MUGS, dispatcher, tracker, domain)
-    assert (result["order_id"], result["order_verified"]) == (MUGS, True)
+async def test_a_request_is_no_answer_to_it(dispatcher, domain):
+    tracker = at_order_question("转人工", "handoff", pending=MUGS)
+    assert await ValidateComplaintForm().extract_order_id(dispatcher, tracker, domain) == {}
+
+
+async def test_the_whole_form_pass_drops_the_number_said_not_to_be_it(dispatcher, domain):
+    """Through rasa_sdk's form run, which keeps only validated slots (hand trial t8)."""
+    tracker = at_order_question("不是哦", "deny", pending=MUGS)
+    tracker.active_loop = {"name": "complaint_form"}
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots.get("pending_order_id", "kept") is None
+
+
+async def test_the_form_pass_after_the_mappings_pass_still_asks_for_the_right_one(
+    dispatcher, domain
+):
+    """Rasa runs the validation twice a turn (custom slot mappings, then the form): the
+    second pass, with the number already dropped, must not read "不是" as "no order number"."""
+    tracker = at_order_question("不是哦", "deny", pending=MUGS)
+    tracker.active_loop = {"name": "complaint_form"}
+    first = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    tracker.events.extend(first)
+    second = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    slots = {e["name"]: e["value"] for e in second if e.get("event") == "slot"}
+    assert not slots.get("order_missing")
+    assert tracker.get_slot("pending_order_id") is None
