@@ -29,7 +29,7 @@ from bot.intake import answers, order_fragments
 from bot.intake.shipment_facts import shipment_facts
 from bot.nlu.number_shapes import phone_shaped
 from bot.orders.ids import normalize_order_id, prefix_readings, with_typed_prefix
-from bot.orders.item_fit import named_goods_not_in_order
+from bot.orders.item_fit import load_kinds, named_goods_not_in_order
 from bot.orders.readings import group_readings
 from bot.orders.service import Order, OrderServiceUnavailable
 
@@ -253,7 +253,8 @@ class OrderSlots:
         agent called about the wrong goods. The story told so far and this message count.
         """
         told = f"{tracker.get_slot('issue_description') or ''} {latest_text(tracker)}"
-        return named_goods_not_in_order(told, order)
+        kinds = load_kinds(dependencies.settings().order_service.goods_kinds_file)
+        return named_goods_not_in_order(told, order, kinds)
 
     @staticmethod
     def _tell_the_record(

@@ -49,6 +49,7 @@ class OrderServiceSettings:
 
     type: str = "demo"
     demo_file: str = str(PROJECT_ROOT / "config" / "demo_orders.yml")
+    goods_kinds_file: str = str(PROJECT_ROOT / "config" / "goods_kinds.yml")
     url: str = ""
     token: Secret = Secret("")
     timeout_seconds: float = 3.0
