@@ -97,6 +97,7 @@ class ValidateComplaintForm(
             return [rejected]
         if (
             intent == "correct"
+            and not asked_back(tracker)  # "订单号找不到了 是上周买的" read as a correction
             and not form_turn.resuming(tracker)
             and not form_turn.changes_anything(tracker, events)
             and not restated_facts(tracker, events)  # "不是说了补发吗": noted, asked again
@@ -151,9 +152,12 @@ class ValidateComplaintForm(
         aside the NLU placed elsewhere ("你哋係咪喺深圳㗎" unplaced, "你食咗飯未" read as a
         complaint) is answered here by its kind, not met by the question's hint (trial9).
         """
-        if not form_turn.form_pass(tracker) or latest_intent(tracker) in form_turn.NOT_ANSWERS:
+        intent, back = latest_intent(tracker), asked_back(tracker)
+        if not form_turn.form_pass(tracker) or (
+            intent in form_turn.NOT_ANSWERS and not (intent == "correct" and back)
+        ):
             return
-        response = asked_back(tracker) or aside_response(tracker, "form")
+        response = back or aside_response(tracker, "form")
         if response:
             dispatcher.utter_message(response=response)
 

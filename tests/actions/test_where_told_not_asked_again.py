@@ -8,6 +8,7 @@ import pytest
 
 from actions.conversation import kept_category
 from actions.form_questions import ActionAskContactStatus, ActionAskOrderId
+from actions.validation import ValidateComplaintForm
 from tests.actions.conftest import make_tracker, responses
 
 
@@ -52,3 +53,21 @@ async def test_a_number_still_not_found_keeps_the_problem(intent):
         history=history,
     )
     assert kept_category(tracker) == "product_quality"
+
+
+async def test_asked_back_read_as_a_correction_is_answered_not_sent_to_change_a_fact(
+    dispatcher, domain
+):
+    """dialogues_dev v010: "订单号找不到了 是上周买的" (intent correct, 0.73) got "哪一项要改？"
+    and the order question, four times; it is told where the number is shown instead."""
+    story = "杯子的盖子是坏的 拧不紧一直漏水"
+    tracker = make_tracker(
+        "订单号找不到了 是上周买的",
+        "correct",
+        slots={"requested_slot": "order_id", "issue_description": story},
+        active_loop="complaint_form",
+        after_user=[{"event": "action", "name": "complaint_form"}],
+    )
+    events = await ValidateComplaintForm().run(dispatcher, tracker, domain)
+    assert not any(e.get("event") == "action_execution_rejected" for e in events)
+    assert responses(dispatcher) == ["utter_answer_order_where"]
