@@ -36,7 +36,12 @@ from bot.nlu.number_shapes import (
     TRACKING_SHAPE,
     URL,
 )
-from bot.nlu.number_words import left_context, right_context
+from bot.nlu.number_words import (
+    bracketed_context,
+    left_context,
+    right_context,
+    said_not_the_order,
+)
 
 # A run of digit/letter groups, one separator between each that joins bare numbers, or a colon
 # between long blocks ("2024:1123:5567"; not "+", a sum; "\\" or "|", joined only after an
@@ -116,6 +121,8 @@ def _something_else(text: str, match: re.Match[str]) -> bool:
     context = left_context(text, start)
     if context in _OTHER_KINDS or right_context(text, end) in _OTHER_KINDS:
         return True
+    if bracketed_context(text, end) in _OTHER_KINDS or said_not_the_order(text, end):
+        return True  # "SH2024…（售后单）", "2024… 不是订单号" (dev33)
     if CLOCK_TIME.search(raw) or _TIME_COLON.search(raw):
         return True  # a time of day
     if "@" in before[-1:] + after[:1] or HOTLINE.match(raw):

@@ -74,9 +74,11 @@ from bot.nlu.number_words import (
     PLACE_WORDS,
     WECHAT_ACCOUNT_DIGITS,
     WECHAT_WORDS,
+    bracketed_context,
     left_context,
     left_word,
     right_context,
+    said_not_the_order,
     said_to_be_another_number,
 )
 
@@ -306,11 +308,13 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "order", "post"  # "ID 2411… 的订单": the words after name what the ID is
     if context in ("tracking", "other"):
         return context, "ctx"
+    if not context and said_not_the_order(text, end):
+        return "other", "post"  # "4401928837不是订单 这个才是 2024…" (dev33)
     if is_order and RIGHT_ORDER.match(after):
         return "order", "post"
     if RIGHT_TRACKING.match(after) or CARRIER_OWNED.match(after):
         return "tracking", "post"
-    said = right_context(text, end)
+    said = right_context(text, end) or bracketed_context(text, end)
     if said == "tracking":
         return "tracking", "post"  # "YT… 是运单号"
     if said == "other":

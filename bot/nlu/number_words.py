@@ -227,6 +227,9 @@ _OTHER_WORDS = [
             "退换货",
             "换货",
             "维修",
+            # other processes' own numbers (dev33): an appeal, an insurance claim, a
+            # purchase or stock-in slip
+            *("申诉", "理赔", "索赔", "采购", "入库"),
             "会员",
             "用户",
             "账户",
@@ -321,6 +324,8 @@ _OTHER_WORDS = [
     "imei",
     "iccid",  # a SIM card's number, 19-20 digits (ord25)
     "meid",
+    *("rma", "rma no", "rma no.", "case no", "case no.", "case id", "case number"),
+    *("refund id", "refund no", "refund no.", "refund number", "ticket no", "ticket id"),
     "运费险",
     "运费险单号",
     "保单号",
@@ -767,3 +772,33 @@ def said_to_be_another_number(text: str, end: int) -> bool:
 
 # Asked, then denied: "X 是下单时间吗 不是 是订单号" ("X 是验证码吗？不是订单号吧" denies the order).
 _DENIED = re.compile(r"[吗吧呢]?[\s?,.!。]*(?:不是|不对)[\s,.!。]*(?:是|而是)")
+
+
+# A label in brackets right after a number, the bracket closed at once: "SH2024…（售后单）",
+# "4401…(申诉单号)" (dev33). Only a whole bracketed word names the number: "（售后单已提交）"
+# says something else.
+_BRACKETED = re.compile(r"\s*\(\s*(?:这是|是|为)?")
+_BRACKET_CLOSED = re.compile(r"\s*\)")
+
+
+def bracketed_context(text: str, end: int) -> str:
+    """Kind of the context word bracketed right after the number ending at `end`, or ""."""
+    opened = _BRACKETED.match(text, end)
+    if not opened:
+        return ""
+    word = _word_at(text, opened.end())
+    if not word or not _BRACKET_CLOSED.match(text, opened.end() + len(word)):
+        return ""
+    return CONTEXT_KINDS.get(word, "")
+
+
+# Said not to be the order right after it: "4401928837不是订单 这个才是 2024…", "X 唔係訂單號".
+_NOT_THE_ORDER = re.compile(
+    r"[\s:,]*(?:这个|那个|这|那)?(?:也)?(?:不是|并不是|唔系|不系)(?:我的|我们的)?"
+    r"(?:订单|单号|柯打|张单)"
+)
+
+
+def said_not_the_order(text: str, end: int) -> bool:
+    """Whether the words right after the number ending at `end` say it is not the order."""
+    return bool(_NOT_THE_ORDER.match(text, end))

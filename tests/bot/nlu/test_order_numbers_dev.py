@@ -150,6 +150,10 @@ and CSV with a header row), e-mails and PDFs (soft hyphens, NBSP and thin spaces
 the id, a signature with a phone), phone OCR of screenshots (labels and values on separate
 lines, "复制" and times glued on), input methods, and a price, time, count, size or date on the
 line before or after the order's line.
+order_numbers_dev33.yml by the lead (round thirty-three, 2026-12-04), written before measuring
+it: the order among competing numbers (other processes' ids, waybills, numbers said not to be
+it, labels after the number or bracketed, English labels, invoices, phones and amounts); one
+miss left open ("售后：SH…" with a bare 售后 as a label).
 The project's jieba user words are loaded first, as the trained model's tokenizer loads them
 into the one jieba the extractor segments with.
 """
@@ -202,10 +206,15 @@ DEV_FILES = (
     "order_numbers_dev30.yml",
     "order_numbers_dev31.yml",
     "order_numbers_dev32.yml",
+    "order_numbers_dev33.yml",
 )
 # Cases a split expects wrongly, by its author's own decisions, kept as written (a split is
 # never edited after it was run), and misses left open, said so: (file, text) -> why.
 KNOWN_MISSES = {
+    ("order_numbers_dev33.yml", "售后：SH20241125001\n物流：中通 ZT7788123456"): (
+        "a bare 售后 before a colon labels an after-sales id; as a word before a number it also"
+        " starts '申请售后 2024…', the order, so it names nothing yet; left open (dev33)"
+    ),
     ("order_numbers_dev21.yml", "订单 2411231122445566 后两位写反了"): (
         "the header decides a swap of the last two digits, and 66 swapped is 66: the expected"
         " …5565 is a slip of the author (ord24); the extractor files none"
