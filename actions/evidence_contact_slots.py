@@ -96,6 +96,12 @@ class EvidenceAndContactSlots:
                 return {"evidence_status": "provided", "evidence_missing": list(followup)}
             return {"evidence_status": value}
         files = await self._evidence_files(tracker.sender_id)
+        if not files and answers.claims_files_sent(latest_text(tracker)):
+            # "[图片]" pasted from WeChat, "发了": nothing came, and the customer is told so
+            if form_turn.form_pass(tracker):
+                dispatcher.utter_message(response="utter_evidence_not_arrived")
+            before = slot_before_this_turn(tracker, "evidence_status")
+            return {"evidence_status": before if before and before != "provided" else "later"}
         if not files:
             if self._says_files_are_coming(tracker):
                 return {"evidence_status": "later"}

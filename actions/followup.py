@@ -67,7 +67,12 @@ class ActionAddTicketDetails(Action):
                 return start_intake_from_here(dispatcher, tracker)
             if _sends_files(tracker):
                 count = await attach_new_files(tracker, ticket)
-                if not caption_follows(tracker):  # else their words, next, answer for both
+                if not count and not caption_follows(tracker):
+                    # "[图片]" pasted, "发了": no file came ("收到 0 个文件" before)
+                    dispatcher.utter_message(
+                        response="utter_evidence_not_arrived_filed", ticket_id=ticket_id
+                    )
+                elif not caption_follows(tracker):  # else their words, next, answer for both
                     dispatcher.utter_message(
                         response="utter_evidence_added", ticket_id=ticket_id, count=count
                     )

@@ -153,6 +153,22 @@ _REJECTS_ORDER = re.compile(
 )
 
 
+# Files said to be sent, as the whole message: WeChat's placeholder pasted as text ("[图片]"),
+# or "发了", "图发你了", "已上传". When no file came, the customer must hear so.
+_FILES_SENT = re.compile(
+    r"(\[(图片|视频|文件|语音|动画表情|表情)\])+|"
+    r"(我|刚刚|刚才|已经|已|都)*(把)?(照片|图片|图|截图|视频|录像|文件)?(我|刚刚|刚才|已经|已|都)*"
+    r"(发|传|上传|发送)(给你|给您|你|您)?(了|过了|咗|过)(给你|你|给您|您)?(了|啦|哦|喔|啊)?|"
+    r"(照片|图片|图|截图|视频|文件)?(已|已经)(上传|发送|发出)"
+)
+
+
+def claims_files_sent(text: str) -> bool:
+    """Whether the whole message says files were sent ("[图片]", "发了", "图发你了")."""
+    compact = normalize(text or "").replace(" ", "")
+    return bool(compact) and bool(_FILES_SENT.fullmatch(compact))
+
+
 # A bare yes or no ("不是", "对的", "没有", "不用了"), with no more words and no "！".
 _BARE_YES_OR_NO = re.compile(
     r"(是|是的|不是|不是的|对|对的|不对|没有|有|有的|好|好的|不用|不用了|嗯|嗯嗯|行|可以|"

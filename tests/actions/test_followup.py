@@ -146,3 +146,13 @@ async def test_a_message_while_the_ticket_waits_reads_the_ticket_once(
     assert await ActionAddTicketDetails().run(dispatcher, tracker, domain) == []
     assert responses(dispatcher) == ["utter_details_timing"]
     assert reads == [ticket["id"]]
+
+
+async def test_files_said_sent_that_never_came_are_said_missing(dispatcher, domain):
+    """"[图片]" pasted from WeChat after filing was answered "收到 0 个文件" (hand trial)."""
+    ticket = _open_ticket()
+    tracker = _after_filing(ticket, "[图片]", "send_evidence")
+    await ActionAddTicketDetails().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_evidence_not_arrived_filed"]
+    assert dispatcher.messages[0]["ticket_id"] == ticket["id"]
+    assert dependencies.ticket_store().get_ticket(ticket["id"])["evidence"] == []
