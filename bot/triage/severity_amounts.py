@@ -10,6 +10,7 @@ from typing import List, Optional, Tuple
 
 from bot.nlu.normalize import normalize
 from bot.nlu.number_kinds import parse_chinese_number
+from bot.triage.severity_amount_spelling import spell_out
 
 # Amounts the customer states ("花了5999", "三千多块的手机", "1.2万的包", "好几千的东西").
 # The order's amount is the reliable figure; the customer's words count too, because the
@@ -181,6 +182,10 @@ _DAMAGED = re.compile(
 # (sixteenth round) A list price, when the price paid is told apart: "原价两千六，券后一千九拿的".
 _LIST_PRICE_BEFORE = re.compile(r"(?:原价|标价|划线价|吊牌价|专柜价|市场价|定价)(?:是|为|:)?\s*$")
 _PAID_APART = re.compile(r"活动价|到手价|实付|实际付|券后|折后|优惠价|秒杀价|特价")
+# (nineteenth round) The price of the shop's other goods: "店里其它的要两万多，我买的是199那款".
+_OTHER_GOODS_BEFORE = re.compile(
+    r"(?:其它|其他|别的|另外)(?:的|款|几款|型号|那些|贵的)?(?:都|也|就|起码|至少)?(?:要|卖|是)\s*$"
+)
 # ... or after it: "三千块的预算", "两千以内的".
 _NOT_THE_ORDER_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?(?:的)?(?:预算|以内|以下|工资|月薪|房租)")
 _COUNTED_AFTER = re.compile(
@@ -249,7 +254,7 @@ def _rate(text: str, number_start: int, number_end: int) -> float:
 
 def stated_amounts(text: str) -> List[float]:
     """Money amounts (yuan) the text states, as far as simple price phrases tell."""
-    normalized = normalize(text or "", mainland=False).translate(_FINANCIAL_NUMERALS)
+    normalized = spell_out(normalize(text or "", mainland=False).translate(_FINANCIAL_NUMERALS))
     found: List[float] = []
     for pattern in _MONEY_PATTERNS:
         for match in pattern.finditer(normalized):
@@ -489,6 +494,8 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
     if _COUNTED_BEFORE.search(text, 0, match.start()) or _NOT_THE_ORDER.search(
         text, 0, match.start(1)
     ):
+        return None
+    if _OTHER_GOODS_BEFORE.search(text, 0, match.start(1)) and not _LOSS.search(text):
         return None
     if _NOT_THE_ORDER_AFTER.match(text, number_end) or _supposed_purchase(text, match.start(1)):
         return None

@@ -28,6 +28,8 @@ ON_BEHALF_AFTER = re.compile(
 # A crowd competing for a popular item, not buyers harmed: "好多人在直播间抢，我好不容易抢到".
 CROWD_AFTER = re.compile(
     r"^(?:都|也)?(?:在[^,。!?;]{0,4}?)?(?:抢|排队|围观|看直播|蹲|点赞|关注|求购|加购|种草"
+    # (nineteenth round) a live stream's chat: "直播间好多人在刷666"
+    r"|刷(?:屏|666|礼物|弹幕|评论|火箭|爱心)"
     # friends asking where it came from: "好多朋友问是哪家" (tenth split)
     r"|问(?:是|在)?哪|问我(?:在)?哪|打听|来问)"
 )

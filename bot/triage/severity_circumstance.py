@@ -90,7 +90,19 @@ PAST_STAY_HIT = re.compile(r"住院|医院")
 PAST_STAY_BEFORE = re.compile(r"(?:以前|之前|上次|去年|小时候|那年)(?:在)?$")
 PAST_STAY_AFTER = re.compile(r"^(?:的时候|时|那会|那阵)")
 
+# (nineteenth round) A harm from another shop's product, told as the past: "上次过敏是用了别家的，
+# 这次换你们的" (not "用了别家的没事，用了你们的就过敏": that harm's clause names no other shop).
+OTHER_SHOPS_PRODUCT = re.compile(
+    r"(?:是|因为|都是)?(?:用|吃|喝|穿|戴|涂|抹|买)(?:了|的|过)?(?:别家|别的店|别的牌子|其他家|其他牌子|别人家|另一家)"
+)
+
 SHAPES = (
+    Shape(
+        "other_shops_product",
+        'A harm from another shop\'s product ("上次过敏是用了别家的"), told in its clause.',
+        needs=(("clause", OTHER_SHOPS_PRODUCT),),
+        unless=(("text", THREAT_CUE),),
+    ),
     Shape(
         "unrelated",
         "An injury the customer says the product had nothing to do with.",

@@ -78,20 +78,20 @@ VETOES: Dict[str, Tuple[str, ...]] = {
         *("fuming", "fuming_after", "hot_deal", "food_burnt", "asked_before_use"),
         *("imagined", "repellent_failed", "goods_hurt", "nearly_used"),
         *("harm_asked", "would_have", "others_incident", "past_stay", "fuming_life"),
-        "fell_near_nobody",
+        *("fell_near_nobody", "anger_ache", "other_shops_product"),
     ),
     "legal": (
         *("other_shop", "disclaimed", "hearsay", "field_value", "settled", "joke", "taken_back"),
         *("shop_says", "someones_job", "plain_question", "styled_after", "office"),
         *("platform_channel", "dream", "plaything", "fiction", "renounced", "number_field"),
         *("private_matter", "called_off", "just_asking", "others_story", "workplace"),
-        "landmark",
+        *("landmark", "likened", "what_is", "lawyers_work"),
     ),
     "media": (
         *("other_shop", "praise", "disclaimed", "hearsay", "field_value", "settled", "joke"),
         *("taken_back", "shop_says", "someones_job", "plain_question", "styled_after"),
         *("dream", "plaything", "renounced", "exclaimed", "called_off", "show_off"),
-        *("others_story", "workplace"),
+        *("others_story", "workplace", "likened", "what_is"),
     ),
     "group": (
         *("asks_about_others", "praise", "settled", "pair", "on_behalf", "crowd", "only_me"),

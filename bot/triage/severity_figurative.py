@@ -77,9 +77,30 @@ FOOD_BURNT_WORDS = frozenset({"烤焦", "烤糊", "烧焦", "烧糊", "焦糊"})
 # (sixteenth round) 出人命 said in anger at a delay or a fault: "急死了，要出人命了，客服
 # 三天不回" (not with a hazard told: "…插座漏电，手被电麻了").
 LIFE_WORDS = frozenset({"出人命"})
+# (nineteenth round) A stomach ache of anger: "气得我胃疼，三天了还没发货" (not after eating or
+# using it: "吃了以后胃疼").
+ANGER_ACHE_BEFORE = re.compile(r"(?:气|急|烦|恼|火大)(?:得|到)(?:我|人)?(?:都|快|要)?$")
+ANGER_ACHE_WORDS = frozenset({"胃疼", "胃痛", "肚子疼", "肚子痛", "肚痛"})
+# (nineteenth round) A legal or media word in a comparison: "客服的回复跟法院传票一样冷冰冰"
+# (a likeness, not a step).
+LIKENED_BEFORE = re.compile(r"(?:像|好像|就像|跟|和|仿佛|如同|宛如)(?:是|被)?[^,。!?;]{0,4}$")
+LIKENED_AFTER = re.compile(r"^[^,。!?;]{0,4}?(?:一样|似的|那样|一般|般的)")
 ANGER = re.compile(r"气死|气得|气到|急死|烦死|逼疯|要疯|快疯|崩溃")
 
 SHAPES = (
+    Shape(
+        "anger_ache",
+        'A stomach ache of anger ("气得我胃疼"), with nothing eaten or used told.',
+        hits=ANGER_ACHE_WORDS,
+        needs=(("before", ANGER_ACHE_BEFORE),),
+        unless=(("text", CAUSED),),
+    ),
+    Shape(
+        "likened",
+        'A legal or media word in a comparison ("跟法院传票一样冷冰冰"), with no threat.',
+        needs=(("before", LIKENED_BEFORE), ("after", LIKENED_AFTER)),
+        unless=(("text", THREAT_CUE),),
+    ),
     Shape(
         "fuming_life",
         '出人命 said in anger ("急死了，要出人命了"), with no hazard told.',

@@ -126,6 +126,22 @@ def _workplace(c: Context) -> bool:
     return c.hit in WORKPLACES and bool(said) and not THREAT_CUE.search(c.text)
 
 
+# (nineteenth round) The customer a lawyer, and court as their work: "我本身是律师，白天开庭接不了
+# 电话" (not "我是律师，下周开庭告你们": 告 is a hit of its own).
+LAWYER_SELF = re.compile(
+    r"我(?:本身|自己|本人)?(?:就|也)?是(?:个|一个|一名|一位|名)?(?:执业)?(?:律师|法官|书记员|法务)"
+    r"|我(?:是)?(?:做|当|干)(?:律师|法官|法务)"
+)
+COURT_WORK = frozenset({"开庭", "法院", "法庭", "法官", "传票", "诉讼", "立案"})
+
+
+def _lawyers_work(c: Context) -> bool:
+    """Court named as the work of a customer who is a lawyer, in a message that threatens nothing."""
+    return (
+        c.hit in COURT_WORK and bool(LAWYER_SELF.search(c.text)) and not THREAT_CUE.search(c.text)
+    )
+
+
 def _number_field(c: Context) -> bool:
     """A hotline's digits inside an order, phone or model number ("订单尾号是12315")."""
     return c.hit.isdigit() and bool(NUMBER_FIELD.search(c.before))
@@ -157,5 +173,12 @@ def _landmark(c: Context) -> bool:
 
 
 CHECKS = by_name(
-    *SHAPES, _someones_job, _number_field, _fiction, _platform_channel, _workplace, _landmark
+    *SHAPES,
+    _someones_job,
+    _number_field,
+    _fiction,
+    _platform_channel,
+    _workplace,
+    _landmark,
+    _lawyers_work,
 )

@@ -136,8 +136,13 @@ RENOUNCED = re.compile(
 )
 # ... or the act named first and then not done: "两千字的小作文我就不写了", "律师我就不找了".
 NOT_DONE_AFTER = re.compile(
-    r"^(?:的)?(?:我|咱)?(?:就|也|都|还是)?(?:不|没|懒得|不想|不会|唔)"
-    r"(?:写|发|去|找|告|打|闹|搞|投诉|曝光|揾|报)了?(?:吧|啦|喇)?$"
+    # (nineteenth round) ... or after "那种东西": "律师函那种东西我才懒得弄"
+    r"^(?:的)?(?:那种|这种|那些|这些|什么的|之类的?)?(?:东西|事)?(?:我|咱)?(?:就|也|都|还是|才)?"
+    r"(?:不|没|懒得|不想|不会|唔)"
+    r"(?:写|发|去|找|告|打|闹|搞|弄|整|投诉|曝光|揾|报)了?(?:吧|啦|喇)?$"
+    # (nineteenth round) ... in pinyin: "xiao xie na bian wo jiu bu qu le"
+    r"|^\s*(?:na ?bian|zhe ?bian)?\s*(?:wo)?\s*(?:jiu|ye|hai ?shi)?\s*(?:bu|mei|bu ?hui|lan ?de)"
+    r"\s*(?:qu|zhao|da|gao|fa)\s*(?:le)?\s*$"
 )
 # A threat-question taken back right after: "不怕上新闻喔？好啦不闹了，退款吧".
 CALLED_OFF = re.compile(

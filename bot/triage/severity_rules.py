@@ -104,11 +104,14 @@ PLATFORMS = MAINSTREAM_PLATFORMS + [
     *("小红薯", "xhs", "dy", "某音", "抖阴", "斗音", "wb", "ins", "tiktok"),
     # forums: Hong Kong's 連登 (LIHKG) and 高登
     *("连登", "高登", "lihkg", "论坛", "讨论区"),
+    # (nineteenth round) in pinyin, whole or spaced: "xiao hong shu 上已经发了"
+    *("xiaohongshu", "xiao hong shu", "douyin", "dou yin", "weibo", "wei bo"),
 ]
 _POST_VERBS = [
     *("发", "晒", "挂", "放", "传", "贴", "写", "po", "post", "曝", "爆", "公开", "公布", "上传"),
 ]
-_POST_LINKS = list("到在上个一条篇段帖子文视频去了")
+# (nineteenth round) 咗, the Cantonese 了: "放咗上連登"
+_POST_LINKS = list("到在上个一条篇段帖子文视频去了咗")
 _POST_AFTER = [
     "发",
     "曝",

@@ -247,9 +247,11 @@ MEDIA_SENTENCES = [
     # "小红书笔记我发了", "贴吧知乎我都去发一遍" (not "抖音上发了优惠券": the act goes on)
     re.compile(
         rf"{_ANY_PLATFORM}(?:[、,和跟及]?{_ANY_PLATFORM})*"
-        r"(?:上|里)?的?(?:笔记|视频|帖子|文章|动态|长文|小作文)?(?:我们?)?"
+        r"\s?(?:上|里)?的?(?:笔记|视频|帖子|文章|动态|长文|小作文)?(?:我们?)?"
         r"(?:已经|都|也|早就|刚刚?|昨天|今天|要|会|去|准备|打算)*(?:发|挂|曝光|po)"
         r"(?:了|出去了?|上去了?|出来了?|一遍|一下|个遍|一圈|遍)"
+        # (nineteenth round) ... and what was posted: "斗音上我发了个开箱，评论区都在骂"
+        r"(?:个|一个|条|一条|篇|一篇)?(?:视频|帖子?|笔记|开箱|开箱视频|长文|小作文|文章|动态)?"
         r"(?=$|[,。!?;~]|吧|啊|呢|哦)"
     ),
     # several platforms listed, then all of them posted to: "视频号 快手 b站 我全发一遍",
@@ -317,6 +319,8 @@ MEDIA_SENTENCES = [
     ),
     # Hong Kong's consumer programme by name, with a verb (东张西望 alone is an idiom)
     re.compile(r"(?:找|上|打去|打俾|打畀|打给|联系|报料|爆料)(?:去|俾|畀|给)?东张西望"),
+    # (nineteenth round) ... or the material sent to it: "我send咗俾東張西望"
+    re.compile(r"(?:send|寄|发|交|传)咗?(?:俾|畀|给)东张西望"),
     # the customer's own audience told about it: "直播的时候跟我的观众好好讲讲这家店",
     # "同我啲fans讲下" (not "给粉丝看看效果": showing, no telling)
     re.compile(

@@ -58,6 +58,14 @@ THREAT_QUESTION = re.compile(r"想让|要不要|信不信|不怕|是不是要|�
 SHOW_OFF_BEFORE = re.compile(r"开箱|晒单|买家秀|好物分享|穿搭|种草|试用视频|试穿")
 # A question about the law, said to be only a question: "这算不算违法啊？我就随便问问".
 JUST_ASKING = re.compile(r"随便问问|就问问|只是问问|问问而已|好奇问一下|就是问一下|单纯问一下")
+# (nineteenth round) What the word is, asked: "12315是什么电话？包装上印着的", "消委会系乜嘢嚟".
+WHAT_IS_AFTER = re.compile(
+    r"^(?:是|系|係)(?:什么|啥|乜|乜嘢|干嘛|干什么|做什么|哪里)的?"
+    r"(?:电话|号码|号|意思|东西|机构|部门|地方|单位|嚟|来的)?(?:啊|呀|呢|嘅)?(?:[?？]|$)"
+)
+# (nineteenth round) An unboxing posted with a complaint: "开箱视频放上youtube，标题写得很清楚",
+# "发了个开箱，评论区都在骂" (not shown off).
+COMPLAINT_POSTED = re.compile(r"骂|避雷|吐槽|踩雷|标题|曝|揭|差评|坑|劝退")
 A_NOT_A_OR_ASKED = re.compile(r"算不算|是不是|属不属于|有没有|会不会|[吗呢嘛啊]$")
 
 SHAPES = (
@@ -91,6 +99,12 @@ SHAPES = (
         "show_off",
         'An unboxing or outfit posted to show it off ("开箱视频发朋友圈了"), with no threat.',
         needs=(("before", SHOW_OFF_BEFORE),),
+        unless=(("text", THREAT_CUE), ("text", COMPLAINT_POSTED)),
+    ),
+    Shape(
+        "what_is",
+        'What the word is, asked ("12315是什么电话？"), in a message with no threat.',
+        needs=(("after", WHAT_IS_AFTER),),
         unless=(("text", THREAT_CUE),),
     ),
 )

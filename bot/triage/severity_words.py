@@ -247,6 +247,21 @@ _GROUP = words(
     # Cantonese: 中晒招 (all got hit)
     中晒招 中招晒 全部中招
     """
+) + combos(
+    # (nineteenth round) many people, in pinyin: "qun li er shi duo ge ren dou shi zhe yang"
+    (
+        "ji",
+        "hao ji",
+        "shi ji",
+        "ji shi",
+        "er shi",
+        "san shi",
+        "shi duo",
+        "er shi duo",
+        "san shi duo",
+    ),
+    (" ge ren", " ge mai jia", " ge bao ma", " ge jie mei", " ge tong shi", " ge lin ju"),
+    (" dou", " ye dou", " ye shi"),
 )
 # Many people, said without saying they were affected: "很多人都说你们家客服很好" is
 # praise. These count for `group` only when their clause also tells of a problem.

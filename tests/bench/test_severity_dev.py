@@ -10,7 +10,8 @@ from bench.severity_dev import DEV, dev_cases
 def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
     assert names == [
-        f"severity_dev{n}.yml" for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18)
+        f"severity_dev{n}.yml"
+        for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)
     ]
     assert all(path.exists() for path in DEV)
 
@@ -167,6 +168,19 @@ def test_dev18_sounds_serious_with_about_a_third_urgent():
     assert (
         sum(1 for text in normals if any(w in text for w in ("万一", "要是", "如果", "假如"))) >= 4
     )
+
+
+def test_dev20_says_urgent_facts_quietly_with_about_two_fifths_normal():
+    """dev20 (nineteenth round, task sev19): every reason told quietly or in unusual words
+    (pinyin, Cantonese, sums in 万/w/k), against near misses in the same styles."""
+    cases = dev_cases(DEV[16])
+    assert DEV[16].name == "severity_dev20.yml"
+    reasons = {reason for _, found in cases for reason in found}
+    assert reasons == {"injury", "legal", "media", "group", "amount"}
+    normal = sum(1 for _, found in cases if not found)
+    assert 0.35 <= normal / len(cases) <= 0.45
+    texts = [text for text, _ in cases]
+    assert sum(1 for text in texts if any("a" <= char <= "z" for char in text)) >= 10
 
 
 def test_the_pool_weight_is_chosen_within_the_bounds():
