@@ -32,6 +32,7 @@ from bot.nlu.number_shapes import (
     MASK_INSIDE,
     MOBILE,
     NOT_ID_CHAR,
+    RMA_ID,
     TICKET_ID,
     TRACKING_SHAPE,
     URL,
@@ -100,7 +101,7 @@ def _id_shaped(compact: str, raw: str, order_pattern: re.Pattern[str]) -> bool:
         return False  # letters after the first block: a card key, a model, prose
     if " " in raw and digits < _SPACED_DIGITS:
         return False
-    shapes = (MOBILE, INTL_MOBILE, LANDLINE, DATE_DIGITS, TRACKING_SHAPE)
+    shapes = (MOBILE, INTL_MOBILE, LANDLINE, DATE_DIGITS, TRACKING_SHAPE, RMA_ID)
     return not any(shape.fullmatch(compact) for shape in shapes) and not TICKET_ID.fullmatch(raw)
 
 

@@ -14,6 +14,7 @@ from typing import Any, Dict, Optional, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.nlu.label_after import caption_context, captions_number_before
 from bot.nlu.number_legend import apply_legend
 from bot.nlu.number_shapes import (
     AFTER_DATE,
@@ -53,6 +54,7 @@ from bot.nlu.number_shapes import (
     RIGHT_PHONE,
     RIGHT_PHONE_SAID,
     RIGHT_TRACKING,
+    RMA_ID,
     SET_ASIDE_LEFT,
     SET_ASIDE_RIGHT,
     SETTLED_AFTER,
@@ -80,6 +82,7 @@ from bot.nlu.number_words import (
     right_context,
     said_not_the_order,
     said_to_be_another_number,
+    word_kind,
 )
 
 # ---------------------------------------------------------------------------------- numbers
@@ -273,7 +276,7 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         text, 0, text.rfind(word, 0, token.idx)
     ):
         word = ""  # "没有订单号，SF4481…": no order is given, whatever follows
-    context = CONTEXT_KINDS.get(word, "")
+    context = word_kind(word)  # a context word's kind, or a colon label's ("售后：SH…")
     if word in WECHAT_WORDS and compact.isdigit() and len(compact) > WECHAT_ACCOUNT_DIGITS:
         context = ""  # "vx：2024…3104" (20 digits): no WeChat account is so long (ord31)
     if word in PLACE_WORDS and not _could_be_rung(compact, phone):
@@ -314,7 +317,8 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "order", "post"
     if RIGHT_TRACKING.match(after) or CARRIER_OWNED.match(after):
         return "tracking", "post"
-    said = right_context(text, end) or bracketed_context(text, end)
+    # "X 是运单号", "X（售后单）", "X 退款单号⏎…" (a caption, ord34)
+    said = right_context(text, end) or bracketed_context(text, end) or caption_context(text, end)
     if said == "tracking":
         return "tracking", "post"  # "YT… 是运单号"
     if said == "other":
@@ -337,7 +341,7 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "other", "bare"
     if TRACKING_SHAPE.fullmatch(compact):
         return "tracking", "bare"
-    if TICKET_ID.fullmatch(token.text.lower()):
+    if TICKET_ID.fullmatch(token.text.lower()) or RMA_ID.fullmatch(compact):
         return "other", "bare"
     if _corrects_a_phone(token):
         return "phone", "ctx"  # "电话打错了，是 9123 4576": a Hong Kong number, no order
@@ -403,8 +407,8 @@ def _said_of_number_before(text: str, start: int, word: str) -> bool:
     position = text.rfind(word, 0, start)
     if position <= 0:
         return False
-    if _PREDICATE_BEFORE.search(text, 0, position):
-        return True
+    if _PREDICATE_BEFORE.search(text, 0, position) or captions_number_before(text, position, word):
+        return True  # "X 是退款单号，Y", "X 退款单号⏎Y" (ord34): said of X
     pointer = _POINTING_BACK.search(text, 0, position)
     head = pointer.start() if pointer else position
     # "2024…（订单号）": a bracketed word names the number before it; "(订单号是 2024…)" not

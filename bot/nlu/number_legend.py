@@ -191,9 +191,11 @@ def _label_list(text: str, low: int, end: int, count: int) -> Dict[int, str]:
     """The labels listed right before `count` numbers ("手机号和订单号"), in their order, or {}."""
     labels: List[str] = []
     word = _word_ending_at(text, end)
+    first = end
     while word and end - len(word) >= low:
         labels.insert(0, CONTEXT_KINDS[word])
         end -= len(word)
+        first = end
         joined = _LABEL_CONJUNCTION.search(text, low, end)
         if joined is None:
             break
@@ -201,7 +203,13 @@ def _label_list(text: str, low: int, end: int, count: int) -> Dict[int, str]:
         word = _word_ending_at(text, end)
     if len(labels) != count or count < 2 or len(set(labels)) < 2:
         return {}
+    if _CAPTIONED_NUMBER.search(text, low, first):
+        return {}  # "SF… 快递单号 / 订单号 2893… / SH… 售后单号": captions, no legend (ord34)
     return dict(enumerate(labels))
+
+
+# A number right before the first label on its line: the label is its caption (ord34).
+_CAPTIONED_NUMBER = re.compile(r"(?<![0-9a-z])(?=[0-9a-z]*\d)[0-9a-z]{4,}[ \t]*\Z")
 
 
 def _lists(doc: Doc) -> List[List[Token]]:

@@ -287,6 +287,9 @@ TRACKING_SHAPE = re.compile(
 # This bot's own ticket ids as it shows them ("C20261123-0001", `bot/tickets/store.py`): a
 # customer asking after a complaint quotes one back; it is no order.
 TICKET_ID = re.compile(r"c20\d{6}-\d{4}")
+# A return authorisation's own prefix, glued or dashed ("RMA2411230077 的换货还没寄出", ord34):
+# a process's number, no order, unless an order word names it.
+RMA_ID = re.compile(r"RMA\d{5,}")
 # Ids inside a link: only an order key ("order_id=...") makes an order of them.
 # A link ends at a space, a Chinese character, a quote or prose punctuation (full-width
 # "！，；" once normalised): "….html！“905_08927_…” 嗰张单" quotes an order after the link.

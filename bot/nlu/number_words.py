@@ -66,6 +66,8 @@ _ORDER_WORDS = [
     "order code",
     "order ref",
     "order reference",
+    # longer than the payment's "ref no." below (ord34): the order's own reference
+    *(f"order {ref}{tail}" for ref in ("ref", "reference") for tail in (" no", " no.", " number")),
     "order num",
     "单据号",
     "单据编号",
@@ -230,6 +232,10 @@ _OTHER_WORDS = [
             # other processes' own numbers (dev33): an appeal, an insurance claim, a
             # purchase or stock-in slip
             *("申诉", "理赔", "索赔", "采购", "入库"),
+            # other systems' ids for one order, never the order the customer has (ord34):
+            # an ERP's 外部单号/渠道单号/三方单号, a shop's 内部单号, a warehouse's 出库单;
+            # "外部订单号", "渠道订单号" end in 订单号 and stay orders (the longest word wins)
+            *("外部", "渠道", "三方", "第三方", "内部", "商家内部", "出库"),
             "会员",
             "用户",
             "账户",
@@ -326,6 +332,12 @@ _OTHER_WORDS = [
     "meid",
     *("rma", "rma no", "rma no.", "case no", "case no.", "case id", "case number"),
     *("refund id", "refund no", "refund no.", "refund number", "ticket no", "ticket id"),
+    # a payment's or a refund's reference, a claim, a return (ord34): "refund ref no. TK…",
+    # "The RMA number is RMA…"; "order ref no." is an order word, longer. Not "PO number":
+    # Temu's orders are "PO-211-…" (dev19)
+    *(f"{ref}{tail}" for ref in ("ref", "reference") for tail in (" no", " no.", " number")),
+    "rma number",
+    *("claim no", "claim no.", "claim number", "claim id", "return number", "return no."),
     "运费险",
     "运费险单号",
     "保单号",
@@ -415,6 +427,9 @@ _LEFT_FILLER = re.compile(
     r"|(?<![a-z])shi"  # 是 typed in pinyin ("dingdan hao shi 1882…")
     # the first part of a number the customer gives in two ("订单号前面是 3847…，后面是 …")
     r"|前面|前半段|前半截|前半部分"
+    # the label said again after a slip ("订单号发错了，…，订单号应该是 2024…", ord34)
+    r"|应该|应当|其实"
+    r"|(?<![a-z])with (?:you|us)"  # "our order no. with you is 2024…" (ord34)
     r"|(?<![联关])系)+$"
 )
 _CONTEXT_WINDOW = 24
@@ -423,7 +438,21 @@ _LONGEST_CONTEXT = max(len(word) for word in CONTEXT_KINDS)
 
 def left_context(text: str, start: int) -> str:
     """Kind of the longest context word right before `start` (fillers skipped), or ""."""
-    return CONTEXT_KINDS.get(left_word(text, start), "")
+    return word_kind(left_word(text, start))
+
+
+# A process's bare name labels a number only before a colon, as a page or a list prints it
+# ("售后：SH…⏎退款：TK…", ord34); without one it is a word of the sentence ("申请售后 2024…",
+# "是售后的问题"), so these are no `CONTEXT_KINDS` words, read only by `left_word`.
+_COLON_LABELS = {
+    word: "other" for word in ("售后", "退款", "退货", "换货", "申诉", "理赔", "索赔", "投诉", "维修")
+}
+_COLON_LABEL = re.compile("(" + "|".join(_COLON_LABELS) + r")[ \t]*:[ \t]*$")
+
+
+def word_kind(word: str) -> str:
+    """Kind of a word `left_word` returned: a context word's, or a colon label's."""
+    return CONTEXT_KINDS.get(word) or _COLON_LABELS.get(word, "")
 
 
 def left_word(text: str, start: int) -> str:
@@ -464,7 +493,8 @@ def _word_before(text: str, start: int) -> str:
         ):
             best, best_length = window[-length:], length
     if not best_length:
-        return _owned_word(window) or _indexed_word(window)
+        colon = _COLON_LABEL.search(text, max(0, start - _CONTEXT_WINDOW), start)
+        return _owned_word(window) or _indexed_word(window) or (colon.group(1) if colon else "")
     if best in _MARKERS:
         named = _word_before(text, max(0, start - _CONTEXT_WINDOW) + len(window) - best_length)
         if CONTEXT_KINDS.get(named) == "order":
@@ -730,6 +760,11 @@ _NAMED_BEFORE_ONLY = frozenset({"流水", "直播间"})
 
 _RIGHT_QUALIFIER = 2
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def context_word_at(text: str, position: int) -> str:
+    """The longest context word of two or more characters starting at `position`, or ""."""
+    return _word_at(text, position)
 
 
 def _word_at(text: str, position: int) -> str:
