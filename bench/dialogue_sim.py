@@ -11,6 +11,8 @@ Success: normal scenarios end with exactly one ticket whose order_id, issue_cate
 desired_remedy equal the scenario's facts (and order_verified false for unknown orders);
 cancel scenarios with no ticket; handoff scenarios with a ticket holding the facts known by
 then. Other fields (contact, severity, emotion, evidence) are checked and reported apart.
+Scenarios may go on after the ticket (`after` lines, a `second` complaint: bench/after_filing.py,
+dialogues_dev23), whose checks are part of success too.
 
     .venv/bin/python -m bench.dialogue_sim [--only d001,d017] [--limit 5]
     .venv/bin/python -m bench.dialogue_sim --scenarios bench/data/dialogues_dev.yml  # dev split
