@@ -19,6 +19,7 @@ from actions.form_turn import caption_follows, captions_the_upload
 from actions.intake import start_intake_from_here
 from actions.requests import hand_off
 from actions.waiting_contact import take_back_contact
+from actions.waiting_corrections import tell_corrections
 from actions.waiting_evidence import acknowledge_held_files, attach_new_files, files_held_for
 from actions.waiting_turn import (
     THREAT_RESPONSE,
@@ -27,8 +28,10 @@ from actions.waiting_turn import (
     threatens,
     waits,
 )
+from bot.intake.after_filing import another_complaint, says_number_was_wrong
 from bot.intake.answers import asks_when, wants_human, withdraws_contact
 from bot.intake.presentation import due_values
+from bot.orders.item_fit import load_kinds
 from bot.tickets import TicketNotFound
 
 EVIDENCE_INTENT = "send_evidence"
@@ -77,7 +80,7 @@ class ActionAddTicketDetails(Action):
                         response="utter_evidence_added", ticket_id=ticket_id, count=count
                     )
                 return []
-            ticket = await record_and_fill(tracker, ticket, text)
+            filed, ticket = ticket, await record_and_fill(tracker, ticket, text)
             held = files_held_for(tracker)
             if held and not _answered_apart(text, ticket):
                 # one photo and its words: one answer naming both (hand trial intake9)
@@ -88,6 +91,8 @@ class ActionAddTicketDetails(Action):
             acknowledge_held_files(dispatcher, tracker)
             if await take_back_contact(dispatcher, tracker, ticket):
                 return []  # "别留我电话了": the contact cleared, and said so (not "收到")
+            if tell_corrections(dispatcher, filed, ticket):
+                return []  # "还是换货吧": what changed in the ticket, not "已补充"
         except TicketNotFound:
             dispatcher.utter_message(response="utter_please_rephrase")
             return [SlotSet("ticket_open", False)]
@@ -142,9 +147,16 @@ def _about_another_order(tracker: Tracker, ticket: Dict[str, Any]) -> bool:
     Why: a customer with a second problem names its order ("仲有樣嘢，另一張單 2025 1028 4410
     嘅耳機未收到"); added to the first ticket, it mixed two orders in one ticket and the
     second was never asked about (hand test in the widget, ux4). A correction of the
-    ticket's own number is not a complaint, and a ticket without an order takes any.
+    ticket's own number is not a complaint ("订单号给错了 应该是…"), and a ticket without an
+    order takes any. Without a number, a problem with goods the ticket's order does not hold
+    ("另外我买的蓝牙耳机也连不上手机了" after a ticket for mugs) is another complaint too
+    (trial12, dialogues_dev23).
     """
-    if latest_intent(tracker) != "complain":
+    text = latest_text(tracker)
+    kinds = load_kinds(dependencies.settings().order_service.goods_kinds_file)
+    if another_complaint(text, ticket, kinds):
+        return True
+    if latest_intent(tracker) != "complain" or says_number_was_wrong(text):
         return False
     named = slots_set_this_turn(tracker).get("order_id")
     if not named:

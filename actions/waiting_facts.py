@@ -2,9 +2,12 @@
 
 Why: after "转人工" the bot files what it knows and invites the customer to write the
 problem and the order number while waiting; those went into the transcript only, and the
-agent opened a ticket without order, problem or remedy (hand test ux8). Only empty fields
-are filled (never what the customer confirmed or an agent reads), only while the ticket is
-open and unclaimed, and nothing is asked: the customer is not put back into the form.
+agent opened a ticket without order, problem or remedy (hand test ux8). Empty fields are
+filled; filed ones change only when the customer says so: a remedy or an order number
+corrected in so many words (`actions.waiting_corrections`), a fact added to the description
+("对了 忘了说 鞋底也裂了", trial12). All only while the ticket is open and unclaimed (never
+under an agent who reads it), and nothing is asked: the customer is not put back into the
+form.
 """
 
 import re
@@ -16,7 +19,10 @@ from rasa_sdk import Tracker
 from actions import dependencies
 from actions.conversation import latest_entity, latest_user_event, slots_set_this_turn
 from actions.evidence_uploads import kinds_still_missing
+from actions.form_turn import append
 from actions.tickets import lookup_order
+from actions.waiting_corrections import corrected_facts
+from bot.intake.after_filing import fact_added
 from bot.intake.answers import names_only_the_goods, tells_a_problem
 from bot.intake.draft import for_learned_emotion, strongest_emotion, triaged_category
 from bot.intake.remedy_answers import remedy_wished
@@ -44,6 +50,8 @@ async def waiting_facts(
         remedy = remedy_wished(text)
         if remedy:
             values["desired_remedy"] = remedy
+    # "还是换货吧 不退了", "订单号给错了 应该是…": the filed fact replaced (trial12)
+    values.update(await corrected_facts(tracker, ticket, text))
     values.update(_severity(tracker, ticket, values.get("order_data")))
     values.update(_emotion(tracker, ticket))
     return values
@@ -71,12 +79,21 @@ def told_no_problem(ticket: Dict[str, Any]) -> bool:
 
 
 def _problem_facts(tracker: Tracker, ticket: Dict[str, Any], text: str) -> Dict[str, Any]:
-    """What went wrong, its category and the evidence it calls for, if the ticket has none.
+    """What went wrong, its category and the evidence it calls for; else a fact added.
+
+    The ticket that told no problem takes it; one that did takes a fact the customer adds
+    (`bot.intake.after_filing.fact_added`) at the end of its description.
 
     The category is the triage's reading of this message, only when sure (as a handoff
     files it); a category on a ticket whose description told a problem is kept.
     """
-    if not told_no_problem(ticket) or not tells_a_problem(without_threats(without_wishes(text))):
+    if not told_no_problem(ticket):
+        if fact_added(text):
+            # "对了 忘了说 鞋底也裂了": added to what the agent reads (trial12, dialogues_dev23)
+            described = str(ticket.get("issue_description") or "")
+            return {"issue_description": append(described, text)}
+        return {}
+    if not tells_a_problem(without_threats(without_wishes(text))):
         return {}
     if names_only_the_goods(text):
         return {}  # "我买的那个电热水壶": the goods, not yet what went wrong with them

@@ -11,6 +11,8 @@ Success: normal scenarios end with exactly one ticket whose order_id, issue_cate
 desired_remedy equal the scenario's facts (and order_verified false for unknown orders);
 cancel scenarios with no ticket; handoff scenarios with a ticket holding the facts known by
 then. Other fields (contact, severity, emotion, evidence) are checked and reported apart.
+Scenarios may go on after the ticket (`after` lines, a `second` complaint: bench/after_filing.py,
+dialogues_dev23), whose checks are part of success too.
 
     .venv/bin/python -m bench.dialogue_sim [--only d001,d017] [--limit 5]
     .venv/bin/python -m bench.dialogue_sim --scenarios bench/data/dialogues_dev.yml  # dev split
@@ -41,7 +43,7 @@ from typing import Any, Dict, List
 
 import yaml
 
-from bench import held_out
+from bench import after_filing, held_out
 from bench.common import DATA, MODEL, add_model_option, md_table, short
 
 MAX_TURNS = 15
@@ -93,6 +95,10 @@ class Customer:
         self.count = 0
         self.photos = 0
         self.asked: Dict[str, int] = {}  # point -> times asked (answered corrections not counted)
+        self.ticket_before: str | None = None  # a ticket filed earlier in the conversation
+        self.tickets_before = 0  # and how many
+        self.first_ticket: str | None = None
+        self.filed_at = 0  # transcript lines before the after-filing part (bench/after_filing)
 
     # -- talking ---------------------------------------------------------------------
     def say(self, text: str, metadata: Dict[str, Any] | None = None, shown: str = "") -> None:
@@ -114,11 +120,14 @@ class Customer:
                 titles = " / ".join(b.get("title", "") for b in reply["buttons"])
                 self.transcript.append(f"  [buttons: {titles}]")
 
-    def send_photo(self) -> None:
+    def send_photo(self, caption: str | None = None) -> None:
         """Upload a photo and send it like the widget does (`/send_evidence` + its ids)."""
         self.photos += 1
-        evidence_id, how = self.stack.upload_photo(self.sender, seed=len(self.sender))
-        caption = self.turns.get("evidence") or ""
+        evidence_id, how = self.stack.upload_photo(
+            self.sender, seed=len(self.sender) + self.photos - 1
+        )
+        if caption is None:
+            caption = self.turns.get("evidence") or ""
         self.say(
             "/send_evidence",
             {"evidence": [evidence_id], "display": "提交了 1 个证据文件"},
@@ -161,6 +170,7 @@ class Customer:
         """Play until a ticket, a handoff/cancel line, the turn limit or a stuck question."""
         s = self.s
         self.say(s["opening"])
+        limit = self.count - 1 + MAX_TURNS
         if s.get("handoff") and s.get("handoff_at") == "opening":
             if s.get("handoff_say") and s["handoff_say"] != s["opening"]:
                 self.say(s["handoff_say"])
@@ -172,9 +182,10 @@ class Customer:
         asked = self.asked
         told_issue = False
         started = False  # the bot has asked something (form or read-back)
-        while self.count < MAX_TURNS:
+        while self.count < limit:
             slots = self.slots()
-            if slots.get("ticket_id") and not slots.get("awaiting_confirmation"):
+            filed = slots.get("ticket_id") not in (None, self.ticket_before)
+            if filed and not slots.get("awaiting_confirmation"):
                 return "ticket created"
             if slots.get("awaiting_confirmation"):
                 point = "read_back"
@@ -208,7 +219,10 @@ class Customer:
                 self.send_photo()  # asked again, the customer says it in words
                 continue
             self.say(self._answer(point, slots))
-            if point == "read_back" and self.stack.tickets(conversation_id=self.sender):
+            if (
+                point == "read_back"
+                and len(self.stack.tickets(conversation_id=self.sender)) > self.tickets_before
+            ):
                 return "ticket created"
         return "turn limit"
 
@@ -310,9 +324,18 @@ def judge(
     tickets: List[Dict[str, Any]],
     out: Outcome,
     transcript: List[str] | None = None,
+    filed_at: int | None = None,
+    after: List[str] | None = None,
 ) -> None:
-    """Fill success, reason and the field comparison from the tickets of the conversation."""
+    """Fill success, reason and the field comparison from the tickets of the conversation.
+
+    `filed_at` (transcript lines before the after-filing part) and `after` (its problems) come
+    from `bench.after_filing.play_after`, for scenarios that go on after the ticket.
+    """
     transcript = transcript if transcript is not None else out.transcript
+    tickets = after_filing.in_filing_order(tickets)
+    filed_at = len(transcript) if filed_at is None else filed_at
+    after = after or []
     facts = scenario.get("facts") or {}
     if out.kind == "cancel":
         out.success = not tickets
@@ -322,16 +345,19 @@ def judge(
     if not tickets:
         out.reason = f"no ticket ({out.reason})"
         return
-    if out.kind == "normal" and len(tickets) != 1:
-        out.reason = f"{len(tickets)} tickets instead of one"
+    expected = 2 if scenario.get("second") else 1
+    if out.kind == "normal" and len(tickets) != expected:
+        out.reason = f"{len(tickets)} tickets instead of {expected}"
         return
-    ticket = tickets[-1]
+    ticket = tickets[0] if scenario.get("second") else tickets[-1]
     for name in CORE_FIELDS:
         if ticket.get(name) != facts.get(name):
             out.mismatches[name] = {"expected": facts.get(name), "got": ticket.get(name)}
     if scenario.get("order_known") is False and ticket.get("order_verified") is not False:
         out.mismatches["order_verified"] = {"expected": False, "got": ticket.get("order_verified")}
     _judge_wording(scenario, ticket, transcript, out)
+    if after_filing.has_after(scenario) or scenario.get("ticket_evidence"):
+        after_filing.judge_after(scenario, tickets, transcript, filed_at, after, out)
     out.success = not out.mismatches
     if out.mismatches:
         out.reason = "wrong " + ", ".join(out.mismatches)
@@ -374,9 +400,12 @@ def play_all(
         out = Outcome(scenario["id"], kind_of(scenario), scenario.get("script", ""))
         try:
             out.reason = customer.play()
+            after: List[str] = []
+            if out.reason == "ticket created" and after_filing.has_after(scenario):
+                after = after_filing.play_after(customer)
             out.asked = dict(customer.asked)
             tickets = stack.tickets(conversation_id=customer.sender)
-            judge(scenario, tickets, out, customer.transcript)
+            judge(scenario, tickets, out, customer.transcript, customer.filed_at, after)
         except Exception as exc:  # noqa: BLE001 - one broken scenario must not stop the run
             out.reason = f"error: {type(exc).__name__}: {exc}"
         out.turns = customer.count

@@ -90,6 +90,11 @@ async def test_a_waiting_ticket_is_given_with_its_first_response_time(dispatcher
     [message] = dispatcher.messages
     expected = due_values(ticket, "Asia/Shanghai", datetime.now(timezone.utc))
     assert message["first_response_at"] == expected["first_response_at"]
+    # "那什么时候会有人处理" (dialogues_dev23 i013): the minutes left, as at filing, not a clock
+    # time alone
+    assert message["first_response_minutes"] == expected["first_response_minutes"]
+    [line] = domain["responses"]["utter_status_open"]
+    assert "{first_response_minutes}分钟" in line["text"]
 
 
 async def test_a_ticket_past_its_first_response_time_is_apologised_for(dispatcher, domain):
