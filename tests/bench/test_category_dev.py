@@ -18,7 +18,8 @@ SPLITS = ["category_dev.yml", "category_dev2.yml", "category_dev3.yml"]
 # splits on one angle (not every category evenly): never trained on, but not balanced
 ANGLE_SPLITS = ["category_dev4.yml", "category_dev5.yml", "category_dev6.yml", "category_dev7.yml",
                  "category_dev8.yml", "category_dev9.yml", "category_dev10.yml",
-                 "category_dev12.yml", "category_dev13.yml", "category_dev14.yml"]
+                 "category_dev12.yml", "category_dev13.yml", "category_dev14.yml",
+                 "category_dev15.yml"]
 
 
 @pytest.fixture(scope="module", params=SPLITS)
@@ -182,6 +183,21 @@ def test_the_fourteenth_split_sets_the_hard_pairs_in_tired_regional_voices():
                                             "not_as_described", "refund_payment", "after_sales",
                                             "livestream_misleading", "promotion"))
     assert {e.remedy for e in split if e.remedy} <= set(REMEDIES)
+
+
+def test_the_fifteenth_split_weighs_money_evidence_and_chasing():
+    split = load_split(ROOT / "bench" / "data" / "category_dev15.yml")
+    categories = Counter(e.category for e in split)
+    assert set(categories) == set(CATEGORIES) and len(split) == 150
+    # its angle: refunds, insured value and price protection, chasing nobody answers
+    assert categories["refund_payment"] == 30 and categories["promotion"] == 24
+    assert categories["logistics"] == 20 and categories["service_attitude"] == 12
+    said = {e.text: (e.category, e.remedy) for e in split}
+    assert said["保价两千的货丢了 按保价金额赔给我"] == ("logistics", "compensation")
+    assert said["价保被拒 把差价退给我"] == ("promotion", "compensation")
+    assert said["截图看下 付款失败但银行卡被扣了199"] == ("refund_payment", None)
+    assert {e.remedy for e in split if e.remedy} <= set(REMEDIES)
+    assert sum(1 for e in split if e.remedy) == 49
 
 
 def test_summary_pools_the_splits_by_their_size():

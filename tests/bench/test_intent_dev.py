@@ -10,11 +10,12 @@ from bench.intent_dev import load_dev, routing_rates
 from bench.model_selection import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 20)]
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 21)]
 # splits on one angle (a few intents, not every one), or written small (about 200, every
 # intent): smaller than the others
 ANGLE_SPLITS = {"intent_dev13.yml", "intent_dev14.yml", "intent_dev15.yml", "intent_dev16.yml",
-                 "intent_dev17.yml", "intent_dev18.yml", "intent_dev19.yml"}
+                 "intent_dev17.yml", "intent_dev18.yml", "intent_dev19.yml",
+                 "intent_dev20.yml"}
 TRADITIONAL_OR_CANTONESE = re.compile("[係嘅咗冇唔喇俾嚟晒點們這麼說還錢電話圖傳單訂貨買錯發後見謝嗎囉會幾運態號處應]")
 
 
@@ -158,6 +159,21 @@ def test_the_nineteenth_split_is_tired_regional_customers():
     assert sum(bool(TRADITIONAL_OR_CANTONESE.search(e.text)) for e in dev) >= len(dev) / 2
 
 
+def test_the_twentieth_split_is_money_evidence_and_chasing():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev20.yml")
+    intents = [e.intent for e in dev]
+    assert len(dev) == 177 and intents.count("complain") == 55
+    # its angle: money not back is a complaint however it is asked, a nudge about the complaint
+    # is status_query, a file line followed by what the files show is send_evidence
+    said = {e.text: e.intent for e in dev}
+    assert said["退的钱呢 说好三天到账 今天第六天"] == "complain" and said["退款卡住了 一直显示处理中"] == "complain"
+    assert said["有冇消息呀 等到好攰"] == "status_query" and said["催一下"] == "status_query"
+    assert said["图发你了 外箱右上角被压塌了"] == "send_evidence"
+    assert said["照片拍不清 我重新拍好再发"] == "evidence_later"
+    assert said["按保价金额赔偿"] == "inform" and said["钱到账了 投诉撤了吧"] == "cancel"
+    assert intents.count("status_query") >= 20 and intents.count("send_evidence") >= 20
+
+
 def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
     examples = load_dev(ROOT / "bench" / "data" / "intent_dev10.yml")[:4]
     truth = [e.intent for e in examples]
@@ -192,6 +208,7 @@ def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
         ("intent_taking_back.yml", 17),
         ("intent_changing_mind.yml", 18),
         ("intent_weary_regional.yml", 19),
+        ("intent_money_evidence_chasing.yml", 20),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):
