@@ -29,12 +29,11 @@ from actions.form_turn import (
     captions_the_upload,
     unclear_mark,
 )
-from actions.order_slots import number_called_a_phone
+from actions.order_slots import number_called_a_phone, shop_knows_order
 from bot.intake.answers import rejects_the_order
 from bot.intake.draft import asks_for_tracking
 from bot.intake.questions_back import ANSWERS_THAT_ASK
 from bot.orders.item_fit import item_names
-from bot.orders.service import OrderServiceUnavailable
 from bot.taxonomy import CATEGORIES, category_label, remedy_label
 
 
@@ -151,7 +150,7 @@ class ActionAskOrderId(Action):
         pending = tracker.get_slot("pending_order_id")
         remedy = remedy_given_this_turn(tracker)
         phone = number_called_a_phone(tracker)
-        if pending and await _known_order(pending):
+        if pending and await shop_knows_order(pending):
             # a known order whose goods are not those the customer named: is it this one?
             # (before the remedy's note: "没查到" would be untrue of a known order)
             ask_to_recheck_order(
@@ -203,18 +202,6 @@ def _order_rejected(tracker: Tracker) -> bool:
     return bool(slot_before_this_turn(tracker, "pending_order_id")) and rejects_the_order(
         latest_text(tracker)
     )
-
-
-async def _known_order(order_id: str) -> bool:
-    """Whether the order service knows the number; not when it cannot be asked.
-
-    A known order waiting for a yes is one whose goods were not those named; an unknown one
-    is checked as typed.
-    """
-    try:
-        return bool(await dependencies.order_service().get_order(order_id))
-    except OrderServiceUnavailable:
-        return False
 
 
 async def _order_items(order_id: str) -> str:

@@ -77,8 +77,12 @@ def phone_taken_as_contact(tracker: Tracker) -> Optional[str]:
     return None
 
 
-async def _shop_knows(order_id: str) -> bool:
-    """Whether the order service knows the number; not when it cannot be asked."""
+async def shop_knows_order(order_id: str) -> bool:
+    """Whether the order service knows the number; not when it cannot be asked.
+
+    A known order waiting for a yes is one whose goods were not those named; an unknown one
+    is checked as typed.
+    """
     try:
         return bool(await dependencies.order_service().get_order(order_id))
     except OrderServiceUnavailable:
@@ -135,7 +139,7 @@ class OrderSlots:
             pending
             and intent not in form_turn.NOT_ANSWERS
             and not answers.has_number(text)
-            and await _shop_knows(pending)
+            and await shop_knows_order(pending)
         ):
             # "is it this order?" passed over ("补发赠品就好", "没有截图"): the shop knows the
             # order and the customer did not say it is another, so it stands (hand trial)
