@@ -286,6 +286,21 @@ def says_no_order_number(text: str) -> bool:
     return not has_number(plain) and bool(_NO_ORDER_NAMED.search(plain.replace(" ", "")))
 
 
+# The files sent are all there are: "就这张", "没有别的了", "只有这两张图", "其他的都没有".
+_NO_MORE_FILES = re.compile(
+    r"^(就|只有|只|就只有)(这|这个|这些|这么多|这一|这两|这几)(张|个|段|份|条)?"
+    r"(图|照片|相片|图片|截图|视频)?(了|啦|哈|哦|喔)?$|"
+    r"^(没有|没|无)(别的|其他|其它|更多|多的)(的)?(图|照片|图片|截图|视频)?(了|啦|哦|喔)?$|"
+    r"^(别的|其他|其它)(的)?(图|照片|图片|截图|视频)?(都|也)?(没有|没|无)(了|啦|哦|喔)?$|"
+    r"^(就|只)?(这些|这么多)(了|啦)?$|^没了$"
+)
+
+
+def no_more_files(text: str) -> bool:
+    """A clause saying the files sent are all there are, so the rest is not asked for."""
+    return any(_NO_MORE_FILES.match(clause) for clause in plain_answer(text).split())
+
+
 def has_no_evidence(text: str) -> bool:
     """Nothing to send as evidence ("没什么可拍的", "拍不了", "没有图").
 

@@ -63,6 +63,32 @@ async def test_no_more_files_records_what_is_missing(dispatcher, domain, answer,
     }
 
 
+@pytest.mark.parametrize("caption", ["就這張，沒有別的了", "只有这一张", "其他照片都没有"])
+async def test_files_said_to_be_all_there_is_are_not_asked_for_again(dispatcher, domain, caption):
+    """Hand trial 2026-12-04 (widget, Traditional): one photo captioned "就這張，沒有別的了"
+    while the remedy was asked; the next question asked for the damage photo and the waybill."""
+    _upload("外箱.jpg")
+    slots = {"requested_slot": "desired_remedy", "issue_category": "logistics"}
+    form = ValidateComplaintForm()
+    for extra in ([], _followup_set_this_turn(None)):  # both of the turn's passes
+        tracker = make_tracker(caption, "inform", slots=slots, after_user=extra)
+        result = await form.validate_evidence_status("provided", dispatcher, tracker, domain)
+        assert result["evidence_status"] == "provided"
+        assert result["evidence_missing"] == ["商品破损照片", "快递面单"]
+        assert "evidence_followup" not in result
+
+
+async def test_a_caption_naming_no_limit_still_asks_for_the_rest(dispatcher, domain):
+    _upload("外箱.jpg")
+    slots = {"requested_slot": "desired_remedy", "issue_category": "logistics"}
+    tracker = make_tracker("这张是外箱", "inform", slots=slots)
+    result = await ValidateComplaintForm().validate_evidence_status(
+        "provided", dispatcher, tracker, domain
+    )
+    assert result["evidence_status"] is None
+    assert result["evidence_followup"] == ["商品破损照片", "快递面单"]
+
+
 async def test_more_files_after_the_follow_up_complete_the_set(dispatcher, domain):
     _upload("外箱.jpg", "破损.jpg", "面单.jpg")
     slots = {**ASKED, "evidence_followup": ["商品破损照片", "快递面单"]}
