@@ -1019,6 +1019,29 @@ _CONTRAST = re.compile(r"不是[^ 是]{1,12} ?(而|就)?是|是[^ ]{1,12}?不是
 _DENIED = re.compile(r"(而)?不是[^ 是,，。.!！?？]{1,12}")
 
 
+# One thing played down, another stressed after it: "颜色那个其实还好，主要是开线".
+_PLAYED_DOWN = re.compile(
+    r"(还好|还行|没事|没关系|无所谓|不要紧|可以接受|能接受|能忍|不重要|不是重点|不是大问题|问题不大|"
+    r"先不说|不说了|算了)"
+)
+_STRESSED = re.compile(r"(最主要|主要|关键|重点|真正)(的)?(问题)?(还是|就)?(是|在于)")
+
+
+def stressed_part(plain: str) -> Optional[str]:
+    """What follows "主要是" after something played down ("颜色还好，主要是开线" → "开线").
+
+    Hand trial 2026-12-04: at the read-back of a seam that came apart and a colour unlike
+    the photo, "颜色那个其实还好，主要是开线" turned the quality complaint into 描述不符:
+    the classifier of the whole message read the colour it dismissed.
+    """
+    played_down = _PLAYED_DOWN.search(plain)
+    stressed = _STRESSED.search(plain, played_down.end()) if played_down else None
+    if not stressed:
+        return None
+    rest = plain[stressed.end() :].strip(" ,，。.!！")
+    return rest if sum(map(_is_cjk, rest)) >= 2 else None
+
+
 def affirmed_part(text: Optional[str]) -> Optional[str]:
     """The message without the part it denies, when it contrasts two readings.
 
@@ -1026,9 +1049,10 @@ def affirmed_part(text: Optional[str]) -> Optional[str]:
     what the customer now says went wrong, without the word for what they deny ("少发"),
     which a classifier of the whole message reads as the category. None without a contrast
     (a complaint "收到的不是我买的那款" denies nothing said before). On the normalised text.
+    Something played down and another thing stressed is a contrast too (`stressed_part`).
     """
     plain = normalize(text or "")
     if not _CONTRAST.search(plain):
-        return None
+        return stressed_part(plain)
     rest = " ".join(_DENIED.sub(" ", plain).split())
     return rest if sum(map(_is_cjk, rest)) >= 2 and rest != plain else None

@@ -330,3 +330,25 @@ async def test_a_remedy_named_alone_at_its_question_is_no_more_of_the_story(disp
     assert await form.extract_issue_description(dispatcher, tracker, domain) == {}
     events = await form.run(dispatcher, tracker, domain)
     assert "issue_description" not in slot_events(events)
+
+
+# --- one thing played down, another stressed ------------------------------------------------
+async def test_the_problem_stressed_after_one_played_down_keeps_its_category(dispatcher, domain):
+    """Hand trial 2026-12-04 (REST): a seam come apart and a colour unlike the photo, read back
+    as 商品质量问题; "颜色那个其实还好，主要是开线" was applied as 描述不符, the colour it
+    dismissed. The stressed part ("开线") is what the customer says went wrong."""
+    facts = {
+        **FACTS,
+        "issue_category": "product_quality",
+        "issue_description": "羽绒服袖子那里开线了，而且颜色跟图片差好多",
+    }
+    tracker = make_tracker(
+        "颜色那个其实还好，主要是开线",
+        "complain",
+        slots={**facts, "issue_category": "not_as_described"},
+        history=[{"event": "slot", "name": k, "value": v} for k, v in facts.items()],
+        after_user=[{"event": "slot", "name": "issue_category", "value": "not_as_described"}],
+        extra=_triage("not_as_described", 0.56, affirmed="product_quality"),
+    )
+    events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert slot_events(events)["issue_category"] == "product_quality"

@@ -28,3 +28,20 @@ def test_has_words(text, expected):
 )
 def test_affirmed_part(text, expected):
     assert affirmed_part(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("颜色那个其实还好，主要是开线", "开线"),
+        ("顏色其實還好 主要是開線了", "开线了"),
+        ("快递慢点没关系，关键是东西坏了", "东西坏了"),
+        ("价格还好，主要问题是尺码偏小", "尺码偏小"),
+        # nothing played down before the stress, or nothing stressed
+        ("主要是开线", None),
+        ("还好你们客服态度好", None),
+        ("还好吧", None),
+    ],
+)
+def test_the_stressed_part_after_one_played_down_is_affirmed(text, expected):
+    assert affirmed_part(text) == expected
