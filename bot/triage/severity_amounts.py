@@ -226,6 +226,15 @@ _ADDED = re.compile(rf"{_NUMBER}\s*(?:块|元)?\s*(?:加上?|\+)\s*{_NUMBER}")
 # currency or unit says so.
 _HOTLINES = frozenset({"12315", "12345", "12331", "12358", "12365", "12305", "12369"})
 _CURRENCY_NAMED = re.compile(r"[¥$]|块|元|圆|rmb|cny|人民币|蚊")
+# (twenty-first round) ... typed with a letter for its first one: "i2315", "l2345".
+_LETTER_FOR_ONE = frozenset("il|")
+
+
+def _hotline(text: str, match: re.Match[str]) -> bool:
+    """Whether the matched number is a hotline's, as typed or with a letter for its first 1."""
+    number = match.group(1)
+    before = text[match.start(1) - 1] if match.start(1) > 0 else ""
+    return number in _HOTLINES or (before in _LETTER_FOR_ONE and "1" + number in _HOTLINES)
 
 
 # (sixth round) Other currencies, at rough yuan rates: the threshold is in yuan, and "台币两千五"
@@ -482,7 +491,7 @@ def _value(match: re.Match[str], text: str) -> Optional[float]:
     just below two thousand; a hotline's number ("打12315的") is no price without a currency.
     """
     number, magnitude = match.group(1), match.group(2)
-    if number in _HOTLINES and not magnitude and not _CURRENCY_NAMED.search(match.group(0)):
+    if _hotline(text, match) and not magnitude and not _CURRENCY_NAMED.search(match.group(0)):
         return None
     value = parse_chinese_number(number.replace(",", ""))
     if value is None:

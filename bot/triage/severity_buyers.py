@@ -27,18 +27,22 @@ ON_BEHALF_AFTER = re.compile(
 )
 # A crowd competing for a popular item, not buyers harmed: "好多人在直播间抢，我好不容易抢到".
 CROWD_AFTER = re.compile(
-    r"^(?:都|也)?(?:在[^,。!?;]{0,4}?)?(?:抢|排队|围观|看直播|蹲|点赞|关注|求购|加购|种草"
+    r"^(?:都|也)?(?:在[^,。!?;]{0,6}?)?(?:抢|排队|围观|看直播|蹲|点赞|关注|求购|加购|种草"
     # (nineteenth round) a live stream's chat: "直播间好多人在刷666"
     r"|刷(?:屏|666|礼物|弹幕|评论|火箭|爱心)"
+    # (twenty-first round) people gathered, or commenting under a post: "一群人在我家吃饭",
+    # "好多人在下面评论"
+    r"|吃饭|聚会|聚餐|唱歌|喝酒|打牌|打麻将|开会|过生日|玩|评论|留言|围观"
     # friends asking where it came from: "好多朋友问是哪家" (tenth split)
     r"|问(?:是|在)?哪|问我(?:在)?哪|打听|来问)"
 )
 # Only the customer affected, the others fine: "拼单的其他人都收到了，就我的没到", "我们宿舍就我
 # 一个人买了" (not "不是只有我一个没收到").
 ONLY_ME = re.compile(
-    r"(?<!不)(?<!不是)(?<!不单是)(?:就|只有|唯独|只)(?:我|我的|我家|我这)"
-    r"(?:一个人|一个|一家|一单|这单|这个|这件|家的|的|个|台|件)?(?:还|都|也)?"
-    r"(?:没|买了|买的|不|少|坏|有问题|出问题"
+    r"(?<!不)(?<!不是)(?<!不单是)(?:就|只有|唯独|只|只系|净系|就系)(?:我|我的|我家|我这)"
+    r"(?:一个人|一个|一家|一单|这单|这个|这件|家的|的|个|台|件|嗰件|嗰个|嗰部)?(?:还|都|也)?"
+    # (twenty-first round) Cantonese 只係 / 淨係 (just), a flaw had: "只係我件有污漬"
+    r"(?:没|买了|买的|不|少|坏|有问题|出问题|有(?!人|其他|别)"
     # (eighteenth round) ... or a fault a few words on: "就我这个开机黑屏"
     r"|[^,。!?;]{0,4}?(?:黑屏|失灵|毛病|异常|开不了|用不了|不亮|坏))"
 )
@@ -60,9 +64,14 @@ OTHERS_FINE_AFTER = re.compile(
 # (sixteenth round) ... told in a clause of its own, away from the group word: "我和几个同事都买了这款保温杯，
 # 他们的都好好的，就我的漏水" (not "别人的都坏了").
 OTHERS_FINE_TOLD = re.compile(
-    r"(?:别人|其他人|其他的|他们|她们|朋友们?|同事们?)(?:的|买的|那些)?(?:都|也|全都|全部)"
-    r"(?:好好的|没问题|没事|正常|挺好|好的|冇问题|冇事)"
+    r"(?:别人|其他人|其他的|他们|她们|朋友们?|同事们?|佢哋|佢地|佢们)(?:的|买的|那些|嘅)?"
+    r"(?:都|也|全都|全部)"
+    # (twenty-first round) ... said by them: "佢哋都話冇問題", "他们都说没事"
+    r"(?:说|话|讲|觉得|反映)?(?:好好的|没问题|没事|正常|挺好|好的|冇问题|冇事)"
 )
+# (twenty-first round) "No problem" is none: taken out before looking for a problem elsewhere
+# ("佢哋都話冇問題，只係我件有污漬": only the customer's).
+NO_PROBLEM = re.compile(r"(?:没|冇|无|没有)(?:什么|乜)?(?:问题|事|毛病)")
 # A group buy named as the service, not as buyers: "社区团购自提点的老板态度很差".
 SERVICE_AFTER = re.compile(
     r"^(?:的)?(?:自提点|提货点|取货点|团长|平台|app|小程序|群主|配送员|司机|店)"
@@ -78,7 +87,7 @@ def only_me(text: str) -> bool:
     own_shares = list(OWN_SHARE.finditer(text)) if GROUP_BUY.search(text) else []
     for match in [*ONLY_ME.finditer(text), *own_shares]:
         low, high = bounds(text, match.start(), match.end(), CLAUSE_END)
-        others = NOT_BOUGHT.sub("", text[:low] + text[high:])
+        others = NO_PROBLEM.sub("", NOT_BOUGHT.sub("", text[:low] + text[high:]))
         if not PROBLEM_CUE.search(others):
             return True
     return False
@@ -90,7 +99,29 @@ SOMEONE_AFTER = re.compile(
     r"^(?:里|上|中)?(?:也)?有(?:个|一个|一位)?(?:人|买家|网友|顾客)(?!都|们)"
 )
 
+# (twenty-first round) The customer's own copy of a model seen elsewhere: "在看一部剧，顺手买了
+# 同款耳机" (not "好几个人买了同款都坏了": others named in the sentence).
+OWN_COPY_BEFORE = re.compile(r"(?:^|我|我也|顺手|顺便|就|跟着|也|刚)$")
+OTHERS_NAMED = re.compile(r"人|买家|朋友|同事|邻居|大家|他们|她们|别人|们|都")
+# (twenty-first round) A lone buyer in a group buy, no other buyer named: "小区团购我买了一箱牛奶，
+# 箱子压坏了" (not "小区团购的都坏了", "团购的邻居也…").
+GROUP_BUY_HIT = re.compile(r"团购|拼单|拼团|团的")
+ONE_SHARE = re.compile(
+    r"(?<![和跟与们])我(?:就|只|自己)?(?:买|订|拼|团|拍|要|抢)了?"
+    r"(?:一|两|1|2)?[箱盒份袋件个套桶瓶罐斤提]"
+)
+OTHER_BUYERS = re.compile(
+    r"大家|其他|别人|别的|邻居|团员|团友|团长说|他们|她们|家长|宝妈|同事|朋友|人|户|都"
+)
+
 SHAPES = (
+    Shape(
+        "own_copy",
+        'The customer\'s own copy of a model seen elsewhere ("顺手买了同款耳机").',
+        hits=frozenset({"买了同款"}),
+        needs=(("before", OWN_COPY_BEFORE),),
+        unless=(("sentence_without_hit", OTHERS_NAMED),),
+    ),
     Shape(
         "pair",
         'Two buyers, the customer and one other ("我和我邻居都买了"), not counted as many.',
@@ -137,9 +168,17 @@ def _asks_about_others(c: Context) -> bool:
     return bool(QUESTION.search(c.clause)) and not RHETORICAL.search(plain)
 
 
+def _lone_buyer(c: Context) -> bool:
+    """One buyer's share of a group buy, with no other buyer named anywhere in the message."""
+    if not GROUP_BUY_HIT.search(c.hit) or not ONE_SHARE.search(c.text):
+        return False
+    rest = c.text.replace(c.hit, "").replace("我们", "")
+    return not OTHER_BUYERS.search(rest)
+
+
 def _only_me(c: Context) -> bool:
     """Only the customer affected or buying ("拼单的其他人都收到了，就我的没到")."""
     return only_me(c.text)
 
 
-CHECKS = by_name(*SHAPES, _asks_about_others, _only_me)
+CHECKS = by_name(*SHAPES, _asks_about_others, _only_me, _lone_buyer)

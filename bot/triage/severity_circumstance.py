@@ -18,7 +18,8 @@ from bot.triage.severity_cues import CAUSED, OBSERVED_HAZARD, OTHER_SHOP, THREAT
 # An injury the customer says has nothing to do with the product: "宝宝摔了一跤，不过跟你们
 # 的东西没关系".
 UNRELATED = re.compile(
-    r"(?:跟|和|与)(?:你们|产品|商品|东西|这个|宝贝|快递)[^。!?;,]{0,6}?"
+    # (twenty-first round) ... or with this order: "上次报过警是因为别的事，跟这次没关系"
+    r"(?:跟|和|与)(?:你们|产品|商品|东西|这个|宝贝|快递|这次|这回|这单|这件事)[^。!?;,]{0,6}?"
     r"(?:没关系|没有关系|没啥关系|没什么关系|无关)"
     # "不关你们的事", Cantonese "唔关你哋事"
     r"|(?:不|唔)关(?:你们|你哋|产品|商品|东西|这个|快递)的?事"
@@ -109,6 +110,12 @@ SHAPES = (
         needs=(("text", UNRELATED),),
     ),
     Shape(
+        "unrelated_matter",
+        'A legal step about another matter, said to be unrelated ("…跟这次没关系"), no threat.',
+        needs=(("text", UNRELATED),),
+        unless=(("text", THREAT_CUE),),
+    ),
+    Shape(
         "own_slip",
         "A near fall of the customer's own haste, or of the item caught in time.",
         needs=(("hit", FALL), ("clause", OWN_SLIP)),
@@ -190,6 +197,24 @@ def _constitution(c: Context) -> bool:
     return c.hit == "过敏" and bool(said) and not seen
 
 
+# (twenty-first round) A past police matter told as why something was bought: "车子被刮过，派出所
+# 调监控没看清，于是买了这款行车记录仪", "前年遭过贼报了警，之后就装了你们的门锁".
+PAST_MATTER = re.compile(r"过|去年|前年|上次|上回|之前|以前|那次|几年前|前阵子")
+BOUGHT_SINCE = re.compile(
+    r"(?:于是|所以|才|之后|以后|后来)(?:就|才)?(?:买|装|选|换|入手|下单|安装)"
+)
+
+
+def _report_before_buying(c: Context) -> bool:
+    """A past police matter told as why the product was bought, in a message with no threat."""
+    past = PAST_MATTER.search(c.sentence_before_hit() + c.clause)
+    return (
+        bool(past)
+        and bool(BOUGHT_SINCE.search(c.message_after_hit()))
+        and not THREAT_CUE.search(c.text)
+    )
+
+
 def _why_bought(c: Context) -> bool:
     """An injury long past, told as why something is bought, with nothing the product did."""
     rest = c.message_after_hit()
@@ -231,4 +256,5 @@ CHECKS = by_name(
     _constitution,
     _why_bought,
     _news_of_other_shop,
+    _report_before_buying,
 )

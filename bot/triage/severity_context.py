@@ -14,12 +14,15 @@ module of its concern:
   headache, a deal nearly missed, 炸裂 as an interjection, a tight fit, "可以上新闻了";
 - `severity_circumstance`: an injury the customer calls unrelated, a slip of their own haste, a
   hospital stay as a circumstance, an allergy of their constitution or about the shop's
-  manners, an old injury as why something is bought, another shop's accident, a private matter;
+  manners, an old injury or a past police matter as why something is bought, another shop's
+  accident, a private matter;
 - `severity_naming`: someone's job, a law office as the buyer, a form field, a number, a toy or
-  costume, fiction or a title, a product's style, a law's name, the platform's channels;
+  costume, fiction or a title, a genre, a product's style, a law's name, the platform's
+  channels, an authority's standing rule;
 - `severity_speaker`: hearsay, the shop's words, another shop, praise, a plain question;
 - `severity_buyers`: a question about others, two buyers, one buyer for many, a crowd, only the
-  customer affected, the others fine, a group buy named as the service.
+  customer affected, the others fine, a group buy named as the service, the customer's own
+  copy of a model, a lone buyer in a group buy.
 
 Most vetoes are one `Shape` row (patterns only); the rest are small functions. Reasons a whole
 message rules out are in `bot.triage.severity_ruled_out`. Recall comes first (the spec wants
@@ -86,16 +89,23 @@ VETOES: Dict[str, Tuple[str, ...]] = {
         *("platform_channel", "dream", "plaything", "fiction", "renounced", "number_field"),
         *("private_matter", "called_off", "just_asking", "others_story", "workplace"),
         *("landmark", "likened", "what_is", "lawyers_work"),
+        # (twenty-first round)
+        *("office_buyer", "genre", "authority_rule", "report_before_buying"),
+        "unrelated_matter",
     ),
     "media": (
         *("other_shop", "praise", "disclaimed", "hearsay", "field_value", "settled", "joke"),
         *("taken_back", "shop_says", "someones_job", "plain_question", "styled_after"),
         *("dream", "plaything", "renounced", "exclaimed", "called_off", "show_off"),
         *("others_story", "workplace", "likened", "what_is"),
+        # (twenty-first round)
+        "genre",
     ),
     "group": (
         *("asks_about_others", "praise", "settled", "pair", "on_behalf", "crowd", "only_me"),
         *("others_fine", "service_named", "someone_in_reviews", "others_fine_told"),
+        # (twenty-first round)
+        *("own_copy", "lone_buyer"),
     ),
 }
 

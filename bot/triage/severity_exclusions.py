@@ -25,6 +25,9 @@ EXCLUSIONS = (
     # media as where an advert was seen: "在媒体上看到的广告说…"
     媒体上看到 媒体上看的 媒体上刷到 媒体上的广告 媒体广告 媒体的广告 媒体投放
     告你一声 发文件 火花塞 危险品
+    # (twenty-first round) equipment named after its users; company law, not the judiciary
+    # ("我是公司法务": 司法 inside 公司法)
+    执法记录仪 执法仪 公司法
     # (sixteenth round) an idiom: "往伤口上撒盐" is making a grievance worse
     伤口上撒盐 伤口撒盐 伤口上撒把盐
     # insurance named after what it covers

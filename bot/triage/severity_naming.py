@@ -16,8 +16,18 @@ from bot.triage.severity_cues import PLATFORM_OR_SHOP, THREAT_CUE
 
 # Someone's job, not a threat ("我朋友是记者，她也买了这个"), unless the message threatens
 # (`THREAT_CUE`, which also counts having consulted the lawyer: "咨询了").
-PROFESSIONS = frozenset({"律师", "记者", "媒体", "法官"})
-IDENTITY = re.compile(r"(?:是|当|做|干)(?:过)?(?:个|一个|一名|一位)?(?:做)?$")
+PROFESSIONS = frozenset({"律师", "记者", "媒体", "法官", "法务"})
+# (twenty-first round) ... with the employer between: "我是公司法务", "她是报社的记者".
+IDENTITY = re.compile(
+    r"(?:是|当|做|干)(?:过)?(?:个|一个|一名|一位)?(?:做)?"
+    r"(?:公司|单位|企业|集团|律所|报社|电视台)?(?:的)?$"
+)
+# (twenty-first round) ... unless the lawyer acts for the customer: "找了个律师朋友帮忙起草了一份
+# 函", "我表哥是律师，已经帮我写好了律师函".
+LAWYER_ACTS = re.compile(
+    r"起草|拟了?|发函|出函|写(?:了|好)?(?:一份|一封|份|封|个)?(?:函|信)"
+    r"|帮(?:我|忙)(?:写|发|起草|看|告|打官司|处理|跟进)|代理|委托"
+)
 # ... or said of a friend or relative ("律师朋友推荐的这家", "送给法官朋友的茶叶").
 RELATION = re.compile(r"^(?:的)?(?:朋友|同学|亲戚|家属|表哥|表姐|老公|老婆)")
 # An office as the buyer ("律师事务所订的打印纸"), unless the customer goes to it.
@@ -37,6 +47,8 @@ NUMBER_FIELD = re.compile(
 # "记者这个职业的手办", "律师袍cos服", "孩子过家家要当法官".
 PLAYTHING = re.compile(
     r"手办|玩偶|公仔|人偶|娃娃|cos|玩具|过家家|角色扮演|扮演|模型|周边|戏服|袍|制服|套装|积木|乐高"
+    # (twenty-first round) an ornament or a prop: "法官锤摆件", "律师徽章钥匙扣"
+    r"|摆件|摆台|挂件|钥匙扣|徽章|冰箱贴|贴纸|道具|法槌|法锤"
 )
 # A job or hazard word in fiction: "电视剧里律师穿的那种西装", "电影里爆炸的那个场景的海报".
 FICTION_BEFORE = re.compile(
@@ -66,6 +78,17 @@ FOOD_PACKAGE = re.compile(
 )
 BATTERY = re.compile(r"电池|充电|电源|手机|电脑|平板|锂|电瓶|电动|手表|耳机|机身|后盖")
 
+# (twenty-first round) A law firm as the buyer: "律所订的文件柜" (unless the customer goes to it).
+LAW_FIRM_BUYS = re.compile(r"^(?:里|的)?(?:订|买|采购|团|要|用)")
+# (twenty-first round) A court or reporter word naming a genre: "在看一部法庭剧", "记者片".
+GENRE_AFTER = re.compile(r"^(?:剧|片|戏|题材|类型|小说|电影|动漫|漫画)")
+# (twenty-first round) An authority's standing rule, told as why: "我们这边派出所要求寄快递实名"
+# (not "市场监管局要求你们召回": the authority acting on the shop).
+AUTHORITY_RULE_AFTER = re.compile(
+    r"^(?:这边|那边|那里|这里)?(?:的)?(?:要求|规定|有规定|规矩|提醒大家)"
+    r"(?!你们|你|商家|店家|卖家|贵店|贵司|你哋|商户)"
+)
+
 SHAPES = (
     Shape(
         "field_value",
@@ -82,6 +105,25 @@ SHAPES = (
         'A law office as the buyer ("律师事务所订的打印纸"), in a message that threatens nothing.',
         needs=(("after", OFFICE_AFTER),),
         unless=(("before", SEEKING), ("text", THREAT_CUE)),
+    ),
+    Shape(
+        "office_buyer",
+        'A law firm as the buyer ("律所订的打印纸"), in a message that threatens nothing.',
+        hits=frozenset({"律所"}),
+        needs=(("after", LAW_FIRM_BUYS),),
+        unless=(("before", SEEKING), ("text", THREAT_CUE)),
+    ),
+    Shape(
+        "genre",
+        'A court or reporter word naming a genre ("法庭剧", "记者片"), with no threat.',
+        needs=(("after", GENRE_AFTER),),
+        unless=(("text", THREAT_CUE),),
+    ),
+    Shape(
+        "authority_rule",
+        'An authority\'s standing rule ("派出所要求寄快递实名"), not a step against the shop.',
+        needs=(("after", AUTHORITY_RULE_AFTER),),
+        unless=(("text", THREAT_CUE),),
     ),
     Shape(
         "law_name",
@@ -106,9 +148,15 @@ SHAPES = (
 
 
 def _someones_job(c: Context) -> bool:
-    """A friend who is a journalist or lawyer, in a message that threatens nothing."""
+    """A friend who is a journalist or lawyer, in a message that threatens nothing.
+
+    Not when the lawyer acts for the customer (`LAWYER_ACTS`): a letter drafted is a step.
+    """
     said_of_someone = IDENTITY.search(c.before) or RELATION.search(c.after)
-    return c.hit in PROFESSIONS and bool(said_of_someone) and not THREAT_CUE.search(c.text)
+    acts = LAWYER_ACTS.search(c.text)
+    return (
+        c.hit in PROFESSIONS and bool(said_of_someone) and not (THREAT_CUE.search(c.text) or acts)
+    )
 
 
 # (fifteenth round) A workplace said as one's job: "我是电视台做剪辑的", "她在报社当编辑".
@@ -116,7 +164,9 @@ WORKPLACES = frozenset({"电视台", "报社", "电台", "媒体", "法院", "�
 WORKPLACE_BEFORE = re.compile(r"(?:是|在)$")
 WORKPLACE_AFTER = re.compile(
     r"^(?:的)?(?:(?:做|当|干|搞)[^,。!?;]{1,4}?(?:的|工作)|上班|工作|实习"
-    r"|的?(?:员工|编辑|剪辑|摄像|工作人员|同事))"
+    r"|的?(?:员工|编辑|剪辑|摄像|工作人员|同事"
+    # (twenty-first round) a desk job there: "我是律所的前台"
+    r"|前台|行政|文员|助理|保安|保洁|实习生|会计|司机))"
 )
 
 

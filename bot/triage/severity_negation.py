@@ -79,12 +79,20 @@ DISCLAIMER = re.compile(
     # ("我不想多说了 直接找消协吧" disclaims nothing)
     r"[^了吧\s]{0,8}$"
 )
+# (twenty-first round) ... in pinyin, spaced or not: "bu hui qu 12315 de", "mei da suan zhao lv shi".
+PINYIN_DISCLAIMER = re.compile(
+    r"(?:^|[^a-z])(?:bu\s*hui|mei\s*da\s*suan|bu\s*da\s*suan|bu\s*xiang|bu\s*qu|bu\s*zhao)"
+    r"(?:\s*(?:qu|zhao|da|gao|fa))?\s*$"
+)
 # A double negative is no disclaimer: "不找律师不行了", "不去12315投诉是不行了".
 DOUBLE_NEGATIVE = re.compile(r"^[^,。!?;]{0,8}?(?:不行|不可|没办法|没用|没法|唔得|冇用)")
 # What takes a disclaimer back: a "but", a condition, a deadline ("但你们要给个说法").
 TURN = re.compile(r"但|可是|不过|然而|除非")
 # A modest wish after a disclaimer is no threat cue: "我不会去告你们的，就是想要个说法".
-MODEST_WISH = re.compile(r"(?:就是|只是|只|就)(?:想|希望)(?:要|讨)?(?:个|一个)?说法")
+# (twenty-first round) ... with the wish qualified: "只是想要一个合理的说法".
+MODEST_WISH = re.compile(
+    r"(?:就是|只是|只|就)(?:想|希望)(?:要|讨)?(?:个|一个)?(?:合理|满意|正常|正当)?的?说法"
+)
 # A past matter, settled: "上次过敏那件事你们已经赔过了，这次是想开个发票".
 PAST = re.compile(r"上次|上回|之前|以前|去年|上个月|前段时间")
 SETTLED = re.compile(
@@ -315,7 +323,8 @@ def _disclaimed(c: Context) -> bool:
     """A threat disclaimed, and nothing in the message takes it back."""
     rest = MODEST_WISH.sub("", c.text)
     taken_back = THREAT_CUE.search(rest) or TURN.search(rest) or DOUBLE_NEGATIVE.search(c.after)
-    return bool(DISCLAIMER.search(c.before)) and not taken_back
+    said = DISCLAIMER.search(c.before) or PINYIN_DISCLAIMER.search(c.before)
+    return bool(said) and not taken_back
 
 
 def _taken_back(c: Context) -> bool:

@@ -157,9 +157,18 @@ def only_imagined(text: str) -> bool:
     )
 
 
+# (twenty-first round) Names that hold a harm word and tell no harm: safety gear as the product
+# ("灭火器的压力表在红区，还没用过", "急救包少了纱布") and a gauge's or a clock's hands (指针: 针).
+HARMLESS_NAMES = re.compile(
+    r"灭火器|灭火毯|灭火弹|烟雾报警器|烟感|烟雾探测器|燃气报警器|急救包|急救箱|医药箱|防火|防烫|防电"
+    r"|指针|表针|秒针|分针|时针"
+)
+
+
 def nobody_used(text: str) -> bool:
     """Nobody used or ate the product, said so, and no harm or hazard is told (a fear is none)."""
-    return bool(NOT_USED.search(text)) and not HARM_OR_HAZARD.search(FEARED_CLAUSE.sub("", text))
+    told = HARMLESS_NAMES.sub("", FEARED_CLAUSE.sub("", text))
+    return bool(NOT_USED.search(text)) and not HARM_OR_HAZARD.search(told)
 
 
 def _household_only(text: str) -> bool:

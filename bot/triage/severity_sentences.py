@@ -223,6 +223,9 @@ INJURY_SENTENCES = [
 
 
 _ANY_PLATFORM = "(?:" + "|".join(re.escape(platform) for platform in PLATFORMS) + ")"
+# (twenty-first round) ... and the public complaint site 黑猫投诉, named first: "黑猫上我已经发了
+# 投诉帖" (only in the platform-first shape: 发 before 黑猫 may be a cat's picture).
+_POST_PLACE = "(?:" + "|".join(re.escape(place) for place in [*PLATFORMS, "黑猫投诉", "黑猫"]) + ")"
 _INFLUENCER = r"(?:测评博主|博主|网红|大v|up主|自媒体)"
 
 # "让更多人知道你们的恶劣行为": everyone told.
@@ -246,12 +249,13 @@ MEDIA_SENTENCES = [
     # the platforms first, the act at the end of the clause: "微博我已经发了",
     # "小红书笔记我发了", "贴吧知乎我都去发一遍" (not "抖音上发了优惠券": the act goes on)
     re.compile(
-        rf"{_ANY_PLATFORM}(?:[、,和跟及]?{_ANY_PLATFORM})*"
+        rf"{_POST_PLACE}(?:[、,和跟及]?{_POST_PLACE})*"
         r"\s?(?:上|里)?的?(?:笔记|视频|帖子|文章|动态|长文|小作文)?(?:我们?)?"
         r"(?:已经|都|也|早就|刚刚?|昨天|今天|要|会|去|准备|打算)*(?:发|挂|曝光|po)"
         r"(?:了|出去了?|上去了?|出来了?|一遍|一下|个遍|一圈|遍)"
         # (nineteenth round) ... and what was posted: "斗音上我发了个开箱，评论区都在骂"
-        r"(?:个|一个|条|一条|篇|一篇)?(?:视频|帖子?|笔记|开箱|开箱视频|长文|小作文|文章|动态)?"
+        r"(?:个|一个|条|一条|篇|一篇)?"
+        r"(?:视频|帖子?|笔记|开箱|开箱视频|长文|小作文|文章|动态|投诉帖?|投诉单)?"
         r"(?=$|[,。!?;~]|吧|啊|呢|哦)"
     ),
     # several platforms listed, then all of them posted to: "视频号 快手 b站 我全发一遍",
@@ -448,6 +452,16 @@ LEGAL_SENTENCES = [
     re.compile(r"(?:报给?|打给?|拨打?|叫|找)了?\s*110(?!\d)"),
     # 315 as the consumer hotline, with a verb: "投诉到315", "找315" (not "花了315元")
     re.compile(r"(?:投诉到|投诉给|打|去|到|向|找|上|拨打?)\s*315(?![\d晚])|(?<!\d)315见"),
+    # (twenty-first round) 12315 read aloud in pinyin ("yao er san yao wu") or typed with a
+    # letter for a one ("123I5", "l2315"; not a plain number, which the lexicon knows)
+    re.compile(r"(?<![a-z])(?:yao|yi)\s*er\s*san\s*(?:yao|yi)\s*wu(?![a-z])"),
+    re.compile(r"(?<![a-z\d])(?:[il|]\s?2\s?3\s?[1il|]|1\s?2\s?3\s?[il|])\s?5(?!\d)"),
+    # (twenty-first round) a report to the police with the verb split: "我已经报了警", "报过案",
+    # "去报了个警", Cantonese "报咗案" (not 报警器: a word after 警 names a thing)
+    re.compile(
+        r"报(?:了|过|咗)(?:个|一个|一次)?(?:警|案)(?![察犬车服器灯示告情])"
+        r"|报(?:个|一个|一次)(?:警|案)(?![察犬车服器灯示告情])"
+    ),
     # a law broken: "违反广告法", "触犯了消费者权益保护法" (not "违反了平台的做法")
     re.compile(r"(?:违反|触犯|违背)了?[^,。!?;]{0,8}?(?<![做方办说看想手写用玩算])法(?![国式子])"),
 ]

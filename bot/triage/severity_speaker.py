@@ -52,7 +52,11 @@ SHOP_SAYS = re.compile(
 )
 # A threat asked as a question ("你们是想让我去12315吗", "你们不怕我曝光吗"), unlike a plain
 # question about it ("这个颜色上热搜了吗").
-THREAT_QUESTION = re.compile(r"想让|要不要|信不信|不怕|是不是要|非要|是想|逼我|难道")
+# (twenty-first round) ... or as what the shop waits for: "是要等到我提告才處理嗎？"
+THREAT_QUESTION = re.compile(
+    r"想让|要不要|信不信|不怕|是不是要|非要|是想|逼我|难道|等到我|要等我"
+    r"|才(?:肯|会|愿意|处理|管|理|退|给|赔)"
+)
 
 # (eleventh round) Something shown off, not exposed: "我把开箱视频发朋友圈了，朋友都说好看".
 SHOW_OFF_BEFORE = re.compile(r"开箱|晒单|买家秀|好物分享|穿搭|种草|试用视频|试穿")

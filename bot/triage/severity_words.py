@@ -142,6 +142,10 @@ _LEGAL = words(
     # the postal regulator (couriers) and its hotline; the government's service platforms
     邮政局 邮政管理局 12305 政务服务 政务平台 政务热线 政府网站 银保监 银监会 金融监管 领导留言板 人民网留言板 市长信箱
     消费者投诉热线 消费者热线 消费者投诉平台
+    # (twenty-first round) the police by their economic-crime unit, a Hong Kong station, the
+    # force itself; a report lodged in Cantonese; a law firm consulted; a suit filed as a
+    # "状子", a court's payment order
+    经侦 警署 警方 报咗案 律所 递状子 写状子 状纸 支付令 做了笔录 做笔录 录了口供 录口供 录咗口供
     """
 )
 _MEDIA = words(
@@ -209,7 +213,8 @@ _PINYIN: Dict[str, Dict[str, Tuple[str, ...]]] = {
 # Homophones the IME offers first: 报井 (报警), 起肃/起塑 (起诉), 律湿/驴师 (律师).
 _HOMOPHONES = {
     "injury": [],
-    "legal": ["报井", "起肃", "起塑", "律湿", "律狮", "驴师", "律诗函"],
+    # (twenty-first round) 绿师 (lü shi) for 律师
+    "legal": ["报井", "起肃", "起塑", "律湿", "律狮", "驴师", "律诗函", "绿师"],
     # "媒t会对这种事很感兴趣的": the last syllable left as its initial
     "media": ["媒t"],
 }
