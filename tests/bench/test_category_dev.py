@@ -19,7 +19,7 @@ SPLITS = ["category_dev.yml", "category_dev2.yml", "category_dev3.yml"]
 ANGLE_SPLITS = ["category_dev4.yml", "category_dev5.yml", "category_dev6.yml", "category_dev7.yml",
                  "category_dev8.yml", "category_dev9.yml", "category_dev10.yml",
                  "category_dev12.yml", "category_dev13.yml", "category_dev14.yml",
-                 "category_dev15.yml"]
+                 "category_dev15.yml", "category_dev16.yml"]
 
 
 @pytest.fixture(scope="module", params=SPLITS)
@@ -198,6 +198,27 @@ def test_the_fifteenth_split_weighs_money_evidence_and_chasing():
     assert said["截图看下 付款失败但银行卡被扣了199"] == ("refund_payment", None)
     assert {e.remedy for e in split if e.remedy} <= set(REMEDIES)
     assert sum(1 for e in split if e.remedy) == 49
+
+
+def test_the_sixteenth_split_is_service_attitude_against_its_boundaries():
+    split = load_split(ROOT / "bench" / "data" / "category_dev16.yml")
+    categories = Counter(e.category for e in split)
+    assert set(categories) == set(CATEGORIES) and len(split) == 221
+    # its angle: service attitude told many ways, then its neighbours a few times each
+    assert categories["service_attitude"] == 105 and categories["after_sales"] == 27
+    assert all(categories[c] >= 10 for c in ("promotion", "refund_payment",
+                                             "livestream_misleading", "other", "logistics"))
+    said = {e.text: (e.category, e.remedy) for e in split}
+    # the decisions of its header: the host's rudeness and review pressure are the shop's
+    # service; the host's claims, the courier and the live room's faults are not
+    assert said["主播阴阳怪气 说问价的都是穷鬼"] == ("service_attitude", None)
+    assert said["确认收货以后店家天天打电话催好评 一天三个"] == ("service_attitude", None)
+    assert said["主播说是真皮 收到一摸是PU"] == ("livestream_misleading", None)
+    assert said["快递小哥打电话凶我 说爱要不要"] == ("logistics", None)
+    assert said["直播间老是卡顿 画面一直转圈"] == ("other", None)
+    assert said["以后别再给我打催好评的电话"] == ("service_attitude", "other")
+    assert {e.remedy for e in split if e.remedy} <= set(REMEDIES)
+    assert sum(1 for e in split if e.remedy) == 41
 
 
 def test_summary_pools_the_splits_by_their_size():

@@ -10,12 +10,12 @@ from bench.intent_dev import load_dev, routing_rates
 from bench.model_selection import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
-SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 21)]
+SPLITS = ["intent_dev.yml"] + [f"intent_dev{n}.yml" for n in range(2, 22)]
 # splits on one angle (a few intents, not every one), or written small (about 200, every
 # intent): smaller than the others
 ANGLE_SPLITS = {"intent_dev13.yml", "intent_dev14.yml", "intent_dev15.yml", "intent_dev16.yml",
                  "intent_dev17.yml", "intent_dev18.yml", "intent_dev19.yml",
-                 "intent_dev20.yml"}
+                 "intent_dev20.yml", "intent_dev21.yml"}
 TRADITIONAL_OR_CANTONESE = re.compile("[係嘅咗冇唔喇俾嚟晒點們這麼說還錢電話圖傳單訂貨買錯發後見謝嗎囉會幾運態號處應]")
 
 
@@ -174,6 +174,22 @@ def test_the_twentieth_split_is_money_evidence_and_chasing():
     assert intents.count("status_query") >= 20 and intents.count("send_evidence") >= 20
 
 
+def test_the_twenty_first_split_is_service_attitude_and_its_neighbours():
+    dev = load_dev(ROOT / "bench" / "data" / "intent_dev21.yml")
+    intents = [e.intent for e in dev]
+    assert len(dev) == 186 and intents.count("complain") == 62
+    # its angle: robots of the shop's service told as a fact are complaints, a question about
+    # this chat is bot_challenge, a person now is handoff; the wish to complain about someone
+    # with no conduct told is start_complaint; the hours of the people are out_of_scope
+    said = {e.text: e.intent for e in dev}
+    assert said["一直是机器人在回我 根本没人看我写的什么"] == "complain"
+    assert said["现在回我的这个也是程序吧"] == "bot_challenge"
+    assert said["机器人别回了 叫你们主管出来"] == "handoff"
+    assert said["客服一直不回 我想投诉"] == "complain" and said["要投诉贵店一名客服"] == "start_complaint"
+    assert said["你们的人工客服早上几点开始接待"] == "out_of_scope"
+    assert intents.count("handoff") >= 15 and intents.count("bot_challenge") >= 10
+
+
 def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
     examples = load_dev(ROOT / "bench" / "data" / "intent_dev10.yml")[:4]
     truth = [e.intent for e in examples]
@@ -209,6 +225,8 @@ def test_routing_rates_split_errors_into_fallbacks_and_misroutes():
         ("intent_changing_mind.yml", 18),
         ("intent_weary_regional.yml", 19),
         ("intent_money_evidence_chasing.yml", 20),
+        ("complain_service_voices.yml", 21),
+        ("intent_service_voices.yml", 21),
     ],
 )
 def test_batches_written_from_a_split_copy_no_message_of_any_split(tmp_path, name, newest):
