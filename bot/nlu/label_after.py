@@ -26,6 +26,8 @@ _NUMBER_BEFORE = re.compile(
 # Where a list item begins: a line break or punctuation between items.
 _ITEM_BOUNDARY = re.compile(r"[\n,;/|、]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# An interjection or filler opening the item is no word of the number's: "额 SF… 顺丰的⏎…".
+_OPENING_FILLER = re.compile(r"\s*(?:额|呃|嗯|哦|噢|喔|啊|诶|欸|喏|那个|这个|就是|然后)?")
 
 
 def _opens_item(text: str, end: int) -> bool:
@@ -37,6 +39,8 @@ def _opens_item(text: str, end: int) -> bool:
     """
     boundaries = list(_ITEM_BOUNDARY.finditer(text, 0, end))
     start = boundaries[-1].end() if boundaries else 0
+    filler = _OPENING_FILLER.match(text, start)
+    start = filler.end() if filler else start
     return _HAN.search(text, start, end) is None
 
 

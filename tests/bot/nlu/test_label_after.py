@@ -72,3 +72,13 @@ def test_a_number_with_words_before_it_takes_no_caption(text):
     end = text.index(" ", text.index(" ") + 1)
     assert caption_word(text, end) == ""
     assert not captions_number_before(text, end + 1, text[end + 1 : text.index("\n")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["额 sf1402938475612 顺丰的\n202411235567", "那个 tk88231190045 退款单号\n202411235567"],
+)
+def test_an_interjection_opening_the_list_keeps_the_caption(text):
+    """An interjection (额, 那个) before the first item is no word of its number (ord35)."""
+    end = text.index(" ", text.index(" ") + 1)
+    assert caption_word(text, end) != ""
