@@ -23,8 +23,31 @@ _NUMBER_BEFORE = re.compile(
 )
 
 
+# Where a list item begins: a line break or punctuation between items.
+_ITEM_BOUNDARY = re.compile(r"[\n,;/|、]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# An interjection or filler opening the item is no word of the number's: "额 SF… 顺丰的⏎…".
+_OPENING_FILLER = re.compile(r"\s*(?:额|呃|嗯|哦|噢|喔|啊|诶|欸|喏|那个|这个|就是|然后)?")
+
+
+def _opens_item(text: str, end: int) -> bool:
+    """Whether the number ending at `end` opens its line or list item (no words before it).
+
+    Captions are a list's layout, each item "number label" (ord35): in "电子发票 AB12345678
+    订单⏎4172…" the number had a word of its own before it, and the 订单 ending the line is the
+    label of the number on the next one.
+    """
+    boundaries = list(_ITEM_BOUNDARY.finditer(text, 0, end))
+    start = boundaries[-1].end() if boundaries else 0
+    filler = _OPENING_FILLER.match(text, start)
+    start = filler.end() if filler else start
+    return _HAN.search(text, start, end) is None
+
+
 def caption_word(text: str, end: int) -> str:
     """The context word captioning the number ending at `end` ("X 退款单号⏎"), or ""."""
+    if not _opens_item(text, end):
+        return ""
     position = end
     while position < len(text) and text[position] in " \t":
         position += 1
@@ -44,8 +67,10 @@ def captions_number_before(text: str, position: int, word: str) -> bool:
 
     Then it names that number, not the one after it: "TK… 退款单号⏎289…" leaves 289… unnamed.
     """
+    number = _NUMBER_BEFORE.search(text, 0, position)
     return (
-        _NUMBER_BEFORE.search(text, 0, position) is not None
+        number is not None
+        and _opens_item(text, number.end())
         and context_word_at(text, position) == word
         and _CLAUSE_END.match(text, position + len(word)) is not None
     )

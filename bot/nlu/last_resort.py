@@ -13,6 +13,7 @@ import re
 from typing import Optional, Sequence, Tuple
 
 from bot.nlu.number_shapes import (
+    AFTER_DATE,
     ALONE,
     AMOUNT_FOLLOWERS,
     CLOCK_TIME,
@@ -36,6 +37,7 @@ from bot.nlu.number_shapes import (
     TICKET_ID,
     TRACKING_SHAPE,
     URL,
+    is_timestamp,
 )
 from bot.nlu.number_words import (
     bracketed_context,
@@ -126,6 +128,10 @@ def _something_else(text: str, match: re.Match[str]) -> bool:
         return True  # "SH2024…（售后单）", "2024… 不是订单号" (dev33)
     if CLOCK_TIME.search(raw) or _TIME_COLON.search(raw):
         return True  # a time of day
+    if is_timestamp(NOT_ID_CHAR.sub("", raw), after):
+        return True  # "202411301530 签收": when it happened (ord35)
+    if DATE_DIGITS.fullmatch(re.split(r"[^0-9a-z]", raw)[-1]) and AFTER_DATE.match(text, end):
+        return True  # "共384 20241128付的款": a sum, then the day it was paid (ord35)
     if "@" in before[-1:] + after[:1] or HOTLINE.match(raw):
         return True  # an e-mail address or a handle, a hotline
     if any(ALONE.fullmatch(group) for group in re.split(r"[^0-9a-z]", raw)):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.nlu.label_after import caption_context, captions_number_before
 from bot.nlu.number_legend import apply_legend
 from bot.nlu.number_shapes import (
+    ADDRESS_END,
     AFTER_DATE,
     AMOUNT_FOLLOWERS,
     ARABIC_NUMBER,
@@ -35,7 +36,6 @@ from bot.nlu.number_shapes import (
     CURRENCY_LETTERS,
     DASHED_LANDLINE,
     DATE_DIGITS,
-    DATE_HOUR,
     GROUP,
     HEAD_ONLY_AFTER,
     LATER_CHOSEN,
@@ -43,9 +43,9 @@ from bot.nlu.number_shapes import (
     MASK_AFTER,
     MASK_BEFORE,
     MASK_INSIDE,
-    MINUTES_AFTER,
     NOT_ID_CHAR,
     PIECE_COUNTERS,
+    POSTCODE,
     RESIDENT_ID,
     RESIDENT_ID_WEIGHTS,
     RETRACTED_LEFT,
@@ -66,6 +66,7 @@ from bot.nlu.number_shapes import (
     URL,
     VOID_RIGHT,
     end_unwrapped,
+    is_timestamp,
     phone_shape,
     unwrapped_start,
     words_before,
@@ -335,9 +336,9 @@ def _kind(token: Token, order_pattern: re.Pattern[str]) -> Tuple[str, str]:
         return "phone", "bare"
     if phone == "hotline":
         return "other", "bare"
-    if DATE_DIGITS.fullmatch(compact) or _is_timestamp(compact, after):
+    if DATE_DIGITS.fullmatch(compact) or is_timestamp(compact, after):
         return "", ""  # 20241123 without an order word is the date it looks like
-    if _is_resident_id(compact):
+    if _is_resident_id(compact) or _postcode_after_address(token, compact):
         return "other", "bare"
     if TRACKING_SHAPE.fullmatch(compact):
         return "tracking", "bare"
@@ -474,11 +475,6 @@ def _corrected_kind(token: Token) -> str:
     return ""
 
 
-def _is_timestamp(compact: str, after: str) -> bool:
-    """A date and hour with the minutes after a colon ("2024112814:35"): a time, no order."""
-    return bool(DATE_HOUR.fullmatch(compact) and MINUTES_AFTER.match(after))
-
-
 def _masked(token: Token) -> bool:
     """Part of a number with digits hidden ("3810****9384", "381029...9384", "138xxxx5678").
 
@@ -513,6 +509,18 @@ def _is_resident_id(compact: str) -> bool:
     digits = compact[:-1]
     total = sum(int(d) * w for d, w in zip(digits, RESIDENT_ID_WEIGHTS, strict=True))
     return "10X98765432"[total % 11] == compact[-1]
+
+
+def _postcode_after_address(token: Token, compact: str) -> bool:
+    """Six digits right after an address ("…南山区粤海街道 518057"): its postcode, no order.
+
+    Why: a customer pasting where the parcel should go writes the postcode after the street
+    with no 邮编; nobody calls an order by the street before it.
+    """
+    if not POSTCODE.fullmatch(compact):
+        return False
+    start = unwrapped_start(token.doc.text, token.idx)
+    return bool(ADDRESS_END.search(token.doc.text[max(0, start - 8) : start]))
 
 
 def _id_shaped(compact: str) -> bool:

@@ -80,7 +80,11 @@ TIMES_COUNT = re.compile(r"x\d{1,2}", re.IGNORECASE)
 # A year, month or day follows: "2024年4月" is a date, never a group of a number before it.
 DATE_UNIT = frozenset("年月日")
 # Said after a date written as digits: "20240513那天买的", "20241123下的单".
-AFTER_DATE = re.compile(r"\s*(?:那天|当天|这天|那日|买|下单|下的单|签收|到货|发货|收到|付款)")
+# What happened on a date said right after it; paid in other words and the parcel's steps too
+# ("共384 20241128付的款" joined 384 to the date, ord35).
+AFTER_DATE = re.compile(
+    r"\s*(?:那天|当天|这天|那日|买|下单|下的单|签收|到货|发货|收到|付款|付的款|付的钱|支付|送达|揽收|寄出)"
+)
 DATE_DIGITS = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 # A month and day with a slash ("11/23") or a dash ("11-23", ord28), nothing dated or numbered
 # after it: a date, never the last groups of the number before it ("订单号 3802 9911 … 321
@@ -141,6 +145,32 @@ LABEL_HEAD_AFTER = re.compile(r"(?:编号|编码|号码|单号|条码|批号|货
 # counter: an order.)
 DATE_HOUR = re.compile(DATE_DIGITS.pattern + r"([01]\d|2[0-3])")
 MINUTES_AFTER = re.compile(r":[0-5]\d(?!\d)")
+# A postcode given bare after the address it belongs to (ord35): six digits right after the
+# end of an address, a place word of a province, city, district, street or building, maybe a
+# comma: "广东省深圳市南山区粤海街道 518057". 号 is left out: "11月23号 882931" is a day.
+POSTCODE = re.compile(r"\d{6}")
+ADDRESS_END = re.compile(
+    r"(?:省|市|区|县|镇|乡|村|街道|路|街|大道|巷|弄|小区|花园|大厦|室|栋|幢|单元)[\s,]*$"
+)
+# A date and time to the minute (or second) written in one run, what happened then said right
+# after it (ord35): "202411301530 签收", "20241130153022 下单" — a time, not a JD-shaped order.
+# Only events a time is stamped on: "202411300457 买的…" may be an order and what it bought.
+DATE_MINUTE = re.compile(DATE_HOUR.pattern + r"[0-5]\d(?:[0-5]\d)?")
+STAMPED_EVENT = re.compile(r"\s*(?:签收|下单|下的单|发货|付款|支付|到货|送达|揽收|揽件)")
+
+
+def is_timestamp(compact: str, after: str) -> bool:
+    """A date and hour with the minutes after a colon ("2024112814:35"): a time, no order.
+
+    Or the whole time in one run with what happened then right after it ("202411301530 签收",
+    ord35): only so, as "202411300457" alone may well be a JD order. Read by the kinds and
+    by the last resort alike.
+    """
+    if DATE_HOUR.fullmatch(compact) and MINUTES_AFTER.match(after):
+        return True
+    return bool(DATE_MINUTE.fullmatch(compact) and STAMPED_EVENT.match(after))
+
+
 # Hidden digits: three or more asterisks, or asterisks or an ellipsis between digits (not
 # "**3810…**", bold in chat); "x" runs inside a number.
 MASK_AFTER = re.compile(r"[*＊]{3}|(?:[*＊]{2,}|…+|\.{3,})\d")
@@ -228,7 +258,7 @@ GLUED_DATE = re.compile(
 # does a prefix that only begins with the marker's letters ("NOR2024…", "IDX-2024…"). No/ID
 # glued to the first group of a number typed in groups too ("订单ID2865-4321-9876", ord28).
 GLUED_WORDS = re.compile(
-    r"(?<![0-9a-z])(?:no|id|qq)(?=\d{5})"
+    r"(?<![0-9a-z])(?:no|id|qq|uid)(?=\d{5})"  # "UID284719305": a user's id (ord35)
     r"|(?<![0-9a-z])(?:no|id)(?=\d{3,4}[-_./·\s]\d)"
     r"|(?<=\d{4})(?:ok|okay|pls|plz|please|thx|thanks|asap|app|qq|vip|ng|x{1,3}l|xs)(?![0-9a-z])"
     r"|(?<=\d{6})[sml](?=码)"

@@ -222,6 +222,8 @@ _OTHER_WORDS = [
             "工单",
             "投诉",
             "支付",
+            # a payment's own bill (ord35): "付款单号 1602…", "付款编号 PAY…"; "付款金额" below
+            "付款",
             "交易",
             "商户",
             "流水",
@@ -299,6 +301,8 @@ _OTHER_WORDS = [
     # "ID" alone labels a user, a product, a live room…; an order's id is called one
     # ("订单ID", "订单 ID", "order id": longer words, so they win)
     "id",
+    # a platform's user id (ord35): "UID 284719305 账号被封了"; "用户ID" is above
+    *("uid", "user id", "userid", "user_id"),
     "商品链接",
     # the customer's or a shop's account on a platform, not an order
     *("用户名", "昵称", "账户名", "帐户名"),
@@ -319,6 +323,8 @@ _OTHER_WORDS = [
     *("红包码", "红包口令", "口令", "福利码", "邀请码", "推荐码", "分享码", "助力码", "抽奖码"),
     # a prize's codes (ord28): "中奖码 778899 没收到奖品"
     *("中奖码", "兑奖码", "领奖码", "开奖码", "奖品码"),
+    # a payment's codes (ord35): the code a till scans, the shop's code the customer paid to
+    *("付款码", "收款码", "支付码"),
     "核销码",
     "提取码",
     "授权码",
@@ -327,6 +333,8 @@ _OTHER_WORDS = [
     "礼品卡",
     "串号",
     "串码",
+    # a device's own number, printed on its body or its box (ord35): "机身号 8612…"
+    *(f"{what}{tail}" for what in ("机身", "设备") for tail in ("号", "码", "编号", "号码", "id")),
     "imei",
     "iccid",  # a SIM card's number, 19-20 digits (ord25)
     "meid",
@@ -388,7 +396,7 @@ ENGLISH_WORDS = frozenset(
 # Letter words that introduce a number ("QQ 3847...", "tel 138...") are not id prefixes.
 NOT_PREFIXES = frozenset(
     {"qq", "tel", "no", "id", "rmb", "vx", "wx", "call", "pin", "sms", "sn", "sku", "imei", "ems"}
-    | {"code", "ref", "num", "nr", "meid", "iccid"}
+    | {"code", "ref", "num", "nr", "meid", "iccid", "uid"}
     # where to ring (ord25): "home 3456 7890" is a home phone, no id HOME34567890
     | {"home", "work", "line"}
     # pinyin for "number" after a pinyin label ("dingdan hao 2024…"), never part of it

@@ -53,7 +53,7 @@ def _named_at_fault(q: str, tail: str) -> bool:
     with what of it is wrong (钱, 货).
     """
     q = re.escape(q)
-    named = rf"{q}来?(?:的{_ORDER_NOUN}?|{_POINTED_ORDER}的?)"
+    named = rf"{q}来?(?:的{_ORDER_NOUN}?|{_POINTED_ORDER}的?|{_LABEL_POINTED})"
     return bool(
         re.search(
             # "有问题的是子订单那件" names it with its order word (ord28)
@@ -65,6 +65,10 @@ def _named_at_fault(q: str, tail: str) -> bool:
 
 
 _POINTED_ORDER = r"(?:这个|那个|这单|那单|那笔|这笔)"
+# The order's label said again with the goods pointed at (ord35): "母訂單 X 子訂單 Y 子訂單嗰件爛咗"
+# (嗰 is 那 once normalised), "子订单那个包裹没到", "子订单的东西坏了"; not the label alone
+# ("子订单没问题" has no fault, "子订单号 Y 少发" is read by `_FAULT_RIGHT_AFTER`).
+_LABEL_POINTED = r"(?:订单|单)(?:那件|这件|那个|这个|的)(?:包裹|东西|货|衣服|商品)?"
 _ORDER_NOUN = rf"(?:{_POINTED_ORDER}|订单)"
 
 

@@ -58,3 +58,27 @@ def test_a_caption_names_the_number_before_it_not_after():
 )
 def test_a_label_not_after_a_number_on_its_line_introduces(text, word):
     assert not captions_number_before(text, text.index(word), word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电子发票 ab12345678 订单\n417293856021",  # the number had a word of its own before it
+        "会员卡 m0098231 订单号\n417293856021",
+    ],
+)
+def test_a_number_with_words_before_it_takes_no_caption(text):
+    """Captions are a list's layout: each item opens with its number (ord35)."""
+    end = text.index(" ", text.index(" ") + 1)
+    assert caption_word(text, end) == ""
+    assert not captions_number_before(text, end + 1, text[end + 1 : text.index("\n")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["额 sf1402938475612 顺丰的\n202411235567", "那个 tk88231190045 退款单号\n202411235567"],
+)
+def test_an_interjection_opening_the_list_keeps_the_caption(text):
+    """An interjection (额, 那个) before the first item is no word of its number (ord35)."""
+    end = text.index(" ", text.index(" ") + 1)
+    assert caption_word(text, end) != ""
