@@ -3,6 +3,7 @@ says about the ticket."""
 
 import pytest
 
+from bot.intake import remedy_answers
 from bot.intake.after_filing import (
     another_complaint,
     category_corrected,
@@ -10,6 +11,7 @@ from bot.intake.after_filing import (
     remedy_changed,
     says_number_was_wrong,
 )
+from bot.intake.remedy_answers import says_change_of_mind
 from bot.orders.item_fit import load_kinds
 
 MUGS = {
@@ -161,3 +163,18 @@ def test_a_fact_added_without_a_word_that_adds(text, added):
 )
 def test_a_category_corrected_after_filing(text, filed, now):
     assert category_corrected(text, filed) == now
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["其实还是退款吧", "不要退 换货", "应该是补发", "我说了要退款", "想了一下 换货吧", "唔要退喇"],
+)
+def test_one_list_of_change_of_mind_words_for_the_form_and_after_filing(text):
+    # the words the after-filing list had alone ("其实", "不要退") and the form's alone
+    # ("应该是", "我说了要…") count in both places now
+    assert says_change_of_mind(text)
+
+
+def test_a_condition_is_no_change_of_mind():
+    assert not says_change_of_mind("要是补发不了就退款")
+    assert remedy_answers.remedy_changed("要是补发不了就退款") is None
