@@ -7,6 +7,9 @@ ticket (`waiting_facts` is called only then, and the store sets facts only then)
 and the order number the customer corrects replace the filed ones, audited as the customer's
 changes; the customer is told what changed. A claimed ticket keeps its fields: its agent
 reads the transcript.
+
+Trial13 (dialogues_dev24): the category too ("不是物流问题，是质量问题"): the ticket went to the
+team of the filed one; the evidence it still lacks follows the new category.
 """
 
 from typing import Any, Dict, List, Optional
@@ -15,11 +18,14 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import latest_entity, slots_set_this_turn
+from actions.evidence_uploads import kinds_still_missing
 from actions.tickets import lookup_order
-from bot.intake.after_filing import remedy_changed, says_number_was_wrong
-from bot.taxonomy import remedy_label
+from bot.intake.after_filing import category_corrected, remedy_changed, says_number_was_wrong
+from bot.taxonomy import category_label, remedy_label
 
-CORRECTABLE = ("desired_remedy", "order_id")
+CORRECTABLE = ("issue_category", "desired_remedy", "order_id")
+# a filed value that stands for "not told yet": filling it is no correction
+_UNSET = {"issue_category": "other"}
 
 
 async def corrected_facts(tracker: Tracker, ticket: Dict[str, Any], text: str) -> Dict[str, Any]:
@@ -29,11 +35,23 @@ async def corrected_facts(tracker: Tracker, ticket: Dict[str, Any], text: str) -
     remedy = remedy_changed(text, filed_remedy) if filed_remedy else None
     if remedy:
         values["desired_remedy"] = remedy
+    values.update(_category_corrected(tracker, ticket, text))
     named = number_corrected(tracker, ticket, text)
     if named:
         order = await lookup_order(named)
         values.update(order_id=named, order_verified=bool(order), order_data=order)
     return values
+
+
+def _category_corrected(tracker: Tracker, ticket: Dict[str, Any], text: str) -> Dict[str, Any]:
+    """The category said instead of the filed one, with the evidence it still lacks."""
+    category = category_corrected(text, ticket.get("issue_category"))
+    if not category:
+        return {}
+    files = len(ticket.get("evidence") or [])
+    described = str(ticket.get("issue_description") or "")
+    missing = kinds_still_missing(tracker, category, files, described)
+    return {"issue_category": category, "evidence_missing": missing}
 
 
 def number_corrected(tracker: Tracker, ticket: Dict[str, Any], text: str) -> Optional[str]:
@@ -50,11 +68,21 @@ def tell_corrections(
 ) -> bool:
     """Say what this message changed in the ticket; whether anything did.
 
-    Only filed values replaced count: a field filled while empty is news of another kind.
+    Only filed values replaced count: a field filled while empty is news of another kind, and
+    so is the category "other" a handoff files before the problem is told.
     """
     changed: List[str] = [
-        name for name in CORRECTABLE if before.get(name) and before.get(name) != after.get(name)
+        name
+        for name in CORRECTABLE
+        if before.get(name) not in (None, "", _UNSET.get(name))
+        and before.get(name) != after.get(name)
     ]
+    if "issue_category" in changed:
+        dispatcher.utter_message(
+            response="utter_ticket_category_corrected",
+            ticket_id=after["id"],
+            category=category_label(after.get("issue_category")),
+        )
     if "desired_remedy" in changed:
         dispatcher.utter_message(
             response="utter_ticket_remedy_corrected",

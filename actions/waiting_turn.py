@@ -11,7 +11,7 @@ news that the ticket is being prioritised, anything else as its intent was answe
 """
 
 import asyncio
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -21,6 +21,7 @@ from actions import dependencies
 from actions.conversation import latest_intent, latest_text, latest_user_event
 from actions.requests import ActionCancelComplaint, ActionTicketStatus
 from actions.waiting_contact import take_back_contact
+from actions.waiting_corrections import tell_corrections
 from actions.waiting_evidence import CUSTOMER, acknowledge_held_files, kinds_said_by_caption
 from actions.waiting_facts import threatens, waiting_facts, waits
 
@@ -46,7 +47,7 @@ class ActionWaitingReply(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
         text = latest_text(tracker)
-        ticket = await note_waiting_message(tracker)
+        filed, ticket = await _noted(tracker)
         acknowledge_held_files(dispatcher, tracker)  # words typed with files just sent
         # "不要打电话给我" read as a withdrawal: the contact is taken back, not the complaint
         took_back = ticket is not None and await take_back_contact(dispatcher, tracker, ticket)
@@ -54,6 +55,9 @@ class ActionWaitingReply(Action):
             dispatcher.utter_message(response=THREAT_RESPONSE, ticket_id=ticket["id"])
             return []
         if took_back:
+            return []
+        if filed is not None and ticket is not None and tell_corrections(dispatcher, filed, ticket):
+            # "不是物流问题，是质量问题" read as a no: what changed, not the status (trial13)
             return []
         intent = latest_intent(tracker)
         if intent in _REPLIES:
@@ -70,13 +74,20 @@ async def note_waiting_message(tracker: Tracker) -> Optional[Dict[str, Any]]:
     A ticket that no longer waits (claimed, resolved) keeps the message in its transcript
     and is not filled: nothing changes under the agent.
     """
+    return (await _noted(tracker))[1]
+
+
+async def _noted(
+    tracker: Tracker,
+) -> Tuple[Optional[Dict[str, Any]], Optional[Dict[str, Any]]]:
+    """The ticket as filed before this message, and as it stands after it (None, None: none)."""
     ticket_id = tracker.get_slot("ticket_id")
     if not ticket_id or not tracker.get_slot("ticket_open"):
-        return None
+        return None, None
     ticket = await asyncio.to_thread(dependencies.ticket_store().get_ticket, ticket_id)
     if ticket is None:
-        return None
-    return await record_and_fill(tracker, ticket, latest_text(tracker))
+        return None, None
+    return ticket, await record_and_fill(tracker, ticket, latest_text(tracker))
 
 
 async def record_and_fill(tracker: Tracker, ticket: Dict[str, Any], text: str) -> Dict[str, Any]:

@@ -330,9 +330,15 @@ def extra_remedies(text: str) -> list:
     ]
 
 
-# A change of mind about the remedy ("还是退款吧", "算了 还是换货 别退了", "改成换货好了").
-_CHANGE_OF_MIND = re.compile(
-    r"还是|改成|换成|改为|改一下|改主意|算了|想了想|想想|重新考虑|不要了|(不|别)[^ ]{0,3}了|"
+# A change of mind about the remedy ("还是退款吧", "算了 还是换货 别退了", "改成换货好了"),
+# at a question, at the read-back and after filing alike (`bot.intake.after_filing` reads it
+# too: one list of words, trial13).
+CHANGE_OF_MIND = re.compile(
+    r"还是|改成|换成|改为|改一下|改主意|算了|想了想|想了一?下|想想|重新考虑|其实|不要了|"
+    # ...not a condition ("要是补发不了就退款": a wish for the agent to read, no change)
+    r"(不|别)[^ ]{0,3}了(?!(的话)?就)|"
+    # the remedy refused before the one wanted ("不退 换货", Cantonese 唔要退 as 不要退)
+    r"(不|别)(要|想)?(退|换|补|修)|"
     r"不是|不对|搞错|弄错|说错|"
     # a bare 改 ("换货改退款", "诉求要改 退款"), what it should be ("应该是补发", "我要的是换货"),
     # and the read-back's own field named ("诉求那里写退货退款", "处理方式：维修")
@@ -346,6 +352,17 @@ _CHANGE_OF_MIND = re.compile(
 _INSISTED = re.compile(r"(?:^|我)(?:都|已经|早就|早)?(?:说|讲|講|說)(?:了|过|過|咗)|就是要|就係要")
 
 
+def says_change_of_mind(text: str) -> bool:
+    """Whether the message says the customer changes (or insists on) the remedy.
+
+    Why one function: the form, the read-back and the ticket after filing had two lists of
+    these words that drifted apart ("其实", "不要退" counted after filing only, "应该是",
+    "我说了要退款" before it only).
+    """
+    plain = plain_answer(text)
+    return bool(CHANGE_OF_MIND.search(plain) or _INSISTED.search(plain))
+
+
 def remedy_changed(text: str) -> Optional[str]:
     """The remedy a customer changes to, in so many words, else None.
 
@@ -353,10 +370,9 @@ def remedy_changed(text: str) -> Optional[str]:
     reads as a withdrawal ("算了算了 还是换货 别退了" keeps the complaint and changes it).
     A remedy insisted on as said before counts too: it may be the one kept (nothing changes).
     """
-    plain = plain_answer(text)
-    if not (_CHANGE_OF_MIND.search(plain) or _INSISTED.search(plain)):
+    if not says_change_of_mind(text):
         return None
-    return remedy_mentioned(plain)
+    return remedy_mentioned(plain_answer(text))
 
 
 # "不要退款", "别补发了": a remedy refused by the words before it (not "没退款", a fact).
@@ -403,7 +419,7 @@ def _alternatives(found: list) -> bool:
     """
     for previous, item in zip(found, found[1:], strict=False):
         between = item[3][previous[2] : item[1]]
-        if _CHANGE_OF_MIND.search(between):
+        if CHANGE_OF_MIND.search(between):
             return False
         if _ALTERNATIVE.search(between) or _FALLBACK_AFTER.match(item[3][item[2] :]):
             return True

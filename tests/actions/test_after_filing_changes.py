@@ -3,6 +3,8 @@ a problem with goods the ticket's order does not hold opens a second complaint."
 
 from actions import dependencies
 from actions.followup import ActionAddTicketDetails
+from actions.waiting_turn import ActionWaitingReply
+from bot.intake.draft import EVIDENCE_KINDS
 from bot.tickets import TicketDraft
 from tests.actions.conftest import make_tracker, responses
 
@@ -123,3 +125,67 @@ async def test_thanks_and_questions_after_filing_leave_the_description(dispatche
     for text in ("对了 谢谢啊", "对了 什么时候有人处理", "对了 我刚发了照片"):
         _, stored = await _say(dispatcher, domain, ticket, text)
         assert stored["issue_description"] == "马克杯收到就碎了", text
+
+
+# --- trial13 (dialogues_dev24) ------------------------------------------------------------------
+
+
+async def test_a_category_corrected_after_filing_replaces_the_filed_one(dispatcher, domain):
+    ticket = _filed()
+    events, stored = await _say(dispatcher, domain, ticket, "不是物流问题，是质量问题", "correct")
+    assert events == []
+    assert stored["issue_category"] == "product_quality"
+    assert stored["evidence_missing"] == list(EVIDENCE_KINDS["product_quality"])
+    assert responses(dispatcher) == ["utter_ticket_category_corrected"]
+    assert dispatcher.messages[0]["category"] == "商品质量问题"
+    [change] = [
+        e
+        for e in dependencies.ticket_store().get_audit(ticket["id"])
+        if e["field"] == "issue_category"
+    ]
+    assert (change["before"], change["after"]) == ("logistics", "product_quality")
+
+
+async def test_a_category_corrected_in_a_message_read_as_a_no_is_told_too(dispatcher, domain):
+    ticket = _filed()
+    tracker = make_tracker(
+        "不是物流问题 是质量问题",
+        "deny",
+        slots={"ticket_id": ticket["id"], "ticket_open": True},
+        history=[{"event": "user", "text": "不是物流问题 是质量问题", "timestamp": 1795399500.0}],
+    )
+    await ActionWaitingReply().run(dispatcher, tracker, domain)
+    stored = dependencies.ticket_store().get_ticket(ticket["id"])
+    assert stored["issue_category"] == "product_quality"
+    assert responses(dispatcher) == ["utter_ticket_category_corrected"]
+
+
+async def test_a_claimed_ticket_keeps_its_category(dispatcher, domain):
+    ticket = _filed()
+    dependencies.ticket_store().update_ticket(ticket["id"], actor="agent-1", assignee="agent-1")
+    _, stored = await _say(dispatcher, domain, ticket, "不是物流问题，是质量问题", "correct")
+    assert stored["issue_category"] == "logistics"
+    assert responses(dispatcher) == ["utter_details_added"]
+
+
+async def test_another_order_without_goods_named_opens_a_second_complaint(dispatcher, domain):
+    ticket = _filed()
+    text = "还有个事 我另外一单到现在还没发货 不想等了 直接退款吧"
+    events, stored = await _say(dispatcher, domain, ticket, text, "complain")
+    assert "complaint_form" in [e.get("name") for e in events if e.get("event") == "followup"]
+    assert all(entry["text"] != text for entry in stored["transcript"])
+
+
+async def test_a_fact_with_no_word_that_adds_reaches_the_description(dispatcher, domain):
+    ticket = _filed()
+    _, stored = await _say(dispatcher, domain, ticket, "外箱也是破的", "inform")
+    assert stored["issue_description"] == "马克杯收到就碎了\n外箱也是破的"
+    assert responses(dispatcher) == ["utter_details_added"]
+
+
+async def test_waiting_words_with_nothing_wrong_leave_the_description(dispatcher, domain):
+    ticket = _filed()
+    for text in ("好的 那我等你们消息", "是质量问题 你们一定要给我处理好"):
+        _, stored = await _say(dispatcher, domain, ticket, text)
+        assert stored["issue_description"] == "马克杯收到就碎了", text
+        assert stored["issue_category"] == "logistics", text

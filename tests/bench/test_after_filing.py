@@ -1,4 +1,4 @@
-"""dialogues_dev23: what the customer does after the ticket is filed is part of success."""
+"""dialogues_dev23 and dev24: what the customer does after the ticket is filed is part of success."""
 
 from bench import after_filing, dialogue_sim
 
@@ -92,3 +92,29 @@ def test_second_complaints_of_the_dev_splits_name_taxonomy_codes() -> None:
     for split, sid, facts in seconds:
         assert facts.get("issue_category") in CATEGORIES, (split, sid)
         assert facts.get("desired_remedy") in REMEDIES, (split, sid)
+
+
+def test_dev24_keeps_its_angle_after_filing() -> None:
+    """dialogues_dev24 (trial13): every scenario goes on after filing, in both scripts; its
+    second complaints name goods the kinds table does not know, or none at all."""
+    from pathlib import Path
+
+    from bot.orders.item_fit import kinds_named
+
+    split = Path(__file__).resolve().parents[2] / "bench" / "data" / "dialogues_dev24.yml"
+    scenarios = dialogue_sim.load_scenarios(split)
+    assert 20 <= len(scenarios) <= 30
+    assert all(after_filing.has_after(s) for s in scenarios)
+    assert {s["script"] for s in scenarios} == {"simplified", "traditional"}
+    seconds = [s["second"]["opening"] for s in scenarios if s.get("second")]
+    assert len(seconds) >= 5
+    assert not any(kinds_named(opening) for opening in seconds)
+
+
+def test_words_said_after_filing_kept_out_of_the_description_are_judged() -> None:
+    """dialogues_dev24: thanks and small talk after filing must not reach the description."""
+    facts = {**FACTS, "description_excludes": ["谢谢"]}
+    scenario = {"id": "j1", "after": ["谢谢"], "facts": facts}
+    thanked = _ticket(issue_description="杯子碎了\n谢谢")
+    assert set(_judge(scenario, [thanked], [], 0).mismatches) == {"issue_description"}
+    assert _judge(scenario, [_ticket(issue_description="杯子碎了")], [], 0).success
