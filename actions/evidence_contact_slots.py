@@ -129,11 +129,10 @@ class EvidenceAndContactSlots:
         )
         # this validation runs twice a turn (slot mappings, then the form): ask once per turn
         asked_now = "evidence_followup" in slots_set_this_turn(tracker)
-        if remaining and answers.no_more_files(latest_text(tracker)):
-            # "就这张，没有别的了" typed with the photo: the rest is recorded missing, not
-            # asked for (hand trial 2026-12-04: asked for the waybill right after saying so)
-            return {"evidence": files, "evidence_status": "provided", "evidence_missing": remaining}
-        if remaining and (not followup or asked_now):
+        # "就这张，没有别的了" typed with the photo: the rest is recorded missing, not asked
+        # for (hand trial 2026-12-04: asked for the waybill right after saying so)
+        said_all = answers.no_more_files(latest_text(tracker))
+        if remaining and (not followup or asked_now) and not said_all:
             return {"evidence": files, "evidence_status": None, "evidence_followup": remaining}
         return {"evidence": files, "evidence_status": "provided", "evidence_missing": remaining}
 
