@@ -31,8 +31,33 @@ def order_number_misses(errors: Sequence[Mapping[str, Any]]) -> Dict[str, int]:
         elif e.get("expected") is None:
             kinds["extracted where there is none"] += 1
         else:
-            kinds["extracted a different number"] += 1
+            kinds[_wrong_number_kind(str(e["expected"]), str(e["got"]))] += 1
     return dict(kinds)
+
+
+def _wrong_number_kind(expected: str, got: str) -> str:
+    """How a wrong number relates to the right one, in words that do not identify the case.
+
+    Why: "a different number" alone cannot tell a development round whether to look at which
+    number is chosen, where an id is cut, or its letters; these classes can, and still say
+    nothing of the sentence.
+    """
+    values = got.split(", ")
+    if expected in values:
+        return "extracted the right number and another"
+    if len(values) > 1:
+        return "extracted several other numbers"
+    if _digits(got) == _digits(expected):
+        return "the right digits with other letters"
+    if got in expected:
+        return "cut short (part of the right number)"
+    if expected in got:
+        return "ran on (the right number and more)"
+    return "extracted a different number"
+
+
+def _digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
 
 
 def scenario_failures(failures: Sequence[Mapping[str, Any]]) -> List[Dict[str, Any]]:

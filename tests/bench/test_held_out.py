@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from bench import dialogue_sim, held_out, nlu_eval
 from bench.nlu_eval import Example
 
@@ -47,6 +49,21 @@ def test_confusions_count_pairs_most_frequent_first():
         {"expected": "cancel", "got": "deny", "count": 2},
         {"expected": "handoff", "got": "(none)", "count": 1},
     ]
+
+
+@pytest.mark.parametrize(
+    "expected, got, kind",
+    [
+        ("202411235567", "202411235567, 13800138000", "extracted the right number and another"),
+        ("202411235567", "13800138000, 20241123", "extracted several other numbers"),
+        ("JD298374651030", "298374651030", "the right digits with other letters"),
+        ("202411235567", "2024112355", "cut short (part of the right number)"),
+        ("202411235567", "2024112355672", "ran on (the right number and more)"),
+        ("202411235567", "SF1402558891", "extracted a different number"),
+    ],
+)
+def test_a_wrong_number_is_classed_by_how_it_relates_to_the_right_one(expected, got, kind):
+    assert held_out.order_number_misses([{"expected": expected, "got": got}]) == {kind: 1}
 
 
 def test_order_number_misses_by_kind():
