@@ -46,20 +46,21 @@ from bot.intake.remedy_answers import (
     withdraws_remedy,
 )
 from bot.orders.ids import normalize_order_id
+from bot.orders.item_fit import item_names
 from bot.orders.service import OrderServiceUnavailable
 from bot.tickets.call_time import preferred_call_time
 
 _CORRECTABLE = ("order_id", "issue_category", "desired_remedy")
 
 
-def read_back(
+async def read_back(
     dispatcher: CollectingDispatcher, tracker: Tracker, overrides: Dict[str, Any]
 ) -> List[EventType]:
     """Send the read-back of the current facts (with `overrides` applied)."""
     slots = {**tracker.current_slot_values(), **overrides}
     facts = IntakeFacts.from_slots(slots)
     call_time = preferred_call_time(transcript_from_events(tracker.events), facts.contact)
-    values = read_back_values(facts, call_time)
+    values = read_back_values(facts, call_time, await _goods_of_known_order(facts))
     # the host's words (`live_claim`) are a line of the text too, for channels that show
     # the text rather than the card (bot/nlg.py adds it)
     dispatcher.utter_message(
@@ -68,6 +69,17 @@ def read_back(
         **values,
     )
     return [SlotSet("awaiting_confirmation", True)]
+
+
+async def _goods_of_known_order(facts: IntakeFacts) -> List[str]:
+    """The items of the order read back, when the shop knows it; none if it cannot say."""
+    if not facts.order_id or not facts.order_verified:
+        return []
+    try:
+        order = await dependencies.order_service().get_order(facts.order_id)
+    except OrderServiceUnavailable:
+        return []
+    return item_names(order or {})
 
 
 def only_repeats(tracker: Tracker, changes: Dict[str, Any], text: str) -> bool:
@@ -94,7 +106,7 @@ class ActionReadBack(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        return read_back(dispatcher, tracker, {})
+        return await read_back(dispatcher, tracker, {})
 
 
 class ActionApplyCorrection(Action):
@@ -114,7 +126,7 @@ class ActionApplyCorrection(Action):
             return []
         phone = number_called_a_phone(tracker)
         if phone:
-            return self._number_was_a_phone(dispatcher, tracker, phone)
+            return await self._number_was_a_phone(dispatcher, tracker, phone)
         changes = {k: v for k, v in slots_set_this_turn(tracker).items() if k in _CORRECTABLE}
         given = (
             str(latest_entity(tracker, "phone") or "")
@@ -207,10 +219,10 @@ class ActionApplyCorrection(Action):
             # another change while the unknown number waits for a yes: ask about it again
             ask_to_recheck_order(dispatcher, tracker, pending)
             return events
-        return events + read_back(dispatcher, tracker, changes)
+        return events + await read_back(dispatcher, tracker, changes)
 
     @staticmethod
-    def _number_was_a_phone(
+    async def _number_was_a_phone(
         dispatcher: CollectingDispatcher, tracker: Tracker, phone: str
     ) -> List[EventType]:
         """At the read-back, "那个是电话号码" said of a number that waits for a yes.
@@ -228,7 +240,9 @@ class ActionApplyCorrection(Action):
         if phone_taken_as_contact(tracker):
             changes.update(contact=phone, contact_status="given")
         dispatcher.utter_message(response="utter_noted_phone_not_order")
-        return [SlotSet(k, v) for k, v in changes.items()] + read_back(dispatcher, tracker, changes)
+        return [SlotSet(k, v) for k, v in changes.items()] + await read_back(
+            dispatcher, tracker, changes
+        )
 
     async def _check_order(self, raw: Any) -> Dict[str, Any]:
         order_id = normalize_order_id(str(raw or ""), dependencies.settings().order_id_pattern)
@@ -287,7 +301,7 @@ async def confirm(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Ev
             "order_missing": None,
         }
         dispatcher.utter_message(response="utter_noted_correction")
-        return [SlotSet(k, v) for k, v in confirmed.items()] + read_back(
+        return [SlotSet(k, v) for k, v in confirmed.items()] + await read_back(
             dispatcher, tracker, confirmed
         )
     ticket = await create_ticket(tracker, handoff_reason="confirmed")

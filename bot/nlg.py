@@ -24,8 +24,12 @@ from bot.nlu.normalize import script_evidence
 # Template variables holding what the customer typed: quoted back as typed, never converted.
 VERBATIM = frozenset({"issue_description", "live_claim", "live_session"})
 # Lines a response shows only when their value is given: template variable -> (the response
-# that words the line, the value it needs). "· 主播说法：…" of a live-stream read-back.
-OPTIONAL_LINES = {"live_claim_line": ("utter_read_back_live_claim_line", "live_claim")}
+# that words the line, the value it needs). "· 主播说法：…" of a live-stream read-back, "· 商品：…"
+# of an order the shop knows.
+OPTIONAL_LINES = {
+    "live_claim_line": ("utter_read_back_live_claim_line", "live_claim"),
+    "order_goods_line": ("utter_read_back_order_goods_line", "order_goods"),
+}
 
 
 def customer_messages(tracker: DialogueStateTracker) -> Iterator[Tuple[str, Any]]:
@@ -112,7 +116,7 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
                 continue
             line = None
             if values.get(needed):
-                own = {**values, name: ""}  # the line is no place for itself
+                own = {**values, **dict.fromkeys(OPTIONAL_LINES, "")}  # no lines in lines
                 line = await self.generate(response, tracker, output_channel, **own)
             lines[name] = str(line["text"]) if line else ""
         return lines

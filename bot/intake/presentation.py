@@ -7,7 +7,7 @@ fill them (labels for codes, masked phone numbers, local times).
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Dict, List, Mapping, Optional
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 from zoneinfo import ZoneInfo
 
 from bot.i18n import localize
@@ -43,11 +43,15 @@ def mask_phone(contact: Optional[str]) -> str:
     return contact
 
 
-def read_back_values(facts: IntakeFacts, call_time: Optional[str] = None) -> Dict[str, str]:
+def read_back_values(
+    facts: IntakeFacts, call_time: Optional[str] = None, order_goods: Sequence[str] = ()
+) -> Dict[str, str]:
     """Template variables of `utter_read_back`.
 
     `call_time` is when the customer asked to be called ("晚上打"), read back beside the
-    number so they know it was heard.
+    number so they know it was heard. `order_goods` are the items of the order the shop
+    knows: a number typed for another order, or a goods question passed over ("是这一单吗？"
+    answered with "退货退款吧", hand trial), is caught by the customer before it is filed.
     """
     if facts.evidence:
         evidence = f"{len(facts.evidence)}个文件"
@@ -71,6 +75,7 @@ def read_back_values(facts: IntakeFacts, call_time: Optional[str] = None) -> Dic
         "contact_display": mask_phone(facts.contact)
         + (f"（{call_time}）" if facts.contact and call_time else ""),
         "live_claim": _shorten(str((facts.live or {}).get("claim") or ""), 60),
+        "order_goods": _shorten("、".join(order_goods), 40),
     }
 
 
@@ -130,6 +135,8 @@ def read_back_card(values: Mapping[str, str], script: str = "hans") -> Dict[str,
     ]
     if values.get("live_claim"):
         rows.insert(2, {"label": "主播说法", "value": values["live_claim"]})
+    if values.get("order_goods"):
+        rows.insert(1, {"label": "商品", "value": values["order_goods"]})
     fields = [
         {
             "label": localize(row["label"], script),

@@ -35,15 +35,18 @@ HOST = "主播说下单就送化妆包"
 HOST_TRADITIONAL = "主播話下單就送化妝包 喂"
 
 
-# The read-back as rendered before the change, around its problem line and the host's line.
+# The read-back as rendered before the change, around its problem line and the host's line;
+# since the hand trial of 2026-12-04 with the goods of the order the shop knows.
 FRAME = {
     "hans": (
-        "跟您核对一下，没问题我就提交给售后同事：\n· 订单号：202411235567\n· 问题：",
+        "跟您核对一下，没问题我就提交给售后同事：\n· 订单号：202411235567\n"
+        "· 商品：手工陶瓷马克杯 (雾蓝)\n· 问题：",
         "· 诉求：补发\n· 凭证：暂无\n· 联系方式：未留\n"
         "哪里不对直接告诉我，比如“订单号是……”或“改成换货”。",
     ),
     "hant": (
-        "跟您核對一下，沒問題我就提交給售後同事：\n· 訂單號：202411235567\n· 問題：",
+        "跟您核對一下，沒問題我就提交給售後同事：\n· 訂單號：202411235567\n"
+        "· 商品：手工陶瓷馬克杯 (霧藍)\n· 問題：",
         "· 訴求：補發\n· 憑證：暫無\n· 聯絡方式：未留\n"
         "哪裡不對直接告訴我，比如「訂單號是……」或「改成換貨」。",
     ),
@@ -139,6 +142,38 @@ async def test_the_read_back_reads_as_before(dispatcher, said, claim, text, butt
     assert message["text"] == text
     assert [b["title"] for b in message["buttons"]] == buttons
     assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/correct"]
+
+
+async def test_the_goods_of_the_order_are_read_back_to_catch_another_orders_number(dispatcher):
+    """Hand trial (2026-12-04): "是这一单吗？" about a coat, answered "退货退款吧" by a customer
+    complaining of a hair dryer, went on to a read-back showing the number alone; the goods
+    now stand beside it, in the text and in the card."""
+    message = await _as_read(dispatcher, SIMPLIFIED, "")
+    assert "· 订单号：202411235567\n· 商品：手工陶瓷马克杯 (雾蓝)\n" in message["text"]
+    card = dispatcher.messages[0]["custom"]
+    rows = [(f["label"], f["value"]) for f in card["fields"]][:2]
+    assert rows == [("订单号", "202411235567"), ("商品", "手工陶瓷马克杯 (雾蓝)")]
+
+
+@pytest.mark.parametrize(
+    "slots",
+    [
+        {"order_id": "202499999999", "order_verified": False},  # the shop does not know it
+        {"order_id": None, "order_missing": True},
+    ],
+)
+async def test_no_goods_line_for_an_order_the_shop_does_not_know(dispatcher, slots):
+    tracker = make_tracker(SIMPLIFIED, "inform", slots={**FACTS, **slots})
+    await ActionReadBack().run(dispatcher, tracker, {})
+    [message] = dispatcher.messages
+    values = dict(message)
+    response = values.pop("response")
+    rendered = await _nlg().generate(
+        response, DialogueStateTracker.from_events("c", [], slots=DOMAIN.slots), "rest", **values
+    )
+    assert "商品" not in rendered["text"]
+    assert "\n· 问题：" in rendered["text"]
+    assert "商品" not in [f["label"] for f in message["custom"]["fields"]]
 
 
 REMEDIES = ["refund", "return_refund", "exchange", "reship", "repair", "compensation", "apology"]
