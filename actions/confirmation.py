@@ -46,7 +46,7 @@ from bot.intake.remedy_answers import (
     withdraws_remedy,
 )
 from bot.orders.ids import normalize_order_id
-from bot.orders.item_fit import item_names
+from bot.orders.item_fit import denies_order_goods, item_names
 from bot.orders.service import OrderServiceUnavailable
 from bot.tickets.call_time import preferred_call_time
 
@@ -80,6 +80,13 @@ async def _goods_of_known_order(facts: IntakeFacts) -> List[str]:
     except OrderServiceUnavailable:
         return []
     return item_names(order or {})
+
+
+def _facts_before(tracker: Tracker) -> Dict[str, Any]:
+    """The slots as they were read back, before this message's mappings changed them."""
+    slots = dict(tracker.current_slot_values())
+    slots.update({key: slot_before_this_turn(tracker, key) for key in slots_set_this_turn(tracker)})
+    return slots
 
 
 def only_repeats(tracker: Tracker, changes: Dict[str, Any], text: str) -> bool:
@@ -128,6 +135,10 @@ class ActionApplyCorrection(Action):
         if phone:
             return await self._number_was_a_phone(dispatcher, tracker, phone)
         changes = {k: v for k, v in slots_set_this_turn(tracker).items() if k in _CORRECTABLE}
+        if "order_id" not in changes and denies_order_goods(latest_text(tracker)):
+            goods = await _goods_of_known_order(IntakeFacts.from_slots(_facts_before(tracker)))
+            if goods:
+                return self._not_this_order(dispatcher, tracker, goods)
         given = (
             str(latest_entity(tracker, "phone") or "")
             or message_contact.email(tracker)
@@ -220,6 +231,31 @@ class ActionApplyCorrection(Action):
             ask_to_recheck_order(dispatcher, tracker, pending)
             return events
         return events + await read_back(dispatcher, tracker, changes)
+
+    @staticmethod
+    def _not_this_order(
+        dispatcher: CollectingDispatcher, tracker: Tracker, goods: List[str]
+    ) -> List[EventType]:
+        """At the read-back, "我买的不是羽绒服" said of the goods read back beside the number.
+
+        The number is another order's: it is dropped and the form asks for the right one, the
+        rest read back stays as it was (what the triage read into the message is no new
+        problem). The form's end reads the facts back again.
+        """
+        order_id = slot_before_this_turn(tracker, "order_id")
+        dispatcher.utter_message(
+            response="utter_order_goods_not_theirs",
+            order_id=order_id,
+            order_goods="、".join(goods),
+        )
+        kept = {
+            key: slot_before_this_turn(tracker, key)
+            for key in slots_set_this_turn(tracker)
+            if key in (*_CORRECTABLE, "issue_description")
+        }
+        dropped = {"order_id": None, "order_verified": None, "pending_order_id": None}
+        reopened = {**kept, **dropped, "awaiting_confirmation": False}
+        return [SlotSet(k, v) for k, v in reopened.items()] + [FollowupAction("complaint_form")]
 
     @staticmethod
     async def _number_was_a_phone(

@@ -67,3 +67,31 @@ def named_goods_not_in_order(
     named = kinds_named(told, kinds)
     held = kinds_named(" ".join(item_names(order)), kinds)
     return bool(named) and bool(held) and not named & held
+
+
+# "我买的不是羽绒服", "商品不对 不是这个", "我没买过这个", "不是我的订单": the goods read back
+# beside the number are not what the customer bought, so the number is another order's.
+_NOT_MY_GOODS = re.compile(
+    r"(买|下单|下的单|拍下|订)的(并|才|根本|压根)?不是|"
+    r"(商品|东西|宝贝|货品|产品)(那|这)?一?(栏|行|项)?(信息)?(写|显示|列)?的?(不对|错了|搞错了?|弄错了?|有误)|"
+    r"不是(这个|这件|这款|这些)?(商品|东西|宝贝|产品)|"
+    r"(没|没有|从来没|从没)(买|下单)(过|这个|这件|这款|这些|这种)|"
+    r"不是我的(订单|单|东西|商品)"
+)
+# words of goods that arrived ("发来的不是我买的"): a wrong item, a complaint, not a wrong number
+_ARRIVED = re.compile(r"发|寄|收到|到手|送来|送到|到货|拆开|打开")
+# a colour, size or model that differs is a complaint about the goods, not about the order
+_SPEC = re.compile(r"颜色|色|尺码|尺寸|码|型号|款式|规格|版本|大小|味")
+
+
+def denies_order_goods(text: str) -> bool:
+    """Whether the customer says the goods read back with the order are not theirs.
+
+    Why (hand trial, 2026-12-04): with the goods beside the number in the read-back, "商品不对啊，
+    我买的不是羽绒服，是行车记录仪" was taken as a wrong-item complaint and filed under the coat's
+    order. Goods that arrived, or a colour or size, make it a complaint about the goods instead.
+    """
+    plain = normalize(text or "")
+    return (
+        bool(_NOT_MY_GOODS.search(plain)) and not _ARRIVED.search(plain) and not _SPEC.search(plain)
+    )
