@@ -15,6 +15,7 @@ from bot.intake.answers import (
 )
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE
 from bot.intake.presentation import changed_facts
+from bot.orders.item_fit import denies_order_goods
 
 INTAKE_SLOTS = (
     "order_id",
@@ -177,6 +178,10 @@ def kept_category(tracker: Tracker) -> Optional[str]:
     before = slot_before_this_turn(tracker, "issue_category")
     if not before:
         return None
+    if slot_before_this_turn(tracker, "awaiting_confirmation") and denies_order_goods(
+        latest_text(tracker)
+    ):
+        return before  # "我买的不是羽绒服" of the goods read back: the order is wrong, not this
     changed = slots_set_this_turn(tracker)
     if any(changed.get(name) for name in ANSWER_SLOTS) and not corrects_problem(tracker):
         # "不是质量问题 是寄错型号了 然后我要换货" corrects both (dialogues_dev13 n061)

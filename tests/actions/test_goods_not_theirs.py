@@ -8,6 +8,8 @@ the coat's order. The number is another order's: dropped, and the form asks for 
 import pytest
 
 from actions.confirmation import ActionApplyCorrection
+from actions.conversation import kept_category
+from actions.validation import ValidateComplaintForm
 from tests.actions.conftest import make_tracker, responses, slot_events
 
 COAT_ORDER = "202411200012"  # demo order of 加厚羽绒服 黑色 L
@@ -70,3 +72,20 @@ async def test_an_order_the_shop_does_not_know_has_no_goods_to_deny(dispatcher, 
     tracker = at_read_back("我买的不是羽绒服", slots={"order_verified": False})
     await ActionApplyCorrection().run(dispatcher, tracker, domain)
     assert "utter_order_goods_not_theirs" not in responses(dispatcher)
+
+
+async def test_the_form_reopened_keeps_the_category_against_the_denial(dispatcher, domain):
+    """Live (REST): the form, reopened in the same turn, read "错发漏发" into the denial."""
+    after = MAPPED + [
+        {"event": "slot", "name": "awaiting_confirmation", "value": False},
+        {"event": "slot", "name": "order_id", "value": None},
+    ]
+    state = {**READ_BACK, "awaiting_confirmation": False, "order_id": None}
+    tracker = make_tracker(
+        "我买的不是羽绒服", "correct", slots=state, history=HISTORY, after_user=after
+    )
+    assert kept_category(tracker) == "product_quality"
+    result = await ValidateComplaintForm().validate_issue_category(
+        "wrong_or_missing_item", dispatcher, tracker, domain
+    )
+    assert result == {"issue_category": "product_quality"}
