@@ -194,8 +194,10 @@ QUESTIONS = {
 }
 
 
-async def _remedy_questions(said: str, unclear_answer):
+async def _remedy_questions(said: str, unclear_answer, category=None):
     events = [UserUttered(said), SlotSet("requested_slot", "desired_remedy")]
+    if category:
+        events.append(SlotSet("issue_category", category))
     if unclear_answer:
         events.append(SlotSet("unclear_answer", unclear_answer))
     tracker = DialogueStateTracker.from_events("c", events, slots=DOMAIN.slots)
@@ -217,3 +219,20 @@ async def test_every_remedy_question_shows_the_remedies_as_before(said, script, 
     assert all(message["buttons"] == expected for message in messages)
     if unclear_answer != "desired_remedy":
         assert {message["text"] for message in messages} == QUESTIONS[script][unclear_answer]
+
+
+@pytest.mark.parametrize(
+    "said, titles",
+    [
+        ("退款一个星期了还没到账", ["仅退款", "退货退款", "赔偿/补偿", "给个说法", "其他"]),
+        ("退款一個星期了還沒到賬", ["僅退款", "退貨退款", "賠償/補償", "給個說法", "其他"]),
+    ],
+)
+async def test_money_not_back_is_asked_with_the_remedies_that_settle_money(said, titles):
+    """Hand trial (2026-12-04): "退款申请了一个星期了还没到账" was asked to choose among 换货,
+    补发 and 维修 too; the money's remedies come first, the hint's 其他 for the rest."""
+    messages = await _remedy_questions(said, None, category="refund_payment")
+    assert all([b["title"] for b in m["buttons"]] == titles for m in messages)
+    assert all("把钱退给您" in m["text"] or "把錢退給您" in m["text"] for m in messages)
+    unclear = await _remedy_questions(said, "desired_remedy", category="refund_payment")
+    assert all(len(m["buttons"]) == 8 for m in unclear)  # the hint shows every remedy
