@@ -125,6 +125,9 @@ class ProblemSlots:
         category's bare name ("物流的问题") names it before the question too.
         """
         asked = form_turn.asked_this_turn(tracker, "issue_category")
+        read_as_status = self._category_of_a_complaint_read_as_status(tracker)
+        if read_as_status and not tracker.get_slot("issue_category"):
+            return {"issue_category": read_as_status}
         if latest_intent(tracker) in form_turn.REQUESTS:
             return {}
         corrected = corrected_category(tracker)
@@ -240,6 +243,21 @@ class ProblemSlots:
                 remedy_answers.only_names_a_remedy(t) or remedy_with_no_fact(t)
             ),
         }.get(tracker.get_slot("requested_slot") or "", lambda _: False)(text)
+
+    @staticmethod
+    def _category_of_a_complaint_read_as_status(tracker: Tracker) -> Any:
+        """The triage's sure category of a complaint the NLU read as a status question.
+
+        Why (hand trial, 2026-12-04): "我想问下我那个快递怎么三天了还没动" is read as
+        status_query, for which the triage names no category entity, and the intake it opens
+        asked the kind with buttons although the triage was sure of logistics (0.93).
+        """
+        text = latest_text(tracker)
+        if latest_intent(tracker) != "status_query" or answers.asks_about_status(text):
+            return None
+        triage = (tracker.latest_message.get("complaint_triage") or {}).get("category") or {}
+        sure = float(triage.get("confidence") or 0) >= CATEGORY_MIN_CONFIDENCE
+        return triage.get("code") if sure and triage.get("code") in CATEGORIES else None
 
     @staticmethod
     def _describes_problem(tracker: Tracker) -> bool:
