@@ -54,6 +54,7 @@ _ANGRY = words(
     有冇搞错 顶你 玩我 耐心是有限 耐心有限 算不算数 不作数 说话不算数 有没有在看 反正你们也不
     """
 )
+# Fright (吓死我了, 好可怕: goods that smoked or sparked) is upset too (hand trial 2026-12-04).
 # Weariness and resignation (好累, 折腾, 不想再吵, Cantonese 攰 read 累 by bot.nlu.regional) are
 # upset: the hurt is the customer's own, aimed at no one (angry needs hostility), and the SOPs
 # want it soothed before any question (calm gets no empathy). docs/emotion.md, nlu19.
@@ -64,6 +65,7 @@ _UPSET = words(
     推来推去 扯皮 恶心 过分 不靠谱 一直没 等了好久 等了半天 受不了 头疼 闹心 晕
     差劲 太差 真是够了 靠谱点 急死 着急 委屈 寒心 心寒 担心 好慌 睡不着 没睡好
     难过 心急 急得 失落 心慌 怕收不到 怕来不及 怕赶不上
+    吓死 吓坏 吓到 吓得 吓一跳 吓了一跳 好可怕 太可怕 后怕 害怕
     认栽 自认倒霉 打水漂 白花了 心疼 求求 认命 白等 白跑
     好累 很累 累了 太累 真累 累死 累到 折腾 没力气 不想吵 不想再吵 懒得吵 没脾气 撑不住
     疲惫 疲倦 心力交瘁 攰 冇力 没力
