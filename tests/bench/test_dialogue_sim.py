@@ -167,7 +167,11 @@ def test_excluded_replies_and_checked_fields_are_part_of_success() -> None:
         },
     }
     ticket = {"order_id": "1", "issue_category": "logistics", "desired_remedy": "refund"}
-    transcript = ["机器人: 这单显示已在退款中", "客户: 就用刚才那个", "机器人: 请直接告诉我要改的内容"]
+    transcript = [
+        "机器人: 这单显示已在退款中",
+        "客户: 就用刚才那个",
+        "机器人: 请直接告诉我要改的内容",
+    ]
     out = dialogue_sim.Outcome(id="k1", kind="normal", script="simplified")
     dialogue_sim.judge(scenario, [dict(ticket, contact=None)], out, transcript)
     assert {"replies_excluded", "contact"} <= set(out.mismatches)
