@@ -7,6 +7,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dependencies, message_contact
+from actions.contact_kept import contact_kept
 from actions.conversation import (
     corrected_category,
     kept_category,
@@ -134,6 +135,11 @@ class ActionApplyCorrection(Action):
         phone = number_called_a_phone(tracker)
         if phone:
             return await self._number_was_a_phone(dispatcher, tracker, phone)
+        same_contact = contact_kept(dispatcher, tracker)
+        if same_contact is not None:
+            reread = same_contact.pop("reread", False)
+            events = [SlotSet(k, v) for k, v in same_contact.items()]
+            return events + (await read_back(dispatcher, tracker, same_contact) if reread else [])
         changes = {k: v for k, v in slots_set_this_turn(tracker).items() if k in _CORRECTABLE}
         if "order_id" not in changes and denies_order_goods(latest_text(tracker)):
             goods = await _goods_of_known_order(IntakeFacts.from_slots(_facts_before(tracker)))

@@ -31,6 +31,7 @@ from actions.waiting_turn import (
 from bot.intake.after_filing import another_complaint, says_number_was_wrong
 from bot.intake.answers import asks_when, wants_human, withdraws_contact
 from bot.intake.presentation import due_values
+from bot.intake.thanks_closing import confirms_with_thanks
 from bot.orders.item_fit import load_kinds
 from bot.tickets import TicketNotFound
 
@@ -105,6 +106,10 @@ class ActionAddTicketDetails(Action):
         if waits(ticket) and threatens(text):
             # "再不处理我就去12315投诉你们": an apology and the ticket prioritised, not "收到"
             dispatcher.utter_message(response=THREAT_RESPONSE, ticket_id=ticket_id)
+            return []
+        if confirms_with_thanks(text):
+            # "好的 收货地址还是原来那个 谢谢啦": nothing to add, thanked back (trial14)
+            dispatcher.utter_message(response="utter_youre_welcome")
             return []
         dispatcher.utter_message(response="utter_details_added", ticket_id=ticket_id)
         return []

@@ -17,6 +17,7 @@ from actions.waiting_facts import threatens, without_threats, without_wishes
 from actions.waiting_turn import ActionWaitingReply
 from bot.intake import answers, remedy_answers
 from bot.intake.answers import wants_human
+from bot.intake.contact_answers import keeps_contact
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.intake.returning import another_complaint
 from bot.triage.emotion import EmotionResult, combine_emotion, detect_emotion, learned_emotion
@@ -89,7 +90,11 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_status_not_yet_filed")
             return []
         idle = not tracker.active_loop.get("name") and not tracker.get_slot("awaiting_confirmation")
-        if idle and text and (_sounds_like_a_complaint(tracker) or comes_back_to_withdrawn(tracker)):
+        if (
+            idle
+            and text
+            and (_sounds_like_a_complaint(tracker) or comes_back_to_withdrawn(tracker))
+        ):
             return start_intake_from_here(dispatcher, tracker)
         dispatcher.utter_message(response="utter_please_rephrase")
         return []
@@ -147,6 +152,7 @@ def _corrects_read_back(text: str) -> bool:
         answers.says_correction(text)
         or remedy_answers.remedy_mentioned(text) is not None
         or answers.has_number(text)
+        or keeps_contact(text)  # "號碼同之前一樣": read by the read-back, which keeps it
     )
 
 

@@ -11,7 +11,12 @@ from typing import Optional
 from rasa_sdk import Tracker
 
 from actions.conversation import latest_entity, latest_text
-from bot.intake.contact_answers import names_as_phone, points_to_number_said, wechat_contact
+from bot.intake.contact_answers import (
+    keeps_contact,
+    names_as_phone,
+    points_to_number_said,
+    wechat_contact,
+)
 
 _PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
@@ -60,8 +65,17 @@ def phone_said_before(tracker: Tracker) -> Optional[str]:
     "可以打这个电话" at the contact question, after "…我电话138…" in the opening: asking
     for the number again would ask the same thing twice.
     """
-    if not points_to_number_said(latest_text(tracker)):
+    text = latest_text(tracker)
+    if not points_to_number_said(text) and not keeps_contact(text):
         return None
+    return earlier_phone(tracker)
+
+
+def earlier_phone(tracker: Tracker) -> Optional[str]:
+    """The latest phone number an earlier message gave that is not the order's number.
+
+    Found by the NLU, or a mainland mobile typed in the text ("快递员说打我电话138…没人接").
+    """
     order_id = str(tracker.get_slot("order_id") or "")
     seen_latest = False
     for event in reversed(tracker.events):
@@ -74,4 +88,7 @@ def phone_said_before(tracker: Tracker) -> Optional[str]:
             value = str(entity.get("value") or "")
             if entity.get("entity") == "phone" and value and value != order_id:
                 return value
+        typed = _PHONE.search(re.sub(r"[\s\-]", "", str(event.get("text") or "")))
+        if typed and typed.group(0) != order_id:
+            return typed.group(0)
     return None

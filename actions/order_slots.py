@@ -26,6 +26,7 @@ from actions.conversation import (
 )
 from actions.per_message import per_message
 from bot.intake import answers, order_fragments
+from bot.intake.order_state import order_state_response
 from bot.intake.shipment_facts import shipment_facts
 from bot.nlu.number_shapes import phone_shaped
 from bot.orders.ids import normalize_order_id, prefix_readings, with_typed_prefix
@@ -261,9 +262,7 @@ class OrderSlots:
         return named_goods_not_in_order(told, order, kinds)
 
     @staticmethod
-    def _tell_the_record(
-        dispatcher: CollectingDispatcher, tracker: Tracker, order: Order
-    ) -> None:
+    def _tell_the_record(dispatcher: CollectingDispatcher, tracker: Tracker, order: Order) -> None:
         """What the record says of a parcel "never shipped" or "never received", once."""
         if not form_turn.form_pass(tracker):
             return
@@ -273,6 +272,16 @@ class OrderSlots:
         )
         if facts and facts[0] not in responses_said(tracker):
             dispatcher.utter_message(response=facts[0], **facts[1])
+            return
+        state = order_state_response(
+            order,
+            told,
+            tracker.get_slot("issue_category"),
+            tracker.get_slot("desired_remedy"),
+        )
+        if state and state not in responses_said(tracker):
+            # "这单显示已在退款处理中…", "…还没发货": once, the intake goes on (trial14)
+            dispatcher.utter_message(response=state)
 
     async def _completed_number(self, tracker: Tracker) -> Optional[str]:
         """The number waiting for a check, completed by the digits of this answer; else None.
@@ -334,10 +343,9 @@ class OrderSlots:
         and the room and the re-check were asked in turn until the customer gave up
         (dialogues_dev10 t082). At the order question itself a number is read as usual.
         """
-        return (
-            order_id == slot_before_this_turn(tracker, "order_id")
-            and tracker.get_slot("requested_slot") not in (None, "order_id")
-        )
+        return order_id == slot_before_this_turn(tracker, "order_id") and tracker.get_slot(
+            "requested_slot"
+        ) not in (None, "order_id")
 
     @staticmethod
     def _no_order_said_early(tracker: Tracker) -> bool:

@@ -24,6 +24,7 @@ from actions.waiting_contact import take_back_contact
 from actions.waiting_corrections import tell_corrections
 from actions.waiting_evidence import CUSTOMER, acknowledge_held_files, kinds_said_by_caption
 from actions.waiting_facts import threatens, waiting_facts, waits
+from bot.intake.thanks_closing import confirms_with_thanks
 
 __all__ = ["ActionWaitingReply", "note_waiting_message", "record_and_fill", "threatens", "waits"]
 
@@ -60,6 +61,8 @@ class ActionWaitingReply(Action):
             # "不是物流问题，是质量问题" read as a no: what changed, not the status (trial13)
             return []
         intent = latest_intent(tracker)
+        if confirms_with_thanks(text):
+            intent = "thank"  # "地址沒變，謝謝" read as a no: thanked back, not the status
         if intent in _REPLIES:
             dispatcher.utter_message(response=_REPLIES[intent])
             return []

@@ -263,22 +263,38 @@ def _evidence_ok(expected: str | None, ticket: Dict[str, Any]) -> bool | None:
 def _judge_wording(
     scenario: Dict[str, Any], ticket: Dict[str, Any], transcript: List[str], out: Outcome
 ) -> None:
-    """The two optional checks of a scenario, part of success where given.
+    """The optional wording checks of a scenario, part of success where given.
 
     `replies_mention`: words some reply of the bot must contain (a customer who cannot find
-    the order number is told where it is); facts `description_excludes`: words the ticket's
-    issue_description must not hold (a remedy answer is not a fact of the problem).
+    the order number is told where it is; "a|b" either word); `replies_excludes`: words no
+    reply may contain (dialogues_dev25: "请直接告诉我要改的内容" to a contact kept); facts
+    `description_excludes`: words the ticket's issue_description must not hold (a remedy
+    answer is not a fact of the problem); `checked_fields`: fields otherwise reported apart
+    (the contact) that are part of success in this scenario.
     """
     replies = [line for line in transcript if line.startswith("机器人: ")]
-    unsaid = [w for w in scenario.get("replies_mention") or [] if not any(w in r for r in replies)]
+    unsaid = [
+        w
+        for w in scenario.get("replies_mention") or []
+        if not any(a in r for r in replies for a in str(w).split("|"))
+    ]
     if unsaid:
         out.mismatches["replies"] = {"expected": unsaid, "got": "not said"}
+    said = [w for w in scenario.get("replies_excludes") or [] if any(w in r for r in replies)]
+    if said:
+        out.mismatches["replies_excluded"] = {"expected": f"without {said}", "got": replies}
     description = str(ticket.get("issue_description") or "")
     excluded = (scenario.get("facts") or {}).get("description_excludes") or []
     held = [w for w in excluded if w in description]
     if held:
         out.mismatches["issue_description"] = {"expected": f"without {held}", "got": description}
     _judge_asking(scenario, transcript, out)
+    for name in scenario.get("checked_fields") or []:
+        if ticket.get(name) != (scenario.get("facts") or {}).get(name):
+            out.mismatches[name] = {
+                "expected": (scenario.get("facts") or {}).get(name),
+                "got": ticket.get(name),
+            }
 
 
 def _judge_asking(scenario: Dict[str, Any], transcript: List[str], out: Outcome) -> None:

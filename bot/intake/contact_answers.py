@@ -115,3 +115,33 @@ def only_files_denied(plain: str) -> bool:
     customer said nothing of being called. `plain`: the answer as `answers.plain_answer` gives it.
     """
     return bool(_FILE_WORDS.search(plain)) and not _CONTACT_NAMED.search(plain)
+
+
+# "就用刚才那个手机号", "电话就用刚才那个", "號碼同之前一樣", "手机号没变": the contact the
+# customer gave stays. A contact word must be said (or the message speaks of something else)
+# and no order's number ("订单号同之前一样" keeps the order, not the phone).
+_KEEP = re.compile(
+    r"(?:就|还|還|仲|都)?用(?:回)?(?:刚才|剛才|刚刚|剛剛|之前|上面|原来|原來|前面|頭先|先前|"
+    r"那个|那個|这个|這個|呢个|呢個|嗰个|嗰個|同一个|同一個|留的|给的|給的)"
+    r"|(?:同|跟|和|與|与)(?:之前|刚才|剛才|刚刚|剛剛|原来|原來|上面|前面|頭先)(?:的|嗰個|嗰个)?"
+    r"(?:一样|一樣|相同)"
+    r"|(?:没|沒|冇|不|唔)(?:有|用|使|必)?(?:变|變|改|换|換)(?!成|为|為)"
+    r"|还是(?:原来|原來|之前|刚才|剛才)|還是(?:原來|之前|剛才)"
+)
+_CONTACT_WORD = re.compile(
+    r"电话|電話|手机|手機|号码|號碼|联系方式|聯繫方式|聯絡方式|联络方式|号|號"
+)
+_ORDER_WORD = re.compile(r"订单|訂單|单号|單號|运单|運單|快递单|快遞單")
+
+
+def keeps_contact(text: str) -> bool:
+    """Whether the message says the contact already given (or said) stays as it is.
+
+    Why (hand trial trial14): at the read-back, "就用刚才那个手机号" beside the phone read back
+    heard "请直接告诉我要改的内容", and "號碼同之前一樣" "没太明白": the customer changes nothing.
+    A new number in the message is a change, read elsewhere.
+    """
+    text = text or ""
+    if _PHONE_DIGITS.search(text) or _EMAIL.search(text) or _ORDER_WORD.search(text):
+        return False
+    return bool(_CONTACT_WORD.search(text) and _KEEP.search(text))

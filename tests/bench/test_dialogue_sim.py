@@ -150,3 +150,31 @@ def test_a_line_said_again_later_is_no_back_to_back_repeat() -> None:
     transcript = ["机器人: 订单号？", "客户: a", "机器人: 照片？", "客户: b", "机器人: 订单号？"]
     assert dialogue_sim.repeated_back_to_back(transcript) == []
     assert dialogue_sim.repeated_back_to_back(transcript[:2] + ["机器人: 订单号？"]) == ["订单号？"]
+
+
+def test_excluded_replies_and_checked_fields_are_part_of_success() -> None:
+    """dialogues_dev25: a contact kept at the read-back is not asked to be told again."""
+    scenario = {
+        "id": "k1",
+        "replies_mention": ["退款处理中|退款中"],
+        "replies_excludes": ["要改的内容"],
+        "checked_fields": ["contact"],
+        "facts": {
+            "order_id": "1",
+            "issue_category": "logistics",
+            "desired_remedy": "refund",
+            "contact": "13812345678",
+        },
+    }
+    ticket = {"order_id": "1", "issue_category": "logistics", "desired_remedy": "refund"}
+    transcript = [
+        "机器人: 这单显示已在退款中",
+        "客户: 就用刚才那个",
+        "机器人: 请直接告诉我要改的内容",
+    ]
+    out = dialogue_sim.Outcome(id="k1", kind="normal", script="simplified")
+    dialogue_sim.judge(scenario, [dict(ticket, contact=None)], out, transcript)
+    assert {"replies_excluded", "contact"} <= set(out.mismatches)
+    out = dialogue_sim.Outcome(id="k1", kind="normal", script="simplified")
+    dialogue_sim.judge(scenario, [dict(ticket, contact="13812345678")], out, transcript[:2])
+    assert out.success, out.mismatches

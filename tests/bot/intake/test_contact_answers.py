@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.intake.contact_answers import only_gives_contact, wechat_contact
+from bot.intake.contact_answers import keeps_contact, only_gives_contact, wechat_contact
 from bot.intake.presentation import changed_facts, mask_phone
 
 
@@ -76,7 +76,44 @@ def test_a_phone_word_beside_the_number_offers_it():
 def test_words_pointing_to_a_number_said_before():
     from bot.intake.contact_answers import points_to_number_said
 
-    for text in ["可以打这个电话", "就打我刚才那个号码", "用上面的手机号", "打嗰個號碼", "same number"]:
+    for text in [
+        "可以打这个电话",
+        "就打我刚才那个号码",
+        "用上面的手机号",
+        "打嗰個號碼",
+        "same number",
+    ]:
         assert points_to_number_said(text), text
     for text in ["可以", "不用", "138 1234 5678", "电话打错了"]:
         assert not points_to_number_said(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "就用刚才那个手机号",
+        "电话就用刚才那个",
+        "號碼同之前一樣",
+        "電話就用剛剛那個就好",
+        "手机号没变 就用这个",
+        "电话不用改",
+    ],
+)
+def test_the_contact_kept(text):
+    """trial14: at the read-back the customer keeps the phone read back."""
+    assert keeps_contact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话换成13900001111",
+        "订单号同之前一样",
+        "电话还是别留了",
+        "不用留电话",
+        "换个号码吧",
+        "地址没变 谢谢",
+    ],
+)
+def test_no_contact_kept(text):
+    assert not keeps_contact(text)
