@@ -157,6 +157,7 @@ class Group:
     opens_phone: bool = False  # a hotline or landline starts here ("400-820-8820")
     context: str = ""  # the kind the words right before it name (`left_context`)
     typed_upper: bool = False  # letters the customer typed in capitals ("SO 2024…", round 30)
+    set_off: bool = False  # a space or colon before it, not glued to a word ("订单1", ord36)
 
 
 # 日期 ("the date") after a number labels what follows it: "…5567 日期11.23" is no day 5567.
@@ -384,6 +385,9 @@ def _count_line(
     )
 
 
+_SET_OFF = frozenset(" \t\u3000:：")
+
+
 def id_runs(doc: Doc) -> List[List[Group]]:
     """Maximal runs of id-like groups joined by separators (see `_separator`)."""
     runs: List[List[Group]] = []
@@ -417,6 +421,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
         )
         group.opens_phone = bool(PHONE_AHEAD.match(doc.text, token.idx))
         group.context = _label_before(doc.text, token.idx)
+        group.set_off = token.idx > 0 and doc.text[token.idx - 1] in _SET_OFF
         if token.text.isalpha():
             group.labelled = left_context(doc.text, token.idx) == "order"
             group.typed_upper = _typed_upper(doc, token)
