@@ -71,7 +71,12 @@ def _continues_id(groups: Sequence[Group], start: int, end: int) -> bool:
         even_tail = group.between == previous.between and _even_groups(body)
         # "订单号 28654321987 6": the last digit a stray space cut off (ord28)
         return (
-            spelt or dashed_tail or even_tail or group.stray_tail or _uneven_tail(groups, end)
+            spelt
+            or dashed_tail
+            or even_tail
+            or group.stray_tail
+            or _uneven_tail(groups, end)
+            or _platform_rest(groups, start, end)
         )
     prefix = groups[start:end]
     return len(prefix) < 4 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
@@ -100,6 +105,37 @@ def _uneven_tail(groups: Sequence[Group], end: int) -> bool:
         and all(group.text.isdigit() and len(group.text) >= 2 for group in body)
         and sum(len(group.text) for group in body) >= _UNEVEN_DIGITS
         and not any("\n" in group.between for group in body[1:])
+    )
+
+
+# The platforms' full lengths a rest typed after a space completes: Taobao/Tmall and Douyin
+# 19 digits, Pinduoduo a date and 15 (21), Youzan E and 23.
+_PLATFORM_LENGTH = re.compile(
+    r"\d{19}|\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{15}|E\d{23}"
+)
+_REST_DIGITS = 3  # a shorter rest of digits alone may be a count ("…5627384 2")
+
+
+def _platform_rest(groups: Sequence[Group], start: int, end: int) -> bool:
+    """The run's last group after one space makes a platform's full length: the id's rest.
+
+    "订单号 3829104755627384 910", "订单号 550193847261 3309485，快一周了": a whole number
+    after an order word ends there as a rule (a count or a price may follow with no unit),
+    but digits that complete a Taobao, Douyin, Pinduoduo or Youzan id are its last digits,
+    as an agent would copy them (ord36). Youzan's E-form takes a last digit alone too.
+    """
+    group = groups[end]
+    head = "".join(g.text for g in groups[start:end]).upper()
+    joined = head + group.text
+    return bool(
+        end == len(groups) - 1
+        and group.between == " "
+        and group.text.isdigit()
+        and not group.amount
+        and groups[start].context == "order"
+        and (len(group.text) >= _REST_DIGITS or head.startswith("E"))
+        and not _PLATFORM_LENGTH.fullmatch(head)
+        and _PLATFORM_LENGTH.fullmatch(joined)
     )
 
 
@@ -452,6 +488,7 @@ def _ends_id(
             _whole(groups[end - 1])
             and any(c.isdigit() for c in groups[end - 1].text)
             and not _rest_after_whole(groups, end)
+            and not _platform_rest(groups, start, end)
         )
         or (best and _phone_starts(groups, end))
         or _phone_interrupts(groups, start, end)
