@@ -319,6 +319,18 @@ def _year_last_date(doc: Doc, token: Token) -> bool:
     return False
 
 
+# A model year: "2024 款", "2024年款" (the goods' year of make, ord36).
+_MODEL_YEAR = re.compile(r"(?:19|20)\d{2} ?年?款")
+
+
+def _model_year(doc: Doc, token: Token) -> bool:
+    """A year the word 款 follows names the goods' model, never a group of the order.
+
+    "订单号 3301 9482 7760 2024 款的不是这个颜色": the order ends before the model year.
+    """
+    return bool(_MODEL_YEAR.match(doc.text, token.idx))
+
+
 # A date typed as a year and its month and day in two groups: "2024 1124", "2024 11 24".
 _SPACED_DATE = re.compile(
     r"(?<![0-9a-z])(?:19|20)\d{2} (?:0[1-9]|1[0-2]) ?(?:0[1-9]|[12]\d|3[01])(?![0-9a-z])",
@@ -414,6 +426,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             or _spaced_date_said(doc, token)
             or _year_last_date(doc, token)
             or _times_count(current, token)
+            or _model_year(doc, token)
         )
         measured = _measured(doc, token) or _label_head(doc, token)
         group = Group(

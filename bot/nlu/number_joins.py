@@ -122,18 +122,19 @@ def _platform_rest(groups: Sequence[Group], start: int, end: int) -> bool:
     "订单号 3829104755627384 910", "订单号 550193847261 3309485，快一周了": a whole number
     after an order word ends there as a rule (a count or a price may follow with no unit),
     but digits that complete a Taobao, Douyin, Pinduoduo or Youzan id are its last digits,
-    as an agent would copy them (ord36). Youzan's E-form takes a last digit alone too.
+    as an agent would copy them (ord36). Youzan's E-form takes a last digit alone too, and
+    so does a rest an app wrapped onto the next line ("…10293847⏎5，帮我看看").
     """
     group = groups[end]
     head = "".join(g.text for g in groups[start:end]).upper()
     joined = head + group.text
     return bool(
         end == len(groups) - 1
-        and group.between == " "
+        and group.between in (" ", "\n")
         and group.text.isdigit()
         and not group.amount
         and groups[start].context == "order"
-        and (len(group.text) >= _REST_DIGITS or head.startswith("E"))
+        and (len(group.text) >= _REST_DIGITS or head.startswith("E") or group.between == "\n")
         and not _PLATFORM_LENGTH.fullmatch(head)
         and _PLATFORM_LENGTH.fullmatch(joined)
     )
