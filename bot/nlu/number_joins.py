@@ -110,9 +110,7 @@ def _uneven_tail(groups: Sequence[Group], end: int) -> bool:
 
 # The platforms' full lengths a rest typed after a space completes: Taobao/Tmall and Douyin
 # 19 digits, Pinduoduo a date and 15 (21), Youzan E and 23.
-_PLATFORM_LENGTH = re.compile(
-    r"\d{19}|\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{15}|E\d{23}"
-)
+_PLATFORM_LENGTH = re.compile(r"\d{19}|\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{15}|E\d{23}")
 _REST_DIGITS = 3  # a shorter rest of digits alone may be a count ("…5627384 2")
 
 

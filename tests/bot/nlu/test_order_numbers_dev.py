@@ -264,8 +264,7 @@ KNOWN_MISSES = {
         " their own (open, ord36)"
     ),
     ("order_numbers_dev36.yml", "amazon order # 114-394 1689-877 2232"): (
-        "Amazon's 3-7-7 regrouped as 3-3-4-3-4: only the first two groups are joined (open,"
-        " ord36)"
+        "Amazon's 3-7-7 regrouped as 3-3-4-3-4: only the first two groups are joined (open, ord36)"
     ),
     ("order_numbers_dev36.yml", "拼多多订单 241123-3847561029 38475 买了2件"): (
         "Pinduoduo's rest typed as 10 and 5 after its dash: the 5 are not joined (open, ord36)"
