@@ -86,6 +86,20 @@ _UNEVEN_BODY = 3  # groups of two digits or more before a lone last digit (`_une
 _UNEVEN_DIGITS = 10  # digits they hold at least: an order's, not a list of small numbers
 
 
+_TIMES = frozenset("*×")  # "…5567*2": a count of the goods, never the id's last digit
+
+
+def _ends_run(groups: Sequence[Group], end: int) -> bool:
+    """`groups[end]` is the run's last group, or a comma or an amount comes next.
+
+    "… 2641 8，2024年11月23日买的": what follows the comma is a clause of its own.
+    """
+    if end == len(groups) - 1:
+        return True
+    following = groups[end + 1]
+    return "," in following.between or following.amount
+
+
 def _uneven_tail(groups: Sequence[Group], end: int) -> bool:
     """A lone digit ending a number typed in uneven groups: its last digit (ord36).
 
@@ -99,7 +113,8 @@ def _uneven_tail(groups: Sequence[Group], end: int) -> bool:
     while body and not body[0].text.isdigit():
         body = body[1:]
     return (
-        end == len(groups) - 1
+        _ends_run(groups, end)
+        and not set(groups[end].between) & _TIMES
         and "," not in groups[end].between
         and len(body) >= _UNEVEN_BODY
         and all(group.text.isdigit() and len(group.text) >= 2 for group in body)
@@ -127,7 +142,7 @@ def _platform_rest(groups: Sequence[Group], start: int, end: int) -> bool:
     head = "".join(g.text for g in groups[start:end]).upper()
     joined = head + group.text
     return bool(
-        end == len(groups) - 1
+        _ends_run(groups, end)
         and group.between in (" ", "\n")
         and group.text.isdigit()
         and not group.amount

@@ -29,6 +29,18 @@ def test_a_lone_last_digit_after_uneven_groups_ends_the_id(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("订单 6730 29184 5521 7，2024年11月30日买的", "67302918455217"),
+        ("订单号 6638201957483920 174，2024年11月30日买的", "6638201957483920174"),
+    ],
+)
+def test_a_clause_after_a_comma_leaves_the_tail_joined(text, expected):
+    assert primary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("订单6730 2918 4552*3 发成一个了", "673029184552"),
         ("订单号 3829 1047 5562 3 件都是坏的", "382910475562"),
         ("订单号 6730 2918 4552，3 个都坏了", "673029184552"),
         ("订单号 6730 2918 4552 共 3 件", "673029184552"),
