@@ -333,7 +333,8 @@ _SPOKEN_DASH = re.compile(r"横杠|横线|杠")
 # Words a customer dictating a number says between its groups ("2024 然后 1123 然后 5567",
 # "2024，那个，1123", "2024，等一下，1123", "2024，然后是幺幺二三", "2024，1123，再就是/还有5567"): only
 # between short groups, as dictation reads them.
-_FILLER_WORDS = r"(?:然后|接着|那个|等一下|等等|再就|还有)是?"
+# Also a pause to look the rest up ("3301 9482 等下我看看 7760", ord36).
+_FILLER_WORDS = r"(?:然后|接着|那个|等一下|等下我看看|等下我看下|等等|再就|还有)是?"
 _SPOKEN_SEPARATOR = re.compile(
     rf"(?<=[{_ID_CHARS}])[ ,，、]?(?:{_SPOKEN_DASH.pattern}|[嗯呃额唔啊]{{1,2}}"
     rf"|(?P<word>{_FILLER_WORDS}))[ ,，、]?(?=[{_ID_CHARS}])"

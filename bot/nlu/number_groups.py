@@ -157,6 +157,7 @@ class Group:
     opens_phone: bool = False  # a hotline or landline starts here ("400-820-8820")
     context: str = ""  # the kind the words right before it name (`left_context`)
     typed_upper: bool = False  # letters the customer typed in capitals ("SO 2024…", round 30)
+    set_off: bool = False  # a space or colon before it, not glued to a word ("订单1", ord36)
 
 
 # 日期 ("the date") after a number labels what follows it: "…5567 日期11.23" is no day 5567.
@@ -318,6 +319,18 @@ def _year_last_date(doc: Doc, token: Token) -> bool:
     return False
 
 
+# A model year: "2024 款", "2024年款" (the goods' year of make, ord36).
+_MODEL_YEAR = re.compile(r"(?:19|20)\d{2} ?年?款")
+
+
+def _model_year(doc: Doc, token: Token) -> bool:
+    """A year the word 款 follows names the goods' model, never a group of the order.
+
+    "订单号 3301 9482 7760 2024 款的不是这个颜色": the order ends before the model year.
+    """
+    return bool(_MODEL_YEAR.match(doc.text, token.idx))
+
+
 # A date typed as a year and its month and day in two groups: "2024 1124", "2024 11 24".
 _SPACED_DATE = re.compile(
     r"(?<![0-9a-z])(?:19|20)\d{2} (?:0[1-9]|1[0-2]) ?(?:0[1-9]|[12]\d|3[01])(?![0-9a-z])",
@@ -384,6 +397,9 @@ def _count_line(
     )
 
 
+_SET_OFF = frozenset(" \t\u3000:：")
+
+
 def id_runs(doc: Doc) -> List[List[Group]]:
     """Maximal runs of id-like groups joined by separators (see `_separator`)."""
     runs: List[List[Group]] = []
@@ -410,6 +426,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
             or _spaced_date_said(doc, token)
             or _year_last_date(doc, token)
             or _times_count(current, token)
+            or _model_year(doc, token)
         )
         measured = _measured(doc, token) or _label_head(doc, token)
         group = Group(
@@ -417,6 +434,7 @@ def id_runs(doc: Doc) -> List[List[Group]]:
         )
         group.opens_phone = bool(PHONE_AHEAD.match(doc.text, token.idx))
         group.context = _label_before(doc.text, token.idx)
+        group.set_off = token.idx > 0 and doc.text[token.idx - 1] in _SET_OFF
         if token.text.isalpha():
             group.labelled = left_context(doc.text, token.idx) == "order"
             group.typed_upper = _typed_upper(doc, token)

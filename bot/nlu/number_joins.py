@@ -70,9 +70,87 @@ def _continues_id(groups: Sequence[Group], start: int, end: int) -> bool:
         body = groups[start + 1 : end] if _has_letters(groups[start].text) else groups[start:end]
         even_tail = group.between == previous.between and _even_groups(body)
         # "订单号 28654321987 6": the last digit a stray space cut off (ord28)
-        return spelt or dashed_tail or even_tail or group.stray_tail
+        return (
+            spelt
+            or dashed_tail
+            or even_tail
+            or group.stray_tail
+            or _uneven_tail(groups, end)
+            or _platform_rest(groups, start, end)
+        )
     prefix = groups[start:end]
     return len(prefix) < 4 and all(len(g.text) == 1 and g.text.isalpha() for g in prefix)
+
+
+_UNEVEN_BODY = 3  # groups of two digits or more before a lone last digit (`_uneven_tail`)
+_UNEVEN_DIGITS = 10  # digits they hold at least: an order's, not a list of small numbers
+
+
+_TIMES = frozenset("*×")  # "…5567*2": a count of the goods, never the id's last digit
+
+
+def _ends_run(groups: Sequence[Group], end: int) -> bool:
+    """`groups[end]` is the run's last group, or a comma or an amount comes next.
+
+    "… 2641 8，2024年11月23日买的": what follows the comma is a clause of its own.
+    """
+    if end == len(groups) - 1:
+        return True
+    following = groups[end + 1]
+    return "," in following.between or following.amount
+
+
+def _uneven_tail(groups: Sequence[Group], end: int) -> bool:
+    """A lone digit ending a number typed in uneven groups: its last digit (ord36).
+
+    "订单 4821 03957 2641 8 麻烦看看", "订单编号 72 6618 3940 5571 8823 4", "4412 9938
+    2271⏎5": the customer cut the id where it suited them, the last digit alone. Only as
+    the run's last group with no comma before it, after three or more digit groups of two
+    digits or more that are one number's length together; a digit with a unit after it
+    ("… 5562 2 件") is an amount and ends the id before this is asked.
+    """
+    body = list(groups[:end])
+    while body and not body[0].text.isdigit():
+        body = body[1:]
+    return (
+        _ends_run(groups, end)
+        and not set(groups[end].between) & _TIMES
+        and "," not in groups[end].between
+        and len(body) >= _UNEVEN_BODY
+        and all(group.text.isdigit() and len(group.text) >= 2 for group in body)
+        and sum(len(group.text) for group in body) >= _UNEVEN_DIGITS
+        and not any("\n" in group.between for group in body[1:])
+    )
+
+
+# The platforms' full lengths a rest typed after a space completes: Taobao/Tmall and Douyin
+# 19 digits, Pinduoduo a date and 15 (21), Youzan E and 23.
+_PLATFORM_LENGTH = re.compile(r"\d{19}|\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{15}|E\d{23}")
+_REST_DIGITS = 3  # a shorter rest of digits alone may be a count ("…5627384 2")
+
+
+def _platform_rest(groups: Sequence[Group], start: int, end: int) -> bool:
+    """The run's last group after one space makes a platform's full length: the id's rest.
+
+    "订单号 3829104755627384 910", "订单号 550193847261 3309485，快一周了": a whole number
+    after an order word ends there as a rule (a count or a price may follow with no unit),
+    but digits that complete a Taobao, Douyin, Pinduoduo or Youzan id are its last digits,
+    as an agent would copy them (ord36). Youzan's E-form takes a last digit alone too, and
+    so does a rest an app wrapped onto the next line ("…10293847⏎5，帮我看看").
+    """
+    group = groups[end]
+    head = "".join(g.text for g in groups[start:end]).upper()
+    joined = head + group.text
+    return bool(
+        _ends_run(groups, end)
+        and group.between in (" ", "\n")
+        and group.text.isdigit()
+        and not group.amount
+        and groups[start].context == "order"
+        and (len(group.text) >= _REST_DIGITS or head.startswith("E") or group.between == "\n")
+        and not _PLATFORM_LENGTH.fullmatch(head)
+        and _PLATFORM_LENGTH.fullmatch(joined)
+    )
 
 
 def _has_letters(text: str) -> bool:
@@ -283,6 +361,21 @@ def _phone_interrupts(groups: Sequence[Group], start: int, end: int) -> bool:
 
 
 _YEAR_HEAD = re.compile(r"(?:19|20)\d{2}")
+_SHORT_HEAD = 2  # digits of a head a customer cuts off an order's start ("24 0918375610294")
+
+
+def _short_head(first: Group) -> bool:
+    """One or two digits an order word introduces, a whole number after them: its start.
+
+    "订单号 5 501938472613309485": nothing of one or two digits is filed right after an
+    order word by itself; the customer typed the id with a space after its first digits.
+    """
+    return (
+        first.text.isdigit()
+        and len(first.text) <= _SHORT_HEAD
+        and not first.amount
+        and first.set_off
+    )
 
 
 # Carriers whose letters glued to the number make a parcel number by its shape: spaced, they
@@ -359,11 +452,12 @@ def _joined_to_start(groups: Sequence[Group], start: int, end: int) -> bool:
     joined = joined or (
         end == start + 1
         and first.context == "order"
-        and bool(_YEAR_HEAD.fullmatch(first.text))
+        and (bool(_YEAR_HEAD.fullmatch(first.text)) or _short_head(first))
         and group.text.isdigit()
         and not MOBILE.fullmatch(group.text)  # "订单号 2024 13812345678": a year, a phone
         and group.between == " "
     )
+    # likewise one or two digits, then the rest (ord36): "订单号 24 0918375610294"
     # a letter prefix an order word introduces, then the number after a space, in one
     # piece or in groups: "订单号JD 301234567890", "订单号 PO 211 29384756102938475"
     joined = joined or (
@@ -408,6 +502,7 @@ def _ends_id(
             _whole(groups[end - 1])
             and any(c.isdigit() for c in groups[end - 1].text)
             and not _rest_after_whole(groups, end)
+            and not _platform_rest(groups, start, end)
         )
         or (best and _phone_starts(groups, end))
         or _phone_interrupts(groups, start, end)
