@@ -178,9 +178,22 @@ def _lone_buyer(c: Context) -> bool:
     return not OTHER_BUYERS.search(rest)
 
 
+# (twenty-second round) The customer buying in a group buy for others: "小区团购群里我帮邻居代买了
+# 两份，其中一份少了个盖子" (one buyer, one problem), unless many are said to be affected.
+BOUGHT_FOR = re.compile(r"我(?:帮|替|给)[^,。!?;]{0,6}?(?:代买|代购|代拍|买|带|订|拍)了?")
+MANY_AFFECTED = re.compile(r"大家|都|好多|很多|好几|[几多十]户|[几多十]家|[几多十]个人")
+
+
+def _bought_for_others(c: Context) -> bool:
+    """The customer's own purchase in a group buy, for others, with nobody else said affected."""
+    if not GROUP_BUY_HIT.search(c.hit) or not BOUGHT_FOR.search(c.text):
+        return False
+    return not MANY_AFFECTED.search(c.text.replace(c.hit, ""))
+
+
 def _only_me(c: Context) -> bool:
     """Only the customer affected or buying ("拼单的其他人都收到了，就我的没到")."""
     return only_me(c.text)
 
 
-CHECKS = by_name(*SHAPES, _asks_about_others, _only_me, _lone_buyer)
+CHECKS = by_name(*SHAPES, _asks_about_others, _only_me, _lone_buyer, _bought_for_others)

@@ -112,8 +112,9 @@ VETOES: Dict[str, Tuple[str, ...]] = {
         *("others_fine", "service_named", "someone_in_reviews", "others_fine_told"),
         # (twenty-first round)
         *("own_copy", "lone_buyer"),
-        # (twenty-second round) a colleague's fault heard of, the customer's own unused
-        "others_incident",
+        # (twenty-second round) a colleague's fault heard of, the customer's own unused; a
+        # group buy's purchase made for others
+        *("others_incident", "others_batch", "bought_for_others"),
     ),
 }
 

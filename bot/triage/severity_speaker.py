@@ -167,6 +167,19 @@ def _others_incident(c: Context) -> bool:
     return bool(heard) and bool(OWN_FINE.search(after) or asked)
 
 
+# (twenty-second round) Whether the customer's copy is of the same batch, asked: "我同事说她买的那个
+# 漏电，我的还没用，先问一下是不是同一批".
+BATCH_ASKED_BEFORE = re.compile(r"(?:是不是|是否|会不会|是)$")
+
+
+def _others_batch(c: Context) -> bool:
+    """Someone else's fault heard of, the customer's own unused or fine, and its batch asked."""
+    said_before = c.text[: c.text.find(c.before + c.hit) + len(c.before)]
+    heard = HEARSAY.search(said_before) or OTHERS_SAY.search(said_before)
+    asked = BATCH_ASKED_BEFORE.search(c.before) or A_NOT_A_OR_ASKED.search(c.clause)
+    return bool(heard and OWN_FINE.search(said_before) and asked)
+
+
 def _just_asking(c: Context) -> bool:
     """A question about the law said to be only a question ("这算不算违法啊？我就随便问问").
 
@@ -178,4 +191,4 @@ def _just_asking(c: Context) -> bool:
     )
 
 
-CHECKS = by_name(*SHAPES, _just_asking, _others_story, _others_incident)
+CHECKS = by_name(*SHAPES, _just_asking, _others_story, _others_incident, _others_batch)
