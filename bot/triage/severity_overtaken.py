@@ -33,7 +33,7 @@ RELIEF = re.compile(r"还好|幸好|好在|幸亏|好彩")
 # A reported customer calmed after the agent's explanation: "经解释后表示理解，等待补发".
 CALMED = re.compile(
     r"(?:经|经过)?(?:解释|沟通|安抚|说明|协商)(?:后|之后|以后)?[^,。!?;]{0,4}?"
-    r"(?:表示理解|表示接受|情绪平复|情绪稳定|同意|接受)"
+    r"(?<![不未没])(?:表示理解|表示接受|情绪平复|情绪稳定|同意|接受)"
 )
 # A step asked about, as a note reports it or the customer asks it: "顾客询问如果商品有质量问题
 # 能否向12315反映", "用户问我们有没有律师可以咨询"; or its number asked: "问消委会的电话是多少".
