@@ -122,7 +122,19 @@ _NOT_THE_ORDER = re.compile(
     # ... a year's spend, roughly: "一年花了快三万" (not "一年前花三千买的": the item bought a
     # year ago is the order)
     r"|(?:一年(?!前)|半年(?!前)|每年|每个月|每月|这两年|这半年|多年)[^,。!?;]{0,8}?(?:消费|花|买)了?"
-    r"(?:快|将近|接近|差不多|大概|近)?)"
+    r"(?:快|将近|接近|差不多|大概|近)?"
+    # (twenty-second round) several orders added up: "前后买了三次，加起来也有两千多了"
+    r"|(?:几|好几|[两三四五六七八九十])(?:次|单|回)[^。!?;]{0,4}?(?:加起来|加在一起|合起来|一共|总共)"
+    r"(?:也|都)?(?:有|是)?(?:快|将近|接近|差不多|大概|近)?"
+    # ... a record of past spending: "去年消费记录都上万了", "累计消费超过五万元"
+    r"|消费记录|(?:累计|总)消费(?:超过|超|过)"
+    # ... a parcel insurance's cap: "快递说保价最多赔2000，我这单才180块"
+    r"|保价(?:最多|最高|上限)(?:只)?(?:能)?(?:赔|是|为)?"
+    # ... someone else's purchase: "我朋友在你家买的电脑花了8000"
+    r"|(?:朋友|闺蜜|室友|同事|邻居|同学|亲戚|别人|表[哥姐弟妹]|堂[哥姐弟妹])"
+    r"(?![^,。!?;]*?(?:帮我|替我|给我|送我))[^,。!?;]{0,12}?(?:花了|花)"
+    # ... the thing an accessory is for: "手机壳是给两千多的手机买的"
+    r"|是给)"
     r"(?:才|只有|就|也就|都|都要|是|也才|了)?\s*$"
 )
 # (fifteenth round) The price of something the customer owns, not the order, when the product
@@ -185,6 +197,9 @@ _PAID_APART = re.compile(r"活动价|到手价|实付|实际付|券后|折后|�
 # (nineteenth round) The price of the shop's other goods: "店里其它的要两万多，我买的是199那款".
 _OTHER_GOODS_BEFORE = re.compile(
     r"(?:其它|其他|别的|另外)(?:的|款|几款|型号|那些|贵的)?(?:都|也|就|起码|至少)?(?:要|卖|是)\s*$"
+    # (twenty-second round) ... or another platform's: "其他平台同款售价4999元，本店售价1299元"
+    r"|(?:其它|其他|别的|别家|隔壁|外面)(?:平台|店|店铺|家|网站|商家)?(?:的)?(?:同款)?"
+    r"(?:售价|卖|要|标价|价格)(?:是|为|:)?\s*$"
 )
 # ... or after it: "三千块的预算", "两千以内的".
 _NOT_THE_ORDER_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?(?:的)?(?:预算|以内|以下|工资|月薪|房租)")
@@ -211,7 +226,7 @@ _FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬俩"
 # A number right after a price word may be something else: "充了2000积分", "买的2000g猫砂".
 _NOT_MONEY_UNIT = re.compile(
     r"\s*(?:g|克|kg|千克|公斤|斤|毫安|mah|ml|毫升|升|米|cm|mm|km|公里|瓦|积分|分|度|码|寸|英寸"
-    r"|帧|像素|转|平|次|天|小时|年|个月|人|张|页|条|颗|粒|片"
+    r"|帧|像素|转|平|次|天|小时|年|个月|人|张|页|条|颗|粒|片|目(?!前)"
     r"|个|件|单|位|名|户|家|箱|台|步|字|遍|赞|粉|号|楼|层|只|本)"
 )
 # What may stand between a number and a unit that makes it no price ("三千多人", "2000+条").
@@ -328,7 +343,8 @@ def _vague_amounts(text: str) -> List[float]:
             counted = _COUNTED_BEFORE.search(text, 0, match.start()) or _COUNTED_AFTER.match(
                 text, match.end()
             )
-            if not counted:
+            # (twenty-second round) the customer's spending over time: "去年消费记录都上万了"
+            if not counted and not _NOT_THE_ORDER.search(text, 0, match.start()):
                 found.append(value)
     return found
 

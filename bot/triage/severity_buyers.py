@@ -39,12 +39,14 @@ CROWD_AFTER = re.compile(
 # Only the customer affected, the others fine: "拼单的其他人都收到了，就我的没到", "我们宿舍就我
 # 一个人买了" (not "不是只有我一个没收到").
 ONLY_ME = re.compile(
-    r"(?<!不)(?<!不是)(?<!不单是)(?:就|只有|唯独|只|只系|净系|就系)(?:我|我的|我家|我这)"
+    r"(?<!不)(?<!不是)(?<!不单是)(?:就|只有|唯独|只|只系|净系|就系)"
+    # (twenty-second round) ... the customer in a note: "就他这单发错了"
+    r"(?:我|我的|我家|我这|他这|她这|他的|她的)"
     r"(?:一个人|一个|一家|一单|这单|这个|这件|家的|的|个|台|件|嗰件|嗰个|嗰部)?(?:还|都|也)?"
     # (twenty-first round) Cantonese 只係 / 淨係 (just), a flaw had: "只係我件有污漬"
     r"(?:没|买了|买的|不|少|坏|有问题|出问题|有(?!人|其他|别)"
     # (eighteenth round) ... or a fault a few words on: "就我这个开机黑屏"
-    r"|[^,。!?;]{0,4}?(?:黑屏|失灵|毛病|异常|开不了|用不了|不亮|坏))"
+    r"|[^,。!?;]{0,4}?(?:黑屏|失灵|毛病|异常|开不了|用不了|不亮|坏|发错|错了))"
 )
 # ... or the customer's own share of a group buy: "班级群里团购的作业本，我家的少了一本"
 # (not "我家的也坏了": 也 says the others' are too).
@@ -176,9 +178,22 @@ def _lone_buyer(c: Context) -> bool:
     return not OTHER_BUYERS.search(rest)
 
 
+# (twenty-second round) The customer buying in a group buy for others: "小区团购群里我帮邻居代买了
+# 两份，其中一份少了个盖子" (one buyer, one problem), unless many are said to be affected.
+BOUGHT_FOR = re.compile(r"我(?:帮|替|给)[^,。!?;]{0,6}?(?:代买|代购|代拍|买|带|订|拍)了?")
+MANY_AFFECTED = re.compile(r"大家|都|好多|很多|好几|[几多十]户|[几多十]家|[几多十]个人")
+
+
+def _bought_for_others(c: Context) -> bool:
+    """The customer's own purchase in a group buy, for others, with nobody else said affected."""
+    if not GROUP_BUY_HIT.search(c.hit) or not BOUGHT_FOR.search(c.text):
+        return False
+    return not MANY_AFFECTED.search(c.text.replace(c.hit, ""))
+
+
 def _only_me(c: Context) -> bool:
     """Only the customer affected or buying ("拼单的其他人都收到了，就我的没到")."""
     return only_me(c.text)
 
 
-CHECKS = by_name(*SHAPES, _asks_about_others, _only_me, _lone_buyer)
+CHECKS = by_name(*SHAPES, _asks_about_others, _only_me, _lone_buyer, _bought_for_others)

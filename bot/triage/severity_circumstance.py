@@ -19,7 +19,9 @@ from bot.triage.severity_cues import CAUSED, OBSERVED_HAZARD, OTHER_SHOP, THREAT
 # 的东西没关系".
 UNRELATED = re.compile(
     # (twenty-first round) ... or with this order: "上次报过警是因为别的事，跟这次没关系"
-    r"(?:跟|和|与)(?:你们|产品|商品|东西|这个|宝贝|快递|这次|这回|这单|这件事)[^。!?;,]{0,6}?"
+    r"(?:跟|和|与)(?:你们|产品|商品|东西|这个|宝贝|快递|这次|这回|这单|这件事"
+    # (twenty-second round) "跟我这个事没关系"
+    r"|我这个事|我这事|我的事)[^。!?;,]{0,6}?"
     r"(?:没关系|没有关系|没啥关系|没什么关系|无关)"
     # "不关你们的事", Cantonese "唔关你哋事"
     r"|(?:不|唔)关(?:你们|你哋|产品|商品|东西|这个|快递)的?事"

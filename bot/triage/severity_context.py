@@ -40,6 +40,7 @@ from bot.triage import (
     severity_figurative,
     severity_naming,
     severity_negation,
+    severity_overtaken,
     severity_speaker,
 )
 from bot.triage.severity_buyers import only_me
@@ -66,6 +67,7 @@ CHECKS: Dict[str, Veto] = {
     **severity_naming.CHECKS,
     **severity_speaker.CHECKS,
     **severity_buyers.CHECKS,
+    **severity_overtaken.CHECKS,
 }
 
 # Which vetoes apply to which reason, in the order they are tried (the first that applies is
@@ -92,6 +94,8 @@ VETOES: Dict[str, Tuple[str, ...]] = {
         # (twenty-first round)
         *("office_buyer", "genre", "authority_rule", "report_before_buying"),
         "unrelated_matter",
+        # (twenty-second round)
+        *("overtaken", "averted", "calmed", "asked_whether", "outdone"),
     ),
     "media": (
         *("other_shop", "praise", "disclaimed", "hearsay", "field_value", "settled", "joke"),
@@ -100,12 +104,17 @@ VETOES: Dict[str, Tuple[str, ...]] = {
         *("others_story", "workplace", "likened", "what_is"),
         # (twenty-first round)
         "genre",
+        # (twenty-second round)
+        *("overtaken", "averted", "calmed", "asked_whether", "unrelated_matter", "show_off_after"),
     ),
     "group": (
         *("asks_about_others", "praise", "settled", "pair", "on_behalf", "crowd", "only_me"),
         *("others_fine", "service_named", "someone_in_reviews", "others_fine_told"),
         # (twenty-first round)
         *("own_copy", "lone_buyer"),
+        # (twenty-second round) a colleague's fault heard of, the customer's own unused; a
+        # group buy's purchase made for others
+        *("others_incident", "others_batch", "bought_for_others"),
     ),
 }
 

@@ -21,6 +21,8 @@ PRAISE = re.compile(
     # "大家都说这家店好", "都说好用" (not "都说不好", "都说好多问题"); Cantonese 话 (eleventh
     # round: "群组入面好多人话好用")
     r"|[说话][^,。!?;]{0,6}?(?<![不太没])(?:好(?![多几像大些久])|不错|靠谱)"
+    # (twenty-second round) shown off: "朋友圈好几个人在晒你家的杯子"
+    r"|在晒(?!出|伤)"
 )
 # A threat in the message, which keeps its threat whatever else a veto sees ("我朋友是记者，
 # 你们看着办"); having consulted a lawyer ("咨询了") counts.

@@ -28,6 +28,8 @@ EXCLUSIONS = (
     # (twenty-first round) equipment named after its users; company law, not the judiciary
     # ("我是公司法务": 司法 inside 公司法)
     执法记录仪 执法仪 公司法
+    # (twenty-second round) an idiom of praise ("便宜得犯法"); a bag named after its users
+    便宜得犯法 便宜到犯法 好看得犯法 好看到犯法 好吃得犯法 好吃到犯法 香得犯法 美得犯法 律师包
     # (sixteenth round) an idiom: "往伤口上撒盐" is making a grievance worse
     伤口上撒盐 伤口撒盐 伤口上撒把盐
     # insurance named after what it covers

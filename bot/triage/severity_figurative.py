@@ -86,6 +86,11 @@ ANGER_ACHE_WORDS = frozenset({"胃疼", "胃痛", "肚子疼", "肚子痛", "肚
 LIKENED_BEFORE = re.compile(r"(?:像|好像|就像|跟|和|仿佛|如同|宛如)(?:是|被)?[^,。!?;]{0,4}$")
 LIKENED_AFTER = re.compile(r"^[^,。!?;]{0,4}?(?:一样|似的|那样|一般|般的)")
 ANGER = re.compile(r"气死|气得|气到|急死|烦死|逼疯|要疯|快疯|崩溃")
+# (twenty-second round) A comparison the word loses or wins: "律师都没你们客服能说", "打110都比打你们
+# 客服电话快接通", "比法官判案还较真".
+OUTDONE_AFTER = re.compile(r"^[^,。!?;]{0,2}?(?:都比|都没(?:你们|你|有)|都不如|也没你们)")
+COMPARED_BEFORE = re.compile(r"比[^,。!?;]{0,2}$")
+COMPARED_AFTER = re.compile(r"^[^,。!?;]{0,6}?还")
 
 SHAPES = (
     Shape(
@@ -204,4 +209,16 @@ def _tight_fit(c: Context) -> bool:
     )
 
 
-CHECKS = by_name(*SHAPES, _hooked, _price_shock, _interjection, _tight_fit)
+def _outdone(c: Context) -> bool:
+    """A comparison, not a step ("律师都没你们客服能说", "比法官判案还较真"), no threat in its clause.
+
+    Only the clause: a complaint beside it ("…绕来绕去就是不退") is no threat, and a real step
+    elsewhere in the message is a hit of its own.
+    """
+    compared = OUTDONE_AFTER.search(c.after) or (
+        COMPARED_BEFORE.search(c.before) and COMPARED_AFTER.search(c.after)
+    )
+    return bool(compared) and not THREAT_CUE.search(c.clause)
+
+
+CHECKS = by_name(*SHAPES, _hooked, _price_shock, _interjection, _tight_fit, _outdone)

@@ -20,7 +20,9 @@ PROFESSIONS = frozenset({"律师", "记者", "媒体", "法官", "法务"})
 # (twenty-first round) ... with the employer between: "我是公司法务", "她是报社的记者".
 IDENTITY = re.compile(
     r"(?:是|当|做|干)(?:过)?(?:个|一个|一名|一位)?(?:做)?"
-    r"(?:公司|单位|企业|集团|律所|报社|电视台)?(?:的)?$"
+    r"(?:公司|单位|企业|集团|律所|报社|电视台)?(?:的)?"
+    # (twenty-second round) "我做新媒体运营的"
+    r"(?:新)?$"
 )
 # (twenty-first round) ... unless the lawyer acts for the customer: "找了个律师朋友帮忙起草了一份
 # 函", "我表哥是律师，已经帮我写好了律师函".
@@ -59,7 +61,11 @@ FICTION_BEFORE = re.compile(
 TITLE_OPEN = re.compile(r"《[^》]*$")
 TITLE_CLOSE = re.compile(r"^[^《]*》")
 # A trigger word naming a product's style: "电击枪造型的水枪", "消防主题的睡衣".
-STYLED_AFTER = re.compile(r"^[^,。!?;]{0,2}?(?:造型|主题|图案|款式|风格|形状|印花|元素|同款)")
+STYLED_AFTER = re.compile(
+    r"^[^,。!?;]{0,2}?(?:造型|主题|图案|款式|风格|形状|印花|元素|同款)"
+    # (twenty-second round) "上热搜的那个明星同款"
+    r"|^的(?:那个|那款|这个|这款)?(?:明星|网红|爆款)?同款"
+)
 # A law named after what it protects: "食品安全法" is legal, not a food hazard.
 LAW_AFTER = re.compile(r"^法")
 # A report or appeal lodged with the platform or the shop, not with an authority:

@@ -21,7 +21,11 @@ COUNTERFACTUAL = re.compile(r"以为")
 # An injury or hazard negated right before it: "没有受伤", "没被烫伤", "没冒烟", "不过敏"
 # ("会不会过敏" asks about a hazard, it does not negate one).
 # (twelfth round) Cantonese 冇 ("好彩冇𠝹亲")
-NEGATED = re.compile(r"(?:(?<!会)不|没有?|未|并未|无|冇)(?:被|有|什么|啥|人|任何人|谁)?$")
+NEGATED = re.compile(
+    r"(?:(?<!会)不|没有?|未|并未|无|冇)(?:被|有|什么|啥|人|任何人|谁)?$"
+    # (twenty-second round) not mentioned in a note: "未提及受伤或投诉其他部门"
+    r"|(?:未|没有?|并未)(?:提及|提到|说到|谈到|反映)(?:有|过)?(?:人)?$"
+)
 # Asking to be reassured, with nothing seen going wrong: "你们家东西不会让人过敏吧？"
 REASSURANCE = re.compile(r"不会[^。!?;,]{0,8}?[吧吗]$")
 # "不是安全问题，就是按钮有点松" (but "这难道不是安全问题吗" asserts one).
@@ -74,7 +78,9 @@ DISCLAIMER = re.compile(
     # "我不是那种发到网上闹的人"
     r"|不是那种"
     # Cantonese: "唔会揾记者嘅", "冇打算投诉"
-    r"|唔会(?!放过|罢休|就咁)|冇打算|唔打算|唔想)"
+    r"|唔会(?!放过|罢休|就咁)|冇打算|唔打算|唔想"
+    # (twenty-second round) "暂时不考虑走法律途径"
+    r"|(?:暂时|暂|先|目前)?不考虑)"
     # ... governing the threat word: close to it, with no pause or finished thought between
     # ("我不想多说了 直接找消协吧" disclaims nothing)
     r"[^了吧\s]{0,8}$"
@@ -111,6 +117,8 @@ JOKING = re.compile(
     r"|(?<!唔系)(?<!唔系同你)(?:讲笑啫|讲笑咋|讲笑嘅|讲下笑|讲吓笑)"
     # (eleventh round) "哈哈说说而已" after a threat asked as a question (not "不是说说而已")
     r"|(?<!不是)(?<!不)(?:说说而已|随口说说的|随便说说的)"
+    # (twenty-second round) in a note: "随后表示是开玩笑"
+    r"|(?:表示|称|说)(?:是|只是)(?:在)?开玩笑"
 )
 # Words said in anger, taken back right after the threat: "之前我说要曝光是气话" (not "我不是说
 # 气话，我真的会曝光").
@@ -130,7 +138,9 @@ SUGGESTED = re.compile(
     r"|(?:说|话|讲)(?:去|找|打|到|向)?$|(?:真想|好想|都想|恨不得)(?:去|找|打|到|向)?$"
     # (sixteenth round) a relative's intention reported: "我爸说要去告你们" (stopped after);
     # what someone else would have done: "我闺蜜说要是她就去小红书曝光你们"
-    r"|(?:说|话|讲)要(?:去|找|打|到|向)?$|(?:说|话|讲)(?:换(?:是|做|作)?|要是|如果是)(?:她|他|佢)[^,。!?;]{0,8}$"
+    r"|(?:说|话|讲)要(?:去|找|打|到|向)?$"
+    # (twenty-second round) someone said it could be done: "…说这种情况能起诉，我觉得没必要"
+    r"|(?:说|话|讲)(?:这种情况|这样|这个)(?:能|可以)?$|(?:说|话|讲)(?:换(?:是|做|作)?|要是|如果是)(?:她|他|佢)[^,。!?;]{0,8}$"
 )
 # (sixteenth round) A threat weighed and found not worth it: "打官司的话太费劲了，我也不想".
 WEIGHED_AFTER = re.compile(r"^(?:的话|嘅话|呢)")

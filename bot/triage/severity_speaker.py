@@ -21,12 +21,22 @@ HEARSAY = re.compile(
     r"|网上看到|在网上看|网上有人"
     # (eighteenth round) Cantonese hearsay: "聽講有記者報導過呢個牌子"
     r"|听讲|听人讲|听闻|听人话|听朋友讲"
+    # (twenty-second round) the news seen: "看到新闻里有人的充电宝爆炸了", "电视新闻里曝光过一家…"
+    r"|看到新闻|新闻(?:里|上)有人|电视新闻(?:里|上)"
 )
 # (sixteenth round) Someone else's incident, told beside the customer's own item being fine:
 # "新闻里说有人的电动车电池起火了，我这台倒没事",
 # "朋友说她那个烫手，我的还没用" (not "听说有人烫伤了，我也烫伤了": the customer's own).
 OTHERS_SAY = re.compile(
-    r"(?:同事|朋友|邻居|同学|亲戚|评论区|评论里|群里|网友|别人)[^,。!?;]{0,4}?(?:说|讲|话|反映)"
+    r"(?:同事|朋友|邻居|同学|亲戚|评论区|评论里|群里|网友|别人"
+    # (twenty-second round) cousins: "我表姐说她在你们家买的衣服熏得头疼"
+    r"|表[哥姐弟妹]|堂[哥姐弟妹])[^,。!?;]{0,4}?(?:说|讲|话|反映)"
+)
+# (twenty-second round) ... or someone else's own copy named, no 说 needed: "朋友在别家买的同款被
+# 烫伤过", "其朋友上个月用同款吹风机烫到手" (not the customer's child or parent: their harm counts).
+OTHERS_COPY = re.compile(
+    r"(?:朋友|同事|邻居|同学|亲戚|网友|别人|表[哥姐弟妹]|堂[哥姐弟妹])[^,。!?;]{0,12}?"
+    r"(?:同款|别家|别的店|她的|他的|她买的|他买的|她那个|他那个)"
 )
 OWN_FINE = re.compile(
     r"我(?:这[个台只款瓶盒支件包袋双套把块条罐]|的|买的|家的?|家那个|自己的?|用着|用了[^,。!?;]{0,4}?)?"
@@ -34,6 +44,10 @@ OWN_FINE = re.compile(
     r"(?:没事|没问题|还好|好好的|挺好|正常|还没用|还没拆|冇事|冇问题)"
     # (seventeenth round) the customer's own not used yet: "评论区有人说吃了拉肚子，我还没吃"
     r"|我(?:的|家的?)?(?:还|都)?(?:没|没有|未|冇)(?:吃|喝|用|穿|戴|拆|开封|试)过?(?=[,。!?;~\s]|$)"
+    # (twenty-second round) "本人使用正常", "目前用着没问题", "我买的这件倒是没味道"
+    r"|本人(?:使用|用着|用)?(?:都|还)?(?:正常|没事|没问题)"
+    r"|(?:目前|暂时|现在)用着(?:都|还)?(?:没事|没问题|正常|挺好)"
+    r"|我(?:买的)?这[个台只款瓶盒支件包袋双套把块条罐]倒是?(?:没事|没问题|没味道|没异味|好好的|正常)"
 )
 # (fifteenth round) Somebody else's past complaint, told as a story: "我朋友上次为了个耳机跑去
 # 12315，折腾了一个月，我不想那样" (the customer threatens nothing).
@@ -70,6 +84,10 @@ WHAT_IS_AFTER = re.compile(
 # (nineteenth round) An unboxing posted with a complaint: "开箱视频放上youtube，标题写得很清楚",
 # "发了个开箱，评论区都在骂" (not shown off).
 COMPLAINT_POSTED = re.compile(r"骂|避雷|吐槽|踩雷|标题|曝|揭|差评|坑|劝退")
+# (twenty-second round) ... or with what is to be seen after it: "想发个抖音看看这款衣服上身效果".
+SHOW_OFF_AFTER = re.compile(
+    r"^[^,。!?;]{0,2}?看看[^,。!?;]{0,10}?(?:效果|好不好看|怎么样|合不合适)|^[^,。!?;]{0,6}?上身效果"
+)
 A_NOT_A_OR_ASKED = re.compile(r"算不算|是不是|属不属于|有没有|会不会|[吗呢嘛啊]$")
 
 SHAPES = (
@@ -106,6 +124,12 @@ SHAPES = (
         unless=(("text", THREAT_CUE), ("text", COMPLAINT_POSTED)),
     ),
     Shape(
+        "show_off_after",
+        'Posting to see how it looks ("想发个抖音看看上身效果"), with no threat or complaint.',
+        needs=(("after", SHOW_OFF_AFTER),),
+        unless=(("text", THREAT_CUE), ("text", COMPLAINT_POSTED)),
+    ),
+    Shape(
         "what_is",
         'What the word is, asked ("12315是什么电话？"), in a message with no threat.',
         needs=(("after", WHAT_IS_AFTER),),
@@ -135,10 +159,25 @@ def _others_incident(c: Context) -> bool:
 
     The enquiry counts with no harm of the customer's own told after it (`OWN_TOO`).
     """
-    heard = HEARSAY.search(c.sentence_before_hit()) or OTHERS_SAY.search(c.sentence_before_hit())
+    said_before = c.sentence_before_hit()
+    heard = HEARSAY.search(said_before) or OTHERS_SAY.search(said_before)
+    heard = heard or OTHERS_COPY.search(said_before)
     after = c.message_after_hit()
     asked = ENQUIRY_AFTER.search(after) and not OWN_TOO.search(after)
     return bool(heard) and bool(OWN_FINE.search(after) or asked)
+
+
+# (twenty-second round) Whether the customer's copy is of the same batch, asked: "我同事说她买的那个
+# 漏电，我的还没用，先问一下是不是同一批".
+BATCH_ASKED_BEFORE = re.compile(r"(?:是不是|是否|会不会|是)$")
+
+
+def _others_batch(c: Context) -> bool:
+    """Someone else's fault heard of, the customer's own unused or fine, and its batch asked."""
+    said_before = c.text[: c.text.find(c.before + c.hit) + len(c.before)]
+    heard = HEARSAY.search(said_before) or OTHERS_SAY.search(said_before)
+    asked = BATCH_ASKED_BEFORE.search(c.before) or A_NOT_A_OR_ASKED.search(c.clause)
+    return bool(heard and OWN_FINE.search(said_before) and asked)
 
 
 def _just_asking(c: Context) -> bool:
@@ -152,4 +191,4 @@ def _just_asking(c: Context) -> bool:
     )
 
 
-CHECKS = by_name(*SHAPES, _just_asking, _others_story, _others_incident)
+CHECKS = by_name(*SHAPES, _just_asking, _others_story, _others_incident, _others_batch)
