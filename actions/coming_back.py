@@ -131,7 +131,7 @@ def restore_withdrawn(dispatcher: CollectingDispatcher, tracker: Tracker) -> Lis
     text = latest_text(tracker)
     if returning.another_complaint(text):
         return forget_withdrawn()  # "我还要投诉另一个订单": a new complaint, nothing comes back
-    given = _given_anew(tracker, text)
+    given = {name for name, value in slots_set_this_turn(tracker).items() if value is not None}
     behind = _left_behind(tracker, kept, given)
     restored: Dict[str, Any] = {}
     for group, (given_by, slots) in _GROUPS.items():
@@ -146,20 +146,6 @@ def restore_withdrawn(dispatcher: CollectingDispatcher, tracker: Tracker) -> Lis
     restored["emotion"] = strongest_emotion(kept.get("emotion"), tracker.get_slot("emotion"))
     _say_kept(dispatcher, restored)
     return [SlotSet(name, value) for name, value in restored.items()] + forget_withdrawn()
-
-
-def _given_anew(tracker: Tracker, text: str) -> set:
-    """The slots this message gives anew, which the kept facts must not overwrite.
-
-    "还是帮我处理一下吧" only comes back; the remedy head reads its 处理一下 as a wish with no
-    code (`other`), which is no remedy said, so the kept one (补发) comes back (CI failure of
-    ux11 after round twenty-two's service-attitude data, 2026-12-04).
-    """
-    set_now = slots_set_this_turn(tracker)
-    given = {name for name, value in set_now.items() if value is not None}
-    if set_now.get("desired_remedy") == "other" and returning.only_comes_back(text):
-        given.discard("desired_remedy")
-    return given
 
 
 def _left_behind(tracker: Tracker, kept: Mapping[str, Any], given: set) -> Tuple[str, ...]:

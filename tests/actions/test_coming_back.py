@@ -102,16 +102,9 @@ async def test_coming_back_brings_the_facts_back_and_says_so(dispatcher, domain)
     )
 
 
-async def test_a_wish_with_no_code_in_only_coming_back_is_no_new_remedy(dispatcher, domain):
-    """CI at dfb441b (e2e ux11): the NLU read "还是帮我处理一下吧" as `correct` with the remedy
-    `other` (处理一下), which was kept instead of 补发."""
-    tracker = _opening("还是帮我处理一下吧", "correct", set_now={"desired_remedy": "other"})
-    slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
-    assert slots["desired_remedy"] == "reship"
-    assert slots["order_id"] == "202411235567"
-
-
 async def test_a_coded_remedy_said_when_coming_back_wins(dispatcher, domain):
+    """The remedy the NLU reads in the coming-back message wins; "还是帮我处理一下吧" alone
+    names none (tests/bot/nlu/test_handle_it.py), so the kept one comes back."""
     tracker = _opening("还是帮我处理一下吧 换货", "correct", set_now={"desired_remedy": "exchange"})
     slots = slot_events(await ValidateComplaintForm().run(dispatcher, tracker, domain))
     assert slots.get("desired_remedy", "exchange") == "exchange"

@@ -19,7 +19,8 @@ SPLITS = ["category_dev.yml", "category_dev2.yml", "category_dev3.yml"]
 ANGLE_SPLITS = ["category_dev4.yml", "category_dev5.yml", "category_dev6.yml", "category_dev7.yml",
                  "category_dev8.yml", "category_dev9.yml", "category_dev10.yml",
                  "category_dev12.yml", "category_dev13.yml", "category_dev14.yml",
-                 "category_dev15.yml", "category_dev16.yml"]
+                 "category_dev15.yml", "category_dev16.yml", "category_dev17.yml",
+                 "category_dev18.yml"]
 
 
 @pytest.fixture(scope="module", params=SPLITS)
@@ -83,6 +84,30 @@ MET_BY_CHANCE = {
         "收不到验证码 登录不了",
         "账号莫名被封 给个解释",
         "发票申请了半个月还没开",
+    },
+    # category_dev17 / dev18 (written blind in round seventeen): plain wishes and host claims
+    # that met older training examples by chance; none of the examples added with them does
+    "category_dev17.yml": {
+        "客服骂我脑子有病 必须给我道歉",
+        "手表走走停停 寄回去给我修好",
+        "扣了两次款 多扣的那笔退我",
+        "满300减50没给我减 帮我处理一下",
+        "刚买完就降价一百 把差价补给我",
+        "付款失败钱被扣了 把钱退回来",
+        "等咗兩個禮拜都未寄 唔要喇 退錢",
+        "耳機沒聲音 麻煩處理 退貨退款",
+        "漏咗條線 補返條俾我",
+    },
+    "category_dev18.yml": {
+        "主播说防水 我戴着洗个手就进水了",
+        "主播说是全网最低价 我发现别家便宜五十",
+        "主播说七天无理由随便退 现在客服说直播款不退",
+        "主播说送的那个赠品没收到 给我补发",
+        "主播当着几千人说我是来捣乱的",
+        "主播说这个锅不粘 煎个蛋就粘得一塌糊涂",
+        "主播話係正貨 收到係假貨",
+        "主播说是正品 收到一看就是高仿",
+        "主播話送嘅贈品冇收到 幫我補寄",
     },
 }
 
