@@ -176,6 +176,11 @@ class ActionApplyCorrection(Action):
             changes.update(contact=None, contact_status="declined")
         if wants_human(text):
             return await hand_off(dispatcher, tracker)
+        if not tracker.get_slot("contact") and declines_call(text) and not given:
+            # "不用留电话" with 联系方式：未留 read back: what we have (hand trial 2026-12-04:
+            # "哪一项要改？"); what the triage read into the words changes nothing
+            dispatcher.utter_message(response="utter_correction_unchanged")
+            return [SlotSet(key, slot_before_this_turn(tracker, key)) for key in changes]
         if changes and not given and only_repeats(tracker, changes, text):
             # "订单号是 2024 1123 5567" once more: what we have, not something to change
             dispatcher.utter_message(response="utter_correction_unchanged")

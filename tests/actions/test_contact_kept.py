@@ -1,5 +1,7 @@
 """dialogues_dev25 (trial14): the contact kept at the read-back ("就用刚才那个手机号")."""
 
+import pytest
+
 from actions.confirmation import ActionApplyCorrection
 from actions.intake import ActionNotUnderstood
 from tests.actions.conftest import make_tracker, responses, slot_events
@@ -64,3 +66,19 @@ async def test_a_new_number_is_still_a_change(dispatcher, domain):
     )
     slots = slot_events(await ActionApplyCorrection().run(dispatcher, tracker, domain))
     assert slots["contact"] == "13900001111"
+
+
+@pytest.mark.parametrize("text", ["不用留电话", "电话就不留了", "唔使留電話"])
+async def test_no_call_said_again_when_none_is_left_changes_nothing(dispatcher, domain, text):
+    """Lead's hand trial (2026-12-04, widget): "不用留电话" with 联系方式：未留 read back was
+    asked "哪一项要改？"."""
+    slots = {**FACTS, "contact": None, "contact_status": "declined"}
+    tracker = make_tracker(
+        text,
+        "deny",
+        slots=slots,
+        after_user=[{"event": "slot", "name": "issue_category", "value": "other"}],
+    )
+    events = await ActionApplyCorrection().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_correction_unchanged"]
+    assert slot_events(events).get("contact") is None
