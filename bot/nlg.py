@@ -7,13 +7,13 @@ them in (the customer's words quoted back are left as typed).
 """
 
 import copy
-import random
-from typing import Any, Dict, Iterator, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Set, Tuple
 
+import numpy as np
 from rasa.core.nlg.generator import ResponseVariationFilter
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
@@ -30,6 +30,8 @@ OPTIONAL_LINES = {
     "live_claim_line": ("utter_read_back_live_claim_line", "live_claim"),
     "order_goods_line": ("utter_read_back_order_goods_line", "order_goods"),
 }
+# How far back a variant counts as said lately: about the last two turns of the bot.
+RECENT_BOT_MESSAGES = 6
 
 
 def customer_messages(tracker: DialogueStateTracker) -> Iterator[Tuple[str, Any]]:
@@ -60,45 +62,45 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
         For a Traditional conversation the response and the values the bot made (labels,
         times) are converted before they are filled in, so that the customer's own words
         quoted back (`VERBATIM`) stay exactly as typed: OpenCC would otherwise rewrite a
-        Traditional "喂" into "餵" or Simplified words inside a quote.
+        Traditional "喂" into "餵" or Simplified words inside a quote. A variant the bot
+        said lately is passed over when the response has another (`_not_said_lately`).
         """
         lines = await self._optional_lines(tracker, output_channel, kwargs)
-        messages = list(customer_messages(tracker))
-        if known_script(messages) is None:
-            neutral = self._neutral_response_for(utter_action, output_channel, tracker)
-            if neutral is not None:
-                filled = tracker.current_slot_values()
-                return self._fill_response(copy.deepcopy(neutral), filled, **kwargs, **lines)
-        script = customer_script(messages)
-        if script != "hant":
-            return await super().generate(utter_action, tracker, output_channel, **kwargs, **lines)
-        filled_slots = tracker.current_slot_values()
-        response = self._random_response_for(utter_action, output_channel, filled_slots)
-        if response is None:
+        if utter_action not in self.responses:
             return None
-        template: Dict[str, Any] = localize(copy.deepcopy(response), script)
-        return self._fill_response(
-            template,
-            _localized_values(filled_slots, script),
-            **_localized_values(kwargs, script),
-            **lines,  # rendered in the script already, the customer's words as typed
-        )
-
-    def _neutral_response_for(
-        self, utter_action: str, output_channel: str, tracker: DialogueStateTracker
-    ) -> Optional[Dict[str, Any]]:
-        """A variant written in characters both scripts share, when the response has one.
-
-        Why (dialogues_dev21, trial10): "喂", "喂喂", "你好" tell no script, and the greeting
-        went out in Simplified to customers whose next message was Traditional. While nothing
-        the customer wrote or their window tells the script, a variant that reads the same in
-        both (`utter_greet`'s "您好😊 我在！…") is chosen when there is one.
-        """
+        slots = tracker.current_slot_values()
         variants = ResponseVariationFilter(self.responses).responses_for_utter_action(
-            utter_action, output_channel, tracker.current_slot_values()
+            utter_action, output_channel, slots
         )
-        neutral = [variant for variant in variants if variant.get("text") and _neutral(variant)]
-        return random.choice(neutral) if neutral else None
+        messages = list(customer_messages(tracker))
+        neutral = _neutral_variants(variants) if known_script(messages) is None else []
+        script = "hans" if neutral else customer_script(messages)
+        rendered = [
+            self._render(variant, script, slots, {**kwargs, **lines})
+            for variant in neutral or variants
+        ]
+        return _not_said_lately(rendered, tracker)
+
+    def _render(
+        self,
+        variant: Dict[str, Any],
+        script: str,
+        slots: Dict[str, Any],
+        values: Dict[str, Any],
+    ) -> Dict[str, Any]:
+        """One variant filled in; for Traditional, template and bot-made values converted.
+
+        The optional lines among `values` are rendered in the script already.
+        """
+        if script != "hant":
+            return self._fill_response(copy.deepcopy(variant), slots, **values)
+        lines = {name: values.pop(name) for name in list(values) if name in OPTIONAL_LINES}
+        return self._fill_response(
+            localize(copy.deepcopy(variant), script),
+            _localized_values(slots, script),
+            **_localized_values(values, script),
+            **lines,
+        )
 
     async def _optional_lines(
         self, tracker: DialogueStateTracker, output_channel: str, values: Dict[str, Any]
@@ -120,6 +122,46 @@ class ScriptAwareNLG(TemplatedNaturalLanguageGenerator):
                 line = await self.generate(response, tracker, output_channel, **own)
             lines[name] = str(line["text"]) if line else ""
         return lines
+
+
+def _neutral_variants(variants: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The variants written in characters both scripts share.
+
+    Why (dialogues_dev21, trial10): "喂", "喂喂", "你好" tell no script, and the greeting
+    went out in Simplified to customers whose next message was Traditional. While nothing
+    the customer wrote or their window tells the script, a variant that reads the same in
+    both (`utter_greet`'s "您好😊 我在！…") is chosen when there is one.
+    """
+    return [variant for variant in variants if variant.get("text") and _neutral(variant)]
+
+
+def _not_said_lately(
+    rendered: List[Dict[str, Any]], tracker: DialogueStateTracker
+) -> Optional[Dict[str, Any]]:
+    """A random one of the rendered variants, preferring one the bot has not said lately.
+
+    Why (lead's hand trial, 2026-12-04): a question asked again after a correction
+    mid-form ("算了不退了，换一个吧" while the photos were asked for) came back word for word,
+    which reads as a machine stuck in a loop. Rasa picks variants at random; this picks
+    among those whose text differs from the bot's last `RECENT_BOT_MESSAGES` messages.
+    """
+    if not rendered:
+        return None
+    said = _recently_said(tracker)
+    fresh = [message for message in rendered if message.get("text") not in said]
+    choices = fresh or rendered
+    return choices[int(np.random.randint(len(choices)))]
+
+
+def _recently_said(tracker: DialogueStateTracker) -> Set[str]:
+    """The texts of the bot's last `RECENT_BOT_MESSAGES` messages."""
+    said: Set[str] = set()
+    for event in reversed(tracker.events):
+        if len(said) >= RECENT_BOT_MESSAGES:
+            break
+        if isinstance(event, BotUttered) and event.text:
+            said.add(event.text)
+    return said
 
 
 def _neutral(variant: Dict[str, Any]) -> bool:

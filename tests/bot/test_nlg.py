@@ -2,7 +2,7 @@
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.nlg import ScriptAwareNLG
@@ -16,6 +16,11 @@ DOMAIN = Domain.from_dict(
                     "buttons": [{"title": "确认提交", "payload": "/affirm"}],
                 }
             ],
+            "utter_ask_evidence_status": [
+                {"text": "请拍一张问题部位的近照。"},
+                {"text": "方便的话发张照片给我看看？"},
+            ],
+            "utter_ask_correction": [{"text": "哪一项要改？"}],
             "utter_greet": [
                 {"text": "您好，遇到什么问题了？"},
                 {"text": "您好😊 我在！哪件商品出了啥事？"},
@@ -70,5 +75,44 @@ async def test_a_greeting_that_tells_no_script_is_answered_in_shared_characters(
     for _ in range(10):
         message = await _nlg().generate("utter_greet", _tracker("喂"), "rest")
         assert message["text"] == "您好😊 我在！哪件商品出了啥事？"
-    texts = {(await _nlg().generate("utter_greet", _tracker("在嗎"), "rest"))["text"] for _ in range(20)}
+    texts = {
+        (await _nlg().generate("utter_greet", _tracker("在嗎"), "rest"))["text"] for _ in range(20)
+    }
     assert "您好，遇到什麼問題了？" in texts  # a script known: any variant, converted
+
+
+async def test_a_question_asked_again_is_worded_differently():
+    tracker = _tracker("耳机坏了")
+    tracker.update(BotUttered("请拍一张问题部位的近照。"))
+    tracker.update(UserUttered("算了不退了，换一个吧"))
+    texts = {
+        (await _nlg().generate("utter_ask_evidence_status", tracker, "rest"))["text"]
+        for _ in range(20)
+    }
+    assert texts == {"方便的话发张照片给我看看？"}
+
+
+async def test_a_traditional_question_asked_again_is_worded_differently():
+    tracker = _tracker("耳機壞了")
+    tracker.update(BotUttered("方便的話發張照片給我看看？"))
+    texts = {
+        (await _nlg().generate("utter_ask_evidence_status", tracker, "rest"))["text"]
+        for _ in range(20)
+    }
+    assert texts == {"請拍一張問題部位的近照。"}
+
+
+async def test_a_response_with_one_wording_is_said_again():
+    tracker = _tracker("改一下")
+    tracker.update(BotUttered("哪一项要改？"))
+    message = await _nlg().generate("utter_ask_correction", tracker, "rest")
+    assert message["text"] == "哪一项要改？"
+
+
+async def test_without_a_recent_asking_every_wording_is_used():
+    tracker = _tracker("耳机坏了")
+    texts = {
+        (await _nlg().generate("utter_ask_evidence_status", tracker, "rest"))["text"]
+        for _ in range(40)
+    }
+    assert len(texts) == 2
