@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Sequence
 
-from bot.intake.remedy_answers import remedy_fallbacks
+from bot.intake.remedy_answers import extra_remedies, remedy_fallbacks
 from bot.taxonomy import EMOTIONS, SEVERITIES, SEVERITY_REASONS, category_label, remedy_label
 from bot.tickets.call_time import preferred_call_time
 
@@ -78,22 +78,35 @@ def _order_part(order_id: str | None, verified: bool | None, order: Any) -> str:
 
 
 def _remedy_part(remedy: str | None, transcript: Sequence[Mapping[str, Any]]) -> str:
-    """The remedy asked for, with what the customer said would also do.
+    """The remedy asked for, with what would also do and what is asked on top of it.
 
     Why: "要么重新发一个 要么退钱" is filed as 补发; the agent who cannot reship should know
-    money back is welcome without asking again (lead's hand trial, 2026-12-03).
+    money back is welcome without asking again (lead's hand trial, 2026-12-03). "我要退货退款
+    还要赔偿" is filed as 退货退款 with the compensation in the customer's words only; the
+    summary names it, so it is not missed at a glance (lead's hand trial, 2026-12-04).
     """
     if not remedy:
         return "诉求：未说明"
     also: List[str] = []
+    extra: List[str] = []
     for entry in transcript:
         if entry.get("role") != "customer":
             continue
-        chosen, others = remedy_fallbacks(str(entry.get("text") or ""))
+        said = str(entry.get("text") or "")
+        chosen, others = remedy_fallbacks(said)
         if chosen == remedy:
             also += [code for code in others if code not in also]
+        extra += [code for code in extra_remedies(said) if code != remedy and code not in extra]
     text = f"诉求：{remedy_label(remedy)}"
-    return text + (f"（也可接受：{'、'.join(remedy_label(c) or c for c in also)}）" if also else "")
+    if also:
+        text += f"（也可接受：{_labels(also)}）"
+    if extra:
+        text += f"（另要求：{_labels(extra)}）"
+    return text
+
+
+def _labels(codes: Sequence[str]) -> str:
+    return "、".join(remedy_label(code) or code for code in codes)
 
 
 def build_summary(fields: Mapping[str, Any]) -> str:

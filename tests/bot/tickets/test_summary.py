@@ -104,3 +104,21 @@ def test_summary_says_which_other_remedy_would_also_do(make_draft):
     # changed later to the other one: no longer "also"
     assert "也可接受" not in with_words("要么重新发一个 要么退钱", "refund")
     assert "也可接受" not in with_words("维修太麻烦了 改成退货退款吧", "return_refund")
+
+
+def test_summary_names_a_remedy_asked_on_top_of_the_one_filed(make_draft):
+    """Lead's hand trial (2026-12-04): "我要退货退款 还要赔偿" was filed 退货退款, and the
+    compensation showed only in the customer's words at the end of the summary."""
+
+    def with_words(text, remedy):
+        transcript = [{"role": "customer", "text": text, "at": "2026-11-23T09:59:00+08:00"}]
+        return summary_of(make_draft(desired_remedy=remedy, transcript=transcript))
+
+    assert "诉求：退货退款（另要求：赔偿/补偿）" in with_words(
+        "我要退货退款 还要赔偿", "return_refund"
+    )
+    assert "诉求：换货（另要求：赔偿/补偿）" in with_words(
+        "给我换一个 另外运费补偿给我", "exchange"
+    )
+    assert "另要求" not in with_words("退货退款", "return_refund")
+    assert "另要求" not in with_words("要么重新发一个 要么退钱", "reship")
