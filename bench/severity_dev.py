@@ -14,7 +14,7 @@ fixed share of the labelled cases: `bot.triage.severity_ordinary`). Two measurem
   >= 0.90 with at most 1 % of the ordinary examples made urgent). The rules were
   written on these cases, so they score 1.0 here and the CV figures of `combined` only show
   what the head costs;
-* the case files given (default bench/data/severity_dev4.yml to severity_dev22.yml, all used
+* the case files given (default bench/data/severity_dev4.yml to severity_dev23.yml, all used
   up now: regression checks; dev10 was the judge of the sixth round (group buys, children's
   goods, rhetorical threats, amounts near the threshold), dev11 of the eleventh (toy parts,
   drop-proof cases, 好几家, swollen packages, threats asked as questions, money in words),
@@ -36,7 +36,9 @@ fixed share of the labelled cases: `bot.triage.severity_ordinary`). Two measurem
   spelt oddly, courts, lawyers, police, arbitration, against legal and group words in other
   senses, 2026-12-04), dev22 of the twenty-second (precision: what a careless reader flags —
   anger with no urgent fact, sums that are no order amount, other people, idioms, steps
-  withdrawn or only asked about, 群里 chatter, hotline notes, 2026-12-04)),
+  withdrawn or only asked about, 群里 chatter, hotline notes, 2026-12-04), dev23 of the
+  twenty-fourth (task sev24: the group reason against others' opinions, guesses, reactions,
+  households and one buyer's many units, 2026-12-04)),
   never trained on: the head is
   trained on all training files. Held-out files are refused.
 
@@ -75,7 +77,7 @@ from bot.triage.severity_ordinary import ORDINARY_BUDGET, ordinary_texts, traini
 TRAIN_DIR = ROOT / "data" / "severity"
 DEV = [
     DATA / f"severity_dev{n}.yml"
-    for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22)
+    for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23)
 ]
 FOLDS = 5
 MIN_CV_PRECISION = 0.95

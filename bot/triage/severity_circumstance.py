@@ -97,6 +97,8 @@ PAST_STAY_AFTER = re.compile(r"^(?:的时候|时|那会|那阵)")
 # 这次换你们的" (not "用了别家的没事，用了你们的就过敏": that harm's clause names no other shop).
 OTHER_SHOPS_PRODUCT = re.compile(
     r"(?:是|因为|都是)?(?:用|吃|喝|穿|戴|涂|抹|买)(?:了|的|过)?(?:别家|别的店|别的牌子|其他家|其他牌子|别人家|另一家)"
+    # (task sev24) the shop named first: "我姐之前在别家买的暖手宝烫伤过"
+    r"|(?:在|从)(?:别家|别的店|其他家|别人家|另一家)(?:店)?(?:买|网购|下单)"
 )
 
 SHAPES = (

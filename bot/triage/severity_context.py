@@ -20,6 +20,7 @@ module of its concern:
   costume, fiction or a title, a genre, a product's style, a law's name, the platform's
   channels, an authority's standing rule;
 - `severity_speaker`: hearsay, the shop's words, another shop, praise, a plain question;
+- `severity_opinions`: others sharing an opinion, guessed, reacting or chatting;
 - `severity_buyers`: a question about others, two buyers, one buyer for many, a crowd, only the
   customer affected, the others fine, a group buy named as the service, the customer's own
   copy of a model, a lone buyer in a group buy.
@@ -40,6 +41,7 @@ from bot.triage import (
     severity_figurative,
     severity_naming,
     severity_negation,
+    severity_opinions,
     severity_overtaken,
     severity_speaker,
 )
@@ -68,6 +70,7 @@ CHECKS: Dict[str, Veto] = {
     **severity_speaker.CHECKS,
     **severity_buyers.CHECKS,
     **severity_overtaken.CHECKS,
+    **severity_opinions.CHECKS,
 }
 
 # Which vetoes apply to which reason, in the order they are tried (the first that applies is
@@ -115,6 +118,9 @@ VETOES: Dict[str, Tuple[str, ...]] = {
         # (twenty-second round) a colleague's fault heard of, the customer's own unused; a
         # group buy's purchase made for others
         *("others_incident", "others_batch", "bought_for_others"),
+        # (task sev24) others sharing an opinion, guessed or asked about, reacting to the
+        # customer, chatting, or the customer's own party at the hotline
+        *("opinion", "guessed", "reacting_to_me", "chatter", "in_turn"),
     ),
 }
 
@@ -131,6 +137,8 @@ RULING_VETOES = frozenset(
         "fell_near_nobody",
         # (eighteenth round) an authority's building as an address: no act at all
         "landmark",
+        # (task sev24) others' opinions, guesses, reactions and chatter: no buyers affected
+        *severity_opinions.RULING,
     }
 )
 

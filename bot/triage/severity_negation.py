@@ -165,6 +165,8 @@ NOT_DONE_AFTER = re.compile(
 # A threat-question taken back right after: "不怕上新闻喔？好啦不闹了，退款吧".
 CALLED_OFF = re.compile(
     r"(?:好啦|好了|好吧|行吧|算了)?不(?:闹|吓你们|逗你们|逗你)了"
+    # (task sev24) a post given up: "要是发到网上肯定被人骂托，算了不发了"
+    r"|(?:算了|还是|想想还是)不(?:发|曝光|挂)了"
     # (eleventh round) "…你们才重视？反正我不会去，太麻烦": not going, said as a clause of its
     # own (not "别以为我不会去")
     r"|(?:^|[,。!?;~\s])(?:算了|好啦|好吧)?(?:反正|其实|放心|不过|但)?我?(?:也|才|并)?不会(?:真的?)?去(?:的|啦|了)?"

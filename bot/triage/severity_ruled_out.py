@@ -16,6 +16,7 @@ from typing import FrozenSet
 
 from bot.triage.severity_buyers import only_me
 from bot.triage.severity_cues import PLATFORM_OR_SHOP, THREAT_CUE
+from bot.triage.severity_opinions import others_opinion_only
 
 # A complaint lodged with the platform, the shop or its staff ("已经投诉到你们总部了", "向拼多多
 # 平台投诉", "投诉你们客服"): the recipient is named, and it is no authority.
@@ -103,6 +104,18 @@ HOUSEHOLD = re.compile(
     r"|(?:我和|我跟|我同)(?:我的?)?(?:老婆|老公|妈|爸|姐|哥|弟|妹|女儿|儿子|室友|对象|男朋友|女朋友"
     r"|爱人|媳妇|太太|先生|婆婆|公公|奶奶|爷爷|外婆)"
 )
+# (task sev24) ... the household counted ("屋企三個人用同一部機"), taken out before looking for
+# people beyond it.
+HOUSEHOLD_COUNTED = re.compile(
+    r"(?:我?屋企|家里|家中|我家|一家|全家)(?:人)?[两三四五六七几]?(?:个人|口人|口)"
+)
+# (task sev24) Two people said so ("我同事跟我同一天下单的，我俩的风扇都有异响"): a single other
+# named beside a count of two is no third buyer.
+TWO_PEOPLE = re.compile(r"我们俩|咱们俩|我俩|咱俩|我们两个|我哋两个|两个人|两人")
+MANY_PEOPLE = re.compile(
+    r"大家|好多|很多|不少|许多|其他人|别人|群|小区|团|拼单|拼团|几个|们"
+    r"|[三四五六七八九十百几]+(?:个|位|户|家|口)|\d+\s*(?:个|位|户|家)"
+)
 BEYOND_HOUSEHOLD = re.compile(
     r"大家|好多人|很多人|不少人|许多人|其他人|别人|邻居|同事|同学|朋友|群|小区|业主|村|团|拼单|拼团"
     r"|[三四五六七八九十百几]+(?:个人|位|户|家|个家庭|口人)|\d+\s*(?:个人|位|户|家)|们"
@@ -173,8 +186,15 @@ def nobody_used(text: str) -> bool:
 
 def _household_only(text: str) -> bool:
     """Only the customer's household or one other person bought or is affected."""
-    rest = HOUSEHOLD.sub("", text)
-    return bool(HOUSEHOLD.search(text)) and not BEYOND_HOUSEHOLD.search(rest)
+    rest = HOUSEHOLD.sub("", HOUSEHOLD_COUNTED.sub("", text))
+    household = HOUSEHOLD.search(text) or HOUSEHOLD_COUNTED.search(text)
+    return bool(household) and not BEYOND_HOUSEHOLD.search(rest)
+
+
+def _two_only(text: str) -> bool:
+    """Two people said so, and nobody counted beyond them."""
+    rest = TWO_PEOPLE.sub("", text).replace("我们", "")
+    return bool(TWO_PEOPLE.search(text)) and not MANY_PEOPLE.search(rest)
 
 
 def ruled_out_by_message(text: str) -> FrozenSet[str]:
@@ -184,7 +204,8 @@ def ruled_out_by_message(text: str) -> FrozenSet[str]:
     consequence is a review or calls (`PLATFORM_COMPLAINT`; `OWN_CONSEQUENCE` with
     `OWN_THREAT`), or fraud alleged as a question and nothing more (`FRAUD_QUESTION`). group:
     only the customer affected or buying (`ONLY_ME`: "拼单的其他人都收到了，就我的没到"), or
-    only a household or two people (`HOUSEHOLD`). injury: nobody used or ate the product and
+    only a household or two people (`HOUSEHOLD`, `TWO_PEOPLE`), or others named only as sharing
+    an opinion (`severity_opinions.others_opinion_only`). injury: nobody used or ate the product and
     nothing harmful is told (`NOT_USED`, `HARM_OR_HAZARD`), or fire only in an idiom of anger
     (`TEMPER_FIRE`), or harm only imagined in a condition asked about (`IMAGINED_CLAUSE`).
     The caller keeps a reason its rules found anyway.
@@ -195,7 +216,9 @@ def ruled_out_by_message(text: str) -> FrozenSet[str]:
         ruled_out.add("legal")
     if _complaint_to_the_end(text):
         ruled_out.add("legal")
-    if only_me(text) or _household_only(text):
+    if only_me(text) or _household_only(text) or _two_only(text):
+        ruled_out.add("group")
+    if others_opinion_only(text):
         ruled_out.add("group")
     if nobody_used(text) or _temper_only(text) or nobody_near(text) or only_imagined(text):
         ruled_out.add("injury")

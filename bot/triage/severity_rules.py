@@ -39,7 +39,7 @@ PROBLEM_CUE = re.compile(
     r"|褪色|异味|虫|少发|错发|不对|不符|不行|受伤|烫|疼|痛|痒|肿|过期|变质|发酸|馊|开胶|脱胶"
     r"|疹|发错|错了|开不了|打不开|不工作|不制冷|没反应|不亮|甲醛|有味|刺鼻|毒"
     r"|仿|山寨|翻新|二手|次品|劣质|不合格|危险|医院|没有一个|没一个"
-    r"|冒烟|着火|起火|爆炸|漏电|电到|受伤|中.?招|迟迟|还没|等了[^,。]{0,4}?(?:天|周|星期|个月)"
+    r"|都少|冒烟|着火|起火|爆炸|漏电|电到|受伤|中.?招|迟迟|还没|等了[^,。]{0,4}?(?:天|周|星期|个月)"
     # Cantonese: "收唔到货", "用唔到", "冇收到"
     r"|收唔到|用唔到|冇收到|未收到"
 )
@@ -74,6 +74,8 @@ _PEOPLE = [
     "工友",
     # older women and men, staff, members, owners of a car: "合唱团的三十位阿姨"
     *("阿姨", "大妈", "大爷", "员工", "职工", "工人", "会员", "车主", "队员", "团员", "宝爸"),
+    # (task sev24) friends as brothers: "十来个兄弟都是在你家下单的"
+    *("兄弟", "哥们", "球友", "群友", "驴友", "车友"),
 ]
 # Many people/buyers: "不少买家", "一堆网友", "好多粉丝"; a platform posted to: "发到小红书",
 # "在微博上曝光", "po上脸书"; a person hurt by a falling or collapsing thing.
@@ -131,7 +133,8 @@ _POST_AFTER = [
     # (eighteenth round) Cantonese: a thread opened ("喺連登出咗帖")
     *("出帖", "出咗帖", "开帖", "开咗帖"),
 ]
-_NUMERALS = list("0123456789零一二两三四五六七八九十百千几多好数")
+# 来 only after ten or a hundred: "十来个兄弟" (alone it counts nothing: `_is_many`)
+_NUMERALS = list("0123456789零一二两三四五六七八九十百千几多好数来")
 
 
 def _count(required: int = 1) -> TokenPattern:
@@ -177,7 +180,7 @@ def _media_patterns() -> List[TokenPattern]:
 
 def _is_many(numeral: str) -> bool:
     """Whether a count means three or more ("几", "多", "十" ...) rather than one or two."""
-    if numeral in ("好", "多", "数"):
+    if numeral in ("好", "多", "数", "来"):
         return False
     if any(char in numeral for char in "几多十百千数"):
         return True
@@ -196,6 +199,8 @@ def _check(label: str, text: str) -> bool:
         numeral += char
     if "号" in text[len(numeral) :] and not any(char in numeral for char in "几十百千"):
         return False  # "3号人不在家" is a date; "几十号工友" a count
+    if numeral == "多" and text[len(numeral) : len(numeral) + 1] in ("位", "名"):
+        return True  # (task sev24) "多位客户", "多名员工": several people, as a note says it
     return _is_many(numeral)
 
 

@@ -390,6 +390,12 @@ _TENS = r"(?:[1-9]\d+|(?:[一二两三四五六七八九几]?十|几十)[一二�
 # 十二个司机一起买的行车记录仪" (司机 and 师傅 alone are also the courier and the installer). The
 # sentence must tell of a problem (label "group_context").
 _GROUP_BUY_SENTENCES = [
+    # (task sev24) people beyond the household each ordering: "親戚朋友各買了一套", "同事们各自
+    # 下单的" (not "我和老公各买了一件": the pair and the household are ruled out elsewhere)
+    re.compile(
+        r"(?:亲戚|朋友|同事|邻居|同学|街坊)(?:们)?[^俩两。!?;,]{0,2}?各(?:自|人)?"
+        r"(?:买|下单|下了单|拍|订|团)"
+    ),
     re.compile(rf"接龙[^。!?;]{{0,8}}?{_MANY}(?:单|户|家|人|个人|位)"),
     # portions, from ten up and not the customer's own sign-up ("我接龙买了五份")
     re.compile(rf"(?<!我)(?<!我在)接龙[^。!?;]{{0,8}}?{_TENS}(?:份|箱|盒|袋)"),

@@ -11,7 +11,7 @@ def test_the_development_files_are_judged_by_default():
     names = [path.name for path in DEV]
     assert names == [
         f"severity_dev{n}.yml"
-        for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22)
+        for n in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23)
     ]
     assert all(path.exists() for path in DEV)
 
