@@ -28,7 +28,7 @@ from actions.waiting_turn import (
     threatens,
     waits,
 )
-from bot.intake.after_filing import another_complaint, says_number_was_wrong
+from bot.intake.after_filing import another_complaint, complains_again, says_number_was_wrong
 from bot.intake.answers import asks_when, wants_human, withdraws_contact
 from bot.intake.presentation import due_values
 from bot.intake.thanks_closing import confirms_with_thanks
@@ -159,7 +159,7 @@ def _about_another_order(tracker: Tracker, ticket: Dict[str, Any]) -> bool:
     """
     text = latest_text(tracker)
     kinds = load_kinds(dependencies.settings().order_service.goods_kinds_file)
-    if another_complaint(text, ticket, kinds):
+    if another_complaint(text, ticket, kinds) or complains_again(text):
         return True
     if latest_intent(tracker) != "complain" or says_number_was_wrong(text):
         return False

@@ -32,6 +32,7 @@ from actions.form_turn import (
 from actions.order_slots import number_called_a_phone, shop_knows_order
 from bot.intake.answers import rejects_the_order
 from bot.intake.draft import asks_for_tracking
+from bot.intake.number_before import points_back_to_a_number
 from bot.intake.questions_back import ANSWERS_THAT_ASK
 from bot.orders.item_fit import item_names
 from bot.taxonomy import CATEGORIES, category_label, remedy_label
@@ -188,6 +189,11 @@ class ActionAskOrderId(Action):
             dispatcher.utter_message(
                 response="utter_ask_order_id_remedy_noted", remedy_label=remedy_label(remedy)
             )
+        elif points_back_to_a_number(latest_text(tracker)) and (
+            slot_before_this_turn(tracker, "requested_slot") == "order_id"
+        ):
+            # "就用刚才那个" with no number given in this conversation: said so, asked again
+            dispatcher.utter_message(response="utter_ask_order_id_none_given")
         elif unclear_mark(tracker) == "order_id":
             dispatcher.utter_message(response="utter_ask_order_id_unclear")
         elif unclear_mark(tracker) == f"order_id{WAITING}":

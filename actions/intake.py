@@ -11,7 +11,7 @@ from actions.asides import answer_at_read_back, aside_response, is_aside
 from actions.coming_back import comes_back_to_withdrawn, facts_kept_for
 from actions.confirmation import ActionApplyCorrection
 from actions.conversation import channel_live_context, latest_entity, latest_text
-from actions.form_turn import CLOSED_QUESTIONS
+from actions.form_turn import CLOSED_QUESTIONS, before_any_intake
 from actions.requests import cancel_complaint, hand_off
 from actions.waiting_facts import threatens, without_threats, without_wishes
 from actions.waiting_turn import ActionWaitingReply
@@ -20,6 +20,7 @@ from bot.intake.answers import wants_human
 from bot.intake.contact_answers import keeps_contact
 from bot.intake.draft import CATEGORY_MIN_CONFIDENCE, strongest_emotion
 from bot.intake.returning import another_complaint
+from bot.nlu.normalize import has_words
 from bot.triage.emotion import EmotionResult, combine_emotion, detect_emotion, learned_emotion
 from bot.triage.severity import assess_severity, learned_severity
 
@@ -96,6 +97,10 @@ class ActionNotUnderstood(Action):
             and (_sounds_like_a_complaint(tracker) or comes_back_to_withdrawn(tracker))
         ):
             return start_intake_from_here(dispatcher, tracker)
+        if idle and not has_words(text) and before_any_intake(tracker):
+            # "👍", "🙂" as the first message: a hello, not a message to say again (dev26)
+            dispatcher.utter_message(response="utter_greet")
+            return []
         dispatcher.utter_message(response="utter_please_rephrase")
         return []
 
@@ -223,5 +228,9 @@ def answer_feeling(
         dispatcher.utter_message(response="utter_empathy_safety")
     elif emotion == "calm" and calm_answered:
         return
+    elif emotion in ("calm", "upset") and not has_words(latest_text(tracker)):
+        # "🙂🙂🙂", "。。。", "😭😭😭" tell no problem: a hello, or sorry for the feeling, before
+        # "what happened" — "明白，我这就帮您跟进" followed nothing (dialogues_dev26)
+        dispatcher.utter_message(response=f"utter_empathy_wordless_{emotion}")
     else:
         dispatcher.utter_message(response=f"utter_empathy_{emotion}")

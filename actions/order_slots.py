@@ -26,6 +26,7 @@ from actions.conversation import (
 )
 from actions.per_message import per_message
 from bot.intake import answers, order_fragments
+from bot.intake.number_before import points_back_to_a_number
 from bot.intake.order_state import order_state_response
 from bot.intake.shipment_facts import shipment_facts
 from bot.nlu.number_shapes import phone_shaped
@@ -78,6 +79,26 @@ def phone_taken_as_contact(tracker: Tracker) -> Optional[str]:
     return None
 
 
+def order_number_said_before(tracker: Tracker) -> Optional[str]:
+    """The last order number of this conversation before this message; None when none was.
+
+    A number the form took (a ticket filed before, a number dropped at a correction) or one
+    the NLU read in an earlier message: what "就用刚才那个" at the order question points to.
+    """
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
+    found: Optional[str] = None
+    for event in events[:last_user]:
+        if event.get("event") == "slot" and event.get("name") == "order_id" and event.get("value"):
+            found = str(event["value"])
+        elif event.get("event") == "user":
+            entities = (event.get("parse_data") or {}).get("entities") or []
+            said = [e.get("value") for e in entities if e.get("entity") == "order_id"]
+            if said and said[-1]:
+                found = str(said[-1])
+    return found
+
+
 async def shop_knows_order(order_id: str) -> bool:
     """Whether the order service knows the number; not when it cannot be asked.
 
@@ -119,6 +140,11 @@ class OrderSlots:
             return {"order_id": whole} if whole != str(extracted) else {}
         if number_called_a_phone(tracker):
             return {"order_id": None}  # no order number after all: the question is asked again
+        if not pending and points_back_to_a_number(text):
+            # "就用刚才那个": the number said before in this conversation; with none, nothing
+            # is taken and the question says so (`ActionAskOrderId`), dialogues_dev26
+            earlier = order_number_said_before(tracker)
+            return {"order_id": earlier} if earlier else {}
         if pending and (
             intent == "affirm" or answers.affirms(text) or answers.stands_by_number(text)
         ):

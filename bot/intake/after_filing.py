@@ -81,6 +81,19 @@ def says_number_was_wrong(text: str) -> bool:
     return bool(_NUMBER_WRONG.search(plain_answer(text)))
 
 
+# "还有个事要投诉", "另外再投诉一下快递", "顺便投诉一下客服": a complaint opened in so many
+# words, whatever its order (dialogues_dev26: a second matter on the same order was added to
+# the first ticket as a detail, and never asked about)
+_COMPLAINS_AGAIN = re.compile(
+    r"(另外|顺便|同时|还有(个|一个|件|一件)?事(情)?)(也|还|再)?(要|想)?(再)?投诉|再投诉(一下|一个|个)"
+)
+
+
+def complains_again(text: str) -> bool:
+    """Whether the message opens another complaint in so many words ("还有个事要投诉")."""
+    return bool(_COMPLAINS_AGAIN.search(plain_answer(text).replace(" ", "")))
+
+
 def another_complaint(text: str, ticket: Dict[str, Any], kinds: Kinds) -> bool:
     """Whether the message tells a problem with something the filed ticket is not about.
 

@@ -16,9 +16,13 @@ from typing import Any, Mapping, Optional
 from bot.intake.answers import plain_answer
 
 REFUNDING = "utter_order_record_refunding"
+REFUNDING_OTHER_REMEDY = "utter_order_record_refunding_other_remedy"
 NOT_SHIPPED = "utter_order_record_not_shipped"
 
 _MONEY_BACK_REMEDIES = ("refund", "return_refund")
+# goods asked again on an order being refunded: an exchange or a reship (dialogues_dev26)
+_GOODS_AGAIN_REMEDIES = ("exchange", "reship")
+_ASKS_GOODS_AGAIN = re.compile(r"换货|换一|换个|换新|换过|补发|补寄|重发|再发|重新发|补一")
 _ASKS_MONEY_BACK = re.compile(r"退款|退钱|退货|退给我|退回|钱.{0,4}(没|还没|未)(到|退)|(没|未)到账")
 # goods said to have come (and to be wrong or broken), or a parcel said not to have come
 _ABOUT_THE_PARCEL = re.compile(
@@ -36,14 +40,21 @@ def order_state_response(
     """The response naming the order's state, when it matters to what was told; else None.
 
     A refund in progress matters to money asked back (a refund or a return remedy, a refund
-    complaint, or words asking it); goods not shipped matter to a parcel complained of
+    complaint, or words asking it), and to goods asked again (an exchange or a reship, which
+    the agent must weigh against the refund); goods not shipped matter to a parcel complained of
     (logistics or a wrong item, or words saying it came or did not).
     """
     status = order.get("status")
     plain = plain_answer(told or "")
     if status == "refunding":
         asks = remedy in _MONEY_BACK_REMEDIES or category == "refund_payment"
-        return REFUNDING if asks or _ASKS_MONEY_BACK.search(plain) else None
+        if asks or _ASKS_MONEY_BACK.search(plain):
+            return REFUNDING
+        if remedy in _GOODS_AGAIN_REMEDIES or (remedy is None and _ASKS_GOODS_AGAIN.search(plain)):
+            # the goods asked again while the money is on its way back: both cannot be done,
+            # the agent sorts out which with the customer; the wish is filed as said
+            return REFUNDING_OTHER_REMEDY
+        return None
     if status == "paid":
         parcel = category in _PARCEL_CATEGORIES or _ABOUT_THE_PARCEL.search(plain)
         return NOT_SHIPPED if parcel else None

@@ -1,4 +1,4 @@
-"""dialogues_dev25 (trial14): the order's state told where it matters, once."""
+"""dialogues_dev25 (trial14), dev26: the order's state told where it matters, once."""
 
 from actions.validation import ValidateComplaintForm
 from tests.actions.conftest import make_tracker, slot_events
@@ -67,10 +67,21 @@ async def test_said_once(dispatcher, domain):
     assert await _told(dispatcher, domain, tracker) == []
 
 
-async def test_an_exchange_of_an_order_refunding_or_a_delivered_order_names_no_state(
+async def test_an_exchange_of_an_order_refunding_hears_the_refund_is_in_progress(
     dispatcher, domain
 ):
+    """dialogues_dev26: the goods asked again while the money goes back; the agent weighs both."""
     tracker = _order_given(REFUNDING, "跑鞋开胶了 想换一双", "product_quality", "exchange")
-    assert await _told(dispatcher, domain, tracker) == []
+    assert await _told(dispatcher, domain, tracker) == ["utter_order_record_refunding_other_remedy"]
+
+
+async def test_a_reship_said_in_words_of_an_order_refunding_hears_it_too(dispatcher, domain):
+    tracker = _order_given(REFUNDING, "鞋盒压扁了 鞋子变形了 给我补寄一双", "logistics")
+    assert await _told(dispatcher, domain, tracker) == ["utter_order_record_refunding_other_remedy"]
+
+
+async def test_a_delivered_order_or_an_apology_asked_names_no_state(dispatcher, domain):
     tracker = _order_given(DELIVERED, "马克杯收到碎了 退钱吧", "logistics", "refund")
+    assert await _told(dispatcher, domain, tracker) == []
+    tracker = _order_given(REFUNDING, "客服态度太差", "service_attitude", "apology")
     assert await _told(dispatcher, domain, tracker) == []

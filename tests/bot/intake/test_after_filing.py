@@ -7,6 +7,7 @@ from bot.intake import remedy_answers
 from bot.intake.after_filing import (
     another_complaint,
     category_corrected,
+    complains_again,
     fact_added,
     remedy_changed,
     says_number_was_wrong,
@@ -178,3 +179,18 @@ def test_one_list_of_change_of_mind_words_for_the_form_and_after_filing(text):
 def test_a_condition_is_no_change_of_mind():
     assert not says_change_of_mind("要是补发不了就退款")
     assert remedy_answers.remedy_changed("要是补发不了就退款") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["还有个事要投诉 快递员把东西扔门口", "另外再投诉一下客服", "順便投訴埋客服"]
+)
+def test_a_complaint_opened_in_so_many_words_is_another(text):
+    """dialogues_dev26: a second matter on the same order, opened as a complaint."""
+    assert complains_again(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["我还要投诉你们", "再不处理我就去12315投诉", "鞋带也断了", "我要投诉"]
+)
+def test_a_threat_or_a_detail_is_no_other_complaint(text):
+    assert not complains_again(text)
