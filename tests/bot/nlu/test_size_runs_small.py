@@ -9,15 +9,11 @@ process; these sentences are in neither data/nlu nor a development split.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Dict
 
 import pytest
-import yaml
 
-from bench.category_dev import run_many
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.bot.nlu.category_probes import first_categories
 
 PROBES: Dict[str, str] = {
     "鞋子尺码偏小 想换大一码": "not_as_described",
@@ -32,17 +28,7 @@ PROBES: Dict[str, str] = {
 @pytest.fixture(scope="module")
 def heads(tmp_path_factory: pytest.TempPathFactory) -> Dict[str, str]:
     """The category the trained head puts first for every probe."""
-    path = tmp_path_factory.mktemp("sizes") / "probes.yml"
-    blocks = [
-        {"intent": "complain", "metadata": {"category": category}, "examples": f"- {text}\n"}
-        for text, category in PROBES.items()
-    ]
-    path.write_text(
-        yaml.safe_dump({"version": "3.1", "nlu": blocks}, allow_unicode=True), encoding="utf-8"
-    )
-    (result,) = run_many([path], None, ROOT / "data" / "nlu", ROOT / "config.yml")
-    wrong = {error["text"]: error["head"] for error in result["category"]["errors"]}
-    return {text: wrong.get(text, category) for text, category in PROBES.items()}
+    return first_categories(PROBES, tmp_path_factory.mktemp("sizes"))
 
 
 @pytest.mark.parametrize("text, category", PROBES.items())
